@@ -1,0 +1,53 @@
+// Entry of the backend when it runs as an Electron utility process. Main sends "open" with the
+// store path and key, then "call" messages; this answers each with a Result and forwards the
+// backend's events. It imports nothing from Electron: process.parentPort is all it needs.
+import { createBackend, type Backend } from './backend';
+import type { StoreKey } from '../store/sqlite/encryption';
+import { log } from './log';
+
+interface ParentPort {
+  on(event: 'message', listener: (e: { data: unknown }) => void): void;
+  postMessage(message: unknown): void;
+}
+
+type Inbound =
+  | { type: 'open'; file: string; key: { kind: 'raw'; hex: string } | { kind: 'passphrase'; text: string } | null }
+  | { type: 'call'; id: number; clientId: string; channel: string; input: unknown }
+  | { type: 'close' };
+
+const port = (process as unknown as { parentPort?: ParentPort }).parentPort;
+if (!port) throw new Error('utility-process.ts must run as an Electron utility process');
+
+let backend: Backend | null = null;
+
+port.on('message', async ({ data }) => {
+  const message = data as Inbound;
+  switch (message.type) {
+    case 'open': {
+      try {
+        const key: StoreKey | null =
+          message.key === null ? null : message.key.kind === 'raw' ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') } : message.key;
+        backend = await createBackend({ file: message.file, key });
+        backend.onEvent((event) => port.postMessage({ type: 'event', event }));
+        port.postMessage({ type: 'opened', ok: true });
+      } catch (error) {
+        log('error', 'store-open-failed', { error: error instanceof Error ? error.name : 'unknown' });
+        port.postMessage({ type: 'opened', ok: false, message: error instanceof Error ? error.message : 'The data file could not be opened.' });
+      }
+      return;
+    }
+    case 'call': {
+      const result = backend
+        ? await backend.dispatch(message.clientId, message.channel, message.input)
+        : { ok: false, error: { kind: 'internal', message: 'The data file is not open.' } };
+      port.postMessage({ type: 'result', id: message.id, result });
+      return;
+    }
+    case 'close': {
+      await backend?.close();
+      backend = null;
+      port.postMessage({ type: 'closed' });
+      return;
+    }
+  }
+});

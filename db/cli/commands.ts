@@ -1,0 +1,14 @@
+// Every CLI command, by area. Add a command here after writing it beside its area.
+import type { CliCommand } from './command';
+import { demoCommand, infoCommand } from './app.commands';
+
+export const commands: CliCommand[] = [
+  infoCommand,
+  demoCommand,
+  // -- participants --
+  // -- courses --
+  // -- outcomes --
+  // -- returns --
+  // -- imports --
+  // -- trust --
+];

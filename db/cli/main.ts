@@ -1,0 +1,68 @@
+// `npm run cli -- <command> [--db path]`: the command-line tool, on the same backend as the app.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createBackend } from '../backend/backend';
+import { defaultStorePath } from '../backend/paths';
+import { resolveStoreKey } from '../backend/store-key';
+import { commands } from './commands';
+import { CLI_CLIENT, CliExit, type CliIo } from './command';
+import { listStaff } from '../features/staff/staff.repository';
+import { setLogSink } from '../backend/log';
+
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const name = argv[0];
+  const command = commands.find((c) => c.name === name);
+  if (!name || name === 'help' || name === '--help' || !command) {
+    if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
+    io.out('Usage: npm run cli -- <command> [--db <file>] [options]\n\nCommands:');
+    for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
+    return name && name !== 'help' && name !== '--help' ? 2 : 0;
+  }
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv.slice(1),
+      options: { ...command.options, db: { type: 'string' }, as: { type: 'string' } },
+      allowPositionals: true,
+    });
+  } catch (error) {
+    io.err(`${error instanceof Error ? error.message : String(error)}\nUsage: ${command.usage}`);
+    return 2;
+  }
+  const file = path.resolve(String(parsed.values.db ?? defaultStorePath()));
+  const backend = await createBackend({ file, key: await resolveStoreKey(file) });
+  try {
+    if (command.needsSession !== false) await startCliSession(backend, parsed.values.as as string | undefined, io);
+    return await command.run(parsed, backend, io);
+  } catch (error) {
+    if (error instanceof CliExit) return error.code;
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  } finally {
+    await backend.close();
+  }
+}
+
+/** The CLI acts as a named staff member (--as "Name"), by default the first administrator;
+ * on an empty store it creates the first administrator profile so `cli demo` just works. */
+async function startCliSession(backend: Awaited<ReturnType<typeof createBackend>>, as: string | undefined, io: CliIo) {
+  const staff = (await listStaff(backend.store.db)).filter((s) => s.is_active === 1);
+  if (staff.length === 0) {
+    const created = await backend.call(CLI_CLIENT, 'staff.createFirst', { displayName: as ?? 'Administrator' });
+    if (!created.ok) throw new Error(created.error.message);
+    return;
+  }
+  const chosen = as ? staff.find((s) => s.display_name.toLowerCase() === as.toLowerCase()) : staff.find((s) => s.role === 'administrator');
+  if (!chosen) throw new Error(as ? `No staff profile named "${as}".` : 'No administrator profile; use --as "Name".');
+  // The CLI runs on the same machine with the store's key: it is trusted like the app's own
+  // process, so it signs in without the password (the key is the gate).
+  backend.client(CLI_CLIENT).session = { staff: { id: chosen.id, displayName: chosen.display_name, role: chosen.role, isActive: true, hasPassword: chosen.password_hash !== null }, startedAt: new Date().toISOString() };
+  void io;
+}
+
+const isMain = process.argv[1] && /db[\\/]cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+if (isMain) {
+  setLogSink(() => {}); // the CLI's stdout is for results; request logs are not wanted there
+  const io: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };
+  runCli(process.argv.slice(2), io).then((code) => process.exit(code));
+}

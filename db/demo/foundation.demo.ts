@@ -1,0 +1,56 @@
+// Demo staff, reference lists and funding streams.
+import { defaultBarriers, referralSources } from '../../shared/domain/reference-lists';
+import type { DemoStep } from './demo-context';
+
+export const staffStep: DemoStep = {
+  name: 'staff',
+  async run(ctx) {
+    const existing = await ctx.tx.selectFrom('staff').select(['id', 'display_name', 'role']).execute();
+    const names = new Set(existing.map((s) => s.display_name));
+    const hasAdministrator = existing.some((s) => s.role === 'administrator');
+    const demoStaff = [
+      ...(hasAdministrator ? [] : [{ display_name: 'Alex Morgan', role: 'administrator' as const }]),
+      { display_name: 'Priya Raman', role: 'officer' as const },
+      { display_name: 'Tom Hughes', role: 'officer' as const },
+      { display_name: 'Grace Adeyemi', role: 'officer' as const },
+      { display_name: 'Sam Carter', role: 'viewer' as const },
+    ].filter((s) => !names.has(s.display_name));
+    for (const s of demoStaff) {
+      await ctx.tx.insertInto('staff').values({ ...s, email: null, password_hash: null, locked_until: null, created_at: ctx.nowIso }).execute();
+    }
+    const all = await ctx.tx.selectFrom('staff').select(['id', 'role']).execute();
+    ctx.staffIds = all.filter((s) => s.role !== 'viewer').map((s) => s.id);
+  },
+};
+
+export const referenceStep: DemoStep = {
+  name: 'reference lists',
+  async run(ctx) {
+    const lists = { barrier: defaultBarriers, referral_source: referralSources };
+    for (const [list, options] of Object.entries(lists)) {
+      for (const [i, o] of options.entries()) {
+        await ctx.tx
+          .insertInto('reference_items')
+          .values({ list, code: o.code, label: o.label, sort_order: i, extra_json: null })
+          .onConflict((oc) => oc.columns(['list', 'code']).doNothing())
+          .execute();
+      }
+    }
+  },
+};
+
+export const fundingStreamsStep: DemoStep = {
+  name: 'funding streams',
+  async run(ctx) {
+    const streams = [
+      { code: 'UKSPF-PS', name: 'UKSPF People & Skills', funder: 'UK Shared Prosperity Fund', starts_on: '2022-04-01', ends_on: '2026-03-31', retain_until: '2034-12-31' },
+      { code: 'TOWNS-FUND', name: 'Stevenage Town Deal: skills', funder: 'Towns Fund', starts_on: '2021-04-01', ends_on: '2026-03-31', retain_until: '2033-03-31' },
+      { code: 'SBC-CORE', name: 'Stevenage Works core (council)', funder: 'Stevenage Borough Council', starts_on: '2017-04-01', ends_on: null, retain_until: null },
+    ];
+    for (const s of streams) {
+      await ctx.tx.insertInto('funding_streams').values(s).onConflict((oc) => oc.column('code').doNothing()).execute();
+    }
+    const rows = await ctx.tx.selectFrom('funding_streams').select(['id', 'code']).execute();
+    ctx.fundingStreamIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));
+  },
+};

@@ -1,0 +1,47 @@
+// Every migration, in order. An explicit list because a bundled app has no folder to scan.
+// Names are zero-padded and each area has its own range so that work on different areas
+// never collides: 00xx foundation, 001x participants, 002x courses, 003x placements and
+// outcomes, 004x returns, 005x imports, 006x trust. Append only; never edit a shipped one.
+import type { Migration } from 'kysely/migration';
+import * as m0001 from './0001-foundation';
+import * as m0002 from './0002-participants';
+import * as m0003 from './0003-organisations-courses';
+import * as m0004 from './0004-placements-outcomes';
+
+// -- foundation --
+const foundation: Record<string, Migration> = {
+  '0001-foundation': m0001,
+  '0002-participants': m0002,
+  '0003-organisations-courses': m0003,
+  '0004-placements-outcomes': m0004,
+};
+
+// -- participants (001x) --
+const participants: Record<string, Migration> = {};
+
+// -- courses (002x) --
+const courses: Record<string, Migration> = {};
+
+// -- placements and outcomes (003x) --
+const outcomes: Record<string, Migration> = {};
+
+// -- returns (004x) --
+const returns: Record<string, Migration> = {};
+
+// -- imports (005x) --
+const imports: Record<string, Migration> = {};
+
+// -- trust (006x) --
+const trust: Record<string, Migration> = {};
+
+export const migrations: Record<string, Migration> = {
+  ...foundation,
+  ...participants,
+  ...courses,
+  ...outcomes,
+  ...returns,
+  ...imports,
+  ...trust,
+};
+
+export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';

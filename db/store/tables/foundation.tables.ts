@@ -1,0 +1,68 @@
+// Row types of the foundation tables (migration 0001). `XRow` = what a select returns.
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
+
+export interface StaffTable {
+  id: Generated<number>;
+  display_name: string;
+  email: string | null;
+  role: 'viewer' | 'officer' | 'administrator';
+  is_active: Generated<number>;
+  password_hash: string | null;
+  failed_attempts: Generated<number>;
+  locked_until: string | null;
+  created_at: string;
+}
+
+export interface SettingsTable {
+  key: string;
+  value_json: string;
+  updated_at: string;
+}
+
+export interface ReferenceItemsTable {
+  id: Generated<number>;
+  list: string;
+  code: string;
+  label: string;
+  sort_order: Generated<number>;
+  is_active: Generated<number>;
+  extra_json: string | null;
+}
+
+export interface SavedViewsTable {
+  id: Generated<number>;
+  grid: string;
+  name: string;
+  staff_id: number | null;
+  state_json: string;
+  created_at: string;
+}
+
+export interface AuditLogTable {
+  id: Generated<number>;
+  at: string;
+  staff_id: number | null;
+  action: string;
+  entity: string;
+  entity_id: string | null;
+  participant_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  prev_hash: string;
+  hash: string;
+}
+
+export interface FoundationTables {
+  staff: StaffTable;
+  settings: SettingsTable;
+  reference_items: ReferenceItemsTable;
+  saved_views: SavedViewsTable;
+  audit_log: AuditLogTable;
+}
+
+export type StaffRow = Selectable<StaffTable>;
+export type NewStaff = Insertable<StaffTable>;
+export type StaffUpdate = Updateable<StaffTable>;
+export type AuditLogRow = Selectable<AuditLogTable>;
+export type ReferenceItemRow = Selectable<ReferenceItemsTable>;

@@ -1,0 +1,112 @@
+// Row types of contracts, placements, outcomes and evidence (migration 0004 and the area's 003x).
+import type { Generated, Selectable } from 'kysely';
+
+export interface SocialValueContractsTable {
+  id: Generated<number>;
+  name: string;
+  reference: string | null;
+  contractor_org_id: number | null;
+  starts_on: string | null;
+  ends_on: string | null;
+  notes: string | null;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface ContractCommitmentsTable {
+  id: Generated<number>;
+  contract_id: number;
+  kind: string;
+  target: number;
+  description: string | null;
+}
+
+export type PlacementKind = 'work_experience' | 'work_trial' | 'swap' | 'apprenticeship' | 'paid_job';
+export type PlacementStatus = 'planned' | 'active' | 'completed' | 'ended_early';
+
+export interface PlacementsTable {
+  id: Generated<number>;
+  participant_id: number;
+  kind: PlacementKind;
+  employer_org_id: number | null;
+  contract_id: number | null;
+  course_run_id: number | null;
+  site: string | null;
+  starts_on: string;
+  ends_on: string | null;
+  hours_per_week: number | null;
+  hourly_wage_pence: number | null;
+  supervisor: string | null;
+  status: PlacementStatus;
+  ended_reason: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface OutcomeTypesTable {
+  code: string;
+  label: string;
+  category: string;
+  sort_order: Generated<number>;
+  is_active: Generated<number>;
+}
+
+export type VerificationStatus = 'unverified' | 'verified' | 'has_issues' | 'rejected';
+export type OutcomeSource = 'manual' | 'course' | 'placement' | 'import' | 'sustainment';
+
+export interface OutcomesTable {
+  id: Generated<number>;
+  participant_id: number;
+  outcome_type: string;
+  outcome_date: string;
+  placement_id: number | null;
+  employer_org_id: number | null;
+  course_run_id: number | null;
+  contract_id: number | null;
+  parent_outcome_id: number | null;
+  sector: string | null;
+  hours_per_week: number | null;
+  apprenticeship_standard: string | null;
+  apprenticeship_level: number | null;
+  qualification_title: string | null;
+  notes: string | null;
+  source: Generated<OutcomeSource>;
+  source_ref: string | null;
+  verification_status: Generated<VerificationStatus>;
+  verified_by: number | null;
+  verified_at: string | null;
+  verification_reason: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+export interface EvidenceItemsTable {
+  id: Generated<number>;
+  participant_id: number;
+  outcome_id: number | null;
+  kind: string;
+  received_on: string | null;
+  seen_by: number | null;
+  notes: string | null;
+  file_name: string | null;
+  file_mime: string | null;
+  file_size: number | null;
+  file_sha256: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
+export interface OutcomeTables {
+  social_value_contracts: SocialValueContractsTable;
+  contract_commitments: ContractCommitmentsTable;
+  placements: PlacementsTable;
+  outcome_types: OutcomeTypesTable;
+  outcomes: OutcomesTable;
+  evidence_items: EvidenceItemsTable;
+}
+
+export type PlacementRow = Selectable<PlacementsTable>;
+export type OutcomeRow = Selectable<OutcomesTable>;
+export type EvidenceItemRow = Selectable<EvidenceItemsTable>;

@@ -1,0 +1,3 @@
+// Row types of the returns area's tables. Add each table's interface and list it below.
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the area grows
+export interface ReturnTables {}

@@ -1,0 +1,7 @@
+// IPC channel names between preload and main. One per contract channel ("wb:<channel>"), plus
+// the backend's event stream and the menu's commands. No generic pass-through channel exists.
+export const IPC_PREFIX = 'wb:';
+export const IPC_EVENT = 'wb-event';
+export const IPC_MENU = 'wb-menu';
+export const menuCommands = ['go-participants', 'go-courses', 'go-outcomes', 'go-returns', 'go-imports', 'go-settings', 'new-participant', 'find', 'import-file'] as const;
+export type MenuCommand = (typeof menuCommands)[number];

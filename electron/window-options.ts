@@ -1,0 +1,56 @@
+// The main window's options, kept apart from main.ts so a test can check the hardening without
+// starting Electron. Changing any of these weakens the sandbox: don't.
+import type { BrowserWindowConstructorOptions } from 'electron';
+
+export const APP_SCHEME = 'app';
+export const APP_ORIGIN = `${APP_SCHEME}://worksbook`;
+export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
+
+export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+  return {
+    width: 1400,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    show: false,
+    title: 'Worksbook',
+    backgroundColor: '#ffffff',
+    webPreferences: {
+      preload: preloadPath,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      nodeIntegrationInWorker: false,
+      nodeIntegrationInSubFrames: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      experimentalFeatures: false,
+      webviewTag: false,
+      navigateOnDragDrop: false,
+      spellcheck: true,
+      devTools: process.env.WORKSBOOK_DEVTOOLS === '1',
+    },
+  };
+}
+
+/** Only the app's own pages may load in the window. */
+export function isAppUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === `${APP_SCHEME}:` && u.host === 'worksbook';
+  } catch {
+    return false;
+  }
+}
+
+/** Links the app may open in the user's browser: https on these hosts only. */
+export const EXTERNAL_ALLOW_LIST = ['www.gov.uk', 'www.cscs.uk.com', 'www.citb.co.uk', 'www.stevenage.gov.uk'];
+
+export function isAllowedExternalUrl(url: string): boolean {
+  try {
+    const u = new URL(url);
+    return u.protocol === 'https:' && EXTERNAL_ALLOW_LIST.includes(u.host);
+  } catch {
+    return false;
+  }
+}

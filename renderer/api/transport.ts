@@ -1,0 +1,78 @@
+// How the window reaches the backend: through the preload's `window.worksbook` in the app, or
+// over HTTP to the browser harness (token from the page's #token=... fragment).
+import type { Result } from '../../shared/result';
+import type { BackendEvent } from '../../shared/events';
+import { decodeWire, encodeWire } from '../../shared/wire';
+
+export interface Transport {
+  call(channel: string, input: unknown): Promise<Result<unknown>>;
+  onEvent(listener: (event: BackendEvent) => void): () => void;
+  onMenuCommand(listener: (command: string) => void): () => void;
+}
+
+interface PreloadApi {
+  channels: Record<string, (input: unknown) => Promise<Result<unknown>>>;
+  onEvent(listener: (event: unknown) => void): () => void;
+  onMenuCommand(listener: (command: string) => void): () => void;
+}
+
+declare global {
+  interface Window {
+    worksbook?: PreloadApi;
+  }
+}
+
+function electronTransport(api: PreloadApi): Transport {
+  return {
+    call: (channel, input) => {
+      const method = api.channels[channel];
+      if (!method) return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown request ${channel}` } });
+      return method(input);
+    },
+    onEvent: (listener) => api.onEvent((e) => listener(e as BackendEvent)),
+    onMenuCommand: (listener) => api.onMenuCommand(listener),
+  };
+}
+
+function harnessTransport(): Transport {
+  const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
+  if (fromHash) {
+    sessionStorage.setItem('worksbook-token', fromHash);
+    history.replaceState(null, '', window.location.pathname + window.location.search);
+  }
+  const token = sessionStorage.getItem('worksbook-token') ?? '';
+  const listeners = new Set<(event: BackendEvent) => void>();
+  let source: EventSource | null = null;
+  const ensureSource = () => {
+    if (source) return;
+    source = new EventSource(`/api/events?token=${encodeURIComponent(token)}`);
+    source.onmessage = (m) => {
+      const event = JSON.parse(m.data) as BackendEvent;
+      for (const l of listeners) l(event);
+    };
+  };
+  return {
+    async call(channel, input) {
+      try {
+        const response = await fetch('/api/call', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+          body: encodeWire({ channel, input }),
+        });
+        if (response.status === 401) return { ok: false, error: { kind: 'unauthenticated', message: 'This page needs the address printed by "npm run web" (with its #token).' } };
+        if (!response.ok) return { ok: false, error: { kind: 'io', message: `The backend answered ${response.status}.` } };
+        return decodeWire(await response.text()) as Result<unknown>;
+      } catch {
+        return { ok: false, error: { kind: 'io', message: 'The backend is not reachable. Is "npm run web" still running?' } };
+      }
+    },
+    onEvent(listener) {
+      ensureSource();
+      listeners.add(listener);
+      return () => listeners.delete(listener);
+    },
+    onMenuCommand: () => () => {},
+  };
+}
+
+export const transport: Transport = window.worksbook ? electronTransport(window.worksbook) : harnessTransport();

@@ -1,0 +1,55 @@
+// The root: find out what the store holds and who is working, then show the welcome, the
+// profile chooser or the shell. An empty programme offers demo data.
+import { useCallback, useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { ToastProvider } from '../components/Toasts';
+import { SessionContext } from './session-context';
+import { Welcome } from './Welcome';
+import { ChooseProfile } from './ChooseProfile';
+import { Shell } from './Shell';
+import { EmptyProgramme } from './EmptyProgramme';
+import type { ChannelOutput } from '../../shared/contract/index';
+
+type Info = ChannelOutput<'app.info'>;
+
+export function App() {
+  const [info, setInfo] = useState<Info | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const refresh = useCallback(async () => {
+    const result = await api.call('app.info', {});
+    if (result.ok) setInfo(result.value);
+    else setError(result.error.message);
+  }, []);
+  useEffect(() => {
+    void refresh();
+    return api.onEvent((e) => {
+      if (e.type === 'data-changed' || e.type === 'session-locked') void refresh();
+    });
+  }, [refresh]);
+
+  if (error) return <main className="welcome" id="main"><h1>Worksbook could not start</h1><p role="alert">{error}</p></main>;
+  if (!info) return <main className="welcome" id="main" aria-busy="true"><h1>Opening Worksbook…</h1></main>;
+
+  let body;
+  if (info.staffCount === 0) body = <Welcome onSignedIn={() => void refresh()} />;
+  else if (!info.session) body = <ChooseProfile onSignedIn={() => void refresh()} />;
+  else if (info.participantCount === 0 && !window.location.hash.replace(/^#\/?/, ''))
+    body = <EmptyProgramme session={info.session} onDone={() => void refresh()} />;
+  else
+    body = (
+      <Shell
+        session={info.session}
+        onSignOut={async () => {
+          await api.call('session.end', {});
+          void refresh();
+        }}
+      />
+    );
+  return (
+    <ToastProvider>
+      <SessionContext.Provider value={info.session}>
+        <div data-ready="true" className="app-root">{body}</div>
+      </SessionContext.Provider>
+    </ToastProvider>
+  );
+}

@@ -1,0 +1,58 @@
+// An empty programme after sign-in: start recording, or load the demo programme in one click.
+import { useEffect, useState } from 'react';
+import { api } from '../api/client';
+import { navigate } from './router';
+import { JobsProgress } from '../components/JobsProgress';
+import { roleAtLeast } from '../../shared/contract/define';
+import type { Session } from '../../shared/contract/app.contract';
+
+export function EmptyProgramme({ session, onDone }: { session: Session; onDone(): void }) {
+  const [jobId, setJobId] = useState<string | null>(null);
+  const [message, setMessage] = useState<string | null>(null);
+  useEffect(
+    () =>
+      api.onEvent((e) => {
+        if (e.type !== 'job' || e.job.id !== jobId) return;
+        if (e.job.state === 'done') {
+          navigate('participants');
+          onDone();
+        } else if (e.job.state !== 'running') {
+          setMessage(e.job.message ?? 'The demo programme was not loaded.');
+          setJobId(null);
+        }
+      }),
+    [jobId, onDone],
+  );
+  const isAdmin = roleAtLeast(session.staff.role, 'administrator');
+  return (
+    <main className="welcome" id="main">
+      <h1>Your programme is empty</h1>
+      <p className="lead">Hello {session.staff.displayName}. Register the first participant, import a partner's spreadsheet, or look around with a demo programme.</p>
+      <JobsProgress />
+      {message && <p role="alert" className="error-message">{message}</p>}
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => { navigate('participants/new'); onDone(); }}>
+          Register a participant
+        </button>
+        <button type="button" onClick={() => { navigate('imports'); onDone(); }}>
+          Import a partner file
+        </button>
+        {isAdmin && (
+          <button
+            type="button"
+            disabled={jobId !== null}
+            onClick={async () => {
+              setMessage(null);
+              const result = await api.call('demo.load', { participants: 600 });
+              if (result.ok) setJobId(result.value.jobId);
+              else setMessage(result.error.message);
+            }}
+          >
+            Load demo data
+          </button>
+        )}
+      </div>
+      <p className="muted">The demo programme is synthetic: about 600 made-up residents over two years, with courses, placements and outcomes. It contains no real people.</p>
+    </main>
+  );
+}

@@ -1,0 +1,75 @@
+// Channels of the app shell: what the store holds, who is working, demo data and jobs.
+import { z } from 'zod';
+import { channel, roles } from './define';
+import { emptyInput, idSchema, okOutput } from './common';
+
+export const staffProfileSchema = z.object({
+  id: idSchema,
+  displayName: z.string(),
+  role: z.enum(roles),
+  isActive: z.boolean(),
+  hasPassword: z.boolean(),
+});
+export type StaffProfile = z.infer<typeof staffProfileSchema>;
+
+export const sessionSchema = z.object({
+  staff: staffProfileSchema,
+  startedAt: z.string(),
+});
+export type Session = z.infer<typeof sessionSchema>;
+
+export const displayNameSchema = z
+  .string()
+  .trim()
+  .min(2, 'Enter your name (at least 2 characters)')
+  .max(80, 'Name must be 80 characters or fewer');
+
+export const appContract = {
+  'app.info': channel({
+    summary: 'What the store holds',
+    role: 'public',
+    input: emptyInput,
+    output: z.object({
+      appVersion: z.string(),
+      schemaVersion: z.string(),
+      storePath: z.string(),
+      isEncrypted: z.boolean(),
+      staffCount: z.number().int(),
+      participantCount: z.number().int(),
+      session: sessionSchema.nullable(),
+    }),
+  }),
+  'session.profiles': channel({
+    summary: 'List staff profiles to sign in as',
+    role: 'public',
+    input: emptyInput,
+    output: z.array(staffProfileSchema),
+  }),
+  'session.start': channel({
+    summary: 'Sign in',
+    role: 'public',
+    input: z.object({ staffId: idSchema, password: z.string().max(200).optional() }).strict(),
+    output: sessionSchema,
+  }),
+  'session.end': channel({ summary: 'Sign out', role: 'public', input: emptyInput, output: okOutput }),
+  'staff.createFirst': channel({
+    summary: 'Create the first administrator profile on an empty store',
+    role: 'public',
+    input: z.object({ displayName: displayNameSchema, password: z.string().max(200).optional() }).strict(),
+    output: sessionSchema,
+  }),
+  'staff.list': channel({ summary: 'List staff', role: 'viewer', input: emptyInput, output: z.array(staffProfileSchema) }),
+  'demo.load': channel({
+    summary: 'Load demo data',
+    role: 'administrator',
+    input: z.object({ participants: z.number().int().min(10).max(200_000).default(600), seed: z.number().int().default(2017) }).strict(),
+    output: z.object({ jobId: z.string() }),
+  }),
+  'jobs.cancel': channel({ summary: 'Cancel a job', role: 'viewer', input: z.object({ jobId: z.string().max(64) }).strict(), output: okOutput }),
+  'jobs.list': channel({
+    summary: 'Jobs running or recently finished',
+    role: 'viewer',
+    input: emptyInput,
+    output: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), state: z.string(), done: z.number(), total: z.number() })),
+  }),
+} as const;

@@ -1,0 +1,40 @@
+// Schemas reused across areas: ids, UK dates, paging and the grid query.
+import { z } from 'zod';
+
+export const idSchema = z.number().int().positive();
+export const isoDateSchema = z
+  .string()
+  .regex(/^\d{4}-\d{2}-\d{2}$/, 'Enter a date as day, month and year')
+  .refine((s) => {
+    const d = new Date(`${s}T00:00:00Z`);
+    return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
+  }, 'Enter a real date');
+export const timestampSchema = z.string();
+export const emptyInput = z.object({}).strict();
+export const okOutput = z.object({ ok: z.literal(true) });
+
+export const sortSchema = z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5);
+
+/** A text/set/date/number filter on one grid column, as AG Grid's filter model gives it. */
+export const columnFilterSchema = z.union([
+  z.object({ filterType: z.literal('text'), type: z.string().max(32), filter: z.string().max(200).optional() }),
+  z.object({ filterType: z.literal('number'), type: z.string().max(32), filter: z.number().optional(), filterTo: z.number().optional() }),
+  z.object({ filterType: z.literal('date'), type: z.string().max(32), dateFrom: z.string().nullable().optional(), dateTo: z.string().nullable().optional() }),
+  z.object({ filterType: z.literal('set'), values: z.array(z.string().nullable()).max(500) }),
+]);
+export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+
+export const gridQuerySchema = z.object({
+  offset: z.number().int().min(0).default(0),
+  limit: z.number().int().min(1).max(5000).default(100),
+  search: z.string().max(200).default(''),
+  sort: sortSchema.default([]),
+  filters: z.record(z.string().max(64), columnFilterSchema).default({}),
+  /** A named preset such as "my-caseload"; areas define their own. */
+  preset: z.string().max(64).optional(),
+});
+export type GridQuery = z.infer<typeof gridQuerySchema>;
+
+export function pageOf<T extends z.ZodType>(row: T) {
+  return z.object({ rows: z.array(row), total: z.number().int() });
+}

@@ -1,0 +1,2 @@
+// Channels of the outcomes area. Each: channel({ summary, role, input, output }).
+export const outcomesContract = {} as const;

@@ -1,0 +1,2 @@
+// Channels of the trust area. Each: channel({ summary, role, input, output }).
+export const trustContract = {} as const;

@@ -1,0 +1,64 @@
+// End-to-end fixtures: each test gets a fresh data folder, a real backend and the browser
+// harness serving the built renderer, and a page already open on it. The app signals readiness
+// (data-ready) so tests wait for that rather than sleeping. Logs are attached on failure.
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../db/backend/backend';
+import { startHarness, type Harness } from '../../db/harness/server';
+import { setLogSink } from '../../db/backend/log';
+
+export interface AppFixture {
+  backend: Backend;
+  harness: Harness;
+  dataDir: string;
+  logs: string[];
+}
+
+export const test = base.extend<{ app: AppFixture; appPage: Page }>({
+  app: async ({}, use, testInfo) => {
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksbook-e2e-'));
+    const logs: string[] = [];
+    setLogSink((line) => logs.push(line));
+    const backend = await createBackend({ file: path.join(dataDir, 'worksbook.sqlite') });
+    const harness = await startHarness({ backend, rendererDir: path.resolve('dist/renderer') });
+    await use({ backend, harness, dataDir, logs });
+    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('backend-log', { body: logs.join('\n'), contentType: 'text/plain' });
+    await harness.close();
+    await backend.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  },
+  appPage: async ({ page, app }, use) => {
+    const errors: string[] = [];
+    page.on('pageerror', (e) => errors.push(e.message));
+    await page.goto(app.harness.url);
+    await page.locator('[data-ready="true"]').waitFor();
+    await use(page);
+    expect(errors, 'uncaught errors in the page').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Runs axe-core with the WCAG 2.2 AA rules; returns violations summarised for a readable failure. */
+export async function axeViolations(page: Page): Promise<string[]> {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
+  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+}
+
+/** Signs in through the UI as a fresh store's first administrator and loads the demo data. */
+export async function startWithDemo(page: Page, name = 'Jo Officer'): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await page.getByRole('button', { name: 'Load demo data' }).click();
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible({ timeout: 60_000 });
+}
+
+/** Signs in through the UI as a fresh store's first administrator, with no demo data. */
+export async function startEmpty(page: Page, name = 'Jo Officer'): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
+}

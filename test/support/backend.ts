@@ -1,0 +1,67 @@
+// A real backend on a real SQLite file for tests: fresh folder, all migrations, a fixed clock,
+// and a signed-in staff member of the role the test asks for.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../db/backend/backend';
+import { fixedClock } from '../../db/backend/clock';
+import type { Role } from '../../shared/contract/define';
+import type { ChannelName, ChannelOutput, ChannelInput } from '../../shared/contract/index';
+import type { StoreKey } from '../../db/store/sqlite/encryption';
+
+export const TEST_NOW = '2026-11-23T10:00:00.000Z';
+
+export function tempDir(prefix = 'worksbook-test-'): string {
+  return fs.mkdtempSync(path.join(os.tmpdir(), prefix));
+}
+
+export interface TestBackend {
+  backend: Backend;
+  file: string;
+  dir: string;
+  staffId: number;
+  /** Calls a channel as the signed-in test user and returns the value, failing loudly otherwise. */
+  ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
+  /** Calls a channel and returns the raw Result. */
+  call<C extends ChannelName>(channel: C, input: unknown): ReturnType<Backend['call']>;
+  signInAs(role: Role, name?: string): Promise<number>;
+  close(): Promise<void>;
+}
+
+export async function createTestBackend(options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {}): Promise<TestBackend> {
+  const dir = tempDir();
+  const file = options.file ?? path.join(dir, 'worksbook.sqlite');
+  const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(options.now ?? TEST_NOW) });
+  const client = 'test';
+  const first = await backend.call(client, 'staff.createFirst', { displayName: 'Test Administrator' });
+  if (!first.ok) throw new Error(first.error.message);
+  const t: TestBackend = {
+    backend,
+    file,
+    dir,
+    staffId: first.value.staff.id,
+    async ok(channel, input) {
+      const result = await backend.call(client, channel, input);
+      if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message} ${JSON.stringify(result.error.fields ?? [])}`);
+      return result.value as never;
+    },
+    call: (channel, input) => backend.call(client, channel, input),
+    async signInAs(role, name = `Test ${role}`) {
+      const row = await backend.store.db
+        .insertInto('staff')
+        .values({ display_name: name, email: null, role, password_hash: null, locked_until: null, created_at: TEST_NOW })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      const started = await backend.call(client, 'session.start', { staffId: row.id });
+      if (!started.ok) throw new Error(started.error.message);
+      t.staffId = row.id;
+      return row.id;
+    },
+    async close() {
+      await backend.close();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
+  if (options.role && options.role !== 'administrator') await t.signInAs(options.role);
+  return t;
+}

@@ -1,0 +1,62 @@
+// Builders for readable fixtures: aParticipant({ lastName: 'Khan' }) inserts a valid person with
+// sensible defaults, straight through Kysely (tests of a feature use its channels instead).
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/store/schema';
+import type { NewParticipant } from '../../db/store/tables/participants.tables';
+import { TEST_NOW } from './backend';
+
+let counter = 0;
+
+export function participantValues(overrides: Partial<NewParticipant> = {}): NewParticipant {
+  counter++;
+  return {
+    reference: `SW-T${String(counter).padStart(5, '0')}`,
+    first_name: 'Alex',
+    last_name: `Tester${counter}`,
+    preferred_name: null,
+    date_of_birth: '1995-06-15',
+    ni_number: null,
+    ni_status: 'not_yet_known',
+    uln: null,
+    address_line1: '1 Fairlands Way',
+    address_line2: null,
+    town: 'Stevenage',
+    postcode: 'SG1 1AA',
+    postcode_district: 'SG1',
+    phone: '07700 900123',
+    email: null,
+    preferred_contact: 'phone',
+    sex: 'female',
+    gender_same_as_birth: 'yes',
+    ethnicity: 'white_british',
+    disability: 'no_condition',
+    is_carer: 'no',
+    is_lone_parent: 'no',
+    labour_market_status: 'unemployed',
+    benefits: 'universal_credit',
+    time_out_of_work: 'under_6_months',
+    qualification_level: 'level1',
+    referral_source: 'jcp',
+    referral_date: '2026-01-05',
+    referrer_name: null,
+    funding_stream_id: null,
+    key_worker_id: null,
+    start_date: '2026-01-10',
+    leave_date: null,
+    privacy_notice_version: '2024.1',
+    privacy_notice_date: '2026-01-10',
+    consent_partners_json: '["JCP","NHC"]',
+    lawful_basis_note: null,
+    merged_into_id: null,
+    created_at: TEST_NOW,
+    created_by: null,
+    updated_at: TEST_NOW,
+    updated_by: null,
+    ...overrides,
+  };
+}
+
+export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewParticipant> = {}): Promise<number> {
+  const row = await db.insertInto('participants').values(participantValues(overrides)).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
