@@ -1,6 +1,7 @@
 // Demo participants: realistic, messy (missing NI numbers and phones, people outside the area,
 // near-duplicate registrations, leavers), deterministic for a seed.
 import { defaultBarriers, disabilities, ethnicities, labourMarketStatuses, qualificationLevels, referralSources, timeOutOfWork } from '../../shared/domain/reference-lists';
+import { phoneDigits } from '../../shared/domain/identifiers';
 import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
@@ -56,6 +57,7 @@ export const participantsStep: DemoStep = {
       const inArea = district === 'SG1' || district === 'SG2';
       const eligible = inArea && dob !== null && age >= 16;
       const stream = district === 'SG1' || district === 'SG2' ? rng.pick(streamCodes) : 'SBC-CORE';
+      const phone = near?.phone ?? (rng.chance(0.93) ? demoPhone(rng) : null);
       const reference = `SW-${String(i + 1).padStart(6, '0')}`;
       rows.push({
         reference,
@@ -73,7 +75,8 @@ export const participantsStep: DemoStep = {
         town: towns[district] ?? 'Stevenage',
         postcode: rng.chance(0.03) ? null : demoPostcode(rng, district),
         postcode_district: district,
-        phone: near?.phone ?? (rng.chance(0.93) ? demoPhone(rng) : null),
+        phone: phone,
+        phone_digits: phoneDigits(phone),
         email: rng.chance(0.6) ? `${first}.${last}${rng.int(1, 99)}@example.org`.toLowerCase().replace(/[^a-z0-9.@]/g, '') : null,
         preferred_contact: rng.pick(['phone', 'text', 'email']),
         sex,

@@ -24,6 +24,7 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
     postcode: 'SG1 1AA',
     postcode_district: 'SG1',
     phone: '07700 900123',
+    phone_digits: '07700900123',
     email: null,
     preferred_contact: 'phone',
     sex: 'female',

@@ -36,6 +36,8 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('postcode', 'text')
     .addColumn('postcode_district', 'text')
     .addColumn('phone', 'text')
+    // Digits only (+44 folded to 0), kept by the repository for matching and search.
+    .addColumn('phone_digits', 'text')
     .addColumn('email', 'text')
     .addColumn('preferred_contact', 'text')
     // equality monitoring: codes from shared/domain reference lists; 'prefer_not_to_say' allowed
@@ -75,6 +77,7 @@ export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.createIndex('participants_ni').on('participants').column('ni_number').execute();
   await db.schema.createIndex('participants_dob_last').on('participants').columns(['date_of_birth', 'last_name']).execute();
   await db.schema.createIndex('participants_postcode').on('participants').column('postcode').execute();
+  await db.schema.createIndex('participants_phone_digits').on('participants').column('phone_digits').execute();
   await db.schema.createIndex('participants_last_first').on('participants').columns(['last_name', 'first_name']).execute();
   await db.schema.createIndex('participants_key_worker').on('participants').column('key_worker_id').execute();
   await db.schema.createIndex('participants_start').on('participants').column('start_date').execute();
@@ -100,6 +103,17 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('eligibility_checks_participant').on('eligibility_checks').columns(['participant_id', 'check_code']).execute();
+
+  // "Not the same person" decisions, remembered so the warning is not shown again (a < b).
+  await db.schema
+    .createTable('not_duplicate_pairs')
+    .addColumn('participant_a', 'integer', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+    .addColumn('participant_b', 'integer', (c) => c.notNull().references('participants.id').onDelete('cascade'))
+    .addColumn('decided_by', 'integer', (c) => c.references('staff.id'))
+    .addColumn('decided_at', 'text', (c) => c.notNull())
+    .addPrimaryKeyConstraint('not_duplicate_pairs_pk', ['participant_a', 'participant_b'])
+    .addCheckConstraint('not_duplicate_pairs_order', sql`participant_a < participant_b`)
+    .execute();
 
   await db.schema
     .createTable('participant_notes')

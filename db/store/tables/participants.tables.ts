@@ -30,6 +30,7 @@ export interface ParticipantsTable {
   postcode: string | null;
   postcode_district: string | null;
   phone: string | null;
+  phone_digits: string | null;
   email: string | null;
   preferred_contact: string | null;
   sex: string | null;
@@ -86,7 +87,15 @@ export interface ParticipantNotesTable {
   created_by: number | null;
 }
 
+export interface NotDuplicatePairsTable {
+  participant_a: number;
+  participant_b: number;
+  decided_by: number | null;
+  decided_at: string;
+}
+
 export interface ParticipantTables {
+  not_duplicate_pairs: NotDuplicatePairsTable;
   funding_streams: FundingStreamsTable;
   participants: ParticipantsTable;
   participant_barriers: ParticipantBarriersTable;
