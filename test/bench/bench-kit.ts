@@ -1,0 +1,132 @@
+// The benchmark kit: deterministic demo stores of a given size (built once per size and copied
+// for each suite), timing with median and spread, and peak memory. Suites live in
+// test/bench/<area>.bench.ts and export `suite: BenchSuite`; `npm run bench` runs them all and
+// writes BENCHMARKS.md.
+import fs from 'node:fs';
+import path from 'node:path';
+import { createBackend, type Backend } from '../../db/backend/backend';
+import { fixedClock } from '../../db/backend/clock';
+import { loadDemo } from '../../db/demo/demo';
+import { setLogSink } from '../../db/backend/log';
+import type { ChannelName, ChannelOutput } from '../../shared/contract/index';
+import type { Result } from '../../shared/result';
+
+export type BenchCall = <C extends ChannelName>(channel: C, input: unknown) => Promise<Result<ChannelOutput<C>>>;
+
+export interface BenchResult {
+  suite: string;
+  name: string;
+  size: number;
+  runs: number;
+  medianMs: number;
+  p95Ms: number;
+  minMs: number;
+  maxMs: number;
+  /** Resident set size at the end of the measurement, MB. */
+  rssMb: number;
+  note?: string;
+}
+
+export interface BenchKit {
+  sizes: number[];
+  workDir: string;
+  /** A fresh copy of a demo store with `size` participants, opened, signed in as administrator. */
+  store(size: number, options?: { key?: { kind: 'passphrase'; text: string } | null }): Promise<{ backend: Backend; file: string; call: BenchCall }>;
+  /** Times `fn` `runs` times (after one warm-up unless warmup=false) and records the result. */
+  measure(name: string, size: number, fn: (i: number) => Promise<unknown> | unknown, options?: { runs?: number; warmup?: boolean; note?: string }): Promise<BenchResult>;
+  /** Records samples measured some other way (e.g. per-query latencies). */
+  record(name: string, size: number, samplesMs: number[], note?: string): BenchResult;
+  results: BenchResult[];
+}
+
+export interface BenchSuite {
+  name: string;
+  run(kit: BenchKit): Promise<void>;
+}
+
+export const BENCH_CLIENT = 'bench';
+export const BENCH_NOW = '2026-11-23T10:00:00.000Z';
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return NaN;
+  const i = Math.min(sorted.length - 1, Math.max(0, Math.ceil((p / 100) * sorted.length) - 1));
+  return sorted[i]!;
+}
+
+export function summarise(suite: string, name: string, size: number, samples: number[], note?: string): BenchResult {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return {
+    suite,
+    name,
+    size,
+    runs: samples.length,
+    medianMs: percentile(sorted, 50),
+    p95Ms: percentile(sorted, 95),
+    minMs: sorted[0] ?? NaN,
+    maxMs: sorted[sorted.length - 1] ?? NaN,
+    rssMb: Math.round(process.memoryUsage().rss / 1e6),
+    ...(note ? { note } : {}),
+  };
+}
+
+export function createBenchKit(sizes: number[], workDir: string): BenchKit & { setSuite(name: string): void } {
+  setLogSink(() => {});
+  fs.mkdirSync(workDir, { recursive: true });
+  let suiteName = '';
+  const results: BenchResult[] = [];
+  const templates = new Map<number, string>();
+
+  async function template(size: number): Promise<string> {
+    const existing = templates.get(size);
+    if (existing) return existing;
+    const file = path.join(workDir, `template-${size}.sqlite`);
+    if (!fs.existsSync(file)) {
+      const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
+      await backend.call(BENCH_CLIENT, 'staff.createFirst', { displayName: 'Bench Administrator' });
+      await loadDemo(backend.store.db, { participants: size, seed: 2017, today: BENCH_NOW.slice(0, 10), nowIso: BENCH_NOW });
+      backend.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+      await backend.close();
+      fs.renameSync(`${file}.tmp`, file);
+      for (const ext of ['-wal', '-shm']) fs.rmSync(`${file}.tmp${ext}`, { force: true });
+    }
+    templates.set(size, file);
+    return file;
+  }
+
+  return {
+    sizes,
+    workDir,
+    results,
+    setSuite(name) {
+      suiteName = name;
+    },
+    async store(size, options = {}) {
+      const source = await template(size);
+      const file = path.join(workDir, `${suiteName}-${size}-${Date.now()}.sqlite`);
+      fs.copyFileSync(source, file);
+      const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(BENCH_NOW) });
+      const admin = await backend.store.db.selectFrom('staff').select('id').where('role', '=', 'administrator').executeTakeFirstOrThrow();
+      await backend.call(BENCH_CLIENT, 'session.start', { staffId: admin.id });
+      const call: BenchCall = (channel, input) => backend.call(BENCH_CLIENT, channel, input);
+      return { backend, file, call };
+    },
+    async measure(name, size, fn, options = {}) {
+      const runs = options.runs ?? 5;
+      if (options.warmup !== false) await fn(-1);
+      const samples: number[] = [];
+      for (let i = 0; i < runs; i++) {
+        const t0 = performance.now();
+        await fn(i);
+        samples.push(performance.now() - t0);
+      }
+      const result = summarise(suiteName, name, size, samples, options.note);
+      results.push(result);
+      return result;
+    },
+    record(name, size, samples, note) {
+      const result = summarise(suiteName, name, size, samples, note);
+      results.push(result);
+      return result;
+    },
+  };
+}

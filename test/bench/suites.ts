@@ -1,0 +1,13 @@
+// Every benchmark suite, by area.
+import type { BenchSuite } from './bench-kit';
+import { suite as store } from './store.bench';
+
+export const suites: BenchSuite[] = [
+  store,
+  // -- participants --
+  // -- courses --
+  // -- outcomes --
+  // -- returns --
+  // -- imports --
+  // -- trust --
+];
