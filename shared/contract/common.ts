@@ -38,3 +38,18 @@ export type GridQuery = z.infer<typeof gridQuerySchema>;
 export function pageOf<T extends z.ZodType>(row: T) {
   return z.object({ rows: z.array(row), total: z.number().int() });
 }
+
+/** A file the backend produced for the user to save (an export). */
+export const fileOutputSchema = z.object({
+  fileName: z.string(),
+  mime: z.string(),
+  bytes: z.instanceof(Uint8Array),
+  rows: z.number().int().optional(),
+});
+export type FileOutput = z.infer<typeof fileOutputSchema>;
+
+/** A file the user picked or dropped, sent to the backend (imports, evidence). */
+export const fileInputSchema = z.object({
+  fileName: z.string().min(1).max(255),
+  bytes: z.instanceof(Uint8Array),
+});

@@ -1,0 +1,105 @@
+// Writes xlsx workbooks safely, with ExcelJS's streaming writer into memory (no temporary file
+// holds personal data): identifiers stay text, dates are real dates, numbers are numbers, and
+// any text that a spreadsheet would run as a formula (= + - @ tab CR LF) is neutralised
+// (OWASP CSV injection). Header rows are frozen and filterable. ExcelJS is barely maintained,
+// so every workbook the app writes goes through this one module.
+import { PassThrough } from 'node:stream';
+import ExcelJS from 'exceljs';
+
+export type CellType = 'text' | 'date' | 'number' | 'integer' | 'boolean';
+
+export interface XlsxColumn<Row> {
+  header: string;
+  type: CellType;
+  width?: number;
+  value(row: Row): string | number | boolean | null | undefined;
+}
+
+export interface XlsxSheet<Row> {
+  name: string;
+  columns: XlsxColumn<Row>[];
+  rows: Iterable<Row> | AsyncIterable<Row>;
+  /** Lines above the header (a title, the period, "Produced by …"). */
+  preamble?: string[];
+  landscape?: boolean;
+}
+
+const FORMULA_START = /^[=+\-@\t\r\n]/;
+
+/** Prefixes a quote so the text is shown, never evaluated. */
+export function neutraliseText(text: string): string {
+  return FORMULA_START.test(text) ? `'${text}` : text;
+}
+
+function toExcelDate(iso: string): Date | string {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return neutraliseText(iso);
+  return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
+}
+
+function cellValue(type: CellType, raw: string | number | boolean | null | undefined): ExcelJS.CellValue {
+  if (raw === null || raw === undefined || raw === '') return null;
+  switch (type) {
+    case 'text':
+      return neutraliseText(String(raw));
+    case 'date':
+      return typeof raw === 'string' ? toExcelDate(raw) : null;
+    case 'number':
+    case 'integer': {
+      const n = typeof raw === 'number' ? raw : Number(raw);
+      return Number.isFinite(n) ? n : neutraliseText(String(raw));
+    }
+    case 'boolean':
+      return raw === true || raw === 'yes' || raw === 1 ? 'Yes' : 'No';
+  }
+}
+
+export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: string; title?: string } = {}): Promise<Uint8Array> {
+  const sink = new PassThrough();
+  const chunks: Buffer[] = [];
+  sink.on('data', (c: Buffer) => chunks.push(c));
+  const done = new Promise<void>((resolve, reject) => {
+    sink.on('end', resolve);
+    sink.on('error', reject);
+  });
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
+  workbook.creator = meta.creator ?? 'Worksbook';
+  workbook.title = meta.title ?? '';
+  workbook.created = new Date(0); // no machine time in the file: the same data gives the same workbook
+
+  for (const sheet of sheets) {
+    const preamble = sheet.preamble ?? [];
+    const headerRow = preamble.length + (preamble.length ? 2 : 1);
+    const ws = workbook.addWorksheet(sheet.name.slice(0, 31), {
+      views: [{ state: 'frozen', ySplit: headerRow }],
+      pageSetup: { orientation: sheet.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: `${headerRow}:${headerRow}` },
+    });
+    ws.columns = sheet.columns.map((c) => ({
+      width: c.width ?? Math.max(10, Math.min(40, c.header.length + 2)),
+      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.type === 'text' ? { numFmt: '@' } : c.type === 'integer' ? { numFmt: '0' } : {},
+    }));
+    for (const line of preamble) {
+      const r = ws.addRow([neutraliseText(line)]);
+      r.font = { bold: r.number === 1, size: r.number === 1 ? 14 : 11 };
+      r.commit();
+    }
+    if (preamble.length) ws.addRow([]).commit();
+    const header = ws.addRow(sheet.columns.map((c) => c.header));
+    header.font = { bold: true };
+    header.eachCell((cell) => {
+      cell.fill = { type: 'pattern', pattern: 'solid', fgColor: { argb: 'FFE8E8E8' } };
+      cell.numFmt = 'General';
+    });
+    header.commit();
+    let count = 0;
+    for await (const row of sheet.rows as AsyncIterable<any>) {
+      ws.addRow(sheet.columns.map((c) => cellValue(c.type, c.value(row)))).commit();
+      count++;
+    }
+    if (sheet.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + count, column: sheet.columns.length } };
+    ws.commit();
+  }
+  await workbook.commit();
+  await done;
+  return new Uint8Array(Buffer.concat(chunks));
+}
