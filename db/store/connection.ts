@@ -3,7 +3,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase, { type Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely } from 'kysely';
+import { WorksbookSqliteDialect } from './sqlite/dialect';
 import type { Database } from './schema';
 import { applyDurabilityPragmas, assertDurabilityPragmas, quickCheck } from './sqlite/pragmas';
 import { applyKey, type StoreKey } from './sqlite/encryption';
@@ -42,7 +43,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     assertDurabilityPragmas(sqlite, inMemory);
     const problems = quickCheck(sqlite);
     if (problems.length) throw new StoreCorruptError(problems);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new WorksbookSqliteDialect({ database: sqlite }) });
     if (options.migrate !== false) await migrateToLatest(db);
     return {
       file: options.file,
