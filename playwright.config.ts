@@ -9,7 +9,7 @@ export default defineConfig({
   fullyParallel: false,
   workers: 1,
   retries: 0,
-  reporter: [['list']],
+  reporter: [['list'], ['json', { outputFile: '.tmp/playwright-results.json' }]],
   use: {
     headless: true,
     viewport: { width: 1400, height: 900 },

@@ -2,11 +2,11 @@
 // integration (Vitest, real SQLite files), then end to end (the harness in Chromium).
 // Prints the summary line CI reads ("N passed, N failed").
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
   ['Type check', 'tsc', ['--noEmit', '-p', '.']],
-  ['Unit and integration tests', 'vitest', ['run']],
+  ['Unit and integration tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-results.json']],
   ['Build the app', 'node', ['scripts/build.mjs']],
   ['End-to-end tests', 'playwright', ['test']],
 ];
@@ -16,6 +16,8 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
   process.exit(1);
 }
 
+rmSync('.tmp/vitest-results.json', { force: true });
+rmSync('.tmp/playwright-results.json', { force: true });
 let passed = 0;
 let failed = 0;
 for (const [label, command, args] of steps) {
@@ -32,5 +34,21 @@ for (const [label, command, args] of steps) {
     if (label === 'Type check' || label === 'Build the app') break;
   }
 }
-console.log(`\nsteps: ${passed} passed, ${failed} failed`);
+// The counts of tests, from the runners' JSON reports, as the one closing line CI reads.
+const counts = { passed: 0, failed: 0, skipped: 0 };
+try {
+  const v = JSON.parse(readFileSync('.tmp/vitest-results.json', 'utf8'));
+  counts.passed += v.numPassedTests;
+  counts.failed += v.numFailedTests;
+  counts.skipped += v.numPendingTests + v.numTodoTests;
+} catch {}
+try {
+  const p = JSON.parse(readFileSync('.tmp/playwright-results.json', 'utf8'));
+  counts.passed += p.stats.expected;
+  counts.failed += p.stats.unexpected + p.stats.flaky;
+  counts.skipped += p.stats.skipped;
+} catch {}
+if (failed && counts.failed === 0) counts.failed = failed; // a step failed outside any test (type check, build)
+console.log(`\nSteps: ${passed} ok, ${failed} failed.`);
+console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failed ? 1 : 0);
