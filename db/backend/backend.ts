@@ -85,6 +85,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
       }
+      return { db: store.db, sqlite: store.sqlite };
     },
   };
 

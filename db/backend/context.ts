@@ -24,8 +24,9 @@ export interface BackendServices {
   /** The store's key, in memory only, to open its backups (they share it). */
   storeKey: StoreKey | null;
   /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
-   * signs everyone out. The fields above are updated in place. */
-  reopenStore(between: () => Promise<void> | void): Promise<void>;
+   * signs everyone out. The shared services are updated in place; a handler's own context is a
+   * copy, so it must use the handles returned. */
+  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number };
 }

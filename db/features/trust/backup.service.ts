@@ -118,12 +118,13 @@ export async function restoreFromFile(services: BackendServices, file: string, s
   // Copy the chosen file aside first: rotation or the safety backup must not touch it mid-way.
   const staged = path.join(services.backupDir, `.staged-restore-${Date.now()}.sqlite`);
   fs.copyFileSync(file, staged);
+  let reopened;
   try {
-    await services.reopenStore(() => replaceStoreFile(services.storeFile, staged));
+    reopened = await services.reopenStore(() => replaceStoreFile(services.storeFile, staged));
   } finally {
     fs.rmSync(staged, { force: true });
   }
-  await appendAudit(services.db, services.clock.now().toISOString(), staffId, {
+  await appendAudit(reopened.db, services.clock.now().toISOString(), staffId, {
     action: 'restore',
     entity: 'store',
     entityId: label,
