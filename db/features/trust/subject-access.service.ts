@@ -56,7 +56,7 @@ export async function collectSubjectData(tx: Tx, participantId: number): Promise
   // Evidence files stored by evidence item (e.g. an evidence_files table holding the bytes).
   for (const table of await tablesWithColumn(tx, 'evidence_item_id')) {
     if (skip.has(table) || areas.some((a) => a.area === table)) continue;
-    const rows = await sql<Row>`select f.* from ${sql.raw(ident(table))} f join evidence_items e on e.id = f.evidence_item_id where e.participant_id = ${participantId}`.execute(tx);
+    const rows = await sql<Row>`select f.*, e.file_name as evidence_file_name from ${sql.raw(ident(table))} f join evidence_items e on e.id = f.evidence_item_id where e.participant_id = ${participantId}`.execute(tx);
     areas.push({ area: table, rows: rows.rows });
   }
   const audit = await tx.selectFrom('audit_log').select(['id', 'at', 'staff_id', 'action', 'entity', 'entity_id', 'participant_id', 'summary', 'before_json', 'after_json']).where('participant_id', '=', participantId).orderBy('id').execute();
@@ -85,7 +85,7 @@ export async function buildSubjectAccessBundle(ctx: HandlerContext, reference: s
       const out: Row = { ...r };
       for (const [k, v] of Object.entries(r)) {
         if (v instanceof Uint8Array) {
-          const label = String(r.file_name ?? r.name ?? `${area}-${i + 1}`).replace(/[^\w.-]+/g, '_').slice(0, 80);
+          const label = String(r.file_name ?? r.evidence_file_name ?? r.name ?? `${area}-${i + 1}`).replace(/[^\w.-]+/g, '_').slice(0, 80);
           const target = `files/${area}-${String(r.id ?? i + 1)}-${label}`;
           files[target] = new Uint8Array(v);
           out[k] = target;
