@@ -9,6 +9,7 @@ import { applyDurabilityPragmas, assertDurabilityPragmas, quickCheck } from './s
 import { applyKey, isPlaintextDatabaseFile, type StoreKey } from './sqlite/encryption';
 import { encryptFileInPlace, encryptPlaintextBackups } from './sqlite/encrypt-in-place';
 import { writeBackupFile } from './sqlite/backup-file';
+import { withTolerantRollback } from './sqlite/tolerant-rollback';
 import { appliedMigrations, migrateToLatest } from './migrator';
 import { migrations } from './migrations/index';
 
@@ -64,7 +65,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     assertDurabilityPragmas(sqlite, inMemory);
     const problems = quickCheck(sqlite);
     if (problems.length) throw new StoreCorruptError(problems);
-    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db = new Kysely<Database>({ dialect: new SqliteDialect({ database: withTolerantRollback(sqlite) }) });
     if (options.migrate !== false) {
       // A store that already has data gets a backup before its schema changes.
       const applied = await appliedMigrations(db);
