@@ -84,7 +84,7 @@ export function BackupsSection() {
             Replace all current data with this backup (a backup of the current data is taken first)
           </label>
           <div className="button-row">
-            <button type="button" className="warning" disabled={!confirmed || busy || preview.integrity !== 'ok'} onClick={() => void restore()}>Restore this backup</button>
+            <button type="button" className="danger" disabled={!confirmed || busy || preview.integrity !== 'ok'} onClick={() => void restore()}>Restore this backup</button>
             <button type="button" onClick={() => setPreview(null)}>Cancel</button>
           </div>
         </div>

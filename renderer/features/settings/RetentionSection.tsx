@@ -67,7 +67,7 @@ export function RetentionSection() {
         I understand anonymising the chosen people cannot be undone
       </label>
       <div className="button-row">
-        <button type="button" className="warning" disabled={!selected.length || !confirmed || busy} onClick={() => void anonymise()}>Anonymise {selected.length || ''} chosen</button>
+        <button type="button" className="danger" disabled={!selected.length || !confirmed || busy} onClick={() => void anonymise()}>Anonymise {selected.length || ''} chosen</button>
       </div>
     </>
   );
