@@ -72,7 +72,7 @@ export function AuditSection() {
   const fetchPage = useMemo(() => (query: Parameters<typeof api.call<'audit.page'>>[1]) => api.call('audit.page', { ...query, auditFilter: JSON.parse(filterKey) as AuditFilter }), [filterKey]);
 
   return (
-    <div className="screen-fill">
+    <>
       <form onSubmit={apply} noValidate className="filter-form" aria-label="Filter the audit log">
         <ErrorSummary errors={errors} />
         <div className="filter-row">
@@ -102,6 +102,6 @@ export function AuditSection() {
         </div>
       </form>
       <ServerGrid<AuditRow> key={filterKey} ref={grid} ariaLabel="Audit log" columnDefs={columns} fetchPage={fetchPage} onTotal={setTotal} onError={(m) => toasts.show({ kind: 'error', message: m })} height={480} />
-    </div>
+    </>
   );
 }
