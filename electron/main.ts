@@ -10,7 +10,9 @@ import { APP_ENTRY_URL, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOp
 import { IPC_EVENT, IPC_PREFIX } from './ipc-names';
 import { buildMenu } from './menu';
 import { startBackendHost, type BackendHost } from './backend-host';
-import { loadOrCreateStoreKey } from './store-key';
+import { InsecureKeychainError, loadOrCreateStoreKey, storeNeedsPassphrase } from './store-key';
+import { createIpcGuard } from './ipc-guard';
+import { IPC_UNLOCK, IPC_STORE_STATE } from './ipc-names';
 
 const STORE_FILE = 'worksbook.sqlite';
 let mainWindow: BrowserWindow | null = null;
@@ -66,18 +68,43 @@ function hardenSessions(): void {
   });
 }
 
-/** Every IPC message must come from the app's own page in the main window's top frame. */
-function isTrustedSender(frame: Electron.WebFrameMain | null): boolean {
-  return !!frame && !!mainWindow && frame === mainWindow.webContents.mainFrame && isAppUrl(frame.url);
-}
+/** Every IPC message must come from the app's own page in the main window's top frame, name a
+ * contract channel and carry plain data (electron/ipc-guard.ts, tested without Electron). */
+const guard = createIpcGuard({ mainFrame: () => mainWindow?.webContents.mainFrame ?? null, isAppUrl });
 
-function registerIpc(host: BackendHost): void {
+const STORE_LOCKED = { ok: false, error: { kind: 'unauthenticated', message: 'Unlock the data file with its passphrase first.' } } as const;
+
+function registerIpc(getHost: () => BackendHost | null): void {
   for (const name of channelNames) {
     ipcMain.handle(`${IPC_PREFIX}${name}`, async (event, input: unknown) => {
-      if (!isTrustedSender(event.senderFrame)) return { ok: false, error: { kind: 'forbidden', message: 'Unexpected sender.' } };
+      const checked = guard.check(event.senderFrame, name, input);
+      if (!checked.ok) return checked;
+      const host = getHost();
+      if (!host) return STORE_LOCKED;
       return host.call(`window-${event.sender.id}`, name, input);
     });
   }
+}
+
+/** Without a secure keychain (Linux "basic_text"), the window asks for a passphrase before the
+ * store opens: the passphrase is the key, and it is never written anywhere. */
+function registerUnlock(storeFile: string, onOpened: (host: BackendHost) => void): void {
+  ipcMain.handle(IPC_STORE_STATE, (event) => {
+    if (!guard.check(event.senderFrame, 'app.info', {}).ok) return null;
+    return { locked: backend === null, exists: fs.existsSync(storeFile) };
+  });
+  ipcMain.handle(IPC_UNLOCK, async (event, passphrase: unknown) => {
+    if (!guard.check(event.senderFrame, 'app.info', {}).ok) return { ok: false, message: 'Unexpected sender.' };
+    if (backend) return { ok: true };
+    if (typeof passphrase !== 'string' || passphrase.length < 12 || passphrase.length > 500) return { ok: false, message: 'Enter a passphrase of at least 12 characters.' };
+    try {
+      const host = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, { kind: 'passphrase', text: passphrase }, (e) => mainWindow?.webContents.send(IPC_EVENT, e));
+      onOpened(host);
+      return { ok: true };
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : 'The data file could not be opened.' };
+    }
+  });
 }
 
 async function start(): Promise<void> {
@@ -85,14 +112,27 @@ async function start(): Promise<void> {
   serveRenderer();
   const userData = app.getPath('userData');
   const storeFile = process.env.WORKSBOOK_DB ? path.resolve(process.env.WORKSBOOK_DB) : path.join(userData, STORE_FILE);
-  const key = loadOrCreateStoreKey(userData);
-  backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (event) => {
-    mainWindow?.webContents.send(IPC_EVENT, event);
-  });
-  registerIpc(backend);
+  registerIpc(() => backend);
+  registerUnlock(storeFile, (host) => (backend = host));
+  try {
+    if (storeNeedsPassphrase(userData, storeFile)) throw new InsecureKeychainError();
+    const key = loadOrCreateStoreKey(userData);
+    backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (event) => {
+      mainWindow?.webContents.send(IPC_EVENT, event);
+    });
+  } catch (error) {
+    // No secure keychain: the window shows the passphrase screen (renderer/app/UnlockStore.tsx).
+    if (!(error instanceof InsecureKeychainError)) throw error;
+  }
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
 
-  mainWindow = new BrowserWindow(mainWindowOptions(path.join(__dirname, 'preload.cjs')));
+  const options = mainWindowOptions(path.join(__dirname, 'preload.cjs'));
+  // The hardening is repeated literally here (it is also in window-options.ts, which the tests
+  // check) so that a static scanner (electronegativity) sees it at the constructor.
+  mainWindow = new BrowserWindow({
+    ...options,
+    webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+  });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));
   await mainWindow.loadURL(APP_ENTRY_URL);

@@ -2,7 +2,7 @@
 // two listeners. Nothing else from Electron or Node reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames } from '../shared/contract/index';
-import { IPC_EVENT, IPC_MENU, IPC_PREFIX } from './ipc-names';
+import { IPC_EVENT, IPC_MENU, IPC_PREFIX, IPC_STORE_STATE, IPC_UNLOCK } from './ipc-names';
 
 const channels: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const name of channelNames) {
@@ -16,6 +16,8 @@ contextBridge.exposeInMainWorld('worksbook', {
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
+  storeState: (): Promise<{ locked: boolean; exists: boolean } | null> => ipcRenderer.invoke(IPC_STORE_STATE),
+  unlockStore: (passphrase: string): Promise<{ ok: boolean; message?: string }> => ipcRenderer.invoke(IPC_UNLOCK, passphrase),
   onMenuCommand(listener: (command: string) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

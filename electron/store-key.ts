@@ -13,6 +13,20 @@ export class InsecureKeychainError extends Error {
   }
 }
 
+/** A store that exists, is encrypted and has no stored key was created with a passphrase (on a
+ * computer without a secure keychain): it keeps using its passphrase. */
+export function storeNeedsPassphrase(userDataDir: string, storeFile: string): boolean {
+  if (fs.existsSync(path.join(userDataDir, 'store-key.bin')) || !fs.existsSync(storeFile)) return false;
+  const fd = fs.openSync(storeFile, 'r');
+  try {
+    const head = Buffer.alloc(16);
+    fs.readSync(fd, head, 0, 16, 0);
+    return fs.statSync(storeFile).size > 0 && head.toString('latin1') !== 'SQLite format 3\0';
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
 export function loadOrCreateStoreKey(userDataDir: string): { kind: 'raw'; hex: string } {
   if (!safeStorage.isEncryptionAvailable()) throw new InsecureKeychainError();
   if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new InsecureKeychainError();

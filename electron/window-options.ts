@@ -27,6 +27,8 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       experimentalFeatures: false,
       webviewTag: false,
       navigateOnDragDrop: false,
+      // Middle-click would open links in new windows; window.open is denied anyway.
+      disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
       devTools: process.env.WORKSBOOK_DEVTOOLS === '1',
     },

@@ -1,17 +1,21 @@
 // The backend: owns the store and answers requests by channel name. Every request is checked
-// (known channel, caller's role) and its input parsed by the contract before any handler runs;
-// every answer is a Result. The same object serves the Electron utility process, the browser
-// harness, the CLI and the tests.
+// (known channel, caller's session still valid and not idle, caller's role) and its input parsed
+// by the contract before any handler runs; every answer is a Result, and a viewer's answers have
+// special-category fields removed. The same object serves the Electron utility process, the
+// browser harness, the CLI and the tests.
 import { contract, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/contract/index';
-import { roleAtLeast } from '../../shared/contract/define';
+import { roleAtLeast, type Role } from '../../shared/contract/define';
 import { AppFailure, fieldErrorsFromZod, type Result } from '../../shared/result';
 import type { BackendEvent } from '../../shared/events';
-import { openStore, type OpenStoreOptions, type Store } from '../store/connection';
+import { defaultBackupDir, openStore, type OpenStoreOptions, type Store } from '../store/connection';
 import { systemClock, type Clock } from './clock';
 import type { BackendServices, Client } from './context';
 import { createJobRunner } from './jobs';
 import { collectHandlers } from './handlers';
 import { log } from './log';
+import { redactForViewer } from '../features/trust/special-category';
+import { readTrustSettings } from '../features/trust/trust-settings';
+import { backupIfDue } from '../features/trust/backup.service';
 import path from 'node:path';
 
 export interface Backend {
@@ -22,47 +26,108 @@ export interface Backend {
   call<C extends ChannelName>(clientId: string, channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>;
   client(clientId: string): Client;
   onEvent(listener: (event: BackendEvent) => void): () => void;
+  /** Signs out every session idle for longer than the auto-lock setting; returns how many. */
+  lockIdleSessions(): number;
   close(): Promise<void>;
 }
 
 export interface BackendOptions extends OpenStoreOptions {
   clock?: Clock;
+  /** Take the daily backup on start when the last is older than a day (the app, CLI, harness). */
+  automaticBackups?: boolean;
 }
+
+const IDLE_SWEEP_MS = 30_000;
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
-  const store = await openStore(options);
+  let store = await openStore(options);
+  const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: BackendEvent) => void>();
   const emit = (event: BackendEvent) => {
     for (const l of listeners) l(event);
-  };
-  const services: BackendServices = {
-    db: store.db,
-    sqlite: store.sqlite,
-    storeFile: store.file,
-    isEncrypted: store.isEncrypted,
-    clock: options.clock ?? systemClock,
-    emit,
-    jobs: createJobRunner(emit),
-    dataDir: store.file === ':memory:' ? path.join(process.cwd(), '.tmp', 'memory-store') : path.dirname(path.resolve(store.file)),
   };
   const clients = new Map<string, Client>();
   const client = (id: string) => {
     let c = clients.get(id);
     if (!c) {
-      c = { id, session: null, lastActivity: Date.now() };
+      c = { id, session: null, lastActivity: clock.now().getTime() };
       clients.set(id, c);
     }
     return c;
   };
+  const lock = (c: Client, reason: string) => {
+    c.session = null;
+    emit({ type: 'session-locked', reason });
+  };
+
+  const services: BackendServices = {
+    db: store.db,
+    sqlite: store.sqlite,
+    storeFile: store.file,
+    isEncrypted: store.isEncrypted,
+    clock,
+    emit,
+    jobs: createJobRunner(emit),
+    dataDir: store.file === ':memory:' ? path.join(process.cwd(), '.tmp', 'memory-store') : path.dirname(path.resolve(store.file)),
+    backupDir: options.backupDir ?? (store.file === ':memory:' ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups') : defaultBackupDir(store.file)),
+    storeKey: store.key,
+    trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
+    async reopenStore(between) {
+      await store.close();
+      try {
+        await between();
+      } finally {
+        store = await openStore(options);
+        Object.assign(services, { db: store.db, sqlite: store.sqlite, isEncrypted: store.isEncrypted, storeKey: store.key });
+        services.trust.autoLockMinutes = (await readTrustSettings(store.db)).autoLockMinutes;
+        // Staff and their roles may differ in the restored data: everyone signs in again.
+        for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
+        emit({ type: 'data-changed', areas: ['*'] });
+      }
+      return { db: store.db, sqlite: store.sqlite };
+    },
+  };
+
+  const isIdle = (c: Client, now: number) => services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
+
+  function lockIdleSessions(): number {
+    const now = clock.now().getTime();
+    let n = 0;
+    for (const c of clients.values()) {
+      if (c.session && isIdle(c, now)) {
+        lock(c, 'inactivity');
+        n++;
+      }
+    }
+    return n;
+  }
+  const sweep = setInterval(lockIdleSessions, IDLE_SWEEP_MS);
+  sweep.unref();
+
+  /** The session's staff member as the store has them now: a role change or deactivation by an
+   * administrator takes effect on the next request, not at the next sign-in. */
+  function currentRole(c: Client): Role | null {
+    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as { role: Role; is_active: number } | undefined;
+    if (!row || row.is_active !== 1) return null;
+    if (row.role !== c.session!.staff.role) c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
+    return row.role;
+  }
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return { ok: false, error: { kind: 'validation', message: 'Unknown request.' } };
     const def = contract[channel];
     const caller = client(clientId);
+    const now = clock.now().getTime();
+    if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
+    let role: Role | null = null;
+    if (caller.session) {
+      role = currentRole(caller);
+      if (!role) lock(caller, 'account-changed');
+    }
     if (def.role !== 'public') {
-      if (!caller.session) return { ok: false, error: { kind: 'unauthenticated', message: 'Choose who is working before continuing.' } };
-      if (!roleAtLeast(caller.session.staff.role, def.role)) {
+      if (!caller.session || !role) return { ok: false, error: { kind: 'unauthenticated', message: 'Sign in before continuing.' } };
+      if (!roleAtLeast(role, def.role)) {
         return { ok: false, error: { kind: 'forbidden', message: `Your role cannot do this (${def.summary.toLowerCase()}).` } };
       }
     }
@@ -70,7 +135,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (!parsed.success) {
       return { ok: false, error: { kind: 'validation', message: 'Some details need correcting.', fields: fieldErrorsFromZod(parsed.error) } };
     }
-    caller.lastActivity = Date.now();
+    caller.lastActivity = now;
     const started = performance.now();
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
@@ -81,15 +146,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return { ok: false, error: { kind: 'internal', message: 'Something went wrong; nothing was changed. The problem has been logged.' } };
       }
       log('info', 'request', { channel, ms: Math.round(performance.now() - started) });
-      return { ok: true, value: checked.data };
+      const viewer = caller.session?.staff.role === 'viewer';
+      return { ok: true, value: viewer ? redactForViewer(checked.data) : checked.data };
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.toError() };
       const name = error instanceof Error ? error.name : 'unknown';
       const code = (error as { code?: unknown }).code;
       // SQLite constraint messages name columns, never values, so they are safe to log.
       log('error', 'request-failed', { channel, error: name, code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message.slice(0, 200) : '' });
-      if (typeof code === 'string' && code.startsWith('SQLITE_FULL')) {
-        return { ok: false, error: { kind: 'io', message: 'The disk is full; nothing was saved. Free some space and try again.' } };
+      if (typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))) {
+        return { ok: false, error: { kind: 'io', message: code.startsWith('SQLITE_FULL') ? 'The disk is full; nothing was saved. Free some space and try again.' : 'The data file could not be written; nothing was saved. Check the disk and try again.' } };
       }
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
         return { ok: false, error: { kind: 'conflict', message: 'That would conflict with data already held; nothing was saved.' } };
@@ -98,8 +164,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   }
 
-  return {
-    store,
+  const backend: Backend = {
+    get store() {
+      return store;
+    },
     services,
     dispatch,
     call: (clientId, channel, input) => dispatch(clientId, channel, input) as never,
@@ -108,6 +176,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
-    close: () => store.close(),
+    lockIdleSessions,
+    close: async () => {
+      clearInterval(sweep);
+      await store.close();
+    },
   };
+  if (options.automaticBackups && store.file !== ':memory:') {
+    try {
+      await backupIfDue(services);
+    } catch (error) {
+      // A failed daily backup must not stop people working; it is logged and shown in Settings.
+      log('error', 'daily-backup-failed', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+  }
+  return backend;
 }

@@ -7,6 +7,7 @@ import type { BackendEvent } from '../../shared/events';
 import type { Database } from '../store/schema';
 import type { Clock } from './clock';
 import type { JobRunner } from './jobs';
+import type { StoreKey } from '../store/sqlite/encryption';
 
 export interface BackendServices {
   db: Kysely<Database>;
@@ -18,6 +19,16 @@ export interface BackendServices {
   jobs: JobRunner;
   /** Folder beside the store for evidence files, backups and exports' temporary files. */
   dataDir: string;
+  /** Where backups are written (<dataDir>/backups). */
+  backupDir: string;
+  /** The store's key, in memory only, to open its backups (they share it). */
+  storeKey: StoreKey | null;
+  /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
+   * signs everyone out. The shared services are updated in place; a handler's own context is a
+   * copy, so it must use the handles returned. */
+  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
+  /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
+  trust: { autoLockMinutes: number };
 }
 
 /** One caller: a window in the app, a browser tab set in the harness, the CLI. */

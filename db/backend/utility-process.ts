@@ -27,7 +27,7 @@ port.on('message', async ({ data }) => {
       try {
         const key: StoreKey | null =
           message.key === null ? null : message.key.kind === 'raw' ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') } : message.key;
-        backend = await createBackend({ file: message.file, key });
+        backend = await createBackend({ file: message.file, key, automaticBackups: true });
         backend.onEvent((event) => port.postMessage({ type: 'event', event }));
         port.postMessage({ type: 'opened', ok: true });
       } catch (error) {

@@ -15,6 +15,8 @@ export interface CliCommand {
   options: NonNullable<ParseArgsConfig['options']>;
   /** Whether it needs a signed-in staff member (most do). */
   needsSession?: boolean;
+  /** Whether opening the store for this command may take the daily backup (default yes). */
+  automaticBackups?: boolean;
   run(args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] }, backend: Backend, io: CliIo): Promise<number>;
 }
 

@@ -1,6 +1,7 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
+import { trustCommands } from './trust.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -11,4 +12,5 @@ export const commands: CliCommand[] = [
   // -- returns --
   // -- imports --
   // -- trust --
+  ...trustCommands,
 ];

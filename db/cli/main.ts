@@ -14,7 +14,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command = commands.find((c) => c.name === name);
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
-    io.out('Usage: npm run cli -- <command> [--db <file>] [options]\n\nCommands:');
+    io.out('Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:');
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
@@ -22,7 +22,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv.slice(1),
-      options: { ...command.options, db: { type: 'string' }, as: { type: 'string' } },
+      options: { ...command.options, db: { type: 'string' }, as: { type: 'string' }, 'key-file': { type: 'string' } },
       allowPositionals: true,
     });
   } catch (error) {
@@ -30,7 +30,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 2;
   }
   const file = path.resolve(String(parsed.values.db ?? defaultStorePath()));
-  const backend = await createBackend({ file, key: await resolveStoreKey(file) });
+  let backend;
+  try {
+    const keyFile = parsed.values['key-file'];
+    backend = await createBackend({ file, key: await resolveStoreKey(file, { keyFile: typeof keyFile === 'string' ? keyFile : undefined }), automaticBackups: command.automaticBackups !== false });
+  } catch (error) {
+    // A wrong or missing key, a newer store, a corrupt file: one clear line, no stack.
+    io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+    return 1;
+  }
   try {
     if (command.needsSession !== false) await startCliSession(backend, parsed.values.as as string | undefined, io);
     return await command.run(parsed, backend, io);

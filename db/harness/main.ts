@@ -12,12 +12,19 @@ const { values } = parseArgs({
     db: { type: 'string' },
     port: { type: 'string' },
     'renderer-dir': { type: 'string' },
+    'key-file': { type: 'string' },
   },
 });
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
 const file = path.resolve(values.db ?? defaultStorePath());
-const backend = await createBackend({ file, key: await resolveStoreKey(file) });
+let backend;
+try {
+  backend = await createBackend({ file, key: await resolveStoreKey(file, { keyFile: values['key-file'] }), automaticBackups: true });
+} catch (error) {
+  process.stderr.write(`Worksbook could not open ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exit(1);
+}
 const harness = await startHarness({
   backend,
   rendererDir: values['renderer-dir'] ?? path.join(root, 'dist', 'renderer'),

@@ -14,6 +14,9 @@ interface PreloadApi {
   channels: Record<string, (input: unknown) => Promise<Result<unknown>>>;
   onEvent(listener: (event: unknown) => void): () => void;
   onMenuCommand(listener: (command: string) => void): () => void;
+  /** Desktop app without a secure keychain only: the store waits for a passphrase. */
+  storeState?(): Promise<{ locked: boolean; exists: boolean } | null>;
+  unlockStore?(passphrase: string): Promise<{ ok: boolean; message?: string }>;
 }
 
 declare global {

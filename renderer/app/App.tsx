@@ -8,6 +8,8 @@ import { Welcome } from './Welcome';
 import { ChooseProfile } from './ChooseProfile';
 import { Shell } from './Shell';
 import { EmptyProgramme } from './EmptyProgramme';
+import { UnlockStore } from './UnlockStore';
+import { useActivityPings } from './use-activity-pings';
 import type { ChannelOutput } from '../../shared/contract/index';
 
 type Info = ChannelOutput<'app.info'>;
@@ -15,24 +17,38 @@ type Info = ChannelOutput<'app.info'>;
 export function App() {
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [lockedReason, setLockedReason] = useState<string | null>(null);
+  // Desktop app without a secure keychain: the store opens only after its passphrase is given.
+  const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(window.worksbook?.storeState ? undefined : null);
   const refresh = useCallback(async () => {
     const result = await api.call('app.info', {});
     if (result.ok) setInfo(result.value);
     else setError(result.error.message);
   }, []);
   useEffect(() => {
-    void refresh();
+    const preload = window.worksbook;
+    if (preload?.storeState) {
+      void preload.storeState().then((state) => {
+        setStoreState(state);
+        if (!state?.locked) void refresh();
+      });
+    } else void refresh();
     return api.onEvent((e) => {
+      if (e.type === 'session-locked') setLockedReason(e.reason);
       if (e.type === 'data-changed' || e.type === 'session-locked') void refresh();
     });
   }, [refresh]);
+  useActivityPings(!!info?.session);
 
+  if (storeState?.locked && window.worksbook?.unlockStore) {
+    return <UnlockStore isNew={!storeState.exists} unlock={window.worksbook.unlockStore} onUnlocked={() => { setStoreState({ locked: false, exists: true }); void refresh(); }} />;
+  }
   if (error) return <main className="welcome" id="main"><h1>Worksbook could not start</h1><p role="alert">{error}</p></main>;
   if (!info) return <main className="welcome" id="main" aria-busy="true"><h1>Opening Worksbook…</h1></main>;
 
   let body;
   if (info.staffCount === 0) body = <Welcome onSignedIn={() => void refresh()} />;
-  else if (!info.session) body = <ChooseProfile onSignedIn={() => void refresh()} />;
+  else if (!info.session) body = <ChooseProfile lockedReason={lockedReason} onSignedIn={() => { setLockedReason(null); void refresh(); }} />;
   else if (info.participantCount === 0 && !window.location.hash.replace(/^#\/?/, ''))
     body = <EmptyProgramme session={info.session} onDone={() => void refresh()} />;
   else
@@ -41,6 +57,7 @@ export function App() {
         session={info.session}
         onSignOut={async () => {
           await api.call('session.end', {});
+          setLockedReason(null);
           void refresh();
         }}
       />

@@ -1,2 +1,202 @@
-// Channels of the trust area. Each: channel({ summary, role, input, output }).
-export const trustContract = {} as const;
+// Channels of the trust area: sign-in policy and passwords, staff and roles, the audit log,
+// backups, subject access and retention.
+import { z } from 'zod';
+import { channel, roles } from './define';
+import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
+import { displayNameSchema, sessionSchema, staffProfileSchema } from './app.contract';
+import { newPasswordSchema } from '../domain/password-rules';
+
+export const trustSettingsSchema = z.object({
+  requirePasswords: z.boolean(),
+  autoLockMinutes: z.number().int().min(0, 'Enter 0 (never) or a number of minutes').max(240, 'Enter 240 minutes or fewer'),
+});
+
+export const managedStaffSchema = staffProfileSchema.extend({
+  email: z.string().nullable(),
+  lockedUntil: z.string().nullable(),
+  failedAttempts: z.number().int(),
+});
+export type ManagedStaff = z.infer<typeof managedStaffSchema>;
+
+export const auditRowSchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  staffName: z.string().nullable(),
+  action: z.string(),
+  entity: z.string(),
+  entityId: z.string().nullable(),
+  participantReference: z.string().nullable(),
+  summary: z.string(),
+  before: z.string().nullable(),
+  after: z.string().nullable(),
+});
+export type AuditRow = z.infer<typeof auditRowSchema>;
+
+export const auditFilterSchema = z
+  .object({
+    staffId: idSchema.optional(),
+    action: z.string().max(40).optional(),
+    entity: z.string().max(60).optional(),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+    participantReference: z.string().trim().max(40).optional(),
+  })
+  .strict();
+export type AuditFilter = z.infer<typeof auditFilterSchema>;
+
+export const backupInfoSchema = z.object({
+  name: z.string(),
+  takenAt: z.string(),
+  reason: z.string(),
+  bytes: z.number().int(),
+});
+const backupNameSchema = z.string().regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list').max(120);
+
+export const retentionRowSchema = z.object({
+  id: idSchema,
+  reference: z.string(),
+  fundingStream: z.string().nullable(),
+  retainUntil: z.string().nullable(),
+  leaveDate: z.string().nullable(),
+});
+export type RetentionRow = z.infer<typeof retentionRowSchema>;
+
+export const trustContract = {
+  'session.policy': channel({
+    summary: 'Sign-in rules',
+    role: 'public',
+    input: emptyInput,
+    output: z.object({ passwordsRequired: z.boolean(), autoLockMinutes: z.number().int() }),
+  }),
+  'session.setPassword': channel({
+    summary: 'Set a first password for a profile that has none, and sign in',
+    role: 'public',
+    input: z.object({ staffId: idSchema, newPassword: newPasswordSchema }).strict(),
+    output: sessionSchema,
+  }),
+  'session.touch': channel({ summary: 'Keep the session open while someone is working', role: 'viewer', input: emptyInput, output: okOutput }),
+  'staff.changeOwnPassword': channel({
+    summary: 'Change your own password',
+    role: 'viewer',
+    input: z.object({ currentPassword: z.string().max(200).optional(), newPassword: newPasswordSchema }).strict(),
+    output: okOutput,
+  }),
+  'staff.manageList': channel({ summary: 'List staff accounts for management', role: 'administrator', input: emptyInput, output: z.array(managedStaffSchema) }),
+  'staff.create': channel({
+    summary: 'Add a staff account',
+    role: 'administrator',
+    input: z
+      .object({
+        displayName: displayNameSchema,
+        role: z.enum(roles),
+        email: z.union([z.literal(''), z.email('Enter an email address like name@example.org').max(200)]).optional(),
+        password: newPasswordSchema.optional(),
+      })
+      .strict(),
+    output: managedStaffSchema,
+  }),
+  'staff.update': channel({
+    summary: 'Change a staff account',
+    role: 'administrator',
+    input: z.object({ id: idSchema, displayName: displayNameSchema.optional(), role: z.enum(roles).optional(), isActive: z.boolean().optional() }).strict(),
+    output: managedStaffSchema,
+  }),
+  'staff.resetPassword': channel({
+    summary: "Reset a staff member's password",
+    role: 'administrator',
+    input: z.object({ id: idSchema, newPassword: newPasswordSchema }).strict(),
+    output: managedStaffSchema,
+  }),
+  'staff.unlock': channel({ summary: 'Unlock a locked staff account', role: 'administrator', input: z.object({ id: idSchema }).strict(), output: managedStaffSchema }),
+  'trust.settings': channel({ summary: 'Read sign-in and lock settings', role: 'administrator', input: emptyInput, output: trustSettingsSchema }),
+  'trust.saveSettings': channel({ summary: 'Change sign-in and lock settings', role: 'administrator', input: trustSettingsSchema.strict(), output: trustSettingsSchema }),
+
+  'audit.page': channel({
+    summary: 'Read the audit log',
+    role: 'administrator',
+    input: gridQuerySchema.extend({ auditFilter: auditFilterSchema.default({}) }),
+    output: pageOf(auditRowSchema),
+  }),
+  'audit.export': channel({ summary: 'Export the audit log', role: 'administrator', input: z.object({ auditFilter: auditFilterSchema.default({}) }).strict(), output: fileOutputSchema }),
+  'audit.verify': channel({
+    summary: 'Check the audit log has not been altered',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable(), problem: z.string().nullable() }),
+  }),
+
+  'backup.list': channel({
+    summary: 'List backups',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.object({ folder: z.string(), backups: z.array(backupInfoSchema), lastDaily: z.string().nullable() }),
+  }),
+  'backup.create': channel({ summary: 'Take a backup now', role: 'administrator', input: emptyInput, output: backupInfoSchema }),
+  'backup.preview': channel({
+    summary: 'Show what a backup holds',
+    role: 'administrator',
+    input: z.object({ name: backupNameSchema }).strict(),
+    output: z.object({
+      name: z.string(),
+      takenAt: z.string(),
+      schemaVersion: z.string(),
+      participants: z.number().int(),
+      outcomes: z.number().int(),
+      staff: z.number().int(),
+      auditEntries: z.number().int(),
+      integrity: z.string(),
+    }),
+  }),
+  'backup.restore': channel({
+    summary: 'Restore a backup',
+    role: 'administrator',
+    input: z.object({ name: backupNameSchema, confirm: z.literal(true, 'Confirm that you want to replace the current data') }).strict(),
+    output: z.object({ restored: z.string(), safetyBackup: z.string() }),
+  }),
+  'store.check': channel({
+    summary: 'Check the data file',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.object({
+      integrity: z.array(z.string()),
+      foreignKeyProblems: z.number().int(),
+      audit: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable(), problem: z.string().nullable() }),
+      isEncrypted: z.boolean(),
+      file: z.string(),
+      bytes: z.number().int(),
+    }),
+  }),
+
+  'sar.find': channel({
+    summary: 'Find a person for a subject access request',
+    role: 'administrator',
+    input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40) }).strict(),
+    output: z.object({ id: idSchema, reference: z.string(), name: z.string(), status: z.string(), areas: z.array(z.object({ area: z.string(), rows: z.number().int() })) }),
+  }),
+  'sar.export': channel({
+    summary: 'Export everything held about a person',
+    role: 'administrator',
+    input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40), reason: z.string().trim().max(200).optional() }).strict(),
+    output: fileOutputSchema,
+  }),
+
+  'retention.streams': channel({
+    summary: 'List funding streams with their retention dates',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.array(z.object({ id: idSchema, code: z.string(), name: z.string(), retainUntil: z.string().nullable(), pastRetention: z.number().int() })),
+  }),
+  'retention.setRetainUntil': channel({
+    summary: 'Set the retention date of a funding stream',
+    role: 'administrator',
+    input: z.object({ id: idSchema, retainUntil: isoDateSchema.nullable() }).strict(),
+    output: okOutput,
+  }),
+  'retention.worklist': channel({ summary: 'People past their retention date', role: 'administrator', input: gridQuerySchema, output: pageOf(retentionRowSchema) }),
+  'retention.anonymise': channel({
+    summary: 'Anonymise people past their retention date',
+    role: 'administrator',
+    input: z.object({ ids: z.array(idSchema).min(1, 'Choose at least one person').max(1000), confirm: z.literal(true, 'Confirm the anonymisation') }).strict(),
+    output: z.object({ anonymised: z.number().int(), backup: z.string() }),
+  }),
+} as const;

@@ -1,6 +1,7 @@
 // Every benchmark suite, by area.
 import type { BenchSuite } from './bench-kit';
 import { suite as store } from './store.bench';
+import { suite as trust } from './trust.bench';
 
 export const suites: BenchSuite[] = [
   store,
@@ -10,4 +11,5 @@ export const suites: BenchSuite[] = [
   // -- returns --
   // -- imports --
   // -- trust --
+  trust,
 ];

@@ -5,6 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { mainWindowOptions, isAppUrl, isAllowedExternalUrl } from '../../electron/window-options';
 import { contentSecurityPolicy } from '../../shared/csp';
+import { electronFuses } from '../../electron/fuses';
 
 const yml = fs.readFileSync(path.resolve(__dirname, '../../electron-builder.yml'), 'utf8');
 
@@ -32,6 +33,11 @@ describe('packaging', () => {
       enableEmbeddedAsarIntegrityValidation: 'true',
       enableCookieEncryption: 'true',
     });
+  });
+
+  it('electron-builder.yml flips exactly the fuses electron/fuses.ts documents', () => {
+    const fromYml = Object.fromEntries(Object.entries(block('electronFuses')).map(([k, v]) => [k, v === 'true']));
+    expect(fromYml).toEqual(electronFuses);
   });
 
   it('unpacks the native SQLite module and does not try to rebuild it', () => {

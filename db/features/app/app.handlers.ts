@@ -4,7 +4,8 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { appendAudit } from '../audit/audit.repository';
 import { countStaff, findStaff, insertStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
-import { hashPassword, verifyPassword } from '../staff/password';
+import { hashPassword } from '../staff/password';
+import { signIn } from '../trust/sign-in.service';
 import { loadDemo } from '../../demo/demo';
 import { latestMigration } from '../../store/migrations/index';
 import { APP_VERSION } from '../../backend/version';
@@ -28,15 +29,8 @@ export const appHandlers = defineHandlers({
   },
 
   async 'session.start'(input, ctx) {
-    const staff = await findStaff(ctx.db, input.staffId);
-    if (!staff || staff.is_active !== 1) throw new AppFailure('not-found', 'That staff profile does not exist.');
-    if (staff.password_hash && !verifyPassword(input.password ?? '', staff.password_hash)) {
-      throw new AppFailure('unauthenticated', 'The password is not right.', [{ path: ['password'], message: 'The password is not right' }]);
-    }
-    const session = { staff: toStaffProfile(staff), startedAt: ctx.clock.now().toISOString() };
-    ctx.client.session = session;
-    await appendAudit(ctx.db, session.startedAt, staff.id, { action: 'sign-in', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} started working` });
-    return session;
+    // Password check, lockout and the "passwords required" rule live in the trust area.
+    return signIn(ctx, input.staffId, input.password);
   },
 
   async 'session.end'(_input, ctx) {

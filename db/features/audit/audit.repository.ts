@@ -2,6 +2,7 @@
 // the same transaction as the change itself and chained by hash so an edited row is detected.
 import { createHash } from 'node:crypto';
 import type { Tx } from '../../store/schema';
+import { auditKeysFor, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
 
 export interface AuditEntry {
   action: 'create' | 'update' | 'delete' | 'view' | 'export' | 'import' | 'merge' | 'unmerge' | 'undo' | 'sign-in' | 'sign-out' | 'verify' | string;
@@ -25,16 +26,28 @@ export function auditHash(prevHash: string, row: Record<string, unknown>): strin
 export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<void> {
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
+  const participantId = entry.participantId ?? null;
+  let summary = entry.summary;
+  let beforeJson = entry.before === undefined ? null : JSON.stringify(entry.before);
+  let afterJson = entry.after === undefined ? null : JSON.stringify(entry.after);
+  // About a person: their summary and values are sealed with that person's audit key, which
+  // anonymisation deletes (see audit-crypto.ts). Entries about no one stay readable.
+  if (participantId !== null) {
+    const key = await participantAuditKey(tx, participantId, at);
+    summary = sealAuditText(key, participantId, 'summary', summary);
+    if (beforeJson !== null) beforeJson = sealAuditText(key, participantId, 'before', beforeJson);
+    if (afterJson !== null) afterJson = sealAuditText(key, participantId, 'after', afterJson);
+  }
   const row = {
     at,
     staff_id: staffId,
     action: entry.action,
     entity: entry.entity,
     entity_id: entry.entityId == null ? null : String(entry.entityId),
-    participant_id: entry.participantId ?? null,
-    summary: entry.summary,
-    before_json: entry.before === undefined ? null : JSON.stringify(entry.before),
-    after_json: entry.after === undefined ? null : JSON.stringify(entry.after),
+    participant_id: participantId,
+    summary,
+    before_json: beforeJson,
+    after_json: afterJson,
   };
   await tx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }).execute();
 }
@@ -51,4 +64,20 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
     }
   }
   return { before: b, after: a };
+}
+
+/** Audit rows as people read them: summaries and values about a person opened with their key
+ * (or marked erased after anonymisation). Use this wherever audit rows are shown or exported. */
+export async function readableAuditRows<R extends { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null }>(tx: Tx, rows: R[]): Promise<R[]> {
+  const keys = await auditKeysFor(tx, rows.map((r) => r.participant_id).filter((id): id is number => id !== null));
+  return rows.map((r) => {
+    if (r.participant_id === null) return r;
+    const key = keys.get(r.participant_id) ?? null;
+    return {
+      ...r,
+      summary: openAuditText(key, r.participant_id, 'summary', r.summary) ?? '',
+      before_json: openAuditText(key, r.participant_id, 'before', r.before_json),
+      after_json: openAuditText(key, r.participant_id, 'after', r.after_json),
+    };
+  });
 }

@@ -7,6 +7,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
 import * as m0004 from './0004-placements-outcomes';
+import * as m0060 from './0060-trust';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -32,7 +33,9 @@ const returns: Record<string, Migration> = {};
 const imports: Record<string, Migration> = {};
 
 // -- trust (006x) --
-const trust: Record<string, Migration> = {};
+const trust: Record<string, Migration> = {
+  '0060-trust': m0060,
+};
 
 export const migrations: Record<string, Migration> = {
   ...foundation,

@@ -1,5 +1,16 @@
 // SQLite3MultipleCiphers-only: keying the store. The key never lives beside the data; where it
 // comes from (Electron safeStorage, a passphrase, a key file) is the caller's business.
+//
+// Verified against this build (SQLite3MC, default cipher chacha20; test/unit/trust-encryption):
+// - `PRAGMA key = "x'<64 hex>'"` is a RAW key: it skips PBKDF2 (opening takes <1 ms instead
+//   of ~20 ms) and is the documented SQLCipher-compatible raw-key form that SQLite3MC accepts.
+// - A passphrase goes through `PRAGMA hexkey = '<utf-8 bytes as hex>'`, which is byte-for-byte
+//   the same key as `PRAGMA key = '<text>'` but needs no quoting and can never be mistaken for
+//   the raw form (a passphrase that happened to look like x'…' would otherwise be used raw).
+// - A wrong key (or no key on an encrypted file) reads as SQLITE_NOTADB.
+// - `PRAGMA rekey` of a plaintext database is refused in WAL mode ("Rekeying an unencrypted
+//   database is not supported in WAL journal mode"): switch to DELETE first, then back.
+import fs from 'node:fs';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 
 /** A raw 32-byte key, or a passphrase that the cipher derives a key from. */
@@ -12,23 +23,55 @@ export class WrongKeyError extends Error {
   }
 }
 
-function keyPragmaValue(key: StoreKey): string {
-  if (key.kind === 'raw') return `"x'${key.bytes.toString('hex')}'"`;
-  return `'${key.text.replace(/'/g, "''")}'`;
+export class StoreNeedsKeyError extends Error {
+  constructor() {
+    super('This data file is encrypted. Give its passphrase (WORKSBOOK_PASSPHRASE) or key file (WORKSBOOK_KEY_FILE or --key-file).');
+    this.name = 'StoreNeedsKeyError';
+  }
+}
+
+function keyPragma(verb: 'key' | 'rekey', key: StoreKey): string {
+  if (key.kind === 'raw') {
+    if (key.bytes.length !== 32) throw new Error('A raw store key must be 32 bytes.');
+    return `${verb} = "x'${key.bytes.toString('hex')}'"`;
+  }
+  if (!key.text) throw new Error('The passphrase is empty.');
+  return `${verb === 'key' ? 'hexkey' : 'hexrekey'} = '${Buffer.from(key.text, 'utf8').toString('hex')}'`;
 }
 
 /** Applies the key (if any) and proves it works by reading the schema. Returns whether keyed. */
 export function applyKey(sqlite: Sqlite, key: StoreKey | null): boolean {
-  if (key) sqlite.pragma(`key = ${keyPragmaValue(key)}`);
+  if (key) sqlite.pragma(keyPragma('key', key));
   try {
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (error) {
-    if (String((error as { code?: string }).code) === 'SQLITE_NOTADB') throw new WrongKeyError();
+    if (String((error as { code?: string }).code) === 'SQLITE_NOTADB') throw key ? new WrongKeyError() : new StoreNeedsKeyError();
     throw error;
   }
   return key !== null;
 }
 
+/** Changes the key of an open, keyed store (or encrypts a plaintext one not in WAL mode). */
 export function rekey(sqlite: Sqlite, key: StoreKey): void {
-  sqlite.pragma(`rekey = ${keyPragmaValue(key)}`);
+  sqlite.pragma(keyPragma('rekey', key));
+}
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/** A plaintext SQLite file starts with a known header; an encrypted one looks like noise. */
+export function isPlaintextDatabaseFile(file: string): boolean {
+  if (!fs.existsSync(file) || fs.statSync(file).size < SQLITE_HEADER.length) return false;
+  const fd = fs.openSync(file, 'r');
+  try {
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    fs.readSync(fd, head, 0, head.length, 0);
+    return head.equals(SQLITE_HEADER);
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/** Whether a non-empty file exists that is not plaintext SQLite (so needs a key). */
+export function isEncryptedDatabaseFile(file: string): boolean {
+  return fs.existsSync(file) && fs.statSync(file).size > 0 && !isPlaintextDatabaseFile(file);
 }

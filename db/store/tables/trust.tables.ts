@@ -1,3 +1,14 @@
-// Row types of the trust area's tables. Add each table's interface and list it below.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled in as the area grows
-export interface TrustTables {}
+// Row types of the trust area's tables (migration 0060).
+import type { Selectable } from 'kysely';
+
+export interface AuditKeysTable {
+  participant_id: number;
+  key: Buffer;
+  created_at: string;
+}
+
+export interface TrustTables {
+  audit_keys: AuditKeysTable;
+}
+
+export type AuditKeyRow = Selectable<AuditKeysTable>;

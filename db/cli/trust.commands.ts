@@ -1,0 +1,95 @@
+// CLI commands of the trust area: backup, restore, check, subject access.
+import fs from 'node:fs';
+import path from 'node:path';
+import { CLI_CLIENT, unwrap, type CliCommand } from './command';
+import { restoreFromFile } from '../features/trust/backup.service';
+import { AppFailure } from '../../shared/result';
+
+export const backupCommand: CliCommand = {
+  name: 'backup',
+  summary: 'Take a checked backup now (into the backups folder beside the data file)',
+  usage: 'backup',
+  options: {},
+  automaticBackups: false,
+  async run(_args, backend, io) {
+    const info = unwrap(await backend.call(CLI_CLIENT, 'backup.create', {}), io);
+    io.out(`Backup taken: ${path.join(backend.services.backupDir, info.name)} (${Math.round(info.bytes / 1024)} KB, integrity ok)`);
+    return 0;
+  },
+};
+
+export const restoreCommand: CliCommand = {
+  name: 'restore',
+  summary: 'Replace the data with a backup (a name from the backups folder or a file path)',
+  usage: 'restore <backup file or name> [--yes]',
+  options: { yes: { type: 'boolean' } },
+  automaticBackups: false,
+  async run({ positionals, values }, backend, io) {
+    const wanted = positionals[0];
+    if (!wanted) {
+      io.err('Give the backup to restore: a file path, or a name listed by "backup.list".');
+      return 2;
+    }
+    const inFolder = path.join(backend.services.backupDir, wanted);
+    const file = fs.existsSync(wanted) ? path.resolve(wanted) : fs.existsSync(inFolder) ? inFolder : null;
+    if (!file) {
+      io.err(`No backup file "${wanted}" (looked in the current folder and ${backend.services.backupDir}).`);
+      return 1;
+    }
+    if (!values.yes) {
+      io.err('Restoring replaces all current data (a safety backup is taken first). Add --yes to go ahead.');
+      return 2;
+    }
+    try {
+      const result = await restoreFromFile(backend.services, file, backend.client(CLI_CLIENT).session?.staff.id ?? null, path.basename(file));
+      io.out(`Restored ${result.restored}. The data from before is in ${result.safetyBackup}.`);
+      return 0;
+    } catch (error) {
+      if (error instanceof AppFailure) {
+        io.err(`error (${error.kind}): ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+export const checkCommand: CliCommand = {
+  name: 'check',
+  summary: 'Check the data file: integrity, foreign keys and the audit log hash chain',
+  usage: 'check [--json]',
+  options: { json: { type: 'boolean' } },
+  automaticBackups: false,
+  async run({ values }, backend, io) {
+    const r = unwrap(await backend.call(CLI_CLIENT, 'store.check', {}), io);
+    const healthy = r.integrity.length === 0 && r.foreignKeyProblems === 0 && r.audit.ok;
+    if (values.json) io.out(JSON.stringify(r, null, 2));
+    else {
+      io.out(`Data file:     ${r.file} (${Math.round(r.bytes / 1024)} KB, ${r.isEncrypted ? 'encrypted' : 'NOT encrypted'})`);
+      io.out(`Integrity:     ${r.integrity.length ? `FAILED: ${r.integrity.slice(0, 5).join('; ')}` : 'ok'}`);
+      io.out(`Foreign keys:  ${r.foreignKeyProblems ? `${r.foreignKeyProblems} problems` : 'ok'}`);
+      io.out(`Audit log:     ${r.audit.ok ? `ok (${r.audit.checked} entries, hash chain intact)` : `BROKEN: ${r.audit.problem}`}`);
+    }
+    return healthy ? 0 : 1;
+  },
+};
+
+export const sarCommand: CliCommand = {
+  name: 'sar',
+  summary: 'Subject access: export everything held about a person as a zip',
+  usage: 'sar <reference> --out <file.zip> [--reason "SAR ref 123"]',
+  options: { out: { type: 'string' }, reason: { type: 'string' } },
+  async run({ positionals, values }, backend, io) {
+    const reference = positionals[0];
+    if (!reference || typeof values.out !== 'string') {
+      io.err(`Usage: ${sarCommand.usage}`);
+      return 2;
+    }
+    const file = unwrap(await backend.call(CLI_CLIENT, 'sar.export', { reference, ...(typeof values.reason === 'string' ? { reason: values.reason } : {}) }), io);
+    fs.writeFileSync(values.out, file.bytes, { mode: 0o600 });
+    io.out(`Wrote ${values.out} (${file.rows} rows, ${Math.round(file.bytes.length / 1024)} KB). The export is recorded in the audit log.`);
+    return 0;
+  },
+};
+
+export const trustCommands: CliCommand[] = [backupCommand, restoreCommand, checkCommand, sarCommand];

@@ -1,0 +1,59 @@
+// Personal data inside audit entries is encrypted with a key per participant (AES-256-GCM), so
+// that anonymising a person can make it unreadable without editing the append-only log: the
+// key row is deleted (crypto-shredding) and the ciphertext left behind is noise. The hash chain
+// covers the stored ciphertext, so it still verifies after shredding.
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import type { Tx } from '../../store/schema';
+
+const PREFIX = 'enc1:';
+export const ERASED = '[erased when the person was anonymised]';
+
+export async function participantAuditKey(tx: Tx, participantId: number, at: string): Promise<Buffer> {
+  const row = await tx.selectFrom('audit_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
+  if (row) return Buffer.from(row.key);
+  const key = randomBytes(32);
+  await tx.insertInto('audit_keys').values({ participant_id: participantId, key, created_at: at }).execute();
+  return key;
+}
+
+function aad(participantId: number, field: string): Buffer {
+  return Buffer.from(`audit:${participantId}:${field}`);
+}
+
+export function sealAuditText(key: Buffer, participantId: number, field: string, text: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', key, iv);
+  cipher.setAAD(aad(participantId, field));
+  const body = Buffer.concat([cipher.update(text, 'utf8'), cipher.final()]);
+  return PREFIX + Buffer.concat([iv, cipher.getAuthTag(), body]).toString('base64');
+}
+
+export function isSealed(text: string | null): boolean {
+  return !!text && text.startsWith(PREFIX);
+}
+
+/** Opens a sealed audit text; plain text passes through; a shredded key gives ERASED. */
+export function openAuditText(key: Buffer | null, participantId: number | null, field: string, text: string | null): string | null {
+  if (text === null || !isSealed(text)) return text;
+  if (!key || participantId === null) return ERASED;
+  try {
+    const raw = Buffer.from(text.slice(PREFIX.length), 'base64');
+    const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+    decipher.setAAD(aad(participantId, field));
+    decipher.setAuthTag(raw.subarray(12, 28));
+    return Buffer.concat([decipher.update(raw.subarray(28)), decipher.final()]).toString('utf8');
+  } catch {
+    return '[unreadable]';
+  }
+}
+
+/** Keys for a set of participants, for reading audit rows back. */
+export async function auditKeysFor(tx: Tx, participantIds: number[]): Promise<Map<number, Buffer>> {
+  const ids = [...new Set(participantIds)];
+  const out = new Map<number, Buffer>();
+  for (let i = 0; i < ids.length; i += 500) {
+    const rows = await tx.selectFrom('audit_keys').select(['participant_id', 'key']).where('participant_id', 'in', ids.slice(i, i + 500)).execute();
+    for (const r of rows) out.set(r.participant_id, Buffer.from(r.key));
+  }
+  return out;
+}

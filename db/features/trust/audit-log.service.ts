@@ -1,0 +1,126 @@
+// The audit screen's data: the log filtered by who, action, entity, dates and participant,
+// newest first, with personal values opened for the administrator reading it; and its export.
+import type { SelectQueryBuilder } from 'kysely';
+import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
+import type { GridQuery, FileOutput } from '../../../shared/contract/common';
+import type { Database, Tx } from '../../store/schema';
+import type { HandlerContext } from '../../backend/context';
+import { appendAudit, readableAuditRows } from '../audit/audit.repository';
+import { writeXlsx } from '../export/xlsx-writer';
+
+type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
+
+function nextDay(iso: string): string {
+  const d = new Date(`${iso}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() + 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function applyFilter<Q extends AuditQuery>(q: Q, f: AuditFilter, search: string): Q {
+  let out = q as AuditQuery;
+  if (f.staffId) out = out.where('audit_log.staff_id', '=', f.staffId);
+  if (f.action) out = out.where('audit_log.action', '=', f.action);
+  if (f.entity) out = out.where('audit_log.entity', '=', f.entity);
+  if (f.from) out = out.where('audit_log.at', '>=', f.from);
+  if (f.to) out = out.where('audit_log.at', '<', nextDay(f.to));
+  if (f.participantReference) {
+    const ref = f.participantReference.toUpperCase();
+    out = out.where('audit_log.participant_id', 'in', (eb) => eb.selectFrom('participants').select('participants.id').where('participants.reference', '=', ref));
+  }
+  const s = search.trim();
+  if (s) out = out.where((eb) => eb.or([eb('audit_log.action', 'like', `${s}%`), eb('audit_log.entity', 'like', `${s}%`), eb('audit_log.entity_id', '=', s)]));
+  return out as Q;
+}
+
+function baseQuery(tx: Tx) {
+  return tx
+    .selectFrom('audit_log')
+    .leftJoin('staff', 'staff.id', 'audit_log.staff_id')
+    .leftJoin('participants', 'participants.id', 'audit_log.participant_id')
+    .select([
+      'audit_log.id',
+      'audit_log.at',
+      'staff.display_name as staff_name',
+      'audit_log.action',
+      'audit_log.entity',
+      'audit_log.entity_id',
+      'audit_log.participant_id',
+      'participants.reference as participant_reference',
+      'audit_log.summary',
+      'audit_log.before_json',
+      'audit_log.after_json',
+    ]);
+}
+
+async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<AuditRow[]> {
+  const readable = await readableAuditRows(tx, raw);
+  return readable.map((r) => ({
+    id: r.id,
+    at: r.at,
+    staffName: r.staff_name ?? null,
+    action: r.action,
+    entity: r.entity,
+    entityId: r.entity_id,
+    participantReference: r.participant_reference ?? null,
+    summary: r.summary,
+    before: r.before_json,
+    after: r.after_json,
+  }));
+}
+
+export async function auditPage(tx: Tx, query: GridQuery & { auditFilter: AuditFilter }): Promise<{ rows: AuditRow[]; total: number }> {
+  const filtered = applyFilter(baseQuery(tx) as unknown as AuditQuery, query.auditFilter, query.search) as unknown as ReturnType<typeof baseQuery>;
+  const sortAsc = query.sort[0]?.colId === 'at' && query.sort[0].sort === 'asc';
+  const raw = await filtered.orderBy('audit_log.id', sortAsc ? 'asc' : 'desc').limit(query.limit).offset(query.offset).execute();
+  const totalRow = await applyFilter(tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery, query.auditFilter, query.search)
+    .executeTakeFirstOrThrow() as unknown as { n: number };
+  return { rows: await toRows(tx, raw), total: Number(totalRow.n) };
+}
+
+async function* allRows(tx: Tx, filter: AuditFilter): AsyncGenerator<AuditRow> {
+  let lastId = Number.MAX_SAFE_INTEGER;
+  for (;;) {
+    const q = applyFilter(baseQuery(tx) as unknown as AuditQuery, filter, '') as unknown as ReturnType<typeof baseQuery>;
+    const raw = await q.where('audit_log.id', '<', lastId).orderBy('audit_log.id', 'desc').limit(2000).execute();
+    if (!raw.length) return;
+    yield* await toRows(tx, raw);
+    lastId = raw[raw.length - 1]!.id;
+  }
+}
+
+export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Promise<FileOutput> {
+  const now = ctx.clock.now().toISOString();
+  let rows = 0;
+  const counted = async function* () {
+    for await (const r of allRows(ctx.db, filter)) {
+      rows++;
+      yield r;
+    }
+  };
+  const described = Object.entries(filter).map(([k, v]) => `${k}=${v}`).join(', ') || 'everything';
+  const bytes = await writeXlsx(
+    [
+      {
+        name: 'Audit log',
+        preamble: ['Worksbook audit log', `Filter: ${described}`, `Exported ${now.slice(0, 16).replace('T', ' ')} UTC`],
+        landscape: true,
+        columns: [
+          { header: 'Entry', type: 'integer', value: (r: AuditRow) => r.id },
+          { header: 'When (UTC)', type: 'text', width: 22, value: (r: AuditRow) => r.at },
+          { header: 'Who', type: 'text', width: 22, value: (r: AuditRow) => r.staffName },
+          { header: 'Action', type: 'text', value: (r: AuditRow) => r.action },
+          { header: 'Entity', type: 'text', value: (r: AuditRow) => r.entity },
+          { header: 'Entity id', type: 'text', value: (r: AuditRow) => r.entityId },
+          { header: 'Participant', type: 'text', value: (r: AuditRow) => r.participantReference },
+          { header: 'Summary', type: 'text', width: 60, value: (r: AuditRow) => r.summary },
+          { header: 'Before', type: 'text', width: 40, value: (r: AuditRow) => r.before },
+          { header: 'After', type: 'text', width: 40, value: (r: AuditRow) => r.after },
+        ],
+        rows: counted(),
+      },
+    ],
+    { title: 'Audit log' },
+  );
+  await appendAudit(ctx.db, now, ctx.staffId, { action: 'export', entity: 'audit_log', summary: `Audit log exported (${rows} entries; filter: ${described})`, after: { filter, rows } });
+  return { fileName: `audit-log-${now.slice(0, 10)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows };
+}

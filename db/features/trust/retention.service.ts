@@ -1,0 +1,127 @@
+// Retention: each funding stream has a date until which records are kept; people who have left
+// and whose stream's date has passed appear on a worklist, and are anonymised in one
+// transaction. Anonymising keeps what published totals are built from (outcome types and dates,
+// coded monitoring fields, postcode district, age band at start) and erases everything that
+// identifies the person. With secure_delete on, the erased values are overwritten in the file;
+// the WAL is checkpointed afterwards so no old page copy lingers there either. Personal data in
+// the (append-only) audit log is crypto-shredded: see audit/audit-crypto.ts.
+import { sql } from 'kysely';
+import { AppFailure } from '../../../shared/result';
+import type { GridQuery } from '../../../shared/contract/common';
+import type { RetentionRow } from '../../../shared/contract/trust.contract';
+import { ageBandAtStart } from '../../../shared/domain/age-band';
+import { todayIso } from '../../backend/clock';
+import type { HandlerContext } from '../../backend/context';
+import type { Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+import { backupBefore } from './backup.service';
+
+function worklistQuery(tx: Tx, today: string) {
+  return tx
+    .selectFrom('participants as p')
+    .innerJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+    .where('f.retain_until', 'is not', null)
+    .where('f.retain_until', '<', today)
+    .where('p.status', 'not in', ['anonymised', 'merged'])
+    .where((eb) => eb.or([eb('p.status', '=', 'left'), eb('p.leave_date', 'is not', null)]));
+}
+
+export async function retentionWorklist(tx: Tx, today: string, query: GridQuery): Promise<{ rows: RetentionRow[]; total: number }> {
+  const rows = await worklistQuery(tx, today)
+    .select(['p.id', 'p.reference', 'f.name as fundingStream', 'f.retain_until as retainUntil', 'p.leave_date as leaveDate'])
+    .orderBy('f.retain_until')
+    .orderBy('p.id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const total = await worklistQuery(tx, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return { rows, total: Number(total.n) };
+}
+
+export async function retentionStreams(tx: Tx, today: string) {
+  const streams = await tx.selectFrom('funding_streams').select(['id', 'code', 'name', 'retain_until']).orderBy('name').execute();
+  const counts = await worklistQuery(tx, today).select(['f.id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('f.id').execute();
+  const byStream = new Map(counts.map((c) => [c.id, Number(c.n)]));
+  return streams.map((s) => ({ id: s.id, code: s.code, name: s.name, retainUntil: s.retain_until, pastRetention: byStream.get(s.id) ?? 0 }));
+}
+
+const FREE_TEXT = /(note|notes|comment|comments|body|detail|details|reason|description|text)$/;
+
+/** Erases one person (and any records merged into them). Runs inside the caller's transaction. */
+export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): Promise<void> {
+  const p = await tx.selectFrom('participants').select(['id', 'reference', 'date_of_birth', 'start_date', 'postcode', 'postcode_district']).where('id', '=', id).executeTakeFirstOrThrow();
+  const band = ageBandAtStart(p.date_of_birth, p.start_date);
+  const district = p.postcode_district ?? (p.postcode ? p.postcode.trim().toUpperCase().split(/\s+/)[0]! : null);
+  await tx
+    .updateTable('participants')
+    .set({
+      reference: `ANON-${String(p.id).padStart(6, '0')}`,
+      status: 'anonymised',
+      first_name: 'Anonymised',
+      last_name: 'Person',
+      preferred_name: null,
+      date_of_birth: null,
+      ni_number: null,
+      ni_status: 'not_yet_known',
+      uln: null,
+      address_line1: null,
+      address_line2: null,
+      town: null,
+      postcode: null,
+      postcode_district: district,
+      phone: null,
+      phone_digits: null,
+      email: null,
+      preferred_contact: null,
+      referrer_name: null,
+      consent_partners_json: null,
+      lawful_basis_note: null,
+      updated_at: nowIso,
+    })
+    .where('id', '=', id)
+    .execute();
+  await sql`update participants set age_band_at_start = coalesce(age_band_at_start, ${band}) where id = ${id}`.execute(tx);
+  await tx.deleteFrom('participant_notes').where('participant_id', '=', id).execute();
+  // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
+  // areas add later) is cleared; coded values, types and dates stay for the totals.
+  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
+  for (const { name } of tables.rows) {
+    if (name === 'participants' || name === 'audit_log' || name === 'audit_keys') continue;
+    const cols = await sql<{ name: string; type: string; notnull: number }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
+    if (!cols.rows.some((c) => c.name === 'participant_id')) continue;
+    const clear = cols.rows.filter((c) => c.notnull === 0 && (FREE_TEXT.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)));
+    if (clear.length) {
+      await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(tx);
+    }
+  }
+  // Evidence file contents kept by evidence item (another area's table, if present).
+  const evidenceFiles = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'evidence_files'`.execute(tx);
+  if (evidenceFiles.rows.length) {
+    await sql`delete from evidence_files where evidence_item_id in (select id from evidence_items where participant_id = ${id})`.execute(tx);
+  }
+  // Crypto-shred: without this key the person's audit entries can no longer be read.
+  await tx.deleteFrom('audit_keys').where('participant_id', '=', id).execute();
+  const merged = await tx.selectFrom('participants').select('id').where('merged_into_id', '=', id).where('status', '!=', 'anonymised').execute();
+  for (const m of merged) await anonymiseParticipant(tx, m.id, nowIso);
+}
+
+export async function anonymise(ctx: HandlerContext, ids: number[]): Promise<{ anonymised: number; backup: string }> {
+  const today = todayIso(ctx.clock);
+  const wanted = [...new Set(ids)];
+  const due = await worklistQuery(ctx.db, today).select('p.id').where('p.id', 'in', wanted).execute();
+  if (due.length !== wanted.length) {
+    throw new AppFailure('conflict', 'Some of the chosen people are not past their retention date (or are already anonymised); nothing was changed.');
+  }
+  const backup = await backupBefore(ctx, 'anonymise', ctx.staffId);
+  const nowIso = ctx.clock.now().toISOString();
+  await ctx.db.transaction().execute(async (tx) => {
+    for (const id of wanted) {
+      await anonymiseParticipant(tx, id, nowIso);
+      await appendAudit(tx, nowIso, ctx.staffId, { action: 'anonymise', entity: 'participant', entityId: id, summary: 'Participant anonymised: past the retention date of their funding stream' });
+    }
+  });
+  // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
+  ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'retention'] });
+  return { anonymised: wanted.length, backup: backup.name };
+}

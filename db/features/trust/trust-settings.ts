@@ -1,0 +1,42 @@
+// The trust area's settings, kept in the settings table: whether every profile needs a password
+// and how long the window may sit idle before it locks.
+import type { Tx } from '../../store/schema';
+
+export interface TrustSettings {
+  requirePasswords: boolean;
+  autoLockMinutes: number;
+}
+
+export const DEFAULT_TRUST_SETTINGS: TrustSettings = { requirePasswords: false, autoLockMinutes: 15 };
+const KEY = 'trust.settings';
+
+export async function readTrustSettings(tx: Tx): Promise<TrustSettings> {
+  const row = await tx.selectFrom('settings').select('value_json').where('key', '=', KEY).executeTakeFirst();
+  if (!row) return { ...DEFAULT_TRUST_SETTINGS };
+  try {
+    const parsed = JSON.parse(row.value_json) as Partial<TrustSettings>;
+    return {
+      requirePasswords: typeof parsed.requirePasswords === 'boolean' ? parsed.requirePasswords : DEFAULT_TRUST_SETTINGS.requirePasswords,
+      autoLockMinutes: typeof parsed.autoLockMinutes === 'number' ? parsed.autoLockMinutes : DEFAULT_TRUST_SETTINGS.autoLockMinutes,
+    };
+  } catch {
+    return { ...DEFAULT_TRUST_SETTINGS };
+  }
+}
+
+export async function writeTrustSettings(tx: Tx, settings: TrustSettings, at: string): Promise<void> {
+  await tx
+    .insertInto('settings')
+    .values({ key: KEY, value_json: JSON.stringify(settings), updated_at: at })
+    .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(settings), updated_at: at }))
+    .execute();
+}
+
+/** Passwords are required once the setting is on or any active profile has one: from then on a
+ * profile without a password cannot be used until a password is set for it. (One passworded
+ * profile beside open ones would protect nothing: anyone could pick an open profile.) */
+export async function passwordsRequired(tx: Tx): Promise<boolean> {
+  if ((await readTrustSettings(tx)).requirePasswords) return true;
+  const row = await tx.selectFrom('staff').select('id').where('is_active', '=', 1).where('password_hash', 'is not', null).limit(1).executeTakeFirst();
+  return !!row;
+}

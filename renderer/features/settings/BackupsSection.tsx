@@ -1,0 +1,94 @@
+// Backups (administrators): the checked backups kept beside the data file, one taken now on
+// request, and a restore with a preview of what the backup holds. Restoring signs everyone out.
+import { useState } from 'react';
+import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { useToasts } from '../../components/Toasts';
+import { formatUkDateTime } from '../../../shared/domain/dates';
+import type { ChannelOutput } from '../../../shared/contract/index';
+
+const reasonLabels: Record<string, string> = {
+  daily: 'Daily', manual: 'Taken by hand', 'pre-migration': 'Before an update', 'pre-import': 'Before an import', 'pre-restore': 'Before a restore', 'pre-anonymise': 'Before anonymising',
+};
+
+export function BackupsSection() {
+  const list = useChannel('backup.list', {});
+  const toasts = useToasts();
+  const [busy, setBusy] = useState(false);
+  const [preview, setPreview] = useState<ChannelOutput<'backup.preview'> | null>(null);
+  const [confirmed, setConfirmed] = useState(false);
+
+  async function takeNow() {
+    setBusy(true);
+    const result = await api.call('backup.create', {});
+    setBusy(false);
+    toasts.show(result.ok ? { kind: 'success', message: `Backup taken and checked (${Math.round(result.value.bytes / 1024).toLocaleString('en-GB')} KB).` } : { kind: 'error', message: result.error.message });
+    list.reload();
+  }
+
+  async function show(name: string) {
+    setConfirmed(false);
+    const result = await api.call('backup.preview', { name });
+    if (result.ok) setPreview(result.value);
+    else toasts.show({ kind: 'error', message: result.error.message });
+  }
+
+  async function restore() {
+    if (!preview) return;
+    setBusy(true);
+    const result = await api.call('backup.restore', { name: preview.name, confirm: true });
+    setBusy(false);
+    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
+    toasts.show({ kind: 'success', message: `Restored. The data from before is kept in ${result.value.safetyBackup}. Please sign in again.` });
+  }
+
+  return (
+    <>
+      <p>
+        Backups are checked before they are kept, encrypted like the data file, and kept in <code>{list.data?.folder}</code>: the last 7 days, 4 weekly, and the last 10 taken before an update, import, restore or anonymisation.
+        {list.data?.lastDaily ? ` Last daily backup ${formatUkDateTime(list.data.lastDaily)}.` : ' No daily backup yet.'}
+      </p>
+      <div className="button-row">
+        <button type="button" className="primary" onClick={() => void takeNow()} disabled={busy}>Take a backup now</button>
+      </div>
+      {list.data && list.data.backups.length === 0 && <p>No backups yet.</p>}
+      {list.data && list.data.backups.length > 0 && (
+        <table className="table">
+          <caption className="visually-hidden">Backups, newest first</caption>
+          <thead><tr><th scope="col">Taken</th><th scope="col">Why</th><th scope="col">Size</th><th scope="col">Actions</th></tr></thead>
+          <tbody>
+            {list.data.backups.map((b) => (
+              <tr key={b.name}>
+                <th scope="row">{formatUkDateTime(b.takenAt)}</th>
+                <td>{reasonLabels[b.reason] ?? b.reason}</td>
+                <td>{Math.round(b.bytes / 1024).toLocaleString('en-GB')} KB</td>
+                <td><button type="button" onClick={() => void show(b.name)}>Preview and restore<span className="visually-hidden"> the backup of {formatUkDateTime(b.takenAt)}</span></button></td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {preview && (
+        <div className="panel" aria-labelledby="preview-title">
+          <h3 id="preview-title">Backup of {formatUkDateTime(preview.takenAt)}</h3>
+          <dl className="summary-list">
+            <dt>Participants</dt><dd>{preview.participants.toLocaleString('en-GB')}</dd>
+            <dt>Outcomes</dt><dd>{preview.outcomes.toLocaleString('en-GB')}</dd>
+            <dt>Staff</dt><dd>{preview.staff}</dd>
+            <dt>Audit entries</dt><dd>{preview.auditEntries.toLocaleString('en-GB')}</dd>
+            <dt>Schema version</dt><dd>{preview.schemaVersion}</dd>
+            <dt>Check</dt><dd>{preview.integrity === 'ok' ? 'Passed' : <strong>{preview.integrity}</strong>}</dd>
+          </dl>
+          <label className="radio" htmlFor="confirm-restore">
+            <input id="confirm-restore" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            Replace all current data with this backup (a backup of the current data is taken first)
+          </label>
+          <div className="button-row">
+            <button type="button" className="danger" disabled={!confirmed || busy || preview.integrity !== 'ok'} onClick={() => void restore()}>Restore this backup</button>
+            <button type="button" onClick={() => setPreview(null)}>Cancel</button>
+          </div>
+        </div>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,100 @@
+// An administrator's trust tasks, as a user meets them: staff and roles, passwords becoming
+// required, the audit log and its export, backups with a preview, subject access, retention, and
+// the automatic lock returning to the same page. axe-core on every section.
+import fs from 'node:fs';
+import { test, expect, axeViolations, startWithDemo } from './fixtures';
+
+test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
+  test.setTimeout(180_000);
+  await startWithDemo(page, 'Jo Admin');
+  await page.keyboard.press('Alt+6');
+  await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Staff and roles', level: 2 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Add an officer with a too-short password: the error summary links to the field.
+  await page.getByLabel('Name', { exact: true }).fill('Olu Officer');
+  await page.getByLabel('First password (optional)').fill('short');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.getByRole('alert')).toContainText('at least 10 characters');
+  await page.getByLabel('First password (optional)').fill('olu pass phrase');
+  await page.getByRole('button', { name: 'Add staff member' }).click();
+  await expect(page.getByRole('row', { name: /Olu Officer/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Sign-in and data file.
+  await page.getByRole('link', { name: 'Sign-in and data file' }).click();
+  await expect(page.getByLabel('Lock after this many minutes without activity')).toHaveValue('15');
+  await page.getByRole('button', { name: 'Check the data file now' }).click();
+  await expect(page.getByText(/Audit log: ok, [\d,]+ entries, none altered/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Audit log: filter by action and export.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  await page.getByLabel('Action').selectOption('create');
+  await page.getByLabel('From').fill('31/02/2026');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('alert')).toContainText('day/month/year');
+  await page.getByLabel('From').fill('');
+  await page.getByRole('button', { name: 'Apply filters' }).click();
+  await expect(page.getByRole('gridcell', { name: /Staff account Olu Officer added/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const file = await (await download).path();
+  expect(fs.readFileSync(file!).subarray(0, 2).toString()).toBe('PK');
+
+  // Backups: take one, preview it.
+  await page.getByRole('link', { name: 'Backups' }).click();
+  await page.getByRole('button', { name: 'Take a backup now' }).click();
+  await expect(page.getByText(/Backup taken and checked/)).toBeVisible();
+  await page.getByRole('button', { name: /Preview and restore/ }).first().click();
+  await expect(page.getByText('Passed')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Restore this backup' })).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Subject access.
+  await page.getByRole('link', { name: 'Subject access' }).click();
+  await page.getByLabel('Participant reference').fill('SW-999999');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByRole('alert')).toContainText('No participant has this reference');
+  await page.getByLabel('Participant reference').fill('sw-000001');
+  await page.getByRole('button', { name: 'Find' }).click();
+  await expect(page.getByRole('heading', { name: /\(SW-000001\)/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  const sar = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export subject access bundle' }).click();
+  expect((await sar).suggestedFilename()).toMatch(/^subject-access-SW-000001-.*\.zip$/);
+
+  // Retention: a stream's date in the past puts its leavers on the worklist.
+  await page.getByRole('link', { name: 'Retention' }).click();
+  const firstDate = page.getByRole('textbox', { name: /Keep records of .* until/ }).first();
+  await firstDate.fill('01/01/2020');
+  await page.getByRole('button', { name: /Save retention date/ }).first().click();
+  await expect(page.getByText(/Retention date of .* saved/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Auto-lock: the backend drops the idle session; the window returns to sign-in and, after
+  // signing in (now with a first password, as another profile has one), to the same page.
+  await page.getByRole('link', { name: 'Audit log' }).click();
+  app.backend.client('harness').lastActivity = 0;
+  expect(app.backend.lockIdleSessions()).toBe(1);
+  await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
+  await expect(page.getByText(/locked itself after 15 minutes/)).toBeVisible();
+  await page.getByLabel(/Jo Admin/).check();
+  await page.getByLabel('New password', { exact: true }).fill('jo admin pass phrase');
+  await page.getByLabel('Type the new password again').fill('jo admin pass phrase');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Set password and continue' }).click();
+  await expect(page.getByRole('heading', { name: 'Audit log', level: 2 })).toBeVisible();
+
+  // Wrong passwords: five lock the profile, and the screen says until when.
+  await page.getByRole('button', { name: 'Sign out' }).click();
+  await page.getByLabel(/Olu Officer/).check();
+  for (let i = 0; i < 5; i++) {
+    await page.getByLabel('Password', { exact: true }).fill('not the password');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('alert')).toBeVisible();
+  }
+  await expect(page.getByRole('alert')).toContainText(/Locked until/);
+});
