@@ -2,6 +2,8 @@
 // title rows, blank and total rows skipped, trailing blanks trimmed. Pure (used by the backend
 // and its tests); sheet rows are reported 1-based as the user sees them in Excel.
 import { cellText, type RawCell } from './import-values';
+import { importFields } from './import-profile';
+import { nameKey } from './person-match';
 
 export interface MergeRange {
   /** 0-based, inclusive. */
@@ -42,30 +44,30 @@ export function fillMerges(rows: RawCell[][], merges: MergeRange[]): void {
 const isBlank = (cell: RawCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 const TOTAL = /^(grand\s+)?(sub-?)?totals?\b|^sum\b|^count\b|^end of (report|list)/i;
 
-function textCount(row: RawCell[] | undefined): number {
-  return (row ?? []).filter((c) => typeof c === 'string' && c.trim() !== '' && !/^\d+([.,]\d+)?$/.test(c.trim())).length;
-}
-
 function filledCount(row: RawCell[] | undefined): number {
   return (row ?? []).filter((c) => !isBlank(c)).length;
 }
 
+let knownWords: Set<string> | null = null;
+function isKnownHeader(label: string): boolean {
+  knownWords ??= new Set(Object.values(importFields).flatMap((fields) => fields.flatMap((f) => f.synonyms)));
+  return knownWords.has(nameKey(label));
+}
+
 /**
- * The header row: among the first 30 rows, the first that is mostly text labels and as wide
- * as the data beneath it. Title rows ("Referrals — March 2026") have one filled cell and lose.
+ * The header row: among the first 30 rows, the one of distinct text labels (no digits, unlike
+ * data rows of dates, phones and postcodes), best if they are words we know ("Surname", "DOB").
+ * Title rows ("Referrals — March 2026") have one filled cell and lose.
  */
 export function detectHeaderRow(rows: RawCell[][]): number {
   const limit = Math.min(rows.length, 30);
-  const widest = Math.max(0, ...rows.slice(0, Math.min(rows.length, 200)).map(filledCount));
   let best = 0, bestScore = -1;
   for (let r = 0; r < limit; r++) {
-    const texts = textCount(rows[r]);
     const filled = filledCount(rows[r]);
-    if (filled < 2 || texts < Math.max(2, Math.ceil(filled * 0.8))) continue;
-    const unique = new Set((rows[r] ?? []).filter((c) => !isBlank(c)).map((c) => cellText(c as RawCell).toLowerCase())).size;
-    // Wide rows of distinct labels win; a row below with values of the same width confirms it.
-    const below = rows.slice(r + 1, r + 4).some((row) => filledCount(row) >= Math.max(2, Math.floor(filled * 0.5)));
-    const score = unique * 2 + (below ? 5 : 0) + (filled >= widest * 0.6 ? 5 : 0);
+    const labels = new Set((rows[r] ?? []).filter((c): c is string => typeof c === 'string' && c.trim() !== '' && c.length <= 80 && !/\d{2}/.test(c)).map((c) => c.trim().toLowerCase()));
+    if (filled < 2 || labels.size < 2 || labels.size < filled * 0.6) continue;
+    const known = [...labels].filter(isKnownHeader).length;
+    const score = labels.size + known * 3;
     if (score > bestScore) {
       best = r;
       bestScore = score;
