@@ -87,9 +87,13 @@ function cellRef(ref: string): { r: number; c: number } | null {
 
 export function openXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   const entries = readZipDirectory(bytes, fileName);
+  // Every part is inflated now, through the capped inflater, so a zip that lies about its
+  // sizes is refused when the file is opened rather than halfway through a preview.
+  const inflated = new Map<string, Uint8Array>();
+  for (const [path, e] of entries) if (/\.(xml|rels)$/i.test(path)) inflated.set(path, inflateEntry(bytes, e as ZipEntry, fileName));
   const text = (path: string): string | null => {
-    const e: ZipEntry | undefined = entries.get(path);
-    return e ? decoder.decode(inflateEntry(bytes, e, fileName)) : null;
+    const data = inflated.get(path);
+    return data ? decoder.decode(data) : null;
   };
   const workbook = text('xl/workbook.xml');
   if (!workbook) {
