@@ -1,6 +1,7 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
+import { importCommand, reconcileCommand } from './imports.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -10,5 +11,7 @@ export const commands: CliCommand[] = [
   // -- outcomes --
   // -- returns --
   // -- imports --
+  importCommand,
+  reconcileCommand,
   // -- trust --
 ];

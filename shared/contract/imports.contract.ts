@@ -177,6 +177,12 @@ export type ReconcileSummary = z.infer<typeof reconcileSummarySchema>;
 export const profileRowSchema = z.object({ id: idSchema, name: z.string(), partner: z.string(), kind: z.string(), profile: importProfileSchema });
 
 export const importsContract = {
+  'imports.job': channel({
+    summary: 'State and result of an import job',
+    role: 'viewer',
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: z.object({ state: z.enum(['running', 'done', 'failed', 'cancelled']), done: z.number(), total: z.number(), message: z.string().nullable(), result: z.unknown() }),
+  }),
   'imports.open': channel({
     summary: 'Open a partner file for import',
     role: 'officer',

@@ -11,7 +11,7 @@ export async function waitJob<T>(t: TestBackend, jobId: string): Promise<T> {
 }
 
 export async function openFile(t: TestBackend, fileName: string, bytes: Uint8Array): Promise<UploadInfo> {
-  const { jobId } = await t.ok('imports.open', { file: { fileName, bytes } });
+  const { jobId } = await t.ok('imports.open', { file: { fileName, bytes: bytes as Uint8Array<ArrayBuffer> } });
   return waitJob<UploadInfo>(t, jobId);
 }
 

@@ -31,6 +31,12 @@ function openPreview(ctx: HandlerContext, previewId: string): PreviewState {
 }
 
 export const importsHandlers = defineHandlers({
+  async 'imports.job'(input, ctx) {
+    const job = ctx.jobs.list().find((j) => j.id === input.jobId && j.kind.startsWith('import-'));
+    if (!job) throw new AppFailure('not-found', 'That job is not known.');
+    return { state: job.state, done: job.done, total: job.total, message: job.message ?? null, result: job.state === 'done' ? job.result : null };
+  },
+
   async 'imports.open'(input, ctx) {
     const { fileName, bytes } = input.file;
     // The checks that refuse hostile files are cheap: done now, so the refusal comes back at once.

@@ -48,6 +48,8 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
     const base = { id: items.length + 1, rowNumber: t.rowNumber, name: displayName(t.values), differences: [], accepted: [] as string[] };
     const verdict = await matchPerson(tx, t.values, notDuplicates);
     if (verdict.matchId === null) {
+      // The likeliest person of an unsure row is not also listed as "ours, not theirs".
+      if (verdict.review && verdict.candidates[0]) seen.add(profile.kind === 'participants' ? verdict.candidates[0].id : -1);
       items.push({ ...base, status: verdict.review ? 'unsure' : 'theirs_only', participantId: null, entityId: null, reference: null, detail: verdict.review ?? 'Not in our records' });
       continue;
     }
