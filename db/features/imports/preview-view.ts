@@ -3,12 +3,22 @@
 import type { GridQuery } from '../../../shared/contract/common';
 import type { PreviewCounts, PreviewGridRow, PreviewRowDetail, ReconcileGridRow, SheetView } from '../../../shared/contract/imports.contract';
 import { tableOf } from '../../../shared/domain/import-sheet';
-import { cellText, judgeDateColumn } from '../../../shared/domain/import-values';
+import { cellText, excelSerialToIso, judgeDateColumn, type RawCell } from '../../../shared/domain/import-values';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { suggestColumns, fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
 import { formatNi } from '../../../shared/domain/identifiers';
 import type { ImportSource } from './import-source';
 import type { PreviewRowState, PreviewState, ReconcileState } from './import-state';
 import { displayName } from './import-preview';
+
+/** A cell as the user would see it in Excel: date cells as dd/mm/yyyy. */
+function showCell(c: RawCell, date1904: boolean): string {
+  if (c !== null && typeof c === 'object') {
+    const d = excelSerialToIso(c.serial, date1904);
+    return d.ok ? formatUkDate(d.value) : `(${d.reason})`;
+  }
+  return cellText(c);
+}
 
 export function sheetView(source: ImportSource, sheet: string, kind: ImportKind, headerRow?: number): SheetView {
   const table = tableOf(source.readSheet(sheet), headerRow);
@@ -36,7 +46,7 @@ export function sheetView(source: ImportSource, sheet: string, kind: ImportKind,
   });
   return {
     sheet: table.sheet, headerRow: table.headerRow, headers: table.headers,
-    samples: table.rows.slice(0, 8).map((r) => r.cells.map((c) => (c !== null && typeof c === 'object' ? `(date ${c.serial})` : cellText(c)))),
+    samples: table.rows.slice(0, 8).map((r) => r.cells.map((c) => showCell(c, source.date1904))),
     rowCount: table.rows.length, skippedBlank: table.skippedBlank, skippedTotals: table.skippedTotals, suggestions, dateColumns, distinctValues,
   };
 }

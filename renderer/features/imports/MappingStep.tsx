@@ -13,6 +13,7 @@ import { runJob } from './run-job';
 import { SamplesTable } from './SamplesTable';
 import { ValueMappings } from './ValueMappings';
 
+const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 const conventions: Array<[DateConvention, string]> = [['dmy', 'Day first (31/01/2026), as in the UK'], ['mdy', 'Month first (01/31/2026), as in the US'], ['ymd', 'Year first (2026-01-31)']];
 
 export function MappingStep(props: { upload: UploadInfo; sheet: string; kind: ImportKind; initial: ImportProfile | null; onBack(): void; onPreview(previewId: string): void }) {
@@ -86,8 +87,8 @@ export function MappingStep(props: { upload: UploadInfo; sheet: string; kind: Im
       <ErrorSummary errors={errors} />
       <h3>Columns of “{view.sheet}” as {importKindLabels[kind].toLowerCase()}</h3>
       <p>
-        Headings found in row {view.headerRow}; {view.rowCount.toLocaleString('en-GB')} rows below them
-        {view.skippedBlank ? `, ${view.skippedBlank} blank rows skipped` : ''}{view.skippedTotals ? `, ${view.skippedTotals} total rows skipped` : ''}.
+        Headings found in row {view.headerRow}; {plural(view.rowCount, 'row')} below them
+        {view.skippedBlank ? `, ${plural(view.skippedBlank, 'blank row')} skipped` : ''}{view.skippedTotals ? `, ${plural(view.skippedTotals, 'total row')} skipped` : ''}.
       </p>
       <div className="field">
         <label htmlFor="field-headerRow">Row with the headings</label>

@@ -7,14 +7,14 @@ export const statusLabels: Record<string, string> = { new: 'New', changed: 'Chan
 export const reconcileLabels: Record<string, string> = { agree: 'In both, agree', differ: 'In both, differ', theirs_only: 'Theirs, not ours', ours_only: 'Ours, not theirs', unsure: 'Check match' };
 
 export const previewColumns: ColDef<PreviewGridRow>[] = [
-  { field: 'rowNumber', headerName: 'Row', width: 80 },
-  { field: 'status', headerName: 'Status', width: 130, valueFormatter: (p) => statusLabels[p.value as string] ?? '' },
-  { field: 'decision', headerName: 'Decision', width: 110, valueFormatter: (p) => (p.data && (p.data.status === 'new' || p.data.status === 'changed') ? (p.value === 'accept' ? 'Accept' : 'Reject') : p.data?.status === 'review' ? 'Resolve' : '—') },
-  { field: 'name', headerName: 'Name', width: 180 },
+  { field: 'rowNumber', headerName: 'Row', width: 75 },
+  { field: 'status', headerName: 'Status', width: 125, valueFormatter: (p) => statusLabels[p.value as string] ?? '' },
+  { field: 'decision', headerName: 'Decision', width: 100, valueFormatter: (p) => (p.data && (p.data.status === 'new' || p.data.status === 'changed') ? (p.value === 'accept' ? 'Accept' : 'Reject') : p.data?.status === 'review' ? 'Resolve' : '—') },
+  { field: 'name', headerName: 'Name', width: 165 },
+  { field: 'detail', headerName: 'What will happen / problem', flex: 1, minWidth: 300, sortable: false, tooltipField: 'detail' },
+  { field: 'match', headerName: 'Our record', width: 180 },
   { field: 'dateOfBirth', headerName: 'Date of birth', width: 120, valueFormatter: (p) => formatUkDate(p.value as string | null) },
-  { field: 'niNumber', headerName: 'NI number', width: 140 },
-  { field: 'match', headerName: 'Our record', width: 190 },
-  { field: 'detail', headerName: 'What will happen / problem', flex: 1, minWidth: 260, sortable: false },
+  { field: 'niNumber', headerName: 'NI number', width: 135 },
 ];
 
 export const batchColumns: ColDef<BatchGridRow>[] = [
