@@ -1,6 +1,7 @@
 // Every benchmark suite, by area.
 import type { BenchSuite } from './bench-kit';
 import { suite as store } from './store.bench';
+import { suite as imports } from './imports.bench';
 
 export const suites: BenchSuite[] = [
   store,
@@ -9,5 +10,6 @@ export const suites: BenchSuite[] = [
   // -- outcomes --
   // -- returns --
   // -- imports --
+  imports,
   // -- trust --
 ];

@@ -11,7 +11,7 @@ import type { JobControl } from '../../backend/jobs';
 import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
 import { appendAuditMany } from './bulk-audit';
-import { insertBatch, insertBatchRows, nextReferenceNumber } from './imports.repository';
+import { insertBatch, insertBatchRows, insertParticipants, nextReferenceNumber } from './imports.repository';
 import { liveParticipant, participantColumns, type ParticipantColumn } from './import-plan';
 import type { PreviewRowState, PreviewState } from './import-state';
 
@@ -26,9 +26,7 @@ export interface CommitResult {
   errors: number;
 }
 
-const INSERT_CHUNK = 400; // participants have 47 columns: 400 rows stay under 32,766 bound values
-
-function participantFields(values: Record<string, string | number>): Partial<Record<ParticipantColumn, string>> {
+export function participantFields(values: Record<string, string | number>): Partial<Record<ParticipantColumn, string>> {
   const out: Partial<Record<ParticipantColumn, string>> = {};
   for (const c of participantColumns) if (values[c] !== undefined && values[c] !== '') out[c] = String(values[c]);
   if (out.ni_number) out.ni_number = normaliseNi(out.ni_number);
@@ -65,19 +63,17 @@ export async function commitPreview(db: Db, preview: PreviewState, at: string, s
     if (p.kind === 'participants') {
       const fresh = accepted.filter((r) => r.status === 'new');
       let ref = await nextReferenceNumber(tx);
-      for (let i = 0; i < fresh.length; i += INSERT_CHUNK) {
-        const chunk = fresh.slice(i, i + INSERT_CHUNK);
-        const values: NewParticipant[] = chunk.map((r) => newParticipant(participantFields(r.values), `SW-${String(ref++).padStart(6, '0')}`, at, staffId));
-        const inserted = await tx.insertInto('participants').values(values).returning(['id', 'reference']).execute();
-        const byRef = new Map(inserted.map((x) => [x.reference, x.id]));
-        chunk.forEach((r, k) => {
-          const id = byRef.get(values[k]!.reference)!;
-          const after = participantFields(r.values);
-          batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'participant', entity_id: id, participant_id: id, before_json: null, after_json: JSON.stringify(after) });
-          audit.push({ action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `Participant ${values[k]!.reference} created by ${source}`, after });
-        });
-        for (let k = 0; k < chunk.length; k++) await tick();
-      }
+      const values: NewParticipant[] = fresh.map((r) => newParticipant(participantFields(r.values), `SW-${String(ref++).padStart(6, '0')}`, at, staffId));
+      job?.throwIfCancelled();
+      const ids = await insertParticipants(tx, values);
+      fresh.forEach((r, k) => {
+        const id = ids.get(values[k]!.reference)!;
+        const after = participantFields(r.values);
+        batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'participant', entity_id: id, participant_id: id, before_json: null, after_json: JSON.stringify(after) });
+        audit.push({ action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `Participant ${values[k]!.reference} created by ${source}`, after });
+      });
+      done += fresh.length;
+      await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
       for (const r of accepted.filter((x) => x.status === 'changed')) {
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
@@ -104,7 +100,7 @@ export async function commitPreview(db: Db, preview: PreviewState, at: string, s
 
 const entityOfKind = (kind: string) => ({ participants: 'participant', outcomes: 'outcome', placements: 'placement', enrolments: 'enrolment', results: 'enrolment' })[kind];
 
-function newParticipant(f: Partial<Record<ParticipantColumn, string>>, reference: string, at: string, staffId: number | null): NewParticipant {
+export function newParticipant(f: Partial<Record<ParticipantColumn, string>>, reference: string, at: string, staffId: number | null): NewParticipant {
   return {
     reference, status: 'active', merged_into_id: null, first_name: f.first_name!, last_name: f.last_name!, preferred_name: null,
     date_of_birth: f.date_of_birth ?? null, ni_number: f.ni_number ?? null, ni_status: f.ni_number ? 'known' : 'not_yet_known', uln: f.uln ?? null,

@@ -2,6 +2,7 @@
 // unchanged, or why it cannot be imported. Reads only; the commit writes the plan.
 import { sql } from 'kysely';
 import type { Tx } from '../../store/schema';
+import type { ParticipantRow } from '../../store/tables/participants.tables';
 import { fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
 import { codeKey, type FieldValue } from '../../../shared/domain/import-rows';
 import { nameKey } from '../../../shared/domain/person-match';
@@ -74,13 +75,25 @@ export interface RowPlan {
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 const plan = (status: RowPlan['status'], changes: FieldChange[] = [], target: RowPlan['target'] = {}, problem: string | null = null, warning: string | null = null): RowPlan => ({ status, changes, target, problem, warning });
 
-export async function planRow(tx: Tx, kind: ImportKind, values: Record<string, FieldValue>, participantId: number | null, lookups: Lookups): Promise<RowPlan> {
+export type ParticipantCache = Map<number, ParticipantRow>;
+
+/** Matched people's records in a few queries, for planning thousands of rows. */
+export async function prefetchParticipants(tx: Tx, ids: number[]): Promise<ParticipantCache> {
+  const cache: ParticipantCache = new Map();
+  const unique = [...new Set(ids)];
+  for (let i = 0; i < unique.length; i += 900) {
+    for (const p of await tx.selectFrom('participants').selectAll().where('id', 'in', unique.slice(i, i + 900)).execute()) cache.set(p.id, p);
+  }
+  return cache;
+}
+
+export async function planRow(tx: Tx, kind: ImportKind, values: Record<string, FieldValue>, participantId: number | null, lookups: Lookups, cache?: ParticipantCache): Promise<RowPlan> {
   if (kind === 'participants') {
     if (participantId === null) {
       if (!values.first_name || !values.last_name) return plan('error', [], {}, 'A first and a last name are needed to add a new person');
       return plan('new');
     }
-    const ours = await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst();
+    const ours = cache?.get(participantId) ?? (await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
     const changes = diffFields(kind, ours, values, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });

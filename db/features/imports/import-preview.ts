@@ -9,7 +9,8 @@ import { judgeDateColumn } from '../../../shared/domain/import-values';
 import { headerIndex, importFields, type ImportProfile } from '../../../shared/domain/import-profile';
 import { explainMatch, nameKey, type PersonKeys } from '../../../shared/domain/person-match';
 import { findMatchCandidates, type MatchCandidate } from '../participants/match-candidates';
-import { loadLookups, planRow, type Lookups } from './import-plan';
+import { loadLookups, planRow, prefetchParticipants, type Lookups, type ParticipantCache } from './import-plan';
+import { BulkMatcher } from './bulk-match';
 import type { Candidate, PreviewRowState, PreviewState } from './import-state';
 import type { ImportSource } from './import-source';
 
@@ -43,9 +44,19 @@ export interface MatchVerdict {
 }
 
 /** Certain → matched; probable → review; remembered "not the same person" pairs respected. */
-export async function matchPerson(tx: Tx, values: Record<string, string | number>, notDuplicates: Set<string>): Promise<MatchVerdict> {
+export type CandidateFinder = (keys: PersonKeys) => MatchCandidate[] | Promise<MatchCandidate[]>;
+
+/** One person at a time (a review being resolved); whole files use a BulkMatcher instead. */
+export const singleFinder = (tx: Tx): CandidateFinder => (keys) => findMatchCandidates(tx, keys, { minLevel: 'probable', limit: 5 });
+
+export async function fileFinder(tx: Tx, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
+  const matcher = await BulkMatcher.load(tx, rows.map(personKeys));
+  return (keys) => matcher.candidates(keys, { minLevel: 'probable', limit: 5 });
+}
+
+export async function matchPerson(find: CandidateFinder, values: Record<string, string | number>, notDuplicates: Set<string>): Promise<MatchVerdict> {
   const keys = personKeys(values);
-  const found = await findMatchCandidates(tx, keys, { minLevel: 'probable', limit: 5 });
+  const found = await find(keys);
   const certain = found.filter((c) => c.match.level === 'certain');
   if (certain.length === 1) {
     const id = certain[0]!.id;
@@ -65,8 +76,8 @@ export function displayName(values: Record<string, string | number>): string {
 }
 
 /** Plans one row against a chosen person (or none) and sets its status and default decision. */
-export async function applyPlan(tx: Tx, profile: ImportProfile, row: PreviewRowState, participantId: number | null, lookups: Lookups): Promise<void> {
-  const plan = await planRow(tx, profile.kind, row.values, participantId, lookups);
+export async function applyPlan(tx: Tx, profile: ImportProfile, row: PreviewRowState, participantId: number | null, lookups: Lookups, cache?: ParticipantCache): Promise<void> {
+  const plan = await planRow(tx, profile.kind, row.values, participantId, lookups, cache);
   row.matchId = participantId;
   row.status = plan.status;
   row.changes = plan.changes;
@@ -91,20 +102,33 @@ export async function buildPreview(tx: Tx, source: ImportSource, sheet: string, 
     if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous) ambiguousDates.push(table.headers[idx]!);
   }
   const notDuplicates = await loadNotDuplicatePairs(tx);
+  await job?.progress(0, typed.length, 'Finding people in our records');
+  const find = await fileFinder(tx, typed.filter((t) => !t.problems.length).map((t) => t.values));
+  // First every row's person, then every matched person's record in a few queries, then the plan.
   const seen = new Map<string, number>();
   const rows: PreviewRowState[] = [];
   for (let i = 0; i < typed.length; i++) {
-    if (i % 250 === 0) {
+    if (i % 1000 === 0) {
       job?.throwIfCancelled();
-      await job?.progress(i, typed.length, `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`);
+      await job?.progress(i, typed.length * 2, `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`);
     }
-    rows.push(await previewRow(tx, profile, typed[i]!, i + 1, seen, notDuplicates, lookups));
+    rows.push(await matchRow(profile, typed[i]!, i + 1, seen, notDuplicates, find));
   }
-  await job?.progress(typed.length, typed.length, 'Preview ready');
+  const toPlan = rows.filter((r) => r.status === 'error' && !r.problems.length);
+  const cache = await prefetchParticipants(tx, profile.kind === 'participants' ? toPlan.flatMap((r) => (r.matchId !== null ? [r.matchId] : [])) : []);
+  for (let i = 0; i < toPlan.length; i++) {
+    if (i % 1000 === 0) {
+      job?.throwIfCancelled();
+      await job?.progress(typed.length + Math.round((i / toPlan.length) * typed.length), typed.length * 2, 'Comparing rows with our records');
+    }
+    await applyPlan(tx, profile, toPlan[i]!, toPlan[i]!.matchId, lookups, cache);
+  }
+  await job?.progress(typed.length * 2, typed.length * 2, 'Preview ready');
   return { source, sheet: table.sheet, profile, rows, missingColumns, ambiguousDates, committedBatchId: null, committing: false };
 }
 
-async function previewRow(tx: Tx, profile: ImportProfile, t: TypedRow, id: number, seen: Map<string, number>, notDuplicates: Set<string>, lookups: Lookups): Promise<PreviewRowState> {
+/** Who the row is (or that it needs review); the plan against that person comes after. */
+async function matchRow(profile: ImportProfile, t: TypedRow, id: number, seen: Map<string, number>, notDuplicates: Set<string>, find: CandidateFinder): Promise<PreviewRowState> {
   const row: PreviewRowState = {
     id, rowNumber: t.rowNumber, status: 'error', decision: 'reject', values: t.values, problems: t.problems, warnings: t.warnings,
     changes: [], candidates: [], matchId: null, matchLabel: null, duplicateOfRow: null, reviewReason: null, target: {},
@@ -114,19 +138,15 @@ async function previewRow(tx: Tx, profile: ImportProfile, t: TypedRow, id: numbe
   const key = profile.kind === 'participants' ? inFileKey(t.values) : null;
   const firstRow = key ? seen.get(key) : undefined;
   if (key && firstRow === undefined) seen.set(key, t.rowNumber);
-  const verdict = await matchPerson(tx, t.values, notDuplicates);
+  const verdict = await matchPerson(find, t.values, notDuplicates);
   row.candidates = verdict.candidates;
   if (firstRow !== undefined) {
     row.status = 'review';
     row.duplicateOfRow = firstRow;
     row.reviewReason = `Same person as row ${firstRow} of this file`;
-    return row;
-  }
-  if (verdict.review) {
+  } else if (verdict.review) {
     row.status = 'review';
     row.reviewReason = verdict.review;
-    return row;
-  }
-  await applyPlan(tx, profile, row, verdict.matchId, lookups);
+  } else row.matchId = verdict.matchId; // planned next: status stays 'error' without problems until then
   return row;
 }

@@ -15,7 +15,7 @@ import { writeXlsx } from '../export/xlsx-writer';
 import type { AuditEntry } from '../audit/audit.repository';
 import { appendAuditMany } from './bulk-audit';
 import { diffFields, loadLookups, participantColumns } from './import-plan';
-import { displayName, loadNotDuplicatePairs, matchPerson } from './import-preview';
+import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
 import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
 
@@ -31,6 +31,7 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
   const notDuplicates = await loadNotDuplicatePairs(tx);
   const items: ReconcileItem[] = [];
   const errors: ReconcileState['errors'] = [];
+  const find = await fileFinder(tx, rows.filter((r) => !r.problems.length).map((r) => r.values));
   const seen = new Set<number>();
   const dateField = profile.kind === 'participants' ? 'referral_date' : 'outcome_date';
   const inPeriod = (d: unknown) => (!from || (typeof d === 'string' && d >= from)) && (!to || (typeof d === 'string' && d <= to));
@@ -46,7 +47,7 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
     }
     if (t.values[dateField] !== undefined && !inPeriod(t.values[dateField])) continue;
     const base = { id: items.length + 1, rowNumber: t.rowNumber, name: displayName(t.values), differences: [], accepted: [] as string[] };
-    const verdict = await matchPerson(tx, t.values, notDuplicates);
+    const verdict = await matchPerson(find, t.values, notDuplicates);
     if (verdict.matchId === null) {
       // The likeliest person of an unsure row is not also listed as "ours, not theirs".
       if (verdict.review && verdict.candidates[0]) seen.add(profile.kind === 'participants' ? verdict.candidates[0].id : -1);
