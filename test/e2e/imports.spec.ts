@@ -111,3 +111,28 @@ test('a zip bomb chosen with the keyboard gets a clear message and nothing else 
   await expect(page.getByText('Drag a spreadsheet here')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('reconcile a partner file: period checked, counts by result, export the workbook', async ({ appPage: page }) => {
+  await startWithDemo(page);
+  await page.getByRole('link', { name: 'Imports' }).click();
+  await page.getByRole('button', { name: 'Reconcile a partner file' }).click();
+  await expect(page.getByRole('heading', { name: 'Reconcile a partner file', level: 1 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await dropFile(page, 'JCP referrals March.xlsx', await messyReferralsWorkbook());
+  await expect(page.getByLabel('Sheet')).toHaveValue('March referrals');
+  await page.getByLabel('Partner mapping').selectOption('JCP weekly referrals');
+  await page.getByLabel('Period from (optional)').fill('31/02/2026');
+  await page.getByRole('button', { name: 'Compare with our records' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter the start of the period as a date');
+  await page.getByLabel('Period from (optional)').fill('01/03/2026');
+  await page.getByLabel('Period to (optional)').fill('31/03/2026');
+  await page.getByRole('button', { name: 'Compare with our records' }).click();
+  await expect(page.getByRole('button', { name: /^Theirs, not ours \(\d+\)$/ })).toBeVisible({ timeout: 30_000 });
+  await page.getByRole('button', { name: /^Theirs, not ours/ }).click();
+  await expect(page.getByRole('gridcell', { name: 'Ben Brown' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await shot(page, '6-reconcile');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export the reconciliation (.xlsx)' }).click();
+  expect((await download).suggestedFilename()).toBe('reconciliation-JCP-referrals-March.xlsx');
+});
