@@ -102,6 +102,21 @@ describe('importing a messy referrals workbook', () => {
   });
 });
 
+describe('cancelling', () => {
+  it('a cancelled commit saves nothing and can be run again', async () => {
+    const upload = await openFile(t, 'big.xlsx', await referralsWorkbook(people(3000, 4)));
+    const { previewId } = await preview(t, upload, referralsProfile);
+    const { jobId } = await t.ok('imports.commit', { previewId });
+    await t.ok('jobs.cancel', { jobId });
+    const job = await t.backend.services.jobs.wait(jobId);
+    expect(job).toMatchObject({ state: 'cancelled', message: 'Cancelled; nothing was saved.' });
+    const db = t.backend.store.db;
+    expect(await db.selectFrom('participants').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
+    expect((await commit(t, previewId)).created).toBe(3000);
+  });
+});
+
 describe('encodings and date systems', () => {
   for (const [name, bytes] of [['win1252.csv', win1252Csv()], ['utf16.csv', utf16Csv()]] as const) {
     it(`reads ${name} with £ and accents intact and leading zeros kept`, async () => {
