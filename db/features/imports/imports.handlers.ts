@@ -175,7 +175,7 @@ export const importsHandlers = defineHandlers({
       created: b.created_count, updated: b.updated_count, unchanged: b.unchanged_count, rejected: b.rejected_count, errors: b.error_count, undoneAt: b.undone_at,
       sha256: b.file_sha256, rowsInFile: b.rows_in_file, undoneByName: b.undone_by_name, kept: b.undo_kept_json ? JSON.parse(b.undo_kept_json) : [],
       rowsTotal: rows.length,
-      rows: rows.slice(0, 500).reverse().map((r) => {
+      rows: [...rows].reverse().slice(0, 500).map((r) => {
         const after = JSON.parse(r.after_json) as Record<string, unknown>;
         const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
         return {
