@@ -2,6 +2,7 @@
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
 import { trustCommands } from './trust.commands';
+import { importCommand, reconcileCommand } from './imports.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -11,6 +12,8 @@ export const commands: CliCommand[] = [
   // -- outcomes --
   // -- returns --
   // -- imports --
+  importCommand,
+  reconcileCommand,
   // -- trust --
   ...trustCommands,
 ];

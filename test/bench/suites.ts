@@ -2,6 +2,7 @@
 import type { BenchSuite } from './bench-kit';
 import { suite as store } from './store.bench';
 import { suite as trust } from './trust.bench';
+import { suite as imports } from './imports.bench';
 
 export const suites: BenchSuite[] = [
   store,
@@ -10,6 +11,7 @@ export const suites: BenchSuite[] = [
   // -- outcomes --
   // -- returns --
   // -- imports --
+  imports,
   // -- trust --
   trust,
 ];

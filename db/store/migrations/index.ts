@@ -8,6 +8,7 @@ import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
 import * as m0004 from './0004-placements-outcomes';
 import * as m0060 from './0060-trust';
+import * as m0050 from './0050-imports';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -30,7 +31,9 @@ const outcomes: Record<string, Migration> = {};
 const returns: Record<string, Migration> = {};
 
 // -- imports (005x) --
-const imports: Record<string, Migration> = {};
+const imports: Record<string, Migration> = {
+  '0050-imports': m0050,
+};
 
 // -- trust (006x) --
 const trust: Record<string, Migration> = {

@@ -1,0 +1,24 @@
+// Import history: every batch, newest first; open one (Enter or double-click) to see or undo it.
+import { api } from '../../api/client';
+import { ServerGrid } from '../../components/ServerGrid';
+import { useToasts } from '../../components/Toasts';
+import { navigate } from '../../app/router';
+import { batchColumns } from './imports.columns';
+
+export function ImportHistory() {
+  const toasts = useToasts();
+  return (
+    <section aria-labelledby="import-history-title" style={{ marginTop: '1.5rem' }}>
+      <h2 id="import-history-title">Import history</h2>
+      <p className="muted">Open a batch to see what it changed or to undo it.</p>
+      <ServerGrid
+        ariaLabel="Import history"
+        columnDefs={batchColumns}
+        height={280}
+        fetchPage={(query) => api.call('imports.batches', query)}
+        onOpen={(row) => navigate(`imports/batches/${row.id}`)}
+        onError={(message) => toasts.show({ kind: 'error', message })}
+      />
+    </section>
+  );
+}

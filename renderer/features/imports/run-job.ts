@@ -1,0 +1,34 @@
+// Runs a backend job from the window: starts it with a channel returning { jobId }, then waits
+// for its end (job events, with a poll as a fallback when an event was missed) and returns its
+// result. The shell's JobsProgress shows the bar and Cancel meanwhile.
+import type { Result } from '../../../shared/result';
+import { api } from '../../api/client';
+
+export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>): Promise<Result<T>> {
+  const started = await start();
+  if (!started.ok) return started;
+  const { jobId } = started.value;
+  return new Promise<Result<T>>((resolve) => {
+    let finished = false;
+    const finish = async () => {
+      if (finished) return;
+      const r = await api.call('imports.job', { jobId });
+      if (finished || !r.ok || r.value.state === 'running') return;
+      finished = true;
+      off();
+      clearInterval(timer);
+      if (r.value.state === 'done') resolve({ ok: true, value: r.value.result as T });
+      else resolve({ ok: false, error: { kind: r.value.state === 'cancelled' ? 'conflict' : 'validation', message: r.value.message ?? 'The work stopped.' } });
+    };
+    const off = api.onEvent((e) => {
+      if (e.type === 'job' && e.job.id === jobId && e.job.state !== 'running') void finish();
+    });
+    const timer = setInterval(() => void finish(), 400);
+    void finish();
+  });
+}
+
+/** Reads a dropped or chosen file for the backend. */
+export async function fileBytes(file: File): Promise<{ fileName: string; bytes: Uint8Array<ArrayBuffer> }> {
+  return { fileName: file.name, bytes: new Uint8Array(await file.arrayBuffer()) };
+}

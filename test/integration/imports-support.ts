@@ -1,0 +1,44 @@
+// Helpers for the imports tests: run the open → preview → commit jobs through the channels
+// and wait for each job, as the window does.
+import type { TestBackend } from '../support/backend';
+import type { ImportProfileInput } from '../../shared/domain/import-profile';
+import type { PreviewCounts, UploadInfo } from '../../shared/contract/imports.contract';
+
+export async function waitJob<T>(t: TestBackend, jobId: string): Promise<T> {
+  const job = await t.backend.services.jobs.wait(jobId);
+  if (job.state !== 'done') throw new Error(`job ${job.kind} ${job.state}: ${job.message}`);
+  return job.result as T;
+}
+
+export async function openFile(t: TestBackend, fileName: string, bytes: Uint8Array): Promise<UploadInfo> {
+  const { jobId } = await t.ok('imports.open', { file: { fileName, bytes: bytes as Uint8Array<ArrayBuffer> } });
+  return waitJob<UploadInfo>(t, jobId);
+}
+
+export async function preview(t: TestBackend, upload: UploadInfo, profile: ImportProfileInput, sheet = upload.sheets[0]!.name): Promise<{ previewId: string; counts: PreviewCounts }> {
+  const { jobId } = await t.ok('imports.preview', { uploadId: upload.uploadId, sheet, profile: profile as never });
+  return waitJob(t, jobId);
+}
+
+export async function commit(t: TestBackend, previewId: string): Promise<{ batchId: number; created: number; updated: number }> {
+  const { jobId } = await t.ok('imports.commit', { previewId });
+  return waitJob(t, jobId);
+}
+
+export const referralsProfile: ImportProfileInput = {
+  name: 'JCP referrals',
+  partner: 'Jobcentre Plus Stevenage',
+  kind: 'participants',
+  columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Surname', date_of_birth: 'Date of birth', phone: 'Phone', postcode: 'Postcode', referral_date: 'Referral date' },
+  defaults: { referral_source: 'jcp' },
+  scope: { referralSource: 'jcp' },
+};
+
+export const messyProfile: ImportProfileInput = {
+  name: 'JCP March',
+  partner: 'Jobcentre Plus Stevenage',
+  kind: 'participants',
+  sheet: 'March referrals',
+  columns: { ni_number: 'NI No', first_name: 'Forename', last_name: 'Surname', date_of_birth: 'DOB', referral_date: 'Referral date', referrer_name: 'Work coach', phone: 'Mobile', postcode: 'Postcode' },
+  defaults: { referral_source: 'jcp' },
+};
