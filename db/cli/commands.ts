@@ -1,6 +1,7 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
+import { contractsProgressCommand, sustainmentCommand } from './outcomes.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -8,6 +9,8 @@ export const commands: CliCommand[] = [
   // -- participants --
   // -- courses --
   // -- outcomes --
+  sustainmentCommand,
+  contractsProgressCommand,
   // -- returns --
   // -- imports --
   // -- trust --
