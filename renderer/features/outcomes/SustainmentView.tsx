@@ -73,7 +73,7 @@ export function SustainmentView() {
                 <td>{formatUkDate(r.dueOn)}</td>
                 <td>{formatUkDate(r.windowEndsOn)}</td>
                 <td><SustainmentStateTag state={r.state} /></td>
-                <td>{canEdit && <button type="button" onClick={() => setRecording(r)} aria-label={`Record ${r.weeks}-week check for ${r.participantName}`}>Record check</button>}</td>
+                <td>{canEdit && <button type="button" onClick={() => setRecording(r)}>Record check<span className="visually-hidden"> ({r.weeks} weeks) for {r.participantName}</span></button>}</td>
               </tr>
             ))}
           </tbody>
