@@ -246,7 +246,7 @@ async function evidenceForDemo(ctx: DemoContext, outcomes: DemoOutcome[], ids: n
   const { rng, tx } = ctx;
   // A handful of real PDFs so the viewer has something to open; the rest is metadata only.
   const files = ['June', 'July', 'August'].map((month) => {
-    const bytes = demoPdf([`Demo payslip - ${month}`, 'Fairlands Build Ltd (demo employer)', 'Hours this period: 160', 'This is synthetic demo data, not a real payslip.']);
+    const bytes = demoPdf([`Demo payslip - ${month}`, 'Demo employer Ltd', 'Hours this period: 160', 'This is synthetic demo data, not a real payslip.']);
     return { sha256: createHash('sha256').update(bytes).digest('hex'), bytes: Buffer.from(bytes), mime: 'application/pdf' as const, size: bytes.length, created_at: ctx.nowIso };
   });
   await tx.insertInto('evidence_files').values(files).onConflict((oc) => oc.column('sha256').doNothing()).execute();

@@ -21,7 +21,7 @@ export function ContractsView() {
           <h2 id={`contract-${c.id}`}><a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a></h2>
           <p className="muted">{c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to {formatUkDate(c.endsOn) || '…'}{c.reference ? ` · ${c.reference}` : ''}</p>
           {c.commitments.length === 0 ? <p>No commitments recorded.</p> : c.commitments.map((m) => (
-            <ProgressBar key={m.id} label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''} (${c.name})`} achieved={m.achieved} target={m.target} percent={m.percent} verified={m.verified} />
+            <ProgressBar key={m.id} label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`} context={c.name} achieved={m.achieved} target={m.target} percent={m.percent} verified={m.verified} />
           ))}
         </section>
       ))}
