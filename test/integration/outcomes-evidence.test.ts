@@ -95,6 +95,12 @@ describe('verification', () => {
     const issues = await t.ok('outcomes.page', { preset: 'has_issues' });
     expect(issues.rows[0]).toMatchObject({ id: outcomeId, isSixteenPlus: true, verificationStatus: 'has_issues', verifiedByName: 'Test officer' });
     expect((await t.ok('outcomes.page', { preset: 'no_evidence' })).total).toBe(1);
+    // Quick search looks at the person's name and reference, the employer and the outcome type.
+    expect((await t.ok('outcomes.page', { search: 'job sta' })).total).toBe(1);
+    expect((await t.ok('outcomes.page', { search: 'Alex Tester' })).total).toBe(1);
+    expect((await t.ok('outcomes.page', { search: 'SW-T' })).total).toBe(1);
+    expect((await t.ok('outcomes.page', { search: 'volunteer' })).total).toBe(0);
+    expect((await t.ok('outcomes.page', { search: '100%_' })).total).toBe(0);
   });
 
   it('a viewer cannot verify', async () => {

@@ -73,7 +73,10 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
   const search = query.search.trim();
   if (search) {
     const n = likeNeedle(search);
-    q = q.where(sql<boolean>`(p.reference like ${n} escape '\\' or (p.first_name || ' ' || p.last_name) like ${n} escape '\\' or e.name like ${n} escape '\\' or t.label like ${n} escape '\\')`);
+    // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
+    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+      or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
+      or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
   }
   q = applyPreset(q, query.preset, today);
   return applyFilters(q, outcomeGridColumns, query.filters);
