@@ -12,6 +12,7 @@ const ukDaysAgo = (days: number) => {
   const d = new Date(Date.now() - days * dayMs);
   return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 };
+const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** Opens a route in the shell (after a reload, so the app sees the participant the test added). */
@@ -173,6 +174,24 @@ test('record placement opens with the participant chosen from the route', async 
   await expect(page.getByText('Under 16 hours: does not count as a 16+ hours job')).toBeVisible();
   await page.getByRole('button', { name: 'Record outcome' }).click();
   await expect(page.getByRole('heading', { name: 'Job start: Ola Nowak' })).toBeVisible();
+  // An image of a payslip opens inside the app.
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByLabel('Kind of evidence').selectOption('payslip');
+  await page.getByLabel('File (optional)').setInputFiles({ name: 'payslip-photo.png', mimeType: 'image/png', buffer: tinyPng });
+  await page.getByRole('button', { name: 'Add evidence' }).last().click();
+  await page.getByRole('button', { name: 'View payslip-photo.png' }).click();
+  const image = page.getByRole('img', { name: 'Evidence file payslip-photo.png' });
+  await expect(image).toBeVisible();
+  expect(await image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+  await noAxe(page);
+  await page.keyboard.press('Escape');
+  await expect(image).toHaveCount(0);
+  // The hours were wrong: 20, so it now counts as a 16+ hours job; the change is in the history.
+  await page.getByRole('button', { name: 'Change details' }).click();
+  await page.getByLabel('Hours a week').fill('20');
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.locator('dl.facts')).toContainText('16+ hoursYes');
+  await expect(page.getByRole('list').filter({ hasText: 'Outcome job_start changed' })).toBeVisible();
   // The same again is refused with a friendly message
   await page.evaluate((id) => { window.location.hash = `#/outcomes/outcomes/new/${id}`; }, p.id);
   await page.getByLabel('Outcome', { exact: true }).selectOption('job_start');

@@ -134,3 +134,21 @@ describe('duplicate outcomes', () => {
     ).rejects.toThrow(/UNIQUE/);
   });
 });
+
+describe('outcome types (reference data)', () => {
+  it('an administrator adds a type officers can then record; officers cannot add types', async () => {
+    const refused = await t.call('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs' });
+    expect(!refused.ok && refused.error.kind).toBe('forbidden');
+    await t.signInAs('administrator', 'Admin Two');
+    const bad = await t.call('outcomes.saveType', { code: 'Blue Card', label: 'CSCS blue card', category: 'cscs' });
+    expect(!bad.ok && bad.error.fields?.[0]?.path).toEqual(['code']);
+    await t.ok('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs' });
+    const detail = await t.ok('outcomes.get', { id: outcomeId });
+    const created = await t.ok('outcomes.record', { participantId: detail.participantId, outcomeType: 'cscs_blue_card', outcomeDate: '2026-10-01' });
+    expect((await t.ok('outcomes.get', { id: created.id })).typeLabel).toBe('CSCS blue card');
+    // A retired type can no longer be recorded.
+    await t.ok('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs', isActive: false });
+    const retired = await t.call('outcomes.record', { participantId: detail.participantId, outcomeType: 'cscs_blue_card', outcomeDate: '2026-10-02' });
+    expect(!retired.ok && retired.error.fields?.[0]?.path).toEqual(['outcomeType']);
+  });
+});

@@ -1,6 +1,8 @@
 // One outcome: its details and links, the evidence behind it (files viewable in the app), the
 // verification decision with who and when, sustainment checks for job starts, and its history.
+import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
+import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -9,15 +11,23 @@ import { EvidencePanel } from './EvidencePanel';
 import { VerificationPanel } from './VerificationPanel';
 import { SustainmentPanel } from './SustainmentPanel';
 import { HistoryList } from './HistoryList';
+import { OutcomeEditForm } from './OutcomeEditForm';
 
 export function OutcomePage({ id }: { id: number }) {
   const { data: o, error } = useChannel('outcomes.get', { id }, { areas: ['outcomes'] });
+  const [editing, setEditing] = useState(false);
+  const canEdit = useCan('officer');
   if (error) return <EmptyState title="Outcome not found">{error.message}</EmptyState>;
   if (!o) return <p role="status">Loading…</p>;
   const isJob = o.typeCategory === 'job' || o.typeCategory === 'apprenticeship' || o.typeCategory === 'sustainment';
   return (
     <>
-      <PageHeader title={`${o.typeLabel}: ${o.participantName}`} subtitle={`${o.participantRef} · ${formatUkDate(o.outcomeDate)} · recorded from ${o.source}`} />
+      <PageHeader
+        title={`${o.typeLabel}: ${o.participantName}`}
+        subtitle={`${o.participantRef} · ${formatUkDate(o.outcomeDate)} · recorded from ${o.source}`}
+        actions={canEdit && !editing && <button type="button" onClick={() => setEditing(true)}>Change details</button>}
+      />
+      {editing && <OutcomeEditForm outcome={o} onDone={() => setEditing(false)} />}
       <div className="two-col">
         <div>
           <section aria-labelledby="outcome-details">
