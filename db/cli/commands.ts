@@ -3,6 +3,7 @@ import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
 import { trustCommands } from './trust.commands';
 import { importCommand, reconcileCommand } from './imports.commands';
+import { contractsProgressCommand, sustainmentCommand } from './outcomes.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -10,6 +11,8 @@ export const commands: CliCommand[] = [
   // -- participants --
   // -- courses --
   // -- outcomes --
+  sustainmentCommand,
+  contractsProgressCommand,
   // -- returns --
   // -- imports --
   importCommand,

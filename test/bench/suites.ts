@@ -3,12 +3,14 @@ import type { BenchSuite } from './bench-kit';
 import { suite as store } from './store.bench';
 import { suite as trust } from './trust.bench';
 import { suite as imports } from './imports.bench';
+import { suite as outcomes } from './outcomes.bench';
 
 export const suites: BenchSuite[] = [
   store,
   // -- participants --
   // -- courses --
   // -- outcomes --
+  outcomes,
   // -- returns --
   // -- imports --
   imports,

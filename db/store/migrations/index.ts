@@ -25,7 +25,10 @@ const participants: Record<string, Migration> = {};
 const courses: Record<string, Migration> = {};
 
 // -- placements and outcomes (003x) --
-const outcomes: Record<string, Migration> = {};
+import * as m0030 from './0030-outcomes-evidence-files';
+const outcomes: Record<string, Migration> = {
+  '0030-outcomes-evidence-files': m0030,
+};
 
 // -- returns (004x) --
 const returns: Record<string, Migration> = {};

@@ -19,6 +19,7 @@ export interface ContractCommitmentsTable {
   kind: string;
   target: number;
   description: string | null;
+  manual_achieved: number | null;
 }
 
 export type PlacementKind = 'work_experience' | 'work_trial' | 'swap' | 'apprenticeship' | 'paid_job';
@@ -39,6 +40,10 @@ export interface PlacementsTable {
   supervisor: string | null;
   status: PlacementStatus;
   ended_reason: string | null;
+  converted_from_id: number | null;
+  apprenticeship_standard: string | null;
+  apprenticeship_level: number | null;
+  notes: string | null;
   created_at: string;
   created_by: number | null;
   updated_at: string;
@@ -98,6 +103,29 @@ export interface EvidenceItemsTable {
   created_by: number | null;
 }
 
+/** Evidence file contents, stored once per SHA-256 inside the encrypted store (migration 0030). */
+export interface EvidenceFilesTable {
+  sha256: string;
+  bytes: Uint8Array;
+  mime: 'application/pdf' | 'image/png' | 'image/jpeg';
+  size: number;
+  created_at: string;
+}
+
+export interface SustainmentChecksTable {
+  id: Generated<number>;
+  start_outcome_id: number;
+  participant_id: number;
+  weeks: 13 | 26;
+  sustained: number;
+  sustained_on: string | null;
+  checked_on: string;
+  outcome_id: number | null;
+  notes: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface OutcomeTables {
   social_value_contracts: SocialValueContractsTable;
   contract_commitments: ContractCommitmentsTable;
@@ -105,6 +133,8 @@ export interface OutcomeTables {
   outcome_types: OutcomeTypesTable;
   outcomes: OutcomesTable;
   evidence_items: EvidenceItemsTable;
+  evidence_files: EvidenceFilesTable;
+  sustainment_checks: SustainmentChecksTable;
 }
 
 export type PlacementRow = Selectable<PlacementsTable>;

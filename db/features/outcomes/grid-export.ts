@@ -1,0 +1,42 @@
+// Exports the current view of a grid (its search, filters, sort and preset) as an xlsx workbook
+// through the safe writer, and records the export in the audit log.
+import type { GridQuery } from '../../../shared/contract/common';
+import type { FileOutput } from '../../../shared/contract/common';
+import type { HandlerContext } from '../../backend/context';
+import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import { appendAudit } from '../audit/audit.repository';
+
+export function describeView(query: GridQuery): string {
+  const parts: string[] = [];
+  if (query.preset) parts.push(`preset ${query.preset}`);
+  if (query.search) parts.push('quick search');
+  const filtered = Object.keys(query.filters);
+  if (filtered.length) parts.push(`filters on ${filtered.join(', ')}`);
+  if (query.sort.length) parts.push(`sorted by ${query.sort.map((s) => `${s.colId} ${s.sort}`).join(', ')}`);
+  return parts.length ? parts.join('; ') : 'all rows';
+}
+
+export async function exportView<Row>(
+  ctx: HandlerContext,
+  options: { entity: string; title: string; fileStem: string; query: GridQuery; columns: XlsxColumn<Row>[]; rows: AsyncIterable<Row> },
+): Promise<FileOutput> {
+  let count = 0;
+  async function* counted() {
+    for await (const r of options.rows) {
+      count++;
+      yield r;
+    }
+  }
+  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const bytes = await writeXlsx(
+    [{ name: options.title, columns: options.columns, rows: counted(), preamble: [`${options.title} – Stevenage Works`, `View: ${describeView(options.query)}`, `Exported ${today.split('-').reverse().join('/')}`], landscape: true }],
+    { title: options.title },
+  );
+  await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+    action: 'export',
+    entity: options.entity,
+    summary: `${options.title} exported (${count} rows; ${describeView(options.query)})`,
+    after: { rows: count, search: options.query.search ? '(quick search)' : '', preset: options.query.preset ?? null, filters: Object.keys(options.query.filters), sort: options.query.sort },
+  });
+  return { fileName: `${options.fileStem}-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: bytes as Uint8Array<ArrayBuffer>, rows: count }; // writeXlsx's bytes sit on a plain ArrayBuffer
+}

@@ -1,0 +1,144 @@
+// Queries on placements: the grid (search, column filters, sort, presets) and one placement
+// with the outcomes it produced.
+import { sql } from 'kysely';
+import type { GridQuery } from '../../../shared/contract/common';
+import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
+import { addDaysIso } from '../../../shared/domain/dates';
+import type { Tx } from '../../store/schema';
+import { applyFilters, applySort, likeNeedle, type GridColumns } from './grid-filters';
+
+export const placementGridColumns: GridColumns = {
+  participantRef: { expr: 'p.reference', type: 'text' },
+  participantName: { expr: "(p.first_name || ' ' || p.last_name)", type: 'text' },
+  kind: { expr: 'pl.kind', type: 'text' },
+  employerName: { expr: 'e.name', type: 'text' },
+  contractName: { expr: 'c.name', type: 'text' },
+  site: { expr: 'pl.site', type: 'text' },
+  startsOn: { expr: 'pl.starts_on', type: 'date' },
+  endsOn: { expr: 'pl.ends_on', type: 'date' },
+  hoursPerWeek: { expr: 'pl.hours_per_week', type: 'number' },
+  hourlyWagePence: { expr: 'pl.hourly_wage_pence', type: 'number' },
+  supervisor: { expr: 'pl.supervisor', type: 'text' },
+  status: { expr: 'pl.status', type: 'text' },
+};
+
+export const placementPresets = ['active', 'planned', 'ended_early', 'jobs', 'work_placements', 'starting_this_month', 'ending_this_month'] as const;
+
+function monthBounds(today: string): { first: string; last: string } {
+  const first = `${today.slice(0, 7)}-01`;
+  const [y, m] = today.split('-').map(Number) as [number, number];
+  const last = new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
+  return { first, last };
+}
+
+function placementBase(tx: Tx, query: GridQuery, today: string) {
+  let q = tx
+    .selectFrom('placements as pl')
+    .innerJoin('participants as p', 'p.id', 'pl.participant_id')
+    .leftJoin('organisations as e', 'e.id', 'pl.employer_org_id')
+    .leftJoin('social_value_contracts as c', 'c.id', 'pl.contract_id');
+  const s = query.search.trim();
+  if (s) {
+    const n = likeNeedle(s);
+    // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
+    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+      or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
+  }
+  const { first, last } = monthBounds(today);
+  switch (query.preset) {
+    case 'active':
+    case 'planned':
+    case 'ended_early':
+      q = q.where('pl.status', '=', query.preset);
+      break;
+    case 'jobs':
+      q = q.where('pl.kind', 'in', ['paid_job', 'apprenticeship']);
+      break;
+    case 'work_placements':
+      q = q.where('pl.kind', 'in', ['work_experience', 'work_trial', 'swap']);
+      break;
+    case 'starting_this_month':
+      q = q.where('pl.starts_on', '>=', first).where('pl.starts_on', '<=', last);
+      break;
+    case 'ending_this_month':
+      q = q.where('pl.ends_on', '>=', first).where('pl.ends_on', '<=', last);
+      break;
+  }
+  return applyFilters(q, placementGridColumns, query.filters);
+}
+
+function selectRow<Q extends ReturnType<typeof placementBase>>(q: Q) {
+  return q.select([
+    'pl.id', 'pl.participant_id', 'p.reference', 'p.first_name', 'p.last_name', 'pl.kind', 'e.name as employer_name', 'c.name as contract_name', 'pl.site',
+    'pl.starts_on', 'pl.ends_on', 'pl.hours_per_week', 'pl.hourly_wage_pence', 'pl.supervisor', 'pl.status',
+  ]);
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[number];
+
+function toGridRow(r: Selected): PlacementGridRow {
+  return {
+    id: r.id,
+    participantId: r.participant_id,
+    participantRef: r.reference,
+    participantName: `${r.first_name} ${r.last_name}`,
+    kind: r.kind,
+    employerName: r.employer_name,
+    contractName: r.contract_name,
+    site: r.site,
+    startsOn: r.starts_on,
+    endsOn: r.ends_on,
+    hoursPerWeek: r.hours_per_week,
+    hourlyWagePence: r.hourly_wage_pence,
+    supervisor: r.supervisor,
+    status: r.status,
+  };
+}
+
+export async function pagePlacements(tx: Tx, query: GridQuery, today: string): Promise<{ rows: PlacementGridRow[]; total: number }> {
+  const base = placementBase(tx, query, today);
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await applySort(selectRow(base), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc').limit(query.limit).offset(query.offset).execute();
+  return { rows: rows.map(toGridRow), total: Number(total.n) };
+}
+
+/** Every row of the current view (no paging), for export. */
+export async function* allPlacements(tx: Tx, query: GridQuery, today: string): AsyncGenerator<PlacementGridRow> {
+  const chunk = 2000;
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await applySort(selectRow(placementBase(tx, query, today)), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc').limit(chunk).offset(offset).execute();
+    for (const r of rows) yield toGridRow(r);
+    if (rows.length < chunk) return;
+  }
+}
+
+export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail | null> {
+  const base = placementBase(tx, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, addDaysIso('2000-01-01', 0));
+  const r = await selectRow(base)
+    .select(['pl.employer_org_id', 'pl.contract_id', 'pl.course_run_id', 'pl.ended_reason', 'pl.apprenticeship_standard', 'pl.apprenticeship_level', 'pl.notes', 'pl.converted_from_id', 'pl.created_at'])
+    .where('pl.id', '=', id)
+    .executeTakeFirst();
+  if (!r) return null;
+  const convertedTo = await tx.selectFrom('placements').select('id').where('converted_from_id', '=', id).executeTakeFirst();
+  const outcomes = await tx
+    .selectFrom('outcomes as o')
+    .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
+    .select(['o.id', 'o.outcome_type', 't.label', 'o.outcome_date', 'o.verification_status'])
+    .where('o.placement_id', '=', id)
+    .orderBy('o.outcome_date')
+    .execute();
+  return {
+    ...toGridRow(r),
+    employerOrgId: r.employer_org_id,
+    contractId: r.contract_id,
+    courseRunId: r.course_run_id,
+    endedReason: r.ended_reason,
+    apprenticeshipStandard: r.apprenticeship_standard,
+    apprenticeshipLevel: r.apprenticeship_level,
+    notes: r.notes,
+    convertedFromId: r.converted_from_id,
+    convertedToId: convertedTo?.id ?? null,
+    createdAt: r.created_at,
+    outcomes: outcomes.map((o) => ({ id: o.id, outcomeType: o.outcome_type, typeLabel: o.label, outcomeDate: o.outcome_date, verificationStatus: o.verification_status })),
+  };
+}

@@ -1,0 +1,30 @@
+// Social-value contracts with each commitment's progress, counted from the placements and
+// outcomes linked to the contract.
+import { useChannel } from '../../api/use-channel';
+import { navigate } from '../../app/router';
+import { useCan } from '../../app/session-context';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../components/EmptyState';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { commitmentKinds, labelFor } from '../../../shared/domain/outcome-lists';
+import { ProgressBar } from './ProgressBar';
+
+export function ContractsView() {
+  const { data } = useChannel('contracts.list', {}, { areas: ['outcomes'] });
+  const canEdit = useCan('officer');
+  return (
+    <>
+      <PageHeader title="Social-value contracts" subtitle={data ? `${data.length} contracts` : 'Loading…'} actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/contracts/new')}>Add contract</button>} />
+      {data && data.length === 0 && <EmptyState title="No contracts yet">Add the council contracts whose social-value clauses create placements, jobs and apprenticeships.</EmptyState>}
+      {(data ?? []).map((c) => (
+        <section key={c.id} className="card" aria-labelledby={`contract-${c.id}`} style={{ marginBottom: '1rem' }}>
+          <h2 id={`contract-${c.id}`}><a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a></h2>
+          <p className="muted">{c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to {formatUkDate(c.endsOn) || '…'}{c.reference ? ` · ${c.reference}` : ''}</p>
+          {c.commitments.length === 0 ? <p>No commitments recorded.</p> : c.commitments.map((m) => (
+            <ProgressBar key={m.id} label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`} context={c.name} achieved={m.achieved} target={m.target} percent={m.percent} verified={m.verified} />
+          ))}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,44 @@
+// The outcomes grid: every outcome, with quick search, column filters, sort, presets
+// ("Unverified", "Has issues", "Sustainment due this month"…) and export of the current view.
+import { useRef, useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
+import { useToasts } from '../../components/Toasts';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useCan } from '../../app/session-context';
+import type { OutcomeGridRow } from '../../../shared/contract/outcomes-schemas';
+import { outcomeColumns, outcomePresetOptions } from './outcomes.columns';
+import { GridToolbar } from './GridToolbar';
+import { useGridExport } from './use-grid-export';
+
+export function OutcomesView() {
+  const [search, setSearch] = useState('');
+  const [preset, setPreset] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const grid = useRef<ServerGridHandle<OutcomeGridRow>>(null);
+  const toasts = useToasts();
+  const canEdit = useCan('officer');
+  const exporter = useGridExport('outcomes.export', () => grid.current?.api() ?? null, search, preset);
+  return (
+    <>
+      <PageHeader
+        title="Outcomes"
+        subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} outcomes`}
+        actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/outcomes/new')}>Record outcome</button>}
+      />
+      <GridToolbar idPrefix="outcomes" search={search} onSearch={setSearch} searchHint="Name, reference, employer or outcome" presets={outcomePresetOptions} preset={preset} onPreset={setPreset} onExport={() => void exporter.run()} exporting={exporter.exporting} canExport={canEdit} />
+      <ServerGrid<OutcomeGridRow>
+        ref={grid}
+        ariaLabel="Outcomes"
+        columnDefs={outcomeColumns}
+        search={search}
+        preset={preset}
+        fetchPage={(query) => api.call('outcomes.page', query)}
+        onTotal={setTotal}
+        onOpen={(row) => navigate(`outcomes/outcomes/${row.id}`)}
+        onError={(message) => toasts.show({ kind: 'error', message })}
+      />
+    </>
+  );
+}

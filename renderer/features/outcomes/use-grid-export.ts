@@ -1,0 +1,25 @@
+// Export of the grid's current view: asks the backend for the workbook and saves it.
+import { useState } from 'react';
+import type { GridApi } from 'ag-grid-community';
+import type { ChannelName } from '../../../shared/contract/index';
+import { api } from '../../api/client';
+import { downloadBytes } from '../../components/download';
+import { useToasts } from '../../components/Toasts';
+import { currentGridQuery } from './grid-view';
+
+export function useGridExport<Row>(channel: Extract<ChannelName, 'placements.export' | 'outcomes.export'>, gridApi: () => GridApi<Row> | null, search: string, preset: string) {
+  const [exporting, setExporting] = useState(false);
+  const toasts = useToasts();
+  async function run() {
+    setExporting(true);
+    const result = await api.call(channel, currentGridQuery(gridApi(), search, preset));
+    setExporting(false);
+    if (!result.ok) {
+      toasts.show({ kind: 'error', message: result.error.message });
+      return;
+    }
+    downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
+    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} rows to ${result.value.fileName}` });
+  }
+  return { exporting, run };
+}

@@ -1,0 +1,88 @@
+// Fixed lists of the placements & outcomes area (issue 5, DOMAIN.md §1): sectors, organisation
+// kinds, placement kinds and statuses, evidence kinds, verification states and commitment kinds.
+import type { Option } from './reference-lists';
+
+export const sectors = [
+  { code: 'construction', label: 'Construction' },
+  { code: 'life_sciences', label: 'Life sciences' },
+  { code: 'advanced_manufacturing', label: 'Advanced manufacturing' },
+  { code: 'public_services', label: 'Public services' },
+  { code: 'creative', label: 'Creative' },
+  { code: 'environment_energy', label: 'Environment and energy' },
+  { code: 'retail_hospitality', label: 'Retail and hospitality' },
+  { code: 'other', label: 'Other' },
+] as const satisfies readonly Option[];
+export const sectorCodes = sectors.map((s) => s.code) as [SectorCode, ...SectorCode[]];
+export type SectorCode = (typeof sectors)[number]['code'];
+
+export const organisationKinds = [
+  { code: 'employer', label: 'Employer' },
+  { code: 'contractor', label: 'Contractor' },
+  { code: 'training_provider', label: 'Training provider' },
+  { code: 'college', label: 'College' },
+  { code: 'jcp_office', label: 'Jobcentre Plus office' },
+  { code: 'referral_agency', label: 'Referral agency' },
+  { code: 'other', label: 'Other' },
+] as const satisfies readonly Option[];
+export type OrganisationKind = (typeof organisationKinds)[number]['code'];
+export const organisationKindCodes = organisationKinds.map((k) => k.code) as [OrganisationKind, ...OrganisationKind[]];
+
+export const placementKinds = [
+  { code: 'work_experience', label: 'Work experience' },
+  { code: 'work_trial', label: 'Work trial' },
+  { code: 'swap', label: 'Sector-based work academy placement' },
+  { code: 'apprenticeship', label: 'Apprenticeship' },
+  { code: 'paid_job', label: 'Paid job' },
+] as const satisfies readonly Option[];
+export type PlacementKindCode = (typeof placementKinds)[number]['code'];
+export const placementKindCodes = placementKinds.map((k) => k.code) as [PlacementKindCode, ...PlacementKindCode[]];
+/** Placements that are work experience rather than employment: these can be "converted to a job". */
+export const workPlacementKinds: readonly PlacementKindCode[] = ['work_experience', 'work_trial', 'swap'];
+
+export const placementStatuses = [
+  { code: 'planned', label: 'Planned' },
+  { code: 'active', label: 'Active' },
+  { code: 'completed', label: 'Completed' },
+  { code: 'ended_early', label: 'Ended early' },
+] as const satisfies readonly Option[];
+export type PlacementStatusCode = (typeof placementStatuses)[number]['code'];
+export const placementStatusCodes = placementStatuses.map((k) => k.code) as [PlacementStatusCode, ...PlacementStatusCode[]];
+
+export const evidenceKinds = [
+  { code: 'payslip', label: 'Payslip' },
+  { code: 'employer_letter', label: 'Employer letter or email' },
+  { code: 'contract_of_employment', label: 'Contract of employment' },
+  { code: 'certificate', label: 'Certificate' },
+  { code: 'jcp_confirmation', label: 'Jobcentre Plus confirmation' },
+  { code: 'cscs_smart_check', label: 'CSCS Smart Check result' },
+  { code: 'apprenticeship_agreement', label: 'Apprenticeship agreement' },
+  { code: 'enrolment_confirmation', label: 'Enrolment confirmation' },
+  { code: 'self_declaration', label: 'Self-declaration' },
+  { code: 'other', label: 'Other' },
+] as const satisfies readonly Option[];
+export type EvidenceKind = (typeof evidenceKinds)[number]['code'];
+export const evidenceKindCodes = evidenceKinds.map((k) => k.code) as [EvidenceKind, ...EvidenceKind[]];
+
+export const verificationStatuses = [
+  { code: 'unverified', label: 'Unverified' },
+  { code: 'verified', label: 'Verified' },
+  { code: 'has_issues', label: 'Has issues' },
+  { code: 'rejected', label: 'Rejected' },
+] as const satisfies readonly Option[];
+export type VerificationStatusCode = (typeof verificationStatuses)[number]['code'];
+export const verificationStatusCodes = verificationStatuses.map((k) => k.code) as [VerificationStatusCode, ...VerificationStatusCode[]];
+
+export const commitmentKinds = [
+  { code: 'local_jobs', label: 'Local jobs' },
+  { code: 'apprenticeships', label: 'Apprenticeships' },
+  { code: 'work_placements', label: 'Work placements' },
+  { code: 'site_visits', label: 'Site visits' },
+  { code: 'other', label: 'Other' },
+] as const satisfies readonly Option[];
+export type CommitmentKind = (typeof commitmentKinds)[number]['code'];
+export const commitmentKindCodes = commitmentKinds.map((k) => k.code) as [CommitmentKind, ...CommitmentKind[]];
+
+export function labelFor(list: readonly Option[], code: string | null | undefined): string {
+  if (code == null || code === '') return '';
+  return list.find((o) => o.code === code)?.label ?? code;
+}
