@@ -36,16 +36,16 @@ export function diffRecords(before: Partial<Rec>, after: Partial<Rec>): { before
 
 function checkDated(record: ParticipantRecord, today: string): void {
   const problems = datedProblems(record, today);
-  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems);
+  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems.map((p) => ({ ...p, path: ['record', ...p.path] })));
 }
 
 async function checkReferences(tx: Tx, record: ParticipantRecord): Promise<void> {
   const fields: Array<{ path: string[]; message: string }> = [];
   if (record.keyWorkerId && !(await tx.selectFrom('staff').select('id').where('id', '=', record.keyWorkerId).executeTakeFirst())) {
-    fields.push({ path: ['keyWorkerId'], message: 'Choose a key worker from the list' });
+    fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
   if (record.fundingStreamId && !(await tx.selectFrom('funding_streams').select('id').where('id', '=', record.fundingStreamId).executeTakeFirst())) {
-    fields.push({ path: ['fundingStreamId'], message: 'Choose a funding stream from the list' });
+    fields.push({ path: ['record', 'fundingStreamId'], message: 'Choose a funding stream from the list' });
   }
   if (fields.length) throw new AppFailure('validation', 'Some details need correcting.', fields);
 }
