@@ -63,6 +63,11 @@ function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeo
     (errors) => setSummary(summaryOf(errors)),
   );
 
+  // Keyboard-first: start typing the first name straight away.
+  useEffect(() => {
+    document.getElementById('field-firstName')?.focus();
+  }, []);
+
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
