@@ -4,7 +4,9 @@ import { useChannel } from '../../api/use-channel';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'object' ? JSON.stringify(v) : String(v));
+import { displayValue } from './participant-labels';
+
+const show = (field: string, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : displayValue(field, v));
 
 export function HistoryTab({ id }: { id: number }) {
   const h = useChannel('participants.history', { id }, { areas: ['participants'] });
@@ -29,7 +31,7 @@ export function HistoryTab({ id }: { id: number }) {
                   <ul className="small">
                     {e.changes.map((c) => (
                       <li key={c.field}>
-                        {fieldLabels[c.field] ?? c.field}: {show(c.before)} → {show(c.after)}
+                        {fieldLabels[c.field] ?? c.field}: {show(c.field, c.before)} → {show(c.field, c.after)}
                       </li>
                     ))}
                   </ul>

@@ -10,11 +10,10 @@ import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import { fieldLabels, recordFields } from '../../../shared/domain/participant-record';
-import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
+import { displayValue } from './participant-labels';
 
 type Side = 'a' | 'b';
 type Rec = ParticipantDetail['record'];
-const show = (v: unknown) => (v === null || v === undefined || v === '' ? '—' : Array.isArray(v) ? v.join(', ') || '—' : typeof v === 'string' && isIsoDate(v) ? formatUkDate(v) : String(v));
 const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
 const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && !v.length);
 /** Fields chosen as one (barriers are combined, not chosen). */
@@ -29,6 +28,8 @@ export function MergeScreen({ a, b }: { a: number; b: number }) {
 
 function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'participants.mergePreview'>>['data']> }) {
   const toasts = useToasts();
+  const names = useChannel('participants.options', {}).data ?? {};
+  const show = (field: string, v: unknown) => displayValue(field, v, names);
   const [survivor, setSurvivor] = useState<Side>('a');
   const recs: Record<Side, ParticipantDetail> = { a: data.a, b: data.b };
   const differing = useMemo(() => choosable.filter((f) => !same(data.a.record[f as keyof Rec], data.b.record[f as keyof Rec])), [data]);
@@ -88,11 +89,11 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
                   <td key={s}>
                     {diff ? (
                       <label className="radio">
-                        <input type="radio" name={`take-${f}`} checked={choice[f] === s} onChange={() => setChoice((c) => ({ ...c, [f]: s }))} aria-label={`${fieldLabels[f]}: keep ${show(recs[s].record[f as keyof Rec])} from ${recs[s].reference}`} />
-                        {show(recs[s].record[f as keyof Rec])}
+                        <input type="radio" name={`take-${f}`} checked={choice[f] === s} onChange={() => setChoice((c) => ({ ...c, [f]: s }))} aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`} />
+                        {show(f, recs[s].record[f as keyof Rec])}
                       </label>
                     ) : (
-                      show(recs[s].record[f as keyof Rec])
+                      show(f, recs[s].record[f as keyof Rec])
                     )}
                   </td>
                 ))}
@@ -101,8 +102,8 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
           })}
           <tr>
             <th scope="row">Barriers (combined)</th>
-            <td>{show(data.a.record.barriers)}</td>
-            <td>{show(data.b.record.barriers)}</td>
+            <td>{show('barriers', data.a.record.barriers)}</td>
+            <td>{show('barriers', data.b.record.barriers)}</td>
           </tr>
           <tr>
             <th scope="row">Attached records (move to the survivor)</th>
