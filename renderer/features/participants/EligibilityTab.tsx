@@ -11,9 +11,11 @@ import { checkLabels, eligibilityCheckCodes, evidenceLabel, evidenceTypes, type 
 import { formatUkDate, formatUkDateTime, parseUkDate } from '../../../shared/domain/dates';
 import type { FieldError } from '../../../shared/result';
 import { eligibilityLabels, eligibilityTag, outcomeText } from './participant-labels';
+import { DistrictsForm } from './DistrictsForm';
 
 export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetail; onChanged(): void }) {
   const canEdit = useCan('officer') && detail.status !== 'merged';
+  const isAdmin = useCan('administrator');
   const e = detail.eligibility;
   return (
     <div>
@@ -28,6 +30,7 @@ export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetai
         ))}
       </ul>
       <p className="muted">Programme area: {e.districts.join(', ')}.</p>
+      {isAdmin && <DistrictsForm districts={e.districts} onDone={onChanged} />}
       <h2>Checks recorded</h2>
       {detail.checks.length === 0 ? (
         <p>No checks recorded yet.</p>
