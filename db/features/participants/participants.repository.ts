@@ -91,12 +91,16 @@ function dateCondition(column: string, filter: Extract<ColumnFilter, { filterTyp
 }
 
 /** The participants the grid shows for a query: search, filters and preset, before sorting. */
-export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | 'preset'>, scope: GridScope): Base {
-  let base = tx
-    .selectFrom('participants as p')
-    .leftJoin('staff as s', 's.id', 'p.key_worker_id')
-    .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-    .where('p.status', '!=', 'merged') as unknown as Base;
+export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | 'preset'>, scope: GridScope, options: { joins?: boolean } = {}): Base {
+  // Counting needs the joined tables only when a filter is on one of their columns: leaving
+  // them out saves two lookups per row, which is most of the cost of counting 100,000 people.
+  const joins = options.joins ?? true;
+  const needsJoins = joins || Object.keys(query.filters).some((c) => c === 'keyWorker' || c === 'fundingStream');
+  let base = (
+    needsJoins
+      ? tx.selectFrom('participants as p').leftJoin('staff as s', 's.id', 'p.key_worker_id').leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+      : tx.selectFrom('participants as p')
+  ).where('p.status', '!=', 'merged') as unknown as Base;
 
   const search = query.search.trim();
   if (search) {
@@ -184,9 +188,8 @@ export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'sear
 }
 
 export async function pageParticipants(tx: Tx, query: GridQuery, scope: GridScope): Promise<{ rows: ParticipantGridRow[]; total: number }> {
-  const base = gridBase(tx, query, scope);
-  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await sortedGridRows(base, query, scope).limit(query.limit).offset(query.offset).execute();
+  const totalRow = await gridBase(tx, query, scope, { joins: false }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await sortedGridRows(gridBase(tx, query, scope), query, scope).limit(query.limit).offset(query.offset).execute();
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
 }
 
