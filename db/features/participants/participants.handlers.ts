@@ -2,8 +2,7 @@
 // Writes open one transaction each; reads that audit (special-category views, exports) too.
 import { defineHandlers } from '../../backend/handler';
 import { explainMatch } from '../../../shared/domain/person-match';
-import { specialCategoryBarriers } from '../../../shared/domain/reference-lists';
-import { defaultBarriers } from '../../../shared/domain/reference-lists';
+import { defaultBarriers, specialCategoryBarriers } from '../../../shared/domain/reference-lists';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
