@@ -134,3 +134,42 @@ test('merge two records side by side and undo, then find a person by an NI fragm
   await expect(page.getByRole('gridcell', { name: target.reference })).toBeVisible();
   await expect(page.getByText(/^\d+ (people|person)$/)).toBeVisible();
 });
+
+test('column chooser, a saved view and export of the current view to xlsx', async ({ appPage: page }, testInfo) => {
+  await startWithDemo(page);
+  await page.keyboard.press('/');
+  await page.keyboard.type('SG1');
+  await expect(page.getByText(/^\d+ (people|person)$/)).toBeVisible();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Email' }).check();
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('columnheader', { name: 'Email' })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  await page.getByLabel('View name').fill('SG1 with email');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('View "SG1 with email" saved')).toBeVisible();
+
+  await page.getByLabel('View').selectOption({ label: 'All participants' });
+  await expect(page.getByLabel('Search')).toHaveValue('');
+  await page.getByLabel('View').selectOption({ label: 'SG1 with email' });
+  await expect(page.getByLabel('Search')).toHaveValue('SG1');
+
+  const downloading = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const file = testInfo.outputPath('participants.xlsx');
+  await (await downloading).saveAs(file);
+  // A second reader (openpyxl) sees identifiers as text and dates as dates.
+  const { execFileSync } = await import('node:child_process');
+  const script = [
+    'import openpyxl, sys',
+    'ws = openpyxl.load_workbook(sys.argv[1]).active',
+    'head = [c.value for c in ws[1]]',
+    'row = next(r for r in ws.iter_rows(min_row=2) if r[head.index("Date of birth")].value is not None)',
+    'print(head)',
+    'print(row[head.index("Reference")].data_type, type(row[head.index("Date of birth")].value).__name__, row[head.index("Postcode")].value)',
+  ].join('\n');
+  const out = execFileSync('/usr/bin/python3', ['-c', script, file]).toString().trim().split('\n');
+  expect(out[0]).toContain("'Email'");
+  expect(out[1]).toMatch(/^s datetime SG1 /);
+});
