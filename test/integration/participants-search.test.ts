@@ -47,6 +47,8 @@ describe('quick search', () => {
   });
   it('uses exact and prefix lookups for one or two characters', async () => {
     expect(await refs('wu')).toEqual(['SW-000123']);
+    expect(await refs('li wu')).toEqual(['SW-000123']);
+    expect(await refs('jo sm')).toEqual(['SW-000001']);
     expect(await refs('S')).toEqual(['SW-000001']);
     expect(await refs('o')).toEqual(['SW-000002']);
     expect(await refs('1')).toEqual(['SW-000001']);

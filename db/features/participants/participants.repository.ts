@@ -112,7 +112,12 @@ export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | '
       const narrow = shortFilters.length
         ? sql<boolean>` and ((${sql.join(shortFilters, sql` and `)}) or ident like ${`%${escapeLike(compact)}%`} escape '\\')`
         : sql``;
-      base = base.where(sql<boolean>`p.id in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`);
+      const ftsCondition = sql<boolean>`p.id in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
+      const words = search.split(/\s+/);
+      // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
+      base = fts.shortWords.length === words.length && words.length > 1
+        ? base.where(sql<boolean>`(${ftsCondition} or (${shortLookup(words.at(-1)!)} and p.first_name like ${`${escapeLike(words[0]!)}%`} escape '\\'))`)
+        : base.where(ftsCondition);
     } else {
       base = base.where(shortLookup(search));
     }
