@@ -54,7 +54,8 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
   expect(await axeViolations(page)).toEqual([]);
 
   // Turned 16 on 29 Feb 2024, so old enough on 1 Mar 2024; evidence of right to work makes them eligible.
-  await tabTo(page, page.getByRole('tab', { name: 'Details' }), { back: true });
+  await expect(page.getByRole('heading', { name: 'Kwame Asante-Keyboard', level: 1 })).toBeFocused();
+  await tabTo(page, page.getByRole('tab', { name: 'Details' }));
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('Aged 16 on the start date')).toBeVisible();
   await typeInto(page, 'Date evidence seen', '1/3/2024');

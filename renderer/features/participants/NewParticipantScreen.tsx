@@ -9,6 +9,8 @@ import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
+import { useSession } from '../../app/session-context';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { participantRecordSchemaOn, type ParticipantRecord, type ParticipantRecordInput } from '../../../shared/domain/participant-record';
 import type { FieldError } from '../../../shared/result';
 import { ParticipantFormFields } from './ParticipantFormFields';
@@ -26,7 +28,13 @@ export function NewParticipantScreen() {
 function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']> }) {
   const toasts = useToasts();
   const schema = useMemo(() => participantRecordSchemaOn(options.today), [options.today]);
-  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: emptyRecord });
+  const me = useSession().staff.id;
+  // Sensible defaults: the officer registering is the key worker; the privacy notice is shown today.
+  const defaults = useMemo<ParticipantRecordInput>(
+    () => ({ ...emptyRecord, keyWorkerId: options.staff.some((s) => s.id === me) ? me : null, privacyNoticeDate: formatUkDate(options.today) }),
+    [me, options.staff, options.today],
+  );
+  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: defaults });
   const [summary, setSummary] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState(false);

@@ -1,7 +1,7 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
 // Eligibility & evidence, Timeline, Notes, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
-import { useRef, type KeyboardEvent } from 'react';
+import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -28,6 +28,12 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
   const detail = useChannel('participants.get', { id }, { areas: ['participants'] });
   const current = tabs.find((t) => t.id === tab) ?? tabs[0];
   const tabRefs = useRef<Array<HTMLButtonElement | null>>([]);
+  const loaded = !!detail.data;
+  // Opening a person (from the grid, a search or a save) puts focus on their name, so keyboard
+  // and screen-reader users start at the top of the page.
+  useEffect(() => {
+    if (loaded) document.getElementById('page-title')?.focus({ preventScroll: true });
+  }, [id, loaded]);
   if (detail.error) return <EmptyState title="Participant not found">{detail.error.message} <a href="#/participants">Back to participants</a></EmptyState>;
   const d = detail.data;
   if (!d) return <p aria-busy="true">Loading…</p>;
