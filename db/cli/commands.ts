@@ -4,11 +4,13 @@ import { demoCommand, infoCommand } from './app.commands';
 import { trustCommands } from './trust.commands';
 import { importCommand, reconcileCommand } from './imports.commands';
 import { contractsProgressCommand, sustainmentCommand } from './outcomes.commands';
+import { participantsCommand } from './participants.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
   demoCommand,
   // -- participants --
+  participantsCommand,
   // -- courses --
   // -- outcomes --
   sustainmentCommand,

@@ -2,6 +2,8 @@
 // near-duplicate registrations, leavers), deterministic for a seed.
 import { defaultBarriers, disabilities, ethnicities, labourMarketStatuses, qualificationLevels, referralSources, timeOutOfWork } from '../../shared/domain/reference-lists';
 import { phoneDigits } from '../../shared/domain/identifiers';
+import { evaluateEligibility, type EligibilityCheckInput } from '../../shared/domain/eligibility';
+import { loadDistricts } from '../features/participants/eligibility.service';
 import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
@@ -41,6 +43,9 @@ export const participantsStep: DemoStep = {
     const rows: NewParticipant[] = [];
     const facts: DemoContext['participants'] = [];
     const streamCodes = Object.keys(ctx.fundingStreamIds);
+    const districtsInArea = await loadDistricts(ctx.tx);
+    type CheckRow = { participant_id: number; check_code: string; outcome: 'met' | 'not_met' | 'pending'; evidence_type: string | null; seen_by: number | null; seen_on: string | null; notes: null; recorded_at: string };
+    const checksByIndex: Array<Array<Omit<CheckRow, 'participant_id'>>> = [];
     for (let i = 0; i < ctx.size; i++) {
       const near = i > 10 && rng.chance(0.012) ? rows[rng.int(0, rows.length - 1)] : undefined;
       const district = near?.postcode_district ?? rng.weighted(districts);
@@ -54,8 +59,20 @@ export const participantsStep: DemoStep = {
       const lms = rng.weighted([['unemployed', 35], ['long_term_unemployed', 30], ['inactive_not_in_education', 20], ['inactive_in_education', 5], ['employed', 10]] as const);
       const referral = rng.weighted([['jcp', 55], ['college', 15], ['self', 15], ['employer', 5], ['agency', 10]] as const);
       const isLeaver = addDays(startDate, 200) < ctx.today && rng.chance(0.5);
-      const inArea = district === 'SG1' || district === 'SG2';
-      const eligible = inArea && dob !== null && age >= 16;
+      const postcode = rng.chance(0.03) ? null : demoPostcode(rng, district);
+      // Evidence as an officer would have recorded it; the status comes from the shared rule.
+      const seenBy = rng.pick(ctx.staffIds);
+      const rtw = rng.chance(0.92);
+      const recordedAt = `${startDate}T09:10:00.000Z`;
+      const checks: Array<Omit<CheckRow, 'participant_id'>> = [
+        { check_code: 'age', outcome: dob ? 'met' : 'pending', evidence_type: dob ? 'passport' : null, seen_by: dob ? seenBy : null, seen_on: dob ? startDate : null, notes: null, recorded_at: recordedAt },
+        { check_code: 'right_to_work', outcome: rtw ? 'met' : 'pending', evidence_type: rtw ? rng.pick(['passport', 'birth_certificate_and_ni', 'home_office_share_code']) : null, seen_by: rtw ? seenBy : null, seen_on: rtw ? startDate : null, notes: null, recorded_at: recordedAt },
+        { check_code: 'residence', outcome: postcode && districtsInArea.includes(district) ? 'met' : postcode ? 'not_met' : 'pending', evidence_type: postcode ? 'proof_of_address' : null, seen_by: postcode ? seenBy : null, seen_on: postcode ? startDate : null, notes: null, recorded_at: recordedAt },
+      ];
+      checksByIndex.push(checks);
+      const ruleChecks: EligibilityCheckInput[] = checks.map((c) => ({ checkCode: c.check_code, outcome: c.outcome, evidenceType: c.evidence_type, seenOn: c.seen_on, recordedAt: c.recorded_at }));
+      const eligibility = evaluateEligibility({ dateOfBirth: dob, startDate, postcode, checks: ruleChecks }, districtsInArea, ctx.today);
+      const eligible = eligibility.status === 'eligible';
       const stream = district === 'SG1' || district === 'SG2' ? rng.pick(streamCodes) : 'SBC-CORE';
       const phone = near?.phone ?? (rng.chance(0.93) ? demoPhone(rng) : null);
       const reference = `SW-${String(i + 1).padStart(6, '0')}`;
@@ -73,7 +90,7 @@ export const participantsStep: DemoStep = {
         address_line1: `${rng.int(1, 180)} ${rng.pick(streets)}`,
         address_line2: null,
         town: towns[district] ?? 'Stevenage',
-        postcode: rng.chance(0.03) ? null : demoPostcode(rng, district),
+        postcode,
         postcode_district: district,
         phone: phone,
         phone_digits: phoneDigits(phone),
@@ -100,7 +117,7 @@ export const participantsStep: DemoStep = {
         privacy_notice_date: startDate,
         consent_partners_json: JSON.stringify(rng.chance(0.9) ? ['NHC', 'JCP'] : ['JCP']),
         lawful_basis_note: 'Public task (Art. 6(1)(e)); substantial public interest (Sch. 1)',
-        eligibility_status: eligible ? (rng.chance(0.9) ? 'eligible' : 'pending') : dob === null ? 'pending' : 'not_eligible',
+        eligibility_status: eligibility.status,
         created_at: `${startDate}T09:00:00.000Z`,
         created_by: rng.pick(ctx.staffIds),
         updated_at: `${startDate}T09:00:00.000Z`,
@@ -121,17 +138,12 @@ export const participantsStep: DemoStep = {
     });
     ctx.participants = facts;
 
-    // Barriers and eligibility evidence
+    // Barriers and the eligibility evidence decided above
     const barrierRows: Array<{ participant_id: number; barrier_code: string }> = [];
-    const checkRows: Array<{ participant_id: number; check_code: string; outcome: 'met' | 'not_met' | 'pending'; evidence_type: string | null; seen_by: number | null; seen_on: string | null; notes: null; recorded_at: string }> = [];
-    for (const p of facts) {
+    const checkRows: CheckRow[] = [];
+    for (const [i, p] of facts.entries()) {
       for (const b of defaultBarriers) if (rng.chance(b.code === 'other' ? 0.03 : 0.12)) barrierRows.push({ participant_id: p.id, barrier_code: b.code });
-      const seenBy = rng.pick(ctx.staffIds);
-      checkRows.push({ participant_id: p.id, check_code: 'age', outcome: p.dateOfBirth ? 'met' : 'pending', evidence_type: p.dateOfBirth ? 'passport' : null, seen_by: p.dateOfBirth ? seenBy : null, seen_on: p.dateOfBirth ? p.startDate : null, notes: null, recorded_at: `${p.startDate}T09:10:00.000Z` });
-      const rtw = rng.chance(0.92);
-      checkRows.push({ participant_id: p.id, check_code: 'right_to_work', outcome: rtw ? 'met' : 'pending', evidence_type: rtw ? rng.pick(['passport', 'birth_certificate_and_ni', 'home_office_share_code']) : null, seen_by: rtw ? seenBy : null, seen_on: rtw ? p.startDate : null, notes: null, recorded_at: `${p.startDate}T09:10:00.000Z` });
-      const inArea = p.district === 'SG1' || p.district === 'SG2';
-      checkRows.push({ participant_id: p.id, check_code: 'residence', outcome: inArea ? 'met' : 'not_met', evidence_type: 'proof_of_address', seen_by: seenBy, seen_on: p.startDate, notes: null, recorded_at: `${p.startDate}T09:10:00.000Z` });
+      for (const c of checksByIndex[i]!) checkRows.push({ ...c, participant_id: p.id });
     }
     await insertInChunks(barrierRows, 2000, async (chunk) => void (await ctx.tx.insertInto('participant_barriers').values(chunk).execute()));
     await insertInChunks(checkRows, 1000, async (chunk) => void (await ctx.tx.insertInto('eligibility_checks').values(chunk).execute()));

@@ -4,10 +4,12 @@ import { suite as store } from './store.bench';
 import { suite as trust } from './trust.bench';
 import { suite as imports } from './imports.bench';
 import { suite as outcomes } from './outcomes.bench';
+import { suite as participants } from './participants.bench';
 
 export const suites: BenchSuite[] = [
   store,
   // -- participants --
+  participants,
   // -- courses --
   // -- outcomes --
   outcomes,

@@ -1,64 +1,256 @@
-// Queries on participants. Functions take the transaction (or store) first.
-import { sql } from 'kysely';
-import type { GridQuery } from '../../../shared/contract/common';
+// Queries on participants: the grid (quick search, column filters, presets, sort) and the record
+// itself. Functions take the transaction (or store) first.
+import { sql, type SelectQueryBuilder } from 'kysely';
+import type { ColumnFilter, GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
-import type { Tx } from '../../store/schema';
+import type { Database, Tx } from '../../store/schema';
+import type { NewParticipant, ParticipantRow } from '../../store/tables/participants.tables';
+import { quickSearchMatch } from '../../store/sqlite/participant-search';
 
 /** Grid columns a caller may sort or filter by, mapped to SQL columns (never raw input). */
-const gridColumns = {
+export const gridColumns = {
   reference: 'p.reference',
   firstName: 'p.first_name',
   lastName: 'p.last_name',
+  preferredName: 'p.preferred_name',
   dateOfBirth: 'p.date_of_birth',
   niNumber: 'p.ni_number',
   postcode: 'p.postcode',
+  phone: 'p.phone',
+  email: 'p.email',
+  town: 'p.town',
   status: 'p.status',
   eligibilityStatus: 'p.eligibility_status',
   startDate: 'p.start_date',
+  leaveDate: 'p.leave_date',
+  referralSource: 'p.referral_source',
+  labourMarketStatus: 'p.labour_market_status',
+  sex: 'p.sex',
+  ethnicity: 'p.ethnicity',
+  disability: 'p.disability',
   keyWorker: 's.display_name',
   fundingStream: 'f.name',
 } as const;
 
-export async function pageParticipants(tx: Tx, query: GridQuery): Promise<{ rows: ParticipantGridRow[]; total: number }> {
-  let base = tx
-    .selectFrom('participants as p')
-    .leftJoin('staff as s', 's.id', 'p.key_worker_id')
-    .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-    .where('p.status', '!=', 'merged');
+/** Columns whose values are special-category data: never filtered or sorted on by a viewer. */
+export const specialCategoryColumns = new Set(['ethnicity', 'disability']);
 
-  for (const [colId, filter] of Object.entries(query.filters)) {
-    const column = gridColumns[colId as keyof typeof gridColumns];
-    if (!column) continue;
-    if (filter.filterType === 'text' && filter.filter) {
-      const needle = `%${filter.filter.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-      base = base.where(sql<boolean>`${sql.ref(column)} like ${needle} escape '\\'`);
-    } else if (filter.filterType === 'set') {
-      base = base.where(sql.ref(column), 'in', filter.values.filter((v): v is string => v !== null));
+export interface GridScope {
+  staffId: number | null;
+  /** Viewers may not filter on special-category columns (filtering would reveal them). */
+  canSeeSpecial: boolean;
+}
+
+type Base = SelectQueryBuilder<Database & { p: Database['participants']; s: Database['staff']; f: Database['funding_streams'] }, 'p' | 's' | 'f', object>;
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+function textCondition(column: string, filter: Extract<ColumnFilter, { filterType: 'text' }>) {
+  const ref = sql.ref(column);
+  const value = filter.filter ?? '';
+  switch (filter.type) {
+    case 'blank':
+      return sql<boolean>`(${ref} is null or ${ref} = '')`;
+    case 'notBlank':
+      return sql<boolean>`(${ref} is not null and ${ref} <> '')`;
+    case 'equals':
+      return sql<boolean>`${ref} = ${value} collate nocase`;
+    case 'notEqual':
+      return sql<boolean>`(${ref} is null or ${ref} <> ${value} collate nocase)`;
+    case 'startsWith':
+      return sql<boolean>`${ref} like ${`${escapeLike(value)}%`} escape '\\'`;
+    case 'endsWith':
+      return sql<boolean>`${ref} like ${`%${escapeLike(value)}`} escape '\\'`;
+    case 'notContains':
+      return sql<boolean>`(${ref} is null or ${ref} not like ${`%${escapeLike(value)}%`} escape '\\')`;
+    default:
+      return sql<boolean>`${ref} like ${`%${escapeLike(value)}%`} escape '\\'`;
+  }
+}
+
+function dateCondition(column: string, filter: Extract<ColumnFilter, { filterType: 'date' }>) {
+  const ref = sql.ref(column);
+  const from = filter.dateFrom?.slice(0, 10) ?? null;
+  const to = filter.dateTo?.slice(0, 10) ?? null;
+  switch (filter.type) {
+    case 'blank':
+      return sql<boolean>`${ref} is null`;
+    case 'notBlank':
+      return sql<boolean>`${ref} is not null`;
+    case 'lessThan':
+      return from ? sql<boolean>`${ref} < ${from}` : null;
+    case 'greaterThan':
+      return from ? sql<boolean>`${ref} > ${from}` : null;
+    case 'inRange':
+      return from && to ? sql<boolean>`${ref} between ${from} and ${to}` : null;
+    case 'notEqual':
+      return from ? sql<boolean>`${ref} <> ${from}` : null;
+    default:
+      return from ? sql<boolean>`${ref} = ${from}` : null;
+  }
+}
+
+/** The participants the grid shows for a query: search, filters and preset, before sorting. */
+export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | 'preset'>, scope: GridScope, options: { joins?: boolean } = {}): Base {
+  // Counting needs the joined tables only when a filter is on one of their columns: leaving
+  // them out saves two lookups per row, which is most of the cost of counting 100,000 people.
+  const joins = options.joins ?? true;
+  const needsJoins = joins || Object.keys(query.filters).some((c) => c === 'keyWorker' || c === 'fundingStream');
+  let base = (
+    needsJoins
+      ? tx.selectFrom('participants as p').leftJoin('staff as s', 's.id', 'p.key_worker_id').leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+      : tx.selectFrom('participants as p')
+  ).where('p.status', '!=', 'merged') as unknown as Base;
+
+  const search = query.search.trim();
+  if (search) {
+    const fts = quickSearchMatch(search);
+    if (fts) {
+      const shortFilters = fts.shortWords.map((w) => sql<boolean>`name like ${`%${escapeLike(w)}%`} escape '\\'`);
+      const compact = search.replace(/[\s\-()]/g, '');
+      // Short words ("Jo Smith") narrow name matches; identifier matches stand on their own.
+      const narrow = shortFilters.length
+        ? sql<boolean>` and ((${sql.join(shortFilters, sql` and `)}) or ident like ${`%${escapeLike(compact)}%`} escape '\\')`
+        : sql``;
+      const ftsCondition = sql<boolean>`p.id in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
+      const words = search.split(/\s+/);
+      // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
+      base = fts.shortWords.length === words.length && words.length > 1
+        ? base.where(sql<boolean>`(${ftsCondition} or (${shortLookup(words.at(-1)!)} and p.first_name like ${`${escapeLike(words[0]!)}%`} escape '\\'))`)
+        : base.where(ftsCondition);
+    } else {
+      base = base.where(shortLookup(search));
     }
   }
 
-  const totalRow = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rowsQuery = base.select([
-    'p.id',
-    'p.reference',
-    'p.first_name as firstName',
-    'p.last_name as lastName',
-    'p.preferred_name as preferredName',
-    'p.date_of_birth as dateOfBirth',
-    'p.ni_number as niNumber',
-    'p.postcode',
-    'p.phone',
-    'p.status',
-    'p.eligibility_status as eligibilityStatus',
-    'p.start_date as startDate',
-    's.display_name as keyWorker',
-    'f.name as fundingStream',
-  ]);
+  for (const [colId, filter] of Object.entries(query.filters)) {
+    const column = gridColumns[colId as keyof typeof gridColumns];
+    if (!column || (!scope.canSeeSpecial && specialCategoryColumns.has(colId))) continue;
+    if (filter.filterType === 'text') base = base.where(textCondition(column, filter));
+    else if (filter.filterType === 'date') {
+      const c = dateCondition(column, filter);
+      if (c) base = base.where(c);
+    } else if (filter.filterType === 'set') {
+      const values = filter.values.filter((v): v is string => v !== null);
+      base = values.length ? base.where(sql.ref(column), 'in', values) : base.where(sql<boolean>`0`);
+    }
+  }
+
+  if (query.preset === 'my-caseload') base = base.where('p.key_worker_id', '=', scope.staffId ?? -1);
+  else if (query.preset === 'pending-evidence') base = base.where('p.eligibility_status', '=', 'pending').where('p.status', '=', 'active');
+  else if (query.preset === 'not-eligible') base = base.where('p.eligibility_status', '=', 'not_eligible');
+  else if (query.preset === 'active') base = base.where('p.status', '=', 'active');
+  return base;
+}
+
+/** One or two characters: an exact reference number ("12" → SW-000012) or a surname prefix, by index. */
+function shortLookup(text: string) {
+  if (/^\d+$/.test(text)) return sql<boolean>`p.reference = ${`SW-${text.padStart(6, '0')}`}`;
+  const lower = text.toLowerCase();
+  const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
+  const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
+  // Two index ranges (capitalised and as typed) rather than LIKE, which cannot use a BINARY index.
+  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()} and p.last_name < ${next(text.toUpperCase())}))`;
+}
+
+export const gridSelection = [
+  'p.id',
+  'p.reference',
+  'p.first_name as firstName',
+  'p.last_name as lastName',
+  'p.preferred_name as preferredName',
+  'p.date_of_birth as dateOfBirth',
+  'p.ni_number as niNumber',
+  'p.postcode',
+  'p.phone',
+  'p.email',
+  'p.town',
+  'p.status',
+  'p.eligibility_status as eligibilityStatus',
+  'p.start_date as startDate',
+  'p.leave_date as leaveDate',
+  'p.referral_source as referralSource',
+  'p.labour_market_status as labourMarketStatus',
+  'p.sex',
+  'p.ethnicity',
+  'p.disability',
+  's.display_name as keyWorker',
+  'f.name as fundingStream',
+] as const;
+
+export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'search'>, scope: GridScope) {
+  let rows = base.select([...gridSelection]);
+  let sorted = false;
   for (const s of query.sort) {
     const column = gridColumns[s.colId as keyof typeof gridColumns];
-    if (column) rowsQuery = rowsQuery.orderBy(sql.ref(column), s.sort);
+    if (!column || (!scope.canSeeSpecial && specialCategoryColumns.has(s.colId))) continue;
+    rows = rows.orderBy(sql.ref(column), s.sort);
+    sorted = true;
   }
-  rowsQuery = rowsQuery.orderBy('p.id', 'asc');
-  const rows = await rowsQuery.limit(query.limit).offset(query.offset).execute();
+  // Search results read best alphabetically; the whole list reads best newest-registered last.
+  if (!sorted && query.search.trim()) rows = rows.orderBy('p.last_name').orderBy('p.first_name');
+  return rows.orderBy('p.id', 'asc');
+}
+
+export async function pageParticipants(tx: Tx, query: GridQuery, scope: GridScope): Promise<{ rows: ParticipantGridRow[]; total: number }> {
+  const totalRow = await gridBase(tx, query, scope, { joins: false }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await sortedGridRows(gridBase(tx, query, scope), query, scope).limit(query.limit).offset(query.offset).execute();
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
+}
+
+// ---- the record ----
+
+export async function findParticipant(tx: Tx, id: number): Promise<ParticipantRow | undefined> {
+  return tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByReference(tx: Tx, reference: string): Promise<ParticipantRow | undefined> {
+  return tx.selectFrom('participants').selectAll().where('reference', '=', reference.trim().toUpperCase()).executeTakeFirst();
+}
+
+/** SW-000123: one more than the highest reference issued so far (the unique index answers it). */
+export async function nextReference(tx: Tx): Promise<string> {
+  const top = await tx
+    .selectFrom('participants')
+    .select('reference')
+    .where('reference', '>=', 'SW-000000')
+    .where('reference', '<=', 'SW-999999')
+    .orderBy('reference', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  const n = top ? Number(top.reference.slice(3)) + 1 : 1;
+  return `SW-${String(n).padStart(6, '0')}`;
+}
+
+export async function insertParticipant(tx: Tx, values: NewParticipant): Promise<number> {
+  const row = await tx.insertInto('participants').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function barriersOf(tx: Tx, id: number): Promise<string[]> {
+  const rows = await tx.selectFrom('participant_barriers').select('barrier_code').where('participant_id', '=', id).orderBy('barrier_code').execute();
+  return rows.map((r) => r.barrier_code);
+}
+
+export async function setBarriers(tx: Tx, id: number, codes: string[]): Promise<void> {
+  await tx.deleteFrom('participant_barriers').where('participant_id', '=', id).execute();
+  const unique = [...new Set(codes)];
+  if (unique.length) await tx.insertInto('participant_barriers').values(unique.map((barrier_code) => ({ participant_id: id, barrier_code }))).execute();
+}
+
+export async function checksOf(tx: Tx, id: number) {
+  return tx
+    .selectFrom('eligibility_checks as c')
+    .leftJoin('staff as s', 's.id', 'c.seen_by')
+    .select(['c.id', 'c.check_code as checkCode', 'c.outcome', 'c.evidence_type as evidenceType', 's.display_name as seenBy', 'c.seen_on as seenOn', 'c.notes', 'c.recorded_at as recordedAt'])
+    .where('c.participant_id', '=', id)
+    .orderBy('c.recorded_at', 'desc')
+    .orderBy('c.id', 'desc')
+    .execute();
+}
+
+export async function staffName(tx: Tx, id: number | null): Promise<string | null> {
+  if (id == null) return null;
+  const row = await tx.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst();
+  return row?.display_name ?? null;
 }

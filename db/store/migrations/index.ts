@@ -9,6 +9,7 @@ import * as m0003 from './0003-organisations-courses';
 import * as m0004 from './0004-placements-outcomes';
 import * as m0060 from './0060-trust';
 import * as m0050 from './0050-imports';
+import * as m0010 from './0010-participants-search-merges';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -19,7 +20,9 @@ const foundation: Record<string, Migration> = {
 };
 
 // -- participants (001x) --
-const participants: Record<string, Migration> = {};
+const participants: Record<string, Migration> = {
+  '0010-participants-search-merges': m0010,
+};
 
 // -- courses (002x) --
 const courses: Record<string, Migration> = {};

@@ -94,7 +94,21 @@ export interface NotDuplicatePairsTable {
   decided_at: string;
 }
 
+/** A merge of two records, with the snapshot that undoes it (migration 0010). */
+export interface ParticipantMergesTable {
+  id: Generated<number>;
+  survivor_id: number;
+  merged_id: number;
+  snapshot_json: string;
+  survivor_version_after: number;
+  merged_at: string;
+  merged_by: number | null;
+  undone_at: string | null;
+  undone_by: number | null;
+}
+
 export interface ParticipantTables {
+  participant_merges: ParticipantMergesTable;
   not_duplicate_pairs: NotDuplicatePairsTable;
   funding_streams: FundingStreamsTable;
   participants: ParticipantsTable;

@@ -1,30 +1,17 @@
-// Participants: the grid over the whole store, with quick search.
-import { useState } from 'react';
-import { PageHeader } from '../../components/PageHeader';
-import { ServerGrid } from '../../components/ServerGrid';
-import { api } from '../../api/client';
-import { participantColumns } from './participants.columns';
-import { useToasts } from '../../components/Toasts';
+// The participants area's routes: #/participants (grid), #/participants/new,
+// #/participants/<id>/<tab> and #/participants/merge/<a>/<b>.
+import { ParticipantsGrid } from './ParticipantsGrid';
+import { NewParticipantScreen } from './NewParticipantScreen';
+import { ParticipantPage } from './ParticipantPage';
+import { MergeScreen } from './MergeScreen';
+import { EmptyState } from '../../components/EmptyState';
+import './participants.css';
 
-export function ParticipantsScreen(_props: { rest: string[] }) {
-  const [search, setSearch] = useState('');
-  const [total, setTotal] = useState<number | null>(null);
-  const toasts = useToasts();
-  return (
-    <div className="screen-fill">
-      <PageHeader title="Participants" subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} people`} />
-      <div className="toolbar">
-        <label htmlFor="participant-search">Search</label>
-        <input id="participant-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, reference, NI number, postcode or phone" />
-      </div>
-      <ServerGrid
-        ariaLabel="Participants"
-        columnDefs={participantColumns}
-        search={search}
-        fetchPage={(query) => api.call('participants.page', query)}
-        onTotal={setTotal}
-        onError={(message) => toasts.show({ kind: 'error', message })}
-      />
-    </div>
-  );
+export function ParticipantsScreen({ rest }: { rest: string[] }) {
+  const [first, second, third] = rest;
+  if (!first) return <ParticipantsGrid />;
+  if (first === 'new') return <NewParticipantScreen />;
+  if (first === 'merge' && Number(second) > 0 && Number(third) > 0) return <MergeScreen key={`${second}-${third}`} a={Number(second)} b={Number(third)} />;
+  if (/^\d+$/.test(first)) return <ParticipantPage key={first} id={Number(first)} tab={second ?? 'details'} />;
+  return <EmptyState title="Page not found"><a href="#/participants">Back to participants</a></EmptyState>;
 }

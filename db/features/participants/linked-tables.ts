@@ -1,0 +1,113 @@
+// Every table that hangs off a participant, in ONE place: a merge moves their rows to the
+// survivor and an unmerge moves exactly those rows back. When an area adds a table with a
+// participant_id column, list it here (test/integration/participants-merge.test.ts fails until
+// every such table is either here or in `notMoved` with the reason).
+import { sql } from 'kysely';
+import { AppFailure } from '../../../shared/result';
+import type { Tx } from '../../store/schema';
+
+export interface LinkedTable {
+  table: string;
+  label: string;
+  /** Columns that, with participant_id, must be unique: both records having the same is a clash. */
+  uniqueWith?: string[];
+  /** How to describe a clash to the officer. */
+  clash?: string;
+}
+
+/** Rows with their own id, moved by updating participant_id. */
+export const linkedTables: LinkedTable[] = [
+  { table: 'eligibility_checks', label: 'eligibility checks' },
+  { table: 'participant_notes', label: 'notes' },
+  { table: 'enrolments', label: 'course enrolments', uniqueWith: ['course_run_id'], clash: 'Both records are enrolled on the same course run; withdraw or remove one enrolment first.' },
+  { table: 'l1_awards', label: 'Level 1 awards' },
+  { table: 'hse_tests', label: 'HS&E tests' },
+  { table: 'cscs_cards', label: 'CSCS cards' },
+  { table: 'ppe_issues', label: 'PPE issues' },
+  { table: 'site_ready_signoffs', label: 'site-ready sign-offs' },
+  { table: 'placements', label: 'placements' },
+  { table: 'outcomes', label: 'outcomes', uniqueWith: ['outcome_type', 'outcome_date'], clash: 'Both records have the same outcome on the same date; remove the duplicate outcome first so it is not counted twice.' },
+  { table: 'evidence_items', label: 'evidence items' },
+];
+
+/** Rows keyed by (participant_id, code): merged as a set (the survivor gets the union). */
+export const linkedSets = [{ table: 'participant_barriers', column: 'barrier_code', label: 'barriers' }] as const;
+
+/** Tables with a participant_id column that a merge deliberately leaves alone, and why. */
+export const notMoved: Record<string, string> = {
+  audit_log: 'append-only; history is read across the records merged into a person',
+  participant_barriers: 'merged as a set (linkedSets)',
+};
+
+export interface MovedRows {
+  rows: Record<string, number[]>;
+  sets: Record<string, { mergedCodes: string[]; addedToSurvivor: string[] }>;
+  pairs: { removed: Array<{ participant_a: number; participant_b: number; decided_by: number | null; decided_at: string }>; added: Array<{ participant_a: number; participant_b: number }> };
+}
+
+/** How many rows of each linked table a participant has (for the merge screen). */
+export async function countLinked(tx: Tx, participantId: number): Promise<Record<string, number>> {
+  const out: Record<string, number> = {};
+  for (const t of [...linkedTables, ...linkedSets]) {
+    const row = await sql<{ n: number }>`select count(*) as n from ${sql.table(t.table)} where participant_id = ${participantId}`.execute(tx);
+    const n = Number(row.rows[0]?.n ?? 0);
+    if (n) out[t.label] = n;
+  }
+  return out;
+}
+
+/** Moves everything attached to `fromId` onto `toId`; returns what moved, for the undo snapshot. */
+export async function moveLinked(tx: Tx, fromId: number, toId: number): Promise<MovedRows> {
+  const moved: MovedRows = { rows: {}, sets: {}, pairs: { removed: [], added: [] } };
+  for (const t of linkedTables) {
+    if (t.uniqueWith) {
+      const cols = t.uniqueWith.map((c) => sql`a.${sql.ref(c)} = b.${sql.ref(c)}`);
+      const clash = await sql<{ n: number }>`select count(*) as n from ${sql.table(t.table)} a join ${sql.table(t.table)} b on ${sql.join(cols, sql` and `)}
+        where a.participant_id = ${fromId} and b.participant_id = ${toId}`.execute(tx);
+      if (Number(clash.rows[0]?.n ?? 0) > 0) throw new AppFailure('conflict', t.clash ?? `Both records have the same ${t.label}.`);
+    }
+    const ids = await sql<{ id: number }>`select id from ${sql.table(t.table)} where participant_id = ${fromId} order by id`.execute(tx);
+    moved.rows[t.table] = ids.rows.map((r) => r.id);
+    if (ids.rows.length) await sql`update ${sql.table(t.table)} set participant_id = ${toId} where participant_id = ${fromId}`.execute(tx);
+  }
+  for (const s of linkedSets) {
+    const mine = await sql<{ code: string }>`select ${sql.ref(s.column)} as code from ${sql.table(s.table)} where participant_id = ${fromId}`.execute(tx);
+    const theirs = await sql<{ code: string }>`select ${sql.ref(s.column)} as code from ${sql.table(s.table)} where participant_id = ${toId}`.execute(tx);
+    const have = new Set(theirs.rows.map((r) => r.code));
+    const added = mine.rows.map((r) => r.code).filter((c) => !have.has(c));
+    for (const code of added) await sql`insert into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${toId}, ${code})`.execute(tx);
+    await sql`delete from ${sql.table(s.table)} where participant_id = ${fromId}`.execute(tx);
+    moved.sets[s.table] = { mergedCodes: mine.rows.map((r) => r.code), addedToSurvivor: added };
+  }
+  // "Not the same person" decisions: a decision about the merged record now holds for the survivor.
+  const pairs = await tx.selectFrom('not_duplicate_pairs').selectAll().where((eb) => eb.or([eb('participant_a', '=', fromId), eb('participant_b', '=', fromId)])).execute();
+  for (const p of pairs) {
+    await tx.deleteFrom('not_duplicate_pairs').where('participant_a', '=', p.participant_a).where('participant_b', '=', p.participant_b).execute();
+    moved.pairs.removed.push(p);
+    const other = p.participant_a === fromId ? p.participant_b : p.participant_a;
+    if (other === toId) continue;
+    const [a, b] = other < toId ? [other, toId] : [toId, other];
+    const result = await tx.insertInto('not_duplicate_pairs').values({ participant_a: a, participant_b: b, decided_by: p.decided_by, decided_at: p.decided_at }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) > 0) moved.pairs.added.push({ participant_a: a, participant_b: b });
+  }
+  return moved;
+}
+
+/** Puts back exactly what `moveLinked` moved (rows added to the survivor since stay with it). */
+export async function restoreLinked(tx: Tx, moved: MovedRows, survivorId: number, restoredId: number): Promise<void> {
+  for (const t of linkedTables) {
+    const ids = moved.rows[t.table] ?? [];
+    for (let i = 0; i < ids.length; i += 500) {
+      const chunk = ids.slice(i, i + 500);
+      await sql`update ${sql.table(t.table)} set participant_id = ${restoredId} where participant_id = ${survivorId} and id in (${sql.join(chunk)})`.execute(tx);
+    }
+  }
+  for (const s of linkedSets) {
+    const set = moved.sets[s.table];
+    if (!set) continue;
+    for (const code of set.addedToSurvivor) await sql`delete from ${sql.table(s.table)} where participant_id = ${survivorId} and ${sql.ref(s.column)} = ${code}`.execute(tx);
+    for (const code of set.mergedCodes) await sql`insert or ignore into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${restoredId}, ${code})`.execute(tx);
+  }
+  for (const p of moved.pairs.added) await tx.deleteFrom('not_duplicate_pairs').where('participant_a', '=', p.participant_a).where('participant_b', '=', p.participant_b).execute();
+  for (const p of moved.pairs.removed) await tx.insertInto('not_duplicate_pairs').values(p).onConflict((oc) => oc.doNothing()).execute();
+}

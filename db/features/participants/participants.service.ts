@@ -1,0 +1,209 @@
+// The participant record's use cases: register, open, save (optimistic locking), notes and
+// eligibility checks. Each write runs inside the caller's transaction and appends its audit entry.
+import { AppFailure } from '../../../shared/result';
+import { datedProblems, type ParticipantRecord } from '../../../shared/domain/participant-record';
+import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
+import type { Role } from '../../../shared/contract/define';
+import type { Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+import { findMatchCandidates } from './match-candidates';
+import { toColumns, toRecord } from './participant-mapping';
+import { barriersOf, checksOf, findParticipant, insertParticipant, nextReference, setBarriers, staffName } from './participants.repository';
+import { eligibilityOf, refreshEligibility } from './eligibility.service';
+import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
+
+export interface Actor {
+  staffId: number | null;
+  role: Role;
+  now: string;
+  today: string;
+}
+
+type Rec = ParticipantDetail['record'];
+
+/** Field-by-field difference of two records (for the audit log's before/after). */
+export function diffRecords(before: Partial<Rec>, after: Partial<Rec>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+  const b: Record<string, unknown> = {};
+  const a: Record<string, unknown> = {};
+  for (const key of Object.keys(after) as Array<keyof Rec>) {
+    if (JSON.stringify(before[key] ?? null) !== JSON.stringify(after[key] ?? null)) {
+      b[key] = before[key] ?? null;
+      a[key] = after[key] ?? null;
+    }
+  }
+  return { before: b, after: a };
+}
+
+function checkDated(record: ParticipantRecord, today: string): void {
+  const problems = datedProblems(record, today);
+  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems.map((p) => ({ ...p, path: ['record', ...p.path] })));
+}
+
+async function checkReferences(tx: Tx, record: ParticipantRecord): Promise<void> {
+  const fields: Array<{ path: string[]; message: string }> = [];
+  if (record.keyWorkerId && !(await tx.selectFrom('staff').select('id').where('id', '=', record.keyWorkerId).executeTakeFirst())) {
+    fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
+  }
+  if (record.fundingStreamId && !(await tx.selectFrom('funding_streams').select('id').where('id', '=', record.fundingStreamId).executeTakeFirst())) {
+    fields.push({ path: ['record', 'fundingStreamId'], message: 'Choose a funding stream from the list' });
+  }
+  if (fields.length) throw new AppFailure('validation', 'Some details need correcting.', fields);
+}
+
+export async function createParticipant(
+  tx: Tx,
+  actor: Actor,
+  input: { record: ParticipantRecord; notDuplicateOf: number[]; duplicatesReviewed: boolean },
+): Promise<{ id: number; reference: string }> {
+  checkDated(input.record, actor.today);
+  await checkReferences(tx, input.record);
+  if (!input.duplicatesReviewed) {
+    const candidates = await findMatchCandidates(tx, input.record, { minLevel: 'probable' });
+    const open = candidates.filter((c) => !input.notDuplicateOf.includes(c.id));
+    if (open.length) {
+      throw new AppFailure('conflict', `This person may already be registered (${open.map((c) => c.reference).join(', ')}). Check the possible duplicates before saving.`);
+    }
+  }
+  const reference = await nextReference(tx);
+  const id = await insertParticipant(tx, {
+    ...toColumns(input.record),
+    reference,
+    status: 'active',
+    merged_into_id: null,
+    first_name: input.record.firstName,
+    last_name: input.record.lastName,
+    created_at: actor.now,
+    created_by: actor.staffId,
+    updated_at: actor.now,
+    updated_by: actor.staffId,
+  });
+  await setBarriers(tx, id, input.record.barriers);
+  for (const other of new Set(input.notDuplicateOf)) await rememberNotDuplicate(tx, actor, id, other);
+  await refreshEligibility(tx, id, actor.today);
+  const after = toRecord((await findParticipant(tx, id))!, input.record.barriers);
+  await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `Registered ${reference}`, after });
+  return { id, reference };
+}
+
+export async function updateParticipant(tx: Tx, actor: Actor, input: { id: number; version: number; record: ParticipantRecord }): Promise<{ version: number }> {
+  const row = await findParticipant(tx, input.id);
+  if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
+  if (row.status === 'merged') throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
+  checkDated(input.record, actor.today);
+  await checkReferences(tx, input.record);
+  const before = toRecord(row, await barriersOf(tx, input.id));
+  const result = await tx
+    .updateTable('participants')
+    .set({ ...toColumns(input.record), version: input.version + 1, updated_at: actor.now, updated_by: actor.staffId })
+    .where('id', '=', input.id)
+    .where('version', '=', input.version)
+    .executeTakeFirst();
+  if (Number(result.numUpdatedRows) === 0) {
+    const by = await staffName(tx, row.updated_by);
+    throw new AppFailure('conflict', `Someone${by ? ` (${by})` : ''} saved changes to this record after you opened it. Reload it to see their changes, then make yours again.`);
+  }
+  await setBarriers(tx, input.id, input.record.barriers);
+  await refreshEligibility(tx, input.id, actor.today);
+  const after = toRecord((await findParticipant(tx, input.id))!, input.record.barriers);
+  const diff = diffRecords(before, after);
+  if (Object.keys(diff.after).length) {
+    await appendAudit(tx, actor.now, actor.staffId, { action: 'update', entity: 'participant', entityId: input.id, participantId: input.id, summary: `Changed ${Object.keys(diff.after).length} field(s)`, ...diff });
+  }
+  return { version: input.version + 1 };
+}
+
+export async function undoableMergeOf(tx: Tx, id: number) {
+  const m = await tx
+    .selectFrom('participant_merges as m')
+    .innerJoin('participants as p', 'p.id', 'm.merged_id')
+    .select(['m.id as mergeId', 'm.merged_id as mergedId', 'p.reference as mergedReference', 'm.merged_at as at'])
+    .where('m.survivor_id', '=', id)
+    .where('m.undone_at', 'is', null)
+    .orderBy('m.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return m ?? null;
+}
+
+/** The record as the caller may see it; opening special-category data is itself audited. */
+export async function getDetail(tx: Tx, actor: Actor, id: number, options: { auditView: boolean } = { auditView: true }): Promise<ParticipantDetail> {
+  const row = await findParticipant(tx, id);
+  if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
+  const barriers = await barriersOf(tx, id);
+  const record = toRecord(row, barriers);
+  const eligibility = await eligibilityOf(tx, id, actor.today);
+  const see = canSeeSpecial(actor.role);
+  if (see && options.auditView && hasSpecialCategoryData(record)) {
+    await appendAudit(tx, actor.now, actor.staffId, { action: 'view', entity: 'participant', entityId: id, participantId: id, summary: `Opened ${row.reference} including special-category data` });
+  }
+  const stream = row.funding_stream_id ? await tx.selectFrom('funding_streams').select('name').where('id', '=', row.funding_stream_id).executeTakeFirst() : undefined;
+  return {
+    id,
+    reference: row.reference,
+    status: row.status,
+    mergedIntoId: row.merged_into_id,
+    version: row.version,
+    record: see ? record : redactRecord(record),
+    keyWorkerName: await staffName(tx, row.key_worker_id),
+    fundingStreamName: stream?.name ?? null,
+    eligibility,
+    checks: await checksOf(tx, id),
+    specialCategoryHidden: !see,
+    undoableMerge: await undoableMergeOf(tx, id),
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+  };
+}
+
+export async function addNote(tx: Tx, actor: Actor, id: number, body: string): Promise<{ id: number }> {
+  const p = await findParticipant(tx, id);
+  if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
+  const note = await tx.insertInto('participant_notes').values({ participant_id: id, body, created_at: actor.now, created_by: actor.staffId }).returning('id').executeTakeFirstOrThrow();
+  await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'participant_note', entityId: note.id, participantId: id, summary: 'Added a note', after: { body } });
+  return note;
+}
+
+export async function recordCheck(
+  tx: Tx,
+  actor: Actor,
+  input: { id: number; checkCode: string; outcome: 'met' | 'not_met' | 'pending'; evidenceType: string | null; seenOn: string | null; notes: string | null },
+) {
+  const p = await findParticipant(tx, input.id);
+  if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
+  if (input.seenOn && input.seenOn > actor.today) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['seenOn'], message: 'Date evidence seen cannot be in the future' }]);
+  const values = {
+    participant_id: input.id,
+    check_code: input.checkCode,
+    outcome: input.outcome,
+    evidence_type: input.evidenceType,
+    seen_by: input.outcome === 'pending' ? null : actor.staffId,
+    seen_on: input.seenOn,
+    notes: input.notes,
+    recorded_at: actor.now,
+  };
+  const check = await tx.insertInto('eligibility_checks').values(values).returning('id').executeTakeFirstOrThrow();
+  const before = p.eligibility_status;
+  const result = await refreshEligibility(tx, input.id, actor.today);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'create',
+    entity: 'eligibility_check',
+    entityId: check.id,
+    participantId: input.id,
+    summary: `Eligibility check ${input.checkCode}: ${input.outcome}${before !== result.status ? ` (status ${before} → ${result.status})` : ''}`,
+    after: { checkCode: input.checkCode, outcome: input.outcome, evidenceType: input.evidenceType, seenOn: input.seenOn, seenBy: values.seen_by, eligibilityStatus: result.status },
+  });
+  return { eligibilityStatus: result.status };
+}
+
+export async function rememberNotDuplicate(tx: Tx, actor: Actor, x: number, y: number): Promise<void> {
+  if (x === y) throw new AppFailure('validation', 'A record cannot be a duplicate of itself.');
+  const [a, b] = x < y ? [x, y] : [y, x];
+  const found = await tx.selectFrom('participants').select('id').where('id', 'in', [a, b]).execute();
+  if (found.length !== 2) throw new AppFailure('not-found', 'That participant does not exist.');
+  const res = await tx.insertInto('not_duplicate_pairs').values({ participant_a: a, participant_b: b, decided_by: actor.staffId, decided_at: actor.now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) {
+    for (const id of [a, b]) {
+      await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'not_duplicate_pair', entityId: `${a}-${b}`, participantId: id, summary: `Marked as not the same person as record ${id === a ? b : a}` });
+    }
+  }
+}

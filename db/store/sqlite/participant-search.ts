@@ -1,0 +1,52 @@
+// SQLite-only: the participant quick-search index. An FTS5 table with the trigram tokenizer
+// (any substring of 3+ characters, case- and accent-insensitive), one row per participant
+// (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
+// dialect would use pg_trgm over the same two expressions instead.
+import { sql, type Kysely } from 'kysely';
+
+/** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
+const NAME_EXPR = (p: string) => sql.raw(`coalesce(${p}.first_name,'') || ' ' || coalesce(${p}.preferred_name,'') || ' ' || coalesce(${p}.last_name,'')`);
+/** Identifiers in compact form: reference with and without its dash, NI, postcode without space, phone digits. */
+const IDENT_EXPR = (p: string) =>
+  sql.raw(
+    `${p}.reference || ' ' || replace(${p}.reference,'-','') || ' ' || coalesce(${p}.ni_number,'') || ' ' || coalesce(replace(${p}.postcode,' ',''),'') || ' ' || coalesce(${p}.phone_digits,'')`,
+  );
+
+export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
+  await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(db);
+  await sql`insert into participant_search(rowid, name, ident) select p.id, ${NAME_EXPR('p')}, ${IDENT_EXPR('p')} from participants p`.execute(db);
+  await sql`create trigger participant_search_insert after insert on participants begin
+    insert into participant_search(rowid, name, ident) values (new.id, ${NAME_EXPR('new')}, ${IDENT_EXPR('new')});
+  end`.execute(db);
+  await sql`create trigger participant_search_update after update of first_name, preferred_name, last_name, reference, ni_number, postcode, phone_digits on participants begin
+    delete from participant_search where rowid = old.id;
+    insert into participant_search(rowid, name, ident) values (new.id, ${NAME_EXPR('new')}, ${IDENT_EXPR('new')});
+  end`.execute(db);
+  await sql`create trigger participant_search_delete after delete on participants begin
+    delete from participant_search where rowid = old.id;
+  end`.execute(db);
+}
+
+/** Quotes text as one FTS5 string (phrase), so user input is never read as query syntax. */
+export function ftsPhrase(text: string): string {
+  return `"${text.replace(/"/g, '""')}"`;
+}
+
+/**
+ * The FTS5 query for what an officer typed, or null when it is too short for trigrams (< 3
+ * characters; the caller then uses exact and prefix lookups). Words of 3+ characters must all
+ * be in the names; the compact text (spaces and dashes removed) may instead be in the
+ * identifiers, so "ab 12 34", "SG1 1AA", "07700 900123" and "SW-000123" all work.
+ */
+export function quickSearchMatch(text: string): { match: string; shortWords: string[] } | null {
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const longWords = words.filter((w) => [...w].length >= 3);
+  const shortWords = words.filter((w) => [...w].length < 3);
+  let compact = text.replace(/[\s\-()]/g, '').toUpperCase();
+  if (/^\+?44\d{9,10}$/.test(compact)) compact = `0${compact.replace(/^\+?44/, '')}`;
+  const parts: string[] = [];
+  if (longWords.length) parts.push(`(name : (${longWords.map(ftsPhrase).join(' AND ')}))`);
+  if ([...compact].length >= 3) parts.push(`(ident : ${ftsPhrase(compact)})`);
+  if (!parts.length) return null;
+  return { match: parts.join(' OR '), shortWords };
+}

@@ -1,0 +1,162 @@
+// The participant record's fields in sections, for the "New participant" form and the Details
+// tab alike. Messages come from the shared zod schema (instant) or the backend (authoritative).
+import type { UseFormReturn } from 'react-hook-form';
+import type { ChannelOutput } from '../../../shared/contract/index';
+import type { ParticipantRecord, ParticipantRecordInput } from '../../../shared/domain/participant-record';
+import { ethnicityOptions } from '../../../shared/domain/participant-record';
+import {
+  benefitsReceived, contactMethods, disabilities, labourMarketStatuses, qualificationLevels, referralSources, sexes, timeOutOfWork, yesNoPreferNot,
+} from '../../../shared/domain/reference-lists';
+import { Field } from '../../components/form/Field';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
+import { SelectOptions } from '../../components/form/SelectOptions';
+
+export type RecordForm = UseFormReturn<ParticipantRecordInput, unknown, ParticipantRecord>;
+type Options = ChannelOutput<'participants.options'>;
+type Name = keyof ParticipantRecordInput & string;
+
+const PARTNERS = ['JCP', 'NHC', 'Employers on the programme', 'Hertfordshire County Council'];
+
+export function ParticipantFormFields({ form, options, onKeyBlur, readOnly }: { form: RecordForm; options: Options; onKeyBlur?(): void; readOnly?: boolean }) {
+  const { register, formState, watch } = form;
+  const err = (name: Name) => formState.errors[name]?.message as string | undefined;
+  const text = (name: Name, label: string, extra: { hint?: string; type?: string; autoComplete?: string; keyField?: boolean; narrow?: boolean } = {}) => (
+    <Field name={name} label={label} error={err(name)} {...(extra.hint ? { hint: extra.hint } : {})}>
+      {(control) => (
+        <input
+          {...control}
+          type={extra.type ?? 'text'}
+          autoComplete={extra.autoComplete ?? 'off'}
+          spellCheck={false}
+          readOnly={readOnly}
+          className={extra.narrow ? 'width-10' : undefined}
+          {...register(name, extra.keyField && onKeyBlur ? { onBlur: onKeyBlur } : {})}
+        />
+      )}
+    </Field>
+  );
+  const select = (name: Name, label: string, list: Parameters<typeof SelectOptions>[0]['options'], hint?: string) => (
+    <Field name={name} label={label} error={err(name)} {...(hint ? { hint } : {})}>
+      {(control) => (
+        <select {...control} disabled={readOnly} {...register(name)}>
+          <SelectOptions options={list} />
+        </select>
+      )}
+    </Field>
+  );
+  const idSelect = (name: 'keyWorkerId' | 'fundingStreamId', label: string, list: Array<{ id: number; name: string }>) => (
+    <Field name={name} label={label} error={err(name)}>
+      {(control) => (
+        <select {...control} disabled={readOnly} {...register(name, { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}>
+          <option value="">None</option>
+          {list.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+        </select>
+      )}
+    </Field>
+  );
+  const dateHint = 'For example, 27/3/1990';
+  const niStatus = watch('niStatus');
+
+  return (
+    <>
+      <fieldset className="form-section" disabled={readOnly}>
+        <legend className="visually-hidden">Identity and contact</legend>
+        <h2>Identity and contact</h2>
+        <div className="form-grid">
+          {text('firstName', 'First name', { autoComplete: 'off', keyField: true })}
+          {text('lastName', 'Last name', { keyField: true })}
+          {text('preferredName', 'Preferred name (optional)')}
+          {text('dateOfBirth', 'Date of birth', { hint: dateHint, keyField: true, narrow: true })}
+        </div>
+        <ChoiceGroup
+          name="niStatus"
+          legend="National Insurance number"
+          type="radio"
+          inline
+          error={err('niStatus')}
+          options={[{ code: 'known', label: 'Known' }, { code: 'not_yet_known', label: 'Not yet known' }]}
+          inputProps={() => register('niStatus')}
+        />
+        {niStatus === 'known' && text('niNumber', 'NI number', { hint: 'For example, JK 12 34 56 C', keyField: true, narrow: true })}
+        <div className="form-grid">
+          {text('uln', 'Unique Learner Number (optional)', { hint: '10 digits, if the college has one', narrow: true })}
+          {text('addressLine1', 'Address line 1')}
+          {text('addressLine2', 'Address line 2 (optional)')}
+          {text('town', 'Town')}
+          {text('postcode', 'Postcode', { keyField: true, narrow: true })}
+          {text('phone', 'Phone', { type: 'tel', keyField: true })}
+          {text('email', 'Email (optional)', { type: 'email' })}
+          {select('preferredContact', 'Preferred contact method', contactMethods)}
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section" disabled={readOnly}>
+        <legend className="visually-hidden">Equality monitoring</legend>
+        <h2>Equality monitoring</h2>
+        <p className="hint">Every question offers “Prefer not to say”. Ethnicity, disability and gender identity are special-category data.</p>
+        <div className="form-grid">
+          {select('sex', 'Sex', sexes)}
+          {select('genderSameAsBirth', 'Is the gender you identify with the same as your sex registered at birth?', yesNoPreferNot)}
+          {select('ethnicity', 'Ethnic group (ONS 2021)', ethnicityOptions)}
+          {select('disability', 'Disability or long-term condition', disabilities)}
+          {select('isCarer', 'Caring responsibilities', yesNoPreferNot)}
+          {select('isLoneParent', 'Lone parent', yesNoPreferNot)}
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section" disabled={readOnly}>
+        <legend className="visually-hidden">Situation at entry</legend>
+        <h2>Situation at entry</h2>
+        <div className="form-grid">
+          {select('labourMarketStatus', 'Labour-market status', labourMarketStatuses)}
+          {select('benefits', 'Benefits received', benefitsReceived)}
+          {select('timeOutOfWork', 'Time out of work', timeOutOfWork)}
+          {select('qualificationLevel', 'Highest qualification', qualificationLevels)}
+        </div>
+        <ChoiceGroup
+          name="barriers"
+          legend="Barriers"
+          hint="Select all that apply"
+          type="checkbox"
+          error={err('barriers')}
+          options={options.barriers}
+          inputProps={() => register('barriers')}
+        />
+      </fieldset>
+
+      <fieldset className="form-section" disabled={readOnly}>
+        <legend className="visually-hidden">Referral and programme</legend>
+        <h2>Referral and programme</h2>
+        <div className="form-grid">
+          {select('referralSource', 'Referral source', referralSources)}
+          {text('referralDate', 'Referral date', { hint: dateHint, narrow: true })}
+          {text('referrerName', 'Referrer (optional)')}
+          {idSelect('fundingStreamId', 'Programme / funding stream', options.fundingStreams)}
+          {idSelect('keyWorkerId', 'Key worker', options.staff)}
+          {text('startDate', 'Start date', { hint: dateHint, narrow: true })}
+          {text('leaveDate', 'Leave date (optional)', { hint: dateHint, narrow: true })}
+        </div>
+      </fieldset>
+
+      <fieldset className="form-section" disabled={readOnly}>
+        <legend className="visually-hidden">Consent and privacy</legend>
+        <h2>Consent and privacy</h2>
+        <div className="form-grid">
+          {text('privacyNoticeVersion', 'Privacy notice version shown', { narrow: true })}
+          {text('privacyNoticeDate', 'Date privacy notice shown', { hint: dateHint, narrow: true })}
+        </div>
+        <ChoiceGroup
+          name="consentPartners"
+          legend="Consents to share with"
+          type="checkbox"
+          error={err('consentPartners')}
+          options={PARTNERS.map((p) => ({ code: p, label: p }))}
+          inputProps={() => register('consentPartners')}
+        />
+        <Field name="lawfulBasisNote" label="Lawful basis note" error={err('lawfulBasisNote')}>
+          {(control) => <textarea {...control} rows={2} readOnly={readOnly} {...register('lawfulBasisNote')} />}
+        </Field>
+      </fieldset>
+    </>
+  );
+}

@@ -1,0 +1,148 @@
+// The participants grid over the whole store: quick search ("/" or Ctrl+F), built-in and saved
+// views, column chooser, column filters and sort, export of the current view, merge of two
+// selected rows. Enter or double-click opens a person.
+import { useEffect, useRef, useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
+import { SavedViews } from '../../components/SavedViews';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { downloadBytes } from '../../components/download';
+import { useToasts } from '../../components/Toasts';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useCan } from '../../app/session-context';
+import type { ParticipantGridRow, ViewState } from '../../../shared/contract/participants.contract';
+import type { GridQuery } from '../../../shared/contract/common';
+import { participantColumns, participantPresets } from './participants.columns';
+
+export function ParticipantsGrid() {
+  const [typed, setTyped] = useState('');
+  const [search, setSearch] = useState('');
+  const [preset, setPreset] = useState<string | undefined>(undefined);
+  const [total, setTotal] = useState<number | null>(null);
+  const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
+  const [exporting, setExporting] = useState(false);
+  const grid = useRef<ServerGridHandle<ParticipantGridRow>>(null);
+  const searchBox = useRef<HTMLInputElement>(null);
+  const toasts = useToasts();
+  const canEdit = useCan('officer');
+
+  // A short pause while typing, so each keystroke does not start a new query.
+  useEffect(() => {
+    const t = setTimeout(() => setSearch(typed), 120);
+    return () => clearTimeout(t);
+  }, [typed]);
+
+  useEffect(() => {
+    const onKey = (e: KeyboardEvent) => {
+      const target = e.target as HTMLElement | null;
+      const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+        e.preventDefault();
+        searchBox.current?.focus();
+        searchBox.current?.select();
+      } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
+        e.preventDefault();
+        navigate('participants/new');
+      }
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, []);
+
+  const getState = (): ViewState => {
+    const gridApi = grid.current?.api();
+    const columnState = gridApi?.getColumnState() ?? [];
+    return {
+      columns: columnState.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })),
+      sort: columnState.filter((c) => c.sort).sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0)).map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })),
+      filters: (gridApi?.getFilterModel() ?? {}) as Record<string, unknown>,
+      search: typed,
+      ...(preset ? { preset } : {}),
+    };
+  };
+
+  const applyState = (state: Partial<ViewState>) => {
+    const gridApi = grid.current?.api();
+    setTyped(state.search ?? '');
+    setPreset(state.preset);
+    if (!gridApi) return;
+    if (state.columns?.length) gridApi.applyColumnState({ state: state.columns.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })), applyOrder: true });
+    gridApi.applyColumnState({ state: (state.sort ?? []).map((s, i) => ({ colId: s.colId, sort: s.sort, sortIndex: i })), defaultState: { sort: null } });
+    gridApi.setFilterModel(state.filters && Object.keys(state.filters).length ? state.filters : null);
+  };
+
+  const exportView = async () => {
+    const state = getState();
+    setExporting(true);
+    const result = await api.call('participants.export', {
+      search: state.search,
+      sort: state.sort,
+      filters: state.filters as GridQuery['filters'],
+      ...(preset ? { preset } : {}),
+      columns: state.columns.filter((c) => !c.hide).map((c) => c.colId),
+    });
+    setExporting(false);
+    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
+    downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
+    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} participants${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}` });
+  };
+
+  return (
+    <div className="screen-fill">
+      <PageHeader
+        title="Participants"
+        subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`}
+        actions={
+          <>
+            {canEdit && selected.length === 2 && (
+              <button type="button" onClick={() => navigate(`participants/merge/${selected[0]!.id}/${selected[1]!.id}`)}>Merge the 2 selected</button>
+            )}
+            <button type="button" onClick={() => void exportView()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export to Excel'}</button>
+            {canEdit && (
+              <a className="button-link primary" href="#/participants/new" aria-keyshortcuts="Control+N">New participant</a>
+            )}
+          </>
+        }
+      />
+      <div className="toolbar">
+        <label htmlFor="participant-search">Search</label>
+        <input
+          id="participant-search"
+          ref={searchBox}
+          type="search"
+          size={42}
+          value={typed}
+          onChange={(e) => setTyped(e.target.value)}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') setSearch(typed);
+            if (e.key === 'ArrowDown') {
+              e.preventDefault();
+              const gridApi = grid.current?.api();
+              const first = gridApi?.getAllDisplayedColumns()[0];
+              if (gridApi && first) gridApi.setFocusedCell(0, first);
+            }
+          }}
+          placeholder="Name, reference, NI number, postcode or phone"
+          aria-keyshortcuts="/ Control+F"
+          aria-describedby="participant-search-hint"
+        />
+        <span id="participant-search-hint" className="muted small">Press / to search, ↓ to move to the results, Enter to open.</span>
+        <SavedViews grid="participants" presets={participantPresets} getState={getState} applyState={applyState} />
+        <ColumnChooser api={() => grid.current?.api() ?? null} columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))} />
+      </div>
+      <ServerGrid<ParticipantGridRow>
+        ref={grid}
+        ariaLabel="Participants"
+        columnDefs={participantColumns}
+        search={search}
+        {...(preset ? { preset } : {})}
+        fetchPage={(query) => api.call('participants.page', query)}
+        onTotal={setTotal}
+        onOpen={(row) => navigate(`participants/${row.id}/details`)}
+        onError={(message) => toasts.show({ kind: 'error', message })}
+        {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
+      />
+    </div>
+  );
+}
