@@ -7,6 +7,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
 import * as m0004 from './0004-placements-outcomes';
+import * as m0020 from './0020-course-catalogue';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -20,7 +21,9 @@ const foundation: Record<string, Migration> = {
 const participants: Record<string, Migration> = {};
 
 // -- courses (002x) --
-const courses: Record<string, Migration> = {};
+const courses: Record<string, Migration> = {
+  '0020-course-catalogue': m0020,
+};
 
 // -- placements and outcomes (003x) --
 const outcomes: Record<string, Migration> = {};

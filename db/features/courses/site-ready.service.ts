@@ -1,0 +1,155 @@
+// The site-ready candidates list (and who is not yet ready, with what is missing), the expiry
+// worklist, and their xlsx exports (audited). Everyone with a CSCS fact is evaluated in memory
+// against the programme's rule: a few table scans, no per-person queries.
+
+import type { GridQuery } from '../../../shared/contract/common';
+import type { ExpiryRow, SiteReadyRow } from '../../../shared/contract/courses.contract';
+import { cardTypeLabel, HSE_PASS_MARK, HSE_VALID_YEARS } from '../../../shared/domain/cscs';
+import { addDaysIso, addYearsIso, daysBetween, formatUkDate } from '../../../shared/domain/dates';
+import { describeSiteReadyRule, evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import type { Tx } from '../../store/schema';
+import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import { loadContacts, loadFacts } from './site-ready.repository';
+
+export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search = ''): Promise<SiteReadyRow[]> {
+  const [facts, contacts] = await Promise.all([loadFacts(tx), loadContacts(tx)]);
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const rows: SiteReadyRow[] = [];
+  for (const [id, c] of contacts) {
+    const f = facts.get(id);
+    if (!f) continue;
+    if (words.length) {
+      const hay = `${c.reference} ${c.firstName} ${c.lastName} ${c.postcode ?? ''}`.toLowerCase();
+      if (!words.every((w) => hay.includes(w))) continue;
+    }
+    const r = evaluateSiteReady(rule, f, today);
+    if ((preset === 'ready' && !r.ready) || (preset === 'not-ready' && r.ready)) continue;
+    const card = [...f.cards].filter((x) => x.issuedOn <= today).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn)).at(-1);
+    const pass = f.hseTests.filter((t) => t.score >= HSE_PASS_MARK && t.takenOn <= today).at(-1);
+    rows.push({
+      ...c,
+      ready: r.ready,
+      readySince: r.readySince,
+      readyUntil: r.readyUntil,
+      cardType: card ? cardTypeLabel(card.cardType) : null,
+      cardNumber: null,
+      cardExpiresOn: card?.expiresOn ?? null,
+      hsePassedOn: pass?.takenOn ?? null,
+      missing: r.missing.map((m) => m.label).join('; '),
+    });
+  }
+  return rows;
+}
+
+const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
+  reference: (r) => r.reference,
+  lastName: (r) => `${r.lastName.toLowerCase()} ${r.firstName.toLowerCase()}`,
+  firstName: (r) => r.firstName.toLowerCase(),
+  postcode: (r) => r.postcode ?? '',
+  readySince: (r) => r.readySince ?? '',
+  readyUntil: (r) => r.readyUntil ?? '9999',
+  cardExpiresOn: (r) => r.cardExpiresOn ?? '',
+  hsePassedOn: (r) => r.hsePassedOn ?? '',
+  missing: (r) => r.missing,
+};
+
+export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' }) {
+  const rows = await siteReadyRows(tx, rule, today, query.preset, query.search);
+  const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
+  const key = sortKeys[sort.colId]!;
+  rows.sort((a, b) => (sort.sort === 'asc' ? 1 : -1) * key(a).localeCompare(key(b)) || a.id - b.id);
+  const page = rows.slice(query.offset, query.offset + query.limit);
+  // Card numbers only for the rows on screen.
+  if (page.length) {
+    const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).where('participant_id', 'in', page.map((r) => r.id)).execute();
+    for (const r of page) r.cardNumber = numbers.find((n) => n.participant_id === r.id && n.expires_on === r.cardExpiresOn)?.card_number ?? null;
+  }
+  return { rows: page, total: rows.length };
+}
+
+export async function exportSiteReady(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search: string, producedBy: string) {
+  const rows = await siteReadyRows(tx, rule, today, preset, search);
+  rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
+  const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
+  for (const r of rows) r.cardNumber = byKey.get(`${r.id}:${r.cardExpiresOn}`) ?? null;
+  const columns: XlsxColumn<SiteReadyRow>[] = [
+    { header: 'Reference', type: 'text', width: 12, value: (r) => r.reference },
+    { header: 'First name', type: 'text', width: 16, value: (r) => r.firstName },
+    { header: 'Last name', type: 'text', width: 18, value: (r) => r.lastName },
+    { header: 'Phone', type: 'text', width: 15, value: (r) => r.phone },
+    { header: 'Email', type: 'text', width: 30, value: (r) => r.email },
+    { header: 'Postcode', type: 'text', width: 10, value: (r) => r.postcode },
+    { header: 'CSCS card', type: 'text', width: 24, value: (r) => r.cardType },
+    { header: 'Card number', type: 'text', width: 14, value: (r) => r.cardNumber },
+    { header: 'Card expires', type: 'date', width: 12, value: (r) => r.cardExpiresOn },
+    { header: 'HS&E passed', type: 'date', width: 12, value: (r) => r.hsePassedOn },
+    { header: 'Site ready since', type: 'date', width: 14, value: (r) => r.readySince },
+    { header: 'Ready until', type: 'date', width: 12, value: (r) => r.readyUntil },
+    ...(preset === 'ready' ? [] : [{ header: 'Missing', type: 'text' as const, width: 50, value: (r: SiteReadyRow) => r.missing }]),
+  ];
+  const title = preset === 'ready' ? 'Site-ready candidates' : preset === 'not-ready' ? 'Not yet site ready' : 'Site readiness';
+  const bytes = await writeXlsx(
+    [{ name: title, columns, rows, preamble: [`Stevenage Works – ${title}`, `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people.`, `Rule: ${describeSiteReadyRule(rule).join('; ')}`], landscape: true }],
+    { title },
+  );
+  return { fileName: `${title.toLowerCase().replace(/\W+/g, '-')}-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: rows.length };
+}
+
+/** Cards expiring within N days (the person's latest card), and HS&E passes lapsing within N
+ * days for people who have no valid card yet: apply before the pass runs out. */
+export async function expiryRows(tx: Tx, today: string, withinDays: number): Promise<ExpiryRow[]> {
+  const until = addDaysIso(today, withinDays);
+  const cards = await tx
+    .selectFrom('cscs_cards as c')
+    .innerJoin('participants as p', 'p.id', 'c.participant_id')
+    .select(['c.id', 'c.participant_id', 'c.card_type', 'c.card_number', 'c.expires_on', 'p.reference', 'p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+    .where('c.expires_on', '>=', today)
+    .where('c.expires_on', '<=', until)
+    .where('p.status', 'not in', ['merged', 'anonymised'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cscs_cards as c2').select('c2.id').whereRef('c2.participant_id', '=', 'c.participant_id').whereRef('c2.expires_on', '>', 'c.expires_on'))))
+    .execute();
+  // A pass lapses HSE_VALID_YEARS after it was taken: taken between (today - 2y) and (until - 2y).
+  const takenFrom = addYearsIso(today, -HSE_VALID_YEARS);
+  const takenTo = addYearsIso(until, -HSE_VALID_YEARS);
+  const passes = await tx
+    .selectFrom('hse_tests as t')
+    .innerJoin('participants as p', 'p.id', 't.participant_id')
+    .select(['t.id', 't.participant_id', 't.taken_on', 't.score', 'p.reference', 'p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+    .where('t.score', '>=', HSE_PASS_MARK)
+    .where('t.taken_on', '>=', takenFrom)
+    .where('t.taken_on', '<=', takenTo)
+    .where('p.status', 'not in', ['merged', 'anonymised'])
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cscs_cards as c').select('c.id').whereRef('c.participant_id', '=', 't.participant_id').where('c.expires_on', '>=', today))))
+    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('hse_tests as t2').select('t2.id').whereRef('t2.participant_id', '=', 't.participant_id').whereRef('t2.taken_on', '>', 't.taken_on').where('t2.score', '>=', HSE_PASS_MARK))))
+    .execute();
+  const rows: ExpiryRow[] = [];
+  let key = 1;
+  for (const c of cards) {
+    rows.push({ id: key++, kind: 'card', participantId: c.participant_id, reference: c.reference, name: `${c.first_name} ${c.last_name}`, phone: c.phone, email: c.email, item: `CSCS card: ${cardTypeLabel(c.card_type)}${c.card_number ? ` no. ${c.card_number}` : ''}`, expiresOn: c.expires_on, daysLeft: daysBetween(today, c.expires_on) });
+  }
+  for (const t of passes) {
+    const expiresOn = addYearsIso(t.taken_on, HSE_VALID_YEARS);
+    rows.push({ id: key++, kind: 'hse', participantId: t.participant_id, reference: t.reference, name: `${t.first_name} ${t.last_name}`, phone: t.phone, email: t.email, item: `HS&E pass ${t.score}/50 taken ${formatUkDate(t.taken_on)}, no card yet`, expiresOn, daysLeft: daysBetween(today, expiresOn) });
+  }
+  return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
+}
+
+export async function exportExpiry(tx: Tx, today: string, withinDays: number, producedBy: string) {
+  const rows = await expiryRows(tx, today, withinDays);
+  const columns: XlsxColumn<ExpiryRow>[] = [
+    { header: 'Expires', type: 'date', width: 12, value: (r) => r.expiresOn },
+    { header: 'Days left', type: 'integer', width: 10, value: (r) => r.daysLeft },
+    { header: 'What', type: 'text', width: 44, value: (r) => r.item },
+    { header: 'Reference', type: 'text', width: 12, value: (r) => r.reference },
+    { header: 'Name', type: 'text', width: 26, value: (r) => r.name },
+    { header: 'Phone', type: 'text', width: 15, value: (r) => r.phone },
+    { header: 'Email', type: 'text', width: 30, value: (r) => r.email },
+  ];
+  const bytes = await writeXlsx([{ name: 'Expiry worklist', columns, rows, preamble: [`Stevenage Works – CSCS expiry worklist (next ${withinDays} days)`, `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} items.`] }], { title: 'Expiry worklist' });
+  return { fileName: `cscs-expiry-worklist-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: rows.length };
+}
+
+export async function countSiteReadyNow(tx: Tx, rule: SiteReadyRule, today: string): Promise<number> {
+  return (await siteReadyRows(tx, rule, today, 'ready')).length;
+}
