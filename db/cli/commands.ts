@@ -1,12 +1,14 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
+import { coursesListCommand } from './courses.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
   demoCommand,
   // -- participants --
   // -- courses --
+  coursesListCommand,
   // -- outcomes --
   // -- returns --
   // -- imports --

@@ -48,7 +48,7 @@ describe('course runs and enrolment', () => {
 
   it('fills places up to capacity, then a waiting list; a withdrawal promotes the first waiting', async () => {
     const runId = await planRun(3);
-    const people = [];
+    const people: number[] = [];
     for (let i = 0; i < 5; i++) people.push(await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', last_name: `Person${i}` }));
     const result = await t.ok('courses.enrol', { runId, participantIds: people });
     expect(result).toEqual({ enrolled: 3, waiting: 2, skipped: [] });
@@ -118,7 +118,7 @@ describe('course runs and enrolment', () => {
 describe('registers', () => {
   it('records marks with reasons and gives attendance rates per person and per run', async () => {
     const runId = await planRun(4);
-    const people = [];
+    const people: number[] = [];
     for (let i = 0; i < 4; i++) people.push(await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', last_name: `Reg${i}` }));
     await t.ok('courses.enrol', { runId, participantIds: people });
     const run = await t.ok('courses.runs.get', { id: runId });
