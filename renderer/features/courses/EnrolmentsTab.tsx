@@ -77,7 +77,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
                     <td className="button-cell">
                       <button
                         type="button"
-                        aria-label={`Offer ${r.name} a place`}
+                        aria-label={`Offer a place to ${r.name}`}
                         onClick={async () => {
                           const result = await api.call('courses.promote', { enrolmentId: r.enrolmentId });
                           toasts.show(result.ok ? { kind: 'success', message: `${r.name} now has a place` } : { kind: 'error', message: result.error.message });
@@ -117,6 +117,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
 
 function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
   const [search, setSearch] = useState('');
+  const [eligibleOnly, setEligibleOnly] = useState(true);
   const [selected, setSelected] = useState<EnrolCandidate[]>([]);
   const [reason, setReason] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -151,6 +152,7 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
       <div className="toolbar">
         <label htmlFor="enrol-search">Find by name or reference</label>
         <input id="enrol-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Khan, or SW-000123" autoFocus />
+        <label className="radio"><input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only people confirmed eligible</label>
       </div>
       <div className="enrol-grid">
         <ServerGrid
@@ -158,6 +160,7 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
           ariaLabel="People to enrol"
           columnDefs={candidateColumns}
           search={search}
+          preset={eligibleOnly ? 'eligible' : undefined}
           rowSelection="multiple"
           onSelectionChanged={setSelected}
           fetchPage={(query) => api.call('courses.enrolCandidates.page', { ...query, runId: run.id })}

@@ -64,7 +64,7 @@ function Register({ sessionId }: { sessionId: number }) {
     setSaving(false);
     if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
     else {
-      toasts.show({ kind: 'success', message: `Register saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})` });
+      toasts.show({ kind: 'success', message: `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})` });
       reg.reload();
     }
   };
