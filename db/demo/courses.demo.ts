@@ -91,6 +91,19 @@ function planRuns(ctx: DemoContext): Run[] {
     const full = run.people.filter((e) => e.status !== 'waiting').length >= run.capacity;
     run.people.push({ pid: p.id, status: full ? 'waiting' : 'enrolled', waiting: full ? run.people.filter((e) => e.status === 'waiting').length + 1 : null, withdrawnOn: null, withdrawnReason: null, marks: [] });
   }
+  // The next planned run is popular: full, with a short waiting list.
+  const next = open.find((run) => run.status === 'planned');
+  if (next) {
+    const taken = new Set(chosen.map((p) => p.id));
+    const extra = pool.filter((p) => !taken.has(p.id) && p.startDate <= today);
+    for (let k = 0; k < extra.length && next.people.length < next.capacity + 3; k++) {
+      const p = extra[rng.int(0, extra.length - 1)]!;
+      if (taken.has(p.id)) continue;
+      taken.add(p.id);
+      const full = next.people.filter((e) => e.status !== 'waiting').length >= next.capacity;
+      next.people.push({ pid: p.id, status: full ? 'waiting' : 'enrolled', waiting: full ? next.people.filter((e) => e.status === 'waiting').length + 1 : null, withdrawnOn: null, withdrawnReason: null, marks: [] });
+    }
+  }
   // Other short courses, mostly for people already on the CSCS route.
   const otherCount = Math.max(1, Math.round(runCount * 0.6));
   for (let i = 0; i < otherCount; i++) {

@@ -3,9 +3,10 @@
 // rate ((present + late) ÷ marks other than excused). Cancelled runs are left out of the totals.
 import { sql } from 'kysely';
 import type { Dashboard } from '../../../shared/contract/courses.contract';
-import type { SiteReadyRule } from '../../../shared/domain/site-ready';
+import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
 import { countSiteReadyNow } from './site-ready.service';
+import { loadFacts } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
@@ -80,8 +81,15 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
       hsePassRate: ratio(totals.hsePassed, totals.hseTaken),
       attendanceRate: ratio(totals.attended, totals.marked),
       cardsIssued: Number(cards.n),
-      siteReadyNow: filter.runId ? 0 : await countSiteReadyNow(tx, rule, today),
+      siteReadyNow: filter.runId ? await readyOnRun(tx, rule, today, filter.runId) : await countSiteReadyNow(tx, rule, today),
     },
     runs: rows,
   };
+}
+
+/** How many of a run's people (those who held a place) meet the site-ready rule today. */
+async function readyOnRun(tx: Tx, rule: SiteReadyRule, today: string, runId: number): Promise<number> {
+  const people = await tx.selectFrom('enrolments').select('participant_id').where('course_run_id', '=', runId).where('status', 'in', ['enrolled', 'completed', 'not_completed']).execute();
+  const facts = await loadFacts(tx, people.map((p) => p.participant_id));
+  return [...facts.values()].filter((f) => evaluateSiteReady(rule, f, today).ready).length;
 }

@@ -3,7 +3,7 @@
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { pct } from './format';
 
-export function DashboardFigures({ o, showSiteReady }: { o: Dashboard['overall']; showSiteReady: boolean }) {
+export function DashboardFigures({ o, showSiteReady, siteReadyNote = 'people who meet the site-ready rule today' }: { o: Dashboard['overall']; showSiteReady: boolean; siteReadyNote?: string }) {
   const figures: Array<[string, string, string]> = [
     ['Fill rate', pct(o.fillRate), `${o.seats} places taken of ${o.capacity}`],
     ['Completion rate', pct(o.completionRate), `${o.completed} completed of ${o.seats} with a place`],
@@ -11,7 +11,7 @@ export function DashboardFigures({ o, showSiteReady }: { o: Dashboard['overall']
     ['Attendance rate', pct(o.attendanceRate), 'present or late, of sessions marked (excused left out)'],
     ['CSCS cards', String(o.cardsIssued), 'cards recorded from these runs'],
   ];
-  if (showSiteReady) figures.push(['Site ready now', String(o.siteReadyNow), 'people who meet the site-ready rule today']);
+  if (showSiteReady) figures.push(['Site ready now', String(o.siteReadyNow), siteReadyNote]);
   return (
     <div className="cards">
       {figures.map(([label, figure, note]) => (

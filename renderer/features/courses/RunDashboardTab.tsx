@@ -9,7 +9,7 @@ export function RunDashboardTab({ runId }: { runId: number }) {
   return (
     <>
       <h2>Dashboard</h2>
-      <DashboardFigures o={dash.data.overall} showSiteReady={false} />
+      <DashboardFigures o={dash.data.overall} showSiteReady siteReadyNote="of this run's people meet the site-ready rule today" />
     </>
   );
 }
