@@ -1,7 +1,7 @@
 // A course as an officer runs it: plan a CSCS run, enrol twelve people (the twelfth goes on the
 // waiting list), take two registers from the keyboard, record HS&E scores, cards, PPE and
 // sign-offs, and see exactly the right people become site ready. axe on every screen.
-import { test, expect, axeViolations } from './fixtures';
+import { test, expect, axeViolations, startWithDemo } from './fixtures';
 import { aParticipant } from '../support/builders';
 import { addDaysIso, formatUkDate } from '../../shared/domain/dates';
 import { weekdaysBetween } from '../../shared/domain/course-sessions';
@@ -127,4 +127,71 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
     expect(await axeViolations(page)).toEqual([]);
   }
   await expect(page.getByRole('gridcell', { name: 'CSCS pre-employment construction course' })).toBeVisible();
+});
+
+test('on a demo programme: open a run from the grid by keyboard, edit its sessions, withdraw someone, catalogue and rule forms', async ({ appPage: page }) => {
+  test.setTimeout(300_000);
+  await startWithDemo(page);
+  await page.keyboard.press('Alt+2');
+  const grid = page.getByRole('region', { name: 'Course runs' });
+  await expect(grid.getByRole('gridcell', { name: 'Planned' }).first()).toBeVisible();
+  await page.getByLabel('Show').selectOption('open');
+  await grid.getByRole('gridcell', { name: 'Planned' }).first().click();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Details', level: 2 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Sessions: add a Saturday catch-up session.
+  await page.getByRole('button', { name: 'Change sessions' }).click();
+  await page.getByRole('button', { name: 'Add a session' }).click();
+  await page.getByRole('button', { name: 'Save sessions' }).click();
+  await expect(page.getByRole('alert')).toContainText('enter a date');
+  expect(await axeViolations(page)).toEqual([]);
+  const dates = page.locator('input[placeholder="dd/mm/yyyy"]');
+  await dates.last().fill('05/12/2026');
+  await page.getByRole('button', { name: 'Save sessions' }).click();
+  await expect(page.getByRole('heading', { name: /Sessions \(6\)/ })).toBeVisible();
+
+  // The popular run has a waiting list: withdrawing someone offers their place to the first waiting.
+  await page.getByRole('link', { name: 'Enrolments' }).click();
+  await expect(page.getByRole('heading', { name: /Waiting list \(3\)/ })).toBeVisible();
+  await page.getByRole('button', { name: /^Withdraw / }).first().click();
+  await expect(page.getByRole('dialog')).toBeVisible();
+  await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Enter a reason');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Reason').fill('Started a job');
+  await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
+  await expect(page.getByText(/moved from the waiting list onto the run/)).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Waiting list \(2\)/ })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Withdrawn \(1\)/ })).toBeVisible();
+
+  // Catalogue (administrator): a new course needs a name.
+  await page.goto(page.url().replace(/#.*/, '#/courses/catalogue'));
+  await expect(page.getByRole('heading', { name: 'Course catalogue', level: 1 })).toBeVisible();
+  await page.getByRole('button', { name: 'Add a course' }).click();
+  await page.getByRole('button', { name: 'Add the course' }).click();
+  await expect(page.getByRole('alert')).toContainText('Enter name');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Name', { exact: true }).fill('Confined spaces awareness');
+  await page.getByLabel('Typical length (days)').fill('1');
+  await page.getByRole('button', { name: 'Add the course' }).click();
+  await expect(page.getByRole('rowheader', { name: /Confined spaces awareness/ })).toBeVisible();
+
+  // The site-ready rule form (administrator).
+  await page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: 'Site-ready candidates' }).click();
+  await page.getByText(/The site-ready rule/).click();
+  await page.getByRole('button', { name: 'Change the rule' }).click();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('A sign-off counts for (months)').fill('0');
+  await page.getByRole('button', { name: 'Save the rule' }).click();
+  await expect(page.getByRole('alert')).toContainText('Months must be a whole number');
+  await page.getByLabel('A sign-off counts for (months)').fill('');
+  await page.getByLabel('The Level 1 Award in Health and Safety').check();
+  await page.getByRole('button', { name: 'Save the rule' }).click();
+  await expect(page.getByText('Site-ready rule saved and applied')).toBeVisible();
+  await page.getByLabel('Show').selectOption('not-ready');
+  await expect(page.getByRole('columnheader', { name: 'Missing' })).toBeVisible();
+  await expect(page.getByRole('gridcell', { name: /Level 1 Award in Health and Safety/ }).first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
 });

@@ -135,6 +135,13 @@ describe('site-ready candidates and the expiry worklist', () => {
     expect(ready.rows[0]).toMatchObject({ cardNumber: '000123', cardExpiresOn: '2026-12-23', phone: '07700900000' });
     const notReady = await t.ok('courses.siteReady.page', { preset: 'not-ready' });
     expect(notReady.rows.find((r) => r.id === c)?.missing).toBe('Valid CSCS card');
+    // The list is cached between pages, but any change shows at once.
+    const runId = (await t.backend.store.db.selectFrom('enrolments').select('course_run_id').where('participant_id', '=', c).executeTakeFirstOrThrow()).course_run_id;
+    const enrolmentId = (await t.ok('courses.enrolments.list', { runId })).find((e) => e.participantId === c)!.enrolmentId;
+    await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-11-20', cardType: 'green_labourer', entries: [{ enrolmentId, cardNumber: '000789', isFirstLabourerCard: true }] });
+    expect((await t.ok('courses.siteReady.page', { preset: 'ready' })).total).toBe(3);
+    await t.backend.store.db.deleteFrom('outcomes').where('participant_id', '=', c).where('outcome_type', '=', 'site_ready').execute();
+    await t.backend.store.db.deleteFrom('cscs_cards').where('participant_id', '=', c).execute();
 
     const file = await t.ok('courses.siteReady.export', { preset: 'ready', purpose: 'Kier site induction list' });
     const out = path.join(t.dir, file.fileName);

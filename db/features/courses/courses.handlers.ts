@@ -132,7 +132,7 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.siteReady.page'(input, ctx) {
-    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input);
+    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
   },
 
   async 'courses.siteReady.participant'(input, ctx) {
@@ -165,6 +165,6 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.dashboard'(input, ctx) {
-    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input);
+    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
   },
 });

@@ -5,39 +5,41 @@ import { sql } from 'kysely';
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
-import { countSiteReadyNow } from './site-ready.service';
+import { countSiteReadyNow, type CacheHandle } from './site-ready.service';
 import { loadFacts } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
-export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string, filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined }): Promise<Dashboard> {
+export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string, filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined }, cache?: CacheHandle): Promise<Dashboard> {
   let runsQ = tx.selectFrom('course_runs as r').innerJoin('course_types as t', 't.id', 'r.course_type_id').select(['r.id', 't.name as courseType', 'r.start_date as startDate', 'r.status', 'r.capacity']);
   if (filter.runId) runsQ = runsQ.where('r.id', '=', filter.runId);
   if (filter.from) runsQ = runsQ.where('r.start_date', '>=', filter.from);
   if (filter.to) runsQ = runsQ.where('r.start_date', '<=', filter.to);
   const runs = await runsQ.orderBy('r.start_date', 'desc').execute();
   const ids = runs.map((r) => r.id);
+  // Over every run there is no need to bind thousands of ids.
+  const everyRun = !filter.runId && !filter.from && !filter.to;
   const seats = ids.length
     ? await tx
         .selectFrom('enrolments')
         .select(['course_run_id as runId', sql<number>`sum(status in ('enrolled','completed','not_completed'))`.as('seats'), sql<number>`sum(status = 'completed')`.as('completed')])
-        .where('course_run_id', 'in', ids)
+        .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .groupBy('course_run_id')
         .execute()
     : [];
   const hse = ids.length
-    ? await tx.selectFrom('hse_tests').select(['course_run_id as runId', sql<number>`count(*)`.as('taken'), sql<number>`sum(score >= 45)`.as('passed')]).where('course_run_id', 'in', ids).groupBy('course_run_id').execute()
+    ? await tx.selectFrom('hse_tests').select(['course_run_id as runId', sql<number>`count(*)`.as('taken'), sql<number>`sum(score >= 45)`.as('passed')]).$if(!everyRun, (q) => q.where('course_run_id', 'in', ids)).where('course_run_id', 'is not', null).groupBy('course_run_id').execute()
     : [];
   const att = ids.length
     ? await tx
         .selectFrom('attendance as a')
         .innerJoin('course_sessions as s', 's.id', 'a.course_session_id')
         .select(['s.course_run_id as runId', sql<number>`sum(a.mark in ('present','late'))`.as('attended'), sql<number>`sum(a.mark in ('present','late','absent'))`.as('marked')])
-        .where('s.course_run_id', 'in', ids)
+        .$if(!everyRun, (q) => q.where('s.course_run_id', 'in', ids))
         .groupBy('s.course_run_id')
         .execute()
     : [];
-  const cards = ids.length ? await tx.selectFrom('cscs_cards').select(sql<number>`count(*)`.as('n')).where('course_run_id', 'in', ids).executeTakeFirstOrThrow() : { n: 0 };
+  const cards = ids.length ? await tx.selectFrom('cscs_cards').select(sql<number>`count(*)`.as('n')).$if(!everyRun, (q) => q.where('course_run_id', 'in', ids)).where('course_run_id', 'is not', null).executeTakeFirstOrThrow() : { n: 0 };
   const by = <T extends { runId: number | null }>(rows: T[]) => new Map(rows.map((r) => [r.runId, r]));
   const seatsBy = by(seats);
   const hseBy = by(hse);
@@ -81,7 +83,7 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
       hsePassRate: ratio(totals.hsePassed, totals.hseTaken),
       attendanceRate: ratio(totals.attended, totals.marked),
       cardsIssued: Number(cards.n),
-      siteReadyNow: filter.runId ? await readyOnRun(tx, rule, today, filter.runId) : await countSiteReadyNow(tx, rule, today),
+      siteReadyNow: filter.runId ? await readyOnRun(tx, rule, today, filter.runId) : await countSiteReadyNow(tx, rule, today, cache),
     },
     runs: rows,
   };

@@ -6,26 +6,35 @@ import type { GridQuery } from '../../../shared/contract/common';
 import type { ExpiryRow, SiteReadyRow } from '../../../shared/contract/courses.contract';
 import { cardTypeLabel, HSE_PASS_MARK, HSE_VALID_YEARS } from '../../../shared/domain/cscs';
 import { addDaysIso, addYearsIso, daysBetween, formatUkDate } from '../../../shared/domain/dates';
-import { describeSiteReadyRule, evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import { describeSiteReadyRule, evaluateSiteReady, type SiteReadyFacts, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { loadContacts, loadFacts } from './site-ready.repository';
 
-export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search = ''): Promise<SiteReadyRow[]> {
+/** The connection whose changes key the cache (the backend's one better-sqlite3 handle). */
+export interface CacheHandle {
+  prepare(sql: string): { pluck(): { get(): unknown } };
+}
+
+// Everyone evaluated once per (connection, data change, day, rule): paging, sorting and
+// searching the list then costs milliseconds. total_changes() counts every insert, update and
+// delete on the one writing connection, so any change anywhere invalidates it.
+const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
+
+async function evaluateEveryone(tx: Tx, rule: SiteReadyRule, today: string, cache?: CacheHandle): Promise<SiteReadyRow[]> {
+  const key = cache ? `${String(cache.prepare('select total_changes()').pluck().get())}|${today}|${JSON.stringify(rule)}` : '';
+  const hit = cache && evaluated.get(cache);
+  if (hit && hit.key === key) return hit.rows;
   const [facts, contacts] = await Promise.all([loadFacts(tx), loadContacts(tx)]);
-  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   const rows: SiteReadyRow[] = [];
   for (const [id, c] of contacts) {
     const f = facts.get(id);
     if (!f) continue;
-    if (words.length) {
-      const hay = `${c.reference} ${c.firstName} ${c.lastName} ${c.postcode ?? ''}`.toLowerCase();
-      if (!words.every((w) => hay.includes(w))) continue;
-    }
     const r = evaluateSiteReady(rule, f, today);
-    if ((preset === 'ready' && !r.ready) || (preset === 'not-ready' && r.ready)) continue;
-    const card = [...f.cards].filter((x) => x.issuedOn <= today).sort((a, b) => a.expiresOn.localeCompare(b.expiresOn)).at(-1);
-    const pass = f.hseTests.filter((t) => t.score >= HSE_PASS_MARK && t.takenOn <= today).at(-1);
+    let card: SiteReadyFacts['cards'][number] | undefined;
+    for (const x of f.cards) if (x.issuedOn <= today && (!card || x.expiresOn > card.expiresOn)) card = x;
+    let pass: string | undefined;
+    for (const t of f.hseTests) if (t.score >= HSE_PASS_MARK && t.takenOn <= today && (!pass || t.takenOn > pass)) pass = t.takenOn;
     rows.push({
       ...c,
       ready: r.ready,
@@ -34,11 +43,21 @@ export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, 
       cardType: card ? cardTypeLabel(card.cardType) : null,
       cardNumber: null,
       cardExpiresOn: card?.expiresOn ?? null,
-      hsePassedOn: pass?.takenOn ?? null,
+      hsePassedOn: pass ?? null,
       missing: r.missing.map((m) => m.label).join('; '),
     });
   }
+  if (cache) evaluated.set(cache, { key, rows });
   return rows;
+}
+
+export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search = '', cache?: CacheHandle): Promise<SiteReadyRow[]> {
+  const everyone = await evaluateEveryone(tx, rule, today, cache);
+  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  return everyone
+    .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
+    .filter((r) => !words.length || words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)))
+    .map((r) => ({ ...r }));
 }
 
 const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
@@ -53,8 +72,8 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
   missing: (r) => r.missing,
 };
 
-export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' }) {
-  const rows = await siteReadyRows(tx, rule, today, query.preset, query.search);
+export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' }, cache?: CacheHandle) {
+  const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
   const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId]!;
   rows.sort((a, b) => (sort.sort === 'asc' ? 1 : -1) * key(a).localeCompare(key(b)) || a.id - b.id);
@@ -150,6 +169,6 @@ export async function exportExpiry(tx: Tx, today: string, withinDays: number, pr
   return { fileName: `cscs-expiry-worklist-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: rows.length };
 }
 
-export async function countSiteReadyNow(tx: Tx, rule: SiteReadyRule, today: string): Promise<number> {
-  return (await siteReadyRows(tx, rule, today, 'ready')).length;
+export async function countSiteReadyNow(tx: Tx, rule: SiteReadyRule, today: string, cache?: CacheHandle): Promise<number> {
+  return (await evaluateEveryone(tx, rule, today, cache)).filter((r) => r.ready).length;
 }

@@ -37,7 +37,7 @@ export function CourseTypeForm({ initial, providers, onDone }: { initial: Course
     onDone();
   };
   return (
-    <form className="panel" onSubmit={submit} noValidate aria-labelledby="type-form-title">
+    <form className="form-box" onSubmit={submit} noValidate aria-labelledby="type-form-title">
       <h2 id="type-form-title" style={{ marginTop: 0 }}>{initial ? `Change ${initial.name}` : 'Add a course'}</h2>
       <ErrorSummary errors={errors} />
       <div className="form-grid">

@@ -145,7 +145,7 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
   };
 
   return (
-    <section className="panel" aria-labelledby="add-people-title">
+    <section className="form-box" aria-labelledby="add-people-title">
       <h2 id="add-people-title" style={{ marginTop: 0 }}>Add people</h2>
       <ErrorSummary errors={errors} />
       <p className="muted">{free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in the list (<kbd>Space</kbd> ticks the focused row), then enrol them.</p>

@@ -89,7 +89,7 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
   };
 
   return (
-    <section className="panel" aria-labelledby="entry-title">
+    <section className="form-box" aria-labelledby="entry-title">
       <h2 id="entry-title" style={{ marginTop: 0 }}>Record results</h2>
       <ErrorSummary errors={errors} />
       <fieldset className="field">

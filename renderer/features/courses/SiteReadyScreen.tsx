@@ -26,7 +26,10 @@ export function SiteReadyScreen() {
   const canExport = useCan('officer');
   const isAdmin = useCan('administrator');
   const toasts = useToasts();
-  const columns = preset === 'ready' ? siteReadyColumns.filter((c) => c.field !== 'missing') : siteReadyColumns;
+  // What is missing matters most for people not yet ready, so it comes right after the name.
+  const missing = siteReadyColumns.filter((c) => c.field === 'missing').map((c) => ({ ...c, flex: undefined, width: 380 }));
+  const others = siteReadyColumns.filter((c) => c.field !== 'missing');
+  const columns = preset === 'ready' ? others : [...others.slice(0, 3), ...missing, ...others.slice(3)];
   const exportList = async () => {
     const r = await api.call('courses.siteReady.export', { preset, search, purpose: purpose || null });
     if (r.ok) {
@@ -41,7 +44,7 @@ export function SiteReadyScreen() {
         subtitle={total === null ? 'Loading…' : preset === 'ready' ? `${total.toLocaleString('en-GB')} people are site ready today` : `${total.toLocaleString('en-GB')} people`}
       />
       <CoursesNav current="site-ready" />
-      <details className="panel" open={editingRule || undefined}>
+      <details className="form-box" open={editingRule || undefined}>
         <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>
         {rule.data && !editingRule && (
           <>
