@@ -4,6 +4,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
+import { auditRows } from '../support/courses-audit';
 
 let t: TestBackend;
 beforeEach(async () => {
@@ -78,7 +79,7 @@ describe('course runs and enrolment', () => {
     expect(lower.ok).toBe(false);
     if (!lower.ok) expect(lower.error.fields?.[0]?.path).toEqual(['capacity']);
 
-    const audit = await t.backend.store.db.selectFrom('audit_log').select(['entity', 'summary']).where('entity', '=', 'enrolment').execute();
+    const audit = await auditRows(t.backend.store.db, { entity: 'enrolment' });
     expect(audit.some((a) => a.summary.startsWith('Place offered from the waiting list'))).toBe(true);
     expect(audit.some((a) => a.summary.includes('Started a job'))).toBe(true);
   });
@@ -100,7 +101,7 @@ describe('course runs and enrolment', () => {
     await t.ok('courses.enrol', { runId, participantIds: [pending], overrideReason: 'Proof of address seen, to be scanned' });
     const [e] = await t.ok('courses.enrolments.list', { runId });
     expect(e?.overrideReason).toBe('Proof of address seen, to be scanned');
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('summary').where('participant_id', '=', pending).execute();
+    const audit = await auditRows(t.backend.store.db, { participantId: pending });
     expect(audit.map((a) => a.summary).join('\n')).toContain('override: Proof of address seen');
   });
 

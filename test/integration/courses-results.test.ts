@@ -10,6 +10,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
+import { auditRows } from '../support/courses-audit';
 import { migrateToLatest } from '../../db/store/migrator';
 import { migrations } from '../../db/store/migrations/index';
 
@@ -82,7 +83,7 @@ describe('results and their outcomes', () => {
     expect((await outcomes(b)).filter((o) => o.outcome_type === 'cscs_card')).toEqual([{ outcome_type: 'cscs_card', outcome_date: '2026-11-01', source: 'course' }]);
 
     // Every change is in the audit log against the person.
-    const audit = await t.backend.store.db.selectFrom('audit_log').select(['entity', 'action']).where('participant_id', '=', b).execute();
+    const audit = await auditRows(t.backend.store.db, { participantId: b });
     expect(new Set(audit.map((x) => x.entity))).toEqual(new Set(['enrolment', 'l1_award', 'hse_test', 'ppe_issue', 'cscs_card', 'site_ready_signoff', 'outcome']));
   });
 
@@ -153,7 +154,7 @@ describe('site-ready candidates and the expiry worklist', () => {
     expect(lines[1]).toContain("'07700900000'"); // phone kept as text with its leading 0
     expect(lines[1]).toContain("'000123'"); // card number as text
     expect(lines[1]).toContain('datetime.datetime(2026, 12, 23, 0, 0)'); // a real date
-    const audit = await t.backend.store.db.selectFrom('audit_log').select(['action', 'summary']).where('action', '=', 'export').execute();
+    const audit = await auditRows(t.backend.store.db, { action: 'export' });
     expect(audit[0]?.summary).toContain('Exported 2 people (ready)');
     expect(audit[0]?.summary).toContain('Kier site induction list');
   });
@@ -181,7 +182,7 @@ describe('site-ready candidates and the expiry worklist', () => {
     expect(set.description).toContain('The Level 1 Award in Health and Safety in a Construction Environment');
     const notReady = await t.ok('courses.siteReady.page', { preset: 'not-ready' });
     expect(notReady.rows.filter((r) => r.id === a || r.id === b).map((r) => r.missing)).toEqual(['Level 1 Award in Health and Safety', 'Level 1 Award in Health and Safety']);
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('summary').where('entity', '=', 'setting').execute();
+    const audit = await auditRows(t.backend.store.db, { entity: 'setting' });
     expect(audit.map((x) => x.summary)).toEqual(['Site-ready rule changed']);
   });
 
