@@ -56,8 +56,7 @@ export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, 
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return everyone
     .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
-    .filter((r) => !words.length || words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)))
-    .map((r) => ({ ...r }));
+    .filter((r) => !words.length || words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)));
 }
 
 const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
@@ -76,8 +75,12 @@ export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, 
   const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
   const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId]!;
-  rows.sort((a, b) => (sort.sort === 'asc' ? 1 : -1) * key(a).localeCompare(key(b)) || a.id - b.id);
-  const page = rows.slice(query.offset, query.offset + query.limit);
+  // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
+  const dir = sort.sort === 'asc' ? 1 : -1;
+  const keyed = rows.map((r) => ({ k: key(r), r }));
+  keyed.sort((a, b) => (a.k < b.k ? -dir : a.k > b.k ? dir : a.r.id - b.r.id));
+  // Copies, so filling in card numbers never touches the cached rows.
+  const page = keyed.slice(query.offset, query.offset + query.limit).map(({ r }) => ({ ...r }));
   // Card numbers only for the rows on screen.
   if (page.length) {
     const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).where('participant_id', 'in', page.map((r) => r.id)).execute();
@@ -87,7 +90,7 @@ export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, 
 }
 
 export async function exportSiteReady(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search: string, producedBy: string) {
-  const rows = await siteReadyRows(tx, rule, today, preset, search);
+  const rows = (await siteReadyRows(tx, rule, today, preset, search)).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
