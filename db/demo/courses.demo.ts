@@ -1,12 +1,12 @@
 // Demo data for the courses area: training providers, about 33 CSCS pre-employment runs over
 // the two years (scaled with the programme's size) with about 220 people, other short courses,
 // realistic registers, results (most pass HS&E, some fail and retake), cards, PPE, sign-offs,
-// and the outcomes they cause through recordOutcomeOnce. Deterministic; multi-row inserts.
+// and the outcomes they cause (unique per person, type and date). Deterministic; multi-row inserts.
 import { defaultCardExpiry } from '../../shared/domain/cscs';
 import { weekdaysBetween } from '../../shared/domain/course-sessions';
 import { addYearsIso } from '../../shared/domain/dates';
 import { defaultSiteReadyRule, evaluateSiteReady, type SiteReadyFacts } from '../../shared/domain/site-ready';
-import { recordOutcomeOnce } from '../features/outcomes/outcome-writer';
+import { L1_TITLE } from '../features/courses/results.service';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { lastNames } from './names';
 import { addDays, type Random } from './random';
@@ -193,12 +193,12 @@ export const coursesStep: DemoStep = {
     );
     await insertInChunks(marks, 2000, async (chunk) => void (await tx.insertInto('attendance').values(chunk).execute()));
     await ctx.progress(0, 1, 'Course results');
-    await recordResults(ctx, runs, types.get('cscs_pre_employment')!.name);
+    await recordResults(ctx, runs, new Map([...types.values()].map((t) => [t.code, t.name])));
   },
 };
 
 /** L1 Awards, HS&E tests (with retakes), cards, PPE and sign-offs for completers, then outcomes. */
-async function recordResults(ctx: DemoContext, runs: Run[], cscsName: string): Promise<void> {
+async function recordResults(ctx: DemoContext, runs: Run[], typeNames: Map<string, string>): Promise<void> {
   const { rng, tx, today } = ctx;
   const l1: Array<{ participant_id: number; course_run_id: number; achieved_on: string; certificate_number: string; awarding_body: string; created_at: string }> = [];
   const hse: Array<{ participant_id: number; course_run_id: number | null; taken_on: string; score: number; test_reference: string; created_at: string }> = [];
@@ -211,7 +211,7 @@ async function recordResults(ctx: DemoContext, runs: Run[], cscsName: string): P
   for (const run of runs) {
     for (const e of run.people) {
       if (e.status !== 'completed') continue;
-      completions.push({ pid: e.pid, runId: run.id!, enrolmentId: e.id!, date: run.end, title: run.typeCode === 'cscs_pre_employment' ? cscsName : run.typeCode });
+      completions.push({ pid: e.pid, runId: run.id!, enrolmentId: e.id!, date: run.end, title: typeNames.get(run.typeCode) ?? run.typeCode });
       if (run.typeCode !== 'cscs_pre_employment') continue;
       l1.push({ participant_id: e.pid, course_run_id: run.id!, achieved_on: run.sessions[2]!, certificate_number: `L1/${run.start.slice(0, 4)}/${cert++}`, awarding_body: 'CITB', created_at: ts(run.end) });
       let takenOn = run.sessions[3]!;
@@ -248,30 +248,14 @@ async function recordResults(ctx: DemoContext, runs: Run[], cscsName: string): P
   await insertInChunks(ppe, 1000, async (chunk) => void (await tx.insertInto('ppe_issues').values(chunk).execute()));
   await insertInChunks(signoffs, 1000, async (chunk) => void (await tx.insertInto('site_ready_signoffs').values(chunk).execute()));
 
-  // Outcomes, each through the one writer so nothing is counted twice.
-  const staff = ctx.staffIds[0] ?? null;
-  const total = completions.length + l1.length + cards.length;
-  let done = 0;
-  const tick = async () => {
-    if (++done % 500 === 0) {
-      ctx.throwIfCancelled();
-      await ctx.progress(done, total, `Course outcomes ${done.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
-    }
-  };
-  const at = (d: string) => ts(d);
-  for (const c of completions) {
-    await recordOutcomeOnce(tx, at(c.date), staff, { participantId: c.pid, outcomeType: 'course_completed', outcomeDate: c.date, source: 'course', sourceRef: `enrolment:${c.enrolmentId}`, courseRunId: c.runId, qualificationTitle: c.title });
-    await tick();
-  }
-  for (const [i, a] of l1.entries()) {
-    await recordOutcomeOnce(tx, at(a.achieved_on), staff, { participantId: a.participant_id, outcomeType: 'qualification', outcomeDate: a.achieved_on, source: 'course', sourceRef: `l1_award:${l1Ids[i]}`, courseRunId: a.course_run_id, qualificationTitle: 'Level 1 Award in Health and Safety in a Construction Environment' });
-    await tick();
-  }
-  for (const [i, c] of cards.entries()) {
-    if (c.course_run_id === null) continue; // cards from before the programme are not its outcomes
-    await recordOutcomeOnce(tx, at(c.issued_on), staff, { participantId: c.participant_id, outcomeType: 'cscs_card', outcomeDate: c.issued_on, source: 'course', sourceRef: `cscs_card:${cardIds[i]}`, courseRunId: c.course_run_id });
-    await tick();
-  }
+  // Outcomes. The app records them one at a time through recordOutcomeOnce (audited); a demo of
+  // 100,000 people writes them in bulk like the outcomes demo does, kept unique by the same key
+  // (person, type, date) that recordOutcomeOnce honours.
+  const outcomes: DemoOutcome[] = [];
+  for (const c of completions) outcomes.push({ pid: c.pid, type: 'course_completed', date: c.date, ref: `enrolment:${c.enrolmentId}`, runId: c.runId, title: c.title });
+  for (const [i, a] of l1.entries()) outcomes.push({ pid: a.participant_id, type: 'qualification', date: a.achieved_on, ref: `l1_award:${l1Ids[i]}`, runId: a.course_run_id, title: L1_TITLE });
+  // Cards from before the programme (returners) are not its outcomes.
+  for (const [i, c] of cards.entries()) if (c.course_run_id !== null) outcomes.push({ pid: c.participant_id, type: 'cscs_card', date: c.issued_on, ref: `cscs_card:${cardIds[i]}`, runId: c.course_run_id, title: null });
   const facts = new Map<number, SiteReadyFacts>();
   const of = (id: number) => facts.get(id) ?? facts.set(id, { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] }).get(id)!;
   for (const c of cards) of(c.participant_id).cards.push({ cardType: c.card_type, issuedOn: c.issued_on, expiresOn: c.expires_on, isFirstLabourerCard: c.is_first_labourer_card === 1 });
@@ -280,8 +264,42 @@ async function recordResults(ctx: DemoContext, runs: Run[], cscsName: string): P
   for (const s of signoffs) of(s.participant_id).signoffs.push({ signedOn: s.signed_on, revokedOn: null });
   for (const [pid, f] of facts) {
     const r = evaluateSiteReady(defaultSiteReadyRule, f, today);
-    if (r.ready && r.readySince) await recordOutcomeOnce(tx, at(r.readySince), staff, { participantId: pid, outcomeType: 'site_ready', outcomeDate: r.readySince, source: 'course', sourceRef: `site_ready:${r.readySince}` });
+    if (r.ready && r.readySince) outcomes.push({ pid, type: 'site_ready', date: r.readySince, ref: `site_ready:${r.readySince}`, runId: null, title: null });
   }
+  await insertOutcomes(ctx, outcomes);
+}
+
+interface DemoOutcome {
+  pid: number;
+  type: 'course_completed' | 'qualification' | 'cscs_card' | 'site_ready';
+  date: string;
+  ref: string;
+  runId: number | null;
+  title: string | null;
+}
+
+async function insertOutcomes(ctx: DemoContext, outcomes: DemoOutcome[]): Promise<void> {
+  const { rng, tx, today } = ctx;
+  let done = 0;
+  await inChunks(outcomes, 500, async (chunk) => {
+    ctx.throwIfCancelled();
+    const rows = chunk.map((o) => {
+      // Course records are checked against certificates: most older ones are verified.
+      const verified = addDays(o.date, 30) < today && rng.chance(0.75);
+      const stamp = `${o.date}T16:00:00.000Z`;
+      return {
+        participant_id: o.pid, outcome_type: o.type, outcome_date: o.date, placement_id: null, employer_org_id: null, course_run_id: o.runId, contract_id: null,
+        parent_outcome_id: null, sector: o.type === 'site_ready' || o.type === 'cscs_card' ? 'construction' : null, hours_per_week: null, apprenticeship_standard: null,
+        apprenticeship_level: null, qualification_title: o.title, notes: null, source: 'course' as const, source_ref: o.ref,
+        verification_status: verified ? ('verified' as const) : ('unverified' as const), verified_by: verified ? rng.pick(ctx.staffIds) : null,
+        verified_at: verified ? `${addDays(o.date, rng.int(3, 28))}T11:00:00.000Z` : null, verification_reason: null,
+        created_at: stamp, created_by: rng.pick(ctx.staffIds), updated_at: stamp,
+      };
+    });
+    await tx.insertInto('outcomes').values(rows).onConflict((oc) => oc.columns(['participant_id', 'outcome_type', 'outcome_date']).doNothing()).execute();
+    done += chunk.length;
+    await ctx.progress(done, outcomes.length, `Course outcomes ${done.toLocaleString('en-GB')} of ${outcomes.length.toLocaleString('en-GB')}`);
+  });
 }
 
 async function insertReturning<T extends Record<string, unknown>>(ctx: DemoContext, table: 'l1_awards' | 'cscs_cards', rows: T[]): Promise<number[]> {
