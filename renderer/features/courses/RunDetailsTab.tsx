@@ -74,7 +74,7 @@ export function RunDetailsTab({ run }: { run: RunDetail }) {
               </div>
             ))}
           </dl>
-          {canEdit && <button type="button" onClick={() => setEditing(true)}>Change details</button>}
+          {canEdit && <div className="button-row"><button type="button" onClick={() => setEditing(true)}>Change details</button></div>}
         </>
       )}
       <SessionsEditor run={run} canEdit={canEdit} />

@@ -31,7 +31,7 @@ export function RunsListScreen() {
           Plan a run of a course from the catalogue, then enrol people, take registers and record results.
         </EmptyState>
       )}
-      <div className="toolbar" hidden={empty}>
+      <div className="toolbar" style={empty ? { display: 'none' } : undefined}>
         <label htmlFor="runs-search">Search</label>
         <input id="runs-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Course, provider, venue or tutor" />
         <label htmlFor="runs-preset">Show</label>
@@ -42,7 +42,7 @@ export function RunsListScreen() {
         </select>
         <span className="keys-help">Press <kbd>Enter</kbd> on a row to open it.</span>
       </div>
-      <div className="screen-fill" hidden={empty}>
+      <div className="screen-fill" style={empty ? { display: 'none' } : undefined}>
         <ServerGrid
           ariaLabel="Course runs"
           columnDefs={runColumns}
