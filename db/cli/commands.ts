@@ -5,6 +5,7 @@ import { trustCommands } from './trust.commands';
 import { importCommand, reconcileCommand } from './imports.commands';
 import { contractsProgressCommand, sustainmentCommand } from './outcomes.commands';
 import { participantsCommand } from './participants.commands';
+import { coursesListCommand } from './courses.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -12,6 +13,7 @@ export const commands: CliCommand[] = [
   // -- participants --
   participantsCommand,
   // -- courses --
+  coursesListCommand,
   // -- outcomes --
   sustainmentCommand,
   contractsProgressCommand,

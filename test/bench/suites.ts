@@ -5,12 +5,14 @@ import { suite as trust } from './trust.bench';
 import { suite as imports } from './imports.bench';
 import { suite as outcomes } from './outcomes.bench';
 import { suite as participants } from './participants.bench';
+import { suite as courses } from './courses.bench';
 
 export const suites: BenchSuite[] = [
   store,
   // -- participants --
   participants,
   // -- courses --
+  courses,
   // -- outcomes --
   outcomes,
   // -- returns --

@@ -10,6 +10,7 @@ import * as m0004 from './0004-placements-outcomes';
 import * as m0060 from './0060-trust';
 import * as m0050 from './0050-imports';
 import * as m0010 from './0010-participants-search-merges';
+import * as m0020 from './0020-course-catalogue';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -25,7 +26,9 @@ const participants: Record<string, Migration> = {
 };
 
 // -- courses (002x) --
-const courses: Record<string, Migration> = {};
+const courses: Record<string, Migration> = {
+  '0020-course-catalogue': m0020,
+};
 
 // -- placements and outcomes (003x) --
 import * as m0030 from './0030-outcomes-evidence-files';

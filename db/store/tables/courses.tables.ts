@@ -35,6 +35,10 @@ export interface CourseTypesTable {
   cscs_component: 'l1_award' | 'hse_test' | 'card_application' | 'pre_employment' | null;
   sort_order: Generated<number>;
   is_active: Generated<number>;
+  /** 0020 */
+  description: string | null;
+  /** 0020 */
+  updated_at: string | null;
 }
 
 export interface CourseRunsTable {

@@ -1,0 +1,95 @@
+// Outcomes that course results cause, always through recordOutcomeOnce: a completed course, the
+// L1 Award (a qualification), a CSCS card, and becoming site ready. Re-recording a result never
+// adds a second outcome; correcting its date moves the outcome it caused (unless verified).
+import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import type { Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+import { recordOutcomeOnce } from '../outcomes/outcome-writer';
+import { loadFacts } from './site-ready.repository';
+
+export interface CourseOutcome {
+  participantId: number;
+  outcomeType: 'course_completed' | 'qualification' | 'cscs_card' | 'site_ready';
+  outcomeDate: string;
+  sourceRef: string;
+  courseRunId: number | null;
+  qualificationTitle?: string | null;
+}
+
+/** Records the outcome a result causes; returns true if a new outcome was created. */
+export async function recordCourseOutcome(tx: Tx, at: string, staffId: number | null, o: CourseOutcome): Promise<boolean> {
+  const earlier = await tx
+    .selectFrom('outcomes')
+    .select(['id', 'outcome_date', 'verification_status'])
+    .where('participant_id', '=', o.participantId)
+    .where('outcome_type', '=', o.outcomeType)
+    .where('source', '=', 'course')
+    .where('source_ref', '=', o.sourceRef)
+    .executeTakeFirst();
+  if (earlier) {
+    if (earlier.outcome_date !== o.outcomeDate && earlier.verification_status === 'unverified') {
+      const clash = await tx.selectFrom('outcomes').select('id').where('participant_id', '=', o.participantId).where('outcome_type', '=', o.outcomeType).where('outcome_date', '=', o.outcomeDate).executeTakeFirst();
+      if (!clash) {
+        await tx.updateTable('outcomes').set({ outcome_date: o.outcomeDate, updated_at: at }).where('id', '=', earlier.id).execute();
+        await appendAudit(tx, at, staffId, {
+          action: 'update',
+          entity: 'outcome',
+          entityId: earlier.id,
+          participantId: o.participantId,
+          summary: `Outcome ${o.outcomeType} moved to ${o.outcomeDate} after its course result was corrected`,
+          before: { outcome_date: earlier.outcome_date },
+          after: { outcome_date: o.outcomeDate },
+        });
+      }
+    }
+    return false;
+  }
+  const r = await recordOutcomeOnce(tx, at, staffId, {
+    participantId: o.participantId,
+    outcomeType: o.outcomeType,
+    outcomeDate: o.outcomeDate,
+    source: 'course',
+    sourceRef: o.sourceRef,
+    courseRunId: o.courseRunId,
+    qualificationTitle: o.qualificationTitle ?? null,
+  });
+  return r.created;
+}
+
+/** Removes the unverified outcome a result caused when the result is removed as a mistake. */
+export async function removeCourseOutcome(tx: Tx, at: string, staffId: number | null, participantId: number, sourceRef: string, reason: string): Promise<void> {
+  const o = await tx.selectFrom('outcomes').selectAll().where('participant_id', '=', participantId).where('source', '=', 'course').where('source_ref', '=', sourceRef).executeTakeFirst();
+  if (!o || o.verification_status !== 'unverified') return;
+  const evidence = await tx.selectFrom('evidence_items').select('id').where('outcome_id', '=', o.id).executeTakeFirst();
+  if (evidence) return;
+  await tx.deleteFrom('outcomes').where('id', '=', o.id).execute();
+  await appendAudit(tx, at, staffId, { action: 'delete', entity: 'outcome', entityId: o.id, participantId, summary: `Outcome ${o.outcome_type} removed with its course result: ${reason}`, before: o });
+}
+
+/**
+ * Re-evaluates the rule today for these people; anyone ready gets a 'site_ready' outcome dated
+ * the day the current ready spell began, unless an outcome already marks this spell.
+ */
+export async function refreshSiteReady(tx: Tx, at: string, today: string, staffId: number | null, participantIds: number[], rule: SiteReadyRule): Promise<number> {
+  if (!participantIds.length) return 0;
+  const facts = await loadFacts(tx, participantIds);
+  let created = 0;
+  for (const id of participantIds) {
+    const f = facts.get(id);
+    if (!f) continue;
+    const r = evaluateSiteReady(rule, f, today);
+    if (!r.ready || !r.readySince) continue;
+    const already = await tx
+      .selectFrom('outcomes')
+      .select('id')
+      .where('participant_id', '=', id)
+      .where('outcome_type', '=', 'site_ready')
+      .where('outcome_date', '>=', r.readySince)
+      .where('outcome_date', '<=', today)
+      .executeTakeFirst();
+    if (already) continue;
+    const done = await recordOutcomeOnce(tx, at, staffId, { participantId: id, outcomeType: 'site_ready', outcomeDate: r.readySince, source: 'course', sourceRef: `site_ready:${r.readySince}` });
+    if (done.created) created++;
+  }
+  return created;
+}

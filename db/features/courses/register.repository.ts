@@ -1,0 +1,143 @@
+// Enrolment lists, people to enrol, and session registers with attendance rates.
+import { sql } from 'kysely';
+import type { GridQuery } from '../../../shared/contract/common';
+import type { AttendanceMark, EnrolCandidate, EnrolmentRow, RegisterRow } from '../../../shared/contract/courses.contract';
+import { attendanceRate } from '../../../shared/domain/course-sessions';
+import { AppFailure } from '../../../shared/result';
+import type { Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+
+
+/** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
+export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<number, number | null>> {
+  const rows = await tx
+    .selectFrom('attendance as a')
+    .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
+    .select([
+      'a.enrolment_id as enrolmentId',
+      sql<number>`sum(a.mark = 'present')`.as('present'),
+      sql<number>`sum(a.mark = 'late')`.as('late'),
+      sql<number>`sum(a.mark = 'absent')`.as('absent'),
+    ])
+    .where('e.course_run_id', '=', runId)
+    .groupBy('a.enrolment_id')
+    .execute();
+  return new Map(rows.map((r) => [r.enrolmentId, attendanceRate({ present: Number(r.present), late: Number(r.late), absent: Number(r.absent) })]));
+}
+
+export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRow[]> {
+  const rows = await tx
+    .selectFrom('enrolments as e')
+    .innerJoin('participants as p', 'p.id', 'e.participant_id')
+    .select([
+      'e.id as enrolmentId',
+      'e.participant_id as participantId',
+      'p.reference',
+      sql<string>`p.first_name || ' ' || p.last_name`.as('name'),
+      'p.phone',
+      'p.eligibility_status as eligibilityStatus',
+      'e.status',
+      'e.waiting_position as waitingPosition',
+      'e.enrolled_on as enrolledOn',
+      'e.eligibility_override_reason as overrideReason',
+      'e.withdrawn_on as withdrawnOn',
+      'e.withdrawn_reason as withdrawnReason',
+      'e.completed_on as completedOn',
+    ])
+    .where('e.course_run_id', '=', runId)
+    .orderBy(sql`case e.status when 'waiting' then 1 when 'withdrawn' then 2 else 0 end`)
+    .orderBy('e.waiting_position')
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .execute();
+  const rates = await attendanceByEnrolment(tx, runId);
+  return rows.map((r) => ({ ...r, attendanceRate: rates.get(r.enrolmentId) ?? null }));
+}
+
+const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+
+export async function pageEnrolCandidates(tx: Tx, runId: number, query: GridQuery): Promise<{ rows: EnrolCandidate[]; total: number }> {
+  let base = tx
+    .selectFrom('participants as p')
+    .leftJoin('enrolments as e', (j) => j.onRef('e.participant_id', '=', 'p.id').on('e.course_run_id', '=', runId))
+    .where('p.status', 'not in', ['merged', 'anonymised']);
+  const words = query.search.trim().split(/\s+/).filter(Boolean).slice(0, 4);
+  for (const w of words) {
+    const prefix = `${escapeLike(w)}%`;
+    base = base.where(sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\' or p.preferred_name like ${prefix} escape '\\')`);
+  }
+  if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');
+  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const rows = await base
+    .select(['p.id', 'p.reference', 'p.first_name as firstName', 'p.last_name as lastName', 'p.date_of_birth as dateOfBirth', 'p.postcode', 'p.eligibility_status as eligibilityStatus', 'e.status as inRun'])
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .orderBy('p.id')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  return { rows, total: Number(total.n) };
+}
+
+export async function getRegister(tx: Tx, sessionId: number) {
+  const session = await tx
+    .selectFrom('course_sessions')
+    .select(['id', 'course_run_id as runId', 'session_date as sessionDate', 'starts_at as startsAt', 'ends_at as endsAt', 'label'])
+    .where('id', '=', sessionId)
+    .executeTakeFirst();
+  if (!session) throw new AppFailure('not-found', 'That session does not exist.');
+  const rows = await tx
+    .selectFrom('enrolments as e')
+    .innerJoin('participants as p', 'p.id', 'e.participant_id')
+    .leftJoin('attendance as a', (j) => j.onRef('a.enrolment_id', '=', 'e.id').on('a.course_session_id', '=', sessionId))
+    .select(['e.id as enrolmentId', 'e.participant_id as participantId', 'p.reference', sql<string>`p.first_name || ' ' || p.last_name`.as('name'), 'e.status', 'a.mark', 'a.reason'])
+    .where('e.course_run_id', '=', session.runId)
+    // People with a place, plus anyone withdrawn after this session or already marked on it.
+    .where((eb) =>
+      eb.or([
+        eb('e.status', 'in', ['enrolled', 'completed', 'not_completed']),
+        eb.and([eb('e.status', '=', 'withdrawn'), eb('e.withdrawn_on', '>', session.sessionDate)]),
+        eb('a.id', 'is not', null),
+      ]),
+    )
+    .orderBy('p.last_name')
+    .orderBy('p.first_name')
+    .execute();
+  return { session, rows: rows as RegisterRow[] };
+}
+
+export async function saveRegister(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  sessionId: number,
+  marks: Array<{ enrolmentId: number; mark: AttendanceMark; reason: string | null }>,
+): Promise<{ saved: number; changed: number }> {
+  const { session, rows } = await getRegister(tx, sessionId);
+  const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
+  for (const [i, m] of marks.entries()) {
+    if (!byEnrolment.has(m.enrolmentId)) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' }]);
+  }
+  let changed = 0;
+  for (const m of marks) {
+    const before = byEnrolment.get(m.enrolmentId)!;
+    const reason = m.mark === 'present' ? null : m.reason;
+    if (before.mark === m.mark && (before.reason ?? null) === reason) continue;
+    changed++;
+    await tx
+      .insertInto('attendance')
+      .values({ course_session_id: sessionId, enrolment_id: m.enrolmentId, mark: m.mark, reason, recorded_at: at, recorded_by: staffId })
+      .onConflict((oc) => oc.columns(['course_session_id', 'enrolment_id']).doUpdateSet({ mark: m.mark, reason, recorded_at: at, recorded_by: staffId }))
+      .execute();
+    await appendAudit(tx, at, staffId, {
+      action: before.mark ? 'update' : 'create',
+      entity: 'attendance',
+      entityId: `${sessionId}:${m.enrolmentId}`,
+      participantId: before.participantId,
+      summary: `Attendance on ${session.sessionDate} (run ${session.runId}): ${m.mark}${reason ? ` – ${reason}` : ''}`,
+      before: before.mark ? { mark: before.mark, reason: before.reason } : undefined,
+      after: { mark: m.mark, reason },
+    });
+  }
+  return { saved: marks.length, changed };
+}

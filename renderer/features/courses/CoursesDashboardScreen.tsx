@@ -1,0 +1,57 @@
+// The course dashboard: figures over all runs that start in a chosen period, and each run's
+// rates in a table (cancelled runs are listed but left out of the totals).
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../components/EmptyState';
+import { useChannel } from '../../api/use-channel';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { CoursesNav } from './CoursesNav';
+import { DashboardFigures } from './DashboardFigures';
+import { UkDateInput } from './UkDateInput';
+import { pct, runStatusLabels } from './format';
+
+export function CoursesDashboardScreen() {
+  const [from, setFrom] = useState<string | null>(null);
+  const [to, setTo] = useState<string | null>(null);
+  const dash = useChannel('courses.dashboard', { ...(from ? { from } : {}), ...(to ? { to } : {}) }, { areas: ['courses'] });
+  return (
+    <>
+      <PageHeader title="Course dashboard" subtitle="Runs that start in the period chosen; blank dates mean all runs" />
+      <CoursesNav current="dashboard" />
+      <div className="toolbar">
+        <label htmlFor="dash-from">Runs starting from</label>
+        <UkDateInput id="dash-from" value={from} onChange={setFrom} />
+        <label htmlFor="dash-to">to</label>
+        <UkDateInput id="dash-to" value={to} onChange={setTo} />
+      </div>
+      {dash.error && <p role="alert" className="error-message">{dash.error.message}</p>}
+      {dash.data && dash.data.runs.length === 0 && <EmptyState title="No course runs in this period">Plan a course run, or widen the dates.</EmptyState>}
+      {dash.data && dash.data.runs.length > 0 && (
+        <>
+          <DashboardFigures o={dash.data.overall} showSiteReady />
+          <h2>By run ({dash.data.runs.length})</h2>
+          <table className="data">
+            <caption className="visually-hidden">Rates for each run</caption>
+            <thead>
+              <tr><th scope="col">Starts</th><th scope="col">Course</th><th scope="col">Status</th><th scope="col" className="num">Places</th><th scope="col" className="num">Fill</th><th scope="col" className="num">Completion</th><th scope="col" className="num">HS&amp;E pass</th><th scope="col" className="num">Attendance</th></tr>
+            </thead>
+            <tbody>
+              {dash.data.runs.map((r) => (
+                <tr key={r.id}>
+                  <td><a href={`#/courses/${r.id}/dashboard`}>{formatUkDate(r.startDate)}</a></td>
+                  <td>{r.courseType}</td>
+                  <td>{runStatusLabels[r.status]}</td>
+                  <td className="num">{r.seats}/{r.capacity}</td>
+                  <td className="num">{pct(r.fillRate)}</td>
+                  <td className="num">{pct(r.completionRate)}</td>
+                  <td className="num">{r.hseTaken ? `${pct(r.hsePassRate)} of ${r.hseTaken}` : '–'}</td>
+                  <td className="num">{pct(r.attendanceRate)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,183 @@
+// Enrolments of a run: who holds a place, the waiting list in order, who withdrew and why; and
+// adding people found by name or reference (multi-select in the grid). People not confirmed
+// eligible need a reason, which is kept with their enrolment.
+import { useRef, useState } from 'react';
+import type { EnrolCandidate, EnrolmentRow, RunDetail } from '../../../shared/contract/courses.contract';
+import type { FieldError } from '../../../shared/result';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { useCan } from '../../app/session-context';
+import { ErrorSummary } from '../../components/ErrorSummary';
+import { EmptyState } from '../../components/EmptyState';
+import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
+import { useToasts } from '../../components/Toasts';
+import { candidateColumns } from './courses.columns';
+import { FormField, describedBy } from './FormField';
+import { WithdrawDialog } from './WithdrawDialog';
+import { eligibilityLabels, enrolmentLabels, pct } from './format';
+
+export function EnrolmentsTab({ run }: { run: RunDetail }) {
+  const list = useChannel('courses.enrolments.list', { runId: run.id }, { areas: ['courses'] });
+  const canEdit = useCan('officer');
+  const [adding, setAdding] = useState(false);
+  const [withdrawing, setWithdrawing] = useState<EnrolmentRow | null>(null);
+  const toasts = useToasts();
+  const rows = list.data ?? [];
+  const holders = rows.filter((r) => r.status === 'enrolled' || r.status === 'completed' || r.status === 'not_completed');
+  const waiting = rows.filter((r) => r.status === 'waiting');
+  const withdrawn = rows.filter((r) => r.status === 'withdrawn');
+  const closed = run.status === 'cancelled' || run.status === 'completed';
+
+  return (
+    <>
+      <div className="toolbar">
+        <h2 style={{ margin: 0 }}>Enrolments: {holders.length} of {run.capacity} places taken</h2>
+        {canEdit && !closed && !adding && <button type="button" className="primary" onClick={() => setAdding(true)}>Add people</button>}
+      </div>
+      {adding && <AddPeople run={run} onClose={() => setAdding(false)} />}
+      {list.data && rows.length === 0 && !adding && <EmptyState title="Nobody enrolled yet">Add people from the participants by name or reference; once the run is full, more go on a waiting list.</EmptyState>}
+      {holders.length > 0 && (
+        <table className="data">
+          <caption className="visually-hidden">People with a place</caption>
+          <thead>
+            <tr><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Status</th><th scope="col">Eligibility</th><th scope="col" className="num">Attendance</th><th scope="col">Phone</th>{canEdit && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+          </thead>
+          <tbody>
+            {holders.map((r) => (
+              <tr key={r.enrolmentId}>
+                <td>{r.name}</td>
+                <td>{r.reference}</td>
+                <td>{enrolmentLabels[r.status]}{r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}</td>
+                <td>{eligibilityLabels[r.eligibilityStatus] ?? r.eligibilityStatus}{r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}</td>
+                <td className="num">{pct(r.attendanceRate)}</td>
+                <td>{r.phone ?? ''}</td>
+                {canEdit && <td><button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>Withdraw</button></td>}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+      {waiting.length > 0 && (
+        <>
+          <h2>Waiting list ({waiting.length})</h2>
+          <table className="data">
+            <caption className="visually-hidden">Waiting list in order</caption>
+            <thead>
+              <tr><th scope="col" className="num">Position</th><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Added</th>{canEdit && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+            </thead>
+            <tbody>
+              {waiting.map((r) => (
+                <tr key={r.enrolmentId}>
+                  <td className="num">{r.waitingPosition}</td>
+                  <td>{r.name}</td>
+                  <td>{r.reference}</td>
+                  <td>{formatUkDate(r.enrolledOn)}</td>
+                  {canEdit && (
+                    <td className="button-cell">
+                      <button
+                        type="button"
+                        aria-label={`Offer a place to ${r.name}`}
+                        onClick={async () => {
+                          const result = await api.call('courses.promote', { enrolmentId: r.enrolmentId });
+                          toasts.show(result.ok ? { kind: 'success', message: `${r.name} now has a place` } : { kind: 'error', message: result.error.message });
+                        }}
+                      >
+                        Offer a place
+                      </button>{' '}
+                      <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Remove ${r.name} from the waiting list`}>Remove</button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {withdrawn.length > 0 && (
+        <>
+          <h2>Withdrawn ({withdrawn.length})</h2>
+          <table className="data">
+            <caption className="visually-hidden">People who withdrew</caption>
+            <thead>
+              <tr><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Withdrawn</th><th scope="col">Reason</th></tr>
+            </thead>
+            <tbody>
+              {withdrawn.map((r) => (
+                <tr key={r.enrolmentId}><td>{r.name}</td><td>{r.reference}</td><td>{formatUkDate(r.withdrawnOn)}</td><td>{r.withdrawnReason}</td></tr>
+              ))}
+            </tbody>
+          </table>
+        </>
+      )}
+      {withdrawing && <WithdrawDialog enrolment={withdrawing} onClose={() => setWithdrawing(null)} />}
+    </>
+  );
+}
+
+function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
+  const [search, setSearch] = useState('');
+  const [eligibleOnly, setEligibleOnly] = useState(true);
+  const [selected, setSelected] = useState<EnrolCandidate[]>([]);
+  const [reason, setReason] = useState('');
+  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [busy, setBusy] = useState(false);
+  const grid = useRef<ServerGridHandle<EnrolCandidate>>(null);
+  const toasts = useToasts();
+  const notEligible = selected.filter((s) => s.eligibilityStatus !== 'eligible');
+  const free = run.capacity - (run.counts.enrolled + run.counts.completed + run.counts.notCompleted);
+
+  const enrol = async () => {
+    setBusy(true);
+    const result = await api.call('courses.enrol', { runId: run.id, participantIds: selected.map((s) => s.id), overrideReason: reason || null });
+    setBusy(false);
+    if (!result.ok) {
+      setErrors(result.error.fields ?? [{ path: ['participantIds'], message: result.error.message }]);
+      return;
+    }
+    setErrors([]);
+    const { enrolled, waiting, skipped } = result.value;
+    toasts.show({ kind: 'success', message: `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}` });
+    setSelected([]);
+    setReason('');
+    grid.current?.api()?.deselectAll();
+    grid.current?.refresh();
+  };
+
+  return (
+    <section className="form-box" aria-labelledby="add-people-title">
+      <h2 id="add-people-title" style={{ marginTop: 0 }}>Add people</h2>
+      <ErrorSummary errors={errors} />
+      <p className="muted">{free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in the list (<kbd>Space</kbd> ticks the focused row), then enrol them.</p>
+      <div className="toolbar">
+        <label htmlFor="enrol-search">Find by name or reference</label>
+        <input id="enrol-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Khan, or SW-000123" autoFocus />
+        <label className="radio"><input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only people confirmed eligible</label>
+      </div>
+      <div className="enrol-grid">
+        <ServerGrid
+          ref={grid}
+          ariaLabel="People to enrol"
+          columnDefs={candidateColumns}
+          search={search}
+          preset={eligibleOnly ? 'eligible' : undefined}
+          rowSelection="multiple"
+          onSelectionChanged={setSelected}
+          fetchPage={(query) => api.call('courses.enrolCandidates.page', { ...query, runId: run.id })}
+          onError={(message) => toasts.show({ kind: 'error', message })}
+        />
+      </div>
+      {notEligible.length > 0 && (
+        <FormField path="overrideReason" label={`Reason to enrol ${notEligible.length === 1 ? 'someone' : `${notEligible.length} people`} not confirmed eligible`} hint={notEligible.map((n) => `${n.firstName} ${n.lastName} (${eligibilityLabels[n.eligibilityStatus] ?? n.eligibilityStatus})`).join(', ')} errors={errors}>
+          <input id="field-overrideReason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('overrideReason', errors, true)} />
+        </FormField>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" disabled={!selected.length || busy} onClick={enrol}>
+          Enrol {selected.length || ''} {selected.length === 1 ? 'person' : 'people'}
+        </button>
+        <button type="button" onClick={onClose}>Done</button>
+      </div>
+    </section>
+  );
+}

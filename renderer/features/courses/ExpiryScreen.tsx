@@ -1,0 +1,76 @@
+// The expiry worklist: CSCS cards expiring within N days, and HS&E passes about to lapse for
+// people who have not applied for a card yet, with how to reach each person; exportable.
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { EmptyState } from '../../components/EmptyState';
+import { useChannel } from '../../api/use-channel';
+import { api } from '../../api/client';
+import { useCan } from '../../app/session-context';
+import { downloadBytes } from '../../components/download';
+import { useToasts } from '../../components/Toasts';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { CoursesNav } from './CoursesNav';
+
+export function ExpiryScreen() {
+  const [daysText, setDaysText] = useState('60');
+  const days = Number(daysText);
+  const valid = Number.isInteger(days) && days >= 1 && days <= 730;
+  const list = useChannel('courses.expiry.list', { withinDays: valid ? days : 60 }, { areas: ['courses'] });
+  const canExport = useCan('officer');
+  const toasts = useToasts();
+  const rows = list.data?.rows ?? [];
+  return (
+    <>
+      <PageHeader
+        title="Expiry worklist"
+        subtitle={list.data ? `${rows.length} items: cards expiring, and HS&E passes lapsing before a card application` : 'Loading…'}
+        actions={
+          canExport && (
+            <button
+              type="button"
+              disabled={!rows.length}
+              onClick={async () => {
+                const r = await api.call('courses.expiry.export', { withinDays: valid ? days : 60 });
+                if (r.ok) {
+                  downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
+                  toasts.show({ kind: 'success', message: `Exported ${r.value.rows} items (recorded in the audit log)` });
+                } else toasts.show({ kind: 'error', message: r.error.message });
+              }}
+            >
+              Export to Excel
+            </button>
+          )
+        }
+      />
+      <CoursesNav current="expiry" />
+      <div className={`field${valid ? '' : ' field-error'}`}>
+        <label htmlFor="field-withinDays">Expiring within (days)</label>
+        {!valid && <p className="error-message" id="error-withinDays">Enter a whole number of days from 1 to 730</p>}
+        <input id="field-withinDays" className="input-narrow" type="text" inputMode="numeric" value={daysText} onChange={(e) => setDaysText(e.target.value)} aria-describedby={valid ? undefined : 'error-withinDays'} />
+      </div>
+      {list.error && <p role="alert" className="error-message">{list.error.message}</p>}
+      {list.data && !rows.length && <EmptyState title="Nothing expiring">No CSCS cards expire and no HS&amp;E passes lapse in the next {valid ? days : 60} days.</EmptyState>}
+      {rows.length > 0 && (
+        <table className="data">
+          <caption className="visually-hidden">Expiring cards and HS&amp;E passes</caption>
+          <thead>
+            <tr><th scope="col">Expires</th><th scope="col" className="num">Days left</th><th scope="col">What</th><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Phone</th><th scope="col">Email</th></tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id}>
+                <td>{formatUkDate(r.expiresOn)}</td>
+                <td className="num">{r.daysLeft}</td>
+                <td><span className={`tag ${r.kind === 'card' ? 'tag-blue' : 'tag-yellow'}`}>{r.kind === 'card' ? 'Card' : 'HS&E'}</span> {r.item}</td>
+                <td>{r.name}</td>
+                <td>{r.reference}</td>
+                <td>{r.phone ?? ''}</td>
+                <td>{r.email ?? ''}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,59 @@
+// Course runs: every run in a grid (Enter or double-click opens one), search, a filter for open
+// or CSCS-route runs, and "Plan a course run".
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { ServerGrid } from '../../components/ServerGrid';
+import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../api/client';
+import { navigate } from '../../app/router';
+import { useToasts } from '../../components/Toasts';
+import { useCan } from '../../app/session-context';
+import { CoursesNav } from './CoursesNav';
+import { runColumns } from './courses.columns';
+
+export function RunsListScreen() {
+  const [search, setSearch] = useState('');
+  const [preset, setPreset] = useState('all');
+  const [total, setTotal] = useState<number | null>(null);
+  const toasts = useToasts();
+  const canPlan = useCan('officer');
+  const empty = total === 0 && !search && preset === 'all';
+  return (
+    <div className="screen-fill">
+      <PageHeader
+        title="Courses"
+        subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} course runs`}
+        actions={canPlan && <button type="button" className="primary" onClick={() => navigate('courses/new')}>Plan a course run</button>}
+      />
+      <CoursesNav current="runs" />
+      {empty && (
+        <EmptyState title="No course runs yet" action={canPlan ? <button type="button" onClick={() => navigate('courses/new')}>Plan the first course run</button> : undefined}>
+          Plan a run of a course from the catalogue, then enrol people, take registers and record results.
+        </EmptyState>
+      )}
+      <div className="toolbar" style={empty ? { display: 'none' } : undefined}>
+        <label htmlFor="runs-search">Search</label>
+        <input id="runs-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Course, provider, venue or tutor" />
+        <label htmlFor="runs-preset">Show</label>
+        <select id="runs-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+          <option value="all">All runs</option>
+          <option value="open">Planned and running</option>
+          <option value="cscs">CSCS route only</option>
+        </select>
+        <span className="keys-help">Press <kbd>Enter</kbd> on a row to open it.</span>
+      </div>
+      <div className="screen-fill" style={empty ? { display: 'none' } : undefined}>
+        <ServerGrid
+          ariaLabel="Course runs"
+          columnDefs={runColumns}
+          search={search}
+          preset={preset === 'all' ? undefined : preset}
+          fetchPage={(query) => api.call('courses.runs.page', query)}
+          onTotal={setTotal}
+          onOpen={(row) => navigate(`courses/${row.id}`)}
+          onError={(message) => toasts.show({ kind: 'error', message })}
+        />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,88 @@
+// Site-ready candidates: everyone who meets the programme's rule today, with contact details,
+// to hand to employers (exported to Excel, recorded in the audit log); also who is not yet
+// ready and what they are missing. Administrators set the rule here.
+import { useState } from 'react';
+import { PageHeader } from '../../components/PageHeader';
+import { ServerGrid } from '../../components/ServerGrid';
+import { EmptyState } from '../../components/EmptyState';
+import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
+import { useCan } from '../../app/session-context';
+import { downloadBytes } from '../../components/download';
+import { useToasts } from '../../components/Toasts';
+import { CoursesNav } from './CoursesNav';
+import { SiteReadyRuleForm } from './SiteReadyRuleForm';
+import { siteReadyColumns } from './courses.columns';
+
+type Preset = 'ready' | 'not-ready' | 'all';
+
+export function SiteReadyScreen() {
+  const [preset, setPreset] = useState<Preset>('ready');
+  const [search, setSearch] = useState('');
+  const [purpose, setPurpose] = useState('');
+  const [total, setTotal] = useState<number | null>(null);
+  const [editingRule, setEditingRule] = useState(false);
+  const rule = useChannel('courses.siteReady.rule', {}, { areas: ['courses'] });
+  const canExport = useCan('officer');
+  const isAdmin = useCan('administrator');
+  const toasts = useToasts();
+  // What is missing matters most for people not yet ready, so it comes right after the name.
+  const missing = siteReadyColumns.filter((c) => c.field === 'missing').map((c) => ({ ...c, flex: undefined, width: 380 }));
+  const others = siteReadyColumns.filter((c) => c.field !== 'missing');
+  const columns = preset === 'ready' ? others : [...others.slice(0, 3), ...missing, ...others.slice(3)];
+  const exportList = async () => {
+    const r = await api.call('courses.siteReady.export', { preset, search, purpose: purpose || null });
+    if (r.ok) {
+      downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
+      toasts.show({ kind: 'success', message: `Exported ${r.value.rows} people (recorded in the audit log)` });
+    } else toasts.show({ kind: 'error', message: r.error.message });
+  };
+  return (
+    <div className="screen-fill">
+      <PageHeader
+        title="Site-ready candidates"
+        subtitle={total === null ? 'Loading…' : preset === 'ready' ? `${total.toLocaleString('en-GB')} people are site ready today` : `${total.toLocaleString('en-GB')} people`}
+      />
+      <CoursesNav current="site-ready" />
+      <details className="form-box" open={editingRule || undefined}>
+        <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>
+        {rule.data && !editingRule && (
+          <>
+            <ul>{rule.data.description.map((d) => <li key={d}>{d}</li>)}</ul>
+            {isAdmin && <button type="button" onClick={() => setEditingRule(true)}>Change the rule</button>}
+          </>
+        )}
+        {rule.data && editingRule && <SiteReadyRuleForm rule={rule.data.rule} onDone={() => setEditingRule(false)} />}
+      </details>
+      <div className="toolbar">
+        <label htmlFor="sr-preset">Show</label>
+        <select id="sr-preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+          <option value="ready">Site ready today</option>
+          <option value="not-ready">Not yet site ready (with what is missing)</option>
+          <option value="all">Everyone with CSCS records</option>
+        </select>
+        <label htmlFor="sr-search">Search</label>
+        <input id="sr-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, reference or postcode" />
+      </div>
+      {canExport && (
+        <div className="toolbar">
+          <label htmlFor="sr-purpose">Purpose of the export</label>
+          <input id="sr-purpose" type="text" value={purpose} onChange={(e) => setPurpose(e.target.value)} placeholder="e.g. shortlist for Kier, Town Square site" style={{ width: '22rem' }} />
+          <button type="button" disabled={!total} onClick={exportList}>Export to Excel</button>
+        </div>
+      )}
+      {total === 0 && preset === 'ready' && !search && <EmptyState title="Nobody is site ready yet">People become site ready when they meet every requirement of the rule above; record results on each course run.</EmptyState>}
+      <ServerGrid
+        key={preset}
+        ariaLabel="Site-ready candidates"
+        columnDefs={columns}
+        search={search}
+        preset={preset}
+        fetchPage={(query) => api.call('courses.siteReady.page', { ...query, preset })}
+        onTotal={setTotal}
+        onOpen={(row) => { window.location.hash = `#/participants/${row.id}`; }}
+        onError={(message) => toasts.show({ kind: 'error', message })}
+      />
+    </div>
+  );
+}
