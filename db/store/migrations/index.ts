@@ -7,6 +7,7 @@ import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
 import * as m0004 from './0004-placements-outcomes';
+import * as m0040 from './0040-returns';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -26,7 +27,9 @@ const courses: Record<string, Migration> = {};
 const outcomes: Record<string, Migration> = {};
 
 // -- returns (004x) --
-const returns: Record<string, Migration> = {};
+const returns: Record<string, Migration> = {
+  '0040-returns': m0040,
+};
 
 // -- imports (005x) --
 const imports: Record<string, Migration> = {};
