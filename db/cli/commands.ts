@@ -1,6 +1,7 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
 import type { CliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
+import { returnCommand, statsCommand } from './returns.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -9,6 +10,8 @@ export const commands: CliCommand[] = [
   // -- courses --
   // -- outcomes --
   // -- returns --
+  returnCommand,
+  statsCommand,
   // -- imports --
   // -- trust --
 ];
