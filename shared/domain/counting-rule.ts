@@ -87,7 +87,7 @@ export function describeRule(rule: CountingRule, labels: { outcomeType?(code: st
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';
       const sector = rule.sectors?.length ? ` in ${listOf(rule.sectors)}` : '';
       const who = rule.countDistinct === 'item' ? 'Outcomes' : rule.countDistinct === 'employer' ? 'Employers with' : 'Participants with';
-      const article = rule.countDistinct === 'item' ? '' : ' an';
+      const article = rule.countDistinct === 'item' ? '' : rule.verifiedOnly ? ' a' : ' an';
       parts.push(`${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}${sector} ${when} (rejected outcomes never count)`.replace('Outcomes outcomes', 'Outcomes').replace('Outcomes verified outcomes', 'Verified outcomes'));
       break;
     }

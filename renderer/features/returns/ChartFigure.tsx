@@ -41,8 +41,8 @@ export function ChartFigure(props: { id: string; title: string; rows: CountRow[]
       {total === 0 ? (
         <p className="muted">Nothing recorded in this period.</p>
       ) : (
-        <div className="chart-box" aria-hidden="true">
-          <AgCharts ref={chart} options={options} />
+        <div className="chart-box">
+          <AgCharts ref={chart} options={options} style={{ height: "100%", width: "100%" }} />
         </div>
       )}
       <details>
@@ -59,8 +59,8 @@ export function ChartFigure(props: { id: string; title: string; rows: CountRow[]
         </table>
       </details>
       <div className="chart-actions">
-        <button type="button" onClick={() => void downloadPng()} disabled={total === 0}>Download chart as PNG<span className="visually-hidden">: {props.title}</span></button>
-        <button type="button" onClick={props.onExportTables}>Download tables as xlsx<span className="visually-hidden">: {props.title}</span></button>
+        <button type="button" onClick={() => void downloadPng()} disabled={total === 0} aria-label={`Download chart as PNG: ${props.title}`}>Download chart as PNG</button>
+        <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>Download tables as xlsx</button>
       </div>
     </figure>
   );
