@@ -70,7 +70,7 @@ export async function writeReturnWorkbook(input: ReturnWorkbookInput): Promise<U
   const preamble = [
     `${sv.set.name}: return`,
     `Funder: ${input.funderName}`,
-    `Period: ${input.periodLabel} (${formatUkDate(input.from)} to ${formatUkDate(input.to)})`,
+    `Period: ${input.periodLabel}`,
     `Indicator set: ${sv.set.code} version ${sv.version}`,
     `Status: ${input.status}; produced ${formatUkDate(input.producedOn)} by Worksbook`,
   ];
