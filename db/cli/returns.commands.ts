@@ -50,7 +50,7 @@ export const returnCommand: CliCommand = {
     } else {
       io.out(`${set.name} v${computed.version}, ${computed.periodLabel}`);
       for (const i of computed.indicators) io.out(`  ${i.code.padEnd(10)} ${String(i.count).padStart(7)}  ${i.title}`);
-      for (const [kind, n] of Object.entries(computed.warningCounts)) io.out(`  warning: ${n} × ${kind.replace(/_/g, ' ')}`);
+      for (const [kind, n] of Object.entries(computed.warningCounts ?? {})) io.out(`  warning: ${n} × ${kind.replace(/_/g, ' ')}`);
       io.out(`Written ${out} (${file.rows ?? 0} claim lines)`);
     }
     return 0;

@@ -101,7 +101,8 @@ const computedReturnSchema = z.object({
   to: z.string(),
   periodLabel: z.string(),
   indicators: z.array(computedIndicatorSchema),
-  warningCounts: z.record(z.string(), z.number().int()),
+  /** Null when warnings were not asked for. */
+  warningCounts: z.record(z.string(), z.number().int()).nullable(),
   warnings: z.array(returnWarningSchema),
   submittedReturnId: z.number().nullable(),
 });
@@ -200,14 +201,16 @@ export const returnsContract = {
   'returns.compute': channel({
     summary: 'Count a return',
     role: 'viewer',
-    input: z.object({ ...periodInput, versionId: idSchema.optional() }).strict().superRefine(refinePeriod),
+    /** `warnings: false` counts only (one count query per indicator: fast); true also lists
+     * the claim lines' warnings (slower on a large programme). */
+    input: z.object({ ...periodInput, versionId: idSchema.optional(), warnings: z.boolean().default(true) }).strict().superRefine(refinePeriod),
     output: computedReturnSchema,
   }),
   'returns.lines': channel({
     summary: 'Show the people and items behind an indicator',
     role: 'viewer',
     input: z.object({ ...periodInput, versionId: idSchema.optional(), indicatorCode: z.string().max(20) }).strict().superRefine(refinePeriod),
-    output: z.object({ lines: z.array(claimLineSchema), sentence: z.string(), title: z.string() }),
+    output: z.object({ lines: z.array(claimLineSchema), total: z.number().int(), sentence: z.string(), title: z.string() }),
   }),
   'returns.export': channel({
     summary: 'Export a return workbook',

@@ -1,6 +1,7 @@
 // Every benchmark suite, by area.
 import type { BenchSuite } from './bench-kit';
 import { suite as store } from './store.bench';
+import { suite as returns } from './returns.bench';
 
 export const suites: BenchSuite[] = [
   store,
@@ -8,6 +9,7 @@ export const suites: BenchSuite[] = [
   // -- courses --
   // -- outcomes --
   // -- returns --
+  returns,
   // -- imports --
   // -- trust --
 ];

@@ -47,8 +47,16 @@ export async function findSubmitted(tx: Tx, setId: number, period: PeriodScope):
 
 const WARNINGS_SHOWN = 300;
 
-export async function computeReturn(tx: Tx, setId: number, period: PeriodScope, versionId?: number): Promise<ComputedReturn> {
+export async function computeReturn(tx: Tx, setId: number, period: PeriodScope, versionId?: number, withWarnings = true): Promise<ComputedReturn> {
   const sv = await loadSetVersion(tx, setId, versionId);
+  const base = { set: sv.set, version: sv.version, versionId: sv.versionId, from: period.from, to: period.to, periodLabel: describePeriod(period.from, period.to), submittedReturnId: await findSubmitted(tx, setId, period) };
+  const indicatorView = (i: SetVersion['indicators'][number], count: number, warnings: number) => ({
+    code: i.code, title: i.title, unit: i.unit, count, sentence: i.sentence, evidenceRequired: i.evidenceRequired, needsLocalConfirmation: i.needsLocalConfirmation, warnings,
+  });
+  if (!withWarnings) {
+    const counts = await computeCounts(tx, sv, period);
+    return { ...base, indicators: sv.indicators.map((i) => indicatorView(i, counts.get(i.code) ?? 0, 0)), warningCounts: null, warnings: [] };
+  }
   const lines = await computeLines(tx, sv, period);
   const warnings = await warningsFor(tx, sv, lines);
   const warningCounts: Record<string, number> = {};
@@ -58,19 +66,10 @@ export async function computeReturn(tx: Tx, setId: number, period: PeriodScope, 
     if (w.indicatorCode) perIndicator.set(w.indicatorCode, (perIndicator.get(w.indicatorCode) ?? 0) + 1);
   }
   return {
-    set: sv.set,
-    version: sv.version,
-    versionId: sv.versionId,
-    from: period.from,
-    to: period.to,
-    periodLabel: describePeriod(period.from, period.to),
-    indicators: sv.indicators.map((i) => ({
-      code: i.code, title: i.title, unit: i.unit, count: lines.get(i.code)?.length ?? 0, sentence: i.sentence,
-      evidenceRequired: i.evidenceRequired, needsLocalConfirmation: i.needsLocalConfirmation, warnings: perIndicator.get(i.code) ?? 0,
-    })),
+    ...base,
+    indicators: sv.indicators.map((i) => indicatorView(i, lines.get(i.code)?.length ?? 0, perIndicator.get(i.code) ?? 0)),
     warningCounts,
     warnings: warnings.slice(0, WARNINGS_SHOWN),
-    submittedReturnId: await findSubmitted(tx, setId, period),
   };
 }
 

@@ -14,6 +14,7 @@ import { returnWorkbookName, writeReturnWorkbook, type PersonalColumn } from './
 import { dashboard, defaultPeriod } from './dashboard.service';
 import type { Tx } from '../../store/schema';
 
+const LINES_SHOWN = 1000;
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 async function funderOf(tx: Tx, funderId: number): Promise<{ name: string; personalColumns: PersonalColumn[] }> {
@@ -80,14 +81,16 @@ export const returnsHandlers = defineHandlers({
   },
 
   async 'returns.compute'(input, ctx) {
-    return computeReturn(ctx.db, input.setId, input, input.versionId);
+    return computeReturn(ctx.db, input.setId, input, input.versionId, input.warnings);
   },
 
   async 'returns.lines'(input, ctx) {
     const sv = await loadSetVersion(ctx.db, input.setId, input.versionId);
     const ind = sv.indicators.find((i) => i.code === input.indicatorCode);
     if (!ind) throw new AppFailure('not-found', `There is no indicator ${input.indicatorCode} in this set.`);
-    return { lines: await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, input)), sentence: ind.sentence, title: ind.title };
+    // The window shows the first lines; the workbook carries them all.
+    const lines = await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, input));
+    return { lines: lines.slice(0, LINES_SHOWN), total: lines.length, sentence: ind.sentence, title: ind.title };
   },
 
   async 'returns.export'(input, ctx) {

@@ -168,6 +168,9 @@ export async function up(db: Kysely<any>): Promise<void> {
 
   // Indexes the counting queries use.
   await db.schema.createIndex('participants_referral').on('participants').column('referral_date').execute();
+  // Covers the participant-start indicators (who started, eligible, labour-market status at entry)
+  // so counting them reads the index alone.
+  await db.schema.createIndex('participants_start_counting').on('participants').columns(['start_date', 'eligibility_status', 'labour_market_status', 'merged_into_id']).execute();
   await db.schema.createIndex('site_ready_signoffs_signed').on('site_ready_signoffs').column('signed_on').execute();
   await db.schema.createIndex('enrolments_completed').on('enrolments').column('completed_on').execute();
   await db.schema.createIndex('enrolments_enrolled_on').on('enrolments').column('enrolled_on').execute();

@@ -17,11 +17,11 @@ function evidence(l: ClaimLineView): { text: string; tone: string } {
   return { text: 'Programme record', tone: 'grey' };
 }
 
-export function ClaimLinesTable({ lines, caption }: { lines: ClaimLineView[]; caption: string }) {
+export function ClaimLinesTable({ lines, caption, total = lines.length }: { lines: ClaimLineView[]; caption: string; total?: number }) {
   if (!lines.length) return <p>No people or items are counted.</p>;
   return (
     <>
-      {lines.length > SHOWN && <p className="muted">Showing the first {SHOWN.toLocaleString('en-GB')} of {lines.length.toLocaleString('en-GB')}; the exported workbook lists them all.</p>}
+      {total > Math.min(SHOWN, lines.length) && <p className="muted">Showing the first {Math.min(SHOWN, lines.length).toLocaleString('en-GB')} of {total.toLocaleString('en-GB')}; the exported workbook lists them all.</p>}
       <div className="lines-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>

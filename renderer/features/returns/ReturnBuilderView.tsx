@@ -25,9 +25,14 @@ export function ReturnBuilderView() {
   const chosen = setId ?? sets.data?.[0]?.id ?? null;
   const ready = chosen !== null && period !== null;
   const input = ready ? { setId: chosen, from: period.from, to: period.to } : { setId: 1, from: '2000-01-01', to: '2000-01-01' };
-  const computed = useChannel('returns.compute', input, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready });
+  // Counts first (one count query per indicator: fast), then the warnings, which need every
+  // claim line and take longer on a large programme.
+  const computed = useChannel('returns.compute', { ...input, warnings: false }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready });
+  const checked = useChannel('returns.compute', { ...input, warnings: true }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready });
   const lines = useChannel('returns.lines', { ...input, indicatorCode: open ?? '' }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready || !open });
   const c = computed.data && computed.data.set.id === chosen ? computed.data : undefined;
+  const w = checked.data && c && checked.data.set.id === c.set.id && checked.data.from === c.from && checked.data.to === c.to ? checked.data : undefined;
+  const warningsOf = (code: string) => w?.indicators.find((i) => i.code === code)?.warnings;
 
   useEffect(() => setOpen(null), [chosen, period?.from, period?.to]);
   useEffect(() => {
@@ -73,20 +78,20 @@ export function ReturnBuilderView() {
                       {i.count.toLocaleString('en-GB')}
                     </button>
                   </td>
-                  <td>{i.warnings ? <span className="tag tag-yellow">{i.warnings}</span> : <span className="tag tag-green">None</span>}</td>
+                  <td>{w === undefined ? <span className="muted">Checking…</span> : warningsOf(i.code) ? <span className="tag tag-yellow">{warningsOf(i.code)}</span> : <span className="tag tag-green">None</span>}</td>
                 </tr>
               ))}
             </tbody>
           </table>
           {open && (
             <section aria-labelledby="lines-heading">
-              <h3 id="lines-heading" ref={linesHeading} tabIndex={-1}>People and items behind {open}{lines.data ? `: ${lines.data.lines.length.toLocaleString('en-GB')}` : ''}</h3>
+              <h3 id="lines-heading" ref={linesHeading} tabIndex={-1}>People and items behind {open}{lines.data ? `: ${lines.data.total.toLocaleString('en-GB')}` : ''}</h3>
               {lines.data && <p className="sentence">{lines.data.sentence}</p>}
               {lines.error && <p className="error-message" role="alert">{lines.error.message}</p>}
-              {lines.data ? <ClaimLinesTable lines={lines.data.lines} caption={`People and items behind ${open}`} /> : !lines.error && <p>Loading…</p>}
+              {lines.data ? <ClaimLinesTable lines={lines.data.lines} total={lines.data.total} caption={`People and items behind ${open}`} /> : !lines.error && <p>Loading…</p>}
             </section>
           )}
-          <ReturnWarnings counts={c.warningCounts} warnings={c.warnings} />
+          {w?.warningCounts ? <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} /> : <p aria-live="polite">{checked.error ? checked.error.message : 'Checking the claim lines for warnings…'}</p>}
           {canExport ? (
             <div className="button-row">
               <button type="button" className="primary" onClick={() => setDialog('export')}>Export workbook…</button>
