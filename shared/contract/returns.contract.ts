@@ -65,10 +65,9 @@ export const claimLineSchema = z.object({
   eligibilityStatus: z.string().nullable(),
   startDate: z.string().nullable(),
   leaveDate: z.string().nullable(),
-  sex: z.string().nullable(),
-  ethnicity: z.string().nullable(),
-  disability: z.string().nullable(),
   labourMarketStatus: z.string().nullable(),
+  // Sex, ethnicity and disability stay in the backend: they reach the workbook's equality
+  // breakdown as counts only, never the window line by line (special-category data).
 });
 export type ClaimLineView = z.infer<typeof claimLineSchema>;
 

@@ -106,6 +106,23 @@ describe('every shipped indicator over a half-year with known answers', () => {
     }
   });
 
+  it('counts a person who re-entered under a second, merged record once', async () => {
+    const db = t.backend.store.db;
+    // Ann registered again later; the second record was merged into the first.
+    const again = await aPerson(db, { first_name: 'Ann', last_name: 'Able', date_of_birth: '1990-01-01', start_date: '2025-08-01', status: 'merged', merged_into_id: ids.A!, labour_market_status: 'inactive_not_in_education' });
+    await anOutcome(db, { participantId: again, type: 'job_start', date: '2025-08-15' });
+    await anOutcome(db, { participantId: again, type: 'job_search_engaged', date: '2025-04-01' });
+    const { byCode } = await counts('UKSPF-PS', H1);
+    expect(byCode['UKSPF-R1']).toBe(3);
+    expect(byCode['UKSPF-O1']).toBe(2);
+    expect(byCode['UKSPF-O3']).toBe(1);
+    const setId = await setIdOf(db, 'UKSPF-PS');
+    const o3 = await t.ok('returns.lines', { setId, ...H1, indicatorCode: 'UKSPF-O3' });
+    // Counted as Ann (the record kept), from the earliest qualifying item: the merged record's 01/04.
+    expect(o3.lines.map((l) => [l.personId, l.participantId, l.itemDate])).toEqual([[ids.A, again, '2025-04-01']]);
+    expect(o3.lines[0]!.reference).toBe((await db.selectFrom('participants').select('reference').where('id', '=', ids.A!).executeTakeFirstOrThrow()).reference);
+  });
+
   it('shows exactly the people behind a count, each once, with the earliest qualifying item', async () => {
     const setId = await setIdOf(t.backend.store.db, 'UKSPF-PS');
     const { lines, sentence } = await t.ok('returns.lines', { setId, ...H1, indicatorCode: 'UKSPF-R1' });

@@ -93,10 +93,14 @@ export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: stri
     });
     header.commit();
     let count = 0;
-    for await (const row of sheet.rows as AsyncIterable<any>) {
+    // Arrays and other sync iterables are walked without an await per row (tens of thousands of
+    // microtasks add up); async sources (database cursors) are awaited as they stream.
+    const writeRow = (row: unknown) => {
       ws.addRow(sheet.columns.map((c) => cellValue(c.type, c.value(row)))).commit();
       count++;
-    }
+    };
+    if (Symbol.iterator in (sheet.rows as object)) for (const row of sheet.rows as Iterable<unknown>) writeRow(row);
+    else for await (const row of sheet.rows as AsyncIterable<unknown>) writeRow(row);
     if (sheet.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + count, column: sheet.columns.length } };
     ws.commit();
   }

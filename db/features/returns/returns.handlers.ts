@@ -94,7 +94,10 @@ export const returnsHandlers = defineHandlers({
   },
 
   async 'returns.export'(input, ctx) {
-    return ctx.db.transaction().execute(async (tx) => {
+    // Read and write the workbook outside a transaction (it can take seconds on a large
+    // programme and must not hold the store); the audit entry is its own small transaction.
+    {
+      const tx = ctx.db;
       const at = ctx.clock.now().toISOString();
       let bytes: Uint8Array<ArrayBuffer>, fileName: string, rows: number, what: string;
       if ('returnId' in input) {
@@ -119,9 +122,9 @@ export const returnsHandlers = defineHandlers({
         rows = lines.length;
         what = `draft return ${sv.set.code} v${sv.version}, ${periodLabel}`;
       }
-      await appendAudit(tx, at, ctx.staffId, { action: 'export', entity: 'return', entityId: 'returnId' in input ? input.returnId : null, summary: `Exported ${what}: ${rows} claim lines. Purpose: ${input.purpose}`, after: { fileName, rows, purpose: input.purpose } });
+      await ctx.db.transaction().execute((audit) => appendAudit(audit, at, ctx.staffId, { action: 'export', entity: 'return', entityId: 'returnId' in input ? input.returnId : null, summary: `Exported ${what}: ${rows} claim lines. Purpose: ${input.purpose}`, after: { fileName, rows, purpose: input.purpose } }));
       return { fileName, mime: XLSX, bytes, rows };
-    });
+    }
   },
 
   async 'returns.submit'(input, ctx) {
@@ -174,7 +177,7 @@ export const returnsHandlers = defineHandlers({
       table('By target group', 'Target group (barrier)', d.byBarrier),
     ], { title: `Stevenage Works dashboard ${d.periodLabel}` });
     const fileName = `dashboard-${input.from}-to-${input.to}.xlsx`;
-    await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, { action: 'export', entity: 'dashboard', summary: `Exported dashboard tables (aggregate figures, no personal data) for ${d.periodLabel}`, after: { fileName } });
+    await ctx.db.transaction().execute((tx) => appendAudit(tx, ctx.clock.now().toISOString(), ctx.staffId, { action: 'export', entity: 'dashboard', summary: `Exported dashboard tables (aggregate figures, no personal data) for ${d.periodLabel}`, after: { fileName } }));
     return { fileName, mime: XLSX, bytes };
   },
 });
