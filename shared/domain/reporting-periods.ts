@@ -82,3 +82,13 @@ export function describePeriod(from: string, to: string): string {
   const exact = candidates.find((p) => p.from === from && p.to === to);
   return exact ? `${exact.label} (${formatUkDate(from)} to ${formatUkDate(to)})` : customPeriod(from, to).label;
 }
+
+/** How the picker shows a range: its financial-year quarter, half or year when it is exactly
+ * one, else custom dates. */
+export function periodChoiceOf(from: string, to: string): { kind: PeriodKind; fy: number; part: number } {
+  const fy = financialYearOf(from);
+  if (financialYear(fy).from === from && financialYear(fy).to === to) return { kind: 'year', fy, part: 1 };
+  for (const h of [1, 2] as const) if (fyHalf(fy, h).from === from && fyHalf(fy, h).to === to) return { kind: 'half', fy, part: h };
+  for (const q of [1, 2, 3, 4] as const) if (fyQuarter(fy, q).from === from && fyQuarter(fy, q).to === to) return { kind: 'quarter', fy, part: q };
+  return { kind: 'custom', fy, part: 1 };
+}

@@ -29,6 +29,13 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await png.saveAs(pngPath);
   expect(execFileSync('/usr/bin/python3', ['-c', `import sys; print(open(sys.argv[1],'rb').read(8) == b'\\x89PNG\\r\\n\\x1a\\n')`, pngPath]).toString().trim()).toBe('True');
 
+  // A headline figure opens the people behind it in the return builder.
+  await page.getByRole('link', { name: 'See who is counted in Course participants supported' }).click();
+  await expect(page.getByRole('heading', { name: 'Return builder' })).toBeVisible();
+  await expect(page.getByLabel('Indicator set')).toHaveValue(/\d+/);
+  await expect(page.getByRole('heading', { name: /^People and items behind SW-2: \d+/ })).toBeVisible();
+  await expect(page.getByLabel('Kind')).toHaveValue('year');
+
   // The return builder: UKSPF for a financial year.
   await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Return builder' }).click();
   await page.getByLabel('Indicator set').selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });

@@ -1,7 +1,7 @@
 // Reporting periods: UK financial years (1 April to 31 March), their quarters and halves.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { describePeriod, financialYear, financialYearOf, fyHalf, fyQuarter, periodProblem } from '../../shared/domain/reporting-periods';
+import { describePeriod, financialYear, financialYearOf, fyHalf, fyQuarter, periodChoiceOf, periodFor, periodProblem } from '../../shared/domain/reporting-periods';
 import { addDaysIso } from '../../shared/domain/dates';
 
 describe('financial years', () => {
@@ -36,5 +36,15 @@ describe('financial years', () => {
     expect(periodProblem('2025-04-01', '2025-03-31')).toMatch(/after the first day/);
     expect(periodProblem('2025-02-30', '2025-03-31')).toMatch(/real date/);
     expect(periodProblem('2025-04-01', '2025-04-01')).toBeNull();
+  });
+
+  it('maps a range back to the picker choice that makes it', () => {
+    fc.assert(fc.property(fc.integer({ min: 2017, max: 2040 }), fc.constantFrom('quarter', 'half', 'year') as fc.Arbitrary<'quarter' | 'half' | 'year'>, fc.integer({ min: 1, max: 4 }), (fy, kind, part) => {
+      const p = periodFor(kind, fy, kind === 'half' ? ((part % 2) + 1) : part);
+      const choice = periodChoiceOf(p.from, p.to);
+      const again = periodFor(choice.kind, choice.fy, choice.part);
+      expect([again.from, again.to]).toEqual([p.from, p.to]);
+    }));
+    expect(periodChoiceOf('2025-04-02', '2025-06-30').kind).toBe('custom');
   });
 });

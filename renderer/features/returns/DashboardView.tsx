@@ -14,6 +14,8 @@ export function DashboardView() {
   const toasts = useToasts();
   const state = useChannel('returns.dashboard', period ?? {}, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !period });
   const d = state.data;
+  const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
+  const headlineSet = sets.data?.find((s) => s.code === 'SW-HEADLINE');
 
   async function exportTables() {
     if (!d) return;
@@ -38,6 +40,7 @@ export function DashboardView() {
                 <div className="figure">{h.count.toLocaleString('en-GB')}</div>
                 <div>{h.title}</div>
                 <p className="sentence">{h.sentence}</p>
+                {headlineSet && <a href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`} aria-label={`See who is counted in ${h.title}`}>See who is counted</a>}
               </li>
             ))}
           </ul>

@@ -1,7 +1,7 @@
 // Chooses a reporting period: a UK financial-year quarter or half, a whole financial year, or
 // custom dates typed day-first. Reports only valid periods; explains what is wrong otherwise.
 import { useEffect, useId, useState } from 'react';
-import { financialYearOf, fyLabel, periodFor, periodProblem, type PeriodKind } from '../../../shared/domain/reporting-periods';
+import { financialYearOf, fyLabel, periodChoiceOf, periodFor, periodProblem, type PeriodKind } from '../../../shared/domain/reporting-periods';
 import { formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 
 export interface PeriodValue {
@@ -14,13 +14,14 @@ function todayLocal(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function PeriodPicker({ value, onChange, idPrefix = 'period' }: { value: PeriodValue | null; onChange(p: PeriodValue): void; idPrefix?: string }) {
+export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: { value: PeriodValue | null; onChange(p: PeriodValue): void; idPrefix?: string; initial?: PeriodValue | null }) {
   const today = todayLocal();
-  const [kind, setKind] = useState<PeriodKind>('year');
-  const [fy, setFy] = useState(financialYearOf(value?.from ?? today));
-  const [part, setPart] = useState(1);
-  const [fromText, setFromText] = useState(formatUkDate(value?.from ?? ''));
-  const [toText, setToText] = useState(formatUkDate(value?.to ?? ''));
+  const start = initial ? periodChoiceOf(initial.from, initial.to) : { kind: 'year' as PeriodKind, fy: financialYearOf(today), part: 1 };
+  const [kind, setKind] = useState<PeriodKind>(start.kind);
+  const [fy, setFy] = useState(start.fy);
+  const [part, setPart] = useState(start.part);
+  const [fromText, setFromText] = useState(formatUkDate(initial?.from ?? value?.from ?? ''));
+  const [toText, setToText] = useState(formatUkDate(initial?.to ?? value?.to ?? ''));
   const [problem, setProblem] = useState<string | null>(null);
   const hintId = useId();
   const years: number[] = [];

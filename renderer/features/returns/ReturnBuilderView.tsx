@@ -13,11 +13,22 @@ import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
 
+/** A link from elsewhere (the dashboard) may name the set, period and indicator to open:
+ * #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
+function linkedState(): { setId: number | null; period: PeriodValue | null; open: string | null } {
+  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
+  const from = q.get('from'), to = q.get('to');
+  const ok = (d: string | null) => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  return { setId: Number(q.get('set')) || null, period: ok(from) && ok(to) ? { from: from!, to: to! } : null, open: q.get('open') };
+}
+
 export function ReturnBuilderView() {
+  const [linked] = useState(linkedState);
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
-  const [setId, setSetId] = useState<number | null>(null);
-  const [period, setPeriod] = useState<PeriodValue | null>(null);
-  const [open, setOpen] = useState<string | null>(null);
+  const [setId, setSetId] = useState<number | null>(linked.setId);
+  const [period, setPeriod] = useState<PeriodValue | null>(linked.period);
+  const [open, setOpen] = useState<string | null>(linked.open);
+  const firstPeriod = useRef(true);
   const [dialog, setDialog] = useState<'export' | 'submit' | null>(null);
   const canExport = useCan('officer');
   const toasts = useToasts();
@@ -34,7 +45,14 @@ export function ReturnBuilderView() {
   const w = checked.data && c && checked.data.set.id === c.set.id && checked.data.from === c.from && checked.data.to === c.to ? checked.data : undefined;
   const warningsOf = (code: string) => w?.indicators.find((i) => i.code === code)?.warnings;
 
-  useEffect(() => setOpen(null), [chosen, period?.from, period?.to]);
+  useEffect(() => {
+    // Keep an indicator opened by a link; a later change of set or period closes it.
+    if (firstPeriod.current) {
+      if (period) firstPeriod.current = false;
+      return;
+    }
+    setOpen(null);
+  }, [chosen, period?.from, period?.to]);
   useEffect(() => {
     if (open && lines.data) linesHeading.current?.focus();
   }, [open, lines.data]);
@@ -48,7 +66,7 @@ export function ReturnBuilderView() {
           {(sets.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name} ({s.funderName}), version {s.currentVersion}</option>)}
         </select>
       </div>
-      <PeriodPicker value={period} onChange={setPeriod} idPrefix="return-period" />
+      <PeriodPicker value={period} onChange={setPeriod} idPrefix="return-period" initial={linked.period} />
       {computed.error && <p className="error-message" role="alert">{computed.error.message}</p>}
       {ready && !c && !computed.error && <p aria-live="polite">Counting…</p>}
       {c && (
