@@ -75,12 +75,25 @@ export const suite: BenchSuite = {
         if (!r.ok) throw new Error(r.error.message);
       }, { runs: 3 });
       const lines = [...(await computeLines(db, sv, PERIOD)).values()].flat();
-      const ours = await kit.measure('UKSPF workbook written (safe writer)', size, async () => {
-        await writeReturnWorkbook({ sv, funderName: 'UK Shared Prosperity Fund', personalColumns: ['reference', 'ni_number', 'date_of_birth', 'postcode'], ...PERIOD, periodLabel: 'FY 2025-26', lines, status: 'Draft', producedOn: '2026-11-23' });
-      }, { runs: 3, note: `${lines.length.toLocaleString('en-GB')} claim lines; target < 10 s` });
+      // Ours and the floor alternate, so drift in a shared machine's load hits both alike; the
+      // ratio is the median of the paired ratios.
       const summaryRows = sv.indicators.map((i) => [i.code, i.title, lines.filter((l) => l.indicatorCode === i.code).length] as [string, string, number]);
-      const floor = await kit.measure('same cells, bare ExcelJS streaming (floor)', size, () => excelJsFloor(lines, summaryRows), { runs: 3 });
-      floor.note = `ratio safe/floor = ${(ours.medianMs / floor.medianMs).toFixed(2)}x (target ≤ 1.5x)`;
+      const writeOurs = () => writeReturnWorkbook({ sv, funderName: 'UK Shared Prosperity Fund', personalColumns: ['reference', 'ni_number', 'date_of_birth', 'postcode'], ...PERIOD, periodLabel: 'FY 2025-26', lines, status: 'Draft', producedOn: '2026-11-23' });
+      await writeOurs();
+      await excelJsFloor(lines, summaryRows);
+      const oursMs: number[] = [];
+      const floorMs: number[] = [];
+      for (let i = 0; i < 5; i++) {
+        let t0 = performance.now();
+        await writeOurs();
+        oursMs.push(performance.now() - t0);
+        t0 = performance.now();
+        await excelJsFloor(lines, summaryRows);
+        floorMs.push(performance.now() - t0);
+      }
+      const ratios = oursMs.map((o, i) => o / floorMs[i]!).sort((a, b) => a - b);
+      kit.record('UKSPF workbook written (safe writer)', size, oursMs, `${lines.length.toLocaleString('en-GB')} claim lines; target < 10 s`);
+      kit.record('same cells, bare ExcelJS streaming (floor)', size, floorMs, `paired ratio safe/floor median ${ratios[2]!.toFixed(2)}x [${ratios[0]!.toFixed(2)}–${ratios[4]!.toFixed(2)}] (target ≤ 1.5x)`);
       await backend.close();
     }
   },
