@@ -8,6 +8,7 @@ import { findSetByCode, loadSetVersion } from '../../db/features/returns/indicat
 import { computeCounts, computeLines } from '../../db/features/returns/return.service';
 import { writeReturnWorkbook } from '../../db/features/returns/return-workbook';
 import type { ClaimLine } from '../../db/features/returns/indicator-engine';
+import { dashboard } from '../../db/features/returns/dashboard.service';
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
 
@@ -74,6 +75,7 @@ export const suite: BenchSuite = {
         const r = await backend.call('bench', 'returns.compute', { setId: set.id, ...PERIOD });
         if (!r.ok) throw new Error(r.error.message);
       }, { runs: 3 });
+      await kit.measure('dashboard for a financial year (headline + 5 charts)', size, () => dashboard(db, PERIOD.from, PERIOD.to), { runs: 3 });
       const lines = [...(await computeLines(db, sv, PERIOD)).values()].flat();
       // Ours and the floor alternate, so drift in a shared machine's load hits both alike; the
       // ratio is the median of the paired ratios.

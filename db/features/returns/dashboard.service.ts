@@ -61,7 +61,6 @@ async function outcomesByType(tx: Tx, from: string, to: string): Promise<CountRo
 
 /** Of the people referred in the period, how many reached each stage (at any time since). */
 async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const referred = sql<string>`coalesce(p.referral_date, p.start_date)`;
   const row = await tx
     .selectFrom('participants as p')
     .select([
@@ -71,8 +70,11 @@ async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
       sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as('siteReady'),
       sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as('job'),
     ])
-    .where(referred, '>=', from)
-    .where(referred, '<=', to)
+    // Written as an OR of two ranges (not coalesce) so each half can use its date index.
+    .where((eb) => eb.or([
+      eb.and([eb('p.referral_date', '>=', from), eb('p.referral_date', '<=', to)]),
+      eb.and([eb('p.referral_date', 'is', null), eb('p.start_date', '>=', from), eb('p.start_date', '<=', to)]),
+    ]))
     .where(notMerged)
     .executeTakeFirst();
   const n = (v: unknown) => Number(v ?? 0);
