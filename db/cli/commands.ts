@@ -6,6 +6,7 @@ import { importCommand, reconcileCommand } from './imports.commands';
 import { contractsProgressCommand, sustainmentCommand } from './outcomes.commands';
 import { participantsCommand } from './participants.commands';
 import { coursesListCommand } from './courses.commands';
+import { returnCommand, statsCommand } from './returns.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -18,6 +19,8 @@ export const commands: CliCommand[] = [
   sustainmentCommand,
   contractsProgressCommand,
   // -- returns --
+  returnCommand,
+  statsCommand,
   // -- imports --
   importCommand,
   reconcileCommand,

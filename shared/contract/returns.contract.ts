@@ -1,2 +1,248 @@
-// Channels of the returns area. Each: channel({ summary, role, input, output }).
-export const returnsContract = {} as const;
+// Channels of the returns area: funders and versioned indicator sets, the return builder and
+// its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
+import { z } from 'zod';
+import { channel } from './define';
+import { fileOutputSchema, idSchema, isoDateSchema } from './common';
+import { countingRuleSchema } from '../domain/counting-rule';
+
+export const personalColumnCodes = ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'] as const;
+
+export const indicatorInputSchema = z.object({
+  code: z.string().trim().min(1, 'Enter a code').max(20, 'Codes are 20 characters or fewer').regex(/^[A-Za-z0-9-]+$/, 'Use letters, digits and hyphens'),
+  title: z.string().trim().min(3, 'Enter a title').max(300),
+  definition: z.string().trim().min(3, 'Enter a definition').max(2000),
+  unit: z.string().trim().min(1, 'Enter a unit').max(40),
+  evidenceRequired: z.string().trim().max(1000),
+  interventionCode: z.string().trim().max(20).nullable(),
+  needsLocalConfirmation: z.boolean(),
+  rule: countingRuleSchema,
+});
+export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
+
+export const indicatorSchema = indicatorInputSchema.extend({ sentence: z.string() });
+export type IndicatorView = z.infer<typeof indicatorSchema>;
+
+const setSummarySchema = z.object({
+  id: idSchema,
+  code: z.string(),
+  name: z.string(),
+  description: z.string().nullable(),
+  funderId: idSchema,
+  funderCode: z.string(),
+  funderName: z.string(),
+  currentVersion: z.number().int(),
+  currentVersionId: idSchema,
+  indicatorCount: z.number().int(),
+});
+export type SetSummary = z.infer<typeof setSummarySchema>;
+
+const periodInput = { setId: idSchema, from: isoDateSchema, to: isoDateSchema };
+const refinePeriod = <T extends { from: string; to: string }>(v: T, ctx: z.RefinementCtx) => {
+  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be the same as or after the first day' });
+};
+
+export const claimLineSchema = z.object({
+  indicatorCode: z.string(),
+  personId: z.number().nullable(),
+  participantId: z.number().nullable(),
+  employerId: z.number().nullable(),
+  employerName: z.string().nullable(),
+  itemKind: z.string(),
+  itemId: z.number(),
+  itemDate: z.string().nullable(),
+  itemLabel: z.string().nullable(),
+  verificationStatus: z.string().nullable(),
+  verifier: z.string().nullable(),
+  evidenceCount: z.number().nullable(),
+  reference: z.string().nullable(),
+  firstName: z.string().nullable(),
+  lastName: z.string().nullable(),
+  dateOfBirth: z.string().nullable(),
+  niNumber: z.string().nullable(),
+  postcode: z.string().nullable(),
+  postcodeDistrict: z.string().nullable(),
+  phone: z.string().nullable(),
+  eligibilityStatus: z.string().nullable(),
+  startDate: z.string().nullable(),
+  leaveDate: z.string().nullable(),
+  labourMarketStatus: z.string().nullable(),
+  // Sex, ethnicity and disability stay in the backend: they reach the workbook's equality
+  // breakdown as counts only, never the window line by line (special-category data).
+});
+export type ClaimLineView = z.infer<typeof claimLineSchema>;
+
+export const warningKinds = ['missing_evidence', 'eligibility_not_confirmed', 'possible_duplicate', 'outside_enrolment'] as const;
+export const returnWarningSchema = z.object({
+  kind: z.enum(warningKinds),
+  indicatorCode: z.string().nullable(),
+  participantId: z.number().nullable(),
+  reference: z.string().nullable(),
+  message: z.string(),
+});
+export type ReturnWarning = z.infer<typeof returnWarningSchema>;
+
+const computedIndicatorSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  unit: z.string(),
+  count: z.number().int(),
+  sentence: z.string(),
+  evidenceRequired: z.string(),
+  needsLocalConfirmation: z.boolean(),
+  warnings: z.number().int(),
+});
+
+const computedReturnSchema = z.object({
+  set: setSummarySchema,
+  version: z.number().int(),
+  versionId: idSchema,
+  from: z.string(),
+  to: z.string(),
+  periodLabel: z.string(),
+  indicators: z.array(computedIndicatorSchema),
+  /** Null when warnings were not asked for. */
+  warningCounts: z.record(z.string(), z.number().int()).nullable(),
+  warnings: z.array(returnWarningSchema),
+  submittedReturnId: z.number().nullable(),
+});
+export type ComputedReturn = z.infer<typeof computedReturnSchema>;
+
+const returnSummarySchema = z.object({
+  id: idSchema,
+  setId: idSchema,
+  setCode: z.string(),
+  setName: z.string(),
+  version: z.number().int(),
+  from: z.string(),
+  to: z.string(),
+  periodLabel: z.string(),
+  submittedAt: z.string(),
+  submittedBy: z.string().nullable(),
+  note: z.string().nullable(),
+  totals: z.record(z.string(), z.number().int()),
+});
+export type ReturnSummary = z.infer<typeof returnSummarySchema>;
+
+const changeSchema = z.object({
+  code: z.string(),
+  title: z.string(),
+  submitted: z.number().int(),
+  now: z.number().int(),
+  added: z.array(claimLineSchema),
+  removed: z.array(claimLineSchema),
+});
+
+const purposeSchema = z.string().trim().min(5, 'Say why you are exporting this (at least 5 characters)').max(500);
+
+const countRowSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
+export type CountRow = z.infer<typeof countRowSchema>;
+
+export const dashboardSchema = z.object({
+  from: z.string(),
+  to: z.string(),
+  periodLabel: z.string(),
+  headline: z.array(z.object({ code: z.string(), title: z.string(), unit: z.string(), count: z.number().int(), sentence: z.string() })),
+  startsByMonth: z.array(countRowSchema),
+  outcomesByType: z.array(countRowSchema),
+  funnel: z.array(countRowSchema),
+  byDistrict: z.array(countRowSchema),
+  byBarrier: z.array(countRowSchema),
+});
+export type Dashboard = z.infer<typeof dashboardSchema>;
+
+export const returnsContract = {
+  'returns.sets': channel({ summary: 'List indicator sets', role: 'viewer', input: z.object({}).strict(), output: z.array(setSummarySchema) }),
+  'returns.setDetail': channel({
+    summary: 'Show an indicator set version',
+    role: 'viewer',
+    input: z.object({ setId: idSchema, versionId: idSchema.optional() }).strict(),
+    output: z.object({
+      set: setSummarySchema,
+      versionId: idSchema,
+      version: z.number().int(),
+      versions: z.array(z.object({ id: idSchema, version: z.number().int(), note: z.string().nullable(), createdAt: z.string(), createdBy: z.string().nullable(), returns: z.number().int() })),
+      indicators: z.array(indicatorSchema),
+    }),
+  }),
+  'returns.saveSetVersion': channel({
+    summary: 'Save a new version of an indicator set',
+    role: 'administrator',
+    input: z
+      .object({ setId: idSchema, basedOnVersionId: idSchema, note: z.string().trim().min(3, 'Say what changed').max(500), indicators: z.array(indicatorInputSchema).min(1, 'A set needs at least one indicator').max(60) })
+      .strict()
+      .superRefine((v, ctx) => {
+        const seen = new Set<string>();
+        v.indicators.forEach((ind, i) => {
+          if (seen.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: `Code ${ind.code} is used twice` });
+          seen.add(ind.code);
+        });
+      }),
+    output: z.object({ versionId: idSchema, version: z.number().int() }),
+  }),
+  'returns.describeRule': channel({
+    summary: 'Read a counting rule as a sentence',
+    role: 'viewer',
+    input: z.object({ rule: countingRuleSchema }).strict(),
+    output: z.object({ sentence: z.string() }),
+  }),
+  'returns.funders': channel({
+    summary: 'List funders',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ id: idSchema, code: z.string(), name: z.string(), notes: z.string().nullable(), personalColumns: z.array(z.enum(personalColumnCodes)) })),
+  }),
+  'returns.saveFunder': channel({
+    summary: 'Change a funder',
+    role: 'administrator',
+    input: z.object({ id: idSchema, name: z.string().trim().min(2, 'Enter the funder name').max(120), notes: z.string().trim().max(1000).nullable(), personalColumns: z.array(z.enum(personalColumnCodes)).max(5) }).strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'returns.compute': channel({
+    summary: 'Count a return',
+    role: 'viewer',
+    /** `warnings: false` counts only (one count query per indicator: fast); true also lists
+     * the claim lines' warnings (slower on a large programme). */
+    input: z.object({ ...periodInput, versionId: idSchema.optional(), warnings: z.boolean().default(true) }).strict().superRefine(refinePeriod),
+    output: computedReturnSchema,
+  }),
+  'returns.lines': channel({
+    summary: 'Show the people and items behind an indicator',
+    role: 'viewer',
+    input: z.object({ ...periodInput, versionId: idSchema.optional(), indicatorCode: z.string().max(20) }).strict().superRefine(refinePeriod),
+    output: z.object({ lines: z.array(claimLineSchema), total: z.number().int(), sentence: z.string(), title: z.string() }),
+  }),
+  'returns.export': channel({
+    summary: 'Export a return workbook',
+    role: 'officer',
+    input: z.union([
+      z.object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema }).strict().superRefine(refinePeriod),
+      z.object({ returnId: idSchema, purpose: purposeSchema }).strict(),
+    ]),
+    output: fileOutputSchema,
+  }),
+  'returns.submit': channel({
+    summary: 'Submit and lock a return',
+    role: 'officer',
+    input: z.object({ ...periodInput, note: z.string().trim().max(500).nullable() }).strict().superRefine(refinePeriod),
+    output: z.object({ returnId: idSchema, lines: z.number().int() }),
+  }),
+  'returns.list': channel({ summary: 'List submitted returns', role: 'viewer', input: z.object({}).strict(), output: z.array(returnSummarySchema) }),
+  'returns.detail': channel({
+    summary: 'Show a submitted return and what changed since',
+    role: 'viewer',
+    input: z.object({ returnId: idSchema }).strict(),
+    output: z.object({ summary: returnSummarySchema, changes: z.array(changeSchema) }),
+  }),
+  'returns.dashboard': channel({
+    summary: 'Programme dashboard',
+    role: 'viewer',
+    input: z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
+    output: dashboardSchema,
+  }),
+  'returns.dashboardExport': channel({
+    summary: 'Export the dashboard tables',
+    role: 'viewer',
+    input: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().superRefine(refinePeriod),
+    output: fileOutputSchema,
+  }),
+} as const;

@@ -6,6 +6,7 @@ import { suite as imports } from './imports.bench';
 import { suite as outcomes } from './outcomes.bench';
 import { suite as participants } from './participants.bench';
 import { suite as courses } from './courses.bench';
+import { suite as returns } from './returns.bench';
 
 export const suites: BenchSuite[] = [
   store,
@@ -16,6 +17,7 @@ export const suites: BenchSuite[] = [
   // -- outcomes --
   outcomes,
   // -- returns --
+  returns,
   // -- imports --
   imports,
   // -- trust --

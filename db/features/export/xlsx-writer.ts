@@ -6,7 +6,7 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
-export type CellType = 'text' | 'date' | 'number' | 'integer' | 'boolean';
+export type CellType = 'text' | 'date' | 'number' | 'integer' | 'boolean' | 'percent';
 
 export interface XlsxColumn<Row> {
   header: string;
@@ -45,7 +45,8 @@ function cellValue(type: CellType, raw: string | number | boolean | null | undef
     case 'date':
       return typeof raw === 'string' ? toExcelDate(raw) : null;
     case 'number':
-    case 'integer': {
+    case 'integer':
+    case 'percent': {
       const n = typeof raw === 'number' ? raw : Number(raw);
       return Number.isFinite(n) ? n : neutraliseText(String(raw));
     }
@@ -54,7 +55,7 @@ function cellValue(type: CellType, raw: string | number | boolean | null | undef
   }
 }
 
-export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: string; title?: string } = {}): Promise<Uint8Array> {
+export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: string; title?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -76,7 +77,7 @@ export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: stri
     });
     ws.columns = sheet.columns.map((c) => ({
       width: c.width ?? Math.max(10, Math.min(40, c.header.length + 2)),
-      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.type === 'text' ? { numFmt: '@' } : c.type === 'integer' ? { numFmt: '0' } : {},
+      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.type === 'text' ? { numFmt: '@' } : c.type === 'integer' ? { numFmt: '0' } : c.type === 'percent' ? { numFmt: '0.0%' } : {},
     }));
     for (const line of preamble) {
       const r = ws.addRow([neutraliseText(line)]);
@@ -92,10 +93,14 @@ export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: stri
     });
     header.commit();
     let count = 0;
-    for await (const row of sheet.rows as AsyncIterable<any>) {
+    // Arrays and other sync iterables are walked without an await per row (tens of thousands of
+    // microtasks add up); async sources (database cursors) are awaited as they stream.
+    const writeRow = (row: unknown) => {
       ws.addRow(sheet.columns.map((c) => cellValue(c.type, c.value(row)))).commit();
       count++;
-    }
+    };
+    if (Symbol.iterator in (sheet.rows as object)) for (const row of sheet.rows as Iterable<unknown>) writeRow(row);
+    else for await (const row of sheet.rows as AsyncIterable<unknown>) writeRow(row);
     if (sheet.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + count, column: sheet.columns.length } };
     ws.commit();
   }

@@ -11,6 +11,7 @@ import * as m0060 from './0060-trust';
 import * as m0050 from './0050-imports';
 import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
+import * as m0040 from './0040-returns';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -37,7 +38,9 @@ const outcomes: Record<string, Migration> = {
 };
 
 // -- returns (004x) --
-const returns: Record<string, Migration> = {};
+const returns: Record<string, Migration> = {
+  '0040-returns': m0040,
+};
 
 // -- imports (005x) --
 const imports: Record<string, Migration> = {

@@ -1,0 +1,263 @@
+// Compiles an indicator's counting rule into ONE query: the items the rule admits in the period
+// (with participant filters, claimed-before and "counted under another indicator" exclusions
+// as NOT EXISTS / NOT IN subqueries), then one line per person, item or employer as the rule
+// says, with the details the return needs. The query is built with Kysely over a dynamic table
+// per subject, so it is typed loosely here and the rows are checked by the contract's schema.
+import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
+import type { CountingRule } from '../../../shared/domain/counting-rule';
+import type { Tx } from '../../store/schema';
+
+export interface EngineScope {
+  setId: number;
+  from: string;
+  to: string;
+  /** Claims in submitted returns with an id below this are excluded (re-running a return);
+   * undefined = every submitted return of the set (a new return). */
+  claimsBeforeReturnId?: number;
+  /** The other indicators of the same set version, by code (for notCountedUnder). */
+  siblings: ReadonlyMap<string, CountingRule>;
+}
+
+export interface ClaimLine {
+  indicatorCode: string;
+  personId: number | null;
+  participantId: number | null;
+  employerId: number | null;
+  employerName: string | null;
+  itemKind: string;
+  itemId: number;
+  itemDate: string | null;
+  itemLabel: string | null;
+  verificationStatus: string | null;
+  verifier: string | null;
+  evidenceCount: number | null;
+  reference: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  niNumber: string | null;
+  postcode: string | null;
+  postcodeDistrict: string | null;
+  phone: string | null;
+  eligibilityStatus: string | null;
+  startDate: string | null;
+  leaveDate: string | null;
+  sex: string | null;
+  ethnicity: string | null;
+  disability: string | null;
+  labourMarketStatus: string | null;
+}
+
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- the subject's table is chosen at run time
+type AnyDb = Kysely<any>;
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- see AnyDb
+type AnyQuery = SelectQueryBuilder<any, any, any>;
+
+const personKey = sql`coalesce(p.merged_into_id, p.id)`;
+const MAX_SIBLING_DEPTH = 2;
+
+/** Column expressions for the period date of each subject's date field. */
+function dateExpr(rule: CountingRule): RawBuilder<string> | string {
+  switch (rule.dateField) {
+    case 'start_date':
+      return rule.subject === 'participants' ? 'p.start_date' : 'i.start_date';
+    case 'referral_date':
+      return 'p.referral_date';
+    case 'outcome_date':
+      return 'i.outcome_date';
+    case 'run_start_date':
+      return 'r.start_date';
+    case 'enrolled_on':
+      return 'i.enrolled_on';
+    case 'completed_on':
+      return sql<string>`coalesce(i.completed_on, r.end_date)`;
+    case 'end_date':
+      return 'i.end_date';
+    case 'signed_on':
+      return 'i.signed_on';
+    case 'starts_on':
+      return 'i.starts_on';
+    default:
+      throw new Error(`Unknown date field ${rule.dateField}`);
+  }
+}
+
+/** The subject's rows with the common columns every line needs. */
+function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
+  switch (rule.subject) {
+    case 'participants':
+      return db.selectFrom('participants as p').select([
+        personKey.as('person_id'), 'p.id as participant_id', sql`null`.as('employer_id'), sql.lit('participant').as('item_kind'), 'p.id as item_id',
+        sql.lit('Started on the programme').as('item_label'), sql`null`.as('verification_status'), sql`null`.as('verifier_id'),
+        sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as('evidence_count'),
+      ]);
+    case 'outcomes': {
+      let q = db
+        .selectFrom('outcomes as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .leftJoin('outcome_types as ot', 'ot.code', 'i.outcome_type')
+        .select([
+          personKey.as('person_id'), 'i.participant_id', 'i.employer_org_id as employer_id', sql.lit('outcome').as('item_kind'), 'i.id as item_id',
+          'ot.label as item_label', 'i.verification_status', 'i.verified_by as verifier_id',
+          sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
+        ])
+        // A rejected outcome never counts, whatever the rule.
+        .where('i.verification_status', '!=', 'rejected');
+      if (rule.outcomeTypes?.length) q = q.where('i.outcome_type', 'in', rule.outcomeTypes);
+      if (rule.verifiedOnly) q = q.where('i.verification_status', '=', 'verified');
+      if (rule.sectors?.length) {
+        const sectors = rule.sectors.map((s) => s.toLowerCase());
+        q = q.where((eb) => eb.or([
+          eb(sql`lower(i.sector)`, 'in', sectors),
+          eb.exists(eb.selectFrom('organisations as so').select(sql.lit(1).as('one')).whereRef('so.id', '=', 'i.employer_org_id').where(sql`lower(so.sector)`, 'in', sectors)),
+        ]));
+      }
+      return q;
+    }
+    case 'enrolments': {
+      let q = db
+        .selectFrom('enrolments as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin('course_runs as r', 'r.id', 'i.course_run_id')
+        .innerJoin('course_types as ct', 'ct.id', 'r.course_type_id')
+        .select([
+          personKey.as('person_id'), 'i.participant_id', sql`null`.as('employer_id'), sql.lit('enrolment').as('item_kind'), 'i.id as item_id',
+          'ct.name as item_label', sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+        ])
+        .where('r.status', '!=', 'cancelled');
+      if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
+      if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
+      return q;
+    }
+    case 'course_runs': {
+      let q = db
+        .selectFrom('course_runs as i')
+        .innerJoin('course_types as ct', 'ct.id', 'i.course_type_id')
+        .select([
+          sql`null`.as('person_id'), sql`null`.as('participant_id'), sql`null`.as('employer_id'), sql.lit('course_run').as('item_kind'), 'i.id as item_id',
+          'ct.name as item_label', sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+        ])
+        .where('i.status', '!=', 'cancelled');
+      if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
+      return q;
+    }
+    case 'site_ready':
+      return db
+        .selectFrom('site_ready_signoffs as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .select([
+          personKey.as('person_id'), 'i.participant_id', sql`null`.as('employer_id'), sql.lit('site_ready').as('item_kind'), 'i.id as item_id',
+          sql.lit('Site-ready sign-off').as('item_label'), sql`null`.as('verification_status'), 'i.signed_by as verifier_id', sql`null`.as('evidence_count'),
+        ]);
+    case 'placements':
+      return db
+        .selectFrom('placements as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .select([
+          personKey.as('person_id'), 'i.participant_id', 'i.employer_org_id as employer_id', sql.lit('placement').as('item_kind'), 'i.id as item_id',
+          sql`replace(i.kind, '_', ' ')`.as('item_label'), sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+        ]);
+  }
+}
+
+/** The expression that identifies one counted thing: the person, the item or the employer. */
+function keyExpr(rule: CountingRule): RawBuilder<unknown> {
+  if (rule.countDistinct === 'participant') return personKey;
+  if (rule.countDistinct === 'employer') return sql`i.employer_org_id`;
+  return sql.ref(itemIdRef(rule));
+}
+
+function itemIdRef(rule: CountingRule): string {
+  return rule.subject === 'participants' ? 'p.id' : 'i.id';
+}
+
+function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
+  let q = db.selectFrom('return_lines as rl').select(sql.lit(1).as('one')).where('rl.set_id', '=', scope.setId).where('rl.indicator_code', '=', code);
+  if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
+  if (rule.countDistinct === 'participant') return q.where('rl.person_id', '=', personKey);
+  if (rule.countDistinct === 'employer') return q.whereRef('rl.employer_id', '=', 'i.employer_org_id');
+  return q.where('rl.item_kind', '=', itemKind(rule)).whereRef('rl.item_id', '=', itemIdRef(rule));
+}
+
+function itemKind(rule: CountingRule): string {
+  return { participants: 'participant', outcomes: 'outcome', enrolments: 'enrolment', course_runs: 'course_run', site_ready: 'site_ready', placements: 'placement' }[rule.subject];
+}
+
+/** The items a rule admits in the period: every filter and exclusion, no de-duplication yet. */
+export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: EngineScope, depth = 0): AnyQuery {
+  const date = dateExpr(rule);
+  let q = subjectQuery(db, rule)
+    .select(sql`${typeof date === 'string' ? sql.ref(date) : date}`.as('item_date'))
+    .where(typeof date === 'string' ? sql.ref(date) : date, '>=', scope.from)
+    .where(typeof date === 'string' ? sql.ref(date) : date, '<=', scope.to);
+  if (rule.subject === 'site_ready') q = q.where((eb) => eb.or([eb('i.revoked_on', 'is', null), eb('i.revoked_on', '>', scope.to)]));
+  if (rule.countDistinct === 'employer') q = q.where('i.employer_org_id', 'is not', null);
+  if (rule.subject !== 'course_runs') {
+    if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
+    if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
+    if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
+    if (rule.fundingStreams?.length) q = q.where('p.funding_stream_id', 'in', db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams));
+    if (rule.barriers?.length) {
+      const barriers = rule.barriers;
+      q = q.where((eb) => eb.exists(eb.selectFrom('participant_barriers as pb').select(sql.lit(1).as('one')).whereRef('pb.participant_id', '=', 'p.id').where('pb.barrier_code', 'in', barriers)));
+    }
+  }
+  if (rule.excludeClaimedInSubmittedReturns) {
+    q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, rule, code, scope))));
+  }
+  // UKSPF: what another indicator counts is not counted again here — neither what it admits
+  // in this period nor what was claimed under it in an earlier return.
+  for (const other of rule.notCountedUnder ?? []) {
+    const otherRule = scope.siblings.get(other);
+    if (!otherRule || other === code || depth >= MAX_SIBLING_DEPTH) continue;
+    const otherItems = itemsQuery(db, { ...otherRule, excludeClaimedInSubmittedReturns: false }, other, scope, depth + 1);
+    const column = rule.countDistinct === 'participant' ? 'person_id' : rule.countDistinct === 'employer' ? 'employer_id' : 'item_id';
+    const sameKind = rule.countDistinct !== 'item' || otherRule.subject === rule.subject;
+    if (!sameKind) continue;
+    q = q.where(keyExpr(rule), 'not in', db.selectFrom(otherItems.as('o')).select(`o.${column}`).where(`o.${column}`, 'is not', null));
+    q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, { ...rule, countDistinct: rule.countDistinct }, other, scope))));
+  }
+  return q.select(keyExpr(rule).as('count_key'));
+}
+
+/** One line per counted person, item or employer (the earliest qualifying item in the period),
+ * with the person's details, the verifier and the employer: a single query. */
+export function linesQuery(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
+  const db = tx as unknown as AnyDb;
+  const ranked = db
+    .selectFrom(itemsQuery(db, rule, code, scope).as('a'))
+    .selectAll('a')
+    .select(sql<number>`row_number() over (partition by a.count_key order by a.item_date, a.item_id)`.as('rn'));
+  return db
+    .selectFrom(ranked.as('x'))
+    .leftJoin('participants as pp', 'pp.id', 'x.person_id')
+    .leftJoin('staff as vs', 'vs.id', 'x.verifier_id')
+    .leftJoin('organisations as org', 'org.id', 'x.employer_id')
+    .select([
+      sql.lit(code).as('indicatorCode'),
+      'x.person_id as personId', 'x.participant_id as participantId', 'x.employer_id as employerId', 'org.name as employerName',
+      'x.item_kind as itemKind', 'x.item_id as itemId', 'x.item_date as itemDate', 'x.item_label as itemLabel',
+      'x.verification_status as verificationStatus', 'vs.display_name as verifier', 'x.evidence_count as evidenceCount',
+      'pp.reference', 'pp.first_name as firstName', 'pp.last_name as lastName', 'pp.date_of_birth as dateOfBirth', 'pp.ni_number as niNumber',
+      'pp.postcode', 'pp.postcode_district as postcodeDistrict', 'pp.phone', 'pp.eligibility_status as eligibilityStatus',
+      'pp.start_date as startDate', 'pp.leave_date as leaveDate', 'pp.sex', 'pp.ethnicity', 'pp.disability', 'pp.labour_market_status as labourMarketStatus',
+    ])
+    .where('x.rn', '=', 1)
+    .orderBy('x.item_date')
+    .orderBy('x.item_id');
+}
+
+/** The count alone: the number of distinct keys the rule admits (equal to the lines' length). */
+export function countQuery(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
+  const db = tx as unknown as AnyDb;
+  return db.selectFrom(itemsQuery(db, rule, code, scope).as('a')).select(sql<number>`count(distinct a.count_key)`.as('n'));
+}
+
+export async function countIndicator(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): Promise<number> {
+  const row = (await countQuery(tx, rule, code, scope).executeTakeFirst()) as { n: number } | undefined;
+  return Number(row?.n ?? 0);
+}
+
+export async function indicatorLines(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): Promise<ClaimLine[]> {
+  return (await linesQuery(tx, rule, code, scope).execute()) as ClaimLine[];
+}

@@ -1,0 +1,67 @@
+// One dashboard chart: a bar chart (AG Charts) with a caption, its data as a table (the text
+// alternative, open by default for screen-reader users to find), and PNG and xlsx downloads.
+import { useRef } from 'react';
+import { AgCharts } from 'ag-charts-react';
+import { AllCommunityModule, ModuleRegistry, type AgChartInstance, type AgChartOptions } from 'ag-charts-community';
+import type { CountRow } from '../../../shared/contract/returns.contract';
+import { downloadBytes } from '../../components/download';
+
+ModuleRegistry.registerModules([AllCommunityModule]);
+
+function dataUrlBytes(dataUrl: string): Uint8Array {
+  const base64 = dataUrl.slice(dataUrl.indexOf(',') + 1);
+  const binary = atob(base64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  return bytes;
+}
+
+export function ChartFigure(props: { id: string; title: string; rows: CountRow[]; categoryHeader: string; horizontal?: boolean; fileStem: string; onExportTables(): void }) {
+  const chart = useRef<AgChartInstance>(null);
+  const total = props.rows.reduce((n, r) => n + r.count, 0);
+  const options: AgChartOptions = {
+    data: props.rows.map((r) => ({ label: r.label, count: r.count })),
+    series: [{ type: 'bar', xKey: 'label', yKey: 'count', yName: 'Count', direction: props.horizontal ? 'horizontal' : 'vertical', fill: '#1d70b8' }],
+    axes: {
+      x: { type: 'category', position: props.horizontal ? 'left' : 'bottom' },
+      y: { type: 'number', position: props.horizontal ? 'bottom' : 'left', title: { text: 'Count' } },
+    },
+    legend: { enabled: false },
+    animation: { enabled: false },
+  };
+
+  async function downloadPng() {
+    const url = await chart.current?.getImageDataURL({ fileFormat: 'image/png' });
+    if (url) downloadBytes(`${props.fileStem}.png`, dataUrlBytes(url), 'image/png');
+  }
+
+  return (
+    <figure className="chart-figure" aria-labelledby={`${props.id}-caption`}>
+      <figcaption id={`${props.id}-caption`}>{props.title}</figcaption>
+      {total === 0 ? (
+        <p className="muted">Nothing recorded in this period.</p>
+      ) : (
+        <div className="chart-box">
+          <AgCharts ref={chart} options={options} style={{ height: "100%", width: "100%" }} />
+        </div>
+      )}
+      <details>
+        <summary>{props.title}: data table</summary>
+        <table className="data" aria-label={`${props.title} data`}>
+          <thead>
+            <tr><th scope="col">{props.categoryHeader}</th><th scope="col">Count</th></tr>
+          </thead>
+          <tbody>
+            {props.rows.map((r) => (
+              <tr key={r.key}><th scope="row">{r.label}</th><td>{r.count.toLocaleString('en-GB')}</td></tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+      <div className="chart-actions">
+        <button type="button" onClick={() => void downloadPng()} disabled={total === 0} aria-label={`Download chart as PNG: ${props.title}`}>Download chart as PNG</button>
+        <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>Download tables as xlsx</button>
+      </div>
+    </figure>
+  );
+}

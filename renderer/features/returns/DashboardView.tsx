@@ -1,0 +1,60 @@
+// The dashboard: headline figures for a period (default this financial year), and charts of
+// starts by month, outcomes by type, the pathway funnel and the breakdowns, each with its data
+// table, a PNG download and the tables as xlsx.
+import { useState } from 'react';
+import { useChannel } from '../../api/use-channel';
+import { api } from '../../api/client';
+import { downloadBytes } from '../../components/download';
+import { useToasts } from '../../components/Toasts';
+import { ChartFigure } from './ChartFigure';
+import { PeriodPicker, type PeriodValue } from './PeriodPicker';
+
+export function DashboardView() {
+  const [period, setPeriod] = useState<PeriodValue | null>(null);
+  const toasts = useToasts();
+  const state = useChannel('returns.dashboard', period ?? {}, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !period });
+  const d = state.data;
+  const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
+  const headlineSet = sets.data?.find((s) => s.code === 'SW-HEADLINE');
+
+  async function exportTables() {
+    if (!d) return;
+    const result = await api.call('returns.dashboardExport', { from: d.from, to: d.to });
+    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
+    downloadBytes(result.value.fileName, result.value.bytes);
+    toasts.show({ kind: 'success', message: `Saved ${result.value.fileName}` });
+  }
+
+  return (
+    <section aria-labelledby="dashboard-heading">
+      <h2 id="dashboard-heading">Dashboard</h2>
+      <PeriodPicker value={period} onChange={setPeriod} idPrefix="dashboard-period" />
+      {state.error && <p className="error-message" role="alert">{state.error.message}</p>}
+      {!d && !state.error && <p aria-live="polite">Counting…</p>}
+      {d && (
+        <>
+          <h3>Headline figures, {d.periodLabel}</h3>
+          <ul className="cards" aria-label="Headline figures">
+            {d.headline.map((h) => (
+              <li key={h.code} className="card">
+                <div className="figure">{h.count.toLocaleString('en-GB')}</div>
+                <div>{h.title}</div>
+                <p className="sentence">{h.sentence}</p>
+                {headlineSet && <a href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`} aria-label={`See who is counted in ${h.title}`}>See who is counted</a>}
+              </li>
+            ))}
+          </ul>
+          <h3>Charts</h3>
+          <div className="chart-grid">
+            <ChartFigure id="chart-starts" title="Starts by month" categoryHeader="Month" rows={d.startsByMonth} fileStem={`starts-by-month-${d.from}`} onExportTables={() => void exportTables()} />
+            <ChartFigure id="chart-outcomes" title="Outcomes by type" categoryHeader="Outcome type" rows={d.outcomesByType} horizontal fileStem={`outcomes-by-type-${d.from}`} onExportTables={() => void exportTables()} />
+            <ChartFigure id="chart-funnel" title="Pathway: people referred in the period and how far they got" categoryHeader="Stage" rows={d.funnel} horizontal fileStem={`pathway-${d.from}`} onExportTables={() => void exportTables()} />
+            <ChartFigure id="chart-district" title="Starts by postcode district" categoryHeader="Postcode district" rows={d.byDistrict} fileStem={`starts-by-district-${d.from}`} onExportTables={() => void exportTables()} />
+            <ChartFigure id="chart-barriers" title="Starts by target group (barrier)" categoryHeader="Target group" rows={d.byBarrier} horizontal fileStem={`starts-by-target-group-${d.from}`} onExportTables={() => void exportTables()} />
+          </div>
+          <p className="muted">Wards are not recorded; areas are shown by postcode district. The pathway follows the people referred in the period to any later stage.</p>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,30 @@
+// Warnings before export: counts by kind, and the first few hundred with the people they concern.
+import type { ReturnWarning } from '../../../shared/contract/returns.contract';
+
+const labels: Record<string, string> = {
+  missing_evidence: 'counted items lack the evidence the indicator requires',
+  eligibility_not_confirmed: 'people counted whose eligibility is not confirmed',
+  possible_duplicate: 'possible duplicate people among those counted',
+  outside_enrolment: 'outcomes dated outside the person’s time on the programme',
+};
+
+export function ReturnWarnings({ counts, warnings }: { counts: Record<string, number>; warnings: ReturnWarning[] }) {
+  const kinds = Object.entries(counts).filter(([, n]) => n > 0);
+  if (!kinds.length) return <p className="tag tag-green">No warnings: every counted item has its evidence and every person is confirmed eligible.</p>;
+  return (
+    <section className="warnings" aria-labelledby="warnings-heading">
+      <h3 id="warnings-heading">Check before you export</h3>
+      <ul aria-label="Warnings by kind">
+        {kinds.map(([kind, n]) => <li key={kind}><strong>{n.toLocaleString('en-GB')}</strong> {labels[kind] ?? kind}</li>)}
+      </ul>
+      <details>
+        <summary>Show the warnings ({warnings.length.toLocaleString('en-GB')}{warnings.length < kinds.reduce((s, [, n]) => s + n, 0) ? ' shown' : ''})</summary>
+        <ul>
+          {warnings.map((w, i) => (
+            <li key={i}>{w.participantId ? <a href={`#/participants/${w.participantId}`}>{w.message}</a> : w.message}</li>
+          ))}
+        </ul>
+      </details>
+    </section>
+  );
+}

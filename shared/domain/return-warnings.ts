@@ -1,0 +1,80 @@
+// Checks on a return's claim lines before it goes to a funder: counted outcomes without the
+// evidence the indicator requires, people whose eligibility is not confirmed, possible duplicate
+// people among those counted (same date of birth, scored by person-match), and outcomes dated
+// outside the person's time on the programme. Pure, so tests need no database.
+import { scorePersonMatch } from './person-match';
+
+export interface WarningLine {
+  indicatorCode: string;
+  personId: number | null;
+  itemKind: string;
+  itemId: number;
+  itemDate: string | null;
+  evidenceCount: number | null;
+  reference: string | null;
+  firstName: string | null;
+  lastName: string | null;
+  dateOfBirth: string | null;
+  niNumber: string | null;
+  postcode: string | null;
+  phone: string | null;
+  eligibilityStatus: string | null;
+  startDate: string | null;
+  leaveDate: string | null;
+}
+
+export type WarningKind = 'missing_evidence' | 'eligibility_not_confirmed' | 'possible_duplicate' | 'outside_enrolment';
+
+export interface Warning {
+  kind: WarningKind;
+  indicatorCode: string | null;
+  participantId: number | null;
+  reference: string | null;
+  message: string;
+}
+
+const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
+
+export function returnWarnings(
+  lines: WarningLine[],
+  evidenceRequired: ReadonlyMap<string, string>,
+  notDuplicatePairs: ReadonlySet<string> = new Set(),
+): Warning[] {
+  const warnings: Warning[] = [];
+  const people = new Map<number, WarningLine>();
+  for (const l of lines) {
+    if (l.personId !== null && !people.has(l.personId)) people.set(l.personId, l);
+    const ref = l.reference ?? `#${l.personId}`;
+    if (l.itemKind === 'outcome' && (l.evidenceCount ?? 0) === 0 && (evidenceRequired.get(l.indicatorCode) ?? '').trim() !== '') {
+      warnings.push({ kind: 'missing_evidence', indicatorCode: l.indicatorCode, participantId: l.personId, reference: l.reference, message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded` });
+    }
+    if (l.itemKind === 'outcome' && l.itemDate && ((l.startDate && l.itemDate < l.startDate) || (l.leaveDate && l.itemDate > l.leaveDate))) {
+      warnings.push({ kind: 'outside_enrolment', indicatorCode: l.indicatorCode, participantId: l.personId, reference: l.reference, message: `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme (${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})` });
+    }
+  }
+  const byDob = new Map<string, WarningLine[]>();
+  for (const p of people.values()) {
+    if (p.eligibilityStatus !== 'eligible') {
+      warnings.push({ kind: 'eligibility_not_confirmed', indicatorCode: null, participantId: p.personId, reference: p.reference, message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed` });
+    }
+    if (p.dateOfBirth) byDob.set(p.dateOfBirth, [...(byDob.get(p.dateOfBirth) ?? []), p]);
+  }
+  for (const group of byDob.values()) {
+    for (let i = 0; i < group.length; i++) {
+      for (let j = i + 1; j < group.length; j++) {
+        const a = group[i]!, b = group[j]!;
+        if (notDuplicatePairs.has(pairKey(a.personId!, b.personId!))) continue;
+        const score = scorePersonMatch(keys(a), keys(b));
+        if (score.level === 'none') continue;
+        warnings.push({ kind: 'possible_duplicate', indicatorCode: null, participantId: a.personId, reference: a.reference, message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})` });
+      }
+    }
+  }
+  return warnings;
+}
+
+function keys(l: WarningLine) {
+  return { firstName: l.firstName ?? '', lastName: l.lastName ?? '', dateOfBirth: l.dateOfBirth, niNumber: l.niNumber, postcode: l.postcode, phone: l.phone };
+}
+
+export { pairKey as notDuplicatePairKey };

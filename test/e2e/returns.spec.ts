@@ -1,0 +1,103 @@
+// From the dashboard to an exported return, as an officer would: headline figures and charts,
+// the return builder, the people behind a count, the workbook (read back by openpyxl), the
+// submitted returns and the indicator sets; axe-core finds nothing on each screen.
+import { execFileSync } from 'node:child_process';
+import path from 'node:path';
+import { test, expect, axeViolations, startWithDemo } from './fixtures';
+
+const shots = process.env.RETURNS_SHOTS;
+
+test('dashboard to exported return', async ({ appPage: page, app }) => {
+  await startWithDemo(page);
+  await page.goto(`${app.harness.url.split('#')[0]}#/returns`);
+  await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
+  await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(6);
+  await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
+  // Every chart has its data as a table (the text alternative).
+  await expect(page.locator('figure.chart-figure')).toHaveCount(5);
+  await page.getByText('Starts by month: data table').click();
+  await expect(page.getByRole('table', { name: 'Starts by month data' })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A chart as PNG.
+  const pngDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Download chart as PNG: Starts by month' }).click();
+  const png = await pngDownload;
+  expect(png.suggestedFilename()).toMatch(/^starts-by-month-.*\.png$/);
+  const pngPath = path.join(app.dataDir, 'chart.png');
+  await png.saveAs(pngPath);
+  expect(execFileSync('/usr/bin/python3', ['-c', `import sys; print(open(sys.argv[1],'rb').read(8) == b'\\x89PNG\\r\\n\\x1a\\n')`, pngPath]).toString().trim()).toBe('True');
+
+  // A headline figure opens the people behind it in the return builder.
+  await page.getByRole('link', { name: 'See who is counted in Course participants supported' }).click();
+  await expect(page.getByRole('heading', { name: 'Return builder' })).toBeVisible();
+  await expect(page.getByLabel('Indicator set')).toHaveValue(/\d+/);
+  await expect(page.getByRole('heading', { name: /^People and items behind SW-2: \d+/ })).toBeVisible();
+  await expect(page.getByLabel('Kind')).toHaveValue('year');
+
+  // The return builder: UKSPF for a financial year.
+  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Return builder' }).click();
+  await page.getByLabel('Indicator set').selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
+  await page.getByLabel('Kind').selectOption('year');
+  await page.getByLabel('Financial year').selectOption({ label: '2025-26' });
+  const o2 = page.getByRole('button', { name: /show the people and items behind UKSPF-O2/ });
+  await expect(o2).toBeVisible();
+  const count = Number((await o2.textContent())!.replace(/,/g, ''));
+  expect(count).toBeGreaterThan(0);
+  await o2.click();
+  await expect(page.getByRole('heading', { name: `People and items behind UKSPF-O2: ${count}` })).toBeFocused();
+  const rows = page.getByRole('region', { name: 'People and items behind UKSPF-O2' }).locator('tbody tr');
+  await expect(rows).toHaveCount(Math.min(count, 1000));
+  await expect(rows.first()).toContainText(/SW-\d{6}/);
+  if (shots) await page.screenshot({ path: `${shots}/builder.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Export asks why, then downloads the workbook.
+  await page.getByRole('button', { name: 'Export workbook…' }).click();
+  await page.getByRole('button', { name: 'Export workbook', exact: true }).click();
+  await expect(page.getByRole('alert').getByText(/at least 5 characters/)).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Why are you exporting this?').fill('End-of-year claim to the lead authority');
+  const download = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export workbook', exact: true }).click();
+  const file = await download;
+  expect(file.suggestedFilename()).toBe('UKSPF-PS-return-2025-04-01-to-2026-03-31.xlsx');
+  const xlsx = path.join(app.dataDir, 'return.xlsx');
+  await file.saveAs(xlsx);
+  const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+summary = wb['Summary']
+counts = {r[0].value: r[4].value for r in summary.iter_rows(min_row=7) if r[0].value}
+lines = wb['Claim lines']
+header = [c.value for c in lines[5]]
+o2 = [r for r in lines.iter_rows(min_row=6, values_only=True) if r[header.index('Indicator code')] == 'UKSPF-O2']
+ni = [r[header.index('NI number')] for r in o2 if r[header.index('NI number')]]
+print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'o2': len(o2), 'niTypes': sorted({type(v).__name__ for v in ni}), 'title': summary['A1'].value}))
+`, xlsx]).toString());
+  expect(read.sheets).toEqual(['Summary', 'Claim lines', 'Equality']);
+  expect(read.counts['UKSPF-O2']).toBe(count);
+  expect(read.o2).toBe(count);
+  expect(read.niTypes).toEqual(['str']);
+  expect(read.title).toBe('UKSPF People & Skills: return');
+  const audit = await app.backend.store.db.selectFrom('audit_log').select('summary').where('action', '=', 'export').where('entity', '=', 'return').execute();
+  expect(audit.map((a) => a.summary).join()).toContain('Purpose: End-of-year claim to the lead authority');
+
+  // Submitted returns: the demo's locked half-year.
+  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Submitted returns' }).click();
+  await page.getByRole('link', { name: 'UKSPF People & Skills' }).first().click();
+  await expect(page.getByText('Submitted and locked')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'What changed since it was submitted' })).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/submitted.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+
+  // Indicator sets, with rules read as sentences.
+  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Indicator sets' }).click();
+  await expect(page.getByText(/Counted as: Participants with a verified outcome of type Job start/).first()).toBeVisible();
+  if (shots) await page.screenshot({ path: `${shots}/sets.png`, fullPage: true });
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Edit (saves a new version)' }).click();
+  await expect(page.getByRole('heading', { name: /Edit UKSPF People & Skills/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});

@@ -1,0 +1,79 @@
+// The returns area's store: migration 0040 over a store with rows in it, and the hot counting
+// queries' plans (they must use the intended indexes, not scan the big tables).
+import path from 'node:path';
+import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import { afterEach, describe, expect, it } from 'vitest';
+import { migrateToLatest } from '../../db/store/migrator';
+import { migrations } from '../../db/store/migrations/index';
+import { createTestBackend, tempDir, type TestBackend } from '../support/backend';
+import { participantValues } from '../support/builders';
+import { loadSetVersion } from '../../db/features/returns/indicator-sets.repository';
+import { countQuery, linesQuery } from '../../db/features/returns/indicator-engine';
+import { scopeOf } from '../../db/features/returns/return.service';
+import { setIdOf } from '../support/returns-builders';
+
+describe('migration 0040-returns', () => {
+  it('adds the returns tables and the three indicator sets to a store that already has people and outcomes', async () => {
+    const sqlite = new SqliteDatabase(path.join(tempDir(), 'm.sqlite'));
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are written against Kysely<any>
+    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0040'));
+    await migrateToLatest(db, before);
+    await db.insertInto('staff').values({ display_name: 'Old', role: 'administrator', created_at: '2025-01-01T00:00:00Z' }).execute();
+    const p = await db.insertInto('participants').values(participantValues()).returning('id').executeTakeFirstOrThrow();
+    await db.insertInto('outcomes').values({ participant_id: p.id, outcome_type: 'job_start', outcome_date: '2025-05-01', created_at: 'x', updated_at: 'x' }).execute();
+    const { applied } = await migrateToLatest(db);
+    expect(applied).toContain('0040-returns');
+    const sets = await db.selectFrom('indicator_sets').select('code').orderBy('id').execute();
+    expect(sets.map((s: { code: string }) => s.code)).toEqual(['UKSPF-PS', 'TOWNS-FUND-LEARNERS', 'SW-HEADLINE']);
+    const indicators = await db.selectFrom('indicators').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    expect(Number(indicators.n)).toBe(9 + 3 + 6);
+    expect(Number((await db.selectFrom('outcomes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+    await db.destroy();
+  });
+});
+
+describe('query plans of the counting queries', () => {
+  let t: TestBackend;
+  afterEach(async () => t.close());
+
+  async function plan(code: string, kind: 'count' | 'lines' = 'count'): Promise<string> {
+    const db = t.backend.store.db;
+    const sv = await loadSetVersion(db, await setIdOf(db, code.startsWith('SW') ? 'SW-HEADLINE' : code.startsWith('TF') ? 'TOWNS-FUND-LEARNERS' : 'UKSPF-PS'));
+    const ind = sv.indicators.find((i) => i.code === code)!;
+    const q = (kind === 'count' ? countQuery : linesQuery)(db, ind.rule, ind.code, scopeOf(sv, { from: '2025-04-01', to: '2025-09-30' })).compile();
+    const rows = await sql.raw<{ detail: string }>(`explain query plan ${q.sql}`).execute(db).catch(async () => {
+      const stmt = t.backend.store.sqlite.prepare(`explain query plan ${q.sql}`);
+      return { rows: stmt.all(...(q.parameters as unknown[])) as Array<{ detail: string }> };
+    });
+    return rows.rows.map((r) => r.detail).join('\n');
+  }
+
+  it('outcome indicators seek outcomes by type and date, and claims by person', async () => {
+    t = await createTestBackend();
+    const p = await plan('UKSPF-R1');
+    if (process.env.SHOW_PLAN) console.log(p);
+    expect(p).toMatch(/SEARCH i USING INDEX outcomes_type_date \(outcome_type=\? AND outcome_date>\? AND outcome_date<\?\)/);
+    expect(p).toMatch(/return_lines_claimed_person/);
+    expect(p).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(p).not.toMatch(/SCAN (i|p|outcomes|participants)\b(?! USING)/);
+    const lines = await plan('UKSPF-R1', 'lines');
+    expect(lines).toMatch(/outcomes_type_date/);
+    expect(lines).toMatch(/evidence_items_outcome/);
+  });
+
+  it('participant indicators seek participants by start date; sibling exclusions too', async () => {
+    t = await createTestBackend();
+    const p = await plan('UKSPF-O2');
+    expect(p).toMatch(/SEARCH p USING (COVERING )?INDEX participants_start(_counting)? \(start_date>\? AND start_date<\?\)/);
+    expect(p).not.toMatch(/SCAN p\b(?! USING)/);
+  });
+
+  it('headline figures use the date indexes', async () => {
+    t = await createTestBackend();
+    expect(await plan('SW-3')).toMatch(/site_ready_signoffs_signed/);
+    expect(await plan('SW-1')).toMatch(/course_runs_start/);
+    expect(await plan('SW-5')).toMatch(/outcomes_type_date/);
+  });
+});

@@ -1,0 +1,154 @@
+// The exported return read back by two other readers, openpyxl and LibreOffice headless, with
+// the same values: identifiers as text (leading zeros kept), dates as dates, no formulas, text
+// that looks like a formula neutralised, frozen headers and print setup; and the CLI's `return`
+// and `stats` giving the same workbook and figures.
+import { execFileSync } from 'node:child_process';
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { anOutcome, aPerson, setIdOf } from '../support/returns-builders';
+import { runCli } from '../../db/cli/main';
+
+const H1 = { from: '2025-04-01', to: '2025-09-30' };
+let t: TestBackend;
+let xlsx: string;
+
+const readWithOpenpyxl = `
+import json, sys, openpyxl, datetime
+wb = openpyxl.load_workbook(sys.argv[1])
+out = {}
+for ws in wb.worksheets:
+    rows = []
+    formulas = 0
+    for row in ws.iter_rows():
+        vals = []
+        for c in row:
+            if c.data_type == 'f': formulas += 1
+            v = c.value
+            if isinstance(v, datetime.datetime): v = {'date': v.strftime('%d/%m/%Y')}
+            vals.append(v)
+        rows.append(vals)
+    out[ws.title] = {'rows': rows, 'formulas': formulas, 'frozen': ws.freeze_panes, 'landscape': ws.page_setup.orientation, 'fitToWidth': ws.page_setup.fitToWidth}
+print(json.dumps(out))
+`;
+
+interface SheetRead { rows: unknown[][]; formulas: number; frozen: string | null; landscape: string; fitToWidth: number }
+
+beforeAll(async () => {
+  t = await createTestBackend();
+  const db = t.backend.store.db;
+  const a = await aPerson(db, { first_name: '=HYPERLINK("http://x")', last_name: 'Able', ni_number: 'AB012345C', ni_status: 'known', date_of_birth: '1990-01-09', postcode: 'SG1 0AA', start_date: '2025-04-01', labour_market_status: 'inactive_not_in_education' });
+  const b = await aPerson(db, { first_name: 'Ben', last_name: '+Baker', ni_number: 'CD000001A', ni_status: 'known', date_of_birth: '2001-12-31', postcode: 'SG2 7QT', start_date: '2025-09-30', sex: 'male', ethnicity: 'black_african', labour_market_status: 'unemployed' });
+  await anOutcome(db, { participantId: a, type: 'job_start', date: '2025-05-01', verifiedBy: t.staffId });
+  await anOutcome(db, { participantId: b, type: 'self_employment', date: '2025-06-30' });
+  const funder = (await t.ok('returns.funders', {})).find((f) => f.code === 'UKSPF')!;
+  await t.ok('returns.saveFunder', { id: funder.id, name: funder.name, notes: null, personalColumns: ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'] });
+  const file = await t.ok('returns.export', { setId: await setIdOf(db, 'UKSPF-PS'), ...H1, purpose: 'Testing the workbook' });
+  xlsx = path.join(t.dir, file.fileName);
+  fs.writeFileSync(xlsx, file.bytes);
+});
+let backendClosed = false;
+afterAll(async () => (backendClosed ? fs.rmSync(t.dir, { recursive: true, force: true }) : t.close()));
+
+describe('the return workbook', () => {
+  it('reads back in openpyxl with text identifiers, real dates, no formulas, frozen headers and print setup', () => {
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<string, SheetRead>;
+    expect(Object.keys(wb)).toEqual(['Summary', 'Claim lines', 'Equality']);
+    for (const sheet of Object.values(wb)) {
+      expect(sheet.formulas).toBe(0);
+      expect(sheet.frozen).toMatch(/^A\d+$/);
+      expect(sheet.fitToWidth).toBe(1);
+    }
+    const summary = wb.Summary!;
+    expect(summary.rows[0]![0]).toBe('UKSPF People & Skills: return');
+    expect(summary.rows[2]![0]).toBe('Period: 2025-26 H1 (01/04/2025 to 30/09/2025)');
+    const header = summary.rows[6]!;
+    expect(header.slice(0, 5)).toEqual(['Indicator code', 'Intervention', 'Indicator', 'Unit', 'Count']);
+    const counts = Object.fromEntries(summary.rows.slice(7).map((r) => [r[0], r[4]]));
+    expect(counts).toMatchObject({ 'UKSPF-O1': 1, 'UKSPF-O2': 1, 'UKSPF-R1': 2 });
+    const lines = wb['Claim lines']!;
+    const h = lines.rows[4]! as string[];
+    expect(h).toEqual(['Reference', 'Name', 'NI number', 'Date of birth', 'Postcode', 'Indicator code', 'Indicator', 'Item', 'Outcome date', 'Evidence', 'Verifier']);
+    const r1 = lines.rows.slice(5).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
+    expect(r1).toHaveLength(2);
+    const ann = r1.find((r) => r[h.indexOf('NI number')] === 'AB012345C')!;
+    expect(ann[h.indexOf('Name')]).toBe(`'=HYPERLINK("http://x") Able`);
+    expect(ann[h.indexOf('Date of birth')]).toEqual({ date: '09/01/1990' });
+    expect(ann[h.indexOf('Outcome date')]).toEqual({ date: '01/05/2025' });
+    expect(ann[h.indexOf('Postcode')]).toBe('SG1 0AA');
+    expect(ann[h.indexOf('Verifier')]).toBe('Test Administrator');
+    const ben = r1.find((r) => r[h.indexOf('NI number')] === 'CD000001A')!;
+    expect(ben[h.indexOf('Name')]).toBe('Ben +Baker');
+    const equality = wb.Equality!;
+    const ageRows = equality.rows.filter((r) => r[0] === 'Age band at entry');
+    expect(Object.fromEntries(ageRows.map((r) => [r[1], r[2]]))).toMatchObject({ '16-24': 1, '35-49': 1, '25-34': 0 });
+  });
+
+  it('reads back in LibreOffice headless with the same values', () => {
+    const out = path.join(t.dir, 'csv');
+    fs.mkdirSync(out, { recursive: true });
+    // Filter options: comma, quote, UTF-8, row 1, …, save cells as shown, sheet -1 = every sheet to its own file.
+    execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${path.join(t.dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, xlsx], { stdio: 'pipe', timeout: 120_000 });
+    const files = fs.readdirSync(out).sort();
+    expect(files.length).toBe(3);
+    const claim = fs.readFileSync(path.join(out, files.find((f) => f.includes('Claim'))!), 'utf8');
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<string, SheetRead>;
+    const csvRows = claim.trim().split('\n').map((l) => parseCsvLine(l));
+    const pyRows = wb['Claim lines']!.rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? (v as { date: string }).date : String(v))));
+    // LibreOffice writes the formatted text (dates as dd/mm/yyyy): the same as openpyxl's values.
+    expect(csvRows.slice(4).map((r) => r.slice(0, 11))).toEqual(pyRows.slice(4).map((r) => r.slice(0, 11)));
+    expect(claim).toContain('AB012345C');
+    expect(claim).toContain('09/01/1990');
+    const summary = fs.readFileSync(path.join(out, files.find((f) => f.includes('Summary'))!), 'utf8');
+    expect(summary).toContain('UKSPF-R1,E33,"Number of people in employment, including self-employment, following support",People,2,Confirmed,');
+    expect(summary).toContain('Period: 2025-26 H1 (01/04/2025 to 30/09/2025)\n'.replace('\n', ',,,,,,'));
+  });
+
+  it('is audited as an export with its purpose', async () => {
+    const rows = await t.backend.store.db.selectFrom('audit_log').select(['summary', 'staff_id']).where('action', '=', 'export').execute();
+    expect(rows.some((r) => r.summary.includes('Purpose: Testing the workbook') && r.staff_id === t.staffId)).toBe(true);
+  });
+});
+
+describe('the CLI', () => {
+  it('writes the same return with `cli return` and prints the headline figures with `cli stats`', async () => {
+    await t.backend.close();
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(`ERR ${s}`) };
+    const file = path.join(tempOut(), 'cli.xlsx');
+    const code = await runCli(['return', '--db', t.file, '--set', 'ukspf-ps', '--from', '01/04/2025', '--to', '30/09/2025', '--out', file, '--json'], io);
+    expect(code, out.join('\n')).toBe(0);
+    const json = JSON.parse(out.join('\n'));
+    expect(json.indicators.find((i: { code: string }) => i.code === 'UKSPF-R1').count).toBe(2);
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, file]).toString()) as Record<string, SheetRead>;
+    expect(wb['Claim lines']!.rows.length).toBeGreaterThan(5);
+    out.length = 0;
+    expect(await runCli(['stats', '--db', t.file, '--from', '2025-04-01', '--to', '2025-09-30', '--json'], io)).toBe(0);
+    const stats = JSON.parse(out.join('\n'));
+    expect(stats.headline.map((h: { code: string }) => h.code)).toEqual(['SW-1', 'SW-2', 'SW-3', 'SW-4', 'SW-5', 'SW-6']);
+    expect(stats.headline.find((h: { code: string }) => h.code === 'SW-6').count).toBe(2); // Ann's job (SG1) and Ben's self-employment (SG2)
+    out.length = 0;
+    expect(await runCli(['stats', '--db', t.file, '--from', '31/13/2025', '--to', '2025-09-30'], io)).toBe(2);
+    expect(out.join()).toContain('is not a date');
+    backendClosed = true;
+  });
+});
+
+function tempOut(): string {
+  return fs.mkdtempSync(path.join(t.dir, 'cli-'));
+}
+
+function parseCsvLine(line: string): string[] {
+  const out: string[] = [];
+  let cur = '', quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const ch = line[i]!;
+    if (quoted) {
+      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+    } else if (ch === '"') quoted = true;
+    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+  }
+  out.push(cur);
+  return out;
+}
