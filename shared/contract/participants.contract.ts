@@ -219,7 +219,7 @@ export const participantsContract = {
   'participants.history': channel({ summary: 'Change history of a participant', role: 'viewer', input: z.object({ id: idSchema }), output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }) }),
   'participants.export': channel({
     summary: 'Export participants',
-    role: 'viewer',
+    role: 'officer', // a file of personal data leaves the app: never for viewers
     input: gridQuerySchema.extend({ columns: z.array(z.string().max(64)).max(60).default([]) }),
     output: fileOutputSchema.extend({ specialCategoryHidden: z.boolean() }),
   }),

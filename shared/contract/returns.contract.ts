@@ -241,7 +241,7 @@ export const returnsContract = {
   }),
   'returns.dashboardExport': channel({
     summary: 'Export the dashboard tables',
-    role: 'viewer',
+    role: 'officer', // files leave the app: never for viewers
     input: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().superRefine(refinePeriod),
     output: fileOutputSchema,
   }),

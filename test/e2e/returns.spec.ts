@@ -34,12 +34,12 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByRole('heading', { name: 'Return builder' })).toBeVisible();
   await expect(page.getByLabel('Indicator set')).toHaveValue(/\d+/);
   await expect(page.getByRole('heading', { name: /^People and items behind SW-2: \d+/ })).toBeVisible();
-  await expect(page.getByLabel('Kind')).toHaveValue('year');
+  await expect(page.getByLabel('Period type')).toHaveValue('year');
 
   // The return builder: UKSPF for a financial year.
   await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Return builder' }).click();
   await page.getByLabel('Indicator set').selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
-  await page.getByLabel('Kind').selectOption('year');
+  await page.getByLabel('Period type').selectOption('year');
   await page.getByLabel('Financial year').selectOption({ label: '2025-26' });
   const o2 = page.getByRole('button', { name: /show the people and items behind UKSPF-O2/ });
   await expect(o2).toBeVisible();

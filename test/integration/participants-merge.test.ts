@@ -28,6 +28,7 @@ function attachEverything(pid: number, runId: number, sessionId: number, suffix:
   const pl = s.prepare(`insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`).run(pid, now, now);
   const out = s.prepare(`insert into outcomes (participant_id, outcome_type, outcome_date, placement_id, created_at, updated_at) values (?, ?, '2026-03-05', ?, ?, ?)`).run(pid, suffix === 'a' ? 'job_start' : 'cscs_card', pl.lastInsertRowid, now, now);
   s.prepare(`insert into evidence_items (participant_id, outcome_id, kind, created_at) values (?, ?, 'payslip', ?)`).run(pid, out.lastInsertRowid, now);
+  s.prepare(`insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`).run(out.lastInsertRowid, pid, now);
 }
 
 function dump(): Record<string, unknown[]> {
@@ -78,7 +79,7 @@ describe('merge and unmerge', () => {
       const n = t.backend.store.sqlite.prepare(`select count(*) as n from ${l.table} where participant_id = ?`).get(b) as { n: number };
       expect(n.n, `${l.table} left behind`).toBe(0);
     }
-    expect(merged.moved).toMatchObject({ enrolments: 1, outcomes: 1, evidence_items: 1, placements: 1, hse_tests: 1 });
+    expect(merged.moved).toMatchObject({ enrolments: 1, outcomes: 1, evidence_items: 1, placements: 1, hse_tests: 1, sustainment_checks: 1 });
     const survivor = await t.ok('participants.get', { id: a });
     expect(survivor.record).toMatchObject({ lastName: 'Khan', phone: '07700 900999', niNumber: 'JK123456C', niStatus: 'known', barriers: ['esol', 'homeless'] });
     expect(survivor.undoableMerge).toMatchObject({ mergeId: merged.mergeId, mergedId: b });

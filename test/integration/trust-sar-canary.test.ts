@@ -31,31 +31,82 @@ async function personWithEverything(t: TestBackend, names = { first: 'Xanthippe'
   return { id, evidenceId: evidence.id };
 }
 
+/** A row about the person in every other table that can hold one (as the other areas write them),
+ * and a second record of theirs merged into the first. */
+async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
+  const s = t.backend.store.sqlite;
+  const now = '2026-06-01T00:00:00.000Z';
+  // The evidence item's file, stored once per content in the outcomes area's table.
+  s.prepare(`insert into evidence_files (sha256, bytes, mime, size, created_at) values ('abc123', ?, 'application/pdf', 9, ?)`).run(Buffer.from('%PDF-1.4\n'), now);
+  s.prepare(`update evidence_items set file_sha256 = 'abc123' where id = ?`).run(evidenceId);
+  const org = s.prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', ?, ?)`).run(now, now).lastInsertRowid;
+  const type = s.prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`).run(org).lastInsertRowid;
+  const run = s.prepare(`insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, '2026-01-10', '2026-01-10', 12, ?, ?)`).run(type, now, now).lastInsertRowid;
+  const session = s.prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`).run(run).lastInsertRowid;
+  const enrol = s.prepare(`insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`).run(run, id, now).lastInsertRowid;
+  s.prepare(`insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`).run(session, enrol, now);
+  s.prepare(`insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`).run(id, now);
+  s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
+  s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
+  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(id, now);
+  s.prepare(`insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`).run(id, now);
+  s.prepare(`insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`).run(id, now);
+  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(id, now);
+  s.prepare(`insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`).run(id, now, now);
+  const start = s.prepare(`insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`).run(id, now, now).lastInsertRowid;
+  s.prepare(`insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`).run(start, id, now);
+  const batch = s.prepare(`insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count, unchanged_count, rejected_count, error_count, at)
+    values ('participants', 'NHC', 'p.xlsx', 'ff', 'Sheet1', '{}', 1, 0, 1, 0, 0, 0, ?)`).run(now).lastInsertRowid;
+  s.prepare(`insert into import_batch_rows (batch_id, row_number, action, entity, entity_id, participant_id, before_json, after_json) values (?, 2, 'updated', 'participant', ?, ?, '{"phone":null}', '{"phone":"07700 900555"}')`).run(batch, id, id);
+  const set = s.prepare(`select v.set_id, v.id from indicator_set_versions v order by v.id limit 1`).get() as { set_id: number; id: number };
+  const ret = s.prepare(`insert into returns (set_id, set_version_id, period_from, period_to, period_label, status, totals_json, submitted_at) values (?, ?, '2026-01-01', '2026-03-31', 'Q1', 'submitted', '{}', ?)`).run(set.set_id, set.id, now).lastInsertRowid;
+  s.prepare(`insert into return_lines (return_id, set_id, indicator_code, person_id, participant_id, item_kind, item_id) values (?, ?, 'X1', ?, ?, 'participant', ?)`).run(ret, set.set_id, id, id, id);
+  // A second record of the same person, merged into this one: its rows move, its audit entries stay its own.
+  const other = await aParticipant(t.backend.store.db, { first_name: 'X.', last_name: 'Canary', reference: 'SW-CAN002' });
+  const stranger = await aParticipant(t.backend.store.db, { first_name: 'Zoe' });
+  await t.ok('participants.markNotDuplicate', { a: other, b: stranger });
+  const me = await t.ok('participants.get', { id });
+  await t.ok('participants.merge', { survivorId: id, mergedId: other, survivorVersion: me.version, mergedVersion: 1 });
+}
+
 describe('subject access', () => {
   it('one action exports every area, the evidence files and the audit entries, and is audited', async () => {
     const t = await createTestBackend();
     opened.push(t);
-    const { evidenceId } = await personWithEverything(t);
-    // Evidence bytes may live in another area's table; the bundle finds it from the schema.
-    t.backend.store.sqlite.exec('create table evidence_files (id integer primary key, evidence_item_id integer not null references evidence_items(id), bytes blob not null)');
-    t.backend.store.sqlite.prepare('insert into evidence_files (evidence_item_id, bytes) values (?, ?)').run(evidenceId, Buffer.from('%PDF-1.4\n'));
+    const { id, evidenceId } = await personWithEverything(t);
+    await everyOtherArea(t, id, evidenceId);
     const found = await t.ok('sar.find', { reference: 'sw-can001' });
     expect(found.name).toBe(CANARY_NAME);
-    expect(found.areas.find((a) => a.area === 'outcomes')?.rows).toBe(1);
+    expect(found.areas.find((a) => a.area === 'outcomes')?.rows).toBe(2);
+    expect(found.areas.find((a) => a.area === 'participants')?.rows).toBe(2); // the record and the one merged into it
+    // Every table that can hold data about a person is in the bundle, with this person's row in it:
+    // those with a participant_id column or a reference to participants, and those hanging off them.
+    const s = t.backend.store.sqlite;
+    const tables = (s.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{ name: string }>).map((r) => r.name);
+    const columns = (table: string) => (s.prepare('select name from pragma_table_info(?)').all(table) as Array<{ name: string }>).map((c) => c.name);
+    const refersTo = (table: string) => (s.prepare('select "table" as target from pragma_foreign_key_list(?)').all(table) as Array<{ target: string }>).map((f) => f.target);
+    const direct = tables.filter((n) => n !== 'audit_keys' && (columns(n).includes('participant_id') || refersTo(n).includes('participants')));
+    const hanging = tables.filter((n) => !direct.includes(n) && n !== 'audit_keys' && refersTo(n).some((target) => ['enrolments', 'evidence_items'].includes(target)));
+    const held = [...new Set(['participants', ...direct, ...hanging, 'evidence_files'])].sort();
+    expect(held).toEqual(expect.arrayContaining(['attendance', 'evidence_files', 'import_batch_rows', 'not_duplicate_pairs', 'participant_merges', 'return_lines', 'sustainment_checks']));
+    const counts = new Map(found.areas.map((a) => [a.area, a.rows]));
+    expect(held.filter((n) => !(Number(counts.get(n) ?? 0) > 0)), 'areas missing from the bundle').toEqual([]);
 
     const file = await t.ok('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
     expect(file.fileName).toMatch(/^subject-access-SW-CAN001-.*\.zip$/);
     const zip = unzipSync(file.bytes);
     expect(Object.keys(zip).sort()).toEqual(['README.txt', 'data.xlsx', 'files/evidence_files-1-payslip.pdf'].sort());
     expect(strFromU8(zip['files/evidence_files-1-payslip.pdf']!)).toBe('%PDF-1.4\n');
-    expect(strFromU8(zip['README.txt']!)).toMatch(/SW-CAN001[\s\S]*outcomes +1/);
+    expect(strFromU8(zip['README.txt']!)).toMatch(/SW-CAN001[\s\S]*outcomes +2/);
     const xlsx = path.join(t.dir, 'sar.xlsx');
     fs.writeFileSync(xlsx, zip['data.xlsx']!);
     const script = `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
     const text = execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' });
-    for (const sheet of ['#Participants', '#Outcomes', '#Evidence items', '#Participant notes', '#Audit log', '#Evidence files']) expect(text).toContain(sheet);
+    for (const sheet of ['#Participants', '#Outcomes', '#Evidence items', '#Participant notes', '#Audit log', '#Evidence files', '#Attendance', '#Sustainment checks', '#Participant merges']) expect(text).toContain(sheet);
     expect(text).toContain(CANARY_NI);
     expect(text).toContain('Xanthippe Canarywhistle created');
+    expect(text).toContain('Merged into SW-CAN001'); // the merged record's own audit entry, opened with its key
+    expect(text).not.toContain('enc1:');
     expect(text).toContain('files/evidence_files-1-payslip.pdf');
     const audit = await t.ok('audit.page', { auditFilter: { entity: 'subject-access' } });
     expect(audit.rows[0]!.summary).toMatch(/Subject access bundle exported .*SAR 2026\/14/);

@@ -4,6 +4,8 @@ import type { OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import { SUSTAINABLE_OUTCOME_TYPES, sustainmentSchedule, sustainmentState, type SustainmentWeeks } from '../../../shared/domain/outcome-rules';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Tx } from '../../store/schema';
+import { readableAuditRows } from '../audit/audit.repository';
+import { personIds } from '../participants/participant-timeline.service';
 import { listEvidence } from './evidence.repository';
 import { outcomeGridRow } from './outcomes.repository';
 
@@ -20,12 +22,13 @@ export async function outcomeHistory(tx: Tx, outcomeId: number, participantId: n
   const entries = await tx
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.at', 's.display_name', 'a.action', 'a.entity', 'a.entity_id', 'a.summary', 'a.before_json', 'a.after_json'])
-    .where('a.participant_id', '=', participantId)
+    .select(['a.id', 'a.at', 's.display_name', 'a.action', 'a.entity', 'a.entity_id', 'a.participant_id', 'a.summary', 'a.before_json', 'a.after_json'])
+    .where('a.participant_id', 'in', await personIds(tx, participantId)) // entries written before a merge keep the merged record's id
     .where('a.entity', 'in', ['outcome', 'evidence_item', 'sustainment_check'])
     .orderBy('a.id')
     .execute();
-  return entries
+  // Entries about a person are sealed with their audit key (trust area): open them before reading.
+  return (await readableAuditRows(tx, entries))
     .filter((e) => {
       if (e.entity === 'outcome') return e.entity_id === String(outcomeId);
       const key = e.entity === 'evidence_item' ? 'outcome_id' : 'start_outcome_id';

@@ -28,6 +28,8 @@ export const linkedTables: LinkedTable[] = [
   { table: 'placements', label: 'placements' },
   { table: 'outcomes', label: 'outcomes', uniqueWith: ['outcome_type', 'outcome_date'], clash: 'Both records have the same outcome on the same date; remove the duplicate outcome first so it is not counted twice.' },
   { table: 'evidence_items', label: 'evidence items' },
+  // One per start outcome and week (13/26); the start outcome moves with the person, so its checks do too.
+  { table: 'sustainment_checks', label: 'sustainment checks' },
 ];
 
 /** Rows keyed by (participant_id, code): merged as a set (the survivor gets the union). */
@@ -36,8 +38,45 @@ export const linkedSets = [{ table: 'participant_barriers', column: 'barrier_cod
 /** Tables with a participant_id column that a merge deliberately leaves alone, and why. */
 export const notMoved: Record<string, string> = {
   audit_log: 'append-only; history is read across the records merged into a person',
+  audit_keys: "the key sealing the audit entries written about that record (the record id is part of the sealing); history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the records merged into it",
   participant_barriers: 'merged as a set (linkedSets)',
+  return_lines: 'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
+  import_batch_rows: 'a record of what an import wrote to which record; its undo finds the rows by entity id, and an undo of a person since merged keeps them (the merge changed the record)',
 };
+
+type Row = Record<string, unknown>;
+
+/** Tables holding a person's data through another table rather than a participant_id column of
+ * their own (for the subject access bundle). `ids` are the person's record and those merged into it. */
+export const heldThroughOtherTables: Array<{ table: string; label: string; rows: (tx: Tx, ids: number[]) => Promise<Row[]> }> = [
+  {
+    table: 'attendance',
+    label: 'attendance',
+    rows: async (tx, ids) => (await sql<Row>`select a.* from attendance a join enrolments e on e.id = a.enrolment_id where e.participant_id in (${sql.join(ids)}) order by a.id`.execute(tx)).rows,
+  },
+  {
+    // Stored once per content (sha256) and shared by the evidence items that attach it.
+    table: 'evidence_files',
+    label: 'evidence files',
+    rows: async (tx, ids) => (await sql<Row>`select f.*, min(e.file_name) as evidence_file_name from evidence_files f join evidence_items e on e.file_sha256 = f.sha256
+      where e.participant_id in (${sql.join(ids)}) group by f.sha256 order by min(e.id)`.execute(tx)).rows,
+  },
+  {
+    table: 'participant_merges',
+    label: 'merges',
+    rows: async (tx, ids) => (await sql<Row>`select * from participant_merges where survivor_id in (${sql.join(ids)}) or merged_id in (${sql.join(ids)}) order by id`.execute(tx)).rows,
+  },
+  {
+    table: 'not_duplicate_pairs',
+    label: '"not the same person" decisions',
+    rows: async (tx, ids) => (await sql<Row>`select * from not_duplicate_pairs where participant_a in (${sql.join(ids)}) or participant_b in (${sql.join(ids)}) order by participant_a, participant_b`.execute(tx)).rows,
+  },
+];
+
+/** Every table holding a person's data by a participant_id column, as listed above. */
+export function tablesByParticipantId(): string[] {
+  return [...new Set([...linkedTables.map((l) => l.table), ...linkedSets.map((l) => l.table), ...Object.keys(notMoved)])];
+}
 
 export interface MovedRows {
   rows: Record<string, number[]>;

@@ -9,6 +9,7 @@ import { labelOf, referralSources } from '../../../shared/domain/reference-lists
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Tx } from '../../store/schema';
+import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
 
 /** The person's own id and every record merged into it (and into those, and so on). */
@@ -89,13 +90,21 @@ export async function historyOf(tx: Tx, id: number, canSeeSpecial: boolean) {
   const rows = await tx
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.at', 's.display_name as staff', 'a.action', 'a.summary', 'a.before_json', 'a.after_json'])
+    .select(['a.id', 'a.at', 's.display_name as staff', 'a.action', 'a.participant_id', 'a.summary', 'a.before_json', 'a.after_json'])
     .where('a.participant_id', 'in', ids)
     .orderBy('a.id', 'desc')
     .limit(2000)
     .execute();
-  return rows.map((r) => {
-    const parse = (json: string | null) => (json ? (JSON.parse(json) as Record<string, unknown>) : null);
+  // Entries about a person are sealed with their audit key (trust area): open them to read.
+  return (await readableAuditRows(tx, rows)).map((r) => {
+    const parse = (json: string | null) => {
+      if (!json) return null;
+      try {
+        return JSON.parse(json) as Record<string, unknown>; // an erased (anonymised) value is not JSON: no field changes to show
+      } catch {
+        return null;
+      }
+    };
     const before = canSeeSpecial ? parse(r.before_json) : redactValues(parse(r.before_json));
     const after = canSeeSpecial ? parse(r.after_json) : redactValues(parse(r.after_json));
     const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];

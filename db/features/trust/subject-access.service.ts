@@ -1,8 +1,8 @@
 // Subject access: everything held about one person, in one readable bundle built in memory (no
 // temporary files): a zip with an xlsx workbook (one sheet per area), the evidence files and a
-// README. Areas are found from the schema itself (every table with a participant_id column, and
-// evidence file tables keyed by evidence item), so tables added later are included without
-// anyone remembering to list them here.
+// README. Areas come from the participants area's linked-tables module, the one list of tables
+// hanging off a person (a test fails until a new participant_id table is listed there), and any
+// participant_id table found in the schema but not yet listed is included anyway.
 import { strToU8, zipSync } from 'fflate';
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
@@ -11,6 +11,8 @@ import type { HandlerContext } from '../../backend/context';
 import type { Tx } from '../../store/schema';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
+import { heldThroughOtherTables, tablesByParticipantId } from '../participants/linked-tables';
+import { personIds } from '../participants/participant-timeline.service';
 
 type Row = Record<string, unknown>;
 interface Area {
@@ -42,24 +44,38 @@ export async function findPerson(tx: Tx, reference: string): Promise<{ id: numbe
   return person;
 }
 
-/** Every area's rows about the person. */
+/** The record a person's data now hangs off: a merged record's survivor (and its survivor...). */
+async function survivorOf(tx: Tx, participantId: number): Promise<number> {
+  let id = participantId;
+  for (let hops = 0; hops < 100; hops++) {
+    const row = await tx.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+    if (!row?.merged_into_id) return id;
+    id = row.merged_into_id;
+  }
+  return id;
+}
+
+/** Tables that hold no data about the person to hand over (the audit log is read below, opened). */
+const notSubjectData = new Set(['participants', 'audit_log', 'audit_keys']);
+
+/** Every area's rows about the person: their record and every record merged into it, each table
+ * listed in the participants area's linked-tables module (which a test keeps complete for every
+ * participant_id column), the tables reached through them, and the audit entries, opened. */
 export async function collectSubjectData(tx: Tx, participantId: number): Promise<Area[]> {
+  const ids = await personIds(tx, await survivorOf(tx, participantId));
+  const inIds = sql.join(ids);
   const areas: Area[] = [];
-  const record = await sql<Row>`select * from participants where id = ${participantId}`.execute(tx);
+  const record = await sql<Row>`select * from participants where id in (${inIds}) order by id`.execute(tx);
   areas.push({ area: 'participants', rows: record.rows });
-  const skip = new Set(['audit_log', 'audit_keys', 'participants']);
-  for (const table of await tablesWithColumn(tx, 'participant_id')) {
-    if (skip.has(table)) continue;
-    const rows = await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id = ${participantId}`.execute(tx);
+  const listed = tablesByParticipantId().filter((t) => !notSubjectData.has(t));
+  // A table added since with a participant_id column but not yet listed is still handed over.
+  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter((t) => !notSubjectData.has(t) && !listed.includes(t));
+  for (const table of [...listed, ...unlisted]) {
+    const rows = await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(tx);
     areas.push({ area: table, rows: rows.rows });
   }
-  // Evidence files stored by evidence item (e.g. an evidence_files table holding the bytes).
-  for (const table of await tablesWithColumn(tx, 'evidence_item_id')) {
-    if (skip.has(table) || areas.some((a) => a.area === table)) continue;
-    const rows = await sql<Row>`select f.*, e.file_name as evidence_file_name from ${sql.raw(ident(table))} f join evidence_items e on e.id = f.evidence_item_id where e.participant_id = ${participantId}`.execute(tx);
-    areas.push({ area: table, rows: rows.rows });
-  }
-  const audit = await tx.selectFrom('audit_log').select(['id', 'at', 'staff_id', 'action', 'entity', 'entity_id', 'participant_id', 'summary', 'before_json', 'after_json']).where('participant_id', '=', participantId).orderBy('id').execute();
+  for (const source of heldThroughOtherTables) areas.push({ area: source.table, rows: await source.rows(tx, ids) });
+  const audit = await tx.selectFrom('audit_log').select(['id', 'at', 'staff_id', 'action', 'entity', 'entity_id', 'participant_id', 'summary', 'before_json', 'after_json']).where('participant_id', 'in', ids).orderBy('id').execute();
   areas.push({ area: 'audit_log', rows: (await readableAuditRows(tx, audit)) as unknown as Row[] });
   return areas;
 }

@@ -65,11 +65,13 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
                       {e.fileName} ({formatFileSize(e.fileSize ?? 0)})
                       <br />
                       <span className="muted" title={e.fileSha256 ?? ''}>SHA-256 {e.fileSha256?.slice(0, 12)}…</span>
-                      <div className="button-row">
-                        {e.fileMime?.startsWith('image/') && <button type="button" onClick={() => void open(e, 'view')} aria-label={`View ${e.fileName}`}>View</button>}
-                        <button type="button" onClick={() => void open(e, 'download')} aria-label={`Download ${e.fileName}`}>Download</button>
-                        {canEdit && <button type="button" className="link-button" onClick={() => void remove(e)}>Remove</button>}
-                      </div>
+                      {canEdit && ( // evidence.file returns the file: officers and administrators only
+                        <div className="button-row">
+                          {e.fileMime?.startsWith('image/') && <button type="button" onClick={() => void open(e, 'view')} aria-label={`View ${e.fileName}`}>View</button>}
+                          <button type="button" onClick={() => void open(e, 'download')} aria-label={`Download ${e.fileName}`}>Download</button>
+                          <button type="button" className="link-button" onClick={() => void remove(e)}>Remove</button>
+                        </div>
+                      )}
                     </>
                   ) : (
                     <>No file{canEdit && <> · <button type="button" className="link-button" onClick={() => void remove(e)}>Remove</button></>}</>

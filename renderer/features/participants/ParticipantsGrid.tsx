@@ -98,7 +98,9 @@ export function ParticipantsGrid() {
             {canEdit && selected.length === 2 && (
               <button type="button" onClick={() => navigate(`participants/merge/${selected[0]!.id}/${selected[1]!.id}`)}>Merge the 2 selected</button>
             )}
-            <button type="button" onClick={() => void exportView()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export to Excel'}</button>
+            {canEdit && ( // exporting personal data needs an officer (participants.export)
+              <button type="button" onClick={() => void exportView()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export to Excel'}</button>
+            )}
             {canEdit && (
               <a className="button-link primary" href="#/participants/new" aria-keyshortcuts="Control+N">New participant</a>
             )}

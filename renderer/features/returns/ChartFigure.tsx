@@ -16,7 +16,7 @@ function dataUrlBytes(dataUrl: string): Uint8Array {
   return bytes;
 }
 
-export function ChartFigure(props: { id: string; title: string; rows: CountRow[]; categoryHeader: string; horizontal?: boolean; fileStem: string; onExportTables(): void }) {
+export function ChartFigure(props: { id: string; title: string; rows: CountRow[]; categoryHeader: string; horizontal?: boolean; fileStem: string; onExportTables?: () => void }) {
   const chart = useRef<AgChartInstance>(null);
   const total = props.rows.reduce((n, r) => n + r.count, 0);
   const options: AgChartOptions = {
@@ -60,7 +60,7 @@ export function ChartFigure(props: { id: string; title: string; rows: CountRow[]
       </details>
       <div className="chart-actions">
         <button type="button" onClick={() => void downloadPng()} disabled={total === 0} aria-label={`Download chart as PNG: ${props.title}`}>Download chart as PNG</button>
-        <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>Download tables as xlsx</button>
+        {props.onExportTables && <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>Download tables as xlsx</button>}
       </div>
     </figure>
   );

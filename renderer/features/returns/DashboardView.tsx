@@ -3,6 +3,7 @@
 // table, a PNG download and the tables as xlsx.
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
+import { useCan } from '../../app/session-context';
 import { api } from '../../api/client';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
@@ -16,6 +17,10 @@ export function DashboardView() {
   const d = state.data;
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
   const headlineSet = sets.data?.find((s) => s.code === 'SW-HEADLINE');
+
+  // The tables as xlsx are a file leaving the app: officers and administrators only (returns.dashboardExport).
+  const canExport = useCan('officer');
+  const exportTablesAction = canExport ? () => void exportTables() : undefined;
 
   async function exportTables() {
     if (!d) return;
@@ -46,11 +51,11 @@ export function DashboardView() {
           </ul>
           <h3>Charts</h3>
           <div className="chart-grid">
-            <ChartFigure id="chart-starts" title="Starts by month" categoryHeader="Month" rows={d.startsByMonth} fileStem={`starts-by-month-${d.from}`} onExportTables={() => void exportTables()} />
-            <ChartFigure id="chart-outcomes" title="Outcomes by type" categoryHeader="Outcome type" rows={d.outcomesByType} horizontal fileStem={`outcomes-by-type-${d.from}`} onExportTables={() => void exportTables()} />
-            <ChartFigure id="chart-funnel" title="Pathway: people referred in the period and how far they got" categoryHeader="Stage" rows={d.funnel} horizontal fileStem={`pathway-${d.from}`} onExportTables={() => void exportTables()} />
-            <ChartFigure id="chart-district" title="Starts by postcode district" categoryHeader="Postcode district" rows={d.byDistrict} fileStem={`starts-by-district-${d.from}`} onExportTables={() => void exportTables()} />
-            <ChartFigure id="chart-barriers" title="Starts by target group (barrier)" categoryHeader="Target group" rows={d.byBarrier} horizontal fileStem={`starts-by-target-group-${d.from}`} onExportTables={() => void exportTables()} />
+            <ChartFigure id="chart-starts" title="Starts by month" categoryHeader="Month" rows={d.startsByMonth} fileStem={`starts-by-month-${d.from}`} onExportTables={exportTablesAction} />
+            <ChartFigure id="chart-outcomes" title="Outcomes by type" categoryHeader="Outcome type" rows={d.outcomesByType} horizontal fileStem={`outcomes-by-type-${d.from}`} onExportTables={exportTablesAction} />
+            <ChartFigure id="chart-funnel" title="Pathway: people referred in the period and how far they got" categoryHeader="Stage" rows={d.funnel} horizontal fileStem={`pathway-${d.from}`} onExportTables={exportTablesAction} />
+            <ChartFigure id="chart-district" title="Starts by postcode district" categoryHeader="Postcode district" rows={d.byDistrict} fileStem={`starts-by-district-${d.from}`} onExportTables={exportTablesAction} />
+            <ChartFigure id="chart-barriers" title="Starts by target group (barrier)" categoryHeader="Target group" rows={d.byBarrier} horizontal fileStem={`starts-by-target-group-${d.from}`} onExportTables={exportTablesAction} />
           </div>
           <p className="muted">Wards are not recorded; areas are shown by postcode district. The pathway follows the people referred in the period to any later stage.</p>
         </>

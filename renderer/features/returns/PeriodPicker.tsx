@@ -46,7 +46,7 @@ export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: 
     <fieldset className="period-picker">
       <legend>Period</legend>
       <div className="period-row">
-        <label htmlFor={`${idPrefix}-kind`}>Kind</label>
+        <label htmlFor={`${idPrefix}-kind`}>Period type</label>
         <select id={`${idPrefix}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as PeriodKind); setPart(1); }}>
           <option value="quarter">Quarter</option>
           <option value="half">Half-year</option>
