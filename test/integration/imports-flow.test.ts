@@ -33,8 +33,13 @@ describe('importing a messy referrals workbook', () => {
     const review = await t.ok('imports.previewPage', { previewId, status: 'review', query: {} });
     expect(review.rows[0]).toMatchObject({ rowNumber: 13, detail: 'Same person as row 6 of this file' });
 
+    const backupsBefore = await t.ok('backup.list', {});
     const result = await commit(t, previewId);
     expect(result.created).toBe(5);
+    // A checked backup was taken just before the import wrote anything.
+    const backupsAfter = await t.ok('backup.list', {});
+    expect(backupsAfter.backups.length).toBe(backupsBefore.backups.length + 1);
+    expect(JSON.stringify(backupsAfter.backups)).toContain('pre-import');
     const rows = await t.backend.store.db.selectFrom('participants').selectAll().orderBy('id').execute();
     expect(rows.map((r) => [r.ni_number, r.first_name, r.last_name, r.date_of_birth, r.phone, r.postcode])).toEqual([
       ['AB123456C', 'Amara', 'Adeyemi', '1990-03-05', '07700 900001', 'SG1 1AA'],

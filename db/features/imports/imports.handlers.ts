@@ -4,6 +4,7 @@
 import { AppFailure } from '../../../shared/result';
 import { importProfileSchema } from '../../../shared/domain/import-profile';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { backupBefore } from '../trust/backup.service';
 import { defineHandlers } from '../../backend/handler';
 import type { HandlerContext } from '../../backend/context';
 import { appendAudit } from '../audit/audit.repository';
@@ -147,6 +148,10 @@ export const importsHandlers = defineHandlers({
     p.committing = true;
     const jobId = ctx.jobs.start('import-commit', `Importing ${p.source.fileName}`, async (job) => {
       try {
+        // Imports write many rows at once: keep a checked backup from just before (RELIABILITY.md).
+        await job.progress(0, 0, 'Backing up before the import');
+        await backupBefore(ctx, 'import', ctx.staffId);
+        job.throwIfCancelled();
         const result = await commitPreview(ctx.db, p, now(ctx), ctx.staffId, job);
         p.committedBatchId = result.batchId;
         ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'courses', 'imports'] });
