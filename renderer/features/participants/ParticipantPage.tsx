@@ -110,6 +110,12 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
           </div>
         </div>
         <div className="page-actions">
+          {canEdit && d.status !== 'merged' && (
+            <>
+              <a href={`#/outcomes/placements/new/${d.id}`}>Record placement</a>
+              <a href={`#/outcomes/outcomes/new/${d.id}`}>Record outcome</a>
+            </>
+          )}
           <a href="#/participants">Back to participants</a>
         </div>
       </header>
