@@ -34,10 +34,13 @@ describe('kill -9', () => {
       await child.exited;
       const acks = child.lines.filter((l) => l.startsWith('ACK ')).map((l) => l.slice(4));
       expect(acks.length).toBeGreaterThan(0);
+      // The process killed is the one that wrote (not a wrapper that would leave it running on).
+      expect(acks.every((ref) => ref.startsWith(`R${round}-${child.proc.pid}-`))).toBe(true);
       acknowledged.push(...acks);
 
       const store = await openStore({ file, key: { kind: 'raw', bytes: KEY } });
       try {
+        // The FTS5 search index included: it is written in the same transactions as the records.
         expect(integrityCheck(store.sqlite)).toEqual([]);
         expect(foreignKeyCheck(store.sqlite)).toEqual([]);
         expect(verifyAuditChain(store.sqlite).ok).toBe(true);

@@ -1,4 +1,8 @@
-// Starting a tsx child process from a test, with its stdout collected line by line.
+// Starting a TypeScript child process from a test, with its stdout collected line by line.
+// The script runs in ONE process (node with tsx's loader): `proc` is the process that writes, so
+// `proc.kill('SIGKILL')` really kills the writer. (Through tsx's CLI, `proc` would be a wrapper
+// that spawns the script as a grandchild; SIGKILL cannot be relayed, so the real writer would
+// live on as an orphan, still writing while the test checks the store.)
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 
@@ -10,8 +14,7 @@ export interface Child {
 }
 
 export function startTsx(script: string, args: string[]): Child {
-  const tsx = path.resolve('node_modules/tsx/dist/cli.mjs');
-  const proc = spawn(process.execPath, [tsx, script, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
   const lines: string[] = [];
   const waiters: Array<{ predicate: (l: string) => boolean; resolve: () => void }> = [];
   let buffer = '';

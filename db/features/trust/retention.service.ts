@@ -15,6 +15,7 @@ import type { HandlerContext } from '../../backend/context';
 import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { backupBefore } from './backup.service';
+import { purgeParticipantSearchTrace } from '../../store/sqlite/participant-search';
 
 function worklistQuery(tx: Tx, today: string) {
   return tx
@@ -46,17 +47,27 @@ export async function retentionStreams(tx: Tx, today: string) {
 }
 
 const FREE_TEXT = /(note|notes|comment|comments|body|detail|details|reason|description|text)$/;
+/** Identifiers of documents the person holds (CSCS card, certificate and test numbers). */
+const DOCUMENT_NUMBER = /(_number|_reference)$/;
+const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
+
+async function tableExists(tx: Tx, name: string): Promise<boolean> {
+  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(tx);
+  return r.rows.length > 0;
+}
 
 /** Erases one person (and any records merged into them). Runs inside the caller's transaction. */
 export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): Promise<void> {
-  const p = await tx.selectFrom('participants').select(['id', 'reference', 'date_of_birth', 'start_date', 'postcode', 'postcode_district']).where('id', '=', id).executeTakeFirstOrThrow();
+  const p = await tx.selectFrom('participants').select(['id', 'reference', 'status', 'date_of_birth', 'start_date', 'postcode', 'postcode_district']).where('id', '=', id).executeTakeFirstOrThrow();
   const band = ageBandAtStart(p.date_of_birth, p.start_date);
   const district = p.postcode_district ?? (p.postcode ? p.postcode.trim().toUpperCase().split(/\s+/)[0]! : null);
   await tx
     .updateTable('participants')
     .set({
       reference: `ANON-${String(p.id).padStart(6, '0')}`,
-      status: 'anonymised',
+      // A record merged into this person stays 'merged' so that counts (which skip merged
+      // records) do not start counting it as a person of its own.
+      status: p.status === 'merged' ? 'merged' : 'anonymised',
       first_name: 'Anonymised',
       last_name: 'Person',
       preferred_name: null,
@@ -77,11 +88,37 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
       consent_partners_json: null,
       lawful_basis_note: null,
       updated_at: nowIso,
+      // A new version: an open form, an undo of a merge or of an import cannot put old values back.
+      version: sql<number>`version + 1`,
     })
     .where('id', '=', id)
     .execute();
   await sql`update participants set age_band_at_start = coalesce(age_band_at_start, ${band}) where id = ${id}`.execute(tx);
   await tx.deleteFrom('participant_notes').where('participant_id', '=', id).execute();
+  // Evidence files (outcomes area, migration 0030) are stored once per content hash and referenced
+  // by evidence_items.file_sha256: the person's items lose their file, and each file no other
+  // (not anonymised) item still uses is deleted.
+  if (await tableExists(tx, 'evidence_files')) {
+    const shas = await tx.selectFrom('evidence_items').select('file_sha256').distinct().where('participant_id', '=', id).where('file_sha256', 'is not', null).execute();
+    await tx.updateTable('evidence_items').set({ file_sha256: null, file_mime: null, file_size: null, file_name: null }).where('participant_id', '=', id).execute();
+    for (const { file_sha256: sha } of shas) {
+      const stillUsed = await tx.selectFrom('evidence_items').select('id').where('file_sha256', '=', sha).limit(1).executeTakeFirst();
+      if (!stillUsed) await tx.deleteFrom('evidence_files').where('sha256', '=', sha!).execute();
+    }
+  }
+  // Imported rows (imports area) keep what each import wrote and replaced, to show and undo it:
+  // the values are erased; the rows stay so the batch's counts still add up.
+  if (await tableExists(tx, 'import_batch_rows')) {
+    await sql`update import_batch_rows set before_json = null, after_json = ${ERASED_JSON} where participant_id = ${id}`.execute(tx);
+  }
+  // Stored merges (participants area) keep both records as they were, to undo the merge.
+  if (await tableExists(tx, 'participant_merges')) {
+    await sql`update participant_merges set snapshot_json = ${ERASED_JSON} where survivor_id = ${id} or merged_id = ${id}`.execute(tx);
+  }
+  // Reasons given for missing a session (courses area) hang off the person's enrolments.
+  if (await tableExists(tx, 'attendance')) {
+    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(tx);
+  }
   // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
   // areas add later) is cleared; coded values, types and dates stay for the totals.
   const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
@@ -89,19 +126,14 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
     if (name === 'participants' || name === 'audit_log' || name === 'audit_keys') continue;
     const cols = await sql<{ name: string; type: string; notnull: number }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
     if (!cols.rows.some((c) => c.name === 'participant_id')) continue;
-    const clear = cols.rows.filter((c) => c.notnull === 0 && (FREE_TEXT.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)));
+    const clear = cols.rows.filter((c) => c.notnull === 0 && (FREE_TEXT.test(c.name) || DOCUMENT_NUMBER.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)));
     if (clear.length) {
       await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(tx);
     }
   }
-  // Evidence file contents kept by evidence item (another area's table, if present).
-  const evidenceFiles = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = 'evidence_files'`.execute(tx);
-  if (evidenceFiles.rows.length) {
-    await sql`delete from evidence_files where evidence_item_id in (select id from evidence_items where participant_id = ${id})`.execute(tx);
-  }
   // Crypto-shred: without this key the person's audit entries can no longer be read.
   await tx.deleteFrom('audit_keys').where('participant_id', '=', id).execute();
-  const merged = await tx.selectFrom('participants').select('id').where('merged_into_id', '=', id).where('status', '!=', 'anonymised').execute();
+  const merged = await tx.selectFrom('participants').select('id').where('merged_into_id', '=', id).where('reference', 'not like', 'ANON-%').execute();
   for (const m of merged) await anonymiseParticipant(tx, m.id, nowIso);
 }
 
@@ -119,6 +151,8 @@ export async function anonymise(ctx: HandlerContext, ids: number[]): Promise<{ a
       await anonymiseParticipant(tx, id, nowIso);
       await appendAudit(tx, nowIso, ctx.staffId, { action: 'anonymise', entity: 'participant', entityId: id, summary: 'Participant anonymised: past the retention date of their funding stream' });
     }
+    // The quick-search index still holds the old names and identifiers in its segments.
+    await purgeParticipantSearchTrace(tx);
   });
   // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
   ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');

@@ -12,6 +12,7 @@ import * as m0050 from './0050-imports';
 import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
+import * as m0041 from './0041-counting-indexes';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -40,6 +41,7 @@ const outcomes: Record<string, Migration> = {
 // -- returns (004x) --
 const returns: Record<string, Migration> = {
   '0040-returns': m0040,
+  '0041-counting-indexes': m0041,
 };
 
 // -- imports (005x) --

@@ -27,6 +27,17 @@ export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
   end`.execute(db);
 }
 
+/**
+ * Leaves no trace of erased names and identifiers in the search index. FTS5 keeps a changed
+ * row's old tokens in its segments (a delete only adds a tombstone) until the segments are
+ * merged; 'optimize' flushes the pending changes and merges every segment into one, dropping
+ * deleted entries, and with secure_delete on the freed pages are zeroed. Runs inside the
+ * caller's transaction; it rewrites the whole index, so call it once per batch of erasures.
+ */
+export async function purgeParticipantSearchTrace(db: Kysely<any>): Promise<void> {
+  await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
+}
+
 /** Quotes text as one FTS5 string (phrase), so user input is never read as query syntax. */
 export function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;
