@@ -1,7 +1,8 @@
 // Every migration, in order. An explicit list because a bundled app has no folder to scan.
-// Names are zero-padded and each area has its own range so that work on different areas
-// never collides: 00xx foundation, 001x participants, 002x courses, 003x placements and
-// outcomes, 004x returns, 005x imports, 006x trust. Append only; never edit a shipped one.
+// Names are zero-padded. The first version was built in area ranges (001x participants, 002x
+// courses, 003x outcomes, 004x returns, 005x imports, 006x trust); from 0070 on, numbers simply
+// increase, whatever the area, because a store refuses a migration named before its last one.
+// Append only; never edit a shipped one.
 import type { Migration } from 'kysely/migration';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
@@ -12,7 +13,7 @@ import * as m0050 from './0050-imports';
 import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
-import * as m0041 from './0041-counting-indexes';
+import * as m0070 from './0070-counting-indexes';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -41,7 +42,6 @@ const outcomes: Record<string, Migration> = {
 // -- returns (004x) --
 const returns: Record<string, Migration> = {
   '0040-returns': m0040,
-  '0041-counting-indexes': m0041,
 };
 
 // -- imports (005x) --
@@ -54,6 +54,11 @@ const trust: Record<string, Migration> = {
   '0060-trust': m0060,
 };
 
+// -- after the first version: one increasing sequence --
+const later: Record<string, Migration> = {
+  '0070-counting-indexes': m0070,
+};
+
 export const migrations: Record<string, Migration> = {
   ...foundation,
   ...participants,
@@ -62,6 +67,7 @@ export const migrations: Record<string, Migration> = {
   ...returns,
   ...imports,
   ...trust,
+  ...later,
 };
 
 export const latestMigration = Object.keys(migrations).sort().at(-1) ?? '';
