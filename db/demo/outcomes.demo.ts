@@ -105,43 +105,67 @@ export const outcomesStep: DemoStep = {
     const staff = () => rng.pick(ctx.staffIds);
 
     // Placements, built in memory then inserted in chunks; conversions point at the work placement.
-    const placements: DemoPlacement[] = [];
+    // Who gets what is decided by exact shares of the people far enough into the programme (taken
+    // in a random order), not by an independent roll each: the figures then stay near the headline
+    // ones (~18% placed, ~33 construction jobs, ~13 apprenticeships per 600) whatever earlier demo
+    // steps drew from the shared random stream.
+    const ready: Array<{ p: DemoContext['participants'][number]; earliest: string; k: number }> = [];
     for (const p of ctx.participants) {
       const earliest = addDays(p.startDate, rng.int(14, 120));
-      if (earliest > ctx.today) continue;
-      const roll = rng.next();
-      const employer = rng.chance(roll < 0.12 ? 0.75 : 0.6) ? rng.pick(construction) : rng.pick(otherSectors);
-      const base = { participant_id: p.id, employer_org_id: employer.id, sector: employer.sector, site: employer.sector === 'construction' ? rng.pick(['Queensway', 'Town Square', 'Bedwell estate', 'Symonds Green', 'Depot, Cavendish Road']) : null, supervisor: `${rng.pick(firstNames)} ${rng.pick(lastNames)}` };
-      if (roll < 0.12) {
-        const status = addDays(earliest, 14) > ctx.today ? 'active' : rng.chance(0.1) ? 'ended_early' : 'completed';
-        const ends = status === 'active' ? null : addDays(earliest, rng.int(5, 30));
-        const wp: DemoPlacement = { ...base, kind: rng.pick(WP_KINDS), contract_id: pickContract(rng, contracts, earliest), starts_on: earliest, ends_on: ends && ends > ctx.today ? ctx.today : ends, hours_per_week: rng.pick([16, 20, 25, 30]), hourly_wage_pence: null, status, ended_reason: status === 'ended_early' ? rng.pick(['Health reasons', 'Did not attend', 'Moved away', 'Found other work']) : null, converted_from_index: null };
-        placements.push(wp);
-        const jobStart = addDays(wp.ends_on ?? earliest, 1);
-        if (status === 'completed' && employer.sector === 'construction' && rng.chance(0.4) && jobStart <= ctx.today) {
-          placements.push({ ...base, kind: 'paid_job', contract_id: wp.contract_id, starts_on: jobStart, ends_on: null, hours_per_week: rng.pick([37.5, 40, 40, 45, 30]), hourly_wage_pence: rng.int(1150, 1650), status: 'active', ended_reason: null, converted_from_index: placements.length - 1 });
-        }
-      } else if (roll < 0.12 + 0.042) {
-        const status = rng.chance(0.12) ? 'ended_early' : rng.chance(0.15) ? 'completed' : 'active';
-        placements.push({ ...base, kind: 'paid_job', contract_id: employer.sector === 'construction' ? pickContract(rng, contracts, earliest) : null, starts_on: earliest, ends_on: status === 'active' ? null : addDays(earliest, Math.min(rng.int(20, 300), Math.max(0, daysUntil(earliest, ctx.today)))), hours_per_week: rng.pick([12, 16, 20, 30, 37.5, 40, 40, 45]), hourly_wage_pence: rng.int(1150, 1800), status, ended_reason: status === 'ended_early' ? 'Contract ended' : null, converted_from_index: null });
-      } else if (roll < 0.12 + 0.042 + 0.022) {
-        const appEmployer = rng.chance(0.8) ? rng.pick(construction) : employer;
-        placements.push({ ...base, employer_org_id: appEmployer.id, sector: appEmployer.sector, kind: 'apprenticeship', contract_id: pickContract(rng, contracts, earliest), starts_on: earliest, ends_on: null, hours_per_week: 37.5, hourly_wage_pence: rng.int(700, 1100), status: 'active', ended_reason: null, converted_from_index: null, apprenticeship: rng.pick([['Bricklayer', 2], ['Carpentry and joinery', 2], ['Groundworker', 2], ['Electrical installation', 3], ['Plumbing and domestic heating', 3], ['Site supervisor', 4]] as const) });
-      }
+      if (earliest <= ctx.today) ready.push({ p, earliest, k: rng.next() });
+    }
+    ready.sort((a, b) => a.k - b.k);
+    const share = (fraction: number) => Math.round(ready.length * fraction);
+    const wpCount = share(0.12);
+    const jobCount = share(0.042);
+    const apprenticeshipCount = share(0.022);
+    const base = (participantId: number, employer: OrgFacts) => ({
+      participant_id: participantId, employer_org_id: employer.id, sector: employer.sector,
+      site: employer.sector === 'construction' ? rng.pick(['Queensway', 'Town Square', 'Bedwell estate', 'Symonds Green', 'Depot, Cavendish Road']) : null,
+      supervisor: `${rng.pick(firstNames)} ${rng.pick(lastNames)}`,
+    });
+    const placements: DemoPlacement[] = [];
+    const convertible: number[] = [];
+    for (const [i, { p, earliest }] of ready.slice(0, wpCount).entries()) {
+      const employer = i < Math.round(wpCount * 0.75) ? rng.pick(construction) : rng.pick(otherSectors);
+      const status = addDays(earliest, 14) > ctx.today ? 'active' : rng.chance(0.1) ? 'ended_early' : 'completed';
+      const ends = status === 'active' ? null : addDays(earliest, rng.int(5, 30));
+      const wp: DemoPlacement = { ...base(p.id, employer), kind: rng.pick(WP_KINDS), contract_id: pickContract(rng, contracts, earliest), starts_on: earliest, ends_on: ends && ends > ctx.today ? ctx.today : ends, hours_per_week: rng.pick([16, 20, 25, 30]), hourly_wage_pence: null, status, ended_reason: status === 'ended_early' ? rng.pick(['Health reasons', 'Did not attend', 'Moved away', 'Found other work']) : null, converted_from_index: null };
+      placements.push(wp);
+      if (status === 'completed' && employer.sector === 'construction' && addDays(wp.ends_on ?? earliest, 1) <= ctx.today) convertible.push(placements.length - 1);
+    }
+    for (const [i, { p, earliest }] of ready.slice(wpCount, wpCount + jobCount).entries()) {
+      const employer = i < Math.round(jobCount * 0.6) ? rng.pick(construction) : rng.pick(otherSectors);
+      const status = rng.chance(0.12) ? 'ended_early' : rng.chance(0.15) ? 'completed' : 'active';
+      placements.push({ ...base(p.id, employer), kind: 'paid_job', contract_id: employer.sector === 'construction' ? pickContract(rng, contracts, earliest) : null, starts_on: earliest, ends_on: status === 'active' ? null : addDays(earliest, Math.min(rng.int(20, 300), Math.max(0, daysUntil(earliest, ctx.today)))), hours_per_week: rng.pick([12, 16, 20, 30, 37.5, 40, 40, 45]), hourly_wage_pence: rng.int(1150, 1800), status, ended_reason: status === 'ended_early' ? 'Contract ended' : null, converted_from_index: null });
+    }
+    for (const [i, { p, earliest }] of ready.slice(wpCount + jobCount, wpCount + jobCount + apprenticeshipCount).entries()) {
+      const employer = i < Math.round(apprenticeshipCount * 0.8) ? rng.pick(construction) : rng.pick(otherSectors);
+      placements.push({ ...base(p.id, employer), kind: 'apprenticeship', contract_id: pickContract(rng, contracts, earliest), starts_on: earliest, ends_on: null, hours_per_week: 37.5, hourly_wage_pence: rng.int(700, 1100), status: 'active', ended_reason: null, converted_from_index: null, apprenticeship: rng.pick([['Bricklayer', 2], ['Carpentry and joinery', 2], ['Groundworker', 2], ['Electrical installation', 3], ['Plumbing and domestic heating', 3], ['Site supervisor', 4]] as const) });
+    }
+    // Four in ten completed construction placements turn into a job with the same employer. They
+    // come after every work placement, so each is inserted after the placement it points at.
+    for (const from of convertible.slice(0, Math.round(convertible.length * 0.4))) {
+      const wp = placements[from]!;
+      placements.push({ participant_id: wp.participant_id, employer_org_id: wp.employer_org_id, sector: wp.sector, site: wp.site, supervisor: wp.supervisor, kind: 'paid_job', contract_id: wp.contract_id, starts_on: addDays(wp.ends_on!, 1), ends_on: null, hours_per_week: rng.pick([37.5, 40, 40, 45, 30]), hourly_wage_pence: rng.int(1150, 1650), status: 'active', ended_reason: null, converted_from_index: from });
     }
     const placementIds: number[] = [];
-    await insertInChunks(placements, 500, async (chunk) => {
-      const rows = chunk.map((pl) => ({
-        participant_id: pl.participant_id, kind: pl.kind, employer_org_id: pl.employer_org_id, contract_id: pl.contract_id, course_run_id: null, site: pl.site, starts_on: pl.starts_on, ends_on: pl.ends_on,
-        hours_per_week: pl.hours_per_week, hourly_wage_pence: pl.hourly_wage_pence, supervisor: pl.supervisor, status: pl.status, ended_reason: pl.ended_reason,
-        converted_from_id: pl.converted_from_index === null ? null : placementIds[pl.converted_from_index]!,
-        apprenticeship_standard: pl.apprenticeship?.[0] ?? null, apprenticeship_level: pl.apprenticeship?.[1] ?? null, notes: null,
-        created_at: `${pl.starts_on}T09:00:00.000Z`, created_by: staff(), updated_at: `${pl.starts_on}T09:00:00.000Z`,
-      }));
-      const inserted = await tx.insertInto('placements').values(rows).returning('id').execute();
-      placementIds.push(...inserted.map((r) => r.id));
-      await ctx.progress(placementIds.length, placements.length, `Placements ${placementIds.length.toLocaleString('en-GB')}`);
-    });
+    const firstConversion = placements.findIndex((pl) => pl.converted_from_index !== null);
+    const batches = firstConversion < 0 ? [placements] : [placements.slice(0, firstConversion), placements.slice(firstConversion)];
+    for (const batch of batches) {
+      await insertInChunks(batch, 500, async (chunk) => {
+        const rows = chunk.map((pl) => ({
+          participant_id: pl.participant_id, kind: pl.kind, employer_org_id: pl.employer_org_id, contract_id: pl.contract_id, course_run_id: null, site: pl.site, starts_on: pl.starts_on, ends_on: pl.ends_on,
+          hours_per_week: pl.hours_per_week, hourly_wage_pence: pl.hourly_wage_pence, supervisor: pl.supervisor, status: pl.status, ended_reason: pl.ended_reason,
+          converted_from_id: pl.converted_from_index === null ? null : placementIds[pl.converted_from_index]!,
+          apprenticeship_standard: pl.apprenticeship?.[0] ?? null, apprenticeship_level: pl.apprenticeship?.[1] ?? null, notes: null,
+          created_at: `${pl.starts_on}T09:00:00.000Z`, created_by: staff(), updated_at: `${pl.starts_on}T09:00:00.000Z`,
+        }));
+        const inserted = await tx.insertInto('placements').values(rows).returning('id').execute();
+        placementIds.push(...inserted.map((r) => r.id));
+        await ctx.progress(placementIds.length, placements.length, `Placements ${placementIds.length.toLocaleString('en-GB')}`);
+      });
+    }
 
     // Outcomes that follow from placements, and others; skip any (person, type, date) already recorded.
     const taken = new Set((await tx.selectFrom('outcomes').select(['participant_id', 'outcome_type', 'outcome_date']).execute()).map((o) => `${o.participant_id}|${o.outcome_type}|${o.outcome_date}`));
