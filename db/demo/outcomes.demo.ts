@@ -118,7 +118,7 @@ export const outcomesStep: DemoStep = {
     const share = (fraction: number) => Math.round(ready.length * fraction);
     const wpCount = share(0.12);
     const jobCount = share(0.042);
-    const apprenticeshipCount = share(0.022);
+    const apprenticeshipCount = share(0.024);
     const base = (participantId: number, employer: OrgFacts) => ({
       participant_id: participantId, employer_org_id: employer.id, sector: employer.sector,
       site: employer.sector === 'construction' ? rng.pick(['Queensway', 'Town Square', 'Bedwell estate', 'Symonds Green', 'Depot, Cavendish Road']) : null,

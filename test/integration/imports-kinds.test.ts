@@ -6,8 +6,11 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { readableAuditRows } from '../../db/features/audit/audit.repository';
 import { createTestBackend, TEST_NOW, type TestBackend } from '../support/backend';
-import { aParticipant } from '../support/builders';
+import { aParticipant, participantValues } from '../support/builders';
+
+const participantValuesForAudit = (reference: string) => participantValues({ reference });
 import { messyReferralsWorkbook, outcomesWorkbook, people, referralsWorkbook } from '../fixtures/imports/generate';
 import { commit, messyProfile, openFile, preview, referralsProfile, waitJob } from './imports-support';
 import { setLogSink } from '../../db/backend/log';
@@ -151,7 +154,11 @@ describe('reconciling', () => {
     expect(await t.ok('imports.reconcileAccept', { reconcileId, items: [{ id: differ.id, fields: ['postcode'] }] })).toEqual({ updated: 1, fields: 1 });
     const p = await t.backend.store.db.selectFrom('participants').select(['postcode', 'postcode_district', 'version']).where('ni_number', '=', rows[2]!.ni).executeTakeFirstOrThrow();
     expect(p).toMatchObject({ postcode: 'SG5 5ZZ', postcode_district: 'SG5', version: 2 });
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('summary').where('action', '=', 'update').execute();
+    const raw = await t.backend.store.db.selectFrom('audit_log').select(['participant_id', 'summary', 'before_json', 'after_json']).where('action', '=', 'update').execute();
+    // About a person, so sealed with their audit key (shredded if they are ever anonymised)...
+    expect(raw.every((a) => a.summary.startsWith('enc1:'))).toBe(true);
+    // ...and readable through the audit reader.
+    const audit = await readableAuditRows(t.backend.store.db, raw);
     expect(audit.map((a) => a.summary)).toEqual([expect.stringContaining('taken from Jobcentre Plus Stevenage (reconciliation of "jcp-april.xlsx")')]);
 
     const file = await t.ok('imports.reconcileExport', { reconcileId });
@@ -164,5 +171,36 @@ describe('reconciling', () => {
     expect(book.Differences![1]).toEqual([expect.stringMatching(/^SW-/), 4, expect.any(String), 'Postcode', rows[2]!.postcode, 'SG5 5ZZ', 'Yes']);
     expect(book['Ours, not theirs']).toHaveLength(3);
     expect((await t.backend.store.db.selectFrom('audit_log').select('action').where('action', '=', 'export').execute())).toHaveLength(1);
+  });
+});
+
+describe('the audit entries an import writes', () => {
+  it('are sealed per person, like every other audit entry, so anonymisation can shred them', async () => {
+    const t2 = await createTestBackend();
+    try {
+      const before = await t2.backend.store.db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const { appendAuditMany } = await import('../../db/features/imports/bulk-audit');
+      const ids = await t2.backend.store.db.transaction().execute(async (tx) => {
+        const a = await tx.insertInto('participants').values(participantValuesForAudit('SW-A1')).returning('id').executeTakeFirstOrThrow();
+        const b = await tx.insertInto('participants').values(participantValuesForAudit('SW-A2')).returning('id').executeTakeFirstOrThrow();
+        await appendAuditMany(tx, '2026-11-23T10:00:00.000Z', t2.staffId, [
+          { action: 'import', entity: 'participant', entityId: a.id, participantId: a.id, summary: 'Imported Canary Person', after: { last_name: 'Canaryperson' } },
+          { action: 'import', entity: 'participant', entityId: b.id, participantId: b.id, summary: 'Imported Other Person' },
+          { action: 'import', entity: 'batch', summary: 'Batch of 2' },
+        ]);
+        return [a.id, b.id];
+      });
+      const rows = await t2.backend.store.db.selectFrom('audit_log').selectAll().where('id', '>', Number(before.n)).orderBy('id').execute();
+      const mine = rows.filter((r) => r.action === 'import');
+      expect(mine.filter((r) => r.participant_id !== null).every((r) => r.summary.startsWith('enc1:') && !r.after_json?.includes('Canaryperson'))).toBe(true);
+      expect(mine.find((r) => r.participant_id === null)?.summary).toBe('Batch of 2');
+      const readable = await readableAuditRows(t2.backend.store.db, mine);
+      expect(readable.map((r) => r.summary)).toEqual(['Imported Canary Person', 'Imported Other Person', 'Batch of 2']);
+      expect(ids).toHaveLength(2);
+      const check = await t2.ok('audit.verify', {});
+      expect(check.ok).toBe(true);
+    } finally {
+      await t2.close();
+    }
   });
 });

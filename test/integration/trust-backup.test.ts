@@ -8,7 +8,7 @@ import { createBackend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import { openStore } from '../../db/store/connection';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
+import { migrations, latestMigration } from '../../db/store/migrations/index';
 import { applyKey } from '../../db/store/sqlite/encryption';
 import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { backupsToDelete, listBackupFiles, type BackupFileInfo } from '../../db/store/sqlite/backup-file';
@@ -110,7 +110,7 @@ describe('backups', () => {
     const dir = tempDir('worksbook-premig-');
     const file = path.join(dir, 'w.sqlite');
     const old = await openStore({ file, migrate: false });
-    const { '0060-trust': _latest, ...older } = migrations;
+    const older = Object.fromEntries(Object.entries(migrations).filter(([name]) => name !== latestMigration));
     await migrateToLatest(old.db, older);
     await old.close();
     const store = await openStore({ file });

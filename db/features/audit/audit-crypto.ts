@@ -57,3 +57,15 @@ export async function auditKeysFor(tx: Tx, participantIds: number[]): Promise<Ma
   }
   return out;
 }
+
+/** Keys for many participants at once, creating the missing ones (bulk writes such as imports). */
+export async function ensureAuditKeys(tx: Tx, participantIds: number[], at: string): Promise<Map<number, Buffer>> {
+  const keys = await auditKeysFor(tx, participantIds);
+  const missing = [...new Set(participantIds)].filter((id) => !keys.has(id));
+  for (let i = 0; i < missing.length; i += 500) {
+    const rows = missing.slice(i, i + 500).map((id) => ({ participant_id: id, key: randomBytes(32), created_at: at }));
+    await tx.insertInto('audit_keys').values(rows).execute();
+    for (const r of rows) keys.set(r.participant_id, r.key);
+  }
+  return keys;
+}
