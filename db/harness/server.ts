@@ -129,7 +129,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     token,
     async close() {
       for (const res of sseClients) res.end();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      const closed = new Promise<void>((resolve) => server.close(() => resolve()));
+      // A page still open (or a keep-alive socket) must not keep the harness alive.
+      server.closeAllConnections();
+      await closed;
     },
   };
 }
