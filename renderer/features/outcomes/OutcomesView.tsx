@@ -10,6 +10,9 @@ import { useCan } from '../../app/session-context';
 import type { OutcomeGridRow } from '../../../shared/contract/outcomes-schemas';
 import { outcomeColumns, outcomePresetOptions } from './outcomes.columns';
 import { GridToolbar } from './GridToolbar';
+import { SavedViews } from '../../components/SavedViews';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { useGridViewState } from '../../components/use-grid-view-state';
 import { useGridExport } from './use-grid-export';
 
 export function OutcomesView() {
@@ -18,6 +21,7 @@ export function OutcomesView() {
   const [total, setTotal] = useState<number | null>(null);
   const grid = useRef<ServerGridHandle<OutcomeGridRow>>(null);
   const toasts = useToasts();
+  const view = useGridViewState(grid, { search, setSearch, preset, setPreset });
   const canEdit = useCan('officer');
   const exporter = useGridExport('outcomes.export', () => grid.current?.api() ?? null, search, preset);
   return (
@@ -28,6 +32,10 @@ export function OutcomesView() {
         actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/outcomes/new')}>Record outcome</button>}
       />
       <GridToolbar idPrefix="outcomes" search={search} onSearch={setSearch} searchHint="Name, reference, employer or outcome" presets={outcomePresetOptions} preset={preset} onPreset={setPreset} onExport={() => void exporter.run()} exporting={exporter.exporting} canExport={canEdit} />
+      <div className="toolbar">
+        <SavedViews grid="outcomes" presets={[{ id: 'default', name: 'Default view', state: {} }]} getState={view.getState} applyState={view.applyState} />
+        <ColumnChooser api={() => grid.current?.api() ?? null} columns={outcomeColumns.map((c) => ({ colId: (c.colId ?? c.field) as string, headerName: c.headerName ?? '' }))} />
+      </div>
       <ServerGrid<OutcomeGridRow>
         ref={grid}
         ariaLabel="Outcomes"

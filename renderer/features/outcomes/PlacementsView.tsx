@@ -10,6 +10,9 @@ import { useCan } from '../../app/session-context';
 import type { PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
 import { placementColumns, placementPresetOptions } from './placements.columns';
 import { GridToolbar } from './GridToolbar';
+import { SavedViews } from '../../components/SavedViews';
+import { ColumnChooser } from '../../components/ColumnChooser';
+import { useGridViewState } from '../../components/use-grid-view-state';
 import { useGridExport } from './use-grid-export';
 
 export function PlacementsView() {
@@ -18,6 +21,7 @@ export function PlacementsView() {
   const [total, setTotal] = useState<number | null>(null);
   const grid = useRef<ServerGridHandle<PlacementGridRow>>(null);
   const toasts = useToasts();
+  const view = useGridViewState(grid, { search, setSearch, preset, setPreset });
   const canEdit = useCan('officer');
   const exporter = useGridExport('placements.export', () => grid.current?.api() ?? null, search, preset);
   return (
@@ -28,6 +32,10 @@ export function PlacementsView() {
         actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/placements/new')}>Record placement</button>}
       />
       <GridToolbar idPrefix="placements" search={search} onSearch={setSearch} searchHint="Name, reference, employer or site" presets={placementPresetOptions} preset={preset} onPreset={setPreset} onExport={() => void exporter.run()} exporting={exporter.exporting} canExport={canEdit} />
+      <div className="toolbar">
+        <SavedViews grid="placements" presets={[{ id: 'default', name: 'Default view', state: {} }]} getState={view.getState} applyState={view.applyState} />
+        <ColumnChooser api={() => grid.current?.api() ?? null} columns={placementColumns.map((c) => ({ colId: (c.colId ?? c.field) as string, headerName: c.headerName ?? '' }))} />
+      </div>
       <ServerGrid<PlacementGridRow>
         ref={grid}
         ariaLabel="Placements"
