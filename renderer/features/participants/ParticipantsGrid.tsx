@@ -6,12 +6,13 @@ import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
+import { useGridViewState } from '../../components/use-grid-view-state';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
-import type { ParticipantGridRow, ViewState } from '../../../shared/contract/participants.contract';
+import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import type { GridQuery } from '../../../shared/contract/common';
 import { participantColumns, participantPresets } from './participants.columns';
 
@@ -50,27 +51,12 @@ export function ParticipantsGrid() {
     return () => window.removeEventListener('keydown', onKey);
   }, []);
 
-  const getState = (): ViewState => {
-    const gridApi = grid.current?.api();
-    const columnState = gridApi?.getColumnState() ?? [];
-    return {
-      columns: columnState.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })),
-      sort: columnState.filter((c) => c.sort).sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0)).map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })),
-      filters: (gridApi?.getFilterModel() ?? {}) as Record<string, unknown>,
-      search: typed,
-      ...(preset ? { preset } : {}),
-    };
-  };
-
-  const applyState = (state: Partial<ViewState>) => {
-    const gridApi = grid.current?.api();
-    setTyped(state.search ?? '');
-    setPreset(state.preset);
-    if (!gridApi) return;
-    if (state.columns?.length) gridApi.applyColumnState({ state: state.columns.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })), applyOrder: true });
-    gridApi.applyColumnState({ state: (state.sort ?? []).map((s, i) => ({ colId: s.colId, sort: s.sort, sortIndex: i })), defaultState: { sort: null } });
-    gridApi.setFilterModel(state.filters && Object.keys(state.filters).length ? state.filters : null);
-  };
+  const { getState, applyState } = useGridViewState(grid, {
+    search: typed,
+    setSearch: setTyped,
+    preset: preset ?? '',
+    setPreset: (p) => setPreset(p || undefined),
+  });
 
   const exportView = async () => {
     const state = getState();
