@@ -23,32 +23,30 @@ export function auditHash(prevHash: string, row: Record<string, unknown>): strin
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
 
-export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<void> {
-  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  const prevHash = last?.hash ?? GENESIS_HASH;
+/** The stored form of an entry (before its hash): entries about a person are sealed with that
+ * person's audit key, which anonymisation deletes (see audit-crypto.ts); others stay readable.
+ * appendAudit and bulk writers (imports) both build rows here, so the chain is the same. */
+export function auditRow(at: string, staffId: number | null, entry: AuditEntry, key: Buffer | null) {
   const participantId = entry.participantId ?? null;
-  let summary = entry.summary;
-  let beforeJson = entry.before === undefined ? null : JSON.stringify(entry.before);
-  let afterJson = entry.after === undefined ? null : JSON.stringify(entry.after);
-  // About a person: their summary and values are sealed with that person's audit key, which
-  // anonymisation deletes (see audit-crypto.ts). Entries about no one stay readable.
-  if (participantId !== null) {
-    const key = await participantAuditKey(tx, participantId, at);
-    summary = sealAuditText(key, participantId, 'summary', summary);
-    if (beforeJson !== null) beforeJson = sealAuditText(key, participantId, 'before', beforeJson);
-    if (afterJson !== null) afterJson = sealAuditText(key, participantId, 'after', afterJson);
-  }
-  const row = {
+  const seal = (field: string, text: string | null) => (text === null || participantId === null || !key ? text : sealAuditText(key, participantId, field, text));
+  return {
     at,
     staff_id: staffId,
     action: entry.action,
     entity: entry.entity,
     entity_id: entry.entityId == null ? null : String(entry.entityId),
     participant_id: participantId,
-    summary,
-    before_json: beforeJson,
-    after_json: afterJson,
+    summary: seal('summary', entry.summary)!,
+    before_json: seal('before', entry.before === undefined ? null : JSON.stringify(entry.before)),
+    after_json: seal('after', entry.after === undefined ? null : JSON.stringify(entry.after)),
   };
+}
+
+export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<void> {
+  const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  const prevHash = last?.hash ?? GENESIS_HASH;
+  const key = entry.participantId == null ? null : await participantAuditKey(tx, entry.participantId, at);
+  const row = auditRow(at, staffId, entry, key);
   await tx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }).execute();
 }
 
