@@ -3,7 +3,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { mainWindowOptions, isAppUrl, isAllowedExternalUrl } from '../../electron/window-options';
+import { isAppUrl, isAllowedExternalUrl } from '../../electron/window-options';
 import { contentSecurityPolicy } from '../../shared/csp';
 import { electronFuses } from '../../electron/fuses';
 
@@ -50,12 +50,8 @@ describe('packaging', () => {
   });
 });
 
+// The window's webPreferences are asserted in trust-hardening.test.ts.
 describe('the window', () => {
-  it('is sandboxed and isolated, with no Node in the page', () => {
-    const prefs = mainWindowOptions('/x/preload.cjs').webPreferences!;
-    expect(prefs).toMatchObject({ sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, allowRunningInsecureContent: false, webviewTag: false, nodeIntegrationInWorker: false, nodeIntegrationInSubFrames: false });
-  });
-
   it('loads only its own pages and opens only allow-listed https links', () => {
     expect(isAppUrl('app://worksbook/index.html')).toBe(true);
     expect(isAppUrl('https://evil.example/')).toBe(false);

@@ -11,7 +11,7 @@ import { commitmentKinds } from '../../../shared/domain/outcome-lists';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { FieldError } from '../../../shared/result';
 import { Field } from './Field';
-import { checkWithSchema, errorFor, FormProblems } from './form-helpers';
+import { checkWithSchema, formErrors, errorFor, FormProblems } from './form-helpers';
 
 interface CommitmentDraft { id?: number; kind: string; target: string; description: string; manual: string }
 
@@ -44,7 +44,7 @@ export function ContractForm({ contract }: { contract: ContractRow | null }) {
       })),
     };
     const checked = checkWithSchema(contractInputSchema, input);
-    const all = [...problems.errors, ...(checked.ok ? [] : checked.errors.filter((e) => !problems.errors.some((p) => p.path.join('.') === e.path.join('.'))))];
+    const all = formErrors(problems.errors, checked);
     if (all.length) {
       setErrors(all);
       return;

@@ -13,7 +13,7 @@ import { meetsSixteenHourRule } from '../../../shared/domain/outcome-rules';
 import type { FieldError } from '../../../shared/result';
 import { Field } from './Field';
 import { ParticipantPicker } from './ParticipantPicker';
-import { checkWithSchema, errorFor, FormProblems } from './form-helpers';
+import { checkWithSchema, formErrors, errorFor, FormProblems } from './form-helpers';
 
 const empty = { outcomeType: '', outcomeDate: '', employerOrgId: '', contractId: '', sector: '', hours: '', standard: '', level: '', qualification: '', notes: '' };
 
@@ -47,7 +47,7 @@ export function OutcomeFormPage({ participantId }: { participantId: number | nul
     };
     if (!form.outcomeType) problems.add(['outcomeType'], 'Choose the type of outcome');
     const checked = checkWithSchema(outcomeInputSchema, input);
-    const all = [...problems.errors, ...(checked.ok ? [] : checked.errors.filter((e) => !problems.errors.some((p) => p.path.join('.') === e.path.join('.'))))];
+    const all = formErrors(problems.errors, checked);
     if (all.length) {
       setErrors(all);
       return;

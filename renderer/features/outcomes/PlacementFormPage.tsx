@@ -13,7 +13,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { FieldError } from '../../../shared/result';
 import { Field } from './Field';
 import { ParticipantPicker } from './ParticipantPicker';
-import { checkWithSchema, errorFor, FormProblems, penceToPounds } from './form-helpers';
+import { checkWithSchema, formErrors, errorFor, FormProblems, penceToPounds } from './form-helpers';
 
 const empty = { kind: '', employerOrgId: '', contractId: '', site: '', startsOn: '', endsOn: '', hours: '', wage: '', supervisor: '', status: 'active', endedReason: '', standard: '', level: '', notes: '' };
 
@@ -62,7 +62,7 @@ export function PlacementFormPage({ placementId, participantId }: { placementId?
       status: form.status, endedReason: form.endedReason, apprenticeshipStandard: form.standard, apprenticeshipLevel: level, notes: form.notes,
     };
     const checked = checkWithSchema(placementInputSchema, input);
-    const all = [...problems.errors, ...(checked.ok ? [] : checked.errors.filter((e) => !problems.errors.some((p) => p.path.join('.') === e.path.join('.'))))];
+    const all = formErrors(problems.errors, checked);
     if (all.length) {
       setErrors(all);
       return;

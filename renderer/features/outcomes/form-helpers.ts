@@ -51,6 +51,12 @@ export function checkWithSchema<S extends z.ZodType>(schema: S, value: unknown):
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromZod(parsed.error) };
 }
 
+/** The form's own problems first, then the schema's for fields the form did not already flag. */
+export function formErrors(problems: FieldError[], checked: { ok: true } | { ok: false; errors: FieldError[] }): FieldError[] {
+  if (checked.ok) return problems;
+  return [...problems, ...checked.errors.filter((e) => !problems.some((p) => p.path.join('.') === e.path.join('.')))];
+}
+
 export function errorFor(errors: FieldError[], path: string): string | undefined {
   return errors.find((e) => e.path.join('.') === path)?.message;
 }
