@@ -10,23 +10,42 @@ export interface BackendHost {
   close(): Promise<void>;
 }
 
-export async function startBackendHost(entry: string, file: string, key: StoreKeyMessage, onEvent: (event: BackendEvent) => void): Promise<BackendHost> {
+export async function startBackendHost(
+  entry: string,
+  file: string,
+  key: StoreKeyMessage,
+  onEvent: (event: BackendEvent) => void,
+): Promise<BackendHost> {
   const child: UtilityProcess = utilityProcess.fork(entry, [], { serviceName: 'Worksbook backend', stdio: 'inherit' });
   const pending = new Map<number, (result: unknown) => void>();
   let nextId = 1;
   let onOpened: ((m: { ok: boolean; message?: string }) => void) | null = null;
   let onClosed: (() => void) | null = null;
 
-  child.on('message', (message: { type: string; id?: number; result?: unknown; event?: BackendEvent; ok?: boolean; message?: string }) => {
-    if (message.type === 'result' && message.id !== undefined) {
-      pending.get(message.id)?.(message.result);
-      pending.delete(message.id);
-    } else if (message.type === 'event' && message.event) onEvent(message.event);
-    else if (message.type === 'opened') onOpened?.({ ok: Boolean(message.ok), message: message.message });
-    else if (message.type === 'closed') onClosed?.();
-  });
+  child.on(
+    'message',
+    (message: {
+      type: string;
+      id?: number;
+      result?: unknown;
+      event?: BackendEvent;
+      ok?: boolean;
+      message?: string;
+    }) => {
+      if (message.type === 'result' && message.id !== undefined) {
+        pending.get(message.id)?.(message.result);
+        pending.delete(message.id);
+      } else if (message.type === 'event' && message.event) onEvent(message.event);
+      else if (message.type === 'opened') onOpened?.({ ok: Boolean(message.ok), message: message.message });
+      else if (message.type === 'closed') onClosed?.();
+    },
+  );
   child.on('exit', () => {
-    for (const resolve of pending.values()) resolve({ ok: false, error: { kind: 'internal', message: 'The backend stopped unexpectedly. Restart Worksbook.' } });
+    for (const resolve of pending.values())
+      resolve({
+        ok: false,
+        error: { kind: 'internal', message: 'The backend stopped unexpectedly. Restart Worksbook.' },
+      });
     pending.clear();
   });
 

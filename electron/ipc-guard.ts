@@ -33,10 +33,13 @@ export function isPlainPayload(value: unknown, depth = 0, budget = { bytes: 0 })
     budget.bytes += value.byteLength;
     return budget.bytes <= MAX_BYTES;
   }
-  if (Array.isArray(value)) return value.length <= 1_000_000 && value.every((v) => isPlainPayload(v, depth + 1, budget));
+  if (Array.isArray(value))
+    return value.length <= 1_000_000 && value.every((v) => isPlainPayload(v, depth + 1, budget));
   const proto = Object.getPrototypeOf(value);
   if (proto !== Object.prototype && proto !== null) return false; // Map, Date, class instances…
-  return Object.entries(value as Record<string, unknown>).every(([k, v]) => k !== '__proto__' && isPlainPayload(v, depth + 1, budget));
+  return Object.entries(value as Record<string, unknown>).every(
+    ([k, v]) => k !== '__proto__' && isPlainPayload(v, depth + 1, budget),
+  );
 }
 
 export function createIpcGuard(options: { mainFrame(): SenderFrame | null; isAppUrl(url: string): boolean }) {
@@ -47,7 +50,8 @@ export function createIpcGuard(options: { mainFrame(): SenderFrame | null; isApp
         return { ok: false, error: { kind: 'forbidden', message: 'Unexpected sender.' } };
       }
       if (!isChannelName(channel)) return { ok: false, error: { kind: 'validation', message: 'Unknown request.' } };
-      if (!isPlainPayload(input)) return { ok: false, error: { kind: 'validation', message: 'The request was not plain data.' } };
+      if (!isPlainPayload(input))
+        return { ok: false, error: { kind: 'validation', message: 'The request was not plain data.' } };
       return { ok: true };
     },
   };

@@ -6,5 +6,15 @@ export const IPC_MENU = 'wb-menu';
 /** Only used when the OS has no secure keychain: is the store locked, and unlock it with a passphrase. */
 export const IPC_STORE_STATE = 'wb-store-state';
 export const IPC_UNLOCK = 'wb-unlock';
-export const menuCommands = ['go-participants', 'go-courses', 'go-outcomes', 'go-returns', 'go-imports', 'go-settings', 'new-participant', 'find', 'import-file'] as const;
+export const menuCommands = [
+  'go-participants',
+  'go-courses',
+  'go-outcomes',
+  'go-returns',
+  'go-imports',
+  'go-settings',
+  'new-participant',
+  'find',
+  'import-file',
+] as const;
 export type MenuCommand = (typeof menuCommands)[number];

@@ -18,7 +18,9 @@ const STORE_FILE = 'worksbook.sqlite';
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendHost | null = null;
 
-protocol.registerSchemesAsPrivileged([{ scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } }]);
+protocol.registerSchemesAsPrivileged([
+  { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
+]);
 app.enableSandbox();
 
 if (!app.requestSingleInstanceLock()) {
@@ -30,10 +32,13 @@ if (!app.requestSingleInstanceLock()) {
       mainWindow.focus();
     }
   });
-  app.whenReady().then(start).catch((error: unknown) => {
-    dialog.showErrorBox('Worksbook could not start', error instanceof Error ? error.message : String(error));
-    app.quit();
-  });
+  app
+    .whenReady()
+    .then(start)
+    .catch((error: unknown) => {
+      dialog.showErrorBox('Worksbook could not start', error instanceof Error ? error.message : String(error));
+      app.quit();
+    });
 }
 
 function serveRenderer(): void {
@@ -72,7 +77,10 @@ function hardenSessions(): void {
  * contract channel and carry plain data (electron/ipc-guard.ts, tested without Electron). */
 const guard = createIpcGuard({ mainFrame: () => mainWindow?.webContents.mainFrame ?? null, isAppUrl });
 
-const STORE_LOCKED = { ok: false, error: { kind: 'unauthenticated', message: 'Unlock the data file with its passphrase first.' } } as const;
+const STORE_LOCKED = {
+  ok: false,
+  error: { kind: 'unauthenticated', message: 'Unlock the data file with its passphrase first.' },
+} as const;
 
 function registerIpc(getHost: () => BackendHost | null): void {
   for (const name of channelNames) {
@@ -96,9 +104,15 @@ function registerUnlock(storeFile: string, onOpened: (host: BackendHost) => void
   ipcMain.handle(IPC_UNLOCK, async (event, passphrase: unknown) => {
     if (!guard.check(event.senderFrame, 'app.info', {}).ok) return { ok: false, message: 'Unexpected sender.' };
     if (backend) return { ok: true };
-    if (typeof passphrase !== 'string' || passphrase.length < 12 || passphrase.length > 500) return { ok: false, message: 'Enter a passphrase of at least 12 characters.' };
+    if (typeof passphrase !== 'string' || passphrase.length < 12 || passphrase.length > 500)
+      return { ok: false, message: 'Enter a passphrase of at least 12 characters.' };
     try {
-      const host = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, { kind: 'passphrase', text: passphrase }, (e) => mainWindow?.webContents.send(IPC_EVENT, e));
+      const host = await startBackendHost(
+        path.join(__dirname, 'backend.cjs'),
+        storeFile,
+        { kind: 'passphrase', text: passphrase },
+        (e) => mainWindow?.webContents.send(IPC_EVENT, e),
+      );
       onOpened(host);
       return { ok: true };
     } catch (error) {
@@ -131,7 +145,14 @@ async function start(): Promise<void> {
   // check) so that a static scanner (electronegativity) sees it at the constructor.
   mainWindow = new BrowserWindow({
     ...options,
-    webPreferences: { ...options.webPreferences, sandbox: true, contextIsolation: true, nodeIntegration: false, webSecurity: true, disableBlinkFeatures: 'Auxclick' },
+    webPreferences: {
+      ...options.webPreferences,
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
   mainWindow.once('ready-to-show', () => mainWindow?.show());
   mainWindow.on('closed', () => (mainWindow = null));

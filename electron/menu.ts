@@ -16,7 +16,20 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
         isMac ? { role: 'close' } : { role: 'quit' },
       ],
     },
-    { label: '&Edit', submenu: [{ role: 'undo' }, { role: 'redo' }, { type: 'separator' }, { role: 'cut' }, { role: 'copy' }, { role: 'paste' }, { role: 'selectAll' }, { type: 'separator' }, { label: 'Find participant', accelerator: 'CmdOrCtrl+F', click: send('find') }] },
+    {
+      label: '&Edit',
+      submenu: [
+        { role: 'undo' },
+        { role: 'redo' },
+        { type: 'separator' },
+        { role: 'cut' },
+        { role: 'copy' },
+        { role: 'paste' },
+        { role: 'selectAll' },
+        { type: 'separator' },
+        { label: 'Find participant', accelerator: 'CmdOrCtrl+F', click: send('find') },
+      ],
+    },
     {
       label: '&Go',
       submenu: [
@@ -28,7 +41,16 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('go-settings') },
       ],
     },
-    { label: '&View', submenu: [{ role: 'resetZoom' }, { role: 'zoomIn' }, { role: 'zoomOut' }, { type: 'separator' }, { role: 'togglefullscreen' }] },
+    {
+      label: '&View',
+      submenu: [
+        { role: 'resetZoom' },
+        { role: 'zoomIn' },
+        { role: 'zoomOut' },
+        { type: 'separator' },
+        { role: 'togglefullscreen' },
+      ],
+    },
     { role: 'windowMenu' },
   ];
   return Menu.buildFromTemplate(template);

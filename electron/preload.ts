@@ -17,7 +17,8 @@ contextBridge.exposeInMainWorld('worksbook', {
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
   storeState: (): Promise<{ locked: boolean; exists: boolean } | null> => ipcRenderer.invoke(IPC_STORE_STATE),
-  unlockStore: (passphrase: string): Promise<{ ok: boolean; message?: string }> => ipcRenderer.invoke(IPC_UNLOCK, passphrase),
+  unlockStore: (passphrase: string): Promise<{ ok: boolean; message?: string }> =>
+    ipcRenderer.invoke(IPC_UNLOCK, passphrase),
   onMenuCommand(listener: (command: string) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

@@ -8,7 +8,9 @@ import { safeStorage } from 'electron';
 
 export class InsecureKeychainError extends Error {
   constructor() {
-    super('This computer has no secure keychain (Electron safeStorage uses "basic_text"). Worksbook will not store its key unprotected.');
+    super(
+      'This computer has no secure keychain (Electron safeStorage uses "basic_text"). Worksbook will not store its key unprotected.',
+    );
     this.name = 'InsecureKeychainError';
   }
 }
@@ -29,7 +31,8 @@ export function storeNeedsPassphrase(userDataDir: string, storeFile: string): bo
 
 export function loadOrCreateStoreKey(userDataDir: string): { kind: 'raw'; hex: string } {
   if (!safeStorage.isEncryptionAvailable()) throw new InsecureKeychainError();
-  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text') throw new InsecureKeychainError();
+  if (process.platform === 'linux' && safeStorage.getSelectedStorageBackend() === 'basic_text')
+    throw new InsecureKeychainError();
   const keyFile = path.join(userDataDir, 'store-key.bin');
   if (fs.existsSync(keyFile)) {
     return { kind: 'raw', hex: safeStorage.decryptString(fs.readFileSync(keyFile)) };

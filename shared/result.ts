@@ -2,7 +2,15 @@
 // does the same). The kinds are few on purpose: the UI decides what to show by kind.
 import { z } from 'zod';
 
-export const errorKinds = ['validation', 'not-found', 'conflict', 'forbidden', 'unauthenticated', 'io', 'internal'] as const;
+export const errorKinds = [
+  'validation',
+  'not-found',
+  'conflict',
+  'forbidden',
+  'unauthenticated',
+  'io',
+  'internal',
+] as const;
 export type ErrorKind = (typeof errorKinds)[number];
 
 /** One problem with one field; `path` is the field's path in the input (e.g. ["address", "postcode"]). */
@@ -41,7 +49,9 @@ export class AppFailure extends Error {
     this.name = 'AppFailure';
   }
   toError(): AppError {
-    return this.fields ? { kind: this.kind, message: this.message, fields: this.fields } : { kind: this.kind, message: this.message };
+    return this.fields
+      ? { kind: this.kind, message: this.message, fields: this.fields }
+      : { kind: this.kind, message: this.message };
   }
 }
 

@@ -10,7 +10,8 @@ export function encodeWire(value: unknown): string {
 
 export function decodeWire(text: string): unknown {
   return JSON.parse(text, (_key, v) => {
-    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.$bytes === 'string' && Object.keys(v).length === 1) return base64ToBytes(v.$bytes);
+    if (v && typeof v === 'object' && !Array.isArray(v) && typeof v.$bytes === 'string' && Object.keys(v).length === 1)
+      return base64ToBytes(v.$bytes);
     return v;
   });
 }

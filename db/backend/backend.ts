@@ -69,8 +69,15 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     clock,
     emit,
     jobs: createJobRunner(emit),
-    dataDir: store.file === ':memory:' ? path.join(process.cwd(), '.tmp', 'memory-store') : path.dirname(path.resolve(store.file)),
-    backupDir: options.backupDir ?? (store.file === ':memory:' ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups') : defaultBackupDir(store.file)),
+    dataDir:
+      store.file === ':memory:'
+        ? path.join(process.cwd(), '.tmp', 'memory-store')
+        : path.dirname(path.resolve(store.file)),
+    backupDir:
+      options.backupDir ??
+      (store.file === ':memory:'
+        ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups')
+        : defaultBackupDir(store.file)),
     storeKey: store.key,
     trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
     async reopenStore(between) {
@@ -79,7 +86,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         await between();
       } finally {
         store = await openStore(options);
-        Object.assign(services, { db: store.db, sqlite: store.sqlite, isEncrypted: store.isEncrypted, storeKey: store.key });
+        Object.assign(services, {
+          db: store.db,
+          sqlite: store.sqlite,
+          isEncrypted: store.isEncrypted,
+          storeKey: store.key,
+        });
         services.trust.autoLockMinutes = (await readTrustSettings(store.db)).autoLockMinutes;
         // Staff and their roles may differ in the restored data: everyone signs in again.
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
@@ -89,7 +101,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
   };
 
-  const isIdle = (c: Client, now: number) => services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
+  const isIdle = (c: Client, now: number) =>
+    services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
 
   function lockIdleSessions(): number {
     const now = clock.now().getTime();
@@ -108,9 +121,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   /** The session's staff member as the store has them now: a role change or deactivation by an
    * administrator takes effect on the next request, not at the next sign-in. */
   function currentRole(c: Client): Role | null {
-    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as { role: Role; is_active: number } | undefined;
+    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as
+      { role: Role; is_active: number } | undefined;
     if (!row || row.is_active !== 1) return null;
-    if (row.role !== c.session!.staff.role) c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
+    if (row.role !== c.session!.staff.role)
+      c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
     return row.role;
   }
 
@@ -126,24 +141,49 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (!role) lock(caller, 'account-changed');
     }
     if (def.role !== 'public') {
-      if (!caller.session || !role) return { ok: false, error: { kind: 'unauthenticated', message: 'Sign in before continuing.' } };
+      if (!caller.session || !role)
+        return { ok: false, error: { kind: 'unauthenticated', message: 'Sign in before continuing.' } };
       if (!roleAtLeast(role, def.role)) {
-        return { ok: false, error: { kind: 'forbidden', message: `Your role cannot do this (${def.summary.toLowerCase()}).` } };
+        return {
+          ok: false,
+          error: { kind: 'forbidden', message: `Your role cannot do this (${def.summary.toLowerCase()}).` },
+        };
       }
     }
     const parsed = def.input.safeParse(rawInput ?? {});
     if (!parsed.success) {
-      return { ok: false, error: { kind: 'validation', message: 'Some details need correcting.', fields: fieldErrorsFromZod(parsed.error) } };
+      return {
+        ok: false,
+        error: {
+          kind: 'validation',
+          message: 'Some details need correcting.',
+          fields: fieldErrorsFromZod(parsed.error),
+        },
+      };
     }
     caller.lastActivity = now;
     const started = performance.now();
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data, { ...services, client: caller, staffId: caller.session?.staff.id ?? null });
+      const value = await handler(parsed.data, {
+        ...services,
+        client: caller,
+        staffId: caller.session?.staff.id ?? null,
+      });
       const checked = def.output.safeParse(value);
       if (!checked.success) {
-        log('error', 'output-mismatch', { channel, issues: checked.error.issues.length, first: checked.error.issues[0]?.path.join('.') ?? '' });
-        return { ok: false, error: { kind: 'internal', message: 'Something went wrong; nothing was changed. The problem has been logged.' } };
+        log('error', 'output-mismatch', {
+          channel,
+          issues: checked.error.issues.length,
+          first: checked.error.issues[0]?.path.join('.') ?? '',
+        });
+        return {
+          ok: false,
+          error: {
+            kind: 'internal',
+            message: 'Something went wrong; nothing was changed. The problem has been logged.',
+          },
+        };
       }
       log('info', 'request', { channel, ms: Math.round(performance.now() - started) });
       const viewer = caller.session?.staff.role === 'viewer';
@@ -153,14 +193,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const name = error instanceof Error ? error.name : 'unknown';
       const code = (error as { code?: unknown }).code;
       // SQLite constraint messages name columns, never values, so they are safe to log.
-      log('error', 'request-failed', { channel, error: name, code: typeof code === 'string' ? code : null, message: error instanceof Error ? error.message.slice(0, 200) : '' });
+      log('error', 'request-failed', {
+        channel,
+        error: name,
+        code: typeof code === 'string' ? code : null,
+        message: error instanceof Error ? error.message.slice(0, 200) : '',
+      });
       if (typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))) {
-        return { ok: false, error: { kind: 'io', message: code.startsWith('SQLITE_FULL') ? 'The disk is full; nothing was saved. Free some space and try again.' : 'The data file could not be written; nothing was saved. Check the disk and try again.' } };
+        return {
+          ok: false,
+          error: {
+            kind: 'io',
+            message: code.startsWith('SQLITE_FULL')
+              ? 'The disk is full; nothing was saved. Free some space and try again.'
+              : 'The data file could not be written; nothing was saved. Check the disk and try again.',
+          },
+        };
       }
       if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
-        return { ok: false, error: { kind: 'conflict', message: 'That would conflict with data already held; nothing was saved.' } };
+        return {
+          ok: false,
+          error: { kind: 'conflict', message: 'That would conflict with data already held; nothing was saved.' },
+        };
       }
-      return { ok: false, error: { kind: 'internal', message: 'Something went wrong; nothing was changed. The problem has been logged.' } };
+      return {
+        ok: false,
+        error: { kind: 'internal', message: 'Something went wrong; nothing was changed. The problem has been logged.' },
+      };
     }
   }
 

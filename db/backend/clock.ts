@@ -9,5 +9,10 @@ export function fixedClock(iso: string): Clock {
 }
 /** Today's date in the UK as YYYY-MM-DD. */
 export function todayIso(clock: Clock): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' }).format(clock.now());
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone: 'Europe/London',
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(clock.now());
 }

@@ -31,7 +31,9 @@ export function collectHandlers(): HandlerMap<ChannelName> {
   const missing = channelNames.filter((name) => !all[name]);
   const extra = Object.keys(all).filter((name) => !(channelNames as string[]).includes(name));
   if (missing.length || extra.length) {
-    throw new Error(`Contract and handlers disagree. Missing handlers: ${missing.join(', ') || 'none'}; handlers without a channel: ${extra.join(', ') || 'none'}`);
+    throw new Error(
+      `Contract and handlers disagree. Missing handlers: ${missing.join(', ') || 'none'}; handlers without a channel: ${extra.join(', ') || 'none'}`,
+    );
   }
   return all as HandlerMap<ChannelName>;
 }

@@ -26,13 +26,21 @@ port.on('message', async ({ data }) => {
     case 'open': {
       try {
         const key: StoreKey | null =
-          message.key === null ? null : message.key.kind === 'raw' ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') } : message.key;
+          message.key === null
+            ? null
+            : message.key.kind === 'raw'
+              ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') }
+              : message.key;
         backend = await createBackend({ file: message.file, key, automaticBackups: true });
         backend.onEvent((event) => port.postMessage({ type: 'event', event }));
         port.postMessage({ type: 'opened', ok: true });
       } catch (error) {
         log('error', 'store-open-failed', { error: error instanceof Error ? error.name : 'unknown' });
-        port.postMessage({ type: 'opened', ok: false, message: error instanceof Error ? error.message : 'The data file could not be opened.' });
+        port.postMessage({
+          type: 'opened',
+          ok: false,
+          message: error instanceof Error ? error.message : 'The data file could not be opened.',
+        });
       }
       return;
     }

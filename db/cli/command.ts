@@ -17,13 +17,25 @@ export interface CliCommand {
   needsSession?: boolean;
   /** Whether opening the store for this command may take the daily backup (default yes). */
   automaticBackups?: boolean;
-  run(args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] }, backend: Backend, io: CliIo): Promise<number>;
+  run(
+    args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] },
+    backend: Backend,
+    io: CliIo,
+  ): Promise<number>;
 }
 
 export const CLI_CLIENT = 'cli';
 
 /** Unwraps a backend result for the CLI: prints the error (with field paths) and exits 1. */
-export function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { kind: string; message: string; fields?: Array<{ path: Array<string | number>; message: string }> } }, io: CliIo): T {
+export function unwrap<T>(
+  result:
+    | { ok: true; value: T }
+    | {
+        ok: false;
+        error: { kind: string; message: string; fields?: Array<{ path: Array<string | number>; message: string }> };
+      },
+  io: CliIo,
+): T {
   if (result.ok) return result.value;
   io.err(`error (${result.error.kind}): ${result.error.message}`);
   for (const f of result.error.fields ?? []) io.err(`  ${f.path.join('.') || '(input)'}: ${f.message}`);

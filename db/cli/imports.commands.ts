@@ -28,7 +28,9 @@ async function loadProfile(backend: Backend, ref: string, kind: string | undefin
       throw new CliExit(2);
     }
   } else {
-    const saved = unwrap(await backend.call(CLI_CLIENT, 'imports.profiles', {}), io).find((p) => p.name.toLowerCase() === ref.toLowerCase());
+    const saved = unwrap(await backend.call(CLI_CLIENT, 'imports.profiles', {}), io).find(
+      (p) => p.name.toLowerCase() === ref.toLowerCase(),
+    );
     if (!saved) {
       io.err(`error: no saved profile or file called "${ref}".`);
       throw new CliExit(2);
@@ -54,7 +56,10 @@ async function openFile(backend: Backend, file: string | undefined, io: CliIo): 
     throw new CliExit(2);
   }
   const bytes = new Uint8Array(fs.readFileSync(file));
-  const { jobId } = unwrap(await backend.call(CLI_CLIENT, 'imports.open', { file: { fileName: path.basename(file), bytes } }), io);
+  const { jobId } = unwrap(
+    await backend.call(CLI_CLIENT, 'imports.open', { file: { fileName: path.basename(file), bytes } }),
+    io,
+  );
   return job<UploadInfo>(backend, jobId, io);
 }
 
@@ -69,7 +74,12 @@ export const importCommand: CliCommand = {
   name: 'import',
   summary: 'Import a partner spreadsheet (xlsx or CSV) with a mapping profile',
   usage: 'import --kind <kind> --mapping <profile-name-or-file> [--dry-run] [--json] <file>',
-  options: { kind: { type: 'string' }, mapping: { type: 'string' }, 'dry-run': { type: 'boolean' }, json: { type: 'boolean' } },
+  options: {
+    kind: { type: 'string' },
+    mapping: { type: 'string' },
+    'dry-run': { type: 'boolean' },
+    json: { type: 'boolean' },
+  },
   async run({ values, positionals }, backend, io) {
     const kind = values.kind as string | undefined;
     if (!kind || !(importKinds as readonly string[]).includes(kind)) {
@@ -83,26 +93,59 @@ export const importCommand: CliCommand = {
     const profile = await loadProfile(backend, String(values.mapping), kind, io);
     const upload = await openFile(backend, positionals[0], io);
     const sheet = sheetFor(upload, profile, io);
-    const { jobId } = unwrap(await backend.call(CLI_CLIENT, 'imports.preview', { uploadId: upload.uploadId, sheet, profile }), io);
+    const { jobId } = unwrap(
+      await backend.call(CLI_CLIENT, 'imports.preview', { uploadId: upload.uploadId, sheet, profile }),
+      io,
+    );
     const { previewId, counts } = await job<{ previewId: string; counts: PreviewCounts }>(backend, jobId, io);
     const summary = unwrap(await backend.call(CLI_CLIENT, 'imports.previewSummary', { previewId }), io);
-    const errorRows = unwrap(await backend.call(CLI_CLIENT, 'imports.previewPage', { previewId, status: 'error', query: { limit: 5000 } }), io).rows;
+    const errorRows = unwrap(
+      await backend.call(CLI_CLIENT, 'imports.previewPage', { previewId, status: 'error', query: { limit: 5000 } }),
+      io,
+    ).rows;
     const errors = errorRows.map((r) => ({ sheet, row: r.rowNumber, problem: r.detail }));
     let batchId: number | null = null;
     if (!values['dry-run'] && counts.accepted > 0) {
       const committed = unwrap(await backend.call(CLI_CLIENT, 'imports.commit', { previewId }), io);
       batchId = (await job<{ batchId: number }>(backend, committed.jobId, io)).batchId;
     }
-    const out = { file: upload.fileName, sheet, profile: profile.name, dryRun: !!values['dry-run'], batchId, counts: { new: counts.new, changed: counts.changed, unchanged: counts.unchanged, review: counts.review, errors: counts.error }, missingColumns: summary.missingColumns, ambiguousDateColumns: summary.ambiguousDates, errors };
+    const out = {
+      file: upload.fileName,
+      sheet,
+      profile: profile.name,
+      dryRun: !!values['dry-run'],
+      batchId,
+      counts: {
+        new: counts.new,
+        changed: counts.changed,
+        unchanged: counts.unchanged,
+        review: counts.review,
+        errors: counts.error,
+      },
+      missingColumns: summary.missingColumns,
+      ambiguousDateColumns: summary.ambiguousDates,
+      errors,
+    };
     if (values.json) io.out(JSON.stringify(out, null, 2));
     else {
       io.out(`${upload.fileName} (${sheet}) with profile "${profile.name}":`);
-      io.out(`  new ${counts.new}, changed ${counts.changed}, unchanged ${counts.unchanged}, needs review ${counts.review}, errors ${counts.error}`);
-      if (summary.ambiguousDates.length) io.out(`  warning: every date in ${summary.ambiguousDates.join(', ')} could be day- or month-first; the profile reads them ${profile.dateConvention}.`);
+      io.out(
+        `  new ${counts.new}, changed ${counts.changed}, unchanged ${counts.unchanged}, needs review ${counts.review}, errors ${counts.error}`,
+      );
+      if (summary.ambiguousDates.length)
+        io.out(
+          `  warning: every date in ${summary.ambiguousDates.join(', ')} could be day- or month-first; the profile reads them ${profile.dateConvention}.`,
+        );
       for (const e of errors.slice(0, 50)) io.out(`  row ${e.row}: ${e.problem}`);
       if (errors.length > 50) io.out(`  … and ${errors.length - 50} more`);
       if (counts.review) io.out(`  ${counts.review} rows need a person to review them: use the Imports screen.`);
-      io.out(values['dry-run'] ? '  Dry run: nothing was saved.' : batchId ? `  Saved as import batch ${batchId}.` : '  Nothing to save.');
+      io.out(
+        values['dry-run']
+          ? '  Dry run: nothing was saved.'
+          : batchId
+            ? `  Saved as import batch ${batchId}.`
+            : '  Nothing to save.',
+      );
     }
     return 0;
   },
@@ -111,8 +154,15 @@ export const importCommand: CliCommand = {
 export const reconcileCommand: CliCommand = {
   name: 'reconcile',
   summary: 'Reconcile a partner spreadsheet against our records into a workbook',
-  usage: 'reconcile --mapping <profile-name-or-file> [--from yyyy-mm-dd] [--to yyyy-mm-dd] --out <diff.xlsx> [--json] <file>',
-  options: { mapping: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, json: { type: 'boolean' } },
+  usage:
+    'reconcile --mapping <profile-name-or-file> [--from yyyy-mm-dd] [--to yyyy-mm-dd] --out <diff.xlsx> [--json] <file>',
+  options: {
+    mapping: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values, positionals }, backend, io) {
     if (!values.mapping || !values.out) {
       io.err('error: --mapping and --out are required.');
@@ -121,18 +171,42 @@ export const reconcileCommand: CliCommand = {
     const profile = await loadProfile(backend, String(values.mapping), undefined, io);
     const upload = await openFile(backend, positionals[0], io);
     const sheet = sheetFor(upload, profile, io);
-    const input = { uploadId: upload.uploadId, sheet, profile, ...(values.from ? { from: String(values.from) } : {}), ...(values.to ? { to: String(values.to) } : {}) };
+    const input = {
+      uploadId: upload.uploadId,
+      sheet,
+      profile,
+      ...(values.from ? { from: String(values.from) } : {}),
+      ...(values.to ? { to: String(values.to) } : {}),
+    };
     const { jobId } = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcile', input), io);
     const { reconcileId } = await job<{ reconcileId: string }>(backend, jobId, io);
     const summary = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcileSummary', { reconcileId }), io);
     const file = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcileExport', { reconcileId }), io);
     fs.writeFileSync(String(values.out), file.bytes);
     const c = summary.counts;
-    const out = { file: upload.fileName, sheet, profile: profile.name, from: summary.from, to: summary.to, out: String(values.out), counts: { agree: c.agree, differ: c.differ, theirsNotOurs: c.theirs_only, oursNotTheirs: c.ours_only, review: c.unsure, errors: c.error }, errors: summary.errors.map((e) => ({ sheet, row: e.rowNumber, column: e.column, problem: e.message })) };
+    const out = {
+      file: upload.fileName,
+      sheet,
+      profile: profile.name,
+      from: summary.from,
+      to: summary.to,
+      out: String(values.out),
+      counts: {
+        agree: c.agree,
+        differ: c.differ,
+        theirsNotOurs: c.theirs_only,
+        oursNotTheirs: c.ours_only,
+        review: c.unsure,
+        errors: c.error,
+      },
+      errors: summary.errors.map((e) => ({ sheet, row: e.rowNumber, column: e.column, problem: e.message })),
+    };
     if (values.json) io.out(JSON.stringify(out, null, 2));
     else {
       io.out(`${upload.fileName} against our records (${profile.partner}):`);
-      io.out(`  agree ${c.agree}, differ ${c.differ}, theirs not ours ${c.theirs_only}, ours not theirs ${c.ours_only}, to check ${c.unsure}, errors ${c.error}`);
+      io.out(
+        `  agree ${c.agree}, differ ${c.differ}, theirs not ours ${c.theirs_only}, ours not theirs ${c.ours_only}, to check ${c.unsure}, errors ${c.error}`,
+      );
       io.out(`  Wrote ${values.out}`);
     }
     return 0;

@@ -14,7 +14,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const command = commands.find((c) => c.name === name);
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
-    io.out('Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:');
+    io.out(
+      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
+    );
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
@@ -33,7 +35,11 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let backend;
   try {
     const keyFile = parsed.values['key-file'];
-    backend = await createBackend({ file, key: await resolveStoreKey(file, { keyFile: typeof keyFile === 'string' ? keyFile : undefined }), automaticBackups: command.automaticBackups !== false });
+    backend = await createBackend({
+      file,
+      key: await resolveStoreKey(file, { keyFile: typeof keyFile === 'string' ? keyFile : undefined }),
+      automaticBackups: command.automaticBackups !== false,
+    });
   } catch (error) {
     // A wrong or missing key, a newer store, a corrupt file: one clear line, no stack.
     io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
@@ -60,11 +66,22 @@ async function startCliSession(backend: Awaited<ReturnType<typeof createBackend>
     if (!created.ok) throw new Error(created.error.message);
     return;
   }
-  const chosen = as ? staff.find((s) => s.display_name.toLowerCase() === as.toLowerCase()) : staff.find((s) => s.role === 'administrator');
+  const chosen = as
+    ? staff.find((s) => s.display_name.toLowerCase() === as.toLowerCase())
+    : staff.find((s) => s.role === 'administrator');
   if (!chosen) throw new Error(as ? `No staff profile named "${as}".` : 'No administrator profile; use --as "Name".');
   // The CLI runs on the same machine with the store's key: it is trusted like the app's own
   // process, so it signs in without the password (the key is the gate).
-  backend.client(CLI_CLIENT).session = { staff: { id: chosen.id, displayName: chosen.display_name, role: chosen.role, isActive: true, hasPassword: chosen.password_hash !== null }, startedAt: new Date().toISOString() };
+  backend.client(CLI_CLIENT).session = {
+    staff: {
+      id: chosen.id,
+      displayName: chosen.display_name,
+      role: chosen.role,
+      isActive: true,
+      hasPassword: chosen.password_hash !== null,
+    },
+    startedAt: new Date().toISOString(),
+  };
   void io;
 }
 

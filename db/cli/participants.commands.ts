@@ -24,7 +24,9 @@ export const participantsCommand: CliCommand = {
       else {
         io.out(`${page.total} found${page.total > page.rows.length ? ` (showing ${page.rows.length})` : ''}`);
         for (const r of page.rows) {
-          io.out(`${r.reference}  ${`${r.lastName}, ${r.firstName}`.padEnd(32)} ${formatUkDate(r.dateOfBirth).padEnd(10)}  ${formatNi(r.niNumber).padEnd(13)}  ${(r.postcode ?? '').padEnd(8)}  ${eligibilityLabels[r.eligibilityStatus as keyof typeof eligibilityLabels] ?? r.eligibilityStatus}`);
+          io.out(
+            `${r.reference}  ${`${r.lastName}, ${r.firstName}`.padEnd(32)} ${formatUkDate(r.dateOfBirth).padEnd(10)}  ${formatNi(r.niNumber).padEnd(13)}  ${(r.postcode ?? '').padEnd(8)}  ${eligibilityLabels[r.eligibilityStatus as keyof typeof eligibilityLabels] ?? r.eligibilityStatus}`,
+          );
         }
       }
       return 0;
@@ -38,11 +40,20 @@ export const participantsCommand: CliCommand = {
     if (values.json) io.out(JSON.stringify(detail, null, 2));
     else {
       const r = detail.record;
-      io.out(`${detail.reference}  ${r.firstName} ${r.lastName}${r.preferredName ? ` ("${r.preferredName}")` : ''}  [${detail.status}]`);
-      io.out(`Date of birth: ${formatUkDate(r.dateOfBirth)}   NI: ${r.niNumber ? formatNi(r.niNumber) : 'not yet known'}   Postcode: ${r.postcode ?? ''}`);
-      io.out(`Key worker: ${detail.keyWorkerName ?? '-'}   Funding: ${detail.fundingStreamName ?? '-'}   Start: ${formatUkDate(r.startDate)}`);
+      io.out(
+        `${detail.reference}  ${r.firstName} ${r.lastName}${r.preferredName ? ` ("${r.preferredName}")` : ''}  [${detail.status}]`,
+      );
+      io.out(
+        `Date of birth: ${formatUkDate(r.dateOfBirth)}   NI: ${r.niNumber ? formatNi(r.niNumber) : 'not yet known'}   Postcode: ${r.postcode ?? ''}`,
+      );
+      io.out(
+        `Key worker: ${detail.keyWorkerName ?? '-'}   Funding: ${detail.fundingStreamName ?? '-'}   Start: ${formatUkDate(r.startDate)}`,
+      );
       io.out(`Eligibility: ${eligibilityLabels[detail.eligibility.status]}`);
-      for (const rule of detail.eligibility.rules) io.out(`  ${rule.outcome === 'met' ? '✓' : rule.outcome === 'pending' ? '…' : '✗'} ${rule.label}: ${rule.reason}`);
+      for (const rule of detail.eligibility.rules)
+        io.out(
+          `  ${rule.outcome === 'met' ? '✓' : rule.outcome === 'pending' ? '…' : '✗'} ${rule.label}: ${rule.reason}`,
+        );
     }
     return 0;
   },

@@ -20,7 +20,14 @@ export const returnCommand: CliCommand = {
   name: 'return',
   summary: 'Write a funder return workbook for an indicator set and period',
   usage: 'return --set <code> --from <date> --to <date> --out <file.xlsx> [--purpose "..."] [--json]',
-  options: { set: { type: 'string' }, from: { type: 'string' }, to: { type: 'string' }, out: { type: 'string' }, purpose: { type: 'string' }, json: { type: 'boolean' } },
+  options: {
+    set: { type: 'string' },
+    from: { type: 'string' },
+    to: { type: 'string' },
+    out: { type: 'string' },
+    purpose: { type: 'string' },
+    json: { type: 'boolean' },
+  },
   async run({ values }, backend, io) {
     const from = dateOption(values.from, 'from', io);
     const to = dateOption(values.to, 'to', io);
@@ -40,17 +47,36 @@ export const returnCommand: CliCommand = {
       return 2;
     }
     const computed = unwrap(await backend.call(CLI_CLIENT, 'returns.compute', { setId: set.id, from, to }), io);
-    const purpose = typeof values.purpose === 'string' ? values.purpose : `Return for ${set.funderName} produced from the command line`;
+    const purpose =
+      typeof values.purpose === 'string'
+        ? values.purpose
+        : `Return for ${set.funderName} produced from the command line`;
     const file = unwrap(await backend.call(CLI_CLIENT, 'returns.export', { setId: set.id, from, to, purpose }), io);
     const out = path.resolve(values.out);
     fs.writeFileSync(`${out}.tmp`, file.bytes);
     fs.renameSync(`${out}.tmp`, out);
     if (values.json) {
-      io.out(JSON.stringify({ file: out, set: set.code, version: computed.version, from, to, period: computed.periodLabel, indicators: computed.indicators.map(({ code, title, unit, count }) => ({ code, title, unit, count })), warnings: computed.warningCounts }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            file: out,
+            set: set.code,
+            version: computed.version,
+            from,
+            to,
+            period: computed.periodLabel,
+            indicators: computed.indicators.map(({ code, title, unit, count }) => ({ code, title, unit, count })),
+            warnings: computed.warningCounts,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(`${set.name} v${computed.version}, ${computed.periodLabel}`);
       for (const i of computed.indicators) io.out(`  ${i.code.padEnd(10)} ${String(i.count).padStart(7)}  ${i.title}`);
-      for (const [kind, n] of Object.entries(computed.warningCounts ?? {})) io.out(`  warning: ${n} × ${kind.replace(/_/g, ' ')}`);
+      for (const [kind, n] of Object.entries(computed.warningCounts ?? {}))
+        io.out(`  warning: ${n} × ${kind.replace(/_/g, ' ')}`);
       io.out(`Written ${out} (${file.rows ?? 0} claim lines)`);
     }
     return 0;
@@ -68,7 +94,19 @@ export const statsCommand: CliCommand = {
     if (!from || !to) return 2;
     const d = unwrap(await backend.call(CLI_CLIENT, 'returns.dashboard', { from, to }), io);
     if (values.json) {
-      io.out(JSON.stringify({ from: d.from, to: d.to, period: d.periodLabel, headline: d.headline.map(({ code, title, unit, count }) => ({ code, title, unit, count })), funnel: d.funnel.map(({ key, label, count }) => ({ key, label, count })) }, null, 2));
+      io.out(
+        JSON.stringify(
+          {
+            from: d.from,
+            to: d.to,
+            period: d.periodLabel,
+            headline: d.headline.map(({ code, title, unit, count }) => ({ code, title, unit, count })),
+            funnel: d.funnel.map(({ key, label, count }) => ({ key, label, count })),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       io.out(`Stevenage Works headline figures, ${d.periodLabel}`);
       for (const h of d.headline) io.out(`  ${String(h.count).padStart(7)}  ${h.title}`);

@@ -13,7 +13,9 @@ export const backupCommand: CliCommand = {
   automaticBackups: false,
   async run(_args, backend, io) {
     const info = unwrap(await backend.call(CLI_CLIENT, 'backup.create', {}), io);
-    io.out(`Backup taken: ${path.join(backend.services.backupDir, info.name)} (${Math.round(info.bytes / 1024)} KB, integrity ok)`);
+    io.out(
+      `Backup taken: ${path.join(backend.services.backupDir, info.name)} (${Math.round(info.bytes / 1024)} KB, integrity ok)`,
+    );
     return 0;
   },
 };
@@ -41,7 +43,12 @@ export const restoreCommand: CliCommand = {
       return 2;
     }
     try {
-      const result = await restoreFromFile(backend.services, file, backend.client(CLI_CLIENT).session?.staff.id ?? null, path.basename(file));
+      const result = await restoreFromFile(
+        backend.services,
+        file,
+        backend.client(CLI_CLIENT).session?.staff.id ?? null,
+        path.basename(file),
+      );
       io.out(`Restored ${result.restored}. The data from before is in ${result.safetyBackup}.`);
       return 0;
     } catch (error) {
@@ -65,10 +72,14 @@ export const checkCommand: CliCommand = {
     const healthy = r.integrity.length === 0 && r.foreignKeyProblems === 0 && r.audit.ok;
     if (values.json) io.out(JSON.stringify(r, null, 2));
     else {
-      io.out(`Data file:     ${r.file} (${Math.round(r.bytes / 1024)} KB, ${r.isEncrypted ? 'encrypted' : 'NOT encrypted'})`);
+      io.out(
+        `Data file:     ${r.file} (${Math.round(r.bytes / 1024)} KB, ${r.isEncrypted ? 'encrypted' : 'NOT encrypted'})`,
+      );
       io.out(`Integrity:     ${r.integrity.length ? `FAILED: ${r.integrity.slice(0, 5).join('; ')}` : 'ok'}`);
       io.out(`Foreign keys:  ${r.foreignKeyProblems ? `${r.foreignKeyProblems} problems` : 'ok'}`);
-      io.out(`Audit log:     ${r.audit.ok ? `ok (${r.audit.checked} entries, hash chain intact)` : `BROKEN: ${r.audit.problem}`}`);
+      io.out(
+        `Audit log:     ${r.audit.ok ? `ok (${r.audit.checked} entries, hash chain intact)` : `BROKEN: ${r.audit.problem}`}`,
+      );
     }
     return healthy ? 0 : 1;
   },
@@ -85,9 +96,17 @@ export const sarCommand: CliCommand = {
       io.err(`Usage: ${sarCommand.usage}`);
       return 2;
     }
-    const file = unwrap(await backend.call(CLI_CLIENT, 'sar.export', { reference, ...(typeof values.reason === 'string' ? { reason: values.reason } : {}) }), io);
+    const file = unwrap(
+      await backend.call(CLI_CLIENT, 'sar.export', {
+        reference,
+        ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
+      }),
+      io,
+    );
     fs.writeFileSync(values.out, file.bytes, { mode: 0o600 });
-    io.out(`Wrote ${values.out} (${file.rows} rows, ${Math.round(file.bytes.length / 1024)} KB). The export is recorded in the audit log.`);
+    io.out(
+      `Wrote ${values.out} (${file.rows} rows, ${Math.round(file.bytes.length / 1024)} KB). The export is recorded in the audit log.`,
+    );
     return 0;
   },
 };

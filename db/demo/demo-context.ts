@@ -12,7 +12,13 @@ export interface DemoContext {
   staffIds: number[];
   fundingStreamIds: Record<string, number>;
   /** Participants created, with the facts later steps need to stay consistent. */
-  participants: Array<{ id: number; startDate: string; dateOfBirth: string | null; district: string; isEligible: boolean }>;
+  participants: Array<{
+    id: number;
+    startDate: string;
+    dateOfBirth: string | null;
+    district: string;
+    isEligible: boolean;
+  }>;
   progress(done: number, total: number, message: string): Promise<void>;
   throwIfCancelled(): void;
 }

@@ -30,8 +30,15 @@ export interface DemoOptions {
   nowIso: string;
 }
 
-export async function loadDemo(db: Kysely<Database>, options: DemoOptions, job?: JobControl): Promise<{ participants: number }> {
-  const existing = await db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+export async function loadDemo(
+  db: Kysely<Database>,
+  options: DemoOptions,
+  job?: JobControl,
+): Promise<{ participants: number }> {
+  const existing = await db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   if (Number(existing.n) > 0) throw new Error('Demo data can only be loaded into an empty programme.');
   return db.transaction().execute(async (tx) => {
     const ctx: DemoContext = {

@@ -16,7 +16,10 @@ export const staffStep: DemoStep = {
       { display_name: 'Sam Carter', role: 'viewer' as const },
     ].filter((s) => !names.has(s.display_name));
     for (const s of demoStaff) {
-      await ctx.tx.insertInto('staff').values({ ...s, email: null, password_hash: null, locked_until: null, created_at: ctx.nowIso }).execute();
+      await ctx.tx
+        .insertInto('staff')
+        .values({ ...s, email: null, password_hash: null, locked_until: null, created_at: ctx.nowIso })
+        .execute();
     }
     const all = await ctx.tx.selectFrom('staff').select(['id', 'role']).execute();
     ctx.staffIds = all.filter((s) => s.role !== 'viewer').map((s) => s.id);
@@ -43,12 +46,37 @@ export const fundingStreamsStep: DemoStep = {
   name: 'funding streams',
   async run(ctx) {
     const streams = [
-      { code: 'UKSPF-PS', name: 'UKSPF People & Skills', funder: 'UK Shared Prosperity Fund', starts_on: '2022-04-01', ends_on: '2026-03-31', retain_until: '2034-12-31' },
-      { code: 'TOWNS-FUND', name: 'Stevenage Town Deal: skills', funder: 'Towns Fund', starts_on: '2021-04-01', ends_on: '2026-03-31', retain_until: '2033-03-31' },
-      { code: 'SBC-CORE', name: 'Stevenage Works core (council)', funder: 'Stevenage Borough Council', starts_on: '2017-04-01', ends_on: null, retain_until: null },
+      {
+        code: 'UKSPF-PS',
+        name: 'UKSPF People & Skills',
+        funder: 'UK Shared Prosperity Fund',
+        starts_on: '2022-04-01',
+        ends_on: '2026-03-31',
+        retain_until: '2034-12-31',
+      },
+      {
+        code: 'TOWNS-FUND',
+        name: 'Stevenage Town Deal: skills',
+        funder: 'Towns Fund',
+        starts_on: '2021-04-01',
+        ends_on: '2026-03-31',
+        retain_until: '2033-03-31',
+      },
+      {
+        code: 'SBC-CORE',
+        name: 'Stevenage Works core (council)',
+        funder: 'Stevenage Borough Council',
+        starts_on: '2017-04-01',
+        ends_on: null,
+        retain_until: null,
+      },
     ];
     for (const s of streams) {
-      await ctx.tx.insertInto('funding_streams').values(s).onConflict((oc) => oc.column('code').doNothing()).execute();
+      await ctx.tx
+        .insertInto('funding_streams')
+        .values(s)
+        .onConflict((oc) => oc.column('code').doNothing())
+        .execute();
     }
     const rows = await ctx.tx.selectFrom('funding_streams').select(['id', 'code']).execute();
     ctx.fundingStreamIds = Object.fromEntries(rows.map((r) => [r.code, r.id]));

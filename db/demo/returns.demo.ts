@@ -25,8 +25,21 @@ export const returnsSteps: DemoStep[] = [
       const period = demoReturnPeriod(ctx.today);
       const staffId = ctx.staffIds[0] ?? null;
       const at = `${addMonthsIso(period.to, 1)}T10:00:00.000Z`;
-      const submitted = await submitReturn(ctx.tx, set.id, period, 'Demo: half-year claim sent to the lead authority', staffId, at);
-      await appendAudit(ctx.tx, ctx.nowIso, staffId, { action: 'create', entity: 'return', entityId: submitted.returnId, summary: `Demo return submitted and locked (${submitted.lines} claim lines)`, after: { from: period.from, to: period.to, totals: submitted.totals } });
+      const submitted = await submitReturn(
+        ctx.tx,
+        set.id,
+        period,
+        'Demo: half-year claim sent to the lead authority',
+        staffId,
+        at,
+      );
+      await appendAudit(ctx.tx, ctx.nowIso, staffId, {
+        action: 'create',
+        entity: 'return',
+        entityId: submitted.returnId,
+        summary: `Demo return submitted and locked (${submitted.lines} claim lines)`,
+        after: { from: period.from, to: period.to, totals: submitted.totals },
+      });
       await ctx.progress(1, 1, 'Submitted a demo UKSPF return');
     },
   },

@@ -20,7 +20,11 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const file = path.resolve(values.db ?? defaultStorePath());
 let backend;
 try {
-  backend = await createBackend({ file, key: await resolveStoreKey(file, { keyFile: values['key-file'] }), automaticBackups: true });
+  backend = await createBackend({
+    file,
+    key: await resolveStoreKey(file, { keyFile: values['key-file'] }),
+    automaticBackups: true,
+  });
 } catch (error) {
   process.stderr.write(`Worksbook could not open ${file}: ${error instanceof Error ? error.message : String(error)}\n`);
   process.exit(1);

@@ -84,7 +84,11 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
           res.writeHead(401).end('Missing or wrong token');
           return;
         }
-        res.writeHead(200, { 'content-type': 'text/event-stream', 'cache-control': 'no-store', connection: 'keep-alive' });
+        res.writeHead(200, {
+          'content-type': 'text/event-stream',
+          'cache-control': 'no-store',
+          connection: 'keep-alive',
+        });
         res.write(': connected\n\n');
         sseClients.add(res);
         req.on('close', () => sseClients.delete(res));
@@ -96,7 +100,10 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
       }
       serveStatic(url.pathname, res);
     } catch (error) {
-      log('error', 'harness-request-failed', { path: url.pathname, error: error instanceof Error ? error.name : 'unknown' });
+      log('error', 'harness-request-failed', {
+        path: url.pathname,
+        error: error instanceof Error ? error.name : 'unknown',
+      });
       if (!res.headersSent) res.writeHead(error instanceof BodyTooLarge ? 413 : 400).end();
     }
   });

@@ -66,7 +66,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
     assertDurabilityPragmas(sqlite, inMemory);
     const problems = quickCheck(sqlite);
     if (problems.length) throw new StoreCorruptError(problems);
-    const db = new Kysely<Database>({ dialect: new WorksbookSqliteDialect({ database: withTolerantRollback(sqlite) }) });
+    const db = new Kysely<Database>({
+      dialect: new WorksbookSqliteDialect({ database: withTolerantRollback(sqlite) }),
+    });
     if (options.migrate !== false) {
       // A store that already has data gets a backup before its schema changes.
       const applied = await appliedMigrations(db);

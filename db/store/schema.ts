@@ -10,13 +10,7 @@ import type { ImportTables } from './tables/imports.tables';
 import type { TrustTables } from './tables/trust.tables';
 
 export interface Database
-  extends FoundationTables,
-    ParticipantTables,
-    CourseTables,
-    OutcomeTables,
-    ReturnTables,
-    ImportTables,
-    TrustTables {}
+  extends FoundationTables, ParticipantTables, CourseTables, OutcomeTables, ReturnTables, ImportTables, TrustTables {}
 
 /** A handle that may read and write: the store itself or an open transaction. */
 export type Db = Kysely<Database>;

@@ -29,7 +29,8 @@ function electronTransport(api: PreloadApi): Transport {
   return {
     call: (channel, input) => {
       const method = api.channels[channel];
-      if (!method) return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown request ${channel}` } });
+      if (!method)
+        return Promise.resolve({ ok: false, error: { kind: 'validation', message: `Unknown request ${channel}` } });
       return method(input);
     },
     onEvent: (listener) => api.onEvent((e) => listener(e as BackendEvent)),
@@ -62,11 +63,22 @@ function harnessTransport(): Transport {
           headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
           body: encodeWire({ channel, input }),
         });
-        if (response.status === 401) return { ok: false, error: { kind: 'unauthenticated', message: 'This page needs the address printed by "npm run web" (with its #token).' } };
-        if (!response.ok) return { ok: false, error: { kind: 'io', message: `The backend answered ${response.status}.` } };
+        if (response.status === 401)
+          return {
+            ok: false,
+            error: {
+              kind: 'unauthenticated',
+              message: 'This page needs the address printed by "npm run web" (with its #token).',
+            },
+          };
+        if (!response.ok)
+          return { ok: false, error: { kind: 'io', message: `The backend answered ${response.status}.` } };
         return decodeWire(await response.text()) as Result<unknown>;
       } catch {
-        return { ok: false, error: { kind: 'io', message: 'The backend is not reachable. Is "npm run web" still running?' } };
+        return {
+          ok: false,
+          error: { kind: 'io', message: 'The backend is not reachable. Is "npm run web" still running?' },
+        };
       }
     },
     onEvent(listener) {

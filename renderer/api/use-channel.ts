@@ -12,8 +12,14 @@ export interface ChannelState<T> {
   reload(): void;
 }
 
-export function useChannel<C extends ChannelName>(channel: C, input: ChannelInput<C>, options: { areas?: string[]; skip?: boolean } = {}): ChannelState<ChannelOutput<C>> {
-  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: AppError; loading: boolean }>({ loading: !options.skip });
+export function useChannel<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+  options: { areas?: string[]; skip?: boolean } = {},
+): ChannelState<ChannelOutput<C>> {
+  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: AppError; loading: boolean }>({
+    loading: !options.skip,
+  });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(input);
   const latest = useRef(0);

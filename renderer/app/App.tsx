@@ -19,7 +19,9 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(null);
   // Desktop app without a secure keychain: the store opens only after its passphrase is given.
-  const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(window.worksbook?.storeState ? undefined : null);
+  const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(
+    window.worksbook?.storeState ? undefined : null,
+  );
   const refresh = useCallback(async () => {
     const result = await api.call('app.info', {});
     if (result.ok) setInfo(result.value);
@@ -41,14 +43,43 @@ export function App() {
   useActivityPings(!!info?.session);
 
   if (storeState?.locked && window.worksbook?.unlockStore) {
-    return <UnlockStore isNew={!storeState.exists} unlock={window.worksbook.unlockStore} onUnlocked={() => { setStoreState({ locked: false, exists: true }); void refresh(); }} />;
+    return (
+      <UnlockStore
+        isNew={!storeState.exists}
+        unlock={window.worksbook.unlockStore}
+        onUnlocked={() => {
+          setStoreState({ locked: false, exists: true });
+          void refresh();
+        }}
+      />
+    );
   }
-  if (error) return <main className="welcome" id="main"><h1>Worksbook could not start</h1><p role="alert">{error}</p></main>;
-  if (!info) return <main className="welcome" id="main" aria-busy="true"><h1>Opening Worksbook…</h1></main>;
+  if (error)
+    return (
+      <main className="welcome" id="main">
+        <h1>Worksbook could not start</h1>
+        <p role="alert">{error}</p>
+      </main>
+    );
+  if (!info)
+    return (
+      <main className="welcome" id="main" aria-busy="true">
+        <h1>Opening Worksbook…</h1>
+      </main>
+    );
 
   let body;
   if (info.staffCount === 0) body = <Welcome onSignedIn={() => void refresh()} />;
-  else if (!info.session) body = <ChooseProfile lockedReason={lockedReason} onSignedIn={() => { setLockedReason(null); void refresh(); }} />;
+  else if (!info.session)
+    body = (
+      <ChooseProfile
+        lockedReason={lockedReason}
+        onSignedIn={() => {
+          setLockedReason(null);
+          void refresh();
+        }}
+      />
+    );
   else if (info.participantCount === 0 && !window.location.hash.replace(/^#\/?/, ''))
     body = <EmptyProgramme session={info.session} onDone={() => void refresh()} />;
   else
@@ -65,7 +96,9 @@ export function App() {
   return (
     <ToastProvider>
       <SessionContext.Provider value={info.session}>
-        <div data-ready="true" className="app-root">{body}</div>
+        <div data-ready="true" className="app-root">
+          {body}
+        </div>
       </SessionContext.Provider>
     </ToastProvider>
   );

@@ -10,7 +10,13 @@ import type { FieldError } from '../../shared/result';
 import type { Session } from '../../shared/contract/app.contract';
 import { passwordProblem } from '../../shared/domain/password-rules';
 
-export function ChooseProfile({ onSignedIn, lockedReason }: { onSignedIn(session: Session): void; lockedReason?: string | null }) {
+export function ChooseProfile({
+  onSignedIn,
+  lockedReason,
+}: {
+  onSignedIn(session: Session): void;
+  lockedReason?: string | null;
+}) {
   const profiles = useChannel('session.profiles', {});
   const policy = useChannel('session.policy', {});
   const [staffId, setStaffId] = useState<number | null>(null);
@@ -32,7 +38,8 @@ export function ChooseProfile({ onSignedIn, lockedReason }: { onSignedIn(session
       const problem = passwordProblem(newPassword);
       const local: FieldError[] = [];
       if (problem) local.push({ path: ['newPassword'], message: problem });
-      else if (confirm !== newPassword) local.push({ path: ['confirmPassword'], message: 'The two passwords are not the same' });
+      else if (confirm !== newPassword)
+        local.push({ path: ['confirmPassword'], message: 'The two passwords are not the same' });
       if (local.length) {
         setErrors(local);
         return;
@@ -49,7 +56,9 @@ export function ChooseProfile({ onSignedIn, lockedReason }: { onSignedIn(session
     }
     setPassword('');
     if (result.error.fields?.some((f) => f.path[0] === 'newPassword') && !mustSetPassword) policy.reload();
-    setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['staffId'], message: result.error.message }]);
+    setErrors(
+      result.error.fields?.length ? result.error.fields : [{ path: ['staffId'], message: result.error.message }],
+    );
   }
 
   return (
@@ -57,27 +66,68 @@ export function ChooseProfile({ onSignedIn, lockedReason }: { onSignedIn(session
       <h1>Who is working?</h1>
       {lockedReason === 'inactivity' && (
         <p className="panel" role="status">
-          Worksbook locked itself after {policy.data?.autoLockMinutes ?? 15} minutes without activity. Sign in to carry on where you were.
+          Worksbook locked itself after {policy.data?.autoLockMinutes ?? 15} minutes without activity. Sign in to carry
+          on where you were.
         </p>
       )}
       <p className="lead">Everything you change is recorded under your name.</p>
       <ErrorSummary errors={errors} />
       <form onSubmit={submit} noValidate>
         <fieldset className="field">
-          <legend id={fieldId(['staffId'])} tabIndex={-1}>Staff profile</legend>
+          <legend id={fieldId(['staffId'])} tabIndex={-1}>
+            Staff profile
+          </legend>
           {profiles.data?.map((p) => (
             <label key={p.id} className="radio">
-              <input type="radio" name="staff" value={p.id} checked={staffId === p.id} onChange={() => { setStaffId(p.id); setErrors([]); }} />
+              <input
+                type="radio"
+                name="staff"
+                value={p.id}
+                checked={staffId === p.id}
+                onChange={() => {
+                  setStaffId(p.id);
+                  setErrors([]);
+                }}
+              />
               {p.displayName} <span className="muted">({p.role})</span>
             </label>
           ))}
         </fieldset>
-        {chosen?.hasPassword && <TextField path={['password']} label="Password" type="password" value={password} onChange={setPassword} errors={errors} autoComplete="current-password" />}
+        {chosen?.hasPassword && (
+          <TextField
+            path={['password']}
+            label="Password"
+            type="password"
+            value={password}
+            onChange={setPassword}
+            errors={errors}
+            autoComplete="current-password"
+          />
+        )}
         {mustSetPassword && (
           <>
-            <p>This profile has no password yet, and this programme requires one. Choose it now: at least 10 characters; three random words work well.</p>
-            <TextField path={['newPassword']} label="New password" type="password" value={newPassword} onChange={setNewPassword} errors={errors} autoComplete="new-password" />
-            <TextField path={['confirmPassword']} label="Type the new password again" type="password" value={confirm} onChange={setConfirm} errors={errors} autoComplete="new-password" />
+            <p>
+              This profile has no password yet, and this programme requires one. Choose it now: at least 10 characters;
+              three random words work well.
+            </p>
+            <TextField
+              path={['newPassword']}
+              label="New password"
+              type="password"
+              value={newPassword}
+              onChange={setNewPassword}
+              errors={errors}
+              autoComplete="new-password"
+            />
+            <TextField
+              path={['confirmPassword']}
+              label="Type the new password again"
+              type="password"
+              value={confirm}
+              onChange={setConfirm}
+              errors={errors}
+              autoComplete="new-password"
+            />
           </>
         )}
         <button type="submit" className="primary" disabled={busy}>

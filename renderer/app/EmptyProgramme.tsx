@@ -27,14 +27,34 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
   return (
     <main className="welcome" id="main">
       <h1>Your programme is empty</h1>
-      <p className="lead">Hello {session.staff.displayName}. Register the first participant, import a partner's spreadsheet, or look around with a demo programme.</p>
+      <p className="lead">
+        Hello {session.staff.displayName}. Register the first participant, import a partner's spreadsheet, or look
+        around with a demo programme.
+      </p>
       <JobsProgress />
-      {message && <p role="alert" className="error-message">{message}</p>}
+      {message && (
+        <p role="alert" className="error-message">
+          {message}
+        </p>
+      )}
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => { navigate('participants/new'); onDone(); }}>
+        <button
+          type="button"
+          className="primary"
+          onClick={() => {
+            navigate('participants/new');
+            onDone();
+          }}
+        >
           Register a participant
         </button>
-        <button type="button" onClick={() => { navigate('imports'); onDone(); }}>
+        <button
+          type="button"
+          onClick={() => {
+            navigate('imports');
+            onDone();
+          }}
+        >
           Import a partner file
         </button>
         {isAdmin && (
@@ -52,7 +72,10 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
           </button>
         )}
       </div>
-      <p className="muted">The demo programme is synthetic: about 600 made-up residents over two years, with courses, placements and outcomes. It contains no real people.</p>
+      <p className="muted">
+        The demo programme is synthetic: about 600 made-up residents over two years, with courses, placements and
+        outcomes. It contains no real people.
+      </p>
     </main>
   );
 }

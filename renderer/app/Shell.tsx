@@ -8,8 +8,15 @@ import { JobsProgress } from '../components/JobsProgress';
 import type { Session } from '../../shared/contract/app.contract';
 
 const menuTargets: Record<string, string> = {
-  'go-participants': 'participants', 'go-courses': 'courses', 'go-outcomes': 'outcomes', 'go-returns': 'returns', 'go-imports': 'imports', 'go-settings': 'settings',
-  'new-participant': 'participants/new', find: 'participants', 'import-file': 'imports',
+  'go-participants': 'participants',
+  'go-courses': 'courses',
+  'go-outcomes': 'outcomes',
+  'go-returns': 'returns',
+  'go-imports': 'imports',
+  'go-settings': 'settings',
+  'new-participant': 'participants/new',
+  find: 'participants',
+  'import-file': 'imports',
 };
 
 export function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) {
@@ -45,7 +52,14 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
 
   return (
     <div className="shell">
-      <a className="skip-link" href="#main" onClick={(e) => { e.preventDefault(); document.getElementById('main')?.focus(); }}>
+      <a
+        className="skip-link"
+        href="#main"
+        onClick={(e) => {
+          e.preventDefault();
+          document.getElementById('main')?.focus();
+        }}
+      >
         Skip to main content
       </a>
       <nav className="sidebar" aria-label="Main">
@@ -53,7 +67,11 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
         <ul>
           {routes.map((r) => (
             <li key={r.path}>
-              <a href={`#/${r.path}`} aria-current={r.path === route.path ? 'page' : undefined} aria-keyshortcuts={`Alt+${r.shortcut}`}>
+              <a
+                href={`#/${r.path}`}
+                aria-current={r.path === route.path ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${r.shortcut}`}
+              >
                 {r.label}
               </a>
             </li>

@@ -3,7 +3,13 @@
 import { useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 
-export function ColumnChooser<Row>({ api, columns }: { api(): GridApi<Row> | null; columns: Array<{ colId: string; headerName: string }> }) {
+export function ColumnChooser<Row>({
+  api,
+  columns,
+}: {
+  api(): GridApi<Row> | null;
+  columns: Array<{ colId: string; headerName: string }>;
+}) {
   const [open, setOpen] = useState(false);
   const [visible, setVisible] = useState<Record<string, boolean>>({});
   const button = useRef<HTMLButtonElement>(null);
@@ -43,7 +49,15 @@ export function ColumnChooser<Row>({ api, columns }: { api(): GridApi<Row> | nul
               {c.headerName}
             </label>
           ))}
-          <button type="button" onClick={() => { setOpen(false); button.current?.focus(); }}>Done</button>
+          <button
+            type="button"
+            onClick={() => {
+              setOpen(false);
+              button.current?.focus();
+            }}
+          >
+            Done
+          </button>
         </fieldset>
       )}
     </div>

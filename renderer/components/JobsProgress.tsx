@@ -11,7 +11,10 @@ export function JobsProgress() {
         if (event.type !== 'job') return;
         setJobs((all) => ({ ...all, [event.job.id]: event.job }));
         if (event.job.state !== 'running') {
-          setTimeout(() => setJobs((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== event.job.id))), 4000);
+          setTimeout(
+            () => setJobs((all) => Object.fromEntries(Object.entries(all).filter(([id]) => id !== event.job.id))),
+            4000,
+          );
         }
       }),
     [],
@@ -25,9 +28,14 @@ export function JobsProgress() {
         return (
           <div key={job.id} className={`job job-${job.state}`}>
             <div className="job-label">
-              <strong>{job.label}</strong> <span>{job.message ?? (job.state === 'running' ? 'Working…' : job.state)}</span>
+              <strong>{job.label}</strong>{' '}
+              <span>{job.message ?? (job.state === 'running' ? 'Working…' : job.state)}</span>
             </div>
-            <progress max={job.total || 1} value={job.state === 'running' ? job.done : job.total || 1} aria-label={`${job.label} progress`}>
+            <progress
+              max={job.total || 1}
+              value={job.state === 'running' ? job.done : job.total || 1}
+              aria-label={`${job.label} progress`}
+            >
               {pct ?? 0}%
             </progress>
             {job.state === 'running' && (

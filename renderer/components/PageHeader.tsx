@@ -5,7 +5,9 @@ export function PageHeader({ title, subtitle, actions }: { title: string; subtit
   return (
     <header className="page-header">
       <div>
-        <h1 tabIndex={-1} id="page-title">{title}</h1>
+        <h1 tabIndex={-1} id="page-title">
+          {title}
+        </h1>
         {subtitle && <p className="page-subtitle">{subtitle}</p>}
       </div>
       {actions && <div className="page-actions">{actions}</div>}

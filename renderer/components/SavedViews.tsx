@@ -13,7 +13,17 @@ export interface Preset {
   state: Partial<ViewState>;
 }
 
-export function SavedViews({ grid, presets, getState, applyState }: { grid: string; presets: Preset[]; getState(): ViewState; applyState(state: Partial<ViewState>): void }) {
+export function SavedViews({
+  grid,
+  presets,
+  getState,
+  applyState,
+}: {
+  grid: string;
+  presets: Preset[];
+  getState(): ViewState;
+  applyState(state: Partial<ViewState>): void;
+}) {
   const views = useChannel('views.list', { grid });
   const toasts = useToasts();
   const canShare = useCan('officer');
@@ -58,27 +68,66 @@ export function SavedViews({ grid, presets, getState, applyState }: { grid: stri
       <label htmlFor={`${grid}-view`}>View</label>
       <select id={`${grid}-view`} value={selected} onChange={(e) => choose(e.target.value)}>
         <optgroup label="Built-in">
-          {presets.map((p) => <option key={p.id} value={p.id}>{p.name}</option>)}
+          {presets.map((p) => (
+            <option key={p.id} value={p.id}>
+              {p.name}
+            </option>
+          ))}
         </optgroup>
         {!!views.data?.length && (
           <optgroup label="Saved">
-            {views.data.map((v) => <option key={v.id} value={`saved-${v.id}`}>{v.name}{v.shared ? ' (shared)' : ''}</option>)}
+            {views.data.map((v) => (
+              <option key={v.id} value={`saved-${v.id}`}>
+                {v.name}
+                {v.shared ? ' (shared)' : ''}
+              </option>
+            ))}
           </optgroup>
         )}
       </select>
-      {current && <button type="button" onClick={() => void remove()}>Delete view</button>}
+      {current && (
+        <button type="button" onClick={() => void remove()}>
+          Delete view
+        </button>
+      )}
       {!saving ? (
-        <button type="button" onClick={() => setSaving(true)}>Save view…</button>
+        <button type="button" onClick={() => setSaving(true)}>
+          Save view…
+        </button>
       ) : (
-        <form className="view-bar" aria-label="Save view" onSubmit={(e) => { e.preventDefault(); void save(); }} onKeyDown={(e) => e.key === 'Escape' && setSaving(false)}>
+        <form
+          className="view-bar"
+          aria-label="Save view"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void save();
+          }}
+          onKeyDown={(e) => e.key === 'Escape' && setSaving(false)}
+        >
           <label htmlFor={`${grid}-view-name`}>View name</label>
-          <input id={`${grid}-view-name`} autoFocus value={name} onChange={(e) => setName(e.target.value)} aria-invalid={!!error} aria-describedby={error ? `${grid}-view-error` : undefined} />
+          <input
+            id={`${grid}-view-name`}
+            autoFocus
+            value={name}
+            onChange={(e) => setName(e.target.value)}
+            aria-invalid={!!error}
+            aria-describedby={error ? `${grid}-view-error` : undefined}
+          />
           {canShare && (
-            <label className="radio"><input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Shared with everyone</label>
+            <label className="radio">
+              <input type="checkbox" checked={shared} onChange={(e) => setShared(e.target.checked)} /> Shared with
+              everyone
+            </label>
           )}
           <button type="submit">Save</button>
-          <button type="button" onClick={() => setSaving(false)}>Cancel</button>
-          {error && <span className="error-message" id={`${grid}-view-error`} role="alert">{error}</span>}
+          <button type="button" onClick={() => setSaving(false)}>
+            Cancel
+          </button>
+          {error && (
+            <span className="error-message" id={`${grid}-view-error`} role="alert">
+              {error}
+            </span>
+          )}
         </form>
       )}
     </div>

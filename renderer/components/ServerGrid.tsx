@@ -3,7 +3,15 @@
 // keeps 100,000 participants fast: only the rows on screen ever cross to the window.
 import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
-import type { ColDef, GridApi, GridReadyEvent, IDatasource, IGetRowsParams, RowDoubleClickedEvent, CellKeyDownEvent } from 'ag-grid-community';
+import type {
+  ColDef,
+  GridApi,
+  GridReadyEvent,
+  IDatasource,
+  IGetRowsParams,
+  RowDoubleClickedEvent,
+  CellKeyDownEvent,
+} from 'ag-grid-community';
 import type { GridQuery } from '../../shared/contract/common';
 import type { Result } from '../../shared/result';
 import { gridTheme } from './grid-setup';
@@ -28,7 +36,10 @@ export interface ServerGridProps<Row> {
   height?: number | string;
 }
 
-function ServerGridInner<Row extends { id: number }>(props: ServerGridProps<Row>, ref: React.ForwardedRef<ServerGridHandle<Row>>) {
+function ServerGridInner<Row extends { id: number }>(
+  props: ServerGridProps<Row>,
+  ref: React.ForwardedRef<ServerGridHandle<Row>>,
+) {
   const gridApi = useRef<GridApi<Row> | null>(null);
   const latest = useRef(props);
   latest.current = props;
@@ -79,7 +90,10 @@ function ServerGridInner<Row extends { id: number }>(props: ServerGridProps<Row>
     [datasource],
   );
 
-  const defaultColDef = useMemo<ColDef<Row>>(() => ({ sortable: true, resizable: true, filter: false, minWidth: 90 }), []);
+  const defaultColDef = useMemo<ColDef<Row>>(
+    () => ({ sortable: true, resizable: true, filter: false, minWidth: 90 }),
+    [],
+  );
 
   return (
     <div className="grid-wrap" style={{ height: props.height ?? '100%' }} role="region" aria-label={props.ariaLabel}>
@@ -93,7 +107,15 @@ function ServerGridInner<Row extends { id: number }>(props: ServerGridProps<Row>
         infiniteInitialRowCount={1}
         getRowId={(p) => String(p.data.id)}
         onGridReady={onGridReady}
-        rowSelection={props.rowSelection ? { mode: props.rowSelection === 'single' ? 'singleRow' : 'multiRow', enableClickSelection: true, checkboxes: props.rowSelection === 'multiple' } : undefined}
+        rowSelection={
+          props.rowSelection
+            ? {
+                mode: props.rowSelection === 'single' ? 'singleRow' : 'multiRow',
+                enableClickSelection: true,
+                checkboxes: props.rowSelection === 'multiple',
+              }
+            : undefined
+        }
         onSelectionChanged={(e) => props.onSelectionChanged?.(e.api.getSelectedRows())}
         onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => e.data && props.onOpen?.(e.data)}
         onCellKeyDown={(e: CellKeyDownEvent<Row>) => {

@@ -41,7 +41,14 @@ export function ToastProvider({ children }: { children: ReactNode }) {
           <div key={t.id} className={`toast toast-${t.kind}`}>
             <span>{t.message}</span>
             {t.action && (
-              <button type="button" className="link-button" onClick={() => { t.action!.run(); dismiss(t.id); }}>
+              <button
+                type="button"
+                className="link-button"
+                onClick={() => {
+                  t.action!.run();
+                  dismiss(t.id);
+                }}
+              >
                 {t.action.label}
               </button>
             )}

@@ -14,7 +14,10 @@ export function useGridViewState<Row>(
       const columnState = gridApi?.getColumnState() ?? [];
       return {
         columns: columnState.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })),
-        sort: columnState.filter((c) => c.sort).sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0)).map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })),
+        sort: columnState
+          .filter((c) => c.sort)
+          .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))
+          .map((c) => ({ colId: c.colId, sort: c.sort as 'asc' | 'desc' })),
         filters: (gridApi?.getFilterModel() ?? {}) as Record<string, unknown>,
         search: view.search,
         ...(view.preset ? { preset: view.preset } : {}),
@@ -25,8 +28,15 @@ export function useGridViewState<Row>(
       view.setSearch(state.search ?? '');
       view.setPreset(state.preset ?? '');
       if (!gridApi) return;
-      if (state.columns?.length) gridApi.applyColumnState({ state: state.columns.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })), applyOrder: true });
-      gridApi.applyColumnState({ state: (state.sort ?? []).map((s, i) => ({ colId: s.colId, sort: s.sort, sortIndex: i })), defaultState: { sort: null } });
+      if (state.columns?.length)
+        gridApi.applyColumnState({
+          state: state.columns.map((c) => ({ colId: c.colId, hide: !!c.hide, ...(c.width ? { width: c.width } : {}) })),
+          applyOrder: true,
+        });
+      gridApi.applyColumnState({
+        state: (state.sort ?? []).map((s, i) => ({ colId: s.colId, sort: s.sort, sortIndex: i })),
+        defaultState: { sort: null },
+      });
       gridApi.setFilterModel(state.filters && Object.keys(state.filters).length ? state.filters : null);
     },
   };

@@ -58,18 +58,42 @@ export const appContract = {
     input: z.object({ displayName: displayNameSchema, password: z.string().max(200).optional() }).strict(),
     output: sessionSchema,
   }),
-  'staff.list': channel({ summary: 'List staff', role: 'viewer', input: emptyInput, output: z.array(staffProfileSchema) }),
+  'staff.list': channel({
+    summary: 'List staff',
+    role: 'viewer',
+    input: emptyInput,
+    output: z.array(staffProfileSchema),
+  }),
   'demo.load': channel({
     summary: 'Load demo data',
     role: 'administrator',
-    input: z.object({ participants: z.number().int().min(10).max(200_000).default(600), seed: z.number().int().default(2017) }).strict(),
+    input: z
+      .object({
+        participants: z.number().int().min(10).max(200_000).default(600),
+        seed: z.number().int().default(2017),
+      })
+      .strict(),
     output: z.object({ jobId: z.string() }),
   }),
-  'jobs.cancel': channel({ summary: 'Cancel a job', role: 'viewer', input: z.object({ jobId: z.string().max(64) }).strict(), output: okOutput }),
+  'jobs.cancel': channel({
+    summary: 'Cancel a job',
+    role: 'viewer',
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: okOutput,
+  }),
   'jobs.list': channel({
     summary: 'Jobs running or recently finished',
     role: 'viewer',
     input: emptyInput,
-    output: z.array(z.object({ id: z.string(), kind: z.string(), label: z.string(), state: z.string(), done: z.number(), total: z.number() })),
+    output: z.array(
+      z.object({
+        id: z.string(),
+        kind: z.string(),
+        label: z.string(),
+        state: z.string(),
+        done: z.number(),
+        total: z.number(),
+      }),
+    ),
   }),
 } as const;

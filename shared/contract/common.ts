@@ -18,8 +18,18 @@ export const sortSchema = z.array(z.object({ colId: z.string().max(64), sort: z.
 /** A text/set/date/number filter on one grid column, as AG Grid's filter model gives it. */
 export const columnFilterSchema = z.union([
   z.object({ filterType: z.literal('text'), type: z.string().max(32), filter: z.string().max(200).optional() }),
-  z.object({ filterType: z.literal('number'), type: z.string().max(32), filter: z.number().optional(), filterTo: z.number().optional() }),
-  z.object({ filterType: z.literal('date'), type: z.string().max(32), dateFrom: z.string().nullable().optional(), dateTo: z.string().nullable().optional() }),
+  z.object({
+    filterType: z.literal('number'),
+    type: z.string().max(32),
+    filter: z.number().optional(),
+    filterTo: z.number().optional(),
+  }),
+  z.object({
+    filterType: z.literal('date'),
+    type: z.string().max(32),
+    dateFrom: z.string().nullable().optional(),
+    dateTo: z.string().nullable().optional(),
+  }),
   z.object({ filterType: z.literal('set'), values: z.array(z.string().nullable()).max(500) }),
 ]);
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;

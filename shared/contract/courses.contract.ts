@@ -14,7 +14,8 @@ const optText = (max: number, label: string) =>
     .max(max, `${label} must be ${max} characters or fewer`)
     .nullish()
     .transform((v) => (v ? v : null));
-const reqText = (max: number, label: string) => z.string().trim().min(1, `Enter ${label.toLowerCase()}`).max(max, `${label} must be ${max} characters or fewer`);
+const reqText = (max: number, label: string) =>
+  z.string().trim().min(1, `Enter ${label.toLowerCase()}`).max(max, `${label} must be ${max} characters or fewer`);
 const timeSchema = z
   .string()
   .regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'Enter a time as hh:mm, for example 09:30')
@@ -45,10 +46,19 @@ export type CourseType = z.infer<typeof courseTypeSchema>;
 export const courseTypeInputSchema = z
   .object({
     id: idSchema.optional(),
-    code: z.string().trim().regex(/^[a-z0-9_]{2,40}$/, 'Code: 2 to 40 lower-case letters, digits or underscores'),
+    code: z
+      .string()
+      .trim()
+      .regex(/^[a-z0-9_]{2,40}$/, 'Code: 2 to 40 lower-case letters, digits or underscores'),
     name: reqText(160, 'Name'),
     providerOrgId: idSchema.nullable().default(null),
-    typicalDays: z.number().int().min(1, 'Typical length must be at least 1 day').max(365, 'Typical length must be 365 days or fewer').nullable().default(null),
+    typicalDays: z
+      .number()
+      .int()
+      .min(1, 'Typical length must be at least 1 day')
+      .max(365, 'Typical length must be 365 days or fewer')
+      .nullable()
+      .default(null),
     leadsTo: optText(300, 'Leads to'),
     cscsComponent: z.enum(cscsComponents).nullable().default(null),
     description: optText(1000, 'Description'),
@@ -63,7 +73,11 @@ export const runFieldsSchema = z.object({
   venue: optText(200, 'Venue'),
   startDate: isoDateSchema,
   endDate: isoDateSchema,
-  capacity: z.number({ message: 'Enter the number of places' }).int('Enter a whole number of places').min(1, 'A run needs at least 1 place').max(500, 'A run can have at most 500 places'),
+  capacity: z
+    .number({ message: 'Enter the number of places' })
+    .int('Enter a whole number of places')
+    .min(1, 'A run needs at least 1 place')
+    .max(500, 'A run can have at most 500 places'),
   tutor: optText(120, 'Tutor'),
   fundingStreamId: idSchema.nullable().default(null),
   status: z.enum(runStatuses).default('planned'),
@@ -80,7 +94,10 @@ export const runCreateSchema = runFieldsSchema
   })
   .strict()
   .refine(endAfterStart, endAfterStartMessage);
-export const runUpdateSchema = runFieldsSchema.extend({ id: idSchema }).strict().refine(endAfterStart, endAfterStartMessage);
+export const runUpdateSchema = runFieldsSchema
+  .extend({ id: idSchema })
+  .strict()
+  .refine(endAfterStart, endAfterStartMessage);
 
 export const runGridRowSchema = z.object({
   id: idSchema,
@@ -125,7 +142,13 @@ export const runDetailSchema = z.object({
   status: z.enum(runStatuses),
   notes: z.string().nullable(),
   sessions: z.array(sessionSchema),
-  counts: z.object({ enrolled: z.number().int(), waiting: z.number().int(), withdrawn: z.number().int(), completed: z.number().int(), notCompleted: z.number().int() }),
+  counts: z.object({
+    enrolled: z.number().int(),
+    waiting: z.number().int(),
+    withdrawn: z.number().int(),
+    completed: z.number().int(),
+    notCompleted: z.number().int(),
+  }),
 });
 export type RunDetail = z.infer<typeof runDetailSchema>;
 
@@ -187,7 +210,16 @@ export const resultRowSchema = z.object({
   attendanceRate: z.number().nullable(),
   l1: z.object({ id: idSchema, achievedOn: z.string(), certificateNumber: z.string().nullable() }).nullable(),
   hse: z.array(z.object({ id: idSchema, takenOn: z.string(), score: z.number().int(), passed: z.boolean() })),
-  card: z.object({ id: idSchema, cardType: z.string(), cardNumber: z.string().nullable(), issuedOn: z.string(), expiresOn: z.string(), isFirstLabourerCard: z.boolean() }).nullable(),
+  card: z
+    .object({
+      id: idSchema,
+      cardType: z.string(),
+      cardNumber: z.string().nullable(),
+      issuedOn: z.string(),
+      expiresOn: z.string(),
+      isFirstLabourerCard: z.boolean(),
+    })
+    .nullable(),
   ppe: z.object({ id: idSchema, issuedOn: z.string(), items: z.string().nullable() }).nullable(),
   signoff: z.object({ id: idSchema, signedOn: z.string(), signedBy: z.string().nullable() }).nullable(),
   siteReady: siteReadyStatusSchema,
@@ -196,12 +228,85 @@ export type ResultRow = z.infer<typeof resultRowSchema>;
 
 const resultBase = { runId: idSchema, date: isoDateSchema };
 export const recordResultsSchema = z.discriminatedUnion('kind', [
-  z.object({ ...resultBase, kind: z.literal('completion'), entries: z.array(z.object({ enrolmentId: idSchema, status: z.enum(['completed', 'not_completed', 'enrolled']) })).min(1, 'Choose at least one person').max(500) }).strict(),
-  z.object({ ...resultBase, kind: z.literal('l1'), awardingBody: optText(120, 'Awarding body'), entries: z.array(z.object({ enrolmentId: idSchema, certificateNumber: optText(60, 'Certificate number') })).min(1, 'Choose at least one person').max(500) }).strict(),
-  z.object({ ...resultBase, kind: z.literal('hse'), entries: z.array(z.object({ enrolmentId: idSchema, score: z.number({ message: 'Enter a score from 0 to 50' }).int('Enter a whole-number score').min(0, 'The score must be 0 to 50').max(50, 'The score must be 0 to 50'), testReference: optText(60, 'Test reference') })).min(1, 'Enter at least one score').max(500) }).strict(),
-  z.object({ ...resultBase, kind: z.literal('card'), cardType: z.string().min(1).max(40), entries: z.array(z.object({ enrolmentId: idSchema, cardNumber: optText(40, 'Card number'), isFirstLabourerCard: z.boolean().default(false), expiresOn: isoDateSchema.nullable().default(null) })).min(1, 'Choose at least one person').max(500) }).strict(),
-  z.object({ ...resultBase, kind: z.literal('ppe'), entries: z.array(z.object({ enrolmentId: idSchema, items: optText(300, 'PPE items') })).min(1, 'Choose at least one person').max(500) }).strict(),
-  z.object({ ...resultBase, kind: z.literal('signoff'), entries: z.array(z.object({ enrolmentId: idSchema, notes: optText(500, 'Notes') })).min(1, 'Choose at least one person').max(500) }).strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('completion'),
+      entries: z
+        .array(z.object({ enrolmentId: idSchema, status: z.enum(['completed', 'not_completed', 'enrolled']) }))
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('l1'),
+      awardingBody: optText(120, 'Awarding body'),
+      entries: z
+        .array(z.object({ enrolmentId: idSchema, certificateNumber: optText(60, 'Certificate number') }))
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('hse'),
+      entries: z
+        .array(
+          z.object({
+            enrolmentId: idSchema,
+            score: z
+              .number({ message: 'Enter a score from 0 to 50' })
+              .int('Enter a whole-number score')
+              .min(0, 'The score must be 0 to 50')
+              .max(50, 'The score must be 0 to 50'),
+            testReference: optText(60, 'Test reference'),
+          }),
+        )
+        .min(1, 'Enter at least one score')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('card'),
+      cardType: z.string().min(1).max(40),
+      entries: z
+        .array(
+          z.object({
+            enrolmentId: idSchema,
+            cardNumber: optText(40, 'Card number'),
+            isFirstLabourerCard: z.boolean().default(false),
+            expiresOn: isoDateSchema.nullable().default(null),
+          }),
+        )
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('ppe'),
+      entries: z
+        .array(z.object({ enrolmentId: idSchema, items: optText(300, 'PPE items') }))
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
+      kind: z.literal('signoff'),
+      entries: z
+        .array(z.object({ enrolmentId: idSchema, notes: optText(500, 'Notes') }))
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
 ]);
 export type RecordResultsInput = z.input<typeof recordResultsSchema>;
 export type ResultKind = RecordResultsInput['kind'];
@@ -286,78 +391,215 @@ export const coursesContract = {
       fundingStreams: z.array(z.object({ id: idSchema, name: z.string() })),
     }),
   }),
-  'courses.types.save': channel({ summary: 'Save a course type in the catalogue', role: 'administrator', input: courseTypeInputSchema, output: z.object({ id: idSchema }) }),
-  'courses.runs.page': channel({ summary: 'List course runs', role: 'viewer', input: gridQuerySchema, output: pageOf(runGridRowSchema) }),
-  'courses.runs.get': channel({ summary: 'Open a course run', role: 'viewer', input: z.object({ id: idSchema }).strict(), output: runDetailSchema }),
-  'courses.runs.create': channel({ summary: 'Plan a course run', role: 'officer', input: runCreateSchema, output: z.object({ id: idSchema }) }),
-  'courses.runs.update': channel({ summary: 'Change a course run', role: 'officer', input: runUpdateSchema, output: z.object({ promoted: z.number().int() }) }),
+  'courses.types.save': channel({
+    summary: 'Save a course type in the catalogue',
+    role: 'administrator',
+    input: courseTypeInputSchema,
+    output: z.object({ id: idSchema }),
+  }),
+  'courses.runs.page': channel({
+    summary: 'List course runs',
+    role: 'viewer',
+    input: gridQuerySchema,
+    output: pageOf(runGridRowSchema),
+  }),
+  'courses.runs.get': channel({
+    summary: 'Open a course run',
+    role: 'viewer',
+    input: z.object({ id: idSchema }).strict(),
+    output: runDetailSchema,
+  }),
+  'courses.runs.create': channel({
+    summary: 'Plan a course run',
+    role: 'officer',
+    input: runCreateSchema,
+    output: z.object({ id: idSchema }),
+  }),
+  'courses.runs.update': channel({
+    summary: 'Change a course run',
+    role: 'officer',
+    input: runUpdateSchema,
+    output: z.object({ promoted: z.number().int() }),
+  }),
   'courses.sessions.save': channel({
     summary: 'Change the sessions of a course run',
     role: 'officer',
     input: z
       .object({
         runId: idSchema,
-        sessions: z.array(z.object({ id: idSchema.optional(), sessionDate: isoDateSchema, startsAt: timeSchema, endsAt: timeSchema, label: optText(80, 'Label') }).strict()).max(200, 'A run can have at most 200 sessions'),
+        sessions: z
+          .array(
+            z
+              .object({
+                id: idSchema.optional(),
+                sessionDate: isoDateSchema,
+                startsAt: timeSchema,
+                endsAt: timeSchema,
+                label: optText(80, 'Label'),
+              })
+              .strict(),
+          )
+          .max(200, 'A run can have at most 200 sessions'),
       })
       .strict(),
     output: okOutput,
   }),
-  'courses.enrolments.list': channel({ summary: 'Enrolments and waiting list of a run', role: 'viewer', input: z.object({ runId: idSchema }).strict(), output: z.array(enrolmentRowSchema) }),
-  'courses.enrolCandidates.page': channel({ summary: 'Find people to enrol', role: 'officer', input: gridQuerySchema.extend({ runId: idSchema }), output: pageOf(enrolCandidateSchema) }),
+  'courses.enrolments.list': channel({
+    summary: 'Enrolments and waiting list of a run',
+    role: 'viewer',
+    input: z.object({ runId: idSchema }).strict(),
+    output: z.array(enrolmentRowSchema),
+  }),
+  'courses.enrolCandidates.page': channel({
+    summary: 'Find people to enrol',
+    role: 'officer',
+    input: gridQuerySchema.extend({ runId: idSchema }),
+    output: pageOf(enrolCandidateSchema),
+  }),
   'courses.enrol': channel({
     summary: 'Enrol people on a course run',
     role: 'officer',
-    input: z.object({ runId: idSchema, participantIds: z.array(idSchema).min(1, 'Choose at least one person').max(500), overrideReason: optText(500, 'Reason') }).strict(),
-    output: z.object({ enrolled: z.number().int(), waiting: z.number().int(), skipped: z.array(z.object({ participantId: idSchema, reason: z.string() })) }),
+    input: z
+      .object({
+        runId: idSchema,
+        participantIds: z.array(idSchema).min(1, 'Choose at least one person').max(500),
+        overrideReason: optText(500, 'Reason'),
+      })
+      .strict(),
+    output: z.object({
+      enrolled: z.number().int(),
+      waiting: z.number().int(),
+      skipped: z.array(z.object({ participantId: idSchema, reason: z.string() })),
+    }),
   }),
   'courses.withdraw': channel({
     summary: 'Withdraw someone from a course run',
     role: 'officer',
-    input: z.object({ enrolmentId: idSchema, reason: reqText(500, 'a reason for the withdrawal'), withdrawnOn: isoDateSchema }).strict(),
+    input: z
+      .object({
+        enrolmentId: idSchema,
+        reason: reqText(500, 'a reason for the withdrawal'),
+        withdrawnOn: isoDateSchema,
+      })
+      .strict(),
     output: z.object({ promoted: z.object({ participantId: idSchema, name: z.string() }).nullable() }),
   }),
-  'courses.promote': channel({ summary: 'Offer a waiting-list place', role: 'officer', input: z.object({ enrolmentId: idSchema }).strict(), output: okOutput }),
+  'courses.promote': channel({
+    summary: 'Offer a waiting-list place',
+    role: 'officer',
+    input: z.object({ enrolmentId: idSchema }).strict(),
+    output: okOutput,
+  }),
   'courses.register.get': channel({
     summary: 'Open a session register',
     role: 'viewer',
     input: z.object({ sessionId: idSchema }).strict(),
-    output: z.object({ session: z.object({ id: idSchema, runId: idSchema, sessionDate: z.string(), startsAt: z.string().nullable(), endsAt: z.string().nullable(), label: z.string().nullable() }), rows: z.array(registerRowSchema) }),
+    output: z.object({
+      session: z.object({
+        id: idSchema,
+        runId: idSchema,
+        sessionDate: z.string(),
+        startsAt: z.string().nullable(),
+        endsAt: z.string().nullable(),
+        label: z.string().nullable(),
+      }),
+      rows: z.array(registerRowSchema),
+    }),
   }),
   'courses.register.save': channel({
     summary: 'Save a session register',
     role: 'officer',
-    input: z.object({ sessionId: idSchema, marks: z.array(z.object({ enrolmentId: idSchema, mark: z.enum(attendanceMarks), reason: optText(200, 'Reason') }).strict()).min(1, 'Mark at least one person').max(500) }).strict(),
+    input: z
+      .object({
+        sessionId: idSchema,
+        marks: z
+          .array(
+            z.object({ enrolmentId: idSchema, mark: z.enum(attendanceMarks), reason: optText(200, 'Reason') }).strict(),
+          )
+          .min(1, 'Mark at least one person')
+          .max(500),
+      })
+      .strict(),
     output: z.object({ saved: z.number().int(), changed: z.number().int() }),
   }),
-  'courses.results.get': channel({ summary: 'Results of a course run', role: 'viewer', input: z.object({ runId: idSchema }).strict(), output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }) }),
+  'courses.results.get': channel({
+    summary: 'Results of a course run',
+    role: 'viewer',
+    input: z.object({ runId: idSchema }).strict(),
+    output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }),
+  }),
   'courses.results.record': channel({
     summary: 'Record course results',
     role: 'officer',
     input: recordResultsSchema,
-    output: z.object({ recorded: z.number().int(), outcomesCreated: z.number().int(), becameSiteReady: z.number().int() }),
+    output: z.object({
+      recorded: z.number().int(),
+      outcomesCreated: z.number().int(),
+      becameSiteReady: z.number().int(),
+    }),
   }),
   'courses.results.remove': channel({
     summary: 'Remove a result recorded in error',
     role: 'officer',
-    input: z.object({ kind: z.enum(['l1', 'hse', 'card', 'ppe', 'signoff']), id: idSchema, reason: reqText(300, 'a reason') }).strict(),
+    input: z
+      .object({ kind: z.enum(['l1', 'hse', 'card', 'ppe', 'signoff']), id: idSchema, reason: reqText(300, 'a reason') })
+      .strict(),
     output: okOutput,
   }),
-  'courses.siteReady.rule': channel({ summary: 'The site-ready rule', role: 'viewer', input: emptyInput, output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }) }),
-  'courses.siteReady.setRule': channel({ summary: 'Change the site-ready rule', role: 'administrator', input: siteReadyRuleSchema.strict(), output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }) }),
-  'courses.siteReady.page': channel({ summary: 'Site-ready candidates', role: 'viewer', input: siteReadyQuery, output: pageOf(siteReadyRowSchema) }),
-  'courses.siteReady.participant': channel({ summary: 'Whether one person is site ready', role: 'viewer', input: z.object({ participantId: idSchema }).strict(), output: siteReadyStatusSchema }),
+  'courses.siteReady.rule': channel({
+    summary: 'The site-ready rule',
+    role: 'viewer',
+    input: emptyInput,
+    output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
+  }),
+  'courses.siteReady.setRule': channel({
+    summary: 'Change the site-ready rule',
+    role: 'administrator',
+    input: siteReadyRuleSchema.strict(),
+    output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
+  }),
+  'courses.siteReady.page': channel({
+    summary: 'Site-ready candidates',
+    role: 'viewer',
+    input: siteReadyQuery,
+    output: pageOf(siteReadyRowSchema),
+  }),
+  'courses.siteReady.participant': channel({
+    summary: 'Whether one person is site ready',
+    role: 'viewer',
+    input: z.object({ participantId: idSchema }).strict(),
+    output: siteReadyStatusSchema,
+  }),
   'courses.siteReady.export': channel({
     summary: 'Export site-ready candidates',
     role: 'officer',
-    input: z.object({ preset: z.enum(['ready', 'not-ready', 'all']).default('ready'), search: z.string().max(200).default(''), purpose: optText(200, 'Purpose') }).strict(),
+    input: z
+      .object({
+        preset: z.enum(['ready', 'not-ready', 'all']).default('ready'),
+        search: z.string().max(200).default(''),
+        purpose: optText(200, 'Purpose'),
+      })
+      .strict(),
     output: fileOutputSchema,
   }),
-  'courses.expiry.list': channel({ summary: 'Expiry worklist', role: 'viewer', input: z.object({ withinDays }).strict(), output: z.object({ rows: z.array(expiryRowSchema), today: z.string() }) }),
-  'courses.expiry.export': channel({ summary: 'Export the expiry worklist', role: 'officer', input: z.object({ withinDays }).strict(), output: fileOutputSchema }),
+  'courses.expiry.list': channel({
+    summary: 'Expiry worklist',
+    role: 'viewer',
+    input: z.object({ withinDays }).strict(),
+    output: z.object({ rows: z.array(expiryRowSchema), today: z.string() }),
+  }),
+  'courses.expiry.export': channel({
+    summary: 'Export the expiry worklist',
+    role: 'officer',
+    input: z.object({ withinDays }).strict(),
+    output: fileOutputSchema,
+  }),
   'courses.dashboard': channel({
     summary: 'Course dashboard',
     role: 'viewer',
-    input: z.object({ runId: idSchema.optional(), from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
+    input: z
+      .object({ runId: idSchema.optional(), from: isoDateSchema.optional(), to: isoDateSchema.optional() })
+      .strict(),
     output: dashboardSchema,
   }),
 } as const;

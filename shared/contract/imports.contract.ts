@@ -2,7 +2,16 @@
 // row, commit as one batch, undo a batch, and reconcile a partner file against our records.
 import { z } from 'zod';
 import { channel } from './define';
-import { emptyInput, fileInputSchema, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
+import {
+  emptyInput,
+  fileInputSchema,
+  fileOutputSchema,
+  gridQuerySchema,
+  idSchema,
+  isoDateSchema,
+  okOutput,
+  pageOf,
+} from './common';
 import { importKinds, importProfileSchema } from '../domain/import-profile';
 
 export const previewStatuses = ['new', 'changed', 'unchanged', 'review', 'error'] as const;
@@ -32,8 +41,22 @@ export const sheetViewSchema = z.object({
   rowCount: z.number().int(),
   skippedBlank: z.number().int(),
   skippedTotals: z.number().int(),
-  suggestions: z.array(z.object({ field: z.string(), header: z.string(), column: z.number().int(), basis: z.enum(['header', 'contents']) })),
-  dateColumns: z.array(z.object({ header: z.string(), ambiguous: z.boolean(), suggested: z.enum(['dmy', 'mdy', 'ymd']), numericForms: z.number().int() })),
+  suggestions: z.array(
+    z.object({
+      field: z.string(),
+      header: z.string(),
+      column: z.number().int(),
+      basis: z.enum(['header', 'contents']),
+    }),
+  ),
+  dateColumns: z.array(
+    z.object({
+      header: z.string(),
+      ambiguous: z.boolean(),
+      suggested: z.enum(['dmy', 'mdy', 'ymd']),
+      numericForms: z.number().int(),
+    }),
+  ),
   /** Distinct values of short-text columns (for value mappings), by header. */
   distinctValues: z.record(z.string(), z.array(z.string())),
 });
@@ -128,15 +151,17 @@ export const batchDetailSchema = batchGridRowSchema.extend({
   rowsInFile: z.number().int(),
   undoneByName: z.string().nullable(),
   kept: z.array(keptSchema),
-  rows: z.array(z.object({
-    id: z.number().int(),
-    rowNumber: z.number().int(),
-    action: z.enum(['created', 'updated']),
-    entity: z.string(),
-    entityId: z.number().int(),
-    label: z.string(),
-    fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
-  })),
+  rows: z.array(
+    z.object({
+      id: z.number().int(),
+      rowNumber: z.number().int(),
+      action: z.enum(['created', 'updated']),
+      entity: z.string(),
+      entityId: z.number().int(),
+      label: z.string(),
+      fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+    }),
+  ),
   rowsTotal: z.number().int(),
 });
 export type BatchDetail = z.infer<typeof batchDetailSchema>;
@@ -157,7 +182,9 @@ export const reconcileGridRowSchema = z.object({
   reference: z.string().nullable(),
   name: z.string(),
   detail: z.string(),
-  differences: z.array(z.object({ field: z.string(), label: z.string(), ours: z.string().nullable(), theirs: z.string() })),
+  differences: z.array(
+    z.object({ field: z.string(), label: z.string(), ours: z.string().nullable(), theirs: z.string() }),
+  ),
   accepted: z.array(z.string()),
 });
 export type ReconcileGridRow = z.infer<typeof reconcileGridRowSchema>;
@@ -174,14 +201,26 @@ export const reconcileSummarySchema = z.object({
 });
 export type ReconcileSummary = z.infer<typeof reconcileSummarySchema>;
 
-export const profileRowSchema = z.object({ id: idSchema, name: z.string(), partner: z.string(), kind: z.string(), profile: importProfileSchema });
+export const profileRowSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  partner: z.string(),
+  kind: z.string(),
+  profile: importProfileSchema,
+});
 
 export const importsContract = {
   'imports.job': channel({
     summary: 'State and result of an import job',
     role: 'viewer',
     input: z.object({ jobId: z.string().max(64) }).strict(),
-    output: z.object({ state: z.enum(['running', 'done', 'failed', 'cancelled']), done: z.number(), total: z.number(), message: z.string().nullable(), result: z.unknown() }),
+    output: z.object({
+      state: z.enum(['running', 'done', 'failed', 'cancelled']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+      result: z.unknown(),
+    }),
   }),
   'imports.open': channel({
     summary: 'Open a partner file for import',
@@ -189,35 +228,73 @@ export const importsContract = {
     input: z.object({ file: fileInputSchema }).strict(),
     output: jobStarted,
   }),
-  'imports.upload': channel({ summary: 'An opened partner file', role: 'officer', input: z.object({ uploadId }).strict(), output: uploadInfoSchema }),
+  'imports.upload': channel({
+    summary: 'An opened partner file',
+    role: 'officer',
+    input: z.object({ uploadId }).strict(),
+    output: uploadInfoSchema,
+  }),
   'imports.sheet': channel({
     summary: 'Read a sheet of an opened file',
     role: 'officer',
-    input: z.object({ uploadId, sheet: z.string().max(200), headerRow: z.number().int().min(1).max(1000).optional(), kind: z.enum(importKinds) }).strict(),
+    input: z
+      .object({
+        uploadId,
+        sheet: z.string().max(200),
+        headerRow: z.number().int().min(1).max(1000).optional(),
+        kind: z.enum(importKinds),
+      })
+      .strict(),
     output: sheetViewSchema,
   }),
-  'imports.profiles': channel({ summary: 'List import profiles', role: 'viewer', input: emptyInput, output: z.array(profileRowSchema) }),
+  'imports.profiles': channel({
+    summary: 'List import profiles',
+    role: 'viewer',
+    input: emptyInput,
+    output: z.array(profileRowSchema),
+  }),
   'imports.saveProfile': channel({
     summary: 'Save an import profile',
     role: 'officer',
     input: z.object({ profile: importProfileSchema }).strict(),
     output: z.object({ id: idSchema, created: z.boolean() }),
   }),
-  'imports.deleteProfile': channel({ summary: 'Delete an import profile', role: 'officer', input: z.object({ id: idSchema }).strict(), output: okOutput }),
+  'imports.deleteProfile': channel({
+    summary: 'Delete an import profile',
+    role: 'officer',
+    input: z.object({ id: idSchema }).strict(),
+    output: okOutput,
+  }),
   'imports.preview': channel({
     summary: 'Preview an import',
     role: 'officer',
     input: z.object({ uploadId, sheet: z.string().max(200), profile: importProfileSchema }).strict(),
     output: jobStarted,
   }),
-  'imports.previewSummary': channel({ summary: 'Import preview counts', role: 'officer', input: z.object({ previewId: uploadId }).strict(), output: previewSummarySchema }),
+  'imports.previewSummary': channel({
+    summary: 'Import preview counts',
+    role: 'officer',
+    input: z.object({ previewId: uploadId }).strict(),
+    output: previewSummarySchema,
+  }),
   'imports.previewPage': channel({
     summary: 'Rows of an import preview',
     role: 'officer',
-    input: z.object({ previewId: uploadId, status: z.enum([...previewStatuses, 'all', 'accepted', 'rejected']).default('all'), query: gridQuerySchema }).strict(),
+    input: z
+      .object({
+        previewId: uploadId,
+        status: z.enum([...previewStatuses, 'all', 'accepted', 'rejected']).default('all'),
+        query: gridQuerySchema,
+      })
+      .strict(),
     output: pageOf(previewGridRowSchema),
   }),
-  'imports.previewRow': channel({ summary: 'One row of an import preview', role: 'officer', input: z.object({ previewId: uploadId, rowId: z.number().int().min(1) }).strict(), output: previewRowDetailSchema }),
+  'imports.previewRow': channel({
+    summary: 'One row of an import preview',
+    role: 'officer',
+    input: z.object({ previewId: uploadId, rowId: z.number().int().min(1) }).strict(),
+    output: previewRowDetailSchema,
+  }),
   'imports.decide': channel({
     summary: 'Accept or reject rows of an import preview',
     role: 'officer',
@@ -238,9 +315,24 @@ export const importsContract = {
     input: z.object({ previewId: uploadId, rowId: z.number().int().min(1), matchId: idSchema.nullable() }).strict(),
     output: previewRowDetailSchema,
   }),
-  'imports.commit': channel({ summary: 'Commit an import', role: 'officer', input: z.object({ previewId: uploadId }).strict(), output: jobStarted }),
-  'imports.batches': channel({ summary: 'Import history', role: 'viewer', input: gridQuerySchema, output: pageOf(batchGridRowSchema) }),
-  'imports.batch': channel({ summary: 'An import batch', role: 'viewer', input: z.object({ batchId: idSchema }).strict(), output: batchDetailSchema }),
+  'imports.commit': channel({
+    summary: 'Commit an import',
+    role: 'officer',
+    input: z.object({ previewId: uploadId }).strict(),
+    output: jobStarted,
+  }),
+  'imports.batches': channel({
+    summary: 'Import history',
+    role: 'viewer',
+    input: gridQuerySchema,
+    output: pageOf(batchGridRowSchema),
+  }),
+  'imports.batch': channel({
+    summary: 'An import batch',
+    role: 'viewer',
+    input: z.object({ batchId: idSchema }).strict(),
+    output: batchDetailSchema,
+  }),
   'imports.undo': channel({
     summary: 'Undo an import batch',
     role: 'officer',
@@ -250,21 +342,53 @@ export const importsContract = {
   'imports.reconcile': channel({
     summary: 'Reconcile a partner file against our records',
     role: 'officer',
-    input: z.object({ uploadId, sheet: z.string().max(200), profile: importProfileSchema, from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
+    input: z
+      .object({
+        uploadId,
+        sheet: z.string().max(200),
+        profile: importProfileSchema,
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
+      })
+      .strict(),
     output: jobStarted,
   }),
-  'imports.reconcileSummary': channel({ summary: 'Reconciliation counts', role: 'officer', input: z.object({ reconcileId: uploadId }).strict(), output: reconcileSummarySchema }),
+  'imports.reconcileSummary': channel({
+    summary: 'Reconciliation counts',
+    role: 'officer',
+    input: z.object({ reconcileId: uploadId }).strict(),
+    output: reconcileSummarySchema,
+  }),
   'imports.reconcilePage': channel({
     summary: 'Rows of a reconciliation',
     role: 'officer',
-    input: z.object({ reconcileId: uploadId, status: z.enum([...reconcileStatuses, 'all']).default('all'), query: gridQuerySchema }).strict(),
+    input: z
+      .object({
+        reconcileId: uploadId,
+        status: z.enum([...reconcileStatuses, 'all']).default('all'),
+        query: gridQuerySchema,
+      })
+      .strict(),
     output: pageOf(reconcileGridRowSchema),
   }),
   'imports.reconcileAccept': channel({
     summary: 'Accept partner values into our records',
     role: 'officer',
-    input: z.object({ reconcileId: uploadId, items: z.array(z.object({ id: z.number().int().min(1), fields: z.array(z.string().max(64)).min(1).max(50) })).min(1).max(10_000) }).strict(),
+    input: z
+      .object({
+        reconcileId: uploadId,
+        items: z
+          .array(z.object({ id: z.number().int().min(1), fields: z.array(z.string().max(64)).min(1).max(50) }))
+          .min(1)
+          .max(10_000),
+      })
+      .strict(),
     output: z.object({ updated: z.number().int(), fields: z.number().int() }),
   }),
-  'imports.reconcileExport': channel({ summary: 'Export a reconciliation workbook', role: 'officer', input: z.object({ reconcileId: uploadId }).strict(), output: fileOutputSchema }),
+  'imports.reconcileExport': channel({
+    summary: 'Export a reconciliation workbook',
+    role: 'officer',
+    input: z.object({ reconcileId: uploadId }).strict(),
+    output: fileOutputSchema,
+  }),
 } as const;

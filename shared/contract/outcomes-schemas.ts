@@ -3,7 +3,13 @@
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common';
 import {
-  commitmentKindCodes, evidenceKindCodes, organisationKindCodes, placementKindCodes, placementStatusCodes, sectorCodes, verificationStatusCodes,
+  commitmentKindCodes,
+  evidenceKindCodes,
+  organisationKindCodes,
+  placementKindCodes,
+  placementStatusCodes,
+  sectorCodes,
+  verificationStatusCodes,
 } from '../domain/outcome-lists';
 import { verificationNeedsReason } from '../domain/outcome-rules';
 
@@ -18,21 +24,35 @@ export const optText = (max: number, label: string) =>
     })
     .pipe(z.string().max(max, `${label} must be ${max} characters or fewer`).nullable());
 
-const optId = z.union([idSchema, z.null()]).optional().transform((v) => v ?? null);
-const optDate = z.union([isoDateSchema, z.null()]).optional().transform((v) => v ?? null);
-const optEmail = optText(200, 'Email').refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address like name@example.org');
+const optId = z
+  .union([idSchema, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+const optDate = z
+  .union([isoDateSchema, z.null()])
+  .optional()
+  .transform((v) => v ?? null);
+const optEmail = optText(200, 'Email').refine(
+  (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+  'Enter an email address like name@example.org',
+);
 
-export const organisationInputSchema = z.object({
-  id: idSchema.optional(),
-  name: z.string().trim().min(1, 'Enter the organisation’s name').max(200, 'Name must be 200 characters or fewer'),
-  kind: z.enum(organisationKindCodes, { error: 'Choose what kind of organisation it is' }),
-  sector: z.union([z.enum(sectorCodes), z.null()]).optional().transform((v) => v ?? null),
-  address: optText(300, 'Address'),
-  postcode: optText(10, 'Postcode'),
-  phone: optText(40, 'Phone'),
-  email: optEmail,
-  notes: optText(2000, 'Notes'),
-}).strict();
+export const organisationInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    name: z.string().trim().min(1, 'Enter the organisation’s name').max(200, 'Name must be 200 characters or fewer'),
+    kind: z.enum(organisationKindCodes, { error: 'Choose what kind of organisation it is' }),
+    sector: z
+      .union([z.enum(sectorCodes), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
+    address: optText(300, 'Address'),
+    postcode: optText(10, 'Postcode'),
+    phone: optText(40, 'Phone'),
+    email: optEmail,
+    notes: optText(2000, 'Notes'),
+  })
+  .strict();
 
 export const organisationRowSchema = z.object({
   id: idSchema,
@@ -50,25 +70,42 @@ export const organisationRowSchema = z.object({
 });
 export type OrganisationRow = z.infer<typeof organisationRowSchema>;
 
-export const contactInputSchema = z.object({
-  id: idSchema.optional(),
-  organisationId: idSchema,
-  name: z.string().trim().min(1, 'Enter the contact’s name').max(120, 'Name must be 120 characters or fewer'),
-  jobTitle: optText(120, 'Job title'),
-  phone: optText(40, 'Phone'),
-  email: optEmail,
-}).strict();
+export const contactInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    organisationId: idSchema,
+    name: z.string().trim().min(1, 'Enter the contact’s name').max(120, 'Name must be 120 characters or fewer'),
+    jobTitle: optText(120, 'Job title'),
+    phone: optText(40, 'Phone'),
+    email: optEmail,
+  })
+  .strict();
 
-export const contactRowSchema = z.object({ id: idSchema, name: z.string(), jobTitle: z.string().nullable(), phone: z.string().nullable(), email: z.string().nullable() });
+export const contactRowSchema = z.object({
+  id: idSchema,
+  name: z.string(),
+  jobTitle: z.string().nullable(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+});
 export type ContactRow = z.infer<typeof contactRowSchema>;
 
-export const commitmentInputSchema = z.object({
-  id: idSchema.optional(),
-  kind: z.enum(commitmentKindCodes, { error: 'Choose the kind of commitment' }),
-  target: z.number({ error: 'Enter the target as a whole number' }).int('Enter the target as a whole number').min(0, 'The target cannot be negative').max(100_000, 'The target is too large'),
-  description: optText(300, 'Description'),
-  manualAchieved: z.union([z.number().int('Enter a whole number').min(0, 'Cannot be negative').max(100_000), z.null()]).optional().transform((v) => v ?? null),
-}).strict();
+export const commitmentInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    kind: z.enum(commitmentKindCodes, { error: 'Choose the kind of commitment' }),
+    target: z
+      .number({ error: 'Enter the target as a whole number' })
+      .int('Enter the target as a whole number')
+      .min(0, 'The target cannot be negative')
+      .max(100_000, 'The target is too large'),
+    description: optText(300, 'Description'),
+    manualAchieved: z
+      .union([z.number().int('Enter a whole number').min(0, 'Cannot be negative').max(100_000), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
+  })
+  .strict();
 
 export const contractInputSchema = z
   .object({
@@ -83,7 +120,8 @@ export const contractInputSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
   });
 
 export const commitmentProgressSchema = z.object({
@@ -124,20 +162,42 @@ export const placementInputSchema = z
     site: optText(200, 'Site'),
     startsOn: isoDateSchema,
     endsOn: optDate,
-    hoursPerWeek: z.union([z.number().min(0, 'Hours cannot be negative').max(80, 'Enter at most 80 hours a week'), z.null()]).optional().transform((v) => v ?? null),
-    hourlyWagePence: z.union([z.number().int().min(0, 'The wage cannot be negative').max(100_000, 'Enter an hourly wage under £1,000'), z.null()]).optional().transform((v) => v ?? null),
+    hoursPerWeek: z
+      .union([z.number().min(0, 'Hours cannot be negative').max(80, 'Enter at most 80 hours a week'), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
+    hourlyWagePence: z
+      .union([
+        z.number().int().min(0, 'The wage cannot be negative').max(100_000, 'Enter an hourly wage under £1,000'),
+        z.null(),
+      ])
+      .optional()
+      .transform((v) => v ?? null),
     supervisor: optText(120, 'Supervisor'),
     status: z.enum(placementStatusCodes, { error: 'Choose the status' }),
     endedReason: optText(500, 'Reason'),
     apprenticeshipStandard: optText(200, 'Apprenticeship standard'),
-    apprenticeshipLevel: z.union([z.number().int().min(2, 'Apprenticeship levels run from 2 to 7').max(7, 'Apprenticeship levels run from 2 to 7'), z.null()]).optional().transform((v) => v ?? null),
+    apprenticeshipLevel: z
+      .union([
+        z
+          .number()
+          .int()
+          .min(2, 'Apprenticeship levels run from 2 to 7')
+          .max(7, 'Apprenticeship levels run from 2 to 7'),
+        z.null(),
+      ])
+      .optional()
+      .transform((v) => v ?? null),
     notes: optText(2000, 'Notes'),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
-    if (v.status === 'ended_early' && !v.endedReason) ctx.addIssue({ code: 'custom', path: ['endedReason'], message: 'Say why the placement ended early' });
-    if ((v.status === 'completed' || v.status === 'ended_early') && !v.endsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Enter the date the placement ended' });
+    if (v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
+    if (v.status === 'ended_early' && !v.endedReason)
+      ctx.addIssue({ code: 'custom', path: ['endedReason'], message: 'Say why the placement ended early' });
+    if ((v.status === 'completed' || v.status === 'ended_early') && !v.endsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Enter the date the placement ended' });
   });
 export type PlacementInput = z.infer<typeof placementInputSchema>;
 
@@ -149,11 +209,20 @@ export const convertToJobInputSchema = z
     employerOrgId: optId,
     contractId: optId,
     site: optText(200, 'Site'),
-    hoursPerWeek: z.union([z.number().min(0).max(80, 'Enter at most 80 hours a week'), z.null()]).optional().transform((v) => v ?? null),
-    hourlyWagePence: z.union([z.number().int().min(0).max(100_000), z.null()]).optional().transform((v) => v ?? null),
+    hoursPerWeek: z
+      .union([z.number().min(0).max(80, 'Enter at most 80 hours a week'), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
+    hourlyWagePence: z
+      .union([z.number().int().min(0).max(100_000), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
     supervisor: optText(120, 'Supervisor'),
     apprenticeshipStandard: optText(200, 'Apprenticeship standard'),
-    apprenticeshipLevel: z.union([z.number().int().min(2).max(7, 'Apprenticeship levels run from 2 to 7'), z.null()]).optional().transform((v) => v ?? null),
+    apprenticeshipLevel: z
+      .union([z.number().int().min(2).max(7, 'Apprenticeship levels run from 2 to 7'), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
   })
   .strict();
 
@@ -175,7 +244,13 @@ export const placementGridRowSchema = z.object({
 });
 export type PlacementGridRow = z.infer<typeof placementGridRowSchema>;
 
-export const linkedOutcomeSchema = z.object({ id: idSchema, outcomeType: z.string(), typeLabel: z.string(), outcomeDate: z.string(), verificationStatus: z.string() });
+export const linkedOutcomeSchema = z.object({
+  id: idSchema,
+  outcomeType: z.string(),
+  typeLabel: z.string(),
+  outcomeDate: z.string(),
+  verificationStatus: z.string(),
+});
 
 export const placementDetailSchema = placementGridRowSchema.extend({
   employerOrgId: z.number().int().nullable(),
@@ -197,22 +272,38 @@ const outcomeDetailsShape = {
   courseRunId: optId,
   contractId: optId,
   placementId: optId,
-  sector: z.union([z.enum(sectorCodes), z.null()]).optional().transform((v) => v ?? null),
-  hoursPerWeek: z.union([z.number().min(0, 'Hours cannot be negative').max(80, 'Enter at most 80 hours a week'), z.null()]).optional().transform((v) => v ?? null),
+  sector: z
+    .union([z.enum(sectorCodes), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
+  hoursPerWeek: z
+    .union([z.number().min(0, 'Hours cannot be negative').max(80, 'Enter at most 80 hours a week'), z.null()])
+    .optional()
+    .transform((v) => v ?? null),
   apprenticeshipStandard: optText(200, 'Apprenticeship standard'),
-  apprenticeshipLevel: z.union([z.number().int().min(2, 'Apprenticeship levels run from 2 to 7').max(7, 'Apprenticeship levels run from 2 to 7'), z.null()]).optional().transform((v) => v ?? null),
+  apprenticeshipLevel: z
+    .union([
+      z.number().int().min(2, 'Apprenticeship levels run from 2 to 7').max(7, 'Apprenticeship levels run from 2 to 7'),
+      z.null(),
+    ])
+    .optional()
+    .transform((v) => v ?? null),
   qualificationTitle: optText(200, 'Qualification title'),
   notes: optText(2000, 'Notes'),
 };
 
-export const outcomeInputSchema = z.object({
-  participantId: idSchema,
-  outcomeType: z.string({ error: 'Choose the type of outcome' }).min(1, 'Choose the type of outcome').max(64),
-  outcomeDate: isoDateSchema,
-  ...outcomeDetailsShape,
-}).strict();
+export const outcomeInputSchema = z
+  .object({
+    participantId: idSchema,
+    outcomeType: z.string({ error: 'Choose the type of outcome' }).min(1, 'Choose the type of outcome').max(64),
+    outcomeDate: isoDateSchema,
+    ...outcomeDetailsShape,
+  })
+  .strict();
 
-export const outcomeUpdateSchema = z.object({ id: idSchema, outcomeDate: isoDateSchema, ...outcomeDetailsShape }).strict();
+export const outcomeUpdateSchema = z
+  .object({ id: idSchema, outcomeDate: isoDateSchema, ...outcomeDetailsShape })
+  .strict();
 
 export const outcomeGridRowSchema = z.object({
   id: idSchema,
@@ -236,22 +327,32 @@ export const outcomeGridRowSchema = z.object({
 export type OutcomeGridRow = z.infer<typeof outcomeGridRowSchema>;
 
 export const verifyInputSchema = z
-  .object({ id: idSchema, status: z.enum(verificationStatusCodes, { error: 'Choose a verification decision' }), reason: optText(1000, 'Reason') })
+  .object({
+    id: idSchema,
+    status: z.enum(verificationStatusCodes, { error: 'Choose a verification decision' }),
+    reason: optText(1000, 'Reason'),
+  })
   .strict()
   .superRefine((v, ctx) => {
     if (verificationNeedsReason(v.status) && !v.reason) {
-      ctx.addIssue({ code: 'custom', path: ['reason'], message: v.status === 'rejected' ? 'Say why the outcome is rejected' : 'Say what the issues are' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['reason'],
+        message: v.status === 'rejected' ? 'Say why the outcome is rejected' : 'Say what the issues are',
+      });
     }
   });
 
-export const evidenceInputSchema = z.object({
-  outcomeId: idSchema,
-  kind: z.enum(evidenceKindCodes, { error: 'Choose the kind of evidence' }),
-  receivedOn: optDate,
-  seenBy: optId,
-  notes: optText(1000, 'Notes'),
-  file: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional(),
-}).strict();
+export const evidenceInputSchema = z
+  .object({
+    outcomeId: idSchema,
+    kind: z.enum(evidenceKindCodes, { error: 'Choose the kind of evidence' }),
+    receivedOn: optDate,
+    seenBy: optId,
+    notes: optText(1000, 'Notes'),
+    file: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional(),
+  })
+  .strict();
 
 export const evidenceRowSchema = z.object({
   id: idSchema,
@@ -277,10 +378,25 @@ export const sustainmentCheckViewSchema = z.object({
   overdueFrom: z.string(),
   windowEndsOn: z.string(),
   state: sustainmentStateSchema,
-  check: z.object({ id: idSchema, sustained: z.boolean(), sustainedOn: z.string().nullable(), checkedOn: z.string(), outcomeId: z.number().int().nullable(), notes: z.string().nullable() }).nullable(),
+  check: z
+    .object({
+      id: idSchema,
+      sustained: z.boolean(),
+      sustainedOn: z.string().nullable(),
+      checkedOn: z.string(),
+      outcomeId: z.number().int().nullable(),
+      notes: z.string().nullable(),
+    })
+    .nullable(),
 });
 
-export const historyEntrySchema = z.object({ id: idSchema, at: z.string(), staffName: z.string().nullable(), action: z.string(), summary: z.string() });
+export const historyEntrySchema = z.object({
+  id: idSchema,
+  at: z.string(),
+  staffName: z.string().nullable(),
+  action: z.string(),
+  summary: z.string(),
+});
 
 export const outcomeDetailSchema = outcomeGridRowSchema.extend({
   typeCategory: z.string(),
@@ -338,30 +454,84 @@ export const sustainmentRecordSchema = z
     sustainedOn: optDate,
     checkedOn: isoDateSchema,
     notes: optText(1000, 'Notes'),
-    evidenceKind: z.union([z.enum(evidenceKindCodes), z.null()]).optional().transform((v) => v ?? null),
+    evidenceKind: z
+      .union([z.enum(evidenceKindCodes), z.null()])
+      .optional()
+      .transform((v) => v ?? null),
     evidenceFile: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional(),
   })
   .strict()
   .superRefine((v, ctx) => {
-    if (v.sustained && !v.sustainedOn) ctx.addIssue({ code: 'custom', path: ['sustainedOn'], message: 'Enter the date the person reached the weeks in work' });
-    if (v.evidenceFile && !v.evidenceKind) ctx.addIssue({ code: 'custom', path: ['evidenceKind'], message: 'Choose the kind of evidence for the attached file' });
+    if (v.sustained && !v.sustainedOn)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['sustainedOn'],
+        message: 'Enter the date the person reached the weeks in work',
+      });
+    if (v.evidenceFile && !v.evidenceKind)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['evidenceKind'],
+        message: 'Choose the kind of evidence for the attached file',
+      });
   });
 
-export const participantPickSchema = z.object({ id: idSchema, reference: z.string(), name: z.string(), dateOfBirth: z.string().nullable(), postcode: z.string().nullable() });
+export const participantPickSchema = z.object({
+  id: idSchema,
+  reference: z.string(),
+  name: z.string(),
+  dateOfBirth: z.string().nullable(),
+  postcode: z.string().nullable(),
+});
 export type ParticipantPick = z.infer<typeof participantPickSchema>;
 
-export const outcomeTypeRowSchema = z.object({ code: z.string(), label: z.string(), category: z.string(), isActive: z.boolean(), sortOrder: z.number().int() });
+export const outcomeTypeRowSchema = z.object({
+  code: z.string(),
+  label: z.string(),
+  category: z.string(),
+  isActive: z.boolean(),
+  sortOrder: z.number().int(),
+});
 export type OutcomeTypeRow = z.infer<typeof outcomeTypeRowSchema>;
 
-export const outcomeTypeInputSchema = z.object({
-  code: z.string().trim().regex(/^[a-z][a-z0-9_]{1,40}$/, 'Use lower-case letters, digits and underscores, starting with a letter (e.g. cscs_blue_card)'),
-  label: z.string().trim().min(1, 'Enter the label').max(100, 'Label must be 100 characters or fewer'),
-  category: z.enum(['job', 'apprenticeship', 'education', 'qualification', 'cscs', 'placement', 'sustainment', 'engagement', 'other'], { error: 'Choose a category' }),
-  isActive: z.boolean().default(true),
-}).strict();
+export const outcomeTypeInputSchema = z
+  .object({
+    code: z
+      .string()
+      .trim()
+      .regex(
+        /^[a-z][a-z0-9_]{1,40}$/,
+        'Use lower-case letters, digits and underscores, starting with a letter (e.g. cscs_blue_card)',
+      ),
+    label: z.string().trim().min(1, 'Enter the label').max(100, 'Label must be 100 characters or fewer'),
+    category: z.enum(
+      [
+        'job',
+        'apprenticeship',
+        'education',
+        'qualification',
+        'cscs',
+        'placement',
+        'sustainment',
+        'engagement',
+        'other',
+      ],
+      { error: 'Choose a category' },
+    ),
+    isActive: z.boolean().default(true),
+  })
+  .strict();
 
 export const lookupsSchema = z.object({
-  organisations: z.array(z.object({ id: idSchema, name: z.string(), kind: z.string(), sector: z.string().nullable(), isActive: z.boolean() })),
+  organisations: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      kind: z.string(),
+      sector: z.string().nullable(),
+      isActive: z.boolean(),
+    }),
+  ),
   contracts: z.array(z.object({ id: idSchema, name: z.string() })),
   outcomeTypes: z.array(outcomeTypeRowSchema),
   staff: z.array(z.object({ id: idSchema, name: z.string() })),

@@ -6,10 +6,28 @@ import { channel } from './define';
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import { organisationKindCodes } from '../domain/outcome-lists';
 import {
-  contactInputSchema, contactRowSchema, contractInputSchema, contractRowSchema, convertToJobInputSchema, evidenceInputSchema, lookupsSchema,
-  organisationInputSchema, organisationRowSchema, outcomeDetailSchema, outcomeGridRowSchema, outcomeInputSchema, outcomeTypeInputSchema,
-  outcomeUpdateSchema, participantPickSchema, placementDetailSchema, placementGridRowSchema, placementInputSchema, sustainmentRecordSchema,
-  verifyInputSchema, worklistFilterSchema, worklistRowSchema,
+  contactInputSchema,
+  contactRowSchema,
+  contractInputSchema,
+  contractRowSchema,
+  convertToJobInputSchema,
+  evidenceInputSchema,
+  lookupsSchema,
+  organisationInputSchema,
+  organisationRowSchema,
+  outcomeDetailSchema,
+  outcomeGridRowSchema,
+  outcomeInputSchema,
+  outcomeTypeInputSchema,
+  outcomeUpdateSchema,
+  participantPickSchema,
+  placementDetailSchema,
+  placementGridRowSchema,
+  placementInputSchema,
+  sustainmentRecordSchema,
+  verifyInputSchema,
+  worklistFilterSchema,
+  worklistRowSchema,
 } from './outcomes-schemas';
 
 const byId = z.object({ id: idSchema }).strict();
@@ -19,32 +37,86 @@ export const outcomesContract = {
   'organisations.list': channel({
     summary: 'List organisations',
     role: 'viewer',
-    input: z.object({ search: z.string().max(100).default(''), kind: z.enum(organisationKindCodes).optional(), includeInactive: z.boolean().default(false) }).strict(),
+    input: z
+      .object({
+        search: z.string().max(100).default(''),
+        kind: z.enum(organisationKindCodes).optional(),
+        includeInactive: z.boolean().default(false),
+      })
+      .strict(),
     output: z.array(organisationRowSchema),
   }),
   'organisations.get': channel({
     summary: 'Show an organisation',
     role: 'viewer',
     input: byId,
-    output: organisationRowSchema.extend({ contacts: z.array(contactRowSchema), contracts: z.array(z.object({ id: idSchema, name: z.string() })) }),
+    output: organisationRowSchema.extend({
+      contacts: z.array(contactRowSchema),
+      contracts: z.array(z.object({ id: idSchema, name: z.string() })),
+    }),
   }),
-  'organisations.save': channel({ summary: 'Save an organisation', role: 'officer', input: organisationInputSchema, output: savedId }),
-  'organisations.setActive': channel({ summary: 'Archive or restore an organisation', role: 'officer', input: z.object({ id: idSchema, isActive: z.boolean() }).strict(), output: okOutput }),
-  'organisations.saveContact': channel({ summary: 'Save an organisation contact', role: 'officer', input: contactInputSchema, output: savedId }),
-  'organisations.deleteContact': channel({ summary: 'Remove an organisation contact', role: 'officer', input: byId, output: okOutput }),
+  'organisations.save': channel({
+    summary: 'Save an organisation',
+    role: 'officer',
+    input: organisationInputSchema,
+    output: savedId,
+  }),
+  'organisations.setActive': channel({
+    summary: 'Archive or restore an organisation',
+    role: 'officer',
+    input: z.object({ id: idSchema, isActive: z.boolean() }).strict(),
+    output: okOutput,
+  }),
+  'organisations.saveContact': channel({
+    summary: 'Save an organisation contact',
+    role: 'officer',
+    input: contactInputSchema,
+    output: savedId,
+  }),
+  'organisations.deleteContact': channel({
+    summary: 'Remove an organisation contact',
+    role: 'officer',
+    input: byId,
+    output: okOutput,
+  }),
 
-  'contracts.list': channel({ summary: 'List social-value contracts with progress', role: 'viewer', input: emptyInput, output: z.array(contractRowSchema) }),
+  'contracts.list': channel({
+    summary: 'List social-value contracts with progress',
+    role: 'viewer',
+    input: emptyInput,
+    output: z.array(contractRowSchema),
+  }),
   'contracts.get': channel({
     summary: 'Show a social-value contract',
     role: 'viewer',
     input: byId,
     output: contractRowSchema.extend({ placementCount: z.number().int(), outcomeCount: z.number().int() }),
   }),
-  'contracts.save': channel({ summary: 'Save a social-value contract and its commitments', role: 'officer', input: contractInputSchema, output: savedId }),
+  'contracts.save': channel({
+    summary: 'Save a social-value contract and its commitments',
+    role: 'officer',
+    input: contractInputSchema,
+    output: savedId,
+  }),
 
-  'placements.page': channel({ summary: 'List placements', role: 'viewer', input: gridQuerySchema, output: pageOf(placementGridRowSchema) }),
-  'placements.export': channel({ summary: 'Export placements', role: 'officer', input: gridQuerySchema, output: fileOutputSchema }),
-  'placements.get': channel({ summary: 'Show a placement', role: 'viewer', input: byId, output: placementDetailSchema }),
+  'placements.page': channel({
+    summary: 'List placements',
+    role: 'viewer',
+    input: gridQuerySchema,
+    output: pageOf(placementGridRowSchema),
+  }),
+  'placements.export': channel({
+    summary: 'Export placements',
+    role: 'officer',
+    input: gridQuerySchema,
+    output: fileOutputSchema,
+  }),
+  'placements.get': channel({
+    summary: 'Show a placement',
+    role: 'viewer',
+    input: byId,
+    output: placementDetailSchema,
+  }),
   'placements.save': channel({
     summary: 'Save a placement',
     role: 'officer',
@@ -58,20 +130,55 @@ export const outcomesContract = {
     output: z.object({ placementId: idSchema, outcomeId: idSchema }),
   }),
 
-  'outcomes.lookups': channel({ summary: 'Organisations, contracts, outcome types and staff for forms', role: 'viewer', input: emptyInput, output: lookupsSchema }),
+  'outcomes.lookups': channel({
+    summary: 'Organisations, contracts, outcome types and staff for forms',
+    role: 'viewer',
+    input: emptyInput,
+    output: lookupsSchema,
+  }),
   'outcomes.findParticipants': channel({
     summary: 'Find a participant to record for',
     role: 'viewer',
     input: z.object({ search: z.string().max(100).default(''), id: idSchema.optional() }).strict(),
     output: z.array(participantPickSchema),
   }),
-  'outcomes.page': channel({ summary: 'List outcomes', role: 'viewer', input: gridQuerySchema, output: pageOf(outcomeGridRowSchema) }),
-  'outcomes.export': channel({ summary: 'Export outcomes', role: 'officer', input: gridQuerySchema, output: fileOutputSchema }),
+  'outcomes.page': channel({
+    summary: 'List outcomes',
+    role: 'viewer',
+    input: gridQuerySchema,
+    output: pageOf(outcomeGridRowSchema),
+  }),
+  'outcomes.export': channel({
+    summary: 'Export outcomes',
+    role: 'officer',
+    input: gridQuerySchema,
+    output: fileOutputSchema,
+  }),
   'outcomes.get': channel({ summary: 'Show an outcome', role: 'viewer', input: byId, output: outcomeDetailSchema }),
-  'outcomes.record': channel({ summary: 'Record an outcome', role: 'officer', input: outcomeInputSchema, output: savedId }),
-  'outcomes.update': channel({ summary: 'Change an outcome', role: 'officer', input: outcomeUpdateSchema, output: okOutput }),
-  'outcomes.verify': channel({ summary: 'Record a verification decision', role: 'officer', input: verifyInputSchema, output: okOutput }),
-  'outcomes.saveType': channel({ summary: 'Add or change an outcome type', role: 'administrator', input: outcomeTypeInputSchema, output: okOutput }),
+  'outcomes.record': channel({
+    summary: 'Record an outcome',
+    role: 'officer',
+    input: outcomeInputSchema,
+    output: savedId,
+  }),
+  'outcomes.update': channel({
+    summary: 'Change an outcome',
+    role: 'officer',
+    input: outcomeUpdateSchema,
+    output: okOutput,
+  }),
+  'outcomes.verify': channel({
+    summary: 'Record a verification decision',
+    role: 'officer',
+    input: verifyInputSchema,
+    output: okOutput,
+  }),
+  'outcomes.saveType': channel({
+    summary: 'Add or change an outcome type',
+    role: 'administrator',
+    input: outcomeTypeInputSchema,
+    output: okOutput,
+  }),
 
   'evidence.add': channel({
     summary: 'Add evidence to an outcome',
@@ -79,22 +186,40 @@ export const outcomesContract = {
     input: evidenceInputSchema,
     output: z.object({ id: idSchema, sha256: z.string().nullable() }),
   }),
-  'evidence.file': channel({ summary: 'Open an evidence file', role: 'officer', input: byId, output: fileOutputSchema }),
+  'evidence.file': channel({
+    summary: 'Open an evidence file',
+    role: 'officer',
+    input: byId,
+    output: fileOutputSchema,
+  }),
   'evidence.remove': channel({
     summary: 'Remove an evidence item',
     role: 'officer',
-    input: z.object({ id: idSchema, reason: z.string().trim().min(1, 'Say why the evidence is removed').max(500) }).strict(),
+    input: z
+      .object({ id: idSchema, reason: z.string().trim().min(1, 'Say why the evidence is removed').max(500) })
+      .strict(),
     output: okOutput,
   }),
 
   'sustainment.worklist': channel({
     summary: 'Sustainment checks due',
     role: 'viewer',
-    input: z.object({ filter: worklistFilterSchema.default('open'), search: z.string().max(100).default(''), limit: z.number().int().min(1).max(5000).default(500) }).strict(),
+    input: z
+      .object({
+        filter: worklistFilterSchema.default('open'),
+        search: z.string().max(100).default(''),
+        limit: z.number().int().min(1).max(5000).default(500),
+      })
+      .strict(),
     output: z.object({
       rows: z.array(worklistRowSchema),
       total: z.number().int(),
-      counts: z.object({ due: z.number().int(), overdue: z.number().int(), upcoming: z.number().int(), windowClosed: z.number().int() }),
+      counts: z.object({
+        due: z.number().int(),
+        overdue: z.number().int(),
+        upcoming: z.number().int(),
+        windowClosed: z.number().int(),
+      }),
       today: z.string(),
     }),
   }),

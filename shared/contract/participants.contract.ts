@@ -32,8 +32,18 @@ export const participantGridRowSchema = z.object({
 });
 export type ParticipantGridRow = z.infer<typeof participantGridRowSchema>;
 
-const ruleSchema = z.object({ code: z.enum(eligibilityCheckCodes), label: z.string(), outcome: z.enum(['met', 'pending', 'not_met']), reason: z.string() });
-export const eligibilitySchema = z.object({ status: z.enum(['eligible', 'pending', 'not_eligible']), rules: z.array(ruleSchema), reasons: z.array(z.string()), districts: z.array(z.string()) });
+const ruleSchema = z.object({
+  code: z.enum(eligibilityCheckCodes),
+  label: z.string(),
+  outcome: z.enum(['met', 'pending', 'not_met']),
+  reason: z.string(),
+});
+export const eligibilitySchema = z.object({
+  status: z.enum(['eligible', 'pending', 'not_eligible']),
+  rules: z.array(ruleSchema),
+  reasons: z.array(z.string()),
+  districts: z.array(z.string()),
+});
 
 export const eligibilityCheckSchema = z.object({
   id: idSchema,
@@ -54,17 +64,42 @@ export const participantDetailSchema = z.object({
   mergedIntoId: idSchema.nullable(),
   version: z.number().int(),
   record: z.object({
-    firstName: z.string(), lastName: z.string(), preferredName: z.string().nullable(), dateOfBirth: z.string().nullable(),
-    niStatus: z.enum(['known', 'not_yet_known']), niNumber: z.string().nullable(), uln: z.string().nullable(),
-    addressLine1: z.string().nullable(), addressLine2: z.string().nullable(), town: z.string().nullable(), postcode: z.string().nullable(),
-    phone: z.string().nullable(), email: z.string().nullable(), preferredContact: z.string().nullable(),
-    sex: z.string().nullable(), genderSameAsBirth: z.string().nullable(), ethnicity: z.string().nullable(), disability: z.string().nullable(),
-    isCarer: z.string().nullable(), isLoneParent: z.string().nullable(),
-    labourMarketStatus: z.string().nullable(), benefits: z.string().nullable(), timeOutOfWork: z.string().nullable(), qualificationLevel: z.string().nullable(),
+    firstName: z.string(),
+    lastName: z.string(),
+    preferredName: z.string().nullable(),
+    dateOfBirth: z.string().nullable(),
+    niStatus: z.enum(['known', 'not_yet_known']),
+    niNumber: z.string().nullable(),
+    uln: z.string().nullable(),
+    addressLine1: z.string().nullable(),
+    addressLine2: z.string().nullable(),
+    town: z.string().nullable(),
+    postcode: z.string().nullable(),
+    phone: z.string().nullable(),
+    email: z.string().nullable(),
+    preferredContact: z.string().nullable(),
+    sex: z.string().nullable(),
+    genderSameAsBirth: z.string().nullable(),
+    ethnicity: z.string().nullable(),
+    disability: z.string().nullable(),
+    isCarer: z.string().nullable(),
+    isLoneParent: z.string().nullable(),
+    labourMarketStatus: z.string().nullable(),
+    benefits: z.string().nullable(),
+    timeOutOfWork: z.string().nullable(),
+    qualificationLevel: z.string().nullable(),
     barriers: z.array(z.string()),
-    referralSource: z.string().nullable(), referralDate: z.string().nullable(), referrerName: z.string().nullable(),
-    fundingStreamId: z.number().nullable(), keyWorkerId: z.number().nullable(), startDate: z.string().nullable(), leaveDate: z.string().nullable(),
-    privacyNoticeVersion: z.string().nullable(), privacyNoticeDate: z.string().nullable(), consentPartners: z.array(z.string()), lawfulBasisNote: z.string().nullable(),
+    referralSource: z.string().nullable(),
+    referralDate: z.string().nullable(),
+    referrerName: z.string().nullable(),
+    fundingStreamId: z.number().nullable(),
+    keyWorkerId: z.number().nullable(),
+    startDate: z.string().nullable(),
+    leaveDate: z.string().nullable(),
+    privacyNoticeVersion: z.string().nullable(),
+    privacyNoticeDate: z.string().nullable(),
+    consentPartners: z.array(z.string()),
+    lawfulBasisNote: z.string().nullable(),
   }),
   keyWorkerName: z.string().nullable(),
   fundingStreamName: z.string().nullable(),
@@ -72,7 +107,9 @@ export const participantDetailSchema = z.object({
   checks: z.array(eligibilityCheckSchema),
   specialCategoryHidden: z.boolean(),
   /** The latest merge into this record that can still be undone. */
-  undoableMerge: z.object({ mergeId: idSchema, mergedId: idSchema, mergedReference: z.string(), at: z.string() }).nullable(),
+  undoableMerge: z
+    .object({ mergeId: idSchema, mergedId: idSchema, mergedReference: z.string(), at: z.string() })
+    .nullable(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });
@@ -112,29 +149,64 @@ export const historyEntrySchema = z.object({
 
 /** What a saved grid view remembers: columns shown, widths and order, sort, filters, search, preset. */
 export const viewStateSchema = z.object({
-  columns: z.array(z.object({ colId: z.string().max(64), hide: z.boolean().optional(), width: z.number().optional() })).max(100).default([]),
-  sort: z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5).default([]),
+  columns: z
+    .array(z.object({ colId: z.string().max(64), hide: z.boolean().optional(), width: z.number().optional() }))
+    .max(100)
+    .default([]),
+  sort: z
+    .array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) }))
+    .max(5)
+    .default([]),
   filters: z.record(z.string(), z.unknown()).default({}),
   search: z.string().max(200).default(''),
   preset: z.string().max(64).optional(),
 });
 export type ViewState = z.infer<typeof viewStateSchema>;
-export const savedViewSchema = z.object({ id: idSchema, grid: z.string(), name: z.string(), shared: z.boolean(), mine: z.boolean(), state: viewStateSchema });
+export const savedViewSchema = z.object({
+  id: idSchema,
+  grid: z.string(),
+  name: z.string(),
+  shared: z.boolean(),
+  mine: z.boolean(),
+  state: viewStateSchema,
+});
 export type SavedView = z.infer<typeof savedViewSchema>;
 
-const gridName = z.string().trim().min(1).max(40).regex(/^[a-z0-9-]+$/, 'Unknown grid');
+const gridName = z
+  .string()
+  .trim()
+  .min(1)
+  .max(40)
+  .regex(/^[a-z0-9-]+$/, 'Unknown grid');
 const versionInput = z.number().int().min(1);
 const keysSchema = z.object({
   firstName: z.string().max(100).default(''),
   lastName: z.string().max(100).default(''),
   dateOfBirth: isoDateSchema.nullish().transform((v) => v ?? null),
-  niNumber: z.string().max(20).nullish().transform((v) => v ?? null),
-  postcode: z.string().max(10).nullish().transform((v) => v ?? null),
-  phone: z.string().max(30).nullish().transform((v) => v ?? null),
+  niNumber: z
+    .string()
+    .max(20)
+    .nullish()
+    .transform((v) => v ?? null),
+  postcode: z
+    .string()
+    .max(10)
+    .nullish()
+    .transform((v) => v ?? null),
+  phone: z
+    .string()
+    .max(30)
+    .nullish()
+    .transform((v) => v ?? null),
 });
 
 export const participantsContract = {
-  'participants.page': channel({ summary: 'List participants', role: 'viewer', input: gridQuerySchema, output: pageOf(participantGridRowSchema) }),
+  'participants.page': channel({
+    summary: 'List participants',
+    role: 'viewer',
+    input: gridQuerySchema,
+    output: pageOf(participantGridRowSchema),
+  }),
   'participants.options': channel({
     summary: 'Lists the participant form needs',
     role: 'viewer',
@@ -150,10 +222,19 @@ export const participantsContract = {
   'participants.create': channel({
     summary: 'Register a participant',
     role: 'officer',
-    input: z.object({ record: participantRecordSchema, notDuplicateOf: z.array(idSchema).max(50).default([]), duplicatesReviewed: z.boolean().default(false) }),
+    input: z.object({
+      record: participantRecordSchema,
+      notDuplicateOf: z.array(idSchema).max(50).default([]),
+      duplicatesReviewed: z.boolean().default(false),
+    }),
     output: z.object({ id: idSchema, reference: z.string() }),
   }),
-  'participants.get': channel({ summary: 'Open a participant', role: 'viewer', input: z.object({ id: idSchema }), output: participantDetailSchema }),
+  'participants.get': channel({
+    summary: 'Open a participant',
+    role: 'viewer',
+    input: z.object({ id: idSchema }),
+    output: participantDetailSchema,
+  }),
   'participants.update': channel({
     summary: 'Save a participant',
     role: 'officer',
@@ -163,29 +244,47 @@ export const participantsContract = {
   'participants.addNote': channel({
     summary: 'Add a note',
     role: 'officer',
-    input: z.object({ id: idSchema, body: z.string().trim().min(1, 'Enter the note').max(5000, 'Note must be 5,000 characters or fewer') }),
+    input: z.object({
+      id: idSchema,
+      body: z.string().trim().min(1, 'Enter the note').max(5000, 'Note must be 5,000 characters or fewer'),
+    }),
     output: z.object({ id: idSchema }),
   }),
   'participants.notes': channel({
     summary: 'Notes on a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
-    output: z.array(z.object({ id: idSchema, body: z.string(), createdAt: z.string(), createdBy: z.string().nullable() })),
+    output: z.array(
+      z.object({ id: idSchema, body: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }),
+    ),
   }),
   'participants.recordEligibilityCheck': channel({
     summary: 'Record an eligibility check',
     role: 'officer',
-    input: z.object({
-      id: idSchema,
-      checkCode: z.enum(eligibilityCheckCodes, { error: 'Choose which check' }),
-      outcome: z.enum(['met', 'not_met', 'pending'], { error: 'Choose the outcome of the check' }),
-      evidenceType: z.string().max(60).nullish().transform((v) => v || null),
-      seenOn: isoDateSchema.nullish().transform((v) => v ?? null),
-      notes: z.string().trim().max(1000, 'Notes must be 1,000 characters or fewer').nullish().transform((v) => v || null),
-    }).superRefine((c, ctx) => {
-      if (c.outcome === 'met' && !c.evidenceType) ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen' });
-      if (c.outcome === 'met' && !c.seenOn) ctx.addIssue({ code: 'custom', path: ['seenOn'], message: 'Enter the date the evidence was seen' });
-    }),
+    input: z
+      .object({
+        id: idSchema,
+        checkCode: z.enum(eligibilityCheckCodes, { error: 'Choose which check' }),
+        outcome: z.enum(['met', 'not_met', 'pending'], { error: 'Choose the outcome of the check' }),
+        evidenceType: z
+          .string()
+          .max(60)
+          .nullish()
+          .transform((v) => v || null),
+        seenOn: isoDateSchema.nullish().transform((v) => v ?? null),
+        notes: z
+          .string()
+          .trim()
+          .max(1000, 'Notes must be 1,000 characters or fewer')
+          .nullish()
+          .transform((v) => v || null),
+      })
+      .superRefine((c, ctx) => {
+        if (c.outcome === 'met' && !c.evidenceType)
+          ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen' });
+        if (c.outcome === 'met' && !c.seenOn)
+          ctx.addIssue({ code: 'custom', path: ['seenOn'], message: 'Enter the date the evidence was seen' });
+      }),
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
   }),
   'participants.duplicates': channel({
@@ -194,12 +293,21 @@ export const participantsContract = {
     input: z.object({ keys: keysSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
   }),
-  'participants.markNotDuplicate': channel({ summary: 'Mark two records as different people', role: 'officer', input: z.object({ a: idSchema, b: idSchema }), output: okOutput }),
+  'participants.markNotDuplicate': channel({
+    summary: 'Mark two records as different people',
+    role: 'officer',
+    input: z.object({ a: idSchema, b: idSchema }),
+    output: okOutput,
+  }),
   'participants.mergePreview': channel({
     summary: 'Compare two records to merge',
     role: 'officer',
     input: z.object({ a: idSchema, b: idSchema }),
-    output: z.object({ a: participantDetailSchema, b: participantDetailSchema, linked: z.object({ a: z.record(z.string(), z.number()), b: z.record(z.string(), z.number()) }) }),
+    output: z.object({
+      a: participantDetailSchema,
+      b: participantDetailSchema,
+      linked: z.object({ a: z.record(z.string(), z.number()), b: z.record(z.string(), z.number()) }),
+    }),
   }),
   'participants.merge': channel({
     summary: 'Merge two records',
@@ -214,9 +322,24 @@ export const participantsContract = {
     }),
     output: z.object({ mergeId: idSchema, moved: z.record(z.string(), z.number()) }),
   }),
-  'participants.unmerge': channel({ summary: 'Undo a merge', role: 'officer', input: z.object({ mergeId: idSchema }), output: z.object({ survivorId: idSchema, restoredId: idSchema }) }),
-  'participants.timeline': channel({ summary: 'Timeline of a participant', role: 'viewer', input: z.object({ id: idSchema }), output: z.object({ items: z.array(timelineItemSchema), specialCategoryHidden: z.boolean() }) }),
-  'participants.history': channel({ summary: 'Change history of a participant', role: 'viewer', input: z.object({ id: idSchema }), output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }) }),
+  'participants.unmerge': channel({
+    summary: 'Undo a merge',
+    role: 'officer',
+    input: z.object({ mergeId: idSchema }),
+    output: z.object({ survivorId: idSchema, restoredId: idSchema }),
+  }),
+  'participants.timeline': channel({
+    summary: 'Timeline of a participant',
+    role: 'viewer',
+    input: z.object({ id: idSchema }),
+    output: z.object({ items: z.array(timelineItemSchema), specialCategoryHidden: z.boolean() }),
+  }),
+  'participants.history': channel({
+    summary: 'Change history of a participant',
+    role: 'viewer',
+    input: z.object({ id: idSchema }),
+    output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }),
+  }),
   'participants.export': channel({
     summary: 'Export participants',
     role: 'officer', // a file of personal data leaves the app: never for viewers
@@ -226,15 +349,41 @@ export const participantsContract = {
   'participants.setDistricts': channel({
     summary: 'Set the programme area',
     role: 'administrator',
-    input: z.object({ districts: z.array(z.string().trim().toUpperCase().regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, 'Enter postcode districts like SG1')).min(1, 'Enter at least one postcode district').max(50) }),
+    input: z.object({
+      districts: z
+        .array(
+          z
+            .string()
+            .trim()
+            .toUpperCase()
+            .regex(/^[A-Z]{1,2}\d[A-Z\d]?$/, 'Enter postcode districts like SG1'),
+        )
+        .min(1, 'Enter at least one postcode district')
+        .max(50),
+    }),
     output: z.object({ districts: z.array(z.string()), recalculated: z.number().int() }),
   }),
-  'views.list': channel({ summary: 'List saved views', role: 'viewer', input: z.object({ grid: gridName }), output: z.array(savedViewSchema) }),
+  'views.list': channel({
+    summary: 'List saved views',
+    role: 'viewer',
+    input: z.object({ grid: gridName }),
+    output: z.array(savedViewSchema),
+  }),
   'views.save': channel({
     summary: 'Save a view',
     role: 'viewer',
-    input: z.object({ grid: gridName, name: z.string().trim().min(1, 'Enter a name for the view').max(60, 'View name must be 60 characters or fewer'), shared: z.boolean().default(false), state: viewStateSchema }),
+    input: z.object({
+      grid: gridName,
+      name: z.string().trim().min(1, 'Enter a name for the view').max(60, 'View name must be 60 characters or fewer'),
+      shared: z.boolean().default(false),
+      state: viewStateSchema,
+    }),
     output: savedViewSchema,
   }),
-  'views.delete': channel({ summary: 'Delete a saved view', role: 'viewer', input: z.object({ id: idSchema }), output: okOutput }),
+  'views.delete': channel({
+    summary: 'Delete a saved view',
+    role: 'viewer',
+    input: z.object({ id: idSchema }),
+    output: okOutput,
+  }),
 } as const;

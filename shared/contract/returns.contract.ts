@@ -8,7 +8,12 @@ import { countingRuleSchema } from '../domain/counting-rule';
 export const personalColumnCodes = ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'] as const;
 
 export const indicatorInputSchema = z.object({
-  code: z.string().trim().min(1, 'Enter a code').max(20, 'Codes are 20 characters or fewer').regex(/^[A-Za-z0-9-]+$/, 'Use letters, digits and hyphens'),
+  code: z
+    .string()
+    .trim()
+    .min(1, 'Enter a code')
+    .max(20, 'Codes are 20 characters or fewer')
+    .regex(/^[A-Za-z0-9-]+$/, 'Use letters, digits and hyphens'),
   title: z.string().trim().min(3, 'Enter a title').max(300),
   definition: z.string().trim().min(3, 'Enter a definition').max(2000),
   unit: z.string().trim().min(1, 'Enter a unit').max(40),
@@ -38,7 +43,8 @@ export type SetSummary = z.infer<typeof setSummarySchema>;
 
 const periodInput = { setId: idSchema, from: isoDateSchema, to: isoDateSchema };
 const refinePeriod = <T extends { from: string; to: string }>(v: T, ctx: z.RefinementCtx) => {
-  if (v.to < v.from) ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be the same as or after the first day' });
+  if (v.to < v.from)
+    ctx.addIssue({ code: 'custom', path: ['to'], message: 'The last day must be the same as or after the first day' });
 };
 
 export const claimLineSchema = z.object({
@@ -71,7 +77,12 @@ export const claimLineSchema = z.object({
 });
 export type ClaimLineView = z.infer<typeof claimLineSchema>;
 
-export const warningKinds = ['missing_evidence', 'eligibility_not_confirmed', 'possible_duplicate', 'outside_enrolment'] as const;
+export const warningKinds = [
+  'missing_evidence',
+  'eligibility_not_confirmed',
+  'possible_duplicate',
+  'outside_enrolment',
+] as const;
 export const returnWarningSchema = z.object({
   kind: z.enum(warningKinds),
   indicatorCode: z.string().nullable(),
@@ -141,7 +152,9 @@ export const dashboardSchema = z.object({
   from: z.string(),
   to: z.string(),
   periodLabel: z.string(),
-  headline: z.array(z.object({ code: z.string(), title: z.string(), unit: z.string(), count: z.number().int(), sentence: z.string() })),
+  headline: z.array(
+    z.object({ code: z.string(), title: z.string(), unit: z.string(), count: z.number().int(), sentence: z.string() }),
+  ),
   startsByMonth: z.array(countRowSchema),
   outcomesByType: z.array(countRowSchema),
   funnel: z.array(countRowSchema),
@@ -151,7 +164,12 @@ export const dashboardSchema = z.object({
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const returnsContract = {
-  'returns.sets': channel({ summary: 'List indicator sets', role: 'viewer', input: z.object({}).strict(), output: z.array(setSummarySchema) }),
+  'returns.sets': channel({
+    summary: 'List indicator sets',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.array(setSummarySchema),
+  }),
   'returns.setDetail': channel({
     summary: 'Show an indicator set version',
     role: 'viewer',
@@ -160,7 +178,16 @@ export const returnsContract = {
       set: setSummarySchema,
       versionId: idSchema,
       version: z.number().int(),
-      versions: z.array(z.object({ id: idSchema, version: z.number().int(), note: z.string().nullable(), createdAt: z.string(), createdBy: z.string().nullable(), returns: z.number().int() })),
+      versions: z.array(
+        z.object({
+          id: idSchema,
+          version: z.number().int(),
+          note: z.string().nullable(),
+          createdAt: z.string(),
+          createdBy: z.string().nullable(),
+          returns: z.number().int(),
+        }),
+      ),
       indicators: z.array(indicatorSchema),
     }),
   }),
@@ -168,12 +195,22 @@ export const returnsContract = {
     summary: 'Save a new version of an indicator set',
     role: 'administrator',
     input: z
-      .object({ setId: idSchema, basedOnVersionId: idSchema, note: z.string().trim().min(3, 'Say what changed').max(500), indicators: z.array(indicatorInputSchema).min(1, 'A set needs at least one indicator').max(60) })
+      .object({
+        setId: idSchema,
+        basedOnVersionId: idSchema,
+        note: z.string().trim().min(3, 'Say what changed').max(500),
+        indicators: z.array(indicatorInputSchema).min(1, 'A set needs at least one indicator').max(60),
+      })
       .strict()
       .superRefine((v, ctx) => {
         const seen = new Set<string>();
         v.indicators.forEach((ind, i) => {
-          if (seen.has(ind.code)) ctx.addIssue({ code: 'custom', path: ['indicators', i, 'code'], message: `Code ${ind.code} is used twice` });
+          if (seen.has(ind.code))
+            ctx.addIssue({
+              code: 'custom',
+              path: ['indicators', i, 'code'],
+              message: `Code ${ind.code} is used twice`,
+            });
           seen.add(ind.code);
         });
       }),
@@ -189,12 +226,27 @@ export const returnsContract = {
     summary: 'List funders',
     role: 'viewer',
     input: z.object({}).strict(),
-    output: z.array(z.object({ id: idSchema, code: z.string(), name: z.string(), notes: z.string().nullable(), personalColumns: z.array(z.enum(personalColumnCodes)) })),
+    output: z.array(
+      z.object({
+        id: idSchema,
+        code: z.string(),
+        name: z.string(),
+        notes: z.string().nullable(),
+        personalColumns: z.array(z.enum(personalColumnCodes)),
+      }),
+    ),
   }),
   'returns.saveFunder': channel({
     summary: 'Change a funder',
     role: 'administrator',
-    input: z.object({ id: idSchema, name: z.string().trim().min(2, 'Enter the funder name').max(120), notes: z.string().trim().max(1000).nullable(), personalColumns: z.array(z.enum(personalColumnCodes)).max(5) }).strict(),
+    input: z
+      .object({
+        id: idSchema,
+        name: z.string().trim().min(2, 'Enter the funder name').max(120),
+        notes: z.string().trim().max(1000).nullable(),
+        personalColumns: z.array(z.enum(personalColumnCodes)).max(5),
+      })
+      .strict(),
     output: z.object({ ok: z.literal(true) }),
   }),
   'returns.compute': channel({
@@ -202,20 +254,34 @@ export const returnsContract = {
     role: 'viewer',
     /** `warnings: false` counts only (one count query per indicator: fast); true also lists
      * the claim lines' warnings (slower on a large programme). */
-    input: z.object({ ...periodInput, versionId: idSchema.optional(), warnings: z.boolean().default(true) }).strict().superRefine(refinePeriod),
+    input: z
+      .object({ ...periodInput, versionId: idSchema.optional(), warnings: z.boolean().default(true) })
+      .strict()
+      .superRefine(refinePeriod),
     output: computedReturnSchema,
   }),
   'returns.lines': channel({
     summary: 'Show the people and items behind an indicator',
     role: 'viewer',
-    input: z.object({ ...periodInput, versionId: idSchema.optional(), indicatorCode: z.string().max(20) }).strict().superRefine(refinePeriod),
-    output: z.object({ lines: z.array(claimLineSchema), total: z.number().int(), sentence: z.string(), title: z.string() }),
+    input: z
+      .object({ ...periodInput, versionId: idSchema.optional(), indicatorCode: z.string().max(20) })
+      .strict()
+      .superRefine(refinePeriod),
+    output: z.object({
+      lines: z.array(claimLineSchema),
+      total: z.number().int(),
+      sentence: z.string(),
+      title: z.string(),
+    }),
   }),
   'returns.export': channel({
     summary: 'Export a return workbook',
     role: 'officer',
     input: z.union([
-      z.object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema }).strict().superRefine(refinePeriod),
+      z
+        .object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema })
+        .strict()
+        .superRefine(refinePeriod),
       z.object({ returnId: idSchema, purpose: purposeSchema }).strict(),
     ]),
     output: fileOutputSchema,
@@ -223,10 +289,18 @@ export const returnsContract = {
   'returns.submit': channel({
     summary: 'Submit and lock a return',
     role: 'officer',
-    input: z.object({ ...periodInput, note: z.string().trim().max(500).nullable() }).strict().superRefine(refinePeriod),
+    input: z
+      .object({ ...periodInput, note: z.string().trim().max(500).nullable() })
+      .strict()
+      .superRefine(refinePeriod),
     output: z.object({ returnId: idSchema, lines: z.number().int() }),
   }),
-  'returns.list': channel({ summary: 'List submitted returns', role: 'viewer', input: z.object({}).strict(), output: z.array(returnSummarySchema) }),
+  'returns.list': channel({
+    summary: 'List submitted returns',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.array(returnSummarySchema),
+  }),
   'returns.detail': channel({
     summary: 'Show a submitted return and what changed since',
     role: 'viewer',

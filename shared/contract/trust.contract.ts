@@ -8,7 +8,11 @@ import { newPasswordSchema } from '../domain/password-rules';
 
 export const trustSettingsSchema = z.object({
   requirePasswords: z.boolean(),
-  autoLockMinutes: z.number().int().min(0, 'Enter 0 (never) or a number of minutes').max(240, 'Enter 240 minutes or fewer'),
+  autoLockMinutes: z
+    .number()
+    .int()
+    .min(0, 'Enter 0 (never) or a number of minutes')
+    .max(240, 'Enter 240 minutes or fewer'),
 });
 
 export const managedStaffSchema = staffProfileSchema.extend({
@@ -50,7 +54,10 @@ export const backupInfoSchema = z.object({
   reason: z.string(),
   bytes: z.number().int(),
 });
-const backupNameSchema = z.string().regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list').max(120);
+const backupNameSchema = z
+  .string()
+  .regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list')
+  .max(120);
 
 export const retentionRowSchema = z.object({
   id: idSchema,
@@ -74,14 +81,24 @@ export const trustContract = {
     input: z.object({ staffId: idSchema, newPassword: newPasswordSchema }).strict(),
     output: sessionSchema,
   }),
-  'session.touch': channel({ summary: 'Keep the session open while someone is working', role: 'viewer', input: emptyInput, output: okOutput }),
+  'session.touch': channel({
+    summary: 'Keep the session open while someone is working',
+    role: 'viewer',
+    input: emptyInput,
+    output: okOutput,
+  }),
   'staff.changeOwnPassword': channel({
     summary: 'Change your own password',
     role: 'viewer',
     input: z.object({ currentPassword: z.string().max(200).optional(), newPassword: newPasswordSchema }).strict(),
     output: okOutput,
   }),
-  'staff.manageList': channel({ summary: 'List staff accounts for management', role: 'administrator', input: emptyInput, output: z.array(managedStaffSchema) }),
+  'staff.manageList': channel({
+    summary: 'List staff accounts for management',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.array(managedStaffSchema),
+  }),
   'staff.create': channel({
     summary: 'Add a staff account',
     role: 'administrator',
@@ -98,7 +115,14 @@ export const trustContract = {
   'staff.update': channel({
     summary: 'Change a staff account',
     role: 'administrator',
-    input: z.object({ id: idSchema, displayName: displayNameSchema.optional(), role: z.enum(roles).optional(), isActive: z.boolean().optional() }).strict(),
+    input: z
+      .object({
+        id: idSchema,
+        displayName: displayNameSchema.optional(),
+        role: z.enum(roles).optional(),
+        isActive: z.boolean().optional(),
+      })
+      .strict(),
     output: managedStaffSchema,
   }),
   'staff.resetPassword': channel({
@@ -107,9 +131,24 @@ export const trustContract = {
     input: z.object({ id: idSchema, newPassword: newPasswordSchema }).strict(),
     output: managedStaffSchema,
   }),
-  'staff.unlock': channel({ summary: 'Unlock a locked staff account', role: 'administrator', input: z.object({ id: idSchema }).strict(), output: managedStaffSchema }),
-  'trust.settings': channel({ summary: 'Read sign-in and lock settings', role: 'administrator', input: emptyInput, output: trustSettingsSchema }),
-  'trust.saveSettings': channel({ summary: 'Change sign-in and lock settings', role: 'administrator', input: trustSettingsSchema.strict(), output: trustSettingsSchema }),
+  'staff.unlock': channel({
+    summary: 'Unlock a locked staff account',
+    role: 'administrator',
+    input: z.object({ id: idSchema }).strict(),
+    output: managedStaffSchema,
+  }),
+  'trust.settings': channel({
+    summary: 'Read sign-in and lock settings',
+    role: 'administrator',
+    input: emptyInput,
+    output: trustSettingsSchema,
+  }),
+  'trust.saveSettings': channel({
+    summary: 'Change sign-in and lock settings',
+    role: 'administrator',
+    input: trustSettingsSchema.strict(),
+    output: trustSettingsSchema,
+  }),
 
   'audit.page': channel({
     summary: 'Read the audit log',
@@ -117,12 +156,22 @@ export const trustContract = {
     input: gridQuerySchema.extend({ auditFilter: auditFilterSchema.default({}) }),
     output: pageOf(auditRowSchema),
   }),
-  'audit.export': channel({ summary: 'Export the audit log', role: 'administrator', input: z.object({ auditFilter: auditFilterSchema.default({}) }).strict(), output: fileOutputSchema }),
+  'audit.export': channel({
+    summary: 'Export the audit log',
+    role: 'administrator',
+    input: z.object({ auditFilter: auditFilterSchema.default({}) }).strict(),
+    output: fileOutputSchema,
+  }),
   'audit.verify': channel({
     summary: 'Check the audit log has not been altered',
     role: 'administrator',
     input: emptyInput,
-    output: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable(), problem: z.string().nullable() }),
+    output: z.object({
+      ok: z.boolean(),
+      checked: z.number().int(),
+      firstBrokenId: z.number().int().nullable(),
+      problem: z.string().nullable(),
+    }),
   }),
 
   'backup.list': channel({
@@ -131,7 +180,12 @@ export const trustContract = {
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupInfoSchema), lastDaily: z.string().nullable() }),
   }),
-  'backup.create': channel({ summary: 'Take a backup now', role: 'administrator', input: emptyInput, output: backupInfoSchema }),
+  'backup.create': channel({
+    summary: 'Take a backup now',
+    role: 'administrator',
+    input: emptyInput,
+    output: backupInfoSchema,
+  }),
   'backup.preview': channel({
     summary: 'Show what a backup holds',
     role: 'administrator',
@@ -150,7 +204,9 @@ export const trustContract = {
   'backup.restore': channel({
     summary: 'Restore a backup',
     role: 'administrator',
-    input: z.object({ name: backupNameSchema, confirm: z.literal(true, 'Confirm that you want to replace the current data') }).strict(),
+    input: z
+      .object({ name: backupNameSchema, confirm: z.literal(true, 'Confirm that you want to replace the current data') })
+      .strict(),
     output: z.object({ restored: z.string(), safetyBackup: z.string() }),
   }),
   'store.check': channel({
@@ -160,7 +216,12 @@ export const trustContract = {
     output: z.object({
       integrity: z.array(z.string()),
       foreignKeyProblems: z.number().int(),
-      audit: z.object({ ok: z.boolean(), checked: z.number().int(), firstBrokenId: z.number().int().nullable(), problem: z.string().nullable() }),
+      audit: z.object({
+        ok: z.boolean(),
+        checked: z.number().int(),
+        firstBrokenId: z.number().int().nullable(),
+        problem: z.string().nullable(),
+      }),
       isEncrypted: z.boolean(),
       file: z.string(),
       bytes: z.number().int(),
@@ -171,12 +232,23 @@ export const trustContract = {
     summary: 'Find a person for a subject access request',
     role: 'administrator',
     input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40) }).strict(),
-    output: z.object({ id: idSchema, reference: z.string(), name: z.string(), status: z.string(), areas: z.array(z.object({ area: z.string(), rows: z.number().int() })) }),
+    output: z.object({
+      id: idSchema,
+      reference: z.string(),
+      name: z.string(),
+      status: z.string(),
+      areas: z.array(z.object({ area: z.string(), rows: z.number().int() })),
+    }),
   }),
   'sar.export': channel({
     summary: 'Export everything held about a person',
     role: 'administrator',
-    input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40), reason: z.string().trim().max(200).optional() }).strict(),
+    input: z
+      .object({
+        reference: z.string().trim().min(1, 'Enter the participant reference').max(40),
+        reason: z.string().trim().max(200).optional(),
+      })
+      .strict(),
     output: fileOutputSchema,
   }),
 
@@ -184,7 +256,15 @@ export const trustContract = {
     summary: 'List funding streams with their retention dates',
     role: 'administrator',
     input: emptyInput,
-    output: z.array(z.object({ id: idSchema, code: z.string(), name: z.string(), retainUntil: z.string().nullable(), pastRetention: z.number().int() })),
+    output: z.array(
+      z.object({
+        id: idSchema,
+        code: z.string(),
+        name: z.string(),
+        retainUntil: z.string().nullable(),
+        pastRetention: z.number().int(),
+      }),
+    ),
   }),
   'retention.setRetainUntil': channel({
     summary: 'Set the retention date of a funding stream',
@@ -192,11 +272,21 @@ export const trustContract = {
     input: z.object({ id: idSchema, retainUntil: isoDateSchema.nullable() }).strict(),
     output: okOutput,
   }),
-  'retention.worklist': channel({ summary: 'People past their retention date', role: 'administrator', input: gridQuerySchema, output: pageOf(retentionRowSchema) }),
+  'retention.worklist': channel({
+    summary: 'People past their retention date',
+    role: 'administrator',
+    input: gridQuerySchema,
+    output: pageOf(retentionRowSchema),
+  }),
   'retention.anonymise': channel({
     summary: 'Anonymise people past their retention date',
     role: 'administrator',
-    input: z.object({ ids: z.array(idSchema).min(1, 'Choose at least one person').max(1000), confirm: z.literal(true, 'Confirm the anonymisation') }).strict(),
+    input: z
+      .object({
+        ids: z.array(idSchema).min(1, 'Choose at least one person').max(1000),
+        confirm: z.literal(true, 'Confirm the anonymisation'),
+      })
+      .strict(),
     output: z.object({ anonymised: z.number().int(), backup: z.string() }),
   }),
 } as const;

@@ -49,12 +49,16 @@ export interface CommitmentProgress {
   rule: string;
 }
 
-const outcomeTypeFor: Partial<Record<CommitmentKind, string>> = { local_jobs: 'job_start', apprenticeships: 'apprenticeship_start' };
+const outcomeTypeFor: Partial<Record<CommitmentKind, string>> = {
+  local_jobs: 'job_start',
+  apprenticeships: 'apprenticeship_start',
+};
 
 export const commitmentRules: Record<CommitmentKind, string> = {
   local_jobs: 'Job starts linked to this contract, dated within the contract period, not rejected.',
   apprenticeships: 'Apprenticeship starts linked to this contract, dated within the contract period, not rejected.',
-  work_placements: 'Work experience, work trial and sector-based work academy placements on this contract that started within the contract period.',
+  work_placements:
+    'Work experience, work trial and sector-based work academy placements on this contract that started within the contract period.',
   site_visits: 'Entered by officers (nothing in the records counts site visits).',
   other: 'Entered by officers.',
 };
@@ -65,7 +69,12 @@ export function inPeriod(date: string, period: ContractPeriod): boolean {
 
 const STARTED = new Set(['active', 'completed', 'ended_early']);
 
-export function commitmentProgress(commitment: CommitmentInput, period: ContractPeriod, outcomes: OutcomeFact[], placements: PlacementFact[]): CommitmentProgress {
+export function commitmentProgress(
+  commitment: CommitmentInput,
+  period: ContractPeriod,
+  outcomes: OutcomeFact[],
+  placements: PlacementFact[],
+): CommitmentProgress {
   const kind = commitment.kind as CommitmentKind;
   let achieved = 0;
   let verified = 0;
@@ -79,7 +88,8 @@ export function commitmentProgress(commitment: CommitmentInput, period: Contract
     }
   } else if (kind === 'work_placements') {
     for (const p of placements) {
-      if (!workPlacementKinds.includes(p.kind as never) || !STARTED.has(p.status) || !inPeriod(p.startsOn, period)) continue;
+      if (!workPlacementKinds.includes(p.kind as never) || !STARTED.has(p.status) || !inPeriod(p.startsOn, period))
+        continue;
       achieved += p.n;
     }
     verified = achieved;
@@ -88,10 +98,25 @@ export function commitmentProgress(commitment: CommitmentInput, period: Contract
     achieved = commitment.manualAchieved ?? 0;
     verified = achieved;
   }
-  const percent = commitment.target > 0 ? Math.min(100, Math.round((achieved / commitment.target) * 100)) : achieved > 0 ? 100 : 0;
-  return { id: commitment.id, kind: commitment.kind, target: commitment.target, achieved, verified, percent, isManual, rule: commitmentRules[kind] ?? commitmentRules.other };
+  const percent =
+    commitment.target > 0 ? Math.min(100, Math.round((achieved / commitment.target) * 100)) : achieved > 0 ? 100 : 0;
+  return {
+    id: commitment.id,
+    kind: commitment.kind,
+    target: commitment.target,
+    achieved,
+    verified,
+    percent,
+    isManual,
+    rule: commitmentRules[kind] ?? commitmentRules.other,
+  };
 }
 
-export function contractProgress(commitments: CommitmentInput[], period: ContractPeriod, outcomes: OutcomeFact[], placements: PlacementFact[]): CommitmentProgress[] {
+export function contractProgress(
+  commitments: CommitmentInput[],
+  period: ContractPeriod,
+  outcomes: OutcomeFact[],
+  placements: PlacementFact[],
+): CommitmentProgress[] {
   return commitments.map((c) => commitmentProgress(c, period, outcomes, placements));
 }

@@ -3,7 +3,14 @@
 // and by the engine (db/features/returns/indicator-engine.ts).
 import { z } from 'zod';
 
-export const ruleSubjects = ['participants', 'outcomes', 'enrolments', 'course_runs', 'site_ready', 'placements'] as const;
+export const ruleSubjects = [
+  'participants',
+  'outcomes',
+  'enrolments',
+  'course_runs',
+  'site_ready',
+  'placements',
+] as const;
 export type RuleSubject = (typeof ruleSubjects)[number];
 
 /** The date fields each subject can be counted by (the period applies to this date, inclusive). */
@@ -28,11 +35,17 @@ export const countingRuleSchema = z
     verifiedOnly: z.boolean().optional(),
     /** Outcomes whose sector, or whose employer's sector, is one of these (case-insensitive). */
     sectors: z.array(z.string().min(1).max(60)).max(20).optional(),
-    enrolmentStatuses: z.array(z.enum(['enrolled', 'waiting', 'withdrawn', 'completed', 'not_completed'])).max(5).optional(),
+    enrolmentStatuses: z
+      .array(z.enum(['enrolled', 'waiting', 'withdrawn', 'completed', 'not_completed']))
+      .max(5)
+      .optional(),
     cscsOnly: z.boolean().optional(),
     eligibleOnly: z.boolean().optional(),
     labourMarketStatuses: z.array(code).max(10).optional(),
-    postcodeDistricts: z.array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'Use postcode districts such as SG1')).max(40).optional(),
+    postcodeDistricts: z
+      .array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'Use postcode districts such as SG1'))
+      .max(40)
+      .optional(),
     fundingStreams: z.array(z.string().min(1).max(40)).max(10).optional(),
     barriers: z.array(code).max(20).optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
@@ -42,24 +55,46 @@ export const countingRuleSchema = z
   .strict()
   .superRefine((rule, ctx) => {
     if (!dateFieldsBySubject[rule.subject].includes(rule.dateField)) {
-      ctx.addIssue({ code: 'custom', path: ['dateField'], message: `For ${rule.subject} the date must be one of: ${dateFieldsBySubject[rule.subject].join(', ')}` });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['dateField'],
+        message: `For ${rule.subject} the date must be one of: ${dateFieldsBySubject[rule.subject].join(', ')}`,
+      });
     }
     if (rule.subject === 'course_runs' && rule.countDistinct !== 'item') {
       ctx.addIssue({ code: 'custom', path: ['countDistinct'], message: 'Course runs are counted as items' });
     }
     if (rule.countDistinct === 'employer' && rule.subject !== 'placements' && rule.subject !== 'outcomes') {
-      ctx.addIssue({ code: 'custom', path: ['countDistinct'], message: 'Only placements and outcomes can be counted by employer' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['countDistinct'],
+        message: 'Only placements and outcomes can be counted by employer',
+      });
     }
-    if (rule.outcomeTypes && rule.subject !== 'outcomes') ctx.addIssue({ code: 'custom', path: ['outcomeTypes'], message: 'Outcome types apply to outcomes only' });
-    if (rule.verifiedOnly && rule.subject !== 'outcomes') ctx.addIssue({ code: 'custom', path: ['verifiedOnly'], message: 'Verification applies to outcomes only' });
-    if (rule.enrolmentStatuses && rule.subject !== 'enrolments') ctx.addIssue({ code: 'custom', path: ['enrolmentStatuses'], message: 'Enrolment statuses apply to enrolments only' });
-    if (rule.cscsOnly && rule.subject !== 'enrolments' && rule.subject !== 'course_runs') ctx.addIssue({ code: 'custom', path: ['cscsOnly'], message: 'CSCS courses apply to course runs and enrolments only' });
-    if (rule.sectors && rule.subject !== 'outcomes') ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
+    if (rule.outcomeTypes && rule.subject !== 'outcomes')
+      ctx.addIssue({ code: 'custom', path: ['outcomeTypes'], message: 'Outcome types apply to outcomes only' });
+    if (rule.verifiedOnly && rule.subject !== 'outcomes')
+      ctx.addIssue({ code: 'custom', path: ['verifiedOnly'], message: 'Verification applies to outcomes only' });
+    if (rule.enrolmentStatuses && rule.subject !== 'enrolments')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['enrolmentStatuses'],
+        message: 'Enrolment statuses apply to enrolments only',
+      });
+    if (rule.cscsOnly && rule.subject !== 'enrolments' && rule.subject !== 'course_runs')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['cscsOnly'],
+        message: 'CSCS courses apply to course runs and enrolments only',
+      });
+    if (rule.sectors && rule.subject !== 'outcomes')
+      ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
   });
 
 export type CountingRule = z.infer<typeof countingRuleSchema>;
 
-const listOf = (items: string[], word = 'or'): string => (items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`);
+const listOf = (items: string[], word = 'or'): string =>
+  items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
 
 const dateWords: Record<string, string> = {
   start_date: 'who started',
@@ -74,7 +109,10 @@ const dateWords: Record<string, string> = {
 };
 
 /** The rule as a sentence staff can read: "Participants with a verified outcome of type Job start …". */
-export function describeRule(rule: CountingRule, labels: { outcomeType?(code: string): string; labourMarket?(code: string): string } = {}): string {
+export function describeRule(
+  rule: CountingRule,
+  labels: { outcomeType?(code: string): string; labourMarket?(code: string): string } = {},
+): string {
   const ot = (c: string) => labels.outcomeType?.(c) ?? c;
   const lm = (c: string) => labels.labourMarket?.(c) ?? c;
   const parts: string[] = [];
@@ -86,14 +124,27 @@ export function describeRule(rule: CountingRule, labels: { outcomeType?(code: st
     case 'outcomes': {
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';
       const sector = rule.sectors?.length ? ` in ${listOf(rule.sectors)}` : '';
-      const who = rule.countDistinct === 'item' ? 'Outcomes' : rule.countDistinct === 'employer' ? 'Employers with' : 'Participants with';
+      const who =
+        rule.countDistinct === 'item'
+          ? 'Outcomes'
+          : rule.countDistinct === 'employer'
+            ? 'Employers with'
+            : 'Participants with';
       const article = rule.countDistinct === 'item' ? '' : rule.verifiedOnly ? ' a' : ' an';
-      parts.push(`${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}${sector} ${when} (rejected outcomes never count)`.replace('Outcomes outcomes', 'Outcomes').replace('Outcomes verified outcomes', 'Verified outcomes'));
+      parts.push(
+        `${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}${sector} ${when} (rejected outcomes never count)`
+          .replace('Outcomes outcomes', 'Outcomes')
+          .replace('Outcomes verified outcomes', 'Verified outcomes'),
+      );
       break;
     }
     case 'enrolments': {
-      const status = rule.enrolmentStatuses?.length ? ` with status ${listOf(rule.enrolmentStatuses.map((s) => s.replace('_', ' ')))}` : '';
-      parts.push(`${rule.countDistinct === 'item' ? 'Enrolments' : 'Participants with an enrolment'} on ${rule.cscsOnly ? 'a CSCS course' : 'any course'}${status}, ${when}`);
+      const status = rule.enrolmentStatuses?.length
+        ? ` with status ${listOf(rule.enrolmentStatuses.map((s) => s.replace('_', ' ')))}`
+        : '';
+      parts.push(
+        `${rule.countDistinct === 'item' ? 'Enrolments' : 'Participants with an enrolment'} on ${rule.cscsOnly ? 'a CSCS course' : 'any course'}${status}, ${when}`,
+      );
       break;
     }
     case 'course_runs':
@@ -103,7 +154,9 @@ export function describeRule(rule: CountingRule, labels: { outcomeType?(code: st
       parts.push(`Participants with a site-ready sign-off (not revoked) ${when}`);
       break;
     case 'placements':
-      parts.push(`${rule.countDistinct === 'employer' ? 'Employers offering' : rule.countDistinct === 'item' ? 'Placements,' : 'Participants with'} a work placement ${when}`);
+      parts.push(
+        `${rule.countDistinct === 'employer' ? 'Employers offering' : rule.countDistinct === 'item' ? 'Placements,' : 'Participants with'} a work placement ${when}`,
+      );
       break;
   }
   const who: string[] = [];
@@ -123,12 +176,17 @@ export function describeRule(rule: CountingRule, labels: { outcomeType?(code: st
 }
 
 /** Parses rule JSON typed by an administrator; errors name the field inside the rule. */
-export function parseRuleJson(text: string): { ok: true; rule: CountingRule } | { ok: false; errors: Array<{ path: string; message: string }> } {
+export function parseRuleJson(
+  text: string,
+): { ok: true; rule: CountingRule } | { ok: false; errors: Array<{ path: string; message: string }> } {
   let raw: unknown;
   try {
     raw = JSON.parse(text);
   } catch (e) {
-    return { ok: false, errors: [{ path: '', message: `The rule is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return {
+      ok: false,
+      errors: [{ path: '', message: `The rule is not valid JSON: ${e instanceof Error ? e.message : String(e)}` }],
+    };
   }
   const parsed = countingRuleSchema.safeParse(raw);
   if (parsed.success) return { ok: true, rule: parsed.data };

@@ -12,7 +12,8 @@ export function isWeekday(iso: string): boolean {
 /** Every weekday from start to end inclusive (at most 200). */
 export function weekdaysBetween(start: string, end: string): string[] {
   const out: string[] = [];
-  for (let d = start; d <= end && out.length < MAX_GENERATED_SESSIONS; d = addDaysIso(d, 1)) if (isWeekday(d)) out.push(d);
+  for (let d = start; d <= end && out.length < MAX_GENERATED_SESSIONS; d = addDaysIso(d, 1))
+    if (isWeekday(d)) out.push(d);
   return out;
 }
 

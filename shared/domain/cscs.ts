@@ -52,21 +52,35 @@ export function isHsePass(score: number): boolean {
  * pass backs a first Labourer card applied for on that date (on/after 1 Feb 2025 it gets 3 years).
  * Returns null for a fail: a fail is never valid.
  */
-export function hsePassExpiresOn(takenOn: string, score: number, usedForFirstLabourerCardOn?: string | null): string | null {
+export function hsePassExpiresOn(
+  takenOn: string,
+  score: number,
+  usedForFirstLabourerCardOn?: string | null,
+): string | null {
   if (!isHsePass(score)) return null;
-  const years = usedForFirstLabourerCardOn && usedForFirstLabourerCardOn >= LABOURER_RULE_CHANGE ? HSE_VALID_YEARS_FIRST_LABOURER : HSE_VALID_YEARS;
+  const years =
+    usedForFirstLabourerCardOn && usedForFirstLabourerCardOn >= LABOURER_RULE_CHANGE
+      ? HSE_VALID_YEARS_FIRST_LABOURER
+      : HSE_VALID_YEARS;
   return addYearsIso(takenOn, years);
 }
 
 /** Whether an HS&E result can back a card application made on `applicationDate`. */
-export function isHsePassValidOn(takenOn: string, score: number, applicationDate: string, forFirstLabourerCard = false): boolean {
+export function isHsePassValidOn(
+  takenOn: string,
+  score: number,
+  applicationDate: string,
+  forFirstLabourerCard = false,
+): boolean {
   const expires = hsePassExpiresOn(takenOn, score, forFirstLabourerCard ? applicationDate : null);
   return expires !== null && takenOn <= applicationDate && applicationDate <= expires;
 }
 
 /** Term of a card in years: a first Labourer card issued on/after 1 Feb 2025 lasts 2; others 5. */
 export function cardTermYears(cardType: string, issuedOn: string, isFirstLabourerCard: boolean): number {
-  return isLabourerCard(cardType) && isFirstLabourerCard && issuedOn >= LABOURER_RULE_CHANGE ? FIRST_LABOURER_CARD_YEARS : STANDARD_CARD_YEARS;
+  return isLabourerCard(cardType) && isFirstLabourerCard && issuedOn >= LABOURER_RULE_CHANGE
+    ? FIRST_LABOURER_CARD_YEARS
+    : STANDARD_CARD_YEARS;
 }
 
 /** The expiry date a new card gets unless the officer types the one printed on the card. */

@@ -2,7 +2,17 @@
 // result never depends on the machine's time zone.
 import { isValid, parse, parseISO } from 'date-fns';
 
-const UK_INPUT_FORMATS = ['d/M/yyyy', 'd-M-yyyy', 'd.M.yyyy', 'd M yyyy', 'd MMM yyyy', 'd MMMM yyyy', 'yyyy-MM-dd', 'd/M/yy', 'dMMyyyy'];
+const UK_INPUT_FORMATS = [
+  'd/M/yyyy',
+  'd-M-yyyy',
+  'd.M.yyyy',
+  'd M yyyy',
+  'd MMM yyyy',
+  'd MMMM yyyy',
+  'yyyy-MM-dd',
+  'd/M/yy',
+  'dMMyyyy',
+];
 
 /** Parses what an officer types ("5/3/2024", "05-03-24", "5 Mar 2024", "2024-03-05") day-first. */
 export function parseUkDate(text: string): string | null {
@@ -36,7 +46,16 @@ export function formatUkDateTime(iso: string | null | undefined): string {
   if (!iso) return '';
   const d = parseISO(iso);
   if (!isValid(d)) return iso;
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', day: '2-digit', month: '2-digit', year: 'numeric', hour: '2-digit', minute: '2-digit' }).format(d).replace(',', '');
+  return new Intl.DateTimeFormat('en-GB', {
+    timeZone: 'Europe/London',
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+  })
+    .format(d)
+    .replace(',', '');
 }
 
 export function isIsoDate(s: string): boolean {
@@ -77,5 +96,3 @@ export function ageOn(dateOfBirth: string, on: string): number {
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
-
-

@@ -71,23 +71,29 @@ export function normaliseDistricts(list: readonly string[]): string[] {
 }
 
 function latest(checks: EligibilityCheckInput[], code: EligibilityCheckCode): EligibilityCheckInput | undefined {
-  return checks.filter((c) => c.checkCode === code).sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0))[0];
+  return checks
+    .filter((c) => c.checkCode === code)
+    .sort((a, b) => (a.recordedAt < b.recordedAt ? 1 : a.recordedAt > b.recordedAt ? -1 : 0))[0];
 }
 
 export function ageRule(dateOfBirth: string | null, onDate: string): RuleResult {
   const base = { code: 'age' as const, label: checkLabels.age };
   if (!dateOfBirth) return { ...base, outcome: 'pending', reason: 'Date of birth not recorded' };
   const age = ageOn(dateOfBirth, onDate);
-  if (age < MINIMUM_AGE) return { ...base, outcome: 'not_met', reason: `Aged ${age} on the start date; must be ${MINIMUM_AGE} or over` };
+  if (age < MINIMUM_AGE)
+    return { ...base, outcome: 'not_met', reason: `Aged ${age} on the start date; must be ${MINIMUM_AGE} or over` };
   return { ...base, outcome: 'met', reason: `Aged ${age} on the start date` };
 }
 
 export function rightToWorkRule(checks: EligibilityCheckInput[]): RuleResult {
   const base = { code: 'right_to_work' as const, label: checkLabels.right_to_work };
   const check = latest(checks, 'right_to_work');
-  if (!check || check.outcome === 'pending') return { ...base, outcome: 'pending', reason: 'Right to live and work in the UK not yet evidenced' };
-  if (check.outcome === 'not_met') return { ...base, outcome: 'not_met', reason: 'No right to live and work in the UK' };
-  if (!check.evidenceType) return { ...base, outcome: 'pending', reason: 'Right to live and work recorded without the evidence seen' };
+  if (!check || check.outcome === 'pending')
+    return { ...base, outcome: 'pending', reason: 'Right to live and work in the UK not yet evidenced' };
+  if (check.outcome === 'not_met')
+    return { ...base, outcome: 'not_met', reason: 'No right to live and work in the UK' };
+  if (!check.evidenceType)
+    return { ...base, outcome: 'pending', reason: 'Right to live and work recorded without the evidence seen' };
   return { ...base, outcome: 'met', reason: `Evidenced (${evidenceLabel(check.evidenceType)})` };
 }
 
@@ -96,7 +102,12 @@ export function residenceRule(postcode: string | null, districts: readonly strin
   const list = normaliseDistricts(districts);
   const district = postcodeDistrict(postcode);
   if (!district) return { ...base, outcome: 'pending', reason: 'Postcode not recorded' };
-  if (!list.includes(district)) return { ...base, outcome: 'not_met', reason: `Lives in ${district}, outside the programme area (${list.join(', ')})` };
+  if (!list.includes(district))
+    return {
+      ...base,
+      outcome: 'not_met',
+      reason: `Lives in ${district}, outside the programme area (${list.join(', ')})`,
+    };
   return { ...base, outcome: 'met', reason: `Lives in ${district}` };
 }
 
@@ -105,10 +116,22 @@ export function evidenceLabel(code: string): string {
 }
 
 /** The whole rule: not eligible if any rule is not met, pending if any awaits evidence. */
-export function evaluateEligibility(facts: EligibilityFacts, districts: readonly string[], today: string): EligibilityResult {
+export function evaluateEligibility(
+  facts: EligibilityFacts,
+  districts: readonly string[],
+  today: string,
+): EligibilityResult {
   const onDate = facts.startDate ?? today;
-  const rules = [ageRule(facts.dateOfBirth, onDate), rightToWorkRule(facts.checks), residenceRule(facts.postcode, districts)];
-  const status: EligibilityStatus = rules.some((r) => r.outcome === 'not_met') ? 'not_eligible' : rules.some((r) => r.outcome === 'pending') ? 'pending' : 'eligible';
+  const rules = [
+    ageRule(facts.dateOfBirth, onDate),
+    rightToWorkRule(facts.checks),
+    residenceRule(facts.postcode, districts),
+  ];
+  const status: EligibilityStatus = rules.some((r) => r.outcome === 'not_met')
+    ? 'not_eligible'
+    : rules.some((r) => r.outcome === 'pending')
+      ? 'pending'
+      : 'eligible';
   return { status, rules, reasons: rules.filter((r) => r.outcome !== 'met').map((r) => r.reason) };
 }
 

@@ -42,7 +42,11 @@ export function equalityBreakdown(lines: EqualityPerson[], periodEnd: string): E
     ['Sex', (p) => labelOf(sexes, p.sex) || 'Not recorded', sexes.map((s) => s.label)],
     ['Ethnicity group', (p) => ethnicityGroupOf(p.ethnicity), []],
     ['Disability', (p) => labelOf(disabilities, p.disability) || 'Not recorded', disabilities.map((d) => d.label)],
-    ['Labour-market status at entry', (p) => labelOf(labourMarketStatuses, p.labourMarketStatus) || 'Not recorded', labourMarketStatuses.map((s) => s.label)],
+    [
+      'Labour-market status at entry',
+      (p) => labelOf(labourMarketStatuses, p.labourMarketStatus) || 'Not recorded',
+      labourMarketStatuses.map((s) => s.label),
+    ],
   ];
   const rows: EqualityRow[] = [];
   for (const [dimension, classify, order] of dims) {

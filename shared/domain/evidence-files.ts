@@ -31,8 +31,13 @@ export function evidenceFileProblem(fileName: string, bytes: Uint8Array): string
   if (bytes.length > MAX_EVIDENCE_FILE_BYTES) {
     return `"${fileName}" is ${formatFileSize(bytes.length)}; evidence files can be at most ${formatFileSize(MAX_EVIDENCE_FILE_BYTES)}`;
   }
-  if (!sniffEvidenceType(bytes)) return `"${fileName}" is not a PDF, PNG or JPEG file (checked by its contents, not its name)`;
+  if (!sniffEvidenceType(bytes))
+    return `"${fileName}" is not a PDF, PNG or JPEG file (checked by its contents, not its name)`;
   return null;
 }
 
-export const evidenceExtension: Record<EvidenceMime, string> = { 'application/pdf': '.pdf', 'image/png': '.png', 'image/jpeg': '.jpg' };
+export const evidenceExtension: Record<EvidenceMime, string> = {
+  'application/pdf': '.pdf',
+  'image/png': '.png',
+  'image/jpeg': '.jpg',
+};

@@ -12,7 +12,8 @@ const NI_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 
 /** Why an NI number is not valid, or null if it is. Expects a normalised value. */
 export function niNumberProblem(ni: string): string | null {
-  if (!/^[A-Z]{2}\d{6}[A-Z]$/.test(ni)) return 'Enter a National Insurance number in the right format, like QQ 12 34 56 C';
+  if (!/^[A-Z]{2}\d{6}[A-Z]$/.test(ni))
+    return 'Enter a National Insurance number in the right format, like QQ 12 34 56 C';
   const [first, second] = [ni[0]!, ni[1]!];
   if (NI_BAD_FIRST.has(first)) return `A National Insurance number cannot start with ${first}`;
   if (NI_BAD_SECOND.has(second)) return `The second letter of a National Insurance number cannot be ${second}`;
@@ -29,7 +30,9 @@ export function isValidNi(raw: string): boolean {
 export function formatNi(ni: string | null | undefined): string {
   if (!ni) return '';
   const n = normaliseNi(ni);
-  return /^[A-Z]{2}\d{6}[A-Z]$/.test(n) ? `${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} ${n.slice(6, 8)} ${n[8]}` : ni;
+  return /^[A-Z]{2}\d{6}[A-Z]$/.test(n)
+    ? `${n.slice(0, 2)} ${n.slice(2, 4)} ${n.slice(4, 6)} ${n.slice(6, 8)} ${n[8]}`
+    : ni;
 }
 
 const POSTCODE = /^([A-Z]{1,2}\d[A-Z\d]?) ?(\d[A-Z]{2})$/;

@@ -28,31 +28,83 @@ export interface ImportField {
 }
 
 const person: ImportField[] = [
-  { key: 'full_name', label: 'Full name', type: 'name', synonyms: ['name', 'fullname', 'learnername', 'participantname', 'customername', 'clientname', 'candidate'] },
-  { key: 'first_name', label: 'First name', type: 'name', synonyms: ['firstname', 'forename', 'forenames', 'givenname', 'first'] },
+  {
+    key: 'full_name',
+    label: 'Full name',
+    type: 'name',
+    synonyms: ['name', 'fullname', 'learnername', 'participantname', 'customername', 'clientname', 'candidate'],
+  },
+  {
+    key: 'first_name',
+    label: 'First name',
+    type: 'name',
+    synonyms: ['firstname', 'forename', 'forenames', 'givenname', 'first'],
+  },
   { key: 'last_name', label: 'Last name', type: 'name', synonyms: ['lastname', 'surname', 'familyname', 'last'] },
   { key: 'date_of_birth', label: 'Date of birth', type: 'date', synonyms: ['dateofbirth', 'dob', 'birthdate', 'born'] },
-  { key: 'ni_number', label: 'NI number', type: 'ni', synonyms: ['ninumber', 'nino', 'nationalinsurancenumber', 'nationalinsurance', 'ni', 'nino'] },
+  {
+    key: 'ni_number',
+    label: 'NI number',
+    type: 'ni',
+    synonyms: ['ninumber', 'nino', 'nationalinsurancenumber', 'nationalinsurance', 'ni', 'nino'],
+  },
   { key: 'postcode', label: 'Postcode', type: 'postcode', synonyms: ['postcode', 'postalcode', 'pcode', 'zip'] },
-  { key: 'phone', label: 'Phone', type: 'phone', synonyms: ['phone', 'telephone', 'mobile', 'tel', 'phonenumber', 'contactnumber', 'mobilenumber'] },
+  {
+    key: 'phone',
+    label: 'Phone',
+    type: 'phone',
+    synonyms: ['phone', 'telephone', 'mobile', 'tel', 'phonenumber', 'contactnumber', 'mobilenumber'],
+  },
   { key: 'uln', label: 'ULN', type: 'uln', synonyms: ['uln', 'uniquelearnernumber', 'learnernumber'] },
 ];
 
 const participantOnly: ImportField[] = [
   { key: 'email', label: 'Email', type: 'email', synonyms: ['email', 'emailaddress', 'mail'] },
-  { key: 'address_line1', label: 'Address line 1', type: 'text', synonyms: ['address', 'addressline1', 'address1', 'street', 'houseandstreet'] },
+  {
+    key: 'address_line1',
+    label: 'Address line 1',
+    type: 'text',
+    synonyms: ['address', 'addressline1', 'address1', 'street', 'houseandstreet'],
+  },
   { key: 'address_line2', label: 'Address line 2', type: 'text', synonyms: ['addressline2', 'address2'] },
   { key: 'town', label: 'Town', type: 'text', synonyms: ['town', 'city', 'towncity'] },
-  { key: 'referral_date', label: 'Referral date', type: 'date', synonyms: ['referraldate', 'datereferred', 'referred', 'referredon'] },
-  { key: 'referral_source', label: 'Referral source', type: 'text', synonyms: ['referralsource', 'source', 'referredby', 'referrer'] },
-  { key: 'referrer_name', label: 'Referrer name', type: 'text', synonyms: ['referrername', 'workcoach', 'advisor', 'adviser', 'caseworker'] },
+  {
+    key: 'referral_date',
+    label: 'Referral date',
+    type: 'date',
+    synonyms: ['referraldate', 'datereferred', 'referred', 'referredon'],
+  },
+  {
+    key: 'referral_source',
+    label: 'Referral source',
+    type: 'text',
+    synonyms: ['referralsource', 'source', 'referredby', 'referrer'],
+  },
+  {
+    key: 'referrer_name',
+    label: 'Referrer name',
+    type: 'text',
+    synonyms: ['referrername', 'workcoach', 'advisor', 'adviser', 'caseworker'],
+  },
   { key: 'start_date', label: 'Start date', type: 'date', synonyms: ['startdate', 'started', 'start'] },
   { key: 'leave_date', label: 'Leave date', type: 'date', synonyms: ['leavedate', 'left', 'enddate', 'exitdate'] },
 ];
 
 const course: ImportField[] = [
-  { key: 'course', label: 'Course (code or name)', type: 'text', synonyms: ['course', 'coursename', 'coursecode', 'qualification', 'programme', 'aim', 'learningaim'], required: true },
-  { key: 'course_start', label: 'Course start date', type: 'date', synonyms: ['coursestart', 'startdate', 'start', 'coursestartdate'], required: true },
+  {
+    key: 'course',
+    label: 'Course (code or name)',
+    type: 'text',
+    synonyms: ['course', 'coursename', 'coursecode', 'qualification', 'programme', 'aim', 'learningaim'],
+    required: true,
+  },
+  {
+    key: 'course_start',
+    label: 'Course start date',
+    type: 'date',
+    synonyms: ['coursestart', 'startdate', 'start', 'coursestartdate'],
+    required: true,
+  },
 ];
 
 export const placementKinds = ['work_experience', 'work_trial', 'swap', 'apprenticeship', 'paid_job'] as const;
@@ -61,27 +113,110 @@ export const enrolmentStatuses = ['enrolled', 'waiting', 'withdrawn', 'completed
 
 export const importFields: Record<ImportKind, ImportField[]> = {
   participants: [...person, ...participantOnly],
-  enrolments: [...person, ...course, { key: 'enrolled_on', label: 'Enrolled on', type: 'date', synonyms: ['enrolledon', 'enrolmentdate', 'enrolled', 'dateenrolled'] }, { key: 'enrolment_status', label: 'Enrolment status', type: 'code', codes: enrolmentStatuses, synonyms: ['status', 'enrolmentstatus'] }],
-  results: [...person, ...course, { key: 'result', label: 'Result', type: 'code', codes: ['passed', 'failed'], synonyms: ['result', 'outcome', 'achieved', 'passfail', 'grade'], required: true }, { key: 'result_date', label: 'Result date', type: 'date', synonyms: ['resultdate', 'achievementdate', 'achieveddate', 'datecompleted', 'completed', 'enddate'] }],
+  enrolments: [
+    ...person,
+    ...course,
+    {
+      key: 'enrolled_on',
+      label: 'Enrolled on',
+      type: 'date',
+      synonyms: ['enrolledon', 'enrolmentdate', 'enrolled', 'dateenrolled'],
+    },
+    {
+      key: 'enrolment_status',
+      label: 'Enrolment status',
+      type: 'code',
+      codes: enrolmentStatuses,
+      synonyms: ['status', 'enrolmentstatus'],
+    },
+  ],
+  results: [
+    ...person,
+    ...course,
+    {
+      key: 'result',
+      label: 'Result',
+      type: 'code',
+      codes: ['passed', 'failed'],
+      synonyms: ['result', 'outcome', 'achieved', 'passfail', 'grade'],
+      required: true,
+    },
+    {
+      key: 'result_date',
+      label: 'Result date',
+      type: 'date',
+      synonyms: ['resultdate', 'achievementdate', 'achieveddate', 'datecompleted', 'completed', 'enddate'],
+    },
+  ],
   placements: [
     ...person,
-    { key: 'employer', label: 'Employer', type: 'text', synonyms: ['employer', 'company', 'organisation', 'host', 'hostemployer'] },
-    { key: 'placement_kind', label: 'Placement kind', type: 'code', codes: placementKinds, synonyms: ['type', 'placementtype', 'kind'] },
-    { key: 'starts_on', label: 'Starts on', type: 'date', synonyms: ['startdate', 'starts', 'start', 'startson', 'datestarted'], required: true },
+    {
+      key: 'employer',
+      label: 'Employer',
+      type: 'text',
+      synonyms: ['employer', 'company', 'organisation', 'host', 'hostemployer'],
+    },
+    {
+      key: 'placement_kind',
+      label: 'Placement kind',
+      type: 'code',
+      codes: placementKinds,
+      synonyms: ['type', 'placementtype', 'kind'],
+    },
+    {
+      key: 'starts_on',
+      label: 'Starts on',
+      type: 'date',
+      synonyms: ['startdate', 'starts', 'start', 'startson', 'datestarted'],
+      required: true,
+    },
     { key: 'ends_on', label: 'Ends on', type: 'date', synonyms: ['enddate', 'ends', 'end', 'endson', 'finished'] },
     { key: 'site', label: 'Site', type: 'text', synonyms: ['site', 'location', 'worksite'] },
-    { key: 'hours_per_week', label: 'Hours per week', type: 'number', synonyms: ['hoursperweek', 'hours', 'weeklyhours', 'hpw'] },
-    { key: 'placement_status', label: 'Status', type: 'code', codes: placementStatuses, synonyms: ['status', 'placementstatus'] },
+    {
+      key: 'hours_per_week',
+      label: 'Hours per week',
+      type: 'number',
+      synonyms: ['hoursperweek', 'hours', 'weeklyhours', 'hpw'],
+    },
+    {
+      key: 'placement_status',
+      label: 'Status',
+      type: 'code',
+      codes: placementStatuses,
+      synonyms: ['status', 'placementstatus'],
+    },
     { key: 'supervisor', label: 'Supervisor', type: 'text', synonyms: ['supervisor', 'manager', 'linemanager'] },
   ],
   outcomes: [
     ...person,
-    { key: 'outcome_type', label: 'Outcome type', type: 'code', synonyms: ['outcome', 'outcometype', 'type', 'result'], required: true },
-    { key: 'outcome_date', label: 'Outcome date', type: 'date', synonyms: ['outcomedate', 'date', 'jobstart', 'startdate', 'achieveddate'], required: true },
+    {
+      key: 'outcome_type',
+      label: 'Outcome type',
+      type: 'code',
+      synonyms: ['outcome', 'outcometype', 'type', 'result'],
+      required: true,
+    },
+    {
+      key: 'outcome_date',
+      label: 'Outcome date',
+      type: 'date',
+      synonyms: ['outcomedate', 'date', 'jobstart', 'startdate', 'achieveddate'],
+      required: true,
+    },
     { key: 'employer', label: 'Employer', type: 'text', synonyms: ['employer', 'company', 'organisation'] },
     { key: 'sector', label: 'Sector', type: 'text', synonyms: ['sector', 'industry'] },
-    { key: 'hours_per_week', label: 'Hours per week', type: 'number', synonyms: ['hoursperweek', 'hours', 'weeklyhours'] },
-    { key: 'qualification_title', label: 'Qualification title', type: 'text', synonyms: ['qualificationtitle', 'qualification'] },
+    {
+      key: 'hours_per_week',
+      label: 'Hours per week',
+      type: 'number',
+      synonyms: ['hoursperweek', 'hours', 'weeklyhours'],
+    },
+    {
+      key: 'qualification_title',
+      label: 'Qualification title',
+      type: 'text',
+      synonyms: ['qualificationtitle', 'qualification'],
+    },
     { key: 'notes', label: 'Notes', type: 'text', synonyms: ['notes', 'comments', 'comment'] },
   ],
 };
@@ -122,13 +257,24 @@ export const importProfileSchema = z
   .superRefine((p, ctx) => {
     const known = new Set(importFields[p.kind].map((f) => f.key));
     for (const key of [...Object.keys(p.columns), ...Object.keys(p.valueMaps), ...Object.keys(p.defaults)]) {
-      if (!known.has(key)) ctx.addIssue({ code: 'custom', path: ['columns', key], message: `"${key}" is not a field of a ${p.kind} import` });
+      if (!known.has(key))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['columns', key],
+          message: `"${key}" is not a field of a ${p.kind} import`,
+        });
     }
     const has = (k: string) => k in p.columns || k in p.defaults;
     if (!has('full_name') && !(has('first_name') && has('last_name')) && !has('ni_number') && !has('uln')) {
-      ctx.addIssue({ code: 'custom', path: ['columns'], message: 'Map a name (full name, or first and last name) or an NI number so people can be matched' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns'],
+        message: 'Map a name (full name, or first and last name) or an NI number so people can be matched',
+      });
     }
-    for (const f of importFields[p.kind]) if (f.required && !has(f.key)) ctx.addIssue({ code: 'custom', path: ['columns', f.key], message: `Map a column to ${f.label}` });
+    for (const f of importFields[p.kind])
+      if (f.required && !has(f.key))
+        ctx.addIssue({ code: 'custom', path: ['columns', f.key], message: `Map a column to ${f.label}` });
   });
 export type ImportProfile = z.output<typeof importProfileSchema>;
 export type ImportProfileInput = z.input<typeof importProfileSchema>;

@@ -3,8 +3,17 @@
 import { columnLetter, type SheetTable } from './import-sheet';
 import { fieldOf, headerIndex, importFields, type ImportField, type ImportProfile } from './import-profile';
 import {
-  cellText, mapValue, parseDateCell, parseEmailCell, parseNiCell, parseNumberCell, parsePhoneCell, parsePostcodeCell, parseUlnCell,
-  type RawCell, type ValueResult,
+  cellText,
+  mapValue,
+  parseDateCell,
+  parseEmailCell,
+  parseNiCell,
+  parseNumberCell,
+  parsePhoneCell,
+  parsePostcodeCell,
+  parseUlnCell,
+  type RawCell,
+  type ValueResult,
 } from './import-values';
 
 export type FieldValue = string | number;
@@ -30,7 +39,10 @@ export interface ColumnBinding {
 }
 
 /** Which column feeds each field; a problem for each mapped header the sheet lacks. */
-export function bindColumns(profile: ImportProfile, headers: string[]): { bindings: ColumnBinding[]; missing: string[] } {
+export function bindColumns(
+  profile: ImportProfile,
+  headers: string[],
+): { bindings: ColumnBinding[]; missing: string[] } {
   const bindings: ColumnBinding[] = [];
   const missing: string[] = [];
   for (const [key, header] of Object.entries(profile.columns)) {
@@ -45,7 +57,11 @@ export function bindColumns(profile: ImportProfile, headers: string[]): { bindin
 
 /** "Work experience" → "work_experience", for matching code lists. */
 export function codeKey(text: string): string {
-  return text.trim().toLowerCase().replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return text
+    .trim()
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
 /** "Smith, John" → John / Smith; "John Paul Smith" → John Paul / Smith. */
@@ -60,11 +76,18 @@ export function splitFullName(full: string): { first: string; last: string } {
 function tidyName(s: string): string {
   const t = s.trim().replace(/\s+/g, ' ');
   // SHOUTED or whispered names get title case; mixed case (McDonald, de Souza) is kept.
-  if (t === t.toUpperCase() || t === t.toLowerCase()) return t.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
+  if (t === t.toUpperCase() || t === t.toLowerCase())
+    return t.toLowerCase().replace(/(^|[\s'-])(\p{L})/gu, (_m, p: string, c: string) => p + c.toUpperCase());
   return t;
 }
 
-export function parseFieldValue(field: ImportField, cell: RawCell, profile: ImportProfile, date1904: boolean, codes?: readonly string[]): ValueResult<FieldValue> {
+export function parseFieldValue(
+  field: ImportField,
+  cell: RawCell,
+  profile: ImportProfile,
+  date1904: boolean,
+  codes?: readonly string[],
+): ValueResult<FieldValue> {
   const map = profile.valueMaps[field.key];
   if (typeof cell === 'string' && map) cell = mapValue(cell, map, false);
   switch (field.type) {
@@ -90,7 +113,9 @@ export function parseFieldValue(field: ImportField, cell: RawCell, profile: Impo
       if (!allowed) return { ok: true, value: text };
       const key = codeKey(text);
       const hit = allowed.find((c) => c === key || codeKey(c) === key);
-      return hit ? { ok: true, value: hit } : { ok: false, reason: `"${cellText(cell)}" is not one of: ${allowed.join(', ')} (add a value mapping)` };
+      return hit
+        ? { ok: true, value: hit }
+        : { ok: false, reason: `"${cellText(cell)}" is not one of: ${allowed.join(', ')} (add a value mapping)` };
     }
     default:
       return { ok: true, value: cellText(cell) };
@@ -98,7 +123,12 @@ export function parseFieldValue(field: ImportField, cell: RawCell, profile: Impo
 }
 
 /** Types every row of a table with a profile. `codes` overrides code lists (e.g. outcome types from the store). */
-export function typeRows(table: SheetTable, profile: ImportProfile, date1904: boolean, codes: Record<string, readonly string[]> = {}): { rows: TypedRow[]; missingColumns: string[] } {
+export function typeRows(
+  table: SheetTable,
+  profile: ImportProfile,
+  date1904: boolean,
+  codes: Record<string, readonly string[]> = {},
+): { rows: TypedRow[]; missingColumns: string[] } {
   const { bindings, missing } = bindColumns(profile, table.headers);
   const fields = importFields[profile.kind];
   const rows: TypedRow[] = table.rows.map(({ rowNumber, cells }) => {
@@ -131,7 +161,11 @@ export function typeRows(table: SheetTable, profile: ImportProfile, date1904: bo
     for (const f of fields) {
       if (f.required && !(f.key in values) && !problems.some((p) => p.field === f.key)) {
         const b = bindings.find((x) => x.field.key === f.key);
-        problems.push({ field: f.key, column: b ? `${b.header} (${columnLetter(b.index)})` : f.label, message: `${f.label} is missing` });
+        problems.push({
+          field: f.key,
+          column: b ? `${b.header} (${columnLetter(b.index)})` : f.label,
+          message: `${f.label} is missing`,
+        });
       }
     }
     return { rowNumber, values, problems, warnings };

@@ -41,7 +41,8 @@ export function fillMerges(rows: RawCell[][], merges: MergeRange[]): void {
   }
 }
 
-const isBlank = (cell: RawCell | undefined) => cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
+const isBlank = (cell: RawCell | undefined) =>
+  cell === null || cell === undefined || (typeof cell === 'string' && cell.trim() === '');
 const TOTAL = /^(grand\s+)?(sub-?)?totals?\b|^sum\b|^count\b|^end of (report|list)/i;
 
 function filledCount(row: RawCell[] | undefined): number {
@@ -61,10 +62,15 @@ function isKnownHeader(label: string): boolean {
  */
 export function detectHeaderRow(rows: RawCell[][]): number {
   const limit = Math.min(rows.length, 30);
-  let best = 0, bestScore = -1;
+  let best = 0,
+    bestScore = -1;
   for (let r = 0; r < limit; r++) {
     const filled = filledCount(rows[r]);
-    const labels = new Set((rows[r] ?? []).filter((c): c is string => typeof c === 'string' && c.trim() !== '' && c.length <= 80 && !/\d{2}/.test(c)).map((c) => c.trim().toLowerCase()));
+    const labels = new Set(
+      (rows[r] ?? [])
+        .filter((c): c is string => typeof c === 'string' && c.trim() !== '' && c.length <= 80 && !/\d{2}/.test(c))
+        .map((c) => c.trim().toLowerCase()),
+    );
     if (filled < 2 || labels.size < 2 || labels.size < filled * 0.6) continue;
     const known = [...labels].filter(isKnownHeader).length;
     const score = labels.size + known * 3;
@@ -111,7 +117,10 @@ export function columnLetter(index: number): string {
 /** The table under a header row (detected unless given, 1-based), without blank and total rows. */
 export function tableOf(grid: SheetGrid, headerRow?: number): SheetTable {
   const rows = grid.rows;
-  fillMerges(rows, grid.merges.filter((m) => m.r2 - m.r1 < 5)); // header-area merges; tall merges are data
+  fillMerges(
+    rows,
+    grid.merges.filter((m) => m.r2 - m.r1 < 5),
+  ); // header-area merges; tall merges are data
   const headerIndex = headerRow ? headerRow - 1 : detectHeaderRow(rows);
   // Width: the header's last label (trailing blank columns are dropped).
   let width = 0;
@@ -119,7 +128,8 @@ export function tableOf(grid: SheetGrid, headerRow?: number): SheetTable {
   for (let c = 0; c < hdr.length; c++) if (!isBlank(hdr[c])) width = c + 1;
   const headers = headersAt(rows, headerIndex, width);
   const out: SheetTable['rows'] = [];
-  let skippedBlank = 0, skippedTotals = 0;
+  let skippedBlank = 0,
+    skippedTotals = 0;
   for (let r = headerIndex + 1; r < rows.length; r++) {
     const src = rows[r] ?? [];
     const cells: RawCell[] = new Array(width);

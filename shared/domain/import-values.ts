@@ -73,7 +73,10 @@ const NAMED_MDY = /^([A-Za-z]{3,9})\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(\d{4})$/
 /** Parses a date written as text, in the given convention for numeric forms. */
 export function parseDateText(input: string, convention: DateConvention = 'dmy'): ValueResult<string> {
   // A time after the date ("05/03/2024 00:00", "2024-03-05T00:00:00") is common in exports.
-  const text = input.trim().replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[AaPp][Mm])?$/, '').trim();
+  const text = input
+    .trim()
+    .replace(/[T\s]+\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?\s*(Z|[AaPp][Mm])?$/, '')
+    .trim();
   if (!text) return { ok: false, reason: 'is empty' };
   let m = NUMERIC.exec(text);
   if (m) {
@@ -89,7 +92,7 @@ export function parseDateText(input: string, convention: DateConvention = 'dmy')
   if (/^\d{8}$/.test(text)) {
     const ymd = isoFromParts(Number(text.slice(0, 4)), Number(text.slice(4, 6)), Number(text.slice(6, 8)));
     const dmy = isoFromParts(Number(text.slice(4, 8)), Number(text.slice(2, 4)), Number(text.slice(0, 2)));
-    const iso = convention === 'ymd' ? ymd ?? dmy : dmy ?? ymd;
+    const iso = convention === 'ymd' ? (ymd ?? dmy) : (dmy ?? ymd);
     return iso ? { ok: true, value: iso } : { ok: false, reason: `"${text}" is not a real date` };
   }
   m = NAMED_DMY.exec(text);
@@ -134,7 +137,9 @@ export interface DateColumnVerdict {
 
 /** Looks at a column's text dates to tell day-first from month-first, or flag it as ambiguous. */
 export function judgeDateColumn(cells: RawCell[]): DateColumnVerdict {
-  let numericForms = 0, dayFirstEvidence = 0, monthFirstEvidence = 0;
+  let numericForms = 0,
+    dayFirstEvidence = 0,
+    monthFirstEvidence = 0;
   for (const cell of cells) {
     if (typeof cell !== 'string') continue;
     const m = NUMERIC.exec(cell.trim().replace(/[T\s]+\d{1,2}:\d{2}.*$/, ''));
@@ -144,7 +149,13 @@ export function judgeDateColumn(cells: RawCell[]): DateColumnVerdict {
     if (Number(m[2]) > 12) monthFirstEvidence++;
   }
   const suggested: DateConvention = monthFirstEvidence > dayFirstEvidence ? 'mdy' : 'dmy';
-  return { numericForms, dayFirstEvidence, monthFirstEvidence, ambiguous: numericForms > 0 && dayFirstEvidence === 0 && monthFirstEvidence === 0, suggested };
+  return {
+    numericForms,
+    dayFirstEvidence,
+    monthFirstEvidence,
+    ambiguous: numericForms > 0 && dayFirstEvidence === 0 && monthFirstEvidence === 0,
+    suggested,
+  };
 }
 
 /** A cell as text, without scientific notation or float noise: 7700900123 → "7700900123". */
@@ -172,7 +183,8 @@ export function parsePostcodeCell(cell: RawCell): ValueResult<string> {
 export function parsePhoneCell(cell: RawCell): ValueResult<string> {
   if (typeof cell === 'number') {
     const digits = cellText(cell);
-    if (/^[1-9]\d{8,9}$/.test(digits)) return { ok: true, value: `0${digits}`, warning: 'the leading 0 was restored (the cell was stored as a number)' };
+    if (/^[1-9]\d{8,9}$/.test(digits))
+      return { ok: true, value: `0${digits}`, warning: 'the leading 0 was restored (the cell was stored as a number)' };
     return { ok: false, reason: `${digits} is not a phone number` };
   }
   const text = cellText(cell);
@@ -189,26 +201,51 @@ export function parseNumberCell(cell: RawCell): ValueResult<number> {
   if (typeof cell === 'number') return { ok: true, value: cell };
   const text = cellText(cell).replace(/[£,\s]/g, '');
   const n = Number(text);
-  return text !== '' && Number.isFinite(n) ? { ok: true, value: n } : { ok: false, reason: `"${cellText(cell)}" is not a number` };
+  return text !== '' && Number.isFinite(n)
+    ? { ok: true, value: n }
+    : { ok: false, reason: `"${cellText(cell)}" is not a number` };
 }
 
 export function parseEmailCell(cell: RawCell): ValueResult<string> {
   const text = cellText(cell);
-  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text) ? { ok: true, value: text } : { ok: false, reason: `"${text}" is not an email address` };
+  return /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text)
+    ? { ok: true, value: text }
+    : { ok: false, reason: `"${text}" is not an email address` };
 }
 
 /** Words partners use for yes/no and results; a profile's value mappings come first. */
 export const builtInValueWords: Record<string, string> = {
-  y: 'yes', yes: 'yes', true: 'yes', '1': 'yes', '✓': 'yes', '✔': 'yes', x: 'yes',
-  n: 'no', no: 'no', false: 'no', '0': 'no', '✗': 'no', '✘': 'no',
-  pass: 'passed', passed: 'passed', achieved: 'passed', p: 'passed', competent: 'passed',
-  fail: 'failed', failed: 'failed', 'not achieved': 'failed', f: 'failed', 'not yet competent': 'failed',
+  y: 'yes',
+  yes: 'yes',
+  true: 'yes',
+  '1': 'yes',
+  '✓': 'yes',
+  '✔': 'yes',
+  x: 'yes',
+  n: 'no',
+  no: 'no',
+  false: 'no',
+  '0': 'no',
+  '✗': 'no',
+  '✘': 'no',
+  pass: 'passed',
+  passed: 'passed',
+  achieved: 'passed',
+  p: 'passed',
+  competent: 'passed',
+  fail: 'failed',
+  failed: 'failed',
+  'not achieved': 'failed',
+  f: 'failed',
+  'not yet competent': 'failed',
 };
 
 /** Applies a value mapping (case- and space-insensitive) to a cell's text. */
 export function mapValue(text: string, mapping: Record<string, string> | undefined, useBuiltIn: boolean): string {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');
-  if (mapping) for (const [from, to] of Object.entries(mapping)) if (from.trim().toLowerCase().replace(/\s+/g, ' ') === key) return to;
+  if (mapping)
+    for (const [from, to] of Object.entries(mapping))
+      if (from.trim().toLowerCase().replace(/\s+/g, ' ') === key) return to;
   if (useBuiltIn && key in builtInValueWords) return builtInValueWords[key]!;
   return text.trim();
 }

@@ -46,7 +46,10 @@ export const placementStatuses = [
   { code: 'ended_early', label: 'Ended early' },
 ] as const satisfies readonly Option[];
 export type PlacementStatusCode = (typeof placementStatuses)[number]['code'];
-export const placementStatusCodes = placementStatuses.map((k) => k.code) as [PlacementStatusCode, ...PlacementStatusCode[]];
+export const placementStatusCodes = placementStatuses.map((k) => k.code) as [
+  PlacementStatusCode,
+  ...PlacementStatusCode[],
+];
 
 export const evidenceKinds = [
   { code: 'payslip', label: 'Payslip' },
@@ -70,7 +73,10 @@ export const verificationStatuses = [
   { code: 'rejected', label: 'Rejected' },
 ] as const satisfies readonly Option[];
 export type VerificationStatusCode = (typeof verificationStatuses)[number]['code'];
-export const verificationStatusCodes = verificationStatuses.map((k) => k.code) as [VerificationStatusCode, ...VerificationStatusCode[]];
+export const verificationStatusCodes = verificationStatuses.map((k) => k.code) as [
+  VerificationStatusCode,
+  ...VerificationStatusCode[],
+];
 
 export const commitmentKinds = [
   { code: 'local_jobs', label: 'Local jobs' },

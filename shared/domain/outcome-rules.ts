@@ -15,7 +15,10 @@ export function meetsSixteenHourRule(hoursPerWeek: number | null | undefined): b
 /** Outcome types whose start is followed by 13- and 26-week sustainment checks. */
 export const SUSTAINABLE_OUTCOME_TYPES = ['job_start', 'apprenticeship_start'] as const;
 export type SustainmentWeeks = 13 | 26;
-export const SUSTAINMENT_OUTCOME_TYPE: Record<SustainmentWeeks, string> = { 13: 'sustained_13_weeks', 26: 'sustained_26_weeks' };
+export const SUSTAINMENT_OUTCOME_TYPE: Record<SustainmentWeeks, string> = {
+  13: 'sustained_13_weeks',
+  26: 'sustained_26_weeks',
+};
 
 /** Weeks allowed after the start for each check (13 in 26, 26 in 52). */
 const WINDOW_WEEKS: Record<SustainmentWeeks, number> = { 13: 26, 26: 52 };
@@ -72,7 +75,11 @@ export const sustainmentStateLabels: Record<SustainmentState, string> = {
  * weeks in work, inside [dueOn, windowEndsOn] and not after the check itself; returns the
  * message for the field, or null when it is fine.
  */
-export function sustainedOnProblem(schedule: SustainmentSchedule, sustainedOn: string, checkedOn: string): string | null {
+export function sustainedOnProblem(
+  schedule: SustainmentSchedule,
+  sustainedOn: string,
+  checkedOn: string,
+): string | null {
   if (sustainedOn < schedule.dueOn || sustainedOn > schedule.windowEndsOn) {
     return `The ${schedule.weeks}-week date must be between ${formatUkDate(schedule.dueOn)} and ${formatUkDate(schedule.windowEndsOn)} (${schedule.weeks} weeks in work within ${WINDOW_WEEKS[schedule.weeks]} weeks of the start)`;
   }

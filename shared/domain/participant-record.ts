@@ -5,8 +5,18 @@ import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
 import {
-  benefitsReceived, contactMethods, disabilities, ethnicities, labourMarketStatuses, PREFER_NOT_TO_SAY, qualificationLevels,
-  referralSources, sexes, timeOutOfWork, yesNoPreferNot, type Option,
+  benefitsReceived,
+  contactMethods,
+  disabilities,
+  ethnicities,
+  labourMarketStatuses,
+  PREFER_NOT_TO_SAY,
+  qualificationLevels,
+  referralSources,
+  sexes,
+  timeOutOfWork,
+  yesNoPreferNot,
+  type Option,
 } from './reference-lists';
 
 /** Trimmed text; empty becomes null. */
@@ -57,7 +67,8 @@ function optionCode(label: string, options: Option[]) {
     .refine((v) => v === null || codes.has(v), `Choose ${label.toLowerCase()} from the list`);
 }
 
-const withPreferNot = (options: Option[]) => (options.some((o) => o.code === PREFER_NOT_TO_SAY.code) ? options : [...options, PREFER_NOT_TO_SAY]);
+const withPreferNot = (options: Option[]) =>
+  options.some((o) => o.code === PREFER_NOT_TO_SAY.code) ? options : [...options, PREFER_NOT_TO_SAY];
 
 export const preferredContactOptions = contactMethods;
 export const genderIdentityOptions = yesNoPreferNot;
@@ -102,7 +113,10 @@ export const participantRecordSchema = z
         ctx.addIssue({ code: 'custom', message: 'Enter a UK phone number, like 07700 900123 or 01438 242242' });
       }
     }),
-    email: optionalText('Email address', 254).refine((v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v), 'Enter an email address in the right format, like name@example.com'),
+    email: optionalText('Email address', 254).refine(
+      (v) => v === null || /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(v),
+      'Enter an email address in the right format, like name@example.com',
+    ),
     preferredContact: optionCode('Preferred contact method', contactMethods),
     // equality monitoring (each offers "prefer not to say")
     sex: optionCode('Sex', sexes),
@@ -121,8 +135,18 @@ export const participantRecordSchema = z
     referralSource: optionCode('Referral source', referralSources),
     referralDate: ukDate('Referral date'),
     referrerName: optionalText('Referrer', 100),
-    fundingStreamId: z.number().int().positive().nullish().transform((v) => v ?? null),
-    keyWorkerId: z.number().int().positive().nullish().transform((v) => v ?? null),
+    fundingStreamId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
+    keyWorkerId: z
+      .number()
+      .int()
+      .positive()
+      .nullish()
+      .transform((v) => v ?? null),
     startDate: ukDate('Start date'),
     leaveDate: ukDate('Leave date'),
     // consent and privacy
@@ -133,33 +157,57 @@ export const participantRecordSchema = z
   })
   .superRefine((r, ctx) => {
     if (r.niStatus === 'known') {
-      if (!r.niNumber) ctx.addIssue({ code: 'custom', path: ['niNumber'], message: 'Enter the National Insurance number, or choose "Not yet known"' });
+      if (!r.niNumber)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['niNumber'],
+          message: 'Enter the National Insurance number, or choose "Not yet known"',
+        });
       else {
         const problem = niNumberProblem(r.niNumber);
         if (problem) ctx.addIssue({ code: 'custom', path: ['niNumber'], message: problem });
       }
     } else if (r.niNumber) {
-      ctx.addIssue({ code: 'custom', path: ['niNumber'], message: 'Remove the National Insurance number, or choose "Known"' });
+      ctx.addIssue({
+        code: 'custom',
+        path: ['niNumber'],
+        message: 'Remove the National Insurance number, or choose "Known"',
+      });
     }
-    if (r.dateOfBirth && r.dateOfBirth < '1900-01-01') ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be after 1900' });
-    if (r.dateOfBirth && r.startDate && r.startDate <= r.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Start date must be after the date of birth' });
-    if (r.startDate && r.leaveDate && r.leaveDate < r.startDate) ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the start date' });
-    if (r.dateOfBirth && r.referralDate && r.referralDate <= r.dateOfBirth) ctx.addIssue({ code: 'custom', path: ['referralDate'], message: 'Referral date must be after the date of birth' });
+    if (r.dateOfBirth && r.dateOfBirth < '1900-01-01')
+      ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be after 1900' });
+    if (r.dateOfBirth && r.startDate && r.startDate <= r.dateOfBirth)
+      ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Start date must be after the date of birth' });
+    if (r.startDate && r.leaveDate && r.leaveDate < r.startDate)
+      ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the start date' });
+    if (r.dateOfBirth && r.referralDate && r.referralDate <= r.dateOfBirth)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['referralDate'],
+        message: 'Referral date must be after the date of birth',
+      });
   });
 
 export type ParticipantRecordInput = z.input<typeof participantRecordSchema>;
 export type ParticipantRecord = z.output<typeof participantRecordSchema>;
 
 /** Checks that depend on today's date, run by the form and the backend alike. */
-export function datedProblems(r: Pick<ParticipantRecord, 'dateOfBirth' | 'referralDate' | 'startDate' | 'privacyNoticeDate'>, today: string): Array<{ path: string[]; message: string }> {
+export function datedProblems(
+  r: Pick<ParticipantRecord, 'dateOfBirth' | 'referralDate' | 'startDate' | 'privacyNoticeDate'>,
+  today: string,
+): Array<{ path: string[]; message: string }> {
   const out: Array<{ path: string[]; message: string }> = [];
   if (r.dateOfBirth) {
     if (r.dateOfBirth > today) out.push({ path: ['dateOfBirth'], message: 'Date of birth must be in the past' });
-    else if (ageOn(r.dateOfBirth, today) < 14) out.push({ path: ['dateOfBirth'], message: 'Date of birth gives an age under 14: check the year' });
-    else if (ageOn(r.dateOfBirth, today) > 100) out.push({ path: ['dateOfBirth'], message: 'Date of birth gives an age over 100: check the year' });
+    else if (ageOn(r.dateOfBirth, today) < 14)
+      out.push({ path: ['dateOfBirth'], message: 'Date of birth gives an age under 14: check the year' });
+    else if (ageOn(r.dateOfBirth, today) > 100)
+      out.push({ path: ['dateOfBirth'], message: 'Date of birth gives an age over 100: check the year' });
   }
-  if (r.privacyNoticeDate && r.privacyNoticeDate > today) out.push({ path: ['privacyNoticeDate'], message: 'Date privacy notice shown cannot be in the future' });
-  if (r.referralDate && r.referralDate > today) out.push({ path: ['referralDate'], message: 'Referral date cannot be in the future' });
+  if (r.privacyNoticeDate && r.privacyNoticeDate > today)
+    out.push({ path: ['privacyNoticeDate'], message: 'Date privacy notice shown cannot be in the future' });
+  if (r.referralDate && r.referralDate > today)
+    out.push({ path: ['referralDate'], message: 'Referral date cannot be in the future' });
   return out;
 }
 
@@ -175,16 +223,42 @@ export const specialCategoryFields = ['ethnicity', 'disability', 'genderSameAsBi
 
 /** Human labels for fields, for history, merge and messages. */
 export const fieldLabels: Record<string, string> = {
-  firstName: 'First name', lastName: 'Last name', preferredName: 'Preferred name', dateOfBirth: 'Date of birth',
-  niStatus: 'NI number known', niNumber: 'National Insurance number', uln: 'ULN', addressLine1: 'Address line 1',
-  addressLine2: 'Address line 2', town: 'Town', postcode: 'Postcode', phone: 'Phone', email: 'Email',
-  preferredContact: 'Preferred contact', sex: 'Sex', genderSameAsBirth: 'Gender same as sex registered at birth',
-  ethnicity: 'Ethnic group', disability: 'Disability', isCarer: 'Caring responsibilities', isLoneParent: 'Lone parent',
-  labourMarketStatus: 'Labour-market status', benefits: 'Benefits received', timeOutOfWork: 'Time out of work',
-  qualificationLevel: 'Highest qualification', barriers: 'Barriers', referralSource: 'Referral source',
-  referralDate: 'Referral date', referrerName: 'Referrer', fundingStreamId: 'Funding stream', keyWorkerId: 'Key worker',
-  startDate: 'Start date', leaveDate: 'Leave date', privacyNoticeVersion: 'Privacy notice version',
-  privacyNoticeDate: 'Privacy notice shown on', consentPartners: 'Consent to share with', lawfulBasisNote: 'Lawful basis note',
+  firstName: 'First name',
+  lastName: 'Last name',
+  preferredName: 'Preferred name',
+  dateOfBirth: 'Date of birth',
+  niStatus: 'NI number known',
+  niNumber: 'National Insurance number',
+  uln: 'ULN',
+  addressLine1: 'Address line 1',
+  addressLine2: 'Address line 2',
+  town: 'Town',
+  postcode: 'Postcode',
+  phone: 'Phone',
+  email: 'Email',
+  preferredContact: 'Preferred contact',
+  sex: 'Sex',
+  genderSameAsBirth: 'Gender same as sex registered at birth',
+  ethnicity: 'Ethnic group',
+  disability: 'Disability',
+  isCarer: 'Caring responsibilities',
+  isLoneParent: 'Lone parent',
+  labourMarketStatus: 'Labour-market status',
+  benefits: 'Benefits received',
+  timeOutOfWork: 'Time out of work',
+  qualificationLevel: 'Highest qualification',
+  barriers: 'Barriers',
+  referralSource: 'Referral source',
+  referralDate: 'Referral date',
+  referrerName: 'Referrer',
+  fundingStreamId: 'Funding stream',
+  keyWorkerId: 'Key worker',
+  startDate: 'Start date',
+  leaveDate: 'Leave date',
+  privacyNoticeVersion: 'Privacy notice version',
+  privacyNoticeDate: 'Privacy notice shown on',
+  consentPartners: 'Consent to share with',
+  lawfulBasisNote: 'Lawful basis note',
 };
 
 /** The record's fields in form order (also the fields a merge chooses between). */

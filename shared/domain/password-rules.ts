@@ -8,8 +8,24 @@ export const LOCKOUT_ATTEMPTS = 5;
 export const LOCKOUT_MINUTES = 15;
 
 const COMMON = new Set([
-  'password', 'password1', 'password12', 'password123', 'passw0rd', '1234567890', '12345678910', 'qwertyuiop', 'iloveyou12',
-  'letmein123', 'welcome123', 'worksbook', 'worksbook1', 'stevenage1', 'stevenage', 'administrator', 'changeme123', 'abcdefghij',
+  'password',
+  'password1',
+  'password12',
+  'password123',
+  'passw0rd',
+  '1234567890',
+  '12345678910',
+  'qwertyuiop',
+  'iloveyou12',
+  'letmein123',
+  'welcome123',
+  'worksbook',
+  'worksbook1',
+  'stevenage1',
+  'stevenage',
+  'administrator',
+  'changeme123',
+  'abcdefghij',
 ]);
 
 export function passwordProblem(password: string): string | null {

@@ -13,7 +13,18 @@ export interface PersonKeys {
 }
 
 export interface MatchReason {
-  code: 'same_ni' | 'different_ni' | 'same_dob' | 'different_dob' | 'same_surname' | 'similar_surname' | 'same_first_name' | 'similar_first_name' | 'similar_name' | 'same_postcode' | 'same_phone';
+  code:
+    | 'same_ni'
+    | 'different_ni'
+    | 'same_dob'
+    | 'different_dob'
+    | 'same_surname'
+    | 'similar_surname'
+    | 'same_first_name'
+    | 'similar_first_name'
+    | 'similar_name'
+    | 'same_postcode'
+    | 'same_phone';
   text: string;
   points: number;
 }
@@ -40,7 +51,8 @@ function letterDifference(a: string, b: string): number {
 }
 
 function similarEnough(a: string, b: string): boolean {
-  const ka = nameKey(a), kb = nameKey(b);
+  const ka = nameKey(a),
+    kb = nameKey(b);
   if (!ka || !kb) return false;
   const d = distance(ka, kb);
   return d <= (Math.max(ka.length, kb.length) >= 7 ? 2 : 1);
@@ -62,31 +74,53 @@ export function scorePersonMatch(a: PersonKeys, b: PersonKeys): MatchScore {
   }
   const surnameDiff = letterDifference(a.lastName, b.lastName);
   if (surnameDiff === 0) reasons.push({ code: 'same_surname', text: 'same surname', points: 25 });
-  else if (similarEnough(a.lastName, b.lastName)) reasons.push({ code: 'similar_surname', text: `surname differs by ${plural(surnameDiff, 'letter')}`, points: 18 });
+  else if (similarEnough(a.lastName, b.lastName))
+    reasons.push({ code: 'similar_surname', text: `surname differs by ${plural(surnameDiff, 'letter')}`, points: 18 });
   const firstDiff = letterDifference(a.firstName, b.firstName);
   if (firstDiff === 0) reasons.push({ code: 'same_first_name', text: 'same first name', points: 15 });
-  else if (similarEnough(a.firstName, b.firstName) || nameKey(a.firstName).startsWith(nameKey(b.firstName)) || nameKey(b.firstName).startsWith(nameKey(a.firstName)))
-    reasons.push({ code: 'similar_first_name', text: `first name differs by ${plural(firstDiff, 'letter')}`, points: 8 });
+  else if (
+    similarEnough(a.firstName, b.firstName) ||
+    nameKey(a.firstName).startsWith(nameKey(b.firstName)) ||
+    nameKey(b.firstName).startsWith(nameKey(a.firstName))
+  )
+    reasons.push({
+      code: 'similar_first_name',
+      text: `first name differs by ${plural(firstDiff, 'letter')}`,
+      points: 8,
+    });
   const pcA = a.postcode ? normalisePostcode(a.postcode) : null;
   const pcB = b.postcode ? normalisePostcode(b.postcode) : null;
   if (pcA && pcA === pcB) reasons.push({ code: 'same_postcode', text: 'same postcode', points: 15 });
-  const phA = phoneDigits(a.phone), phB = phoneDigits(b.phone);
+  const phA = phoneDigits(a.phone),
+    phB = phoneDigits(b.phone);
   if (phA && phA === phB) reasons.push({ code: 'same_phone', text: 'same phone number', points: 20 });
 
-  const score = Math.max(0, Math.min(100, reasons.reduce((s, r) => s + r.points, 0)));
+  const score = Math.max(
+    0,
+    Math.min(
+      100,
+      reasons.reduce((s, r) => s + r.points, 0),
+    ),
+  );
   const has = (code: MatchReason['code']) => reasons.some((r) => r.code === code);
-  const nameClose = (has('same_surname') || has('similar_surname')) && (has('same_first_name') || has('similar_first_name'));
+  const nameClose =
+    (has('same_surname') || has('similar_surname')) && (has('same_first_name') || has('similar_first_name'));
   let level: MatchLevel = 'none';
   if (has('same_ni') && !has('different_dob')) level = 'certain';
   else if (has('same_ni')) level = 'probable';
   else if (has('different_ni')) level = score >= 70 ? 'possible' : 'none';
-  else if (has('same_dob') && (has('same_surname') || has('similar_surname'))) level = nameClose ? 'probable' : 'possible';
-  else if (nameClose && (has('same_postcode') || has('same_phone'))) level = has('different_dob') ? 'possible' : 'probable';
+  else if (has('same_dob') && (has('same_surname') || has('similar_surname')))
+    level = nameClose ? 'probable' : 'possible';
+  else if (nameClose && (has('same_postcode') || has('same_phone')))
+    level = has('different_dob') ? 'possible' : 'probable';
   else if (score >= 60) level = 'possible';
   return { score, level, reasons };
 }
 
 /** "same date of birth, surname differs by one letter" */
 export function explainMatch(match: MatchScore): string {
-  return match.reasons.filter((r) => r.points > 0).map((r) => r.text).join(', ');
+  return match.reasons
+    .filter((r) => r.points > 0)
+    .map((r) => r.text)
+    .join(', ');
 }

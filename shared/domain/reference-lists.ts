@@ -18,7 +18,11 @@ export const ethnicities: Option[] = [
   { group: 'Asian, Asian British or Asian Welsh', code: 'asian_other', label: 'Any other Asian background' },
   { group: 'Black, Black British, Black Welsh, Caribbean or African', code: 'black_african', label: 'African' },
   { group: 'Black, Black British, Black Welsh, Caribbean or African', code: 'black_caribbean', label: 'Caribbean' },
-  { group: 'Black, Black British, Black Welsh, Caribbean or African', code: 'black_other', label: 'Any other Black, Black British or Caribbean background' },
+  {
+    group: 'Black, Black British, Black Welsh, Caribbean or African',
+    code: 'black_other',
+    label: 'Any other Black, Black British or Caribbean background',
+  },
   { group: 'Mixed or Multiple ethnic groups', code: 'mixed_white_asian', label: 'White and Asian' },
   { group: 'Mixed or Multiple ethnic groups', code: 'mixed_white_black_african', label: 'White and Black African' },
   { group: 'Mixed or Multiple ethnic groups', code: 'mixed_white_black_caribbean', label: 'White and Black Caribbean' },
@@ -46,11 +50,7 @@ export const sexes: Option[] = [
   PREFER_NOT_TO_SAY,
 ];
 
-export const yesNoPreferNot: Option[] = [
-  { code: 'yes', label: 'Yes' },
-  { code: 'no', label: 'No' },
-  PREFER_NOT_TO_SAY,
-];
+export const yesNoPreferNot: Option[] = [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }, PREFER_NOT_TO_SAY];
 
 export const disabilities: Option[] = [
   { code: 'limited_a_lot', label: 'Disabled: day-to-day activities limited a lot' },

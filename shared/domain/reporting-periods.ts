@@ -78,7 +78,15 @@ export function periodProblem(from: string, to: string): string | null {
 /** A label for any range: the FY name when it is exactly a financial year, quarter or half. */
 export function describePeriod(from: string, to: string): string {
   const fy = financialYearOf(from);
-  const candidates = [financialYear(fy), fyHalf(fy, 1), fyHalf(fy, 2), fyQuarter(fy, 1), fyQuarter(fy, 2), fyQuarter(fy, 3), fyQuarter(fy, 4)];
+  const candidates = [
+    financialYear(fy),
+    fyHalf(fy, 1),
+    fyHalf(fy, 2),
+    fyQuarter(fy, 1),
+    fyQuarter(fy, 2),
+    fyQuarter(fy, 3),
+    fyQuarter(fy, 4),
+  ];
   const exact = candidates.find((p) => p.from === from && p.to === to);
   return exact ? `${exact.label} (${formatUkDate(from)} to ${formatUkDate(to)})` : customPeriod(from, to).label;
 }
@@ -88,7 +96,9 @@ export function describePeriod(from: string, to: string): string {
 export function periodChoiceOf(from: string, to: string): { kind: PeriodKind; fy: number; part: number } {
   const fy = financialYearOf(from);
   if (financialYear(fy).from === from && financialYear(fy).to === to) return { kind: 'year', fy, part: 1 };
-  for (const h of [1, 2] as const) if (fyHalf(fy, h).from === from && fyHalf(fy, h).to === to) return { kind: 'half', fy, part: h };
-  for (const q of [1, 2, 3, 4] as const) if (fyQuarter(fy, q).from === from && fyQuarter(fy, q).to === to) return { kind: 'quarter', fy, part: q };
+  for (const h of [1, 2] as const)
+    if (fyHalf(fy, h).from === from && fyHalf(fy, h).to === to) return { kind: 'half', fy, part: h };
+  for (const q of [1, 2, 3, 4] as const)
+    if (fyQuarter(fy, q).from === from && fyQuarter(fy, q).to === to) return { kind: 'quarter', fy, part: q };
   return { kind: 'custom', fy, part: 1 };
 }

@@ -45,28 +45,61 @@ export function returnWarnings(
   for (const l of lines) {
     if (l.personId !== null && !people.has(l.personId)) people.set(l.personId, l);
     const ref = l.reference ?? `#${l.personId}`;
-    if (l.itemKind === 'outcome' && (l.evidenceCount ?? 0) === 0 && (evidenceRequired.get(l.indicatorCode) ?? '').trim() !== '') {
-      warnings.push({ kind: 'missing_evidence', indicatorCode: l.indicatorCode, participantId: l.personId, reference: l.reference, message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded` });
+    if (
+      l.itemKind === 'outcome' &&
+      (l.evidenceCount ?? 0) === 0 &&
+      (evidenceRequired.get(l.indicatorCode) ?? '').trim() !== ''
+    ) {
+      warnings.push({
+        kind: 'missing_evidence',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
+      });
     }
-    if (l.itemKind === 'outcome' && l.itemDate && ((l.startDate && l.itemDate < l.startDate) || (l.leaveDate && l.itemDate > l.leaveDate))) {
-      warnings.push({ kind: 'outside_enrolment', indicatorCode: l.indicatorCode, participantId: l.personId, reference: l.reference, message: `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme (${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})` });
+    if (
+      l.itemKind === 'outcome' &&
+      l.itemDate &&
+      ((l.startDate && l.itemDate < l.startDate) || (l.leaveDate && l.itemDate > l.leaveDate))
+    ) {
+      warnings.push({
+        kind: 'outside_enrolment',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        message: `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme (${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
+      });
     }
   }
   const byDob = new Map<string, WarningLine[]>();
   for (const p of people.values()) {
     if (p.eligibilityStatus !== 'eligible') {
-      warnings.push({ kind: 'eligibility_not_confirmed', indicatorCode: null, participantId: p.personId, reference: p.reference, message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed` });
+      warnings.push({
+        kind: 'eligibility_not_confirmed',
+        indicatorCode: null,
+        participantId: p.personId,
+        reference: p.reference,
+        message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed`,
+      });
     }
     if (p.dateOfBirth) byDob.set(p.dateOfBirth, [...(byDob.get(p.dateOfBirth) ?? []), p]);
   }
   for (const group of byDob.values()) {
     for (let i = 0; i < group.length; i++) {
       for (let j = i + 1; j < group.length; j++) {
-        const a = group[i]!, b = group[j]!;
+        const a = group[i]!,
+          b = group[j]!;
         if (notDuplicatePairs.has(pairKey(a.personId!, b.personId!))) continue;
         const score = scorePersonMatch(keys(a), keys(b));
         if (score.level === 'none') continue;
-        warnings.push({ kind: 'possible_duplicate', indicatorCode: null, participantId: a.personId, reference: a.reference, message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})` });
+        warnings.push({
+          kind: 'possible_duplicate',
+          indicatorCode: null,
+          participantId: a.personId,
+          reference: a.reference,
+          message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})`,
+        });
       }
     }
   }
@@ -74,7 +107,14 @@ export function returnWarnings(
 }
 
 function keys(l: WarningLine) {
-  return { firstName: l.firstName ?? '', lastName: l.lastName ?? '', dateOfBirth: l.dateOfBirth, niNumber: l.niNumber, postcode: l.postcode, phone: l.phone };
+  return {
+    firstName: l.firstName ?? '',
+    lastName: l.lastName ?? '',
+    dateOfBirth: l.dateOfBirth,
+    niNumber: l.niNumber,
+    postcode: l.postcode,
+    phone: l.phone,
+  };
 }
 
 export { pairKey as notDuplicatePairKey };

@@ -98,13 +98,21 @@ export function evaluateSiteReady(rule: SiteReadyRule, facts: SiteReadyFacts, on
     else missing.push({ code, label: describe() });
   };
 
-  const cards = facts.cards.filter((c) => rule.acceptedCardTypes.length === 0 || rule.acceptedCardTypes.includes(c.cardType));
-  check('card', rule.requireCard, cards.map((c) => ({ start: c.issuedOn, end: c.expiresOn })), () => {
-    const last = [...cards].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn)).at(-1);
-    if (last && last.expiresOn < on) return `CSCS card (${cardTypeLabel(last.cardType)}) expired ${formatUkDate(last.expiresOn)}`;
-    if (last && last.issuedOn > on) return `CSCS card not issued until ${formatUkDate(last.issuedOn)}`;
-    return facts.cards.length && cards.length === 0 ? 'CSCS card of an accepted type' : 'Valid CSCS card';
-  });
+  const cards = facts.cards.filter(
+    (c) => rule.acceptedCardTypes.length === 0 || rule.acceptedCardTypes.includes(c.cardType),
+  );
+  check(
+    'card',
+    rule.requireCard,
+    cards.map((c) => ({ start: c.issuedOn, end: c.expiresOn })),
+    () => {
+      const last = [...cards].sort((a, b) => a.expiresOn.localeCompare(b.expiresOn)).at(-1);
+      if (last && last.expiresOn < on)
+        return `CSCS card (${cardTypeLabel(last.cardType)}) expired ${formatUkDate(last.expiresOn)}`;
+      if (last && last.issuedOn > on) return `CSCS card not issued until ${formatUkDate(last.issuedOn)}`;
+      return facts.cards.length && cards.length === 0 ? 'CSCS card of an accepted type' : 'Valid CSCS card';
+    },
+  );
 
   const hse = hseIntervals(facts);
   check('hse', rule.requireHsePass, hse, () => {
@@ -114,10 +122,18 @@ export function evaluateSiteReady(rule: SiteReadyRule, facts: SiteReadyFacts, on
     return failed ? `HS&E test pass (last score ${facts.hseTests.map((t) => t.score).at(-1)}/50)` : 'HS&E test pass';
   });
 
-  check('l1', rule.requireL1Award, facts.l1Awards.map((a) => ({ start: a.achievedOn, end: null })), () => 'Level 1 Award in Health and Safety');
+  check(
+    'l1',
+    rule.requireL1Award,
+    facts.l1Awards.map((a) => ({ start: a.achievedOn, end: null })),
+    () => 'Level 1 Award in Health and Safety',
+  );
 
-  check('ppe', rule.requirePpe, facts.ppeIssues.map((p) => ({ start: p.issuedOn, end: lapse(p.issuedOn, rule.ppeValidMonths) })), () =>
-    facts.ppeIssues.length ? 'PPE reissue (last issue has lapsed)' : 'PPE issued',
+  check(
+    'ppe',
+    rule.requirePpe,
+    facts.ppeIssues.map((p) => ({ start: p.issuedOn, end: lapse(p.issuedOn, rule.ppeValidMonths) })),
+    () => (facts.ppeIssues.length ? 'PPE reissue (last issue has lapsed)' : 'PPE issued'),
   );
 
   const signoffs = facts.signoffs.map((s) => {
@@ -127,13 +143,26 @@ export function evaluateSiteReady(rule: SiteReadyRule, facts: SiteReadyFacts, on
     const end = revokedEnd === null ? lapses : lapses === null || revokedEnd < lapses ? revokedEnd : lapses;
     return { start: s.signedOn, end };
   });
-  check('signoff', rule.requireSignoff, signoffs.filter((s) => s.end === null || s.end >= s.start), () => 'Readiness signed off by an officer');
+  check(
+    'signoff',
+    rule.requireSignoff,
+    signoffs.filter((s) => s.end === null || s.end >= s.start),
+    () => 'Readiness signed off by an officer',
+  );
 
-  const anyRequired = rule.requireCard || rule.requireHsePass || rule.requireL1Award || rule.requirePpe || rule.requireSignoff;
+  const anyRequired =
+    rule.requireCard || rule.requireHsePass || rule.requireL1Award || rule.requirePpe || rule.requireSignoff;
   const ready = anyRequired && missing.length === 0;
   if (!ready) return { ready: false, missing, readySince: null, readyUntil: null };
-  const readySince = met.map((m) => m.start).sort().at(-1) ?? null;
-  const ends = met.map((m) => m.end).filter((e): e is string => e !== null).sort();
+  const readySince =
+    met
+      .map((m) => m.start)
+      .sort()
+      .at(-1) ?? null;
+  const ends = met
+    .map((m) => m.end)
+    .filter((e): e is string => e !== null)
+    .sort();
   return { ready: true, missing, readySince, readyUntil: ends[0] ?? null };
 }
 
@@ -146,10 +175,22 @@ function dayBefore(iso: string): string {
 /** The rule in words, for screens and exports. */
 export function describeSiteReadyRule(rule: SiteReadyRule): string[] {
   const out: string[] = [];
-  if (rule.requireCard) out.push(rule.acceptedCardTypes.length ? `A valid CSCS card (${rule.acceptedCardTypes.map(cardTypeLabel).join(', ')})` : 'A valid CSCS card');
-  if (rule.requireHsePass) out.push('An HS&E test pass within its validity (2 years; 3 when used for a first Labourer card from 1 Feb 2025)');
+  if (rule.requireCard)
+    out.push(
+      rule.acceptedCardTypes.length
+        ? `A valid CSCS card (${rule.acceptedCardTypes.map(cardTypeLabel).join(', ')})`
+        : 'A valid CSCS card',
+    );
+  if (rule.requireHsePass)
+    out.push('An HS&E test pass within its validity (2 years; 3 when used for a first Labourer card from 1 Feb 2025)');
   if (rule.requireL1Award) out.push('The Level 1 Award in Health and Safety in a Construction Environment');
-  if (rule.requirePpe) out.push(rule.ppeValidMonths ? `PPE issued in the last ${rule.ppeValidMonths} months` : 'PPE issued');
-  if (rule.requireSignoff) out.push(rule.signoffValidMonths ? `Readiness signed off by an officer in the last ${rule.signoffValidMonths} months` : 'Readiness signed off by an officer (not revoked)');
+  if (rule.requirePpe)
+    out.push(rule.ppeValidMonths ? `PPE issued in the last ${rule.ppeValidMonths} months` : 'PPE issued');
+  if (rule.requireSignoff)
+    out.push(
+      rule.signoffValidMonths
+        ? `Readiness signed off by an officer in the last ${rule.signoffValidMonths} months`
+        : 'Readiness signed off by an officer (not revoked)',
+    );
   return out;
 }

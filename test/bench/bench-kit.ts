@@ -31,9 +31,17 @@ export interface BenchKit {
   sizes: number[];
   workDir: string;
   /** A fresh copy of a demo store with `size` participants, opened, signed in as administrator. */
-  store(size: number, options?: { key?: { kind: 'passphrase'; text: string } | null }): Promise<{ backend: Backend; file: string; call: BenchCall }>;
+  store(
+    size: number,
+    options?: { key?: { kind: 'passphrase'; text: string } | null },
+  ): Promise<{ backend: Backend; file: string; call: BenchCall }>;
   /** Times `fn` `runs` times (after one warm-up unless warmup=false) and records the result. */
-  measure(name: string, size: number, fn: (i: number) => Promise<unknown> | unknown, options?: { runs?: number; warmup?: boolean; note?: string }): Promise<BenchResult>;
+  measure(
+    name: string,
+    size: number,
+    fn: (i: number) => Promise<unknown> | unknown,
+    options?: { runs?: number; warmup?: boolean; note?: string },
+  ): Promise<BenchResult>;
   /** Records samples measured some other way (e.g. per-query latencies). */
   record(name: string, size: number, samplesMs: number[], note?: string): BenchResult;
   results: BenchResult[];
@@ -83,7 +91,12 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     if (!fs.existsSync(file)) {
       const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
       await backend.call(BENCH_CLIENT, 'staff.createFirst', { displayName: 'Bench Administrator' });
-      await loadDemo(backend.store.db, { participants: size, seed: 2017, today: BENCH_NOW.slice(0, 10), nowIso: BENCH_NOW });
+      await loadDemo(backend.store.db, {
+        participants: size,
+        seed: 2017,
+        today: BENCH_NOW.slice(0, 10),
+        nowIso: BENCH_NOW,
+      });
       backend.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await backend.close();
       fs.renameSync(`${file}.tmp`, file);
@@ -105,7 +118,11 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
       const file = path.join(workDir, `${suiteName}-${size}-${Date.now()}.sqlite`);
       fs.copyFileSync(source, file);
       const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(BENCH_NOW) });
-      const admin = await backend.store.db.selectFrom('staff').select('id').where('role', '=', 'administrator').executeTakeFirstOrThrow();
+      const admin = await backend.store.db
+        .selectFrom('staff')
+        .select('id')
+        .where('role', '=', 'administrator')
+        .executeTakeFirstOrThrow();
       await backend.call(BENCH_CLIENT, 'session.start', { staffId: admin.id });
       const call: BenchCall = (channel, input) => backend.call(BENCH_CLIENT, channel, input);
       return { backend, file, call };

@@ -14,7 +14,13 @@ import type { Backend } from '../../db/backend/backend';
 const ROWS = 50_000;
 
 async function excelJsRead(bytes: Uint8Array): Promise<number> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), { sharedStrings: 'cache', styles: 'cache', worksheets: 'emit', hyperlinks: 'ignore', entries: 'ignore' });
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(Buffer.from(bytes)), {
+    sharedStrings: 'cache',
+    styles: 'cache',
+    worksheets: 'emit',
+    hyperlinks: 'ignore',
+    entries: 'ignore',
+  });
   let rows = 0;
   for await (const sheet of reader) for await (const _row of sheet) rows++;
   return rows;
@@ -27,8 +33,18 @@ async function waitJob<T>(backend: Backend, jobId: string): Promise<T> {
 }
 
 const profile = {
-  name: 'bench', partner: 'Bench JCP', kind: 'participants',
-  columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Surname', date_of_birth: 'Date of birth', phone: 'Phone', postcode: 'Postcode', referral_date: 'Referral date' },
+  name: 'bench',
+  partner: 'Bench JCP',
+  kind: 'participants',
+  columns: {
+    ni_number: 'NI Number',
+    first_name: 'First name',
+    last_name: 'Surname',
+    date_of_birth: 'Date of birth',
+    phone: 'Phone',
+    postcode: 'Postcode',
+    referral_date: 'Referral date',
+  },
   defaults: { referral_source: 'jcp' },
 };
 
@@ -39,9 +55,14 @@ export const suite: BenchSuite = {
     const bytes = await referralsWorkbook(persons);
     const note = `${ROWS.toLocaleString('en-GB')}-row workbook, ${(bytes.length / 1048576).toFixed(1)} MB`;
     for (const size of kit.sizes) {
-      const floor = await kit.measure('ExcelJS streaming read alone (floor)', size, async () => {
-        if ((await excelJsRead(bytes)) !== ROWS + 1) throw new Error('ExcelJS read the wrong number of rows');
-      }, { runs: 3, note });
+      const floor = await kit.measure(
+        'ExcelJS streaming read alone (floor)',
+        size,
+        async () => {
+          if ((await excelJsRead(bytes)) !== ROWS + 1) throw new Error('ExcelJS read the wrong number of rows');
+        },
+        { runs: 3, note },
+      );
 
       const samples: number[] = [];
       let counts = '';
@@ -50,10 +71,20 @@ export const suite: BenchSuite = {
         const t0 = performance.now();
         const opened = await call('imports.open', { file: { fileName: 'bench.xlsx', bytes } });
         if (!opened.ok) throw new Error(opened.error.message);
-        const upload = await waitJob<{ uploadId: string; sheets: Array<{ name: string }> }>(backend, opened.value.jobId);
-        const previewed = await call('imports.preview', { uploadId: upload.uploadId, sheet: upload.sheets[0]!.name, profile });
+        const upload = await waitJob<{ uploadId: string; sheets: Array<{ name: string }> }>(
+          backend,
+          opened.value.jobId,
+        );
+        const previewed = await call('imports.preview', {
+          uploadId: upload.uploadId,
+          sheet: upload.sheets[0]!.name,
+          profile,
+        });
         if (!previewed.ok) throw new Error(previewed.error.message);
-        const { previewId, counts: c } = await waitJob<{ previewId: string; counts: Record<string, number> }>(backend, previewed.value.jobId);
+        const { previewId, counts: c } = await waitJob<{ previewId: string; counts: Record<string, number> }>(
+          backend,
+          previewed.value.jobId,
+        );
         const committed = await call('imports.commit', { previewId });
         if (!committed.ok) throw new Error(committed.error.message);
         const result = await waitJob<{ created: number }>(backend, committed.value.jobId);
@@ -62,10 +93,30 @@ export const suite: BenchSuite = {
         await backend.close();
       }
       const end = kit.record('import 50,000 rows end to end', size, samples, `${note}; ${counts}`);
-      kit.record('  ratio to the ExcelJS floor (target <= 3x)', size, [end.medianMs / floor.medianMs], `${(end.medianMs / floor.medianMs).toFixed(2)}x; target end to end < 15 s: ${end.medianMs < 15_000 ? 'met' : 'missed'}`);
+      kit.record(
+        '  ratio to the ExcelJS floor (target <= 3x)',
+        size,
+        [end.medianMs / floor.medianMs],
+        `${(end.medianMs / floor.medianMs).toFixed(2)}x; target end to end < 15 s: ${end.medianMs < 15_000 ? 'met' : 'missed'}`,
+      );
 
       // Bulk insert of the same 50,000 new people: repository (Kysely multi-row) vs raw prepared.
-      const rows = persons.map((p, i) => newParticipant({ first_name: p.first, last_name: p.last, date_of_birth: p.dob, ni_number: p.ni ?? undefined, phone: p.phone, postcode: p.postcode, referral_date: p.referred }, `SW-B${String(i).padStart(6, '0')}`, BENCH_NOW, null));
+      const rows = persons.map((p, i) =>
+        newParticipant(
+          {
+            first_name: p.first,
+            last_name: p.last,
+            date_of_birth: p.dob,
+            ni_number: p.ni ?? undefined,
+            phone: p.phone,
+            postcode: p.postcode,
+            referral_date: p.referred,
+          },
+          `SW-B${String(i).padStart(6, '0')}`,
+          BENCH_NOW,
+          null,
+        ),
+      );
       const repo: number[] = [];
       const raw: number[] = [];
       for (let run = 0; run < 3; run++) {
@@ -76,7 +127,9 @@ export const suite: BenchSuite = {
         await a.backend.close();
         const b = await kit.store(size);
         const columns = Object.keys(rows[0]!);
-        const insert = b.backend.store.sqlite.prepare(`insert into participants (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`);
+        const insert = b.backend.store.sqlite.prepare(
+          `insert into participants (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
+        );
         t0 = performance.now();
         b.backend.store.sqlite.transaction(() => {
           for (const r of rows) insert.run(...columns.map((k) => (r as Record<string, unknown>)[k] ?? null));
@@ -86,7 +139,12 @@ export const suite: BenchSuite = {
       }
       const r1 = kit.record('bulk insert 50,000 via imports repository', size, repo);
       const r2 = kit.record('bulk insert 50,000 raw prepared (floor)', size, raw);
-      kit.record('  ratio repository / raw (target <= 2x)', size, [r1.medianMs / r2.medianMs], `${(r1.medianMs / r2.medianMs).toFixed(2)}x`);
+      kit.record(
+        '  ratio repository / raw (target <= 2x)',
+        size,
+        [r1.medianMs / r2.medianMs],
+        `${(r1.medianMs / r2.medianMs).toFixed(2)}x`,
+      );
     }
   },
 };

@@ -12,12 +12,32 @@ let peak = 0;
 const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
 const timer = setInterval(sample, 20);
 const b = await createBackend({ file, clock: fixedClock(BENCH_NOW) });
-const admin = await b.store.db.selectFrom('staff').select('id').where('role', '=', 'administrator').executeTakeFirstOrThrow();
+const admin = await b.store.db
+  .selectFrom('staff')
+  .select('id')
+  .where('role', '=', 'administrator')
+  .executeTakeFirstOrThrow();
 await b.call('m', 'session.start', { staffId: admin.id });
 const steps: Array<[string, () => Promise<unknown>]> = [
-  ['search', async () => { for (const q of ['smith', 'khan', 'SG1', '0770', 'SW-0001']) await b.call('m', 'participants.page', { search: q }); }],
-  ['grid pages', async () => { for (let o = 0; o < 5000; o += 100) await b.call('m', 'participants.page', { offset: o, limit: 100 }); }],
-  ['open people', async () => { for (let id = 1; id < 200; id += 7) await b.call('m', 'participants.get', { id }); }],
+  [
+    'search',
+    async () => {
+      for (const q of ['smith', 'khan', 'SG1', '0770', 'SW-0001'])
+        await b.call('m', 'participants.page', { search: q });
+    },
+  ],
+  [
+    'grid pages',
+    async () => {
+      for (let o = 0; o < 5000; o += 100) await b.call('m', 'participants.page', { offset: o, limit: 100 });
+    },
+  ],
+  [
+    'open people',
+    async () => {
+      for (let id = 1; id < 200; id += 7) await b.call('m', 'participants.get', { id });
+    },
+  ],
 ];
 const sets = await b.call('m', 'returns.sets', {});
 const ukspf = sets.ok ? sets.value.find((s) => s.code === 'UKSPF-PS') : undefined;
@@ -32,7 +52,9 @@ for (const [name, run] of steps) {
   const r = (await run()) as { ok?: boolean; error?: { message: string } } | undefined;
   sample();
   const status = r && r.ok === false ? `FAILED: ${r.error?.message}` : 'ok';
-  process.stdout.write(`${name.padEnd(14)} ${(performance.now() - t0).toFixed(0)} ms, rss now ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, ${status}\n`);
+  process.stdout.write(
+    `${name.padEnd(14)} ${(performance.now() - t0).toFixed(0)} ms, rss now ${(process.memoryUsage().rss / 1e6).toFixed(0)} MB, ${status}\n`,
+  );
 }
 clearInterval(timer);
 process.stdout.write(`peak rss ${(peak / 1e6).toFixed(0)} MB\n`);

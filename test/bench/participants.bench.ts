@@ -10,8 +10,17 @@ import type { BenchKit, BenchSuite } from './bench-kit';
 type Kind = 'surname' | 'first+last' | 'NI fragment' | 'reference' | 'postcode' | 'phone';
 
 /** About 60 people spread through the store, each searched for in up to six ways. */
-async function queries(db: Awaited<ReturnType<BenchKit['store']>>['backend']['store']['db']): Promise<Array<{ kind: Kind; text: string }>> {
-  const total = Number((await db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+async function queries(
+  db: Awaited<ReturnType<BenchKit['store']>>['backend']['store']['db'],
+): Promise<Array<{ kind: Kind; text: string }>> {
+  const total = Number(
+    (
+      await db
+        .selectFrom('participants')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
   const step = Math.max(1, Math.floor(total / 60));
   const people = await db
     .selectFrom('participants')
@@ -25,8 +34,16 @@ async function queries(db: Awaited<ReturnType<BenchKit['store']>>['backend']['st
     out.push({ kind: 'surname', text: p.last_name });
     out.push({ kind: 'first+last', text: `${p.first_name} ${p.last_name}` });
     out.push({ kind: 'reference', text: i % 2 ? p.reference : p.reference.slice(3) });
-    if (p.ni_number) out.push({ kind: 'NI fragment', text: i % 2 ? `${p.ni_number.slice(2, 4)} ${p.ni_number.slice(4, 6)} ${p.ni_number.slice(6, 8)}` : p.ni_number.slice(0, 6).toLowerCase() });
-    if (p.postcode) out.push({ kind: 'postcode', text: i % 2 ? p.postcode : p.postcode.replace(' ', '').toLowerCase() });
+    if (p.ni_number)
+      out.push({
+        kind: 'NI fragment',
+        text:
+          i % 2
+            ? `${p.ni_number.slice(2, 4)} ${p.ni_number.slice(4, 6)} ${p.ni_number.slice(6, 8)}`
+            : p.ni_number.slice(0, 6).toLowerCase(),
+      });
+    if (p.postcode)
+      out.push({ kind: 'postcode', text: i % 2 ? p.postcode : p.postcode.replace(' ', '').toLowerCase() });
     if (p.phone) out.push({ kind: 'phone', text: i % 2 ? p.phone : p.phone.replace(/\s/g, '') });
   }
   return out;
@@ -34,10 +51,17 @@ async function queries(db: Awaited<ReturnType<BenchKit['store']>>['backend']['st
 
 async function browserFirstRows(kit: BenchKit, size: number): Promise<void> {
   const { backend } = await kit.store(size);
-  const admin = await backend.store.db.selectFrom('staff').select('id').where('role', '=', 'administrator').executeTakeFirstOrThrow();
+  const admin = await backend.store.db
+    .selectFrom('staff')
+    .select('id')
+    .where('role', '=', 'administrator')
+    .executeTakeFirstOrThrow();
   await backend.call('harness', 'session.start', { staffId: admin.id });
   const harness = await startHarness({ backend, rendererDir: path.resolve('dist/renderer') });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: ['--no-sandbox', '--disable-gpu'] });
+  const browser = await chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu'],
+  });
   try {
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     const base = harness.url.split('#')[0]!;
@@ -88,22 +112,55 @@ export const suite: BenchSuite = {
         all.push(ms);
         byKind.set(q.kind, [...(byKind.get(q.kind) ?? []), ms]);
       }
-      kit.record('quick search, mixed (first 100 rows + total)', size, all, `${list.length} queries, ${misses} without a hit`);
+      kit.record(
+        'quick search, mixed (first 100 rows + total)',
+        size,
+        all,
+        `${list.length} queries, ${misses} without a hit`,
+      );
       for (const [kind, samples] of byKind) kit.record(`quick search: ${kind}`, size, samples);
-      await kit.measure('grid first page (100 rows + total)', size, () => call('participants.page', { limit: 100 }), { runs: 20 });
-      await kit.measure('grid first page sorted by last name', size, () => call('participants.page', { limit: 100, sort: [{ colId: 'lastName', sort: 'asc' }] }), { runs: 20 });
-      await kit.measure('grid preset "pending evidence"', size, () => call('participants.page', { limit: 100, preset: 'pending-evidence' }), { runs: 20 });
+      await kit.measure('grid first page (100 rows + total)', size, () => call('participants.page', { limit: 100 }), {
+        runs: 20,
+      });
+      await kit.measure(
+        'grid first page sorted by last name',
+        size,
+        () => call('participants.page', { limit: 100, sort: [{ colId: 'lastName', sort: 'asc' }] }),
+        { runs: 20 },
+      );
+      await kit.measure(
+        'grid preset "pending evidence"',
+        size,
+        () => call('participants.page', { limit: 100, preset: 'pending-evidence' }),
+        { runs: 20 },
+      );
       const detail = await call('participants.page', { limit: 1 });
       const id = detail.ok ? detail.value.rows[0]!.id : 1;
       await kit.measure('open a participant (get)', size, () => call('participants.get', { id }), { runs: 20 });
-      await kit.measure('duplicates check for a draft', size, () => call('participants.duplicates', { keys: { firstName: 'Sam', lastName: 'Smith', dateOfBirth: '1990-01-01', postcode: 'SG1 1AA', phone: '07700 900123' } }), { runs: 20 });
+      await kit.measure(
+        'duplicates check for a draft',
+        size,
+        () =>
+          call('participants.duplicates', {
+            keys: {
+              firstName: 'Sam',
+              lastName: 'Smith',
+              dateOfBirth: '1990-01-01',
+              postcode: 'SG1 1AA',
+              phone: '07700 900123',
+            },
+          }),
+        { runs: 20 },
+      );
       await backend.close();
     }
     const largest = Math.max(...kit.sizes);
     try {
       await browserFirstRows(kit, largest);
     } catch (error) {
-      process.stdout.write(`(browser timing skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`);
+      process.stdout.write(
+        `(browser timing skipped: ${error instanceof Error ? error.message.split('\n')[0] : String(error)})\n`,
+      );
     }
   },
 };

@@ -7,7 +7,9 @@ import { parseArgs } from 'node:util';
 import { createBenchKit, type BenchResult } from './bench-kit';
 import { suites } from './suites';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
+});
 const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
 const workDir = path.resolve('.tmp/bench');
 fs.rmSync(workDir, { recursive: true, force: true });
@@ -30,7 +32,10 @@ function line(r: BenchResult): string {
 }
 
 const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
-const rows = kit.results.map((r) => `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.minMs)}–${fmt(r.maxMs)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`);
+const rows = kit.results.map(
+  (r) =>
+    `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.minMs)}–${fmt(r.maxMs)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`,
+);
 const report = `## Latest run (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)\n\nMachine: ${machine}\n\n| suite | measurement | participants | median ms | p95 ms | range ms | runs | RSS MB | note |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
 const out = path.resolve(values.out ?? '.tmp/bench-results.md');
 fs.writeFileSync(out, report);

@@ -22,10 +22,16 @@ async function openPair(kit: BenchKit, size: number) {
 }
 
 async function insertBatch(backend: Backend, label: string, rows: number): Promise<number> {
-  const values = Array.from({ length: rows }, (_, i) => participantValues({ reference: `${label}-${i}`, last_name: `Benchmark${i}` }));
+  const values = Array.from({ length: rows }, (_, i) =>
+    participantValues({ reference: `${label}-${i}`, last_name: `Benchmark${i}` }),
+  );
   const start = performance.now();
   await backend.store.db.transaction().execute(async (tx) => {
-    for (let i = 0; i < values.length; i += 500) await tx.insertInto('participants').values(values.slice(i, i + 500)).execute();
+    for (let i = 0; i < values.length; i += 500)
+      await tx
+        .insertInto('participants')
+        .values(values.slice(i, i + 500))
+        .execute();
   });
   return performance.now() - start;
 }
@@ -36,7 +42,12 @@ export const suite: BenchSuite = {
     for (const size of kit.sizes) {
       const rows = Math.min(size, 5_000);
       const { plain: plainBackend, enc: encBackend, upgradeMs } = await openPair(kit, size);
-      kit.record('encrypt existing store in place (upgrade)', size, [upgradeMs], 'open with a key: copy, rekey, integrity_check');
+      kit.record(
+        'encrypt existing store in place (upgrade)',
+        size,
+        [upgradeMs],
+        'open with a key: copy, rekey, integrity_check',
+      );
       // Alternate plaintext and encrypted runs so both see the same machine load.
       const p: number[] = [];
       const e: number[] = [];
@@ -55,7 +66,8 @@ export const suite: BenchSuite = {
       const reads = async (b: typeof plain.backend) => {
         const call = (input: unknown) => b.call('bench', 'participants.page', input);
         for (const search of ['', 'smith', 'SG1', 'SW-0001', '07700']) {
-          for (const sort of [[], [{ colId: 'lastName', sort: 'asc' }]]) await call({ offset: 0, limit: 100, search, sort });
+          for (const sort of [[], [{ colId: 'lastName', sort: 'asc' }]])
+            await call({ offset: 0, limit: 100, search, sort });
         }
         await call({ offset: Math.floor(size / 2), limit: 100 });
         await b.call('bench', 'app.info', {});
@@ -76,18 +88,40 @@ export const suite: BenchSuite = {
       const er = kit.record('read workload (12 grid queries), encrypted', size, re);
       er.note = `ratio median ${(er.medianMs / pr.medianMs).toFixed(2)}x, fastest ${(er.minMs / pr.minMs).toFixed(2)}x`;
 
-      const backup = await kit.measure('backup (VACUUM INTO + integrity_check + rotate), encrypted', size, () => enc.backend.call('bench', 'backup.create', {}), { runs: 3, warmup: false });
+      const backup = await kit.measure(
+        'backup (VACUUM INTO + integrity_check + rotate), encrypted',
+        size,
+        () => enc.backend.call('bench', 'backup.create', {}),
+        { runs: 3, warmup: false },
+      );
       const newest = listBackupFiles(enc.backend.services.backupDir)[0]!;
       const name = newest.name;
       backup.note = `${(newest.bytes / 1e6).toFixed(1)} MB file`;
-      await kit.measure('restore (check, safety backup, replace, reopen), encrypted', size, async () => {
-        const admin = enc.backend.client('bench').session;
-        await enc.backend.call('bench', 'backup.restore', { name, confirm: true });
-        enc.backend.client('bench').session = admin; // restoring signs everyone out
-      }, { runs: 2, warmup: false });
-      await kit.measure('audit chain verify, encrypted', size, () => enc.backend.call('bench', 'audit.verify', {}), { runs: 3 });
-      await kit.measure('subject access bundle for one person', size, () => enc.backend.call('bench', 'sar.export', { reference: 'SW-000001' }), { runs: 3 });
-      kit.record('backend peak RSS after the suite', size, [0], `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak`);
+      await kit.measure(
+        'restore (check, safety backup, replace, reopen), encrypted',
+        size,
+        async () => {
+          const admin = enc.backend.client('bench').session;
+          await enc.backend.call('bench', 'backup.restore', { name, confirm: true });
+          enc.backend.client('bench').session = admin; // restoring signs everyone out
+        },
+        { runs: 2, warmup: false },
+      );
+      await kit.measure('audit chain verify, encrypted', size, () => enc.backend.call('bench', 'audit.verify', {}), {
+        runs: 3,
+      });
+      await kit.measure(
+        'subject access bundle for one person',
+        size,
+        () => enc.backend.call('bench', 'sar.export', { reference: 'SW-000001' }),
+        { runs: 3 },
+      );
+      kit.record(
+        'backend peak RSS after the suite',
+        size,
+        [0],
+        `${Math.round(process.resourceUsage().maxRSS / 1024)} MB peak`,
+      );
       await plain.backend.close();
       await enc.backend.close();
     }

@@ -9,7 +9,13 @@ import { weekdaysBetween } from '../../shared/domain/course-sessions';
 test('plan a run, enrol twelve, two registers, results, site ready', async ({ appPage: page, app }) => {
   test.setTimeout(300_000);
   const db = app.backend.store.db;
-  for (let i = 1; i <= 12; i++) await aParticipant(db, { first_name: 'Alex', last_name: `Cohort${String(i).padStart(2, '0')}`, eligibility_status: 'eligible', phone: `0770090${String(i).padStart(4, '0')}` });
+  for (let i = 1; i <= 12; i++)
+    await aParticipant(db, {
+      first_name: 'Alex',
+      last_name: `Cohort${String(i).padStart(2, '0')}`,
+      eligibility_status: 'eligible',
+      phone: `0770090${String(i).padStart(4, '0')}`,
+    });
   await aParticipant(db, { first_name: 'Pat', last_name: 'Pending', eligibility_status: 'pending' });
 
   await page.getByLabel('Your name').fill('Jo Officer');
@@ -41,7 +47,10 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   const grid = page.getByRole('region', { name: 'People to enrol' });
   await expect(grid.getByRole('gridcell', { name: 'Cohort12' })).toBeVisible();
   for (let i = 1; i <= 12; i++) {
-    await grid.getByRole('row', { name: new RegExp(`Cohort${String(i).padStart(2, '0')}`) }).getByRole('checkbox').check();
+    await grid
+      .getByRole('row', { name: new RegExp(`Cohort${String(i).padStart(2, '0')}`) })
+      .getByRole('checkbox')
+      .check();
   }
   await page.getByRole('button', { name: 'Enrol 12 people' }).click();
   await expect(page.getByText('11 enrolled, 1 on the waiting list')).toBeVisible();
@@ -78,7 +87,8 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   await page.getByRole('link', { name: 'Results' }).click();
   await page.getByRole('button', { name: 'Record results' }).click();
   await page.getByLabel('HS&E test scores').check();
-  for (let i = 1; i <= 10; i++) await page.getByLabel(`Score out of 50 for Alex Cohort${String(i).padStart(2, '0')}`).fill(i === 10 ? '40' : '47');
+  for (let i = 1; i <= 10; i++)
+    await page.getByLabel(`Score out of 50 for Alex Cohort${String(i).padStart(2, '0')}`).fill(i === 10 ? '40' : '47');
   await expect(page.getByText('Fail')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Save hs&e test scores' }).click();
@@ -121,7 +131,12 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   await page.getByRole('button', { name: 'Export to Excel' }).click();
   expect((await download).suggestedFilename()).toMatch(/^site-ready-candidates-\d{4}-\d{2}-\d{2}\.xlsx$/);
 
-  for (const [link, heading] of [['Expiry worklist', 'Expiry worklist'], ['Dashboard', 'Course dashboard'], ['Catalogue', 'Course catalogue'], ['Course runs', 'Courses']] as const) {
+  for (const [link, heading] of [
+    ['Expiry worklist', 'Expiry worklist'],
+    ['Dashboard', 'Course dashboard'],
+    ['Catalogue', 'Course catalogue'],
+    ['Course runs', 'Courses'],
+  ] as const) {
     await page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
@@ -129,7 +144,9 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   await expect(page.getByRole('gridcell', { name: 'CSCS pre-employment construction course' })).toBeVisible();
 });
 
-test('on a demo programme: open a run from the grid by keyboard, edit its sessions, withdraw someone, catalogue and rule forms', async ({ appPage: page }) => {
+test('on a demo programme: open a run from the grid by keyboard, edit its sessions, withdraw someone, catalogue and rule forms', async ({
+  appPage: page,
+}) => {
   test.setTimeout(300_000);
   await startWithDemo(page);
   await page.keyboard.press('Alt+2');
@@ -155,7 +172,10 @@ test('on a demo programme: open a run from the grid by keyboard, edit its sessio
   // The popular run has a waiting list: withdrawing someone offers their place to the first waiting.
   await page.getByRole('link', { name: 'Enrolments' }).click();
   await expect(page.getByRole('heading', { name: /Waiting list \(3\)/ })).toBeVisible();
-  await page.getByRole('button', { name: /^Withdraw / }).first().click();
+  await page
+    .getByRole('button', { name: /^Withdraw / })
+    .first()
+    .click();
   await expect(page.getByRole('dialog')).toBeVisible();
   await page.getByRole('dialog').getByRole('button', { name: 'Withdraw' }).click();
   await expect(page.getByRole('dialog').getByRole('alert')).toContainText('Enter a reason');

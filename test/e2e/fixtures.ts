@@ -25,7 +25,8 @@ export const test = base.extend<{ app: AppFixture; appPage: Page }>({
     const backend = await createBackend({ file: path.join(dataDir, 'worksbook.sqlite') });
     const harness = await startHarness({ backend, rendererDir: path.resolve('dist/renderer') });
     await use({ backend, harness, dataDir, logs });
-    if (testInfo.status !== testInfo.expectedStatus) await testInfo.attach('backend-log', { body: logs.join('\n'), contentType: 'text/plain' });
+    if (testInfo.status !== testInfo.expectedStatus)
+      await testInfo.attach('backend-log', { body: logs.join('\n'), contentType: 'text/plain' });
     await harness.close();
     await backend.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
@@ -44,8 +45,16 @@ export { expect };
 
 /** Runs axe-core with the WCAG 2.2 AA rules; returns violations summarised for a readable failure. */
 export async function axeViolations(page: Page): Promise<string[]> {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']).analyze();
-  return results.violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.slice(0, 3).map((n) => n.target.join(' ')).join(' | ')}`);
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map(
+    (v) =>
+      `${v.id} (${v.impact}): ${v.help} — ${v.nodes
+        .slice(0, 3)
+        .map((n) => n.target.join(' '))
+        .join(' | ')}`,
+  );
 }
 
 /** Signs in through the UI as a fresh store's first administrator and loads the demo data. */

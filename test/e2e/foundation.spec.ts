@@ -22,7 +22,12 @@ test('welcome, demo data in the grid, navigation, no accessibility violations', 
   expect(await axeViolations(page)).toEqual([]);
 
   // Keyboard navigation between areas (Alt+number) and the nav links.
-  for (const [key, heading] of [['2', 'Courses'], ['4', 'Returns'], ['6', 'Settings'], ['1', 'Participants']] as const) {
+  for (const [key, heading] of [
+    ['2', 'Courses'],
+    ['4', 'Returns'],
+    ['6', 'Settings'],
+    ['1', 'Participants'],
+  ] as const) {
     await page.keyboard.press(`Alt+${key}`);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
   }

@@ -18,7 +18,9 @@ async function dropFile(page: Page, fileName: string, bytes: Uint8Array) {
       const arr = new Uint8Array(raw.length);
       for (let i = 0; i < raw.length; i++) arr[i] = raw.charCodeAt(i);
       const dt = new DataTransfer();
-      dt.items.add(new File([arr], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }));
+      dt.items.add(
+        new File([arr], name, { type: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet' }),
+      );
       return dt;
     },
     [fileName, b64] as const,
@@ -29,7 +31,10 @@ async function dropFile(page: Page, fileName: string, bytes: Uint8Array) {
 
 test('drag, map, preview, commit and undo a partner file', async ({ appPage: page, app }) => {
   await startWithDemo(page);
-  const before = await app.backend.store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const before = await app.backend.store.db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   await page.keyboard.press('Alt+5');
   await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
   await expect(page.getByText('Drag a spreadsheet here')).toBeVisible();
@@ -42,7 +47,9 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Continue to columns' }).click();
 
-  await expect(page.getByText('Headings found in row 5; 8 rows below them, 2 blank rows skipped, 1 total row skipped.')).toBeVisible();
+  await expect(
+    page.getByText('Headings found in row 5; 8 rows below them, 2 blank rows skipped, 1 total row skipped.'),
+  ).toBeVisible();
   await expect(page.getByLabel('NI number', { exact: true })).toHaveValue('NI No');
   await expect(page.getByLabel('Last name', { exact: true })).toHaveValue('Surname');
   await expect(page.getByLabel('Date of birth', { exact: true })).toHaveValue('DOB');
@@ -64,7 +71,9 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   await shot(page, '3-preview');
 
   await page.getByRole('button', { name: 'Errors (2)' }).click();
-  await expect(page.getByRole('gridcell', { name: /DOB \(D\): Date of birth "31\/02\/1992" is not a real date/ })).toBeVisible();
+  await expect(
+    page.getByRole('gridcell', { name: /DOB \(D\): Date of birth "31\/02\/1992" is not a real date/ }),
+  ).toBeVisible();
   await page.getByRole('button', { name: 'Needs review (1)' }).click();
   await page.getByRole('gridcell', { name: 'Same person as row 6 of this file' }).click();
   await expect(page.getByRole('heading', { name: 'Row 13: Amara Adeyemi' })).toBeVisible();
@@ -84,13 +93,19 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   await expect(page.locator('.card').filter({ hasText: 'New' }).locator('.figure')).toHaveText('4');
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, '5-batch');
-  const imported = await app.backend.store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const imported = await app.backend.store.db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   expect(Number(imported.n)).toBe(Number(before.n) + 4);
 
   await page.getByRole('button', { name: 'Undo this import' }).click();
   await page.getByRole('button', { name: 'Yes, undo the import' }).click();
   await expect(page.getByText(/^Undone \d\d\/\d\d\/\d{4}/)).toBeVisible();
-  const undone = await app.backend.store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const undone = await app.backend.store.db
+    .selectFrom('participants')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   expect(Number(undone.n)).toBe(Number(before.n));
   expect(await axeViolations(page)).toEqual([]);
 
@@ -106,7 +121,11 @@ test('a zip bomb chosen with the keyboard gets a clear message and nothing else 
   const input = page.getByLabel('Choose a partner file');
   await input.focus();
   await expect(input).toBeFocused();
-  await input.setInputFiles({ name: 'partner.xlsx', mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', buffer: Buffer.from(zipBomb()) });
+  await input.setInputFiles({
+    name: 'partner.xlsx',
+    mimeType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    buffer: Buffer.from(zipBomb()),
+  });
   await expect(page.getByRole('alert')).toContainText('zip bomb');
   await expect(page.getByText('Drag a spreadsheet here')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

@@ -12,12 +12,17 @@ const ukDaysAgo = (days: number) => {
   const d = new Date(Date.now() - days * dayMs);
   return `${String(d.getDate()).padStart(2, '0')}/${String(d.getMonth() + 1).padStart(2, '0')}/${d.getFullYear()}`;
 };
-const tinyPng = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==', 'base64');
+const tinyPng = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
 const pdfBytes = Buffer.from('%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n');
 
 /** Opens a route in the shell (after a reload, so the app sees the participant the test added). */
 async function openRoute(page: Page, route: string) {
-  await page.evaluate((r) => { window.location.hash = r; }, route);
+  await page.evaluate((r) => {
+    window.location.hash = r;
+  }, route);
   await page.reload();
   await page.locator('[data-ready="true"]').waitFor();
 }
@@ -26,16 +31,26 @@ async function noAxe(page: Page) {
   expect(await axeViolations(page)).toEqual([]);
 }
 
-test('a work placement becomes a job, with evidence, verification, the 13-week check and contract progress', async ({ appPage: page, app }) => {
+test('a work placement becomes a job, with evidence, verification, the 13-week check and contract progress', async ({
+  appPage: page,
+  app,
+}) => {
   await startEmpty(page);
-  const participant = await app.backend.store.db.insertInto('participants').values(participantValues({ first_name: 'Kemi', last_name: 'Adebayo', reference: 'SW-E2E001' })).returning('id').executeTakeFirstOrThrow();
+  const participant = await app.backend.store.db
+    .insertInto('participants')
+    .values(participantValues({ first_name: 'Kemi', last_name: 'Adebayo', reference: 'SW-E2E001' }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
 
   // Employer
   await openRoute(page, '#/participants');
   await page.getByRole('link', { name: 'Placements & outcomes' }).click();
   await expect(page.getByRole('heading', { name: 'Placements', level: 1 })).toBeVisible();
   await noAxe(page);
-  await page.getByRole('navigation', { name: 'Placements and outcomes sections' }).getByRole('link', { name: 'Employers & organisations' }).click();
+  await page
+    .getByRole('navigation', { name: 'Placements and outcomes sections' })
+    .getByRole('link', { name: 'Employers & organisations' })
+    .click();
   await expect(page.getByRole('heading', { name: 'Employers & organisations' })).toBeVisible();
   await page.getByRole('button', { name: 'Add organisation' }).click();
   await page.getByRole('button', { name: 'Save organisation' }).click();
@@ -98,10 +113,14 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   // A file that is not really a PDF is refused with a clear message; then the payslip is attached
   await page.getByRole('button', { name: 'Add evidence' }).click();
   await page.getByLabel('Kind of evidence').selectOption('payslip');
-  await page.getByLabel('File (optional)').setInputFiles({ name: 'payslip.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
+  await page
+    .getByLabel('File (optional)')
+    .setInputFiles({ name: 'payslip.pdf', mimeType: 'application/pdf', buffer: Buffer.from('MZ not a pdf at all') });
   await page.getByRole('button', { name: 'Add evidence' }).last().click();
   await expect(page.getByRole('alert')).toContainText('"payslip.pdf" is not a PDF, PNG or JPEG file');
-  await page.getByLabel('File (optional)').setInputFiles({ name: 'payslip-june.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
+  await page
+    .getByLabel('File (optional)')
+    .setInputFiles({ name: 'payslip-june.pdf', mimeType: 'application/pdf', buffer: pdfBytes });
   await page.getByRole('button', { name: 'Add evidence' }).last().click();
   await expect(page.getByRole('cell', { name: /payslip-june\.pdf/ })).toBeVisible();
   await expect(page.getByText(/SHA-256 [0-9a-f]{12}…/)).toBeVisible();
@@ -116,7 +135,11 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await expect(page.getByRole('radio', { name: 'Verified', exact: true })).toBeChecked();
   await page.getByRole('button', { name: 'Save decision' }).focus();
   await page.keyboard.press('Enter');
-  await expect(page.getByRole('region', { name: 'Verification' }).or(page.locator('section[aria-labelledby="verification-title"]'))).toContainText('by Jo Officer');
+  await expect(
+    page
+      .getByRole('region', { name: 'Verification' })
+      .or(page.locator('section[aria-labelledby="verification-title"]')),
+  ).toContainText('by Jo Officer');
   await expect(page.getByRole('list').filter({ hasText: 'Verification Unverified → Verified' })).toBeVisible();
   // Has issues needs a reason
   await page.getByRole('radio', { name: 'Has issues' }).check();
@@ -151,21 +174,37 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
 
   // Contract progress: one local job, one work placement
   await page.getByRole('link', { name: 'Contracts' }).click();
-  await expect(page.getByRole('progressbar', { name: 'Local jobs (Major Repairs Contract)' })).toHaveAttribute('aria-valuetext', '1 of 5');
-  await expect(page.getByRole('progressbar', { name: 'Work placements (Major Repairs Contract)' })).toHaveAttribute('aria-valuetext', '1 of 4');
+  await expect(page.getByRole('progressbar', { name: 'Local jobs (Major Repairs Contract)' })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 5',
+  );
+  await expect(page.getByRole('progressbar', { name: 'Work placements (Major Repairs Contract)' })).toHaveAttribute(
+    'aria-valuetext',
+    '1 of 4',
+  );
   await noAxe(page);
 
-  const audit = await app.backend.store.db.selectFrom('audit_log').select(['action', 'entity']).where('participant_id', '=', participant.id).execute();
+  const audit = await app.backend.store.db
+    .selectFrom('audit_log')
+    .select(['action', 'entity'])
+    .where('participant_id', '=', participant.id)
+    .execute();
   expect(audit.filter((a) => a.action === 'verify')).toHaveLength(1);
   expect(audit.filter((a) => a.entity === 'sustainment_check')).toHaveLength(1);
 });
 
 test('record placement opens with the participant chosen from the route', async ({ appPage: page, app }) => {
   await startEmpty(page);
-  const p = await app.backend.store.db.insertInto('participants').values(participantValues({ first_name: 'Ola', last_name: 'Nowak', reference: 'SW-E2E002' })).returning('id').executeTakeFirstOrThrow();
+  const p = await app.backend.store.db
+    .insertInto('participants')
+    .values(participantValues({ first_name: 'Ola', last_name: 'Nowak', reference: 'SW-E2E002' }))
+    .returning('id')
+    .executeTakeFirstOrThrow();
   await openRoute(page, `#/outcomes/placements/new?participant=${p.id}`);
   await expect(page.getByText('Ola Nowak (SW-E2E002)')).toBeVisible();
-  await page.evaluate((id) => { window.location.hash = `#/outcomes/outcomes/new/${id}`; }, p.id);
+  await page.evaluate((id) => {
+    window.location.hash = `#/outcomes/outcomes/new/${id}`;
+  }, p.id);
   await expect(page.getByRole('heading', { name: 'Record outcome' })).toBeVisible();
   await expect(page.getByText('Ola Nowak (SW-E2E002)')).toBeVisible();
   await page.getByLabel('Outcome', { exact: true }).selectOption('job_start');
@@ -177,7 +216,9 @@ test('record placement opens with the participant chosen from the route', async 
   // An image of a payslip opens inside the app.
   await page.getByRole('button', { name: 'Add evidence' }).click();
   await page.getByLabel('Kind of evidence').selectOption('payslip');
-  await page.getByLabel('File (optional)').setInputFiles({ name: 'payslip-photo.png', mimeType: 'image/png', buffer: tinyPng });
+  await page
+    .getByLabel('File (optional)')
+    .setInputFiles({ name: 'payslip-photo.png', mimeType: 'image/png', buffer: tinyPng });
   await page.getByRole('button', { name: 'Add evidence' }).last().click();
   await page.getByRole('button', { name: 'View payslip-photo.png' }).click();
   const image = page.getByRole('img', { name: 'Evidence file payslip-photo.png' });
@@ -193,7 +234,9 @@ test('record placement opens with the participant chosen from the route', async 
   await expect(page.locator('dl.facts')).toContainText('16+ hoursYes');
   await expect(page.getByRole('list').filter({ hasText: 'Outcome job_start changed' })).toBeVisible();
   // The same again is refused with a friendly message
-  await page.evaluate((id) => { window.location.hash = `#/outcomes/outcomes/new/${id}`; }, p.id);
+  await page.evaluate((id) => {
+    window.location.hash = `#/outcomes/outcomes/new/${id}`;
+  }, p.id);
   await page.getByLabel('Outcome', { exact: true }).selectOption('job_start');
   await page.getByLabel('Date').fill(ukDaysAgo(10));
   await page.getByRole('button', { name: 'Record outcome' }).click();

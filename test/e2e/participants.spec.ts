@@ -7,7 +7,10 @@ import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
 /** Presses Tab until the control labelled `label` has focus (keyboard only, bounded). */
 async function tabTo(page: Page, label: string | RegExp | Locator, options: { back?: boolean } = {}) {
-  const target = typeof label === 'string' || label instanceof RegExp ? page.getByLabel(label, { exact: typeof label === 'string' }).first() : label;
+  const target =
+    typeof label === 'string' || label instanceof RegExp
+      ? page.getByLabel(label, { exact: typeof label === 'string' }).first()
+      : label;
   for (let i = 0; i < 80; i++) {
     if (await target.evaluate((el) => el === document.activeElement)) return;
     await page.keyboard.press(options.back ? 'Shift+Tab' : 'Tab');
@@ -78,7 +81,13 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
 
 test('duplicate warning for a near-identical person, marked not a duplicate', async ({ appPage: page, app }) => {
   await startWithDemo(page);
-  const existing = await app.backend.store.db.selectFrom('participants').select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth']).where('date_of_birth', 'is not', null).orderBy('id').limit(1).executeTakeFirstOrThrow();
+  const existing = await app.backend.store.db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth'])
+    .where('date_of_birth', 'is not', null)
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const [y, m, d] = existing.date_of_birth!.split('-');
   await page.goto(`${app.harness.url.split('#')[0]}#/participants/new`);
   await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
@@ -95,27 +104,47 @@ test('duplicate warning for a near-identical person, marked not a duplicate', as
   await expect(panel).toHaveCount(0);
   await page.getByLabel('Not yet known').check();
   await page.getByRole('button', { name: 'Save participant' }).click();
-  await expect(page.getByRole('heading', { name: `${existing.first_name} ${existing.last_name}s`, level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('heading', { name: `${existing.first_name} ${existing.last_name}s`, level: 1 }),
+  ).toBeVisible();
   const pairs = await app.backend.store.db.selectFrom('not_duplicate_pairs').selectAll().execute();
   expect(pairs.some((p) => p.participant_a === existing.id || p.participant_b === existing.id)).toBe(true);
 });
 
-test('merge two records side by side and undo, then find a person by an NI fragment', async ({ appPage: page, app }) => {
+test('merge two records side by side and undo, then find a person by an NI fragment', async ({
+  appPage: page,
+  app,
+}) => {
   await startWithDemo(page);
   const db = app.backend.store.db;
-  const [a, b] = await db.selectFrom('participants').select(['id', 'reference', 'ni_number']).where('ni_number', 'is not', null).orderBy('id').limit(2).execute();
+  const [a, b] = await db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'ni_number'])
+    .where('ni_number', 'is not', null)
+    .orderBy('id')
+    .limit(2)
+    .execute();
   const base = app.harness.url.split('#')[0];
   await page.goto(`${base}#/participants/merge/${a!.id}/${b!.id}`);
   await expect(page.getByRole('heading', { name: 'Merge records', level: 1 })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('radio', { name: new RegExp(`^National Insurance number: keep .* from ${b!.reference}$`) }).check();
+  await page
+    .getByRole('radio', { name: new RegExp(`^National Insurance number: keep .* from ${b!.reference}$`) })
+    .check();
   await page.getByRole('button', { name: `Merge into ${a!.reference}` }).click();
   await expect(page.getByText(`Merged ${b!.reference} into ${a!.reference}`)).toBeVisible();
   await expect(page.getByLabel('NI number')).toHaveValue(new RegExp(b!.ni_number!.slice(0, 2)));
-  expect((await db.selectFrom('participants').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).toBe('merged');
+  expect(
+    (await db.selectFrom('participants').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status,
+  ).toBe('merged');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
   await expect(page.getByText('Merge undone')).toBeVisible();
-  await expect.poll(async () => (await db.selectFrom('participants').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status).not.toBe('merged');
+  await expect
+    .poll(
+      async () =>
+        (await db.selectFrom('participants').select('status').where('id', '=', b!.id).executeTakeFirstOrThrow()).status,
+    )
+    .not.toBe('merged');
 
   // Merge again and undo from the survivor's page.
   await page.goto(`${base}#/participants/merge/${a!.id}/${b!.id}`);
@@ -125,7 +154,13 @@ test('merge two records side by side and undo, then find a person by an NI fragm
   await expect(page.getByRole('button', { name: 'Undo merge' })).toHaveCount(0);
 
   // Find a person by a fragment of their NI number, typed with spaces.
-  const target = await db.selectFrom('participants').select(['reference', 'ni_number']).where('ni_number', 'is not', null).orderBy('id', 'desc').limit(1).executeTakeFirstOrThrow();
+  const target = await db
+    .selectFrom('participants')
+    .select(['reference', 'ni_number'])
+    .where('ni_number', 'is not', null)
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirstOrThrow();
   const ni = target.ni_number!;
   await page.goto(`${base}#/participants`);
   await expect(page.getByRole('gridcell', { name: 'SW-000001' })).toBeVisible();

@@ -27,7 +27,15 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   expect(png.suggestedFilename()).toMatch(/^starts-by-month-.*\.png$/);
   const pngPath = path.join(app.dataDir, 'chart.png');
   await png.saveAs(pngPath);
-  expect(execFileSync('/usr/bin/python3', ['-c', `import sys; print(open(sys.argv[1],'rb').read(8) == b'\\x89PNG\\r\\n\\x1a\\n')`, pngPath]).toString().trim()).toBe('True');
+  expect(
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      `import sys; print(open(sys.argv[1],'rb').read(8) == b'\\x89PNG\\r\\n\\x1a\\n')`,
+      pngPath,
+    ])
+      .toString()
+      .trim(),
+  ).toBe('True');
 
   // A headline figure opens the people behind it in the return builder.
   await page.getByRole('link', { name: 'See who is counted in Course participants supported' }).click();
@@ -37,8 +45,13 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByLabel('Period type')).toHaveValue('year');
 
   // The return builder: UKSPF for a financial year.
-  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Return builder' }).click();
-  await page.getByLabel('Indicator set').selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
+  await page
+    .getByRole('navigation', { name: 'Returns sections' })
+    .getByRole('link', { name: 'Return builder' })
+    .click();
+  await page
+    .getByLabel('Indicator set')
+    .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
   await page.getByLabel('Period type').selectOption('year');
   await page.getByLabel('Financial year').selectOption({ label: '2025-26' });
   const o2 = page.getByRole('button', { name: /show the people and items behind UKSPF-O2/ });
@@ -65,7 +78,10 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   expect(file.suggestedFilename()).toBe('UKSPF-PS-return-2025-04-01-to-2026-03-31.xlsx');
   const xlsx = path.join(app.dataDir, 'return.xlsx');
   await file.saveAs(xlsx);
-  const read = JSON.parse(execFileSync('/usr/bin/python3', ['-c', `
+  const read = JSON.parse(
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      `
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 summary = wb['Summary']
@@ -75,17 +91,28 @@ header = [c.value for c in lines[5]]
 o2 = [r for r in lines.iter_rows(min_row=6, values_only=True) if r[header.index('Indicator code')] == 'UKSPF-O2']
 ni = [r[header.index('NI number')] for r in o2 if r[header.index('NI number')]]
 print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'o2': len(o2), 'niTypes': sorted({type(v).__name__ for v in ni}), 'title': summary['A1'].value}))
-`, xlsx]).toString());
+`,
+      xlsx,
+    ]).toString(),
+  );
   expect(read.sheets).toEqual(['Summary', 'Claim lines', 'Equality']);
   expect(read.counts['UKSPF-O2']).toBe(count);
   expect(read.o2).toBe(count);
   expect(read.niTypes).toEqual(['str']);
   expect(read.title).toBe('UKSPF People & Skills: return');
-  const audit = await app.backend.store.db.selectFrom('audit_log').select('summary').where('action', '=', 'export').where('entity', '=', 'return').execute();
+  const audit = await app.backend.store.db
+    .selectFrom('audit_log')
+    .select('summary')
+    .where('action', '=', 'export')
+    .where('entity', '=', 'return')
+    .execute();
   expect(audit.map((a) => a.summary).join()).toContain('Purpose: End-of-year claim to the lead authority');
 
   // Submitted returns: the demo's locked half-year.
-  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Submitted returns' }).click();
+  await page
+    .getByRole('navigation', { name: 'Returns sections' })
+    .getByRole('link', { name: 'Submitted returns' })
+    .click();
   await page.getByRole('link', { name: 'UKSPF People & Skills' }).first().click();
   await expect(page.getByText('Submitted and locked')).toBeVisible();
   await expect(page.getByRole('heading', { name: 'What changed since it was submitted' })).toBeVisible();
@@ -93,8 +120,13 @@ print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'o2': len(o2), 'niT
   expect(await axeViolations(page)).toEqual([]);
 
   // Indicator sets, with rules read as sentences.
-  await page.getByRole('navigation', { name: 'Returns sections' }).getByRole('link', { name: 'Indicator sets' }).click();
-  await expect(page.getByText(/Counted as: Participants with a verified outcome of type Job start/).first()).toBeVisible();
+  await page
+    .getByRole('navigation', { name: 'Returns sections' })
+    .getByRole('link', { name: 'Indicator sets' })
+    .click();
+  await expect(
+    page.getByText(/Counted as: Participants with a verified outcome of type Job start/).first(),
+  ).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/sets.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('button', { name: 'Edit (saves a new version)' }).click();

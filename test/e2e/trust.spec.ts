@@ -48,7 +48,10 @@ test('staff, passwords, audit, backups, subject access, retention and auto-lock'
   await page.getByRole('link', { name: 'Backups' }).click();
   await page.getByRole('button', { name: 'Take a backup now' }).click();
   await expect(page.getByText(/Backup taken and checked/)).toBeVisible();
-  await page.getByRole('button', { name: /Preview and restore/ }).first().click();
+  await page
+    .getByRole('button', { name: /Preview and restore/ })
+    .first()
+    .click();
   await expect(page.getByText('Passed')).toBeVisible();
   await expect(page.getByRole('button', { name: 'Restore this backup' })).toBeDisabled();
   expect(await axeViolations(page)).toEqual([]);
@@ -70,7 +73,10 @@ test('staff, passwords, audit, backups, subject access, retention and auto-lock'
   await page.getByRole('link', { name: 'Retention' }).click();
   const firstDate = page.getByRole('textbox', { name: /Keep records of .* until/ }).first();
   await firstDate.fill('01/01/2020');
-  await page.getByRole('button', { name: /Save retention date/ }).first().click();
+  await page
+    .getByRole('button', { name: /Save retention date/ })
+    .first()
+    .click();
   await expect(page.getByText(/Retention date of .* saved/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 

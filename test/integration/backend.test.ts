@@ -12,8 +12,14 @@ afterEach(async () => t?.close());
 describe('the backend gate', () => {
   it('refuses unknown channels and signed-out callers', async () => {
     t = await createTestBackend();
-    expect(await t.backend.dispatch('x', 'nope.nothing', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    expect(await t.backend.dispatch('stranger', 'participants.page', {})).toMatchObject({ ok: false, error: { kind: 'unauthenticated' } });
+    expect(await t.backend.dispatch('x', 'nope.nothing', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'validation' },
+    });
+    expect(await t.backend.dispatch('stranger', 'participants.page', {})).toMatchObject({
+      ok: false,
+      error: { kind: 'unauthenticated' },
+    });
     expect(await t.backend.dispatch('stranger', 'app.info', {})).toMatchObject({ ok: true });
   });
 
@@ -30,7 +36,10 @@ describe('the backend gate', () => {
 
   it('refuses a second first administrator', async () => {
     t = await createTestBackend();
-    expect(await t.call('staff.createFirst', { displayName: 'Someone Else' })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    expect(await t.call('staff.createFirst', { displayName: 'Someone Else' })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
   });
 
   it('loads demo data as a job with progress events, then lists it', async () => {
@@ -49,7 +58,9 @@ describe('the backend gate', () => {
     const again = await createTestBackend();
     const j2 = await again.ok('demo.load', { participants: 120, seed: 7 });
     await again.backend.services.jobs.wait(j2.jobId);
-    expect((await again.ok('participants.page', { limit: 50 })).rows.map((r) => r.lastName)).toEqual(page.rows.map((r) => r.lastName));
+    expect((await again.ok('participants.page', { limit: 50 })).rows.map((r) => r.lastName)).toEqual(
+      page.rows.map((r) => r.lastName),
+    );
     await again.close();
   });
 

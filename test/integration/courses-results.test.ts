@@ -22,16 +22,35 @@ afterEach(async () => t.close());
 
 async function runWithPeople(n: number) {
   const { courseTypes } = await t.ok('courses.lookups', {});
-  const { id: runId } = await t.ok('courses.runs.create', { courseTypeId: courseTypes.find((c) => c.code === 'cscs_pre_employment')!.id, startDate: '2026-10-05', endDate: '2026-10-16', capacity: 12 });
+  const { id: runId } = await t.ok('courses.runs.create', {
+    courseTypeId: courseTypes.find((c) => c.code === 'cscs_pre_employment')!.id,
+    startDate: '2026-10-05',
+    endDate: '2026-10-16',
+    capacity: 12,
+  });
   const people: number[] = [];
-  for (let i = 0; i < n; i++) people.push(await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', first_name: `First${i}`, last_name: `Last${i}`, phone: `0770090000${i}` }));
+  for (let i = 0; i < n; i++)
+    people.push(
+      await aParticipant(t.backend.store.db, {
+        eligibility_status: 'eligible',
+        first_name: `First${i}`,
+        last_name: `Last${i}`,
+        phone: `0770090000${i}`,
+      }),
+    );
   await t.ok('courses.enrol', { runId, participantIds: people });
   const list = await t.ok('courses.enrolments.list', { runId });
   const enrolmentOf = (pid: number) => list.find((e) => e.participantId === pid)!.enrolmentId;
   return { runId, people, enrolmentOf };
 }
 
-const outcomes = (pid: number) => t.backend.store.db.selectFrom('outcomes').select(['outcome_type', 'outcome_date', 'source']).where('participant_id', '=', pid).orderBy('outcome_type').execute();
+const outcomes = (pid: number) =>
+  t.backend.store.db
+    .selectFrom('outcomes')
+    .select(['outcome_type', 'outcome_date', 'source'])
+    .where('participant_id', '=', pid)
+    .orderBy('outcome_type')
+    .execute();
 
 describe('results and their outcomes', () => {
   it('creates course, qualification, card and site-ready outcomes once, never duplicated on re-recording', async () => {
@@ -39,12 +58,48 @@ describe('results and their outcomes', () => {
     const [a, b, c] = people as [number, number, number];
     const all = people.map((p) => ({ enrolmentId: enrolmentOf(p) }));
     const record = async () => {
-      await t.ok('courses.results.record', { runId, kind: 'completion', date: '2026-10-16', entries: all.map((e) => ({ ...e, status: 'completed' as const })) });
-      await t.ok('courses.results.record', { runId, kind: 'l1', date: '2026-10-07', awardingBody: 'CITB', entries: all.map((e, i) => ({ ...e, certificateNumber: `L1-00${i}` })) });
-      await t.ok('courses.results.record', { runId, kind: 'hse', date: '2026-10-09', entries: [{ enrolmentId: enrolmentOf(a), score: 47 }, { enrolmentId: enrolmentOf(b), score: 44 }, { enrolmentId: enrolmentOf(c), score: 45 }] });
-      await t.ok('courses.results.record', { runId, kind: 'ppe', date: '2026-10-12', entries: all.map((e) => ({ ...e, items: 'Boots, hi-vis, hard hat, gloves' })) });
-      await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-10-20', cardType: 'green_labourer', entries: [{ enrolmentId: enrolmentOf(a), cardNumber: '0012345678', isFirstLabourerCard: true }] });
-      return t.ok('courses.results.record', { runId, kind: 'signoff', date: '2026-10-21', entries: all.map((e) => ({ ...e, notes: 'Ready for site' })) });
+      await t.ok('courses.results.record', {
+        runId,
+        kind: 'completion',
+        date: '2026-10-16',
+        entries: all.map((e) => ({ ...e, status: 'completed' as const })),
+      });
+      await t.ok('courses.results.record', {
+        runId,
+        kind: 'l1',
+        date: '2026-10-07',
+        awardingBody: 'CITB',
+        entries: all.map((e, i) => ({ ...e, certificateNumber: `L1-00${i}` })),
+      });
+      await t.ok('courses.results.record', {
+        runId,
+        kind: 'hse',
+        date: '2026-10-09',
+        entries: [
+          { enrolmentId: enrolmentOf(a), score: 47 },
+          { enrolmentId: enrolmentOf(b), score: 44 },
+          { enrolmentId: enrolmentOf(c), score: 45 },
+        ],
+      });
+      await t.ok('courses.results.record', {
+        runId,
+        kind: 'ppe',
+        date: '2026-10-12',
+        entries: all.map((e) => ({ ...e, items: 'Boots, hi-vis, hard hat, gloves' })),
+      });
+      await t.ok('courses.results.record', {
+        runId,
+        kind: 'card',
+        date: '2026-10-20',
+        cardType: 'green_labourer',
+        entries: [{ enrolmentId: enrolmentOf(a), cardNumber: '0012345678', isFirstLabourerCard: true }],
+      });
+      return t.ok('courses.results.record', {
+        runId,
+        kind: 'signoff',
+        date: '2026-10-21',
+        entries: all.map((e) => ({ ...e, notes: 'Ready for site' })),
+      });
     };
     const first = await record();
     expect(first.becameSiteReady).toBe(1); // only a: b failed HS&E, c has no card
@@ -54,61 +109,139 @@ describe('results and their outcomes', () => {
       { outcome_type: 'qualification', outcome_date: '2026-10-07', source: 'course' },
       { outcome_type: 'site_ready', outcome_date: '2026-10-21', source: 'course' },
     ]);
-    const countBefore = await t.backend.store.db.selectFrom('outcomes').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const countBefore = await t.backend.store.db
+      .selectFrom('outcomes')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     const second = await record();
     expect(second).toMatchObject({ outcomesCreated: 0, becameSiteReady: 0 });
-    const countAfter = await t.backend.store.db.selectFrom('outcomes').select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    const countAfter = await t.backend.store.db
+      .selectFrom('outcomes')
+      .select(sql<number>`count(*)`.as('n'))
+      .executeTakeFirstOrThrow();
     expect(countAfter.n).toBe(countBefore.n);
     // Re-recording updated the rows rather than adding more.
-    expect((await t.backend.store.db.selectFrom('hse_tests').selectAll().where('participant_id', '=', a).execute()).length).toBe(1);
-    expect((await t.backend.store.db.selectFrom('cscs_cards').selectAll().where('participant_id', '=', a).execute()).length).toBe(1);
+    expect(
+      (await t.backend.store.db.selectFrom('hse_tests').selectAll().where('participant_id', '=', a).execute()).length,
+    ).toBe(1);
+    expect(
+      (await t.backend.store.db.selectFrom('cscs_cards').selectAll().where('participant_id', '=', a).execute()).length,
+    ).toBe(1);
 
     // The card expiry defaulted by the rule: a first Labourer card from 1 Feb 2025 lasts 2 years.
     const results = await t.ok('courses.results.get', { runId });
     const ra = results.rows.find((r) => r.participantId === a)!;
-    expect(ra.card).toMatchObject({ cardNumber: '0012345678', issuedOn: '2026-10-20', expiresOn: '2028-10-20', isFirstLabourerCard: true });
+    expect(ra.card).toMatchObject({
+      cardNumber: '0012345678',
+      issuedOn: '2026-10-20',
+      expiresOn: '2028-10-20',
+      isFirstLabourerCard: true,
+    });
     expect(ra.siteReady).toMatchObject({ ready: true, readySince: '2026-10-21', missing: [] });
     const rb = results.rows.find((r) => r.participantId === b)!;
     expect(rb.siteReady.missing).toEqual(['Valid CSCS card', 'HS&E test pass (last score 44/50)']);
     expect(rb.hse[0]).toMatchObject({ score: 44, passed: false });
 
     // b retakes and passes, gets a card: becomes ready on the card day (the latest requirement).
-    await t.ok('courses.results.record', { runId, kind: 'hse', date: '2026-10-23', entries: [{ enrolmentId: enrolmentOf(b), score: 48 }] });
-    const card = await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-11-02', cardType: 'green_labourer', entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0099', isFirstLabourerCard: true }] });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'hse',
+      date: '2026-10-23',
+      entries: [{ enrolmentId: enrolmentOf(b), score: 48 }],
+    });
+    const card = await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2026-11-02',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0099', isFirstLabourerCard: true }],
+    });
     expect(card.becameSiteReady).toBe(1);
     expect((await outcomes(b)).find((o) => o.outcome_type === 'site_ready')?.outcome_date).toBe('2026-11-02');
 
     // Correcting the card's issue date moves its outcome instead of adding one.
-    await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-11-01', cardType: 'green_labourer', entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0099', isFirstLabourerCard: true }] });
-    expect((await outcomes(b)).filter((o) => o.outcome_type === 'cscs_card')).toEqual([{ outcome_type: 'cscs_card', outcome_date: '2026-11-01', source: 'course' }]);
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2026-11-01',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0099', isFirstLabourerCard: true }],
+    });
+    expect((await outcomes(b)).filter((o) => o.outcome_type === 'cscs_card')).toEqual([
+      { outcome_type: 'cscs_card', outcome_date: '2026-11-01', source: 'course' },
+    ]);
 
     // Every change is in the audit log against the person.
     const audit = await auditRows(t.backend.store.db, { participantId: b });
-    expect(new Set(audit.map((x) => x.entity))).toEqual(new Set(['enrolment', 'l1_award', 'hse_test', 'ppe_issue', 'cscs_card', 'site_ready_signoff', 'outcome']));
+    expect(new Set(audit.map((x) => x.entity))).toEqual(
+      new Set(['enrolment', 'l1_award', 'hse_test', 'ppe_issue', 'cscs_card', 'site_ready_signoff', 'outcome']),
+    );
   });
 
   it('refuses future dates and impossible scores, naming the field', async () => {
     const { runId, people, enrolmentOf } = await runWithPeople(1);
-    const future = await t.call('courses.results.record', { runId, kind: 'hse', date: '2027-01-01', entries: [{ enrolmentId: enrolmentOf(people[0]!), score: 47 }] });
+    const future = await t.call('courses.results.record', {
+      runId,
+      kind: 'hse',
+      date: '2027-01-01',
+      entries: [{ enrolmentId: enrolmentOf(people[0]!), score: 47 }],
+    });
     expect(future.ok).toBe(false);
     if (!future.ok) expect(future.error.fields?.[0]?.path).toEqual(['date']);
-    const badScore = await t.call('courses.results.record', { runId, kind: 'hse', date: '2026-10-01', entries: [{ enrolmentId: enrolmentOf(people[0]!), score: 51 }] });
+    const badScore = await t.call('courses.results.record', {
+      runId,
+      kind: 'hse',
+      date: '2026-10-01',
+      entries: [{ enrolmentId: enrolmentOf(people[0]!), score: 51 }],
+    });
     expect(badScore.ok).toBe(false);
-    if (!badScore.ok) expect(badScore.error.fields?.[0]).toEqual({ path: ['entries', 0, 'score'], message: 'The score must be 0 to 50' });
+    if (!badScore.ok)
+      expect(badScore.error.fields?.[0]).toEqual({
+        path: ['entries', 0, 'score'],
+        message: 'The score must be 0 to 50',
+      });
   });
 
   it('removing a card recorded in error removes its unverified outcome; revoking a sign-off ends readiness', async () => {
     const { runId, people, enrolmentOf } = await runWithPeople(1);
     const p = people[0]!;
     const e = [{ enrolmentId: enrolmentOf(p) }];
-    await t.ok('courses.results.record', { runId, kind: 'hse', date: '2026-10-09', entries: [{ ...e[0]!, score: 50 }] });
-    await t.ok('courses.results.record', { runId, kind: 'ppe', date: '2026-10-09', entries: e.map((x) => ({ ...x, items: null })) });
-    await t.ok('courses.results.record', { runId, kind: 'signoff', date: '2026-10-09', entries: e.map((x) => ({ ...x, notes: null })) });
-    await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-10-10', cardType: 'green_labourer', entries: [{ ...e[0]!, cardNumber: 'X1', isFirstLabourerCard: true }] });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'hse',
+      date: '2026-10-09',
+      entries: [{ ...e[0]!, score: 50 }],
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'ppe',
+      date: '2026-10-09',
+      entries: e.map((x) => ({ ...x, items: null })),
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'signoff',
+      date: '2026-10-09',
+      entries: e.map((x) => ({ ...x, notes: null })),
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2026-10-10',
+      cardType: 'green_labourer',
+      entries: [{ ...e[0]!, cardNumber: 'X1', isFirstLabourerCard: true }],
+    });
     expect((await t.ok('courses.siteReady.participant', { participantId: p })).ready).toBe(true);
     const res = await t.ok('courses.results.get', { runId });
-    await t.ok('courses.results.remove', { kind: 'signoff', id: res.rows[0]!.signoff!.id, reason: 'Signed off too early' });
-    expect(await t.ok('courses.siteReady.participant', { participantId: p })).toMatchObject({ ready: false, missing: ['Readiness signed off by an officer'] });
+    await t.ok('courses.results.remove', {
+      kind: 'signoff',
+      id: res.rows[0]!.signoff!.id,
+      reason: 'Signed off too early',
+    });
+    expect(await t.ok('courses.siteReady.participant', { participantId: p })).toMatchObject({
+      ready: false,
+      missing: ['Readiness signed off by an officer'],
+    });
     await t.ok('courses.results.remove', { kind: 'card', id: res.rows[0]!.card!.id, reason: 'Wrong person' });
     expect((await outcomes(p)).map((o) => o.outcome_type)).toEqual(['site_ready']);
   });
@@ -119,12 +252,39 @@ describe('site-ready candidates and the expiry worklist', () => {
     const { runId, people, enrolmentOf } = await runWithPeople(4);
     const [a, b, c, d] = people as [number, number, number, number];
     const all = people.map((p) => ({ enrolmentId: enrolmentOf(p) }));
-    await t.ok('courses.results.record', { runId, kind: 'hse', date: '2024-12-10', entries: all.map((x) => ({ ...x, score: 46 })) });
-    await t.ok('courses.results.record', { runId, kind: 'ppe', date: '2026-10-12', entries: all.map((x) => ({ ...x, items: '=HYPERLINK("x")' })) });
-    await t.ok('courses.results.record', { runId, kind: 'signoff', date: '2026-10-12', entries: all.map((x) => ({ ...x, notes: null })) });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'hse',
+      date: '2024-12-10',
+      entries: all.map((x) => ({ ...x, score: 46 })),
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'ppe',
+      date: '2026-10-12',
+      entries: all.map((x) => ({ ...x, items: '=HYPERLINK("x")' })),
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'signoff',
+      date: '2026-10-12',
+      entries: all.map((x) => ({ ...x, notes: null })),
+    });
     // a: card expiring in 30 days; b: card far off; c and d: no card (pass expires 10/12/2026, 17 days away).
-    await t.ok('courses.results.record', { runId, kind: 'card', date: '2021-12-23', cardType: 'green_labourer', entries: [{ enrolmentId: enrolmentOf(a), cardNumber: '000123', isFirstLabourerCard: false }] });
-    await t.ok('courses.results.record', { runId, kind: 'card', date: '2025-03-01', cardType: 'green_labourer', entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '000456', isFirstLabourerCard: true }] });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2021-12-23',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId: enrolmentOf(a), cardNumber: '000123', isFirstLabourerCard: false }],
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2025-03-01',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '000456', isFirstLabourerCard: true }],
+    });
     return { a, b, c, d };
   }
 
@@ -137,11 +297,29 @@ describe('site-ready candidates and the expiry worklist', () => {
     const notReady = await t.ok('courses.siteReady.page', { preset: 'not-ready' });
     expect(notReady.rows.find((r) => r.id === c)?.missing).toBe('Valid CSCS card');
     // The list is cached between pages, but any change shows at once.
-    const runId = (await t.backend.store.db.selectFrom('enrolments').select('course_run_id').where('participant_id', '=', c).executeTakeFirstOrThrow()).course_run_id;
-    const enrolmentId = (await t.ok('courses.enrolments.list', { runId })).find((e) => e.participantId === c)!.enrolmentId;
-    await t.ok('courses.results.record', { runId, kind: 'card', date: '2026-11-20', cardType: 'green_labourer', entries: [{ enrolmentId, cardNumber: '000789', isFirstLabourerCard: true }] });
+    const runId = (
+      await t.backend.store.db
+        .selectFrom('enrolments')
+        .select('course_run_id')
+        .where('participant_id', '=', c)
+        .executeTakeFirstOrThrow()
+    ).course_run_id;
+    const enrolmentId = (await t.ok('courses.enrolments.list', { runId })).find(
+      (e) => e.participantId === c,
+    )!.enrolmentId;
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2026-11-20',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId, cardNumber: '000789', isFirstLabourerCard: true }],
+    });
     expect((await t.ok('courses.siteReady.page', { preset: 'ready' })).total).toBe(3);
-    await t.backend.store.db.deleteFrom('outcomes').where('participant_id', '=', c).where('outcome_type', '=', 'site_ready').execute();
+    await t.backend.store.db
+      .deleteFrom('outcomes')
+      .where('participant_id', '=', c)
+      .where('outcome_type', '=', 'site_ready')
+      .execute();
     await t.backend.store.db.deleteFrom('cscs_cards').where('participant_id', '=', c).execute();
 
     const file = await t.ok('courses.siteReady.export', { preset: 'ready', purpose: 'Kier site induction list' });
@@ -175,19 +353,44 @@ describe('site-ready candidates and the expiry worklist', () => {
 
   it('the programme changes the rule: administrators only, audited, applied at once', async () => {
     const { a, b } = await seedCards();
-    const denied = await t.call('courses.siteReady.setRule', { requireCard: true, acceptedCardTypes: [], requireHsePass: false, requireL1Award: true, requirePpe: true, ppeValidMonths: null, requireSignoff: true, signoffValidMonths: null });
+    const denied = await t.call('courses.siteReady.setRule', {
+      requireCard: true,
+      acceptedCardTypes: [],
+      requireHsePass: false,
+      requireL1Award: true,
+      requirePpe: true,
+      ppeValidMonths: null,
+      requireSignoff: true,
+      signoffValidMonths: null,
+    });
     expect(denied.ok || denied.error.kind).toBe('forbidden');
     await t.signInAs('administrator');
-    const set = await t.ok('courses.siteReady.setRule', { requireCard: true, acceptedCardTypes: [], requireHsePass: false, requireL1Award: true, requirePpe: true, ppeValidMonths: null, requireSignoff: true, signoffValidMonths: null });
+    const set = await t.ok('courses.siteReady.setRule', {
+      requireCard: true,
+      acceptedCardTypes: [],
+      requireHsePass: false,
+      requireL1Award: true,
+      requirePpe: true,
+      ppeValidMonths: null,
+      requireSignoff: true,
+      signoffValidMonths: null,
+    });
     expect(set.description).toContain('The Level 1 Award in Health and Safety in a Construction Environment');
     const notReady = await t.ok('courses.siteReady.page', { preset: 'not-ready' });
-    expect(notReady.rows.filter((r) => r.id === a || r.id === b).map((r) => r.missing)).toEqual(['Level 1 Award in Health and Safety', 'Level 1 Award in Health and Safety']);
+    expect(notReady.rows.filter((r) => r.id === a || r.id === b).map((r) => r.missing)).toEqual([
+      'Level 1 Award in Health and Safety',
+      'Level 1 Award in Health and Safety',
+    ]);
     const audit = await auditRows(t.backend.store.db, { entity: 'setting' });
     expect(audit.map((x) => x.summary)).toEqual(['Site-ready rule changed']);
   });
 
   it('the expiry query uses the card expiry index', async () => {
-    const plan = await sql<{ detail: string }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01' and c.expires_on <= '2026-03-01'`.execute(t.backend.store.db);
+    const plan = await sql<{
+      detail: string;
+    }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01' and c.expires_on <= '2026-03-01'`.execute(
+      t.backend.store.db,
+    );
     expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/cscs_cards_expires/);
   });
 });
@@ -198,11 +401,29 @@ describe('migration 0020', () => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
     const upTo = (last: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last));
     await migrateToLatest(db, upTo('0004-placements-outcomes'));
-    await db.insertInto('course_types').values({ code: 'l1_award', name: 'Our own L1 name', sort_order: 1, is_active: 1 }).execute();
-    await db.insertInto('course_runs').values({ course_type_id: 1, start_date: '2024-01-08', end_date: '2024-01-12', capacity: 10, status: 'completed', created_at: 'x', updated_at: 'x' }).execute();
+    await db
+      .insertInto('course_types')
+      .values({ code: 'l1_award', name: 'Our own L1 name', sort_order: 1, is_active: 1 })
+      .execute();
+    await db
+      .insertInto('course_runs')
+      .values({
+        course_type_id: 1,
+        start_date: '2024-01-08',
+        end_date: '2024-01-12',
+        capacity: 10,
+        status: 'completed',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
     await migrateToLatest(db, upTo('0020-course-catalogue'));
     const types = await db.selectFrom('course_types').select(['code', 'name', 'description']).execute();
-    expect(types.find((x: { code: string }) => x.code === 'l1_award')).toEqual({ code: 'l1_award', name: 'Our own L1 name', description: null });
+    expect(types.find((x: { code: string }) => x.code === 'l1_award')).toEqual({
+      code: 'l1_award',
+      name: 'Our own L1 name',
+      description: null,
+    });
     expect(types.length).toBe(12);
     expect((await db.selectFrom('course_runs').selectAll().execute()).length).toBe(1);
     await db.destroy();

@@ -2,7 +2,14 @@
 // one batch → a second import of the same file changes nothing → undo keeps rows edited since.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { messyReferralsWorkbook, people, referralsWorkbook, win1252Csv, utf16Csv, workbook1904 } from '../fixtures/imports/generate';
+import {
+  messyReferralsWorkbook,
+  people,
+  referralsWorkbook,
+  win1252Csv,
+  utf16Csv,
+  workbook1904,
+} from '../fixtures/imports/generate';
 import { commit, messyProfile, openFile, preview, referralsProfile } from './imports-support';
 
 let t: TestBackend;
@@ -17,12 +24,27 @@ describe('importing a messy referrals workbook', () => {
   it('finds the header below title rows and merged cells, types every value, flags errors and duplicates', async () => {
     const upload = await openFile(t, 'JCP referrals March.xlsx', await messyReferralsWorkbook());
     expect(upload.sheets.map((s) => s.name)).toEqual(['Notes', 'March referrals']);
-    const view = await t.ok('imports.sheet', { uploadId: upload.uploadId, sheet: 'March referrals', kind: 'participants' });
+    const view = await t.ok('imports.sheet', {
+      uploadId: upload.uploadId,
+      sheet: 'March referrals',
+      kind: 'participants',
+    });
     expect(view.headerRow).toBe(5);
-    expect(view.headers).toEqual(['NI No', 'Forename', 'Surname', 'DOB', 'Referral date', 'Work coach', 'Mobile', 'Postcode']);
+    expect(view.headers).toEqual([
+      'NI No',
+      'Forename',
+      'Surname',
+      'DOB',
+      'Referral date',
+      'Work coach',
+      'Mobile',
+      'Postcode',
+    ]);
     expect(view.rowCount).toBe(8);
     expect(view.skippedTotals).toBe(1);
-    expect(view.suggestions.map((s) => s.field)).toEqual(expect.arrayContaining(['ni_number', 'first_name', 'last_name', 'date_of_birth', 'postcode', 'phone']));
+    expect(view.suggestions.map((s) => s.field)).toEqual(
+      expect.arrayContaining(['ni_number', 'first_name', 'last_name', 'date_of_birth', 'postcode', 'phone']),
+    );
 
     const { previewId, counts } = await preview(t, upload, messyProfile, 'March referrals');
     expect(counts).toMatchObject({ total: 8, new: 5, error: 2, review: 1 });
@@ -52,7 +74,11 @@ describe('importing a messy referrals workbook', () => {
     const batch = await t.ok('imports.batch', { batchId: result.batchId });
     expect(batch).toMatchObject({ created: 5, errors: 2, rowsInFile: 8, fileName: 'JCP referrals March.xlsx' });
     expect(batch.sha256).toMatch(/^[0-9a-f]{64}$/);
-    const audit = await t.backend.store.db.selectFrom('audit_log').select(['action', 'entity']).where('entity', 'in', ['participant', 'import_batch']).execute();
+    const audit = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity', 'in', ['participant', 'import_batch'])
+      .execute();
     expect(audit.filter((a) => a.action === 'create')).toHaveLength(5);
     expect(audit.filter((a) => a.action === 'import')).toHaveLength(1);
   });
@@ -68,9 +94,14 @@ describe('importing a messy referrals workbook', () => {
     const summary = await t.ok('imports.previewSummary', { previewId: again.previewId });
     expect(summary.alreadyImported).toHaveLength(1);
     const changedRows = people(30).map((p, i) => (i === 0 ? { ...p, phone: '', postcode: 'SG1 9ZZ' } : p));
-    const changed = await preview(t, await openFile(t, 'b.xlsx', await referralsWorkbook(changedRows)), referralsProfile);
+    const changed = await preview(
+      t,
+      await openFile(t, 'b.xlsx', await referralsWorkbook(changedRows)),
+      referralsProfile,
+    );
     expect(changed.counts).toMatchObject({ changed: 1, unchanged: 29 });
-    const row = (await t.ok('imports.previewPage', { previewId: changed.previewId, status: 'changed', query: {} })).rows[0]!;
+    const row = (await t.ok('imports.previewPage', { previewId: changed.previewId, status: 'changed', query: {} }))
+      .rows[0]!;
     expect(row.detail).toMatch(/Postcode: .* → SG1 9ZZ/);
     expect(row.detail).not.toMatch(/Phone/);
   });
@@ -82,19 +113,34 @@ describe('importing a messy referrals workbook', () => {
     const db = t.backend.store.db;
     const changed = rows.map((p, i) => (i < 2 ? { ...p, postcode: 'SG9 9ZZ' } : p));
     const extra = people(9).slice(6);
-    const second = await preview(t, await openFile(t, 'b.xlsx', await referralsWorkbook([...changed, ...extra])), referralsProfile);
+    const second = await preview(
+      t,
+      await openFile(t, 'b.xlsx', await referralsWorkbook([...changed, ...extra])),
+      referralsProfile,
+    );
     expect(second.counts).toMatchObject({ new: 3, changed: 2, unchanged: 4 });
     const { batchId } = await commit(t, second.previewId);
     expect(firstBatch).not.toBe(batchId);
     // Since the import: one created person is edited, one updated field is edited again.
-    const created = await db.selectFrom('participants').select(['id', 'version']).where('ni_number', '=', extra[0]!.ni).executeTakeFirstOrThrow();
-    await db.updateTable('participants').set({ email: 'new@example.org', version: created.version + 1, updated_at: '2026-11-24T09:00:00Z' }).where('id', '=', created.id).execute();
+    const created = await db
+      .selectFrom('participants')
+      .select(['id', 'version'])
+      .where('ni_number', '=', extra[0]!.ni)
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('participants')
+      .set({ email: 'new@example.org', version: created.version + 1, updated_at: '2026-11-24T09:00:00Z' })
+      .where('id', '=', created.id)
+      .execute();
     await db.updateTable('participants').set({ postcode: 'SG5 5XX' }).where('ni_number', '=', rows[1]!.ni).execute();
 
     const undo = await t.ok('imports.undo', { batchId });
     expect(undo.removed).toBe(2);
     expect(undo.restored).toBe(1);
-    expect(undo.kept.map((k) => k.reason).sort()).toEqual(['edited since the import', 'postcode edited since the import']);
+    expect(undo.kept.map((k) => k.reason).sort()).toEqual([
+      'edited since the import',
+      'postcode edited since the import',
+    ]);
     const after = await db.selectFrom('participants').select(['ni_number', 'postcode']).orderBy('id').execute();
     expect(after).toHaveLength(7);
     expect(after.find((p) => p.ni_number === rows[0]!.ni)!.postcode).toBe(rows[0]!.postcode);
@@ -123,17 +169,46 @@ describe('cancelling', () => {
 });
 
 describe('encodings and date systems', () => {
-  for (const [name, bytes] of [['win1252.csv', win1252Csv()], ['utf16.csv', utf16Csv()]] as const) {
+  for (const [name, bytes] of [
+    ['win1252.csv', win1252Csv()],
+    ['utf16.csv', utf16Csv()],
+  ] as const) {
     it(`reads ${name} with £ and accents intact and leading zeros kept`, async () => {
       const upload = await openFile(t, name, bytes);
       expect(upload.encoding).toBe(name.startsWith('win') ? 'windows-1252' : 'utf-16le');
-      const view = await t.ok('imports.sheet', { uploadId: upload.uploadId, sheet: upload.sheets[0]!.name, kind: 'participants' });
-      expect(view.samples[0]).toEqual(['WX 12 34 56 A', 'Renée', 'Lefèvre', '02/01/1991', '07700 900101', 'SG1 4GH', 'Voucher £50 café']);
+      const view = await t.ok('imports.sheet', {
+        uploadId: upload.uploadId,
+        sheet: upload.sheets[0]!.name,
+        kind: 'participants',
+      });
+      expect(view.samples[0]).toEqual([
+        'WX 12 34 56 A',
+        'Renée',
+        'Lefèvre',
+        '02/01/1991',
+        '07700 900101',
+        'SG1 4GH',
+        'Voucher £50 café',
+      ]);
       expect(view.samples[1]![4]).toBe('01438 123456');
-      const { previewId, counts } = await preview(t, upload, { ...referralsProfile, columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Surname', date_of_birth: 'Date of birth', phone: 'Phone', postcode: 'Postcode' } });
+      const { previewId, counts } = await preview(t, upload, {
+        ...referralsProfile,
+        columns: {
+          ni_number: 'NI Number',
+          first_name: 'First name',
+          last_name: 'Surname',
+          date_of_birth: 'Date of birth',
+          phone: 'Phone',
+          postcode: 'Postcode',
+        },
+      });
       expect(counts.new).toBe(3);
       await commit(t, previewId);
-      const p = await t.backend.store.db.selectFrom('participants').selectAll().where('first_name', '=', 'Renée').executeTakeFirstOrThrow();
+      const p = await t.backend.store.db
+        .selectFrom('participants')
+        .selectAll()
+        .where('first_name', '=', 'Renée')
+        .executeTakeFirstOrThrow();
       expect([p.last_name, p.date_of_birth, p.ni_number]).toEqual(['Lefèvre', '1991-01-02', 'WX123456A']);
     });
   }
@@ -141,7 +216,16 @@ describe('encodings and date systems', () => {
   it('reads a 1904-based workbook', async () => {
     const upload = await openFile(t, '1904.xlsx', await workbook1904());
     expect(upload.date1904).toBe(true);
-    const { previewId } = await preview(t, upload, { ...referralsProfile, columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Last name', date_of_birth: 'Date of birth', referral_date: 'Referral date' } });
+    const { previewId } = await preview(t, upload, {
+      ...referralsProfile,
+      columns: {
+        ni_number: 'NI Number',
+        first_name: 'First name',
+        last_name: 'Last name',
+        date_of_birth: 'Date of birth',
+        referral_date: 'Referral date',
+      },
+    });
     await commit(t, previewId);
     const p = await t.backend.store.db.selectFrom('participants').selectAll().executeTakeFirstOrThrow();
     expect([p.date_of_birth, p.referral_date]).toEqual(['1990-03-05', '2026-03-02']);

@@ -47,17 +47,22 @@ describe('refusing hostile files', () => {
     const xlsx = await fx.messyReferralsWorkbook();
     const csv = fx.win1252Csv();
     fc.assert(
-      fc.property(fc.constantFrom(xlsx, csv), fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }), fc.option(fc.nat()), (base, flips, cut) => {
-        const bytes = new Uint8Array(base);
-        for (const [at, v] of flips) bytes[at % bytes.length] = v;
-        const damaged = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
-        try {
-          const source = openImportSource('damaged.xlsx', damaged);
-          for (const s of source.sheets) tableOf(source.readSheet(s.name));
-        } catch (error) {
-          if (!(error instanceof ImportFileError)) throw error;
-        }
-      }),
+      fc.property(
+        fc.constantFrom(xlsx, csv),
+        fc.array(fc.tuple(fc.nat(), fc.integer({ min: 0, max: 255 })), { minLength: 1, maxLength: 20 }),
+        fc.option(fc.nat()),
+        (base, flips, cut) => {
+          const bytes = new Uint8Array(base);
+          for (const [at, v] of flips) bytes[at % bytes.length] = v;
+          const damaged = cut === null ? bytes : bytes.subarray(0, cut % bytes.length);
+          try {
+            const source = openImportSource('damaged.xlsx', damaged);
+            for (const s of source.sheets) tableOf(source.readSheet(s.name));
+          } catch (error) {
+            if (!(error instanceof ImportFileError)) throw error;
+          }
+        },
+      ),
       { numRuns: 300 },
     );
   });

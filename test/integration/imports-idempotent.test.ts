@@ -14,32 +14,64 @@ import type { PersonKeys } from '../../shared/domain/person-match';
 
 setLogSink(() => {});
 
-const spaced = (ni: string) => `${ni.slice(0, 2)} ${ni.slice(2, 4)} ${ni.slice(4, 6)} ${ni.slice(6, 8)} ${ni[8]}`.toLowerCase();
+const spaced = (ni: string) =>
+  `${ni.slice(0, 2)} ${ni.slice(2, 4)} ${ni.slice(4, 6)} ${ni.slice(6, 8)} ${ni[8]}`.toLowerCase();
 
 describe('importing twice', () => {
   it('creates no duplicates however the rows are ordered', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.integer({ min: 3, max: 25 }), fc.integer({ min: 1, max: 1000 }), fc.infiniteStream(fc.boolean()), async (n, seed, flags) => {
-        const t = await createTestBackend();
-        try {
-          // Some people have no NI number (matched by name and date of birth instead).
-          const rows: PersonRow[] = people(n, seed).map((p, i) => (flags.next().value ? p : { ...p, ni: null, last: `${p.last}${i}` }));
-          const first = await preview(t, await openFile(t, 'a.xlsx', await referralsWorkbook(rows)), referralsProfile);
-          await commit(t, first.previewId);
-          const count = async () => Number((await t.backend.store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
-          const afterFirst = await count();
-          expect(afterFirst).toBe(n);
-          const shuffled = fc.sample(fc.shuffledSubarray(rows, { minLength: n, maxLength: n }), { numRuns: 1, seed })[0]!.map((p, i) => (p.ni && i % 2 ? { ...p, ni: spaced(p.ni) } : p));
-          const second = await preview(t, await openFile(t, 'b.xlsx', await referralsWorkbook(shuffled)), referralsProfile);
-          expect(second.counts.new).toBe(0);
-          if (second.counts.accepted > 0) await commit(t, second.previewId);
-          expect(await count()).toBe(afterFirst);
-          const dupes = await t.backend.store.db.selectFrom('participants').select('ni_number').where('ni_number', 'is not', null).groupBy('ni_number').having((eb) => eb.fn.countAll(), '>', 1).execute();
-          expect(dupes).toEqual([]);
-        } finally {
-          await t.close();
-        }
-      }),
+      fc.asyncProperty(
+        fc.integer({ min: 3, max: 25 }),
+        fc.integer({ min: 1, max: 1000 }),
+        fc.infiniteStream(fc.boolean()),
+        async (n, seed, flags) => {
+          const t = await createTestBackend();
+          try {
+            // Some people have no NI number (matched by name and date of birth instead).
+            const rows: PersonRow[] = people(n, seed).map((p, i) =>
+              flags.next().value ? p : { ...p, ni: null, last: `${p.last}${i}` },
+            );
+            const first = await preview(
+              t,
+              await openFile(t, 'a.xlsx', await referralsWorkbook(rows)),
+              referralsProfile,
+            );
+            await commit(t, first.previewId);
+            const count = async () =>
+              Number(
+                (
+                  await t.backend.store.db
+                    .selectFrom('participants')
+                    .select((eb) => eb.fn.countAll<number>().as('n'))
+                    .executeTakeFirstOrThrow()
+                ).n,
+              );
+            const afterFirst = await count();
+            expect(afterFirst).toBe(n);
+            const shuffled = fc
+              .sample(fc.shuffledSubarray(rows, { minLength: n, maxLength: n }), { numRuns: 1, seed })[0]!
+              .map((p, i) => (p.ni && i % 2 ? { ...p, ni: spaced(p.ni) } : p));
+            const second = await preview(
+              t,
+              await openFile(t, 'b.xlsx', await referralsWorkbook(shuffled)),
+              referralsProfile,
+            );
+            expect(second.counts.new).toBe(0);
+            if (second.counts.accepted > 0) await commit(t, second.previewId);
+            expect(await count()).toBe(afterFirst);
+            const dupes = await t.backend.store.db
+              .selectFrom('participants')
+              .select('ni_number')
+              .where('ni_number', 'is not', null)
+              .groupBy('ni_number')
+              .having((eb) => eb.fn.countAll(), '>', 1)
+              .execute();
+            expect(dupes).toEqual([]);
+          } finally {
+            await t.close();
+          }
+        },
+      ),
       { numRuns: 8 },
     );
   });
@@ -52,7 +84,15 @@ describe('whole-file matching', () => {
     try {
       const base = people(60, 3);
       for (const [i, p] of base.entries()) {
-        await aParticipant(db, { first_name: p.first, last_name: i % 5 === 0 ? `${p.last}e` : p.last, date_of_birth: i % 7 === 0 ? null : p.dob, ni_number: i % 3 === 0 ? null : p.ni, postcode: p.postcode, phone: p.phone, phone_digits: p.phone.replace(/\D/g, '') });
+        await aParticipant(db, {
+          first_name: p.first,
+          last_name: i % 5 === 0 ? `${p.last}e` : p.last,
+          date_of_birth: i % 7 === 0 ? null : p.dob,
+          ni_number: i % 3 === 0 ? null : p.ni,
+          postcode: p.postcode,
+          phone: p.phone,
+          phone_digits: p.phone.replace(/\D/g, ''),
+        });
       }
       const person = fc.record({
         firstName: fc.constantFrom(...base.map((p) => p.first), 'Zed'),

@@ -21,10 +21,28 @@ const call = async (channel: string, input: unknown) => {
   return r.value as { jobId: string };
 };
 say('opening');
-const upload = (await wait((await call('imports.open', { file: { fileName: 'big.xlsx', bytes: new Uint8Array(fs.readFileSync(workbook)) } })).jobId)) as { uploadId: string; sheets: Array<{ name: string }> };
+const upload = (await wait(
+  (await call('imports.open', { file: { fileName: 'big.xlsx', bytes: new Uint8Array(fs.readFileSync(workbook)) } }))
+    .jobId,
+)) as { uploadId: string; sheets: Array<{ name: string }> };
 say('previewing');
-const profile = { name: 'kill', partner: 'Kill test', kind: 'participants', columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Surname', date_of_birth: 'Date of birth', phone: 'Phone', postcode: 'Postcode', referral_date: 'Referral date' } };
-const preview = (await wait((await call('imports.preview', { uploadId: upload.uploadId, sheet: upload.sheets[0]!.name, profile })).jobId)) as { previewId: string };
+const profile = {
+  name: 'kill',
+  partner: 'Kill test',
+  kind: 'participants',
+  columns: {
+    ni_number: 'NI Number',
+    first_name: 'First name',
+    last_name: 'Surname',
+    date_of_birth: 'Date of birth',
+    phone: 'Phone',
+    postcode: 'Postcode',
+    referral_date: 'Referral date',
+  },
+};
+const preview = (await wait(
+  (await call('imports.preview', { uploadId: upload.uploadId, sheet: upload.sheets[0]!.name, profile })).jobId,
+)) as { previewId: string };
 say('committing');
 await wait((await call('imports.commit', { previewId: preview.previewId })).jobId);
 say('committed');

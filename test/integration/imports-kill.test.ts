@@ -33,7 +33,11 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
 /** Runs the child until it prints `phase`, then kills it after `delayMs` (or lets it finish when delay is null). */
 function runAndKill(file: string, phase: string, delayMs: number): Promise<string[]> {
   return new Promise((resolve) => {
-    const child = spawn(process.execPath, ['--import', 'tsx', path.resolve('test/integration/imports-kill-child.ts'), file, workbook], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', path.resolve('test/integration/imports-kill-child.ts'), file, workbook],
+      { stdio: ['ignore', 'pipe', 'pipe'] },
+    );
     const seen: string[] = [];
     let timer: NodeJS.Timeout | null = null;
     child.stdout.on('data', (chunk: Buffer) => {
@@ -51,7 +55,14 @@ function runAndKill(file: string, phase: string, delayMs: number): Promise<strin
 
 it('a batch is all or nothing however the backend dies', async () => {
   const outcomes: string[] = [];
-  const plans: Array<[string, number]> = [['previewing', 300], ['committing', 0], ['committing', 150 + Math.floor(Math.random() * 400)], ['committing', Math.floor(Math.random() * 1500)], ['committing', 900 + Math.floor(Math.random() * 2000)], ['committed', 0]];
+  const plans: Array<[string, number]> = [
+    ['previewing', 300],
+    ['committing', 0],
+    ['committing', 150 + Math.floor(Math.random() * 400)],
+    ['committing', Math.floor(Math.random() * 1500)],
+    ['committing', 900 + Math.floor(Math.random() * 2000)],
+    ['committed', 0],
+  ];
   for (const [i, [phase, delay]] of plans.entries()) {
     const file = path.join(dir, `run-${i}.sqlite`);
     fs.copyFileSync(base, file);
@@ -59,10 +70,15 @@ it('a batch is all or nothing however the backend dies', async () => {
     const db = new Database(file);
     expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
     expect(db.pragma('foreign_key_check')).toEqual([]);
-    const batches = db.prepare('select id, created_count from import_batches').all() as Array<{ id: number; created_count: number }>;
+    const batches = db.prepare('select id, created_count from import_batches').all() as Array<{
+      id: number;
+      created_count: number;
+    }>;
     const participants = (db.prepare('select count(*) as n from participants').get() as { n: number }).n;
     const batchRows = (db.prepare('select count(*) as n from import_batch_rows').get() as { n: number }).n;
-    const audits = (db.prepare("select count(*) as n from audit_log where entity = 'participant'").get() as { n: number }).n;
+    const audits = (
+      db.prepare("select count(*) as n from audit_log where entity = 'participant'").get() as { n: number }
+    ).n;
     if (batches.length === 0) {
       expect([participants, batchRows, audits]).toEqual([0, 0, 0]);
       outcomes.push(`killed after "${phases.at(-1)}" +${delay}ms: absent`);

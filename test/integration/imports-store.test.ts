@@ -17,24 +17,84 @@ it('adds the imports tables to a store of the previous version, keeping its rows
   try {
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0050'));
     await migrateToLatest(db, before);
-    await db.insertInto('participants').values(participantValues({ reference: 'SW-000001' })).execute();
+    await db
+      .insertInto('participants')
+      .values(participantValues({ reference: 'SW-000001' }))
+      .execute();
     const { applied } = await migrateToLatest(db, migrations);
     expect(applied).toContain('0050-imports');
     expect(await db.selectFrom('participants').select('reference').execute()).toEqual([{ reference: 'SW-000001' }]);
     const batch = await db
       .insertInto('import_batches')
-      .values({ kind: 'participants', partner: 'JCP', file_name: 'a.xlsx', file_sha256: 'x'.repeat(64), sheet: 'S', profile_name: 'p', profile_json: '{}', rows_in_file: 1, created_count: 1, updated_count: 0, unchanged_count: 0, rejected_count: 0, error_count: 0, at: TEST_NOW, staff_id: null })
+      .values({
+        kind: 'participants',
+        partner: 'JCP',
+        file_name: 'a.xlsx',
+        file_sha256: 'x'.repeat(64),
+        sheet: 'S',
+        profile_name: 'p',
+        profile_json: '{}',
+        rows_in_file: 1,
+        created_count: 1,
+        updated_count: 0,
+        unchanged_count: 0,
+        rejected_count: 0,
+        error_count: 0,
+        at: TEST_NOW,
+        staff_id: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow();
-    await db.insertInto('import_batch_rows').values({ batch_id: batch.id, row_number: 2, action: 'created', entity: 'participant', entity_id: 1, participant_id: 1, before_json: null, after_json: '{}' }).execute();
-    await expect(db.insertInto('import_batch_rows').values({ batch_id: batch.id, row_number: 3, action: 'deleted', entity: 'participant', entity_id: 1, after_json: '{}' }).execute()).rejects.toThrow(/CHECK/);
+    await db
+      .insertInto('import_batch_rows')
+      .values({
+        batch_id: batch.id,
+        row_number: 2,
+        action: 'created',
+        entity: 'participant',
+        entity_id: 1,
+        participant_id: 1,
+        before_json: null,
+        after_json: '{}',
+      })
+      .execute();
+    await expect(
+      db
+        .insertInto('import_batch_rows')
+        .values({
+          batch_id: batch.id,
+          row_number: 3,
+          action: 'deleted',
+          entity: 'participant',
+          entity_id: 1,
+          after_json: '{}',
+        })
+        .execute(),
+    ).rejects.toThrow(/CHECK/);
 
-    const plan = async (query: string) => (await sql.raw<{ detail: string }>(`explain query plan ${query}`).execute(db)).rows.map((r) => r.detail).join(' | ');
-    expect(await plan('select * from import_batch_rows where batch_id = 1 order by id desc')).toMatch(/USING INDEX import_batch_rows_batch/);
-    expect(await plan("select id from import_batches where file_sha256 = 'x' and undone_at is null")).toMatch(/USING INDEX import_batches_sha/);
-    expect(await plan("select id from participants where status not in ('merged','anonymised') and ni_number in ('A','B')")).toMatch(/USING INDEX participants_ni/);
-    expect(await plan("select id from participants where status not in ('merged','anonymised') and date_of_birth in ('2000-01-01')")).toMatch(/USING INDEX participants_dob_last/);
-    expect(await plan("select id from participants where status not in ('merged','anonymised') and phone_digits in ('0770')")).toMatch(/USING INDEX participants_phone_digits/);
+    const plan = async (query: string) =>
+      (await sql.raw<{ detail: string }>(`explain query plan ${query}`).execute(db)).rows
+        .map((r) => r.detail)
+        .join(' | ');
+    expect(await plan('select * from import_batch_rows where batch_id = 1 order by id desc')).toMatch(
+      /USING INDEX import_batch_rows_batch/,
+    );
+    expect(await plan("select id from import_batches where file_sha256 = 'x' and undone_at is null")).toMatch(
+      /USING INDEX import_batches_sha/,
+    );
+    expect(
+      await plan("select id from participants where status not in ('merged','anonymised') and ni_number in ('A','B')"),
+    ).toMatch(/USING INDEX participants_ni/);
+    expect(
+      await plan(
+        "select id from participants where status not in ('merged','anonymised') and date_of_birth in ('2000-01-01')",
+      ),
+    ).toMatch(/USING INDEX participants_dob_last/);
+    expect(
+      await plan(
+        "select id from participants where status not in ('merged','anonymised') and phone_digits in ('0770')",
+      ),
+    ).toMatch(/USING INDEX participants_phone_digits/);
   } finally {
     await db.destroy();
     fs.rmSync(dir, { recursive: true, force: true });

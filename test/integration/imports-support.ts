@@ -15,12 +15,20 @@ export async function openFile(t: TestBackend, fileName: string, bytes: Uint8Arr
   return waitJob<UploadInfo>(t, jobId);
 }
 
-export async function preview(t: TestBackend, upload: UploadInfo, profile: ImportProfileInput, sheet = upload.sheets[0]!.name): Promise<{ previewId: string; counts: PreviewCounts }> {
+export async function preview(
+  t: TestBackend,
+  upload: UploadInfo,
+  profile: ImportProfileInput,
+  sheet = upload.sheets[0]!.name,
+): Promise<{ previewId: string; counts: PreviewCounts }> {
   const { jobId } = await t.ok('imports.preview', { uploadId: upload.uploadId, sheet, profile: profile as never });
   return waitJob(t, jobId);
 }
 
-export async function commit(t: TestBackend, previewId: string): Promise<{ batchId: number; created: number; updated: number }> {
+export async function commit(
+  t: TestBackend,
+  previewId: string,
+): Promise<{ batchId: number; created: number; updated: number }> {
   const { jobId } = await t.ok('imports.commit', { previewId });
   return waitJob(t, jobId);
 }
@@ -29,7 +37,15 @@ export const referralsProfile: ImportProfileInput = {
   name: 'JCP referrals',
   partner: 'Jobcentre Plus Stevenage',
   kind: 'participants',
-  columns: { ni_number: 'NI Number', first_name: 'First name', last_name: 'Surname', date_of_birth: 'Date of birth', phone: 'Phone', postcode: 'Postcode', referral_date: 'Referral date' },
+  columns: {
+    ni_number: 'NI Number',
+    first_name: 'First name',
+    last_name: 'Surname',
+    date_of_birth: 'Date of birth',
+    phone: 'Phone',
+    postcode: 'Postcode',
+    referral_date: 'Referral date',
+  },
   defaults: { referral_source: 'jcp' },
   scope: { referralSource: 'jcp' },
 };
@@ -39,6 +55,15 @@ export const messyProfile: ImportProfileInput = {
   partner: 'Jobcentre Plus Stevenage',
   kind: 'participants',
   sheet: 'March referrals',
-  columns: { ni_number: 'NI No', first_name: 'Forename', last_name: 'Surname', date_of_birth: 'DOB', referral_date: 'Referral date', referrer_name: 'Work coach', phone: 'Mobile', postcode: 'Postcode' },
+  columns: {
+    ni_number: 'NI No',
+    first_name: 'Forename',
+    last_name: 'Surname',
+    date_of_birth: 'DOB',
+    referral_date: 'Referral date',
+    referrer_name: 'Work coach',
+    phone: 'Mobile',
+    postcode: 'Postcode',
+  },
   defaults: { referral_source: 'jcp' },
 };

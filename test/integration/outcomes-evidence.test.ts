@@ -13,20 +13,34 @@ setLogSink(() => {});
 let t: TestBackend;
 let outcomeId: number;
 
-const pdf = (text = 'payslip') => new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
+const pdf = (text = 'payslip') =>
+  new TextEncoder().encode(`%PDF-1.4\n% ${text}\n1 0 obj << >> endobj\ntrailer << >>\n%%EOF\n`);
 const png = () => new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
 
 beforeEach(async () => {
   t = await createTestBackend({ role: 'officer' });
   const participantId = await aParticipant(t.backend.store.db);
-  outcomeId = (await t.ok('outcomes.record', { participantId, outcomeType: 'job_start', outcomeDate: '2026-06-01', hoursPerWeek: 20 })).id;
+  outcomeId = (
+    await t.ok('outcomes.record', {
+      participantId,
+      outcomeType: 'job_start',
+      outcomeDate: '2026-06-01',
+      hoursPerWeek: 20,
+    })
+  ).id;
 });
 afterEach(() => t.close());
 
 describe('evidence files', () => {
   it('stores a PDF inside the store with its hash and gives it back unchanged', async () => {
     const bytes = pdf();
-    const added = await t.ok('evidence.add', { outcomeId, kind: 'payslip', receivedOn: '2026-07-01', seenBy: t.staffId, file: { fileName: 'payslip-june.pdf', bytes } });
+    const added = await t.ok('evidence.add', {
+      outcomeId,
+      kind: 'payslip',
+      receivedOn: '2026-07-01',
+      seenBy: t.staffId,
+      file: { fileName: 'payslip-june.pdf', bytes },
+    });
     const expected = createHash('sha256').update(bytes).digest('hex');
     expect(added.sha256).toBe(expected);
     const stored = await t.backend.store.db.selectFrom('evidence_files').selectAll().execute();
@@ -38,12 +52,22 @@ describe('evidence files', () => {
     // Nothing was written beside the store: the file lives only inside it.
     expect(fs.readdirSync(t.dir).filter((f) => !f.startsWith('worksbook.sqlite'))).toEqual([]);
     const detail = await t.ok('outcomes.get', { id: outcomeId });
-    expect(detail.evidence[0]).toMatchObject({ kind: 'payslip', receivedOn: '2026-07-01', seenByName: 'Test officer', fileName: 'payslip-june.pdf', fileSha256: expected });
+    expect(detail.evidence[0]).toMatchObject({
+      kind: 'payslip',
+      receivedOn: '2026-07-01',
+      seenByName: 'Test officer',
+      fileName: 'payslip-june.pdf',
+      fileSha256: expected,
+    });
   });
 
   it('keeps one copy of the same content attached twice, and removes it with the last item', async () => {
     const a = await t.ok('evidence.add', { outcomeId, kind: 'payslip', file: { fileName: 'a.png', bytes: png() } });
-    const b = await t.ok('evidence.add', { outcomeId, kind: 'employer_letter', file: { fileName: 'b.png', bytes: png() } });
+    const b = await t.ok('evidence.add', {
+      outcomeId,
+      kind: 'employer_letter',
+      file: { fileName: 'b.png', bytes: png() },
+    });
     expect(await t.backend.store.db.selectFrom('evidence_files').select('sha256').execute()).toHaveLength(1);
     await t.ok('evidence.remove', { id: a.id, reason: 'Attached to the wrong outcome' });
     expect(await t.backend.store.db.selectFrom('evidence_files').select('sha256').execute()).toHaveLength(1);
@@ -52,11 +76,17 @@ describe('evidence files', () => {
   });
 
   it('refuses a file that is not really a PDF or image, whatever its name', async () => {
-    const r = await t.call('evidence.add', { outcomeId, kind: 'payslip', file: { fileName: 'payslip.pdf', bytes: new TextEncoder().encode('MZ this is an exe') } });
+    const r = await t.call('evidence.add', {
+      outcomeId,
+      kind: 'payslip',
+      file: { fileName: 'payslip.pdf', bytes: new TextEncoder().encode('MZ this is an exe') },
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('validation');
-      expect(r.error.message).toBe('"payslip.pdf" is not a PDF, PNG or JPEG file (checked by its contents, not its name)');
+      expect(r.error.message).toBe(
+        '"payslip.pdf" is not a PDF, PNG or JPEG file (checked by its contents, not its name)',
+      );
       expect(r.error.fields?.[0]?.path).toEqual(['file']);
     }
     expect(await t.backend.store.db.selectFrom('evidence_items').selectAll().execute()).toHaveLength(0);
@@ -80,11 +110,22 @@ describe('verification', () => {
 
     await t.ok('outcomes.verify', { id: outcomeId, status: 'has_issues', reason: 'Payslip shows 12 hours, not 20' });
     await t.ok('outcomes.verify', { id: outcomeId, status: 'verified' });
-    const row = await t.backend.store.db.selectFrom('outcomes').selectAll().where('id', '=', outcomeId).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ verification_status: 'verified', verified_by: t.staffId, verified_at: expect.stringMatching(/^2026-11-23T/) });
+    const row = await t.backend.store.db
+      .selectFrom('outcomes')
+      .selectAll()
+      .where('id', '=', outcomeId)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      verification_status: 'verified',
+      verified_by: t.staffId,
+      verified_at: expect.stringMatching(/^2026-11-23T/),
+    });
     const detail = await t.ok('outcomes.get', { id: outcomeId });
     const verifications = detail.history.filter((h) => h.action === 'verify').map((h) => h.summary);
-    expect(verifications).toEqual(['Verification Unverified → Has issues: Payslip shows 12 hours, not 20', 'Verification Has issues → Verified']);
+    expect(verifications).toEqual([
+      'Verification Unverified → Has issues: Payslip shows 12 hours, not 20',
+      'Verification Has issues → Verified',
+    ]);
     expect(detail.history.every((h) => h.staffName === 'Test officer')).toBe(true);
   });
 
@@ -93,7 +134,12 @@ describe('verification', () => {
     await t.ok('outcomes.verify', { id: outcomeId, status: 'has_issues', reason: 'No payslip yet' });
     expect((await t.ok('outcomes.page', { preset: 'unverified' })).total).toBe(0);
     const issues = await t.ok('outcomes.page', { preset: 'has_issues' });
-    expect(issues.rows[0]).toMatchObject({ id: outcomeId, isSixteenPlus: true, verificationStatus: 'has_issues', verifiedByName: 'Test officer' });
+    expect(issues.rows[0]).toMatchObject({
+      id: outcomeId,
+      isSixteenPlus: true,
+      verificationStatus: 'has_issues',
+      verifiedByName: 'Test officer',
+    });
     expect((await t.ok('outcomes.page', { preset: 'no_evidence' })).total).toBe(1);
     // Quick search looks at the person's name and reference, the employer and the outcome type.
     expect((await t.ok('outcomes.page', { search: 'job sta' })).total).toBe(1);
@@ -113,42 +159,92 @@ describe('verification', () => {
 describe('duplicate outcomes', () => {
   it('refuses the same type and date for the same person with a friendly message', async () => {
     const detail = await t.ok('outcomes.get', { id: outcomeId });
-    const r = await t.call('outcomes.record', { participantId: detail.participantId, outcomeType: 'job_start', outcomeDate: '2026-06-01' });
+    const r = await t.call('outcomes.record', {
+      participantId: detail.participantId,
+      outcomeType: 'job_start',
+      outcomeDate: '2026-06-01',
+    });
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.error.kind).toBe('conflict');
-      expect(r.error.fields?.[0]).toEqual({ path: ['outcomeDate'], message: 'This person already has a "Job start" outcome on 01/06/2026. Open that outcome instead of recording it twice.' });
+      expect(r.error.fields?.[0]).toEqual({
+        path: ['outcomeDate'],
+        message:
+          'This person already has a "Job start" outcome on 01/06/2026. Open that outcome instead of recording it twice.',
+      });
     }
     // A different date is a different outcome.
-    await t.ok('outcomes.record', { participantId: detail.participantId, outcomeType: 'job_start', outcomeDate: '2026-09-01' });
+    await t.ok('outcomes.record', {
+      participantId: detail.participantId,
+      outcomeType: 'job_start',
+      outcomeDate: '2026-09-01',
+    });
   });
 
   it('the store itself refuses a duplicate that bypasses the service', async () => {
     const detail = await t.ok('outcomes.get', { id: outcomeId });
     await expect(
-      t.backend.store.db.insertInto('outcomes').values({
-        participant_id: detail.participantId, outcome_type: 'job_start', outcome_date: '2026-06-01', placement_id: null, employer_org_id: null, course_run_id: null,
-        contract_id: null, parent_outcome_id: null, sector: null, hours_per_week: null, apprenticeship_standard: null, apprenticeship_level: null,
-        qualification_title: null, notes: null, source_ref: null, verified_by: null, verified_at: null, verification_reason: null, created_at: 'x', created_by: null, updated_at: 'x',
-      }).execute(),
+      t.backend.store.db
+        .insertInto('outcomes')
+        .values({
+          participant_id: detail.participantId,
+          outcome_type: 'job_start',
+          outcome_date: '2026-06-01',
+          placement_id: null,
+          employer_org_id: null,
+          course_run_id: null,
+          contract_id: null,
+          parent_outcome_id: null,
+          sector: null,
+          hours_per_week: null,
+          apprenticeship_standard: null,
+          apprenticeship_level: null,
+          qualification_title: null,
+          notes: null,
+          source_ref: null,
+          verified_by: null,
+          verified_at: null,
+          verification_reason: null,
+          created_at: 'x',
+          created_by: null,
+          updated_at: 'x',
+        })
+        .execute(),
     ).rejects.toThrow(/UNIQUE/);
   });
 });
 
 describe('outcome types (reference data)', () => {
   it('an administrator adds a type officers can then record; officers cannot add types', async () => {
-    const refused = await t.call('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs' });
+    const refused = await t.call('outcomes.saveType', {
+      code: 'cscs_blue_card',
+      label: 'CSCS blue card',
+      category: 'cscs',
+    });
     expect(!refused.ok && refused.error.kind).toBe('forbidden');
     await t.signInAs('administrator', 'Admin Two');
     const bad = await t.call('outcomes.saveType', { code: 'Blue Card', label: 'CSCS blue card', category: 'cscs' });
     expect(!bad.ok && bad.error.fields?.[0]?.path).toEqual(['code']);
     await t.ok('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs' });
     const detail = await t.ok('outcomes.get', { id: outcomeId });
-    const created = await t.ok('outcomes.record', { participantId: detail.participantId, outcomeType: 'cscs_blue_card', outcomeDate: '2026-10-01' });
+    const created = await t.ok('outcomes.record', {
+      participantId: detail.participantId,
+      outcomeType: 'cscs_blue_card',
+      outcomeDate: '2026-10-01',
+    });
     expect((await t.ok('outcomes.get', { id: created.id })).typeLabel).toBe('CSCS blue card');
     // A retired type can no longer be recorded.
-    await t.ok('outcomes.saveType', { code: 'cscs_blue_card', label: 'CSCS blue card', category: 'cscs', isActive: false });
-    const retired = await t.call('outcomes.record', { participantId: detail.participantId, outcomeType: 'cscs_blue_card', outcomeDate: '2026-10-02' });
+    await t.ok('outcomes.saveType', {
+      code: 'cscs_blue_card',
+      label: 'CSCS blue card',
+      category: 'cscs',
+      isActive: false,
+    });
+    const retired = await t.call('outcomes.record', {
+      participantId: detail.participantId,
+      outcomeType: 'cscs_blue_card',
+      outcomeDate: '2026-10-02',
+    });
     expect(!retired.ok && retired.error.fields?.[0]?.path).toEqual(['outcomeType']);
   });
 });

@@ -20,19 +20,37 @@ afterEach(() => t.close());
 function readBack(bytes: Uint8Array): unknown[][] {
   const file = path.join(t.dir, 'export.xlsx');
   fs.writeFileSync(file, bytes);
-  const script = 'import openpyxl,sys,json\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value.isoformat()[:10] if hasattr(c.value,"isoformat") else c.value for c in r] for r in ws.iter_rows()]))';
+  const script =
+    'import openpyxl,sys,json\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value.isoformat()[:10] if hasattr(c.value,"isoformat") else c.value for c in r] for r in ws.iter_rows()]))';
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file]).toString()) as unknown[][];
 }
 
 it('exports the filtered, sorted view of outcomes, safely, and audits it', async () => {
   const a = await aParticipant(t.backend.store.db, { first_name: '=HYPERLINK("x")', reference: 'SW-000001' });
   const b = await aParticipant(t.backend.store.db, { first_name: 'Bo', reference: '0001234' });
-  const employer = (await t.ok('organisations.save', { name: '+Plus Builders', kind: 'employer', sector: 'construction' })).id;
-  await t.ok('outcomes.record', { participantId: a, outcomeType: 'job_start', outcomeDate: '2026-03-02', employerOrgId: employer, hoursPerWeek: 40 });
-  await t.ok('outcomes.record', { participantId: b, outcomeType: 'job_start', outcomeDate: '2026-05-04', hoursPerWeek: 10 });
+  const employer = (
+    await t.ok('organisations.save', { name: '+Plus Builders', kind: 'employer', sector: 'construction' })
+  ).id;
+  await t.ok('outcomes.record', {
+    participantId: a,
+    outcomeType: 'job_start',
+    outcomeDate: '2026-03-02',
+    employerOrgId: employer,
+    hoursPerWeek: 40,
+  });
+  await t.ok('outcomes.record', {
+    participantId: b,
+    outcomeType: 'job_start',
+    outcomeDate: '2026-05-04',
+    hoursPerWeek: 10,
+  });
   await t.ok('outcomes.record', { participantId: b, outcomeType: 'volunteering', outcomeDate: '2026-01-04' });
 
-  const file = await t.ok('outcomes.export', { preset: 'starts', sort: [{ colId: 'outcomeDate', sort: 'asc' }], filters: {} });
+  const file = await t.ok('outcomes.export', {
+    preset: 'starts',
+    sort: [{ colId: 'outcomeDate', sort: 'asc' }],
+    filters: {},
+  });
   expect(file.rows).toBe(2);
   const rows = readBack(file.bytes);
   const header = rows.findIndex((r) => r[0] === 'Reference');
@@ -53,8 +71,17 @@ it('exports the filtered, sorted view of outcomes, safely, and audits it', async
 
 it('exports placements with wages in pounds', async () => {
   const p = await aParticipant(t.backend.store.db);
-  await t.ok('placements.save', { participantId: p, kind: 'paid_job', startsOn: '2026-04-01', status: 'active', hourlyWagePence: 1244 });
-  const file = await t.ok('placements.export', { search: '', filters: { kind: { filterType: 'text', type: 'equals', filter: 'paid_job' } } });
+  await t.ok('placements.save', {
+    participantId: p,
+    kind: 'paid_job',
+    startsOn: '2026-04-01',
+    status: 'active',
+    hourlyWagePence: 1244,
+  });
+  const file = await t.ok('placements.export', {
+    search: '',
+    filters: { kind: { filterType: 'text', type: 'equals', filter: 'paid_job' } },
+  });
   const rows = readBack(file.bytes);
   const header = rows.findIndex((r) => r[0] === 'Reference');
   expect(rows[header + 1]![9]).toBe(12.44);

@@ -6,7 +6,16 @@ import { runCli } from '../../db/cli/main';
 describe('participants CLI', () => {
   it('searches and shows by reference', async () => {
     const t = await createTestBackend();
-    await t.ok('participants.create', { record: { firstName: 'Nadia', lastName: 'Okafor', dateOfBirth: '3/4/1991', niStatus: 'known', niNumber: 'JK 11 22 33 B', postcode: 'SG2 7AA' } });
+    await t.ok('participants.create', {
+      record: {
+        firstName: 'Nadia',
+        lastName: 'Okafor',
+        dateOfBirth: '3/4/1991',
+        niStatus: 'known',
+        niNumber: 'JK 11 22 33 B',
+        postcode: 'SG2 7AA',
+      },
+    });
     const file = t.file;
     await t.backend.close();
     const out: string[] = [];
@@ -15,7 +24,10 @@ describe('participants CLI', () => {
     expect(out.join('\n')).toMatch(/1 found\nSW-000001 {2}Okafor, Nadia/);
     out.length = 0;
     expect(await runCli(['participants', 'search', '1122', '--json', '--db', file], io)).toBe(0);
-    expect(JSON.parse(out.join('\n'))).toMatchObject({ total: 1, rows: [{ reference: 'SW-000001', niNumber: 'JK112233B' }] });
+    expect(JSON.parse(out.join('\n'))).toMatchObject({
+      total: 1,
+      rows: [{ reference: 'SW-000001', niNumber: 'JK112233B' }],
+    });
     out.length = 0;
     expect(await runCli(['participants', 'show', 'sw-000001', '--db', file], io)).toBe(0);
     expect(out.join('\n')).toMatch(/Eligibility: Pending evidence/);

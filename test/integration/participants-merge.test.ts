@@ -16,25 +16,68 @@ afterEach(async () => t.close());
 function attachEverything(pid: number, runId: number, sessionId: number, suffix: string) {
   const s = t.backend.store.sqlite;
   const now = '2026-01-01T00:00:00Z';
-  const enrol = s.prepare(`insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`).run(runId, pid, now);
-  s.prepare(`insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`).run(sessionId, enrol.lastInsertRowid, now);
-  s.prepare(`insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`).run(pid, now);
-  s.prepare(`insert into participant_notes (participant_id, body, created_at) values (?, ?, ?)`).run(pid, `note ${suffix}`, now);
-  s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(pid, now);
-  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(pid, now);
-  s.prepare(`insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`).run(pid, now);
-  s.prepare(`insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`).run(pid, now);
-  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(pid, now);
-  const pl = s.prepare(`insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`).run(pid, now, now);
-  const out = s.prepare(`insert into outcomes (participant_id, outcome_type, outcome_date, placement_id, created_at, updated_at) values (?, ?, '2026-03-05', ?, ?, ?)`).run(pid, suffix === 'a' ? 'job_start' : 'cscs_card', pl.lastInsertRowid, now, now);
-  s.prepare(`insert into evidence_items (participant_id, outcome_id, kind, created_at) values (?, ?, 'payslip', ?)`).run(pid, out.lastInsertRowid, now);
-  s.prepare(`insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`).run(out.lastInsertRowid, pid, now);
+  const enrol = s
+    .prepare(
+      `insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`,
+    )
+    .run(runId, pid, now);
+  s.prepare(
+    `insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`,
+  ).run(sessionId, enrol.lastInsertRowid, now);
+  s.prepare(
+    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`,
+  ).run(pid, now);
+  s.prepare(`insert into participant_notes (participant_id, body, created_at) values (?, ?, ?)`).run(
+    pid,
+    `note ${suffix}`,
+    now,
+  );
+  s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(
+    pid,
+    now,
+  );
+  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
+    pid,
+    now,
+  );
+  s.prepare(
+    `insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`,
+  ).run(pid, now);
+  s.prepare(
+    `insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`,
+  ).run(pid, now);
+  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(
+    pid,
+    now,
+  );
+  const pl = s
+    .prepare(
+      `insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`,
+    )
+    .run(pid, now, now);
+  const out = s
+    .prepare(
+      `insert into outcomes (participant_id, outcome_type, outcome_date, placement_id, created_at, updated_at) values (?, ?, '2026-03-05', ?, ?, ?)`,
+    )
+    .run(pid, suffix === 'a' ? 'job_start' : 'cscs_card', pl.lastInsertRowid, now, now);
+  s.prepare(
+    `insert into evidence_items (participant_id, outcome_id, kind, created_at) values (?, ?, 'payslip', ?)`,
+  ).run(pid, out.lastInsertRowid, now);
+  s.prepare(
+    `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
+  ).run(out.lastInsertRowid, pid, now);
 }
 
 function dump(): Record<string, unknown[]> {
   const s = t.backend.store.sqlite;
   const out: Record<string, unknown[]> = {};
-  for (const table of ['participants', 'participant_barriers', 'not_duplicate_pairs', 'attendance', ...linkedTables.map((l) => l.table)]) {
+  for (const table of [
+    'participants',
+    'participant_barriers',
+    'not_duplicate_pairs',
+    'attendance',
+    ...linkedTables.map((l) => l.table),
+  ]) {
     out[table] = s.prepare(`select * from ${table} order by rowid`).all();
   }
   return out;
@@ -42,64 +85,138 @@ function dump(): Record<string, unknown[]> {
 
 function setup() {
   const s = t.backend.store.sqlite;
-  const org = s.prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', 'x', 'x')`).run();
-  const type = s.prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`).run(org.lastInsertRowid);
-  const run = (d: string) => s.prepare(`insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, ?, ?, 12, 'x', 'x')`).run(type.lastInsertRowid, d, d).lastInsertRowid as number;
+  const org = s
+    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', 'x', 'x')`)
+    .run();
+  const type = s
+    .prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`)
+    .run(org.lastInsertRowid);
+  const run = (d: string) =>
+    s
+      .prepare(
+        `insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, ?, ?, 12, 'x', 'x')`,
+      )
+      .run(type.lastInsertRowid, d, d).lastInsertRowid as number;
   const runA = run('2026-01-10');
   const runB = run('2026-02-10');
-  const session = (r: number) => s.prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`).run(r).lastInsertRowid as number;
+  const session = (r: number) =>
+    s.prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`).run(r)
+      .lastInsertRowid as number;
   return { runA, runB, sessionA: session(runA), sessionB: session(runB) };
 }
 
 describe('merge and unmerge', () => {
   it('accounts for every table with a participant_id column', () => {
-    const tables = t.backend.store.sqlite.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{ name: string }>;
-    const withPid = tables.filter(({ name }) => (t.backend.store.sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as Array<{ name: string }>).some((c) => c.name === 'participant_id')).map((x) => x.name);
-    const known = new Set([...linkedTables.map((l) => l.table), ...linkedSets.map((l) => l.table), ...Object.keys(notMoved)]);
+    const tables = t.backend.store.sqlite
+      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
+      .all() as Array<{ name: string }>;
+    const withPid = tables
+      .filter(({ name }) =>
+        (
+          t.backend.store.sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as Array<{ name: string }>
+        ).some((c) => c.name === 'participant_id'),
+      )
+      .map((x) => x.name);
+    const known = new Set([
+      ...linkedTables.map((l) => l.table),
+      ...linkedSets.map((l) => l.table),
+      ...Object.keys(notMoved),
+    ]);
     expect(withPid.filter((n) => !known.has(n))).toEqual([]);
   });
 
   it('moves everything to the survivor, keeps the merged record, and undo restores exactly', async () => {
     const db = t.backend.store.db;
     const { runA, runB, sessionA, sessionB } = setup();
-    const a = await aParticipant(db, { first_name: 'Amira', last_name: 'Khan', phone: null, phone_digits: null, ni_number: null });
-    const b = await aParticipant(db, { first_name: 'Amira', last_name: 'Khann', phone: '07700 900999', phone_digits: '07700900999', ni_number: 'JK123456C', ni_status: 'known' });
+    const a = await aParticipant(db, {
+      first_name: 'Amira',
+      last_name: 'Khan',
+      phone: null,
+      phone_digits: null,
+      ni_number: null,
+    });
+    const b = await aParticipant(db, {
+      first_name: 'Amira',
+      last_name: 'Khann',
+      phone: '07700 900999',
+      phone_digits: '07700900999',
+      ni_number: 'JK123456C',
+      ni_status: 'known',
+    });
     const other = await aParticipant(db, { first_name: 'Zoe' });
     attachEverything(a, runA, sessionA, 'a');
     attachEverything(b, runB, sessionB, 'b');
-    await db.insertInto('participant_barriers').values([{ participant_id: a, barrier_code: 'esol' }, { participant_id: b, barrier_code: 'esol' }, { participant_id: b, barrier_code: 'homeless' }]).execute();
+    await db
+      .insertInto('participant_barriers')
+      .values([
+        { participant_id: a, barrier_code: 'esol' },
+        { participant_id: b, barrier_code: 'esol' },
+        { participant_id: b, barrier_code: 'homeless' },
+      ])
+      .execute();
     await t.ok('participants.markNotDuplicate', { a: b, b: other });
     for (const id of [a, b, other]) await refreshEligibility(db, id, '2026-11-23'); // rows written directly above
     const before = dump();
 
     const preview = await t.ok('participants.mergePreview', { a, b });
     expect(preview.linked.b).toMatchObject({ 'course enrolments': 1, outcomes: 1, barriers: 2 });
-    const merged = await t.ok('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 1, mergedVersion: 1, take: { phone: 'merged', niNumber: 'merged' } });
+    const merged = await t.ok('participants.merge', {
+      survivorId: a,
+      mergedId: b,
+      survivorVersion: 1,
+      mergedVersion: 1,
+      take: { phone: 'merged', niNumber: 'merged' },
+    });
     for (const l of linkedTables) {
-      const n = t.backend.store.sqlite.prepare(`select count(*) as n from ${l.table} where participant_id = ?`).get(b) as { n: number };
+      const n = t.backend.store.sqlite
+        .prepare(`select count(*) as n from ${l.table} where participant_id = ?`)
+        .get(b) as { n: number };
       expect(n.n, `${l.table} left behind`).toBe(0);
     }
-    expect(merged.moved).toMatchObject({ enrolments: 1, outcomes: 1, evidence_items: 1, placements: 1, hse_tests: 1, sustainment_checks: 1 });
+    expect(merged.moved).toMatchObject({
+      enrolments: 1,
+      outcomes: 1,
+      evidence_items: 1,
+      placements: 1,
+      hse_tests: 1,
+      sustainment_checks: 1,
+    });
     const survivor = await t.ok('participants.get', { id: a });
-    expect(survivor.record).toMatchObject({ lastName: 'Khan', phone: '07700 900999', niNumber: 'JK123456C', niStatus: 'known', barriers: ['esol', 'homeless'] });
+    expect(survivor.record).toMatchObject({
+      lastName: 'Khan',
+      phone: '07700 900999',
+      niNumber: 'JK123456C',
+      niStatus: 'known',
+      barriers: ['esol', 'homeless'],
+    });
     expect(survivor.undoableMerge).toMatchObject({ mergeId: merged.mergeId, mergedId: b });
     const gone = await t.ok('participants.get', { id: b });
     expect(gone).toMatchObject({ status: 'merged', mergedIntoId: a });
     expect((await t.ok('participants.page', {})).total).toBe(2);
     // the "not the same person" decision now holds for the survivor
-    expect(t.backend.store.sqlite.prepare('select participant_a, participant_b from not_duplicate_pairs').all()).toEqual([{ participant_a: a, participant_b: other }]);
+    expect(
+      t.backend.store.sqlite.prepare('select participant_a, participant_b from not_duplicate_pairs').all(),
+    ).toEqual([{ participant_a: a, participant_b: other }]);
     // the survivor's timeline and history cover both records
     const tl = await t.ok('participants.timeline', { id: a });
     expect(tl.items.filter((i) => i.kind === 'enrolment')).toHaveLength(2);
 
     await t.ok('participants.unmerge', { mergeId: merged.mergeId });
     const after = dump();
-    const strip = (rows: unknown[]) => (rows as Array<Record<string, unknown>>).map(({ version: _v, updated_at: _u, updated_by: _b, ...rest }) => rest);
+    const strip = (rows: unknown[]) =>
+      (rows as Array<Record<string, unknown>>).map(({ version: _v, updated_at: _u, updated_by: _b, ...rest }) => rest);
     for (const table of Object.keys(before)) {
-      expect(table === 'participants' ? strip(after[table]!) : after[table], table).toEqual(table === 'participants' ? strip(before[table]!) : before[table]);
+      expect(table === 'participants' ? strip(after[table]!) : after[table], table).toEqual(
+        table === 'participants' ? strip(before[table]!) : before[table],
+      );
     }
-    expect(await t.call('participants.unmerge', { mergeId: merged.mergeId })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    const actions = (await db.selectFrom('audit_log').select('action').where('participant_id', '=', a).execute()).map((r) => r.action);
+    expect(await t.call('participants.unmerge', { mergeId: merged.mergeId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict' },
+    });
+    const actions = (await db.selectFrom('audit_log').select('action').where('participant_id', '=', a).execute()).map(
+      (r) => r.action,
+    );
     expect(actions).toEqual(expect.arrayContaining(['merge', 'unmerge']));
   });
 
@@ -108,15 +225,37 @@ describe('merge and unmerge', () => {
     const a = await aParticipant(db);
     const b = await aParticipant(db);
     const now = 'x';
-    for (const pid of [a, b]) t.backend.store.sqlite.prepare(`insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`).run(pid, now, now);
-    const clash = await t.call('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 1, mergedVersion: 1 });
-    expect(clash).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/counted twice/) } });
-    expect(await t.call('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 7, mergedVersion: 1 })).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+    for (const pid of [a, b])
+      t.backend.store.sqlite
+        .prepare(
+          `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
+        )
+        .run(pid, now, now);
+    const clash = await t.call('participants.merge', {
+      survivorId: a,
+      mergedId: b,
+      survivorVersion: 1,
+      mergedVersion: 1,
+    });
+    expect(clash).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringMatching(/counted twice/) },
+    });
+    expect(
+      await t.call('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 7, mergedVersion: 1 }),
+    ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     t.backend.store.sqlite.prepare('delete from outcomes where participant_id = ?').run(b);
     const m = await t.ok('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 1, mergedVersion: 1 });
     await t.ok('participants.addNote', { id: a, body: 'after the merge' }); // notes do not change the record itself
     const detail = await t.ok('participants.get', { id: a });
-    await t.ok('participants.update', { id: a, version: detail.version, record: { ...detail.record, firstName: 'Changed' } });
-    expect(await t.call('participants.unmerge', { mergeId: m.mergeId })).toMatchObject({ ok: false, error: { kind: 'conflict', message: expect.stringMatching(/edited after the merge/) } });
+    await t.ok('participants.update', {
+      id: a,
+      version: detail.version,
+      record: { ...detail.record, firstName: 'Changed' },
+    });
+    expect(await t.call('participants.unmerge', { mergeId: m.mergeId })).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringMatching(/edited after the merge/) },
+    });
   });
 });

@@ -7,9 +7,21 @@ import ExcelJS from 'exceljs';
 import { readableAuditRows } from '../../db/features/audit/audit.repository';
 
 const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordInput => ({
-  firstName: 'Amira', lastName: 'Khan', dateOfBirth: '14/02/1998', niStatus: 'known', niNumber: 'JK 12 34 56 C',
-  postcode: 'sg1 1aa', phone: '07700 900123', ethnicity: 'asian_pakistani', disability: 'no_condition', genderSameAsBirth: 'yes',
-  barriers: ['esol', 'ex_offender'], startDate: '10/01/2026', referralSource: 'jcp', referralDate: '5/1/2026', ...over,
+  firstName: 'Amira',
+  lastName: 'Khan',
+  dateOfBirth: '14/02/1998',
+  niStatus: 'known',
+  niNumber: 'JK 12 34 56 C',
+  postcode: 'sg1 1aa',
+  phone: '07700 900123',
+  ethnicity: 'asian_pakistani',
+  disability: 'no_condition',
+  genderSameAsBirth: 'yes',
+  barriers: ['esol', 'ex_offender'],
+  startDate: '10/01/2026',
+  referralSource: 'jcp',
+  referralDate: '5/1/2026',
+  ...over,
 });
 
 let t: TestBackend;
@@ -28,31 +40,76 @@ async function audit(action?: string) {
 describe('register and save', () => {
   it('creates with a generated reference, stores normalised values and audits the creation', async () => {
     const a = await t.ok('participants.create', { record: person() });
-    const b = await t.ok('participants.create', { record: person({ firstName: 'Omar', lastName: 'Shah', niNumber: 'JK 65 43 21 A', dateOfBirth: '1/1/1990', phone: null, postcode: 'SG2 9ZZ' }) });
+    const b = await t.ok('participants.create', {
+      record: person({
+        firstName: 'Omar',
+        lastName: 'Shah',
+        niNumber: 'JK 65 43 21 A',
+        dateOfBirth: '1/1/1990',
+        phone: null,
+        postcode: 'SG2 9ZZ',
+      }),
+    });
     expect(a.reference).toBe('SW-000001');
     expect(b.reference).toBe('SW-000002');
-    const row = await t.backend.store.db.selectFrom('participants').selectAll().where('id', '=', a.id).executeTakeFirstOrThrow();
-    expect(row).toMatchObject({ ni_number: 'JK123456C', postcode: 'SG1 1AA', postcode_district: 'SG1', phone_digits: '07700900123', date_of_birth: '1998-02-14', eligibility_status: 'pending', version: 1 });
+    const row = await t.backend.store.db
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', a.id)
+      .executeTakeFirstOrThrow();
+    expect(row).toMatchObject({
+      ni_number: 'JK123456C',
+      postcode: 'SG1 1AA',
+      postcode_district: 'SG1',
+      phone_digits: '07700900123',
+      date_of_birth: '1998-02-14',
+      eligibility_status: 'pending',
+      version: 1,
+    });
     const created = (await audit('create')).find((e) => e.participant_id === a.id)!;
     expect(JSON.parse(created.after_json!)).toMatchObject({ niNumber: 'JK123456C', barriers: ['esol', 'ex_offender'] });
   });
 
   it('continues the sequence after the highest reference', async () => {
-    await t.backend.store.sqlite.prepare(`insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`).run();
-    expect((await t.ok('participants.create', { record: person({ niNumber: 'AB 11 22 33 A' }) })).reference).toBe('SW-000123');
+    await t.backend.store.sqlite
+      .prepare(
+        `insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`,
+      )
+      .run();
+    expect((await t.ok('participants.create', { record: person({ niNumber: 'AB 11 22 33 A' }) })).reference).toBe(
+      'SW-000123',
+    );
   });
 
   it('refuses bad input naming the field, and a date of birth in the future', async () => {
     const bad = await t.call('participants.create', { record: person({ niNumber: 'DA 12 34 56 C' }) });
-    expect(bad).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: ['record', 'niNumber'], message: 'A National Insurance number cannot start with D' }] } });
-    const future = await t.call('participants.create', { record: person({ dateOfBirth: '1/1/2030', startDate: null, referralDate: null }) });
-    expect(future).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: ['record', 'dateOfBirth'], message: 'Date of birth must be in the past' }] } });
+    expect(bad).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'validation',
+        fields: [{ path: ['record', 'niNumber'], message: 'A National Insurance number cannot start with D' }],
+      },
+    });
+    const future = await t.call('participants.create', {
+      record: person({ dateOfBirth: '1/1/2030', startDate: null, referralDate: null }),
+    });
+    expect(future).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'validation',
+        fields: [{ path: ['record', 'dateOfBirth'], message: 'Date of birth must be in the past' }],
+      },
+    });
     expect(await t.backend.store.db.selectFrom('participants').select('id').execute()).toHaveLength(0);
   });
 
   it('updates with before/after in the audit log and refuses a stale version', async () => {
     const { id } = await t.ok('participants.create', { record: person() });
-    const { version } = await t.ok('participants.update', { id, version: 1, record: person({ lastName: 'Khan-Ali', postcode: 'SG2 8AB' }) });
+    const { version } = await t.ok('participants.update', {
+      id,
+      version: 1,
+      record: person({ lastName: 'Khan-Ali', postcode: 'SG2 8AB' }),
+    });
     expect(version).toBe(2);
     const update = (await audit('update')).at(-1)!;
     expect(JSON.parse(update.before_json!)).toEqual({ lastName: 'Khan', postcode: 'SG1 1AA' });
@@ -61,28 +118,52 @@ describe('register and save', () => {
     expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict' } });
     if (!stale.ok) expect(stale.error.message).toMatch(/saved changes to this record after you opened it/);
     const history = await t.ok('participants.history', { id });
-    expect(history.entries[0]!.changes).toEqual([{ field: 'lastName', before: 'Khan', after: 'Khan-Ali' }, { field: 'postcode', before: 'SG1 1AA', after: 'SG2 8AB' }]);
+    expect(history.entries[0]!.changes).toEqual([
+      { field: 'lastName', before: 'Khan', after: 'Khan-Ali' },
+      { field: 'postcode', before: 'SG1 1AA', after: 'SG2 8AB' },
+    ]);
   });
 
   it('records eligibility checks with evidence and re-evaluates the status', async () => {
     const { id } = await t.ok('participants.create', { record: person() });
-    const missing = await t.call('participants.recordEligibilityCheck', { id, checkCode: 'right_to_work', outcome: 'met' });
+    const missing = await t.call('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'right_to_work',
+      outcome: 'met',
+    });
     expect(missing).toMatchObject({ ok: false, error: { fields: [{ path: ['evidenceType'] }, { path: ['seenOn'] }] } });
-    const r = await t.ok('participants.recordEligibilityCheck', { id, checkCode: 'right_to_work', outcome: 'met', evidenceType: 'passport', seenOn: '2026-01-10' });
+    const r = await t.ok('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'right_to_work',
+      outcome: 'met',
+      evidenceType: 'passport',
+      seenOn: '2026-01-10',
+    });
     expect(r.eligibilityStatus).toBe('eligible');
     const detail = await t.ok('participants.get', { id });
-    expect(detail.checks[0]).toMatchObject({ checkCode: 'right_to_work', evidenceType: 'passport', seenBy: 'Test Administrator', seenOn: '2026-01-10' });
+    expect(detail.checks[0]).toMatchObject({
+      checkCode: 'right_to_work',
+      evidenceType: 'passport',
+      seenBy: 'Test Administrator',
+      seenOn: '2026-01-10',
+    });
     expect(detail.eligibility.status).toBe('eligible');
     // The programme area is a setting: moving it away from SG1 makes the person not eligible.
     const set = await t.ok('participants.setDistricts', { districts: ['sg2'] });
     expect(set).toEqual({ districts: ['SG2'], recalculated: 1 });
-    expect((await t.ok('participants.get', { id })).eligibility).toMatchObject({ status: 'not_eligible', reasons: ['Lives in SG1, outside the programme area (SG2)'] });
+    expect((await t.ok('participants.get', { id })).eligibility).toMatchObject({
+      status: 'not_eligible',
+      reasons: ['Lives in SG1, outside the programme area (SG2)'],
+    });
   });
 
   it('adds notes (audited) and shows them in the timeline', async () => {
     const { id } = await t.ok('participants.create', { record: person() });
     await t.ok('participants.addNote', { id, body: 'Called, left a message.' });
-    expect((await t.ok('participants.notes', { id }))[0]).toMatchObject({ body: 'Called, left a message.', createdBy: 'Test Administrator' });
+    expect((await t.ok('participants.notes', { id }))[0]).toMatchObject({
+      body: 'Called, left a message.',
+      createdBy: 'Test Administrator',
+    });
     const tl = await t.ok('participants.timeline', { id });
     expect(tl.items.map((i) => i.kind)).toEqual(expect.arrayContaining(['note', 'referral', 'registered', 'start']));
   });
@@ -91,13 +172,27 @@ describe('register and save', () => {
 describe('duplicates', () => {
   it('finds a near-identical person with an explained score, refuses to register blindly, remembers "not a duplicate"', async () => {
     const { id } = await t.ok('participants.create', { record: person() });
-    const draft = { firstName: 'Amira', lastName: 'Khann', dateOfBirth: '1998-02-14', niNumber: null, postcode: 'SG1 1AA', phone: null };
+    const draft = {
+      firstName: 'Amira',
+      lastName: 'Khann',
+      dateOfBirth: '1998-02-14',
+      niNumber: null,
+      postcode: 'SG1 1AA',
+      phone: null,
+    };
     const found = await t.ok('participants.duplicates', { keys: draft });
     expect(found[0]).toMatchObject({ id, level: 'probable' });
-    expect(found[0]!.explanation).toBe('same date of birth, surname differs by 1 letter, same first name, same postcode');
-    const blind = await t.call('participants.create', { record: person({ lastName: 'Khann', niStatus: 'not_yet_known', niNumber: null }) });
+    expect(found[0]!.explanation).toBe(
+      'same date of birth, surname differs by 1 letter, same first name, same postcode',
+    );
+    const blind = await t.call('participants.create', {
+      record: person({ lastName: 'Khann', niStatus: 'not_yet_known', niNumber: null }),
+    });
     expect(blind).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    const second = await t.ok('participants.create', { record: person({ lastName: 'Khann', niStatus: 'not_yet_known', niNumber: null }), notDuplicateOf: [id] });
+    const second = await t.ok('participants.create', {
+      record: person({ lastName: 'Khann', niStatus: 'not_yet_known', niNumber: null }),
+      notDuplicateOf: [id],
+    });
     expect(await t.ok('participants.duplicates', { keys: draft, excludeId: second.id })).toEqual([]);
     expect((await audit('create')).filter((e) => e.entity === 'not_duplicate_pair')).toHaveLength(2);
   });
@@ -113,15 +208,25 @@ describe('special-category data', () => {
     await t.signInAs('viewer');
     const detail = await t.ok('participants.get', { id });
     expect(detail.specialCategoryHidden).toBe(true);
-    expect(detail.record).toMatchObject({ ethnicity: null, disability: null, genderSameAsBirth: null, barriers: ['esol'] });
+    expect(detail.record).toMatchObject({
+      ethnicity: null,
+      disability: null,
+      genderSameAsBirth: null,
+      barriers: ['esol'],
+    });
     expect(await audit('view')).toHaveLength(1);
-    const page = await t.ok('participants.page', { filters: { ethnicity: { filterType: 'text', type: 'equals', filter: 'asian_indian' } } });
+    const page = await t.ok('participants.page', {
+      filters: { ethnicity: { filterType: 'text', type: 'equals', filter: 'asian_indian' } },
+    });
     expect(page.total).toBe(1); // a viewer's filter on a hidden column is ignored, so it reveals nothing
     expect(page.rows[0]).toMatchObject({ ethnicity: null, disability: null });
     const history = await t.ok('participants.history', { id });
     expect(JSON.stringify(history)).not.toMatch(/asian|ex_offender|no_condition/);
     // Viewers may not export personal data at all (trust: no file-returning channel is open to viewers).
-    expect(await t.call('participants.export', { columns: ['reference', 'ethnicity', 'disability'] })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
+    expect(await t.call('participants.export', { columns: ['reference', 'ethnicity', 'disability'] })).toMatchObject({
+      ok: false,
+      error: { kind: 'forbidden' },
+    });
     const denied = await t.call('participants.update', { id, version: 2, record: person() });
     expect(denied).toMatchObject({ ok: false, error: { kind: 'forbidden' } });
   });
@@ -130,8 +235,20 @@ describe('special-category data', () => {
 describe('export and saved views', () => {
   it('exports the current view with identifiers as text and dates as dates, audited', async () => {
     await t.ok('participants.create', { record: person({ phone: '01438 242242' }) });
-    await t.ok('participants.create', { record: person({ firstName: 'Zed', lastName: '=cmd', niNumber: 'AB 00 00 01 A', dateOfBirth: '2/3/1980', postcode: 'SG2 9ZZ', phone: null }) });
-    const file = await t.ok('participants.export', { search: 'SG1', columns: ['reference', 'lastName', 'dateOfBirth', 'niNumber', 'phone'] });
+    await t.ok('participants.create', {
+      record: person({
+        firstName: 'Zed',
+        lastName: '=cmd',
+        niNumber: 'AB 00 00 01 A',
+        dateOfBirth: '2/3/1980',
+        postcode: 'SG2 9ZZ',
+        phone: null,
+      }),
+    });
+    const file = await t.ok('participants.export', {
+      search: 'SG1',
+      columns: ['reference', 'lastName', 'dateOfBirth', 'niNumber', 'phone'],
+    });
     expect(file.rows).toBe(1);
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
@@ -139,21 +256,39 @@ describe('export and saved views', () => {
     expect(row.getCell(1).value).toBe('SW-000001');
     expect(row.getCell(3).value).toBeInstanceOf(Date);
     expect(row.getCell(5).value).toBe('01438 242242');
-    const all = await t.ok('participants.export', { columns: ['lastName'], sort: [{ colId: 'lastName', sort: 'asc' }] });
+    const all = await t.ok('participants.export', {
+      columns: ['lastName'],
+      sort: [{ colId: 'lastName', sort: 'asc' }],
+    });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(all.bytes) as unknown as ArrayBuffer);
     expect(wb2.worksheets[0]!.getRow(2).getCell(1).value).toBe("'=cmd");
-    expect((await audit('export')).map((e) => e.summary)).toEqual(['Exported 1 participants to xlsx', 'Exported 2 participants to xlsx']);
+    expect((await audit('export')).map((e) => e.summary)).toEqual([
+      'Exported 1 participants to xlsx',
+      'Exported 2 participants to xlsx',
+    ]);
   });
 
   it('saves, lists, replaces and deletes views per grid and person', async () => {
-    const state = { columns: [{ colId: 'email', hide: false }], sort: [{ colId: 'lastName', sort: 'asc' as const }], filters: {}, search: '', preset: 'my-caseload' };
+    const state = {
+      columns: [{ colId: 'email', hide: false }],
+      sort: [{ colId: 'lastName', sort: 'asc' as const }],
+      filters: {},
+      search: '',
+      preset: 'my-caseload',
+    };
     const v = await t.ok('views.save', { grid: 'participants', name: 'Mine', state });
     await t.ok('views.save', { grid: 'participants', name: 'Mine', state: { ...state, preset: 'pending-evidence' } });
     await t.ok('views.save', { grid: 'courses', name: 'Other grid', state });
     const list = await t.ok('views.list', { grid: 'participants' });
     expect(list).toHaveLength(1);
-    expect(list[0]).toMatchObject({ id: v.id, name: 'Mine', mine: true, shared: false, state: { preset: 'pending-evidence' } });
+    expect(list[0]).toMatchObject({
+      id: v.id,
+      name: 'Mine',
+      mine: true,
+      shared: false,
+      state: { preset: 'pending-evidence' },
+    });
     await t.signInAs('officer', 'Someone Else');
     expect(await t.ok('views.list', { grid: 'participants' })).toEqual([]);
     expect(await t.call('views.delete', { id: v.id })).toMatchObject({ ok: false, error: { kind: 'forbidden' } });

@@ -12,14 +12,42 @@ import { migrateToLatest } from '../../db/store/migrator';
 import { migrations } from '../../db/store/migrations/index';
 
 let t: TestBackend;
-const refs = async (search: string, preset?: string) => (await t.ok('participants.page', { search, ...(preset ? { preset } : {}) })).rows.map((r) => r.reference).sort();
+const refs = async (search: string, preset?: string) =>
+  (await t.ok('participants.page', { search, ...(preset ? { preset } : {}) })).rows.map((r) => r.reference).sort();
 
 beforeEach(async () => {
   t = await createTestBackend();
   const db = t.backend.store.db;
-  await aParticipant(db, { reference: 'SW-000001', first_name: 'Joanne', preferred_name: 'Jo', last_name: 'Smith', ni_number: 'AB123456C', postcode: 'SG1 1AA', phone: '07700 900123', phone_digits: '07700900123', key_worker_id: t.staffId });
-  await aParticipant(db, { reference: 'SW-000002', first_name: 'José', last_name: "O'Brien-Smythe", ni_number: 'CE654321A', postcode: 'SG2 8BD', phone: '01438 242242', phone_digits: '01438242242', eligibility_status: 'eligible' });
-  await aParticipant(db, { reference: 'SW-000123', first_name: 'Li', last_name: 'Wu', ni_number: null, postcode: 'LU1 3AA', phone: null, phone_digits: null });
+  await aParticipant(db, {
+    reference: 'SW-000001',
+    first_name: 'Joanne',
+    preferred_name: 'Jo',
+    last_name: 'Smith',
+    ni_number: 'AB123456C',
+    postcode: 'SG1 1AA',
+    phone: '07700 900123',
+    phone_digits: '07700900123',
+    key_worker_id: t.staffId,
+  });
+  await aParticipant(db, {
+    reference: 'SW-000002',
+    first_name: 'José',
+    last_name: "O'Brien-Smythe",
+    ni_number: 'CE654321A',
+    postcode: 'SG2 8BD',
+    phone: '01438 242242',
+    phone_digits: '01438242242',
+    eligibility_status: 'eligible',
+  });
+  await aParticipant(db, {
+    reference: 'SW-000123',
+    first_name: 'Li',
+    last_name: 'Wu',
+    ni_number: null,
+    postcode: 'LU1 3AA',
+    phone: null,
+    phone_digits: null,
+  });
   await aParticipant(db, { reference: 'SW-000124', first_name: 'Old', last_name: 'Smith', status: 'merged' });
 });
 afterEach(async () => t.close());
@@ -55,29 +83,52 @@ describe('quick search', () => {
     expect(await refs('zz')).toEqual([]);
   });
   it('keeps the index in step with edits and leaves merged records out', async () => {
-    await t.backend.store.db.updateTable('participants').set({ last_name: 'Jones' }).where('reference', '=', 'SW-000001').execute();
+    await t.backend.store.db
+      .updateTable('participants')
+      .set({ last_name: 'Jones' })
+      .where('reference', '=', 'SW-000001')
+      .execute();
     expect(await refs('smith')).toEqual([]);
     expect(await refs('jones')).toEqual(['SW-000001']);
   });
   it('applies presets and column filters', async () => {
     expect(await refs('', 'my-caseload')).toEqual(['SW-000001']);
     expect(await refs('', 'pending-evidence')).toEqual(['SW-000001', 'SW-000123']);
-    const f = await t.ok('participants.page', { filters: { postcode: { filterType: 'text', type: 'startsWith', filter: 'SG' } }, sort: [{ colId: 'lastName', sort: 'desc' }] });
+    const f = await t.ok('participants.page', {
+      filters: { postcode: { filterType: 'text', type: 'startsWith', filter: 'SG' } },
+      sort: [{ colId: 'lastName', sort: 'desc' }],
+    });
     expect(f.rows.map((r) => r.reference)).toEqual(['SW-000001', 'SW-000002']);
-    const d = await t.ok('participants.page', { filters: { dateOfBirth: { filterType: 'date', type: 'lessThan', dateFrom: '2000-01-01 00:00:00' } } });
+    const d = await t.ok('participants.page', {
+      filters: { dateOfBirth: { filterType: 'date', type: 'lessThan', dateFrom: '2000-01-01 00:00:00' } },
+    });
     expect(d.total).toBe(3);
   });
   it('uses the FTS index (and the primary key) in the query plan', async () => {
     const scope = { staffId: t.staffId, canSeeSpecial: true };
     const q = { search: 'smith', filters: {}, sort: [], preset: undefined };
-    const compiled = sortedGridRows(gridBase(t.backend.store.db, q, scope), q, scope).limit(100).compile();
-    const plan = (t.backend.store.sqlite.prepare(`explain query plan ${compiled.sql}`).all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const compiled = sortedGridRows(gridBase(t.backend.store.db, q, scope), q, scope)
+      .limit(100)
+      .compile();
+    const plan = (
+      t.backend.store.sqlite
+        .prepare(`explain query plan ${compiled.sql}`)
+        .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>
+    )
+      .map((r) => r.detail)
+      .join('\n');
     expect(plan).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
     expect(plan).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(plan).not.toMatch(/SCAN p\b/);
     const short = { ...q, search: 'Wu' };
     const c2 = sortedGridRows(gridBase(t.backend.store.db, short, scope), short, scope).compile();
-    const plan2 = (t.backend.store.sqlite.prepare(`explain query plan ${c2.sql}`).all(...(c2.parameters as unknown[])) as Array<{ detail: string }>).map((r) => r.detail).join('\n');
+    const plan2 = (
+      t.backend.store.sqlite.prepare(`explain query plan ${c2.sql}`).all(...(c2.parameters as unknown[])) as Array<{
+        detail: string;
+      }>
+    )
+      .map((r) => r.detail)
+      .join('\n');
     expect(plan2).toMatch(/participants_last_first/);
   });
 });
@@ -88,12 +139,19 @@ describe('migration 0010', () => {
     const old = await openStore({ file, migrate: false });
     const previous = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0010'));
     await migrateToLatest(old.db, previous);
-    await old.db.insertInto('participants').values(participantValues({ reference: 'SW-000777', last_name: 'Fairbrother', ni_number: 'JK112233D' })).execute();
+    await old.db
+      .insertInto('participants')
+      .values(participantValues({ reference: 'SW-000777', last_name: 'Fairbrother', ni_number: 'JK112233D' }))
+      .execute();
     await old.close();
     const store = await openStore({ file });
-    const hits = store.sqlite.prepare(`select rowid from participant_search where participant_search match ?`).all('ident : "1122"');
+    const hits = store.sqlite
+      .prepare(`select rowid from participant_search where participant_search match ?`)
+      .all('ident : "1122"');
     expect(hits).toHaveLength(1);
-    expect(store.sqlite.prepare(`select value_json from settings where key = 'eligibility.postcodeDistricts'`).get()).toEqual({ value_json: '["SG1","SG2"]' });
+    expect(
+      store.sqlite.prepare(`select value_json from settings where key = 'eligibility.postcodeDistricts'`).get(),
+    ).toEqual({ value_json: '["SG1","SG2"]' });
     await store.close();
   });
 });

@@ -7,7 +7,15 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { aCourseRun, aCourseType, anEnrolment, anOutcome, aPerson, aSiteReadySignoff, setIdOf } from '../support/returns-builders';
+import {
+  aCourseRun,
+  aCourseType,
+  anEnrolment,
+  anOutcome,
+  aPerson,
+  aSiteReadySignoff,
+  setIdOf,
+} from '../support/returns-builders';
 
 let t: TestBackend;
 beforeEach(async () => (t = await createTestBackend()));
@@ -19,8 +27,20 @@ describe('the dashboard', () => {
     const a = await aPerson(db, { start_date: '2025-04-01', referral_date: '2025-03-20', postcode_district: 'SG1' });
     const b = await aPerson(db, { start_date: '2025-05-10', referral_date: '2025-05-01', postcode_district: 'SG2' });
     const c = await aPerson(db, { start_date: '2025-05-31', referral_date: null, postcode_district: 'SG2' });
-    await aPerson(db, { start_date: '2025-06-01', referral_date: '2025-06-01', postcode_district: 'SG4', status: 'merged' });
-    await db.insertInto('participant_barriers').values([{ participant_id: b, barrier_code: 'esol' }, { participant_id: c, barrier_code: 'esol' }, { participant_id: c, barrier_code: 'care_leaver' }]).execute();
+    await aPerson(db, {
+      start_date: '2025-06-01',
+      referral_date: '2025-06-01',
+      postcode_district: 'SG4',
+      status: 'merged',
+    });
+    await db
+      .insertInto('participant_barriers')
+      .values([
+        { participant_id: b, barrier_code: 'esol' },
+        { participant_id: c, barrier_code: 'esol' },
+        { participant_id: c, barrier_code: 'care_leaver' },
+      ])
+      .execute();
     const run = await aCourseRun(db, { typeId: await aCourseType(db), start: '2025-05-01' });
     await anEnrolment(db, { runId: run, participantId: b, status: 'completed', completedOn: '2025-05-05' });
     await anEnrolment(db, { runId: run, participantId: c, status: 'waiting' });
@@ -29,12 +49,25 @@ describe('the dashboard', () => {
     await anOutcome(db, { participantId: c, type: 'job_start', date: '2025-05-21', status: 'rejected' });
     await anOutcome(db, { participantId: a, type: 'apprenticeship_start', date: '2025-04-02', status: 'unverified' });
     const d = await t.ok('returns.dashboard', { from: '2025-04-01', to: '2025-06-30' });
-    expect(d.startsByMonth.map((m) => [m.key, m.count])).toEqual([['2025-04', 1], ['2025-05', 2], ['2025-06', 0]]);
+    expect(d.startsByMonth.map((m) => [m.key, m.count])).toEqual([
+      ['2025-04', 1],
+      ['2025-05', 2],
+      ['2025-06', 0],
+    ]);
     const byType = Object.fromEntries(d.outcomesByType.map((o) => [o.key, o.count]));
     expect([byType.job_start, byType.apprenticeship_start, byType.self_employment]).toEqual([1, 1, 0]);
     // Referred in the period: b (01/05) and c (no referral date, started 31/05); a was referred in March.
-    expect(d.funnel.map((f) => [f.key, f.count])).toEqual([['referred', 2], ['enrolled', 1], ['completed', 1], ['site_ready', 1], ['job', 1]]);
-    expect(d.byDistrict.map((x) => [x.key, x.count])).toEqual([['SG2', 2], ['SG1', 1]]);
+    expect(d.funnel.map((f) => [f.key, f.count])).toEqual([
+      ['referred', 2],
+      ['enrolled', 1],
+      ['completed', 1],
+      ['site_ready', 1],
+      ['job', 1],
+    ]);
+    expect(d.byDistrict.map((x) => [x.key, x.count])).toEqual([
+      ['SG2', 2],
+      ['SG1', 1],
+    ]);
     expect(Object.fromEntries(d.byBarrier.map((x) => [x.key, x.count]))).toEqual({ esol: 2, care_leaver: 1 });
     expect(d.headline.find((h) => h.code === 'SW-5')!.count).toBe(1);
   });
@@ -45,9 +78,21 @@ describe('the dashboard', () => {
     const file = await t.ok('returns.dashboardExport', { from: d.from, to: d.to });
     const out = path.join(t.dir, file.fileName);
     fs.writeFileSync(out, file.bytes);
-    const sheets = execFileSync('/usr/bin/python3', ['-c', 'import sys, openpyxl; print("|".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))', out]).toString().trim();
-    expect(sheets).toBe('Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group');
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('entity').where('action', '=', 'export').execute();
+    const sheets = execFileSync('/usr/bin/python3', [
+      '-c',
+      'import sys, openpyxl; print("|".join(openpyxl.load_workbook(sys.argv[1]).sheetnames))',
+      out,
+    ])
+      .toString()
+      .trim();
+    expect(sheets).toBe(
+      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group',
+    );
+    const audit = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select('entity')
+      .where('action', '=', 'export')
+      .execute();
     expect(audit.map((a) => a.entity)).toContain('dashboard');
   });
 });
@@ -58,14 +103,30 @@ describe('editing an indicator set', () => {
     const detail = await t.ok('returns.setDetail', { setId });
     const indicators = detail.indicators.map(({ sentence: _s, ...i }) => i);
     indicators[1] = { ...indicators[1]!, rule: { ...indicators[1]!.rule, notCountedUnder: ['NOPE-1'] } };
-    const bad = await t.call('returns.saveSetVersion', { setId, basedOnVersionId: detail.versionId, note: 'Broken', indicators });
+    const bad = await t.call('returns.saveSetVersion', {
+      setId,
+      basedOnVersionId: detail.versionId,
+      note: 'Broken',
+      indicators,
+    });
     expect(bad.ok).toBe(false);
     if (!bad.ok) expect(bad.error.fields?.[0]?.path).toEqual(['indicators', 1, 'rule', 'notCountedUnder']);
-    const badRule = await t.call('returns.saveSetVersion', { setId, basedOnVersionId: detail.versionId, note: 'Broken', indicators: [{ ...indicators[0]!, rule: { ...indicators[0]!.rule, dateField: 'outcome_date' } }] });
+    const badRule = await t.call('returns.saveSetVersion', {
+      setId,
+      basedOnVersionId: detail.versionId,
+      note: 'Broken',
+      indicators: [{ ...indicators[0]!, rule: { ...indicators[0]!.rule, dateField: 'outcome_date' } }],
+    });
     expect(badRule.ok).toBe(false);
-    if (!badRule.ok) expect(badRule.error.fields?.map((f) => f.path.join('.'))).toContain('indicators.0.rule.dateField');
+    if (!badRule.ok)
+      expect(badRule.error.fields?.map((f) => f.path.join('.'))).toContain('indicators.0.rule.dateField');
     await t.signInAs('officer');
-    const forbidden = await t.call('returns.saveSetVersion', { setId, basedOnVersionId: detail.versionId, note: 'Officer edit', indicators: detail.indicators.map(({ sentence: _s, ...i }) => i) });
+    const forbidden = await t.call('returns.saveSetVersion', {
+      setId,
+      basedOnVersionId: detail.versionId,
+      note: 'Officer edit',
+      indicators: detail.indicators.map(({ sentence: _s, ...i }) => i),
+    });
     expect(forbidden.ok).toBe(false);
     if (!forbidden.ok) expect(forbidden.error.kind).toBe('forbidden');
   });

@@ -4,7 +4,17 @@
 // repeated across returns, and what changed since a return was submitted.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { aCourseRun, aCourseType, anEnrolment, anOrganisation, anOutcome, aPerson, aPlacement, aSiteReadySignoff, setIdOf } from '../support/returns-builders';
+import {
+  aCourseRun,
+  aCourseType,
+  anEnrolment,
+  anOrganisation,
+  anOutcome,
+  aPerson,
+  aPlacement,
+  aSiteReadySignoff,
+  setIdOf,
+} from '../support/returns-builders';
 
 const H1 = { from: '2025-04-01', to: '2025-09-30' };
 const FY = { from: '2025-04-01', to: '2026-03-31' };
@@ -13,23 +23,74 @@ let t: TestBackend;
 let ids: Record<string, number>;
 
 async function buildProgramme(db: TestBackend['backend']['store']['db']) {
-  const A = await aPerson(db, { labour_market_status: 'inactive_not_in_education', start_date: '2025-04-01', first_name: 'Ann', last_name: 'Able', date_of_birth: '1990-01-01' });
-  const B = await aPerson(db, { labour_market_status: 'unemployed', start_date: '2025-09-30', first_name: 'Ben', last_name: 'Baker', date_of_birth: '1991-02-02' });
-  const C = await aPerson(db, { labour_market_status: 'unemployed', start_date: '2025-03-31', first_name: 'Cat', last_name: 'Cole', postcode: 'SG4 0AA', postcode_district: 'SG4', date_of_birth: '1992-03-03' });
-  const D = await aPerson(db, { labour_market_status: 'unemployed', start_date: '2025-10-01', first_name: 'Dan', last_name: 'Dale', date_of_birth: '1993-04-04' });
-  const E = await aPerson(db, { labour_market_status: 'unemployed', start_date: '2025-05-01', eligibility_status: 'pending', first_name: 'Eve', last_name: 'East', date_of_birth: '1994-05-05' });
-  const F = await aPerson(db, { labour_market_status: 'inactive_in_education', start_date: '2025-06-01', first_name: 'Fay', last_name: 'Ford', date_of_birth: '1995-06-06' });
+  const A = await aPerson(db, {
+    labour_market_status: 'inactive_not_in_education',
+    start_date: '2025-04-01',
+    first_name: 'Ann',
+    last_name: 'Able',
+    date_of_birth: '1990-01-01',
+  });
+  const B = await aPerson(db, {
+    labour_market_status: 'unemployed',
+    start_date: '2025-09-30',
+    first_name: 'Ben',
+    last_name: 'Baker',
+    date_of_birth: '1991-02-02',
+  });
+  const C = await aPerson(db, {
+    labour_market_status: 'unemployed',
+    start_date: '2025-03-31',
+    first_name: 'Cat',
+    last_name: 'Cole',
+    postcode: 'SG4 0AA',
+    postcode_district: 'SG4',
+    date_of_birth: '1992-03-03',
+  });
+  const D = await aPerson(db, {
+    labour_market_status: 'unemployed',
+    start_date: '2025-10-01',
+    first_name: 'Dan',
+    last_name: 'Dale',
+    date_of_birth: '1993-04-04',
+  });
+  const E = await aPerson(db, {
+    labour_market_status: 'unemployed',
+    start_date: '2025-05-01',
+    eligibility_status: 'pending',
+    first_name: 'Eve',
+    last_name: 'East',
+    date_of_birth: '1994-05-05',
+  });
+  const F = await aPerson(db, {
+    labour_market_status: 'inactive_in_education',
+    start_date: '2025-06-01',
+    first_name: 'Fay',
+    last_name: 'Ford',
+    date_of_birth: '1995-06-06',
+  });
   const acme = await anOrganisation(db, 'Acme Build', 'construction');
   const beta = await anOrganisation(db, 'Beta Homes', 'Construction');
   const gamma = await anOrganisation(db, 'Gamma Retail', 'retail');
   // Outcomes
   await anOutcome(db, { participantId: A, type: 'job_start', date: '2025-05-01', sector: 'construction' });
   await anOutcome(db, { participantId: A, type: 'job_start', date: '2025-06-01', employerId: acme });
-  await anOutcome(db, { participantId: B, type: 'job_start', date: '2025-05-01', status: 'unverified', sector: 'Construction' });
+  await anOutcome(db, {
+    participantId: B,
+    type: 'job_start',
+    date: '2025-05-01',
+    status: 'unverified',
+    sector: 'Construction',
+  });
   await anOutcome(db, { participantId: B, type: 'apprenticeship_start', date: '2025-07-01' });
   const cSelf = await anOutcome(db, { participantId: C, type: 'self_employment', date: '2025-04-01' });
   await anOutcome(db, { participantId: D, type: 'job_start', date: '2025-10-01', sector: 'construction' });
-  await anOutcome(db, { participantId: F, type: 'job_start', date: '2025-05-05', status: 'rejected', sector: 'construction' });
+  await anOutcome(db, {
+    participantId: F,
+    type: 'job_start',
+    date: '2025-05-05',
+    status: 'rejected',
+    sector: 'construction',
+  });
   await anOutcome(db, { participantId: E, type: 'job_start', date: '2025-05-01', sector: 'retail' });
   await anOutcome(db, { participantId: A, type: 'job_search_engaged', date: '2025-04-15' });
   await anOutcome(db, { participantId: A, type: 'job_search_engaged', date: '2025-04-20' });
@@ -81,7 +142,17 @@ afterEach(async () => t.close());
 describe('every shipped indicator over a half-year with known answers', () => {
   it('UKSPF People & Skills', async () => {
     const { byCode } = await counts('UKSPF-PS', H1);
-    expect(byCode).toEqual({ 'UKSPF-O1': 2, 'UKSPF-O2': 1, 'UKSPF-O3': 1, 'UKSPF-O4': 0, 'UKSPF-O5': 1, 'UKSPF-R1': 3, 'UKSPF-R2': 1, 'UKSPF-R3': 0, 'UKSPF-R4': 0 });
+    expect(byCode).toEqual({
+      'UKSPF-O1': 2,
+      'UKSPF-O2': 1,
+      'UKSPF-O3': 1,
+      'UKSPF-O4': 0,
+      'UKSPF-O5': 1,
+      'UKSPF-R1': 3,
+      'UKSPF-R2': 1,
+      'UKSPF-R3': 0,
+      'UKSPF-R4': 0,
+    });
   });
 
   it('Towns Fund learners', async () => {
@@ -97,7 +168,12 @@ describe('every shipped indicator over a half-year with known answers', () => {
   it('gives the same counts from the count queries as from the claim lines, for every set and several periods', async () => {
     for (const code of ['UKSPF-PS', 'TOWNS-FUND-LEARNERS', 'SW-HEADLINE']) {
       const setId = await setIdOf(t.backend.store.db, code);
-      for (const period of [H1, FY, { from: '2025-04-02', to: '2025-09-29' }, { from: '2025-06-01', to: '2025-06-01' }]) {
+      for (const period of [
+        H1,
+        FY,
+        { from: '2025-04-02', to: '2025-09-29' },
+        { from: '2025-06-01', to: '2025-06-01' },
+      ]) {
         const fast = await t.ok('returns.compute', { setId, ...period, warnings: false });
         const full = await t.ok('returns.compute', { setId, ...period, warnings: true });
         expect(fast.indicators.map((i) => [i.code, i.count])).toEqual(full.indicators.map((i) => [i.code, i.count]));
@@ -109,7 +185,15 @@ describe('every shipped indicator over a half-year with known answers', () => {
   it('counts a person who re-entered under a second, merged record once', async () => {
     const db = t.backend.store.db;
     // Ann registered again later; the second record was merged into the first.
-    const again = await aPerson(db, { first_name: 'Ann', last_name: 'Able', date_of_birth: '1990-01-01', start_date: '2025-08-01', status: 'merged', merged_into_id: ids.A!, labour_market_status: 'inactive_not_in_education' });
+    const again = await aPerson(db, {
+      first_name: 'Ann',
+      last_name: 'Able',
+      date_of_birth: '1990-01-01',
+      start_date: '2025-08-01',
+      status: 'merged',
+      merged_into_id: ids.A!,
+      labour_market_status: 'inactive_not_in_education',
+    });
     await anOutcome(db, { participantId: again, type: 'job_start', date: '2025-08-15' });
     await anOutcome(db, { participantId: again, type: 'job_search_engaged', date: '2025-04-01' });
     const { byCode } = await counts('UKSPF-PS', H1);
@@ -120,13 +204,22 @@ describe('every shipped indicator over a half-year with known answers', () => {
     const o3 = await t.ok('returns.lines', { setId, ...H1, indicatorCode: 'UKSPF-O3' });
     // Counted as Ann (the record kept), from the earliest qualifying item: the merged record's 01/04.
     expect(o3.lines.map((l) => [l.personId, l.participantId, l.itemDate])).toEqual([[ids.A, again, '2025-04-01']]);
-    expect(o3.lines[0]!.reference).toBe((await db.selectFrom('participants').select('reference').where('id', '=', ids.A!).executeTakeFirstOrThrow()).reference);
+    expect(o3.lines[0]!.reference).toBe(
+      (await db.selectFrom('participants').select('reference').where('id', '=', ids.A!).executeTakeFirstOrThrow())
+        .reference,
+    );
   });
 
   it('shows exactly the people behind a count, each once, with the earliest qualifying item', async () => {
     const setId = await setIdOf(t.backend.store.db, 'UKSPF-PS');
     const { lines, sentence } = await t.ok('returns.lines', { setId, ...H1, indicatorCode: 'UKSPF-R1' });
-    expect(lines.map((l) => [l.personId, l.itemDate]).sort()).toEqual([[ids.A, '2025-05-01'], [ids.B, '2025-07-01'], [ids.C, '2025-04-01']].sort());
+    expect(lines.map((l) => [l.personId, l.itemDate]).sort()).toEqual(
+      [
+        [ids.A, '2025-05-01'],
+        [ids.B, '2025-07-01'],
+        [ids.C, '2025-04-01'],
+      ].sort(),
+    );
     expect(sentence).toContain('verified outcome of type Job start, Apprenticeship start or Self-employment');
     expect(sentence).toContain('each person once');
     expect(sentence).toContain('not already claimed in an earlier submitted return');
@@ -147,18 +240,35 @@ describe('every shipped indicator over a half-year with known answers', () => {
   it('warns before export: missing evidence, eligibility, possible duplicates, outcomes outside the time on the programme', async () => {
     const db = t.backend.store.db;
     // A near-duplicate of Ann with a verified job: same DOB, similar name, eligibility pending.
-    const dup = await aPerson(db, { first_name: 'Anne', last_name: 'Able', date_of_birth: '1990-01-01', start_date: '2025-04-10', labour_market_status: 'employed' });
+    const dup = await aPerson(db, {
+      first_name: 'Anne',
+      last_name: 'Able',
+      date_of_birth: '1990-01-01',
+      start_date: '2025-04-10',
+      labour_market_status: 'employed',
+    });
     await anOutcome(db, { participantId: dup, type: 'job_start', date: '2025-04-12', evidence: 0 });
     const { result } = await counts('UKSPF-PS', H1);
     expect(result.warningCounts!.missing_evidence).toBeGreaterThanOrEqual(1);
     // F's course completion (01/08, no evidence) is the item counted for R2, so it is flagged.
-    expect(result.warnings.some((w) => w.kind === 'missing_evidence' && w.participantId === ids.F && w.indicatorCode === 'UKSPF-R2')).toBe(true);
+    expect(
+      result.warnings.some(
+        (w) => w.kind === 'missing_evidence' && w.participantId === ids.F && w.indicatorCode === 'UKSPF-R2',
+      ),
+    ).toBe(true);
     expect(result.warnings.some((w) => w.kind === 'missing_evidence' && w.participantId === ids.A)).toBe(false);
     expect(result.warnings.some((w) => w.kind === 'missing_evidence' && w.participantId === dup)).toBe(true);
     expect(result.warningCounts!.eligibility_not_confirmed ?? 0).toBe(0); // UKSPF counts eligible people only
     const towns = await counts('TOWNS-FUND-LEARNERS', H1); // counts E, whose eligibility is pending
-    expect(towns.result.warnings.filter((w) => w.kind === 'eligibility_not_confirmed').map((w) => w.participantId)).toEqual([ids.E]);
-    expect(result.warnings.filter((w) => w.kind === 'possible_duplicate').map((w) => w.message).join()).toContain('may be the same person');
+    expect(
+      towns.result.warnings.filter((w) => w.kind === 'eligibility_not_confirmed').map((w) => w.participantId),
+    ).toEqual([ids.E]);
+    expect(
+      result.warnings
+        .filter((w) => w.kind === 'possible_duplicate')
+        .map((w) => w.message)
+        .join(),
+    ).toContain('may be the same person');
     // C's self-employment is dated 01/04/2025, after C started (31/03): not outside; B's apprenticeship 01/07 is before B started (30/09): outside.
     expect(result.warnings.some((w) => w.kind === 'outside_enrolment' && w.participantId === ids.B)).toBe(true);
     expect(result.warnings.some((w) => w.kind === 'outside_enrolment' && w.participantId === ids.C)).toBe(false);
@@ -188,7 +298,9 @@ describe('submit and lock', () => {
     expect(fy.byCode['UKSPF-R1']).toBe(2); // D's job (01/10) and H's; A, B and C were claimed in H1
     const r1 = await t.ok('returns.lines', { setId, ...FY, indicatorCode: 'UKSPF-R1' });
     expect(r1.lines.map((l) => l.personId)).toEqual([ids.D, H]);
-    expect((await t.ok('returns.lines', { setId, ...FY, indicatorCode: 'UKSPF-O1' })).lines.map((l) => l.personId)).toEqual([G]);
+    expect(
+      (await t.ok('returns.lines', { setId, ...FY, indicatorCode: 'UKSPF-O1' })).lines.map((l) => l.personId),
+    ).toEqual([G]);
     // The headline figures are not claims: they still count everyone.
     expect((await counts('SW-HEADLINE', H1)).byCode['SW-6']).toBe(3);
 
@@ -199,14 +311,23 @@ describe('submit and lock', () => {
     const I = await aPerson(db, { start_date: '2025-04-20' });
     await anOutcome(db, { participantId: I, type: 'job_start', date: '2025-08-01' });
     await db.updateTable('outcomes').set({ verification_status: 'rejected' }).where('id', '=', ids.cSelf!).execute();
-    await db.updateTable('outcomes').set({ verification_status: 'verified' }).where('participant_id', '=', ids.B!).where('outcome_type', '=', 'job_start').execute();
+    await db
+      .updateTable('outcomes')
+      .set({ verification_status: 'verified' })
+      .where('participant_id', '=', ids.B!)
+      .where('outcome_type', '=', 'job_start')
+      .execute();
     const changed = await t.ok('returns.detail', { returnId: submitted.returnId });
     const r1Change = changed.changes.find((c) => c.code === 'UKSPF-R1')!;
     expect(r1Change.added.map((l) => l.personId)).toEqual([I]);
     expect(r1Change.removed.map((l) => l.personId)).toEqual([ids.C]);
     expect([r1Change.submitted, r1Change.now]).toEqual([3, 3]);
     // The audit log recorded the submission.
-    const audit = await db.selectFrom('audit_log').select(['action', 'entity']).where('entity', '=', 'return').execute();
+    const audit = await db
+      .selectFrom('audit_log')
+      .select(['action', 'entity'])
+      .where('entity', '=', 'return')
+      .execute();
     expect(audit).toContainEqual({ action: 'create', entity: 'return' });
   });
 
@@ -216,11 +337,21 @@ describe('submit and lock', () => {
     const detail = await t.ok('returns.setDetail', { setId });
     const indicators = detail.indicators.map(({ sentence: _s, ...i }) => i);
     indicators[0] = { ...indicators[0]!, title: 'Economically inactive people supported (local wording)' };
-    const saved = await t.ok('returns.saveSetVersion', { setId, basedOnVersionId: detail.versionId, note: 'Local wording for O1', indicators });
+    const saved = await t.ok('returns.saveSetVersion', {
+      setId,
+      basedOnVersionId: detail.versionId,
+      note: 'Local wording for O1',
+      indicators,
+    });
     expect(saved.version).toBe(2);
     const list = await t.ok('returns.list', {});
     expect(list.find((r) => r.id === submitted.returnId)!.version).toBe(1);
-    const stale = await t.call('returns.saveSetVersion', { setId, basedOnVersionId: detail.versionId, note: 'Stale edit', indicators });
+    const stale = await t.call('returns.saveSetVersion', {
+      setId,
+      basedOnVersionId: detail.versionId,
+      note: 'Stale edit',
+      indicators,
+    });
     expect(stale.ok).toBe(false);
     const v2 = await t.ok('returns.setDetail', { setId });
     expect(v2.indicators[0]!.title).toContain('local wording');

@@ -20,16 +20,40 @@ describe('migration 0040-returns', () => {
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0040'));
     await migrateToLatest(db, before);
-    await db.insertInto('staff').values({ display_name: 'Old', role: 'administrator', created_at: '2025-01-01T00:00:00Z' }).execute();
+    await db
+      .insertInto('staff')
+      .values({ display_name: 'Old', role: 'administrator', created_at: '2025-01-01T00:00:00Z' })
+      .execute();
     const p = await db.insertInto('participants').values(participantValues()).returning('id').executeTakeFirstOrThrow();
-    await db.insertInto('outcomes').values({ participant_id: p.id, outcome_type: 'job_start', outcome_date: '2025-05-01', created_at: 'x', updated_at: 'x' }).execute();
+    await db
+      .insertInto('outcomes')
+      .values({
+        participant_id: p.id,
+        outcome_type: 'job_start',
+        outcome_date: '2025-05-01',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
     const { applied } = await migrateToLatest(db);
     expect(applied).toContain('0040-returns');
     const sets = await db.selectFrom('indicator_sets').select('code').orderBy('id').execute();
     expect(sets.map((s: { code: string }) => s.code)).toEqual(['UKSPF-PS', 'TOWNS-FUND-LEARNERS', 'SW-HEADLINE']);
-    const indicators = await db.selectFrom('indicators').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow();
+    const indicators = await db
+      .selectFrom('indicators')
+      .select((eb) => eb.fn.countAll().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(indicators.n)).toBe(9 + 3 + 6);
-    expect(Number((await db.selectFrom('outcomes').select((eb) => eb.fn.countAll().as('n')).executeTakeFirstOrThrow()).n)).toBe(1);
+    expect(
+      Number(
+        (
+          await db
+            .selectFrom('outcomes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .executeTakeFirstOrThrow()
+        ).n,
+      ),
+    ).toBe(1);
     await db.destroy();
   });
 });
@@ -40,13 +64,27 @@ describe('query plans of the counting queries', () => {
 
   async function plan(code: string, kind: 'count' | 'lines' = 'count'): Promise<string> {
     const db = t.backend.store.db;
-    const sv = await loadSetVersion(db, await setIdOf(db, code.startsWith('SW') ? 'SW-HEADLINE' : code.startsWith('TF') ? 'TOWNS-FUND-LEARNERS' : 'UKSPF-PS'));
+    const sv = await loadSetVersion(
+      db,
+      await setIdOf(
+        db,
+        code.startsWith('SW') ? 'SW-HEADLINE' : code.startsWith('TF') ? 'TOWNS-FUND-LEARNERS' : 'UKSPF-PS',
+      ),
+    );
     const ind = sv.indicators.find((i) => i.code === code)!;
-    const q = (kind === 'count' ? countQuery : linesQuery)(db, ind.rule, ind.code, scopeOf(sv, { from: '2025-04-01', to: '2025-09-30' })).compile();
-    const rows = await sql.raw<{ detail: string }>(`explain query plan ${q.sql}`).execute(db).catch(async () => {
-      const stmt = t.backend.store.sqlite.prepare(`explain query plan ${q.sql}`);
-      return { rows: stmt.all(...(q.parameters as unknown[])) as Array<{ detail: string }> };
-    });
+    const q = (kind === 'count' ? countQuery : linesQuery)(
+      db,
+      ind.rule,
+      ind.code,
+      scopeOf(sv, { from: '2025-04-01', to: '2025-09-30' }),
+    ).compile();
+    const rows = await sql
+      .raw<{ detail: string }>(`explain query plan ${q.sql}`)
+      .execute(db)
+      .catch(async () => {
+        const stmt = t.backend.store.sqlite.prepare(`explain query plan ${q.sql}`);
+        return { rows: stmt.all(...(q.parameters as unknown[])) as Array<{ detail: string }> };
+      });
     return rows.rows.map((r) => r.detail).join('\n');
   }
 
@@ -56,19 +94,25 @@ describe('query plans of the counting queries', () => {
     if (process.env.SHOW_PLAN) console.log(p);
     // Either date-ranged outcome index is a seek; which one SQLite picks depends on its statistics
     // (outcomes_verification came with the outcomes area). What must never happen is a full scan.
-    expect(p).toMatch(/SEARCH i USING INDEX (outcomes_type_date \(outcome_type=\?|outcomes_verification \(verification_status=\?) AND outcome_date>\? AND outcome_date<\?\)/);
+    expect(p).toMatch(
+      /SEARCH i USING INDEX (outcomes_type_date \(outcome_type=\?|outcomes_verification \(verification_status=\?) AND outcome_date>\? AND outcome_date<\?\)/,
+    );
     expect(p).toMatch(/return_lines_claimed_person/);
     expect(p).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(p).not.toMatch(/SCAN (i|p|outcomes|participants)\b(?! USING)/);
     const lines = await plan('UKSPF-R1', 'lines');
-    expect(lines).toMatch(/SEARCH i USING INDEX (outcomes_type_date|outcomes_verification) .*outcome_date>\? AND outcome_date<\?/);
+    expect(lines).toMatch(
+      /SEARCH i USING INDEX (outcomes_type_date|outcomes_verification) .*outcome_date>\? AND outcome_date<\?/,
+    );
     expect(lines).toMatch(/evidence_items_outcome/);
   });
 
   it('participant indicators seek participants by start date; sibling exclusions too', async () => {
     t = await createTestBackend();
     const p = await plan('UKSPF-O2');
-    expect(p).toMatch(/SEARCH p USING (COVERING )?INDEX participants_(start(_counting)?|eligibility_start) \((eligibility_status=\? AND )?start_date>\? AND start_date<\?\)/);
+    expect(p).toMatch(
+      /SEARCH p USING (COVERING )?INDEX participants_(start(_counting)?|eligibility_start) \((eligibility_status=\? AND )?start_date>\? AND start_date<\?\)/,
+    );
     expect(p).not.toMatch(/SCAN p\b(?! USING)/);
   });
 

@@ -33,18 +33,53 @@ for ws in wb.worksheets:
 print(json.dumps(out))
 `;
 
-interface SheetRead { rows: unknown[][]; formulas: number; frozen: string | null; landscape: string; fitToWidth: number }
+interface SheetRead {
+  rows: unknown[][];
+  formulas: number;
+  frozen: string | null;
+  landscape: string;
+  fitToWidth: number;
+}
 
 beforeAll(async () => {
   t = await createTestBackend();
   const db = t.backend.store.db;
-  const a = await aPerson(db, { first_name: '=HYPERLINK("http://x")', last_name: 'Able', ni_number: 'AB012345C', ni_status: 'known', date_of_birth: '1990-01-09', postcode: 'SG1 0AA', start_date: '2025-04-01', labour_market_status: 'inactive_not_in_education' });
-  const b = await aPerson(db, { first_name: 'Ben', last_name: '+Baker', ni_number: 'CD000001A', ni_status: 'known', date_of_birth: '2001-12-31', postcode: 'SG2 7QT', start_date: '2025-09-30', sex: 'male', ethnicity: 'black_african', labour_market_status: 'unemployed' });
+  const a = await aPerson(db, {
+    first_name: '=HYPERLINK("http://x")',
+    last_name: 'Able',
+    ni_number: 'AB012345C',
+    ni_status: 'known',
+    date_of_birth: '1990-01-09',
+    postcode: 'SG1 0AA',
+    start_date: '2025-04-01',
+    labour_market_status: 'inactive_not_in_education',
+  });
+  const b = await aPerson(db, {
+    first_name: 'Ben',
+    last_name: '+Baker',
+    ni_number: 'CD000001A',
+    ni_status: 'known',
+    date_of_birth: '2001-12-31',
+    postcode: 'SG2 7QT',
+    start_date: '2025-09-30',
+    sex: 'male',
+    ethnicity: 'black_african',
+    labour_market_status: 'unemployed',
+  });
   await anOutcome(db, { participantId: a, type: 'job_start', date: '2025-05-01', verifiedBy: t.staffId });
   await anOutcome(db, { participantId: b, type: 'self_employment', date: '2025-06-30' });
   const funder = (await t.ok('returns.funders', {})).find((f) => f.code === 'UKSPF')!;
-  await t.ok('returns.saveFunder', { id: funder.id, name: funder.name, notes: null, personalColumns: ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'] });
-  const file = await t.ok('returns.export', { setId: await setIdOf(db, 'UKSPF-PS'), ...H1, purpose: 'Testing the workbook' });
+  await t.ok('returns.saveFunder', {
+    id: funder.id,
+    name: funder.name,
+    notes: null,
+    personalColumns: ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'],
+  });
+  const file = await t.ok('returns.export', {
+    setId: await setIdOf(db, 'UKSPF-PS'),
+    ...H1,
+    purpose: 'Testing the workbook',
+  });
   xlsx = path.join(t.dir, file.fileName);
   fs.writeFileSync(xlsx, file.bytes);
 });
@@ -53,7 +88,10 @@ afterAll(async () => (backendClosed ? fs.rmSync(t.dir, { recursive: true, force:
 
 describe('the return workbook', () => {
   it('reads back in openpyxl with text identifiers, real dates, no formulas, frozen headers and print setup', () => {
-    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<string, SheetRead>;
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<
+      string,
+      SheetRead
+    >;
     expect(Object.keys(wb)).toEqual(['Summary', 'Claim lines', 'Equality']);
     for (const sheet of Object.values(wb)) {
       expect(sheet.formulas).toBe(0);
@@ -69,7 +107,19 @@ describe('the return workbook', () => {
     expect(counts).toMatchObject({ 'UKSPF-O1': 1, 'UKSPF-O2': 1, 'UKSPF-R1': 2 });
     const lines = wb['Claim lines']!;
     const h = lines.rows[4]! as string[];
-    expect(h).toEqual(['Reference', 'Name', 'NI number', 'Date of birth', 'Postcode', 'Indicator code', 'Indicator', 'Item', 'Outcome date', 'Evidence', 'Verifier']);
+    expect(h).toEqual([
+      'Reference',
+      'Name',
+      'NI number',
+      'Date of birth',
+      'Postcode',
+      'Indicator code',
+      'Indicator',
+      'Item',
+      'Outcome date',
+      'Evidence',
+      'Verifier',
+    ]);
     const r1 = lines.rows.slice(5).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
     expect(r1).toHaveLength(2);
     const ann = r1.find((r) => r[h.indexOf('NI number')] === 'AB012345C')!;
@@ -89,25 +139,65 @@ describe('the return workbook', () => {
     const out = path.join(t.dir, 'csv');
     fs.mkdirSync(out, { recursive: true });
     // Filter options: comma, quote, UTF-8, row 1, …, save cells as shown, sheet -1 = every sheet to its own file.
-    execFileSync('libreoffice', ['--headless', `-env:UserInstallation=file://${path.join(t.dir, 'lo-profile')}`, '--convert-to', 'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1', '--outdir', out, xlsx], { stdio: 'pipe', timeout: 120_000 });
+    execFileSync(
+      'libreoffice',
+      [
+        '--headless',
+        `-env:UserInstallation=file://${path.join(t.dir, 'lo-profile')}`,
+        '--convert-to',
+        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+        '--outdir',
+        out,
+        xlsx,
+      ],
+      { stdio: 'pipe', timeout: 120_000 },
+    );
     const files = fs.readdirSync(out).sort();
     expect(files.length).toBe(3);
-    const claim = fs.readFileSync(path.join(out, files.find((f) => f.includes('Claim'))!), 'utf8');
-    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<string, SheetRead>;
-    const csvRows = claim.trim().split('\n').map((l) => parseCsvLine(l));
-    const pyRows = wb['Claim lines']!.rows.map((r) => r.map((v) => (v === null ? '' : typeof v === 'object' ? (v as { date: string }).date : String(v))));
+    const claim = fs.readFileSync(
+      path.join(
+        out,
+        files.find((f) => f.includes('Claim'))!,
+      ),
+      'utf8',
+    );
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<
+      string,
+      SheetRead
+    >;
+    const csvRows = claim
+      .trim()
+      .split('\n')
+      .map((l) => parseCsvLine(l));
+    const pyRows = wb['Claim lines']!.rows.map((r) =>
+      r.map((v) => (v === null ? '' : typeof v === 'object' ? (v as { date: string }).date : String(v))),
+    );
     // LibreOffice writes the formatted text (dates as dd/mm/yyyy): the same as openpyxl's values.
     expect(csvRows.slice(4).map((r) => r.slice(0, 11))).toEqual(pyRows.slice(4).map((r) => r.slice(0, 11)));
     expect(claim).toContain('AB012345C');
     expect(claim).toContain('09/01/1990');
-    const summary = fs.readFileSync(path.join(out, files.find((f) => f.includes('Summary'))!), 'utf8');
-    expect(summary).toContain('UKSPF-R1,E33,"Number of people in employment, including self-employment, following support",People,2,Confirmed,');
+    const summary = fs.readFileSync(
+      path.join(
+        out,
+        files.find((f) => f.includes('Summary'))!,
+      ),
+      'utf8',
+    );
+    expect(summary).toContain(
+      'UKSPF-R1,E33,"Number of people in employment, including self-employment, following support",People,2,Confirmed,',
+    );
     expect(summary).toContain('Period: 2025-26 H1 (01/04/2025 to 30/09/2025)\n'.replace('\n', ',,,,,,'));
   });
 
   it('is audited as an export with its purpose', async () => {
-    const rows = await t.backend.store.db.selectFrom('audit_log').select(['summary', 'staff_id']).where('action', '=', 'export').execute();
-    expect(rows.some((r) => r.summary.includes('Purpose: Testing the workbook') && r.staff_id === t.staffId)).toBe(true);
+    const rows = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['summary', 'staff_id'])
+      .where('action', '=', 'export')
+      .execute();
+    expect(rows.some((r) => r.summary.includes('Purpose: Testing the workbook') && r.staff_id === t.staffId)).toBe(
+      true,
+    );
   });
 });
 
@@ -117,16 +207,42 @@ describe('the CLI', () => {
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(`ERR ${s}`) };
     const file = path.join(tempOut(), 'cli.xlsx');
-    const code = await runCli(['return', '--db', t.file, '--set', 'ukspf-ps', '--from', '01/04/2025', '--to', '30/09/2025', '--out', file, '--json'], io);
+    const code = await runCli(
+      [
+        'return',
+        '--db',
+        t.file,
+        '--set',
+        'ukspf-ps',
+        '--from',
+        '01/04/2025',
+        '--to',
+        '30/09/2025',
+        '--out',
+        file,
+        '--json',
+      ],
+      io,
+    );
     expect(code, out.join('\n')).toBe(0);
     const json = JSON.parse(out.join('\n'));
     expect(json.indicators.find((i: { code: string }) => i.code === 'UKSPF-R1').count).toBe(2);
-    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, file]).toString()) as Record<string, SheetRead>;
+    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, file]).toString()) as Record<
+      string,
+      SheetRead
+    >;
     expect(wb['Claim lines']!.rows.length).toBeGreaterThan(5);
     out.length = 0;
     expect(await runCli(['stats', '--db', t.file, '--from', '2025-04-01', '--to', '2025-09-30', '--json'], io)).toBe(0);
     const stats = JSON.parse(out.join('\n'));
-    expect(stats.headline.map((h: { code: string }) => h.code)).toEqual(['SW-1', 'SW-2', 'SW-3', 'SW-4', 'SW-5', 'SW-6']);
+    expect(stats.headline.map((h: { code: string }) => h.code)).toEqual([
+      'SW-1',
+      'SW-2',
+      'SW-3',
+      'SW-4',
+      'SW-5',
+      'SW-6',
+    ]);
     expect(stats.headline.find((h: { code: string }) => h.code === 'SW-6').count).toBe(2); // Ann's job (SG1) and Ben's self-employment (SG2)
     out.length = 0;
     expect(await runCli(['stats', '--db', t.file, '--from', '31/13/2025', '--to', '2025-09-30'], io)).toBe(2);
@@ -141,13 +257,21 @@ function tempOut(): string {
 
 function parseCsvLine(line: string): string[] {
   const out: string[] = [];
-  let cur = '', quoted = false;
+  let cur = '',
+    quoted = false;
   for (let i = 0; i < line.length; i++) {
     const ch = line[i]!;
     if (quoted) {
-      if (ch === '"' && line[i + 1] === '"') { cur += '"'; i++; } else if (ch === '"') quoted = false; else cur += ch;
+      if (ch === '"' && line[i + 1] === '"') {
+        cur += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
+      else cur += ch;
     } else if (ch === '"') quoted = true;
-    else if (ch === ',') { out.push(cur); cur = ''; } else cur += ch;
+    else if (ch === ',') {
+      out.push(cur);
+      cur = '';
+    } else cur += ch;
   }
   out.push(cur);
   return out;

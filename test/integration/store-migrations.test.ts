@@ -26,7 +26,12 @@ describe('opening a store', () => {
   it('creates a new file at the latest schema with WAL, synchronous=FULL, foreign keys and secure_delete', async () => {
     const file = newFile();
     const store = await openStore({ file });
-    expect(readPragmas(store.sqlite)).toMatchObject({ journalMode: 'wal', synchronous: 2, foreignKeys: 1, secureDelete: 1 });
+    expect(readPragmas(store.sqlite)).toMatchObject({
+      journalMode: 'wal',
+      synchronous: 2,
+      foreignKeys: 1,
+      secureDelete: 1,
+    });
     expect(await appliedMigrations(store.db)).toEqual(Object.keys(migrations).sort());
     expect(await appliedMigrations(store.db)).toContain(latestMigration);
     await store.close();
@@ -39,14 +44,19 @@ describe('opening a store', () => {
     await first.db.insertInto('settings').values({ key: 'k', value_json: '"v"', updated_at: 'now' }).execute();
     await first.close();
     const second = await openStore({ file });
-    expect(await second.db.selectFrom('settings').select('value_json').where('key', '=', 'k').executeTakeFirst()).toEqual({ value_json: '"v"' });
+    expect(
+      await second.db.selectFrom('settings').select('value_json').where('key', '=', 'k').executeTakeFirst(),
+    ).toEqual({ value_json: '"v"' });
     await second.close();
   });
 
   it('refuses a store written by a newer version and leaves it untouched', async () => {
     const file = newFile();
     const store = await openStore({ file });
-    await store.db.insertInto('kysely_migration' as never).values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never).execute();
+    await store.db
+      .insertInto('kysely_migration' as never)
+      .values({ name: '9999-from-the-future', timestamp: new Date().toISOString() } as never)
+      .execute();
     await store.close();
     const before = fs.readFileSync(file);
     await expect(openStore({ file })).rejects.toBeInstanceOf(NewerStoreError);
@@ -90,9 +100,15 @@ describe('each migration from the one before, with rows in it', () => {
     const sqlite = new SqliteDatabase(file);
     const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0003')));
-    await db.insertInto('participants').values({ reference: 'SW-000001', first_name: 'Ann', last_name: 'Old', created_at: 'x', updated_at: 'x' }).execute();
+    await db
+      .insertInto('participants')
+      .values({ reference: 'SW-000001', first_name: 'Ann', last_name: 'Old', created_at: 'x', updated_at: 'x' })
+      .execute();
     await migrateToLatest(db);
-    const row = await db.selectFrom('participants').select(['reference', 'status', 'eligibility_status']).executeTakeFirst();
+    const row = await db
+      .selectFrom('participants')
+      .select(['reference', 'status', 'eligibility_status'])
+      .executeTakeFirst();
     expect(row).toEqual({ reference: 'SW-000001', status: 'active', eligibility_status: 'pending' });
     const types = await db.selectFrom('outcome_types').select('code').execute();
     expect(types.map((t: { code: string }) => t.code)).toContain('job_start');

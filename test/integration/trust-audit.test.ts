@@ -19,8 +19,22 @@ afterEach(() => t.close());
 async function personWithHistory(): Promise<number> {
   const db = t.backend.store.db;
   const id = await aParticipant(db, { first_name: 'Quintessa', last_name: 'Marlowe-Audit', reference: 'SW-AUD001' });
-  await appendAudit(db, '2026-03-01T09:00:00.000Z', t.staffId, { action: 'update', entity: 'participant', entityId: id, participantId: id, summary: 'Quintessa Marlowe-Audit phone changed', before: { phone: '07700 900001' }, after: { phone: '07700 900002' } });
-  await appendAudit(db, '2026-03-02T09:00:00.000Z', t.staffId, { action: 'view', entity: 'participant', entityId: id, participantId: id, summary: 'Equality monitoring viewed' });
+  await appendAudit(db, '2026-03-01T09:00:00.000Z', t.staffId, {
+    action: 'update',
+    entity: 'participant',
+    entityId: id,
+    participantId: id,
+    summary: 'Quintessa Marlowe-Audit phone changed',
+    before: { phone: '07700 900001' },
+    after: { phone: '07700 900002' },
+  });
+  await appendAudit(db, '2026-03-02T09:00:00.000Z', t.staffId, {
+    action: 'view',
+    entity: 'participant',
+    entityId: id,
+    participantId: id,
+    summary: 'Equality monitoring viewed',
+  });
   return id;
 }
 
@@ -31,7 +45,9 @@ describe('hash chain', () => {
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(2);
     // The trigger refuses edits through SQL...
-    expect(() => t.backend.store.sqlite.prepare("update audit_log set summary = 'x' where id = 2").run()).toThrow(/append-only/);
+    expect(() => t.backend.store.sqlite.prepare("update audit_log set summary = 'x' where id = 2").run()).toThrow(
+      /append-only/,
+    );
     expect(() => t.backend.store.sqlite.prepare('delete from audit_log where id = 2').run()).toThrow(/append-only/);
     // ...so an attacker drops it first. The chain still gives them away.
     t.backend.store.sqlite.exec('drop trigger audit_log_no_update');
@@ -53,11 +69,18 @@ describe('hash chain', () => {
 describe('personal data in the log', () => {
   it('is sealed in the store and opened for the administrator reading it', async () => {
     await personWithHistory();
-    const stored = await t.backend.store.db.selectFrom('audit_log').select(['summary', 'before_json']).where('participant_id', 'is not', null).execute();
+    const stored = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['summary', 'before_json'])
+      .where('participant_id', 'is not', null)
+      .execute();
     expect(JSON.stringify(stored)).not.toMatch(/Marlowe|07700/);
     const page = await t.ok('audit.page', { auditFilter: { participantReference: 'sw-aud001' } });
     expect(page.total).toBe(2);
-    expect(page.rows.map((r) => r.summary)).toEqual(['Equality monitoring viewed', 'Quintessa Marlowe-Audit phone changed']);
+    expect(page.rows.map((r) => r.summary)).toEqual([
+      'Equality monitoring viewed',
+      'Quintessa Marlowe-Audit phone changed',
+    ]);
     expect(page.rows[1]!.before).toBe('{"phone":"07700 900001"}');
     expect(page.rows[1]!.participantReference).toBe('SW-AUD001');
   });
@@ -74,7 +97,9 @@ describe('audit screen data', () => {
     expect(byWho.total).toBe(2);
     expect(byWho.rows[0]!.staffName).toBe('Test Administrator');
     const bad = await t.call('audit.page', { auditFilter: { from: '31/02/2026' } });
-    expect(new Set(bad.ok ? [] : bad.error.fields?.map((f) => f.path.join('.')))).toEqual(new Set(['auditFilter.from']));
+    expect(new Set(bad.ok ? [] : bad.error.fields?.map((f) => f.path.join('.')))).toEqual(
+      new Set(['auditFilter.from']),
+    );
   });
 
   it('exports a workbook that another reader opens, and records the export', async () => {

@@ -28,7 +28,9 @@ function digest(file: string): string {
   const db = new SqliteDatabase(file, { readonly: true });
   try {
     applyKey(db, { kind: 'raw', bytes: KEY });
-    const parts = ['participants', 'staff', 'audit_log'].map((t) => JSON.stringify(db.prepare(`select * from ${t} order by id`).all()));
+    const parts = ['participants', 'staff', 'audit_log'].map((t) =>
+      JSON.stringify(db.prepare(`select * from ${t} order by id`).all()),
+    );
     return parts.join('\n');
   } finally {
     db.close();
@@ -86,7 +88,10 @@ describe('backups', () => {
     opened.push(t);
     const b = await t.ok('backup.create', {});
     const other = path.join(t.backend.services.backupDir, b.name.replace('manual', 'pre-import'));
-    const foreign = await openStore({ file: path.join(t.dir, 'other.sqlite'), key: { kind: 'passphrase', text: 'someone else' } });
+    const foreign = await openStore({
+      file: path.join(t.dir, 'other.sqlite'),
+      key: { kind: 'passphrase', text: 'someone else' },
+    });
     await foreign.close();
     fs.copyFileSync(path.join(t.dir, 'other.sqlite'), other);
     const r = await t.call('backup.restore', { name: path.basename(other), confirm: true });
@@ -103,7 +108,11 @@ describe('backups', () => {
     expect(await backupIfDue(t.backend.services)).toBeNull();
     const pre = await backupBefore(t.backend.services, 'import', t.staffId);
     expect(pre.reason).toBe('pre-import');
-    expect(listBackupFiles(t.backend.services.backupDir).map((b) => b.reason).sort()).toEqual(['daily', 'pre-import']);
+    expect(
+      listBackupFiles(t.backend.services.backupDir)
+        .map((b) => b.reason)
+        .sort(),
+    ).toEqual(['daily', 'pre-import']);
   });
 
   it('a store with pending migrations is backed up before they run', async () => {
@@ -122,7 +131,11 @@ describe('backups', () => {
 
   it('the backend can take the daily backup on start', async () => {
     const dir = tempDir('worksbook-auto-');
-    const b = await createBackend({ file: path.join(dir, 'w.sqlite'), clock: fixedClock('2026-11-23T10:00:00Z'), automaticBackups: true });
+    const b = await createBackend({
+      file: path.join(dir, 'w.sqlite'),
+      clock: fixedClock('2026-11-23T10:00:00Z'),
+      automaticBackups: true,
+    });
     expect(listBackupFiles(b.services.backupDir).map((x) => x.reason)).toEqual(['daily']);
     await b.close();
     fs.rmSync(dir, { recursive: true, force: true });
@@ -155,7 +168,13 @@ describe('backups', () => {
 });
 
 describe('rotation', () => {
-  const b = (takenAt: string, reason: BackupFileInfo['reason']): BackupFileInfo => ({ name: `${takenAt}-${reason}`, file: '', takenAt, reason, bytes: 1 });
+  const b = (takenAt: string, reason: BackupFileInfo['reason']): BackupFileInfo => ({
+    name: `${takenAt}-${reason}`,
+    file: '',
+    takenAt,
+    reason,
+    bytes: 1,
+  });
   it('keeps 7 daily, 4 weekly and the last 10 pre-operation backups', () => {
     const all: BackupFileInfo[] = [];
     for (let d = 0; d < 60; d++) all.push(b(new Date(Date.UTC(2026, 0, 1) + d * 86_400_000).toISOString(), 'daily'));
@@ -165,9 +184,18 @@ describe('rotation', () => {
     expect(kept.filter((x) => x.reason === 'pre-import')).toHaveLength(10);
     const daily = kept.filter((x) => x.reason === 'daily').map((x) => x.takenAt.slice(0, 10));
     expect(daily).toHaveLength(11);
-    expect(daily.slice(0, 7)).toEqual(['2026-03-01', '2026-02-28', '2026-02-27', '2026-02-26', '2026-02-25', '2026-02-24', '2026-02-23']);
+    expect(daily.slice(0, 7)).toEqual([
+      '2026-03-01',
+      '2026-02-28',
+      '2026-02-27',
+      '2026-02-26',
+      '2026-02-25',
+      '2026-02-24',
+      '2026-02-23',
+    ]);
     // The 4 weekly ones are a week or more apart.
     const weekly = daily.slice(7).map((d) => new Date(d).getTime());
-    for (let i = 1; i < weekly.length; i++) expect(weekly[i - 1]! - weekly[i]!).toBeGreaterThanOrEqual(7 * 86_400_000 - 1);
+    for (let i = 1; i < weekly.length; i++)
+      expect(weekly[i - 1]! - weekly[i]!).toBeGreaterThanOrEqual(7 * 86_400_000 - 1);
   });
 });

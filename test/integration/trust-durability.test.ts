@@ -44,11 +44,17 @@ describe('kill -9', () => {
         expect(integrityCheck(store.sqlite)).toEqual([]);
         expect(foreignKeyCheck(store.sqlite)).toEqual([]);
         expect(verifyAuditChain(store.sqlite).ok).toBe(true);
-        const present = new Set((await store.db.selectFrom('participants').select('reference').execute()).map((r) => r.reference));
+        const present = new Set(
+          (await store.db.selectFrom('participants').select('reference').execute()).map((r) => r.reference),
+        );
         const lost = acknowledged.filter((ref) => !present.has(ref));
         expect(lost).toEqual([]);
         // Each save is whole: no participant without its audit entry.
-        const orphans = store.sqlite.prepare("select count(*) as n from participants p where not exists (select 1 from audit_log a where a.entity = 'participant' and a.entity_id = cast(p.id as text))").get() as { n: number };
+        const orphans = store.sqlite
+          .prepare(
+            "select count(*) as n from participants p where not exists (select 1 from audit_log a where a.entity = 'participant' and a.entity_id = cast(p.id as text))",
+          )
+          .get() as { n: number };
         expect(orphans.n).toBe(0);
       } finally {
         await store.close();
@@ -71,16 +77,28 @@ describe('disk full', () => {
     const auditBefore = Number((sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n);
     const big = 'x'.repeat(60);
     const results = [];
-    for (let i = 0; i < 40; i++) results.push(await t.call('staff.create', { displayName: `Person ${i} ${big}`.slice(0, 80), role: 'officer' }));
+    for (let i = 0; i < 40; i++)
+      results.push(await t.call('staff.create', { displayName: `Person ${i} ${big}`.slice(0, 80), role: 'officer' }));
     const failed = results.find((r) => !r.ok);
-    expect(failed && !failed.ok ? failed.error : null).toEqual({ kind: 'io', message: 'The disk is full; nothing was saved. Free some space and try again.' });
+    expect(failed && !failed.ok ? failed.error : null).toEqual({
+      kind: 'io',
+      message: 'The disk is full; nothing was saved. Free some space and try again.',
+    });
     const saved = results.filter((r) => r.ok).length;
     const after = await t.ok('staff.manageList', {});
     expect(after.length).toBe(before.length + saved);
     // No half-saves: every staff row that exists has its audit entry and vice versa.
-    const audited = Number((sqlite.prepare("select count(*) as n from audit_log where action = 'create' and entity = 'staff'").get() as { n: number }).n);
+    const audited = Number(
+      (
+        sqlite.prepare("select count(*) as n from audit_log where action = 'create' and entity = 'staff'").get() as {
+          n: number;
+        }
+      ).n,
+    );
     expect(audited).toBe(after.length);
-    expect(Number((sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n)).toBe(auditBefore + saved);
+    expect(Number((sqlite.prepare('select count(*) as n from audit_log').get() as { n: number }).n)).toBe(
+      auditBefore + saved,
+    );
     // Space is freed: the app carries on.
     sqlite.pragma('max_page_count = 1073741823');
     expect((await t.call('staff.create', { displayName: 'After the disk was cleared', role: 'viewer' })).ok).toBe(true);

@@ -5,7 +5,14 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { openStore } from '../../db/store/connection';
-import { applyKey, isEncryptedDatabaseFile, isPlaintextDatabaseFile, StoreNeedsKeyError, WrongKeyError, type StoreKey } from '../../db/store/sqlite/encryption';
+import {
+  applyKey,
+  isEncryptedDatabaseFile,
+  isPlaintextDatabaseFile,
+  StoreNeedsKeyError,
+  WrongKeyError,
+  type StoreKey,
+} from '../../db/store/sqlite/encryption';
 import { writeBackupFile } from '../../db/store/sqlite/backup-file';
 import { aParticipant } from '../support/builders';
 import { tempDir } from '../support/backend';
@@ -54,7 +61,9 @@ describe('keys', () => {
     const store = await openStore({ file, key: pass });
     await store.close();
     const before = fs.readFileSync(file);
-    await expect(openStore({ file, key: { kind: 'passphrase', text: 'not it' } })).rejects.toBeInstanceOf(WrongKeyError);
+    await expect(openStore({ file, key: { kind: 'passphrase', text: 'not it' } })).rejects.toBeInstanceOf(
+      WrongKeyError,
+    );
     await expect(openStore({ file, key: raw })).rejects.toBeInstanceOf(WrongKeyError);
     await expect(openStore({ file, key: null })).rejects.toBeInstanceOf(StoreNeedsKeyError);
     expect(fs.readFileSync(file).equals(before)).toBe(true);
@@ -66,7 +75,8 @@ describe('upgrading a plaintext store', () => {
     const dir = fresh();
     const file = path.join(dir, 'worksbook.sqlite');
     const plain = await openStore({ file, key: null });
-    for (let i = 0; i < 300; i++) await aParticipant(plain.db, { last_name: `Zanzibarova${i}`, ni_number: `QQ12${String(i).padStart(4, '0')}C` });
+    for (let i = 0; i < 300; i++)
+      await aParticipant(plain.db, { last_name: `Zanzibarova${i}`, ni_number: `QQ12${String(i).padStart(4, '0')}C` });
     writeBackupFile(plain.sqlite, null, path.join(dir, 'backups'), 'manual', new Date('2026-01-01T00:00:00Z'));
     // Leave recent writes in the WAL, as a crash or a running app would.
     plain.sqlite.pragma('wal_autocheckpoint = 0');
@@ -78,7 +88,10 @@ describe('upgrading a plaintext store', () => {
     const store = await openStore({ file, key: raw });
     expect(store.openNotes).toContain('encrypted-in-place');
     expect(store.openNotes).toContain('backups-encrypted');
-    const n = await store.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const n = await store.db
+      .selectFrom('participants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     expect(Number(n.n)).toBe(301);
     expect(String(store.sqlite.pragma('journal_mode', { simple: true }))).toBe('wal');
     await store.close();

@@ -23,9 +23,40 @@ afterAll(async () => {
 const heavy = new Set(['demo.load']);
 
 const payload = fc.oneof(
-  fc.anything({ withDate: true, withMap: true, withSet: true, withTypedArray: true, withBigInt: true, withNullPrototype: true, maxDepth: 4 }),
-  fc.record({ id: fc.oneof(fc.integer(), fc.string(), fc.double()), reference: fc.string(), offset: fc.integer(), limit: fc.integer(), name: fc.string(), confirm: fc.boolean() }, { requiredKeys: [] }),
-  fc.dictionary(fc.constantFrom('__proto__', 'constructor', 'toString', 'ids', 'auditFilter', 'filters', 'sort', 'password', 'staffId'), fc.anything({ maxDepth: 2 })),
+  fc.anything({
+    withDate: true,
+    withMap: true,
+    withSet: true,
+    withTypedArray: true,
+    withBigInt: true,
+    withNullPrototype: true,
+    maxDepth: 4,
+  }),
+  fc.record(
+    {
+      id: fc.oneof(fc.integer(), fc.string(), fc.double()),
+      reference: fc.string(),
+      offset: fc.integer(),
+      limit: fc.integer(),
+      name: fc.string(),
+      confirm: fc.boolean(),
+    },
+    { requiredKeys: [] },
+  ),
+  fc.dictionary(
+    fc.constantFrom(
+      '__proto__',
+      'constructor',
+      'toString',
+      'ids',
+      'auditFilter',
+      'filters',
+      'sort',
+      'password',
+      'staffId',
+    ),
+    fc.anything({ maxDepth: 2 }),
+  ),
 );
 
 describe('fuzzed payloads', () => {
@@ -34,7 +65,14 @@ describe('fuzzed payloads', () => {
     for (const name of channelNames) {
       await fc.assert(
         fc.asyncProperty(payload, async (input) => {
-          if (heavy.has(name) && input !== null && typeof input === 'object' && !Array.isArray(input) && Object.keys(input).length === 0) return;
+          if (
+            heavy.has(name) &&
+            input !== null &&
+            typeof input === 'object' &&
+            !Array.isArray(input) &&
+            Object.keys(input).length === 0
+          )
+            return;
           const client = t.backend.client(`fuzz-${name}`);
           client.session = admin;
           const result = await t.backend.dispatch(client.id, name, input);
@@ -53,7 +91,17 @@ describe('fuzzed payloads', () => {
   }, 180_000);
 
   it('a channel name that is not in the contract is refused', async () => {
-    for (const name of ['__proto__', 'constructor', 'toString', 'hasOwnProperty', '', 'participants.page ', 42, null, {}]) {
+    for (const name of [
+      '__proto__',
+      'constructor',
+      'toString',
+      'hasOwnProperty',
+      '',
+      'participants.page ',
+      42,
+      null,
+      {},
+    ]) {
       const r = await t.backend.dispatch('test', name, {});
       expect(r).toMatchObject({ ok: false, error: { kind: 'validation' } });
     }

@@ -20,23 +20,81 @@ const NI = 'QQ987654C';
 
 async function setUp() {
   const db = t.backend.store.db;
-  const stream = await db.insertInto('funding_streams').values({ code: 'ESF-OLD', name: 'ESF 2014-2020', funder: 'DWP', retain_until: '2026-06-30' }).returning('id').executeTakeFirstOrThrow();
-  const current = await db.insertInto('funding_streams').values({ code: 'UKSPF', name: 'UKSPF', funder: 'SBC', retain_until: '2034-12-31' }).returning('id').executeTakeFirstOrThrow();
-  const due = await aParticipant(db, { first_name: NAME, last_name: 'Quixotewood', ni_number: NI, date_of_birth: '1990-05-01', start_date: '2019-03-01', leave_date: '2020-01-31', status: 'left', funding_stream_id: stream.id, postcode: 'SG1 4AB', postcode_district: 'SG1', email: 'peregrinella@example.org' });
+  const stream = await db
+    .insertInto('funding_streams')
+    .values({ code: 'ESF-OLD', name: 'ESF 2014-2020', funder: 'DWP', retain_until: '2026-06-30' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const current = await db
+    .insertInto('funding_streams')
+    .values({ code: 'UKSPF', name: 'UKSPF', funder: 'SBC', retain_until: '2034-12-31' })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const due = await aParticipant(db, {
+    first_name: NAME,
+    last_name: 'Quixotewood',
+    ni_number: NI,
+    date_of_birth: '1990-05-01',
+    start_date: '2019-03-01',
+    leave_date: '2020-01-31',
+    status: 'left',
+    funding_stream_id: stream.id,
+    postcode: 'SG1 4AB',
+    postcode_district: 'SG1',
+    email: 'peregrinella@example.org',
+  });
   const stillActive = await aParticipant(db, { funding_stream_id: stream.id });
-  const otherStream = await aParticipant(db, { funding_stream_id: current.id, status: 'left', leave_date: '2020-01-01' });
-  await db.insertInto('participant_notes').values({ participant_id: due, body: `${NAME} told us about her housing`, created_at: '2019-04-01' }).execute();
-  await db.insertInto('outcome_types').values({ code: 'T_JOB', label: 'Test job', category: 'job' }).onConflict((oc) => oc.doNothing()).execute();
-  for (const [pid, date] of [[due, '2019-09-01'], [stillActive, '2019-10-01'], [otherStream, '2019-11-01']] as const) {
-    await db.insertInto('outcomes').values({ participant_id: pid, outcome_type: 'T_JOB', outcome_date: date, notes: pid === due ? `${NAME} note` : "someone else", created_at: '2019-12-01', updated_at: '2019-12-01' }).execute();
+  const otherStream = await aParticipant(db, {
+    funding_stream_id: current.id,
+    status: 'left',
+    leave_date: '2020-01-01',
+  });
+  await db
+    .insertInto('participant_notes')
+    .values({ participant_id: due, body: `${NAME} told us about her housing`, created_at: '2019-04-01' })
+    .execute();
+  await db
+    .insertInto('outcome_types')
+    .values({ code: 'T_JOB', label: 'Test job', category: 'job' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  for (const [pid, date] of [
+    [due, '2019-09-01'],
+    [stillActive, '2019-10-01'],
+    [otherStream, '2019-11-01'],
+  ] as const) {
+    await db
+      .insertInto('outcomes')
+      .values({
+        participant_id: pid,
+        outcome_type: 'T_JOB',
+        outcome_date: date,
+        notes: pid === due ? `${NAME} note` : 'someone else',
+        created_at: '2019-12-01',
+        updated_at: '2019-12-01',
+      })
+      .execute();
   }
-  await appendAudit(db, '2019-04-01T10:00:00.000Z', t.staffId, { action: 'update', entity: 'participant', entityId: due, participantId: due, summary: `${NAME} Quixotewood address changed`, before: { ni_number: NI }, after: { email: 'peregrinella@example.org' } });
+  await appendAudit(db, '2019-04-01T10:00:00.000Z', t.staffId, {
+    action: 'update',
+    entity: 'participant',
+    entityId: due,
+    participantId: due,
+    summary: `${NAME} Quixotewood address changed`,
+    before: { ni_number: NI },
+    after: { email: 'peregrinella@example.org' },
+  });
   return { stream: stream.id, due, stillActive, otherStream };
 }
 
 /** A headline figure as a return would count it: job outcomes by start year and age band. */
 async function headline() {
-  const r = await sql<{ n: number; districts: string }>`select count(*) as n, group_concat(distinct p.postcode_district) as districts from outcomes o join participants p on p.id = o.participant_id where o.outcome_type = 'T_JOB' and o.outcome_date between '2019-01-01' and '2019-12-31' and p.status != 'merged'`.execute(t.backend.store.db);
+  const r = await sql<{
+    n: number;
+    districts: string;
+  }>`select count(*) as n, group_concat(distinct p.postcode_district) as districts from outcomes o join participants p on p.id = o.participant_id where o.outcome_type = 'T_JOB' and o.outcome_date between '2019-01-01' and '2019-12-31' and p.status != 'merged'`.execute(
+    t.backend.store.db,
+  );
   return r.rows[0];
 }
 
@@ -54,14 +112,32 @@ describe('retention', () => {
     const before = await headline();
     const refused = await t.call('retention.anonymise', { ids: [due, stillActive], confirm: true });
     expect(refused.ok ? '' : refused.error.kind).toBe('conflict');
-    expect(await t.backend.store.db.selectFrom('participants').select('status').where('id', '=', due).executeTakeFirstOrThrow()).toEqual({ status: 'left' });
+    expect(
+      await t.backend.store.db
+        .selectFrom('participants')
+        .select('status')
+        .where('id', '=', due)
+        .executeTakeFirstOrThrow(),
+    ).toEqual({ status: 'left' });
 
     const done = await t.ok('retention.anonymise', { ids: [due], confirm: true });
     expect(done.anonymised).toBe(1);
     expect(done.backup).toMatch(/pre-anonymise/);
     expect(await headline()).toEqual(before);
-    const row = await sql<Record<string, unknown>>`select * from participants where id = ${due}`.execute(t.backend.store.db);
-    expect(row.rows[0]).toMatchObject({ status: 'anonymised', first_name: 'Anonymised', ni_number: null, date_of_birth: null, email: null, postcode: null, postcode_district: 'SG1', age_band_at_start: '25-34', reference: expect.stringMatching(/^ANON-/) });
+    const row = await sql<Record<string, unknown>>`select * from participants where id = ${due}`.execute(
+      t.backend.store.db,
+    );
+    expect(row.rows[0]).toMatchObject({
+      status: 'anonymised',
+      first_name: 'Anonymised',
+      ni_number: null,
+      date_of_birth: null,
+      email: null,
+      postcode: null,
+      postcode_district: 'SG1',
+      age_band_at_start: '25-34',
+      reference: expect.stringMatching(/^ANON-/),
+    });
     // The person's audit entries remain (the chain verifies) but read as erased.
     expect(verifyAuditChain(t.backend.store.sqlite).ok).toBe(true);
     const audit = await t.ok('audit.page', { auditFilter: { entity: 'participant' } });
@@ -77,7 +153,9 @@ describe('retention', () => {
         const bytes = fs.readFileSync(f);
         for (const needle of [NAME, NI, 'peregrinella@example.org', 'Quixotewood']) {
           expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${f} after ${phase}`).toBe(false);
-          expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${f} after ${phase}`).toBe(false);
+          expect(bytes.includes(Buffer.from(needle, 'utf16le')), `${needle} (UTF-16) in ${f} after ${phase}`).toBe(
+            false,
+          );
         }
       }
     }

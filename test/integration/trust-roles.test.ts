@@ -24,16 +24,23 @@ function carriesBytes(schema: z.ZodType, depth = 0): boolean {
   const def = (schema as unknown as { _zod: { def: Record<string, unknown> } })._zod.def;
   if (depth > 6) return false;
   if (def.type === 'custom') return true;
-  if (def.type === 'object') return Object.values(def.shape as Record<string, z.ZodType>).some((s) => carriesBytes(s, depth + 1));
-  for (const k of ['innerType', 'element', 'in', 'out']) if (def[k]) return carriesBytes(def[k] as z.ZodType, depth + 1);
+  if (def.type === 'object')
+    return Object.values(def.shape as Record<string, z.ZodType>).some((s) => carriesBytes(s, depth + 1));
+  for (const k of ['innerType', 'element', 'in', 'out'])
+    if (def[k]) return carriesBytes(def[k] as z.ZodType, depth + 1);
   if (Array.isArray(def.options)) return (def.options as z.ZodType[]).some((s) => carriesBytes(s, depth + 1));
   return false;
 }
 
 function findSpecial(value: unknown, path = ''): string[] {
-  if (Array.isArray(value)) return value.flatMap((v, i) => (typeof v === 'string' && specialCategoryBarriers.has(v) ? [`${path}[${i}]`] : findSpecial(v, `${path}[${i}]`)));
+  if (Array.isArray(value))
+    return value.flatMap((v, i) =>
+      typeof v === 'string' && specialCategoryBarriers.has(v) ? [`${path}[${i}]`] : findSpecial(v, `${path}[${i}]`),
+    );
   if (!value || typeof value !== 'object' || value instanceof Uint8Array) return [];
-  return Object.entries(value).flatMap(([k, v]) => (isSpecialCategoryKey(k) && v !== null && v !== undefined ? [`${path}.${k}`] : findSpecial(v, `${path}.${k}`)));
+  return Object.entries(value).flatMap(([k, v]) =>
+    isSpecialCategoryKey(k) && v !== null && v !== undefined ? [`${path}.${k}`] : findSpecial(v, `${path}.${k}`),
+  );
 }
 
 describe('every channel', () => {
@@ -51,7 +58,9 @@ describe('every channel', () => {
   it('refuses a viewer on every channel above viewer, before looking at the input', async () => {
     const viewer = await createTestBackend({ role: 'viewer' });
     try {
-      const above = channelNames.filter((n) => contract[n].role !== 'public' && !roleAtLeast('viewer', contract[n].role as 'viewer'));
+      const above = channelNames.filter(
+        (n) => contract[n].role !== 'public' && !roleAtLeast('viewer', contract[n].role as 'viewer'),
+      );
       for (const name of above) {
         const r = await viewer.call(name, { nonsense: true });
         expect(r.ok ? 'ok' : r.error.kind, name).toBe('forbidden');
@@ -84,12 +93,29 @@ describe('every channel', () => {
   it('a viewer never receives a special-category value from any channel it may call', async () => {
     const viewerChannels = channelNames.filter((n) => contract[n].role === 'viewer' || contract[n].role === 'public');
     // Same store, a viewer session on another client.
-    const row = await t.backend.store.db.insertInto('staff').values({ display_name: 'Vee Viewer', email: null, role: 'viewer', password_hash: null, locked_until: null, created_at: '2026-01-01' }).returning('id').executeTakeFirstOrThrow();
+    const row = await t.backend.store.db
+      .insertInto('staff')
+      .values({
+        display_name: 'Vee Viewer',
+        email: null,
+        role: 'viewer',
+        password_hash: null,
+        locked_until: null,
+        created_at: '2026-01-01',
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow();
     expect((await t.backend.call('viewer-client', 'session.start', { staffId: row.id })).ok).toBe(true);
     const inputs = [{}, { id: 1 }, { participantId: 1 }, { offset: 0, limit: 50 }, { reference: 'SW-000001' }];
     let answered = 0;
     for (const name of viewerChannels) {
-      if (name === 'session.end' || name === 'session.start' || name === 'session.setPassword' || name === 'staff.createFirst') continue;
+      if (
+        name === 'session.end' ||
+        name === 'session.start' ||
+        name === 'session.setPassword' ||
+        name === 'staff.createFirst'
+      )
+        continue;
       for (const input of inputs) {
         const r = await t.backend.dispatch('viewer-client', name, input);
         if (r.ok) {
@@ -103,7 +129,18 @@ describe('every channel', () => {
 
   it('an administrator does see special-category values (the redaction is by role)', async () => {
     const { redactForViewer } = await import('../../db/features/trust/special-category');
-    const value = { rows: [{ id: 1, ethnicity: 'white_british', barriers: ['ex_offender', 'homeless'], nested: { disability: 'x', name: 'A' } }] };
-    expect(redactForViewer(value)).toEqual({ rows: [{ id: 1, ethnicity: null, barriers: ['homeless'], nested: { disability: null, name: 'A' } }] });
+    const value = {
+      rows: [
+        {
+          id: 1,
+          ethnicity: 'white_british',
+          barriers: ['ex_offender', 'homeless'],
+          nested: { disability: 'x', name: 'A' },
+        },
+      ],
+    };
+    expect(redactForViewer(value)).toEqual({
+      rows: [{ id: 1, ethnicity: null, barriers: ['homeless'], nested: { disability: null, name: 'A' } }],
+    });
   });
 });

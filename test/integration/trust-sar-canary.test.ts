@@ -20,14 +20,60 @@ afterEach(async () => {
 const CANARY_NAME = 'Xanthippe Canarywhistle';
 const CANARY_NI = 'ZX123456C';
 
-async function personWithEverything(t: TestBackend, names = { first: 'Xanthippe', last: 'Canarywhistle' }, ni = CANARY_NI) {
+async function personWithEverything(
+  t: TestBackend,
+  names = { first: 'Xanthippe', last: 'Canarywhistle' },
+  ni = CANARY_NI,
+) {
   const db = t.backend.store.db;
-  const id = await aParticipant(db, { first_name: names.first, last_name: names.last, ni_number: ni, ni_status: 'known', reference: 'SW-CAN001' });
-  await db.insertInto('participant_notes').values({ participant_id: id, body: `${names.first} prefers mornings`, created_at: '2026-02-01' }).execute();
-  await db.insertInto('outcome_types').values({ code: 'T_JOB', label: 'Test job', category: 'job' }).onConflict((oc) => oc.doNothing()).execute();
-  const outcome = await db.insertInto('outcomes').values({ participant_id: id, outcome_type: 'T_JOB', outcome_date: '2026-05-01', created_at: '2026-05-02', updated_at: '2026-05-02' }).returning('id').executeTakeFirstOrThrow();
-  const evidence = await db.insertInto('evidence_items').values({ participant_id: id, outcome_id: outcome.id, kind: 'payslip', file_name: 'payslip.pdf', file_mime: 'application/pdf', file_size: 9, created_at: '2026-05-02' }).returning('id').executeTakeFirstOrThrow();
-  await appendAudit(db, '2026-05-02T10:00:00.000Z', t.staffId, { action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `${names.first} ${names.last} created`, after: { ni_number: ni } });
+  const id = await aParticipant(db, {
+    first_name: names.first,
+    last_name: names.last,
+    ni_number: ni,
+    ni_status: 'known',
+    reference: 'SW-CAN001',
+  });
+  await db
+    .insertInto('participant_notes')
+    .values({ participant_id: id, body: `${names.first} prefers mornings`, created_at: '2026-02-01' })
+    .execute();
+  await db
+    .insertInto('outcome_types')
+    .values({ code: 'T_JOB', label: 'Test job', category: 'job' })
+    .onConflict((oc) => oc.doNothing())
+    .execute();
+  const outcome = await db
+    .insertInto('outcomes')
+    .values({
+      participant_id: id,
+      outcome_type: 'T_JOB',
+      outcome_date: '2026-05-01',
+      created_at: '2026-05-02',
+      updated_at: '2026-05-02',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const evidence = await db
+    .insertInto('evidence_items')
+    .values({
+      participant_id: id,
+      outcome_id: outcome.id,
+      kind: 'payslip',
+      file_name: 'payslip.pdf',
+      file_mime: 'application/pdf',
+      file_size: 9,
+      created_at: '2026-05-02',
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(db, '2026-05-02T10:00:00.000Z', t.staffId, {
+    action: 'create',
+    entity: 'participant',
+    entityId: id,
+    participantId: id,
+    summary: `${names.first} ${names.last} created`,
+    after: { ni_number: ni },
+  });
   return { id, evidenceId: evidence.id };
 }
 
@@ -37,32 +83,89 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   const s = t.backend.store.sqlite;
   const now = '2026-06-01T00:00:00.000Z';
   // The evidence item's file, stored once per content in the outcomes area's table.
-  s.prepare(`insert into evidence_files (sha256, bytes, mime, size, created_at) values ('abc123', ?, 'application/pdf', 9, ?)`).run(Buffer.from('%PDF-1.4\n'), now);
+  s.prepare(
+    `insert into evidence_files (sha256, bytes, mime, size, created_at) values ('abc123', ?, 'application/pdf', 9, ?)`,
+  ).run(Buffer.from('%PDF-1.4\n'), now);
   s.prepare(`update evidence_items set file_sha256 = 'abc123' where id = ?`).run(evidenceId);
-  const org = s.prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', ?, ?)`).run(now, now).lastInsertRowid;
-  const type = s.prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`).run(org).lastInsertRowid;
-  const run = s.prepare(`insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, '2026-01-10', '2026-01-10', 12, ?, ?)`).run(type, now, now).lastInsertRowid;
-  const session = s.prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`).run(run).lastInsertRowid;
-  const enrol = s.prepare(`insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`).run(run, id, now).lastInsertRowid;
-  s.prepare(`insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`).run(session, enrol, now);
-  s.prepare(`insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`).run(id, now);
+  const org = s
+    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', ?, ?)`)
+    .run(now, now).lastInsertRowid;
+  const type = s
+    .prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`)
+    .run(org).lastInsertRowid;
+  const run = s
+    .prepare(
+      `insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, '2026-01-10', '2026-01-10', 12, ?, ?)`,
+    )
+    .run(type, now, now).lastInsertRowid;
+  const session = s
+    .prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`)
+    .run(run).lastInsertRowid;
+  const enrol = s
+    .prepare(
+      `insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`,
+    )
+    .run(run, id, now).lastInsertRowid;
+  s.prepare(
+    `insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`,
+  ).run(session, enrol, now);
+  s.prepare(
+    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`,
+  ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
-  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(id, now);
-  s.prepare(`insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`).run(id, now);
-  s.prepare(`insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`).run(id, now);
-  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(id, now);
-  s.prepare(`insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`).run(id, now, now);
-  const start = s.prepare(`insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`).run(id, now, now).lastInsertRowid;
-  s.prepare(`insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`).run(start, id, now);
-  const batch = s.prepare(`insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count, unchanged_count, rejected_count, error_count, at)
-    values ('participants', 'NHC', 'p.xlsx', 'ff', 'Sheet1', '{}', 1, 0, 1, 0, 0, 0, ?)`).run(now).lastInsertRowid;
-  s.prepare(`insert into import_batch_rows (batch_id, row_number, action, entity, entity_id, participant_id, before_json, after_json) values (?, 2, 'updated', 'participant', ?, ?, '{"phone":null}', '{"phone":"07700 900555"}')`).run(batch, id, id);
-  const set = s.prepare(`select v.set_id, v.id from indicator_set_versions v order by v.id limit 1`).get() as { set_id: number; id: number };
-  const ret = s.prepare(`insert into returns (set_id, set_version_id, period_from, period_to, period_label, status, totals_json, submitted_at) values (?, ?, '2026-01-01', '2026-03-31', 'Q1', 'submitted', '{}', ?)`).run(set.set_id, set.id, now).lastInsertRowid;
-  s.prepare(`insert into return_lines (return_id, set_id, indicator_code, person_id, participant_id, item_kind, item_id) values (?, ?, 'X1', ?, ?, 'participant', ?)`).run(ret, set.set_id, id, id, id);
+  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
+    id,
+    now,
+  );
+  s.prepare(
+    `insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`,
+  ).run(id, now);
+  s.prepare(
+    `insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`,
+  ).run(id, now);
+  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(
+    id,
+    now,
+  );
+  s.prepare(
+    `insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`,
+  ).run(id, now, now);
+  const start = s
+    .prepare(
+      `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
+    )
+    .run(id, now, now).lastInsertRowid;
+  s.prepare(
+    `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
+  ).run(start, id, now);
+  const batch = s
+    .prepare(
+      `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count, unchanged_count, rejected_count, error_count, at)
+    values ('participants', 'NHC', 'p.xlsx', 'ff', 'Sheet1', '{}', 1, 0, 1, 0, 0, 0, ?)`,
+    )
+    .run(now).lastInsertRowid;
+  s.prepare(
+    `insert into import_batch_rows (batch_id, row_number, action, entity, entity_id, participant_id, before_json, after_json) values (?, 2, 'updated', 'participant', ?, ?, '{"phone":null}', '{"phone":"07700 900555"}')`,
+  ).run(batch, id, id);
+  const set = s.prepare(`select v.set_id, v.id from indicator_set_versions v order by v.id limit 1`).get() as {
+    set_id: number;
+    id: number;
+  };
+  const ret = s
+    .prepare(
+      `insert into returns (set_id, set_version_id, period_from, period_to, period_label, status, totals_json, submitted_at) values (?, ?, '2026-01-01', '2026-03-31', 'Q1', 'submitted', '{}', ?)`,
+    )
+    .run(set.set_id, set.id, now).lastInsertRowid;
+  s.prepare(
+    `insert into return_lines (return_id, set_id, indicator_code, person_id, participant_id, item_kind, item_id) values (?, ?, 'X1', ?, ?, 'participant', ?)`,
+  ).run(ret, set.set_id, id, id, id);
   // A second record of the same person, merged into this one: its rows move, its audit entries stay its own.
-  const other = await aParticipant(t.backend.store.db, { first_name: 'X.', last_name: 'Canary', reference: 'SW-CAN002' });
+  const other = await aParticipant(t.backend.store.db, {
+    first_name: 'X.',
+    last_name: 'Canary',
+    reference: 'SW-CAN002',
+  });
   const stranger = await aParticipant(t.backend.store.db, { first_name: 'Zoe' });
   await t.ok('participants.markNotDuplicate', { a: other, b: stranger });
   const me = await t.ok('participants.get', { id });
@@ -82,15 +185,43 @@ describe('subject access', () => {
     // Every table that can hold data about a person is in the bundle, with this person's row in it:
     // those with a participant_id column or a reference to participants, and those hanging off them.
     const s = t.backend.store.sqlite;
-    const tables = (s.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{ name: string }>).map((r) => r.name);
-    const columns = (table: string) => (s.prepare('select name from pragma_table_info(?)').all(table) as Array<{ name: string }>).map((c) => c.name);
-    const refersTo = (table: string) => (s.prepare('select "table" as target from pragma_foreign_key_list(?)').all(table) as Array<{ target: string }>).map((f) => f.target);
-    const direct = tables.filter((n) => n !== 'audit_keys' && (columns(n).includes('participant_id') || refersTo(n).includes('participants')));
-    const hanging = tables.filter((n) => !direct.includes(n) && n !== 'audit_keys' && refersTo(n).some((target) => ['enrolments', 'evidence_items'].includes(target)));
+    const tables = (
+      s.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{
+        name: string;
+      }>
+    ).map((r) => r.name);
+    const columns = (table: string) =>
+      (s.prepare('select name from pragma_table_info(?)').all(table) as Array<{ name: string }>).map((c) => c.name);
+    const refersTo = (table: string) =>
+      (
+        s.prepare('select "table" as target from pragma_foreign_key_list(?)').all(table) as Array<{ target: string }>
+      ).map((f) => f.target);
+    const direct = tables.filter(
+      (n) => n !== 'audit_keys' && (columns(n).includes('participant_id') || refersTo(n).includes('participants')),
+    );
+    const hanging = tables.filter(
+      (n) =>
+        !direct.includes(n) &&
+        n !== 'audit_keys' &&
+        refersTo(n).some((target) => ['enrolments', 'evidence_items'].includes(target)),
+    );
     const held = [...new Set(['participants', ...direct, ...hanging, 'evidence_files'])].sort();
-    expect(held).toEqual(expect.arrayContaining(['attendance', 'evidence_files', 'import_batch_rows', 'not_duplicate_pairs', 'participant_merges', 'return_lines', 'sustainment_checks']));
+    expect(held).toEqual(
+      expect.arrayContaining([
+        'attendance',
+        'evidence_files',
+        'import_batch_rows',
+        'not_duplicate_pairs',
+        'participant_merges',
+        'return_lines',
+        'sustainment_checks',
+      ]),
+    );
     const counts = new Map(found.areas.map((a) => [a.area, a.rows]));
-    expect(held.filter((n) => !(Number(counts.get(n) ?? 0) > 0)), 'areas missing from the bundle').toEqual([]);
+    expect(
+      held.filter((n) => !(Number(counts.get(n) ?? 0) > 0)),
+      'areas missing from the bundle',
+    ).toEqual([]);
 
     const file = await t.ok('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
     expect(file.fileName).toMatch(/^subject-access-SW-CAN001-.*\.zip$/);
@@ -102,7 +233,18 @@ describe('subject access', () => {
     fs.writeFileSync(xlsx, zip['data.xlsx']!);
     const script = `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
     const text = execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' });
-    for (const sheet of ['#Participants', '#Outcomes', '#Evidence items', '#Participant notes', '#Audit log', '#Evidence files', '#Attendance', '#Sustainment checks', '#Participant merges']) expect(text).toContain(sheet);
+    for (const sheet of [
+      '#Participants',
+      '#Outcomes',
+      '#Evidence items',
+      '#Participant notes',
+      '#Audit log',
+      '#Evidence files',
+      '#Attendance',
+      '#Sustainment checks',
+      '#Participant merges',
+    ])
+      expect(text).toContain(sheet);
     expect(text).toContain(CANARY_NI);
     expect(text).toContain('Xanthippe Canarywhistle created');
     expect(text).toContain('Merged into SW-CAN001'); // the merged record's own audit entry, opened with its key
@@ -130,14 +272,26 @@ describe('the canary', () => {
     await t.ok('backup.create', {});
     await t.call('sar.export', { reference: CANARY_NAME }); // a failure, logged
     await t.call('participants.page', { search: CANARY_NI, limit: -1 }); // a validation error
-    const files = [t.file, `${t.file}-wal`, ...fs.readdirSync(t.backend.services.backupDir).map((f) => path.join(t.backend.services.backupDir, f))];
+    const files = [
+      t.file,
+      `${t.file}-wal`,
+      ...fs.readdirSync(t.backend.services.backupDir).map((f) => path.join(t.backend.services.backupDir, f)),
+    ];
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
     // Nothing new in the data folder but the store and its backups; nothing new in the temp folder.
-    expect(fs.readdirSync(t.dir).sort()).toEqual(['backups', 'worksbook.sqlite', 'worksbook.sqlite-shm', 'worksbook.sqlite-wal']);
+    expect(fs.readdirSync(t.dir).sort()).toEqual([
+      'backups',
+      'worksbook.sqlite',
+      'worksbook.sqlite-shm',
+      'worksbook.sqlite-wal',
+    ]);
     const newTemp = fs.readdirSync(os.tmpdir()).filter((f) => !tmpBefore.has(f) && path.join(os.tmpdir(), f) !== t.dir);
     for (const f of newTemp) files.push(...listFiles(path.join(os.tmpdir(), f)));
     expect(logs.length).toBeGreaterThan(5);
-    const haystacks: Array<[string, Buffer]> = [...files.filter((f) => fs.existsSync(f)).map((f) => [f, fs.readFileSync(f)] as [string, Buffer]), ['logs', Buffer.from(logs.join('\n'))]];
+    const haystacks: Array<[string, Buffer]> = [
+      ...files.filter((f) => fs.existsSync(f)).map((f) => [f, fs.readFileSync(f)] as [string, Buffer]),
+      ['logs', Buffer.from(logs.join('\n'))],
+    ];
     for (const [where, bytes] of haystacks) {
       for (const needle of ['Canarywhistle', 'Xanthippe', CANARY_NI]) {
         expect(bytes.includes(Buffer.from(needle, 'utf8')), `${needle} in ${where}`).toBe(false);

@@ -51,7 +51,11 @@ describe('sign-in', () => {
     advance(15 * 60_000 + 1000);
     const after = await backend.call('w', 'session.start', { staffId: adminId, password: GOOD });
     expect(after.ok).toBe(true);
-    const row = await backend.store.db.selectFrom('staff').select(['failed_attempts', 'locked_until']).where('id', '=', adminId).executeTakeFirstOrThrow();
+    const row = await backend.store.db
+      .selectFrom('staff')
+      .select(['failed_attempts', 'locked_until'])
+      .where('id', '=', adminId)
+      .executeTakeFirstOrThrow();
     expect(row).toEqual({ failed_attempts: 0, locked_until: null });
   });
 
@@ -60,7 +64,9 @@ describe('sign-in', () => {
     const officer = await backend.call('admin', 'staff.create', { displayName: 'Olu Officer', role: 'officer' });
     expect(officer.ok).toBe(true);
     const id = officer.ok ? officer.value.id : 0;
-    expect((await backend.call('o', 'session.policy', {})).ok && (await backend.call('o', 'session.policy', {}))).toMatchObject({ value: { passwordsRequired: true } });
+    expect(
+      (await backend.call('o', 'session.policy', {})).ok && (await backend.call('o', 'session.policy', {})),
+    ).toMatchObject({ value: { passwordsRequired: true } });
     const refused = await backend.call('o', 'session.start', { staffId: id });
     expect(refused.ok ? [] : refused.error.fields?.map((f) => f.path.join('.'))).toEqual(['newPassword']);
     const weak = await backend.call('o', 'session.setPassword', { staffId: id, newPassword: 'short' });
@@ -75,15 +81,29 @@ describe('sign-in', () => {
 
   it('an administrator resets a password and unlocks; users change their own', async () => {
     const { backend } = await setup();
-    const created = await backend.call('admin', 'staff.create', { displayName: 'Val Viewer', role: 'viewer', password: 'initial pass 123' });
+    const created = await backend.call('admin', 'staff.create', {
+      displayName: 'Val Viewer',
+      role: 'viewer',
+      password: 'initial pass 123',
+    });
     const id = created.ok ? created.value.id : 0;
     const reset = await backend.call('admin', 'staff.resetPassword', { id, newPassword: 'reset by admin 1' });
     expect(reset.ok).toBe(true);
     expect((await backend.call('v', 'session.start', { staffId: id, password: 'initial pass 123' })).ok).toBe(false);
     expect((await backend.call('v', 'session.start', { staffId: id, password: 'reset by admin 1' })).ok).toBe(true);
-    const wrongCurrent = await backend.call('v', 'staff.changeOwnPassword', { currentPassword: 'nope', newPassword: 'my own choice 99' });
+    const wrongCurrent = await backend.call('v', 'staff.changeOwnPassword', {
+      currentPassword: 'nope',
+      newPassword: 'my own choice 99',
+    });
     expect(wrongCurrent.ok ? [] : wrongCurrent.error.fields?.map((f) => f.path[0])).toEqual(['currentPassword']);
-    expect((await backend.call('v', 'staff.changeOwnPassword', { currentPassword: 'reset by admin 1', newPassword: 'my own choice 99' })).ok).toBe(true);
+    expect(
+      (
+        await backend.call('v', 'staff.changeOwnPassword', {
+          currentPassword: 'reset by admin 1',
+          newPassword: 'my own choice 99',
+        })
+      ).ok,
+    ).toBe(true);
     // The viewer cannot reset anyone's password.
     expect((await backend.call('v', 'staff.resetPassword', { id, newPassword: 'sneaky change 1' })).ok).toBe(false);
     const actions = await auditActions(backend);
@@ -97,7 +117,11 @@ describe('sign-in', () => {
     const { backend, adminId } = await setup();
     const demote = await backend.call('admin', 'staff.update', { id: adminId, role: 'officer' });
     expect(demote.ok ? '' : demote.error.kind).toBe('conflict');
-    const other = await backend.call('admin', 'staff.create', { displayName: 'Bea Admin', role: 'administrator', password: 'bea pass phrase' });
+    const other = await backend.call('admin', 'staff.create', {
+      displayName: 'Bea Admin',
+      role: 'administrator',
+      password: 'bea pass phrase',
+    });
     const beaId = other.ok ? other.value.id : 0;
     expect((await backend.call('bea', 'session.start', { staffId: beaId, password: 'bea pass phrase' })).ok).toBe(true);
     expect((await backend.call('bea', 'staff.manageList', {})).ok).toBe(true);
@@ -113,7 +137,9 @@ describe('sign-in', () => {
 describe('auto-lock', () => {
   it('drops an idle session, tells the window, and keeps an active one', async () => {
     const { backend, events, advance } = await setup();
-    expect((await backend.call('admin', 'trust.settings', {})).ok && (await backend.call('admin', 'trust.settings', {}))).toMatchObject({ value: { autoLockMinutes: 15 } });
+    expect(
+      (await backend.call('admin', 'trust.settings', {})).ok && (await backend.call('admin', 'trust.settings', {})),
+    ).toMatchObject({ value: { autoLockMinutes: 15 } });
     advance(14 * 60_000);
     expect((await backend.call('admin', 'session.touch', {})).ok).toBe(true);
     advance(14 * 60_000);
@@ -127,12 +153,16 @@ describe('auto-lock', () => {
 
   it('an idle session is refused on its next request even before the sweep, and the setting can turn it off', async () => {
     const { backend, advance, adminId } = await setup();
-    expect((await backend.call('admin', 'trust.saveSettings', { requirePasswords: true, autoLockMinutes: 5 })).ok).toBe(true);
+    expect((await backend.call('admin', 'trust.saveSettings', { requirePasswords: true, autoLockMinutes: 5 })).ok).toBe(
+      true,
+    );
     advance(6 * 60_000);
     const r = await backend.call('admin', 'staff.list', {});
     expect(r.ok ? '' : r.error.kind).toBe('unauthenticated');
     expect((await backend.call('admin', 'session.start', { staffId: adminId, password: GOOD })).ok).toBe(true);
-    expect((await backend.call('admin', 'trust.saveSettings', { requirePasswords: true, autoLockMinutes: 0 })).ok).toBe(true);
+    expect((await backend.call('admin', 'trust.saveSettings', { requirePasswords: true, autoLockMinutes: 0 })).ok).toBe(
+      true,
+    );
     advance(10 * 60 * 60_000);
     expect((await backend.call('admin', 'staff.list', {})).ok).toBe(true);
   });

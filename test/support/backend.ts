@@ -28,7 +28,9 @@ export interface TestBackend {
   close(): Promise<void>;
 }
 
-export async function createTestBackend(options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {}): Promise<TestBackend> {
+export async function createTestBackend(
+  options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {},
+): Promise<TestBackend> {
   const dir = tempDir();
   const file = options.file ?? path.join(dir, 'worksbook.sqlite');
   const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(options.now ?? TEST_NOW) });
@@ -42,14 +44,24 @@ export async function createTestBackend(options: { role?: Role; now?: string; ke
     staffId: first.value.staff.id,
     async ok(channel, input) {
       const result = await backend.call(client, channel, input);
-      if (!result.ok) throw new Error(`${channel} failed: ${result.error.kind}: ${result.error.message} ${JSON.stringify(result.error.fields ?? [])}`);
+      if (!result.ok)
+        throw new Error(
+          `${channel} failed: ${result.error.kind}: ${result.error.message} ${JSON.stringify(result.error.fields ?? [])}`,
+        );
       return result.value as never;
     },
     call: (channel, input) => backend.call(client, channel, input),
     async signInAs(role, name = `Test ${role}`) {
       const row = await backend.store.db
         .insertInto('staff')
-        .values({ display_name: name, email: null, role, password_hash: null, locked_until: null, created_at: TEST_NOW })
+        .values({
+          display_name: name,
+          email: null,
+          role,
+          password_hash: null,
+          locked_until: null,
+          created_at: TEST_NOW,
+        })
         .returning('id')
         .executeTakeFirstOrThrow();
       const started = await backend.call(client, 'session.start', { staffId: row.id });

@@ -58,6 +58,10 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
 }
 
 export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewParticipant> = {}): Promise<number> {
-  const row = await db.insertInto('participants').values(participantValues(overrides)).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('participants')
+    .values(participantValues(overrides))
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }

@@ -14,7 +14,9 @@ export interface Child {
 }
 
 export function startTsx(script: string, args: string[]): Child {
-  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const proc = spawn(process.execPath, ['--import', 'tsx', path.resolve(script), ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const lines: string[] = [];
   const waiters: Array<{ predicate: (l: string) => boolean; resolve: () => void }> = [];
   let buffer = '';
@@ -25,10 +27,11 @@ export function startTsx(script: string, args: string[]): Child {
       const line = buffer.slice(0, nl);
       buffer = buffer.slice(nl + 1);
       lines.push(line);
-      for (const w of [...waiters]) if (w.predicate(line)) {
-        waiters.splice(waiters.indexOf(w), 1);
-        w.resolve();
-      }
+      for (const w of [...waiters])
+        if (w.predicate(line)) {
+          waiters.splice(waiters.indexOf(w), 1);
+          w.resolve();
+        }
     }
   });
   let stderr = '';
@@ -41,7 +44,10 @@ export function startTsx(script: string, args: string[]): Child {
     waitFor(predicate, timeoutMs = 30_000) {
       if (lines.some(predicate)) return Promise.resolve();
       return new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`child did not print the expected line; stderr: ${stderr.slice(-500)}`)), timeoutMs);
+        const timer = setTimeout(
+          () => reject(new Error(`child did not print the expected line; stderr: ${stderr.slice(-500)}`)),
+          timeoutMs,
+        );
         waiters.push({ predicate, resolve: () => (clearTimeout(timer), resolve()) });
         void exited.then(() => setTimeout(() => reject(new Error(`child exited; stderr: ${stderr.slice(-500)}`)), 50));
       });

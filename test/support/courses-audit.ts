@@ -5,11 +5,24 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
 import * as audit from '../../db/features/audit/audit.repository';
 
-type Row = { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null; entity: string; action: string };
+type Row = {
+  participant_id: number | null;
+  summary: string;
+  before_json: string | null;
+  after_json: string | null;
+  entity: string;
+  action: string;
+};
 type Opener = (tx: Kysely<Database>, rows: Row[]) => Promise<Row[]>;
 
-export async function auditRows(db: Kysely<Database>, where: { participantId?: number; entity?: string; action?: string }): Promise<Row[]> {
-  let q = db.selectFrom('audit_log').select(['participant_id', 'summary', 'before_json', 'after_json', 'entity', 'action']).orderBy('id');
+export async function auditRows(
+  db: Kysely<Database>,
+  where: { participantId?: number; entity?: string; action?: string },
+): Promise<Row[]> {
+  let q = db
+    .selectFrom('audit_log')
+    .select(['participant_id', 'summary', 'before_json', 'after_json', 'entity', 'action'])
+    .orderBy('id');
   if (where.participantId !== undefined) q = q.where('participant_id', '=', where.participantId);
   if (where.entity) q = q.where('entity', '=', where.entity);
   if (where.action) q = q.where('action', '=', where.action);

@@ -10,14 +10,27 @@ import { participantValues } from './builders';
 
 const [file, keyHex, countText, prefix = 'KILL'] = process.argv.slice(2);
 setLogSink(() => {});
-const backend = await createBackend({ file: file!, key: keyHex && keyHex !== '-' ? { kind: 'raw', bytes: Buffer.from(keyHex, 'hex') } : null });
+const backend = await createBackend({
+  file: file!,
+  key: keyHex && keyHex !== '-' ? { kind: 'raw', bytes: Buffer.from(keyHex, 'hex') } : null,
+});
 process.stdout.write('READY\n');
 const count = Number(countText);
 for (let i = 0; i < count; i++) {
   const reference = `${prefix}-${process.pid}-${i}`;
   await backend.store.db.transaction().execute(async (tx) => {
-    const row = await tx.insertInto('participants').values(participantValues({ reference, last_name: `Durable${i}` })).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(tx, new Date().toISOString(), null, { action: 'create', entity: 'participant', entityId: row.id, participantId: row.id, summary: `Participant ${reference} created` });
+    const row = await tx
+      .insertInto('participants')
+      .values(participantValues({ reference, last_name: `Durable${i}` }))
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await appendAudit(tx, new Date().toISOString(), null, {
+      action: 'create',
+      entity: 'participant',
+      entityId: row.id,
+      participantId: row.id,
+      summary: `Participant ${reference} created`,
+    });
   });
   process.stdout.write(`ACK ${reference}\n`);
 }

@@ -32,15 +32,27 @@ describe('the contract', () => {
 
   it('names the field that is wrong', () => {
     fc.assert(
-      fc.property(fc.oneof(fc.integer({ max: 0 }), fc.double({ noInteger: true }), fc.string(), fc.boolean(), fc.constant(null), fc.array(fc.string())), (bad) => {
-        const result = contract['session.start'].input.safeParse({ staffId: bad });
-        expect(result.success).toBe(false);
-        expect(fieldErrorsFromZod(result.error!).map((f) => f.path.join('.'))).toContain('staffId');
-      }),
+      fc.property(
+        fc.oneof(
+          fc.integer({ max: 0 }),
+          fc.double({ noInteger: true }),
+          fc.string(),
+          fc.boolean(),
+          fc.constant(null),
+          fc.array(fc.string()),
+        ),
+        (bad) => {
+          const result = contract['session.start'].input.safeParse({ staffId: bad });
+          expect(result.success).toBe(false);
+          expect(fieldErrorsFromZod(result.error!).map((f) => f.path.join('.'))).toContain('staffId');
+        },
+      ),
     );
     const missing = contract['staff.createFirst'].input.safeParse({ displayName: ' ' });
     expect(missing.success).toBe(false);
-    expect(fieldErrorsFromZod(missing.error!)).toEqual([{ path: ['displayName'], message: 'Enter your name (at least 2 characters)' }]);
+    expect(fieldErrorsFromZod(missing.error!)).toEqual([
+      { path: ['displayName'], message: 'Enter your name (at least 2 characters)' },
+    ]);
   });
 
   it('rejects unknown fields on strict inputs (no smuggled columns)', () => {

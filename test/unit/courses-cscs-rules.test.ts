@@ -83,23 +83,29 @@ describe('CSCS card terms', () => {
 const isoDay = fc.integer({ min: 0, max: 365 * 30 }).map((n) => addDaysIso('2010-01-01', n));
 
 describe('properties', () => {
-  fcTest.prop([isoDay, fc.integer({ min: 0, max: 50 })])('a pass is valid on the day taken and on its expiry day, never the day after', (taken, score) => {
-    const expires = hsePassExpiresOn(taken, score);
-    if (score < 45) {
-      expect(expires).toBeNull();
-      return;
-    }
-    expect(isHsePassValidOn(taken, score, taken)).toBe(true);
-    expect(isHsePassValidOn(taken, score, expires!)).toBe(true);
-    expect(isHsePassValidOn(taken, score, addDaysIso(expires!, 1))).toBe(false);
-  });
+  fcTest.prop([isoDay, fc.integer({ min: 0, max: 50 })])(
+    'a pass is valid on the day taken and on its expiry day, never the day after',
+    (taken, score) => {
+      const expires = hsePassExpiresOn(taken, score);
+      if (score < 45) {
+        expect(expires).toBeNull();
+        return;
+      }
+      expect(isHsePassValidOn(taken, score, taken)).toBe(true);
+      expect(isHsePassValidOn(taken, score, expires!)).toBe(true);
+      expect(isHsePassValidOn(taken, score, addDaysIso(expires!, 1))).toBe(false);
+    },
+  );
 
-  fcTest.prop([isoDay, fc.boolean()])('a default card expiry is 2 or 5 years on, never shorter than 2 years minus a leap day', (issued, first) => {
-    const expiry = defaultCardExpiry('green_labourer', issued, first);
-    const days = (Date.parse(expiry) - Date.parse(issued)) / 86_400_000;
-    const years = cardTermYears('green_labourer', issued, first);
-    expect(days).toBeGreaterThanOrEqual(years * 365 - 1);
-    expect(days).toBeLessThanOrEqual(years * 365 + 2);
-    expect(years).toBe(first && issued >= '2025-02-01' ? 2 : 5);
-  });
+  fcTest.prop([isoDay, fc.boolean()])(
+    'a default card expiry is 2 or 5 years on, never shorter than 2 years minus a leap day',
+    (issued, first) => {
+      const expiry = defaultCardExpiry('green_labourer', issued, first);
+      const days = (Date.parse(expiry) - Date.parse(issued)) / 86_400_000;
+      const years = cardTermYears('green_labourer', issued, first);
+      expect(days).toBeGreaterThanOrEqual(years * 365 - 1);
+      expect(days).toBeLessThanOrEqual(years * 365 + 2);
+      expect(years).toBe(first && issued >= '2025-02-01' ? 2 : 5);
+    },
+  );
 });

@@ -4,7 +4,13 @@ import { attendanceRate, isWeekday, weekdaysBetween } from '../../shared/domain/
 
 describe('course sessions', () => {
   it('one session per weekday, inclusive, skipping weekends and crossing a leap day', () => {
-    expect(weekdaysBetween('2028-02-25', '2028-03-02')).toEqual(['2028-02-25', '2028-02-28', '2028-02-29', '2028-03-01', '2028-03-02']);
+    expect(weekdaysBetween('2028-02-25', '2028-03-02')).toEqual([
+      '2028-02-25',
+      '2028-02-28',
+      '2028-02-29',
+      '2028-03-01',
+      '2028-03-02',
+    ]);
     expect(weekdaysBetween('2026-11-07', '2026-11-08')).toEqual([]);
     expect(weekdaysBetween('2026-11-10', '2026-11-09')).toEqual([]);
     expect(isWeekday('2026-11-23')).toBe(true);

@@ -2,7 +2,12 @@
 // the programme's own rule, and boundaries (expiry day, 1 Feb 2025, leap years, revocations).
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
-import { defaultSiteReadyRule, evaluateSiteReady, siteReadyRuleSchema, type SiteReadyFacts } from '../../shared/domain/site-ready';
+import {
+  defaultSiteReadyRule,
+  evaluateSiteReady,
+  siteReadyRuleSchema,
+  type SiteReadyFacts,
+} from '../../shared/domain/site-ready';
 import { addDaysIso } from '../../shared/domain/dates';
 
 const readyFacts = (): SiteReadyFacts => ({
@@ -20,7 +25,11 @@ describe('site ready (default rule)', () => {
   });
 
   it('lists everything missing for a person with nothing recorded', () => {
-    const r = evaluateSiteReady(defaultSiteReadyRule, { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] }, '2025-06-01');
+    const r = evaluateSiteReady(
+      defaultSiteReadyRule,
+      { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
+      '2025-06-01',
+    );
     expect(r.ready).toBe(false);
     expect(r.missing.map((m) => m.code)).toEqual(['card', 'hse', 'ppe', 'signoff']);
   });
@@ -42,16 +51,23 @@ describe('site ready (default rule)', () => {
 
   it('the HS&E pass behind a first Labourer card from 1 Feb 2025 lasts 3 years', () => {
     const f = readyFacts();
-    f.cards = [{ cardType: 'green_labourer', issuedOn: '2025-03-10', expiresOn: '2030-03-10', isFirstLabourerCard: true }];
+    f.cards = [
+      { cardType: 'green_labourer', issuedOn: '2025-03-10', expiresOn: '2030-03-10', isFirstLabourerCard: true },
+    ];
     f.hseTests = [{ takenOn: '2024-02-29', score: 46 }];
     // 2 years from 29 Feb 2024 = 28 Feb 2026; 3 years = 28 Feb 2027.
     expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-06-01').ready).toBe(true);
     expect(evaluateSiteReady(defaultSiteReadyRule, f, '2027-02-28').ready).toBe(true);
     expect(evaluateSiteReady(defaultSiteReadyRule, f, '2027-03-01').missing.map((m) => m.code)).toEqual(['hse']);
     // A card issued before 1 Feb 2025 does not extend the pass.
-    f.cards = [{ cardType: 'green_labourer', issuedOn: '2025-01-31', expiresOn: '2030-01-31', isFirstLabourerCard: true }];
+    f.cards = [
+      { cardType: 'green_labourer', issuedOn: '2025-01-31', expiresOn: '2030-01-31', isFirstLabourerCard: true },
+    ];
     expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-02-28').ready).toBe(true);
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-03-01').missing[0]).toEqual({ code: 'hse', label: 'HS&E pass expired 28/02/2026' });
+    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-03-01').missing[0]).toEqual({
+      code: 'hse',
+      label: 'HS&E pass expired 28/02/2026',
+    });
   });
 
   it('a revoked sign-off stops counting the day it is revoked', () => {
@@ -62,13 +78,21 @@ describe('site ready (default rule)', () => {
   });
 
   it('nothing counts before it happened', () => {
-    expect(evaluateSiteReady(defaultSiteReadyRule, readyFacts(), '2025-03-13').missing.map((m) => m.code)).toEqual(['signoff']);
+    expect(evaluateSiteReady(defaultSiteReadyRule, readyFacts(), '2025-03-13').missing.map((m) => m.code)).toEqual([
+      'signoff',
+    ]);
   });
 });
 
 describe('the programme configures the rule', () => {
   it('can require the L1 Award, limit card types and make PPE and sign-off lapse', () => {
-    const rule = { ...defaultSiteReadyRule, requireL1Award: true, acceptedCardTypes: ['blue_skilled_worker'], ppeValidMonths: 12, signoffValidMonths: 6 };
+    const rule = {
+      ...defaultSiteReadyRule,
+      requireL1Award: true,
+      acceptedCardTypes: ['blue_skilled_worker'],
+      ppeValidMonths: 12,
+      signoffValidMonths: 6,
+    };
     const f = readyFacts();
     const r = evaluateSiteReady(rule, f, '2025-06-01');
     expect(r.missing).toEqual([{ code: 'card', label: 'CSCS card of an accepted type' }]);
@@ -77,11 +101,19 @@ describe('the programme configures the rule', () => {
     expect(ok.ready).toBe(true);
     expect(ok.readyUntil).toBe('2025-09-14'); // sign-off + 6 months
     expect(evaluateSiteReady(labourers, f, '2025-09-15').missing.map((m) => m.code)).toEqual(['signoff']);
-    expect(evaluateSiteReady(labourers, { ...f, l1Awards: [] }, '2025-06-01').missing.map((m) => m.code)).toEqual(['l1']);
+    expect(evaluateSiteReady(labourers, { ...f, l1Awards: [] }, '2025-06-01').missing.map((m) => m.code)).toEqual([
+      'l1',
+    ]);
   });
 
   it('a rule that requires nothing makes nobody ready', () => {
-    const none = { ...defaultSiteReadyRule, requireCard: false, requireHsePass: false, requirePpe: false, requireSignoff: false };
+    const none = {
+      ...defaultSiteReadyRule,
+      requireCard: false,
+      requireHsePass: false,
+      requirePpe: false,
+      requireSignoff: false,
+    };
     expect(evaluateSiteReady(none, readyFacts(), '2025-06-01').ready).toBe(false);
   });
 
@@ -94,20 +126,25 @@ describe('the programme configures the rule', () => {
 const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDaysIso('2022-01-01', n));
 
 describe('properties', () => {
-  fcTest.prop([day, day, day, day, fc.integer({ min: 0, max: 50 }), day])('ready implies nothing missing and readySince <= on <= readyUntil', (card, test, ppe, sign, score, on) => {
-    const facts: SiteReadyFacts = {
-      cards: [{ cardType: 'green_labourer', issuedOn: card, expiresOn: addDaysIso(card, 730), isFirstLabourerCard: true }],
-      hseTests: [{ takenOn: test, score }],
-      l1Awards: [],
-      ppeIssues: [{ issuedOn: ppe }],
-      signoffs: [{ signedOn: sign, revokedOn: null }],
-    };
-    const r = evaluateSiteReady(defaultSiteReadyRule, facts, on);
-    expect(r.ready).toBe(r.missing.length === 0);
-    if (r.ready) {
-      expect(r.readySince! <= on).toBe(true);
-      expect(r.readyUntil === null || on <= r.readyUntil).toBe(true);
-      expect(score).toBeGreaterThanOrEqual(45);
-    }
-  });
+  fcTest.prop([day, day, day, day, fc.integer({ min: 0, max: 50 }), day])(
+    'ready implies nothing missing and readySince <= on <= readyUntil',
+    (card, test, ppe, sign, score, on) => {
+      const facts: SiteReadyFacts = {
+        cards: [
+          { cardType: 'green_labourer', issuedOn: card, expiresOn: addDaysIso(card, 730), isFirstLabourerCard: true },
+        ],
+        hseTests: [{ takenOn: test, score }],
+        l1Awards: [],
+        ppeIssues: [{ issuedOn: ppe }],
+        signoffs: [{ signedOn: sign, revokedOn: null }],
+      };
+      const r = evaluateSiteReady(defaultSiteReadyRule, facts, on);
+      expect(r.ready).toBe(r.missing.length === 0);
+      if (r.ready) {
+        expect(r.readySince! <= on).toBe(true);
+        expect(r.readyUntil === null || on <= r.readyUntil).toBe(true);
+        expect(score).toBeGreaterThanOrEqual(45);
+      }
+    },
+  );
 });

@@ -3,9 +3,21 @@
 // time zones, because date code that works only in London is broken.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { cellText, excelSerialToIso, isoToExcelSerial, judgeDateColumn, mapValue, parseDateCell, parseDateText, parseNiCell, parsePhoneCell } from '../../shared/domain/import-values';
+import {
+  cellText,
+  excelSerialToIso,
+  isoToExcelSerial,
+  judgeDateColumn,
+  mapValue,
+  parseDateCell,
+  parseDateText,
+  parseNiCell,
+  parsePhoneCell,
+} from '../../shared/domain/import-values';
 
-const isoDate = fc.date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString().slice(0, 10));
+const isoDate = fc
+  .date({ min: new Date(Date.UTC(1900, 2, 1)), max: new Date(Date.UTC(2099, 11, 31)), noInvalidDate: true })
+  .map((d) => d.toISOString().slice(0, 10));
 const zones = ['Europe/London', 'America/Los_Angeles', 'Pacific/Kiritimati', 'Asia/Kolkata', 'UTC'];
 
 describe.each(zones)('dates in TZ=%s', (zone) => {
@@ -61,9 +73,19 @@ describe('date columns', () => {
     expect(judgeDateColumn(['01/02/1990', '04/23/1985'])).toMatchObject({ ambiguous: false, suggested: 'mdy' });
     expect(judgeDateColumn([{ serial: 33000 }, '1990-01-02'])).toMatchObject({ ambiguous: false, numericForms: 0 });
     fc.assert(
-      fc.property(fc.array(fc.tuple(fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1950, max: 2030 })), { minLength: 1 }), (dates) => {
-        expect(judgeDateColumn(dates.map(([a, b, y]) => `${a}/${b}/${y}`)).ambiguous).toBe(true);
-      }),
+      fc.property(
+        fc.array(
+          fc.tuple(
+            fc.integer({ min: 1, max: 12 }),
+            fc.integer({ min: 1, max: 12 }),
+            fc.integer({ min: 1950, max: 2030 }),
+          ),
+          { minLength: 1 },
+        ),
+        (dates) => {
+          expect(judgeDateColumn(dates.map(([a, b, y]) => `${a}/${b}/${y}`)).ambiguous).toBe(true);
+        },
+      ),
     );
   });
 });
@@ -75,7 +97,11 @@ describe('identifiers stay text', () => {
         expect(parsePhoneCell(phone)).toEqual({ ok: true, value: phone });
       }),
     );
-    expect(parsePhoneCell(7700900123)).toMatchObject({ ok: true, value: '07700900123', warning: expect.stringContaining('leading 0') });
+    expect(parsePhoneCell(7700900123)).toMatchObject({
+      ok: true,
+      value: '07700900123',
+      warning: expect.stringContaining('leading 0'),
+    });
     expect(cellText(1234567890123456)).toBe('1234567890123456');
     expect(cellText(0.1 + 0.2)).toBe('0.3');
   });

@@ -19,7 +19,11 @@ function sourceFiles(dir: string): string[] {
 
 function importsOf(file: string): string[] {
   const text = fs.readFileSync(path.join(root, file), 'utf8');
-  const specs = [...text.matchAll(/(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm)];
+  const specs = [
+    ...text.matchAll(
+      /(?:import|export)\s[^'"]*?from\s+['"]([^'"]+)['"]|import\s*\(\s*['"]([^'"]+)['"]\s*\)|^import\s+['"]([^'"]+)['"]/gm,
+    ),
+  ];
   return specs.map((m) => m[1] ?? m[2] ?? m[3]!).filter(Boolean);
 }
 
@@ -32,7 +36,23 @@ function target(file: string, spec: string): string {
   return spec.startsWith('node:') ? 'node:' : spec.split('/')[0]!;
 }
 
-const NODE_BUILTINS = new Set(['fs', 'path', 'os', 'crypto', 'child_process', 'http', 'https', 'net', 'stream', 'url', 'util', 'worker_threads', 'zlib', 'buffer', 'events']);
+const NODE_BUILTINS = new Set([
+  'fs',
+  'path',
+  'os',
+  'crypto',
+  'child_process',
+  'http',
+  'https',
+  'net',
+  'stream',
+  'url',
+  'util',
+  'worker_threads',
+  'zlib',
+  'buffer',
+  'events',
+]);
 
 function violations(folder: string, forbidden: (t: string) => boolean): string[] {
   const bad: string[] = [];
@@ -52,11 +72,26 @@ describe('layering', () => {
   });
 
   it('the renderer never imports db/, electron/ or Node', () => {
-    expect(violations('renderer', (t) => t === 'db' || t === 'electron' || t === 'node:' || NODE_BUILTINS.has(t) || t.startsWith('better-sqlite3'))).toEqual([]);
+    expect(
+      violations(
+        'renderer',
+        (t) =>
+          t === 'db' || t === 'electron' || t === 'node:' || NODE_BUILTINS.has(t) || t.startsWith('better-sqlite3'),
+      ),
+    ).toEqual([]);
   });
 
   it('shared/ imports nothing from Node, Electron, db/, renderer/ or electron/', () => {
-    expect(violations('shared', (t) => ['db', 'renderer', 'electron', 'node:'].includes(t) || NODE_BUILTINS.has(t) || t.startsWith('better-sqlite3') || t === 'exceljs')).toEqual([]);
+    expect(
+      violations(
+        'shared',
+        (t) =>
+          ['db', 'renderer', 'electron', 'node:'].includes(t) ||
+          NODE_BUILTINS.has(t) ||
+          t.startsWith('better-sqlite3') ||
+          t === 'exceljs',
+      ),
+    ).toEqual([]);
   });
 
   it('the backend (db/) never imports the renderer or Electron', () => {

@@ -4,7 +4,13 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { test as fcTest } from '@fast-check/vitest';
 import {
-  duplicateOutcomeMessage, isSameOutcome, meetsSixteenHourRule, sustainedOnProblem, sustainmentSchedule, sustainmentState, verificationNeedsReason,
+  duplicateOutcomeMessage,
+  isSameOutcome,
+  meetsSixteenHourRule,
+  sustainedOnProblem,
+  sustainmentSchedule,
+  sustainmentState,
+  verificationNeedsReason,
 } from '../../shared/domain/outcome-rules';
 import { evidenceFileProblem, MAX_EVIDENCE_FILE_BYTES, sniffEvidenceType } from '../../shared/domain/evidence-files';
 import { commitmentProgress, contractProgress, inPeriod } from '../../shared/domain/contract-progress';
@@ -27,8 +33,18 @@ describe('16-hour rule', () => {
 
 describe('sustainment schedule', () => {
   it('13 weeks in work within 26; 26 within 52', () => {
-    expect(sustainmentSchedule('2026-01-05', 13)).toEqual({ weeks: 13, dueOn: '2026-04-06', overdueFrom: '2026-05-04', windowEndsOn: '2026-07-05' });
-    expect(sustainmentSchedule('2026-01-05', 26)).toEqual({ weeks: 26, dueOn: '2026-07-06', overdueFrom: '2026-08-03', windowEndsOn: '2027-01-03' });
+    expect(sustainmentSchedule('2026-01-05', 13)).toEqual({
+      weeks: 13,
+      dueOn: '2026-04-06',
+      overdueFrom: '2026-05-04',
+      windowEndsOn: '2026-07-05',
+    });
+    expect(sustainmentSchedule('2026-01-05', 26)).toEqual({
+      weeks: 26,
+      dueOn: '2026-07-06',
+      overdueFrom: '2026-08-03',
+      windowEndsOn: '2027-01-03',
+    });
   });
   it('a check is not due, then due, then overdue, then its window closes', () => {
     const s = sustainmentSchedule('2026-01-05', 13);
@@ -40,20 +56,34 @@ describe('sustainment schedule', () => {
     expect(sustainmentState(s, '2026-07-06')).toBe('window_closed');
   });
   const isoDate = fc.integer({ min: 0, max: 365 * 30 }).map((d) => addDaysIso('2010-01-01', d));
-  fcTest.prop([isoDate, fc.constantFrom(13 as const, 26 as const), fc.integer({ min: -400, max: 800 })])('states follow the day count', (start, weeks, offset) => {
-    const s = sustainmentSchedule(start, weeks);
-    expect(daysBetween(start, s.dueOn)).toBe(weeks * 7);
-    expect(daysBetween(start, s.windowEndsOn)).toBe(weeks * 14 - 1);
-    const today = addDaysIso(start, offset);
-    const expected = offset < weeks * 7 ? 'not_due' : offset < weeks * 7 + 28 ? 'due' : offset <= weeks * 14 - 1 ? 'overdue' : 'window_closed';
-    expect(sustainmentState(s, today)).toBe(expected);
-  });
+  fcTest.prop([isoDate, fc.constantFrom(13 as const, 26 as const), fc.integer({ min: -400, max: 800 })])(
+    'states follow the day count',
+    (start, weeks, offset) => {
+      const s = sustainmentSchedule(start, weeks);
+      expect(daysBetween(start, s.dueOn)).toBe(weeks * 7);
+      expect(daysBetween(start, s.windowEndsOn)).toBe(weeks * 14 - 1);
+      const today = addDaysIso(start, offset);
+      const expected =
+        offset < weeks * 7
+          ? 'not_due'
+          : offset < weeks * 7 + 28
+            ? 'due'
+            : offset <= weeks * 14 - 1
+              ? 'overdue'
+              : 'window_closed';
+      expect(sustainmentState(s, today)).toBe(expected);
+    },
+  );
   it('a sustained date must fall inside the window and not after the check', () => {
     const s = sustainmentSchedule('2026-01-05', 13);
     expect(sustainedOnProblem(s, '2026-04-06', '2026-04-10')).toBeNull();
-    expect(sustainedOnProblem(s, '2026-04-05', '2026-04-10')).toBe('The 13-week date must be between 06/04/2026 and 05/07/2026 (13 weeks in work within 26 weeks of the start)');
+    expect(sustainedOnProblem(s, '2026-04-05', '2026-04-10')).toBe(
+      'The 13-week date must be between 06/04/2026 and 05/07/2026 (13 weeks in work within 26 weeks of the start)',
+    );
     expect(sustainedOnProblem(s, '2026-07-06', '2026-08-01')).toMatch(/between/);
-    expect(sustainedOnProblem(s, '2026-04-20', '2026-04-10')).toBe('The date sustained cannot be after the date of the check');
+    expect(sustainedOnProblem(s, '2026-04-20', '2026-04-10')).toBe(
+      'The date sustained cannot be after the date of the check',
+    );
   });
 });
 
@@ -67,7 +97,12 @@ describe('duplicates and verification', () => {
     expect(duplicateOutcomeMessage('Job start', '2026-06-01')).toContain('"Job start" outcome on 01/06/2026');
   });
   it('has issues and rejected need a reason', () => {
-    expect(['unverified', 'verified', 'has_issues', 'rejected'].map(verificationNeedsReason)).toEqual([false, false, true, true]);
+    expect(['unverified', 'verified', 'has_issues', 'rejected'].map(verificationNeedsReason)).toEqual([
+      false,
+      false,
+      true,
+      true,
+    ]);
   });
 });
 
@@ -137,7 +172,12 @@ describe('contract progress counting', () => {
     ]);
   });
   it('caps the bar at 100% but keeps the real count', () => {
-    const r = commitmentProgress({ id: 1, kind: 'local_jobs', target: 1, manualAchieved: null }, { startsOn: null, endsOn: null }, outcomes, placements);
+    const r = commitmentProgress(
+      { id: 1, kind: 'local_jobs', target: 1, manualAchieved: null },
+      { startsOn: null, endsOn: null },
+      outcomes,
+      placements,
+    );
     expect(r.achieved).toBe(7);
     expect(r.percent).toBe(100);
   });

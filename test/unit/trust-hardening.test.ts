@@ -8,7 +8,8 @@ import { describe, expect, it, vi } from 'vitest';
 import fc from 'fast-check';
 
 vi.mock('electron', () => ({}));
-const { mainWindowOptions, isAppUrl, isAllowedExternalUrl, APP_ENTRY_URL } = await import('../../electron/window-options');
+const { mainWindowOptions, isAppUrl, isAllowedExternalUrl, APP_ENTRY_URL } =
+  await import('../../electron/window-options');
 const { contentSecurityPolicy } = await import('../../shared/csp');
 const { electronFuses } = await import('../../electron/fuses');
 const { createIpcGuard, isPlainPayload } = await import('../../electron/ipc-guard');
@@ -35,9 +36,17 @@ describe('window', () => {
 
   it('loads only its own pages and opens only allow-listed https links', () => {
     expect(isAppUrl(APP_ENTRY_URL)).toBe(true);
-    for (const url of ['https://worksbook', 'file:///etc/passwd', 'app://evil/index.html', 'javascript:alert(1)', 'not a url']) expect(isAppUrl(url), url).toBe(false);
+    for (const url of [
+      'https://worksbook',
+      'file:///etc/passwd',
+      'app://evil/index.html',
+      'javascript:alert(1)',
+      'not a url',
+    ])
+      expect(isAppUrl(url), url).toBe(false);
     expect(isAllowedExternalUrl('https://www.gov.uk/x')).toBe(true);
-    for (const url of ['http://www.gov.uk/', 'https://www.gov.uk.evil.com/', 'file:///C:/x', 'https://evil.example/']) expect(isAllowedExternalUrl(url), url).toBe(false);
+    for (const url of ['http://www.gov.uk/', 'https://www.gov.uk.evil.com/', 'file:///C:/x', 'https://evil.example/'])
+      expect(isAllowedExternalUrl(url), url).toBe(false);
   });
 
   it('main.ts builds the window from these options and keeps the sender check', () => {
@@ -54,7 +63,12 @@ describe('content security policy', () => {
   for (const connectSelf of [false, true]) {
     it(`allows scripts only from the app itself (connectSelf=${connectSelf})`, () => {
       const csp = contentSecurityPolicy({ connectSelf });
-      const directives = Object.fromEntries(csp.split(';').map((d) => d.trim().split(/\s+/)).map(([k, ...v]) => [k, v]));
+      const directives = Object.fromEntries(
+        csp
+          .split(';')
+          .map((d) => d.trim().split(/\s+/))
+          .map(([k, ...v]) => [k, v]),
+      );
       expect(directives['script-src']).toEqual(["'self'"]);
       expect(directives['default-src']).toEqual(["'none'"]);
       expect(directives['object-src']).toEqual(["'none'"]);
@@ -78,7 +92,9 @@ describe('fuses', () => {
   });
   it('name real fuses of @electron/fuses', async () => {
     const { FuseV1Options } = await import('@electron/fuses');
-    const known = Object.keys(FuseV1Options).filter((k) => Number.isNaN(Number(k))).map((k) => k.toLowerCase());
+    const known = Object.keys(FuseV1Options)
+      .filter((k) => Number.isNaN(Number(k)))
+      .map((k) => k.toLowerCase());
     for (const key of Object.keys(electronFuses)) expect(known, key).toContain(key.toLowerCase());
   });
 });
@@ -102,8 +118,19 @@ describe('IPC guard', () => {
   it('refuses unknown channels and payloads that are not plain data', () => {
     expect(guard.check(main, 'fs.readFile', {})).toMatchObject({ ok: false, error: { kind: 'validation' } });
     expect(guard.check(main, '__proto__', {})).toMatchObject({ ok: false });
-    for (const bad of [new Map(), new Date(), () => 1, Symbol('x'), 10n, { a: new Set() }, JSON.parse('{"__proto__": {"x": 1}}')]) {
-      expect(guard.check(main, 'participants.page', bad), String(typeof bad)).toMatchObject({ ok: false, error: { kind: 'validation' } });
+    for (const bad of [
+      new Map(),
+      new Date(),
+      () => 1,
+      Symbol('x'),
+      10n,
+      { a: new Set() },
+      JSON.parse('{"__proto__": {"x": 1}}'),
+    ]) {
+      expect(guard.check(main, 'participants.page', bad), String(typeof bad)).toMatchObject({
+        ok: false,
+        error: { kind: 'validation' },
+      });
     }
     let deep: unknown = {};
     for (let i = 0; i < 100; i++) deep = { deep };
@@ -111,10 +138,21 @@ describe('IPC guard', () => {
   });
   it('never throws on any value (fuzzed)', () => {
     fc.assert(
-      fc.property(fc.anything({ withMap: true, withSet: true, withDate: true, withTypedArray: true, withBigInt: true, withNullPrototype: true }), fc.string(), (input, channel) => {
-        const r = guard.check(main, channel, input);
-        expect(typeof r.ok).toBe('boolean');
-      }),
+      fc.property(
+        fc.anything({
+          withMap: true,
+          withSet: true,
+          withDate: true,
+          withTypedArray: true,
+          withBigInt: true,
+          withNullPrototype: true,
+        }),
+        fc.string(),
+        (input, channel) => {
+          const r = guard.check(main, channel, input);
+          expect(typeof r.ok).toBe('boolean');
+        },
+      ),
       { numRuns: 500 },
     );
   });
@@ -126,7 +164,9 @@ describe('electronegativity', () => {
     // The scanner's TypeScript parser needs its own TypeScript 4 (the project's TypeScript 7 has
     // a different API), so point its `require('typescript')` there.
     const ownTs = require.resolve('@doyensec/electronegativity/node_modules/typescript');
-    const m = Module as unknown as { _resolveFilename: (req: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string };
+    const m = Module as unknown as {
+      _resolveFilename: (req: string, parent: { filename?: string } | undefined, ...rest: unknown[]) => string;
+    };
     const original = m._resolveFilename;
     m._resolveFilename = function (request, parent, ...rest) {
       if (request === 'typescript' && parent?.filename?.includes('@typescript-eslint')) return ownTs;
@@ -135,13 +175,30 @@ describe('electronegativity', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksbook-en-'));
     try {
       for (const f of fs.readdirSync('electron')) fs.copyFileSync(path.join('electron', f), path.join(dir, f));
-      fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'worksbook-electron', devDependencies: { electron: '45.4.1' } }));
-      const run = require('@doyensec/electronegativity') as (o: object) => Promise<{ issues: Array<{ id: string; file: string; severity: { name: string }; location: { line: number } }>; errors: Array<{ file: string; message: string }> }>;
-      const result = await run({ input: dir, isRelative: true, customScan: [], excludeFromScan: [], parserPlugins: [], electronVersionOverride: '45.4.1' });
+      fs.writeFileSync(
+        path.join(dir, 'package.json'),
+        JSON.stringify({ name: 'worksbook-electron', devDependencies: { electron: '45.4.1' } }),
+      );
+      const run = require('@doyensec/electronegativity') as (
+        o: object,
+      ) => Promise<{
+        issues: Array<{ id: string; file: string; severity: { name: string }; location: { line: number } }>;
+        errors: Array<{ file: string; message: string }>;
+      }>;
+      const result = await run({
+        input: dir,
+        isRelative: true,
+        customScan: [],
+        excludeFromScan: [],
+        parserPlugins: [],
+        electronVersionOverride: '45.4.1',
+      });
       expect(result.errors).toEqual([]);
       // It did look: the constructor and the open-external handler are always reported on.
       expect(result.issues.length).toBeGreaterThan(0);
-      const high = result.issues.filter((i) => i.severity.name === 'HIGH').map((i) => `${i.id} ${i.file}:${i.location.line}`);
+      const high = result.issues
+        .filter((i) => i.severity.name === 'HIGH')
+        .map((i) => `${i.id} ${i.file}:${i.location.line}`);
       expect(high).toEqual([]);
     } finally {
       m._resolveFilename = original;

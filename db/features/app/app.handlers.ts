@@ -12,7 +12,11 @@ import { APP_VERSION } from '../../backend/version';
 
 export const appHandlers = defineHandlers({
   async 'app.info'(_input, ctx) {
-    const participants = await ctx.db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '!=', 'merged').executeTakeFirstOrThrow();
+    const participants = await ctx.db
+      .selectFrom('participants')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('status', '!=', 'merged')
+      .executeTakeFirstOrThrow();
     return {
       appVersion: APP_VERSION,
       schemaVersion: latestMigration,
@@ -35,7 +39,12 @@ export const appHandlers = defineHandlers({
 
   async 'session.end'(_input, ctx) {
     if (ctx.client.session) {
-      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.client.session.staff.id, { action: 'sign-out', entity: 'staff', entityId: ctx.client.session.staff.id, summary: 'Signed out' });
+      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.client.session.staff.id, {
+        action: 'sign-out',
+        entity: 'staff',
+        entityId: ctx.client.session.staff.id,
+        summary: 'Signed out',
+      });
     }
     ctx.client.session = null;
     return { ok: true as const };
@@ -43,7 +52,8 @@ export const appHandlers = defineHandlers({
 
   async 'staff.createFirst'(input, ctx) {
     return ctx.db.transaction().execute(async (tx) => {
-      if ((await countStaff(tx)) > 0) throw new AppFailure('conflict', 'This programme already has staff profiles; ask an administrator to add you.');
+      if ((await countStaff(tx)) > 0)
+        throw new AppFailure('conflict', 'This programme already has staff profiles; ask an administrator to add you.');
       const now = ctx.clock.now().toISOString();
       const id = await insertStaff(tx, {
         display_name: input.displayName,
@@ -53,7 +63,13 @@ export const appHandlers = defineHandlers({
         locked_until: null,
         created_at: now,
       });
-      await appendAudit(tx, now, id, { action: 'create', entity: 'staff', entityId: id, summary: `First administrator profile ${input.displayName} created`, after: { display_name: input.displayName, role: 'administrator' } });
+      await appendAudit(tx, now, id, {
+        action: 'create',
+        entity: 'staff',
+        entityId: id,
+        summary: `First administrator profile ${input.displayName} created`,
+        after: { display_name: input.displayName, role: 'administrator' },
+      });
       const staff = (await findStaff(tx, id))!;
       const session = { staff: toStaffProfile(staff), startedAt: now };
       ctx.client.session = session;
@@ -68,8 +84,16 @@ export const appHandlers = defineHandlers({
   async 'demo.load'(input, ctx) {
     const jobId = ctx.jobs.start('demo', 'Loading demo data', async (job) => {
       const nowIso = ctx.clock.now().toISOString();
-      const result = await loadDemo(ctx.db, { participants: input.participants, seed: input.seed, today: todayIso(ctx.clock), nowIso }, job);
-      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, { action: 'import', entity: 'demo', summary: `Demo programme loaded (${result.participants} participants, seed ${input.seed})` });
+      const result = await loadDemo(
+        ctx.db,
+        { participants: input.participants, seed: input.seed, today: todayIso(ctx.clock), nowIso },
+        job,
+      );
+      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+        action: 'import',
+        entity: 'demo',
+        summary: `Demo programme loaded (${result.participants} participants, seed ${input.seed})`,
+      });
       ctx.emit({ type: 'data-changed', areas: ['*'] });
       return result;
     });

@@ -9,7 +9,11 @@ const PREFIX = 'enc1:';
 export const ERASED = '[erased when the person was anonymised]';
 
 export async function participantAuditKey(tx: Tx, participantId: number, at: string): Promise<Buffer> {
-  const row = await tx.selectFrom('audit_keys').select('key').where('participant_id', '=', participantId).executeTakeFirst();
+  const row = await tx
+    .selectFrom('audit_keys')
+    .select('key')
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
   if (row) return Buffer.from(row.key);
   const key = randomBytes(32);
   await tx.insertInto('audit_keys').values({ participant_id: participantId, key, created_at: at }).execute();
@@ -33,7 +37,12 @@ export function isSealed(text: string | null): boolean {
 }
 
 /** Opens a sealed audit text; plain text passes through; a shredded key gives ERASED. */
-export function openAuditText(key: Buffer | null, participantId: number | null, field: string, text: string | null): string | null {
+export function openAuditText(
+  key: Buffer | null,
+  participantId: number | null,
+  field: string,
+  text: string | null,
+): string | null {
   if (text === null || !isSealed(text)) return text;
   if (!key || participantId === null) return ERASED;
   try {
@@ -52,7 +61,11 @@ export async function auditKeysFor(tx: Tx, participantIds: number[]): Promise<Ma
   const ids = [...new Set(participantIds)];
   const out = new Map<number, Buffer>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await tx.selectFrom('audit_keys').select(['participant_id', 'key']).where('participant_id', 'in', ids.slice(i, i + 500)).execute();
+    const rows = await tx
+      .selectFrom('audit_keys')
+      .select(['participant_id', 'key'])
+      .where('participant_id', 'in', ids.slice(i, i + 500))
+      .execute();
     for (const r of rows) out.set(r.participant_id, Buffer.from(r.key));
   }
   return out;

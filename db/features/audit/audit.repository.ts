@@ -5,7 +5,20 @@ import type { Tx } from '../../store/schema';
 import { auditKeysFor, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
 
 export interface AuditEntry {
-  action: 'create' | 'update' | 'delete' | 'view' | 'export' | 'import' | 'merge' | 'unmerge' | 'undo' | 'sign-in' | 'sign-out' | 'verify' | string;
+  action:
+    | 'create'
+    | 'update'
+    | 'delete'
+    | 'view'
+    | 'export'
+    | 'import'
+    | 'merge'
+    | 'unmerge'
+    | 'undo'
+    | 'sign-in'
+    | 'sign-out'
+    | 'verify'
+    | string;
   entity: string;
   entityId?: string | number | null;
   participantId?: number | null;
@@ -18,7 +31,15 @@ export const GENESIS_HASH = '0'.repeat(64);
 
 export function auditHash(prevHash: string, row: Record<string, unknown>): string {
   const canonical = JSON.stringify([
-    row.at, row.staff_id, row.action, row.entity, row.entity_id, row.participant_id, row.summary, row.before_json, row.after_json,
+    row.at,
+    row.staff_id,
+    row.action,
+    row.entity,
+    row.entity_id,
+    row.participant_id,
+    row.summary,
+    row.before_json,
+    row.after_json,
   ]);
   return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
 }
@@ -28,7 +49,8 @@ export function auditHash(prevHash: string, row: Record<string, unknown>): strin
  * appendAudit and bulk writers (imports) both build rows here, so the chain is the same. */
 export function auditRow(at: string, staffId: number | null, entry: AuditEntry, key: Buffer | null) {
   const participantId = entry.participantId ?? null;
-  const seal = (field: string, text: string | null) => (text === null || participantId === null || !key ? text : sealAuditText(key, participantId, field, text));
+  const seal = (field: string, text: string | null) =>
+    text === null || participantId === null || !key ? text : sealAuditText(key, participantId, field, text);
   return {
     at,
     staff_id: staffId,
@@ -47,11 +69,17 @@ export async function appendAudit(tx: Tx, at: string, staffId: number | null, en
   const prevHash = last?.hash ?? GENESIS_HASH;
   const key = entry.participantId == null ? null : await participantAuditKey(tx, entry.participantId, at);
   const row = auditRow(at, staffId, entry, key);
-  await tx.insertInto('audit_log').values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) }).execute();
+  await tx
+    .insertInto('audit_log')
+    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
+    .execute();
 }
 
 /** Field-level difference of two flat records, for "who changed what" history. */
-export function changedFields(before: Record<string, unknown>, after: Record<string, unknown>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function changedFields(
+  before: Record<string, unknown>,
+  after: Record<string, unknown>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of Object.keys(after)) {
@@ -66,8 +94,13 @@ export function changedFields(before: Record<string, unknown>, after: Record<str
 
 /** Audit rows as people read them: summaries and values about a person opened with their key
  * (or marked erased after anonymisation). Use this wherever audit rows are shown or exported. */
-export async function readableAuditRows<R extends { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null }>(tx: Tx, rows: R[]): Promise<R[]> {
-  const keys = await auditKeysFor(tx, rows.map((r) => r.participant_id).filter((id): id is number => id !== null));
+export async function readableAuditRows<
+  R extends { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null },
+>(tx: Tx, rows: R[]): Promise<R[]> {
+  const keys = await auditKeysFor(
+    tx,
+    rows.map((r) => r.participant_id).filter((id): id is number => id !== null),
+  );
   return rows.map((r) => {
     if (r.participant_id === null) return r;
     const key = keys.get(r.participant_id) ?? null;

@@ -48,13 +48,24 @@ export async function listFundingStreams(tx: Tx) {
 export async function assertProvider(tx: Tx, id: number | null, path: string): Promise<void> {
   if (id === null) return;
   const org = await tx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
-  if (!org) throw new AppFailure('validation', 'Some details need correcting.', [{ path: [path], message: 'Choose a provider from the list' }]);
+  if (!org)
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      { path: [path], message: 'Choose a provider from the list' },
+    ]);
 }
 
-export async function saveCourseType(tx: Tx, at: string, staffId: number | null, input: z.output<typeof courseTypeInputSchema>): Promise<number> {
+export async function saveCourseType(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  input: z.output<typeof courseTypeInputSchema>,
+): Promise<number> {
   await assertProvider(tx, input.providerOrgId, 'providerOrgId');
   const clash = await tx.selectFrom('course_types').select('id').where('code', '=', input.code).executeTakeFirst();
-  if (clash && clash.id !== input.id) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['code'], message: 'Another course type already has this code' }]);
+  if (clash && clash.id !== input.id)
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      { path: ['code'], message: 'Another course type already has this code' },
+    ]);
   const values = {
     code: input.code,
     name: input.name,
@@ -69,13 +80,25 @@ export async function saveCourseType(tx: Tx, at: string, staffId: number | null,
   };
   if (input.id === undefined) {
     const row = await tx.insertInto('course_types').values(values).returning('id').executeTakeFirstOrThrow();
-    await appendAudit(tx, at, staffId, { action: 'create', entity: 'course_type', entityId: row.id, summary: `Course type "${input.name}" added to the catalogue`, after: values });
+    await appendAudit(tx, at, staffId, {
+      action: 'create',
+      entity: 'course_type',
+      entityId: row.id,
+      summary: `Course type "${input.name}" added to the catalogue`,
+      after: values,
+    });
     return row.id;
   }
   const before = await tx.selectFrom('course_types').selectAll().where('id', '=', input.id).executeTakeFirst();
   if (!before) throw new AppFailure('not-found', 'That course type no longer exists.');
   await tx.updateTable('course_types').set(values).where('id', '=', input.id).execute();
   const diff = changedFields(before as unknown as Record<string, unknown>, values);
-  await appendAudit(tx, at, staffId, { action: 'update', entity: 'course_type', entityId: input.id, summary: `Course type "${input.name}" changed`, ...diff });
+  await appendAudit(tx, at, staffId, {
+    action: 'update',
+    entity: 'course_type',
+    entityId: input.id,
+    summary: `Course type "${input.name}" changed`,
+    ...diff,
+  });
   return input.id;
 }

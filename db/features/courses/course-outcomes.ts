@@ -17,7 +17,12 @@ export interface CourseOutcome {
 }
 
 /** Records the outcome a result causes; returns true if a new outcome was created. */
-export async function recordCourseOutcome(tx: Tx, at: string, staffId: number | null, o: CourseOutcome): Promise<boolean> {
+export async function recordCourseOutcome(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  o: CourseOutcome,
+): Promise<boolean> {
   const earlier = await tx
     .selectFrom('outcomes')
     .select(['id', 'outcome_date', 'verification_status'])
@@ -28,9 +33,19 @@ export async function recordCourseOutcome(tx: Tx, at: string, staffId: number | 
     .executeTakeFirst();
   if (earlier) {
     if (earlier.outcome_date !== o.outcomeDate && earlier.verification_status === 'unverified') {
-      const clash = await tx.selectFrom('outcomes').select('id').where('participant_id', '=', o.participantId).where('outcome_type', '=', o.outcomeType).where('outcome_date', '=', o.outcomeDate).executeTakeFirst();
+      const clash = await tx
+        .selectFrom('outcomes')
+        .select('id')
+        .where('participant_id', '=', o.participantId)
+        .where('outcome_type', '=', o.outcomeType)
+        .where('outcome_date', '=', o.outcomeDate)
+        .executeTakeFirst();
       if (!clash) {
-        await tx.updateTable('outcomes').set({ outcome_date: o.outcomeDate, updated_at: at }).where('id', '=', earlier.id).execute();
+        await tx
+          .updateTable('outcomes')
+          .set({ outcome_date: o.outcomeDate, updated_at: at })
+          .where('id', '=', earlier.id)
+          .execute();
         await appendAudit(tx, at, staffId, {
           action: 'update',
           entity: 'outcome',
@@ -57,20 +72,47 @@ export async function recordCourseOutcome(tx: Tx, at: string, staffId: number | 
 }
 
 /** Removes the unverified outcome a result caused when the result is removed as a mistake. */
-export async function removeCourseOutcome(tx: Tx, at: string, staffId: number | null, participantId: number, sourceRef: string, reason: string): Promise<void> {
-  const o = await tx.selectFrom('outcomes').selectAll().where('participant_id', '=', participantId).where('source', '=', 'course').where('source_ref', '=', sourceRef).executeTakeFirst();
+export async function removeCourseOutcome(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  participantId: number,
+  sourceRef: string,
+  reason: string,
+): Promise<void> {
+  const o = await tx
+    .selectFrom('outcomes')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .where('source', '=', 'course')
+    .where('source_ref', '=', sourceRef)
+    .executeTakeFirst();
   if (!o || o.verification_status !== 'unverified') return;
   const evidence = await tx.selectFrom('evidence_items').select('id').where('outcome_id', '=', o.id).executeTakeFirst();
   if (evidence) return;
   await tx.deleteFrom('outcomes').where('id', '=', o.id).execute();
-  await appendAudit(tx, at, staffId, { action: 'delete', entity: 'outcome', entityId: o.id, participantId, summary: `Outcome ${o.outcome_type} removed with its course result: ${reason}`, before: o });
+  await appendAudit(tx, at, staffId, {
+    action: 'delete',
+    entity: 'outcome',
+    entityId: o.id,
+    participantId,
+    summary: `Outcome ${o.outcome_type} removed with its course result: ${reason}`,
+    before: o,
+  });
 }
 
 /**
  * Re-evaluates the rule today for these people; anyone ready gets a 'site_ready' outcome dated
  * the day the current ready spell began, unless an outcome already marks this spell.
  */
-export async function refreshSiteReady(tx: Tx, at: string, today: string, staffId: number | null, participantIds: number[], rule: SiteReadyRule): Promise<number> {
+export async function refreshSiteReady(
+  tx: Tx,
+  at: string,
+  today: string,
+  staffId: number | null,
+  participantIds: number[],
+  rule: SiteReadyRule,
+): Promise<number> {
   if (!participantIds.length) return 0;
   const facts = await loadFacts(tx, participantIds);
   let created = 0;
@@ -88,7 +130,13 @@ export async function refreshSiteReady(tx: Tx, at: string, today: string, staffI
       .where('outcome_date', '<=', today)
       .executeTakeFirst();
     if (already) continue;
-    const done = await recordOutcomeOnce(tx, at, staffId, { participantId: id, outcomeType: 'site_ready', outcomeDate: r.readySince, source: 'course', sourceRef: `site_ready:${r.readySince}` });
+    const done = await recordOutcomeOnce(tx, at, staffId, {
+      participantId: id,
+      outcomeType: 'site_ready',
+      outcomeDate: r.readySince,
+      source: 'course',
+      sourceRef: `site_ready:${r.readySince}`,
+    });
     if (done.created) created++;
   }
   return created;

@@ -3,7 +3,12 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { GridQuery } from '../../../shared/contract/common';
-import type { RunDetail, RunGridRow, runCreateSchema, runUpdateSchema } from '../../../shared/contract/courses.contract';
+import type {
+  RunDetail,
+  RunGridRow,
+  runCreateSchema,
+  runUpdateSchema,
+} from '../../../shared/contract/courses.contract';
 import { weekdaysBetween } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
 import type { Tx } from '../../store/schema';
@@ -24,18 +29,29 @@ const gridColumns = {
 const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
 export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
-  let base = tx.selectFrom('course_runs as r').innerJoin('course_types as t', 't.id', 'r.course_type_id').leftJoin('organisations as o', 'o.id', 'r.provider_org_id');
+  let base = tx
+    .selectFrom('course_runs as r')
+    .innerJoin('course_types as t', 't.id', 'r.course_type_id')
+    .leftJoin('organisations as o', 'o.id', 'r.provider_org_id');
   if (query.search.trim()) {
     const needle = escapeLike(query.search.trim());
-    base = base.where(sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\' or r.tutor like ${needle} escape '\\')`);
+    base = base.where(
+      sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\' or r.tutor like ${needle} escape '\\')`,
+    );
   }
   if (query.preset === 'open') base = base.where('r.status', 'in', ['planned', 'running']);
   if (query.preset === 'cscs') base = base.where('t.cscs_component', 'is not', null);
   for (const [colId, filter] of Object.entries(query.filters)) {
     const column = gridColumns[colId as keyof typeof gridColumns];
     if (!column) continue;
-    if (filter.filterType === 'text' && filter.filter) base = base.where(sql<boolean>`${sql.ref(column)} like ${escapeLike(filter.filter)} escape '\\'`);
-    else if (filter.filterType === 'set') base = base.where(sql.ref(column), 'in', filter.values.filter((v): v is string => v !== null));
+    if (filter.filterType === 'text' && filter.filter)
+      base = base.where(sql<boolean>`${sql.ref(column)} like ${escapeLike(filter.filter)} escape '\\'`);
+    else if (filter.filterType === 'set')
+      base = base.where(
+        sql.ref(column),
+        'in',
+        filter.values.filter((v): v is string => v !== null),
+      );
   }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   let rows = base.select([
@@ -49,9 +65,15 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
     'r.status',
     'r.capacity',
     'r.tutor',
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`.as('enrolled'),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`.as('waiting'),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`.as('completed'),
+    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`.as(
+      'enrolled',
+    ),
+    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`.as(
+      'waiting',
+    ),
+    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`.as(
+      'completed',
+    ),
   ]);
   for (const s of query.sort) {
     const column = gridColumns[s.colId as keyof typeof gridColumns];
@@ -59,7 +81,15 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
   }
   if (!query.sort.length) rows = rows.orderBy('r.start_date', 'desc');
   const out = await rows.orderBy('r.id', 'desc').limit(query.limit).offset(query.offset).execute();
-  return { rows: out.map((r) => ({ ...r, enrolled: Number(r.enrolled), waiting: Number(r.waiting), completed: Number(r.completed) })), total: Number(total.n) };
+  return {
+    rows: out.map((r) => ({
+      ...r,
+      enrolled: Number(r.enrolled),
+      waiting: Number(r.waiting),
+      completed: Number(r.completed),
+    })),
+    total: Number(total.n),
+  };
 }
 
 export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
@@ -90,17 +120,35 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
   if (!r) throw new AppFailure('not-found', 'That course run does not exist.');
   const sessions = await tx
     .selectFrom('course_sessions as s')
-    .select(['s.id', 's.session_date as sessionDate', 's.starts_at as startsAt', 's.ends_at as endsAt', 's.label', sql<number>`(select count(*) from attendance a where a.course_session_id = s.id)`.as('marked')])
+    .select([
+      's.id',
+      's.session_date as sessionDate',
+      's.starts_at as startsAt',
+      's.ends_at as endsAt',
+      's.label',
+      sql<number>`(select count(*) from attendance a where a.course_session_id = s.id)`.as('marked'),
+    ])
     .where('s.course_run_id', '=', id)
     .orderBy('s.session_date')
     .orderBy('s.starts_at')
     .execute();
-  const counts = await tx.selectFrom('enrolments').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).where('course_run_id', '=', id).groupBy('status').execute();
+  const counts = await tx
+    .selectFrom('enrolments')
+    .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
+    .where('course_run_id', '=', id)
+    .groupBy('status')
+    .execute();
   const n = (s: string) => Number(counts.find((c) => c.status === s)?.n ?? 0);
   return {
     ...r,
     sessions: sessions.map((s) => ({ ...s, marked: Number(s.marked) })),
-    counts: { enrolled: n('enrolled'), waiting: n('waiting'), withdrawn: n('withdrawn'), completed: n('completed'), notCompleted: n('not_completed') },
+    counts: {
+      enrolled: n('enrolled'),
+      waiting: n('waiting'),
+      withdrawn: n('withdrawn'),
+      completed: n('completed'),
+      notCompleted: n('not_completed'),
+    },
   };
 }
 
@@ -108,11 +156,21 @@ type RunFields = z.output<typeof runUpdateSchema>;
 
 async function checkRunRefs(tx: Tx, input: Omit<RunFields, 'id'>): Promise<void> {
   const type = await tx.selectFrom('course_types').select('id').where('id', '=', input.courseTypeId).executeTakeFirst();
-  if (!type) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['courseTypeId'], message: 'Choose a course from the catalogue' }]);
+  if (!type)
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      { path: ['courseTypeId'], message: 'Choose a course from the catalogue' },
+    ]);
   await assertProvider(tx, input.providerOrgId, 'providerOrgId');
   if (input.fundingStreamId !== null) {
-    const f = await tx.selectFrom('funding_streams').select('id').where('id', '=', input.fundingStreamId).executeTakeFirst();
-    if (!f) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['fundingStreamId'], message: 'Choose a funding stream from the list' }]);
+    const f = await tx
+      .selectFrom('funding_streams')
+      .select('id')
+      .where('id', '=', input.fundingStreamId)
+      .executeTakeFirst();
+    if (!f)
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['fundingStreamId'], message: 'Choose a funding stream from the list' },
+      ]);
   }
 }
 
@@ -132,7 +190,12 @@ function runValues(input: Omit<RunFields, 'id'>, at: string) {
   };
 }
 
-export async function createRun(tx: Tx, at: string, staffId: number | null, input: z.output<typeof runCreateSchema>): Promise<number> {
+export async function createRun(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  input: z.output<typeof runCreateSchema>,
+): Promise<number> {
   await checkRunRefs(tx, input);
   const values = { ...runValues(input, at), created_at: at };
   const row = await tx.insertInto('course_runs').values(values).returning('id').executeTakeFirstOrThrow();
@@ -140,10 +203,24 @@ export async function createRun(tx: Tx, at: string, staffId: number | null, inpu
   if (dates.length) {
     await tx
       .insertInto('course_sessions')
-      .values(dates.map((d, i) => ({ course_run_id: row.id, session_date: d, starts_at: input.sessionStartsAt, ends_at: input.sessionEndsAt, label: `Day ${i + 1}` })))
+      .values(
+        dates.map((d, i) => ({
+          course_run_id: row.id,
+          session_date: d,
+          starts_at: input.sessionStartsAt,
+          ends_at: input.sessionEndsAt,
+          label: `Day ${i + 1}`,
+        })),
+      )
       .execute();
   }
-  await appendAudit(tx, at, staffId, { action: 'create', entity: 'course_run', entityId: row.id, summary: `Course run planned for ${input.startDate} with ${dates.length} sessions`, after: values });
+  await appendAudit(tx, at, staffId, {
+    action: 'create',
+    entity: 'course_run',
+    entityId: row.id,
+    summary: `Course run planned for ${input.startDate} with ${dates.length} sessions`,
+    after: values,
+  });
   return row.id;
 }
 
@@ -153,11 +230,22 @@ export async function updateRun(tx: Tx, at: string, staffId: number | null, inpu
   await checkRunRefs(tx, input);
   const seats = await countSeats(tx, input.id);
   if (input.capacity < seats) {
-    throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['capacity'], message: `${seats} people already hold places: withdraw someone before lowering the capacity below ${seats}` }]);
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      {
+        path: ['capacity'],
+        message: `${seats} people already hold places: withdraw someone before lowering the capacity below ${seats}`,
+      },
+    ]);
   }
   const values = runValues(input, at);
   await tx.updateTable('course_runs').set(values).where('id', '=', input.id).execute();
-  await appendAudit(tx, at, staffId, { action: 'update', entity: 'course_run', entityId: input.id, summary: 'Course run changed', ...changedFields(before as unknown as Record<string, unknown>, values) });
+  await appendAudit(tx, at, staffId, {
+    action: 'update',
+    entity: 'course_run',
+    entityId: input.id,
+    summary: 'Course run changed',
+    ...changedFields(before as unknown as Record<string, unknown>, values),
+  });
 }
 
 /** Places taken: enrolled, completed and not completed all hold a seat; waiting and withdrawn do not. */
@@ -176,28 +264,59 @@ export async function saveSessions(
   at: string,
   staffId: number | null,
   runId: number,
-  sessions: Array<{ id?: number | undefined; sessionDate: string; startsAt: string | null; endsAt: string | null; label: string | null }>,
+  sessions: Array<{
+    id?: number | undefined;
+    sessionDate: string;
+    startsAt: string | null;
+    endsAt: string | null;
+    label: string | null;
+  }>,
 ): Promise<void> {
   const run = await tx.selectFrom('course_runs').select('id').where('id', '=', runId).executeTakeFirst();
   if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
   const existing = await tx
     .selectFrom('course_sessions as s')
-    .select(['s.id', 's.session_date', 's.starts_at', 's.ends_at', 's.label', sql<number>`(select count(*) from attendance a where a.course_session_id = s.id)`.as('marked')])
+    .select([
+      's.id',
+      's.session_date',
+      's.starts_at',
+      's.ends_at',
+      's.label',
+      sql<number>`(select count(*) from attendance a where a.course_session_id = s.id)`.as('marked'),
+    ])
     .where('s.course_run_id', '=', runId)
     .execute();
   const keep = new Set(sessions.map((s) => s.id).filter((id): id is number => id !== undefined));
   for (const [i, s] of sessions.entries()) {
     if (s.id !== undefined && !existing.some((e) => e.id === s.id)) {
-      throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['sessions', i, 'sessionDate'], message: 'This session belongs to another run' }]);
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['sessions', i, 'sessionDate'], message: 'This session belongs to another run' },
+      ]);
     }
   }
   const removed = existing.filter((e) => !keep.has(e.id));
   const marked = removed.find((e) => Number(e.marked) > 0);
-  if (marked) throw new AppFailure('conflict', `The session on ${marked.session_date.split('-').reverse().join('/')} has a register taken; it cannot be removed.`);
-  if (removed.length) await tx.deleteFrom('course_sessions').where('id', 'in', removed.map((e) => e.id)).execute();
+  if (marked)
+    throw new AppFailure(
+      'conflict',
+      `The session on ${marked.session_date.split('-').reverse().join('/')} has a register taken; it cannot be removed.`,
+    );
+  if (removed.length)
+    await tx
+      .deleteFrom('course_sessions')
+      .where(
+        'id',
+        'in',
+        removed.map((e) => e.id),
+      )
+      .execute();
   for (const s of sessions) {
     const values = { session_date: s.sessionDate, starts_at: s.startsAt, ends_at: s.endsAt, label: s.label };
-    if (s.id === undefined) await tx.insertInto('course_sessions').values({ ...values, course_run_id: runId }).execute();
+    if (s.id === undefined)
+      await tx
+        .insertInto('course_sessions')
+        .values({ ...values, course_run_id: runId })
+        .execute();
     else await tx.updateTable('course_sessions').set(values).where('id', '=', s.id).execute();
   }
   await appendAudit(tx, at, staffId, {

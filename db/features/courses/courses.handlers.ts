@@ -32,7 +32,11 @@ async function staffName(ctx: HandlerContext): Promise<string> {
 
 export const coursesHandlers = defineHandlers({
   async 'courses.lookups'(_input, ctx) {
-    return { courseTypes: await listCourseTypes(ctx.db), providers: await listProviders(ctx.db), fundingStreams: await listFundingStreams(ctx.db) };
+    return {
+      courseTypes: await listCourseTypes(ctx.db),
+      providers: await listProviders(ctx.db),
+      fundingStreams: await listFundingStreams(ctx.db),
+    };
   },
 
   async 'courses.types.save'(input, ctx) {
@@ -76,7 +80,9 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.enrol'(input, ctx) {
-    return write(ctx, (tx, at, today) => enrol(tx, at, today, ctx.staffId, input.runId, input.participantIds, input.overrideReason));
+    return write(ctx, (tx, at, today) =>
+      enrol(tx, at, today, ctx.staffId, input.runId, input.participantIds, input.overrideReason),
+    );
   },
 
   async 'courses.withdraw'(input, ctx) {
@@ -100,11 +106,16 @@ export const coursesHandlers = defineHandlers({
 
   async 'courses.results.get'(input, ctx) {
     const rule = await loadSiteReadyRule(ctx.db);
-    return { rows: await getResults(ctx.db, input.runId, todayIso(ctx.clock), rule), rule: describeSiteReadyRule(rule) };
+    return {
+      rows: await getResults(ctx.db, input.runId, todayIso(ctx.clock), rule),
+      rule: describeSiteReadyRule(rule),
+    };
   },
 
   async 'courses.results.record'(input, ctx) {
-    return write(ctx, async (tx, at, today) => recordResults(tx, at, today, ctx.staffId, input, await loadSiteReadyRule(tx)));
+    return write(ctx, async (tx, at, today) =>
+      recordResults(tx, at, today, ctx.staffId, input, await loadSiteReadyRule(tx)),
+    );
   },
 
   async 'courses.results.remove'(input, ctx) {
@@ -122,10 +133,19 @@ export const coursesHandlers = defineHandlers({
   async 'courses.siteReady.setRule'(input, ctx) {
     return write(ctx, async (tx, at, today) => {
       const before = await saveSiteReadyRule(tx, at, input);
-      await appendAudit(tx, at, ctx.staffId, { action: 'update', entity: 'setting', entityId: 'courses.siteReadyRule', summary: 'Site-ready rule changed', before, after: input });
+      await appendAudit(tx, at, ctx.staffId, {
+        action: 'update',
+        entity: 'setting',
+        entityId: 'courses.siteReadyRule',
+        summary: 'Site-ready rule changed',
+        before,
+        after: input,
+      });
       // People who become ready under the new rule get their outcome now.
       const facts = await loadFacts(tx);
-      const nowReady = [...facts.entries()].filter(([, f]) => evaluateSiteReady(input, f, today).ready).map(([id]) => id);
+      const nowReady = [...facts.entries()]
+        .filter(([, f]) => evaluateSiteReady(input, f, today).ready)
+        .map(([id]) => id);
       await refreshSiteReady(tx, at, today, ctx.staffId, nowReady, input);
       return { rule: input, description: describeSiteReadyRule(input) };
     });
@@ -137,15 +157,29 @@ export const coursesHandlers = defineHandlers({
 
   async 'courses.siteReady.participant'(input, ctx) {
     const facts = await loadFacts(ctx.db, [input.participantId]);
-    const r = evaluateSiteReady(await loadSiteReadyRule(ctx.db), facts.get(input.participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] }, todayIso(ctx.clock));
-    return { ready: r.ready, missing: r.missing.map((m) => m.label), readySince: r.readySince, readyUntil: r.readyUntil };
+    const r = evaluateSiteReady(
+      await loadSiteReadyRule(ctx.db),
+      facts.get(input.participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
+      todayIso(ctx.clock),
+    );
+    return {
+      ready: r.ready,
+      missing: r.missing.map((m) => m.label),
+      readySince: r.readySince,
+      readyUntil: r.readyUntil,
+    };
   },
 
   async 'courses.siteReady.export'(input, ctx) {
     const by = await staffName(ctx);
     return write(ctx, async (tx, at, today) => {
       const file = await exportSiteReady(tx, await loadSiteReadyRule(tx), today, input.preset, input.search, by);
-      await appendAudit(tx, at, ctx.staffId, { action: 'export', entity: 'site_ready_candidates', summary: `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}`, after: { preset: input.preset, search: input.search, rows: file.rows, purpose: input.purpose } });
+      await appendAudit(tx, at, ctx.staffId, {
+        action: 'export',
+        entity: 'site_ready_candidates',
+        summary: `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}`,
+        after: { preset: input.preset, search: input.search, rows: file.rows, purpose: input.purpose },
+      });
       return file;
     });
   },
@@ -159,7 +193,12 @@ export const coursesHandlers = defineHandlers({
     const by = await staffName(ctx);
     return write(ctx, async (tx, at, today) => {
       const file = await exportExpiry(tx, today, input.withinDays, by);
-      await appendAudit(tx, at, ctx.staffId, { action: 'export', entity: 'cscs_expiry_worklist', summary: `Exported the expiry worklist (${input.withinDays} days, ${file.rows} items) to ${file.fileName}`, after: { withinDays: input.withinDays, rows: file.rows } });
+      await appendAudit(tx, at, ctx.staffId, {
+        action: 'export',
+        entity: 'cscs_expiry_worklist',
+        summary: `Exported the expiry worklist (${input.withinDays} days, ${file.rows} items) to ${file.fileName}`,
+        after: { withinDays: input.withinDays, rows: file.rows },
+      });
       return file;
     });
   },

@@ -10,8 +10,17 @@ import { loadFacts } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
-export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string, filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined }, cache?: CacheHandle): Promise<Dashboard> {
-  let runsQ = tx.selectFrom('course_runs as r').innerJoin('course_types as t', 't.id', 'r.course_type_id').select(['r.id', 't.name as courseType', 'r.start_date as startDate', 'r.status', 'r.capacity']);
+export async function courseDashboard(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined },
+  cache?: CacheHandle,
+): Promise<Dashboard> {
+  let runsQ = tx
+    .selectFrom('course_runs as r')
+    .innerJoin('course_types as t', 't.id', 'r.course_type_id')
+    .select(['r.id', 't.name as courseType', 'r.start_date as startDate', 'r.status', 'r.capacity']);
   if (filter.runId) runsQ = runsQ.where('r.id', '=', filter.runId);
   if (filter.from) runsQ = runsQ.where('r.start_date', '>=', filter.from);
   if (filter.to) runsQ = runsQ.where('r.start_date', '<=', filter.to);
@@ -22,24 +31,49 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
   const seats = ids.length
     ? await tx
         .selectFrom('enrolments')
-        .select(['course_run_id as runId', sql<number>`sum(status in ('enrolled','completed','not_completed'))`.as('seats'), sql<number>`sum(status = 'completed')`.as('completed')])
+        .select([
+          'course_run_id as runId',
+          sql<number>`sum(status in ('enrolled','completed','not_completed'))`.as('seats'),
+          sql<number>`sum(status = 'completed')`.as('completed'),
+        ])
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .groupBy('course_run_id')
         .execute()
     : [];
   const hse = ids.length
-    ? await tx.selectFrom('hse_tests').select(['course_run_id as runId', sql<number>`count(*)`.as('taken'), sql<number>`sum(score >= 45)`.as('passed')]).$if(!everyRun, (q) => q.where('course_run_id', 'in', ids)).where('course_run_id', 'is not', null).groupBy('course_run_id').execute()
+    ? await tx
+        .selectFrom('hse_tests')
+        .select([
+          'course_run_id as runId',
+          sql<number>`count(*)`.as('taken'),
+          sql<number>`sum(score >= 45)`.as('passed'),
+        ])
+        .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
+        .where('course_run_id', 'is not', null)
+        .groupBy('course_run_id')
+        .execute()
     : [];
   const att = ids.length
     ? await tx
         .selectFrom('attendance as a')
         .innerJoin('course_sessions as s', 's.id', 'a.course_session_id')
-        .select(['s.course_run_id as runId', sql<number>`sum(a.mark in ('present','late'))`.as('attended'), sql<number>`sum(a.mark in ('present','late','absent'))`.as('marked')])
+        .select([
+          's.course_run_id as runId',
+          sql<number>`sum(a.mark in ('present','late'))`.as('attended'),
+          sql<number>`sum(a.mark in ('present','late','absent'))`.as('marked'),
+        ])
         .$if(!everyRun, (q) => q.where('s.course_run_id', 'in', ids))
         .groupBy('s.course_run_id')
         .execute()
     : [];
-  const cards = ids.length ? await tx.selectFrom('cscs_cards').select(sql<number>`count(*)`.as('n')).$if(!everyRun, (q) => q.where('course_run_id', 'in', ids)).where('course_run_id', 'is not', null).executeTakeFirstOrThrow() : { n: 0 };
+  const cards = ids.length
+    ? await tx
+        .selectFrom('cscs_cards')
+        .select(sql<number>`count(*)`.as('n'))
+        .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
+        .where('course_run_id', 'is not', null)
+        .executeTakeFirstOrThrow()
+    : { n: 0 };
   const by = <T extends { runId: number | null }>(rows: T[]) => new Map(rows.map((r) => [r.runId, r]));
   const seatsBy = by(seats);
   const hseBy = by(hse);
@@ -49,7 +83,14 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
     const s = seatsBy.get(r.id);
     const h = hseBy.get(r.id);
     const a = attBy.get(r.id);
-    const v = { seats: Number(s?.seats ?? 0), completed: Number(s?.completed ?? 0), hseTaken: Number(h?.taken ?? 0), hsePassed: Number(h?.passed ?? 0), attended: Number(a?.attended ?? 0), marked: Number(a?.marked ?? 0) };
+    const v = {
+      seats: Number(s?.seats ?? 0),
+      completed: Number(s?.completed ?? 0),
+      hseTaken: Number(h?.taken ?? 0),
+      hsePassed: Number(h?.passed ?? 0),
+      attended: Number(a?.attended ?? 0),
+      marked: Number(a?.marked ?? 0),
+    };
     if (r.status !== 'cancelled') {
       totals.runs++;
       totals.capacity += r.capacity;
@@ -83,7 +124,9 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
       hsePassRate: ratio(totals.hsePassed, totals.hseTaken),
       attendanceRate: ratio(totals.attended, totals.marked),
       cardsIssued: Number(cards.n),
-      siteReadyNow: filter.runId ? await readyOnRun(tx, rule, today, filter.runId) : await countSiteReadyNow(tx, rule, today, cache),
+      siteReadyNow: filter.runId
+        ? await readyOnRun(tx, rule, today, filter.runId)
+        : await countSiteReadyNow(tx, rule, today, cache),
     },
     runs: rows,
   };
@@ -91,7 +134,15 @@ export async function courseDashboard(tx: Tx, rule: SiteReadyRule, today: string
 
 /** How many of a run's people (those who held a place) meet the site-ready rule today. */
 async function readyOnRun(tx: Tx, rule: SiteReadyRule, today: string, runId: number): Promise<number> {
-  const people = await tx.selectFrom('enrolments').select('participant_id').where('course_run_id', '=', runId).where('status', 'in', ['enrolled', 'completed', 'not_completed']).execute();
-  const facts = await loadFacts(tx, people.map((p) => p.participant_id));
+  const people = await tx
+    .selectFrom('enrolments')
+    .select('participant_id')
+    .where('course_run_id', '=', runId)
+    .where('status', 'in', ['enrolled', 'completed', 'not_completed'])
+    .execute();
+  const facts = await loadFacts(
+    tx,
+    people.map((p) => p.participant_id),
+  );
   return [...facts.values()].filter((f) => evaluateSiteReady(rule, f, today).ready).length;
 }

@@ -16,31 +16,68 @@ export interface EnrolResult {
 const fullName = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
 
 async function openRun(tx: Tx, runId: number) {
-  const run = await tx.selectFrom('course_runs').select(['id', 'capacity', 'status']).where('id', '=', runId).executeTakeFirst();
+  const run = await tx
+    .selectFrom('course_runs')
+    .select(['id', 'capacity', 'status'])
+    .where('id', '=', runId)
+    .executeTakeFirst();
   if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
   return run;
 }
 
 async function nextWaitingPosition(tx: Tx, runId: number): Promise<number> {
-  const row = await tx.selectFrom('enrolments').select(sql<number | null>`max(waiting_position)`.as('p')).where('course_run_id', '=', runId).where('status', '=', 'waiting').executeTakeFirst();
+  const row = await tx
+    .selectFrom('enrolments')
+    .select(sql<number | null>`max(waiting_position)`.as('p'))
+    .where('course_run_id', '=', runId)
+    .where('status', '=', 'waiting')
+    .executeTakeFirst();
   return Number(row?.p ?? 0) + 1;
 }
 
-export async function enrol(tx: Tx, at: string, today: string, staffId: number | null, runId: number, participantIds: number[], overrideReason: string | null): Promise<EnrolResult> {
+export async function enrol(
+  tx: Tx,
+  at: string,
+  today: string,
+  staffId: number | null,
+  runId: number,
+  participantIds: number[],
+  overrideReason: string | null,
+): Promise<EnrolResult> {
   const run = await openRun(tx, runId);
-  if (run.status === 'cancelled' || run.status === 'completed') throw new AppFailure('conflict', `This run is ${run.status}; nobody more can be enrolled.`);
+  if (run.status === 'cancelled' || run.status === 'completed')
+    throw new AppFailure('conflict', `This run is ${run.status}; nobody more can be enrolled.`);
   const ids = [...new Set(participantIds)];
-  const people = await tx.selectFrom('participants').select(['id', 'first_name', 'last_name', 'eligibility_status', 'status']).where('id', 'in', ids).execute();
-  if (people.length !== ids.length) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['participantIds'], message: 'Some of the people chosen no longer exist' }]);
-  const byId = new Map(people.map((p) => [p.id, p]));
-  const notEligible = people.filter((p) => p.eligibility_status !== 'eligible' && p.status !== 'merged' && p.status !== 'anonymised');
-  if (notEligible.length && !overrideReason) {
-    const names = notEligible.slice(0, 5).map(fullName).join(', ') + (notEligible.length > 5 ? ` and ${notEligible.length - 5} more` : '');
+  const people = await tx
+    .selectFrom('participants')
+    .select(['id', 'first_name', 'last_name', 'eligibility_status', 'status'])
+    .where('id', 'in', ids)
+    .execute();
+  if (people.length !== ids.length)
     throw new AppFailure('validation', 'Some details need correcting.', [
-      { path: ['overrideReason'], message: `${names} ${notEligible.length === 1 ? 'is' : 'are'} not confirmed eligible: give a reason to enrol anyway, or leave them out` },
+      { path: ['participantIds'], message: 'Some of the people chosen no longer exist' },
+    ]);
+  const byId = new Map(people.map((p) => [p.id, p]));
+  const notEligible = people.filter(
+    (p) => p.eligibility_status !== 'eligible' && p.status !== 'merged' && p.status !== 'anonymised',
+  );
+  if (notEligible.length && !overrideReason) {
+    const names =
+      notEligible.slice(0, 5).map(fullName).join(', ') +
+      (notEligible.length > 5 ? ` and ${notEligible.length - 5} more` : '');
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      {
+        path: ['overrideReason'],
+        message: `${names} ${notEligible.length === 1 ? 'is' : 'are'} not confirmed eligible: give a reason to enrol anyway, or leave them out`,
+      },
     ]);
   }
-  const existing = await tx.selectFrom('enrolments').select(['id', 'participant_id', 'status']).where('course_run_id', '=', runId).where('participant_id', 'in', ids).execute();
+  const existing = await tx
+    .selectFrom('enrolments')
+    .select(['id', 'participant_id', 'status'])
+    .where('course_run_id', '=', runId)
+    .where('participant_id', 'in', ids)
+    .execute();
   const existingBy = new Map(existing.map((e) => [e.participant_id, e]));
   let seats = await countSeats(tx, runId);
   let position = await nextWaitingPosition(tx, runId);
@@ -54,7 +91,10 @@ export async function enrol(tx: Tx, at: string, today: string, staffId: number |
     }
     const prior = existingBy.get(id);
     if (prior && prior.status !== 'withdrawn') {
-      result.skipped.push({ participantId: id, reason: `${fullName(p)} is already ${prior.status === 'waiting' ? 'on the waiting list' : 'on this run'}` });
+      result.skipped.push({
+        participantId: id,
+        reason: `${fullName(p)} is already ${prior.status === 'waiting' ? 'on the waiting list' : 'on this run'}`,
+      });
       continue;
     }
     const takesSeat = seats < run.capacity;
@@ -72,7 +112,11 @@ export async function enrol(tx: Tx, at: string, today: string, staffId: number |
       await tx.updateTable('enrolments').set(values).where('id', '=', prior.id).execute();
       enrolmentId = prior.id;
     } else {
-      const row = await tx.insertInto('enrolments').values({ ...values, course_run_id: runId, participant_id: id, created_at: at, created_by: staffId }).returning('id').executeTakeFirstOrThrow();
+      const row = await tx
+        .insertInto('enrolments')
+        .values({ ...values, course_run_id: runId, participant_id: id, created_at: at, created_by: staffId })
+        .returning('id')
+        .executeTakeFirstOrThrow();
       enrolmentId = row.id;
     }
     if (takesSeat) {
@@ -82,7 +126,9 @@ export async function enrol(tx: Tx, at: string, today: string, staffId: number |
       position++;
       result.waiting++;
     }
-    const override = values.eligibility_override_reason ? ` (eligibility ${p.eligibility_status}; override: ${values.eligibility_override_reason})` : '';
+    const override = values.eligibility_override_reason
+      ? ` (eligibility ${p.eligibility_status}; override: ${values.eligibility_override_reason})`
+      : '';
     await appendAudit(tx, at, staffId, {
       action: prior ? 'update' : 'create',
       entity: 'enrolment',
@@ -97,12 +143,30 @@ export async function enrol(tx: Tx, at: string, today: string, staffId: number |
 
 /** Renumbers the waiting list 1..n in its current order. */
 async function renumberWaiting(tx: Tx, runId: number): Promise<void> {
-  const waiting = await tx.selectFrom('enrolments').select(['id', 'waiting_position']).where('course_run_id', '=', runId).where('status', '=', 'waiting').orderBy('waiting_position').orderBy('id').execute();
-  for (const [i, w] of waiting.entries()) if (w.waiting_position !== i + 1) await tx.updateTable('enrolments').set({ waiting_position: i + 1 }).where('id', '=', w.id).execute();
+  const waiting = await tx
+    .selectFrom('enrolments')
+    .select(['id', 'waiting_position'])
+    .where('course_run_id', '=', runId)
+    .where('status', '=', 'waiting')
+    .orderBy('waiting_position')
+    .orderBy('id')
+    .execute();
+  for (const [i, w] of waiting.entries())
+    if (w.waiting_position !== i + 1)
+      await tx
+        .updateTable('enrolments')
+        .set({ waiting_position: i + 1 })
+        .where('id', '=', w.id)
+        .execute();
 }
 
 /** Gives free places to the people waiting, first come first served. Returns who got one. */
-export async function fillFromWaitingList(tx: Tx, at: string, staffId: number | null, runId: number): Promise<Array<{ participantId: number; name: string }>> {
+export async function fillFromWaitingList(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  runId: number,
+): Promise<Array<{ participantId: number; name: string }>> {
   const run = await openRun(tx, runId);
   if (run.status === 'cancelled' || run.status === 'completed') return [];
   const free = run.capacity - (await countSeats(tx, runId));
@@ -118,7 +182,11 @@ export async function fillFromWaitingList(tx: Tx, at: string, staffId: number | 
     .limit(free)
     .execute();
   for (const n of next) {
-    await tx.updateTable('enrolments').set({ status: 'enrolled', waiting_position: null }).where('id', '=', n.id).execute();
+    await tx
+      .updateTable('enrolments')
+      .set({ status: 'enrolled', waiting_position: null })
+      .where('id', '=', n.id)
+      .execute();
     await appendAudit(tx, at, staffId, {
       action: 'update',
       entity: 'enrolment',
@@ -133,7 +201,14 @@ export async function fillFromWaitingList(tx: Tx, at: string, staffId: number | 
   return next.map((n) => ({ participantId: n.participant_id, name: fullName(n) }));
 }
 
-export async function withdraw(tx: Tx, at: string, staffId: number | null, enrolmentId: number, reason: string, on: string) {
+export async function withdraw(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  enrolmentId: number,
+  reason: string,
+  on: string,
+) {
   const e = await tx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
   if (!e) throw new AppFailure('not-found', 'That enrolment does not exist.');
   if (e.status === 'withdrawn') throw new AppFailure('conflict', 'This person has already been withdrawn.');
@@ -161,8 +236,16 @@ export async function promote(tx: Tx, at: string, staffId: number | null, enrolm
   if (!e) throw new AppFailure('not-found', 'That enrolment does not exist.');
   if (e.status !== 'waiting') throw new AppFailure('conflict', 'This person is not on the waiting list.');
   const run = await openRun(tx, e.course_run_id);
-  if ((await countSeats(tx, run.id)) >= run.capacity) throw new AppFailure('conflict', `The run is full (${run.capacity} places): raise the capacity or withdraw someone first.`);
-  await tx.updateTable('enrolments').set({ status: 'enrolled', waiting_position: null }).where('id', '=', enrolmentId).execute();
+  if ((await countSeats(tx, run.id)) >= run.capacity)
+    throw new AppFailure(
+      'conflict',
+      `The run is full (${run.capacity} places): raise the capacity or withdraw someone first.`,
+    );
+  await tx
+    .updateTable('enrolments')
+    .set({ status: 'enrolled', waiting_position: null })
+    .where('id', '=', enrolmentId)
+    .execute();
   await appendAudit(tx, at, staffId, {
     action: 'update',
     entity: 'enrolment',

@@ -1,12 +1,16 @@
 // Enrolment lists, people to enrol, and session registers with attendance rates.
 import { sql } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
-import type { AttendanceMark, EnrolCandidate, EnrolmentRow, RegisterRow } from '../../../shared/contract/courses.contract';
+import type {
+  AttendanceMark,
+  EnrolCandidate,
+  EnrolmentRow,
+  RegisterRow,
+} from '../../../shared/contract/courses.contract';
 import { attendanceRate } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
 import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
-
 
 /** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
 export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<number, number | null>> {
@@ -22,7 +26,12 @@ export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<
     .where('e.course_run_id', '=', runId)
     .groupBy('a.enrolment_id')
     .execute();
-  return new Map(rows.map((r) => [r.enrolmentId, attendanceRate({ present: Number(r.present), late: Number(r.late), absent: Number(r.absent) })]));
+  return new Map(
+    rows.map((r) => [
+      r.enrolmentId,
+      attendanceRate({ present: Number(r.present), late: Number(r.late), absent: Number(r.absent) }),
+    ]),
+  );
 }
 
 export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRow[]> {
@@ -56,7 +65,11 @@ export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRo
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
-export async function pageEnrolCandidates(tx: Tx, runId: number, query: GridQuery): Promise<{ rows: EnrolCandidate[]; total: number }> {
+export async function pageEnrolCandidates(
+  tx: Tx,
+  runId: number,
+  query: GridQuery,
+): Promise<{ rows: EnrolCandidate[]; total: number }> {
   let base = tx
     .selectFrom('participants as p')
     .leftJoin('enrolments as e', (j) => j.onRef('e.participant_id', '=', 'p.id').on('e.course_run_id', '=', runId))
@@ -64,12 +77,23 @@ export async function pageEnrolCandidates(tx: Tx, runId: number, query: GridQuer
   const words = query.search.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   for (const w of words) {
     const prefix = `${escapeLike(w)}%`;
-    base = base.where(sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\' or p.preferred_name like ${prefix} escape '\\')`);
+    base = base.where(
+      sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\' or p.preferred_name like ${prefix} escape '\\')`,
+    );
   }
   if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
-    .select(['p.id', 'p.reference', 'p.first_name as firstName', 'p.last_name as lastName', 'p.date_of_birth as dateOfBirth', 'p.postcode', 'p.eligibility_status as eligibilityStatus', 'e.status as inRun'])
+    .select([
+      'p.id',
+      'p.reference',
+      'p.first_name as firstName',
+      'p.last_name as lastName',
+      'p.date_of_birth as dateOfBirth',
+      'p.postcode',
+      'p.eligibility_status as eligibilityStatus',
+      'e.status as inRun',
+    ])
     .orderBy('p.last_name')
     .orderBy('p.first_name')
     .orderBy('p.id')
@@ -82,15 +106,32 @@ export async function pageEnrolCandidates(tx: Tx, runId: number, query: GridQuer
 export async function getRegister(tx: Tx, sessionId: number) {
   const session = await tx
     .selectFrom('course_sessions')
-    .select(['id', 'course_run_id as runId', 'session_date as sessionDate', 'starts_at as startsAt', 'ends_at as endsAt', 'label'])
+    .select([
+      'id',
+      'course_run_id as runId',
+      'session_date as sessionDate',
+      'starts_at as startsAt',
+      'ends_at as endsAt',
+      'label',
+    ])
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session) throw new AppFailure('not-found', 'That session does not exist.');
   const rows = await tx
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
-    .leftJoin('attendance as a', (j) => j.onRef('a.enrolment_id', '=', 'e.id').on('a.course_session_id', '=', sessionId))
-    .select(['e.id as enrolmentId', 'e.participant_id as participantId', 'p.reference', sql<string>`p.first_name || ' ' || p.last_name`.as('name'), 'e.status', 'a.mark', 'a.reason'])
+    .leftJoin('attendance as a', (j) =>
+      j.onRef('a.enrolment_id', '=', 'e.id').on('a.course_session_id', '=', sessionId),
+    )
+    .select([
+      'e.id as enrolmentId',
+      'e.participant_id as participantId',
+      'p.reference',
+      sql<string>`p.first_name || ' ' || p.last_name`.as('name'),
+      'e.status',
+      'a.mark',
+      'a.reason',
+    ])
     .where('e.course_run_id', '=', session.runId)
     // People with a place, plus anyone withdrawn after this session or already marked on it.
     .where((eb) =>
@@ -116,7 +157,10 @@ export async function saveRegister(
   const { session, rows } = await getRegister(tx, sessionId);
   const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
   for (const [i, m] of marks.entries()) {
-    if (!byEnrolment.has(m.enrolmentId)) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' }]);
+    if (!byEnrolment.has(m.enrolmentId))
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' },
+      ]);
   }
   let changed = 0;
   for (const m of marks) {
@@ -126,8 +170,19 @@ export async function saveRegister(
     changed++;
     await tx
       .insertInto('attendance')
-      .values({ course_session_id: sessionId, enrolment_id: m.enrolmentId, mark: m.mark, reason, recorded_at: at, recorded_by: staffId })
-      .onConflict((oc) => oc.columns(['course_session_id', 'enrolment_id']).doUpdateSet({ mark: m.mark, reason, recorded_at: at, recorded_by: staffId }))
+      .values({
+        course_session_id: sessionId,
+        enrolment_id: m.enrolmentId,
+        mark: m.mark,
+        reason,
+        recorded_at: at,
+        recorded_by: staffId,
+      })
+      .onConflict((oc) =>
+        oc
+          .columns(['course_session_id', 'enrolment_id'])
+          .doUpdateSet({ mark: m.mark, reason, recorded_at: at, recorded_by: staffId }),
+      )
       .execute();
     await appendAudit(tx, at, staffId, {
       action: before.mark ? 'update' : 'create',

@@ -20,7 +20,14 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
   const enrolments = await tx
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
-    .select(['e.id as enrolmentId', 'e.participant_id as participantId', 'p.reference', sql<string>`p.first_name || ' ' || p.last_name`.as('name'), 'e.status', 'e.completed_on as completedOn'])
+    .select([
+      'e.id as enrolmentId',
+      'e.participant_id as participantId',
+      'p.reference',
+      sql<string>`p.first_name || ' ' || p.last_name`.as('name'),
+      'e.status',
+      'e.completed_on as completedOn',
+    ])
     .where('e.course_run_id', '=', runId)
     .where('e.status', 'in', ['enrolled', 'completed', 'not_completed'])
     .orderBy('p.last_name')
@@ -30,15 +37,39 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
   if (!ids.length) return [];
   const rates = await attendanceByEnrolment(tx, runId);
   const facts = await loadFacts(tx, ids);
-  const l1 = await tx.selectFrom('l1_awards').select(['id', 'participant_id', 'achieved_on as achievedOn', 'certificate_number as certificateNumber']).where('participant_id', 'in', ids).orderBy('achieved_on').execute();
-  const hse = await tx.selectFrom('hse_tests').select(['id', 'participant_id', 'taken_on as takenOn', 'score']).where('participant_id', 'in', ids).orderBy('taken_on', 'desc').orderBy('id', 'desc').execute();
+  const l1 = await tx
+    .selectFrom('l1_awards')
+    .select(['id', 'participant_id', 'achieved_on as achievedOn', 'certificate_number as certificateNumber'])
+    .where('participant_id', 'in', ids)
+    .orderBy('achieved_on')
+    .execute();
+  const hse = await tx
+    .selectFrom('hse_tests')
+    .select(['id', 'participant_id', 'taken_on as takenOn', 'score'])
+    .where('participant_id', 'in', ids)
+    .orderBy('taken_on', 'desc')
+    .orderBy('id', 'desc')
+    .execute();
   const cards = await tx
     .selectFrom('cscs_cards')
-    .select(['id', 'participant_id', 'card_type as cardType', 'card_number as cardNumber', 'issued_on as issuedOn', 'expires_on as expiresOn', 'is_first_labourer_card'])
+    .select([
+      'id',
+      'participant_id',
+      'card_type as cardType',
+      'card_number as cardNumber',
+      'issued_on as issuedOn',
+      'expires_on as expiresOn',
+      'is_first_labourer_card',
+    ])
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
     .execute();
-  const ppe = await tx.selectFrom('ppe_issues').select(['id', 'participant_id', 'issued_on as issuedOn', 'items']).where('participant_id', 'in', ids).orderBy('issued_on').execute();
+  const ppe = await tx
+    .selectFrom('ppe_issues')
+    .select(['id', 'participant_id', 'issued_on as issuedOn', 'items'])
+    .where('participant_id', 'in', ids)
+    .orderBy('issued_on')
+    .execute();
   const signoffs = await tx
     .selectFrom('site_ready_signoffs as s')
     .leftJoin('staff as st', 'st.id', 's.signed_by')
@@ -47,10 +78,15 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
     .where('s.revoked_on', 'is', null)
     .orderBy('s.signed_on')
     .execute();
-  const last = <T extends { participant_id: number }>(rows: T[], id: number) => rows.filter((r) => r.participant_id === id).at(-1) ?? null;
+  const last = <T extends { participant_id: number }>(rows: T[], id: number) =>
+    rows.filter((r) => r.participant_id === id).at(-1) ?? null;
   return enrolments.map((e) => {
     const card = last(cards, e.participantId);
-    const sr = evaluateSiteReady(rule, facts.get(e.participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] }, today);
+    const sr = evaluateSiteReady(
+      rule,
+      facts.get(e.participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
+      today,
+    );
     const l = last(l1, e.participantId);
     const p = last(ppe, e.participantId);
     const s = last(signoffs, e.participantId);
@@ -58,36 +94,90 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
       ...e,
       attendanceRate: rates.get(e.enrolmentId) ?? null,
       l1: l && { id: l.id, achievedOn: l.achievedOn, certificateNumber: l.certificateNumber },
-      hse: hse.filter((t) => t.participant_id === e.participantId).slice(0, 3).map((t) => ({ id: t.id, takenOn: t.takenOn, score: t.score, passed: isHsePass(t.score) })),
-      card: card && { id: card.id, cardType: card.cardType, cardNumber: card.cardNumber, issuedOn: card.issuedOn, expiresOn: card.expiresOn, isFirstLabourerCard: card.is_first_labourer_card === 1 },
+      hse: hse
+        .filter((t) => t.participant_id === e.participantId)
+        .slice(0, 3)
+        .map((t) => ({ id: t.id, takenOn: t.takenOn, score: t.score, passed: isHsePass(t.score) })),
+      card: card && {
+        id: card.id,
+        cardType: card.cardType,
+        cardNumber: card.cardNumber,
+        issuedOn: card.issuedOn,
+        expiresOn: card.expiresOn,
+        isFirstLabourerCard: card.is_first_labourer_card === 1,
+      },
       ppe: p && { id: p.id, issuedOn: p.issuedOn, items: p.items },
       signoff: s && { id: s.id, signedOn: s.signedOn, signedBy: s.signedBy },
-      siteReady: { ready: sr.ready, missing: sr.missing.map((m) => m.label), readySince: sr.readySince, readyUntil: sr.readyUntil },
+      siteReady: {
+        ready: sr.ready,
+        missing: sr.missing.map((m) => m.label),
+        readySince: sr.readySince,
+        readyUntil: sr.readyUntil,
+      },
     };
   });
 }
 
-const invalid = (path: Array<string | number>, message: string) => new AppFailure('validation', 'Some details need correcting.', [{ path, message }]);
+const invalid = (path: Array<string | number>, message: string) =>
+  new AppFailure('validation', 'Some details need correcting.', [{ path, message }]);
 
-export async function recordResults(tx: Tx, at: string, today: string, staffId: number | null, input: RecordInput, rule: SiteReadyRule) {
-  const run = await tx.selectFrom('course_runs as r').innerJoin('course_types as t', 't.id', 'r.course_type_id').select(['r.id', 'r.status', 't.name']).where('r.id', '=', input.runId).executeTakeFirst();
+export async function recordResults(
+  tx: Tx,
+  at: string,
+  today: string,
+  staffId: number | null,
+  input: RecordInput,
+  rule: SiteReadyRule,
+) {
+  const run = await tx
+    .selectFrom('course_runs as r')
+    .innerJoin('course_types as t', 't.id', 'r.course_type_id')
+    .select(['r.id', 'r.status', 't.name'])
+    .where('r.id', '=', input.runId)
+    .executeTakeFirst();
   if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
-  if (run.status === 'cancelled') throw new AppFailure('conflict', 'This run was cancelled; results cannot be recorded on it.');
+  if (run.status === 'cancelled')
+    throw new AppFailure('conflict', 'This run was cancelled; results cannot be recorded on it.');
   if (input.date > today) throw invalid(['date'], 'The date cannot be in the future');
   const ids = input.entries.map((e) => e.enrolmentId);
-  const enrolments = await tx.selectFrom('enrolments').select(['id', 'participant_id', 'status', 'completed_on']).where('course_run_id', '=', input.runId).where('id', 'in', ids).execute();
+  const enrolments = await tx
+    .selectFrom('enrolments')
+    .select(['id', 'participant_id', 'status', 'completed_on'])
+    .where('course_run_id', '=', input.runId)
+    .where('id', 'in', ids)
+    .execute();
   const byId = new Map(enrolments.map((e) => [e.id, e]));
   for (const [i, entry] of input.entries.entries()) {
     const e = byId.get(entry.enrolmentId);
     if (!e) throw invalid(['entries', i, 'enrolmentId'], 'This person is not enrolled on this run');
-    if (e.status === 'waiting' || e.status === 'withdrawn') throw invalid(['entries', i, 'enrolmentId'], `This person is ${e.status === 'waiting' ? 'on the waiting list' : 'withdrawn'}`);
+    if (e.status === 'waiting' || e.status === 'withdrawn')
+      throw invalid(
+        ['entries', i, 'enrolmentId'],
+        `This person is ${e.status === 'waiting' ? 'on the waiting list' : 'withdrawn'}`,
+      );
   }
-  if (input.kind === 'card' && !cscsCardTypes.some((c) => c.code === input.cardType)) throw invalid(['cardType'], 'Choose a card type from the list');
+  if (input.kind === 'card' && !cscsCardTypes.some((c) => c.code === input.cardType))
+    throw invalid(['cardType'], 'Choose a card type from the list');
 
   let outcomesCreated = 0;
   const touched: number[] = [];
-  const audit = (entity: string, entityId: number, participantId: number, summary: string, after: unknown, before?: unknown) =>
-    appendAudit(tx, at, staffId, { action: before ? 'update' : 'create', entity, entityId, participantId, summary, before, after });
+  const audit = (
+    entity: string,
+    entityId: number,
+    participantId: number,
+    summary: string,
+    after: unknown,
+    before?: unknown,
+  ) =>
+    appendAudit(tx, at, staffId, {
+      action: before ? 'update' : 'create',
+      entity,
+      entityId,
+      participantId,
+      summary,
+      before,
+      after,
+    });
 
   for (const [i, entry] of input.entries.entries()) {
     const e = byId.get(entry.enrolmentId)!;
@@ -99,84 +189,234 @@ export async function recordResults(tx: Tx, at: string, today: string, staffId: 
         const completedOn = status === 'completed' ? input.date : null;
         if (e.status === status && e.completed_on === completedOn) break;
         await tx.updateTable('enrolments').set({ status, completed_on: completedOn }).where('id', '=', e.id).execute();
-        await audit('enrolment', e.id, pid, `Course ${status === 'completed' ? 'completed' : status === 'not_completed' ? 'not completed' : 'result cleared'} (run ${input.runId})`, { status, completed_on: completedOn }, { status: e.status, completed_on: e.completed_on });
+        await audit(
+          'enrolment',
+          e.id,
+          pid,
+          `Course ${status === 'completed' ? 'completed' : status === 'not_completed' ? 'not completed' : 'result cleared'} (run ${input.runId})`,
+          { status, completed_on: completedOn },
+          { status: e.status, completed_on: e.completed_on },
+        );
         if (status === 'completed') {
-          if (await recordCourseOutcome(tx, at, staffId, { participantId: pid, outcomeType: 'course_completed', outcomeDate: input.date, sourceRef: `enrolment:${e.id}`, courseRunId: input.runId, qualificationTitle: run.name })) outcomesCreated++;
+          if (
+            await recordCourseOutcome(tx, at, staffId, {
+              participantId: pid,
+              outcomeType: 'course_completed',
+              outcomeDate: input.date,
+              sourceRef: `enrolment:${e.id}`,
+              courseRunId: input.runId,
+              qualificationTitle: run.name,
+            })
+          )
+            outcomesCreated++;
         }
         break;
       }
       case 'l1': {
         const certificateNumber = (entry as { certificateNumber: string | null }).certificateNumber;
-        const prior = await tx.selectFrom('l1_awards').selectAll().where('participant_id', '=', pid).where('course_run_id', '=', input.runId).executeTakeFirst();
-        const values = { achieved_on: input.date, certificate_number: certificateNumber, awarding_body: input.awardingBody };
+        const prior = await tx
+          .selectFrom('l1_awards')
+          .selectAll()
+          .where('participant_id', '=', pid)
+          .where('course_run_id', '=', input.runId)
+          .executeTakeFirst();
+        const values = {
+          achieved_on: input.date,
+          certificate_number: certificateNumber,
+          awarding_body: input.awardingBody,
+        };
         let id: number;
         if (prior) {
           await tx.updateTable('l1_awards').set(values).where('id', '=', prior.id).execute();
           id = prior.id;
         } else {
-          id = (await tx.insertInto('l1_awards').values({ ...values, participant_id: pid, course_run_id: input.runId, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+          id = (
+            await tx
+              .insertInto('l1_awards')
+              .values({ ...values, participant_id: pid, course_run_id: input.runId, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
-        await audit('l1_award', id, pid, `Level 1 Award achieved on ${input.date}`, values, prior ? { achieved_on: prior.achieved_on, certificate_number: prior.certificate_number } : undefined);
-        if (await recordCourseOutcome(tx, at, staffId, { participantId: pid, outcomeType: 'qualification', outcomeDate: input.date, sourceRef: `l1_award:${id}`, courseRunId: input.runId, qualificationTitle: L1_TITLE })) outcomesCreated++;
+        await audit(
+          'l1_award',
+          id,
+          pid,
+          `Level 1 Award achieved on ${input.date}`,
+          values,
+          prior ? { achieved_on: prior.achieved_on, certificate_number: prior.certificate_number } : undefined,
+        );
+        if (
+          await recordCourseOutcome(tx, at, staffId, {
+            participantId: pid,
+            outcomeType: 'qualification',
+            outcomeDate: input.date,
+            sourceRef: `l1_award:${id}`,
+            courseRunId: input.runId,
+            qualificationTitle: L1_TITLE,
+          })
+        )
+          outcomesCreated++;
         break;
       }
       case 'hse': {
         const { score, testReference } = entry as { score: number; testReference: string | null };
-        const prior = await tx.selectFrom('hse_tests').selectAll().where('participant_id', '=', pid).where('taken_on', '=', input.date).executeTakeFirst();
+        const prior = await tx
+          .selectFrom('hse_tests')
+          .selectAll()
+          .where('participant_id', '=', pid)
+          .where('taken_on', '=', input.date)
+          .executeTakeFirst();
         const values = { score, test_reference: testReference, course_run_id: input.runId };
         let id: number;
         if (prior) {
           await tx.updateTable('hse_tests').set(values).where('id', '=', prior.id).execute();
           id = prior.id;
         } else {
-          id = (await tx.insertInto('hse_tests').values({ ...values, participant_id: pid, taken_on: input.date, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+          id = (
+            await tx
+              .insertInto('hse_tests')
+              .values({ ...values, participant_id: pid, taken_on: input.date, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
-        await audit('hse_test', id, pid, `HS&E test on ${input.date}: ${score}/50 (${isHsePass(score) ? 'pass' : 'fail'})`, values, prior ? { score: prior.score, test_reference: prior.test_reference } : undefined);
+        await audit(
+          'hse_test',
+          id,
+          pid,
+          `HS&E test on ${input.date}: ${score}/50 (${isHsePass(score) ? 'pass' : 'fail'})`,
+          values,
+          prior ? { score: prior.score, test_reference: prior.test_reference } : undefined,
+        );
         break;
       }
       case 'card': {
         const c = entry as { cardNumber: string | null; isFirstLabourerCard: boolean; expiresOn: string | null };
         const expiresOn = c.expiresOn ?? defaultCardExpiry(input.cardType, input.date, c.isFirstLabourerCard);
-        if (expiresOn <= input.date) throw invalid(['entries', i, 'expiresOn'], 'The expiry date must be after the issue date');
+        if (expiresOn <= input.date)
+          throw invalid(['entries', i, 'expiresOn'], 'The expiry date must be after the issue date');
         let q = tx.selectFrom('cscs_cards').selectAll().where('participant_id', '=', pid);
-        q = c.cardNumber ? q.where((eb) => eb.or([eb('card_number', '=', c.cardNumber), eb.and([eb('issued_on', '=', input.date), eb('card_type', '=', input.cardType)])])) : q.where('issued_on', '=', input.date).where('card_type', '=', input.cardType);
+        q = c.cardNumber
+          ? q.where((eb) =>
+              eb.or([
+                eb('card_number', '=', c.cardNumber),
+                eb.and([eb('issued_on', '=', input.date), eb('card_type', '=', input.cardType)]),
+              ]),
+            )
+          : q.where('issued_on', '=', input.date).where('card_type', '=', input.cardType);
         const prior = await q.executeTakeFirst();
-        const values = { card_type: input.cardType, card_number: c.cardNumber, issued_on: input.date, expires_on: expiresOn, is_first_labourer_card: c.isFirstLabourerCard ? 1 : 0, course_run_id: input.runId };
+        const values = {
+          card_type: input.cardType,
+          card_number: c.cardNumber,
+          issued_on: input.date,
+          expires_on: expiresOn,
+          is_first_labourer_card: c.isFirstLabourerCard ? 1 : 0,
+          course_run_id: input.runId,
+        };
         let id: number;
         if (prior) {
           await tx.updateTable('cscs_cards').set(values).where('id', '=', prior.id).execute();
           id = prior.id;
         } else {
-          id = (await tx.insertInto('cscs_cards').values({ ...values, participant_id: pid, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+          id = (
+            await tx
+              .insertInto('cscs_cards')
+              .values({ ...values, participant_id: pid, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
-        await audit('cscs_card', id, pid, `CSCS card issued ${input.date}, expires ${expiresOn}`, values, prior ? { card_number: prior.card_number, issued_on: prior.issued_on, expires_on: prior.expires_on } : undefined);
-        if (await recordCourseOutcome(tx, at, staffId, { participantId: pid, outcomeType: 'cscs_card', outcomeDate: input.date, sourceRef: `cscs_card:${id}`, courseRunId: input.runId })) outcomesCreated++;
+        await audit(
+          'cscs_card',
+          id,
+          pid,
+          `CSCS card issued ${input.date}, expires ${expiresOn}`,
+          values,
+          prior
+            ? { card_number: prior.card_number, issued_on: prior.issued_on, expires_on: prior.expires_on }
+            : undefined,
+        );
+        if (
+          await recordCourseOutcome(tx, at, staffId, {
+            participantId: pid,
+            outcomeType: 'cscs_card',
+            outcomeDate: input.date,
+            sourceRef: `cscs_card:${id}`,
+            courseRunId: input.runId,
+          })
+        )
+          outcomesCreated++;
         break;
       }
       case 'ppe': {
         const items = (entry as { items: string | null }).items;
-        const prior = await tx.selectFrom('ppe_issues').selectAll().where('participant_id', '=', pid).where('issued_on', '=', input.date).executeTakeFirst();
+        const prior = await tx
+          .selectFrom('ppe_issues')
+          .selectAll()
+          .where('participant_id', '=', pid)
+          .where('issued_on', '=', input.date)
+          .executeTakeFirst();
         let id: number;
         if (prior) {
           await tx.updateTable('ppe_issues').set({ items }).where('id', '=', prior.id).execute();
           id = prior.id;
         } else {
-          id = (await tx.insertInto('ppe_issues').values({ participant_id: pid, issued_on: input.date, items, issued_by: staffId, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+          id = (
+            await tx
+              .insertInto('ppe_issues')
+              .values({ participant_id: pid, issued_on: input.date, items, issued_by: staffId, created_at: at })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
-        await audit('ppe_issue', id, pid, `PPE issued on ${input.date}${items ? `: ${items}` : ''}`, { items }, prior ? { items: prior.items } : undefined);
+        await audit(
+          'ppe_issue',
+          id,
+          pid,
+          `PPE issued on ${input.date}${items ? `: ${items}` : ''}`,
+          { items },
+          prior ? { items: prior.items } : undefined,
+        );
         break;
       }
       case 'signoff': {
         const notes = (entry as { notes: string | null }).notes;
-        const prior = await tx.selectFrom('site_ready_signoffs').selectAll().where('participant_id', '=', pid).where('signed_on', '=', input.date).where('revoked_on', 'is', null).executeTakeFirst();
+        const prior = await tx
+          .selectFrom('site_ready_signoffs')
+          .selectAll()
+          .where('participant_id', '=', pid)
+          .where('signed_on', '=', input.date)
+          .where('revoked_on', 'is', null)
+          .executeTakeFirst();
         let id: number;
         if (prior) {
           await tx.updateTable('site_ready_signoffs').set({ notes }).where('id', '=', prior.id).execute();
           id = prior.id;
         } else {
-          id = (await tx.insertInto('site_ready_signoffs').values({ participant_id: pid, signed_on: input.date, signed_by: staffId, notes, revoked_on: null, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+          id = (
+            await tx
+              .insertInto('site_ready_signoffs')
+              .values({
+                participant_id: pid,
+                signed_on: input.date,
+                signed_by: staffId,
+                notes,
+                revoked_on: null,
+                created_at: at,
+              })
+              .returning('id')
+              .executeTakeFirstOrThrow()
+          ).id;
         }
-        await audit('site_ready_signoff', id, pid, `Readiness signed off on ${input.date}`, { notes }, prior ? { notes: prior.notes } : undefined);
+        await audit(
+          'site_ready_signoff',
+          id,
+          pid,
+          `Readiness signed off on ${input.date}`,
+          { notes },
+          prior ? { notes: prior.notes } : undefined,
+        );
         break;
       }
     }
@@ -188,19 +428,43 @@ export async function recordResults(tx: Tx, at: string, today: string, staffId: 
 const removable = { l1: 'l1_awards', hse: 'hse_tests', card: 'cscs_cards', ppe: 'ppe_issues' } as const;
 const outcomeRef = { l1: 'l1_award', card: 'cscs_card' } as const;
 
-export async function removeResult(tx: Tx, at: string, today: string, staffId: number | null, kind: 'l1' | 'hse' | 'card' | 'ppe' | 'signoff', id: number, reason: string): Promise<void> {
+export async function removeResult(
+  tx: Tx,
+  at: string,
+  today: string,
+  staffId: number | null,
+  kind: 'l1' | 'hse' | 'card' | 'ppe' | 'signoff',
+  id: number,
+  reason: string,
+): Promise<void> {
   if (kind === 'signoff') {
     const s = await tx.selectFrom('site_ready_signoffs').selectAll().where('id', '=', id).executeTakeFirst();
     if (!s) throw new AppFailure('not-found', 'That sign-off does not exist.');
     if (s.revoked_on) throw new AppFailure('conflict', 'That sign-off was already revoked.');
     await tx.updateTable('site_ready_signoffs').set({ revoked_on: today }).where('id', '=', id).execute();
-    await appendAudit(tx, at, staffId, { action: 'update', entity: 'site_ready_signoff', entityId: id, participantId: s.participant_id, summary: `Readiness sign-off revoked: ${reason}`, before: { revoked_on: null }, after: { revoked_on: today } });
+    await appendAudit(tx, at, staffId, {
+      action: 'update',
+      entity: 'site_ready_signoff',
+      entityId: id,
+      participantId: s.participant_id,
+      summary: `Readiness sign-off revoked: ${reason}`,
+      before: { revoked_on: null },
+      after: { revoked_on: today },
+    });
     return;
   }
   const table = removable[kind];
   const row = await tx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
   if (!row) throw new AppFailure('not-found', 'That result does not exist.');
   await tx.deleteFrom(table).where('id', '=', id).execute();
-  await appendAudit(tx, at, staffId, { action: 'delete', entity: table.replace(/s$/, ''), entityId: id, participantId: row.participant_id, summary: `Result removed as recorded in error: ${reason}`, before: row });
-  if (kind === 'l1' || kind === 'card') await removeCourseOutcome(tx, at, staffId, row.participant_id, `${outcomeRef[kind]}:${id}`, reason);
+  await appendAudit(tx, at, staffId, {
+    action: 'delete',
+    entity: table.replace(/s$/, ''),
+    entityId: id,
+    participantId: row.participant_id,
+    summary: `Result removed as recorded in error: ${reason}`,
+    before: row,
+  });
+  if (kind === 'l1' || kind === 'card')
+    await removeCourseOutcome(tx, at, staffId, row.participant_id, `${outcomeRef[kind]}:${id}`, reason);
 }

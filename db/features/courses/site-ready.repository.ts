@@ -2,11 +2,21 @@
 // for one person or in bulk (a handful of table scans, grouped in memory, so the candidates
 // list stays fast at 100,000 participants), and the rule itself from settings.
 import { sql } from 'kysely';
-import { defaultSiteReadyRule, SITE_READY_SETTING_KEY, siteReadyRuleSchema, type SiteReadyFacts, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import {
+  defaultSiteReadyRule,
+  SITE_READY_SETTING_KEY,
+  siteReadyRuleSchema,
+  type SiteReadyFacts,
+  type SiteReadyRule,
+} from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
 
 export async function loadSiteReadyRule(tx: Tx): Promise<SiteReadyRule> {
-  const row = await tx.selectFrom('settings').select('value_json').where('key', '=', SITE_READY_SETTING_KEY).executeTakeFirst();
+  const row = await tx
+    .selectFrom('settings')
+    .select('value_json')
+    .where('key', '=', SITE_READY_SETTING_KEY)
+    .executeTakeFirst();
   if (!row) return defaultSiteReadyRule;
   try {
     const parsed = siteReadyRuleSchema.safeParse(JSON.parse(row.value_json));
@@ -39,15 +49,42 @@ export async function loadFacts(tx: Tx, ids?: number[]): Promise<Map<number, Sit
   if (ids && ids.length === 0) return out;
   const some = ids !== undefined;
   const list = ids ?? [];
-  const cards = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_type', 'issued_on', 'expires_on', 'is_first_labourer_card']).$if(some, (q) => q.where('participant_id', 'in', list)).execute();
-  for (const c of cards) of(c.participant_id).cards.push({ cardType: c.card_type, issuedOn: c.issued_on, expiresOn: c.expires_on, isFirstLabourerCard: c.is_first_labourer_card === 1 });
-  const tests = await tx.selectFrom('hse_tests').select(['participant_id', 'taken_on', 'score']).orderBy('taken_on').$if(some, (q) => q.where('participant_id', 'in', list)).execute();
+  const cards = await tx
+    .selectFrom('cscs_cards')
+    .select(['participant_id', 'card_type', 'issued_on', 'expires_on', 'is_first_labourer_card'])
+    .$if(some, (q) => q.where('participant_id', 'in', list))
+    .execute();
+  for (const c of cards)
+    of(c.participant_id).cards.push({
+      cardType: c.card_type,
+      issuedOn: c.issued_on,
+      expiresOn: c.expires_on,
+      isFirstLabourerCard: c.is_first_labourer_card === 1,
+    });
+  const tests = await tx
+    .selectFrom('hse_tests')
+    .select(['participant_id', 'taken_on', 'score'])
+    .orderBy('taken_on')
+    .$if(some, (q) => q.where('participant_id', 'in', list))
+    .execute();
   for (const t of tests) of(t.participant_id).hseTests.push({ takenOn: t.taken_on, score: t.score });
-  const awards = await tx.selectFrom('l1_awards').select(['participant_id', 'achieved_on']).$if(some, (q) => q.where('participant_id', 'in', list)).execute();
+  const awards = await tx
+    .selectFrom('l1_awards')
+    .select(['participant_id', 'achieved_on'])
+    .$if(some, (q) => q.where('participant_id', 'in', list))
+    .execute();
   for (const a of awards) of(a.participant_id).l1Awards.push({ achievedOn: a.achieved_on });
-  const ppe = await tx.selectFrom('ppe_issues').select(['participant_id', 'issued_on']).$if(some, (q) => q.where('participant_id', 'in', list)).execute();
+  const ppe = await tx
+    .selectFrom('ppe_issues')
+    .select(['participant_id', 'issued_on'])
+    .$if(some, (q) => q.where('participant_id', 'in', list))
+    .execute();
   for (const p of ppe) of(p.participant_id).ppeIssues.push({ issuedOn: p.issued_on });
-  const signoffs = await tx.selectFrom('site_ready_signoffs').select(['participant_id', 'signed_on', 'revoked_on']).$if(some, (q) => q.where('participant_id', 'in', list)).execute();
+  const signoffs = await tx
+    .selectFrom('site_ready_signoffs')
+    .select(['participant_id', 'signed_on', 'revoked_on'])
+    .$if(some, (q) => q.where('participant_id', 'in', list))
+    .execute();
   for (const s of signoffs) of(s.participant_id).signoffs.push({ signedOn: s.signed_on, revokedOn: s.revoked_on });
   return out;
 }
@@ -66,7 +103,15 @@ export interface ContactRow {
 export async function loadContacts(tx: Tx): Promise<Map<number, ContactRow>> {
   const rows = await tx
     .selectFrom('participants as p')
-    .select(['p.id', 'p.reference', 'p.first_name as firstName', 'p.last_name as lastName', 'p.phone', 'p.email', 'p.postcode'])
+    .select([
+      'p.id',
+      'p.reference',
+      'p.first_name as firstName',
+      'p.last_name as lastName',
+      'p.phone',
+      'p.email',
+      'p.postcode',
+    ])
     .where('p.status', 'not in', ['merged', 'anonymised'])
     .where(
       'p.id',

@@ -6,7 +6,12 @@ import type { GridQuery } from '../../../shared/contract/common';
 import type { ExpiryRow, SiteReadyRow } from '../../../shared/contract/courses.contract';
 import { cardTypeLabel, HSE_PASS_MARK, HSE_VALID_YEARS } from '../../../shared/domain/cscs';
 import { addDaysIso, addYearsIso, daysBetween, formatUkDate } from '../../../shared/domain/dates';
-import { describeSiteReadyRule, evaluateSiteReady, type SiteReadyFacts, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import {
+  describeSiteReadyRule,
+  evaluateSiteReady,
+  type SiteReadyFacts,
+  type SiteReadyRule,
+} from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { loadContacts, loadFacts } from './site-ready.repository';
@@ -21,8 +26,15 @@ export interface CacheHandle {
 // delete on the one writing connection, so any change anywhere invalidates it.
 const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
 
-async function evaluateEveryone(tx: Tx, rule: SiteReadyRule, today: string, cache?: CacheHandle): Promise<SiteReadyRow[]> {
-  const key = cache ? `${String(cache.prepare('select total_changes()').pluck().get())}|${today}|${JSON.stringify(rule)}` : '';
+async function evaluateEveryone(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  cache?: CacheHandle,
+): Promise<SiteReadyRow[]> {
+  const key = cache
+    ? `${String(cache.prepare('select total_changes()').pluck().get())}|${today}|${JSON.stringify(rule)}`
+    : '';
   const hit = cache && evaluated.get(cache);
   if (hit && hit.key === key) return hit.rows;
   const [facts, contacts] = await Promise.all([loadFacts(tx), loadContacts(tx)]);
@@ -34,7 +46,8 @@ async function evaluateEveryone(tx: Tx, rule: SiteReadyRule, today: string, cach
     let card: SiteReadyFacts['cards'][number] | undefined;
     for (const x of f.cards) if (x.issuedOn <= today && (!card || x.expiresOn > card.expiresOn)) card = x;
     let pass: string | undefined;
-    for (const t of f.hseTests) if (t.score >= HSE_PASS_MARK && t.takenOn <= today && (!pass || t.takenOn > pass)) pass = t.takenOn;
+    for (const t of f.hseTests)
+      if (t.score >= HSE_PASS_MARK && t.takenOn <= today && (!pass || t.takenOn > pass)) pass = t.takenOn;
     rows.push({
       ...c,
       ready: r.ready,
@@ -51,12 +64,23 @@ async function evaluateEveryone(tx: Tx, rule: SiteReadyRule, today: string, cach
   return rows;
 }
 
-export async function siteReadyRows(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search = '', cache?: CacheHandle): Promise<SiteReadyRow[]> {
+export async function siteReadyRows(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  preset: 'ready' | 'not-ready' | 'all',
+  search = '',
+  cache?: CacheHandle,
+): Promise<SiteReadyRow[]> {
   const everyone = await evaluateEveryone(tx, rule, today, cache);
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return everyone
     .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
-    .filter((r) => !words.length || words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)));
+    .filter(
+      (r) =>
+        !words.length ||
+        words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)),
+    );
 }
 
 const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
@@ -71,7 +95,13 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
   missing: (r) => r.missing,
 };
 
-export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' }, cache?: CacheHandle) {
+export async function pageSiteReady(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
+  cache?: CacheHandle,
+) {
   const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
   const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId]!;
@@ -83,13 +113,30 @@ export async function pageSiteReady(tx: Tx, rule: SiteReadyRule, today: string, 
   const page = keyed.slice(query.offset, query.offset + query.limit).map(({ r }) => ({ ...r }));
   // Card numbers only for the rows on screen.
   if (page.length) {
-    const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).where('participant_id', 'in', page.map((r) => r.id)).execute();
-    for (const r of page) r.cardNumber = numbers.find((n) => n.participant_id === r.id && n.expires_on === r.cardExpiresOn)?.card_number ?? null;
+    const numbers = await tx
+      .selectFrom('cscs_cards')
+      .select(['participant_id', 'card_number', 'expires_on'])
+      .where(
+        'participant_id',
+        'in',
+        page.map((r) => r.id),
+      )
+      .execute();
+    for (const r of page)
+      r.cardNumber =
+        numbers.find((n) => n.participant_id === r.id && n.expires_on === r.cardExpiresOn)?.card_number ?? null;
   }
   return { rows: page, total: rows.length };
 }
 
-export async function exportSiteReady(tx: Tx, rule: SiteReadyRule, today: string, preset: 'ready' | 'not-ready' | 'all', search: string, producedBy: string) {
+export async function exportSiteReady(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  preset: 'ready' | 'not-ready' | 'all',
+  search: string,
+  producedBy: string,
+) {
   const rows = (await siteReadyRows(tx, rule, today, preset, search)).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
@@ -108,14 +155,34 @@ export async function exportSiteReady(tx: Tx, rule: SiteReadyRule, today: string
     { header: 'HS&E passed', type: 'date', width: 12, value: (r) => r.hsePassedOn },
     { header: 'Site ready since', type: 'date', width: 14, value: (r) => r.readySince },
     { header: 'Ready until', type: 'date', width: 12, value: (r) => r.readyUntil },
-    ...(preset === 'ready' ? [] : [{ header: 'Missing', type: 'text' as const, width: 50, value: (r: SiteReadyRow) => r.missing }]),
+    ...(preset === 'ready'
+      ? []
+      : [{ header: 'Missing', type: 'text' as const, width: 50, value: (r: SiteReadyRow) => r.missing }]),
   ];
-  const title = preset === 'ready' ? 'Site-ready candidates' : preset === 'not-ready' ? 'Not yet site ready' : 'Site readiness';
+  const title =
+    preset === 'ready' ? 'Site-ready candidates' : preset === 'not-ready' ? 'Not yet site ready' : 'Site readiness';
   const bytes = await writeXlsx(
-    [{ name: title, columns, rows, preamble: [`Stevenage Works – ${title}`, `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people.`, `Rule: ${describeSiteReadyRule(rule).join('; ')}`], landscape: true }],
+    [
+      {
+        name: title,
+        columns,
+        rows,
+        preamble: [
+          `Stevenage Works – ${title}`,
+          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people.`,
+          `Rule: ${describeSiteReadyRule(rule).join('; ')}`,
+        ],
+        landscape: true,
+      },
+    ],
     { title },
   );
-  return { fileName: `${title.toLowerCase().replace(/\W+/g, '-')}-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: rows.length };
+  return {
+    fileName: `${title.toLowerCase().replace(/\W+/g, '-')}-${today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: new Uint8Array(bytes),
+    rows: rows.length,
+  };
 }
 
 /** Cards expiring within N days (the person's latest card), and HS&E passes lapsing within N
@@ -125,11 +192,31 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   const cards = await tx
     .selectFrom('cscs_cards as c')
     .innerJoin('participants as p', 'p.id', 'c.participant_id')
-    .select(['c.id', 'c.participant_id', 'c.card_type', 'c.card_number', 'c.expires_on', 'p.reference', 'p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+    .select([
+      'c.id',
+      'c.participant_id',
+      'c.card_type',
+      'c.card_number',
+      'c.expires_on',
+      'p.reference',
+      'p.first_name',
+      'p.last_name',
+      'p.phone',
+      'p.email',
+    ])
     .where('c.expires_on', '>=', today)
     .where('c.expires_on', '<=', until)
     .where('p.status', 'not in', ['merged', 'anonymised'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cscs_cards as c2').select('c2.id').whereRef('c2.participant_id', '=', 'c.participant_id').whereRef('c2.expires_on', '>', 'c.expires_on'))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('cscs_cards as c2')
+            .select('c2.id')
+            .whereRef('c2.participant_id', '=', 'c.participant_id')
+            .whereRef('c2.expires_on', '>', 'c.expires_on'),
+        ),
+      ),
+    )
     .execute();
   // A pass lapses HSE_VALID_YEARS after it was taken: taken between (today - 2y) and (until - 2y).
   const takenFrom = addYearsIso(today, -HSE_VALID_YEARS);
@@ -137,22 +224,73 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   const passes = await tx
     .selectFrom('hse_tests as t')
     .innerJoin('participants as p', 'p.id', 't.participant_id')
-    .select(['t.id', 't.participant_id', 't.taken_on', 't.score', 'p.reference', 'p.first_name', 'p.last_name', 'p.phone', 'p.email'])
+    .select([
+      't.id',
+      't.participant_id',
+      't.taken_on',
+      't.score',
+      'p.reference',
+      'p.first_name',
+      'p.last_name',
+      'p.phone',
+      'p.email',
+    ])
     .where('t.score', '>=', HSE_PASS_MARK)
     .where('t.taken_on', '>=', takenFrom)
     .where('t.taken_on', '<=', takenTo)
     .where('p.status', 'not in', ['merged', 'anonymised'])
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('cscs_cards as c').select('c.id').whereRef('c.participant_id', '=', 't.participant_id').where('c.expires_on', '>=', today))))
-    .where(({ not, exists, selectFrom }) => not(exists(selectFrom('hse_tests as t2').select('t2.id').whereRef('t2.participant_id', '=', 't.participant_id').whereRef('t2.taken_on', '>', 't.taken_on').where('t2.score', '>=', HSE_PASS_MARK))))
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('cscs_cards as c')
+            .select('c.id')
+            .whereRef('c.participant_id', '=', 't.participant_id')
+            .where('c.expires_on', '>=', today),
+        ),
+      ),
+    )
+    .where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('hse_tests as t2')
+            .select('t2.id')
+            .whereRef('t2.participant_id', '=', 't.participant_id')
+            .whereRef('t2.taken_on', '>', 't.taken_on')
+            .where('t2.score', '>=', HSE_PASS_MARK),
+        ),
+      ),
+    )
     .execute();
   const rows: ExpiryRow[] = [];
   let key = 1;
   for (const c of cards) {
-    rows.push({ id: key++, kind: 'card', participantId: c.participant_id, reference: c.reference, name: `${c.first_name} ${c.last_name}`, phone: c.phone, email: c.email, item: `CSCS card: ${cardTypeLabel(c.card_type)}${c.card_number ? ` no. ${c.card_number}` : ''}`, expiresOn: c.expires_on, daysLeft: daysBetween(today, c.expires_on) });
+    rows.push({
+      id: key++,
+      kind: 'card',
+      participantId: c.participant_id,
+      reference: c.reference,
+      name: `${c.first_name} ${c.last_name}`,
+      phone: c.phone,
+      email: c.email,
+      item: `CSCS card: ${cardTypeLabel(c.card_type)}${c.card_number ? ` no. ${c.card_number}` : ''}`,
+      expiresOn: c.expires_on,
+      daysLeft: daysBetween(today, c.expires_on),
+    });
   }
   for (const t of passes) {
     const expiresOn = addYearsIso(t.taken_on, HSE_VALID_YEARS);
-    rows.push({ id: key++, kind: 'hse', participantId: t.participant_id, reference: t.reference, name: `${t.first_name} ${t.last_name}`, phone: t.phone, email: t.email, item: `HS&E pass ${t.score}/50 taken ${formatUkDate(t.taken_on)}, no card yet`, expiresOn, daysLeft: daysBetween(today, expiresOn) });
+    rows.push({
+      id: key++,
+      kind: 'hse',
+      participantId: t.participant_id,
+      reference: t.reference,
+      name: `${t.first_name} ${t.last_name}`,
+      phone: t.phone,
+      email: t.email,
+      item: `HS&E pass ${t.score}/50 taken ${formatUkDate(t.taken_on)}, no card yet`,
+      expiresOn,
+      daysLeft: daysBetween(today, expiresOn),
+    });
   }
   return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
 }
@@ -168,10 +306,33 @@ export async function exportExpiry(tx: Tx, today: string, withinDays: number, pr
     { header: 'Phone', type: 'text', width: 15, value: (r) => r.phone },
     { header: 'Email', type: 'text', width: 30, value: (r) => r.email },
   ];
-  const bytes = await writeXlsx([{ name: 'Expiry worklist', columns, rows, preamble: [`Stevenage Works – CSCS expiry worklist (next ${withinDays} days)`, `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} items.`] }], { title: 'Expiry worklist' });
-  return { fileName: `cscs-expiry-worklist-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: rows.length };
+  const bytes = await writeXlsx(
+    [
+      {
+        name: 'Expiry worklist',
+        columns,
+        rows,
+        preamble: [
+          `Stevenage Works – CSCS expiry worklist (next ${withinDays} days)`,
+          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} items.`,
+        ],
+      },
+    ],
+    { title: 'Expiry worklist' },
+  );
+  return {
+    fileName: `cscs-expiry-worklist-${today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: new Uint8Array(bytes),
+    rows: rows.length,
+  };
 }
 
-export async function countSiteReadyNow(tx: Tx, rule: SiteReadyRule, today: string, cache?: CacheHandle): Promise<number> {
+export async function countSiteReadyNow(
+  tx: Tx,
+  rule: SiteReadyRule,
+  today: string,
+  cache?: CacheHandle,
+): Promise<number> {
   return (await evaluateEveryone(tx, rule, today, cache)).filter((r) => r.ready).length;
 }

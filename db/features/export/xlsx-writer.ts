@@ -55,7 +55,10 @@ function cellValue(type: CellType, raw: string | number | boolean | null | undef
   }
 }
 
-export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: string; title?: string } = {}): Promise<Uint8Array<ArrayBuffer>> {
+export async function writeXlsx(
+  sheets: XlsxSheet<any>[],
+  meta: { creator?: string; title?: string } = {},
+): Promise<Uint8Array<ArrayBuffer>> {
   const sink = new PassThrough();
   const chunks: Buffer[] = [];
   sink.on('data', (c: Buffer) => chunks.push(c));
@@ -73,11 +76,27 @@ export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: stri
     const headerRow = preamble.length + (preamble.length ? 2 : 1);
     const ws = workbook.addWorksheet(sheet.name.slice(0, 31), {
       views: [{ state: 'frozen', ySplit: headerRow }],
-      pageSetup: { orientation: sheet.landscape ? 'landscape' : 'portrait', fitToPage: true, fitToWidth: 1, fitToHeight: 0, paperSize: 9, printTitlesRow: `${headerRow}:${headerRow}` },
+      pageSetup: {
+        orientation: sheet.landscape ? 'landscape' : 'portrait',
+        fitToPage: true,
+        fitToWidth: 1,
+        fitToHeight: 0,
+        paperSize: 9,
+        printTitlesRow: `${headerRow}:${headerRow}`,
+      },
     });
     ws.columns = sheet.columns.map((c) => ({
       width: c.width ?? Math.max(10, Math.min(40, c.header.length + 2)),
-      style: c.type === 'date' ? { numFmt: 'dd/mm/yyyy' } : c.type === 'text' ? { numFmt: '@' } : c.type === 'integer' ? { numFmt: '0' } : c.type === 'percent' ? { numFmt: '0.0%' } : {},
+      style:
+        c.type === 'date'
+          ? { numFmt: 'dd/mm/yyyy' }
+          : c.type === 'text'
+            ? { numFmt: '@' }
+            : c.type === 'integer'
+              ? { numFmt: '0' }
+              : c.type === 'percent'
+                ? { numFmt: '0.0%' }
+                : {},
     }));
     for (const line of preamble) {
       const r = ws.addRow([neutraliseText(line)]);
@@ -101,7 +120,11 @@ export async function writeXlsx(sheets: XlsxSheet<any>[], meta: { creator?: stri
     };
     if (Symbol.iterator in (sheet.rows as object)) for (const row of sheet.rows as Iterable<unknown>) writeRow(row);
     else for await (const row of sheet.rows as AsyncIterable<unknown>) writeRow(row);
-    if (sheet.columns.length) ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: headerRow + count, column: sheet.columns.length } };
+    if (sheet.columns.length)
+      ws.autoFilter = {
+        from: { row: headerRow, column: 1 },
+        to: { row: headerRow + count, column: sheet.columns.length },
+      };
     ws.commit();
   }
   await workbook.commit();

@@ -7,11 +7,20 @@ import { ensureAuditKeys } from '../audit/audit-crypto';
 
 const CHUNK = 500;
 
-export async function appendAuditMany(tx: Tx, at: string, staffId: number | null, entries: AuditEntry[]): Promise<void> {
+export async function appendAuditMany(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  entries: AuditEntry[],
+): Promise<void> {
   if (!entries.length) return;
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
-  const keys = await ensureAuditKeys(tx, entries.flatMap((e) => (e.participantId == null ? [] : [e.participantId])), at);
+  const keys = await ensureAuditKeys(
+    tx,
+    entries.flatMap((e) => (e.participantId == null ? [] : [e.participantId])),
+    at,
+  );
   const rows = entries.map((entry) => {
     const row = auditRow(at, staffId, entry, entry.participantId == null ? null : keys.get(entry.participantId)!);
     const hash = auditHash(prevHash, row);
@@ -19,5 +28,9 @@ export async function appendAuditMany(tx: Tx, at: string, staffId: number | null
     prevHash = hash;
     return full;
   });
-  for (let i = 0; i < rows.length; i += CHUNK) await tx.insertInto('audit_log').values(rows.slice(i, i + CHUNK)).execute();
+  for (let i = 0; i < rows.length; i += CHUNK)
+    await tx
+      .insertInto('audit_log')
+      .values(rows.slice(i, i + CHUNK))
+      .execute();
 }

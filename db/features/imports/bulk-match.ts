@@ -25,16 +25,31 @@ const order = { certain: 3, probable: 2, possible: 1, none: 0 } as const;
 const CHUNK = 900;
 
 function keysOf(k: PersonKeys) {
-  return { ni: k.niNumber ? normaliseNi(k.niNumber) : null, dob: k.dateOfBirth, postcode: k.postcode ? normalisePostcode(k.postcode) : null, phone: phoneDigits(k.phone) };
+  return {
+    ni: k.niNumber ? normaliseNi(k.niNumber) : null,
+    dob: k.dateOfBirth,
+    postcode: k.postcode ? normalisePostcode(k.postcode) : null,
+    phone: phoneDigits(k.phone),
+  };
 }
 
 export class BulkMatcher {
   private readonly byId = new Map<number, Known>();
-  private readonly index = { ni_number: new Map<string, number[]>(), date_of_birth: new Map<string, number[]>(), postcode: new Map<string, number[]>(), phone_digits: new Map<string, number[]>() };
+  private readonly index = {
+    ni_number: new Map<string, number[]>(),
+    date_of_birth: new Map<string, number[]>(),
+    postcode: new Map<string, number[]>(),
+    phone_digits: new Map<string, number[]>(),
+  };
 
   static async load(tx: Tx, people: PersonKeys[]): Promise<BulkMatcher> {
     const m = new BulkMatcher();
-    const wanted = { ni_number: new Set<string>(), date_of_birth: new Set<string>(), postcode: new Set<string>(), phone_digits: new Set<string>() };
+    const wanted = {
+      ni_number: new Set<string>(),
+      date_of_birth: new Set<string>(),
+      postcode: new Set<string>(),
+      phone_digits: new Set<string>(),
+    };
     for (const p of people) {
       const k = keysOf(p);
       if (k.ni) wanted.ni_number.add(k.ni);
@@ -47,7 +62,17 @@ export class BulkMatcher {
       for (let i = 0; i < values.length; i += CHUNK) {
         const rows = await tx
           .selectFrom('participants')
-          .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth', 'ni_number', 'postcode', 'phone', 'phone_digits'])
+          .select([
+            'id',
+            'reference',
+            'first_name',
+            'last_name',
+            'date_of_birth',
+            'ni_number',
+            'postcode',
+            'phone',
+            'phone_digits',
+          ])
           .where('status', 'not in', ['merged', 'anonymised'])
           .where(sql.ref(column), 'in', values.slice(i, i + CHUNK))
           .execute();
@@ -70,7 +95,10 @@ export class BulkMatcher {
   }
 
   /** The same answer as findMatchCandidates(tx, keys, options) for the people loaded. */
-  candidates(keys: PersonKeys, options: { minLevel?: 'certain' | 'probable' | 'possible'; limit?: number } = {}): MatchCandidate[] {
+  candidates(
+    keys: PersonKeys,
+    options: { minLevel?: 'certain' | 'probable' | 'possible'; limit?: number } = {},
+  ): MatchCandidate[] {
     const k = keysOf(keys);
     const ids = new Set<number>();
     const collect = (map: Map<string, number[]>, v: string | null) => {
@@ -86,10 +114,29 @@ export class BulkMatcher {
     for (const id of [...ids].sort((a, b) => a - b)) {
       if (++seen > 500) break; // findMatchCandidates reads at most 500 rows
       const r = this.byId.get(id)!;
-      const match = scorePersonMatch(keys, { firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, niNumber: r.ni_number, postcode: r.postcode, phone: r.phone });
+      const match = scorePersonMatch(keys, {
+        firstName: r.first_name,
+        lastName: r.last_name,
+        dateOfBirth: r.date_of_birth,
+        niNumber: r.ni_number,
+        postcode: r.postcode,
+        phone: r.phone,
+      });
       if (order[match.level] < min) continue;
-      out.push({ id: r.id, reference: r.reference, firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, niNumber: r.ni_number, postcode: r.postcode, phone: r.phone, match });
+      out.push({
+        id: r.id,
+        reference: r.reference,
+        firstName: r.first_name,
+        lastName: r.last_name,
+        dateOfBirth: r.date_of_birth,
+        niNumber: r.ni_number,
+        postcode: r.postcode,
+        phone: r.phone,
+        match,
+      });
     }
-    return out.sort((x, y) => order[y.match.level] - order[x.match.level] || y.match.score - x.match.score).slice(0, options.limit ?? 10);
+    return out
+      .sort((x, y) => order[y.match.level] - order[x.match.level] || y.match.score - x.match.score)
+      .slice(0, options.limit ?? 10);
   }
 }

@@ -6,12 +6,25 @@ import { Inflate } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 
 export type ImportFileErrorCode =
-  | 'empty' | 'too-large' | 'zip-entries' | 'zip-inflated' | 'zip-ratio' | 'zip-corrupt'
-  | 'encrypted' | 'legacy-xls' | 'not-spreadsheet' | 'no-sheet' | 'bad-csv' | 'too-many-cells';
+  | 'empty'
+  | 'too-large'
+  | 'zip-entries'
+  | 'zip-inflated'
+  | 'zip-ratio'
+  | 'zip-corrupt'
+  | 'encrypted'
+  | 'legacy-xls'
+  | 'not-spreadsheet'
+  | 'no-sheet'
+  | 'bad-csv'
+  | 'too-many-cells';
 
 /** A file refused with a reason the user can act on; a validation error at the boundary. */
 export class ImportFileError extends AppFailure {
-  constructor(readonly code: ImportFileErrorCode, message: string) {
+  constructor(
+    readonly code: ImportFileErrorCode,
+    message: string,
+  ) {
     super('validation', message, [{ path: ['file'], message }]);
     this.name = 'ImportFileError';
   }
@@ -40,28 +53,56 @@ function containsUtf16(bytes: Uint8Array, word: string): boolean {
 export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
   if (bytes.length === 0) throw new ImportFileError('empty', `"${fileName}" is empty.`);
   if (bytes.length > importLimits.maxFileBytes) {
-    throw new ImportFileError('too-large', `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; files up to ${importLimits.maxFileBytes / 1048576} MB can be imported. Split it, or save only the sheet you need.`);
+    throw new ImportFileError(
+      'too-large',
+      `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; files up to ${importLimits.maxFileBytes / 1048576} MB can be imported. Split it, or save only the sheet you need.`,
+    );
   }
   if (startsWith(bytes, CFB)) {
     // An OLE compound file: a password-protected xlsx (EncryptedPackage), an old .xls, or a Word file.
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
-      throw new ImportFileError('encrypted', `"${fileName}" is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save it and import it again.`);
+      throw new ImportFileError(
+        'encrypted',
+        `"${fileName}" is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save it and import it again.`,
+      );
     }
     if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) {
-      throw new ImportFileError('legacy-xls', `"${fileName}" is an old-style Excel 97-2003 (.xls) workbook${/\.xlsx$/i.test(fileName) ? ' renamed .xlsx' : ''}. Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV, then import that.`);
+      throw new ImportFileError(
+        'legacy-xls',
+        `"${fileName}" is an old-style Excel 97-2003 (.xls) workbook${/\.xlsx$/i.test(fileName) ? ' renamed .xlsx' : ''}. Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV, then import that.`,
+      );
     }
     throw new ImportFileError('not-spreadsheet', `"${fileName}" is an Office document but not a spreadsheet.`);
   }
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) return 'xlsx';
-  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46])) throw new ImportFileError('not-spreadsheet', `"${fileName}" is a PDF, not a spreadsheet. Ask the partner for the Excel or CSV file.`);
-  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]) || startsWith(bytes, [0x47, 0x49, 0x46])) {
+  if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46]))
+    throw new ImportFileError(
+      'not-spreadsheet',
+      `"${fileName}" is a PDF, not a spreadsheet. Ask the partner for the Excel or CSV file.`,
+    );
+  if (
+    startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) ||
+    startsWith(bytes, [0xff, 0xd8, 0xff]) ||
+    startsWith(bytes, [0x47, 0x49, 0x46])
+  ) {
     throw new ImportFileError('not-spreadsheet', `"${fileName}" is a picture, not a spreadsheet.`);
   }
-  const head = Buffer.from(bytes.subarray(0, 512)).toString('latin1').replace(/^\uFEFF|^\xEF\xBB\xBF/, '').trimStart().toLowerCase();
+  const head = Buffer.from(bytes.subarray(0, 512))
+    .toString('latin1')
+    .replace(/^\uFEFF|^\xEF\xBB\xBF/, '')
+    .trimStart()
+    .toLowerCase();
   if (head.startsWith('<html') || head.startsWith('<!doctype html') || head.startsWith('<table')) {
-    throw new ImportFileError('not-spreadsheet', `"${fileName}" is a web page saved with a spreadsheet name. Open it in Excel and save it as "Excel Workbook (.xlsx)".`);
+    throw new ImportFileError(
+      'not-spreadsheet',
+      `"${fileName}" is a web page saved with a spreadsheet name. Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+    );
   }
-  if (head.startsWith('<?xml')) throw new ImportFileError('not-spreadsheet', `"${fileName}" is an XML file (perhaps "XML Spreadsheet 2003"). Open it in Excel and save it as "Excel Workbook (.xlsx)".`);
+  if (head.startsWith('<?xml'))
+    throw new ImportFileError(
+      'not-spreadsheet',
+      `"${fileName}" is an XML file (perhaps "XML Spreadsheet 2003"). Open it in Excel and save it as "Excel Workbook (.xlsx)".`,
+    );
   return 'csv';
 }
 
@@ -81,7 +122,11 @@ const u32 = (b: Uint8Array, o: number) => (b[o]! | (b[o + 1]! << 8) | (b[o + 2]!
  * so `inflateEntry` checks again while inflating.
  */
 export function readZipDirectory(bytes: Uint8Array, fileName: string): Map<string, ZipEntry> {
-  const corrupt = () => new ImportFileError('zip-corrupt', `"${fileName}" is damaged or not a complete Excel workbook. Open it in Excel, save it again and import the saved copy.`);
+  const corrupt = () =>
+    new ImportFileError(
+      'zip-corrupt',
+      `"${fileName}" is damaged or not a complete Excel workbook. Open it in Excel, save it again and import the saved copy.`,
+    );
   let eocd = -1;
   for (let i = bytes.length - 22; i >= Math.max(0, bytes.length - 65_557); i--) {
     if (bytes[i] === 0x50 && bytes[i + 1] === 0x4b && bytes[i + 2] === 0x05 && bytes[i + 3] === 0x06) {
@@ -92,12 +137,17 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): Map<strin
   if (eocd < 0) throw corrupt();
   const count = u16(bytes, eocd + 10);
   const cdOffset = u32(bytes, eocd + 16);
-  if (count === 0xffff || cdOffset === 0xffffffff) throw new ImportFileError('too-large', `"${fileName}" is too large to import (a ZIP64 archive).`);
+  if (count === 0xffff || cdOffset === 0xffffffff)
+    throw new ImportFileError('too-large', `"${fileName}" is too large to import (a ZIP64 archive).`);
   if (count > importLimits.maxZipEntries) {
-    throw new ImportFileError('zip-entries', `"${fileName}" holds ${count.toLocaleString('en-GB')} files inside; a workbook has a few dozen. It was refused as unsafe.`);
+    throw new ImportFileError(
+      'zip-entries',
+      `"${fileName}" holds ${count.toLocaleString('en-GB')} files inside; a workbook has a few dozen. It was refused as unsafe.`,
+    );
   }
   const entries = new Map<string, ZipEntry>();
-  let p = cdOffset, total = 0;
+  let p = cdOffset,
+    total = 0;
   for (let i = 0; i < count; i++) {
     if (p + 46 > bytes.length || u32(bytes, p) !== 0x02014b50) throw corrupt();
     const flags = u16(bytes, p + 8);
@@ -110,13 +160,23 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): Map<strin
     const localOffset = u32(bytes, p + 42);
     const name = Buffer.from(bytes.subarray(p + 46, p + 46 + nameLen)).toString('utf8');
     p += 46 + nameLen + extraLen + commentLen;
-    if (flags & 1) throw new ImportFileError('encrypted', `"${fileName}" is protected with a password. Remove the password in Excel, save it and import it again.`);
+    if (flags & 1)
+      throw new ImportFileError(
+        'encrypted',
+        `"${fileName}" is protected with a password. Remove the password in Excel, save it and import it again.`,
+      );
     total += size;
     if (total > importLimits.maxInflatedBytes) {
-      throw new ImportFileError('zip-inflated', `"${fileName}" would expand to more than ${importLimits.maxInflatedBytes / 1048576} MB when opened. It was refused as unsafe (a "zip bomb"), or is too big to import.`);
+      throw new ImportFileError(
+        'zip-inflated',
+        `"${fileName}" would expand to more than ${importLimits.maxInflatedBytes / 1048576} MB when opened. It was refused as unsafe (a "zip bomb"), or is too big to import.`,
+      );
     }
     if (size > 1_048_576 && size / Math.max(1, compressedSize) > importLimits.maxCompressionRatio) {
-      throw new ImportFileError('zip-ratio', `"${fileName}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times over, far beyond any real workbook. It was refused as unsafe (a "zip bomb").`);
+      throw new ImportFileError(
+        'zip-ratio',
+        `"${fileName}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times over, far beyond any real workbook. It was refused as unsafe (a "zip bomb").`,
+      );
     }
     entries.set(name.replace(/^\/+/, ''), { name, method, compressedSize, size, localOffset });
   }
@@ -126,17 +186,22 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): Map<strin
 /** Inflates one entry in small steps, stopping the moment it grows past what it declared. */
 export function inflateEntry(bytes: Uint8Array, entry: ZipEntry, fileName: string): Uint8Array {
   const o = entry.localOffset;
-  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50) throw new ImportFileError('zip-corrupt', `"${fileName}" is damaged (${entry.name}).`);
+  if (o + 30 > bytes.length || u32(bytes, o) !== 0x04034b50)
+    throw new ImportFileError('zip-corrupt', `"${fileName}" is damaged (${entry.name}).`);
   const start = o + 30 + u16(bytes, o + 26) + u16(bytes, o + 28);
   const data = bytes.subarray(start, start + entry.compressedSize);
   if (entry.method === 0) return data;
-  if (entry.method !== 8) throw new ImportFileError('zip-corrupt', `"${fileName}" uses a compression Excel does not write.`);
+  if (entry.method !== 8)
+    throw new ImportFileError('zip-corrupt', `"${fileName}" uses a compression Excel does not write.`);
   const limit = entry.size;
   const out = new Uint8Array(limit);
   let written = 0;
   const inflater = new Inflate((chunk) => {
     if (written + chunk.length > limit) {
-      throw new ImportFileError('zip-inflated', `"${fileName}" expands to more than it declares. It was refused as unsafe (a "zip bomb").`);
+      throw new ImportFileError(
+        'zip-inflated',
+        `"${fileName}" expands to more than it declares. It was refused as unsafe (a "zip bomb").`,
+      );
     }
     out.set(chunk, written);
     written += chunk.length;

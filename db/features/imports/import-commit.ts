@@ -34,20 +34,43 @@ export function participantFields(values: Record<string, string | number>): Part
   return out;
 }
 
-export async function commitPreview(db: Db, preview: PreviewState, at: string, staffId: number | null, job?: JobControl): Promise<CommitResult> {
-  const accepted = preview.rows.filter((r) => r.decision === 'accept' && (r.status === 'new' || r.status === 'changed'));
+export async function commitPreview(
+  db: Db,
+  preview: PreviewState,
+  at: string,
+  staffId: number | null,
+  job?: JobControl,
+): Promise<CommitResult> {
+  const accepted = preview.rows.filter(
+    (r) => r.decision === 'accept' && (r.status === 'new' || r.status === 'changed'),
+  );
   const counts = {
     unchanged: preview.rows.filter((r) => r.status === 'unchanged').length,
     errors: preview.rows.filter((r) => r.status === 'error').length,
-    rejected: preview.rows.filter((r) => r.decision === 'reject' && r.status !== 'unchanged' && r.status !== 'error').length,
+    rejected: preview.rows.filter((r) => r.decision === 'reject' && r.status !== 'unchanged' && r.status !== 'error')
+      .length,
   };
   const p = preview.profile;
   return db.transaction().execute(async (tx) => {
     const batchId = await insertBatch(tx, {
-      kind: p.kind, partner: p.partner, file_name: preview.source.fileName, file_sha256: preview.source.sha256, sheet: preview.sheet,
-      profile_name: p.name, profile_json: JSON.stringify(p), rows_in_file: preview.rows.length,
-      created_count: 0, updated_count: 0, unchanged_count: counts.unchanged, rejected_count: counts.rejected, error_count: counts.errors,
-      at, staff_id: staffId, undone_at: null, undone_by: null, undo_kept_json: null,
+      kind: p.kind,
+      partner: p.partner,
+      file_name: preview.source.fileName,
+      file_sha256: preview.source.sha256,
+      sheet: preview.sheet,
+      profile_name: p.name,
+      profile_json: JSON.stringify(p),
+      rows_in_file: preview.rows.length,
+      created_count: 0,
+      updated_count: 0,
+      unchanged_count: counts.unchanged,
+      rejected_count: counts.rejected,
+      error_count: counts.errors,
+      at,
+      staff_id: staffId,
+      undone_at: null,
+      undone_by: null,
+      undo_kept_json: null,
     });
     const batchRows: BatchRow[] = [];
     const audit: AuditEntry[] = [];
@@ -56,21 +79,43 @@ export async function commitPreview(db: Db, preview: PreviewState, at: string, s
     const tick = async () => {
       if (++done % 500 === 0) {
         job?.throwIfCancelled();
-        await job?.progress(done, accepted.length, `Saving row ${done.toLocaleString('en-GB')} of ${accepted.length.toLocaleString('en-GB')}`);
+        await job?.progress(
+          done,
+          accepted.length,
+          `Saving row ${done.toLocaleString('en-GB')} of ${accepted.length.toLocaleString('en-GB')}`,
+        );
       }
     };
 
     if (p.kind === 'participants') {
       const fresh = accepted.filter((r) => r.status === 'new');
       let ref = await nextReferenceNumber(tx);
-      const values: NewParticipant[] = fresh.map((r) => newParticipant(participantFields(r.values), `SW-${String(ref++).padStart(6, '0')}`, at, staffId));
+      const values: NewParticipant[] = fresh.map((r) =>
+        newParticipant(participantFields(r.values), `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
+      );
       job?.throwIfCancelled();
       const ids = await insertParticipants(tx, values);
       fresh.forEach((r, k) => {
         const id = ids.get(values[k]!.reference)!;
         const after = participantFields(r.values);
-        batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'participant', entity_id: id, participant_id: id, before_json: null, after_json: JSON.stringify(after) });
-        audit.push({ action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `Participant ${values[k]!.reference} created by ${source}`, after });
+        batchRows.push({
+          batch_id: batchId,
+          row_number: r.rowNumber,
+          action: 'created',
+          entity: 'participant',
+          entity_id: id,
+          participant_id: id,
+          before_json: null,
+          after_json: JSON.stringify(after),
+        });
+        audit.push({
+          action: 'create',
+          entity: 'participant',
+          entityId: id,
+          participantId: id,
+          summary: `Participant ${values[k]!.reference} created by ${source}`,
+          after,
+        });
       });
       done += fresh.length;
       await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
@@ -87,9 +132,15 @@ export async function commitPreview(db: Db, preview: PreviewState, at: string, s
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
     const updated = batchRows.filter((b) => b.action === 'updated').length;
-    await tx.updateTable('import_batches').set({ created_count: created, updated_count: updated }).where('id', '=', batchId).execute();
+    await tx
+      .updateTable('import_batches')
+      .set({ created_count: created, updated_count: updated })
+      .where('id', '=', batchId)
+      .execute();
     audit.push({
-      action: 'import', entity: 'import_batch', entityId: batchId,
+      action: 'import',
+      entity: 'import_batch',
+      entityId: batchId,
       summary: `Imported "${preview.source.fileName}" (${p.kind}, ${p.partner}): ${created} new, ${updated} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.errors} errors`,
       after: { sha256: preview.source.sha256, profile: p.name },
     });
@@ -98,25 +149,82 @@ export async function commitPreview(db: Db, preview: PreviewState, at: string, s
   });
 }
 
-const entityOfKind = (kind: string) => ({ participants: 'participant', outcomes: 'outcome', placements: 'placement', enrolments: 'enrolment', results: 'enrolment' })[kind];
+const entityOfKind = (kind: string) =>
+  ({
+    participants: 'participant',
+    outcomes: 'outcome',
+    placements: 'placement',
+    enrolments: 'enrolment',
+    results: 'enrolment',
+  })[kind];
 
-export function newParticipant(f: Partial<Record<ParticipantColumn, string>>, reference: string, at: string, staffId: number | null): NewParticipant {
+export function newParticipant(
+  f: Partial<Record<ParticipantColumn, string>>,
+  reference: string,
+  at: string,
+  staffId: number | null,
+): NewParticipant {
   return {
-    reference, status: 'active', merged_into_id: null, first_name: f.first_name!, last_name: f.last_name!, preferred_name: null,
-    date_of_birth: f.date_of_birth ?? null, ni_number: f.ni_number ?? null, ni_status: f.ni_number ? 'known' : 'not_yet_known', uln: f.uln ?? null,
-    address_line1: f.address_line1 ?? null, address_line2: f.address_line2 ?? null, town: f.town ?? null, postcode: f.postcode ?? null,
-    postcode_district: postcodeDistrict(f.postcode), phone: f.phone ?? null, phone_digits: phoneDigits(f.phone), email: f.email ?? null,
-    preferred_contact: null, sex: null, gender_same_as_birth: null, ethnicity: null, disability: null, is_carer: null, is_lone_parent: null,
-    labour_market_status: null, benefits: null, time_out_of_work: null, qualification_level: null,
-    referral_source: f.referral_source ?? null, referral_date: f.referral_date ?? null, referrer_name: f.referrer_name ?? null,
-    funding_stream_id: null, key_worker_id: null, start_date: f.start_date ?? null, leave_date: f.leave_date ?? null,
-    privacy_notice_version: null, privacy_notice_date: null, consent_partners_json: null, lawful_basis_note: null,
-    eligibility_status: 'pending', version: 1, created_at: at, created_by: staffId, updated_at: at, updated_by: staffId,
+    reference,
+    status: 'active',
+    merged_into_id: null,
+    first_name: f.first_name!,
+    last_name: f.last_name!,
+    preferred_name: null,
+    date_of_birth: f.date_of_birth ?? null,
+    ni_number: f.ni_number ?? null,
+    ni_status: f.ni_number ? 'known' : 'not_yet_known',
+    uln: f.uln ?? null,
+    address_line1: f.address_line1 ?? null,
+    address_line2: f.address_line2 ?? null,
+    town: f.town ?? null,
+    postcode: f.postcode ?? null,
+    postcode_district: postcodeDistrict(f.postcode),
+    phone: f.phone ?? null,
+    phone_digits: phoneDigits(f.phone),
+    email: f.email ?? null,
+    preferred_contact: null,
+    sex: null,
+    gender_same_as_birth: null,
+    ethnicity: null,
+    disability: null,
+    is_carer: null,
+    is_lone_parent: null,
+    labour_market_status: null,
+    benefits: null,
+    time_out_of_work: null,
+    qualification_level: null,
+    referral_source: f.referral_source ?? null,
+    referral_date: f.referral_date ?? null,
+    referrer_name: f.referrer_name ?? null,
+    funding_stream_id: null,
+    key_worker_id: null,
+    start_date: f.start_date ?? null,
+    leave_date: f.leave_date ?? null,
+    privacy_notice_version: null,
+    privacy_notice_date: null,
+    consent_partners_json: null,
+    lawful_basis_note: null,
+    eligibility_status: 'pending',
+    version: 1,
+    created_at: at,
+    created_by: staffId,
+    updated_at: at,
+    updated_by: staffId,
   };
 }
 
 /** Writes only the fields that differ now (re-read at commit), recording what they were. */
-async function updateParticipant(tx: Tx, r: PreviewRowState, at: string, staffId: number | null, batchId: number, source: string, batchRows: BatchRow[], audit: AuditEntry[]): Promise<void> {
+async function updateParticipant(
+  tx: Tx,
+  r: PreviewRowState,
+  at: string,
+  staffId: number | null,
+  batchId: number,
+  source: string,
+  batchRows: BatchRow[],
+  audit: AuditEntry[],
+): Promise<void> {
   const id = r.matchId!;
   const current = await tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
   if (!current || current.status === 'merged' || current.status === 'anonymised') return;
@@ -134,12 +242,43 @@ async function updateParticipant(tx: Tx, r: PreviewRowState, at: string, staffId
   if (after.postcode) extra.postcode_district = postcodeDistrict(after.postcode);
   if (after.phone) extra.phone_digits = phoneDigits(after.phone);
   if (after.ni_number) extra.ni_status = 'known';
-  await tx.updateTable('participants').set({ ...after, ...extra, version: current.version + 1, updated_at: at, updated_by: staffId }).where('id', '=', id).execute();
-  batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'updated', entity: 'participant', entity_id: id, participant_id: id, before_json: JSON.stringify(before), after_json: JSON.stringify(after) });
-  audit.push({ action: 'update', entity: 'participant', entityId: id, participantId: id, summary: `Participant ${current.reference} updated by ${source}`, before, after });
+  await tx
+    .updateTable('participants')
+    .set({ ...after, ...extra, version: current.version + 1, updated_at: at, updated_by: staffId })
+    .where('id', '=', id)
+    .execute();
+  batchRows.push({
+    batch_id: batchId,
+    row_number: r.rowNumber,
+    action: 'updated',
+    entity: 'participant',
+    entity_id: id,
+    participant_id: id,
+    before_json: JSON.stringify(before),
+    after_json: JSON.stringify(after),
+  });
+  audit.push({
+    action: 'update',
+    entity: 'participant',
+    entityId: id,
+    participantId: id,
+    summary: `Participant ${current.reference} updated by ${source}`,
+    before,
+    after,
+  });
 }
 
-async function writeLinkedRow(tx: Tx, preview: PreviewState, r: PreviewRowState, at: string, staffId: number | null, batchId: number, source: string, batchRows: BatchRow[], audit: AuditEntry[]): Promise<void> {
+async function writeLinkedRow(
+  tx: Tx,
+  preview: PreviewState,
+  r: PreviewRowState,
+  at: string,
+  staffId: number | null,
+  batchId: number,
+  source: string,
+  batchRows: BatchRow[],
+  audit: AuditEntry[],
+): Promise<void> {
   const pid = r.matchId!;
   if (!(await liveParticipant(tx, pid))) return;
   const v = r.values;
@@ -152,60 +291,205 @@ async function writeLinkedRow(tx: Tx, preview: PreviewState, r: PreviewRowState,
   if (kind === 'outcomes') {
     const notes = [s('notes'), employerNote].filter(Boolean).join('; ') || null;
     const o = await recordOutcomeOnce(tx, at, staffId, {
-      participantId: pid, outcomeType: s('outcome_type')!, outcomeDate: s('outcome_date')!, source: 'import', sourceRef: `batch ${batchId}: ${ref}`,
-      employerOrgId: (t.employerOrgId as number | null) ?? null, sector: s('sector'), hoursPerWeek: n('hours_per_week'), qualificationTitle: s('qualification_title'), notes,
+      participantId: pid,
+      outcomeType: s('outcome_type')!,
+      outcomeDate: s('outcome_date')!,
+      source: 'import',
+      sourceRef: `batch ${batchId}: ${ref}`,
+      employerOrgId: (t.employerOrgId as number | null) ?? null,
+      sector: s('sector'),
+      hoursPerWeek: n('hours_per_week'),
+      qualificationTitle: s('qualification_title'),
+      notes,
     });
-    if (o.created) batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'outcome', entity_id: o.id, participant_id: pid, before_json: null, after_json: JSON.stringify(v) });
+    if (o.created)
+      batchRows.push({
+        batch_id: batchId,
+        row_number: r.rowNumber,
+        action: 'created',
+        entity: 'outcome',
+        entity_id: o.id,
+        participant_id: pid,
+        before_json: null,
+        after_json: JSON.stringify(v),
+      });
     return;
   }
   if (kind === 'placements') {
     const ends = s('ends_on');
     const fields = {
-      kind: (s('placement_kind') ?? 'work_experience') as 'work_experience', site: s('site') ?? employerNote, ends_on: ends, hours_per_week: n('hours_per_week'),
-      supervisor: s('supervisor'), status: (s('placement_status') ?? (ends && ends < at.slice(0, 10) ? 'completed' : 'active')) as 'active',
+      kind: (s('placement_kind') ?? 'work_experience') as 'work_experience',
+      site: s('site') ?? employerNote,
+      ends_on: ends,
+      hours_per_week: n('hours_per_week'),
+      supervisor: s('supervisor'),
+      status: (s('placement_status') ?? (ends && ends < at.slice(0, 10) ? 'completed' : 'active')) as 'active',
     };
     if (t.placementId) {
       const id = t.placementId as number;
       const cur = await tx.selectFrom('placements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-      const { before, after } = onlyChanged(cur, fields, r.changes.map((c) => ({ placement_kind: 'kind', placement_status: 'status' } as Record<string, string>)[c.field] ?? c.field));
+      const { before, after } = onlyChanged(
+        cur,
+        fields,
+        r.changes.map(
+          (c) =>
+            (({ placement_kind: 'kind', placement_status: 'status' }) as Record<string, string>)[c.field] ?? c.field,
+        ),
+      );
       if (!Object.keys(after).length) return;
-      await tx.updateTable('placements').set({ ...after, updated_at: at }).where('id', '=', id).execute();
-      batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'updated', entity: 'placement', entity_id: id, participant_id: pid, before_json: JSON.stringify(before), after_json: JSON.stringify(after) });
-      audit.push({ action: 'update', entity: 'placement', entityId: id, participantId: pid, summary: `Placement updated by ${source}`, before, after });
+      await tx
+        .updateTable('placements')
+        .set({ ...after, updated_at: at })
+        .where('id', '=', id)
+        .execute();
+      batchRows.push({
+        batch_id: batchId,
+        row_number: r.rowNumber,
+        action: 'updated',
+        entity: 'placement',
+        entity_id: id,
+        participant_id: pid,
+        before_json: JSON.stringify(before),
+        after_json: JSON.stringify(after),
+      });
+      audit.push({
+        action: 'update',
+        entity: 'placement',
+        entityId: id,
+        participantId: pid,
+        summary: `Placement updated by ${source}`,
+        before,
+        after,
+      });
       return;
     }
-    const row = { participant_id: pid, employer_org_id: (t.employerOrgId as number | null) ?? null, contract_id: null, course_run_id: null, starts_on: s('starts_on')!, hourly_wage_pence: null, ended_reason: null, created_at: at, created_by: staffId, updated_at: at, ...fields };
+    const row = {
+      participant_id: pid,
+      employer_org_id: (t.employerOrgId as number | null) ?? null,
+      contract_id: null,
+      course_run_id: null,
+      starts_on: s('starts_on')!,
+      hourly_wage_pence: null,
+      ended_reason: null,
+      created_at: at,
+      created_by: staffId,
+      updated_at: at,
+      ...fields,
+    };
     const ins = await tx.insertInto('placements').values(row).returning('id').executeTakeFirstOrThrow();
-    batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'placement', entity_id: ins.id, participant_id: pid, before_json: null, after_json: JSON.stringify(row) });
-    audit.push({ action: 'create', entity: 'placement', entityId: ins.id, participantId: pid, summary: `Placement created by ${source}`, after: row });
+    batchRows.push({
+      batch_id: batchId,
+      row_number: r.rowNumber,
+      action: 'created',
+      entity: 'placement',
+      entity_id: ins.id,
+      participant_id: pid,
+      before_json: null,
+      after_json: JSON.stringify(row),
+    });
+    audit.push({
+      action: 'create',
+      entity: 'placement',
+      entityId: ins.id,
+      participantId: pid,
+      summary: `Placement created by ${source}`,
+      after: row,
+    });
     return;
   }
   if (kind === 'enrolments' && !t.enrolmentId) {
-    const row = { course_run_id: t.courseRunId as number, participant_id: pid, status: (s('enrolment_status') ?? 'enrolled') as 'enrolled', waiting_position: null, enrolled_on: s('enrolled_on') ?? s('course_start')!, eligibility_override_reason: null, withdrawn_on: null, withdrawn_reason: null, completed_on: null, created_at: at, created_by: staffId };
+    const row = {
+      course_run_id: t.courseRunId as number,
+      participant_id: pid,
+      status: (s('enrolment_status') ?? 'enrolled') as 'enrolled',
+      waiting_position: null,
+      enrolled_on: s('enrolled_on') ?? s('course_start')!,
+      eligibility_override_reason: null,
+      withdrawn_on: null,
+      withdrawn_reason: null,
+      completed_on: null,
+      created_at: at,
+      created_by: staffId,
+    };
     const ins = await tx.insertInto('enrolments').values(row).returning('id').executeTakeFirstOrThrow();
-    batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'enrolment', entity_id: ins.id, participant_id: pid, before_json: null, after_json: JSON.stringify(row) });
-    audit.push({ action: 'create', entity: 'enrolment', entityId: ins.id, participantId: pid, summary: `Enrolment created by ${source}`, after: row });
+    batchRows.push({
+      batch_id: batchId,
+      row_number: r.rowNumber,
+      action: 'created',
+      entity: 'enrolment',
+      entity_id: ins.id,
+      participant_id: pid,
+      before_json: null,
+      after_json: JSON.stringify(row),
+    });
+    audit.push({
+      action: 'create',
+      entity: 'enrolment',
+      entityId: ins.id,
+      participantId: pid,
+      summary: `Enrolment created by ${source}`,
+      after: row,
+    });
     return;
   }
   // An existing enrolment: a new status (enrolments) or a result (results).
   const id = t.enrolmentId as number;
   const cur = await tx.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
-  const wanted: Record<string, unknown> = kind === 'results'
-    ? { status: t.passed ? 'completed' : 'not_completed', completed_on: t.completedOn }
-    : { status: s('enrolment_status') ?? cur.status, enrolled_on: s('enrolled_on') ?? cur.enrolled_on };
+  const wanted: Record<string, unknown> =
+    kind === 'results'
+      ? { status: t.passed ? 'completed' : 'not_completed', completed_on: t.completedOn }
+      : { status: s('enrolment_status') ?? cur.status, enrolled_on: s('enrolled_on') ?? cur.enrolled_on };
   const { before, after } = onlyChanged(cur, wanted, Object.keys(wanted));
   if (Object.keys(after).length) {
     await tx.updateTable('enrolments').set(after).where('id', '=', id).execute();
-    batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'updated', entity: 'enrolment', entity_id: id, participant_id: pid, before_json: JSON.stringify(before), after_json: JSON.stringify(after) });
-    audit.push({ action: 'update', entity: 'enrolment', entityId: id, participantId: pid, summary: `Enrolment updated by ${source}`, before, after });
+    batchRows.push({
+      batch_id: batchId,
+      row_number: r.rowNumber,
+      action: 'updated',
+      entity: 'enrolment',
+      entity_id: id,
+      participant_id: pid,
+      before_json: JSON.stringify(before),
+      after_json: JSON.stringify(after),
+    });
+    audit.push({
+      action: 'update',
+      entity: 'enrolment',
+      entityId: id,
+      participantId: pid,
+      summary: `Enrolment updated by ${source}`,
+      before,
+      after,
+    });
   }
   if (kind === 'results' && t.passed) {
-    const o = await recordOutcomeOnce(tx, at, staffId, { participantId: pid, outcomeType: 'course_completed', outcomeDate: String(t.completedOn), source: 'import', sourceRef: `batch ${batchId}: ${ref}`, courseRunId: t.courseRunId as number });
-    if (o.created) batchRows.push({ batch_id: batchId, row_number: r.rowNumber, action: 'created', entity: 'outcome', entity_id: o.id, participant_id: pid, before_json: null, after_json: JSON.stringify({ outcome_type: 'course_completed', outcome_date: t.completedOn }) });
+    const o = await recordOutcomeOnce(tx, at, staffId, {
+      participantId: pid,
+      outcomeType: 'course_completed',
+      outcomeDate: String(t.completedOn),
+      source: 'import',
+      sourceRef: `batch ${batchId}: ${ref}`,
+      courseRunId: t.courseRunId as number,
+    });
+    if (o.created)
+      batchRows.push({
+        batch_id: batchId,
+        row_number: r.rowNumber,
+        action: 'created',
+        entity: 'outcome',
+        entity_id: o.id,
+        participant_id: pid,
+        before_json: null,
+        after_json: JSON.stringify({ outcome_type: 'course_completed', outcome_date: t.completedOn }),
+      });
   }
 }
 
-function onlyChanged(current: Record<string, unknown>, wanted: Record<string, unknown>, fields: string[]): { before: Record<string, unknown>; after: Record<string, unknown> } {
+function onlyChanged(
+  current: Record<string, unknown>,
+  wanted: Record<string, unknown>,
+  fields: string[],
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const before: Record<string, unknown> = {};
   const after: Record<string, unknown> = {};
   for (const f of fields) {

@@ -19,7 +19,12 @@ export interface Lookups {
 }
 
 export async function loadLookups(tx: Tx): Promise<Lookups> {
-  const types = await tx.selectFrom('outcome_types').select('code').where('is_active', '=', 1).orderBy('sort_order').execute();
+  const types = await tx
+    .selectFrom('outcome_types')
+    .select('code')
+    .where('is_active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
   const orgs = await tx.selectFrom('organisations').select(['id', 'name']).execute();
   const runs = await tx
     .selectFrom('course_runs as r')
@@ -32,17 +37,36 @@ export async function loadLookups(tx: Tx): Promise<Lookups> {
     courseRuns.set(`${codeKey(r.code)}|${r.start_date}`, { id: r.id, endDate: r.end_date });
     courseRuns.set(`${codeKey(r.name)}|${r.start_date}`, { id: r.id, endDate: r.end_date });
   }
-  return { outcomeTypes: types.map((t) => t.code), organisations: new Map(orgs.map((o) => [codeKey(o.name), o.id])), courseRuns };
+  return {
+    outcomeTypes: types.map((t) => t.code),
+    organisations: new Map(orgs.map((o) => [codeKey(o.name), o.id])),
+    courseRuns,
+  };
 }
 
 /** The participant columns an import may set, in the order changes are listed. */
 export const participantColumns = [
-  'first_name', 'last_name', 'date_of_birth', 'ni_number', 'uln', 'phone', 'email', 'address_line1', 'address_line2', 'town', 'postcode',
-  'referral_date', 'referral_source', 'referrer_name', 'start_date', 'leave_date',
+  'first_name',
+  'last_name',
+  'date_of_birth',
+  'ni_number',
+  'uln',
+  'phone',
+  'email',
+  'address_line1',
+  'address_line2',
+  'town',
+  'postcode',
+  'referral_date',
+  'referral_source',
+  'referrer_name',
+  'start_date',
+  'leave_date',
 ] as const;
 export type ParticipantColumn = (typeof participantColumns)[number];
 
-const show = (field: string, v: unknown): string | null => (v === null || v === undefined || v === '' ? null : /date|_on$/.test(field) ? formatUkDate(String(v)) : String(v));
+const show = (field: string, v: unknown): string | null =>
+  v === null || v === undefined || v === '' ? null : /date|_on$/.test(field) ? formatUkDate(String(v)) : String(v);
 
 /** Same value for our purposes: names ignoring case and accents, phones by digits. */
 export function sameValue(field: string, ours: unknown, theirs: FieldValue): boolean {
@@ -54,12 +78,23 @@ export function sameValue(field: string, ours: unknown, theirs: FieldValue): boo
 }
 
 /** Field-by-field changes, blanks in the file never counted (they never overwrite). */
-export function diffFields(kind: ImportKind, ours: Record<string, unknown>, theirs: Record<string, FieldValue>, map: Record<string, string>): FieldChange[] {
+export function diffFields(
+  kind: ImportKind,
+  ours: Record<string, unknown>,
+  theirs: Record<string, FieldValue>,
+  map: Record<string, string>,
+): FieldChange[] {
   const out: FieldChange[] = [];
   for (const [field, column] of Object.entries(map)) {
     const v = theirs[field];
     if (v === undefined || v === '') continue;
-    if (!sameValue(field, ours[column], v)) out.push({ field, label: fieldOf(kind, field)?.label ?? field, from: show(field, ours[column]), to: show(field, v) ?? '' });
+    if (!sameValue(field, ours[column], v))
+      out.push({
+        field,
+        label: fieldOf(kind, field)?.label ?? field,
+        from: show(field, ours[column]),
+        to: show(field, v) ?? '',
+      });
   }
   return out;
 }
@@ -73,7 +108,13 @@ export interface RowPlan {
 }
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
-const plan = (status: RowPlan['status'], changes: FieldChange[] = [], target: RowPlan['target'] = {}, problem: string | null = null, warning: string | null = null): RowPlan => ({ status, changes, target, problem, warning });
+const plan = (
+  status: RowPlan['status'],
+  changes: FieldChange[] = [],
+  target: RowPlan['target'] = {},
+  problem: string | null = null,
+  warning: string | null = null,
+): RowPlan => ({ status, changes, target, problem, warning });
 
 export type ParticipantCache = Map<number, ParticipantRow>;
 
@@ -82,67 +123,148 @@ export async function prefetchParticipants(tx: Tx, ids: number[]): Promise<Parti
   const cache: ParticipantCache = new Map();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 900) {
-    for (const p of await tx.selectFrom('participants').selectAll().where('id', 'in', unique.slice(i, i + 900)).execute()) cache.set(p.id, p);
+    for (const p of await tx
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', 'in', unique.slice(i, i + 900))
+      .execute())
+      cache.set(p.id, p);
   }
   return cache;
 }
 
-export async function planRow(tx: Tx, kind: ImportKind, values: Record<string, FieldValue>, participantId: number | null, lookups: Lookups, cache?: ParticipantCache): Promise<RowPlan> {
+export async function planRow(
+  tx: Tx,
+  kind: ImportKind,
+  values: Record<string, FieldValue>,
+  participantId: number | null,
+  lookups: Lookups,
+  cache?: ParticipantCache,
+): Promise<RowPlan> {
   if (kind === 'participants') {
     if (participantId === null) {
-      if (!values.first_name || !values.last_name) return plan('error', [], {}, 'A first and a last name are needed to add a new person');
+      if (!values.first_name || !values.last_name)
+        return plan('error', [], {}, 'A first and a last name are needed to add a new person');
       return plan('new');
     }
-    const ours = cache?.get(participantId) ?? (await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
+    const ours =
+      cache?.get(participantId) ??
+      (await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
     const changes = diffFields(kind, ours, values, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });
   }
-  if (participantId === null) return plan('error', [], {}, 'No one in our records matches this row (import them as referrals first)');
+  if (participantId === null)
+    return plan('error', [], {}, 'No one in our records matches this row (import them as referrals first)');
   const str = (k: string) => (values[k] === undefined ? null : String(values[k]));
   const employer = str('employer');
-  const employerOrgId = employer ? lookups.organisations.get(codeKey(employer)) ?? null : null;
-  const employerWarning = employer && employerOrgId === null ? `Employer "${employer}" is not in our organisations; it is kept in the notes` : null;
+  const employerOrgId = employer ? (lookups.organisations.get(codeKey(employer)) ?? null) : null;
+  const employerWarning =
+    employer && employerOrgId === null
+      ? `Employer "${employer}" is not in our organisations; it is kept in the notes`
+      : null;
 
   if (kind === 'outcomes') {
-    const type = str('outcome_type')!, date = str('outcome_date')!;
-    const existing = await tx.selectFrom('outcomes').select('id').where('participant_id', '=', participantId).where('outcome_type', '=', type).where('outcome_date', '=', date).executeTakeFirst();
+    const type = str('outcome_type')!,
+      date = str('outcome_date')!;
+    const existing = await tx
+      .selectFrom('outcomes')
+      .select('id')
+      .where('participant_id', '=', participantId)
+      .where('outcome_type', '=', type)
+      .where('outcome_date', '=', date)
+      .executeTakeFirst();
     if (existing) return plan('unchanged', [], { participantId, outcomeId: existing.id });
     return plan('new', [], { participantId, employerOrgId }, null, employerWarning);
   }
   if (kind === 'placements') {
     const startsOn = str('starts_on')!;
-    const existing = await tx.selectFrom('placements').selectAll().where('participant_id', '=', participantId).where('starts_on', '=', startsOn).executeTakeFirst();
-    const map = { ends_on: 'ends_on', hours_per_week: 'hours_per_week', placement_status: 'status', site: 'site', supervisor: 'supervisor', placement_kind: 'kind' };
+    const existing = await tx
+      .selectFrom('placements')
+      .selectAll()
+      .where('participant_id', '=', participantId)
+      .where('starts_on', '=', startsOn)
+      .executeTakeFirst();
+    const map = {
+      ends_on: 'ends_on',
+      hours_per_week: 'hours_per_week',
+      placement_status: 'status',
+      site: 'site',
+      supervisor: 'supervisor',
+      placement_kind: 'kind',
+    };
     if (existing) {
       const changes = diffFields(kind, existing, values, map);
-      return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId, placementId: existing.id, employerOrgId });
+      return plan(changes.length ? 'changed' : 'unchanged', changes, {
+        participantId,
+        placementId: existing.id,
+        employerOrgId,
+      });
     }
     return plan('new', [], { participantId, employerOrgId }, null, employerWarning);
   }
   // enrolments and results: the course run named by course + start date.
   const run = lookups.courseRuns.get(`${codeKey(str('course') ?? '')}|${str('course_start') ?? ''}`);
-  if (!run) return plan('error', [], {}, `No course run of "${str('course')}" starting ${formatUkDate(str('course_start'))} in our records`);
-  const enrolment = await tx.selectFrom('enrolments').selectAll().where('course_run_id', '=', run.id).where('participant_id', '=', participantId).executeTakeFirst();
+  if (!run)
+    return plan(
+      'error',
+      [],
+      {},
+      `No course run of "${str('course')}" starting ${formatUkDate(str('course_start'))} in our records`,
+    );
+  const enrolment = await tx
+    .selectFrom('enrolments')
+    .selectAll()
+    .where('course_run_id', '=', run.id)
+    .where('participant_id', '=', participantId)
+    .executeTakeFirst();
   if (kind === 'enrolments') {
     if (enrolment) {
       const changes = diffFields(kind, enrolment, values, { enrolment_status: 'status', enrolled_on: 'enrolled_on' });
-      return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId, courseRunId: run.id, enrolmentId: enrolment.id });
+      return plan(changes.length ? 'changed' : 'unchanged', changes, {
+        participantId,
+        courseRunId: run.id,
+        enrolmentId: enrolment.id,
+      });
     }
     return plan('new', [], { participantId, courseRunId: run.id });
   }
-  if (!enrolment) return plan('error', [], {}, 'This person is not enrolled on that course run in our records (import the enrolments first)');
+  if (!enrolment)
+    return plan(
+      'error',
+      [],
+      {},
+      'This person is not enrolled on that course run in our records (import the enrolments first)',
+    );
   const passed = values.result === 'passed';
   const completedOn = str('result_date') ?? run.endDate;
   const wanted = { status: passed ? 'completed' : 'not_completed', completed_on: completedOn };
   const changes: FieldChange[] = [];
-  if (enrolment.status !== wanted.status) changes.push({ field: 'result', label: 'Result', from: enrolment.status, to: wanted.status });
-  if (enrolment.completed_on !== completedOn) changes.push({ field: 'result_date', label: 'Result date', from: show('date', enrolment.completed_on), to: formatUkDate(completedOn) });
-  return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId, courseRunId: run.id, enrolmentId: enrolment.id, passed: passed ? 1 : 0, completedOn });
+  if (enrolment.status !== wanted.status)
+    changes.push({ field: 'result', label: 'Result', from: enrolment.status, to: wanted.status });
+  if (enrolment.completed_on !== completedOn)
+    changes.push({
+      field: 'result_date',
+      label: 'Result date',
+      from: show('date', enrolment.completed_on),
+      to: formatUkDate(completedOn),
+    });
+  return plan(changes.length ? 'changed' : 'unchanged', changes, {
+    participantId,
+    courseRunId: run.id,
+    enrolmentId: enrolment.id,
+    passed: passed ? 1 : 0,
+    completedOn,
+  });
 }
 
 /** Participants merged away or anonymised cannot take imported data. */
 export async function liveParticipant(tx: Tx, id: number): Promise<boolean> {
-  const row = await tx.selectFrom('participants').select('id').where('id', '=', id).where(sql<boolean>`status not in ('merged','anonymised')`).executeTakeFirst();
+  const row = await tx
+    .selectFrom('participants')
+    .select('id')
+    .where('id', '=', id)
+    .where(sql<boolean>`status not in ('merged','anonymised')`)
+    .executeTakeFirst();
   return !!row;
 }

@@ -16,19 +16,33 @@ import type { ImportSource } from './import-source';
 
 export function personKeys(values: Record<string, string | number>): PersonKeys {
   const s = (k: string) => (values[k] === undefined ? null : String(values[k]));
-  return { firstName: s('first_name') ?? '', lastName: s('last_name') ?? '', dateOfBirth: s('date_of_birth'), niNumber: s('ni_number'), postcode: s('postcode'), phone: s('phone') };
+  return {
+    firstName: s('first_name') ?? '',
+    lastName: s('last_name') ?? '',
+    dateOfBirth: s('date_of_birth'),
+    niNumber: s('ni_number'),
+    postcode: s('postcode'),
+    phone: s('phone'),
+  };
 }
 
 /** The key that says two rows of one file are the same person: NI number, else name + birth date. */
 export function inFileKey(values: Record<string, string | number>): string | null {
   if (values.ni_number) return `ni:${values.ni_number}`;
-  if (values.date_of_birth && values.last_name && values.first_name) return `p:${values.date_of_birth}|${nameKey(String(values.last_name))}|${nameKey(String(values.first_name))}`;
+  if (values.date_of_birth && values.last_name && values.first_name)
+    return `p:${values.date_of_birth}|${nameKey(String(values.last_name))}|${nameKey(String(values.first_name))}`;
   if (values.uln) return `uln:${values.uln}`;
   return null;
 }
 
 const toCandidate = (c: MatchCandidate): Candidate => ({
-  id: c.id, reference: c.reference, name: `${c.firstName} ${c.lastName}`, dateOfBirth: c.dateOfBirth, level: c.match.level, score: c.match.score, explanation: explainMatch(c.match),
+  id: c.id,
+  reference: c.reference,
+  name: `${c.firstName} ${c.lastName}`,
+  dateOfBirth: c.dateOfBirth,
+  level: c.match.level,
+  score: c.match.score,
+  explanation: explainMatch(c.match),
 });
 
 export async function loadNotDuplicatePairs(tx: Tx): Promise<Set<string>> {
@@ -47,14 +61,21 @@ export interface MatchVerdict {
 export type CandidateFinder = (keys: PersonKeys) => MatchCandidate[] | Promise<MatchCandidate[]>;
 
 /** One person at a time (a review being resolved); whole files use a BulkMatcher instead. */
-export const singleFinder = (tx: Tx): CandidateFinder => (keys) => findMatchCandidates(tx, keys, { minLevel: 'probable', limit: 5 });
+export const singleFinder =
+  (tx: Tx): CandidateFinder =>
+  (keys) =>
+    findMatchCandidates(tx, keys, { minLevel: 'probable', limit: 5 });
 
 export async function fileFinder(tx: Tx, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
   const matcher = await BulkMatcher.load(tx, rows.map(personKeys));
   return (keys) => matcher.candidates(keys, { minLevel: 'probable', limit: 5 });
 }
 
-export async function matchPerson(find: CandidateFinder, values: Record<string, string | number>, notDuplicates: Set<string>): Promise<MatchVerdict> {
+export async function matchPerson(
+  find: CandidateFinder,
+  values: Record<string, string | number>,
+  notDuplicates: Set<string>,
+): Promise<MatchVerdict> {
   const keys = personKeys(values);
   const found = await find(keys);
   const certain = found.filter((c) => c.match.level === 'certain');
@@ -63,20 +84,39 @@ export async function matchPerson(find: CandidateFinder, values: Record<string, 
     const rest = found.filter((c) => c.id !== id && !notDuplicates.has(pairKey(id, c.id)));
     return { matchId: id, candidates: [certain[0]!, ...rest].map(toCandidate), review: null };
   }
-  if (certain.length > 1) return { matchId: null, candidates: found.map(toCandidate), review: 'Several people in our records share this NI number' };
+  if (certain.length > 1)
+    return {
+      matchId: null,
+      candidates: found.map(toCandidate),
+      review: 'Several people in our records share this NI number',
+    };
   if (found.length) {
     // Two probable people already decided to be different are both still offered: only a human can tell.
-    return { matchId: null, candidates: found.map(toCandidate), review: `Possibly ${found[0]!.firstName} ${found[0]!.lastName} (${found[0]!.reference}): ${explainMatch(found[0]!.match)}` };
+    return {
+      matchId: null,
+      candidates: found.map(toCandidate),
+      review: `Possibly ${found[0]!.firstName} ${found[0]!.lastName} (${found[0]!.reference}): ${explainMatch(found[0]!.match)}`,
+    };
   }
   return { matchId: null, candidates: [], review: null };
 }
 
 export function displayName(values: Record<string, string | number>): string {
-  return [values.first_name, values.last_name].filter(Boolean).join(' ') || String(values.ni_number ?? values.uln ?? '(no name)');
+  return (
+    [values.first_name, values.last_name].filter(Boolean).join(' ') ||
+    String(values.ni_number ?? values.uln ?? '(no name)')
+  );
 }
 
 /** Plans one row against a chosen person (or none) and sets its status and default decision. */
-export async function applyPlan(tx: Tx, profile: ImportProfile, row: PreviewRowState, participantId: number | null, lookups: Lookups, cache?: ParticipantCache): Promise<void> {
+export async function applyPlan(
+  tx: Tx,
+  profile: ImportProfile,
+  row: PreviewRowState,
+  participantId: number | null,
+  lookups: Lookups,
+  cache?: ParticipantCache,
+): Promise<void> {
   const plan = await planRow(tx, profile.kind, row.values, participantId, lookups, cache);
   row.matchId = participantId;
   row.status = plan.status;
@@ -91,47 +131,98 @@ export async function applyPlan(tx: Tx, profile: ImportProfile, row: PreviewRowS
   row.matchLabel = chosen ? `${chosen.reference} ${chosen.name}` : null;
 }
 
-export async function buildPreview(tx: Tx, source: ImportSource, sheet: string, profile: ImportProfile, job?: JobControl): Promise<Omit<PreviewState, 'id'>> {
+export async function buildPreview(
+  tx: Tx,
+  source: ImportSource,
+  sheet: string,
+  profile: ImportProfile,
+  job?: JobControl,
+): Promise<Omit<PreviewState, 'id'>> {
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
   const lookups = await loadLookups(tx);
-  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, { outcome_type: lookups.outcomeTypes });
+  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, {
+    outcome_type: lookups.outcomeTypes,
+  });
   const ambiguousDates: string[] = [];
   for (const f of importFields[profile.kind].filter((x) => x.type === 'date')) {
     const header = profile.columns[f.key];
     const idx = header ? headerIndex(table.headers, header) : -1;
-    if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous) ambiguousDates.push(table.headers[idx]!);
+    if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous)
+      ambiguousDates.push(table.headers[idx]!);
   }
   const notDuplicates = await loadNotDuplicatePairs(tx);
   await job?.progress(0, typed.length, 'Finding people in our records');
-  const find = await fileFinder(tx, typed.filter((t) => !t.problems.length).map((t) => t.values));
+  const find = await fileFinder(
+    tx,
+    typed.filter((t) => !t.problems.length).map((t) => t.values),
+  );
   // First every row's person, then every matched person's record in a few queries, then the plan.
   const seen = new Map<string, number>();
   const rows: PreviewRowState[] = [];
   for (let i = 0; i < typed.length; i++) {
     if (i % 1000 === 0) {
       job?.throwIfCancelled();
-      await job?.progress(i, typed.length * 2, `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`);
+      await job?.progress(
+        i,
+        typed.length * 2,
+        `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`,
+      );
     }
     rows.push(await matchRow(profile, typed[i]!, i + 1, seen, notDuplicates, find));
   }
   const toPlan = rows.filter((r) => r.status === 'error' && !r.problems.length);
-  const cache = await prefetchParticipants(tx, profile.kind === 'participants' ? toPlan.flatMap((r) => (r.matchId !== null ? [r.matchId] : [])) : []);
+  const cache = await prefetchParticipants(
+    tx,
+    profile.kind === 'participants' ? toPlan.flatMap((r) => (r.matchId !== null ? [r.matchId] : [])) : [],
+  );
   for (let i = 0; i < toPlan.length; i++) {
     if (i % 1000 === 0) {
       job?.throwIfCancelled();
-      await job?.progress(typed.length + Math.round((i / toPlan.length) * typed.length), typed.length * 2, 'Comparing rows with our records');
+      await job?.progress(
+        typed.length + Math.round((i / toPlan.length) * typed.length),
+        typed.length * 2,
+        'Comparing rows with our records',
+      );
     }
     await applyPlan(tx, profile, toPlan[i]!, toPlan[i]!.matchId, lookups, cache);
   }
   await job?.progress(typed.length * 2, typed.length * 2, 'Preview ready');
-  return { source, sheet: table.sheet, profile, rows, missingColumns, ambiguousDates, committedBatchId: null, committing: false };
+  return {
+    source,
+    sheet: table.sheet,
+    profile,
+    rows,
+    missingColumns,
+    ambiguousDates,
+    committedBatchId: null,
+    committing: false,
+  };
 }
 
 /** Who the row is (or that it needs review); the plan against that person comes after. */
-async function matchRow(profile: ImportProfile, t: TypedRow, id: number, seen: Map<string, number>, notDuplicates: Set<string>, find: CandidateFinder): Promise<PreviewRowState> {
+async function matchRow(
+  profile: ImportProfile,
+  t: TypedRow,
+  id: number,
+  seen: Map<string, number>,
+  notDuplicates: Set<string>,
+  find: CandidateFinder,
+): Promise<PreviewRowState> {
   const row: PreviewRowState = {
-    id, rowNumber: t.rowNumber, status: 'error', decision: 'reject', values: t.values, problems: t.problems, warnings: t.warnings,
-    changes: [], candidates: [], matchId: null, matchLabel: null, duplicateOfRow: null, reviewReason: null, target: {},
+    id,
+    rowNumber: t.rowNumber,
+    status: 'error',
+    decision: 'reject',
+    values: t.values,
+    problems: t.problems,
+    warnings: t.warnings,
+    changes: [],
+    candidates: [],
+    matchId: null,
+    matchLabel: null,
+    duplicateOfRow: null,
+    reviewReason: null,
+    target: {},
   };
   if (t.problems.length) return row;
   // Within the file: a participants file lists each person once; other kinds may repeat a person.

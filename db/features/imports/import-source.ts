@@ -24,7 +24,12 @@ export function openImportSource(fileName: string, bytes: Uint8Array): ImportSou
     const book = openXlsx(bytes, fileName);
     const cache = new Map<string, SheetGrid>();
     return {
-      fileName, sha256, size: bytes.length, kind, encoding: null, date1904: book.date1904,
+      fileName,
+      sha256,
+      size: bytes.length,
+      kind,
+      encoding: null,
+      date1904: book.date1904,
       sheets: book.sheets.map(({ name, hidden }) => ({ name, hidden })),
       readSheet(name) {
         // Each read gets its own copy of the rows: filling merged cells changes them.
@@ -39,7 +44,12 @@ export function openImportSource(fileName: string, bytes: Uint8Array): ImportSou
   }
   const { grid, encoding } = readCsv(bytes, fileName);
   return {
-    fileName, sha256, size: bytes.length, kind, encoding, date1904: false,
+    fileName,
+    sha256,
+    size: bytes.length,
+    kind,
+    encoding,
+    date1904: false,
     sheets: [{ name: grid.name, hidden: false }],
     readSheet(name) {
       if (name !== grid.name) throw new ImportFileError('no-sheet', `"${fileName}" has no sheet called "${name}".`);

@@ -106,6 +106,10 @@ export function remember<T>(map: Map<string, T>, value: T, id: string = randomUU
 
 export function recall<T>(map: Map<string, T>, id: string, what: string): T {
   const v = map.get(id);
-  if (!v) throw new AppFailure('not-found', `That ${what} is no longer open (the app keeps the last few). Open the file again.`);
+  if (!v)
+    throw new AppFailure(
+      'not-found',
+      `That ${what} is no longer open (the app keeps the last few). Open the file again.`,
+    );
   return v;
 }

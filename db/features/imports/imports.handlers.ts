@@ -24,7 +24,15 @@ const now = (ctx: HandlerContext) => ctx.clock.now().toISOString();
 
 function uploadInfo(uploadId: string, ctx: HandlerContext): UploadInfo {
   const s = recall(memory(ctx).uploads, uploadId, 'file');
-  return { uploadId, fileName: s.fileName, fileKind: s.kind, encoding: s.encoding, date1904: s.date1904, sha256: s.sha256, sheets: s.sheets };
+  return {
+    uploadId,
+    fileName: s.fileName,
+    fileKind: s.kind,
+    encoding: s.encoding,
+    date1904: s.date1904,
+    sha256: s.sha256,
+    sheets: s.sheets,
+  };
 }
 
 function openPreview(ctx: HandlerContext, previewId: string): PreviewState {
@@ -35,7 +43,13 @@ export const importsHandlers = defineHandlers({
   async 'imports.job'(input, ctx) {
     const job = ctx.jobs.list().find((j) => j.id === input.jobId && j.kind.startsWith('import-'));
     if (!job) throw new AppFailure('not-found', 'That job is not known.');
-    return { state: job.state, done: job.done, total: job.total, message: job.message ?? null, result: job.state === 'done' ? job.result : null };
+    return {
+      state: job.state,
+      done: job.done,
+      total: job.total,
+      message: job.message ?? null,
+      result: job.state === 'done' ? job.result : null,
+    };
   },
 
   async 'imports.open'(input, ctx) {
@@ -70,8 +84,19 @@ export const importsHandlers = defineHandlers({
     const p = input.profile;
     return ctx.db.transaction().execute(async (tx) => {
       const at = now(ctx);
-      const saved = await upsertProfile(tx, at, ctx.staffId, { name: p.name, partner: p.partner, kind: p.kind, json: JSON.stringify(p) });
-      await appendAudit(tx, at, ctx.staffId, { action: saved.created ? 'create' : 'update', entity: 'import_profile', entityId: saved.id, summary: `Import profile "${p.name}" (${p.partner}, ${p.kind}) saved`, after: p });
+      const saved = await upsertProfile(tx, at, ctx.staffId, {
+        name: p.name,
+        partner: p.partner,
+        kind: p.kind,
+        json: JSON.stringify(p),
+      });
+      await appendAudit(tx, at, ctx.staffId, {
+        action: saved.created ? 'create' : 'update',
+        entity: 'import_profile',
+        entityId: saved.id,
+        summary: `Import profile "${p.name}" (${p.partner}, ${p.kind}) saved`,
+        after: p,
+      });
       return saved;
     });
   },
@@ -79,14 +104,22 @@ export const importsHandlers = defineHandlers({
   async 'imports.deleteProfile'(input, ctx) {
     await ctx.db.transaction().execute(async (tx) => {
       if (!(await deleteProfile(tx, input.id))) throw new AppFailure('not-found', 'That profile does not exist.');
-      await appendAudit(tx, now(ctx), ctx.staffId, { action: 'delete', entity: 'import_profile', entityId: input.id, summary: 'Import profile deleted' });
+      await appendAudit(tx, now(ctx), ctx.staffId, {
+        action: 'delete',
+        entity: 'import_profile',
+        entityId: input.id,
+        summary: 'Import profile deleted',
+      });
     });
     return { ok: true as const };
   },
 
   async 'imports.preview'(input, ctx) {
     const source = recall(memory(ctx).uploads, input.uploadId, 'file');
-    if (!source.sheets.some((s) => s.name === input.sheet)) throw new AppFailure('validation', `There is no sheet "${input.sheet}".`, [{ path: ['sheet'], message: 'Choose a sheet' }]);
+    if (!source.sheets.some((s) => s.name === input.sheet))
+      throw new AppFailure('validation', `There is no sheet "${input.sheet}".`, [
+        { path: ['sheet'], message: 'Choose a sheet' },
+      ]);
     const jobId = ctx.jobs.start('import-preview', `Checking ${source.fileName}`, async (job) => {
       const state = await buildPreview(ctx.db, source, input.sheet, input.profile, job);
       const previewId = remember(memory(ctx).previews, { ...state, id: '' });
@@ -98,11 +131,26 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.previewSummary'(input, ctx) {
     const p = openPreview(ctx, input.previewId);
-    const earlier = await ctx.db.selectFrom('import_batches').select(['id', 'at']).where('file_sha256', '=', p.source.sha256).where('undone_at', 'is', null).orderBy('id', 'desc').limit(5).execute();
+    const earlier = await ctx.db
+      .selectFrom('import_batches')
+      .select(['id', 'at'])
+      .where('file_sha256', '=', p.source.sha256)
+      .where('undone_at', 'is', null)
+      .orderBy('id', 'desc')
+      .limit(5)
+      .execute();
     return {
-      previewId: p.id, fileName: p.source.fileName, sheet: p.sheet, kind: p.profile.kind, profileName: p.profile.name, partner: p.profile.partner,
-      counts: previewCounts(p), missingColumns: p.missingColumns, ambiguousDates: p.ambiguousDates,
-      alreadyImported: earlier.filter((b) => b.id !== p.committedBatchId).map((b) => ({ batchId: b.id, at: b.at })), committedBatchId: p.committedBatchId,
+      previewId: p.id,
+      fileName: p.source.fileName,
+      sheet: p.sheet,
+      kind: p.profile.kind,
+      profileName: p.profile.name,
+      partner: p.profile.partner,
+      counts: previewCounts(p),
+      missingColumns: p.missingColumns,
+      ambiguousDates: p.ambiguousDates,
+      alreadyImported: earlier.filter((b) => b.id !== p.committedBatchId).map((b) => ({ batchId: b.id, at: b.at })),
+      committedBatchId: p.committedBatchId,
     };
   },
 
@@ -134,8 +182,12 @@ export const importsHandlers = defineHandlers({
     if (p.committedBatchId) throw new AppFailure('conflict', 'This import has been committed already.');
     const row = p.rows[input.rowId - 1];
     if (!row) throw new AppFailure('not-found', 'That row is not in the preview.');
-    if (row.problems.some((x) => x.column !== 'match')) throw new AppFailure('validation', 'Correct this row in the file first: it has errors.');
-    if (input.matchId !== null && !row.candidates.some((c) => c.id === input.matchId)) throw new AppFailure('validation', 'Choose one of the people offered.', [{ path: ['matchId'], message: 'Choose one of the people offered' }]);
+    if (row.problems.some((x) => x.column !== 'match'))
+      throw new AppFailure('validation', 'Correct this row in the file first: it has errors.');
+    if (input.matchId !== null && !row.candidates.some((c) => c.id === input.matchId))
+      throw new AppFailure('validation', 'Choose one of the people offered.', [
+        { path: ['matchId'], message: 'Choose one of the people offered' },
+      ]);
     await applyPlan(ctx.db, p.profile, row, input.matchId, await loadLookups(ctx.db));
     row.reviewReason = input.matchId === null ? 'Resolved: a new person' : 'Resolved: matched by hand';
     return rowDetail(row);
@@ -143,7 +195,8 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.commit'(input, ctx) {
     const p = openPreview(ctx, input.previewId);
-    if (p.committedBatchId) throw new AppFailure('conflict', `This import was committed already (batch ${p.committedBatchId}).`);
+    if (p.committedBatchId)
+      throw new AppFailure('conflict', `This import was committed already (batch ${p.committedBatchId}).`);
     if (p.committing) throw new AppFailure('conflict', 'This import is being committed.');
     p.committing = true;
     const jobId = ctx.jobs.start('import-commit', `Importing ${p.source.fileName}`, async (job) => {
@@ -171,24 +224,63 @@ export const importsHandlers = defineHandlers({
     const b = await findBatch(ctx.db, input.batchId);
     if (!b) throw new AppFailure('not-found', 'That import batch does not exist.');
     const rows = await batchRows(ctx.db, b.id);
-    const ids = rows.filter((r) => r.entity === 'participant').map((r) => r.entity_id).slice(0, 500);
-    const people = ids.length ? await ctx.db.selectFrom('participants').select(['id', 'reference', 'first_name', 'last_name']).where('id', 'in', ids).execute() : [];
+    const ids = rows
+      .filter((r) => r.entity === 'participant')
+      .map((r) => r.entity_id)
+      .slice(0, 500);
+    const people = ids.length
+      ? await ctx.db
+          .selectFrom('participants')
+          .select(['id', 'reference', 'first_name', 'last_name'])
+          .where('id', 'in', ids)
+          .execute()
+      : [];
     const byId = new Map(people.map((p) => [p.id, `${p.reference} ${p.first_name} ${p.last_name}`]));
-    const text = (v: unknown) => (v === null || v === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatUkDate(String(v)) : String(v));
+    const text = (v: unknown) =>
+      v === null || v === undefined
+        ? null
+        : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
+          ? formatUkDate(String(v))
+          : String(v);
     return {
-      id: b.id, kind: b.kind, partner: b.partner, fileName: b.file_name, sheet: b.sheet, profileName: b.profile_name, at: b.at, staffName: b.staff_name,
-      created: b.created_count, updated: b.updated_count, unchanged: b.unchanged_count, rejected: b.rejected_count, errors: b.error_count, undoneAt: b.undone_at,
-      sha256: b.file_sha256, rowsInFile: b.rows_in_file, undoneByName: b.undone_by_name, kept: b.undo_kept_json ? JSON.parse(b.undo_kept_json) : [],
+      id: b.id,
+      kind: b.kind,
+      partner: b.partner,
+      fileName: b.file_name,
+      sheet: b.sheet,
+      profileName: b.profile_name,
+      at: b.at,
+      staffName: b.staff_name,
+      created: b.created_count,
+      updated: b.updated_count,
+      unchanged: b.unchanged_count,
+      rejected: b.rejected_count,
+      errors: b.error_count,
+      undoneAt: b.undone_at,
+      sha256: b.file_sha256,
+      rowsInFile: b.rows_in_file,
+      undoneByName: b.undone_by_name,
+      kept: b.undo_kept_json ? JSON.parse(b.undo_kept_json) : [],
       rowsTotal: rows.length,
-      rows: [...rows].reverse().slice(0, 500).map((r) => {
-        const after = JSON.parse(r.after_json) as Record<string, unknown>;
-        const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
-        return {
-          id: r.id, rowNumber: r.row_number, action: r.action, entity: r.entity, entityId: r.entity_id,
-          label: byId.get(r.entity_id) ?? `${r.entity} ${r.entity_id}`,
-          fields: r.action === 'updated' ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) })) : [],
-        };
-      }),
+      rows: [...rows]
+        .reverse()
+        .slice(0, 500)
+        .map((r) => {
+          const after = JSON.parse(r.after_json) as Record<string, unknown>;
+          const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
+          return {
+            id: r.id,
+            rowNumber: r.row_number,
+            action: r.action,
+            entity: r.entity,
+            entityId: r.entity_id,
+            label: byId.get(r.entity_id) ?? `${r.entity} ${r.entity_id}`,
+            fields:
+              r.action === 'updated'
+                ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
+                : [],
+          };
+        }),
     };
   },
 
@@ -200,10 +292,24 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.reconcile'(input, ctx) {
     const source = recall(memory(ctx).uploads, input.uploadId, 'file');
-    if (!source.sheets.some((s) => s.name === input.sheet)) throw new AppFailure('validation', `There is no sheet "${input.sheet}".`, [{ path: ['sheet'], message: 'Choose a sheet' }]);
-    if (input.from && input.to && input.from > input.to) throw new AppFailure('validation', 'The period must end after it starts.', [{ path: ['to'], message: 'The end of the period must be after its start' }]);
+    if (!source.sheets.some((s) => s.name === input.sheet))
+      throw new AppFailure('validation', `There is no sheet "${input.sheet}".`, [
+        { path: ['sheet'], message: 'Choose a sheet' },
+      ]);
+    if (input.from && input.to && input.from > input.to)
+      throw new AppFailure('validation', 'The period must end after it starts.', [
+        { path: ['to'], message: 'The end of the period must be after its start' },
+      ]);
     const jobId = ctx.jobs.start('import-reconcile', `Reconciling ${source.fileName}`, async (job) => {
-      const state = await buildReconciliation(ctx.db, source, input.sheet, input.profile, input.from ?? null, input.to ?? null, job);
+      const state = await buildReconciliation(
+        ctx.db,
+        source,
+        input.sheet,
+        input.profile,
+        input.from ?? null,
+        input.to ?? null,
+        job,
+      );
       const id = remember(memory(ctx).reconciles, { ...state, id: '' });
       memory(ctx).reconciles.get(id)!.id = id;
       return { reconcileId: id };
@@ -215,11 +321,24 @@ export const importsHandlers = defineHandlers({
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
     const counts = { agree: 0, differ: 0, theirs_only: 0, ours_only: 0, unsure: 0, error: s.errors.length };
     for (const i of s.items) counts[i.status]++;
-    return { reconcileId: s.id, fileName: s.source.fileName, partner: s.profile.partner, kind: s.profile.kind, from: s.from, to: s.to, counts, errors: s.errors.slice(0, 500) };
+    return {
+      reconcileId: s.id,
+      fileName: s.source.fileName,
+      partner: s.profile.partner,
+      kind: s.profile.kind,
+      from: s.from,
+      to: s.to,
+      counts,
+      errors: s.errors.slice(0, 500),
+    };
   },
 
   async 'imports.reconcilePage'(input, ctx) {
-    return reconcilePage(recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation'), input.status, input.query);
+    return reconcilePage(
+      recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation'),
+      input.status,
+      input.query,
+    );
   },
 
   async 'imports.reconcileAccept'(input, ctx) {
@@ -232,10 +351,20 @@ export const importsHandlers = defineHandlers({
   async 'imports.reconcileExport'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
     const bytes = await exportReconciliation(s);
-    await appendAudit(ctx.db, now(ctx), ctx.staffId, { action: 'export', entity: 'reconciliation', summary: `Reconciliation with ${s.profile.partner} of "${s.source.fileName}" exported (${s.items.length} rows)` });
-    const stem = s.source.fileName.replace(/\.[^.]+$/, '').replace(/[^\w.-]+/g, '-').slice(0, 60);
-    return { fileName: `reconciliation-${stem}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows: s.items.length };
+    await appendAudit(ctx.db, now(ctx), ctx.staffId, {
+      action: 'export',
+      entity: 'reconciliation',
+      summary: `Reconciliation with ${s.profile.partner} of "${s.source.fileName}" exported (${s.items.length} rows)`,
+    });
+    const stem = s.source.fileName
+      .replace(/\.[^.]+$/, '')
+      .replace(/[^\w.-]+/g, '-')
+      .slice(0, 60);
+    return {
+      fileName: `reconciliation-${stem}.xlsx`,
+      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      bytes: new Uint8Array(bytes),
+      rows: s.items.length,
+    };
   },
 });
-
-

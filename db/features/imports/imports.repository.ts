@@ -11,18 +11,39 @@ export async function listProfiles(tx: Tx) {
 }
 
 export async function findProfileByName(tx: Tx, name: string) {
-  return tx.selectFrom('import_profiles').selectAll().where(sql<boolean>`lower(name) = lower(${name})`).executeTakeFirst();
+  return tx
+    .selectFrom('import_profiles')
+    .selectAll()
+    .where(sql<boolean>`lower(name) = lower(${name})`)
+    .executeTakeFirst();
 }
 
-export async function upsertProfile(tx: Tx, at: string, staffId: number | null, p: { name: string; partner: string; kind: string; json: string }): Promise<{ id: number; created: boolean }> {
+export async function upsertProfile(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  p: { name: string; partner: string; kind: string; json: string },
+): Promise<{ id: number; created: boolean }> {
   const existing = await findProfileByName(tx, p.name);
   if (existing) {
-    await tx.updateTable('import_profiles').set({ name: p.name, partner: p.partner, kind: p.kind, profile_json: p.json, updated_at: at }).where('id', '=', existing.id).execute();
+    await tx
+      .updateTable('import_profiles')
+      .set({ name: p.name, partner: p.partner, kind: p.kind, profile_json: p.json, updated_at: at })
+      .where('id', '=', existing.id)
+      .execute();
     return { id: existing.id, created: false };
   }
   const row = await tx
     .insertInto('import_profiles')
-    .values({ name: p.name, partner: p.partner, kind: p.kind, profile_json: p.json, created_at: at, created_by: staffId, updated_at: at })
+    .values({
+      name: p.name,
+      partner: p.partner,
+      kind: p.kind,
+      profile_json: p.json,
+      created_at: at,
+      created_by: staffId,
+      updated_at: at,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   return { id: row.id, created: true };
@@ -40,7 +61,11 @@ export async function insertBatch(tx: Tx, batch: Insertable<ImportBatchesTable>)
 
 /** Multi-row inserts, 500 rows a statement (9 columns × 500 stays under SQLite's bound-value limit). */
 export async function insertBatchRows(tx: Tx, rows: Insertable<ImportBatchRowsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500) await tx.insertInto('import_batch_rows').values(rows.slice(i, i + 500)).execute();
+  for (let i = 0; i < rows.length; i += 500)
+    await tx
+      .insertInto('import_batch_rows')
+      .values(rows.slice(i, i + 500))
+      .execute();
 }
 
 export async function findBatch(tx: Tx, id: number) {
@@ -62,13 +87,27 @@ export async function pageBatches(tx: Tx, query: GridQuery) {
   let base = tx.selectFrom('import_batches as b').leftJoin('staff as s', 's.id', 'b.staff_id');
   if (query.search) {
     const needle = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) => eb.or([eb('b.file_name', 'like', needle), eb('b.partner', 'like', needle), eb('b.profile_name', 'like', needle)]));
+    base = base.where((eb) =>
+      eb.or([eb('b.file_name', 'like', needle), eb('b.partner', 'like', needle), eb('b.profile_name', 'like', needle)]),
+    );
   }
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await base
     .select([
-      'b.id', 'b.kind', 'b.partner', 'b.file_name as fileName', 'b.sheet', 'b.profile_name as profileName', 'b.at', 's.display_name as staffName',
-      'b.created_count as created', 'b.updated_count as updated', 'b.unchanged_count as unchanged', 'b.rejected_count as rejected', 'b.error_count as errors', 'b.undone_at as undoneAt',
+      'b.id',
+      'b.kind',
+      'b.partner',
+      'b.file_name as fileName',
+      'b.sheet',
+      'b.profile_name as profileName',
+      'b.at',
+      's.display_name as staffName',
+      'b.created_count as created',
+      'b.updated_count as updated',
+      'b.unchanged_count as unchanged',
+      'b.rejected_count as rejected',
+      'b.error_count as errors',
+      'b.undone_at as undoneAt',
     ])
     .orderBy('b.id', 'desc')
     .limit(query.limit)
@@ -102,7 +141,11 @@ export async function insertParticipants(tx: Tx, rows: NewParticipant[]): Promis
     const keys = [...used];
     const per = Math.max(1, Math.floor(32_000 / keys.length));
     for (let j = 0; j < chunk.length; j += per) {
-      const part = chunk.slice(j, j + per).map((r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])) as NewParticipant);
+      const part = chunk
+        .slice(j, j + per)
+        .map(
+          (r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])) as NewParticipant,
+        );
       const inserted = await tx.insertInto('participants').values(part).returning(['id', 'reference']).execute();
       for (const r of inserted) ids.set(r.reference, r.id);
     }

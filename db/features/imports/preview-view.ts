@@ -1,7 +1,13 @@
 // How previews and reconciliations are shown: counts, grid pages, one row's detail, and the
 // sheet view used while mapping (headers, samples, suggestions, date columns, distinct values).
 import type { GridQuery } from '../../../shared/contract/common';
-import type { PreviewCounts, PreviewGridRow, PreviewRowDetail, ReconcileGridRow, SheetView } from '../../../shared/contract/imports.contract';
+import type {
+  PreviewCounts,
+  PreviewGridRow,
+  PreviewRowDetail,
+  ReconcileGridRow,
+  SheetView,
+} from '../../../shared/contract/imports.contract';
 import { tableOf } from '../../../shared/domain/import-sheet';
 import { cellText, excelSerialToIso, judgeDateColumn, type RawCell } from '../../../shared/domain/import-values';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -22,7 +28,9 @@ function showCell(c: RawCell, date1904: boolean): string {
 
 export function sheetView(source: ImportSource, sheet: string, kind: ImportKind, headerRow?: number): SheetView {
   const table = tableOf(source.readSheet(sheet), headerRow);
-  const sampleRows = table.rows.slice(0, 200).map((r) => r.cells.map((c) => (c !== null && typeof c === 'object' ? `serial:${c.serial}` : cellText(c))));
+  const sampleRows = table.rows
+    .slice(0, 200)
+    .map((r) => r.cells.map((c) => (c !== null && typeof c === 'object' ? `serial:${c.serial}` : cellText(c))));
   const suggestions = suggestColumns(kind, table.headers, sampleRows);
   const dateColumns = table.headers.flatMap((header, i) => {
     const suggested = suggestions.find((s) => s.column === i);
@@ -45,9 +53,16 @@ export function sheetView(source: ImportSource, sheet: string, kind: ImportKind,
     if (set.size) distinctValues[header] = [...set].sort();
   });
   return {
-    sheet: table.sheet, headerRow: table.headerRow, headers: table.headers,
+    sheet: table.sheet,
+    headerRow: table.headerRow,
+    headers: table.headers,
     samples: table.rows.slice(0, 8).map((r) => r.cells.map((c) => showCell(c, source.date1904))),
-    rowCount: table.rows.length, skippedBlank: table.skippedBlank, skippedTotals: table.skippedTotals, suggestions, dateColumns, distinctValues,
+    rowCount: table.rows.length,
+    skippedBlank: table.skippedBlank,
+    skippedTotals: table.skippedTotals,
+    suggestions,
+    dateColumns,
+    distinctValues,
   };
 }
 
@@ -70,41 +85,86 @@ function detailText(r: PreviewRowState): string {
 
 export function gridRow(r: PreviewRowState): PreviewGridRow {
   return {
-    id: r.id, rowNumber: r.rowNumber, status: r.status, decision: r.decision, name: displayName(r.values),
+    id: r.id,
+    rowNumber: r.rowNumber,
+    status: r.status,
+    decision: r.decision,
+    name: displayName(r.values),
     dateOfBirth: r.values.date_of_birth === undefined ? null : String(r.values.date_of_birth),
     niNumber: r.values.ni_number === undefined ? null : formatNi(String(r.values.ni_number)),
-    match: r.matchLabel, detail: detailText(r),
+    match: r.matchLabel,
+    detail: detailText(r),
   };
 }
 
 export function rowDetail(r: PreviewRowState): PreviewRowDetail {
-  return { ...gridRow(r), values: r.values, changes: r.changes, problems: r.problems, warnings: r.warnings, candidates: r.candidates, matchId: r.matchId, duplicateOfRow: r.duplicateOfRow, reviewReason: r.reviewReason };
+  return {
+    ...gridRow(r),
+    values: r.values,
+    changes: r.changes,
+    problems: r.problems,
+    warnings: r.warnings,
+    candidates: r.candidates,
+    matchId: r.matchId,
+    duplicateOfRow: r.duplicateOfRow,
+    reviewReason: r.reviewReason,
+  };
 }
 
 function searchable(text: string, search: string): boolean {
   return !search || text.toLowerCase().includes(search.toLowerCase());
 }
 
-export function previewPage(p: PreviewState, status: string, query: GridQuery): { rows: PreviewGridRow[]; total: number } {
+export function previewPage(
+  p: PreviewState,
+  status: string,
+  query: GridQuery,
+): { rows: PreviewGridRow[]; total: number } {
   let rows = p.rows.filter((r) =>
-    status === 'all' ? true : status === 'accepted' ? r.decision === 'accept' && (r.status === 'new' || r.status === 'changed') : status === 'rejected' ? r.decision === 'reject' && r.status !== 'unchanged' : r.status === status,
+    status === 'all'
+      ? true
+      : status === 'accepted'
+        ? r.decision === 'accept' && (r.status === 'new' || r.status === 'changed')
+        : status === 'rejected'
+          ? r.decision === 'reject' && r.status !== 'unchanged'
+          : r.status === status,
   );
-  if (query.search) rows = rows.filter((r) => searchable(`${displayName(r.values)} ${r.values.ni_number ?? ''} ${r.rowNumber}`, query.search));
+  if (query.search)
+    rows = rows.filter((r) =>
+      searchable(`${displayName(r.values)} ${r.values.ni_number ?? ''} ${r.rowNumber}`, query.search),
+    );
   let out = rows.map(gridRow);
   const sort = query.sort[0];
   if (sort && ['rowNumber', 'status', 'name', 'decision', 'niNumber', 'dateOfBirth'].includes(sort.colId)) {
     const k = sort.colId as keyof PreviewGridRow;
     const dir = sort.sort === 'asc' ? 1 : -1;
-    out = out.sort((a, b) => (String(a[k] ?? '') < String(b[k] ?? '') ? -dir : String(a[k] ?? '') > String(b[k] ?? '') ? dir : a.id - b.id));
+    out = out.sort((a, b) =>
+      String(a[k] ?? '') < String(b[k] ?? '') ? -dir : String(a[k] ?? '') > String(b[k] ?? '') ? dir : a.id - b.id,
+    );
   }
   return { rows: out.slice(query.offset, query.offset + query.limit), total: out.length };
 }
 
-export function reconcilePage(s: ReconcileState, status: string, query: GridQuery): { rows: ReconcileGridRow[]; total: number } {
+export function reconcilePage(
+  s: ReconcileState,
+  status: string,
+  query: GridQuery,
+): { rows: ReconcileGridRow[]; total: number } {
   let rows = s.items.filter((i) => status === 'all' || i.status === status);
   if (query.search) rows = rows.filter((i) => searchable(`${i.name} ${i.reference ?? ''}`, query.search));
   return {
-    rows: rows.slice(query.offset, query.offset + query.limit).map((i) => ({ id: i.id, status: i.status, rowNumber: i.rowNumber, reference: i.reference, name: i.name, detail: i.detail, differences: i.differences, accepted: i.accepted })),
+    rows: rows
+      .slice(query.offset, query.offset + query.limit)
+      .map((i) => ({
+        id: i.id,
+        status: i.status,
+        rowNumber: i.rowNumber,
+        reference: i.reference,
+        name: i.name,
+        detail: i.detail,
+        differences: i.differences,
+        accepted: i.accepted,
+      })),
     total: rows.length,
   };
 }

@@ -21,9 +21,19 @@ import type { ReconcileItem, ReconcileState } from './import-state';
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 
-export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: string, profile: ImportProfile, from: string | null, to: string | null, job?: JobControl): Promise<Omit<ReconcileState, 'id'>> {
+export async function buildReconciliation(
+  tx: Tx,
+  source: ImportSource,
+  sheet: string,
+  profile: ImportProfile,
+  from: string | null,
+  to: string | null,
+  job?: JobControl,
+): Promise<Omit<ReconcileState, 'id'>> {
   if (profile.kind !== 'participants' && profile.kind !== 'outcomes') {
-    throw new AppFailure('validation', 'Reconciling works for referral (participant) files and outcome files.', [{ path: ['profile', 'kind'], message: 'Choose a referrals or outcomes profile' }]);
+    throw new AppFailure('validation', 'Reconciling works for referral (participant) files and outcome files.', [
+      { path: ['profile', 'kind'], message: 'Choose a referrals or outcomes profile' },
+    ]);
   }
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
   const lookups = await loadLookups(tx);
@@ -31,10 +41,14 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
   const notDuplicates = await loadNotDuplicatePairs(tx);
   const items: ReconcileItem[] = [];
   const errors: ReconcileState['errors'] = [];
-  const find = await fileFinder(tx, rows.filter((r) => !r.problems.length).map((r) => r.values));
+  const find = await fileFinder(
+    tx,
+    rows.filter((r) => !r.problems.length).map((r) => r.values),
+  );
   const seen = new Set<number>();
   const dateField = profile.kind === 'participants' ? 'referral_date' : 'outcome_date';
-  const inPeriod = (d: unknown) => (!from || (typeof d === 'string' && d >= from)) && (!to || (typeof d === 'string' && d <= to));
+  const inPeriod = (d: unknown) =>
+    (!from || (typeof d === 'string' && d >= from)) && (!to || (typeof d === 'string' && d <= to));
   for (let i = 0; i < rows.length; i++) {
     const t = rows[i]!;
     if (i % 250 === 0) {
@@ -46,57 +60,151 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
       continue;
     }
     if (t.values[dateField] !== undefined && !inPeriod(t.values[dateField])) continue;
-    const base = { id: items.length + 1, rowNumber: t.rowNumber, name: displayName(t.values), differences: [], accepted: [] as string[] };
+    const base = {
+      id: items.length + 1,
+      rowNumber: t.rowNumber,
+      name: displayName(t.values),
+      differences: [],
+      accepted: [] as string[],
+    };
     const verdict = await matchPerson(find, t.values, notDuplicates);
     if (verdict.matchId === null) {
       // The likeliest person of an unsure row is not also listed as "ours, not theirs".
-      if (verdict.review && verdict.candidates[0]) seen.add(profile.kind === 'participants' ? verdict.candidates[0].id : -1);
-      items.push({ ...base, status: verdict.review ? 'unsure' : 'theirs_only', participantId: null, entityId: null, reference: null, detail: verdict.review ?? 'Not in our records' });
+      if (verdict.review && verdict.candidates[0])
+        seen.add(profile.kind === 'participants' ? verdict.candidates[0].id : -1);
+      items.push({
+        ...base,
+        status: verdict.review ? 'unsure' : 'theirs_only',
+        participantId: null,
+        entityId: null,
+        reference: null,
+        detail: verdict.review ?? 'Not in our records',
+      });
       continue;
     }
-    const ours = await tx.selectFrom('participants').selectAll().where('id', '=', verdict.matchId).executeTakeFirstOrThrow();
+    const ours = await tx
+      .selectFrom('participants')
+      .selectAll()
+      .where('id', '=', verdict.matchId)
+      .executeTakeFirstOrThrow();
     if (profile.kind === 'participants') {
       seen.add(ours.id);
       const diffs = diffFields('participants', ours, t.values, identity);
       items.push({
-        ...base, status: diffs.length ? 'differ' : 'agree', participantId: ours.id, entityId: ours.id, reference: ours.reference,
-        detail: diffs.length ? diffs.map((d) => `${d.label}: ours ${d.from ?? '(blank)'}, theirs ${d.to}`).join('; ') : 'Agrees',
+        ...base,
+        status: diffs.length ? 'differ' : 'agree',
+        participantId: ours.id,
+        entityId: ours.id,
+        reference: ours.reference,
+        detail: diffs.length
+          ? diffs.map((d) => `${d.label}: ours ${d.from ?? '(blank)'}, theirs ${d.to}`).join('; ')
+          : 'Agrees',
         differences: diffs.map((d) => ({ field: d.field, label: d.label, ours: d.from, theirs: d.to })),
       });
       continue;
     }
-    const type = String(t.values.outcome_type), date = String(t.values.outcome_date);
-    const same = await tx.selectFrom('outcomes').select(['id', 'outcome_date']).where('participant_id', '=', ours.id).where('outcome_type', '=', type).orderBy(sql`abs(julianday(outcome_date) - julianday(${date}))`).executeTakeFirst();
+    const type = String(t.values.outcome_type),
+      date = String(t.values.outcome_date);
+    const same = await tx
+      .selectFrom('outcomes')
+      .select(['id', 'outcome_date'])
+      .where('participant_id', '=', ours.id)
+      .where('outcome_type', '=', type)
+      .orderBy(sql`abs(julianday(outcome_date) - julianday(${date}))`)
+      .executeTakeFirst();
     if (same) seen.add(same.id);
     const differ = same && same.outcome_date !== date;
     items.push({
-      ...base, status: !same ? 'theirs_only' : differ ? 'differ' : 'agree', participantId: ours.id, entityId: same?.id ?? null, reference: ours.reference,
-      detail: !same ? `No ${type} outcome for ${ours.reference} in our records` : differ ? `Outcome date: ours ${formatUkDate(same.outcome_date)}, theirs ${formatUkDate(date)}` : 'Agrees',
-      differences: differ ? [{ field: 'outcome_date', label: 'Outcome date', ours: formatUkDate(same.outcome_date), theirs: formatUkDate(date) }] : [],
+      ...base,
+      status: !same ? 'theirs_only' : differ ? 'differ' : 'agree',
+      participantId: ours.id,
+      entityId: same?.id ?? null,
+      reference: ours.reference,
+      detail: !same
+        ? `No ${type} outcome for ${ours.reference} in our records`
+        : differ
+          ? `Outcome date: ours ${formatUkDate(same.outcome_date)}, theirs ${formatUkDate(date)}`
+          : 'Agrees',
+      differences: differ
+        ? [
+            {
+              field: 'outcome_date',
+              label: 'Outcome date',
+              ours: formatUkDate(same.outcome_date),
+              theirs: formatUkDate(date),
+            },
+          ]
+        : [],
     });
   }
   // Ours not theirs: our records in the partner's scope and the period that the file lacks.
   if (profile.kind === 'participants') {
     const scope = profile.scope.referralSource ?? profile.defaults.referral_source;
-    let q = tx.selectFrom('participants').select(['id', 'reference', 'first_name', 'last_name', 'referral_date']).where('status', 'not in', ['merged', 'anonymised']);
+    let q = tx
+      .selectFrom('participants')
+      .select(['id', 'reference', 'first_name', 'last_name', 'referral_date'])
+      .where('status', 'not in', ['merged', 'anonymised']);
     if (scope) q = q.where('referral_source', '=', scope);
     if (from) q = q.where('referral_date', '>=', from);
     if (to) q = q.where('referral_date', '<=', to);
     for (const p of await q.orderBy('reference').execute()) {
       if (seen.has(p.id)) continue;
-      items.push({ id: items.length + 1, status: 'ours_only', rowNumber: null, participantId: p.id, entityId: p.id, reference: p.reference, name: `${p.first_name} ${p.last_name}`, detail: `Referred ${formatUkDate(p.referral_date)}; not in the partner's file`, differences: [], accepted: [] });
+      items.push({
+        id: items.length + 1,
+        status: 'ours_only',
+        rowNumber: null,
+        participantId: p.id,
+        entityId: p.id,
+        reference: p.reference,
+        name: `${p.first_name} ${p.last_name}`,
+        detail: `Referred ${formatUkDate(p.referral_date)}; not in the partner's file`,
+        differences: [],
+        accepted: [],
+      });
     }
   } else {
-    const types = [...new Set(rows.map((r) => r.values.outcome_type).filter(Boolean).map(String))];
-    const employerId = profile.scope.employer ? lookups.organisations.get(profile.scope.employer.toLowerCase().replace(/[^a-z0-9]+/g, '_')) : undefined;
+    const types = [
+      ...new Set(
+        rows
+          .map((r) => r.values.outcome_type)
+          .filter(Boolean)
+          .map(String),
+      ),
+    ];
+    const employerId = profile.scope.employer
+      ? lookups.organisations.get(profile.scope.employer.toLowerCase().replace(/[^a-z0-9]+/g, '_'))
+      : undefined;
     if (types.length) {
-      let q = tx.selectFrom('outcomes as o').innerJoin('participants as p', 'p.id', 'o.participant_id').select(['o.id', 'o.participant_id', 'o.outcome_type', 'o.outcome_date', 'p.reference', 'p.first_name', 'p.last_name']).where('o.outcome_type', 'in', types);
+      let q = tx
+        .selectFrom('outcomes as o')
+        .innerJoin('participants as p', 'p.id', 'o.participant_id')
+        .select([
+          'o.id',
+          'o.participant_id',
+          'o.outcome_type',
+          'o.outcome_date',
+          'p.reference',
+          'p.first_name',
+          'p.last_name',
+        ])
+        .where('o.outcome_type', 'in', types);
       if (employerId) q = q.where('o.employer_org_id', '=', employerId);
       if (from) q = q.where('o.outcome_date', '>=', from);
       if (to) q = q.where('o.outcome_date', '<=', to);
       for (const o of await q.orderBy('o.outcome_date').execute()) {
         if (seen.has(o.id)) continue;
-        items.push({ id: items.length + 1, status: 'ours_only', rowNumber: null, participantId: o.participant_id, entityId: o.id, reference: o.reference, name: `${o.first_name} ${o.last_name}`, detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`, differences: [], accepted: [] });
+        items.push({
+          id: items.length + 1,
+          status: 'ours_only',
+          rowNumber: null,
+          participantId: o.participant_id,
+          entityId: o.id,
+          reference: o.reference,
+          name: `${o.first_name} ${o.last_name}`,
+          detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
+          differences: [],
+          accepted: [],
+        });
       }
     }
   }
@@ -105,21 +213,42 @@ export async function buildReconciliation(tx: Tx, source: ImportSource, sheet: s
 }
 
 /** Puts the partner's values for the chosen fields into our records, one transaction, audited. */
-export async function acceptDifferences(db: Db, state: ReconcileState, picks: Array<{ id: number; fields: string[] }>, at: string, staffId: number | null): Promise<{ updated: number; fields: number }> {
+export async function acceptDifferences(
+  db: Db,
+  state: ReconcileState,
+  picks: Array<{ id: number; fields: string[] }>,
+  at: string,
+  staffId: number | null,
+): Promise<{ updated: number; fields: number }> {
   return db.transaction().execute(async (tx) => {
     const audit: AuditEntry[] = [];
-    let updated = 0, fieldCount = 0;
+    let updated = 0,
+      fieldCount = 0;
     const lookups = await loadLookups(tx);
-    const { rows } = typeRows(tableOf(state.source.readSheet(state.sheet), state.profile.headerRow), state.profile, state.source.date1904, { outcome_type: lookups.outcomeTypes });
+    const { rows } = typeRows(
+      tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
+      state.profile,
+      state.source.date1904,
+      { outcome_type: lookups.outcomeTypes },
+    );
     const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
     for (const pick of picks) {
       const item = state.items.find((i) => i.id === pick.id);
-      if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null) throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [{ path: ['items'], message: 'Only rows that differ can be accepted' }]);
+      if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
+        throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [
+          { path: ['items'], message: 'Only rows that differ can be accepted' },
+        ]);
       const theirs = byRow.get(item.rowNumber)!;
-      const fields = pick.fields.filter((f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f));
+      const fields = pick.fields.filter(
+        (f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f),
+      );
       if (!fields.length) continue;
       if (state.profile.kind === 'participants') {
-        const current = await tx.selectFrom('participants').selectAll().where('id', '=', item.entityId).executeTakeFirstOrThrow();
+        const current = await tx
+          .selectFrom('participants')
+          .selectAll()
+          .where('id', '=', item.entityId)
+          .executeTakeFirstOrThrow();
         const set: Record<string, unknown> = {};
         const before: Record<string, unknown> = {};
         for (const f of fields) {
@@ -131,13 +260,41 @@ export async function acceptDifferences(db: Db, state: ReconcileState, picks: Ar
         }
         if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
         if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
-        await tx.updateTable('participants').set({ ...set, version: current.version + 1, updated_at: at, updated_by: staffId }).where('id', '=', item.entityId).execute();
-        audit.push({ action: 'update', entity: 'participant', entityId: item.entityId, participantId: item.entityId, summary: `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`, before, after: set });
+        await tx
+          .updateTable('participants')
+          .set({ ...set, version: current.version + 1, updated_at: at, updated_by: staffId })
+          .where('id', '=', item.entityId)
+          .execute();
+        audit.push({
+          action: 'update',
+          entity: 'participant',
+          entityId: item.entityId,
+          participantId: item.entityId,
+          summary: `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+          before,
+          after: set,
+        });
       } else {
-        const current = await tx.selectFrom('outcomes').selectAll().where('id', '=', item.entityId).executeTakeFirstOrThrow();
+        const current = await tx
+          .selectFrom('outcomes')
+          .selectAll()
+          .where('id', '=', item.entityId)
+          .executeTakeFirstOrThrow();
         const date = String(theirs.outcome_date);
-        await tx.updateTable('outcomes').set({ outcome_date: date, updated_at: at }).where('id', '=', item.entityId).execute();
-        audit.push({ action: 'update', entity: 'outcome', entityId: item.entityId, participantId: current.participant_id, summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`, before: { outcome_date: current.outcome_date }, after: { outcome_date: date } });
+        await tx
+          .updateTable('outcomes')
+          .set({ outcome_date: date, updated_at: at })
+          .where('id', '=', item.entityId)
+          .execute();
+        audit.push({
+          action: 'update',
+          entity: 'outcome',
+          entityId: item.entityId,
+          participantId: current.participant_id,
+          summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+          before: { outcome_date: current.outcome_date },
+          after: { outcome_date: date },
+        });
       }
       item.accepted.push(...fields);
       updated++;
@@ -148,36 +305,89 @@ export async function acceptDifferences(db: Db, state: ReconcileState, picks: Ar
   });
 }
 
-const statusLabel: Record<string, string> = { agree: 'In both, agree', differ: 'In both, differ', theirs_only: 'Theirs, not ours', ours_only: 'Ours, not theirs', unsure: 'Possible match (check)' };
+const statusLabel: Record<string, string> = {
+  agree: 'In both, agree',
+  differ: 'In both, differ',
+  theirs_only: 'Theirs, not ours',
+  ours_only: 'Ours, not theirs',
+  unsure: 'Possible match (check)',
+};
 
 export async function exportReconciliation(state: ReconcileState): Promise<Uint8Array> {
   const c = (s: string) => state.items.filter((i) => i.status === s).length;
   const period = `${state.from ? formatUkDate(state.from) : 'the start'} to ${state.to ? formatUkDate(state.to) : 'today'}`;
-  type Diff = { ref: string | null; row: number | null; name: string; label: string; ours: string | null; theirs: string; accepted: boolean };
-  const diffs: Diff[] = state.items.flatMap((i) => i.differences.map((d) => ({ ref: i.reference, row: i.rowNumber, name: i.name, label: d.label, ours: d.ours, theirs: d.theirs, accepted: i.accepted.includes(d.field) })));
-  const summary = [
-    ['In both, agree', c('agree')], ['In both, differ', c('differ')], ['Theirs, not ours', c('theirs_only')], ['Ours, not theirs', c('ours_only')], ['Possible match (check)', c('unsure')], ['Rows with errors', state.errors.length],
-  ] as Array<[string, number]>;
-  return writeXlsx([
-    { name: 'Summary', preamble: [`Reconciliation with ${state.profile.partner}`, `File: ${state.source.fileName}; period ${period}`], columns: [{ header: 'Result', type: 'text', width: 28, value: (r: [string, number]) => r[0] }, { header: 'Rows', type: 'integer', value: (r: [string, number]) => r[1] }], rows: summary },
-    {
-      name: 'Differences',
-      columns: [
-        { header: 'Our reference', type: 'text', value: (r: Diff) => r.ref }, { header: 'Their row', type: 'integer', value: (r: Diff) => r.row },
-        { header: 'Name', type: 'text', width: 24, value: (r: Diff) => r.name }, { header: 'Field', type: 'text', width: 18, value: (r: Diff) => r.label },
-        { header: 'Ours', type: 'text', width: 20, value: (r: Diff) => r.ours }, { header: 'Theirs', type: 'text', width: 20, value: (r: Diff) => r.theirs },
-        { header: 'We accepted theirs', type: 'boolean', value: (r: Diff) => r.accepted },
-      ],
-      rows: diffs,
-    },
-    ...(['theirs_only', 'ours_only', 'unsure', 'agree'] as const).map((status) => ({
-      name: statusLabel[status]!,
-      columns: [
-        { header: 'Our reference', type: 'text' as const, value: (r: ReconcileItem) => r.reference }, { header: 'Their row', type: 'integer' as const, value: (r: ReconcileItem) => r.rowNumber },
-        { header: 'Name', type: 'text' as const, width: 24, value: (r: ReconcileItem) => r.name }, { header: 'Detail', type: 'text' as const, width: 50, value: (r: ReconcileItem) => r.detail },
-      ],
-      rows: state.items.filter((i) => i.status === status),
+  type Diff = {
+    ref: string | null;
+    row: number | null;
+    name: string;
+    label: string;
+    ours: string | null;
+    theirs: string;
+    accepted: boolean;
+  };
+  const diffs: Diff[] = state.items.flatMap((i) =>
+    i.differences.map((d) => ({
+      ref: i.reference,
+      row: i.rowNumber,
+      name: i.name,
+      label: d.label,
+      ours: d.ours,
+      theirs: d.theirs,
+      accepted: i.accepted.includes(d.field),
     })),
-    { name: 'Errors', columns: [{ header: 'Their row', type: 'integer', value: (r: { rowNumber: number }) => r.rowNumber }, { header: 'Column', type: 'text', width: 20, value: (r: { column: string }) => r.column }, { header: 'Problem', type: 'text', width: 60, value: (r: { message: string }) => r.message }], rows: state.errors },
-  ], { title: `Reconciliation with ${state.profile.partner}` });
+  );
+  const summary = [
+    ['In both, agree', c('agree')],
+    ['In both, differ', c('differ')],
+    ['Theirs, not ours', c('theirs_only')],
+    ['Ours, not theirs', c('ours_only')],
+    ['Possible match (check)', c('unsure')],
+    ['Rows with errors', state.errors.length],
+  ] as Array<[string, number]>;
+  return writeXlsx(
+    [
+      {
+        name: 'Summary',
+        preamble: [`Reconciliation with ${state.profile.partner}`, `File: ${state.source.fileName}; period ${period}`],
+        columns: [
+          { header: 'Result', type: 'text', width: 28, value: (r: [string, number]) => r[0] },
+          { header: 'Rows', type: 'integer', value: (r: [string, number]) => r[1] },
+        ],
+        rows: summary,
+      },
+      {
+        name: 'Differences',
+        columns: [
+          { header: 'Our reference', type: 'text', value: (r: Diff) => r.ref },
+          { header: 'Their row', type: 'integer', value: (r: Diff) => r.row },
+          { header: 'Name', type: 'text', width: 24, value: (r: Diff) => r.name },
+          { header: 'Field', type: 'text', width: 18, value: (r: Diff) => r.label },
+          { header: 'Ours', type: 'text', width: 20, value: (r: Diff) => r.ours },
+          { header: 'Theirs', type: 'text', width: 20, value: (r: Diff) => r.theirs },
+          { header: 'We accepted theirs', type: 'boolean', value: (r: Diff) => r.accepted },
+        ],
+        rows: diffs,
+      },
+      ...(['theirs_only', 'ours_only', 'unsure', 'agree'] as const).map((status) => ({
+        name: statusLabel[status]!,
+        columns: [
+          { header: 'Our reference', type: 'text' as const, value: (r: ReconcileItem) => r.reference },
+          { header: 'Their row', type: 'integer' as const, value: (r: ReconcileItem) => r.rowNumber },
+          { header: 'Name', type: 'text' as const, width: 24, value: (r: ReconcileItem) => r.name },
+          { header: 'Detail', type: 'text' as const, width: 50, value: (r: ReconcileItem) => r.detail },
+        ],
+        rows: state.items.filter((i) => i.status === status),
+      })),
+      {
+        name: 'Errors',
+        columns: [
+          { header: 'Their row', type: 'integer', value: (r: { rowNumber: number }) => r.rowNumber },
+          { header: 'Column', type: 'text', width: 20, value: (r: { column: string }) => r.column },
+          { header: 'Problem', type: 'text', width: 60, value: (r: { message: string }) => r.message },
+        ],
+        rows: state.errors,
+      },
+    ],
+    { title: `Reconciliation with ${state.profile.partner}` },
+  );
 }

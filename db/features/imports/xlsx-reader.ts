@@ -25,7 +25,9 @@ function unescapeXml(s: string): string {
   if (s.indexOf('&') < 0 && s.indexOf('_x') < 0) return s;
   return s
     .replace(/&(#x[0-9a-fA-F]+|#\d+|lt|gt|amp|quot|apos);/g, (_m, e: string) =>
-      e[0] === '#' ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10)) : ENTITY[e]!,
+      e[0] === '#'
+        ? String.fromCodePoint(e[1] === 'x' ? parseInt(e.slice(2), 16) : parseInt(e.slice(1), 10))
+        : ENTITY[e]!,
     )
     .replace(/_x([0-9A-Fa-f]{4})_/g, (_m, h: string) => String.fromCharCode(parseInt(h, 16)));
 }
@@ -90,14 +92,19 @@ export function openXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   // Every part is inflated now, through the capped inflater, so a zip that lies about its
   // sizes is refused when the file is opened rather than halfway through a preview.
   const inflated = new Map<string, Uint8Array>();
-  for (const [path, e] of entries) if (/\.(xml|rels)$/i.test(path)) inflated.set(path, inflateEntry(bytes, e as ZipEntry, fileName));
+  for (const [path, e] of entries)
+    if (/\.(xml|rels)$/i.test(path)) inflated.set(path, inflateEntry(bytes, e as ZipEntry, fileName));
   const text = (path: string): string | null => {
     const data = inflated.get(path);
     return data ? decoder.decode(data) : null;
   };
   const workbook = text('xl/workbook.xml');
   if (!workbook) {
-    const what = entries.has('word/document.xml') ? 'a Word document' : entries.has('ppt/presentation.xml') ? 'a PowerPoint file' : 'a zip archive';
+    const what = entries.has('word/document.xml')
+      ? 'a Word document'
+      : entries.has('ppt/presentation.xml')
+        ? 'a PowerPoint file'
+        : 'a zip archive';
     throw new ImportFileError('not-spreadsheet', `"${fileName}" is ${what}, not an Excel workbook.`);
   }
   const pr = /<workbookPr\b([^>]*)/.exec(workbook);
@@ -105,7 +112,8 @@ export function openXlsx(bytes: Uint8Array, fileName: string): XlsxBook {
   const rels = new Map<string, string>();
   for (const m of (text('xl/_rels/workbook.xml.rels') ?? '').matchAll(/<Relationship\b([^>]*)\/?>/g)) {
     const a = attrs(m[1]!);
-    if (a.Id && a.Target) rels.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target.replace(/^\.\//, '')}`);
+    if (a.Id && a.Target)
+      rels.set(a.Id, a.Target.startsWith('/') ? a.Target.slice(1) : `xl/${a.Target.replace(/^\.\//, '')}`);
   }
   const sheets: SheetInfo[] = [];
   for (const m of workbook.matchAll(/<sheet\b([^>]*)\/?>/g)) {
@@ -152,7 +160,7 @@ function parseSheet(name: string, xml: string, strings: string[], isDate: boolea
     while ((cm = cellRe.exec(rm[2]))) {
       const a = cm[1]!;
       const ref = /\br="([A-Z]+\d+)"/.exec(a);
-      const c = ref ? cellRef(ref[1]!)?.c ?? nextCol : nextCol;
+      const c = ref ? (cellRef(ref[1]!)?.c ?? nextCol) : nextCol;
       nextCol = c + 1;
       const inner = cm[2];
       if (!inner) continue;
@@ -176,7 +184,11 @@ function parseSheet(name: string, xml: string, strings: string[], isDate: boolea
         }
       }
       row[c] = value;
-      if (++cells > importLimits.maxCells) throw new ImportFileError('too-many-cells', `"${fileName}" has more than ${importLimits.maxCells.toLocaleString('en-GB')} cells in "${name}"; split it into smaller files.`);
+      if (++cells > importLimits.maxCells)
+        throw new ImportFileError(
+          'too-many-cells',
+          `"${fileName}" has more than ${importLimits.maxCells.toLocaleString('en-GB')} cells in "${name}"; split it into smaller files.`,
+        );
     }
     for (let i = 0; i < row.length; i++) if (row[i] === undefined) row[i] = null;
     rows[r] = row;
@@ -184,7 +196,8 @@ function parseSheet(name: string, xml: string, strings: string[], isDate: boolea
   for (let i = 0; i < rows.length; i++) if (!rows[i]) rows[i] = [];
   const merges: MergeRange[] = [];
   for (const m of xml.matchAll(/<mergeCell\b[^>]*\bref="([A-Z]+\d+):([A-Z]+\d+)"/g)) {
-    const a = cellRef(m[1]!), b = cellRef(m[2]!);
+    const a = cellRef(m[1]!),
+      b = cellRef(m[2]!);
     if (a && b) merges.push({ r1: a.r, c1: a.c, r2: b.r, c2: b.c });
   }
   return { name, rows, merges };

@@ -5,20 +5,34 @@ import type { Tx } from '../../store/schema';
 import type { ContractRow } from '../../../shared/contract/outcomes-schemas';
 import { contractProgress, type OutcomeFact, type PlacementFact } from '../../../shared/domain/contract-progress';
 
-export async function contractFacts(tx: Tx, contractIds: number[]): Promise<{ outcomes: Map<number, OutcomeFact[]>; placements: Map<number, PlacementFact[]> }> {
+export async function contractFacts(
+  tx: Tx,
+  contractIds: number[],
+): Promise<{ outcomes: Map<number, OutcomeFact[]>; placements: Map<number, PlacementFact[]> }> {
   const outcomes = new Map<number, OutcomeFact[]>();
   const placements = new Map<number, PlacementFact[]>();
   if (!contractIds.length) return { outcomes, placements };
   const oRows = await tx
     .selectFrom('outcomes')
-    .select(['contract_id', 'outcome_type', 'outcome_date', 'verification_status', (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'contract_id',
+      'outcome_type',
+      'outcome_date',
+      'verification_status',
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('contract_id', 'in', contractIds)
     .where('outcome_type', 'in', ['job_start', 'apprenticeship_start'])
     .groupBy(['contract_id', 'outcome_type', 'outcome_date', 'verification_status'])
     .execute();
   for (const r of oRows) {
     const list = outcomes.get(r.contract_id!) ?? [];
-    list.push({ outcomeType: r.outcome_type, outcomeDate: r.outcome_date, verificationStatus: r.verification_status, n: Number(r.n) });
+    list.push({
+      outcomeType: r.outcome_type,
+      outcomeDate: r.outcome_date,
+      verificationStatus: r.verification_status,
+      n: Number(r.n),
+    });
     outcomes.set(r.contract_id!, list);
   }
   const pRows = await tx
@@ -39,12 +53,26 @@ export async function listContracts(tx: Tx, ids?: number[]): Promise<ContractRow
   let q = tx
     .selectFrom('social_value_contracts as c')
     .leftJoin('organisations as o', 'o.id', 'c.contractor_org_id')
-    .select(['c.id', 'c.name', 'c.reference', 'c.contractor_org_id', 'o.name as contractor_name', 'c.starts_on', 'c.ends_on', 'c.notes']);
+    .select([
+      'c.id',
+      'c.name',
+      'c.reference',
+      'c.contractor_org_id',
+      'o.name as contractor_name',
+      'c.starts_on',
+      'c.ends_on',
+      'c.notes',
+    ]);
   if (ids) q = q.where('c.id', 'in', ids.length ? ids : [0]);
   const contracts = await q.orderBy('c.starts_on', 'desc').orderBy('c.name').execute();
   const contractIds = contracts.map((c) => c.id);
   const commitments = contractIds.length
-    ? await tx.selectFrom('contract_commitments').selectAll().where('contract_id', 'in', contractIds).orderBy('id').execute()
+    ? await tx
+        .selectFrom('contract_commitments')
+        .selectAll()
+        .where('contract_id', 'in', contractIds)
+        .orderBy('id')
+        .execute()
     : [];
   const facts = await contractFacts(tx, contractIds);
   return contracts.map((c) => {
@@ -64,7 +92,11 @@ export async function listContracts(tx: Tx, ids?: number[]): Promise<ContractRow
       startsOn: c.starts_on,
       endsOn: c.ends_on,
       notes: c.notes,
-      commitments: progress.map((p, i) => ({ ...p, description: own[i]!.description, manualAchieved: own[i]!.manual_achieved })),
+      commitments: progress.map((p, i) => ({
+        ...p,
+        description: own[i]!.description,
+        manualAchieved: own[i]!.manual_achieved,
+      })),
     };
   });
 }

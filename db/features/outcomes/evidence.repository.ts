@@ -20,13 +20,22 @@ export function sha256Hex(bytes: Uint8Array): string {
 }
 
 /** Checks and stores a file; `field` names the form field a refusal belongs to. */
-export async function storeEvidenceFile(tx: Tx, at: string, file: { fileName: string; bytes: Uint8Array }, field: string): Promise<StoredFile> {
+export async function storeEvidenceFile(
+  tx: Tx,
+  at: string,
+  file: { fileName: string; bytes: Uint8Array },
+  field: string,
+): Promise<StoredFile> {
   const problem = evidenceFileProblem(file.fileName, file.bytes);
   if (problem) throw new AppFailure('validation', problem, [{ path: [field], message: problem }]);
   const mime = sniffEvidenceType(file.bytes)!;
   const sha256 = sha256Hex(file.bytes);
   const buffer = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
-  await tx.insertInto('evidence_files').values({ sha256, bytes: buffer, mime, size: file.bytes.byteLength, created_at: at }).onConflict((oc) => oc.column('sha256').doNothing()).execute();
+  await tx
+    .insertInto('evidence_files')
+    .values({ sha256, bytes: buffer, mime, size: file.bytes.byteLength, created_at: at })
+    .onConflict((oc) => oc.column('sha256').doNothing())
+    .execute();
   const safeName = file.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200);
   return { sha256, mime, size: file.bytes.byteLength, fileName: safeName };
 }
@@ -35,7 +44,15 @@ export async function addEvidenceItem(
   tx: Tx,
   at: string,
   staffId: number | null,
-  item: { outcomeId: number; participantId: number; kind: string; receivedOn: string | null; seenBy: number | null; notes: string | null; file: StoredFile | null },
+  item: {
+    outcomeId: number;
+    participantId: number;
+    kind: string;
+    receivedOn: string | null;
+    seenBy: number | null;
+    notes: string | null;
+    file: StoredFile | null;
+  },
 ): Promise<number> {
   const row = {
     participant_id: item.participantId,
@@ -64,15 +81,32 @@ export async function addEvidenceItem(
 }
 
 /** Removes an item; its file goes too when no other item uses the same content. */
-export async function removeEvidenceItem(tx: Tx, at: string, staffId: number | null, id: number, reason: string): Promise<void> {
+export async function removeEvidenceItem(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  id: number,
+  reason: string,
+): Promise<void> {
   const before = await tx.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirst();
   if (!before) throw new AppFailure('not-found', 'That evidence item does not exist.');
   await tx.deleteFrom('evidence_items').where('id', '=', id).execute();
   if (before.file_sha256) {
-    const stillUsed = await tx.selectFrom('evidence_items').select('id').where('file_sha256', '=', before.file_sha256).executeTakeFirst();
+    const stillUsed = await tx
+      .selectFrom('evidence_items')
+      .select('id')
+      .where('file_sha256', '=', before.file_sha256)
+      .executeTakeFirst();
     if (!stillUsed) await tx.deleteFrom('evidence_files').where('sha256', '=', before.file_sha256).execute();
   }
-  await appendAudit(tx, at, staffId, { action: 'delete', entity: 'evidence_item', entityId: id, participantId: before.participant_id, summary: `Evidence removed from outcome #${before.outcome_id}: ${reason}`, before });
+  await appendAudit(tx, at, staffId, {
+    action: 'delete',
+    entity: 'evidence_item',
+    entityId: id,
+    participantId: before.participant_id,
+    summary: `Evidence removed from outcome #${before.outcome_id}: ${reason}`,
+    before,
+  });
 }
 
 export async function listEvidence(tx: Tx, outcomeId: number): Promise<EvidenceRow[]> {
@@ -80,7 +114,20 @@ export async function listEvidence(tx: Tx, outcomeId: number): Promise<EvidenceR
     .selectFrom('evidence_items as ei')
     .leftJoin('staff as seen', 'seen.id', 'ei.seen_by')
     .leftJoin('staff as cb', 'cb.id', 'ei.created_by')
-    .select(['ei.id', 'ei.kind', 'ei.received_on', 'ei.seen_by', 'seen.display_name as seen_name', 'ei.notes', 'ei.file_name', 'ei.file_mime', 'ei.file_size', 'ei.file_sha256', 'ei.created_at', 'cb.display_name as created_name'])
+    .select([
+      'ei.id',
+      'ei.kind',
+      'ei.received_on',
+      'ei.seen_by',
+      'seen.display_name as seen_name',
+      'ei.notes',
+      'ei.file_name',
+      'ei.file_mime',
+      'ei.file_size',
+      'ei.file_sha256',
+      'ei.created_at',
+      'cb.display_name as created_name',
+    ])
     .where('ei.outcome_id', '=', outcomeId)
     .orderBy('ei.id')
     .execute();
@@ -100,7 +147,16 @@ export async function listEvidence(tx: Tx, outcomeId: number): Promise<EvidenceR
   }));
 }
 
-export async function readEvidenceFile(tx: Tx, evidenceId: number): Promise<{ fileName: string; mime: string; bytes: Uint8Array<ArrayBuffer>; participantId: number; outcomeId: number | null }> {
+export async function readEvidenceFile(
+  tx: Tx,
+  evidenceId: number,
+): Promise<{
+  fileName: string;
+  mime: string;
+  bytes: Uint8Array<ArrayBuffer>;
+  participantId: number;
+  outcomeId: number | null;
+}> {
   const r = await tx
     .selectFrom('evidence_items as ei')
     .innerJoin('evidence_files as f', 'f.sha256', 'ei.file_sha256')
@@ -108,5 +164,11 @@ export async function readEvidenceFile(tx: Tx, evidenceId: number): Promise<{ fi
     .where('ei.id', '=', evidenceId)
     .executeTakeFirst();
   if (!r) throw new AppFailure('not-found', 'That evidence item has no file.');
-  return { fileName: r.file_name ?? 'evidence', mime: r.mime, bytes: new Uint8Array(r.bytes), participantId: r.participant_id, outcomeId: r.outcome_id };
+  return {
+    fileName: r.file_name ?? 'evidence',
+    mime: r.mime,
+    bytes: new Uint8Array(r.bytes),
+    participantId: r.participant_id,
+    outcomeId: r.outcome_id,
+  };
 }

@@ -18,7 +18,14 @@ export function describeView(query: GridQuery): string {
 
 export async function exportView<Row>(
   ctx: HandlerContext,
-  options: { entity: string; title: string; fileStem: string; query: GridQuery; columns: XlsxColumn<Row>[]; rows: AsyncIterable<Row> },
+  options: {
+    entity: string;
+    title: string;
+    fileStem: string;
+    query: GridQuery;
+    columns: XlsxColumn<Row>[];
+    rows: AsyncIterable<Row>;
+  },
 ): Promise<FileOutput> {
   let count = 0;
   async function* counted() {
@@ -29,14 +36,37 @@ export async function exportView<Row>(
   }
   const today = ctx.clock.now().toISOString().slice(0, 10);
   const bytes = await writeXlsx(
-    [{ name: options.title, columns: options.columns, rows: counted(), preamble: [`${options.title} – Stevenage Works`, `View: ${describeView(options.query)}`, `Exported ${today.split('-').reverse().join('/')}`], landscape: true }],
+    [
+      {
+        name: options.title,
+        columns: options.columns,
+        rows: counted(),
+        preamble: [
+          `${options.title} – Stevenage Works`,
+          `View: ${describeView(options.query)}`,
+          `Exported ${today.split('-').reverse().join('/')}`,
+        ],
+        landscape: true,
+      },
+    ],
     { title: options.title },
   );
   await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
     action: 'export',
     entity: options.entity,
     summary: `${options.title} exported (${count} rows; ${describeView(options.query)})`,
-    after: { rows: count, search: options.query.search ? '(quick search)' : '', preset: options.query.preset ?? null, filters: Object.keys(options.query.filters), sort: options.query.sort },
+    after: {
+      rows: count,
+      search: options.query.search ? '(quick search)' : '',
+      preset: options.query.preset ?? null,
+      filters: Object.keys(options.query.filters),
+      sort: options.query.sort,
+    },
   });
-  return { fileName: `${options.fileStem}-${today}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: bytes as Uint8Array<ArrayBuffer>, rows: count }; // writeXlsx's bytes sit on a plain ArrayBuffer
+  return {
+    fileName: `${options.fileStem}-${today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: bytes as Uint8Array<ArrayBuffer>,
+    rows: count,
+  }; // writeXlsx's bytes sit on a plain ArrayBuffer
 }

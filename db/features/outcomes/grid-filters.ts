@@ -39,7 +39,12 @@ function textCondition(col: GridColumn, type: string, value: string | undefined)
   }
 }
 
-function rangeCondition(col: GridColumn, type: string, from: string | number | null | undefined, to: string | number | null | undefined): RawBuilder<boolean> | null {
+function rangeCondition(
+  col: GridColumn,
+  type: string,
+  from: string | number | null | undefined,
+  to: string | number | null | undefined,
+): RawBuilder<boolean> | null {
   if (type === 'blank') return sql<boolean>`${e(col)} is null`;
   if (type === 'notBlank') return sql<boolean>`${e(col)} is not null`;
   if (from === null || from === undefined) return null;
@@ -57,7 +62,9 @@ function rangeCondition(col: GridColumn, type: string, from: string | number | n
     case 'greaterThanOrEqual':
       return sql<boolean>`${e(col)} >= ${from}`;
     case 'inRange':
-      return to === null || to === undefined ? sql<boolean>`${e(col)} >= ${from}` : sql<boolean>`${e(col)} between ${from} and ${to}`;
+      return to === null || to === undefined
+        ? sql<boolean>`${e(col)} >= ${from}`
+        : sql<boolean>`${e(col)} between ${from} and ${to}`;
     default:
       return null;
   }
@@ -85,7 +92,11 @@ export function filterCondition(columns: GridColumns, colId: string, filter: Col
   }
 }
 
-export function applyFilters<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, columns: GridColumns, filters: GridQuery['filters']): SelectQueryBuilder<DB, TB, O> {
+export function applyFilters<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  columns: GridColumns,
+  filters: GridQuery['filters'],
+): SelectQueryBuilder<DB, TB, O> {
   let q = qb;
   for (const [colId, filter] of Object.entries(filters)) {
     const condition = filterCondition(columns, colId, filter);
@@ -94,7 +105,12 @@ export function applyFilters<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<
   return q;
 }
 
-export function applySort<DB, TB extends keyof DB, O>(qb: SelectQueryBuilder<DB, TB, O>, columns: GridColumns, sort: GridQuery['sort'], tieBreaker: string): SelectQueryBuilder<DB, TB, O> {
+export function applySort<DB, TB extends keyof DB, O>(
+  qb: SelectQueryBuilder<DB, TB, O>,
+  columns: GridColumns,
+  sort: GridQuery['sort'],
+  tieBreaker: string,
+): SelectQueryBuilder<DB, TB, O> {
   let q = qb;
   for (const s of sort) {
     const col = columns[s.colId];

@@ -6,7 +6,16 @@ import type { OrganisationRow, ContactRow } from '../../../shared/contract/outco
 import { likeNeedle } from './grid-filters';
 
 const orgColumns = [
-  'o.id', 'o.name', 'o.kind', 'o.sector', 'o.address', 'o.postcode', 'o.phone', 'o.email', 'o.notes', 'o.is_active',
+  'o.id',
+  'o.name',
+  'o.kind',
+  'o.sector',
+  'o.address',
+  'o.postcode',
+  'o.phone',
+  'o.email',
+  'o.notes',
+  'o.is_active',
 ] as const;
 
 function baseOrganisations(tx: Tx) {
@@ -38,12 +47,18 @@ function toRow(r: OrgSelect): OrganisationRow {
   };
 }
 
-export async function listOrganisations(tx: Tx, f: { search: string; kind?: string | undefined; includeInactive: boolean }): Promise<OrganisationRow[]> {
+export async function listOrganisations(
+  tx: Tx,
+  f: { search: string; kind?: string | undefined; includeInactive: boolean },
+): Promise<OrganisationRow[]> {
   let q = baseOrganisations(tx);
   if (!f.includeInactive) q = q.where('o.is_active', '=', 1);
   if (f.kind) q = q.where('o.kind', '=', f.kind as never);
   const s = f.search.trim();
-  if (s) q = q.where(sql<boolean>`(o.name like ${likeNeedle(s)} escape '\\' or o.postcode like ${likeNeedle(s)} escape '\\')`);
+  if (s)
+    q = q.where(
+      sql<boolean>`(o.name like ${likeNeedle(s)} escape '\\' or o.postcode like ${likeNeedle(s)} escape '\\')`,
+    );
   const rows = await q.orderBy('o.name').limit(2000).execute();
   return rows.map(toRow);
 }
@@ -54,7 +69,12 @@ export async function getOrganisation(tx: Tx, id: number): Promise<OrganisationR
 }
 
 export async function listContacts(tx: Tx, organisationId: number): Promise<ContactRow[]> {
-  const rows = await tx.selectFrom('organisation_contacts').selectAll().where('organisation_id', '=', organisationId).orderBy('name').execute();
+  const rows = await tx
+    .selectFrom('organisation_contacts')
+    .selectAll()
+    .where('organisation_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
   return rows.map((c) => ({ id: c.id, name: c.name, jobTitle: c.job_title, phone: c.phone, email: c.email }));
 }
 

@@ -1,7 +1,12 @@
 // One outcome with everything its page shows: links, evidence, sustainment checks (for job and
 // apprenticeship starts) and its history from the audit log.
 import type { OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
-import { SUSTAINABLE_OUTCOME_TYPES, sustainmentSchedule, sustainmentState, type SustainmentWeeks } from '../../../shared/domain/outcome-rules';
+import {
+  SUSTAINABLE_OUTCOME_TYPES,
+  sustainmentSchedule,
+  sustainmentState,
+  type SustainmentWeeks,
+} from '../../../shared/domain/outcome-rules';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Tx } from '../../store/schema';
 import { readableAuditRows } from '../audit/audit.repository';
@@ -22,7 +27,18 @@ export async function outcomeHistory(tx: Tx, outcomeId: number, participantId: n
   const entries = await tx
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.at', 's.display_name', 'a.action', 'a.entity', 'a.entity_id', 'a.participant_id', 'a.summary', 'a.before_json', 'a.after_json'])
+    .select([
+      'a.id',
+      'a.at',
+      's.display_name',
+      'a.action',
+      'a.entity',
+      'a.entity_id',
+      'a.participant_id',
+      'a.summary',
+      'a.before_json',
+      'a.after_json',
+    ])
     .where('a.participant_id', 'in', await personIds(tx, participantId)) // entries written before a merge keep the merged record's id
     .where('a.entity', 'in', ['outcome', 'evidence_item', 'sustainment_check'])
     .orderBy('a.id')
@@ -48,9 +64,23 @@ export async function getOutcomeDetail(tx: Tx, id: number, today: string): Promi
     .leftJoin('outcomes as parent', 'parent.id', 'o.parent_outcome_id')
     .leftJoin('outcome_types as pt', 'pt.code', 'parent.outcome_type')
     .select([
-      't.category', 'o.employer_org_id', 'o.contract_id', 'o.course_run_id', 'o.placement_id', 'pl.kind as placement_kind', 'o.parent_outcome_id',
-      'pt.label as parent_type', 'parent.outcome_date as parent_date', 'o.apprenticeship_standard', 'o.apprenticeship_level', 'o.qualification_title', 'o.notes',
-      'o.verification_reason', 'o.created_at', 'p.phone', 'p.email',
+      't.category',
+      'o.employer_org_id',
+      'o.contract_id',
+      'o.course_run_id',
+      'o.placement_id',
+      'pl.kind as placement_kind',
+      'o.parent_outcome_id',
+      'pt.label as parent_type',
+      'parent.outcome_date as parent_date',
+      'o.apprenticeship_standard',
+      'o.apprenticeship_level',
+      'o.qualification_title',
+      'o.notes',
+      'o.verification_reason',
+      'o.created_at',
+      'p.phone',
+      'p.email',
     ])
     .where('o.id', '=', id)
     .executeTakeFirstOrThrow();
@@ -63,7 +93,16 @@ export async function getOutcomeDetail(tx: Tx, id: number, today: string): Promi
       sustainment.push({
         ...schedule,
         state: sustainmentState(schedule, today),
-        check: check ? { id: check.id, sustained: check.sustained === 1, sustainedOn: check.sustained_on, checkedOn: check.checked_on, outcomeId: check.outcome_id, notes: check.notes } : null,
+        check: check
+          ? {
+              id: check.id,
+              sustained: check.sustained === 1,
+              sustainedOn: check.sustained_on,
+              checkedOn: check.checked_on,
+              outcomeId: check.outcome_id,
+              notes: check.notes,
+            }
+          : null,
       });
     }
   }

@@ -26,7 +26,15 @@ export const outcomeGridColumns: GridColumns = {
   source: { expr: 'o.source', type: 'text' },
 };
 
-export const outcomePresets = ['unverified', 'has_issues', 'rejected', 'verified', 'no_evidence', 'starts', 'sustainment_due_this_month'] as const;
+export const outcomePresets = [
+  'unverified',
+  'has_issues',
+  'rejected',
+  'verified',
+  'no_evidence',
+  'starts',
+  'sustainment_due_this_month',
+] as const;
 
 function monthBounds(today: string): { first: string; last: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -34,7 +42,11 @@ function monthBounds(today: string): { first: string; last: string } {
 }
 
 /** Preset conditions; they only use the outcomes table, so the fast count can apply them too. */
-function applyPreset<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>, preset: string | undefined, today: string): SelectQueryBuilder<DB, TB, O> {
+function applyPreset<DB, TB extends keyof DB, O>(
+  q: SelectQueryBuilder<DB, TB, O>,
+  preset: string | undefined,
+  today: string,
+): SelectQueryBuilder<DB, TB, O> {
   let r = q;
   switch (preset) {
     case 'unverified':
@@ -51,7 +63,8 @@ function applyPreset<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O
       break;
     case 'sustainment_due_this_month': {
       const { first, last } = monthBounds(today);
-      r = r.where(sql<boolean>`o.outcome_type in (${sql.join([...SUSTAINABLE_OUTCOME_TYPES])}) and o.verification_status != 'rejected' and (
+      r =
+        r.where(sql<boolean>`o.outcome_type in (${sql.join([...SUSTAINABLE_OUTCOME_TYPES])}) and o.verification_status != 'rejected' and (
           (o.outcome_date between ${addDaysIso(first, -91)} and ${addDaysIso(last, -91)}
             and not exists (select 1 from sustainment_checks k where k.start_outcome_id = o.id and k.weeks = 13))
           or (o.outcome_date between ${addDaysIso(first, -182)} and ${addDaysIso(last, -182)}
@@ -74,7 +87,8 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
   if (search) {
     const n = likeNeedle(search);
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q =
+      q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
       or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
       or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
   }
@@ -90,18 +104,35 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
  */
 async function countOutcomes(tx: Tx, query: GridQuery, today: string): Promise<number> {
   if (query.search.trim() || Object.keys(query.filters).length) {
-    const r = await outcomeBase(tx, query, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await outcomeBase(tx, query, today)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     return Number(r.n);
   }
-  const r = await applyPreset(tx.selectFrom('outcomes as o'), query.preset, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const r = await applyPreset(tx.selectFrom('outcomes as o'), query.preset, today)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(r.n);
 }
 
 function selectRow<Q extends ReturnType<typeof outcomeBase>>(q: Q) {
   return q.select([
-    'o.id', 'o.participant_id', 'p.reference', 'p.first_name', 'p.last_name', 'o.outcome_type', 't.label as type_label', 'o.outcome_date',
-    'e.name as employer_name', 'c.name as contract_name', 'o.sector', 'o.hours_per_week', 'o.verification_status', 's.display_name as verified_by_name',
-    'o.verified_at', 'o.source',
+    'o.id',
+    'o.participant_id',
+    'p.reference',
+    'p.first_name',
+    'p.last_name',
+    'o.outcome_type',
+    't.label as type_label',
+    'o.outcome_date',
+    'e.name as employer_name',
+    'c.name as contract_name',
+    'o.sector',
+    'o.hours_per_week',
+    'o.verification_status',
+    's.display_name as verified_by_name',
+    'o.verified_at',
+    'o.source',
     sql<number>`(select count(*) from evidence_items ei where ei.outcome_id = o.id)`.as('evidence_count'),
   ]);
 }
@@ -132,36 +163,59 @@ function toGridRow(r: Selected): OutcomeGridRow {
 
 const TIE = 'o.outcome_date desc, o.id desc';
 
-export async function pageOutcomes(tx: Tx, query: GridQuery, today: string): Promise<{ rows: OutcomeGridRow[]; total: number }> {
+export async function pageOutcomes(
+  tx: Tx,
+  query: GridQuery,
+  today: string,
+): Promise<{ rows: OutcomeGridRow[]; total: number }> {
   const total = await countOutcomes(tx, query, today);
-  const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE).limit(query.limit).offset(query.offset).execute();
+  const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
   return { rows: rows.map(toGridRow), total };
 }
 
 export async function* allOutcomes(tx: Tx, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
-    const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE).limit(chunk).offset(offset).execute();
+    const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE)
+      .limit(chunk)
+      .offset(offset)
+      .execute();
     for (const r of rows) yield toGridRow(r);
     if (rows.length < chunk) return;
   }
 }
 
 export async function outcomeGridRow(tx: Tx, id: number): Promise<OutcomeGridRow | null> {
-  const r = await selectRow(outcomeBase(tx, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, '2000-01-01')).where('o.id', '=', id).executeTakeFirst();
+  const r = await selectRow(outcomeBase(tx, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, '2000-01-01'))
+    .where('o.id', '=', id)
+    .executeTakeFirst();
   return r ? toGridRow(r) : null;
 }
 
 /** Up to 20 people matching a reference or name (prefix), for the forms' participant picker. */
 export async function findParticipants(tx: Tx, search: string, id?: number): Promise<ParticipantPick[]> {
-  let q = tx.selectFrom('participants').select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth', 'postcode']).where('status', '!=', 'merged');
+  let q = tx
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth', 'postcode'])
+    .where('status', '!=', 'merged');
   if (id) q = q.where('id', '=', id);
   else {
     const s = search.trim();
     if (s.length < 2) return [];
     const starts = likeNeedle(s, 'starts');
-    q = q.where(sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\' or (first_name || ' ' || last_name) like ${starts} escape '\\')`);
+    q = q.where(
+      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\' or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
+    );
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(20).execute();
-  return rows.map((r) => ({ id: r.id, reference: r.reference, name: `${r.first_name} ${r.last_name}`, dateOfBirth: r.date_of_birth, postcode: r.postcode }));
+  return rows.map((r) => ({
+    id: r.id,
+    reference: r.reference,
+    name: `${r.first_name} ${r.last_name}`,
+    dateOfBirth: r.date_of_birth,
+    postcode: r.postcode,
+  }));
 }

@@ -15,10 +15,17 @@ export function startOutcomeType(kind: string): 'job_start' | 'apprenticeship_st
   return kind === 'paid_job' ? 'job_start' : kind === 'apprenticeship' ? 'apprenticeship_start' : null;
 }
 
-export async function syncPlacementOutcome(tx: Tx, at: string, staffId: number | null, p: PlacementRow): Promise<{ outcomeId: number | null; created: boolean }> {
+export async function syncPlacementOutcome(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  p: PlacementRow,
+): Promise<{ outcomeId: number | null; created: boolean }> {
   const type = startOutcomeType(p.kind);
   if (!type || !STARTED_STATUSES.has(p.status)) return { outcomeId: null, created: false };
-  const employer = p.employer_org_id ? await tx.selectFrom('organisations').select('sector').where('id', '=', p.employer_org_id).executeTakeFirst() : undefined;
+  const employer = p.employer_org_id
+    ? await tx.selectFrom('organisations').select('sector').where('id', '=', p.employer_org_id).executeTakeFirst()
+    : undefined;
   const details = {
     outcome_date: p.starts_on,
     employer_org_id: p.employer_org_id,
@@ -28,16 +35,51 @@ export async function syncPlacementOutcome(tx: Tx, at: string, staffId: number |
     apprenticeship_standard: type === 'apprenticeship_start' ? p.apprenticeship_standard : null,
     apprenticeship_level: type === 'apprenticeship_start' ? p.apprenticeship_level : null,
   };
-  const linked = await tx.selectFrom('outcomes').selectAll().where('placement_id', '=', p.id).where('outcome_type', '=', type).executeTakeFirst();
+  const linked = await tx
+    .selectFrom('outcomes')
+    .selectAll()
+    .where('placement_id', '=', p.id)
+    .where('outcome_type', '=', type)
+    .executeTakeFirst();
   if (linked) {
     const diff = changedFields(linked, details);
     if (!Object.keys(diff.after).length) return { outcomeId: linked.id, created: false };
     if (details.outcome_date !== linked.outcome_date) {
-      const clash = await tx.selectFrom('outcomes').select('id').where('participant_id', '=', p.participant_id).where('outcome_type', '=', type).where('outcome_date', '=', details.outcome_date).executeTakeFirst();
-      if (clash) throw new AppFailure('conflict', duplicateOutcomeMessage(type === 'job_start' ? 'Job start' : 'Apprenticeship start', details.outcome_date), [{ path: ['startsOn'], message: duplicateOutcomeMessage(type === 'job_start' ? 'Job start' : 'Apprenticeship start', details.outcome_date) }]);
+      const clash = await tx
+        .selectFrom('outcomes')
+        .select('id')
+        .where('participant_id', '=', p.participant_id)
+        .where('outcome_type', '=', type)
+        .where('outcome_date', '=', details.outcome_date)
+        .executeTakeFirst();
+      if (clash)
+        throw new AppFailure(
+          'conflict',
+          duplicateOutcomeMessage(type === 'job_start' ? 'Job start' : 'Apprenticeship start', details.outcome_date),
+          [
+            {
+              path: ['startsOn'],
+              message: duplicateOutcomeMessage(
+                type === 'job_start' ? 'Job start' : 'Apprenticeship start',
+                details.outcome_date,
+              ),
+            },
+          ],
+        );
     }
-    await tx.updateTable('outcomes').set({ ...details, updated_at: at }).where('id', '=', linked.id).execute();
-    await appendAudit(tx, at, staffId, { action: 'update', entity: 'outcome', entityId: linked.id, participantId: p.participant_id, summary: `Outcome ${type} kept in step with placement #${p.id}`, ...diff });
+    await tx
+      .updateTable('outcomes')
+      .set({ ...details, updated_at: at })
+      .where('id', '=', linked.id)
+      .execute();
+    await appendAudit(tx, at, staffId, {
+      action: 'update',
+      entity: 'outcome',
+      entityId: linked.id,
+      participantId: p.participant_id,
+      summary: `Outcome ${type} kept in step with placement #${p.id}`,
+      ...diff,
+    });
     return { outcomeId: linked.id, created: false };
   }
   const result = await recordOutcomeOnce(tx, at, staffId, {
@@ -57,10 +99,26 @@ export async function syncPlacementOutcome(tx: Tx, at: string, staffId: number |
   });
   if (!result.created) {
     // The same start was already recorded by hand (or by an import): link it rather than duplicate.
-    const existing = await tx.selectFrom('outcomes').select(['id', 'placement_id']).where('id', '=', result.id).executeTakeFirstOrThrow();
+    const existing = await tx
+      .selectFrom('outcomes')
+      .select(['id', 'placement_id'])
+      .where('id', '=', result.id)
+      .executeTakeFirstOrThrow();
     if (existing.placement_id === null) {
-      await tx.updateTable('outcomes').set({ placement_id: p.id, updated_at: at }).where('id', '=', result.id).execute();
-      await appendAudit(tx, at, staffId, { action: 'update', entity: 'outcome', entityId: result.id, participantId: p.participant_id, summary: `Outcome ${type} linked to placement #${p.id}`, before: { placement_id: null }, after: { placement_id: p.id } });
+      await tx
+        .updateTable('outcomes')
+        .set({ placement_id: p.id, updated_at: at })
+        .where('id', '=', result.id)
+        .execute();
+      await appendAudit(tx, at, staffId, {
+        action: 'update',
+        entity: 'outcome',
+        entityId: result.id,
+        participantId: p.participant_id,
+        summary: `Outcome ${type} linked to placement #${p.id}`,
+        before: { placement_id: null },
+        after: { placement_id: p.id },
+      });
     }
   }
   return { outcomeId: result.id, created: result.created };

@@ -25,7 +25,11 @@ const exportColumns: XlsxColumn<PlacementGridRow>[] = [
   { header: 'Start', type: 'date', width: 12, value: (r) => r.startsOn },
   { header: 'End', type: 'date', width: 12, value: (r) => r.endsOn },
   { header: 'Hours a week', type: 'number', value: (r) => r.hoursPerWeek },
-  { header: 'Hourly wage (£)', type: 'number', value: (r) => (r.hourlyWagePence === null ? null : r.hourlyWagePence / 100) },
+  {
+    header: 'Hourly wage (£)',
+    type: 'number',
+    value: (r) => (r.hourlyWagePence === null ? null : r.hourlyWagePence / 100),
+  },
   { header: 'Supervisor', type: 'text', width: 20, value: (r) => r.supervisor },
   { header: 'Status', type: 'text', width: 14, value: (r) => labelFor(placementStatuses, r.status) },
 ];
@@ -40,7 +44,14 @@ export const placementsHandlers = defineHandlers({
   },
 
   async 'placements.export'(input, ctx) {
-    return exportView(ctx, { entity: 'placement', title: 'Placements', fileStem: 'placements', query: input, columns: exportColumns, rows: allPlacements(ctx.db, input, todayIso(ctx.clock)) });
+    return exportView(ctx, {
+      entity: 'placement',
+      title: 'Placements',
+      fileStem: 'placements',
+      query: input,
+      columns: exportColumns,
+      rows: allPlacements(ctx.db, input, todayIso(ctx.clock)),
+    });
   },
 
   async 'placements.get'(input, ctx) {
@@ -68,18 +79,51 @@ export const placementsHandlers = defineHandlers({
       notes: input.notes,
     };
     const result = await ctx.db.transaction().execute(async (tx) => {
-      await checkLinks(tx, { participantId: input.participantId, employerOrgId: input.employerOrgId, contractId: input.contractId, courseRunId: input.courseRunId });
+      await checkLinks(tx, {
+        participantId: input.participantId,
+        employerOrgId: input.employerOrgId,
+        contractId: input.contractId,
+        courseRunId: input.courseRunId,
+      });
       let id: number;
       if (input.id) {
         const before = await placementRow(tx, input.id);
         if (!before) throw new AppFailure('not-found', 'That placement does not exist.');
-        if (before.participant_id !== input.participantId) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['participantId'], message: 'A placement cannot move to another person; end it and record a new one' }]);
-        await tx.updateTable('placements').set({ ...values, updated_at: at }).where('id', '=', input.id).execute();
-        await appendAudit(tx, at, ctx.staffId, { action: 'update', entity: 'placement', entityId: input.id, participantId: input.participantId, summary: `Placement #${input.id} changed`, ...changedFields(before, values) });
+        if (before.participant_id !== input.participantId)
+          throw new AppFailure('validation', 'Some details need correcting.', [
+            {
+              path: ['participantId'],
+              message: 'A placement cannot move to another person; end it and record a new one',
+            },
+          ]);
+        await tx
+          .updateTable('placements')
+          .set({ ...values, updated_at: at })
+          .where('id', '=', input.id)
+          .execute();
+        await appendAudit(tx, at, ctx.staffId, {
+          action: 'update',
+          entity: 'placement',
+          entityId: input.id,
+          participantId: input.participantId,
+          summary: `Placement #${input.id} changed`,
+          ...changedFields(before, values),
+        });
         id = input.id;
       } else {
-        const row = await tx.insertInto('placements').values({ ...values, converted_from_id: null, created_at: at, created_by: ctx.staffId, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-        await appendAudit(tx, at, ctx.staffId, { action: 'create', entity: 'placement', entityId: row.id, participantId: input.participantId, summary: `${labelFor(placementKinds, input.kind)} placement recorded`, after: values });
+        const row = await tx
+          .insertInto('placements')
+          .values({ ...values, converted_from_id: null, created_at: at, created_by: ctx.staffId, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow();
+        await appendAudit(tx, at, ctx.staffId, {
+          action: 'create',
+          entity: 'placement',
+          entityId: row.id,
+          participantId: input.participantId,
+          summary: `${labelFor(placementKinds, input.kind)} placement recorded`,
+          after: values,
+        });
         id = row.id;
       }
       const outcome = await syncPlacementOutcome(tx, at, ctx.staffId, (await placementRow(tx, id))!);
@@ -94,11 +138,22 @@ export const placementsHandlers = defineHandlers({
     const result = await ctx.db.transaction().execute(async (tx) => {
       const original = await placementRow(tx, input.placementId);
       if (!original) throw new AppFailure('not-found', 'That placement does not exist.');
-      if (!workPlacementKinds.includes(original.kind)) throw new AppFailure('conflict', 'Only a work experience, work trial or work academy placement can be converted to a job.');
-      const already = await tx.selectFrom('placements').select('id').where('converted_from_id', '=', original.id).executeTakeFirst();
-      if (already) throw new AppFailure('conflict', `This placement was already converted (see placement #${already.id}).`);
+      if (!workPlacementKinds.includes(original.kind))
+        throw new AppFailure(
+          'conflict',
+          'Only a work experience, work trial or work academy placement can be converted to a job.',
+        );
+      const already = await tx
+        .selectFrom('placements')
+        .select('id')
+        .where('converted_from_id', '=', original.id)
+        .executeTakeFirst();
+      if (already)
+        throw new AppFailure('conflict', `This placement was already converted (see placement #${already.id}).`);
       if (input.startsOn < original.starts_on) {
-        throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['startsOn'], message: 'The job cannot start before the work placement did' }]);
+        throw new AppFailure('validation', 'Some details need correcting.', [
+          { path: ['startsOn'], message: 'The job cannot start before the work placement did' },
+        ]);
       }
       const employerOrgId = input.employerOrgId ?? original.employer_org_id;
       const contractId = input.contractId ?? original.contract_id;
@@ -122,12 +177,39 @@ export const placementsHandlers = defineHandlers({
         apprenticeship_level: input.kind === 'apprenticeship' ? input.apprenticeshipLevel : null,
         notes: null,
       };
-      const row = await tx.insertInto('placements').values({ ...values, created_at: at, created_by: ctx.staffId, updated_at: at }).returning('id').executeTakeFirstOrThrow();
-      await appendAudit(tx, at, ctx.staffId, { action: 'create', entity: 'placement', entityId: row.id, participantId: original.participant_id, summary: `Placement #${original.id} converted to a ${input.kind === 'paid_job' ? 'paid job' : 'apprenticeship'}`, after: values });
+      const row = await tx
+        .insertInto('placements')
+        .values({ ...values, created_at: at, created_by: ctx.staffId, updated_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await appendAudit(tx, at, ctx.staffId, {
+        action: 'create',
+        entity: 'placement',
+        entityId: row.id,
+        participantId: original.participant_id,
+        summary: `Placement #${original.id} converted to a ${input.kind === 'paid_job' ? 'paid job' : 'apprenticeship'}`,
+        after: values,
+      });
       if (original.status === 'planned' || original.status === 'active') {
-        const ended = { status: 'completed' as const, ends_on: original.ends_on ?? (input.startsOn > original.starts_on ? addDaysIso(input.startsOn, -1) : original.starts_on) };
-        await tx.updateTable('placements').set({ ...ended, updated_at: at }).where('id', '=', original.id).execute();
-        await appendAudit(tx, at, ctx.staffId, { action: 'update', entity: 'placement', entityId: original.id, participantId: original.participant_id, summary: `Placement #${original.id} completed: converted to a job`, ...changedFields(original, ended) });
+        const ended = {
+          status: 'completed' as const,
+          ends_on:
+            original.ends_on ??
+            (input.startsOn > original.starts_on ? addDaysIso(input.startsOn, -1) : original.starts_on),
+        };
+        await tx
+          .updateTable('placements')
+          .set({ ...ended, updated_at: at })
+          .where('id', '=', original.id)
+          .execute();
+        await appendAudit(tx, at, ctx.staffId, {
+          action: 'update',
+          entity: 'placement',
+          entityId: original.id,
+          participantId: original.participant_id,
+          summary: `Placement #${original.id} completed: converted to a job`,
+          ...changedFields(original, ended),
+        });
       }
       const outcome = await syncPlacementOutcome(tx, at, ctx.staffId, (await placementRow(tx, row.id))!);
       return { placementId: row.id, outcomeId: outcome.outcomeId! };

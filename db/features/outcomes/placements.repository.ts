@@ -22,7 +22,15 @@ export const placementGridColumns: GridColumns = {
   status: { expr: 'pl.status', type: 'text' },
 };
 
-export const placementPresets = ['active', 'planned', 'ended_early', 'jobs', 'work_placements', 'starting_this_month', 'ending_this_month'] as const;
+export const placementPresets = [
+  'active',
+  'planned',
+  'ended_early',
+  'jobs',
+  'work_placements',
+  'starting_this_month',
+  'ending_this_month',
+] as const;
 
 function monthBounds(today: string): { first: string; last: string } {
   const first = `${today.slice(0, 7)}-01`;
@@ -41,7 +49,8 @@ function placementBase(tx: Tx, query: GridQuery, today: string) {
   if (s) {
     const n = likeNeedle(s);
     // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q =
+      q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
       or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
   }
   const { first, last } = monthBounds(today);
@@ -69,8 +78,21 @@ function placementBase(tx: Tx, query: GridQuery, today: string) {
 
 function selectRow<Q extends ReturnType<typeof placementBase>>(q: Q) {
   return q.select([
-    'pl.id', 'pl.participant_id', 'p.reference', 'p.first_name', 'p.last_name', 'pl.kind', 'e.name as employer_name', 'c.name as contract_name', 'pl.site',
-    'pl.starts_on', 'pl.ends_on', 'pl.hours_per_week', 'pl.hourly_wage_pence', 'pl.supervisor', 'pl.status',
+    'pl.id',
+    'pl.participant_id',
+    'p.reference',
+    'p.first_name',
+    'p.last_name',
+    'pl.kind',
+    'e.name as employer_name',
+    'c.name as contract_name',
+    'pl.site',
+    'pl.starts_on',
+    'pl.ends_on',
+    'pl.hours_per_week',
+    'pl.hourly_wage_pence',
+    'pl.supervisor',
+    'pl.status',
   ]);
 }
 
@@ -95,10 +117,17 @@ function toGridRow(r: Selected): PlacementGridRow {
   };
 }
 
-export async function pagePlacements(tx: Tx, query: GridQuery, today: string): Promise<{ rows: PlacementGridRow[]; total: number }> {
+export async function pagePlacements(
+  tx: Tx,
+  query: GridQuery,
+  today: string,
+): Promise<{ rows: PlacementGridRow[]; total: number }> {
   const base = placementBase(tx, query, today);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await applySort(selectRow(base), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc').limit(query.limit).offset(query.offset).execute();
+  const rows = await applySort(selectRow(base), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
   return { rows: rows.map(toGridRow), total: Number(total.n) };
 }
 
@@ -106,20 +135,46 @@ export async function pagePlacements(tx: Tx, query: GridQuery, today: string): P
 export async function* allPlacements(tx: Tx, query: GridQuery, today: string): AsyncGenerator<PlacementGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
-    const rows = await applySort(selectRow(placementBase(tx, query, today)), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc').limit(chunk).offset(offset).execute();
+    const rows = await applySort(
+      selectRow(placementBase(tx, query, today)),
+      placementGridColumns,
+      query.sort,
+      'pl.starts_on desc, pl.id desc',
+    )
+      .limit(chunk)
+      .offset(offset)
+      .execute();
     for (const r of rows) yield toGridRow(r);
     if (rows.length < chunk) return;
   }
 }
 
 export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail | null> {
-  const base = placementBase(tx, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, addDaysIso('2000-01-01', 0));
+  const base = placementBase(
+    tx,
+    { offset: 0, limit: 1, search: '', sort: [], filters: {} },
+    addDaysIso('2000-01-01', 0),
+  );
   const r = await selectRow(base)
-    .select(['pl.employer_org_id', 'pl.contract_id', 'pl.course_run_id', 'pl.ended_reason', 'pl.apprenticeship_standard', 'pl.apprenticeship_level', 'pl.notes', 'pl.converted_from_id', 'pl.created_at'])
+    .select([
+      'pl.employer_org_id',
+      'pl.contract_id',
+      'pl.course_run_id',
+      'pl.ended_reason',
+      'pl.apprenticeship_standard',
+      'pl.apprenticeship_level',
+      'pl.notes',
+      'pl.converted_from_id',
+      'pl.created_at',
+    ])
     .where('pl.id', '=', id)
     .executeTakeFirst();
   if (!r) return null;
-  const convertedTo = await tx.selectFrom('placements').select('id').where('converted_from_id', '=', id).executeTakeFirst();
+  const convertedTo = await tx
+    .selectFrom('placements')
+    .select('id')
+    .where('converted_from_id', '=', id)
+    .executeTakeFirst();
   const outcomes = await tx
     .selectFrom('outcomes as o')
     .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
@@ -139,6 +194,12 @@ export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail 
     convertedFromId: r.converted_from_id,
     convertedToId: convertedTo?.id ?? null,
     createdAt: r.created_at,
-    outcomes: outcomes.map((o) => ({ id: o.id, outcomeType: o.outcome_type, typeLabel: o.label, outcomeDate: o.outcome_date, verificationStatus: o.verification_status })),
+    outcomes: outcomes.map((o) => ({
+      id: o.id,
+      outcomeType: o.outcome_type,
+      typeLabel: o.label,
+      outcomeDate: o.outcome_date,
+      verificationStatus: o.verification_status,
+    })),
   };
 }

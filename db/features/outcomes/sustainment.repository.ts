@@ -4,7 +4,13 @@
 import { sql } from 'kysely';
 import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
-import { SUSTAINABLE_OUTCOME_TYPES, sustainmentSchedule, sustainmentState, type SustainmentState, type SustainmentWeeks } from '../../../shared/domain/outcome-rules';
+import {
+  SUSTAINABLE_OUTCOME_TYPES,
+  sustainmentSchedule,
+  sustainmentState,
+  type SustainmentState,
+  type SustainmentWeeks,
+} from '../../../shared/domain/outcome-rules';
 import type { Tx } from '../../store/schema';
 import { likeNeedle } from './grid-filters';
 
@@ -13,7 +19,11 @@ const WINDOW_DAYS: Record<SustainmentWeeks, number> = { 13: 26 * 7, 26: 52 * 7 }
 const UPCOMING_DAYS = 28;
 
 /** Start dates whose check is in `state` on `today` (inverse of the schedule: a range of start dates). */
-export function startDateRange(weeks: SustainmentWeeks, state: SustainmentState | 'upcoming' | 'open', today: string): { from: string | null; to: string | null } {
+export function startDateRange(
+  weeks: SustainmentWeeks,
+  state: SustainmentState | 'upcoming' | 'open',
+  today: string,
+): { from: string | null; to: string | null } {
   const due = weeks * 7;
   switch (state) {
     case 'due':
@@ -31,20 +41,29 @@ export function startDateRange(weeks: SustainmentWeeks, state: SustainmentState 
   }
 }
 
-function candidates(tx: Tx, weeks: SustainmentWeeks, range: { from: string | null; to: string | null }, search: string) {
+function candidates(
+  tx: Tx,
+  weeks: SustainmentWeeks,
+  range: { from: string | null; to: string | null },
+  search: string,
+) {
   let q = tx
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
     .where('o.outcome_type', 'in', [...SUSTAINABLE_OUTCOME_TYPES])
     .where('o.verification_status', '!=', 'rejected')
     .where('p.status', '!=', 'merged')
-    .where(sql<boolean>`not exists (select 1 from sustainment_checks k where k.start_outcome_id = o.id and k.weeks = ${weeks})`);
+    .where(
+      sql<boolean>`not exists (select 1 from sustainment_checks k where k.start_outcome_id = o.id and k.weeks = ${weeks})`,
+    );
   if (range.from) q = q.where('o.outcome_date', '>=', range.from);
   if (range.to) q = q.where('o.outcome_date', '<=', range.to);
   const s = search.trim();
   if (s) {
     const n = likeNeedle(s);
-    q = q.where(sql<boolean>`(p.reference like ${n} escape '\\' or (p.first_name || ' ' || p.last_name) like ${n} escape '\\')`);
+    q = q.where(
+      sql<boolean>`(p.reference like ${n} escape '\\' or (p.first_name || ' ' || p.last_name) like ${n} escape '\\')`,
+    );
   }
   return q;
 }
@@ -52,21 +71,43 @@ function candidates(tx: Tx, weeks: SustainmentWeeks, range: { from: string | nul
 async function countIn(tx: Tx, state: SustainmentState | 'upcoming', today: string, search: string): Promise<number> {
   let total = 0;
   for (const weeks of WEEKS) {
-    const r = await candidates(tx, weeks, startDateRange(weeks, state, today), search).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    const r = await candidates(tx, weeks, startDateRange(weeks, state, today), search)
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow();
     total += Number(r.n);
   }
   return total;
 }
 
-export async function sustainmentWorklist(tx: Tx, filter: WorklistFilter, search: string, today: string, limit: number) {
+export async function sustainmentWorklist(
+  tx: Tx,
+  filter: WorklistFilter,
+  search: string,
+  today: string,
+  limit: number,
+) {
   const rows: WorklistRow[] = [];
   for (const weeks of WEEKS) {
     const found = await candidates(tx, weeks, startDateRange(weeks, filter, today), search)
       .leftJoin('organisations as e', 'e.id', 'o.employer_org_id')
       .select([
-        'o.id', 'o.participant_id', 'p.reference', 'p.first_name', 'p.last_name', 'p.phone', 'p.email', 'p.preferred_contact', 'o.outcome_type', 'o.outcome_date',
-        'e.name as employer_name', 'e.phone as employer_phone',
-        sql<string | null>`(select c.name || coalesce(' (' || c.phone || ')', '') from organisation_contacts c where c.organisation_id = e.id order by c.id limit 1)`.as('employer_contact'),
+        'o.id',
+        'o.participant_id',
+        'p.reference',
+        'p.first_name',
+        'p.last_name',
+        'p.phone',
+        'p.email',
+        'p.preferred_contact',
+        'o.outcome_type',
+        'o.outcome_date',
+        'e.name as employer_name',
+        'e.phone as employer_phone',
+        sql<
+          string | null
+        >`(select c.name || coalesce(' (' || c.phone || ')', '') from organisation_contacts c where c.organisation_id = e.id order by c.id limit 1)`.as(
+          'employer_contact',
+        ),
       ])
       .orderBy('o.outcome_date')
       .orderBy('o.id')
@@ -101,6 +142,7 @@ export async function sustainmentWorklist(tx: Tx, filter: WorklistFilter, search
     upcoming: await countIn(tx, 'upcoming', today, search),
     windowClosed: await countIn(tx, 'window_closed', today, search),
   };
-  const total = filter === 'open' ? counts.due + counts.overdue : filter === 'window_closed' ? counts.windowClosed : counts[filter];
+  const total =
+    filter === 'open' ? counts.due + counts.overdue : filter === 'window_closed' ? counts.windowClosed : counts[filter];
   return { rows: rows.slice(0, limit), total, counts, today };
 }

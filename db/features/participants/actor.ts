@@ -6,7 +6,12 @@ import type { GridScope } from './participants.repository';
 import { canSeeSpecial } from './special-category';
 
 export function actorOf(ctx: HandlerContext): Actor {
-  return { staffId: ctx.staffId, role: ctx.client.session?.staff.role ?? 'viewer', now: ctx.clock.now().toISOString(), today: todayIso(ctx.clock) };
+  return {
+    staffId: ctx.staffId,
+    role: ctx.client.session?.staff.role ?? 'viewer',
+    now: ctx.clock.now().toISOString(),
+    today: todayIso(ctx.clock),
+  };
 }
 
 export function scopeOf(ctx: HandlerContext): GridScope {

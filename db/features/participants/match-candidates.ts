@@ -41,17 +41,17 @@ export async function findMatchCandidates(
     .limit(500);
   if (options.excludeId) {
     const exclude = options.excludeId;
-    query = query
-      .where('id', '!=', exclude)
-      .where(({ not, exists, selectFrom }) =>
-        not(
-          exists(
-            selectFrom('not_duplicate_pairs as n')
-              .select('n.participant_a')
-              .where(sql<boolean>`(n.participant_a = ${exclude} and n.participant_b = participants.id) or (n.participant_b = ${exclude} and n.participant_a = participants.id)`),
-          ),
+    query = query.where('id', '!=', exclude).where(({ not, exists, selectFrom }) =>
+      not(
+        exists(
+          selectFrom('not_duplicate_pairs as n')
+            .select('n.participant_a')
+            .where(
+              sql<boolean>`(n.participant_a = ${exclude} and n.participant_b = participants.id) or (n.participant_b = ${exclude} and n.participant_a = participants.id)`,
+            ),
         ),
-      );
+      ),
+    );
   }
   const rows = await query.execute();
   const order = { certain: 3, probable: 2, possible: 1, none: 0 } as const;
@@ -66,7 +66,14 @@ export async function findMatchCandidates(
       niNumber: r.ni_number,
       postcode: r.postcode,
       phone: r.phone,
-      match: scorePersonMatch(keys, { firstName: r.first_name, lastName: r.last_name, dateOfBirth: r.date_of_birth, niNumber: r.ni_number, postcode: r.postcode, phone: r.phone }),
+      match: scorePersonMatch(keys, {
+        firstName: r.first_name,
+        lastName: r.last_name,
+        dateOfBirth: r.date_of_birth,
+        niNumber: r.ni_number,
+        postcode: r.postcode,
+        phone: r.phone,
+      }),
     }))
     .filter((c) => order[c.match.level] >= min)
     .sort((x, y) => order[y.match.level] - order[x.match.level] || y.match.score - x.match.score)

@@ -3,13 +3,26 @@
 // empty for viewers. The export itself is recorded in the audit log.
 import type { GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
-import { disabilities, ethnicities, labelOf, labourMarketStatuses, PREFER_NOT_TO_SAY, referralSources, sexes } from '../../../shared/domain/reference-lists';
+import {
+  disabilities,
+  ethnicities,
+  labelOf,
+  labourMarketStatuses,
+  PREFER_NOT_TO_SAY,
+  referralSources,
+  sexes,
+} from '../../../shared/domain/reference-lists';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import type { Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
 
-const statusLabels: Record<string, string> = { active: 'Active', left: 'Left', anonymised: 'Anonymised', merged: 'Merged' };
+const statusLabels: Record<string, string> = {
+  active: 'Active',
+  left: 'Left',
+  anonymised: 'Anonymised',
+  merged: 'Merged',
+};
 
 export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
   reference: { header: 'Reference', type: 'text', width: 12, value: (r) => r.reference },
@@ -22,21 +35,47 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
   phone: { header: 'Phone', type: 'text', width: 15, value: (r) => r.phone },
   email: { header: 'Email', type: 'text', width: 28, value: (r) => r.email },
   town: { header: 'Town', type: 'text', width: 14, value: (r) => r.town },
-  eligibilityStatus: { header: 'Eligibility', type: 'text', width: 16, value: (r) => eligibilityLabels[r.eligibilityStatus as EligibilityStatus] ?? r.eligibilityStatus },
+  eligibilityStatus: {
+    header: 'Eligibility',
+    type: 'text',
+    width: 16,
+    value: (r) => eligibilityLabels[r.eligibilityStatus as EligibilityStatus] ?? r.eligibilityStatus,
+  },
   status: { header: 'Status', type: 'text', width: 10, value: (r) => statusLabels[r.status] ?? r.status },
   startDate: { header: 'Start date', type: 'date', width: 12, value: (r) => r.startDate },
   leaveDate: { header: 'Leave date', type: 'date', width: 12, value: (r) => r.leaveDate },
-  referralSource: { header: 'Referral source', type: 'text', width: 22, value: (r) => labelOf(referralSources, r.referralSource) },
-  labourMarketStatus: { header: 'Labour-market status', type: 'text', width: 26, value: (r) => labelOf(labourMarketStatuses, r.labourMarketStatus) },
+  referralSource: {
+    header: 'Referral source',
+    type: 'text',
+    width: 22,
+    value: (r) => labelOf(referralSources, r.referralSource),
+  },
+  labourMarketStatus: {
+    header: 'Labour-market status',
+    type: 'text',
+    width: 26,
+    value: (r) => labelOf(labourMarketStatuses, r.labourMarketStatus),
+  },
   sex: { header: 'Sex', type: 'text', width: 10, value: (r) => labelOf(sexes, r.sex) },
-  ethnicity: { header: 'Ethnic group', type: 'text', width: 30, value: (r) => labelOf([...ethnicities, PREFER_NOT_TO_SAY], r.ethnicity) },
+  ethnicity: {
+    header: 'Ethnic group',
+    type: 'text',
+    width: 30,
+    value: (r) => labelOf([...ethnicities, PREFER_NOT_TO_SAY], r.ethnicity),
+  },
   disability: { header: 'Disability', type: 'text', width: 30, value: (r) => labelOf(disabilities, r.disability) },
   keyWorker: { header: 'Key worker', type: 'text', width: 18, value: (r) => r.keyWorker },
   fundingStream: { header: 'Funding stream', type: 'text', width: 26, value: (r) => r.fundingStream },
 };
 
-export async function exportParticipants(tx: Tx, query: GridQuery & { columns: string[] }, scope: GridScope): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
-  const wanted = (query.columns.length ? query.columns : Object.keys(exportColumns)).filter((c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)));
+export async function exportParticipants(
+  tx: Tx,
+  query: GridQuery & { columns: string[] },
+  scope: GridScope,
+): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
+  const wanted = (query.columns.length ? query.columns : Object.keys(exportColumns)).filter(
+    (c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)),
+  );
   const rows = (await sortedGridRows(gridBase(tx, query, scope), query, scope).execute()) as ParticipantGridRow[];
   const bytes = await writeXlsx(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],

@@ -35,16 +35,27 @@ const restorable = (row: ParticipantRow) => {
 export async function mergeParticipants(
   tx: Tx,
   actor: Actor,
-  input: { survivorId: number; mergedId: number; survivorVersion: number; mergedVersion: number; take: Record<string, 'survivor' | 'merged'> },
+  input: {
+    survivorId: number;
+    mergedId: number;
+    survivorVersion: number;
+    mergedVersion: number;
+    take: Record<string, 'survivor' | 'merged'>;
+  },
 ): Promise<{ mergeId: number; moved: Record<string, number> }> {
   if (input.survivorId === input.mergedId) throw new AppFailure('validation', 'Choose two different records to merge.');
   const survivor = await findParticipant(tx, input.survivorId);
   const merged = await findParticipant(tx, input.mergedId);
   if (!survivor || !merged) throw new AppFailure('not-found', 'One of the records to merge does not exist.');
-  if (survivor.status === 'merged' || merged.status === 'merged') throw new AppFailure('conflict', 'One of these records has already been merged into another.');
-  if (survivor.status === 'anonymised' || merged.status === 'anonymised') throw new AppFailure('conflict', 'An anonymised record cannot be merged.');
+  if (survivor.status === 'merged' || merged.status === 'merged')
+    throw new AppFailure('conflict', 'One of these records has already been merged into another.');
+  if (survivor.status === 'anonymised' || merged.status === 'anonymised')
+    throw new AppFailure('conflict', 'An anonymised record cannot be merged.');
   if (survivor.version !== input.survivorVersion || merged.version !== input.mergedVersion) {
-    throw new AppFailure('conflict', 'One of the records was changed after you opened the merge screen. Reload it and choose again.');
+    throw new AppFailure(
+      'conflict',
+      'One of the records was changed after you opened the merge screen. Reload it and choose again.',
+    );
   }
   const before = toRecord(survivor, await barriersOf(tx, survivor.id));
 
@@ -56,27 +67,71 @@ export async function mergeParticipants(
     for (const c of [column, ...(companions[field as StoredField] ?? [])]) set[c] = merged[c as keyof ParticipantRow];
   }
   const versionAfter = survivor.version + 1;
-  await tx.updateTable('participants').set({ ...set, version: versionAfter, updated_at: actor.now, updated_by: actor.staffId }).where('id', '=', survivor.id).execute();
+  await tx
+    .updateTable('participants')
+    .set({ ...set, version: versionAfter, updated_at: actor.now, updated_by: actor.staffId })
+    .where('id', '=', survivor.id)
+    .execute();
 
   const moved = await moveLinked(tx, merged.id, survivor.id);
-  await tx.updateTable('participants').set({ status: 'merged', merged_into_id: survivor.id, version: merged.version + 1, updated_at: actor.now, updated_by: actor.staffId }).where('id', '=', merged.id).execute();
+  await tx
+    .updateTable('participants')
+    .set({
+      status: 'merged',
+      merged_into_id: survivor.id,
+      version: merged.version + 1,
+      updated_at: actor.now,
+      updated_by: actor.staffId,
+    })
+    .where('id', '=', merged.id)
+    .execute();
   await refreshEligibility(tx, survivor.id, actor.today);
 
   const snapshot: MergeSnapshot = { survivor, merged, moved };
   const row = await tx
     .insertInto('participant_merges')
-    .values({ survivor_id: survivor.id, merged_id: merged.id, snapshot_json: JSON.stringify(snapshot), survivor_version_after: versionAfter, merged_at: actor.now, merged_by: actor.staffId })
+    .values({
+      survivor_id: survivor.id,
+      merged_id: merged.id,
+      snapshot_json: JSON.stringify(snapshot),
+      survivor_version_after: versionAfter,
+      merged_at: actor.now,
+      merged_by: actor.staffId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
 
   const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
-  const counts = Object.fromEntries(Object.entries(moved.rows).filter(([, ids]) => ids.length).map(([t, ids]) => [t, ids.length]));
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'merge', entity: 'participant', entityId: survivor.id, participantId: survivor.id, summary: `Merged ${merged.reference} into ${survivor.reference}`, ...diffRecords(before, after) });
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'merge', entity: 'participant', entityId: merged.id, participantId: merged.id, summary: `Merged into ${survivor.reference}`, before: { status: merged.status }, after: { status: 'merged', mergedInto: survivor.reference, moved: counts } });
+  const counts = Object.fromEntries(
+    Object.entries(moved.rows)
+      .filter(([, ids]) => ids.length)
+      .map(([t, ids]) => [t, ids.length]),
+  );
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'merge',
+    entity: 'participant',
+    entityId: survivor.id,
+    participantId: survivor.id,
+    summary: `Merged ${merged.reference} into ${survivor.reference}`,
+    ...diffRecords(before, after),
+  });
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'merge',
+    entity: 'participant',
+    entityId: merged.id,
+    participantId: merged.id,
+    summary: `Merged into ${survivor.reference}`,
+    before: { status: merged.status },
+    after: { status: 'merged', mergedInto: survivor.reference, moved: counts },
+  });
   return { mergeId: row.id, moved: counts };
 }
 
-export async function unmergeParticipants(tx: Tx, actor: Actor, mergeId: number): Promise<{ survivorId: number; restoredId: number }> {
+export async function unmergeParticipants(
+  tx: Tx,
+  actor: Actor,
+  mergeId: number,
+): Promise<{ survivorId: number; restoredId: number }> {
   const merge = await tx.selectFrom('participant_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
   if (!merge) throw new AppFailure('not-found', 'That merge does not exist.');
   if (merge.undone_at) throw new AppFailure('conflict', 'That merge has already been undone.');
@@ -84,19 +139,60 @@ export async function unmergeParticipants(tx: Tx, actor: Actor, mergeId: number)
   const survivor = await findParticipant(tx, merge.survivor_id);
   const merged = await findParticipant(tx, merge.merged_id);
   if (!survivor || !merged) throw new AppFailure('not-found', 'One of the merged records no longer exists.');
-  if (merged.status !== 'merged' || merged.merged_into_id !== survivor.id) throw new AppFailure('conflict', 'The merged record has changed since; this merge cannot be undone.');
+  if (merged.status !== 'merged' || merged.merged_into_id !== survivor.id)
+    throw new AppFailure('conflict', 'The merged record has changed since; this merge cannot be undone.');
   if (survivor.version !== merge.survivor_version_after) {
-    throw new AppFailure('conflict', `${survivor.reference} was edited after the merge, so undoing it would lose those edits. Correct the record by hand instead.`);
+    throw new AppFailure(
+      'conflict',
+      `${survivor.reference} was edited after the merge, so undoing it would lose those edits. Correct the record by hand instead.`,
+    );
   }
   const before = toRecord(survivor, await barriersOf(tx, survivor.id));
-  await tx.updateTable('participants').set({ ...restorable(snapshot.survivor), version: survivor.version + 1, updated_at: actor.now, updated_by: actor.staffId }).where('id', '=', survivor.id).execute();
-  await tx.updateTable('participants').set({ ...restorable(snapshot.merged), version: merged.version + 1, updated_at: actor.now, updated_by: actor.staffId }).where('id', '=', merged.id).execute();
+  await tx
+    .updateTable('participants')
+    .set({
+      ...restorable(snapshot.survivor),
+      version: survivor.version + 1,
+      updated_at: actor.now,
+      updated_by: actor.staffId,
+    })
+    .where('id', '=', survivor.id)
+    .execute();
+  await tx
+    .updateTable('participants')
+    .set({
+      ...restorable(snapshot.merged),
+      version: merged.version + 1,
+      updated_at: actor.now,
+      updated_by: actor.staffId,
+    })
+    .where('id', '=', merged.id)
+    .execute();
   await restoreLinked(tx, snapshot.moved, survivor.id, merged.id);
   await refreshEligibility(tx, survivor.id, actor.today);
   await refreshEligibility(tx, merged.id, actor.today);
-  await tx.updateTable('participant_merges').set({ undone_at: actor.now, undone_by: actor.staffId }).where('id', '=', mergeId).execute();
+  await tx
+    .updateTable('participant_merges')
+    .set({ undone_at: actor.now, undone_by: actor.staffId })
+    .where('id', '=', mergeId)
+    .execute();
   const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'unmerge', entity: 'participant', entityId: survivor.id, participantId: survivor.id, summary: `Undid the merge of ${merged.reference} into ${survivor.reference}`, ...diffRecords(before, after) });
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'unmerge', entity: 'participant', entityId: merged.id, participantId: merged.id, summary: `Restored from the merge into ${survivor.reference}`, before: { status: 'merged' }, after: { status: snapshot.merged.status } });
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'unmerge',
+    entity: 'participant',
+    entityId: survivor.id,
+    participantId: survivor.id,
+    summary: `Undid the merge of ${merged.reference} into ${survivor.reference}`,
+    ...diffRecords(before, after),
+  });
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'unmerge',
+    entity: 'participant',
+    entityId: merged.id,
+    participantId: merged.id,
+    summary: `Restored from the merge into ${survivor.reference}`,
+    before: { status: 'merged' },
+    after: { status: snapshot.merged.status },
+  });
   return { survivorId: survivor.id, restoredId: merged.id };
 }

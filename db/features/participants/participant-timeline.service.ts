@@ -14,7 +14,11 @@ import { redactValues } from './special-category';
 
 /** The person's own id and every record merged into it (and into those, and so on). */
 export async function personIds(tx: Tx, id: number): Promise<number[]> {
-  const rows = await sql<{ id: number }>`with recursive m(id) as (select ${id} union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(tx);
+  const rows = await sql<{
+    id: number;
+  }>`with recursive m(id) as (select ${id} union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(
+    tx,
+  );
   return rows.rows.map((r) => r.id);
 }
 
@@ -27,17 +31,34 @@ export async function timelineOf(tx: Tx, id: number, canSeeSpecial: boolean): Pr
   const push = (at: string | null | undefined, kind: string, title: string, detail: string | null = null) => {
     if (at) items.push({ at, kind, title, detail });
   };
-  push(day(p.referral_date), 'referral', `Referred${p.referral_source ? ` by ${labelOf(referralSources, p.referral_source)}` : ''}`, p.referrer_name);
+  push(
+    day(p.referral_date),
+    'referral',
+    `Referred${p.referral_source ? ` by ${labelOf(referralSources, p.referral_source)}` : ''}`,
+    p.referrer_name,
+  );
   push(p.created_at, 'registered', `Registered as ${p.reference}`);
   push(day(p.start_date), 'start', 'Started on the programme');
   push(day(p.leave_date), 'left', 'Left the programme');
 
-  for (const c of await tx.selectFrom('eligibility_checks as c').leftJoin('staff as s', 's.id', 'c.seen_by').select(['c.check_code', 'c.outcome', 'c.evidence_type', 'c.seen_on', 'c.recorded_at', 's.display_name']).where('c.participant_id', '=', id).execute()) {
+  for (const c of await tx
+    .selectFrom('eligibility_checks as c')
+    .leftJoin('staff as s', 's.id', 'c.seen_by')
+    .select(['c.check_code', 'c.outcome', 'c.evidence_type', 'c.seen_on', 'c.recorded_at', 's.display_name'])
+    .where('c.participant_id', '=', id)
+    .execute()) {
     const label = checkLabels[c.check_code as EligibilityCheckCode] ?? c.check_code;
-    const seen = c.evidence_type ? `${evidenceLabel(c.evidence_type)} seen${c.display_name ? ` by ${c.display_name}` : ''}${c.seen_on ? ` on ${formatUkDate(c.seen_on)}` : ''}` : null;
+    const seen = c.evidence_type
+      ? `${evidenceLabel(c.evidence_type)} seen${c.display_name ? ` by ${c.display_name}` : ''}${c.seen_on ? ` on ${formatUkDate(c.seen_on)}` : ''}`
+      : null;
     push(c.recorded_at, 'eligibility', `Eligibility check: ${label} — ${c.outcome.replace('_', ' ')}`, seen);
   }
-  for (const n of await tx.selectFrom('participant_notes as n').leftJoin('staff as s', 's.id', 'n.created_by').select(['n.body', 'n.created_at', 's.display_name']).where('n.participant_id', '=', id).execute()) {
+  for (const n of await tx
+    .selectFrom('participant_notes as n')
+    .leftJoin('staff as s', 's.id', 'n.created_by')
+    .select(['n.body', 'n.created_at', 's.display_name'])
+    .where('n.participant_id', '=', id)
+    .execute()) {
     push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, n.body);
   }
   const enrolments = await tx
@@ -48,35 +69,90 @@ export async function timelineOf(tx: Tx, id: number, canSeeSpecial: boolean): Pr
     .where('e.participant_id', '=', id)
     .execute();
   for (const e of enrolments) {
-    const marks = await tx.selectFrom('attendance').select(['mark', (eb) => eb.fn.countAll<number>().as('n')]).where('enrolment_id', '=', e.id).groupBy('mark').execute();
+    const marks = await tx
+      .selectFrom('attendance')
+      .select(['mark', (eb) => eb.fn.countAll<number>().as('n')])
+      .where('enrolment_id', '=', e.id)
+      .groupBy('mark')
+      .execute();
     const summary = marks.length ? marks.map((m) => `${m.n} ${m.mark}`).join(', ') : null;
-    push(day(e.enrolled_on), 'enrolment', `Enrolled on ${e.name} (starting ${formatUkDate(e.start_date)})`, summary ? `Attendance: ${summary}` : null);
+    push(
+      day(e.enrolled_on),
+      'enrolment',
+      `Enrolled on ${e.name} (starting ${formatUkDate(e.start_date)})`,
+      summary ? `Attendance: ${summary}` : null,
+    );
     push(day(e.completed_on), 'enrolment', `Completed ${e.name}`);
     push(day(e.withdrawn_on), 'enrolment', `Withdrew from ${e.name}`);
   }
-  for (const t of await tx.selectFrom('hse_tests').select(['taken_on', 'score']).where('participant_id', '=', id).execute()) {
+  for (const t of await tx
+    .selectFrom('hse_tests')
+    .select(['taken_on', 'score'])
+    .where('participant_id', '=', id)
+    .execute()) {
     push(day(t.taken_on), 'hse', `HS&E test: ${t.score >= 45 ? 'passed' : 'not passed'} (${t.score}/50)`);
   }
-  for (const a of await tx.selectFrom('l1_awards').select(['achieved_on', 'awarding_body']).where('participant_id', '=', id).execute()) {
+  for (const a of await tx
+    .selectFrom('l1_awards')
+    .select(['achieved_on', 'awarding_body'])
+    .where('participant_id', '=', id)
+    .execute()) {
     push(day(a.achieved_on), 'l1', 'Level 1 Award in Health and Safety achieved', a.awarding_body);
   }
-  for (const c of await tx.selectFrom('cscs_cards').select(['card_type', 'issued_on', 'expires_on']).where('participant_id', '=', id).execute()) {
+  for (const c of await tx
+    .selectFrom('cscs_cards')
+    .select(['card_type', 'issued_on', 'expires_on'])
+    .where('participant_id', '=', id)
+    .execute()) {
     push(day(c.issued_on), 'cscs', `CSCS ${c.card_type} card issued`, `Expires ${formatUkDate(c.expires_on)}`);
   }
-  for (const x of await tx.selectFrom('ppe_issues').select(['issued_on', 'items']).where('participant_id', '=', id).execute()) push(day(x.issued_on), 'ppe', 'PPE issued', x.items);
-  for (const s of await tx.selectFrom('site_ready_signoffs').select(['signed_on', 'revoked_on', 'notes']).where('participant_id', '=', id).execute()) {
+  for (const x of await tx
+    .selectFrom('ppe_issues')
+    .select(['issued_on', 'items'])
+    .where('participant_id', '=', id)
+    .execute())
+    push(day(x.issued_on), 'ppe', 'PPE issued', x.items);
+  for (const s of await tx
+    .selectFrom('site_ready_signoffs')
+    .select(['signed_on', 'revoked_on', 'notes'])
+    .where('participant_id', '=', id)
+    .execute()) {
     push(day(s.signed_on), 'site-ready', 'Signed off as site ready', s.notes);
     push(day(s.revoked_on), 'site-ready', 'Site-ready sign-off revoked');
   }
-  for (const pl of await tx.selectFrom('placements as pl').leftJoin('organisations as o', 'o.id', 'pl.employer_org_id').select(['pl.kind', 'pl.starts_on', 'pl.ends_on', 'pl.status', 'o.name']).where('pl.participant_id', '=', id).execute()) {
-    push(day(pl.starts_on), 'placement', `Placement (${pl.kind.replace(/_/g, ' ')}) started${pl.name ? ` with ${pl.name}` : ''}`, `Status: ${pl.status}`);
+  for (const pl of await tx
+    .selectFrom('placements as pl')
+    .leftJoin('organisations as o', 'o.id', 'pl.employer_org_id')
+    .select(['pl.kind', 'pl.starts_on', 'pl.ends_on', 'pl.status', 'o.name'])
+    .where('pl.participant_id', '=', id)
+    .execute()) {
+    push(
+      day(pl.starts_on),
+      'placement',
+      `Placement (${pl.kind.replace(/_/g, ' ')}) started${pl.name ? ` with ${pl.name}` : ''}`,
+      `Status: ${pl.status}`,
+    );
     push(day(pl.ends_on), 'placement', `Placement (${pl.kind.replace(/_/g, ' ')}) ended`);
   }
-  for (const o of await tx.selectFrom('outcomes as o').innerJoin('outcome_types as t', 't.code', 'o.outcome_type').select(['t.label', 'o.outcome_date', 'o.verification_status']).where('o.participant_id', '=', id).execute()) {
+  for (const o of await tx
+    .selectFrom('outcomes as o')
+    .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
+    .select(['t.label', 'o.outcome_date', 'o.verification_status'])
+    .where('o.participant_id', '=', id)
+    .execute()) {
     push(day(o.outcome_date), 'outcome', `Outcome: ${o.label}`, `Verification: ${o.verification_status}`);
   }
-  for (const ev of await tx.selectFrom('evidence_items').select(['kind', 'received_on', 'created_at', 'file_name']).where('participant_id', '=', id).execute()) {
-    push(ev.received_on ? day(ev.received_on) : ev.created_at, 'evidence', `Evidence received: ${ev.kind.replace(/_/g, ' ')}`, ev.file_name);
+  for (const ev of await tx
+    .selectFrom('evidence_items')
+    .select(['kind', 'received_on', 'created_at', 'file_name'])
+    .where('participant_id', '=', id)
+    .execute()) {
+    push(
+      ev.received_on ? day(ev.received_on) : ev.created_at,
+      'evidence',
+      `Evidence received: ${ev.kind.replace(/_/g, ' ')}`,
+      ev.file_name,
+    );
   }
   for (const h of await historyOf(tx, id, canSeeSpecial)) {
     if (h.action === 'view' || h.action === 'create') continue; // creation is "Registered" above; views are in History
@@ -90,7 +166,16 @@ export async function historyOf(tx: Tx, id: number, canSeeSpecial: boolean) {
   const rows = await tx
     .selectFrom('audit_log as a')
     .leftJoin('staff as s', 's.id', 'a.staff_id')
-    .select(['a.id', 'a.at', 's.display_name as staff', 'a.action', 'a.participant_id', 'a.summary', 'a.before_json', 'a.after_json'])
+    .select([
+      'a.id',
+      'a.at',
+      's.display_name as staff',
+      'a.action',
+      'a.participant_id',
+      'a.summary',
+      'a.before_json',
+      'a.after_json',
+    ])
     .where('a.participant_id', 'in', ids)
     .orderBy('a.id', 'desc')
     .limit(2000)

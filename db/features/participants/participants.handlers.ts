@@ -7,7 +7,14 @@ import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { pageParticipants } from './participants.repository';
-import { addNote, createParticipant, getDetail, recordCheck, rememberNotDuplicate, updateParticipant } from './participants.service';
+import {
+  addNote,
+  createParticipant,
+  getDetail,
+  recordCheck,
+  rememberNotDuplicate,
+  updateParticipant,
+} from './participants.service';
 import { loadDistricts, refreshEligibility, saveDistricts } from './eligibility.service';
 import { historyOf, timelineOf } from './participant-timeline.service';
 import { exportParticipants } from './participant-export';
@@ -24,12 +31,39 @@ const recordHandlers = defineHandlers({
   },
 
   async 'participants.options'(_input, ctx) {
-    const staff = await ctx.db.selectFrom('staff').select(['id', 'display_name as name']).where('is_active', '=', 1).where('role', '!=', 'viewer').orderBy('display_name').execute();
-    const fundingStreams = await ctx.db.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
-    const items = await ctx.db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'barrier').where('is_active', '=', 1).orderBy('sort_order').execute();
-    const barriers = (items.length ? items : defaultBarriers).map((b) => ({ code: b.code, label: b.label, specialCategory: specialCategoryBarriers.has(b.code) }));
+    const staff = await ctx.db
+      .selectFrom('staff')
+      .select(['id', 'display_name as name'])
+      .where('is_active', '=', 1)
+      .where('role', '!=', 'viewer')
+      .orderBy('display_name')
+      .execute();
+    const fundingStreams = await ctx.db
+      .selectFrom('funding_streams')
+      .select(['id', 'name'])
+      .where('is_active', '=', 1)
+      .orderBy('name')
+      .execute();
+    const items = await ctx.db
+      .selectFrom('reference_items')
+      .select(['code', 'label'])
+      .where('list', '=', 'barrier')
+      .where('is_active', '=', 1)
+      .orderBy('sort_order')
+      .execute();
+    const barriers = (items.length ? items : defaultBarriers).map((b) => ({
+      code: b.code,
+      label: b.label,
+      specialCategory: specialCategoryBarriers.has(b.code),
+    }));
     const actor = actorOf(ctx);
-    return { staff, fundingStreams, barriers: scopeOf(ctx).canSeeSpecial ? barriers : barriers.filter((b) => !b.specialCategory), districts: await loadDistricts(ctx.db), today: actor.today };
+    return {
+      staff,
+      fundingStreams,
+      barriers: scopeOf(ctx).canSeeSpecial ? barriers : barriers.filter((b) => !b.specialCategory),
+      districts: await loadDistricts(ctx.db),
+      today: actor.today,
+    };
   },
 
   async 'participants.create'(input, ctx) {
@@ -71,10 +105,23 @@ const recordHandlers = defineHandlers({
   },
 
   async 'participants.duplicates'(input, ctx) {
-    const candidates = await findMatchCandidates(ctx.db, input.keys, { ...(input.excludeId ? { excludeId: input.excludeId } : {}), minLevel: 'possible', limit: 10 });
+    const candidates = await findMatchCandidates(ctx.db, input.keys, {
+      ...(input.excludeId ? { excludeId: input.excludeId } : {}),
+      minLevel: 'possible',
+      limit: 10,
+    });
     return candidates.map((c) => ({
-      id: c.id, reference: c.reference, firstName: c.firstName, lastName: c.lastName, dateOfBirth: c.dateOfBirth,
-      niNumber: c.niNumber, postcode: c.postcode, phone: c.phone, level: c.match.level, score: c.match.score, explanation: explainMatch(c.match),
+      id: c.id,
+      reference: c.reference,
+      firstName: c.firstName,
+      lastName: c.lastName,
+      dateOfBirth: c.dateOfBirth,
+      niNumber: c.niNumber,
+      postcode: c.postcode,
+      phone: c.phone,
+      level: c.match.level,
+      score: c.match.score,
+      explanation: explainMatch(c.match),
     }));
   },
 
@@ -86,14 +133,20 @@ const recordHandlers = defineHandlers({
 
   async 'participants.timeline'(input, ctx) {
     const scope = scopeOf(ctx);
-    return { items: await timelineOf(ctx.db, input.id, scope.canSeeSpecial), specialCategoryHidden: !scope.canSeeSpecial };
+    return {
+      items: await timelineOf(ctx.db, input.id, scope.canSeeSpecial),
+      specialCategoryHidden: !scope.canSeeSpecial,
+    };
   },
 
   async 'participants.history'(input, ctx) {
     const scope = scopeOf(ctx);
     const exists = await ctx.db.selectFrom('participants').select('id').where('id', '=', input.id).executeTakeFirst();
     if (!exists) throw new AppFailure('not-found', 'That participant does not exist.');
-    return { entries: await historyOf(ctx.db, input.id, scope.canSeeSpecial), specialCategoryHidden: !scope.canSeeSpecial };
+    return {
+      entries: await historyOf(ctx.db, input.id, scope.canSeeSpecial),
+      specialCategoryHidden: !scope.canSeeSpecial,
+    };
   },
 
   async 'participants.export'(input, ctx) {
@@ -105,7 +158,13 @@ const recordHandlers = defineHandlers({
         action: 'export',
         entity: 'participants',
         summary: `Exported ${file.rows} participants to xlsx`,
-        after: { rows: file.rows, columns: file.columns, search: input.search ? '(quick search)' : '', filters: Object.keys(input.filters), preset: input.preset ?? null },
+        after: {
+          rows: file.rows,
+          columns: file.columns,
+          search: input.search ? '(quick search)' : '',
+          filters: Object.keys(input.filters),
+          preset: input.preset ?? null,
+        },
       });
       return {
         fileName: `participants-${actor.today}.xlsx`,
@@ -125,11 +184,22 @@ const recordHandlers = defineHandlers({
       const ids = await tx.selectFrom('participants').select('id').where('status', '!=', 'merged').execute();
       let recalculated = 0;
       for (const { id } of ids) {
-        const prev = await tx.selectFrom('participants').select('eligibility_status').where('id', '=', id).executeTakeFirstOrThrow();
+        const prev = await tx
+          .selectFrom('participants')
+          .select('eligibility_status')
+          .where('id', '=', id)
+          .executeTakeFirstOrThrow();
         const now = await refreshEligibility(tx, id, actor.today, districts);
         if (now.status !== prev.eligibility_status) recalculated++;
       }
-      await appendAudit(tx, actor.now, actor.staffId, { action: 'update', entity: 'setting', entityId: 'eligibility.postcodeDistricts', summary: `Programme area set to ${districts.join(', ')}`, before: { districts: before }, after: { districts } });
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: 'update',
+        entity: 'setting',
+        entityId: 'eligibility.postcodeDistricts',
+        summary: `Programme area set to ${districts.join(', ')}`,
+        before: { districts: before },
+        after: { districts },
+      });
       return { districts, recalculated };
     });
     changed(ctx);

@@ -41,7 +41,11 @@ export interface GridScope {
   canSeeSpecial: boolean;
 }
 
-type Base = SelectQueryBuilder<Database & { p: Database['participants']; s: Database['staff']; f: Database['funding_streams'] }, 'p' | 's' | 'f', object>;
+type Base = SelectQueryBuilder<
+  Database & { p: Database['participants']; s: Database['staff']; f: Database['funding_streams'] },
+  'p' | 's' | 'f',
+  object
+>;
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
@@ -91,15 +95,22 @@ function dateCondition(column: string, filter: Extract<ColumnFilter, { filterTyp
 }
 
 /** The participants the grid shows for a query: search, filters and preset, before sorting. */
-export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | 'preset'>, scope: GridScope, options: { joins?: boolean } = {}): Base {
+export function gridBase(
+  tx: Tx,
+  query: Pick<GridQuery, 'search' | 'filters' | 'preset'>,
+  scope: GridScope,
+  options: { joins?: boolean } = {},
+): Base {
   // Counting needs the joined tables only when a filter is on one of their columns: leaving
   // them out saves two lookups per row, which is most of the cost of counting 100,000 people.
   const joins = options.joins ?? true;
   const needsJoins = joins || Object.keys(query.filters).some((c) => c === 'keyWorker' || c === 'fundingStream');
-  let base = (
-    needsJoins
-      ? tx.selectFrom('participants as p').leftJoin('staff as s', 's.id', 'p.key_worker_id').leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-      : tx.selectFrom('participants as p')
+  let base = (needsJoins
+    ? tx
+        .selectFrom('participants as p')
+        .leftJoin('staff as s', 's.id', 'p.key_worker_id')
+        .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+    : tx.selectFrom('participants as p')
   ).where('p.status', '!=', 'merged') as unknown as Base;
 
   const search = query.search.trim();
@@ -115,9 +126,12 @@ export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | '
       const ftsCondition = sql<boolean>`p.id in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
       const words = search.split(/\s+/);
       // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
-      base = fts.shortWords.length === words.length && words.length > 1
-        ? base.where(sql<boolean>`(${ftsCondition} or (${shortLookup(words.at(-1)!)} and p.first_name like ${`${escapeLike(words[0]!)}%`} escape '\\'))`)
-        : base.where(ftsCondition);
+      base =
+        fts.shortWords.length === words.length && words.length > 1
+          ? base.where(
+              sql<boolean>`(${ftsCondition} or (${shortLookup(words.at(-1)!)} and p.first_name like ${`${escapeLike(words[0]!)}%`} escape '\\'))`,
+            )
+          : base.where(ftsCondition);
     } else {
       base = base.where(shortLookup(search));
     }
@@ -137,7 +151,8 @@ export function gridBase(tx: Tx, query: Pick<GridQuery, 'search' | 'filters' | '
   }
 
   if (query.preset === 'my-caseload') base = base.where('p.key_worker_id', '=', scope.staffId ?? -1);
-  else if (query.preset === 'pending-evidence') base = base.where('p.eligibility_status', '=', 'pending').where('p.status', '=', 'active');
+  else if (query.preset === 'pending-evidence')
+    base = base.where('p.eligibility_status', '=', 'pending').where('p.status', '=', 'active');
   else if (query.preset === 'not-eligible') base = base.where('p.eligibility_status', '=', 'not_eligible');
   else if (query.preset === 'active') base = base.where('p.status', '=', 'active');
   return base;
@@ -192,9 +207,18 @@ export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'sear
   return rows.orderBy('p.id', 'asc');
 }
 
-export async function pageParticipants(tx: Tx, query: GridQuery, scope: GridScope): Promise<{ rows: ParticipantGridRow[]; total: number }> {
-  const totalRow = await gridBase(tx, query, scope, { joins: false }).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await sortedGridRows(gridBase(tx, query, scope), query, scope).limit(query.limit).offset(query.offset).execute();
+export async function pageParticipants(
+  tx: Tx,
+  query: GridQuery,
+  scope: GridScope,
+): Promise<{ rows: ParticipantGridRow[]; total: number }> {
+  const totalRow = await gridBase(tx, query, scope, { joins: false })
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  const rows = await sortedGridRows(gridBase(tx, query, scope), query, scope)
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
 }
 
@@ -205,7 +229,11 @@ export async function findParticipant(tx: Tx, id: number): Promise<ParticipantRo
 }
 
 export async function findByReference(tx: Tx, reference: string): Promise<ParticipantRow | undefined> {
-  return tx.selectFrom('participants').selectAll().where('reference', '=', reference.trim().toUpperCase()).executeTakeFirst();
+  return tx
+    .selectFrom('participants')
+    .selectAll()
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
 }
 
 /** SW-000123: one more than the highest reference issued so far (the unique index answers it). */
@@ -228,21 +256,39 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
 }
 
 export async function barriersOf(tx: Tx, id: number): Promise<string[]> {
-  const rows = await tx.selectFrom('participant_barriers').select('barrier_code').where('participant_id', '=', id).orderBy('barrier_code').execute();
+  const rows = await tx
+    .selectFrom('participant_barriers')
+    .select('barrier_code')
+    .where('participant_id', '=', id)
+    .orderBy('barrier_code')
+    .execute();
   return rows.map((r) => r.barrier_code);
 }
 
 export async function setBarriers(tx: Tx, id: number, codes: string[]): Promise<void> {
   await tx.deleteFrom('participant_barriers').where('participant_id', '=', id).execute();
   const unique = [...new Set(codes)];
-  if (unique.length) await tx.insertInto('participant_barriers').values(unique.map((barrier_code) => ({ participant_id: id, barrier_code }))).execute();
+  if (unique.length)
+    await tx
+      .insertInto('participant_barriers')
+      .values(unique.map((barrier_code) => ({ participant_id: id, barrier_code })))
+      .execute();
 }
 
 export async function checksOf(tx: Tx, id: number) {
   return tx
     .selectFrom('eligibility_checks as c')
     .leftJoin('staff as s', 's.id', 'c.seen_by')
-    .select(['c.id', 'c.check_code as checkCode', 'c.outcome', 'c.evidence_type as evidenceType', 's.display_name as seenBy', 'c.seen_on as seenOn', 'c.notes', 'c.recorded_at as recordedAt'])
+    .select([
+      'c.id',
+      'c.check_code as checkCode',
+      'c.outcome',
+      'c.evidence_type as evidenceType',
+      's.display_name as seenBy',
+      'c.seen_on as seenOn',
+      'c.notes',
+      'c.recorded_at as recordedAt',
+    ])
     .where('c.participant_id', '=', id)
     .orderBy('c.recorded_at', 'desc')
     .orderBy('c.id', 'desc')

@@ -8,7 +8,15 @@ import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
-import { barriersOf, checksOf, findParticipant, insertParticipant, nextReference, setBarriers, staffName } from './participants.repository';
+import {
+  barriersOf,
+  checksOf,
+  findParticipant,
+  insertParticipant,
+  nextReference,
+  setBarriers,
+  staffName,
+} from './participants.repository';
 import { eligibilityOf, refreshEligibility } from './eligibility.service';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 
@@ -22,7 +30,10 @@ export interface Actor {
 type Rec = ParticipantDetail['record'];
 
 /** Field-by-field difference of two records (for the audit log's before/after). */
-export function diffRecords(before: Partial<Rec>, after: Partial<Rec>): { before: Record<string, unknown>; after: Record<string, unknown> } {
+export function diffRecords(
+  before: Partial<Rec>,
+  after: Partial<Rec>,
+): { before: Record<string, unknown>; after: Record<string, unknown> } {
   const b: Record<string, unknown> = {};
   const a: Record<string, unknown> = {};
   for (const key of Object.keys(after) as Array<keyof Rec>) {
@@ -36,15 +47,26 @@ export function diffRecords(before: Partial<Rec>, after: Partial<Rec>): { before
 
 function checkDated(record: ParticipantRecord, today: string): void {
   const problems = datedProblems(record, today);
-  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems.map((p) => ({ ...p, path: ['record', ...p.path] })));
+  if (problems.length)
+    throw new AppFailure(
+      'validation',
+      'Some details need correcting.',
+      problems.map((p) => ({ ...p, path: ['record', ...p.path] })),
+    );
 }
 
 async function checkReferences(tx: Tx, record: ParticipantRecord): Promise<void> {
   const fields: Array<{ path: string[]; message: string }> = [];
-  if (record.keyWorkerId && !(await tx.selectFrom('staff').select('id').where('id', '=', record.keyWorkerId).executeTakeFirst())) {
+  if (
+    record.keyWorkerId &&
+    !(await tx.selectFrom('staff').select('id').where('id', '=', record.keyWorkerId).executeTakeFirst())
+  ) {
     fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
-  if (record.fundingStreamId && !(await tx.selectFrom('funding_streams').select('id').where('id', '=', record.fundingStreamId).executeTakeFirst())) {
+  if (
+    record.fundingStreamId &&
+    !(await tx.selectFrom('funding_streams').select('id').where('id', '=', record.fundingStreamId).executeTakeFirst())
+  ) {
     fields.push({ path: ['record', 'fundingStreamId'], message: 'Choose a funding stream from the list' });
   }
   if (fields.length) throw new AppFailure('validation', 'Some details need correcting.', fields);
@@ -61,7 +83,10 @@ export async function createParticipant(
     const candidates = await findMatchCandidates(tx, input.record, { minLevel: 'probable' });
     const open = candidates.filter((c) => !input.notDuplicateOf.includes(c.id));
     if (open.length) {
-      throw new AppFailure('conflict', `This person may already be registered (${open.map((c) => c.reference).join(', ')}). Check the possible duplicates before saving.`);
+      throw new AppFailure(
+        'conflict',
+        `This person may already be registered (${open.map((c) => c.reference).join(', ')}). Check the possible duplicates before saving.`,
+      );
     }
   }
   const reference = await nextReference(tx);
@@ -81,14 +106,26 @@ export async function createParticipant(
   for (const other of new Set(input.notDuplicateOf)) await rememberNotDuplicate(tx, actor, id, other);
   await refreshEligibility(tx, id, actor.today);
   const after = toRecord((await findParticipant(tx, id))!, input.record.barriers);
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'participant', entityId: id, participantId: id, summary: `Registered ${reference}`, after });
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'create',
+    entity: 'participant',
+    entityId: id,
+    participantId: id,
+    summary: `Registered ${reference}`,
+    after,
+  });
   return { id, reference };
 }
 
-export async function updateParticipant(tx: Tx, actor: Actor, input: { id: number; version: number; record: ParticipantRecord }): Promise<{ version: number }> {
+export async function updateParticipant(
+  tx: Tx,
+  actor: Actor,
+  input: { id: number; version: number; record: ParticipantRecord },
+): Promise<{ version: number }> {
   const row = await findParticipant(tx, input.id);
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
-  if (row.status === 'merged') throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
+  if (row.status === 'merged')
+    throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
   checkDated(input.record, actor.today);
   await checkReferences(tx, input.record);
   const before = toRecord(row, await barriersOf(tx, input.id));
@@ -100,14 +137,24 @@ export async function updateParticipant(tx: Tx, actor: Actor, input: { id: numbe
     .executeTakeFirst();
   if (Number(result.numUpdatedRows) === 0) {
     const by = await staffName(tx, row.updated_by);
-    throw new AppFailure('conflict', `Someone${by ? ` (${by})` : ''} saved changes to this record after you opened it. Reload it to see their changes, then make yours again.`);
+    throw new AppFailure(
+      'conflict',
+      `Someone${by ? ` (${by})` : ''} saved changes to this record after you opened it. Reload it to see their changes, then make yours again.`,
+    );
   }
   await setBarriers(tx, input.id, input.record.barriers);
   await refreshEligibility(tx, input.id, actor.today);
   const after = toRecord((await findParticipant(tx, input.id))!, input.record.barriers);
   const diff = diffRecords(before, after);
   if (Object.keys(diff.after).length) {
-    await appendAudit(tx, actor.now, actor.staffId, { action: 'update', entity: 'participant', entityId: input.id, participantId: input.id, summary: `Changed ${Object.keys(diff.after).length} field(s)`, ...diff });
+    await appendAudit(tx, actor.now, actor.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: input.id,
+      participantId: input.id,
+      summary: `Changed ${Object.keys(diff.after).length} field(s)`,
+      ...diff,
+    });
   }
   return { version: input.version + 1 };
 }
@@ -126,7 +173,12 @@ export async function undoableMergeOf(tx: Tx, id: number) {
 }
 
 /** The record as the caller may see it; opening special-category data is itself audited. */
-export async function getDetail(tx: Tx, actor: Actor, id: number, options: { auditView: boolean } = { auditView: true }): Promise<ParticipantDetail> {
+export async function getDetail(
+  tx: Tx,
+  actor: Actor,
+  id: number,
+  options: { auditView: boolean } = { auditView: true },
+): Promise<ParticipantDetail> {
   const row = await findParticipant(tx, id);
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
   const barriers = await barriersOf(tx, id);
@@ -134,9 +186,17 @@ export async function getDetail(tx: Tx, actor: Actor, id: number, options: { aud
   const eligibility = await eligibilityOf(tx, id, actor.today);
   const see = canSeeSpecial(actor.role);
   if (see && options.auditView && hasSpecialCategoryData(record)) {
-    await appendAudit(tx, actor.now, actor.staffId, { action: 'view', entity: 'participant', entityId: id, participantId: id, summary: `Opened ${row.reference} including special-category data` });
+    await appendAudit(tx, actor.now, actor.staffId, {
+      action: 'view',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: `Opened ${row.reference} including special-category data`,
+    });
   }
-  const stream = row.funding_stream_id ? await tx.selectFrom('funding_streams').select('name').where('id', '=', row.funding_stream_id).executeTakeFirst() : undefined;
+  const stream = row.funding_stream_id
+    ? await tx.selectFrom('funding_streams').select('name').where('id', '=', row.funding_stream_id).executeTakeFirst()
+    : undefined;
   return {
     id,
     reference: row.reference,
@@ -158,19 +218,40 @@ export async function getDetail(tx: Tx, actor: Actor, id: number, options: { aud
 export async function addNote(tx: Tx, actor: Actor, id: number, body: string): Promise<{ id: number }> {
   const p = await findParticipant(tx, id);
   if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
-  const note = await tx.insertInto('participant_notes').values({ participant_id: id, body, created_at: actor.now, created_by: actor.staffId }).returning('id').executeTakeFirstOrThrow();
-  await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'participant_note', entityId: note.id, participantId: id, summary: 'Added a note', after: { body } });
+  const note = await tx
+    .insertInto('participant_notes')
+    .values({ participant_id: id, body, created_at: actor.now, created_by: actor.staffId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'create',
+    entity: 'participant_note',
+    entityId: note.id,
+    participantId: id,
+    summary: 'Added a note',
+    after: { body },
+  });
   return note;
 }
 
 export async function recordCheck(
   tx: Tx,
   actor: Actor,
-  input: { id: number; checkCode: string; outcome: 'met' | 'not_met' | 'pending'; evidenceType: string | null; seenOn: string | null; notes: string | null },
+  input: {
+    id: number;
+    checkCode: string;
+    outcome: 'met' | 'not_met' | 'pending';
+    evidenceType: string | null;
+    seenOn: string | null;
+    notes: string | null;
+  },
 ) {
   const p = await findParticipant(tx, input.id);
   if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
-  if (input.seenOn && input.seenOn > actor.today) throw new AppFailure('validation', 'Some details need correcting.', [{ path: ['seenOn'], message: 'Date evidence seen cannot be in the future' }]);
+  if (input.seenOn && input.seenOn > actor.today)
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      { path: ['seenOn'], message: 'Date evidence seen cannot be in the future' },
+    ]);
   const values = {
     participant_id: input.id,
     check_code: input.checkCode,
@@ -190,7 +271,14 @@ export async function recordCheck(
     entityId: check.id,
     participantId: input.id,
     summary: `Eligibility check ${input.checkCode}: ${input.outcome}${before !== result.status ? ` (status ${before} → ${result.status})` : ''}`,
-    after: { checkCode: input.checkCode, outcome: input.outcome, evidenceType: input.evidenceType, seenOn: input.seenOn, seenBy: values.seen_by, eligibilityStatus: result.status },
+    after: {
+      checkCode: input.checkCode,
+      outcome: input.outcome,
+      evidenceType: input.evidenceType,
+      seenOn: input.seenOn,
+      seenBy: values.seen_by,
+      eligibilityStatus: result.status,
+    },
   });
   return { eligibilityStatus: result.status };
 }
@@ -200,10 +288,20 @@ export async function rememberNotDuplicate(tx: Tx, actor: Actor, x: number, y: n
   const [a, b] = x < y ? [x, y] : [y, x];
   const found = await tx.selectFrom('participants').select('id').where('id', 'in', [a, b]).execute();
   if (found.length !== 2) throw new AppFailure('not-found', 'That participant does not exist.');
-  const res = await tx.insertInto('not_duplicate_pairs').values({ participant_a: a, participant_b: b, decided_by: actor.staffId, decided_at: actor.now }).onConflict((oc) => oc.doNothing()).executeTakeFirst();
+  const res = await tx
+    .insertInto('not_duplicate_pairs')
+    .values({ participant_a: a, participant_b: b, decided_by: actor.staffId, decided_at: actor.now })
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
   if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) {
     for (const id of [a, b]) {
-      await appendAudit(tx, actor.now, actor.staffId, { action: 'create', entity: 'not_duplicate_pair', entityId: `${a}-${b}`, participantId: id, summary: `Marked as not the same person as record ${id === a ? b : a}` });
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: 'create',
+        entity: 'not_duplicate_pair',
+        entityId: `${a}-${b}`,
+        participantId: id,
+        summary: `Marked as not the same person as record ${id === a ? b : a}`,
+      });
     }
   }
 }

@@ -5,9 +5,19 @@ import type { SavedView, ViewState } from '../../../shared/contract/participants
 import { viewStateSchema } from '../../../shared/contract/participants.contract';
 import type { Tx } from '../../store/schema';
 
-function toView(row: { id: number; grid: string; name: string; staff_id: number | null; state_json: string }, staffId: number | null): SavedView {
+function toView(
+  row: { id: number; grid: string; name: string; staff_id: number | null; state_json: string },
+  staffId: number | null,
+): SavedView {
   const parsed = viewStateSchema.safeParse(JSON.parse(row.state_json));
-  return { id: row.id, grid: row.grid, name: row.name, shared: row.staff_id === null, mine: row.staff_id !== null && row.staff_id === staffId, state: parsed.success ? parsed.data : viewStateSchema.parse({}) };
+  return {
+    id: row.id,
+    grid: row.grid,
+    name: row.name,
+    shared: row.staff_id === null,
+    mine: row.staff_id !== null && row.staff_id === staffId,
+    state: parsed.success ? parsed.data : viewStateSchema.parse({}),
+  };
 }
 
 export async function listViews(tx: Tx, grid: string, staffId: number | null): Promise<SavedView[]> {
@@ -22,7 +32,12 @@ export async function listViews(tx: Tx, grid: string, staffId: number | null): P
 }
 
 /** Saves under a name, replacing the caller's (or the shared) view of that name. */
-export async function saveView(tx: Tx, input: { grid: string; name: string; shared: boolean; state: ViewState }, staffId: number | null, at: string): Promise<{ view: SavedView; replaced: boolean }> {
+export async function saveView(
+  tx: Tx,
+  input: { grid: string; name: string; shared: boolean; state: ViewState },
+  staffId: number | null,
+  at: string,
+): Promise<{ view: SavedView; replaced: boolean }> {
   const owner = input.shared ? null : staffId;
   const existing = await tx
     .selectFrom('saved_views')
@@ -37,15 +52,34 @@ export async function saveView(tx: Tx, input: { grid: string; name: string; shar
     await tx.updateTable('saved_views').set({ state_json }).where('id', '=', existing.id).execute();
     id = existing.id;
   } else {
-    id = (await tx.insertInto('saved_views').values({ grid: input.grid, name: input.name, staff_id: owner, state_json, created_at: at }).returning('id').executeTakeFirstOrThrow()).id;
+    id = (
+      await tx
+        .insertInto('saved_views')
+        .values({ grid: input.grid, name: input.name, staff_id: owner, state_json, created_at: at })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id;
   }
-  return { view: toView({ id, grid: input.grid, name: input.name, staff_id: owner, state_json }, staffId), replaced: !!existing };
+  return {
+    view: toView({ id, grid: input.grid, name: input.name, staff_id: owner, state_json }, staffId),
+    replaced: !!existing,
+  };
 }
 
-export async function deleteView(tx: Tx, id: number, staffId: number | null, mayDeleteShared: boolean): Promise<{ grid: string; name: string }> {
-  const row = await tx.selectFrom('saved_views').select(['id', 'grid', 'name', 'staff_id']).where('id', '=', id).executeTakeFirst();
+export async function deleteView(
+  tx: Tx,
+  id: number,
+  staffId: number | null,
+  mayDeleteShared: boolean,
+): Promise<{ grid: string; name: string }> {
+  const row = await tx
+    .selectFrom('saved_views')
+    .select(['id', 'grid', 'name', 'staff_id'])
+    .where('id', '=', id)
+    .executeTakeFirst();
   if (!row) throw new AppFailure('not-found', 'That view does not exist.');
-  if (row.staff_id === null ? !mayDeleteShared : row.staff_id !== staffId) throw new AppFailure('forbidden', 'You can only delete your own views (officers can delete shared views).');
+  if (row.staff_id === null ? !mayDeleteShared : row.staff_id !== staffId)
+    throw new AppFailure('forbidden', 'You can only delete your own views (officers can delete shared views).');
   await tx.deleteFrom('saved_views').where('id', '=', id).execute();
   return { grid: row.grid, name: row.name };
 }

@@ -17,7 +17,13 @@ export function hasSpecialCategoryData(r: Rec): boolean {
 }
 
 export function redactRecord(r: Rec): Rec {
-  return { ...r, ethnicity: null, disability: null, genderSameAsBirth: null, barriers: r.barriers.filter((b) => !specialCategoryBarriers.has(b)) };
+  return {
+    ...r,
+    ethnicity: null,
+    disability: null,
+    genderSameAsBirth: null,
+    barriers: r.barriers.filter((b) => !specialCategoryBarriers.has(b)),
+  };
 }
 
 const hiddenKeys = new Set<string>([...specialCategoryFields, 'gender_same_as_birth']);
@@ -28,7 +34,10 @@ export function redactValues(values: Record<string, unknown> | null): Record<str
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(values)) {
     if (hiddenKeys.has(k)) continue;
-    out[k] = k === 'barriers' && Array.isArray(v) ? v.filter((b) => typeof b !== 'string' || !specialCategoryBarriers.has(b)) : v;
+    out[k] =
+      k === 'barriers' && Array.isArray(v)
+        ? v.filter((b) => typeof b !== 'string' || !specialCategoryBarriers.has(b))
+        : v;
   }
   return out;
 }

@@ -13,8 +13,18 @@ export const viewsHandlers = defineHandlers({
   async 'views.save'(input, ctx) {
     const actor = actorOf(ctx);
     return ctx.db.transaction().execute(async (tx) => {
-      const { view, replaced } = await saveView(tx, { ...input, shared: input.shared && roleAtLeast(actor.role, 'officer') }, ctx.staffId, actor.now);
-      await appendAudit(tx, actor.now, actor.staffId, { action: replaced ? 'update' : 'create', entity: 'saved_view', entityId: view.id, summary: `Saved view "${view.name}" on ${view.grid}` });
+      const { view, replaced } = await saveView(
+        tx,
+        { ...input, shared: input.shared && roleAtLeast(actor.role, 'officer') },
+        ctx.staffId,
+        actor.now,
+      );
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: replaced ? 'update' : 'create',
+        entity: 'saved_view',
+        entityId: view.id,
+        summary: `Saved view "${view.name}" on ${view.grid}`,
+      });
       return view;
     });
   },
@@ -23,7 +33,12 @@ export const viewsHandlers = defineHandlers({
     const actor = actorOf(ctx);
     await ctx.db.transaction().execute(async (tx) => {
       const gone = await deleteView(tx, input.id, ctx.staffId, roleAtLeast(actor.role, 'officer'));
-      await appendAudit(tx, actor.now, actor.staffId, { action: 'delete', entity: 'saved_view', entityId: input.id, summary: `Deleted view "${gone.name}" on ${gone.grid}` });
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: 'delete',
+        entity: 'saved_view',
+        entityId: input.id,
+        summary: `Deleted view "${gone.name}" on ${gone.grid}`,
+      });
     });
     return { ok: true as const };
   },

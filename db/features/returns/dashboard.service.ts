@@ -23,7 +23,13 @@ export async function headlineFigures(tx: Tx, from: string, to: string): Promise
   if (!set) return [];
   const sv = await loadSetVersion(tx, set.id);
   const counts = await computeCounts(tx, sv, { from, to });
-  return sv.indicators.map((i) => ({ code: i.code, title: i.title, unit: i.unit, count: counts.get(i.code) ?? 0, sentence: i.sentence }));
+  return sv.indicators.map((i) => ({
+    code: i.code,
+    title: i.title,
+    unit: i.unit,
+    count: counts.get(i.code) ?? 0,
+    sentence: i.sentence,
+  }));
 }
 
 async function startsByMonth(tx: Tx, from: string, to: string): Promise<CountRow[]> {
@@ -39,7 +45,11 @@ async function startsByMonth(tx: Tx, from: string, to: string): Promise<CountRow
   const out: CountRow[] = [];
   for (let m = `${from.slice(0, 7)}-01`; m.slice(0, 7) <= to.slice(0, 7) && out.length < 120; m = addMonthsIso(m, 1)) {
     const key = m.slice(0, 7);
-    const label = new Date(`${m}T00:00:00Z`).toLocaleDateString('en-GB', { month: 'short', year: 'numeric', timeZone: 'UTC' });
+    const label = new Date(`${m}T00:00:00Z`).toLocaleDateString('en-GB', {
+      month: 'short',
+      year: 'numeric',
+      timeZone: 'UTC',
+    });
     out.push({ key, label, count: byMonth.get(key) ?? 0 });
   }
   return out;
@@ -48,10 +58,22 @@ async function startsByMonth(tx: Tx, from: string, to: string): Promise<CountRow
 async function outcomesByType(tx: Tx, from: string, to: string): Promise<CountRow[]> {
   const rows = await tx
     .selectFrom('outcome_types as t')
-    .leftJoin('outcomes as o', (j) => j.onRef('o.outcome_type', '=', 't.code').on('o.outcome_date', '>=', from).on('o.outcome_date', '<=', to).on('o.verification_status', '!=', 'rejected'))
+    .leftJoin('outcomes as o', (j) =>
+      j
+        .onRef('o.outcome_type', '=', 't.code')
+        .on('o.outcome_date', '>=', from)
+        .on('o.outcome_date', '<=', to)
+        .on('o.verification_status', '!=', 'rejected'),
+    )
     .leftJoin('participants as p', 'p.id', 'o.participant_id')
     // The same person's outcome of one type and date counts once, even across a merged duplicate.
-    .select(['t.code', 't.label', sql<number>`count(distinct case when o.id is not null then coalesce(p.merged_into_id, p.id) || ':' || o.outcome_date end)`.as('n')])
+    .select([
+      't.code',
+      't.label',
+      sql<number>`count(distinct case when o.id is not null then coalesce(p.merged_into_id, p.id) || ':' || o.outcome_date end)`.as(
+        'n',
+      ),
+    ])
     .where('t.is_active', '=', 1)
     .groupBy(['t.code', 't.label', 't.sort_order'])
     .orderBy('t.sort_order')
@@ -65,16 +87,26 @@ async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
     .selectFrom('participants as p')
     .select([
       (eb) => eb.fn.countAll<number>().as('referred'),
-      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status in ('enrolled','completed','not_completed')))`.as('enrolled'),
-      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed'))`.as('completed'),
-      sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as('siteReady'),
-      sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as('job'),
+      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status in ('enrolled','completed','not_completed')))`.as(
+        'enrolled',
+      ),
+      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed'))`.as(
+        'completed',
+      ),
+      sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as(
+        'siteReady',
+      ),
+      sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as(
+        'job',
+      ),
     ])
     // Written as an OR of two ranges (not coalesce) so each half can use its date index.
-    .where((eb) => eb.or([
-      eb.and([eb('p.referral_date', '>=', from), eb('p.referral_date', '<=', to)]),
-      eb.and([eb('p.referral_date', 'is', null), eb('p.start_date', '>=', from), eb('p.start_date', '<=', to)]),
-    ]))
+    .where((eb) =>
+      eb.or([
+        eb.and([eb('p.referral_date', '>=', from), eb('p.referral_date', '<=', to)]),
+        eb.and([eb('p.referral_date', 'is', null), eb('p.start_date', '>=', from), eb('p.start_date', '<=', to)]),
+      ]),
+    )
     .where(notMerged)
     .executeTakeFirst();
   const n = (v: unknown) => Number(v ?? 0);
@@ -90,7 +122,10 @@ async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
 async function byDistrict(tx: Tx, from: string, to: string): Promise<CountRow[]> {
   const rows = await tx
     .selectFrom('participants as p')
-    .select([sql<string>`coalesce(p.postcode_district, 'Not recorded')`.as('d'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      sql<string>`coalesce(p.postcode_district, 'Not recorded')`.as('d'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('p.start_date', '>=', from)
     .where('p.start_date', '<=', to)
     .where(notMerged)
@@ -105,7 +140,11 @@ async function byBarrier(tx: Tx, from: string, to: string): Promise<CountRow[]> 
     .selectFrom('participant_barriers as b')
     .innerJoin('participants as p', 'p.id', 'b.participant_id')
     .leftJoin('reference_items as ri', (j) => j.onRef('ri.code', '=', 'b.barrier_code').on('ri.list', '=', 'barrier'))
-    .select(['b.barrier_code as code', sql<string>`coalesce(ri.label, b.barrier_code)`.as('label'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      'b.barrier_code as code',
+      sql<string>`coalesce(ri.label, b.barrier_code)`.as('label'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('p.start_date', '>=', from)
     .where('p.start_date', '<=', to)
     .where(notMerged)

@@ -86,19 +86,35 @@ function dateExpr(rule: CountingRule): RawBuilder<string> | string {
 function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
   switch (rule.subject) {
     case 'participants':
-      return db.selectFrom('participants as p').select([
-        personKey.as('person_id'), 'p.id as participant_id', sql`null`.as('employer_id'), sql.lit('participant').as('item_kind'), 'p.id as item_id',
-        sql.lit('Started on the programme').as('item_label'), sql`null`.as('verification_status'), sql`null`.as('verifier_id'),
-        sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as('evidence_count'),
-      ]);
+      return db
+        .selectFrom('participants as p')
+        .select([
+          personKey.as('person_id'),
+          'p.id as participant_id',
+          sql`null`.as('employer_id'),
+          sql.lit('participant').as('item_kind'),
+          'p.id as item_id',
+          sql.lit('Started on the programme').as('item_label'),
+          sql`null`.as('verification_status'),
+          sql`null`.as('verifier_id'),
+          sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
+            'evidence_count',
+          ),
+        ]);
     case 'outcomes': {
       let q = db
         .selectFrom('outcomes as i')
         .innerJoin('participants as p', 'p.id', 'i.participant_id')
         .leftJoin('outcome_types as ot', 'ot.code', 'i.outcome_type')
         .select([
-          personKey.as('person_id'), 'i.participant_id', 'i.employer_org_id as employer_id', sql.lit('outcome').as('item_kind'), 'i.id as item_id',
-          'ot.label as item_label', 'i.verification_status', 'i.verified_by as verifier_id',
+          personKey.as('person_id'),
+          'i.participant_id',
+          'i.employer_org_id as employer_id',
+          sql.lit('outcome').as('item_kind'),
+          'i.id as item_id',
+          'ot.label as item_label',
+          'i.verification_status',
+          'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
         ])
         // A rejected outcome never counts, whatever the rule.
@@ -107,10 +123,18 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
       if (rule.verifiedOnly) q = q.where('i.verification_status', '=', 'verified');
       if (rule.sectors?.length) {
         const sectors = rule.sectors.map((s) => s.toLowerCase());
-        q = q.where((eb) => eb.or([
-          eb(sql`lower(i.sector)`, 'in', sectors),
-          eb.exists(eb.selectFrom('organisations as so').select(sql.lit(1).as('one')).whereRef('so.id', '=', 'i.employer_org_id').where(sql`lower(so.sector)`, 'in', sectors)),
-        ]));
+        q = q.where((eb) =>
+          eb.or([
+            eb(sql`lower(i.sector)`, 'in', sectors),
+            eb.exists(
+              eb
+                .selectFrom('organisations as so')
+                .select(sql.lit(1).as('one'))
+                .whereRef('so.id', '=', 'i.employer_org_id')
+                .where(sql`lower(so.sector)`, 'in', sectors),
+            ),
+          ]),
+        );
       }
       return q;
     }
@@ -121,8 +145,15 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .innerJoin('course_runs as r', 'r.id', 'i.course_run_id')
         .innerJoin('course_types as ct', 'ct.id', 'r.course_type_id')
         .select([
-          personKey.as('person_id'), 'i.participant_id', sql`null`.as('employer_id'), sql.lit('enrolment').as('item_kind'), 'i.id as item_id',
-          'ct.name as item_label', sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+          personKey.as('person_id'),
+          'i.participant_id',
+          sql`null`.as('employer_id'),
+          sql.lit('enrolment').as('item_kind'),
+          'i.id as item_id',
+          'ct.name as item_label',
+          sql`null`.as('verification_status'),
+          sql`null`.as('verifier_id'),
+          sql`null`.as('evidence_count'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -134,8 +165,15 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .selectFrom('course_runs as i')
         .innerJoin('course_types as ct', 'ct.id', 'i.course_type_id')
         .select([
-          sql`null`.as('person_id'), sql`null`.as('participant_id'), sql`null`.as('employer_id'), sql.lit('course_run').as('item_kind'), 'i.id as item_id',
-          'ct.name as item_label', sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+          sql`null`.as('person_id'),
+          sql`null`.as('participant_id'),
+          sql`null`.as('employer_id'),
+          sql.lit('course_run').as('item_kind'),
+          'i.id as item_id',
+          'ct.name as item_label',
+          sql`null`.as('verification_status'),
+          sql`null`.as('verifier_id'),
+          sql`null`.as('evidence_count'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -146,16 +184,30 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .selectFrom('site_ready_signoffs as i')
         .innerJoin('participants as p', 'p.id', 'i.participant_id')
         .select([
-          personKey.as('person_id'), 'i.participant_id', sql`null`.as('employer_id'), sql.lit('site_ready').as('item_kind'), 'i.id as item_id',
-          sql.lit('Site-ready sign-off').as('item_label'), sql`null`.as('verification_status'), 'i.signed_by as verifier_id', sql`null`.as('evidence_count'),
+          personKey.as('person_id'),
+          'i.participant_id',
+          sql`null`.as('employer_id'),
+          sql.lit('site_ready').as('item_kind'),
+          'i.id as item_id',
+          sql.lit('Site-ready sign-off').as('item_label'),
+          sql`null`.as('verification_status'),
+          'i.signed_by as verifier_id',
+          sql`null`.as('evidence_count'),
         ]);
     case 'placements':
       return db
         .selectFrom('placements as i')
         .innerJoin('participants as p', 'p.id', 'i.participant_id')
         .select([
-          personKey.as('person_id'), 'i.participant_id', 'i.employer_org_id as employer_id', sql.lit('placement').as('item_kind'), 'i.id as item_id',
-          sql`replace(i.kind, '_', ' ')`.as('item_label'), sql`null`.as('verification_status'), sql`null`.as('verifier_id'), sql`null`.as('evidence_count'),
+          personKey.as('person_id'),
+          'i.participant_id',
+          'i.employer_org_id as employer_id',
+          sql.lit('placement').as('item_kind'),
+          'i.id as item_id',
+          sql`replace(i.kind, '_', ' ')`.as('item_label'),
+          sql`null`.as('verification_status'),
+          sql`null`.as('verifier_id'),
+          sql`null`.as('evidence_count'),
         ]);
   }
 }
@@ -172,7 +224,11 @@ function itemIdRef(rule: CountingRule): string {
 }
 
 function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
-  let q = db.selectFrom('return_lines as rl').select(sql.lit(1).as('one')).where('rl.set_id', '=', scope.setId).where('rl.indicator_code', '=', code);
+  let q = db
+    .selectFrom('return_lines as rl')
+    .select(sql.lit(1).as('one'))
+    .where('rl.set_id', '=', scope.setId)
+    .where('rl.indicator_code', '=', code);
   if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
   if (rule.countDistinct === 'participant') return q.where('rl.person_id', '=', personKey);
   if (rule.countDistinct === 'employer') return q.whereRef('rl.employer_id', '=', 'i.employer_org_id');
@@ -180,7 +236,14 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
 }
 
 function itemKind(rule: CountingRule): string {
-  return { participants: 'participant', outcomes: 'outcome', enrolments: 'enrolment', course_runs: 'course_run', site_ready: 'site_ready', placements: 'placement' }[rule.subject];
+  return {
+    participants: 'participant',
+    outcomes: 'outcome',
+    enrolments: 'enrolment',
+    course_runs: 'course_run',
+    site_ready: 'site_ready',
+    placements: 'placement',
+  }[rule.subject];
 }
 
 /** The items a rule admits in the period: every filter and exclusion, no de-duplication yet. */
@@ -190,16 +253,30 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
     .select(sql`${typeof date === 'string' ? sql.ref(date) : date}`.as('item_date'))
     .where(typeof date === 'string' ? sql.ref(date) : date, '>=', scope.from)
     .where(typeof date === 'string' ? sql.ref(date) : date, '<=', scope.to);
-  if (rule.subject === 'site_ready') q = q.where((eb) => eb.or([eb('i.revoked_on', 'is', null), eb('i.revoked_on', '>', scope.to)]));
+  if (rule.subject === 'site_ready')
+    q = q.where((eb) => eb.or([eb('i.revoked_on', 'is', null), eb('i.revoked_on', '>', scope.to)]));
   if (rule.countDistinct === 'employer') q = q.where('i.employer_org_id', 'is not', null);
   if (rule.subject !== 'course_runs') {
     if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
     if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
     if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
-    if (rule.fundingStreams?.length) q = q.where('p.funding_stream_id', 'in', db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams));
+    if (rule.fundingStreams?.length)
+      q = q.where(
+        'p.funding_stream_id',
+        'in',
+        db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams),
+      );
     if (rule.barriers?.length) {
       const barriers = rule.barriers;
-      q = q.where((eb) => eb.exists(eb.selectFrom('participant_barriers as pb').select(sql.lit(1).as('one')).whereRef('pb.participant_id', '=', 'p.id').where('pb.barrier_code', 'in', barriers)));
+      q = q.where((eb) =>
+        eb.exists(
+          eb
+            .selectFrom('participant_barriers as pb')
+            .select(sql.lit(1).as('one'))
+            .whereRef('pb.participant_id', '=', 'p.id')
+            .where('pb.barrier_code', 'in', barriers),
+        ),
+      );
     }
   }
   if (rule.excludeClaimedInSubmittedReturns) {
@@ -210,12 +287,29 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
   for (const other of rule.notCountedUnder ?? []) {
     const otherRule = scope.siblings.get(other);
     if (!otherRule || other === code || depth >= MAX_SIBLING_DEPTH) continue;
-    const otherItems = itemsQuery(db, { ...otherRule, excludeClaimedInSubmittedReturns: false }, other, scope, depth + 1);
-    const column = rule.countDistinct === 'participant' ? 'person_id' : rule.countDistinct === 'employer' ? 'employer_id' : 'item_id';
+    const otherItems = itemsQuery(
+      db,
+      { ...otherRule, excludeClaimedInSubmittedReturns: false },
+      other,
+      scope,
+      depth + 1,
+    );
+    const column =
+      rule.countDistinct === 'participant'
+        ? 'person_id'
+        : rule.countDistinct === 'employer'
+          ? 'employer_id'
+          : 'item_id';
     const sameKind = rule.countDistinct !== 'item' || otherRule.subject === rule.subject;
     if (!sameKind) continue;
-    q = q.where(keyExpr(rule), 'not in', db.selectFrom(otherItems.as('o')).select(`o.${column}`).where(`o.${column}`, 'is not', null));
-    q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, { ...rule, countDistinct: rule.countDistinct }, other, scope))));
+    q = q.where(
+      keyExpr(rule),
+      'not in',
+      db.selectFrom(otherItems.as('o')).select(`o.${column}`).where(`o.${column}`, 'is not', null),
+    );
+    q = q.where((eb) =>
+      eb.not(eb.exists(claimedBefore(db, { ...rule, countDistinct: rule.countDistinct }, other, scope))),
+    );
   }
   return q.select(keyExpr(rule).as('count_key'));
 }
@@ -235,12 +329,32 @@ export function linesQuery(tx: Tx, rule: CountingRule, code: string, scope: Engi
     .leftJoin('organisations as org', 'org.id', 'x.employer_id')
     .select([
       sql.lit(code).as('indicatorCode'),
-      'x.person_id as personId', 'x.participant_id as participantId', 'x.employer_id as employerId', 'org.name as employerName',
-      'x.item_kind as itemKind', 'x.item_id as itemId', 'x.item_date as itemDate', 'x.item_label as itemLabel',
-      'x.verification_status as verificationStatus', 'vs.display_name as verifier', 'x.evidence_count as evidenceCount',
-      'pp.reference', 'pp.first_name as firstName', 'pp.last_name as lastName', 'pp.date_of_birth as dateOfBirth', 'pp.ni_number as niNumber',
-      'pp.postcode', 'pp.postcode_district as postcodeDistrict', 'pp.phone', 'pp.eligibility_status as eligibilityStatus',
-      'pp.start_date as startDate', 'pp.leave_date as leaveDate', 'pp.sex', 'pp.ethnicity', 'pp.disability', 'pp.labour_market_status as labourMarketStatus',
+      'x.person_id as personId',
+      'x.participant_id as participantId',
+      'x.employer_id as employerId',
+      'org.name as employerName',
+      'x.item_kind as itemKind',
+      'x.item_id as itemId',
+      'x.item_date as itemDate',
+      'x.item_label as itemLabel',
+      'x.verification_status as verificationStatus',
+      'vs.display_name as verifier',
+      'x.evidence_count as evidenceCount',
+      'pp.reference',
+      'pp.first_name as firstName',
+      'pp.last_name as lastName',
+      'pp.date_of_birth as dateOfBirth',
+      'pp.ni_number as niNumber',
+      'pp.postcode',
+      'pp.postcode_district as postcodeDistrict',
+      'pp.phone',
+      'pp.eligibility_status as eligibilityStatus',
+      'pp.start_date as startDate',
+      'pp.leave_date as leaveDate',
+      'pp.sex',
+      'pp.ethnicity',
+      'pp.disability',
+      'pp.labour_market_status as labourMarketStatus',
     ])
     .where('x.rn', '=', 1)
     .orderBy('x.item_date')
@@ -250,7 +364,9 @@ export function linesQuery(tx: Tx, rule: CountingRule, code: string, scope: Engi
 /** The count alone: the number of distinct keys the rule admits (equal to the lines' length). */
 export function countQuery(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
   const db = tx as unknown as AnyDb;
-  return db.selectFrom(itemsQuery(db, rule, code, scope).as('a')).select(sql<number>`count(distinct a.count_key)`.as('n'));
+  return db
+    .selectFrom(itemsQuery(db, rule, code, scope).as('a'))
+    .select(sql<number>`count(distinct a.count_key)`.as('n'));
 }
 
 export async function countIndicator(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): Promise<number> {
@@ -258,6 +374,11 @@ export async function countIndicator(tx: Tx, rule: CountingRule, code: string, s
   return Number(row?.n ?? 0);
 }
 
-export async function indicatorLines(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): Promise<ClaimLine[]> {
+export async function indicatorLines(
+  tx: Tx,
+  rule: CountingRule,
+  code: string,
+  scope: EngineScope,
+): Promise<ClaimLine[]> {
   return (await linesQuery(tx, rule, code, scope).execute()) as ClaimLine[];
 }

@@ -20,7 +20,10 @@ export async function outcomeTypeLabels(tx: Tx): Promise<Map<string, string>> {
 }
 
 export function sentenceFor(rule: CountingRule, outcomeLabels: Map<string, string>): string {
-  return describeRule(rule, { outcomeType: (c) => outcomeLabels.get(c) ?? c, labourMarket: (c) => labelOf(labourMarketStatuses, c) });
+  return describeRule(rule, {
+    outcomeType: (c) => outcomeLabels.get(c) ?? c,
+    labourMarket: (c) => labelOf(labourMarketStatuses, c),
+  });
 }
 
 export async function listSets(tx: Tx): Promise<SetSummary[]> {
@@ -28,10 +31,27 @@ export async function listSets(tx: Tx): Promise<SetSummary[]> {
     .selectFrom('indicator_sets as s')
     .innerJoin('funders as f', 'f.id', 's.funder_id')
     .innerJoin('indicator_set_versions as v', 'v.set_id', 's.id')
-    .where('v.version', '=', (eb) => eb.selectFrom('indicator_set_versions as v2').select((e) => e.fn.max('v2.version').as('m')).whereRef('v2.set_id', '=', 's.id'))
+    .where('v.version', '=', (eb) =>
+      eb
+        .selectFrom('indicator_set_versions as v2')
+        .select((e) => e.fn.max('v2.version').as('m'))
+        .whereRef('v2.set_id', '=', 's.id'),
+    )
     .select((eb) => [
-      's.id', 's.code', 's.name', 's.description', 'f.id as funderId', 'f.code as funderCode', 'f.name as funderName', 'v.version as currentVersion', 'v.id as currentVersionId',
-      eb.selectFrom('indicators as i').select((e) => e.fn.countAll<number>().as('n')).whereRef('i.set_version_id', '=', 'v.id').as('indicatorCount'),
+      's.id',
+      's.code',
+      's.name',
+      's.description',
+      'f.id as funderId',
+      'f.code as funderCode',
+      'f.name as funderName',
+      'v.version as currentVersion',
+      'v.id as currentVersionId',
+      eb
+        .selectFrom('indicators as i')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('i.set_version_id', '=', 'v.id')
+        .as('indicatorCount'),
     ])
     .where('s.is_active', '=', 1)
     .orderBy('s.id')
@@ -48,9 +68,20 @@ export async function loadSetVersion(tx: Tx, setId: number, versionId?: number):
   const set = (await listSets(tx)).find((s) => s.id === setId);
   if (!set) throw new AppFailure('not-found', 'That indicator set does not exist.');
   const vid = versionId ?? set.currentVersionId;
-  const version = await tx.selectFrom('indicator_set_versions').select(['id', 'version']).where('id', '=', vid).where('set_id', '=', setId).executeTakeFirst();
+  const version = await tx
+    .selectFrom('indicator_set_versions')
+    .select(['id', 'version'])
+    .where('id', '=', vid)
+    .where('set_id', '=', setId)
+    .executeTakeFirst();
   if (!version) throw new AppFailure('not-found', 'That version of the indicator set does not exist.');
-  const rows = await tx.selectFrom('indicators').selectAll().where('set_version_id', '=', vid).orderBy('sort_order').orderBy('id').execute();
+  const rows = await tx
+    .selectFrom('indicators')
+    .selectAll()
+    .where('set_version_id', '=', vid)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
   const labels = await outcomeTypeLabels(tx);
   const rules = new Map<string, CountingRule>();
   const indicators = rows.map((r) => {
@@ -76,8 +107,16 @@ export async function listVersions(tx: Tx, setId: number) {
     .selectFrom('indicator_set_versions as v')
     .leftJoin('staff as s', 's.id', 'v.created_by')
     .select((eb) => [
-      'v.id', 'v.version', 'v.note', 'v.created_at as createdAt', 's.display_name as createdBy',
-      eb.selectFrom('returns as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.set_version_id', '=', 'v.id').as('returns'),
+      'v.id',
+      'v.version',
+      'v.note',
+      'v.created_at as createdAt',
+      's.display_name as createdBy',
+      eb
+        .selectFrom('returns as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.set_version_id', '=', 'v.id')
+        .as('returns'),
     ])
     .where('v.set_id', '=', setId)
     .orderBy('v.version', 'desc')
@@ -86,16 +125,39 @@ export async function listVersions(tx: Tx, setId: number) {
 }
 
 /** Writes a new version with the given indicators; the caller audits and owns the transaction. */
-export async function insertSetVersion(tx: Tx, setId: number, note: string, indicators: IndicatorInput[], staffId: number | null, at: string): Promise<{ versionId: number; version: number }> {
-  const latest = await tx.selectFrom('indicator_set_versions').select((eb) => eb.fn.max('version').as('m')).where('set_id', '=', setId).executeTakeFirst();
+export async function insertSetVersion(
+  tx: Tx,
+  setId: number,
+  note: string,
+  indicators: IndicatorInput[],
+  staffId: number | null,
+  at: string,
+): Promise<{ versionId: number; version: number }> {
+  const latest = await tx
+    .selectFrom('indicator_set_versions')
+    .select((eb) => eb.fn.max('version').as('m'))
+    .where('set_id', '=', setId)
+    .executeTakeFirst();
   const version = Number(latest?.m ?? 0) + 1;
-  const row = await tx.insertInto('indicator_set_versions').values({ set_id: setId, version, note, created_at: at, created_by: staffId }).returning('id').executeTakeFirstOrThrow();
+  const row = await tx
+    .insertInto('indicator_set_versions')
+    .values({ set_id: setId, version, note, created_at: at, created_by: staffId })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   for (const [i, ind] of indicators.entries()) {
     await tx
       .insertInto('indicators')
       .values({
-        set_version_id: row.id, code: ind.code, title: ind.title, definition: ind.definition, unit: ind.unit, evidence_required: ind.evidenceRequired,
-        intervention_code: ind.interventionCode, rule_json: JSON.stringify(ind.rule), needs_local_confirmation: ind.needsLocalConfirmation ? 1 : 0, sort_order: i,
+        set_version_id: row.id,
+        code: ind.code,
+        title: ind.title,
+        definition: ind.definition,
+        unit: ind.unit,
+        evidence_required: ind.evidenceRequired,
+        intervention_code: ind.interventionCode,
+        rule_json: JSON.stringify(ind.rule),
+        needs_local_confirmation: ind.needsLocalConfirmation ? 1 : 0,
+        sort_order: i,
       })
       .execute();
   }

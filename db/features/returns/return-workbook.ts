@@ -24,8 +24,10 @@ export interface ReturnWorkbookInput {
 }
 
 function evidenceText(l: ClaimLine): string {
-  if (l.itemKind === 'outcome') return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verificationStatus ?? 'unverified'}`;
-  if (l.itemKind === 'participant') return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
+  if (l.itemKind === 'outcome')
+    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verificationStatus ?? 'unverified'}`;
+  if (l.itemKind === 'participant')
+    return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
   return 'Programme record';
 }
 
@@ -45,21 +47,41 @@ export async function writeReturnWorkbook(input: ReturnWorkbookInput): Promise<U
     { header: 'Indicator', type: 'text', width: 70, value: (i) => i.title },
     { header: 'Unit', type: 'text', width: 14, value: (i) => i.unit },
     { header: 'Count', type: 'integer', width: 10, value: (i) => counts.get(i.code) ?? 0 },
-    { header: 'Status of definition', type: 'text', width: 24, value: (i) => (i.needsLocalConfirmation ? 'For local confirmation' : 'Confirmed') },
+    {
+      header: 'Status of definition',
+      type: 'text',
+      width: 24,
+      value: (i) => (i.needsLocalConfirmation ? 'For local confirmation' : 'Confirmed'),
+    },
     { header: 'Counting rule', type: 'text', width: 90, value: (i) => i.sentence },
   ];
 
   const personal = new Set(input.personalColumns);
   const claimColumns: XlsxColumn<ClaimLine>[] = [];
-  if (personal.has('reference')) claimColumns.push({ header: 'Reference', type: 'text', width: 14, value: (l) => l.reference });
-  if (personal.has('name')) claimColumns.push({ header: 'Name', type: 'text', width: 24, value: (l) => (l.personId ? `${l.firstName ?? ''} ${l.lastName ?? ''}`.trim() : null) });
-  if (personal.has('ni_number')) claimColumns.push({ header: 'NI number', type: 'text', width: 13, value: (l) => l.niNumber });
-  if (personal.has('date_of_birth')) claimColumns.push({ header: 'Date of birth', type: 'date', width: 13, value: (l) => l.dateOfBirth });
-  if (personal.has('postcode')) claimColumns.push({ header: 'Postcode', type: 'text', width: 11, value: (l) => l.postcode });
+  if (personal.has('reference'))
+    claimColumns.push({ header: 'Reference', type: 'text', width: 14, value: (l) => l.reference });
+  if (personal.has('name'))
+    claimColumns.push({
+      header: 'Name',
+      type: 'text',
+      width: 24,
+      value: (l) => (l.personId ? `${l.firstName ?? ''} ${l.lastName ?? ''}`.trim() : null),
+    });
+  if (personal.has('ni_number'))
+    claimColumns.push({ header: 'NI number', type: 'text', width: 13, value: (l) => l.niNumber });
+  if (personal.has('date_of_birth'))
+    claimColumns.push({ header: 'Date of birth', type: 'date', width: 13, value: (l) => l.dateOfBirth });
+  if (personal.has('postcode'))
+    claimColumns.push({ header: 'Postcode', type: 'text', width: 11, value: (l) => l.postcode });
   claimColumns.push(
     { header: 'Indicator code', type: 'text', width: 14, value: (l) => l.indicatorCode },
     { header: 'Indicator', type: 'text', width: 50, value: (l) => titles.get(l.indicatorCode) ?? l.indicatorCode },
-    { header: 'Item', type: 'text', width: 30, value: (l) => (l.employerName ? `${l.itemLabel ?? l.itemKind} (${l.employerName})` : (l.itemLabel ?? l.itemKind)) },
+    {
+      header: 'Item',
+      type: 'text',
+      width: 30,
+      value: (l) => (l.employerName ? `${l.itemLabel ?? l.itemKind} (${l.employerName})` : (l.itemLabel ?? l.itemKind)),
+    },
     { header: 'Outcome date', type: 'date', width: 13, value: (l) => l.itemDate },
     { header: 'Evidence', type: 'text', width: 34, value: evidenceText },
     { header: 'Verifier', type: 'text', width: 20, value: (l) => l.verifier },
@@ -77,15 +99,34 @@ export async function writeReturnWorkbook(input: ReturnWorkbookInput): Promise<U
   return writeXlsx(
     [
       { name: 'Summary', preamble, columns: summaryColumns, rows: sv.indicators, landscape: true },
-      { name: 'Claim lines', preamble: [`${sv.set.name}: claim lines`, `Period: ${input.periodLabel}`, 'One row per counted person or item.'], columns: claimColumns, rows: lines, landscape: true },
+      {
+        name: 'Claim lines',
+        preamble: [
+          `${sv.set.name}: claim lines`,
+          `Period: ${input.periodLabel}`,
+          'One row per counted person or item.',
+        ],
+        columns: claimColumns,
+        rows: lines,
+        landscape: true,
+      },
       {
         name: 'Equality',
-        preamble: [`${sv.set.name}: equality breakdown`, `Period: ${input.periodLabel}`, `${people} people counted under any indicator, each once.`],
+        preamble: [
+          `${sv.set.name}: equality breakdown`,
+          `Period: ${input.periodLabel}`,
+          `${people} people counted under any indicator, each once.`,
+        ],
         columns: [
           { header: 'Characteristic', type: 'text', width: 30, value: (r: (typeof equality)[number]) => r.dimension },
           { header: 'Group', type: 'text', width: 55, value: (r: (typeof equality)[number]) => r.group },
           { header: 'People', type: 'integer', width: 10, value: (r: (typeof equality)[number]) => r.people },
-          { header: 'Share', type: 'percent', width: 10, value: (r: (typeof equality)[number]) => Math.round(r.share * 1000) / 1000 },
+          {
+            header: 'Share',
+            type: 'percent',
+            width: 10,
+            value: (r: (typeof equality)[number]) => Math.round(r.share * 1000) / 1000,
+          },
         ],
         rows: equality,
       },

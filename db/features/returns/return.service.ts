@@ -14,11 +14,22 @@ export interface PeriodScope {
 }
 
 export function scopeOf(sv: SetVersion, period: PeriodScope, claimsBeforeReturnId?: number): EngineScope {
-  return { setId: sv.set.id, from: period.from, to: period.to, siblings: sv.rules, ...(claimsBeforeReturnId !== undefined ? { claimsBeforeReturnId } : {}) };
+  return {
+    setId: sv.set.id,
+    from: period.from,
+    to: period.to,
+    siblings: sv.rules,
+    ...(claimsBeforeReturnId !== undefined ? { claimsBeforeReturnId } : {}),
+  };
 }
 
 /** Every indicator's count, one query per indicator. */
-export async function computeCounts(tx: Tx, sv: SetVersion, period: PeriodScope, claimsBeforeReturnId?: number): Promise<Map<string, number>> {
+export async function computeCounts(
+  tx: Tx,
+  sv: SetVersion,
+  period: PeriodScope,
+  claimsBeforeReturnId?: number,
+): Promise<Map<string, number>> {
   const scope = scopeOf(sv, period, claimsBeforeReturnId);
   const counts = new Map<string, number>();
   for (const ind of sv.indicators) counts.set(ind.code, await countIndicator(tx, ind.rule, ind.code, scope));
@@ -26,7 +37,12 @@ export async function computeCounts(tx: Tx, sv: SetVersion, period: PeriodScope,
 }
 
 /** Every indicator's claim lines, one query per indicator, in the set's order. */
-export async function computeLines(tx: Tx, sv: SetVersion, period: PeriodScope, claimsBeforeReturnId?: number): Promise<Map<string, ClaimLine[]>> {
+export async function computeLines(
+  tx: Tx,
+  sv: SetVersion,
+  period: PeriodScope,
+  claimsBeforeReturnId?: number,
+): Promise<Map<string, ClaimLine[]>> {
   const scope = scopeOf(sv, period, claimsBeforeReturnId);
   const lines = new Map<string, ClaimLine[]>();
   for (const ind of sv.indicators) lines.set(ind.code, await indicatorLines(tx, ind.rule, ind.code, scope));
@@ -41,21 +57,54 @@ export async function warningsFor(tx: Tx, sv: SetVersion, lines: Map<string, Cla
 }
 
 export async function findSubmitted(tx: Tx, setId: number, period: PeriodScope): Promise<number | null> {
-  const row = await tx.selectFrom('returns').select('id').where('set_id', '=', setId).where('period_from', '=', period.from).where('period_to', '=', period.to).orderBy('id', 'desc').executeTakeFirst();
+  const row = await tx
+    .selectFrom('returns')
+    .select('id')
+    .where('set_id', '=', setId)
+    .where('period_from', '=', period.from)
+    .where('period_to', '=', period.to)
+    .orderBy('id', 'desc')
+    .executeTakeFirst();
   return row?.id ?? null;
 }
 
 const WARNINGS_SHOWN = 300;
 
-export async function computeReturn(tx: Tx, setId: number, period: PeriodScope, versionId?: number, withWarnings = true): Promise<ComputedReturn> {
+export async function computeReturn(
+  tx: Tx,
+  setId: number,
+  period: PeriodScope,
+  versionId?: number,
+  withWarnings = true,
+): Promise<ComputedReturn> {
   const sv = await loadSetVersion(tx, setId, versionId);
-  const base = { set: sv.set, version: sv.version, versionId: sv.versionId, from: period.from, to: period.to, periodLabel: describePeriod(period.from, period.to), submittedReturnId: await findSubmitted(tx, setId, period) };
+  const base = {
+    set: sv.set,
+    version: sv.version,
+    versionId: sv.versionId,
+    from: period.from,
+    to: period.to,
+    periodLabel: describePeriod(period.from, period.to),
+    submittedReturnId: await findSubmitted(tx, setId, period),
+  };
   const indicatorView = (i: SetVersion['indicators'][number], count: number, warnings: number) => ({
-    code: i.code, title: i.title, unit: i.unit, count, sentence: i.sentence, evidenceRequired: i.evidenceRequired, needsLocalConfirmation: i.needsLocalConfirmation, warnings,
+    code: i.code,
+    title: i.title,
+    unit: i.unit,
+    count,
+    sentence: i.sentence,
+    evidenceRequired: i.evidenceRequired,
+    needsLocalConfirmation: i.needsLocalConfirmation,
+    warnings,
   });
   if (!withWarnings) {
     const counts = await computeCounts(tx, sv, period);
-    return { ...base, indicators: sv.indicators.map((i) => indicatorView(i, counts.get(i.code) ?? 0, 0)), warningCounts: null, warnings: [] };
+    return {
+      ...base,
+      indicators: sv.indicators.map((i) => indicatorView(i, counts.get(i.code) ?? 0, 0)),
+      warningCounts: null,
+      warnings: [],
+    };
   }
   const lines = await computeLines(tx, sv, period);
   const warnings = await warningsFor(tx, sv, lines);
@@ -67,30 +116,66 @@ export async function computeReturn(tx: Tx, setId: number, period: PeriodScope, 
   }
   return {
     ...base,
-    indicators: sv.indicators.map((i) => indicatorView(i, lines.get(i.code)?.length ?? 0, perIndicator.get(i.code) ?? 0)),
+    indicators: sv.indicators.map((i) =>
+      indicatorView(i, lines.get(i.code)?.length ?? 0, perIndicator.get(i.code) ?? 0),
+    ),
     warningCounts,
     warnings: warnings.slice(0, WARNINGS_SHOWN),
   };
 }
 
 /** Freezes the return: the return row and every claim line, in the caller's transaction. */
-export async function submitReturn(tx: Tx, setId: number, period: PeriodScope, note: string | null, staffId: number | null, at: string): Promise<{ returnId: number; lines: number; totals: Record<string, number> }> {
+export async function submitReturn(
+  tx: Tx,
+  setId: number,
+  period: PeriodScope,
+  note: string | null,
+  staffId: number | null,
+  at: string,
+): Promise<{ returnId: number; lines: number; totals: Record<string, number> }> {
   if (await findSubmitted(tx, setId, period)) {
-    throw new AppFailure('conflict', 'A return for this set and period has already been submitted. Open it under Submitted returns to see what changed since.');
+    throw new AppFailure(
+      'conflict',
+      'A return for this set and period has already been submitted. Open it under Submitted returns to see what changed since.',
+    );
   }
   const sv = await loadSetVersion(tx, setId);
   const lines = await computeLines(tx, sv, period);
   const totals = Object.fromEntries([...lines].map(([code, l]) => [code, l.length]));
   const row = await tx
     .insertInto('returns')
-    .values({ set_id: setId, set_version_id: sv.versionId, period_from: period.from, period_to: period.to, period_label: describePeriod(period.from, period.to), status: 'submitted', note, totals_json: JSON.stringify(totals), submitted_at: at, submitted_by: staffId })
+    .values({
+      set_id: setId,
+      set_version_id: sv.versionId,
+      period_from: period.from,
+      period_to: period.to,
+      period_label: describePeriod(period.from, period.to),
+      status: 'submitted',
+      note,
+      totals_json: JSON.stringify(totals),
+      submitted_at: at,
+      submitted_by: staffId,
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const all = [...lines.values()].flat().map((l) => ({
-    return_id: row.id, set_id: setId, indicator_code: l.indicatorCode, person_id: l.personId, participant_id: l.participantId, employer_id: l.employerId,
-    item_kind: l.itemKind, item_id: l.itemId, item_date: l.itemDate, verification_status: l.verificationStatus, evidence_count: l.evidenceCount ?? 0,
+    return_id: row.id,
+    set_id: setId,
+    indicator_code: l.indicatorCode,
+    person_id: l.personId,
+    participant_id: l.participantId,
+    employer_id: l.employerId,
+    item_kind: l.itemKind,
+    item_id: l.itemId,
+    item_date: l.itemDate,
+    verification_status: l.verificationStatus,
+    evidence_count: l.evidenceCount ?? 0,
   }));
-  for (let i = 0; i < all.length; i += 2000) await tx.insertInto('return_lines').values(all.slice(i, i + 2000)).execute();
+  for (let i = 0; i < all.length; i += 2000)
+    await tx
+      .insertInto('return_lines')
+      .values(all.slice(i, i + 2000))
+      .execute();
   return { returnId: row.id, lines: all.length, totals };
 }
 
@@ -100,7 +185,20 @@ export async function listReturns(tx: Tx, where?: { returnId?: number }): Promis
     .innerJoin('indicator_sets as s', 's.id', 'r.set_id')
     .innerJoin('indicator_set_versions as v', 'v.id', 'r.set_version_id')
     .leftJoin('staff as st', 'st.id', 'r.submitted_by')
-    .select(['r.id', 'r.set_id as setId', 's.code as setCode', 's.name as setName', 'v.version', 'r.period_from as from', 'r.period_to as to', 'r.period_label as periodLabel', 'r.submitted_at as submittedAt', 'st.display_name as submittedBy', 'r.note', 'r.totals_json'])
+    .select([
+      'r.id',
+      'r.set_id as setId',
+      's.code as setCode',
+      's.name as setName',
+      'v.version',
+      'r.period_from as from',
+      'r.period_to as to',
+      'r.period_label as periodLabel',
+      'r.submitted_at as submittedAt',
+      'st.display_name as submittedBy',
+      'r.note',
+      'r.totals_json',
+    ])
     .orderBy('r.id', 'desc');
   if (where?.returnId) q = q.where('r.id', '=', where.returnId);
   const rows = await q.execute();
@@ -117,12 +215,33 @@ export async function frozenLines(tx: Tx, returnId: number): Promise<ClaimLine[]
     .leftJoin('outcome_types as ot', 'ot.code', 'o.outcome_type')
     .leftJoin('staff as vs', 'vs.id', 'o.verified_by')
     .select([
-      'x.indicator_code as indicatorCode', 'x.person_id as personId', 'x.participant_id as participantId', 'x.employer_id as employerId', 'org.name as employerName',
-      'x.item_kind as itemKind', 'x.item_id as itemId', 'x.item_date as itemDate', 'ot.label as itemLabel', 'x.verification_status as verificationStatus',
-      'vs.display_name as verifier', 'x.evidence_count as evidenceCount',
-      'pp.reference', 'pp.first_name as firstName', 'pp.last_name as lastName', 'pp.date_of_birth as dateOfBirth', 'pp.ni_number as niNumber',
-      'pp.postcode', 'pp.postcode_district as postcodeDistrict', 'pp.phone', 'pp.eligibility_status as eligibilityStatus',
-      'pp.start_date as startDate', 'pp.leave_date as leaveDate', 'pp.sex', 'pp.ethnicity', 'pp.disability', 'pp.labour_market_status as labourMarketStatus',
+      'x.indicator_code as indicatorCode',
+      'x.person_id as personId',
+      'x.participant_id as participantId',
+      'x.employer_id as employerId',
+      'org.name as employerName',
+      'x.item_kind as itemKind',
+      'x.item_id as itemId',
+      'x.item_date as itemDate',
+      'ot.label as itemLabel',
+      'x.verification_status as verificationStatus',
+      'vs.display_name as verifier',
+      'x.evidence_count as evidenceCount',
+      'pp.reference',
+      'pp.first_name as firstName',
+      'pp.last_name as lastName',
+      'pp.date_of_birth as dateOfBirth',
+      'pp.ni_number as niNumber',
+      'pp.postcode',
+      'pp.postcode_district as postcodeDistrict',
+      'pp.phone',
+      'pp.eligibility_status as eligibilityStatus',
+      'pp.start_date as startDate',
+      'pp.leave_date as leaveDate',
+      'pp.sex',
+      'pp.ethnicity',
+      'pp.disability',
+      'pp.labour_market_status as labourMarketStatus',
     ])
     .where('x.return_id', '=', returnId)
     .orderBy('x.id')

@@ -4,7 +4,13 @@ import type { Tx } from '../../store/schema';
 import type { NewStaff, StaffRow } from '../../store/tables/foundation.tables';
 
 export function toStaffProfile(row: StaffRow): StaffProfile {
-  return { id: row.id, displayName: row.display_name, role: row.role, isActive: row.is_active === 1, hasPassword: row.password_hash !== null };
+  return {
+    id: row.id,
+    displayName: row.display_name,
+    role: row.role,
+    isActive: row.is_active === 1,
+    hasPassword: row.password_hash !== null,
+  };
 }
 
 export async function listStaff(tx: Tx): Promise<StaffRow[]> {
@@ -16,7 +22,10 @@ export async function findStaff(tx: Tx, id: number): Promise<StaffRow | undefine
 }
 
 export async function countStaff(tx: Tx): Promise<number> {
-  const row = await tx.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 

@@ -25,10 +25,19 @@ function applyFilter<Q extends AuditQuery>(q: Q, f: AuditFilter, search: string)
   if (f.to) out = out.where('audit_log.at', '<', nextDay(f.to));
   if (f.participantReference) {
     const ref = f.participantReference.toUpperCase();
-    out = out.where('audit_log.participant_id', 'in', (eb) => eb.selectFrom('participants').select('participants.id').where('participants.reference', '=', ref));
+    out = out.where('audit_log.participant_id', 'in', (eb) =>
+      eb.selectFrom('participants').select('participants.id').where('participants.reference', '=', ref),
+    );
   }
   const s = search.trim();
-  if (s) out = out.where((eb) => eb.or([eb('audit_log.action', 'like', `${s}%`), eb('audit_log.entity', 'like', `${s}%`), eb('audit_log.entity_id', '=', s)]));
+  if (s)
+    out = out.where((eb) =>
+      eb.or([
+        eb('audit_log.action', 'like', `${s}%`),
+        eb('audit_log.entity', 'like', `${s}%`),
+        eb('audit_log.entity_id', '=', s),
+      ]),
+    );
   return out as Q;
 }
 
@@ -68,19 +77,35 @@ async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuer
   }));
 }
 
-export async function auditPage(tx: Tx, query: GridQuery & { auditFilter: AuditFilter }): Promise<{ rows: AuditRow[]; total: number }> {
-  const filtered = applyFilter(baseQuery(tx) as unknown as AuditQuery, query.auditFilter, query.search) as unknown as ReturnType<typeof baseQuery>;
+export async function auditPage(
+  tx: Tx,
+  query: GridQuery & { auditFilter: AuditFilter },
+): Promise<{ rows: AuditRow[]; total: number }> {
+  const filtered = applyFilter(
+    baseQuery(tx) as unknown as AuditQuery,
+    query.auditFilter,
+    query.search,
+  ) as unknown as ReturnType<typeof baseQuery>;
   const sortAsc = query.sort[0]?.colId === 'at' && query.sort[0].sort === 'asc';
-  const raw = await filtered.orderBy('audit_log.id', sortAsc ? 'asc' : 'desc').limit(query.limit).offset(query.offset).execute();
-  const totalRow = await applyFilter(tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery, query.auditFilter, query.search)
-    .executeTakeFirstOrThrow() as unknown as { n: number };
+  const raw = await filtered
+    .orderBy('audit_log.id', sortAsc ? 'asc' : 'desc')
+    .limit(query.limit)
+    .offset(query.offset)
+    .execute();
+  const totalRow = (await applyFilter(
+    tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
+    query.auditFilter,
+    query.search,
+  ).executeTakeFirstOrThrow()) as unknown as { n: number };
   return { rows: await toRows(tx, raw), total: Number(totalRow.n) };
 }
 
 async function* allRows(tx: Tx, filter: AuditFilter): AsyncGenerator<AuditRow> {
   let lastId = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const q = applyFilter(baseQuery(tx) as unknown as AuditQuery, filter, '') as unknown as ReturnType<typeof baseQuery>;
+    const q = applyFilter(baseQuery(tx) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
+      typeof baseQuery
+    >;
     const raw = await q.where('audit_log.id', '<', lastId).orderBy('audit_log.id', 'desc').limit(2000).execute();
     if (!raw.length) return;
     yield* await toRows(tx, raw);
@@ -97,7 +122,10 @@ export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Pro
       yield r;
     }
   };
-  const described = Object.entries(filter).map(([k, v]) => `${k}=${v}`).join(', ') || 'everything';
+  const described =
+    Object.entries(filter)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'everything';
   const bytes = await writeXlsx(
     [
       {
@@ -121,6 +149,16 @@ export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Pro
     ],
     { title: 'Audit log' },
   );
-  await appendAudit(ctx.db, now, ctx.staffId, { action: 'export', entity: 'audit_log', summary: `Audit log exported (${rows} entries; filter: ${described})`, after: { filter, rows } });
-  return { fileName: `audit-log-${now.slice(0, 10)}.xlsx`, mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', bytes: new Uint8Array(bytes), rows };
+  await appendAudit(ctx.db, now, ctx.staffId, {
+    action: 'export',
+    entity: 'audit_log',
+    summary: `Audit log exported (${rows} entries; filter: ${described})`,
+    after: { filter, rows },
+  });
+  return {
+    fileName: `audit-log-${now.slice(0, 10)}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: new Uint8Array(bytes),
+    rows,
+  };
 }

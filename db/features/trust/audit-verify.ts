@@ -14,17 +14,29 @@ export interface AuditVerification {
 
 export function verifyAuditChain(sqlite: Sqlite): AuditVerification {
   const rows = sqlite
-    .prepare('select id, at, staff_id, action, entity, entity_id, participant_id, summary, before_json, after_json, prev_hash, hash from audit_log order by id')
+    .prepare(
+      'select id, at, staff_id, action, entity, entity_id, participant_id, summary, before_json, after_json, prev_hash, hash from audit_log order by id',
+    )
     .iterate() as IterableIterator<Record<string, unknown> & { id: number; prev_hash: string; hash: string }>;
   let prev = GENESIS_HASH;
   let checked = 0;
   for (const row of rows) {
     checked++;
     if (row.prev_hash !== prev) {
-      return { ok: false, checked, firstBrokenId: row.id, problem: `Entry ${row.id} does not follow the entry before it (an entry was removed or inserted).` };
+      return {
+        ok: false,
+        checked,
+        firstBrokenId: row.id,
+        problem: `Entry ${row.id} does not follow the entry before it (an entry was removed or inserted).`,
+      };
     }
     if (auditHash(prev, row) !== row.hash) {
-      return { ok: false, checked, firstBrokenId: row.id, problem: `Entry ${row.id} was altered after it was written.` };
+      return {
+        ok: false,
+        checked,
+        firstBrokenId: row.id,
+        problem: `Entry ${row.id} was altered after it was written.`,
+      };
     }
     prev = row.hash;
   }

@@ -24,7 +24,11 @@ export type { BackupFileInfo, BackupReason };
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** Takes a checked backup now and rotates old ones. */
-export async function takeBackup(services: BackendServices, reason: BackupReason, staffId: number | null = null): Promise<BackupFileInfo> {
+export async function takeBackup(
+  services: BackendServices,
+  reason: BackupReason,
+  staffId: number | null = null,
+): Promise<BackupFileInfo> {
   const info = writeBackupFile(services.sqlite, services.storeKey, services.backupDir, reason, services.clock.now());
   const removed = rotateBackupFiles(services.backupDir);
   await appendAudit(services.db, services.clock.now().toISOString(), staffId, {
@@ -38,7 +42,11 @@ export async function takeBackup(services: BackendServices, reason: BackupReason
 }
 
 /** Called by the imports area before an import writes anything: a checked backup to go back to. */
-export async function backupBefore(services: BackendServices, reason: 'import' | 'anonymise', staffId: number | null = null): Promise<BackupFileInfo> {
+export async function backupBefore(
+  services: BackendServices,
+  reason: 'import' | 'anonymise',
+  staffId: number | null = null,
+): Promise<BackupFileInfo> {
   return takeBackup(services, reason === 'import' ? 'pre-import' : 'pre-anonymise', staffId);
 }
 
@@ -55,7 +63,10 @@ export async function backupIfDue(services: BackendServices): Promise<BackupFile
 
 function findBackup(services: BackendServices, name: string): BackupFileInfo {
   const found = listBackupFiles(services.backupDir).find((b) => b.name === name);
-  if (!found) throw new AppFailure('not-found', 'That backup is no longer in the backups folder.', [{ path: ['name'], message: 'Choose a backup from the list' }]);
+  if (!found)
+    throw new AppFailure('not-found', 'That backup is no longer in the backups folder.', [
+      { path: ['name'], message: 'Choose a backup from the list' },
+    ]);
   return found;
 }
 
@@ -71,15 +82,25 @@ export interface BackupPreview {
 }
 
 /** Opens a backup file read-only with the store's key and says what it holds. */
-export function previewBackupFile(file: string, services: Pick<BackendServices, 'storeKey'>, takenAt: string): BackupPreview & { newer: string[] } {
+export function previewBackupFile(
+  file: string,
+  services: Pick<BackendServices, 'storeKey'>,
+  takenAt: string,
+): BackupPreview & { newer: string[] } {
   try {
     return withDatabaseFile(file, services.storeKey, (db) => {
       const count = (table: string, where = '') => {
         const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-        return exists ? Number((db.prepare(`select count(*) as n from "${table}" ${where}`).get() as { n: number }).n) : 0;
+        return exists
+          ? Number((db.prepare(`select count(*) as n from "${table}" ${where}`).get() as { n: number }).n)
+          : 0;
       };
       const hasMigrations = db.prepare("select 1 from sqlite_master where name = 'kysely_migration'").get();
-      const applied = hasMigrations ? (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map((r) => r.name) : [];
+      const applied = hasMigrations
+        ? (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
+            (r) => r.name,
+          )
+        : [];
       const problems = integrityCheck(db);
       return {
         name: path.basename(file),
@@ -95,8 +116,13 @@ export function previewBackupFile(file: string, services: Pick<BackendServices, 
     });
   } catch (error) {
     const name = error instanceof Error ? error.name : '';
-    if (name === 'WrongKeyError' || name === 'StoreNeedsKeyError') throw new AppFailure('validation', 'That backup was made with a different key or passphrase and cannot be opened with this one.');
-    if ((error as { code?: string }).code === 'SQLITE_NOTADB') throw new AppFailure('validation', 'That file is not a Worksbook backup.');
+    if (name === 'WrongKeyError' || name === 'StoreNeedsKeyError')
+      throw new AppFailure(
+        'validation',
+        'That backup was made with a different key or passphrase and cannot be opened with this one.',
+      );
+    if ((error as { code?: string }).code === 'SQLITE_NOTADB')
+      throw new AppFailure('validation', 'That file is not a Worksbook backup.');
     throw error;
   }
 }
@@ -109,11 +135,25 @@ export function previewBackup(services: BackendServices, name: string): BackupPr
 
 /** Replaces the store with a backup file: checks it, takes a safety backup of the current data,
  * closes the store, puts the copy in place and reopens (everyone signs in again). */
-export async function restoreFromFile(services: BackendServices, file: string, staffId: number | null, label: string): Promise<{ restored: string; safetyBackup: string }> {
+export async function restoreFromFile(
+  services: BackendServices,
+  file: string,
+  staffId: number | null,
+  label: string,
+): Promise<{ restored: string; safetyBackup: string }> {
   const preview = previewBackupFile(file, services, '');
-  if (preview.integrity !== 'ok') throw new AppFailure('validation', `That backup failed its integrity check (${preview.integrity}); it was not restored.`);
-  if (preview.newer.length) throw new AppFailure('validation', 'That backup was made by a newer version of Worksbook; install it to restore this backup.');
-  if (services.jobs.list().some((j) => j.state === 'running')) throw new AppFailure('conflict', 'Wait for the running jobs to finish (or cancel them) before restoring.');
+  if (preview.integrity !== 'ok')
+    throw new AppFailure(
+      'validation',
+      `That backup failed its integrity check (${preview.integrity}); it was not restored.`,
+    );
+  if (preview.newer.length)
+    throw new AppFailure(
+      'validation',
+      'That backup was made by a newer version of Worksbook; install it to restore this backup.',
+    );
+  if (services.jobs.list().some((j) => j.state === 'running'))
+    throw new AppFailure('conflict', 'Wait for the running jobs to finish (or cancel them) before restoring.');
   const safety = await takeBackup(services, 'pre-restore', staffId);
   // Copy the chosen file aside first: rotation or the safety backup must not touch it mid-way.
   const staged = path.join(services.backupDir, `.staged-restore-${Date.now()}.sqlite`);

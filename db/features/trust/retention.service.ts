@@ -27,23 +27,48 @@ function worklistQuery(tx: Tx, today: string) {
     .where((eb) => eb.or([eb('p.status', '=', 'left'), eb('p.leave_date', 'is not', null)]));
 }
 
-export async function retentionWorklist(tx: Tx, today: string, query: GridQuery): Promise<{ rows: RetentionRow[]; total: number }> {
+export async function retentionWorklist(
+  tx: Tx,
+  today: string,
+  query: GridQuery,
+): Promise<{ rows: RetentionRow[]; total: number }> {
   const rows = await worklistQuery(tx, today)
-    .select(['p.id', 'p.reference', 'f.name as fundingStream', 'f.retain_until as retainUntil', 'p.leave_date as leaveDate'])
+    .select([
+      'p.id',
+      'p.reference',
+      'f.name as fundingStream',
+      'f.retain_until as retainUntil',
+      'p.leave_date as leaveDate',
+    ])
     .orderBy('f.retain_until')
     .orderBy('p.id')
     .limit(query.limit)
     .offset(query.offset)
     .execute();
-  const total = await worklistQuery(tx, today).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const total = await worklistQuery(tx, today)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
   return { rows, total: Number(total.n) };
 }
 
 export async function retentionStreams(tx: Tx, today: string) {
-  const streams = await tx.selectFrom('funding_streams').select(['id', 'code', 'name', 'retain_until']).orderBy('name').execute();
-  const counts = await worklistQuery(tx, today).select(['f.id', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('f.id').execute();
+  const streams = await tx
+    .selectFrom('funding_streams')
+    .select(['id', 'code', 'name', 'retain_until'])
+    .orderBy('name')
+    .execute();
+  const counts = await worklistQuery(tx, today)
+    .select(['f.id', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy('f.id')
+    .execute();
   const byStream = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  return streams.map((s) => ({ id: s.id, code: s.code, name: s.name, retainUntil: s.retain_until, pastRetention: byStream.get(s.id) ?? 0 }));
+  return streams.map((s) => ({
+    id: s.id,
+    code: s.code,
+    name: s.name,
+    retainUntil: s.retain_until,
+    pastRetention: byStream.get(s.id) ?? 0,
+  }));
 }
 
 const FREE_TEXT = /(note|notes|comment|comments|body|detail|details|reason|description|text)$/;
@@ -52,13 +77,19 @@ const DOCUMENT_NUMBER = /(_number|_reference)$/;
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
 
 async function tableExists(tx: Tx, name: string): Promise<boolean> {
-  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(tx);
+  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(
+    tx,
+  );
   return r.rows.length > 0;
 }
 
 /** Erases one person (and any records merged into them). Runs inside the caller's transaction. */
 export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): Promise<void> {
-  const p = await tx.selectFrom('participants').select(['id', 'reference', 'status', 'date_of_birth', 'start_date', 'postcode', 'postcode_district']).where('id', '=', id).executeTakeFirstOrThrow();
+  const p = await tx
+    .selectFrom('participants')
+    .select(['id', 'reference', 'status', 'date_of_birth', 'start_date', 'postcode', 'postcode_district'])
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
   const band = ageBandAtStart(p.date_of_birth, p.start_date);
   const district = p.postcode_district ?? (p.postcode ? p.postcode.trim().toUpperCase().split(/\s+/)[0]! : null);
   await tx
@@ -93,47 +124,87 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
     })
     .where('id', '=', id)
     .execute();
-  await sql`update participants set age_band_at_start = coalesce(age_band_at_start, ${band}) where id = ${id}`.execute(tx);
+  await sql`update participants set age_band_at_start = coalesce(age_band_at_start, ${band}) where id = ${id}`.execute(
+    tx,
+  );
   await tx.deleteFrom('participant_notes').where('participant_id', '=', id).execute();
   // Evidence files (outcomes area, migration 0030) are stored once per content hash and referenced
   // by evidence_items.file_sha256: the person's items lose their file, and each file no other
   // (not anonymised) item still uses is deleted.
   if (await tableExists(tx, 'evidence_files')) {
-    const shas = await tx.selectFrom('evidence_items').select('file_sha256').distinct().where('participant_id', '=', id).where('file_sha256', 'is not', null).execute();
-    await tx.updateTable('evidence_items').set({ file_sha256: null, file_mime: null, file_size: null, file_name: null }).where('participant_id', '=', id).execute();
+    const shas = await tx
+      .selectFrom('evidence_items')
+      .select('file_sha256')
+      .distinct()
+      .where('participant_id', '=', id)
+      .where('file_sha256', 'is not', null)
+      .execute();
+    await tx
+      .updateTable('evidence_items')
+      .set({ file_sha256: null, file_mime: null, file_size: null, file_name: null })
+      .where('participant_id', '=', id)
+      .execute();
     for (const { file_sha256: sha } of shas) {
-      const stillUsed = await tx.selectFrom('evidence_items').select('id').where('file_sha256', '=', sha).limit(1).executeTakeFirst();
+      const stillUsed = await tx
+        .selectFrom('evidence_items')
+        .select('id')
+        .where('file_sha256', '=', sha)
+        .limit(1)
+        .executeTakeFirst();
       if (!stillUsed) await tx.deleteFrom('evidence_files').where('sha256', '=', sha!).execute();
     }
   }
   // Imported rows (imports area) keep what each import wrote and replaced, to show and undo it:
   // the values are erased; the rows stay so the batch's counts still add up.
   if (await tableExists(tx, 'import_batch_rows')) {
-    await sql`update import_batch_rows set before_json = null, after_json = ${ERASED_JSON} where participant_id = ${id}`.execute(tx);
+    await sql`update import_batch_rows set before_json = null, after_json = ${ERASED_JSON} where participant_id = ${id}`.execute(
+      tx,
+    );
   }
   // Stored merges (participants area) keep both records as they were, to undo the merge.
   if (await tableExists(tx, 'participant_merges')) {
-    await sql`update participant_merges set snapshot_json = ${ERASED_JSON} where survivor_id = ${id} or merged_id = ${id}`.execute(tx);
+    await sql`update participant_merges set snapshot_json = ${ERASED_JSON} where survivor_id = ${id} or merged_id = ${id}`.execute(
+      tx,
+    );
   }
   // Reasons given for missing a session (courses area) hang off the person's enrolments.
   if (await tableExists(tx, 'attendance')) {
-    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(tx);
+    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(
+      tx,
+    );
   }
   // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
   // areas add later) is cleared; coded values, types and dates stay for the totals.
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
+  const tables = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
   for (const { name } of tables.rows) {
     if (name === 'participants' || name === 'audit_log' || name === 'audit_keys') continue;
-    const cols = await sql<{ name: string; type: string; notnull: number }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
+    const cols = await sql<{
+      name: string;
+      type: string;
+      notnull: number;
+    }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
     if (!cols.rows.some((c) => c.name === 'participant_id')) continue;
-    const clear = cols.rows.filter((c) => c.notnull === 0 && (FREE_TEXT.test(c.name) || DOCUMENT_NUMBER.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)));
+    const clear = cols.rows.filter(
+      (c) =>
+        c.notnull === 0 &&
+        (FREE_TEXT.test(c.name) || DOCUMENT_NUMBER.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)),
+    );
     if (clear.length) {
-      await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(tx);
+      await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(
+        tx,
+      );
     }
   }
   // Crypto-shred: without this key the person's audit entries can no longer be read.
   await tx.deleteFrom('audit_keys').where('participant_id', '=', id).execute();
-  const merged = await tx.selectFrom('participants').select('id').where('merged_into_id', '=', id).where('reference', 'not like', 'ANON-%').execute();
+  const merged = await tx
+    .selectFrom('participants')
+    .select('id')
+    .where('merged_into_id', '=', id)
+    .where('reference', 'not like', 'ANON-%')
+    .execute();
   for (const m of merged) await anonymiseParticipant(tx, m.id, nowIso);
 }
 
@@ -142,14 +213,22 @@ export async function anonymise(ctx: HandlerContext, ids: number[]): Promise<{ a
   const wanted = [...new Set(ids)];
   const due = await worklistQuery(ctx.db, today).select('p.id').where('p.id', 'in', wanted).execute();
   if (due.length !== wanted.length) {
-    throw new AppFailure('conflict', 'Some of the chosen people are not past their retention date (or are already anonymised); nothing was changed.');
+    throw new AppFailure(
+      'conflict',
+      'Some of the chosen people are not past their retention date (or are already anonymised); nothing was changed.',
+    );
   }
   const backup = await backupBefore(ctx, 'anonymise', ctx.staffId);
   const nowIso = ctx.clock.now().toISOString();
   await ctx.db.transaction().execute(async (tx) => {
     for (const id of wanted) {
       await anonymiseParticipant(tx, id, nowIso);
-      await appendAudit(tx, nowIso, ctx.staffId, { action: 'anonymise', entity: 'participant', entityId: id, summary: 'Participant anonymised: past the retention date of their funding stream' });
+      await appendAudit(tx, nowIso, ctx.staffId, {
+        action: 'anonymise',
+        entity: 'participant',
+        entityId: id,
+        summary: 'Participant anonymised: past the retention date of their funding stream',
+      });
     }
     // The quick-search index still holds the old names and identifiers in its segments.
     await purgeParticipantSearchTrace(tx);

@@ -13,7 +13,9 @@ import type { StaffRow } from '../../store/tables/foundation.tables';
 const WRONG = [{ path: ['password'], message: 'The password is not right' }];
 
 function ukTime(iso: string): string {
-  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(new Date(iso));
+  return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
+    new Date(iso),
+  );
 }
 
 async function activeStaff(ctx: HandlerContext, staffId: number): Promise<StaffRow> {
@@ -24,9 +26,11 @@ async function activeStaff(ctx: HandlerContext, staffId: number): Promise<StaffR
 
 function refuseIfLocked(staff: StaffRow, nowIso: string): void {
   if (staff.locked_until && staff.locked_until > nowIso) {
-    throw new AppFailure('unauthenticated', `This profile is locked after ${LOCKOUT_ATTEMPTS} wrong passwords. Try again after ${ukTime(staff.locked_until)}, or ask an administrator to unlock it.`, [
-      { path: ['password'], message: `Locked until ${ukTime(staff.locked_until)}` },
-    ]);
+    throw new AppFailure(
+      'unauthenticated',
+      `This profile is locked after ${LOCKOUT_ATTEMPTS} wrong passwords. Try again after ${ukTime(staff.locked_until)}, or ask an administrator to unlock it.`,
+      [{ path: ['password'], message: `Locked until ${ukTime(staff.locked_until)}` }],
+    );
   }
 }
 
@@ -48,19 +52,46 @@ export async function signIn(ctx: HandlerContext, staffId: number, password: str
       const locks = attempts >= LOCKOUT_ATTEMPTS;
       const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
       await ctx.db.transaction().execute(async (tx) => {
-        await tx.updateTable('staff').set({ failed_attempts: locks ? 0 : attempts, locked_until: lockedUntil }).where('id', '=', staff.id).execute();
-        await appendAudit(tx, nowIso, null, { action: 'sign-in-failed', entity: 'staff', entityId: staff.id, summary: `Wrong password for ${staff.display_name} (attempt ${attempts})` });
-        if (locks) await appendAudit(tx, nowIso, null, { action: 'lockout', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_ATTEMPTS} wrong passwords` });
+        await tx
+          .updateTable('staff')
+          .set({ failed_attempts: locks ? 0 : attempts, locked_until: lockedUntil })
+          .where('id', '=', staff.id)
+          .execute();
+        await appendAudit(tx, nowIso, null, {
+          action: 'sign-in-failed',
+          entity: 'staff',
+          entityId: staff.id,
+          summary: `Wrong password for ${staff.display_name} (attempt ${attempts})`,
+        });
+        if (locks)
+          await appendAudit(tx, nowIso, null, {
+            action: 'lockout',
+            entity: 'staff',
+            entityId: staff.id,
+            summary: `${staff.display_name} locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_ATTEMPTS} wrong passwords`,
+          });
       });
       if (locks) refuseIfLocked({ ...staff, locked_until: lockedUntil }, nowIso);
       throw new AppFailure('unauthenticated', 'The password is not right.', WRONG);
     }
   } else if (await passwordsRequired(ctx.db)) {
-    throw new AppFailure('unauthenticated', 'This profile needs a password before it can be used. Set one now.', [{ path: ['newPassword'], message: 'Set a password for this profile' }]);
+    throw new AppFailure('unauthenticated', 'This profile needs a password before it can be used. Set one now.', [
+      { path: ['newPassword'], message: 'Set a password for this profile' },
+    ]);
   }
   await ctx.db.transaction().execute(async (tx) => {
-    if (staff.failed_attempts || staff.locked_until) await tx.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', staff.id).execute();
-    await appendAudit(tx, nowIso, staff.id, { action: 'sign-in', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} started working` });
+    if (staff.failed_attempts || staff.locked_until)
+      await tx
+        .updateTable('staff')
+        .set({ failed_attempts: 0, locked_until: null })
+        .where('id', '=', staff.id)
+        .execute();
+    await appendAudit(tx, nowIso, staff.id, {
+      action: 'sign-in',
+      entity: 'staff',
+      entityId: staff.id,
+      summary: `${staff.display_name} started working`,
+    });
   });
   return startSession(ctx, { ...staff, failed_attempts: 0, locked_until: null }, nowIso);
 }
@@ -70,24 +101,57 @@ export async function signIn(ctx: HandlerContext, staffId: number, password: str
 export async function setFirstPassword(ctx: HandlerContext, staffId: number, newPassword: string): Promise<Session> {
   const nowIso = ctx.clock.now().toISOString();
   const staff = await activeStaff(ctx, staffId);
-  if (staff.password_hash) throw new AppFailure('conflict', 'This profile already has a password. Sign in with it, or ask an administrator to reset it.');
+  if (staff.password_hash)
+    throw new AppFailure(
+      'conflict',
+      'This profile already has a password. Sign in with it, or ask an administrator to reset it.',
+    );
   const hash = hashPassword(newPassword);
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('staff').set({ password_hash: hash, failed_attempts: 0, locked_until: null }).where('id', '=', staff.id).execute();
-    await appendAudit(tx, nowIso, staff.id, { action: 'password-set', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} set a first password` });
-    await appendAudit(tx, nowIso, staff.id, { action: 'sign-in', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} started working` });
+    await tx
+      .updateTable('staff')
+      .set({ password_hash: hash, failed_attempts: 0, locked_until: null })
+      .where('id', '=', staff.id)
+      .execute();
+    await appendAudit(tx, nowIso, staff.id, {
+      action: 'password-set',
+      entity: 'staff',
+      entityId: staff.id,
+      summary: `${staff.display_name} set a first password`,
+    });
+    await appendAudit(tx, nowIso, staff.id, {
+      action: 'sign-in',
+      entity: 'staff',
+      entityId: staff.id,
+      summary: `${staff.display_name} started working`,
+    });
   });
   return startSession(ctx, { ...staff, password_hash: hash }, nowIso);
 }
 
-export async function changeOwnPassword(ctx: HandlerContext, currentPassword: string | undefined, newPassword: string): Promise<void> {
+export async function changeOwnPassword(
+  ctx: HandlerContext,
+  currentPassword: string | undefined,
+  newPassword: string,
+): Promise<void> {
   const nowIso = ctx.clock.now().toISOString();
   const staff = await activeStaff(ctx, ctx.staffId!);
   if (staff.password_hash && !verifyPassword(currentPassword ?? '', staff.password_hash)) {
-    throw new AppFailure('validation', 'Your current password is not right.', [{ path: ['currentPassword'], message: 'Your current password is not right' }]);
+    throw new AppFailure('validation', 'Your current password is not right.', [
+      { path: ['currentPassword'], message: 'Your current password is not right' },
+    ]);
   }
   await ctx.db.transaction().execute(async (tx) => {
-    await tx.updateTable('staff').set({ password_hash: hashPassword(newPassword), failed_attempts: 0, locked_until: null }).where('id', '=', staff.id).execute();
-    await appendAudit(tx, nowIso, staff.id, { action: 'password-change', entity: 'staff', entityId: staff.id, summary: `${staff.display_name} changed their password` });
+    await tx
+      .updateTable('staff')
+      .set({ password_hash: hashPassword(newPassword), failed_attempts: 0, locked_until: null })
+      .where('id', '=', staff.id)
+      .execute();
+    await appendAudit(tx, nowIso, staff.id, {
+      action: 'password-change',
+      entity: 'staff',
+      entityId: staff.id,
+      summary: `${staff.display_name} changed their password`,
+    });
   });
 }

@@ -5,9 +5,25 @@
 import { specialCategoryBarriers } from '../../../shared/domain/reference-lists';
 
 const SPECIAL_KEYS = new Set([
-  'ethnicity', 'ethnicitygroup', 'disability', 'disabilitydetails', 'disabilitytype', 'health', 'healthcondition', 'healthconditions',
-  'gendersameasbirth', 'genderidentity', 'religion', 'religionorbelief', 'sexualorientation', 'exoffender', 'isexoffender',
-  'criminalrecord', 'convictions', 'offences', 'offencedetails',
+  'ethnicity',
+  'ethnicitygroup',
+  'disability',
+  'disabilitydetails',
+  'disabilitytype',
+  'health',
+  'healthcondition',
+  'healthconditions',
+  'gendersameasbirth',
+  'genderidentity',
+  'religion',
+  'religionorbelief',
+  'sexualorientation',
+  'exoffender',
+  'isexoffender',
+  'criminalrecord',
+  'convictions',
+  'offences',
+  'offencedetails',
 ]);
 
 const normalise = (key: string) => key.toLowerCase().replace(/[_\s-]/g, '');

@@ -11,7 +11,12 @@ import { findStaff, insertStaff, listStaff, toStaffProfile } from '../staff/staf
 import { hashPassword } from '../staff/password';
 
 export function toManagedStaff(row: StaffRow): ManagedStaff {
-  return { ...toStaffProfile(row), email: row.email, lockedUntil: row.locked_until, failedAttempts: row.failed_attempts };
+  return {
+    ...toStaffProfile(row),
+    email: row.email,
+    lockedUntil: row.locked_until,
+    failedAttempts: row.failed_attempts,
+  };
 }
 
 export async function manageList(ctx: HandlerContext): Promise<ManagedStaff[]> {
@@ -24,11 +29,21 @@ async function mustFind(tx: Tx, id: number): Promise<StaffRow> {
   return row;
 }
 
-export async function createStaff(ctx: HandlerContext, input: { displayName: string; role: Role; email?: string; password?: string }): Promise<ManagedStaff> {
+export async function createStaff(
+  ctx: HandlerContext,
+  input: { displayName: string; role: Role; email?: string; password?: string },
+): Promise<ManagedStaff> {
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
-    const clash = await tx.selectFrom('staff').select('id').where((eb) => eb(eb.fn('lower', ['display_name']), '=', input.displayName.toLowerCase())).executeTakeFirst();
-    if (clash) throw new AppFailure('conflict', 'Someone already has that name; add a surname or initial.', [{ path: ['displayName'], message: 'Someone already has that name' }]);
+    const clash = await tx
+      .selectFrom('staff')
+      .select('id')
+      .where((eb) => eb(eb.fn('lower', ['display_name']), '=', input.displayName.toLowerCase()))
+      .executeTakeFirst();
+    if (clash)
+      throw new AppFailure('conflict', 'Someone already has that name; add a surname or initial.', [
+        { path: ['displayName'], message: 'Someone already has that name' },
+      ]);
     const id = await insertStaff(tx, {
       display_name: input.displayName,
       email: input.email ? input.email : null,
@@ -37,17 +52,36 @@ export async function createStaff(ctx: HandlerContext, input: { displayName: str
       locked_until: null,
       created_at: now,
     });
-    await appendAudit(tx, now, ctx.staffId, { action: 'create', entity: 'staff', entityId: id, summary: `Staff account ${input.displayName} added as ${input.role}`, after: { display_name: input.displayName, role: input.role, email: input.email || null, has_password: !!input.password } });
+    await appendAudit(tx, now, ctx.staffId, {
+      action: 'create',
+      entity: 'staff',
+      entityId: id,
+      summary: `Staff account ${input.displayName} added as ${input.role}`,
+      after: {
+        display_name: input.displayName,
+        role: input.role,
+        email: input.email || null,
+        has_password: !!input.password,
+      },
+    });
     return toManagedStaff(await mustFind(tx, id));
   });
 }
 
 async function activeAdministrators(tx: Tx): Promise<number> {
-  const row = await tx.selectFrom('staff').select((eb) => eb.fn.countAll<number>().as('n')).where('role', '=', 'administrator').where('is_active', '=', 1).executeTakeFirstOrThrow();
+  const row = await tx
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('is_active', '=', 1)
+    .executeTakeFirstOrThrow();
   return Number(row.n);
 }
 
-export async function updateStaff(ctx: HandlerContext, input: { id: number; displayName?: string; role?: Role; isActive?: boolean }): Promise<ManagedStaff> {
+export async function updateStaff(
+  ctx: HandlerContext,
+  input: { id: number; displayName?: string; role?: Role; isActive?: boolean },
+): Promise<ManagedStaff> {
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
     const before = await mustFind(tx, input.id);
@@ -56,9 +90,16 @@ export async function updateStaff(ctx: HandlerContext, input: { id: number; disp
       role: input.role ?? before.role,
       is_active: input.isActive === undefined ? before.is_active : input.isActive ? 1 : 0,
     };
-    const losesAdmin = before.role === 'administrator' && before.is_active === 1 && (next.role !== 'administrator' || next.is_active !== 1);
+    const losesAdmin =
+      before.role === 'administrator' &&
+      before.is_active === 1 &&
+      (next.role !== 'administrator' || next.is_active !== 1);
     if (losesAdmin && (await activeAdministrators(tx)) <= 1) {
-      throw new AppFailure('conflict', 'This is the only active administrator. Make someone else an administrator first.', [{ path: [input.role ? 'role' : 'isActive'], message: 'The only active administrator must stay one' }]);
+      throw new AppFailure(
+        'conflict',
+        'This is the only active administrator. Make someone else an administrator first.',
+        [{ path: [input.role ? 'role' : 'isActive'], message: 'The only active administrator must stay one' }],
+      );
     }
     await tx.updateTable('staff').set(next).where('id', '=', input.id).execute();
     await appendAudit(tx, now, ctx.staffId, {
@@ -77,8 +118,17 @@ export async function resetPassword(ctx: HandlerContext, id: number, newPassword
   const now = ctx.clock.now().toISOString();
   return ctx.db.transaction().execute(async (tx) => {
     const row = await mustFind(tx, id);
-    await tx.updateTable('staff').set({ password_hash: hashPassword(newPassword), failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
-    await appendAudit(tx, now, ctx.staffId, { action: 'password-reset', entity: 'staff', entityId: id, summary: `Password of ${row.display_name} reset by an administrator` });
+    await tx
+      .updateTable('staff')
+      .set({ password_hash: hashPassword(newPassword), failed_attempts: 0, locked_until: null })
+      .where('id', '=', id)
+      .execute();
+    await appendAudit(tx, now, ctx.staffId, {
+      action: 'password-reset',
+      entity: 'staff',
+      entityId: id,
+      summary: `Password of ${row.display_name} reset by an administrator`,
+    });
     return toManagedStaff(await mustFind(tx, id));
   });
 }
@@ -88,7 +138,12 @@ export async function unlockStaff(ctx: HandlerContext, id: number): Promise<Mana
   return ctx.db.transaction().execute(async (tx) => {
     const row = await mustFind(tx, id);
     await tx.updateTable('staff').set({ failed_attempts: 0, locked_until: null }).where('id', '=', id).execute();
-    await appendAudit(tx, now, ctx.staffId, { action: 'unlock', entity: 'staff', entityId: id, summary: `${row.display_name} unlocked by an administrator` });
+    await appendAudit(tx, now, ctx.staffId, {
+      action: 'unlock',
+      entity: 'staff',
+      entityId: id,
+      summary: `${row.display_name} unlocked by an administrator`,
+    });
     return toManagedStaff(await mustFind(tx, id));
   });
 }

@@ -29,7 +29,9 @@ function ident(name: string): string {
 }
 
 async function tablesWithColumn(tx: Tx, column: string): Promise<string[]> {
-  const tables = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(tx);
+  const tables = await sql<{
+    name: string;
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(tx);
   const out: string[] = [];
   for (const t of tables.rows) {
     const cols = await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(tx);
@@ -38,9 +40,19 @@ async function tablesWithColumn(tx: Tx, column: string): Promise<string[]> {
   return out;
 }
 
-export async function findPerson(tx: Tx, reference: string): Promise<{ id: number; reference: string; first_name: string; last_name: string; status: string }> {
-  const person = await tx.selectFrom('participants').select(['id', 'reference', 'first_name', 'last_name', 'status']).where('reference', '=', reference.trim().toUpperCase()).executeTakeFirst();
-  if (!person) throw new AppFailure('not-found', `No participant has the reference ${reference.trim().toUpperCase()}.`, [{ path: ['reference'], message: 'No participant has this reference' }]);
+export async function findPerson(
+  tx: Tx,
+  reference: string,
+): Promise<{ id: number; reference: string; first_name: string; last_name: string; status: string }> {
+  const person = await tx
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'status'])
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+  if (!person)
+    throw new AppFailure('not-found', `No participant has the reference ${reference.trim().toUpperCase()}.`, [
+      { path: ['reference'], message: 'No participant has this reference' },
+    ]);
   return person;
 }
 
@@ -69,29 +81,63 @@ export async function collectSubjectData(tx: Tx, participantId: number): Promise
   areas.push({ area: 'participants', rows: record.rows });
   const listed = tablesByParticipantId().filter((t) => !notSubjectData.has(t));
   // A table added since with a participant_id column but not yet listed is still handed over.
-  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter((t) => !notSubjectData.has(t) && !listed.includes(t));
+  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter(
+    (t) => !notSubjectData.has(t) && !listed.includes(t),
+  );
   for (const table of [...listed, ...unlisted]) {
-    const rows = await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(tx);
+    const rows =
+      await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(
+        tx,
+      );
     areas.push({ area: table, rows: rows.rows });
   }
   for (const source of heldThroughOtherTables) areas.push({ area: source.table, rows: await source.rows(tx, ids) });
-  const audit = await tx.selectFrom('audit_log').select(['id', 'at', 'staff_id', 'action', 'entity', 'entity_id', 'participant_id', 'summary', 'before_json', 'after_json']).where('participant_id', 'in', ids).orderBy('id').execute();
+  const audit = await tx
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'at',
+      'staff_id',
+      'action',
+      'entity',
+      'entity_id',
+      'participant_id',
+      'summary',
+      'before_json',
+      'after_json',
+    ])
+    .where('participant_id', 'in', ids)
+    .orderBy('id')
+    .execute();
   areas.push({ area: 'audit_log', rows: (await readableAuditRows(tx, audit)) as unknown as Row[] });
   return areas;
 }
 
 function sheetName(area: string, used: Set<string>): string {
-  const base = area.replace(/_/g, ' ').replace(/^\w/, (c) => c.toUpperCase()).slice(0, 28);
+  const base = area
+    .replace(/_/g, ' ')
+    .replace(/^\w/, (c) => c.toUpperCase())
+    .slice(0, 28);
   let name = base;
   for (let i = 2; used.has(name); i++) name = `${base.slice(0, 26)} ${i}`;
   used.add(name);
   return name;
 }
 
-export async function buildSubjectAccessBundle(ctx: HandlerContext, reference: string): Promise<{ file: FileOutput; participantId: number; areas: Array<{ area: string; rows: number }>; fileCount: number }> {
+export async function buildSubjectAccessBundle(
+  ctx: HandlerContext,
+  reference: string,
+): Promise<{
+  file: FileOutput;
+  participantId: number;
+  areas: Array<{ area: string; rows: number }>;
+  fileCount: number;
+}> {
   const person = await findPerson(ctx.db, reference);
   const areas = await collectSubjectData(ctx.db, person.id);
-  const staff = new Map((await ctx.db.selectFrom('staff').select(['id', 'display_name']).execute()).map((s) => [s.id, s.display_name]));
+  const staff = new Map(
+    (await ctx.db.selectFrom('staff').select(['id', 'display_name']).execute()).map((s) => [s.id, s.display_name]),
+  );
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();
   const sheets = areas.map(({ area, rows }) => {
@@ -101,7 +147,9 @@ export async function buildSubjectAccessBundle(ctx: HandlerContext, reference: s
       const out: Row = { ...r };
       for (const [k, v] of Object.entries(r)) {
         if (v instanceof Uint8Array) {
-          const label = String(r.file_name ?? r.evidence_file_name ?? r.name ?? `${area}-${i + 1}`).replace(/[^\w.-]+/g, '_').slice(0, 80);
+          const label = String(r.file_name ?? r.evidence_file_name ?? r.name ?? `${area}-${i + 1}`)
+            .replace(/[^\w.-]+/g, '_')
+            .slice(0, 80);
           const target = `files/${area}-${String(r.id ?? i + 1)}-${label}`;
           files[target] = new Uint8Array(v);
           out[k] = target;
@@ -112,10 +160,18 @@ export async function buildSubjectAccessBundle(ctx: HandlerContext, reference: s
       return out;
     });
     const cols: XlsxColumn<Row>[] = columns.map((c) => {
-      const type: CellType = DATE_COLUMNS.test(c) ? 'date' : prepared.every((r) => r[c] === null || typeof r[c] === 'number') ? 'number' : 'text';
+      const type: CellType = DATE_COLUMNS.test(c)
+        ? 'date'
+        : prepared.every((r) => r[c] === null || typeof r[c] === 'number')
+          ? 'number'
+          : 'text';
       return { header: c.replace(/_/g, ' '), type, value: (r: Row) => r[c] as string | number | null };
     });
-    return { name: sheetName(area, used), columns: cols.length ? cols : [{ header: '(nothing held)', type: 'text' as const, value: () => null }], rows: prepared };
+    return {
+      name: sheetName(area, used),
+      columns: cols.length ? cols : [{ header: '(nothing held)', type: 'text' as const, value: () => null }],
+      rows: prepared,
+    };
   });
   const now = ctx.clock.now().toISOString();
   const workbook = await writeXlsx(sheets, { title: `Subject access ${person.reference}` });
@@ -138,16 +194,28 @@ export async function buildSubjectAccessBundle(ctx: HandlerContext, reference: s
     '',
     'Staff are shown by name with their number. Dates are shown day/month/year.',
   ].join('\r\n');
-  const zip = zipSync({ 'README.txt': strToU8(readme), 'data.xlsx': workbook, ...files }, { level: 6, mtime: new Date('2000-01-01T00:00:00Z') });
+  const zip = zipSync(
+    { 'README.txt': strToU8(readme), 'data.xlsx': workbook, ...files },
+    { level: 6, mtime: new Date('2000-01-01T00:00:00Z') },
+  );
   return {
-    file: { fileName: `subject-access-${person.reference}-${now.slice(0, 10)}.zip`, mime: 'application/zip', bytes: zip, rows: counts.reduce((n, c) => n + c.rows, 0) },
+    file: {
+      fileName: `subject-access-${person.reference}-${now.slice(0, 10)}.zip`,
+      mime: 'application/zip',
+      bytes: zip,
+      rows: counts.reduce((n, c) => n + c.rows, 0),
+    },
     participantId: person.id,
     areas: counts,
     fileCount: Object.keys(files).length,
   };
 }
 
-export async function exportSubjectAccess(ctx: HandlerContext, reference: string, reason?: string): Promise<FileOutput> {
+export async function exportSubjectAccess(
+  ctx: HandlerContext,
+  reference: string,
+  reason?: string,
+): Promise<FileOutput> {
   const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(ctx, reference);
   await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
     action: 'export',

@@ -16,8 +16,12 @@ export async function readTrustSettings(tx: Tx): Promise<TrustSettings> {
   try {
     const parsed = JSON.parse(row.value_json) as Partial<TrustSettings>;
     return {
-      requirePasswords: typeof parsed.requirePasswords === 'boolean' ? parsed.requirePasswords : DEFAULT_TRUST_SETTINGS.requirePasswords,
-      autoLockMinutes: typeof parsed.autoLockMinutes === 'number' ? parsed.autoLockMinutes : DEFAULT_TRUST_SETTINGS.autoLockMinutes,
+      requirePasswords:
+        typeof parsed.requirePasswords === 'boolean'
+          ? parsed.requirePasswords
+          : DEFAULT_TRUST_SETTINGS.requirePasswords,
+      autoLockMinutes:
+        typeof parsed.autoLockMinutes === 'number' ? parsed.autoLockMinutes : DEFAULT_TRUST_SETTINGS.autoLockMinutes,
     };
   } catch {
     return { ...DEFAULT_TRUST_SETTINGS };
@@ -37,6 +41,12 @@ export async function writeTrustSettings(tx: Tx, settings: TrustSettings, at: st
  * profile beside open ones would protect nothing: anyone could pick an open profile.) */
 export async function passwordsRequired(tx: Tx): Promise<boolean> {
   if ((await readTrustSettings(tx)).requirePasswords) return true;
-  const row = await tx.selectFrom('staff').select('id').where('is_active', '=', 1).where('password_hash', 'is not', null).limit(1).executeTakeFirst();
+  const row = await tx
+    .selectFrom('staff')
+    .select('id')
+    .where('is_active', '=', 1)
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
   return !!row;
 }

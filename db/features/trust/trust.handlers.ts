@@ -56,7 +56,14 @@ export const trustHandlers = defineHandlers({
     await ctx.db.transaction().execute(async (tx) => {
       const before = await readTrustSettings(tx);
       await writeTrustSettings(tx, input, now);
-      await appendAudit(tx, now, ctx.staffId, { action: 'update', entity: 'settings', entityId: 'trust', summary: 'Sign-in and lock settings changed', before, after: input });
+      await appendAudit(tx, now, ctx.staffId, {
+        action: 'update',
+        entity: 'settings',
+        entityId: 'trust',
+        summary: 'Sign-in and lock settings changed',
+        before,
+        after: input,
+      });
     });
     ctx.trust.autoLockMinutes = input.autoLockMinutes;
     return readTrustSettings(ctx.db);
@@ -70,14 +77,25 @@ export const trustHandlers = defineHandlers({
   },
   async 'audit.verify'(_input, ctx) {
     const result = verifyAuditChain(ctx.sqlite);
-    await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, { action: 'verify', entity: 'audit_log', summary: result.ok ? `Audit log checked: ${result.checked} entries intact` : `Audit log check FAILED: ${result.problem}` });
+    await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+      action: 'verify',
+      entity: 'audit_log',
+      summary: result.ok
+        ? `Audit log checked: ${result.checked} entries intact`
+        : `Audit log check FAILED: ${result.problem}`,
+    });
     return result;
   },
 
   async 'backup.list'(_input, ctx) {
     return {
       folder: ctx.backupDir,
-      backups: listBackupFiles(ctx.backupDir).map(({ name, takenAt, reason, bytes }) => ({ name, takenAt, reason, bytes })),
+      backups: listBackupFiles(ctx.backupDir).map(({ name, takenAt, reason, bytes }) => ({
+        name,
+        takenAt,
+        reason,
+        bytes,
+      })),
       lastDaily: lastScheduledBackup(ctx)?.takenAt ?? null,
     };
   },
@@ -111,7 +129,13 @@ export const trustHandlers = defineHandlers({
   async 'sar.find'(input, ctx) {
     const person = await findPerson(ctx.db, input.reference);
     const areas = await collectSubjectData(ctx.db, person.id);
-    return { id: person.id, reference: person.reference, name: `${person.first_name} ${person.last_name}`, status: person.status, areas: areas.map((a) => ({ area: a.area, rows: a.rows.length })) };
+    return {
+      id: person.id,
+      reference: person.reference,
+      name: `${person.first_name} ${person.last_name}`,
+      status: person.status,
+      areas: areas.map((a) => ({ area: a.area, rows: a.rows.length })),
+    };
   },
   async 'sar.export'(input, ctx) {
     return exportSubjectAccess(ctx, input.reference, input.reason);
@@ -123,10 +147,25 @@ export const trustHandlers = defineHandlers({
   async 'retention.setRetainUntil'(input, ctx) {
     const now = ctx.clock.now().toISOString();
     await ctx.db.transaction().execute(async (tx) => {
-      const before = await tx.selectFrom('funding_streams').select(['name', 'retain_until']).where('id', '=', input.id).executeTakeFirst();
+      const before = await tx
+        .selectFrom('funding_streams')
+        .select(['name', 'retain_until'])
+        .where('id', '=', input.id)
+        .executeTakeFirst();
       if (!before) throw new AppFailure('not-found', 'That funding stream does not exist.');
-      await tx.updateTable('funding_streams').set({ retain_until: input.retainUntil }).where('id', '=', input.id).execute();
-      await appendAudit(tx, now, ctx.staffId, { action: 'update', entity: 'funding_stream', entityId: input.id, summary: `Retention date of ${before.name} changed`, before: { retain_until: before.retain_until }, after: { retain_until: input.retainUntil } });
+      await tx
+        .updateTable('funding_streams')
+        .set({ retain_until: input.retainUntil })
+        .where('id', '=', input.id)
+        .execute();
+      await appendAudit(tx, now, ctx.staffId, {
+        action: 'update',
+        entity: 'funding_stream',
+        entityId: input.id,
+        summary: `Retention date of ${before.name} changed`,
+        before: { retain_until: before.retain_until },
+        after: { retain_until: input.retainUntil },
+      });
     });
     ctx.emit({ type: 'data-changed', areas: ['retention'] });
     return { ok: true as const };

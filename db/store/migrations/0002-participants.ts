@@ -20,7 +20,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('participants')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('reference', 'text', (c) => c.notNull().unique())
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('active').check(sql`status in ('active','left','merged','anonymised')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('active')
+        .check(sql`status in ('active','left','merged','anonymised')`),
+    )
     .addColumn('merged_into_id', 'integer', (c) => c.references('participants.id'))
     // identity and contact
     .addColumn('first_name', 'text', (c) => c.notNull())
@@ -28,7 +33,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('preferred_name', 'text')
     .addColumn('date_of_birth', 'text')
     .addColumn('ni_number', 'text')
-    .addColumn('ni_status', 'text', (c) => c.notNull().defaultTo('not_yet_known').check(sql`ni_status in ('known','not_yet_known')`))
+    .addColumn('ni_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('not_yet_known')
+        .check(sql`ni_status in ('known','not_yet_known')`),
+    )
     .addColumn('uln', 'text')
     .addColumn('address_line1', 'text')
     .addColumn('address_line2', 'text')
@@ -66,7 +76,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('consent_partners_json', 'text')
     .addColumn('lawful_basis_note', 'text')
     // eligibility, derived from the checks below by the shared rules
-    .addColumn('eligibility_status', 'text', (c) => c.notNull().defaultTo('pending').check(sql`eligibility_status in ('eligible','pending','not_eligible')`))
+    .addColumn('eligibility_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('pending')
+        .check(sql`eligibility_status in ('eligible','pending','not_eligible')`),
+    )
     // bookkeeping
     .addColumn('version', 'integer', (c) => c.notNull().defaultTo(1))
     .addColumn('created_at', 'text', (c) => c.notNull())
@@ -75,10 +90,18 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('updated_by', 'integer', (c) => c.references('staff.id'))
     .execute();
   await db.schema.createIndex('participants_ni').on('participants').column('ni_number').execute();
-  await db.schema.createIndex('participants_dob_last').on('participants').columns(['date_of_birth', 'last_name']).execute();
+  await db.schema
+    .createIndex('participants_dob_last')
+    .on('participants')
+    .columns(['date_of_birth', 'last_name'])
+    .execute();
   await db.schema.createIndex('participants_postcode').on('participants').column('postcode').execute();
   await db.schema.createIndex('participants_phone_digits').on('participants').column('phone_digits').execute();
-  await db.schema.createIndex('participants_last_first').on('participants').columns(['last_name', 'first_name']).execute();
+  await db.schema
+    .createIndex('participants_last_first')
+    .on('participants')
+    .columns(['last_name', 'first_name'])
+    .execute();
   await db.schema.createIndex('participants_key_worker').on('participants').column('key_worker_id').execute();
   await db.schema.createIndex('participants_start').on('participants').column('start_date').execute();
 
@@ -102,7 +125,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('notes', 'text')
     .addColumn('recorded_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('eligibility_checks_participant').on('eligibility_checks').columns(['participant_id', 'check_code']).execute();
+  await db.schema
+    .createIndex('eligibility_checks_participant')
+    .on('eligibility_checks')
+    .columns(['participant_id', 'check_code'])
+    .execute();
 
   // "Not the same person" decisions, remembered so the warning is not shown again (a < b).
   await db.schema
@@ -123,7 +150,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('staff.id'))
     .execute();
-  await db.schema.createIndex('participant_notes_participant').on('participant_notes').columns(['participant_id', 'id']).execute();
+  await db.schema
+    .createIndex('participant_notes_participant')
+    .on('participant_notes')
+    .columns(['participant_id', 'id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -7,7 +7,13 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('organisations')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('name', 'text', (c) => c.notNull())
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('employer','contractor','training_provider','college','jcp_office','referral_agency','other')`))
+    .addColumn('kind', 'text', (c) =>
+      c
+        .notNull()
+        .check(
+          sql`kind in ('employer','contractor','training_provider','college','jcp_office','referral_agency','other')`,
+        ),
+    )
     .addColumn('sector', 'text')
     .addColumn('address', 'text')
     .addColumn('postcode', 'text')
@@ -39,7 +45,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('provider_org_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('typical_days', 'integer')
     .addColumn('leads_to', 'text')
-    .addColumn('cscs_component', 'text', (c) => c.check(sql`cscs_component is null or cscs_component in ('l1_award','hse_test','card_application','pre_employment')`))
+    .addColumn('cscs_component', 'text', (c) =>
+      c.check(
+        sql`cscs_component is null or cscs_component in ('l1_award','hse_test','card_application','pre_employment')`,
+      ),
+    )
     .addColumn('sort_order', 'integer', (c) => c.notNull().defaultTo(0))
     .addColumn('is_active', 'integer', (c) => c.notNull().defaultTo(1))
     .execute();
@@ -55,7 +65,12 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('capacity', 'integer', (c) => c.notNull())
     .addColumn('tutor', 'text')
     .addColumn('funding_stream_id', 'integer', (c) => c.references('funding_streams.id'))
-    .addColumn('status', 'text', (c) => c.notNull().defaultTo('planned').check(sql`status in ('planned','running','completed','cancelled')`))
+    .addColumn('status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('planned')
+        .check(sql`status in ('planned','running','completed','cancelled')`),
+    )
     .addColumn('notes', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('updated_at', 'text', (c) => c.notNull())
@@ -71,14 +86,20 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('ends_at', 'text')
     .addColumn('label', 'text')
     .execute();
-  await db.schema.createIndex('course_sessions_run').on('course_sessions').columns(['course_run_id', 'session_date']).execute();
+  await db.schema
+    .createIndex('course_sessions_run')
+    .on('course_sessions')
+    .columns(['course_run_id', 'session_date'])
+    .execute();
 
   await db.schema
     .createTable('enrolments')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('course_run_id', 'integer', (c) => c.notNull().references('course_runs.id'))
     .addColumn('participant_id', 'integer', (c) => c.notNull().references('participants.id'))
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('enrolled','waiting','withdrawn','completed','not_completed')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('enrolled','waiting','withdrawn','completed','not_completed')`),
+    )
     .addColumn('waiting_position', 'integer')
     .addColumn('enrolled_on', 'text', (c) => c.notNull())
     .addColumn('eligibility_override_reason', 'text')
@@ -127,7 +148,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('test_reference', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('hse_tests_participant').on('hse_tests').columns(['participant_id', 'taken_on']).execute();
+  await db.schema
+    .createIndex('hse_tests_participant')
+    .on('hse_tests')
+    .columns(['participant_id', 'taken_on'])
+    .execute();
 
   await db.schema
     .createTable('cscs_cards')
@@ -141,7 +166,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('course_run_id', 'integer', (c) => c.references('course_runs.id'))
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('cscs_cards_participant').on('cscs_cards').columns(['participant_id', 'expires_on']).execute();
+  await db.schema
+    .createIndex('cscs_cards_participant')
+    .on('cscs_cards')
+    .columns(['participant_id', 'expires_on'])
+    .execute();
   await db.schema.createIndex('cscs_cards_expires').on('cscs_cards').column('expires_on').execute();
 
   await db.schema
@@ -165,7 +194,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('revoked_on', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
-  await db.schema.createIndex('site_ready_signoffs_participant').on('site_ready_signoffs').column('participant_id').execute();
+  await db.schema
+    .createIndex('site_ready_signoffs_participant')
+    .on('site_ready_signoffs')
+    .column('participant_id')
+    .execute();
 }
 
 export async function down(): Promise<void> {

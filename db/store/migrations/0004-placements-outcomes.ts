@@ -29,7 +29,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .createTable('placements')
     .addColumn('id', 'integer', (c) => c.primaryKey())
     .addColumn('participant_id', 'integer', (c) => c.notNull().references('participants.id'))
-    .addColumn('kind', 'text', (c) => c.notNull().check(sql`kind in ('work_experience','work_trial','swap','apprenticeship','paid_job')`))
+    .addColumn('kind', 'text', (c) =>
+      c.notNull().check(sql`kind in ('work_experience','work_trial','swap','apprenticeship','paid_job')`),
+    )
     .addColumn('employer_org_id', 'integer', (c) => c.references('organisations.id'))
     .addColumn('contract_id', 'integer', (c) => c.references('social_value_contracts.id'))
     .addColumn('course_run_id', 'integer', (c) => c.references('course_runs.id'))
@@ -39,7 +41,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('hours_per_week', 'real')
     .addColumn('hourly_wage_pence', 'integer')
     .addColumn('supervisor', 'text')
-    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('planned','active','completed','ended_early')`))
+    .addColumn('status', 'text', (c) =>
+      c.notNull().check(sql`status in ('planned','active','completed','ended_early')`),
+    )
     .addColumn('ended_reason', 'text')
     .addColumn('created_at', 'text', (c) => c.notNull())
     .addColumn('created_by', 'integer', (c) => c.references('staff.id'))
@@ -79,9 +83,19 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('apprenticeship_level', 'integer')
     .addColumn('qualification_title', 'text')
     .addColumn('notes', 'text')
-    .addColumn('source', 'text', (c) => c.notNull().defaultTo('manual').check(sql`source in ('manual','course','placement','import','sustainment')`))
+    .addColumn('source', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('manual')
+        .check(sql`source in ('manual','course','placement','import','sustainment')`),
+    )
     .addColumn('source_ref', 'text')
-    .addColumn('verification_status', 'text', (c) => c.notNull().defaultTo('unverified').check(sql`verification_status in ('unverified','verified','has_issues','rejected')`))
+    .addColumn('verification_status', 'text', (c) =>
+      c
+        .notNull()
+        .defaultTo('unverified')
+        .check(sql`verification_status in ('unverified','verified','has_issues','rejected')`),
+    )
     .addColumn('verified_by', 'integer', (c) => c.references('staff.id'))
     .addColumn('verified_at', 'text')
     .addColumn('verification_reason', 'text')

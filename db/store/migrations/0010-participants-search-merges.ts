@@ -19,12 +19,24 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('undone_at', 'text')
     .addColumn('undone_by', 'integer', (c) => c.references('staff.id'))
     .execute();
-  await db.schema.createIndex('participant_merges_survivor').on('participant_merges').columns(['survivor_id', 'id']).execute();
+  await db.schema
+    .createIndex('participant_merges_survivor')
+    .on('participant_merges')
+    .columns(['survivor_id', 'id'])
+    .execute();
   await db.schema.createIndex('participant_merges_merged').on('participant_merges').column('merged_id').execute();
 
   // Presets ("Pending evidence", "My caseload") count and page through these covering indexes.
-  await db.schema.createIndex('participants_eligibility').on('participants').columns(['eligibility_status', 'status']).execute();
-  await db.schema.createIndex('participants_caseload').on('participants').columns(['key_worker_id', 'status']).execute();
+  await db.schema
+    .createIndex('participants_eligibility')
+    .on('participants')
+    .columns(['eligibility_status', 'status'])
+    .execute();
+  await db.schema
+    .createIndex('participants_caseload')
+    .on('participants')
+    .columns(['key_worker_id', 'status'])
+    .execute();
   // The grid's total ("status != 'merged'") counts this small index instead of the wide table.
   await db.schema.createIndex('participants_status').on('participants').column('status').execute();
   await db.schema.createIndex('participants_merged_into').on('participants').column('merged_into_id').execute();

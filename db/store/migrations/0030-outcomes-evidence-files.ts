@@ -15,7 +15,10 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('created_at', 'text', (c) => c.notNull())
     .execute();
 
-  await db.schema.alterTable('placements').addColumn('converted_from_id', 'integer', (c) => c.references('placements.id')).execute();
+  await db.schema
+    .alterTable('placements')
+    .addColumn('converted_from_id', 'integer', (c) => c.references('placements.id'))
+    .execute();
   await db.schema.alterTable('placements').addColumn('apprenticeship_standard', 'text').execute();
   await db.schema.alterTable('placements').addColumn('apprenticeship_level', 'integer').execute();
   await db.schema.alterTable('placements').addColumn('notes', 'text').execute();
@@ -42,11 +45,23 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addUniqueConstraint('sustainment_checks_once', ['start_outcome_id', 'weeks'])
     .execute();
 
-  await db.schema.createIndex('outcomes_verification').on('outcomes').columns(['verification_status', 'outcome_date']).execute();
+  await db.schema
+    .createIndex('outcomes_verification')
+    .on('outcomes')
+    .columns(['verification_status', 'outcome_date'])
+    .execute();
   await db.schema.createIndex('outcomes_contract').on('outcomes').columns(['contract_id', 'outcome_type']).execute();
   await db.schema.createIndex('outcomes_employer').on('outcomes').column('employer_org_id').execute();
-  await db.schema.createIndex('organisation_contacts_org').on('organisation_contacts').column('organisation_id').execute();
-  await db.schema.createIndex('contract_commitments_contract').on('contract_commitments').column('contract_id').execute();
+  await db.schema
+    .createIndex('organisation_contacts_org')
+    .on('organisation_contacts')
+    .column('organisation_id')
+    .execute();
+  await db.schema
+    .createIndex('contract_commitments_contract')
+    .on('contract_commitments')
+    .column('contract_id')
+    .execute();
   await db.schema.createIndex('evidence_items_sha').on('evidence_items').column('file_sha256').execute();
 }
 

@@ -55,7 +55,11 @@ export async function up(db: Kysely<any>): Promise<void> {
     .addColumn('after_json', 'text', (c) => c.notNull())
     .execute();
   await db.schema.createIndex('import_batch_rows_batch').on('import_batch_rows').columns(['batch_id', 'id']).execute();
-  await db.schema.createIndex('import_batch_rows_entity').on('import_batch_rows').columns(['entity', 'entity_id']).execute();
+  await db.schema
+    .createIndex('import_batch_rows_entity')
+    .on('import_batch_rows')
+    .columns(['entity', 'entity_id'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

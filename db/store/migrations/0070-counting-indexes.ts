@@ -4,7 +4,11 @@
 import type { Kysely } from 'kysely';
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await db.schema.createIndex('participants_eligibility_start').on('participants').columns(['eligibility_status', 'start_date']).execute();
+  await db.schema
+    .createIndex('participants_eligibility_start')
+    .on('participants')
+    .columns(['eligibility_status', 'start_date'])
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -14,7 +14,14 @@ import SqliteDatabase, { type Database as Sqlite } from 'better-sqlite3-multiple
 import { applyKey, type StoreKey } from './encryption';
 import { integrityCheck, quickCheck } from './pragmas';
 
-export const backupReasons = ['daily', 'manual', 'pre-migration', 'pre-import', 'pre-restore', 'pre-anonymise'] as const;
+export const backupReasons = [
+  'daily',
+  'manual',
+  'pre-migration',
+  'pre-import',
+  'pre-restore',
+  'pre-anonymise',
+] as const;
 export type BackupReason = (typeof backupReasons)[number];
 
 export interface BackupFileInfo {
@@ -69,10 +76,17 @@ export class BackupFailedError extends Error {
 }
 
 /** Snapshots the open store into `dir`, checks the copy and renames it into place. */
-export function writeBackupFile(sqlite: Sqlite, key: StoreKey | null, dir: string, reason: BackupReason, at: Date): BackupFileInfo {
+export function writeBackupFile(
+  sqlite: Sqlite,
+  key: StoreKey | null,
+  dir: string,
+  reason: BackupReason,
+  at: Date,
+): BackupFileInfo {
   fs.mkdirSync(dir, { recursive: true });
   const problems = quickCheck(sqlite);
-  if (problems.length) throw new BackupFailedError(`The data file failed its check, so no backup was taken: ${problems[0]}`);
+  if (problems.length)
+    throw new BackupFailedError(`The data file failed its check, so no backup was taken: ${problems[0]}`);
   let name = backupFileName(at, reason);
   // Two backups in the same millisecond (tests, a quick retry) must not overwrite each other.
   for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupFileName(new Date(at.getTime() + i), reason);
@@ -82,7 +96,8 @@ export function writeBackupFile(sqlite: Sqlite, key: StoreKey | null, dir: strin
   try {
     sqlite.prepare('vacuum into ?').run(partial);
     const copyProblems = withDatabaseFile(partial, key, (db) => integrityCheck(db));
-    if (copyProblems.length) throw new BackupFailedError(`The backup copy failed its integrity check: ${copyProblems[0]}`);
+    if (copyProblems.length)
+      throw new BackupFailedError(`The backup copy failed its integrity check: ${copyProblems[0]}`);
     fsync(partial);
     fs.renameSync(partial, final);
     fsync(dir, 'r');
@@ -117,13 +132,20 @@ function isoWeek(dateIso: string): string {
   const day = (d.getUTCDay() + 6) % 7; // Monday = 0
   d.setUTCDate(d.getUTCDate() - day + 3); // Thursday of this week decides the year
   const firstThursday = new Date(Date.UTC(d.getUTCFullYear(), 0, 4));
-  const week = 1 + Math.round((d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - ((firstThursday.getUTCDay() + 6) % 7 - 3) / 7);
+  const week =
+    1 +
+    Math.round(
+      (d.getTime() - firstThursday.getTime()) / 86_400_000 / 7 - (((firstThursday.getUTCDay() + 6) % 7) - 3) / 7,
+    );
   return `${d.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
 }
 
 /** Which backups to keep: the newest per day for `daily` days, then the newest per week for
  * `weekly` more weeks (scheduled and manual backups); the newest `preOperation` of the rest. */
-export function backupsToDelete(backups: BackupFileInfo[], policy: RotationPolicy = DEFAULT_ROTATION): BackupFileInfo[] {
+export function backupsToDelete(
+  backups: BackupFileInfo[],
+  policy: RotationPolicy = DEFAULT_ROTATION,
+): BackupFileInfo[] {
   const newestFirst = [...backups].sort((a, b) => b.takenAt.localeCompare(a.takenAt));
   const keep = new Set<string>();
   const days = new Set<string>();
@@ -134,12 +156,20 @@ export function backupsToDelete(backups: BackupFileInfo[], policy: RotationPolic
     if (days.size < policy.daily && !days.has(day)) {
       days.add(day);
       keep.add(b.name);
-    } else if (!days.has(day) && weeks.size < policy.weekly && !weeks.has(week) && ![...days].some((d) => isoWeek(d) === week)) {
+    } else if (
+      !days.has(day) &&
+      weeks.size < policy.weekly &&
+      !weeks.has(week) &&
+      ![...days].some((d) => isoWeek(d) === week)
+    ) {
       weeks.add(week);
       keep.add(b.name);
     }
   }
-  for (const b of newestFirst.filter((x) => x.reason !== 'daily' && x.reason !== 'manual').slice(0, policy.preOperation)) keep.add(b.name);
+  for (const b of newestFirst
+    .filter((x) => x.reason !== 'daily' && x.reason !== 'manual')
+    .slice(0, policy.preOperation))
+    keep.add(b.name);
   return newestFirst.filter((b) => !keep.has(b.name));
 }
 

@@ -25,7 +25,9 @@ export class WrongKeyError extends Error {
 
 export class StoreNeedsKeyError extends Error {
   constructor() {
-    super('This data file is encrypted. Give its passphrase (WORKSBOOK_PASSPHRASE) or key file (WORKSBOOK_KEY_FILE or --key-file).');
+    super(
+      'This data file is encrypted. Give its passphrase (WORKSBOOK_PASSPHRASE) or key file (WORKSBOOK_KEY_FILE or --key-file).',
+    );
     this.name = 'StoreNeedsKeyError';
   }
 }
@@ -45,7 +47,8 @@ export function applyKey(sqlite: Sqlite, key: StoreKey | null): boolean {
   try {
     sqlite.prepare('select count(*) from sqlite_master').get();
   } catch (error) {
-    if (String((error as { code?: string }).code) === 'SQLITE_NOTADB') throw key ? new WrongKeyError() : new StoreNeedsKeyError();
+    if (String((error as { code?: string }).code) === 'SQLITE_NOTADB')
+      throw key ? new WrongKeyError() : new StoreNeedsKeyError();
     throw error;
   }
   return key !== null;

@@ -5,7 +5,10 @@
 import { sql, type Kysely } from 'kysely';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
-const NAME_EXPR = (p: string) => sql.raw(`coalesce(${p}.first_name,'') || ' ' || coalesce(${p}.preferred_name,'') || ' ' || coalesce(${p}.last_name,'')`);
+const NAME_EXPR = (p: string) =>
+  sql.raw(
+    `coalesce(${p}.first_name,'') || ' ' || coalesce(${p}.preferred_name,'') || ' ' || coalesce(${p}.last_name,'')`,
+  );
 /** Identifiers in compact form: reference with and without its dash, NI, postcode without space, phone digits. */
 const IDENT_EXPR = (p: string) =>
   sql.raw(
@@ -13,8 +16,12 @@ const IDENT_EXPR = (p: string) =>
   );
 
 export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
-  await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(db);
-  await sql`insert into participant_search(rowid, name, ident) select p.id, ${NAME_EXPR('p')}, ${IDENT_EXPR('p')} from participants p`.execute(db);
+  await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(
+    db,
+  );
+  await sql`insert into participant_search(rowid, name, ident) select p.id, ${NAME_EXPR('p')}, ${IDENT_EXPR('p')} from participants p`.execute(
+    db,
+  );
   await sql`create trigger participant_search_insert after insert on participants begin
     insert into participant_search(rowid, name, ident) values (new.id, ${NAME_EXPR('new')}, ${IDENT_EXPR('new')});
   end`.execute(db);

@@ -6,7 +6,12 @@
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import type { SqliteDatabase } from 'kysely';
 
-const NOOP = { reader: false, run: () => ({ changes: 0, lastInsertRowid: 0 }), all: () => [], iterate: () => [][Symbol.iterator]() };
+const NOOP = {
+  reader: false,
+  run: () => ({ changes: 0, lastInsertRowid: 0 }),
+  all: () => [],
+  iterate: () => [][Symbol.iterator](),
+};
 
 export function withTolerantRollback(sqlite: Sqlite): SqliteDatabase {
   return {

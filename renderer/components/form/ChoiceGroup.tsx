@@ -22,8 +22,17 @@ export function ChoiceGroup({ name, legend, hint, error, type, options, inputPro
   return (
     <fieldset className={`field${error ? ' field-error' : ''}`} aria-describedby={described}>
       <legend>{legend}</legend>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="error-message" id={`${id}-error`}><span className="visually-hidden">Error: </span>{error}</p>}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          <span className="visually-hidden">Error: </span>
+          {error}
+        </p>
+      )}
       <div className={inline ? 'choices-inline' : 'choices'}>
         {options.map((o, i) => (
           <label key={o.code} className="radio">

@@ -9,10 +9,22 @@ export function SelectOptions({ options, empty = 'Not recorded' }: { options: Op
       {groups.map((g) =>
         g ? (
           <optgroup key={g} label={g}>
-            {options.filter((o) => o.group === g).map((o) => <option key={o.code} value={o.code}>{o.label}</option>)}
+            {options
+              .filter((o) => o.group === g)
+              .map((o) => (
+                <option key={o.code} value={o.code}>
+                  {o.label}
+                </option>
+              ))}
           </optgroup>
         ) : (
-          options.filter((o) => !o.group).map((o) => <option key={o.code} value={o.code}>{o.label}</option>)
+          options
+            .filter((o) => !o.group)
+            .map((o) => (
+              <option key={o.code} value={o.code}>
+                {o.label}
+              </option>
+            ))
         ),
       )}
     </>

@@ -9,7 +9,12 @@ import { useCan } from '../../app/session-context';
 import { CoursesNav } from './CoursesNav';
 import { CourseTypeForm } from './CourseTypeForm';
 
-const componentLabels: Record<string, string> = { l1_award: 'L1 Award', hse_test: 'HS&E test', card_application: 'Card application', pre_employment: 'Pre-employment course' };
+const componentLabels: Record<string, string> = {
+  l1_award: 'L1 Award',
+  hse_test: 'HS&E test',
+  card_application: 'Card application',
+  pre_employment: 'Pre-employment course',
+};
 
 export function CatalogueScreen() {
   const lookups = useChannel('courses.lookups', {}, { areas: ['courses'] });
@@ -18,27 +23,74 @@ export function CatalogueScreen() {
   const types = lookups.data?.courseTypes ?? [];
   return (
     <>
-      <PageHeader title="Course catalogue" subtitle={isAdmin ? 'Reference data: changes apply to new course runs' : 'Reference data, edited by administrators'} actions={isAdmin && !editing && <button type="button" className="primary" onClick={() => setEditing('new')}>Add a course</button>} />
+      <PageHeader
+        title="Course catalogue"
+        subtitle={
+          isAdmin ? 'Reference data: changes apply to new course runs' : 'Reference data, edited by administrators'
+        }
+        actions={
+          isAdmin &&
+          !editing && (
+            <button type="button" className="primary" onClick={() => setEditing('new')}>
+              Add a course
+            </button>
+          )
+        }
+      />
       <CoursesNav current="catalogue" />
-      {editing && lookups.data && <CourseTypeForm initial={editing === 'new' ? null : editing} providers={lookups.data.providers} onDone={() => setEditing(null)} />}
-      {lookups.data && !types.length && <EmptyState title="The catalogue is empty">Add the courses the programme runs.</EmptyState>}
+      {editing && lookups.data && (
+        <CourseTypeForm
+          initial={editing === 'new' ? null : editing}
+          providers={lookups.data.providers}
+          onDone={() => setEditing(null)}
+        />
+      )}
+      {lookups.data && !types.length && (
+        <EmptyState title="The catalogue is empty">Add the courses the programme runs.</EmptyState>
+      )}
       {types.length > 0 && (
         <table className="data">
           <caption className="visually-hidden">Courses in the catalogue</caption>
           <thead>
-            <tr><th scope="col">Course</th><th scope="col">Provider</th><th scope="col" className="num">Typical days</th><th scope="col">Leads to</th><th scope="col">CSCS route</th><th scope="col" className="num">Runs</th><th scope="col">In use</th>{isAdmin && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+            <tr>
+              <th scope="col">Course</th>
+              <th scope="col">Provider</th>
+              <th scope="col" className="num">
+                Typical days
+              </th>
+              <th scope="col">Leads to</th>
+              <th scope="col">CSCS route</th>
+              <th scope="col" className="num">
+                Runs
+              </th>
+              <th scope="col">In use</th>
+              {isAdmin && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
+            </tr>
           </thead>
           <tbody>
             {types.map((t) => (
               <tr key={t.id}>
-                <th scope="row">{t.name}<div className="muted">{t.code}</div></th>
+                <th scope="row">
+                  {t.name}
+                  <div className="muted">{t.code}</div>
+                </th>
                 <td>{t.providerName ?? '–'}</td>
                 <td className="num">{t.typicalDays ?? '–'}</td>
                 <td>{t.leadsTo ?? '–'}</td>
                 <td>{t.cscsComponent ? componentLabels[t.cscsComponent] : '–'}</td>
                 <td className="num">{t.runCount}</td>
                 <td>{t.isActive ? 'Yes' : 'No'}</td>
-                {isAdmin && <td><button type="button" onClick={() => setEditing(t)} aria-label={`Change ${t.name}`}>Change</button></td>}
+                {isAdmin && (
+                  <td>
+                    <button type="button" onClick={() => setEditing(t)} aria-label={`Change ${t.name}`}>
+                      Change
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>

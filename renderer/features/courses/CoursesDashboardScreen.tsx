@@ -13,7 +13,11 @@ import { pct, runStatusLabels } from './format';
 export function CoursesDashboardScreen() {
   const [from, setFrom] = useState<string | null>(null);
   const [to, setTo] = useState<string | null>(null);
-  const dash = useChannel('courses.dashboard', { ...(from ? { from } : {}), ...(to ? { to } : {}) }, { areas: ['courses'] });
+  const dash = useChannel(
+    'courses.dashboard',
+    { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    { areas: ['courses'] },
+  );
   return (
     <>
       <PageHeader title="Course dashboard" subtitle="Runs that start in the period chosen; blank dates mean all runs" />
@@ -24,8 +28,14 @@ export function CoursesDashboardScreen() {
         <label htmlFor="dash-to">to</label>
         <UkDateInput id="dash-to" value={to} onChange={setTo} />
       </div>
-      {dash.error && <p role="alert" className="error-message">{dash.error.message}</p>}
-      {dash.data && dash.data.runs.length === 0 && <EmptyState title="No course runs in this period">Plan a course run, or widen the dates.</EmptyState>}
+      {dash.error && (
+        <p role="alert" className="error-message">
+          {dash.error.message}
+        </p>
+      )}
+      {dash.data && dash.data.runs.length === 0 && (
+        <EmptyState title="No course runs in this period">Plan a course run, or widen the dates.</EmptyState>
+      )}
       {dash.data && dash.data.runs.length > 0 && (
         <>
           <DashboardFigures o={dash.data.overall} showSiteReady />
@@ -33,15 +43,38 @@ export function CoursesDashboardScreen() {
           <table className="data">
             <caption className="visually-hidden">Rates for each run</caption>
             <thead>
-              <tr><th scope="col">Starts</th><th scope="col">Course</th><th scope="col">Status</th><th scope="col" className="num">Places</th><th scope="col" className="num">Fill</th><th scope="col" className="num">Completion</th><th scope="col" className="num">HS&amp;E pass</th><th scope="col" className="num">Attendance</th></tr>
+              <tr>
+                <th scope="col">Starts</th>
+                <th scope="col">Course</th>
+                <th scope="col">Status</th>
+                <th scope="col" className="num">
+                  Places
+                </th>
+                <th scope="col" className="num">
+                  Fill
+                </th>
+                <th scope="col" className="num">
+                  Completion
+                </th>
+                <th scope="col" className="num">
+                  HS&amp;E pass
+                </th>
+                <th scope="col" className="num">
+                  Attendance
+                </th>
+              </tr>
             </thead>
             <tbody>
               {dash.data.runs.map((r) => (
                 <tr key={r.id}>
-                  <td><a href={`#/courses/${r.id}/dashboard`}>{formatUkDate(r.startDate)}</a></td>
+                  <td>
+                    <a href={`#/courses/${r.id}/dashboard`}>{formatUkDate(r.startDate)}</a>
+                  </td>
                   <td>{r.courseType}</td>
                   <td>{runStatusLabels[r.status]}</td>
-                  <td className="num">{r.seats}/{r.capacity}</td>
+                  <td className="num">
+                    {r.seats}/{r.capacity}
+                  </td>
                   <td className="num">{pct(r.fillRate)}</td>
                   <td className="num">{pct(r.completionRate)}</td>
                   <td className="num">{r.hseTaken ? `${pct(r.hsePassRate)} of ${r.hseTaken}` : '–'}</td>

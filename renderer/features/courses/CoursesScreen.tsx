@@ -24,7 +24,9 @@ export function CoursesScreen({ rest }: { rest: string[] }) {
   return (
     <>
       <PageHeader title="Courses" />
-      <EmptyState title="Page not found" action={<a href="#/courses">Go to course runs</a>}>There is no courses page at this address.</EmptyState>
+      <EmptyState title="Page not found" action={<a href="#/courses">Go to course runs</a>}>
+        There is no courses page at this address.
+      </EmptyState>
     </>
   );
 }

@@ -3,7 +3,15 @@
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { pct } from './format';
 
-export function DashboardFigures({ o, showSiteReady, siteReadyNote = 'people who meet the site-ready rule today' }: { o: Dashboard['overall']; showSiteReady: boolean; siteReadyNote?: string }) {
+export function DashboardFigures({
+  o,
+  showSiteReady,
+  siteReadyNote = 'people who meet the site-ready rule today',
+}: {
+  o: Dashboard['overall'];
+  showSiteReady: boolean;
+  siteReadyNote?: string;
+}) {
   const figures: Array<[string, string, string]> = [
     ['Fill rate', pct(o.fillRate), `${o.seats} places taken of ${o.capacity}`],
     ['Completion rate', pct(o.completionRate), `${o.completed} completed of ${o.seats} with a place`],
@@ -18,7 +26,9 @@ export function DashboardFigures({ o, showSiteReady, siteReadyNote = 'people who
         <div className="card" key={label}>
           <h3 style={{ margin: 0, fontSize: '1rem' }}>{label}</h3>
           <div className="figure">{figure}</div>
-          <p className="muted" style={{ margin: 0 }}>{note}</p>
+          <p className="muted" style={{ margin: 0 }}>
+            {note}
+          </p>
         </div>
       ))}
     </div>

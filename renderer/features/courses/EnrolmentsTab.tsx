@@ -24,7 +24,9 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
   const [withdrawing, setWithdrawing] = useState<EnrolmentRow | null>(null);
   const toasts = useToasts();
   const rows = list.data ?? [];
-  const holders = rows.filter((r) => r.status === 'enrolled' || r.status === 'completed' || r.status === 'not_completed');
+  const holders = rows.filter(
+    (r) => r.status === 'enrolled' || r.status === 'completed' || r.status === 'not_completed',
+  );
   const waiting = rows.filter((r) => r.status === 'waiting');
   const withdrawn = rows.filter((r) => r.status === 'withdrawn');
   const closed = run.status === 'cancelled' || run.status === 'completed';
@@ -32,27 +34,63 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
   return (
     <>
       <div className="toolbar">
-        <h2 style={{ margin: 0 }}>Enrolments: {holders.length} of {run.capacity} places taken</h2>
-        {canEdit && !closed && !adding && <button type="button" className="primary" onClick={() => setAdding(true)}>Add people</button>}
+        <h2 style={{ margin: 0 }}>
+          Enrolments: {holders.length} of {run.capacity} places taken
+        </h2>
+        {canEdit && !closed && !adding && (
+          <button type="button" className="primary" onClick={() => setAdding(true)}>
+            Add people
+          </button>
+        )}
       </div>
       {adding && <AddPeople run={run} onClose={() => setAdding(false)} />}
-      {list.data && rows.length === 0 && !adding && <EmptyState title="Nobody enrolled yet">Add people from the participants by name or reference; once the run is full, more go on a waiting list.</EmptyState>}
+      {list.data && rows.length === 0 && !adding && (
+        <EmptyState title="Nobody enrolled yet">
+          Add people from the participants by name or reference; once the run is full, more go on a waiting list.
+        </EmptyState>
+      )}
       {holders.length > 0 && (
         <table className="data">
           <caption className="visually-hidden">People with a place</caption>
           <thead>
-            <tr><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Status</th><th scope="col">Eligibility</th><th scope="col" className="num">Attendance</th><th scope="col">Phone</th>{canEdit && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Status</th>
+              <th scope="col">Eligibility</th>
+              <th scope="col" className="num">
+                Attendance
+              </th>
+              <th scope="col">Phone</th>
+              {canEdit && (
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
+              )}
+            </tr>
           </thead>
           <tbody>
             {holders.map((r) => (
               <tr key={r.enrolmentId}>
                 <td>{r.name}</td>
                 <td>{r.reference}</td>
-                <td>{enrolmentLabels[r.status]}{r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}</td>
-                <td>{eligibilityLabels[r.eligibilityStatus] ?? r.eligibilityStatus}{r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}</td>
+                <td>
+                  {enrolmentLabels[r.status]}
+                  {r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}
+                </td>
+                <td>
+                  {eligibilityLabels[r.eligibilityStatus] ?? r.eligibilityStatus}
+                  {r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}
+                </td>
                 <td className="num">{pct(r.attendanceRate)}</td>
                 <td>{r.phone ?? ''}</td>
-                {canEdit && <td><button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>Withdraw</button></td>}
+                {canEdit && (
+                  <td>
+                    <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>
+                      Withdraw
+                    </button>
+                  </td>
+                )}
               </tr>
             ))}
           </tbody>
@@ -64,7 +102,19 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
           <table className="data">
             <caption className="visually-hidden">Waiting list in order</caption>
             <thead>
-              <tr><th scope="col" className="num">Position</th><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Added</th>{canEdit && <th scope="col"><span className="visually-hidden">Actions</span></th>}</tr>
+              <tr>
+                <th scope="col" className="num">
+                  Position
+                </th>
+                <th scope="col">Name</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Added</th>
+                {canEdit && (
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
+                )}
+              </tr>
             </thead>
             <tbody>
               {waiting.map((r) => (
@@ -80,12 +130,22 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
                         aria-label={`Offer a place to ${r.name}`}
                         onClick={async () => {
                           const result = await api.call('courses.promote', { enrolmentId: r.enrolmentId });
-                          toasts.show(result.ok ? { kind: 'success', message: `${r.name} now has a place` } : { kind: 'error', message: result.error.message });
+                          toasts.show(
+                            result.ok
+                              ? { kind: 'success', message: `${r.name} now has a place` }
+                              : { kind: 'error', message: result.error.message },
+                          );
                         }}
                       >
                         Offer a place
                       </button>{' '}
-                      <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Remove ${r.name} from the waiting list`}>Remove</button>
+                      <button
+                        type="button"
+                        onClick={() => setWithdrawing(r)}
+                        aria-label={`Remove ${r.name} from the waiting list`}
+                      >
+                        Remove
+                      </button>
                     </td>
                   )}
                 </tr>
@@ -100,11 +160,21 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
           <table className="data">
             <caption className="visually-hidden">People who withdrew</caption>
             <thead>
-              <tr><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Withdrawn</th><th scope="col">Reason</th></tr>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Withdrawn</th>
+                <th scope="col">Reason</th>
+              </tr>
             </thead>
             <tbody>
               {withdrawn.map((r) => (
-                <tr key={r.enrolmentId}><td>{r.name}</td><td>{r.reference}</td><td>{formatUkDate(r.withdrawnOn)}</td><td>{r.withdrawnReason}</td></tr>
+                <tr key={r.enrolmentId}>
+                  <td>{r.name}</td>
+                  <td>{r.reference}</td>
+                  <td>{formatUkDate(r.withdrawnOn)}</td>
+                  <td>{r.withdrawnReason}</td>
+                </tr>
               ))}
             </tbody>
           </table>
@@ -129,7 +199,11 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
 
   const enrol = async () => {
     setBusy(true);
-    const result = await api.call('courses.enrol', { runId: run.id, participantIds: selected.map((s) => s.id), overrideReason: reason || null });
+    const result = await api.call('courses.enrol', {
+      runId: run.id,
+      participantIds: selected.map((s) => s.id),
+      overrideReason: reason || null,
+    });
     setBusy(false);
     if (!result.ok) {
       setErrors(result.error.fields ?? [{ path: ['participantIds'], message: result.error.message }]);
@@ -137,7 +211,10 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
     }
     setErrors([]);
     const { enrolled, waiting, skipped } = result.value;
-    toasts.show({ kind: 'success', message: `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}` });
+    toasts.show({
+      kind: 'success',
+      message: `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
+    });
     setSelected([]);
     setReason('');
     grid.current?.api()?.deselectAll();
@@ -146,13 +223,28 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
 
   return (
     <section className="form-box" aria-labelledby="add-people-title">
-      <h2 id="add-people-title" style={{ marginTop: 0 }}>Add people</h2>
+      <h2 id="add-people-title" style={{ marginTop: 0 }}>
+        Add people
+      </h2>
       <ErrorSummary errors={errors} />
-      <p className="muted">{free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in the list (<kbd>Space</kbd> ticks the focused row), then enrol them.</p>
+      <p className="muted">
+        {free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in
+        the list (<kbd>Space</kbd> ticks the focused row), then enrol them.
+      </p>
       <div className="toolbar">
         <label htmlFor="enrol-search">Find by name or reference</label>
-        <input id="enrol-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="e.g. Khan, or SW-000123" autoFocus />
-        <label className="radio"><input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only people confirmed eligible</label>
+        <input
+          id="enrol-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="e.g. Khan, or SW-000123"
+          autoFocus
+        />
+        <label className="radio">
+          <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only
+          people confirmed eligible
+        </label>
       </div>
       <div className="enrol-grid">
         <ServerGrid
@@ -168,15 +260,32 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
         />
       </div>
       {notEligible.length > 0 && (
-        <FormField path="overrideReason" label={`Reason to enrol ${notEligible.length === 1 ? 'someone' : `${notEligible.length} people`} not confirmed eligible`} hint={notEligible.map((n) => `${n.firstName} ${n.lastName} (${eligibilityLabels[n.eligibilityStatus] ?? n.eligibilityStatus})`).join(', ')} errors={errors}>
-          <input id="field-overrideReason" type="text" value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('overrideReason', errors, true)} />
+        <FormField
+          path="overrideReason"
+          label={`Reason to enrol ${notEligible.length === 1 ? 'someone' : `${notEligible.length} people`} not confirmed eligible`}
+          hint={notEligible
+            .map(
+              (n) => `${n.firstName} ${n.lastName} (${eligibilityLabels[n.eligibilityStatus] ?? n.eligibilityStatus})`,
+            )
+            .join(', ')}
+          errors={errors}
+        >
+          <input
+            id="field-overrideReason"
+            type="text"
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={describedBy('overrideReason', errors, true)}
+          />
         </FormField>
       )}
       <div className="button-row">
         <button type="button" className="primary" disabled={!selected.length || busy} onClick={enrol}>
           Enrol {selected.length || ''} {selected.length === 1 ? 'person' : 'people'}
         </button>
-        <button type="button" onClick={onClose}>Done</button>
+        <button type="button" onClick={onClose}>
+          Done
+        </button>
       </div>
     </section>
   );

@@ -23,7 +23,11 @@ export function ExpiryScreen() {
     <>
       <PageHeader
         title="Expiry worklist"
-        subtitle={list.data ? `${rows.length} items: cards expiring, and HS&E passes lapsing before a card application` : 'Loading…'}
+        subtitle={
+          list.data
+            ? `${rows.length} items: cards expiring, and HS&E passes lapsing before a card application`
+            : 'Loading…'
+        }
         actions={
           canExport && (
             <button
@@ -33,7 +37,10 @@ export function ExpiryScreen() {
                 const r = await api.call('courses.expiry.export', { withinDays: valid ? days : 60 });
                 if (r.ok) {
                   downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
-                  toasts.show({ kind: 'success', message: `Exported ${r.value.rows} items (recorded in the audit log)` });
+                  toasts.show({
+                    kind: 'success',
+                    message: `Exported ${r.value.rows} items (recorded in the audit log)`,
+                  });
                 } else toasts.show({ kind: 'error', message: r.error.message });
               }}
             >
@@ -45,23 +52,58 @@ export function ExpiryScreen() {
       <CoursesNav current="expiry" />
       <div className={`field${valid ? '' : ' field-error'}`}>
         <label htmlFor="field-withinDays">Expiring within (days)</label>
-        {!valid && <p className="error-message" id="error-withinDays">Enter a whole number of days from 1 to 730</p>}
-        <input id="field-withinDays" className="input-narrow" type="text" inputMode="numeric" value={daysText} onChange={(e) => setDaysText(e.target.value)} aria-describedby={valid ? undefined : 'error-withinDays'} />
+        {!valid && (
+          <p className="error-message" id="error-withinDays">
+            Enter a whole number of days from 1 to 730
+          </p>
+        )}
+        <input
+          id="field-withinDays"
+          className="input-narrow"
+          type="text"
+          inputMode="numeric"
+          value={daysText}
+          onChange={(e) => setDaysText(e.target.value)}
+          aria-describedby={valid ? undefined : 'error-withinDays'}
+        />
       </div>
-      {list.error && <p role="alert" className="error-message">{list.error.message}</p>}
-      {list.data && !rows.length && <EmptyState title="Nothing expiring">No CSCS cards expire and no HS&amp;E passes lapse in the next {valid ? days : 60} days.</EmptyState>}
+      {list.error && (
+        <p role="alert" className="error-message">
+          {list.error.message}
+        </p>
+      )}
+      {list.data && !rows.length && (
+        <EmptyState title="Nothing expiring">
+          No CSCS cards expire and no HS&amp;E passes lapse in the next {valid ? days : 60} days.
+        </EmptyState>
+      )}
       {rows.length > 0 && (
         <table className="data">
           <caption className="visually-hidden">Expiring cards and HS&amp;E passes</caption>
           <thead>
-            <tr><th scope="col">Expires</th><th scope="col" className="num">Days left</th><th scope="col">What</th><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Phone</th><th scope="col">Email</th></tr>
+            <tr>
+              <th scope="col">Expires</th>
+              <th scope="col" className="num">
+                Days left
+              </th>
+              <th scope="col">What</th>
+              <th scope="col">Name</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Phone</th>
+              <th scope="col">Email</th>
+            </tr>
           </thead>
           <tbody>
             {rows.map((r) => (
               <tr key={r.id}>
                 <td>{formatUkDate(r.expiresOn)}</td>
                 <td className="num">{r.daysLeft}</td>
-                <td><span className={`tag ${r.kind === 'card' ? 'tag-blue' : 'tag-yellow'}`}>{r.kind === 'card' ? 'Card' : 'HS&E'}</span> {r.item}</td>
+                <td>
+                  <span className={`tag ${r.kind === 'card' ? 'tag-blue' : 'tag-yellow'}`}>
+                    {r.kind === 'card' ? 'Card' : 'HS&E'}
+                  </span>{' '}
+                  {r.item}
+                </td>
                 <td>{r.name}</td>
                 <td>{r.reference}</td>
                 <td>{r.phone ?? ''}</td>

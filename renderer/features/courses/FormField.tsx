@@ -4,12 +4,28 @@ import type { ReactNode } from 'react';
 import type { FieldError } from '../../../shared/result';
 import { errorFor } from './format';
 
-export function FormField({ path, label, hint, errors, children }: { path: string; label: string; hint?: string; errors: FieldError[]; children: ReactNode }) {
+export function FormField({
+  path,
+  label,
+  hint,
+  errors,
+  children,
+}: {
+  path: string;
+  label: string;
+  hint?: string;
+  errors: FieldError[];
+  children: ReactNode;
+}) {
   const error = errorFor(errors, path);
   return (
     <div className={`field${error ? ' field-error' : ''}`}>
       <label htmlFor={`field-${path}`}>{label}</label>
-      {hint && <p className="hint" id={`hint-${path}`}>{hint}</p>}
+      {hint && (
+        <p className="hint" id={`hint-${path}`}>
+          {hint}
+        </p>
+      )}
       {error && (
         <p className="error-message" id={`error-${path}`}>
           <span className="visually-hidden">Error: </span>

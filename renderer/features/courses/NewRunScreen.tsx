@@ -12,7 +12,11 @@ export function NewRunScreen() {
   return (
     <>
       <PageHeader title="Plan a course run" subtitle={<a href="#/courses">Back to course runs</a>} />
-      {lookups.error && <p role="alert" className="error-message">{lookups.error.message}</p>}
+      {lookups.error && (
+        <p role="alert" className="error-message">
+          {lookups.error.message}
+        </p>
+      )}
       {lookups.data && (
         <RunForm
           lookups={lookups.data}
@@ -21,7 +25,12 @@ export function NewRunScreen() {
           submitLabel="Plan the run"
           onCancel={() => navigate('courses')}
           onSubmit={async (v) => {
-            const result = await api.call('courses.runs.create', { ...runInput(v), generateSessions: v.generateSessions, sessionStartsAt: v.sessionStartsAt || null, sessionEndsAt: v.sessionEndsAt || null });
+            const result = await api.call('courses.runs.create', {
+              ...runInput(v),
+              generateSessions: v.generateSessions,
+              sessionStartsAt: v.sessionStartsAt || null,
+              sessionEndsAt: v.sessionEndsAt || null,
+            });
             if (!result.ok) {
               if (result.error.fields?.length) return result.error.fields;
               toasts.show({ kind: 'error', message: result.error.message });

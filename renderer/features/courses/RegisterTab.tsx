@@ -24,14 +24,16 @@ function defaultSession(run: RunDetail): number | null {
 
 export function RegisterTab({ run }: { run: RunDetail }) {
   const [sessionId, setSessionId] = useState<number | null>(() => defaultSession(run));
-  if (!run.sessions.length) return <EmptyState title="No sessions">Add sessions on the Details tab to take registers.</EmptyState>;
+  if (!run.sessions.length)
+    return <EmptyState title="No sessions">Add sessions on the Details tab to take registers.</EmptyState>;
   return (
     <>
       <h2>Registers</h2>
       <div className="session-picker" role="group" aria-label="Session">
         {run.sessions.map((s) => (
           <button key={s.id} type="button" aria-pressed={s.id === sessionId} onClick={() => setSessionId(s.id)}>
-            {s.label ?? 'Session'} {formatUkDate(s.sessionDate)}{s.marked ? ' ✓' : ''}
+            {s.label ?? 'Session'} {formatUkDate(s.sessionDate)}
+            {s.marked ? ' ✓' : ''}
           </button>
         ))}
       </div>
@@ -50,11 +52,20 @@ function Register({ sessionId }: { sessionId: number }) {
   useEffect(() => {
     setDraft(Object.fromEntries(rows.map((r) => [r.enrolmentId, { mark: r.mark, reason: r.reason ?? '' }])));
   }, [rows]);
-  const dirty = rows.some((r) => (draft[r.enrolmentId]?.mark ?? null) !== r.mark || (draft[r.enrolmentId]?.reason ?? '') !== (r.reason ?? ''));
-  const setMark = (id: number, mark: AttendanceMark) => setDraft((d) => ({ ...d, [id]: { mark, reason: mark === 'present' ? '' : (d[id]?.reason ?? '') } }));
+  const dirty = rows.some(
+    (r) => (draft[r.enrolmentId]?.mark ?? null) !== r.mark || (draft[r.enrolmentId]?.reason ?? '') !== (r.reason ?? ''),
+  );
+  const setMark = (id: number, mark: AttendanceMark) =>
+    setDraft((d) => ({ ...d, [id]: { mark, reason: mark === 'present' ? '' : (d[id]?.reason ?? '') } }));
 
   const save = async () => {
-    const toSave = rows.filter((r) => draft[r.enrolmentId]?.mark).map((r) => ({ enrolmentId: r.enrolmentId, mark: draft[r.enrolmentId]!.mark!, reason: draft[r.enrolmentId]!.reason || null }));
+    const toSave = rows
+      .filter((r) => draft[r.enrolmentId]?.mark)
+      .map((r) => ({
+        enrolmentId: r.enrolmentId,
+        mark: draft[r.enrolmentId]!.mark!,
+        reason: draft[r.enrolmentId]!.reason || null,
+      }));
     if (!toSave.length) {
       toasts.show({ kind: 'error', message: 'Mark at least one person before saving.' });
       return;
@@ -64,7 +75,10 @@ function Register({ sessionId }: { sessionId: number }) {
     setSaving(false);
     if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
     else {
-      toasts.show({ kind: 'success', message: `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})` });
+      toasts.show({
+        kind: 'success',
+        message: `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
+      });
       reg.reload();
     }
   };
@@ -89,35 +103,70 @@ function Register({ sessionId }: { sessionId: number }) {
     }
   };
 
-  if (reg.error) return <p role="alert" className="error-message">{reg.error.message}</p>;
+  if (reg.error)
+    return (
+      <p role="alert" className="error-message">
+        {reg.error.message}
+      </p>
+    );
   if (!reg.data) return <p aria-busy="true">Loading the register…</p>;
   const s = reg.data.session;
   if (!rows.length) return <EmptyState title="Nobody to mark">Nobody holds a place on this run yet.</EmptyState>;
   const counts = marks.map((m) => [m, rows.filter((r) => draft[r.enrolmentId]?.mark === m).length] as const);
   return (
-    <section aria-labelledby="register-title" onKeyDown={(e) => { if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') { e.preventDefault(); if (canEdit) void save(); } }}>
-      <h3 id="register-title">Register for {s.label ? `${s.label}, ` : ''}{formatUkDate(s.sessionDate)}</h3>
+    <section
+      aria-labelledby="register-title"
+      onKeyDown={(e) => {
+        if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
+          e.preventDefault();
+          if (canEdit) void save();
+        }
+      }}
+    >
+      <h3 id="register-title">
+        Register for {s.label ? `${s.label}, ` : ''}
+        {formatUkDate(s.sessionDate)}
+      </h3>
       <p className="keys-help">
-        Keys: <kbd>↑</kbd> <kbd>↓</kbd> move between people; <kbd>P</kbd> present, <kbd>L</kbd> late, <kbd>A</kbd> absent, <kbd>E</kbd> excused; <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
+        Keys: <kbd>↑</kbd> <kbd>↓</kbd> move between people; <kbd>P</kbd> present, <kbd>L</kbd> late, <kbd>A</kbd>{' '}
+        absent, <kbd>E</kbd> excused; <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
       </p>
       {canEdit && (
         <div className="toolbar">
           <button
             type="button"
             onClick={() => {
-              setDraft((d) => Object.fromEntries(rows.map((r) => [r.enrolmentId, d[r.enrolmentId]?.mark ? d[r.enrolmentId]! : { mark: 'present' as const, reason: '' }])));
+              setDraft((d) =>
+                Object.fromEntries(
+                  rows.map((r) => [
+                    r.enrolmentId,
+                    d[r.enrolmentId]?.mark ? d[r.enrolmentId]! : { mark: 'present' as const, reason: '' },
+                  ]),
+                ),
+              );
               requestAnimationFrame(() => focusRow(0, 'present'));
             }}
           >
             Mark everyone present
           </button>
-          <span role="status" className="muted">{counts.filter(([, n]) => n).map(([m, n]) => `${n} ${markLabels[m].toLowerCase()}`).join(', ') || 'Nobody marked yet'}{dirty ? ' – not saved' : ''}</span>
+          <span role="status" className="muted">
+            {counts
+              .filter(([, n]) => n)
+              .map(([m, n]) => `${n} ${markLabels[m].toLowerCase()}`)
+              .join(', ') || 'Nobody marked yet'}
+            {dirty ? ' – not saved' : ''}
+          </span>
         </div>
       )}
       <table className="data register">
         <caption className="visually-hidden">Attendance</caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Reference</th><th scope="col">Mark</th><th scope="col">Reason</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Reference</th>
+            <th scope="col">Mark</th>
+            <th scope="col">Reason</th>
+          </tr>
         </thead>
         <tbody>
           {rows.map((r, i) => {
@@ -129,7 +178,16 @@ function Register({ sessionId }: { sessionId: number }) {
                 <td>
                   <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
                     {marks.map((m) => (
-                      <button key={m} type="button" className={`mark-${m}`} data-mark={m} aria-pressed={d?.mark === m} disabled={!canEdit} onClick={() => setMark(r.enrolmentId, m)} title={markLabels[m]}>
+                      <button
+                        key={m}
+                        type="button"
+                        className={`mark-${m}`}
+                        data-mark={m}
+                        aria-pressed={d?.mark === m}
+                        disabled={!canEdit}
+                        onClick={() => setMark(r.enrolmentId, m)}
+                        title={markLabels[m]}
+                      >
                         <span aria-hidden="true">{markLabels[m][0]}</span>
                         <span className="visually-hidden">{markLabels[m]}</span>
                       </button>
@@ -138,7 +196,18 @@ function Register({ sessionId }: { sessionId: number }) {
                 </td>
                 <td>
                   {d?.mark && d.mark !== 'present' ? (
-                    <input type="text" aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`} value={d.reason} disabled={!canEdit} onChange={(e) => setDraft((all) => ({ ...all, [r.enrolmentId]: { ...all[r.enrolmentId]!, reason: e.target.value } }))} />
+                    <input
+                      type="text"
+                      aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`}
+                      value={d.reason}
+                      disabled={!canEdit}
+                      onChange={(e) =>
+                        setDraft((all) => ({
+                          ...all,
+                          [r.enrolmentId]: { ...all[r.enrolmentId]!, reason: e.target.value },
+                        }))
+                      }
+                    />
                   ) : (
                     <span className="muted">{d?.mark ? '' : 'Not marked'}</span>
                   )}
@@ -150,7 +219,9 @@ function Register({ sessionId }: { sessionId: number }) {
       </table>
       {canEdit && (
         <div className="button-row">
-          <button type="button" className="primary" disabled={saving} onClick={save}>Save register</button>
+          <button type="button" className="primary" disabled={saving} onClick={save}>
+            Save register
+          </button>
         </div>
       )}
     </section>

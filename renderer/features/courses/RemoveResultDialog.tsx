@@ -28,15 +28,38 @@ export function RemoveResultDialog({ target, onClose }: { target: RemoveTarget; 
   };
   return (
     <dialog ref={ref} aria-labelledby="remove-title" onClose={onClose}>
-      <form onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <h2 id="remove-title" style={{ marginTop: 0 }}>{revoke ? 'Revoke' : 'Remove'} {target.what}</h2>
+      <form
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="remove-title" style={{ marginTop: 0 }}>
+          {revoke ? 'Revoke' : 'Remove'} {target.what}
+        </h2>
         <ErrorSummary errors={errors} />
-        <FormField path="reason" label="Reason" hint={revoke ? 'The sign-off stops counting from today' : 'For example: recorded against the wrong person'} errors={errors}>
-          <input id="field-reason" type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('reason', errors, true)} />
+        <FormField
+          path="reason"
+          label="Reason"
+          hint={revoke ? 'The sign-off stops counting from today' : 'For example: recorded against the wrong person'}
+          errors={errors}
+        >
+          <input
+            id="field-reason"
+            type="text"
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={describedBy('reason', errors, true)}
+          />
         </FormField>
         <div className="button-row">
-          <button type="submit" className="danger">{revoke ? 'Revoke' : 'Remove'}</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="danger">
+            {revoke ? 'Revoke' : 'Remove'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>

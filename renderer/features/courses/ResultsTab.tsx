@@ -17,33 +17,66 @@ export function ResultsTab({ run }: { run: RunDetail }) {
   const canEdit = useCan('officer');
   const [entering, setEntering] = useState(false);
   const [removing, setRemoving] = useState<RemoveTarget | null>(null);
-  if (results.error) return <p role="alert" className="error-message">{results.error.message}</p>;
+  if (results.error)
+    return (
+      <p role="alert" className="error-message">
+        {results.error.message}
+      </p>
+    );
   if (!results.data) return <p aria-busy="true">Loading results…</p>;
   const rows = results.data.rows;
-  if (!rows.length) return <EmptyState title="No results yet">Results are recorded for the people who hold a place on the run. Enrol people first.</EmptyState>;
+  if (!rows.length)
+    return (
+      <EmptyState title="No results yet">
+        Results are recorded for the people who hold a place on the run. Enrol people first.
+      </EmptyState>
+    );
   const ready = rows.filter((r) => r.siteReady.ready).length;
   return (
     <>
       <div className="toolbar">
-        <h2 style={{ margin: 0 }}>Results: {ready} of {rows.length} site ready</h2>
-        {canEdit && !entering && run.status !== 'cancelled' && <button type="button" className="primary" onClick={() => setEntering(true)}>Record results</button>}
+        <h2 style={{ margin: 0 }}>
+          Results: {ready} of {rows.length} site ready
+        </h2>
+        {canEdit && !entering && run.status !== 'cancelled' && (
+          <button type="button" className="primary" onClick={() => setEntering(true)}>
+            Record results
+          </button>
+        )}
       </div>
       <details className="muted">
         <summary>The site-ready rule</summary>
-        <ul>{results.data.rule.map((r) => <li key={r}>{r}</li>)}</ul>
-        <p>Administrators can change it on the <a href="#/courses/site-ready">Site-ready candidates</a> page.</p>
+        <ul>
+          {results.data.rule.map((r) => (
+            <li key={r}>{r}</li>
+          ))}
+        </ul>
+        <p>
+          Administrators can change it on the <a href="#/courses/site-ready">Site-ready candidates</a> page.
+        </p>
       </details>
       {entering && <ResultsEntry run={run} rows={rows} onClose={() => setEntering(false)} />}
       <table className="data">
         <caption className="visually-hidden">Results per person</caption>
         <thead>
           <tr>
-            <th scope="col">Name</th><th scope="col">Course</th><th scope="col" className="num">Attendance</th><th scope="col">L1 Award</th><th scope="col">HS&amp;E test</th>
-            <th scope="col">CSCS card</th><th scope="col">PPE</th><th scope="col">Sign-off</th><th scope="col">Site ready</th>
+            <th scope="col">Name</th>
+            <th scope="col">Course</th>
+            <th scope="col" className="num">
+              Attendance
+            </th>
+            <th scope="col">L1 Award</th>
+            <th scope="col">HS&amp;E test</th>
+            <th scope="col">CSCS card</th>
+            <th scope="col">PPE</th>
+            <th scope="col">Sign-off</th>
+            <th scope="col">Site ready</th>
           </tr>
         </thead>
         <tbody>
-          {rows.map((r) => <ResultLine key={r.enrolmentId} r={r} onRemove={canEdit ? setRemoving : undefined} />)}
+          {rows.map((r) => (
+            <ResultLine key={r.enrolmentId} r={r} onRemove={canEdit ? setRemoving : undefined} />
+          ))}
         </tbody>
       </table>
       {removing && <RemoveResultDialog target={removing} onClose={() => setRemoving(null)} />}
@@ -54,35 +87,93 @@ export function ResultsTab({ run }: { run: RunDetail }) {
 function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarget) => void) | undefined }) {
   const fix = (kind: RemoveTarget['kind'], id: number, what: string, label = 'Remove') =>
     onRemove && (
-      <button type="button" className="link-button" onClick={() => onRemove({ kind, id, what: `${what} of ${r.name}` })} aria-label={`${label} ${what} of ${r.name}`}>
+      <button
+        type="button"
+        className="link-button"
+        onClick={() => onRemove({ kind, id, what: `${what} of ${r.name}` })}
+        aria-label={`${label} ${what} of ${r.name}`}
+      >
         {label}
       </button>
     );
   return (
     <tr>
-      <th scope="row">{r.name}<div className="muted">{r.reference}</div></th>
-      <td>{enrolmentLabels[r.status] ?? r.status}{r.completedOn ? <div className="muted">{formatUkDate(r.completedOn)}</div> : null}</td>
+      <th scope="row">
+        {r.name}
+        <div className="muted">{r.reference}</div>
+      </th>
+      <td>
+        {enrolmentLabels[r.status] ?? r.status}
+        {r.completedOn ? <div className="muted">{formatUkDate(r.completedOn)}</div> : null}
+      </td>
       <td className="num">{pct(r.attendanceRate)}</td>
-      <td>{r.l1 ? <>{formatUkDate(r.l1.achievedOn)}{r.l1.certificateNumber && <div className="muted">{r.l1.certificateNumber}</div>}{fix('l1', r.l1.id, 'the L1 Award')}</> : '–'}</td>
+      <td>
+        {r.l1 ? (
+          <>
+            {formatUkDate(r.l1.achievedOn)}
+            {r.l1.certificateNumber && <div className="muted">{r.l1.certificateNumber}</div>}
+            {fix('l1', r.l1.id, 'the L1 Award')}
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
       <td>
         {r.hse.length
           ? r.hse.map((t) => (
               <div key={t.id}>
-                {t.score}/50 <span className={`tag ${t.passed ? 'tag-green' : 'tag-red'}`}>{t.passed ? 'Pass' : 'Fail'}</span> <span className="muted">{formatUkDate(t.takenOn)}</span> {fix('hse', t.id, `the HS&E result of ${formatUkDate(t.takenOn)}`)}
+                {t.score}/50{' '}
+                <span className={`tag ${t.passed ? 'tag-green' : 'tag-red'}`}>{t.passed ? 'Pass' : 'Fail'}</span>{' '}
+                <span className="muted">{formatUkDate(t.takenOn)}</span>{' '}
+                {fix('hse', t.id, `the HS&E result of ${formatUkDate(t.takenOn)}`)}
               </div>
             ))
           : '–'}
       </td>
-      <td>{r.card ? <>{cardTypeLabel(r.card.cardType)}<div className="muted">{r.card.cardNumber ?? 'no number'} · expires {formatUkDate(r.card.expiresOn)}</div>{fix('card', r.card.id, 'the CSCS card')}</> : '–'}</td>
-      <td>{r.ppe ? <>{formatUkDate(r.ppe.issuedOn)} {fix('ppe', r.ppe.id, 'the PPE issue')}</> : '–'}</td>
-      <td>{r.signoff ? <>{formatUkDate(r.signoff.signedOn)}{r.signoff.signedBy && <div className="muted">{r.signoff.signedBy}</div>}{fix('signoff', r.signoff.id, 'the sign-off', 'Revoke')}</> : '–'}</td>
+      <td>
+        {r.card ? (
+          <>
+            {cardTypeLabel(r.card.cardType)}
+            <div className="muted">
+              {r.card.cardNumber ?? 'no number'} · expires {formatUkDate(r.card.expiresOn)}
+            </div>
+            {fix('card', r.card.id, 'the CSCS card')}
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
+      <td>
+        {r.ppe ? (
+          <>
+            {formatUkDate(r.ppe.issuedOn)} {fix('ppe', r.ppe.id, 'the PPE issue')}
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
+      <td>
+        {r.signoff ? (
+          <>
+            {formatUkDate(r.signoff.signedOn)}
+            {r.signoff.signedBy && <div className="muted">{r.signoff.signedBy}</div>}
+            {fix('signoff', r.signoff.id, 'the sign-off', 'Revoke')}
+          </>
+        ) : (
+          '–'
+        )}
+      </td>
       <td>
         {r.siteReady.ready ? (
           <span className="tag tag-green">Ready since {formatUkDate(r.siteReady.readySince)}</span>
         ) : (
           <>
             <span className="tag tag-grey">Not yet</span>
-            <ul className="missing-list">{r.siteReady.missing.map((m) => <li key={m}>{m}</li>)}</ul>
+            <ul className="missing-list">
+              {r.siteReady.missing.map((m) => (
+                <li key={m}>{m}</li>
+              ))}
+            </ul>
           </>
         )}
       </td>

@@ -47,7 +47,12 @@ export function RunDetailsTab({ run }: { run: RunDetail }) {
               toasts.show({ kind: 'error', message: result.error.message });
               return null;
             }
-            toasts.show({ kind: 'success', message: result.value.promoted ? `Saved; ${result.value.promoted} people moved from the waiting list onto the run` : 'Saved' });
+            toasts.show({
+              kind: 'success',
+              message: result.value.promoted
+                ? `Saved; ${result.value.promoted} people moved from the waiting list onto the run`
+                : 'Saved',
+            });
             setEditing(false);
             return null;
           }}
@@ -74,7 +79,13 @@ export function RunDetailsTab({ run }: { run: RunDetail }) {
               </div>
             ))}
           </dl>
-          {canEdit && <div className="button-row"><button type="button" onClick={() => setEditing(true)}>Change details</button></div>}
+          {canEdit && (
+            <div className="button-row">
+              <button type="button" onClick={() => setEditing(true)}>
+                Change details
+              </button>
+            </div>
+          )}
         </>
       )}
       <SessionsEditor run={run} canEdit={canEdit} />

@@ -25,7 +25,9 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
     return (
       <>
         <PageHeader title="Course run" subtitle={<a href="#/courses">Back to course runs</a>} />
-        <p role="alert" className="error-message">{run.error.message}</p>
+        <p role="alert" className="error-message">
+          {run.error.message}
+        </p>
       </>
     );
   }
@@ -38,8 +40,10 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
         subtitle={
           r && (
             <>
-              <span className={`tag ${runStatusTag[r.status]}`}>{runStatusLabels[r.status]}</span> {formatUkDate(r.startDate)} to {formatUkDate(r.endDate)}
-              {r.provider ? ` · ${r.provider}` : ''} · {r.counts.enrolled + r.counts.completed + r.counts.notCompleted} of {r.capacity} places taken
+              <span className={`tag ${runStatusTag[r.status]}`}>{runStatusLabels[r.status]}</span>{' '}
+              {formatUkDate(r.startDate)} to {formatUkDate(r.endDate)}
+              {r.provider ? ` · ${r.provider}` : ''} · {r.counts.enrolled + r.counts.completed + r.counts.notCompleted}{' '}
+              of {r.capacity} places taken
               {r.counts.waiting ? ` · ${r.counts.waiting} waiting` : ''} · <a href="#/courses">All course runs</a>
             </>
           )
@@ -49,7 +53,9 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
         <ul className="run-tabs">
           {tabs.map(([key, label]) => (
             <li key={key}>
-              <a href={`#/courses/${id}/${key}`} aria-current={key === current ? 'page' : undefined}>{label}</a>
+              <a href={`#/courses/${id}/${key}`} aria-current={key === current ? 'page' : undefined}>
+                {label}
+              </a>
             </li>
           ))}
         </ul>

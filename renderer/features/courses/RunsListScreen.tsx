@@ -23,24 +23,47 @@ export function RunsListScreen() {
       <PageHeader
         title="Courses"
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} course runs`}
-        actions={canPlan && <button type="button" className="primary" onClick={() => navigate('courses/new')}>Plan a course run</button>}
+        actions={
+          canPlan && (
+            <button type="button" className="primary" onClick={() => navigate('courses/new')}>
+              Plan a course run
+            </button>
+          )
+        }
       />
       <CoursesNav current="runs" />
       {empty && (
-        <EmptyState title="No course runs yet" action={canPlan ? <button type="button" onClick={() => navigate('courses/new')}>Plan the first course run</button> : undefined}>
+        <EmptyState
+          title="No course runs yet"
+          action={
+            canPlan ? (
+              <button type="button" onClick={() => navigate('courses/new')}>
+                Plan the first course run
+              </button>
+            ) : undefined
+          }
+        >
           Plan a run of a course from the catalogue, then enrol people, take registers and record results.
         </EmptyState>
       )}
       <div className="toolbar" style={empty ? { display: 'none' } : undefined}>
         <label htmlFor="runs-search">Search</label>
-        <input id="runs-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Course, provider, venue or tutor" />
+        <input
+          id="runs-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Course, provider, venue or tutor"
+        />
         <label htmlFor="runs-preset">Show</label>
         <select id="runs-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
           <option value="all">All runs</option>
           <option value="open">Planned and running</option>
           <option value="cscs">CSCS route only</option>
         </select>
-        <span className="keys-help">Press <kbd>Enter</kbd> on a row to open it.</span>
+        <span className="keys-help">
+          Press <kbd>Enter</kbd> on a row to open it.
+        </span>
       </div>
       <div className="screen-fill" style={empty ? { display: 'none' } : undefined}>
         <ServerGrid

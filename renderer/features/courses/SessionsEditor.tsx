@@ -20,7 +20,16 @@ interface Row {
 }
 
 export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: boolean }) {
-  const toRows = () => run.sessions.map((s) => ({ key: String(s.id), id: s.id, sessionDate: s.sessionDate, startsAt: s.startsAt ?? '', endsAt: s.endsAt ?? '', label: s.label ?? '', marked: s.marked }));
+  const toRows = () =>
+    run.sessions.map((s) => ({
+      key: String(s.id),
+      id: s.id,
+      sessionDate: s.sessionDate,
+      startsAt: s.startsAt ?? '',
+      endsAt: s.endsAt ?? '',
+      label: s.label ?? '',
+      marked: s.marked,
+    }));
   const [rows, setRows] = useState<Row[]>(toRows);
   const [editing, setEditing] = useState(false);
   const [errors, setErrors] = useState<FieldError[]>([]);
@@ -29,17 +38,29 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
     if (!editing) setRows(toRows());
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [run, editing]);
-  const update = (i: number, patch: Partial<Row>) => setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+  const update = (i: number, patch: Partial<Row>) =>
+    setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
     const missing = rows.findIndex((r) => !r.sessionDate);
     if (missing >= 0) {
-      setErrors([{ path: ['sessions', missing, 'sessionDate'], message: `Session ${missing + 1}: enter a date as day/month/year` }]);
+      setErrors([
+        {
+          path: ['sessions', missing, 'sessionDate'],
+          message: `Session ${missing + 1}: enter a date as day/month/year`,
+        },
+      ]);
       return;
     }
     const result = await api.call('courses.sessions.save', {
       runId: run.id,
-      sessions: rows.map((r) => ({ ...(r.id ? { id: r.id } : {}), sessionDate: r.sessionDate!, startsAt: r.startsAt || null, endsAt: r.endsAt || null, label: r.label || null })),
+      sessions: rows.map((r) => ({
+        ...(r.id ? { id: r.id } : {}),
+        sessionDate: r.sessionDate!,
+        startsAt: r.startsAt || null,
+        endsAt: r.endsAt || null,
+        label: r.label || null,
+      })),
     });
     if (!result.ok) {
       setErrors(result.error.fields ?? [{ path: ['sessions'], message: result.error.message }]);
@@ -59,19 +80,69 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
         <table className="data">
           <caption className="visually-hidden">Sessions of this run</caption>
           <thead>
-            <tr><th scope="col">Date</th><th scope="col">From</th><th scope="col">To</th><th scope="col">Label</th><th scope="col">Register</th>{editing && <th scope="col"><span className="visually-hidden">Remove</span></th>}</tr>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Label</th>
+              <th scope="col">Register</th>
+              {editing && (
+                <th scope="col">
+                  <span className="visually-hidden">Remove</span>
+                </th>
+              )}
+            </tr>
           </thead>
           <tbody>
             {rows.map((r, i) => (
               <tr key={r.key}>
                 {editing ? (
                   <>
-                    <td><UkDateInput id={`field-sessions.${i}.sessionDate`} value={r.sessionDate} onChange={(iso) => update(i, { sessionDate: iso })} describedBy={undefined} /><label className="visually-hidden" htmlFor={`field-sessions.${i}.sessionDate`}>Date of session {i + 1}</label></td>
-                    <td><input aria-label={`Session ${i + 1} starts`} className="input-narrow" value={r.startsAt} onChange={(e) => update(i, { startsAt: e.target.value })} /></td>
-                    <td><input aria-label={`Session ${i + 1} ends`} className="input-narrow" value={r.endsAt} onChange={(e) => update(i, { endsAt: e.target.value })} /></td>
-                    <td><input aria-label={`Session ${i + 1} label`} value={r.label} onChange={(e) => update(i, { label: e.target.value })} /></td>
+                    <td>
+                      <UkDateInput
+                        id={`field-sessions.${i}.sessionDate`}
+                        value={r.sessionDate}
+                        onChange={(iso) => update(i, { sessionDate: iso })}
+                        describedBy={undefined}
+                      />
+                      <label className="visually-hidden" htmlFor={`field-sessions.${i}.sessionDate`}>
+                        Date of session {i + 1}
+                      </label>
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Session ${i + 1} starts`}
+                        className="input-narrow"
+                        value={r.startsAt}
+                        onChange={(e) => update(i, { startsAt: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Session ${i + 1} ends`}
+                        className="input-narrow"
+                        value={r.endsAt}
+                        onChange={(e) => update(i, { endsAt: e.target.value })}
+                      />
+                    </td>
+                    <td>
+                      <input
+                        aria-label={`Session ${i + 1} label`}
+                        value={r.label}
+                        onChange={(e) => update(i, { label: e.target.value })}
+                      />
+                    </td>
                     <td>{r.marked ? `${r.marked} marked` : '–'}</td>
-                    <td><button type="button" disabled={r.marked > 0} onClick={() => setRows((all) => all.filter((_, j) => j !== i))} aria-label={`Remove session ${i + 1}`}>Remove</button></td>
+                    <td>
+                      <button
+                        type="button"
+                        disabled={r.marked > 0}
+                        onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                        aria-label={`Remove session ${i + 1}`}
+                      >
+                        Remove
+                      </button>
+                    </td>
                   </>
                 ) : (
                   <>
@@ -79,7 +150,13 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
                     <td>{r.startsAt || '–'}</td>
                     <td>{r.endsAt || '–'}</td>
                     <td>{r.label || '–'}</td>
-                    <td>{r.marked ? <a href={`#/courses/${run.id}/register?session=${r.id}`}>{r.marked} marked</a> : 'Not taken'}</td>
+                    <td>
+                      {r.marked ? (
+                        <a href={`#/courses/${run.id}/register?session=${r.id}`}>{r.marked} marked</a>
+                      ) : (
+                        'Not taken'
+                      )}
+                    </td>
                   </>
                 )}
               </tr>
@@ -91,12 +168,41 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
         <div className="button-row">
           {editing ? (
             <>
-              <button type="button" onClick={() => setRows((all) => [...all, { key: `new-${Date.now()}`, sessionDate: null, startsAt: all.at(-1)?.startsAt ?? '', endsAt: all.at(-1)?.endsAt ?? '', label: `Day ${all.length + 1}`, marked: 0 }])}>Add a session</button>
-              <button type="button" className="primary" onClick={save}>Save sessions</button>
-              <button type="button" onClick={() => { setEditing(false); setErrors([]); }}>Cancel</button>
+              <button
+                type="button"
+                onClick={() =>
+                  setRows((all) => [
+                    ...all,
+                    {
+                      key: `new-${Date.now()}`,
+                      sessionDate: null,
+                      startsAt: all.at(-1)?.startsAt ?? '',
+                      endsAt: all.at(-1)?.endsAt ?? '',
+                      label: `Day ${all.length + 1}`,
+                      marked: 0,
+                    },
+                  ])
+                }
+              >
+                Add a session
+              </button>
+              <button type="button" className="primary" onClick={save}>
+                Save sessions
+              </button>
+              <button
+                type="button"
+                onClick={() => {
+                  setEditing(false);
+                  setErrors([]);
+                }}
+              >
+                Cancel
+              </button>
             </>
           ) : (
-            <button type="button" onClick={() => setEditing(true)}>Change sessions</button>
+            <button type="button" onClick={() => setEditing(true)}>
+              Change sessions
+            </button>
           )}
         </div>
       )}

@@ -27,7 +27,9 @@ export function SiteReadyScreen() {
   const isAdmin = useCan('administrator');
   const toasts = useToasts();
   // What is missing matters most for people not yet ready, so it comes right after the name.
-  const missing = siteReadyColumns.filter((c) => c.field === 'missing').map((c) => ({ ...c, flex: undefined, width: 380 }));
+  const missing = siteReadyColumns
+    .filter((c) => c.field === 'missing')
+    .map((c) => ({ ...c, flex: undefined, width: 380 }));
   const others = siteReadyColumns.filter((c) => c.field !== 'missing');
   const columns = preset === 'ready' ? others : [...others.slice(0, 3), ...missing, ...others.slice(3)];
   const exportList = async () => {
@@ -41,15 +43,29 @@ export function SiteReadyScreen() {
     <div className="screen-fill">
       <PageHeader
         title="Site-ready candidates"
-        subtitle={total === null ? 'Loading…' : preset === 'ready' ? `${total.toLocaleString('en-GB')} people are site ready today` : `${total.toLocaleString('en-GB')} people`}
+        subtitle={
+          total === null
+            ? 'Loading…'
+            : preset === 'ready'
+              ? `${total.toLocaleString('en-GB')} people are site ready today`
+              : `${total.toLocaleString('en-GB')} people`
+        }
       />
       <CoursesNav current="site-ready" />
       <details className="form-box" open={editingRule || undefined}>
         <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>
         {rule.data && !editingRule && (
           <>
-            <ul>{rule.data.description.map((d) => <li key={d}>{d}</li>)}</ul>
-            {isAdmin && <button type="button" onClick={() => setEditingRule(true)}>Change the rule</button>}
+            <ul>
+              {rule.data.description.map((d) => (
+                <li key={d}>{d}</li>
+              ))}
+            </ul>
+            {isAdmin && (
+              <button type="button" onClick={() => setEditingRule(true)}>
+                Change the rule
+              </button>
+            )}
           </>
         )}
         {rule.data && editingRule && <SiteReadyRuleForm rule={rule.data.rule} onDone={() => setEditingRule(false)} />}
@@ -62,16 +78,36 @@ export function SiteReadyScreen() {
           <option value="all">Everyone with CSCS records</option>
         </select>
         <label htmlFor="sr-search">Search</label>
-        <input id="sr-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name, reference or postcode" />
+        <input
+          id="sr-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name, reference or postcode"
+        />
       </div>
       {canExport && (
         <div className="toolbar">
           <label htmlFor="sr-purpose">Purpose of the export</label>
-          <input id="sr-purpose" type="text" value={purpose} onChange={(e) => setPurpose(e.target.value)} placeholder="e.g. shortlist for Kier, Town Square site" style={{ width: '22rem' }} />
-          <button type="button" disabled={!total} onClick={exportList}>Export to Excel</button>
+          <input
+            id="sr-purpose"
+            type="text"
+            value={purpose}
+            onChange={(e) => setPurpose(e.target.value)}
+            placeholder="e.g. shortlist for Kier, Town Square site"
+            style={{ width: '22rem' }}
+          />
+          <button type="button" disabled={!total} onClick={exportList}>
+            Export to Excel
+          </button>
         </div>
       )}
-      {total === 0 && preset === 'ready' && !search && <EmptyState title="Nobody is site ready yet">People become site ready when they meet every requirement of the rule above; record results on each course run.</EmptyState>}
+      {total === 0 && preset === 'ready' && !search && (
+        <EmptyState title="Nobody is site ready yet">
+          People become site ready when they meet every requirement of the rule above; record results on each course
+          run.
+        </EmptyState>
+      )}
       <ServerGrid
         key={preset}
         ariaLabel="Site-ready candidates"
@@ -80,7 +116,9 @@ export function SiteReadyScreen() {
         preset={preset}
         fetchPage={(query) => api.call('courses.siteReady.page', { ...query, preset })}
         onTotal={setTotal}
-        onOpen={(row) => { window.location.hash = `#/participants/${row.id}`; }}
+        onOpen={(row) => {
+          window.location.hash = `#/participants/${row.id}`;
+        }}
         onError={(message) => toasts.show({ kind: 'error', message })}
       />
     </div>

@@ -3,7 +3,19 @@
 import { useEffect, useState } from 'react';
 import { formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 
-export function UkDateInput({ id, value, onChange, describedBy, required }: { id: string; value: string | null; onChange(iso: string | null, raw: string): void; describedBy?: string | undefined; required?: boolean }) {
+export function UkDateInput({
+  id,
+  value,
+  onChange,
+  describedBy,
+  required,
+}: {
+  id: string;
+  value: string | null;
+  onChange(iso: string | null, raw: string): void;
+  describedBy?: string | undefined;
+  required?: boolean;
+}) {
   const [text, setText] = useState(formatUkDate(value));
   useEffect(() => {
     if ((parseUkDate(text) ?? null) !== (value ?? null)) setText(formatUkDate(value));

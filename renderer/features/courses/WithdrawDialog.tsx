@@ -30,23 +30,57 @@ export function WithdrawDialog({ enrolment, onClose }: { enrolment: EnrolmentRow
       return;
     }
     const promoted = result.value.promoted;
-    toasts.show({ kind: 'success', message: `${enrolment.name} withdrawn${promoted ? `; ${promoted.name} moved from the waiting list onto the run` : ''}` });
+    toasts.show({
+      kind: 'success',
+      message: `${enrolment.name} withdrawn${promoted ? `; ${promoted.name} moved from the waiting list onto the run` : ''}`,
+    });
     onClose();
   };
   return (
     <dialog ref={ref} aria-labelledby="withdraw-title" onClose={onClose}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void submit(); }}>
-        <h2 id="withdraw-title" style={{ marginTop: 0 }}>{enrolment.status === 'waiting' ? `Take ${enrolment.name} off the waiting list` : `Withdraw ${enrolment.name}`}</h2>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void submit();
+        }}
+      >
+        <h2 id="withdraw-title" style={{ marginTop: 0 }}>
+          {enrolment.status === 'waiting'
+            ? `Take ${enrolment.name} off the waiting list`
+            : `Withdraw ${enrolment.name}`}
+        </h2>
         <ErrorSummary errors={errors} />
-        <FormField path="reason" label="Reason" hint="For example: started a job, health, no longer in contact" errors={errors}>
-          <input id="field-reason" type="text" autoFocus value={reason} onChange={(e) => setReason(e.target.value)} aria-describedby={describedBy('reason', errors, true)} />
+        <FormField
+          path="reason"
+          label="Reason"
+          hint="For example: started a job, health, no longer in contact"
+          errors={errors}
+        >
+          <input
+            id="field-reason"
+            type="text"
+            autoFocus
+            value={reason}
+            onChange={(e) => setReason(e.target.value)}
+            aria-describedby={describedBy('reason', errors, true)}
+          />
         </FormField>
         <FormField path="withdrawnOn" label="Date" errors={errors}>
-          <UkDateInput id="field-withdrawnOn" value={on} onChange={setOn} describedBy={describedBy('withdrawnOn', errors)} />
+          <UkDateInput
+            id="field-withdrawnOn"
+            value={on}
+            onChange={setOn}
+            describedBy={describedBy('withdrawnOn', errors)}
+          />
         </FormField>
         <div className="button-row">
-          <button type="submit" className="danger">Withdraw</button>
-          <button type="button" onClick={onClose}>Cancel</button>
+          <button type="submit" className="danger">
+            Withdraw
+          </button>
+          <button type="button" onClick={onClose}>
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>

@@ -9,8 +9,19 @@ export const runColumns: ColDef<RunGridRow>[] = [
   { field: 'endDate', headerName: 'Ends', width: 115, valueFormatter: ukDate },
   { field: 'courseType', headerName: 'Course', flex: 2, minWidth: 240, filter: 'agTextColumnFilter' },
   { field: 'provider', headerName: 'Provider', flex: 1, minWidth: 160, filter: 'agTextColumnFilter' },
-  { field: 'status', headerName: 'Status', width: 120, valueFormatter: (p) => runStatusLabels[p.value as string] ?? '' },
-  { colId: 'places', headerName: 'Places', width: 100, sortable: false, valueGetter: (p) => (p.data ? `${p.data.enrolled}/${p.data.capacity}` : '') },
+  {
+    field: 'status',
+    headerName: 'Status',
+    width: 120,
+    valueFormatter: (p) => runStatusLabels[p.value as string] ?? '',
+  },
+  {
+    colId: 'places',
+    headerName: 'Places',
+    width: 100,
+    sortable: false,
+    valueGetter: (p) => (p.data ? `${p.data.enrolled}/${p.data.capacity}` : ''),
+  },
   { field: 'waiting', headerName: 'Waiting', width: 100, sortable: false },
   { field: 'completed', headerName: 'Completed', width: 115, sortable: false },
   { field: 'venue', headerName: 'Venue', flex: 1, minWidth: 160 },
@@ -23,8 +34,20 @@ export const candidateColumns: ColDef<EnrolCandidate>[] = [
   { field: 'firstName', headerName: 'First name', width: 140, sortable: false },
   { field: 'dateOfBirth', headerName: 'Date of birth', width: 130, valueFormatter: ukDate, sortable: false },
   { field: 'postcode', headerName: 'Postcode', width: 110, sortable: false },
-  { field: 'eligibilityStatus', headerName: 'Eligibility', width: 150, sortable: false, valueFormatter: (p) => eligibilityLabels[p.value as string] ?? '' },
-  { field: 'inRun', headerName: 'On this run', width: 140, sortable: false, valueFormatter: (p) => (p.value ? String(p.value).replace('_', ' ') : '') },
+  {
+    field: 'eligibilityStatus',
+    headerName: 'Eligibility',
+    width: 150,
+    sortable: false,
+    valueFormatter: (p) => eligibilityLabels[p.value as string] ?? '',
+  },
+  {
+    field: 'inRun',
+    headerName: 'On this run',
+    width: 140,
+    sortable: false,
+    valueFormatter: (p) => (p.value ? String(p.value).replace('_', ' ') : ''),
+  },
 ];
 
 export const siteReadyColumns: ColDef<SiteReadyRow>[] = [

@@ -15,7 +15,13 @@ function KeptList({ kept }: { kept: UndoKept[] }) {
   return (
     <section aria-labelledby="kept-title" className="warning">
       <h2 id="kept-title">Kept because they were edited since the import</h2>
-      <ul>{kept.map((k) => <li key={`${k.entity}-${k.id}`}>{k.label}: {k.reason}</li>)}</ul>
+      <ul>
+        {kept.map((k) => (
+          <li key={`${k.entity}-${k.id}`}>
+            {k.label}: {k.reason}
+          </li>
+        ))}
+      </ul>
     </section>
   );
 }
@@ -34,7 +40,10 @@ export function BatchPage({ batchId }: { batchId: number }) {
     setBusy(false);
     setConfirming(false);
     if (!r.ok) return toasts.show({ kind: 'error', message: r.error.message });
-    toasts.show({ kind: 'success', message: `Import undone: ${r.value.removed} removed, ${r.value.restored} restored${r.value.kept.length ? `, ${r.value.kept.length} kept` : ''}.` });
+    toasts.show({
+      kind: 'success',
+      message: `Import undone: ${r.value.removed} removed, ${r.value.restored} restored${r.value.kept.length ? `, ${r.value.kept.length} kept` : ''}.`,
+    });
     batch.reload();
   };
 
@@ -42,49 +51,93 @@ export function BatchPage({ batchId }: { batchId: number }) {
     <div>
       <PageHeader
         title={`Import batch ${batchId}`}
-        subtitle={b ? `${b.fileName} — ${b.partner}` : batch.error?.message ?? 'Loading…'}
+        subtitle={b ? `${b.fileName} — ${b.partner}` : (batch.error?.message ?? 'Loading…')}
         actions={<a href="#/imports">Back to imports</a>}
       />
       {b && (
         <>
           <dl className="cards">
-            <div className="card"><dt>New</dt><dd className="figure">{b.created}</dd></div>
-            <div className="card"><dt>Changed</dt><dd className="figure">{b.updated}</dd></div>
-            <div className="card"><dt>Unchanged</dt><dd className="figure">{b.unchanged}</dd></div>
-            <div className="card"><dt>Rejected or errors</dt><dd className="figure">{b.rejected + b.errors}</dd></div>
+            <div className="card">
+              <dt>New</dt>
+              <dd className="figure">{b.created}</dd>
+            </div>
+            <div className="card">
+              <dt>Changed</dt>
+              <dd className="figure">{b.updated}</dd>
+            </div>
+            <div className="card">
+              <dt>Unchanged</dt>
+              <dd className="figure">{b.unchanged}</dd>
+            </div>
+            <div className="card">
+              <dt>Rejected or errors</dt>
+              <dd className="figure">{b.rejected + b.errors}</dd>
+            </div>
           </dl>
           <p>
-            Imported {formatUkDateTime(b.at)} by {b.staffName ?? 'unknown'} from sheet “{b.sheet}” ({b.rowsInFile} rows) with mapping “{b.profileName}”.<br />
-            <span className="muted">File SHA-256: <code>{b.sha256}</code></span>
+            Imported {formatUkDateTime(b.at)} by {b.staffName ?? 'unknown'} from sheet “{b.sheet}” ({b.rowsInFile} rows)
+            with mapping “{b.profileName}”.
+            <br />
+            <span className="muted">
+              File SHA-256: <code>{b.sha256}</code>
+            </span>
           </p>
           {b.undoneAt ? (
-            <p className="panel" role="status">Undone {formatUkDateTime(b.undoneAt)} by {b.undoneByName ?? 'unknown'}.</p>
-          ) : canUndo && (
-            <div className="button-row">
-              {!confirming && <button type="button" className="danger" onClick={() => setConfirming(true)}>Undo this import</button>}
-              {confirming && (
-                <div role="group" aria-labelledby="confirm-undo" className="panel">
-                  <p id="confirm-undo">Remove the {b.created} records this import added and put back the {b.updated} it changed? Anything edited since is kept.</p>
-                  <div className="button-row">
-                    <button type="button" className="danger" disabled={busy} onClick={() => void undo()}>Yes, undo the import</button>
-                    <button type="button" onClick={() => setConfirming(false)}>Cancel</button>
+            <p className="panel" role="status">
+              Undone {formatUkDateTime(b.undoneAt)} by {b.undoneByName ?? 'unknown'}.
+            </p>
+          ) : (
+            canUndo && (
+              <div className="button-row">
+                {!confirming && (
+                  <button type="button" className="danger" onClick={() => setConfirming(true)}>
+                    Undo this import
+                  </button>
+                )}
+                {confirming && (
+                  <div role="group" aria-labelledby="confirm-undo" className="panel">
+                    <p id="confirm-undo">
+                      Remove the {b.created} records this import added and put back the {b.updated} it changed? Anything
+                      edited since is kept.
+                    </p>
+                    <div className="button-row">
+                      <button type="button" className="danger" disabled={busy} onClick={() => void undo()}>
+                        Yes, undo the import
+                      </button>
+                      <button type="button" onClick={() => setConfirming(false)}>
+                        Cancel
+                      </button>
+                    </div>
                   </div>
-                </div>
-              )}
-            </div>
+                )}
+              </div>
+            )
           )}
           <KeptList kept={b.kept} />
           <h2>What it wrote{b.rowsTotal > b.rows.length ? ` (first ${b.rows.length} of ${b.rowsTotal})` : ''}</h2>
-          {b.rows.length === 0 ? <p>Nothing was written.</p> : (
+          {b.rows.length === 0 ? (
+            <p>Nothing was written.</p>
+          ) : (
             <table className="data">
-              <thead><tr><th scope="col">Row</th><th scope="col">Action</th><th scope="col">Record</th><th scope="col">Changes</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Row</th>
+                  <th scope="col">Action</th>
+                  <th scope="col">Record</th>
+                  <th scope="col">Changes</th>
+                </tr>
+              </thead>
               <tbody>
                 {b.rows.map((r) => (
                   <tr key={r.id}>
                     <td>{r.rowNumber}</td>
-                    <td>{r.action === 'created' ? 'Added' : 'Changed'} {r.entity}</td>
+                    <td>
+                      {r.action === 'created' ? 'Added' : 'Changed'} {r.entity}
+                    </td>
                     <td>{r.label}</td>
-                    <td>{r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}</td>
+                    <td>
+                      {r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -4,7 +4,15 @@
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api/client';
 
-export function FileDrop({ onFile, busy, label = 'Choose a partner file' }: { onFile(file: File): void; busy: boolean; label?: string }) {
+export function FileDrop({
+  onFile,
+  busy,
+  label = 'Choose a partner file',
+}: {
+  onFile(file: File): void;
+  busy: boolean;
+  label?: string;
+}) {
   const [over, setOver] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const id = useId();
@@ -39,7 +47,9 @@ export function FileDrop({ onFile, busy, label = 'Choose a partner file' }: { on
       onDragLeave={() => setOver(false)}
     >
       <p className="drop-zone-title">{busy ? 'Reading the file…' : 'Drag a spreadsheet here'}</p>
-      <p className="muted">Excel workbooks (.xlsx, including old files saved as .xlsx) and CSV in any common encoding, up to 25 MB.</p>
+      <p className="muted">
+        Excel workbooks (.xlsx, including old files saved as .xlsx) and CSV in any common encoding, up to 25 MB.
+      </p>
       <input
         ref={input}
         id={id}

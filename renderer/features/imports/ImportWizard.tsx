@@ -12,8 +12,17 @@ import { SheetStep } from './SheetStep';
 import { MappingStep } from './MappingStep';
 import { PreviewStep } from './PreviewStep';
 
-type Step = { name: 'file' } | { name: 'sheet' } | { name: 'map'; sheet: string; kind: ImportKind; profile: ImportProfile | null } | { name: 'preview'; previewId: string };
-const stepNames = [['file', 'File'], ['sheet', 'Sheet'], ['map', 'Columns'], ['preview', 'Check and import']] as const;
+type Step =
+  | { name: 'file' }
+  | { name: 'sheet' }
+  | { name: 'map'; sheet: string; kind: ImportKind; profile: ImportProfile | null }
+  | { name: 'preview'; previewId: string };
+const stepNames = [
+  ['file', 'File'],
+  ['sheet', 'Sheet'],
+  ['map', 'Columns'],
+  ['preview', 'Check and import'],
+] as const;
 
 export function ImportWizard() {
   const [step, setStep] = useState<Step>({ name: 'file' });
@@ -42,10 +51,14 @@ export function ImportWizard() {
 
   return (
     <section aria-labelledby="import-steps-title" className="import-wizard">
-      <h2 id="import-steps-title" className="visually-hidden">Import a partner file</h2>
+      <h2 id="import-steps-title" className="visually-hidden">
+        Import a partner file
+      </h2>
       <ol className="steps" aria-label="Import steps">
         {stepNames.map(([name, label]) => (
-          <li key={name} aria-current={step.name === name ? 'step' : undefined}>{label}</li>
+          <li key={name} aria-current={step.name === name ? 'step' : undefined}>
+            {label}
+          </li>
         ))}
       </ol>
       <ErrorSummary errors={errors} title="The file cannot be imported" />
@@ -54,9 +67,22 @@ export function ImportWizard() {
           <FileDrop onFile={(f) => void onFile(f)} busy={busy} />
         </div>
       )}
-      {step.name === 'sheet' && upload && <SheetStep upload={upload} onBack={restart} onNext={(sheet, kind, profile) => setStep({ name: 'map', sheet, kind, profile })} />}
+      {step.name === 'sheet' && upload && (
+        <SheetStep
+          upload={upload}
+          onBack={restart}
+          onNext={(sheet, kind, profile) => setStep({ name: 'map', sheet, kind, profile })}
+        />
+      )}
       {step.name === 'map' && upload && (
-        <MappingStep upload={upload} sheet={step.sheet} kind={step.kind} initial={step.profile} onBack={() => setStep({ name: 'sheet' })} onPreview={(previewId) => setStep({ name: 'preview', previewId })} />
+        <MappingStep
+          upload={upload}
+          sheet={step.sheet}
+          kind={step.kind}
+          initial={step.profile}
+          onBack={() => setStep({ name: 'sheet' })}
+          onPreview={(previewId) => setStep({ name: 'preview', previewId })}
+        />
       )}
       {step.name === 'preview' && <PreviewStep previewId={step.previewId} onStartAgain={restart} />}
     </section>

@@ -16,7 +16,11 @@ export function ImportsScreen({ rest }: { rest: string[] }) {
       <PageHeader
         title="Imports"
         subtitle="Bring in partner spreadsheets safely: nothing is saved until you have checked every row."
-        actions={<button type="button" onClick={() => navigate('imports/reconcile')}>Reconcile a partner file</button>}
+        actions={
+          <button type="button" onClick={() => navigate('imports/reconcile')}>
+            Reconcile a partner file
+          </button>
+        }
       />
       <ImportWizard />
       <ImportHistory />

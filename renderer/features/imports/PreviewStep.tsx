@@ -14,7 +14,15 @@ import { RowReview } from './RowReview';
 import { runJob } from './run-job';
 
 type Filter = PreviewStatus | 'all' | 'rejected';
-const filters: Array<[Filter, string]> = [['all', 'All'], ['new', 'New'], ['changed', 'Changed'], ['unchanged', 'Unchanged'], ['review', 'Needs review'], ['error', 'Errors'], ['rejected', 'Rejected']];
+const filters: Array<[Filter, string]> = [
+  ['all', 'All'],
+  ['new', 'New'],
+  ['changed', 'Changed'],
+  ['unchanged', 'Unchanged'],
+  ['review', 'Needs review'],
+  ['error', 'Errors'],
+  ['rejected', 'Rejected'],
+];
 
 export function PreviewStep({ previewId, onStartAgain }: { previewId: string; onStartAgain(): void }) {
   const summary = useChannel('imports.previewSummary', { previewId });
@@ -36,7 +44,9 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
 
   const commit = async () => {
     setCommitting(true);
-    const r = await runJob<{ batchId: number; created: number; updated: number }>(() => api.call('imports.commit', { previewId }));
+    const r = await runJob<{ batchId: number; created: number; updated: number }>(() =>
+      api.call('imports.commit', { previewId }),
+    );
     setCommitting(false);
     if (!r.ok) return toasts.show({ kind: 'error', message: r.error.message });
     toasts.show({ kind: 'success', message: `Imported: ${r.value.created} new, ${r.value.updated} changed.` });
@@ -52,24 +62,69 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
         {s.fileName} — {s.sheet} ({s.partner})
       </h3>
       {s.alreadyImported.length > 0 && (
-        <p className="warning">This exact file was imported before ({s.alreadyImported.map((b) => `batch ${b.batchId}, ${formatUkDateTime(b.at)}`).join('; ')}). Rows already in our records show as unchanged.</p>
+        <p className="warning">
+          This exact file was imported before (
+          {s.alreadyImported.map((b) => `batch ${b.batchId}, ${formatUkDateTime(b.at)}`).join('; ')}). Rows already in
+          our records show as unchanged.
+        </p>
       )}
-      {s.missingColumns.length > 0 && <p className="warning">The mapping names columns this sheet lacks: {s.missingColumns.join(', ')}.</p>}
-      {s.ambiguousDates.length > 0 && <p className="warning">Dates in {s.ambiguousDates.join(', ')} could be day- or month-first; they are read as the mapping says.</p>}
+      {s.missingColumns.length > 0 && (
+        <p className="warning">The mapping names columns this sheet lacks: {s.missingColumns.join(', ')}.</p>
+      )}
+      {s.ambiguousDates.length > 0 && (
+        <p className="warning">
+          Dates in {s.ambiguousDates.join(', ')} could be day- or month-first; they are read as the mapping says.
+        </p>
+      )}
       <div className="filters" role="group" aria-label="Show rows">
         {filters.map(([f, label]) => {
           const n = f === 'all' ? c.total : f === 'rejected' ? undefined : c[f];
           return (
-            <button key={f} type="button" aria-pressed={filter === f} onClick={() => { setFilter(f); setSelected([]); }}>
-              {label}{n !== undefined ? ` (${n.toLocaleString('en-GB')})` : ''}
+            <button
+              key={f}
+              type="button"
+              aria-pressed={filter === f}
+              onClick={() => {
+                setFilter(f);
+                setSelected([]);
+              }}
+            >
+              {label}
+              {n !== undefined ? ` (${n.toLocaleString('en-GB')})` : ''}
             </button>
           );
         })}
       </div>
       <div className="button-row" style={{ margin: '0.25rem 0 0.5rem' }}>
-        <button type="button" disabled={!selected.length} onClick={() => void decide('accept', selected.map((r) => r.id))}>Accept selected</button>
-        <button type="button" disabled={!selected.length} onClick={() => void decide('reject', selected.map((r) => r.id))}>Reject selected</button>
-        <span className="muted" aria-live="polite">{selected.length ? `${selected.length} selected` : 'Select rows (Space) to accept or reject them; blanks in the file never overwrite our data.'}</span>
+        <button
+          type="button"
+          disabled={!selected.length}
+          onClick={() =>
+            void decide(
+              'accept',
+              selected.map((r) => r.id),
+            )
+          }
+        >
+          Accept selected
+        </button>
+        <button
+          type="button"
+          disabled={!selected.length}
+          onClick={() =>
+            void decide(
+              'reject',
+              selected.map((r) => r.id),
+            )
+          }
+        >
+          Reject selected
+        </button>
+        <span className="muted" aria-live="polite">
+          {selected.length
+            ? `${selected.length} selected`
+            : 'Select rows (Space) to accept or reject them; blanks in the file never overwrite our data.'}
+        </span>
       </div>
       <div className="preview-layout">
         <ServerGrid<PreviewGridRow>
@@ -82,15 +137,33 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
           fetchPage={(query) => api.call('imports.previewPage', { previewId, status: filter, query })}
           onError={(message) => toasts.show({ kind: 'error', message })}
         />
-        <RowReview key={selected.length === 1 ? selected[0]!.id : 0} previewId={previewId} rowId={selected.length === 1 ? selected[0]!.id : null} onChanged={changed} />
+        <RowReview
+          key={selected.length === 1 ? selected[0]!.id : 0}
+          previewId={previewId}
+          rowId={selected.length === 1 ? selected[0]!.id : null}
+          onChanged={changed}
+        />
       </div>
       <div className="button-row">
-        <button type="button" onClick={onStartAgain}>Start again</button>
-        <button type="button" className="primary" disabled={committing || c.accepted === 0 || s.committedBatchId !== null} onClick={() => void commit()}>
-          {committing ? 'Importing…' : `Import ${c.accepted.toLocaleString('en-GB')} ${c.accepted === 1 ? 'row' : 'rows'}`}
+        <button type="button" onClick={onStartAgain}>
+          Start again
+        </button>
+        <button
+          type="button"
+          className="primary"
+          disabled={committing || c.accepted === 0 || s.committedBatchId !== null}
+          onClick={() => void commit()}
+        >
+          {committing
+            ? 'Importing…'
+            : `Import ${c.accepted.toLocaleString('en-GB')} ${c.accepted === 1 ? 'row' : 'rows'}`}
         </button>
         <span className="muted">
-          {c.review ? `${c.review} needing review and ${c.error} with errors will not be imported unless resolved.` : c.error ? `${c.error} rows with errors will not be imported.` : ''}
+          {c.review
+            ? `${c.review} needing review and ${c.error} with errors will not be imported unless resolved.`
+            : c.error
+              ? `${c.error} rows with errors will not be imported.`
+              : ''}
         </span>
       </div>
     </div>

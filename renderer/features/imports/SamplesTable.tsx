@@ -7,11 +7,21 @@ export function SamplesTable({ view }: { view: SheetView }) {
       <table className="data">
         <caption className="visually-hidden">First rows of {view.sheet}</caption>
         <thead>
-          <tr>{view.headers.map((h) => <th key={h} scope="col">{h}</th>)}</tr>
+          <tr>
+            {view.headers.map((h) => (
+              <th key={h} scope="col">
+                {h}
+              </th>
+            ))}
+          </tr>
         </thead>
         <tbody>
           {view.samples.map((row, i) => (
-            <tr key={i}>{view.headers.map((h, j) => <td key={h}>{row[j] ?? ''}</td>)}</tr>
+            <tr key={i}>
+              {view.headers.map((h, j) => (
+                <td key={h}>{row[j] ?? ''}</td>
+              ))}
+            </tr>
           ))}
         </tbody>
       </table>

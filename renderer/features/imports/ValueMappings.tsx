@@ -5,8 +5,19 @@ import type { SheetView } from '../../../shared/contract/imports.contract';
 import { importFields, type ImportKind } from '../../../shared/domain/import-profile';
 import { fieldId } from '../../components/ErrorSummary';
 
-export function ValueMappings(props: { kind: ImportKind; view: SheetView; columns: Record<string, string>; valueMaps: Record<string, Record<string, string>>; onChange(next: Record<string, Record<string, string>>): void }) {
-  const coded = importFields[props.kind].filter((f) => (f.type === 'code' || f.key === 'referral_source') && props.columns[f.key] && props.view.distinctValues[props.columns[f.key]!]);
+export function ValueMappings(props: {
+  kind: ImportKind;
+  view: SheetView;
+  columns: Record<string, string>;
+  valueMaps: Record<string, Record<string, string>>;
+  onChange(next: Record<string, Record<string, string>>): void;
+}) {
+  const coded = importFields[props.kind].filter(
+    (f) =>
+      (f.type === 'code' || f.key === 'referral_source') &&
+      props.columns[f.key] &&
+      props.view.distinctValues[props.columns[f.key]!],
+  );
   if (!coded.length) return null;
   return (
     <fieldset className="field" style={{ maxWidth: 'none' }}>
@@ -16,41 +27,50 @@ export function ValueMappings(props: { kind: ImportKind; view: SheetView; column
         const listId = `codes-${f.key}`;
         return (
           <div key={f.key}>
-          <table className="data mapping">
-            <caption>{f.label} (column “{props.columns[f.key]}”)</caption>
-            <thead>
-              <tr><th scope="col">Their value</th><th scope="col">Our value</th></tr>
-            </thead>
-            <tbody>
-              {values.map((v, i) => {
-                const id = fieldId(['valueMaps', f.key, String(i)]);
-                return (
-                  <tr key={v}>
-                    <th scope="row"><label htmlFor={id}>{v}</label></th>
-                    <td>
-                      <input
-                        id={id}
-                        list={f.codes ? listId : undefined}
-                        value={props.valueMaps[f.key]?.[v] ?? ''}
-                        placeholder="as it is"
-                        onChange={(e) => {
-                          const map = { ...(props.valueMaps[f.key] ?? {}) };
-                          if (e.target.value.trim()) map[v] = e.target.value.trim();
-                          else delete map[v];
-                          props.onChange({ ...props.valueMaps, [f.key]: map });
-                        }}
-                      />
-                    </td>
-                  </tr>
-                );
-              })}
-            </tbody>
-          </table>
-          {f.codes && (
-            <datalist id={listId}>
-              {f.codes.map((c) => <option key={c} value={c} />)}
-            </datalist>
-          )}
+            <table className="data mapping">
+              <caption>
+                {f.label} (column “{props.columns[f.key]}”)
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Their value</th>
+                  <th scope="col">Our value</th>
+                </tr>
+              </thead>
+              <tbody>
+                {values.map((v, i) => {
+                  const id = fieldId(['valueMaps', f.key, String(i)]);
+                  return (
+                    <tr key={v}>
+                      <th scope="row">
+                        <label htmlFor={id}>{v}</label>
+                      </th>
+                      <td>
+                        <input
+                          id={id}
+                          list={f.codes ? listId : undefined}
+                          value={props.valueMaps[f.key]?.[v] ?? ''}
+                          placeholder="as it is"
+                          onChange={(e) => {
+                            const map = { ...(props.valueMaps[f.key] ?? {}) };
+                            if (e.target.value.trim()) map[v] = e.target.value.trim();
+                            else delete map[v];
+                            props.onChange({ ...props.valueMaps, [f.key]: map });
+                          }}
+                        />
+                      </td>
+                    </tr>
+                  );
+                })}
+              </tbody>
+            </table>
+            {f.codes && (
+              <datalist id={listId}>
+                {f.codes.map((c) => (
+                  <option key={c} value={c} />
+                ))}
+              </datalist>
+            )}
           </div>
         );
       })}

@@ -18,7 +18,14 @@ export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>)
       off();
       clearInterval(timer);
       if (r.value.state === 'done') resolve({ ok: true, value: r.value.result as T });
-      else resolve({ ok: false, error: { kind: r.value.state === 'cancelled' ? 'conflict' : 'validation', message: r.value.message ?? 'The work stopped.' } });
+      else
+        resolve({
+          ok: false,
+          error: {
+            kind: r.value.state === 'cancelled' ? 'conflict' : 'validation',
+            message: r.value.message ?? 'The work stopped.',
+          },
+        });
     };
     const off = api.onEvent((e) => {
       if (e.type === 'job' && e.job.id === jobId && e.job.state !== 'running') void finish();

@@ -21,20 +21,41 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
       <PageHeader
         title={c.name}
         subtitle={`${c.contractorName ?? 'No contractor recorded'} · ${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}${c.reference ? ` · ${c.reference}` : ''}`}
-        actions={canEdit && <button type="button" onClick={() => navigate(`outcomes/contracts/${c.id}/edit`)}>Change contract</button>}
+        actions={
+          canEdit && (
+            <button type="button" onClick={() => navigate(`outcomes/contracts/${c.id}/edit`)}>
+              Change contract
+            </button>
+          )
+        }
       />
       <section aria-labelledby="commitments-title">
         <h2 id="commitments-title">Commitments</h2>
         {c.commitments.length === 0 && <p>No commitments recorded.</p>}
         {c.commitments.map((m) => (
           <div key={m.id}>
-            <ProgressBar label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`} achieved={m.achieved} target={m.target} percent={m.percent} verified={m.verified} />
-            <p className="muted" style={{ marginTop: '-0.6rem' }}>Counted as: {m.rule}</p>
+            <ProgressBar
+              label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`}
+              achieved={m.achieved}
+              target={m.target}
+              percent={m.percent}
+              verified={m.verified}
+            />
+            <p className="muted" style={{ marginTop: '-0.6rem' }}>
+              Counted as: {m.rule}
+            </p>
           </div>
         ))}
       </section>
-      <p>{c.placementCount} placements and {c.outcomeCount} outcomes are linked to this contract. Only items dated within the contract period count.</p>
-      {c.notes && <p><strong>Notes:</strong> {c.notes}</p>}
+      <p>
+        {c.placementCount} placements and {c.outcomeCount} outcomes are linked to this contract. Only items dated within
+        the contract period count.
+      </p>
+      {c.notes && (
+        <p>
+          <strong>Notes:</strong> {c.notes}
+        </p>
+      )}
     </>
   );
 }

@@ -14,15 +14,47 @@ export function ContractsView() {
   const canEdit = useCan('officer');
   return (
     <>
-      <PageHeader title="Social-value contracts" subtitle={data ? `${data.length} contracts` : 'Loading…'} actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/contracts/new')}>Add contract</button>} />
-      {data && data.length === 0 && <EmptyState title="No contracts yet">Add the council contracts whose social-value clauses create placements, jobs and apprenticeships.</EmptyState>}
+      <PageHeader
+        title="Social-value contracts"
+        subtitle={data ? `${data.length} contracts` : 'Loading…'}
+        actions={
+          canEdit && (
+            <button type="button" className="primary" onClick={() => navigate('outcomes/contracts/new')}>
+              Add contract
+            </button>
+          )
+        }
+      />
+      {data && data.length === 0 && (
+        <EmptyState title="No contracts yet">
+          Add the council contracts whose social-value clauses create placements, jobs and apprenticeships.
+        </EmptyState>
+      )}
       {(data ?? []).map((c) => (
         <section key={c.id} className="card" aria-labelledby={`contract-${c.id}`} style={{ marginBottom: '1rem' }}>
-          <h2 id={`contract-${c.id}`}><a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a></h2>
-          <p className="muted">{c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to {formatUkDate(c.endsOn) || '…'}{c.reference ? ` · ${c.reference}` : ''}</p>
-          {c.commitments.length === 0 ? <p>No commitments recorded.</p> : c.commitments.map((m) => (
-            <ProgressBar key={m.id} label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`} context={c.name} achieved={m.achieved} target={m.target} percent={m.percent} verified={m.verified} />
-          ))}
+          <h2 id={`contract-${c.id}`}>
+            <a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a>
+          </h2>
+          <p className="muted">
+            {c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to{' '}
+            {formatUkDate(c.endsOn) || '…'}
+            {c.reference ? ` · ${c.reference}` : ''}
+          </p>
+          {c.commitments.length === 0 ? (
+            <p>No commitments recorded.</p>
+          ) : (
+            c.commitments.map((m) => (
+              <ProgressBar
+                key={m.id}
+                label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`}
+                context={c.name}
+                achieved={m.achieved}
+                target={m.target}
+                percent={m.percent}
+                verified={m.verified}
+              />
+            ))
+          )}
         </section>
       ))}
     </>

@@ -42,10 +42,19 @@ export function EvidenceForm({ outcomeId, onDone }: { outcomeId: number; onDone(
       return;
     }
     setBusy(true);
-    const result = await api.call('evidence.add', { outcomeId, kind: kind as never, receivedOn: received ?? null, seenBy: seenBy ? Number(seenBy) : null, notes, ...(fileInput ? { file: fileInput } : {}) });
+    const result = await api.call('evidence.add', {
+      outcomeId,
+      kind: kind as never,
+      receivedOn: received ?? null,
+      seenBy: seenBy ? Number(seenBy) : null,
+      notes,
+      ...(fileInput ? { file: fileInput } : {}),
+    });
     setBusy(false);
     if (!result.ok) {
-      setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['kind'], message: result.error.message }]);
+      setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['kind'], message: result.error.message }],
+      );
       return;
     }
     toasts.show({ kind: 'success', message: fileInput ? 'Evidence and file added.' : 'Evidence added.' });
@@ -60,26 +69,59 @@ export function EvidenceForm({ outcomeId, onDone }: { outcomeId: number; onDone(
         {(p) => (
           <select {...p} value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">Choose…</option>
-            {evidenceKinds.map((k) => <option key={k.code} value={k.code}>{k.label}</option>)}
+            {evidenceKinds.map((k) => (
+              <option key={k.code} value={k.code}>
+                {k.label}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field path="receivedOn" label="Date received" hint="For example, 05/03/2026" error={errorFor(errors, 'receivedOn')}>{(p) => <input {...p} className="narrow" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}</Field>
+      <Field
+        path="receivedOn"
+        label="Date received"
+        hint="For example, 05/03/2026"
+        error={errorFor(errors, 'receivedOn')}
+      >
+        {(p) => <input {...p} className="narrow" value={receivedOn} onChange={(e) => setReceivedOn(e.target.value)} />}
+      </Field>
       <Field path="seenBy" label="Seen by" error={errorFor(errors, 'seenBy')}>
         {(p) => (
           <select {...p} value={seenBy} onChange={(e) => setSeenBy(e.target.value)}>
             <option value="">Not recorded</option>
-            {(lookups.data?.staff ?? []).map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
+            {(lookups.data?.staff ?? []).map((s) => (
+              <option key={s.id} value={s.id}>
+                {s.name}
+              </option>
+            ))}
           </select>
         )}
       </Field>
-      <Field path="file" label="File (optional)" hint="PDF, PNG or JPEG, up to 10 MB. Kept inside the encrypted programme file." error={errorFor(errors, 'file')}>
-        {(p) => <input {...p} type="file" accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg" onChange={(e) => setFile(e.target.files?.[0] ?? null)} />}
+      <Field
+        path="file"
+        label="File (optional)"
+        hint="PDF, PNG or JPEG, up to 10 MB. Kept inside the encrypted programme file."
+        error={errorFor(errors, 'file')}
+      >
+        {(p) => (
+          <input
+            {...p}
+            type="file"
+            accept=".pdf,.png,.jpg,.jpeg,application/pdf,image/png,image/jpeg"
+            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
+          />
+        )}
       </Field>
-      <Field path="notes" label="Notes (optional)" error={errorFor(errors, 'notes')}>{(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}</Field>
+      <Field path="notes" label="Notes (optional)" error={errorFor(errors, 'notes')}>
+        {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+      </Field>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>{busy ? 'Saving…' : 'Add evidence'}</button>
-        <button type="button" onClick={onDone}>Cancel</button>
+        <button type="submit" className="primary" disabled={busy}>
+          {busy ? 'Saving…' : 'Add evidence'}
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
       </div>
     </form>
   );

@@ -39,7 +39,9 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
     const reason = window.prompt(`Why remove this ${labelFor(evidenceKinds, item.kind).toLowerCase()}?`);
     if (!reason?.trim()) return;
     const result = await api.call('evidence.remove', { id: item.id, reason });
-    toasts.show(result.ok ? { kind: 'success', message: 'Evidence removed.' } : { kind: 'error', message: result.error.message });
+    toasts.show(
+      result.ok ? { kind: 'success', message: 'Evidence removed.' } : { kind: 'error', message: result.error.message },
+    );
   }
 
   return (
@@ -51,12 +53,25 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
         <table className="data">
           <caption className="visually-hidden">Evidence items</caption>
           <thead>
-            <tr><th scope="col">Evidence</th><th scope="col">Received</th><th scope="col">Seen by</th><th scope="col">File</th></tr>
+            <tr>
+              <th scope="col">Evidence</th>
+              <th scope="col">Received</th>
+              <th scope="col">Seen by</th>
+              <th scope="col">File</th>
+            </tr>
           </thead>
           <tbody>
             {outcome.evidence.map((e) => (
               <tr key={e.id}>
-                <td>{labelFor(evidenceKinds, e.kind)}{e.notes && <><br /><span className="muted">{e.notes}</span></>}</td>
+                <td>
+                  {labelFor(evidenceKinds, e.kind)}
+                  {e.notes && (
+                    <>
+                      <br />
+                      <span className="muted">{e.notes}</span>
+                    </>
+                  )}
+                </td>
                 <td>{formatUkDate(e.receivedOn) || '—'}</td>
                 <td>{e.seenByName ?? '—'}</td>
                 <td>
@@ -64,17 +79,46 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
                     <>
                       {e.fileName} ({formatFileSize(e.fileSize ?? 0)})
                       <br />
-                      <span className="muted" title={e.fileSha256 ?? ''}>SHA-256 {e.fileSha256?.slice(0, 12)}…</span>
+                      <span className="muted" title={e.fileSha256 ?? ''}>
+                        SHA-256 {e.fileSha256?.slice(0, 12)}…
+                      </span>
                       {canEdit && ( // evidence.file returns the file: officers and administrators only
                         <div className="button-row">
-                          {e.fileMime?.startsWith('image/') && <button type="button" onClick={() => void open(e, 'view')} aria-label={`View ${e.fileName}`}>View</button>}
-                          <button type="button" onClick={() => void open(e, 'download')} aria-label={`Download ${e.fileName}`}>Download</button>
-                          <button type="button" className="link-button" onClick={() => void remove(e)}>Remove</button>
+                          {e.fileMime?.startsWith('image/') && (
+                            <button
+                              type="button"
+                              onClick={() => void open(e, 'view')}
+                              aria-label={`View ${e.fileName}`}
+                            >
+                              View
+                            </button>
+                          )}
+                          <button
+                            type="button"
+                            onClick={() => void open(e, 'download')}
+                            aria-label={`Download ${e.fileName}`}
+                          >
+                            Download
+                          </button>
+                          <button type="button" className="link-button" onClick={() => void remove(e)}>
+                            Remove
+                          </button>
                         </div>
                       )}
                     </>
                   ) : (
-                    <>No file{canEdit && <> · <button type="button" className="link-button" onClick={() => void remove(e)}>Remove</button></>}</>
+                    <>
+                      No file
+                      {canEdit && (
+                        <>
+                          {' '}
+                          ·{' '}
+                          <button type="button" className="link-button" onClick={() => void remove(e)}>
+                            Remove
+                          </button>
+                        </>
+                      )}
+                    </>
                   )}
                 </td>
               </tr>
@@ -92,7 +136,11 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
           }}
         />
       )}
-      {canEdit && !adding && <button type="button" onClick={() => setAdding(true)}>Add evidence</button>}
+      {canEdit && !adding && (
+        <button type="button" onClick={() => setAdding(true)}>
+          Add evidence
+        </button>
+      )}
       {canEdit && adding && <EvidenceForm outcomeId={outcome.id} onDone={() => setAdding(false)} />}
     </section>
   );

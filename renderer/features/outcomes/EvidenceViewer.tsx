@@ -8,7 +8,10 @@ export function EvidenceViewer({ fileName, url, onClose }: { fileName: string; u
     <figure className="panel" aria-label={`Viewing ${fileName}`} onKeyDown={(e) => e.key === 'Escape' && onClose()}>
       <img className="viewer-img" src={url} alt={`Evidence file ${fileName}`} />
       <figcaption>
-        {fileName} <button type="button" ref={closeRef} onClick={onClose}>Close viewer</button>
+        {fileName}{' '}
+        <button type="button" ref={closeRef} onClick={onClose}>
+          Close viewer
+        </button>
       </figcaption>
     </figure>
   );

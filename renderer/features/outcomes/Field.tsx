@@ -9,15 +9,39 @@ export interface ControlProps {
   'aria-invalid'?: boolean;
 }
 
-export function Field({ path, label, hint, error, children }: { path: string; label: string; hint?: string; error?: string | undefined; children(props: ControlProps): ReactNode }) {
+export function Field({
+  path,
+  label,
+  hint,
+  error,
+  children,
+}: {
+  path: string;
+  label: string;
+  hint?: string;
+  error?: string | undefined;
+  children(props: ControlProps): ReactNode;
+}) {
   const id = fieldId([path]);
   const described = [hint ? `${id}-hint` : '', error ? `${id}-error` : ''].filter(Boolean).join(' ');
   return (
     <div className={`field ${error ? 'field-error' : ''}`}>
       <label htmlFor={id}>{label}</label>
-      {hint && <p className="hint" id={`${id}-hint`}>{hint}</p>}
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
-      {children({ id, ...(described ? { 'aria-describedby': described } : {}), ...(error ? { 'aria-invalid': true } : {}) })}
+      {hint && (
+        <p className="hint" id={`${id}-hint`}>
+          {hint}
+        </p>
+      )}
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      {children({
+        id,
+        ...(described ? { 'aria-describedby': described } : {}),
+        ...(error ? { 'aria-invalid': true } : {}),
+      })}
     </div>
   );
 }

@@ -18,7 +18,13 @@ export function GridToolbar(props: {
   return (
     <div className="toolbar">
       <label htmlFor={`${props.idPrefix}-search`}>Search</label>
-      <input id={`${props.idPrefix}-search`} type="search" value={props.search} onChange={(e) => props.onSearch(e.target.value)} placeholder={props.searchHint} />
+      <input
+        id={`${props.idPrefix}-search`}
+        type="search"
+        value={props.search}
+        onChange={(e) => props.onSearch(e.target.value)}
+        placeholder={props.searchHint}
+      />
       <label htmlFor={`${props.idPrefix}-preset`}>Show</label>
       <select id={`${props.idPrefix}-preset`} value={props.preset} onChange={(e) => props.onPreset(e.target.value)}>
         <option value="">All</option>

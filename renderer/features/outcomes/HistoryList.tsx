@@ -13,7 +13,9 @@ export function HistoryList({ entries }: { entries: OutcomeDetail['history'] }) 
         <ol className="history">
           {entries.map((h) => (
             <li key={h.id}>
-              <span className="muted">{formatUkDateTime(h.at)} · {h.staffName ?? 'System'}</span>
+              <span className="muted">
+                {formatUkDateTime(h.at)} · {h.staffName ?? 'System'}
+              </span>
               <br />
               {h.summary}
             </li>

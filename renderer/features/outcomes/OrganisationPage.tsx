@@ -24,16 +24,32 @@ export function OrganisationPage({ id }: { id: number | null }) {
   const [busy, setBusy] = useState(false);
   const canEdit = useCan('officer');
   const toasts = useToasts();
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) => setForm((f) => ({ ...f, [key]: e.target.value }));
+  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) =>
+    setForm((f) => ({ ...f, [key]: e.target.value }));
   const org = id ? existing.data : undefined;
 
   useEffect(() => {
-    if (org) setForm({ name: org.name, kind: org.kind, sector: org.sector ?? '', address: org.address ?? '', postcode: org.postcode ?? '', phone: org.phone ?? '', email: org.email ?? '', notes: org.notes ?? '' });
+    if (org)
+      setForm({
+        name: org.name,
+        kind: org.kind,
+        sector: org.sector ?? '',
+        address: org.address ?? '',
+        postcode: org.postcode ?? '',
+        phone: org.phone ?? '',
+        email: org.email ?? '',
+        notes: org.notes ?? '',
+      });
   }, [org?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- fill the form once per organisation, not on every reload
 
   async function submit(event: FormEvent) {
     event.preventDefault();
-    const input = { ...(id ? { id } : {}), ...form, kind: form.kind || undefined, sector: sectors.some((s) => s.code === form.sector) ? form.sector : null };
+    const input = {
+      ...(id ? { id } : {}),
+      ...form,
+      kind: form.kind || undefined,
+      sector: sectors.some((s) => s.code === form.sector) ? form.sector : null,
+    };
     const checked = checkWithSchema(organisationInputSchema, input);
     if (!checked.ok) {
       setErrors(checked.errors);
@@ -43,7 +59,9 @@ export function OrganisationPage({ id }: { id: number | null }) {
     const result = await api.call('organisations.save', checked.value);
     setBusy(false);
     if (!result.ok) {
-      setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['name'], message: result.error.message }]);
+      setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['name'], message: result.error.message }],
+      );
       return;
     }
     setErrors([]);
@@ -54,7 +72,11 @@ export function OrganisationPage({ id }: { id: number | null }) {
   async function setActive(isActive: boolean) {
     if (!id) return;
     const result = await api.call('organisations.setActive', { id, isActive });
-    toasts.show(result.ok ? { kind: 'success', message: isActive ? 'Organisation restored.' : 'Organisation archived.' } : { kind: 'error', message: result.error.message });
+    toasts.show(
+      result.ok
+        ? { kind: 'success', message: isActive ? 'Organisation restored.' : 'Organisation archived.' }
+        : { kind: 'error', message: result.error.message },
+    );
   }
 
   if (id && existing.error) return <p role="alert">{existing.error.message}</p>;
@@ -64,17 +86,30 @@ export function OrganisationPage({ id }: { id: number | null }) {
       <PageHeader
         title={org ? org.name : 'Add organisation'}
         subtitle={org && !org.isActive ? 'Archived' : undefined}
-        actions={canEdit && org && <button type="button" onClick={() => void setActive(!org.isActive)}>{org.isActive ? 'Archive' : 'Restore'}</button>}
+        actions={
+          canEdit &&
+          org && (
+            <button type="button" onClick={() => void setActive(!org.isActive)}>
+              {org.isActive ? 'Archive' : 'Restore'}
+            </button>
+          )
+        }
       />
       <div className="two-col">
         <form onSubmit={submit} noValidate aria-label="Organisation details">
           <ErrorSummary errors={errors} />
-          <Field path="name" label="Name" error={errorFor(errors, 'name')}>{(p) => <input {...p} value={form.name} onChange={set('name')} disabled={!canEdit} />}</Field>
+          <Field path="name" label="Name" error={errorFor(errors, 'name')}>
+            {(p) => <input {...p} value={form.name} onChange={set('name')} disabled={!canEdit} />}
+          </Field>
           <Field path="kind" label="Kind" error={errorFor(errors, 'kind')}>
             {(p) => (
               <select {...p} value={form.kind} onChange={set('kind')} disabled={!canEdit}>
                 <option value="">Choose…</option>
-                {organisationKinds.map((k) => <option key={k.code} value={k.code}>{k.label}</option>)}
+                {organisationKinds.map((k) => (
+                  <option key={k.code} value={k.code}>
+                    {k.label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
@@ -82,19 +117,41 @@ export function OrganisationPage({ id }: { id: number | null }) {
             {(p) => (
               <select {...p} value={form.sector} onChange={set('sector')} disabled={!canEdit}>
                 <option value="">Not recorded</option>
-                {sectors.map((s) => <option key={s.code} value={s.code}>{s.label}</option>)}
+                {sectors.map((s) => (
+                  <option key={s.code} value={s.code}>
+                    {s.label}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <Field path="address" label="Address (optional)" error={errorFor(errors, 'address')}>{(p) => <input {...p} value={form.address} onChange={set('address')} disabled={!canEdit} />}</Field>
-          <Field path="postcode" label="Postcode (optional)" error={errorFor(errors, 'postcode')}>{(p) => <input {...p} className="narrow" value={form.postcode} onChange={set('postcode')} disabled={!canEdit} />}</Field>
-          <Field path="phone" label="Phone (optional)" error={errorFor(errors, 'phone')}>{(p) => <input {...p} type="tel" value={form.phone} onChange={set('phone')} disabled={!canEdit} />}</Field>
-          <Field path="email" label="Email (optional)" error={errorFor(errors, 'email')}>{(p) => <input {...p} type="email" value={form.email} onChange={set('email')} disabled={!canEdit} />}</Field>
-          <Field path="notes" label="Notes (optional)" error={errorFor(errors, 'notes')}>{(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} disabled={!canEdit} />}</Field>
+          <Field path="address" label="Address (optional)" error={errorFor(errors, 'address')}>
+            {(p) => <input {...p} value={form.address} onChange={set('address')} disabled={!canEdit} />}
+          </Field>
+          <Field path="postcode" label="Postcode (optional)" error={errorFor(errors, 'postcode')}>
+            {(p) => (
+              <input {...p} className="narrow" value={form.postcode} onChange={set('postcode')} disabled={!canEdit} />
+            )}
+          </Field>
+          <Field path="phone" label="Phone (optional)" error={errorFor(errors, 'phone')}>
+            {(p) => <input {...p} type="tel" value={form.phone} onChange={set('phone')} disabled={!canEdit} />}
+          </Field>
+          <Field path="email" label="Email (optional)" error={errorFor(errors, 'email')}>
+            {(p) => <input {...p} type="email" value={form.email} onChange={set('email')} disabled={!canEdit} />}
+          </Field>
+          <Field path="notes" label="Notes (optional)" error={errorFor(errors, 'notes')}>
+            {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} disabled={!canEdit} />}
+          </Field>
           {canEdit && (
             <div className="button-row">
-              <button type="submit" className="primary" disabled={busy}>Save organisation</button>
-              {!id && <button type="button" onClick={() => history.back()}>Cancel</button>}
+              <button type="submit" className="primary" disabled={busy}>
+                Save organisation
+              </button>
+              {!id && (
+                <button type="button" onClick={() => history.back()}>
+                  Cancel
+                </button>
+              )}
             </div>
           )}
         </form>
@@ -104,7 +161,13 @@ export function OrganisationPage({ id }: { id: number | null }) {
             {org.contracts.length > 0 && (
               <section aria-labelledby="org-contracts">
                 <h2 id="org-contracts">Contracts as contractor</h2>
-                <ul>{org.contracts.map((c) => <li key={c.id}><a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a></li>)}</ul>
+                <ul>
+                  {org.contracts.map((c) => (
+                    <li key={c.id}>
+                      <a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a>
+                    </li>
+                  ))}
+                </ul>
               </section>
             )}
           </div>

@@ -13,30 +13,76 @@ export function OrganisationsView() {
   const [kind, setKind] = useState('');
   const [includeInactive, setIncludeInactive] = useState(false);
   const canEdit = useCan('officer');
-  const { data } = useChannel('organisations.list', { search, includeInactive, ...(kind ? { kind: kind as OrganisationKind } : {}) }, { areas: ['outcomes'] });
+  const { data } = useChannel(
+    'organisations.list',
+    { search, includeInactive, ...(kind ? { kind: kind as OrganisationKind } : {}) },
+    { areas: ['outcomes'] },
+  );
   return (
     <>
-      <PageHeader title="Employers & organisations" subtitle={data ? `${data.length} organisations` : 'Loading…'} actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/organisations/new')}>Add organisation</button>} />
+      <PageHeader
+        title="Employers & organisations"
+        subtitle={data ? `${data.length} organisations` : 'Loading…'}
+        actions={
+          canEdit && (
+            <button type="button" className="primary" onClick={() => navigate('outcomes/organisations/new')}>
+              Add organisation
+            </button>
+          )
+        }
+      />
       <div className="toolbar">
         <label htmlFor="org-search">Search</label>
-        <input id="org-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or postcode" />
+        <input
+          id="org-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or postcode"
+        />
         <label htmlFor="org-kind">Kind</label>
         <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
           <option value="">All kinds</option>
-          {organisationKinds.map((k) => <option key={k.code} value={k.code}>{k.label}</option>)}
+          {organisationKinds.map((k) => (
+            <option key={k.code} value={k.code}>
+              {k.label}
+            </option>
+          ))}
         </select>
-        <label className="radio"><input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} /> Include archived</label>
+        <label className="radio">
+          <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />{' '}
+          Include archived
+        </label>
       </div>
       {data && data.length === 0 ? (
-        <EmptyState title="No organisations">Add the employers, contractors and partners the programme works with.</EmptyState>
+        <EmptyState title="No organisations">
+          Add the employers, contractors and partners the programme works with.
+        </EmptyState>
       ) : (
         <table className="data">
           <caption className="visually-hidden">Organisations</caption>
-          <thead><tr><th scope="col">Name</th><th scope="col">Kind</th><th scope="col">Sector</th><th scope="col">Phone</th><th scope="col">Contacts</th><th scope="col">Placements</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Kind</th>
+              <th scope="col">Sector</th>
+              <th scope="col">Phone</th>
+              <th scope="col">Contacts</th>
+              <th scope="col">Placements</th>
+            </tr>
+          </thead>
           <tbody>
             {(data ?? []).map((o) => (
               <tr key={o.id}>
-                <td><a href={`#/outcomes/organisations/${o.id}`}>{o.name}</a>{!o.isActive && <> <span className="tag tag-grey">Archived</span></>}</td>
+                <td>
+                  <a href={`#/outcomes/organisations/${o.id}`}>{o.name}</a>
+                  {!o.isActive && (
+                    <>
+                      {' '}
+                      <span className="tag tag-grey">Archived</span>
+                    </>
+                  )}
+                </td>
                 <td>{labelFor(organisationKinds, o.kind)}</td>
                 <td>{labelFor(sectors, o.sector)}</td>
                 <td>{o.phone ?? ''}</td>

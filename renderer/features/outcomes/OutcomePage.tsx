@@ -25,7 +25,14 @@ export function OutcomePage({ id }: { id: number }) {
       <PageHeader
         title={`${o.typeLabel}: ${o.participantName}`}
         subtitle={`${o.participantRef} · ${formatUkDate(o.outcomeDate)} · recorded from ${o.source}`}
-        actions={canEdit && !editing && <button type="button" onClick={() => setEditing(true)}>Change details</button>}
+        actions={
+          canEdit &&
+          !editing && (
+            <button type="button" onClick={() => setEditing(true)}>
+              Change details
+            </button>
+          )
+        }
       />
       {editing && <OutcomeEditForm outcome={o} onDone={() => setEditing(false)} />}
       <div className="two-col">
@@ -33,22 +40,63 @@ export function OutcomePage({ id }: { id: number }) {
           <section aria-labelledby="outcome-details">
             <h2 id="outcome-details">Details</h2>
             <dl className="facts">
-              <dt>Date</dt><dd>{formatUkDate(o.outcomeDate)}</dd>
+              <dt>Date</dt>
+              <dd>{formatUkDate(o.outcomeDate)}</dd>
               {isJob && (
                 <>
-                  <dt>Employer</dt><dd>{o.employerName ?? 'Not recorded'}</dd>
-                  <dt>Sector</dt><dd>{labelFor(sectors, o.sector) || 'Not recorded'}</dd>
-                  <dt>Hours a week</dt><dd>{o.hoursPerWeek ?? 'Not recorded'}</dd>
-                  <dt>16+ hours</dt><dd>{o.hoursPerWeek == null ? 'Unknown (no hours recorded)' : o.isSixteenPlus ? 'Yes' : 'No'}</dd>
+                  <dt>Employer</dt>
+                  <dd>{o.employerName ?? 'Not recorded'}</dd>
+                  <dt>Sector</dt>
+                  <dd>{labelFor(sectors, o.sector) || 'Not recorded'}</dd>
+                  <dt>Hours a week</dt>
+                  <dd>{o.hoursPerWeek ?? 'Not recorded'}</dd>
+                  <dt>16+ hours</dt>
+                  <dd>{o.hoursPerWeek == null ? 'Unknown (no hours recorded)' : o.isSixteenPlus ? 'Yes' : 'No'}</dd>
                 </>
               )}
-              {o.apprenticeshipStandard && (<><dt>Standard</dt><dd>{o.apprenticeshipStandard}{o.apprenticeshipLevel ? `, level ${o.apprenticeshipLevel}` : ''}</dd></>)}
-              {o.qualificationTitle && (<><dt>Qualification</dt><dd>{o.qualificationTitle}</dd></>)}
-              <dt>Contract</dt><dd>{o.contractId ? <a href={`#/outcomes/contracts/${o.contractId}`}>{o.contractName}</a> : 'None'}</dd>
-              {o.placementId && (<><dt>Placement</dt><dd><a href={`#/outcomes/placements/${o.placementId}`}>{labelFor(placementKinds, o.placementKind)} #{o.placementId}</a></dd></>)}
-              {o.parentOutcomeId && (<><dt>Sustains</dt><dd><a href={`#/outcomes/outcomes/${o.parentOutcomeId}`}>{o.parentLabel}</a></dd></>)}
-              <dt>Contact</dt><dd>{[o.participantPhone, o.participantEmail].filter(Boolean).join(' · ') || 'None recorded'}</dd>
-              {o.notes && (<><dt>Notes</dt><dd>{o.notes}</dd></>)}
+              {o.apprenticeshipStandard && (
+                <>
+                  <dt>Standard</dt>
+                  <dd>
+                    {o.apprenticeshipStandard}
+                    {o.apprenticeshipLevel ? `, level ${o.apprenticeshipLevel}` : ''}
+                  </dd>
+                </>
+              )}
+              {o.qualificationTitle && (
+                <>
+                  <dt>Qualification</dt>
+                  <dd>{o.qualificationTitle}</dd>
+                </>
+              )}
+              <dt>Contract</dt>
+              <dd>{o.contractId ? <a href={`#/outcomes/contracts/${o.contractId}`}>{o.contractName}</a> : 'None'}</dd>
+              {o.placementId && (
+                <>
+                  <dt>Placement</dt>
+                  <dd>
+                    <a href={`#/outcomes/placements/${o.placementId}`}>
+                      {labelFor(placementKinds, o.placementKind)} #{o.placementId}
+                    </a>
+                  </dd>
+                </>
+              )}
+              {o.parentOutcomeId && (
+                <>
+                  <dt>Sustains</dt>
+                  <dd>
+                    <a href={`#/outcomes/outcomes/${o.parentOutcomeId}`}>{o.parentLabel}</a>
+                  </dd>
+                </>
+              )}
+              <dt>Contact</dt>
+              <dd>{[o.participantPhone, o.participantEmail].filter(Boolean).join(' · ') || 'None recorded'}</dd>
+              {o.notes && (
+                <>
+                  <dt>Notes</dt>
+                  <dd>{o.notes}</dd>
+                </>
+              )}
             </dl>
           </section>
           <VerificationPanel outcome={o} />

@@ -12,7 +12,17 @@ import type { FieldError } from '../../../shared/result';
 import { Field } from './Field';
 import { checkWithSchema, errorFor } from './form-helpers';
 
-const categories = ['job', 'apprenticeship', 'education', 'qualification', 'cscs', 'placement', 'sustainment', 'engagement', 'other'];
+const categories = [
+  'job',
+  'apprenticeship',
+  'education',
+  'qualification',
+  'cscs',
+  'placement',
+  'sustainment',
+  'engagement',
+  'other',
+];
 
 export function OutcomeTypesView() {
   const { data } = useChannel('outcomes.lookups', {}, { areas: ['outcomes'] });
@@ -29,7 +39,9 @@ export function OutcomeTypesView() {
     }
     const result = await api.call('outcomes.saveType', checked.value);
     if (!result.ok) {
-      setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['code'], message: result.error.message }]);
+      setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['code'], message: result.error.message }],
+      );
       return;
     }
     setErrors([]);
@@ -46,14 +58,35 @@ export function OutcomeTypesView() {
     <>
       <PageHeader title="Outcome types" subtitle="Reference data: the kinds of outcome officers can record" />
       <table className="data">
-        <thead><tr><th scope="col">Label</th><th scope="col">Code</th><th scope="col">Category</th><th scope="col">In use</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Label</th>
+            <th scope="col">Code</th>
+            <th scope="col">Category</th>
+            <th scope="col">In use</th>
+          </tr>
+        </thead>
         <tbody>
           {(data?.outcomeTypes ?? []).map((t) => (
             <tr key={t.code}>
-              <td>{t.label}</td><td><code>{t.code}</code></td><td>{t.category}</td>
+              <td>{t.label}</td>
+              <td>
+                <code>{t.code}</code>
+              </td>
+              <td>{t.category}</td>
               <td>
                 {t.isActive ? 'Yes' : 'Retired'}{' '}
-                {isAdmin && <button type="button" className="link-button" onClick={() => void save({ code: t.code, label: t.label, category: t.category, isActive: !t.isActive })}>{t.isActive ? `Retire ${t.label}` : `Bring back ${t.label}`}</button>}
+                {isAdmin && (
+                  <button
+                    type="button"
+                    className="link-button"
+                    onClick={() =>
+                      void save({ code: t.code, label: t.label, category: t.category, isActive: !t.isActive })
+                    }
+                  >
+                    {t.isActive ? `Retire ${t.label}` : `Bring back ${t.label}`}
+                  </button>
+                )}
               </td>
             </tr>
           ))}
@@ -63,16 +96,43 @@ export function OutcomeTypesView() {
         <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="add-type-title">
           <h2 id="add-type-title">Add an outcome type</h2>
           <ErrorSummary errors={errors} />
-          <Field path="label" label="Label" error={errorFor(errors, 'label')}>{(p) => <input {...p} value={form.label} onChange={(e) => setForm((f) => ({ ...f, label: e.target.value, code: f.code || '' }))} />}</Field>
-          <Field path="code" label="Code" hint="Lower-case letters, digits and underscores, e.g. cscs_blue_card" error={errorFor(errors, 'code')}>{(p) => <input {...p} value={form.code} onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))} />}</Field>
+          <Field path="label" label="Label" error={errorFor(errors, 'label')}>
+            {(p) => (
+              <input
+                {...p}
+                value={form.label}
+                onChange={(e) => setForm((f) => ({ ...f, label: e.target.value, code: f.code || '' }))}
+              />
+            )}
+          </Field>
+          <Field
+            path="code"
+            label="Code"
+            hint="Lower-case letters, digits and underscores, e.g. cscs_blue_card"
+            error={errorFor(errors, 'code')}
+          >
+            {(p) => (
+              <input {...p} value={form.code} onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))} />
+            )}
+          </Field>
           <Field path="category" label="Category" error={errorFor(errors, 'category')}>
             {(p) => (
-              <select {...p} value={form.category} onChange={(e) => setForm((f) => ({ ...f, category: e.target.value }))}>
-                {categories.map((c) => <option key={c} value={c}>{c}</option>)}
+              <select
+                {...p}
+                value={form.category}
+                onChange={(e) => setForm((f) => ({ ...f, category: e.target.value }))}
+              >
+                {categories.map((c) => (
+                  <option key={c} value={c}>
+                    {c}
+                  </option>
+                ))}
               </select>
             )}
           </Field>
-          <button type="submit" className="primary">Add outcome type</button>
+          <button type="submit" className="primary">
+            Add outcome type
+          </button>
         </form>
       )}
     </>

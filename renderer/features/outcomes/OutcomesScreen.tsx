@@ -54,7 +54,7 @@ function page(rest: string[]) {
 export function OutcomesScreen({ rest }: { rest: string[] }) {
   const section = rest[0] ?? 'placements';
   return (
-    <div className="screen-fill outcomes-area" key={rest.join("/")}>
+    <div className="screen-fill outcomes-area" key={rest.join('/')}>
       <SubNav current={section} />
       {page(rest)}
     </div>

@@ -29,12 +29,40 @@ export function OutcomesView() {
       <PageHeader
         title="Outcomes"
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} outcomes`}
-        actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/outcomes/new')}>Record outcome</button>}
+        actions={
+          canEdit && (
+            <button type="button" className="primary" onClick={() => navigate('outcomes/outcomes/new')}>
+              Record outcome
+            </button>
+          )
+        }
       />
-      <GridToolbar idPrefix="outcomes" search={search} onSearch={setSearch} searchHint="Name, reference, employer or outcome" presets={outcomePresetOptions} preset={preset} onPreset={setPreset} onExport={() => void exporter.run()} exporting={exporter.exporting} canExport={canEdit} />
+      <GridToolbar
+        idPrefix="outcomes"
+        search={search}
+        onSearch={setSearch}
+        searchHint="Name, reference, employer or outcome"
+        presets={outcomePresetOptions}
+        preset={preset}
+        onPreset={setPreset}
+        onExport={() => void exporter.run()}
+        exporting={exporter.exporting}
+        canExport={canEdit}
+      />
       <div className="toolbar">
-        <SavedViews grid="outcomes" presets={[{ id: 'default', name: 'Default view', state: {} }]} getState={view.getState} applyState={view.applyState} />
-        <ColumnChooser api={() => grid.current?.api() ?? null} columns={outcomeColumns.map((c) => ({ colId: (c.colId ?? c.field) as string, headerName: c.headerName ?? '' }))} />
+        <SavedViews
+          grid="outcomes"
+          presets={[{ id: 'default', name: 'Default view', state: {} }]}
+          getState={view.getState}
+          applyState={view.applyState}
+        />
+        <ColumnChooser
+          api={() => grid.current?.api() ?? null}
+          columns={outcomeColumns.map((c) => ({
+            colId: (c.colId ?? c.field) as string,
+            headerName: c.headerName ?? '',
+          }))}
+        />
       </div>
       <ServerGrid<OutcomeGridRow>
         ref={grid}

@@ -7,7 +7,15 @@ import type { ParticipantPick } from '../../../shared/contract/outcomes-schemas'
 import { formatUkDate } from '../../../shared/domain/dates';
 import { Field } from './Field';
 
-export function ParticipantPicker({ value, onChange, error }: { value: ParticipantPick | null; onChange(p: ParticipantPick | null): void; error?: string | undefined }) {
+export function ParticipantPicker({
+  value,
+  onChange,
+  error,
+}: {
+  value: ParticipantPick | null;
+  onChange(p: ParticipantPick | null): void;
+  error?: string | undefined;
+}) {
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<ParticipantPick[]>([]);
   useEffect(() => {
@@ -28,7 +36,9 @@ export function ParticipantPicker({ value, onChange, error }: { value: Participa
   if (value) {
     return (
       <div className="field">
-        <span className="field-label-text"><strong>Participant</strong></span>
+        <span className="field-label-text">
+          <strong>Participant</strong>
+        </span>
         <div className="picker-chosen">
           <span id="field-participantId" tabIndex={-1}>
             {value.name} ({value.reference}){value.dateOfBirth ? `, born ${formatUkDate(value.dateOfBirth)}` : ''}
@@ -41,11 +51,24 @@ export function ParticipantPicker({ value, onChange, error }: { value: Participa
     );
   }
   return (
-    <Field path="participantId" label="Participant" hint="Type at least 2 letters of a name or reference, then choose from the list" error={error}>
+    <Field
+      path="participantId"
+      label="Participant"
+      hint="Type at least 2 letters of a name or reference, then choose from the list"
+      error={error}
+    >
       {(props) => (
         <>
-          <input {...props} type="search" value={search} onChange={(e) => setSearch(e.target.value)} autoComplete="off" />
-          <p className="muted" role="status">{search.trim().length >= 2 ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}` : ''}</p>
+          <input
+            {...props}
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            autoComplete="off"
+          />
+          <p className="muted" role="status">
+            {search.trim().length >= 2 ? `${results.length} ${results.length === 1 ? 'match' : 'matches'}` : ''}
+          </p>
           {results.length > 0 && (
             <ul className="picker-results" aria-label="Matching participants">
               {results.map((p) => (

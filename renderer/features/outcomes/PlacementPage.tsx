@@ -6,7 +6,13 @@ import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { labelFor, placementKinds, placementStatuses, workPlacementKinds, type PlacementKindCode } from '../../../shared/domain/outcome-lists';
+import {
+  labelFor,
+  placementKinds,
+  placementStatuses,
+  workPlacementKinds,
+  type PlacementKindCode,
+} from '../../../shared/domain/outcome-lists';
 import { ConvertToJobForm } from './ConvertToJobForm';
 import { VerificationTag } from './VerificationTag';
 
@@ -24,9 +30,17 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
         actions={
           canEdit && (
             <>
-              <button type="button" onClick={() => navigate(`outcomes/placements/${id}/edit`)}>Change placement</button>
-              {canConvert && !convert && <button type="button" className="primary" onClick={() => navigate(`outcomes/placements/${id}/convert`)}>Converted to job</button>}
-              <button type="button" onClick={() => navigate(`outcomes/outcomes/new/${p.participantId}`)}>Record outcome</button>
+              <button type="button" onClick={() => navigate(`outcomes/placements/${id}/edit`)}>
+                Change placement
+              </button>
+              {canConvert && !convert && (
+                <button type="button" className="primary" onClick={() => navigate(`outcomes/placements/${id}/convert`)}>
+                  Converted to job
+                </button>
+              )}
+              <button type="button" onClick={() => navigate(`outcomes/outcomes/new/${p.participantId}`)}>
+                Record outcome
+              </button>
             </>
           )
         }
@@ -36,34 +50,81 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
         <section aria-labelledby="placement-details">
           <h2 id="placement-details">Details</h2>
           <dl className="facts">
-            <dt>Employer</dt><dd>{p.employerName ?? 'Not recorded'}</dd>
-            <dt>Contract</dt><dd>{p.contractId ? <a href={`#/outcomes/contracts/${p.contractId}`}>{p.contractName}</a> : 'None'}</dd>
-            <dt>Site</dt><dd>{p.site ?? '—'}</dd>
-            <dt>Start</dt><dd>{formatUkDate(p.startsOn)}</dd>
-            <dt>End</dt><dd>{formatUkDate(p.endsOn) || '—'}</dd>
-            <dt>Hours a week</dt><dd>{p.hoursPerWeek ?? '—'}</dd>
-            <dt>Hourly wage</dt><dd>{p.hourlyWagePence == null ? '—' : `£${(p.hourlyWagePence / 100).toFixed(2)}`}</dd>
-            <dt>Supervisor</dt><dd>{p.supervisor ?? '—'}</dd>
-            {p.status === 'ended_early' && (<><dt>Ended early because</dt><dd>{p.endedReason}</dd></>)}
-            {p.kind === 'apprenticeship' && (<><dt>Standard</dt><dd>{p.apprenticeshipStandard ?? '—'} {p.apprenticeshipLevel ? `(level ${p.apprenticeshipLevel})` : ''}</dd></>)}
-            {p.convertedFromId && (<><dt>Converted from</dt><dd><a href={`#/outcomes/placements/${p.convertedFromId}`}>Work placement #{p.convertedFromId}</a></dd></>)}
-            {p.convertedToId && (<><dt>Converted to</dt><dd><a href={`#/outcomes/placements/${p.convertedToId}`}>Job placement #{p.convertedToId}</a></dd></>)}
-            <dt>Notes</dt><dd>{p.notes ?? '—'}</dd>
+            <dt>Employer</dt>
+            <dd>{p.employerName ?? 'Not recorded'}</dd>
+            <dt>Contract</dt>
+            <dd>{p.contractId ? <a href={`#/outcomes/contracts/${p.contractId}`}>{p.contractName}</a> : 'None'}</dd>
+            <dt>Site</dt>
+            <dd>{p.site ?? '—'}</dd>
+            <dt>Start</dt>
+            <dd>{formatUkDate(p.startsOn)}</dd>
+            <dt>End</dt>
+            <dd>{formatUkDate(p.endsOn) || '—'}</dd>
+            <dt>Hours a week</dt>
+            <dd>{p.hoursPerWeek ?? '—'}</dd>
+            <dt>Hourly wage</dt>
+            <dd>{p.hourlyWagePence == null ? '—' : `£${(p.hourlyWagePence / 100).toFixed(2)}`}</dd>
+            <dt>Supervisor</dt>
+            <dd>{p.supervisor ?? '—'}</dd>
+            {p.status === 'ended_early' && (
+              <>
+                <dt>Ended early because</dt>
+                <dd>{p.endedReason}</dd>
+              </>
+            )}
+            {p.kind === 'apprenticeship' && (
+              <>
+                <dt>Standard</dt>
+                <dd>
+                  {p.apprenticeshipStandard ?? '—'} {p.apprenticeshipLevel ? `(level ${p.apprenticeshipLevel})` : ''}
+                </dd>
+              </>
+            )}
+            {p.convertedFromId && (
+              <>
+                <dt>Converted from</dt>
+                <dd>
+                  <a href={`#/outcomes/placements/${p.convertedFromId}`}>Work placement #{p.convertedFromId}</a>
+                </dd>
+              </>
+            )}
+            {p.convertedToId && (
+              <>
+                <dt>Converted to</dt>
+                <dd>
+                  <a href={`#/outcomes/placements/${p.convertedToId}`}>Job placement #{p.convertedToId}</a>
+                </dd>
+              </>
+            )}
+            <dt>Notes</dt>
+            <dd>{p.notes ?? '—'}</dd>
           </dl>
         </section>
         <section aria-labelledby="placement-outcomes">
           <h2 id="placement-outcomes">Outcomes from this placement</h2>
           {p.outcomes.length === 0 ? (
-            <p className="muted">None yet. A paid job or apprenticeship records its start outcome when it is active or completed.</p>
+            <p className="muted">
+              None yet. A paid job or apprenticeship records its start outcome when it is active or completed.
+            </p>
           ) : (
             <table className="data">
-              <thead><tr><th scope="col">Outcome</th><th scope="col">Date</th><th scope="col">Verification</th></tr></thead>
+              <thead>
+                <tr>
+                  <th scope="col">Outcome</th>
+                  <th scope="col">Date</th>
+                  <th scope="col">Verification</th>
+                </tr>
+              </thead>
               <tbody>
                 {p.outcomes.map((o) => (
                   <tr key={o.id}>
-                    <td><a href={`#/outcomes/outcomes/${o.id}`}>{o.typeLabel}</a></td>
+                    <td>
+                      <a href={`#/outcomes/outcomes/${o.id}`}>{o.typeLabel}</a>
+                    </td>
                     <td>{formatUkDate(o.outcomeDate)}</td>
-                    <td><VerificationTag status={o.verificationStatus} /></td>
+                    <td>
+                      <VerificationTag status={o.verificationStatus} />
+                    </td>
                   </tr>
                 ))}
               </tbody>

@@ -29,12 +29,40 @@ export function PlacementsView() {
       <PageHeader
         title="Placements"
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} placements`}
-        actions={canEdit && <button type="button" className="primary" onClick={() => navigate('outcomes/placements/new')}>Record placement</button>}
+        actions={
+          canEdit && (
+            <button type="button" className="primary" onClick={() => navigate('outcomes/placements/new')}>
+              Record placement
+            </button>
+          )
+        }
       />
-      <GridToolbar idPrefix="placements" search={search} onSearch={setSearch} searchHint="Name, reference, employer or site" presets={placementPresetOptions} preset={preset} onPreset={setPreset} onExport={() => void exporter.run()} exporting={exporter.exporting} canExport={canEdit} />
+      <GridToolbar
+        idPrefix="placements"
+        search={search}
+        onSearch={setSearch}
+        searchHint="Name, reference, employer or site"
+        presets={placementPresetOptions}
+        preset={preset}
+        onPreset={setPreset}
+        onExport={() => void exporter.run()}
+        exporting={exporter.exporting}
+        canExport={canEdit}
+      />
       <div className="toolbar">
-        <SavedViews grid="placements" presets={[{ id: 'default', name: 'Default view', state: {} }]} getState={view.getState} applyState={view.applyState} />
-        <ColumnChooser api={() => grid.current?.api() ?? null} columns={placementColumns.map((c) => ({ colId: (c.colId ?? c.field) as string, headerName: c.headerName ?? '' }))} />
+        <SavedViews
+          grid="placements"
+          presets={[{ id: 'default', name: 'Default view', state: {} }]}
+          getState={view.getState}
+          applyState={view.applyState}
+        />
+        <ColumnChooser
+          api={() => grid.current?.api() ?? null}
+          columns={placementColumns.map((c) => ({
+            colId: (c.colId ?? c.field) as string,
+            headerName: c.headerName ?? '',
+          }))}
+        />
       </div>
       <ServerGrid<PlacementGridRow>
         ref={grid}

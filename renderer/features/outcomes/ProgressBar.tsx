@@ -1,6 +1,20 @@
 // A labelled progress bar for a commitment: the real count (which may pass the target) with
 // the bar capped at 100%.
-export function ProgressBar({ label, context, achieved, target, percent, verified }: { label: string; context?: string; achieved: number; target: number; percent: number; verified: number }) {
+export function ProgressBar({
+  label,
+  context,
+  achieved,
+  target,
+  percent,
+  verified,
+}: {
+  label: string;
+  context?: string;
+  achieved: number;
+  target: number;
+  percent: number;
+  verified: number;
+}) {
   return (
     <div className="progress-row">
       <div className="progress-label">
@@ -9,7 +23,15 @@ export function ProgressBar({ label, context, achieved, target, percent, verifie
           <strong>{achieved}</strong> of {target} ({percent}%) · {verified} verified
         </span>
       </div>
-      <div className="progress-track" role="progressbar" aria-label={context ? `${label} (${context})` : label} aria-valuemin={0} aria-valuemax={100} aria-valuenow={percent} aria-valuetext={`${achieved} of ${target}`}>
+      <div
+        className="progress-track"
+        role="progressbar"
+        aria-label={context ? `${label} (${context})` : label}
+        aria-valuemin={0}
+        aria-valuemax={100}
+        aria-valuenow={percent}
+        aria-valuetext={`${achieved} of ${target}`}
+      >
         <div className={`progress-fill ${percent >= 100 ? 'progress-done' : ''}`} style={{ width: `${percent}%` }} />
       </div>
     </div>

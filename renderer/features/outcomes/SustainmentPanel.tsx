@@ -16,7 +16,14 @@ export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
     <section aria-labelledby="sustainment-title">
       <h2 id="sustainment-title">Sustainment</h2>
       <table className="data">
-        <thead><tr><th scope="col">Check</th><th scope="col">Due</th><th scope="col">Window ends</th><th scope="col">Result</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Check</th>
+            <th scope="col">Due</th>
+            <th scope="col">Window ends</th>
+            <th scope="col">Result</th>
+          </tr>
+        </thead>
         <tbody>
           {outcome.sustainment.map((s) => (
             <tr key={s.weeks}>
@@ -26,7 +33,10 @@ export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
               <td>
                 {s.check ? (
                   s.check.sustained ? (
-                    <>Sustained ({formatUkDate(s.check.sustainedOn)}) {s.check.outcomeId && <a href={`#/outcomes/outcomes/${s.check.outcomeId}`}>open outcome</a>}</>
+                    <>
+                      Sustained ({formatUkDate(s.check.sustainedOn)}){' '}
+                      {s.check.outcomeId && <a href={`#/outcomes/outcomes/${s.check.outcomeId}`}>open outcome</a>}
+                    </>
                   ) : (
                     <>Not sustained (checked {formatUkDate(s.check.checkedOn)})</>
                   )
@@ -34,7 +44,10 @@ export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
                   <>
                     <SustainmentStateTag state={s.state} />
                     {canEdit && s.state !== 'not_due' && recording === null && (
-                      <button type="button" className="link-button" onClick={() => setRecording(s.weeks)}> Record {s.weeks}-week check</button>
+                      <button type="button" className="link-button" onClick={() => setRecording(s.weeks)}>
+                        {' '}
+                        Record {s.weeks}-week check
+                      </button>
                     )}
                   </>
                 )}
@@ -45,7 +58,14 @@ export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
       </table>
       {recording && (
         <SustainmentCheckForm
-          target={{ startOutcomeId: outcome.id, weeks: recording, participantName: outcome.participantName, startDate: outcome.outcomeDate, dueOn: outcome.sustainment.find((s) => s.weeks === recording)!.dueOn, windowEndsOn: outcome.sustainment.find((s) => s.weeks === recording)!.windowEndsOn }}
+          target={{
+            startOutcomeId: outcome.id,
+            weeks: recording,
+            participantName: outcome.participantName,
+            startDate: outcome.outcomeDate,
+            dueOn: outcome.sustainment.find((s) => s.weeks === recording)!.dueOn,
+            windowEndsOn: outcome.sustainment.find((s) => s.weeks === recording)!.windowEndsOn,
+          }}
           today={today}
           onDone={() => setRecording(null)}
         />

@@ -11,7 +11,11 @@ import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outco
 import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
 
-const filters: Array<{ code: WorklistFilter; label: string; count(c: { due: number; overdue: number; upcoming: number; windowClosed: number }): number }> = [
+const filters: Array<{
+  code: WorklistFilter;
+  label: string;
+  count(c: { due: number; overdue: number; upcoming: number; windowClosed: number }): number;
+}> = [
   { code: 'open', label: 'Due and overdue', count: (c) => c.due + c.overdue },
   { code: 'due', label: 'Due', count: (c) => c.due },
   { code: 'overdue', label: 'Overdue', count: (c) => c.overdue },
@@ -27,17 +31,27 @@ export function SustainmentView() {
   const { data, reload } = useChannel('sustainment.worklist', { filter, search }, { areas: ['outcomes'] });
   return (
     <>
-      <PageHeader title="Sustainment worklist" subtitle="A check is due 13 (or 26) weeks after the start, overdue 4 weeks later, and the window closes at 26 (or 52) weeks." />
+      <PageHeader
+        title="Sustainment worklist"
+        subtitle="A check is due 13 (or 26) weeks after the start, overdue 4 weeks later, and the window closes at 26 (or 52) weeks."
+      />
       <div className="worklist-filters" role="group" aria-label="Which checks">
         {filters.map((f) => (
           <button key={f.code} type="button" aria-pressed={filter === f.code} onClick={() => setFilter(f.code)}>
-            {f.label}{data ? ` (${f.count(data.counts)})` : ''}
+            {f.label}
+            {data ? ` (${f.count(data.counts)})` : ''}
           </button>
         ))}
       </div>
       <div className="toolbar">
         <label htmlFor="worklist-search">Search</label>
-        <input id="worklist-search" type="search" value={search} onChange={(e) => setSearch(e.target.value)} placeholder="Name or reference" />
+        <input
+          id="worklist-search"
+          type="search"
+          value={search}
+          onChange={(e) => setSearch(e.target.value)}
+          placeholder="Name or reference"
+        />
       </div>
       {recording && (
         <SustainmentCheckForm
@@ -52,34 +66,97 @@ export function SustainmentView() {
       {!data ? (
         <p role="status">Loading…</p>
       ) : data.rows.length === 0 ? (
-        <EmptyState title="Nothing here">No sustainment checks in this list{search ? ' match your search' : ''}.</EmptyState>
+        <EmptyState title="Nothing here">
+          No sustainment checks in this list{search ? ' match your search' : ''}.
+        </EmptyState>
       ) : (
         <table className="data">
           <caption className="visually-hidden">Sustainment checks</caption>
           <thead>
             <tr>
-              <th scope="col">Participant</th><th scope="col">Contact</th><th scope="col">Start</th><th scope="col">Employer</th>
-              <th scope="col">Check</th><th scope="col">Due</th><th scope="col">Window ends</th><th scope="col">State</th><th scope="col"><span className="visually-hidden">Action</span></th>
+              <th scope="col">Participant</th>
+              <th scope="col">Contact</th>
+              <th scope="col">Start</th>
+              <th scope="col">Employer</th>
+              <th scope="col">Check</th>
+              <th scope="col">Due</th>
+              <th scope="col">Window ends</th>
+              <th scope="col">State</th>
+              <th scope="col">
+                <span className="visually-hidden">Action</span>
+              </th>
             </tr>
           </thead>
           <tbody>
             {data.rows.map((r) => (
               <tr key={r.id}>
-                <td><a href={`#/outcomes/outcomes/${r.startOutcomeId}`}>{r.participantName}</a><br /><span className="muted">{r.participantRef}</span></td>
-                <td>{r.phone ?? '—'}{r.email && <><br />{r.email}</>}{r.preferredContact && <><br /><span className="muted">prefers {r.preferredContact}</span></>}</td>
-                <td>{formatUkDate(r.startDate)}<br /><span className="muted">{r.outcomeType === 'apprenticeship_start' ? 'Apprenticeship' : 'Job'}</span></td>
-                <td>{r.employerName ?? '—'}{r.employerPhone && <><br />{r.employerPhone}</>}{r.employerContact && <><br /><span className="muted">{r.employerContact}</span></>}</td>
+                <td>
+                  <a href={`#/outcomes/outcomes/${r.startOutcomeId}`}>{r.participantName}</a>
+                  <br />
+                  <span className="muted">{r.participantRef}</span>
+                </td>
+                <td>
+                  {r.phone ?? '—'}
+                  {r.email && (
+                    <>
+                      <br />
+                      {r.email}
+                    </>
+                  )}
+                  {r.preferredContact && (
+                    <>
+                      <br />
+                      <span className="muted">prefers {r.preferredContact}</span>
+                    </>
+                  )}
+                </td>
+                <td>
+                  {formatUkDate(r.startDate)}
+                  <br />
+                  <span className="muted">{r.outcomeType === 'apprenticeship_start' ? 'Apprenticeship' : 'Job'}</span>
+                </td>
+                <td>
+                  {r.employerName ?? '—'}
+                  {r.employerPhone && (
+                    <>
+                      <br />
+                      {r.employerPhone}
+                    </>
+                  )}
+                  {r.employerContact && (
+                    <>
+                      <br />
+                      <span className="muted">{r.employerContact}</span>
+                    </>
+                  )}
+                </td>
                 <td>{r.weeks} weeks</td>
                 <td>{formatUkDate(r.dueOn)}</td>
                 <td>{formatUkDate(r.windowEndsOn)}</td>
-                <td><SustainmentStateTag state={r.state} /></td>
-                <td>{canEdit && <button type="button" onClick={() => setRecording(r)}>Record check<span className="visually-hidden"> ({r.weeks} weeks) for {r.participantName}</span></button>}</td>
+                <td>
+                  <SustainmentStateTag state={r.state} />
+                </td>
+                <td>
+                  {canEdit && (
+                    <button type="button" onClick={() => setRecording(r)}>
+                      Record check
+                      <span className="visually-hidden">
+                        {' '}
+                        ({r.weeks} weeks) for {r.participantName}
+                      </span>
+                    </button>
+                  )}
+                </td>
               </tr>
             ))}
           </tbody>
         </table>
       )}
-      {data && data.total > data.rows.length && <p className="muted">Showing the first {data.rows.length} of {data.total}. Search to narrow the list.</p>}
+      {data && data.total > data.rows.length && (
+        <p className="muted">
+          Showing the first {data.rows.length} of {data.total}. Search to narrow the list.
+        </p>
+      )}
     </>
   );
 }

@@ -35,7 +35,9 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
     const result = await api.call('outcomes.verify', checked.value);
     setBusy(false);
     if (!result.ok) {
-      setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['status'], message: result.error.message }]);
+      setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['status'], message: result.error.message }],
+      );
       return;
     }
     setErrors([]);
@@ -48,9 +50,17 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
       <h2 id="verification-title">Verification</h2>
       <p>
         <VerificationTag status={outcome.verificationStatus} />{' '}
-        {outcome.verifiedByName && <>by {outcome.verifiedByName} on {formatUkDateTime(outcome.verifiedAt)}</>}
+        {outcome.verifiedByName && (
+          <>
+            by {outcome.verifiedByName} on {formatUkDateTime(outcome.verifiedAt)}
+          </>
+        )}
       </p>
-      {outcome.verificationReason && <p><strong>Reason:</strong> {outcome.verificationReason}</p>}
+      {outcome.verificationReason && (
+        <p>
+          <strong>Reason:</strong> {outcome.verificationReason}
+        </p>
+      )}
       {canEdit && (
         <form onSubmit={submit} noValidate aria-label="Record a verification decision">
           <ErrorSummary errors={errors} />
@@ -58,14 +68,28 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
             <legend>Decision</legend>
             {verificationStatuses.map((s) => (
               <label key={s.code} className="radio">
-                <input type="radio" name={`verification-${outcome.id}`} value={s.code} checked={status === s.code} onChange={() => setStatus(s.code)} id={s.code === 'unverified' ? 'field-status' : undefined} /> {s.label}
+                <input
+                  type="radio"
+                  name={`verification-${outcome.id}`}
+                  value={s.code}
+                  checked={status === s.code}
+                  onChange={() => setStatus(s.code)}
+                  id={s.code === 'unverified' ? 'field-status' : undefined}
+                />{' '}
+                {s.label}
               </label>
             ))}
           </fieldset>
-          <Field path="reason" label={verificationNeedsReason(status) ? 'Reason (required)' : 'Note (optional)'} error={errorFor(errors, 'reason')}>
+          <Field
+            path="reason"
+            label={verificationNeedsReason(status) ? 'Reason (required)' : 'Note (optional)'}
+            error={errorFor(errors, 'reason')}
+          >
             {(p) => <textarea {...p} rows={2} value={reason} onChange={(e) => setReason(e.target.value)} />}
           </Field>
-          <button type="submit" className="primary" disabled={busy}>Save decision</button>
+          <button type="submit" className="primary" disabled={busy}>
+            Save decision
+          </button>
         </form>
       )}
     </section>

@@ -46,13 +46,19 @@ export class FormProblems {
 }
 
 /** Runs the contract's schema in the window for instant messages; the backend checks again. */
-export function checkWithSchema<S extends z.ZodType>(schema: S, value: unknown): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[] } {
+export function checkWithSchema<S extends z.ZodType>(
+  schema: S,
+  value: unknown,
+): { ok: true; value: z.output<S> } | { ok: false; errors: FieldError[] } {
   const parsed = schema.safeParse(value);
   return parsed.success ? { ok: true, value: parsed.data } : { ok: false, errors: fieldErrorsFromZod(parsed.error) };
 }
 
 /** The form's own problems first, then the schema's for fields the form did not already flag. */
-export function formErrors(problems: FieldError[], checked: { ok: true } | { ok: false; errors: FieldError[] }): FieldError[] {
+export function formErrors(
+  problems: FieldError[],
+  checked: { ok: true } | { ok: false; errors: FieldError[] },
+): FieldError[] {
   if (checked.ok) return problems;
   return [...problems, ...checked.errors.filter((e) => !problems.some((p) => p.path.join('.') === e.path.join('.')))];
 }

@@ -2,7 +2,11 @@
 import type { GridApi } from 'ag-grid-community';
 import type { GridQuery } from '../../../shared/contract/common';
 
-export function currentGridQuery<Row>(gridApi: GridApi<Row> | null, search: string, preset: string): Omit<GridQuery, 'offset' | 'limit'> {
+export function currentGridQuery<Row>(
+  gridApi: GridApi<Row> | null,
+  search: string,
+  preset: string,
+): Omit<GridQuery, 'offset' | 'limit'> {
   const sort = (gridApi?.getColumnState() ?? [])
     .filter((c) => c.sort)
     .sort((a, b) => (a.sortIndex ?? 0) - (b.sortIndex ?? 0))

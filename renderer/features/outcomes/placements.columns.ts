@@ -18,9 +18,20 @@ export const placementColumns: ColDef<PlacementGridRow>[] = [
   { field: 'startsOn', headerName: 'Start', width: 120, ...date },
   { field: 'endsOn', headerName: 'End', width: 120, ...date },
   { field: 'hoursPerWeek', headerName: 'Hours/week', width: 120, ...num },
-  { field: 'hourlyWagePence', headerName: 'Wage/hour', width: 120, ...num, valueFormatter: (p) => (p.value == null ? '' : `£${((p.value as number) / 100).toFixed(2)}`) },
+  {
+    field: 'hourlyWagePence',
+    headerName: 'Wage/hour',
+    width: 120,
+    ...num,
+    valueFormatter: (p) => (p.value == null ? '' : `£${((p.value as number) / 100).toFixed(2)}`),
+  },
   { field: 'supervisor', headerName: 'Supervisor', width: 150, ...text },
-  { field: 'status', headerName: 'Status', width: 120, valueFormatter: (p) => labelFor(placementStatuses, p.value as string) },
+  {
+    field: 'status',
+    headerName: 'Status',
+    width: 120,
+    valueFormatter: (p) => labelFor(placementStatuses, p.value as string),
+  },
 ];
 
 export const placementPresetOptions = [

@@ -7,7 +7,12 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { currentGridQuery } from './grid-view';
 
-export function useGridExport<Row>(channel: Extract<ChannelName, 'placements.export' | 'outcomes.export'>, gridApi: () => GridApi<Row> | null, search: string, preset: string) {
+export function useGridExport<Row>(
+  channel: Extract<ChannelName, 'placements.export' | 'outcomes.export'>,
+  gridApi: () => GridApi<Row> | null,
+  search: string,
+  preset: string,
+) {
   const [exporting, setExporting] = useState(false);
   const toasts = useToasts();
   async function run() {

@@ -10,7 +10,11 @@ import { useCan } from '../../app/session-context';
 import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
-import { participantRecordSchemaOn, type ParticipantRecord, type ParticipantRecordInput } from '../../../shared/domain/participant-record';
+import {
+  participantRecordSchemaOn,
+  type ParticipantRecord,
+  type ParticipantRecordInput,
+} from '../../../shared/domain/participant-record';
 import type { FieldError } from '../../../shared/result';
 import { ParticipantFormFields } from './ParticipantFormFields';
 import { DuplicatePanel } from './DuplicatePanel';
@@ -24,11 +28,23 @@ export function DetailsTab({ detail, onSaved }: { detail: ParticipantDetail; onS
   return <DetailsForm detail={detail} options={options.data} onSaved={onSaved} />;
 }
 
-function DetailsForm({ detail, options, onSaved }: { detail: ParticipantDetail; options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']>; onSaved(): void }) {
+function DetailsForm({
+  detail,
+  options,
+  onSaved,
+}: {
+  detail: ParticipantDetail;
+  options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']>;
+  onSaved(): void;
+}) {
   const toasts = useToasts();
   const canEdit = useCan('officer') && detail.status !== 'merged' && !detail.specialCategoryHidden;
   const schema = useMemo(() => participantRecordSchemaOn(options.today), [options.today]);
-  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: toFormValues(detail.record) });
+  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: toFormValues(detail.record),
+  });
   const [summary, setSummary] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
@@ -52,7 +68,8 @@ function DetailsForm({ detail, options, onSaved }: { detail: ParticipantDetail; 
     if (result.error.kind === 'conflict') setConflict(result.error.message);
     const fields = applyServerErrors(result.error.fields, form.setError);
     setSummary(fields.length ? fields : []);
-    if (!fields.length && result.error.kind !== 'conflict') toasts.show({ kind: 'error', message: result.error.message });
+    if (!fields.length && result.error.kind !== 'conflict')
+      toasts.show({ kind: 'error', message: result.error.message });
   };
 
   const markNotDuplicate = async (other: number) => {
@@ -61,7 +78,10 @@ function DetailsForm({ detail, options, onSaved }: { detail: ParticipantDetail; 
     else toasts.show({ kind: 'error', message: result.error.message });
   };
 
-  const submit = form.handleSubmit((record) => save(record, false), (errors) => setSummary(summaryOf(errors)));
+  const submit = form.handleSubmit(
+    (record) => save(record, false),
+    (errors) => setSummary(summaryOf(errors)),
+  );
 
   return (
     <form noValidate aria-label="Participant details" onSubmit={(e) => void submit(e)}>
@@ -70,21 +90,42 @@ function DetailsForm({ detail, options, onSaved }: { detail: ParticipantDetail; 
         <div className="error-summary" role="alert">
           <h2>Not saved</h2>
           <p>{conflict}</p>
-          <button type="button" onClick={onSaved}>Reload the record</button>
+          <button type="button" onClick={onSaved}>
+            Reload the record
+          </button>
         </div>
       )}
-      <ParticipantFormFields form={form} options={options} readOnly={!canEdit} onKeyBlur={() => void dup.check(form.getValues())} />
+      <ParticipantFormFields
+        form={form}
+        options={options}
+        readOnly={!canEdit}
+        onKeyBlur={() => void dup.check(form.getValues())}
+      />
       <DuplicatePanel
         candidates={dup.candidates}
         focusOnShow={confirming}
         onNotDuplicate={(id) => void markNotDuplicate(id)}
         onMerge={(other) => navigate(`participants/merge/${detail.id}/${other}`)}
-        {...(canEdit ? { onContinue: () => void form.handleSubmit((record) => save(record, true), (errors) => setSummary(summaryOf(errors)))() } : {})}
+        {...(canEdit
+          ? {
+              onContinue: () =>
+                void form.handleSubmit(
+                  (record) => save(record, true),
+                  (errors) => setSummary(summaryOf(errors)),
+                )(),
+            }
+          : {})}
       />
       {canEdit && (
         <div className="form-actions">
-          <button type="submit" className="primary">Save changes</button>
-          <button type="button" onClick={() => form.reset(toFormValues(detail.record))} disabled={!form.formState.isDirty}>
+          <button type="submit" className="primary">
+            Save changes
+          </button>
+          <button
+            type="button"
+            onClick={() => form.reset(toFormValues(detail.record))}
+            disabled={!form.formState.isDirty}
+          >
             Discard changes
           </button>
         </div>

@@ -6,7 +6,12 @@ import type { DuplicateCandidate } from '../../../shared/contract/participants.c
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatNi } from '../../../shared/domain/identifiers';
 
-const levelText: Record<DuplicateCandidate['level'], string> = { certain: 'Almost certainly the same person', probable: 'Probably the same person', possible: 'Possibly the same person', none: '' };
+const levelText: Record<DuplicateCandidate['level'], string> = {
+  certain: 'Almost certainly the same person',
+  probable: 'Probably the same person',
+  possible: 'Possibly the same person',
+  none: '',
+};
 
 export interface DuplicatePanelProps {
   candidates: DuplicateCandidate[];
@@ -30,16 +35,26 @@ export function DuplicatePanel({ candidates, onNotDuplicate, onContinue, onMerge
         {candidates.map((c) => (
           <li key={c.id} className="duplicate">
             <div>
-              <strong>{c.firstName} {c.lastName}</strong> <span className="muted">{c.reference}</span>
-              <span className={`tag ${c.level === 'possible' ? 'tag-yellow' : 'tag-red'}`}>{levelText[c.level]} ({c.score}%)</span>
+              <strong>
+                {c.firstName} {c.lastName}
+              </strong>{' '}
+              <span className="muted">{c.reference}</span>
+              <span className={`tag ${c.level === 'possible' ? 'tag-yellow' : 'tag-red'}`}>
+                {levelText[c.level]} ({c.score}%)
+              </span>
               <p className="explain">{c.explanation ? capitalise(c.explanation) : 'Similar details'}</p>
               <p className="muted small">
-                Born {formatUkDate(c.dateOfBirth) || 'unknown'} · NI {c.niNumber ? formatNi(c.niNumber) : 'not known'} · {c.postcode ?? 'no postcode'}
+                Born {formatUkDate(c.dateOfBirth) || 'unknown'} · NI {c.niNumber ? formatNi(c.niNumber) : 'not known'} ·{' '}
+                {c.postcode ?? 'no postcode'}
               </p>
             </div>
             <div className="duplicate-actions">
               <a href={`#/participants/${c.id}/details`}>Open {c.reference}</a>
-              {onMerge && <button type="button" onClick={() => onMerge(c.id)}>Compare and merge</button>}
+              {onMerge && (
+                <button type="button" onClick={() => onMerge(c.id)}>
+                  Compare and merge
+                </button>
+              )}
               <button type="button" onClick={() => onNotDuplicate(c.id)}>
                 Not a duplicate<span className="visually-hidden"> of {c.reference}</span>
               </button>

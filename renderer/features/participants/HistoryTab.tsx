@@ -6,7 +6,8 @@ import { fieldLabels } from '../../../shared/domain/participant-record';
 
 import { displayValue } from './participant-labels';
 
-const show = (field: string, v: unknown) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : displayValue(field, v));
+const show = (field: string, v: unknown) =>
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : displayValue(field, v);
 
 export function HistoryTab({ id }: { id: number }) {
   const h = useChannel('participants.history', { id }, { areas: ['participants'] });
@@ -14,11 +15,18 @@ export function HistoryTab({ id }: { id: number }) {
   if (!h.data) return <p aria-busy="true">Loading…</p>;
   return (
     <div>
-      {h.data.specialCategoryHidden && <p className="notice">Changes to special-category fields are not shown for your role.</p>}
+      {h.data.specialCategoryHidden && (
+        <p className="notice">Changes to special-category fields are not shown for your role.</p>
+      )}
       <table className="data">
         <caption className="visually-hidden">Change history, newest first</caption>
         <thead>
-          <tr><th scope="col">When</th><th scope="col">Who</th><th scope="col">What</th><th scope="col">Changes</th></tr>
+          <tr>
+            <th scope="col">When</th>
+            <th scope="col">Who</th>
+            <th scope="col">What</th>
+            <th scope="col">Changes</th>
+          </tr>
         </thead>
         <tbody>
           {h.data.entries.map((e) => (

@@ -21,28 +21,51 @@ const choosable = recordFields.filter((f) => f !== 'barriers' && f !== 'niStatus
 
 export function MergeScreen({ a, b }: { a: number; b: number }) {
   const preview = useChannel('participants.mergePreview', { a, b });
-  if (preview.error) return <EmptyState title="These records cannot be compared">{preview.error.message} <a href="#/participants">Back to participants</a></EmptyState>;
+  if (preview.error)
+    return (
+      <EmptyState title="These records cannot be compared">
+        {preview.error.message} <a href="#/participants">Back to participants</a>
+      </EmptyState>
+    );
   if (!preview.data) return <PageHeader title="Merge records" subtitle="Loading…" />;
   return <MergeForm data={preview.data} />;
 }
 
-function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'participants.mergePreview'>>['data']> }) {
+function MergeForm({
+  data,
+}: {
+  data: NonNullable<ReturnType<typeof useChannel<'participants.mergePreview'>>['data']>;
+}) {
   const toasts = useToasts();
   const names = useChannel('participants.options', {}).data ?? {};
   const show = (field: string, v: unknown) => displayValue(field, v, names);
   const [survivor, setSurvivor] = useState<Side>('a');
   const recs: Record<Side, ParticipantDetail> = { a: data.a, b: data.b };
-  const differing = useMemo(() => choosable.filter((f) => !same(data.a.record[f as keyof Rec], data.b.record[f as keyof Rec])), [data]);
+  const differing = useMemo(
+    () => choosable.filter((f) => !same(data.a.record[f as keyof Rec], data.b.record[f as keyof Rec])),
+    [data],
+  );
   // Default: the survivor's value, unless it is empty and the other record has one.
-  const defaults = (s: Side) => Object.fromEntries(differing.map((f) => [f, empty(recs[s].record[f as keyof Rec]) ? (s === 'a' ? 'b' : 'a') : s])) as Record<string, Side>;
+  const defaults = (s: Side) =>
+    Object.fromEntries(
+      differing.map((f) => [f, empty(recs[s].record[f as keyof Rec]) ? (s === 'a' ? 'b' : 'a') : s]),
+    ) as Record<string, Side>;
   const [choice, setChoice] = useState<Record<string, Side>>(() => defaults('a'));
   const [busy, setBusy] = useState(false);
   const other: Side = survivor === 'a' ? 'b' : 'a';
 
   const merge = async () => {
     setBusy(true);
-    const take = Object.fromEntries(differing.map((f) => [f, choice[f] === survivor ? 'survivor' : 'merged'])) as Record<string, 'survivor' | 'merged'>;
-    const result = await api.call('participants.merge', { survivorId: recs[survivor].id, mergedId: recs[other].id, survivorVersion: recs[survivor].version, mergedVersion: recs[other].version, take });
+    const take = Object.fromEntries(
+      differing.map((f) => [f, choice[f] === survivor ? 'survivor' : 'merged']),
+    ) as Record<string, 'survivor' | 'merged'>;
+    const result = await api.call('participants.merge', {
+      survivorId: recs[survivor].id,
+      mergedId: recs[other].id,
+      survivorVersion: recs[survivor].version,
+      mergedVersion: recs[other].version,
+      take,
+    });
     setBusy(false);
     if (!result.ok) {
       toasts.show({ kind: 'error', message: result.error.message });
@@ -55,7 +78,13 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
       action: {
         label: 'Undo',
         run: () =>
-          void api.call('participants.unmerge', { mergeId }).then((r) => toasts.show(r.ok ? { kind: 'success', message: 'Merge undone' } : { kind: 'error', message: r.error.message })),
+          void api
+            .call('participants.unmerge', { mergeId })
+            .then((r) =>
+              toasts.show(
+                r.ok ? { kind: 'success', message: 'Merge undone' } : { kind: 'error', message: r.error.message },
+              ),
+            ),
       },
     });
     navigate(`participants/${recs[survivor].id}/details`);
@@ -63,21 +92,42 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
 
   return (
     <div>
-      <PageHeader title="Merge records" subtitle={`${data.a.reference} and ${data.b.reference}: choose what the merged record keeps`} />
+      <PageHeader
+        title="Merge records"
+        subtitle={`${data.a.reference} and ${data.b.reference}: choose what the merged record keeps`}
+      />
       <fieldset className="field">
         <legend>Which record continues?</legend>
         {(['a', 'b'] as const).map((s) => (
           <label className="radio" key={s}>
-            <input type="radio" name="survivor" checked={survivor === s} onChange={() => { setSurvivor(s); setChoice(defaults(s)); }} />
+            <input
+              type="radio"
+              name="survivor"
+              checked={survivor === s}
+              onChange={() => {
+                setSurvivor(s);
+                setChoice(defaults(s));
+              }}
+            />
             Keep {recs[s].reference} ({recs[s].record.firstName} {recs[s].record.lastName}); the other is marked merged
           </label>
         ))}
       </fieldset>
-      {differing.length === 0 ? <p>The two records have the same details.</p> : <p>{differing.length} field{differing.length === 1 ? '' : 's'} differ. Choose which value to keep for each.</p>}
+      {differing.length === 0 ? (
+        <p>The two records have the same details.</p>
+      ) : (
+        <p>
+          {differing.length} field{differing.length === 1 ? '' : 's'} differ. Choose which value to keep for each.
+        </p>
+      )}
       <table className="data merge-table">
         <caption className="visually-hidden">Fields of the two records</caption>
         <thead>
-          <tr><th scope="col">Field</th><th scope="col">{data.a.reference}</th><th scope="col">{data.b.reference}</th></tr>
+          <tr>
+            <th scope="col">Field</th>
+            <th scope="col">{data.a.reference}</th>
+            <th scope="col">{data.b.reference}</th>
+          </tr>
         </thead>
         <tbody>
           {choosable.map((f) => {
@@ -89,7 +139,13 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
                   <td key={s}>
                     {diff ? (
                       <label className="radio">
-                        <input type="radio" name={`take-${f}`} checked={choice[f] === s} onChange={() => setChoice((c) => ({ ...c, [f]: s }))} aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`} />
+                        <input
+                          type="radio"
+                          name={`take-${f}`}
+                          checked={choice[f] === s}
+                          onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
+                          aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`}
+                        />
                         {show(f, recs[s].record[f as keyof Rec])}
                       </label>
                     ) : (
@@ -108,7 +164,11 @@ function MergeForm({ data }: { data: NonNullable<ReturnType<typeof useChannel<'p
           <tr>
             <th scope="row">Attached records (move to the survivor)</th>
             {(['a', 'b'] as const).map((s) => (
-              <td key={s}>{Object.entries(data.linked[s]).map(([k, n]) => `${n} ${k}`).join(', ') || '—'}</td>
+              <td key={s}>
+                {Object.entries(data.linked[s])
+                  .map(([k, n]) => `${n} ${k}`)
+                  .join(', ') || '—'}
+              </td>
             ))}
           </tr>
         </tbody>

@@ -11,7 +11,11 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
 import { useSession } from '../../app/session-context';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { participantRecordSchemaOn, type ParticipantRecord, type ParticipantRecordInput } from '../../../shared/domain/participant-record';
+import {
+  participantRecordSchemaOn,
+  type ParticipantRecord,
+  type ParticipantRecordInput,
+} from '../../../shared/domain/participant-record';
 import type { FieldError } from '../../../shared/result';
 import { ParticipantFormFields } from './ParticipantFormFields';
 import { DuplicatePanel } from './DuplicatePanel';
@@ -25,16 +29,28 @@ export function NewParticipantScreen() {
   return <NewParticipantForm options={options.data} />;
 }
 
-function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']> }) {
+function NewParticipantForm({
+  options,
+}: {
+  options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']>;
+}) {
   const toasts = useToasts();
   const schema = useMemo(() => participantRecordSchemaOn(options.today), [options.today]);
   const me = useSession().staff.id;
   // Sensible defaults: the officer registering is the key worker; the privacy notice is shown today.
   const defaults = useMemo<ParticipantRecordInput>(
-    () => ({ ...emptyRecord, keyWorkerId: options.staff.some((s) => s.id === me) ? me : null, privacyNoticeDate: formatUkDate(options.today) }),
+    () => ({
+      ...emptyRecord,
+      keyWorkerId: options.staff.some((s) => s.id === me) ? me : null,
+      privacyNoticeDate: formatUkDate(options.today),
+    }),
     [me, options.staff, options.today],
   );
-  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({ resolver: zodResolver(schema), mode: 'onTouched', defaultValues: defaults });
+  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({
+    resolver: zodResolver(schema),
+    mode: 'onTouched',
+    defaultValues: defaults,
+  });
   const [summary, setSummary] = useState<FieldError[]>([]);
   const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState(false);
@@ -50,7 +66,11 @@ function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeo
           return;
         }
       }
-      const result = await api.call('participants.create', { record, notDuplicateOf: dup.dismissed, duplicatesReviewed: true });
+      const result = await api.call('participants.create', {
+        record,
+        notDuplicateOf: dup.dismissed,
+        duplicatesReviewed: true,
+      });
       if (!result.ok) {
         const fields = applyServerErrors(result.error.fields, form.setError);
         setSummary(fields.length ? fields : [{ path: ['firstName'], message: result.error.message }]);
@@ -89,7 +109,10 @@ function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeo
 
   return (
     <div className="participant-form">
-      <PageHeader title="New participant" subtitle="Register someone referred to or joining the programme. Ctrl+S saves." />
+      <PageHeader
+        title="New participant"
+        subtitle="Register someone referred to or joining the programme. Ctrl+S saves."
+      />
       <ErrorSummary errors={summary} />
       <form noValidate onSubmit={(e) => void submit(e)} aria-label="New participant">
         <ParticipantFormFields form={form} options={options} onKeyBlur={() => void dup.check(form.getValues())} />
@@ -97,7 +120,12 @@ function NewParticipantForm({ options }: { options: NonNullable<ReturnType<typeo
           candidates={dup.candidates}
           focusOnShow={confirming}
           onNotDuplicate={(id) => dup.dismiss(id)}
-          onContinue={() => void form.handleSubmit((record) => save(record, true), (errors) => setSummary(summaryOf(errors)))()}
+          onContinue={() =>
+            void form.handleSubmit(
+              (record) => save(record, true),
+              (errors) => setSummary(summaryOf(errors)),
+            )()
+          }
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={saving}>

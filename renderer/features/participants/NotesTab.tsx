@@ -16,7 +16,12 @@ export function NotesTab({ id }: { id: number }) {
   const add = async () => {
     const result = await api.call('participants.addNote', { id, body });
     if (!result.ok) {
-      setErrors((result.error.fields ?? [{ path: ['body'], message: result.error.message }]).map((f) => ({ ...f, path: ['body'] })));
+      setErrors(
+        (result.error.fields ?? [{ path: ['body'], message: result.error.message }]).map((f) => ({
+          ...f,
+          path: ['body'],
+        })),
+      );
       return;
     }
     setErrors([]);
@@ -26,7 +31,14 @@ export function NotesTab({ id }: { id: number }) {
   return (
     <div>
       {canEdit && (
-        <form noValidate aria-label="Add a note" onSubmit={(e) => { e.preventDefault(); void add(); }}>
+        <form
+          noValidate
+          aria-label="Add a note"
+          onSubmit={(e) => {
+            e.preventDefault();
+            void add();
+          }}
+        >
           <ErrorSummary errors={errors} />
           <Field name="body" label="Add a note" hint="Ctrl+Enter adds the note" error={errors[0]?.message}>
             {(c) => (
@@ -44,7 +56,9 @@ export function NotesTab({ id }: { id: number }) {
               />
             )}
           </Field>
-          <button type="submit" className="primary">Add note</button>
+          <button type="submit" className="primary">
+            Add note
+          </button>
         </form>
       )}
       <h2>Notes</h2>
@@ -52,7 +66,10 @@ export function NotesTab({ id }: { id: number }) {
       <ul className="notes-list">
         {notes.data?.map((n) => (
           <li key={n.id}>
-            <p className="muted small">{formatUkDateTime(n.createdAt)}{n.createdBy ? ` · ${n.createdBy}` : ''}</p>
+            <p className="muted small">
+              {formatUkDateTime(n.createdAt)}
+              {n.createdBy ? ` · ${n.createdBy}` : ''}
+            </p>
             {n.body}
           </li>
         ))}

@@ -5,7 +5,15 @@ import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParticipantRecord, ParticipantRecordInput } from '../../../shared/domain/participant-record';
 import { ethnicityOptions } from '../../../shared/domain/participant-record';
 import {
-  benefitsReceived, contactMethods, disabilities, labourMarketStatuses, qualificationLevels, referralSources, sexes, timeOutOfWork, yesNoPreferNot,
+  benefitsReceived,
+  contactMethods,
+  disabilities,
+  labourMarketStatuses,
+  qualificationLevels,
+  referralSources,
+  sexes,
+  timeOutOfWork,
+  yesNoPreferNot,
 } from '../../../shared/domain/reference-lists';
 import { Field } from '../../components/form/Field';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
@@ -17,10 +25,24 @@ type Name = keyof ParticipantRecordInput & string;
 
 const PARTNERS = ['JCP', 'NHC', 'Employers on the programme', 'Hertfordshire County Council'];
 
-export function ParticipantFormFields({ form, options, onKeyBlur, readOnly }: { form: RecordForm; options: Options; onKeyBlur?(): void; readOnly?: boolean }) {
+export function ParticipantFormFields({
+  form,
+  options,
+  onKeyBlur,
+  readOnly,
+}: {
+  form: RecordForm;
+  options: Options;
+  onKeyBlur?(): void;
+  readOnly?: boolean;
+}) {
   const { register, formState, watch } = form;
   const err = (name: Name) => formState.errors[name]?.message as string | undefined;
-  const text = (name: Name, label: string, extra: { hint?: string; type?: string; autoComplete?: string; keyField?: boolean; narrow?: boolean } = {}) => (
+  const text = (
+    name: Name,
+    label: string,
+    extra: { hint?: string; type?: string; autoComplete?: string; keyField?: boolean; narrow?: boolean } = {},
+  ) => (
     <Field name={name} label={label} error={err(name)} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(control) => (
         <input
@@ -44,12 +66,24 @@ export function ParticipantFormFields({ form, options, onKeyBlur, readOnly }: { 
       )}
     </Field>
   );
-  const idSelect = (name: 'keyWorkerId' | 'fundingStreamId', label: string, list: Array<{ id: number; name: string }>) => (
+  const idSelect = (
+    name: 'keyWorkerId' | 'fundingStreamId',
+    label: string,
+    list: Array<{ id: number; name: string }>,
+  ) => (
     <Field name={name} label={label} error={err(name)}>
       {(control) => (
-        <select {...control} disabled={readOnly} {...register(name, { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}>
+        <select
+          {...control}
+          disabled={readOnly}
+          {...register(name, { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}
+        >
           <option value="">None</option>
-          {list.map((o) => <option key={o.id} value={o.id}>{o.name}</option>)}
+          {list.map((o) => (
+            <option key={o.id} value={o.id}>
+              {o.name}
+            </option>
+          ))}
         </select>
       )}
     </Field>
@@ -74,10 +108,14 @@ export function ParticipantFormFields({ form, options, onKeyBlur, readOnly }: { 
           type="radio"
           inline
           error={err('niStatus')}
-          options={[{ code: 'known', label: 'Known' }, { code: 'not_yet_known', label: 'Not yet known' }]}
+          options={[
+            { code: 'known', label: 'Known' },
+            { code: 'not_yet_known', label: 'Not yet known' },
+          ]}
           inputProps={() => register('niStatus')}
         />
-        {niStatus === 'known' && text('niNumber', 'NI number', { hint: 'For example, JK 12 34 56 C', keyField: true, narrow: true })}
+        {niStatus === 'known' &&
+          text('niNumber', 'NI number', { hint: 'For example, JK 12 34 56 C', keyField: true, narrow: true })}
         <div className="form-grid">
           {text('uln', 'Unique Learner Number (optional)', { hint: '10 digits, if the college has one', narrow: true })}
           {text('addressLine1', 'Address line 1')}
@@ -93,10 +131,17 @@ export function ParticipantFormFields({ form, options, onKeyBlur, readOnly }: { 
       <fieldset className="form-section" disabled={readOnly}>
         <legend className="visually-hidden">Equality monitoring</legend>
         <h2>Equality monitoring</h2>
-        <p className="hint">Every question offers “Prefer not to say”. Ethnicity, disability and gender identity are special-category data.</p>
+        <p className="hint">
+          Every question offers “Prefer not to say”. Ethnicity, disability and gender identity are special-category
+          data.
+        </p>
         <div className="form-grid">
           {select('sex', 'Sex', sexes)}
-          {select('genderSameAsBirth', 'Is the gender you identify with the same as your sex registered at birth?', yesNoPreferNot)}
+          {select(
+            'genderSameAsBirth',
+            'Is the gender you identify with the same as your sex registered at birth?',
+            yesNoPreferNot,
+          )}
           {select('ethnicity', 'Ethnic group (ONS 2021)', ethnicityOptions)}
           {select('disability', 'Disability or long-term condition', disabilities)}
           {select('isCarer', 'Caring responsibilities', yesNoPreferNot)}

@@ -34,12 +34,26 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
   useEffect(() => {
     if (loaded) document.getElementById('page-title')?.focus({ preventScroll: true });
   }, [id, loaded]);
-  if (detail.error) return <EmptyState title="Participant not found">{detail.error.message} <a href="#/participants">Back to participants</a></EmptyState>;
+  if (detail.error)
+    return (
+      <EmptyState title="Participant not found">
+        {detail.error.message} <a href="#/participants">Back to participants</a>
+      </EmptyState>
+    );
   const d = detail.data;
   if (!d) return <p aria-busy="true">Loading…</p>;
 
   const onTabKey = (e: KeyboardEvent<HTMLButtonElement>, i: number) => {
-    const next = e.key === 'ArrowRight' ? (i + 1) % tabs.length : e.key === 'ArrowLeft' ? (i - 1 + tabs.length) % tabs.length : e.key === 'Home' ? 0 : e.key === 'End' ? tabs.length - 1 : -1;
+    const next =
+      e.key === 'ArrowRight'
+        ? (i + 1) % tabs.length
+        : e.key === 'ArrowLeft'
+          ? (i - 1 + tabs.length) % tabs.length
+          : e.key === 'Home'
+            ? 0
+            : e.key === 'End'
+              ? tabs.length - 1
+              : -1;
     if (next < 0) return;
     e.preventDefault();
     navigate(`participants/${id}/${tabs[next]!.id}`);
@@ -103,7 +117,9 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
           </h1>
           <div className="participant-header">
             <span className={`tag ${statusTag[d.status] ?? 'tag-grey'}`}>{statusLabels[d.status]}</span>
-            <span className={`tag ${eligibilityTag[d.eligibility.status]}`}>{eligibilityLabels[d.eligibility.status]}</span>
+            <span className={`tag ${eligibilityTag[d.eligibility.status]}`}>
+              {eligibilityLabels[d.eligibility.status]}
+            </span>
             {r.niStatus === 'not_yet_known' && <span className="tag tag-yellow">NI number not yet known</span>}
             {d.keyWorkerName && <span className="muted">Key worker: {d.keyWorkerName}</span>}
             {d.fundingStreamName && <span className="muted">{d.fundingStreamName}</span>}
@@ -120,15 +136,24 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
         </div>
       </header>
       {d.status === 'merged' && d.mergedIntoId && (
-        <p className="notice">This record was merged into another. <a href={`#/participants/${d.mergedIntoId}/details`}>Open the record it was merged into</a></p>
+        <p className="notice">
+          This record was merged into another.{' '}
+          <a href={`#/participants/${d.mergedIntoId}/details`}>Open the record it was merged into</a>
+        </p>
       )}
       {d.undoableMerge && canEdit && (
         <p className="notice">
           {d.undoableMerge.mergedReference} was merged into this record.{' '}
-          <button type="button" onClick={() => void undo()}>Undo merge</button>
+          <button type="button" onClick={() => void undo()}>
+            Undo merge
+          </button>
         </p>
       )}
-      {d.specialCategoryHidden && <p className="notice">Special-category details (ethnicity, disability, gender identity, some barriers) are hidden for your role.</p>}
+      {d.specialCategoryHidden && (
+        <p className="notice">
+          Special-category details (ethnicity, disability, gender identity, some barriers) are hidden for your role.
+        </p>
+      )}
     </>
   );
 }

@@ -37,7 +37,12 @@ export function ParticipantsGrid() {
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       const target = e.target as HTMLElement | null;
-      const typing = !!target && (target.tagName === 'INPUT' || target.tagName === 'TEXTAREA' || target.tagName === 'SELECT' || target.isContentEditable);
+      const typing =
+        !!target &&
+        (target.tagName === 'INPUT' ||
+          target.tagName === 'TEXTAREA' ||
+          target.tagName === 'SELECT' ||
+          target.isContentEditable);
       if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
         e.preventDefault();
         searchBox.current?.focus();
@@ -71,7 +76,10 @@ export function ParticipantsGrid() {
     setExporting(false);
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} participants${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}` });
+    toasts.show({
+      kind: 'success',
+      message: `Exported ${result.value.rows ?? 0} participants${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
+    });
   };
 
   return (
@@ -82,13 +90,22 @@ export function ParticipantsGrid() {
         actions={
           <>
             {canEdit && selected.length === 2 && (
-              <button type="button" onClick={() => navigate(`participants/merge/${selected[0]!.id}/${selected[1]!.id}`)}>Merge the 2 selected</button>
+              <button
+                type="button"
+                onClick={() => navigate(`participants/merge/${selected[0]!.id}/${selected[1]!.id}`)}
+              >
+                Merge the 2 selected
+              </button>
             )}
             {canEdit && ( // exporting personal data needs an officer (participants.export)
-              <button type="button" onClick={() => void exportView()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export to Excel'}</button>
+              <button type="button" onClick={() => void exportView()} disabled={exporting}>
+                {exporting ? 'Exporting…' : 'Export to Excel'}
+              </button>
             )}
             {canEdit && (
-              <a className="button-link primary" href="#/participants/new" aria-keyshortcuts="Control+N">New participant</a>
+              <a className="button-link primary" href="#/participants/new" aria-keyshortcuts="Control+N">
+                New participant
+              </a>
             )}
           </>
         }
@@ -115,9 +132,14 @@ export function ParticipantsGrid() {
           aria-keyshortcuts="/ Control+F"
           aria-describedby="participant-search-hint"
         />
-        <span id="participant-search-hint" className="muted small">Press / to search, ↓ to move to the results, Enter to open.</span>
+        <span id="participant-search-hint" className="muted small">
+          Press / to search, ↓ to move to the results, Enter to open.
+        </span>
         <SavedViews grid="participants" presets={participantPresets} getState={getState} applyState={applyState} />
-        <ColumnChooser api={() => grid.current?.api() ?? null} columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))} />
+        <ColumnChooser
+          api={() => grid.current?.api() ?? null}
+          columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))}
+        />
       </div>
       <ServerGrid<ParticipantGridRow>
         ref={grid}

@@ -11,7 +11,12 @@ export function ParticipantsScreen({ rest }: { rest: string[] }) {
   const [first, second, third] = rest;
   if (!first) return <ParticipantsGrid />;
   if (first === 'new') return <NewParticipantScreen />;
-  if (first === 'merge' && Number(second) > 0 && Number(third) > 0) return <MergeScreen key={`${second}-${third}`} a={Number(second)} b={Number(third)} />;
+  if (first === 'merge' && Number(second) > 0 && Number(third) > 0)
+    return <MergeScreen key={`${second}-${third}`} a={Number(second)} b={Number(third)} />;
   if (/^\d+$/.test(first)) return <ParticipantPage key={first} id={Number(first)} tab={second ?? 'details'} />;
-  return <EmptyState title="Page not found"><a href="#/participants">Back to participants</a></EmptyState>;
+  return (
+    <EmptyState title="Page not found">
+      <a href="#/participants">Back to participants</a>
+    </EmptyState>
+  );
 }

@@ -11,7 +11,9 @@ export function TimelineTab({ id }: { id: number }) {
     <ol className="timeline" aria-label="Timeline, newest first">
       {tl.data.items.map((item, i) => (
         <li key={`${item.at}-${i}`}>
-          <span className="when">{item.at.endsWith('T00:00:00.000Z') ? formatUkDate(item.at) : formatUkDateTime(item.at)}</span>
+          <span className="when">
+            {item.at.endsWith('T00:00:00.000Z') ? formatUkDate(item.at) : formatUkDateTime(item.at)}
+          </span>
           <div>
             <strong>{item.title}</strong>
             {item.detail && <p className="detail">{item.detail}</p>}

@@ -15,7 +15,10 @@ export function summaryOf(errors: FieldErrors<ParticipantRecordInput>): FieldErr
 }
 
 /** Puts the backend's field errors (paths like ["record", "niNumber"]) on the form's fields. */
-export function applyServerErrors(fields: FieldError[] | undefined, setError: UseFormSetError<ParticipantRecordInput>): FieldError[] {
+export function applyServerErrors(
+  fields: FieldError[] | undefined,
+  setError: UseFormSetError<ParticipantRecordInput>,
+): FieldError[] {
   const out: FieldError[] = [];
   for (const f of fields ?? []) {
     const path = f.path[0] === 'record' ? f.path.slice(1) : f.path;

@@ -16,12 +16,29 @@ function dataUrlBytes(dataUrl: string): Uint8Array {
   return bytes;
 }
 
-export function ChartFigure(props: { id: string; title: string; rows: CountRow[]; categoryHeader: string; horizontal?: boolean; fileStem: string; onExportTables?: () => void }) {
+export function ChartFigure(props: {
+  id: string;
+  title: string;
+  rows: CountRow[];
+  categoryHeader: string;
+  horizontal?: boolean;
+  fileStem: string;
+  onExportTables?: () => void;
+}) {
   const chart = useRef<AgChartInstance>(null);
   const total = props.rows.reduce((n, r) => n + r.count, 0);
   const options: AgChartOptions = {
     data: props.rows.map((r) => ({ label: r.label, count: r.count })),
-    series: [{ type: 'bar', xKey: 'label', yKey: 'count', yName: 'Count', direction: props.horizontal ? 'horizontal' : 'vertical', fill: '#1d70b8' }],
+    series: [
+      {
+        type: 'bar',
+        xKey: 'label',
+        yKey: 'count',
+        yName: 'Count',
+        direction: props.horizontal ? 'horizontal' : 'vertical',
+        fill: '#1d70b8',
+      },
+    ],
     axes: {
       x: { type: 'category', position: props.horizontal ? 'left' : 'bottom' },
       y: { type: 'number', position: props.horizontal ? 'bottom' : 'left', title: { text: 'Count' } },
@@ -42,25 +59,42 @@ export function ChartFigure(props: { id: string; title: string; rows: CountRow[]
         <p className="muted">Nothing recorded in this period.</p>
       ) : (
         <div className="chart-box">
-          <AgCharts ref={chart} options={options} style={{ height: "100%", width: "100%" }} />
+          <AgCharts ref={chart} options={options} style={{ height: '100%', width: '100%' }} />
         </div>
       )}
       <details>
         <summary>{props.title}: data table</summary>
         <table className="data" aria-label={`${props.title} data`}>
           <thead>
-            <tr><th scope="col">{props.categoryHeader}</th><th scope="col">Count</th></tr>
+            <tr>
+              <th scope="col">{props.categoryHeader}</th>
+              <th scope="col">Count</th>
+            </tr>
           </thead>
           <tbody>
             {props.rows.map((r) => (
-              <tr key={r.key}><th scope="row">{r.label}</th><td>{r.count.toLocaleString('en-GB')}</td></tr>
+              <tr key={r.key}>
+                <th scope="row">{r.label}</th>
+                <td>{r.count.toLocaleString('en-GB')}</td>
+              </tr>
             ))}
           </tbody>
         </table>
       </details>
       <div className="chart-actions">
-        <button type="button" onClick={() => void downloadPng()} disabled={total === 0} aria-label={`Download chart as PNG: ${props.title}`}>Download chart as PNG</button>
-        {props.onExportTables && <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>Download tables as xlsx</button>}
+        <button
+          type="button"
+          onClick={() => void downloadPng()}
+          disabled={total === 0}
+          aria-label={`Download chart as PNG: ${props.title}`}
+        >
+          Download chart as PNG
+        </button>
+        {props.onExportTables && (
+          <button type="button" onClick={props.onExportTables} aria-label={`Download tables as xlsx (${props.title})`}>
+            Download tables as xlsx
+          </button>
+        )}
       </div>
     </figure>
   );

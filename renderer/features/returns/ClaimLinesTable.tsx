@@ -17,18 +17,36 @@ function evidence(l: ClaimLineView): { text: string; tone: string } {
   return { text: 'Programme record', tone: 'grey' };
 }
 
-export function ClaimLinesTable({ lines, caption, total = lines.length }: { lines: ClaimLineView[]; caption: string; total?: number }) {
+export function ClaimLinesTable({
+  lines,
+  caption,
+  total = lines.length,
+}: {
+  lines: ClaimLineView[];
+  caption: string;
+  total?: number;
+}) {
   if (!lines.length) return <p>No people or items are counted.</p>;
   return (
     <>
-      {total > Math.min(SHOWN, lines.length) && <p className="muted">Showing the first {Math.min(SHOWN, lines.length).toLocaleString('en-GB')} of {total.toLocaleString('en-GB')}; the exported workbook lists them all.</p>}
+      {total > Math.min(SHOWN, lines.length) && (
+        <p className="muted">
+          Showing the first {Math.min(SHOWN, lines.length).toLocaleString('en-GB')} of {total.toLocaleString('en-GB')};
+          the exported workbook lists them all.
+        </p>
+      )}
       <div className="lines-table-wrap" tabIndex={0} role="region" aria-label={caption}>
         <table className="data">
           <caption className="visually-hidden">{caption}</caption>
           <thead>
             <tr>
-              <th scope="col">Reference</th><th scope="col">Name</th><th scope="col">Item</th><th scope="col">Date</th>
-              <th scope="col">Verification</th><th scope="col">Evidence</th><th scope="col">Eligibility</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Name</th>
+              <th scope="col">Item</th>
+              <th scope="col">Date</th>
+              <th scope="col">Verification</th>
+              <th scope="col">Evidence</th>
+              <th scope="col">Eligibility</th>
             </tr>
           </thead>
           <tbody>
@@ -38,11 +56,33 @@ export function ClaimLinesTable({ lines, caption, total = lines.length }: { line
                 <tr key={`${l.indicatorCode}-${l.itemKind}-${l.itemId}-${l.personId ?? ''}-${l.employerId ?? ''}`}>
                   <td>{l.reference ? <a href={`#/participants/${l.personId}`}>{l.reference}</a> : '—'}</td>
                   <td>{l.personId ? `${l.firstName ?? ''} ${l.lastName ?? ''}` : (l.employerName ?? '—')}</td>
-                  <td>{l.itemLabel ?? l.itemKind}{l.employerName && l.personId ? ` (${l.employerName})` : ''}</td>
+                  <td>
+                    {l.itemLabel ?? l.itemKind}
+                    {l.employerName && l.personId ? ` (${l.employerName})` : ''}
+                  </td>
                   <td>{formatUkDate(l.itemDate)}</td>
-                  <td>{l.verificationStatus ? <span className={`tag tag-${l.verificationStatus === 'verified' ? 'green' : 'yellow'}`}>{l.verificationStatus.replace('_', ' ')}</span> : '—'}{l.verifier ? ` by ${l.verifier}` : ''}</td>
-                  <td><span className={`tag tag-${ev.tone}`}>{ev.text}</span></td>
-                  <td>{l.eligibilityStatus ? <span className={`tag tag-${l.eligibilityStatus === 'eligible' ? 'green' : 'red'}`}>{l.eligibilityStatus}</span> : '—'}</td>
+                  <td>
+                    {l.verificationStatus ? (
+                      <span className={`tag tag-${l.verificationStatus === 'verified' ? 'green' : 'yellow'}`}>
+                        {l.verificationStatus.replace('_', ' ')}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                    {l.verifier ? ` by ${l.verifier}` : ''}
+                  </td>
+                  <td>
+                    <span className={`tag tag-${ev.tone}`}>{ev.text}</span>
+                  </td>
+                  <td>
+                    {l.eligibilityStatus ? (
+                      <span className={`tag tag-${l.eligibilityStatus === 'eligible' ? 'green' : 'red'}`}>
+                        {l.eligibilityStatus}
+                      </span>
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                 </tr>
               );
             })}

@@ -13,7 +13,10 @@ import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 export function DashboardView() {
   const [period, setPeriod] = useState<PeriodValue | null>(null);
   const toasts = useToasts();
-  const state = useChannel('returns.dashboard', period ?? {}, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !period });
+  const state = useChannel('returns.dashboard', period ?? {}, {
+    areas: ['returns', 'participants', 'courses', 'outcomes'],
+    skip: !period,
+  });
   const d = state.data;
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
   const headlineSet = sets.data?.find((s) => s.code === 'SW-HEADLINE');
@@ -34,7 +37,11 @@ export function DashboardView() {
     <section aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">Dashboard</h2>
       <PeriodPicker value={period} onChange={setPeriod} idPrefix="dashboard-period" />
-      {state.error && <p className="error-message" role="alert">{state.error.message}</p>}
+      {state.error && (
+        <p className="error-message" role="alert">
+          {state.error.message}
+        </p>
+      )}
       {!d && !state.error && <p aria-live="polite">Counting…</p>}
       {d && (
         <>
@@ -45,19 +52,67 @@ export function DashboardView() {
                 <div className="figure">{h.count.toLocaleString('en-GB')}</div>
                 <div>{h.title}</div>
                 <p className="sentence">{h.sentence}</p>
-                {headlineSet && <a href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`} aria-label={`See who is counted in ${h.title}`}>See who is counted</a>}
+                {headlineSet && (
+                  <a
+                    href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`}
+                    aria-label={`See who is counted in ${h.title}`}
+                  >
+                    See who is counted
+                  </a>
+                )}
               </li>
             ))}
           </ul>
           <h3>Charts</h3>
           <div className="chart-grid">
-            <ChartFigure id="chart-starts" title="Starts by month" categoryHeader="Month" rows={d.startsByMonth} fileStem={`starts-by-month-${d.from}`} onExportTables={exportTablesAction} />
-            <ChartFigure id="chart-outcomes" title="Outcomes by type" categoryHeader="Outcome type" rows={d.outcomesByType} horizontal fileStem={`outcomes-by-type-${d.from}`} onExportTables={exportTablesAction} />
-            <ChartFigure id="chart-funnel" title="Pathway: people referred in the period and how far they got" categoryHeader="Stage" rows={d.funnel} horizontal fileStem={`pathway-${d.from}`} onExportTables={exportTablesAction} />
-            <ChartFigure id="chart-district" title="Starts by postcode district" categoryHeader="Postcode district" rows={d.byDistrict} fileStem={`starts-by-district-${d.from}`} onExportTables={exportTablesAction} />
-            <ChartFigure id="chart-barriers" title="Starts by target group (barrier)" categoryHeader="Target group" rows={d.byBarrier} horizontal fileStem={`starts-by-target-group-${d.from}`} onExportTables={exportTablesAction} />
+            <ChartFigure
+              id="chart-starts"
+              title="Starts by month"
+              categoryHeader="Month"
+              rows={d.startsByMonth}
+              fileStem={`starts-by-month-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
+            <ChartFigure
+              id="chart-outcomes"
+              title="Outcomes by type"
+              categoryHeader="Outcome type"
+              rows={d.outcomesByType}
+              horizontal
+              fileStem={`outcomes-by-type-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
+            <ChartFigure
+              id="chart-funnel"
+              title="Pathway: people referred in the period and how far they got"
+              categoryHeader="Stage"
+              rows={d.funnel}
+              horizontal
+              fileStem={`pathway-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
+            <ChartFigure
+              id="chart-district"
+              title="Starts by postcode district"
+              categoryHeader="Postcode district"
+              rows={d.byDistrict}
+              fileStem={`starts-by-district-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
+            <ChartFigure
+              id="chart-barriers"
+              title="Starts by target group (barrier)"
+              categoryHeader="Target group"
+              rows={d.byBarrier}
+              horizontal
+              fileStem={`starts-by-target-group-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
           </div>
-          <p className="muted">Wards are not recorded; areas are shown by postcode district. The pathway follows the people referred in the period to any later stage.</p>
+          <p className="muted">
+            Wards are not recorded; areas are shown by postcode district. The pathway follows the people referred in the
+            period to any later stage.
+          </p>
         </>
       )}
     </section>

@@ -6,7 +6,11 @@ import { useToasts } from '../../components/Toasts';
 import { personalColumnCodes } from '../../../shared/contract/returns.contract';
 
 const columnLabels: Record<(typeof personalColumnCodes)[number], string> = {
-  reference: 'Reference', name: 'Name', ni_number: 'NI number', date_of_birth: 'Date of birth', postcode: 'Postcode',
+  reference: 'Reference',
+  name: 'Name',
+  ni_number: 'NI number',
+  date_of_birth: 'Date of birth',
+  postcode: 'Postcode',
 };
 
 export function FundersPanel() {
@@ -28,9 +32,23 @@ export function FundersPanel() {
                   checked={f.personalColumns.includes(c)}
                   disabled={!isAdmin}
                   onChange={async (e) => {
-                    const personalColumns = e.target.checked ? personalColumnCodes.filter((x) => x === c || f.personalColumns.includes(x)) : f.personalColumns.filter((x) => x !== c);
-                    const result = await api.call('returns.saveFunder', { id: f.id, name: f.name, notes: f.notes, personalColumns });
-                    toasts.show(result.ok ? { kind: 'success', message: `${f.name}: ${columnLabels[c]} ${e.target.checked ? 'added to' : 'removed from'} claim lines` } : { kind: 'error', message: result.error.message });
+                    const personalColumns = e.target.checked
+                      ? personalColumnCodes.filter((x) => x === c || f.personalColumns.includes(x))
+                      : f.personalColumns.filter((x) => x !== c);
+                    const result = await api.call('returns.saveFunder', {
+                      id: f.id,
+                      name: f.name,
+                      notes: f.notes,
+                      personalColumns,
+                    });
+                    toasts.show(
+                      result.ok
+                        ? {
+                            kind: 'success',
+                            message: `${f.name}: ${columnLabels[c]} ${e.target.checked ? 'added to' : 'removed from'} claim lines`,
+                          }
+                        : { kind: 'error', message: result.error.message },
+                    );
                   }}
                 />
                 {columnLabels[c]}

@@ -12,7 +12,11 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
   const chosen = setId ?? sets.data?.[0]?.id ?? null;
   const [versionId, setVersionId] = useState<number | undefined>(undefined);
-  const detail = useChannel('returns.setDetail', { setId: chosen ?? 1, ...(versionId ? { versionId } : {}) }, { areas: ['returns'], skip: chosen === null });
+  const detail = useChannel(
+    'returns.setDetail',
+    { setId: chosen ?? 1, ...(versionId ? { versionId } : {}) },
+    { areas: ['returns'], skip: chosen === null },
+  );
   const isAdmin = useCan('administrator');
   const d = detail.data && detail.data.set.id === chosen ? detail.data : undefined;
 
@@ -23,37 +27,80 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
         <ul className="cards">
           {(sets.data ?? []).map((s) => (
             <li key={s.id} className="card">
-              <a href={`#/returns/sets/${s.id}`} aria-current={s.id === chosen ? 'page' : undefined} onClick={() => setVersionId(undefined)}>{s.name}</a>
-              <div className="muted">{s.funderName} · version {s.currentVersion} · {s.indicatorCount} indicators</div>
+              <a
+                href={`#/returns/sets/${s.id}`}
+                aria-current={s.id === chosen ? 'page' : undefined}
+                onClick={() => setVersionId(undefined)}
+              >
+                {s.name}
+              </a>
+              <div className="muted">
+                {s.funderName} · version {s.currentVersion} · {s.indicatorCount} indicators
+              </div>
             </li>
           ))}
         </ul>
       </nav>
-      {detail.error && <p className="error-message" role="alert">{detail.error.message}</p>}
+      {detail.error && (
+        <p className="error-message" role="alert">
+          {detail.error.message}
+        </p>
+      )}
       {d && editing && isAdmin && (
-        <IndicatorSetEditor detail={d} onDone={() => { setVersionId(undefined); navigate(`returns/sets/${d.set.id}`); }} />
+        <IndicatorSetEditor
+          detail={d}
+          onDone={() => {
+            setVersionId(undefined);
+            navigate(`returns/sets/${d.set.id}`);
+          }}
+        />
       )}
       {d && !editing && (
         <>
-          <h3>{d.set.name}, version {d.version}{d.versionId !== d.set.currentVersionId ? ' (an earlier version)' : ''}</h3>
+          <h3>
+            {d.set.name}, version {d.version}
+            {d.versionId !== d.set.currentVersionId ? ' (an earlier version)' : ''}
+          </h3>
           {d.set.description && <p>{d.set.description}</p>}
           <div className="period-row">
             <label htmlFor="set-version">Version</label>
             <select id="set-version" value={d.versionId} onChange={(e) => setVersionId(Number(e.target.value))}>
-              {d.versions.map((v) => <option key={v.id} value={v.id}>Version {v.version}: {v.note ?? ''} ({formatUkDateTime(v.createdAt)}{v.createdBy ? `, ${v.createdBy}` : ''}; used by {v.returns} return{v.returns === 1 ? '' : 's'})</option>)}
+              {d.versions.map((v) => (
+                <option key={v.id} value={v.id}>
+                  Version {v.version}: {v.note ?? ''} ({formatUkDateTime(v.createdAt)}
+                  {v.createdBy ? `, ${v.createdBy}` : ''}; used by {v.returns} return{v.returns === 1 ? '' : 's'})
+                </option>
+              ))}
             </select>
-            {isAdmin && d.versionId === d.set.currentVersionId && <button type="button" onClick={() => navigate(`returns/sets/${d.set.id}/edit`)}>Edit (saves a new version)</button>}
+            {isAdmin && d.versionId === d.set.currentVersionId && (
+              <button type="button" onClick={() => navigate(`returns/sets/${d.set.id}/edit`)}>
+                Edit (saves a new version)
+              </button>
+            )}
           </div>
           <table className="data">
-            <thead><tr><th scope="col">Code</th><th scope="col">Indicator</th><th scope="col">Unit</th><th scope="col">Evidence required</th></tr></thead>
+            <thead>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Indicator</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Evidence required</th>
+              </tr>
+            </thead>
             <tbody>
               {d.indicators.map((i) => (
                 <tr key={i.code}>
-                  <td>{i.code}{i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}</td>
                   <td>
-                    <strong>{i.title}</strong> {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
+                    {i.code}
+                    {i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}
+                  </td>
+                  <td>
+                    <strong>{i.title}</strong>{' '}
+                    {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
                     <p>{i.definition}</p>
-                    <p className="sentence"><strong>Counted as:</strong> {i.sentence}</p>
+                    <p className="sentence">
+                      <strong>Counted as:</strong> {i.sentence}
+                    </p>
                   </td>
                   <td>{i.unit}</td>
                   <td>{i.evidenceRequired}</td>

@@ -1,7 +1,14 @@
 // Chooses a reporting period: a UK financial-year quarter or half, a whole financial year, or
 // custom dates typed day-first. Reports only valid periods; explains what is wrong otherwise.
 import { useEffect, useId, useState } from 'react';
-import { financialYearOf, fyLabel, periodChoiceOf, periodFor, periodProblem, type PeriodKind } from '../../../shared/domain/reporting-periods';
+import {
+  financialYearOf,
+  fyLabel,
+  periodChoiceOf,
+  periodFor,
+  periodProblem,
+  type PeriodKind,
+} from '../../../shared/domain/reporting-periods';
 import { formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 
 export interface PeriodValue {
@@ -14,9 +21,21 @@ function todayLocal(): string {
   return `${d.getFullYear()}-${String(d.getMonth() + 1).padStart(2, '0')}-${String(d.getDate()).padStart(2, '0')}`;
 }
 
-export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: { value: PeriodValue | null; onChange(p: PeriodValue): void; idPrefix?: string; initial?: PeriodValue | null }) {
+export function PeriodPicker({
+  value,
+  onChange,
+  idPrefix = 'period',
+  initial,
+}: {
+  value: PeriodValue | null;
+  onChange(p: PeriodValue): void;
+  idPrefix?: string;
+  initial?: PeriodValue | null;
+}) {
   const today = todayLocal();
-  const start = initial ? periodChoiceOf(initial.from, initial.to) : { kind: 'year' as PeriodKind, fy: financialYearOf(today), part: 1 };
+  const start = initial
+    ? periodChoiceOf(initial.from, initial.to)
+    : { kind: 'year' as PeriodKind, fy: financialYearOf(today), part: 1 };
   const [kind, setKind] = useState<PeriodKind>(start.kind);
   const [fy, setFy] = useState(start.fy);
   const [part, setPart] = useState(start.part);
@@ -47,7 +66,14 @@ export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: 
       <legend>Period</legend>
       <div className="period-row">
         <label htmlFor={`${idPrefix}-kind`}>Period type</label>
-        <select id={`${idPrefix}-kind`} value={kind} onChange={(e) => { setKind(e.target.value as PeriodKind); setPart(1); }}>
+        <select
+          id={`${idPrefix}-kind`}
+          value={kind}
+          onChange={(e) => {
+            setKind(e.target.value as PeriodKind);
+            setPart(1);
+          }}
+        >
           <option value="quarter">Quarter</option>
           <option value="half">Half-year</option>
           <option value="year">Financial year</option>
@@ -57,7 +83,11 @@ export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: 
           <>
             <label htmlFor={`${idPrefix}-fy`}>Financial year</label>
             <select id={`${idPrefix}-fy`} value={fy} onChange={(e) => setFy(Number(e.target.value))}>
-              {years.map((y) => <option key={y} value={y}>{fyLabel(y)}</option>)}
+              {years.map((y) => (
+                <option key={y} value={y}>
+                  {fyLabel(y)}
+                </option>
+              ))}
             </select>
           </>
         )}
@@ -84,15 +114,39 @@ export function PeriodPicker({ value, onChange, idPrefix = 'period', initial }: 
         {kind === 'custom' && (
           <>
             <label htmlFor="field-from">From</label>
-            <input id="field-from" aria-describedby={hintId} value={fromText} onChange={(e) => setFromText(e.target.value)} size={11} inputMode="numeric" />
+            <input
+              id="field-from"
+              aria-describedby={hintId}
+              value={fromText}
+              onChange={(e) => setFromText(e.target.value)}
+              size={11}
+              inputMode="numeric"
+            />
             <label htmlFor="field-to">To</label>
-            <input id="field-to" aria-describedby={hintId} value={toText} onChange={(e) => setToText(e.target.value)} size={11} inputMode="numeric" />
-            <span id={hintId} className="hint">For example 01/04/2025; both days included</span>
+            <input
+              id="field-to"
+              aria-describedby={hintId}
+              value={toText}
+              onChange={(e) => setToText(e.target.value)}
+              size={11}
+              inputMode="numeric"
+            />
+            <span id={hintId} className="hint">
+              For example 01/04/2025; both days included
+            </span>
           </>
         )}
       </div>
-      {value && !problem && <p className="period-shown">{formatUkDate(value.from)} to {formatUkDate(value.to)}, both days included</p>}
-      {problem && <p className="error-message" role="alert">{problem}</p>}
+      {value && !problem && (
+        <p className="period-shown">
+          {formatUkDate(value.from)} to {formatUkDate(value.to)}, both days included
+        </p>
+      )}
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
     </fieldset>
   );
 }

@@ -37,7 +37,9 @@ export function PurposeDialog(props: PurposeDialogProps) {
       ref.current?.close();
       props.onClose();
     } else {
-      const fields = (result.fields ?? []).filter((f) => f.path.includes(props.field)).map((f) => ({ path: [props.field], message: f.message }));
+      const fields = (result.fields ?? [])
+        .filter((f) => f.path.includes(props.field))
+        .map((f) => ({ path: [props.field], message: f.message }));
       setErrors(fields.length ? fields : [{ path: [props.field], message: result.message }]);
     }
   }
@@ -45,18 +47,46 @@ export function PurposeDialog(props: PurposeDialogProps) {
   const id = fieldId([props.field]);
   return (
     <dialog ref={ref} aria-labelledby="purpose-dialog-title" onClose={props.onClose}>
-      <form method="dialog" onSubmit={(e) => { e.preventDefault(); void confirm(); }}>
+      <form
+        method="dialog"
+        onSubmit={(e) => {
+          e.preventDefault();
+          void confirm();
+        }}
+      >
         <h2 id="purpose-dialog-title">{props.title}</h2>
         <ErrorSummary errors={errors} />
         <div className={`field ${errors.length ? 'field-error' : ''}`}>
           <label htmlFor={id}>{props.label}</label>
-          <p className="hint" id={`${id}-hint`}>{props.hint}</p>
-          {errors[0] && <p className="error-message" id={`${id}-error`}>{errors[0].message}</p>}
-          <textarea id={id} rows={3} value={text} onChange={(e) => setText(e.target.value)} aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ''}`} />
+          <p className="hint" id={`${id}-hint`}>
+            {props.hint}
+          </p>
+          {errors[0] && (
+            <p className="error-message" id={`${id}-error`}>
+              {errors[0].message}
+            </p>
+          )}
+          <textarea
+            id={id}
+            rows={3}
+            value={text}
+            onChange={(e) => setText(e.target.value)}
+            aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ''}`}
+          />
         </div>
         <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>{busy ? 'Working…' : props.confirmLabel}</button>
-          <button type="button" onClick={() => { ref.current?.close(); props.onClose(); }}>Cancel</button>
+          <button type="submit" className="primary" disabled={busy}>
+            {busy ? 'Working…' : props.confirmLabel}
+          </button>
+          <button
+            type="button"
+            onClick={() => {
+              ref.current?.close();
+              props.onClose();
+            }}
+          >
+            Cancel
+          </button>
         </div>
       </form>
     </dialog>

@@ -17,9 +17,14 @@ import { ReturnWarnings } from './ReturnWarnings';
  * #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
 function linkedState(): { setId: number | null; period: PeriodValue | null; open: string | null } {
   const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const from = q.get('from'), to = q.get('to');
+  const from = q.get('from'),
+    to = q.get('to');
   const ok = (d: string | null) => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
-  return { setId: Number(q.get('set')) || null, period: ok(from) && ok(to) ? { from: from!, to: to! } : null, open: q.get('open') };
+  return {
+    setId: Number(q.get('set')) || null,
+    period: ok(from) && ok(to) ? { from: from!, to: to! } : null,
+    open: q.get('open'),
+  };
 }
 
 export function ReturnBuilderView() {
@@ -35,14 +40,31 @@ export function ReturnBuilderView() {
   const linesHeading = useRef<HTMLHeadingElement>(null);
   const chosen = setId ?? sets.data?.[0]?.id ?? null;
   const ready = chosen !== null && period !== null;
-  const input = ready ? { setId: chosen, from: period.from, to: period.to } : { setId: 1, from: '2000-01-01', to: '2000-01-01' };
+  const input = ready
+    ? { setId: chosen, from: period.from, to: period.to }
+    : { setId: 1, from: '2000-01-01', to: '2000-01-01' };
   // Counts first (one count query per indicator: fast), then the warnings, which need every
   // claim line and take longer on a large programme.
-  const computed = useChannel('returns.compute', { ...input, warnings: false }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready });
-  const checked = useChannel('returns.compute', { ...input, warnings: true }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready });
-  const lines = useChannel('returns.lines', { ...input, indicatorCode: open ?? '' }, { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready || !open });
+  const computed = useChannel(
+    'returns.compute',
+    { ...input, warnings: false },
+    { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready },
+  );
+  const checked = useChannel(
+    'returns.compute',
+    { ...input, warnings: true },
+    { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready },
+  );
+  const lines = useChannel(
+    'returns.lines',
+    { ...input, indicatorCode: open ?? '' },
+    { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !ready || !open },
+  );
   const c = computed.data && computed.data.set.id === chosen ? computed.data : undefined;
-  const w = checked.data && c && checked.data.set.id === c.set.id && checked.data.from === c.from && checked.data.to === c.to ? checked.data : undefined;
+  const w =
+    checked.data && c && checked.data.set.id === c.set.id && checked.data.from === c.from && checked.data.to === c.to
+      ? checked.data
+      : undefined;
   const warningsOf = (code: string) => w?.indicators.find((i) => i.code === code)?.warnings;
 
   useEffect(() => {
@@ -63,57 +85,112 @@ export function ReturnBuilderView() {
       <div className="period-row">
         <label htmlFor="return-set">Indicator set</label>
         <select id="return-set" value={chosen ?? ''} onChange={(e) => setSetId(Number(e.target.value))}>
-          {(sets.data ?? []).map((s) => <option key={s.id} value={s.id}>{s.name} ({s.funderName}), version {s.currentVersion}</option>)}
+          {(sets.data ?? []).map((s) => (
+            <option key={s.id} value={s.id}>
+              {s.name} ({s.funderName}), version {s.currentVersion}
+            </option>
+          ))}
         </select>
       </div>
       <PeriodPicker value={period} onChange={setPeriod} idPrefix="return-period" initial={linked.period} />
-      {computed.error && <p className="error-message" role="alert">{computed.error.message}</p>}
+      {computed.error && (
+        <p className="error-message" role="alert">
+          {computed.error.message}
+        </p>
+      )}
       {ready && !c && !computed.error && <p aria-live="polite">Counting…</p>}
       {c && (
         <>
           <p>
             <strong>{c.set.name}</strong>, version {c.version}, for {c.periodLabel}.{' '}
             {c.submittedReturnId && (
-              <>A return for this period was submitted: <a href={`#/returns/submitted/${c.submittedReturnId}`}>see it and what changed since</a>.</>
+              <>
+                A return for this period was submitted:{' '}
+                <a href={`#/returns/submitted/${c.submittedReturnId}`}>see it and what changed since</a>.
+              </>
             )}
           </p>
           <table className="data">
             <caption className="visually-hidden">Indicator counts</caption>
             <thead>
-              <tr><th scope="col">Code</th><th scope="col">Indicator and counting rule</th><th scope="col">Unit</th><th scope="col">Count</th><th scope="col">Warnings</th></tr>
+              <tr>
+                <th scope="col">Code</th>
+                <th scope="col">Indicator and counting rule</th>
+                <th scope="col">Unit</th>
+                <th scope="col">Count</th>
+                <th scope="col">Warnings</th>
+              </tr>
             </thead>
             <tbody>
               {c.indicators.map((i) => (
                 <tr key={i.code} aria-current={open === i.code ? 'true' : undefined}>
                   <td>{i.code}</td>
                   <td>
-                    {i.title} {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
+                    {i.title}{' '}
+                    {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
                     <p className="sentence">{i.sentence}</p>
                   </td>
                   <td>{i.unit}</td>
                   <td>
-                    <button type="button" className="count-button" aria-expanded={open === i.code} aria-label={`${i.count} — show the people and items behind ${i.code}`} onClick={() => setOpen(open === i.code ? null : i.code)}>
+                    <button
+                      type="button"
+                      className="count-button"
+                      aria-expanded={open === i.code}
+                      aria-label={`${i.count} — show the people and items behind ${i.code}`}
+                      onClick={() => setOpen(open === i.code ? null : i.code)}
+                    >
                       {i.count.toLocaleString('en-GB')}
                     </button>
                   </td>
-                  <td>{w === undefined ? <span className="muted">Checking…</span> : warningsOf(i.code) ? <span className="tag tag-yellow">{warningsOf(i.code)}</span> : <span className="tag tag-green">None</span>}</td>
+                  <td>
+                    {w === undefined ? (
+                      <span className="muted">Checking…</span>
+                    ) : warningsOf(i.code) ? (
+                      <span className="tag tag-yellow">{warningsOf(i.code)}</span>
+                    ) : (
+                      <span className="tag tag-green">None</span>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
           </table>
           {open && (
             <section aria-labelledby="lines-heading">
-              <h3 id="lines-heading" ref={linesHeading} tabIndex={-1}>People and items behind {open}{lines.data ? `: ${lines.data.total.toLocaleString('en-GB')}` : ''}</h3>
+              <h3 id="lines-heading" ref={linesHeading} tabIndex={-1}>
+                People and items behind {open}
+                {lines.data ? `: ${lines.data.total.toLocaleString('en-GB')}` : ''}
+              </h3>
               {lines.data && <p className="sentence">{lines.data.sentence}</p>}
-              {lines.error && <p className="error-message" role="alert">{lines.error.message}</p>}
-              {lines.data ? <ClaimLinesTable lines={lines.data.lines} total={lines.data.total} caption={`People and items behind ${open}`} /> : !lines.error && <p>Loading…</p>}
+              {lines.error && (
+                <p className="error-message" role="alert">
+                  {lines.error.message}
+                </p>
+              )}
+              {lines.data ? (
+                <ClaimLinesTable
+                  lines={lines.data.lines}
+                  total={lines.data.total}
+                  caption={`People and items behind ${open}`}
+                />
+              ) : (
+                !lines.error && <p>Loading…</p>
+              )}
             </section>
           )}
-          {w?.warningCounts ? <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} /> : <p aria-live="polite">{checked.error ? checked.error.message : 'Checking the claim lines for warnings…'}</p>}
+          {w?.warningCounts ? (
+            <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} />
+          ) : (
+            <p aria-live="polite">{checked.error ? checked.error.message : 'Checking the claim lines for warnings…'}</p>
+          )}
           {canExport ? (
             <div className="button-row">
-              <button type="button" className="primary" onClick={() => setDialog('export')}>Export workbook…</button>
-              <button type="button" onClick={() => setDialog('submit')} disabled={c.submittedReturnId !== null}>Submit and lock…</button>
+              <button type="button" className="primary" onClick={() => setDialog('export')}>
+                Export workbook…
+              </button>
+              <button type="button" onClick={() => setDialog('submit')} disabled={c.submittedReturnId !== null}>
+                Submit and lock…
+              </button>
             </div>
           ) : (
             <p className="muted">Exporting and submitting returns needs an officer or administrator.</p>
@@ -131,9 +208,17 @@ export function ReturnBuilderView() {
           onClose={() => setDialog(null)}
           onConfirm={async (purpose) => {
             const result = await api.call('returns.export', { setId: c.set.id, from: c.from, to: c.to, purpose });
-            if (!result.ok) return { ok: false, message: result.error.message, ...(result.error.fields ? { fields: result.error.fields } : {}) };
+            if (!result.ok)
+              return {
+                ok: false,
+                message: result.error.message,
+                ...(result.error.fields ? { fields: result.error.fields } : {}),
+              };
             downloadBytes(result.value.fileName, result.value.bytes);
-            toasts.show({ kind: 'success', message: `Saved ${result.value.fileName} (${result.value.rows ?? 0} claim lines)` });
+            toasts.show({
+              kind: 'success',
+              message: `Saved ${result.value.fileName} (${result.value.rows ?? 0} claim lines)`,
+            });
             return { ok: true };
           }}
         />
@@ -148,9 +233,17 @@ export function ReturnBuilderView() {
           required={false}
           onClose={() => setDialog(null)}
           onConfirm={async (note) => {
-            const result = await api.call('returns.submit', { setId: c.set.id, from: c.from, to: c.to, note: note || null });
+            const result = await api.call('returns.submit', {
+              setId: c.set.id,
+              from: c.from,
+              to: c.to,
+              note: note || null,
+            });
             if (!result.ok) return { ok: false, message: result.error.message };
-            toasts.show({ kind: 'success', message: `Return submitted and locked (${result.value.lines} claim lines)` });
+            toasts.show({
+              kind: 'success',
+              message: `Return submitted and locked (${result.value.lines} claim lines)`,
+            });
             navigate(`returns/submitted/${result.value.returnId}`);
             return { ok: true };
           }}

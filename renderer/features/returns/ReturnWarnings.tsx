@@ -10,18 +10,32 @@ const labels: Record<string, string> = {
 
 export function ReturnWarnings({ counts, warnings }: { counts: Record<string, number>; warnings: ReturnWarning[] }) {
   const kinds = Object.entries(counts).filter(([, n]) => n > 0);
-  if (!kinds.length) return <p className="tag tag-green">No warnings: every counted item has its evidence and every person is confirmed eligible.</p>;
+  if (!kinds.length)
+    return (
+      <p className="tag tag-green">
+        No warnings: every counted item has its evidence and every person is confirmed eligible.
+      </p>
+    );
   return (
     <section className="warnings" aria-labelledby="warnings-heading">
       <h3 id="warnings-heading">Check before you export</h3>
       <ul aria-label="Warnings by kind">
-        {kinds.map(([kind, n]) => <li key={kind}><strong>{n.toLocaleString('en-GB')}</strong> {labels[kind] ?? kind}</li>)}
+        {kinds.map(([kind, n]) => (
+          <li key={kind}>
+            <strong>{n.toLocaleString('en-GB')}</strong> {labels[kind] ?? kind}
+          </li>
+        ))}
       </ul>
       <details>
-        <summary>Show the warnings ({warnings.length.toLocaleString('en-GB')}{warnings.length < kinds.reduce((s, [, n]) => s + n, 0) ? ' shown' : ''})</summary>
+        <summary>
+          Show the warnings ({warnings.length.toLocaleString('en-GB')}
+          {warnings.length < kinds.reduce((s, [, n]) => s + n, 0) ? ' shown' : ''})
+        </summary>
         <ul>
           {warnings.map((w, i) => (
-            <li key={i}>{w.participantId ? <a href={`#/participants/${w.participantId}`}>{w.message}</a> : w.message}</li>
+            <li key={i}>
+              {w.participantId ? <a href={`#/participants/${w.participantId}`}>{w.message}</a> : w.message}
+            </li>
           ))}
         </ul>
       </details>

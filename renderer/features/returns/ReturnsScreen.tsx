@@ -21,10 +21,19 @@ export function ReturnsScreen({ rest }: { rest: string[] }) {
   const numericId = id && /^\d+$/.test(id) ? Number(id) : null;
   return (
     <>
-      <PageHeader title="Returns" subtitle="Funder returns and the programme dashboard: every number traceable to the people behind it." />
+      <PageHeader
+        title="Returns"
+        subtitle="Funder returns and the programme dashboard: every number traceable to the people behind it."
+      />
       <nav className="subnav" aria-label="Returns sections">
         {sections.map((s) => (
-          <a key={s.key} href={`#/returns${s.key ? `/${s.key}` : ''}`} aria-current={s.key === current.key ? 'page' : undefined}>{s.label}</a>
+          <a
+            key={s.key}
+            href={`#/returns${s.key ? `/${s.key}` : ''}`}
+            aria-current={s.key === current.key ? 'page' : undefined}
+          >
+            {s.label}
+          </a>
         ))}
       </nav>
       {current.key === '' && <DashboardView />}

@@ -17,7 +17,12 @@ export function SubmittedReturnsView({ returnId }: { returnId: number | null }) 
 
 function ReturnList() {
   const list = useChannel('returns.list', {}, { areas: ['returns'] });
-  if (list.error) return <p className="error-message" role="alert">{list.error.message}</p>;
+  if (list.error)
+    return (
+      <p className="error-message" role="alert">
+        {list.error.message}
+      </p>
+    );
   if (!list.data) return <p>Loading…</p>;
   return (
     <section aria-labelledby="submitted-heading">
@@ -26,15 +31,32 @@ function ReturnList() {
         <EmptyState title="No returns submitted yet">Build a return, check it, then submit and lock it.</EmptyState>
       ) : (
         <table className="data">
-          <thead><tr><th scope="col">Indicator set</th><th scope="col">Period</th><th scope="col">Version</th><th scope="col">Submitted</th><th scope="col">Claim lines</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Indicator set</th>
+              <th scope="col">Period</th>
+              <th scope="col">Version</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Claim lines</th>
+            </tr>
+          </thead>
           <tbody>
             {list.data.map((r) => (
               <tr key={r.id}>
-                <td><a href={`#/returns/submitted/${r.id}`}>{r.setName}</a></td>
+                <td>
+                  <a href={`#/returns/submitted/${r.id}`}>{r.setName}</a>
+                </td>
                 <td>{r.periodLabel}</td>
                 <td>{r.version}</td>
-                <td>{formatUkDateTime(r.submittedAt)}{r.submittedBy ? ` by ${r.submittedBy}` : ''}</td>
-                <td>{Object.values(r.totals).reduce((a, b) => a + b, 0).toLocaleString('en-GB')}</td>
+                <td>
+                  {formatUkDateTime(r.submittedAt)}
+                  {r.submittedBy ? ` by ${r.submittedBy}` : ''}
+                </td>
+                <td>
+                  {Object.values(r.totals)
+                    .reduce((a, b) => a + b, 0)
+                    .toLocaleString('en-GB')}
+                </td>
               </tr>
             ))}
           </tbody>
@@ -45,27 +67,54 @@ function ReturnList() {
 }
 
 function ReturnDetail({ returnId }: { returnId: number }) {
-  const detail = useChannel('returns.detail', { returnId }, { areas: ['returns', 'participants', 'courses', 'outcomes'] });
+  const detail = useChannel(
+    'returns.detail',
+    { returnId },
+    { areas: ['returns', 'participants', 'courses', 'outcomes'] },
+  );
   const [exporting, setExporting] = useState(false);
   const [open, setOpen] = useState<string | null>(null);
   const canExport = useCan('officer');
   const toasts = useToasts();
-  if (detail.error) return <p className="error-message" role="alert">{detail.error.message}</p>;
+  if (detail.error)
+    return (
+      <p className="error-message" role="alert">
+        {detail.error.message}
+      </p>
+    );
   if (!detail.data) return <p>Re-counting the period…</p>;
   const { summary, changes } = detail.data;
   const anyChange = changes.some((c) => c.added.length || c.removed.length);
   return (
     <section aria-labelledby="return-heading">
-      <p><a href="#/returns/submitted">All submitted returns</a></p>
-      <h2 id="return-heading">{summary.setName}: {summary.periodLabel}</h2>
       <p>
-        <span className="tag tag-blue">Submitted and locked</span> {formatUkDateTime(summary.submittedAt)}{summary.submittedBy ? ` by ${summary.submittedBy}` : ''}, indicator set version {summary.version}.
+        <a href="#/returns/submitted">All submitted returns</a>
+      </p>
+      <h2 id="return-heading">
+        {summary.setName}: {summary.periodLabel}
+      </h2>
+      <p>
+        <span className="tag tag-blue">Submitted and locked</span> {formatUkDateTime(summary.submittedAt)}
+        {summary.submittedBy ? ` by ${summary.submittedBy}` : ''}, indicator set version {summary.version}.
         {summary.note ? ` Note: ${summary.note}` : ''}
       </p>
       <h3>What changed since it was submitted</h3>
-      <p>{anyChange ? 'Re-counting the same period now (with the same version, leaving out only claims made before this return) gives different lines:' : `Re-counting ${formatUkDate(summary.from)} to ${formatUkDate(summary.to)} now gives the same lines as submitted.`}</p>
+      <p>
+        {anyChange
+          ? 'Re-counting the same period now (with the same version, leaving out only claims made before this return) gives different lines:'
+          : `Re-counting ${formatUkDate(summary.from)} to ${formatUkDate(summary.to)} now gives the same lines as submitted.`}
+      </p>
       <table className="data">
-        <thead><tr><th scope="col">Code</th><th scope="col">Indicator</th><th scope="col">Submitted</th><th scope="col">Now</th><th scope="col">Added</th><th scope="col">Removed</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Code</th>
+            <th scope="col">Indicator</th>
+            <th scope="col">Submitted</th>
+            <th scope="col">Now</th>
+            <th scope="col">Added</th>
+            <th scope="col">Removed</th>
+          </tr>
+        </thead>
         <tbody>
           {changes.map((c) => (
             <tr key={c.code}>
@@ -73,23 +122,61 @@ function ReturnDetail({ returnId }: { returnId: number }) {
               <td>{c.title}</td>
               <td>{c.submitted}</td>
               <td>{c.now}</td>
-              <td>{c.added.length ? <button type="button" className="link-button diff-added" aria-expanded={open === `+${c.code}`} onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}>+{c.added.length}</button> : 0}</td>
-              <td>{c.removed.length ? <button type="button" className="link-button diff-removed" aria-expanded={open === `-${c.code}`} onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}>−{c.removed.length}</button> : 0}</td>
+              <td>
+                {c.added.length ? (
+                  <button
+                    type="button"
+                    className="link-button diff-added"
+                    aria-expanded={open === `+${c.code}`}
+                    onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}
+                  >
+                    +{c.added.length}
+                  </button>
+                ) : (
+                  0
+                )}
+              </td>
+              <td>
+                {c.removed.length ? (
+                  <button
+                    type="button"
+                    className="link-button diff-removed"
+                    aria-expanded={open === `-${c.code}`}
+                    onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}
+                  >
+                    −{c.removed.length}
+                  </button>
+                ) : (
+                  0
+                )}
+              </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {open && (() => {
-        const c = changes.find((x) => x.code === open.slice(1))!;
-        const added = open.startsWith('+');
-        return (
-          <section aria-labelledby="change-lines-heading">
-            <h3 id="change-lines-heading">{added ? 'Added since submission' : 'Removed since submission'}: {c.code}</h3>
-            <ClaimLinesTable lines={added ? c.added : c.removed} caption={`${added ? 'Added' : 'Removed'} lines for ${c.code}`} />
-          </section>
-        );
-      })()}
-      {canExport && <div className="button-row"><button type="button" className="primary" onClick={() => setExporting(true)}>Export the submitted workbook…</button></div>}
+      {open &&
+        (() => {
+          const c = changes.find((x) => x.code === open.slice(1))!;
+          const added = open.startsWith('+');
+          return (
+            <section aria-labelledby="change-lines-heading">
+              <h3 id="change-lines-heading">
+                {added ? 'Added since submission' : 'Removed since submission'}: {c.code}
+              </h3>
+              <ClaimLinesTable
+                lines={added ? c.added : c.removed}
+                caption={`${added ? 'Added' : 'Removed'} lines for ${c.code}`}
+              />
+            </section>
+          );
+        })()}
+      {canExport && (
+        <div className="button-row">
+          <button type="button" className="primary" onClick={() => setExporting(true)}>
+            Export the submitted workbook…
+          </button>
+        </div>
+      )}
       {exporting && (
         <PurposeDialog
           title="Export the submitted return"

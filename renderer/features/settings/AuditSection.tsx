@@ -15,7 +15,23 @@ import { parseUkDate } from '../../../shared/domain/dates';
 import type { FieldError } from '../../../shared/result';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 
-const actions = ['create', 'update', 'delete', 'view', 'export', 'import', 'merge', 'anonymise', 'sign-in', 'sign-in-failed', 'lockout', 'password-reset', 'backup', 'restore', 'verify'];
+const actions = [
+  'create',
+  'update',
+  'delete',
+  'view',
+  'export',
+  'import',
+  'merge',
+  'anonymise',
+  'sign-in',
+  'sign-in-failed',
+  'lockout',
+  'password-reset',
+  'backup',
+  'restore',
+  'verify',
+];
 
 const columns: ColDef<AuditRow>[] = [
   { field: 'at', headerName: 'When', width: 160, valueFormatter: ukDateTime, sortable: true },
@@ -44,9 +60,12 @@ export function AuditSection() {
     const problems: FieldError[] = [];
     const from = form.from.trim() ? parseUkDate(form.from) : null;
     const to = form.to.trim() ? parseUkDate(form.to) : null;
-    if (form.from.trim() && !from) problems.push({ path: ['from'], message: 'Enter the from date as day/month/year, like 01/04/2026' });
-    if (form.to.trim() && !to) problems.push({ path: ['to'], message: 'Enter the to date as day/month/year, like 30/04/2026' });
-    if (from && to && from > to) problems.push({ path: ['to'], message: 'The to date must be on or after the from date' });
+    if (form.from.trim() && !from)
+      problems.push({ path: ['from'], message: 'Enter the from date as day/month/year, like 01/04/2026' });
+    if (form.to.trim() && !to)
+      problems.push({ path: ['to'], message: 'Enter the to date as day/month/year, like 30/04/2026' });
+    if (from && to && from > to)
+      problems.push({ path: ['to'], message: 'The to date must be on or after the from date' });
     setErrors(problems);
     if (problems.length) return;
     const next: AuditFilter = {};
@@ -66,10 +85,17 @@ export function AuditSection() {
     setExporting(false);
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} entries. The export is recorded in the log.` });
+    toasts.show({
+      kind: 'success',
+      message: `Exported ${result.value.rows ?? 0} entries. The export is recorded in the log.`,
+    });
   }
 
-  const fetchPage = useMemo(() => (query: Parameters<typeof api.call<'audit.page'>>[1]) => api.call('audit.page', { ...query, auditFilter: JSON.parse(filterKey) as AuditFilter }), [filterKey]);
+  const fetchPage = useMemo(
+    () => (query: Parameters<typeof api.call<'audit.page'>>[1]) =>
+      api.call('audit.page', { ...query, auditFilter: JSON.parse(filterKey) as AuditFilter }),
+    [filterKey],
+  );
 
   return (
     <>
@@ -80,28 +106,77 @@ export function AuditSection() {
             <label htmlFor={fieldId(['staffId'])}>Who</label>
             <select id={fieldId(['staffId'])} value={form.staffId} onChange={(e) => set('staffId')(e.target.value)}>
               <option value="">Anyone</option>
-              {staff.data?.map((s) => <option key={s.id} value={s.id}>{s.displayName}</option>)}
+              {staff.data?.map((s) => (
+                <option key={s.id} value={s.id}>
+                  {s.displayName}
+                </option>
+              ))}
             </select>
           </div>
           <div className="field">
             <label htmlFor={fieldId(['action'])}>Action</label>
             <select id={fieldId(['action'])} value={form.action} onChange={(e) => set('action')(e.target.value)}>
               <option value="">Any</option>
-              {actions.map((a) => <option key={a} value={a}>{a}</option>)}
+              {actions.map((a) => (
+                <option key={a} value={a}>
+                  {a}
+                </option>
+              ))}
             </select>
           </div>
-          <TextField path={['entity']} label="Entity" value={form.entity} onChange={set('entity')} placeholder="participant, staff…" />
-          <TextField path={['from']} label="From" value={form.from} onChange={set('from')} errors={errors} placeholder="dd/mm/yyyy" />
-          <TextField path={['to']} label="To" value={form.to} onChange={set('to')} errors={errors} placeholder="dd/mm/yyyy" />
-          <TextField path={['participantReference']} label="Participant reference" value={form.participantReference} onChange={set('participantReference')} placeholder="SW-000123" />
+          <TextField
+            path={['entity']}
+            label="Entity"
+            value={form.entity}
+            onChange={set('entity')}
+            placeholder="participant, staff…"
+          />
+          <TextField
+            path={['from']}
+            label="From"
+            value={form.from}
+            onChange={set('from')}
+            errors={errors}
+            placeholder="dd/mm/yyyy"
+          />
+          <TextField
+            path={['to']}
+            label="To"
+            value={form.to}
+            onChange={set('to')}
+            errors={errors}
+            placeholder="dd/mm/yyyy"
+          />
+          <TextField
+            path={['participantReference']}
+            label="Participant reference"
+            value={form.participantReference}
+            onChange={set('participantReference')}
+            placeholder="SW-000123"
+          />
         </div>
         <div className="button-row">
-          <button type="submit" className="primary">Apply filters</button>
-          <button type="button" onClick={() => void exportXlsx()} disabled={exporting}>{exporting ? 'Exporting…' : 'Export to Excel'}</button>
-          <span className="muted" role="status">{total === null ? '' : `${total.toLocaleString('en-GB')} entries`}</span>
+          <button type="submit" className="primary">
+            Apply filters
+          </button>
+          <button type="button" onClick={() => void exportXlsx()} disabled={exporting}>
+            {exporting ? 'Exporting…' : 'Export to Excel'}
+          </button>
+          <span className="muted" role="status">
+            {total === null ? '' : `${total.toLocaleString('en-GB')} entries`}
+          </span>
         </div>
       </form>
-      <ServerGrid<AuditRow> key={filterKey} ref={grid} ariaLabel="Audit log" columnDefs={columns} fetchPage={fetchPage} onTotal={setTotal} onError={(m) => toasts.show({ kind: 'error', message: m })} height={480} />
+      <ServerGrid<AuditRow>
+        key={filterKey}
+        ref={grid}
+        ariaLabel="Audit log"
+        columnDefs={columns}
+        fetchPage={fetchPage}
+        onTotal={setTotal}
+        onError={(m) => toasts.show({ kind: 'error', message: m })}
+        height={480}
+      />
     </>
   );
 }

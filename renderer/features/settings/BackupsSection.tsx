@@ -8,7 +8,12 @@ import { formatUkDateTime } from '../../../shared/domain/dates';
 import type { ChannelOutput } from '../../../shared/contract/index';
 
 const reasonLabels: Record<string, string> = {
-  daily: 'Daily', manual: 'Taken by hand', 'pre-migration': 'Before an update', 'pre-import': 'Before an import', 'pre-restore': 'Before a restore', 'pre-anonymise': 'Before anonymising',
+  daily: 'Daily',
+  manual: 'Taken by hand',
+  'pre-migration': 'Before an update',
+  'pre-import': 'Before an import',
+  'pre-restore': 'Before a restore',
+  'pre-anonymise': 'Before anonymising',
 };
 
 export function BackupsSection() {
@@ -22,7 +27,14 @@ export function BackupsSection() {
     setBusy(true);
     const result = await api.call('backup.create', {});
     setBusy(false);
-    toasts.show(result.ok ? { kind: 'success', message: `Backup taken and checked (${Math.round(result.value.bytes / 1024).toLocaleString('en-GB')} KB).` } : { kind: 'error', message: result.error.message });
+    toasts.show(
+      result.ok
+        ? {
+            kind: 'success',
+            message: `Backup taken and checked (${Math.round(result.value.bytes / 1024).toLocaleString('en-GB')} KB).`,
+          }
+        : { kind: 'error', message: result.error.message },
+    );
     list.reload();
   }
 
@@ -39,30 +51,51 @@ export function BackupsSection() {
     const result = await api.call('backup.restore', { name: preview.name, confirm: true });
     setBusy(false);
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
-    toasts.show({ kind: 'success', message: `Restored. The data from before is kept in ${result.value.safetyBackup}. Please sign in again.` });
+    toasts.show({
+      kind: 'success',
+      message: `Restored. The data from before is kept in ${result.value.safetyBackup}. Please sign in again.`,
+    });
   }
 
   return (
     <>
       <p>
-        Backups are checked before they are kept, encrypted like the data file, and kept in <code>{list.data?.folder}</code>: the last 7 days, 4 weekly, and the last 10 taken before an update, import, restore or anonymisation.
-        {list.data?.lastDaily ? ` Last daily backup ${formatUkDateTime(list.data.lastDaily)}.` : ' No daily backup yet.'}
+        Backups are checked before they are kept, encrypted like the data file, and kept in{' '}
+        <code>{list.data?.folder}</code>: the last 7 days, 4 weekly, and the last 10 taken before an update, import,
+        restore or anonymisation.
+        {list.data?.lastDaily
+          ? ` Last daily backup ${formatUkDateTime(list.data.lastDaily)}.`
+          : ' No daily backup yet.'}
       </p>
       <div className="button-row">
-        <button type="button" className="primary" onClick={() => void takeNow()} disabled={busy}>Take a backup now</button>
+        <button type="button" className="primary" onClick={() => void takeNow()} disabled={busy}>
+          Take a backup now
+        </button>
       </div>
       {list.data && list.data.backups.length === 0 && <p>No backups yet.</p>}
       {list.data && list.data.backups.length > 0 && (
         <table className="table">
           <caption className="visually-hidden">Backups, newest first</caption>
-          <thead><tr><th scope="col">Taken</th><th scope="col">Why</th><th scope="col">Size</th><th scope="col">Actions</th></tr></thead>
+          <thead>
+            <tr>
+              <th scope="col">Taken</th>
+              <th scope="col">Why</th>
+              <th scope="col">Size</th>
+              <th scope="col">Actions</th>
+            </tr>
+          </thead>
           <tbody>
             {list.data.backups.map((b) => (
               <tr key={b.name}>
                 <th scope="row">{formatUkDateTime(b.takenAt)}</th>
                 <td>{reasonLabels[b.reason] ?? b.reason}</td>
                 <td>{Math.round(b.bytes / 1024).toLocaleString('en-GB')} KB</td>
-                <td><button type="button" onClick={() => void show(b.name)}>Preview and restore<span className="visually-hidden"> the backup of {formatUkDateTime(b.takenAt)}</span></button></td>
+                <td>
+                  <button type="button" onClick={() => void show(b.name)}>
+                    Preview and restore
+                    <span className="visually-hidden"> the backup of {formatUkDateTime(b.takenAt)}</span>
+                  </button>
+                </td>
               </tr>
             ))}
           </tbody>
@@ -72,20 +105,40 @@ export function BackupsSection() {
         <div className="panel" aria-labelledby="preview-title">
           <h3 id="preview-title">Backup of {formatUkDateTime(preview.takenAt)}</h3>
           <dl className="summary-list">
-            <dt>Participants</dt><dd>{preview.participants.toLocaleString('en-GB')}</dd>
-            <dt>Outcomes</dt><dd>{preview.outcomes.toLocaleString('en-GB')}</dd>
-            <dt>Staff</dt><dd>{preview.staff}</dd>
-            <dt>Audit entries</dt><dd>{preview.auditEntries.toLocaleString('en-GB')}</dd>
-            <dt>Schema version</dt><dd>{preview.schemaVersion}</dd>
-            <dt>Check</dt><dd>{preview.integrity === 'ok' ? 'Passed' : <strong>{preview.integrity}</strong>}</dd>
+            <dt>Participants</dt>
+            <dd>{preview.participants.toLocaleString('en-GB')}</dd>
+            <dt>Outcomes</dt>
+            <dd>{preview.outcomes.toLocaleString('en-GB')}</dd>
+            <dt>Staff</dt>
+            <dd>{preview.staff}</dd>
+            <dt>Audit entries</dt>
+            <dd>{preview.auditEntries.toLocaleString('en-GB')}</dd>
+            <dt>Schema version</dt>
+            <dd>{preview.schemaVersion}</dd>
+            <dt>Check</dt>
+            <dd>{preview.integrity === 'ok' ? 'Passed' : <strong>{preview.integrity}</strong>}</dd>
           </dl>
           <label className="radio" htmlFor="confirm-restore">
-            <input id="confirm-restore" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+            <input
+              id="confirm-restore"
+              type="checkbox"
+              checked={confirmed}
+              onChange={(e) => setConfirmed(e.target.checked)}
+            />
             Replace all current data with this backup (a backup of the current data is taken first)
           </label>
           <div className="button-row">
-            <button type="button" className="danger" disabled={!confirmed || busy || preview.integrity !== 'ok'} onClick={() => void restore()}>Restore this backup</button>
-            <button type="button" onClick={() => setPreview(null)}>Cancel</button>
+            <button
+              type="button"
+              className="danger"
+              disabled={!confirmed || busy || preview.integrity !== 'ok'}
+              onClick={() => void restore()}
+            >
+              Restore this backup
+            </button>
+            <button type="button" onClick={() => setPreview(null)}>
+              Cancel
+            </button>
           </div>
         </div>
       )}

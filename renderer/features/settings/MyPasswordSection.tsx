@@ -17,9 +17,16 @@ export function MyPasswordSection() {
 
   async function submit(e: FormEvent) {
     e.preventDefault();
-    if (next !== confirm) return setErrors([{ path: ['confirmPassword'], message: 'The two new passwords are not the same' }]);
-    const result = await api.call('staff.changeOwnPassword', { ...(session.staff.hasPassword ? { currentPassword: current } : {}), newPassword: next });
-    if (!result.ok) return setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['newPassword'], message: result.error.message }]);
+    if (next !== confirm)
+      return setErrors([{ path: ['confirmPassword'], message: 'The two new passwords are not the same' }]);
+    const result = await api.call('staff.changeOwnPassword', {
+      ...(session.staff.hasPassword ? { currentPassword: current } : {}),
+      newPassword: next,
+    });
+    if (!result.ok)
+      return setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['newPassword'], message: result.error.message }],
+      );
     setErrors([]);
     setCurrent('');
     setNext('');
@@ -30,10 +37,39 @@ export function MyPasswordSection() {
   return (
     <form onSubmit={submit} noValidate>
       <ErrorSummary errors={errors} />
-      {session.staff.hasPassword && <TextField path={['currentPassword']} label="Current password" type="password" value={current} onChange={setCurrent} errors={errors} autoComplete="current-password" />}
-      <TextField path={['newPassword']} label="New password" hint="At least 10 characters. Three random words work well." type="password" value={next} onChange={setNext} errors={errors} autoComplete="new-password" />
-      <TextField path={['confirmPassword']} label="Type the new password again" type="password" value={confirm} onChange={setConfirm} errors={errors} autoComplete="new-password" />
-      <button type="submit" className="primary">Change password</button>
+      {session.staff.hasPassword && (
+        <TextField
+          path={['currentPassword']}
+          label="Current password"
+          type="password"
+          value={current}
+          onChange={setCurrent}
+          errors={errors}
+          autoComplete="current-password"
+        />
+      )}
+      <TextField
+        path={['newPassword']}
+        label="New password"
+        hint="At least 10 characters. Three random words work well."
+        type="password"
+        value={next}
+        onChange={setNext}
+        errors={errors}
+        autoComplete="new-password"
+      />
+      <TextField
+        path={['confirmPassword']}
+        label="Type the new password again"
+        type="password"
+        value={confirm}
+        onChange={setConfirm}
+        errors={errors}
+        autoComplete="new-password"
+      />
+      <button type="submit" className="primary">
+        Change password
+      </button>
     </form>
   );
 }

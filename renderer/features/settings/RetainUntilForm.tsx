@@ -4,7 +4,13 @@ import { api } from '../../api/client';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 
-export function RetainUntilForm({ stream, onSaved }: { stream: { id: number; name: string; retainUntil: string | null }; onSaved(): void }) {
+export function RetainUntilForm({
+  stream,
+  onSaved,
+}: {
+  stream: { id: number; name: string; retainUntil: string | null };
+  onSaved(): void;
+}) {
   const toasts = useToasts();
   const [text, setText] = useState(stream.retainUntil ? formatUkDate(stream.retainUntil) : '');
   const [error, setError] = useState<string | null>(null);
@@ -23,10 +29,26 @@ export function RetainUntilForm({ stream, onSaved }: { stream: { id: number; nam
 
   return (
     <form onSubmit={save} noValidate className={`inline-form ${error ? 'field-error' : ''}`}>
-      <label className="visually-hidden" htmlFor={id}>Keep records of {stream.name} until (day/month/year)</label>
-      {error && <p className="error-message" id={`${id}-error`}>{error}</p>}
-      <input id={id} value={text} onChange={(e) => setText(e.target.value)} placeholder="dd/mm/yyyy" aria-invalid={!!error} aria-describedby={error ? `${id}-error` : undefined} size={12} />
-      <button type="submit">Save<span className="visually-hidden"> retention date of {stream.name}</span></button>
+      <label className="visually-hidden" htmlFor={id}>
+        Keep records of {stream.name} until (day/month/year)
+      </label>
+      {error && (
+        <p className="error-message" id={`${id}-error`}>
+          {error}
+        </p>
+      )}
+      <input
+        id={id}
+        value={text}
+        onChange={(e) => setText(e.target.value)}
+        placeholder="dd/mm/yyyy"
+        aria-invalid={!!error}
+        aria-describedby={error ? `${id}-error` : undefined}
+        size={12}
+      />
+      <button type="submit">
+        Save<span className="visually-hidden"> retention date of {stream.name}</span>
+      </button>
     </form>
   );
 }

@@ -32,7 +32,10 @@ export function RetentionSection() {
     const result = await api.call('retention.anonymise', { ids: selected.map((r) => r.id), confirm: true });
     setBusy(false);
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
-    toasts.show({ kind: 'success', message: `${result.value.anonymised} ${result.value.anonymised === 1 ? 'person' : 'people'} anonymised. A backup was taken first (${result.value.backup}).` });
+    toasts.show({
+      kind: 'success',
+      message: `${result.value.anonymised} ${result.value.anonymised === 1 ? 'person' : 'people'} anonymised. A backup was taken first (${result.value.backup}).`,
+    });
     setSelected([]);
     setConfirmed(false);
     grid.current?.refresh();
@@ -44,12 +47,28 @@ export function RetentionSection() {
       <h3>Retention dates</h3>
       <table className="table">
         <caption className="visually-hidden">Funding streams and how long their records are kept</caption>
-        <thead><tr><th scope="col">Funding stream</th><th scope="col">Keep records until</th><th scope="col">People past it</th></tr></thead>
+        <thead>
+          <tr>
+            <th scope="col">Funding stream</th>
+            <th scope="col">Keep records until</th>
+            <th scope="col">People past it</th>
+          </tr>
+        </thead>
         <tbody>
           {streams.data?.map((s) => (
             <tr key={s.id}>
-              <th scope="row">{s.name} <span className="muted">({s.code})</span></th>
-              <td><RetainUntilForm stream={s} onSaved={() => { streams.reload(); grid.current?.refresh(); }} /></td>
+              <th scope="row">
+                {s.name} <span className="muted">({s.code})</span>
+              </th>
+              <td>
+                <RetainUntilForm
+                  stream={s}
+                  onSaved={() => {
+                    streams.reload();
+                    grid.current?.refresh();
+                  }}
+                />
+              </td>
               <td>{s.pastRetention}</td>
             </tr>
           ))}
@@ -57,17 +76,43 @@ export function RetentionSection() {
       </table>
       <h3>People past their retention date</h3>
       <p>
-        Anonymising replaces names, contact details, NI number, ULN and date of birth, and clears notes; it keeps the postcode district, age band at start, monitoring codes and every
-        outcome's type and date, so published totals do not change. It cannot be undone.
+        Anonymising replaces names, contact details, NI number, ULN and date of birth, and clears notes; it keeps the
+        postcode district, age band at start, monitoring codes and every outcome's type and date, so published totals do
+        not change. It cannot be undone.
       </p>
-      <ServerGrid<RetentionRow> ref={grid} ariaLabel="People past their retention date" columnDefs={columns} rowSelection="multiple" onSelectionChanged={setSelected} fetchPage={(q) => api.call('retention.worklist', q)} onTotal={setTotal} height={300} />
-      <p role="status" className="muted">{total === null ? '' : `${total} ${total === 1 ? 'person' : 'people'} past their date; ${selected.length} chosen`}</p>
+      <ServerGrid<RetentionRow>
+        ref={grid}
+        ariaLabel="People past their retention date"
+        columnDefs={columns}
+        rowSelection="multiple"
+        onSelectionChanged={setSelected}
+        fetchPage={(q) => api.call('retention.worklist', q)}
+        onTotal={setTotal}
+        height={300}
+      />
+      <p role="status" className="muted">
+        {total === null
+          ? ''
+          : `${total} ${total === 1 ? 'person' : 'people'} past their date; ${selected.length} chosen`}
+      </p>
       <label className="radio" htmlFor="confirm-anonymise">
-        <input id="confirm-anonymise" type="checkbox" checked={confirmed} onChange={(e) => setConfirmed(e.target.checked)} />
+        <input
+          id="confirm-anonymise"
+          type="checkbox"
+          checked={confirmed}
+          onChange={(e) => setConfirmed(e.target.checked)}
+        />
         I understand anonymising the chosen people cannot be undone
       </label>
       <div className="button-row">
-        <button type="button" className="danger" disabled={!selected.length || !confirmed || busy} onClick={() => void anonymise()}>Anonymise {selected.length || ''} chosen</button>
+        <button
+          type="button"
+          className="danger"
+          disabled={!selected.length || !confirmed || busy}
+          onClick={() => void anonymise()}
+        >
+          Anonymise {selected.length || ''} chosen
+        </button>
       </div>
     </>
   );

@@ -34,7 +34,14 @@ export function SettingsScreen({ rest }: { rest: string[] }) {
         <ul>
           {visible.map((s) => (
             <li key={s.path}>
-              <a href={`#/settings/${s.path}`} aria-current={s.path === current.path ? 'page' : undefined} onClick={(e) => { e.preventDefault(); navigate(`settings/${s.path}`); }}>
+              <a
+                href={`#/settings/${s.path}`}
+                aria-current={s.path === current.path ? 'page' : undefined}
+                onClick={(e) => {
+                  e.preventDefault();
+                  navigate(`settings/${s.path}`);
+                }}
+              >
                 {s.label}
               </a>
             </li>

@@ -13,7 +13,8 @@ import type { ManagedStaff } from '../../../shared/contract/trust.contract';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
 const roleHelp: Record<Role, string> = {
-  viewer: 'Viewer: reads records, never sees ethnicity, health or offending information, cannot export or change anything.',
+  viewer:
+    'Viewer: reads records, never sees ethnicity, health or offending information, cannot export or change anything.',
   officer: 'Officer: day-to-day work on participants, courses, placements and outcomes, and exports.',
   administrator: 'Administrator: also staff accounts, reference lists, deletion, backups, retention and the audit log.',
 };
@@ -30,8 +31,16 @@ export function StaffSection() {
 
   async function add(e: FormEvent) {
     e.preventDefault();
-    const result = await api.call('staff.create', { displayName: name, role, email, ...(password ? { password } : {}) });
-    if (!result.ok) return setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['displayName'], message: result.error.message }]);
+    const result = await api.call('staff.create', {
+      displayName: name,
+      role,
+      email,
+      ...(password ? { password } : {}),
+    });
+    if (!result.ok)
+      return setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['displayName'], message: result.error.message }],
+      );
     setErrors([]);
     setName('');
     setEmail('');
@@ -42,32 +51,59 @@ export function StaffSection() {
 
   async function change(s: ManagedStaff, input: { role?: Role; isActive?: boolean }) {
     const result = await api.call('staff.update', { id: s.id, ...input });
-    toasts.show(result.ok ? { kind: 'success', message: `${s.displayName} updated.` } : { kind: 'error', message: result.error.message });
+    toasts.show(
+      result.ok
+        ? { kind: 'success', message: `${s.displayName} updated.` }
+        : { kind: 'error', message: result.error.message },
+    );
     staff.reload();
   }
 
   async function unlock(s: ManagedStaff) {
     const result = await api.call('staff.unlock', { id: s.id });
-    toasts.show(result.ok ? { kind: 'success', message: `${s.displayName} can sign in again.` } : { kind: 'error', message: result.error.message });
+    toasts.show(
+      result.ok
+        ? { kind: 'success', message: `${s.displayName} can sign in again.` }
+        : { kind: 'error', message: result.error.message },
+    );
     staff.reload();
   }
 
   const now = new Date().toISOString();
   return (
     <>
-      <ul className="muted">{Object.values(roleHelp).map((h) => <li key={h}>{h}</li>)}</ul>
+      <ul className="muted">
+        {Object.values(roleHelp).map((h) => (
+          <li key={h}>{h}</li>
+        ))}
+      </ul>
       <table className="table">
         <caption className="visually-hidden">Staff accounts</caption>
         <thead>
-          <tr><th scope="col">Name</th><th scope="col">Role</th><th scope="col">Password</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+          <tr>
+            <th scope="col">Name</th>
+            <th scope="col">Role</th>
+            <th scope="col">Password</th>
+            <th scope="col">Status</th>
+            <th scope="col">Actions</th>
+          </tr>
         </thead>
         <tbody>
           {staff.data?.map((s) => (
             <tr key={s.id}>
-              <th scope="row">{s.displayName}{s.email ? <div className="muted">{s.email}</div> : null}</th>
+              <th scope="row">
+                {s.displayName}
+                {s.email ? <div className="muted">{s.email}</div> : null}
+              </th>
               <td>
-                <label className="visually-hidden" htmlFor={`role-${s.id}`}>Role of {s.displayName}</label>
-                <select id={`role-${s.id}`} value={s.role} onChange={(e) => void change(s, { role: e.target.value as Role })}>
+                <label className="visually-hidden" htmlFor={`role-${s.id}`}>
+                  Role of {s.displayName}
+                </label>
+                <select
+                  id={`role-${s.id}`}
+                  value={s.role}
+                  onChange={(e) => void change(s, { role: e.target.value as Role })}
+                >
                   <option value="viewer">Viewer</option>
                   <option value="officer">Officer</option>
                   <option value="administrator">Administrator</option>
@@ -75,22 +111,52 @@ export function StaffSection() {
               </td>
               <td>{s.hasPassword ? 'Set' : <span className="tag tag-yellow">None</span>}</td>
               <td>
-                {!s.isActive ? <span className="tag tag-grey">Inactive</span> : s.lockedUntil && s.lockedUntil > now ? <span className="tag tag-red">Locked until {formatUkDateTime(s.lockedUntil)}</span> : <span className="tag tag-green">Active</span>}
+                {!s.isActive ? (
+                  <span className="tag tag-grey">Inactive</span>
+                ) : s.lockedUntil && s.lockedUntil > now ? (
+                  <span className="tag tag-red">Locked until {formatUkDateTime(s.lockedUntil)}</span>
+                ) : (
+                  <span className="tag tag-green">Active</span>
+                )}
               </td>
               <td className="actions">
-                <button type="button" onClick={() => setResetFor(s)}>Reset password<span className="visually-hidden"> for {s.displayName}</span></button>
-                {s.lockedUntil && s.lockedUntil > now && <button type="button" onClick={() => void unlock(s)}>Unlock<span className="visually-hidden"> {s.displayName}</span></button>}
-                <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>{s.isActive ? 'Deactivate' : 'Reactivate'}<span className="visually-hidden"> {s.displayName}</span></button>
+                <button type="button" onClick={() => setResetFor(s)}>
+                  Reset password<span className="visually-hidden"> for {s.displayName}</span>
+                </button>
+                {s.lockedUntil && s.lockedUntil > now && (
+                  <button type="button" onClick={() => void unlock(s)}>
+                    Unlock<span className="visually-hidden"> {s.displayName}</span>
+                  </button>
+                )}
+                <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>
+                  {s.isActive ? 'Deactivate' : 'Reactivate'}
+                  <span className="visually-hidden"> {s.displayName}</span>
+                </button>
               </td>
             </tr>
           ))}
         </tbody>
       </table>
-      {resetFor && <ResetPasswordForm staff={resetFor} onDone={() => { setResetFor(null); staff.reload(); }} />}
+      {resetFor && (
+        <ResetPasswordForm
+          staff={resetFor}
+          onDone={() => {
+            setResetFor(null);
+            staff.reload();
+          }}
+        />
+      )}
       <h3>Add a staff member</h3>
       <form onSubmit={add} noValidate>
         <ErrorSummary errors={errors} />
-        <TextField path={['displayName']} label="Name" value={name} onChange={setName} errors={errors} autoComplete="off" />
+        <TextField
+          path={['displayName']}
+          label="Name"
+          value={name}
+          onChange={setName}
+          errors={errors}
+          autoComplete="off"
+        />
         <div className="field">
           <label htmlFor={fieldId(['role'])}>Role</label>
           <select id={fieldId(['role'])} value={role} onChange={(e) => setRole(e.target.value as Role)}>
@@ -100,9 +166,28 @@ export function StaffSection() {
           </select>
           <p className="hint">{roleHelp[role]}</p>
         </div>
-        <TextField path={['email']} label="Email (optional)" type="email" value={email} onChange={setEmail} errors={errors} autoComplete="off" />
-        <TextField path={['password']} label="First password (optional)" hint="Leave empty to let them choose it when they first sign in." type="password" value={password} onChange={setPassword} errors={errors} autoComplete="new-password" />
-        <button type="submit" className="primary">Add staff member</button>
+        <TextField
+          path={['email']}
+          label="Email (optional)"
+          type="email"
+          value={email}
+          onChange={setEmail}
+          errors={errors}
+          autoComplete="off"
+        />
+        <TextField
+          path={['password']}
+          label="First password (optional)"
+          hint="Leave empty to let them choose it when they first sign in."
+          type="password"
+          value={password}
+          onChange={setPassword}
+          errors={errors}
+          autoComplete="new-password"
+        />
+        <button type="submit" className="primary">
+          Add staff member
+        </button>
       </form>
     </>
   );

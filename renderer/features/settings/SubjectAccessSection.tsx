@@ -21,7 +21,10 @@ export function SubjectAccessSection() {
     e.preventDefault();
     setFound(null);
     const result = await api.call('sar.find', { reference });
-    if (!result.ok) return setErrors(result.error.fields?.length ? result.error.fields : [{ path: ['reference'], message: result.error.message }]);
+    if (!result.ok)
+      return setErrors(
+        result.error.fields?.length ? result.error.fields : [{ path: ['reference'], message: result.error.message }],
+      );
     setErrors([]);
     setFound(result.value);
   }
@@ -29,7 +32,10 @@ export function SubjectAccessSection() {
   async function exportBundle() {
     if (!found) return;
     setBusy(true);
-    const result = await api.call('sar.export', { reference: found.reference, ...(reason.trim() ? { reason: reason.trim() } : {}) });
+    const result = await api.call('sar.export', {
+      reference: found.reference,
+      ...(reason.trim() ? { reason: reason.trim() } : {}),
+    });
     setBusy(false);
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
@@ -38,20 +44,50 @@ export function SubjectAccessSection() {
 
   return (
     <>
-      <p>A person can ask for everything held about them; answer within one calendar month. The bundle holds their record, history, courses, placements, outcomes, evidence files and the audit entries about them.</p>
+      <p>
+        A person can ask for everything held about them; answer within one calendar month. The bundle holds their
+        record, history, courses, placements, outcomes, evidence files and the audit entries about them.
+      </p>
       <form onSubmit={find} noValidate>
         <ErrorSummary errors={errors} />
-        <TextField path={['reference']} label="Participant reference" hint="For example SW-000123" value={reference} onChange={setReference} errors={errors} autoComplete="off" />
-        <button type="submit" className="primary">Find</button>
+        <TextField
+          path={['reference']}
+          label="Participant reference"
+          hint="For example SW-000123"
+          value={reference}
+          onChange={setReference}
+          errors={errors}
+          autoComplete="off"
+        />
+        <button type="submit" className="primary">
+          Find
+        </button>
       </form>
       {found && (
         <div className="panel" aria-labelledby="sar-person">
-          <h3 id="sar-person">{found.name} ({found.reference})</h3>
+          <h3 id="sar-person">
+            {found.name} ({found.reference})
+          </h3>
           <ul>
-            {found.areas.filter((a) => a.rows > 0).map((a) => <li key={a.area}>{a.area.replace(/_/g, ' ')}: {a.rows}</li>)}
+            {found.areas
+              .filter((a) => a.rows > 0)
+              .map((a) => (
+                <li key={a.area}>
+                  {a.area.replace(/_/g, ' ')}: {a.rows}
+                </li>
+              ))}
           </ul>
-          <TextField path={['reason']} label="Request reference (optional)" hint="Recorded in the audit log with the export" value={reason} onChange={setReason} autoComplete="off" />
-          <button type="button" className="primary" onClick={() => void exportBundle()} disabled={busy}>{busy ? 'Preparing…' : 'Export subject access bundle'}</button>
+          <TextField
+            path={['reason']}
+            label="Request reference (optional)"
+            hint="Recorded in the audit log with the export"
+            value={reason}
+            onChange={setReason}
+            autoComplete="off"
+          />
+          <button type="button" className="primary" onClick={() => void exportBundle()} disabled={busy}>
+            {busy ? 'Preparing…' : 'Export subject access bundle'}
+          </button>
         </div>
       )}
     </>
