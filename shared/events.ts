@@ -1,6 +1,7 @@
 // Events the backend pushes to the window: progress of long jobs, and "data changed" so open
 // screens refresh. Sent over IPC in the app and Server-Sent Events in the browser harness.
 import { z } from 'zod';
+import { dataAreas } from './contract/define';
 
 export const jobStates = ['running', 'done', 'failed', 'cancelled'] as const;
 
@@ -18,7 +19,7 @@ export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 
 export const backendEventSchema = z.discriminatedUnion('type', [
   z.object({ type: z.literal('job'), job: jobSnapshotSchema }),
-  z.object({ type: z.literal('data-changed'), areas: z.array(z.string()) }),
+  z.object({ type: z.literal('data-changed'), areas: z.array(z.enum([...dataAreas, '*'])) }),
   z.object({ type: z.literal('session-locked'), reason: z.string() }),
 ]);
 export type BackendEvent = z.infer<typeof backendEventSchema>;

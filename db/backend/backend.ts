@@ -17,6 +17,22 @@ import { redactForViewer } from '../features/trust/special-category';
 import { readTrustSettings } from '../features/trust/trust-settings';
 import { backupIfDue } from '../features/trust/backup.service';
 import path from 'node:path';
+import type { z } from 'zod';
+import type { ChannelEffect, DataArea } from '../../shared/contract/define';
+import type { Tx } from '../store/schema';
+import { runWrite } from './write-unit';
+
+/** A handler answered in a shape its contract does not allow (a programming error). */
+class OutputMismatch extends Error {
+  readonly issues: number;
+  readonly firstPath: string;
+  constructor(channel: string, error: z.ZodError) {
+    super(`${channel} answered outside its contract`);
+    this.name = 'OutputMismatch';
+    this.issues = error.issues.length;
+    this.firstPath = error.issues[0]?.path.join('.') ?? '';
+  }
+}
 
 export interface Backend {
   readonly store: Store;
@@ -165,18 +181,41 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const started = performance.now();
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
-      const value = await handler(parsed.data, {
-        ...services,
-        client: caller,
-        staffId: caller.session?.staff.id ?? null,
-      });
-      const checked = def.output.safeParse(value);
-      if (!checked.success) {
-        log('error', 'output-mismatch', {
-          channel,
-          issues: checked.error.issues.length,
-          first: checked.error.issues[0]?.path.join('.') ?? '',
-        });
+      const staffId = caller.session?.staff.id ?? null;
+      const { db: _db, sqlite: _sqlite, emit: _emit, reopenStore: _reopen, ...common } = services;
+      const call = { ...common, client: caller, staffId };
+      const effect = def.effect as ChannelEffect;
+      // A write's output is checked inside its transaction, so a mismatch undoes the change.
+      const checkOutput = (value: unknown) => {
+        const checked = def.output.safeParse(value);
+        if (!checked.success) throw new OutputMismatch(channel, checked.error);
+        return checked.data;
+      };
+      let output: unknown;
+      if (effect.kind === 'legacy') {
+        output = checkOutput(await handler(parsed.data, { ...services, client: caller, staffId }));
+      } else if (effect.kind === 'read') {
+        output = checkOutput(await handler(parsed.data, { ...call, db: services.db }));
+      } else if (effect.kind === 'write') {
+        const unit = { channel, areas: effect.areas, bulk: effect.bulk, staffId };
+        output = await runWrite(services, unit, async (tx) => checkOutput(await handler(parsed.data, { ...call, tx })));
+      } else {
+        let backedUp = false;
+        const transact = <T>(work: (tx: Tx) => Promise<T>, options: { areas?: readonly DataArea[] } = {}) => {
+          const bulk = backedUp ? undefined : effect.bulk;
+          backedUp = true;
+          return runWrite(services, { channel, areas: options.areas ?? effect.areas, bulk, staffId }, work);
+        };
+        const ctx = { ...call, db: services.db, transact, reopenStore: services.reopenStore };
+        output = checkOutput(await handler(parsed.data, ctx));
+      }
+      log('info', 'request', { channel, ms: Math.round(performance.now() - started) });
+      const viewer = caller.session?.staff.role === 'viewer';
+      return { ok: true, value: viewer ? redactForViewer(output) : output };
+    } catch (error) {
+      if (error instanceof AppFailure) return { ok: false, error: error.toError() };
+      if (error instanceof OutputMismatch) {
+        log('error', 'output-mismatch', { channel, issues: error.issues, first: error.firstPath });
         return {
           ok: false,
           error: {
@@ -185,11 +224,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           },
         };
       }
-      log('info', 'request', { channel, ms: Math.round(performance.now() - started) });
-      const viewer = caller.session?.staff.role === 'viewer';
-      return { ok: true, value: viewer ? redactForViewer(checked.data) : checked.data };
-    } catch (error) {
-      if (error instanceof AppFailure) return { ok: false, error: error.toError() };
       const name = error instanceof Error ? error.name : 'unknown';
       const code = (error as { code?: unknown }).code;
       // SQLite constraint messages name columns, never values, so they are safe to log.

@@ -4,7 +4,8 @@ import type { Kysely } from 'kysely';
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import type { Session } from '../../shared/contract/app.contract';
 import type { BackendEvent } from '../../shared/events';
-import type { Database } from '../store/schema';
+import type { DataArea } from '../../shared/contract/define';
+import type { Database, Tx } from '../store/schema';
 import type { Clock } from './clock';
 import type { JobRunner } from './jobs';
 import type { StoreKey } from '../store/sqlite/encryption';
@@ -38,8 +39,33 @@ export interface Client {
   lastActivity: number;
 }
 
+/** TEMPORARY (legacy effect): everything, as before the kit. */
 export interface HandlerContext extends BackendServices {
   client: Client;
   /** The signed-in staff member; handlers behind a role can rely on it being present. */
   staffId: number | null;
+}
+
+/** What every handler gets whatever its effect: who is calling, the clock, jobs, files. */
+export type CallContext = Omit<HandlerContext, 'db' | 'sqlite' | 'emit' | 'reopenStore'>;
+
+/** A `read` channel: the store, for queries. */
+export interface ReadContext extends CallContext {
+  db: Kysely<Database>;
+}
+
+/** A `write` channel: the one transaction the dispatcher opened, and nothing else to write with
+ * (a query on another handle would wait for this transaction forever on SQLite's one
+ * connection). */
+export interface WriteContext extends CallContext {
+  tx: Tx;
+}
+
+/** An `own` channel (jobs, sign-in, restore): reads on `db`, writes through `transact`, each call
+ * one transaction with the same audit check and `data-changed` event as a `write` channel. */
+export interface OwnTransactionsContext extends CallContext {
+  db: Kysely<Database>;
+  transact<T>(work: (tx: Tx) => Promise<T>, options?: { areas?: readonly DataArea[] }): Promise<T>;
+  /** Closes the store, runs `between`, opens it again and signs everyone out (restore). */
+  reopenStore: BackendServices['reopenStore'];
 }

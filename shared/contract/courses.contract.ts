@@ -2,7 +2,7 @@
 // waiting list, registers, results (completion, L1 Award, HS&E, CSCS card, PPE, sign-off),
 // the site-ready rule and candidates, the expiry worklist and the course dashboard.
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, legacy } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf, emptyInput } from './common';
 import { siteReadyRuleSchema } from '../domain/site-ready';
 
@@ -382,6 +382,7 @@ const withinDays = z.number().int().min(1, 'Enter 1 to 730 days').max(730, 'Ente
 
 export const coursesContract = {
   'courses.lookups': channel({
+    effect: legacy,
     summary: 'Course types, providers, funding streams',
     role: 'viewer',
     input: emptyInput,
@@ -392,36 +393,42 @@ export const coursesContract = {
     }),
   }),
   'courses.types.save': channel({
+    effect: legacy,
     summary: 'Save a course type in the catalogue',
     role: 'administrator',
     input: courseTypeInputSchema,
     output: z.object({ id: idSchema }),
   }),
   'courses.runs.page': channel({
+    effect: legacy,
     summary: 'List course runs',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(runGridRowSchema),
   }),
   'courses.runs.get': channel({
+    effect: legacy,
     summary: 'Open a course run',
     role: 'viewer',
     input: z.object({ id: idSchema }).strict(),
     output: runDetailSchema,
   }),
   'courses.runs.create': channel({
+    effect: legacy,
     summary: 'Plan a course run',
     role: 'officer',
     input: runCreateSchema,
     output: z.object({ id: idSchema }),
   }),
   'courses.runs.update': channel({
+    effect: legacy,
     summary: 'Change a course run',
     role: 'officer',
     input: runUpdateSchema,
     output: z.object({ promoted: z.number().int() }),
   }),
   'courses.sessions.save': channel({
+    effect: legacy,
     summary: 'Change the sessions of a course run',
     role: 'officer',
     input: z
@@ -445,18 +452,21 @@ export const coursesContract = {
     output: okOutput,
   }),
   'courses.enrolments.list': channel({
+    effect: legacy,
     summary: 'Enrolments and waiting list of a run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
     output: z.array(enrolmentRowSchema),
   }),
   'courses.enrolCandidates.page': channel({
+    effect: legacy,
     summary: 'Find people to enrol',
     role: 'officer',
     input: gridQuerySchema.extend({ runId: idSchema }),
     output: pageOf(enrolCandidateSchema),
   }),
   'courses.enrol': channel({
+    effect: legacy,
     summary: 'Enrol people on a course run',
     role: 'officer',
     input: z
@@ -473,6 +483,7 @@ export const coursesContract = {
     }),
   }),
   'courses.withdraw': channel({
+    effect: legacy,
     summary: 'Withdraw someone from a course run',
     role: 'officer',
     input: z
@@ -485,12 +496,14 @@ export const coursesContract = {
     output: z.object({ promoted: z.object({ participantId: idSchema, name: z.string() }).nullable() }),
   }),
   'courses.promote': channel({
+    effect: legacy,
     summary: 'Offer a waiting-list place',
     role: 'officer',
     input: z.object({ enrolmentId: idSchema }).strict(),
     output: okOutput,
   }),
   'courses.register.get': channel({
+    effect: legacy,
     summary: 'Open a session register',
     role: 'viewer',
     input: z.object({ sessionId: idSchema }).strict(),
@@ -507,6 +520,7 @@ export const coursesContract = {
     }),
   }),
   'courses.register.save': channel({
+    effect: legacy,
     summary: 'Save a session register',
     role: 'officer',
     input: z
@@ -523,12 +537,14 @@ export const coursesContract = {
     output: z.object({ saved: z.number().int(), changed: z.number().int() }),
   }),
   'courses.results.get': channel({
+    effect: legacy,
     summary: 'Results of a course run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
     output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }),
   }),
   'courses.results.record': channel({
+    effect: legacy,
     summary: 'Record course results',
     role: 'officer',
     input: recordResultsSchema,
@@ -539,6 +555,7 @@ export const coursesContract = {
     }),
   }),
   'courses.results.remove': channel({
+    effect: legacy,
     summary: 'Remove a result recorded in error',
     role: 'officer',
     input: z
@@ -547,30 +564,35 @@ export const coursesContract = {
     output: okOutput,
   }),
   'courses.siteReady.rule': channel({
+    effect: legacy,
     summary: 'The site-ready rule',
     role: 'viewer',
     input: emptyInput,
     output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
   }),
   'courses.siteReady.setRule': channel({
+    effect: legacy,
     summary: 'Change the site-ready rule',
     role: 'administrator',
     input: siteReadyRuleSchema.strict(),
     output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
   }),
   'courses.siteReady.page': channel({
+    effect: legacy,
     summary: 'Site-ready candidates',
     role: 'viewer',
     input: siteReadyQuery,
     output: pageOf(siteReadyRowSchema),
   }),
   'courses.siteReady.participant': channel({
+    effect: legacy,
     summary: 'Whether one person is site ready',
     role: 'viewer',
     input: z.object({ participantId: idSchema }).strict(),
     output: siteReadyStatusSchema,
   }),
   'courses.siteReady.export': channel({
+    effect: legacy,
     summary: 'Export site-ready candidates',
     role: 'officer',
     input: z
@@ -583,18 +605,21 @@ export const coursesContract = {
     output: fileOutputSchema,
   }),
   'courses.expiry.list': channel({
+    effect: legacy,
     summary: 'Expiry worklist',
     role: 'viewer',
     input: z.object({ withinDays }).strict(),
     output: z.object({ rows: z.array(expiryRowSchema), today: z.string() }),
   }),
   'courses.expiry.export': channel({
+    effect: legacy,
     summary: 'Export the expiry worklist',
     role: 'officer',
     input: z.object({ withinDays }).strict(),
     output: fileOutputSchema,
   }),
   'courses.dashboard': channel({
+    effect: legacy,
     summary: 'Course dashboard',
     role: 'viewer',
     input: z

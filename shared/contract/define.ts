@@ -1,6 +1,7 @@
 // The building block of the contract: a channel is a name ("area.verb") with an input schema,
-// an output schema and the least role that may call it. The backend parses every input with
-// `input`; the renderer's client takes its types from both schemas.
+// an output schema, the least role that may call it and its effect on the store. The backend
+// parses every input with `input` and applies the effect (transaction, audit check, backup,
+// data-changed event); the renderer's client takes its types from both schemas.
 import type { z } from 'zod';
 
 export const roles = ['viewer', 'officer', 'administrator'] as const;
@@ -10,15 +11,76 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return roles.indexOf(role) >= roles.indexOf(needed);
 }
 
-export interface ChannelDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+/** What a write can change, as the window's screens know it: a `data-changed` event names these
+ * so each open screen reloads only when its own data moved. */
+export const dataAreas = [
+  'participants',
+  'courses',
+  'outcomes',
+  'returns',
+  'imports',
+  'staff',
+  'settings',
+  'audit',
+  'backups',
+  'views',
+  'retention',
+] as const;
+export type DataArea = (typeof dataAreas)[number];
+
+/** Why a bulk write takes a backup first (named in the backup file). */
+export const bulkReasons = ['pre-import', 'pre-anonymise', 'pre-bulk'] as const;
+export type BulkReason = (typeof bulkReasons)[number];
+
+/**
+ * What running a channel does to the store; the dispatcher acts on it so handlers do not:
+ * - `read`: no transaction, no event. The handler gets `ctx.db`.
+ * - `write`: the dispatcher opens one transaction (`ctx.tx`), refuses to commit one that appended
+ *   no audit row, and emits `data-changed` for `areas` after the commit. With `bulk` it takes a
+ *   checked backup first.
+ * - `own`: the handler opens its transactions itself through `ctx.transact` (which applies the
+ *   same audit check and event per transaction): jobs that write in chunks, sign-in (whose
+ *   failure must still count), restore (which closes the store).
+ */
+export type ChannelEffect =
+  | { readonly kind: 'read' }
+  | { readonly kind: 'write'; readonly areas: readonly DataArea[]; readonly bulk?: BulkReason }
+  | { readonly kind: 'own'; readonly areas: readonly DataArea[]; readonly bulk?: BulkReason }
+  /** TEMPORARY while issue 12 moves every area onto the kit: the handler does everything by hand
+   * as before (gets `ctx.db`, opens its own transactions, emits its own events). Delete it once
+   * no channel uses it. */
+  | { readonly kind: 'legacy' };
+
+export const reads = { kind: 'read' } as const satisfies ChannelEffect;
+export function writes<const A extends readonly DataArea[]>(...areas: A) {
+  return { kind: 'write', areas } as const satisfies ChannelEffect;
+}
+export function bulkWrites<const A extends readonly DataArea[]>(bulk: BulkReason, ...areas: A) {
+  return { kind: 'write', areas, bulk } as const satisfies ChannelEffect;
+}
+export function ownTransactions<const A extends readonly DataArea[]>(...areas: A) {
+  return { kind: 'own', areas } as const satisfies ChannelEffect;
+}
+
+/** TEMPORARY: see the `legacy` effect. */
+export const legacy = { kind: 'legacy' } as const satisfies ChannelEffect;
+
+export interface ChannelDef<
+  I extends z.ZodType = z.ZodType,
+  O extends z.ZodType = z.ZodType,
+  E extends ChannelEffect = ChannelEffect,
+> {
   input: I;
   output: O;
   /** Least role allowed. `public` channels work before sign-in (e.g. listing staff to sign in). */
   role: Role | 'public';
   /** Human label for audit and error messages. */
   summary: string;
+  effect: E;
 }
 
-export function channel<I extends z.ZodType, O extends z.ZodType>(def: ChannelDef<I, O>): ChannelDef<I, O> {
+export function channel<I extends z.ZodType, O extends z.ZodType, E extends ChannelEffect>(
+  def: ChannelDef<I, O, E>,
+): ChannelDef<I, O, E> {
   return def;
 }

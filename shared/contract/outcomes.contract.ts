@@ -2,7 +2,7 @@
 // contracts, placements, outcomes with evidence and verification, and the sustainment worklist.
 // Schemas live in outcomes-schemas.ts.
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, legacy } from './define';
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import { organisationKindCodes } from '../domain/outcome-lists';
 import {
@@ -35,6 +35,7 @@ const savedId = z.object({ id: idSchema });
 
 export const outcomesContract = {
   'organisations.list': channel({
+    effect: legacy,
     summary: 'List organisations',
     role: 'viewer',
     input: z
@@ -47,6 +48,7 @@ export const outcomesContract = {
     output: z.array(organisationRowSchema),
   }),
   'organisations.get': channel({
+    effect: legacy,
     summary: 'Show an organisation',
     role: 'viewer',
     input: byId,
@@ -56,24 +58,28 @@ export const outcomesContract = {
     }),
   }),
   'organisations.save': channel({
+    effect: legacy,
     summary: 'Save an organisation',
     role: 'officer',
     input: organisationInputSchema,
     output: savedId,
   }),
   'organisations.setActive': channel({
+    effect: legacy,
     summary: 'Archive or restore an organisation',
     role: 'officer',
     input: z.object({ id: idSchema, isActive: z.boolean() }).strict(),
     output: okOutput,
   }),
   'organisations.saveContact': channel({
+    effect: legacy,
     summary: 'Save an organisation contact',
     role: 'officer',
     input: contactInputSchema,
     output: savedId,
   }),
   'organisations.deleteContact': channel({
+    effect: legacy,
     summary: 'Remove an organisation contact',
     role: 'officer',
     input: byId,
@@ -81,18 +87,21 @@ export const outcomesContract = {
   }),
 
   'contracts.list': channel({
+    effect: legacy,
     summary: 'List social-value contracts with progress',
     role: 'viewer',
     input: emptyInput,
     output: z.array(contractRowSchema),
   }),
   'contracts.get': channel({
+    effect: legacy,
     summary: 'Show a social-value contract',
     role: 'viewer',
     input: byId,
     output: contractRowSchema.extend({ placementCount: z.number().int(), outcomeCount: z.number().int() }),
   }),
   'contracts.save': channel({
+    effect: legacy,
     summary: 'Save a social-value contract and its commitments',
     role: 'officer',
     input: contractInputSchema,
@@ -100,30 +109,35 @@ export const outcomesContract = {
   }),
 
   'placements.page': channel({
+    effect: legacy,
     summary: 'List placements',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(placementGridRowSchema),
   }),
   'placements.export': channel({
+    effect: legacy,
     summary: 'Export placements',
     role: 'officer',
     input: gridQuerySchema,
     output: fileOutputSchema,
   }),
   'placements.get': channel({
+    effect: legacy,
     summary: 'Show a placement',
     role: 'viewer',
     input: byId,
     output: placementDetailSchema,
   }),
   'placements.save': channel({
+    effect: legacy,
     summary: 'Save a placement',
     role: 'officer',
     input: placementInputSchema,
     output: z.object({ id: idSchema, outcomeId: z.number().int().nullable(), outcomeCreated: z.boolean() }),
   }),
   'placements.convertToJob': channel({
+    effect: legacy,
     summary: 'Convert a work placement to a job',
     role: 'officer',
     input: convertToJobInputSchema,
@@ -131,49 +145,63 @@ export const outcomesContract = {
   }),
 
   'outcomes.lookups': channel({
+    effect: legacy,
     summary: 'Organisations, contracts, outcome types and staff for forms',
     role: 'viewer',
     input: emptyInput,
     output: lookupsSchema,
   }),
   'outcomes.findParticipants': channel({
+    effect: legacy,
     summary: 'Find a participant to record for',
     role: 'viewer',
     input: z.object({ search: z.string().max(100).default(''), id: idSchema.optional() }).strict(),
     output: z.array(participantPickSchema),
   }),
   'outcomes.page': channel({
+    effect: legacy,
     summary: 'List outcomes',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(outcomeGridRowSchema),
   }),
   'outcomes.export': channel({
+    effect: legacy,
     summary: 'Export outcomes',
     role: 'officer',
     input: gridQuerySchema,
     output: fileOutputSchema,
   }),
-  'outcomes.get': channel({ summary: 'Show an outcome', role: 'viewer', input: byId, output: outcomeDetailSchema }),
+  'outcomes.get': channel({
+    effect: legacy,
+    summary: 'Show an outcome',
+    role: 'viewer',
+    input: byId,
+    output: outcomeDetailSchema,
+  }),
   'outcomes.record': channel({
+    effect: legacy,
     summary: 'Record an outcome',
     role: 'officer',
     input: outcomeInputSchema,
     output: savedId,
   }),
   'outcomes.update': channel({
+    effect: legacy,
     summary: 'Change an outcome',
     role: 'officer',
     input: outcomeUpdateSchema,
     output: okOutput,
   }),
   'outcomes.verify': channel({
+    effect: legacy,
     summary: 'Record a verification decision',
     role: 'officer',
     input: verifyInputSchema,
     output: okOutput,
   }),
   'outcomes.saveType': channel({
+    effect: legacy,
     summary: 'Add or change an outcome type',
     role: 'administrator',
     input: outcomeTypeInputSchema,
@@ -181,18 +209,21 @@ export const outcomesContract = {
   }),
 
   'evidence.add': channel({
+    effect: legacy,
     summary: 'Add evidence to an outcome',
     role: 'officer',
     input: evidenceInputSchema,
     output: z.object({ id: idSchema, sha256: z.string().nullable() }),
   }),
   'evidence.file': channel({
+    effect: legacy,
     summary: 'Open an evidence file',
     role: 'officer',
     input: byId,
     output: fileOutputSchema,
   }),
   'evidence.remove': channel({
+    effect: legacy,
     summary: 'Remove an evidence item',
     role: 'officer',
     input: z
@@ -202,6 +233,7 @@ export const outcomesContract = {
   }),
 
   'sustainment.worklist': channel({
+    effect: legacy,
     summary: 'Sustainment checks due',
     role: 'viewer',
     input: z
@@ -224,6 +256,7 @@ export const outcomesContract = {
     }),
   }),
   'sustainment.record': channel({
+    effect: legacy,
     summary: 'Record a sustainment check',
     role: 'officer',
     input: sustainmentRecordSchema,

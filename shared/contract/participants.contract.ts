@@ -1,6 +1,6 @@
-// Channels of the participants area (and the generic saved views). Each: channel({ summary, role, input, output }).
+// Channels of the participants area (and the generic saved views). Each: channel({ effect: legacy, summary, role, input, output }).
 import { z } from 'zod';
-import { channel } from './define';
+import { channel, legacy, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
 import { eligibilityCheckCodes } from '../domain/eligibility';
@@ -202,12 +202,14 @@ const keysSchema = z.object({
 
 export const participantsContract = {
   'participants.page': channel({
+    effect: reads,
     summary: 'List participants',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(participantGridRowSchema),
   }),
   'participants.options': channel({
+    effect: legacy,
     summary: 'Lists the participant form needs',
     role: 'viewer',
     input: z.object({}).strict(),
@@ -220,6 +222,7 @@ export const participantsContract = {
     }),
   }),
   'participants.create': channel({
+    effect: writes('participants'),
     summary: 'Register a participant',
     role: 'officer',
     input: z.object({
@@ -230,18 +233,21 @@ export const participantsContract = {
     output: z.object({ id: idSchema, reference: z.string() }),
   }),
   'participants.get': channel({
+    effect: legacy,
     summary: 'Open a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: participantDetailSchema,
   }),
   'participants.update': channel({
+    effect: writes('participants'),
     summary: 'Save a participant',
     role: 'officer',
     input: z.object({ id: idSchema, version: versionInput, record: participantRecordSchema }),
     output: z.object({ version: z.number().int() }),
   }),
   'participants.addNote': channel({
+    effect: writes('participants'),
     summary: 'Add a note',
     role: 'officer',
     input: z.object({
@@ -251,6 +257,7 @@ export const participantsContract = {
     output: z.object({ id: idSchema }),
   }),
   'participants.notes': channel({
+    effect: legacy,
     summary: 'Notes on a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
@@ -259,6 +266,7 @@ export const participantsContract = {
     ),
   }),
   'participants.recordEligibilityCheck': channel({
+    effect: legacy,
     summary: 'Record an eligibility check',
     role: 'officer',
     input: z
@@ -288,18 +296,21 @@ export const participantsContract = {
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
   }),
   'participants.duplicates': channel({
+    effect: legacy,
     summary: 'Find likely duplicates',
     role: 'viewer',
     input: z.object({ keys: keysSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
   }),
   'participants.markNotDuplicate': channel({
+    effect: legacy,
     summary: 'Mark two records as different people',
     role: 'officer',
     input: z.object({ a: idSchema, b: idSchema }),
     output: okOutput,
   }),
   'participants.mergePreview': channel({
+    effect: legacy,
     summary: 'Compare two records to merge',
     role: 'officer',
     input: z.object({ a: idSchema, b: idSchema }),
@@ -310,6 +321,7 @@ export const participantsContract = {
     }),
   }),
   'participants.merge': channel({
+    effect: legacy,
     summary: 'Merge two records',
     role: 'officer',
     input: z.object({
@@ -323,30 +335,35 @@ export const participantsContract = {
     output: z.object({ mergeId: idSchema, moved: z.record(z.string(), z.number()) }),
   }),
   'participants.unmerge': channel({
+    effect: legacy,
     summary: 'Undo a merge',
     role: 'officer',
     input: z.object({ mergeId: idSchema }),
     output: z.object({ survivorId: idSchema, restoredId: idSchema }),
   }),
   'participants.timeline': channel({
+    effect: legacy,
     summary: 'Timeline of a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.object({ items: z.array(timelineItemSchema), specialCategoryHidden: z.boolean() }),
   }),
   'participants.history': channel({
+    effect: legacy,
     summary: 'Change history of a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }),
   }),
   'participants.export': channel({
+    effect: legacy,
     summary: 'Export participants',
     role: 'officer', // a file of personal data leaves the app: never for viewers
     input: gridQuerySchema.extend({ columns: z.array(z.string().max(64)).max(60).default([]) }),
     output: fileOutputSchema.extend({ specialCategoryHidden: z.boolean() }),
   }),
   'participants.setDistricts': channel({
+    effect: legacy,
     summary: 'Set the programme area',
     role: 'administrator',
     input: z.object({
@@ -364,12 +381,14 @@ export const participantsContract = {
     output: z.object({ districts: z.array(z.string()), recalculated: z.number().int() }),
   }),
   'views.list': channel({
+    effect: legacy,
     summary: 'List saved views',
     role: 'viewer',
     input: z.object({ grid: gridName }),
     output: z.array(savedViewSchema),
   }),
   'views.save': channel({
+    effect: legacy,
     summary: 'Save a view',
     role: 'viewer',
     input: z.object({
@@ -381,6 +400,7 @@ export const participantsContract = {
     output: savedViewSchema,
   }),
   'views.delete': channel({
+    effect: legacy,
     summary: 'Delete a saved view',
     role: 'viewer',
     input: z.object({ id: idSchema }),

@@ -179,9 +179,7 @@ describe('electronegativity', () => {
         path.join(dir, 'package.json'),
         JSON.stringify({ name: 'worksbook-electron', devDependencies: { electron: '45.4.1' } }),
       );
-      const run = require('@doyensec/electronegativity') as (
-        o: object,
-      ) => Promise<{
+      const run = require('@doyensec/electronegativity') as (o: object) => Promise<{
         issues: Array<{ id: string; file: string; severity: { name: string }; location: { line: number } }>;
         errors: Array<{ file: string; message: string }>;
       }>;

@@ -153,18 +153,16 @@ export function reconcilePage(
   let rows = s.items.filter((i) => status === 'all' || i.status === status);
   if (query.search) rows = rows.filter((i) => searchable(`${i.name} ${i.reference ?? ''}`, query.search));
   return {
-    rows: rows
-      .slice(query.offset, query.offset + query.limit)
-      .map((i) => ({
-        id: i.id,
-        status: i.status,
-        rowNumber: i.rowNumber,
-        reference: i.reference,
-        name: i.name,
-        detail: i.detail,
-        differences: i.differences,
-        accepted: i.accepted,
-      })),
+    rows: rows.slice(query.offset, query.offset + query.limit).map((i) => ({
+      id: i.id,
+      status: i.status,
+      rowNumber: i.rowNumber,
+      reference: i.reference,
+      name: i.name,
+      detail: i.detail,
+      differences: i.differences,
+      accepted: i.accepted,
+    })),
     total: rows.length,
   };
 }

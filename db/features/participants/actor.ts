@@ -1,11 +1,11 @@
 // Who is acting and when, taken from the handler context once per request.
-import type { HandlerContext } from '../../backend/context';
+import type { CallContext, HandlerContext } from '../../backend/context';
 import { todayIso } from '../../backend/clock';
 import type { Actor } from './participants.service';
 import type { GridScope } from './participants.repository';
 import { canSeeSpecial } from './special-category';
 
-export function actorOf(ctx: HandlerContext): Actor {
+export function actorOf(ctx: CallContext): Actor {
   return {
     staffId: ctx.staffId,
     role: ctx.client.session?.staff.role ?? 'viewer',
@@ -14,10 +14,11 @@ export function actorOf(ctx: HandlerContext): Actor {
   };
 }
 
-export function scopeOf(ctx: HandlerContext): GridScope {
+export function scopeOf(ctx: CallContext): GridScope {
   return { staffId: ctx.staffId, canSeeSpecial: canSeeSpecial(ctx.client.session?.staff.role ?? 'viewer') };
 }
 
+/** TEMPORARY (legacy handlers): the kit emits this for `write` channels. */
 export function changed(ctx: HandlerContext): void {
   ctx.emit({ type: 'data-changed', areas: ['participants'] });
 }

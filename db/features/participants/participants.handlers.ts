@@ -66,27 +66,15 @@ const recordHandlers = defineHandlers({
     };
   },
 
-  async 'participants.create'(input, ctx) {
-    const result = await ctx.db.transaction().execute((tx) => createParticipant(tx, actorOf(ctx), input));
-    changed(ctx);
-    return result;
-  },
+  'participants.create': (input, ctx) => createParticipant(ctx.tx, actorOf(ctx), input),
 
   async 'participants.get'(input, ctx) {
     return ctx.db.transaction().execute((tx) => getDetail(tx, actorOf(ctx), input.id));
   },
 
-  async 'participants.update'(input, ctx) {
-    const result = await ctx.db.transaction().execute((tx) => updateParticipant(tx, actorOf(ctx), input));
-    changed(ctx);
-    return result;
-  },
+  'participants.update': (input, ctx) => updateParticipant(ctx.tx, actorOf(ctx), input),
 
-  async 'participants.addNote'(input, ctx) {
-    const result = await ctx.db.transaction().execute((tx) => addNote(tx, actorOf(ctx), input.id, input.body));
-    changed(ctx);
-    return result;
-  },
+  'participants.addNote': (input, ctx) => addNote(ctx.tx, actorOf(ctx), input.id, input.body),
 
   async 'participants.notes'(input, ctx) {
     return ctx.db

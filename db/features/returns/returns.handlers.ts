@@ -210,17 +210,15 @@ export const returnsHandlers = defineHandlers({
         rows = lines.length;
         what = `draft return ${sv.set.code} v${sv.version}, ${periodLabel}`;
       }
-      await ctx.db
-        .transaction()
-        .execute((audit) =>
-          appendAudit(audit, at, ctx.staffId, {
-            action: 'export',
-            entity: 'return',
-            entityId: 'returnId' in input ? input.returnId : null,
-            summary: `Exported ${what}: ${rows} claim lines. Purpose: ${input.purpose}`,
-            after: { fileName, rows, purpose: input.purpose },
-          }),
-        );
+      await ctx.db.transaction().execute((audit) =>
+        appendAudit(audit, at, ctx.staffId, {
+          action: 'export',
+          entity: 'return',
+          entityId: 'returnId' in input ? input.returnId : null,
+          summary: `Exported ${what}: ${rows} claim lines. Purpose: ${input.purpose}`,
+          after: { fileName, rows, purpose: input.purpose },
+        }),
+      );
       return { fileName, mime: XLSX, bytes, rows };
     }
   },
@@ -291,16 +289,14 @@ export const returnsHandlers = defineHandlers({
       { title: `Stevenage Works dashboard ${d.periodLabel}` },
     );
     const fileName = `dashboard-${input.from}-to-${input.to}.xlsx`;
-    await ctx.db
-      .transaction()
-      .execute((tx) =>
-        appendAudit(tx, ctx.clock.now().toISOString(), ctx.staffId, {
-          action: 'export',
-          entity: 'dashboard',
-          summary: `Exported dashboard tables (aggregate figures, no personal data) for ${d.periodLabel}`,
-          after: { fileName },
-        }),
-      );
+    await ctx.db.transaction().execute((tx) =>
+      appendAudit(tx, ctx.clock.now().toISOString(), ctx.staffId, {
+        action: 'export',
+        entity: 'dashboard',
+        summary: `Exported dashboard tables (aggregate figures, no personal data) for ${d.periodLabel}`,
+        after: { fileName },
+      }),
+    );
     return { fileName, mime: XLSX, bytes };
   },
 });

@@ -21,6 +21,7 @@ export const backupReasons = [
   'pre-import',
   'pre-restore',
   'pre-anonymise',
+  'pre-bulk',
 ] as const;
 export type BackupReason = (typeof backupReasons)[number];
 

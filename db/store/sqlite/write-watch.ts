@@ -1,0 +1,16 @@
+// Whether a transaction has changed any row so far: SQLite counts every row a connection has
+// inserted, updated or deleted (`total_changes()`), and the store has one connection, so the
+// difference across a transaction is that transaction's changes.
+import { sql } from 'kysely';
+import type { Tx } from '../schema';
+
+async function totalChanges(tx: Tx): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(tx);
+  return Number(rows[0]?.n ?? 0);
+}
+
+/** Starts watching `tx`; the function returned answers "has it changed anything since?". */
+export async function watchWrites(tx: Tx): Promise<() => Promise<boolean>> {
+  const before = await totalChanges(tx);
+  return async () => (await totalChanges(tx)) > before;
+}
