@@ -3,6 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { AppError } from '../../shared/result';
+import type { DataArea } from '../../shared/contract/define';
 import { api } from './client';
 
 export interface ChannelState<T> {
@@ -15,7 +16,7 @@ export interface ChannelState<T> {
 export function useChannel<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
-  options: { areas?: string[]; skip?: boolean } = {},
+  options: { areas?: readonly DataArea[]; skip?: boolean } = {},
 ): ChannelState<ChannelOutput<C>> {
   const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: AppError; loading: boolean }>({
     loading: !options.skip,
@@ -38,9 +39,9 @@ export function useChannel<C extends ChannelName>(
   const areas = (options.areas ?? []).join(',');
   useEffect(() => {
     if (!areas) return;
-    const wanted = areas.split(',');
+    const wanted = new Set(areas.split(','));
     return api.onEvent((event) => {
-      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.includes(a))) reload();
+      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.has(a))) reload();
     });
   }, [areas, reload]);
 

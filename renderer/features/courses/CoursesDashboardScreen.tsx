@@ -5,7 +5,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { CoursesNav } from './CoursesNav';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav, coursesRoutes } from './courses.routes';
 import { DashboardFigures } from './DashboardFigures';
 import { UkDateInput } from './UkDateInput';
 import { pct, runStatusLabels } from './format';
@@ -21,7 +22,7 @@ export function CoursesDashboardScreen() {
   return (
     <>
       <PageHeader title="Course dashboard" subtitle="Runs that start in the period chosen; blank dates mean all runs" />
-      <CoursesNav current="dashboard" />
+      <SubNav label="Courses" items={coursesNav} />
       <div className="toolbar">
         <label htmlFor="dash-from">Runs starting from</label>
         <UkDateInput id="dash-from" value={from} onChange={setFrom} />
@@ -68,7 +69,7 @@ export function CoursesDashboardScreen() {
               {dash.data.runs.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={`#/courses/${r.id}/dashboard`}>{formatUkDate(r.startDate)}</a>
+                    <a href={coursesRoutes.run.href({ id: r.id, tab: 'dashboard' })}>{formatUkDate(r.startDate)}</a>
                   </td>
                   <td>{r.courseType}</td>
                   <td>{runStatusLabels[r.status]}</td>

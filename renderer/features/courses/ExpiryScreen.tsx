@@ -9,7 +9,8 @@ import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { CoursesNav } from './CoursesNav';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav } from './courses.routes';
 
 export function ExpiryScreen() {
   const [daysText, setDaysText] = useState('60');
@@ -49,7 +50,7 @@ export function ExpiryScreen() {
           )
         }
       />
-      <CoursesNav current="expiry" />
+      <SubNav label="Courses" items={coursesNav} />
       <div className={`field${valid ? '' : ' field-error'}`}>
         <label htmlFor="field-withinDays">Expiring within (days)</label>
         {!valid && (

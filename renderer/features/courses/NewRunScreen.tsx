@@ -5,13 +5,14 @@ import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { useToasts } from '../../components/Toasts';
 import { RunForm, blankRun, runInput } from './RunForm';
+import { coursesRoutes } from './courses.routes';
 
 export function NewRunScreen() {
   const lookups = useChannel('courses.lookups', {});
   const toasts = useToasts();
   return (
     <>
-      <PageHeader title="Plan a course run" subtitle={<a href="#/courses">Back to course runs</a>} />
+      <PageHeader title="Plan a course run" subtitle={<a href={coursesRoutes.runs.href()}>Back to course runs</a>} />
       {lookups.error && (
         <p role="alert" className="error-message">
           {lookups.error.message}
@@ -23,7 +24,7 @@ export function NewRunScreen() {
           initial={blankRun}
           isNew
           submitLabel="Plan the run"
-          onCancel={() => navigate('courses')}
+          onCancel={() => navigate(coursesRoutes.runs.path())}
           onSubmit={async (v) => {
             const result = await api.call('courses.runs.create', {
               ...runInput(v),
@@ -37,7 +38,7 @@ export function NewRunScreen() {
               return null;
             }
             toasts.show({ kind: 'success', message: 'Course run planned' });
-            navigate(`courses/${result.value.id}/enrolments`);
+            navigate(coursesRoutes.run.path({ id: result.value.id, tab: 'enrolments' }));
             return null;
           }}
         />

@@ -8,6 +8,7 @@ import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { UkDateInput } from './UkDateInput';
+import { coursesRoutes } from './courses.routes';
 
 interface Row {
   key: string;
@@ -152,7 +153,9 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
                     <td>{r.label || '–'}</td>
                     <td>
                       {r.marked ? (
-                        <a href={`#/courses/${run.id}/register?session=${r.id}`}>{r.marked} marked</a>
+                        <a href={coursesRoutes.run.href({ id: run.id, tab: 'register' }, { session: r.id })}>
+                          {r.marked} marked
+                        </a>
                       ) : (
                         'Not taken'
                       )}

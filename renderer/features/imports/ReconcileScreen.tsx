@@ -15,6 +15,7 @@ import { downloadBytes } from '../../components/download';
 import { FileDrop } from './FileDrop';
 import { fileBytes, runJob } from './run-job';
 import { reconcileColumns, reconcileLabels } from './imports.columns';
+import { importsRoutes } from './imports.routes';
 
 type Filter = ReconcileGridRow['status'] | 'all';
 
@@ -119,7 +120,7 @@ export function ReconcileScreen() {
       <PageHeader
         title="Reconcile a partner file"
         subtitle="Compare a partner's list for a period with our records."
-        actions={<a href="#/imports">Back to imports</a>}
+        actions={<a href={importsRoutes.home.href()}>Back to imports</a>}
       />
       <ErrorSummary errors={errors} />
       {!upload ? (

@@ -14,6 +14,7 @@ import type { FieldError } from '../../../shared/result';
 import { Field } from './Field';
 import { ContactsPanel } from './ContactsPanel';
 import { checkWithSchema, errorFor } from './form-helpers';
+import { outcomesRoutes } from './outcomes.routes';
 
 const empty = { name: '', kind: '', sector: '', address: '', postcode: '', phone: '', email: '', notes: '' };
 
@@ -66,7 +67,7 @@ export function OrganisationPage({ id }: { id: number | null }) {
     }
     setErrors([]);
     toasts.show({ kind: 'success', message: 'Organisation saved.' });
-    if (!id) navigate(`outcomes/organisations/${result.value.id}`);
+    if (!id) navigate(outcomesRoutes.organisation.path({ id: result.value.id }));
   }
 
   async function setActive(isActive: boolean) {
@@ -164,7 +165,7 @@ export function OrganisationPage({ id }: { id: number | null }) {
                 <ul>
                   {org.contracts.map((c) => (
                     <li key={c.id}>
-                      <a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a>
+                      <a href={outcomesRoutes.contract.href({ id: c.id })}>{c.name}</a>
                     </li>
                   ))}
                 </ul>

@@ -9,6 +9,7 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { ChartFigure } from './ChartFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
+import { returnsRoutes } from './returns.routes';
 
 export function DashboardView() {
   const [period, setPeriod] = useState<PeriodValue | null>(null);
@@ -54,7 +55,7 @@ export function DashboardView() {
                 <p className="sentence">{h.sentence}</p>
                 {headlineSet && (
                   <a
-                    href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`}
+                    href={returnsRoutes.build.href({}, { set: headlineSet.id, from: d.from, to: d.to, open: h.code })}
                     aria-label={`See who is counted in ${h.title}`}
                   >
                     See who is counted

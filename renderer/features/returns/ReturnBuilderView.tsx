@@ -12,6 +12,7 @@ import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { returnsRoutes } from './returns.routes';
 
 /** A link from elsewhere (the dashboard) may name the set, period and indicator to open:
  * #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
@@ -106,7 +107,7 @@ export function ReturnBuilderView() {
             {c.submittedReturnId && (
               <>
                 A return for this period was submitted:{' '}
-                <a href={`#/returns/submitted/${c.submittedReturnId}`}>see it and what changed since</a>.
+                <a href={returnsRoutes.submitted.href({ id: c.submittedReturnId })}>see it and what changed since</a>.
               </>
             )}
           </p>
@@ -244,7 +245,7 @@ export function ReturnBuilderView() {
               kind: 'success',
               message: `Return submitted and locked (${result.value.lines} claim lines)`,
             });
-            navigate(`returns/submitted/${result.value.returnId}`);
+            navigate(returnsRoutes.submitted.path({ id: result.value.returnId }));
             return { ok: true };
           }}
         />

@@ -10,6 +10,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
+import { returnsRoutes } from './returns.routes';
 
 export function SubmittedReturnsView({ returnId }: { returnId: number | null }) {
   return returnId ? <ReturnDetail returnId={returnId} /> : <ReturnList />;
@@ -44,7 +45,7 @@ function ReturnList() {
             {list.data.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <a href={`#/returns/submitted/${r.id}`}>{r.setName}</a>
+                  <a href={returnsRoutes.submitted.href({ id: r.id })}>{r.setName}</a>
                 </td>
                 <td>{r.periodLabel}</td>
                 <td>{r.version}</td>
@@ -88,7 +89,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
   return (
     <section aria-labelledby="return-heading">
       <p>
-        <a href="#/returns/submitted">All submitted returns</a>
+        <a href={returnsRoutes.submitted.href()}>All submitted returns</a>
       </p>
       <h2 id="return-heading">
         {summary.setName}: {summary.periodLabel}

@@ -1,0 +1,69 @@
+// Fields whose control holds something other than the text typed (a date held as ISO, pounds
+// held as pence), wired to the surrounding <Form> by their path.
+import type { ReactNode } from 'react';
+import { useController } from 'react-hook-form';
+import { Field } from './Field';
+import { DateInput } from './DateInput';
+import { BufferedInput } from './BufferedInput';
+import { penceToPounds, poundsToPence } from './values';
+
+interface ControlledFieldProps {
+  name: string;
+  label: ReactNode;
+  hint?: ReactNode;
+  className?: string;
+  disabled?: boolean;
+  autoFocus?: boolean;
+}
+
+/** A UK date field (see DateInput); `blank: ''` where the schema wants text for "no date". */
+export function DateField({
+  name,
+  label,
+  hint,
+  className,
+  blank,
+  ...input
+}: ControlledFieldProps & { blank?: null | '' }) {
+  const { field } = useController({ name });
+  return (
+    <Field name={name} label={label} hint={hint} className={className}>
+      {(control) => (
+        <DateInput
+          {...control}
+          {...input}
+          name={field.name}
+          ref={field.ref}
+          value={typeof field.value === 'string' ? field.value : null}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          {...(blank !== undefined ? { blank } : {})}
+        />
+      )}
+    </Field>
+  );
+}
+
+/** An amount typed in pounds ("11.44", "£11.44") and held in pence (1144). */
+export function PenceField({ name, label, hint, className, ...input }: ControlledFieldProps) {
+  const { field } = useController({ name });
+  return (
+    <Field name={name} label={label} hint={hint} className={className}>
+      {(control) => (
+        <BufferedInput<number | null>
+          {...control}
+          {...input}
+          className="narrow"
+          inputMode="decimal"
+          name={field.name}
+          ref={field.ref}
+          value={typeof field.value === 'number' ? field.value : null}
+          onChange={field.onChange}
+          onBlur={field.onBlur}
+          format={penceToPounds}
+          parse={poundsToPence}
+        />
+      )}
+    </Field>
+  );
+}

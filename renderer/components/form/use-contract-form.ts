@@ -1,0 +1,182 @@
+// The one way to build a form: react-hook-form over the contract's zod schema for a channel.
+// Messages appear as fields are left (instant, the same schema the backend uses); a submit shows
+// every problem at once in the error summary and moves focus to it; the backend's field errors
+// are put on the fields they concern, the rest go in the summary.
+//
+//   const f = useContractForm('participants.addNote', { defaultValues: { id, body: '' }, onSuccess });
+//   <Form of={f}> <Field name="body" label="Note">{(c) => <textarea {...c} {...f.form.register('body')} />}</Field> </Form>
+//
+// A form whose fields are not the channel's input as they stand (the `record` part of it, text
+// that becomes pence, a choice that becomes a boolean) gives its own `schema` and a `toInput`.
+import { useState, type BaseSyntheticEvent } from 'react';
+import {
+  get,
+  set,
+  useForm,
+  type FieldErrors,
+  type FieldValues,
+  type Resolver,
+  type UseFormReturn,
+} from 'react-hook-form';
+import { zodResolver } from '@hookform/resolvers/zod';
+import type { z } from 'zod';
+import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/index';
+import type { AppError, FieldError } from '../../../shared/result';
+import { api } from '../../api/client';
+import {
+  allProblems,
+  fieldPaths,
+  flattenErrors,
+  orderProblems,
+  pathKey,
+  placeServerErrors,
+  type FieldPath,
+} from './form-problems';
+
+type FormSchema = z.ZodType<unknown, FieldValues>;
+
+interface CommonOptions<C extends ChannelName, V extends FieldValues> {
+  /** Every field's starting value. Also the field order of the summary, and what a failing field
+   * is set back to while looking for the problems it hides (see allProblems). */
+  defaultValues: V;
+  /** Messages for problems the schema leaves generic (a blank required date, a number that is
+   * not one), by field path: { startsOn: 'Enter the start date' }. */
+  messages?: Partial<Record<string, string>>;
+  /** Checks the schema cannot make here (a file's type, two passwords that must match). */
+  checks?(values: V): FieldError[];
+  /** Which form field a backend error path belongs to; by default the longest tail of the path
+   * that is a field (["record", "niNumber"] → "niNumber"). */
+  fieldFor?(path: FieldPath): string | null;
+  /** Runs after the form is valid and before the call; false stops the submit (e.g. to show
+   * likely duplicates first). */
+  beforeSubmit?(values: V): boolean | Promise<boolean>;
+  onSuccess?(output: ChannelOutput<C>, input: ChannelInput<C>): void | Promise<void>;
+  /** A failed call's error before it goes in the summary; return true when handled here. */
+  onFailure?(error: AppError): boolean;
+  /** Prefixes the field ids ("field-edit.outcomeDate") when two forms share a page. */
+  idPrefix?: string;
+}
+
+/** Options when the form's fields are the channel's input itself. */
+export type InputFormOptions<C extends ChannelName> = CommonOptions<C, ChannelInput<C> & FieldValues>;
+
+/** Options when the form's fields are validated by their own schema and mapped to the input. */
+export interface MappedFormOptions<C extends ChannelName, S extends FormSchema> extends CommonOptions<C, z.input<S>> {
+  schema: S;
+  toInput(parsed: z.output<S>, values: z.input<S>): ChannelInput<C>;
+}
+
+export interface ContractForm<C extends ChannelName, V extends FieldValues = FieldValues, P = unknown> {
+  channel: C;
+  form: UseFormReturn<V, unknown, P>;
+  /** The <form>'s onSubmit; also callable from a shortcut (Ctrl+S). */
+  submit(event?: BaseSyntheticEvent): Promise<void>;
+  saving: boolean;
+  /** Everything the error summary lists: field problems in form order, then general ones. */
+  problems: FieldError[];
+  /** Goes up at each submit that failed, so the summary can take focus then and only then. */
+  failedSubmits: number;
+  idPrefix: string | undefined;
+  /** Adds a problem found outside the schema (e.g. by another channel) to the summary. */
+  showProblem(message: string, path?: FieldPath): void;
+}
+
+export function useContractForm<C extends ChannelName>(
+  channel: C,
+  options: InputFormOptions<C>,
+): ContractForm<C, ChannelInput<C> & FieldValues, z.output<(typeof contract)[C]['input']>>;
+export function useContractForm<C extends ChannelName, S extends FormSchema>(
+  channel: C,
+  options: MappedFormOptions<C, S>,
+): ContractForm<C, z.input<S>, z.output<S>>;
+export function useContractForm(
+  channel: ChannelName,
+  options: CommonOptions<ChannelName, FieldValues> & {
+    schema?: FormSchema;
+    toInput?(parsed: unknown, values: FieldValues): ChannelInput<ChannelName>;
+  },
+): ContractForm<ChannelName> {
+  const schema: FormSchema = options.schema ?? contract[channel].input;
+  const form = useForm<FieldValues, unknown, unknown>({
+    // Made at each render with the current options: react-hook-form takes the latest.
+    resolver: contractResolver(schema, options),
+    defaultValues: options.defaultValues,
+    mode: 'onTouched',
+    reValidateMode: 'onChange',
+    criteriaMode: 'firstError',
+    // GOV.UK: a failed submit focuses the error summary, whose links lead to the fields.
+    shouldFocusError: false,
+  });
+  const [general, setGeneral] = useState<FieldError[]>([]);
+  const [saving, setSaving] = useState(false);
+  const [failedSubmits, setFailedSubmits] = useState(0);
+  const failed = () => setFailedSubmits((n) => n + 1);
+
+  const submit = form.handleSubmit(async (parsed) => {
+    const values = form.getValues();
+    setGeneral([]);
+    if (options.beforeSubmit && !(await options.beforeSubmit(values))) return;
+    const input = options.toInput ? options.toInput(parsed, values) : values;
+    setSaving(true);
+    try {
+      const result = await api.call(channel, input);
+      if (result.ok) {
+        await options.onSuccess?.(result.value, input);
+        return;
+      }
+      if (options.onFailure?.(result.error)) return;
+      const fields = new Set(fieldPaths(form.getValues()));
+      const placed = placeServerErrors(result.error, fields, options.fieldFor);
+      for (const { field, message } of placed.onFields)
+        form.setError(field, { type: 'server', message }, { shouldFocus: false });
+      setGeneral(placed.general.map((message) => ({ path: [], message })));
+      failed();
+    } finally {
+      setSaving(false);
+    }
+  }, failed);
+
+  const problems = orderProblems([...flattenErrors(form.formState.errors), ...general], fieldPaths(form.getValues()));
+
+  const showProblem = (message: string, path: FieldPath = []) => {
+    if (path.length) form.setError(pathKey(path), { type: 'server', message }, { shouldFocus: false });
+    else setGeneral((g) => [...g, { path: [], message }]);
+    failed();
+  };
+
+  return { channel, form, submit, saving, problems, failedSubmits, idPrefix: options.idPrefix, showProblem };
+}
+
+/**
+ * The zod resolver with two additions: the problems zod hides behind a failing field (cross-field
+ * rules run only once every field is valid; see allProblems), and the form's own checks. The
+ * parse uses the form's `messages` for issues the schema leaves generic.
+ */
+function contractResolver(
+  schema: FormSchema,
+  options: Pick<CommonOptions<ChannelName, FieldValues>, 'messages' | 'checks' | 'defaultValues'>,
+): Resolver<FieldValues, unknown, unknown> {
+  const params = {
+    error: (issue: { path?: PropertyKey[] | undefined }) =>
+      options.messages?.[pathKey((issue.path ?? []).map((k) => (typeof k === 'symbol' ? String(k) : k)))],
+  };
+  const base = zodResolver(schema, params);
+  return async (values, context, resolverOptions) => {
+    const result = await base(values, context, resolverOptions);
+    const failedHere = Object.keys(result.errors).length > 0;
+    const extra = [
+      ...(failedHere ? allProblems(schema, values, options.defaultValues, params) : []),
+      ...(options.checks?.(values) ?? []),
+    ];
+    const errors: FieldErrors<FieldValues> = { ...result.errors };
+    let added = false;
+    for (const p of extra) {
+      const key = pathKey(p.path);
+      if (get(errors, key)) continue;
+      set(errors, key, { type: 'validation', message: p.message });
+      added = true;
+    }
+    if (!added) return result;
+    return { values: {}, errors };
+  };
+}
