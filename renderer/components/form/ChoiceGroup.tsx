@@ -17,6 +17,8 @@ export interface ChoiceGroupProps {
   inline?: boolean;
   extra?: ReactNode;
   className?: string;
+  /** Each checkbox is a yes/no field of its own (its code is the field), not one value of a list. */
+  eachAField?: boolean;
 }
 
 export function ChoiceGroup({
@@ -30,6 +32,7 @@ export function ChoiceGroup({
   inline,
   extra,
   className,
+  eachAField,
 }: ChoiceGroupProps) {
   const id = useFieldId(name);
   const fromForm = useFieldError(name);
@@ -50,7 +53,12 @@ export function ChoiceGroup({
       <div className={inline ? 'choices-inline' : 'choices'}>
         {options.map((o, i) => (
           <label key={o.code} className="radio">
-            <input type={type} value={o.code} {...(i === 0 ? { id } : {})} {...inputProps(o.code)} />
+            <input
+              type={type}
+              {...(eachAField ? {} : { value: o.code })}
+              {...(i === 0 ? { id } : {})}
+              {...inputProps(o.code)}
+            />
             {o.label}
           </label>
         ))}

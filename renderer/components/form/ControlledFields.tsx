@@ -14,6 +14,8 @@ interface ControlledFieldProps {
   className?: string;
   disabled?: boolean;
   autoFocus?: boolean;
+  /** See Field. */
+  hideLabel?: boolean;
 }
 
 /** A UK date field (see DateInput); `blank: ''` where the schema wants text for "no date". */
@@ -45,10 +47,10 @@ export function DateField({
 }
 
 /** An amount typed in pounds ("11.44", "£11.44") and held in pence (1144). */
-export function PenceField({ name, label, hint, className, ...input }: ControlledFieldProps) {
+export function PenceField({ name, label, hint, className, hideLabel, ...input }: ControlledFieldProps) {
   const { field } = useController({ name });
   return (
-    <Field name={name} label={label} hint={hint} className={className}>
+    <Field name={name} label={label} hint={hint} className={className} hideLabel={hideLabel}>
       {(control) => (
         <BufferedInput<number | null>
           {...control}

@@ -21,17 +21,21 @@ export interface FieldProps {
   /** Overrides the form's own message (or gives one outside a form). */
   error?: string | undefined;
   className?: string;
+  /** The label is read out but not shown (a box in a table row, whose column says what it is). */
+  hideLabel?: boolean;
   children(control: ControlProps): ReactNode;
 }
 
-export function Field({ name, label, hint, error, className, children }: FieldProps) {
+export function Field({ name, label, hint, error, className, hideLabel, children }: FieldProps) {
   const id = useFieldId(name);
   const fromForm = useFieldError(name);
   const message = error ?? fromForm;
   const described = [hint ? `${id}-hint` : null, message ? `${id}-error` : null].filter(Boolean).join(' ');
   return (
     <div className={`field${message ? ' field-error' : ''}${className ? ` ${className}` : ''}`}>
-      <label htmlFor={id}>{label}</label>
+      <label htmlFor={id} className={hideLabel ? 'visually-hidden' : undefined}>
+        {label}
+      </label>
       {hint && (
         <p className="hint" id={`${id}-hint`}>
           {hint}

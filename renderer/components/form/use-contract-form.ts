@@ -39,18 +39,24 @@ interface CommonOptions<C extends ChannelName, V extends FieldValues> {
   /** Every field's starting value. Also the field order of the summary, and what a failing field
    * is set back to while looking for the problems it hides (see allProblems). */
   defaultValues: V;
-  /** Messages for problems the schema leaves generic (a blank required date, a number that is
-   * not one), by field path: { startsOn: 'Enter the start date' }. */
-  messages?: Partial<Record<string, string>>;
+  /** Messages for a field left blank, and for problems the schema leaves generic (a number that
+   * is not one), by field path ({ startsOn: 'Enter the start date' }) or worked out from it. */
+  messages?: Partial<Record<string, string>> | ((path: FieldPath) => string | undefined);
   /** Checks the schema cannot make here (a file's type, two passwords that must match). */
   checks?(values: V): FieldError[];
   /** Which form field a backend error path belongs to; by default the longest tail of the path
    * that is a field (["record", "niNumber"] → "niNumber"). */
-  fieldFor?(path: FieldPath): string | null;
+  fieldFor?(path: FieldPath, values: V): string | null;
   /** Runs after the form is valid and before the call; false stops the submit (e.g. to show
    * likely duplicates first). */
   beforeSubmit?(values: V): boolean | Promise<boolean>;
-  onSuccess?(output: ChannelOutput<C>, input: ChannelInput<C>): void | Promise<void>;
+  /** After a successful call; `form.reset()` starts the form again (from `defaultValues`, or
+   * the values given). */
+  onSuccess?(
+    output: ChannelOutput<C>,
+    input: ChannelInput<C>,
+    form: { values: V; reset(values?: V): void },
+  ): void | Promise<void>;
   /** A failed call's error before it goes in the summary; return true when handled here. */
   onFailure?(error: AppError): boolean;
   /** Prefixes the field ids ("field-edit.outcomeDate") when two forms share a page. */
@@ -72,7 +78,8 @@ export interface ContractForm<C extends ChannelName, V extends FieldValues = Fie
   /** The <form>'s onSubmit; also callable from a shortcut (Ctrl+S). */
   submit(event?: BaseSyntheticEvent): Promise<void>;
   saving: boolean;
-  /** Everything the error summary lists: field problems in form order, then general ones. */
+  /** What the error summary lists once a submit has failed: field problems in form order, then
+   * general ones. Empty before. */
   problems: FieldError[];
   /** Goes up at each submit that failed, so the summary can take focus then and only then. */
   failedSubmits: number;
@@ -81,14 +88,14 @@ export interface ContractForm<C extends ChannelName, V extends FieldValues = Fie
   showProblem(message: string, path?: FieldPath): void;
 }
 
-export function useContractForm<C extends ChannelName>(
-  channel: C,
-  options: InputFormOptions<C>,
-): ContractForm<C, ChannelInput<C> & FieldValues, z.output<(typeof contract)[C]['input']>>;
 export function useContractForm<C extends ChannelName, S extends FormSchema>(
   channel: C,
   options: MappedFormOptions<C, S>,
 ): ContractForm<C, z.input<S>, z.output<S>>;
+export function useContractForm<C extends ChannelName>(
+  channel: C,
+  options: InputFormOptions<C>,
+): ContractForm<C, ChannelInput<C> & FieldValues, z.output<(typeof contract)[C]['input']>>;
 export function useContractForm(
   channel: ChannelName,
   options: CommonOptions<ChannelName, FieldValues> & {
@@ -121,12 +128,17 @@ export function useContractForm(
     try {
       const result = await api.call(channel, input);
       if (result.ok) {
-        await options.onSuccess?.(result.value, input);
+        setFailedSubmits(0);
+        await options.onSuccess?.(result.value, input, {
+          values,
+          reset: (next) => form.reset(next ?? options.defaultValues),
+        });
         return;
       }
       if (options.onFailure?.(result.error)) return;
-      const fields = new Set(fieldPaths(form.getValues()));
-      const placed = placeServerErrors(result.error, fields, options.fieldFor);
+      const fields = new Set(fieldPaths(values));
+      const fieldFor = options.fieldFor;
+      const placed = placeServerErrors(result.error, fields, fieldFor && ((path) => fieldFor(path, values)));
       for (const { field, message } of placed.onFields)
         form.setError(field, { type: 'server', message }, { shouldFocus: false });
       setGeneral(placed.general.map((message) => ({ path: [], message })));
@@ -156,9 +168,13 @@ function contractResolver(
   schema: FormSchema,
   options: Pick<CommonOptions<ChannelName, FieldValues>, 'messages' | 'checks' | 'defaultValues'>,
 ): Resolver<FieldValues, unknown, unknown> {
+  const messageFor = (path: FieldPath) => {
+    const messages = options.messages;
+    return typeof messages === 'function' ? messages(path) : messages?.[pathKey(path)];
+  };
   const params = {
     error: (issue: { path?: PropertyKey[] | undefined }) =>
-      options.messages?.[pathKey((issue.path ?? []).map((k) => (typeof k === 'symbol' ? String(k) : k)))],
+      messageFor((issue.path ?? []).map((k) => (typeof k === 'symbol' ? String(k) : k))),
   };
   const base = zodResolver(schema, params);
   return async (values, context, resolverOptions) => {
@@ -168,15 +184,19 @@ function contractResolver(
       ...(failedHere ? allProblems(schema, values, options.defaultValues, params) : []),
       ...(options.checks?.(values) ?? []),
     ];
+    if (!failedHere && !extra.length) return result;
     const errors: FieldErrors<FieldValues> = { ...result.errors };
-    let added = false;
     for (const p of extra) {
       const key = pathKey(p.path);
-      if (get(errors, key)) continue;
-      set(errors, key, { type: 'validation', message: p.message });
-      added = true;
+      if (!get(errors, key)) set(errors, key, { type: 'validation', message: p.message });
     }
-    if (!added) return result;
+    // A blank field gets the form's own words for it ("Enter the start date") rather than the
+    // schema's message about the format.
+    for (const p of flattenErrors(errors)) {
+      const value: unknown = get(values, pathKey(p.path));
+      const own = value === '' || value === null || value === undefined ? messageFor(p.path) : undefined;
+      if (own) set(errors, pathKey(p.path), { type: 'validation', message: own });
+    }
     return { values: {}, errors };
   };
 }

@@ -1,22 +1,23 @@
 // The course dashboard: figures over all runs that start in a chosen period, and each run's
 // rates in a table (cancelled runs are listed but left out of the totals).
-import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { SubNav } from '../../components/SubNav';
 import { coursesNav, coursesRoutes } from './courses.routes';
 import { DashboardFigures } from './DashboardFigures';
-import { UkDateInput } from './UkDateInput';
+import { DateInput } from '../../components/form/DateInput';
+import { useSearchParam } from '../../app/router';
 import { pct, runStatusLabels } from './format';
 
 export function CoursesDashboardScreen() {
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  // The period chosen stays in the address (?from=&to=), so Back and a reload keep it.
+  const [from, setFrom] = useSearchParam('from');
+  const [to, setTo] = useSearchParam('to');
   const dash = useChannel(
     'courses.dashboard',
-    { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    { ...(from && isIsoDate(from) ? { from } : {}), ...(to && isIsoDate(to) ? { to } : {}) },
     { areas: ['courses'] },
   );
   return (
@@ -25,9 +26,9 @@ export function CoursesDashboardScreen() {
       <SubNav label="Courses" items={coursesNav} />
       <div className="toolbar">
         <label htmlFor="dash-from">Runs starting from</label>
-        <UkDateInput id="dash-from" value={from} onChange={setFrom} />
+        <DateInput id="dash-from" value={from} onChange={setFrom} />
         <label htmlFor="dash-to">to</label>
-        <UkDateInput id="dash-to" value={to} onChange={setTo} />
+        <DateInput id="dash-to" value={to} onChange={setTo} />
       </div>
       {dash.error && (
         <p role="alert" className="error-message">
