@@ -5,7 +5,7 @@ import { FormProvider, type FieldValues } from 'react-hook-form';
 import type { ChannelName } from '../../../shared/contract/index';
 import type { ContractForm } from './use-contract-form';
 import { ErrorSummary } from './ErrorSummary';
-import { FieldIdPrefix } from './field-id';
+import { FieldIdPrefix, PendingWork } from './field-id';
 
 export function Form<C extends ChannelName, V extends FieldValues, P>({
   of,
@@ -21,11 +21,13 @@ export function Form<C extends ChannelName, V extends FieldValues, P>({
   return (
     <FormProvider {...of.form}>
       <FieldIdPrefix.Provider value={of.idPrefix}>
-        <form {...attributes} noValidate onSubmit={(e) => void of.submit(e)}>
-          {heading}
-          <ErrorSummary problems={of.problems} focusKey={of.failedSubmits} idPrefix={of.idPrefix} />
-          {children}
-        </form>
+        <PendingWork.Provider value={of.track}>
+          <form {...attributes} noValidate onSubmit={(e) => void of.submit(e)}>
+            {heading}
+            <ErrorSummary problems={of.problems} focusKey={of.failedSubmits} idPrefix={of.idPrefix} />
+            {children}
+          </form>
+        </PendingWork.Provider>
       </FieldIdPrefix.Provider>
     </FormProvider>
   );

@@ -14,3 +14,6 @@ export const FieldIdPrefix = createContext<string | undefined>(undefined);
 export function useFieldId(path: string | FieldPath): string {
   return fieldId(path, useContext(FieldIdPrefix));
 }
+
+/** Lets a control tell its form about work still under way on its value (see ContractForm.track). */
+export const PendingWork = createContext<(work: Promise<unknown>) => void>(() => {});

@@ -7,12 +7,14 @@
 //   <Form of={f}> <Field name="body" label="Note">{(c) => <textarea {...c} {...f.form.register('body')} />}</Field> </Form>
 //
 // A form whose fields are not the channel's input as they stand (the `record` part of it, text
-// that becomes pence, a choice that becomes a boolean) gives its own `schema` and a `toInput`.
-import { useState, type BaseSyntheticEvent } from 'react';
+// that becomes pence, a choice that becomes a boolean) gives its own `schema` and a `toInput`;
+// what `toInput` makes is then checked against the contract too, before anything is sent.
+import { useRef, useState, type BaseSyntheticEvent } from 'react';
 import {
   get,
   set,
   useForm,
+  type DefaultValues,
   type FieldErrors,
   type FieldValues,
   type Resolver,
@@ -21,7 +23,7 @@ import {
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { z } from 'zod';
 import { contract, type ChannelInput, type ChannelName, type ChannelOutput } from '../../../shared/contract/index';
-import type { AppError, FieldError } from '../../../shared/result';
+import { fieldErrorsFromZod, type AppError, type FieldError } from '../../../shared/result';
 import { api } from '../../api/client';
 import {
   allProblems,
@@ -36,9 +38,10 @@ import {
 type FormSchema = z.ZodType<unknown, FieldValues>;
 
 interface CommonOptions<C extends ChannelName, V extends FieldValues> {
-  /** Every field's starting value. Also the field order of the summary, and what a failing field
-   * is set back to while looking for the problems it hides (see allProblems). */
-  defaultValues: V;
+  /** The fields' starting values (a required choice not made yet may be left out). Also the
+   * field order of the summary, and what a failing field is set back to while looking for the
+   * problems it hides (see allProblems). */
+  defaultValues: DefaultValues<V>;
   /** Messages for a field left blank, and for problems the schema leaves generic (a number that
    * is not one), by field path ({ startsOn: 'Enter the start date' }) or worked out from it. */
   messages?: Partial<Record<string, string>> | ((path: FieldPath) => string | undefined);
@@ -55,7 +58,7 @@ interface CommonOptions<C extends ChannelName, V extends FieldValues> {
   onSuccess?(
     output: ChannelOutput<C>,
     input: ChannelInput<C>,
-    form: { values: V; reset(values?: V): void },
+    form: { values: V; reset(values?: DefaultValues<V>): void },
   ): void | Promise<void>;
   /** A failed call's error before it goes in the summary; return true when handled here. */
   onFailure?(error: AppError): boolean;
@@ -86,6 +89,8 @@ export interface ContractForm<C extends ChannelName, V extends FieldValues = Fie
   idPrefix: string | undefined;
   /** Adds a problem found outside the schema (e.g. by another channel) to the summary. */
   showProblem(message: string, path?: FieldPath): void;
+  /** Work a control is still doing on its value (reading a chosen file); a submit waits for it. */
+  track(work: Promise<unknown>): void;
 }
 
 export function useContractForm<C extends ChannelName, S extends FormSchema>(
@@ -106,7 +111,7 @@ export function useContractForm(
   const schema: FormSchema = options.schema ?? contract[channel].input;
   const form = useForm<FieldValues, unknown, unknown>({
     // Made at each render with the current options: react-hook-form takes the latest.
-    resolver: contractResolver(schema, options),
+    resolver: contractResolver(schema, channel, options),
     defaultValues: options.defaultValues,
     mode: 'onTouched',
     reValidateMode: 'onChange',
@@ -119,7 +124,13 @@ export function useContractForm(
   const [failedSubmits, setFailedSubmits] = useState(0);
   const failed = () => setFailedSubmits((n) => n + 1);
 
-  const submit = form.handleSubmit(async (parsed) => {
+  const pending = useRef(new Set<Promise<unknown>>());
+  const track = (work: Promise<unknown>) => {
+    pending.current.add(work);
+    void work.finally(() => pending.current.delete(work));
+  };
+
+  const validateAndSend = form.handleSubmit(async (parsed) => {
     const values = form.getValues();
     setGeneral([]);
     if (options.beforeSubmit && !(await options.beforeSubmit(values))) return;
@@ -147,8 +158,18 @@ export function useContractForm(
       setSaving(false);
     }
   }, failed);
+  const submit = async (event?: BaseSyntheticEvent) => {
+    // Before anything is awaited, or the browser would submit the form itself.
+    event?.preventDefault();
+    if (pending.current.size) await Promise.allSettled([...pending.current]);
+    await validateAndSend();
+  };
 
-  const problems = orderProblems([...flattenErrors(form.formState.errors), ...general], fieldPaths(form.getValues()));
+  // Listed once a submit has failed (before that, messages show beside the fields as they are
+  // left); from then on the list follows the fields as they are put right.
+  const errors = form.formState.errors;
+  const problems =
+    failedSubmits > 0 ? orderProblems([...flattenErrors(errors), ...general], fieldPaths(form.getValues())) : [];
 
   const showProblem = (message: string, path: FieldPath = []) => {
     if (path.length) form.setError(pathKey(path), { type: 'server', message }, { shouldFocus: false });
@@ -156,17 +177,31 @@ export function useContractForm(
     failed();
   };
 
-  return { channel, form, submit, saving, problems, failedSubmits, idPrefix: options.idPrefix, showProblem };
+  return {
+    channel,
+    form,
+    submit,
+    saving,
+    problems,
+    failedSubmits,
+    idPrefix: options.idPrefix,
+    showProblem,
+    track,
+  };
 }
 
 /**
- * The zod resolver with two additions: the problems zod hides behind a failing field (cross-field
- * rules run only once every field is valid; see allProblems), and the form's own checks. The
- * parse uses the form's `messages` for issues the schema leaves generic.
+ * The zod resolver with three additions: the problems zod hides behind a failing field (cross-field
+ * rules run only once every field is valid; see allProblems); for a form with its own schema, the
+ * contract's own check of what `toInput` makes, put back on the form's fields; and the form's
+ * own checks. The parse uses the form's `messages` for issues the schema leaves generic.
  */
 function contractResolver(
   schema: FormSchema,
-  options: Pick<CommonOptions<ChannelName, FieldValues>, 'messages' | 'checks' | 'defaultValues'>,
+  channel: ChannelName,
+  options: Pick<CommonOptions<ChannelName, FieldValues>, 'messages' | 'checks' | 'defaultValues' | 'fieldFor'> & {
+    toInput?(parsed: unknown, values: FieldValues): ChannelInput<ChannelName>;
+  },
 ): Resolver<FieldValues, unknown, unknown> {
   const messageFor = (path: FieldPath) => {
     const messages = options.messages;
@@ -182,6 +217,9 @@ function contractResolver(
     const failedHere = Object.keys(result.errors).length > 0;
     const extra = [
       ...(failedHere ? allProblems(schema, values, options.defaultValues, params) : []),
+      ...(!failedHere && options.toInput
+        ? contractProblems(channel, options.toInput(result.values, values), values, options.fieldFor)
+        : []),
       ...(options.checks?.(values) ?? []),
     ];
     if (!failedHere && !extra.length) return result;
@@ -199,4 +237,25 @@ function contractResolver(
     }
     return { values: {}, errors };
   };
+}
+
+/** The contract's check of a mapped form's input, on the form's fields (others are left to the
+ * backend's answer, which the summary lists). */
+function contractProblems(
+  channel: ChannelName,
+  input: unknown,
+  values: FieldValues,
+  fieldFor: ((path: FieldPath, values: FieldValues) => string | null) | undefined,
+): FieldError[] {
+  const parsed = contract[channel].input.safeParse(input);
+  if (parsed.success) return [];
+  const fields = new Set(fieldPaths(values));
+  return placeServerErrors(
+    { message: '', fields: fieldErrorsFromZod(parsed.error) },
+    fields,
+    fieldFor && ((path) => fieldFor(path, values)),
+  ).onFields.map(({ field, message }) => ({
+    path: field.split('.').map((k) => (/^\d+$/.test(k) ? Number(k) : k)),
+    message,
+  }));
 }

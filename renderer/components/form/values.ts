@@ -31,3 +31,8 @@ export function poundsToPence(text: string): number | null {
 export function penceToPounds(pence: number | null | undefined): string {
   return pence == null || Number.isNaN(pence) ? '' : (pence / 100).toFixed(2);
 }
+
+/** A stored code as one of a list's codes (for a form's typed starting value), or undefined. */
+export function codeIn<T extends string>(codes: readonly T[], value: string | null | undefined): T | undefined {
+  return codes.find((c) => c === value);
+}

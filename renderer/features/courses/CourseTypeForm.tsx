@@ -51,11 +51,7 @@ export function CourseTypeForm({
       sortOrder: initial?.sortOrder ?? 1000,
       isActive: initial?.isActive ?? true,
     },
-    // The code it will be saved with is checked by the contract's own rule.
-    checks: (v) => {
-      const code = courseTypeInputSchema.shape.code.safeParse(codeOf(v));
-      return code.success || !v.name.trim() ? [] : [{ path: ['code'], message: code.error.issues[0]!.message }];
-    },
+    // The code it will be saved with is then checked by the contract's own rule.
     toInput: (courseType) => ({ ...courseType, code: codeOf(courseType) }),
     onSuccess: () => {
       toasts.show({ kind: 'success', message: initial ? 'Course changed' : 'Course added to the catalogue' });
