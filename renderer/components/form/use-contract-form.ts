@@ -60,6 +60,9 @@ interface CommonOptions<C extends ChannelName, V extends FieldValues> {
     input: ChannelInput<C>,
     form: { values: V; reset(values?: DefaultValues<V>): void },
   ): void | Promise<void>;
+  /** A filter form: the checked input goes to the screen (which queries with it) instead of
+   * being sent to the channel. */
+  apply?(input: ChannelInput<C>): void;
   /** A failed call's error before it goes in the summary; return true when handled here. */
   onFailure?(error: AppError): boolean;
   /** Prefixes the field ids ("field-edit.outcomeDate") when two forms share a page. */
@@ -135,6 +138,11 @@ export function useContractForm(
     setGeneral([]);
     if (options.beforeSubmit && !(await options.beforeSubmit(values))) return;
     const input = options.toInput ? options.toInput(parsed, values) : values;
+    if (options.apply) {
+      setFailedSubmits(0);
+      options.apply(input);
+      return;
+    }
     setSaving(true);
     try {
       const result = await api.call(channel, input);
