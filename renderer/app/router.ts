@@ -19,7 +19,8 @@ export function currentPath(): string[] {
   return pathSegments(window.location.hash);
 }
 
-function currentQuery(hash = window.location.hash): URLSearchParams {
+/** The current address's query (what a page kept there: a period, a filter). */
+export function currentQuery(hash = window.location.hash): URLSearchParams {
   return new URLSearchParams(hash.split('?')[1] ?? '');
 }
 

@@ -1,7 +1,8 @@
-// The one way to build a form: react-hook-form over the contract's zod schema for a channel.
-// Messages appear as fields are left (instant, the same schema the backend uses); a submit shows
-// every problem at once in the error summary and moves focus to it; the backend's field errors
-// are put on the fields they concern, the rest go in the summary.
+// The one way to build a form: react-hook-form over the contract's zod schema for a channel, so
+// the window checks with the same schema as the backend. A submit shows every problem at once in
+// the error summary and moves focus to it (and, with `validate: 'onLeave'`, messages also appear
+// as fields are left); the backend's field errors are put on the fields they concern, the rest
+// go in the summary.
 //
 //   const f = useContractForm('participants.addNote', { defaultValues: { id, body: '' }, onSuccess });
 //   <Form of={f}> <Field name="body" label="Note">{(c) => <textarea {...c} {...f.form.register('body')} />}</Field> </Form>
@@ -67,6 +68,10 @@ interface CommonOptions<C extends ChannelName, V extends FieldValues> {
   onFailure?(error: AppError): boolean;
   /** Prefixes the field ids ("field-edit.outcomeDate") when two forms share a page. */
   idPrefix?: string;
+  /** When messages first appear: at the first submit (the default, as GOV.UK advises: nothing
+   * moves while someone is still filling in), or as each field is left (long record forms). After
+   * a failed submit they follow every change either way. */
+  validate?: 'onSubmit' | 'onLeave';
 }
 
 /** Options when the form's fields are the channel's input itself. */
@@ -116,7 +121,7 @@ export function useContractForm(
     // Made at each render with the current options: react-hook-form takes the latest.
     resolver: contractResolver(schema, channel, options),
     defaultValues: options.defaultValues,
-    mode: 'onTouched',
+    mode: options.validate === 'onLeave' ? 'onTouched' : 'onSubmit',
     reValidateMode: 'onChange',
     criteriaMode: 'firstError',
     // GOV.UK: a failed submit focuses the error summary, whose links lead to the fields.
@@ -223,12 +228,13 @@ function contractResolver(
   return async (values, context, resolverOptions) => {
     const result = await base(values, context, resolverOptions);
     const failedHere = Object.keys(result.errors).length > 0;
+    // The form's own checks first: where they and the contract both speak, theirs are the words.
     const extra = [
+      ...(options.checks?.(values) ?? []),
       ...(failedHere ? allProblems(schema, values, options.defaultValues, params) : []),
       ...(!failedHere && options.toInput
         ? contractProblems(channel, options.toInput(result.values, values), values, options.fieldFor)
         : []),
-      ...(options.checks?.(values) ?? []),
     ];
     if (!failedHere && !extra.length) return result;
     const errors: FieldErrors<FieldValues> = { ...result.errors };

@@ -10,6 +10,7 @@ import { Field } from '../../components/form/Field';
 import { useFieldId } from '../../components/form/field-id';
 
 export function ParticipantPicker({ initial }: { initial: ParticipantPick | null }) {
+  // No message on leaving the search box: it would push the matches down as one is clicked.
   const { field } = useController({ name: 'participantId' });
   const [chosen, setChosen] = useState(initial);
   const [search, setSearch] = useState('');
@@ -63,7 +64,6 @@ export function ParticipantPicker({ initial }: { initial: ParticipantPick | null
             type="search"
             value={search}
             onChange={(e) => setSearch(e.target.value)}
-            onBlur={field.onBlur}
             // Enter picks nobody: it would save the form half filled in.
             onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
             autoComplete="off"

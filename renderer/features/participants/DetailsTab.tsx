@@ -41,6 +41,8 @@ function DetailsForm({
   const dup = useDuplicateCheck(detail.id);
   const f = useContractForm('participants.update', {
     schema,
+    // A long record: each field's message as it is left, as well as all of them at a save.
+    validate: 'onLeave',
     defaultValues: toFormValues(detail.record),
     toInput: (record) => ({ id: detail.id, version: detail.version, record }),
     beforeSubmit: async (values) => {

@@ -43,6 +43,8 @@ function NewParticipantForm({ options }: { options: ChannelOutput<'participants.
   const dup = useDuplicateCheck();
   const f = useContractForm('participants.create', {
     schema,
+    // A long record: each field's message as it is left, as well as all of them at a save.
+    validate: 'onLeave',
     defaultValues: defaults,
     toInput: (record) => ({ record, notDuplicateOf: dup.dismissed, duplicatesReviewed: true }),
     beforeSubmit: async (values) => {

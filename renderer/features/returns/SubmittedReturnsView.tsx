@@ -2,7 +2,6 @@
 // submitted (lines added and removed per indicator) and its workbook as submitted.
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
@@ -180,6 +179,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
       )}
       {exporting && (
         <PurposeDialog
+          channel="returns.export"
           title="Export the submitted return"
           label="Why are you exporting this?"
           hint="The workbook holds personal data; your reason is kept in the audit log."
@@ -187,12 +187,10 @@ function ReturnDetail({ returnId }: { returnId: number }) {
           field="purpose"
           required
           onClose={() => setExporting(false)}
-          onConfirm={async (purpose) => {
-            const result = await api.call('returns.export', { returnId, purpose });
-            if (!result.ok) return { ok: false, message: result.error.message };
-            downloadBytes(result.value.fileName, result.value.bytes);
-            toasts.show({ kind: 'success', message: `Saved ${result.value.fileName}` });
-            return { ok: true };
+          toInput={(purpose) => ({ returnId, purpose })}
+          onDone={(file) => {
+            downloadBytes(file.fileName, file.bytes);
+            toasts.show({ kind: 'success', message: `Saved ${file.fileName}` });
           }}
         />
       )}
