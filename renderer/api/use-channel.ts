@@ -1,6 +1,6 @@
 // React hook: load a channel's answer, reload it when the inputs change or when the backend
 // says the data of one of `areas` changed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { AppError } from '../../shared/result';
 import type { DataArea } from '../../shared/contract/define';
@@ -18,23 +18,24 @@ export function useChannel<C extends ChannelName>(
   input: ChannelInput<C>,
   options: { areas?: readonly DataArea[]; skip?: boolean } = {},
 ): ChannelState<ChannelOutput<C>> {
-  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: AppError; loading: boolean }>({
-    loading: !options.skip,
-  });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(input);
-  const latest = useRef(0);
+  // The answer of the last request that finished, with the request it answers: loading until the
+  // current request's answer is in (the previous data stays shown meanwhile).
+  const request = `${key}#${tick}`;
+  const [state, setState] = useState<{ request: string; data?: ChannelOutput<C>; error?: AppError } | null>(null);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
     if (options.skip) return;
-    const request = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
+    let live = true;
     void api.call(channel, JSON.parse(key) as ChannelInput<C>).then((result) => {
-      if (request !== latest.current) return;
-      setState(result.ok ? { data: result.value, loading: false } : { error: result.error, loading: false });
+      if (live) setState(result.ok ? { request, data: result.value } : { request, error: result.error });
     });
-  }, [channel, key, tick, options.skip]);
+    return () => {
+      live = false;
+    };
+  }, [channel, key, request, options.skip]);
 
   const areas = (options.areas ?? []).join(',');
   useEffect(() => {
@@ -45,5 +46,10 @@ export function useChannel<C extends ChannelName>(
     });
   }, [areas, reload]);
 
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  return {
+    data: state?.data,
+    error: state?.error,
+    loading: !options.skip && state?.request !== request,
+    reload,
+  };
 }

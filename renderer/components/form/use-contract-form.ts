@@ -53,13 +53,13 @@ interface CommonOptions<C extends ChannelName, V extends FieldValues> {
   fieldFor?(path: FieldPath, values: V): string | null;
   /** Runs after the form is valid and before the call; false stops the submit (e.g. to show
    * likely duplicates first). */
-  beforeSubmit?(values: V): boolean | Promise<boolean>;
+  beforeSubmit?(values: V, form: { showProblem(message: string): void }): boolean | Promise<boolean>;
   /** After a successful call; `form.reset()` starts the form again (from `defaultValues`, or
-   * the values given). */
+   * the values given); `form.showProblem()` reports what went wrong after it (a job that failed). */
   onSuccess?(
     output: ChannelOutput<C>,
     input: ChannelInput<C>,
-    form: { values: V; reset(values?: DefaultValues<V>): void },
+    form: { values: V; reset(values?: DefaultValues<V>): void; showProblem(message: string): void },
   ): void | Promise<void>;
   /** A filter form: the checked input goes to the screen (which queries with it) instead of
    * being sent to the channel. */
@@ -141,7 +141,7 @@ export function useContractForm(
   const validateAndSend = form.handleSubmit(async (parsed) => {
     const values = form.getValues();
     setGeneral([]);
-    if (options.beforeSubmit && !(await options.beforeSubmit(values))) return;
+    if (options.beforeSubmit && !(await options.beforeSubmit(values, { showProblem: (m) => showProblem(m) }))) return;
     const input = options.toInput ? options.toInput(parsed, values) : values;
     if (options.apply) {
       setFailedSubmits(0);
@@ -156,6 +156,7 @@ export function useContractForm(
         await options.onSuccess?.(result.value, input, {
           values,
           reset: (next) => form.reset(next ?? options.defaultValues),
+          showProblem: (message) => showProblem(message),
         });
         return;
       }
