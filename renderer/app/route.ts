@@ -34,7 +34,7 @@ type OptionalName<S> = S extends `:${infer N}?` ? N : never;
 type NameOf<S> = RequiredName<S> | OptionalName<S>;
 type RequiredNames<P extends string> = RequiredName<Segments<P>[number]>;
 type OptionalNames<P extends string> = OptionalName<Segments<P>[number]>;
-export type ParamNames<P extends string> = NameOf<Segments<P>[number]>;
+type ParamNames<P extends string> = NameOf<Segments<P>[number]>;
 export type Codecs<P extends string> = { readonly [K in ParamNames<P>]?: ParamCodec<unknown> };
 type ValueOf<K, C> = K extends keyof C ? (C[K] extends ParamCodec<infer T> | undefined ? T : string) : string;
 

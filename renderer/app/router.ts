@@ -15,10 +15,6 @@ function subscribe(listener: () => void): () => void {
 }
 const readHash = () => window.location.hash;
 
-export function currentPath(): string[] {
-  return pathSegments(window.location.hash);
-}
-
 /** The current address's query (what a page kept there: a period, a filter). */
 export function currentQuery(hash = window.location.hash): URLSearchParams {
   return new URLSearchParams(hash.split('?')[1] ?? '');

@@ -15,7 +15,7 @@ export interface NavItem {
   admin?: boolean;
 }
 
-export function currentItem(items: readonly NavItem[], path: readonly string[]): NavItem | undefined {
+function currentItem(items: readonly NavItem[], path: readonly string[]): NavItem | undefined {
   let best: NavItem | undefined;
   let bestScore = 0;
   for (const item of items) {

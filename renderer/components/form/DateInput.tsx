@@ -5,13 +5,13 @@
 import { isIsoDate, formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 import { BufferedInput, type BufferedInputProps } from './BufferedInput';
 
-export function readUkDate(text: string, blank: null | '' = null): string | null {
+function readUkDate(text: string, blank: null | '' = null): string | null {
   const t = text.trim();
   if (!t) return blank;
   return parseUkDate(t) ?? t;
 }
 
-export function showUkDate(value: string | null | undefined): string {
+function showUkDate(value: string | null | undefined): string {
   return value && isIsoDate(value) ? formatUkDate(value) : (value ?? '');
 }
 

@@ -7,7 +7,7 @@ import { get, useFormContext } from 'react-hook-form';
 import type { FieldPath } from './form-problems';
 import { useFieldId } from './field-id';
 
-export interface ControlProps {
+interface ControlProps {
   id: string;
   'aria-describedby'?: string;
   'aria-invalid'?: boolean;

@@ -2,7 +2,7 @@
 import { int, oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/SubNav';
 
-export const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
+const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
 
 export const coursesRoutes = {
   runs: route('courses'),

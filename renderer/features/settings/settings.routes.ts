@@ -3,15 +3,7 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/SubNav';
 
-export const settingsSections = [
-  'staff',
-  'security',
-  'audit',
-  'backups',
-  'retention',
-  'subject-access',
-  'password',
-] as const;
+const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 export const settingsRoutes = {
