@@ -1,7 +1,7 @@
 // The GOV.UK error summary: a box at the top of a form listing every problem, each a link to its
 // field ("#field-<path>"), focused after each failed submit so screen readers announce it.
 // Problems that concern no field (a conflict, a refused rule) are listed without a link.
-import { useEffect, useRef } from 'react';
+import { useEffect, useId, useRef } from 'react';
 import type { FieldError } from '../../../shared/result';
 import { fieldId } from './field-id';
 
@@ -18,14 +18,17 @@ export function ErrorSummary({
   title?: string;
 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const titleId = useId();
   const shown = problems.length > 0;
+  // Focus once per failed submit, not each time the list changes as fields are put right.
+  const focusedFor = useRef(0);
   useEffect(() => {
-    if (focusKey > 0 && shown) ref.current?.focus();
-    // Only when a submit fails, not each time the list changes.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [focusKey]);
+    if (focusKey > focusedFor.current && shown) {
+      focusedFor.current = focusKey;
+      ref.current?.focus();
+    }
+  }, [focusKey, shown]);
   if (!shown) return null;
-  const titleId = `${idPrefix ? `${idPrefix}-` : ''}error-summary-title`;
   return (
     <div className="error-summary" role="alert" tabIndex={-1} ref={ref} aria-labelledby={titleId}>
       <h2 id={titleId}>{title}</h2>
