@@ -1,8 +1,9 @@
 // The placement rules, pure so the forms and the backend can share them: which placements are
 // a job or apprenticeship start, which details a placement keeps for its kind and status, and
-// how a work placement ends when it is converted into a job.
+// how a work placement ends when it is converted into a job (which kinds may be converted is
+// workPlacementKinds in outcome-lists.ts).
 import { addDaysIso } from './dates';
-import { workPlacementKinds, type PlacementKindCode, type PlacementStatusCode } from './outcome-lists';
+import type { PlacementKindCode, PlacementStatusCode } from './outcome-lists';
 
 /** Placement statuses that mean the job has started (ended early still started). */
 const STARTED_STATUSES: readonly PlacementStatusCode[] = ['active', 'completed', 'ended_early'];
@@ -36,21 +37,6 @@ export function placementDetails(p: {
     apprenticeshipStandard: apprenticeship ? p.apprenticeshipStandard : null,
     apprenticeshipLevel: apprenticeship ? p.apprenticeshipLevel : null,
   };
-}
-
-/** Why a placement cannot be converted into a job starting on `jobStartsOn`, or null. */
-export function conversionProblem(
-  placement: { kind: PlacementKindCode; startsOn: string },
-  jobStartsOn: string,
-): { kind: 'conflict' | 'startsOn'; message: string } | null {
-  if (!workPlacementKinds.includes(placement.kind))
-    return {
-      kind: 'conflict',
-      message: 'Only a work experience, work trial or work academy placement can be converted to a job.',
-    };
-  if (jobStartsOn < placement.startsOn)
-    return { kind: 'startsOn', message: 'The job cannot start before the work placement did' };
-  return null;
 }
 
 /** A planned or active work placement converted into a job is completed: on its own end date

@@ -1,12 +1,7 @@
 // The placement rules without a database: which placements are a start outcome, which details a
-// placement keeps, and when and how a work placement is converted into a job.
+// placement keeps, and how a work placement ends when it is converted into a job.
 import { describe, expect, it } from 'vitest';
-import {
-  conversionProblem,
-  endOnConversion,
-  placementDetails,
-  startOutcomeOf,
-} from '../../shared/domain/placement-rules';
+import { endOnConversion, placementDetails, startOutcomeOf } from '../../shared/domain/placement-rules';
 
 describe('startOutcomeOf', () => {
   it.each([
@@ -33,12 +28,6 @@ describe('placementDetails', () => {
 });
 
 describe('converting a work placement into a job', () => {
-  it('is only for work placements, and not before the placement started', () => {
-    expect(conversionProblem({ kind: 'work_trial', startsOn: '2026-05-01' }, '2026-06-01')).toBeNull();
-    expect(conversionProblem({ kind: 'paid_job', startsOn: '2026-05-01' }, '2026-06-01')?.kind).toBe('conflict');
-    expect(conversionProblem({ kind: 'swap', startsOn: '2026-05-01' }, '2026-04-30')?.kind).toBe('startsOn');
-  });
-
   it('completes a running placement the day before the job, or on its own end date', () => {
     const running = { status: 'active', startsOn: '2026-05-01', endsOn: null } as const;
     expect(endOnConversion(running, '2026-06-01')).toEqual({ status: 'completed', endsOn: '2026-05-31' });

@@ -2,8 +2,8 @@
 // that has started keeps its start outcome in step) and converting a work placement into a
 // job (once, not before it started; the placement is completed and the job start recorded).
 import { AppFailure } from '../../../shared/result';
-import { labelFor, placementKinds } from '../../../shared/domain/outcome-lists';
-import { conversionProblem, endOnConversion, placementDetails } from '../../../shared/domain/placement-rules';
+import { labelFor, placementKinds, workPlacementKinds } from '../../../shared/domain/outcome-lists';
+import { endOnConversion, placementDetails } from '../../../shared/domain/placement-rules';
 import type { ConvertToJobInput, PlacementDetail, PlacementInput } from '../../../shared/contract/outcomes-schemas';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
@@ -100,13 +100,16 @@ export async function convertToJob(
 ): Promise<{ placementId: number; outcomeId: number }> {
   const { now, staffId } = actor;
   const original = await mustExist(tx, input.placementId);
-  const problem = conversionProblem({ kind: original.kind, startsOn: original.starts_on }, input.startsOn);
-  if (problem?.kind === 'conflict') throw new AppFailure('conflict', problem.message);
+  if (!workPlacementKinds.includes(original.kind))
+    throw new AppFailure(
+      'conflict',
+      'Only a work experience, work trial or work academy placement can be converted to a job.',
+    );
   const already = await conversionOf(tx, original.id);
   if (already) throw new AppFailure('conflict', `This placement was already converted (see placement #${already.id}).`);
-  if (problem)
+  if (input.startsOn < original.starts_on)
     throw new AppFailure('validation', 'Some details need correcting.', [
-      { path: ['startsOn'], message: problem.message },
+      { path: ['startsOn'], message: 'The job cannot start before the work placement did' },
     ]);
   const employerOrgId = input.employerOrgId ?? original.employer_org_id;
   const contractId = input.contractId ?? original.contract_id;
