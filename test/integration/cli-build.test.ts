@@ -101,7 +101,7 @@ describe('npm run cli', () => {
     expect(launcher('--version').err).toBe('');
   });
 
-  it('writes a workbook and reads a Windows-1252 file through the lazily loaded ExcelJS and iconv-lite', async () => {
+  it('writes a workbook and a zip, and reads a Windows-1252 file, through the lazily loaded packages', async () => {
     await buildCli(outDir);
     const dir = tempDir();
     const xlsx = path.join(dir, 'return.xlsx');
@@ -121,6 +121,11 @@ describe('npm run cli', () => {
     expect(returned.err).toBe('');
     expect(returned.code).toBe(0);
     expect(fs.readFileSync(xlsx).subarray(0, 2).toString()).toBe('PK');
+    const zip = path.join(dir, 'sar.zip');
+    const sar = launcher('sar', 'SW-000001', '--out', zip, '--reason', 'SAR 1', '--db', store); // fflate
+    expect(sar.err).toBe('');
+    expect(sar.code).toBe(0);
+    expect(fs.readFileSync(zip).subarray(0, 2).toString()).toBe('PK');
 
     const profile = path.join(dir, 'profile.json');
     fs.writeFileSync(
@@ -159,6 +164,7 @@ describe('the lazy package stand-in', () => {
         "import * as namespace from 'exceljs';",
         "import { Workbook } from 'exceljs';",
         "import iconv from 'iconv-lite';",
+        "import { strToU8 } from 'fflate';",
         "const loadedEarly = Object.keys(require.cache).some((k) => k.includes('exceljs'));",
         'console.log(JSON.stringify({',
         '  loadedEarly,',
@@ -167,6 +173,7 @@ describe('the lazy package stand-in', () => {
         '  sheets: new Workbook().worksheets.length,',
         "  decoded: iconv.decode(Buffer.from([0x63, 0x61, 0x66, 0xe9]), 'win1252'),",
         "  has: 'decode' in iconv,",
+        '  bytes: strToU8("ab").length,',
         "  loadedLater: Object.keys(require.cache).some((k) => k.includes('exceljs')),",
         '}));',
       ].join('\n'),
@@ -178,7 +185,7 @@ describe('the lazy package stand-in', () => {
       platform: 'node',
       format: 'cjs',
       outfile,
-      plugins: [lazyPackages(['exceljs', 'iconv-lite'])],
+      plugins: [lazyPackages(['exceljs', 'iconv-lite', 'fflate'])],
       logLevel: 'silent',
     });
     expect(fs.readFileSync(outfile, 'utf8')).not.toContain('node_modules/exceljs'); // left outside the bundle
@@ -191,6 +198,7 @@ describe('the lazy package stand-in', () => {
       sheets: 0,
       decoded: 'café',
       has: true,
+      bytes: 2,
       loadedLater: true,
     });
     fs.rmSync(dir, { recursive: true, force: true });
