@@ -59,7 +59,7 @@ export async function buildCli(outDir = cliOutDir()) {
   });
   const inputs = Object.keys(result.metafile.inputs)
     .filter((input) => !input.startsWith('node_modules/') && !input.includes(':'))
-    .concat(EXTRA_INPUTS);
+    .concat(EXTRA_INPUTS.filter((file) => fs.existsSync(path.join(root, file))));
   fs.mkdirSync(outDir, { recursive: true });
   const renames = [];
   for (const file of result.outputFiles) {
