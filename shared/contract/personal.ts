@@ -18,7 +18,7 @@ export type PersonalMarker =
   | { kind: 'field-changes' };
 
 /** Where the markers live: a registry of its own, so marking a schema does not copy it. */
-export const personalMarkers = z.registry<PersonalMarker>();
+const personalMarkers = z.registry<PersonalMarker>();
 
 /** Marks a field as special-category data. The schema must accept null (what a viewer gets). */
 export function specialCategory<T extends z.ZodType>(schema: T): T {

@@ -17,10 +17,10 @@ import type { ReferenceListName } from '../../../shared/domain/reference-lists';
 import type { Database } from '../schema';
 
 export type TableName = keyof Database & string;
-export type ColumnName<T extends TableName> = keyof Database[T] & string;
+type ColumnName<T extends TableName> = keyof Database[T] & string;
 
 /** What a column holds about a person. */
-export type DataClass =
+type DataClass =
   /** Nothing about a person on its own: keys, bookkeeping, the programme's own codes. */
   | 'none'
   | 'personal'
@@ -49,7 +49,7 @@ export type ColumnRetention =
 export type AccessAs = 'value' | 'date' | 'staff' | 'file' | 'omit';
 
 /** How a merge settles the survivor's and the merged record's values (participants only). */
-export type ColumnMerge =
+type ColumnMerge =
   /** The officer chooses whose value the survivor keeps. */
   | 'choose'
   /** Taken together with the column it follows (derived from it, or only meaningful with it). */
@@ -69,7 +69,7 @@ export interface ColumnRule {
 }
 
 /** How a person's rows in a table are found (`C`: the table's column names). */
-export type Reach<C extends string> =
+type Reach<C extends string> =
   /** The participants table itself: the person's record and the records merged into it. */
   | { by: 'id' }
   | { by: C }
@@ -85,7 +85,7 @@ export type Reach<C extends string> =
     };
 
 /** What a merge does with a table's rows. */
-export type TableMerge<C extends string> =
+type TableMerge<C extends string> =
   /** The record itself: column by column (each column's `merge`). */
   | { rows: 'record' }
   /** Moved to the survivor by updating participant_id; undo moves exactly those back. */
@@ -105,7 +105,7 @@ export type TableMerge<C extends string> =
   | { rows: 'keep'; why: string };
 
 /** What anonymising does to a table's rows about the person. */
-export type TableRetention =
+type TableRetention =
   /** Each column as its rule says. */
   | 'columns'
   /** The rows are deleted. */
@@ -114,7 +114,7 @@ export type TableRetention =
   | 'delete-when-unused';
 
 /** A table about participants: every column classified. `C` is its column names. */
-export interface ParticipantTable<C extends string> {
+interface ParticipantTable<C extends string> {
   about: 'participant';
   reach: Reach<C>;
   merge: TableMerge<C>;
@@ -873,10 +873,6 @@ export function mentioningTables(): Array<NonNullable<OtherTable<string>['anonym
   return Object.values(registry).flatMap((entry) =>
     entry.about !== 'participant' && entry.anonymise ? [entry.anonymise] : [],
   );
-}
-
-export function isSpecialCategory(rule: ColumnRule): boolean {
-  return rule.data === 'special' || rule.data === 'criminal';
 }
 
 /** Columns of a table a viewer never receives. */
