@@ -21,6 +21,7 @@ import {
   mentioningTables,
   participantTables,
   type ColumnRetention,
+  type MentionStep,
   type TableName,
 } from '../../store/tables/personal-data';
 import { appendAudit } from '../audit/audit.repository';
@@ -115,7 +116,7 @@ function generalised(rule: ColumnRetention, row: Record<string, unknown>, column
 }
 
 /** Steps for tables that only mention people (named in the registry). */
-const mentionSteps: Record<'import-undo-labels', (tx: Tx, id: number) => Promise<void>> = {
+const mentionSteps: Record<MentionStep, (tx: Tx, id: number) => Promise<void>> = {
   // An undone import lists the records it left alone, labelled "reference first last".
   'import-undo-labels': (tx, id) => eraseUndoKeptLabels(tx, id),
 };

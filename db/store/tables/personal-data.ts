@@ -127,6 +127,9 @@ interface ParticipantTable<C extends string> {
   columns: Record<C, ColumnRule>;
 }
 
+/** Steps of the retention service for tables that only mention participants. */
+export type MentionStep = 'import-undo-labels';
+
 /** A table holding no data about participants (perhaps about staff or business contacts). */
 export interface OtherTable<C extends string> {
   about: 'nobody' | 'staff' | 'contacts' | 'mentions participants';
@@ -135,7 +138,7 @@ export interface OtherTable<C extends string> {
   personal: readonly C[];
   notPersonal: readonly C[];
   /** 'mentions participants': the named step of the retention service that erases the mentions. */
-  anonymise?: 'import-undo-labels';
+  anonymise?: MentionStep;
 }
 
 export type TableEntry<C extends string> = ParticipantTable<C> | OtherTable<C>;
@@ -869,7 +872,7 @@ export function anonymousReference(id: number): string {
 }
 
 /** The retention steps of tables that only mention participants. */
-export function mentioningTables(): Array<NonNullable<OtherTable<string>['anonymise']>> {
+export function mentioningTables(): MentionStep[] {
   return Object.values(registry).flatMap((entry) =>
     entry.about !== 'participant' && entry.anonymise ? [entry.anonymise] : [],
   );
