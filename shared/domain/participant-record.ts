@@ -218,9 +218,6 @@ export function participantRecordSchemaOn(today: string) {
   });
 }
 
-/** Fields that are special-category (or criminal-offence) data: hidden from viewers, views audited. */
-export const specialCategoryFields = ['ethnicity', 'disability', 'genderSameAsBirth'] as const;
-
 /** Human labels for fields, for history, merge and messages. */
 export const fieldLabels: Record<string, string> = {
   firstName: 'First name',

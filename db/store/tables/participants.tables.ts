@@ -60,6 +60,8 @@ export interface ParticipantsTable {
   created_by: number | null;
   updated_at: string;
   updated_by: number | null;
+  /** 0060: the age band at start, kept when anonymising erases the date of birth. */
+  age_band_at_start: string | null;
 }
 
 export interface ParticipantBarriersTable {
