@@ -136,7 +136,6 @@ export const commitmentProgressSchema = z.object({
   manualAchieved: z.number().int().nullable(),
   rule: z.string(),
 });
-export type CommitmentProgressRow = z.infer<typeof commitmentProgressSchema>;
 
 export const contractRowSchema = z.object({
   id: idSchema,
@@ -199,7 +198,6 @@ export const placementInputSchema = z
     if ((v.status === 'completed' || v.status === 'ended_early') && !v.endsOn)
       ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'Enter the date the placement ended' });
   });
-export type PlacementInput = z.infer<typeof placementInputSchema>;
 
 export const convertToJobInputSchema = z
   .object({
@@ -492,7 +490,6 @@ export const outcomeTypeRowSchema = z.object({
   isActive: z.boolean(),
   sortOrder: z.number().int(),
 });
-export type OutcomeTypeRow = z.infer<typeof outcomeTypeRowSchema>;
 
 export const outcomeTypeInputSchema = z
   .object({
@@ -537,4 +534,3 @@ export const lookupsSchema = z.object({
   staff: z.array(z.object({ id: idSchema, name: z.string() })),
   today: z.string(),
 });
-export type Lookups = z.infer<typeof lookupsSchema>;

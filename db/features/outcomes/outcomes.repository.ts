@@ -26,16 +26,6 @@ export const outcomeGridColumns: GridColumns = {
   source: { expr: 'o.source', type: 'text' },
 };
 
-export const outcomePresets = [
-  'unverified',
-  'has_issues',
-  'rejected',
-  'verified',
-  'no_evidence',
-  'starts',
-  'sustainment_due_this_month',
-] as const;
-
 function monthBounds(today: string): { first: string; last: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return { first: `${today.slice(0, 7)}-01`, last: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };

@@ -22,16 +22,6 @@ export const placementGridColumns: GridColumns = {
   status: { expr: 'pl.status', type: 'text' },
 };
 
-export const placementPresets = [
-  'active',
-  'planned',
-  'ended_early',
-  'jobs',
-  'work_placements',
-  'starting_this_month',
-  'ending_this_month',
-] as const;
-
 function monthBounds(today: string): { first: string; last: string } {
   const first = `${today.slice(0, 7)}-01`;
   const [y, m] = today.split('-').map(Number) as [number, number];

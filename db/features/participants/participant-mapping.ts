@@ -44,10 +44,6 @@ export const fieldColumns = {
 } as const satisfies Record<Exclude<keyof ParticipantRecord, 'barriers'>, keyof ParticipantRow>;
 
 export type StoredField = keyof typeof fieldColumns;
-export const columnField = Object.fromEntries(Object.entries(fieldColumns).map(([f, c]) => [c, f])) as Record<
-  string,
-  StoredField
->;
 
 function parsePartners(json: string | null): string[] {
   if (!json) return [];

@@ -138,5 +138,3 @@ export interface OutcomeTables {
 }
 
 export type PlacementRow = Selectable<PlacementsTable>;
-export type OutcomeRow = Selectable<OutcomesTable>;
-export type EvidenceItemRow = Selectable<EvidenceItemsTable>;
