@@ -13,6 +13,7 @@ import { aParticipant } from '../support/builders';
 import { auditRows } from '../support/courses-audit';
 import { migrateToLatest } from '../../db/store/migrator';
 import { migrations } from '../../db/store/migrations/index';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 let t: TestBackend;
 beforeEach(async () => {
@@ -398,7 +399,7 @@ describe('site-ready candidates and the expiry worklist', () => {
 describe('migration 0020', () => {
   it('adds the catalogue to a store at 0004 that already has course types and runs', async () => {
     const file = path.join(t.dir, 'old.sqlite');
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: new Database(file) }) });
     const upTo = (last: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last));
     await migrateToLatest(db, upTo('0004-placements-outcomes'));
     await db

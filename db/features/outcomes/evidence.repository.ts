@@ -36,7 +36,10 @@ export async function storeEvidenceFile(
     .values({ sha256, bytes: buffer, mime, size: file.bytes.byteLength, created_at: at })
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
-  const safeName = file.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200);
+  // Characters Windows forbids in file names, and control characters, become '_'.
+  const safeName = Array.from(file.fileName, (ch) => (ch.charCodeAt(0) < 0x20 || '\\/:*?"<>|'.includes(ch) ? '_' : ch))
+    .join('')
+    .slice(0, 200);
   return { sha256, mime, size: file.bytes.byteLength, fileName: safeName };
 }
 

@@ -1,7 +1,8 @@
 // Funders, versioned indicator sets with declarative counting rules, and submitted returns with
 // their frozen claim lines. Seeds three sets (UKSPF People & Skills, Towns Fund learners, the
 // Stevenage Works headline figures). Frozen in time: the seed is written out here, not imported.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
 interface SeedIndicator {
   code: string;
@@ -267,7 +268,7 @@ const headline: SeedIndicator[] = [
   },
 ];
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('funders')
     .addColumn('id', 'integer', (c) => c.primaryKey())

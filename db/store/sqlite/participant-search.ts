@@ -15,7 +15,8 @@ const IDENT_EXPR = (p: string) =>
     `${p}.reference || ' ' || replace(${p}.reference,'-','') || ' ' || coalesce(${p}.ni_number,'') || ' ' || coalesce(replace(${p}.postcode,' ',''),'') || ' ' || coalesce(${p}.phone_digits,'')`,
   );
 
-export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
+/** Raw SQL only, so it takes any schema's handle: a migration's or today's transaction. */
+export async function createParticipantSearch<DB>(db: Kysely<DB>): Promise<void> {
   await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(
     db,
   );
@@ -41,7 +42,7 @@ export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
  * deleted entries, and with secure_delete on the freed pages are zeroed. Runs inside the
  * caller's transaction; it rewrites the whole index, so call it once per batch of erasures.
  */
-export async function purgeParticipantSearchTrace(db: Kysely<any>): Promise<void> {
+export async function purgeParticipantSearchTrace<DB>(db: Kysely<DB>): Promise<void> {
   await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
 }
 
