@@ -389,9 +389,8 @@ describe('site-ready candidates and the expiry worklist', () => {
   it('the expiry query uses the card expiry index', async () => {
     const plan = await sql<{
       detail: string;
-    }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01' and c.expires_on <= '2026-03-01'`.execute(
-      t.backend.store.db,
-    );
+    }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01'
+      and c.expires_on <= '2026-03-01'`.execute(t.backend.store.db);
     expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/cscs_cards_expires/);
   });
 });

@@ -77,8 +77,8 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
   if (search) {
     const n = likeNeedle(search);
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q =
-      q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
       or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
   }
@@ -197,7 +197,8 @@ export async function findParticipants(tx: Tx, search: string, id?: number): Pro
     if (s.length < 2) return [];
     const starts = likeNeedle(s, 'starts');
     q = q.where(
-      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\' or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
+      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\'
+        or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
     );
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(20).execute();

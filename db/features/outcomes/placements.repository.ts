@@ -39,8 +39,8 @@ function placementBase(tx: Tx, query: GridQuery, today: string) {
   if (s) {
     const n = likeNeedle(s);
     // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q =
-      q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
   }
   const { first, last } = monthBounds(today);

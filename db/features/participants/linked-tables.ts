@@ -50,12 +50,15 @@ export const linkedSets = [{ table: 'participant_barriers', column: 'barrier_cod
 export const notMoved: Record<string, string> = {
   audit_log: 'append-only; history is read across the records merged into a person',
   audit_keys:
-    "the key sealing the audit entries written about that record (the record id is part of the sealing); history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the records merged into it",
+    'the key sealing the audit entries written about that record (the record id is part of the sealing); ' +
+    "history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the records merged into it",
   participant_barriers: 'merged as a set (linkedSets)',
   return_lines:
-    'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
+    'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; ' +
+    'the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
   import_batch_rows:
-    'a record of what an import wrote to which record; its undo finds the rows by entity id, and an undo of a person since merged keeps them (the merge changed the record)',
+    'a record of what an import wrote to which record; its undo finds the rows by entity id, ' +
+    'and an undo of a person since merged keeps them (the merge changed the record)',
 };
 
 type Row = Record<string, unknown>;
@@ -72,9 +75,8 @@ export const heldThroughOtherTables: Array<{
     label: 'attendance',
     rows: async (tx, ids) =>
       (
-        await sql<Row>`select a.* from attendance a join enrolments e on e.id = a.enrolment_id where e.participant_id in (${sql.join(ids)}) order by a.id`.execute(
-          tx,
-        )
+        await sql<Row>`select a.* from attendance a join enrolments e on e.id = a.enrolment_id where e.participant_id in (${sql.join(ids)})
+          order by a.id`.execute(tx)
       ).rows,
   },
   {
@@ -102,9 +104,8 @@ export const heldThroughOtherTables: Array<{
     label: '"not the same person" decisions',
     rows: async (tx, ids) =>
       (
-        await sql<Row>`select * from not_duplicate_pairs where participant_a in (${sql.join(ids)}) or participant_b in (${sql.join(ids)}) order by participant_a, participant_b`.execute(
-          tx,
-        )
+        await sql<Row>`select * from not_duplicate_pairs where participant_a in (${sql.join(ids)}) or participant_b in (${sql.join(ids)})
+          order by participant_a, participant_b`.execute(tx)
       ).rows,
   },
 ];

@@ -169,9 +169,8 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
   }
   // Reasons given for missing a session (courses area) hang off the person's enrolments.
   if (await tableExists(tx, 'attendance')) {
-    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(
-      tx,
-    );
+    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments
+      where participant_id = ${id})`.execute(tx);
   }
   // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
   // areas add later) is cleared; coded values, types and dates stay for the totals.

@@ -80,7 +80,9 @@ function Register({ sessionId }: { sessionId: number }) {
     else {
       toasts.show({
         kind: 'success',
-        message: `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
+        message:
+          `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved ` +
+          `(${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
       });
       reg.reload();
     }
