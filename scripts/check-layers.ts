@@ -31,7 +31,7 @@ const PURE = ['zod', 'date-fns', 'fastest-levenshtein'];
 
 export const rules: Record<Layer, LayerRule> = {
   renderer: {
-    role: 'the window (sandboxed, no Node)',
+    role: 'the window: sandboxed, no Node',
     folders: ['renderer', 'shared'],
     packages: [
       ...PURE,
@@ -55,7 +55,7 @@ export const rules: Record<Layer, LayerRule> = {
     node: false,
   },
   electron: {
-    role: 'Electron main and preload (the store belongs to the backend process)',
+    role: 'Electron main and preload; the store belongs to the backend process',
     folders: ['electron', 'shared'],
     packages: ['electron'],
     node: true,
