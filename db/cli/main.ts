@@ -23,7 +23,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
     io.out(
-      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
+      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n' +
+        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
     );
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
     io.out(`  ${'--version'.padEnd(60)} Show the version of Worksbook`);

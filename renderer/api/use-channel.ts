@@ -17,23 +17,23 @@ export function useChannel<C extends ChannelName>(
   input: ChannelInput<C>,
   options: { areas?: string[]; skip?: boolean } = {},
 ): ChannelState<ChannelOutput<C>> {
-  const [state, setState] = useState<{ data?: ChannelOutput<C>; error?: AppError; loading: boolean }>({
-    loading: !options.skip,
-  });
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(input);
-  const latest = useRef(0);
+  // Which request the shown answer is for: loading until the latest request has answered (the
+  // previous answer stays shown meanwhile).
+  const request = `${tick}:${channel}:${key}`;
+  const [state, setState] = useState<{ request?: string; data?: ChannelOutput<C>; error?: AppError }>({});
+  const latest = useRef('');
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
     if (options.skip) return;
-    const request = ++latest.current;
-    setState((s) => ({ ...s, loading: true }));
+    latest.current = request;
     void api.call(channel, JSON.parse(key) as ChannelInput<C>).then((result) => {
       if (request !== latest.current) return;
-      setState(result.ok ? { data: result.value, loading: false } : { error: result.error, loading: false });
+      setState(result.ok ? { request, data: result.value } : { request, error: result.error });
     });
-  }, [channel, key, tick, options.skip]);
+  }, [channel, key, request, options.skip]);
 
   const areas = (options.areas ?? []).join(',');
   useEffect(() => {
@@ -44,5 +44,6 @@ export function useChannel<C extends ChannelName>(
     });
   }, [areas, reload]);
 
-  return { data: state.data, error: state.error, loading: state.loading, reload };
+  const loading = !options.skip && state.request !== request;
+  return { data: state.data, error: state.error, loading, reload };
 }

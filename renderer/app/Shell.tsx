@@ -47,8 +47,10 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
   // Move focus to the new page's heading so screen-reader users hear where they are.
   useEffect(() => {
     document.getElementById('page-title')?.focus({ preventScroll: true });
-    document.title = `${route.label} – Worksbook`;
   }, [route.path]);
+  useEffect(() => {
+    document.title = `${route.label} – Worksbook`;
+  }, [route.label]);
 
   return (
     <div className="shell">

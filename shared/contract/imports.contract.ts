@@ -124,7 +124,6 @@ export const previewSummarySchema = z.object({
   alreadyImported: z.array(z.object({ batchId: idSchema, at: z.string() })),
   committedBatchId: idSchema.nullable(),
 });
-export type PreviewSummary = z.infer<typeof previewSummarySchema>;
 
 export const batchGridRowSchema = z.object({
   id: idSchema,
@@ -167,7 +166,6 @@ export const batchDetailSchema = batchGridRowSchema.extend({
   ),
   rowsTotal: z.number().int(),
 });
-export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
 export const reconcileCountsSchema = z.object({
   agree: z.number().int(),

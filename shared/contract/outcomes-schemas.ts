@@ -139,7 +139,6 @@ export const commitmentProgressSchema = z.object({
   manualAchieved: z.number().int().nullable(),
   rule: z.string(),
 });
-export type CommitmentProgressRow = z.infer<typeof commitmentProgressSchema>;
 
 export const contractRowSchema = z.object({
   id: idSchema,

@@ -70,8 +70,6 @@ function optionCode(label: string, options: Option[]) {
 const withPreferNot = (options: Option[]) =>
   options.some((o) => o.code === PREFER_NOT_TO_SAY.code) ? options : [...options, PREFER_NOT_TO_SAY];
 
-export const preferredContactOptions = contactMethods;
-export const genderIdentityOptions = yesNoPreferNot;
 export const ethnicityOptions = withPreferNot(ethnicities);
 export const referenceCode = z.string().regex(/^[a-z0-9_]{1,40}$/, 'Unknown code');
 

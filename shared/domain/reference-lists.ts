@@ -39,8 +39,6 @@ export const ethnicities: Option[] = [
   { group: 'Other ethnic group', code: 'other_any', label: 'Any other ethnic group' },
 ];
 
-export const ethnicityGroups = [...new Set(ethnicities.map((e) => e.group!))];
-
 export function ethnicityGroupOf(code: string | null | undefined): string {
   if (!code) return 'Not recorded';
   if (code === PREFER_NOT_TO_SAY.code) return PREFER_NOT_TO_SAY.label;

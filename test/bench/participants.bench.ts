@@ -143,7 +143,9 @@ async function coldStart(kit: BenchKit, size: number, browser: Browser): Promise
     'browser: app cold start to the first grid row (harness)',
     size,
     total,
-    `new process + new browser context each run, daily backup already taken; process start to serving ${of(ready)} median; Chromium already running (its launch: ${of(launches)}); OS file cache warm`,
+    `new process + new browser context each run, daily backup already taken; ` +
+      `process start to serving ${of(ready)} median; Chromium already running (its launch: ${of(launches)}); ` +
+      'OS file cache warm',
   );
   kit.record(
     'browser: app cold start to the first grid row, first start of the day (harness)',

@@ -38,17 +38,22 @@ function fmt(value: number, unit: BenchResult['unit'] = 'ms'): string {
 }
 function line(r: BenchResult): string {
   const u = r.unit;
-  return `${r.name.padEnd(60)} n=${String(r.size).padStart(6)}  median ${fmt(r.medianMs, u)} ${u}  p95 ${fmt(r.p95Ms, u)} ${u}  [${fmt(r.minMs, u)}–${fmt(r.maxMs, u)}] x${r.runs}  rss ${r.rssMb} MB${r.note ? `  ${r.note}` : ''}`;
+  const figures = `median ${fmt(r.medianMs, u)} ${u}  p95 ${fmt(r.p95Ms, u)} ${u}  [${fmt(r.minMs, u)}–${fmt(r.maxMs, u)}]`;
+  return `${r.name.padEnd(60)} n=${String(r.size).padStart(6)}  ${figures} x${r.runs}  rss ${r.rssMb} MB${r.note ? `  ${r.note}` : ''}`;
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}; load average at the end ${os
+const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`;
+const load = os
   .loadavg()
   .map((l) => l.toFixed(1))
-  .join(' ')}`;
+  .join(' ');
+const ram = `${Math.round(os.totalmem() / 2 ** 30)} GB RAM`;
+const machine = `${cpu}, ${ram}, ${os.type()} ${os.release()}, Node ${process.versions.node}; load average at the end ${load}`;
 const goals = checkGoals(kit.results).map((g) => `| ${g.goal} | ${g.measured} | ${g.verdict} |`);
 const rows = kit.results.map(
   (r) =>
-    `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${r.unit} | ${fmt(r.medianMs, r.unit)} | ${fmt(r.p95Ms, r.unit)} | ${fmt(r.minMs, r.unit)}–${fmt(r.maxMs, r.unit)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`,
+    `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${r.unit} | ${fmt(r.medianMs, r.unit)} | ` +
+    `${fmt(r.p95Ms, r.unit)} | ${fmt(r.minMs, r.unit)}–${fmt(r.maxMs, r.unit)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`,
 );
 const report = `## Latest run (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, sizes ${sizes.map((s) => s.toLocaleString('en-GB')).join(', ')})
 

@@ -89,7 +89,9 @@ export async function addEvidenceItem(
     entity: 'evidence_item',
     entityId: id,
     participantId: item.participantId,
-    summary: `Evidence added to outcome #${item.outcomeId}: ${item.kind}${item.file ? ` with file ${item.file.fileName} (sha256 ${item.file.sha256.slice(0, 12)}…)` : ''}`,
+    summary:
+      `Evidence added to outcome #${item.outcomeId}: ${item.kind}` +
+      (item.file ? ` with file ${item.file.fileName} (sha256 ${item.file.sha256.slice(0, 12)}…)` : ''),
     after: row,
   });
   return id;

@@ -26,16 +26,6 @@ export const outcomeGridColumns: GridColumns = {
   source: { expr: 'o.source', type: 'text' },
 };
 
-export const outcomePresets = [
-  'unverified',
-  'has_issues',
-  'rejected',
-  'verified',
-  'no_evidence',
-  'starts',
-  'sustainment_due_this_month',
-] as const;
-
 function monthBounds(today: string): { first: string; last: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
   return { first: `${today.slice(0, 7)}-01`, last: new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10) };
@@ -87,8 +77,8 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
   if (search) {
     const n = likeNeedle(search);
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q =
-      q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
       or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
   }
@@ -207,7 +197,8 @@ export async function findParticipants(db: Db, search: string, id?: number): Pro
     if (s.length < 2) return [];
     const starts = likeNeedle(s, 'starts');
     q = q.where(
-      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\' or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
+      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\'
+        or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
     );
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(20).execute();

@@ -24,16 +24,6 @@ export const placementGridColumns: GridColumns = {
   status: { expr: 'pl.status', type: 'text' },
 };
 
-export const placementPresets = [
-  'active',
-  'planned',
-  'ended_early',
-  'jobs',
-  'work_placements',
-  'starting_this_month',
-  'ending_this_month',
-] as const;
-
 function monthBounds(today: string): { first: string; last: string } {
   const first = `${today.slice(0, 7)}-01`;
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -51,8 +41,8 @@ function placementBase(db: Db, query: GridQuery, today: string) {
   if (s) {
     const n = likeNeedle(s);
     // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q =
-      q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
   }
   const { first, last } = monthBounds(today);

@@ -177,7 +177,8 @@ function shortLookup(text: string) {
   const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
   const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
   // Two index ranges (capitalised and as typed) rather than LIKE, which cannot use a BINARY index.
-  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()} and p.last_name < ${next(text.toUpperCase())}))`;
+  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()}
+    and p.last_name < ${next(text.toUpperCase())}))`;
 }
 
 export const gridSelection = [

@@ -24,7 +24,8 @@ function reachCondition(entry: PersonTable, ids: readonly number[]): RawBuilder<
     )})`;
   if ('through' in reach) {
     const parent = participantTable(reach.through);
-    return sql<boolean>`${sql.ref(reach.column)} in (select ${sql.ref(reach.parentColumn)} from ${sql.table(parent.table)} where ${reachCondition(parent, ids)})`;
+    const parentRows = sql`select ${sql.ref(reach.parentColumn)} from ${sql.table(parent.table)}`;
+    return sql<boolean>`${sql.ref(reach.column)} in (${parentRows} where ${reachCondition(parent, ids)})`;
   }
   return sql<boolean>`${sql.ref(reach.by)} in (${inIds})`;
 }
@@ -43,9 +44,8 @@ export async function personRows(tx: Tx, table: TableName, ids: readonly number[
   const entry = participantTable(table);
   if (!ids.length || !columns.length) return [];
   const rows = (
-    await sql<Row>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)} where ${reachCondition(entry, ids)} order by ${orderOf(entry)}`.execute(
-      tx,
-    )
+    await sql<Row>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
+      where ${reachCondition(entry, ids)} order by ${orderOf(entry)}`.execute(tx)
   ).rows;
   const reach = entry.reach;
   if ('through' in reach && reach.parentLabel && rows.length) {
@@ -89,9 +89,8 @@ export async function reachedKeys(tx: Tx, table: TableName, ids: readonly number
   const parent = participantTable(reach.through);
   const rows = await sql<{
     k: unknown;
-  }>`select distinct ${sql.ref(reach.parentColumn)} as k from ${sql.table(parent.table)} where ${reachCondition(parent, ids)} and ${sql.ref(reach.parentColumn)} is not null`.execute(
-    tx,
-  );
+  }>`select distinct ${sql.ref(reach.parentColumn)} as k from ${sql.table(parent.table)}
+    where ${reachCondition(parent, ids)} and ${sql.ref(reach.parentColumn)} is not null`.execute(tx);
   return rows.rows.map((r) => r.k);
 }
 

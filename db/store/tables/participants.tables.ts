@@ -122,4 +122,3 @@ export interface ParticipantTables {
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;
 export type ParticipantUpdate = Updateable<ParticipantsTable>;
-export type FundingStreamRow = Selectable<FundingStreamsTable>;

@@ -552,7 +552,9 @@ export const personalData = {
     reach: { by: 'participant_id' },
     merge: {
       rows: 'keep',
-      why: 'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
+      why:
+        'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; ' +
+        'the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
     },
     retention: 'columns', // nothing to erase: codes, ids and dates, frozen
     access: 'rows',
@@ -576,7 +578,9 @@ export const personalData = {
     reach: { by: 'participant_id' },
     merge: {
       rows: 'keep',
-      why: 'a record of what an import wrote to which record; its undo finds the rows by entity id, and an undo of a person since merged keeps them (the merge changed the record)',
+      why:
+        'a record of what an import wrote to which record; its undo finds the rows by entity id, ' +
+        'and an undo of a person since merged keeps them (the merge changed the record)',
     },
     retention: 'columns', // the rows stay so the batch's counts still add up
     access: 'rows',
@@ -620,7 +624,10 @@ export const personalData = {
     reach: { by: 'participant_id' },
     merge: {
       rows: 'keep',
-      why: "the key sealing the audit entries written about that record (the record id is part of the sealing); history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the records merged into it",
+      why:
+        'the key sealing the audit entries written about that record (the record id is part of the sealing); ' +
+        "history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the " +
+        'records merged into it',
     },
     retention: 'delete-rows', // crypto-shredding: without the key the person's audit entries cannot be read
     access: { leftOut: 'key material, not data about the person (their audit entries are in the bundle, opened)' },
@@ -834,7 +841,9 @@ export const personalData = {
 export const storeIndexes = {
   participant_search: {
     from: 'participants',
-    why: "full-text index of participants' names and identifiers, kept by trigger from the participants table; anonymising rewrites the row and purges the index's old segments",
+    why:
+      "full-text index of participants' names and identifiers, kept by trigger from the participants table; " +
+      "anonymising rewrites the row and purges the index's old segments",
   },
 } as const satisfies Record<string, { from: TableName; why: string }>;
 

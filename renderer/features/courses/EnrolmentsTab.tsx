@@ -213,7 +213,9 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
     const { enrolled, waiting, skipped } = result.value;
     toasts.show({
       kind: 'success',
-      message: `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
+      message:
+        `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}` +
+        `${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
     });
     setSelected([]);
     setReason('');

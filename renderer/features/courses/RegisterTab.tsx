@@ -1,7 +1,7 @@
 // Registers: pick a session, "Mark everyone present", then the exceptions from the keyboard:
 // ↑/↓ move between people, P / L / A / E mark present, late, absent or excused, and a reason
 // box appears for anything but present. Ctrl+S saves. Nothing is saved until you save.
-import { useEffect, useMemo, useState, type KeyboardEvent } from 'react';
+import { useMemo, useState, type KeyboardEvent } from 'react';
 import type { AttendanceMark, RegisterRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
@@ -49,9 +49,12 @@ function Register({ sessionId }: { sessionId: number }) {
   const [draft, setDraft] = useState<Draft>({});
   const [saving, setSaving] = useState(false);
   const rows = useMemo<RegisterRow[]>(() => reg.data?.rows ?? [], [reg.data]);
-  useEffect(() => {
+  // The draft restarts from the saved marks each time the register (re)loads.
+  const [draftOf, setDraftOf] = useState<RegisterRow[] | null>(null);
+  if (draftOf !== rows) {
+    setDraftOf(rows);
     setDraft(Object.fromEntries(rows.map((r) => [r.enrolmentId, { mark: r.mark, reason: r.reason ?? '' }])));
-  }, [rows]);
+  }
   const dirty = rows.some(
     (r) => (draft[r.enrolmentId]?.mark ?? null) !== r.mark || (draft[r.enrolmentId]?.reason ?? '') !== (r.reason ?? ''),
   );
@@ -77,7 +80,9 @@ function Register({ sessionId }: { sessionId: number }) {
     else {
       toasts.show({
         kind: 'success',
-        message: `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved (${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
+        message:
+          `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved ` +
+          `(${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
       });
       reg.reload();
     }

@@ -178,7 +178,9 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
     const v = result.value;
     toasts.show({
       kind: 'success',
-      message: `${v.recorded} results recorded${v.becameSiteReady ? `; ${v.becameSiteReady} ${v.becameSiteReady === 1 ? 'person is' : 'people are'} now site ready` : ''}`,
+      message:
+        `${v.recorded} results recorded` +
+        `${v.becameSiteReady ? `; ${v.becameSiteReady} ${v.becameSiteReady === 1 ? 'person is' : 'people are'} now site ready` : ''}`,
     });
     chooseKind(kind);
   };

@@ -1,6 +1,6 @@
 // A run's sessions: generated on weekdays when the run was planned, then edited here (add a
 // Saturday, move a day, remove one that has no register yet). All saved in one go.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import type { RunDetail } from '../../../shared/contract/courses.contract';
 import type { FieldError } from '../../../shared/result';
 import { api } from '../../api/client';
@@ -30,16 +30,14 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
       label: s.label ?? '',
       marked: s.marked,
     }));
-  const [rows, setRows] = useState<Row[]>(toRows);
   const [editing, setEditing] = useState(false);
+  // While editing, the officer's draft; otherwise the run's sessions as saved.
+  const [draft, setDraft] = useState<Row[]>(toRows);
+  const rows = editing ? draft : toRows();
   const [errors, setErrors] = useState<FieldError[]>([]);
   const toasts = useToasts();
-  useEffect(() => {
-    if (!editing) setRows(toRows());
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [run, editing]);
   const update = (i: number, patch: Partial<Row>) =>
-    setRows((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
+    setDraft((all) => all.map((r, j) => (j === i ? { ...r, ...patch } : r)));
 
   const save = async () => {
     const missing = rows.findIndex((r) => !r.sessionDate);
@@ -137,7 +135,7 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
                       <button
                         type="button"
                         disabled={r.marked > 0}
-                        onClick={() => setRows((all) => all.filter((_, j) => j !== i))}
+                        onClick={() => setDraft((all) => all.filter((_, j) => j !== i))}
                         aria-label={`Remove session ${i + 1}`}
                       >
                         Remove
@@ -171,7 +169,7 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
               <button
                 type="button"
                 onClick={() =>
-                  setRows((all) => [
+                  setDraft((all) => [
                     ...all,
                     {
                       key: `new-${Date.now()}`,
@@ -200,7 +198,13 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
               </button>
             </>
           ) : (
-            <button type="button" onClick={() => setEditing(true)}>
+            <button
+              type="button"
+              onClick={() => {
+                setDraft(toRows());
+                setEditing(true);
+              }}
+            >
               Change sessions
             </button>
           )}

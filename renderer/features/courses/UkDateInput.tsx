@@ -1,6 +1,6 @@
 // A date typed day-first ("5/3/2026", "05-03-26", "5 Mar 2026") and held as ISO; what the
 // officer typed stays in the box until it can be read, so nothing is silently changed.
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { formatUkDate, parseUkDate } from '../../../shared/domain/dates';
 
 export function UkDateInput({
@@ -17,11 +17,12 @@ export function UkDateInput({
   required?: boolean;
 }) {
   const [text, setText] = useState(formatUkDate(value));
-  useEffect(() => {
+  // When the value changes from outside (not by typing here), show it.
+  const [shownValue, setShownValue] = useState(value);
+  if (value !== shownValue) {
+    setShownValue(value);
     if ((parseUkDate(text) ?? null) !== (value ?? null)) setText(formatUkDate(value));
-    // Only when the value changes from outside.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [value]);
+  }
   return (
     <input
       id={id}

@@ -9,7 +9,7 @@ import { useChannel } from '../../api/use-channel';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
 import { navigate } from '../../app/router';
-import { previewColumns, statusLabels } from './imports.columns';
+import { previewColumns } from './imports.columns';
 import { RowReview } from './RowReview';
 import { runJob } from './run-job';
 

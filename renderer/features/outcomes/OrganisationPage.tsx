@@ -1,6 +1,6 @@
 // Add or change an organisation (name, kind, sector, address, phone, email) and its contacts;
 // archive it when the programme no longer works with it (records that mention it stay).
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
@@ -28,7 +28,10 @@ export function OrganisationPage({ id }: { id: number | null }) {
     setForm((f) => ({ ...f, [key]: e.target.value }));
   const org = id ? existing.data : undefined;
 
-  useEffect(() => {
+  // Fill the form once per organisation, not on every reload (which would undo the officer's edits).
+  const [filledFor, setFilledFor] = useState<number | undefined>(undefined);
+  if (org?.id !== filledFor) {
+    setFilledFor(org?.id);
     if (org)
       setForm({
         name: org.name,
@@ -40,7 +43,7 @@ export function OrganisationPage({ id }: { id: number | null }) {
         email: org.email ?? '',
         notes: org.notes ?? '',
       });
-  }, [org?.id]); // eslint-disable-line react-hooks/exhaustive-deps -- fill the form once per organisation, not on every reload
+  }
 
   async function submit(event: FormEvent) {
     event.preventDefault();

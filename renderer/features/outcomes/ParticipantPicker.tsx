@@ -19,10 +19,7 @@ export function ParticipantPicker({
   const [search, setSearch] = useState('');
   const [results, setResults] = useState<ParticipantPick[]>([]);
   useEffect(() => {
-    if (value || search.trim().length < 2) {
-      setResults([]);
-      return;
-    }
+    if (value || search.trim().length < 2) return;
     let live = true;
     const timer = setTimeout(() => {
       void api.call('outcomes.findParticipants', { search }).then((r) => live && r.ok && setResults(r.value));
@@ -63,7 +60,10 @@ export function ParticipantPicker({
             {...props}
             type="search"
             value={search}
-            onChange={(e) => setSearch(e.target.value)}
+            onChange={(e) => {
+              setSearch(e.target.value);
+              if (e.target.value.trim().length < 2) setResults([]);
+            }}
             autoComplete="off"
           />
           <p className="muted" role="status">

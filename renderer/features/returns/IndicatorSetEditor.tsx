@@ -64,7 +64,9 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
       if (!parsed.ok)
         problems.push({
           path: ['indicators', i, 'rule'],
-          message: `${d.code || `Indicator ${i + 1}`}: the counting rule — ${parsed.errors[0]!.path ? `${parsed.errors[0]!.path}: ` : ''}${parsed.errors[0]!.message}`,
+          message:
+            `${d.code || `Indicator ${i + 1}`}: the counting rule — ${parsed.errors[0]!.path ? `${parsed.errors[0]!.path}: ` : ''}` +
+            `${parsed.errors[0]!.message}`,
         });
       else {
         const { ruleText: _t, ...rest } = d;

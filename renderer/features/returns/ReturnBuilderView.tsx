@@ -70,7 +70,7 @@ export function ReturnBuilderView() {
   useEffect(() => {
     // Keep an indicator opened by a link; a later change of set or period closes it.
     if (firstPeriod.current) {
-      if (period) firstPeriod.current = false;
+      if (period?.from !== undefined) firstPeriod.current = false;
       return;
     }
     setOpen(null);

@@ -1,6 +1,6 @@
 // Sign-in rules (passwords required, automatic lock) and the data file: where it is, whether it
 // is encrypted, and a full check (integrity, foreign keys, audit chain) on demand.
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
@@ -19,12 +19,15 @@ export function SecuritySection() {
   const [check, setCheck] = useState<ChannelOutput<'store.check'> | null>(null);
   const [checking, setChecking] = useState(false);
 
-  useEffect(() => {
+  // The form restarts from the saved settings each time they (re)load.
+  const [loaded, setLoaded] = useState<typeof settings.data>(undefined);
+  if (settings.data !== loaded) {
+    setLoaded(settings.data);
     if (settings.data) {
       setRequirePasswords(settings.data.requirePasswords);
       setMinutes(String(settings.data.autoLockMinutes));
     }
-  }, [settings.data]);
+  }
 
   async function save(e: FormEvent) {
     e.preventDefault();
