@@ -1,18 +1,21 @@
 // ESLint: the recommended JavaScript and TypeScript rules everywhere, React's hook rules in the
-// window. Formatting is Prettier's job (`npm run lint` runs both); layering is checked by
-// scripts/check-layers.mjs.
+// window, and two of our own (scripts/eslint-rules.mjs): every eslint-disable says why, and no
+// line is over 160 characters. Formatting is Prettier's job, layering is scripts/check-layers.ts
+// and unused code is knip's; `npm run lint` (scripts/lint.mjs) runs them all.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
+import { localRules } from './scripts/eslint-rules.mjs';
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'dist', 'release', '.tmp', 'test-results', 'playwright-report', 'test/fixtures'] },
+  { ignores: ['node_modules', 'dist', 'release', '.tmp', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
     languageOptions: { globals: { ...globals.node } },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
+    plugins: { worksbook: localRules },
     rules: {
       '@typescript-eslint/no-unused-vars': [
         'error',
@@ -21,6 +24,8 @@ export default tseslint.config(
       '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
       eqeqeq: ['error', 'smart'],
       'no-console': 'off',
+      'worksbook/disable-needs-reason': 'error',
+      'worksbook/max-line-length': ['error', 160],
     },
   },
   {

@@ -18,5 +18,3 @@ export const electronFuses = {
   /** file:// pages get no extra privileges (the app uses its own app:// scheme). */
   grantFileProtocolExtraPrivileges: false,
 } as const;
-
-export type ElectronFuses = typeof electronFuses;

@@ -1,8 +1,10 @@
 // Builds the app: the renderer with Vite; Electron main, preload and the backend (utility
-// process) with esbuild. `--renderer` builds only the renderer (for the browser harness).
+// process) with esbuild; and the command-line tool (scripts/cli-build.mjs). `--renderer` builds
+// only the renderer (for the browser harness).
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
+import { buildCli } from './cli-build.mjs';
 
 const onlyRenderer = process.argv.includes('--renderer');
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
@@ -23,5 +25,6 @@ if (!onlyRenderer) {
   await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
   await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
   await esbuild({ ...common, entryPoints: ['db/backend/utility-process.ts'], outfile: 'dist/electron/backend.cjs' });
+  await buildCli();
 }
 console.log(onlyRenderer ? 'Built the renderer into dist/renderer.' : 'Built the app into dist/.');

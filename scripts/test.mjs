@@ -1,11 +1,13 @@
-// `npm test`: every test, in the order that fails fastest: type check, layering, unit and
-// integration (Vitest, real SQLite files), then end to end (the harness in Chromium).
+// `npm test`: every check and test, in the order that fails fastest: lint (formatting, ESLint,
+// unused code, layering, shipped migrations), type check, unit and integration (Vitest, real
+// SQLite files), then end to end (the harness in Chromium).
 // Prints the summary line CI reads ("N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
-  ['Type check', 'node', ['node_modules/typescript-native/bin/tsc', '--noEmit', '-p', '.']],
+  ['Lint', 'node', ['scripts/lint.mjs']],
+  ['Type check', 'node', ['scripts/typecheck.mjs']],
   [
     'Unit and integration tests',
     'vitest',
@@ -35,24 +37,27 @@ for (const [label, command, args] of steps) {
   } else {
     failed++;
     console.log(`--- ${label}: FAILED (${seconds} s)`);
-    if (label === 'Type check' || label === 'Build the app') break;
+    // Nothing after these can be trusted (or run) while they fail.
+    if (label === 'Lint' || label === 'Type check' || label === 'Build the app') break;
   }
 }
-// The counts of tests, from the runners' JSON reports, as the one closing line CI reads.
+// The counts of tests, from the runners' JSON reports, as the one closing line CI reads. A runner
+// that did not get to run (an earlier step failed) has no report: it counts nothing.
+const report = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const counts = { passed: 0, failed: 0, skipped: 0 };
-try {
-  const v = JSON.parse(readFileSync('.tmp/vitest-results.json', 'utf8'));
+const v = report('.tmp/vitest-results.json');
+if (v) {
   counts.passed += v.numPassedTests;
   counts.failed += v.numFailedTests;
   counts.skipped += v.numPendingTests + v.numTodoTests;
-} catch {}
-try {
-  const p = JSON.parse(readFileSync('.tmp/playwright-results.json', 'utf8'));
+}
+const p = report('.tmp/playwright-results.json');
+if (p) {
   counts.passed += p.stats.expected;
   counts.failed += p.stats.unexpected + p.stats.flaky;
   counts.skipped += p.stats.skipped;
-} catch {}
-if (failed && counts.failed === 0) counts.failed = failed; // a step failed outside any test (type check, build)
+}
+if (failed && counts.failed === 0) counts.failed = failed; // a step failed outside any test (lint, type check, build)
 console.log(`\nSteps: ${passed} ok, ${failed} failed.`);
 console.log(`tests: ${counts.passed} passed, ${counts.failed} failed, ${counts.skipped} skipped`);
 process.exit(failed ? 1 : 0);

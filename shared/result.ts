@@ -29,12 +29,6 @@ export type AppError = z.infer<typeof appErrorSchema>;
 
 export type Result<T> = { ok: true; value: T } | { ok: false; error: AppError };
 
-export const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-export const fail = (kind: ErrorKind, message: string, fields?: FieldError[]): Result<never> => ({
-  ok: false,
-  error: fields ? { kind, message, fields } : { kind, message },
-});
-
 /**
  * Thrown inside the backend to end a request with a typed error; the dispatcher turns it into
  * `{ ok: false, error }`. Anything else thrown becomes an `internal` error without details.

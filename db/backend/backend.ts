@@ -1,8 +1,8 @@
 // The backend: owns the store and answers requests by channel name. Every request is checked
 // (known channel, caller's session still valid and not idle, caller's role) and its input parsed
 // by the contract before any handler runs; every answer is a Result, and a viewer's answers have
-// special-category fields removed. The same object serves the Electron utility process, the
-// browser harness, the CLI and the tests.
+// the fields their output schema marks special category removed. The same object serves the
+// Electron utility process, the browser harness, the CLI and the tests.
 import { contract, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/contract/index';
 import { roleAtLeast, type Role } from '../../shared/contract/define';
 import { AppFailure, fieldErrorsFromZod, type Result } from '../../shared/result';
@@ -13,7 +13,8 @@ import type { BackendServices, Client } from './context';
 import { createJobRunner } from './jobs';
 import { collectHandlers } from './handlers';
 import { log } from './log';
-import { redactForViewer } from '../features/trust/special-category';
+import { hasMarkedFields, noSpecialItems, redactForViewer } from '../features/trust/special-category';
+import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
 import { backupIfDue } from '../features/trust/backup.service';
 import path from 'node:path';
@@ -210,8 +211,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         output = checkOutput(await handler(parsed.data, ctx));
       }
       log('info', 'request', { channel, ms: Math.round(performance.now() - started) });
-      const viewer = caller.session?.staff.role === 'viewer';
-      return { ok: true, value: viewer ? redactForViewer(output) : output };
+      if (caller.session?.staff.role !== 'viewer') return { ok: true, value: output };
+      // A viewer's answer without the fields its schema marks special category.
+      const special = hasMarkedFields(def.output) ? await loadSpecialItems(services.db) : noSpecialItems;
+      return { ok: true, value: redactForViewer(def.output, output, special) };
     } catch (error) {
       if (error instanceof AppFailure) return { ok: false, error: error.toError() };
       if (error instanceof OutputMismatch) {

@@ -1,7 +1,7 @@
 // Every area's handlers in one map. Creating the backend fails if a channel has no handler or
 // a handler has no channel, so a forgotten registration is found at start-up, not by a user.
 import { channelNames, type ChannelName } from '../../shared/contract/index';
-import type { Handler, HandlerMap } from './handler';
+import type { HandlerMap } from './handler';
 import { appHandlers } from '../features/app/app.handlers';
 import { participantsHandlers } from '../features/participants/participants.handlers';
 import { coursesHandlers } from '../features/courses/courses.handlers';
@@ -10,7 +10,8 @@ import { returnsHandlers } from '../features/returns/returns.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { trustHandlers } from '../features/trust/trust.handlers';
 
-const areas: Array<Record<string, Handler<any>>> = [
+// Each area's map covers some of the channels; together they must cover each exactly once.
+const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   appHandlers,
   participantsHandlers,
   coursesHandlers,
@@ -21,19 +22,20 @@ const areas: Array<Record<string, Handler<any>>> = [
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {
-  const all: Record<string, Handler<any>> = {};
+  const all = new Map<string, unknown>();
   for (const area of areas) {
     for (const [name, handler] of Object.entries(area)) {
-      if (all[name]) throw new Error(`Two handlers for channel ${name}`);
-      all[name] = handler;
+      if (all.has(name)) throw new Error(`Two handlers for channel ${name}`);
+      all.set(name, handler);
     }
   }
-  const missing = channelNames.filter((name) => !all[name]);
-  const extra = Object.keys(all).filter((name) => !(channelNames as string[]).includes(name));
+  const missing = channelNames.filter((name) => !all.has(name));
+  const extra = [...all.keys()].filter((name) => !(channelNames as string[]).includes(name));
   if (missing.length || extra.length) {
     throw new Error(
       `Contract and handlers disagree. Missing handlers: ${missing.join(', ') || 'none'}; handlers without a channel: ${extra.join(', ') || 'none'}`,
     );
   }
-  return all as HandlerMap<ChannelName>;
+  // Every channel has exactly one handler (checked above), each typed by its area's defineHandlers.
+  return Object.fromEntries(all) as HandlerMap<ChannelName>;
 }

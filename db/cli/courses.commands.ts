@@ -25,12 +25,14 @@ export const coursesListCommand: CliCommand = {
       for (const r of page.rows) {
         const d = rates.get(r.id);
         io.out(
-          `${String(r.id).padEnd(6)}${formatUkDate(r.startDate).padEnd(12)}${r.status.padEnd(11)}${`${r.enrolled}/${r.capacity}`.padEnd(9)}${String(r.waiting).padEnd(6)}${pct(d?.completionRate ?? null).padEnd(8)}${pct(d?.hsePassRate ?? null).padEnd(7)}${r.courseType}`,
+          `${String(r.id).padEnd(6)}${formatUkDate(r.startDate).padEnd(12)}${r.status.padEnd(11)}${`${r.enrolled}/${r.capacity}`.padEnd(9)}` +
+            `${String(r.waiting).padEnd(6)}${pct(d?.completionRate ?? null).padEnd(8)}${pct(d?.hsePassRate ?? null).padEnd(7)}${r.courseType}`,
         );
       }
       const o = dash.overall;
       io.out(
-        `\n${page.total} runs. Fill ${pct(o.fillRate)}, completion ${pct(o.completionRate)}, HS&E pass ${pct(o.hsePassRate)}, attendance ${pct(o.attendanceRate)}; ${o.siteReadyNow} people site ready now.`,
+        `\n${page.total} runs. Fill ${pct(o.fillRate)}, completion ${pct(o.completionRate)}, HS&E pass ${pct(o.hsePassRate)}, ` +
+          `attendance ${pct(o.attendanceRate)}; ${o.siteReadyNow} people site ready now.`,
       );
       return 0;
     }
@@ -53,11 +55,13 @@ export const coursesListCommand: CliCommand = {
       io.out(`Rule: ${rule.description.join('; ')}\n`);
       for (const r of page.rows) {
         io.out(
-          `${r.reference.padEnd(11)}${`${r.firstName} ${r.lastName}`.padEnd(28)}${(r.ready ? `ready since ${formatUkDate(r.readySince)}` : `missing: ${r.missing}`).padEnd(30)}${r.phone ?? ''}`,
+          `${r.reference.padEnd(11)}${`${r.firstName} ${r.lastName}`.padEnd(28)}` +
+            `${(r.ready ? `ready since ${formatUkDate(r.readySince)}` : `missing: ${r.missing}`).padEnd(30)}${r.phone ?? ''}`,
         );
       }
       io.out(
-        `\n${page.total} ${preset === 'ready' ? 'site-ready candidates' : 'people with CSCS records'}${page.total > page.rows.length ? ` (first ${page.rows.length} shown)` : ''}.`,
+        `\n${page.total} ${preset === 'ready' ? 'site-ready candidates' : 'people with CSCS records'}` +
+          `${page.total > page.rows.length ? ` (first ${page.rows.length} shown)` : ''}.`,
       );
       return 0;
     }

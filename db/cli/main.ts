@@ -8,16 +8,26 @@ import { commands } from './commands';
 import { CLI_CLIENT, CliExit, type CliIo } from './command';
 import { listStaff } from '../features/staff/staff.repository';
 import { setLogSink } from '../backend/log';
+import { APP_VERSION } from '../backend/version';
+
+/** True in the built CLI (scripts/cli-build.mjs defines it), which runs whenever it is loaded. */
+declare const __CLI_ENTRY__: boolean | undefined;
 
 export async function runCli(argv: string[], io: CliIo): Promise<number> {
   const name = argv[0];
+  if (name === '--version' || name === 'version') {
+    io.out(APP_VERSION);
+    return 0;
+  }
   const command = commands.find((c) => c.name === name);
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
     io.out(
-      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
+      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n' +
+        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
     );
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
+    io.out(`  ${'--version'.padEnd(60)} Show the version of Worksbook`);
     return name && name !== 'help' && name !== '--help' ? 2 : 0;
   }
   let parsed;
@@ -85,7 +95,11 @@ async function startCliSession(backend: Awaited<ReturnType<typeof createBackend>
   void io;
 }
 
-const isMain = process.argv[1] && /db[\\/]cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]);
+// Run as a program: by the launcher (`npm run cli` loads the build, dist/cli/cli.cjs) or from
+// source (`tsx db/cli/main.ts`). Imported (tests call runCli), it does nothing.
+const isMain =
+  (typeof __CLI_ENTRY__ === 'boolean' && __CLI_ENTRY__) ||
+  (process.argv[1] && /db[\\/]cli[\\/]main\.(ts|js|cjs|mjs)$/.test(process.argv[1]));
 if (isMain) {
   setLogSink(() => {}); // the CLI's stdout is for results; request logs are not wanted there
   const io: CliIo = { out: (t) => process.stdout.write(`${t}\n`), err: (t) => process.stderr.write(`${t}\n`) };

@@ -24,11 +24,13 @@ export const sustainmentCommand: CliCommand = {
       return 0;
     }
     io.out(
-      `Sustainment checks on ${formatUkDate(list.today)}: ${list.counts.due} due, ${list.counts.overdue} overdue, ${list.counts.upcoming} due in the next 4 weeks, ${list.counts.windowClosed} with the window closed.`,
+      `Sustainment checks on ${formatUkDate(list.today)}: ${list.counts.due} due, ${list.counts.overdue} overdue, ` +
+        `${list.counts.upcoming} due in the next 4 weeks, ${list.counts.windowClosed} with the window closed.`,
     );
     for (const r of list.rows) {
       io.out(
-        `${sustainmentStateLabels[r.state].padEnd(13)} ${String(r.weeks).padStart(2)}-week  due ${formatUkDate(r.dueOn)}  window to ${formatUkDate(r.windowEndsOn)}  ${r.participantRef}  ${r.employerName ?? ''}`,
+        `${sustainmentStateLabels[r.state].padEnd(13)} ${String(r.weeks).padStart(2)}-week  due ${formatUkDate(r.dueOn)}  window to ` +
+          `${formatUkDate(r.windowEndsOn)}  ${r.participantRef}  ${r.employerName ?? ''}`,
       );
     }
     return 0;
@@ -53,11 +55,13 @@ export const contractsProgressCommand: CliCommand = {
     }
     for (const c of contracts) {
       io.out(
-        `${c.name}${c.reference ? ` (${c.reference})` : ''} – ${c.contractorName ?? 'no contractor'}, ${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}`,
+        `${c.name}${c.reference ? ` (${c.reference})` : ''} – ${c.contractorName ?? 'no contractor'}, ` +
+          `${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}`,
       );
       for (const m of c.commitments) {
         io.out(
-          `  ${labelFor(commitmentKinds, m.kind).padEnd(16)} ${String(m.achieved).padStart(5)} of ${String(m.target).padEnd(5)} ${String(m.percent).padStart(3)}%  (${m.verified} verified)${m.isManual ? '  [entered by officers]' : ''}`,
+          `  ${labelFor(commitmentKinds, m.kind).padEnd(16)} ${String(m.achieved).padStart(5)} of ${String(m.target).padEnd(5)} ` +
+            `${String(m.percent).padStart(3)}%  (${m.verified} verified)${m.isManual ? '  [entered by officers]' : ''}`,
         );
       }
     }

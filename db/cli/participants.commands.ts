@@ -25,7 +25,9 @@ export const participantsCommand: CliCommand = {
         io.out(`${page.total} found${page.total > page.rows.length ? ` (showing ${page.rows.length})` : ''}`);
         for (const r of page.rows) {
           io.out(
-            `${r.reference}  ${`${r.lastName}, ${r.firstName}`.padEnd(32)} ${formatUkDate(r.dateOfBirth).padEnd(10)}  ${formatNi(r.niNumber).padEnd(13)}  ${(r.postcode ?? '').padEnd(8)}  ${eligibilityLabels[r.eligibilityStatus as keyof typeof eligibilityLabels] ?? r.eligibilityStatus}`,
+            `${r.reference}  ${`${r.lastName}, ${r.firstName}`.padEnd(32)} ${formatUkDate(r.dateOfBirth).padEnd(10)}  ` +
+              `${formatNi(r.niNumber).padEnd(13)}  ${(r.postcode ?? '').padEnd(8)}  ` +
+              `${eligibilityLabels[r.eligibilityStatus as keyof typeof eligibilityLabels] ?? r.eligibilityStatus}`,
           );
         }
       }

@@ -260,7 +260,7 @@ async function providersStep(ctx: DemoContext): Promise<Record<string, number>> 
 export const coursesStep: DemoStep = {
   name: 'courses',
   async run(ctx) {
-    const { rng, tx, today } = ctx;
+    const { rng, tx } = ctx;
     const providers = await providersStep(ctx);
     const types = new Map(
       (await tx.selectFrom('course_types').select(['id', 'code', 'name']).execute()).map((t) => [t.code, t]),

@@ -1,5 +1,5 @@
 // Demo staff, reference lists and funding streams.
-import { defaultBarriers, referralSources } from '../../shared/domain/reference-lists';
+import { defaultBarriers, referenceItemExtra, referralSources } from '../../shared/domain/reference-lists';
 import type { DemoStep } from './demo-context';
 
 export const staffStep: DemoStep = {
@@ -34,7 +34,7 @@ export const referenceStep: DemoStep = {
       for (const [i, o] of options.entries()) {
         await ctx.tx
           .insertInto('reference_items')
-          .values({ list, code: o.code, label: o.label, sort_order: i, extra_json: null })
+          .values({ list, code: o.code, label: o.label, sort_order: i, extra_json: referenceItemExtra(o) })
           .onConflict((oc) => oc.columns(['list', 'code']).doNothing())
           .execute();
       }

@@ -4,7 +4,6 @@ import {
   defaultBarriers,
   disabilities,
   ethnicities,
-  labourMarketStatuses,
   qualificationLevels,
   referralSources,
   timeOutOfWork,

@@ -11,6 +11,7 @@ import { applyKey, isPlaintextDatabaseFile, type StoreKey } from './sqlite/encry
 import { encryptFileInPlace, encryptPlaintextBackups } from './sqlite/encrypt-in-place';
 import { writeBackupFile } from './sqlite/backup-file';
 import { withTolerantRollback } from './sqlite/tolerant-rollback';
+import { assertLocalStorePath } from './sqlite/network-path';
 import { appliedMigrations, migrateToLatest } from './migrator';
 import { migrations } from './migrations/index';
 
@@ -52,6 +53,8 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const key = options.key ?? null;
   const backupDir = options.backupDir ?? defaultBackupDir(options.file);
   const openNotes: string[] = [];
+  // Before anything touches the disk: a store on a network share is refused, not created there.
+  if (!inMemory) assertLocalStorePath(options.file);
   if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   // An existing plaintext store opened with a key is an upgrade: encrypt it (and its backups).
   if (!inMemory && key && isPlaintextDatabaseFile(options.file)) {

@@ -1,7 +1,7 @@
 // Runs the migrations in one transaction and refuses a store written by a newer app.
-import type { Kysely } from 'kysely';
 import { Migrator, type Migration } from 'kysely/migration';
 import { migrations as allMigrations } from './migrations/index';
+import type { MigrationDb } from './migrations/migration-db';
 
 export class NewerStoreError extends Error {
   constructor(readonly unknownMigrations: string[]) {
@@ -13,7 +13,7 @@ export class NewerStoreError extends Error {
   }
 }
 
-export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
+export async function appliedMigrations(db: MigrationDb): Promise<string[]> {
   const tables = await db.introspection.getTables({ withInternalKyselyTables: true });
   if (!tables.some((t) => t.name === 'kysely_migration')) return [];
   const rows = await db.selectFrom('kysely_migration').select('name').orderBy('name').execute();
@@ -21,7 +21,7 @@ export async function appliedMigrations(db: Kysely<any>): Promise<string[]> {
 }
 
 export async function migrateToLatest(
-  db: Kysely<any>,
+  db: MigrationDb,
   migrations: Record<string, Migration> = allMigrations,
 ): Promise<{ applied: string[] }> {
   const known = new Set(Object.keys(migrations));

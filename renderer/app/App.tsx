@@ -22,11 +22,14 @@ export function App() {
   const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(
     window.worksbook?.storeState ? undefined : null,
   );
-  const refresh = useCallback(async () => {
-    const result = await api.call('app.info', {});
-    if (result.ok) setInfo(result.value);
-    else setError(result.error.message);
-  }, []);
+  const refresh = useCallback(
+    () =>
+      api.call('app.info', {}).then((result) => {
+        if (result.ok) setInfo(result.value);
+        else setError(result.error.message);
+      }),
+    [],
+  );
   useEffect(() => {
     const preload = window.worksbook;
     if (preload?.storeState) {

@@ -3,7 +3,7 @@
 import type { ReactNode } from 'react';
 import type { Page } from './pages';
 import { useCan } from './session-context';
-import type { NavItem } from '../components/SubNav';
+import type { NavItem } from '../components/nav-item';
 import { SubNav } from '../components/SubNav';
 import { PageHeader } from '../components/PageHeader';
 import { participantsPages } from '../features/participants/participants.pages';

@@ -1,7 +1,7 @@
 // A grid over data that stays in the backend: AG Grid's infinite row model asks for blocks of
 // rows as the user scrolls, with sort, column filters and quick search done in SQL. This is what
 // keeps 100,000 participants fast: only the rows on screen ever cross to the window.
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useMemo, useRef } from 'react';
+import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   ColDef,
@@ -41,8 +41,12 @@ function ServerGridInner<Row extends { id: number }>(
   ref: React.ForwardedRef<ServerGridHandle<Row>>,
 ) {
   const gridApi = useRef<GridApi<Row> | null>(null);
+  // The grid's datasource reads the latest props when it fetches; updated after each render,
+  // before any effect below asks the grid to fetch again.
   const latest = useRef(props);
-  latest.current = props;
+  useLayoutEffect(() => {
+    latest.current = props;
+  });
 
   const datasource = useMemo<IDatasource>(
     () => ({

@@ -5,15 +5,7 @@ import './subnav.css';
 import { useRoute } from '../app/router';
 import { pathSegments } from '../app/route';
 import { useCan } from '../app/session-context';
-
-export interface NavItem {
-  label: string;
-  to: { href(): string; match(path: readonly string[]): unknown };
-  /** Other pages that count as this section (e.g. the area's bare address). */
-  also?: ReadonlyArray<{ match(path: readonly string[]): unknown }>;
-  /** Shown to administrators only. */
-  admin?: boolean;
-}
+import type { NavItem } from './nav-item';
 
 function currentItem(items: readonly NavItem[], path: readonly string[]): NavItem | undefined {
   let best: NavItem | undefined;

@@ -9,7 +9,6 @@ export const isoDateSchema = z
     const d = new Date(`${s}T00:00:00Z`);
     return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
   }, 'Enter a real date');
-export const timestampSchema = z.string();
 export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ ok: z.literal(true) });
 

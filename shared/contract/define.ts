@@ -55,9 +55,11 @@ export const reads = { kind: 'read' } as const satisfies ChannelEffect;
 export function writes<const A extends readonly DataArea[]>(...areas: A) {
   return { kind: 'write', areas } as const satisfies ChannelEffect;
 }
+/** @public Part of the backend kit; the areas adopt it as issue 12 moves them off `legacy`. */
 export function bulkWrites<const A extends readonly DataArea[]>(bulk: BulkReason, ...areas: A) {
   return { kind: 'write', areas, bulk } as const satisfies ChannelEffect;
 }
+/** @public Part of the backend kit; the areas adopt it as issue 12 moves them off `legacy`. */
 export function ownTransactions<const A extends readonly DataArea[]>(...areas: A) {
   return { kind: 'own', areas } as const satisfies ChannelEffect;
 }

@@ -1,6 +1,7 @@
 // Channels of the imports area: open a partner file, map it (profiles), preview, decide per
 // row, commit as one batch, undo a batch, and reconcile a partner file against our records.
 import { z } from 'zod';
+import { fieldChanges } from './personal';
 import { channel, legacy } from './define';
 import {
   emptyInput,
@@ -123,7 +124,6 @@ export const previewSummarySchema = z.object({
   alreadyImported: z.array(z.object({ batchId: idSchema, at: z.string() })),
   committedBatchId: idSchema.nullable(),
 });
-export type PreviewSummary = z.infer<typeof previewSummarySchema>;
 
 export const batchGridRowSchema = z.object({
   id: idSchema,
@@ -159,12 +159,13 @@ export const batchDetailSchema = batchGridRowSchema.extend({
       entity: z.string(),
       entityId: z.number().int(),
       label: z.string(),
-      fields: z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+      fields: fieldChanges(
+        z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),
+      ),
     }),
   ),
   rowsTotal: z.number().int(),
 });
-export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
 export const reconcileCountsSchema = z.object({
   agree: z.number().int(),

@@ -53,6 +53,7 @@ export const organisationInputSchema = z
     notes: optText(2000, 'Notes'),
   })
   .strict();
+export type OrganisationInput = z.infer<typeof organisationInputSchema>;
 
 export const organisationRowSchema = z.object({
   id: idSchema,
@@ -80,6 +81,7 @@ export const contactInputSchema = z
     email: optEmail,
   })
   .strict();
+export type ContactInput = z.infer<typeof contactInputSchema>;
 
 export const contactRowSchema = z.object({
   id: idSchema,
@@ -123,6 +125,7 @@ export const contractInputSchema = z
     if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
       ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
   });
+export type ContractInput = z.infer<typeof contractInputSchema>;
 
 export const commitmentProgressSchema = z.object({
   id: idSchema,
@@ -136,7 +139,6 @@ export const commitmentProgressSchema = z.object({
   manualAchieved: z.number().int().nullable(),
   rule: z.string(),
 });
-export type CommitmentProgressRow = z.infer<typeof commitmentProgressSchema>;
 
 export const contractRowSchema = z.object({
   id: idSchema,
@@ -225,6 +227,7 @@ export const convertToJobInputSchema = z
       .transform((v) => v ?? null),
   })
   .strict();
+export type ConvertToJobInput = z.infer<typeof convertToJobInputSchema>;
 
 export const placementGridRowSchema = z.object({
   id: idSchema,
@@ -300,10 +303,12 @@ export const outcomeInputSchema = z
     ...outcomeDetailsShape,
   })
   .strict();
+export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
 
 export const outcomeUpdateSchema = z
   .object({ id: idSchema, outcomeDate: isoDateSchema, ...outcomeDetailsShape })
   .strict();
+export type OutcomeUpdate = z.infer<typeof outcomeUpdateSchema>;
 
 export const outcomeGridRowSchema = z.object({
   id: idSchema,
@@ -342,6 +347,7 @@ export const verifyInputSchema = z
       });
     }
   });
+export type VerifyInput = z.infer<typeof verifyInputSchema>;
 
 export const evidenceInputSchema = z
   .object({
@@ -353,6 +359,7 @@ export const evidenceInputSchema = z
     file: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional(),
   })
   .strict();
+export type EvidenceInput = z.infer<typeof evidenceInputSchema>;
 
 export const evidenceRowSchema = z.object({
   id: idSchema,
@@ -475,6 +482,7 @@ export const sustainmentRecordSchema = z
         message: 'Choose the kind of evidence for the attached file',
       });
   });
+export type SustainmentRecordInput = z.infer<typeof sustainmentRecordSchema>;
 
 export const participantPickSchema = z.object({
   id: idSchema,
@@ -521,6 +529,7 @@ export const outcomeTypeInputSchema = z
     isActive: z.boolean().default(true),
   })
   .strict();
+export type OutcomeTypeInput = z.infer<typeof outcomeTypeInputSchema>;
 
 export const lookupsSchema = z.object({
   organisations: z.array(

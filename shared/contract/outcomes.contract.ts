@@ -1,8 +1,12 @@
 // Channels of the placements & outcomes area: organisations and contacts, social-value
 // contracts, placements, outcomes with evidence and verification, and the sustainment worklist.
-// Schemas live in outcomes-schemas.ts.
+// Schemas live in outcomes-schemas.ts. A write names every area whose screens show what it
+// changes: an outcome, placement, evidence item or check also appears on the person's timeline
+// and history ('participants'); organisations are the courses' providers too ('courses');
+// outcome types label the funder indicators ('returns'); exports and opening an evidence file
+// only append to the audit log ('audit').
 import { z } from 'zod';
-import { channel, legacy } from './define';
+import { channel, reads, writes } from './define';
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import { organisationKindCodes } from '../domain/outcome-lists';
 import {
@@ -35,7 +39,7 @@ const savedId = z.object({ id: idSchema });
 
 export const outcomesContract = {
   'organisations.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List organisations',
     role: 'viewer',
     input: z
@@ -48,7 +52,7 @@ export const outcomesContract = {
     output: z.array(organisationRowSchema),
   }),
   'organisations.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show an organisation',
     role: 'viewer',
     input: byId,
@@ -58,28 +62,28 @@ export const outcomesContract = {
     }),
   }),
   'organisations.save': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'courses'),
     summary: 'Save an organisation',
     role: 'officer',
     input: organisationInputSchema,
     output: savedId,
   }),
   'organisations.setActive': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'courses'),
     summary: 'Archive or restore an organisation',
     role: 'officer',
     input: z.object({ id: idSchema, isActive: z.boolean() }).strict(),
     output: okOutput,
   }),
   'organisations.saveContact': channel({
-    effect: legacy,
+    effect: writes('outcomes'),
     summary: 'Save an organisation contact',
     role: 'officer',
     input: contactInputSchema,
     output: savedId,
   }),
   'organisations.deleteContact': channel({
-    effect: legacy,
+    effect: writes('outcomes'),
     summary: 'Remove an organisation contact',
     role: 'officer',
     input: byId,
@@ -87,21 +91,21 @@ export const outcomesContract = {
   }),
 
   'contracts.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List social-value contracts with progress',
     role: 'viewer',
     input: emptyInput,
     output: z.array(contractRowSchema),
   }),
   'contracts.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show a social-value contract',
     role: 'viewer',
     input: byId,
     output: contractRowSchema.extend({ placementCount: z.number().int(), outcomeCount: z.number().int() }),
   }),
   'contracts.save': channel({
-    effect: legacy,
+    effect: writes('outcomes'),
     summary: 'Save a social-value contract and its commitments',
     role: 'officer',
     input: contractInputSchema,
@@ -109,35 +113,35 @@ export const outcomesContract = {
   }),
 
   'placements.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List placements',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(placementGridRowSchema),
   }),
   'placements.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export placements',
     role: 'officer',
     input: gridQuerySchema,
     output: fileOutputSchema,
   }),
   'placements.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show a placement',
     role: 'viewer',
     input: byId,
     output: placementDetailSchema,
   }),
   'placements.save': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Save a placement',
     role: 'officer',
     input: placementInputSchema,
     output: z.object({ id: idSchema, outcomeId: z.number().int().nullable(), outcomeCreated: z.boolean() }),
   }),
   'placements.convertToJob': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Convert a work placement to a job',
     role: 'officer',
     input: convertToJobInputSchema,
@@ -145,63 +149,63 @@ export const outcomesContract = {
   }),
 
   'outcomes.lookups': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Organisations, contracts, outcome types and staff for forms',
     role: 'viewer',
     input: emptyInput,
     output: lookupsSchema,
   }),
   'outcomes.findParticipants': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Find a participant to record for',
     role: 'viewer',
     input: z.object({ search: z.string().max(100).default(''), id: idSchema.optional() }).strict(),
     output: z.array(participantPickSchema),
   }),
   'outcomes.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List outcomes',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(outcomeGridRowSchema),
   }),
   'outcomes.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export outcomes',
     role: 'officer',
     input: gridQuerySchema,
     output: fileOutputSchema,
   }),
   'outcomes.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show an outcome',
     role: 'viewer',
     input: byId,
     output: outcomeDetailSchema,
   }),
   'outcomes.record': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Record an outcome',
     role: 'officer',
     input: outcomeInputSchema,
     output: savedId,
   }),
   'outcomes.update': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Change an outcome',
     role: 'officer',
     input: outcomeUpdateSchema,
     output: okOutput,
   }),
   'outcomes.verify': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Record a verification decision',
     role: 'officer',
     input: verifyInputSchema,
     output: okOutput,
   }),
   'outcomes.saveType': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'returns'),
     summary: 'Add or change an outcome type',
     role: 'administrator',
     input: outcomeTypeInputSchema,
@@ -209,21 +213,21 @@ export const outcomesContract = {
   }),
 
   'evidence.add': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Add evidence to an outcome',
     role: 'officer',
     input: evidenceInputSchema,
     output: z.object({ id: idSchema, sha256: z.string().nullable() }),
   }),
   'evidence.file': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Open an evidence file',
     role: 'officer',
     input: byId,
     output: fileOutputSchema,
   }),
   'evidence.remove': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Remove an evidence item',
     role: 'officer',
     input: z
@@ -233,7 +237,7 @@ export const outcomesContract = {
   }),
 
   'sustainment.worklist': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Sustainment checks due',
     role: 'viewer',
     input: z
@@ -256,7 +260,7 @@ export const outcomesContract = {
     }),
   }),
   'sustainment.record': channel({
-    effect: legacy,
+    effect: writes('outcomes', 'participants'),
     summary: 'Record a sustainment check',
     role: 'officer',
     input: sustainmentRecordSchema,

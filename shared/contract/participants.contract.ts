@@ -4,6 +4,7 @@ import { channel, legacy, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
 import { eligibilityCheckCodes } from '../domain/eligibility';
+import { fieldChanges, specialCategory, specialItems } from './personal';
 
 export const participantGridRowSchema = z.object({
   id: idSchema,
@@ -25,8 +26,8 @@ export const participantGridRowSchema = z.object({
   labourMarketStatus: z.string().nullable(),
   sex: z.string().nullable(),
   /** Special-category: null for viewers. */
-  ethnicity: z.string().nullable(),
-  disability: z.string().nullable(),
+  ethnicity: specialCategory(z.string().nullable()),
+  disability: specialCategory(z.string().nullable()),
   keyWorker: z.string().nullable(),
   fundingStream: z.string().nullable(),
 });
@@ -79,16 +80,16 @@ export const participantDetailSchema = z.object({
     email: z.string().nullable(),
     preferredContact: z.string().nullable(),
     sex: z.string().nullable(),
-    genderSameAsBirth: z.string().nullable(),
-    ethnicity: z.string().nullable(),
-    disability: z.string().nullable(),
+    genderSameAsBirth: specialCategory(z.string().nullable()),
+    ethnicity: specialCategory(z.string().nullable()),
+    disability: specialCategory(z.string().nullable()),
     isCarer: z.string().nullable(),
     isLoneParent: z.string().nullable(),
     labourMarketStatus: z.string().nullable(),
     benefits: z.string().nullable(),
     timeOutOfWork: z.string().nullable(),
     qualificationLevel: z.string().nullable(),
-    barriers: z.array(z.string()),
+    barriers: specialItems('barrier', z.array(z.string())),
     referralSource: z.string().nullable(),
     referralDate: z.string().nullable(),
     referrerName: z.string().nullable(),
@@ -144,7 +145,7 @@ export const historyEntrySchema = z.object({
   staff: z.string().nullable(),
   action: z.string(),
   summary: z.string(),
-  changes: z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() })),
+  changes: fieldChanges(z.array(z.object({ field: z.string(), before: z.unknown(), after: z.unknown() }))),
 });
 
 /** What a saved grid view remembers: columns shown, widths and order, sort, filters, search, preset. */
@@ -216,7 +217,10 @@ export const participantsContract = {
     output: z.object({
       staff: z.array(z.object({ id: idSchema, name: z.string() })),
       fundingStreams: z.array(z.object({ id: idSchema, name: z.string() })),
-      barriers: z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
+      barriers: specialItems(
+        'barrier',
+        z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
+      ),
       districts: z.array(z.string()),
       today: z.string(),
     }),

@@ -1,6 +1,7 @@
 // Channels of the returns area: funders and versioned indicator sets, the return builder and
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
+import { specialItems } from './personal';
 import { channel, legacy } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
@@ -159,7 +160,8 @@ export const dashboardSchema = z.object({
   outcomesByType: z.array(countRowSchema),
   funnel: z.array(countRowSchema),
   byDistrict: z.array(countRowSchema),
-  byBarrier: z.array(countRowSchema),
+  /** Counts by barrier: the special-category barriers are not shown to viewers. */
+  byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

@@ -24,13 +24,3 @@ export function ageBandAtStart(dateOfBirth: string | null, startDate: string | n
   if (!dateOfBirth || !startDate) return null;
   return ageBandOf(ageAt(dateOfBirth, startDate));
 }
-
-export function censusBand(band: AgeBand): string {
-  return band === '50-54' || band === '55-64' ? '50-64' : band;
-}
-
-export function esfBand(band: AgeBand): 'under 25' | '25-54' | 'over 54' {
-  if (band === 'under 16' || band === '16-24') return 'under 25';
-  if (band === '55-64' || band === '65+') return 'over 54';
-  return '25-54';
-}

@@ -132,9 +132,10 @@ export function describeRule(
             : 'Participants with';
       const article = rule.countDistinct === 'item' ? '' : rule.verifiedOnly ? ' a' : ' an';
       parts.push(
-        `${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}${sector} ${when} (rejected outcomes never count)`
-          .replace('Outcomes outcomes', 'Outcomes')
-          .replace('Outcomes verified outcomes', 'Verified outcomes'),
+        `${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}` +
+          `${sector} ${when} (rejected outcomes never count)`
+            .replace('Outcomes outcomes', 'Outcomes')
+            .replace('Outcomes verified outcomes', 'Verified outcomes'),
       );
       break;
     }
@@ -143,7 +144,8 @@ export function describeRule(
         ? ` with status ${listOf(rule.enrolmentStatuses.map((s) => s.replace('_', ' ')))}`
         : '';
       parts.push(
-        `${rule.countDistinct === 'item' ? 'Enrolments' : 'Participants with an enrolment'} on ${rule.cscsOnly ? 'a CSCS course' : 'any course'}${status}, ${when}`,
+        `${rule.countDistinct === 'item' ? 'Enrolments' : 'Participants with an enrolment'} on ${rule.cscsOnly ? 'a CSCS course' : 'any course'}` +
+          `${status}, ${when}`,
       );
       break;
     }
@@ -155,7 +157,8 @@ export function describeRule(
       break;
     case 'placements':
       parts.push(
-        `${rule.countDistinct === 'employer' ? 'Employers offering' : rule.countDistinct === 'item' ? 'Placements,' : 'Participants with'} a work placement ${when}`,
+        `${rule.countDistinct === 'employer' ? 'Employers offering' : rule.countDistinct === 'item' ? 'Placements,' : 'Participants with'}` +
+          ` a work placement ${when}`,
       );
       break;
   }

@@ -35,9 +35,3 @@ export function evidenceFileProblem(fileName: string, bytes: Uint8Array): string
     return `"${fileName}" is not a PDF, PNG or JPEG file (checked by its contents, not its name)`;
   return null;
 }
-
-export const evidenceExtension: Record<EvidenceMime, string> = {
-  'application/pdf': '.pdf',
-  'image/png': '.png',
-  'image/jpeg': '.jpg',
-};

@@ -81,7 +81,10 @@ export function sustainedOnProblem(
   checkedOn: string,
 ): string | null {
   if (sustainedOn < schedule.dueOn || sustainedOn > schedule.windowEndsOn) {
-    return `The ${schedule.weeks}-week date must be between ${formatUkDate(schedule.dueOn)} and ${formatUkDate(schedule.windowEndsOn)} (${schedule.weeks} weeks in work within ${WINDOW_WEEKS[schedule.weeks]} weeks of the start)`;
+    return (
+      `The ${schedule.weeks}-week date must be between ${formatUkDate(schedule.dueOn)} and ${formatUkDate(schedule.windowEndsOn)} ` +
+      `(${schedule.weeks} weeks in work within ${WINDOW_WEEKS[schedule.weeks]} weeks of the start)`
+    );
   }
   if (sustainedOn > checkedOn) return 'The date sustained cannot be after the date of the check';
   return null;

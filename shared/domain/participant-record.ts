@@ -70,8 +70,6 @@ function optionCode(label: string, options: Option[]) {
 const withPreferNot = (options: Option[]) =>
   options.some((o) => o.code === PREFER_NOT_TO_SAY.code) ? options : [...options, PREFER_NOT_TO_SAY];
 
-export const preferredContactOptions = contactMethods;
-export const genderIdentityOptions = yesNoPreferNot;
 export const ethnicityOptions = withPreferNot(ethnicities);
 export const referenceCode = z.string().regex(/^[a-z0-9_]{1,40}$/, 'Unknown code');
 
@@ -217,9 +215,6 @@ export function participantRecordSchemaOn(today: string) {
     for (const p of datedProblems(r, today)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
   });
 }
-
-/** Fields that are special-category (or criminal-offence) data: hidden from viewers, views audited. */
-export const specialCategoryFields = ['ethnicity', 'disability', 'genderSameAsBirth'] as const;
 
 /** Human labels for fields, for history, merge and messages. */
 export const fieldLabels: Record<string, string> = {

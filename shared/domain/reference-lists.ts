@@ -6,6 +6,9 @@ export interface Option<C extends string = string> {
   code: C;
   label: string;
   group?: string;
+  /** The item is special-category (UK GDPR Art. 9) or criminal-offence (Art. 10) data: a person
+   * having it is withheld from viewers. Stored in the reference item's extra_json when seeded. */
+  specialCategory?: boolean;
 }
 
 export const PREFER_NOT_TO_SAY: Option = { code: 'prefer_not_to_say', label: 'Prefer not to say' };
@@ -35,8 +38,6 @@ export const ethnicities: Option[] = [
   { group: 'Other ethnic group', code: 'other_arab', label: 'Arab' },
   { group: 'Other ethnic group', code: 'other_any', label: 'Any other ethnic group' },
 ];
-
-export const ethnicityGroups = [...new Set(ethnicities.map((e) => e.group!))];
 
 export function ethnicityGroupOf(code: string | null | undefined): string {
   if (!code) return 'Not recorded';
@@ -105,9 +106,9 @@ export const contactMethods: Option[] = [
 
 /** Seed for the barriers reference list (administrators can add more). */
 export const defaultBarriers: Option[] = [
-  { code: 'disability_health', label: 'Disability or long-term health condition' },
+  { code: 'disability_health', label: 'Disability or long-term health condition', specialCategory: true },
   { code: 'care_leaver', label: 'Care leaver' },
-  { code: 'ex_offender', label: 'Ex-offender' },
+  { code: 'ex_offender', label: 'Ex-offender', specialCategory: true },
   { code: 'esol', label: 'English as a second language (ESOL)' },
   { code: 'homeless', label: 'Homeless or in temporary accommodation' },
   { code: 'aged_50_plus', label: 'Aged 50 or over' },
@@ -116,8 +117,16 @@ export const defaultBarriers: Option[] = [
   { code: 'other', label: 'Other' },
 ];
 
-/** Barriers that are special-category or criminal-offence data (UK GDPR Art. 9/10). */
-export const specialCategoryBarriers = new Set(['disability_health', 'ex_offender']);
+/** Reference lists whose items may be special category (each item says whether it is), with the
+ * items they are seeded with. */
+export const referenceSeeds = { barrier: defaultBarriers } as const satisfies Record<string, Option[]>;
+export type ReferenceListName = keyof typeof referenceSeeds;
+export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as ReferenceListName[];
+
+/** A seeded reference item's extra_json: what it says about itself. */
+export function referenceItemExtra(o: Option): string | null {
+  return o.specialCategory ? JSON.stringify({ specialCategory: true }) : null;
+}
 
 export const benefitsReceived: Option[] = [
   { code: 'universal_credit', label: 'Universal Credit' },

@@ -68,7 +68,9 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
-        message: `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme (${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
+        message:
+          `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme ` +
+          `(${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
       });
     }
   }

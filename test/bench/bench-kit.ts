@@ -1,7 +1,12 @@
 // The benchmark kit: deterministic demo stores of a given size (built once per size and copied
-// for each suite), timing with median and spread, and peak memory. Suites live in
-// test/bench/<area>.bench.ts and export `suite: BenchSuite`; `npm run bench` runs them all and
-// writes BENCHMARKS.md.
+// for each suite), timing with median and spread. Suites live in test/bench/<area>.bench.ts and
+// export `suite: BenchSuite`; `npm run bench` runs them all and writes the goals and every
+// measurement (test/bench/run.ts) for BENCHMARKS.md.
+//
+// Every row says what it measures: its name names the operation and how it is reached (a
+// backend channel, a repository, a child process, the browser), its unit says what the figures
+// are (ms per run, MB, or a ratio "x" to a floor measured beside it), and its note gives the
+// volume (rows, entries, bytes) the figure depends on.
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../db/backend/backend';
@@ -13,16 +18,21 @@ import type { Result } from '../../shared/result';
 
 export type BenchCall = <C extends ChannelName>(channel: C, input: unknown) => Promise<Result<ChannelOutput<C>>>;
 
+/** ms: duration of one run; MB: memory; x: a ratio (e.g. feature / floor, paired runs). */
+export type BenchUnit = 'ms' | 'MB' | 'x';
+
 export interface BenchResult {
   suite: string;
   name: string;
   size: number;
+  unit: BenchUnit;
   runs: number;
   medianMs: number;
   p95Ms: number;
   minMs: number;
   maxMs: number;
-  /** Resident set size at the end of the measurement, MB. */
+  /** Resident set size of the whole benchmark process at the end of the measurement, MB (it
+   * holds several stores at once; one backend's peak is the memory suite's row). */
   rssMb: number;
   note?: string;
 }
@@ -30,6 +40,9 @@ export interface BenchResult {
 export interface BenchKit {
   sizes: number[];
   workDir: string;
+  /** A fresh copy of a demo store with `size` participants, not opened, in its own folder (so
+   * its backups folder is its own): for measuring another process that opens it. */
+  storeCopy(size: number, label: string): Promise<string>;
   /** A fresh copy of a demo store with `size` participants, opened, signed in as administrator. */
   store(
     size: number,
@@ -42,8 +55,8 @@ export interface BenchKit {
     fn: (i: number) => Promise<unknown> | unknown,
     options?: { runs?: number; warmup?: boolean; note?: string },
   ): Promise<BenchResult>;
-  /** Records samples measured some other way (e.g. per-query latencies). */
-  record(name: string, size: number, samplesMs: number[], note?: string): BenchResult;
+  /** Records samples measured some other way (e.g. per-query latencies, ratios, megabytes). */
+  record(name: string, size: number, samples: number[], note?: string, unit?: BenchUnit): BenchResult;
   results: BenchResult[];
 }
 
@@ -61,12 +74,20 @@ function percentile(sorted: number[], p: number): number {
   return sorted[i]!;
 }
 
-export function summarise(suite: string, name: string, size: number, samples: number[], note?: string): BenchResult {
+export function summarise(
+  suite: string,
+  name: string,
+  size: number,
+  samples: number[],
+  note?: string,
+  unit: BenchUnit = 'ms',
+): BenchResult {
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     suite,
     name,
     size,
+    unit,
     runs: samples.length,
     medianMs: percentile(sorted, 50),
     p95Ms: percentile(sorted, 95),
@@ -106,6 +127,16 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     return file;
   }
 
+  let copies = 0;
+  async function storeCopy(size: number, label: string): Promise<string> {
+    const source = await template(size);
+    const dir = path.join(workDir, `${suiteName}-${label}-${size}-${++copies}`);
+    fs.mkdirSync(dir, { recursive: true });
+    const file = path.join(dir, 'worksbook.sqlite');
+    fs.copyFileSync(source, file);
+    return file;
+  }
+
   return {
     sizes,
     workDir,
@@ -113,10 +144,11 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     setSuite(name) {
       suiteName = name;
     },
+    storeCopy,
     async store(size, options = {}) {
-      const source = await template(size);
-      const file = path.join(workDir, `${suiteName}-${size}-${Date.now()}.sqlite`);
-      fs.copyFileSync(source, file);
+      // Its own folder, so its backups folder holds only its own backups: opening with a key
+      // encrypts every plaintext backup beside the store, which must not time other suites'.
+      const file = await storeCopy(size, 'store');
       const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(BENCH_NOW) });
       const admin = await backend.store.db
         .selectFrom('staff')
@@ -140,10 +172,23 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
       results.push(result);
       return result;
     },
-    record(name, size, samples, note) {
-      const result = summarise(suiteName, name, size, samples, note);
+    record(name, size, samples, note, unit) {
+      const result = summarise(suiteName, name, size, samples, note, unit);
       results.push(result);
       return result;
     },
   };
+}
+
+export function median(values: number[]): number {
+  return percentile(
+    [...values].sort((a, b) => a - b),
+    50,
+  );
+}
+
+/** Ratios of paired runs (a[i] / b[i]), for rows with unit "x": runs of a feature and its floor
+ * alternate, so a shared machine's changing load hits both alike. */
+export function pairedRatios(a: number[], b: number[]): number[] {
+  return a.map((value, i) => value / b[i]!);
 }

@@ -1,16 +1,23 @@
-// `npm run bench [-- --sizes 1000,10000,100000] [--only participants]`: runs every suite in
-// test/bench/suites.ts at each size and writes BENCHMARKS.md (method, machine, tables).
+// `npm run bench [-- --sizes 1000,10000,100000] [--only participants,cli] [--out file]`: runs
+// every suite in test/bench/suites.ts at each size (default all three; `--sizes 1000` for a quick
+// check that the suites work) and writes the goals table (test/bench/goals.ts: met / missed per
+// goal) and every measurement to .tmp/bench-results.md, for BENCHMARKS.md.
 import os from 'node:os';
 import fs from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { createBenchKit, type BenchResult } from './bench-kit';
 import { suites } from './suites';
+import { checkGoals } from './goals';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
 });
 const sizes = (values.sizes ?? '1000,10000,100000').split(',').map(Number);
+if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
+  process.stderr.write(`--sizes takes participant counts separated by commas, e.g. --sizes 1000,10000\n`);
+  process.exit(2);
+}
 const workDir = path.resolve('.tmp/bench');
 fs.rmSync(workDir, { recursive: true, force: true });
 const kit = createBenchKit(sizes, workDir);
@@ -24,19 +31,50 @@ for (const suite of suites) {
   for (const r of kit.results.slice(before)) process.stdout.write(`${line(r)}\n`);
 }
 
-function fmt(ms: number): string {
-  return ms >= 100 ? ms.toFixed(0) : ms >= 10 ? ms.toFixed(1) : ms.toFixed(2);
+function fmt(value: number, unit: BenchResult['unit'] = 'ms'): string {
+  if (unit === 'x') return value.toFixed(2);
+  if (unit === 'MB') return value.toFixed(0);
+  return value >= 100 ? value.toFixed(0) : value >= 10 ? value.toFixed(1) : value.toFixed(2);
 }
 function line(r: BenchResult): string {
-  return `${r.name.padEnd(48)} n=${String(r.size).padStart(6)}  median ${fmt(r.medianMs)} ms  p95 ${fmt(r.p95Ms)} ms  [${fmt(r.minMs)}–${fmt(r.maxMs)}] x${r.runs}  rss ${r.rssMb} MB${r.note ? `  ${r.note}` : ''}`;
+  const u = r.unit;
+  const figures = `median ${fmt(r.medianMs, u)} ${u}  p95 ${fmt(r.p95Ms, u)} ${u}  [${fmt(r.minMs, u)}–${fmt(r.maxMs, u)}]`;
+  return `${r.name.padEnd(60)} n=${String(r.size).padStart(6)}  ${figures} x${r.runs}  rss ${r.rssMb} MB${r.note ? `  ${r.note}` : ''}`;
 }
 
-const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${Math.round(os.totalmem() / 2 ** 30)} GB RAM, ${os.type()} ${os.release()}, Node ${process.versions.node}`;
+const cpu = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}`;
+const load = os
+  .loadavg()
+  .map((l) => l.toFixed(1))
+  .join(' ');
+const ram = `${Math.round(os.totalmem() / 2 ** 30)} GB RAM`;
+const machine = `${cpu}, ${ram}, ${os.type()} ${os.release()}, Node ${process.versions.node}; load average at the end ${load}`;
+const goals = checkGoals(kit.results).map((g) => `| ${g.goal} | ${g.measured} | ${g.verdict} |`);
 const rows = kit.results.map(
   (r) =>
-    `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${fmt(r.medianMs)} | ${fmt(r.p95Ms)} | ${fmt(r.minMs)}–${fmt(r.maxMs)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`,
+    `| ${r.suite} | ${r.name} | ${r.size.toLocaleString('en-GB')} | ${r.unit} | ${fmt(r.medianMs, r.unit)} | ` +
+    `${fmt(r.p95Ms, r.unit)} | ${fmt(r.minMs, r.unit)}–${fmt(r.maxMs, r.unit)} | ${r.runs} | ${r.rssMb} | ${r.note ?? ''} |`,
 );
-const report = `## Latest run (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC)\n\nMachine: ${machine}\n\n| suite | measurement | participants | median ms | p95 ms | range ms | runs | RSS MB | note |\n|---|---|---|---|---|---|---|---|---|\n${rows.join('\n')}\n`;
+const report = `## Latest run (${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC, sizes ${sizes.map((s) => s.toLocaleString('en-GB')).join(', ')})
+
+Machine: ${machine}
+
+### Goals (issue 19)
+
+| goal | measured | met? |
+|---|---|---|
+${goals.join('\n')}
+
+### Every measurement
+
+Unit: ms per run, MB, or x (a ratio to the floor named in the row). RSS MB: the whole benchmark
+process at the end of the row (it holds several stores); one backend's memory is the memory
+suite's row.
+
+| suite | measurement | participants | unit | median | p95 | range | runs | bench RSS MB | note |
+|---|---|---|---|---|---|---|---|---|---|
+${rows.join('\n')}
+`;
 const out = path.resolve(values.out ?? '.tmp/bench-results.md');
 fs.writeFileSync(out, report);
 process.stdout.write(`\nWrote ${out}\n`);

@@ -9,12 +9,16 @@ export const suite: BenchSuite = {
     for (const size of kit.sizes) {
       const { backend, file } = await kit.store(size);
       await backend.close();
-      await kit.measure('open store (pragmas + quick_check + migrations)', size, async () => {
-        const b = await createBackend({ file });
-        await b.close();
-      });
+      await kit.measure(
+        'open store: createBackend + close (pragmas, quick_check, migrations check)',
+        size,
+        async () => {
+          const b = await createBackend({ file });
+          await b.close();
+        },
+      );
       const again = await createBackend({ file });
-      await kit.measure('integrity_check', size, () => integrityCheck(again.store.sqlite), { runs: 3 });
+      await kit.measure('full PRAGMA integrity_check', size, () => integrityCheck(again.store.sqlite), { runs: 3 });
       await again.close();
     }
   },

@@ -7,9 +7,12 @@ import { suite as outcomes } from './outcomes.bench';
 import { suite as participants } from './participants.bench';
 import { suite as courses } from './courses.bench';
 import { suite as returns } from './returns.bench';
+import { suite as cli } from './cli.bench';
+import { suite as memory } from './memory.bench';
 
 export const suites: BenchSuite[] = [
   store,
+  cli,
   // -- participants --
   participants,
   // -- courses --
@@ -22,4 +25,6 @@ export const suites: BenchSuite[] = [
   imports,
   // -- trust --
   trust,
+  // one backend's memory, in a process of its own
+  memory,
 ];

@@ -18,6 +18,7 @@ export interface AppFixture {
 }
 
 export const test = base.extend<{ app: AppFixture; appPage: Page }>({
+  // eslint-disable-next-line no-empty-pattern -- Playwright requires a destructuring pattern here (it reads the fixtures used)
   app: async ({}, use, testInfo) => {
     const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksbook-e2e-'));
     const logs: string[] = [];

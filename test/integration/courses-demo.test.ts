@@ -47,9 +47,8 @@ describe('courses demo', () => {
 
     const over = await sql<{
       n: number;
-    }>`select count(*) as n from course_runs r where (select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed')) > r.capacity`.execute(
-      db,
-    );
+    }>`select count(*) as n from course_runs r where (select count(*) from enrolments e where e.course_run_id = r.id and e.status
+      in ('enrolled','completed','not_completed')) > r.capacity`.execute(db);
     expect(over.rows[0]!.n).toBe(0);
     const cscs = await sql<{
       n: number;
@@ -60,9 +59,12 @@ describe('courses demo', () => {
 
     // Every completion, L1 Award and programme card has its outcome, once.
     const missing = await sql<{ n: number }>`select
-      (select count(*) from enrolments e where e.status = 'completed' and not exists (select 1 from outcomes o where o.participant_id = e.participant_id and o.outcome_type = 'course_completed' and o.source_ref = 'enrolment:' || e.id))
-      + (select count(*) from l1_awards a where not exists (select 1 from outcomes o where o.participant_id = a.participant_id and o.outcome_type = 'qualification' and o.source_ref = 'l1_award:' || a.id))
-      + (select count(*) from cscs_cards c where c.course_run_id is not null and not exists (select 1 from outcomes o where o.participant_id = c.participant_id and o.outcome_type = 'cscs_card' and o.outcome_date = c.issued_on)) as n`.execute(
+      (select count(*) from enrolments e where e.status = 'completed' and not exists (select 1 from outcomes o
+        where o.participant_id = e.participant_id and o.outcome_type = 'course_completed' and o.source_ref = 'enrolment:' || e.id))
+      + (select count(*) from l1_awards a where not exists (select 1 from outcomes o where o.participant_id = a.participant_id
+        and o.outcome_type = 'qualification' and o.source_ref = 'l1_award:' || a.id))
+      + (select count(*) from cscs_cards c where c.course_run_id is not null and not exists (select 1 from outcomes o
+        where o.participant_id = c.participant_id and o.outcome_type = 'cscs_card' and o.outcome_date = c.issued_on)) as n`.execute(
       db,
     );
     expect(missing.rows[0]!.n).toBe(0);
@@ -79,7 +81,8 @@ describe('courses demo', () => {
     const run = await sql<{
       id: number;
       end_date: string;
-    }>`select r.id, r.end_date from course_runs r join enrolments e on e.course_run_id = r.id where e.status = 'completed' and r.course_type_id = (select id from course_types where code = 'cscs_pre_employment') order by r.id limit 1`.execute(
+    }>`select r.id, r.end_date from course_runs r join enrolments e on e.course_run_id = r.id where e.status = 'completed'
+      and r.course_type_id = (select id from course_types where code = 'cscs_pre_employment') order by r.id limit 1`.execute(
       db,
     );
     const { id: runId, end_date } = run.rows[0]!;

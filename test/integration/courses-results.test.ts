@@ -13,6 +13,7 @@ import { aParticipant } from '../support/builders';
 import { auditRows } from '../support/courses-audit';
 import { migrateToLatest } from '../../db/store/migrator';
 import { migrations } from '../../db/store/migrations/index';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 let t: TestBackend;
 beforeEach(async () => {
@@ -388,9 +389,8 @@ describe('site-ready candidates and the expiry worklist', () => {
   it('the expiry query uses the card expiry index', async () => {
     const plan = await sql<{
       detail: string;
-    }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01' and c.expires_on <= '2026-03-01'`.execute(
-      t.backend.store.db,
-    );
+    }>`explain query plan select c.id from cscs_cards c join participants p on p.id = c.participant_id where c.expires_on >= '2026-01-01'
+      and c.expires_on <= '2026-03-01'`.execute(t.backend.store.db);
     expect(plan.rows.map((r) => r.detail).join('\n')).toMatch(/cscs_cards_expires/);
   });
 });
@@ -398,7 +398,7 @@ describe('site-ready candidates and the expiry worklist', () => {
 describe('migration 0020', () => {
   it('adds the catalogue to a store at 0004 that already has course types and runs', async () => {
     const file = path.join(t.dir, 'old.sqlite');
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: new Database(file) }) });
+    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: new Database(file) }) });
     const upTo = (last: string) => Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= last));
     await migrateToLatest(db, upTo('0004-placements-outcomes'));
     await db

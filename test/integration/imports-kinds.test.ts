@@ -345,7 +345,8 @@ describe('reconciling', () => {
       '/usr/bin/python3',
       [
         '-c',
-        'import openpyxl,sys,json; wb=openpyxl.load_workbook(sys.argv[1]); print(json.dumps({ws.title: [list(r) for r in ws.iter_rows(values_only=True)] for ws in wb}, default=str))',
+        'import openpyxl,sys,json; wb=openpyxl.load_workbook(sys.argv[1]); print(json.dumps({ws.title: [list(r) ' +
+          'for r in ws.iter_rows(values_only=True)] for ws in wb}, default=str))',
         out,
       ],
       { encoding: 'utf8' },

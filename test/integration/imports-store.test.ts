@@ -9,11 +9,12 @@ import { migrations } from '../../db/store/migrations/index';
 import { migrateToLatest } from '../../db/store/migrator';
 import { tempDir, TEST_NOW } from '../support/backend';
 import { participantValues } from '../support/builders';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 it('adds the imports tables to a store of the previous version, keeping its rows', async () => {
   const dir = tempDir();
   const sqlite = new Database(path.join(dir, 'w.sqlite'));
-  const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+  const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
   try {
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0050'));
     await migrateToLatest(db, before);

@@ -21,7 +21,8 @@ function readBack(bytes: Uint8Array): unknown[][] {
   const file = path.join(t.dir, 'export.xlsx');
   fs.writeFileSync(file, bytes);
   const script =
-    'import openpyxl,sys,json\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value.isoformat()[:10] if hasattr(c.value,"isoformat") else c.value for c in r] for r in ws.iter_rows()]))';
+    'import openpyxl,sys,json\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value.isoformat()[:10] if ' +
+    'hasattr(c.value,"isoformat") else c.value for c in r] for r in ws.iter_rows()]))';
   return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file]).toString()) as unknown[][];
 }
 

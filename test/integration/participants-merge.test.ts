@@ -25,7 +25,8 @@ function attachEverything(pid: number, runId: number, sessionId: number, suffix:
     `insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`,
   ).run(sessionId, enrol.lastInsertRowid, now);
   s.prepare(
-    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`,
+    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', ` +
+      `'passport', '2026-01-02', ?)`,
   ).run(pid, now);
   s.prepare(`insert into participant_notes (participant_id, body, created_at) values (?, ?, ?)`).run(
     pid,

@@ -12,12 +12,12 @@ import { loadSetVersion } from '../../db/features/returns/indicator-sets.reposit
 import { countQuery, linesQuery } from '../../db/features/returns/indicator-engine';
 import { scopeOf } from '../../db/features/returns/return.service';
 import { setIdOf } from '../support/returns-builders';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 describe('migration 0040-returns', () => {
   it('adds the returns tables and the three indicator sets to a store that already has people and outcomes', async () => {
     const sqlite = new SqliteDatabase(path.join(tempDir(), 'm.sqlite'));
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- migrations are written against Kysely<any>
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     const before = Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0040'));
     await migrateToLatest(db, before);
     await db

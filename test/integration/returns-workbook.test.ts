@@ -29,7 +29,8 @@ for ws in wb.worksheets:
             if isinstance(v, datetime.datetime): v = {'date': v.strftime('%d/%m/%Y')}
             vals.append(v)
         rows.append(vals)
-    out[ws.title] = {'rows': rows, 'formulas': formulas, 'frozen': ws.freeze_panes, 'landscape': ws.page_setup.orientation, 'fitToWidth': ws.page_setup.fitToWidth}
+    out[ws.title] = {'rows': rows, 'formulas': formulas, 'frozen': ws.freeze_panes,
+                     'landscape': ws.page_setup.orientation, 'fitToWidth': ws.page_setup.fitToWidth}
 print(json.dumps(out))
 `;
 

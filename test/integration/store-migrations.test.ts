@@ -11,6 +11,7 @@ import { migrateToLatest, NewerStoreError, appliedMigrations } from '../../db/st
 import { migrations, latestMigration } from '../../db/store/migrations/index';
 import { readPragmas } from '../../db/store/sqlite/pragmas';
 import { tempDir } from '../support/backend';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 const dirs: string[] = [];
 const newFile = () => {
@@ -67,13 +68,13 @@ describe('opening a store', () => {
   it('runs pending migrations in one transaction: a failing migration leaves the store as it was', async () => {
     const file = newFile();
     const sqlite = new SqliteDatabase(file);
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     const first = Object.fromEntries(Object.entries(migrations).slice(0, 1));
     await migrateToLatest(db, first);
     const broken = {
       ...migrations,
       '9000-broken': {
-        async up(d: Kysely<any>) {
+        async up(d: MigrationDb) {
           await sql`create table half_done (id integer)`.execute(d);
           throw new Error('boom');
         },
@@ -98,7 +99,7 @@ describe('each migration from the one before, with rows in it', () => {
   it('0003 and 0004 apply over a 0002 store holding participants', async () => {
     const file = newFile();
     const sqlite = new SqliteDatabase(file);
-    const db = new Kysely<any>({ dialect: new SqliteDialect({ database: sqlite }) });
+    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
     await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0003')));
     await db
       .insertInto('participants')

@@ -108,7 +108,9 @@ describe('audit screen data', () => {
     expect(file.rows).toBe(2);
     const out = path.join(t.dir, 'audit.xlsx');
     fs.writeFileSync(out, file.bytes);
-    const script = `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nws=wb.active\nfor r in ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
+    const script =
+      `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nws=wb.active\nfor r in ws.iter_rows(values_only=True): ` +
+      `print('|'.join('' if v is None else str(v) for v in r))`;
     const text = execFileSync('/usr/bin/python3', ['-c', script, out], { encoding: 'utf8' });
     expect(text).toContain('Quintessa Marlowe-Audit phone changed');
     expect(text).toContain('SW-AUD001');

@@ -52,7 +52,8 @@ describe('kill -9', () => {
         // Each save is whole: no participant without its audit entry.
         const orphans = store.sqlite
           .prepare(
-            "select count(*) as n from participants p where not exists (select 1 from audit_log a where a.entity = 'participant' and a.entity_id = cast(p.id as text))",
+            "select count(*) as n from participants p where not exists (select 1 from audit_log a where a.entity = 'participant' and a.entity_id = " +
+              'cast(p.id as text))',
           )
           .get() as { n: number };
         expect(orphans.n).toBe(0);

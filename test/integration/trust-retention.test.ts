@@ -92,7 +92,8 @@ async function headline() {
   const r = await sql<{
     n: number;
     districts: string;
-  }>`select count(*) as n, group_concat(distinct p.postcode_district) as districts from outcomes o join participants p on p.id = o.participant_id where o.outcome_type = 'T_JOB' and o.outcome_date between '2019-01-01' and '2019-12-31' and p.status != 'merged'`.execute(
+  }>`select count(*) as n, group_concat(distinct p.postcode_district) as districts from outcomes o join participants p on p.id = o.participant_id
+    where o.outcome_type = 'T_JOB' and o.outcome_date between '2019-01-01' and '2019-12-31' and p.status != 'merged'`.execute(
     t.backend.store.db,
   );
   return r.rows[0];

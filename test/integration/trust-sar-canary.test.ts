@@ -110,7 +110,8 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
     `insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`,
   ).run(session, enrol, now);
   s.prepare(
-    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', 'passport', '2026-01-02', ?)`,
+    `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', ` +
+      `'passport', '2026-01-02', ?)`,
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
@@ -141,12 +142,14 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   ).run(start, id, now);
   const batch = s
     .prepare(
-      `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count, unchanged_count, rejected_count, error_count, at)
+      `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count,
+        unchanged_count, rejected_count, error_count, at)
     values ('participants', 'NHC', 'p.xlsx', 'ff', 'Sheet1', '{}', 1, 0, 1, 0, 0, 0, ?)`,
     )
     .run(now).lastInsertRowid;
   s.prepare(
-    `insert into import_batch_rows (batch_id, row_number, action, entity, entity_id, participant_id, before_json, after_json) values (?, 2, 'updated', 'participant', ?, ?, '{"phone":null}', '{"phone":"07700 900555"}')`,
+    `insert into import_batch_rows (batch_id, row_number, action, entity, entity_id, participant_id, before_json, after_json) values (?, 2, ` +
+      `'updated', 'participant', ?, ?, '{"phone":null}', '{"phone":"07700 900555"}')`,
   ).run(batch, id, id);
   const set = s.prepare(`select v.set_id, v.id from indicator_set_versions v order by v.id limit 1`).get() as {
     set_id: number;
@@ -154,7 +157,8 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   };
   const ret = s
     .prepare(
-      `insert into returns (set_id, set_version_id, period_from, period_to, period_label, status, totals_json, submitted_at) values (?, ?, '2026-01-01', '2026-03-31', 'Q1', 'submitted', '{}', ?)`,
+      `insert into returns (set_id, set_version_id, period_from, period_to, period_label, status, totals_json, submitted_at) values (?, ?, ` +
+        `'2026-01-01', '2026-03-31', 'Q1', 'submitted', '{}', ?)`,
     )
     .run(set.set_id, set.id, now).lastInsertRowid;
   s.prepare(
@@ -231,7 +235,9 @@ describe('subject access', () => {
     expect(strFromU8(zip['README.txt']!)).toMatch(/SW-CAN001[\s\S]*outcomes +2/);
     const xlsx = path.join(t.dir, 'sar.xlsx');
     fs.writeFileSync(xlsx, zip['data.xlsx']!);
-    const script = `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
+    const script =
+      `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ` +
+      `ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
     const text = execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' });
     for (const sheet of [
       '#Participants',

@@ -9,7 +9,7 @@ import type { BackendEvent } from '../../shared/events';
 import { tempDir } from '../support/backend';
 
 const GOOD = 'three random words';
-let cleanup: Array<() => Promise<void>> = [];
+const cleanup: Array<() => Promise<void>> = [];
 afterEach(async () => {
   for (const c of cleanup.splice(0)) await c();
 });

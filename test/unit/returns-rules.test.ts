@@ -20,7 +20,8 @@ describe('counting rules', () => {
       excludeClaimedInSubmittedReturns: true,
     });
     expect(describeRule(rule, labels)).toBe(
-      'Participants with a verified outcome of type Job start dated in the period (rejected outcomes never count), each person once, not already claimed in an earlier submitted return.',
+      'Participants with a verified outcome of type Job start dated in the period (rejected outcomes never count), each person once, ' +
+        'not already claimed in an earlier submitted return.',
     );
     const runs = countingRuleSchema.parse({
       subject: 'course_runs',

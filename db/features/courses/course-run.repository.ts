@@ -36,7 +36,8 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
   if (query.search.trim()) {
     const needle = escapeLike(query.search.trim());
     base = base.where(
-      sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\' or r.tutor like ${needle} escape '\\')`,
+      sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\'
+        or r.tutor like ${needle} escape '\\')`,
     );
   }
   if (query.preset === 'open') base = base.where('r.status', 'in', ['planned', 'running']);

@@ -78,7 +78,8 @@ export async function pageEnrolCandidates(
   for (const w of words) {
     const prefix = `${escapeLike(w)}%`;
     base = base.where(
-      sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\' or p.preferred_name like ${prefix} escape '\\')`,
+      sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\'
+        or p.preferred_name like ${prefix} escape '\\')`,
     );
   }
   if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');

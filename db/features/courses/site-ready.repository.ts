@@ -116,7 +116,8 @@ export async function loadContacts(tx: Tx): Promise<Map<number, ContactRow>> {
     .where(
       'p.id',
       'in',
-      sql<number>`(select participant_id from cscs_cards union select participant_id from hse_tests union select participant_id from l1_awards union select participant_id from ppe_issues union select participant_id from site_ready_signoffs)`,
+      sql<number>`(select participant_id from cscs_cards union select participant_id from hse_tests union select participant_id from l1_awards union
+        select participant_id from ppe_issues union select participant_id from site_ready_signoffs)`,
     )
     .execute();
   return new Map(rows.map((r) => [r.id, r]));

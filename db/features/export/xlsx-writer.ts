@@ -56,7 +56,7 @@ function cellValue(type: CellType, raw: string | number | boolean | null | undef
 }
 
 export async function writeXlsx(
-  sheets: XlsxSheet<any>[],
+  sheets: XlsxSheet<unknown>[],
   meta: { creator?: string; title?: string } = {},
 ): Promise<Uint8Array<ArrayBuffer>> {
   const sink = new PassThrough();

@@ -21,7 +21,11 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
   const sample = buf.subarray(0, 4096);
   let evenZero = 0,
     oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddZero++;
+    else evenZero++;
+  }
   const half = sample.length / 2;
   if (oddZero > half * 0.3 && evenZero < half * 0.05)
     return { text: iconv.decode(buf, 'utf-16le'), encoding: 'utf-16le' };

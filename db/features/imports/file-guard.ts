@@ -55,7 +55,8 @@ export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
   if (bytes.length > importLimits.maxFileBytes) {
     throw new ImportFileError(
       'too-large',
-      `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; files up to ${importLimits.maxFileBytes / 1048576} MB can be imported. Split it, or save only the sheet you need.`,
+      `"${fileName}" is ${(bytes.length / 1048576).toFixed(1)} MB; files up to ${importLimits.maxFileBytes / 1048576} MB can be imported. ` +
+        `Split it, or save only the sheet you need.`,
     );
   }
   if (startsWith(bytes, CFB)) {
@@ -63,13 +64,15 @@ export function sniffFile(bytes: Uint8Array, fileName: string): FileKind {
     if (containsUtf16(bytes, 'EncryptedPackage') || containsUtf16(bytes, 'EncryptionInfo')) {
       throw new ImportFileError(
         'encrypted',
-        `"${fileName}" is protected with a password. Open it in Excel, remove the password (File > Info > Protect Workbook > Encrypt with Password), save it and import it again.`,
+        `"${fileName}" is protected with a password. Open it in Excel, remove the password ` +
+          `(File > Info > Protect Workbook > Encrypt with Password), save it and import it again.`,
       );
     }
     if (containsUtf16(bytes, 'Workbook') || containsUtf16(bytes, 'Book')) {
       throw new ImportFileError(
         'legacy-xls',
-        `"${fileName}" is an old-style Excel 97-2003 (.xls) workbook${/\.xlsx$/i.test(fileName) ? ' renamed .xlsx' : ''}. Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV, then import that.`,
+        `"${fileName}" is an old-style Excel 97-2003 (.xls) workbook${/\.xlsx$/i.test(fileName) ? ' renamed .xlsx' : ''}. ` +
+          `Open it in Excel and save it as "Excel Workbook (.xlsx)" or CSV, then import that.`,
       );
     }
     throw new ImportFileError('not-spreadsheet', `"${fileName}" is an Office document but not a spreadsheet.`);
@@ -169,13 +172,15 @@ export function readZipDirectory(bytes: Uint8Array, fileName: string): Map<strin
     if (total > importLimits.maxInflatedBytes) {
       throw new ImportFileError(
         'zip-inflated',
-        `"${fileName}" would expand to more than ${importLimits.maxInflatedBytes / 1048576} MB when opened. It was refused as unsafe (a "zip bomb"), or is too big to import.`,
+        `"${fileName}" would expand to more than ${importLimits.maxInflatedBytes / 1048576} MB when opened. ` +
+          `It was refused as unsafe (a "zip bomb"), or is too big to import.`,
       );
     }
     if (size > 1_048_576 && size / Math.max(1, compressedSize) > importLimits.maxCompressionRatio) {
       throw new ImportFileError(
         'zip-ratio',
-        `"${fileName}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times over, far beyond any real workbook. It was refused as unsafe (a "zip bomb").`,
+        `"${fileName}" is compressed ${Math.round(size / Math.max(1, compressedSize))} times over, far beyond any real workbook. ` +
+          `It was refused as unsafe (a "zip bomb").`,
       );
     }
     entries.set(name.replace(/^\/+/, ''), { name, method, compressedSize, size, localOffset });

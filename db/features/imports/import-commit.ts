@@ -141,7 +141,9 @@ export async function commitPreview(
       action: 'import',
       entity: 'import_batch',
       entityId: batchId,
-      summary: `Imported "${preview.source.fileName}" (${p.kind}, ${p.partner}): ${created} new, ${updated} changed, ${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.errors} errors`,
+      summary:
+        `Imported "${preview.source.fileName}" (${p.kind}, ${p.partner}): ${created} new, ${updated} changed, ` +
+        `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.errors} errors`,
       after: { sha256: preview.source.sha256, profile: p.name },
     });
     await appendAuditMany(tx, at, staffId, audit);

@@ -8,7 +8,7 @@ import { typeRows, type TypedRow } from '../../../shared/domain/import-rows';
 import { judgeDateColumn } from '../../../shared/domain/import-values';
 import { headerIndex, importFields, type ImportProfile } from '../../../shared/domain/import-profile';
 import { explainMatch, nameKey, type PersonKeys } from '../../../shared/domain/person-match';
-import { findMatchCandidates, type MatchCandidate } from '../participants/match-candidates';
+import type { MatchCandidate } from '../participants/match-candidates';
 import { loadLookups, planRow, prefetchParticipants, type Lookups, type ParticipantCache } from './import-plan';
 import { BulkMatcher } from './bulk-match';
 import type { Candidate, PreviewRowState, PreviewState } from './import-state';
@@ -59,12 +59,6 @@ export interface MatchVerdict {
 
 /** Certain → matched; probable → review; remembered "not the same person" pairs respected. */
 export type CandidateFinder = (keys: PersonKeys) => MatchCandidate[] | Promise<MatchCandidate[]>;
-
-/** One person at a time (a review being resolved); whole files use a BulkMatcher instead. */
-export const singleFinder =
-  (tx: Tx): CandidateFinder =>
-  (keys) =>
-    findMatchCandidates(tx, keys, { minLevel: 'probable', limit: 5 });
 
 export async function fileFinder(tx: Tx, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
   const matcher = await BulkMatcher.load(tx, rows.map(personKeys));

@@ -270,7 +270,9 @@ export async function acceptDifferences(
           entity: 'participant',
           entityId: item.entityId,
           participantId: item.entityId,
-          summary: `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+          summary:
+            `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ` +
+            `${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
           before,
           after: set,
         });

@@ -165,7 +165,7 @@ function parseSheet(name: string, xml: string, strings: string[], isDate: boolea
       const inner = cm[2];
       if (!inner) continue;
       const t = /\bt="(\w+)"/.exec(a)?.[1] ?? 'n';
-      let value: RawCell = null;
+      let value: RawCell;
       if (t === 'inlineStr') value = runText(/<is>([\s\S]*?)<\/is>/.exec(inner)?.[1] ?? '');
       else {
         const v = /<v>([\s\S]*?)<\/v>/.exec(inner)?.[1];

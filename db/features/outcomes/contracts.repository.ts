@@ -1,18 +1,21 @@
 // Social-value contracts, their commitments, and the facts their progress is counted from. The
 // counting itself is the pure rule in shared/domain/contract-progress.ts; SQL only groups the
-// linked outcomes and placements so the rule sees a few hundred rows, not thousands.
-import type { Tx } from '../../store/schema';
-import type { ContractRow } from '../../../shared/contract/outcomes-schemas';
+// linked outcomes and placements so the rule sees a few hundred rows, not thousands. Reads take
+// the store or a transaction (`Db`); writes take the transaction (`Tx`).
+import type { Insertable, Updateable } from 'kysely';
+import type { Db, Tx } from '../../store/schema';
+import type { ContractCommitmentsTable, SocialValueContractsTable } from '../../store/tables/outcomes.tables';
+import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-schemas';
 import { contractProgress, type OutcomeFact, type PlacementFact } from '../../../shared/domain/contract-progress';
 
-export async function contractFacts(
-  tx: Tx,
+async function contractFacts(
+  db: Db,
   contractIds: number[],
 ): Promise<{ outcomes: Map<number, OutcomeFact[]>; placements: Map<number, PlacementFact[]> }> {
   const outcomes = new Map<number, OutcomeFact[]>();
   const placements = new Map<number, PlacementFact[]>();
   if (!contractIds.length) return { outcomes, placements };
-  const oRows = await tx
+  const oRows = await db
     .selectFrom('outcomes')
     .select([
       'contract_id',
@@ -35,7 +38,7 @@ export async function contractFacts(
     });
     outcomes.set(r.contract_id!, list);
   }
-  const pRows = await tx
+  const pRows = await db
     .selectFrom('placements')
     .select(['contract_id', 'kind', 'status', 'starts_on', (eb) => eb.fn.countAll<number>().as('n')])
     .where('contract_id', 'in', contractIds)
@@ -49,8 +52,8 @@ export async function contractFacts(
   return { outcomes, placements };
 }
 
-export async function listContracts(tx: Tx, ids?: number[]): Promise<ContractRow[]> {
-  let q = tx
+export async function listContracts(db: Db, ids?: number[]): Promise<ContractRow[]> {
+  let q = db
     .selectFrom('social_value_contracts as c')
     .leftJoin('organisations as o', 'o.id', 'c.contractor_org_id')
     .select([
@@ -67,14 +70,14 @@ export async function listContracts(tx: Tx, ids?: number[]): Promise<ContractRow
   const contracts = await q.orderBy('c.starts_on', 'desc').orderBy('c.name').execute();
   const contractIds = contracts.map((c) => c.id);
   const commitments = contractIds.length
-    ? await tx
+    ? await db
         .selectFrom('contract_commitments')
         .selectAll()
         .where('contract_id', 'in', contractIds)
         .orderBy('id')
         .execute()
     : [];
-  const facts = await contractFacts(tx, contractIds);
+  const facts = await contractFacts(db, contractIds);
   return contracts.map((c) => {
     const own = commitments.filter((m) => m.contract_id === c.id);
     const progress = contractProgress(
@@ -99,4 +102,66 @@ export async function listContracts(tx: Tx, ids?: number[]): Promise<ContractRow
       })),
     };
   });
+}
+
+/** How many placements and outcomes name the contract (its page shows both). */
+export async function contractUsage(db: Db, id: number): Promise<{ placementCount: number; outcomeCount: number }> {
+  const p = await db
+    .selectFrom('placements')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contract_id', '=', id)
+    .executeTakeFirstOrThrow();
+  const o = await db
+    .selectFrom('outcomes')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('contract_id', '=', id)
+    .executeTakeFirstOrThrow();
+  return { placementCount: Number(p.n), outcomeCount: Number(o.n) };
+}
+
+export async function contractOptions(db: Db): Promise<Lookups['contracts']> {
+  return db.selectFrom('social_value_contracts').select(['id', 'name']).orderBy('name').execute();
+}
+
+export async function contractsOfContractor(db: Db, organisationId: number): Promise<Lookups['contracts']> {
+  return db
+    .selectFrom('social_value_contracts')
+    .select(['id', 'name'])
+    .where('contractor_org_id', '=', organisationId)
+    .orderBy('name')
+    .execute();
+}
+
+export async function contractRecord(db: Db, id: number) {
+  return db.selectFrom('social_value_contracts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertContract(tx: Tx, row: Insertable<SocialValueContractsTable>): Promise<number> {
+  const inserted = await tx.insertInto('social_value_contracts').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateContract(tx: Tx, id: number, values: Updateable<SocialValueContractsTable>): Promise<void> {
+  await tx.updateTable('social_value_contracts').set(values).where('id', '=', id).execute();
+}
+
+export async function commitmentsOf(db: Db, contractId: number) {
+  return db.selectFrom('contract_commitments').selectAll().where('contract_id', '=', contractId).execute();
+}
+
+export async function insertCommitment(tx: Tx, row: Insertable<ContractCommitmentsTable>): Promise<number> {
+  const inserted = await tx.insertInto('contract_commitments').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateCommitment(
+  tx: Tx,
+  id: number,
+  values: Updateable<ContractCommitmentsTable>,
+): Promise<void> {
+  await tx.updateTable('contract_commitments').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteCommitment(tx: Tx, id: number): Promise<void> {
+  await tx.deleteFrom('contract_commitments').where('id', '=', id).execute();
 }

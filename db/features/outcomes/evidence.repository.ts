@@ -1,116 +1,43 @@
-// Evidence items and their files. Files are checked (size, real type by magic bytes), hashed
-// with SHA-256 and stored once per hash inside the encrypted store — never as loose files — so
-// they are encrypted and backed up with everything else.
-import { createHash } from 'node:crypto';
-import { AppFailure } from '../../../shared/result';
-import { evidenceFileProblem, sniffEvidenceType, type EvidenceMime } from '../../../shared/domain/evidence-files';
+// Evidence items and their files. A file's content is stored once per SHA-256 inside the
+// encrypted store — never as a loose file — so it is encrypted and backed up with everything
+// else. Reads take the store or a transaction (`Db`); writes take the transaction (`Tx`).
+import type { Insertable } from 'kysely';
 import type { EvidenceRow } from '../../../shared/contract/outcomes-schemas';
-import type { Tx } from '../../store/schema';
-import { appendAudit } from '../audit/audit.repository';
+import type { Db, Tx } from '../../store/schema';
+import type { EvidenceFilesTable, EvidenceItemRow, EvidenceItemsTable } from '../../store/tables/outcomes.tables';
 
-export interface StoredFile {
-  sha256: string;
-  mime: EvidenceMime;
-  size: number;
-  fileName: string;
-}
-
-export function sha256Hex(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
-}
-
-/** Checks and stores a file; `field` names the form field a refusal belongs to. */
-export async function storeEvidenceFile(
-  tx: Tx,
-  at: string,
-  file: { fileName: string; bytes: Uint8Array },
-  field: string,
-): Promise<StoredFile> {
-  const problem = evidenceFileProblem(file.fileName, file.bytes);
-  if (problem) throw new AppFailure('validation', problem, [{ path: [field], message: problem }]);
-  const mime = sniffEvidenceType(file.bytes)!;
-  const sha256 = sha256Hex(file.bytes);
-  const buffer = Buffer.from(file.bytes.buffer, file.bytes.byteOffset, file.bytes.byteLength);
+/** Stores a file's content unless the same content is already stored. */
+export async function insertEvidenceFile(tx: Tx, row: Insertable<EvidenceFilesTable>): Promise<void> {
   await tx
     .insertInto('evidence_files')
-    .values({ sha256, bytes: buffer, mime, size: file.bytes.byteLength, created_at: at })
+    .values(row)
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
-  const safeName = file.fileName.replace(/[\\/:*?"<>|\u0000-\u001f]/g, '_').slice(0, 200);
-  return { sha256, mime, size: file.bytes.byteLength, fileName: safeName };
 }
 
-export async function addEvidenceItem(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  item: {
-    outcomeId: number;
-    participantId: number;
-    kind: string;
-    receivedOn: string | null;
-    seenBy: number | null;
-    notes: string | null;
-    file: StoredFile | null;
-  },
-): Promise<number> {
-  const row = {
-    participant_id: item.participantId,
-    outcome_id: item.outcomeId,
-    kind: item.kind,
-    received_on: item.receivedOn,
-    seen_by: item.seenBy,
-    notes: item.notes,
-    file_name: item.file?.fileName ?? null,
-    file_mime: item.file?.mime ?? null,
-    file_size: item.file?.size ?? null,
-    file_sha256: item.file?.sha256 ?? null,
-    created_at: at,
-    created_by: staffId,
-  };
+export async function isFileUsed(db: Db, sha256: string): Promise<boolean> {
+  return !!(await db.selectFrom('evidence_items').select('id').where('file_sha256', '=', sha256).executeTakeFirst());
+}
+
+export async function deleteEvidenceFile(tx: Tx, sha256: string): Promise<void> {
+  await tx.deleteFrom('evidence_files').where('sha256', '=', sha256).execute();
+}
+
+export async function insertEvidenceItem(tx: Tx, row: Insertable<EvidenceItemsTable>): Promise<number> {
   const inserted = await tx.insertInto('evidence_items').values(row).returning('id').executeTakeFirstOrThrow();
-  await appendAudit(tx, at, staffId, {
-    action: 'create',
-    entity: 'evidence_item',
-    entityId: inserted.id,
-    participantId: item.participantId,
-    summary: `Evidence added to outcome #${item.outcomeId}: ${item.kind}${item.file ? ` with file ${item.file.fileName} (sha256 ${item.file.sha256.slice(0, 12)}…)` : ''}`,
-    after: row,
-  });
   return inserted.id;
 }
 
-/** Removes an item; its file goes too when no other item uses the same content. */
-export async function removeEvidenceItem(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  id: number,
-  reason: string,
-): Promise<void> {
-  const before = await tx.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirst();
-  if (!before) throw new AppFailure('not-found', 'That evidence item does not exist.');
-  await tx.deleteFrom('evidence_items').where('id', '=', id).execute();
-  if (before.file_sha256) {
-    const stillUsed = await tx
-      .selectFrom('evidence_items')
-      .select('id')
-      .where('file_sha256', '=', before.file_sha256)
-      .executeTakeFirst();
-    if (!stillUsed) await tx.deleteFrom('evidence_files').where('sha256', '=', before.file_sha256).execute();
-  }
-  await appendAudit(tx, at, staffId, {
-    action: 'delete',
-    entity: 'evidence_item',
-    entityId: id,
-    participantId: before.participant_id,
-    summary: `Evidence removed from outcome #${before.outcome_id}: ${reason}`,
-    before,
-  });
+export async function evidenceItemRecord(db: Db, id: number): Promise<EvidenceItemRow | undefined> {
+  return db.selectFrom('evidence_items').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function listEvidence(tx: Tx, outcomeId: number): Promise<EvidenceRow[]> {
-  const rows = await tx
+export async function deleteEvidenceItem(tx: Tx, id: number): Promise<void> {
+  await tx.deleteFrom('evidence_items').where('id', '=', id).execute();
+}
+
+export async function listEvidence(db: Db, outcomeId: number): Promise<EvidenceRow[]> {
+  const rows = await db
     .selectFrom('evidence_items as ei')
     .leftJoin('staff as seen', 'seen.id', 'ei.seen_by')
     .leftJoin('staff as cb', 'cb.id', 'ei.created_by')
@@ -147,8 +74,9 @@ export async function listEvidence(tx: Tx, outcomeId: number): Promise<EvidenceR
   }));
 }
 
-export async function readEvidenceFile(
-  tx: Tx,
+/** An evidence item's file with what its audit entry names, or null when it has no file. */
+export async function evidenceFile(
+  db: Db,
   evidenceId: number,
 ): Promise<{
   fileName: string;
@@ -156,14 +84,14 @@ export async function readEvidenceFile(
   bytes: Uint8Array<ArrayBuffer>;
   participantId: number;
   outcomeId: number | null;
-}> {
-  const r = await tx
+} | null> {
+  const r = await db
     .selectFrom('evidence_items as ei')
     .innerJoin('evidence_files as f', 'f.sha256', 'ei.file_sha256')
     .select(['ei.file_name', 'f.mime', 'f.bytes', 'ei.participant_id', 'ei.outcome_id'])
     .where('ei.id', '=', evidenceId)
     .executeTakeFirst();
-  if (!r) throw new AppFailure('not-found', 'That evidence item has no file.');
+  if (!r) return null;
   return {
     fileName: r.file_name ?? 'evidence',
     mime: r.mime,

@@ -1,12 +1,13 @@
 // Exports the current view of a grid (its search, filters, sort and preset) as an xlsx workbook
-// through the safe writer, and records the export in the audit log.
+// through the safe writer, and records the export in the audit log in the caller's transaction.
 import type { GridQuery } from '../../../shared/contract/common';
 import type { FileOutput } from '../../../shared/contract/common';
-import type { HandlerContext } from '../../backend/context';
+import type { Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { appendAudit } from '../audit/audit.repository';
+import type { Actor } from '../participants/participants.service';
 
-export function describeView(query: GridQuery): string {
+function describeView(query: GridQuery): string {
   const parts: string[] = [];
   if (query.preset) parts.push(`preset ${query.preset}`);
   if (query.search) parts.push('quick search');
@@ -17,7 +18,8 @@ export function describeView(query: GridQuery): string {
 }
 
 export async function exportView<Row>(
-  ctx: HandlerContext,
+  tx: Tx,
+  actor: Actor,
   options: {
     entity: string;
     title: string;
@@ -34,7 +36,7 @@ export async function exportView<Row>(
       yield r;
     }
   }
-  const today = ctx.clock.now().toISOString().slice(0, 10);
+  const today = actor.today;
   const bytes = await writeXlsx(
     [
       {
@@ -51,7 +53,7 @@ export async function exportView<Row>(
     ],
     { title: options.title },
   );
-  await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+  await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: options.entity,
     summary: `${options.title} exported (${count} rows; ${describeView(options.query)})`,

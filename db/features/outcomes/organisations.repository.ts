@@ -1,8 +1,9 @@
 // Queries on organisations (employers, contractors, providers, JCP offices, agencies) and their
-// contacts. Functions take the transaction (or store) first.
-import { sql } from 'kysely';
-import type { Tx } from '../../store/schema';
-import type { OrganisationRow, ContactRow } from '../../../shared/contract/outcomes-schemas';
+// contacts. Reads take the store or a transaction (`Db`); writes take the transaction (`Tx`).
+import { sql, type Insertable, type Updateable } from 'kysely';
+import type { Db, Tx } from '../../store/schema';
+import type { OrganisationContactsTable, OrganisationsTable } from '../../store/tables/courses.tables';
+import type { OrganisationRow, ContactRow, Lookups } from '../../../shared/contract/outcomes-schemas';
 import { likeNeedle } from './grid-filters';
 
 const orgColumns = [
@@ -18,8 +19,8 @@ const orgColumns = [
   'o.is_active',
 ] as const;
 
-function baseOrganisations(tx: Tx) {
-  return tx
+function baseOrganisations(db: Db) {
+  return db
     .selectFrom('organisations as o')
     .select(orgColumns)
     .select([
@@ -48,12 +49,12 @@ function toRow(r: OrgSelect): OrganisationRow {
 }
 
 export async function listOrganisations(
-  tx: Tx,
-  f: { search: string; kind?: string | undefined; includeInactive: boolean },
+  db: Db,
+  f: { search: string; kind?: OrganisationsTable['kind'] | undefined; includeInactive: boolean },
 ): Promise<OrganisationRow[]> {
-  let q = baseOrganisations(tx);
+  let q = baseOrganisations(db);
   if (!f.includeInactive) q = q.where('o.is_active', '=', 1);
-  if (f.kind) q = q.where('o.kind', '=', f.kind as never);
+  if (f.kind) q = q.where('o.kind', '=', f.kind);
   const s = f.search.trim();
   if (s)
     q = q.where(
@@ -63,13 +64,51 @@ export async function listOrganisations(
   return rows.map(toRow);
 }
 
-export async function getOrganisation(tx: Tx, id: number): Promise<OrganisationRow | null> {
-  const r = await baseOrganisations(tx).where('o.id', '=', id).executeTakeFirst();
+export async function getOrganisation(db: Db, id: number): Promise<OrganisationRow | null> {
+  const r = await baseOrganisations(db).where('o.id', '=', id).executeTakeFirst();
   return r ? toRow(r) : null;
 }
 
-export async function listContacts(tx: Tx, organisationId: number): Promise<ContactRow[]> {
-  const rows = await tx
+/** Every organisation, active or not, for the forms' pickers (the form hides archived ones). */
+export async function organisationOptions(db: Db): Promise<Lookups['organisations']> {
+  const rows = await db
+    .selectFrom('organisations')
+    .select(['id', 'name', 'kind', 'sector', 'is_active'])
+    .orderBy('name')
+    .execute();
+  return rows.map((o) => ({ id: o.id, name: o.name, kind: o.kind, sector: o.sector, isActive: o.is_active === 1 }));
+}
+
+export async function organisationRecord(db: Db, id: number) {
+  return db.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The organisation of this kind with exactly this name, if any (names are unique per kind). */
+export async function organisationNamed(db: Db, name: string, kind: OrganisationsTable['kind']) {
+  return db
+    .selectFrom('organisations')
+    .select('id')
+    .where('name', '=', name)
+    .where('kind', '=', kind)
+    .executeTakeFirst();
+}
+
+export async function organisationSector(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('organisations').select('sector').where('id', '=', id).executeTakeFirst();
+  return row?.sector ?? null;
+}
+
+export async function insertOrganisation(tx: Tx, row: Insertable<OrganisationsTable>): Promise<number> {
+  const inserted = await tx.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateOrganisation(tx: Tx, id: number, values: Updateable<OrganisationsTable>): Promise<void> {
+  await tx.updateTable('organisations').set(values).where('id', '=', id).execute();
+}
+
+export async function listContacts(db: Db, organisationId: number): Promise<ContactRow[]> {
+  const rows = await db
     .selectFrom('organisation_contacts')
     .selectAll()
     .where('organisation_id', '=', organisationId)
@@ -78,6 +117,19 @@ export async function listContacts(tx: Tx, organisationId: number): Promise<Cont
   return rows.map((c) => ({ id: c.id, name: c.name, jobTitle: c.job_title, phone: c.phone, email: c.email }));
 }
 
-export async function organisationRecord(tx: Tx, id: number) {
-  return tx.selectFrom('organisations').selectAll().where('id', '=', id).executeTakeFirst();
+export async function contactRecord(db: Db, id: number) {
+  return db.selectFrom('organisation_contacts').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertContact(tx: Tx, row: Insertable<OrganisationContactsTable>): Promise<number> {
+  const inserted = await tx.insertInto('organisation_contacts').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateContact(tx: Tx, id: number, values: Updateable<OrganisationContactsTable>): Promise<void> {
+  await tx.updateTable('organisation_contacts').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteContact(tx: Tx, id: number): Promise<void> {
+  await tx.deleteFrom('organisation_contacts').where('id', '=', id).execute();
 }

@@ -1,9 +1,11 @@
 // The one way to create an outcome, used by every area that causes one (a CSCS card recorded,
 // site-ready reached, a placement that became a job, a sustainment check, an import): an
-// outcome of the same type and date for the same person is never created twice.
+// outcome of the same type and date for the same person is never created twice. The insert
+// stays here rather than in a repository so that nothing else can create an outcome.
 import type { Tx } from '../../store/schema';
 import type { OutcomeSource } from '../../store/tables/outcomes.tables';
 import { appendAudit } from '../audit/audit.repository';
+import { outcomeOn } from './outcome-records.repository';
 
 export interface OutcomeToRecord {
   participantId: number;
@@ -31,13 +33,7 @@ export async function recordOutcomeOnce(
   staffId: number | null,
   o: OutcomeToRecord,
 ): Promise<{ id: number; created: boolean }> {
-  const existing = await tx
-    .selectFrom('outcomes')
-    .select('id')
-    .where('participant_id', '=', o.participantId)
-    .where('outcome_type', '=', o.outcomeType)
-    .where('outcome_date', '=', o.outcomeDate)
-    .executeTakeFirst();
+  const existing = await outcomeOn(tx, o);
   if (existing) return { id: existing.id, created: false };
   const row = {
     participant_id: o.participantId,

@@ -5,7 +5,7 @@ import type { GridQuery } from '../../../shared/contract/common';
 import type { OutcomeGridRow, ParticipantPick } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
 import { meetsSixteenHourRule, SUSTAINABLE_OUTCOME_TYPES } from '../../../shared/domain/outcome-rules';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { applyFilters, applySort, likeNeedle, type GridColumns } from './grid-filters';
 
 export const outcomeGridColumns: GridColumns = {
@@ -25,16 +25,6 @@ export const outcomeGridColumns: GridColumns = {
   evidenceCount: { expr: '(select count(*) from evidence_items ei where ei.outcome_id = o.id)', type: 'number' },
   source: { expr: 'o.source', type: 'text' },
 };
-
-export const outcomePresets = [
-  'unverified',
-  'has_issues',
-  'rejected',
-  'verified',
-  'no_evidence',
-  'starts',
-  'sustainment_due_this_month',
-] as const;
 
 function monthBounds(today: string): { first: string; last: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -75,8 +65,8 @@ function applyPreset<DB, TB extends keyof DB, O>(
   return r;
 }
 
-function outcomeBase(tx: Tx, query: GridQuery, today: string) {
-  let q = tx
+function outcomeBase(db: Db, query: GridQuery, today: string) {
+  let q = db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
     .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
@@ -87,8 +77,8 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
   if (search) {
     const n = likeNeedle(search);
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q =
-      q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
       or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
   }
@@ -102,14 +92,14 @@ function outcomeBase(tx: Tx, query: GridQuery, today: string) {
  * counted on the outcomes table alone — the difference between ~100 ms and a few ms at 100,000
  * participants.
  */
-async function countOutcomes(tx: Tx, query: GridQuery, today: string): Promise<number> {
+async function countOutcomes(db: Db, query: GridQuery, today: string): Promise<number> {
   if (query.search.trim() || Object.keys(query.filters).length) {
-    const r = await outcomeBase(tx, query, today)
+    const r = await outcomeBase(db, query, today)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     return Number(r.n);
   }
-  const r = await applyPreset(tx.selectFrom('outcomes as o'), query.preset, today)
+  const r = await applyPreset(db.selectFrom('outcomes as o'), query.preset, today)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
   return Number(r.n);
@@ -164,22 +154,22 @@ function toGridRow(r: Selected): OutcomeGridRow {
 const TIE = 'o.outcome_date desc, o.id desc';
 
 export async function pageOutcomes(
-  tx: Tx,
+  db: Db,
   query: GridQuery,
   today: string,
 ): Promise<{ rows: OutcomeGridRow[]; total: number }> {
-  const total = await countOutcomes(tx, query, today);
-  const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE)
+  const total = await countOutcomes(db, query, today);
+  const rows = await applySort(selectRow(outcomeBase(db, query, today)), outcomeGridColumns, query.sort, TIE)
     .limit(query.limit)
     .offset(query.offset)
     .execute();
   return { rows: rows.map(toGridRow), total };
 }
 
-export async function* allOutcomes(tx: Tx, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {
+export async function* allOutcomes(db: Db, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
-    const rows = await applySort(selectRow(outcomeBase(tx, query, today)), outcomeGridColumns, query.sort, TIE)
+    const rows = await applySort(selectRow(outcomeBase(db, query, today)), outcomeGridColumns, query.sort, TIE)
       .limit(chunk)
       .offset(offset)
       .execute();
@@ -188,16 +178,16 @@ export async function* allOutcomes(tx: Tx, query: GridQuery, today: string): Asy
   }
 }
 
-export async function outcomeGridRow(tx: Tx, id: number): Promise<OutcomeGridRow | null> {
-  const r = await selectRow(outcomeBase(tx, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, '2000-01-01'))
+export async function outcomeGridRow(db: Db, id: number): Promise<OutcomeGridRow | null> {
+  const r = await selectRow(outcomeBase(db, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, '2000-01-01'))
     .where('o.id', '=', id)
     .executeTakeFirst();
   return r ? toGridRow(r) : null;
 }
 
 /** Up to 20 people matching a reference or name (prefix), for the forms' participant picker. */
-export async function findParticipants(tx: Tx, search: string, id?: number): Promise<ParticipantPick[]> {
-  let q = tx
+export async function findParticipants(db: Db, search: string, id?: number): Promise<ParticipantPick[]> {
+  let q = db
     .selectFrom('participants')
     .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth', 'postcode'])
     .where('status', '!=', 'merged');
@@ -207,7 +197,8 @@ export async function findParticipants(tx: Tx, search: string, id?: number): Pro
     if (s.length < 2) return [];
     const starts = likeNeedle(s, 'starts');
     q = q.where(
-      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\' or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
+      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\'
+        or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
     );
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(20).execute();

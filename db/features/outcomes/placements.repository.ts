@@ -1,10 +1,12 @@
-// Queries on placements: the grid (search, column filters, sort, presets) and one placement
-// with the outcomes it produced.
-import { sql } from 'kysely';
+// Queries on placements: the grid (search, column filters, sort, presets), one placement with
+// the outcomes it produced, and the placement rows themselves. Reads take the store or a
+// transaction (`Db`); writes take the transaction (`Tx`).
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import type { PlacementRow, PlacementsTable } from '../../store/tables/outcomes.tables';
 import { applyFilters, applySort, likeNeedle, type GridColumns } from './grid-filters';
 
 export const placementGridColumns: GridColumns = {
@@ -22,16 +24,6 @@ export const placementGridColumns: GridColumns = {
   status: { expr: 'pl.status', type: 'text' },
 };
 
-export const placementPresets = [
-  'active',
-  'planned',
-  'ended_early',
-  'jobs',
-  'work_placements',
-  'starting_this_month',
-  'ending_this_month',
-] as const;
-
 function monthBounds(today: string): { first: string; last: string } {
   const first = `${today.slice(0, 7)}-01`;
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -39,8 +31,8 @@ function monthBounds(today: string): { first: string; last: string } {
   return { first, last };
 }
 
-function placementBase(tx: Tx, query: GridQuery, today: string) {
-  let q = tx
+function placementBase(db: Db, query: GridQuery, today: string) {
+  let q = db
     .selectFrom('placements as pl')
     .innerJoin('participants as p', 'p.id', 'pl.participant_id')
     .leftJoin('organisations as e', 'e.id', 'pl.employer_org_id')
@@ -49,8 +41,8 @@ function placementBase(tx: Tx, query: GridQuery, today: string) {
   if (s) {
     const n = likeNeedle(s);
     // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q =
-      q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\' or (first_name || ' ' || last_name) like ${n} escape '\\')
+    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\'
+        or (first_name || ' ' || last_name) like ${n} escape '\\')
       or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
   }
   const { first, last } = monthBounds(today);
@@ -118,11 +110,11 @@ function toGridRow(r: Selected): PlacementGridRow {
 }
 
 export async function pagePlacements(
-  tx: Tx,
+  db: Db,
   query: GridQuery,
   today: string,
 ): Promise<{ rows: PlacementGridRow[]; total: number }> {
-  const base = placementBase(tx, query, today);
+  const base = placementBase(db, query, today);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await applySort(selectRow(base), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc')
     .limit(query.limit)
@@ -132,11 +124,11 @@ export async function pagePlacements(
 }
 
 /** Every row of the current view (no paging), for export. */
-export async function* allPlacements(tx: Tx, query: GridQuery, today: string): AsyncGenerator<PlacementGridRow> {
+export async function* allPlacements(db: Db, query: GridQuery, today: string): AsyncGenerator<PlacementGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
     const rows = await applySort(
-      selectRow(placementBase(tx, query, today)),
+      selectRow(placementBase(db, query, today)),
       placementGridColumns,
       query.sort,
       'pl.starts_on desc, pl.id desc',
@@ -149,9 +141,9 @@ export async function* allPlacements(tx: Tx, query: GridQuery, today: string): A
   }
 }
 
-export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail | null> {
+export async function getPlacement(db: Db, id: number): Promise<PlacementDetail | null> {
   const base = placementBase(
-    tx,
+    db,
     { offset: 0, limit: 1, search: '', sort: [], filters: {} },
     addDaysIso('2000-01-01', 0),
   );
@@ -170,12 +162,8 @@ export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail 
     .where('pl.id', '=', id)
     .executeTakeFirst();
   if (!r) return null;
-  const convertedTo = await tx
-    .selectFrom('placements')
-    .select('id')
-    .where('converted_from_id', '=', id)
-    .executeTakeFirst();
-  const outcomes = await tx
+  const convertedTo = await conversionOf(db, id);
+  const outcomes = await db
     .selectFrom('outcomes as o')
     .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
     .select(['o.id', 'o.outcome_type', 't.label', 'o.outcome_date', 'o.verification_status'])
@@ -202,4 +190,22 @@ export async function getPlacement(tx: Tx, id: number): Promise<PlacementDetail 
       verificationStatus: o.verification_status,
     })),
   };
+}
+
+export async function placementRecord(db: Db, id: number): Promise<PlacementRow | undefined> {
+  return db.selectFrom('placements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The placement a work placement was converted into, if it was. */
+export async function conversionOf(db: Db, id: number): Promise<{ id: number } | undefined> {
+  return db.selectFrom('placements').select('id').where('converted_from_id', '=', id).executeTakeFirst();
+}
+
+export async function insertPlacement(tx: Tx, row: Insertable<PlacementsTable>): Promise<number> {
+  const inserted = await tx.insertInto('placements').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updatePlacement(tx: Tx, id: number, values: Updateable<PlacementsTable>): Promise<void> {
+  await tx.updateTable('placements').set(values).where('id', '=', id).execute();
 }

@@ -1,7 +1,9 @@
 // The sustainment worklist: for every job or apprenticeship start (not rejected) the 13- and
 // 26-week checks not yet recorded, with where each stands today. SQL narrows by date range on
 // the (outcome_type, outcome_date) index; the pure schedule in shared/domain decides the state.
-import { sql } from 'kysely';
+// Also the checks themselves. Reads take the store or a transaction (`Db`); writes take the
+// transaction (`Tx`).
+import { sql, type Insertable } from 'kysely';
 import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
 import {
@@ -11,7 +13,8 @@ import {
   type SustainmentState,
   type SustainmentWeeks,
 } from '../../../shared/domain/outcome-rules';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import type { SustainmentChecksTable } from '../../store/tables/outcomes.tables';
 import { likeNeedle } from './grid-filters';
 
 const WEEKS: SustainmentWeeks[] = [13, 26];
@@ -19,7 +22,7 @@ const WINDOW_DAYS: Record<SustainmentWeeks, number> = { 13: 26 * 7, 26: 52 * 7 }
 const UPCOMING_DAYS = 28;
 
 /** Start dates whose check is in `state` on `today` (inverse of the schedule: a range of start dates). */
-export function startDateRange(
+function startDateRange(
   weeks: SustainmentWeeks,
   state: SustainmentState | 'upcoming' | 'open',
   today: string,
@@ -42,12 +45,12 @@ export function startDateRange(
 }
 
 function candidates(
-  tx: Tx,
+  db: Db,
   weeks: SustainmentWeeks,
   range: { from: string | null; to: string | null },
   search: string,
 ) {
-  let q = tx
+  let q = db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
     .where('o.outcome_type', 'in', [...SUSTAINABLE_OUTCOME_TYPES])
@@ -68,10 +71,10 @@ function candidates(
   return q;
 }
 
-async function countIn(tx: Tx, state: SustainmentState | 'upcoming', today: string, search: string): Promise<number> {
+async function countIn(db: Db, state: SustainmentState | 'upcoming', today: string, search: string): Promise<number> {
   let total = 0;
   for (const weeks of WEEKS) {
-    const r = await candidates(tx, weeks, startDateRange(weeks, state, today), search)
+    const r = await candidates(db, weeks, startDateRange(weeks, state, today), search)
       .select((eb) => eb.fn.countAll<number>().as('n'))
       .executeTakeFirstOrThrow();
     total += Number(r.n);
@@ -80,7 +83,7 @@ async function countIn(tx: Tx, state: SustainmentState | 'upcoming', today: stri
 }
 
 export async function sustainmentWorklist(
-  tx: Tx,
+  db: Db,
   filter: WorklistFilter,
   search: string,
   today: string,
@@ -88,7 +91,7 @@ export async function sustainmentWorklist(
 ) {
   const rows: WorklistRow[] = [];
   for (const weeks of WEEKS) {
-    const found = await candidates(tx, weeks, startDateRange(weeks, filter, today), search)
+    const found = await candidates(db, weeks, startDateRange(weeks, filter, today), search)
       .leftJoin('organisations as e', 'e.id', 'o.employer_org_id')
       .select([
         'o.id',
@@ -137,12 +140,27 @@ export async function sustainmentWorklist(
   }
   rows.sort((a, b) => (a.dueOn < b.dueOn ? -1 : a.dueOn > b.dueOn ? 1 : a.startOutcomeId - b.startOutcomeId));
   const counts = {
-    due: await countIn(tx, 'due', today, search),
-    overdue: await countIn(tx, 'overdue', today, search),
-    upcoming: await countIn(tx, 'upcoming', today, search),
-    windowClosed: await countIn(tx, 'window_closed', today, search),
+    due: await countIn(db, 'due', today, search),
+    overdue: await countIn(db, 'overdue', today, search),
+    upcoming: await countIn(db, 'upcoming', today, search),
+    windowClosed: await countIn(db, 'window_closed', today, search),
   };
   const total =
     filter === 'open' ? counts.due + counts.overdue : filter === 'window_closed' ? counts.windowClosed : counts[filter];
   return { rows: rows.slice(0, limit), total, counts, today };
+}
+
+/** The 13- or 26-week check already recorded for a start, if any. */
+export async function recordedCheck(db: Db, startOutcomeId: number, weeks: SustainmentWeeks) {
+  return db
+    .selectFrom('sustainment_checks')
+    .select(['id', 'checked_on'])
+    .where('start_outcome_id', '=', startOutcomeId)
+    .where('weeks', '=', weeks)
+    .executeTakeFirst();
+}
+
+export async function insertSustainmentCheck(tx: Tx, row: Insertable<SustainmentChecksTable>): Promise<number> {
+  const inserted = await tx.insertInto('sustainment_checks').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
 }

@@ -1,120 +1,35 @@
-// Every table that hangs off a participant, in ONE place: a merge moves their rows to the
-// survivor and an unmerge moves exactly those rows back. When an area adds a table with a
-// participant_id column, list it here (test/integration/participants-merge.test.ts fails until
-// every such table is either here or in `notMoved` with the reason).
+// Every table that hangs off a participant, as the personal-data registry
+// (db/store/tables/personal-data.ts) says a merge treats it: a merge moves their rows to the
+// survivor and an unmerge moves exactly those rows back. A table added to the store fails the
+// type check until it is classified there.
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { Tx } from '../../store/schema';
+import { participantTables, type TableName } from '../../store/tables/personal-data';
 
 export interface LinkedTable {
-  table: string;
+  table: TableName;
   label: string;
   /** Columns that, with participant_id, must be unique: both records having the same is a clash. */
-  uniqueWith?: string[];
+  uniqueWith?: readonly string[];
   /** How to describe a clash to the officer. */
   clash?: string;
 }
 
 /** Rows with their own id, moved by updating participant_id. */
-export const linkedTables: LinkedTable[] = [
-  { table: 'eligibility_checks', label: 'eligibility checks' },
-  { table: 'participant_notes', label: 'notes' },
-  {
-    table: 'enrolments',
-    label: 'course enrolments',
-    uniqueWith: ['course_run_id'],
-    clash: 'Both records are enrolled on the same course run; withdraw or remove one enrolment first.',
-  },
-  { table: 'l1_awards', label: 'Level 1 awards' },
-  { table: 'hse_tests', label: 'HS&E tests' },
-  { table: 'cscs_cards', label: 'CSCS cards' },
-  { table: 'ppe_issues', label: 'PPE issues' },
-  { table: 'site_ready_signoffs', label: 'site-ready sign-offs' },
-  { table: 'placements', label: 'placements' },
-  {
-    table: 'outcomes',
-    label: 'outcomes',
-    uniqueWith: ['outcome_type', 'outcome_date'],
-    clash:
-      'Both records have the same outcome on the same date; remove the duplicate outcome first so it is not counted twice.',
-  },
-  { table: 'evidence_items', label: 'evidence items' },
-  // One per start outcome and week (13/26); the start outcome moves with the person, so its checks do too.
-  { table: 'sustainment_checks', label: 'sustainment checks' },
-];
+export const linkedTables: LinkedTable[] = participantTables().flatMap(({ table, merge }) =>
+  merge.rows === 'move' ? [{ table, label: merge.label, uniqueWith: merge.uniqueWith, clash: merge.clash }] : [],
+);
 
 /** Rows keyed by (participant_id, code): merged as a set (the survivor gets the union). */
-export const linkedSets = [{ table: 'participant_barriers', column: 'barrier_code', label: 'barriers' }] as const;
+export const linkedSets = participantTables().flatMap(({ table, merge }) =>
+  merge.rows === 'union' ? [{ table, column: merge.column, label: merge.label }] : [],
+);
 
-/** Tables with a participant_id column that a merge deliberately leaves alone, and why. */
-export const notMoved: Record<string, string> = {
-  audit_log: 'append-only; history is read across the records merged into a person',
-  audit_keys:
-    "the key sealing the audit entries written about that record (the record id is part of the sealing); history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the records merged into it",
-  participant_barriers: 'merged as a set (linkedSets)',
-  return_lines:
-    'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
-  import_batch_rows:
-    'a record of what an import wrote to which record; its undo finds the rows by entity id, and an undo of a person since merged keeps them (the merge changed the record)',
-};
-
-type Row = Record<string, unknown>;
-
-/** Tables holding a person's data through another table rather than a participant_id column of
- * their own (for the subject access bundle). `ids` are the person's record and those merged into it. */
-export const heldThroughOtherTables: Array<{
-  table: string;
-  label: string;
-  rows: (tx: Tx, ids: number[]) => Promise<Row[]>;
-}> = [
-  {
-    table: 'attendance',
-    label: 'attendance',
-    rows: async (tx, ids) =>
-      (
-        await sql<Row>`select a.* from attendance a join enrolments e on e.id = a.enrolment_id where e.participant_id in (${sql.join(ids)}) order by a.id`.execute(
-          tx,
-        )
-      ).rows,
-  },
-  {
-    // Stored once per content (sha256) and shared by the evidence items that attach it.
-    table: 'evidence_files',
-    label: 'evidence files',
-    rows: async (tx, ids) =>
-      (
-        await sql<Row>`select f.*, min(e.file_name) as evidence_file_name from evidence_files f join evidence_items e on e.file_sha256 = f.sha256
-      where e.participant_id in (${sql.join(ids)}) group by f.sha256 order by min(e.id)`.execute(tx)
-      ).rows,
-  },
-  {
-    table: 'participant_merges',
-    label: 'merges',
-    rows: async (tx, ids) =>
-      (
-        await sql<Row>`select * from participant_merges where survivor_id in (${sql.join(ids)}) or merged_id in (${sql.join(ids)}) order by id`.execute(
-          tx,
-        )
-      ).rows,
-  },
-  {
-    table: 'not_duplicate_pairs',
-    label: '"not the same person" decisions',
-    rows: async (tx, ids) =>
-      (
-        await sql<Row>`select * from not_duplicate_pairs where participant_a in (${sql.join(ids)}) or participant_b in (${sql.join(ids)}) order by participant_a, participant_b`.execute(
-          tx,
-        )
-      ).rows,
-  },
-];
-
-/** Every table holding a person's data by a participant_id column, as listed above. */
-export function tablesByParticipantId(): string[] {
-  return [
-    ...new Set([...linkedTables.map((l) => l.table), ...linkedSets.map((l) => l.table), ...Object.keys(notMoved)]),
-  ];
-}
+/** Tables about a person that a merge deliberately leaves alone, and why. */
+export const notMoved: Partial<Record<TableName, string>> = Object.fromEntries(
+  participantTables().flatMap(({ table, merge }) => (merge.rows === 'keep' ? [[table, merge.why]] : [])),
+);
 
 export interface MovedRows {
   rows: Record<string, number[]>;

@@ -47,7 +47,8 @@ export async function findMatchCandidates(
           selectFrom('not_duplicate_pairs as n')
             .select('n.participant_a')
             .where(
-              sql<boolean>`(n.participant_a = ${exclude} and n.participant_b = participants.id) or (n.participant_b = ${exclude} and n.participant_a = participants.id)`,
+              sql<boolean>`(n.participant_a = ${exclude} and n.participant_b = participants.id) or (n.participant_b = ${exclude}
+                and n.participant_a = participants.id)`,
             ),
         ),
       ),

@@ -1,10 +1,13 @@
 // Merging two records of the same person, and undoing it. The officer picks, per differing field,
 // whose value the survivor keeps; everything attached to the other record moves to the survivor
-// (linked-tables.ts); the other record stays, marked 'merged'. A snapshot of both records and of
-// every moved row is stored so the merge can be undone exactly.
+// (linked-tables.ts); the other record stays, marked 'merged'. Which fields the officer chooses,
+// and which columns travel with them, is the personal-data registry's
+// (db/store/tables/personal-data.ts). A snapshot of both records and of every moved row is stored
+// so the merge can be undone exactly.
 import { AppFailure } from '../../../shared/result';
 import type { Tx } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
+import { columnRules } from '../../store/tables/personal-data';
 import { appendAudit } from '../audit/audit.repository';
 import { fieldColumns, toRecord, type StoredField } from './participant-mapping';
 import { barriersOf, findParticipant } from './participants.repository';
@@ -18,13 +21,20 @@ interface MergeSnapshot {
   moved: MovedRows;
 }
 
-/** Fields that travel together (taking one takes its partner and derived columns). */
-const companions: Partial<Record<StoredField, Array<keyof ParticipantRow>>> = {
-  niNumber: ['ni_status'],
-  niStatus: ['ni_number'],
-  postcode: ['postcode_district'],
-  phone: ['phone_digits'],
-};
+const columnMerge = columnRules('participants');
+
+/** The columns taking `column` from the merged record takes, as the personal-data registry says:
+ * the column, the one it follows, and those following either (NI number and its status, postcode
+ * and district, phone and its digits). Null when the officer does not choose this column. */
+function takenTogether(column: string): string[] | null {
+  const rule = columnMerge[column]?.merge;
+  if (!rule || rule === 'survivor') return null;
+  const lead = rule === 'choose' ? column : rule.follows;
+  const followers = Object.entries(columnMerge).flatMap(([c, r]) =>
+    typeof r.merge === 'object' && r.merge.follows === lead ? [c] : [],
+  );
+  return [lead, ...followers];
+}
 
 /** Columns restored by an undo: all but identity and bookkeeping. */
 const restorable = (row: ParticipantRow) => {
@@ -63,8 +73,9 @@ export async function mergeParticipants(
   for (const [field, side] of Object.entries(input.take)) {
     if (side !== 'merged') continue;
     const column = fieldColumns[field as StoredField];
-    if (!column) throw new AppFailure('validation', `Unknown field ${field}.`);
-    for (const c of [column, ...(companions[field as StoredField] ?? [])]) set[c] = merged[c as keyof ParticipantRow];
+    const columns = column ? takenTogether(column) : null;
+    if (!columns) throw new AppFailure('validation', `Unknown field ${field}.`);
+    for (const c of columns) set[c] = merged[c as keyof ParticipantRow];
   }
   const versionAfter = survivor.version + 1;
   await tx

@@ -11,6 +11,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { Tx } from '../../store/schema';
 import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
+import { loadSpecialItems } from '../trust/special-items.repository';
 
 /** The person's own id and every record merged into it (and into those, and so on). */
 export async function personIds(tx: Tx, id: number): Promise<number[]> {
@@ -180,6 +181,7 @@ export async function historyOf(tx: Tx, id: number, canSeeSpecial: boolean) {
     .orderBy('a.id', 'desc')
     .limit(2000)
     .execute();
+  const special = await loadSpecialItems(tx);
   // Entries about a person are sealed with their audit key (trust area): open them to read.
   return (await readableAuditRows(tx, rows)).map((r) => {
     const parse = (json: string | null) => {
@@ -190,8 +192,8 @@ export async function historyOf(tx: Tx, id: number, canSeeSpecial: boolean) {
         return null;
       }
     };
-    const before = canSeeSpecial ? parse(r.before_json) : redactValues(parse(r.before_json));
-    const after = canSeeSpecial ? parse(r.after_json) : redactValues(parse(r.after_json));
+    const before = canSeeSpecial ? parse(r.before_json) : redactValues(parse(r.before_json), special);
+    const after = canSeeSpecial ? parse(r.after_json) : redactValues(parse(r.after_json), special);
     const fields = [...new Set([...Object.keys(before ?? {}), ...Object.keys(after ?? {})])];
     return {
       id: r.id,

@@ -2,11 +2,12 @@
 // Writes open one transaction each; reads that audit (special-category views, exports) too.
 import { defineHandlers } from '../../backend/handler';
 import { explainMatch } from '../../../shared/domain/person-match';
-import { defaultBarriers, specialCategoryBarriers } from '../../../shared/domain/reference-lists';
+import { defaultBarriers } from '../../../shared/domain/reference-lists';
+import { loadSpecialItems } from '../trust/special-items.repository';
 import { AppFailure } from '../../../shared/result';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
-import { pageParticipants } from './participants.repository';
+import { pageParticipants, withoutSpecialColumns } from './participants.repository';
 import {
   addNote,
   createParticipant,
@@ -26,7 +27,7 @@ const recordHandlers = defineHandlers({
   async 'participants.page'(input, ctx) {
     const scope = scopeOf(ctx);
     const page = await pageParticipants(ctx.db, input, scope);
-    if (!scope.canSeeSpecial) page.rows = page.rows.map((r) => ({ ...r, ethnicity: null, disability: null }));
+    if (!scope.canSeeSpecial) page.rows = page.rows.map(withoutSpecialColumns);
     return page;
   },
 
@@ -51,10 +52,11 @@ const recordHandlers = defineHandlers({
       .where('is_active', '=', 1)
       .orderBy('sort_order')
       .execute();
+    const special = await loadSpecialItems(ctx.db);
     const barriers = (items.length ? items : defaultBarriers).map((b) => ({
       code: b.code,
       label: b.label,
-      specialCategory: specialCategoryBarriers.has(b.code),
+      specialCategory: special.has('barrier', b.code),
     }));
     const actor = actorOf(ctx);
     return {

@@ -5,6 +5,7 @@ import type { ColumnFilter, GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import type { Database, Tx } from '../../store/schema';
 import type { NewParticipant, ParticipantRow } from '../../store/tables/participants.tables';
+import { withheldColumns } from '../../store/tables/personal-data';
 import { quickSearchMatch } from '../../store/sqlite/participant-search';
 
 /** Grid columns a caller may sort or filter by, mapped to SQL columns (never raw input). */
@@ -32,8 +33,19 @@ export const gridColumns = {
   fundingStream: 'f.name',
 } as const;
 
-/** Columns whose values are special-category data: never filtered or sorted on by a viewer. */
-export const specialCategoryColumns = new Set(['ethnicity', 'disability']);
+/** Grid columns showing data the personal-data registry withholds from viewers: never shown to,
+ * filtered or sorted on by a viewer (filtering would reveal them). */
+const withheld = new Set(withheldColumns('participants').map((c) => `p.${c}`));
+export const specialCategoryColumns = new Set(
+  Object.entries(gridColumns).flatMap(([colId, column]) => (withheld.has(column) ? [colId] : [])),
+);
+
+/** A grid row as a viewer gets it. */
+export function withoutSpecialColumns(row: ParticipantGridRow): ParticipantGridRow {
+  const out = { ...row };
+  for (const colId of specialCategoryColumns) Object.assign(out, { [colId]: null });
+  return out;
+}
 
 export interface GridScope {
   staffId: number | null;
@@ -165,7 +177,8 @@ function shortLookup(text: string) {
   const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
   const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
   // Two index ranges (capitalised and as typed) rather than LIKE, which cannot use a BINARY index.
-  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()} and p.last_name < ${next(text.toUpperCase())}))`;
+  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()}
+    and p.last_name < ${next(text.toUpperCase())}))`;
 }
 
 export const gridSelection = [

@@ -19,6 +19,7 @@ import {
 } from './participants.repository';
 import { eligibilityOf, refreshEligibility } from './eligibility.service';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
+import { loadSpecialItems } from '../trust/special-items.repository';
 
 export interface Actor {
   staffId: number | null;
@@ -185,7 +186,8 @@ export async function getDetail(
   const record = toRecord(row, barriers);
   const eligibility = await eligibilityOf(tx, id, actor.today);
   const see = canSeeSpecial(actor.role);
-  if (see && options.auditView && hasSpecialCategoryData(record)) {
+  const special = await loadSpecialItems(tx);
+  if (see && options.auditView && hasSpecialCategoryData(record, special)) {
     await appendAudit(tx, actor.now, actor.staffId, {
       action: 'view',
       entity: 'participant',
@@ -203,7 +205,7 @@ export async function getDetail(
     status: row.status,
     mergedIntoId: row.merged_into_id,
     version: row.version,
-    record: see ? record : redactRecord(record),
+    record: see ? record : redactRecord(record, special),
     keyWorkerName: await staffName(tx, row.key_worker_id),
     fundingStreamName: stream?.name ?? null,
     eligibility,

@@ -93,12 +93,12 @@ async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
       sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed'))`.as(
         'completed',
       ),
-      sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as(
+      sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1
+        from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as(
         'siteReady',
       ),
-      sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as(
-        'job',
-      ),
+      sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
+        in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as('job'),
     ])
     // Written as an OR of two ranges (not coalesce) so each half can use its date index.
     .where((eb) =>

@@ -1,19 +1,38 @@
 // Retention: each funding stream has a date until which records are kept; people who have left
 // and whose stream's date has passed appear on a worklist, and are anonymised in one
-// transaction. Anonymising keeps what published totals are built from (outcome types and dates,
-// coded monitoring fields, postcode district, age band at start) and erases everything that
-// identifies the person. With secure_delete on, the erased values are overwritten in the file;
-// the WAL is checkpointed afterwards so no old page copy lingers there either. Personal data in
-// the (append-only) audit log is crypto-shredded: see audit/audit-crypto.ts.
+// transaction. What anonymising does to each column is the personal-data registry's
+// (db/store/tables/personal-data.ts): it keeps what published totals are built from (outcome
+// types and dates, coded monitoring fields, postcode district, age band at start) and erases or
+// generalises everything that identifies the person. With secure_delete on, the erased values are
+// overwritten in the file; the WAL is checkpointed afterwards so no old page copy lingers there
+// either. Personal data in the (append-only) audit log is crypto-shredded: the registry deletes
+// the person's audit key (see audit/audit-crypto.ts).
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
+import { postcodeDistrict } from '../../../shared/domain/identifiers';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
 import { ageBandAtStart } from '../../../shared/domain/age-band';
 import { todayIso } from '../../backend/clock';
 import type { HandlerContext } from '../../backend/context';
 import type { Tx } from '../../store/schema';
+import {
+  anonymousReference,
+  mentioningTables,
+  participantTables,
+  type ColumnRetention,
+  type MentionStep,
+  type TableName,
+} from '../../store/tables/personal-data';
 import { appendAudit } from '../audit/audit.repository';
+import { findParticipant } from '../participants/participants.repository';
+import {
+  deletePersonRows,
+  deleteUnused,
+  eraseUndoKeptLabels,
+  reachedKeys,
+  updatePersonRows,
+} from './person-rows.repository';
 import { backupBefore } from './backup.service';
 import { purgeParticipantSearchTrace } from '../../store/sqlite/participant-search';
 
@@ -71,134 +90,79 @@ export async function retentionStreams(tx: Tx, today: string) {
   }));
 }
 
-const FREE_TEXT = /(note|notes|comment|comments|body|detail|details|reason|description|text)$/;
-/** Identifiers of documents the person holds (CSCS card, certificate and test numbers). */
-const DOCUMENT_NUMBER = /(_number|_reference)$/;
-const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
-
-async function tableExists(tx: Tx, name: string): Promise<boolean> {
-  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(
-    tx,
-  );
-  return r.rows.length > 0;
+/** What anonymising writes into one column of the person's rows, or undefined to leave it. */
+function anonymisedValue(rule: ColumnRetention, column: string, id: number): unknown {
+  if (rule === 'keep') return undefined;
+  if (rule === 'erase') return null;
+  if (rule === 'anonymous-reference') return anonymousReference(id);
+  if ('replace' in rule) return rule.replace;
+  // A date, kept as the first of its month (the same expression in SQLite and PostgreSQL).
+  if (rule.generalise === 'month') return sql`substr(${sql.ref(column)}, 1, 7) || '-01'`;
+  return null; // kept only as the coarser value written into another column (below)
 }
 
-/** Erases one person (and any records merged into them). Runs inside the caller's transaction. */
+/** The coarser value a generalised column leaves in another column (district, age band at start). */
+function generalised(rule: ColumnRetention, row: Record<string, unknown>, column: string): [string, unknown] | null {
+  if (typeof rule !== 'object' || !('into' in rule)) return null;
+  const value = row[column];
+  if (rule.generalise === 'district')
+    return [rule.into, row[rule.into] ?? (typeof value === 'string' ? postcodeDistrict(value) : null)];
+  const start = row.start_date;
+  return [
+    rule.into,
+    row[rule.into] ??
+      ageBandAtStart(typeof value === 'string' ? value : null, typeof start === 'string' ? start : null),
+  ];
+}
+
+/** Steps for tables that only mention people (named in the registry). */
+const mentionSteps: Record<MentionStep, (tx: Tx, id: number) => Promise<void>> = {
+  // An undone import lists the records it left alone, labelled "reference first last".
+  'import-undo-labels': (tx, id) => eraseUndoKeptLabels(tx, id),
+};
+
+/** Erases one person (and any records merged into them) as the personal-data registry says. Runs
+ * inside the caller's transaction. */
 export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): Promise<void> {
-  const p = await tx
-    .selectFrom('participants')
-    .select(['id', 'reference', 'status', 'date_of_birth', 'start_date', 'postcode', 'postcode_district'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const band = ageBandAtStart(p.date_of_birth, p.start_date);
-  const district = p.postcode_district ?? (p.postcode ? p.postcode.trim().toUpperCase().split(/\s+/)[0]! : null);
-  await tx
-    .updateTable('participants')
-    .set({
-      reference: `ANON-${String(p.id).padStart(6, '0')}`,
-      // A record merged into this person stays 'merged' so that counts (which skip merged
-      // records) do not start counting it as a person of its own.
-      status: p.status === 'merged' ? 'merged' : 'anonymised',
-      first_name: 'Anonymised',
-      last_name: 'Person',
-      preferred_name: null,
-      date_of_birth: null,
-      ni_number: null,
-      ni_status: 'not_yet_known',
-      uln: null,
-      address_line1: null,
-      address_line2: null,
-      town: null,
-      postcode: null,
-      postcode_district: district,
-      phone: null,
-      phone_digits: null,
-      email: null,
-      preferred_contact: null,
-      referrer_name: null,
-      consent_partners_json: null,
-      lawful_basis_note: null,
-      updated_at: nowIso,
-      // A new version: an open form, an undo of a merge or of an import cannot put old values back.
-      version: sql<number>`version + 1`,
-    })
-    .where('id', '=', id)
-    .execute();
-  await sql`update participants set age_band_at_start = coalesce(age_band_at_start, ${band}) where id = ${id}`.execute(
-    tx,
-  );
-  await tx.deleteFrom('participant_notes').where('participant_id', '=', id).execute();
-  // Evidence files (outcomes area, migration 0030) are stored once per content hash and referenced
-  // by evidence_items.file_sha256: the person's items lose their file, and each file no other
-  // (not anonymised) item still uses is deleted.
-  if (await tableExists(tx, 'evidence_files')) {
-    const shas = await tx
-      .selectFrom('evidence_items')
-      .select('file_sha256')
-      .distinct()
-      .where('participant_id', '=', id)
-      .where('file_sha256', 'is not', null)
-      .execute();
-    await tx
-      .updateTable('evidence_items')
-      .set({ file_sha256: null, file_mime: null, file_size: null, file_name: null })
-      .where('participant_id', '=', id)
-      .execute();
-    for (const { file_sha256: sha } of shas) {
-      const stillUsed = await tx
-        .selectFrom('evidence_items')
-        .select('id')
-        .where('file_sha256', '=', sha)
-        .limit(1)
-        .executeTakeFirst();
-      if (!stillUsed) await tx.deleteFrom('evidence_files').where('sha256', '=', sha!).execute();
+  const ids = [id];
+  // Rows reached through others' rows (evidence files) are found before those rows lose the link.
+  const reached = new Map<TableName, unknown[]>();
+  for (const t of participantTables())
+    if (t.retention === 'delete-when-unused') reached.set(t.table, await reachedKeys(tx, t.table, ids));
+
+  for (const t of participantTables()) {
+    if (t.retention === 'delete-rows') {
+      await deletePersonRows(tx, t.table, ids);
+      continue;
     }
-  }
-  // Imported rows (imports area) keep what each import wrote and replaced, to show and undo it:
-  // the values are erased; the rows stay so the batch's counts still add up.
-  if (await tableExists(tx, 'import_batch_rows')) {
-    await sql`update import_batch_rows set before_json = null, after_json = ${ERASED_JSON} where participant_id = ${id}`.execute(
-      tx,
-    );
-  }
-  // Stored merges (participants area) keep both records as they were, to undo the merge.
-  if (await tableExists(tx, 'participant_merges')) {
-    await sql`update participant_merges set snapshot_json = ${ERASED_JSON} where survivor_id = ${id} or merged_id = ${id}`.execute(
-      tx,
-    );
-  }
-  // Reasons given for missing a session (courses area) hang off the person's enrolments.
-  if (await tableExists(tx, 'attendance')) {
-    await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(
-      tx,
-    );
-  }
-  // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
-  // areas add later) is cleared; coded values, types and dates stay for the totals.
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
-  for (const { name } of tables.rows) {
-    if (name === 'participants' || name === 'audit_log' || name === 'audit_keys') continue;
-    const cols = await sql<{
-      name: string;
-      type: string;
-      notnull: number;
-    }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
-    if (!cols.rows.some((c) => c.name === 'participant_id')) continue;
-    const clear = cols.rows.filter(
-      (c) =>
-        c.notnull === 0 &&
-        (FREE_TEXT.test(c.name) || DOCUMENT_NUMBER.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)),
-    );
-    if (clear.length) {
-      await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(
-        tx,
-      );
+    if (t.retention !== 'columns') continue;
+    const rules = Object.entries(t.columns);
+    const set: Record<string, unknown> = {};
+    if (t.table === 'participants') {
+      const row = await findParticipant(tx, id);
+      if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
+      for (const [column, rule] of rules) {
+        const into = generalised(rule.retention, row, column);
+        if (into) set[into[0]] = into[1];
+      }
+      // A record merged into this person stays 'merged' so that counts (which skip merged records)
+      // do not start counting it as a person of its own. A new version: an open form, an undo of a
+      // merge or of an import cannot put old values back.
+      Object.assign(set, {
+        status: row.status === 'merged' ? 'merged' : 'anonymised',
+        updated_at: nowIso,
+        version: sql`version + 1`,
+      });
     }
+    for (const [column, rule] of rules) {
+      const value = anonymisedValue(rule.retention, column, id);
+      if (value !== undefined) set[column] = value;
+    }
+    await updatePersonRows(tx, t.table, ids, set);
   }
-  // Crypto-shred: without this key the person's audit entries can no longer be read.
-  await tx.deleteFrom('audit_keys').where('participant_id', '=', id).execute();
+  for (const [table, keys] of reached) await deleteUnused(tx, table, keys);
+  for (const step of mentioningTables()) await mentionSteps[step](tx, id);
+
   const merged = await tx
     .selectFrom('participants')
     .select('id')

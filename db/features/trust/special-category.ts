@@ -1,54 +1,148 @@
 // What a viewer may not see: special-category data (UK GDPR Art. 9: ethnicity, health and
 // disability, religion, sexual orientation, gender history) and criminal-offence data (Art. 10).
-// The backend removes these from every answer to a viewer, whatever channel it comes from, so a
-// new screen cannot leak them by forgetting a check.
-import { specialCategoryBarriers } from '../../../shared/domain/reference-lists';
+// Which data that is comes from the personal-data registry (db/store/tables/personal-data.ts) and
+// the reference data (an item says whether it is special); which output fields carry it is marked
+// on the contract's output schemas (shared/contract/personal.ts). The dispatcher walks every
+// answer to a viewer with its channel's output schema and withholds what is marked, so a new
+// screen cannot leak it by forgetting a check; test/integration/viewer-redaction.test.ts fails
+// when a withheld column's data reaches a viewer's channel through an unmarked field.
+import type { z } from 'zod';
+import { personalMarkerOf, type PersonalMarker } from '../../../shared/contract/personal';
+import type { ReferenceListName } from '../../../shared/domain/reference-lists';
+import { participantTables } from '../../store/tables/personal-data';
+import { columnField } from '../participants/participant-mapping';
+import type { SpecialItems } from './special-items.repository';
 
-const SPECIAL_KEYS = new Set([
-  'ethnicity',
-  'ethnicitygroup',
-  'disability',
-  'disabilitydetails',
-  'disabilitytype',
-  'health',
-  'healthcondition',
-  'healthconditions',
-  'gendersameasbirth',
-  'genderidentity',
-  'religion',
-  'religionorbelief',
-  'sexualorientation',
-  'exoffender',
-  'isexoffender',
-  'criminalrecord',
-  'convictions',
-  'offences',
-  'offencedetails',
-]);
+/** Names of stored columns and participant record fields (as audit entries and change lists name
+ * them) whose values a viewer never gets ('all'), or whose special items they do not get. */
+export const withheldFieldNames: ReadonlyMap<string, 'all' | ReferenceListName> = (() => {
+  const names = new Map<string, 'all' | ReferenceListName>();
+  for (const t of participantTables()) {
+    for (const [column, rule] of Object.entries(t.columns)) {
+      const treatment = rule.viewers === 'withhold' ? 'all' : rule.viewers === 'special-items' ? rule.items : undefined;
+      if (!treatment) continue;
+      names.set(column, treatment);
+      const field = t.table === 'participants' ? columnField[column] : t.recordField;
+      if (field) names.set(field, treatment);
+    }
+  }
+  return names;
+})();
 
-const normalise = (key: string) => key.toLowerCase().replace(/[_\s-]/g, '');
+export const noSpecialItems: SpecialItems = { has: () => false };
 
-export function isSpecialCategoryKey(key: string): boolean {
-  return SPECIAL_KEYS.has(normalise(key));
+/** Removes special items from a list of codes (or a comma-separated list, as change lists show one). */
+function withoutItems(value: unknown, list: ReferenceListName, special: SpecialItems): unknown {
+  if (Array.isArray(value)) return value.filter((v) => typeof v !== 'string' || !special.has(list, v));
+  if (typeof value !== 'string') return value;
+  const codes = value.split(',');
+  const kept = codes.filter((c) => !special.has(list, c.trim()));
+  return kept.length === codes.length ? value : kept.length ? kept.join(',') : null;
 }
 
-function isSpecialCode(v: unknown): boolean {
-  if (typeof v === 'string') return specialCategoryBarriers.has(v);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return [o.code, o.barrierCode, o.barrier_code].some((c) => typeof c === 'string' && specialCategoryBarriers.has(c));
-  }
-  return false;
+interface Def {
+  type: string;
+  [k: string]: unknown;
+}
+const defOf = (schema: z.core.$ZodType): Def => schema._zod.def as unknown as Def;
+type Schema = z.core.$ZodType;
+
+/** The schemas directly inside one (object fields, list elements, wrapped schemas, options). */
+function children(schema: Schema): Schema[] {
+  const def = defOf(schema);
+  const out: unknown[] = [];
+  if (def.type === 'object') out.push(...Object.values(def.shape as Record<string, Schema>));
+  if (def.type === 'union') out.push(...(def.options as Schema[]));
+  if (def.type === 'tuple') out.push(...(def.items as Schema[]), def.rest);
+  if (def.type === 'lazy') out.push((def.getter as () => Schema)());
+  for (const k of ['element', 'innerType', 'in', 'out', 'valueType', 'left', 'right']) out.push(def[k]);
+  return out.filter((s): s is Schema => typeof s === 'object' && s !== null && '_zod' in s);
 }
 
-export function redactForViewer(value: unknown): unknown {
-  if (Array.isArray(value)) {
-    return value.filter((v) => !isSpecialCode(v)).map(redactForViewer);
+const marked = new WeakMap<Schema, boolean>();
+/** Whether a schema has a marked field anywhere inside (cached: the contract does not change). */
+export function hasMarkedFields(schema: Schema, seen = new Set<Schema>()): boolean {
+  const known = marked.get(schema);
+  if (known !== undefined) return known;
+  if (seen.has(schema)) return false; // a recursive (lazy) schema: answered where it started
+  seen.add(schema);
+  const result = personalMarkerOf(schema) !== undefined || children(schema).some((c) => hasMarkedFields(c, seen));
+  marked.set(schema, result);
+  return result;
+}
+
+const isPlainObject = (v: unknown): v is Record<string, unknown> =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date);
+
+function applyMarker(marker: PersonalMarker, value: unknown, special: SpecialItems): unknown {
+  if (marker.kind === 'special') return null;
+  if (marker.kind === 'items') {
+    if (!Array.isArray(value)) return withoutItems(value, marker.list, special);
+    const key = marker.key ?? 'code';
+    return value.filter((v) => {
+      const code = isPlainObject(v) ? v[key] : v;
+      return typeof code !== 'string' || !special.has(marker.list, code);
+    });
   }
-  if (value === null || typeof value !== 'object' || value instanceof Uint8Array || value instanceof Date) return value;
-  const out: Record<string, unknown> = {};
-  for (const [key, v] of Object.entries(value)) {
-    out[key] = isSpecialCategoryKey(key) ? null : redactForViewer(v);
+  if (!Array.isArray(value)) return value;
+  const out: unknown[] = [];
+  for (const change of value) {
+    const treatment =
+      isPlainObject(change) && typeof change.field === 'string' ? withheldFieldNames.get(change.field) : undefined;
+    if (treatment === 'all') continue;
+    if (treatment && isPlainObject(change)) {
+      out.push(
+        Object.fromEntries(
+          Object.entries(change).map(([k, v]) => [k, k === 'field' ? v : withoutItems(v, treatment, special)]),
+        ),
+      );
+    } else out.push(change);
   }
   return out;
+}
+
+function walk(schema: Schema, value: unknown, special: SpecialItems): unknown {
+  if (value === null || value === undefined) return value;
+  const marker = personalMarkerOf(schema);
+  if (marker) return applyMarker(marker, value, special);
+  if (!hasMarkedFields(schema)) return value;
+  const def = defOf(schema);
+  switch (def.type) {
+    case 'object': {
+      if (!isPlainObject(value)) return value;
+      const out: Record<string, unknown> = { ...value };
+      for (const [k, s] of Object.entries(def.shape as Record<string, Schema>))
+        if (k in value) out[k] = walk(s, value[k], special);
+      return out;
+    }
+    case 'array':
+      return Array.isArray(value) ? value.map((v) => walk(def.element as Schema, v, special)) : value;
+    case 'record':
+      return isPlainObject(value)
+        ? Object.fromEntries(Object.entries(value).map(([k, v]) => [k, walk(def.valueType as Schema, v, special)]))
+        : value;
+    case 'tuple':
+      return Array.isArray(value)
+        ? value.map((v, i) => walk((def.items as Schema[])[i] ?? (def.rest as Schema), v, special))
+        : value;
+    case 'union': {
+      // The option the value is: the first that accepts it (as the output check did).
+      const option = (def.options as z.ZodType[]).find((o) => o.safeParse(value).success);
+      return option ? walk(option, value, special) : value;
+    }
+    case 'intersection':
+      return walk(def.right as Schema, walk(def.left as Schema, value, special), special);
+    case 'lazy':
+      return walk((def.getter as () => Schema)(), value, special);
+    case 'pipe':
+      return walk(def.out as Schema, value, special);
+    default:
+      return 'innerType' in def ? walk(def.innerType as Schema, value, special) : value;
+  }
+}
+
+/** A viewer's answer: `value` (the output of a channel whose output schema is `schema`) without
+ * the marked special-category data. */
+export function redactForViewer(schema: Schema, value: unknown, special: SpecialItems): unknown {
+  return walk(schema, value, special);
 }

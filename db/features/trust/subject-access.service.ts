@@ -1,43 +1,30 @@
 // Subject access: everything held about one person, in one readable bundle built in memory (no
 // temporary files): a zip with an xlsx workbook (one sheet per area), the evidence files and a
-// README. Areas come from the participants area's linked-tables module, the one list of tables
-// hanging off a person (a test fails until a new participant_id table is listed there), and any
-// participant_id table found in the schema but not yet listed is included anyway.
+// README. What is in it comes from the personal-data registry (db/store/tables/personal-data.ts):
+// every table about participants that it says the bundle shows, with each column shown as it says
+// (a value, a date, a staff member's name, a file), and the audit entries about the person, opened.
 import { strToU8, zipSync } from 'fflate';
-import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { HandlerContext } from '../../backend/context';
 import type { Tx } from '../../store/schema';
+import { columnRules, participantTables, type AccessAs, type TableName } from '../../store/tables/personal-data';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
-import { heldThroughOtherTables, tablesByParticipantId } from '../participants/linked-tables';
 import { personIds } from '../participants/participant-timeline.service';
+import { personRows } from './person-rows.repository';
 
 type Row = Record<string, unknown>;
 interface Area {
-  area: string;
+  area: TableName;
   rows: Row[];
 }
 
-const STAFF_COLUMNS = /(^|_)(by|staff_id|key_worker_id)$/;
-const DATE_COLUMNS = /(_date|_on|^date_of_birth)$/;
-
-function ident(name: string): string {
-  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error('Unexpected table or column name');
-  return `"${name}"`;
-}
-
-async function tablesWithColumn(tx: Tx, column: string): Promise<string[]> {
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(tx);
-  const out: string[] = [];
-  for (const t of tables.rows) {
-    const cols = await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(tx);
-    if (cols.rows.some((c) => c.name === column)) out.push(t.name);
-  }
-  return out;
+/** The columns of a table the bundle shows. */
+function shownColumns(table: TableName): string[] {
+  return Object.entries(columnRules(table))
+    .filter(([, rule]) => rule.access !== 'omit')
+    .map(([column]) => column);
 }
 
 export async function findPerson(
@@ -67,31 +54,15 @@ async function survivorOf(tx: Tx, participantId: number): Promise<number> {
   return id;
 }
 
-/** Tables that hold no data about the person to hand over (the audit log is read below, opened). */
-const notSubjectData = new Set(['participants', 'audit_log', 'audit_keys']);
-
 /** Every area's rows about the person: their record and every record merged into it, each table
- * listed in the participants area's linked-tables module (which a test keeps complete for every
- * participant_id column), the tables reached through them, and the audit entries, opened. */
+ * about participants the registry says the bundle shows (found as it says), and the audit entries,
+ * opened with the person's keys. */
 export async function collectSubjectData(tx: Tx, participantId: number): Promise<Area[]> {
   const ids = await personIds(tx, await survivorOf(tx, participantId));
-  const inIds = sql.join(ids);
   const areas: Area[] = [];
-  const record = await sql<Row>`select * from participants where id in (${inIds}) order by id`.execute(tx);
-  areas.push({ area: 'participants', rows: record.rows });
-  const listed = tablesByParticipantId().filter((t) => !notSubjectData.has(t));
-  // A table added since with a participant_id column but not yet listed is still handed over.
-  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter(
-    (t) => !notSubjectData.has(t) && !listed.includes(t),
-  );
-  for (const table of [...listed, ...unlisted]) {
-    const rows =
-      await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(
-        tx,
-      );
-    areas.push({ area: table, rows: rows.rows });
+  for (const { table, access } of participantTables()) {
+    if (access === 'rows') areas.push({ area: table, rows: await personRows(tx, table, ids, shownColumns(table)) });
   }
-  for (const source of heldThroughOtherTables) areas.push({ area: source.table, rows: await source.rows(tx, ids) });
   const audit = await tx
     .selectFrom('audit_log')
     .select([
@@ -141,30 +112,33 @@ export async function buildSubjectAccessBundle(
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();
   const sheets = areas.map(({ area, rows }) => {
+    const rules = columnRules(area);
+    const accessOf = (column: string): AccessAs => rules[column]?.access ?? 'value';
     const columns = [...new Set(rows.flatMap((r) => Object.keys(r)))];
     // File contents go into the zip beside the workbook; the cell says where.
     const prepared = rows.map((r, i) => {
       const out: Row = { ...r };
       for (const [k, v] of Object.entries(r)) {
-        if (v instanceof Uint8Array) {
-          const label = String(r.file_name ?? r.evidence_file_name ?? r.name ?? `${area}-${i + 1}`)
+        if (accessOf(k) === 'file' && v instanceof Uint8Array) {
+          const label = String(r.file_name ?? `${area}-${i + 1}`)
             .replace(/[^\w.-]+/g, '_')
             .slice(0, 80);
           const target = `files/${area}-${String(r.id ?? i + 1)}-${label}`;
           files[target] = new Uint8Array(v);
           out[k] = target;
-        } else if (STAFF_COLUMNS.test(k) && typeof v === 'number') {
+        } else if (accessOf(k) === 'staff' && typeof v === 'number') {
           out[k] = `${staff.get(v) ?? 'unknown'} (#${v})`;
         }
       }
       return out;
     });
     const cols: XlsxColumn<Row>[] = columns.map((c) => {
-      const type: CellType = DATE_COLUMNS.test(c)
-        ? 'date'
-        : prepared.every((r) => r[c] === null || typeof r[c] === 'number')
-          ? 'number'
-          : 'text';
+      const type: CellType =
+        accessOf(c) === 'date'
+          ? 'date'
+          : prepared.every((r) => r[c] === null || typeof r[c] === 'number')
+            ? 'number'
+            : 'text';
       return { header: c.replace(/_/g, ' '), type, value: (r: Row) => r[c] as string | number | null };
     });
     return {

@@ -121,7 +121,9 @@ export const trustHandlers = defineHandlers({
     await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
       action: 'verify',
       entity: 'store',
-      summary: `Data file checked: integrity ${result.integrity.length ? 'FAILED' : 'ok'}, ${result.foreignKeyProblems} foreign key problems, audit chain ${result.audit.ok ? 'intact' : 'BROKEN'}`,
+      summary:
+        `Data file checked: integrity ${result.integrity.length ? 'FAILED' : 'ok'}, ${result.foreignKeyProblems} foreign key problems, ` +
+        `audit chain ${result.audit.ok ? 'intact' : 'BROKEN'}`,
     });
     return result;
   },

@@ -1,8 +1,9 @@
 // Staff profiles, settings, editable reference lists and the append-only audit log.
 // Frozen in time: never edit a migration that has shipped; add a new one.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('staff')
     .addColumn('id', 'integer', (c) => c.primaryKey())

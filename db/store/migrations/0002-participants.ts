@@ -1,8 +1,9 @@
 // The participant record: identity, contact, equality monitoring, situation at entry, referral,
 // consent and eligibility evidence; and the funding streams people are enrolled on.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('funding_streams')
     .addColumn('id', 'integer', (c) => c.primaryKey())

@@ -1,8 +1,9 @@
 // Partner organisations, and CSCS courses: catalogue, runs, sessions, enrolments, attendance,
 // the Level 1 award, HS&E tests, CSCS cards, PPE and site-ready sign-off.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('organisations')
     .addColumn('id', 'integer', (c) => c.primaryKey())

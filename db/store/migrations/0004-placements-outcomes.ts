@@ -1,8 +1,9 @@
 // Social-value contracts and their commitments, placements, outcome types, outcomes with their
 // verification trail, and evidence items (with attached files stored beside the store).
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('social_value_contracts')
     .addColumn('id', 'integer', (c) => c.primaryKey())

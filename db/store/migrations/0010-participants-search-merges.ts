@@ -1,9 +1,10 @@
 // Participants area: the quick-search index (FTS5, see sqlite/participant-search.ts), stored
 // merges with the snapshot that undoes them, and the programme-area setting's default.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 import { createParticipantSearch } from '../sqlite/participant-search';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await createParticipantSearch(db);
 
   await db.schema

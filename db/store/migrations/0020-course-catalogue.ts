@@ -1,9 +1,9 @@
 // Courses area: a description on catalogue entries, the catalogue shipped with the app
 // (administrators edit it afterwards), and indexes the registers and waiting lists rely on.
 // Frozen in time: never edit once shipped; add 0021 instead.
-import type { Kysely } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('course_types').addColumn('description', 'text').execute();
   await db.schema.alterTable('course_types').addColumn('updated_at', 'text').execute();
 

@@ -2,9 +2,10 @@
 // encrypted and backed up with it), sustainment checks, job conversions, apprenticeship details
 // on placements, manual progress for commitments nothing else can count, and the indexes the
 // grids, the worklist and contract progress need at 100,000 participants.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   // One row per distinct file content: the same payslip attached twice is stored once.
   await db.schema
     .createTable('evidence_files')

@@ -1,7 +1,8 @@
 // Funders, versioned indicator sets with declarative counting rules, and submitted returns with
 // their frozen claim lines. Seeds three sets (UKSPF People & Skills, Towns Fund learners, the
 // Stevenage Works headline figures). Frozen in time: the seed is written out here, not imported.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
 interface SeedIndicator {
   code: string;
@@ -150,7 +151,8 @@ const townsFund: SeedIndicator[] = [
   {
     code: 'TF-L2',
     title:
-      '# of learners/students/trainees gaining certificates, graduating or completing courses at new or improved training or education facilities, or attending new courses',
+      '# of learners/students/trainees gaining certificates, graduating or completing courses at new or improved training or education facilities, ' +
+      'or attending new courses',
     definition: 'People who complete a course in the period.',
     unit: 'Learners',
     evidence: 'Certificate or provider achievement record.',
@@ -253,7 +255,8 @@ const headline: SeedIndicator[] = [
     code: 'SW-6',
     title: 'Local people benefitting from employment and training initiatives',
     definition:
-      'Stevenage residents (SG1, SG2) with a job, apprenticeship, self-employment, education or training start, or a completed work placement in the period, each person once.',
+      'Stevenage residents (SG1, SG2) with a job, apprenticeship, self-employment, education or training start, or a completed work placement in ' +
+      'the period, each person once.',
     unit: 'People',
     evidence: 'As for the outcome.',
     rule: {
@@ -267,7 +270,7 @@ const headline: SeedIndicator[] = [
   },
 ];
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('funders')
     .addColumn('id', 'integer', (c) => c.primaryKey())
@@ -376,12 +379,9 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 
   // A submitted return is frozen: its lines cannot change.
-  await sql`create trigger return_lines_frozen_update before update on return_lines begin select raise(abort, 'Submitted return lines are frozen'); end`.execute(
-    db,
-  );
-  await sql`create trigger return_lines_frozen_delete before delete on return_lines begin select raise(abort, 'Submitted return lines are frozen'); end`.execute(
-    db,
-  );
+  const refuse = sql.raw("select raise(abort, 'Submitted return lines are frozen');");
+  await sql`create trigger return_lines_frozen_update before update on return_lines begin ${refuse} end`.execute(db);
+  await sql`create trigger return_lines_frozen_delete before delete on return_lines begin ${refuse} end`.execute(db);
 
   // Indexes the counting queries use.
   await db.schema.createIndex('participants_referral').on('participants').column('referral_date').execute();

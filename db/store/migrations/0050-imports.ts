@@ -1,8 +1,9 @@
 // Partner imports: saved mapping profiles, import batches (file name and hash, profile, counts,
 // who and when, undo) and each row a batch created or updated with the values it replaced.
-import { sql, type Kysely } from 'kysely';
+import { sql } from 'kysely';
+import type { MigrationDb } from './migration-db';
 
-export async function up(db: Kysely<any>): Promise<void> {
+export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('import_profiles')
     .addColumn('id', 'integer', (c) => c.primaryKey())

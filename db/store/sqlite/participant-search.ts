@@ -12,10 +12,12 @@ const NAME_EXPR = (p: string) =>
 /** Identifiers in compact form: reference with and without its dash, NI, postcode without space, phone digits. */
 const IDENT_EXPR = (p: string) =>
   sql.raw(
-    `${p}.reference || ' ' || replace(${p}.reference,'-','') || ' ' || coalesce(${p}.ni_number,'') || ' ' || coalesce(replace(${p}.postcode,' ',''),'') || ' ' || coalesce(${p}.phone_digits,'')`,
+    `${p}.reference || ' ' || replace(${p}.reference,'-','') || ' ' || coalesce(${p}.ni_number,'') ` +
+      `|| ' ' || coalesce(replace(${p}.postcode,' ',''),'') || ' ' || coalesce(${p}.phone_digits,'')`,
   );
 
-export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
+/** Raw SQL only, so it takes any schema's handle: a migration's or today's transaction. */
+export async function createParticipantSearch<DB>(db: Kysely<DB>): Promise<void> {
   await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(
     db,
   );
@@ -25,7 +27,8 @@ export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
   await sql`create trigger participant_search_insert after insert on participants begin
     insert into participant_search(rowid, name, ident) values (new.id, ${NAME_EXPR('new')}, ${IDENT_EXPR('new')});
   end`.execute(db);
-  await sql`create trigger participant_search_update after update of first_name, preferred_name, last_name, reference, ni_number, postcode, phone_digits on participants begin
+  const indexed = sql.raw('first_name, preferred_name, last_name, reference, ni_number, postcode, phone_digits');
+  await sql`create trigger participant_search_update after update of ${indexed} on participants begin
     delete from participant_search where rowid = old.id;
     insert into participant_search(rowid, name, ident) values (new.id, ${NAME_EXPR('new')}, ${IDENT_EXPR('new')});
   end`.execute(db);
@@ -41,7 +44,7 @@ export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
  * deleted entries, and with secure_delete on the freed pages are zeroed. Runs inside the
  * caller's transaction; it rewrites the whole index, so call it once per batch of erasures.
  */
-export async function purgeParticipantSearchTrace(db: Kysely<any>): Promise<void> {
+export async function purgeParticipantSearchTrace<DB>(db: Kysely<DB>): Promise<void> {
   await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
 }
 

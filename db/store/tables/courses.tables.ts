@@ -1,5 +1,5 @@
 // Row types of organisations and the courses area (migration 0003 and the area's 002x).
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface OrganisationsTable {
   id: Generated<number>;
@@ -158,9 +158,3 @@ export interface CourseTables {
   ppe_issues: PpeIssuesTable;
   site_ready_signoffs: SiteReadySignoffsTable;
 }
-
-export type OrganisationRow = Selectable<OrganisationsTable>;
-export type CourseRunRow = Selectable<CourseRunsTable>;
-export type EnrolmentRow = Selectable<EnrolmentsTable>;
-export type CscsCardRow = Selectable<CscsCardsTable>;
-export type HseTestRow = Selectable<HseTestsTable>;

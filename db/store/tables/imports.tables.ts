@@ -1,5 +1,5 @@
 // Row types of the imports area's tables (migration 0050).
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface ImportProfilesTable {
   id: Generated<number>;
@@ -51,6 +51,3 @@ export interface ImportTables {
   import_batches: ImportBatchesTable;
   import_batch_rows: ImportBatchRowsTable;
 }
-
-export type ImportBatchRow = Selectable<ImportBatchesTable>;
-export type ImportBatchRowRow = Selectable<ImportBatchRowsTable>;

@@ -60,6 +60,8 @@ export interface ParticipantsTable {
   created_by: number | null;
   updated_at: string;
   updated_by: number | null;
+  /** 0060: the age band at start, kept when anonymising erases the date of birth. */
+  age_band_at_start: string | null;
 }
 
 export interface ParticipantBarriersTable {
@@ -120,4 +122,3 @@ export interface ParticipantTables {
 export type ParticipantRow = Selectable<ParticipantsTable>;
 export type NewParticipant = Insertable<ParticipantsTable>;
 export type ParticipantUpdate = Updateable<ParticipantsTable>;
-export type FundingStreamRow = Selectable<FundingStreamsTable>;

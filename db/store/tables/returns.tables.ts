@@ -1,5 +1,5 @@
 // Row types of the returns area's tables (migration 0040).
-import type { Generated, Selectable } from 'kysely';
+import type { Generated } from 'kysely';
 
 export interface FundersTable {
   id: Generated<number>;
@@ -42,7 +42,6 @@ export interface IndicatorsTable {
   needs_local_confirmation: Generated<number>;
   sort_order: Generated<number>;
 }
-export type IndicatorRow = Selectable<IndicatorsTable>;
 
 export interface ReturnsTable {
   id: Generated<number>;

@@ -1,5 +1,4 @@
 // Row types of the trust area's tables (migration 0060).
-import type { Selectable } from 'kysely';
 
 export interface AuditKeysTable {
   participant_id: number;
@@ -10,5 +9,3 @@ export interface AuditKeysTable {
 export interface TrustTables {
   audit_keys: AuditKeysTable;
 }
-
-export type AuditKeyRow = Selectable<AuditKeysTable>;

@@ -198,7 +198,9 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
     onSuccess: ({ enrolled, waiting, skipped }, _input, form) => {
       toasts.show({
         kind: 'success',
-        message: `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
+        message:
+          `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}` +
+          `${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
       });
       form.reset();
       setSelected([]);

@@ -152,10 +152,9 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
       return line ? `entries.${line.i}.${path[2] === 'expiresOn' ? 'expiresOn' : 'text'}` : null;
     },
     onSuccess: (v, input, form) => {
-      toasts.show({
-        kind: 'success',
-        message: `${v.recorded} results recorded${v.becameSiteReady ? `; ${v.becameSiteReady} ${v.becameSiteReady === 1 ? 'person is' : 'people are'} now site ready` : ''}`,
-      });
+      const ready = v.becameSiteReady;
+      const nowReady = ready ? `; ${ready} ${ready === 1 ? 'person is' : 'people are'} now site ready` : '';
+      toasts.show({ kind: 'success', message: `${v.recorded} results recorded${nowReady}` });
       form.reset({ ...form.values, entries: freshLines(rows, input.kind) });
     },
   });

@@ -1,6 +1,6 @@
 // The courses area's addresses and its sub-navigation.
 import { int, oneOf, route } from '../../app/route';
-import type { NavItem } from '../../components/SubNav';
+import type { NavItem } from '../../components/nav-item';
 
 const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
 

@@ -241,7 +241,8 @@ export function MappingStep(props: {
         type="radio"
         hint={
           mappedAmbiguous.length > 0
-            ? `Every date in ${mappedAmbiguous.map((d) => `“${d.header}”`).join(', ')} has a day of 12 or less, so it could be read either way. Check a date you know and confirm.`
+            ? `Every date in ${mappedAmbiguous.map((d) => `“${d.header}”`).join(', ')} has a day of 12 or less, ` +
+              'so it could be read either way. Check a date you know and confirm.'
             : undefined
         }
         options={conventions.map(([code, label]) => ({ code, label }))}

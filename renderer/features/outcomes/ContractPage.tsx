@@ -21,7 +21,10 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
     <>
       <PageHeader
         title={c.name}
-        subtitle={`${c.contractorName ?? 'No contractor recorded'} · ${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}${c.reference ? ` · ${c.reference}` : ''}`}
+        subtitle={
+          `${c.contractorName ?? 'No contractor recorded'} · ${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}` +
+          `${c.reference ? ` · ${c.reference}` : ''}`
+        }
         actions={
           canEdit && (
             <button type="button" onClick={() => navigate(outcomesRoutes.editContract.path({ id: c.id }))}>

@@ -79,7 +79,9 @@ export function ParticipantsGrid() {
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
     toasts.show({
       kind: 'success',
-      message: `Exported ${result.value.rows ?? 0} participants${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
+      message:
+        `Exported ${result.value.rows ?? 0} participants` +
+        `${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
     });
   };
 

@@ -41,25 +41,24 @@ export function PeriodPicker({
   const [part, setPart] = useState(start.part);
   const [fromText, setFromText] = useState(formatUkDate(initial?.from ?? value?.from ?? ''));
   const [toText, setToText] = useState(formatUkDate(initial?.to ?? value?.to ?? ''));
-  const [problem, setProblem] = useState<string | null>(null);
   const hintId = useId();
   const years: number[] = [];
   for (let y = financialYearOf(today) + 1; y >= 2017; y--) years.push(y);
 
+  const customFrom = parseUkDate(fromText) ?? '';
+  const customTo = parseUkDate(toText) ?? '';
+  const customProblem = kind === 'custom' ? periodProblem(customFrom, customTo) : null;
+  const problem = fromText || toText ? customProblem : null;
+
   useEffect(() => {
     if (kind === 'custom') {
-      const from = parseUkDate(fromText) ?? '';
-      const to = parseUkDate(toText) ?? '';
-      const p = periodProblem(from, to);
-      setProblem(fromText || toText ? p : null);
-      if (!p) onChange({ from, to });
+      if (!customProblem) onChange({ from: customFrom, to: customTo });
       return;
     }
-    setProblem(null);
     const p = periodFor(kind, fy, part);
     onChange({ from: p.from, to: p.to });
     // eslint-disable-next-line react-hooks/exhaustive-deps -- onChange is a fresh closure each render
-  }, [kind, fy, part, fromText, toText]);
+  }, [kind, fy, part, customFrom, customTo, customProblem]);
 
   return (
     <fieldset className="period-picker">

@@ -1,6 +1,6 @@
 // The returns area's addresses and its sub-navigation.
 import { int, route } from '../../app/route';
-import type { NavItem } from '../../components/SubNav';
+import type { NavItem } from '../../components/nav-item';
 
 export const returnsRoutes = {
   /** The dashboard; keeps the chosen period as ?from=&to=. */

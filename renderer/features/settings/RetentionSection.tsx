@@ -34,7 +34,9 @@ export function RetentionSection() {
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     toasts.show({
       kind: 'success',
-      message: `${result.value.anonymised} ${result.value.anonymised === 1 ? 'person' : 'people'} anonymised. A backup was taken first (${result.value.backup}).`,
+      message:
+        `${result.value.anonymised} ${result.value.anonymised === 1 ? 'person' : 'people'} anonymised. ` +
+        `A backup was taken first (${result.value.backup}).`,
     });
     setSelected([]);
     setConfirmed(false);

@@ -1,7 +1,7 @@
 // The settings area's addresses and its sub-navigation: one address per section, so each
 // survives a reload or an automatic lock.
 import { oneOf, route } from '../../app/route';
-import type { NavItem } from '../../components/SubNav';
+import type { NavItem } from '../../components/nav-item';
 
 const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
 export type SettingsSection = (typeof settingsSections)[number];

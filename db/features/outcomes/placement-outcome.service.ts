@@ -3,17 +3,13 @@
 // once through recordOutcomeOnce, then updated (audited) when the placement's details change.
 import { AppFailure } from '../../../shared/result';
 import { duplicateOutcomeMessage } from '../../../shared/domain/outcome-rules';
+import { startOutcomeLabel, startOutcomeOf } from '../../../shared/domain/placement-rules';
 import type { Tx } from '../../store/schema';
 import type { PlacementRow } from '../../store/tables/outcomes.tables';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import { recordOutcomeOnce } from './outcome-writer';
-
-/** Placement statuses that mean the job has started (ended early still started). */
-export const STARTED_STATUSES = new Set(['active', 'completed', 'ended_early']);
-
-export function startOutcomeType(kind: string): 'job_start' | 'apprenticeship_start' | null {
-  return kind === 'paid_job' ? 'job_start' : kind === 'apprenticeship' ? 'apprenticeship_start' : null;
-}
+import { outcomeOn, outcomeRecord, placementOutcome, updateOutcome } from './outcome-records.repository';
+import { organisationSector } from './organisations.repository';
 
 export async function syncPlacementOutcome(
   tx: Tx,
@@ -21,57 +17,33 @@ export async function syncPlacementOutcome(
   staffId: number | null,
   p: PlacementRow,
 ): Promise<{ outcomeId: number | null; created: boolean }> {
-  const type = startOutcomeType(p.kind);
-  if (!type || !STARTED_STATUSES.has(p.status)) return { outcomeId: null, created: false };
-  const employer = p.employer_org_id
-    ? await tx.selectFrom('organisations').select('sector').where('id', '=', p.employer_org_id).executeTakeFirst()
-    : undefined;
+  const type = startOutcomeOf(p);
+  if (!type) return { outcomeId: null, created: false };
   const details = {
     outcome_date: p.starts_on,
     employer_org_id: p.employer_org_id,
     contract_id: p.contract_id,
-    sector: employer?.sector ?? null,
+    sector: p.employer_org_id ? await organisationSector(tx, p.employer_org_id) : null,
     hours_per_week: p.hours_per_week,
     apprenticeship_standard: type === 'apprenticeship_start' ? p.apprenticeship_standard : null,
     apprenticeship_level: type === 'apprenticeship_start' ? p.apprenticeship_level : null,
   };
-  const linked = await tx
-    .selectFrom('outcomes')
-    .selectAll()
-    .where('placement_id', '=', p.id)
-    .where('outcome_type', '=', type)
-    .executeTakeFirst();
+  const linked = await placementOutcome(tx, p.id, type);
   if (linked) {
     const diff = changedFields(linked, details);
     if (!Object.keys(diff.after).length) return { outcomeId: linked.id, created: false };
     if (details.outcome_date !== linked.outcome_date) {
-      const clash = await tx
-        .selectFrom('outcomes')
-        .select('id')
-        .where('participant_id', '=', p.participant_id)
-        .where('outcome_type', '=', type)
-        .where('outcome_date', '=', details.outcome_date)
-        .executeTakeFirst();
-      if (clash)
-        throw new AppFailure(
-          'conflict',
-          duplicateOutcomeMessage(type === 'job_start' ? 'Job start' : 'Apprenticeship start', details.outcome_date),
-          [
-            {
-              path: ['startsOn'],
-              message: duplicateOutcomeMessage(
-                type === 'job_start' ? 'Job start' : 'Apprenticeship start',
-                details.outcome_date,
-              ),
-            },
-          ],
-        );
+      const clash = await outcomeOn(tx, {
+        participantId: p.participant_id,
+        outcomeType: type,
+        outcomeDate: details.outcome_date,
+      });
+      if (clash) {
+        const message = duplicateOutcomeMessage(startOutcomeLabel(type), details.outcome_date);
+        throw new AppFailure('conflict', message, [{ path: ['startsOn'], message }]);
+      }
     }
-    await tx
-      .updateTable('outcomes')
-      .set({ ...details, updated_at: at })
-      .where('id', '=', linked.id)
-      .execute();
+    await updateOutcome(tx, linked.id, { ...details, updated_at: at });
     await appendAudit(tx, at, staffId, {
       action: 'update',
       entity: 'outcome',
@@ -99,17 +71,9 @@ export async function syncPlacementOutcome(
   });
   if (!result.created) {
     // The same start was already recorded by hand (or by an import): link it rather than duplicate.
-    const existing = await tx
-      .selectFrom('outcomes')
-      .select(['id', 'placement_id'])
-      .where('id', '=', result.id)
-      .executeTakeFirstOrThrow();
-    if (existing.placement_id === null) {
-      await tx
-        .updateTable('outcomes')
-        .set({ placement_id: p.id, updated_at: at })
-        .where('id', '=', result.id)
-        .execute();
+    const existing = await outcomeRecord(tx, result.id);
+    if (existing && existing.placement_id === null) {
+      await updateOutcome(tx, result.id, { placement_id: p.id, updated_at: at });
       await appendAudit(tx, at, staffId, {
         action: 'update',
         entity: 'outcome',

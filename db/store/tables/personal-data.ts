@@ -1,0 +1,895 @@
+// The personal-data registry: the ONE place that says which data in the store is personal and how
+// each part of the app treats it. Every table is listed (a new table fails the type check until it
+// is); for the tables about participants every column is classified:
+// - what it holds: nothing about a person on its own (keys, bookkeeping), personal data, special
+//   category (UK GDPR Art. 9) or criminal-offence data (Art. 10), or codes of a reference list
+//   whose items say whether they are special category;
+// - retention: what anonymising the person does to it (keep for the published totals, erase,
+//   replace, generalise);
+// - subject access: how the bundle shows it (a value, a date, a staff member's name, a file);
+// - viewers: whether a viewer receives it;
+// - merge (participants only): how two records' values are settled.
+// Merging (participants/linked-tables.ts), anonymising (trust/retention.service.ts), subject access
+// (trust/subject-access.service.ts) and viewer redaction (trust/special-category.ts and the
+// dispatcher) all read this. test/integration/personal-data.test.ts compares it with a freshly
+// migrated store (every table and column classified, no entry naming a column that is not there).
+import type { ReferenceListName } from '../../../shared/domain/reference-lists';
+import type { Database } from '../schema';
+
+export type TableName = keyof Database & string;
+type ColumnName<T extends TableName> = keyof Database[T] & string;
+
+/** What a column holds about a person. */
+type DataClass =
+  /** Nothing about a person on its own: keys, bookkeeping, the programme's own codes. */
+  | 'none'
+  | 'personal'
+  /** UK GDPR Art. 9: ethnicity, health and disability, gender identity, religion, sexual orientation. */
+  | 'special'
+  /** UK GDPR Art. 10: criminal convictions and offences. */
+  | 'criminal';
+
+/** What anonymising the person does to a column. */
+export type ColumnRetention =
+  /** Kept: what published totals are built from (coded fields, dates, types). */
+  | 'keep'
+  /** Set to null. */
+  | 'erase'
+  /** Overwritten with this value (a column that may not be null). */
+  | { replace: string }
+  /** Overwritten with the record's anonymous reference (ANON-000042). */
+  | 'anonymous-reference'
+  /** Truncated to the first of its month. */
+  | { generalise: 'month' }
+  /** Kept only as a coarser value in another column (postcode → district, birth date → age band at
+   * start), then erased. */
+  | { generalise: 'district' | 'age-band-at-start'; into: ColumnName<'participants'> };
+
+/** How the subject access bundle shows a column. */
+export type AccessAs = 'value' | 'date' | 'staff' | 'file' | 'omit';
+
+/** How a merge settles the survivor's and the merged record's values (participants only). */
+type ColumnMerge =
+  /** The officer chooses whose value the survivor keeps. */
+  | 'choose'
+  /** Taken together with the column it follows (derived from it, or only meaningful with it). */
+  | { follows: ColumnName<'participants'> }
+  /** The survivor's own (identity and bookkeeping). */
+  | 'survivor';
+
+export interface ColumnRule {
+  data: DataClass;
+  /** Holds codes of this reference list; items marked special there are special category. */
+  items?: ReferenceListName;
+  retention: ColumnRetention;
+  access: AccessAs;
+  /** 'withhold': a viewer never receives it; 'special-items': a viewer does not get its special items. */
+  viewers: 'see' | 'withhold' | 'special-items';
+  merge?: ColumnMerge;
+}
+
+/** How a person's rows in a table are found (`C`: the table's column names). */
+type Reach<C extends string> =
+  /** The participants table itself: the person's record and the records merged into it. */
+  | { by: 'id' }
+  | { by: C }
+  /** A row is theirs when any of these columns names them. */
+  | { any: readonly C[] }
+  /** Rows hanging off a row of another table (which must itself be reached by participant_id). */
+  | {
+      through: TableName;
+      column: C;
+      parentColumn: string;
+      /** A column of the parent naming a file held here (for the subject access bundle). */
+      parentLabel?: string;
+    };
+
+/** What a merge does with a table's rows. */
+type TableMerge<C extends string> =
+  /** The record itself: column by column (each column's `merge`). */
+  | { rows: 'record' }
+  /** Moved to the survivor by updating participant_id; undo moves exactly those back. */
+  | {
+      rows: 'move';
+      label: string;
+      /** Columns that, with participant_id, must be unique: both records having the same is a clash. */
+      uniqueWith?: readonly C[];
+      /** How to describe a clash to the officer. */
+      clash?: string;
+    }
+  /** Rows keyed by (participant_id, code): the survivor gets the union. */
+  | { rows: 'union'; label: string; column: C }
+  /** Pairs of people: a decision about the merged record comes to hold for the survivor. */
+  | { rows: 'repoint-pairs' }
+  /** Left where they are, and why. */
+  | { rows: 'keep'; why: string };
+
+/** What anonymising does to a table's rows about the person. */
+type TableRetention =
+  /** Each column as its rule says. */
+  | 'columns'
+  /** The rows are deleted. */
+  | 'delete-rows'
+  /** The rows the person's parent rows pointed at are deleted once nothing points at them. */
+  | 'delete-when-unused';
+
+/** A table about participants: every column classified. `C` is its column names. */
+interface ParticipantTable<C extends string> {
+  about: 'participant';
+  reach: Reach<C>;
+  merge: TableMerge<C>;
+  retention: TableRetention;
+  /** 'rows': the bundle has a sheet of the person's rows; 'audit': the audit entries, opened with the
+   * person's key; otherwise why it is left out. */
+  access: 'rows' | 'audit' | { leftOut: string };
+  /** The participant record's field carrying this table's values (change history shows it). */
+  recordField?: string;
+  columns: Record<C, ColumnRule>;
+}
+
+/** Steps of the retention service for tables that only mention participants. */
+export type MentionStep = 'import-undo-labels';
+
+/** A table holding no data about participants (perhaps about staff or business contacts). */
+export interface OtherTable<C extends string> {
+  about: 'nobody' | 'staff' | 'contacts' | 'mentions participants';
+  why: string;
+  /** Columns holding personal data (of staff, of contacts, or naming participants). */
+  personal: readonly C[];
+  notPersonal: readonly C[];
+  /** 'mentions participants': the named step of the retention service that erases the mentions. */
+  anonymise?: MentionStep;
+}
+
+export type TableEntry<C extends string> = ParticipantTable<C> | OtherTable<C>;
+export type PersonalDataRegistry = { [T in TableName]: TableEntry<ColumnName<T>> };
+
+// Column rules, by what the column is.
+/** A key or bookkeeping column: nothing about the person on its own. */
+const key: ColumnRule = { data: 'none', retention: 'keep', access: 'value', viewers: 'see' };
+/** A staff member's id (the bundle shows their name). */
+const staff: ColumnRule = { ...key, access: 'staff' };
+/** Personal data kept for the totals. */
+const kept: ColumnRule = { data: 'personal', retention: 'keep', access: 'value', viewers: 'see' };
+/** A date about the person, kept for the totals. */
+const keptDate: ColumnRule = { ...kept, access: 'date' };
+/** Personal data erased by anonymisation (free text, names, document numbers, contact details). */
+const erased: ColumnRule = { ...kept, retention: 'erase' };
+/** Special-category data (Art. 9): kept, coded, for the equality monitoring totals; never for viewers. */
+const special: ColumnRule = { data: 'special', retention: 'keep', access: 'value', viewers: 'withhold' };
+
+const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
+
+/** Columns of the record an officer chooses between when merging. */
+const choose = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'choose' });
+const survivor = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'survivor' });
+const follows = (rule: ColumnRule, column: ColumnName<'participants'>): ColumnRule => ({
+  ...rule,
+  merge: { follows: column },
+});
+
+export const personalData = {
+  // ── The person ────────────────────────────────────────────────────────────────────────────────
+  participants: {
+    about: 'participant',
+    reach: { by: 'id' },
+    merge: { rows: 'record' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: survivor(key),
+      reference: survivor({ ...kept, retention: 'anonymous-reference' }),
+      status: survivor(key), // set by anonymisation and merging themselves
+      merged_into_id: survivor(key),
+      first_name: choose({ ...kept, retention: { replace: 'Anonymised' } }),
+      last_name: choose({ ...kept, retention: { replace: 'Person' } }),
+      preferred_name: choose(erased),
+      date_of_birth: choose({
+        ...kept,
+        access: 'date',
+        retention: { generalise: 'age-band-at-start', into: 'age_band_at_start' },
+      }),
+      ni_number: choose(erased),
+      ni_status: follows({ ...kept, retention: { replace: 'not_yet_known' } }, 'ni_number'),
+      uln: choose(erased),
+      address_line1: choose(erased),
+      address_line2: choose(erased),
+      town: choose(erased),
+      postcode: choose({ ...kept, retention: { generalise: 'district', into: 'postcode_district' } }),
+      postcode_district: follows(kept, 'postcode'),
+      phone: choose(erased),
+      phone_digits: follows(erased, 'phone'),
+      email: choose(erased),
+      preferred_contact: choose(erased),
+      sex: choose(kept),
+      gender_same_as_birth: choose(special),
+      ethnicity: choose(special),
+      disability: choose(special),
+      is_carer: choose(kept),
+      is_lone_parent: choose(kept),
+      labour_market_status: choose(kept),
+      benefits: choose(kept),
+      time_out_of_work: choose(kept),
+      qualification_level: choose(kept),
+      referral_source: choose(kept),
+      referral_date: choose(keptDate),
+      referrer_name: choose(erased),
+      funding_stream_id: choose(kept),
+      key_worker_id: choose(staff),
+      start_date: choose(keptDate),
+      leave_date: choose(keptDate),
+      privacy_notice_version: choose(kept),
+      // Not counted in any total: the month is enough to show a notice was given.
+      privacy_notice_date: choose({ ...keptDate, retention: { generalise: 'month' } }),
+      consent_partners_json: choose(erased),
+      lawful_basis_note: choose(erased),
+      eligibility_status: survivor(kept), // worked out again after a merge
+      version: survivor(key),
+      created_at: survivor(key),
+      created_by: survivor(staff),
+      updated_at: survivor(key),
+      updated_by: survivor(staff),
+      age_band_at_start: survivor(kept),
+    },
+  },
+  participant_barriers: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'union', label: 'barriers', column: 'barrier_code' },
+    retention: 'columns',
+    access: 'rows',
+    recordField: 'barriers',
+    columns: {
+      participant_id: key,
+      // Disability or health and ex-offender barriers are special category: the barrier list marks them.
+      barrier_code: { ...kept, items: 'barrier', viewers: 'special-items' },
+    },
+  },
+  eligibility_checks: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'eligibility checks' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      check_code: kept,
+      outcome: kept,
+      evidence_type: kept,
+      seen_by: staff,
+      seen_on: keptDate,
+      notes: erased,
+      recorded_at: key,
+    },
+  },
+  participant_notes: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'notes' },
+    retention: 'delete-rows',
+    access: 'rows',
+    columns: { id: key, participant_id: key, body: erased, created_at: key, created_by: staff },
+  },
+  not_duplicate_pairs: {
+    about: 'participant',
+    reach: { any: ['participant_a', 'participant_b'] },
+    merge: { rows: 'repoint-pairs' },
+    retention: 'columns',
+    access: 'rows',
+    columns: { participant_a: key, participant_b: key, decided_by: staff, decided_at: key },
+  },
+  participant_merges: {
+    about: 'participant',
+    reach: { any: ['survivor_id', 'merged_id'] },
+    merge: { rows: 'keep', why: 'the record of earlier merges, which undoing them reads' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      survivor_id: key,
+      merged_id: key,
+      // Both records as they were, to undo the merge.
+      snapshot_json: { ...kept, retention: { replace: ERASED_JSON } },
+      survivor_version_after: key,
+      merged_at: key,
+      merged_by: staff,
+      undone_at: key,
+      undone_by: staff,
+    },
+  },
+
+  // ── Courses ───────────────────────────────────────────────────────────────────────────────────
+  enrolments: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'course enrolments',
+      uniqueWith: ['course_run_id'],
+      clash: 'Both records are enrolled on the same course run; withdraw or remove one enrolment first.',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      course_run_id: key,
+      participant_id: key,
+      status: kept,
+      waiting_position: key,
+      enrolled_on: keptDate,
+      eligibility_override_reason: erased,
+      withdrawn_on: keptDate,
+      withdrawn_reason: erased,
+      completed_on: keptDate,
+      created_at: key,
+      created_by: staff,
+    },
+  },
+  attendance: {
+    about: 'participant',
+    reach: { through: 'enrolments', column: 'enrolment_id', parentColumn: 'id' },
+    merge: { rows: 'keep', why: 'hangs off an enrolment, which moves with the person' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      course_session_id: key,
+      enrolment_id: key,
+      mark: kept,
+      reason: erased, // a reason given for missing a session
+      recorded_at: key,
+      recorded_by: staff,
+    },
+  },
+  l1_awards: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'Level 1 awards' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      course_run_id: key,
+      achieved_on: keptDate,
+      certificate_number: erased,
+      awarding_body: kept,
+      created_at: key,
+    },
+  },
+  hse_tests: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'HS&E tests' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      course_run_id: key,
+      taken_on: keptDate,
+      score: kept,
+      test_reference: erased,
+      created_at: key,
+    },
+  },
+  cscs_cards: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'CSCS cards' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      card_type: kept,
+      card_number: erased,
+      issued_on: keptDate,
+      expires_on: keptDate,
+      is_first_labourer_card: kept,
+      course_run_id: key,
+      created_at: key,
+    },
+  },
+  ppe_issues: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'PPE issues' },
+    retention: 'columns',
+    access: 'rows',
+    columns: { id: key, participant_id: key, issued_on: keptDate, items: kept, issued_by: staff, created_at: key },
+  },
+  site_ready_signoffs: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'site-ready sign-offs' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      signed_on: keptDate,
+      signed_by: staff,
+      notes: erased,
+      revoked_on: keptDate,
+      created_at: key,
+    },
+  },
+
+  // ── Placements, outcomes, evidence ────────────────────────────────────────────────────────────
+  placements: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'placements' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      kind: kept,
+      employer_org_id: key,
+      contract_id: key,
+      course_run_id: key,
+      site: kept,
+      starts_on: keptDate,
+      ends_on: keptDate,
+      hours_per_week: kept,
+      hourly_wage_pence: kept,
+      supervisor: erased, // a name, which with the employer points to the person's placement
+      status: kept,
+      ended_reason: erased,
+      converted_from_id: key,
+      apprenticeship_standard: kept,
+      apprenticeship_level: kept,
+      notes: erased,
+      created_at: key,
+      created_by: staff,
+      updated_at: key,
+    },
+  },
+  outcomes: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'outcomes',
+      uniqueWith: ['outcome_type', 'outcome_date'],
+      clash:
+        'Both records have the same outcome on the same date; remove the duplicate outcome first so it is not counted twice.',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      outcome_type: kept,
+      outcome_date: keptDate,
+      placement_id: key,
+      employer_org_id: key,
+      course_run_id: key,
+      contract_id: key,
+      parent_outcome_id: key,
+      sector: kept,
+      hours_per_week: kept,
+      apprenticeship_standard: kept,
+      apprenticeship_level: kept,
+      qualification_title: kept,
+      notes: erased,
+      source: key,
+      source_ref: key,
+      verification_status: kept,
+      verified_by: staff,
+      verified_at: key,
+      verification_reason: erased,
+      created_at: key,
+      created_by: staff,
+      updated_at: key,
+    },
+  },
+  evidence_items: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'evidence items' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      outcome_id: key,
+      kind: kept,
+      received_on: keptDate,
+      seen_by: staff,
+      notes: erased,
+      file_name: erased,
+      file_mime: erased,
+      file_size: erased,
+      file_sha256: erased,
+      created_at: key,
+      created_by: staff,
+    },
+  },
+  evidence_files: {
+    about: 'participant',
+    // Stored once per content (sha256) and shared by the evidence items that attach it.
+    reach: { through: 'evidence_items', column: 'sha256', parentColumn: 'file_sha256', parentLabel: 'file_name' },
+    merge: { rows: 'keep', why: 'reached through the evidence items, which move with the person' },
+    retention: 'delete-when-unused',
+    access: 'rows',
+    columns: {
+      sha256: key,
+      bytes: { ...erased, access: 'file' },
+      mime: key,
+      size: key,
+      created_at: key,
+    },
+  },
+  sustainment_checks: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    // One per start outcome and week (13/26); the start outcome moves with the person, so its checks do too.
+    merge: { rows: 'move', label: 'sustainment checks' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      start_outcome_id: key,
+      participant_id: key,
+      weeks: kept,
+      sustained: kept,
+      sustained_on: keptDate,
+      checked_on: keptDate,
+      outcome_id: key,
+      notes: erased,
+      created_at: key,
+      created_by: staff,
+    },
+  },
+
+  // ── Returns, imports, audit ───────────────────────────────────────────────────────────────────
+  return_lines: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'keep',
+      why:
+        'lines of submitted returns are frozen (by trigger): a merge must not rewrite what was claimed; ' +
+        'the returns area already counts a merged record as its survivor (person_id = coalesce(merged_into_id, id))',
+    },
+    retention: 'columns', // nothing to erase: codes, ids and dates, frozen
+    access: 'rows',
+    columns: {
+      id: key,
+      return_id: key,
+      set_id: key,
+      indicator_code: key,
+      person_id: key,
+      participant_id: key,
+      employer_id: key,
+      item_kind: key,
+      item_id: key,
+      item_date: keptDate,
+      verification_status: kept,
+      evidence_count: kept,
+    },
+  },
+  import_batch_rows: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'keep',
+      why:
+        'a record of what an import wrote to which record; its undo finds the rows by entity id, ' +
+        'and an undo of a person since merged keeps them (the merge changed the record)',
+    },
+    retention: 'columns', // the rows stay so the batch's counts still add up
+    access: 'rows',
+    columns: {
+      id: key,
+      batch_id: key,
+      row_number: key,
+      action: key,
+      entity: key,
+      entity_id: key,
+      participant_id: key,
+      before_json: erased, // what the import replaced
+      after_json: { ...kept, retention: { replace: ERASED_JSON } }, // what it wrote
+    },
+  },
+  audit_log: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'keep', why: 'append-only; history is read across the records merged into a person' },
+    // Append-only: the person's entries are sealed with their audit key, which anonymising deletes
+    // (crypto-shredding, see audit_keys).
+    retention: 'columns',
+    access: 'audit',
+    columns: {
+      id: key,
+      at: key,
+      staff_id: staff,
+      action: key,
+      entity: key,
+      entity_id: key,
+      participant_id: key,
+      summary: kept,
+      before_json: kept,
+      after_json: kept,
+      prev_hash: { ...key, access: 'omit' },
+      hash: { ...key, access: 'omit' },
+    },
+  },
+  audit_keys: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'keep',
+      why:
+        'the key sealing the audit entries written about that record (the record id is part of the sealing); ' +
+        "history opens each entry with its own record's key, and anonymising the survivor shreds the keys of the " +
+        'records merged into it',
+    },
+    retention: 'delete-rows', // crypto-shredding: without the key the person's audit entries cannot be read
+    access: { leftOut: 'key material, not data about the person (their audit entries are in the bundle, opened)' },
+    columns: { participant_id: key, key: { ...key, access: 'omit' }, created_at: key },
+  },
+  import_batches: {
+    about: 'mentions participants',
+    why: 'an import; when undone it keeps a list of the records it left alone, labelled with their reference and name',
+    personal: ['undo_kept_json', 'staff_id', 'undone_by'],
+    notPersonal: [
+      'id',
+      'kind',
+      'partner',
+      'file_name',
+      'file_sha256',
+      'sheet',
+      'profile_name',
+      'profile_json',
+      'rows_in_file',
+      'created_count',
+      'updated_count',
+      'unchanged_count',
+      'rejected_count',
+      'error_count',
+      'at',
+      'undone_at',
+    ],
+    anonymise: 'import-undo-labels',
+  },
+
+  // ── Staff and business contacts (not participants: not merged, anonymised or in a bundle) ──────
+  staff: {
+    about: 'staff',
+    why: 'the people who use the app',
+    personal: ['display_name', 'email', 'password_hash', 'failed_attempts', 'locked_until'],
+    notPersonal: ['id', 'role', 'is_active', 'created_at'],
+  },
+  saved_views: {
+    about: 'staff',
+    why: "a staff member's saved grid views (a saved search may name someone)",
+    personal: ['staff_id', 'state_json'],
+    notPersonal: ['id', 'grid', 'name', 'created_at'],
+  },
+  organisations: {
+    about: 'contacts',
+    why: 'employers, providers and agencies; a sole trader is a person',
+    personal: ['address', 'postcode', 'phone', 'email', 'notes'],
+    notPersonal: ['id', 'name', 'kind', 'sector', 'is_active', 'created_at', 'updated_at'],
+  },
+  organisation_contacts: {
+    about: 'contacts',
+    why: 'people at employers and partners',
+    personal: ['name', 'job_title', 'phone', 'email'],
+    notPersonal: ['id', 'organisation_id'],
+  },
+  course_runs: {
+    about: 'contacts',
+    why: 'a course run names its tutor',
+    personal: ['tutor', 'notes'],
+    notPersonal: [
+      'id',
+      'course_type_id',
+      'provider_org_id',
+      'venue',
+      'start_date',
+      'end_date',
+      'capacity',
+      'funding_stream_id',
+      'status',
+      'created_at',
+      'updated_at',
+    ],
+  },
+  import_profiles: {
+    about: 'staff',
+    why: 'column mappings of partner files; who made them',
+    personal: ['created_by'],
+    notPersonal: ['id', 'name', 'partner', 'kind', 'profile_json', 'created_at', 'updated_at'],
+  },
+  indicator_set_versions: {
+    about: 'staff',
+    why: 'versions of indicator definitions; who made them',
+    personal: ['created_by'],
+    notPersonal: ['id', 'set_id', 'version', 'note', 'created_at'],
+  },
+  returns: {
+    about: 'staff',
+    why: 'submitted returns (totals only; the lines are in return_lines); who submitted them',
+    personal: ['submitted_by'],
+    notPersonal: [
+      'id',
+      'set_id',
+      'set_version_id',
+      'period_from',
+      'period_to',
+      'period_label',
+      'status',
+      'note',
+      'totals_json',
+      'submitted_at',
+    ],
+  },
+
+  // ── The programme's own data ──────────────────────────────────────────────────────────────────
+  settings: {
+    about: 'nobody',
+    why: 'settings of the programme',
+    personal: [],
+    notPersonal: ['key', 'value_json', 'updated_at'],
+  },
+  reference_items: {
+    about: 'nobody',
+    why: 'reference lists (barriers, referral sources); an item says whether it is special category',
+    personal: [],
+    notPersonal: ['id', 'list', 'code', 'label', 'sort_order', 'is_active', 'extra_json'],
+  },
+  funding_streams: {
+    about: 'nobody',
+    why: 'funding streams and their retention dates',
+    personal: [],
+    notPersonal: ['id', 'code', 'name', 'funder', 'starts_on', 'ends_on', 'retain_until', 'is_active'],
+  },
+  course_types: {
+    about: 'nobody',
+    why: 'the course catalogue',
+    personal: [],
+    notPersonal: [
+      'id',
+      'code',
+      'name',
+      'provider_org_id',
+      'typical_days',
+      'leads_to',
+      'cscs_component',
+      'sort_order',
+      'is_active',
+      'description',
+      'updated_at',
+    ],
+  },
+  course_sessions: {
+    about: 'nobody',
+    why: 'the sessions of a course run',
+    personal: [],
+    notPersonal: ['id', 'course_run_id', 'session_date', 'starts_at', 'ends_at', 'label'],
+  },
+  social_value_contracts: {
+    about: 'nobody',
+    why: "contractors' social value commitments",
+    personal: [],
+    notPersonal: [
+      'id',
+      'name',
+      'reference',
+      'contractor_org_id',
+      'starts_on',
+      'ends_on',
+      'notes',
+      'created_at',
+      'updated_at',
+    ],
+  },
+  contract_commitments: {
+    about: 'nobody',
+    why: 'targets of a social value contract',
+    personal: [],
+    notPersonal: ['id', 'contract_id', 'kind', 'target', 'description', 'manual_achieved'],
+  },
+  outcome_types: {
+    about: 'nobody',
+    why: 'the outcome catalogue',
+    personal: [],
+    notPersonal: ['code', 'label', 'category', 'sort_order', 'is_active'],
+  },
+  funders: {
+    about: 'nobody',
+    why: 'funders (personal_columns_json names the columns a funder asks for, not their values)',
+    personal: [],
+    notPersonal: ['id', 'code', 'name', 'notes', 'personal_columns_json', 'created_at', 'updated_at'],
+  },
+  indicator_sets: {
+    about: 'nobody',
+    why: "funders' indicator sets",
+    personal: [],
+    notPersonal: ['id', 'code', 'funder_id', 'name', 'description', 'is_active'],
+  },
+  indicators: {
+    about: 'nobody',
+    why: 'indicator definitions and counting rules',
+    personal: [],
+    notPersonal: [
+      'id',
+      'set_version_id',
+      'code',
+      'title',
+      'definition',
+      'unit',
+      'evidence_required',
+      'intervention_code',
+      'rule_json',
+      'needs_local_confirmation',
+      'sort_order',
+    ],
+  },
+} as const satisfies PersonalDataRegistry;
+
+/**
+ * Tables the store's dialect keeps beside the schema (not in `Database`), with what they hold.
+ * SQLite's full-text index also has shadow tables named `<index>_...`.
+ */
+export const storeIndexes = {
+  participant_search: {
+    from: 'participants',
+    why:
+      "full-text index of participants' names and identifiers, kept by trigger from the participants table; " +
+      "anonymising rewrites the row and purges the index's old segments",
+  },
+} as const satisfies Record<string, { from: TableName; why: string }>;
+
+/** The registry as the app reads it (column names as strings). */
+const registry: Record<TableName, TableEntry<string>> = personalData;
+
+/** A table about participants, as the app reads it. */
+export interface PersonTable extends ParticipantTable<string> {
+  table: TableName;
+}
+
+/** The tables about participants, in the registry's order (the record first). */
+export function participantTables(): PersonTable[] {
+  return (Object.keys(registry) as TableName[]).flatMap((table) => {
+    const entry = registry[table];
+    return entry.about === 'participant' ? [{ ...entry, table }] : [];
+  });
+}
+
+export function participantTable(table: TableName): PersonTable {
+  const entry = registry[table];
+  if (entry.about !== 'participant') throw new Error(`${table} is not a table about participants`);
+  return { ...entry, table };
+}
+
+/** A participant table's column rules (none for other tables). */
+export function columnRules(table: TableName): Record<string, ColumnRule> {
+  const entry = registry[table];
+  return entry.about === 'participant' ? entry.columns : {};
+}
+
+/** The reference an anonymised record is given. */
+export function anonymousReference(id: number): string {
+  return `ANON-${String(id).padStart(6, '0')}`;
+}
+
+/** The retention steps of tables that only mention participants. */
+export function mentioningTables(): MentionStep[] {
+  return Object.values(registry).flatMap((entry) =>
+    entry.about !== 'participant' && entry.anonymise ? [entry.anonymise] : [],
+  );
+}
+
+/** Columns of a table a viewer never receives. */
+export function withheldColumns(table: TableName): string[] {
+  return Object.entries(columnRules(table))
+    .filter(([, rule]) => rule.viewers === 'withhold')
+    .map(([column]) => column);
+}

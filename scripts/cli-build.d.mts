@@ -1,0 +1,13 @@
+// Types for scripts/cli-build.mjs, which tests import.
+import type { Plugin } from 'esbuild';
+
+export const CLI_BUNDLE: string;
+export function cliOutDir(): string;
+export function buildCli(outDir?: string): Promise<string>;
+export type CliBuildState = { state: 'fresh' } | { state: 'missing' } | { state: 'stale'; changed: string };
+export function cliBuildState(outDir?: string): CliBuildState;
+export function ensureCliBuild(
+  outDir?: string,
+  log?: (message: string) => void,
+): Promise<CliBuildState & { bundle: string }>;
+export function lazyPackages(names: string[]): Plugin;

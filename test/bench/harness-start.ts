@@ -1,0 +1,34 @@
+// The app's start, as the cold-start row measures it: this process opens the store (with the
+// daily backup, as the app does), signs the harness client in as the administrator (the bench
+// skips the sign-in screen, as the warm browser rows do) and serves the renderer, then prints
+// `READY <url>` with the ms since the process started. Bundled and run by participants.bench.ts.
+// Usage: node harness-start.cjs <store file> <backups folder> <renderer folder>
+import { createBackend } from '../../db/backend/backend';
+import { setLogSink } from '../../db/backend/log';
+import { startHarness } from '../../db/harness/server';
+
+async function main([file, backupDir, rendererDir]: string[]): Promise<void> {
+  if (!file || !backupDir || !rendererDir) throw new Error('usage: harness-start <store> <backups> <renderer>');
+  setLogSink(() => {});
+  const backend = await createBackend({ file, backupDir, automaticBackups: true });
+  const storeOpenMs = performance.now();
+  const admin = await backend.store.db
+    .selectFrom('staff')
+    .select('id')
+    .where('role', '=', 'administrator')
+    .executeTakeFirstOrThrow();
+  await backend.call('harness', 'session.start', { staffId: admin.id });
+  const harness = await startHarness({ backend, rendererDir });
+  process.stdout.write(`READY ${JSON.stringify({ url: harness.url, storeOpenMs, readyMs: performance.now() })}\n`);
+  const shutdown = async () => {
+    await harness.close();
+    await backend.close();
+    process.exit(0);
+  };
+  process.on('SIGTERM', () => void shutdown());
+}
+
+main(process.argv.slice(2)).catch((error: unknown) => {
+  process.stderr.write(`${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});
