@@ -1,8 +1,9 @@
 // React hook: load a channel's answer, reload it when the inputs change or when the backend
 // says the data of one of `areas` changed.
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { AppError } from '../../shared/result';
+import type { DataArea } from '../../shared/contract/define';
 import { api } from './client';
 
 export interface ChannelState<T> {
@@ -15,35 +16,40 @@ export interface ChannelState<T> {
 export function useChannel<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
-  options: { areas?: string[]; skip?: boolean } = {},
+  options: { areas?: readonly DataArea[]; skip?: boolean } = {},
 ): ChannelState<ChannelOutput<C>> {
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(input);
-  // Which request the shown answer is for: loading until the latest request has answered (the
-  // previous answer stays shown meanwhile).
-  const request = `${tick}:${channel}:${key}`;
-  const [state, setState] = useState<{ request?: string; data?: ChannelOutput<C>; error?: AppError }>({});
-  const latest = useRef('');
+  // The answer of the last request that finished, with the request it answers: loading until the
+  // current request's answer is in (the previous data stays shown meanwhile).
+  const request = `${key}#${tick}`;
+  const [state, setState] = useState<{ request: string; data?: ChannelOutput<C>; error?: AppError } | null>(null);
   const reload = useCallback(() => setTick((t) => t + 1), []);
 
   useEffect(() => {
     if (options.skip) return;
-    latest.current = request;
+    let live = true;
     void api.call(channel, JSON.parse(key) as ChannelInput<C>).then((result) => {
-      if (request !== latest.current) return;
-      setState(result.ok ? { request, data: result.value } : { request, error: result.error });
+      if (live) setState(result.ok ? { request, data: result.value } : { request, error: result.error });
     });
+    return () => {
+      live = false;
+    };
   }, [channel, key, request, options.skip]);
 
   const areas = (options.areas ?? []).join(',');
   useEffect(() => {
     if (!areas) return;
-    const wanted = areas.split(',');
+    const wanted = new Set(areas.split(','));
     return api.onEvent((event) => {
-      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.includes(a))) reload();
+      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.has(a))) reload();
     });
   }, [areas, reload]);
 
-  const loading = !options.skip && state.request !== request;
-  return { data: state.data, error: state.error, loading, reload };
+  return {
+    data: state?.data,
+    error: state?.error,
+    loading: !options.skip && state?.request !== request,
+    reload,
+  };
 }

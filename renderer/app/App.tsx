@@ -10,6 +10,7 @@ import { Shell } from './Shell';
 import { EmptyProgramme } from './EmptyProgramme';
 import { UnlockStore } from './UnlockStore';
 import { useActivityPings } from './use-activity-pings';
+import { useRoute } from './router';
 import type { ChannelOutput } from '../../shared/contract/index';
 
 type Info = ChannelOutput<'app.info'>;
@@ -18,6 +19,8 @@ export function App() {
   const [info, setInfo] = useState<Info | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [lockedReason, setLockedReason] = useState<string | null>(null);
+  // An address asked for (a reload, a link) goes to the shell even on an empty programme.
+  const addressed = useRoute().length > 0;
   // Desktop app without a secure keychain: the store opens only after its passphrase is given.
   const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(
     window.worksbook?.storeState ? undefined : null,
@@ -83,7 +86,7 @@ export function App() {
         }}
       />
     );
-  else if (info.participantCount === 0 && !window.location.hash.replace(/^#\/?/, ''))
+  else if (info.participantCount === 0 && !addressed)
     body = <EmptyProgramme session={info.session} onDone={() => void refresh()} />;
   else
     body = (

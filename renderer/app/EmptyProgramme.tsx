@@ -5,6 +5,8 @@ import { navigate } from './router';
 import { JobsProgress } from '../components/JobsProgress';
 import { roleAtLeast } from '../../shared/contract/define';
 import type { Session } from '../../shared/contract/app.contract';
+import { participantsRoutes } from '../features/participants/participants.routes';
+import { importsRoutes } from '../features/imports/imports.routes';
 
 export function EmptyProgramme({ session, onDone }: { session: Session; onDone(): void }) {
   const [jobId, setJobId] = useState<string | null>(null);
@@ -14,7 +16,7 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
       api.onEvent((e) => {
         if (e.type !== 'job' || e.job.id !== jobId) return;
         if (e.job.state === 'done') {
-          navigate('participants');
+          navigate(participantsRoutes.list.path());
           onDone();
         } else if (e.job.state !== 'running') {
           setMessage(e.job.message ?? 'The demo programme was not loaded.');
@@ -42,7 +44,7 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
           type="button"
           className="primary"
           onClick={() => {
-            navigate('participants/new');
+            navigate(participantsRoutes.new.path());
             onDone();
           }}
         >
@@ -51,7 +53,7 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
         <button
           type="button"
           onClick={() => {
-            navigate('imports');
+            navigate(importsRoutes.home.path());
             onDone();
           }}
         >

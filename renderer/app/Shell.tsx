@@ -1,42 +1,60 @@
-// The signed-in shell: skip link, navigation, the current screen, jobs and toasts.
-// Keyboard: Alt+1..6 go to each area (Ctrl+1..6 in the app's menu).
-import { useEffect } from 'react';
-import { routes } from './routes';
+// The signed-in shell: skip link, navigation, the page for the address (or the not-found page),
+// jobs and toasts. Keyboard: Alt+1..6 go to each area (Ctrl+1..6 in the app's menu); after any
+// such move focus goes to the new page's heading.
+import { useEffect, useState } from 'react';
+import { areas } from './routes';
 import { navigate, useRoute } from './router';
+import { pageFor } from './pages';
+import { focusPageTitle } from './focus';
+import { NotFound } from './NotFound';
 import { api } from '../api/client';
 import { JobsProgress } from '../components/JobsProgress';
+import { participantsRoutes } from '../features/participants/participants.routes';
+import { importsRoutes } from '../features/imports/imports.routes';
 import type { Session } from '../../shared/contract/app.contract';
 
-const menuTargets: Record<string, string> = {
-  'go-participants': 'participants',
-  'go-courses': 'courses',
-  'go-outcomes': 'outcomes',
-  'go-returns': 'returns',
-  'go-imports': 'imports',
-  'go-settings': 'settings',
-  'new-participant': 'participants/new',
-  find: 'participants',
-  'import-file': 'imports',
+const home = (area: string) => areas.find((a) => a.path === area)?.home ?? participantsRoutes.list.href();
+
+const menuTargets: Record<string, () => string> = {
+  'go-participants': () => home('participants'),
+  'go-courses': () => home('courses'),
+  'go-outcomes': () => home('outcomes'),
+  'go-returns': () => home('returns'),
+  'go-imports': () => home('imports'),
+  'go-settings': () => home('settings'),
+  'new-participant': () => participantsRoutes.new.href(),
+  find: () => participantsRoutes.list.href(),
+  'import-file': () => importsRoutes.home.href(),
 };
 
 export function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) {
-  const [area = 'participants', ...rest] = useRoute();
-  const route = routes.find((r) => r.path === area) ?? routes[0]!;
-  const Screen = route.component;
+  const route = useRoute();
+  // "#/" (or nothing) is the participants grid.
+  const path = route.length ? route : ['participants'];
+  const area = areas.find((a) => a.path === path[0]);
+  const shown = area ? pageFor(area.pages, path) : null;
+  const notFound = shown === null;
+  // Bumped by each move the shell makes (shortcut, menu, navigation link) so focus follows it
+  // even when the address does not change (Alt+1 on the participants grid).
+  const [moves, setMoves] = useState(0);
 
   useEffect(() => {
+    const go = (href: string) => {
+      navigate(href);
+      setMoves((n) => n + 1);
+    };
     const onKey = (e: KeyboardEvent) => {
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = routes.find((r) => r.shortcut === e.key);
+      const target = areas.find((a) => a.shortcut === e.key);
       if (target) {
         e.preventDefault();
-        navigate(target.path);
+        go(target.home);
       }
     };
     window.addEventListener('keydown', onKey);
     const offMenu = api.onMenuCommand((command) => {
       const target = menuTargets[command];
-      if (target) navigate(target);
+      if (target) go(target());
     });
     return () => {
       window.removeEventListener('keydown', onKey);
@@ -44,13 +62,11 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
     };
   }, []);
 
-  // Move focus to the new page's heading so screen-reader users hear where they are.
+  // A new area, or a move made by the shell: focus the new page's heading.
+  useEffect(() => focusPageTitle(), [area?.path, moves]);
   useEffect(() => {
-    document.getElementById('page-title')?.focus({ preventScroll: true });
-  }, [route.path]);
-  useEffect(() => {
-    document.title = `${route.label} – Worksbook`;
-  }, [route.label]);
+    document.title = `${notFound ? 'Page not found' : (area?.label ?? 'Worksbook')} – Worksbook`;
+  }, [area?.label, notFound]);
 
   return (
     <div className="shell">
@@ -67,14 +83,15 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
       <nav className="sidebar" aria-label="Main">
         <div className="brand">Worksbook</div>
         <ul>
-          {routes.map((r) => (
-            <li key={r.path}>
+          {areas.map((a) => (
+            <li key={a.path}>
               <a
-                href={`#/${r.path}`}
-                aria-current={r.path === route.path ? 'page' : undefined}
-                aria-keyshortcuts={`Alt+${r.shortcut}`}
+                href={a.home}
+                aria-current={a === area ? 'page' : undefined}
+                aria-keyshortcuts={`Alt+${a.shortcut}`}
+                onClick={() => setMoves((n) => n + 1)}
               >
-                {r.label}
+                {a.label}
               </a>
             </li>
           ))}
@@ -89,7 +106,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
       </nav>
       <main className="content" id="main" tabIndex={-1}>
         <JobsProgress />
-        <Screen rest={rest} />
+        {notFound ? <NotFound area={area} /> : area?.layout ? area.layout(shown) : shown}
       </main>
     </div>
   );

@@ -1,8 +1,10 @@
 // Only in the desktop app on a computer without a secure keychain (Linux "basic_text"): the data
 // file's passphrase is asked for before it opens. It is never stored; a new file asks twice.
+// Not a contract channel (the store is not open yet), so the fields and summary are used as they
+// are, without useContractForm.
 import { useState, type FormEvent } from 'react';
-import { ErrorSummary } from '../components/ErrorSummary';
-import { TextField } from '../components/TextField';
+import { ErrorSummary } from '../components/form/ErrorSummary';
+import { Field } from '../components/form/Field';
 import type { FieldError } from '../../shared/result';
 
 export function UnlockStore({
@@ -17,20 +19,28 @@ export function UnlockStore({
   const [passphrase, setPassphrase] = useState('');
   const [confirm, setConfirm] = useState('');
   const [errors, setErrors] = useState<FieldError[]>([]);
+  const [attempts, setAttempts] = useState(0);
   const [busy, setBusy] = useState(false);
+  const fail = (problems: FieldError[]) => {
+    setErrors(problems);
+    setAttempts((n) => n + 1);
+  };
+  const errorOn = (field: string) => errors.find((e) => e.path[0] === field)?.message;
 
   async function submit(event: FormEvent) {
     event.preventDefault();
+    const problems: FieldError[] = [];
     if (passphrase.length < 12)
-      return setErrors([{ path: ['passphrase'], message: 'Enter a passphrase of at least 12 characters' }]);
+      problems.push({ path: ['passphrase'], message: 'Enter a passphrase of at least 12 characters' });
     if (isNew && confirm !== passphrase)
-      return setErrors([{ path: ['confirm'], message: 'The two passphrases are not the same' }]);
+      problems.push({ path: ['confirm'], message: 'The two passphrases are not the same' });
+    if (problems.length) return fail(problems);
     setBusy(true);
     const result = await unlock(passphrase);
     setBusy(false);
     if (result.ok) onUnlocked();
     else
-      setErrors([
+      fail([
         { path: ['passphrase'], message: result.message ?? 'The data file could not be opened with this passphrase' },
       ]);
   }
@@ -44,28 +54,32 @@ export function UnlockStore({
           ? 'Keep it safe: without it the data cannot be opened, by anyone.'
           : 'Enter the passphrase chosen when the data file was created.'}
       </p>
-      <ErrorSummary errors={errors} />
+      <ErrorSummary problems={errors} focusKey={attempts} />
       <form onSubmit={submit} noValidate>
-        <TextField
-          path={['passphrase']}
-          label="Passphrase"
-          type="password"
-          value={passphrase}
-          onChange={setPassphrase}
-          errors={errors}
-          autoComplete={isNew ? 'new-password' : 'current-password'}
-          autoFocus
-        />
+        <Field name="passphrase" label="Passphrase" error={errorOn('passphrase')}>
+          {(c) => (
+            <input
+              {...c}
+              type="password"
+              value={passphrase}
+              onChange={(e) => setPassphrase(e.target.value)}
+              autoComplete={isNew ? 'new-password' : 'current-password'}
+              autoFocus
+            />
+          )}
+        </Field>
         {isNew && (
-          <TextField
-            path={['confirm']}
-            label="Type the passphrase again"
-            type="password"
-            value={confirm}
-            onChange={setConfirm}
-            errors={errors}
-            autoComplete="new-password"
-          />
+          <Field name="confirm" label="Type the passphrase again" error={errorOn('confirm')}>
+            {(c) => (
+              <input
+                {...c}
+                type="password"
+                value={confirm}
+                onChange={(e) => setConfirm(e.target.value)}
+                autoComplete="new-password"
+              />
+            )}
+          </Field>
         )}
         <button type="submit" className="primary" disabled={busy}>
           {isNew ? 'Create the data file' : 'Unlock'}

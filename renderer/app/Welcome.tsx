@@ -1,29 +1,15 @@
 // First start: an empty programme. Create the first (administrator) profile, then start empty
 // or load the demo programme.
-import { useState, type FormEvent } from 'react';
-import { api } from '../api/client';
-import { ErrorSummary, fieldId } from '../components/ErrorSummary';
-import type { FieldError } from '../../shared/result';
+import { Field } from '../components/form/Field';
+import { Form } from '../components/form/Form';
+import { useContractForm } from '../components/form/use-contract-form';
 import type { Session } from '../../shared/contract/app.contract';
 
 export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) {
-  const [name, setName] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    setBusy(true);
-    const result = await api.call('staff.createFirst', { displayName: name });
-    setBusy(false);
-    if (result.ok) onSignedIn(result.value);
-    else
-      setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['displayName'], message: result.error.message }],
-      );
-  }
-
-  const nameError = errors.find((e) => e.path[0] === 'displayName');
+  const f = useContractForm('staff.createFirst', {
+    defaultValues: { displayName: '' },
+    onSuccess: (session) => onSignedIn(session),
+  });
   return (
     <main className="welcome" id="main">
       <h1>Welcome to Worksbook</h1>
@@ -32,29 +18,14 @@ export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) 
         encrypted.
       </p>
       <p>This programme is empty. Start by creating your staff profile: you will be its administrator.</p>
-      <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
-        <div className={`field ${nameError ? 'field-error' : ''}`}>
-          <label htmlFor={fieldId(['displayName'])}>Your name</label>
-          {nameError && (
-            <p className="error-message" id="displayName-error">
-              {nameError.message}
-            </p>
-          )}
-          <input
-            id={fieldId(['displayName'])}
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            autoComplete="name"
-            aria-describedby={nameError ? 'displayName-error' : undefined}
-            aria-invalid={!!nameError}
-            autoFocus
-          />
-        </div>
-        <button type="submit" className="primary" disabled={busy}>
+      <Form of={f} aria-label="Create your profile">
+        <Field name="displayName" label="Your name">
+          {(c) => <input {...c} autoComplete="name" autoFocus {...f.form.register('displayName')} />}
+        </Field>
+        <button type="submit" className="primary" disabled={f.saving}>
           Create my profile
         </button>
-      </form>
+      </Form>
     </main>
   );
 }

@@ -1,25 +1,111 @@
-// The screens in the navigation, in order. Each area owns its screen component.
-import type { ComponentType } from 'react';
-import { ParticipantsScreen } from '../features/participants/ParticipantsScreen';
-import { CoursesScreen } from '../features/courses/CoursesScreen';
-import { OutcomesScreen } from '../features/outcomes/OutcomesScreen';
-import { ReturnsScreen } from '../features/returns/ReturnsScreen';
-import { ImportsScreen } from '../features/imports/ImportsScreen';
-import { SettingsScreen } from '../features/settings/SettingsScreen';
+// The areas in the navigation, in order, each with its pages (from the area's route table) and
+// its sub-navigation. The shell shows the page for the address, or the one not-found page.
+import type { ReactNode } from 'react';
+import type { Page } from './pages';
+import { useCan } from './session-context';
+import type { NavItem } from '../components/nav-item';
+import { SubNav } from '../components/SubNav';
+import { PageHeader } from '../components/PageHeader';
+import { participantsPages } from '../features/participants/participants.pages';
+import { participantsRoutes } from '../features/participants/participants.routes';
+import { coursesPages } from '../features/courses/courses.pages';
+import { coursesNav, coursesRoutes } from '../features/courses/courses.routes';
+import { outcomesPages } from '../features/outcomes/outcomes.pages';
+import { outcomesNav, outcomesRoutes } from '../features/outcomes/outcomes.routes';
+import { returnsPages } from '../features/returns/returns.pages';
+import { returnsNav, returnsRoutes } from '../features/returns/returns.routes';
+import { importsPages } from '../features/imports/imports.pages';
+import { importsRoutes } from '../features/imports/imports.routes';
+import { settingsPages } from '../features/settings/settings.pages';
+import { settingsNav, settingsRoutes } from '../features/settings/settings.routes';
 
-export interface RouteDef {
+export interface Area {
+  /** The first segment of its addresses. */
   path: string;
   label: string;
+  /** Alt+<shortcut> goes there. */
   shortcut: string;
-  /** Receives the rest of the path, e.g. ['42'] for #/participants/42. */
-  component: ComponentType<{ rest: string[] }>;
+  home: string;
+  pages: readonly Page[];
+  /** Its sub-navigation, also shown on its not-found page. */
+  nav?: { label: string; items: readonly NavItem[] };
+  /** What every page of the area sits in. */
+  layout?(page: ReactNode): ReactNode;
 }
 
-export const routes: RouteDef[] = [
-  { path: 'participants', label: 'Participants', shortcut: '1', component: ParticipantsScreen },
-  { path: 'courses', label: 'Courses', shortcut: '2', component: CoursesScreen },
-  { path: 'outcomes', label: 'Placements & outcomes', shortcut: '3', component: OutcomesScreen },
-  { path: 'returns', label: 'Returns', shortcut: '4', component: ReturnsScreen },
-  { path: 'imports', label: 'Imports', shortcut: '5', component: ImportsScreen },
-  { path: 'settings', label: 'Settings', shortcut: '6', component: SettingsScreen },
+export const areas: readonly Area[] = [
+  {
+    path: 'participants',
+    label: 'Participants',
+    shortcut: '1',
+    home: participantsRoutes.list.href(),
+    pages: participantsPages,
+  },
+  {
+    path: 'courses',
+    label: 'Courses',
+    shortcut: '2',
+    home: coursesRoutes.runs.href(),
+    pages: coursesPages,
+    nav: { label: 'Courses', items: coursesNav },
+  },
+  {
+    path: 'outcomes',
+    label: 'Placements & outcomes',
+    shortcut: '3',
+    home: outcomesRoutes.home.href(),
+    pages: outcomesPages,
+    nav: { label: 'Placements and outcomes sections', items: outcomesNav },
+    layout: (page) => (
+      <div className="screen-fill outcomes-area">
+        <SubNav label="Placements and outcomes sections" items={outcomesNav} />
+        {page}
+      </div>
+    ),
+  },
+  {
+    path: 'returns',
+    label: 'Returns',
+    shortcut: '4',
+    home: returnsRoutes.dashboard.href(),
+    pages: returnsPages,
+    nav: { label: 'Returns sections', items: returnsNav },
+    layout: (page) => (
+      <>
+        <PageHeader
+          title="Returns"
+          subtitle="Funder returns and the programme dashboard: every number traceable to the people behind it."
+        />
+        <SubNav label="Returns sections" items={returnsNav} />
+        {page}
+      </>
+    ),
+  },
+  {
+    path: 'imports',
+    label: 'Imports',
+    shortcut: '5',
+    home: importsRoutes.home.href(),
+    pages: importsPages,
+  },
+  {
+    path: 'settings',
+    label: 'Settings',
+    shortcut: '6',
+    home: settingsRoutes.home.href(),
+    pages: settingsPages,
+    nav: { label: 'Settings sections', items: settingsNav },
+    layout: (page) => <SettingsLayout>{page}</SettingsLayout>,
+  },
 ];
+
+function SettingsLayout({ children }: { children: ReactNode }) {
+  const isAdmin = useCan('administrator');
+  return (
+    <div className="screen-fill">
+      <PageHeader title="Settings" subtitle={isAdmin ? undefined : 'Other settings are for administrators.'} />
+      <SubNav label="Settings sections" items={settingsNav} />
+      {children}
+    </div>
+  );
+}

@@ -6,7 +6,8 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { CoursesNav } from './CoursesNav';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav } from './courses.routes';
 import { CourseTypeForm } from './CourseTypeForm';
 
 const componentLabels: Record<string, string> = {
@@ -37,7 +38,7 @@ export function CatalogueScreen() {
           )
         }
       />
-      <CoursesNav current="catalogue" />
+      <SubNav label="Courses" items={coursesNav} />
       {editing && lookups.data && (
         <CourseTypeForm
           initial={editing === 'new' ? null : editing}

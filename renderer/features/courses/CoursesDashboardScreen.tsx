@@ -1,32 +1,34 @@
 // The course dashboard: figures over all runs that start in a chosen period, and each run's
 // rates in a table (cancelled runs are listed but left out of the totals).
-import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
-import { formatUkDate } from '../../../shared/domain/dates';
-import { CoursesNav } from './CoursesNav';
+import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav, coursesRoutes } from './courses.routes';
 import { DashboardFigures } from './DashboardFigures';
-import { UkDateInput } from './UkDateInput';
+import { DateInput } from '../../components/form/DateInput';
+import { useSearchParam } from '../../app/router';
 import { pct, runStatusLabels } from './format';
 
 export function CoursesDashboardScreen() {
-  const [from, setFrom] = useState<string | null>(null);
-  const [to, setTo] = useState<string | null>(null);
+  // The period chosen stays in the address (?from=&to=), so Back and a reload keep it.
+  const [from, setFrom] = useSearchParam('from');
+  const [to, setTo] = useSearchParam('to');
   const dash = useChannel(
     'courses.dashboard',
-    { ...(from ? { from } : {}), ...(to ? { to } : {}) },
+    { ...(from && isIsoDate(from) ? { from } : {}), ...(to && isIsoDate(to) ? { to } : {}) },
     { areas: ['courses'] },
   );
   return (
     <>
       <PageHeader title="Course dashboard" subtitle="Runs that start in the period chosen; blank dates mean all runs" />
-      <CoursesNav current="dashboard" />
+      <SubNav label="Courses" items={coursesNav} />
       <div className="toolbar">
         <label htmlFor="dash-from">Runs starting from</label>
-        <UkDateInput id="dash-from" value={from} onChange={setFrom} />
+        <DateInput id="dash-from" value={from} onChange={setFrom} />
         <label htmlFor="dash-to">to</label>
-        <UkDateInput id="dash-to" value={to} onChange={setTo} />
+        <DateInput id="dash-to" value={to} onChange={setTo} />
       </div>
       {dash.error && (
         <p role="alert" className="error-message">
@@ -68,7 +70,7 @@ export function CoursesDashboardScreen() {
               {dash.data.runs.map((r) => (
                 <tr key={r.id}>
                   <td>
-                    <a href={`#/courses/${r.id}/dashboard`}>{formatUkDate(r.startDate)}</a>
+                    <a href={coursesRoutes.run.href({ id: r.id, tab: 'dashboard' })}>{formatUkDate(r.startDate)}</a>
                   </td>
                   <td>{r.courseType}</td>
                   <td>{runStatusLabels[r.status]}</td>

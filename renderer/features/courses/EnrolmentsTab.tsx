@@ -3,17 +3,17 @@
 // eligible need a reason, which is kept with their enrolment.
 import { useRef, useState } from 'react';
 import type { EnrolCandidate, EnrolmentRow, RunDetail } from '../../../shared/contract/courses.contract';
-import type { FieldError } from '../../../shared/result';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { EmptyState } from '../../components/EmptyState';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
 import { candidateColumns } from './courses.columns';
-import { FormField, describedBy } from './FormField';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { WithdrawDialog } from './WithdrawDialog';
 import { eligibilityLabels, enrolmentLabels, pct } from './format';
 
@@ -189,106 +189,100 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
   const [search, setSearch] = useState('');
   const [eligibleOnly, setEligibleOnly] = useState(true);
   const [selected, setSelected] = useState<EnrolCandidate[]>([]);
-  const [reason, setReason] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const grid = useRef<ServerGridHandle<EnrolCandidate>>(null);
   const toasts = useToasts();
   const notEligible = selected.filter((s) => s.eligibilityStatus !== 'eligible');
   const free = run.capacity - (run.counts.enrolled + run.counts.completed + run.counts.notCompleted);
-
-  const enrol = async () => {
-    setBusy(true);
-    const result = await api.call('courses.enrol', {
-      runId: run.id,
-      participantIds: selected.map((s) => s.id),
-      overrideReason: reason || null,
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(result.error.fields ?? [{ path: ['participantIds'], message: result.error.message }]);
-      return;
-    }
-    setErrors([]);
-    const { enrolled, waiting, skipped } = result.value;
-    toasts.show({
-      kind: 'success',
-      message:
-        `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}` +
-        `${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
-    });
-    setSelected([]);
-    setReason('');
-    grid.current?.api()?.deselectAll();
-    grid.current?.refresh();
+  const f = useContractForm('courses.enrol', {
+    defaultValues: { runId: run.id, participantIds: [], overrideReason: '' },
+    onSuccess: ({ enrolled, waiting, skipped }, _input, form) => {
+      toasts.show({
+        kind: 'success',
+        message:
+          `${enrolled} enrolled${waiting ? `, ${waiting} on the waiting list` : ''}` +
+          `${skipped.length ? `; ${skipped.map((s) => s.reason).join('; ')}` : ''}`,
+      });
+      form.reset();
+      setSelected([]);
+      grid.current?.api()?.deselectAll();
+      grid.current?.refresh();
+    },
+  });
+  const choose = (rows: EnrolCandidate[]) => {
+    setSelected(rows);
+    f.form.setValue(
+      'participantIds',
+      rows.map((r) => r.id),
+    );
   };
 
   return (
     <section className="form-box" aria-labelledby="add-people-title">
-      <h2 id="add-people-title" style={{ marginTop: 0 }}>
-        Add people
-      </h2>
-      <ErrorSummary errors={errors} />
-      <p className="muted">
-        {free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in
-        the list (<kbd>Space</kbd> ticks the focused row), then enrol them.
-      </p>
-      <div className="toolbar">
-        <label htmlFor="enrol-search">Find by name or reference</label>
-        <input
-          id="enrol-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="e.g. Khan, or SW-000123"
-          autoFocus
-        />
-        <label className="radio">
-          <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only
-          people confirmed eligible
-        </label>
-      </div>
-      <div className="enrol-grid">
-        <ServerGrid
-          ref={grid}
-          ariaLabel="People to enrol"
-          columnDefs={candidateColumns}
-          search={search}
-          preset={eligibleOnly ? 'eligible' : undefined}
-          rowSelection="multiple"
-          onSelectionChanged={setSelected}
-          fetchPage={(query) => api.call('courses.enrolCandidates.page', { ...query, runId: run.id })}
-          onError={(message) => toasts.show({ kind: 'error', message })}
-        />
-      </div>
-      {notEligible.length > 0 && (
-        <FormField
-          path="overrideReason"
-          label={`Reason to enrol ${notEligible.length === 1 ? 'someone' : `${notEligible.length} people`} not confirmed eligible`}
-          hint={notEligible
-            .map(
-              (n) => `${n.firstName} ${n.lastName} (${eligibilityLabels[n.eligibilityStatus] ?? n.eligibilityStatus})`,
-            )
-            .join(', ')}
-          errors={errors}
-        >
+      <Form
+        of={f}
+        heading={
+          <h2 id="add-people-title" style={{ marginTop: 0 }}>
+            Add people
+          </h2>
+        }
+      >
+        <p className="muted">
+          {free > 0 ? `${free} places free.` : 'The run is full: people you add go on the waiting list.'} Tick people in
+          the list (<kbd>Space</kbd> ticks the focused row), then enrol them.
+        </p>
+        <div className="toolbar">
+          <label htmlFor="enrol-search">Find by name or reference</label>
           <input
-            id="field-overrideReason"
-            type="text"
-            value={reason}
-            onChange={(e) => setReason(e.target.value)}
-            aria-describedby={describedBy('overrideReason', errors, true)}
+            id="enrol-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            // Enter searches; it does not enrol whoever happens to be ticked.
+            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+            placeholder="e.g. Khan, or SW-000123"
+            autoFocus
           />
-        </FormField>
-      )}
-      <div className="button-row">
-        <button type="button" className="primary" disabled={!selected.length || busy} onClick={enrol}>
-          Enrol {selected.length || ''} {selected.length === 1 ? 'person' : 'people'}
-        </button>
-        <button type="button" onClick={onClose}>
-          Done
-        </button>
-      </div>
+          <label className="radio">
+            <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only
+            people confirmed eligible
+          </label>
+        </div>
+        <div className="enrol-grid" id="field-participantIds" tabIndex={-1}>
+          <ServerGrid
+            ref={grid}
+            ariaLabel="People to enrol"
+            columnDefs={candidateColumns}
+            search={search}
+            preset={eligibleOnly ? 'eligible' : undefined}
+            rowSelection="multiple"
+            onSelectionChanged={choose}
+            fetchPage={(query) => api.call('courses.enrolCandidates.page', { ...query, runId: run.id })}
+            onError={(message) => toasts.show({ kind: 'error', message })}
+          />
+        </div>
+        {notEligible.length > 0 && (
+          <Field
+            name="overrideReason"
+            label={`Reason to enrol ${notEligible.length === 1 ? 'someone' : `${notEligible.length} people`} not confirmed eligible`}
+            hint={notEligible
+              .map(
+                (n) =>
+                  `${n.firstName} ${n.lastName} (${eligibilityLabels[n.eligibilityStatus] ?? n.eligibilityStatus})`,
+              )
+              .join(', ')}
+          >
+            {(c) => <input {...c} type="text" {...f.form.register('overrideReason')} />}
+          </Field>
+        )}
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={!selected.length || f.saving}>
+            Enrol {selected.length || ''} {selected.length === 1 ? 'person' : 'people'}
+          </button>
+          <button type="button" onClick={onClose}>
+            Done
+          </button>
+        </div>
+      </Form>
     </section>
   );
 }

@@ -1,6 +1,5 @@
 // The expiry worklist: CSCS cards expiring within N days, and HS&E passes about to lapse for
 // people who have not applied for a card yet, with how to reach each person; exportable.
-import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
@@ -9,10 +8,15 @@ import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { CoursesNav } from './CoursesNav';
+import { Field } from '../../components/form/Field';
+import { useSearchParam } from '../../app/router';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav } from './courses.routes';
 
 export function ExpiryScreen() {
-  const [daysText, setDaysText] = useState('60');
+  // Kept in the address (?within=30), so Back and a reload keep the choice.
+  const [within, setWithin] = useSearchParam('within');
+  const daysText = within ?? '60';
   const days = Number(daysText);
   const valid = Number.isInteger(days) && days >= 1 && days <= 730;
   const list = useChannel('courses.expiry.list', { withinDays: valid ? days : 60 }, { areas: ['courses'] });
@@ -49,24 +53,23 @@ export function ExpiryScreen() {
           )
         }
       />
-      <CoursesNav current="expiry" />
-      <div className={`field${valid ? '' : ' field-error'}`}>
-        <label htmlFor="field-withinDays">Expiring within (days)</label>
-        {!valid && (
-          <p className="error-message" id="error-withinDays">
-            Enter a whole number of days from 1 to 730
-          </p>
+      <SubNav label="Courses" items={coursesNav} />
+      <Field
+        name="withinDays"
+        label="Expiring within (days)"
+        error={valid ? undefined : 'Enter a whole number of days from 1 to 730'}
+      >
+        {(c) => (
+          <input
+            {...c}
+            className="input-narrow"
+            type="text"
+            inputMode="numeric"
+            value={daysText}
+            onChange={(e) => setWithin(e.target.value)}
+          />
         )}
-        <input
-          id="field-withinDays"
-          className="input-narrow"
-          type="text"
-          inputMode="numeric"
-          value={daysText}
-          onChange={(e) => setDaysText(e.target.value)}
-          aria-describedby={valid ? undefined : 'error-withinDays'}
-        />
-      </div>
+      </Field>
       {list.error && (
         <p role="alert" className="error-message">
           {list.error.message}

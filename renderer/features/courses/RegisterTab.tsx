@@ -1,29 +1,36 @@
 // Registers: pick a session, "Mark everyone present", then the exceptions from the keyboard:
 // ↑/↓ move between people, P / L / A / E mark present, late, absent or excused, and a reason
 // box appears for anything but present. Ctrl+S saves. Nothing is saved until you save.
-import { useMemo, useState, type KeyboardEvent } from 'react';
-import type { AttendanceMark, RegisterRow, RunDetail } from '../../../shared/contract/courses.contract';
+import type { KeyboardEvent } from 'react';
+import { z } from 'zod';
+import type { ChannelOutput } from '../../../shared/contract/index';
+import { attendanceMarks, type AttendanceMark, type RunDetail } from '../../../shared/contract/courses.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { useSearchParam } from '../../app/router';
+import { int } from '../../app/route';
 import { useCan } from '../../app/session-context';
 import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import { markKeys, markLabels } from './format';
 
-type Draft = Record<number, { mark: AttendanceMark | null; reason: string }>;
 const marks = Object.keys(markLabels) as AttendanceMark[];
 
-function defaultSession(run: RunDetail): number | null {
+function defaultSession(run: RunDetail, wanted: number | undefined): number | null {
   const today = new Date().toISOString().slice(0, 10);
-  const wanted = /session=(\d+)/.exec(window.location.hash)?.[1];
-  if (wanted && run.sessions.some((s) => s.id === Number(wanted))) return Number(wanted);
+  if (wanted && run.sessions.some((s) => s.id === wanted)) return wanted;
   const open = run.sessions.find((s) => s.marked === 0 && s.sessionDate <= today);
   return (open ?? run.sessions.filter((s) => s.sessionDate <= today).at(-1) ?? run.sessions[0])?.id ?? null;
 }
 
 export function RegisterTab({ run }: { run: RunDetail }) {
-  const [sessionId, setSessionId] = useState<number | null>(() => defaultSession(run));
+  // The session comes from the address (?session=12, a link from the sessions list) and the
+  // one chosen is kept there, so Back and a reload return to it.
+  const [asked, setAsked] = useSearchParam('session');
+  const sessionId = defaultSession(run, asked ? int.parse(asked) : undefined);
+  const setSessionId = (id: number) => setAsked(id);
   if (!run.sessions.length)
     return <EmptyState title="No sessions">Add sessions on the Details tab to take registers.</EmptyState>;
   return (
@@ -42,72 +49,18 @@ export function RegisterTab({ run }: { run: RunDetail }) {
   );
 }
 
+/** What the register form holds: a mark (or none yet) and a reason for each person. */
+const registerForm = z
+  .object({
+    rows: z.array(z.object({ enrolmentId: z.number(), mark: z.enum(attendanceMarks).nullable(), reason: z.string() })),
+  })
+  .refine((v) => v.rows.some((r) => r.mark), { path: ['rows'], message: 'Mark at least one person before saving.' });
+type MarkedRow = { enrolmentId: number; mark: AttendanceMark; reason: string };
+const marked = (rows: Array<{ enrolmentId: number; mark: AttendanceMark | null; reason: string }>) =>
+  rows.filter((r): r is MarkedRow => r.mark !== null);
+
 function Register({ sessionId }: { sessionId: number }) {
   const reg = useChannel('courses.register.get', { sessionId });
-  const canEdit = useCan('officer');
-  const toasts = useToasts();
-  const [draft, setDraft] = useState<Draft>({});
-  const [saving, setSaving] = useState(false);
-  const rows = useMemo<RegisterRow[]>(() => reg.data?.rows ?? [], [reg.data]);
-  // The draft restarts from the saved marks each time the register (re)loads.
-  const [draftOf, setDraftOf] = useState<RegisterRow[] | null>(null);
-  if (draftOf !== rows) {
-    setDraftOf(rows);
-    setDraft(Object.fromEntries(rows.map((r) => [r.enrolmentId, { mark: r.mark, reason: r.reason ?? '' }])));
-  }
-  const dirty = rows.some(
-    (r) => (draft[r.enrolmentId]?.mark ?? null) !== r.mark || (draft[r.enrolmentId]?.reason ?? '') !== (r.reason ?? ''),
-  );
-  const setMark = (id: number, mark: AttendanceMark) =>
-    setDraft((d) => ({ ...d, [id]: { mark, reason: mark === 'present' ? '' : (d[id]?.reason ?? '') } }));
-
-  const save = async () => {
-    const toSave = rows
-      .filter((r) => draft[r.enrolmentId]?.mark)
-      .map((r) => ({
-        enrolmentId: r.enrolmentId,
-        mark: draft[r.enrolmentId]!.mark!,
-        reason: draft[r.enrolmentId]!.reason || null,
-      }));
-    if (!toSave.length) {
-      toasts.show({ kind: 'error', message: 'Mark at least one person before saving.' });
-      return;
-    }
-    setSaving(true);
-    const result = await api.call('courses.register.save', { sessionId, marks: toSave });
-    setSaving(false);
-    if (!result.ok) toasts.show({ kind: 'error', message: result.error.message });
-    else {
-      toasts.show({
-        kind: 'success',
-        message:
-          `Register for ${formatUkDate(reg.data!.session.sessionDate)} saved ` +
-          `(${result.value.saved} people${rows.length > toSave.length ? `, ${rows.length - toSave.length} not marked` : ''})`,
-      });
-      reg.reload();
-    }
-  };
-
-  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number) => {
-    if ((e.target as HTMLElement).tagName === 'INPUT') {
-      if (e.key === 'Escape' || e.key === 'Enter') {
-        e.preventDefault();
-        focusRow(index, draft[rows[index]!.enrolmentId]?.mark ?? 'present');
-      }
-      return;
-    }
-    const mark = markKeys[e.key.toLowerCase()];
-    if (mark && !e.ctrlKey && !e.altKey && !e.metaKey && canEdit) {
-      e.preventDefault();
-      setMark(rows[index]!.enrolmentId, mark);
-      requestAnimationFrame(() => focusRow(index, mark));
-    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
-      e.preventDefault();
-      const next = Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
-      focusRow(next, draft[rows[next]!.enrolmentId]?.mark ?? 'present');
-    }
-  };
-
   if (reg.error)
     return (
       <p role="alert" className="error-message">
@@ -115,120 +68,176 @@ function Register({ sessionId }: { sessionId: number }) {
       </p>
     );
   if (!reg.data) return <p aria-busy="true">Loading the register…</p>;
-  const s = reg.data.session;
-  if (!rows.length) return <EmptyState title="Nobody to mark">Nobody holds a place on this run yet.</EmptyState>;
-  const counts = marks.map((m) => [m, rows.filter((r) => draft[r.enrolmentId]?.mark === m).length] as const);
+  if (!reg.data.rows.length)
+    return <EmptyState title="Nobody to mark">Nobody holds a place on this run yet.</EmptyState>;
+  // A fresh form whenever the saved register changes.
+  return <RegisterForm key={JSON.stringify(reg.data.rows)} data={reg.data} onSaved={reg.reload} />;
+}
+
+function RegisterForm({ data, onSaved }: { data: ChannelOutput<'courses.register.get'>; onSaved(): void }) {
+  const canEdit = useCan('officer');
+  const toasts = useToasts();
+  const rows = data.rows;
+  const s = data.session;
+  const f = useContractForm('courses.register.save', {
+    schema: registerForm,
+    defaultValues: { rows: rows.map((r) => ({ enrolmentId: r.enrolmentId, mark: r.mark, reason: r.reason ?? '' })) },
+    toInput: (v) => ({
+      sessionId: s.id,
+      marks: marked(v.rows).map((r) => ({ enrolmentId: r.enrolmentId, mark: r.mark, reason: r.reason || null })),
+    }),
+    // The backend counts the marks it was sent; point its errors at the people on screen.
+    fieldFor: (path, v) => {
+      const at = path[0] === 'marks' && typeof path[1] === 'number' ? v.rows.indexOf(marked(v.rows)[path[1]]!) : -1;
+      return at >= 0 ? `rows.${at}.${path[2] === 'reason' ? 'reason' : 'mark'}` : null;
+    },
+    onSuccess: (saved, input, form) => {
+      const unmarked = rows.length - input.marks.length;
+      toasts.show({
+        kind: 'success',
+        message: `Register for ${formatUkDate(s.sessionDate)} saved (${saved.saved} people${unmarked ? `, ${unmarked} not marked` : ''})`,
+      });
+      form.reset(form.values);
+      onSaved();
+    },
+  });
+  const { register, setValue, watch } = f.form;
+  const draft = watch('rows');
+  const dirty = f.form.formState.isDirty;
+  const setMark = (index: number, mark: AttendanceMark) => {
+    setValue(`rows.${index}.mark`, mark, { shouldDirty: true });
+    if (mark === 'present') setValue(`rows.${index}.reason`, '', { shouldDirty: true });
+  };
+
+  const onRowKey = (e: KeyboardEvent<HTMLTableRowElement>, index: number) => {
+    if ((e.target as HTMLElement).tagName === 'INPUT') {
+      if (e.key === 'Escape' || e.key === 'Enter') {
+        e.preventDefault();
+        focusRow(index, draft[index]?.mark ?? 'present');
+      }
+      return;
+    }
+    const mark = markKeys[e.key.toLowerCase()];
+    if (mark && !e.ctrlKey && !e.altKey && !e.metaKey && canEdit) {
+      e.preventDefault();
+      setMark(index, mark);
+      requestAnimationFrame(() => focusRow(index, mark));
+    } else if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      const next = Math.max(0, Math.min(rows.length - 1, index + (e.key === 'ArrowDown' ? 1 : -1)));
+      focusRow(next, draft[next]?.mark ?? 'present');
+    }
+  };
+
+  const counts = marks.map((m) => [m, draft.filter((d) => d.mark === m).length] as const);
   return (
     <section
       aria-labelledby="register-title"
       onKeyDown={(e) => {
         if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
           e.preventDefault();
-          if (canEdit) void save();
+          if (canEdit) void f.submit();
         }
       }}
     >
-      <h3 id="register-title">
-        Register for {s.label ? `${s.label}, ` : ''}
-        {formatUkDate(s.sessionDate)}
-      </h3>
-      <p className="keys-help">
-        Keys: <kbd>↑</kbd> <kbd>↓</kbd> move between people; <kbd>P</kbd> present, <kbd>L</kbd> late, <kbd>A</kbd>{' '}
-        absent, <kbd>E</kbd> excused; <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
-      </p>
-      {canEdit && (
-        <div className="toolbar">
-          <button
-            type="button"
-            onClick={() => {
-              setDraft((d) =>
-                Object.fromEntries(
-                  rows.map((r) => [
-                    r.enrolmentId,
-                    d[r.enrolmentId]?.mark ? d[r.enrolmentId]! : { mark: 'present' as const, reason: '' },
-                  ]),
-                ),
-              );
-              requestAnimationFrame(() => focusRow(0, 'present'));
-            }}
-          >
-            Mark everyone present
-          </button>
-          <span role="status" className="muted">
-            {counts
-              .filter(([, n]) => n)
-              .map(([m, n]) => `${n} ${markLabels[m].toLowerCase()}`)
-              .join(', ') || 'Nobody marked yet'}
-            {dirty ? ' – not saved' : ''}
-          </span>
-        </div>
-      )}
-      <table className="data register">
-        <caption className="visually-hidden">Attendance</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Reference</th>
-            <th scope="col">Mark</th>
-            <th scope="col">Reason</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => {
-            const d = draft[r.enrolmentId];
-            return (
-              <tr key={r.enrolmentId} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
-                <th scope="row">{r.name}</th>
-                <td>{r.reference}</td>
-                <td>
-                  <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
-                    {marks.map((m) => (
-                      <button
-                        key={m}
-                        type="button"
-                        className={`mark-${m}`}
-                        data-mark={m}
-                        aria-pressed={d?.mark === m}
+      <Form
+        of={f}
+        aria-labelledby="register-title"
+        heading={
+          <h3 id="register-title">
+            Register for {s.label ? `${s.label}, ` : ''}
+            {formatUkDate(s.sessionDate)}
+          </h3>
+        }
+      >
+        <p className="keys-help">
+          Keys: <kbd>↑</kbd> <kbd>↓</kbd> move between people; <kbd>P</kbd> present, <kbd>L</kbd> late, <kbd>A</kbd>{' '}
+          absent, <kbd>E</kbd> excused; <kbd>Ctrl</kbd>+<kbd>S</kbd> saves.
+        </p>
+        {canEdit && (
+          <div className="toolbar">
+            <button
+              type="button"
+              onClick={() => {
+                draft.forEach((d, i) => {
+                  if (!d.mark) setMark(i, 'present');
+                });
+                requestAnimationFrame(() => focusRow(0, 'present'));
+              }}
+            >
+              Mark everyone present
+            </button>
+            <span role="status" className="muted">
+              {counts
+                .filter(([, n]) => n)
+                .map(([m, n]) => `${n} ${markLabels[m].toLowerCase()}`)
+                .join(', ') || 'Nobody marked yet'}
+              {dirty ? ' – not saved' : ''}
+            </span>
+          </div>
+        )}
+        <table className="data register" id="field-rows" tabIndex={-1}>
+          <caption className="visually-hidden">Attendance</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Reference</th>
+              <th scope="col">Mark</th>
+              <th scope="col">Reason</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => {
+              const d = draft[i];
+              return (
+                <tr key={r.enrolmentId} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
+                  <th scope="row">{r.name}</th>
+                  <td>{r.reference}</td>
+                  <td>
+                    <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
+                      {marks.map((m) => (
+                        <button
+                          key={m}
+                          type="button"
+                          className={`mark-${m}`}
+                          data-mark={m}
+                          aria-pressed={d?.mark === m}
+                          disabled={!canEdit}
+                          onClick={() => setMark(i, m)}
+                          title={markLabels[m]}
+                        >
+                          <span aria-hidden="true">{markLabels[m][0]}</span>
+                          <span className="visually-hidden">{markLabels[m]}</span>
+                        </button>
+                      ))}
+                    </div>
+                  </td>
+                  <td>
+                    {d?.mark && d.mark !== 'present' ? (
+                      <input
+                        type="text"
+                        id={`field-rows.${i}.reason`}
+                        aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`}
                         disabled={!canEdit}
-                        onClick={() => setMark(r.enrolmentId, m)}
-                        title={markLabels[m]}
-                      >
-                        <span aria-hidden="true">{markLabels[m][0]}</span>
-                        <span className="visually-hidden">{markLabels[m]}</span>
-                      </button>
-                    ))}
-                  </div>
-                </td>
-                <td>
-                  {d?.mark && d.mark !== 'present' ? (
-                    <input
-                      type="text"
-                      aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`}
-                      value={d.reason}
-                      disabled={!canEdit}
-                      onChange={(e) =>
-                        setDraft((all) => ({
-                          ...all,
-                          [r.enrolmentId]: { ...all[r.enrolmentId]!, reason: e.target.value },
-                        }))
-                      }
-                    />
-                  ) : (
-                    <span className="muted">{d?.mark ? '' : 'Not marked'}</span>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      {canEdit && (
-        <div className="button-row">
-          <button type="button" className="primary" disabled={saving} onClick={save}>
-            Save register
-          </button>
-        </div>
-      )}
+                        {...register(`rows.${i}.reason`)}
+                      />
+                    ) : (
+                      <span className="muted">{d?.mark ? '' : 'Not marked'}</span>
+                    )}
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        {canEdit && (
+          <div className="button-row">
+            <button type="submit" className="primary" disabled={f.saving}>
+              Save register
+            </button>
+          </div>
+        )}
+      </Form>
     </section>
   );
 }

@@ -1,16 +1,18 @@
 // Recording one kind of result for many people: choose what (completion, L1 Award, HS&E scores,
 // CSCS cards, PPE, sign-off) and the date, then fill a line per person with Tab; blank lines
 // are left alone. Pass or fail and the card's default expiry are shown as you type.
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
+import { useFormContext } from 'react-hook-form';
+import { z } from 'zod';
 import type { RecordResultsInput, ResultKind, ResultRow, RunDetail } from '../../../shared/contract/courses.contract';
+import { isoDateSchema } from '../../../shared/contract/common';
 import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
-import { formatUkDate } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
-import { api } from '../../api/client';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { useToasts } from '../../components/Toasts';
-import { FormField, describedBy } from './FormField';
-import { UkDateInput } from './UkDateInput';
+import { DateField } from '../../components/form/ControlledFields';
+import { Field, useFieldError } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 
 const kinds: Array<[ResultKind, string]> = [
   ['completion', 'Course completion'],
@@ -20,364 +22,364 @@ const kinds: Array<[ResultKind, string]> = [
   ['ppe', 'PPE issued'],
   ['signoff', 'Readiness sign-off'],
 ];
+const textLabels: Record<ResultKind, string> = {
+  l1: 'Certificate number',
+  hse: 'Score out of 50',
+  card: 'Card number',
+  ppe: 'Items',
+  signoff: 'Notes',
+  completion: '',
+};
 
-interface Line {
-  on: boolean;
-  text: string;
-  status: '' | 'completed' | 'not_completed';
-  firstLabourer: boolean;
-  expiresOn: string | null;
+/** One person's line; blank lines are not recorded. */
+const lineSchema = z.object({
+  enrolmentId: z.number(),
+  on: z.boolean(),
+  text: z.string(),
+  status: z.enum(['', 'completed', 'not_completed']),
+  firstLabourer: z.boolean(),
+  expiresOn: z.string().nullable(),
+});
+type Line = z.infer<typeof lineSchema>;
+
+const isChosen = (kind: ResultKind, l: Line) =>
+  kind === 'completion' ? l.status !== '' : kind === 'hse' ? l.text.trim() !== '' : l.on;
+
+/** The form: what is recorded, the date, and a line per person (ids "field-entries.<n>.…"). */
+function entrySchema(rows: ResultRow[]) {
+  return z
+    .object({
+      kind: z.enum(['completion', 'l1', 'hse', 'card', 'ppe', 'signoff']),
+      date: isoDateSchema,
+      awardingBody: z.string(),
+      cardType: z.string(),
+      entries: z.array(lineSchema),
+    })
+    .superRefine((v, ctx) => {
+      v.entries.forEach((l, i) => {
+        const n = Number(l.text);
+        if (v.kind === 'hse' && l.text.trim() !== '' && (!Number.isInteger(n) || n < 0 || n > 50))
+          ctx.addIssue({
+            code: 'custom',
+            path: ['entries', i, 'text'],
+            message: `${rows[i]?.name ?? 'This person'}: enter a whole-number score from 0 to 50`,
+          });
+      });
+      if (!v.entries.some((l) => isChosen(v.kind, l)))
+        ctx.addIssue({
+          code: 'custom',
+          path: ['entries', 0, v.kind === 'completion' ? 'status' : 'text'],
+          message: v.kind === 'hse' ? 'Enter at least one score' : 'Choose at least one person',
+        });
+    });
+}
+type EntryValues = z.infer<ReturnType<typeof entrySchema>>;
+
+const freshLines = (rows: ResultRow[], kind: ResultKind): Line[] =>
+  rows.map((r) => ({
+    enrolmentId: r.enrolmentId,
+    on: false,
+    text: kind === 'ppe' ? 'Boots, hi-vis, hard hat, gloves' : '',
+    status: '',
+    firstLabourer: !r.card,
+    expiresOn: null,
+  }));
+
+/** The channel's input: only the chosen lines, in the shape the kind needs. */
+function toResults(runId: number, v: EntryValues): RecordResultsInput {
+  const chosen = v.entries.filter((l) => isChosen(v.kind, l));
+  const base = { runId, date: v.date };
+  switch (v.kind) {
+    case 'completion':
+      return {
+        ...base,
+        kind: v.kind,
+        entries: chosen.map((l) => ({
+          enrolmentId: l.enrolmentId,
+          status: l.status === 'not_completed' ? ('not_completed' as const) : ('completed' as const),
+        })),
+      };
+    case 'l1':
+      return {
+        ...base,
+        kind: v.kind,
+        awardingBody: v.awardingBody,
+        entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, certificateNumber: l.text })),
+      };
+    case 'hse':
+      return {
+        ...base,
+        kind: v.kind,
+        entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, score: Number(l.text) })),
+      };
+    case 'card':
+      return {
+        ...base,
+        kind: v.kind,
+        cardType: v.cardType,
+        entries: chosen.map((l) => ({
+          enrolmentId: l.enrolmentId,
+          cardNumber: l.text,
+          isFirstLabourerCard: l.firstLabourer,
+          expiresOn: l.expiresOn,
+        })),
+      };
+    case 'ppe':
+      return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, items: l.text })) };
+    case 'signoff':
+      return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, notes: l.text })) };
+  }
 }
 
 export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: ResultRow[]; onClose(): void }) {
-  const [kind, setKind] = useState<ResultKind>('completion');
-  const [date, setDate] = useState<string | null>(new Date().toISOString().slice(0, 10));
-  const [awardingBody, setAwardingBody] = useState('CITB');
-  const [cardType, setCardType] = useState('green_labourer');
-  const fresh = () =>
-    Object.fromEntries(
-      rows.map((r) => [
-        r.enrolmentId,
-        {
-          on: false,
-          text: kind === 'ppe' ? 'Boots, hi-vis, hard hat, gloves' : '',
-          status: '',
-          firstLabourer: !r.card,
-          expiresOn: null,
-        } as Line,
-      ]),
-    );
-  const [lines, setLines] = useState<Record<number, Line>>(fresh);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const toasts = useToasts();
-  const set = (id: number, patch: Partial<Line>) => setLines((all) => ({ ...all, [id]: { ...all[id]!, ...patch } }));
+  const schema = useMemo(() => entrySchema(rows), [rows]);
+  const f = useContractForm('courses.results.record', {
+    schema,
+    defaultValues: {
+      kind: 'completion',
+      date: new Date().toISOString().slice(0, 10),
+      awardingBody: 'CITB',
+      cardType: 'green_labourer',
+      entries: freshLines(rows, 'completion'),
+    },
+    messages: { date: 'Enter the date as day/month/year' },
+    toInput: (v) => toResults(run.id, v),
+    // The backend counts the lines it was sent; point its errors at the lines on screen.
+    fieldFor: (path, v) => {
+      if (path[0] !== 'entries' || typeof path[1] !== 'number') return path[0] === 'date' ? 'date' : null;
+      const line = v.entries.map((l, i) => ({ l, i })).filter(({ l }) => isChosen(v.kind, l))[path[1]];
+      return line ? `entries.${line.i}.${path[2] === 'expiresOn' ? 'expiresOn' : 'text'}` : null;
+    },
+    onSuccess: (v, input, form) => {
+      const ready = v.becameSiteReady;
+      const nowReady = ready ? `; ${ready} ${ready === 1 ? 'person is' : 'people are'} now site ready` : '';
+      toasts.show({ kind: 'success', message: `${v.recorded} results recorded${nowReady}` });
+      form.reset({ ...form.values, entries: freshLines(rows, input.kind) });
+    },
+  });
+  const { register, setValue, watch } = f.form;
+  const [kind, date, cardType, entries] = watch(['kind', 'date', 'cardType', 'entries']);
   const checkbox = kind === 'l1' || kind === 'card' || kind === 'ppe' || kind === 'signoff';
-  const allOn = rows.every((r) => lines[r.enrolmentId]?.on);
-  const textLabel = useMemo(
-    () =>
-      ({
-        l1: 'Certificate number',
-        hse: 'Score out of 50',
-        card: 'Card number',
-        ppe: 'Items',
-        signoff: 'Notes',
-        completion: '',
-      })[kind],
-    [kind],
-  );
-
-  const chooseKind = (k: ResultKind) => {
-    setKind(k);
-    setErrors([]);
-    setLines(
-      Object.fromEntries(
-        rows.map((r) => [
-          r.enrolmentId,
-          {
-            on: false,
-            text: k === 'ppe' ? 'Boots, hi-vis, hard hat, gloves' : '',
-            status: '',
-            firstLabourer: !r.card,
-            expiresOn: null,
-          },
-        ]),
-      ),
-    );
-  };
-
-  const submit = async () => {
-    const local: FieldError[] = [];
-    if (!date) local.push({ path: ['date'], message: 'Enter the date as day/month/year' });
-    const chosen: Array<{ row: ResultRow; line: Line; index: number }> = [];
-    rows.forEach((row, index) => {
-      const line = lines[row.enrolmentId]!;
-      if (kind === 'completion' ? line.status !== '' : kind === 'hse' ? line.text.trim() !== '' : line.on)
-        chosen.push({ row, line, index });
-      if (kind === 'hse' && line.text.trim() !== '') {
-        const n = Number(line.text);
-        if (!Number.isInteger(n) || n < 0 || n > 50)
-          local.push({
-            path: ['entries', index, 'text'],
-            message: `${row.name}: enter a whole-number score from 0 to 50`,
-          });
-      }
-    });
-    if (!chosen.length && !local.length)
-      local.push({
-        path: ['entries', 0, kind === 'completion' ? 'status' : 'text'],
-        message: kind === 'hse' ? 'Enter at least one score' : 'Choose at least one person',
-      });
-    setErrors(local);
-    if (local.length) return;
-    const base = { runId: run.id, date: date! };
-    let input: RecordResultsInput;
-    switch (kind) {
-      case 'completion':
-        input = {
-          ...base,
-          kind,
-          entries: chosen.map((c) => ({
-            enrolmentId: c.row.enrolmentId,
-            status: c.line.status as 'completed' | 'not_completed',
-          })),
-        };
-        break;
-      case 'l1':
-        input = {
-          ...base,
-          kind,
-          awardingBody,
-          entries: chosen.map((c) => ({ enrolmentId: c.row.enrolmentId, certificateNumber: c.line.text })),
-        };
-        break;
-      case 'hse':
-        input = {
-          ...base,
-          kind,
-          entries: chosen.map((c) => ({ enrolmentId: c.row.enrolmentId, score: Number(c.line.text) })),
-        };
-        break;
-      case 'card':
-        input = {
-          ...base,
-          kind,
-          cardType,
-          entries: chosen.map((c) => ({
-            enrolmentId: c.row.enrolmentId,
-            cardNumber: c.line.text,
-            isFirstLabourerCard: c.line.firstLabourer,
-            expiresOn: c.line.expiresOn,
-          })),
-        };
-        break;
-      case 'ppe':
-        input = { ...base, kind, entries: chosen.map((c) => ({ enrolmentId: c.row.enrolmentId, items: c.line.text })) };
-        break;
-      case 'signoff':
-        input = { ...base, kind, entries: chosen.map((c) => ({ enrolmentId: c.row.enrolmentId, notes: c.line.text })) };
-        break;
-    }
-    setBusy(true);
-    const result = await api.call('courses.results.record', input);
-    setBusy(false);
-    if (!result.ok) {
-      // Backend paths count the lines sent; point them at the lines on screen.
-      setErrors(
-        (result.error.fields ?? [{ path: ['date'], message: result.error.message }]).map((f) =>
-          f.path[0] === 'entries' && typeof f.path[1] === 'number'
-            ? {
-                ...f,
-                path: ['entries', chosen[f.path[1]]?.index ?? 0, f.path[2] === 'expiresOn' ? 'expiresOn' : 'text'],
-              }
-            : f,
-        ),
-      );
-      return;
-    }
-    const v = result.value;
-    toasts.show({
-      kind: 'success',
-      message:
-        `${v.recorded} results recorded` +
-        `${v.becameSiteReady ? `; ${v.becameSiteReady} ${v.becameSiteReady === 1 ? 'person is' : 'people are'} now site ready` : ''}`,
-    });
-    chooseKind(kind);
+  const allOn = entries.every((l) => l.on);
+  const textLabel = textLabels[kind];
+  // Each kind starts from clean lines.
+  const startKind = (e: { target: { value: string } }) => {
+    const next = kinds.find(([k]) => k === e.target.value)?.[0];
+    if (next) setValue('entries', freshLines(rows, next));
   };
 
   return (
     <section className="form-box" aria-labelledby="entry-title">
-      <h2 id="entry-title" style={{ marginTop: 0 }}>
-        Record results
-      </h2>
-      <ErrorSummary errors={errors} />
-      <fieldset className="field">
-        <legend>What are you recording?</legend>
-        <div className="toolbar">
-          {kinds.map(([k, label]) => (
-            <label key={k} className="radio">
-              <input type="radio" name="result-kind" value={k} checked={kind === k} onChange={() => chooseKind(k)} />{' '}
-              {label}
-            </label>
-          ))}
+      <Form
+        of={f}
+        heading={
+          <h2 id="entry-title" style={{ marginTop: 0 }}>
+            Record results
+          </h2>
+        }
+      >
+        <fieldset className="field">
+          <legend>What are you recording?</legend>
+          <div className="toolbar">
+            {kinds.map(([k, label]) => (
+              <label key={k} className="radio">
+                <input type="radio" value={k} {...register('kind', { onChange: startKind })} /> {label}
+              </label>
+            ))}
+          </div>
+        </fieldset>
+        <div className="form-grid">
+          <DateField
+            name="date"
+            label={
+              kind === 'card'
+                ? 'Issue date'
+                : kind === 'hse'
+                  ? 'Test date'
+                  : kind === 'completion'
+                    ? 'Completion date'
+                    : 'Date'
+            }
+            blank=""
+          />
+          {kind === 'l1' && (
+            <Field name="awardingBody" label="Awarding body">
+              {(c) => <input {...c} type="text" {...register('awardingBody')} />}
+            </Field>
+          )}
+          {kind === 'card' && (
+            <Field name="cardType" label="Card type">
+              {(c) => (
+                <select {...c} {...register('cardType')}>
+                  {cscsCardTypes.map((t) => (
+                    <option key={t.code} value={t.code}>
+                      {t.label}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+          )}
         </div>
-      </fieldset>
-      <div className="form-grid">
-        <FormField
-          path="date"
-          label={
-            kind === 'card'
-              ? 'Issue date'
-              : kind === 'hse'
-                ? 'Test date'
-                : kind === 'completion'
-                  ? 'Completion date'
-                  : 'Date'
-          }
-          errors={errors}
-        >
-          <UkDateInput id="field-date" value={date} onChange={setDate} describedBy={describedBy('date', errors)} />
-        </FormField>
-        {kind === 'l1' && (
-          <FormField path="awardingBody" label="Awarding body" errors={errors}>
-            <input
-              id="field-awardingBody"
-              type="text"
-              value={awardingBody}
-              onChange={(e) => setAwardingBody(e.target.value)}
-            />
-          </FormField>
-        )}
-        {kind === 'card' && (
-          <FormField path="cardType" label="Card type" errors={errors}>
-            <select id="field-cardType" value={cardType} onChange={(e) => setCardType(e.target.value)}>
-              {cscsCardTypes.map((c) => (
-                <option key={c.code} value={c.code}>
-                  {c.label}
-                </option>
-              ))}
-            </select>
-          </FormField>
-        )}
-      </div>
-      <table className="data entry-table">
-        <caption className="visually-hidden">One line per person</caption>
-        <thead>
-          <tr>
-            {checkbox && (
-              <th scope="col">
-                <input
-                  type="checkbox"
-                  aria-label="Select everyone"
-                  checked={allOn}
-                  onChange={(e) =>
-                    setLines((all) =>
-                      Object.fromEntries(Object.entries(all).map(([k, l]) => [k, { ...l, on: e.target.checked }])),
-                    )
-                  }
-                />
-              </th>
-            )}
-            <th scope="col">Name</th>
-            {kind === 'completion' ? <th scope="col">Result</th> : <th scope="col">{textLabel}</th>}
-            {kind === 'hse' && <th scope="col">Result</th>}
-            {kind === 'card' && (
-              <>
-                <th scope="col">First Labourer card</th>
-                <th scope="col">Expires</th>
-              </>
-            )}
-            <th scope="col">Still missing for site ready</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r, i) => {
-            const l = lines[r.enrolmentId]!;
-            const score = l.text.trim() === '' ? null : Number(l.text);
-            const err = errors.find((e) => e.path[0] === 'entries' && e.path[1] === i)?.message;
-            return (
-              <tr key={r.enrolmentId} className={err ? 'field-error' : undefined}>
-                {checkbox && (
-                  <td>
-                    <input
-                      type="checkbox"
-                      aria-label={`Record for ${r.name}`}
-                      checked={l.on}
-                      onChange={(e) => set(r.enrolmentId, { on: e.target.checked })}
-                    />
-                  </td>
-                )}
-                <th scope="row">
-                  {r.name}
-                  {err && <p className="error-message">{err}</p>}
+        <table className="data entry-table">
+          <caption className="visually-hidden">One line per person</caption>
+          <thead>
+            <tr>
+              {checkbox && (
+                <th scope="col">
+                  <input
+                    type="checkbox"
+                    aria-label="Select everyone"
+                    checked={allOn}
+                    onChange={(e) =>
+                      setValue(
+                        'entries',
+                        entries.map((l) => ({ ...l, on: e.target.checked })),
+                      )
+                    }
+                  />
                 </th>
-                <td>
-                  {kind === 'completion' ? (
-                    <select
-                      id={`field-entries.${i}.status`}
-                      aria-label={`Course result for ${r.name}`}
-                      value={l.status}
-                      onChange={(e) => set(r.enrolmentId, { status: e.target.value as Line['status'] })}
-                    >
-                      <option value="">
-                        No change (
-                        {r.status === 'completed'
-                          ? 'completed'
-                          : r.status === 'not_completed'
-                            ? 'did not complete'
-                            : 'enrolled'}
-                        )
-                      </option>
-                      <option value="completed">Completed</option>
-                      <option value="not_completed">Did not complete</option>
-                    </select>
-                  ) : (
-                    <input
-                      id={`field-entries.${i}.text`}
-                      type="text"
-                      inputMode={kind === 'hse' ? 'numeric' : undefined}
-                      aria-label={`${textLabel} for ${r.name}`}
-                      value={l.text}
-                      onChange={(e) =>
-                        set(r.enrolmentId, {
-                          text: e.target.value,
-                          on: kind === 'hse' ? l.on : l.on || e.target.value.trim() !== '',
-                        })
-                      }
-                    />
-                  )}
-                </td>
-                {kind === 'hse' && (
-                  <td>
-                    {score === null || Number.isNaN(score) ? (
-                      ''
-                    ) : (
-                      <span className={`tag ${isHsePass(score) ? 'tag-green' : 'tag-red'}`}>
-                        {isHsePass(score) ? 'Pass' : 'Fail'}
-                      </span>
-                    )}
-                  </td>
-                )}
-                {kind === 'card' && (
-                  <>
-                    <td>
-                      <input
-                        type="checkbox"
-                        aria-label={`First Labourer card for ${r.name}`}
-                        checked={l.firstLabourer}
-                        onChange={(e) => set(r.enrolmentId, { firstLabourer: e.target.checked })}
-                      />
-                    </td>
-                    <td>
-                      <UkDateInput
-                        id={`field-entries.${i}.expiresOn`}
-                        value={l.expiresOn}
-                        onChange={(iso) => set(r.enrolmentId, { expiresOn: iso })}
-                        describedBy={`default-expiry-${i}`}
-                      />
-                      <label className="visually-hidden" htmlFor={`field-entries.${i}.expiresOn`}>
-                        Expiry date for {r.name}
-                      </label>
-                      <div className="muted" id={`default-expiry-${i}`}>
-                        {date ? `Blank = ${formatUkDate(defaultCardExpiry(cardType, date, l.firstLabourer))}` : ''}
-                      </div>
-                    </td>
-                  </>
-                )}
-                <td className="muted">{r.siteReady.ready ? 'Nothing: site ready' : r.siteReady.missing.join('; ')}</td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-      <div className="button-row">
-        <button type="button" className="primary" disabled={busy} onClick={submit}>
-          Save {kinds.find(([k]) => k === kind)![1].toLowerCase()}
-        </button>
-        <button type="button" onClick={onClose}>
-          Close
-        </button>
-      </div>
+              )}
+              <th scope="col">Name</th>
+              {kind === 'completion' ? <th scope="col">Result</th> : <th scope="col">{textLabel}</th>}
+              {kind === 'hse' && <th scope="col">Result</th>}
+              {kind === 'card' && (
+                <>
+                  <th scope="col">First Labourer card</th>
+                  <th scope="col">Expires</th>
+                </>
+              )}
+              <th scope="col">Still missing for site ready</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r, i) => (
+              <EntryLine
+                key={r.enrolmentId}
+                row={r}
+                index={i}
+                kind={kind}
+                checkbox={checkbox}
+                textLabel={textLabel}
+                line={entries[i]}
+                defaultExpiry={
+                  isIsoDate(date) && entries[i]
+                    ? formatUkDate(defaultCardExpiry(cardType, date, entries[i].firstLabourer))
+                    : ''
+                }
+              />
+            ))}
+          </tbody>
+        </table>
+        <div className="button-row">
+          <button type="submit" className="primary" disabled={f.saving}>
+            Save {kinds.find(([k]) => k === kind)![1].toLowerCase()}
+          </button>
+          <button type="button" onClick={onClose}>
+            Close
+          </button>
+        </div>
+      </Form>
     </section>
+  );
+}
+
+function EntryLine({
+  row: r,
+  index: i,
+  kind,
+  checkbox,
+  textLabel,
+  line,
+  defaultExpiry,
+}: {
+  row: ResultRow;
+  index: number;
+  kind: ResultKind;
+  checkbox: boolean;
+  textLabel: string;
+  line: Line | undefined;
+  defaultExpiry: string;
+}) {
+  const { register, setValue } = useFormContext<EntryValues>();
+  const textError = useFieldError(`entries.${i}.text`);
+  const statusError = useFieldError(`entries.${i}.status`);
+  const expiryError = useFieldError(`entries.${i}.expiresOn`);
+  const err = textError ?? statusError ?? expiryError;
+  const score = !line || line.text.trim() === '' ? null : Number(line.text);
+  return (
+    <tr className={err ? 'field-error' : undefined}>
+      {checkbox && (
+        <td>
+          <input type="checkbox" aria-label={`Record for ${r.name}`} {...register(`entries.${i}.on`)} />
+        </td>
+      )}
+      <th scope="row">
+        {r.name}
+        {err && <p className="error-message">{err}</p>}
+      </th>
+      <td>
+        {kind === 'completion' ? (
+          <select
+            id={`field-entries.${i}.status`}
+            aria-label={`Course result for ${r.name}`}
+            {...register(`entries.${i}.status`)}
+          >
+            <option value="">
+              No change (
+              {r.status === 'completed' ? 'completed' : r.status === 'not_completed' ? 'did not complete' : 'enrolled'})
+            </option>
+            <option value="completed">Completed</option>
+            <option value="not_completed">Did not complete</option>
+          </select>
+        ) : (
+          <input
+            id={`field-entries.${i}.text`}
+            type="text"
+            inputMode={kind === 'hse' ? 'numeric' : undefined}
+            aria-label={`${textLabel} for ${r.name}`}
+            {...register(`entries.${i}.text`, {
+              // Typing on a line ticks it (HS&E lines count when a score is typed).
+              onChange: (e: { target: { value: string } }) => {
+                if (kind !== 'hse' && e.target.value.trim() !== '') setValue(`entries.${i}.on`, true);
+              },
+            })}
+          />
+        )}
+      </td>
+      {kind === 'hse' && (
+        <td>
+          {score === null || Number.isNaN(score) ? (
+            ''
+          ) : (
+            <span className={`tag ${isHsePass(score) ? 'tag-green' : 'tag-red'}`}>
+              {isHsePass(score) ? 'Pass' : 'Fail'}
+            </span>
+          )}
+        </td>
+      )}
+      {kind === 'card' && (
+        <>
+          <td>
+            <input
+              type="checkbox"
+              aria-label={`First Labourer card for ${r.name}`}
+              {...register(`entries.${i}.firstLabourer`)}
+            />
+          </td>
+          <td>
+            <DateField
+              name={`entries.${i}.expiresOn`}
+              label={`Expiry date for ${r.name}`}
+              hint={defaultExpiry ? `Blank = ${defaultExpiry}` : undefined}
+              hideLabel
+              className="in-table"
+            />
+          </td>
+        </>
+      )}
+      <td className="muted">{r.siteReady.ready ? 'Nothing: site ready' : r.siteReady.missing.join('; ')}</td>
+    </tr>
   );
 }

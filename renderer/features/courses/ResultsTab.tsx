@@ -11,6 +11,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { ResultsEntry } from './ResultsEntry';
 import { RemoveResultDialog, type RemoveTarget } from './RemoveResultDialog';
 import { enrolmentLabels, pct } from './format';
+import { coursesRoutes } from './courses.routes';
 
 export function ResultsTab({ run }: { run: RunDetail }) {
   const results = useChannel('courses.results.get', { runId: run.id }, { areas: ['courses'] });
@@ -52,7 +53,7 @@ export function ResultsTab({ run }: { run: RunDetail }) {
           ))}
         </ul>
         <p>
-          Administrators can change it on the <a href="#/courses/site-ready">Site-ready candidates</a> page.
+          Administrators can change it on the <a href={coursesRoutes.siteReady.href()}>Site-ready candidates</a> page.
         </p>
       </details>
       {entering && <ResultsEntry run={run} rows={rows} onClose={() => setEntering(false)} />}

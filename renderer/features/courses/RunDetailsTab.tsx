@@ -1,62 +1,26 @@
 // A run's details (the run form, for officers) and its sessions.
 import { useState } from 'react';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import type { RunDetail } from '../../../shared/contract/courses.contract';
-import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { useToasts } from '../../components/Toasts';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { RunForm, runInput, type RunFormValues } from './RunForm';
+import { RunFormFields, runMessages } from './RunForm';
 import { SessionsEditor } from './SessionsEditor';
 import { runStatusLabels } from './format';
 
 export function RunDetailsTab({ run }: { run: RunDetail }) {
   const canEdit = useCan('officer');
   const lookups = useChannel('courses.lookups', {});
-  const toasts = useToasts();
   const [editing, setEditing] = useState(false);
-  const initial: RunFormValues = {
-    courseTypeId: run.courseTypeId,
-    providerOrgId: run.providerOrgId,
-    venue: run.venue ?? '',
-    startDate: run.startDate,
-    endDate: run.endDate,
-    capacity: String(run.capacity),
-    tutor: run.tutor ?? '',
-    fundingStreamId: run.fundingStreamId,
-    status: run.status,
-    notes: run.notes ?? '',
-    generateSessions: false,
-    sessionStartsAt: '',
-    sessionEndsAt: '',
-  };
   return (
     <>
       <h2>Details</h2>
       {editing && lookups.data ? (
-        <RunForm
-          lookups={lookups.data}
-          initial={initial}
-          isNew={false}
-          submitLabel="Save changes"
-          onCancel={() => setEditing(false)}
-          onSubmit={async (v) => {
-            const result = await api.call('courses.runs.update', { ...runInput(v), id: run.id });
-            if (!result.ok) {
-              if (result.error.fields?.length) return result.error.fields;
-              toasts.show({ kind: 'error', message: result.error.message });
-              return null;
-            }
-            toasts.show({
-              kind: 'success',
-              message: result.value.promoted
-                ? `Saved; ${result.value.promoted} people moved from the waiting list onto the run`
-                : 'Saved',
-            });
-            setEditing(false);
-            return null;
-          }}
-        />
+        <RunEditForm run={run} lookups={lookups.data} onDone={() => setEditing(false)} />
       ) : (
         <>
           <dl className="facts">
@@ -90,5 +54,53 @@ export function RunDetailsTab({ run }: { run: RunDetail }) {
       )}
       <SessionsEditor run={run} canEdit={canEdit} />
     </>
+  );
+}
+
+function RunEditForm({
+  run,
+  lookups,
+  onDone,
+}: {
+  run: RunDetail;
+  lookups: ChannelOutput<'courses.lookups'>;
+  onDone(): void;
+}) {
+  const toasts = useToasts();
+  const f = useContractForm('courses.runs.update', {
+    defaultValues: {
+      id: run.id,
+      courseTypeId: run.courseTypeId,
+      providerOrgId: run.providerOrgId,
+      venue: run.venue ?? '',
+      startDate: run.startDate,
+      endDate: run.endDate,
+      capacity: run.capacity,
+      tutor: run.tutor ?? '',
+      fundingStreamId: run.fundingStreamId,
+      status: run.status,
+      notes: run.notes ?? '',
+    },
+    messages: runMessages,
+    onSuccess: (saved) => {
+      toasts.show({
+        kind: 'success',
+        message: saved.promoted ? `Saved; ${saved.promoted} people moved from the waiting list onto the run` : 'Saved',
+      });
+      onDone();
+    },
+  });
+  return (
+    <Form of={f}>
+      <RunFormFields lookups={lookups} isNew={false} />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={f.saving}>
+          Save changes
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -1,41 +1,29 @@
-// The course run form, for planning a run and for changing one: the course from the catalogue
-// (which suggests provider and end date), dates typed day-first, places, tutor, funding, status.
-import { useState, type FormEvent } from 'react';
-import type { ChannelOutput } from '../../../shared/contract/index';
-import { runStatuses, runUpdateSchema } from '../../../shared/contract/courses.contract';
+// The course run's fields, for planning a run and for changing one (inside a <Form>): the course
+// from the catalogue (which suggests provider and end date), dates typed day-first, places,
+// tutor, funding, status; and, when planning, the sessions to create.
+import { useFormContext } from 'react-hook-form';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
+import { runStatuses } from '../../../shared/contract/courses.contract';
 import { weekdaysBetween } from '../../../shared/domain/course-sessions';
-import { addDaysIso } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { FormField, describedBy } from './FormField';
-import { UkDateInput } from './UkDateInput';
-import { runStatusLabels, schemaErrors } from './format';
+import { addDaysIso, isIsoDate } from '../../../shared/domain/dates';
+import { Field } from '../../components/form/Field';
+import { DateField } from '../../components/form/ControlledFields';
+import { toCode, toId, toNumber } from '../../components/form/values';
+import { runStatusLabels } from './format';
 
 type Lookups = ChannelOutput<'courses.lookups'>;
+/** The fields both channels have (the create form adds the sessions). */
+type RunFields = Omit<ChannelInput<'courses.runs.update'>, 'id'> &
+  Partial<Pick<ChannelInput<'courses.runs.create'>, 'generateSessions' | 'sessionStartsAt' | 'sessionEndsAt'>>;
 
-export interface RunFormValues {
-  courseTypeId: number | null;
-  providerOrgId: number | null;
-  venue: string;
-  startDate: string | null;
-  endDate: string | null;
-  capacity: string;
-  tutor: string;
-  fundingStreamId: number | null;
-  status: (typeof runStatuses)[number];
-  notes: string;
-  generateSessions: boolean;
-  sessionStartsAt: string;
-  sessionEndsAt: string;
-}
-
-export const blankRun: RunFormValues = {
-  courseTypeId: null,
+export const blankRun: ChannelInput<'courses.runs.create'> = {
+  // 0 is no course: the schema asks for one to be chosen.
+  courseTypeId: 0,
   providerOrgId: null,
   venue: '',
-  startDate: null,
-  endDate: null,
-  capacity: '12',
+  startDate: '',
+  endDate: '',
+  capacity: 12,
   tutor: '',
   fundingStreamId: null,
   status: 'planned',
@@ -45,244 +33,140 @@ export const blankRun: RunFormValues = {
   sessionEndsAt: '15:30',
 };
 
-/** Turns the form into the channel's input (the same schema checks it here and in the backend). */
-export function runInput(v: RunFormValues) {
-  return {
-    courseTypeId: v.courseTypeId ?? 0,
-    providerOrgId: v.providerOrgId,
-    venue: v.venue,
-    startDate: v.startDate ?? '',
-    endDate: v.endDate ?? '',
-    capacity: v.capacity.trim() === '' ? Number.NaN : Number(v.capacity),
-    tutor: v.tutor,
-    fundingStreamId: v.fundingStreamId,
-    status: v.status,
-    notes: v.notes,
-  };
-}
+/** Messages for what the schema leaves generic. */
+export const runMessages = { courseTypeId: 'Choose a course from the catalogue' };
 
-export function RunForm({
-  lookups,
-  initial,
-  isNew,
-  submitLabel,
-  onSubmit,
-  onCancel,
-}: {
-  lookups: Lookups;
-  initial: RunFormValues;
-  isNew: boolean;
-  submitLabel: string;
-  onSubmit(v: RunFormValues): Promise<FieldError[] | null>;
-  onCancel?(): void;
-}) {
-  const [v, setV] = useState(initial);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
-  const set = <K extends keyof RunFormValues>(k: K, value: RunFormValues[K]) => setV((old) => ({ ...old, [k]: value }));
-
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
-    const local: FieldError[] = [];
-    if (!v.courseTypeId) local.push({ path: ['courseTypeId'], message: 'Choose a course from the catalogue' });
-    if (!v.startDate)
-      local.push({ path: ['startDate'], message: 'Enter the start date as day/month/year, for example 02/11/2026' });
-    if (!v.endDate) local.push({ path: ['endDate'], message: 'Enter the end date as day/month/year' });
-    const checked = schemaErrors(runUpdateSchema, { ...runInput(v), id: 1 });
-    const all = [
-      ...local,
-      ...(checked.ok ? [] : checked.errors.filter((x) => !local.some((l) => l.path.join('.') === x.path.join('.')))),
-    ];
-    setErrors(all);
-    if (all.length) return;
-    setBusy(true);
-    const backendErrors = await onSubmit(v);
-    setBusy(false);
-    if (backendErrors) setErrors(backendErrors);
-  };
+export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boolean }) {
+  const { register, setValue, getValues, watch } = useFormContext<RunFields>();
+  const [courseTypeId, startDate, endDate, generate] = watch([
+    'courseTypeId',
+    'startDate',
+    'endDate',
+    'generateSessions',
+  ]);
 
   const chooseType = (id: number | null) => {
     const type = lookups.courseTypes.find((t) => t.id === id);
-    setV((old) => {
-      const next = { ...old, courseTypeId: id };
-      if (type?.providerOrgId && !old.providerOrgId) next.providerOrgId = type.providerOrgId;
-      if (type?.typicalDays && old.startDate && !old.endDate)
-        next.endDate = endAfterWeekdays(old.startDate, type.typicalDays);
-      return next;
-    });
+    if (type?.providerOrgId && !getValues('providerOrgId')) setValue('providerOrgId', type.providerOrgId);
+    const start = getValues('startDate');
+    if (type?.typicalDays && isIsoDate(start) && !getValues('endDate'))
+      setValue('endDate', endAfterWeekdays(start, type.typicalDays));
   };
   const sessions =
-    v.generateSessions && v.startDate && v.endDate && v.endDate >= v.startDate
-      ? weekdaysBetween(v.startDate, v.endDate).length
+    generate && isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate
+      ? weekdaysBetween(startDate, endDate).length
       : 0;
 
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary errors={errors} />
+    <>
       <div className="form-grid">
-        <FormField path="courseTypeId" label="Course" errors={errors}>
-          <select
-            id="field-courseTypeId"
-            value={v.courseTypeId ?? ''}
-            onChange={(e) => chooseType(e.target.value ? Number(e.target.value) : null)}
-            aria-describedby={describedBy('courseTypeId', errors)}
-          >
-            <option value="">Choose a course</option>
-            {lookups.courseTypes
-              .filter((t) => t.isActive || t.id === v.courseTypeId)
-              .map((t) => (
-                <option key={t.id} value={t.id}>
-                  {t.name}
-                </option>
-              ))}
-          </select>
-        </FormField>
-        <FormField
-          path="providerOrgId"
+        <Field name="courseTypeId" label="Course">
+          {(c) => (
+            <select
+              {...c}
+              {...register('courseTypeId', { setValueAs: toId, onChange: (e) => chooseType(toId(e.target.value)) })}
+            >
+              <option value="">Choose a course</option>
+              {lookups.courseTypes
+                .filter((t) => t.isActive || t.id === courseTypeId)
+                .map((t) => (
+                  <option key={t.id} value={t.id}>
+                    {t.name}
+                  </option>
+                ))}
+            </select>
+          )}
+        </Field>
+        <Field
+          name="providerOrgId"
           label="Provider"
           hint="Training organisations (managed under Placements & outcomes)"
-          errors={errors}
         >
-          <select
-            id="field-providerOrgId"
-            value={v.providerOrgId ?? ''}
-            onChange={(e) => set('providerOrgId', e.target.value ? Number(e.target.value) : null)}
-            aria-describedby={describedBy('providerOrgId', errors, true)}
-          >
-            <option value="">Not recorded</option>
-            {lookups.providers.map((p) => (
-              <option key={p.id} value={p.id}>
-                {p.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField path="startDate" label="Start date" hint="For example 02/11/2026" errors={errors}>
-          <UkDateInput
-            id="field-startDate"
-            value={v.startDate}
-            describedBy={describedBy('startDate', errors, true)}
-            onChange={(iso) => set('startDate', iso)}
-          />
-        </FormField>
-        <FormField path="endDate" label="End date" errors={errors}>
-          <UkDateInput
-            id="field-endDate"
-            value={v.endDate}
-            describedBy={describedBy('endDate', errors)}
-            onChange={(iso) => set('endDate', iso)}
-          />
-        </FormField>
-        <FormField path="capacity" label="Places" errors={errors}>
-          <input
-            id="field-capacity"
-            className="input-narrow"
-            type="text"
-            inputMode="numeric"
-            value={v.capacity}
-            onChange={(e) => set('capacity', e.target.value)}
-            aria-describedby={describedBy('capacity', errors)}
-          />
-        </FormField>
-        <FormField path="status" label="Status" errors={errors}>
-          <select
-            id="field-status"
-            value={v.status}
-            onChange={(e) => set('status', e.target.value as RunFormValues['status'])}
-          >
-            {runStatuses.map((s) => (
-              <option key={s} value={s}>
-                {runStatusLabels[s]}
-              </option>
-            ))}
-          </select>
-        </FormField>
-        <FormField path="venue" label="Venue" errors={errors}>
-          <input
-            id="field-venue"
-            type="text"
-            value={v.venue}
-            onChange={(e) => set('venue', e.target.value)}
-            aria-describedby={describedBy('venue', errors)}
-          />
-        </FormField>
-        <FormField path="tutor" label="Tutor" errors={errors}>
-          <input
-            id="field-tutor"
-            type="text"
-            value={v.tutor}
-            onChange={(e) => set('tutor', e.target.value)}
-            aria-describedby={describedBy('tutor', errors)}
-          />
-        </FormField>
-        <FormField path="fundingStreamId" label="Funding stream" errors={errors}>
-          <select
-            id="field-fundingStreamId"
-            value={v.fundingStreamId ?? ''}
-            onChange={(e) => set('fundingStreamId', e.target.value ? Number(e.target.value) : null)}
-          >
-            <option value="">Not recorded</option>
-            {lookups.fundingStreams.map((f) => (
-              <option key={f.id} value={f.id}>
-                {f.name}
-              </option>
-            ))}
-          </select>
-        </FormField>
+          {(c) => (
+            <select {...c} {...register('providerOrgId', { setValueAs: toId })}>
+              <option value="">Not recorded</option>
+              {lookups.providers.map((p) => (
+                <option key={p.id} value={p.id}>
+                  {p.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <DateField name="startDate" label="Start date" hint="For example 02/11/2026" blank="" />
+        <DateField name="endDate" label="End date" blank="" />
+        <Field name="capacity" label="Places">
+          {(c) => (
+            <input
+              {...c}
+              className="input-narrow"
+              type="text"
+              inputMode="numeric"
+              {...register('capacity', { setValueAs: toNumber })}
+            />
+          )}
+        </Field>
+        <Field name="status" label="Status">
+          {(c) => (
+            <select {...c} {...register('status')}>
+              {runStatuses.map((s) => (
+                <option key={s} value={s}>
+                  {runStatusLabels[s]}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="venue" label="Venue">
+          {(c) => <input {...c} type="text" {...register('venue')} />}
+        </Field>
+        <Field name="tutor" label="Tutor">
+          {(c) => <input {...c} type="text" {...register('tutor')} />}
+        </Field>
+        <Field name="fundingStreamId" label="Funding stream">
+          {(c) => (
+            <select {...c} {...register('fundingStreamId', { setValueAs: toId })}>
+              <option value="">Not recorded</option>
+              {lookups.fundingStreams.map((f) => (
+                <option key={f.id} value={f.id}>
+                  {f.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
       </div>
-      <FormField path="notes" label="Notes" errors={errors}>
-        <textarea
-          id="field-notes"
-          rows={2}
-          value={v.notes}
-          onChange={(e) => set('notes', e.target.value)}
-          aria-describedby={describedBy('notes', errors)}
-        />
-      </FormField>
+      <Field name="notes" label="Notes">
+        {(c) => <textarea {...c} rows={2} {...register('notes')} />}
+      </Field>
       {isNew && (
         <fieldset className="field">
           <legend>Sessions</legend>
           <label className="radio">
-            <input
-              type="checkbox"
-              checked={v.generateSessions}
-              onChange={(e) => set('generateSessions', e.target.checked)}
-            />{' '}
-            Create a session on each weekday ({sessions} sessions)
+            <input type="checkbox" {...register('generateSessions')} /> Create a session on each weekday ({sessions}{' '}
+            sessions)
           </label>
-          {v.generateSessions && (
+          {generate && (
             <div className="toolbar">
               <label htmlFor="field-sessionStartsAt">From</label>
               <input
                 id="field-sessionStartsAt"
                 className="input-narrow"
                 type="text"
-                value={v.sessionStartsAt}
-                onChange={(e) => set('sessionStartsAt', e.target.value)}
+                {...register('sessionStartsAt', { setValueAs: toCode })}
               />
               <label htmlFor="field-sessionEndsAt">to</label>
               <input
                 id="field-sessionEndsAt"
                 className="input-narrow"
                 type="text"
-                value={v.sessionEndsAt}
-                onChange={(e) => set('sessionEndsAt', e.target.value)}
+                {...register('sessionEndsAt', { setValueAs: toCode })}
               />
             </div>
           )}
         </fieldset>
       )}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
-          {submitLabel}
-        </button>
-        {onCancel && (
-          <button type="button" onClick={onCancel}>
-            Cancel
-          </button>
-        )}
-      </div>
-    </form>
+    </>
   );
 }
 

@@ -10,6 +10,7 @@ import { RegisterTab } from './RegisterTab';
 import { ResultsTab } from './ResultsTab';
 import { RunDashboardTab } from './RunDashboardTab';
 import { runStatusLabels, runStatusTag } from './format';
+import { coursesRoutes } from './courses.routes';
 
 const tabs = [
   ['details', 'Details'],
@@ -24,7 +25,7 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
   if (run.error) {
     return (
       <>
-        <PageHeader title="Course run" subtitle={<a href="#/courses">Back to course runs</a>} />
+        <PageHeader title="Course run" subtitle={<a href={coursesRoutes.runs.href()}>Back to course runs</a>} />
         <p role="alert" className="error-message">
           {run.error.message}
         </p>
@@ -44,7 +45,8 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
               {formatUkDate(r.startDate)} to {formatUkDate(r.endDate)}
               {r.provider ? ` · ${r.provider}` : ''} · {r.counts.enrolled + r.counts.completed + r.counts.notCompleted}{' '}
               of {r.capacity} places taken
-              {r.counts.waiting ? ` · ${r.counts.waiting} waiting` : ''} · <a href="#/courses">All course runs</a>
+              {r.counts.waiting ? ` · ${r.counts.waiting} waiting` : ''} ·{' '}
+              <a href={coursesRoutes.runs.href()}>All course runs</a>
             </>
           )
         }
@@ -53,7 +55,7 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
         <ul className="run-tabs">
           {tabs.map(([key, label]) => (
             <li key={key}>
-              <a href={`#/courses/${id}/${key}`} aria-current={key === current ? 'page' : undefined}>
+              <a href={coursesRoutes.run.href({ id, tab: key })} aria-current={key === current ? 'page' : undefined}>
                 {label}
               </a>
             </li>

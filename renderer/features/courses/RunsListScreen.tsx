@@ -8,7 +8,8 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
-import { CoursesNav } from './CoursesNav';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav, coursesRoutes } from './courses.routes';
 import { runColumns } from './courses.columns';
 
 export function RunsListScreen() {
@@ -25,19 +26,19 @@ export function RunsListScreen() {
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} course runs`}
         actions={
           canPlan && (
-            <button type="button" className="primary" onClick={() => navigate('courses/new')}>
+            <button type="button" className="primary" onClick={() => navigate(coursesRoutes.newRun.path())}>
               Plan a course run
             </button>
           )
         }
       />
-      <CoursesNav current="runs" />
+      <SubNav label="Courses" items={coursesNav} />
       {empty && (
         <EmptyState
           title="No course runs yet"
           action={
             canPlan ? (
-              <button type="button" onClick={() => navigate('courses/new')}>
+              <button type="button" onClick={() => navigate(coursesRoutes.newRun.path())}>
                 Plan the first course run
               </button>
             ) : undefined
@@ -73,7 +74,7 @@ export function RunsListScreen() {
           preset={preset === 'all' ? undefined : preset}
           fetchPage={(query) => api.call('courses.runs.page', query)}
           onTotal={setTotal}
-          onOpen={(row) => navigate(`courses/${row.id}`)}
+          onOpen={(row) => navigate(coursesRoutes.run.path({ id: row.id }))}
           onError={(message) => toasts.show({ kind: 'error', message })}
         />
       </div>

@@ -1,122 +1,82 @@
 // The site-ready rule, as administrators set it: which requirements count, which card types,
 // and whether PPE and sign-off lapse. Saving applies it at once to everyone.
-import { useState } from 'react';
 import { cscsCardTypes } from '../../../shared/domain/cscs';
 import type { SiteReadyRule } from '../../../shared/domain/site-ready';
-import type { FieldError } from '../../../shared/result';
-import { api } from '../../api/client';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { toNumber } from '../../components/form/values';
+
+const monthsMessage = 'Months must be a whole number from 1 to 120, or blank';
+
+const requirements = [
+  { code: 'requireCard', label: 'A valid CSCS card' },
+  { code: 'requireHsePass', label: 'An HS&E test pass within its validity' },
+  { code: 'requireL1Award', label: 'The Level 1 Award in Health and Safety' },
+  { code: 'requirePpe', label: 'PPE issued' },
+  { code: 'requireSignoff', label: 'Readiness signed off by an officer' },
+] as const;
 
 export function SiteReadyRuleForm({ rule, onDone }: { rule: SiteReadyRule; onDone(): void }) {
-  const [r, setR] = useState(rule);
-  const [ppeMonths, setPpeMonths] = useState(rule.ppeValidMonths ? String(rule.ppeValidMonths) : '');
-  const [signMonths, setSignMonths] = useState(rule.signoffValidMonths ? String(rule.signoffValidMonths) : '');
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const toasts = useToasts();
-  const flag = (
-    key: 'requireCard' | 'requireHsePass' | 'requireL1Award' | 'requirePpe' | 'requireSignoff',
-    label: string,
-  ) => (
-    <label className="radio">
-      <input type="checkbox" checked={r[key]} onChange={(e) => setR({ ...r, [key]: e.target.checked })} /> {label}
-    </label>
-  );
-  const save = async () => {
-    const months = (t: string) => (t.trim() === '' ? null : Number(t));
-    const result = await api.call('courses.siteReady.setRule', {
-      ...r,
-      ppeValidMonths: months(ppeMonths),
-      signoffValidMonths: months(signMonths),
-    });
-    if (!result.ok) {
-      setErrors(
-        result.error.fields?.length
-          ? result.error.fields.map((f) => ({ ...f, path: [String(f.path[0])] }))
-          : [{ path: ['requireCard'], message: result.error.message }],
-      );
-      return;
-    }
-    toasts.show({ kind: 'success', message: 'Site-ready rule saved and applied' });
-    onDone();
-  };
+  const f = useContractForm('courses.siteReady.setRule', {
+    defaultValues: rule,
+    messages: { ppeValidMonths: monthsMessage, signoffValidMonths: monthsMessage },
+    onSuccess: () => {
+      toasts.show({ kind: 'success', message: 'Site-ready rule saved and applied' });
+      onDone();
+    },
+  });
+  const { register } = f.form;
   return (
-    <div>
-      <ErrorSummary
-        errors={errors.map((e) => ({
-          ...e,
-          message:
-            e.path[0] === 'ppeValidMonths' || e.path[0] === 'signoffValidMonths'
-              ? 'Months must be a whole number from 1 to 120, or blank'
-              : e.message,
-        }))}
+    <Form of={f} aria-label="The site-ready rule">
+      <ChoiceGroup
+        name="requireCard"
+        legend="A person is site ready when they have"
+        type="checkbox"
+        eachAField
+        options={requirements}
+        inputProps={(code) => register(code as (typeof requirements)[number]['code'])}
       />
-      <fieldset className="field">
-        <legend>A person is site ready when they have</legend>
-        {flag('requireCard', 'A valid CSCS card')}
-        {flag('requireHsePass', 'An HS&E test pass within its validity')}
-        {flag('requireL1Award', 'The Level 1 Award in Health and Safety')}
-        {flag('requirePpe', 'PPE issued')}
-        {flag('requireSignoff', 'Readiness signed off by an officer')}
-      </fieldset>
-      <fieldset className="field">
-        <legend>Card types that count (none ticked = any CSCS card)</legend>
-        {cscsCardTypes.map((c) => (
-          <label key={c.code} className="radio">
-            <input
-              type="checkbox"
-              checked={r.acceptedCardTypes.includes(c.code)}
-              onChange={(e) =>
-                setR({
-                  ...r,
-                  acceptedCardTypes: e.target.checked
-                    ? [...r.acceptedCardTypes, c.code]
-                    : r.acceptedCardTypes.filter((x) => x !== c.code),
-                })
-              }
-            />{' '}
-            {c.label}
-          </label>
-        ))}
-      </fieldset>
+      <ChoiceGroup
+        name="acceptedCardTypes"
+        legend="Card types that count (none ticked = any CSCS card)"
+        type="checkbox"
+        options={cscsCardTypes}
+        inputProps={() => register('acceptedCardTypes')}
+      />
       <div className="form-grid">
-        <div className="field">
-          <label htmlFor="field-ppeValidMonths">PPE counts for (months)</label>
-          <p className="hint" id="hint-ppe">
-            Blank: PPE once issued always counts
-          </p>
-          <input
-            id="field-ppeValidMonths"
-            className="input-narrow"
-            inputMode="numeric"
-            value={ppeMonths}
-            onChange={(e) => setPpeMonths(e.target.value)}
-            aria-describedby="hint-ppe"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="field-signoffValidMonths">A sign-off counts for (months)</label>
-          <p className="hint" id="hint-sign">
-            Blank: until it is revoked
-          </p>
-          <input
-            id="field-signoffValidMonths"
-            className="input-narrow"
-            inputMode="numeric"
-            value={signMonths}
-            onChange={(e) => setSignMonths(e.target.value)}
-            aria-describedby="hint-sign"
-          />
-        </div>
+        <Field name="ppeValidMonths" label="PPE counts for (months)" hint="Blank: PPE once issued always counts">
+          {(c) => (
+            <input
+              {...c}
+              className="input-narrow"
+              inputMode="numeric"
+              {...register('ppeValidMonths', { setValueAs: toNumber })}
+            />
+          )}
+        </Field>
+        <Field name="signoffValidMonths" label="A sign-off counts for (months)" hint="Blank: until it is revoked">
+          {(c) => (
+            <input
+              {...c}
+              className="input-narrow"
+              inputMode="numeric"
+              {...register('signoffValidMonths', { setValueAs: toNumber })}
+            />
+          )}
+        </Field>
       </div>
       <div className="button-row">
-        <button type="button" className="primary" onClick={save}>
+        <button type="submit" className="primary" disabled={f.saving}>
           Save the rule
         </button>
         <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
-    </div>
+    </Form>
   );
 }

@@ -10,9 +10,12 @@ import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
-import { CoursesNav } from './CoursesNav';
+import { SubNav } from '../../components/SubNav';
+import { coursesNav } from './courses.routes';
 import { SiteReadyRuleForm } from './SiteReadyRuleForm';
 import { siteReadyColumns } from './courses.columns';
+import { navigate } from '../../app/router';
+import { participantsRoutes } from '../participants/participants.routes';
 
 type Preset = 'ready' | 'not-ready' | 'all';
 
@@ -51,7 +54,7 @@ export function SiteReadyScreen() {
               : `${total.toLocaleString('en-GB')} people`
         }
       />
-      <CoursesNav current="site-ready" />
+      <SubNav label="Courses" items={coursesNav} />
       <details className="form-box" open={editingRule || undefined}>
         <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>
         {rule.data && !editingRule && (
@@ -116,9 +119,7 @@ export function SiteReadyScreen() {
         preset={preset}
         fetchPage={(query) => api.call('courses.siteReady.page', { ...query, preset })}
         onTotal={setTotal}
-        onOpen={(row) => {
-          window.location.hash = `#/participants/${row.id}`;
-        }}
+        onOpen={(row) => navigate(participantsRoutes.person.path({ id: row.id }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
       />
     </div>

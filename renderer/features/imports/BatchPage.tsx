@@ -9,6 +9,7 @@ import { useChannel } from '../../api/use-channel';
 import { PageHeader } from '../../components/PageHeader';
 import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
+import { importsRoutes } from './imports.routes';
 
 function KeptList({ kept }: { kept: UndoKept[] }) {
   if (!kept.length) return null;
@@ -52,7 +53,7 @@ export function BatchPage({ batchId }: { batchId: number }) {
       <PageHeader
         title={`Import batch ${batchId}`}
         subtitle={b ? `${b.fileName} — ${b.partner}` : (batch.error?.message ?? 'Loading…')}
-        actions={<a href="#/imports">Back to imports</a>}
+        actions={<a href={importsRoutes.home.href()}>Back to imports</a>}
       />
       {b && (
         <>

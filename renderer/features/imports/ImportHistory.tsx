@@ -4,6 +4,7 @@ import { ServerGrid } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
 import { navigate } from '../../app/router';
 import { batchColumns } from './imports.columns';
+import { importsRoutes } from './imports.routes';
 
 export function ImportHistory() {
   const toasts = useToasts();
@@ -16,7 +17,7 @@ export function ImportHistory() {
         columnDefs={batchColumns}
         height={280}
         fetchPage={(query) => api.call('imports.batches', query)}
-        onOpen={(row) => navigate(`imports/batches/${row.id}`)}
+        onOpen={(row) => navigate(importsRoutes.batch.path({ id: row.id }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
       />
     </section>

@@ -1,11 +1,10 @@
 // The import steps: file → sheet and kind → mapping → preview and decisions → commit. The
 // file and preview stay in the backend; this component holds only their ids.
 import { useCallback, useState } from 'react';
-import type { FieldError } from '../../../shared/result';
 import type { UploadInfo } from '../../../shared/contract/imports.contract';
 import type { ImportKind, ImportProfile } from '../../../shared/domain/import-profile';
 import { api } from '../../api/client';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
 import { FileDrop } from './FileDrop';
 import { fileBytes, runJob } from './run-job';
 import { SheetStep } from './SheetStep';
@@ -27,18 +26,18 @@ const stepNames = [
 export function ImportWizard() {
   const [step, setStep] = useState<Step>({ name: 'file' });
   const [upload, setUpload] = useState<UploadInfo | null>(null);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [fileProblem, setFileProblem] = useState<{ message: string; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
 
   const onFile = useCallback(async (file: File) => {
     setBusy(true);
-    setErrors([]);
     const result = await runJob<UploadInfo>(async () => api.call('imports.open', { file: await fileBytes(file) }));
     setBusy(false);
     if (!result.ok) {
-      setErrors([{ path: ['file'], message: result.error.message }]);
+      setFileProblem((p) => ({ message: result.error.message, attempt: (p?.attempt ?? 0) + 1 }));
       return;
     }
+    setFileProblem(null);
     setUpload(result.value);
     setStep({ name: 'sheet' });
   }, []);
@@ -46,7 +45,7 @@ export function ImportWizard() {
   const restart = () => {
     setStep({ name: 'file' });
     setUpload(null);
-    setErrors([]);
+    setFileProblem(null);
   };
 
   return (
@@ -61,7 +60,11 @@ export function ImportWizard() {
           </li>
         ))}
       </ol>
-      <ErrorSummary errors={errors} title="The file cannot be imported" />
+      <ErrorSummary
+        problems={fileProblem ? [{ path: ['file'], message: fileProblem.message }] : []}
+        focusKey={fileProblem?.attempt ?? 0}
+        title="The file cannot be imported"
+      />
       {step.name === 'file' && (
         <div id="field-file" tabIndex={-1}>
           <FileDrop onFile={(f) => void onFile(f)} busy={busy} />

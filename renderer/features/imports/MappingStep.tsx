@@ -2,20 +2,23 @@
 // mappings for coded fields, the file's date convention (confirmed when every date is
 // ambiguous), and the profile's name and partner so the mapping can be saved and reused.
 import { useEffect, useMemo, useState } from 'react';
-import type { FieldError } from '../../../shared/result';
+import { z } from 'zod';
 import type { SheetView, UploadInfo } from '../../../shared/contract/imports.contract';
 import {
   importFields,
   importKindLabels,
-  importProfileSchema,
   type ImportKind,
   type ImportProfile,
 } from '../../../shared/domain/import-profile';
 import type { DateConvention } from '../../../shared/domain/import-values';
 import { api } from '../../api/client';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
-import { runJob } from './run-job';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { fieldId } from '../../components/form/field-id';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { waitForJob } from './run-job';
 import { SamplesTable } from './SamplesTable';
 import { ValueMappings } from './ValueMappings';
 
@@ -25,6 +28,20 @@ const conventions: Array<[DateConvention, string]> = [
   ['mdy', 'Month first (01/31/2026), as in the US'],
   ['ymd', 'Year first (2026-01-31)'],
 ];
+
+/** What the mapping form holds; `save` and `conventionConfirmed` stay in the window. */
+const mappingForm = z.object({
+  headerRow: z.number().optional(),
+  columns: z.record(z.string(), z.string()),
+  valueMaps: z.record(z.string(), z.record(z.string(), z.string())),
+  defaults: z.record(z.string(), z.string()),
+  dateConvention: z.enum(['dmy', 'mdy', 'ymd']),
+  conventionConfirmed: z.boolean(),
+  partner: z.string(),
+  name: z.string(),
+  save: z.boolean(),
+});
+type MappingValues = z.output<typeof mappingForm>;
 
 export function MappingStep(props: {
   upload: UploadInfo;
@@ -36,19 +53,80 @@ export function MappingStep(props: {
 }) {
   const { upload, sheet, kind, initial } = props;
   const toasts = useToasts();
-  const [headerRow, setHeaderRow] = useState<number | undefined>(initial?.headerRow);
   const [view, setView] = useState<SheetView | null>(null);
-  const [columns, setColumns] = useState<Record<string, string>>(initial?.columns ?? {});
-  const [valueMaps, setValueMaps] = useState<Record<string, Record<string, string>>>(initial?.valueMaps ?? {});
-  const [defaults, setDefaults] = useState<Record<string, string>>(initial?.defaults ?? {});
-  const [convention, setConvention] = useState<DateConvention>(initial?.dateConvention ?? 'dmy');
-  const [conventionConfirmed, setConventionConfirmed] = useState(!!initial);
-  const [name, setName] = useState(initial?.name ?? '');
-  const [partner, setPartner] = useState(initial?.partner ?? '');
-  const [save, setSave] = useState(true);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const [sheetProblem, setSheetProblem] = useState<string | null>(null);
   const fields = importFields[kind];
+
+  const profileOf = (v: MappingValues) => ({
+    name: v.name,
+    partner: v.partner,
+    kind,
+    sheet,
+    ...(v.headerRow ? { headerRow: v.headerRow } : {}),
+    dateConvention: v.dateConvention,
+    columns: Object.fromEntries(Object.entries(v.columns).filter(([, h]) => h)),
+    valueMaps: Object.fromEntries(
+      Object.entries(v.valueMaps).filter(([f, m]) => v.columns[f] && Object.keys(m).length),
+    ),
+    defaults: Object.fromEntries(Object.entries(v.defaults).filter(([, d]) => d.trim())),
+    scope: v.defaults.referral_source?.trim() ? { referralSource: v.defaults.referral_source.trim() } : {},
+  });
+  const ambiguousIn = (v: Pick<MappingValues, 'columns'>) =>
+    (view?.dateColumns ?? []).filter((d) => d.ambiguous && Object.values(v.columns).includes(d.header));
+
+  const f = useContractForm('imports.preview', {
+    schema: mappingForm,
+    defaultValues: {
+      headerRow: initial?.headerRow,
+      columns: initial?.columns ?? {},
+      valueMaps: initial?.valueMaps ?? {},
+      defaults: initial?.defaults ?? {},
+      dateConvention: initial?.dateConvention ?? 'dmy',
+      conventionConfirmed: !!initial,
+      partner: initial?.partner ?? '',
+      name: initial?.name ?? '',
+      save: true,
+    },
+    checks: (v) => {
+      const ambiguous = ambiguousIn(v);
+      return ambiguous.length && !v.conventionConfirmed
+        ? [
+            {
+              path: ['dateConvention'],
+              message: `Confirm how the dates in ${ambiguous.map((d) => d.header).join(', ')} are written: every one could be read either way`,
+            },
+          ]
+        : [];
+    },
+    toInput: (v) => ({ uploadId: upload.uploadId, sheet, profile: profileOf(v) }),
+    // A problem with one column's value map belongs to that column's choice.
+    fieldFor: (path, v) => {
+      const [, part, key] = path;
+      if (path[0] !== 'profile') return null;
+      if ((part === 'columns' || part === 'valueMaps') && typeof key === 'string' && key in v.columns)
+        return `columns.${key}`;
+      if (part === 'columns' || part === 'valueMaps') return 'columns';
+      return typeof part === 'string' && ['name', 'partner', 'dateConvention'].includes(part) ? part : null;
+    },
+    // Saved first when asked, so the mapping is kept even if the rows need work.
+    beforeSubmit: async (v, form) => {
+      if (!v.save) return true;
+      const saved = await api.call('imports.saveProfile', { profile: profileOf(v) });
+      if (!saved.ok) {
+        form.showProblem(saved.error.message);
+        return false;
+      }
+      toasts.show({ kind: 'success', message: `Mapping saved as "${v.name.trim()}"` });
+      return true;
+    },
+    onSuccess: async ({ jobId }, _input, form) => {
+      const result = await waitForJob<{ previewId: string }>(jobId);
+      if (result.ok) props.onPreview(result.value.previewId);
+      else form.showProblem(result.error.message);
+    },
+  });
+  const { register, setValue, watch, getValues } = f.form;
+  const [headerRow, columns, convention, valueMaps] = watch(['headerRow', 'columns', 'dateConvention', 'valueMaps']);
 
   useEffect(() => {
     let live = true;
@@ -56,20 +134,19 @@ export function MappingStep(props: {
       .call('imports.sheet', { uploadId: upload.uploadId, sheet, kind, ...(headerRow ? { headerRow } : {}) })
       .then((r) => {
         if (!live) return;
-        if (!r.ok) return setErrors([{ path: ['file'], message: r.error.message }]);
+        if (!r.ok) return setSheetProblem(r.error.message);
+        setSheetProblem(null);
         setView(r.value);
         // A new mapping starts from the suggestions; a saved profile keeps its own choices.
-        if (!initial)
-          setColumns((c) =>
-            Object.keys(c).length ? c : Object.fromEntries(r.value.suggestions.map((s) => [s.field, s.header])),
-          );
-        const ambiguous = r.value.dateColumns.find((d) => !d.ambiguous && d.numericForms > 0);
-        if (!initial && ambiguous) setConvention(ambiguous.suggested);
+        if (!initial && !Object.keys(getValues('columns')).length)
+          setValue('columns', Object.fromEntries(r.value.suggestions.map((s) => [s.field, s.header])));
+        const clear = r.value.dateColumns.find((d) => !d.ambiguous && d.numericForms > 0);
+        if (!initial && clear) setValue('dateConvention', clear.suggested);
       });
     return () => {
       live = false;
     };
-  }, [upload.uploadId, sheet, kind, headerRow, initial]);
+  }, [upload.uploadId, sheet, kind, headerRow, initial, getValues, setValue]);
 
   const mappedAmbiguous = useMemo(
     () => (view?.dateColumns ?? []).filter((d) => d.ambiguous && Object.values(columns).includes(d.header)),
@@ -77,84 +154,42 @@ export function MappingStep(props: {
   );
   const suggestedBy = (field: string) => view?.suggestions.find((s) => s.field === field);
 
-  const profileInput = () => ({
-    name,
-    partner,
-    kind,
-    sheet,
-    ...(headerRow ? { headerRow } : {}),
-    dateConvention: convention,
-    columns: Object.fromEntries(Object.entries(columns).filter(([, h]) => h)),
-    valueMaps: Object.fromEntries(Object.entries(valueMaps).filter(([f, m]) => columns[f] && Object.keys(m).length)),
-    defaults: Object.fromEntries(Object.entries(defaults).filter(([, v]) => v.trim())),
-    scope: defaults.referral_source?.trim() ? { referralSource: defaults.referral_source.trim() } : {},
-  });
-
-  const check = async () => {
-    const parsed = importProfileSchema.safeParse(profileInput());
-    const problems: FieldError[] = parsed.success
-      ? []
-      : parsed.error.issues.map((i) => ({
-          path: i.path.length > 2 ? i.path.slice(0, 2).map(String) : i.path.map(String),
-          message: i.message,
-        }));
-    if (mappedAmbiguous.length && !conventionConfirmed)
-      problems.push({
-        path: ['dateConvention'],
-        message: `Confirm how the dates in ${mappedAmbiguous.map((d) => d.header).join(', ')} are written: every one could be read either way`,
-      });
-    setErrors(problems);
-    if (!parsed.success || problems.length) return;
-    setBusy(true);
-    if (save) {
-      const saved = await api.call('imports.saveProfile', { profile: parsed.data });
-      if (!saved.ok) {
-        setBusy(false);
-        return setErrors(
-          saved.error.fields?.length ? saved.error.fields : [{ path: ['name'], message: saved.error.message }],
-        );
-      }
-      toasts.show({ kind: 'success', message: `Mapping saved as "${parsed.data.name}"` });
-    }
-    const result = await runJob<{ previewId: string }>(() =>
-      api.call('imports.preview', { uploadId: upload.uploadId, sheet, profile: parsed.data }),
+  if (sheetProblem)
+    return (
+      <p role="alert" className="error-message">
+        {sheetProblem}
+      </p>
     );
-    setBusy(false);
-    if (!result.ok) return setErrors([{ path: ['file'], message: result.error.message }]);
-    props.onPreview(result.value.previewId);
-  };
-
   if (!view) return <p role="status">Reading the sheet…</p>;
   return (
-    <form
+    <Form
+      of={f}
       className="panel"
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        void check();
-      }}
+      aria-labelledby="mapping-title"
+      heading={
+        <h3 id="mapping-title">
+          Columns of “{view.sheet}” as {importKindLabels[kind].toLowerCase()}
+        </h3>
+      }
     >
-      <ErrorSummary errors={errors} />
-      <h3>
-        Columns of “{view.sheet}” as {importKindLabels[kind].toLowerCase()}
-      </h3>
       <p>
         Headings found in row {view.headerRow}; {plural(view.rowCount, 'row')} below them
         {view.skippedBlank ? `, ${plural(view.skippedBlank, 'blank row')} skipped` : ''}
         {view.skippedTotals ? `, ${plural(view.skippedTotals, 'total row')} skipped` : ''}.
       </p>
-      <div className="field">
-        <label htmlFor="field-headerRow">Row with the headings</label>
-        <input
-          id="field-headerRow"
-          type="number"
-          min={1}
-          max={1000}
-          value={view.headerRow}
-          onChange={(e) => setHeaderRow(Number(e.target.value) || undefined)}
-          style={{ maxWidth: '7rem' }}
-        />
-      </div>
+      <Field name="headerRow" label="Row with the headings">
+        {(c) => (
+          <input
+            {...c}
+            type="number"
+            min={1}
+            max={1000}
+            value={view.headerRow}
+            onChange={(e) => setValue('headerRow', Number(e.target.value) || undefined)}
+            style={{ maxWidth: '7rem' }}
+          />
+        )}
+      </Field>
       <SamplesTable view={view} />
       <fieldset id="field-columns" tabIndex={-1} className="field" style={{ maxWidth: 'none' }}>
         <legend>Match each of our fields to a column</legend>
@@ -167,25 +202,21 @@ export function MappingStep(props: {
             </tr>
           </thead>
           <tbody>
-            {fields.map((f) => {
-              const id = fieldId(['columns', f.key]);
-              const s = suggestedBy(f.key);
-              const value = columns[f.key] ?? '';
+            {fields.map((field) => {
+              const id = fieldId(['columns', field.key]);
+              const s = suggestedBy(field.key);
+              const value = columns[field.key] ?? '';
               const missing = value && !view.headers.includes(value);
               return (
-                <tr key={f.key}>
+                <tr key={field.key}>
                   <th scope="row">
                     <label htmlFor={id}>
-                      {f.label}
-                      {f.required ? ' (needed)' : ''}
+                      {field.label}
+                      {field.required ? ' (needed)' : ''}
                     </label>
                   </th>
                   <td>
-                    <select
-                      id={id}
-                      value={value}
-                      onChange={(e) => setColumns((c) => ({ ...c, [f.key]: e.target.value }))}
-                    >
+                    <select id={id} value={value} onChange={(e) => setValue(`columns.${field.key}`, e.target.value)}>
                       <option value="">Not in this file</option>
                       {missing && <option value={value}>{value} (not in this file)</option>}
                       {view.headers.map((h) => (
@@ -204,87 +235,62 @@ export function MappingStep(props: {
           </tbody>
         </table>
       </fieldset>
-      <fieldset id="field-dateConvention" tabIndex={-1} className="field">
-        <legend>How are dates written in this file?</legend>
-        {mappedAmbiguous.length > 0 && (
-          <p className="warning">
-            Every date in {mappedAmbiguous.map((d) => `“${d.header}”`).join(', ')} has a day of 12 or less, so it could
-            be read either way. Check a date you know and confirm.
-          </p>
-        )}
-        {conventions.map(([c, label]) => (
-          <label key={c} className="radio">
-            <input
-              type="radio"
-              name="dateConvention"
-              value={c}
-              checked={convention === c}
-              onChange={() => {
-                setConvention(c);
-                setConventionConfirmed(true);
-              }}
-            />
-            {label}
-          </label>
-        ))}
-        {mappedAmbiguous.length > 0 && (
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={conventionConfirmed}
-              onChange={(e) => setConventionConfirmed(e.target.checked)}
-            />
-            I have checked: the dates are {conventions.find(([c]) => c === convention)![1].toLowerCase()}
-          </label>
-        )}
-      </fieldset>
-      <ValueMappings kind={kind} view={view} columns={columns} valueMaps={valueMaps} onChange={setValueMaps} />
+      <ChoiceGroup
+        name="dateConvention"
+        legend="How are dates written in this file?"
+        type="radio"
+        hint={
+          mappedAmbiguous.length > 0
+            ? `Every date in ${mappedAmbiguous.map((d) => `“${d.header}”`).join(', ')} has a day of 12 or less, ` +
+              'so it could be read either way. Check a date you know and confirm.'
+            : undefined
+        }
+        options={conventions.map(([code, label]) => ({ code, label }))}
+        inputProps={() => register('dateConvention', { onChange: () => setValue('conventionConfirmed', true) })}
+        extra={
+          mappedAmbiguous.length > 0 && (
+            <label className="radio">
+              <input type="checkbox" {...register('conventionConfirmed')} />I have checked: the dates are{' '}
+              {conventions.find(([c]) => c === convention)![1].toLowerCase()}
+            </label>
+          )
+        }
+      />
+      <ValueMappings
+        kind={kind}
+        view={view}
+        columns={columns}
+        valueMaps={valueMaps}
+        onChange={(next) => setValue('valueMaps', next)}
+      />
       {kind === 'participants' && (
-        <div className="field">
-          <label htmlFor="field-defaults.referral_source">Referral source for every row (optional)</label>
-          <p className="hint" id="referral-source-hint">
-            For example jcp. Also used to find this partner's people when reconciling.
-          </p>
-          <input
-            id="field-defaults.referral_source"
-            aria-describedby="referral-source-hint"
-            value={defaults.referral_source ?? ''}
-            onChange={(e) => setDefaults((d) => ({ ...d, referral_source: e.target.value }))}
-          />
-        </div>
+        <Field
+          name="defaults.referral_source"
+          label="Referral source for every row (optional)"
+          hint="For example jcp. Also used to find this partner's people when reconciling."
+        >
+          {(c) => <input {...c} {...register('defaults.referral_source')} />}
+        </Field>
       )}
       <div className="form-row">
-        <div className="field">
-          <label htmlFor="field-partner">Partner</label>
-          <input
-            id="field-partner"
-            value={partner}
-            onChange={(e) => setPartner(e.target.value)}
-            autoComplete="organization"
-          />
-        </div>
-        <div className="field">
-          <label htmlFor="field-name">Mapping name</label>
-          <input
-            id="field-name"
-            value={name}
-            onChange={(e) => setName(e.target.value)}
-            placeholder="e.g. JCP weekly referrals"
-          />
-        </div>
+        <Field name="partner" label="Partner">
+          {(c) => <input {...c} autoComplete="organization" {...register('partner')} />}
+        </Field>
+        <Field name="name" label="Mapping name">
+          {(c) => <input {...c} placeholder="e.g. JCP weekly referrals" {...register('name')} />}
+        </Field>
       </div>
       <label className="radio">
-        <input type="checkbox" checked={save} onChange={(e) => setSave(e.target.checked)} /> Save this mapping for next
-        time
+        <input type="checkbox" {...register('save')} /> Save this mapping for next time
       </label>
       <div className="button-row">
         <button type="button" onClick={props.onBack}>
           Back
         </button>
-        <button type="submit" className="primary" disabled={busy}>
-          {busy ? 'Checking rows…' : 'Check the rows'}
+        <button type="submit" className="primary" disabled={f.saving}>
+          {f.saving ? 'Checking rows…' : 'Check the rows'}
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

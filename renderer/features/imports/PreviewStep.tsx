@@ -12,6 +12,7 @@ import { navigate } from '../../app/router';
 import { previewColumns } from './imports.columns';
 import { RowReview } from './RowReview';
 import { runJob } from './run-job';
+import { importsRoutes } from './imports.routes';
 
 type Filter = PreviewStatus | 'all' | 'rejected';
 const filters: Array<[Filter, string]> = [
@@ -50,7 +51,7 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
     setCommitting(false);
     if (!r.ok) return toasts.show({ kind: 'error', message: r.error.message });
     toasts.show({ kind: 'success', message: `Imported: ${r.value.created} new, ${r.value.updated} changed.` });
-    navigate(`imports/batches/${r.value.batchId}`);
+    navigate(importsRoutes.batch.path({ id: r.value.batchId }));
   };
 
   const s = summary.data;

@@ -1,31 +1,33 @@
 // Reconcile a partner's file for a period against our records: pick the file, a saved mapping
 // and the period; see agree / differ / theirs-only / ours-only; accept their values field by
 // field; export the result as a workbook to send back.
-import { useCallback, useRef, useState } from 'react';
-import type { FieldError } from '../../../shared/result';
+import { useCallback, useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ReconcileGridRow, ReconcileSummary, UploadInfo } from '../../../shared/contract/imports.contract';
-import { parseUkDate } from '../../../shared/domain/dates';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { ErrorSummary } from '../../components/form/ErrorSummary';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
 import { downloadBytes } from '../../components/download';
 import { FileDrop } from './FileDrop';
-import { fileBytes, runJob } from './run-job';
+import { fileBytes, runJob, waitForJob } from './run-job';
 import { reconcileColumns, reconcileLabels } from './imports.columns';
+import { importsRoutes } from './imports.routes';
 
 type Filter = ReconcileGridRow['status'] | 'all';
 
 export function ReconcileScreen() {
   const profiles = useChannel('imports.profiles', {});
   const [upload, setUpload] = useState<UploadInfo | null>(null);
-  const [sheet, setSheet] = useState('');
-  const [profileName, setProfileName] = useState('');
-  const [from, setFrom] = useState('');
-  const [to, setTo] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [fileProblem, setFileProblem] = useState<{ message: string; attempt: number } | null>(null);
   const [busy, setBusy] = useState(false);
   const [summary, setSummary] = useState<ReconcileSummary | null>(null);
   const [filter, setFilter] = useState<Filter>('all');
@@ -37,47 +39,13 @@ export function ReconcileScreen() {
 
   const onFile = useCallback(async (file: File) => {
     setBusy(true);
-    setErrors([]);
     const r = await runJob<UploadInfo>(async () => api.call('imports.open', { file: await fileBytes(file) }));
     setBusy(false);
-    if (!r.ok) return setErrors([{ path: ['file'], message: r.error.message }]);
+    if (!r.ok) return setFileProblem((p) => ({ message: r.error.message, attempt: (p?.attempt ?? 0) + 1 }));
+    setFileProblem(null);
     setUpload(r.value);
     setSummary(null);
-    setSheet(r.value.sheets.filter((s) => !s.hidden).at(-1)?.name ?? r.value.sheets[0]!.name);
   }, []);
-
-  const compare = async () => {
-    const problems: FieldError[] = [];
-    const profile = usable.find((p) => p.name === profileName)?.profile;
-    if (!profile) problems.push({ path: ['profile'], message: 'Choose the partner mapping to compare with' });
-    const fromIso = from.trim() ? parseUkDate(from) : null;
-    const toIso = to.trim() ? parseUkDate(to) : null;
-    if (from.trim() && !fromIso)
-      problems.push({ path: ['from'], message: 'Enter the start of the period as a date, like 01/04/2026' });
-    if (to.trim() && !toIso)
-      problems.push({ path: ['to'], message: 'Enter the end of the period as a date, like 30/06/2026' });
-    if (fromIso && toIso && fromIso > toIso)
-      problems.push({ path: ['to'], message: 'The end of the period must be after its start' });
-    setErrors(problems);
-    if (problems.length || !upload || !profile) return;
-    setBusy(true);
-    const r = await runJob<{ reconcileId: string }>(() =>
-      api.call('imports.reconcile', {
-        uploadId: upload.uploadId,
-        sheet,
-        profile,
-        ...(fromIso ? { from: fromIso } : {}),
-        ...(toIso ? { to: toIso } : {}),
-      }),
-    );
-    if (!r.ok) {
-      setBusy(false);
-      return setErrors(r.error.fields?.length ? r.error.fields : [{ path: ['file'], message: r.error.message }]);
-    }
-    const s = await api.call('imports.reconcileSummary', { reconcileId: r.value.reconcileId });
-    setBusy(false);
-    if (s.ok) setSummary(s.value);
-  };
 
   const reloadSummary = async () => {
     if (!summary) return;
@@ -119,88 +87,27 @@ export function ReconcileScreen() {
       <PageHeader
         title="Reconcile a partner file"
         subtitle="Compare a partner's list for a period with our records."
-        actions={<a href="#/imports">Back to imports</a>}
+        actions={<a href={importsRoutes.home.href()}>Back to imports</a>}
       />
-      <ErrorSummary errors={errors} />
+      <ErrorSummary
+        problems={fileProblem ? [{ path: ['file'], message: fileProblem.message }] : []}
+        focusKey={fileProblem?.attempt ?? 0}
+      />
       {!upload ? (
         <div id="field-file" tabIndex={-1}>
           <FileDrop onFile={(f) => void onFile(f)} busy={busy} />
         </div>
       ) : (
-        <form
-          className="panel"
-          noValidate
-          onSubmit={(e) => {
-            e.preventDefault();
-            void compare();
+        <CompareForm
+          key={upload.uploadId}
+          upload={upload}
+          usable={usable}
+          onAnotherFile={() => {
+            setUpload(null);
+            setSummary(null);
           }}
-        >
-          <p>
-            <strong>{upload.fileName}</strong>{' '}
-            <button
-              type="button"
-              className="link-button"
-              onClick={() => {
-                setUpload(null);
-                setSummary(null);
-              }}
-            >
-              Choose another file
-            </button>
-          </p>
-          <div className="form-row">
-            <div className="field">
-              <label htmlFor="field-sheet">Sheet</label>
-              <select id="field-sheet" value={sheet} onChange={(e) => setSheet(e.target.value)}>
-                {upload.sheets.map((s) => (
-                  <option key={s.name} value={s.name}>
-                    {s.name}
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="field-profile">Partner mapping</label>
-              <select id="field-profile" value={profileName} onChange={(e) => setProfileName(e.target.value)}>
-                <option value="">Choose…</option>
-                {usable.map((p) => (
-                  <option key={p.id} value={p.name}>
-                    {p.name} ({p.partner})
-                  </option>
-                ))}
-              </select>
-            </div>
-            <div className="field">
-              <label htmlFor="field-from">Period from (optional)</label>
-              <input
-                id="field-from"
-                value={from}
-                onChange={(e) => setFrom(e.target.value)}
-                placeholder="dd/mm/yyyy"
-                inputMode="numeric"
-              />
-            </div>
-            <div className="field">
-              <label htmlFor="field-to">Period to (optional)</label>
-              <input
-                id="field-to"
-                value={to}
-                onChange={(e) => setTo(e.target.value)}
-                placeholder="dd/mm/yyyy"
-                inputMode="numeric"
-              />
-            </div>
-          </div>
-          {!usable.length && (
-            <p className="warning">
-              There is no saved mapping for referrals or outcomes yet: import a file from this partner once and save its
-              mapping.
-            </p>
-          )}
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Comparing…' : 'Compare with our records'}
-          </button>
-        </form>
+          onCompared={setSummary}
+        />
       )}
       {summary && (
         <>
@@ -286,5 +193,121 @@ export function ReconcileScreen() {
         </>
       )}
     </div>
+  );
+}
+
+const ukDay = (message: string) =>
+  z
+    .string()
+    .nullable()
+    .refine((v) => v === null || isIsoDate(v), message);
+
+function CompareForm({
+  upload,
+  usable,
+  onAnotherFile,
+  onCompared,
+}: {
+  upload: UploadInfo;
+  usable: ChannelOutput<'imports.profiles'>;
+  onAnotherFile(): void;
+  onCompared(summary: ReconcileSummary): void;
+}) {
+  // The mapping is chosen by name; the form hands on the saved profile itself.
+  const schema = useMemo(
+    () =>
+      z
+        .object({
+          sheet: z.string(),
+          profile: z.string().transform((name, ctx) => {
+            const profile = usable.find((p) => p.name === name)?.profile;
+            if (profile) return profile;
+            ctx.addIssue({ code: 'custom', message: 'Choose the partner mapping to compare with' });
+            return z.NEVER;
+          }),
+          from: ukDay('Enter the start of the period as a date, like 01/04/2026'),
+          to: ukDay('Enter the end of the period as a date, like 30/06/2026'),
+        })
+        .refine((v) => !v.from || !v.to || v.from <= v.to, {
+          path: ['to'],
+          message: 'The end of the period must be after its start',
+        }),
+    [usable],
+  );
+  const f = useContractForm('imports.reconcile', {
+    schema,
+    defaultValues: {
+      sheet: upload.sheets.filter((s) => !s.hidden).at(-1)?.name ?? upload.sheets[0]!.name,
+      profile: '',
+      from: null,
+      to: null,
+    },
+    toInput: ({ sheet, profile, from, to }) => ({
+      uploadId: upload.uploadId,
+      sheet,
+      profile,
+      ...(from ? { from } : {}),
+      ...(to ? { to } : {}),
+    }),
+    onSuccess: async ({ jobId }, _input, form) => {
+      const r = await waitForJob<{ reconcileId: string }>(jobId);
+      if (!r.ok) return form.showProblem(r.error.message);
+      const s = await api.call('imports.reconcileSummary', { reconcileId: r.value.reconcileId });
+      if (s.ok) onCompared(s.value);
+      else form.showProblem(s.error.message);
+    },
+  });
+  const { register } = f.form;
+  return (
+    <Form
+      of={f}
+      className="panel"
+      aria-label="Compare with our records"
+      heading={
+        <p>
+          <strong>{upload.fileName}</strong>{' '}
+          <button type="button" className="link-button" onClick={onAnotherFile}>
+            Choose another file
+          </button>
+        </p>
+      }
+    >
+      <div className="form-row">
+        <Field name="sheet" label="Sheet">
+          {(c) => (
+            <select {...c} {...register('sheet')}>
+              {upload.sheets.map((s) => (
+                <option key={s.name} value={s.name}>
+                  {s.name}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <Field name="profile" label="Partner mapping">
+          {(c) => (
+            <select {...c} {...register('profile')}>
+              <option value="">Choose…</option>
+              {usable.map((p) => (
+                <option key={p.id} value={p.name}>
+                  {p.name} ({p.partner})
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
+        <DateField name="from" label="Period from (optional)" />
+        <DateField name="to" label="Period to (optional)" />
+      </div>
+      {!usable.length && (
+        <p className="warning">
+          There is no saved mapping for referrals or outcomes yet: import a file from this partner once and save its
+          mapping.
+        </p>
+      )}
+      <button type="submit" className="primary" disabled={f.saving}>
+        {f.saving ? 'Comparing…' : 'Compare with our records'}
+      </button>
+    </Form>
   );
 }

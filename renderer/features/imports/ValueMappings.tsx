@@ -3,7 +3,7 @@
 // (built-in words such as Yes, Pass and Achieved are understood without a mapping).
 import type { SheetView } from '../../../shared/contract/imports.contract';
 import { importFields, type ImportKind } from '../../../shared/domain/import-profile';
-import { fieldId } from '../../components/ErrorSummary';
+import { fieldId } from '../../components/form/field-id';
 
 export function ValueMappings(props: {
   kind: ImportKind;

@@ -7,7 +7,11 @@ import { api } from '../../api/client';
 export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>): Promise<Result<T>> {
   const started = await start();
   if (!started.ok) return started;
-  const { jobId } = started.value;
+  return waitForJob<T>(started.value.jobId);
+}
+
+/** Waits for a started job (a form's channel that answers { jobId }) and returns its result. */
+export function waitForJob<T>(jobId: string): Promise<Result<T>> {
   return new Promise<Result<T>>((resolve) => {
     let finished = false;
     const finish = async () => {

@@ -1,65 +1,18 @@
 // An organisation's contacts: list, add, change and remove.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
-import { contactInputSchema, type ContactRow } from '../../../shared/contract/outcomes-schemas';
-import type { FieldError } from '../../../shared/result';
-import { Field } from './Field';
-import { checkWithSchema, errorFor } from './form-helpers';
-
-const empty = { name: '', jobTitle: '', phone: '', email: '' };
-// Prefixed so the contact form's field ids never clash with the organisation form beside it.
-const prefixed = (errors: FieldError[]): FieldError[] => errors.map((e) => ({ ...e, path: ['contact', ...e.path] }));
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import type { ContactRow } from '../../../shared/contract/outcomes-schemas';
 
 export function ContactsPanel({ organisationId, contacts }: { organisationId: number; contacts: ContactRow[] }) {
   const canEdit = useCan('officer');
-  const [editing, setEditing] = useState<number | 'new' | null>(null);
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldError[]>([]);
+  const [editing, setEditing] = useState<ContactRow | 'new' | null>(null);
   const toasts = useToasts();
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-
-  function start(contact: ContactRow | null) {
-    setEditing(contact ? contact.id : 'new');
-    setForm(
-      contact
-        ? {
-            name: contact.name,
-            jobTitle: contact.jobTitle ?? '',
-            phone: contact.phone ?? '',
-            email: contact.email ?? '',
-          }
-        : empty,
-    );
-    setErrors([]);
-  }
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const checked = checkWithSchema(contactInputSchema, {
-      ...(typeof editing === 'number' ? { id: editing } : {}),
-      organisationId,
-      ...form,
-    });
-    if (!checked.ok) {
-      setErrors(prefixed(checked.errors));
-      return;
-    }
-    const result = await api.call('organisations.saveContact', checked.value);
-    if (!result.ok) {
-      setErrors(
-        prefixed(
-          result.error.fields?.length ? result.error.fields : [{ path: ['name'], message: result.error.message }],
-        ),
-      );
-      return;
-    }
-    toasts.show({ kind: 'success', message: 'Contact saved.' });
-    setEditing(null);
-  }
+  const start = (contact: ContactRow | null) => setEditing(contact ?? 'new');
 
   async function remove(contact: ContactRow) {
     if (!window.confirm(`Remove ${contact.name} from the contacts?`)) return;
@@ -127,30 +80,66 @@ export function ContactsPanel({ organisationId, contacts }: { organisationId: nu
         </button>
       )}
       {editing !== null && (
-        <form className="inline-form" onSubmit={submit} noValidate aria-label="Contact">
-          <ErrorSummary errors={errors} />
-          <Field path="contact.name" label="Contact name" error={errorFor(errors, 'contact.name')}>
-            {(p) => <input {...p} value={form.name} onChange={set('name')} />}
-          </Field>
-          <Field path="contact.jobTitle" label="Job title (optional)" error={errorFor(errors, 'contact.jobTitle')}>
-            {(p) => <input {...p} value={form.jobTitle} onChange={set('jobTitle')} />}
-          </Field>
-          <Field path="contact.phone" label="Contact phone (optional)" error={errorFor(errors, 'contact.phone')}>
-            {(p) => <input {...p} type="tel" value={form.phone} onChange={set('phone')} />}
-          </Field>
-          <Field path="contact.email" label="Contact email (optional)" error={errorFor(errors, 'contact.email')}>
-            {(p) => <input {...p} type="email" value={form.email} onChange={set('email')} />}
-          </Field>
-          <div className="button-row">
-            <button type="submit" className="primary">
-              Save contact
-            </button>
-            <button type="button" onClick={() => setEditing(null)}>
-              Cancel
-            </button>
-          </div>
-        </form>
+        <ContactForm
+          key={editing === 'new' ? 'new' : editing.id}
+          organisationId={organisationId}
+          contact={editing === 'new' ? null : editing}
+          onDone={() => setEditing(null)}
+        />
       )}
     </section>
+  );
+}
+
+function ContactForm({
+  organisationId,
+  contact,
+  onDone,
+}: {
+  organisationId: number;
+  contact: ContactRow | null;
+  onDone(): void;
+}) {
+  const toasts = useToasts();
+  const f = useContractForm('organisations.saveContact', {
+    // Prefixed so the contact form's field ids never clash with the organisation form beside it.
+    idPrefix: 'contact',
+    defaultValues: {
+      ...(contact ? { id: contact.id } : {}),
+      organisationId,
+      name: contact?.name ?? '',
+      jobTitle: contact?.jobTitle ?? '',
+      phone: contact?.phone ?? '',
+      email: contact?.email ?? '',
+    },
+    onSuccess: () => {
+      toasts.show({ kind: 'success', message: 'Contact saved.' });
+      onDone();
+    },
+  });
+  const { register } = f.form;
+  return (
+    <Form of={f} className="inline-form" aria-label="Contact">
+      <Field name="name" label="Contact name">
+        {(p) => <input {...p} {...register('name')} />}
+      </Field>
+      <Field name="jobTitle" label="Job title (optional)">
+        {(p) => <input {...p} {...register('jobTitle')} />}
+      </Field>
+      <Field name="phone" label="Contact phone (optional)">
+        {(p) => <input {...p} type="tel" {...register('phone')} />}
+      </Field>
+      <Field name="email" label="Contact email (optional)">
+        {(p) => <input {...p} type="email" {...register('email')} />}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={f.saving}>
+          Save contact
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -8,6 +8,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { commitmentKinds, labelFor } from '../../../shared/domain/outcome-lists';
 import { ProgressBar } from './ProgressBar';
 import { ContractForm } from './ContractForm';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function ContractPage({ id, edit }: { id: number | null; edit: boolean }) {
   const { data: c, error } = useChannel('contracts.get', { id: id ?? 1 }, { skip: !id, areas: ['outcomes'] });
@@ -26,7 +27,7 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
         }
         actions={
           canEdit && (
-            <button type="button" onClick={() => navigate(`outcomes/contracts/${c.id}/edit`)}>
+            <button type="button" onClick={() => navigate(outcomesRoutes.editContract.path({ id: c.id }))}>
               Change contract
             </button>
           )

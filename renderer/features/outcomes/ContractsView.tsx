@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { commitmentKinds, labelFor } from '../../../shared/domain/outcome-lists';
 import { ProgressBar } from './ProgressBar';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function ContractsView() {
   const { data } = useChannel('contracts.list', {}, { areas: ['outcomes'] });
@@ -19,7 +20,7 @@ export function ContractsView() {
         subtitle={data ? `${data.length} contracts` : 'Loading…'}
         actions={
           canEdit && (
-            <button type="button" className="primary" onClick={() => navigate('outcomes/contracts/new')}>
+            <button type="button" className="primary" onClick={() => navigate(outcomesRoutes.newContract.path())}>
               Add contract
             </button>
           )
@@ -33,7 +34,7 @@ export function ContractsView() {
       {(data ?? []).map((c) => (
         <section key={c.id} className="card" aria-labelledby={`contract-${c.id}`} style={{ marginBottom: '1rem' }}>
           <h2 id={`contract-${c.id}`}>
-            <a href={`#/outcomes/contracts/${c.id}`}>{c.name}</a>
+            <a href={outcomesRoutes.contract.href({ id: c.id })}>{c.name}</a>
           </h2>
           <p className="muted">
             {c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to{' '}

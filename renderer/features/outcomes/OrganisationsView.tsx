@@ -7,6 +7,7 @@ import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { labelFor, organisationKinds, sectors, type OrganisationKind } from '../../../shared/domain/outcome-lists';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function OrganisationsView() {
   const [search, setSearch] = useState('');
@@ -25,7 +26,7 @@ export function OrganisationsView() {
         subtitle={data ? `${data.length} organisations` : 'Loading…'}
         actions={
           canEdit && (
-            <button type="button" className="primary" onClick={() => navigate('outcomes/organisations/new')}>
+            <button type="button" className="primary" onClick={() => navigate(outcomesRoutes.newOrganisation.path())}>
               Add organisation
             </button>
           )
@@ -75,7 +76,7 @@ export function OrganisationsView() {
             {(data ?? []).map((o) => (
               <tr key={o.id}>
                 <td>
-                  <a href={`#/outcomes/organisations/${o.id}`}>{o.name}</a>
+                  <a href={outcomesRoutes.organisation.href({ id: o.id })}>{o.name}</a>
                   {!o.isActive && (
                     <>
                       {' '}

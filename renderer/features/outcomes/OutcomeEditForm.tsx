@@ -1,84 +1,61 @@
 // Change an outcome's details (date, employer, sector, hours, contract, qualification, notes).
 // A new date that would duplicate another outcome of the same type is refused by the backend.
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
-import { formatUkDate } from '../../../shared/domain/dates';
-import { sectors } from '../../../shared/domain/outcome-lists';
-import type { OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
-import type { FieldError } from '../../../shared/result';
-import { Field } from './Field';
-import { errorFor, FormProblems } from './form-helpers';
-
-const prefixed = (errors: FieldError[]): FieldError[] => errors.map((e) => ({ ...e, path: ['edit', ...e.path] }));
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { codeIn, toCode, toId, toNumber } from '../../components/form/values';
+import { sectorCodes, sectors } from '../../../shared/domain/outcome-lists';
+import type { Lookups, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 
 export function OutcomeEditForm({ outcome, onDone }: { outcome: OutcomeDetail; onDone(): void }) {
   const lookups = useChannel('outcomes.lookups', {});
-  const [form, setForm] = useState({
-    outcomeDate: formatUkDate(outcome.outcomeDate),
-    employerOrgId: outcome.employerOrgId ? String(outcome.employerOrgId) : '',
-    sector: outcome.sector ?? '',
-    hours: outcome.hoursPerWeek?.toString() ?? '',
-    contractId: outcome.contractId ? String(outcome.contractId) : '',
-    qualification: outcome.qualificationTitle ?? '',
-    notes: outcome.notes ?? '',
-  });
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const toasts = useToasts();
-  const set = (key: keyof typeof form) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
+  // The lists first: a <select> shows its starting value only if the option is there.
+  if (!lookups.data) return <p aria-busy="true">Loading…</p>;
+  return <EditForm outcome={outcome} lookups={lookups.data} onDone={onDone} />;
+}
 
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = new FormProblems();
-    const outcomeDate = problems.date('outcomeDate', form.outcomeDate, 'date', true);
-    const hoursPerWeek = problems.number('hoursPerWeek', form.hours, 'hours a week');
-    if (problems.errors.length) {
-      setErrors(prefixed(problems.errors));
-      return;
-    }
-    const result = await api.call('outcomes.update', {
+function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookups: Lookups; onDone(): void }) {
+  const toasts = useToasts();
+  const f = useContractForm('outcomes.update', {
+    // Prefixed so these field ids never clash with the other forms on the outcome's page.
+    idPrefix: 'edit',
+    defaultValues: {
       id: outcome.id,
-      outcomeDate: outcomeDate!,
-      employerOrgId: form.employerOrgId ? Number(form.employerOrgId) : null,
-      contractId: form.contractId ? Number(form.contractId) : null,
+      outcomeDate: outcome.outcomeDate,
+      employerOrgId: outcome.employerOrgId,
+      sector: codeIn(sectorCodes, outcome.sector) ?? null,
+      hoursPerWeek: outcome.hoursPerWeek,
+      contractId: outcome.contractId,
+      qualificationTitle: outcome.qualificationTitle ?? '',
+      notes: outcome.notes ?? '',
       courseRunId: outcome.courseRunId,
       placementId: outcome.placementId,
-      sector: (sectors.some((s) => s.code === form.sector) ? form.sector : null) as never,
-      hoursPerWeek: hoursPerWeek ?? null,
       apprenticeshipStandard: outcome.apprenticeshipStandard,
       apprenticeshipLevel: outcome.apprenticeshipLevel,
-      qualificationTitle: form.qualification,
-      notes: form.notes,
-    });
-    if (!result.ok) {
-      setErrors(
-        prefixed(
-          result.error.fields?.length
-            ? result.error.fields
-            : [{ path: ['outcomeDate'], message: result.error.message }],
-        ),
-      );
-      return;
-    }
-    toasts.show({ kind: 'success', message: 'Outcome changed.' });
-    onDone();
-  }
-
+    },
+    messages: { outcomeDate: 'Enter the date', hoursPerWeek: 'Enter the hours a week as a number' },
+    onSuccess: () => {
+      toasts.show({ kind: 'success', message: 'Outcome changed.' });
+      onDone();
+    },
+  });
+  const { register } = f.form;
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="edit-outcome-title">
-      <h2 id="edit-outcome-title">Change details</h2>
-      <ErrorSummary errors={errors} />
-      <Field path="edit.outcomeDate" label="Date" error={errorFor(errors, 'edit.outcomeDate')}>
-        {(p) => <input {...p} className="narrow" value={form.outcomeDate} onChange={set('outcomeDate')} />}
-      </Field>
-      <Field path="edit.employerOrgId" label="Employer" error={errorFor(errors, 'edit.employerOrgId')}>
+    <Form
+      of={f}
+      className="inline-form"
+      aria-labelledby="edit-outcome-title"
+      heading={<h2 id="edit-outcome-title">Change details</h2>}
+    >
+      <DateField name="outcomeDate" label="Date" blank="" />
+      <Field name="employerOrgId" label="Employer">
         {(p) => (
-          <select {...p} value={form.employerOrgId} onChange={set('employerOrgId')}>
+          <select {...p} {...register('employerOrgId', { setValueAs: toId })}>
             <option value="">Not recorded</option>
-            {(lookups.data?.organisations ?? []).map((o) => (
+            {lookups.organisations.map((o) => (
               <option key={o.id} value={o.id}>
                 {o.name}
               </option>
@@ -86,9 +63,9 @@ export function OutcomeEditForm({ outcome, onDone }: { outcome: OutcomeDetail; o
           </select>
         )}
       </Field>
-      <Field path="edit.sector" label="Sector" error={errorFor(errors, 'edit.sector')}>
+      <Field name="sector" label="Sector">
         {(p) => (
-          <select {...p} value={form.sector} onChange={set('sector')}>
+          <select {...p} {...register('sector', { setValueAs: toCode })}>
             <option value="">Not recorded</option>
             {sectors.map((s) => (
               <option key={s.code} value={s.code}>
@@ -98,14 +75,21 @@ export function OutcomeEditForm({ outcome, onDone }: { outcome: OutcomeDetail; o
           </select>
         )}
       </Field>
-      <Field path="edit.hoursPerWeek" label="Hours a week" error={errorFor(errors, 'edit.hoursPerWeek')}>
-        {(p) => <input {...p} className="narrow" inputMode="decimal" value={form.hours} onChange={set('hours')} />}
-      </Field>
-      <Field path="edit.contractId" label="Social-value contract" error={errorFor(errors, 'edit.contractId')}>
+      <Field name="hoursPerWeek" label="Hours a week">
         {(p) => (
-          <select {...p} value={form.contractId} onChange={set('contractId')}>
+          <input
+            {...p}
+            className="narrow"
+            inputMode="decimal"
+            {...register('hoursPerWeek', { setValueAs: toNumber })}
+          />
+        )}
+      </Field>
+      <Field name="contractId" label="Social-value contract">
+        {(p) => (
+          <select {...p} {...register('contractId', { setValueAs: toId })}>
             <option value="">None</option>
-            {(lookups.data?.contracts ?? []).map((c) => (
+            {lookups.contracts.map((c) => (
               <option key={c.id} value={c.id}>
                 {c.name}
               </option>
@@ -113,24 +97,20 @@ export function OutcomeEditForm({ outcome, onDone }: { outcome: OutcomeDetail; o
           </select>
         )}
       </Field>
-      <Field
-        path="edit.qualificationTitle"
-        label="Qualification or course title (optional)"
-        error={errorFor(errors, 'edit.qualificationTitle')}
-      >
-        {(p) => <input {...p} value={form.qualification} onChange={set('qualification')} />}
+      <Field name="qualificationTitle" label="Qualification or course title (optional)">
+        {(p) => <input {...p} {...register('qualificationTitle')} />}
       </Field>
-      <Field path="edit.notes" label="Notes (optional)" error={errorFor(errors, 'edit.notes')}>
-        {(p) => <textarea {...p} rows={2} value={form.notes} onChange={set('notes')} />}
+      <Field name="notes" label="Notes (optional)">
+        {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
       <div className="button-row">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={f.saving}>
           Save changes
         </button>
         <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

@@ -12,6 +12,7 @@ import { VerificationPanel } from './VerificationPanel';
 import { SustainmentPanel } from './SustainmentPanel';
 import { HistoryList } from './HistoryList';
 import { OutcomeEditForm } from './OutcomeEditForm';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function OutcomePage({ id }: { id: number }) {
   const { data: o, error } = useChannel('outcomes.get', { id }, { areas: ['outcomes'] });
@@ -70,12 +71,18 @@ export function OutcomePage({ id }: { id: number }) {
                 </>
               )}
               <dt>Contract</dt>
-              <dd>{o.contractId ? <a href={`#/outcomes/contracts/${o.contractId}`}>{o.contractName}</a> : 'None'}</dd>
+              <dd>
+                {o.contractId ? (
+                  <a href={outcomesRoutes.contract.href({ id: o.contractId })}>{o.contractName}</a>
+                ) : (
+                  'None'
+                )}
+              </dd>
               {o.placementId && (
                 <>
                   <dt>Placement</dt>
                   <dd>
-                    <a href={`#/outcomes/placements/${o.placementId}`}>
+                    <a href={outcomesRoutes.placement.href({ id: o.placementId })}>
                       {labelFor(placementKinds, o.placementKind)} #{o.placementId}
                     </a>
                   </dd>
@@ -85,7 +92,7 @@ export function OutcomePage({ id }: { id: number }) {
                 <>
                   <dt>Sustains</dt>
                   <dd>
-                    <a href={`#/outcomes/outcomes/${o.parentOutcomeId}`}>{o.parentLabel}</a>
+                    <a href={outcomesRoutes.outcome.href({ id: o.parentOutcomeId })}>{o.parentLabel}</a>
                   </dd>
                 </>
               )}

@@ -1,57 +1,44 @@
 // Outcome types are reference data: administrators add types (and retire ones no longer used);
 // the types the app counts by keep their category.
-import { useState, type FormEvent } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
-import { outcomeTypeInputSchema } from '../../../shared/contract/outcomes-schemas';
-import type { FieldError } from '../../../shared/result';
-import { Field } from './Field';
-import { checkWithSchema, errorFor } from './form-helpers';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { codeIn } from '../../components/form/values';
+import type { ChannelInput } from '../../../shared/contract/index';
 
-const categories = [
-  'job',
-  'apprenticeship',
-  'education',
-  'qualification',
-  'cscs',
-  'placement',
-  'sustainment',
-  'engagement',
-  'other',
-];
+type Category = ChannelInput<'outcomes.saveType'>['category'];
+const categoryLabels: Record<Category, string> = {
+  job: 'Job',
+  apprenticeship: 'Apprenticeship',
+  education: 'Education',
+  qualification: 'Qualification',
+  cscs: 'CSCS',
+  placement: 'Placement',
+  sustainment: 'Sustainment',
+  engagement: 'Engagement',
+  other: 'Other',
+};
+const categories = Object.keys(categoryLabels) as Category[];
 
 export function OutcomeTypesView() {
   const { data } = useChannel('outcomes.lookups', {}, { areas: ['outcomes'] });
   const isAdmin = useCan('administrator');
-  const [form, setForm] = useState({ code: '', label: '', category: 'other' });
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const toasts = useToasts();
 
-  async function save(input: unknown, done?: () => void) {
-    const checked = checkWithSchema(outcomeTypeInputSchema, input);
-    if (!checked.ok) {
-      setErrors(checked.errors);
-      return;
-    }
-    const result = await api.call('outcomes.saveType', checked.value);
-    if (!result.ok) {
-      setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['code'], message: result.error.message }],
-      );
-      return;
-    }
-    setErrors([]);
-    toasts.show({ kind: 'success', message: 'Outcome type saved.' });
-    done?.();
-  }
-
-  function submit(event: FormEvent) {
-    event.preventDefault();
-    void save({ ...form, isActive: true }, () => setForm({ code: '', label: '', category: 'other' }));
+  async function setActive(t: { code: string; label: string; category: string }, isActive: boolean) {
+    const category = codeIn(categories, t.category);
+    if (!category) return;
+    const result = await api.call('outcomes.saveType', { code: t.code, label: t.label, category, isActive });
+    toasts.show(
+      result.ok
+        ? { kind: 'success', message: 'Outcome type saved.' }
+        : { kind: 'error', message: result.error.message },
+    );
   }
 
   return (
@@ -73,17 +60,11 @@ export function OutcomeTypesView() {
               <td>
                 <code>{t.code}</code>
               </td>
-              <td>{t.category}</td>
+              <td>{categoryLabels[codeIn(categories, t.category) ?? 'other']}</td>
               <td>
                 {t.isActive ? 'Yes' : 'Retired'}{' '}
                 {isAdmin && (
-                  <button
-                    type="button"
-                    className="link-button"
-                    onClick={() =>
-                      void save({ code: t.code, label: t.label, category: t.category, isActive: !t.isActive })
-                    }
-                  >
+                  <button type="button" className="link-button" onClick={() => void setActive(t, !t.isActive)}>
                     {t.isActive ? `Retire ${t.label}` : `Bring back ${t.label}`}
                   </button>
                 )}
@@ -92,49 +73,48 @@ export function OutcomeTypesView() {
           ))}
         </tbody>
       </table>
-      {isAdmin && (
-        <form className="inline-form" onSubmit={submit} noValidate aria-labelledby="add-type-title">
-          <h2 id="add-type-title">Add an outcome type</h2>
-          <ErrorSummary errors={errors} />
-          <Field path="label" label="Label" error={errorFor(errors, 'label')}>
-            {(p) => (
-              <input
-                {...p}
-                value={form.label}
-                onChange={(e) => setForm((f) => ({ ...f, label: e.target.value, code: f.code || '' }))}
-              />
-            )}
-          </Field>
-          <Field
-            path="code"
-            label="Code"
-            hint="Lower-case letters, digits and underscores, e.g. cscs_blue_card"
-            error={errorFor(errors, 'code')}
-          >
-            {(p) => (
-              <input {...p} value={form.code} onChange={(e) => setForm((f) => ({ ...f, code: e.target.value }))} />
-            )}
-          </Field>
-          <Field path="category" label="Category" error={errorFor(errors, 'category')}>
-            {(p) => (
-              <select
-                {...p}
-                value={form.category}
-                onChange={(e) => setForm((f) => ({ ...f, category: e.target.value }))}
-              >
-                {categories.map((c) => (
-                  <option key={c} value={c}>
-                    {c}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <button type="submit" className="primary">
-            Add outcome type
-          </button>
-        </form>
-      )}
+      {isAdmin && <AddOutcomeType />}
     </>
+  );
+}
+
+function AddOutcomeType() {
+  const toasts = useToasts();
+  const f = useContractForm('outcomes.saveType', {
+    defaultValues: { label: '', code: '', category: 'other', isActive: true },
+    onSuccess: (_saved, _input, form) => {
+      toasts.show({ kind: 'success', message: 'Outcome type saved.' });
+      form.reset();
+    },
+  });
+  const { register } = f.form;
+  return (
+    <Form
+      of={f}
+      className="inline-form"
+      aria-labelledby="add-type-title"
+      heading={<h2 id="add-type-title">Add an outcome type</h2>}
+    >
+      <Field name="label" label="Label">
+        {(p) => <input {...p} {...register('label')} />}
+      </Field>
+      <Field name="code" label="Code" hint="Lower-case letters, digits and underscores, e.g. cscs_blue_card">
+        {(p) => <input {...p} {...register('code')} />}
+      </Field>
+      <Field name="category" label="Category">
+        {(p) => (
+          <select {...p} {...register('category')}>
+            {categories.map((c) => (
+              <option key={c} value={c}>
+                {categoryLabels[c]}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <button type="submit" className="primary" disabled={f.saving}>
+        Add outcome type
+      </button>
+    </Form>
   );
 }

@@ -14,6 +14,7 @@ import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { useGridViewState } from '../../components/use-grid-view-state';
 import { useGridExport } from './use-grid-export';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function OutcomesView() {
   const [search, setSearch] = useState('');
@@ -31,7 +32,7 @@ export function OutcomesView() {
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} outcomes`}
         actions={
           canEdit && (
-            <button type="button" className="primary" onClick={() => navigate('outcomes/outcomes/new')}>
+            <button type="button" className="primary" onClick={() => navigate(outcomesRoutes.newOutcome.path())}>
               Record outcome
             </button>
           )
@@ -72,7 +73,7 @@ export function OutcomesView() {
         preset={preset}
         fetchPage={(query) => api.call('outcomes.page', query)}
         onTotal={setTotal}
-        onOpen={(row) => navigate(`outcomes/outcomes/${row.id}`)}
+        onOpen={(row) => navigate(outcomesRoutes.outcome.path({ id: row.id }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
       />
     </>

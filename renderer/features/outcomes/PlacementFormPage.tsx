@@ -1,35 +1,34 @@
 // Record or change a placement. A paid job or apprenticeship that has started records its job
 // or apprenticeship start outcome automatically (the backend does it, once).
-import { useEffect, useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
-import { placementInputSchema, type ParticipantPick } from '../../../shared/contract/outcomes-schemas';
-import { placementKinds, placementStatuses } from '../../../shared/domain/outcome-lists';
-import { formatUkDate } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
-import { Field } from './Field';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField, PenceField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { codeIn, toId, toNumber } from '../../components/form/values';
+import type { ChannelInput } from '../../../shared/contract/index';
+import type { Lookups, ParticipantPick, PlacementDetail } from '../../../shared/contract/outcomes-schemas';
+import {
+  placementKindCodes,
+  placementKinds,
+  placementStatusCodes,
+  placementStatuses,
+} from '../../../shared/domain/outcome-lists';
 import { ParticipantPicker } from './ParticipantPicker';
-import { checkWithSchema, formErrors, errorFor, FormProblems, penceToPounds } from './form-helpers';
+import { useParticipantPick } from './use-participant-pick';
+import { outcomesRoutes } from './outcomes.routes';
 
-const empty = {
-  kind: '',
-  employerOrgId: '',
-  contractId: '',
-  site: '',
-  startsOn: '',
-  endsOn: '',
-  hours: '',
-  wage: '',
-  supervisor: '',
-  status: 'active',
-  endedReason: '',
-  standard: '',
-  level: '',
-  notes: '',
+/** What the schema leaves generic: a field left blank, a number that is not one. */
+export const placementMessages = {
+  participantId: 'Choose the participant',
+  startsOn: 'Enter the start date',
+  endsOn: 'Enter the end date as a real date, like 05/03/2026',
+  hoursPerWeek: 'Enter the hours a week as a number',
+  hourlyWagePence: 'Enter the hourly wage in pounds and pence, like 11.44',
+  apprenticeshipLevel: 'Enter the level as a number from 2 to 7',
 };
 
 export function PlacementFormPage({
@@ -40,227 +39,198 @@ export function PlacementFormPage({
   participantId: number | null;
 }) {
   const lookups = useChannel('outcomes.lookups', {});
-  const [participant, setParticipant] = useState<ParticipantPick | null>(null);
-  const [form, setForm] = useState(empty);
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
+  const existing = useChannel('placements.get', { id: placementId ?? 1 }, { skip: !placementId });
+  const chosen = useParticipantPick(placementId ? null : participantId);
+  const title = placementId ? 'Change placement' : 'Record placement';
+  const placement = placementId ? existing.data : undefined;
+  if ((placementId && !placement) || !chosen.ready || !lookups.data)
+    return <PageHeader title={title} subtitle={existing.error?.message ?? lookups.error?.message ?? 'Loading…'} />;
+  return (
+    <>
+      <PageHeader title={title} />
+      <PlacementForm lookups={lookups.data} placement={placement ?? null} participant={chosen.pick} />
+    </>
+  );
+}
+
+function startingValues(p: PlacementDetail | null, participant: ParticipantPick | null) {
+  if (!p)
+    return {
+      participantId: participant?.id,
+      kind: undefined,
+      employerOrgId: null,
+      contractId: null,
+      site: '',
+      startsOn: '',
+      endsOn: null,
+      hoursPerWeek: null,
+      hourlyWagePence: null,
+      supervisor: '',
+      status: 'active' as const,
+      endedReason: '',
+      apprenticeshipStandard: '',
+      apprenticeshipLevel: null,
+      notes: '',
+    } satisfies Partial<ChannelInput<'placements.save'>>;
+  return {
+    id: p.id,
+    participantId: p.participantId,
+    kind: codeIn(placementKindCodes, p.kind),
+    employerOrgId: p.employerOrgId,
+    contractId: p.contractId,
+    courseRunId: p.courseRunId,
+    site: p.site ?? '',
+    startsOn: p.startsOn,
+    endsOn: p.endsOn,
+    hoursPerWeek: p.hoursPerWeek,
+    hourlyWagePence: p.hourlyWagePence,
+    supervisor: p.supervisor ?? '',
+    status: codeIn(placementStatusCodes, p.status),
+    endedReason: p.endedReason ?? '',
+    apprenticeshipStandard: p.apprenticeshipStandard ?? '',
+    apprenticeshipLevel: p.apprenticeshipLevel,
+    notes: p.notes ?? '',
+  } satisfies Partial<ChannelInput<'placements.save'>>;
+}
+
+function PlacementForm({
+  lookups,
+  placement,
+  participant,
+}: {
+  lookups: Lookups;
+  placement: PlacementDetail | null;
+  participant: ParticipantPick | null;
+}) {
   const toasts = useToasts();
-  const set = (key: keyof typeof empty) => (e: { target: { value: string } }) =>
-    setForm((f) => ({ ...f, [key]: e.target.value }));
-
-  useEffect(() => {
-    if (placementId) {
-      void api.call('placements.get', { id: placementId }).then((r) => {
-        if (!r.ok) return;
-        const p = r.value;
-        setParticipant({
-          id: p.participantId,
-          reference: p.participantRef,
-          name: p.participantName,
-          dateOfBirth: null,
-          postcode: null,
-        });
-        setForm({
-          kind: p.kind,
-          employerOrgId: p.employerOrgId ? String(p.employerOrgId) : '',
-          contractId: p.contractId ? String(p.contractId) : '',
-          site: p.site ?? '',
-          startsOn: formatUkDate(p.startsOn),
-          endsOn: formatUkDate(p.endsOn),
-          hours: p.hoursPerWeek?.toString() ?? '',
-          wage: penceToPounds(p.hourlyWagePence),
-          supervisor: p.supervisor ?? '',
-          status: p.status,
-          endedReason: p.endedReason ?? '',
-          standard: p.apprenticeshipStandard ?? '',
-          level: p.apprenticeshipLevel?.toString() ?? '',
-          notes: p.notes ?? '',
-        });
+  const f = useContractForm('placements.save', {
+    defaultValues: startingValues(placement, participant),
+    messages: placementMessages,
+    onSuccess: (saved) => {
+      toasts.show({
+        kind: 'success',
+        message: saved.outcomeCreated ? 'Placement saved; the start outcome was recorded.' : 'Placement saved.',
       });
-    } else if (participantId) {
-      void api
-        .call('outcomes.findParticipants', { id: participantId })
-        .then((r) => r.ok && r.value[0] && setParticipant(r.value[0]));
-    }
-  }, [placementId, participantId]);
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = new FormProblems();
-    if (!participant) problems.add(['participantId'], 'Choose the participant');
-    const startsOn = problems.date('startsOn', form.startsOn, 'start date', true);
-    const endsOn = problems.date('endsOn', form.endsOn, 'end date', false);
-    const hours = problems.number('hoursPerWeek', form.hours, 'hours a week');
-    const wage = problems.pence('hourlyWagePence', form.wage, 'hourly wage');
-    const level = problems.number('apprenticeshipLevel', form.level, 'level');
-    const input = {
-      ...(placementId ? { id: placementId } : {}),
-      participantId: participant?.id ?? 0,
-      kind: form.kind || undefined,
-      employerOrgId: form.employerOrgId ? Number(form.employerOrgId) : null,
-      contractId: form.contractId ? Number(form.contractId) : null,
-      site: form.site,
-      startsOn,
-      endsOn,
-      hoursPerWeek: hours,
-      hourlyWagePence: wage,
-      supervisor: form.supervisor,
-      status: form.status,
-      endedReason: form.endedReason,
-      apprenticeshipStandard: form.standard,
-      apprenticeshipLevel: level,
-      notes: form.notes,
-    };
-    const checked = checkWithSchema(placementInputSchema, input);
-    const all = formErrors(problems.errors, checked);
-    if (all.length) {
-      setErrors(all);
-      return;
-    }
-    setBusy(true);
-    const result = await api.call('placements.save', input as never);
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['kind'], message: result.error.message }],
-      );
-      return;
-    }
-    toasts.show({
-      kind: 'success',
-      message: result.value.outcomeCreated ? 'Placement saved; the start outcome was recorded.' : 'Placement saved.',
-    });
-    navigate(`outcomes/placements/${result.value.id}`);
-  }
-
-  const employers = (lookups.data?.organisations ?? []).filter(
+      navigate(outcomesRoutes.placement.path({ id: saved.id }));
+    },
+  });
+  const { register, watch } = f.form;
+  const [kind, status] = watch(['kind', 'status']);
+  const employers = lookups.organisations.filter(
     (o) => o.isActive && ['employer', 'contractor', 'other'].includes(o.kind),
   );
   return (
-    <>
-      <PageHeader title={placementId ? 'Change placement' : 'Record placement'} />
-      <ErrorSummary errors={errors} />
-      <form onSubmit={submit} noValidate>
-        {placementId ? (
-          <p>
-            <strong>Participant:</strong> {participant ? `${participant.name} (${participant.reference})` : '…'}
-          </p>
-        ) : (
-          <ParticipantPicker value={participant} onChange={setParticipant} error={errorFor(errors, 'participantId')} />
+    <Form of={f}>
+      {placement ? (
+        <p>
+          <strong>Participant:</strong> {placement.participantName} ({placement.participantRef})
+        </p>
+      ) : (
+        <ParticipantPicker initial={participant} />
+      )}
+      <Field name="kind" label="Kind of placement">
+        {(p) => (
+          <select {...p} {...register('kind')}>
+            <option value="">Choose…</option>
+            {placementKinds.map((k) => (
+              <option key={k.code} value={k.code}>
+                {k.label}
+              </option>
+            ))}
+          </select>
         )}
-        <Field path="kind" label="Kind of placement" error={errorFor(errors, 'kind')}>
-          {(p) => (
-            <select {...p} value={form.kind} onChange={set('kind')}>
-              <option value="">Choose…</option>
-              {placementKinds.map((k) => (
-                <option key={k.code} value={k.code}>
-                  {k.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field
-          path="employerOrgId"
-          label="Employer"
-          hint="Add employers under Employers & organisations"
-          error={errorFor(errors, 'employerOrgId')}
-        >
-          {(p) => (
-            <select {...p} value={form.employerOrgId} onChange={set('employerOrgId')}>
-              <option value="">Not recorded</option>
-              {employers.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path="contractId" label="Social-value contract" error={errorFor(errors, 'contractId')}>
-          {(p) => (
-            <select {...p} value={form.contractId} onChange={set('contractId')}>
-              <option value="">None</option>
-              {(lookups.data?.contracts ?? []).map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        <Field path="site" label="Site (optional)" error={errorFor(errors, 'site')}>
-          {(p) => <input {...p} value={form.site} onChange={set('site')} />}
-        </Field>
-        <Field path="startsOn" label="Start date" hint="For example, 05/03/2026" error={errorFor(errors, 'startsOn')}>
-          {(p) => <input {...p} className="narrow" value={form.startsOn} onChange={set('startsOn')} />}
-        </Field>
-        <Field path="endsOn" label="End date (optional)" error={errorFor(errors, 'endsOn')}>
-          {(p) => <input {...p} className="narrow" value={form.endsOn} onChange={set('endsOn')} />}
-        </Field>
-        <Field
-          path="hoursPerWeek"
-          label="Hours a week (optional)"
-          hint="16 or more counts as a 16+ hours job"
-          error={errorFor(errors, 'hoursPerWeek')}
-        >
-          {(p) => <input {...p} className="narrow" inputMode="decimal" value={form.hours} onChange={set('hours')} />}
-        </Field>
-        <Field path="hourlyWagePence" label="Hourly wage in £ (optional)" error={errorFor(errors, 'hourlyWagePence')}>
-          {(p) => <input {...p} className="narrow" inputMode="decimal" value={form.wage} onChange={set('wage')} />}
-        </Field>
-        <Field path="supervisor" label="Supervisor (optional)" error={errorFor(errors, 'supervisor')}>
-          {(p) => <input {...p} value={form.supervisor} onChange={set('supervisor')} />}
-        </Field>
-        {form.kind === 'apprenticeship' && (
-          <>
-            <Field
-              path="apprenticeshipStandard"
-              label="Apprenticeship standard"
-              error={errorFor(errors, 'apprenticeshipStandard')}
-            >
-              {(p) => <input {...p} value={form.standard} onChange={set('standard')} />}
-            </Field>
-            <Field path="apprenticeshipLevel" label="Level (2 to 7)" error={errorFor(errors, 'apprenticeshipLevel')}>
-              {(p) => (
-                <input {...p} className="narrow" inputMode="numeric" value={form.level} onChange={set('level')} />
-              )}
-            </Field>
-          </>
+      </Field>
+      <Field name="employerOrgId" label="Employer" hint="Add employers under Employers & organisations">
+        {(p) => (
+          <select {...p} {...register('employerOrgId', { setValueAs: toId })}>
+            <option value="">Not recorded</option>
+            {employers.map((o) => (
+              <option key={o.id} value={o.id}>
+                {o.name}
+              </option>
+            ))}
+          </select>
         )}
-        <Field
-          path="status"
-          label="Status"
-          hint="A paid job or apprenticeship that is active or completed records its start outcome"
-          error={errorFor(errors, 'status')}
-        >
-          {(p) => (
-            <select {...p} value={form.status} onChange={set('status')}>
-              {placementStatuses.map((s) => (
-                <option key={s.code} value={s.code}>
-                  {s.label}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
-        {form.status === 'ended_early' && (
-          <Field path="endedReason" label="Why did it end early?" error={errorFor(errors, 'endedReason')}>
-            {(p) => <textarea {...p} rows={2} value={form.endedReason} onChange={set('endedReason')} />}
+      </Field>
+      <Field name="contractId" label="Social-value contract">
+        {(p) => (
+          <select {...p} {...register('contractId', { setValueAs: toId })}>
+            <option value="">None</option>
+            {lookups.contracts.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        )}
+      </Field>
+      <Field name="site" label="Site (optional)">
+        {(p) => <input {...p} {...register('site')} />}
+      </Field>
+      <DateField name="startsOn" label="Start date" hint="For example, 05/03/2026" blank="" />
+      <DateField name="endsOn" label="End date (optional)" />
+      <Field name="hoursPerWeek" label="Hours a week (optional)" hint="16 or more counts as a 16+ hours job">
+        {(p) => (
+          <input
+            {...p}
+            className="narrow"
+            inputMode="decimal"
+            {...register('hoursPerWeek', { setValueAs: toNumber })}
+          />
+        )}
+      </Field>
+      <PenceField name="hourlyWagePence" label="Hourly wage in £ (optional)" />
+      <Field name="supervisor" label="Supervisor (optional)">
+        {(p) => <input {...p} {...register('supervisor')} />}
+      </Field>
+      {kind === 'apprenticeship' && (
+        <>
+          <Field name="apprenticeshipStandard" label="Apprenticeship standard">
+            {(p) => <input {...p} {...register('apprenticeshipStandard')} />}
           </Field>
+          <Field name="apprenticeshipLevel" label="Level (2 to 7)">
+            {(p) => (
+              <input
+                {...p}
+                className="narrow"
+                inputMode="numeric"
+                {...register('apprenticeshipLevel', { setValueAs: toNumber })}
+              />
+            )}
+          </Field>
+        </>
+      )}
+      <Field
+        name="status"
+        label="Status"
+        hint="A paid job or apprenticeship that is active or completed records its start outcome"
+      >
+        {(p) => (
+          <select {...p} {...register('status')}>
+            {placementStatuses.map((s) => (
+              <option key={s.code} value={s.code}>
+                {s.label}
+              </option>
+            ))}
+          </select>
         )}
-        <Field path="notes" label="Notes (optional)" error={errorFor(errors, 'notes')}>
-          {(p) => <textarea {...p} rows={3} value={form.notes} onChange={set('notes')} />}
+      </Field>
+      {status === 'ended_early' && (
+        <Field name="endedReason" label="Why did it end early?">
+          {(p) => <textarea {...p} rows={2} {...register('endedReason')} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>
-            Save placement
-          </button>
-          <button type="button" onClick={() => history.back()}>
-            Cancel
-          </button>
-        </div>
-      </form>
-    </>
+      )}
+      <Field name="notes" label="Notes (optional)">
+        {(p) => <textarea {...p} rows={3} {...register('notes')} />}
+      </Field>
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={f.saving}>
+          Save placement
+        </button>
+        <button type="button" onClick={() => history.back()}>
+          Cancel
+        </button>
+      </div>
+    </Form>
   );
 }

@@ -15,6 +15,7 @@ import {
 } from '../../../shared/domain/outcome-lists';
 import { ConvertToJobForm } from './ConvertToJobForm';
 import { VerificationTag } from './VerificationTag';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function PlacementPage({ id, convert }: { id: number; convert: boolean }) {
   const { data: p, error } = useChannel('placements.get', { id }, { areas: ['outcomes'] });
@@ -30,15 +31,22 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
         actions={
           canEdit && (
             <>
-              <button type="button" onClick={() => navigate(`outcomes/placements/${id}/edit`)}>
+              <button type="button" onClick={() => navigate(outcomesRoutes.editPlacement.path({ id }))}>
                 Change placement
               </button>
               {canConvert && !convert && (
-                <button type="button" className="primary" onClick={() => navigate(`outcomes/placements/${id}/convert`)}>
+                <button
+                  type="button"
+                  className="primary"
+                  onClick={() => navigate(outcomesRoutes.convertPlacement.path({ id }))}
+                >
                   Converted to job
                 </button>
               )}
-              <button type="button" onClick={() => navigate(`outcomes/outcomes/new/${p.participantId}`)}>
+              <button
+                type="button"
+                onClick={() => navigate(outcomesRoutes.newOutcome.path({ participant: p.participantId }))}
+              >
                 Record outcome
               </button>
             </>
@@ -53,7 +61,13 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
             <dt>Employer</dt>
             <dd>{p.employerName ?? 'Not recorded'}</dd>
             <dt>Contract</dt>
-            <dd>{p.contractId ? <a href={`#/outcomes/contracts/${p.contractId}`}>{p.contractName}</a> : 'None'}</dd>
+            <dd>
+              {p.contractId ? (
+                <a href={outcomesRoutes.contract.href({ id: p.contractId })}>{p.contractName}</a>
+              ) : (
+                'None'
+              )}
+            </dd>
             <dt>Site</dt>
             <dd>{p.site ?? '—'}</dd>
             <dt>Start</dt>
@@ -84,7 +98,9 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
               <>
                 <dt>Converted from</dt>
                 <dd>
-                  <a href={`#/outcomes/placements/${p.convertedFromId}`}>Work placement #{p.convertedFromId}</a>
+                  <a href={outcomesRoutes.placement.href({ id: p.convertedFromId })}>
+                    Work placement #{p.convertedFromId}
+                  </a>
                 </dd>
               </>
             )}
@@ -92,7 +108,7 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
               <>
                 <dt>Converted to</dt>
                 <dd>
-                  <a href={`#/outcomes/placements/${p.convertedToId}`}>Job placement #{p.convertedToId}</a>
+                  <a href={outcomesRoutes.placement.href({ id: p.convertedToId })}>Job placement #{p.convertedToId}</a>
                 </dd>
               </>
             )}
@@ -119,7 +135,7 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
                 {p.outcomes.map((o) => (
                   <tr key={o.id}>
                     <td>
-                      <a href={`#/outcomes/outcomes/${o.id}`}>{o.typeLabel}</a>
+                      <a href={outcomesRoutes.outcome.href({ id: o.id })}>{o.typeLabel}</a>
                     </td>
                     <td>{formatUkDate(o.outcomeDate)}</td>
                     <td>

@@ -14,6 +14,7 @@ import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { useGridViewState } from '../../components/use-grid-view-state';
 import { useGridExport } from './use-grid-export';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function PlacementsView() {
   const [search, setSearch] = useState('');
@@ -31,7 +32,7 @@ export function PlacementsView() {
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} placements`}
         actions={
           canEdit && (
-            <button type="button" className="primary" onClick={() => navigate('outcomes/placements/new')}>
+            <button type="button" className="primary" onClick={() => navigate(outcomesRoutes.newPlacement.path())}>
               Record placement
             </button>
           )
@@ -72,7 +73,7 @@ export function PlacementsView() {
         preset={preset}
         fetchPage={(query) => api.call('placements.page', query)}
         onTotal={setTotal}
-        onOpen={(row) => navigate(`outcomes/placements/${row.id}`)}
+        onOpen={(row) => navigate(outcomesRoutes.placement.path({ id: row.id }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
       />
     </>

@@ -1,18 +1,17 @@
 // Record a 13- or 26-week sustainment check: still in work (with the date the weeks were
 // reached, inside the window) or not; optional evidence. "Yes" creates the sustained outcome.
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { z } from 'zod';
 import { useToasts } from '../../components/Toasts';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField, FileField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { toCode } from '../../components/form/values';
+import { sustainmentRecordSchema } from '../../../shared/contract/outcomes-schemas';
 import { evidenceKinds } from '../../../shared/domain/outcome-lists';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
 import { formatUkDate } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
-import { Field } from './Field';
-import { errorFor, FormProblems } from './form-helpers';
-
-// Prefixed so these field ids never clash with another form on the same page.
-const prefixed = (errors: FieldError[]): FieldError[] => errors.map((e) => ({ ...e, path: ['check', ...e.path] }));
 
 export interface CheckTarget {
   startOutcomeId: number;
@@ -23,6 +22,17 @@ export interface CheckTarget {
   windowEndsOn: string;
 }
 
+const contractField = sustainmentRecordSchema.shape;
+/** The contract's fields, with "still in work?" as the yes/no the officer answers. */
+const checkForm = z.object({
+  sustained: z.enum(['yes', 'no'], { error: 'Say whether the person is still in work' }),
+  sustainedOn: contractField.sustainedOn,
+  checkedOn: contractField.checkedOn,
+  evidenceKind: contractField.evidenceKind,
+  evidenceFile: contractField.evidenceFile,
+  notes: contractField.notes,
+});
+
 export function SustainmentCheckForm({
   target,
   today,
@@ -32,119 +42,83 @@ export function SustainmentCheckForm({
   today: string;
   onDone(saved: boolean): void;
 }) {
-  const [sustained, setSustained] = useState<'' | 'yes' | 'no'>('');
-  const [sustainedOn, setSustainedOn] = useState(formatUkDate(target.dueOn <= today ? target.dueOn : today));
-  const [checkedOn, setCheckedOn] = useState(formatUkDate(today));
-  const [evidenceKind, setEvidenceKind] = useState('');
-  const [file, setFile] = useState<File | null>(null);
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   const toasts = useToasts();
   const prefix = `check-${target.startOutcomeId}-${target.weeks}`;
-
-  async function submit(event: FormEvent) {
-    event.preventDefault();
-    const problems = new FormProblems();
-    if (!sustained) problems.add(['sustained'], 'Say whether the person is still in work');
-    const checked = problems.date('checkedOn', checkedOn, 'date of the check', true);
-    const on =
-      sustained === 'yes'
-        ? problems.date('sustainedOn', sustainedOn, `date ${target.weeks} weeks in work were reached`, true)
-        : null;
-    let evidenceFile: { fileName: string; bytes: Uint8Array<ArrayBuffer> } | undefined;
-    if (file) {
-      const bytes = new Uint8Array(await file.arrayBuffer());
-      const problem = evidenceFileProblem(file.name, bytes);
-      if (problem) problems.add(['evidenceFile'], problem);
-      else evidenceFile = { fileName: file.name, bytes };
-      if (!evidenceKind) problems.add(['evidenceKind'], 'Choose the kind of evidence for the attached file');
-    }
-    if (problems.errors.length) {
-      setErrors(prefixed(problems.errors));
-      return;
-    }
-    setBusy(true);
-    const result = await api.call('sustainment.record', {
+  const f = useContractForm('sustainment.record', {
+    schema: checkForm,
+    // Prefixed so these field ids never clash with another form on the same page.
+    idPrefix: 'check',
+    defaultValues: {
+      sustainedOn: target.dueOn <= today ? target.dueOn : today,
+      checkedOn: today,
+      evidenceKind: null,
+      notes: '',
+    },
+    messages: {
+      sustainedOn: `Enter the date ${target.weeks} weeks in work were reached`,
+      checkedOn: 'Enter the date of the check',
+    },
+    checks: ({ evidenceFile }) => {
+      const problem = evidenceFile ? evidenceFileProblem(evidenceFile.fileName, evidenceFile.bytes) : null;
+      return problem ? [{ path: ['evidenceFile'], message: problem }] : [];
+    },
+    toInput: ({ sustained, sustainedOn, evidenceFile, ...rest }) => ({
+      ...rest,
       startOutcomeId: target.startOutcomeId,
       weeks: target.weeks,
       sustained: sustained === 'yes',
-      sustainedOn: on ?? null,
-      checkedOn: checked!,
-      notes,
-      evidenceKind: (evidenceKind || null) as never,
+      sustainedOn: sustained === 'yes' ? sustainedOn : null,
       ...(evidenceFile ? { evidenceFile } : {}),
-    });
-    setBusy(false);
-    if (!result.ok) {
-      setErrors(
-        prefixed(
-          result.error.fields?.length ? result.error.fields : [{ path: ['sustained'], message: result.error.message }],
-        ),
-      );
-      return;
-    }
-    toasts.show({
-      kind: 'success',
-      message:
-        sustained === 'yes'
+    }),
+    onSuccess: (_saved, input) => {
+      toasts.show({
+        kind: 'success',
+        message: input.sustained
           ? `${target.weeks}-week sustainment recorded for ${target.participantName}.`
           : `${target.weeks}-week check recorded: not sustained.`,
-    });
-    onDone(true);
-  }
-
+      });
+      onDone(true);
+    },
+  });
+  const { register, watch } = f.form;
   return (
-    <form className="inline-form" onSubmit={submit} noValidate aria-labelledby={`${prefix}-title`}>
-      <h3 id={`${prefix}-title`}>
-        {target.weeks}-week check for {target.participantName}
-      </h3>
-      <p className="muted">
-        Started {formatUkDate(target.startDate)}. The {target.weeks} weeks in work must be reached between{' '}
-        {formatUkDate(target.dueOn)} and {formatUkDate(target.windowEndsOn)}.
-      </p>
-      <ErrorSummary errors={errors} />
-      <fieldset className={`field ${errorFor(errors, 'check.sustained') ? 'field-error' : ''}`}>
-        <legend>Still in work for {target.weeks} weeks?</legend>
-        {errorFor(errors, 'check.sustained') && <p className="error-message">{errorFor(errors, 'check.sustained')}</p>}
-        <label className="radio">
-          <input
-            id="field-check.sustained"
-            type="radio"
-            name={`${prefix}-sustained`}
-            checked={sustained === 'yes'}
-            onChange={() => setSustained('yes')}
-          />{' '}
-          Yes, sustained
-        </label>
-        <label className="radio">
-          <input
-            type="radio"
-            name={`${prefix}-sustained`}
-            checked={sustained === 'no'}
-            onChange={() => setSustained('no')}
-          />{' '}
-          No, not sustained
-        </label>
-      </fieldset>
-      {sustained === 'yes' && (
-        <Field
-          path="check.sustainedOn"
+    <Form
+      of={f}
+      className="inline-form"
+      aria-labelledby={`${prefix}-title`}
+      heading={
+        <>
+          <h3 id={`${prefix}-title`}>
+            {target.weeks}-week check for {target.participantName}
+          </h3>
+          <p className="muted">
+            Started {formatUkDate(target.startDate)}. The {target.weeks} weeks in work must be reached between{' '}
+            {formatUkDate(target.dueOn)} and {formatUkDate(target.windowEndsOn)}.
+          </p>
+        </>
+      }
+    >
+      <ChoiceGroup
+        name="sustained"
+        legend={`Still in work for ${target.weeks} weeks?`}
+        type="radio"
+        options={[
+          { code: 'yes', label: 'Yes, sustained' },
+          { code: 'no', label: 'No, not sustained' },
+        ]}
+        inputProps={() => register('sustained')}
+      />
+      {watch('sustained') === 'yes' && (
+        <DateField
+          name="sustainedOn"
           label={`Date ${target.weeks} weeks in work were reached`}
           hint="For example, 05/03/2026"
-          error={errorFor(errors, 'check.sustainedOn')}
-        >
-          {(p) => (
-            <input {...p} className="narrow" value={sustainedOn} onChange={(e) => setSustainedOn(e.target.value)} />
-          )}
-        </Field>
+        />
       )}
-      <Field path="check.checkedOn" label="Date of the check" error={errorFor(errors, 'check.checkedOn')}>
-        {(p) => <input {...p} className="narrow" value={checkedOn} onChange={(e) => setCheckedOn(e.target.value)} />}
-      </Field>
-      <Field path="check.evidenceKind" label="Evidence seen (optional)" error={errorFor(errors, 'check.evidenceKind')}>
+      <DateField name="checkedOn" label="Date of the check" blank="" />
+      <Field name="evidenceKind" label="Evidence seen (optional)">
         {(p) => (
-          <select {...p} value={evidenceKind} onChange={(e) => setEvidenceKind(e.target.value)}>
+          <select {...p} {...register('evidenceKind', { setValueAs: toCode })}>
             <option value="">None</option>
             {evidenceKinds.map((k) => (
               <option key={k.code} value={k.code}>
@@ -154,32 +128,23 @@ export function SustainmentCheckForm({
           </select>
         )}
       </Field>
-      <Field
-        path="check.evidenceFile"
+      <FileField
+        name="evidenceFile"
         label="Evidence file (optional)"
         hint="PDF, PNG or JPEG, up to 10 MB"
-        error={errorFor(errors, 'check.evidenceFile')}
-      >
-        {(p) => (
-          <input
-            {...p}
-            type="file"
-            accept=".pdf,.png,.jpg,.jpeg"
-            onChange={(e) => setFile(e.target.files?.[0] ?? null)}
-          />
-        )}
-      </Field>
-      <Field path="check.notes" label="Notes (optional)" error={errorFor(errors, 'check.notes')}>
-        {(p) => <textarea {...p} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
+        accept=".pdf,.png,.jpg,.jpeg"
+      />
+      <Field name="notes" label="Notes (optional)">
+        {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
       <div className="button-row">
-        <button type="submit" className="primary" disabled={busy}>
+        <button type="submit" className="primary" disabled={f.saving}>
           Save check
         </button>
         <button type="button" onClick={() => onDone(false)}>
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   );
 }

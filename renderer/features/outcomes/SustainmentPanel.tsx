@@ -7,6 +7,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
+import { outcomesRoutes } from './outcomes.routes';
 
 export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
   const canEdit = useCan('officer');
@@ -35,7 +36,9 @@ export function SustainmentPanel({ outcome }: { outcome: OutcomeDetail }) {
                   s.check.sustained ? (
                     <>
                       Sustained ({formatUkDate(s.check.sustainedOn)}){' '}
-                      {s.check.outcomeId && <a href={`#/outcomes/outcomes/${s.check.outcomeId}`}>open outcome</a>}
+                      {s.check.outcomeId && (
+                        <a href={outcomesRoutes.outcome.href({ id: s.check.outcomeId })}>open outcome</a>
+                      )}
                     </>
                   ) : (
                     <>Not sustained (checked {formatUkDate(s.check.checkedOn)})</>

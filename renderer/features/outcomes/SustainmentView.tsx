@@ -10,6 +10,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outcomes-schemas';
 import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
+import { outcomesRoutes } from './outcomes.routes';
 
 const filters: Array<{
   code: WorklistFilter;
@@ -91,7 +92,7 @@ export function SustainmentView() {
             {data.rows.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <a href={`#/outcomes/outcomes/${r.startOutcomeId}`}>{r.participantName}</a>
+                  <a href={outcomesRoutes.outcome.href({ id: r.startOutcomeId })}>{r.participantName}</a>
                   <br />
                   <span className="muted">{r.participantRef}</span>
                 </td>

@@ -1,26 +1,21 @@
 // The Details tab: the whole record, editable by officers. Saving checks for likely duplicates
 // first, and refuses to overwrite a colleague's newer save (optimistic locking by version).
-import { useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
+import { useMemo, useRef, useState } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
-import {
-  participantRecordSchemaOn,
-  type ParticipantRecord,
-  type ParticipantRecordInput,
-} from '../../../shared/domain/participant-record';
-import type { FieldError } from '../../../shared/result';
+import { participantRecordSchemaOn } from '../../../shared/domain/participant-record';
 import { ParticipantFormFields } from './ParticipantFormFields';
 import { DuplicatePanel } from './DuplicatePanel';
 import { toFormValues } from './participant-form-values';
-import { applyServerErrors, summaryOf } from './form-errors';
 import { useDuplicateCheck } from './use-duplicate-check';
+import { participantsRoutes } from './participants.routes';
 
 export function DetailsTab({ detail, onSaved }: { detail: ParticipantDetail; onSaved(): void }) {
   const options = useChannel('participants.options', {});
@@ -34,43 +29,43 @@ function DetailsForm({
   onSaved,
 }: {
   detail: ParticipantDetail;
-  options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']>;
+  options: ChannelOutput<'participants.options'>;
   onSaved(): void;
 }) {
   const toasts = useToasts();
   const canEdit = useCan('officer') && detail.status !== 'merged' && !detail.specialCategoryHidden;
   const schema = useMemo(() => participantRecordSchemaOn(options.today), [options.today]);
-  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({
-    resolver: zodResolver(schema),
-    mode: 'onTouched',
-    defaultValues: toFormValues(detail.record),
-  });
-  const [summary, setSummary] = useState<FieldError[]>([]);
   const [conflict, setConflict] = useState<string | null>(null);
   const [confirming, setConfirming] = useState(false);
+  const reviewed = useRef(false);
   const dup = useDuplicateCheck(detail.id);
-
-  const save = async (record: ParticipantRecord, checked: boolean) => {
-    if (!checked) {
-      const found = await dup.check(form.getValues());
-      if (found.length) {
-        setConfirming(true);
-        return;
+  const f = useContractForm('participants.update', {
+    schema,
+    // A long record: each field's message as it is left, as well as all of them at a save.
+    validate: 'onLeave',
+    defaultValues: toFormValues(detail.record),
+    toInput: (record) => ({ id: detail.id, version: detail.version, record }),
+    beforeSubmit: async (values) => {
+      if (reviewed.current) {
+        reviewed.current = false;
+        return true;
       }
-    }
-    const result = await api.call('participants.update', { id: detail.id, version: detail.version, record });
-    if (result.ok) {
+      const found = await dup.check(values);
+      if (found.length) setConfirming(true);
+      return found.length === 0;
+    },
+    onSuccess: () => {
       toasts.show({ kind: 'success', message: 'Saved' });
       dup.clear();
       onSaved();
-      return;
-    }
-    if (result.error.kind === 'conflict') setConflict(result.error.message);
-    const fields = applyServerErrors(result.error.fields, form.setError);
-    setSummary(fields.length ? fields : []);
-    if (!fields.length && result.error.kind !== 'conflict')
-      toasts.show({ kind: 'error', message: result.error.message });
-  };
+    },
+    // A colleague saved first: say so beside the form rather than as a field problem.
+    onFailure: (error) => {
+      if (error.kind !== 'conflict') return false;
+      setConflict(error.message);
+      return true;
+    },
+  });
 
   const markNotDuplicate = async (other: number) => {
     const result = await api.call('participants.markNotDuplicate', { a: detail.id, b: other });
@@ -78,14 +73,8 @@ function DetailsForm({
     else toasts.show({ kind: 'error', message: result.error.message });
   };
 
-  const submit = form.handleSubmit(
-    (record) => save(record, false),
-    (errors) => setSummary(summaryOf(errors)),
-  );
-
   return (
-    <form noValidate aria-label="Participant details" onSubmit={(e) => void submit(e)}>
-      <ErrorSummary errors={summary} />
+    <Form of={f} aria-label="Participant details">
       {conflict && (
         <div className="error-summary" role="alert">
           <h2>Not saved</h2>
@@ -96,40 +85,39 @@ function DetailsForm({
         </div>
       )}
       <ParticipantFormFields
-        form={form}
+        form={f.form}
         options={options}
         readOnly={!canEdit}
-        onKeyBlur={() => void dup.check(form.getValues())}
+        onKeyBlur={() => void dup.check(f.form.getValues())}
       />
       <DuplicatePanel
         candidates={dup.candidates}
         focusOnShow={confirming}
         onNotDuplicate={(id) => void markNotDuplicate(id)}
-        onMerge={(other) => navigate(`participants/merge/${detail.id}/${other}`)}
+        onMerge={(other) => navigate(participantsRoutes.merge.path({ a: detail.id, b: other }))}
         {...(canEdit
           ? {
-              onContinue: () =>
-                void form.handleSubmit(
-                  (record) => save(record, true),
-                  (errors) => setSummary(summaryOf(errors)),
-                )(),
+              onContinue: () => {
+                reviewed.current = true;
+                void f.submit();
+              },
             }
           : {})}
       />
       {canEdit && (
         <div className="form-actions">
-          <button type="submit" className="primary">
+          <button type="submit" className="primary" disabled={f.saving}>
             Save changes
           </button>
           <button
             type="button"
-            onClick={() => form.reset(toFormValues(detail.record))}
-            disabled={!form.formState.isDirty}
+            onClick={() => f.form.reset(toFormValues(detail.record))}
+            disabled={!f.form.formState.isDirty}
           >
             Discard changes
           </button>
         </div>
       )}
-    </form>
+    </Form>
   );
 }

@@ -5,6 +5,7 @@ import { useEffect, useRef } from 'react';
 import type { DuplicateCandidate } from '../../../shared/contract/participants.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatNi } from '../../../shared/domain/identifiers';
+import { participantsRoutes } from './participants.routes';
 
 const levelText: Record<DuplicateCandidate['level'], string> = {
   certain: 'Almost certainly the same person',
@@ -49,7 +50,7 @@ export function DuplicatePanel({ candidates, onNotDuplicate, onContinue, onMerge
               </p>
             </div>
             <div className="duplicate-actions">
-              <a href={`#/participants/${c.id}/details`}>Open {c.reference}</a>
+              <a href={participantsRoutes.person.href({ id: c.id, tab: 'details' })}>Open {c.reference}</a>
               {onMerge && (
                 <button type="button" onClick={() => onMerge(c.id)}>
                   Compare and merge

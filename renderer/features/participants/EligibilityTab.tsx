@@ -1,10 +1,10 @@
 // Eligibility & evidence: the rules with their outcome and reason, the checks recorded (evidence
 // type, seen by, date) and a form to record a new check.
-import { useState } from 'react';
-import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
-import { ErrorSummary } from '../../components/ErrorSummary';
 import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import {
@@ -14,8 +14,7 @@ import {
   evidenceTypes,
   type EligibilityCheckCode,
 } from '../../../shared/domain/eligibility';
-import { formatUkDate, formatUkDateTime, parseUkDate } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
+import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { eligibilityLabels, eligibilityTag, outcomeText } from './participant-labels';
 import { DistrictsForm } from './DistrictsForm';
 
@@ -82,60 +81,25 @@ export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetai
 
 function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
   const toasts = useToasts();
-  const [checkCode, setCheckCode] = useState<EligibilityCheckCode>('right_to_work');
-  const [outcome, setOutcome] = useState<'met' | 'not_met' | 'pending'>('met');
-  const [evidenceType, setEvidenceType] = useState('');
-  const [seenOn, setSeenOn] = useState('');
-  const [notes, setNotes] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const err = (name: string) => errors.find((e) => e.path[0] === name)?.message;
-
-  const submit = async () => {
-    const iso = seenOn.trim() ? parseUkDate(seenOn) : null;
-    if (seenOn.trim() && !iso) {
-      setErrors([{ path: ['seenOn'], message: 'Date evidence seen must be a real date, like 27/3/2026' }]);
-      return;
-    }
-    const result = await api.call('participants.recordEligibilityCheck', {
-      id,
-      checkCode,
-      outcome,
-      evidenceType: evidenceType || null,
-      seenOn: iso,
-      notes: notes || null,
-    });
-    if (!result.ok) {
-      setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['checkCode'], message: result.error.message }],
-      );
-      return;
-    }
-    setErrors([]);
-    setEvidenceType('');
-    setSeenOn('');
-    setNotes('');
-    toasts.show({
-      kind: 'success',
-      message: `Check recorded; eligibility: ${eligibilityLabels[result.value.eligibilityStatus]}`,
-    });
-    onDone();
-  };
+  const f = useContractForm('participants.recordEligibilityCheck', {
+    defaultValues: { id, checkCode: 'right_to_work', outcome: 'met', evidenceType: '', seenOn: null, notes: '' },
+    onSuccess: (recorded, input, form) => {
+      // Ready for the next check of the same kind.
+      form.reset({ ...input, evidenceType: '', seenOn: null, notes: '' });
+      toasts.show({
+        kind: 'success',
+        message: `Check recorded; eligibility: ${eligibilityLabels[recorded.eligibilityStatus]}`,
+      });
+      onDone();
+    },
+  });
+  const { register } = f.form;
 
   return (
-    <form
-      className="panel"
-      noValidate
-      aria-label="Record an eligibility check"
-      onSubmit={(e) => {
-        e.preventDefault();
-        void submit();
-      }}
-    >
-      <h2>Record a check</h2>
-      <ErrorSummary errors={errors} />
-      <Field name="checkCode" label="Check" error={err('checkCode')}>
+    <Form of={f} className="panel" aria-label="Record an eligibility check" heading={<h2>Record a check</h2>}>
+      <Field name="checkCode" label="Check">
         {(c) => (
-          <select {...c} value={checkCode} onChange={(e) => setCheckCode(e.target.value as EligibilityCheckCode)}>
+          <select {...c} {...register('checkCode')}>
             {eligibilityCheckCodes.map((code) => (
               <option key={code} value={code}>
                 {checkLabels[code]}
@@ -144,18 +108,18 @@ function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
           </select>
         )}
       </Field>
-      <Field name="outcome" label="Outcome" error={err('outcome')}>
+      <Field name="outcome" label="Outcome">
         {(c) => (
-          <select {...c} value={outcome} onChange={(e) => setOutcome(e.target.value as typeof outcome)}>
+          <select {...c} {...register('outcome')}>
             <option value="met">Met: evidence seen</option>
             <option value="pending">Pending: waiting for evidence</option>
             <option value="not_met">Not met</option>
           </select>
         )}
       </Field>
-      <Field name="evidenceType" label="Evidence seen" error={err('evidenceType')}>
+      <Field name="evidenceType" label="Evidence seen">
         {(c) => (
-          <select {...c} value={evidenceType} onChange={(e) => setEvidenceType(e.target.value)}>
+          <select {...c} {...register('evidenceType')}>
             <option value="">None</option>
             {evidenceTypes.map((t) => (
               <option key={t.code} value={t.code}>
@@ -165,17 +129,13 @@ function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
           </select>
         )}
       </Field>
-      <Field name="seenOn" label="Date evidence seen" hint="For example, 27/3/2026" error={err('seenOn')}>
-        {(c) => (
-          <input {...c} type="text" className="width-10" value={seenOn} onChange={(e) => setSeenOn(e.target.value)} />
-        )}
+      <DateField name="seenOn" label="Date evidence seen" hint="For example, 27/3/2026" />
+      <Field name="notes" label="Notes (optional)">
+        {(c) => <textarea {...c} rows={2} {...register('notes')} />}
       </Field>
-      <Field name="notes" label="Notes (optional)" error={err('notes')}>
-        {(c) => <textarea {...c} rows={2} value={notes} onChange={(e) => setNotes(e.target.value)} />}
-      </Field>
-      <button type="submit" className="primary">
+      <button type="submit" className="primary" disabled={f.saving}>
         Record check
       </button>
-    </form>
+    </Form>
   );
 }

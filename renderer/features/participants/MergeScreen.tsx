@@ -11,6 +11,7 @@ import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import { fieldLabels, recordFields } from '../../../shared/domain/participant-record';
 import { displayValue } from './participant-labels';
+import { participantsRoutes } from './participants.routes';
 
 type Side = 'a' | 'b';
 type Rec = ParticipantDetail['record'];
@@ -24,7 +25,7 @@ export function MergeScreen({ a, b }: { a: number; b: number }) {
   if (preview.error)
     return (
       <EmptyState title="These records cannot be compared">
-        {preview.error.message} <a href="#/participants">Back to participants</a>
+        {preview.error.message} <a href={participantsRoutes.list.href()}>Back to participants</a>
       </EmptyState>
     );
   if (!preview.data) return <PageHeader title="Merge records" subtitle="Loading…" />;
@@ -87,7 +88,7 @@ function MergeForm({
             ),
       },
     });
-    navigate(`participants/${recs[survivor].id}/details`);
+    navigate(participantsRoutes.person.path({ id: recs[survivor].id, tab: 'details' }));
   };
 
   return (
@@ -177,7 +178,7 @@ function MergeForm({
         <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>
           Merge into {recs[survivor].reference}
         </button>
-        <a href={`#/participants/${recs[survivor].id}/details`}>Cancel</a>
+        <a href={participantsRoutes.person.href({ id: recs[survivor].id, tab: 'details' })}>Cancel</a>
       </div>
     </div>
   );

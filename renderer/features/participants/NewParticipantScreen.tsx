@@ -1,27 +1,22 @@
 // "New participant": the record form in sections, keyboard-first (Enter or Ctrl+S saves), with
 // likely duplicates shown as key fields are filled in and again before saving.
-import { useEffect, useMemo, useState } from 'react';
-import { useForm } from 'react-hook-form';
-import { zodResolver } from '@hookform/resolvers/zod';
-import { api } from '../../api/client';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
-import { ErrorSummary } from '../../components/ErrorSummary';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
 import { useSession } from '../../app/session-context';
 import { formatUkDate } from '../../../shared/domain/dates';
-import {
-  participantRecordSchemaOn,
-  type ParticipantRecord,
-  type ParticipantRecordInput,
-} from '../../../shared/domain/participant-record';
-import type { FieldError } from '../../../shared/result';
+import { participantRecordSchemaOn, type ParticipantRecordInput } from '../../../shared/domain/participant-record';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import { ParticipantFormFields } from './ParticipantFormFields';
 import { DuplicatePanel } from './DuplicatePanel';
 import { emptyRecord } from './participant-form-values';
-import { applyServerErrors, summaryOf } from './form-errors';
 import { useDuplicateCheck } from './use-duplicate-check';
+import { participantsRoutes } from './participants.routes';
+import { useSaveShortcut } from './use-save-shortcut';
 
 export function NewParticipantScreen() {
   const options = useChannel('participants.options', {});
@@ -29,11 +24,7 @@ export function NewParticipantScreen() {
   return <NewParticipantForm options={options.data} />;
 }
 
-function NewParticipantForm({
-  options,
-}: {
-  options: NonNullable<ReturnType<typeof useChannel<'participants.options'>>['data']>;
-}) {
+function NewParticipantForm({ options }: { options: ChannelOutput<'participants.options'> }) {
   const toasts = useToasts();
   const schema = useMemo(() => participantRecordSchemaOn(options.today), [options.today]);
   const me = useSession().staff.id;
@@ -46,66 +37,36 @@ function NewParticipantForm({
     }),
     [me, options.staff, options.today],
   );
-  const form = useForm<ParticipantRecordInput, unknown, ParticipantRecord>({
-    resolver: zodResolver(schema),
-    mode: 'onTouched',
-    defaultValues: defaults,
-  });
-  const [summary, setSummary] = useState<FieldError[]>([]);
-  const [saving, setSaving] = useState(false);
   const [confirming, setConfirming] = useState(false);
+  // Set by "Continue anyway": the next save goes ahead despite the likely duplicates shown.
+  const reviewed = useRef(false);
   const dup = useDuplicateCheck();
-
-  const save = async (record: ParticipantRecord, duplicatesChecked: boolean) => {
-    setSaving(true);
-    try {
-      if (!duplicatesChecked) {
-        const found = await dup.check(form.getValues());
-        if (found.length) {
-          setConfirming(true);
-          return;
-        }
+  const f = useContractForm('participants.create', {
+    schema,
+    // A long record: each field's message as it is left, as well as all of them at a save.
+    validate: 'onLeave',
+    defaultValues: defaults,
+    toInput: (record) => ({ record, notDuplicateOf: dup.dismissed, duplicatesReviewed: true }),
+    beforeSubmit: async (values) => {
+      if (reviewed.current) {
+        reviewed.current = false;
+        return true;
       }
-      const result = await api.call('participants.create', {
-        record,
-        notDuplicateOf: dup.dismissed,
-        duplicatesReviewed: true,
-      });
-      if (!result.ok) {
-        const fields = applyServerErrors(result.error.fields, form.setError);
-        setSummary(fields.length ? fields : [{ path: ['firstName'], message: result.error.message }]);
-        return;
-      }
-      toasts.show({ kind: 'success', message: `Registered ${result.value.reference}` });
-      navigate(`participants/${result.value.id}/details`);
-    } finally {
-      setSaving(false);
-    }
-  };
-
-  const submit = form.handleSubmit(
-    (record) => {
-      setSummary([]);
-      return save(record, false);
+      const found = await dup.check(values);
+      if (found.length) setConfirming(true);
+      return found.length === 0;
     },
-    (errors) => setSummary(summaryOf(errors)),
-  );
+    onSuccess: (created) => {
+      toasts.show({ kind: 'success', message: `Registered ${created.reference}` });
+      navigate(participantsRoutes.person.path({ id: created.id, tab: 'details' }));
+    },
+  });
 
   // Keyboard-first: start typing the first name straight away.
   useEffect(() => {
     document.getElementById('field-firstName')?.focus();
   }, []);
-
-  useEffect(() => {
-    const onKey = (e: KeyboardEvent) => {
-      if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 's') {
-        e.preventDefault();
-        void submit();
-      }
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [submit]);
+  useSaveShortcut(f.submit);
 
   return (
     <div className="participant-form">
@@ -113,27 +74,24 @@ function NewParticipantForm({
         title="New participant"
         subtitle="Register someone referred to or joining the programme. Ctrl+S saves."
       />
-      <ErrorSummary errors={summary} />
-      <form noValidate onSubmit={(e) => void submit(e)} aria-label="New participant">
-        <ParticipantFormFields form={form} options={options} onKeyBlur={() => void dup.check(form.getValues())} />
+      <Form of={f} aria-label="New participant">
+        <ParticipantFormFields form={f.form} options={options} onKeyBlur={() => void dup.check(f.form.getValues())} />
         <DuplicatePanel
           candidates={dup.candidates}
           focusOnShow={confirming}
           onNotDuplicate={(id) => dup.dismiss(id)}
-          onContinue={() =>
-            void form.handleSubmit(
-              (record) => save(record, true),
-              (errors) => setSummary(summaryOf(errors)),
-            )()
-          }
+          onContinue={() => {
+            reviewed.current = true;
+            void f.submit();
+          }}
         />
         <div className="form-actions">
-          <button type="submit" className="primary" disabled={saving}>
+          <button type="submit" className="primary" disabled={f.saving}>
             Save participant
           </button>
-          <a href="#/participants">Cancel</a>
+          <a href={participantsRoutes.list.href()}>Cancel</a>
         </div>
-      </form>
+      </Form>
     </div>
   );
 }

@@ -1,5 +1,6 @@
 // The participant record's fields in sections, for the "New participant" form and the Details
-// tab alike. Messages come from the shared zod schema (instant) or the backend (authoritative).
+// tab alike, inside a <Form>: each Field shows its message from the shared zod schema (instant)
+// or the backend (authoritative).
 import type { UseFormReturn } from 'react-hook-form';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParticipantRecord, ParticipantRecordInput } from '../../../shared/domain/participant-record';
@@ -18,6 +19,7 @@ import {
 import { Field } from '../../components/form/Field';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { SelectOptions } from '../../components/form/SelectOptions';
+import { toId } from '../../components/form/values';
 
 export type RecordForm = UseFormReturn<ParticipantRecordInput, unknown, ParticipantRecord>;
 type Options = ChannelOutput<'participants.options'>;
@@ -36,14 +38,13 @@ export function ParticipantFormFields({
   onKeyBlur?(): void;
   readOnly?: boolean;
 }) {
-  const { register, formState, watch } = form;
-  const err = (name: Name) => formState.errors[name]?.message as string | undefined;
+  const { register, watch } = form;
   const text = (
     name: Name,
     label: string,
     extra: { hint?: string; type?: string; autoComplete?: string; keyField?: boolean; narrow?: boolean } = {},
   ) => (
-    <Field name={name} label={label} error={err(name)} {...(extra.hint ? { hint: extra.hint } : {})}>
+    <Field name={name} label={label} {...(extra.hint ? { hint: extra.hint } : {})}>
       {(control) => (
         <input
           {...control}
@@ -58,7 +59,7 @@ export function ParticipantFormFields({
     </Field>
   );
   const select = (name: Name, label: string, list: Parameters<typeof SelectOptions>[0]['options'], hint?: string) => (
-    <Field name={name} label={label} error={err(name)} {...(hint ? { hint } : {})}>
+    <Field name={name} label={label} {...(hint ? { hint } : {})}>
       {(control) => (
         <select {...control} disabled={readOnly} {...register(name)}>
           <SelectOptions options={list} />
@@ -71,13 +72,9 @@ export function ParticipantFormFields({
     label: string,
     list: Array<{ id: number; name: string }>,
   ) => (
-    <Field name={name} label={label} error={err(name)}>
+    <Field name={name} label={label}>
       {(control) => (
-        <select
-          {...control}
-          disabled={readOnly}
-          {...register(name, { setValueAs: (v: unknown) => (v === '' || v == null ? null : Number(v)) })}
-        >
+        <select {...control} disabled={readOnly} {...register(name, { setValueAs: toId })}>
           <option value="">None</option>
           {list.map((o) => (
             <option key={o.id} value={o.id}>
@@ -107,7 +104,6 @@ export function ParticipantFormFields({
           legend="National Insurance number"
           type="radio"
           inline
-          error={err('niStatus')}
           options={[
             { code: 'known', label: 'Known' },
             { code: 'not_yet_known', label: 'Not yet known' },
@@ -163,7 +159,6 @@ export function ParticipantFormFields({
           legend="Barriers"
           hint="Select all that apply"
           type="checkbox"
-          error={err('barriers')}
           options={options.barriers}
           inputProps={() => register('barriers')}
         />
@@ -194,11 +189,10 @@ export function ParticipantFormFields({
           name="consentPartners"
           legend="Consents to share with"
           type="checkbox"
-          error={err('consentPartners')}
           options={PARTNERS.map((p) => ({ code: p, label: p }))}
           inputProps={() => register('consentPartners')}
         />
-        <Field name="lawfulBasisNote" label="Lawful basis note" error={err('lawfulBasisNote')}>
+        <Field name="lawfulBasisNote" label="Lawful basis note">
           {(control) => <textarea {...control} rows={2} readOnly={readOnly} {...register('lawfulBasisNote')} />}
         </Field>
       </fieldset>

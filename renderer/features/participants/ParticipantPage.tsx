@@ -15,6 +15,8 @@ import { EligibilityTab } from './EligibilityTab';
 import { TimelineTab } from './TimelineTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
+import { participantsRoutes } from './participants.routes';
+import { outcomesRoutes } from '../outcomes/outcomes.routes';
 
 const tabs = [
   { id: 'details', label: 'Details' },
@@ -37,7 +39,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
   if (detail.error)
     return (
       <EmptyState title="Participant not found">
-        {detail.error.message} <a href="#/participants">Back to participants</a>
+        {detail.error.message} <a href={participantsRoutes.list.href()}>Back to participants</a>
       </EmptyState>
     );
   const d = detail.data;
@@ -56,7 +58,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
               : -1;
     if (next < 0) return;
     e.preventDefault();
-    navigate(`participants/${id}/${tabs[next]!.id}`);
+    navigate(participantsRoutes.person.path({ id, tab: tabs[next]!.id }));
     tabRefs.current[next]?.focus();
   };
 
@@ -76,7 +78,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
             ref={(el) => {
               tabRefs.current[i] = el;
             }}
-            onClick={() => navigate(`participants/${id}/${t.id}`)}
+            onClick={() => navigate(participantsRoutes.person.path({ id, tab: t.id }))}
             onKeyDown={(e) => onTabKey(e, i)}
           >
             {t.label}
@@ -128,17 +130,19 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
         <div className="page-actions">
           {canEdit && d.status !== 'merged' && (
             <>
-              <a href={`#/outcomes/placements/new/${d.id}`}>Record placement</a>
-              <a href={`#/outcomes/outcomes/new/${d.id}`}>Record outcome</a>
+              <a href={outcomesRoutes.newPlacement.href({ participant: d.id })}>Record placement</a>
+              <a href={outcomesRoutes.newOutcome.href({ participant: d.id })}>Record outcome</a>
             </>
           )}
-          <a href="#/participants">Back to participants</a>
+          <a href={participantsRoutes.list.href()}>Back to participants</a>
         </div>
       </header>
       {d.status === 'merged' && d.mergedIntoId && (
         <p className="notice">
           This record was merged into another.{' '}
-          <a href={`#/participants/${d.mergedIntoId}/details`}>Open the record it was merged into</a>
+          <a href={participantsRoutes.person.href({ id: d.mergedIntoId, tab: 'details' })}>
+            Open the record it was merged into
+          </a>
         </p>
       )}
       {d.undoableMerge && canEdit && (

@@ -15,6 +15,7 @@ import { useCan } from '../../app/session-context';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import type { GridQuery } from '../../../shared/contract/common';
 import { participantColumns, participantPresets } from './participants.columns';
+import { participantsRoutes } from './participants.routes';
 
 export function ParticipantsGrid() {
   const [typed, setTyped] = useState('');
@@ -49,7 +50,7 @@ export function ParticipantsGrid() {
         searchBox.current?.select();
       } else if ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'n') {
         e.preventDefault();
-        navigate('participants/new');
+        navigate(participantsRoutes.new.path());
       }
     };
     window.addEventListener('keydown', onKey);
@@ -94,7 +95,7 @@ export function ParticipantsGrid() {
             {canEdit && selected.length === 2 && (
               <button
                 type="button"
-                onClick={() => navigate(`participants/merge/${selected[0]!.id}/${selected[1]!.id}`)}
+                onClick={() => navigate(participantsRoutes.merge.path({ a: selected[0]!.id, b: selected[1]!.id }))}
               >
                 Merge the 2 selected
               </button>
@@ -105,7 +106,7 @@ export function ParticipantsGrid() {
               </button>
             )}
             {canEdit && (
-              <a className="button-link primary" href="#/participants/new" aria-keyshortcuts="Control+N">
+              <a className="button-link primary" href={participantsRoutes.new.href()} aria-keyshortcuts="Control+N">
                 New participant
               </a>
             )}
@@ -151,7 +152,7 @@ export function ParticipantsGrid() {
         {...(preset ? { preset } : {})}
         fetchPage={(query) => api.call('participants.page', query)}
         onTotal={setTotal}
-        onOpen={(row) => navigate(`participants/${row.id}/details`)}
+        onOpen={(row) => navigate(participantsRoutes.person.path({ id: row.id, tab: 'details' }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
         {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
       />

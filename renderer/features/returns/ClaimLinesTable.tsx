@@ -2,6 +2,7 @@
 // eligibility status. Shows the first 1,000 rows; the workbook carries all of them.
 import type { ClaimLineView } from '../../../shared/contract/returns.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { participantsRoutes } from '../participants/participants.routes';
 
 const SHOWN = 1000;
 
@@ -54,7 +55,17 @@ export function ClaimLinesTable({
               const ev = evidence(l);
               return (
                 <tr key={`${l.indicatorCode}-${l.itemKind}-${l.itemId}-${l.personId ?? ''}-${l.employerId ?? ''}`}>
-                  <td>{l.reference ? <a href={`#/participants/${l.personId}`}>{l.reference}</a> : '—'}</td>
+                  <td>
+                    {l.reference ? (
+                      l.personId ? (
+                        <a href={participantsRoutes.person.href({ id: l.personId })}>{l.reference}</a>
+                      ) : (
+                        l.reference
+                      )
+                    ) : (
+                      '—'
+                    )}
+                  </td>
                   <td>{l.personId ? `${l.firstName ?? ''} ${l.lastName ?? ''}` : (l.employerName ?? '—')}</td>
                   <td>
                     {l.itemLabel ?? l.itemKind}

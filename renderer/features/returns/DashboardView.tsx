@@ -1,7 +1,9 @@
 // The dashboard: headline figures for a period (default this financial year), and charts of
 // starts by month, outcomes by type, the pathway funnel and the breakdowns, each with its data
 // table, a PNG download and the tables as xlsx.
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { currentQuery, setSearchParams } from '../../app/router';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { api } from '../../api/client';
@@ -9,9 +11,20 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { ChartFigure } from './ChartFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
+import { returnsRoutes } from './returns.routes';
+
+function linkedPeriod(): PeriodValue | null {
+  const q = currentQuery();
+  const from = q.get('from');
+  const to = q.get('to');
+  return from && to && isIsoDate(from) && isIsoDate(to) ? { from, to } : null;
+}
 
 export function DashboardView() {
-  const [period, setPeriod] = useState<PeriodValue | null>(null);
+  // The period chosen is kept in the address (?from=&to=), so Back and a reload keep it.
+  const [linked] = useState(linkedPeriod);
+  const [period, setPeriod] = useState<PeriodValue | null>(linked);
+  useEffect(() => setSearchParams({ from: period?.from, to: period?.to }), [period?.from, period?.to]);
   const toasts = useToasts();
   const state = useChannel('returns.dashboard', period ?? {}, {
     areas: ['returns', 'participants', 'courses', 'outcomes'],
@@ -36,7 +49,7 @@ export function DashboardView() {
   return (
     <section aria-labelledby="dashboard-heading">
       <h2 id="dashboard-heading">Dashboard</h2>
-      <PeriodPicker value={period} onChange={setPeriod} idPrefix="dashboard-period" />
+      <PeriodPicker value={period} onChange={setPeriod} idPrefix="dashboard-period" initial={linked} />
       {state.error && (
         <p className="error-message" role="alert">
           {state.error.message}
@@ -54,7 +67,7 @@ export function DashboardView() {
                 <p className="sentence">{h.sentence}</p>
                 {headlineSet && (
                   <a
-                    href={`#/returns/build?set=${headlineSet.id}&from=${d.from}&to=${d.to}&open=${encodeURIComponent(h.code)}`}
+                    href={returnsRoutes.build.href({}, { set: headlineSet.id, from: d.from, to: d.to, open: h.code })}
                     aria-label={`See who is counted in ${h.title}`}
                   >
                     See who is counted

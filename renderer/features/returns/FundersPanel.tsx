@@ -1,8 +1,12 @@
-// Funders: which personal columns each funder's claim-lines sheet carries (administrators edit).
-import { api } from '../../api/client';
+// Funders: which personal columns each funder's claim-lines sheet carries (administrators edit;
+// each tick is saved at once).
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { useToasts } from '../../components/Toasts';
+import { ChoiceGroup } from '../../components/form/ChoiceGroup';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import { personalColumnCodes } from '../../../shared/contract/returns.contract';
 
 const columnLabels: Record<(typeof personalColumnCodes)[number], string> = {
@@ -12,51 +16,51 @@ const columnLabels: Record<(typeof personalColumnCodes)[number], string> = {
   date_of_birth: 'Date of birth',
   postcode: 'Postcode',
 };
+const columnOptions = personalColumnCodes.map((code) => ({ code, label: columnLabels[code] }));
 
 export function FundersPanel() {
   const funders = useChannel('returns.funders', {}, { areas: ['returns'] });
-  const isAdmin = useCan('administrator');
-  const toasts = useToasts();
   if (!funders.data) return null;
   return (
     <section aria-labelledby="funders-heading">
       <h3 id="funders-heading">Funders and the personal columns in their claim lines</h3>
       {funders.data.map((f) => (
-        <fieldset key={f.id} className="field">
-          <legend>{f.name}</legend>
-          <div className="period-row">
-            {personalColumnCodes.map((c) => (
-              <label key={c} className="radio">
-                <input
-                  type="checkbox"
-                  checked={f.personalColumns.includes(c)}
-                  disabled={!isAdmin}
-                  onChange={async (e) => {
-                    const personalColumns = e.target.checked
-                      ? personalColumnCodes.filter((x) => x === c || f.personalColumns.includes(x))
-                      : f.personalColumns.filter((x) => x !== c);
-                    const result = await api.call('returns.saveFunder', {
-                      id: f.id,
-                      name: f.name,
-                      notes: f.notes,
-                      personalColumns,
-                    });
-                    toasts.show(
-                      result.ok
-                        ? {
-                            kind: 'success',
-                            message: `${f.name}: ${columnLabels[c]} ${e.target.checked ? 'added to' : 'removed from'} claim lines`,
-                          }
-                        : { kind: 'error', message: result.error.message },
-                    );
-                  }}
-                />
-                {columnLabels[c]}
-              </label>
-            ))}
-          </div>
-        </fieldset>
+        <FunderColumns key={f.id} funder={f} />
       ))}
     </section>
+  );
+}
+
+function FunderColumns({ funder }: { funder: ChannelOutput<'returns.funders'>[number] }) {
+  const isAdmin = useCan('administrator');
+  const toasts = useToasts();
+  const f = useContractForm('returns.saveFunder', {
+    // One form per funder on the page.
+    idPrefix: `funder-${funder.id}`,
+    defaultValues: { id: funder.id, name: funder.name, notes: funder.notes, personalColumns: funder.personalColumns },
+    onSuccess: (_saved, input) => {
+      const added = input.personalColumns.filter((c) => !funder.personalColumns.includes(c));
+      const removed = funder.personalColumns.filter((c) => !input.personalColumns.includes(c));
+      const changed = [
+        ...added.map((c) => `${columnLabels[c]} added to`),
+        ...removed.map((c) => `${columnLabels[c]} removed from`),
+      ];
+      toasts.show({ kind: 'success', message: `${funder.name}: ${changed.join(', ') || 'saved in'} claim lines` });
+    },
+  });
+  return (
+    <Form of={f} aria-label={`Personal columns for ${funder.name}`}>
+      <ChoiceGroup
+        name="personalColumns"
+        legend={funder.name}
+        type="checkbox"
+        inline
+        options={columnOptions}
+        inputProps={() => ({
+          ...f.form.register('personalColumns', { onChange: () => void f.submit() }),
+          disabled: !isAdmin,
+        })}
+      />
+    </Form>
   );
 }

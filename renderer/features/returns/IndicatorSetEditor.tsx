@@ -1,13 +1,16 @@
 // Editing an indicator set: each indicator's wording and its counting rule (JSON, checked as
 // you type and read back as a sentence). Saving writes a new version; old returns keep theirs.
 import { useEffect, useState } from 'react';
+import { useFieldArray } from 'react-hook-form';
+import { z } from 'zod';
 import { api } from '../../api/client';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
 import { useToasts } from '../../components/Toasts';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
 import type { ChannelOutput } from '../../../shared/contract/index';
-import type { IndicatorInput } from '../../../shared/contract/returns.contract';
-import type { FieldError } from '../../../shared/result';
+import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
 
 type Detail = ChannelOutput<'returns.setDetail'>;
 type Draft = Omit<IndicatorInput, 'rule'> & { ruleText: string };
@@ -48,182 +51,137 @@ function RuleSentence({ text }: { text: string }) {
   );
 }
 
-export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(): void }) {
-  const [drafts, setDrafts] = useState<Draft[]>(() => detail.indicators.map(toDraft));
-  const [note, setNote] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const toasts = useToasts();
-  const update = (i: number, patch: Partial<Draft>) =>
-    setDrafts((all) => all.map((d, j) => (j === i ? { ...d, ...patch } : d)));
-
-  async function save() {
-    const problems: FieldError[] = [];
-    const indicators: IndicatorInput[] = [];
-    drafts.forEach((d, i) => {
-      const parsed = parseRuleJson(d.ruleText);
-      if (!parsed.ok)
-        problems.push({
-          path: ['indicators', i, 'rule'],
-          message:
-            `${d.code || `Indicator ${i + 1}`}: the counting rule — ${parsed.errors[0]!.path ? `${parsed.errors[0]!.path}: ` : ''}` +
-            `${parsed.errors[0]!.message}`,
+/** The form: each indicator with its rule as JSON text (read into the rule here, with a message
+ * naming the indicator when it cannot be); the note says what changed. */
+const setForm = z.object({
+  note: z.string(),
+  indicators: z.array(
+    indicatorInputSchema
+      .omit({ rule: true })
+      .extend({ ruleText: z.string() })
+      .transform(({ ruleText, ...indicator }, ctx) => {
+        const parsed = parseRuleJson(ruleText);
+        if (parsed.ok) return { ...indicator, rule: parsed.rule };
+        const first = parsed.errors[0]!;
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ruleText'],
+          message: `${indicator.code || 'This indicator'}: the counting rule — ${first.path ? `${first.path}: ` : ''}${first.message}`,
         });
-      else {
-        const { ruleText: _t, ...rest } = d;
-        indicators.push({ ...rest, rule: parsed.rule });
-      }
-    });
-    if (note.trim().length < 3) problems.push({ path: ['note'], message: 'Say what changed in this version' });
-    if (problems.length) return setErrors(problems);
-    const result = await api.call('returns.saveSetVersion', {
-      setId: detail.set.id,
-      basedOnVersionId: detail.versionId,
-      note,
-      indicators,
-    });
-    if (!result.ok)
-      return setErrors(
-        result.error.fields?.length
-          ? result.error.fields.map((f) => ({ ...f, message: describeField(f, drafts) }))
-          : [{ path: ['note'], message: result.error.message }],
-      );
-    toasts.show({ kind: 'success', message: `Saved version ${result.value.version} of ${detail.set.name}` });
-    onDone();
-  }
+        return z.NEVER;
+      }),
+  ),
+});
 
-  const fieldClass = (path: Array<string | number>) =>
-    `field ${errors.some((e) => e.path.join('.') === path.join('.')) ? 'field-error' : ''}`;
+const newIndicator = (): Draft => ({
+  code: '',
+  title: '',
+  definition: '',
+  unit: 'People',
+  evidenceRequired: '',
+  interventionCode: null,
+  needsLocalConfirmation: true,
+  ruleText: JSON.stringify(
+    {
+      subject: 'outcomes',
+      dateField: 'outcome_date',
+      outcomeTypes: ['job_start'],
+      verifiedOnly: true,
+      countDistinct: 'participant',
+      excludeClaimedInSubmittedReturns: true,
+    },
+    null,
+    2,
+  ),
+});
+
+export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(): void }) {
+  const toasts = useToasts();
+  const f = useContractForm('returns.saveSetVersion', {
+    schema: setForm,
+    defaultValues: { note: '', indicators: detail.indicators.map(toDraft) },
+    messages: { note: 'Say what changed in this version' },
+    toInput: ({ note, indicators }) => ({ setId: detail.set.id, basedOnVersionId: detail.versionId, note, indicators }),
+    // The rule is typed as JSON in one box: the contract's errors inside it belong there.
+    fieldFor: (path) =>
+      path[0] === 'indicators' && typeof path[1] === 'number'
+        ? `indicators.${path[1]}.${path[2] === 'rule' || path[2] === undefined ? 'ruleText' : path[2]}`
+        : path[0] === 'note'
+          ? 'note'
+          : null,
+    onSuccess: (saved) => {
+      toasts.show({ kind: 'success', message: `Saved version ${saved.version} of ${detail.set.name}` });
+      onDone();
+    },
+  });
+  const { register, control, watch } = f.form;
+  const rows = useFieldArray({ control, name: 'indicators' });
+  const drafts = watch('indicators');
+
   return (
-    <form
-      onSubmit={(e) => {
-        e.preventDefault();
-        void save();
-      }}
+    <Form
+      of={f}
       aria-labelledby="edit-set-heading"
+      heading={
+        <h3 id="edit-set-heading">
+          Edit {detail.set.name} (currently version {detail.version})
+        </h3>
+      }
     >
-      <h3 id="edit-set-heading">
-        Edit {detail.set.name} (currently version {detail.version})
-      </h3>
-      <ErrorSummary errors={errors} />
-      {drafts.map((d, i) => (
-        <fieldset key={i} className="indicator-edit">
-          <legend>{d.code || `New indicator ${i + 1}`}</legend>
-          <div className={fieldClass(['indicators', i, 'code'])}>
-            <label htmlFor={fieldId(['indicators', i, 'code'])}>Code</label>
-            <input
-              id={fieldId(['indicators', i, 'code'])}
-              value={d.code}
-              onChange={(e) => update(i, { code: e.target.value })}
-            />
-          </div>
-          <div className={fieldClass(['indicators', i, 'title'])}>
-            <label htmlFor={fieldId(['indicators', i, 'title'])}>Title</label>
-            <input
-              id={fieldId(['indicators', i, 'title'])}
-              value={d.title}
-              onChange={(e) => update(i, { title: e.target.value })}
-            />
-          </div>
-          <div className={fieldClass(['indicators', i, 'definition'])}>
-            <label htmlFor={fieldId(['indicators', i, 'definition'])}>Definition</label>
-            <textarea
-              id={fieldId(['indicators', i, 'definition'])}
-              rows={2}
-              value={d.definition}
-              onChange={(e) => update(i, { definition: e.target.value })}
-            />
-          </div>
-          <div className={fieldClass(['indicators', i, 'unit'])}>
-            <label htmlFor={fieldId(['indicators', i, 'unit'])}>Unit</label>
-            <input
-              id={fieldId(['indicators', i, 'unit'])}
-              value={d.unit}
-              onChange={(e) => update(i, { unit: e.target.value })}
-            />
-          </div>
-          <div className={fieldClass(['indicators', i, 'evidenceRequired'])}>
-            <label htmlFor={fieldId(['indicators', i, 'evidenceRequired'])}>Evidence required</label>
-            <textarea
-              id={fieldId(['indicators', i, 'evidenceRequired'])}
-              rows={2}
-              value={d.evidenceRequired}
-              onChange={(e) => update(i, { evidenceRequired: e.target.value })}
-            />
-          </div>
-          <label className="radio">
-            <input
-              type="checkbox"
-              checked={d.needsLocalConfirmation}
-              onChange={(e) => update(i, { needsLocalConfirmation: e.target.checked })}
-            />{' '}
-            For local confirmation (no public source confirms the wording)
-          </label>
-          <div className={fieldClass(['indicators', i, 'rule'])}>
-            <label htmlFor={fieldId(['indicators', i, 'rule'])}>Counting rule (JSON)</label>
-            <textarea
-              className="rule-json"
-              id={fieldId(['indicators', i, 'rule'])}
-              value={d.ruleText}
-              onChange={(e) => update(i, { ruleText: e.target.value })}
-              spellCheck={false}
-            />
-            <RuleSentence text={d.ruleText} />
-          </div>
-          <button type="button" className="danger" onClick={() => setDrafts((all) => all.filter((_, j) => j !== i))}>
-            Remove {d.code || 'this indicator'}
-          </button>
-        </fieldset>
-      ))}
+      {rows.fields.map((row, i) => {
+        const code = drafts[i]?.code;
+        return (
+          <fieldset key={row.id} className="indicator-edit">
+            <legend>{code || `New indicator ${i + 1}`}</legend>
+            <Field name={`indicators.${i}.code`} label="Code">
+              {(c) => <input {...c} {...register(`indicators.${i}.code`)} />}
+            </Field>
+            <Field name={`indicators.${i}.title`} label="Title">
+              {(c) => <input {...c} {...register(`indicators.${i}.title`)} />}
+            </Field>
+            <Field name={`indicators.${i}.definition`} label="Definition">
+              {(c) => <textarea {...c} rows={2} {...register(`indicators.${i}.definition`)} />}
+            </Field>
+            <Field name={`indicators.${i}.unit`} label="Unit">
+              {(c) => <input {...c} {...register(`indicators.${i}.unit`)} />}
+            </Field>
+            <Field name={`indicators.${i}.evidenceRequired`} label="Evidence required">
+              {(c) => <textarea {...c} rows={2} {...register(`indicators.${i}.evidenceRequired`)} />}
+            </Field>
+            <label className="radio">
+              <input type="checkbox" {...register(`indicators.${i}.needsLocalConfirmation`)} /> For local confirmation
+              (no public source confirms the wording)
+            </label>
+            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)">
+              {(c) => (
+                <>
+                  <textarea {...c} className="rule-json" spellCheck={false} {...register(`indicators.${i}.ruleText`)} />
+                  <RuleSentence text={drafts[i]?.ruleText ?? ''} />
+                </>
+              )}
+            </Field>
+            <button type="button" className="danger" onClick={() => rows.remove(i)}>
+              Remove {code || 'this indicator'}
+            </button>
+          </fieldset>
+        );
+      })}
       <div className="button-row">
-        <button
-          type="button"
-          onClick={() =>
-            setDrafts((all) => [
-              ...all,
-              {
-                code: '',
-                title: '',
-                definition: '',
-                unit: 'People',
-                evidenceRequired: '',
-                interventionCode: null,
-                needsLocalConfirmation: true,
-                ruleText: JSON.stringify(
-                  {
-                    subject: 'outcomes',
-                    dateField: 'outcome_date',
-                    outcomeTypes: ['job_start'],
-                    verifiedOnly: true,
-                    countDistinct: 'participant',
-                    excludeClaimedInSubmittedReturns: true,
-                  },
-                  null,
-                  2,
-                ),
-              },
-            ])
-          }
-        >
+        <button type="button" onClick={() => rows.append(newIndicator())}>
           Add an indicator
         </button>
       </div>
-      <div className={fieldClass(['note'])}>
-        <label htmlFor={fieldId(['note'])}>What changed in this version</label>
-        <input id={fieldId(['note'])} value={note} onChange={(e) => setNote(e.target.value)} />
-      </div>
+      <Field name="note" label="What changed in this version">
+        {(c) => <input {...c} {...register('note')} />}
+      </Field>
       <div className="button-row">
-        <button type="submit" className="primary">
+        <button type="submit" className="primary" disabled={f.saving}>
           Save as version {detail.versions[0] ? detail.versions[0].version + 1 : 1}
         </button>
         <button type="button" onClick={onDone}>
           Cancel
         </button>
       </div>
-    </form>
+    </Form>
   );
-}
-
-function describeField(f: FieldError, drafts: Draft[]): string {
-  const i = typeof f.path[1] === 'number' ? f.path[1] : -1;
-  return i >= 0 ? `${drafts[i]?.code || `Indicator ${i + 1}`}: ${f.message}` : f.message;
 }

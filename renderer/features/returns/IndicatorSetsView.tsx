@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { IndicatorSetEditor } from './IndicatorSetEditor';
 import { FundersPanel } from './FundersPanel';
+import { returnsRoutes } from './returns.routes';
 
 export function IndicatorSetsView({ setId, editing }: { setId: number | null; editing: boolean }) {
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
@@ -28,7 +29,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
           {(sets.data ?? []).map((s) => (
             <li key={s.id} className="card">
               <a
-                href={`#/returns/sets/${s.id}`}
+                href={returnsRoutes.sets.href({ id: s.id })}
                 aria-current={s.id === chosen ? 'page' : undefined}
                 onClick={() => setVersionId(undefined)}
               >
@@ -51,7 +52,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
           detail={d}
           onDone={() => {
             setVersionId(undefined);
-            navigate(`returns/sets/${d.set.id}`);
+            navigate(returnsRoutes.sets.path({ id: d.set.id }));
           }}
         />
       )}
@@ -73,7 +74,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
               ))}
             </select>
             {isAdmin && d.versionId === d.set.currentVersionId && (
-              <button type="button" onClick={() => navigate(`returns/sets/${d.set.id}/edit`)}>
+              <button type="button" onClick={() => navigate(returnsRoutes.editSet.path({ id: d.set.id }))}>
                 Edit (saves a new version)
               </button>
             )}

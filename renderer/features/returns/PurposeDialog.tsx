@@ -1,94 +1,65 @@
 // A modal that asks why before personal data leaves the app (the audit log records the answer),
-// or asks for a note before submitting; shows the backend's field errors in the GOV.UK summary.
-import { useEffect, useRef, useState } from 'react';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
-import type { FieldError } from '../../../shared/result';
+// or asks for a note before submitting, then calls the channel with it; the backend's errors
+// about that text are shown on the box, any other in the summary.
+import { useEffect, useRef } from 'react';
+import { z } from 'zod';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/index';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 
-export interface PurposeDialogProps {
+export interface PurposeDialogProps<C extends ChannelName> {
+  channel: C;
   title: string;
   label: string;
   hint: string;
   confirmLabel: string;
-  /** The field's name in the channel input, so backend errors link to it. */
+  /** The text's name in the channel input, so backend errors about it land on the box. */
   field: 'purpose' | 'note';
   required: boolean;
-  onConfirm(text: string): Promise<{ ok: true } | { ok: false; message: string; fields?: FieldError[] }>;
+  toInput(text: string): ChannelInput<C>;
+  onDone(output: ChannelOutput<C>): void;
   onClose(): void;
 }
 
-export function PurposeDialog(props: PurposeDialogProps) {
+export function PurposeDialog<C extends ChannelName>(props: PurposeDialogProps<C>) {
   const ref = useRef<HTMLDialogElement>(null);
-  const [text, setText] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-  const [busy, setBusy] = useState(false);
   useEffect(() => {
     ref.current?.showModal();
   }, []);
-
-  async function confirm() {
-    if (props.required && text.trim().length < 5) {
-      setErrors([{ path: [props.field], message: `${props.label}: write at least 5 characters` }]);
-      return;
-    }
-    setBusy(true);
-    const result = await props.onConfirm(text.trim());
-    setBusy(false);
-    if (result.ok) {
-      ref.current?.close();
-      props.onClose();
-    } else {
-      const fields = (result.fields ?? [])
-        .filter((f) => f.path.includes(props.field))
-        .map((f) => ({ path: [props.field], message: f.message }));
-      setErrors(fields.length ? fields : [{ path: [props.field], message: result.message }]);
-    }
-  }
-
-  const id = fieldId([props.field]);
+  const close = () => {
+    ref.current?.close();
+    props.onClose();
+  };
+  const f = useContractForm(props.channel, {
+    schema: z.object({
+      text: props.required
+        ? z.string().trim().min(5, `${props.label}: write at least 5 characters`)
+        : z.string().trim(),
+    }),
+    defaultValues: { text: '' },
+    toInput: ({ text }) => props.toInput(text),
+    fieldFor: (path) => (path.includes(props.field) ? 'text' : null),
+    onSuccess: (output) => {
+      close();
+      props.onDone(output);
+    },
+  });
   return (
     <dialog ref={ref} aria-labelledby="purpose-dialog-title" onClose={props.onClose}>
-      <form
-        method="dialog"
-        onSubmit={(e) => {
-          e.preventDefault();
-          void confirm();
-        }}
-      >
-        <h2 id="purpose-dialog-title">{props.title}</h2>
-        <ErrorSummary errors={errors} />
-        <div className={`field ${errors.length ? 'field-error' : ''}`}>
-          <label htmlFor={id}>{props.label}</label>
-          <p className="hint" id={`${id}-hint`}>
-            {props.hint}
-          </p>
-          {errors[0] && (
-            <p className="error-message" id={`${id}-error`}>
-              {errors[0].message}
-            </p>
-          )}
-          <textarea
-            id={id}
-            rows={3}
-            value={text}
-            onChange={(e) => setText(e.target.value)}
-            aria-describedby={`${id}-hint${errors.length ? ` ${id}-error` : ''}`}
-          />
-        </div>
+      <Form of={f} heading={<h2 id="purpose-dialog-title">{props.title}</h2>}>
+        <Field name="text" label={props.label} hint={props.hint}>
+          {(c) => <textarea {...c} rows={3} {...f.form.register('text')} />}
+        </Field>
         <div className="button-row">
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Working…' : props.confirmLabel}
+          <button type="submit" className="primary" disabled={f.saving}>
+            {f.saving ? 'Working…' : props.confirmLabel}
           </button>
-          <button
-            type="button"
-            onClick={() => {
-              ref.current?.close();
-              props.onClose();
-            }}
-          >
+          <button type="button" onClick={close}>
             Cancel
           </button>
         </div>
-      </form>
+      </Form>
     </dialog>
   );
 }

@@ -3,26 +3,27 @@
 // the workbook (with a purpose for the audit log) or submit and lock the return.
 import { useEffect, useRef, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
-import { navigate } from '../../app/router';
+import { currentQuery, navigate, setSearchParams } from '../../app/router';
+import { int } from '../../app/route';
+import { isIsoDate } from '../../../shared/domain/dates';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { returnsRoutes } from './returns.routes';
 
-/** A link from elsewhere (the dashboard) may name the set, period and indicator to open:
- * #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
+/** The set, period and indicator open are kept in the address, so a link (from the dashboard),
+ * Back and a reload open the same view: #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
 function linkedState(): { setId: number | null; period: PeriodValue | null; open: string | null } {
-  const q = new URLSearchParams(window.location.hash.split('?')[1] ?? '');
-  const from = q.get('from'),
-    to = q.get('to');
-  const ok = (d: string | null) => !!d && /^\d{4}-\d{2}-\d{2}$/.test(d);
+  const q = currentQuery();
+  const from = q.get('from');
+  const to = q.get('to');
   return {
-    setId: Number(q.get('set')) || null,
-    period: ok(from) && ok(to) ? { from: from!, to: to! } : null,
+    setId: int.parse(q.get('set') ?? '') ?? null,
+    period: from && to && isIsoDate(from) && isIsoDate(to) ? { from, to } : null,
     open: q.get('open'),
   };
 }
@@ -70,11 +71,14 @@ export function ReturnBuilderView() {
   useEffect(() => {
     // Keep an indicator opened by a link; a later change of set or period closes it.
     if (firstPeriod.current) {
-      if (period?.from !== undefined) firstPeriod.current = false;
+      if (period?.from) firstPeriod.current = false;
       return;
     }
     setOpen(null);
   }, [chosen, period?.from, period?.to]);
+  useEffect(() => {
+    setSearchParams({ set: setId, from: period?.from, to: period?.to, open });
+  }, [setId, period?.from, period?.to, open]);
   useEffect(() => {
     if (open && lines.data) linesHeading.current?.focus();
   }, [open, lines.data]);
@@ -106,7 +110,7 @@ export function ReturnBuilderView() {
             {c.submittedReturnId && (
               <>
                 A return for this period was submitted:{' '}
-                <a href={`#/returns/submitted/${c.submittedReturnId}`}>see it and what changed since</a>.
+                <a href={returnsRoutes.submitted.href({ id: c.submittedReturnId })}>see it and what changed since</a>.
               </>
             )}
           </p>
@@ -203,23 +207,14 @@ export function ReturnBuilderView() {
           label="Why are you exporting this?"
           hint="The workbook holds personal data. Your reason is kept in the audit log, e.g. “Half-year claim to the lead authority”."
           confirmLabel="Export workbook"
+          channel="returns.export"
           field="purpose"
           required
           onClose={() => setDialog(null)}
-          onConfirm={async (purpose) => {
-            const result = await api.call('returns.export', { setId: c.set.id, from: c.from, to: c.to, purpose });
-            if (!result.ok)
-              return {
-                ok: false,
-                message: result.error.message,
-                ...(result.error.fields ? { fields: result.error.fields } : {}),
-              };
-            downloadBytes(result.value.fileName, result.value.bytes);
-            toasts.show({
-              kind: 'success',
-              message: `Saved ${result.value.fileName} (${result.value.rows ?? 0} claim lines)`,
-            });
-            return { ok: true };
+          toInput={(purpose) => ({ setId: c.set.id, from: c.from, to: c.to, purpose })}
+          onDone={(file) => {
+            downloadBytes(file.fileName, file.bytes);
+            toasts.show({ kind: 'success', message: `Saved ${file.fileName} (${file.rows ?? 0} claim lines)` });
           }}
         />
       )}
@@ -229,23 +224,14 @@ export function ReturnBuilderView() {
           label="Note (optional)"
           hint="Once submitted, its claim lines are frozen and later returns will not count them again."
           confirmLabel="Submit and lock"
+          channel="returns.submit"
           field="note"
           required={false}
           onClose={() => setDialog(null)}
-          onConfirm={async (note) => {
-            const result = await api.call('returns.submit', {
-              setId: c.set.id,
-              from: c.from,
-              to: c.to,
-              note: note || null,
-            });
-            if (!result.ok) return { ok: false, message: result.error.message };
-            toasts.show({
-              kind: 'success',
-              message: `Return submitted and locked (${result.value.lines} claim lines)`,
-            });
-            navigate(`returns/submitted/${result.value.returnId}`);
-            return { ok: true };
+          toInput={(note) => ({ setId: c.set.id, from: c.from, to: c.to, note: note || null })}
+          onDone={(submitted) => {
+            toasts.show({ kind: 'success', message: `Return submitted and locked (${submitted.lines} claim lines)` });
+            navigate(returnsRoutes.submitted.path({ id: submitted.returnId }));
           }}
         />
       )}

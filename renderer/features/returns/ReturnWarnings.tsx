@@ -1,5 +1,6 @@
 // Warnings before export: counts by kind, and the first few hundred with the people they concern.
 import type { ReturnWarning } from '../../../shared/contract/returns.contract';
+import { participantsRoutes } from '../participants/participants.routes';
 
 const labels: Record<string, string> = {
   missing_evidence: 'counted items lack the evidence the indicator requires',
@@ -34,7 +35,11 @@ export function ReturnWarnings({ counts, warnings }: { counts: Record<string, nu
         <ul>
           {warnings.map((w, i) => (
             <li key={i}>
-              {w.participantId ? <a href={`#/participants/${w.participantId}`}>{w.message}</a> : w.message}
+              {w.participantId ? (
+                <a href={participantsRoutes.person.href({ id: w.participantId })}>{w.message}</a>
+              ) : (
+                w.message
+              )}
             </li>
           ))}
         </ul>

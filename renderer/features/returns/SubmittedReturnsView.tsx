@@ -2,7 +2,6 @@
 // submitted (lines added and removed per indicator) and its workbook as submitted.
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
-import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { EmptyState } from '../../components/EmptyState';
@@ -10,6 +9,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
+import { returnsRoutes } from './returns.routes';
 
 export function SubmittedReturnsView({ returnId }: { returnId: number | null }) {
   return returnId ? <ReturnDetail returnId={returnId} /> : <ReturnList />;
@@ -44,7 +44,7 @@ function ReturnList() {
             {list.data.map((r) => (
               <tr key={r.id}>
                 <td>
-                  <a href={`#/returns/submitted/${r.id}`}>{r.setName}</a>
+                  <a href={returnsRoutes.submitted.href({ id: r.id })}>{r.setName}</a>
                 </td>
                 <td>{r.periodLabel}</td>
                 <td>{r.version}</td>
@@ -88,7 +88,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
   return (
     <section aria-labelledby="return-heading">
       <p>
-        <a href="#/returns/submitted">All submitted returns</a>
+        <a href={returnsRoutes.submitted.href()}>All submitted returns</a>
       </p>
       <h2 id="return-heading">
         {summary.setName}: {summary.periodLabel}
@@ -179,6 +179,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
       )}
       {exporting && (
         <PurposeDialog
+          channel="returns.export"
           title="Export the submitted return"
           label="Why are you exporting this?"
           hint="The workbook holds personal data; your reason is kept in the audit log."
@@ -186,12 +187,10 @@ function ReturnDetail({ returnId }: { returnId: number }) {
           field="purpose"
           required
           onClose={() => setExporting(false)}
-          onConfirm={async (purpose) => {
-            const result = await api.call('returns.export', { returnId, purpose });
-            if (!result.ok) return { ok: false, message: result.error.message };
-            downloadBytes(result.value.fileName, result.value.bytes);
-            toasts.show({ kind: 'success', message: `Saved ${result.value.fileName}` });
-            return { ok: true };
+          toInput={(purpose) => ({ returnId, purpose })}
+          onDone={(file) => {
+            downloadBytes(file.fileName, file.bytes);
+            toasts.show({ kind: 'success', message: `Saved ${file.fileName}` });
           }}
         />
       )}

@@ -1,18 +1,21 @@
 // The audit log (administrators): who did what, when, to which record, filtered by person,
 // action, entity, dates and participant reference; exported to a workbook (which is itself
 // recorded in the log).
-import { useMemo, useRef, useState, type FormEvent } from 'react';
+import { useMemo, useRef, useState } from 'react';
+import { z } from 'zod';
 import type { ColDef } from 'ag-grid-community';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { DateField } from '../../components/form/ControlledFields';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { toId } from '../../components/form/values';
 import { useToasts } from '../../components/Toasts';
 import { downloadBytes } from '../../components/download';
 import { ukDateTime } from '../../components/grid-setup';
-import { parseUkDate } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
+import { isIsoDate } from '../../../shared/domain/dates';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 
 const actions = [
@@ -43,41 +46,58 @@ const columns: ColDef<AuditRow>[] = [
   { field: 'after', headerName: 'Values after', width: 220, sortable: false, tooltipField: 'after' },
 ];
 
+const ukDay = (which: string, example: string) =>
+  z
+    .string()
+    .nullable()
+    .refine((v) => v === null || isIsoDate(v), `Enter the ${which} date as day/month/year, like ${example}`);
+
+/** The filters as typed; blank ones filter nothing. */
+const filterForm = z
+  .object({
+    staffId: z.number().nullable(),
+    action: z.string(),
+    entity: z.string(),
+    from: ukDay('from', '01/04/2026'),
+    to: ukDay('to', '30/04/2026'),
+    participantReference: z.string(),
+  })
+  .refine((v) => !v.from || !v.to || v.from <= v.to, {
+    path: ['to'],
+    message: 'The to date must be on or after the from date',
+  });
+
+function auditFilterOf(v: z.output<typeof filterForm>): AuditFilter {
+  return {
+    ...(v.staffId ? { staffId: v.staffId } : {}),
+    ...(v.action ? { action: v.action } : {}),
+    ...(v.entity.trim() ? { entity: v.entity.trim() } : {}),
+    ...(v.from ? { from: v.from } : {}),
+    ...(v.to ? { to: v.to } : {}),
+    ...(v.participantReference.trim() ? { participantReference: v.participantReference.trim() } : {}),
+  };
+}
+
 export function AuditSection() {
   const staff = useChannel('staff.list', {});
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<AuditRow>>(null);
-  const [form, setForm] = useState({ staffId: '', action: '', entity: '', from: '', to: '', participantReference: '' });
   const [filter, setFilter] = useState<AuditFilter>({});
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [total, setTotal] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
   const filterKey = JSON.stringify(filter);
-  const set = (k: keyof typeof form) => (v: string) => setForm((f) => ({ ...f, [k]: v }));
-
-  function apply(e: FormEvent) {
-    e.preventDefault();
-    const problems: FieldError[] = [];
-    const from = form.from.trim() ? parseUkDate(form.from) : null;
-    const to = form.to.trim() ? parseUkDate(form.to) : null;
-    if (form.from.trim() && !from)
-      problems.push({ path: ['from'], message: 'Enter the from date as day/month/year, like 01/04/2026' });
-    if (form.to.trim() && !to)
-      problems.push({ path: ['to'], message: 'Enter the to date as day/month/year, like 30/04/2026' });
-    if (from && to && from > to)
-      problems.push({ path: ['to'], message: 'The to date must be on or after the from date' });
-    setErrors(problems);
-    if (problems.length) return;
-    const next: AuditFilter = {};
-    if (form.staffId) next.staffId = Number(form.staffId);
-    if (form.action) next.action = form.action;
-    if (form.entity.trim()) next.entity = form.entity.trim();
-    if (from) next.from = from;
-    if (to) next.to = to;
-    if (form.participantReference.trim()) next.participantReference = form.participantReference.trim();
-    setFilter(next);
-    grid.current?.refresh();
-  }
+  // The filters are the export's input; applying them sets the grid's query (and the export's).
+  const f = useContractForm('audit.export', {
+    schema: filterForm,
+    defaultValues: { staffId: null, action: '', entity: '', from: null, to: null, participantReference: '' },
+    toInput: (v) => ({ auditFilter: auditFilterOf(v) }),
+    fieldFor: (path) => (path[0] === 'auditFilter' && typeof path[1] === 'string' ? path[1] : null),
+    apply: (input) => {
+      setFilter(input.auditFilter ?? {});
+      grid.current?.refresh();
+    },
+  });
+  const { register } = f.form;
 
   async function exportXlsx() {
     setExporting(true);
@@ -99,61 +119,40 @@ export function AuditSection() {
 
   return (
     <>
-      <form onSubmit={apply} noValidate className="filter-form" aria-label="Filter the audit log">
-        <ErrorSummary errors={errors} />
+      <Form of={f} className="filter-form" aria-label="Filter the audit log">
         <div className="filter-row">
-          <div className="field">
-            <label htmlFor={fieldId(['staffId'])}>Who</label>
-            <select id={fieldId(['staffId'])} value={form.staffId} onChange={(e) => set('staffId')(e.target.value)}>
-              <option value="">Anyone</option>
-              {staff.data?.map((s) => (
-                <option key={s.id} value={s.id}>
-                  {s.displayName}
-                </option>
-              ))}
-            </select>
-          </div>
-          <div className="field">
-            <label htmlFor={fieldId(['action'])}>Action</label>
-            <select id={fieldId(['action'])} value={form.action} onChange={(e) => set('action')(e.target.value)}>
-              <option value="">Any</option>
-              {actions.map((a) => (
-                <option key={a} value={a}>
-                  {a}
-                </option>
-              ))}
-            </select>
-          </div>
-          <TextField
-            path={['entity']}
-            label="Entity"
-            value={form.entity}
-            onChange={set('entity')}
-            placeholder="participant, staff…"
-          />
-          <TextField
-            path={['from']}
-            label="From"
-            value={form.from}
-            onChange={set('from')}
-            errors={errors}
-            placeholder="dd/mm/yyyy"
-          />
-          <TextField
-            path={['to']}
-            label="To"
-            value={form.to}
-            onChange={set('to')}
-            errors={errors}
-            placeholder="dd/mm/yyyy"
-          />
-          <TextField
-            path={['participantReference']}
-            label="Participant reference"
-            value={form.participantReference}
-            onChange={set('participantReference')}
-            placeholder="SW-000123"
-          />
+          <Field name="staffId" label="Who">
+            {(c) => (
+              <select {...c} {...register('staffId', { setValueAs: toId })}>
+                <option value="">Anyone</option>
+                {staff.data?.map((s) => (
+                  <option key={s.id} value={s.id}>
+                    {s.displayName}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="action" label="Action">
+            {(c) => (
+              <select {...c} {...register('action')}>
+                <option value="">Any</option>
+                {actions.map((a) => (
+                  <option key={a} value={a}>
+                    {a}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <Field name="entity" label="Entity">
+            {(c) => <input {...c} placeholder="participant, staff…" {...register('entity')} />}
+          </Field>
+          <DateField name="from" label="From" />
+          <DateField name="to" label="To" />
+          <Field name="participantReference" label="Participant reference">
+            {(c) => <input {...c} placeholder="SW-000123" {...register('participantReference')} />}
+          </Field>
         </div>
         <div className="button-row">
           <button type="submit" className="primary">
@@ -166,7 +165,7 @@ export function AuditSection() {
             {total === null ? '' : `${total.toLocaleString('en-GB')} entries`}
           </span>
         </div>
-      </form>
+      </Form>
       <ServerGrid<AuditRow>
         key={filterKey}
         ref={grid}

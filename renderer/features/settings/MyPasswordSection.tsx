@@ -1,75 +1,48 @@
 // Change your own password (everyone).
-import { useState, type FormEvent } from 'react';
-import { api } from '../../api/client';
+import { z } from 'zod';
 import { useSession } from '../../app/session-context';
-import { ErrorSummary } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
 import { useToasts } from '../../components/Toasts';
-import type { FieldError } from '../../../shared/result';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+
+/** The new password is typed twice; the contract checks the one sent. */
+const passwordForm = z.object({ currentPassword: z.string(), newPassword: z.string(), confirmPassword: z.string() });
 
 export function MyPasswordSection() {
   const session = useSession();
   const toasts = useToasts();
-  const [current, setCurrent] = useState('');
-  const [next, setNext] = useState('');
-  const [confirm, setConfirm] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
-
-  async function submit(e: FormEvent) {
-    e.preventDefault();
-    if (next !== confirm)
-      return setErrors([{ path: ['confirmPassword'], message: 'The two new passwords are not the same' }]);
-    const result = await api.call('staff.changeOwnPassword', {
-      ...(session.staff.hasPassword ? { currentPassword: current } : {}),
-      newPassword: next,
-    });
-    if (!result.ok)
-      return setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['newPassword'], message: result.error.message }],
-      );
-    setErrors([]);
-    setCurrent('');
-    setNext('');
-    setConfirm('');
-    toasts.show({ kind: 'success', message: 'Your password has been changed.' });
-  }
-
+  const hasPassword = session.staff.hasPassword;
+  const f = useContractForm('staff.changeOwnPassword', {
+    schema: passwordForm,
+    defaultValues: { currentPassword: '', newPassword: '', confirmPassword: '' },
+    checks: (v) =>
+      v.newPassword && v.confirmPassword !== v.newPassword
+        ? [{ path: ['confirmPassword'], message: 'The two new passwords are not the same' }]
+        : [],
+    toInput: ({ currentPassword, newPassword }) => ({ ...(hasPassword ? { currentPassword } : {}), newPassword }),
+    onSuccess: (_done, _input, form) => {
+      form.reset();
+      toasts.show({ kind: 'success', message: 'Your password has been changed.' });
+    },
+  });
+  const { register } = f.form;
   return (
-    <form onSubmit={submit} noValidate>
-      <ErrorSummary errors={errors} />
-      {session.staff.hasPassword && (
-        <TextField
-          path={['currentPassword']}
-          label="Current password"
-          type="password"
-          value={current}
-          onChange={setCurrent}
-          errors={errors}
-          autoComplete="current-password"
-        />
+    <Form of={f} aria-label="Change your password">
+      {hasPassword && (
+        <Field name="currentPassword" label="Current password">
+          {(c) => <input {...c} type="password" autoComplete="current-password" {...register('currentPassword')} />}
+        </Field>
       )}
-      <TextField
-        path={['newPassword']}
-        label="New password"
-        hint="At least 10 characters. Three random words work well."
-        type="password"
-        value={next}
-        onChange={setNext}
-        errors={errors}
-        autoComplete="new-password"
-      />
-      <TextField
-        path={['confirmPassword']}
-        label="Type the new password again"
-        type="password"
-        value={confirm}
-        onChange={setConfirm}
-        errors={errors}
-        autoComplete="new-password"
-      />
-      <button type="submit" className="primary">
+      <Field name="newPassword" label="New password" hint="At least 10 characters. Three random words work well.">
+        {(c) => <input {...c} type="password" autoComplete="new-password" {...register('newPassword')} />}
+      </Field>
+      <Field name="confirmPassword" label="Type the new password again">
+        {(c) => <input {...c} type="password" autoComplete="new-password" {...register('confirmPassword')} />}
+      </Field>
+      <button type="submit" className="primary" disabled={f.saving}>
         Change password
       </button>
-    </form>
+    </Form>
   );
 }

@@ -1,49 +1,21 @@
 // Sign-in rules (passwords required, automatic lock) and the data file: where it is, whether it
 // is encrypted, and a full check (integrity, foreign keys, audit chain) on demand.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
 import { useToasts } from '../../components/Toasts';
-import type { FieldError } from '../../../shared/result';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
+import { toNumber } from '../../components/form/values';
 import type { ChannelOutput } from '../../../shared/contract/index';
 
 export function SecuritySection() {
   const settings = useChannel('trust.settings', {});
   const info = useChannel('app.info', {});
   const toasts = useToasts();
-  const [requirePasswords, setRequirePasswords] = useState(false);
-  const [minutes, setMinutes] = useState('15');
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [check, setCheck] = useState<ChannelOutput<'store.check'> | null>(null);
   const [checking, setChecking] = useState(false);
-
-  // The form restarts from the saved settings each time they (re)load.
-  const [loaded, setLoaded] = useState<typeof settings.data>(undefined);
-  if (settings.data !== loaded) {
-    setLoaded(settings.data);
-    if (settings.data) {
-      setRequirePasswords(settings.data.requirePasswords);
-      setMinutes(String(settings.data.autoLockMinutes));
-    }
-  }
-
-  async function save(e: FormEvent) {
-    e.preventDefault();
-    const n = Number(minutes);
-    if (!/^\d+$/.test(minutes.trim()))
-      return setErrors([{ path: ['autoLockMinutes'], message: 'Enter a whole number of minutes (0 for never)' }]);
-    const result = await api.call('trust.saveSettings', { requirePasswords, autoLockMinutes: n });
-    if (!result.ok)
-      return setErrors(
-        result.error.fields?.length
-          ? result.error.fields
-          : [{ path: ['autoLockMinutes'], message: result.error.message }],
-      );
-    setErrors([]);
-    toasts.show({ kind: 'success', message: 'Sign-in settings saved.' });
-  }
 
   async function runCheck() {
     setChecking(true);
@@ -55,38 +27,7 @@ export function SecuritySection() {
 
   return (
     <>
-      <form onSubmit={save} noValidate>
-        <ErrorSummary errors={errors} />
-        <div className="field">
-          <label className="radio" htmlFor={fieldId(['requirePasswords'])}>
-            <input
-              id={fieldId(['requirePasswords'])}
-              type="checkbox"
-              checked={requirePasswords}
-              onChange={(e) => setRequirePasswords(e.target.checked)}
-            />
-            Every profile must have a password
-          </label>
-          <p className="hint">
-            Passwords are also required as soon as any profile has one. A profile without a password then sets one at
-            its next sign-in.
-          </p>
-        </div>
-        <TextField
-          path={['autoLockMinutes']}
-          label="Lock after this many minutes without activity"
-          hint="0 means never. The page that was open comes back after signing in."
-          inputMode="numeric"
-          value={minutes}
-          onChange={setMinutes}
-          errors={errors}
-          style={{ maxWidth: '8rem' }}
-        />
-        <button type="submit" className="primary">
-          Save sign-in settings
-        </button>
-      </form>
-
+      {settings.data && <SignInSettings settings={settings.data} />}
       <h3>Data file</h3>
       {info.data && (
         <dl className="summary-list">
@@ -132,5 +73,46 @@ export function SecuritySection() {
         </div>
       )}
     </>
+  );
+}
+
+function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'> }) {
+  const toasts = useToasts();
+  const f = useContractForm('trust.saveSettings', {
+    defaultValues: settings,
+    messages: { autoLockMinutes: 'Enter a whole number of minutes (0 for never)' },
+    onSuccess: () => toasts.show({ kind: 'success', message: 'Sign-in settings saved.' }),
+  });
+  const { register } = f.form;
+  return (
+    <Form of={f} aria-label="Sign-in settings">
+      <div className="field">
+        <label className="radio" htmlFor="field-requirePasswords">
+          <input id="field-requirePasswords" type="checkbox" {...register('requirePasswords')} />
+          Every profile must have a password
+        </label>
+        <p className="hint">
+          Passwords are also required as soon as any profile has one. A profile without a password then sets one at its
+          next sign-in.
+        </p>
+      </div>
+      <Field
+        name="autoLockMinutes"
+        label="Lock after this many minutes without activity"
+        hint="0 means never. The page that was open comes back after signing in."
+      >
+        {(c) => (
+          <input
+            {...c}
+            inputMode="numeric"
+            style={{ maxWidth: '8rem' }}
+            {...register('autoLockMinutes', { setValueAs: toNumber })}
+          />
+        )}
+      </Field>
+      <button type="submit" className="primary" disabled={f.saving}>
+        Save sign-in settings
+      </button>
+    </Form>
   );
 }

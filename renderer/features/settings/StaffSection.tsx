@@ -1,14 +1,15 @@
 // Staff accounts (administrators): add someone with a role, change roles, deactivate, reset a
 // password, unlock after too many wrong passwords. What each role can do is stated beside it.
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
+import { z } from 'zod';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
-import { ErrorSummary, fieldId } from '../../components/ErrorSummary';
-import { TextField } from '../../components/TextField';
 import { useToasts } from '../../components/Toasts';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 import { formatUkDateTime } from '../../../shared/domain/dates';
-import type { FieldError } from '../../../shared/result';
-import type { Role } from '../../../shared/contract/define';
+import { roles, type Role } from '../../../shared/contract/define';
 import type { ManagedStaff } from '../../../shared/contract/trust.contract';
 import { ResetPasswordForm } from './ResetPasswordForm';
 
@@ -22,32 +23,7 @@ const roleHelp: Record<Role, string> = {
 export function StaffSection() {
   const staff = useChannel('staff.manageList', {}, { areas: ['staff'] });
   const toasts = useToasts();
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('officer');
-  const [email, setEmail] = useState('');
-  const [password, setPassword] = useState('');
-  const [errors, setErrors] = useState<FieldError[]>([]);
   const [resetFor, setResetFor] = useState<ManagedStaff | null>(null);
-
-  async function add(e: FormEvent) {
-    e.preventDefault();
-    const result = await api.call('staff.create', {
-      displayName: name,
-      role,
-      email,
-      ...(password ? { password } : {}),
-    });
-    if (!result.ok)
-      return setErrors(
-        result.error.fields?.length ? result.error.fields : [{ path: ['displayName'], message: result.error.message }],
-      );
-    setErrors([]);
-    setName('');
-    setEmail('');
-    setPassword('');
-    toasts.show({ kind: 'success', message: `${result.value.displayName} added as ${result.value.role}.` });
-    staff.reload();
-  }
 
   async function change(s: ManagedStaff, input: { role?: Role; isActive?: boolean }) {
     const result = await api.call('staff.update', { id: s.id, ...input });
@@ -147,48 +123,59 @@ export function StaffSection() {
         />
       )}
       <h3>Add a staff member</h3>
-      <form onSubmit={add} noValidate>
-        <ErrorSummary errors={errors} />
-        <TextField
-          path={['displayName']}
-          label="Name"
-          value={name}
-          onChange={setName}
-          errors={errors}
-          autoComplete="off"
-        />
-        <div className="field">
-          <label htmlFor={fieldId(['role'])}>Role</label>
-          <select id={fieldId(['role'])} value={role} onChange={(e) => setRole(e.target.value as Role)}>
+      <AddStaff onAdded={staff.reload} />
+    </>
+  );
+}
+
+/** What the add form holds: a password left blank is not sent (they choose one at first sign-in). */
+const addStaffForm = z.object({
+  displayName: z.string(),
+  role: z.enum(roles),
+  email: z.string(),
+  password: z.string(),
+});
+
+function AddStaff({ onAdded }: { onAdded(): void }) {
+  const toasts = useToasts();
+  const f = useContractForm('staff.create', {
+    schema: addStaffForm,
+    defaultValues: { displayName: '', role: 'officer', email: '', password: '' },
+    toInput: ({ password, ...rest }) => ({ ...rest, ...(password ? { password } : {}) }),
+    onSuccess: (added, _input, form) => {
+      form.reset();
+      toasts.show({ kind: 'success', message: `${added.displayName} added as ${added.role}.` });
+      onAdded();
+    },
+  });
+  const { register, watch } = f.form;
+  return (
+    <Form of={f} aria-label="Add a staff member">
+      <Field name="displayName" label="Name">
+        {(c) => <input {...c} autoComplete="off" {...register('displayName')} />}
+      </Field>
+      <Field name="role" label="Role" hint={roleHelp[watch('role')]}>
+        {(c) => (
+          <select {...c} {...register('role')}>
             <option value="viewer">Viewer</option>
             <option value="officer">Officer</option>
             <option value="administrator">Administrator</option>
           </select>
-          <p className="hint">{roleHelp[role]}</p>
-        </div>
-        <TextField
-          path={['email']}
-          label="Email (optional)"
-          type="email"
-          value={email}
-          onChange={setEmail}
-          errors={errors}
-          autoComplete="off"
-        />
-        <TextField
-          path={['password']}
-          label="First password (optional)"
-          hint="Leave empty to let them choose it when they first sign in."
-          type="password"
-          value={password}
-          onChange={setPassword}
-          errors={errors}
-          autoComplete="new-password"
-        />
-        <button type="submit" className="primary">
-          Add staff member
-        </button>
-      </form>
-    </>
+        )}
+      </Field>
+      <Field name="email" label="Email (optional)">
+        {(c) => <input {...c} type="email" autoComplete="off" {...register('email')} />}
+      </Field>
+      <Field
+        name="password"
+        label="First password (optional)"
+        hint="Leave empty to let them choose it when they first sign in."
+      >
+        {(c) => <input {...c} type="password" autoComplete="new-password" {...register('password')} />}
+      </Field>
+      <button type="submit" className="primary" disabled={f.saving}>
+        Add staff member
+      </button>
+    </Form>
   );
 }

@@ -1,23 +1,22 @@
-// The imports area: #/imports (drop a file, map, preview, commit; history), #/imports/batches/7
-// (a batch, with Undo) and #/imports/reconcile (compare a partner file with our records).
+// Which screen shows each address of the imports area (the addresses: imports.routes.ts).
 import './imports.css';
-import { PageHeader } from '../../components/PageHeader';
+import { page, type Page } from '../../app/pages';
 import { navigate } from '../../app/router';
+import { PageHeader } from '../../components/PageHeader';
+import { importsRoutes } from './imports.routes';
 import { ImportWizard } from './ImportWizard';
 import { ImportHistory } from './ImportHistory';
 import { BatchPage } from './BatchPage';
 import { ReconcileScreen } from './ReconcileScreen';
 
-export function ImportsScreen({ rest }: { rest: string[] }) {
-  if (rest[0] === 'batches' && rest[1] && /^\d+$/.test(rest[1])) return <BatchPage batchId={Number(rest[1])} />;
-  if (rest[0] === 'reconcile') return <ReconcileScreen />;
+function ImportsHome() {
   return (
     <div className="screen-fill">
       <PageHeader
         title="Imports"
         subtitle="Bring in partner spreadsheets safely: nothing is saved until you have checked every row."
         actions={
-          <button type="button" onClick={() => navigate('imports/reconcile')}>
+          <button type="button" onClick={() => navigate(importsRoutes.reconcile.path())}>
             Reconcile a partner file
           </button>
         }
@@ -27,3 +26,9 @@ export function ImportsScreen({ rest }: { rest: string[] }) {
     </div>
   );
 }
+
+export const importsPages: Page[] = [
+  page(importsRoutes.home, () => <ImportsHome />),
+  page(importsRoutes.batch, ({ id }) => <BatchPage batchId={id} />),
+  page(importsRoutes.reconcile, () => <ReconcileScreen />),
+];

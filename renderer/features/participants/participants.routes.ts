@@ -1,0 +1,12 @@
+// The participants area's addresses. Links and navigate() use these, never hand-typed "#/…".
+import { int, oneOf, route } from '../../app/route';
+
+const participantTabs = ['details', 'eligibility', 'timeline', 'notes', 'history'] as const;
+
+export const participantsRoutes = {
+  list: route('participants'),
+  new: route('participants/new'),
+  merge: route('participants/merge/:a/:b', { a: int, b: int }),
+  /** A person's page; the tab is part of the address so it survives a reload. */
+  person: route('participants/:id/:tab?', { id: int, tab: oneOf(...participantTabs) }),
+};

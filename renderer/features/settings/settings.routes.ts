@@ -1,0 +1,34 @@
+// The settings area's addresses and its sub-navigation: one address per section, so each
+// survives a reload or an automatic lock.
+import { oneOf, route } from '../../app/route';
+import type { NavItem } from '../../components/nav-item';
+
+const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
+export type SettingsSection = (typeof settingsSections)[number];
+
+export const settingsRoutes = {
+  /** The first section the user may see. */
+  home: route('settings'),
+  section: route('settings/:section', { section: oneOf(...settingsSections) }),
+};
+
+const sectionLink = (section: SettingsSection) => ({
+  href: () => settingsRoutes.section.href({ section }),
+  match: (path: readonly string[]) => (settingsRoutes.section.match(path)?.section === section ? section : null),
+});
+
+export const settingsSectionLabels: Record<SettingsSection, string> = {
+  staff: 'Staff and roles',
+  security: 'Sign-in and data file',
+  audit: 'Audit log',
+  backups: 'Backups',
+  retention: 'Retention',
+  'subject-access': 'Subject access',
+  password: 'My password',
+};
+
+export const settingsNav: NavItem[] = settingsSections.map((section) => ({
+  label: settingsSectionLabels[section],
+  to: sectionLink(section),
+  admin: section !== 'password',
+}));

@@ -1,0 +1,82 @@
+// The window's one toolkit, as a user meets it: an address that shows nothing gives the same
+// not-found page in every area (with the navigation still there); the new-participant form lists
+// every problem at once; Alt+1..6 put focus on the new page's heading in every area.
+import { test, expect, axeViolations, startWithDemo } from './fixtures';
+
+test('an unknown address in each area shows the not-found page with its navigation', async ({ appPage: page, app }) => {
+  await startWithDemo(page);
+  const base = app.harness.url.split('#')[0];
+  for (const [path, area, home] of [
+    ['participants/nobody', 'Participants', 'Participants'],
+    ['courses/nope', 'Courses', 'Courses'],
+    ['outcomes/nope', 'Placements & outcomes', 'Placements'],
+    ['returns/nope', 'Returns', 'Returns'],
+    ['imports/nope', 'Imports', 'Imports'],
+    ['settings/nope', 'Settings', 'Settings'],
+  ] as const) {
+    await page.goto(`${base}#/${path}`);
+    await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+    const main = page.getByRole('navigation', { name: 'Main' });
+    await expect(main.getByRole('link', { name: area, exact: true })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByRole('link', { name: `Go to ${area}` }).click();
+    await expect(page.getByRole('heading', { name: home, level: 1 })).toBeVisible();
+  }
+  // An area's own sub-navigation stays on its not-found page.
+  await page.goto(`${base}#/courses/12345/nope`);
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(
+    page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: 'Catalogue' }),
+  ).toBeVisible();
+  // An address outside every area too.
+  await page.goto(`${base}#/nowhere`);
+  await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
+  await expect(page.getByRole('link', { name: 'Go to Participants' })).toBeVisible();
+});
+
+test('a bad NI number and a bad postcode are both listed at once when saving a new participant', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  await page.goto(`${app.harness.url.split('#')[0]}#/participants/new`);
+  await page.getByLabel('First name', { exact: true }).fill('Kerry');
+  await page.getByLabel('Last name', { exact: true }).fill('Summary-Test');
+  await page.getByLabel('Date of birth').fill('4/7/1989');
+  await page.getByLabel('NI number').fill('QQ 12 34 56 C');
+  await page.getByLabel('Postcode').fill('XX');
+  await page.getByRole('button', { name: 'Save participant' }).click();
+
+  const summary = page.getByRole('alert').filter({ hasText: 'There is a problem' });
+  await expect(summary).toBeFocused();
+  await expect(summary.getByRole('link', { name: /National Insurance number cannot start with Q/ })).toBeVisible();
+  await expect(summary.getByRole('link', { name: /Enter a real postcode/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  // Each link leads to its field.
+  await summary.getByRole('link', { name: /Enter a real postcode/ }).click();
+  await expect(page.getByLabel('Postcode')).toBeFocused();
+  // Putting one right leaves the other listed.
+  await page.getByLabel('Postcode').fill('SG1 2AB');
+  await expect(summary.getByRole('link', { name: /Enter a real postcode/ })).toHaveCount(0);
+  await expect(summary.getByRole('link', { name: /cannot start with Q/ })).toBeVisible();
+});
+
+test('Alt+1..6 put focus on the new page’s heading in every area', async ({ appPage: page, app }) => {
+  await startWithDemo(page);
+  // From a form deep in an area too, not only from another area.
+  await page.goto(`${app.harness.url.split('#')[0]}#/participants/new`);
+  await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
+  for (const [key, heading] of [
+    ['1', 'Participants'],
+    ['2', 'Courses'],
+    ['3', 'Placements'],
+    ['4', 'Returns'],
+    ['5', 'Imports'],
+    ['6', 'Settings'],
+    ['1', 'Participants'],
+    ['1', 'Participants'],
+  ] as const) {
+    await page.keyboard.press(`Alt+${key}`);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeFocused();
+  }
+});
