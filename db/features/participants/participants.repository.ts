@@ -3,7 +3,7 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ColumnFilter, GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
-import type { Database, Tx } from '../../store/schema';
+import type { Database, Db, Tx } from '../../store/schema';
 import type { NewParticipant, ParticipantRow } from '../../store/tables/participants.tables';
 import { quickSearchMatch } from '../../store/sqlite/participant-search';
 
@@ -223,6 +223,13 @@ export async function pageParticipants(
 }
 
 // ---- the record ----
+
+/** How many people the store holds (merged records are not people of their own). */
+export async function countParticipants(db: Db, options: { includeMerged?: boolean } = {}): Promise<number> {
+  let q = db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (!options.includeMerged) q = q.where('status', '!=', 'merged');
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
 
 export async function findParticipant(tx: Tx, id: number): Promise<ParticipantRow | undefined> {
   return tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();

@@ -3,8 +3,7 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 import type { GridQuery, FileOutput } from '../../../shared/contract/common';
-import type { Database, Tx } from '../../store/schema';
-import type { HandlerContext } from '../../backend/context';
+import type { Database, Db, Tx } from '../../store/schema';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
 
@@ -113,19 +112,17 @@ async function* allRows(tx: Tx, filter: AuditFilter): AsyncGenerator<AuditRow> {
   }
 }
 
-export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Promise<FileOutput> {
-  const now = ctx.clock.now().toISOString();
+/** The filtered log as a workbook, read in chunks outside any transaction (a long log must not
+ * hold the store); the caller records the export with `recordAuditExport`. */
+export async function exportAudit(db: Db, filter: AuditFilter, now: string): Promise<FileOutput & { rows: number }> {
   let rows = 0;
   const counted = async function* () {
-    for await (const r of allRows(ctx.db, filter)) {
+    for await (const r of allRows(db, filter)) {
       rows++;
       yield r;
     }
   };
-  const described =
-    Object.entries(filter)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ') || 'everything';
+  const described = describeFilter(filter);
   const bytes = await writeXlsx(
     [
       {
@@ -149,16 +146,33 @@ export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Pro
     ],
     { title: 'Audit log' },
   );
-  await appendAudit(ctx.db, now, ctx.staffId, {
-    action: 'export',
-    entity: 'audit_log',
-    summary: `Audit log exported (${rows} entries; filter: ${described})`,
-    after: { filter, rows },
-  });
   return {
     fileName: `audit-log-${now.slice(0, 10)}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: new Uint8Array(bytes),
     rows,
   };
+}
+
+function describeFilter(filter: AuditFilter): string {
+  return (
+    Object.entries(filter)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'everything'
+  );
+}
+
+export async function recordAuditExport(
+  tx: Tx,
+  now: string,
+  staffId: number | null,
+  filter: AuditFilter,
+  rows: number,
+): Promise<void> {
+  await appendAudit(tx, now, staffId, {
+    action: 'export',
+    entity: 'audit_log',
+    summary: `Audit log exported (${rows} entries; filter: ${describeFilter(filter)})`,
+    after: { filter, rows },
+  });
 }

@@ -7,8 +7,8 @@ import { strToU8, zipSync } from 'fflate';
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { FileOutput } from '../../../shared/contract/common';
-import type { HandlerContext } from '../../backend/context';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import { listStaff } from '../staff/staff.repository';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
 import { heldThroughOtherTables, tablesByParticipantId } from '../participants/linked-tables';
@@ -125,19 +125,18 @@ function sheetName(area: string, used: Set<string>): string {
 }
 
 export async function buildSubjectAccessBundle(
-  ctx: HandlerContext,
+  db: Db,
   reference: string,
+  now: string,
 ): Promise<{
   file: FileOutput;
   participantId: number;
   areas: Array<{ area: string; rows: number }>;
   fileCount: number;
 }> {
-  const person = await findPerson(ctx.db, reference);
-  const areas = await collectSubjectData(ctx.db, person.id);
-  const staff = new Map(
-    (await ctx.db.selectFrom('staff').select(['id', 'display_name']).execute()).map((s) => [s.id, s.display_name]),
-  );
+  const person = await findPerson(db, reference);
+  const areas = await collectSubjectData(db, person.id);
+  const staff = new Map((await listStaff(db)).map((s) => [s.id, s.display_name]));
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();
   const sheets = areas.map(({ area, rows }) => {
@@ -173,7 +172,6 @@ export async function buildSubjectAccessBundle(
       rows: prepared,
     };
   });
-  const now = ctx.clock.now().toISOString();
   const workbook = await writeXlsx(sheets, { title: `Subject access ${person.reference}` });
   const counts = areas.map((a) => ({ area: a.area, rows: a.rows.length }));
   const readme = [
@@ -211,13 +209,16 @@ export async function buildSubjectAccessBundle(
   };
 }
 
+/** The bundle, with its export recorded in the audit log (in the caller's transaction). */
 export async function exportSubjectAccess(
-  ctx: HandlerContext,
+  tx: Tx,
   reference: string,
-  reason?: string,
+  reason: string | undefined,
+  now: string,
+  staffId: number | null,
 ): Promise<FileOutput> {
-  const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(ctx, reference);
-  await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+  const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(tx, reference, now);
+  await appendAudit(tx, now, staffId, {
     action: 'export',
     entity: 'subject-access',
     entityId: participantId,
