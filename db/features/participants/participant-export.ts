@@ -1,7 +1,8 @@
 // Exports the grid's current view (search, filters, preset, sort, chosen columns) to xlsx:
 // identifiers as text, dates as dates, codes as their labels; special-category columns are left
 // empty for viewers. The export itself is recorded in the audit log.
-import type { GridQuery } from '../../../shared/contract/common';
+import type { FileOutput, GridQuery } from '../../../shared/contract/common';
+import { appendAudit } from '../audit/audit.repository';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import {
   disabilities,
@@ -82,4 +83,33 @@ export async function exportParticipants(
     { title: 'Participants' },
   );
   return { bytes, rows: rows.length, columns: wanted };
+}
+
+/** The export, recorded in the audit log in the caller's transaction. */
+export async function exportParticipantsAudited(
+  tx: Tx,
+  input: GridQuery & { columns: string[] },
+  scope: GridScope,
+  actor: { staffId: number | null; now: string; today: string },
+): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
+  const file = await exportParticipants(tx, input, scope);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'export',
+    entity: 'participants',
+    summary: `Exported ${file.rows} participants to xlsx`,
+    after: {
+      rows: file.rows,
+      columns: file.columns,
+      search: input.search ? '(quick search)' : '',
+      filters: Object.keys(input.filters),
+      preset: input.preset ?? null,
+    },
+  });
+  return {
+    fileName: `participants-${actor.today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: file.bytes as Uint8Array<ArrayBuffer>, // writeXlsx copies into a fresh ArrayBuffer
+    rows: file.rows,
+    specialCategoryHidden: !scope.canSeeSpecial,
+  };
 }

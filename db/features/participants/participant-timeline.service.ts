@@ -8,7 +8,8 @@ import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import { findParticipant } from './participants.repository';
 import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
 
@@ -159,6 +160,12 @@ export async function timelineOf(tx: Tx, id: number, canSeeSpecial: boolean): Pr
     push(h.at, 'change', h.summary, h.changes.map((c) => fieldLabels[c.field] ?? c.field).join(', ') || null);
   }
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
+}
+
+/** A person's history, or not-found when there is no such person. */
+export async function historyFor(db: Db, id: number, canSeeSpecial: boolean) {
+  if (!(await findParticipant(db, id))) throw new AppFailure('not-found', 'That participant does not exist.');
+  return historyOf(db, id, canSeeSpecial);
 }
 
 export async function historyOf(tx: Tx, id: number, canSeeSpecial: boolean) {
