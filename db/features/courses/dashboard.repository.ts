@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
-import { countSiteReadyNow, type CacheHandle } from './site-ready.service';
+import { countSiteReadyNow, type UseCache } from './site-ready.service';
 import { loadFacts } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
@@ -15,7 +15,7 @@ export async function courseDashboard(
   rule: SiteReadyRule,
   today: string,
   filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined },
-  cache?: CacheHandle,
+  cache?: UseCache,
 ): Promise<Dashboard> {
   let runsQ = tx
     .selectFrom('course_runs as r')

@@ -4,7 +4,8 @@
 import { sql } from 'kysely';
 import type { Tx } from '../schema';
 
-async function totalChanges(tx: Tx): Promise<number> {
+/** Rows changed on the store's one connection since it opened: a cheap "has anything changed" key. */
+export async function totalChanges(tx: Tx): Promise<number> {
   const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(tx);
   return Number(rows[0]?.n ?? 0);
 }
