@@ -7,7 +7,7 @@ import type { recordResultsSchema, ResultRow } from '../../../shared/contract/co
 import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { recordCourseOutcome, refreshSiteReady, removeCourseOutcome } from './course-outcomes';
 import { attendanceByEnrolment } from './register.repository';
@@ -16,8 +16,8 @@ import { loadFacts } from './site-ready.repository';
 export const L1_TITLE = 'Level 1 Award in Health and Safety in a Construction Environment';
 type RecordInput = z.output<typeof recordResultsSchema>;
 
-export async function getResults(tx: Tx, runId: number, today: string, rule: SiteReadyRule): Promise<ResultRow[]> {
-  const enrolments = await tx
+export async function getResults(db: Db, runId: number, today: string, rule: SiteReadyRule): Promise<ResultRow[]> {
+  const enrolments = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .select([
@@ -35,22 +35,22 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
     .execute();
   const ids = enrolments.map((e) => e.participantId);
   if (!ids.length) return [];
-  const rates = await attendanceByEnrolment(tx, runId);
-  const facts = await loadFacts(tx, ids);
-  const l1 = await tx
+  const rates = await attendanceByEnrolment(db, runId);
+  const facts = await loadFacts(db, ids);
+  const l1 = await db
     .selectFrom('l1_awards')
     .select(['id', 'participant_id', 'achieved_on as achievedOn', 'certificate_number as certificateNumber'])
     .where('participant_id', 'in', ids)
     .orderBy('achieved_on')
     .execute();
-  const hse = await tx
+  const hse = await db
     .selectFrom('hse_tests')
     .select(['id', 'participant_id', 'taken_on as takenOn', 'score'])
     .where('participant_id', 'in', ids)
     .orderBy('taken_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const cards = await tx
+  const cards = await db
     .selectFrom('cscs_cards')
     .select([
       'id',
@@ -64,13 +64,13 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
     .execute();
-  const ppe = await tx
+  const ppe = await db
     .selectFrom('ppe_issues')
     .select(['id', 'participant_id', 'issued_on as issuedOn', 'items'])
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
     .execute();
-  const signoffs = await tx
+  const signoffs = await db
     .selectFrom('site_ready_signoffs as s')
     .leftJoin('staff as st', 'st.id', 's.signed_by')
     .select(['s.id', 's.participant_id', 's.signed_on as signedOn', 'st.display_name as signedBy'])

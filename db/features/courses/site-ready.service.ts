@@ -61,14 +61,14 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
 }
 
 export async function siteReadyRows(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   preset: 'ready' | 'not-ready' | 'all',
   search = '',
   cache?: UseCache,
 ): Promise<SiteReadyRow[]> {
-  const everyone = await evaluateEveryone(tx, rule, today, cache);
+  const everyone = await evaluateEveryone(db, rule, today, cache);
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return everyone
     .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
@@ -92,13 +92,13 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
 };
 
 export async function pageSiteReady(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
   cache?: UseCache,
 ) {
-  const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
+  const rows = await siteReadyRows(db, rule, today, query.preset, query.search, cache);
   const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId]!;
   // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
@@ -109,7 +109,7 @@ export async function pageSiteReady(
   const page = keyed.slice(query.offset, query.offset + query.limit).map(({ r }) => ({ ...r }));
   // Card numbers only for the rows on screen.
   if (page.length) {
-    const numbers = await tx
+    const numbers = await db
       .selectFrom('cscs_cards')
       .select(['participant_id', 'card_number', 'expires_on'])
       .where(
@@ -126,16 +126,16 @@ export async function pageSiteReady(
 }
 
 export async function exportSiteReady(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   preset: 'ready' | 'not-ready' | 'all',
   search: string,
   producedBy: string,
 ) {
-  const rows = (await siteReadyRows(tx, rule, today, preset, search)).map((r) => ({ ...r }));
+  const rows = (await siteReadyRows(db, rule, today, preset, search)).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
-  const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
+  const numbers = await db.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
   for (const r of rows) r.cardNumber = byKey.get(`${r.id}:${r.cardExpiresOn}`) ?? null;
   const columns: XlsxColumn<SiteReadyRow>[] = [
@@ -183,9 +183,9 @@ export async function exportSiteReady(
 
 /** Cards expiring within N days (the person's latest card), and HS&E passes lapsing within N
  * days for people who have no valid card yet: apply before the pass runs out. */
-export async function expiryRows(tx: Tx, today: string, withinDays: number): Promise<ExpiryRow[]> {
+export async function expiryRows(db: Db, today: string, withinDays: number): Promise<ExpiryRow[]> {
   const until = addDaysIso(today, withinDays);
-  const cards = await tx
+  const cards = await db
     .selectFrom('cscs_cards as c')
     .innerJoin('participants as p', 'p.id', 'c.participant_id')
     .select([
@@ -217,7 +217,7 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   // A pass lapses HSE_VALID_YEARS after it was taken: taken between (today - 2y) and (until - 2y).
   const takenFrom = addYearsIso(today, -HSE_VALID_YEARS);
   const takenTo = addYearsIso(until, -HSE_VALID_YEARS);
-  const passes = await tx
+  const passes = await db
     .selectFrom('hse_tests as t')
     .innerJoin('participants as p', 'p.id', 't.participant_id')
     .select([
@@ -291,8 +291,8 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
 }
 
-export async function exportExpiry(tx: Tx, today: string, withinDays: number, producedBy: string) {
-  const rows = await expiryRows(tx, today, withinDays);
+export async function exportExpiry(db: Db, today: string, withinDays: number, producedBy: string) {
+  const rows = await expiryRows(db, today, withinDays);
   const columns: XlsxColumn<ExpiryRow>[] = [
     { header: 'Expires', type: 'date', width: 12, value: (r) => r.expiresOn },
     { header: 'Days left', type: 'integer', width: 10, value: (r) => r.daysLeft },
@@ -324,8 +324,8 @@ export async function exportExpiry(tx: Tx, today: string, withinDays: number, pr
   };
 }
 
-export async function countSiteReadyNow(tx: Tx, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<number> {
-  return (await evaluateEveryone(tx, rule, today, cache)).filter((r) => r.ready).length;
+export async function countSiteReadyNow(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<number> {
+  return (await evaluateEveryone(db, rule, today, cache)).filter((r) => r.ready).length;
 }
 
 /** One person's site-ready state under the programme's rule, with what is missing. */

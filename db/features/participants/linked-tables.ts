@@ -4,7 +4,7 @@
 // every such table is either here or in `notMoved` with the reason).
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 
 export interface LinkedTable {
   table: string;
@@ -65,7 +65,7 @@ type Row = Record<string, unknown>;
 export const heldThroughOtherTables: Array<{
   table: string;
   label: string;
-  rows: (tx: Tx, ids: number[]) => Promise<Row[]>;
+  rows: (db: Db, ids: number[]) => Promise<Row[]>;
 }> = [
   {
     table: 'attendance',
@@ -126,12 +126,12 @@ export interface MovedRows {
 }
 
 /** How many rows of each linked table a participant has (for the merge screen). */
-export async function countLinked(tx: Tx, participantId: number): Promise<Record<string, number>> {
+export async function countLinked(db: Db, participantId: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of [...linkedTables, ...linkedSets]) {
     const row = await sql<{
       n: number;
-    }>`select count(*) as n from ${sql.table(t.table)} where participant_id = ${participantId}`.execute(tx);
+    }>`select count(*) as n from ${sql.table(t.table)} where participant_id = ${participantId}`.execute(db);
     const n = Number(row.rows[0]?.n ?? 0);
     if (n) out[t.label] = n;
   }

@@ -14,7 +14,7 @@ import {
   sexes,
 } from '../../../shared/domain/reference-lists';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
 
@@ -70,14 +70,14 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
 };
 
 export async function exportParticipants(
-  tx: Tx,
+  db: Db,
   query: GridQuery & { columns: string[] },
   scope: GridScope,
 ): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
   const wanted = (query.columns.length ? query.columns : Object.keys(exportColumns)).filter(
     (c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)),
   );
-  const rows = (await sortedGridRows(gridBase(tx, query, scope), query, scope).execute()) as ParticipantGridRow[];
+  const rows = (await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[];
   const bytes = await writeXlsx(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],
     { title: 'Participants' },

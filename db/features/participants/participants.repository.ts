@@ -104,7 +104,7 @@ function dateCondition(column: string, filter: Extract<ColumnFilter, { filterTyp
 
 /** The participants the grid shows for a query: search, filters and preset, before sorting. */
 export function gridBase(
-  tx: Tx,
+  tx: Db,
   query: Pick<GridQuery, 'search' | 'filters' | 'preset'>,
   scope: GridScope,
   options: { joins?: boolean } = {},
@@ -216,7 +216,7 @@ export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'sear
 }
 
 export async function pageParticipants(
-  tx: Tx,
+  tx: Db,
   query: GridQuery,
   scope: GridScope,
 ): Promise<{ rows: ParticipantGridRow[]; total: number }> {

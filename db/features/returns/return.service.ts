@@ -4,7 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { describePeriod } from '../../../shared/domain/reporting-periods';
 import { notDuplicatePairKey, returnWarnings, type Warning } from '../../../shared/domain/return-warnings';
 import type { ComputedReturn, ReturnSummary } from '../../../shared/contract/returns.contract';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { countIndicator, indicatorLines, type ClaimLine, type EngineScope } from './indicator-engine';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
@@ -32,32 +32,32 @@ export function scopeOf(sv: SetVersion, period: PeriodScope, claimsBeforeReturnI
 
 /** Every indicator's count, one query per indicator. */
 export async function computeCounts(
-  tx: Tx,
+  db: Db,
   sv: SetVersion,
   period: PeriodScope,
   claimsBeforeReturnId?: number,
 ): Promise<Map<string, number>> {
   const scope = scopeOf(sv, period, claimsBeforeReturnId);
   const counts = new Map<string, number>();
-  for (const ind of sv.indicators) counts.set(ind.code, await countIndicator(tx, ind.rule, ind.code, scope));
+  for (const ind of sv.indicators) counts.set(ind.code, await countIndicator(db, ind.rule, ind.code, scope));
   return counts;
 }
 
 /** Every indicator's claim lines, one query per indicator, in the set's order. */
 export async function computeLines(
-  tx: Tx,
+  db: Db,
   sv: SetVersion,
   period: PeriodScope,
   claimsBeforeReturnId?: number,
 ): Promise<Map<string, ClaimLine[]>> {
   const scope = scopeOf(sv, period, claimsBeforeReturnId);
   const lines = new Map<string, ClaimLine[]>();
-  for (const ind of sv.indicators) lines.set(ind.code, await indicatorLines(tx, ind.rule, ind.code, scope));
+  for (const ind of sv.indicators) lines.set(ind.code, await indicatorLines(db, ind.rule, ind.code, scope));
   return lines;
 }
 
-export async function warningsFor(tx: Tx, sv: SetVersion, lines: Map<string, ClaimLine[]>): Promise<Warning[]> {
-  const pairs = await notDuplicatePairs(tx);
+export async function warningsFor(db: Db, sv: SetVersion, lines: Map<string, ClaimLine[]>): Promise<Warning[]> {
+  const pairs = await notDuplicatePairs(db);
   const notDuplicates = new Set(pairs.map((p) => notDuplicatePairKey(p.participant_a, p.participant_b)));
   const evidence = new Map(sv.indicators.map((i) => [i.code, i.evidenceRequired]));
   return returnWarnings([...lines.values()].flat(), evidence, notDuplicates);
@@ -66,13 +66,13 @@ export async function warningsFor(tx: Tx, sv: SetVersion, lines: Map<string, Cla
 const WARNINGS_SHOWN = 300;
 
 export async function computeReturn(
-  tx: Tx,
+  db: Db,
   setId: number,
   period: PeriodScope,
   versionId?: number,
   withWarnings = true,
 ): Promise<ComputedReturn> {
-  const sv = await loadSetVersion(tx, setId, versionId);
+  const sv = await loadSetVersion(db, setId, versionId);
   const base = {
     set: sv.set,
     version: sv.version,
@@ -80,7 +80,7 @@ export async function computeReturn(
     from: period.from,
     to: period.to,
     periodLabel: describePeriod(period.from, period.to),
-    submittedReturnId: await findSubmitted(tx, setId, period),
+    submittedReturnId: await findSubmitted(db, setId, period),
   };
   const indicatorView = (i: SetVersion['indicators'][number], count: number, warnings: number) => ({
     code: i.code,
@@ -93,7 +93,7 @@ export async function computeReturn(
     warnings,
   });
   if (!withWarnings) {
-    const counts = await computeCounts(tx, sv, period);
+    const counts = await computeCounts(db, sv, period);
     return {
       ...base,
       indicators: sv.indicators.map((i) => indicatorView(i, counts.get(i.code) ?? 0, 0)),
@@ -101,8 +101,8 @@ export async function computeReturn(
       warnings: [],
     };
   }
-  const lines = await computeLines(tx, sv, period);
-  const warnings = await warningsFor(tx, sv, lines);
+  const lines = await computeLines(db, sv, period);
+  const warnings = await warningsFor(db, sv, lines);
   const warningCounts: Record<string, number> = {};
   const perIndicator = new Map<string, number>();
   for (const w of warnings) {
@@ -175,12 +175,12 @@ function lineKey(countDistinct: string, l: ClaimLine): string {
 
 /** Re-runs a submitted return's period with the version it used, excluding only claims made
  * before it, and lists per indicator the lines added and removed since it was submitted. */
-export async function changesSince(tx: Tx, returnId: number) {
-  const ret = await findReturn(tx, returnId);
+export async function changesSince(db: Db, returnId: number) {
+  const ret = await findReturn(db, returnId);
   if (!ret) throw new AppFailure('not-found', 'That return does not exist.');
-  const sv = await loadSetVersion(tx, ret.set_id, ret.set_version_id);
-  const now = await computeLines(tx, sv, { from: ret.period_from, to: ret.period_to }, returnId);
-  const frozen = await frozenLines(tx, returnId);
+  const sv = await loadSetVersion(db, ret.set_id, ret.set_version_id);
+  const now = await computeLines(db, sv, { from: ret.period_from, to: ret.period_to }, returnId);
+  const frozen = await frozenLines(db, returnId);
   return sv.indicators.map((ind) => {
     const before = frozen.filter((l) => l.indicatorCode === ind.code);
     const after = now.get(ind.code) ?? [];

@@ -40,8 +40,8 @@ function applyFilter<Q extends AuditQuery>(q: Q, f: AuditFilter, search: string)
   return out as Q;
 }
 
-function baseQuery(tx: Tx) {
-  return tx
+function baseQuery(db: Db) {
+  return db
     .selectFrom('audit_log')
     .leftJoin('staff', 'staff.id', 'audit_log.staff_id')
     .leftJoin('participants', 'participants.id', 'audit_log.participant_id')
@@ -60,8 +60,8 @@ function baseQuery(tx: Tx) {
     ]);
 }
 
-async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<AuditRow[]> {
-  const readable = await readableAuditRows(tx, raw);
+async function toRows(db: Db, raw: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<AuditRow[]> {
+  const readable = await readableAuditRows(db, raw);
   return readable.map((r) => ({
     id: r.id,
     at: r.at,
@@ -77,11 +77,11 @@ async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuer
 }
 
 export async function auditPage(
-  tx: Tx,
+  db: Db,
   query: GridQuery & { auditFilter: AuditFilter },
 ): Promise<{ rows: AuditRow[]; total: number }> {
   const filtered = applyFilter(
-    baseQuery(tx) as unknown as AuditQuery,
+    baseQuery(db) as unknown as AuditQuery,
     query.auditFilter,
     query.search,
   ) as unknown as ReturnType<typeof baseQuery>;
@@ -92,22 +92,22 @@ export async function auditPage(
     .offset(query.offset)
     .execute();
   const totalRow = (await applyFilter(
-    tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
+    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
     query.auditFilter,
     query.search,
   ).executeTakeFirstOrThrow()) as unknown as { n: number };
-  return { rows: await toRows(tx, raw), total: Number(totalRow.n) };
+  return { rows: await toRows(db, raw), total: Number(totalRow.n) };
 }
 
-async function* allRows(tx: Tx, filter: AuditFilter): AsyncGenerator<AuditRow> {
+async function* allRows(db: Db, filter: AuditFilter): AsyncGenerator<AuditRow> {
   let lastId = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const q = applyFilter(baseQuery(tx) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
+    const q = applyFilter(baseQuery(db) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
       typeof baseQuery
     >;
     const raw = await q.where('audit_log.id', '<', lastId).orderBy('audit_log.id', 'desc').limit(2000).execute();
     if (!raw.length) return;
-    yield* await toRows(tx, raw);
+    yield* await toRows(db, raw);
     lastId = raw[raw.length - 1]!.id;
   }
 }

@@ -28,23 +28,23 @@ function ident(name: string): string {
   return `"${name}"`;
 }
 
-async function tablesWithColumn(tx: Tx, column: string): Promise<string[]> {
+async function tablesWithColumn(db: Db, column: string): Promise<string[]> {
   const tables = await sql<{
     name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(tx);
+  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(db);
   const out: string[] = [];
   for (const t of tables.rows) {
-    const cols = await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(tx);
+    const cols = await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(db);
     if (cols.rows.some((c) => c.name === column)) out.push(t.name);
   }
   return out;
 }
 
 export async function findPerson(
-  tx: Tx,
+  db: Db,
   reference: string,
 ): Promise<{ id: number; reference: string; first_name: string; last_name: string; status: string }> {
-  const person = await tx
+  const person = await db
     .selectFrom('participants')
     .select(['id', 'reference', 'first_name', 'last_name', 'status'])
     .where('reference', '=', reference.trim().toUpperCase())
@@ -57,10 +57,10 @@ export async function findPerson(
 }
 
 /** The record a person's data now hangs off: a merged record's survivor (and its survivor...). */
-async function survivorOf(tx: Tx, participantId: number): Promise<number> {
+async function survivorOf(db: Db, participantId: number): Promise<number> {
   let id = participantId;
   for (let hops = 0; hops < 100; hops++) {
-    const row = await tx.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+    const row = await db.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
     if (!row?.merged_into_id) return id;
     id = row.merged_into_id;
   }
@@ -73,26 +73,26 @@ const notSubjectData = new Set(['participants', 'audit_log', 'audit_keys']);
 /** Every area's rows about the person: their record and every record merged into it, each table
  * listed in the participants area's linked-tables module (which a test keeps complete for every
  * participant_id column), the tables reached through them, and the audit entries, opened. */
-export async function collectSubjectData(tx: Tx, participantId: number): Promise<Area[]> {
-  const ids = await personIds(tx, await survivorOf(tx, participantId));
+export async function collectSubjectData(db: Db, participantId: number): Promise<Area[]> {
+  const ids = await personIds(db, await survivorOf(db, participantId));
   const inIds = sql.join(ids);
   const areas: Area[] = [];
-  const record = await sql<Row>`select * from participants where id in (${inIds}) order by id`.execute(tx);
+  const record = await sql<Row>`select * from participants where id in (${inIds}) order by id`.execute(db);
   areas.push({ area: 'participants', rows: record.rows });
   const listed = tablesByParticipantId().filter((t) => !notSubjectData.has(t));
   // A table added since with a participant_id column but not yet listed is still handed over.
-  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter(
+  const unlisted = (await tablesWithColumn(db, 'participant_id')).filter(
     (t) => !notSubjectData.has(t) && !listed.includes(t),
   );
   for (const table of [...listed, ...unlisted]) {
     const rows =
       await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(
-        tx,
+        db,
       );
     areas.push({ area: table, rows: rows.rows });
   }
-  for (const source of heldThroughOtherTables) areas.push({ area: source.table, rows: await source.rows(tx, ids) });
-  const audit = await tx
+  for (const source of heldThroughOtherTables) areas.push({ area: source.table, rows: await source.rows(db, ids) });
+  const audit = await db
     .selectFrom('audit_log')
     .select([
       'id',
@@ -109,7 +109,7 @@ export async function collectSubjectData(tx: Tx, participantId: number): Promise
     .where('participant_id', 'in', ids)
     .orderBy('id')
     .execute();
-  areas.push({ area: 'audit_log', rows: (await readableAuditRows(tx, audit)) as unknown as Row[] });
+  areas.push({ area: 'audit_log', rows: (await readableAuditRows(db, audit)) as unknown as Row[] });
   return areas;
 }
 
