@@ -422,7 +422,7 @@ function steps(): Step[] {
     ],
     [
       'courses.results.remove',
-      async (s) => {
+      async () => {
         const row = await t.backend.store.db
           .selectFrom('hse_tests')
           .select('id')

@@ -4,7 +4,7 @@
 import { sql } from 'kysely';
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { countSiteReadyNow, type UseCache } from './site-ready.service';
 import { loadFacts } from './site-ready.repository';
 

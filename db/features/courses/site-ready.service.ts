@@ -125,7 +125,7 @@ export async function pageSiteReady(
   return { rows: page, total: rows.length };
 }
 
-export async function exportSiteReady(
+async function exportSiteReady(
   db: Db,
   rule: SiteReadyRule,
   today: string,
@@ -291,7 +291,7 @@ export async function expiryRows(db: Db, today: string, withinDays: number): Pro
   return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
 }
 
-export async function exportExpiry(db: Db, today: string, withinDays: number, producedBy: string) {
+async function exportExpiry(db: Db, today: string, withinDays: number, producedBy: string) {
   const rows = await expiryRows(db, today, withinDays);
   const columns: XlsxColumn<ExpiryRow>[] = [
     { header: 'Expires', type: 'date', width: 12, value: (r) => r.expiresOn },

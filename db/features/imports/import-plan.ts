@@ -1,7 +1,7 @@
 // What one typed row would do to our records, per kind: new, changed (old → new per field) or
 // unchanged, or why it cannot be imported. Reads only; the commit writes the plan.
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
 import { fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
 import { codeKey, type FieldValue } from '../../../shared/domain/import-rows';

@@ -28,7 +28,7 @@ export async function loadDistricts(db: Db): Promise<string[]> {
   }
 }
 
-export async function saveDistricts(tx: Tx, districts: string[], at: string): Promise<string[]> {
+async function saveDistricts(tx: Tx, districts: string[], at: string): Promise<string[]> {
   const list = normaliseDistricts(districts);
   await writeDistrictsSetting(tx, JSON.stringify(list), at);
   return list;

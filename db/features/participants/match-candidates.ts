@@ -2,7 +2,7 @@
 // date of birth, postcode, phone), then each is scored by the shared rule. Used on registration,
 // on every save, by imports and by reconciliation. Remembered "not a duplicate" pairs are left out.
 import { sql } from 'kysely';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
 import { scorePersonMatch, type MatchScore, type PersonKeys } from '../../../shared/domain/person-match';
 

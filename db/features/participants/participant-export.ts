@@ -69,7 +69,7 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
   fundingStream: { header: 'Funding stream', type: 'text', width: 26, value: (r) => r.fundingStream },
 };
 
-export async function exportParticipants(
+async function exportParticipants(
   db: Db,
   query: GridQuery & { columns: string[] },
   scope: GridScope,

@@ -8,7 +8,7 @@ import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
 import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
@@ -168,7 +168,7 @@ export async function historyFor(db: Db, id: number, canSeeSpecial: boolean) {
   return historyOf(db, id, canSeeSpecial);
 }
 
-export async function historyOf(db: Db, id: number, canSeeSpecial: boolean) {
+async function historyOf(db: Db, id: number, canSeeSpecial: boolean) {
   const ids = await personIds(db, id);
   const rows = await db
     .selectFrom('audit_log as a')

@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Dashboard, CountRow } from '../../../shared/contract/returns.contract';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { findSetByCode, loadSetVersion } from './indicator-sets.repository';
 import { computeCounts } from './return.service';
 

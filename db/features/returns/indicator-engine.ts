@@ -5,7 +5,7 @@
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
 import type { CountingRule } from '../../../shared/domain/counting-rule';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 export interface EngineScope {
   setId: number;

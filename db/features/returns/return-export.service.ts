@@ -128,7 +128,6 @@ export async function buildDashboardExport(
     ],
     { title: `Stevenage Works dashboard ${d.periodLabel}` },
   );
-  const fileName = `dashboard-${from}-to-${to}.xlsx`;
   return { fileName: `dashboard-${from}-to-${to}.xlsx`, bytes, periodLabel: d.periodLabel };
 }
 

@@ -3,7 +3,7 @@
 import { AppFailure } from '../../../shared/result';
 import { describePeriod } from '../../../shared/domain/reporting-periods';
 import { notDuplicatePairKey, returnWarnings, type Warning } from '../../../shared/domain/return-warnings';
-import type { ComputedReturn, ReturnSummary } from '../../../shared/contract/returns.contract';
+import type { ComputedReturn } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { countIndicator, indicatorLines, type ClaimLine, type EngineScope } from './indicator-engine';

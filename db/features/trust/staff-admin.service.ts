@@ -27,7 +27,7 @@ export interface StaffActor {
   now: string;
 }
 
-export function toManagedStaff(row: StaffRow): ManagedStaff {
+function toManagedStaff(row: StaffRow): ManagedStaff {
   return {
     ...toStaffProfile(row),
     email: row.email,

@@ -29,7 +29,7 @@ export async function readTrustSettings(db: Db): Promise<TrustSettings> {
   }
 }
 
-export async function writeTrustSettings(tx: Tx, settings: TrustSettings, at: string): Promise<void> {
+async function writeTrustSettings(tx: Tx, settings: TrustSettings, at: string): Promise<void> {
   await tx
     .insertInto('settings')
     .values({ key: KEY, value_json: JSON.stringify(settings), updated_at: at })
