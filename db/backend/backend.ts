@@ -16,11 +16,14 @@ import { log } from './log';
 import { hasMarkedFields, noSpecialItems, redactForViewer } from '../features/trust/special-category';
 import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
-import { backupIfDue } from '../features/trust/backup.service';
+import { backupIfDue, takeBackup } from './backups';
+import { verifyAuditChain } from '../features/trust/audit-verify';
+import { foreignKeyCheck, integrityCheck } from '../store/sqlite/pragmas';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ChannelEffect, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
+import type { BackupReason } from '../store/sqlite/backup-file';
 import { runWrite } from './write-unit';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
@@ -61,7 +64,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let store = await openStore(options);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: BackendEvent) => void>();
+  /** Each signed-in staff member's role as last read from the store, forgotten whenever a write
+   * that names staff commits (or the store is reopened). The dispatcher checks it on every
+   * request without a query, so a request that needs no data (cancelling a job, a job's progress)
+   * still answers while a long job holds the store's one connection in its transaction. */
+  const staffRoles = new Map<number, { role: Role; isActive: boolean } | null>();
+  let staffGeneration = 0;
   const emit = (event: BackendEvent) => {
+    if (event.type === 'data-changed' && event.areas.some((a) => a === 'staff' || a === '*')) {
+      staffRoles.clear();
+      staffGeneration++;
+    }
     for (const l of listeners) l(event);
   };
   const clients = new Map<string, Client>();
@@ -97,6 +110,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         : defaultBackupDir(store.file)),
     storeKey: store.key,
     trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
+    // The handle is read at each call: a restore replaces it.
+    maintenance: {
+      integrityCheck: () => integrityCheck(services.sqlite),
+      foreignKeyCheck: () => foreignKeyCheck(services.sqlite),
+      verifyAuditChain: () => verifyAuditChain(services.sqlite),
+      checkpoint: () => void services.sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+    },
     async reopenStore(between) {
       await store.close();
       try {
@@ -137,13 +157,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   /** The session's staff member as the store has them now: a role change or deactivation by an
    * administrator takes effect on the next request, not at the next sign-in. */
-  function currentRole(c: Client): Role | null {
-    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as
-      { role: Role; is_active: number } | undefined;
-    if (!row || row.is_active !== 1) return null;
-    if (row.role !== c.session!.staff.role)
-      c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
-    return row.role;
+  async function currentRole(c: Client): Promise<Role | null> {
+    const id = c.session!.staff.id;
+    let staff = staffRoles.get(id);
+    if (staff === undefined) {
+      const generation = staffGeneration;
+      const row = await services.db
+        .selectFrom('staff')
+        .select(['role', 'is_active'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      staff = row ? { role: row.role, isActive: row.is_active === 1 } : null;
+      // A staff write that committed while this read waited may have made it stale: not kept.
+      if (generation === staffGeneration) staffRoles.set(id, staff);
+    }
+    if (!staff?.isActive || !c.session) return null;
+    if (staff.role !== c.session.staff.role)
+      c.session = { ...c.session, staff: { ...c.session.staff, role: staff.role } };
+    return staff.role;
   }
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
@@ -154,7 +185,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
     let role: Role | null = null;
     if (caller.session) {
-      role = currentRole(caller);
+      role = await currentRole(caller);
       if (!role) lock(caller, 'account-changed');
     }
     if (def.role !== 'public') {
@@ -207,7 +238,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           backedUp = true;
           return runWrite(services, { channel, areas: options.areas ?? effect.areas, bulk, staffId }, work);
         };
-        const ctx = { ...call, db: services.db, transact, reopenStore: services.reopenStore };
+        const ctx = {
+          ...call,
+          db: services.db,
+          transact,
+          reopenStore: services.reopenStore,
+          takeBackup: (reason: BackupReason) => takeBackup(services, reason, staffId),
+        };
         output = checkOutput(await handler(parsed.data, ctx));
       }
       log('info', 'request', { channel, ms: Math.round(performance.now() - started) });

@@ -9,6 +9,18 @@ import type { Database, Tx } from '../store/schema';
 import type { Clock } from './clock';
 import type { JobRunner } from './jobs';
 import type { StoreKey } from '../store/sqlite/encryption';
+import type { BackupFileInfo, BackupReason } from '../store/sqlite/backup-file';
+import type { AuditVerification } from '../features/trust/audit-verify';
+
+/** Checks and upkeep SQLite runs on the store's own handle, outside any transaction a handler
+ * holds; handlers get these and never the handle itself. */
+export interface StoreMaintenance {
+  integrityCheck(): string[];
+  foreignKeyCheck(): unknown[];
+  verifyAuditChain(): AuditVerification;
+  /** Folds the WAL into the file, so no copy of an erased page lingers in the WAL. */
+  checkpoint(): void;
+}
 
 export interface BackendServices {
   db: Kysely<Database>;
@@ -30,6 +42,7 @@ export interface BackendServices {
   reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number };
+  maintenance: StoreMaintenance;
 }
 
 /** One caller: a window in the app, a browser tab set in the harness, the CLI. */
@@ -68,4 +81,7 @@ export interface OwnTransactionsContext extends CallContext {
   transact<T>(work: (tx: Tx) => Promise<T>, options?: { areas?: readonly DataArea[] }): Promise<T>;
   /** Closes the store, runs `between`, opens it again and signs everyone out (restore). */
   reopenStore: BackendServices['reopenStore'];
+  /** Takes a checked backup now (outside any transaction: SQLite cannot snapshot inside one),
+   * with its audit row, and rotates old ones. */
+  takeBackup(reason: BackupReason): Promise<BackupFileInfo>;
 }

@@ -63,9 +63,11 @@ export function bulkWrites<const A extends readonly DataArea[]>(bulk: BulkReason
 export function ownTransactions<const A extends readonly DataArea[]>(...areas: A) {
   return { kind: 'own', areas } as const satisfies ChannelEffect;
 }
-
-/** TEMPORARY: see the `legacy` effect. */
-export const legacy = { kind: 'legacy' } as const satisfies ChannelEffect;
+/** A job that writes many rows (an import's commit, anonymising): the first `ctx.transact` takes
+ * a checked backup before it opens its transaction. */
+export function ownBulkTransactions<const A extends readonly DataArea[]>(bulk: BulkReason, ...areas: A) {
+  return { kind: 'own', areas, bulk } as const satisfies ChannelEffect;
+}
 
 export interface ChannelDef<
   I extends z.ZodType = z.ZodType,

@@ -19,22 +19,26 @@ afterEach(() => t.close());
 async function personWithHistory(): Promise<number> {
   const db = t.backend.store.db;
   const id = await aParticipant(db, { first_name: 'Quintessa', last_name: 'Marlowe-Audit', reference: 'SW-AUD001' });
-  await appendAudit(db, '2026-03-01T09:00:00.000Z', t.staffId, {
-    action: 'update',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Quintessa Marlowe-Audit phone changed',
-    before: { phone: '07700 900001' },
-    after: { phone: '07700 900002' },
-  });
-  await appendAudit(db, '2026-03-02T09:00:00.000Z', t.staffId, {
-    action: 'view',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Equality monitoring viewed',
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-03-01T09:00:00.000Z', t.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Quintessa Marlowe-Audit phone changed',
+      before: { phone: '07700 900001' },
+      after: { phone: '07700 900002' },
+    }),
+  );
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-03-02T09:00:00.000Z', t.staffId, {
+      action: 'view',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Equality monitoring viewed',
+    }),
+  );
   return id;
 }
 

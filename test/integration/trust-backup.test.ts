@@ -12,7 +12,7 @@ import { migrations, latestMigration } from '../../db/store/migrations/index';
 import { applyKey } from '../../db/store/sqlite/encryption';
 import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { backupsToDelete, listBackupFiles, type BackupFileInfo } from '../../db/store/sqlite/backup-file';
-import { backupBefore, backupIfDue } from '../../db/features/trust/backup.service';
+import { backupIfDue, takeBackup } from '../../db/backend/backups';
 import { createTestBackend, tempDir, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { startTsx } from '../support/child';
@@ -101,12 +101,12 @@ describe('backups', () => {
     expect((await t.call('staff.list', {})).ok).toBe(true);
   });
 
-  it('daily backup only when the last is over a day old; backupBefore for imports', async () => {
+  it('daily backup only when the last is over a day old; a pre-import backup beside it', async () => {
     const t = await createTestBackend();
     opened.push(t);
     expect(await backupIfDue(t.backend.services)).not.toBeNull();
     expect(await backupIfDue(t.backend.services)).toBeNull();
-    const pre = await backupBefore(t.backend.services, 'import', t.staffId);
+    const pre = await takeBackup(t.backend.services, 'pre-import', t.staffId);
     expect(pre.reason).toBe('pre-import');
     expect(
       listBackupFiles(t.backend.services.backupDir)

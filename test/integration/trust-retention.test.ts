@@ -75,15 +75,17 @@ async function setUp() {
       })
       .execute();
   }
-  await appendAudit(db, '2019-04-01T10:00:00.000Z', t.staffId, {
-    action: 'update',
-    entity: 'participant',
-    entityId: due,
-    participantId: due,
-    summary: `${NAME} Quixotewood address changed`,
-    before: { ni_number: NI },
-    after: { email: 'peregrinella@example.org' },
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2019-04-01T10:00:00.000Z', t.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: due,
+      participantId: due,
+      summary: `${NAME} Quixotewood address changed`,
+      before: { ni_number: NI },
+      after: { email: 'peregrinella@example.org' },
+    }),
+  );
   return { stream: stream.id, due, stillActive, otherStream };
 }
 

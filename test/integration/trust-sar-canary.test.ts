@@ -66,14 +66,16 @@ async function personWithEverything(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(db, '2026-05-02T10:00:00.000Z', t.staffId, {
-    action: 'create',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: `${names.first} ${names.last} created`,
-    after: { ni_number: ni },
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-05-02T10:00:00.000Z', t.staffId, {
+      action: 'create',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: `${names.first} ${names.last} created`,
+      after: { ni_number: ni },
+    }),
+  );
   return { id, evidenceId: evidence.id };
 }
 

@@ -11,7 +11,7 @@ import type {
 } from '../../../shared/contract/courses.contract';
 import { weekdaysBetween } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import { assertProvider } from './catalogue.repository';
 
@@ -28,8 +28,8 @@ const gridColumns = {
 
 const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
 
-export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
-  let base = tx
+export async function pageRuns(db: Db, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
+  let base = db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .leftJoin('organisations as o', 'o.id', 'r.provider_org_id');
@@ -93,8 +93,8 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
   };
 }
 
-export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
-  const r = await tx
+export async function getRun(db: Db, id: number): Promise<RunDetail> {
+  const r = await db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .leftJoin('organisations as o', 'o.id', 'r.provider_org_id')
@@ -119,7 +119,7 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppFailure('not-found', 'That course run does not exist.');
-  const sessions = await tx
+  const sessions = await db
     .selectFrom('course_sessions as s')
     .select([
       's.id',
@@ -133,7 +133,7 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
     .orderBy('s.session_date')
     .orderBy('s.starts_at')
     .execute();
-  const counts = await tx
+  const counts = await db
     .selectFrom('enrolments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('course_run_id', '=', id)
@@ -250,8 +250,8 @@ export async function updateRun(tx: Tx, at: string, staffId: number | null, inpu
 }
 
 /** Places taken: enrolled, completed and not completed all hold a seat; waiting and withdrawn do not. */
-export async function countSeats(tx: Tx, runId: number): Promise<number> {
-  const row = await tx
+export async function countSeats(db: Db, runId: number): Promise<number> {
+  const row = await db
     .selectFrom('enrolments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('course_run_id', '=', runId)

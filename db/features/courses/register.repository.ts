@@ -9,12 +9,12 @@ import type {
 } from '../../../shared/contract/courses.contract';
 import { attendanceRate } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 
 /** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
-export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<number, number | null>> {
-  const rows = await tx
+export async function attendanceByEnrolment(db: Db, runId: number): Promise<Map<number, number | null>> {
+  const rows = await db
     .selectFrom('attendance as a')
     .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
     .select([
@@ -34,8 +34,8 @@ export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<
   );
 }
 
-export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRow[]> {
-  const rows = await tx
+export async function listEnrolments(db: Db, runId: number): Promise<EnrolmentRow[]> {
+  const rows = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .select([
@@ -59,18 +59,18 @@ export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRo
     .orderBy('p.last_name')
     .orderBy('p.first_name')
     .execute();
-  const rates = await attendanceByEnrolment(tx, runId);
+  const rates = await attendanceByEnrolment(db, runId);
   return rows.map((r) => ({ ...r, attendanceRate: rates.get(r.enrolmentId) ?? null }));
 }
 
 const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
 
 export async function pageEnrolCandidates(
-  tx: Tx,
+  db: Db,
   runId: number,
   query: GridQuery,
 ): Promise<{ rows: EnrolCandidate[]; total: number }> {
-  let base = tx
+  let base = db
     .selectFrom('participants as p')
     .leftJoin('enrolments as e', (j) => j.onRef('e.participant_id', '=', 'p.id').on('e.course_run_id', '=', runId))
     .where('p.status', 'not in', ['merged', 'anonymised']);
@@ -104,8 +104,8 @@ export async function pageEnrolCandidates(
   return { rows, total: Number(total.n) };
 }
 
-export async function getRegister(tx: Tx, sessionId: number) {
-  const session = await tx
+export async function getRegister(db: Db, sessionId: number) {
+  const session = await db
     .selectFrom('course_sessions')
     .select([
       'id',
@@ -118,7 +118,7 @@ export async function getRegister(tx: Tx, sessionId: number) {
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session) throw new AppFailure('not-found', 'That session does not exist.');
-  const rows = await tx
+  const rows = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .leftJoin('attendance as a', (j) =>

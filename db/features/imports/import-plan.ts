@@ -1,7 +1,7 @@
 // What one typed row would do to our records, per kind: new, changed (old → new per field) or
 // unchanged, or why it cannot be imported. Reads only; the commit writes the plan.
 import { sql } from 'kysely';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
 import { fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
 import { codeKey, type FieldValue } from '../../../shared/domain/import-rows';
@@ -18,15 +18,15 @@ export interface Lookups {
   courseRuns: Map<string, { id: number; endDate: string }>;
 }
 
-export async function loadLookups(tx: Tx): Promise<Lookups> {
-  const types = await tx
+export async function loadLookups(db: Db): Promise<Lookups> {
+  const types = await db
     .selectFrom('outcome_types')
     .select('code')
     .where('is_active', '=', 1)
     .orderBy('sort_order')
     .execute();
-  const orgs = await tx.selectFrom('organisations').select(['id', 'name']).execute();
-  const runs = await tx
+  const orgs = await db.selectFrom('organisations').select(['id', 'name']).execute();
+  const runs = await db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .select(['r.id', 'r.start_date', 'r.end_date', 't.code', 't.name'])
@@ -119,11 +119,11 @@ const plan = (
 export type ParticipantCache = Map<number, ParticipantRow>;
 
 /** Matched people's records in a few queries, for planning thousands of rows. */
-export async function prefetchParticipants(tx: Tx, ids: number[]): Promise<ParticipantCache> {
+export async function prefetchParticipants(db: Db, ids: number[]): Promise<ParticipantCache> {
   const cache: ParticipantCache = new Map();
   const unique = [...new Set(ids)];
   for (let i = 0; i < unique.length; i += 900) {
-    for (const p of await tx
+    for (const p of await db
       .selectFrom('participants')
       .selectAll()
       .where('id', 'in', unique.slice(i, i + 900))
@@ -134,7 +134,7 @@ export async function prefetchParticipants(tx: Tx, ids: number[]): Promise<Parti
 }
 
 export async function planRow(
-  tx: Tx,
+  db: Db,
   kind: ImportKind,
   values: Record<string, FieldValue>,
   participantId: number | null,
@@ -149,7 +149,7 @@ export async function planRow(
     }
     const ours =
       cache?.get(participantId) ??
-      (await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
+      (await db.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
     const changes = diffFields(kind, ours, values, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });
@@ -167,7 +167,7 @@ export async function planRow(
   if (kind === 'outcomes') {
     const type = str('outcome_type')!,
       date = str('outcome_date')!;
-    const existing = await tx
+    const existing = await db
       .selectFrom('outcomes')
       .select('id')
       .where('participant_id', '=', participantId)
@@ -179,7 +179,7 @@ export async function planRow(
   }
   if (kind === 'placements') {
     const startsOn = str('starts_on')!;
-    const existing = await tx
+    const existing = await db
       .selectFrom('placements')
       .selectAll()
       .where('participant_id', '=', participantId)
@@ -212,7 +212,7 @@ export async function planRow(
       {},
       `No course run of "${str('course')}" starting ${formatUkDate(str('course_start'))} in our records`,
     );
-  const enrolment = await tx
+  const enrolment = await db
     .selectFrom('enrolments')
     .selectAll()
     .where('course_run_id', '=', run.id)
@@ -259,8 +259,8 @@ export async function planRow(
 }
 
 /** Participants merged away or anonymised cannot take imported data. */
-export async function liveParticipant(tx: Tx, id: number): Promise<boolean> {
-  const row = await tx
+export async function liveParticipant(db: Db, id: number): Promise<boolean> {
+  const row = await db
     .selectFrom('participants')
     .select('id')
     .where('id', '=', id)

@@ -12,7 +12,9 @@ import { fieldOf, type ImportProfile } from '../../../shared/domain/import-profi
 import { formatUkDate } from '../../../shared/domain/dates';
 import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import { writeXlsx } from '../export/xlsx-writer';
-import type { AuditEntry } from '../audit/audit.repository';
+import { appendAudit, type AuditEntry } from '../audit/audit.repository';
+import { findParticipant } from '../participants/participants.repository';
+import { findOutcomeDate, setOutcomeDate, updateParticipantColumns } from './imports.repository';
 import { appendAuditMany } from './bulk-audit';
 import { diffFields, loadLookups, participantColumns } from './import-plan';
 import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
@@ -22,7 +24,7 @@ import type { ReconcileItem, ReconcileState } from './import-state';
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 
 export async function buildReconciliation(
-  tx: Tx,
+  tx: Db,
   source: ImportSource,
   sheet: string,
   profile: ImportProfile,
@@ -212,98 +214,99 @@ export async function buildReconciliation(
   return { source, sheet: table.sheet, profile, from, to, items, errors };
 }
 
-/** Puts the partner's values for the chosen fields into our records, one transaction, audited. */
+/** Puts the partner's values for the chosen fields into our records, in the caller's
+ * transaction, audited with the partner named as the source. */
 export async function acceptDifferences(
-  db: Db,
+  tx: Tx,
   state: ReconcileState,
   picks: Array<{ id: number; fields: string[] }>,
   at: string,
   staffId: number | null,
 ): Promise<{ updated: number; fields: number }> {
-  return db.transaction().execute(async (tx) => {
-    const audit: AuditEntry[] = [];
-    let updated = 0,
-      fieldCount = 0;
-    const lookups = await loadLookups(tx);
-    const { rows } = typeRows(
-      tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
-      state.profile,
-      state.source.date1904,
-      { outcome_type: lookups.outcomeTypes },
-    );
-    const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
-    for (const pick of picks) {
-      const item = state.items.find((i) => i.id === pick.id);
-      if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
-        throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [
-          { path: ['items'], message: 'Only rows that differ can be accepted' },
-        ]);
-      const theirs = byRow.get(item.rowNumber)!;
-      const fields = pick.fields.filter(
-        (f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f),
-      );
-      if (!fields.length) continue;
-      if (state.profile.kind === 'participants') {
-        const current = await tx
-          .selectFrom('participants')
-          .selectAll()
-          .where('id', '=', item.entityId)
-          .executeTakeFirstOrThrow();
-        const set: Record<string, unknown> = {};
-        const before: Record<string, unknown> = {};
-        for (const f of fields) {
-          let v = String(theirs[f]);
-          if (f === 'ni_number') v = normaliseNi(v);
-          if (f === 'postcode') v = normalisePostcode(v) ?? v;
-          set[f] = v;
-          before[f] = current[f as keyof typeof current];
-        }
-        if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
-        if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
-        await tx
-          .updateTable('participants')
-          .set({ ...set, version: current.version + 1, updated_at: at, updated_by: staffId })
-          .where('id', '=', item.entityId)
-          .execute();
-        audit.push({
-          action: 'update',
-          entity: 'participant',
-          entityId: item.entityId,
-          participantId: item.entityId,
-          summary:
-            `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ` +
-            `${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
-          before,
-          after: set,
-        });
-      } else {
-        const current = await tx
-          .selectFrom('outcomes')
-          .selectAll()
-          .where('id', '=', item.entityId)
-          .executeTakeFirstOrThrow();
-        const date = String(theirs.outcome_date);
-        await tx
-          .updateTable('outcomes')
-          .set({ outcome_date: date, updated_at: at })
-          .where('id', '=', item.entityId)
-          .execute();
-        audit.push({
-          action: 'update',
-          entity: 'outcome',
-          entityId: item.entityId,
-          participantId: current.participant_id,
-          summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
-          before: { outcome_date: current.outcome_date },
-          after: { outcome_date: date },
-        });
+  const audit: AuditEntry[] = [];
+  let updated = 0,
+    fieldCount = 0;
+  const lookups = await loadLookups(tx);
+  const { rows } = typeRows(
+    tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
+    state.profile,
+    state.source.date1904,
+    { outcome_type: lookups.outcomeTypes },
+  );
+  const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
+  for (const pick of picks) {
+    const item = state.items.find((i) => i.id === pick.id);
+    if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
+      throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [
+        { path: ['items'], message: 'Only rows that differ can be accepted' },
+      ]);
+    const theirs = byRow.get(item.rowNumber)!;
+    const fields = pick.fields.filter((f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f));
+    if (!fields.length) continue;
+    if (state.profile.kind === 'participants') {
+      const current = await findParticipant(tx, item.entityId);
+      if (!current) throw new AppFailure('not-found', 'That participant does not exist.');
+      const set: Record<string, unknown> = {};
+      const before: Record<string, unknown> = {};
+      for (const f of fields) {
+        let v = String(theirs[f]);
+        if (f === 'ni_number') v = normaliseNi(v);
+        if (f === 'postcode') v = normalisePostcode(v) ?? v;
+        set[f] = v;
+        before[f] = current[f as keyof typeof current];
       }
-      item.accepted.push(...fields);
-      updated++;
-      fieldCount += fields.length;
+      if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
+      if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
+      await updateParticipantColumns(tx, item.entityId, {
+        ...set,
+        version: current.version + 1,
+        updated_at: at,
+        updated_by: staffId,
+      });
+      audit.push({
+        action: 'update',
+        entity: 'participant',
+        entityId: item.entityId,
+        participantId: item.entityId,
+        summary:
+          `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ` +
+          `${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+        before,
+        after: set,
+      });
+    } else {
+      const current = await findOutcomeDate(tx, item.entityId);
+      if (!current) throw new AppFailure('not-found', 'That outcome does not exist.');
+      const date = String(theirs.outcome_date);
+      await setOutcomeDate(tx, item.entityId, date, at);
+      audit.push({
+        action: 'update',
+        entity: 'outcome',
+        entityId: item.entityId,
+        participantId: current.participant_id,
+        summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+        before: { outcome_date: current.outcome_date },
+        after: { outcome_date: date },
+      });
     }
-    await appendAuditMany(tx, at, staffId, audit);
-    return { updated, fields: fieldCount };
+    item.accepted.push(...fields);
+    updated++;
+    fieldCount += fields.length;
+  }
+  await appendAuditMany(tx, at, staffId, audit);
+  return { updated, fields: fieldCount };
+}
+
+export async function recordReconciliationExport(
+  tx: Tx,
+  state: ReconcileState,
+  at: string,
+  staffId: number | null,
+): Promise<void> {
+  await appendAudit(tx, at, staffId, {
+    action: 'export',
+    entity: 'reconciliation',
+    summary: `Reconciliation with ${state.profile.partner} of "${state.source.fileName}" exported (${state.items.length} rows)`,
   });
 }
 

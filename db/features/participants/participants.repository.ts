@@ -3,10 +3,18 @@
 import { sql, type SelectQueryBuilder } from 'kysely';
 import type { ColumnFilter, GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
-import type { Database, Tx } from '../../store/schema';
-import type { NewParticipant, ParticipantRow } from '../../store/tables/participants.tables';
+import type { Database, Db, Tx } from '../../store/schema';
+import type { Insertable } from 'kysely';
+import type {
+  NewParticipant,
+  ParticipantMergesTable,
+  ParticipantRow,
+  ParticipantUpdate,
+} from '../../store/tables/participants.tables';
 import { withheldColumns } from '../../store/tables/personal-data';
 import { quickSearchMatch } from '../../store/sqlite/participant-search';
+
+type NewParticipantMerge = Insertable<ParticipantMergesTable>;
 
 /** Grid columns a caller may sort or filter by, mapped to SQL columns (never raw input). */
 export const gridColumns = {
@@ -108,7 +116,7 @@ function dateCondition(column: string, filter: Extract<ColumnFilter, { filterTyp
 
 /** The participants the grid shows for a query: search, filters and preset, before sorting. */
 export function gridBase(
-  tx: Tx,
+  tx: Db,
   query: Pick<GridQuery, 'search' | 'filters' | 'preset'>,
   scope: GridScope,
   options: { joins?: boolean } = {},
@@ -221,7 +229,7 @@ export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'sear
 }
 
 export async function pageParticipants(
-  tx: Tx,
+  tx: Db,
   query: GridQuery,
   scope: GridScope,
 ): Promise<{ rows: ParticipantGridRow[]; total: number }> {
@@ -237,12 +245,61 @@ export async function pageParticipants(
 
 // ---- the record ----
 
-export async function findParticipant(tx: Tx, id: number): Promise<ParticipantRow | undefined> {
-  return tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+export async function notesOf(db: Db, participantId: number) {
+  return db
+    .selectFrom('participant_notes as n')
+    .leftJoin('staff as s', 's.id', 'n.created_by')
+    .select(['n.id', 'n.body', 'n.created_at as createdAt', 's.display_name as createdBy'])
+    .where('n.participant_id', '=', participantId)
+    .orderBy('n.id', 'desc')
+    .execute();
 }
 
-export async function findByReference(tx: Tx, reference: string): Promise<ParticipantRow | undefined> {
-  return tx
+export async function insertNote(
+  tx: Tx,
+  values: { participant_id: number; body: string; created_at: string; created_by: number | null },
+): Promise<{ id: number }> {
+  return tx.insertInto('participant_notes').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Staff who can be a key worker (active, not viewers). */
+export async function listKeyWorkers(db: Db) {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'display_name as name'])
+    .where('is_active', '=', 1)
+    .where('role', '!=', 'viewer')
+    .orderBy('display_name')
+    .execute();
+}
+
+export async function listActiveFundingStreams(db: Db) {
+  return db.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
+}
+
+export async function listBarrierItems(db: Db) {
+  return db
+    .selectFrom('reference_items')
+    .select(['code', 'label'])
+    .where('list', '=', 'barrier')
+    .where('is_active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
+}
+
+/** How many people the store holds (merged records are not people of their own). */
+export async function countParticipants(db: Db, options: { includeMerged?: boolean } = {}): Promise<number> {
+  let q = db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (!options.includeMerged) q = q.where('status', '!=', 'merged');
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function findParticipant(db: Db, id: number): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByReference(db: Db, reference: string): Promise<ParticipantRow | undefined> {
+  return db
     .selectFrom('participants')
     .selectAll()
     .where('reference', '=', reference.trim().toUpperCase())
@@ -268,8 +325,8 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
   return row.id;
 }
 
-export async function barriersOf(tx: Tx, id: number): Promise<string[]> {
-  const rows = await tx
+export async function barriersOf(db: Db, id: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('participant_barriers')
     .select('barrier_code')
     .where('participant_id', '=', id)
@@ -288,8 +345,8 @@ export async function setBarriers(tx: Tx, id: number, codes: string[]): Promise<
       .execute();
 }
 
-export async function checksOf(tx: Tx, id: number) {
-  return tx
+export async function checksOf(db: Db, id: number) {
+  return db
     .selectFrom('eligibility_checks as c')
     .leftJoin('staff as s', 's.id', 'c.seen_by')
     .select([
@@ -308,8 +365,77 @@ export async function checksOf(tx: Tx, id: number) {
     .execute();
 }
 
-export async function staffName(tx: Tx, id: number | null): Promise<string | null> {
+export async function staffName(db: Db, id: number | null): Promise<string | null> {
   if (id == null) return null;
-  const row = await tx.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst();
   return row?.display_name ?? null;
+}
+
+export async function staffExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function fundingStreamName(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('funding_streams').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** Writes a participant's columns; with `version`, only if the stored version is still that one
+ * (optimistic locking). Says whether a row was written. */
+export async function updateParticipantRow(
+  tx: Tx,
+  id: number,
+  values: ParticipantUpdate,
+  version?: number,
+): Promise<boolean> {
+  let q = tx.updateTable('participants').set(values).where('id', '=', id);
+  if (version !== undefined) q = q.where('version', '=', version);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** How many of `ids` exist. */
+export async function countExisting(db: Db, ids: number[]): Promise<number> {
+  return (await db.selectFrom('participants').select('id').where('id', 'in', ids).execute()).length;
+}
+
+/** Remembers that two records are not the same person; says whether it was new. */
+export async function insertNotDuplicatePair(
+  tx: Tx,
+  values: { participant_a: number; participant_b: number; decided_by: number | null; decided_at: string },
+): Promise<boolean> {
+  const res = await tx
+    .insertInto('not_duplicate_pairs')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+// ---- merges ----
+
+export async function latestUndoableMerge(db: Db, survivorId: number) {
+  const m = await db
+    .selectFrom('participant_merges as m')
+    .innerJoin('participants as p', 'p.id', 'm.merged_id')
+    .select(['m.id as mergeId', 'm.merged_id as mergedId', 'p.reference as mergedReference', 'm.merged_at as at'])
+    .where('m.survivor_id', '=', survivorId)
+    .where('m.undone_at', 'is', null)
+    .orderBy('m.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return m ?? null;
+}
+
+export async function insertMerge(tx: Tx, values: NewParticipantMerge): Promise<number> {
+  const row = await tx.insertInto('participant_merges').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findMerge(db: Db, id: number) {
+  return db.selectFrom('participant_merges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markMergeUndone(tx: Tx, id: number, at: string, staffId: number | null): Promise<void> {
+  await tx.updateTable('participant_merges').set({ undone_at: at, undone_by: staffId }).where('id', '=', id).execute();
 }

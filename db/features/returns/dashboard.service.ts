@@ -5,7 +5,7 @@ import { sql } from 'kysely';
 import type { Dashboard, CountRow } from '../../../shared/contract/returns.contract';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { findSetByCode, loadSetVersion } from './indicator-sets.repository';
 import { computeCounts } from './return.service';
 
@@ -18,11 +18,11 @@ export function defaultPeriod(today: string): { from: string; to: string } {
 
 const notMerged = sql<boolean>`p.status != 'merged'`;
 
-export async function headlineFigures(tx: Tx, from: string, to: string): Promise<Dashboard['headline']> {
-  const set = await findSetByCode(tx, HEADLINE_SET);
+export async function headlineFigures(db: Db, from: string, to: string): Promise<Dashboard['headline']> {
+  const set = await findSetByCode(db, HEADLINE_SET);
   if (!set) return [];
-  const sv = await loadSetVersion(tx, set.id);
-  const counts = await computeCounts(tx, sv, { from, to });
+  const sv = await loadSetVersion(db, set.id);
+  const counts = await computeCounts(db, sv, { from, to });
   return sv.indicators.map((i) => ({
     code: i.code,
     title: i.title,
@@ -32,8 +32,8 @@ export async function headlineFigures(tx: Tx, from: string, to: string): Promise
   }));
 }
 
-async function startsByMonth(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const rows = await tx
+async function startsByMonth(db: Db, from: string, to: string): Promise<CountRow[]> {
+  const rows = await db
     .selectFrom('participants as p')
     .select([sql<string>`substr(p.start_date, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
     .where('p.start_date', '>=', from)
@@ -55,8 +55,8 @@ async function startsByMonth(tx: Tx, from: string, to: string): Promise<CountRow
   return out;
 }
 
-async function outcomesByType(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const rows = await tx
+async function outcomesByType(db: Db, from: string, to: string): Promise<CountRow[]> {
+  const rows = await db
     .selectFrom('outcome_types as t')
     .leftJoin('outcomes as o', (j) =>
       j
@@ -82,8 +82,8 @@ async function outcomesByType(tx: Tx, from: string, to: string): Promise<CountRo
 }
 
 /** Of the people referred in the period, how many reached each stage (at any time since). */
-async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const row = await tx
+async function funnel(db: Db, from: string, to: string): Promise<CountRow[]> {
+  const row = await db
     .selectFrom('participants as p')
     .select([
       (eb) => eb.fn.countAll<number>().as('referred'),
@@ -119,8 +119,8 @@ async function funnel(tx: Tx, from: string, to: string): Promise<CountRow[]> {
   ];
 }
 
-async function byDistrict(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const rows = await tx
+async function byDistrict(db: Db, from: string, to: string): Promise<CountRow[]> {
+  const rows = await db
     .selectFrom('participants as p')
     .select([
       sql<string>`coalesce(p.postcode_district, 'Not recorded')`.as('d'),
@@ -135,8 +135,8 @@ async function byDistrict(tx: Tx, from: string, to: string): Promise<CountRow[]>
   return rows.map((r) => ({ key: r.d, label: r.d, count: Number(r.n) }));
 }
 
-async function byBarrier(tx: Tx, from: string, to: string): Promise<CountRow[]> {
-  const rows = await tx
+async function byBarrier(db: Db, from: string, to: string): Promise<CountRow[]> {
+  const rows = await db
     .selectFrom('participant_barriers as b')
     .innerJoin('participants as p', 'p.id', 'b.participant_id')
     .leftJoin('reference_items as ri', (j) => j.onRef('ri.code', '=', 'b.barrier_code').on('ri.list', '=', 'barrier'))
@@ -154,16 +154,16 @@ async function byBarrier(tx: Tx, from: string, to: string): Promise<CountRow[]> 
   return rows.map((r) => ({ key: r.code, label: r.label, count: Number(r.n) }));
 }
 
-export async function dashboard(tx: Tx, from: string, to: string): Promise<Dashboard> {
+export async function dashboard(db: Db, from: string, to: string): Promise<Dashboard> {
   return {
     from,
     to,
     periodLabel: describePeriod(from, to),
-    headline: await headlineFigures(tx, from, to),
-    startsByMonth: await startsByMonth(tx, from, to),
-    outcomesByType: await outcomesByType(tx, from, to),
-    funnel: await funnel(tx, from, to),
-    byDistrict: await byDistrict(tx, from, to),
-    byBarrier: await byBarrier(tx, from, to),
+    headline: await headlineFigures(db, from, to),
+    startsByMonth: await startsByMonth(db, from, to),
+    outcomesByType: await outcomesByType(db, from, to),
+    funnel: await funnel(db, from, to),
+    byDistrict: await byDistrict(db, from, to),
+    byBarrier: await byBarrier(db, from, to),
   };
 }

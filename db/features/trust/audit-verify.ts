@@ -2,7 +2,8 @@
 // deleted row (possible only by someone bypassing the app and its triggers) breaks the chain at
 // that row. Streams rows straight from SQLite so a million entries stay cheap.
 import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
-import { auditHash, GENESIS_HASH } from '../audit/audit.repository';
+import { appendAudit, auditHash, GENESIS_HASH } from '../audit/audit.repository';
+import type { Tx } from '../../store/schema';
 
 export interface AuditVerification {
   ok: boolean;
@@ -41,4 +42,32 @@ export function verifyAuditChain(sqlite: Sqlite): AuditVerification {
     prev = row.hash;
   }
   return { ok: true, checked, firstBrokenId: null, problem: null };
+}
+
+export async function recordAuditCheck(
+  tx: Tx,
+  actor: { staffId: number | null; now: string },
+  result: AuditVerification,
+): Promise<void> {
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'verify',
+    entity: 'audit_log',
+    summary: result.ok
+      ? `Audit log checked: ${result.checked} entries intact`
+      : `Audit log check FAILED: ${result.problem}`,
+  });
+}
+
+export async function recordStoreCheck(
+  tx: Tx,
+  actor: { staffId: number | null; now: string },
+  result: { integrity: string[]; foreignKeyProblems: number; audit: AuditVerification },
+): Promise<void> {
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'verify',
+    entity: 'store',
+    summary:
+      `Data file checked: integrity ${result.integrity.length ? 'FAILED' : 'ok'}, ${result.foreignKeyProblems} foreign key problems, ` +
+      `audit chain ${result.audit.ok ? 'intact' : 'BROKEN'}`,
+  });
 }
