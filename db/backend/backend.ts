@@ -79,7 +79,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const services: BackendServices = {
     db: store.db,
-    sqlite: store.sqlite,
     storeFile: store.file,
     isEncrypted: store.isEncrypted,
     clock,
@@ -104,7 +103,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         store = await openStore(options);
         Object.assign(services, {
           db: store.db,
-          sqlite: store.sqlite,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
         });
@@ -113,7 +111,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
       }
-      return { db: store.db, sqlite: store.sqlite };
+      return { db: store.db };
     },
   };
 
@@ -136,9 +134,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   /** The session's staff member as the store has them now: a role change or deactivation by an
    * administrator takes effect on the next request, not at the next sign-in. */
-  function currentRole(c: Client): Role | null {
-    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as
-      { role: Role; is_active: number } | undefined;
+  async function currentRole(c: Client): Promise<Role | null> {
+    const row = await services.db
+      .selectFrom('staff')
+      .select(['role', 'is_active'])
+      .where('id', '=', c.session!.staff.id)
+      .executeTakeFirst();
     if (!row || row.is_active !== 1) return null;
     if (row.role !== c.session!.staff.role)
       c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
@@ -153,7 +154,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
     let role: Role | null = null;
     if (caller.session) {
-      role = currentRole(caller);
+      role = await currentRole(caller);
       if (!role) lock(caller, 'account-changed');
     }
     if (def.role !== 'public') {
@@ -182,7 +183,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
       const staffId = caller.session?.staff.id ?? null;
-      const { db: _db, sqlite: _sqlite, emit: _emit, reopenStore: _reopen, ...common } = services;
+      const { db: _db, emit: _emit, reopenStore: _reopen, ...common } = services;
       const call = { ...common, client: caller, staffId };
       const effect = def.effect as ChannelEffect;
       // A write's output is checked inside its transaction, so a mismatch undoes the change.

@@ -1,7 +1,6 @@
 // What a handler receives besides its parsed input: the store, who is calling, the clock, a way
 // to push events and to start long jobs.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import type { Session } from '../../shared/contract/app.contract';
 import type { BackendEvent } from '../../shared/events';
 import type { DataArea } from '../../shared/contract/define';
@@ -12,7 +11,6 @@ import type { StoreKey } from '../store/sqlite/encryption';
 
 export interface BackendServices {
   db: Kysely<Database>;
-  sqlite: Sqlite;
   storeFile: string;
   isEncrypted: boolean;
   clock: Clock;
@@ -27,7 +25,7 @@ export interface BackendServices {
   /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
    * signs everyone out. The shared services are updated in place; a handler's own context is a
    * copy, so it must use the handles returned. */
-  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
+  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database> }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number };
 }
@@ -47,7 +45,7 @@ export interface HandlerContext extends BackendServices {
 }
 
 /** What every handler gets whatever its effect: who is calling, the clock, jobs, files. */
-export type CallContext = Omit<HandlerContext, 'db' | 'sqlite' | 'emit' | 'reopenStore'>;
+export type CallContext = Omit<HandlerContext, 'db' | 'emit' | 'reopenStore'>;
 
 /** A `read` channel: the store, for queries. */
 export interface ReadContext extends CallContext {

@@ -8,7 +8,7 @@ import type { BulkReason, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackendServices } from './context';
 import { takeBackup } from '../features/trust/backup.service';
-import { watchWrites } from '../store/sqlite/write-watch';
+import { watchWrites } from '../store/dialect';
 
 /** A write that left no trace in the audit log: a programming error, so the change is undone. */
 export class WriteWithoutAudit extends Error {

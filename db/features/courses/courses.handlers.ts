@@ -152,7 +152,7 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.siteReady.page'(input, ctx) {
-    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
+    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.db);
   },
 
   async 'courses.siteReady.participant'(input, ctx) {
@@ -204,6 +204,6 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.dashboard'(input, ctx) {
-    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
+    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.db);
   },
 });

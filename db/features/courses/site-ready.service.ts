@@ -15,15 +15,16 @@ import {
 import type { Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { loadContacts, loadFacts } from './site-ready.repository';
+import { dataVersion } from '../../store/dialect';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 
-/** The connection whose changes key the cache (the backend's one better-sqlite3 handle). */
-export interface CacheHandle {
-  prepare(sql: string): { pluck(): { get(): unknown } };
-}
+/** The store handle whose data version keys the cache (the backend's one handle, not a
+ * transaction: a transaction's handle is new each time). */
+export type CacheHandle = Tx;
 
-// Everyone evaluated once per (connection, data change, day, rule): paging, sorting and
-// searching the list then costs milliseconds. total_changes() counts every insert, update and
-// delete on the one writing connection, so any change anywhere invalidates it.
+// Everyone evaluated once per (store handle, data version, day, rule): paging, sorting and
+// searching the list then costs milliseconds. The data version changes with every insert,
+// update and delete anywhere, so any change invalidates it.
 const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
 
 async function evaluateEveryone(
@@ -32,10 +33,9 @@ async function evaluateEveryone(
   today: string,
   cache?: CacheHandle,
 ): Promise<SiteReadyRow[]> {
-  const key = cache
-    ? `${String(cache.prepare('select total_changes()').pluck().get())}|${today}|${JSON.stringify(rule)}`
-    : '';
-  const hit = cache && evaluated.get(cache);
+  const version = cache ? await dataVersion(cache) : null;
+  const key = version === null ? '' : `${version}|${today}|${JSON.stringify(rule)}`;
+  const hit = cache && key && evaluated.get(cache);
   if (hit && hit.key === key) return hit.rows;
   const [facts, contacts] = await Promise.all([loadFacts(tx), loadContacts(tx)]);
   const rows: SiteReadyRow[] = [];
@@ -60,7 +60,7 @@ async function evaluateEveryone(
       missing: r.missing.map((m) => m.label).join('; '),
     });
   }
-  if (cache) evaluated.set(cache, { key, rows });
+  if (cache && key) evaluated.set(cache, { key, rows });
   return rows;
 }
 
@@ -83,7 +83,7 @@ export async function siteReadyRows(
     );
 }
 
-const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
+const sortKeys = {
   reference: (r) => r.reference,
   lastName: (r) => `${r.lastName.toLowerCase()} ${r.firstName.toLowerCase()}`,
   firstName: (r) => r.firstName.toLowerCase(),
@@ -93,7 +93,16 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
   cardExpiresOn: (r) => r.cardExpiresOn ?? '',
   hsePassedOn: (r) => r.hsePassedOn ?? '',
   missing: (r) => r.missing,
-};
+} satisfies Partial<Record<keyof SiteReadyRow, (r: SiteReadyRow) => string>>;
+
+/** The list is evaluated in memory (no SQL to sort in): the columns above sort, none filter. */
+const siteReadyColumns = gridColumnRules<SiteReadyRow>({
+  ...Object.fromEntries(Object.keys(sortKeys).map((k) => [k, {}])),
+  phone: { sortable: false },
+  email: { sortable: false },
+  cardType: { sortable: false },
+  cardNumber: { sortable: false },
+});
 
 export async function pageSiteReady(
   tx: Tx,
@@ -102,9 +111,10 @@ export async function pageSiteReady(
   query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
   cache?: CacheHandle,
 ) {
+  checkGridQuery(query, siteReadyColumns);
   const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
-  const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
-  const key = sortKeys[sort.colId]!;
+  const sort = query.sort[0] ?? { colId: 'lastName', sort: 'asc' as const };
+  const key = sortKeys[sort.colId as keyof typeof sortKeys];
   // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
   const dir = sort.sort === 'asc' ? 1 : -1;
   const keyed = rows.map((r) => ({ k: key(r), r }));

@@ -1,10 +1,12 @@
 // Queries of the imports area: saved profiles, import batches and the rows each batch wrote.
 import { sql } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
+import type { BatchGridRow } from '../../../shared/contract/imports.contract';
 import type { Tx } from '../../store/schema';
 import type { ImportBatchesTable, ImportBatchRowsTable } from '../../store/tables/imports.tables';
 import type { Insertable } from 'kysely';
 import type { NewParticipant } from '../../store/tables/participants.tables';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
 export async function listProfiles(tx: Tx) {
   return tx.selectFrom('import_profiles').selectAll().orderBy('partner').orderBy('name').execute();
@@ -83,37 +85,50 @@ export async function batchRows(tx: Tx, batchId: number) {
   return tx.selectFrom('import_batch_rows').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute();
 }
 
+const batchColumns = gridColumns<BatchGridRow>({
+  id: { sql: 'b.id', filter: 'number' },
+  kind: { sql: 'b.kind', filter: 'text' },
+  partner: { sql: 'b.partner', filter: 'text' },
+  fileName: { sql: 'b.file_name', filter: 'text' },
+  sheet: { sql: 'b.sheet', filter: 'text' },
+  profileName: { sql: 'b.profile_name', filter: 'text' },
+  at: { sql: 'b.at', filter: 'date' },
+  staffName: { sql: 's.display_name', filter: 'text' },
+  created: { sql: 'b.created_count', filter: 'number' },
+  updated: { sql: 'b.updated_count', filter: 'number' },
+  unchanged: { sql: 'b.unchanged_count', filter: 'number' },
+  rejected: { sql: 'b.rejected_count', filter: 'number' },
+  errors: { sql: 'b.error_count', filter: 'number' },
+  undoneAt: { sql: 'b.undone_at', filter: 'date' },
+});
+
 export async function pageBatches(tx: Tx, query: GridQuery) {
   let base = tx.selectFrom('import_batches as b').leftJoin('staff as s', 's.id', 'b.staff_id');
-  if (query.search) {
-    const needle = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) =>
-      eb.or([eb('b.file_name', 'like', needle), eb('b.partner', 'like', needle), eb('b.profile_name', 'like', needle)]),
-    );
+  const search = query.search.trim();
+  if (search) {
+    const matches = ['b.file_name', 'b.partner', 'b.profile_name'].map((c) => textMatches(c, search));
+    base = base.where(sql<boolean>`(${sql.join(matches, sql` or `)})`);
   }
+  base = applyGridFilters(base, batchColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'b.id',
-      'b.kind',
-      'b.partner',
-      'b.file_name as fileName',
-      'b.sheet',
-      'b.profile_name as profileName',
-      'b.at',
-      's.display_name as staffName',
-      'b.created_count as created',
-      'b.updated_count as updated',
-      'b.unchanged_count as unchanged',
-      'b.rejected_count as rejected',
-      'b.error_count as errors',
-      'b.undone_at as undoneAt',
-    ])
-    .orderBy('b.id', 'desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { rows, total: Number(total.n) };
+  const rows = base.select([
+    'b.id',
+    'b.kind',
+    'b.partner',
+    'b.file_name as fileName',
+    'b.sheet',
+    'b.profile_name as profileName',
+    'b.at',
+    's.display_name as staffName',
+    'b.created_count as created',
+    'b.updated_count as updated',
+    'b.unchanged_count as unchanged',
+    'b.rejected_count as rejected',
+    'b.error_count as errors',
+    'b.undone_at as undoneAt',
+  ]);
+  const sorted = applyGridSort(rows, batchColumns, query.sort, (q) => q.orderBy('b.id', 'desc'));
+  return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };
 }
 
 /** The next free participant reference number (SW-000123 → 124). */

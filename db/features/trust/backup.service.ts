@@ -3,20 +3,13 @@
 // restored in one action. Every backup is checked before it is kept, then old ones are rotated.
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { BackendServices } from '../../backend/context';
 import { log } from '../../backend/log';
 import { appendAudit } from '../audit/audit.repository';
-import {
-  listBackupFiles,
-  replaceStoreFile,
-  rotateBackupFiles,
-  withDatabaseFile,
-  writeBackupFile,
-  type BackupFileInfo,
-  type BackupReason,
-} from '../../store/sqlite/backup-file';
-import { integrityCheck } from '../../store/sqlite/pragmas';
+import { integrityProblems, storeBackups, type BackupFileInfo, type BackupReason } from '../../store/dialect';
+import { appliedMigrations } from '../../store/migrator';
 import { migrations } from '../../store/migrations/index';
 
 export type { BackupFileInfo, BackupReason };
@@ -29,8 +22,9 @@ export async function takeBackup(
   reason: BackupReason,
   staffId: number | null = null,
 ): Promise<BackupFileInfo> {
-  const info = writeBackupFile(services.sqlite, services.storeKey, services.backupDir, reason, services.clock.now());
-  const removed = rotateBackupFiles(services.backupDir);
+  const backups = storeBackups(services.db);
+  const info = await backups.write(services.db, services.storeKey, services.backupDir, reason, services.clock.now());
+  const removed = backups.rotate(services.backupDir);
   await appendAudit(services.db, services.clock.now().toISOString(), staffId, {
     action: 'backup',
     entity: 'store',
@@ -51,7 +45,11 @@ export async function backupBefore(
 }
 
 export function lastScheduledBackup(services: BackendServices): BackupFileInfo | null {
-  return listBackupFiles(services.backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
+  return (
+    storeBackups(services.db)
+      .list(services.backupDir)
+      .find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null
+  );
 }
 
 /** The daily backup: taken when the last daily or manual backup is over a day old. */
@@ -62,7 +60,9 @@ export async function backupIfDue(services: BackendServices): Promise<BackupFile
 }
 
 function findBackup(services: BackendServices, name: string): BackupFileInfo {
-  const found = listBackupFiles(services.backupDir).find((b) => b.name === name);
+  const found = storeBackups(services.db)
+    .list(services.backupDir)
+    .find((b) => b.name === name);
   if (!found)
     throw new AppFailure('not-found', 'That backup is no longer in the backups folder.', [
       { path: ['name'], message: 'Choose a backup from the list' },
@@ -82,34 +82,31 @@ export interface BackupPreview {
 }
 
 /** Opens a backup file read-only with the store's key and says what it holds. */
-export function previewBackupFile(
+export async function previewBackupFile(
   file: string,
-  services: Pick<BackendServices, 'storeKey'>,
+  services: Pick<BackendServices, 'db' | 'storeKey'>,
   takenAt: string,
-): BackupPreview & { newer: string[] } {
+): Promise<BackupPreview & { newer: string[] }> {
   try {
-    return withDatabaseFile(file, services.storeKey, (db) => {
-      const count = (table: string, where = '') => {
-        const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-        return exists
-          ? Number((db.prepare(`select count(*) as n from "${table}" ${where}`).get() as { n: number }).n)
-          : 0;
+    return await storeBackups(services.db).read(file, services.storeKey, async (backup) => {
+      const tables = new Set((await backup.introspection.getTables()).map((t) => t.name));
+      // A backup from an older version may not have every table yet.
+      const count = async (table: 'participants' | 'outcomes' | 'staff' | 'audit_log') => {
+        if (!tables.has(table)) return 0;
+        let q = backup.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+        if (table === 'participants') q = q.where(sql<boolean>`status != 'merged'`);
+        return Number((await q.executeTakeFirstOrThrow()).n);
       };
-      const hasMigrations = db.prepare("select 1 from sqlite_master where name = 'kysely_migration'").get();
-      const applied = hasMigrations
-        ? (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
-            (r) => r.name,
-          )
-        : [];
-      const problems = integrityCheck(db);
+      const applied = await appliedMigrations(backup);
+      const problems = await integrityProblems(backup);
       return {
         name: path.basename(file),
         takenAt,
         schemaVersion: applied.at(-1) ?? '(empty)',
-        participants: count('participants', "where status != 'merged'"),
-        outcomes: count('outcomes'),
-        staff: count('staff'),
-        auditEntries: count('audit_log'),
+        participants: await count('participants'),
+        outcomes: await count('outcomes'),
+        staff: await count('staff'),
+        auditEntries: await count('audit_log'),
         integrity: problems.length ? problems.slice(0, 3).join('; ') : 'ok',
         newer: applied.filter((m) => !(m in migrations)),
       };
@@ -127,9 +124,9 @@ export function previewBackupFile(
   }
 }
 
-export function previewBackup(services: BackendServices, name: string): BackupPreview {
+export async function previewBackup(services: BackendServices, name: string): Promise<BackupPreview> {
   const b = findBackup(services, name);
-  const { newer: _newer, ...preview } = previewBackupFile(b.file, services, b.takenAt);
+  const { newer: _newer, ...preview } = await previewBackupFile(b.file, services, b.takenAt);
   return preview;
 }
 
@@ -141,7 +138,7 @@ export async function restoreFromFile(
   staffId: number | null,
   label: string,
 ): Promise<{ restored: string; safetyBackup: string }> {
-  const preview = previewBackupFile(file, services, '');
+  const preview = await previewBackupFile(file, services, '');
   if (preview.integrity !== 'ok')
     throw new AppFailure(
       'validation',
@@ -160,7 +157,8 @@ export async function restoreFromFile(
   fs.copyFileSync(file, staged);
   let reopened;
   try {
-    reopened = await services.reopenStore(() => replaceStoreFile(services.storeFile, staged));
+    const backups = storeBackups(services.db);
+    reopened = await services.reopenStore(() => backups.replaceStore(services.storeFile, staged));
   } finally {
     fs.rmSync(staged, { force: true });
   }

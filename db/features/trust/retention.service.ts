@@ -15,7 +15,11 @@ import type { HandlerContext } from '../../backend/context';
 import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { backupBefore } from './backup.service';
-import { purgeParticipantSearchTrace } from '../../store/sqlite/participant-search';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
+import { flushErasedPages, purgeParticipantSearchTrace } from '../../store/dialect';
+
+/** The worklist keeps its own order (soonest past its date first): nothing to sort or filter by. */
+const retentionGridColumns = gridColumnRules<RetentionRow>({});
 
 function worklistQuery(tx: Tx, today: string) {
   return tx
@@ -32,6 +36,7 @@ export async function retentionWorklist(
   today: string,
   query: GridQuery,
 ): Promise<{ rows: RetentionRow[]; total: number }> {
+  checkGridQuery(query, retentionGridColumns);
   const rows = await worklistQuery(tx, today)
     .select([
       'p.id',
@@ -76,13 +81,6 @@ const FREE_TEXT = /(note|notes|comment|comments|body|detail|details|reason|descr
 const DOCUMENT_NUMBER = /(_number|_reference)$/;
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
 
-async function tableExists(tx: Tx, name: string): Promise<boolean> {
-  const r = await sql<{ name: string }>`select name from sqlite_master where type = 'table' and name = ${name}`.execute(
-    tx,
-  );
-  return r.rows.length > 0;
-}
-
 /** Erases one person (and any records merged into them). Runs inside the caller's transaction. */
 export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): Promise<void> {
   const p = await tx
@@ -90,6 +88,9 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
     .select(['id', 'reference', 'status', 'date_of_birth', 'start_date', 'postcode', 'postcode_district'])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
+  // The schema as it stands (Kysely reads it the same way on every dialect).
+  const tables = (await tx.introspection.getTables()).filter((t) => !t.isView);
+  const tableExists = (name: string) => tables.some((t) => t.name === name);
   const band = ageBandAtStart(p.date_of_birth, p.start_date);
   const district = p.postcode_district ?? (p.postcode ? p.postcode.trim().toUpperCase().split(/\s+/)[0]! : null);
   await tx
@@ -131,7 +132,7 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
   // Evidence files (outcomes area, migration 0030) are stored once per content hash and referenced
   // by evidence_items.file_sha256: the person's items lose their file, and each file no other
   // (not anonymised) item still uses is deleted.
-  if (await tableExists(tx, 'evidence_files')) {
+  if (tableExists('evidence_files')) {
     const shas = await tx
       .selectFrom('evidence_items')
       .select('file_sha256')
@@ -156,40 +157,35 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
   }
   // Imported rows (imports area) keep what each import wrote and replaced, to show and undo it:
   // the values are erased; the rows stay so the batch's counts still add up.
-  if (await tableExists(tx, 'import_batch_rows')) {
+  if (tableExists('import_batch_rows')) {
     await sql`update import_batch_rows set before_json = null, after_json = ${ERASED_JSON} where participant_id = ${id}`.execute(
       tx,
     );
   }
   // Stored merges (participants area) keep both records as they were, to undo the merge.
-  if (await tableExists(tx, 'participant_merges')) {
+  if (tableExists('participant_merges')) {
     await sql`update participant_merges set snapshot_json = ${ERASED_JSON} where survivor_id = ${id} or merged_id = ${id}`.execute(
       tx,
     );
   }
   // Reasons given for missing a session (courses area) hang off the person's enrolments.
-  if (await tableExists(tx, 'attendance')) {
+  if (tableExists('attendance')) {
     await sql`update attendance set reason = null where reason is not null and enrolment_id in (select id from enrolments where participant_id = ${id})`.execute(
       tx,
     );
   }
   // Free text anywhere else about the person (notes on outcomes, evidence, checks; tables other
   // areas add later) is cleared; coded values, types and dates stay for the totals.
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`.execute(tx);
-  for (const { name } of tables.rows) {
+  for (const { name, columns } of tables) {
     if (name === 'participants' || name === 'audit_log' || name === 'audit_keys') continue;
-    const cols = await sql<{
-      name: string;
-      type: string;
-      notnull: number;
-    }>`select name, type, "notnull" from pragma_table_info(${name})`.execute(tx);
-    if (!cols.rows.some((c) => c.name === 'participant_id')) continue;
-    const clear = cols.rows.filter(
+    if (!columns.some((c) => c.name === 'participant_id')) continue;
+    const clear = columns.filter(
       (c) =>
-        c.notnull === 0 &&
-        (FREE_TEXT.test(c.name) || DOCUMENT_NUMBER.test(c.name) || c.name === 'file_name' || /blob/i.test(c.type)),
+        c.isNullable &&
+        (FREE_TEXT.test(c.name) ||
+          DOCUMENT_NUMBER.test(c.name) ||
+          c.name === 'file_name' ||
+          /blob|bytea/i.test(c.dataType)),
     );
     if (clear.length) {
       await sql`update ${sql.raw(`"${name}"`)} set ${sql.raw(clear.map((c) => `"${c.name}" = null`).join(', '))} where participant_id = ${id}`.execute(
@@ -234,7 +230,7 @@ export async function anonymise(ctx: HandlerContext, ids: number[]): Promise<{ a
     await purgeParticipantSearchTrace(tx);
   });
   // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
-  ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
+  await flushErasedPages(ctx.db);
   ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'retention'] });
   return { anonymised: wanted.length, backup: backup.name };
 }

@@ -28,16 +28,15 @@ function ident(name: string): string {
   return `"${name}"`;
 }
 
-async function tablesWithColumn(tx: Tx, column: string): Promise<string[]> {
-  const tables = await sql<{
-    name: string;
-  }>`select name from sqlite_master where type = 'table' and name not like 'sqlite_%' order by name`.execute(tx);
-  const out: string[] = [];
-  for (const t of tables.rows) {
-    const cols = await sql<{ name: string }>`select name from pragma_table_info(${t.name})`.execute(tx);
-    if (cols.rows.some((c) => c.name === column)) out.push(t.name);
-  }
-  return out;
+/** Tables with a `column` column, and each one's columns (Kysely reads the schema the same way
+ * on every dialect). */
+async function tablesWithColumn(tx: Tx, column: string): Promise<Map<string, string[]>> {
+  const tables = await tx.introspection.getTables();
+  return new Map(
+    tables
+      .filter((t) => !t.isView && t.columns.some((c) => c.name === column))
+      .map((t) => [t.name, t.columns.map((c) => c.name)]),
+  );
 }
 
 export async function findPerson(
@@ -80,13 +79,15 @@ export async function collectSubjectData(tx: Tx, participantId: number): Promise
   const record = await sql<Row>`select * from participants where id in (${inIds}) order by id`.execute(tx);
   areas.push({ area: 'participants', rows: record.rows });
   const listed = tablesByParticipantId().filter((t) => !notSubjectData.has(t));
+  const withParticipantId = await tablesWithColumn(tx, 'participant_id');
   // A table added since with a participant_id column but not yet listed is still handed over.
-  const unlisted = (await tablesWithColumn(tx, 'participant_id')).filter(
-    (t) => !notSubjectData.has(t) && !listed.includes(t),
-  );
+  const unlisted = [...withParticipantId.keys()].filter((t) => !notSubjectData.has(t) && !listed.includes(t));
   for (const table of [...listed, ...unlisted]) {
+    // Oldest first: by id where the table has one, else by every column (a stable order on any dialect).
+    const columns = withParticipantId.get(table) ?? ['participant_id'];
+    const order = columns.includes('id') ? ['id'] : columns;
     const rows =
-      await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by rowid`.execute(
+      await sql<Row>`select * from ${sql.raw(ident(table))} where participant_id in (${inIds}) order by ${sql.join(order.map((c) => sql.ref(c)))}`.execute(
         tx,
       );
     areas.push({ area: table, rows: rows.rows });

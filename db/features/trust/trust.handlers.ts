@@ -4,8 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { appendAudit } from '../audit/audit.repository';
-import { foreignKeyCheck, integrityCheck } from '../../store/sqlite/pragmas';
-import { listBackupFiles } from '../../store/sqlite/backup-file';
+import { foreignKeyProblemCount, integrityProblems, storeBackups } from '../../store/dialect';
 import { changeOwnPassword, setFirstPassword } from './sign-in.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { passwordsRequired, readTrustSettings, writeTrustSettings } from './trust-settings';
@@ -76,7 +75,7 @@ export const trustHandlers = defineHandlers({
     return exportAudit(ctx, input.auditFilter);
   },
   async 'audit.verify'(_input, ctx) {
-    const result = verifyAuditChain(ctx.sqlite);
+    const result = await verifyAuditChain(ctx.db);
     await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
       action: 'verify',
       entity: 'audit_log',
@@ -90,12 +89,14 @@ export const trustHandlers = defineHandlers({
   async 'backup.list'(_input, ctx) {
     return {
       folder: ctx.backupDir,
-      backups: listBackupFiles(ctx.backupDir).map(({ name, takenAt, reason, bytes }) => ({
-        name,
-        takenAt,
-        reason,
-        bytes,
-      })),
+      backups: storeBackups(ctx.db)
+        .list(ctx.backupDir)
+        .map(({ name, takenAt, reason, bytes }) => ({
+          name,
+          takenAt,
+          reason,
+          bytes,
+        })),
       lastDaily: lastScheduledBackup(ctx)?.takenAt ?? null,
     };
   },
@@ -111,9 +112,9 @@ export const trustHandlers = defineHandlers({
   },
   async 'store.check'(_input, ctx) {
     const result = {
-      integrity: integrityCheck(ctx.sqlite),
-      foreignKeyProblems: foreignKeyCheck(ctx.sqlite).length,
-      audit: verifyAuditChain(ctx.sqlite),
+      integrity: await integrityProblems(ctx.db),
+      foreignKeyProblems: await foreignKeyProblemCount(ctx.db),
+      audit: await verifyAuditChain(ctx.db),
       isEncrypted: ctx.isEncrypted,
       file: ctx.storeFile,
       bytes: ctx.storeFile === ':memory:' ? 0 : fs.statSync(ctx.storeFile).size,

@@ -2,7 +2,8 @@
 // (any substring of 3+ characters, case- and accent-insensitive), one row per participant
 // (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
 // dialect would use pg_trgm over the same two expressions instead.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { Tx } from '../schema';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
 const NAME_EXPR = (p: string) =>
@@ -15,7 +16,7 @@ const IDENT_EXPR = (p: string) =>
     `${p}.reference || ' ' || replace(${p}.reference,'-','') || ' ' || coalesce(${p}.ni_number,'') || ' ' || coalesce(replace(${p}.postcode,' ',''),'') || ' ' || coalesce(${p}.phone_digits,'')`,
   );
 
-export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
+export async function createParticipantSearch(db: Kysely<unknown>): Promise<void> {
   await sql`create virtual table participant_search using fts5(name, ident, tokenize = 'trigram remove_diacritics 1')`.execute(
     db,
   );
@@ -41,7 +42,7 @@ export async function createParticipantSearch(db: Kysely<any>): Promise<void> {
  * deleted entries, and with secure_delete on the freed pages are zeroed. Runs inside the
  * caller's transaction; it rewrites the whole index, so call it once per batch of erasures.
  */
-export async function purgeParticipantSearchTrace(db: Kysely<any>): Promise<void> {
+export async function purgeParticipantSearchTrace(db: Kysely<unknown> | Tx): Promise<void> {
   await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
 }
 
@@ -67,4 +68,28 @@ export function quickSearchMatch(text: string): { match: string; shortWords: str
   if ([...compact].length >= 3) parts.push(`(ident : ${ftsPhrase(compact)})`);
   if (!parts.length) return null;
   return { match: parts.join(' OR '), shortWords };
+}
+
+/** `haystack` contains `needle`, ignoring ASCII case (as SQLite's LIKE does), with no pattern
+ * characters to escape. */
+const containsText = (haystack: string, needle: string) =>
+  sql<SqlBool>`instr(lower(${sql.ref(haystack)}), lower(${needle})) > 0`;
+
+/**
+ * People whose names or identifiers match what an officer typed, by the index, as a condition on
+ * `idColumn` (e.g. 'p.id'); null when the text is too short for trigrams. Words under three
+ * characters ("Jo Smith") narrow the name matches; the compact text may match the identifiers
+ * on its own.
+ */
+export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
+  const fts = quickSearchMatch(text);
+  if (!fts) return null;
+  const compact = text.trim().replace(/[\s\-()]/g, '');
+  const narrow = fts.shortWords.length
+    ? sql` and ((${sql.join(
+        fts.shortWords.map((w) => containsText('name', w)),
+        sql` and `,
+      )}) or ${containsText('ident', compact)})`
+    : sql``;
+  return sql<SqlBool>`${sql.ref(idColumn)} in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
 }
