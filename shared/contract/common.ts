@@ -13,7 +13,14 @@ export const timestampSchema = z.string();
 export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ ok: z.literal(true) });
 
-export const sortSchema = z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5);
+/** A grid column id as the renderer names columns (a row field). Ids a grid does not have are
+ * refused by db/features/grid/grid-query.ts, which has the grid's column map. */
+const columnIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'This grid has no such column');
+
+export const sortSchema = z.array(z.object({ colId: columnIdSchema, sort: z.enum(['asc', 'desc']) })).max(5);
 
 /** The operators of AG Grid's text, number and date filters (its filter model's `type`). */
 export const textFilterTypes = [
@@ -81,12 +88,22 @@ export type TextFilterCondition = z.infer<typeof textCondition>;
 export type NumberFilterCondition = z.infer<typeof numberCondition>;
 export type DateFilterCondition = z.infer<typeof dateCondition>;
 
+/** Filters by column id. A "__proto__" key (possible in JSON) would be dropped without a word by
+ * the record schema, so it is refused first, like any other id the grid does not have. */
+const gridFiltersSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'This grid has no column "__proto__"' });
+  })
+  .pipe(z.record(columnIdSchema, columnFilterSchema));
+
 export const gridQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
   search: z.string().max(200).default(''),
   sort: sortSchema.default([]),
-  filters: z.record(z.string().max(64), columnFilterSchema).default({}),
+  filters: gridFiltersSchema.default({}),
   /** A named preset such as "my-caseload"; areas define their own. */
   preset: z.string().max(64).optional(),
 });
