@@ -20,7 +20,7 @@ const enrolledCount = sql<number>`(select count(*) from enrolments e where e.cou
 const waitingCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`;
 const completedCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`;
 
-const runGridColumns = gridColumns<RunGridRow>({
+export const runGridColumns = gridColumns<RunGridRow>({
   courseType: { sql: 't.name', filter: 'text' },
   cscsComponent: { sql: 't.cscs_component', filter: 'text' },
   provider: { sql: 'o.name', filter: 'text' },

@@ -64,7 +64,7 @@ export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRo
   return rows.map((r) => ({ ...r, attendanceRate: rates.get(r.enrolmentId) ?? null }));
 }
 
-const candidateColumns = gridColumns<EnrolCandidate>({
+export const enrolCandidateGridColumns = gridColumns<EnrolCandidate>({
   reference: { sql: 'p.reference', filter: 'text' },
   firstName: { sql: 'p.first_name', filter: 'text' },
   lastName: { sql: 'p.last_name', filter: 'text' },
@@ -91,7 +91,7 @@ export async function pageEnrolCandidates(
     base = base.where(sql<boolean>`(${sql.join(prefixes, sql` or `)})`);
   }
   if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');
-  base = applyGridFilters(base, candidateColumns, query.filters);
+  base = applyGridFilters(base, enrolCandidateGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = base.select([
     'p.id',
@@ -103,7 +103,7 @@ export async function pageEnrolCandidates(
     'p.eligibility_status as eligibilityStatus',
     'e.status as inRun',
   ]);
-  const sorted = applyGridSort(rows, candidateColumns, query.sort, (q) =>
+  const sorted = applyGridSort(rows, enrolCandidateGridColumns, query.sort, (q) =>
     q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id'),
   );
   return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };

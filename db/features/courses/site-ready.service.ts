@@ -96,7 +96,7 @@ const sortKeys = {
 } satisfies Partial<Record<keyof SiteReadyRow, (r: SiteReadyRow) => string>>;
 
 /** The list is evaluated in memory (no SQL to sort in): the columns above sort, none filter. */
-const siteReadyColumns = gridColumnRules<SiteReadyRow>({
+export const siteReadyGridColumns = gridColumnRules<SiteReadyRow>({
   ...Object.fromEntries(Object.keys(sortKeys).map((k) => [k, {}])),
   phone: { sortable: false },
   email: { sortable: false },
@@ -111,7 +111,7 @@ export async function pageSiteReady(
   query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
   cache?: CacheHandle,
 ) {
-  checkGridQuery(query, siteReadyColumns);
+  checkGridQuery(query, siteReadyGridColumns);
   const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
   const sort = query.sort[0] ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId as keyof typeof sortKeys];

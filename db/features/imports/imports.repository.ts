@@ -85,7 +85,7 @@ export async function batchRows(tx: Tx, batchId: number) {
   return tx.selectFrom('import_batch_rows').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute();
 }
 
-const batchColumns = gridColumns<BatchGridRow>({
+export const batchGridColumns = gridColumns<BatchGridRow>({
   id: { sql: 'b.id', filter: 'number' },
   kind: { sql: 'b.kind', filter: 'text' },
   partner: { sql: 'b.partner', filter: 'text' },
@@ -109,7 +109,7 @@ export async function pageBatches(tx: Tx, query: GridQuery) {
     const matches = ['b.file_name', 'b.partner', 'b.profile_name'].map((c) => textMatches(c, search));
     base = base.where(sql<boolean>`(${sql.join(matches, sql` or `)})`);
   }
-  base = applyGridFilters(base, batchColumns, query.filters);
+  base = applyGridFilters(base, batchGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = base.select([
     'b.id',
@@ -127,7 +127,7 @@ export async function pageBatches(tx: Tx, query: GridQuery) {
     'b.error_count as errors',
     'b.undone_at as undoneAt',
   ]);
-  const sorted = applyGridSort(rows, batchColumns, query.sort, (q) => q.orderBy('b.id', 'desc'));
+  const sorted = applyGridSort(rows, batchGridColumns, query.sort, (q) => q.orderBy('b.id', 'desc'));
   return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };
 }
 

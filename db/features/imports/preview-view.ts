@@ -134,13 +134,13 @@ export function previewPage(
     rows = rows.filter((r) =>
       searchable(`${displayName(r.values)} ${r.values.ni_number ?? ''} ${r.rowNumber}`, query.search),
     );
-  checkGridQuery(query, previewColumns);
+  checkGridQuery(query, previewGridColumns);
   const out = sortedInMemory(rows.map(gridRow), query.sort);
   return { rows: out.slice(query.offset, query.offset + query.limit), total: out.length };
 }
 
 /** The preview and reconciliation grids page rows held in memory: these columns sort. */
-const previewColumns = gridColumnRules<PreviewGridRow>({
+export const previewGridColumns = gridColumnRules<PreviewGridRow>({
   rowNumber: {},
   status: {},
   decision: {},
@@ -150,7 +150,7 @@ const previewColumns = gridColumnRules<PreviewGridRow>({
   dateOfBirth: {},
   niNumber: {},
 });
-const reconcileColumns = gridColumnRules<ReconcileGridRow>({
+export const reconcileGridColumns = gridColumnRules<ReconcileGridRow>({
   status: {},
   rowNumber: {},
   reference: {},
@@ -184,7 +184,7 @@ export function reconcilePage(
 ): { rows: ReconcileGridRow[]; total: number } {
   let rows = s.items.filter((i) => status === 'all' || i.status === status);
   if (query.search) rows = rows.filter((i) => searchable(`${i.name} ${i.reference ?? ''}`, query.search));
-  checkGridQuery(query, reconcileColumns);
+  checkGridQuery(query, reconcileGridColumns);
   const out = sortedInMemory(
     rows.map((i) => ({
       id: i.id,
