@@ -61,7 +61,7 @@ function fsync(target: string, flags: 'r' | 'r+' = 'r+'): void {
 }
 
 /** Opens a database file with a key, read-only, runs `fn`, closes it. */
-export function withDatabaseFile<T>(file: string, key: StoreKey | null, fn: (db: Sqlite) => T): T {
+function withDatabaseFile<T>(file: string, key: StoreKey | null, fn: (db: Sqlite) => T): T {
   const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);
