@@ -18,12 +18,12 @@ import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
 import { backupIfDue, takeBackup } from './backups';
 import { verifyAuditChain } from '../features/trust/audit-verify';
-import { foreignKeyCheck, integrityCheck } from '../store/sqlite/pragmas';
+import { flushErasedPages, foreignKeyProblemCount, integrityProblems } from '../store/dialect';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ChannelEffect, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
-import type { BackupReason } from '../store/sqlite/backup-file';
+import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
@@ -93,7 +93,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const services: BackendServices = {
     db: store.db,
-    sqlite: store.sqlite,
     storeFile: store.file,
     isEncrypted: store.isEncrypted,
     clock,
@@ -112,10 +111,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
     // The handle is read at each call: a restore replaces it.
     maintenance: {
-      integrityCheck: () => integrityCheck(services.sqlite),
-      foreignKeyCheck: () => foreignKeyCheck(services.sqlite),
-      verifyAuditChain: () => verifyAuditChain(services.sqlite),
-      checkpoint: () => void services.sqlite.pragma('wal_checkpoint(TRUNCATE)'),
+      integrityProblems: () => integrityProblems(services.db),
+      foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
+      verifyAuditChain: () => verifyAuditChain(services.db),
+      flushErasedPages: () => flushErasedPages(services.db),
     },
     async reopenStore(between) {
       await store.close();
@@ -125,7 +124,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         store = await openStore(options);
         Object.assign(services, {
           db: store.db,
-          sqlite: store.sqlite,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
         });
@@ -134,7 +132,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
       }
-      return { db: store.db, sqlite: store.sqlite };
+      return { db: store.db };
     },
   };
 
@@ -214,7 +212,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
       const staffId = caller.session?.staff.id ?? null;
-      const { db: _db, sqlite: _sqlite, emit: _emit, reopenStore: _reopen, ...common } = services;
+      const { db: _db, emit: _emit, reopenStore: _reopen, maintenance, ...common } = services;
       const call = { ...common, client: caller, staffId };
       const effect = def.effect as ChannelEffect;
       // A write's output is checked inside its transaction, so a mismatch undoes the change.
@@ -227,7 +225,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (effect.kind === 'legacy') {
         output = checkOutput(await handler(parsed.data, { ...services, client: caller, staffId }));
       } else if (effect.kind === 'read') {
-        output = checkOutput(await handler(parsed.data, { ...call, db: services.db }));
+        output = checkOutput(await handler(parsed.data, { ...call, db: services.db, maintenance }));
       } else if (effect.kind === 'write') {
         const unit = { channel, areas: effect.areas, bulk: effect.bulk, staffId };
         output = await runWrite(services, unit, async (tx) => checkOutput(await handler(parsed.data, { ...call, tx })));
@@ -241,6 +239,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         const ctx = {
           ...call,
           db: services.db,
+          maintenance,
           transact,
           reopenStore: services.reopenStore,
           takeBackup: (reason: BackupReason) => takeBackup(services, reason, staffId),

@@ -3,6 +3,7 @@
 // The file is written outside any transaction (SQLite cannot snapshot inside one); its audit row
 // is a transaction of its own.
 import type { BackendServices } from './context';
+import { writeTransaction } from '../store/dialect';
 import {
   isDailyBackupDue,
   recordBackup,
@@ -17,15 +18,12 @@ export async function takeBackup(
   staffId: number | null = null,
 ): Promise<BackupFileInfo> {
   const now = services.clock.now();
-  const taken = writeCheckedBackup(services, reason, now);
-  await services.db
-    .transaction()
-    .setAccessMode('read write')
-    .execute((tx) => recordBackup(tx, now.toISOString(), staffId, taken));
+  const taken = await writeCheckedBackup(services, reason, now);
+  await writeTransaction(services.db).execute((tx) => recordBackup(tx, now.toISOString(), staffId, taken));
   return taken.info;
 }
 
 /** The daily backup: taken when the last daily or manual backup is over a day old. */
 export async function backupIfDue(services: BackendServices): Promise<BackupFileInfo | null> {
-  return isDailyBackupDue(services.backupDir, services.clock.now()) ? takeBackup(services, 'daily') : null;
+  return isDailyBackupDue(services.db, services.backupDir, services.clock.now()) ? takeBackup(services, 'daily') : null;
 }

@@ -1,7 +1,6 @@
 // What a handler receives besides its parsed input: the store, who is calling, the clock, a way
 // to push events and to start long jobs.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import type { Session } from '../../shared/contract/app.contract';
 import type { BackendEvent } from '../../shared/events';
 import type { DataArea } from '../../shared/contract/define';
@@ -9,22 +8,23 @@ import type { Database, Tx } from '../store/schema';
 import type { Clock } from './clock';
 import type { JobRunner } from './jobs';
 import type { StoreKey } from '../store/sqlite/encryption';
-import type { BackupFileInfo, BackupReason } from '../store/sqlite/backup-file';
+import type { BackupFileInfo, BackupReason } from '../store/dialect';
 import type { AuditVerification } from '../features/trust/audit-verify';
 
-/** Checks and upkeep SQLite runs on the store's own handle, outside any transaction a handler
- * holds; handlers get these and never the handle itself. */
+/** Checks and upkeep of the whole store, through the store's dialect (db/store/dialect.ts) on its
+ * own handle. They run outside any transaction (a flush cannot run inside one, and a query on the
+ * handle would wait forever behind a transaction holding SQLite's one connection), so only the
+ * channels that hold none get them: `read` and `own` channels. */
 export interface StoreMaintenance {
-  integrityCheck(): string[];
-  foreignKeyCheck(): unknown[];
-  verifyAuditChain(): AuditVerification;
-  /** Folds the WAL into the file, so no copy of an erased page lingers in the WAL. */
-  checkpoint(): void;
+  integrityProblems(): Promise<string[]>;
+  foreignKeyProblemCount(): Promise<number>;
+  verifyAuditChain(): Promise<AuditVerification>;
+  /** After erasing: leaves no old copy of an erased page in the store's files (the SQLite WAL). */
+  flushErasedPages(): Promise<void>;
 }
 
 export interface BackendServices {
   db: Kysely<Database>;
-  sqlite: Sqlite;
   storeFile: string;
   isEncrypted: boolean;
   clock: Clock;
@@ -39,7 +39,7 @@ export interface BackendServices {
   /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
    * signs everyone out. The shared services are updated in place; a handler's own context is a
    * copy, so it must use the handles returned. */
-  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
+  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database> }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number };
   maintenance: StoreMaintenance;
@@ -60,11 +60,12 @@ export interface HandlerContext extends BackendServices {
 }
 
 /** What every handler gets whatever its effect: who is calling, the clock, jobs, files. */
-export type CallContext = Omit<HandlerContext, 'db' | 'sqlite' | 'emit' | 'reopenStore'>;
+export type CallContext = Omit<HandlerContext, 'db' | 'emit' | 'reopenStore'>;
 
 /** A `read` channel: the store, for queries. */
 export interface ReadContext extends CallContext {
   db: Kysely<Database>;
+  maintenance: StoreMaintenance;
 }
 
 /** A `write` channel: the one transaction the dispatcher opened, and nothing else to write with
@@ -78,6 +79,7 @@ export interface WriteContext extends CallContext {
  * one transaction with the same audit check and `data-changed` event as a `write` channel. */
 export interface OwnTransactionsContext extends CallContext {
   db: Kysely<Database>;
+  maintenance: StoreMaintenance;
   transact<T>(work: (tx: Tx) => Promise<T>, options?: { areas?: readonly DataArea[] }): Promise<T>;
   /** Closes the store, runs `between`, opens it again and signs everyone out (restore). */
   reopenStore: BackendServices['reopenStore'];

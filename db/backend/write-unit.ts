@@ -8,7 +8,7 @@ import type { BulkReason, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackendServices } from './context';
 import { takeBackup } from './backups';
-import { watchWrites } from '../store/sqlite/write-watch';
+import { watchWrites, writeTransaction } from '../store/dialect';
 
 /** A write that left no trace in the audit log: a programming error, so the change is undone. */
 export class WriteWithoutAudit extends Error {
@@ -39,16 +39,13 @@ export async function runWrite<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (unit.bulk) await takeBackup(services, unit.bulk, unit.staffId);
-  const value = await services.db
-    .transaction()
-    .setAccessMode('read write')
-    .execute(async (tx) => {
-      const before = await lastAuditId(tx);
-      const hasChanged = await watchWrites(tx);
-      const result = await work(tx);
-      if ((await hasChanged()) && (await lastAuditId(tx)) === before) throw new WriteWithoutAudit(unit.channel);
-      return result;
-    });
+  const value = await writeTransaction(services.db).execute(async (tx) => {
+    const before = await lastAuditId(tx);
+    const hasChanged = await watchWrites(tx);
+    const result = await work(tx);
+    if ((await hasChanged()) && (await lastAuditId(tx)) === before) throw new WriteWithoutAudit(unit.channel);
+    return result;
+  });
   if (unit.areas.length) services.emit({ type: 'data-changed', areas: [...unit.areas] });
   return value;
 }

@@ -49,6 +49,7 @@ export const restoreCommand: CliCommand = {
     // A file outside the backups folder has no channel (the window may only restore from the
     // folder), so the CLI gives the restore the same tools the dispatcher gives backup.restore.
     const tools: RestoreTools = {
+      db: services.db,
       storeFile: services.storeFile,
       backupDir: services.backupDir,
       storeKey: services.storeKey,

@@ -56,7 +56,7 @@ describe('hash chain', () => {
     // ...so an attacker drops it first. The chain still gives them away.
     t.backend.store.sqlite.exec('drop trigger audit_log_no_update');
     t.backend.store.sqlite.prepare("update audit_log set action = 'view' where id = 2").run();
-    const broken = verifyAuditChain(t.backend.store.sqlite);
+    const broken = await verifyAuditChain(t.backend.store.db);
     expect(broken).toMatchObject({ ok: false, firstBrokenId: 2 });
     const check = await t.ok('store.check', {});
     expect(check.audit.ok).toBe(false);
@@ -66,7 +66,7 @@ describe('hash chain', () => {
     await personWithHistory();
     t.backend.store.sqlite.exec('drop trigger audit_log_no_delete');
     t.backend.store.sqlite.prepare('delete from audit_log where id = 2').run();
-    expect(verifyAuditChain(t.backend.store.sqlite)).toMatchObject({ ok: false, firstBrokenId: 3 });
+    expect(await verifyAuditChain(t.backend.store.db)).toMatchObject({ ok: false, firstBrokenId: 3 });
   });
 });
 

@@ -142,7 +142,7 @@ describe('retention', () => {
       reference: expect.stringMatching(/^ANON-/),
     });
     // The person's audit entries remain (the chain verifies) but read as erased.
-    expect(verifyAuditChain(t.backend.store.sqlite).ok).toBe(true);
+    expect((await verifyAuditChain(t.backend.store.db)).ok).toBe(true);
     const audit = await t.ok('audit.page', { auditFilter: { entity: 'participant' } });
     expect(audit.rows.find((r) => r.action === 'update')?.summary).toMatch(/erased/);
 

@@ -14,48 +14,42 @@ import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import { assertProvider } from './catalogue.repository';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
-const gridColumns = {
-  courseType: 't.name',
-  provider: 'o.name',
-  venue: 'r.venue',
-  startDate: 'r.start_date',
-  endDate: 'r.end_date',
-  status: 'r.status',
-  capacity: 'r.capacity',
-  tutor: 'r.tutor',
-} as const;
+const enrolledCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`;
+const waitingCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`;
+const completedCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`;
 
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+export const runGridColumns = gridColumns<RunGridRow>({
+  courseType: { sql: 't.name', filter: 'text' },
+  cscsComponent: { sql: 't.cscs_component', filter: 'text' },
+  provider: { sql: 'o.name', filter: 'text' },
+  venue: { sql: 'r.venue', filter: 'text' },
+  startDate: { sql: 'r.start_date', filter: 'date' },
+  endDate: { sql: 'r.end_date', filter: 'date' },
+  status: { sql: 'r.status', filter: 'text' },
+  capacity: { sql: 'r.capacity', filter: 'number' },
+  tutor: { sql: 'r.tutor', filter: 'text' },
+  enrolled: { sql: enrolledCount, filter: 'number' },
+  waiting: { sql: waitingCount, filter: 'number' },
+  completed: { sql: completedCount, filter: 'number' },
+});
 
 export async function pageRuns(db: Db, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
   let base = db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .leftJoin('organisations as o', 'o.id', 'r.provider_org_id');
-  if (query.search.trim()) {
-    const needle = escapeLike(query.search.trim());
-    base = base.where(
-      sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\'
-        or r.tutor like ${needle} escape '\\')`,
-    );
+  const search = query.search.trim();
+  if (search) {
+    const matches = ['t.name', 'o.name', 'r.venue', 'r.tutor'].map((c) => textMatches(c, search));
+    base = base.where(sql<boolean>`(${sql.join(matches, sql` or `)})`);
   }
   if (query.preset === 'open') base = base.where('r.status', 'in', ['planned', 'running']);
   if (query.preset === 'cscs') base = base.where('t.cscs_component', 'is not', null);
-  for (const [colId, filter] of Object.entries(query.filters)) {
-    const column = gridColumns[colId as keyof typeof gridColumns];
-    if (!column) continue;
-    if (filter.filterType === 'text' && filter.filter)
-      base = base.where(sql<boolean>`${sql.ref(column)} like ${escapeLike(filter.filter)} escape '\\'`);
-    else if (filter.filterType === 'set')
-      base = base.where(
-        sql.ref(column),
-        'in',
-        filter.values.filter((v): v is string => v !== null),
-      );
-  }
+  base = applyGridFilters(base, runGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = base.select([
+  const rows = base.select([
     'r.id',
     't.name as courseType',
     't.cscs_component as cscsComponent',
@@ -66,22 +60,14 @@ export async function pageRuns(db: Db, query: GridQuery): Promise<{ rows: RunGri
     'r.status',
     'r.capacity',
     'r.tutor',
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`.as(
-      'enrolled',
-    ),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`.as(
-      'waiting',
-    ),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`.as(
-      'completed',
-    ),
+    enrolledCount.as('enrolled'),
+    waitingCount.as('waiting'),
+    completedCount.as('completed'),
   ]);
-  for (const s of query.sort) {
-    const column = gridColumns[s.colId as keyof typeof gridColumns];
-    if (column) rows = rows.orderBy(sql.ref(column), s.sort);
-  }
-  if (!query.sort.length) rows = rows.orderBy('r.start_date', 'desc');
-  const out = await rows.orderBy('r.id', 'desc').limit(query.limit).offset(query.offset).execute();
+  const sorted = applyGridSort(rows, runGridColumns, query.sort, (q, bySort) =>
+    (bySort ? q : q.orderBy('r.start_date', 'desc')).orderBy('r.id', 'desc'),
+  );
+  const out = await applyGridPage(sorted, query).execute();
   return {
     rows: out.map((r) => ({
       ...r,

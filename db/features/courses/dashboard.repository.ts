@@ -33,8 +33,8 @@ export async function courseDashboard(
         .selectFrom('enrolments')
         .select([
           'course_run_id as runId',
-          sql<number>`sum(status in ('enrolled','completed','not_completed'))`.as('seats'),
-          sql<number>`sum(status = 'completed')`.as('completed'),
+          sql<number>`count(case when status in ('enrolled','completed','not_completed') then 1 end)`.as('seats'),
+          sql<number>`count(case when status = 'completed' then 1 end)`.as('completed'),
         ])
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .groupBy('course_run_id')
@@ -46,7 +46,7 @@ export async function courseDashboard(
         .select([
           'course_run_id as runId',
           sql<number>`count(*)`.as('taken'),
-          sql<number>`sum(score >= 45)`.as('passed'),
+          sql<number>`count(case when score >= 45 then 1 end)`.as('passed'),
         ])
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .where('course_run_id', 'is not', null)
@@ -59,8 +59,8 @@ export async function courseDashboard(
         .innerJoin('course_sessions as s', 's.id', 'a.course_session_id')
         .select([
           's.course_run_id as runId',
-          sql<number>`sum(a.mark in ('present','late'))`.as('attended'),
-          sql<number>`sum(a.mark in ('present','late','absent'))`.as('marked'),
+          sql<number>`count(case when a.mark in ('present','late') then 1 end)`.as('attended'),
+          sql<number>`count(case when a.mark in ('present','late','absent') then 1 end)`.as('marked'),
         ])
         .$if(!everyRun, (q) => q.where('s.course_run_id', 'in', ids))
         .groupBy('s.course_run_id')

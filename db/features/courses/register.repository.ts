@@ -11,6 +11,7 @@ import { attendanceRate } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
 /** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
 export async function attendanceByEnrolment(db: Db, runId: number): Promise<Map<number, number | null>> {
@@ -19,9 +20,9 @@ export async function attendanceByEnrolment(db: Db, runId: number): Promise<Map<
     .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
     .select([
       'a.enrolment_id as enrolmentId',
-      sql<number>`sum(a.mark = 'present')`.as('present'),
-      sql<number>`sum(a.mark = 'late')`.as('late'),
-      sql<number>`sum(a.mark = 'absent')`.as('absent'),
+      sql<number>`count(case when a.mark = 'present' then 1 end)`.as('present'),
+      sql<number>`count(case when a.mark = 'late' then 1 end)`.as('late'),
+      sql<number>`count(case when a.mark = 'absent' then 1 end)`.as('absent'),
     ])
     .where('e.course_run_id', '=', runId)
     .groupBy('a.enrolment_id')
@@ -63,7 +64,15 @@ export async function listEnrolments(db: Db, runId: number): Promise<EnrolmentRo
   return rows.map((r) => ({ ...r, attendanceRate: rates.get(r.enrolmentId) ?? null }));
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+export const enrolCandidateGridColumns = gridColumns<EnrolCandidate>({
+  reference: { sql: 'p.reference', filter: 'text' },
+  firstName: { sql: 'p.first_name', filter: 'text' },
+  lastName: { sql: 'p.last_name', filter: 'text' },
+  dateOfBirth: { sql: 'p.date_of_birth', filter: 'date' },
+  postcode: { sql: 'p.postcode', filter: 'text' },
+  eligibilityStatus: { sql: 'p.eligibility_status', filter: 'text' },
+  inRun: { sql: 'e.status', filter: 'text' },
+});
 
 export async function pageEnrolCandidates(
   db: Db,
@@ -76,32 +85,28 @@ export async function pageEnrolCandidates(
     .where('p.status', 'not in', ['merged', 'anonymised']);
   const words = query.search.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   for (const w of words) {
-    const prefix = `${escapeLike(w)}%`;
-    base = base.where(
-      sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\'
-        or p.preferred_name like ${prefix} escape '\\')`,
+    const prefixes = ['p.reference', 'p.last_name', 'p.first_name', 'p.preferred_name'].map((c) =>
+      textMatches(c, w, 'startsWith'),
     );
+    base = base.where(sql<boolean>`(${sql.join(prefixes, sql` or `)})`);
   }
   if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');
+  base = applyGridFilters(base, enrolCandidateGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'p.id',
-      'p.reference',
-      'p.first_name as firstName',
-      'p.last_name as lastName',
-      'p.date_of_birth as dateOfBirth',
-      'p.postcode',
-      'p.eligibility_status as eligibilityStatus',
-      'e.status as inRun',
-    ])
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .orderBy('p.id')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { rows, total: Number(total.n) };
+  const rows = base.select([
+    'p.id',
+    'p.reference',
+    'p.first_name as firstName',
+    'p.last_name as lastName',
+    'p.date_of_birth as dateOfBirth',
+    'p.postcode',
+    'p.eligibility_status as eligibilityStatus',
+    'e.status as inRun',
+  ]);
+  const sorted = applyGridSort(rows, enrolCandidateGridColumns, query.sort, (q) =>
+    q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id'),
+  );
+  return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };
 }
 
 export async function getRegister(db: Db, sessionId: number) {

@@ -13,7 +13,8 @@ import {
   type SiteReadyRule,
 } from '../../../shared/domain/site-ready';
 import type { Db, Tx } from '../../store/schema';
-import { totalChanges } from '../../store/sqlite/write-watch';
+import { dataVersion } from '../../store/dialect';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { loadContacts, loadFacts, loadSiteReadyRule, saveSiteReadyRule } from './site-ready.repository';
 import { appendAudit } from '../audit/audit.repository';
@@ -24,14 +25,16 @@ import { refreshSiteReady } from './course-outcomes';
  * may, not a transaction (whose changes may yet be rolled back). */
 export type UseCache = boolean;
 
-// Everyone evaluated once per (store handle, data change, day, rule): paging, sorting and
-// searching the list then costs milliseconds. total_changes() counts every insert, update and
-// delete on the one writing connection, so any change anywhere invalidates it.
+// Everyone evaluated once per (store handle, data version, day, rule): paging, sorting and
+// searching the list then costs milliseconds. The data version changes with every insert,
+// update and delete anywhere, so any change invalidates it.
 const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
 
 async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<SiteReadyRow[]> {
-  const key = cache ? `${await totalChanges(db)}|${today}|${JSON.stringify(rule)}` : '';
-  const hit = cache && evaluated.get(db);
+  // A store that cannot tell its data version (null) is not cached.
+  const version = cache ? await dataVersion(db) : null;
+  const key = version === null ? '' : `${version}|${today}|${JSON.stringify(rule)}`;
+  const hit = key && evaluated.get(db);
   if (hit && hit.key === key) return hit.rows;
   const [facts, contacts] = await Promise.all([loadFacts(db), loadContacts(db)]);
   const rows: SiteReadyRow[] = [];
@@ -56,7 +59,7 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
       missing: r.missing.map((m) => m.label).join('; '),
     });
   }
-  if (cache) evaluated.set(db, { key, rows });
+  if (key) evaluated.set(db, { key, rows });
   return rows;
 }
 
@@ -79,7 +82,7 @@ export async function siteReadyRows(
     );
 }
 
-const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
+const sortKeys = {
   reference: (r) => r.reference,
   lastName: (r) => `${r.lastName.toLowerCase()} ${r.firstName.toLowerCase()}`,
   firstName: (r) => r.firstName.toLowerCase(),
@@ -89,7 +92,16 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
   cardExpiresOn: (r) => r.cardExpiresOn ?? '',
   hsePassedOn: (r) => r.hsePassedOn ?? '',
   missing: (r) => r.missing,
-};
+} satisfies Partial<Record<keyof SiteReadyRow, (r: SiteReadyRow) => string>>;
+
+/** The list is evaluated in memory (no SQL to sort in): the columns above sort, none filter. */
+export const siteReadyGridColumns = gridColumnRules<SiteReadyRow>({
+  ...Object.fromEntries(Object.keys(sortKeys).map((k) => [k, {}])),
+  phone: { sortable: false },
+  email: { sortable: false },
+  cardType: { sortable: false },
+  cardNumber: { sortable: false },
+});
 
 export async function pageSiteReady(
   db: Db,
@@ -98,9 +110,10 @@ export async function pageSiteReady(
   query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
   cache?: UseCache,
 ) {
+  checkGridQuery(query, siteReadyGridColumns);
   const rows = await siteReadyRows(db, rule, today, query.preset, query.search, cache);
-  const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
-  const key = sortKeys[sort.colId]!;
+  const sort = query.sort[0] ?? { colId: 'lastName', sort: 'asc' as const };
+  const key = sortKeys[sort.colId as keyof typeof sortKeys];
   // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
   const dir = sort.sort === 'asc' ? 1 : -1;
   const keyed = rows.map((r) => ({ k: key(r), r }));

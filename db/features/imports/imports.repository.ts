@@ -1,12 +1,14 @@
 // Queries of the imports area: saved profiles, import batches and the rows each batch wrote.
 import { sql } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
+import type { BatchGridRow } from '../../../shared/contract/imports.contract';
 import type { Db, Tx } from '../../store/schema';
 import type { ImportBatchesTable, ImportBatchRowsTable } from '../../store/tables/imports.tables';
 import type { Insertable, Updateable } from 'kysely';
 import type { EnrolmentsTable } from '../../store/tables/courses.tables';
 import type { PlacementsTable } from '../../store/tables/outcomes.tables';
 import type { NewParticipant, ParticipantUpdate } from '../../store/tables/participants.tables';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
 export async function listProfiles(db: Db) {
   return db.selectFrom('import_profiles').selectAll().orderBy('partner').orderBy('name').execute();
@@ -85,37 +87,50 @@ export async function batchRows(db: Db, batchId: number) {
   return db.selectFrom('import_batch_rows').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute();
 }
 
+export const batchGridColumns = gridColumns<BatchGridRow>({
+  id: { sql: 'b.id', filter: 'number' },
+  kind: { sql: 'b.kind', filter: 'text' },
+  partner: { sql: 'b.partner', filter: 'text' },
+  fileName: { sql: 'b.file_name', filter: 'text' },
+  sheet: { sql: 'b.sheet', filter: 'text' },
+  profileName: { sql: 'b.profile_name', filter: 'text' },
+  at: { sql: 'b.at', filter: 'date' },
+  staffName: { sql: 's.display_name', filter: 'text' },
+  created: { sql: 'b.created_count', filter: 'number' },
+  updated: { sql: 'b.updated_count', filter: 'number' },
+  unchanged: { sql: 'b.unchanged_count', filter: 'number' },
+  rejected: { sql: 'b.rejected_count', filter: 'number' },
+  errors: { sql: 'b.error_count', filter: 'number' },
+  undoneAt: { sql: 'b.undone_at', filter: 'date' },
+});
+
 export async function pageBatches(db: Db, query: GridQuery) {
   let base = db.selectFrom('import_batches as b').leftJoin('staff as s', 's.id', 'b.staff_id');
-  if (query.search) {
-    const needle = `%${query.search.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
-    base = base.where((eb) =>
-      eb.or([eb('b.file_name', 'like', needle), eb('b.partner', 'like', needle), eb('b.profile_name', 'like', needle)]),
-    );
+  const search = query.search.trim();
+  if (search) {
+    const matches = ['b.file_name', 'b.partner', 'b.profile_name'].map((c) => textMatches(c, search));
+    base = base.where(sql<boolean>`(${sql.join(matches, sql` or `)})`);
   }
+  base = applyGridFilters(base, batchGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'b.id',
-      'b.kind',
-      'b.partner',
-      'b.file_name as fileName',
-      'b.sheet',
-      'b.profile_name as profileName',
-      'b.at',
-      's.display_name as staffName',
-      'b.created_count as created',
-      'b.updated_count as updated',
-      'b.unchanged_count as unchanged',
-      'b.rejected_count as rejected',
-      'b.error_count as errors',
-      'b.undone_at as undoneAt',
-    ])
-    .orderBy('b.id', 'desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { rows, total: Number(total.n) };
+  const rows = base.select([
+    'b.id',
+    'b.kind',
+    'b.partner',
+    'b.file_name as fileName',
+    'b.sheet',
+    'b.profile_name as profileName',
+    'b.at',
+    's.display_name as staffName',
+    'b.created_count as created',
+    'b.updated_count as updated',
+    'b.unchanged_count as unchanged',
+    'b.rejected_count as rejected',
+    'b.error_count as errors',
+    'b.undone_at as undoneAt',
+  ]);
+  const sorted = applyGridSort(rows, batchGridColumns, query.sort, (q) => q.orderBy('b.id', 'desc'));
+  return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };
 }
 
 /** Earlier imports of the same file that still stand (newest first). */

@@ -2,7 +2,6 @@
 // differ (field by field), theirs not ours, ours not theirs (within the partner's scope and the
 // period), and rows we cannot be sure about. Differences can be accepted into our records
 // (audited, the partner named as source) and the whole exported as a workbook to send back.
-import { sql } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 import type { JobControl } from '../../backend/jobs';
 import { AppFailure } from '../../../shared/result';
@@ -22,6 +21,15 @@ import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
+
+/** The outcome whose date is nearest `date` (the first one listed on a tie or an unreadable date). */
+function nearestByDate<T extends { outcome_date: string }>(outcomes: T[], date: string): T | undefined {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const distance = (o: T) => Math.abs(day(o.outcome_date) - day(date));
+  let best: T | undefined;
+  for (const o of outcomes) if (!best || distance(o) < distance(best)) best = o;
+  return best;
+}
 
 export async function buildReconciliation(
   tx: Db,
@@ -107,13 +115,16 @@ export async function buildReconciliation(
     }
     const type = String(t.values.outcome_type),
       date = String(t.values.outcome_date);
-    const same = await tx
-      .selectFrom('outcomes')
-      .select(['id', 'outcome_date'])
-      .where('participant_id', '=', ours.id)
-      .where('outcome_type', '=', type)
-      .orderBy(sql`abs(julianday(outcome_date) - julianday(${date}))`)
-      .executeTakeFirst();
+    const same = nearestByDate(
+      await tx
+        .selectFrom('outcomes')
+        .select(['id', 'outcome_date'])
+        .where('participant_id', '=', ours.id)
+        .where('outcome_type', '=', type)
+        .orderBy('id')
+        .execute(),
+      date,
+    );
     if (same) seen.add(same.id);
     const differ = same && same.outcome_date !== date;
     items.push({

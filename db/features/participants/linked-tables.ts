@@ -135,7 +135,7 @@ export async function restoreLinked(tx: Tx, moved: MovedRows, survivorId: number
         tx,
       );
     for (const code of set.mergedCodes)
-      await sql`insert or ignore into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${restoredId}, ${code})`.execute(
+      await sql`insert into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${restoredId}, ${code}) on conflict do nothing`.execute(
         tx,
       );
   }

@@ -87,18 +87,18 @@ async function funnel(db: Db, from: string, to: string): Promise<CountRow[]> {
     .selectFrom('participants as p')
     .select([
       (eb) => eb.fn.countAll<number>().as('referred'),
-      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status in ('enrolled','completed','not_completed')))`.as(
-        'enrolled',
-      ),
-      sql<number>`sum(exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed'))`.as(
+      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id
+        and e.status in ('enrolled','completed','not_completed')) then 1 end)`.as('enrolled'),
+      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed') then 1 end)`.as(
         'completed',
       ),
-      sql<number>`sum(exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null) or exists (select 1
-        from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready' and o.verification_status != 'rejected'))`.as(
-        'siteReady',
+      sql<number>`count(case when exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null)
+        or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
+        and o.verification_status != 'rejected') then 1 end)`.as('siteReady'),
+      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
+        in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected') then 1 end)`.as(
+        'job',
       ),
-      sql<number>`sum(exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
-        in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected'))`.as('job'),
     ])
     // Written as an OR of two ranges (not coalesce) so each half can use its date index.
     .where((eb) =>

@@ -6,6 +6,11 @@ import type { GridQuery, FileOutput } from '../../../shared/contract/common';
 import type { Database, Db, Tx } from '../../store/schema';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
+import { checkGridQuery, gridColumnRules, textMatches } from '../grid/grid-query';
+
+/** The grid sorts by time only, which is entry order (the id): the log is append-only. Other
+ * filtering is the audit filter form's. */
+const auditGridColumns = gridColumnRules<AuditRow>({ at: {} });
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
@@ -32,8 +37,8 @@ function applyFilter<Q extends AuditQuery>(q: Q, f: AuditFilter, search: string)
   if (s)
     out = out.where((eb) =>
       eb.or([
-        eb('audit_log.action', 'like', `${s}%`),
-        eb('audit_log.entity', 'like', `${s}%`),
+        textMatches('audit_log.action', s, 'startsWith'),
+        textMatches('audit_log.entity', s, 'startsWith'),
         eb('audit_log.entity_id', '=', s),
       ]),
     );
@@ -80,6 +85,7 @@ export async function auditPage(
   db: Db,
   query: GridQuery & { auditFilter: AuditFilter },
 ): Promise<{ rows: AuditRow[]; total: number }> {
+  checkGridQuery(query, auditGridColumns);
   const filtered = applyFilter(
     baseQuery(db) as unknown as AuditQuery,
     query.auditFilter,

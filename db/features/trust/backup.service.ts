@@ -2,50 +2,48 @@
 // before migrations (see store/connection.ts), before bulk writes (the dispatcher takes them,
 // db/backend/backups.ts); previewed and restored in one action. Every backup is checked before it
 // is kept, then old ones are rotated. Nothing here opens a transaction: the audit rows are written
-// in the caller's.
+// in the caller's. The files themselves are the store dialect's (db/store/dialect.ts).
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { JobRunner } from '../../backend/jobs';
 import type { OwnTransactionsContext } from '../../backend/context';
 import { log } from '../../backend/log';
-import type { Tx } from '../../store/schema';
-import type { StoreKey } from '../../store/sqlite/encryption';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import {
-  listBackupFiles,
-  replaceStoreFile,
-  rotateBackupFiles,
-  withDatabaseFile,
-  writeBackupFile,
+  integrityProblems,
+  storeBackups,
   type BackupFileInfo,
   type BackupReason,
-} from '../../store/sqlite/backup-file';
-import { integrityCheck } from '../../store/sqlite/pragmas';
+  type StoreKey,
+} from '../../store/dialect';
+import { appliedMigrations } from '../../store/migrator';
 import { migrations } from '../../store/migrations/index';
 
 export type { BackupFileInfo, BackupReason };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** What writing a backup file needs: the open store's handle (SQLite snapshots it outside any
- * transaction), its key (the copy shares it) and the folder. */
+/** What writing a backup file needs: the open store's handle (the snapshot is taken through it,
+ * outside any transaction), its key (the copy shares it) and the folder. */
 export interface BackupTarget {
-  sqlite: Sqlite;
+  db: Db;
   storeKey: StoreKey | null;
   backupDir: string;
 }
 
 /** Writes a checked backup file now and rotates old ones out; the caller records it
  * (`recordBackup`) in its transaction. */
-export function writeCheckedBackup(
+export async function writeCheckedBackup(
   target: BackupTarget,
   reason: BackupReason,
   at: Date,
-): { info: BackupFileInfo; rotated: string[] } {
-  const info = writeBackupFile(target.sqlite, target.storeKey, target.backupDir, reason, at);
-  const rotated = rotateBackupFiles(target.backupDir);
+): Promise<{ info: BackupFileInfo; rotated: string[] }> {
+  const backups = storeBackups(target.db);
+  const info = await backups.write(target.db, target.storeKey, target.backupDir, reason, at);
+  const rotated = backups.rotate(target.backupDir);
   log('info', 'backup', { reason, bytes: info.bytes, rotated: rotated.length });
   return { info, rotated };
 }
@@ -66,23 +64,28 @@ export async function recordBackup(
   });
 }
 
-export function lastScheduledBackup(backupDir: string): BackupFileInfo | null {
-  return listBackupFiles(backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
+/** The backups in `backupDir`, newest first (`db` names the store's dialect; nothing is read). */
+function backupsIn(db: Db, backupDir: string): BackupFileInfo[] {
+  return storeBackups(db).list(backupDir);
+}
+
+export function lastScheduledBackup(db: Db, backupDir: string): BackupFileInfo | null {
+  return backupsIn(db, backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
 }
 
 /** The newest backup taken for `reason` (e.g. the one the dispatcher took before a bulk write). */
-export function newestBackup(backupDir: string, reason: BackupReason): BackupFileInfo | null {
-  return listBackupFiles(backupDir).find((b) => b.reason === reason) ?? null;
+export function newestBackup(db: Db, backupDir: string, reason: BackupReason): BackupFileInfo | null {
+  return backupsIn(db, backupDir).find((b) => b.reason === reason) ?? null;
 }
 
 /** Whether the daily backup is due: the last daily or manual backup is over a day old. */
-export function isDailyBackupDue(backupDir: string, now: Date): boolean {
-  const last = lastScheduledBackup(backupDir);
+export function isDailyBackupDue(db: Db, backupDir: string, now: Date): boolean {
+  const last = lastScheduledBackup(db, backupDir);
   return !last || now.getTime() - new Date(last.takenAt).getTime() >= DAY_MS;
 }
 
-function findBackup(backupDir: string, name: string): BackupFileInfo {
-  const found = listBackupFiles(backupDir).find((b) => b.name === name);
+function findBackup(db: Db, backupDir: string, name: string): BackupFileInfo {
+  const found = backupsIn(db, backupDir).find((b) => b.name === name);
   if (!found)
     throw new AppFailure('not-found', 'That backup is no longer in the backups folder.', [
       { path: ['name'], message: 'Choose a backup from the list' },
@@ -102,34 +105,32 @@ export interface BackupPreview {
 }
 
 /** Opens a backup file read-only with the store's key and says what it holds. */
-export function previewBackupFile(
+export async function previewBackupFile(
   file: string,
+  db: Db,
   storeKey: StoreKey | null,
   takenAt: string,
-): BackupPreview & { newer: string[] } {
+): Promise<BackupPreview & { newer: string[] }> {
   try {
-    return withDatabaseFile(file, storeKey, (db) => {
-      const count = (table: string, where = '') => {
-        const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-        return exists
-          ? Number((db.prepare(`select count(*) as n from "${table}" ${where}`).get() as { n: number }).n)
-          : 0;
+    return await storeBackups(db).read(file, storeKey, async (backup) => {
+      const tables = new Set((await backup.introspection.getTables()).map((t) => t.name));
+      // A backup from an older version may not have every table yet.
+      const count = async (table: 'participants' | 'outcomes' | 'staff' | 'audit_log') => {
+        if (!tables.has(table)) return 0;
+        let q = backup.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+        if (table === 'participants') q = q.where(sql<boolean>`status != 'merged'`);
+        return Number((await q.executeTakeFirstOrThrow()).n);
       };
-      const hasMigrations = db.prepare("select 1 from sqlite_master where name = 'kysely_migration'").get();
-      const applied = hasMigrations
-        ? (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
-            (r) => r.name,
-          )
-        : [];
-      const problems = integrityCheck(db);
+      const applied = await appliedMigrations(backup);
+      const problems = await integrityProblems(backup);
       return {
         name: path.basename(file),
         takenAt,
         schemaVersion: applied.at(-1) ?? '(empty)',
-        participants: count('participants', "where status != 'merged'"),
-        outcomes: count('outcomes'),
-        staff: count('staff'),
-        auditEntries: count('audit_log'),
+        participants: await count('participants'),
+        outcomes: await count('outcomes'),
+        staff: await count('staff'),
+        auditEntries: await count('audit_log'),
         integrity: problems.length ? problems.slice(0, 3).join('; ') : 'ok',
         newer: applied.filter((m) => !(m in migrations)),
       };
@@ -147,9 +148,14 @@ export function previewBackupFile(
   }
 }
 
-export function previewBackup(backupDir: string, storeKey: StoreKey | null, name: string): BackupPreview {
-  const b = findBackup(backupDir, name);
-  const { newer: _newer, ...preview } = previewBackupFile(b.file, storeKey, b.takenAt);
+export async function previewBackup(
+  db: Db,
+  backupDir: string,
+  storeKey: StoreKey | null,
+  name: string,
+): Promise<BackupPreview> {
+  const b = findBackup(db, backupDir, name);
+  const { newer: _newer, ...preview } = await previewBackupFile(b.file, db, storeKey, b.takenAt);
   return preview;
 }
 
@@ -157,7 +163,7 @@ export function previewBackup(backupDir: string, storeKey: StoreKey | null, name
  * dispatcher's own-transaction tools rather than a transaction. */
 export type RestoreTools = Pick<
   OwnTransactionsContext,
-  'storeFile' | 'backupDir' | 'storeKey' | 'clock' | 'staffId' | 'transact' | 'reopenStore' | 'takeBackup'
+  'db' | 'storeFile' | 'backupDir' | 'storeKey' | 'clock' | 'staffId' | 'transact' | 'reopenStore' | 'takeBackup'
 > & { jobs: Pick<JobRunner, 'list'> };
 
 /** Replaces the store with a backup file: checks it, takes a safety backup of the current data,
@@ -167,7 +173,9 @@ export async function restoreFromFile(
   file: string,
   label: string,
 ): Promise<{ restored: string; safetyBackup: string }> {
-  const preview = previewBackupFile(file, tools.storeKey, '');
+  // The dialect is picked before the store is closed and reopened (the handle is replaced).
+  const backups = storeBackups(tools.db);
+  const preview = await previewBackupFile(file, tools.db, tools.storeKey, '');
   if (preview.integrity !== 'ok')
     throw new AppFailure(
       'validation',
@@ -185,7 +193,7 @@ export async function restoreFromFile(
   const staged = path.join(tools.backupDir, `.staged-restore-${Date.now()}.sqlite`);
   fs.copyFileSync(file, staged);
   try {
-    await tools.reopenStore(() => replaceStoreFile(tools.storeFile, staged));
+    await tools.reopenStore(() => backups.replaceStore(tools.storeFile, staged));
   } finally {
     fs.rmSync(staged, { force: true });
   }
@@ -202,6 +210,6 @@ export async function restoreFromFile(
 }
 
 export async function restoreBackup(tools: RestoreTools, name: string) {
-  const b = findBackup(tools.backupDir, name);
+  const b = findBackup(tools.db, tools.backupDir, name);
   return restoreFromFile(tools, b.file, b.name);
 }

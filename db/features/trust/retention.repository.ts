@@ -3,6 +3,10 @@
 import type { GridQuery } from '../../../shared/contract/common';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
 import type { Db, Tx } from '../../store/schema';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
+
+/** The worklist keeps its own order (soonest past its date first): nothing to sort or filter by. */
+const retentionGridColumns = gridColumnRules<RetentionRow>({});
 
 export function worklistQuery(db: Db, today: string) {
   return db
@@ -19,6 +23,7 @@ export async function retentionWorklist(
   today: string,
   query: GridQuery,
 ): Promise<{ rows: RetentionRow[]; total: number }> {
+  checkGridQuery(query, retentionGridColumns);
   const rows = await worklistQuery(db, today)
     .select([
       'p.id',

@@ -30,7 +30,7 @@ import {
   updatePersonRows,
 } from './person-rows.repository';
 import { findStreamRetention, updateStreamRetention, worklistQuery } from './retention.repository';
-import { purgeParticipantSearchTrace } from '../../store/sqlite/participant-search';
+import { purgeParticipantSearchTrace } from '../../store/dialect';
 
 /** Sets how long a funding stream's records are kept. */
 export async function setRetainUntil(

@@ -2,7 +2,7 @@
 import fs from 'node:fs';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
-import { listBackupFiles } from '../../store/sqlite/backup-file';
+import { storeBackups } from '../../store/dialect';
 import { changeOwnPassword, setFirstPassword, startSession } from './sign-in.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
@@ -56,39 +56,37 @@ export const trustHandlers = defineHandlers({
     return file;
   },
   async 'audit.verify'(_input, ctx) {
-    const result = ctx.maintenance.verifyAuditChain();
-    await recordAuditCheck(ctx.tx, actorOf(ctx), result);
+    // Checked outside a transaction (the whole log, page by page), then recorded in one.
+    const result = await ctx.maintenance.verifyAuditChain();
+    await ctx.transact((tx) => recordAuditCheck(tx, actorOf(ctx), result));
     return result;
   },
 
   async 'backup.list'(_input, ctx) {
     return {
       folder: ctx.backupDir,
-      backups: listBackupFiles(ctx.backupDir).map(({ name, takenAt, reason, bytes }) => ({
-        name,
-        takenAt,
-        reason,
-        bytes,
-      })),
-      lastDaily: lastScheduledBackup(ctx.backupDir)?.takenAt ?? null,
+      backups: storeBackups(ctx.db)
+        .list(ctx.backupDir)
+        .map(({ name, takenAt, reason, bytes }) => ({ name, takenAt, reason, bytes })),
+      lastDaily: lastScheduledBackup(ctx.db, ctx.backupDir)?.takenAt ?? null,
     };
   },
   async 'backup.create'(_input, ctx) {
     const { name, takenAt, reason, bytes } = await ctx.takeBackup('manual');
     return { name, takenAt, reason, bytes };
   },
-  'backup.preview': (input, ctx) => previewBackup(ctx.backupDir, ctx.storeKey, input.name),
+  'backup.preview': (input, ctx) => previewBackup(ctx.db, ctx.backupDir, ctx.storeKey, input.name),
   'backup.restore': (input, ctx) => restoreBackup(ctx, input.name),
   async 'store.check'(_input, ctx) {
     const result = {
-      integrity: ctx.maintenance.integrityCheck(),
-      foreignKeyProblems: ctx.maintenance.foreignKeyCheck().length,
-      audit: ctx.maintenance.verifyAuditChain(),
+      integrity: await ctx.maintenance.integrityProblems(),
+      foreignKeyProblems: await ctx.maintenance.foreignKeyProblemCount(),
+      audit: await ctx.maintenance.verifyAuditChain(),
       isEncrypted: ctx.isEncrypted,
       file: ctx.storeFile,
       bytes: ctx.storeFile === ':memory:' ? 0 : fs.statSync(ctx.storeFile).size,
     };
-    await recordStoreCheck(ctx.tx, actorOf(ctx), result);
+    await ctx.transact((tx) => recordStoreCheck(tx, actorOf(ctx), result));
     return result;
   },
 
@@ -120,7 +118,7 @@ export const trustHandlers = defineHandlers({
     // The dispatcher takes the checked pre-anonymise backup before this transaction opens.
     await ctx.transact((tx) => anonymise(tx, wanted, now, staffId));
     // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
-    ctx.maintenance.checkpoint();
-    return { anonymised: wanted.length, backup: newestBackup(ctx.backupDir, 'pre-anonymise')?.name ?? '' };
+    await ctx.maintenance.flushErasedPages();
+    return { anonymised: wanted.length, backup: newestBackup(ctx.db, ctx.backupDir, 'pre-anonymise')?.name ?? '' };
   },
 });
