@@ -21,7 +21,11 @@ export function decodeText(bytes: Uint8Array, fileName: string): { text: string;
   const sample = buf.subarray(0, 4096);
   let evenZero = 0,
     oddZero = 0;
-  for (let i = 0; i < sample.length; i++) if (sample[i] === 0) i % 2 ? oddZero++ : evenZero++;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2) oddZero++;
+    else evenZero++;
+  }
   const half = sample.length / 2;
   if (oddZero > half * 0.3 && evenZero < half * 0.05)
     return { text: iconv.decode(buf, 'utf-16le'), encoding: 'utf-16le' };
@@ -60,6 +64,7 @@ export function guessDelimiter(text: string): string {
 export function readCsv(
   bytes: Uint8Array,
   fileName: string,
+  limits: { maxCells: number } = importLimits,
 ): { grid: SheetGrid; encoding: TextEncodingName; delimiter: string } {
   const { text, encoding } = decodeText(bytes, fileName);
   if (!text.trim()) throw new ImportFileError('empty', `"${fileName}" has no rows.`);
@@ -82,15 +87,13 @@ export function readCsv(
     );
   }
   let cells = 0;
-  const rows: RawCell[][] = records.map((r) => {
-    cells += r.length;
-    return r.map((v) => (v === '' ? null : v));
-  });
-  if (cells > importLimits.maxCells)
+  for (const r of records) cells += r.length;
+  if (cells > limits.maxCells)
     throw new ImportFileError(
       'too-many-cells',
-      `"${fileName}" has more than ${importLimits.maxCells.toLocaleString('en-GB')} values; split it into smaller files.`,
+      `"${fileName}" has more than ${limits.maxCells.toLocaleString('en-GB')} values; split it into smaller files.`,
     );
+  const rows: RawCell[][] = records.map((r) => r.map((v) => (v === '' ? null : v)));
   return {
     grid: { name: fileName.replace(/\.[^.]+$/, '').slice(0, 31) || 'CSV', rows, merges: [] },
     encoding,
