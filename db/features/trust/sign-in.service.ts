@@ -6,7 +6,7 @@ import type { Session } from '../../../shared/contract/app.contract';
 import type { HandlerContext } from '../../backend/context';
 import { appendAudit } from '../audit/audit.repository';
 import { findStaff, toStaffProfile } from '../staff/staff.repository';
-import { hashPassword, verifyPassword } from '../staff/password';
+import { hashPassword, needsRehash, verifyPassword } from '../staff/password';
 import { passwordsRequired } from './trust-settings';
 import type { StaffRow } from '../../store/tables/foundation.tables';
 
@@ -79,11 +79,13 @@ export async function signIn(ctx: HandlerContext, staffId: number, password: str
       { path: ['newPassword'], message: 'Set a password for this profile' },
     ]);
   }
+  // A hash made with older scrypt parameters is replaced now that the password is known.
+  const rehashed = staff.password_hash && needsRehash(staff.password_hash) ? hashPassword(password ?? '') : null;
   await ctx.db.transaction().execute(async (tx) => {
-    if (staff.failed_attempts || staff.locked_until)
+    if (staff.failed_attempts || staff.locked_until || rehashed)
       await tx
         .updateTable('staff')
-        .set({ failed_attempts: 0, locked_until: null })
+        .set({ failed_attempts: 0, locked_until: null, ...(rehashed ? { password_hash: rehashed } : {}) })
         .where('id', '=', staff.id)
         .execute();
     await appendAudit(tx, nowIso, staff.id, {
