@@ -117,11 +117,13 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       flushErasedPages: () => flushErasedPages(services.db),
     },
     async reopenStore(between) {
-      await store.close();
+      // The lock stays held while the file is replaced: no other program may open it meanwhile.
+      const owned = store.lock;
+      await store.close({ keepLock: true });
       try {
         await between();
       } finally {
-        store = await openStore(options);
+        store = await openStore({ ...options, lock: owned });
         Object.assign(services, {
           db: store.db,
           isEncrypted: store.isEncrypted,

@@ -5,7 +5,7 @@ import { AppFailure } from '../../../shared/result';
 import { importProfileSchema } from '../../../shared/domain/import-profile';
 import { defineHandlers } from '../../backend/handler';
 import type { CallContext } from '../../backend/context';
-import { openImportSource } from './import-source';
+import { readImportSource, screenImportFile } from './import-source';
 import { importMemory, recall, remember, type PreviewState } from './import-state';
 import { applyPlan, buildPreview } from './import-preview';
 import { commitPreview } from './import-commit';
@@ -55,9 +55,11 @@ export const importsHandlers = defineHandlers({
   async 'imports.open'(input, ctx) {
     const { fileName, bytes } = input.file;
     // The checks that refuse hostile files are cheap: done now, so the refusal comes back at once.
-    const source = openImportSource(fileName, bytes);
+    const file = screenImportFile(fileName, bytes);
     const jobId = ctx.jobs.start('import-open', `Opening ${fileName}`, async (job) => {
-      await job.progress(0, source.sheets.length, 'Reading sheets');
+      await job.progress(0, 1, 'Reading sheets');
+      // Read in a worker with time and memory limits: a hostile file fails this job, not the backend.
+      const source = await readImportSource(file);
       const uploadId = remember(memory(ctx).uploads, source);
       return uploadInfo(uploadId, ctx);
     });

@@ -7,7 +7,7 @@ import type { Client } from '../../backend/context';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { findStaff, setPasswordHash, setSignInState, toStaffProfile } from '../staff/staff.repository';
-import { hashPassword, verifyPassword } from '../staff/password';
+import { hashPassword, needsRehash, verifyPassword } from '../staff/password';
 import { passwordsRequired } from './trust-settings';
 import type { StaffRow } from '../../store/tables/foundation.tables';
 
@@ -84,7 +84,11 @@ export async function attemptSignIn(
       { path: ['newPassword'], message: 'Set a password for this profile' },
     ]);
   }
-  if (staff.failed_attempts || staff.locked_until)
+  // A hash made with older scrypt parameters is replaced now that the password is known (which
+  // also clears the wrong-password count and any lock).
+  if (staff.password_hash && needsRehash(staff.password_hash))
+    await setPasswordHash(tx, staff.id, hashPassword(password ?? ''));
+  else if (staff.failed_attempts || staff.locked_until)
     await setSignInState(tx, staff.id, { failed_attempts: 0, locked_until: null });
   await appendAudit(tx, nowIso, staff.id, {
     action: 'sign-in',
