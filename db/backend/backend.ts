@@ -224,9 +224,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return checked.data;
       };
       let output: unknown;
-      if (effect.kind === 'legacy') {
-        output = checkOutput(await handler(parsed.data, { ...services, client: caller, staffId }));
-      } else if (effect.kind === 'read') {
+      if (effect.kind === 'read') {
         output = checkOutput(await handler(parsed.data, { ...call, db: services.db, maintenance }));
       } else if (effect.kind === 'write') {
         const unit = { channel, areas: effect.areas, bulk: effect.bulk, staffId };

@@ -52,15 +52,13 @@ export interface Client {
   lastActivity: number;
 }
 
-/** TEMPORARY (legacy effect): everything, as before the kit. */
-export interface HandlerContext extends BackendServices {
+/** What every handler gets whatever its effect: who is calling, the clock, jobs, files. Never a
+ * store handle, a way to emit events or the store's maintenance: those come with the effect. */
+export interface CallContext extends Omit<BackendServices, 'db' | 'emit' | 'reopenStore' | 'maintenance'> {
   client: Client;
   /** The signed-in staff member; handlers behind a role can rely on it being present. */
   staffId: number | null;
 }
-
-/** What every handler gets whatever its effect: who is calling, the clock, jobs, files. */
-export type CallContext = Omit<HandlerContext, 'db' | 'emit' | 'reopenStore'>;
 
 /** A `read` channel: the store, for queries. */
 export interface ReadContext extends CallContext {

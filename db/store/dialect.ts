@@ -15,7 +15,7 @@
 // and run the integration suite against it. test/unit/store-boundary.test.ts keeps features from
 // reaching past this module.
 import { SqliteAdapter, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { Database, Tx } from './schema';
+import type { Database, Db, Tx } from './schema';
 import type { BackupFileInfo, BackupReason } from './sqlite/backup-file';
 import type { StoreKey } from './sqlite/encryption';
 import { sqliteStore } from './sqlite/sqlite-store';
@@ -48,7 +48,7 @@ export interface StoreDialect {
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
-  dataVersion(db: Tx): Promise<string | null>;
+  dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
   foreignKeyProblemCount(db: Kysely<Database>): Promise<number>;
   flushErasedPages(db: Kysely<Database>): Promise<void>;
@@ -56,7 +56,7 @@ export interface StoreDialect {
 }
 
 /** The implementation for this handle's dialect. */
-export function dialectOf(db: Tx): StoreDialect {
+export function dialectOf(db: Db): StoreDialect {
   const adapter = db.getExecutor().adapter;
   if (adapter instanceof SqliteAdapter) return sqliteStore;
   throw new Error(`No store functions for the ${adapter.constructor.name} dialect: add db/store/<dialect>/`);
@@ -68,7 +68,7 @@ export function dialectOf(db: Tx): StoreDialect {
  * on `idColumn` (e.g. 'p.id'). Null when the text is too short for the index (under three
  * characters): the caller then uses exact and prefix lookups.
  */
-export function participantSearchCondition(db: Tx, text: string, idColumn: string): RawBuilder<SqlBool> | null {
+export function participantSearchCondition(db: Db, text: string, idColumn: string): RawBuilder<SqlBool> | null {
   return dialectOf(db).participantSearchCondition(text, idColumn);
 }
 
@@ -92,7 +92,7 @@ export function watchWrites(tx: Tx): Promise<() => Promise<boolean>> {
 
 /** A token that differs whenever any data in the store has changed (null: the store cannot
  * tell, so do not cache). */
-export function dataVersion(db: Tx): Promise<string | null> {
+export function dataVersion(db: Db): Promise<string | null> {
   return dialectOf(db).dataVersion(db);
 }
 
@@ -113,6 +113,6 @@ export function flushErasedPages(db: Kysely<Database>): Promise<void> {
 }
 
 /** The backup files of the store `db` is a handle on. */
-export function storeBackups(db: Tx): StoreBackups {
+export function storeBackups(db: Db): StoreBackups {
   return dialectOf(db).backups;
 }

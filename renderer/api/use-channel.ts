@@ -2,6 +2,7 @@
 // says the data of one of `areas` changed.
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
+import type { DataArea } from '../../shared/contract/define';
 import type { AppError } from '../../shared/result';
 import { api } from './client';
 
@@ -15,7 +16,7 @@ export interface ChannelState<T> {
 export function useChannel<C extends ChannelName>(
   channel: C,
   input: ChannelInput<C>,
-  options: { areas?: string[]; skip?: boolean } = {},
+  options: { areas?: readonly DataArea[]; skip?: boolean } = {},
 ): ChannelState<ChannelOutput<C>> {
   const [tick, setTick] = useState(0);
   const key = JSON.stringify(input);
@@ -38,9 +39,9 @@ export function useChannel<C extends ChannelName>(
   const areas = (options.areas ?? []).join(',');
   useEffect(() => {
     if (!areas) return;
-    const wanted = areas.split(',');
+    const wanted = new Set(areas.split(','));
     return api.onEvent((event) => {
-      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.includes(a))) reload();
+      if (event.type === 'data-changed' && event.areas.some((a) => a === '*' || wanted.has(a))) reload();
     });
   }, [areas, reload]);
 

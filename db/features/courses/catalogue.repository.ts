@@ -45,9 +45,9 @@ export async function listFundingStreams(db: Db) {
   return db.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
 }
 
-export async function assertProvider(tx: Tx, id: number | null, path: string): Promise<void> {
+export async function assertProvider(db: Db, id: number | null, path: string): Promise<void> {
   if (id === null) return;
-  const org = await tx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
+  const org = await db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
   if (!org)
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: [path], message: 'Choose a provider from the list' },

@@ -141,15 +141,15 @@ export async function getRun(db: Db, id: number): Promise<RunDetail> {
 
 type RunFields = z.output<typeof runUpdateSchema>;
 
-async function checkRunRefs(tx: Tx, input: Omit<RunFields, 'id'>): Promise<void> {
-  const type = await tx.selectFrom('course_types').select('id').where('id', '=', input.courseTypeId).executeTakeFirst();
+async function checkRunRefs(db: Db, input: Omit<RunFields, 'id'>): Promise<void> {
+  const type = await db.selectFrom('course_types').select('id').where('id', '=', input.courseTypeId).executeTakeFirst();
   if (!type)
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: ['courseTypeId'], message: 'Choose a course from the catalogue' },
     ]);
-  await assertProvider(tx, input.providerOrgId, 'providerOrgId');
+  await assertProvider(db, input.providerOrgId, 'providerOrgId');
   if (input.fundingStreamId !== null) {
-    const f = await tx
+    const f = await db
       .selectFrom('funding_streams')
       .select('id')
       .where('id', '=', input.fundingStreamId)

@@ -249,8 +249,9 @@ export async function findByReference(db: Db, reference: string): Promise<Partic
 }
 
 /** SW-000123: one more than the highest reference issued so far (the unique index answers it). */
-export async function nextReference(tx: Tx): Promise<string> {
-  const top = await tx
+/** The next free reference (read in the transaction that inserts it, so no other write takes it). */
+export async function nextReference(db: Db): Promise<string> {
+  const top = await db
     .selectFrom('participants')
     .select('reference')
     .where('reference', '>=', 'SW-000000')

@@ -44,7 +44,7 @@ const columns: ColDef<AuditRow>[] = [
 ];
 
 export function AuditSection() {
-  const staff = useChannel('staff.list', {});
+  const staff = useChannel('staff.list', {}, { areas: ['staff'] });
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<AuditRow>>(null);
   const [form, setForm] = useState({ staffId: '', action: '', entity: '', from: '', to: '', participantReference: '' });

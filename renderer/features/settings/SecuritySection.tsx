@@ -10,7 +10,7 @@ import type { FieldError } from '../../../shared/result';
 import type { ChannelOutput } from '../../../shared/contract/index';
 
 export function SecuritySection() {
-  const settings = useChannel('trust.settings', {});
+  const settings = useChannel('trust.settings', {}, { areas: ['settings'] });
   const info = useChannel('app.info', {});
   const toasts = useToasts();
   const [requirePasswords, setRequirePasswords] = useState(false);
