@@ -5,9 +5,11 @@ import { todayIso } from '../../backend/clock';
 import type { CallContext } from '../../backend/context';
 import { describeSiteReadyRule } from '../../../shared/domain/site-ready';
 import { listCourseTypes, listFundingStreams, listProviders, saveCourseType } from './catalogue.repository';
-import { createRun, getRun, pageRuns, saveSessions, updateRun } from './course-run.repository';
+import { getRun, pageRuns } from './course-run.repository';
+import { createRun, saveSessions, updateRun } from './course-run.service';
 import { enrol, fillFromWaitingList, promote, withdraw } from './enrolment.service';
-import { getRegister, listEnrolments, pageEnrolCandidates, saveRegister } from './register.repository';
+import { getRegister, listEnrolments, pageEnrolCandidates } from './register.repository';
+import { saveRegister } from './register.service';
 import { getResults, recordResults, removeResult } from './results.service';
 import { loadSiteReadyRule } from './site-ready.repository';
 import {

@@ -1,16 +1,12 @@
-// Enrolment lists, people to enrol, and session registers with attendance rates.
-import { sql } from 'kysely';
+// Queries of enrolment lists, people to enrol, and session registers with attendance rates, and
+// the attendance rows a register is saved to (the rules are register.service.ts's).
+import { sql, type Insertable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
-import type {
-  AttendanceMark,
-  EnrolCandidate,
-  EnrolmentRow,
-  RegisterRow,
-} from '../../../shared/contract/courses.contract';
+import type { EnrolCandidate, EnrolmentRow, RegisterRow } from '../../../shared/contract/courses.contract';
 import { attendanceRate } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
-import { appendAudit } from '../audit/audit.repository';
+import type { AttendanceTable } from '../../store/tables/courses.tables';
 import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
 /** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
@@ -153,52 +149,14 @@ export async function getRegister(db: Db, sessionId: number) {
   return { session, rows: rows as RegisterRow[] };
 }
 
-export async function saveRegister(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  sessionId: number,
-  marks: Array<{ enrolmentId: number; mark: AttendanceMark; reason: string | null }>,
-): Promise<{ saved: number; changed: number }> {
-  const { session, rows } = await getRegister(tx, sessionId);
-  const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
-  for (const [i, m] of marks.entries()) {
-    if (!byEnrolment.has(m.enrolmentId))
-      throw new AppFailure('validation', 'Some details need correcting.', [
-        { path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' },
-      ]);
-  }
-  let changed = 0;
-  for (const m of marks) {
-    const before = byEnrolment.get(m.enrolmentId)!;
-    const reason = m.mark === 'present' ? null : m.reason;
-    if (before.mark === m.mark && (before.reason ?? null) === reason) continue;
-    changed++;
-    await tx
-      .insertInto('attendance')
-      .values({
-        course_session_id: sessionId,
-        enrolment_id: m.enrolmentId,
-        mark: m.mark,
-        reason,
-        recorded_at: at,
-        recorded_by: staffId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['course_session_id', 'enrolment_id'])
-          .doUpdateSet({ mark: m.mark, reason, recorded_at: at, recorded_by: staffId }),
-      )
-      .execute();
-    await appendAudit(tx, at, staffId, {
-      action: before.mark ? 'update' : 'create',
-      entity: 'attendance',
-      entityId: `${sessionId}:${m.enrolmentId}`,
-      participantId: before.participantId,
-      summary: `Attendance on ${session.sessionDate} (run ${session.runId}): ${m.mark}${reason ? ` – ${reason}` : ''}`,
-      before: before.mark ? { mark: before.mark, reason: before.reason } : undefined,
-      after: { mark: m.mark, reason },
-    });
-  }
-  return { saved: marks.length, changed };
+/** Records one mark (a second mark of the same person on the same session replaces the first). */
+export async function upsertAttendance(tx: Tx, row: Insertable<AttendanceTable>): Promise<void> {
+  const { mark, reason, recorded_at, recorded_by } = row;
+  await tx
+    .insertInto('attendance')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['course_session_id', 'enrolment_id']).doUpdateSet({ mark, reason, recorded_at, recorded_by }),
+    )
+    .execute();
 }

@@ -26,7 +26,8 @@ import {
   updatePlacement,
 } from './imports.repository';
 import { findParticipant } from '../participants/participants.repository';
-import { liveParticipant, participantColumns, type ParticipantColumn } from './import-plan';
+import { participantColumns, type ParticipantColumn } from './import-plan';
+import { isLiveParticipant } from './import-plan.repository';
 import type { PreviewRowState, PreviewState } from './import-state';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -296,7 +297,8 @@ async function writeLinkedRow(
   audit: AuditEntry[],
 ): Promise<void> {
   const pid = r.matchId!;
-  if (!(await liveParticipant(tx, pid))) return;
+  // Participants merged away or anonymised cannot take imported data.
+  if (!(await isLiveParticipant(tx, pid))) return;
   const v = r.values;
   const s = (k: string) => (v[k] === undefined ? null : String(v[k]));
   const n = (k: string) => (v[k] === undefined ? null : Number(v[k]));

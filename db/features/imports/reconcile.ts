@@ -16,6 +16,7 @@ import { findParticipant } from '../participants/participants.repository';
 import { findOutcomeDate, setOutcomeDate, updateParticipantColumns } from './imports.repository';
 import { appendAuditMany } from './bulk-audit';
 import { diffFields, loadLookups, participantColumns } from './import-plan';
+import { outcomesInPeriod, outcomesOfType, participantsReferred } from './import-plan.repository';
 import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
 import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
@@ -32,7 +33,7 @@ function nearestByDate<T extends { outcome_date: string }>(outcomes: T[], date: 
 }
 
 export async function buildReconciliation(
-  tx: Db,
+  db: Db,
   source: ImportSource,
   sheet: string,
   profile: ImportProfile,
@@ -46,13 +47,13 @@ export async function buildReconciliation(
     ]);
   }
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
-  const lookups = await loadLookups(tx);
+  const lookups = await loadLookups(db);
   const { rows } = typeRows(table, profile, source.date1904, { outcome_type: lookups.outcomeTypes });
-  const notDuplicates = await loadNotDuplicatePairs(tx);
+  const notDuplicates = await loadNotDuplicatePairs(db);
   const items: ReconcileItem[] = [];
   const errors: ReconcileState['errors'] = [];
   const find = await fileFinder(
-    tx,
+    db,
     rows.filter((r) => !r.problems.length).map((r) => r.values),
   );
   const seen = new Set<number>();
@@ -92,11 +93,8 @@ export async function buildReconciliation(
       });
       continue;
     }
-    const ours = await tx
-      .selectFrom('participants')
-      .selectAll()
-      .where('id', '=', verdict.matchId)
-      .executeTakeFirstOrThrow();
+    const ours = await findParticipant(db, verdict.matchId);
+    if (!ours) throw new AppFailure('not-found', 'A matched participant no longer exists.');
     if (profile.kind === 'participants') {
       seen.add(ours.id);
       const diffs = diffFields('participants', ours, t.values, identity);
@@ -115,16 +113,7 @@ export async function buildReconciliation(
     }
     const type = String(t.values.outcome_type),
       date = String(t.values.outcome_date);
-    const same = nearestByDate(
-      await tx
-        .selectFrom('outcomes')
-        .select(['id', 'outcome_date'])
-        .where('participant_id', '=', ours.id)
-        .where('outcome_type', '=', type)
-        .orderBy('id')
-        .execute(),
-      date,
-    );
+    const same = nearestByDate(await outcomesOfType(db, ours.id, type), date);
     if (same) seen.add(same.id);
     const differ = same && same.outcome_date !== date;
     items.push({
@@ -152,15 +141,8 @@ export async function buildReconciliation(
   }
   // Ours not theirs: our records in the partner's scope and the period that the file lacks.
   if (profile.kind === 'participants') {
-    const scope = profile.scope.referralSource ?? profile.defaults.referral_source;
-    let q = tx
-      .selectFrom('participants')
-      .select(['id', 'reference', 'first_name', 'last_name', 'referral_date'])
-      .where('status', 'not in', ['merged', 'anonymised']);
-    if (scope) q = q.where('referral_source', '=', scope);
-    if (from) q = q.where('referral_date', '>=', from);
-    if (to) q = q.where('referral_date', '<=', to);
-    for (const p of await q.orderBy('reference').execute()) {
+    const referralSource = profile.scope.referralSource ?? profile.defaults.referral_source;
+    for (const p of await participantsReferred(db, { referralSource, from, to })) {
       if (seen.has(p.id)) continue;
       items.push({
         id: items.length + 1,
@@ -187,38 +169,20 @@ export async function buildReconciliation(
     const employerId = profile.scope.employer
       ? lookups.organisations.get(profile.scope.employer.toLowerCase().replace(/[^a-z0-9]+/g, '_'))
       : undefined;
-    if (types.length) {
-      let q = tx
-        .selectFrom('outcomes as o')
-        .innerJoin('participants as p', 'p.id', 'o.participant_id')
-        .select([
-          'o.id',
-          'o.participant_id',
-          'o.outcome_type',
-          'o.outcome_date',
-          'p.reference',
-          'p.first_name',
-          'p.last_name',
-        ])
-        .where('o.outcome_type', 'in', types);
-      if (employerId) q = q.where('o.employer_org_id', '=', employerId);
-      if (from) q = q.where('o.outcome_date', '>=', from);
-      if (to) q = q.where('o.outcome_date', '<=', to);
-      for (const o of await q.orderBy('o.outcome_date').execute()) {
-        if (seen.has(o.id)) continue;
-        items.push({
-          id: items.length + 1,
-          status: 'ours_only',
-          rowNumber: null,
-          participantId: o.participant_id,
-          entityId: o.id,
-          reference: o.reference,
-          name: `${o.first_name} ${o.last_name}`,
-          detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
-          differences: [],
-          accepted: [],
-        });
-      }
+    for (const o of await outcomesInPeriod(db, { types, employerOrgId: employerId, from, to })) {
+      if (seen.has(o.id)) continue;
+      items.push({
+        id: items.length + 1,
+        status: 'ours_only',
+        rowNumber: null,
+        participantId: o.participant_id,
+        entityId: o.id,
+        reference: o.reference,
+        name: `${o.first_name} ${o.last_name}`,
+        detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
+        differences: [],
+        accepted: [],
+      });
     }
   }
   await job?.progress(rows.length, rows.length, 'Reconciliation ready');

@@ -3,6 +3,7 @@
 // as NOT EXISTS / NOT IN subqueries), then one line per person, item or employer as the rule
 // says, with the details the return needs. The query is built with Kysely over a dynamic table
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
+// Its SQL stays here, not in a repository: compiling rules into a query is this module's one job.
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
 import type { CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';

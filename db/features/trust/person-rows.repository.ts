@@ -1,6 +1,7 @@
 // A person's rows in any table about participants, found as the personal-data registry says
 // (db/store/tables/personal-data.ts): by participant_id, by any of several columns, or through
-// the rows of another table. Subject access reads them; anonymising updates or deletes them.
+// the rows of another table. Subject access reads them; anonymising updates or deletes them. And
+// the lookups both need: a person by reference, merged records, the audit entries about them.
 // `ids` are the person's record and any records merged into it.
 import { sql, type RawBuilder } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
@@ -133,4 +134,51 @@ export async function eraseUndoKeptLabels(tx: Tx, id: number): Promise<void> {
         .where('id', '=', b.id)
         .execute();
   }
+}
+
+/** A participant by reference (as typed: trimmed, any case). */
+export async function personByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'status'])
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+}
+
+/** The record `id` was merged into, if it was. */
+export async function mergedIntoOf(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+  return row?.merged_into_id ?? null;
+}
+
+/** Records merged into `id` that are not anonymised yet. */
+export async function unanonymisedMergedInto(db: Db, id: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('merged_into_id', '=', id)
+    .where('reference', 'not like', 'ANON-%')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every audit entry about any of `ids`, oldest first, still sealed. */
+export async function auditEntriesOf(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'at',
+      'staff_id',
+      'action',
+      'entity',
+      'entity_id',
+      'participant_id',
+      'summary',
+      'before_json',
+      'after_json',
+    ])
+    .where('participant_id', 'in', ids)
+    .orderBy('id')
+    .execute();
 }

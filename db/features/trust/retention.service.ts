@@ -27,6 +27,7 @@ import {
   deleteUnused,
   eraseUndoKeptLabels,
   reachedKeys,
+  unanonymisedMergedInto,
   updatePersonRows,
 } from './person-rows.repository';
 import { findStreamRetention, updateStreamRetention, worklistQuery } from './retention.repository';
@@ -126,13 +127,7 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
   for (const [table, keys] of reached) await deleteUnused(tx, table, keys);
   for (const step of mentioningTables()) await mentionSteps[step](tx, id);
 
-  const merged = await tx
-    .selectFrom('participants')
-    .select('id')
-    .where('merged_into_id', '=', id)
-    .where('reference', 'not like', 'ANON-%')
-    .execute();
-  for (const m of merged) await anonymiseParticipant(tx, m.id, nowIso);
+  for (const merged of await unanonymisedMergedInto(tx, id)) await anonymiseParticipant(tx, merged, nowIso);
 }
 
 /** Refuses unless every one of `ids` is on the worklist (left, and past their stream's date). */

@@ -11,8 +11,8 @@ import { columnRules, participantTables, type AccessAs, type TableName } from '.
 import { listStaff } from '../staff/staff.repository';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
-import { personIds } from '../participants/participant-timeline.service';
-import { personRows } from './person-rows.repository';
+import { personIds } from '../participants/participant-timeline.repository';
+import { auditEntriesOf, mergedIntoOf, personByReference, personRows } from './person-rows.repository';
 
 type Row = Record<string, unknown>;
 interface Area {
@@ -31,11 +31,7 @@ export async function findPerson(
   db: Db,
   reference: string,
 ): Promise<{ id: number; reference: string; first_name: string; last_name: string; status: string }> {
-  const person = await db
-    .selectFrom('participants')
-    .select(['id', 'reference', 'first_name', 'last_name', 'status'])
-    .where('reference', '=', reference.trim().toUpperCase())
-    .executeTakeFirst();
+  const person = await personByReference(db, reference);
   if (!person)
     throw new AppFailure('not-found', `No participant has the reference ${reference.trim().toUpperCase()}.`, [
       { path: ['reference'], message: 'No participant has this reference' },
@@ -47,9 +43,9 @@ export async function findPerson(
 async function survivorOf(db: Db, participantId: number): Promise<number> {
   let id = participantId;
   for (let hops = 0; hops < 100; hops++) {
-    const row = await db.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
-    if (!row?.merged_into_id) return id;
-    id = row.merged_into_id;
+    const into = await mergedIntoOf(db, id);
+    if (into === null) return id;
+    id = into;
   }
   return id;
 }
@@ -63,23 +59,7 @@ export async function collectSubjectData(db: Db, participantId: number): Promise
   for (const { table, access } of participantTables()) {
     if (access === 'rows') areas.push({ area: table, rows: await personRows(db, table, ids, shownColumns(table)) });
   }
-  const audit = await db
-    .selectFrom('audit_log')
-    .select([
-      'id',
-      'at',
-      'staff_id',
-      'action',
-      'entity',
-      'entity_id',
-      'participant_id',
-      'summary',
-      'before_json',
-      'after_json',
-    ])
-    .where('participant_id', 'in', ids)
-    .orderBy('id')
-    .execute();
+  const audit = await auditEntriesOf(db, ids);
   areas.push({ area: 'audit_log', rows: (await readableAuditRows(db, audit)) as unknown as Row[] });
   return areas;
 }
