@@ -1,30 +1,60 @@
 // Builds the app: the renderer with Vite; Electron main, preload and the backend (utility
 // process) with esbuild; and the command-line tool (scripts/cli-build.mjs). `--renderer` builds
-// only the renderer (for the browser harness).
+// only the renderer (for the browser harness); `--backend` only the backend and its worker, into
+// `--outdir` (default dist/electron), which is how test/integration/imports-bundle.test.ts checks
+// the bundled worker.
 import { build as viteBuild } from 'vite';
 import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
-import { buildCli } from './cli-build.mjs';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { buildCli, IMPORT_READ_WORKER } from './cli-build.mjs';
 
-const onlyRenderer = process.argv.includes('--renderer');
+const { values: args } = parseArgs({
+  options: { renderer: { type: 'boolean' }, backend: { type: 'boolean' }, outdir: { type: 'string' } },
+});
+const outdir = args.outdir ?? 'dist/electron';
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 
-await viteBuild({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
+if (!args.backend)
+  await viteBuild({ configFile: new URL('../vite.config.ts', import.meta.url).pathname, logLevel: 'warn' });
 
-if (!onlyRenderer) {
+if (!args.renderer) {
   const common = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',
     sourcemap: true,
-    external: ['electron', 'better-sqlite3-multiple-ciphers'],
+    // *.dev modules run only from source (db/features/imports/import-read.dev.ts bundles the
+    // import worker in memory with esbuild); a build has the worker as a file of its own.
+    external: ['electron', 'better-sqlite3-multiple-ciphers', '*.dev'],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   };
-  await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: 'dist/electron/main.cjs' });
-  await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: 'dist/electron/preload.cjs' });
-  await esbuild({ ...common, entryPoints: ['db/backend/utility-process.ts'], outfile: 'dist/electron/backend.cjs' });
-  await buildCli();
+  if (!args.backend) {
+    await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs') });
+    await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs') });
+  }
+  // The backend reads partner files in a worker thread (db/features/imports/import-read.host.ts):
+  // the worker is its own bundle beside backend.cjs, which finds it by the name defined here.
+  await esbuild({
+    ...common,
+    entryPoints: ['db/backend/utility-process.ts'],
+    outfile: path.join(outdir, 'backend.cjs'),
+    define: { ...common.define, __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER) },
+  });
+  await esbuild({
+    ...common,
+    entryPoints: ['db/features/imports/import-read.worker.ts'],
+    outfile: path.join(outdir, IMPORT_READ_WORKER),
+  });
+  if (!args.backend) await buildCli();
 }
-console.log(onlyRenderer ? 'Built the renderer into dist/renderer.' : 'Built the app into dist/.');
+console.log(
+  args.renderer
+    ? 'Built the renderer into dist/renderer.'
+    : args.backend
+      ? `Built the backend into ${outdir}.`
+      : 'Built the app into dist/.',
+);

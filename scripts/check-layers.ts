@@ -22,6 +22,10 @@ interface LayerRule {
   packages: readonly string[] | 'declared';
   /** Packages it may import only as types (`import type`, `.d.ts`, `/// <reference types>`). */
   typePackages?: readonly string[];
+  /** Packages a `*.dev.ts` module of the layer may also import: code that runs only from source
+   * (tsx, Vitest), never in a build, because scripts/build.mjs and scripts/cli-build.mjs leave
+   * every `*.dev` module out of their bundles (external). */
+  devPackages?: readonly string[];
   /** Whether it runs where Node's built-in modules exist. */
   node: boolean;
 }
@@ -66,6 +70,8 @@ export const rules: Record<Layer, LayerRule> = {
     packages: [...PURE, 'kysely', 'better-sqlite3-multiple-ciphers', 'exceljs', 'csv-parse', 'iconv-lite', 'fflate'],
     // The cipher fork of better-sqlite3 borrows @types/better-sqlite3 (db/store/sqlite/*.d.ts).
     typePackages: ['better-sqlite3'],
+    // From source there is no bundled import worker: import-read.dev.ts bundles it in memory.
+    devPackages: ['esbuild'],
     node: true,
   },
   test: {
@@ -230,12 +236,16 @@ function describeAllowed(layer: Layer): string {
   );
 }
 
+/** A module that runs only from source (see `devPackages`). */
+export const isDevModule = (file: string): boolean => /\.dev\.tsx?$/.test(file);
+
 /** Why `ref` is not allowed in `layer`, or null when it is. */
 export function problemOf(
   layer: Layer,
   target: Target,
   typeOnly: boolean,
   declared: ReadonlySet<string>,
+  devModule = false,
 ): string | null {
   const r = rules[layer];
   switch (target.kind) {
@@ -253,7 +263,9 @@ export function problemOf(
       const allowed =
         r.packages === 'declared'
           ? declared.has(target.name) || (typeOnly && declared.has(`@types/${target.name}`))
-          : r.packages.includes(target.name) || (typeOnly && (r.typePackages ?? []).includes(target.name));
+          : r.packages.includes(target.name) ||
+            (typeOnly && (r.typePackages ?? []).includes(target.name)) ||
+            (devModule && (r.devPackages ?? []).includes(target.name));
       if (allowed) return null;
       return r.packages === 'declared'
         ? `imports ${target.name}, which package.json does not list`
@@ -297,7 +309,7 @@ export function checkLayers(root: string): { files: number; references: number; 
       const file = path.relative(root, full).split(path.sep).join('/');
       for (const ref of moduleReferences(full, fs.readFileSync(full, 'utf8'))) {
         references++;
-        const problem = problemOf(layer, classify(root, file, ref), ref.typeOnly, declared);
+        const problem = problemOf(layer, classify(root, file, ref), ref.typeOnly, declared, isDevModule(file));
         if (problem)
           violations.push({
             file,

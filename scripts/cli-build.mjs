@@ -12,6 +12,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const CLI_BUNDLE = 'cli.cjs';
+/** The partner-file reader's worker (db/features/imports/import-read.host.ts), bundled beside the
+ * CLI (and beside the app's backend by scripts/build.mjs) under this name. */
+export const IMPORT_READ_WORKER = 'import-read.worker.cjs';
 const BUILD_INFO = 'build-info.json';
 
 /** Packages loaded only when a command first uses them, straight from node_modules: ExcelJS
@@ -49,20 +52,39 @@ export async function buildCli(outDir = cliOutDir()) {
     sourcemap: true,
     // The SQLite driver is native; electron is never loaded by the CLI but is named as the app's
     // build does, so an accidental import fails loudly at run time instead of being bundled.
-    external: ['better-sqlite3-multiple-ciphers', 'electron'],
-    define: { __APP_VERSION__: JSON.stringify(pkg.version), __CLI_ENTRY__: 'true' },
+    // *.dev modules run only from source (the import worker is bundled beside the CLI below).
+    external: ['better-sqlite3-multiple-ciphers', 'electron', '*.dev'],
+    define: {
+      __APP_VERSION__: JSON.stringify(pkg.version),
+      __CLI_ENTRY__: 'true',
+      __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER),
+    },
     plugins: [lazyPackages(LAZY_PACKAGES)],
     metafile: true,
     write: false,
     outfile: path.join(outDir, CLI_BUNDLE),
     logLevel: 'warning',
   });
-  const inputs = Object.keys(result.metafile.inputs)
+  // `imports open` reads partner files in a worker with time and memory limits: its own bundle.
+  const worker = await build({
+    absWorkingDir: root,
+    entryPoints: ['db/features/imports/import-read.worker.ts'],
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node22',
+    sourcemap: true,
+    metafile: true,
+    write: false,
+    outfile: path.join(outDir, IMPORT_READ_WORKER),
+    logLevel: 'warning',
+  });
+  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
     .filter((input) => !input.startsWith('node_modules/') && !input.includes(':'))
     .concat(EXTRA_INPUTS.filter((file) => fs.existsSync(path.join(root, file))));
   fs.mkdirSync(outDir, { recursive: true });
   const renames = [];
-  for (const file of result.outputFiles) {
+  for (const file of [...worker.outputFiles, ...result.outputFiles]) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);
     renames.push([temporary, file.path]);
@@ -71,7 +93,8 @@ export async function buildCli(outDir = cliOutDir()) {
   fs.writeFileSync(`${info}.${process.pid}.tmp`, `${JSON.stringify({ builtAtMs, version: pkg.version, inputs })}\n`);
   renames.push([`${info}.${process.pid}.tmp`, info]);
   // The bundle last: build-info.json always describes the bundle beside it or an older one.
-  renames.sort(([, a]) => (a.endsWith(CLI_BUNDLE) ? 1 : -1));
+  const isBundle = ([, to]) => Number(to.endsWith(CLI_BUNDLE));
+  renames.sort((x, y) => isBundle(x) - isBundle(y));
   for (const [from, to] of renames) fs.renameSync(from, to);
   return path.join(outDir, CLI_BUNDLE);
 }

@@ -16,11 +16,14 @@ import { log } from './log';
 import { hasMarkedFields, noSpecialItems, redactForViewer } from '../features/trust/special-category';
 import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
-import { backupIfDue } from '../features/trust/backup.service';
+import { backupIfDue, takeBackup } from './backups';
+import { verifyAuditChain } from '../features/trust/audit-verify';
+import { flushErasedPages, foreignKeyProblemCount, integrityProblems } from '../store/dialect';
 import path from 'node:path';
 import type { z } from 'zod';
 import type { ChannelEffect, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
+import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
@@ -61,7 +64,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let store = await openStore(options);
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: BackendEvent) => void>();
+  /** Each signed-in staff member's role as last read from the store, forgotten whenever a write
+   * that names staff commits (or the store is reopened). The dispatcher checks it on every
+   * request without a query, so a request that needs no data (cancelling a job, a job's progress)
+   * still answers while a long job holds the store's one connection in its transaction. */
+  const staffRoles = new Map<number, { role: Role; isActive: boolean } | null>();
+  let staffGeneration = 0;
   const emit = (event: BackendEvent) => {
+    if (event.type === 'data-changed' && event.areas.some((a) => a === 'staff' || a === '*')) {
+      staffRoles.clear();
+      staffGeneration++;
+    }
     for (const l of listeners) l(event);
   };
   const clients = new Map<string, Client>();
@@ -80,7 +93,6 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const services: BackendServices = {
     db: store.db,
-    sqlite: store.sqlite,
     storeFile: store.file,
     isEncrypted: store.isEncrypted,
     clock,
@@ -97,15 +109,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         : defaultBackupDir(store.file)),
     storeKey: store.key,
     trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
+    // The handle is read at each call: a restore replaces it.
+    maintenance: {
+      integrityProblems: () => integrityProblems(services.db),
+      foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
+      verifyAuditChain: () => verifyAuditChain(services.db),
+      flushErasedPages: () => flushErasedPages(services.db),
+    },
     async reopenStore(between) {
-      await store.close();
+      // The lock stays held while the file is replaced: no other program may open it meanwhile.
+      const owned = store.lock;
+      await store.close({ keepLock: true });
       try {
         await between();
       } finally {
-        store = await openStore(options);
+        store = await openStore({ ...options, lock: owned });
         Object.assign(services, {
           db: store.db,
-          sqlite: store.sqlite,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
         });
@@ -114,7 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
       }
-      return { db: store.db, sqlite: store.sqlite };
+      return { db: store.db };
     },
   };
 
@@ -137,13 +157,24 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   /** The session's staff member as the store has them now: a role change or deactivation by an
    * administrator takes effect on the next request, not at the next sign-in. */
-  function currentRole(c: Client): Role | null {
-    const row = services.sqlite.prepare('select role, is_active from staff where id = ?').get(c.session!.staff.id) as
-      { role: Role; is_active: number } | undefined;
-    if (!row || row.is_active !== 1) return null;
-    if (row.role !== c.session!.staff.role)
-      c.session = { ...c.session!, staff: { ...c.session!.staff, role: row.role } };
-    return row.role;
+  async function currentRole(c: Client): Promise<Role | null> {
+    const id = c.session!.staff.id;
+    let staff = staffRoles.get(id);
+    if (staff === undefined) {
+      const generation = staffGeneration;
+      const row = await services.db
+        .selectFrom('staff')
+        .select(['role', 'is_active'])
+        .where('id', '=', id)
+        .executeTakeFirst();
+      staff = row ? { role: row.role, isActive: row.is_active === 1 } : null;
+      // A staff write that committed while this read waited may have made it stale: not kept.
+      if (generation === staffGeneration) staffRoles.set(id, staff);
+    }
+    if (!staff?.isActive || !c.session) return null;
+    if (staff.role !== c.session.staff.role)
+      c.session = { ...c.session, staff: { ...c.session.staff, role: staff.role } };
+    return staff.role;
   }
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
@@ -154,7 +185,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
     let role: Role | null = null;
     if (caller.session) {
-      role = currentRole(caller);
+      role = await currentRole(caller);
       if (!role) lock(caller, 'account-changed');
     }
     if (def.role !== 'public') {
@@ -183,7 +214,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     try {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
       const staffId = caller.session?.staff.id ?? null;
-      const { db: _db, sqlite: _sqlite, emit: _emit, reopenStore: _reopen, ...common } = services;
+      const { db: _db, emit: _emit, reopenStore: _reopen, maintenance, ...common } = services;
       const call = { ...common, client: caller, staffId };
       const effect = def.effect as ChannelEffect;
       // A write's output is checked inside its transaction, so a mismatch undoes the change.
@@ -193,10 +224,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         return checked.data;
       };
       let output: unknown;
-      if (effect.kind === 'legacy') {
-        output = checkOutput(await handler(parsed.data, { ...services, client: caller, staffId }));
-      } else if (effect.kind === 'read') {
-        output = checkOutput(await handler(parsed.data, { ...call, db: services.db }));
+      if (effect.kind === 'read') {
+        output = checkOutput(await handler(parsed.data, { ...call, db: services.db, maintenance }));
       } else if (effect.kind === 'write') {
         const unit = { channel, areas: effect.areas, bulk: effect.bulk, staffId };
         output = await runWrite(services, unit, async (tx) => checkOutput(await handler(parsed.data, { ...call, tx })));
@@ -207,7 +236,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           backedUp = true;
           return runWrite(services, { channel, areas: options.areas ?? effect.areas, bulk, staffId }, work);
         };
-        const ctx = { ...call, db: services.db, transact, reopenStore: services.reopenStore };
+        const ctx = {
+          ...call,
+          db: services.db,
+          maintenance,
+          transact,
+          reopenStore: services.reopenStore,
+          takeBackup: (reason: BackupReason) => takeBackup(services, reason, staffId),
+        };
         output = checkOutput(await handler(parsed.data, ctx));
       }
       log('info', 'request', { channel, ms: Math.round(performance.now() - started) });

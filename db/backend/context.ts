@@ -1,7 +1,6 @@
 // What a handler receives besides its parsed input: the store, who is calling, the clock, a way
 // to push events and to start long jobs.
 import type { Kysely } from 'kysely';
-import type { Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
 import type { Session } from '../../shared/contract/app.contract';
 import type { BackendEvent } from '../../shared/events';
 import type { DataArea } from '../../shared/contract/define';
@@ -9,10 +8,23 @@ import type { Database, Tx } from '../store/schema';
 import type { Clock } from './clock';
 import type { JobRunner } from './jobs';
 import type { StoreKey } from '../store/sqlite/encryption';
+import type { BackupFileInfo, BackupReason } from '../store/dialect';
+import type { AuditVerification } from '../features/trust/audit-verify';
+
+/** Checks and upkeep of the whole store, through the store's dialect (db/store/dialect.ts) on its
+ * own handle. They run outside any transaction (a flush cannot run inside one, and a query on the
+ * handle would wait forever behind a transaction holding SQLite's one connection), so only the
+ * channels that hold none get them: `read` and `own` channels. */
+export interface StoreMaintenance {
+  integrityProblems(): Promise<string[]>;
+  foreignKeyProblemCount(): Promise<number>;
+  verifyAuditChain(): Promise<AuditVerification>;
+  /** After erasing: leaves no old copy of an erased page in the store's files (the SQLite WAL). */
+  flushErasedPages(): Promise<void>;
+}
 
 export interface BackendServices {
   db: Kysely<Database>;
-  sqlite: Sqlite;
   storeFile: string;
   isEncrypted: boolean;
   clock: Clock;
@@ -27,9 +39,10 @@ export interface BackendServices {
   /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
    * signs everyone out. The shared services are updated in place; a handler's own context is a
    * copy, so it must use the handles returned. */
-  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database>; sqlite: Sqlite }>;
+  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database> }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number };
+  maintenance: StoreMaintenance;
 }
 
 /** One caller: a window in the app, a browser tab set in the harness, the CLI. */
@@ -39,19 +52,18 @@ export interface Client {
   lastActivity: number;
 }
 
-/** TEMPORARY (legacy effect): everything, as before the kit. */
-export interface HandlerContext extends BackendServices {
+/** What every handler gets whatever its effect: who is calling, the clock, jobs, files. Never a
+ * store handle, a way to emit events or the store's maintenance: those come with the effect. */
+export interface CallContext extends Omit<BackendServices, 'db' | 'emit' | 'reopenStore' | 'maintenance'> {
   client: Client;
   /** The signed-in staff member; handlers behind a role can rely on it being present. */
   staffId: number | null;
 }
 
-/** What every handler gets whatever its effect: who is calling, the clock, jobs, files. */
-export type CallContext = Omit<HandlerContext, 'db' | 'sqlite' | 'emit' | 'reopenStore'>;
-
 /** A `read` channel: the store, for queries. */
 export interface ReadContext extends CallContext {
   db: Kysely<Database>;
+  maintenance: StoreMaintenance;
 }
 
 /** A `write` channel: the one transaction the dispatcher opened, and nothing else to write with
@@ -65,7 +77,11 @@ export interface WriteContext extends CallContext {
  * one transaction with the same audit check and `data-changed` event as a `write` channel. */
 export interface OwnTransactionsContext extends CallContext {
   db: Kysely<Database>;
+  maintenance: StoreMaintenance;
   transact<T>(work: (tx: Tx) => Promise<T>, options?: { areas?: readonly DataArea[] }): Promise<T>;
   /** Closes the store, runs `between`, opens it again and signs everyone out (restore). */
   reopenStore: BackendServices['reopenStore'];
+  /** Takes a checked backup now (outside any transaction: SQLite cannot snapshot inside one),
+   * with its audit row, and rotates old ones. */
+  takeBackup(reason: BackupReason): Promise<BackupFileInfo>;
 }

@@ -4,18 +4,12 @@
 // transaction the dispatcher opened (`ctx.tx`) and no other handle, a `read` handler gets `ctx.db`,
 // an `own` handler gets `ctx.transact`.
 import type { ChannelName, ChannelOutput, Contract, ParsedInput } from '../../shared/contract/index';
-import type { HandlerContext, OwnTransactionsContext, ReadContext, WriteContext } from './context';
+import type { OwnTransactionsContext, ReadContext, WriteContext } from './context';
 
 type EffectKind<C extends ChannelName> = Contract[C]['effect']['kind'];
 
 export type ContextFor<C extends ChannelName> =
-  EffectKind<C> extends 'write'
-    ? WriteContext
-    : EffectKind<C> extends 'read'
-      ? ReadContext
-      : EffectKind<C> extends 'own'
-        ? OwnTransactionsContext
-        : HandlerContext;
+  EffectKind<C> extends 'write' ? WriteContext : EffectKind<C> extends 'read' ? ReadContext : OwnTransactionsContext;
 
 export type Handler<C extends ChannelName> = (
   input: ParsedInput<C>,

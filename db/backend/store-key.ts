@@ -1,11 +1,51 @@
 // Where the CLI and the harness get the store's key: a key file (--key-file, or the file named by
 // WORKSBOOK_KEY_FILE) or a passphrase (WORKSBOOK_PASSPHRASE). A key file holding exactly 64 hex
 // digits is a raw 256-bit key; anything else in it is a passphrase. With no key, an encrypted
-// store is refused with a message saying how to give one; a new store is created encrypted
-// whenever a key is given, and an existing plaintext store is encrypted in place. Only
-// development and tests run without a key. The Electron app gets its key from safeStorage.
+// store is refused with a message saying how to give one, and so is a new or plaintext store
+// unless plaintext is asked for (--plaintext or WORKSBOOK_PLAINTEXT=1: demo data and tests).
+// A new store is created encrypted whenever a key is given, and an existing plaintext store is
+// encrypted in place; a passphrase that is about to key a store must be strong enough. The
+// Electron app gets a random raw key from safeStorage.
 import fs from 'node:fs';
 import { isEncryptedDatabaseFile, StoreNeedsKeyError, type StoreKey } from '../store/sqlite/encryption';
+
+export class PlaintextRefusedError extends Error {
+  constructor(file: string) {
+    super(
+      `No key was given for ${file}, and Worksbook does not create or open an unencrypted store unless told to. ` +
+        'Give a passphrase (WORKSBOOK_PASSPHRASE) or a key file (--key-file or WORKSBOOK_KEY_FILE); ' +
+        'for demo or test data only, add --plaintext.',
+    );
+    this.name = 'PlaintextRefusedError';
+  }
+}
+
+/**
+ * OWASP ASVS 4.0 (2.1.1) and NIST SP 800-63B: length is what makes a secret strong, so at
+ * least 12 characters and no composition rules. (zxcvbn-style scoring was considered: the
+ * original package is unmaintained since 2017 and its maintained port ships megabytes of
+ * dictionaries for a check made when a store is created.) A single character repeated is
+ * refused too: long but not secret.
+ */
+export const MIN_PASSPHRASE_LENGTH = 12;
+
+export function passphraseProblem(text: string): string | null {
+  const chars = [...text.normalize('NFKC')];
+  if (chars.length < MIN_PASSPHRASE_LENGTH)
+    return (
+      `The passphrase has ${chars.length} characters; a store's passphrase needs at least ${MIN_PASSPHRASE_LENGTH} ` +
+      '(a few words are easier to remember than symbols).'
+    );
+  if (new Set(chars).size === 1) return 'The passphrase is one character repeated; use a few words instead.';
+  return null;
+}
+
+export class WeakPassphraseError extends Error {
+  constructor(problem: string) {
+    super(problem);
+    this.name = 'WeakPassphraseError';
+  }
+}
 
 export function keyFromFile(keyFile: string): StoreKey {
   if (!fs.existsSync(keyFile)) throw new Error(`The key file ${keyFile} does not exist.`);
@@ -15,10 +55,25 @@ export function keyFromFile(keyFile: string): StoreKey {
   return { kind: 'passphrase', text };
 }
 
-export async function resolveStoreKey(file: string, options: { keyFile?: string } = {}): Promise<StoreKey | null> {
+export async function resolveStoreKey(
+  file: string,
+  options: { keyFile?: string; plaintext?: boolean } = {},
+): Promise<StoreKey | null> {
   const keyFile = options.keyFile ?? process.env.WORKSBOOK_KEY_FILE;
-  if (keyFile) return keyFromFile(keyFile);
-  if (process.env.WORKSBOOK_PASSPHRASE) return { kind: 'passphrase', text: process.env.WORKSBOOK_PASSPHRASE };
+  const passphrase = process.env.WORKSBOOK_PASSPHRASE;
+  const key: StoreKey | null = keyFile
+    ? keyFromFile(keyFile)
+    : passphrase
+      ? { kind: 'passphrase', text: passphrase }
+      : null;
+  if (key) {
+    // An existing encrypted store keeps opening with the passphrase it has; a passphrase that
+    // is about to key a store (a new one, or a plaintext one encrypted in place) must be strong.
+    const problem = key.kind === 'passphrase' && !isEncryptedDatabaseFile(file) ? passphraseProblem(key.text) : null;
+    if (problem) throw new WeakPassphraseError(problem);
+    return key;
+  }
   if (isEncryptedDatabaseFile(file)) throw new StoreNeedsKeyError();
-  return null;
+  if (options.plaintext || process.env.WORKSBOOK_PLAINTEXT === '1') return null;
+  throw new PlaintextRefusedError(file);
 }

@@ -7,8 +7,8 @@
 import type { BulkReason, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackendServices } from './context';
-import { takeBackup } from '../features/trust/backup.service';
-import { watchWrites } from '../store/sqlite/write-watch';
+import { takeBackup } from './backups';
+import { watchWrites, writeTransaction } from '../store/dialect';
 
 /** A write that left no trace in the audit log: a programming error, so the change is undone. */
 export class WriteWithoutAudit extends Error {
@@ -39,7 +39,7 @@ export async function runWrite<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (unit.bulk) await takeBackup(services, unit.bulk, unit.staffId);
-  const value = await services.db.transaction().execute(async (tx) => {
+  const value = await writeTransaction(services.db).execute(async (tx) => {
     const before = await lastAuditId(tx);
     const hasChanged = await watchWrites(tx);
     const result = await work(tx);

@@ -23,8 +23,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
     io.out(
-      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file>] [options]\n' +
-        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store)\n\nCommands:',
+      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file> | --plaintext] [options]\n' +
+        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store; --plaintext, or WORKSBOOK_PLAINTEXT=1,\n' +
+        'for an unencrypted one with demo or test data only)\n\nCommands:',
     );
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
     io.out(`  ${'--version'.padEnd(60)} Show the version of Worksbook`);
@@ -34,7 +35,13 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     parsed = parseArgs({
       args: argv.slice(1),
-      options: { ...command.options, db: { type: 'string' }, as: { type: 'string' }, 'key-file': { type: 'string' } },
+      options: {
+        ...command.options,
+        db: { type: 'string' },
+        as: { type: 'string' },
+        'key-file': { type: 'string' },
+        plaintext: { type: 'boolean' },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -47,7 +54,10 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     const keyFile = parsed.values['key-file'];
     backend = await createBackend({
       file,
-      key: await resolveStoreKey(file, { keyFile: typeof keyFile === 'string' ? keyFile : undefined }),
+      key: await resolveStoreKey(file, {
+        keyFile: typeof keyFile === 'string' ? keyFile : undefined,
+        plaintext: parsed.values.plaintext === true,
+      }),
       automaticBackups: command.automaticBackups !== false,
     });
   } catch (error) {

@@ -2,7 +2,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
-import { restoreFromFile } from '../features/trust/backup.service';
+import { restoreFromFile, type RestoreTools } from '../features/trust/backup.service';
+import { takeBackup } from '../backend/backups';
+import { runWrite } from '../backend/write-unit';
 import { AppFailure } from '../../shared/result';
 
 export const backupCommand: CliCommand = {
@@ -42,13 +44,24 @@ export const restoreCommand: CliCommand = {
       io.err('Restoring replaces all current data (a safety backup is taken first). Add --yes to go ahead.');
       return 2;
     }
+    const services = backend.services;
+    const staffId = backend.client(CLI_CLIENT).session?.staff.id ?? null;
+    // A file outside the backups folder has no channel (the window may only restore from the
+    // folder), so the CLI gives the restore the same tools the dispatcher gives backup.restore.
+    const tools: RestoreTools = {
+      db: services.db,
+      storeFile: services.storeFile,
+      backupDir: services.backupDir,
+      storeKey: services.storeKey,
+      clock: services.clock,
+      jobs: services.jobs,
+      staffId,
+      reopenStore: services.reopenStore,
+      takeBackup: (reason) => takeBackup(services, reason, staffId),
+      transact: (work) => runWrite(services, { channel: 'cli.restore', areas: ['backups'], staffId }, work),
+    };
     try {
-      const result = await restoreFromFile(
-        backend.services,
-        file,
-        backend.client(CLI_CLIENT).session?.staff.id ?? null,
-        path.basename(file),
-      );
+      const result = await restoreFromFile(tools, file, path.basename(file));
       io.out(`Restored ${result.restored}. The data from before is in ${result.safetyBackup}.`);
       return 0;
     } catch (error) {

@@ -1,7 +1,9 @@
 // Loads a synthetic programme: staff, reference lists, participants, then each area's data.
-// Deterministic for a seed; all in one transaction, so a cancelled or failed load leaves nothing.
-import type { Kysely } from 'kysely';
-import type { Database } from '../store/schema';
+// Deterministic for a seed; all in the caller's one transaction, so a cancelled or failed load
+// leaves nothing.
+import type { Tx } from '../store/schema';
+import { appendAudit } from '../features/audit/audit.repository';
+import { countParticipants } from '../features/participants/participants.repository';
 import type { JobControl } from '../backend/jobs';
 import { Random } from './random';
 import type { DemoContext, DemoStep } from './demo-context';
@@ -30,17 +32,10 @@ export interface DemoOptions {
   nowIso: string;
 }
 
-export async function loadDemo(
-  db: Kysely<Database>,
-  options: DemoOptions,
-  job?: JobControl,
-): Promise<{ participants: number }> {
-  const existing = await db
-    .selectFrom('participants')
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  if (Number(existing.n) > 0) throw new Error('Demo data can only be loaded into an empty programme.');
-  return db.transaction().execute(async (tx) => {
+export async function loadDemo(tx: Tx, options: DemoOptions, job?: JobControl): Promise<{ participants: number }> {
+  if ((await countParticipants(tx, { includeMerged: true })) > 0)
+    throw new Error('Demo data can only be loaded into an empty programme.');
+  {
     const ctx: DemoContext = {
       tx,
       rng: new Random(options.seed),
@@ -58,5 +53,18 @@ export async function loadDemo(
       await step.run(ctx);
     }
     return { participants: ctx.participants.length };
+  }
+}
+
+export async function recordDemoLoaded(
+  tx: Tx,
+  options: DemoOptions,
+  staffId: number | null,
+  result: { participants: number },
+): Promise<void> {
+  await appendAudit(tx, options.nowIso, staffId, {
+    action: 'import',
+    entity: 'demo',
+    summary: `Demo programme loaded (${result.participants} participants, seed ${options.seed})`,
   });
 }

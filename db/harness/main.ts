@@ -13,6 +13,8 @@ const { values } = parseArgs({
     port: { type: 'string' },
     'renderer-dir': { type: 'string' },
     'key-file': { type: 'string' },
+    // An unencrypted store, for demo data and tests only (or WORKSBOOK_PLAINTEXT=1).
+    plaintext: { type: 'boolean' },
   },
 });
 
@@ -22,7 +24,7 @@ let backend;
 try {
   backend = await createBackend({
     file,
-    key: await resolveStoreKey(file, { keyFile: values['key-file'] }),
+    key: await resolveStoreKey(file, { keyFile: values['key-file'], plaintext: values.plaintext === true }),
     automaticBackups: true,
   });
 } catch (error) {

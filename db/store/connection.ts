@@ -7,13 +7,20 @@ import { Kysely } from 'kysely';
 import { WorksbookSqliteDialect } from './sqlite/dialect';
 import type { Database } from './schema';
 import { applyDurabilityPragmas, assertDurabilityPragmas, quickCheck } from './sqlite/pragmas';
-import { applyKey, isPlaintextDatabaseFile, type StoreKey } from './sqlite/encryption';
+import {
+  applyKey,
+  isPlaintextDatabaseFile,
+  PASSPHRASE_KDF_ITERATIONS,
+  passphraseKdfIterations,
+  type StoreKey,
+} from './sqlite/encryption';
 import { encryptFileInPlace, encryptPlaintextBackups } from './sqlite/encrypt-in-place';
 import { writeBackupFile } from './sqlite/backup-file';
 import { withTolerantRollback } from './sqlite/tolerant-rollback';
 import { assertLocalStorePath } from './sqlite/network-path';
 import { appliedMigrations, migrateToLatest } from './migrator';
 import { migrations } from './migrations/index';
+import { acquireStoreLock, type StoreLock } from './store-lock';
 
 export interface Store {
   readonly file: string;
@@ -24,7 +31,10 @@ export interface Store {
   readonly key: StoreKey | null;
   /** What happened while opening: an in-place encryption, a backup before migrations. */
   readonly openNotes: string[];
-  close(): Promise<void>;
+  /** This process's ownership of the file (store-lock); null in memory. */
+  readonly lock: StoreLock | null;
+  /** Closes the store and, unless kept (to reopen it after a restore), releases its lock. */
+  close(options?: { keepLock?: boolean }): Promise<void>;
 }
 
 export interface OpenStoreOptions {
@@ -35,6 +45,8 @@ export interface OpenStoreOptions {
   migrate?: boolean;
   /** Where backups go (before migrations, and plaintext ones to encrypt); default <dir>/backups. */
   backupDir?: string;
+  /** The lock this process already holds on the file (kept across a restore's reopen). */
+  lock?: StoreLock | null;
 }
 
 export function defaultBackupDir(file: string): string {
@@ -48,14 +60,27 @@ export class StoreCorruptError extends Error {
   }
 }
 
+/** Opens the store as its one owner: a second opener is refused (StoreLockedError) before anything is touched. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
+  if (options.file === ':memory:') return openOwnedStore(options, null);
+  // Before anything touches the disk, the lock file included: a store on a network share is
+  // refused, not created there. The lock file sits beside the store, so its folder comes first.
+  assertLocalStorePath(options.file);
+  fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
+  const lock = options.lock ?? acquireStoreLock(options.file);
+  try {
+    return await openOwnedStore(options, lock);
+  } catch (error) {
+    if (!options.lock) lock.release();
+    throw error;
+  }
+}
+
+async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null): Promise<Store> {
   const inMemory = options.file === ':memory:';
   const key = options.key ?? null;
   const backupDir = options.backupDir ?? defaultBackupDir(options.file);
   const openNotes: string[] = [];
-  // Before anything touches the disk: a store on a network share is refused, not created there.
-  if (!inMemory) assertLocalStorePath(options.file);
-  if (!inMemory) fs.mkdirSync(path.dirname(path.resolve(options.file)), { recursive: true });
   // An existing plaintext store opened with a key is an upgrade: encrypt it (and its backups).
   if (!inMemory && key && isPlaintextDatabaseFile(options.file)) {
     encryptFileInPlace(options.file, key);
@@ -65,6 +90,9 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   const sqlite = new SqliteDatabase(options.file);
   try {
     const isEncrypted = applyKey(sqlite, key);
+    // Keyed before the current PBKDF2 count: it opens, and moves to the current count on its next rekey.
+    if (key?.kind === 'passphrase' && passphraseKdfIterations(sqlite) !== PASSPHRASE_KDF_ITERATIONS[0])
+      openNotes.push('passphrase-kdf-legacy');
     applyDurabilityPragmas(sqlite);
     assertDurabilityPragmas(sqlite, inMemory);
     const problems = quickCheck(sqlite);
@@ -89,8 +117,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       isEncrypted,
       key,
       openNotes,
-      async close() {
+      lock,
+      async close({ keepLock = false } = {}) {
         await db.destroy(); // closes the sqlite handle too
+        if (!keepLock) lock?.release();
       },
     };
   } catch (error) {

@@ -14,4 +14,4 @@ export interface Database
 
 /** A handle that may read and write: the store itself or an open transaction. */
 export type Db = Kysely<Database>;
-export type Tx = Transaction<Database> | Kysely<Database>;
+export type Tx = Transaction<Database>;

@@ -2,6 +2,7 @@
 // says the data of one of `areas` changed.
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
+import type { DataArea } from '../../shared/contract/define';
 import type { AppError } from '../../shared/result';
 import type { DataArea } from '../../shared/contract/define';
 import { api } from './client';

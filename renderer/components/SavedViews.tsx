@@ -24,7 +24,7 @@ export function SavedViews({
   getState(): ViewState;
   applyState(state: Partial<ViewState>): void;
 }) {
-  const views = useChannel('views.list', { grid });
+  const views = useChannel('views.list', { grid }, { areas: ['views'] });
   const toasts = useToasts();
   const canShare = useCan('officer');
   const [selected, setSelected] = useState(presets[0]?.id ?? '');

@@ -1,6 +1,6 @@
 // Channels of the app shell: what the store holds, who is working, demo data and jobs.
 import { z } from 'zod';
-import { channel, legacy, roles } from './define';
+import { channel, dataAreas, ownTransactions, reads, roles, writes } from './define';
 import { emptyInput, idSchema, okOutput } from './common';
 
 export const staffProfileSchema = z.object({
@@ -26,7 +26,7 @@ export const displayNameSchema = z
 
 export const appContract = {
   'app.info': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'What the store holds',
     role: 'public',
     input: emptyInput,
@@ -41,36 +41,42 @@ export const appContract = {
     }),
   }),
   'session.profiles': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List staff profiles to sign in as',
     role: 'public',
     input: emptyInput,
     output: z.array(staffProfileSchema),
   }),
   'session.start': channel({
-    effect: legacy,
+    effect: ownTransactions('staff'),
     summary: 'Sign in',
     role: 'public',
     input: z.object({ staffId: idSchema, password: z.string().max(200).optional() }).strict(),
     output: sessionSchema,
   }),
-  'session.end': channel({ effect: legacy, summary: 'Sign out', role: 'public', input: emptyInput, output: okOutput }),
+  'session.end': channel({
+    effect: writes('audit'),
+    summary: 'Sign out',
+    role: 'public',
+    input: emptyInput,
+    output: okOutput,
+  }),
   'staff.createFirst': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: 'Create the first administrator profile on an empty store',
     role: 'public',
     input: z.object({ displayName: displayNameSchema, password: z.string().max(200).optional() }).strict(),
     output: sessionSchema,
   }),
   'staff.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List staff',
     role: 'viewer',
     input: emptyInput,
     output: z.array(staffProfileSchema),
   }),
   'demo.load': channel({
-    effect: legacy,
+    effect: ownTransactions(...dataAreas),
     summary: 'Load demo data',
     role: 'administrator',
     input: z
@@ -82,14 +88,14 @@ export const appContract = {
     output: z.object({ jobId: z.string() }),
   }),
   'jobs.cancel': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Cancel a job',
     role: 'viewer',
     input: z.object({ jobId: z.string().max(64) }).strict(),
     output: okOutput,
   }),
   'jobs.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Jobs running or recently finished',
     role: 'viewer',
     input: emptyInput,

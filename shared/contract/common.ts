@@ -12,33 +12,97 @@ export const isoDateSchema = z
 export const emptyInput = z.object({}).strict();
 export const okOutput = z.object({ ok: z.literal(true) });
 
-export const sortSchema = z.array(z.object({ colId: z.string().max(64), sort: z.enum(['asc', 'desc']) })).max(5);
+/** A grid column id as the renderer names columns (a row field). Ids a grid does not have are
+ * refused by db/features/grid/grid-query.ts, which has the grid's column map. */
+const columnIdSchema = z
+  .string()
+  .max(64)
+  .regex(/^[A-Za-z][A-Za-z0-9_]*$/, 'This grid has no such column');
 
-/** A text/set/date/number filter on one grid column, as AG Grid's filter model gives it. */
+export const sortSchema = z.array(z.object({ colId: columnIdSchema, sort: z.enum(['asc', 'desc']) })).max(5);
+
+/** The operators of AG Grid's text, number and date filters (its filter model's `type`). */
+export const textFilterTypes = [
+  'contains',
+  'notContains',
+  'equals',
+  'notEqual',
+  'startsWith',
+  'endsWith',
+  'blank',
+  'notBlank',
+] as const;
+export const scalarFilterTypes = [
+  'equals',
+  'notEqual',
+  'lessThan',
+  'lessThanOrEqual',
+  'greaterThan',
+  'greaterThanOrEqual',
+  'inRange',
+  'blank',
+  'notBlank',
+] as const;
+
+/** AG Grid sends `YYYY-MM-DD hh:mm:ss` (or `YYYY-MM-DD`); only the day is used. */
+const filterDate = z
+  .string()
+  .max(32)
+  .regex(/^\d{4}-\d{2}-\d{2}([ T][\d:.]*Z?)?$/, 'Enter a date as YYYY-MM-DD')
+  .refine((s) => isoDateSchema.safeParse(s.slice(0, 10)).success, 'Enter a real date');
+
+const textCondition = z.object({
+  filterType: z.literal('text'),
+  type: z.enum(textFilterTypes),
+  filter: z.string().max(200).nullish(),
+});
+const numberCondition = z.object({
+  filterType: z.literal('number'),
+  type: z.enum(scalarFilterTypes),
+  filter: z.number().nullish(),
+  filterTo: z.number().nullish(),
+});
+const dateCondition = z.object({
+  filterType: z.literal('date'),
+  type: z.enum(scalarFilterTypes),
+  dateFrom: filterDate.nullish(),
+  dateTo: filterDate.nullish(),
+});
+/** Two or more conditions on one column joined by AND or OR (AG Grid's combined model). */
+const joined = { operator: z.enum(['AND', 'OR']) };
+
+/** A text/set/date/number filter on one grid column, as AG Grid's filter model gives it: one
+ * condition, or several combined. `db/features/grid/grid-query.ts` turns it into SQL. */
 export const columnFilterSchema = z.union([
-  z.object({ filterType: z.literal('text'), type: z.string().max(32), filter: z.string().max(200).optional() }),
-  z.object({
-    filterType: z.literal('number'),
-    type: z.string().max(32),
-    filter: z.number().optional(),
-    filterTo: z.number().optional(),
-  }),
-  z.object({
-    filterType: z.literal('date'),
-    type: z.string().max(32),
-    dateFrom: z.string().nullable().optional(),
-    dateTo: z.string().nullable().optional(),
-  }),
+  textCondition,
+  z.object({ filterType: z.literal('text'), ...joined, conditions: z.array(textCondition).min(1).max(10) }),
+  numberCondition,
+  z.object({ filterType: z.literal('number'), ...joined, conditions: z.array(numberCondition).min(1).max(10) }),
+  dateCondition,
+  z.object({ filterType: z.literal('date'), ...joined, conditions: z.array(dateCondition).min(1).max(10) }),
   z.object({ filterType: z.literal('set'), values: z.array(z.string().nullable()).max(500) }),
 ]);
 export type ColumnFilter = z.infer<typeof columnFilterSchema>;
+export type TextFilterCondition = z.infer<typeof textCondition>;
+export type NumberFilterCondition = z.infer<typeof numberCondition>;
+export type DateFilterCondition = z.infer<typeof dateCondition>;
+
+/** Filters by column id. A "__proto__" key (possible in JSON) would be dropped without a word by
+ * the record schema, so it is refused first, like any other id the grid does not have. */
+const gridFiltersSchema = z
+  .unknown()
+  .superRefine((value, ctx) => {
+    if (typeof value === 'object' && value !== null && Object.hasOwn(value, '__proto__'))
+      ctx.addIssue({ code: 'custom', path: ['__proto__'], message: 'This grid has no column "__proto__"' });
+  })
+  .pipe(z.record(columnIdSchema, columnFilterSchema));
 
 export const gridQuerySchema = z.object({
   offset: z.number().int().min(0).default(0),
   limit: z.number().int().min(1).max(5000).default(100),
   search: z.string().max(200).default(''),
   sort: sortSchema.default([]),
-  filters: z.record(z.string().max(64), columnFilterSchema).default({}),
+  filters: gridFiltersSchema.default({}),
   /** A named preset such as "my-caseload"; areas define their own. */
   preset: z.string().max(64).optional(),
 });

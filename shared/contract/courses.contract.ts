@@ -2,7 +2,7 @@
 // waiting list, registers, results (completion, L1 Award, HS&E, CSCS card, PPE, sign-off),
 // the site-ready rule and candidates, the expiry worklist and the course dashboard.
 import { z } from 'zod';
-import { channel, legacy } from './define';
+import { bulkWrites, channel, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf, emptyInput } from './common';
 import { siteReadyRuleSchema } from '../domain/site-ready';
 
@@ -382,7 +382,7 @@ const withinDays = z.number().int().min(1, 'Enter 1 to 730 days').max(730, 'Ente
 
 export const coursesContract = {
   'courses.lookups': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Course types, providers, funding streams',
     role: 'viewer',
     input: emptyInput,
@@ -393,42 +393,42 @@ export const coursesContract = {
     }),
   }),
   'courses.types.save': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Save a course type in the catalogue',
     role: 'administrator',
     input: courseTypeInputSchema,
     output: z.object({ id: idSchema }),
   }),
   'courses.runs.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List course runs',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(runGridRowSchema),
   }),
   'courses.runs.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Open a course run',
     role: 'viewer',
     input: z.object({ id: idSchema }).strict(),
     output: runDetailSchema,
   }),
   'courses.runs.create': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Plan a course run',
     role: 'officer',
     input: runCreateSchema,
     output: z.object({ id: idSchema }),
   }),
   'courses.runs.update': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Change a course run',
     role: 'officer',
     input: runUpdateSchema,
     output: z.object({ promoted: z.number().int() }),
   }),
   'courses.sessions.save': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Change the sessions of a course run',
     role: 'officer',
     input: z
@@ -452,21 +452,21 @@ export const coursesContract = {
     output: okOutput,
   }),
   'courses.enrolments.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Enrolments and waiting list of a run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
     output: z.array(enrolmentRowSchema),
   }),
   'courses.enrolCandidates.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Find people to enrol',
     role: 'officer',
     input: gridQuerySchema.extend({ runId: idSchema }),
     output: pageOf(enrolCandidateSchema),
   }),
   'courses.enrol': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Enrol people on a course run',
     role: 'officer',
     input: z
@@ -483,7 +483,7 @@ export const coursesContract = {
     }),
   }),
   'courses.withdraw': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Withdraw someone from a course run',
     role: 'officer',
     input: z
@@ -496,14 +496,14 @@ export const coursesContract = {
     output: z.object({ promoted: z.object({ participantId: idSchema, name: z.string() }).nullable() }),
   }),
   'courses.promote': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Offer a waiting-list place',
     role: 'officer',
     input: z.object({ enrolmentId: idSchema }).strict(),
     output: okOutput,
   }),
   'courses.register.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Open a session register',
     role: 'viewer',
     input: z.object({ sessionId: idSchema }).strict(),
@@ -520,7 +520,7 @@ export const coursesContract = {
     }),
   }),
   'courses.register.save': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Save a session register',
     role: 'officer',
     input: z
@@ -537,14 +537,14 @@ export const coursesContract = {
     output: z.object({ saved: z.number().int(), changed: z.number().int() }),
   }),
   'courses.results.get': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Results of a course run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
     output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }),
   }),
   'courses.results.record': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Record course results',
     role: 'officer',
     input: recordResultsSchema,
@@ -555,7 +555,7 @@ export const coursesContract = {
     }),
   }),
   'courses.results.remove': channel({
-    effect: legacy,
+    effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Remove a result recorded in error',
     role: 'officer',
     input: z
@@ -564,35 +564,35 @@ export const coursesContract = {
     output: okOutput,
   }),
   'courses.siteReady.rule': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'The site-ready rule',
     role: 'viewer',
     input: emptyInput,
     output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
   }),
   'courses.siteReady.setRule': channel({
-    effect: legacy,
+    effect: bulkWrites('pre-bulk', 'courses', 'outcomes', 'participants'),
     summary: 'Change the site-ready rule',
     role: 'administrator',
     input: siteReadyRuleSchema.strict(),
     output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
   }),
   'courses.siteReady.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Site-ready candidates',
     role: 'viewer',
     input: siteReadyQuery,
     output: pageOf(siteReadyRowSchema),
   }),
   'courses.siteReady.participant': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Whether one person is site ready',
     role: 'viewer',
     input: z.object({ participantId: idSchema }).strict(),
     output: siteReadyStatusSchema,
   }),
   'courses.siteReady.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export site-ready candidates',
     role: 'officer',
     input: z
@@ -605,21 +605,21 @@ export const coursesContract = {
     output: fileOutputSchema,
   }),
   'courses.expiry.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Expiry worklist',
     role: 'viewer',
     input: z.object({ withinDays }).strict(),
     output: z.object({ rows: z.array(expiryRowSchema), today: z.string() }),
   }),
   'courses.expiry.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export the expiry worklist',
     role: 'officer',
     input: z.object({ withinDays }).strict(),
     output: fileOutputSchema,
   }),
   'courses.dashboard': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Course dashboard',
     role: 'viewer',
     input: z

@@ -45,27 +45,25 @@ export type BulkReason = (typeof bulkReasons)[number];
 export type ChannelEffect =
   | { readonly kind: 'read' }
   | { readonly kind: 'write'; readonly areas: readonly DataArea[]; readonly bulk?: BulkReason }
-  | { readonly kind: 'own'; readonly areas: readonly DataArea[]; readonly bulk?: BulkReason }
-  /** TEMPORARY while issue 12 moves every area onto the kit: the handler does everything by hand
-   * as before (gets `ctx.db`, opens its own transactions, emits its own events). Delete it once
-   * no channel uses it. */
-  | { readonly kind: 'legacy' };
+  | { readonly kind: 'own'; readonly areas: readonly DataArea[]; readonly bulk?: BulkReason };
 
 export const reads = { kind: 'read' } as const satisfies ChannelEffect;
 export function writes<const A extends readonly DataArea[]>(...areas: A) {
   return { kind: 'write', areas } as const satisfies ChannelEffect;
 }
-/** @public Part of the backend kit; the areas adopt it as issue 12 moves them off `legacy`. */
+/** A write of many rows in one transaction (a rule re-applied to everyone, districts re-read):
+ * the dispatcher takes a checked backup before it opens the transaction. */
 export function bulkWrites<const A extends readonly DataArea[]>(bulk: BulkReason, ...areas: A) {
   return { kind: 'write', areas, bulk } as const satisfies ChannelEffect;
 }
-/** @public Part of the backend kit; the areas adopt it as issue 12 moves them off `legacy`. */
 export function ownTransactions<const A extends readonly DataArea[]>(...areas: A) {
   return { kind: 'own', areas } as const satisfies ChannelEffect;
 }
-
-/** TEMPORARY: see the `legacy` effect. */
-export const legacy = { kind: 'legacy' } as const satisfies ChannelEffect;
+/** A job that writes many rows (an import's commit, anonymising): the first `ctx.transact` takes
+ * a checked backup before it opens its transaction. */
+export function ownBulkTransactions<const A extends readonly DataArea[]>(bulk: BulkReason, ...areas: A) {
+  return { kind: 'own', areas, bulk } as const satisfies ChannelEffect;
+}
 
 export interface ChannelDef<
   I extends z.ZodType = z.ZodType,

@@ -2,7 +2,7 @@
 // row, commit as one batch, undo a batch, and reconcile a partner file against our records.
 import { z } from 'zod';
 import { fieldChanges } from './personal';
-import { channel, legacy } from './define';
+import { bulkWrites, channel, ownBulkTransactions, ownTransactions, reads, writes } from './define';
 import {
   emptyInput,
   fileInputSchema,
@@ -166,6 +166,7 @@ export const batchDetailSchema = batchGridRowSchema.extend({
   ),
   rowsTotal: z.number().int(),
 });
+export type BatchDetail = z.infer<typeof batchDetailSchema>;
 
 export const reconcileCountsSchema = z.object({
   agree: z.number().int(),
@@ -212,7 +213,7 @@ export const profileRowSchema = z.object({
 
 export const importsContract = {
   'imports.job': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'State and result of an import job',
     role: 'viewer',
     input: z.object({ jobId: z.string().max(64) }).strict(),
@@ -225,21 +226,21 @@ export const importsContract = {
     }),
   }),
   'imports.open': channel({
-    effect: legacy,
+    effect: ownTransactions(),
     summary: 'Open a partner file for import',
     role: 'officer',
     input: z.object({ file: fileInputSchema }).strict(),
     output: jobStarted,
   }),
   'imports.upload': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'An opened partner file',
     role: 'officer',
     input: z.object({ uploadId }).strict(),
     output: uploadInfoSchema,
   }),
   'imports.sheet': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Read a sheet of an opened file',
     role: 'officer',
     input: z
@@ -253,42 +254,42 @@ export const importsContract = {
     output: sheetViewSchema,
   }),
   'imports.profiles': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List import profiles',
     role: 'viewer',
     input: emptyInput,
     output: z.array(profileRowSchema),
   }),
   'imports.saveProfile': channel({
-    effect: legacy,
+    effect: writes('imports'),
     summary: 'Save an import profile',
     role: 'officer',
     input: z.object({ profile: importProfileSchema }).strict(),
     output: z.object({ id: idSchema, created: z.boolean() }),
   }),
   'imports.deleteProfile': channel({
-    effect: legacy,
+    effect: writes('imports'),
     summary: 'Delete an import profile',
     role: 'officer',
     input: z.object({ id: idSchema }).strict(),
     output: okOutput,
   }),
   'imports.preview': channel({
-    effect: legacy,
+    effect: ownTransactions(),
     summary: 'Preview an import',
     role: 'officer',
     input: z.object({ uploadId, sheet: z.string().max(200), profile: importProfileSchema }).strict(),
     output: jobStarted,
   }),
   'imports.previewSummary': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Import preview counts',
     role: 'officer',
     input: z.object({ previewId: uploadId }).strict(),
     output: previewSummarySchema,
   }),
   'imports.previewPage': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Rows of an import preview',
     role: 'officer',
     input: z
@@ -301,14 +302,14 @@ export const importsContract = {
     output: pageOf(previewGridRowSchema),
   }),
   'imports.previewRow': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'One row of an import preview',
     role: 'officer',
     input: z.object({ previewId: uploadId, rowId: z.number().int().min(1) }).strict(),
     output: previewRowDetailSchema,
   }),
   'imports.decide': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Accept or reject rows of an import preview',
     role: 'officer',
     input: z
@@ -323,42 +324,42 @@ export const importsContract = {
     output: previewCountsSchema,
   }),
   'imports.resolve': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Resolve a row that needs review',
     role: 'officer',
     input: z.object({ previewId: uploadId, rowId: z.number().int().min(1), matchId: idSchema.nullable() }).strict(),
     output: previewRowDetailSchema,
   }),
   'imports.commit': channel({
-    effect: legacy,
+    effect: ownBulkTransactions('pre-import', 'participants', 'courses', 'outcomes', 'returns', 'imports'),
     summary: 'Commit an import',
     role: 'officer',
     input: z.object({ previewId: uploadId }).strict(),
     output: jobStarted,
   }),
   'imports.batches': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Import history',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(batchGridRowSchema),
   }),
   'imports.batch': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'An import batch',
     role: 'viewer',
     input: z.object({ batchId: idSchema }).strict(),
     output: batchDetailSchema,
   }),
   'imports.undo': channel({
-    effect: legacy,
+    effect: bulkWrites('pre-bulk', 'participants', 'courses', 'outcomes', 'returns', 'imports'),
     summary: 'Undo an import batch',
     role: 'officer',
     input: z.object({ batchId: idSchema }).strict(),
     output: z.object({ removed: z.number().int(), restored: z.number().int(), kept: z.array(keptSchema) }),
   }),
   'imports.reconcile': channel({
-    effect: legacy,
+    effect: ownTransactions(),
     summary: 'Reconcile a partner file against our records',
     role: 'officer',
     input: z
@@ -373,14 +374,14 @@ export const importsContract = {
     output: jobStarted,
   }),
   'imports.reconcileSummary': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Reconciliation counts',
     role: 'officer',
     input: z.object({ reconcileId: uploadId }).strict(),
     output: reconcileSummarySchema,
   }),
   'imports.reconcilePage': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Rows of a reconciliation',
     role: 'officer',
     input: z
@@ -393,7 +394,7 @@ export const importsContract = {
     output: pageOf(reconcileGridRowSchema),
   }),
   'imports.reconcileAccept': channel({
-    effect: legacy,
+    effect: bulkWrites('pre-import', 'participants', 'outcomes', 'returns', 'imports'),
     summary: 'Accept partner values into our records',
     role: 'officer',
     input: z
@@ -408,7 +409,7 @@ export const importsContract = {
     output: z.object({ updated: z.number().int(), fields: z.number().int() }),
   }),
   'imports.reconcileExport': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export a reconciliation workbook',
     role: 'officer',
     input: z.object({ reconcileId: uploadId }).strict(),

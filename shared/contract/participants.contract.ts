@@ -1,6 +1,6 @@
-// Channels of the participants area (and the generic saved views). Each: channel({ effect: legacy, summary, role, input, output }).
+// Channels of the participants area (and the generic saved views). Each: channel({ effect, summary, role, input, output }).
 import { z } from 'zod';
-import { channel, legacy, reads, writes } from './define';
+import { bulkWrites, channel, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
 import { eligibilityCheckCodes } from '../domain/eligibility';
@@ -210,7 +210,7 @@ export const participantsContract = {
     output: pageOf(participantGridRowSchema),
   }),
   'participants.options': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Lists the participant form needs',
     role: 'viewer',
     input: z.object({}).strict(),
@@ -237,7 +237,7 @@ export const participantsContract = {
     output: z.object({ id: idSchema, reference: z.string() }),
   }),
   'participants.get': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Open a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
@@ -261,7 +261,7 @@ export const participantsContract = {
     output: z.object({ id: idSchema }),
   }),
   'participants.notes': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Notes on a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
@@ -270,7 +270,7 @@ export const participantsContract = {
     ),
   }),
   'participants.recordEligibilityCheck': channel({
-    effect: legacy,
+    effect: writes('participants'),
     summary: 'Record an eligibility check',
     role: 'officer',
     input: z
@@ -300,21 +300,21 @@ export const participantsContract = {
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
   }),
   'participants.duplicates': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Find likely duplicates',
     role: 'viewer',
     input: z.object({ keys: keysSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
   }),
   'participants.markNotDuplicate': channel({
-    effect: legacy,
+    effect: writes('participants'),
     summary: 'Mark two records as different people',
     role: 'officer',
     input: z.object({ a: idSchema, b: idSchema }),
     output: okOutput,
   }),
   'participants.mergePreview': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Compare two records to merge',
     role: 'officer',
     input: z.object({ a: idSchema, b: idSchema }),
@@ -325,7 +325,7 @@ export const participantsContract = {
     }),
   }),
   'participants.merge': channel({
-    effect: legacy,
+    effect: writes('participants', 'courses', 'outcomes', 'returns'),
     summary: 'Merge two records',
     role: 'officer',
     input: z.object({
@@ -339,35 +339,35 @@ export const participantsContract = {
     output: z.object({ mergeId: idSchema, moved: z.record(z.string(), z.number()) }),
   }),
   'participants.unmerge': channel({
-    effect: legacy,
+    effect: writes('participants', 'courses', 'outcomes', 'returns'),
     summary: 'Undo a merge',
     role: 'officer',
     input: z.object({ mergeId: idSchema }),
     output: z.object({ survivorId: idSchema, restoredId: idSchema }),
   }),
   'participants.timeline': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Timeline of a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.object({ items: z.array(timelineItemSchema), specialCategoryHidden: z.boolean() }),
   }),
   'participants.history': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Change history of a participant',
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }),
   }),
   'participants.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export participants',
     role: 'officer', // a file of personal data leaves the app: never for viewers
     input: gridQuerySchema.extend({ columns: z.array(z.string().max(64)).max(60).default([]) }),
     output: fileOutputSchema.extend({ specialCategoryHidden: z.boolean() }),
   }),
   'participants.setDistricts': channel({
-    effect: legacy,
+    effect: bulkWrites('pre-bulk', 'participants', 'settings'),
     summary: 'Set the programme area',
     role: 'administrator',
     input: z.object({
@@ -385,14 +385,14 @@ export const participantsContract = {
     output: z.object({ districts: z.array(z.string()), recalculated: z.number().int() }),
   }),
   'views.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List saved views',
     role: 'viewer',
     input: z.object({ grid: gridName }),
     output: z.array(savedViewSchema),
   }),
   'views.save': channel({
-    effect: legacy,
+    effect: writes('views'),
     summary: 'Save a view',
     role: 'viewer',
     input: z.object({
@@ -404,7 +404,7 @@ export const participantsContract = {
     output: savedViewSchema,
   }),
   'views.delete': channel({
-    effect: legacy,
+    effect: writes('views'),
     summary: 'Delete a saved view',
     role: 'viewer',
     input: z.object({ id: idSchema }),

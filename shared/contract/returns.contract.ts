@@ -2,7 +2,7 @@
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
 import { specialItems } from './personal';
-import { channel, legacy } from './define';
+import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
 
@@ -167,14 +167,14 @@ export type Dashboard = z.infer<typeof dashboardSchema>;
 
 export const returnsContract = {
   'returns.sets': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List indicator sets',
     role: 'viewer',
     input: z.object({}).strict(),
     output: z.array(setSummarySchema),
   }),
   'returns.setDetail': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show an indicator set version',
     role: 'viewer',
     input: z.object({ setId: idSchema, versionId: idSchema.optional() }).strict(),
@@ -196,7 +196,7 @@ export const returnsContract = {
     }),
   }),
   'returns.saveSetVersion': channel({
-    effect: legacy,
+    effect: writes('returns'),
     summary: 'Save a new version of an indicator set',
     role: 'administrator',
     input: z
@@ -222,14 +222,14 @@ export const returnsContract = {
     output: z.object({ versionId: idSchema, version: z.number().int() }),
   }),
   'returns.describeRule': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Read a counting rule as a sentence',
     role: 'viewer',
     input: z.object({ rule: countingRuleSchema }).strict(),
     output: z.object({ sentence: z.string() }),
   }),
   'returns.funders': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List funders',
     role: 'viewer',
     input: z.object({}).strict(),
@@ -244,7 +244,7 @@ export const returnsContract = {
     ),
   }),
   'returns.saveFunder': channel({
-    effect: legacy,
+    effect: writes('returns'),
     summary: 'Change a funder',
     role: 'administrator',
     input: z
@@ -258,7 +258,7 @@ export const returnsContract = {
     output: z.object({ ok: z.literal(true) }),
   }),
   'returns.compute': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Count a return',
     role: 'viewer',
     /** `warnings: false` counts only (one count query per indicator: fast); true also lists
@@ -270,7 +270,7 @@ export const returnsContract = {
     output: computedReturnSchema,
   }),
   'returns.lines': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show the people and items behind an indicator',
     role: 'viewer',
     input: z
@@ -285,7 +285,7 @@ export const returnsContract = {
     }),
   }),
   'returns.export': channel({
-    effect: legacy,
+    effect: ownTransactions('audit'),
     summary: 'Export a return workbook',
     role: 'officer',
     input: z.union([
@@ -298,7 +298,7 @@ export const returnsContract = {
     output: fileOutputSchema,
   }),
   'returns.submit': channel({
-    effect: legacy,
+    effect: writes('returns'),
     summary: 'Submit and lock a return',
     role: 'officer',
     input: z
@@ -308,28 +308,28 @@ export const returnsContract = {
     output: z.object({ returnId: idSchema, lines: z.number().int() }),
   }),
   'returns.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List submitted returns',
     role: 'viewer',
     input: z.object({}).strict(),
     output: z.array(returnSummarySchema),
   }),
   'returns.detail': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show a submitted return and what changed since',
     role: 'viewer',
     input: z.object({ returnId: idSchema }).strict(),
     output: z.object({ summary: returnSummarySchema, changes: z.array(changeSchema) }),
   }),
   'returns.dashboard': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Programme dashboard',
     role: 'viewer',
     input: z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
     output: dashboardSchema,
   }),
   'returns.dashboardExport': channel({
-    effect: legacy,
+    effect: ownTransactions('audit'),
     summary: 'Export the dashboard tables',
     role: 'officer', // files leave the app: never for viewers
     input: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().superRefine(refinePeriod),

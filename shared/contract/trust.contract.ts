@@ -1,7 +1,7 @@
 // Channels of the trust area: sign-in policy and passwords, staff and roles, the audit log,
 // backups, subject access and retention.
 import { z } from 'zod';
-import { channel, legacy, roles } from './define';
+import { channel, ownBulkTransactions, ownTransactions, reads, roles, writes } from './define';
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { displayNameSchema, sessionSchema, staffProfileSchema } from './app.contract';
 import { newPasswordSchema } from '../domain/password-rules';
@@ -70,42 +70,42 @@ export type RetentionRow = z.infer<typeof retentionRowSchema>;
 
 export const trustContract = {
   'session.policy': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Sign-in rules',
     role: 'public',
     input: emptyInput,
     output: z.object({ passwordsRequired: z.boolean(), autoLockMinutes: z.number().int() }),
   }),
   'session.setPassword': channel({
-    effect: legacy,
+    effect: ownTransactions('staff'),
     summary: 'Set a first password for a profile that has none, and sign in',
     role: 'public',
     input: z.object({ staffId: idSchema, newPassword: newPasswordSchema }).strict(),
     output: sessionSchema,
   }),
   'session.touch': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Keep the session open while someone is working',
     role: 'viewer',
     input: emptyInput,
     output: okOutput,
   }),
   'staff.changeOwnPassword': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: 'Change your own password',
     role: 'viewer',
     input: z.object({ currentPassword: z.string().max(200).optional(), newPassword: newPasswordSchema }).strict(),
     output: okOutput,
   }),
   'staff.manageList': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List staff accounts for management',
     role: 'administrator',
     input: emptyInput,
     output: z.array(managedStaffSchema),
   }),
   'staff.create': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: 'Add a staff account',
     role: 'administrator',
     input: z
@@ -119,7 +119,7 @@ export const trustContract = {
     output: managedStaffSchema,
   }),
   'staff.update': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: 'Change a staff account',
     role: 'administrator',
     input: z
@@ -133,28 +133,28 @@ export const trustContract = {
     output: managedStaffSchema,
   }),
   'staff.resetPassword': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: "Reset a staff member's password",
     role: 'administrator',
     input: z.object({ id: idSchema, newPassword: newPasswordSchema }).strict(),
     output: managedStaffSchema,
   }),
   'staff.unlock': channel({
-    effect: legacy,
+    effect: writes('staff'),
     summary: 'Unlock a locked staff account',
     role: 'administrator',
     input: z.object({ id: idSchema }).strict(),
     output: managedStaffSchema,
   }),
   'trust.settings': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Read sign-in and lock settings',
     role: 'administrator',
     input: emptyInput,
     output: trustSettingsSchema,
   }),
   'trust.saveSettings': channel({
-    effect: legacy,
+    effect: writes('settings'),
     summary: 'Change sign-in and lock settings',
     role: 'administrator',
     input: trustSettingsSchema.strict(),
@@ -162,21 +162,22 @@ export const trustContract = {
   }),
 
   'audit.page': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Read the audit log',
     role: 'administrator',
     input: gridQuerySchema.extend({ auditFilter: auditFilterSchema.default({}) }),
     output: pageOf(auditRowSchema),
   }),
   'audit.export': channel({
-    effect: legacy,
+    effect: ownTransactions('audit'),
     summary: 'Export the audit log',
     role: 'administrator',
     input: z.object({ auditFilter: auditFilterSchema.default({}) }).strict(),
     output: fileOutputSchema,
   }),
   'audit.verify': channel({
-    effect: legacy,
+    // Reads the whole store outside any transaction, then records the check in one.
+    effect: ownTransactions('audit'),
     summary: 'Check the audit log has not been altered',
     role: 'administrator',
     input: emptyInput,
@@ -189,21 +190,21 @@ export const trustContract = {
   }),
 
   'backup.list': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List backups',
     role: 'administrator',
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupInfoSchema), lastDaily: z.string().nullable() }),
   }),
   'backup.create': channel({
-    effect: legacy,
+    effect: ownTransactions('backups'),
     summary: 'Take a backup now',
     role: 'administrator',
     input: emptyInput,
     output: backupInfoSchema,
   }),
   'backup.preview': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Show what a backup holds',
     role: 'administrator',
     input: z.object({ name: backupNameSchema }).strict(),
@@ -219,7 +220,7 @@ export const trustContract = {
     }),
   }),
   'backup.restore': channel({
-    effect: legacy,
+    effect: ownTransactions('backups'),
     summary: 'Restore a backup',
     role: 'administrator',
     input: z
@@ -228,7 +229,8 @@ export const trustContract = {
     output: z.object({ restored: z.string(), safetyBackup: z.string() }),
   }),
   'store.check': channel({
-    effect: legacy,
+    // Reads the whole store outside any transaction, then records the check in one.
+    effect: ownTransactions('audit'),
     summary: 'Check the data file',
     role: 'administrator',
     input: emptyInput,
@@ -248,7 +250,7 @@ export const trustContract = {
   }),
 
   'sar.find': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'Find a person for a subject access request',
     role: 'administrator',
     input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40) }).strict(),
@@ -261,7 +263,7 @@ export const trustContract = {
     }),
   }),
   'sar.export': channel({
-    effect: legacy,
+    effect: writes('audit'),
     summary: 'Export everything held about a person',
     role: 'administrator',
     input: z
@@ -274,7 +276,7 @@ export const trustContract = {
   }),
 
   'retention.streams': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'List funding streams with their retention dates',
     role: 'administrator',
     input: emptyInput,
@@ -289,21 +291,21 @@ export const trustContract = {
     ),
   }),
   'retention.setRetainUntil': channel({
-    effect: legacy,
+    effect: writes('retention'),
     summary: 'Set the retention date of a funding stream',
     role: 'administrator',
     input: z.object({ id: idSchema, retainUntil: isoDateSchema.nullable() }).strict(),
     output: okOutput,
   }),
   'retention.worklist': channel({
-    effect: legacy,
+    effect: reads,
     summary: 'People past their retention date',
     role: 'administrator',
     input: gridQuerySchema,
     output: pageOf(retentionRowSchema),
   }),
   'retention.anonymise': channel({
-    effect: legacy,
+    effect: ownBulkTransactions('pre-anonymise', 'participants', 'courses', 'outcomes', 'imports', 'retention'),
     summary: 'Anonymise people past their retention date',
     role: 'administrator',
     input: z

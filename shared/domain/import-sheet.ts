@@ -131,7 +131,12 @@ export function tableOf(grid: SheetGrid, headerRow?: number): SheetTable {
   let skippedBlank = 0,
     skippedTotals = 0;
   for (let r = headerIndex + 1; r < rows.length; r++) {
-    const src = rows[r] ?? [];
+    const src = rows[r];
+    // A row absent from a sparse sheet is blank: skipped without walking the header's width.
+    if (src === undefined) {
+      skippedBlank++;
+      continue;
+    }
     const cells: RawCell[] = new Array(width);
     let filled = 0;
     for (let c = 0; c < width; c++) {

@@ -112,12 +112,14 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     if (!fs.existsSync(file)) {
       const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
       await backend.call(BENCH_CLIENT, 'staff.createFirst', { displayName: 'Bench Administrator' });
-      await loadDemo(backend.store.db, {
-        participants: size,
-        seed: 2017,
-        today: BENCH_NOW.slice(0, 10),
-        nowIso: BENCH_NOW,
-      });
+      await backend.store.db.transaction().execute((tx) =>
+        loadDemo(tx, {
+          participants: size,
+          seed: 2017,
+          today: BENCH_NOW.slice(0, 10),
+          nowIso: BENCH_NOW,
+        }),
+      );
       backend.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
       await backend.close();
       fs.renameSync(`${file}.tmp`, file);

@@ -25,7 +25,8 @@ let store: string;
 function launcher(...args: string[]) {
   const result = spawnSync(process.execPath, ['scripts/cli.mjs', ...args], {
     cwd: root,
-    env: { ...process.env, WORKSBOOK_CLI_DIST: outDir },
+    // Test stores are unencrypted, which the CLI opens only when told to.
+    env: { ...process.env, WORKSBOOK_CLI_DIST: outDir, WORKSBOOK_PLAINTEXT: '1' },
     encoding: 'utf8',
   });
   return { code: result.status, out: result.stdout, err: result.stderr };
@@ -33,7 +34,10 @@ function launcher(...args: string[]) {
 
 async function source(...args: string[]) {
   const lines: string[] = [];
-  const code = await runCli(args, { out: (t) => lines.push(t), err: (t) => lines.push(`ERR ${t}`) });
+  const code = await runCli([...args, '--plaintext'], {
+    out: (t) => lines.push(t),
+    err: (t) => lines.push(`ERR ${t}`),
+  });
   return { code, out: lines.join('\n') };
 }
 

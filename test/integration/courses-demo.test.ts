@@ -13,12 +13,14 @@ afterEach(async () => {
 async function demoStore(): Promise<TestBackend> {
   const t = await createTestBackend();
   opened.push(t);
-  await loadDemo(t.backend.store.db, {
-    participants: 400,
-    seed: 7,
-    today: '2026-11-23',
-    nowIso: '2026-11-23T10:00:00.000Z',
-  });
+  await t.backend.store.db.transaction().execute((tx) =>
+    loadDemo(tx, {
+      participants: 400,
+      seed: 7,
+      today: '2026-11-23',
+      nowIso: '2026-11-23T10:00:00.000Z',
+    }),
+  );
   return t;
 }
 

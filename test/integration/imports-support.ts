@@ -1,5 +1,6 @@
 // Helpers for the imports tests: run the open → preview → commit jobs through the channels
 // and wait for each job, as the window does.
+import { expect } from 'vitest';
 import type { TestBackend } from '../support/backend';
 import type { ImportProfileInput } from '../../shared/domain/import-profile';
 import type { PreviewCounts, UploadInfo } from '../../shared/contract/imports.contract';
@@ -13,6 +14,19 @@ export async function waitJob<T>(t: TestBackend, jobId: string): Promise<T> {
 export async function openFile(t: TestBackend, fileName: string, bytes: Uint8Array): Promise<UploadInfo> {
   const { jobId } = await t.ok('imports.open', { file: { fileName, bytes: bytes as Uint8Array<ArrayBuffer> } });
   return waitJob<UploadInfo>(t, jobId);
+}
+
+/** What the window shows for a refused file: the open call's refusal, or its job's failure. */
+export async function openRefusal(t: TestBackend, fileName: string, bytes: Uint8Array): Promise<string> {
+  const started = await t.call('imports.open', { file: { fileName, bytes } });
+  if (!started.ok) {
+    expect(started.error.kind).toBe('validation');
+    expect(started.error.fields?.[0]?.path).toEqual(['file']);
+    return started.error.message;
+  }
+  const job = await t.backend.services.jobs.wait((started.value as { jobId: string }).jobId);
+  expect(job.state).toBe('failed');
+  return job.message ?? '';
 }
 
 export async function preview(

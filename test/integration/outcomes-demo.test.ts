@@ -15,7 +15,11 @@ afterEach(() => t.close());
 
 it('loads placements, outcomes, checks and evidence that agree with each other', async () => {
   const db = t.backend.store.db;
-  await loadDemo(db, { participants: 600, seed: 2017, today: '2026-11-23', nowIso: '2026-11-23T10:00:00.000Z' });
+  await db
+    .transaction()
+    .execute((tx) =>
+      loadDemo(tx, { participants: 600, seed: 2017, today: '2026-11-23', nowIso: '2026-11-23T10:00:00.000Z' }),
+    );
   const n = async (q: { executeTakeFirstOrThrow(): Promise<{ n: number | string | bigint }> }) =>
     Number((await q.executeTakeFirstOrThrow()).n);
   const people = await n(

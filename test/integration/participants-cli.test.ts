@@ -20,19 +20,19 @@ describe('participants CLI', () => {
     await t.backend.close();
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(`ERR ${s}`) };
-    expect(await runCli(['participants', 'search', 'okaf', '--db', file], io)).toBe(0);
+    expect(await runCli(['participants', 'search', 'okaf', '--db', file, '--plaintext'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/1 found\nSW-000001 {2}Okafor, Nadia/);
     out.length = 0;
-    expect(await runCli(['participants', 'search', '1122', '--json', '--db', file], io)).toBe(0);
+    expect(await runCli(['participants', 'search', '1122', '--json', '--db', file, '--plaintext'], io)).toBe(0);
     expect(JSON.parse(out.join('\n'))).toMatchObject({
       total: 1,
       rows: [{ reference: 'SW-000001', niNumber: 'JK112233B' }],
     });
     out.length = 0;
-    expect(await runCli(['participants', 'show', 'sw-000001', '--db', file], io)).toBe(0);
+    expect(await runCli(['participants', 'show', 'sw-000001', '--db', file, '--plaintext'], io)).toBe(0);
     expect(out.join('\n')).toMatch(/Eligibility: Pending evidence/);
     out.length = 0;
-    expect(await runCli(['participants', 'show', 'SW-999999', '--db', file], io)).toBe(1);
-    expect(await runCli(['participants', 'oops', '--db', file], io)).toBe(2);
+    expect(await runCli(['participants', 'show', 'SW-999999', '--db', file, '--plaintext'], io)).toBe(1);
+    expect(await runCli(['participants', 'oops', '--db', file, '--plaintext'], io)).toBe(2);
   });
 });

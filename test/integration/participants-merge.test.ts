@@ -156,7 +156,7 @@ describe('merge and unmerge', () => {
       ])
       .execute();
     await t.ok('participants.markNotDuplicate', { a: b, b: other });
-    for (const id of [a, b, other]) await refreshEligibility(db, id, '2026-11-23'); // rows written directly above
+    for (const id of [a, b, other]) await db.transaction().execute((tx) => refreshEligibility(tx, id, '2026-11-23')); // rows written directly above
     const before = dump();
 
     const preview = await t.ok('participants.mergePreview', { a, b });

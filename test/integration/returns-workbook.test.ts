@@ -213,6 +213,7 @@ describe('the CLI', () => {
         'return',
         '--db',
         t.file,
+        '--plaintext',
         '--set',
         'ukspf-ps',
         '--from',
@@ -234,7 +235,12 @@ describe('the CLI', () => {
     >;
     expect(wb['Claim lines']!.rows.length).toBeGreaterThan(5);
     out.length = 0;
-    expect(await runCli(['stats', '--db', t.file, '--from', '2025-04-01', '--to', '2025-09-30', '--json'], io)).toBe(0);
+    expect(
+      await runCli(
+        ['stats', '--db', t.file, '--plaintext', '--from', '2025-04-01', '--to', '2025-09-30', '--json'],
+        io,
+      ),
+    ).toBe(0);
     const stats = JSON.parse(out.join('\n'));
     expect(stats.headline.map((h: { code: string }) => h.code)).toEqual([
       'SW-1',
@@ -246,7 +252,9 @@ describe('the CLI', () => {
     ]);
     expect(stats.headline.find((h: { code: string }) => h.code === 'SW-6').count).toBe(2); // Ann's job (SG1) and Ben's self-employment (SG2)
     out.length = 0;
-    expect(await runCli(['stats', '--db', t.file, '--from', '31/13/2025', '--to', '2025-09-30'], io)).toBe(2);
+    expect(
+      await runCli(['stats', '--db', t.file, '--plaintext', '--from', '31/13/2025', '--to', '2025-09-30'], io),
+    ).toBe(2);
     expect(out.join()).toContain('is not a date');
     backendClosed = true;
   });

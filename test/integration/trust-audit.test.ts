@@ -19,22 +19,26 @@ afterEach(() => t.close());
 async function personWithHistory(): Promise<number> {
   const db = t.backend.store.db;
   const id = await aParticipant(db, { first_name: 'Quintessa', last_name: 'Marlowe-Audit', reference: 'SW-AUD001' });
-  await appendAudit(db, '2026-03-01T09:00:00.000Z', t.staffId, {
-    action: 'update',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Quintessa Marlowe-Audit phone changed',
-    before: { phone: '07700 900001' },
-    after: { phone: '07700 900002' },
-  });
-  await appendAudit(db, '2026-03-02T09:00:00.000Z', t.staffId, {
-    action: 'view',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Equality monitoring viewed',
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-03-01T09:00:00.000Z', t.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Quintessa Marlowe-Audit phone changed',
+      before: { phone: '07700 900001' },
+      after: { phone: '07700 900002' },
+    }),
+  );
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-03-02T09:00:00.000Z', t.staffId, {
+      action: 'view',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Equality monitoring viewed',
+    }),
+  );
   return id;
 }
 
@@ -52,7 +56,7 @@ describe('hash chain', () => {
     // ...so an attacker drops it first. The chain still gives them away.
     t.backend.store.sqlite.exec('drop trigger audit_log_no_update');
     t.backend.store.sqlite.prepare("update audit_log set action = 'view' where id = 2").run();
-    const broken = verifyAuditChain(t.backend.store.sqlite);
+    const broken = await verifyAuditChain(t.backend.store.db);
     expect(broken).toMatchObject({ ok: false, firstBrokenId: 2 });
     const check = await t.ok('store.check', {});
     expect(check.audit.ok).toBe(false);
@@ -62,7 +66,7 @@ describe('hash chain', () => {
     await personWithHistory();
     t.backend.store.sqlite.exec('drop trigger audit_log_no_delete');
     t.backend.store.sqlite.prepare('delete from audit_log where id = 2').run();
-    expect(verifyAuditChain(t.backend.store.sqlite)).toMatchObject({ ok: false, firstBrokenId: 3 });
+    expect(await verifyAuditChain(t.backend.store.db)).toMatchObject({ ok: false, firstBrokenId: 3 });
   });
 });
 

@@ -12,10 +12,9 @@ import { migrations, latestMigration } from '../../db/store/migrations/index';
 import { applyKey } from '../../db/store/sqlite/encryption';
 import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { backupsToDelete, listBackupFiles, type BackupFileInfo } from '../../db/store/sqlite/backup-file';
-import { backupBefore, backupIfDue } from '../../db/features/trust/backup.service';
+import { backupIfDue, takeBackup } from '../../db/backend/backups';
 import { createTestBackend, tempDir, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
-import { startTsx } from '../support/child';
 import { runCli } from '../../db/cli/main';
 
 const KEY = Buffer.alloc(32, 3);
@@ -38,19 +37,27 @@ function digest(file: string): string {
 }
 
 describe('backups', () => {
-  it('taken while another process writes, each passes integrity_check; restoring one reproduces its data exactly', async () => {
+  it('taken while the store is being written, each passes integrity_check; restoring one reproduces its data exactly', async () => {
     const t = await createTestBackend({ key: { kind: 'raw', bytes: KEY } });
     opened.push(t);
     for (let i = 0; i < 50; i++) await aParticipant(t.backend.store.db);
-    const writer = startTsx('test/support/trust-writer.ts', [t.file, KEY.toString('hex'), '400', 'BK']);
-    await writer.waitFor((l) => l.startsWith('ACK'));
+    // The store has one owner (store-lock: another process is refused), so the writes come
+    // from the owner itself, interleaved with the backups as the app's own saves would be.
+    let written = 0;
+    const writing = (async () => {
+      for (let i = 0; i < 400; i++) {
+        await aParticipant(t.backend.store.db, { last_name: `Busy${i}` });
+        written++;
+        if (i % 10 === 0) await new Promise((r) => setTimeout(r, 1));
+      }
+    })();
     const taken = [];
     for (let i = 0; i < 4; i++) {
       taken.push(await t.ok('backup.create', {}));
       await new Promise((r) => setTimeout(r, 40));
     }
-    await writer.exited;
-    expect(writer.lines.at(-1)).toBe('DONE');
+    await writing;
+    expect(written).toBe(400);
     const files = listBackupFiles(t.backend.services.backupDir);
     // Manual backups rotate one per day; the checks below use the copies as they were taken.
     expect(files.length).toBeGreaterThan(0);
@@ -101,12 +108,12 @@ describe('backups', () => {
     expect((await t.call('staff.list', {})).ok).toBe(true);
   });
 
-  it('daily backup only when the last is over a day old; backupBefore for imports', async () => {
+  it('daily backup only when the last is over a day old; a pre-import backup beside it', async () => {
     const t = await createTestBackend();
     opened.push(t);
     expect(await backupIfDue(t.backend.services)).not.toBeNull();
     expect(await backupIfDue(t.backend.services)).toBeNull();
-    const pre = await backupBefore(t.backend.services, 'import', t.staffId);
+    const pre = await takeBackup(t.backend.services, 'pre-import', t.staffId);
     expect(pre.reason).toBe('pre-import');
     expect(
       listBackupFiles(t.backend.services.backupDir)

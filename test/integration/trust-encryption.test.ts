@@ -50,6 +50,7 @@ describe('keys', () => {
     pdb.exec('create table t(x)');
     pdb.close();
     const viaPragma = new SqliteDatabase(b);
+    viaPragma.pragma('kdf_iter = 600000'); // applyKey's PBKDF2 count for passphrases (OWASP)
     viaPragma.pragma(`key = '${pass.kind === 'passphrase' ? pass.text.replace(/'/g, "''") : ''}'`);
     expect(viaPragma.prepare('select count(*) as n from t').get()).toEqual({ n: 0 });
     viaPragma.close();

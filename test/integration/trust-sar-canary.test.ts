@@ -66,14 +66,16 @@ async function personWithEverything(
     })
     .returning('id')
     .executeTakeFirstOrThrow();
-  await appendAudit(db, '2026-05-02T10:00:00.000Z', t.staffId, {
-    action: 'create',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: `${names.first} ${names.last} created`,
-    after: { ni_number: ni },
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-05-02T10:00:00.000Z', t.staffId, {
+      action: 'create',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: `${names.first} ${names.last} created`,
+      after: { ni_number: ni },
+    }),
+  );
   return { id, evidenceId: evidence.id };
 }
 
@@ -281,15 +283,18 @@ describe('the canary', () => {
     const files = [
       t.file,
       `${t.file}-wal`,
+      `${t.file}.lock`,
       ...fs.readdirSync(t.backend.services.backupDir).map((f) => path.join(t.backend.services.backupDir, f)),
     ];
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
-    // Nothing new in the data folder but the store and its backups; nothing new in the temp folder.
+    // Nothing new in the data folder but the store, its lock (who holds it) and its backups;
+    // nothing new in the temp folder.
     expect(fs.readdirSync(t.dir).sort()).toEqual([
       'backups',
       'worksbook.sqlite',
       'worksbook.sqlite-shm',
       'worksbook.sqlite-wal',
+      'worksbook.sqlite.lock',
     ]);
     const newTemp = fs.readdirSync(os.tmpdir()).filter((f) => !tmpBefore.has(f) && path.join(os.tmpdir(), f) !== t.dir);
     for (const f of newTemp) files.push(...listFiles(path.join(os.tmpdir(), f)));

@@ -56,15 +56,17 @@ beforeAll(async () => {
     .execute();
   // A change of the record as the audit log keeps it (record fields) and as an import wrote it (columns).
   const asFields = Object.fromEntries([...canaries].map(([c, v]) => [columnField[c] ?? c, v]));
-  await appendAudit(db, '2026-06-01T10:00:00.000Z', t.staffId, {
-    action: 'update',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Record updated',
-    before: { barriers: ['esol'] },
-    after: { ...asFields, barriers: [BARRIER, 'esol'] },
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, '2026-06-01T10:00:00.000Z', t.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Record updated',
+      before: { barriers: ['esol'] },
+      after: { ...asFields, barriers: [BARRIER, 'esol'] },
+    }),
+  );
   batchId = (
     await db
       .insertInto('import_batches')

@@ -277,14 +277,16 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
     canaries,
   );
   // The audit log and the person's audit key: an entry about them, sealed with that key.
-  await appendAudit(db, now, t.staffId, {
-    action: 'update',
-    entity: 'participant',
-    entityId: id,
-    participantId: id,
-    summary: 'Cnry-audit-summary changed',
-    after: { email: 'Cnry-audit-value' },
-  });
+  await db.transaction().execute((tx) =>
+    appendAudit(tx, now, t.staffId, {
+      action: 'update',
+      entity: 'participant',
+      entityId: id,
+      participantId: id,
+      summary: 'Cnry-audit-summary changed',
+      after: { email: 'Cnry-audit-value' },
+    }),
+  );
   canaries.set('audit_log.summary', 'Cnry-audit-summary');
   canaries.set('audit_log.after_json', 'Cnry-audit-value');
   return { id, other, canaries };

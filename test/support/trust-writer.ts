@@ -1,7 +1,7 @@
 // A child process for durability tests: opens the store through the real backend and makes
 // saves (a participant and its audit entry, one transaction each), printing "ACK <reference>"
-// only after each commit returns. Tests kill it with SIGKILL at random moments, or run backups
-// beside it, and then check that every acknowledged save is there.
+// only after each commit returns. Tests kill it with SIGKILL at random moments and then check
+// that every acknowledged save is there. (It owns the store while it runs: see store-lock.)
 // Usage: tsx test/support/trust-writer.ts <file> <keyHex or -> <count> [prefix]
 import { createBackend } from '../../db/backend/backend';
 import { setLogSink } from '../../db/backend/log';

@@ -117,6 +117,17 @@ describe('layering check on planted trees', () => {
     ).toEqual(['renderer/build.ts:1 vite']);
   });
 
+  it('lets only a *.dev module of db/ use the build tool it lists (the builds leave *.dev out)', () => {
+    expect(
+      violationsOf({
+        ...clean,
+        'db/worker.dev.ts': "import { build } from 'esbuild';\nexport const b = build;\n",
+        'db/worker.ts': "import { build } from 'esbuild';\nexport const b = build;\n",
+        'renderer/tool.dev.ts': "import { build } from 'esbuild';\nexport const b = build;\n",
+      }),
+    ).toEqual(['db/worker.ts:1 esbuild', 'renderer/tool.dev.ts:1 esbuild']);
+  });
+
   it('lets tests and scripts use what package.json lists, and nothing else', () => {
     expect(
       violationsOf({

@@ -2,28 +2,23 @@
 import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
-import { appendAudit } from '../audit/audit.repository';
-import { countStaff, findStaff, insertStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
-import { hashPassword } from '../staff/password';
-import { signIn } from '../trust/sign-in.service';
-import { loadDemo } from '../../demo/demo';
+import { countStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
+import { countParticipants } from '../participants/participants.repository';
+import { attemptSignIn, recordSignOut, startSession } from '../trust/sign-in.service';
+import { createFirstAdministrator } from '../trust/staff-admin.service';
+import { loadDemo, recordDemoLoaded } from '../../demo/demo';
 import { latestMigration } from '../../store/migrations/index';
 import { APP_VERSION } from '../../backend/version';
 
 export const appHandlers = defineHandlers({
   async 'app.info'(_input, ctx) {
-    const participants = await ctx.db
-      .selectFrom('participants')
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .where('status', '!=', 'merged')
-      .executeTakeFirstOrThrow();
     return {
       appVersion: APP_VERSION,
       schemaVersion: latestMigration,
       storePath: ctx.storeFile,
       isEncrypted: ctx.isEncrypted,
       staffCount: await countStaff(ctx.db),
-      participantCount: Number(participants.n),
+      participantCount: await countParticipants(ctx.db),
       session: ctx.client.session,
     };
   },
@@ -33,48 +28,24 @@ export const appHandlers = defineHandlers({
   },
 
   async 'session.start'(input, ctx) {
-    // Password check, lockout and the "passwords required" rule live in the trust area.
-    return signIn(ctx, input.staffId, input.password);
+    // Password check, lockout and the "passwords required" rule live in the trust area. A wrong
+    // password is counted in its own committed transaction before the refusal is returned.
+    const now = ctx.clock.now();
+    const attempt = await ctx.transact((tx) => attemptSignIn(tx, input.staffId, input.password, now));
+    if (!attempt.ok) throw attempt.refusal;
+    return startSession(ctx.client, attempt.staff, now);
   },
 
   async 'session.end'(_input, ctx) {
-    if (ctx.client.session) {
-      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.client.session.staff.id, {
-        action: 'sign-out',
-        entity: 'staff',
-        entityId: ctx.client.session.staff.id,
-        summary: 'Signed out',
-      });
-    }
+    if (ctx.client.session) await recordSignOut(ctx.tx, ctx.client.session.staff.id, ctx.clock.now().toISOString());
     ctx.client.session = null;
     return { ok: true as const };
   },
 
   async 'staff.createFirst'(input, ctx) {
-    return ctx.db.transaction().execute(async (tx) => {
-      if ((await countStaff(tx)) > 0)
-        throw new AppFailure('conflict', 'This programme already has staff profiles; ask an administrator to add you.');
-      const now = ctx.clock.now().toISOString();
-      const id = await insertStaff(tx, {
-        display_name: input.displayName,
-        email: null,
-        role: 'administrator',
-        password_hash: input.password ? hashPassword(input.password) : null,
-        locked_until: null,
-        created_at: now,
-      });
-      await appendAudit(tx, now, id, {
-        action: 'create',
-        entity: 'staff',
-        entityId: id,
-        summary: `First administrator profile ${input.displayName} created`,
-        after: { display_name: input.displayName, role: 'administrator' },
-      });
-      const staff = (await findStaff(tx, id))!;
-      const session = { staff: toStaffProfile(staff), startedAt: now };
-      ctx.client.session = session;
-      return session;
-    });
+    const now = ctx.clock.now();
+    const staff = await createFirstAdministrator(ctx.tx, input, now.toISOString());
+    return startSession(ctx.client, staff, now);
   },
 
   async 'staff.list'(_input, ctx) {
@@ -82,21 +53,20 @@ export const appHandlers = defineHandlers({
   },
 
   async 'demo.load'(input, ctx) {
-    const jobId = ctx.jobs.start('demo', 'Loading demo data', async (job) => {
-      const nowIso = ctx.clock.now().toISOString();
-      const result = await loadDemo(
-        ctx.db,
-        { participants: input.participants, seed: input.seed, today: todayIso(ctx.clock), nowIso },
-        job,
-      );
-      await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
-        action: 'import',
-        entity: 'demo',
-        summary: `Demo programme loaded (${result.participants} participants, seed ${input.seed})`,
-      });
-      ctx.emit({ type: 'data-changed', areas: ['*'] });
-      return result;
-    });
+    const jobId = ctx.jobs.start('demo', 'Loading demo data', (job) =>
+      // One transaction: a cancelled or failed load leaves nothing.
+      ctx.transact(async (tx) => {
+        const options = {
+          participants: input.participants,
+          seed: input.seed,
+          today: todayIso(ctx.clock),
+          nowIso: ctx.clock.now().toISOString(),
+        };
+        const result = await loadDemo(tx, options, job);
+        await recordDemoLoaded(tx, options, ctx.staffId, result);
+        return result;
+      }),
+    );
     return { jobId };
   },
 

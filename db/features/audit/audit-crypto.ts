@@ -3,7 +3,7 @@
 // key row is deleted (crypto-shredding) and the ciphertext left behind is noise. The hash chain
 // covers the stored ciphertext, so it still verifies after shredding.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 
 const PREFIX = 'enc1:';
 export const ERASED = '[erased when the person was anonymised]';
@@ -57,11 +57,11 @@ export function openAuditText(
 }
 
 /** Keys for a set of participants, for reading audit rows back. */
-export async function auditKeysFor(tx: Tx, participantIds: number[]): Promise<Map<number, Buffer>> {
+export async function auditKeysFor(db: Db, participantIds: number[]): Promise<Map<number, Buffer>> {
   const ids = [...new Set(participantIds)];
   const out = new Map<number, Buffer>();
   for (let i = 0; i < ids.length; i += 500) {
-    const rows = await tx
+    const rows = await db
       .selectFrom('audit_keys')
       .select(['participant_id', 'key'])
       .where('participant_id', 'in', ids.slice(i, i + 500))

@@ -1,7 +1,7 @@
 // The audit log: every change, view of special-category data, export and import, appended in
 // the same transaction as the change itself and chained by hash so an edited row is detected.
 import { createHash } from 'node:crypto';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { auditKeysFor, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
 
 export interface AuditEntry {
@@ -96,9 +96,9 @@ export function changedFields(
  * (or marked erased after anonymisation). Use this wherever audit rows are shown or exported. */
 export async function readableAuditRows<
   R extends { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null },
->(tx: Tx, rows: R[]): Promise<R[]> {
+>(db: Db, rows: R[]): Promise<R[]> {
   const keys = await auditKeysFor(
-    tx,
+    db,
     rows.map((r) => r.participant_id).filter((id): id is number => id !== null),
   );
   return rows.map((r) => {

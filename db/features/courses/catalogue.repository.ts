@@ -4,11 +4,11 @@ import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { CourseType, courseTypeInputSchema } from '../../../shared/contract/courses.contract';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 
-export async function listCourseTypes(tx: Tx): Promise<CourseType[]> {
-  const rows = await tx
+export async function listCourseTypes(db: Db): Promise<CourseType[]> {
+  const rows = await db
     .selectFrom('course_types as t')
     .leftJoin('organisations as o', 'o.id', 't.provider_org_id')
     .select([
@@ -31,8 +31,8 @@ export async function listCourseTypes(tx: Tx): Promise<CourseType[]> {
   return rows.map((r) => ({ ...r, isActive: r.isActive === 1, runCount: Number(r.runCount) }));
 }
 
-export async function listProviders(tx: Tx) {
-  return tx
+export async function listProviders(db: Db) {
+  return db
     .selectFrom('organisations')
     .select(['id', 'name', 'kind'])
     .where('kind', 'in', ['college', 'training_provider'])
@@ -41,13 +41,13 @@ export async function listProviders(tx: Tx) {
     .execute();
 }
 
-export async function listFundingStreams(tx: Tx) {
-  return tx.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
+export async function listFundingStreams(db: Db) {
+  return db.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
 }
 
-export async function assertProvider(tx: Tx, id: number | null, path: string): Promise<void> {
+export async function assertProvider(db: Db, id: number | null, path: string): Promise<void> {
   if (id === null) return;
-  const org = await tx.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
+  const org = await db.selectFrom('organisations').select('kind').where('id', '=', id).executeTakeFirst();
   if (!org)
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: [path], message: 'Choose a provider from the list' },

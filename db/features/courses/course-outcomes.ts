@@ -6,6 +6,13 @@ import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
 import { loadFacts } from './site-ready.repository';
+import {
+  deleteOutcome,
+  findCourseOutcome,
+  hasEvidence,
+  hasOutcomeBetween,
+  moveOutcomeDate,
+} from './course-outcomes.repository';
 
 export interface CourseOutcome {
   participantId: number;
@@ -23,29 +30,12 @@ export async function recordCourseOutcome(
   staffId: number | null,
   o: CourseOutcome,
 ): Promise<boolean> {
-  const earlier = await tx
-    .selectFrom('outcomes')
-    .select(['id', 'outcome_date', 'verification_status'])
-    .where('participant_id', '=', o.participantId)
-    .where('outcome_type', '=', o.outcomeType)
-    .where('source', '=', 'course')
-    .where('source_ref', '=', o.sourceRef)
-    .executeTakeFirst();
+  const earlier = await findCourseOutcome(tx, o.participantId, o.sourceRef, o.outcomeType);
   if (earlier) {
     if (earlier.outcome_date !== o.outcomeDate && earlier.verification_status === 'unverified') {
-      const clash = await tx
-        .selectFrom('outcomes')
-        .select('id')
-        .where('participant_id', '=', o.participantId)
-        .where('outcome_type', '=', o.outcomeType)
-        .where('outcome_date', '=', o.outcomeDate)
-        .executeTakeFirst();
+      const clash = await hasOutcomeBetween(tx, o.participantId, o.outcomeType, o.outcomeDate, o.outcomeDate);
       if (!clash) {
-        await tx
-          .updateTable('outcomes')
-          .set({ outcome_date: o.outcomeDate, updated_at: at })
-          .where('id', '=', earlier.id)
-          .execute();
+        await moveOutcomeDate(tx, earlier.id, o.outcomeDate, at);
         await appendAudit(tx, at, staffId, {
           action: 'update',
           entity: 'outcome',
@@ -80,17 +70,10 @@ export async function removeCourseOutcome(
   sourceRef: string,
   reason: string,
 ): Promise<void> {
-  const o = await tx
-    .selectFrom('outcomes')
-    .selectAll()
-    .where('participant_id', '=', participantId)
-    .where('source', '=', 'course')
-    .where('source_ref', '=', sourceRef)
-    .executeTakeFirst();
+  const o = await findCourseOutcome(tx, participantId, sourceRef);
   if (!o || o.verification_status !== 'unverified') return;
-  const evidence = await tx.selectFrom('evidence_items').select('id').where('outcome_id', '=', o.id).executeTakeFirst();
-  if (evidence) return;
-  await tx.deleteFrom('outcomes').where('id', '=', o.id).execute();
+  if (await hasEvidence(tx, o.id)) return;
+  await deleteOutcome(tx, o.id);
   await appendAudit(tx, at, staffId, {
     action: 'delete',
     entity: 'outcome',
@@ -121,15 +104,7 @@ export async function refreshSiteReady(
     if (!f) continue;
     const r = evaluateSiteReady(rule, f, today);
     if (!r.ready || !r.readySince) continue;
-    const already = await tx
-      .selectFrom('outcomes')
-      .select('id')
-      .where('participant_id', '=', id)
-      .where('outcome_type', '=', 'site_ready')
-      .where('outcome_date', '>=', r.readySince)
-      .where('outcome_date', '<=', today)
-      .executeTakeFirst();
-    if (already) continue;
+    if (await hasOutcomeBetween(tx, id, 'site_ready', r.readySince, today)) continue;
     const done = await recordOutcomeOnce(tx, at, staffId, {
       participantId: id,
       outcomeType: 'site_ready',

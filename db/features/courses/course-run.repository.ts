@@ -1,61 +1,47 @@
-// Course runs and their sessions: the runs grid, one run with its counts, plan and change a run,
-// and edit its sessions (generated on weekdays, then edited by the officer).
-import { sql } from 'kysely';
-import type { z } from 'zod';
+// Queries of course runs and their sessions: the runs grid, one run with its counts, and the rows
+// a run's plan and its sessions are written to (the rules are course-run.service.ts's).
+import { sql, type Insertable, type Updateable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
-import type {
-  RunDetail,
-  RunGridRow,
-  runCreateSchema,
-  runUpdateSchema,
-} from '../../../shared/contract/courses.contract';
-import { weekdaysBetween } from '../../../shared/domain/course-sessions';
+import type { RunDetail, RunGridRow } from '../../../shared/contract/courses.contract';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
-import { appendAudit, changedFields } from '../audit/audit.repository';
-import { assertProvider } from './catalogue.repository';
+import type { Db, Tx } from '../../store/schema';
+import type { CourseRunsTable, CourseSessionsTable } from '../../store/tables/courses.tables';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
-const gridColumns = {
-  courseType: 't.name',
-  provider: 'o.name',
-  venue: 'r.venue',
-  startDate: 'r.start_date',
-  endDate: 'r.end_date',
-  status: 'r.status',
-  capacity: 'r.capacity',
-  tutor: 'r.tutor',
-} as const;
+const enrolledCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`;
+const waitingCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`;
+const completedCount = sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`;
 
-const escapeLike = (s: string) => `%${s.replace(/[%_\\]/g, (c) => `\\${c}`)}%`;
+export const runGridColumns = gridColumns<RunGridRow>({
+  courseType: { sql: 't.name', filter: 'text' },
+  cscsComponent: { sql: 't.cscs_component', filter: 'text' },
+  provider: { sql: 'o.name', filter: 'text' },
+  venue: { sql: 'r.venue', filter: 'text' },
+  startDate: { sql: 'r.start_date', filter: 'date' },
+  endDate: { sql: 'r.end_date', filter: 'date' },
+  status: { sql: 'r.status', filter: 'text' },
+  capacity: { sql: 'r.capacity', filter: 'number' },
+  tutor: { sql: 'r.tutor', filter: 'text' },
+  enrolled: { sql: enrolledCount, filter: 'number' },
+  waiting: { sql: waitingCount, filter: 'number' },
+  completed: { sql: completedCount, filter: 'number' },
+});
 
-export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
-  let base = tx
+export async function pageRuns(db: Db, query: GridQuery): Promise<{ rows: RunGridRow[]; total: number }> {
+  let base = db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .leftJoin('organisations as o', 'o.id', 'r.provider_org_id');
-  if (query.search.trim()) {
-    const needle = escapeLike(query.search.trim());
-    base = base.where(
-      sql<boolean>`(t.name like ${needle} escape '\\' or o.name like ${needle} escape '\\' or r.venue like ${needle} escape '\\'
-        or r.tutor like ${needle} escape '\\')`,
-    );
+  const search = query.search.trim();
+  if (search) {
+    const matches = ['t.name', 'o.name', 'r.venue', 'r.tutor'].map((c) => textMatches(c, search));
+    base = base.where(sql<boolean>`(${sql.join(matches, sql` or `)})`);
   }
   if (query.preset === 'open') base = base.where('r.status', 'in', ['planned', 'running']);
   if (query.preset === 'cscs') base = base.where('t.cscs_component', 'is not', null);
-  for (const [colId, filter] of Object.entries(query.filters)) {
-    const column = gridColumns[colId as keyof typeof gridColumns];
-    if (!column) continue;
-    if (filter.filterType === 'text' && filter.filter)
-      base = base.where(sql<boolean>`${sql.ref(column)} like ${escapeLike(filter.filter)} escape '\\'`);
-    else if (filter.filterType === 'set')
-      base = base.where(
-        sql.ref(column),
-        'in',
-        filter.values.filter((v): v is string => v !== null),
-      );
-  }
+  base = applyGridFilters(base, runGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  let rows = base.select([
+  const rows = base.select([
     'r.id',
     't.name as courseType',
     't.cscs_component as cscsComponent',
@@ -66,22 +52,14 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
     'r.status',
     'r.capacity',
     'r.tutor',
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status in ('enrolled','completed','not_completed'))`.as(
-      'enrolled',
-    ),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'waiting')`.as(
-      'waiting',
-    ),
-    sql<number>`(select count(*) from enrolments e where e.course_run_id = r.id and e.status = 'completed')`.as(
-      'completed',
-    ),
+    enrolledCount.as('enrolled'),
+    waitingCount.as('waiting'),
+    completedCount.as('completed'),
   ]);
-  for (const s of query.sort) {
-    const column = gridColumns[s.colId as keyof typeof gridColumns];
-    if (column) rows = rows.orderBy(sql.ref(column), s.sort);
-  }
-  if (!query.sort.length) rows = rows.orderBy('r.start_date', 'desc');
-  const out = await rows.orderBy('r.id', 'desc').limit(query.limit).offset(query.offset).execute();
+  const sorted = applyGridSort(rows, runGridColumns, query.sort, (q, bySort) =>
+    (bySort ? q : q.orderBy('r.start_date', 'desc')).orderBy('r.id', 'desc'),
+  );
+  const out = await applyGridPage(sorted, query).execute();
   return {
     rows: out.map((r) => ({
       ...r,
@@ -93,8 +71,8 @@ export async function pageRuns(tx: Tx, query: GridQuery): Promise<{ rows: RunGri
   };
 }
 
-export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
-  const r = await tx
+export async function getRun(db: Db, id: number): Promise<RunDetail> {
+  const r = await db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .leftJoin('organisations as o', 'o.id', 'r.provider_org_id')
@@ -119,7 +97,7 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
     .where('r.id', '=', id)
     .executeTakeFirst();
   if (!r) throw new AppFailure('not-found', 'That course run does not exist.');
-  const sessions = await tx
+  const sessions = await db
     .selectFrom('course_sessions as s')
     .select([
       's.id',
@@ -133,7 +111,7 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
     .orderBy('s.session_date')
     .orderBy('s.starts_at')
     .execute();
-  const counts = await tx
+  const counts = await db
     .selectFrom('enrolments')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('course_run_id', '=', id)
@@ -153,105 +131,9 @@ export async function getRun(tx: Tx, id: number): Promise<RunDetail> {
   };
 }
 
-type RunFields = z.output<typeof runUpdateSchema>;
-
-async function checkRunRefs(tx: Tx, input: Omit<RunFields, 'id'>): Promise<void> {
-  const type = await tx.selectFrom('course_types').select('id').where('id', '=', input.courseTypeId).executeTakeFirst();
-  if (!type)
-    throw new AppFailure('validation', 'Some details need correcting.', [
-      { path: ['courseTypeId'], message: 'Choose a course from the catalogue' },
-    ]);
-  await assertProvider(tx, input.providerOrgId, 'providerOrgId');
-  if (input.fundingStreamId !== null) {
-    const f = await tx
-      .selectFrom('funding_streams')
-      .select('id')
-      .where('id', '=', input.fundingStreamId)
-      .executeTakeFirst();
-    if (!f)
-      throw new AppFailure('validation', 'Some details need correcting.', [
-        { path: ['fundingStreamId'], message: 'Choose a funding stream from the list' },
-      ]);
-  }
-}
-
-function runValues(input: Omit<RunFields, 'id'>, at: string) {
-  return {
-    course_type_id: input.courseTypeId,
-    provider_org_id: input.providerOrgId,
-    venue: input.venue,
-    start_date: input.startDate,
-    end_date: input.endDate,
-    capacity: input.capacity,
-    tutor: input.tutor,
-    funding_stream_id: input.fundingStreamId,
-    status: input.status,
-    notes: input.notes,
-    updated_at: at,
-  };
-}
-
-export async function createRun(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  input: z.output<typeof runCreateSchema>,
-): Promise<number> {
-  await checkRunRefs(tx, input);
-  const values = { ...runValues(input, at), created_at: at };
-  const row = await tx.insertInto('course_runs').values(values).returning('id').executeTakeFirstOrThrow();
-  const dates = input.generateSessions ? weekdaysBetween(input.startDate, input.endDate) : [];
-  if (dates.length) {
-    await tx
-      .insertInto('course_sessions')
-      .values(
-        dates.map((d, i) => ({
-          course_run_id: row.id,
-          session_date: d,
-          starts_at: input.sessionStartsAt,
-          ends_at: input.sessionEndsAt,
-          label: `Day ${i + 1}`,
-        })),
-      )
-      .execute();
-  }
-  await appendAudit(tx, at, staffId, {
-    action: 'create',
-    entity: 'course_run',
-    entityId: row.id,
-    summary: `Course run planned for ${input.startDate} with ${dates.length} sessions`,
-    after: values,
-  });
-  return row.id;
-}
-
-export async function updateRun(tx: Tx, at: string, staffId: number | null, input: RunFields): Promise<void> {
-  const before = await tx.selectFrom('course_runs').selectAll().where('id', '=', input.id).executeTakeFirst();
-  if (!before) throw new AppFailure('not-found', 'That course run does not exist.');
-  await checkRunRefs(tx, input);
-  const seats = await countSeats(tx, input.id);
-  if (input.capacity < seats) {
-    throw new AppFailure('validation', 'Some details need correcting.', [
-      {
-        path: ['capacity'],
-        message: `${seats} people already hold places: withdraw someone before lowering the capacity below ${seats}`,
-      },
-    ]);
-  }
-  const values = runValues(input, at);
-  await tx.updateTable('course_runs').set(values).where('id', '=', input.id).execute();
-  await appendAudit(tx, at, staffId, {
-    action: 'update',
-    entity: 'course_run',
-    entityId: input.id,
-    summary: 'Course run changed',
-    ...changedFields(before as unknown as Record<string, unknown>, values),
-  });
-}
-
 /** Places taken: enrolled, completed and not completed all hold a seat; waiting and withdrawn do not. */
-export async function countSeats(tx: Tx, runId: number): Promise<number> {
-  const row = await tx
+export async function countSeats(db: Db, runId: number): Promise<number> {
+  const row = await db
     .selectFrom('enrolments')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .where('course_run_id', '=', runId)
@@ -260,22 +142,30 @@ export async function countSeats(tx: Tx, runId: number): Promise<number> {
   return Number(row.n);
 }
 
-export async function saveSessions(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  runId: number,
-  sessions: Array<{
-    id?: number | undefined;
-    sessionDate: string;
-    startsAt: string | null;
-    endsAt: string | null;
-    label: string | null;
-  }>,
-): Promise<void> {
-  const run = await tx.selectFrom('course_runs').select('id').where('id', '=', runId).executeTakeFirst();
-  if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
-  const existing = await tx
+/** A run's row as stored (for the audit of a change). */
+export async function findRunRow(db: Db, id: number) {
+  return db.selectFrom('course_runs').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function courseTypeExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('course_types').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function fundingStreamExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('funding_streams').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function insertRun(tx: Tx, values: Insertable<CourseRunsTable>): Promise<number> {
+  return (await tx.insertInto('course_runs').values(values).returning('id').executeTakeFirstOrThrow()).id;
+}
+
+export async function updateRunRow(tx: Tx, id: number, values: Updateable<CourseRunsTable>): Promise<void> {
+  await tx.updateTable('course_runs').set(values).where('id', '=', id).execute();
+}
+
+/** A run's sessions as stored, each with how many attendance marks it holds. */
+export async function sessionsWithMarks(db: Db, runId: number) {
+  const rows = await db
     .selectFrom('course_sessions as s')
     .select([
       's.id',
@@ -287,45 +177,17 @@ export async function saveSessions(
     ])
     .where('s.course_run_id', '=', runId)
     .execute();
-  const keep = new Set(sessions.map((s) => s.id).filter((id): id is number => id !== undefined));
-  for (const [i, s] of sessions.entries()) {
-    if (s.id !== undefined && !existing.some((e) => e.id === s.id)) {
-      throw new AppFailure('validation', 'Some details need correcting.', [
-        { path: ['sessions', i, 'sessionDate'], message: 'This session belongs to another run' },
-      ]);
-    }
-  }
-  const removed = existing.filter((e) => !keep.has(e.id));
-  const marked = removed.find((e) => Number(e.marked) > 0);
-  if (marked)
-    throw new AppFailure(
-      'conflict',
-      `The session on ${marked.session_date.split('-').reverse().join('/')} has a register taken; it cannot be removed.`,
-    );
-  if (removed.length)
-    await tx
-      .deleteFrom('course_sessions')
-      .where(
-        'id',
-        'in',
-        removed.map((e) => e.id),
-      )
-      .execute();
-  for (const s of sessions) {
-    const values = { session_date: s.sessionDate, starts_at: s.startsAt, ends_at: s.endsAt, label: s.label };
-    if (s.id === undefined)
-      await tx
-        .insertInto('course_sessions')
-        .values({ ...values, course_run_id: runId })
-        .execute();
-    else await tx.updateTable('course_sessions').set(values).where('id', '=', s.id).execute();
-  }
-  await appendAudit(tx, at, staffId, {
-    action: 'update',
-    entity: 'course_run',
-    entityId: runId,
-    summary: `Sessions changed: ${sessions.length} sessions (${removed.length} removed)`,
-    before: existing.map(({ marked: _m, ...e }) => e),
-    after: sessions,
-  });
+  return rows.map((r) => ({ ...r, marked: Number(r.marked) }));
+}
+
+export async function insertSessions(tx: Tx, rows: Insertable<CourseSessionsTable>[]): Promise<void> {
+  if (rows.length) await tx.insertInto('course_sessions').values(rows).execute();
+}
+
+export async function updateSession(tx: Tx, id: number, values: Updateable<CourseSessionsTable>): Promise<void> {
+  await tx.updateTable('course_sessions').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteSessions(tx: Tx, ids: number[]): Promise<void> {
+  if (ids.length) await tx.deleteFrom('course_sessions').where('id', 'in', ids).execute();
 }

@@ -1,34 +1,33 @@
-// Handlers of the courses area, one per channel in shared/contract/courses.contract.ts. Each
-// write opens one transaction, audits inside it and tells open screens the data changed.
+// Handlers of the courses area, one per channel in shared/contract/courses.contract.ts. The
+// dispatcher opens each write's transaction and tells open screens what changed after it commits.
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
-import type { HandlerContext } from '../../backend/context';
-import type { Tx } from '../../store/schema';
-import { describeSiteReadyRule, evaluateSiteReady } from '../../../shared/domain/site-ready';
-import { appendAudit } from '../audit/audit.repository';
-import { findStaff } from '../staff/staff.repository';
+import type { CallContext } from '../../backend/context';
+import { describeSiteReadyRule } from '../../../shared/domain/site-ready';
 import { listCourseTypes, listFundingStreams, listProviders, saveCourseType } from './catalogue.repository';
-import { createRun, getRun, pageRuns, saveSessions, updateRun } from './course-run.repository';
+import { getRun, pageRuns } from './course-run.repository';
+import { createRun, saveSessions, updateRun } from './course-run.service';
 import { enrol, fillFromWaitingList, promote, withdraw } from './enrolment.service';
-import { getRegister, listEnrolments, pageEnrolCandidates, saveRegister } from './register.repository';
+import { getRegister, listEnrolments, pageEnrolCandidates } from './register.repository';
+import { saveRegister } from './register.service';
 import { getResults, recordResults, removeResult } from './results.service';
-import { loadFacts, loadSiteReadyRule, saveSiteReadyRule } from './site-ready.repository';
-import { expiryRows, exportExpiry, exportSiteReady, pageSiteReady } from './site-ready.service';
+import { loadSiteReadyRule } from './site-ready.repository';
+import {
+  expiryRows,
+  exportExpiryAudited,
+  exportSiteReadyAudited,
+  pageSiteReady,
+  setSiteReadyRule,
+  siteReadyOf,
+} from './site-ready.service';
 import { courseDashboard } from './dashboard.repository';
-import { refreshSiteReady } from './course-outcomes';
 
-/** Runs a write in one transaction with the time and today's date, then announces the change. */
-async function write<T>(ctx: HandlerContext, work: (tx: Tx, at: string, today: string) => Promise<T>): Promise<T> {
-  const at = ctx.clock.now().toISOString();
-  const today = todayIso(ctx.clock);
-  const result = await ctx.db.transaction().execute((tx) => work(tx, at, today));
-  ctx.emit({ type: 'data-changed', areas: ['courses', 'outcomes', 'participants'] });
-  return result;
-}
-
-async function staffName(ctx: HandlerContext): Promise<string> {
-  return ctx.staffId ? ((await findStaff(ctx.db, ctx.staffId))?.display_name ?? 'staff') : 'staff';
-}
+/** Who is acting, the time and today's date. */
+const actorOf = (ctx: CallContext) => ({
+  staffId: ctx.staffId,
+  at: ctx.clock.now().toISOString(),
+  today: todayIso(ctx.clock),
+});
 
 export const coursesHandlers = defineHandlers({
   async 'courses.lookups'(_input, ctx) {
@@ -40,68 +39,58 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.types.save'(input, ctx) {
-    return write(ctx, async (tx, at) => ({ id: await saveCourseType(tx, at, ctx.staffId, input) }));
+    const { at, staffId } = actorOf(ctx);
+    return { id: await saveCourseType(ctx.tx, at, staffId, input) };
   },
 
-  async 'courses.runs.page'(input, ctx) {
-    return pageRuns(ctx.db, input);
-  },
+  'courses.runs.page': (input, ctx) => pageRuns(ctx.db, input),
 
-  async 'courses.runs.get'(input, ctx) {
-    return getRun(ctx.db, input.id);
-  },
+  'courses.runs.get': (input, ctx) => getRun(ctx.db, input.id),
 
   async 'courses.runs.create'(input, ctx) {
-    return write(ctx, async (tx, at) => ({ id: await createRun(tx, at, ctx.staffId, input) }));
+    const { at, staffId } = actorOf(ctx);
+    return { id: await createRun(ctx.tx, at, staffId, input) };
   },
 
   async 'courses.runs.update'(input, ctx) {
-    return write(ctx, async (tx, at) => {
-      await updateRun(tx, at, ctx.staffId, input);
-      // A raised capacity offers the new places to the people waiting, in order.
-      const promoted = await fillFromWaitingList(tx, at, ctx.staffId, input.id);
-      return { promoted: promoted.length };
-    });
+    const { at, staffId } = actorOf(ctx);
+    await updateRun(ctx.tx, at, staffId, input);
+    // A raised capacity offers the new places to the people waiting, in order.
+    const promoted = await fillFromWaitingList(ctx.tx, at, staffId, input.id);
+    return { promoted: promoted.length };
   },
 
   async 'courses.sessions.save'(input, ctx) {
-    return write(ctx, async (tx, at) => {
-      await saveSessions(tx, at, ctx.staffId, input.runId, input.sessions);
-      return { ok: true as const };
-    });
+    const { at, staffId } = actorOf(ctx);
+    await saveSessions(ctx.tx, at, staffId, input.runId, input.sessions);
+    return { ok: true as const };
   },
 
-  async 'courses.enrolments.list'(input, ctx) {
-    return listEnrolments(ctx.db, input.runId);
+  'courses.enrolments.list': (input, ctx) => listEnrolments(ctx.db, input.runId),
+
+  'courses.enrolCandidates.page': (input, ctx) => pageEnrolCandidates(ctx.db, input.runId, input),
+
+  'courses.enrol'(input, ctx) {
+    const { at, today, staffId } = actorOf(ctx);
+    return enrol(ctx.tx, at, today, staffId, input.runId, input.participantIds, input.overrideReason);
   },
 
-  async 'courses.enrolCandidates.page'(input, ctx) {
-    return pageEnrolCandidates(ctx.db, input.runId, input);
-  },
-
-  async 'courses.enrol'(input, ctx) {
-    return write(ctx, (tx, at, today) =>
-      enrol(tx, at, today, ctx.staffId, input.runId, input.participantIds, input.overrideReason),
-    );
-  },
-
-  async 'courses.withdraw'(input, ctx) {
-    return write(ctx, (tx, at) => withdraw(tx, at, ctx.staffId, input.enrolmentId, input.reason, input.withdrawnOn));
+  'courses.withdraw'(input, ctx) {
+    const { at, staffId } = actorOf(ctx);
+    return withdraw(ctx.tx, at, staffId, input.enrolmentId, input.reason, input.withdrawnOn);
   },
 
   async 'courses.promote'(input, ctx) {
-    return write(ctx, async (tx, at) => {
-      await promote(tx, at, ctx.staffId, input.enrolmentId);
-      return { ok: true as const };
-    });
+    const { at, staffId } = actorOf(ctx);
+    await promote(ctx.tx, at, staffId, input.enrolmentId);
+    return { ok: true as const };
   },
 
-  async 'courses.register.get'(input, ctx) {
-    return getRegister(ctx.db, input.sessionId);
-  },
+  'courses.register.get': (input, ctx) => getRegister(ctx.db, input.sessionId),
 
-  async 'courses.register.save'(input, ctx) {
-    return write(ctx, (tx, at) => saveRegister(tx, at, ctx.staffId, input.sessionId, input.marks));
+  'courses.register.save'(input, ctx) {
+    const { at, staffId } = actorOf(ctx);
+    return saveRegister(ctx.tx, at, staffId, input.sessionId, input.marks);
   },
 
   async 'courses.results.get'(input, ctx) {
@@ -113,16 +102,14 @@ export const coursesHandlers = defineHandlers({
   },
 
   async 'courses.results.record'(input, ctx) {
-    return write(ctx, async (tx, at, today) =>
-      recordResults(tx, at, today, ctx.staffId, input, await loadSiteReadyRule(tx)),
-    );
+    const { at, today, staffId } = actorOf(ctx);
+    return recordResults(ctx.tx, at, today, staffId, input, await loadSiteReadyRule(ctx.tx));
   },
 
   async 'courses.results.remove'(input, ctx) {
-    return write(ctx, async (tx, at, today) => {
-      await removeResult(tx, at, today, ctx.staffId, input.kind, input.id, input.reason);
-      return { ok: true as const };
-    });
+    const { at, today, staffId } = actorOf(ctx);
+    await removeResult(ctx.tx, at, today, staffId, input.kind, input.id, input.reason);
+    return { ok: true as const };
   },
 
   async 'courses.siteReady.rule'(_input, ctx) {
@@ -130,80 +117,25 @@ export const coursesHandlers = defineHandlers({
     return { rule, description: describeSiteReadyRule(rule) };
   },
 
-  async 'courses.siteReady.setRule'(input, ctx) {
-    return write(ctx, async (tx, at, today) => {
-      const before = await saveSiteReadyRule(tx, at, input);
-      await appendAudit(tx, at, ctx.staffId, {
-        action: 'update',
-        entity: 'setting',
-        entityId: 'courses.siteReadyRule',
-        summary: 'Site-ready rule changed',
-        before,
-        after: input,
-      });
-      // People who become ready under the new rule get their outcome now.
-      const facts = await loadFacts(tx);
-      const nowReady = [...facts.entries()]
-        .filter(([, f]) => evaluateSiteReady(input, f, today).ready)
-        .map(([id]) => id);
-      await refreshSiteReady(tx, at, today, ctx.staffId, nowReady, input);
-      return { rule: input, description: describeSiteReadyRule(input) };
-    });
-  },
+  // Re-evaluates everyone: a bulk write, so the dispatcher takes a backup first.
+  'courses.siteReady.setRule': (input, ctx) => setSiteReadyRule(ctx.tx, input, actorOf(ctx)),
 
   async 'courses.siteReady.page'(input, ctx) {
-    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
+    return pageSiteReady(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, true);
   },
 
-  async 'courses.siteReady.participant'(input, ctx) {
-    const facts = await loadFacts(ctx.db, [input.participantId]);
-    const r = evaluateSiteReady(
-      await loadSiteReadyRule(ctx.db),
-      facts.get(input.participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
-      todayIso(ctx.clock),
-    );
-    return {
-      ready: r.ready,
-      missing: r.missing.map((m) => m.label),
-      readySince: r.readySince,
-      readyUntil: r.readyUntil,
-    };
-  },
+  'courses.siteReady.participant': (input, ctx) => siteReadyOf(ctx.db, input.participantId, todayIso(ctx.clock)),
 
-  async 'courses.siteReady.export'(input, ctx) {
-    const by = await staffName(ctx);
-    return write(ctx, async (tx, at, today) => {
-      const file = await exportSiteReady(tx, await loadSiteReadyRule(tx), today, input.preset, input.search, by);
-      await appendAudit(tx, at, ctx.staffId, {
-        action: 'export',
-        entity: 'site_ready_candidates',
-        summary: `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}`,
-        after: { preset: input.preset, search: input.search, rows: file.rows, purpose: input.purpose },
-      });
-      return file;
-    });
-  },
+  'courses.siteReady.export': (input, ctx) => exportSiteReadyAudited(ctx.tx, input, actorOf(ctx)),
 
   async 'courses.expiry.list'(input, ctx) {
     const today = todayIso(ctx.clock);
     return { rows: await expiryRows(ctx.db, today, input.withinDays), today };
   },
 
-  async 'courses.expiry.export'(input, ctx) {
-    const by = await staffName(ctx);
-    return write(ctx, async (tx, at, today) => {
-      const file = await exportExpiry(tx, today, input.withinDays, by);
-      await appendAudit(tx, at, ctx.staffId, {
-        action: 'export',
-        entity: 'cscs_expiry_worklist',
-        summary: `Exported the expiry worklist (${input.withinDays} days, ${file.rows} items) to ${file.fileName}`,
-        after: { withinDays: input.withinDays, rows: file.rows },
-      });
-      return file;
-    });
-  },
+  'courses.expiry.export': (input, ctx) => exportExpiryAudited(ctx.tx, input.withinDays, actorOf(ctx)),
 
   async 'courses.dashboard'(input, ctx) {
-    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, ctx.sqlite);
+    return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, true);
   },
 });

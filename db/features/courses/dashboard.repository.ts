@@ -4,20 +4,20 @@
 import { sql } from 'kysely';
 import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
-import type { Tx } from '../../store/schema';
-import { countSiteReadyNow, type CacheHandle } from './site-ready.service';
+import type { Db } from '../../store/schema';
+import { countSiteReadyNow, type UseCache } from './site-ready.service';
 import { loadFacts } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
 export async function courseDashboard(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   filter: { runId?: number | undefined; from?: string | undefined; to?: string | undefined },
-  cache?: CacheHandle,
+  cache?: UseCache,
 ): Promise<Dashboard> {
-  let runsQ = tx
+  let runsQ = db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
     .select(['r.id', 't.name as courseType', 'r.start_date as startDate', 'r.status', 'r.capacity']);
@@ -29,24 +29,24 @@ export async function courseDashboard(
   // Over every run there is no need to bind thousands of ids.
   const everyRun = !filter.runId && !filter.from && !filter.to;
   const seats = ids.length
-    ? await tx
+    ? await db
         .selectFrom('enrolments')
         .select([
           'course_run_id as runId',
-          sql<number>`sum(status in ('enrolled','completed','not_completed'))`.as('seats'),
-          sql<number>`sum(status = 'completed')`.as('completed'),
+          sql<number>`count(case when status in ('enrolled','completed','not_completed') then 1 end)`.as('seats'),
+          sql<number>`count(case when status = 'completed' then 1 end)`.as('completed'),
         ])
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .groupBy('course_run_id')
         .execute()
     : [];
   const hse = ids.length
-    ? await tx
+    ? await db
         .selectFrom('hse_tests')
         .select([
           'course_run_id as runId',
           sql<number>`count(*)`.as('taken'),
-          sql<number>`sum(score >= 45)`.as('passed'),
+          sql<number>`count(case when score >= 45 then 1 end)`.as('passed'),
         ])
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
         .where('course_run_id', 'is not', null)
@@ -54,20 +54,20 @@ export async function courseDashboard(
         .execute()
     : [];
   const att = ids.length
-    ? await tx
+    ? await db
         .selectFrom('attendance as a')
         .innerJoin('course_sessions as s', 's.id', 'a.course_session_id')
         .select([
           's.course_run_id as runId',
-          sql<number>`sum(a.mark in ('present','late'))`.as('attended'),
-          sql<number>`sum(a.mark in ('present','late','absent'))`.as('marked'),
+          sql<number>`count(case when a.mark in ('present','late') then 1 end)`.as('attended'),
+          sql<number>`count(case when a.mark in ('present','late','absent') then 1 end)`.as('marked'),
         ])
         .$if(!everyRun, (q) => q.where('s.course_run_id', 'in', ids))
         .groupBy('s.course_run_id')
         .execute()
     : [];
   const cards = ids.length
-    ? await tx
+    ? await db
         .selectFrom('cscs_cards')
         .select(sql<number>`count(*)`.as('n'))
         .$if(!everyRun, (q) => q.where('course_run_id', 'in', ids))
@@ -125,23 +125,23 @@ export async function courseDashboard(
       attendanceRate: ratio(totals.attended, totals.marked),
       cardsIssued: Number(cards.n),
       siteReadyNow: filter.runId
-        ? await readyOnRun(tx, rule, today, filter.runId)
-        : await countSiteReadyNow(tx, rule, today, cache),
+        ? await readyOnRun(db, rule, today, filter.runId)
+        : await countSiteReadyNow(db, rule, today, cache),
     },
     runs: rows,
   };
 }
 
 /** How many of a run's people (those who held a place) meet the site-ready rule today. */
-async function readyOnRun(tx: Tx, rule: SiteReadyRule, today: string, runId: number): Promise<number> {
-  const people = await tx
+async function readyOnRun(db: Db, rule: SiteReadyRule, today: string, runId: number): Promise<number> {
+  const people = await db
     .selectFrom('enrolments')
     .select('participant_id')
     .where('course_run_id', '=', runId)
     .where('status', 'in', ['enrolled', 'completed', 'not_completed'])
     .execute();
   const facts = await loadFacts(
-    tx,
+    db,
     people.map((p) => p.participant_id),
   );
   return [...facts.values()].filter((f) => evaluateSiteReady(rule, f, today).ready).length;

@@ -1,11 +1,20 @@
 // Enrolment: places up to the run's capacity, then a waiting list in order; only eligible people
 // unless the officer gives a reason (kept on the enrolment and in the audit log); withdrawals
 // free a place, which goes to the first person waiting.
-import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { countSeats } from './course-run.repository';
+import {
+  enrolCandidates,
+  enrolmentsOnRun,
+  findEnrolment,
+  findRun,
+  insertEnrolment,
+  nextWaitingPosition,
+  updateEnrolment,
+  waitingList,
+} from './enrolment.repository';
 
 export interface EnrolResult {
   enrolled: number;
@@ -15,24 +24,10 @@ export interface EnrolResult {
 
 const fullName = (p: { first_name: string; last_name: string }) => `${p.first_name} ${p.last_name}`;
 
-async function openRun(tx: Tx, runId: number) {
-  const run = await tx
-    .selectFrom('course_runs')
-    .select(['id', 'capacity', 'status'])
-    .where('id', '=', runId)
-    .executeTakeFirst();
+async function openRun(db: Db, runId: number) {
+  const run = await findRun(db, runId);
   if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
   return run;
-}
-
-async function nextWaitingPosition(tx: Tx, runId: number): Promise<number> {
-  const row = await tx
-    .selectFrom('enrolments')
-    .select(sql<number | null>`max(waiting_position)`.as('p'))
-    .where('course_run_id', '=', runId)
-    .where('status', '=', 'waiting')
-    .executeTakeFirst();
-  return Number(row?.p ?? 0) + 1;
 }
 
 export async function enrol(
@@ -48,11 +43,7 @@ export async function enrol(
   if (run.status === 'cancelled' || run.status === 'completed')
     throw new AppFailure('conflict', `This run is ${run.status}; nobody more can be enrolled.`);
   const ids = [...new Set(participantIds)];
-  const people = await tx
-    .selectFrom('participants')
-    .select(['id', 'first_name', 'last_name', 'eligibility_status', 'status'])
-    .where('id', 'in', ids)
-    .execute();
+  const people = await enrolCandidates(tx, ids);
   if (people.length !== ids.length)
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: ['participantIds'], message: 'Some of the people chosen no longer exist' },
@@ -72,12 +63,7 @@ export async function enrol(
       },
     ]);
   }
-  const existing = await tx
-    .selectFrom('enrolments')
-    .select(['id', 'participant_id', 'status'])
-    .where('course_run_id', '=', runId)
-    .where('participant_id', 'in', ids)
-    .execute();
+  const existing = await enrolmentsOnRun(tx, runId, ids);
   const existingBy = new Map(existing.map((e) => [e.participant_id, e]));
   let seats = await countSeats(tx, runId);
   let position = await nextWaitingPosition(tx, runId);
@@ -109,15 +95,16 @@ export async function enrol(
     };
     let enrolmentId: number;
     if (prior) {
-      await tx.updateTable('enrolments').set(values).where('id', '=', prior.id).execute();
+      await updateEnrolment(tx, prior.id, values);
       enrolmentId = prior.id;
     } else {
-      const row = await tx
-        .insertInto('enrolments')
-        .values({ ...values, course_run_id: runId, participant_id: id, created_at: at, created_by: staffId })
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      enrolmentId = row.id;
+      enrolmentId = await insertEnrolment(tx, {
+        ...values,
+        course_run_id: runId,
+        participant_id: id,
+        created_at: at,
+        created_by: staffId,
+      });
     }
     if (takesSeat) {
       seats++;
@@ -143,21 +130,9 @@ export async function enrol(
 
 /** Renumbers the waiting list 1..n in its current order. */
 async function renumberWaiting(tx: Tx, runId: number): Promise<void> {
-  const waiting = await tx
-    .selectFrom('enrolments')
-    .select(['id', 'waiting_position'])
-    .where('course_run_id', '=', runId)
-    .where('status', '=', 'waiting')
-    .orderBy('waiting_position')
-    .orderBy('id')
-    .execute();
+  const waiting = await waitingList(tx, runId);
   for (const [i, w] of waiting.entries())
-    if (w.waiting_position !== i + 1)
-      await tx
-        .updateTable('enrolments')
-        .set({ waiting_position: i + 1 })
-        .where('id', '=', w.id)
-        .execute();
+    if (w.waiting_position !== i + 1) await updateEnrolment(tx, w.id, { waiting_position: i + 1 });
 }
 
 /** Gives free places to the people waiting, first come first served. Returns who got one. */
@@ -171,22 +146,9 @@ export async function fillFromWaitingList(
   if (run.status === 'cancelled' || run.status === 'completed') return [];
   const free = run.capacity - (await countSeats(tx, runId));
   if (free <= 0) return [];
-  const next = await tx
-    .selectFrom('enrolments as e')
-    .innerJoin('participants as p', 'p.id', 'e.participant_id')
-    .select(['e.id', 'e.participant_id', 'e.waiting_position', 'p.first_name', 'p.last_name'])
-    .where('e.course_run_id', '=', runId)
-    .where('e.status', '=', 'waiting')
-    .orderBy('e.waiting_position')
-    .orderBy('e.id')
-    .limit(free)
-    .execute();
+  const next = await waitingList(tx, runId, free);
   for (const n of next) {
-    await tx
-      .updateTable('enrolments')
-      .set({ status: 'enrolled', waiting_position: null })
-      .where('id', '=', n.id)
-      .execute();
+    await updateEnrolment(tx, n.id, { status: 'enrolled', waiting_position: null });
     await appendAudit(tx, at, staffId, {
       action: 'update',
       entity: 'enrolment',
@@ -209,11 +171,11 @@ export async function withdraw(
   reason: string,
   on: string,
 ) {
-  const e = await tx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
+  const e = await findEnrolment(tx, enrolmentId);
   if (!e) throw new AppFailure('not-found', 'That enrolment does not exist.');
   if (e.status === 'withdrawn') throw new AppFailure('conflict', 'This person has already been withdrawn.');
   const after = { status: 'withdrawn' as const, waiting_position: null, withdrawn_on: on, withdrawn_reason: reason };
-  await tx.updateTable('enrolments').set(after).where('id', '=', enrolmentId).execute();
+  await updateEnrolment(tx, enrolmentId, after);
   await appendAudit(tx, at, staffId, {
     action: 'update',
     entity: 'enrolment',
@@ -232,7 +194,7 @@ export async function withdraw(
 }
 
 export async function promote(tx: Tx, at: string, staffId: number | null, enrolmentId: number): Promise<void> {
-  const e = await tx.selectFrom('enrolments').selectAll().where('id', '=', enrolmentId).executeTakeFirst();
+  const e = await findEnrolment(tx, enrolmentId);
   if (!e) throw new AppFailure('not-found', 'That enrolment does not exist.');
   if (e.status !== 'waiting') throw new AppFailure('conflict', 'This person is not on the waiting list.');
   const run = await openRun(tx, e.course_run_id);
@@ -241,11 +203,7 @@ export async function promote(tx: Tx, at: string, staffId: number | null, enrolm
       'conflict',
       `The run is full (${run.capacity} places): raise the capacity or withdraw someone first.`,
     );
-  await tx
-    .updateTable('enrolments')
-    .set({ status: 'enrolled', waiting_position: null })
-    .where('id', '=', enrolmentId)
-    .execute();
+  await updateEnrolment(tx, enrolmentId, { status: 'enrolled', waiting_position: null });
   await appendAudit(tx, at, staffId, {
     action: 'update',
     entity: 'enrolment',

@@ -1,27 +1,24 @@
-// Enrolment lists, people to enrol, and session registers with attendance rates.
-import { sql } from 'kysely';
+// Queries of enrolment lists, people to enrol, and session registers with attendance rates, and
+// the attendance rows a register is saved to (the rules are register.service.ts's).
+import { sql, type Insertable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
-import type {
-  AttendanceMark,
-  EnrolCandidate,
-  EnrolmentRow,
-  RegisterRow,
-} from '../../../shared/contract/courses.contract';
+import type { EnrolCandidate, EnrolmentRow, RegisterRow } from '../../../shared/contract/courses.contract';
 import { attendanceRate } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
-import { appendAudit } from '../audit/audit.repository';
+import type { Db, Tx } from '../../store/schema';
+import type { AttendanceTable } from '../../store/tables/courses.tables';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
 /** Attendance counts per enrolment of a run: present, late, absent (excused left out). */
-export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<number, number | null>> {
-  const rows = await tx
+export async function attendanceByEnrolment(db: Db, runId: number): Promise<Map<number, number | null>> {
+  const rows = await db
     .selectFrom('attendance as a')
     .innerJoin('enrolments as e', 'e.id', 'a.enrolment_id')
     .select([
       'a.enrolment_id as enrolmentId',
-      sql<number>`sum(a.mark = 'present')`.as('present'),
-      sql<number>`sum(a.mark = 'late')`.as('late'),
-      sql<number>`sum(a.mark = 'absent')`.as('absent'),
+      sql<number>`count(case when a.mark = 'present' then 1 end)`.as('present'),
+      sql<number>`count(case when a.mark = 'late' then 1 end)`.as('late'),
+      sql<number>`count(case when a.mark = 'absent' then 1 end)`.as('absent'),
     ])
     .where('e.course_run_id', '=', runId)
     .groupBy('a.enrolment_id')
@@ -34,8 +31,8 @@ export async function attendanceByEnrolment(tx: Tx, runId: number): Promise<Map<
   );
 }
 
-export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRow[]> {
-  const rows = await tx
+export async function listEnrolments(db: Db, runId: number): Promise<EnrolmentRow[]> {
+  const rows = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .select([
@@ -59,53 +56,57 @@ export async function listEnrolments(tx: Tx, runId: number): Promise<EnrolmentRo
     .orderBy('p.last_name')
     .orderBy('p.first_name')
     .execute();
-  const rates = await attendanceByEnrolment(tx, runId);
+  const rates = await attendanceByEnrolment(db, runId);
   return rows.map((r) => ({ ...r, attendanceRate: rates.get(r.enrolmentId) ?? null }));
 }
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
+export const enrolCandidateGridColumns = gridColumns<EnrolCandidate>({
+  reference: { sql: 'p.reference', filter: 'text' },
+  firstName: { sql: 'p.first_name', filter: 'text' },
+  lastName: { sql: 'p.last_name', filter: 'text' },
+  dateOfBirth: { sql: 'p.date_of_birth', filter: 'date' },
+  postcode: { sql: 'p.postcode', filter: 'text' },
+  eligibilityStatus: { sql: 'p.eligibility_status', filter: 'text' },
+  inRun: { sql: 'e.status', filter: 'text' },
+});
 
 export async function pageEnrolCandidates(
-  tx: Tx,
+  db: Db,
   runId: number,
   query: GridQuery,
 ): Promise<{ rows: EnrolCandidate[]; total: number }> {
-  let base = tx
+  let base = db
     .selectFrom('participants as p')
     .leftJoin('enrolments as e', (j) => j.onRef('e.participant_id', '=', 'p.id').on('e.course_run_id', '=', runId))
     .where('p.status', 'not in', ['merged', 'anonymised']);
   const words = query.search.trim().split(/\s+/).filter(Boolean).slice(0, 4);
   for (const w of words) {
-    const prefix = `${escapeLike(w)}%`;
-    base = base.where(
-      sql<boolean>`(p.reference like ${prefix} escape '\\' or p.last_name like ${prefix} escape '\\' or p.first_name like ${prefix} escape '\\'
-        or p.preferred_name like ${prefix} escape '\\')`,
+    const prefixes = ['p.reference', 'p.last_name', 'p.first_name', 'p.preferred_name'].map((c) =>
+      textMatches(c, w, 'startsWith'),
     );
+    base = base.where(sql<boolean>`(${sql.join(prefixes, sql` or `)})`);
   }
   if (query.preset === 'eligible') base = base.where('p.eligibility_status', '=', 'eligible');
+  base = applyGridFilters(base, enrolCandidateGridColumns, query.filters);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await base
-    .select([
-      'p.id',
-      'p.reference',
-      'p.first_name as firstName',
-      'p.last_name as lastName',
-      'p.date_of_birth as dateOfBirth',
-      'p.postcode',
-      'p.eligibility_status as eligibilityStatus',
-      'e.status as inRun',
-    ])
-    .orderBy('p.last_name')
-    .orderBy('p.first_name')
-    .orderBy('p.id')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  return { rows, total: Number(total.n) };
+  const rows = base.select([
+    'p.id',
+    'p.reference',
+    'p.first_name as firstName',
+    'p.last_name as lastName',
+    'p.date_of_birth as dateOfBirth',
+    'p.postcode',
+    'p.eligibility_status as eligibilityStatus',
+    'e.status as inRun',
+  ]);
+  const sorted = applyGridSort(rows, enrolCandidateGridColumns, query.sort, (q) =>
+    q.orderBy('p.last_name').orderBy('p.first_name').orderBy('p.id'),
+  );
+  return { rows: await applyGridPage(sorted, query).execute(), total: Number(total.n) };
 }
 
-export async function getRegister(tx: Tx, sessionId: number) {
-  const session = await tx
+export async function getRegister(db: Db, sessionId: number) {
+  const session = await db
     .selectFrom('course_sessions')
     .select([
       'id',
@@ -118,7 +119,7 @@ export async function getRegister(tx: Tx, sessionId: number) {
     .where('id', '=', sessionId)
     .executeTakeFirst();
   if (!session) throw new AppFailure('not-found', 'That session does not exist.');
-  const rows = await tx
+  const rows = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .leftJoin('attendance as a', (j) =>
@@ -148,52 +149,14 @@ export async function getRegister(tx: Tx, sessionId: number) {
   return { session, rows: rows as RegisterRow[] };
 }
 
-export async function saveRegister(
-  tx: Tx,
-  at: string,
-  staffId: number | null,
-  sessionId: number,
-  marks: Array<{ enrolmentId: number; mark: AttendanceMark; reason: string | null }>,
-): Promise<{ saved: number; changed: number }> {
-  const { session, rows } = await getRegister(tx, sessionId);
-  const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
-  for (const [i, m] of marks.entries()) {
-    if (!byEnrolment.has(m.enrolmentId))
-      throw new AppFailure('validation', 'Some details need correcting.', [
-        { path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' },
-      ]);
-  }
-  let changed = 0;
-  for (const m of marks) {
-    const before = byEnrolment.get(m.enrolmentId)!;
-    const reason = m.mark === 'present' ? null : m.reason;
-    if (before.mark === m.mark && (before.reason ?? null) === reason) continue;
-    changed++;
-    await tx
-      .insertInto('attendance')
-      .values({
-        course_session_id: sessionId,
-        enrolment_id: m.enrolmentId,
-        mark: m.mark,
-        reason,
-        recorded_at: at,
-        recorded_by: staffId,
-      })
-      .onConflict((oc) =>
-        oc
-          .columns(['course_session_id', 'enrolment_id'])
-          .doUpdateSet({ mark: m.mark, reason, recorded_at: at, recorded_by: staffId }),
-      )
-      .execute();
-    await appendAudit(tx, at, staffId, {
-      action: before.mark ? 'update' : 'create',
-      entity: 'attendance',
-      entityId: `${sessionId}:${m.enrolmentId}`,
-      participantId: before.participantId,
-      summary: `Attendance on ${session.sessionDate} (run ${session.runId}): ${m.mark}${reason ? ` – ${reason}` : ''}`,
-      before: before.mark ? { mark: before.mark, reason: before.reason } : undefined,
-      after: { mark: m.mark, reason },
-    });
-  }
-  return { saved: marks.length, changed };
+/** Records one mark (a second mark of the same person on the same session replaces the first). */
+export async function upsertAttendance(tx: Tx, row: Insertable<AttendanceTable>): Promise<void> {
+  const { mark, reason, recorded_at, recorded_by } = row;
+  await tx
+    .insertInto('attendance')
+    .values(row)
+    .onConflict((oc) =>
+      oc.columns(['course_session_id', 'enrolment_id']).doUpdateSet({ mark, reason, recorded_at, recorded_by }),
+    )
+    .execute();
 }

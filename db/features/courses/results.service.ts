@@ -7,17 +7,36 @@ import type { recordResultsSchema, ResultRow } from '../../../shared/contract/co
 import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { recordCourseOutcome, refreshSiteReady, removeCourseOutcome } from './course-outcomes';
 import { attendanceByEnrolment } from './register.repository';
 import { loadFacts } from './site-ready.repository';
+import { updateEnrolment } from './enrolment.repository';
+import {
+  deleteResultRow,
+  enrolmentsOfRun,
+  findCscsCard,
+  findHseTest,
+  findL1Award,
+  findOpenSignoff,
+  findPpeIssue,
+  findResultRow,
+  findRunWithType,
+  findSignoff,
+  revokeSignoff,
+  saveCscsCard,
+  saveHseTest,
+  saveL1Award,
+  savePpeIssue,
+  saveSignoff,
+} from './results.repository';
 
 export const L1_TITLE = 'Level 1 Award in Health and Safety in a Construction Environment';
 type RecordInput = z.output<typeof recordResultsSchema>;
 
-export async function getResults(tx: Tx, runId: number, today: string, rule: SiteReadyRule): Promise<ResultRow[]> {
-  const enrolments = await tx
+export async function getResults(db: Db, runId: number, today: string, rule: SiteReadyRule): Promise<ResultRow[]> {
+  const enrolments = await db
     .selectFrom('enrolments as e')
     .innerJoin('participants as p', 'p.id', 'e.participant_id')
     .select([
@@ -35,22 +54,22 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
     .execute();
   const ids = enrolments.map((e) => e.participantId);
   if (!ids.length) return [];
-  const rates = await attendanceByEnrolment(tx, runId);
-  const facts = await loadFacts(tx, ids);
-  const l1 = await tx
+  const rates = await attendanceByEnrolment(db, runId);
+  const facts = await loadFacts(db, ids);
+  const l1 = await db
     .selectFrom('l1_awards')
     .select(['id', 'participant_id', 'achieved_on as achievedOn', 'certificate_number as certificateNumber'])
     .where('participant_id', 'in', ids)
     .orderBy('achieved_on')
     .execute();
-  const hse = await tx
+  const hse = await db
     .selectFrom('hse_tests')
     .select(['id', 'participant_id', 'taken_on as takenOn', 'score'])
     .where('participant_id', 'in', ids)
     .orderBy('taken_on', 'desc')
     .orderBy('id', 'desc')
     .execute();
-  const cards = await tx
+  const cards = await db
     .selectFrom('cscs_cards')
     .select([
       'id',
@@ -64,13 +83,13 @@ export async function getResults(tx: Tx, runId: number, today: string, rule: Sit
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
     .execute();
-  const ppe = await tx
+  const ppe = await db
     .selectFrom('ppe_issues')
     .select(['id', 'participant_id', 'issued_on as issuedOn', 'items'])
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
     .execute();
-  const signoffs = await tx
+  const signoffs = await db
     .selectFrom('site_ready_signoffs as s')
     .leftJoin('staff as st', 'st.id', 's.signed_by')
     .select(['s.id', 's.participant_id', 's.signed_on as signedOn', 'st.display_name as signedBy'])
@@ -129,23 +148,13 @@ export async function recordResults(
   input: RecordInput,
   rule: SiteReadyRule,
 ) {
-  const run = await tx
-    .selectFrom('course_runs as r')
-    .innerJoin('course_types as t', 't.id', 'r.course_type_id')
-    .select(['r.id', 'r.status', 't.name'])
-    .where('r.id', '=', input.runId)
-    .executeTakeFirst();
+  const run = await findRunWithType(tx, input.runId);
   if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
   if (run.status === 'cancelled')
     throw new AppFailure('conflict', 'This run was cancelled; results cannot be recorded on it.');
   if (input.date > today) throw invalid(['date'], 'The date cannot be in the future');
   const ids = input.entries.map((e) => e.enrolmentId);
-  const enrolments = await tx
-    .selectFrom('enrolments')
-    .select(['id', 'participant_id', 'status', 'completed_on'])
-    .where('course_run_id', '=', input.runId)
-    .where('id', 'in', ids)
-    .execute();
+  const enrolments = await enrolmentsOfRun(tx, input.runId, ids);
   const byId = new Map(enrolments.map((e) => [e.id, e]));
   for (const [i, entry] of input.entries.entries()) {
     const e = byId.get(entry.enrolmentId);
@@ -188,7 +197,7 @@ export async function recordResults(
         const status = (entry as { status: 'completed' | 'not_completed' | 'enrolled' }).status;
         const completedOn = status === 'completed' ? input.date : null;
         if (e.status === status && e.completed_on === completedOn) break;
-        await tx.updateTable('enrolments').set({ status, completed_on: completedOn }).where('id', '=', e.id).execute();
+        await updateEnrolment(tx, e.id, { status, completed_on: completedOn });
         await audit(
           'enrolment',
           e.id,
@@ -214,30 +223,18 @@ export async function recordResults(
       }
       case 'l1': {
         const certificateNumber = (entry as { certificateNumber: string | null }).certificateNumber;
-        const prior = await tx
-          .selectFrom('l1_awards')
-          .selectAll()
-          .where('participant_id', '=', pid)
-          .where('course_run_id', '=', input.runId)
-          .executeTakeFirst();
+        const prior = await findL1Award(tx, pid, input.runId);
         const values = {
           achieved_on: input.date,
           certificate_number: certificateNumber,
           awarding_body: input.awardingBody,
         };
-        let id: number;
-        if (prior) {
-          await tx.updateTable('l1_awards').set(values).where('id', '=', prior.id).execute();
-          id = prior.id;
-        } else {
-          id = (
-            await tx
-              .insertInto('l1_awards')
-              .values({ ...values, participant_id: pid, course_run_id: input.runId, created_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
+        const id = await saveL1Award(tx, prior?.id ?? null, values, {
+          ...values,
+          participant_id: pid,
+          course_run_id: input.runId,
+          created_at: at,
+        });
         await audit(
           'l1_award',
           id,
@@ -261,26 +258,14 @@ export async function recordResults(
       }
       case 'hse': {
         const { score, testReference } = entry as { score: number; testReference: string | null };
-        const prior = await tx
-          .selectFrom('hse_tests')
-          .selectAll()
-          .where('participant_id', '=', pid)
-          .where('taken_on', '=', input.date)
-          .executeTakeFirst();
+        const prior = await findHseTest(tx, pid, input.date);
         const values = { score, test_reference: testReference, course_run_id: input.runId };
-        let id: number;
-        if (prior) {
-          await tx.updateTable('hse_tests').set(values).where('id', '=', prior.id).execute();
-          id = prior.id;
-        } else {
-          id = (
-            await tx
-              .insertInto('hse_tests')
-              .values({ ...values, participant_id: pid, taken_on: input.date, created_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
+        const id = await saveHseTest(tx, prior?.id ?? null, values, {
+          ...values,
+          participant_id: pid,
+          taken_on: input.date,
+          created_at: at,
+        });
         await audit(
           'hse_test',
           id,
@@ -296,16 +281,11 @@ export async function recordResults(
         const expiresOn = c.expiresOn ?? defaultCardExpiry(input.cardType, input.date, c.isFirstLabourerCard);
         if (expiresOn <= input.date)
           throw invalid(['entries', i, 'expiresOn'], 'The expiry date must be after the issue date');
-        let q = tx.selectFrom('cscs_cards').selectAll().where('participant_id', '=', pid);
-        q = c.cardNumber
-          ? q.where((eb) =>
-              eb.or([
-                eb('card_number', '=', c.cardNumber),
-                eb.and([eb('issued_on', '=', input.date), eb('card_type', '=', input.cardType)]),
-              ]),
-            )
-          : q.where('issued_on', '=', input.date).where('card_type', '=', input.cardType);
-        const prior = await q.executeTakeFirst();
+        const prior = await findCscsCard(tx, pid, {
+          cardNumber: c.cardNumber,
+          issuedOn: input.date,
+          cardType: input.cardType,
+        });
         const values = {
           card_type: input.cardType,
           card_number: c.cardNumber,
@@ -314,19 +294,11 @@ export async function recordResults(
           is_first_labourer_card: c.isFirstLabourerCard ? 1 : 0,
           course_run_id: input.runId,
         };
-        let id: number;
-        if (prior) {
-          await tx.updateTable('cscs_cards').set(values).where('id', '=', prior.id).execute();
-          id = prior.id;
-        } else {
-          id = (
-            await tx
-              .insertInto('cscs_cards')
-              .values({ ...values, participant_id: pid, created_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
+        const id = await saveCscsCard(tx, prior?.id ?? null, values, {
+          ...values,
+          participant_id: pid,
+          created_at: at,
+        });
         await audit(
           'cscs_card',
           id,
@@ -351,25 +323,13 @@ export async function recordResults(
       }
       case 'ppe': {
         const items = (entry as { items: string | null }).items;
-        const prior = await tx
-          .selectFrom('ppe_issues')
-          .selectAll()
-          .where('participant_id', '=', pid)
-          .where('issued_on', '=', input.date)
-          .executeTakeFirst();
-        let id: number;
-        if (prior) {
-          await tx.updateTable('ppe_issues').set({ items }).where('id', '=', prior.id).execute();
-          id = prior.id;
-        } else {
-          id = (
-            await tx
-              .insertInto('ppe_issues')
-              .values({ participant_id: pid, issued_on: input.date, items, issued_by: staffId, created_at: at })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
+        const prior = await findPpeIssue(tx, pid, input.date);
+        const id = await savePpeIssue(
+          tx,
+          prior?.id ?? null,
+          { items },
+          { participant_id: pid, issued_on: input.date, items, issued_by: staffId, created_at: at },
+        );
         await audit(
           'ppe_issue',
           id,
@@ -382,33 +342,13 @@ export async function recordResults(
       }
       case 'signoff': {
         const notes = (entry as { notes: string | null }).notes;
-        const prior = await tx
-          .selectFrom('site_ready_signoffs')
-          .selectAll()
-          .where('participant_id', '=', pid)
-          .where('signed_on', '=', input.date)
-          .where('revoked_on', 'is', null)
-          .executeTakeFirst();
-        let id: number;
-        if (prior) {
-          await tx.updateTable('site_ready_signoffs').set({ notes }).where('id', '=', prior.id).execute();
-          id = prior.id;
-        } else {
-          id = (
-            await tx
-              .insertInto('site_ready_signoffs')
-              .values({
-                participant_id: pid,
-                signed_on: input.date,
-                signed_by: staffId,
-                notes,
-                revoked_on: null,
-                created_at: at,
-              })
-              .returning('id')
-              .executeTakeFirstOrThrow()
-          ).id;
-        }
+        const prior = await findOpenSignoff(tx, pid, input.date);
+        const id = await saveSignoff(
+          tx,
+          prior?.id ?? null,
+          { notes },
+          { participant_id: pid, signed_on: input.date, signed_by: staffId, notes, revoked_on: null, created_at: at },
+        );
         await audit(
           'site_ready_signoff',
           id,
@@ -438,10 +378,10 @@ export async function removeResult(
   reason: string,
 ): Promise<void> {
   if (kind === 'signoff') {
-    const s = await tx.selectFrom('site_ready_signoffs').selectAll().where('id', '=', id).executeTakeFirst();
+    const s = await findSignoff(tx, id);
     if (!s) throw new AppFailure('not-found', 'That sign-off does not exist.');
     if (s.revoked_on) throw new AppFailure('conflict', 'That sign-off was already revoked.');
-    await tx.updateTable('site_ready_signoffs').set({ revoked_on: today }).where('id', '=', id).execute();
+    await revokeSignoff(tx, id, today);
     await appendAudit(tx, at, staffId, {
       action: 'update',
       entity: 'site_ready_signoff',
@@ -454,9 +394,9 @@ export async function removeResult(
     return;
   }
   const table = removable[kind];
-  const row = await tx.selectFrom(table).selectAll().where('id', '=', id).executeTakeFirst();
+  const row = await findResultRow(tx, table, id);
   if (!row) throw new AppFailure('not-found', 'That result does not exist.');
-  await tx.deleteFrom(table).where('id', '=', id).execute();
+  await deleteResultRow(tx, table, id);
   await appendAudit(tx, at, staffId, {
     action: 'delete',
     entity: table.replace(/s$/, ''),

@@ -9,10 +9,10 @@ import {
   type SiteReadyFacts,
   type SiteReadyRule,
 } from '../../../shared/domain/site-ready';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 
-export async function loadSiteReadyRule(tx: Tx): Promise<SiteReadyRule> {
-  const row = await tx
+export async function loadSiteReadyRule(db: Db): Promise<SiteReadyRule> {
+  const row = await db
     .selectFrom('settings')
     .select('value_json')
     .where('key', '=', SITE_READY_SETTING_KEY)
@@ -39,7 +39,7 @@ export async function saveSiteReadyRule(tx: Tx, at: string, rule: SiteReadyRule)
 const emptyFacts = (): SiteReadyFacts => ({ cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] });
 
 /** Facts by participant; `ids` limits to those people (else everyone with any CSCS fact). */
-export async function loadFacts(tx: Tx, ids?: number[]): Promise<Map<number, SiteReadyFacts>> {
+export async function loadFacts(db: Db, ids?: number[]): Promise<Map<number, SiteReadyFacts>> {
   const out = new Map<number, SiteReadyFacts>();
   const of = (id: number) => {
     let f = out.get(id);
@@ -49,7 +49,7 @@ export async function loadFacts(tx: Tx, ids?: number[]): Promise<Map<number, Sit
   if (ids && ids.length === 0) return out;
   const some = ids !== undefined;
   const list = ids ?? [];
-  const cards = await tx
+  const cards = await db
     .selectFrom('cscs_cards')
     .select(['participant_id', 'card_type', 'issued_on', 'expires_on', 'is_first_labourer_card'])
     .$if(some, (q) => q.where('participant_id', 'in', list))
@@ -61,26 +61,26 @@ export async function loadFacts(tx: Tx, ids?: number[]): Promise<Map<number, Sit
       expiresOn: c.expires_on,
       isFirstLabourerCard: c.is_first_labourer_card === 1,
     });
-  const tests = await tx
+  const tests = await db
     .selectFrom('hse_tests')
     .select(['participant_id', 'taken_on', 'score'])
     .orderBy('taken_on')
     .$if(some, (q) => q.where('participant_id', 'in', list))
     .execute();
   for (const t of tests) of(t.participant_id).hseTests.push({ takenOn: t.taken_on, score: t.score });
-  const awards = await tx
+  const awards = await db
     .selectFrom('l1_awards')
     .select(['participant_id', 'achieved_on'])
     .$if(some, (q) => q.where('participant_id', 'in', list))
     .execute();
   for (const a of awards) of(a.participant_id).l1Awards.push({ achievedOn: a.achieved_on });
-  const ppe = await tx
+  const ppe = await db
     .selectFrom('ppe_issues')
     .select(['participant_id', 'issued_on'])
     .$if(some, (q) => q.where('participant_id', 'in', list))
     .execute();
   for (const p of ppe) of(p.participant_id).ppeIssues.push({ issuedOn: p.issued_on });
-  const signoffs = await tx
+  const signoffs = await db
     .selectFrom('site_ready_signoffs')
     .select(['participant_id', 'signed_on', 'revoked_on'])
     .$if(some, (q) => q.where('participant_id', 'in', list))
@@ -100,8 +100,8 @@ export interface ContactRow {
 }
 
 /** Contact details of everyone with a CSCS fact (one query over the union of their ids). */
-export async function loadContacts(tx: Tx): Promise<Map<number, ContactRow>> {
-  const rows = await tx
+export async function loadContacts(db: Db): Promise<Map<number, ContactRow>> {
+  const rows = await db
     .selectFrom('participants as p')
     .select([
       'p.id',

@@ -12,32 +12,31 @@ import {
   type SiteReadyFacts,
   type SiteReadyRule,
 } from '../../../shared/domain/site-ready';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import { dataVersion } from '../../store/dialect';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
-import { loadContacts, loadFacts } from './site-ready.repository';
+import { loadContacts, loadFacts, loadSiteReadyRule, saveSiteReadyRule } from './site-ready.repository';
+import { appendAudit } from '../audit/audit.repository';
+import { findStaff } from '../staff/staff.repository';
+import { refreshSiteReady } from './course-outcomes';
 
-/** The connection whose changes key the cache (the backend's one better-sqlite3 handle). */
-export interface CacheHandle {
-  prepare(sql: string): { pluck(): { get(): unknown } };
-}
+/** Whether a read may use (and fill) the cache of everyone evaluated: only the store's own handle
+ * may, not a transaction (whose changes may yet be rolled back). */
+export type UseCache = boolean;
 
-// Everyone evaluated once per (connection, data change, day, rule): paging, sorting and
-// searching the list then costs milliseconds. total_changes() counts every insert, update and
-// delete on the one writing connection, so any change anywhere invalidates it.
+// Everyone evaluated once per (store handle, data version, day, rule): paging, sorting and
+// searching the list then costs milliseconds. The data version changes with every insert,
+// update and delete anywhere, so any change invalidates it.
 const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
 
-async function evaluateEveryone(
-  tx: Tx,
-  rule: SiteReadyRule,
-  today: string,
-  cache?: CacheHandle,
-): Promise<SiteReadyRow[]> {
-  const key = cache
-    ? `${String(cache.prepare('select total_changes()').pluck().get())}|${today}|${JSON.stringify(rule)}`
-    : '';
-  const hit = cache && evaluated.get(cache);
+async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<SiteReadyRow[]> {
+  // A store that cannot tell its data version (null) is not cached.
+  const version = cache ? await dataVersion(db) : null;
+  const key = version === null ? '' : `${version}|${today}|${JSON.stringify(rule)}`;
+  const hit = key && evaluated.get(db);
   if (hit && hit.key === key) return hit.rows;
-  const [facts, contacts] = await Promise.all([loadFacts(tx), loadContacts(tx)]);
+  const [facts, contacts] = await Promise.all([loadFacts(db), loadContacts(db)]);
   const rows: SiteReadyRow[] = [];
   for (const [id, c] of contacts) {
     const f = facts.get(id);
@@ -60,19 +59,19 @@ async function evaluateEveryone(
       missing: r.missing.map((m) => m.label).join('; '),
     });
   }
-  if (cache) evaluated.set(cache, { key, rows });
+  if (key) evaluated.set(db, { key, rows });
   return rows;
 }
 
 export async function siteReadyRows(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   preset: 'ready' | 'not-ready' | 'all',
   search = '',
-  cache?: CacheHandle,
+  cache?: UseCache,
 ): Promise<SiteReadyRow[]> {
-  const everyone = await evaluateEveryone(tx, rule, today, cache);
+  const everyone = await evaluateEveryone(db, rule, today, cache);
   const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
   return everyone
     .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
@@ -83,7 +82,7 @@ export async function siteReadyRows(
     );
 }
 
-const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
+const sortKeys = {
   reference: (r) => r.reference,
   lastName: (r) => `${r.lastName.toLowerCase()} ${r.firstName.toLowerCase()}`,
   firstName: (r) => r.firstName.toLowerCase(),
@@ -93,18 +92,28 @@ const sortKeys: Record<string, (r: SiteReadyRow) => string> = {
   cardExpiresOn: (r) => r.cardExpiresOn ?? '',
   hsePassedOn: (r) => r.hsePassedOn ?? '',
   missing: (r) => r.missing,
-};
+} satisfies Partial<Record<keyof SiteReadyRow, (r: SiteReadyRow) => string>>;
+
+/** The list is evaluated in memory (no SQL to sort in): the columns above sort, none filter. */
+export const siteReadyGridColumns = gridColumnRules<SiteReadyRow>({
+  ...Object.fromEntries(Object.keys(sortKeys).map((k) => [k, {}])),
+  phone: { sortable: false },
+  email: { sortable: false },
+  cardType: { sortable: false },
+  cardNumber: { sortable: false },
+});
 
 export async function pageSiteReady(
-  tx: Tx,
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
-  cache?: CacheHandle,
+  cache?: UseCache,
 ) {
-  const rows = await siteReadyRows(tx, rule, today, query.preset, query.search, cache);
-  const sort = query.sort.find((s) => sortKeys[s.colId]) ?? { colId: 'lastName', sort: 'asc' as const };
-  const key = sortKeys[sort.colId]!;
+  checkGridQuery(query, siteReadyGridColumns);
+  const rows = await siteReadyRows(db, rule, today, query.preset, query.search, cache);
+  const sort = query.sort[0] ?? { colId: 'lastName', sort: 'asc' as const };
+  const key = sortKeys[sort.colId as keyof typeof sortKeys];
   // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
   const dir = sort.sort === 'asc' ? 1 : -1;
   const keyed = rows.map((r) => ({ k: key(r), r }));
@@ -113,7 +122,7 @@ export async function pageSiteReady(
   const page = keyed.slice(query.offset, query.offset + query.limit).map(({ r }) => ({ ...r }));
   // Card numbers only for the rows on screen.
   if (page.length) {
-    const numbers = await tx
+    const numbers = await db
       .selectFrom('cscs_cards')
       .select(['participant_id', 'card_number', 'expires_on'])
       .where(
@@ -129,17 +138,17 @@ export async function pageSiteReady(
   return { rows: page, total: rows.length };
 }
 
-export async function exportSiteReady(
-  tx: Tx,
+async function exportSiteReady(
+  db: Db,
   rule: SiteReadyRule,
   today: string,
   preset: 'ready' | 'not-ready' | 'all',
   search: string,
   producedBy: string,
 ) {
-  const rows = (await siteReadyRows(tx, rule, today, preset, search)).map((r) => ({ ...r }));
+  const rows = (await siteReadyRows(db, rule, today, preset, search)).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
-  const numbers = await tx.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
+  const numbers = await db.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
   for (const r of rows) r.cardNumber = byKey.get(`${r.id}:${r.cardExpiresOn}`) ?? null;
   const columns: XlsxColumn<SiteReadyRow>[] = [
@@ -187,9 +196,9 @@ export async function exportSiteReady(
 
 /** Cards expiring within N days (the person's latest card), and HS&E passes lapsing within N
  * days for people who have no valid card yet: apply before the pass runs out. */
-export async function expiryRows(tx: Tx, today: string, withinDays: number): Promise<ExpiryRow[]> {
+export async function expiryRows(db: Db, today: string, withinDays: number): Promise<ExpiryRow[]> {
   const until = addDaysIso(today, withinDays);
-  const cards = await tx
+  const cards = await db
     .selectFrom('cscs_cards as c')
     .innerJoin('participants as p', 'p.id', 'c.participant_id')
     .select([
@@ -221,7 +230,7 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   // A pass lapses HSE_VALID_YEARS after it was taken: taken between (today - 2y) and (until - 2y).
   const takenFrom = addYearsIso(today, -HSE_VALID_YEARS);
   const takenTo = addYearsIso(until, -HSE_VALID_YEARS);
-  const passes = await tx
+  const passes = await db
     .selectFrom('hse_tests as t')
     .innerJoin('participants as p', 'p.id', 't.participant_id')
     .select([
@@ -295,8 +304,8 @@ export async function expiryRows(tx: Tx, today: string, withinDays: number): Pro
   return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
 }
 
-export async function exportExpiry(tx: Tx, today: string, withinDays: number, producedBy: string) {
-  const rows = await expiryRows(tx, today, withinDays);
+async function exportExpiry(db: Db, today: string, withinDays: number, producedBy: string) {
+  const rows = await expiryRows(db, today, withinDays);
   const columns: XlsxColumn<ExpiryRow>[] = [
     { header: 'Expires', type: 'date', width: 12, value: (r) => r.expiresOn },
     { header: 'Days left', type: 'integer', width: 10, value: (r) => r.daysLeft },
@@ -328,11 +337,83 @@ export async function exportExpiry(tx: Tx, today: string, withinDays: number, pr
   };
 }
 
-export async function countSiteReadyNow(
+export async function countSiteReadyNow(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<number> {
+  return (await evaluateEveryone(db, rule, today, cache)).filter((r) => r.ready).length;
+}
+
+/** One person's site-ready state under the programme's rule, with what is missing. */
+export async function siteReadyOf(db: Db, participantId: number, today: string) {
+  const facts = await loadFacts(db, [participantId]);
+  const r = evaluateSiteReady(
+    await loadSiteReadyRule(db),
+    facts.get(participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
+    today,
+  );
+  return {
+    ready: r.ready,
+    missing: r.missing.map((m) => m.label),
+    readySince: r.readySince,
+    readyUntil: r.readyUntil,
+  };
+}
+
+/** Changes the programme's site-ready rule, audited; people who become ready under it get their
+ * outcome now (many rows at once: the channel is a bulk write). */
+export async function setSiteReadyRule(
   tx: Tx,
   rule: SiteReadyRule,
-  today: string,
-  cache?: CacheHandle,
-): Promise<number> {
-  return (await evaluateEveryone(tx, rule, today, cache)).filter((r) => r.ready).length;
+  actor: { staffId: number | null; at: string; today: string },
+): Promise<{ rule: SiteReadyRule; description: string[] }> {
+  const before = await saveSiteReadyRule(tx, actor.at, rule);
+  await appendAudit(tx, actor.at, actor.staffId, {
+    action: 'update',
+    entity: 'setting',
+    entityId: 'courses.siteReadyRule',
+    summary: 'Site-ready rule changed',
+    before,
+    after: rule,
+  });
+  const facts = await loadFacts(tx);
+  const nowReady = [...facts.entries()]
+    .filter(([, f]) => evaluateSiteReady(rule, f, actor.today).ready)
+    .map(([id]) => id);
+  await refreshSiteReady(tx, actor.at, actor.today, actor.staffId, nowReady, rule);
+  return { rule, description: describeSiteReadyRule(rule) };
+}
+
+async function producedBy(db: Db, staffId: number | null): Promise<string> {
+  return staffId ? ((await findStaff(db, staffId))?.display_name ?? 'staff') : 'staff';
+}
+
+/** The site-ready list as a workbook, its export recorded in the caller's transaction. */
+export async function exportSiteReadyAudited(
+  tx: Tx,
+  input: { preset: 'ready' | 'not-ready' | 'all'; search: string; purpose: string | null },
+  actor: { staffId: number | null; at: string; today: string },
+) {
+  const by = await producedBy(tx, actor.staffId);
+  const file = await exportSiteReady(tx, await loadSiteReadyRule(tx), actor.today, input.preset, input.search, by);
+  await appendAudit(tx, actor.at, actor.staffId, {
+    action: 'export',
+    entity: 'site_ready_candidates',
+    summary: `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}`,
+    after: { preset: input.preset, search: input.search, rows: file.rows, purpose: input.purpose },
+  });
+  return file;
+}
+
+/** The expiry worklist as a workbook, its export recorded in the caller's transaction. */
+export async function exportExpiryAudited(
+  tx: Tx,
+  withinDays: number,
+  actor: { staffId: number | null; at: string; today: string },
+) {
+  const file = await exportExpiry(tx, actor.today, withinDays, await producedBy(tx, actor.staffId));
+  await appendAudit(tx, actor.at, actor.staffId, {
+    action: 'export',
+    entity: 'cscs_expiry_worklist',
+    summary: `Exported the expiry worklist (${withinDays} days, ${file.rows} items) to ${file.fileName}`,
+    after: { withinDays, rows: file.rows },
+  });
+  return file;
 }

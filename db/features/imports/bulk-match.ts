@@ -4,7 +4,7 @@
 // then picks and scores candidates in memory exactly as findMatchCandidates does (same keys,
 // same shared scorePersonMatch, same levels, order and limit) — a test holds the two equal.
 import { sql } from 'kysely';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
 import { scorePersonMatch, type PersonKeys } from '../../../shared/domain/person-match';
 import type { MatchCandidate } from '../participants/match-candidates';
@@ -42,7 +42,7 @@ export class BulkMatcher {
     phone_digits: new Map<string, number[]>(),
   };
 
-  static async load(tx: Tx, people: PersonKeys[]): Promise<BulkMatcher> {
+  static async load(db: Db, people: PersonKeys[]): Promise<BulkMatcher> {
     const m = new BulkMatcher();
     const wanted = {
       ni_number: new Set<string>(),
@@ -60,7 +60,7 @@ export class BulkMatcher {
     for (const column of Object.keys(wanted) as Array<keyof typeof wanted>) {
       const values = [...wanted[column]];
       for (let i = 0; i < values.length; i += CHUNK) {
-        const rows = await tx
+        const rows = await db
           .selectFrom('participants')
           .select([
             'id',

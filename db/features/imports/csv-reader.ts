@@ -64,6 +64,7 @@ export function guessDelimiter(text: string): string {
 export function readCsv(
   bytes: Uint8Array,
   fileName: string,
+  limits: { maxCells: number } = importLimits,
 ): { grid: SheetGrid; encoding: TextEncodingName; delimiter: string } {
   const { text, encoding } = decodeText(bytes, fileName);
   if (!text.trim()) throw new ImportFileError('empty', `"${fileName}" has no rows.`);
@@ -86,15 +87,13 @@ export function readCsv(
     );
   }
   let cells = 0;
-  const rows: RawCell[][] = records.map((r) => {
-    cells += r.length;
-    return r.map((v) => (v === '' ? null : v));
-  });
-  if (cells > importLimits.maxCells)
+  for (const r of records) cells += r.length;
+  if (cells > limits.maxCells)
     throw new ImportFileError(
       'too-many-cells',
-      `"${fileName}" has more than ${importLimits.maxCells.toLocaleString('en-GB')} values; split it into smaller files.`,
+      `"${fileName}" has more than ${limits.maxCells.toLocaleString('en-GB')} values; split it into smaller files.`,
     );
+  const rows: RawCell[][] = records.map((r) => r.map((v) => (v === '' ? null : v)));
   return {
     grid: { name: fileName.replace(/\.[^.]+$/, '').slice(0, 31) || 'CSV', rows, merges: [] },
     encoding,

@@ -17,7 +17,10 @@ export type ImportFileErrorCode =
   | 'not-spreadsheet'
   | 'no-sheet'
   | 'bad-csv'
-  | 'too-many-cells';
+  | 'too-many-cells'
+  | 'damaged'
+  | 'sheet-limits'
+  | 'too-slow';
 
 /** A file refused with a reason the user can act on; a validation error at the boundary. */
 export class ImportFileError extends AppFailure {
@@ -37,6 +40,18 @@ export const importLimits = {
   /** Real sheets compress 5-30x; zip bombs 1,000x and more. Checked on entries over 1 MB. */
   maxCompressionRatio: 100,
   maxCells: 5_000_000,
+  /**
+   * (last row) x (widest row) of a sheet: what the rest of the import walks, holes included.
+   * Four times maxCells leaves room for sparse real sheets and none for a far-flung stray cell.
+   */
+  maxGridCells: 20_000_000,
+  /**
+   * Reading runs in a worker (import-read.host.ts), stopped after this long or when its heap
+   * passes readMemoryMb. A 22 MB workbook of 400,000 rows reads in 10-20 s and needs between
+   * 128 and 256 MB; the limits are backstops well past any real file, not the caps above.
+   */
+  readTimeoutMs: 120_000,
+  readMemoryMb: 1_024,
 };
 
 export type FileKind = 'xlsx' | 'csv';

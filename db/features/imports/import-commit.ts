@@ -3,7 +3,7 @@
 // recordOutcomeOnce), the import batch with every row it wrote and the values it replaced,
 // and the audit trail. Either all of it is in the store or none of it is.
 import type { Insertable } from 'kysely';
-import type { Db, Tx } from '../../store/schema';
+import type { Tx } from '../../store/schema';
 import type { NewParticipant } from '../../store/tables/participants.tables';
 import type { ImportBatchRowsTable } from '../../store/tables/imports.tables';
 import type { AuditEntry } from '../audit/audit.repository';
@@ -11,8 +11,23 @@ import type { JobControl } from '../../backend/jobs';
 import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
 import { appendAuditMany } from './bulk-audit';
-import { insertBatch, insertBatchRows, insertParticipants, nextReferenceNumber } from './imports.repository';
-import { liveParticipant, participantColumns, type ParticipantColumn } from './import-plan';
+import {
+  findEnrolment,
+  findPlacement,
+  insertBatch,
+  insertBatchRows,
+  insertEnrolment,
+  insertParticipants,
+  insertPlacement,
+  nextReferenceNumber,
+  setBatchCounts,
+  updateEnrolment,
+  updateParticipantColumns,
+  updatePlacement,
+} from './imports.repository';
+import { findParticipant } from '../participants/participants.repository';
+import { participantColumns, type ParticipantColumn } from './import-plan';
+import { isLiveParticipant } from './import-plan.repository';
 import type { PreviewRowState, PreviewState } from './import-state';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -34,8 +49,10 @@ export function participantFields(values: Record<string, string | number>): Part
   return out;
 }
 
+/** Writes the accepted rows in the caller's transaction (the dispatcher took a checked backup
+ * before it opened); a cancel throws and the whole import rolls back. */
 export async function commitPreview(
-  db: Db,
+  tx: Tx,
   preview: PreviewState,
   at: string,
   staffId: number | null,
@@ -51,7 +68,7 @@ export async function commitPreview(
       .length,
   };
   const p = preview.profile;
-  return db.transaction().execute(async (tx) => {
+  {
     const batchId = await insertBatch(tx, {
       kind: p.kind,
       partner: p.partner,
@@ -132,11 +149,7 @@ export async function commitPreview(
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
     const updated = batchRows.filter((b) => b.action === 'updated').length;
-    await tx
-      .updateTable('import_batches')
-      .set({ created_count: created, updated_count: updated })
-      .where('id', '=', batchId)
-      .execute();
+    await setBatchCounts(tx, batchId, created, updated);
     audit.push({
       action: 'import',
       entity: 'import_batch',
@@ -148,7 +161,7 @@ export async function commitPreview(
     });
     await appendAuditMany(tx, at, staffId, audit);
     return { batchId, created, updated, unchanged: counts.unchanged, rejected: counts.rejected, errors: counts.errors };
-  });
+  }
 }
 
 const entityOfKind = (kind: string) =>
@@ -228,7 +241,7 @@ async function updateParticipant(
   audit: AuditEntry[],
 ): Promise<void> {
   const id = r.matchId!;
-  const current = await tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+  const current = await findParticipant(tx, id);
   if (!current || current.status === 'merged' || current.status === 'anonymised') return;
   const wanted = participantFields(r.values);
   const before: Record<string, string | null> = {};
@@ -244,11 +257,13 @@ async function updateParticipant(
   if (after.postcode) extra.postcode_district = postcodeDistrict(after.postcode);
   if (after.phone) extra.phone_digits = phoneDigits(after.phone);
   if (after.ni_number) extra.ni_status = 'known';
-  await tx
-    .updateTable('participants')
-    .set({ ...after, ...extra, version: current.version + 1, updated_at: at, updated_by: staffId })
-    .where('id', '=', id)
-    .execute();
+  await updateParticipantColumns(tx, id, {
+    ...after,
+    ...extra,
+    version: current.version + 1,
+    updated_at: at,
+    updated_by: staffId,
+  });
   batchRows.push({
     batch_id: batchId,
     row_number: r.rowNumber,
@@ -282,7 +297,8 @@ async function writeLinkedRow(
   audit: AuditEntry[],
 ): Promise<void> {
   const pid = r.matchId!;
-  if (!(await liveParticipant(tx, pid))) return;
+  // Participants merged away or anonymised cannot take imported data.
+  if (!(await isLiveParticipant(tx, pid))) return;
   const v = r.values;
   const s = (k: string) => (v[k] === undefined ? null : String(v[k]));
   const n = (k: string) => (v[k] === undefined ? null : Number(v[k]));
@@ -329,7 +345,7 @@ async function writeLinkedRow(
     };
     if (t.placementId) {
       const id = t.placementId as number;
-      const cur = await tx.selectFrom('placements').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+      const cur = await findPlacement(tx, id);
       const { before, after } = onlyChanged(
         cur,
         fields,
@@ -339,11 +355,7 @@ async function writeLinkedRow(
         ),
       );
       if (!Object.keys(after).length) return;
-      await tx
-        .updateTable('placements')
-        .set({ ...after, updated_at: at })
-        .where('id', '=', id)
-        .execute();
+      await updatePlacement(tx, id, { ...after, updated_at: at });
       batchRows.push({
         batch_id: batchId,
         row_number: r.rowNumber,
@@ -378,7 +390,7 @@ async function writeLinkedRow(
       updated_at: at,
       ...fields,
     };
-    const ins = await tx.insertInto('placements').values(row).returning('id').executeTakeFirstOrThrow();
+    const ins = await insertPlacement(tx, row);
     batchRows.push({
       batch_id: batchId,
       row_number: r.rowNumber,
@@ -413,7 +425,7 @@ async function writeLinkedRow(
       created_at: at,
       created_by: staffId,
     };
-    const ins = await tx.insertInto('enrolments').values(row).returning('id').executeTakeFirstOrThrow();
+    const ins = await insertEnrolment(tx, row);
     batchRows.push({
       batch_id: batchId,
       row_number: r.rowNumber,
@@ -436,14 +448,14 @@ async function writeLinkedRow(
   }
   // An existing enrolment: a new status (enrolments) or a result (results).
   const id = t.enrolmentId as number;
-  const cur = await tx.selectFrom('enrolments').selectAll().where('id', '=', id).executeTakeFirstOrThrow();
+  const cur = await findEnrolment(tx, id);
   const wanted: Record<string, unknown> =
     kind === 'results'
       ? { status: t.passed ? 'completed' : 'not_completed', completed_on: t.completedOn }
       : { status: s('enrolment_status') ?? cur.status, enrolled_on: s('enrolled_on') ?? cur.enrolled_on };
   const { before, after } = onlyChanged(cur, wanted, Object.keys(wanted));
   if (Object.keys(after).length) {
-    await tx.updateTable('enrolments').set(after).where('id', '=', id).execute();
+    await updateEnrolment(tx, id, after);
     batchRows.push({
       batch_id: batchId,
       row_number: r.rowNumber,

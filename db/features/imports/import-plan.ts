@@ -1,7 +1,7 @@
 // What one typed row would do to our records, per kind: new, changed (old → new per field) or
-// unchanged, or why it cannot be imported. Reads only; the commit writes the plan.
-import { sql } from 'kysely';
-import type { Tx } from '../../store/schema';
+// unchanged, or why it cannot be imported. Reads only (import-plan.repository.ts); the commit
+// writes the plan.
+import type { Db } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
 import { fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
 import { codeKey, type FieldValue } from '../../../shared/domain/import-rows';
@@ -10,6 +10,14 @@ import { phoneDigits } from '../../../shared/domain/identifiers';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { PreviewStatus } from '../../../shared/contract/imports.contract';
 import type { FieldChange } from './import-state';
+import { findParticipant } from '../participants/participants.repository';
+import {
+  findEnrolmentOn,
+  findOutcomeOn,
+  findPlacementStarting,
+  lookupRows,
+  participantsByIds,
+} from './import-plan.repository';
 
 export interface Lookups {
   outcomeTypes: string[];
@@ -18,20 +26,8 @@ export interface Lookups {
   courseRuns: Map<string, { id: number; endDate: string }>;
 }
 
-export async function loadLookups(tx: Tx): Promise<Lookups> {
-  const types = await tx
-    .selectFrom('outcome_types')
-    .select('code')
-    .where('is_active', '=', 1)
-    .orderBy('sort_order')
-    .execute();
-  const orgs = await tx.selectFrom('organisations').select(['id', 'name']).execute();
-  const runs = await tx
-    .selectFrom('course_runs as r')
-    .innerJoin('course_types as t', 't.id', 'r.course_type_id')
-    .select(['r.id', 'r.start_date', 'r.end_date', 't.code', 't.name'])
-    .where('r.status', '!=', 'cancelled')
-    .execute();
+export async function loadLookups(db: Db): Promise<Lookups> {
+  const { outcomeTypes: types, organisations: orgs, courseRuns: runs } = await lookupRows(db);
   const courseRuns = new Map<string, { id: number; endDate: string }>();
   for (const r of runs) {
     courseRuns.set(`${codeKey(r.code)}|${r.start_date}`, { id: r.id, endDate: r.end_date });
@@ -119,22 +115,12 @@ const plan = (
 export type ParticipantCache = Map<number, ParticipantRow>;
 
 /** Matched people's records in a few queries, for planning thousands of rows. */
-export async function prefetchParticipants(tx: Tx, ids: number[]): Promise<ParticipantCache> {
-  const cache: ParticipantCache = new Map();
-  const unique = [...new Set(ids)];
-  for (let i = 0; i < unique.length; i += 900) {
-    for (const p of await tx
-      .selectFrom('participants')
-      .selectAll()
-      .where('id', 'in', unique.slice(i, i + 900))
-      .execute())
-      cache.set(p.id, p);
-  }
-  return cache;
+export async function prefetchParticipants(db: Db, ids: number[]): Promise<ParticipantCache> {
+  return new Map((await participantsByIds(db, ids)).map((p) => [p.id, p]));
 }
 
 export async function planRow(
-  tx: Tx,
+  db: Db,
   kind: ImportKind,
   values: Record<string, FieldValue>,
   participantId: number | null,
@@ -147,9 +133,7 @@ export async function planRow(
         return plan('error', [], {}, 'A first and a last name are needed to add a new person');
       return plan('new');
     }
-    const ours =
-      cache?.get(participantId) ??
-      (await tx.selectFrom('participants').selectAll().where('id', '=', participantId).executeTakeFirst());
+    const ours = cache?.get(participantId) ?? (await findParticipant(db, participantId));
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
     const changes = diffFields(kind, ours, values, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });
@@ -167,24 +151,13 @@ export async function planRow(
   if (kind === 'outcomes') {
     const type = str('outcome_type')!,
       date = str('outcome_date')!;
-    const existing = await tx
-      .selectFrom('outcomes')
-      .select('id')
-      .where('participant_id', '=', participantId)
-      .where('outcome_type', '=', type)
-      .where('outcome_date', '=', date)
-      .executeTakeFirst();
+    const existing = await findOutcomeOn(db, participantId, type, date);
     if (existing) return plan('unchanged', [], { participantId, outcomeId: existing.id });
     return plan('new', [], { participantId, employerOrgId }, null, employerWarning);
   }
   if (kind === 'placements') {
     const startsOn = str('starts_on')!;
-    const existing = await tx
-      .selectFrom('placements')
-      .selectAll()
-      .where('participant_id', '=', participantId)
-      .where('starts_on', '=', startsOn)
-      .executeTakeFirst();
+    const existing = await findPlacementStarting(db, participantId, startsOn);
     const map = {
       ends_on: 'ends_on',
       hours_per_week: 'hours_per_week',
@@ -212,12 +185,7 @@ export async function planRow(
       {},
       `No course run of "${str('course')}" starting ${formatUkDate(str('course_start'))} in our records`,
     );
-  const enrolment = await tx
-    .selectFrom('enrolments')
-    .selectAll()
-    .where('course_run_id', '=', run.id)
-    .where('participant_id', '=', participantId)
-    .executeTakeFirst();
+  const enrolment = await findEnrolmentOn(db, run.id, participantId);
   if (kind === 'enrolments') {
     if (enrolment) {
       const changes = diffFields(kind, enrolment, values, { enrolment_status: 'status', enrolled_on: 'enrolled_on' });
@@ -256,15 +224,4 @@ export async function planRow(
     passed: passed ? 1 : 0,
     completedOn,
   });
-}
-
-/** Participants merged away or anonymised cannot take imported data. */
-export async function liveParticipant(tx: Tx, id: number): Promise<boolean> {
-  const row = await tx
-    .selectFrom('participants')
-    .select('id')
-    .where('id', '=', id)
-    .where(sql<boolean>`status not in ('merged','anonymised')`)
-    .executeTakeFirst();
-  return !!row;
 }

@@ -1,7 +1,7 @@
 // Builds the preview of an import: table → typed rows → each matched to a person (the same
 // findMatchCandidates and scores as registration) → planned (new / changed / unchanged) or
 // sent to review or marked in error. Runs as a job; nothing is written.
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import type { JobControl } from '../../backend/jobs';
 import { tableOf } from '../../../shared/domain/import-sheet';
 import { typeRows, type TypedRow } from '../../../shared/domain/import-rows';
@@ -45,8 +45,8 @@ const toCandidate = (c: MatchCandidate): Candidate => ({
   explanation: explainMatch(c.match),
 });
 
-export async function loadNotDuplicatePairs(tx: Tx): Promise<Set<string>> {
-  const pairs = await tx.selectFrom('not_duplicate_pairs').select(['participant_a', 'participant_b']).execute();
+export async function loadNotDuplicatePairs(db: Db): Promise<Set<string>> {
+  const pairs = await db.selectFrom('not_duplicate_pairs').select(['participant_a', 'participant_b']).execute();
   return new Set(pairs.map((p) => `${p.participant_a}|${p.participant_b}`));
 }
 const pairKey = (a: number, b: number) => (a < b ? `${a}|${b}` : `${b}|${a}`);
@@ -60,8 +60,8 @@ export interface MatchVerdict {
 /** Certain → matched; probable → review; remembered "not the same person" pairs respected. */
 export type CandidateFinder = (keys: PersonKeys) => MatchCandidate[] | Promise<MatchCandidate[]>;
 
-export async function fileFinder(tx: Tx, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
-  const matcher = await BulkMatcher.load(tx, rows.map(personKeys));
+export async function fileFinder(db: Db, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
+  const matcher = await BulkMatcher.load(db, rows.map(personKeys));
   return (keys) => matcher.candidates(keys, { minLevel: 'probable', limit: 5 });
 }
 
@@ -104,14 +104,14 @@ export function displayName(values: Record<string, string | number>): string {
 
 /** Plans one row against a chosen person (or none) and sets its status and default decision. */
 export async function applyPlan(
-  tx: Tx,
+  db: Db,
   profile: ImportProfile,
   row: PreviewRowState,
   participantId: number | null,
   lookups: Lookups,
   cache?: ParticipantCache,
 ): Promise<void> {
-  const plan = await planRow(tx, profile.kind, row.values, participantId, lookups, cache);
+  const plan = await planRow(db, profile.kind, row.values, participantId, lookups, cache);
   row.matchId = participantId;
   row.status = plan.status;
   row.changes = plan.changes;
@@ -126,14 +126,14 @@ export async function applyPlan(
 }
 
 export async function buildPreview(
-  tx: Tx,
+  db: Db,
   source: ImportSource,
   sheet: string,
   profile: ImportProfile,
   job?: JobControl,
 ): Promise<Omit<PreviewState, 'id'>> {
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
-  const lookups = await loadLookups(tx);
+  const lookups = await loadLookups(db);
   const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, {
     outcome_type: lookups.outcomeTypes,
   });
@@ -144,10 +144,10 @@ export async function buildPreview(
     if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous)
       ambiguousDates.push(table.headers[idx]!);
   }
-  const notDuplicates = await loadNotDuplicatePairs(tx);
+  const notDuplicates = await loadNotDuplicatePairs(db);
   await job?.progress(0, typed.length, 'Finding people in our records');
   const find = await fileFinder(
-    tx,
+    db,
     typed.filter((t) => !t.problems.length).map((t) => t.values),
   );
   // First every row's person, then every matched person's record in a few queries, then the plan.
@@ -166,7 +166,7 @@ export async function buildPreview(
   }
   const toPlan = rows.filter((r) => r.status === 'error' && !r.problems.length);
   const cache = await prefetchParticipants(
-    tx,
+    db,
     profile.kind === 'participants' ? toPlan.flatMap((r) => (r.matchId !== null ? [r.matchId] : [])) : [],
   );
   for (let i = 0; i < toPlan.length; i++) {
@@ -178,7 +178,7 @@ export async function buildPreview(
         'Comparing rows with our records',
       );
     }
-    await applyPlan(tx, profile, toPlan[i]!, toPlan[i]!.matchId, lookups, cache);
+    await applyPlan(db, profile, toPlan[i]!, toPlan[i]!.matchId, lookups, cache);
   }
   await job?.progress(typed.length * 2, typed.length * 2, 'Preview ready');
   return {

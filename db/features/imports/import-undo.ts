@@ -2,13 +2,20 @@
 // changed are put back — except where someone has edited them since, which are kept and listed
 // (a created person edited since, or with records added since; a field whose value is no
 // longer what the import wrote).
-import { sql } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 import type { UndoKept } from '../../../shared/contract/imports.contract';
 import { AppFailure } from '../../../shared/result';
 import type { AuditEntry } from '../audit/audit.repository';
 import { appendAuditMany } from './bulk-audit';
-import { batchRows, findBatch } from './imports.repository';
+import {
+  batchRows,
+  deleteRowById,
+  findBatch,
+  idsWhere,
+  markBatchUndone,
+  rowById,
+  setColumnsById,
+} from './imports.repository';
 
 export interface UndoResult {
   removed: number;
@@ -25,7 +32,7 @@ const tableOf = {
 type Entity = keyof typeof tableOf;
 
 /** Records that hang off a participant: any of them means the person has been worked with since. */
-async function dependents(tx: Tx, participantId: number, ownedIds: Set<string>): Promise<string | null> {
+async function dependents(db: Db, participantId: number, ownedIds: Set<string>): Promise<string | null> {
   const checks: Array<[string, string]> = [
     ['enrolments', 'course enrolments'],
     ['outcomes', 'outcomes'],
@@ -38,17 +45,16 @@ async function dependents(tx: Tx, participantId: number, ownedIds: Set<string>):
     ['evidence_items', 'evidence'],
   ];
   for (const [table, label] of checks) {
-    const rows = await sql<{
-      id: number;
-    }>`select id from ${sql.table(table)} where participant_id = ${participantId} limit 50`.execute(tx);
+    const ids = await idsWhere(db, table, 'participant_id', participantId, 50);
     const singular = table.replace(/s$/, '').replace(/^participant_note$/, 'note');
-    if (rows.rows.some((r) => !ownedIds.has(`${singular}:${r.id}`))) return `has ${label} added since the import`;
+    if (ids.some((id) => !ownedIds.has(`${singular}:${id}`))) return `has ${label} added since the import`;
   }
   return null;
 }
 
-export async function undoBatch(db: Db, batchId: number, at: string, staffId: number | null): Promise<UndoResult> {
-  return db.transaction().execute(async (tx) => {
+/** Undoes the batch in the caller's transaction (the dispatcher took a checked backup first). */
+export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: number | null): Promise<UndoResult> {
+  {
     const batch = await findBatch(tx, batchId);
     if (!batch) throw new AppFailure('not-found', 'That import batch does not exist.');
     if (batch.undone_at) throw new AppFailure('conflict', 'That import has already been undone.');
@@ -62,9 +68,7 @@ export async function undoBatch(db: Db, batchId: number, at: string, staffId: nu
       const entity = r.entity as Entity;
       const table = tableOf[entity];
       if (!table) continue;
-      const current = (
-        await sql<Record<string, unknown>>`select * from ${sql.table(table)} where id = ${r.entity_id}`.execute(tx)
-      ).rows[0];
+      const current = await rowById(tx, table, r.entity_id);
       const label =
         current && entity === 'participant'
           ? `${current.reference} ${current.first_name} ${current.last_name}`
@@ -77,7 +81,7 @@ export async function undoBatch(db: Db, batchId: number, at: string, staffId: nu
           kept.push({ entity, id: r.entity_id, label, reason });
           continue;
         }
-        await sql`delete from ${sql.table(table)} where id = ${r.entity_id}`.execute(tx);
+        await deleteRowById(tx, table, r.entity_id);
         removed++;
         audit.push({
           action: 'undo',
@@ -104,11 +108,7 @@ export async function undoBatch(db: Db, batchId: number, at: string, staffId: nu
             : entity === 'placement'
               ? { updated_at: at }
               : {};
-        await tx
-          .updateTable(table as 'participants')
-          .set({ ...put, ...extra } as never)
-          .where('id', '=', r.entity_id)
-          .execute();
+        await setColumnsById(tx, table, r.entity_id, { ...put, ...extra });
         restored++;
         audit.push({
           action: 'undo',
@@ -121,11 +121,7 @@ export async function undoBatch(db: Db, batchId: number, at: string, staffId: nu
         });
       }
     }
-    await tx
-      .updateTable('import_batches')
-      .set({ undone_at: at, undone_by: staffId, undo_kept_json: JSON.stringify(kept) })
-      .where('id', '=', batchId)
-      .execute();
+    await markBatchUndone(tx, batchId, at, staffId, kept);
     audit.push({
       action: 'undo',
       entity: 'import_batch',
@@ -134,48 +130,32 @@ export async function undoBatch(db: Db, batchId: number, at: string, staffId: nu
     });
     await appendAuditMany(tx, at, staffId, audit);
     return { removed, restored, kept };
-  });
+  }
 }
 
 async function editedSinceCreated(
-  tx: Tx,
+  db: Db,
   entity: Entity,
   current: Record<string, unknown>,
   importedAt: string,
   owned: Set<string>,
 ): Promise<string | null> {
+  const id = Number(current.id);
+  const has = async (table: string, column: string) => (await idsWhere(db, table, column, id, 1)).length > 0;
   if (entity === 'participant') {
     if (Number(current.version) !== 1 || current.updated_at !== importedAt) return 'edited since the import';
-    return dependents(tx, Number(current.id), owned);
+    return dependents(db, id, owned);
   }
   if (entity === 'outcome') {
     if (current.updated_at !== importedAt || current.verification_status !== 'unverified')
       return 'edited or verified since the import';
-    const child = await tx
-      .selectFrom('outcomes')
-      .select('id')
-      .where('parent_outcome_id', '=', Number(current.id))
-      .executeTakeFirst();
-    const evidence = await tx
-      .selectFrom('evidence_items')
-      .select('id')
-      .where('outcome_id', '=', Number(current.id))
-      .executeTakeFirst();
-    return child || evidence ? 'has evidence or sustainment checks added since' : null;
+    return (await has('outcomes', 'parent_outcome_id')) || (await has('evidence_items', 'outcome_id'))
+      ? 'has evidence or sustainment checks added since'
+      : null;
   }
   if (entity === 'placement') {
     if (current.updated_at !== importedAt) return 'edited since the import';
-    const o = await tx
-      .selectFrom('outcomes')
-      .select('id')
-      .where('placement_id', '=', Number(current.id))
-      .executeTakeFirst();
-    return o ? 'has outcomes added since' : null;
+    return (await has('outcomes', 'placement_id')) ? 'has outcomes added since' : null;
   }
-  const att = await tx
-    .selectFrom('attendance')
-    .select('id')
-    .where('enrolment_id', '=', Number(current.id))
-    .executeTakeFirst();
-  return att ? 'has attendance marked since the import' : null;
+  return (await has('attendance', 'enrolment_id')) ? 'has attendance marked since the import' : null;
 }

@@ -3,26 +3,26 @@
 // progress lives in memory (import-state) until the user commits.
 import { AppFailure } from '../../../shared/result';
 import { importProfileSchema } from '../../../shared/domain/import-profile';
-import { formatUkDate } from '../../../shared/domain/dates';
-import { backupBefore } from '../trust/backup.service';
 import { defineHandlers } from '../../backend/handler';
-import type { HandlerContext } from '../../backend/context';
-import { appendAudit } from '../audit/audit.repository';
-import { openImportSource } from './import-source';
+import type { CallContext } from '../../backend/context';
+import { readImportSource, screenImportFile } from './import-source';
 import { importMemory, recall, remember, type PreviewState } from './import-state';
 import { applyPlan, buildPreview } from './import-preview';
 import { commitPreview } from './import-commit';
 import { undoBatch } from './import-undo';
 import { loadLookups } from './import-plan';
-import { acceptDifferences, buildReconciliation, exportReconciliation } from './reconcile';
+import { acceptDifferences, buildReconciliation, exportReconciliation, recordReconciliationExport } from './reconcile';
 import { previewCounts, previewPage, reconcilePage, rowDetail, sheetView } from './preview-view';
-import { batchRows, deleteProfile, findBatch, listProfiles, pageBatches, upsertProfile } from './imports.repository';
+import { earlierImportsOfFile, listProfiles, pageBatches } from './imports.repository';
+import { deleteImportProfile, saveImportProfile } from './import-profiles.service';
+import { batchDetail } from './batch-detail';
 import type { UploadInfo } from '../../../shared/contract/imports.contract';
 
-const memory = (ctx: HandlerContext) => importMemory(ctx.db);
-const now = (ctx: HandlerContext) => ctx.clock.now().toISOString();
+// Work in progress belongs to the backend (its job runner is one per backend), not to a request.
+const memory = (ctx: CallContext) => importMemory(ctx.jobs);
+const now = (ctx: CallContext) => ctx.clock.now().toISOString();
 
-function uploadInfo(uploadId: string, ctx: HandlerContext): UploadInfo {
+function uploadInfo(uploadId: string, ctx: CallContext): UploadInfo {
   const s = recall(memory(ctx).uploads, uploadId, 'file');
   return {
     uploadId,
@@ -35,7 +35,7 @@ function uploadInfo(uploadId: string, ctx: HandlerContext): UploadInfo {
   };
 }
 
-function openPreview(ctx: HandlerContext, previewId: string): PreviewState {
+function openPreview(ctx: CallContext, previewId: string): PreviewState {
   return recall(memory(ctx).previews, previewId, 'import preview');
 }
 
@@ -55,9 +55,11 @@ export const importsHandlers = defineHandlers({
   async 'imports.open'(input, ctx) {
     const { fileName, bytes } = input.file;
     // The checks that refuse hostile files are cheap: done now, so the refusal comes back at once.
-    const source = openImportSource(fileName, bytes);
+    const file = screenImportFile(fileName, bytes);
     const jobId = ctx.jobs.start('import-open', `Opening ${fileName}`, async (job) => {
-      await job.progress(0, source.sheets.length, 'Reading sheets');
+      await job.progress(0, 1, 'Reading sheets');
+      // Read in a worker with time and memory limits: a hostile file fails this job, not the backend.
+      const source = await readImportSource(file);
       const uploadId = remember(memory(ctx).uploads, source);
       return uploadInfo(uploadId, ctx);
     });
@@ -80,37 +82,10 @@ export const importsHandlers = defineHandlers({
     });
   },
 
-  async 'imports.saveProfile'(input, ctx) {
-    const p = input.profile;
-    return ctx.db.transaction().execute(async (tx) => {
-      const at = now(ctx);
-      const saved = await upsertProfile(tx, at, ctx.staffId, {
-        name: p.name,
-        partner: p.partner,
-        kind: p.kind,
-        json: JSON.stringify(p),
-      });
-      await appendAudit(tx, at, ctx.staffId, {
-        action: saved.created ? 'create' : 'update',
-        entity: 'import_profile',
-        entityId: saved.id,
-        summary: `Import profile "${p.name}" (${p.partner}, ${p.kind}) saved`,
-        after: p,
-      });
-      return saved;
-    });
-  },
+  'imports.saveProfile': (input, ctx) => saveImportProfile(ctx.tx, input.profile, now(ctx), ctx.staffId),
 
   async 'imports.deleteProfile'(input, ctx) {
-    await ctx.db.transaction().execute(async (tx) => {
-      if (!(await deleteProfile(tx, input.id))) throw new AppFailure('not-found', 'That profile does not exist.');
-      await appendAudit(tx, now(ctx), ctx.staffId, {
-        action: 'delete',
-        entity: 'import_profile',
-        entityId: input.id,
-        summary: 'Import profile deleted',
-      });
-    });
+    await deleteImportProfile(ctx.tx, input.id, now(ctx), ctx.staffId);
     return { ok: true as const };
   },
 
@@ -131,14 +106,7 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.previewSummary'(input, ctx) {
     const p = openPreview(ctx, input.previewId);
-    const earlier = await ctx.db
-      .selectFrom('import_batches')
-      .select(['id', 'at'])
-      .where('file_sha256', '=', p.source.sha256)
-      .where('undone_at', 'is', null)
-      .orderBy('id', 'desc')
-      .limit(5)
-      .execute();
+    const earlier = await earlierImportsOfFile(ctx.db, p.source.sha256);
     return {
       previewId: p.id,
       fileName: p.source.fileName,
@@ -201,13 +169,11 @@ export const importsHandlers = defineHandlers({
     p.committing = true;
     const jobId = ctx.jobs.start('import-commit', `Importing ${p.source.fileName}`, async (job) => {
       try {
-        // Imports write many rows at once: keep a checked backup from just before (RELIABILITY.md).
+        // Imports write many rows at once: the dispatcher keeps a checked backup from just before
+        // this transaction (RELIABILITY.md), and a cancel rolls all of it back.
         await job.progress(0, 0, 'Backing up before the import');
-        await backupBefore(ctx, 'import', ctx.staffId);
-        job.throwIfCancelled();
-        const result = await commitPreview(ctx.db, p, now(ctx), ctx.staffId, job);
+        const result = await ctx.transact((tx) => commitPreview(tx, p, now(ctx), ctx.staffId, job));
         p.committedBatchId = result.batchId;
-        ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'courses', 'imports'] });
         return result;
       } finally {
         p.committing = false;
@@ -220,75 +186,9 @@ export const importsHandlers = defineHandlers({
     return pageBatches(ctx.db, input);
   },
 
-  async 'imports.batch'(input, ctx) {
-    const b = await findBatch(ctx.db, input.batchId);
-    if (!b) throw new AppFailure('not-found', 'That import batch does not exist.');
-    const rows = await batchRows(ctx.db, b.id);
-    const ids = rows
-      .filter((r) => r.entity === 'participant')
-      .map((r) => r.entity_id)
-      .slice(0, 500);
-    const people = ids.length
-      ? await ctx.db
-          .selectFrom('participants')
-          .select(['id', 'reference', 'first_name', 'last_name'])
-          .where('id', 'in', ids)
-          .execute()
-      : [];
-    const byId = new Map(people.map((p) => [p.id, `${p.reference} ${p.first_name} ${p.last_name}`]));
-    const text = (v: unknown) =>
-      v === null || v === undefined
-        ? null
-        : /^\d{4}-\d{2}-\d{2}$/.test(String(v))
-          ? formatUkDate(String(v))
-          : String(v);
-    return {
-      id: b.id,
-      kind: b.kind,
-      partner: b.partner,
-      fileName: b.file_name,
-      sheet: b.sheet,
-      profileName: b.profile_name,
-      at: b.at,
-      staffName: b.staff_name,
-      created: b.created_count,
-      updated: b.updated_count,
-      unchanged: b.unchanged_count,
-      rejected: b.rejected_count,
-      errors: b.error_count,
-      undoneAt: b.undone_at,
-      sha256: b.file_sha256,
-      rowsInFile: b.rows_in_file,
-      undoneByName: b.undone_by_name,
-      kept: b.undo_kept_json ? JSON.parse(b.undo_kept_json) : [],
-      rowsTotal: rows.length,
-      rows: [...rows]
-        .reverse()
-        .slice(0, 500)
-        .map((r) => {
-          const after = JSON.parse(r.after_json) as Record<string, unknown>;
-          const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
-          return {
-            id: r.id,
-            rowNumber: r.row_number,
-            action: r.action,
-            entity: r.entity,
-            entityId: r.entity_id,
-            label: byId.get(r.entity_id) ?? `${r.entity} ${r.entity_id}`,
-            fields:
-              r.action === 'updated'
-                ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
-                : [],
-          };
-        }),
-    };
-  },
+  'imports.batch': (input, ctx) => batchDetail(ctx.db, input.batchId),
 
-  async 'imports.undo'(input, ctx) {
-    const result = await undoBatch(ctx.db, input.batchId, now(ctx), ctx.staffId);
-    ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'courses', 'imports'] });
-    return result;
-  },
+  'imports.undo': (input, ctx) => undoBatch(ctx.tx, input.batchId, now(ctx), ctx.staffId),
 
   async 'imports.reconcile'(input, ctx) {
     const source = recall(memory(ctx).uploads, input.uploadId, 'file');
@@ -343,19 +243,13 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.reconcileAccept'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
-    const result = await acceptDifferences(ctx.db, s, input.items, now(ctx), ctx.staffId);
-    ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes'] });
-    return result;
+    return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId);
   },
 
   async 'imports.reconcileExport'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
     const bytes = await exportReconciliation(s);
-    await appendAudit(ctx.db, now(ctx), ctx.staffId, {
-      action: 'export',
-      entity: 'reconciliation',
-      summary: `Reconciliation with ${s.profile.partner} of "${s.source.fileName}" exported (${s.items.length} rows)`,
-    });
+    await recordReconciliationExport(ctx.tx, s, now(ctx), ctx.staffId);
     const stem = s.source.fileName
       .replace(/\.[^.]+$/, '')
       .replace(/[^\w.-]+/g, '-')

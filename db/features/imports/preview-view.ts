@@ -16,6 +16,7 @@ import { formatNi } from '../../../shared/domain/identifiers';
 import type { ImportSource } from './import-source';
 import type { PreviewRowState, PreviewState, ReconcileState } from './import-state';
 import { displayName } from './import-preview';
+import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 
 /** A cell as the user would see it in Excel: date cells as dd/mm/yyyy. */
 function showCell(c: RawCell, date1904: boolean): string {
@@ -133,16 +134,47 @@ export function previewPage(
     rows = rows.filter((r) =>
       searchable(`${displayName(r.values)} ${r.values.ni_number ?? ''} ${r.rowNumber}`, query.search),
     );
-  let out = rows.map(gridRow);
-  const sort = query.sort[0];
-  if (sort && ['rowNumber', 'status', 'name', 'decision', 'niNumber', 'dateOfBirth'].includes(sort.colId)) {
-    const k = sort.colId as keyof PreviewGridRow;
-    const dir = sort.sort === 'asc' ? 1 : -1;
-    out = out.sort((a, b) =>
-      String(a[k] ?? '') < String(b[k] ?? '') ? -dir : String(a[k] ?? '') > String(b[k] ?? '') ? dir : a.id - b.id,
-    );
-  }
+  checkGridQuery(query, previewGridColumns);
+  const out = sortedInMemory(rows.map(gridRow), query.sort);
   return { rows: out.slice(query.offset, query.offset + query.limit), total: out.length };
+}
+
+/** The preview and reconciliation grids page rows held in memory: these columns sort. */
+export const previewGridColumns = gridColumnRules<PreviewGridRow>({
+  rowNumber: {},
+  status: {},
+  decision: {},
+  name: {},
+  detail: { sortable: false },
+  match: {},
+  dateOfBirth: {},
+  niNumber: {},
+});
+export const reconcileGridColumns = gridColumnRules<ReconcileGridRow>({
+  status: {},
+  rowNumber: {},
+  reference: {},
+  name: {},
+  detail: { sortable: false },
+  accepted: {},
+});
+
+/** Sorted by the first sort column (numbers as numbers, the rest as text, blanks first), then by
+ * id; `sort` was checked against the grid's columns. */
+function sortedInMemory<Row extends { id: number }>(rows: Row[], sort: GridQuery['sort']): Row[] {
+  const first = sort[0];
+  if (!first) return rows;
+  const k = first.colId as keyof Row;
+  const dir = first.sort === 'asc' ? 1 : -1;
+  const compare = (a: unknown, b: unknown) =>
+    typeof a === 'number' && typeof b === 'number'
+      ? a - b
+      : String(a ?? '') < String(b ?? '')
+        ? -1
+        : String(a ?? '') > String(b ?? '')
+          ? 1
+          : 0;
+  return [...rows].sort((a, b) => compare(a[k], b[k]) * dir || a.id - b.id);
 }
 
 export function reconcilePage(
@@ -152,8 +184,9 @@ export function reconcilePage(
 ): { rows: ReconcileGridRow[]; total: number } {
   let rows = s.items.filter((i) => status === 'all' || i.status === status);
   if (query.search) rows = rows.filter((i) => searchable(`${i.name} ${i.reference ?? ''}`, query.search));
-  return {
-    rows: rows.slice(query.offset, query.offset + query.limit).map((i) => ({
+  checkGridQuery(query, reconcileGridColumns);
+  const out = sortedInMemory(
+    rows.map((i) => ({
       id: i.id,
       status: i.status,
       rowNumber: i.rowNumber,
@@ -163,6 +196,7 @@ export function reconcilePage(
       differences: i.differences,
       accepted: i.accepted,
     })),
-    total: rows.length,
-  };
+    query.sort,
+  );
+  return { rows: out.slice(query.offset, query.offset + query.limit), total: out.length };
 }

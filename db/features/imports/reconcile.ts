@@ -2,7 +2,6 @@
 // differ (field by field), theirs not ours, ours not theirs (within the partner's scope and the
 // period), and rows we cannot be sure about. Differences can be accepted into our records
 // (audited, the partner named as source) and the whole exported as a workbook to send back.
-import { sql } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 import type { JobControl } from '../../backend/jobs';
 import { AppFailure } from '../../../shared/result';
@@ -12,17 +11,29 @@ import { fieldOf, type ImportProfile } from '../../../shared/domain/import-profi
 import { formatUkDate } from '../../../shared/domain/dates';
 import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import { writeXlsx } from '../export/xlsx-writer';
-import type { AuditEntry } from '../audit/audit.repository';
+import { appendAudit, type AuditEntry } from '../audit/audit.repository';
+import { findParticipant } from '../participants/participants.repository';
+import { findOutcomeDate, setOutcomeDate, updateParticipantColumns } from './imports.repository';
 import { appendAuditMany } from './bulk-audit';
 import { diffFields, loadLookups, participantColumns } from './import-plan';
+import { outcomesInPeriod, outcomesOfType, participantsReferred } from './import-plan.repository';
 import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
 import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 
+/** The outcome whose date is nearest `date` (the first one listed on a tie or an unreadable date). */
+function nearestByDate<T extends { outcome_date: string }>(outcomes: T[], date: string): T | undefined {
+  const day = (iso: string) => Date.parse(`${iso.slice(0, 10)}T00:00:00Z`);
+  const distance = (o: T) => Math.abs(day(o.outcome_date) - day(date));
+  let best: T | undefined;
+  for (const o of outcomes) if (!best || distance(o) < distance(best)) best = o;
+  return best;
+}
+
 export async function buildReconciliation(
-  tx: Tx,
+  db: Db,
   source: ImportSource,
   sheet: string,
   profile: ImportProfile,
@@ -36,13 +47,13 @@ export async function buildReconciliation(
     ]);
   }
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
-  const lookups = await loadLookups(tx);
+  const lookups = await loadLookups(db);
   const { rows } = typeRows(table, profile, source.date1904, { outcome_type: lookups.outcomeTypes });
-  const notDuplicates = await loadNotDuplicatePairs(tx);
+  const notDuplicates = await loadNotDuplicatePairs(db);
   const items: ReconcileItem[] = [];
   const errors: ReconcileState['errors'] = [];
   const find = await fileFinder(
-    tx,
+    db,
     rows.filter((r) => !r.problems.length).map((r) => r.values),
   );
   const seen = new Set<number>();
@@ -82,11 +93,8 @@ export async function buildReconciliation(
       });
       continue;
     }
-    const ours = await tx
-      .selectFrom('participants')
-      .selectAll()
-      .where('id', '=', verdict.matchId)
-      .executeTakeFirstOrThrow();
+    const ours = await findParticipant(db, verdict.matchId);
+    if (!ours) throw new AppFailure('not-found', 'A matched participant no longer exists.');
     if (profile.kind === 'participants') {
       seen.add(ours.id);
       const diffs = diffFields('participants', ours, t.values, identity);
@@ -105,13 +113,7 @@ export async function buildReconciliation(
     }
     const type = String(t.values.outcome_type),
       date = String(t.values.outcome_date);
-    const same = await tx
-      .selectFrom('outcomes')
-      .select(['id', 'outcome_date'])
-      .where('participant_id', '=', ours.id)
-      .where('outcome_type', '=', type)
-      .orderBy(sql`abs(julianday(outcome_date) - julianday(${date}))`)
-      .executeTakeFirst();
+    const same = nearestByDate(await outcomesOfType(db, ours.id, type), date);
     if (same) seen.add(same.id);
     const differ = same && same.outcome_date !== date;
     items.push({
@@ -139,15 +141,8 @@ export async function buildReconciliation(
   }
   // Ours not theirs: our records in the partner's scope and the period that the file lacks.
   if (profile.kind === 'participants') {
-    const scope = profile.scope.referralSource ?? profile.defaults.referral_source;
-    let q = tx
-      .selectFrom('participants')
-      .select(['id', 'reference', 'first_name', 'last_name', 'referral_date'])
-      .where('status', 'not in', ['merged', 'anonymised']);
-    if (scope) q = q.where('referral_source', '=', scope);
-    if (from) q = q.where('referral_date', '>=', from);
-    if (to) q = q.where('referral_date', '<=', to);
-    for (const p of await q.orderBy('reference').execute()) {
+    const referralSource = profile.scope.referralSource ?? profile.defaults.referral_source;
+    for (const p of await participantsReferred(db, { referralSource, from, to })) {
       if (seen.has(p.id)) continue;
       items.push({
         id: items.length + 1,
@@ -174,136 +169,119 @@ export async function buildReconciliation(
     const employerId = profile.scope.employer
       ? lookups.organisations.get(profile.scope.employer.toLowerCase().replace(/[^a-z0-9]+/g, '_'))
       : undefined;
-    if (types.length) {
-      let q = tx
-        .selectFrom('outcomes as o')
-        .innerJoin('participants as p', 'p.id', 'o.participant_id')
-        .select([
-          'o.id',
-          'o.participant_id',
-          'o.outcome_type',
-          'o.outcome_date',
-          'p.reference',
-          'p.first_name',
-          'p.last_name',
-        ])
-        .where('o.outcome_type', 'in', types);
-      if (employerId) q = q.where('o.employer_org_id', '=', employerId);
-      if (from) q = q.where('o.outcome_date', '>=', from);
-      if (to) q = q.where('o.outcome_date', '<=', to);
-      for (const o of await q.orderBy('o.outcome_date').execute()) {
-        if (seen.has(o.id)) continue;
-        items.push({
-          id: items.length + 1,
-          status: 'ours_only',
-          rowNumber: null,
-          participantId: o.participant_id,
-          entityId: o.id,
-          reference: o.reference,
-          name: `${o.first_name} ${o.last_name}`,
-          detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
-          differences: [],
-          accepted: [],
-        });
-      }
+    for (const o of await outcomesInPeriod(db, { types, employerOrgId: employerId, from, to })) {
+      if (seen.has(o.id)) continue;
+      items.push({
+        id: items.length + 1,
+        status: 'ours_only',
+        rowNumber: null,
+        participantId: o.participant_id,
+        entityId: o.id,
+        reference: o.reference,
+        name: `${o.first_name} ${o.last_name}`,
+        detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
+        differences: [],
+        accepted: [],
+      });
     }
   }
   await job?.progress(rows.length, rows.length, 'Reconciliation ready');
   return { source, sheet: table.sheet, profile, from, to, items, errors };
 }
 
-/** Puts the partner's values for the chosen fields into our records, one transaction, audited. */
+/** Puts the partner's values for the chosen fields into our records, in the caller's
+ * transaction, audited with the partner named as the source. */
 export async function acceptDifferences(
-  db: Db,
+  tx: Tx,
   state: ReconcileState,
   picks: Array<{ id: number; fields: string[] }>,
   at: string,
   staffId: number | null,
 ): Promise<{ updated: number; fields: number }> {
-  return db.transaction().execute(async (tx) => {
-    const audit: AuditEntry[] = [];
-    let updated = 0,
-      fieldCount = 0;
-    const lookups = await loadLookups(tx);
-    const { rows } = typeRows(
-      tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
-      state.profile,
-      state.source.date1904,
-      { outcome_type: lookups.outcomeTypes },
-    );
-    const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
-    for (const pick of picks) {
-      const item = state.items.find((i) => i.id === pick.id);
-      if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
-        throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [
-          { path: ['items'], message: 'Only rows that differ can be accepted' },
-        ]);
-      const theirs = byRow.get(item.rowNumber)!;
-      const fields = pick.fields.filter(
-        (f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f),
-      );
-      if (!fields.length) continue;
-      if (state.profile.kind === 'participants') {
-        const current = await tx
-          .selectFrom('participants')
-          .selectAll()
-          .where('id', '=', item.entityId)
-          .executeTakeFirstOrThrow();
-        const set: Record<string, unknown> = {};
-        const before: Record<string, unknown> = {};
-        for (const f of fields) {
-          let v = String(theirs[f]);
-          if (f === 'ni_number') v = normaliseNi(v);
-          if (f === 'postcode') v = normalisePostcode(v) ?? v;
-          set[f] = v;
-          before[f] = current[f as keyof typeof current];
-        }
-        if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
-        if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
-        await tx
-          .updateTable('participants')
-          .set({ ...set, version: current.version + 1, updated_at: at, updated_by: staffId })
-          .where('id', '=', item.entityId)
-          .execute();
-        audit.push({
-          action: 'update',
-          entity: 'participant',
-          entityId: item.entityId,
-          participantId: item.entityId,
-          summary:
-            `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ` +
-            `${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
-          before,
-          after: set,
-        });
-      } else {
-        const current = await tx
-          .selectFrom('outcomes')
-          .selectAll()
-          .where('id', '=', item.entityId)
-          .executeTakeFirstOrThrow();
-        const date = String(theirs.outcome_date);
-        await tx
-          .updateTable('outcomes')
-          .set({ outcome_date: date, updated_at: at })
-          .where('id', '=', item.entityId)
-          .execute();
-        audit.push({
-          action: 'update',
-          entity: 'outcome',
-          entityId: item.entityId,
-          participantId: current.participant_id,
-          summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
-          before: { outcome_date: current.outcome_date },
-          after: { outcome_date: date },
-        });
+  const audit: AuditEntry[] = [];
+  let updated = 0,
+    fieldCount = 0;
+  const lookups = await loadLookups(tx);
+  const { rows } = typeRows(
+    tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
+    state.profile,
+    state.source.date1904,
+    { outcome_type: lookups.outcomeTypes },
+  );
+  const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
+  for (const pick of picks) {
+    const item = state.items.find((i) => i.id === pick.id);
+    if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
+      throw new AppFailure('validation', `Row ${pick.id} has no differences to accept.`, [
+        { path: ['items'], message: 'Only rows that differ can be accepted' },
+      ]);
+    const theirs = byRow.get(item.rowNumber)!;
+    const fields = pick.fields.filter((f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f));
+    if (!fields.length) continue;
+    if (state.profile.kind === 'participants') {
+      const current = await findParticipant(tx, item.entityId);
+      if (!current) throw new AppFailure('not-found', 'That participant does not exist.');
+      const set: Record<string, unknown> = {};
+      const before: Record<string, unknown> = {};
+      for (const f of fields) {
+        let v = String(theirs[f]);
+        if (f === 'ni_number') v = normaliseNi(v);
+        if (f === 'postcode') v = normalisePostcode(v) ?? v;
+        set[f] = v;
+        before[f] = current[f as keyof typeof current];
       }
-      item.accepted.push(...fields);
-      updated++;
-      fieldCount += fields.length;
+      if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
+      if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
+      await updateParticipantColumns(tx, item.entityId, {
+        ...set,
+        version: current.version + 1,
+        updated_at: at,
+        updated_by: staffId,
+      });
+      audit.push({
+        action: 'update',
+        entity: 'participant',
+        entityId: item.entityId,
+        participantId: item.entityId,
+        summary:
+          `${fields.map((f) => fieldOf('participants', f)?.label ?? f).join(', ')} of ${current.reference} taken from ` +
+          `${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+        before,
+        after: set,
+      });
+    } else {
+      const current = await findOutcomeDate(tx, item.entityId);
+      if (!current) throw new AppFailure('not-found', 'That outcome does not exist.');
+      const date = String(theirs.outcome_date);
+      await setOutcomeDate(tx, item.entityId, date, at);
+      audit.push({
+        action: 'update',
+        entity: 'outcome',
+        entityId: item.entityId,
+        participantId: current.participant_id,
+        summary: `Outcome date taken from ${state.profile.partner} (reconciliation of "${state.source.fileName}")`,
+        before: { outcome_date: current.outcome_date },
+        after: { outcome_date: date },
+      });
     }
-    await appendAuditMany(tx, at, staffId, audit);
-    return { updated, fields: fieldCount };
+    item.accepted.push(...fields);
+    updated++;
+    fieldCount += fields.length;
+  }
+  await appendAuditMany(tx, at, staffId, audit);
+  return { updated, fields: fieldCount };
+}
+
+export async function recordReconciliationExport(
+  tx: Tx,
+  state: ReconcileState,
+  at: string,
+  staffId: number | null,
+): Promise<void> {
+  await appendAudit(tx, at, staffId, {
+    action: 'export',
+    entity: 'reconciliation',
+    summary: `Reconciliation with ${state.profile.partner} of "${state.source.fileName}" exported (${state.items.length} rows)`,
   });
 }
 

@@ -4,7 +4,7 @@ import { sql, type Insertable, type Updateable } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 import type { OrganisationContactsTable, OrganisationsTable } from '../../store/tables/courses.tables';
 import type { OrganisationRow, ContactRow, Lookups } from '../../../shared/contract/outcomes-schemas';
-import { likeNeedle } from './grid-filters';
+import { textMatches } from '../grid/grid-query';
 
 const orgColumns = [
   'o.id',
@@ -56,10 +56,7 @@ export async function listOrganisations(
   if (!f.includeInactive) q = q.where('o.is_active', '=', 1);
   if (f.kind) q = q.where('o.kind', '=', f.kind);
   const s = f.search.trim();
-  if (s)
-    q = q.where(
-      sql<boolean>`(o.name like ${likeNeedle(s)} escape '\\' or o.postcode like ${likeNeedle(s)} escape '\\')`,
-    );
+  if (s) q = q.where(sql<boolean>`(${textMatches('o.name', s)} or ${textMatches('o.postcode', s)})`);
   const rows = await q.orderBy('o.name').limit(2000).execute();
   return rows.map(toRow);
 }

@@ -11,7 +11,7 @@ import {
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Db } from '../../store/schema';
 import { readableAuditRows } from '../audit/audit.repository';
-import { personIds } from '../participants/participant-timeline.service';
+import { personIds } from '../participants/participant-timeline.repository';
 import { listEvidence } from './evidence.repository';
 import { outcomeGridRow } from './outcomes.repository';
 import { outcomeAuditEntries, outcomeLinks, sustainmentChecksOf } from './outcome-detail.repository';

@@ -6,25 +6,29 @@ import type { OutcomeGridRow, ParticipantPick } from '../../../shared/contract/o
 import { addDaysIso } from '../../../shared/domain/dates';
 import { meetsSixteenHourRule, SUSTAINABLE_OUTCOME_TYPES } from '../../../shared/domain/outcome-rules';
 import type { Db } from '../../store/schema';
-import { applyFilters, applySort, likeNeedle, type GridColumns } from './grid-filters';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
-export const outcomeGridColumns: GridColumns = {
-  participantRef: { expr: 'p.reference', type: 'text' },
-  participantName: { expr: "(p.first_name || ' ' || p.last_name)", type: 'text' },
-  typeLabel: { expr: 't.label', type: 'text' },
-  outcomeType: { expr: 'o.outcome_type', type: 'text' },
-  outcomeDate: { expr: 'o.outcome_date', type: 'date' },
-  employerName: { expr: 'e.name', type: 'text' },
-  contractName: { expr: 'c.name', type: 'text' },
-  sector: { expr: 'o.sector', type: 'text' },
-  hoursPerWeek: { expr: 'o.hours_per_week', type: 'number' },
-  isSixteenPlus: { expr: '(o.hours_per_week >= 16)', type: 'boolean' },
-  verificationStatus: { expr: 'o.verification_status', type: 'text' },
-  verifiedByName: { expr: 's.display_name', type: 'text' },
-  verifiedAt: { expr: 'o.verified_at', type: 'date' },
-  evidenceCount: { expr: '(select count(*) from evidence_items ei where ei.outcome_id = o.id)', type: 'number' },
-  source: { expr: 'o.source', type: 'text' },
-};
+const fullName = sql`first_name || ' ' || last_name`;
+
+const evidenceCount = sql<number>`(select count(*) from evidence_items ei where ei.outcome_id = o.id)`;
+
+export const outcomeGridColumns = gridColumns<OutcomeGridRow>({
+  participantRef: { sql: 'p.reference', filter: 'text' },
+  participantName: { sql: sql`(p.first_name || ' ' || p.last_name)`, filter: 'text' },
+  typeLabel: { sql: 't.label', filter: 'text' },
+  outcomeType: { sql: 'o.outcome_type', filter: 'text' },
+  outcomeDate: { sql: 'o.outcome_date', filter: 'date' },
+  employerName: { sql: 'e.name', filter: 'text' },
+  contractName: { sql: 'c.name', filter: 'text' },
+  sector: { sql: 'o.sector', filter: 'text' },
+  hoursPerWeek: { sql: 'o.hours_per_week', filter: 'number' },
+  isSixteenPlus: { sql: sql`(o.hours_per_week >= 16)` },
+  verificationStatus: { sql: 'o.verification_status', filter: 'text' },
+  verifiedByName: { sql: 's.display_name', filter: 'text' },
+  verifiedAt: { sql: 'o.verified_at', filter: 'date' },
+  evidenceCount: { sql: evidenceCount, filter: 'number' },
+  source: { sql: 'o.source', filter: 'text' },
+});
 
 function monthBounds(today: string): { first: string; last: string } {
   const [y, m] = today.split('-').map(Number) as [number, number];
@@ -75,15 +79,14 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
     .leftJoin('staff as s', 's.id', 'o.verified_by');
   const search = query.search.trim();
   if (search) {
-    const n = likeNeedle(search);
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where reference like ${n} escape '\\'
-        or (first_name || ' ' || last_name) like ${n} escape '\\')
-      or o.employer_org_id in (select id from organisations where name like ${n} escape '\\')
-      or o.outcome_type in (select code from outcome_types where label like ${n} escape '\\'))`);
+    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where ${textMatches('reference', search)}
+        or ${textMatches(fullName, search)})
+      or o.employer_org_id in (select id from organisations where ${textMatches('name', search)})
+      or o.outcome_type in (select code from outcome_types where ${textMatches('label', search)}))`);
   }
   q = applyPreset(q, query.preset, today);
-  return applyFilters(q, outcomeGridColumns, query.filters);
+  return applyGridFilters(q, outcomeGridColumns, query.filters);
 }
 
 /**
@@ -123,7 +126,7 @@ function selectRow<Q extends ReturnType<typeof outcomeBase>>(q: Q) {
     's.display_name as verified_by_name',
     'o.verified_at',
     'o.source',
-    sql<number>`(select count(*) from evidence_items ei where ei.outcome_id = o.id)`.as('evidence_count'),
+    evidenceCount.as('evidence_count'),
   ]);
 }
 
@@ -151,7 +154,12 @@ function toGridRow(r: Selected): OutcomeGridRow {
   };
 }
 
-const TIE = 'o.outcome_date desc, o.id desc';
+/** The user's sort, then newest first (and by id, so paging never skips or repeats a row). */
+function sorted<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
+  return applyGridSort(q, outcomeGridColumns, query.sort, (r) =>
+    r.orderBy('o.outcome_date', 'desc').orderBy('o.id', 'desc'),
+  );
+}
 
 export async function pageOutcomes(
   db: Db,
@@ -159,20 +167,17 @@ export async function pageOutcomes(
   today: string,
 ): Promise<{ rows: OutcomeGridRow[]; total: number }> {
   const total = await countOutcomes(db, query, today);
-  const rows = await applySort(selectRow(outcomeBase(db, query, today)), outcomeGridColumns, query.sort, TIE)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+  const rows = await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute();
   return { rows: rows.map(toGridRow), total };
 }
 
 export async function* allOutcomes(db: Db, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
-    const rows = await applySort(selectRow(outcomeBase(db, query, today)), outcomeGridColumns, query.sort, TIE)
-      .limit(chunk)
-      .offset(offset)
-      .execute();
+    const rows = await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), {
+      limit: chunk,
+      offset,
+    }).execute();
     for (const r of rows) yield toGridRow(r);
     if (rows.length < chunk) return;
   }
@@ -195,10 +200,12 @@ export async function findParticipants(db: Db, search: string, id?: number): Pro
   else {
     const s = search.trim();
     if (s.length < 2) return [];
-    const starts = likeNeedle(s, 'starts');
+    const columns = ['reference', 'last_name', 'first_name', fullName];
     q = q.where(
-      sql<boolean>`(reference like ${starts} escape '\\' or last_name like ${starts} escape '\\' or first_name like ${starts} escape '\\'
-        or (first_name || ' ' || last_name) like ${starts} escape '\\')`,
+      sql<boolean>`(${sql.join(
+        columns.map((c) => textMatches(c, s, 'startsWith')),
+        sql` or `,
+      )})`,
     );
   }
   const rows = await q.orderBy('last_name').orderBy('first_name').orderBy('id').limit(20).execute();

@@ -7,22 +7,22 @@ import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract
 import { addDaysIso } from '../../../shared/domain/dates';
 import type { Db, Tx } from '../../store/schema';
 import type { PlacementRow, PlacementsTable } from '../../store/tables/outcomes.tables';
-import { applyFilters, applySort, likeNeedle, type GridColumns } from './grid-filters';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
 
-export const placementGridColumns: GridColumns = {
-  participantRef: { expr: 'p.reference', type: 'text' },
-  participantName: { expr: "(p.first_name || ' ' || p.last_name)", type: 'text' },
-  kind: { expr: 'pl.kind', type: 'text' },
-  employerName: { expr: 'e.name', type: 'text' },
-  contractName: { expr: 'c.name', type: 'text' },
-  site: { expr: 'pl.site', type: 'text' },
-  startsOn: { expr: 'pl.starts_on', type: 'date' },
-  endsOn: { expr: 'pl.ends_on', type: 'date' },
-  hoursPerWeek: { expr: 'pl.hours_per_week', type: 'number' },
-  hourlyWagePence: { expr: 'pl.hourly_wage_pence', type: 'number' },
-  supervisor: { expr: 'pl.supervisor', type: 'text' },
-  status: { expr: 'pl.status', type: 'text' },
-};
+export const placementGridColumns = gridColumns<PlacementGridRow>({
+  participantRef: { sql: 'p.reference', filter: 'text' },
+  participantName: { sql: sql`(p.first_name || ' ' || p.last_name)`, filter: 'text' },
+  kind: { sql: 'pl.kind', filter: 'text' },
+  employerName: { sql: 'e.name', filter: 'text' },
+  contractName: { sql: 'c.name', filter: 'text' },
+  site: { sql: 'pl.site', filter: 'text' },
+  startsOn: { sql: 'pl.starts_on', filter: 'date' },
+  endsOn: { sql: 'pl.ends_on', filter: 'date' },
+  hoursPerWeek: { sql: 'pl.hours_per_week', filter: 'number' },
+  hourlyWagePence: { sql: 'pl.hourly_wage_pence', filter: 'number' },
+  supervisor: { sql: 'pl.supervisor', filter: 'text' },
+  status: { sql: 'pl.status', filter: 'text' },
+});
 
 function monthBounds(today: string): { first: string; last: string } {
   const first = `${today.slice(0, 7)}-01`;
@@ -39,11 +39,11 @@ function placementBase(db: Db, query: GridQuery, today: string) {
     .leftJoin('social_value_contracts as c', 'c.id', 'pl.contract_id');
   const s = query.search.trim();
   if (s) {
-    const n = likeNeedle(s);
+    const fullName = sql`first_name || ' ' || last_name`;
     // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where reference like ${n} escape '\\'
-        or (first_name || ' ' || last_name) like ${n} escape '\\')
-      or pl.employer_org_id in (select id from organisations where name like ${n} escape '\\') or pl.site like ${n} escape '\\')`);
+    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where ${textMatches('reference', s)}
+        or ${textMatches(fullName, s)})
+      or pl.employer_org_id in (select id from organisations where ${textMatches('name', s)}) or ${textMatches('pl.site', s)})`);
   }
   const { first, last } = monthBounds(today);
   switch (query.preset) {
@@ -65,7 +65,7 @@ function placementBase(db: Db, query: GridQuery, today: string) {
       q = q.where('pl.ends_on', '>=', first).where('pl.ends_on', '<=', last);
       break;
   }
-  return applyFilters(q, placementGridColumns, query.filters);
+  return applyGridFilters(q, placementGridColumns, query.filters);
 }
 
 function selectRow<Q extends ReturnType<typeof placementBase>>(q: Q) {
@@ -86,6 +86,13 @@ function selectRow<Q extends ReturnType<typeof placementBase>>(q: Q) {
     'pl.supervisor',
     'pl.status',
   ]);
+}
+
+/** The user's sort, then latest start first (and by id, so paging never skips or repeats a row). */
+function sorted<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
+  return applyGridSort(q, placementGridColumns, query.sort, (r) =>
+    r.orderBy('pl.starts_on', 'desc').orderBy('pl.id', 'desc'),
+  );
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[number];
@@ -116,10 +123,7 @@ export async function pagePlacements(
 ): Promise<{ rows: PlacementGridRow[]; total: number }> {
   const base = placementBase(db, query, today);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  const rows = await applySort(selectRow(base), placementGridColumns, query.sort, 'pl.starts_on desc, pl.id desc')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+  const rows = await applyGridPage(sorted(selectRow(base), query), query).execute();
   return { rows: rows.map(toGridRow), total: Number(total.n) };
 }
 
@@ -127,15 +131,10 @@ export async function pagePlacements(
 export async function* allPlacements(db: Db, query: GridQuery, today: string): AsyncGenerator<PlacementGridRow> {
   const chunk = 2000;
   for (let offset = 0; ; offset += chunk) {
-    const rows = await applySort(
-      selectRow(placementBase(db, query, today)),
-      placementGridColumns,
-      query.sort,
-      'pl.starts_on desc, pl.id desc',
-    )
-      .limit(chunk)
-      .offset(offset)
-      .execute();
+    const rows = await applyGridPage(sorted(selectRow(placementBase(db, query, today)), query), {
+      limit: chunk,
+      offset,
+    }).execute();
     for (const r of rows) yield toGridRow(r);
     if (rows.length < chunk) return;
   }

@@ -15,7 +15,7 @@ import {
 } from '../../../shared/domain/outcome-rules';
 import type { Db, Tx } from '../../store/schema';
 import type { SustainmentChecksTable } from '../../store/tables/outcomes.tables';
-import { likeNeedle } from './grid-filters';
+import { textMatches } from '../grid/grid-query';
 
 const WEEKS: SustainmentWeeks[] = [13, 26];
 const WINDOW_DAYS: Record<SustainmentWeeks, number> = { 13: 26 * 7, 26: 52 * 7 };
@@ -63,9 +63,8 @@ function candidates(
   if (range.to) q = q.where('o.outcome_date', '<=', range.to);
   const s = search.trim();
   if (s) {
-    const n = likeNeedle(s);
     q = q.where(
-      sql<boolean>`(p.reference like ${n} escape '\\' or (p.first_name || ' ' || p.last_name) like ${n} escape '\\')`,
+      sql<boolean>`(${textMatches('p.reference', s)} or ${textMatches(sql`p.first_name || ' ' || p.last_name`, s)})`,
     );
   }
   return q;

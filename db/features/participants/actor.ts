@@ -1,5 +1,5 @@
 // Who is acting and when, taken from the handler context once per request.
-import type { CallContext, HandlerContext } from '../../backend/context';
+import type { CallContext } from '../../backend/context';
 import { todayIso } from '../../backend/clock';
 import type { Actor } from './participants.service';
 import type { GridScope } from './participants.repository';
@@ -16,9 +16,4 @@ export function actorOf(ctx: CallContext): Actor {
 
 export function scopeOf(ctx: CallContext): GridScope {
   return { staffId: ctx.staffId, canSeeSpecial: canSeeSpecial(ctx.client.session?.staff.role ?? 'viewer') };
-}
-
-/** TEMPORARY (legacy handlers): the kit emits this for `write` channels. */
-export function changed(ctx: HandlerContext): void {
-  ctx.emit({ type: 'data-changed', areas: ['participants'] });
 }

@@ -2,64 +2,48 @@
 // and the recorded checks, and keeps participants.eligibility_status in step with them.
 import {
   DEFAULT_DISTRICTS,
-  ELIGIBILITY_SETTING_KEY,
   evaluateEligibility,
   normaliseDistricts,
   type EligibilityResult,
 } from '../../../shared/domain/eligibility';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+import {
+  eligibilityChecks,
+  eligibilityFacts,
+  readDistrictsSetting,
+  setEligibilityStatus,
+  storedEligibility,
+  writeDistrictsSetting,
+} from './eligibility.repository';
 
-export async function loadDistricts(tx: Tx): Promise<string[]> {
-  const row = await tx
-    .selectFrom('settings')
-    .select('value_json')
-    .where('key', '=', ELIGIBILITY_SETTING_KEY)
-    .executeTakeFirst();
-  if (!row) return [...DEFAULT_DISTRICTS];
+export async function loadDistricts(db: Db): Promise<string[]> {
+  const json = await readDistrictsSetting(db);
+  if (json === null) return [...DEFAULT_DISTRICTS];
   try {
-    const value: unknown = JSON.parse(row.value_json);
+    const value: unknown = JSON.parse(json);
     return normaliseDistricts(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
   } catch {
     return [...DEFAULT_DISTRICTS];
   }
 }
 
-export async function saveDistricts(tx: Tx, districts: string[], at: string): Promise<string[]> {
+async function saveDistricts(tx: Tx, districts: string[], at: string): Promise<string[]> {
   const list = normaliseDistricts(districts);
-  await tx
-    .insertInto('settings')
-    .values({ key: ELIGIBILITY_SETTING_KEY, value_json: JSON.stringify(list), updated_at: at })
-    .onConflict((oc) => oc.column('key').doUpdateSet({ value_json: JSON.stringify(list), updated_at: at }))
-    .execute();
+  await writeDistrictsSetting(tx, JSON.stringify(list), at);
   return list;
 }
 
 /** Evaluates one participant from the store. */
 export async function eligibilityOf(
-  tx: Tx,
+  db: Db,
   id: number,
   today: string,
   districts?: string[],
 ): Promise<EligibilityResult & { districts: string[] }> {
-  const p = await tx
-    .selectFrom('participants')
-    .select(['date_of_birth', 'start_date', 'referral_date', 'postcode'])
-    .where('id', '=', id)
-    .executeTakeFirstOrThrow();
-  const checks = await tx
-    .selectFrom('eligibility_checks')
-    .select([
-      'check_code as checkCode',
-      'outcome',
-      'evidence_type as evidenceType',
-      'seen_on as seenOn',
-      'recorded_at as recordedAt',
-      'id',
-    ])
-    .where('participant_id', '=', id)
-    .orderBy('id')
-    .execute();
-  const list = districts ?? (await loadDistricts(tx));
+  const p = await eligibilityFacts(db, id);
+  const checks = await eligibilityChecks(db, id);
+  const list = districts ?? (await loadDistricts(db));
   // Ties on recorded_at (same second) resolve to the later row by id.
   const ordered = checks.map((c) => ({ ...c, recordedAt: `${c.recordedAt}#${String(c.id).padStart(12, '0')}` }));
   const result = evaluateEligibility(
@@ -78,11 +62,31 @@ export async function refreshEligibility(
   districts?: string[],
 ): Promise<EligibilityResult & { districts: string[] }> {
   const result = await eligibilityOf(tx, id, today, districts);
-  await tx
-    .updateTable('participants')
-    .set({ eligibility_status: result.status })
-    .where('id', '=', id)
-    .where('eligibility_status', '!=', result.status)
-    .execute();
+  await setEligibilityStatus(tx, id, result.status);
   return result;
+}
+
+/** Sets the programme area (postcode districts) and re-evaluates everyone against it, audited;
+ * says how many people's status changed. */
+export async function setProgrammeArea(
+  tx: Tx,
+  districts: string[],
+  actor: { staffId: number | null; now: string; today: string },
+): Promise<{ districts: string[]; recalculated: number }> {
+  const before = await loadDistricts(tx);
+  const saved = await saveDistricts(tx, districts, actor.now);
+  let recalculated = 0;
+  for (const p of await storedEligibility(tx)) {
+    const now = await refreshEligibility(tx, p.id, actor.today, saved);
+    if (now.status !== p.eligibility_status) recalculated++;
+  }
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'update',
+    entity: 'setting',
+    entityId: 'eligibility.postcodeDistricts',
+    summary: `Programme area set to ${saved.join(', ')}`,
+    before: { districts: before },
+    after: { districts: saved },
+  });
+  return { districts: saved, recalculated };
 }

@@ -4,7 +4,7 @@
 // type check until it is classified there.
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { participantTables, type TableName } from '../../store/tables/personal-data';
 
 export interface LinkedTable {
@@ -41,12 +41,12 @@ export interface MovedRows {
 }
 
 /** How many rows of each linked table a participant has (for the merge screen). */
-export async function countLinked(tx: Tx, participantId: number): Promise<Record<string, number>> {
+export async function countLinked(db: Db, participantId: number): Promise<Record<string, number>> {
   const out: Record<string, number> = {};
   for (const t of [...linkedTables, ...linkedSets]) {
     const row = await sql<{
       n: number;
-    }>`select count(*) as n from ${sql.table(t.table)} where participant_id = ${participantId}`.execute(tx);
+    }>`select count(*) as n from ${sql.table(t.table)} where participant_id = ${participantId}`.execute(db);
     const n = Number(row.rows[0]?.n ?? 0);
     if (n) out[t.label] = n;
   }
@@ -135,7 +135,7 @@ export async function restoreLinked(tx: Tx, moved: MovedRows, survivorId: number
         tx,
       );
     for (const code of set.mergedCodes)
-      await sql`insert or ignore into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${restoredId}, ${code})`.execute(
+      await sql`insert into ${sql.table(s.table)} (participant_id, ${sql.ref(s.column)}) values (${restoredId}, ${code}) on conflict do nothing`.execute(
         tx,
       );
   }

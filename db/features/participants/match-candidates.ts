@@ -2,7 +2,7 @@
 // date of birth, postcode, phone), then each is scored by the shared rule. Used on registration,
 // on every save, by imports and by reconciliation. Remembered "not a duplicate" pairs are left out.
 import { sql } from 'kysely';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
 import { scorePersonMatch, type MatchScore, type PersonKeys } from '../../../shared/domain/person-match';
 
@@ -19,7 +19,7 @@ export interface MatchCandidate {
 }
 
 export async function findMatchCandidates(
-  tx: Tx,
+  db: Db,
   keys: PersonKeys,
   options: { excludeId?: number; minLevel?: 'certain' | 'probable' | 'possible'; limit?: number } = {},
 ): Promise<MatchCandidate[]> {
@@ -33,7 +33,7 @@ export async function findMatchCandidates(
   if (phone) ors.push(sql<boolean>`phone_digits = ${phone}`);
   if (!ors.length) return [];
 
-  let query = tx
+  let query = db
     .selectFrom('participants')
     .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth', 'ni_number', 'postcode', 'phone'])
     .where('status', 'not in', ['merged', 'anonymised'])

@@ -1,7 +1,8 @@
 // Exports the grid's current view (search, filters, preset, sort, chosen columns) to xlsx:
 // identifiers as text, dates as dates, codes as their labels; special-category columns are left
 // empty for viewers. The export itself is recorded in the audit log.
-import type { GridQuery } from '../../../shared/contract/common';
+import type { FileOutput, GridQuery } from '../../../shared/contract/common';
+import { appendAudit } from '../audit/audit.repository';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import {
   disabilities,
@@ -13,7 +14,7 @@ import {
   sexes,
 } from '../../../shared/domain/reference-lists';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
 
@@ -68,18 +69,47 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
   fundingStream: { header: 'Funding stream', type: 'text', width: 26, value: (r) => r.fundingStream },
 };
 
-export async function exportParticipants(
-  tx: Tx,
+async function exportParticipants(
+  db: Db,
   query: GridQuery & { columns: string[] },
   scope: GridScope,
 ): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
   const wanted = (query.columns.length ? query.columns : Object.keys(exportColumns)).filter(
     (c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)),
   );
-  const rows = (await sortedGridRows(gridBase(tx, query, scope), query, scope).execute()) as ParticipantGridRow[];
+  const rows = (await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[];
   const bytes = await writeXlsx(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],
     { title: 'Participants' },
   );
   return { bytes, rows: rows.length, columns: wanted };
+}
+
+/** The export, recorded in the audit log in the caller's transaction. */
+export async function exportParticipantsAudited(
+  tx: Tx,
+  input: GridQuery & { columns: string[] },
+  scope: GridScope,
+  actor: { staffId: number | null; now: string; today: string },
+): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
+  const file = await exportParticipants(tx, input, scope);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'export',
+    entity: 'participants',
+    summary: `Exported ${file.rows} participants to xlsx`,
+    after: {
+      rows: file.rows,
+      columns: file.columns,
+      search: input.search ? '(quick search)' : '',
+      filters: Object.keys(input.filters),
+      preset: input.preset ?? null,
+    },
+  });
+  return {
+    fileName: `participants-${actor.today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: file.bytes as Uint8Array<ArrayBuffer>, // writeXlsx copies into a fresh ArrayBuffer
+    rows: file.rows,
+    specialCategoryHidden: !scope.canSeeSpecial,
+  };
 }

@@ -10,10 +10,17 @@ import type { ParticipantRow } from '../../store/tables/participants.tables';
 import { columnRules } from '../../store/tables/personal-data';
 import { appendAudit } from '../audit/audit.repository';
 import { fieldColumns, toRecord, type StoredField } from './participant-mapping';
-import { barriersOf, findParticipant } from './participants.repository';
-import { moveLinked, restoreLinked, type MovedRows } from './linked-tables';
+import {
+  barriersOf,
+  findMerge,
+  findParticipant,
+  insertMerge,
+  markMergeUndone,
+  updateParticipantRow,
+} from './participants.repository';
+import { countLinked, moveLinked, restoreLinked, type MovedRows } from './linked-tables';
 import { refreshEligibility } from './eligibility.service';
-import { diffRecords, type Actor } from './participants.service';
+import { diffRecords, getDetail, type Actor } from './participants.service';
 
 interface MergeSnapshot {
   survivor: ParticipantRow;
@@ -41,6 +48,16 @@ const restorable = (row: ParticipantRow) => {
   const { id: _id, reference: _reference, version: _version, created_at: _c, created_by: _cb, ...rest } = row;
   return rest;
 };
+
+/** Both records side by side with what hangs off each (opening them may be audited). */
+export async function mergePreview(tx: Tx, actor: Actor, a: number, b: number) {
+  if (a === b) throw new AppFailure('validation', 'Choose two different records to merge.');
+  return {
+    a: await getDetail(tx, actor, a),
+    b: await getDetail(tx, actor, b),
+    linked: { a: await countLinked(tx, a), b: await countLinked(tx, b) },
+  };
+}
 
 export async function mergeParticipants(
   tx: Tx,
@@ -78,39 +95,32 @@ export async function mergeParticipants(
     for (const c of columns) set[c] = merged[c as keyof ParticipantRow];
   }
   const versionAfter = survivor.version + 1;
-  await tx
-    .updateTable('participants')
-    .set({ ...set, version: versionAfter, updated_at: actor.now, updated_by: actor.staffId })
-    .where('id', '=', survivor.id)
-    .execute();
+  await updateParticipantRow(tx, survivor.id, {
+    ...set,
+    version: versionAfter,
+    updated_at: actor.now,
+    updated_by: actor.staffId,
+  });
 
   const moved = await moveLinked(tx, merged.id, survivor.id);
-  await tx
-    .updateTable('participants')
-    .set({
-      status: 'merged',
-      merged_into_id: survivor.id,
-      version: merged.version + 1,
-      updated_at: actor.now,
-      updated_by: actor.staffId,
-    })
-    .where('id', '=', merged.id)
-    .execute();
+  await updateParticipantRow(tx, merged.id, {
+    status: 'merged',
+    merged_into_id: survivor.id,
+    version: merged.version + 1,
+    updated_at: actor.now,
+    updated_by: actor.staffId,
+  });
   await refreshEligibility(tx, survivor.id, actor.today);
 
   const snapshot: MergeSnapshot = { survivor, merged, moved };
-  const row = await tx
-    .insertInto('participant_merges')
-    .values({
-      survivor_id: survivor.id,
-      merged_id: merged.id,
-      snapshot_json: JSON.stringify(snapshot),
-      survivor_version_after: versionAfter,
-      merged_at: actor.now,
-      merged_by: actor.staffId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const mergeId = await insertMerge(tx, {
+    survivor_id: survivor.id,
+    merged_id: merged.id,
+    snapshot_json: JSON.stringify(snapshot),
+    survivor_version_after: versionAfter,
+    merged_at: actor.now,
+    merged_by: actor.staffId,
+  });
 
   const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
   const counts = Object.fromEntries(
@@ -135,7 +145,7 @@ export async function mergeParticipants(
     before: { status: merged.status },
     after: { status: 'merged', mergedInto: survivor.reference, moved: counts },
   });
-  return { mergeId: row.id, moved: counts };
+  return { mergeId, moved: counts };
 }
 
 export async function unmergeParticipants(
@@ -143,7 +153,7 @@ export async function unmergeParticipants(
   actor: Actor,
   mergeId: number,
 ): Promise<{ survivorId: number; restoredId: number }> {
-  const merge = await tx.selectFrom('participant_merges').selectAll().where('id', '=', mergeId).executeTakeFirst();
+  const merge = await findMerge(tx, mergeId);
   if (!merge) throw new AppFailure('not-found', 'That merge does not exist.');
   if (merge.undone_at) throw new AppFailure('conflict', 'That merge has already been undone.');
   const snapshot = JSON.parse(merge.snapshot_json) as MergeSnapshot;
@@ -159,34 +169,22 @@ export async function unmergeParticipants(
     );
   }
   const before = toRecord(survivor, await barriersOf(tx, survivor.id));
-  await tx
-    .updateTable('participants')
-    .set({
-      ...restorable(snapshot.survivor),
-      version: survivor.version + 1,
-      updated_at: actor.now,
-      updated_by: actor.staffId,
-    })
-    .where('id', '=', survivor.id)
-    .execute();
-  await tx
-    .updateTable('participants')
-    .set({
-      ...restorable(snapshot.merged),
-      version: merged.version + 1,
-      updated_at: actor.now,
-      updated_by: actor.staffId,
-    })
-    .where('id', '=', merged.id)
-    .execute();
+  await updateParticipantRow(tx, survivor.id, {
+    ...restorable(snapshot.survivor),
+    version: survivor.version + 1,
+    updated_at: actor.now,
+    updated_by: actor.staffId,
+  });
+  await updateParticipantRow(tx, merged.id, {
+    ...restorable(snapshot.merged),
+    version: merged.version + 1,
+    updated_at: actor.now,
+    updated_by: actor.staffId,
+  });
   await restoreLinked(tx, snapshot.moved, survivor.id, merged.id);
   await refreshEligibility(tx, survivor.id, actor.today);
   await refreshEligibility(tx, merged.id, actor.today);
-  await tx
-    .updateTable('participant_merges')
-    .set({ undone_at: actor.now, undone_by: actor.staffId })
-    .where('id', '=', mergeId)
-    .execute();
+  await markMergeUndone(tx, mergeId, actor.now, actor.staffId);
   const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'unmerge',

@@ -1,43 +1,57 @@
 // Queries on participants: the grid (quick search, column filters, presets, sort) and the record
 // itself. Functions take the transaction (or store) first.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { ColumnFilter, GridQuery } from '../../../shared/contract/common';
+import type { GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
-import type { Database, Tx } from '../../store/schema';
-import type { NewParticipant, ParticipantRow } from '../../store/tables/participants.tables';
+import type { Database, Db, Tx } from '../../store/schema';
+import type { Insertable } from 'kysely';
+import type {
+  NewParticipant,
+  ParticipantMergesTable,
+  ParticipantRow,
+  ParticipantUpdate,
+} from '../../store/tables/participants.tables';
 import { withheldColumns } from '../../store/tables/personal-data';
-import { quickSearchMatch } from '../../store/sqlite/participant-search';
+import { participantSearchCondition } from '../../store/dialect';
+import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+
+const text = (column: string) => ({ sql: column, filter: 'text' as const });
+const date = (column: string) => ({ sql: column, filter: 'date' as const });
+
+type NewParticipantMerge = Insertable<ParticipantMergesTable>;
 
 /** Grid columns a caller may sort or filter by, mapped to SQL columns (never raw input). */
-export const gridColumns = {
-  reference: 'p.reference',
-  firstName: 'p.first_name',
-  lastName: 'p.last_name',
-  preferredName: 'p.preferred_name',
-  dateOfBirth: 'p.date_of_birth',
-  niNumber: 'p.ni_number',
-  postcode: 'p.postcode',
-  phone: 'p.phone',
-  email: 'p.email',
-  town: 'p.town',
-  status: 'p.status',
-  eligibilityStatus: 'p.eligibility_status',
-  startDate: 'p.start_date',
-  leaveDate: 'p.leave_date',
-  referralSource: 'p.referral_source',
-  labourMarketStatus: 'p.labour_market_status',
-  sex: 'p.sex',
-  ethnicity: 'p.ethnicity',
-  disability: 'p.disability',
-  keyWorker: 's.display_name',
-  fundingStream: 'f.name',
-} as const;
+export const participantGridColumns = gridColumns<ParticipantGridRow>({
+  reference: text('p.reference'),
+  firstName: text('p.first_name'),
+  lastName: text('p.last_name'),
+  preferredName: text('p.preferred_name'),
+  dateOfBirth: date('p.date_of_birth'),
+  niNumber: text('p.ni_number'),
+  postcode: text('p.postcode'),
+  phone: text('p.phone'),
+  email: text('p.email'),
+  town: text('p.town'),
+  status: text('p.status'),
+  eligibilityStatus: text('p.eligibility_status'),
+  startDate: date('p.start_date'),
+  leaveDate: date('p.leave_date'),
+  referralSource: text('p.referral_source'),
+  labourMarketStatus: text('p.labour_market_status'),
+  sex: text('p.sex'),
+  ethnicity: text('p.ethnicity'),
+  disability: text('p.disability'),
+  keyWorker: text('s.display_name'),
+  fundingStream: text('f.name'),
+});
 
 /** Grid columns showing data the personal-data registry withholds from viewers: never shown to,
  * filtered or sorted on by a viewer (filtering would reveal them). */
 const withheld = new Set(withheldColumns('participants').map((c) => `p.${c}`));
 export const specialCategoryColumns = new Set(
-  Object.entries(gridColumns).flatMap(([colId, column]) => (withheld.has(column) ? [colId] : [])),
+  Object.entries(participantGridColumns).flatMap(([colId, { sql: column }]) =>
+    typeof column === 'string' && withheld.has(column) ? [colId] : [],
+  ),
 );
 
 /** A grid row as a viewer gets it. */
@@ -53,62 +67,18 @@ export interface GridScope {
   canSeeSpecial: boolean;
 }
 
+/** A viewer's filter or sort on a special-category column is dropped (refusing it would say why). */
+const gridOptions = (scope: GridScope) => (scope.canSeeSpecial ? {} : { ignore: specialCategoryColumns });
+
 type Base = SelectQueryBuilder<
   Database & { p: Database['participants']; s: Database['staff']; f: Database['funding_streams'] },
   'p' | 's' | 'f',
   object
 >;
 
-const escapeLike = (s: string) => s.replace(/[%_\\]/g, (c) => `\\${c}`);
-
-function textCondition(column: string, filter: Extract<ColumnFilter, { filterType: 'text' }>) {
-  const ref = sql.ref(column);
-  const value = filter.filter ?? '';
-  switch (filter.type) {
-    case 'blank':
-      return sql<boolean>`(${ref} is null or ${ref} = '')`;
-    case 'notBlank':
-      return sql<boolean>`(${ref} is not null and ${ref} <> '')`;
-    case 'equals':
-      return sql<boolean>`${ref} = ${value} collate nocase`;
-    case 'notEqual':
-      return sql<boolean>`(${ref} is null or ${ref} <> ${value} collate nocase)`;
-    case 'startsWith':
-      return sql<boolean>`${ref} like ${`${escapeLike(value)}%`} escape '\\'`;
-    case 'endsWith':
-      return sql<boolean>`${ref} like ${`%${escapeLike(value)}`} escape '\\'`;
-    case 'notContains':
-      return sql<boolean>`(${ref} is null or ${ref} not like ${`%${escapeLike(value)}%`} escape '\\')`;
-    default:
-      return sql<boolean>`${ref} like ${`%${escapeLike(value)}%`} escape '\\'`;
-  }
-}
-
-function dateCondition(column: string, filter: Extract<ColumnFilter, { filterType: 'date' }>) {
-  const ref = sql.ref(column);
-  const from = filter.dateFrom?.slice(0, 10) ?? null;
-  const to = filter.dateTo?.slice(0, 10) ?? null;
-  switch (filter.type) {
-    case 'blank':
-      return sql<boolean>`${ref} is null`;
-    case 'notBlank':
-      return sql<boolean>`${ref} is not null`;
-    case 'lessThan':
-      return from ? sql<boolean>`${ref} < ${from}` : null;
-    case 'greaterThan':
-      return from ? sql<boolean>`${ref} > ${from}` : null;
-    case 'inRange':
-      return from && to ? sql<boolean>`${ref} between ${from} and ${to}` : null;
-    case 'notEqual':
-      return from ? sql<boolean>`${ref} <> ${from}` : null;
-    default:
-      return from ? sql<boolean>`${ref} = ${from}` : null;
-  }
-}
-
 /** The participants the grid shows for a query: search, filters and preset, before sorting. */
 export function gridBase(
-  tx: Tx,
+  tx: Db,
   query: Pick<GridQuery, 'search' | 'filters' | 'preset'>,
   scope: GridScope,
   options: { joins?: boolean } = {},
@@ -127,40 +97,22 @@ export function gridBase(
 
   const search = query.search.trim();
   if (search) {
-    const fts = quickSearchMatch(search);
-    if (fts) {
-      const shortFilters = fts.shortWords.map((w) => sql<boolean>`name like ${`%${escapeLike(w)}%`} escape '\\'`);
-      const compact = search.replace(/[\s\-()]/g, '');
-      // Short words ("Jo Smith") narrow name matches; identifier matches stand on their own.
-      const narrow = shortFilters.length
-        ? sql<boolean>` and ((${sql.join(shortFilters, sql` and `)}) or ident like ${`%${escapeLike(compact)}%`} escape '\\')`
-        : sql``;
-      const ftsCondition = sql<boolean>`p.id in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
+    const indexed = participantSearchCondition(tx, search, 'p.id');
+    if (indexed) {
       const words = search.split(/\s+/);
       // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
       base =
-        fts.shortWords.length === words.length && words.length > 1
+        words.length > 1 && words.every((w) => [...w].length < 3)
           ? base.where(
-              sql<boolean>`(${ftsCondition} or (${shortLookup(words.at(-1)!)} and p.first_name like ${`${escapeLike(words[0]!)}%`} escape '\\'))`,
+              sql<boolean>`(${indexed} or (${shortLookup(words.at(-1)!)} and ${textMatches('p.first_name', words[0]!, 'startsWith')}))`,
             )
-          : base.where(ftsCondition);
+          : base.where(indexed);
     } else {
       base = base.where(shortLookup(search));
     }
   }
 
-  for (const [colId, filter] of Object.entries(query.filters)) {
-    const column = gridColumns[colId as keyof typeof gridColumns];
-    if (!column || (!scope.canSeeSpecial && specialCategoryColumns.has(colId))) continue;
-    if (filter.filterType === 'text') base = base.where(textCondition(column, filter));
-    else if (filter.filterType === 'date') {
-      const c = dateCondition(column, filter);
-      if (c) base = base.where(c);
-    } else if (filter.filterType === 'set') {
-      const values = filter.values.filter((v): v is string => v !== null);
-      base = values.length ? base.where(sql.ref(column), 'in', values) : base.where(sql<boolean>`0`);
-    }
-  }
+  base = applyGridFilters(base, participantGridColumns, query.filters, gridOptions(scope));
 
   if (query.preset === 'my-caseload') base = base.where('p.key_worker_id', '=', scope.staffId ?? -1);
   else if (query.preset === 'pending-evidence')
@@ -207,42 +159,89 @@ export const gridSelection = [
 ] as const;
 
 export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'search'>, scope: GridScope) {
-  let rows = base.select([...gridSelection]);
-  let sorted = false;
-  for (const s of query.sort) {
-    const column = gridColumns[s.colId as keyof typeof gridColumns];
-    if (!column || (!scope.canSeeSpecial && specialCategoryColumns.has(s.colId))) continue;
-    rows = rows.orderBy(sql.ref(column), s.sort);
-    sorted = true;
-  }
-  // Search results read best alphabetically; the whole list reads best newest-registered last.
-  if (!sorted && query.search.trim()) rows = rows.orderBy('p.last_name').orderBy('p.first_name');
-  return rows.orderBy('p.id', 'asc');
+  return applyGridSort(
+    base.select([...gridSelection]),
+    participantGridColumns,
+    query.sort,
+    (rows, sorted) =>
+      // Search results read best alphabetically; the whole list reads best newest-registered last.
+      (!sorted && query.search.trim() ? rows.orderBy('p.last_name').orderBy('p.first_name') : rows).orderBy(
+        'p.id',
+        'asc',
+      ),
+    gridOptions(scope),
+  );
 }
 
 export async function pageParticipants(
-  tx: Tx,
+  tx: Db,
   query: GridQuery,
   scope: GridScope,
 ): Promise<{ rows: ParticipantGridRow[]; total: number }> {
   const totalRow = await gridBase(tx, query, scope, { joins: false })
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  const rows = await sortedGridRows(gridBase(tx, query, scope), query, scope)
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
+  const rows = await applyGridPage(sortedGridRows(gridBase(tx, query, scope), query, scope), query).execute();
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
 }
 
 // ---- the record ----
 
-export async function findParticipant(tx: Tx, id: number): Promise<ParticipantRow | undefined> {
-  return tx.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+export async function notesOf(db: Db, participantId: number) {
+  return db
+    .selectFrom('participant_notes as n')
+    .leftJoin('staff as s', 's.id', 'n.created_by')
+    .select(['n.id', 'n.body', 'n.created_at as createdAt', 's.display_name as createdBy'])
+    .where('n.participant_id', '=', participantId)
+    .orderBy('n.id', 'desc')
+    .execute();
 }
 
-export async function findByReference(tx: Tx, reference: string): Promise<ParticipantRow | undefined> {
-  return tx
+export async function insertNote(
+  tx: Tx,
+  values: { participant_id: number; body: string; created_at: string; created_by: number | null },
+): Promise<{ id: number }> {
+  return tx.insertInto('participant_notes').values(values).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Staff who can be a key worker (active, not viewers). */
+export async function listKeyWorkers(db: Db) {
+  return db
+    .selectFrom('staff')
+    .select(['id', 'display_name as name'])
+    .where('is_active', '=', 1)
+    .where('role', '!=', 'viewer')
+    .orderBy('display_name')
+    .execute();
+}
+
+export async function listActiveFundingStreams(db: Db) {
+  return db.selectFrom('funding_streams').select(['id', 'name']).where('is_active', '=', 1).orderBy('name').execute();
+}
+
+export async function listBarrierItems(db: Db) {
+  return db
+    .selectFrom('reference_items')
+    .select(['code', 'label'])
+    .where('list', '=', 'barrier')
+    .where('is_active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
+}
+
+/** How many people the store holds (merged records are not people of their own). */
+export async function countParticipants(db: Db, options: { includeMerged?: boolean } = {}): Promise<number> {
+  let q = db.selectFrom('participants').select((eb) => eb.fn.countAll<number>().as('n'));
+  if (!options.includeMerged) q = q.where('status', '!=', 'merged');
+  return Number((await q.executeTakeFirstOrThrow()).n);
+}
+
+export async function findParticipant(db: Db, id: number): Promise<ParticipantRow | undefined> {
+  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function findByReference(db: Db, reference: string): Promise<ParticipantRow | undefined> {
+  return db
     .selectFrom('participants')
     .selectAll()
     .where('reference', '=', reference.trim().toUpperCase())
@@ -250,8 +249,9 @@ export async function findByReference(tx: Tx, reference: string): Promise<Partic
 }
 
 /** SW-000123: one more than the highest reference issued so far (the unique index answers it). */
-export async function nextReference(tx: Tx): Promise<string> {
-  const top = await tx
+/** The next free reference (read in the transaction that inserts it, so no other write takes it). */
+export async function nextReference(db: Db): Promise<string> {
+  const top = await db
     .selectFrom('participants')
     .select('reference')
     .where('reference', '>=', 'SW-000000')
@@ -268,8 +268,8 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
   return row.id;
 }
 
-export async function barriersOf(tx: Tx, id: number): Promise<string[]> {
-  const rows = await tx
+export async function barriersOf(db: Db, id: number): Promise<string[]> {
+  const rows = await db
     .selectFrom('participant_barriers')
     .select('barrier_code')
     .where('participant_id', '=', id)
@@ -288,8 +288,8 @@ export async function setBarriers(tx: Tx, id: number, codes: string[]): Promise<
       .execute();
 }
 
-export async function checksOf(tx: Tx, id: number) {
-  return tx
+export async function checksOf(db: Db, id: number) {
+  return db
     .selectFrom('eligibility_checks as c')
     .leftJoin('staff as s', 's.id', 'c.seen_by')
     .select([
@@ -308,8 +308,77 @@ export async function checksOf(tx: Tx, id: number) {
     .execute();
 }
 
-export async function staffName(tx: Tx, id: number | null): Promise<string | null> {
+export async function staffName(db: Db, id: number | null): Promise<string | null> {
   if (id == null) return null;
-  const row = await tx.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst();
+  const row = await db.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst();
   return row?.display_name ?? null;
+}
+
+export async function staffExists(db: Db, id: number): Promise<boolean> {
+  return !!(await db.selectFrom('staff').select('id').where('id', '=', id).executeTakeFirst());
+}
+
+export async function fundingStreamName(db: Db, id: number): Promise<string | null> {
+  const row = await db.selectFrom('funding_streams').select('name').where('id', '=', id).executeTakeFirst();
+  return row?.name ?? null;
+}
+
+/** Writes a participant's columns; with `version`, only if the stored version is still that one
+ * (optimistic locking). Says whether a row was written. */
+export async function updateParticipantRow(
+  tx: Tx,
+  id: number,
+  values: ParticipantUpdate,
+  version?: number,
+): Promise<boolean> {
+  let q = tx.updateTable('participants').set(values).where('id', '=', id);
+  if (version !== undefined) q = q.where('version', '=', version);
+  const result = await q.executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0;
+}
+
+/** How many of `ids` exist. */
+export async function countExisting(db: Db, ids: number[]): Promise<number> {
+  return (await db.selectFrom('participants').select('id').where('id', 'in', ids).execute()).length;
+}
+
+/** Remembers that two records are not the same person; says whether it was new. */
+export async function insertNotDuplicatePair(
+  tx: Tx,
+  values: { participant_a: number; participant_b: number; decided_by: number | null; decided_at: string },
+): Promise<boolean> {
+  const res = await tx
+    .insertInto('not_duplicate_pairs')
+    .values(values)
+    .onConflict((oc) => oc.doNothing())
+    .executeTakeFirst();
+  return Number(res.numInsertedOrUpdatedRows ?? 0) > 0;
+}
+
+// ---- merges ----
+
+export async function latestUndoableMerge(db: Db, survivorId: number) {
+  const m = await db
+    .selectFrom('participant_merges as m')
+    .innerJoin('participants as p', 'p.id', 'm.merged_id')
+    .select(['m.id as mergeId', 'm.merged_id as mergedId', 'p.reference as mergedReference', 'm.merged_at as at'])
+    .where('m.survivor_id', '=', survivorId)
+    .where('m.undone_at', 'is', null)
+    .orderBy('m.id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return m ?? null;
+}
+
+export async function insertMerge(tx: Tx, values: NewParticipantMerge): Promise<number> {
+  const row = await tx.insertInto('participant_merges').values(values).returning('id').executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findMerge(db: Db, id: number) {
+  return db.selectFrom('participant_merges').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function markMergeUndone(tx: Tx, id: number, at: string, staffId: number | null): Promise<void> {
+  await tx.updateTable('participant_merges').set({ undone_at: at, undone_by: staffId }).where('id', '=', id).execute();
 }

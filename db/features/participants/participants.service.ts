@@ -4,20 +4,33 @@ import { AppFailure } from '../../../shared/result';
 import { datedProblems, type ParticipantRecord } from '../../../shared/domain/participant-record';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import type { Role } from '../../../shared/contract/define';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
+import { explainMatch, type PersonKeys } from '../../../shared/domain/person-match';
+import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
 import {
   barriersOf,
   checksOf,
+  countExisting,
   findParticipant,
+  fundingStreamName,
+  insertNotDuplicatePair,
+  insertNote,
+  latestUndoableMerge,
+  staffExists,
+  updateParticipantRow,
   insertParticipant,
+  listActiveFundingStreams,
+  listBarrierItems,
+  listKeyWorkers,
   nextReference,
   setBarriers,
   staffName,
 } from './participants.repository';
-import { eligibilityOf, refreshEligibility } from './eligibility.service';
+import { eligibilityOf, loadDistricts, refreshEligibility } from './eligibility.service';
+import { insertEligibilityCheck } from './eligibility.repository';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
 
@@ -56,18 +69,12 @@ function checkDated(record: ParticipantRecord, today: string): void {
     );
 }
 
-async function checkReferences(tx: Tx, record: ParticipantRecord): Promise<void> {
+async function checkReferences(db: Db, record: ParticipantRecord): Promise<void> {
   const fields: Array<{ path: string[]; message: string }> = [];
-  if (
-    record.keyWorkerId &&
-    !(await tx.selectFrom('staff').select('id').where('id', '=', record.keyWorkerId).executeTakeFirst())
-  ) {
+  if (record.keyWorkerId && !(await staffExists(db, record.keyWorkerId))) {
     fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
-  if (
-    record.fundingStreamId &&
-    !(await tx.selectFrom('funding_streams').select('id').where('id', '=', record.fundingStreamId).executeTakeFirst())
-  ) {
+  if (record.fundingStreamId && (await fundingStreamName(db, record.fundingStreamId)) === null) {
     fields.push({ path: ['record', 'fundingStreamId'], message: 'Choose a funding stream from the list' });
   }
   if (fields.length) throw new AppFailure('validation', 'Some details need correcting.', fields);
@@ -130,13 +137,13 @@ export async function updateParticipant(
   checkDated(input.record, actor.today);
   await checkReferences(tx, input.record);
   const before = toRecord(row, await barriersOf(tx, input.id));
-  const result = await tx
-    .updateTable('participants')
-    .set({ ...toColumns(input.record), version: input.version + 1, updated_at: actor.now, updated_by: actor.staffId })
-    .where('id', '=', input.id)
-    .where('version', '=', input.version)
-    .executeTakeFirst();
-  if (Number(result.numUpdatedRows) === 0) {
+  const written = await updateParticipantRow(
+    tx,
+    input.id,
+    { ...toColumns(input.record), version: input.version + 1, updated_at: actor.now, updated_by: actor.staffId },
+    input.version,
+  );
+  if (!written) {
     const by = await staffName(tx, row.updated_by);
     throw new AppFailure(
       'conflict',
@@ -158,19 +165,6 @@ export async function updateParticipant(
     });
   }
   return { version: input.version + 1 };
-}
-
-export async function undoableMergeOf(tx: Tx, id: number) {
-  const m = await tx
-    .selectFrom('participant_merges as m')
-    .innerJoin('participants as p', 'p.id', 'm.merged_id')
-    .select(['m.id as mergeId', 'm.merged_id as mergedId', 'p.reference as mergedReference', 'm.merged_at as at'])
-    .where('m.survivor_id', '=', id)
-    .where('m.undone_at', 'is', null)
-    .orderBy('m.id', 'desc')
-    .limit(1)
-    .executeTakeFirst();
-  return m ?? null;
 }
 
 /** The record as the caller may see it; opening special-category data is itself audited. */
@@ -196,9 +190,7 @@ export async function getDetail(
       summary: `Opened ${row.reference} including special-category data`,
     });
   }
-  const stream = row.funding_stream_id
-    ? await tx.selectFrom('funding_streams').select('name').where('id', '=', row.funding_stream_id).executeTakeFirst()
-    : undefined;
+  const streamName = row.funding_stream_id ? await fundingStreamName(tx, row.funding_stream_id) : null;
   return {
     id,
     reference: row.reference,
@@ -207,11 +199,11 @@ export async function getDetail(
     version: row.version,
     record: see ? record : redactRecord(record, special),
     keyWorkerName: await staffName(tx, row.key_worker_id),
-    fundingStreamName: stream?.name ?? null,
+    fundingStreamName: streamName,
     eligibility,
     checks: await checksOf(tx, id),
     specialCategoryHidden: !see,
-    undoableMerge: await undoableMergeOf(tx, id),
+    undoableMerge: await latestUndoableMerge(tx, id),
     createdAt: row.created_at,
     updatedAt: row.updated_at,
   };
@@ -220,11 +212,7 @@ export async function getDetail(
 export async function addNote(tx: Tx, actor: Actor, id: number, body: string): Promise<{ id: number }> {
   const p = await findParticipant(tx, id);
   if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
-  const note = await tx
-    .insertInto('participant_notes')
-    .values({ participant_id: id, body, created_at: actor.now, created_by: actor.staffId })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const note = await insertNote(tx, { participant_id: id, body, created_at: actor.now, created_by: actor.staffId });
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'create',
     entity: 'participant_note',
@@ -264,7 +252,7 @@ export async function recordCheck(
     notes: input.notes,
     recorded_at: actor.now,
   };
-  const check = await tx.insertInto('eligibility_checks').values(values).returning('id').executeTakeFirstOrThrow();
+  const check = await insertEligibilityCheck(tx, values);
   const before = p.eligibility_status;
   const result = await refreshEligibility(tx, input.id, actor.today);
   await appendAudit(tx, actor.now, actor.staffId, {
@@ -288,14 +276,14 @@ export async function recordCheck(
 export async function rememberNotDuplicate(tx: Tx, actor: Actor, x: number, y: number): Promise<void> {
   if (x === y) throw new AppFailure('validation', 'A record cannot be a duplicate of itself.');
   const [a, b] = x < y ? [x, y] : [y, x];
-  const found = await tx.selectFrom('participants').select('id').where('id', 'in', [a, b]).execute();
-  if (found.length !== 2) throw new AppFailure('not-found', 'That participant does not exist.');
-  const res = await tx
-    .insertInto('not_duplicate_pairs')
-    .values({ participant_a: a, participant_b: b, decided_by: actor.staffId, decided_at: actor.now })
-    .onConflict((oc) => oc.doNothing())
-    .executeTakeFirst();
-  if (Number(res.numInsertedOrUpdatedRows ?? 0) > 0) {
+  if ((await countExisting(tx, [a, b])) !== 2) throw new AppFailure('not-found', 'That participant does not exist.');
+  const isNew = await insertNotDuplicatePair(tx, {
+    participant_a: a,
+    participant_b: b,
+    decided_by: actor.staffId,
+    decided_at: actor.now,
+  });
+  if (isNew) {
     for (const id of [a, b]) {
       await appendAudit(tx, actor.now, actor.staffId, {
         action: 'create',
@@ -306,4 +294,44 @@ export async function rememberNotDuplicate(tx: Tx, actor: Actor, x: number, y: n
       });
     }
   }
+}
+
+/** The lists the participant form offers; special-category barriers only to those who may see them. */
+export async function participantOptions(db: Db, actor: Actor) {
+  const items = await listBarrierItems(db);
+  const special = await loadSpecialItems(db);
+  const barriers = (items.length ? items : defaultBarriers).map((b) => ({
+    code: b.code,
+    label: b.label,
+    specialCategory: special.has('barrier', b.code),
+  }));
+  return {
+    staff: await listKeyWorkers(db),
+    fundingStreams: await listActiveFundingStreams(db),
+    barriers: canSeeSpecial(actor.role) ? barriers : barriers.filter((b) => !b.specialCategory),
+    districts: await loadDistricts(db),
+    today: actor.today,
+  };
+}
+
+/** People who may be the one being registered, with why. */
+export async function possibleDuplicates(db: Db, keys: PersonKeys, excludeId?: number) {
+  const candidates = await findMatchCandidates(db, keys, {
+    ...(excludeId ? { excludeId } : {}),
+    minLevel: 'possible',
+    limit: 10,
+  });
+  return candidates.map((c) => ({
+    id: c.id,
+    reference: c.reference,
+    firstName: c.firstName,
+    lastName: c.lastName,
+    dateOfBirth: c.dateOfBirth,
+    niNumber: c.niNumber,
+    postcode: c.postcode,
+    phone: c.phone,
+    level: c.match.level,
+    score: c.match.score,
+    explanation: explainMatch(c.match),
+  }));
 }

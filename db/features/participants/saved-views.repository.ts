@@ -3,7 +3,7 @@
 import { AppFailure } from '../../../shared/result';
 import type { SavedView, ViewState } from '../../../shared/contract/participants.contract';
 import { viewStateSchema } from '../../../shared/contract/participants.contract';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 
 function toView(
   row: { id: number; grid: string; name: string; staff_id: number | null; state_json: string },
@@ -20,8 +20,8 @@ function toView(
   };
 }
 
-export async function listViews(tx: Tx, grid: string, staffId: number | null): Promise<SavedView[]> {
-  const rows = await tx
+export async function listViews(db: Db, grid: string, staffId: number | null): Promise<SavedView[]> {
+  const rows = await db
     .selectFrom('saved_views')
     .selectAll()
     .where('grid', '=', grid)

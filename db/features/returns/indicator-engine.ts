@@ -3,9 +3,10 @@
 // as NOT EXISTS / NOT IN subqueries), then one line per person, item or employer as the rule
 // says, with the details the return needs. The query is built with Kysely over a dynamic table
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
+// Its SQL stays here, not in a repository: compiling rules into a query is this module's one job.
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
 import type { CountingRule } from '../../../shared/domain/counting-rule';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 export interface EngineScope {
   setId: number;
@@ -316,8 +317,8 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
 
 /** One line per counted person, item or employer (the earliest qualifying item in the period),
  * with the person's details, the verifier and the employer: a single query. */
-export function linesQuery(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
-  const db = tx as unknown as AnyDb;
+export function linesQuery(store: Db, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
+  const db = store as unknown as AnyDb;
   const ranked = db
     .selectFrom(itemsQuery(db, rule, code, scope).as('a'))
     .selectAll('a')
@@ -362,23 +363,23 @@ export function linesQuery(tx: Tx, rule: CountingRule, code: string, scope: Engi
 }
 
 /** The count alone: the number of distinct keys the rule admits (equal to the lines' length). */
-export function countQuery(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
-  const db = tx as unknown as AnyDb;
+export function countQuery(store: Db, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
+  const db = store as unknown as AnyDb;
   return db
     .selectFrom(itemsQuery(db, rule, code, scope).as('a'))
     .select(sql<number>`count(distinct a.count_key)`.as('n'));
 }
 
-export async function countIndicator(tx: Tx, rule: CountingRule, code: string, scope: EngineScope): Promise<number> {
-  const row = (await countQuery(tx, rule, code, scope).executeTakeFirst()) as { n: number } | undefined;
+export async function countIndicator(db: Db, rule: CountingRule, code: string, scope: EngineScope): Promise<number> {
+  const row = (await countQuery(db, rule, code, scope).executeTakeFirst()) as { n: number } | undefined;
   return Number(row?.n ?? 0);
 }
 
 export async function indicatorLines(
-  tx: Tx,
+  db: Db,
   rule: CountingRule,
   code: string,
   scope: EngineScope,
 ): Promise<ClaimLine[]> {
-  return (await linesQuery(tx, rule, code, scope).execute()) as ClaimLine[];
+  return (await linesQuery(db, rule, code, scope).execute()) as ClaimLine[];
 }

@@ -4,7 +4,7 @@ import { AppFailure } from '../../../shared/result';
 import { countingRuleSchema, describeRule, type CountingRule } from '../../../shared/domain/counting-rule';
 import { labourMarketStatuses, labelOf } from '../../../shared/domain/reference-lists';
 import type { IndicatorInput, IndicatorView, SetSummary } from '../../../shared/contract/returns.contract';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 
 export interface SetVersion {
   set: SetSummary;
@@ -14,8 +14,8 @@ export interface SetVersion {
   rules: Map<string, CountingRule>;
 }
 
-export async function outcomeTypeLabels(tx: Tx): Promise<Map<string, string>> {
-  const rows = await tx.selectFrom('outcome_types').select(['code', 'label']).execute();
+export async function outcomeTypeLabels(db: Db): Promise<Map<string, string>> {
+  const rows = await db.selectFrom('outcome_types').select(['code', 'label']).execute();
   return new Map(rows.map((r) => [r.code, r.label]));
 }
 
@@ -26,8 +26,8 @@ export function sentenceFor(rule: CountingRule, outcomeLabels: Map<string, strin
   });
 }
 
-export async function listSets(tx: Tx): Promise<SetSummary[]> {
-  const rows = await tx
+export async function listSets(db: Db): Promise<SetSummary[]> {
+  const rows = await db
     .selectFrom('indicator_sets as s')
     .innerJoin('funders as f', 'f.id', 's.funder_id')
     .innerJoin('indicator_set_versions as v', 'v.set_id', 's.id')
@@ -59,30 +59,30 @@ export async function listSets(tx: Tx): Promise<SetSummary[]> {
   return rows.map((r) => ({ ...r, indicatorCount: Number(r.indicatorCount ?? 0) }));
 }
 
-export async function findSetByCode(tx: Tx, code: string): Promise<SetSummary | undefined> {
-  return (await listSets(tx)).find((s) => s.code.toLowerCase() === code.toLowerCase());
+export async function findSetByCode(db: Db, code: string): Promise<SetSummary | undefined> {
+  return (await listSets(db)).find((s) => s.code.toLowerCase() === code.toLowerCase());
 }
 
 /** A set at a version (default: its latest), with each indicator's parsed rule and sentence. */
-export async function loadSetVersion(tx: Tx, setId: number, versionId?: number): Promise<SetVersion> {
-  const set = (await listSets(tx)).find((s) => s.id === setId);
+export async function loadSetVersion(db: Db, setId: number, versionId?: number): Promise<SetVersion> {
+  const set = (await listSets(db)).find((s) => s.id === setId);
   if (!set) throw new AppFailure('not-found', 'That indicator set does not exist.');
   const vid = versionId ?? set.currentVersionId;
-  const version = await tx
+  const version = await db
     .selectFrom('indicator_set_versions')
     .select(['id', 'version'])
     .where('id', '=', vid)
     .where('set_id', '=', setId)
     .executeTakeFirst();
   if (!version) throw new AppFailure('not-found', 'That version of the indicator set does not exist.');
-  const rows = await tx
+  const rows = await db
     .selectFrom('indicators')
     .selectAll()
     .where('set_version_id', '=', vid)
     .orderBy('sort_order')
     .orderBy('id')
     .execute();
-  const labels = await outcomeTypeLabels(tx);
+  const labels = await outcomeTypeLabels(db);
   const rules = new Map<string, CountingRule>();
   const indicators = rows.map((r) => {
     const rule = countingRuleSchema.parse(JSON.parse(r.rule_json));
@@ -102,8 +102,8 @@ export async function loadSetVersion(tx: Tx, setId: number, versionId?: number):
   return { set, versionId: version.id, version: version.version, indicators, rules };
 }
 
-export async function listVersions(tx: Tx, setId: number) {
-  const rows = await tx
+export async function listVersions(db: Db, setId: number) {
+  const rows = await db
     .selectFrom('indicator_set_versions as v')
     .leftJoin('staff as s', 's.id', 'v.created_by')
     .select((eb) => [

@@ -1,7 +1,7 @@
 // Queries on staff profiles.
 import type { StaffProfile } from '../../../shared/contract/app.contract';
-import type { Tx } from '../../store/schema';
-import type { NewStaff, StaffRow } from '../../store/tables/foundation.tables';
+import type { Db, Tx } from '../../store/schema';
+import type { NewStaff, StaffRow, StaffUpdate } from '../../store/tables/foundation.tables';
 
 export function toStaffProfile(row: StaffRow): StaffProfile {
   return {
@@ -13,18 +13,37 @@ export function toStaffProfile(row: StaffRow): StaffProfile {
   };
 }
 
-export async function listStaff(tx: Tx): Promise<StaffRow[]> {
-  return tx.selectFrom('staff').selectAll().orderBy('display_name').execute();
+export async function listStaff(db: Db): Promise<StaffRow[]> {
+  return db.selectFrom('staff').selectAll().orderBy('display_name').execute();
 }
 
-export async function findStaff(tx: Tx, id: number): Promise<StaffRow | undefined> {
-  return tx.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findStaff(db: Db, id: number): Promise<StaffRow | undefined> {
+  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
 }
 
-export async function countStaff(tx: Tx): Promise<number> {
-  const row = await tx
+/** Another profile with this display name, whatever its case. */
+export async function findStaffByName(db: Db, displayName: string): Promise<{ id: number } | undefined> {
+  return db
+    .selectFrom('staff')
+    .select('id')
+    .where((eb) => eb(eb.fn('lower', ['display_name']), '=', displayName.toLowerCase()))
+    .executeTakeFirst();
+}
+
+export async function countStaff(db: Db): Promise<number> {
+  const row = await db
     .selectFrom('staff')
     .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export async function countActiveAdministrators(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('staff')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('role', '=', 'administrator')
+    .where('is_active', '=', 1)
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
@@ -32,4 +51,22 @@ export async function countStaff(tx: Tx): Promise<number> {
 export async function insertStaff(tx: Tx, values: NewStaff): Promise<number> {
   const row = await tx.insertInto('staff').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
+}
+
+export async function updateStaffRow(tx: Tx, id: number, values: StaffUpdate): Promise<void> {
+  await tx.updateTable('staff').set(values).where('id', '=', id).execute();
+}
+
+/** The wrong-password count and lock of a profile. */
+export async function setSignInState(
+  tx: Tx,
+  id: number,
+  state: { failed_attempts: number; locked_until: string | null },
+): Promise<void> {
+  await updateStaffRow(tx, id, state);
+}
+
+/** A new password, which also clears the wrong-password count and any lock. */
+export async function setPasswordHash(tx: Tx, id: number, hash: string): Promise<void> {
+  await updateStaffRow(tx, id, { password_hash: hash, failed_attempts: 0, locked_until: null });
 }

@@ -3,10 +3,14 @@
 import type { SelectQueryBuilder } from 'kysely';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 import type { GridQuery, FileOutput } from '../../../shared/contract/common';
-import type { Database, Tx } from '../../store/schema';
-import type { HandlerContext } from '../../backend/context';
+import type { Database, Db, Tx } from '../../store/schema';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
+import { checkGridQuery, gridColumnRules, textMatches } from '../grid/grid-query';
+
+/** The grid sorts by time only, which is entry order (the id): the log is append-only. Other
+ * filtering is the audit filter form's. */
+const auditGridColumns = gridColumnRules<AuditRow>({ at: {} });
 
 type AuditQuery = SelectQueryBuilder<Database, 'audit_log', object>;
 
@@ -33,16 +37,16 @@ function applyFilter<Q extends AuditQuery>(q: Q, f: AuditFilter, search: string)
   if (s)
     out = out.where((eb) =>
       eb.or([
-        eb('audit_log.action', 'like', `${s}%`),
-        eb('audit_log.entity', 'like', `${s}%`),
+        textMatches('audit_log.action', s, 'startsWith'),
+        textMatches('audit_log.entity', s, 'startsWith'),
         eb('audit_log.entity_id', '=', s),
       ]),
     );
   return out as Q;
 }
 
-function baseQuery(tx: Tx) {
-  return tx
+function baseQuery(db: Db) {
+  return db
     .selectFrom('audit_log')
     .leftJoin('staff', 'staff.id', 'audit_log.staff_id')
     .leftJoin('participants', 'participants.id', 'audit_log.participant_id')
@@ -61,8 +65,8 @@ function baseQuery(tx: Tx) {
     ]);
 }
 
-async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<AuditRow[]> {
-  const readable = await readableAuditRows(tx, raw);
+async function toRows(db: Db, raw: Awaited<ReturnType<ReturnType<typeof baseQuery>['execute']>>): Promise<AuditRow[]> {
+  const readable = await readableAuditRows(db, raw);
   return readable.map((r) => ({
     id: r.id,
     at: r.at,
@@ -78,11 +82,12 @@ async function toRows(tx: Tx, raw: Awaited<ReturnType<ReturnType<typeof baseQuer
 }
 
 export async function auditPage(
-  tx: Tx,
+  db: Db,
   query: GridQuery & { auditFilter: AuditFilter },
 ): Promise<{ rows: AuditRow[]; total: number }> {
+  checkGridQuery(query, auditGridColumns);
   const filtered = applyFilter(
-    baseQuery(tx) as unknown as AuditQuery,
+    baseQuery(db) as unknown as AuditQuery,
     query.auditFilter,
     query.search,
   ) as unknown as ReturnType<typeof baseQuery>;
@@ -93,39 +98,37 @@ export async function auditPage(
     .offset(query.offset)
     .execute();
   const totalRow = (await applyFilter(
-    tx.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
+    db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
     query.auditFilter,
     query.search,
   ).executeTakeFirstOrThrow()) as unknown as { n: number };
-  return { rows: await toRows(tx, raw), total: Number(totalRow.n) };
+  return { rows: await toRows(db, raw), total: Number(totalRow.n) };
 }
 
-async function* allRows(tx: Tx, filter: AuditFilter): AsyncGenerator<AuditRow> {
+async function* allRows(db: Db, filter: AuditFilter): AsyncGenerator<AuditRow> {
   let lastId = Number.MAX_SAFE_INTEGER;
   for (;;) {
-    const q = applyFilter(baseQuery(tx) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
+    const q = applyFilter(baseQuery(db) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
       typeof baseQuery
     >;
     const raw = await q.where('audit_log.id', '<', lastId).orderBy('audit_log.id', 'desc').limit(2000).execute();
     if (!raw.length) return;
-    yield* await toRows(tx, raw);
+    yield* await toRows(db, raw);
     lastId = raw[raw.length - 1]!.id;
   }
 }
 
-export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Promise<FileOutput> {
-  const now = ctx.clock.now().toISOString();
+/** The filtered log as a workbook, read in chunks outside any transaction (a long log must not
+ * hold the store); the caller records the export with `recordAuditExport`. */
+export async function exportAudit(db: Db, filter: AuditFilter, now: string): Promise<FileOutput & { rows: number }> {
   let rows = 0;
   const counted = async function* () {
-    for await (const r of allRows(ctx.db, filter)) {
+    for await (const r of allRows(db, filter)) {
       rows++;
       yield r;
     }
   };
-  const described =
-    Object.entries(filter)
-      .map(([k, v]) => `${k}=${v}`)
-      .join(', ') || 'everything';
+  const described = describeFilter(filter);
   const bytes = await writeXlsx(
     [
       {
@@ -149,16 +152,33 @@ export async function exportAudit(ctx: HandlerContext, filter: AuditFilter): Pro
     ],
     { title: 'Audit log' },
   );
-  await appendAudit(ctx.db, now, ctx.staffId, {
-    action: 'export',
-    entity: 'audit_log',
-    summary: `Audit log exported (${rows} entries; filter: ${described})`,
-    after: { filter, rows },
-  });
   return {
     fileName: `audit-log-${now.slice(0, 10)}.xlsx`,
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: new Uint8Array(bytes),
     rows,
   };
+}
+
+function describeFilter(filter: AuditFilter): string {
+  return (
+    Object.entries(filter)
+      .map(([k, v]) => `${k}=${v}`)
+      .join(', ') || 'everything'
+  );
+}
+
+export async function recordAuditExport(
+  tx: Tx,
+  now: string,
+  staffId: number | null,
+  filter: AuditFilter,
+  rows: number,
+): Promise<void> {
+  await appendAudit(tx, now, staffId, {
+    action: 'export',
+    entity: 'audit_log',
+    summary: `Audit log exported (${rows} entries; filter: ${describeFilter(filter)})`,
+    after: { filter, rows },
+  });
 }

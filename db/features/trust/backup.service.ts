@@ -1,68 +1,91 @@
 // Backups of the store: taken on request, daily (on start when the last is over a day old),
-// before migrations (see store/connection.ts), before imports and anonymisation; previewed and
-// restored in one action. Every backup is checked before it is kept, then old ones are rotated.
+// before migrations (see store/connection.ts), before bulk writes (the dispatcher takes them,
+// db/backend/backups.ts); previewed and restored in one action. Every backup is checked before it
+// is kept, then old ones are rotated. Nothing here opens a transaction: the audit rows are written
+// in the caller's. The files themselves are the store dialect's (db/store/dialect.ts).
 import fs from 'node:fs';
 import path from 'node:path';
+import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
-import type { BackendServices } from '../../backend/context';
+import type { JobRunner } from '../../backend/jobs';
+import type { OwnTransactionsContext } from '../../backend/context';
 import { log } from '../../backend/log';
+import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import {
-  listBackupFiles,
-  replaceStoreFile,
-  rotateBackupFiles,
-  withDatabaseFile,
-  writeBackupFile,
+  integrityProblems,
+  storeBackups,
   type BackupFileInfo,
   type BackupReason,
-} from '../../store/sqlite/backup-file';
-import { integrityCheck } from '../../store/sqlite/pragmas';
+  type StoreKey,
+} from '../../store/dialect';
+import { appliedMigrations } from '../../store/migrator';
 import { migrations } from '../../store/migrations/index';
 
 export type { BackupFileInfo, BackupReason };
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
-/** Takes a checked backup now and rotates old ones. */
-export async function takeBackup(
-  services: BackendServices,
+/** What writing a backup file needs: the open store's handle (the snapshot is taken through it,
+ * outside any transaction), its key (the copy shares it) and the folder. */
+export interface BackupTarget {
+  db: Db;
+  storeKey: StoreKey | null;
+  backupDir: string;
+}
+
+/** Writes a checked backup file now and rotates old ones out; the caller records it
+ * (`recordBackup`) in its transaction. */
+export async function writeCheckedBackup(
+  target: BackupTarget,
   reason: BackupReason,
-  staffId: number | null = null,
-): Promise<BackupFileInfo> {
-  const info = writeBackupFile(services.sqlite, services.storeKey, services.backupDir, reason, services.clock.now());
-  const removed = rotateBackupFiles(services.backupDir);
-  await appendAudit(services.db, services.clock.now().toISOString(), staffId, {
+  at: Date,
+): Promise<{ info: BackupFileInfo; rotated: string[] }> {
+  const backups = storeBackups(target.db);
+  const info = await backups.write(target.db, target.storeKey, target.backupDir, reason, at);
+  const rotated = backups.rotate(target.backupDir);
+  log('info', 'backup', { reason, bytes: info.bytes, rotated: rotated.length });
+  return { info, rotated };
+}
+
+/** The audit row of a backup taken. */
+export async function recordBackup(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  taken: { info: BackupFileInfo; rotated: string[] },
+): Promise<void> {
+  const { info, rotated } = taken;
+  await appendAudit(tx, at, staffId, {
     action: 'backup',
     entity: 'store',
     entityId: info.name,
-    summary: `Backup taken (${reason})${removed.length ? `; ${removed.length} older backup(s) rotated out` : ''}`,
+    summary: `Backup taken (${info.reason})${rotated.length ? `; ${rotated.length} older backup(s) rotated out` : ''}`,
   });
-  log('info', 'backup', { reason, bytes: info.bytes, rotated: removed.length });
-  return info;
 }
 
-/** Called by the imports area before an import writes anything: a checked backup to go back to. */
-export async function backupBefore(
-  services: BackendServices,
-  reason: 'import' | 'anonymise',
-  staffId: number | null = null,
-): Promise<BackupFileInfo> {
-  return takeBackup(services, reason === 'import' ? 'pre-import' : 'pre-anonymise', staffId);
+/** The backups in `backupDir`, newest first (`db` names the store's dialect; nothing is read). */
+function backupsIn(db: Db, backupDir: string): BackupFileInfo[] {
+  return storeBackups(db).list(backupDir);
 }
 
-export function lastScheduledBackup(services: BackendServices): BackupFileInfo | null {
-  return listBackupFiles(services.backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
+export function lastScheduledBackup(db: Db, backupDir: string): BackupFileInfo | null {
+  return backupsIn(db, backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
 }
 
-/** The daily backup: taken when the last daily or manual backup is over a day old. */
-export async function backupIfDue(services: BackendServices): Promise<BackupFileInfo | null> {
-  const last = lastScheduledBackup(services);
-  if (last && services.clock.now().getTime() - new Date(last.takenAt).getTime() < DAY_MS) return null;
-  return takeBackup(services, 'daily');
+/** The newest backup taken for `reason` (e.g. the one the dispatcher took before a bulk write). */
+export function newestBackup(db: Db, backupDir: string, reason: BackupReason): BackupFileInfo | null {
+  return backupsIn(db, backupDir).find((b) => b.reason === reason) ?? null;
 }
 
-function findBackup(services: BackendServices, name: string): BackupFileInfo {
-  const found = listBackupFiles(services.backupDir).find((b) => b.name === name);
+/** Whether the daily backup is due: the last daily or manual backup is over a day old. */
+export function isDailyBackupDue(db: Db, backupDir: string, now: Date): boolean {
+  const last = lastScheduledBackup(db, backupDir);
+  return !last || now.getTime() - new Date(last.takenAt).getTime() >= DAY_MS;
+}
+
+function findBackup(db: Db, backupDir: string, name: string): BackupFileInfo {
+  const found = backupsIn(db, backupDir).find((b) => b.name === name);
   if (!found)
     throw new AppFailure('not-found', 'That backup is no longer in the backups folder.', [
       { path: ['name'], message: 'Choose a backup from the list' },
@@ -82,34 +105,32 @@ export interface BackupPreview {
 }
 
 /** Opens a backup file read-only with the store's key and says what it holds. */
-export function previewBackupFile(
+export async function previewBackupFile(
   file: string,
-  services: Pick<BackendServices, 'storeKey'>,
+  db: Db,
+  storeKey: StoreKey | null,
   takenAt: string,
-): BackupPreview & { newer: string[] } {
+): Promise<BackupPreview & { newer: string[] }> {
   try {
-    return withDatabaseFile(file, services.storeKey, (db) => {
-      const count = (table: string, where = '') => {
-        const exists = db.prepare("select 1 from sqlite_master where type = 'table' and name = ?").get(table);
-        return exists
-          ? Number((db.prepare(`select count(*) as n from "${table}" ${where}`).get() as { n: number }).n)
-          : 0;
+    return await storeBackups(db).read(file, storeKey, async (backup) => {
+      const tables = new Set((await backup.introspection.getTables()).map((t) => t.name));
+      // A backup from an older version may not have every table yet.
+      const count = async (table: 'participants' | 'outcomes' | 'staff' | 'audit_log') => {
+        if (!tables.has(table)) return 0;
+        let q = backup.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n'));
+        if (table === 'participants') q = q.where(sql<boolean>`status != 'merged'`);
+        return Number((await q.executeTakeFirstOrThrow()).n);
       };
-      const hasMigrations = db.prepare("select 1 from sqlite_master where name = 'kysely_migration'").get();
-      const applied = hasMigrations
-        ? (db.prepare('select name from kysely_migration order by name').all() as Array<{ name: string }>).map(
-            (r) => r.name,
-          )
-        : [];
-      const problems = integrityCheck(db);
+      const applied = await appliedMigrations(backup);
+      const problems = await integrityProblems(backup);
       return {
         name: path.basename(file),
         takenAt,
         schemaVersion: applied.at(-1) ?? '(empty)',
-        participants: count('participants', "where status != 'merged'"),
-        outcomes: count('outcomes'),
-        staff: count('staff'),
-        auditEntries: count('audit_log'),
+        participants: await count('participants'),
+        outcomes: await count('outcomes'),
+        staff: await count('staff'),
+        auditEntries: await count('audit_log'),
         integrity: problems.length ? problems.slice(0, 3).join('; ') : 'ok',
         newer: applied.filter((m) => !(m in migrations)),
       };
@@ -127,21 +148,34 @@ export function previewBackupFile(
   }
 }
 
-export function previewBackup(services: BackendServices, name: string): BackupPreview {
-  const b = findBackup(services, name);
-  const { newer: _newer, ...preview } = previewBackupFile(b.file, services, b.takenAt);
+export async function previewBackup(
+  db: Db,
+  backupDir: string,
+  storeKey: StoreKey | null,
+  name: string,
+): Promise<BackupPreview> {
+  const b = findBackup(db, backupDir, name);
+  const { newer: _newer, ...preview } = await previewBackupFile(b.file, db, storeKey, b.takenAt);
   return preview;
 }
+
+/** What a restore needs: it is the one operation that closes the store, so it gets the
+ * dispatcher's own-transaction tools rather than a transaction. */
+export type RestoreTools = Pick<
+  OwnTransactionsContext,
+  'db' | 'storeFile' | 'backupDir' | 'storeKey' | 'clock' | 'staffId' | 'transact' | 'reopenStore' | 'takeBackup'
+> & { jobs: Pick<JobRunner, 'list'> };
 
 /** Replaces the store with a backup file: checks it, takes a safety backup of the current data,
  * closes the store, puts the copy in place and reopens (everyone signs in again). */
 export async function restoreFromFile(
-  services: BackendServices,
+  tools: RestoreTools,
   file: string,
-  staffId: number | null,
   label: string,
 ): Promise<{ restored: string; safetyBackup: string }> {
-  const preview = previewBackupFile(file, services, '');
+  // The dialect is picked before the store is closed and reopened (the handle is replaced).
+  const backups = storeBackups(tools.db);
+  const preview = await previewBackupFile(file, tools.db, tools.storeKey, '');
   if (preview.integrity !== 'ok')
     throw new AppFailure(
       'validation',
@@ -152,28 +186,30 @@ export async function restoreFromFile(
       'validation',
       'That backup was made by a newer version of Worksbook; install it to restore this backup.',
     );
-  if (services.jobs.list().some((j) => j.state === 'running'))
+  if (tools.jobs.list().some((j) => j.state === 'running'))
     throw new AppFailure('conflict', 'Wait for the running jobs to finish (or cancel them) before restoring.');
-  const safety = await takeBackup(services, 'pre-restore', staffId);
+  const safety = await tools.takeBackup('pre-restore');
   // Copy the chosen file aside first: rotation or the safety backup must not touch it mid-way.
-  const staged = path.join(services.backupDir, `.staged-restore-${Date.now()}.sqlite`);
+  const staged = path.join(tools.backupDir, `.staged-restore-${Date.now()}.sqlite`);
   fs.copyFileSync(file, staged);
-  let reopened;
   try {
-    reopened = await services.reopenStore(() => replaceStoreFile(services.storeFile, staged));
+    await tools.reopenStore(() => backups.replaceStore(tools.storeFile, staged));
   } finally {
     fs.rmSync(staged, { force: true });
   }
-  await appendAudit(reopened.db, services.clock.now().toISOString(), staffId, {
-    action: 'restore',
-    entity: 'store',
-    entityId: label,
-    summary: `Data restored from backup ${label}; the data before it is in ${safety.name}`,
-  });
+  // The restored store is the one open now: `transact` writes to it.
+  await tools.transact((tx) =>
+    appendAudit(tx, tools.clock.now().toISOString(), tools.staffId, {
+      action: 'restore',
+      entity: 'store',
+      entityId: label,
+      summary: `Data restored from backup ${label}; the data before it is in ${safety.name}`,
+    }),
+  );
   return { restored: label, safetyBackup: safety.name };
 }
 
-export async function restoreBackup(services: BackendServices, name: string, staffId: number | null) {
-  const b = findBackup(services, name);
-  return restoreFromFile(services, b.file, staffId, b.name);
+export async function restoreBackup(tools: RestoreTools, name: string) {
+  const b = findBackup(tools.db, tools.backupDir, name);
+  return restoreFromFile(tools, b.file, b.name);
 }

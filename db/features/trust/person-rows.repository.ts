@@ -1,9 +1,10 @@
 // A person's rows in any table about participants, found as the personal-data registry says
 // (db/store/tables/personal-data.ts): by participant_id, by any of several columns, or through
-// the rows of another table. Subject access reads them; anonymising updates or deletes them.
+// the rows of another table. Subject access reads them; anonymising updates or deletes them. And
+// the lookups both need: a person by reference, merged records, the audit entries about them.
 // `ids` are the person's record and any records merged into it.
 import { sql, type RawBuilder } from 'kysely';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import {
   anonymousReference,
   participantTable,
@@ -40,12 +41,12 @@ function orderOf(entry: PersonTable): RawBuilder<unknown> {
 
 /** The person's rows of `table`, with the columns asked for. A table reached through another
  * whose rows name a file held here gets `file_name` from the parent (for the bundle). */
-export async function personRows(tx: Tx, table: TableName, ids: readonly number[], columns: string[]): Promise<Row[]> {
+export async function personRows(db: Db, table: TableName, ids: readonly number[], columns: string[]): Promise<Row[]> {
   const entry = participantTable(table);
   if (!ids.length || !columns.length) return [];
   const rows = (
     await sql<Row>`select ${sql.join(columns.map((c) => sql.ref(c)))} from ${sql.table(table)}
-      where ${reachCondition(entry, ids)} order by ${orderOf(entry)}`.execute(tx)
+      where ${reachCondition(entry, ids)} order by ${orderOf(entry)}`.execute(db)
   ).rows;
   const reach = entry.reach;
   if ('through' in reach && reach.parentLabel && rows.length) {
@@ -55,7 +56,7 @@ export async function personRows(tx: Tx, table: TableName, ids: readonly number[
       label: string | null;
     }>`select ${sql.ref(reach.parentColumn)} as k, min(${sql.ref(reach.parentLabel)}) as label
       from ${sql.table(parent.table)} where ${reachCondition(parent, ids)} group by ${sql.ref(reach.parentColumn)}`.execute(
-      tx,
+      db,
     );
     const byKey = new Map(labels.rows.map((l) => [l.k, l.label]));
     return rows.map((r) => ({ ...r, file_name: byKey.get(r[reach.column]) ?? null }));
@@ -82,7 +83,7 @@ export async function deletePersonRows(tx: Tx, table: TableName, ids: readonly n
 }
 
 /** For a table reached through another: the keys the person's parent rows point at now. */
-export async function reachedKeys(tx: Tx, table: TableName, ids: readonly number[]): Promise<unknown[]> {
+export async function reachedKeys(db: Db, table: TableName, ids: readonly number[]): Promise<unknown[]> {
   const entry = participantTable(table);
   const reach = entry.reach;
   if (!('through' in reach)) return [];
@@ -90,7 +91,7 @@ export async function reachedKeys(tx: Tx, table: TableName, ids: readonly number
   const rows = await sql<{
     k: unknown;
   }>`select distinct ${sql.ref(reach.parentColumn)} as k from ${sql.table(parent.table)}
-    where ${reachCondition(parent, ids)} and ${sql.ref(reach.parentColumn)} is not null`.execute(tx);
+    where ${reachCondition(parent, ids)} and ${sql.ref(reach.parentColumn)} is not null`.execute(db);
   return rows.rows.map((r) => r.k);
 }
 
@@ -133,4 +134,51 @@ export async function eraseUndoKeptLabels(tx: Tx, id: number): Promise<void> {
         .where('id', '=', b.id)
         .execute();
   }
+}
+
+/** A participant by reference (as typed: trimmed, any case). */
+export async function personByReference(db: Db, reference: string) {
+  return db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'status'])
+    .where('reference', '=', reference.trim().toUpperCase())
+    .executeTakeFirst();
+}
+
+/** The record `id` was merged into, if it was. */
+export async function mergedIntoOf(db: Db, id: number): Promise<number | null> {
+  const row = await db.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
+  return row?.merged_into_id ?? null;
+}
+
+/** Records merged into `id` that are not anonymised yet. */
+export async function unanonymisedMergedInto(db: Db, id: number): Promise<number[]> {
+  const rows = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('merged_into_id', '=', id)
+    .where('reference', 'not like', 'ANON-%')
+    .execute();
+  return rows.map((r) => r.id);
+}
+
+/** Every audit entry about any of `ids`, oldest first, still sealed. */
+export async function auditEntriesOf(db: Db, ids: readonly number[]) {
+  return db
+    .selectFrom('audit_log')
+    .select([
+      'id',
+      'at',
+      'staff_id',
+      'action',
+      'entity',
+      'entity_id',
+      'participant_id',
+      'summary',
+      'before_json',
+      'after_json',
+    ])
+    .where('participant_id', 'in', ids)
+    .orderBy('id')
+    .execute();
 }

@@ -10,12 +10,8 @@
 import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import { postcodeDistrict } from '../../../shared/domain/identifiers';
-import type { GridQuery } from '../../../shared/contract/common';
-import type { RetentionRow } from '../../../shared/contract/trust.contract';
 import { ageBandAtStart } from '../../../shared/domain/age-band';
-import { todayIso } from '../../backend/clock';
-import type { HandlerContext } from '../../backend/context';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import {
   anonymousReference,
   mentioningTables,
@@ -31,63 +27,31 @@ import {
   deleteUnused,
   eraseUndoKeptLabels,
   reachedKeys,
+  unanonymisedMergedInto,
   updatePersonRows,
 } from './person-rows.repository';
-import { backupBefore } from './backup.service';
-import { purgeParticipantSearchTrace } from '../../store/sqlite/participant-search';
+import { findStreamRetention, updateStreamRetention, worklistQuery } from './retention.repository';
+import { purgeParticipantSearchTrace } from '../../store/dialect';
 
-function worklistQuery(tx: Tx, today: string) {
-  return tx
-    .selectFrom('participants as p')
-    .innerJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-    .where('f.retain_until', 'is not', null)
-    .where('f.retain_until', '<', today)
-    .where('p.status', 'not in', ['anonymised', 'merged'])
-    .where((eb) => eb.or([eb('p.status', '=', 'left'), eb('p.leave_date', 'is not', null)]));
-}
-
-export async function retentionWorklist(
+/** Sets how long a funding stream's records are kept. */
+export async function setRetainUntil(
   tx: Tx,
-  today: string,
-  query: GridQuery,
-): Promise<{ rows: RetentionRow[]; total: number }> {
-  const rows = await worklistQuery(tx, today)
-    .select([
-      'p.id',
-      'p.reference',
-      'f.name as fundingStream',
-      'f.retain_until as retainUntil',
-      'p.leave_date as leaveDate',
-    ])
-    .orderBy('f.retain_until')
-    .orderBy('p.id')
-    .limit(query.limit)
-    .offset(query.offset)
-    .execute();
-  const total = await worklistQuery(tx, today)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
-  return { rows, total: Number(total.n) };
-}
-
-export async function retentionStreams(tx: Tx, today: string) {
-  const streams = await tx
-    .selectFrom('funding_streams')
-    .select(['id', 'code', 'name', 'retain_until'])
-    .orderBy('name')
-    .execute();
-  const counts = await worklistQuery(tx, today)
-    .select(['f.id', (eb) => eb.fn.countAll<number>().as('n')])
-    .groupBy('f.id')
-    .execute();
-  const byStream = new Map(counts.map((c) => [c.id, Number(c.n)]));
-  return streams.map((s) => ({
-    id: s.id,
-    code: s.code,
-    name: s.name,
-    retainUntil: s.retain_until,
-    pastRetention: byStream.get(s.id) ?? 0,
-  }));
+  id: number,
+  retainUntil: string | null,
+  at: string,
+  staffId: number | null,
+): Promise<void> {
+  const before = await findStreamRetention(tx, id);
+  if (!before) throw new AppFailure('not-found', 'That funding stream does not exist.');
+  await updateStreamRetention(tx, id, retainUntil);
+  await appendAudit(tx, at, staffId, {
+    action: 'update',
+    entity: 'funding_stream',
+    entityId: id,
+    summary: `Retention date of ${before.name} changed`,
+    before: { retain_until: before.retain_until },
+    after: { retain_until: retainUntil },
+  });
 }
 
 /** What anonymising writes into one column of the person's rows, or undefined to leave it. */
@@ -163,42 +127,31 @@ export async function anonymiseParticipant(tx: Tx, id: number, nowIso: string): 
   for (const [table, keys] of reached) await deleteUnused(tx, table, keys);
   for (const step of mentioningTables()) await mentionSteps[step](tx, id);
 
-  const merged = await tx
-    .selectFrom('participants')
-    .select('id')
-    .where('merged_into_id', '=', id)
-    .where('reference', 'not like', 'ANON-%')
-    .execute();
-  for (const m of merged) await anonymiseParticipant(tx, m.id, nowIso);
+  for (const merged of await unanonymisedMergedInto(tx, id)) await anonymiseParticipant(tx, merged, nowIso);
 }
 
-export async function anonymise(ctx: HandlerContext, ids: number[]): Promise<{ anonymised: number; backup: string }> {
-  const today = todayIso(ctx.clock);
-  const wanted = [...new Set(ids)];
-  const due = await worklistQuery(ctx.db, today).select('p.id').where('p.id', 'in', wanted).execute();
-  if (due.length !== wanted.length) {
+/** Refuses unless every one of `ids` is on the worklist (left, and past their stream's date). */
+export async function checkAnonymisable(db: Db, ids: number[], today: string): Promise<void> {
+  const due = await worklistQuery(db, today).select('p.id').where('p.id', 'in', ids).execute();
+  if (due.length !== ids.length) {
     throw new AppFailure(
       'conflict',
       'Some of the chosen people are not past their retention date (or are already anonymised); nothing was changed.',
     );
   }
-  const backup = await backupBefore(ctx, 'anonymise', ctx.staffId);
-  const nowIso = ctx.clock.now().toISOString();
-  await ctx.db.transaction().execute(async (tx) => {
-    for (const id of wanted) {
-      await anonymiseParticipant(tx, id, nowIso);
-      await appendAudit(tx, nowIso, ctx.staffId, {
-        action: 'anonymise',
-        entity: 'participant',
-        entityId: id,
-        summary: 'Participant anonymised: past the retention date of their funding stream',
-      });
-    }
-    // The quick-search index still holds the old names and identifiers in its segments.
-    await purgeParticipantSearchTrace(tx);
-  });
-  // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
-  ctx.sqlite.pragma('wal_checkpoint(TRUNCATE)');
-  ctx.emit({ type: 'data-changed', areas: ['participants', 'outcomes', 'retention'] });
-  return { anonymised: wanted.length, backup: backup.name };
+}
+
+/** Anonymises each of `ids` (checked with `checkAnonymisable`) in the caller's transaction. */
+export async function anonymise(tx: Tx, ids: number[], nowIso: string, staffId: number | null): Promise<void> {
+  for (const id of ids) {
+    await anonymiseParticipant(tx, id, nowIso);
+    await appendAudit(tx, nowIso, staffId, {
+      action: 'anonymise',
+      entity: 'participant',
+      entityId: id,
+      summary: 'Participant anonymised: past the retention date of their funding stream',
+    });
+  }
+  // The quick-search index still holds the old names and identifiers in its segments.
+  await purgeParticipantSearchTrace(tx);
 }

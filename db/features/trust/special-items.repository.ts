@@ -7,7 +7,7 @@ import {
   referenceSeeds,
   type ReferenceListName,
 } from '../../../shared/domain/reference-lists';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 
 export interface SpecialItems {
   has(list: ReferenceListName, code: string): boolean;
@@ -25,11 +25,11 @@ function saysSpecial(extraJson: string | null): boolean {
 
 const keyOf = (list: string, code: string) => `${list}\u0000${code}`;
 
-export async function loadSpecialItems(tx: Tx): Promise<SpecialItems> {
+export async function loadSpecialItems(db: Db): Promise<SpecialItems> {
   const special = new Set<string>();
   for (const list of referenceListsWithSpecialItems)
     for (const o of referenceSeeds[list]) if (o.specialCategory) special.add(keyOf(list, o.code));
-  const stored = await tx
+  const stored = await db
     .selectFrom('reference_items')
     .select(['list', 'code', 'extra_json'])
     .where('list', 'in', referenceListsWithSpecialItems)

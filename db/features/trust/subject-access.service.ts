@@ -6,13 +6,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 import type { FileOutput } from '../../../shared/contract/common';
-import type { HandlerContext } from '../../backend/context';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import { columnRules, participantTables, type AccessAs, type TableName } from '../../store/tables/personal-data';
+import { listStaff } from '../staff/staff.repository';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
-import { personIds } from '../participants/participant-timeline.service';
-import { personRows } from './person-rows.repository';
+import { personIds } from '../participants/participant-timeline.repository';
+import { auditEntriesOf, mergedIntoOf, personByReference, personRows } from './person-rows.repository';
 
 type Row = Record<string, unknown>;
 interface Area {
@@ -28,14 +28,10 @@ function shownColumns(table: TableName): string[] {
 }
 
 export async function findPerson(
-  tx: Tx,
+  db: Db,
   reference: string,
 ): Promise<{ id: number; reference: string; first_name: string; last_name: string; status: string }> {
-  const person = await tx
-    .selectFrom('participants')
-    .select(['id', 'reference', 'first_name', 'last_name', 'status'])
-    .where('reference', '=', reference.trim().toUpperCase())
-    .executeTakeFirst();
+  const person = await personByReference(db, reference);
   if (!person)
     throw new AppFailure('not-found', `No participant has the reference ${reference.trim().toUpperCase()}.`, [
       { path: ['reference'], message: 'No participant has this reference' },
@@ -44,12 +40,12 @@ export async function findPerson(
 }
 
 /** The record a person's data now hangs off: a merged record's survivor (and its survivor...). */
-async function survivorOf(tx: Tx, participantId: number): Promise<number> {
+async function survivorOf(db: Db, participantId: number): Promise<number> {
   let id = participantId;
   for (let hops = 0; hops < 100; hops++) {
-    const row = await tx.selectFrom('participants').select('merged_into_id').where('id', '=', id).executeTakeFirst();
-    if (!row?.merged_into_id) return id;
-    id = row.merged_into_id;
+    const into = await mergedIntoOf(db, id);
+    if (into === null) return id;
+    id = into;
   }
   return id;
 }
@@ -57,30 +53,14 @@ async function survivorOf(tx: Tx, participantId: number): Promise<number> {
 /** Every area's rows about the person: their record and every record merged into it, each table
  * about participants the registry says the bundle shows (found as it says), and the audit entries,
  * opened with the person's keys. */
-export async function collectSubjectData(tx: Tx, participantId: number): Promise<Area[]> {
-  const ids = await personIds(tx, await survivorOf(tx, participantId));
+export async function collectSubjectData(db: Db, participantId: number): Promise<Area[]> {
+  const ids = await personIds(db, await survivorOf(db, participantId));
   const areas: Area[] = [];
   for (const { table, access } of participantTables()) {
-    if (access === 'rows') areas.push({ area: table, rows: await personRows(tx, table, ids, shownColumns(table)) });
+    if (access === 'rows') areas.push({ area: table, rows: await personRows(db, table, ids, shownColumns(table)) });
   }
-  const audit = await tx
-    .selectFrom('audit_log')
-    .select([
-      'id',
-      'at',
-      'staff_id',
-      'action',
-      'entity',
-      'entity_id',
-      'participant_id',
-      'summary',
-      'before_json',
-      'after_json',
-    ])
-    .where('participant_id', 'in', ids)
-    .orderBy('id')
-    .execute();
-  areas.push({ area: 'audit_log', rows: (await readableAuditRows(tx, audit)) as unknown as Row[] });
+  const audit = await auditEntriesOf(db, ids);
+  areas.push({ area: 'audit_log', rows: (await readableAuditRows(db, audit)) as unknown as Row[] });
   return areas;
 }
 
@@ -96,19 +76,18 @@ function sheetName(area: string, used: Set<string>): string {
 }
 
 export async function buildSubjectAccessBundle(
-  ctx: HandlerContext,
+  db: Db,
   reference: string,
+  now: string,
 ): Promise<{
   file: FileOutput;
   participantId: number;
   areas: Array<{ area: string; rows: number }>;
   fileCount: number;
 }> {
-  const person = await findPerson(ctx.db, reference);
-  const areas = await collectSubjectData(ctx.db, person.id);
-  const staff = new Map(
-    (await ctx.db.selectFrom('staff').select(['id', 'display_name']).execute()).map((s) => [s.id, s.display_name]),
-  );
+  const person = await findPerson(db, reference);
+  const areas = await collectSubjectData(db, person.id);
+  const staff = new Map((await listStaff(db)).map((s) => [s.id, s.display_name]));
   const files: Record<string, Uint8Array> = {};
   const used = new Set<string>();
   const sheets = areas.map(({ area, rows }) => {
@@ -147,7 +126,6 @@ export async function buildSubjectAccessBundle(
       rows: prepared,
     };
   });
-  const now = ctx.clock.now().toISOString();
   const workbook = await writeXlsx(sheets, { title: `Subject access ${person.reference}` });
   const counts = areas.map((a) => ({ area: a.area, rows: a.rows.length }));
   const readme = [
@@ -185,13 +163,16 @@ export async function buildSubjectAccessBundle(
   };
 }
 
+/** The bundle, with its export recorded in the audit log (in the caller's transaction). */
 export async function exportSubjectAccess(
-  ctx: HandlerContext,
+  tx: Tx,
   reference: string,
-  reason?: string,
+  reason: string | undefined,
+  now: string,
+  staffId: number | null,
 ): Promise<FileOutput> {
-  const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(ctx, reference);
-  await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
+  const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(tx, reference, now);
+  await appendAudit(tx, now, staffId, {
     action: 'export',
     entity: 'subject-access',
     entityId: participantId,

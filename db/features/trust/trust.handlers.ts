@@ -1,130 +1,92 @@
 // Handlers of the trust area, one per channel in shared/contract/trust.contract.ts.
 import fs from 'node:fs';
-import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
-import { appendAudit } from '../audit/audit.repository';
-import { foreignKeyCheck, integrityCheck } from '../../store/sqlite/pragmas';
-import { listBackupFiles } from '../../store/sqlite/backup-file';
-import { changeOwnPassword, setFirstPassword } from './sign-in.service';
+import { storeBackups } from '../../store/dialect';
+import { changeOwnPassword, setFirstPassword, startSession } from './sign-in.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
-import { passwordsRequired, readTrustSettings, writeTrustSettings } from './trust-settings';
-import { auditPage, exportAudit } from './audit-log.service';
-import { verifyAuditChain } from './audit-verify';
-import { lastScheduledBackup, previewBackup, restoreBackup, takeBackup } from './backup.service';
+import { passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
+import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
+import { recordAuditCheck, recordStoreCheck } from './audit-verify';
+import { lastScheduledBackup, newestBackup, previewBackup, restoreBackup } from './backup.service';
 import { collectSubjectData, exportSubjectAccess, findPerson } from './subject-access.service';
-import { anonymise, retentionStreams, retentionWorklist } from './retention.service';
+import { anonymise, checkAnonymisable, setRetainUntil } from './retention.service';
+import { retentionStreams, retentionWorklist } from './retention.repository';
+
+const actorOf = (ctx: { staffId: number | null; clock: { now(): Date } }) => ({
+  staffId: ctx.staffId,
+  now: ctx.clock.now().toISOString(),
+});
 
 export const trustHandlers = defineHandlers({
   async 'session.policy'(_input, ctx) {
     return { passwordsRequired: await passwordsRequired(ctx.db), autoLockMinutes: ctx.trust.autoLockMinutes };
   },
   async 'session.setPassword'(input, ctx) {
-    return setFirstPassword(ctx, input.staffId, input.newPassword);
+    const now = ctx.clock.now();
+    const staff = await ctx.transact((tx) => setFirstPassword(tx, input.staffId, input.newPassword, now.toISOString()));
+    return startSession(ctx.client, staff, now);
   },
   async 'session.touch'() {
     return { ok: true as const };
   },
   async 'staff.changeOwnPassword'(input, ctx) {
-    await changeOwnPassword(ctx, input.currentPassword, input.newPassword);
+    const { staffId, now } = actorOf(ctx);
+    await changeOwnPassword(ctx.tx, staffId!, input.currentPassword, input.newPassword, now);
     return { ok: true as const };
   },
-  async 'staff.manageList'(_input, ctx) {
-    return manageList(ctx);
-  },
-  async 'staff.create'(input, ctx) {
-    const created = await createStaff(ctx, input);
-    ctx.emit({ type: 'data-changed', areas: ['staff'] });
-    return created;
-  },
-  async 'staff.update'(input, ctx) {
-    const updated = await updateStaff(ctx, input);
-    ctx.emit({ type: 'data-changed', areas: ['staff'] });
-    return updated;
-  },
-  async 'staff.resetPassword'(input, ctx) {
-    return resetPassword(ctx, input.id, input.newPassword);
-  },
-  async 'staff.unlock'(input, ctx) {
-    return unlockStaff(ctx, input.id);
-  },
-  async 'trust.settings'(_input, ctx) {
-    return readTrustSettings(ctx.db);
-  },
+  'staff.manageList': (_input, ctx) => manageList(ctx.db),
+  'staff.create': (input, ctx) => createStaff(ctx.tx, actorOf(ctx), input),
+  'staff.update': (input, ctx) => updateStaff(ctx.tx, actorOf(ctx), input),
+  'staff.resetPassword': (input, ctx) => resetPassword(ctx.tx, actorOf(ctx), input.id, input.newPassword),
+  'staff.unlock': (input, ctx) => unlockStaff(ctx.tx, actorOf(ctx), input.id),
+
+  'trust.settings': (_input, ctx) => readTrustSettings(ctx.db),
   async 'trust.saveSettings'(input, ctx) {
-    const now = ctx.clock.now().toISOString();
-    await ctx.db.transaction().execute(async (tx) => {
-      const before = await readTrustSettings(tx);
-      await writeTrustSettings(tx, input, now);
-      await appendAudit(tx, now, ctx.staffId, {
-        action: 'update',
-        entity: 'settings',
-        entityId: 'trust',
-        summary: 'Sign-in and lock settings changed',
-        before,
-        after: input,
-      });
-    });
-    ctx.trust.autoLockMinutes = input.autoLockMinutes;
-    return readTrustSettings(ctx.db);
+    const saved = await saveTrustSettings(ctx.tx, input, actorOf(ctx));
+    ctx.trust.autoLockMinutes = saved.autoLockMinutes;
+    return saved;
   },
 
-  async 'audit.page'(input, ctx) {
-    return auditPage(ctx.db, input);
-  },
+  'audit.page': (input, ctx) => auditPage(ctx.db, input),
   async 'audit.export'(input, ctx) {
-    return exportAudit(ctx, input.auditFilter);
+    const { staffId, now } = actorOf(ctx);
+    const file = await exportAudit(ctx.db, input.auditFilter, now);
+    await ctx.transact((tx) => recordAuditExport(tx, now, staffId, input.auditFilter, file.rows));
+    return file;
   },
   async 'audit.verify'(_input, ctx) {
-    const result = verifyAuditChain(ctx.sqlite);
-    await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
-      action: 'verify',
-      entity: 'audit_log',
-      summary: result.ok
-        ? `Audit log checked: ${result.checked} entries intact`
-        : `Audit log check FAILED: ${result.problem}`,
-    });
+    // Checked outside a transaction (the whole log, page by page), then recorded in one.
+    const result = await ctx.maintenance.verifyAuditChain();
+    await ctx.transact((tx) => recordAuditCheck(tx, actorOf(ctx), result));
     return result;
   },
 
   async 'backup.list'(_input, ctx) {
     return {
       folder: ctx.backupDir,
-      backups: listBackupFiles(ctx.backupDir).map(({ name, takenAt, reason, bytes }) => ({
-        name,
-        takenAt,
-        reason,
-        bytes,
-      })),
-      lastDaily: lastScheduledBackup(ctx)?.takenAt ?? null,
+      backups: storeBackups(ctx.db)
+        .list(ctx.backupDir)
+        .map(({ name, takenAt, reason, bytes }) => ({ name, takenAt, reason, bytes })),
+      lastDaily: lastScheduledBackup(ctx.db, ctx.backupDir)?.takenAt ?? null,
     };
   },
   async 'backup.create'(_input, ctx) {
-    const { name, takenAt, reason, bytes } = await takeBackup(ctx, 'manual', ctx.staffId);
+    const { name, takenAt, reason, bytes } = await ctx.takeBackup('manual');
     return { name, takenAt, reason, bytes };
   },
-  async 'backup.preview'(input, ctx) {
-    return previewBackup(ctx, input.name);
-  },
-  async 'backup.restore'(input, ctx) {
-    return restoreBackup(ctx, input.name, ctx.staffId);
-  },
+  'backup.preview': (input, ctx) => previewBackup(ctx.db, ctx.backupDir, ctx.storeKey, input.name),
+  'backup.restore': (input, ctx) => restoreBackup(ctx, input.name),
   async 'store.check'(_input, ctx) {
     const result = {
-      integrity: integrityCheck(ctx.sqlite),
-      foreignKeyProblems: foreignKeyCheck(ctx.sqlite).length,
-      audit: verifyAuditChain(ctx.sqlite),
+      integrity: await ctx.maintenance.integrityProblems(),
+      foreignKeyProblems: await ctx.maintenance.foreignKeyProblemCount(),
+      audit: await ctx.maintenance.verifyAuditChain(),
       isEncrypted: ctx.isEncrypted,
       file: ctx.storeFile,
       bytes: ctx.storeFile === ':memory:' ? 0 : fs.statSync(ctx.storeFile).size,
     };
-    await appendAudit(ctx.db, ctx.clock.now().toISOString(), ctx.staffId, {
-      action: 'verify',
-      entity: 'store',
-      summary:
-        `Data file checked: integrity ${result.integrity.length ? 'FAILED' : 'ok'}, ${result.foreignKeyProblems} foreign key problems, ` +
-        `audit chain ${result.audit.ok ? 'intact' : 'BROKEN'}`,
-    });
+    await ctx.transact((tx) => recordStoreCheck(tx, actorOf(ctx), result));
     return result;
   },
 
@@ -139,43 +101,24 @@ export const trustHandlers = defineHandlers({
       areas: areas.map((a) => ({ area: a.area, rows: a.rows.length })),
     };
   },
-  async 'sar.export'(input, ctx) {
-    return exportSubjectAccess(ctx, input.reference, input.reason);
-  },
+  'sar.export': (input, ctx) =>
+    exportSubjectAccess(ctx.tx, input.reference, input.reason, ctx.clock.now().toISOString(), ctx.staffId),
 
-  async 'retention.streams'(_input, ctx) {
-    return retentionStreams(ctx.db, todayIso(ctx.clock));
-  },
+  'retention.streams': (_input, ctx) => retentionStreams(ctx.db, todayIso(ctx.clock)),
   async 'retention.setRetainUntil'(input, ctx) {
-    const now = ctx.clock.now().toISOString();
-    await ctx.db.transaction().execute(async (tx) => {
-      const before = await tx
-        .selectFrom('funding_streams')
-        .select(['name', 'retain_until'])
-        .where('id', '=', input.id)
-        .executeTakeFirst();
-      if (!before) throw new AppFailure('not-found', 'That funding stream does not exist.');
-      await tx
-        .updateTable('funding_streams')
-        .set({ retain_until: input.retainUntil })
-        .where('id', '=', input.id)
-        .execute();
-      await appendAudit(tx, now, ctx.staffId, {
-        action: 'update',
-        entity: 'funding_stream',
-        entityId: input.id,
-        summary: `Retention date of ${before.name} changed`,
-        before: { retain_until: before.retain_until },
-        after: { retain_until: input.retainUntil },
-      });
-    });
-    ctx.emit({ type: 'data-changed', areas: ['retention'] });
+    const { staffId, now } = actorOf(ctx);
+    await setRetainUntil(ctx.tx, input.id, input.retainUntil, now, staffId);
     return { ok: true as const };
   },
-  async 'retention.worklist'(input, ctx) {
-    return retentionWorklist(ctx.db, todayIso(ctx.clock), input);
-  },
+  'retention.worklist': (input, ctx) => retentionWorklist(ctx.db, todayIso(ctx.clock), input),
   async 'retention.anonymise'(input, ctx) {
-    return anonymise(ctx, input.ids);
+    const wanted = [...new Set(input.ids)];
+    await checkAnonymisable(ctx.db, wanted, todayIso(ctx.clock));
+    const { staffId, now } = actorOf(ctx);
+    // The dispatcher takes the checked pre-anonymise backup before this transaction opens.
+    await ctx.transact((tx) => anonymise(tx, wanted, now, staffId));
+    // Fold the WAL (which held the old pages) into the file, where secure_delete zeroed them.
+    await ctx.maintenance.flushErasedPages();
+    return { anonymised: wanted.length, backup: newestBackup(ctx.db, ctx.backupDir, 'pre-anonymise')?.name ?? '' };
   },
 });

@@ -11,6 +11,8 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase, { type Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
+import { Kysely, SqliteDialect, sql } from 'kysely';
+import type { Database } from '../schema';
 import { applyKey, type StoreKey } from './encryption';
 import { integrityCheck, quickCheck } from './pragmas';
 
@@ -59,7 +61,7 @@ function fsync(target: string, flags: 'r' | 'r+' = 'r+'): void {
 }
 
 /** Opens a database file with a key, read-only, runs `fn`, closes it. */
-export function withDatabaseFile<T>(file: string, key: StoreKey | null, fn: (db: Sqlite) => T): T {
+function withDatabaseFile<T>(file: string, key: StoreKey | null, fn: (db: Sqlite) => T): T {
   const db = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
   try {
     applyKey(db, key);
@@ -76,7 +78,42 @@ export class BackupFailedError extends Error {
   }
 }
 
-/** Snapshots the open store into `dir`, checks the copy and renames it into place. */
+interface BackupTarget {
+  name: string;
+  final: string;
+  partial: string;
+}
+
+function newBackupTarget(dir: string, reason: BackupReason, at: Date, problems: string[]): BackupTarget {
+  if (problems.length)
+    throw new BackupFailedError(`The data file failed its check, so no backup was taken: ${problems[0]}`);
+  fs.mkdirSync(dir, { recursive: true });
+  let name = backupFileName(at, reason);
+  // Two backups in the same millisecond (tests, a quick retry) must not overwrite each other.
+  for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupFileName(new Date(at.getTime() + i), reason);
+  const partial = path.join(dir, `.partial-${name}`);
+  fs.rmSync(partial, { force: true });
+  return { name, final: path.join(dir, name), partial };
+}
+
+/** After the copy is written: checks it with the key, fsyncs it and renames it into place. */
+function completeBackup(target: BackupTarget, key: StoreKey | null, reason: BackupReason): BackupFileInfo {
+  const { name, final, partial } = target;
+  try {
+    const copyProblems = withDatabaseFile(partial, key, (db) => integrityCheck(db));
+    if (copyProblems.length)
+      throw new BackupFailedError(`The backup copy failed its integrity check: ${copyProblems[0]}`);
+    fsync(partial);
+    fs.renameSync(partial, final);
+    fsync(path.dirname(final), 'r');
+  } catch (error) {
+    fs.rmSync(partial, { force: true });
+    throw error;
+  }
+  return { name, file: final, takenAt: parseBackupName(name)!.takenAt, reason, bytes: fs.statSync(final).size };
+}
+
+/** Snapshots the store on a raw handle (while opening it, before migrations). */
 export function writeBackupFile(
   sqlite: Sqlite,
   key: StoreKey | null,
@@ -84,29 +121,63 @@ export function writeBackupFile(
   reason: BackupReason,
   at: Date,
 ): BackupFileInfo {
-  fs.mkdirSync(dir, { recursive: true });
-  const problems = quickCheck(sqlite);
-  if (problems.length)
-    throw new BackupFailedError(`The data file failed its check, so no backup was taken: ${problems[0]}`);
-  let name = backupFileName(at, reason);
-  // Two backups in the same millisecond (tests, a quick retry) must not overwrite each other.
-  for (let i = 1; fs.existsSync(path.join(dir, name)); i++) name = backupFileName(new Date(at.getTime() + i), reason);
-  const final = path.join(dir, name);
-  const partial = path.join(dir, `.partial-${name}`);
-  fs.rmSync(partial, { force: true });
+  const target = newBackupTarget(dir, reason, at, quickCheck(sqlite));
   try {
-    sqlite.prepare('vacuum into ?').run(partial);
-    const copyProblems = withDatabaseFile(partial, key, (db) => integrityCheck(db));
-    if (copyProblems.length)
-      throw new BackupFailedError(`The backup copy failed its integrity check: ${copyProblems[0]}`);
-    fsync(partial);
-    fs.renameSync(partial, final);
-    fsync(dir, 'r');
+    sqlite.prepare('vacuum into ?').run(target.partial);
   } catch (error) {
-    fs.rmSync(partial, { force: true });
+    fs.rmSync(target.partial, { force: true });
     throw error;
   }
-  return { name, file: final, takenAt: parseBackupName(name)!.takenAt, reason, bytes: fs.statSync(final).size };
+  return completeBackup(target, key, reason);
+}
+
+/** Snapshots the open store through its Kysely handle (outside any transaction: VACUUM refuses
+ * to run inside one). */
+export async function writeStoreBackup(
+  db: Kysely<Database>,
+  key: StoreKey | null,
+  dir: string,
+  reason: BackupReason,
+  at: Date,
+): Promise<BackupFileInfo> {
+  const target = newBackupTarget(dir, reason, at, await pragmaProblems(db, 'quick_check'));
+  try {
+    await sql`vacuum into ${target.partial}`.execute(db);
+  } catch (error) {
+    fs.rmSync(target.partial, { force: true });
+    throw error;
+  }
+  return completeBackup(target, key, reason);
+}
+
+/** The rows of `pragma integrity_check` or `quick_check` that are not "ok". */
+export async function pragmaProblems(
+  db: Kysely<Database>,
+  check: 'quick_check' | 'integrity_check',
+): Promise<string[]> {
+  const { rows } = await sql<Record<string, string>>`pragma ${sql.raw(check)}`.execute(db);
+  return rows.map((r) => String(Object.values(r)[0])).filter((r) => r !== 'ok');
+}
+
+/** Opens a backup file read-only with the key as a Kysely handle, runs `read`, closes it. */
+export async function readBackupFile<T>(
+  file: string,
+  key: StoreKey | null,
+  read: (backup: Kysely<Database>) => Promise<T>,
+): Promise<T> {
+  const sqlite = new SqliteDatabase(file, { readonly: true, fileMustExist: true });
+  try {
+    applyKey(sqlite, key);
+  } catch (error) {
+    sqlite.close();
+    throw error;
+  }
+  const backup = new Kysely<Database>({ dialect: new SqliteDialect({ database: sqlite }) });
+  try {
+    return await read(backup);
+  } finally {
+    await backup.destroy(); // closes the file
+  }
 }
 
 export function listBackupFiles(dir: string): BackupFileInfo[] {

@@ -2,7 +2,7 @@
 // (any substring of 3+ characters, case- and accent-insensitive), one row per participant
 // (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
 // dialect would use pg_trgm over the same two expressions instead.
-import { sql, type Kysely } from 'kysely';
+import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
 const NAME_EXPR = (p: string) =>
@@ -70,4 +70,28 @@ export function quickSearchMatch(text: string): { match: string; shortWords: str
   if ([...compact].length >= 3) parts.push(`(ident : ${ftsPhrase(compact)})`);
   if (!parts.length) return null;
   return { match: parts.join(' OR '), shortWords };
+}
+
+/** `haystack` contains `needle`, ignoring ASCII case (as SQLite's LIKE does), with no pattern
+ * characters to escape. */
+const containsText = (haystack: string, needle: string) =>
+  sql<SqlBool>`instr(lower(${sql.ref(haystack)}), lower(${needle})) > 0`;
+
+/**
+ * People whose names or identifiers match what an officer typed, by the index, as a condition on
+ * `idColumn` (e.g. 'p.id'); null when the text is too short for trigrams. Words under three
+ * characters ("Jo Smith") narrow the name matches; the compact text may match the identifiers
+ * on its own.
+ */
+export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
+  const fts = quickSearchMatch(text);
+  if (!fts) return null;
+  const compact = text.trim().replace(/[\s\-()]/g, '');
+  const narrow = fts.shortWords.length
+    ? sql` and ((${sql.join(
+        fts.shortWords.map((w) => containsText('name', w)),
+        sql` and `,
+      )}) or ${containsText('ident', compact)})`
+    : sql``;
+  return sql<SqlBool>`${sql.ref(idColumn)} in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
 }

@@ -2,10 +2,11 @@
 // inserted, updated or deleted (`total_changes()`), and the store has one connection, so the
 // difference across a transaction is that transaction's changes.
 import { sql } from 'kysely';
-import type { Tx } from '../schema';
+import type { Db, Tx } from '../schema';
 
-async function totalChanges(tx: Tx): Promise<number> {
-  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(tx);
+/** Rows changed on the store's one connection since it opened: a cheap "has anything changed" key. */
+export async function totalChanges(db: Db): Promise<number> {
+  const { rows } = await sql<{ n: number }>`select total_changes() as n`.execute(db);
   return Number(rows[0]?.n ?? 0);
 }
 

@@ -1,5 +1,5 @@
 // Row types of the foundation tables (migration 0001). `XRow` = what a select returns.
-import type { Generated, Insertable, Selectable } from 'kysely';
+import type { Generated, Insertable, Selectable, Updateable } from 'kysely';
 
 export interface StaffTable {
   id: Generated<number>;
@@ -63,3 +63,4 @@ export interface FoundationTables {
 
 export type StaffRow = Selectable<StaffTable>;
 export type NewStaff = Insertable<StaffTable>;
+export type StaffUpdate = Updateable<StaffTable>;

@@ -79,7 +79,7 @@ function auditFilterOf(v: z.output<typeof filterForm>): AuditFilter {
 }
 
 export function AuditSection() {
-  const staff = useChannel('staff.list', {});
+  const staff = useChannel('staff.list', {}, { areas: ['staff'] });
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<AuditRow>>(null);
   const [filter, setFilter] = useState<AuditFilter>({});

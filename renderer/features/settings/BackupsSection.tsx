@@ -17,7 +17,7 @@ const reasonLabels: Record<string, string> = {
 };
 
 export function BackupsSection() {
-  const list = useChannel('backup.list', {});
+  const list = useChannel('backup.list', {}, { areas: ['backups'] });
   const toasts = useToasts();
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<ChannelOutput<'backup.preview'> | null>(null);

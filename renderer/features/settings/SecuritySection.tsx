@@ -11,7 +11,7 @@ import { toNumber } from '../../components/form/values';
 import type { ChannelOutput } from '../../../shared/contract/index';
 
 export function SecuritySection() {
-  const settings = useChannel('trust.settings', {});
+  const settings = useChannel('trust.settings', {}, { areas: ['settings'] });
   const info = useChannel('app.info', {});
   const toasts = useToasts();
   const [check, setCheck] = useState<ChannelOutput<'store.check'> | null>(null);

@@ -1,0 +1,50 @@
+// Taking a course session's register: each mark (present, late, absent, excused, with a reason
+// when not present) for people on the register of that session, audited per change in the
+// caller's transaction.
+import type { AttendanceMark } from '../../../shared/contract/courses.contract';
+import { AppFailure } from '../../../shared/result';
+import type { Tx } from '../../store/schema';
+import { appendAudit } from '../audit/audit.repository';
+import { getRegister, upsertAttendance } from './register.repository';
+
+export async function saveRegister(
+  tx: Tx,
+  at: string,
+  staffId: number | null,
+  sessionId: number,
+  marks: Array<{ enrolmentId: number; mark: AttendanceMark; reason: string | null }>,
+): Promise<{ saved: number; changed: number }> {
+  const { session, rows } = await getRegister(tx, sessionId);
+  const byEnrolment = new Map(rows.map((r) => [r.enrolmentId, r]));
+  for (const [i, m] of marks.entries()) {
+    if (!byEnrolment.has(m.enrolmentId))
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['marks', i, 'enrolmentId'], message: 'This person is not on the register for this session' },
+      ]);
+  }
+  let changed = 0;
+  for (const m of marks) {
+    const before = byEnrolment.get(m.enrolmentId)!;
+    const reason = m.mark === 'present' ? null : m.reason;
+    if (before.mark === m.mark && (before.reason ?? null) === reason) continue;
+    changed++;
+    await upsertAttendance(tx, {
+      course_session_id: sessionId,
+      enrolment_id: m.enrolmentId,
+      mark: m.mark,
+      reason,
+      recorded_at: at,
+      recorded_by: staffId,
+    });
+    await appendAudit(tx, at, staffId, {
+      action: before.mark ? 'update' : 'create',
+      entity: 'attendance',
+      entityId: `${sessionId}:${m.enrolmentId}`,
+      participantId: before.participantId,
+      summary: `Attendance on ${session.sessionDate} (run ${session.runId}): ${m.mark}${reason ? ` – ${reason}` : ''}`,
+      before: before.mark ? { mark: before.mark, reason: before.reason } : undefined,
+      after: { mark: m.mark, reason },
+    });
+  }
+  return { saved: marks.length, changed };
+}
