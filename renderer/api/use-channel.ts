@@ -4,7 +4,6 @@ import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { DataArea } from '../../shared/contract/define';
 import type { AppError } from '../../shared/result';
-import type { DataArea } from '../../shared/contract/define';
 import { api } from './client';
 
 export interface ChannelState<T> {
