@@ -46,7 +46,8 @@ export interface Backend {
   call<C extends ChannelName>(clientId: string, channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>;
   client(clientId: string): Client;
   onEvent(listener: (event: BackendEvent) => void): () => void;
-  /** Signs out every session idle for longer than the auto-lock setting; returns how many. */
+  /** Signs out every session idle for longer than the auto-lock setting, or older than the
+   * session lifetime; returns how many. */
   lockIdleSessions(): number;
   close(): Promise<void>;
 }
@@ -58,6 +59,11 @@ export interface BackendOptions extends OpenStoreOptions {
 }
 
 const IDLE_SWEEP_MS = 30_000;
+
+const trustRules = (settings: { autoLockMinutes: number; sessionHours: number }) => ({
+  autoLockMinutes: settings.autoLockMinutes,
+  sessionHours: settings.sessionHours,
+});
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
@@ -108,7 +114,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups')
         : defaultBackupDir(store.file)),
     storeKey: store.key,
-    trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
+    trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
     maintenance: {
       integrityProblems: () => integrityProblems(services.db),
@@ -129,7 +135,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
         });
-        services.trust.autoLockMinutes = (await readTrustSettings(store.db)).autoLockMinutes;
+        Object.assign(services.trust, trustRules(await readTrustSettings(store.db)));
         // Staff and their roles may differ in the restored data: everyone signs in again.
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
@@ -140,13 +146,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const isIdle = (c: Client, now: number) =>
     services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
+  // However active, a session ends this long after sign-in (an absolute lifetime, OWASP ASVS 3.3).
+  const isExpired = (c: Client, now: number) =>
+    !!c.session &&
+    services.trust.sessionHours > 0 &&
+    now - new Date(c.session.startedAt).getTime() > services.trust.sessionHours * 3_600_000;
+  /** Why a session must end now, if it must. */
+  const endReason = (c: Client, now: number) =>
+    isExpired(c, now) ? 'session-expired' : isIdle(c, now) ? 'inactivity' : null;
 
   function lockIdleSessions(): number {
     const now = clock.now().getTime();
     let n = 0;
     for (const c of clients.values()) {
-      if (c.session && isIdle(c, now)) {
-        lock(c, 'inactivity');
+      const reason = c.session ? endReason(c, now) : null;
+      if (reason) {
+        lock(c, reason);
         n++;
       }
     }
@@ -182,7 +197,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const def = contract[channel];
     const caller = client(clientId);
     const now = clock.now().getTime();
-    if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
+    const ended = caller.session ? endReason(caller, now) : null;
+    if (ended) lock(caller, ended);
     let role: Role | null = null;
     if (caller.session) {
       role = await currentRole(caller);

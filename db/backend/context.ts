@@ -41,7 +41,7 @@ export interface BackendServices {
    * copy, so it must use the handles returned. */
   reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database> }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
-  trust: { autoLockMinutes: number };
+  trust: { autoLockMinutes: number; sessionHours: number };
   maintenance: StoreMaintenance;
 }
 

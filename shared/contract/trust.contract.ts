@@ -5,6 +5,7 @@ import { channel, ownBulkTransactions, ownTransactions, reads, roles, writes } f
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { displayNameSchema, sessionSchema, staffProfileSchema } from './app.contract';
 import { newPasswordSchema } from '../domain/password-rules';
+import { setupCodeProblem } from '../domain/key-codes';
 
 export const trustSettingsSchema = z.object({
   requirePasswords: z.boolean(),
@@ -13,14 +14,32 @@ export const trustSettingsSchema = z.object({
     .int()
     .min(0, 'Enter 0 (never) or a number of minutes')
     .max(240, 'Enter 240 minutes or fewer'),
+  sessionHours: z
+    .number()
+    .int()
+    .min(1, 'Enter a number of hours from 1 to 24')
+    .max(24, 'Enter a number of hours from 1 to 24'),
 });
 
 export const managedStaffSchema = staffProfileSchema.extend({
   email: z.string().nullable(),
   lockedUntil: z.string().nullable(),
   failedAttempts: z.number().int(),
+  /** When the profile's unused set-up code expires (null: none outstanding). */
+  setupCodeExpiresAt: z.string().nullable(),
 });
 export type ManagedStaff = z.infer<typeof managedStaffSchema>;
+
+/** A one-time set-up code, shown to the administrator once. */
+export const issuedSetupCodeSchema = z.object({ staffId: idSchema, code: z.string(), expiresAt: z.string() });
+
+export const setupCodeInputSchema = z
+  .string()
+  .max(40)
+  .superRefine((value, ctx) => {
+    const problem = setupCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const auditRowSchema = z.object({
   id: idSchema,
@@ -78,9 +97,18 @@ export const trustContract = {
   }),
   'session.setPassword': channel({
     effect: ownTransactions('staff'),
-    summary: 'Set a first password for a profile that has none, and sign in',
+    // Only where nobody has a password yet (a store from before passwords were required); every
+    // other profile without one needs a set-up code (session.redeemSetupCode).
+    summary: 'Set the first password of a programme that has none, as its administrator, and sign in',
     role: 'public',
     input: z.object({ staffId: idSchema, newPassword: newPasswordSchema }).strict(),
+    output: sessionSchema,
+  }),
+  'session.redeemSetupCode': channel({
+    effect: ownTransactions('staff'),
+    summary: 'Set your password with the set-up code an administrator gave you, and sign in',
+    role: 'public',
+    input: z.object({ staffId: idSchema, code: setupCodeInputSchema, newPassword: newPasswordSchema }).strict(),
     output: sessionSchema,
   }),
   'session.touch': channel({
@@ -116,7 +144,15 @@ export const trustContract = {
         password: newPasswordSchema.optional(),
       })
       .strict(),
-    output: managedStaffSchema,
+    // Without a password, a one-time set-up code for them to choose it (shown once).
+    output: managedStaffSchema.extend({ setupCode: issuedSetupCodeSchema.nullable() }),
+  }),
+  'staff.issueSetupCode': channel({
+    effect: writes('staff'),
+    summary: 'Issue a one-time set-up code for a staff member to choose a password',
+    role: 'administrator',
+    input: z.object({ id: idSchema }).strict(),
+    output: issuedSetupCodeSchema,
   }),
   'staff.update': channel({
     effect: writes('staff'),
@@ -151,13 +187,14 @@ export const trustContract = {
     summary: 'Read sign-in and lock settings',
     role: 'administrator',
     input: emptyInput,
-    output: trustSettingsSchema,
+    // demoStore: only a store of demo data may make passwords optional.
+    output: trustSettingsSchema.extend({ demoStore: z.boolean() }),
   }),
   'trust.saveSettings': channel({
     effect: writes('settings'),
     summary: 'Change sign-in and lock settings',
     role: 'administrator',
-    input: trustSettingsSchema.strict(),
+    input: trustSettingsSchema.extend({ sessionHours: trustSettingsSchema.shape.sessionHours.optional() }).strict(),
     output: trustSettingsSchema,
   }),
 
