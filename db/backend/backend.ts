@@ -25,6 +25,7 @@ import type { ChannelEffect, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
+import { openAuditAnchor } from './audit-anchor';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
 class OutputMismatch extends Error {
@@ -114,27 +115,32 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups')
         : defaultBackupDir(store.file)),
     storeKey: store.key,
+    keys: { keyring: store.keyring, envelopeFile: store.envelopeFile, pendingRecoveryKey: store.recoveryKey },
+    audit: await openAuditAnchor(store, () => clock.now()),
     trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
     maintenance: {
       integrityProblems: () => integrityProblems(services.db),
       foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
-      verifyAuditChain: () => verifyAuditChain(services.db),
+      verifyAuditChain: () => verifyAuditChain(services.db, services.audit.view()),
       flushErasedPages: () => flushErasedPages(services.db),
     },
-    async reopenStore(between) {
+    async reopenStore(between, reopenOptions = {}) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
       const owned = store.lock;
       await store.close({ keepLock: true });
       try {
         await between();
       } finally {
-        store = await openStore({ ...options, lock: owned });
+        // Reopened with the keys in hand (a rekey updates them before it reopens).
+        store = await openStore({ ...options, keyring: services.keys.keyring, lock: owned });
         Object.assign(services, {
           db: store.db,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
+          audit: await openAuditAnchor(store, () => clock.now(), reopenOptions),
         });
+        services.keys.keyring = store.keyring;
         Object.assign(services.trust, trustRules(await readTrustSettings(store.db)));
         // Staff and their roles may differ in the restored data: everyone signs in again.
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');

@@ -20,6 +20,7 @@ export async function takeBackup(
   const now = services.clock.now();
   const taken = await writeCheckedBackup(services, reason, now);
   await writeTransaction(services.db).execute((tx) => recordBackup(tx, now.toISOString(), staffId, taken));
+  await services.audit.record();
   return taken.info;
 }
 

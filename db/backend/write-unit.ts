@@ -46,6 +46,8 @@ export async function runWrite<T>(
     if ((await hasChanged()) && (await lastAuditId(tx)) === before) throw new WriteWithoutAudit(unit.channel);
     return result;
   });
+  // The audit log's new head, recorded beside the store (audit-anchor.ts).
+  await services.audit.record();
   if (unit.areas.length) services.emit({ type: 'data-changed', areas: [...unit.areas] });
   return value;
 }

@@ -7,6 +7,8 @@ import { resolveStoreKey } from '../backend/store-key';
 import { commands } from './commands';
 import { CLI_CLIENT, CliExit, type CliIo } from './command';
 import { listStaff } from '../features/staff/staff.repository';
+import { markDemoStore } from '../features/trust/trust-settings';
+import { writeTransaction } from '../store/dialect';
 import { setLogSink } from '../backend/log';
 import { APP_VERSION } from '../backend/version';
 
@@ -23,8 +25,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
     io.out(
-      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file> | --plaintext] [options]\n' +
-        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE for an encrypted store; --plaintext, or WORKSBOOK_PLAINTEXT=1,\n' +
+      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file> | --recovery-key <key> | --plaintext] [options]\n' +
+        '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE / WORKSBOOK_RECOVERY_KEY for an encrypted store; --plaintext, or WORKSBOOK_PLAINTEXT=1,\n' +
         'for an unencrypted one with demo or test data only)\n\nCommands:',
     );
     for (const c of commands) io.out(`  ${c.usage.padEnd(60)} ${c.summary}`);
@@ -40,6 +42,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
         db: { type: 'string' },
         as: { type: 'string' },
         'key-file': { type: 'string' },
+        'recovery-key': { type: 'string' },
         plaintext: { type: 'boolean' },
       },
       allowPositionals: true,
@@ -52,10 +55,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let backend;
   try {
     const keyFile = parsed.values['key-file'];
+    const recoveryKey = parsed.values['recovery-key'];
     backend = await createBackend({
       file,
       key: await resolveStoreKey(file, {
         keyFile: typeof keyFile === 'string' ? keyFile : undefined,
+        recoveryKey: typeof recoveryKey === 'string' ? recoveryKey : undefined,
         plaintext: parsed.values.plaintext === true,
       }),
       automaticBackups: command.automaticBackups !== false,
@@ -66,7 +71,8 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     return 1;
   }
   try {
-    if (command.needsSession !== false) await startCliSession(backend, parsed.values.as as string | undefined, io);
+    if (command.needsSession !== false)
+      await startCliSession(backend, parsed.values.as as string | undefined, io, command.name === 'demo');
     return await command.run(parsed, backend, io);
   } catch (error) {
     if (error instanceof CliExit) return error.code;
@@ -79,9 +85,20 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
 
 /** The CLI acts as a named staff member (--as "Name"), by default the first administrator;
  * on an empty store it creates the first administrator profile so `cli demo` just works. */
-async function startCliSession(backend: Awaited<ReturnType<typeof createBackend>>, as: string | undefined, io: CliIo) {
+async function startCliSession(
+  backend: Awaited<ReturnType<typeof createBackend>>,
+  as: string | undefined,
+  io: CliIo,
+  demo: boolean,
+) {
   const staff = (await listStaff(backend.store.db)).filter((s) => s.is_active === 1);
   if (staff.length === 0) {
+    // `cli demo` on an empty store fills it with demo data: marked as such first (audited), so its
+    // first administrator may stay password-less, as demo staff may. Any other store needs one.
+    if (demo) {
+      const at = new Date().toISOString();
+      await writeTransaction(backend.store.db).execute((tx) => markDemoStore(tx, at, null));
+    }
     const created = await backend.call(CLI_CLIENT, 'staff.createFirst', { displayName: as ?? 'Administrator' });
     if (!created.ok) throw new Error(created.error.message);
     return;

@@ -78,6 +78,19 @@ const backupNameSchema = z
   .regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list')
   .max(120);
 
+/** What checking the audit log found (db/features/trust/audit-verify.ts). */
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+  problem: z.string().nullable(),
+  /** Whether entries are chained with the audit key kept apart from the store. */
+  keyed: z.boolean(),
+  /** The last entry of the head recorded beside the store. */
+  recordedHead: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
+
 export const retentionRowSchema = z.object({
   id: idSchema,
   reference: z.string(),
@@ -218,12 +231,7 @@ export const trustContract = {
     summary: 'Check the audit log has not been altered',
     role: 'administrator',
     input: emptyInput,
-    output: z.object({
-      ok: z.boolean(),
-      checked: z.number().int(),
-      firstBrokenId: z.number().int().nullable(),
-      problem: z.string().nullable(),
-    }),
+    output: auditVerificationSchema,
   }),
 
   'backup.list': channel({
@@ -253,6 +261,7 @@ export const trustContract = {
       outcomes: z.number().int(),
       staff: z.number().int(),
       auditEntries: z.number().int(),
+      auditEntriesDropped: z.number().int(),
       integrity: z.string(),
     }),
   }),
@@ -263,7 +272,13 @@ export const trustContract = {
     input: z
       .object({ name: backupNameSchema, confirm: z.literal(true, 'Confirm that you want to replace the current data') })
       .strict(),
-    output: z.object({ restored: z.string(), safetyBackup: z.string() }),
+    output: z.object({
+      restored: z.string(),
+      safetyBackup: z.string(),
+      /** Audit entries written after the backup, which the restore dropped, kept in this file. */
+      auditEntriesArchived: z.number().int(),
+      auditArchive: z.string().nullable(),
+    }),
   }),
   'store.check': channel({
     // Reads the whole store outside any transaction, then records the check in one.
@@ -274,12 +289,7 @@ export const trustContract = {
     output: z.object({
       integrity: z.array(z.string()),
       foreignKeyProblems: z.number().int(),
-      audit: z.object({
-        ok: z.boolean(),
-        checked: z.number().int(),
-        firstBrokenId: z.number().int().nullable(),
-        problem: z.string().nullable(),
-      }),
+      audit: auditVerificationSchema,
       isEncrypted: z.boolean(),
       file: z.string(),
       bytes: z.number().int(),

@@ -12,6 +12,7 @@ import {
 } from './backup-file';
 import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
+import { rekeyFile } from './encrypt-in-place';
 
 export const sqliteStore: StoreDialect = {
   name: 'sqlite',
@@ -35,5 +36,6 @@ export const sqliteStore: StoreDialect = {
     rotate: (dir) => rotateBackupFiles(dir),
     read: readBackupFile,
     replaceStore: replaceStoreFile,
+    rekeyCopy: rekeyFile,
   },
 };
