@@ -1,5 +1,7 @@
 // `npm run cli -- <command> [--db path]`: the command-line tool, on the same backend as the app.
+import fs from 'node:fs';
 import path from 'node:path';
+import { placeBackupAsNewStore } from '../features/trust/backup-companion';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
 import { defaultStorePath } from '../backend/paths';
@@ -55,7 +57,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   let backend;
   try {
     const keyFile = parsed.values['key-file'];
-    const recoveryKey = parsed.values['recovery-key'];
+    const recoveryKey = parsed.values['recovery-key'] ?? process.env.WORKSBOOK_RECOVERY_KEY;
+    // A new computer: `restore <backup file> --recovery-key ... --db <new data file>` puts the backup
+    // (and the key envelope its companion carries) in place, then opens it with the recovery key.
+    const backupFile = parsed.positionals[0];
+    if (command.name === 'restore' && recoveryKey && backupFile && !fs.existsSync(file) && fs.existsSync(backupFile)) {
+      placeBackupAsNewStore(path.resolve(backupFile), file);
+      io.out(`Restored ${path.basename(backupFile)} as ${file} on this computer; it opens with the recovery key.`);
+      return 0;
+    }
     backend = await createBackend({
       file,
       key: await resolveStoreKey(file, {

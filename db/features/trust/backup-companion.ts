@@ -6,9 +6,10 @@ import fs from 'node:fs';
 import { z } from 'zod';
 import type { Db } from '../../store/schema';
 import { envelopeJson, parseEnvelope, type KeyEnvelope, type Keyring } from '../../store/key-envelope';
-import { writePrivateFile } from '../../store/private-file';
+import { copyPrivateFile, writePrivateFile } from '../../store/private-file';
+import { envelopeFileOf } from '../../store/key-envelope';
 import { storeBackups, type StoreKey } from '../../store/dialect';
-import { parseAuditHead, sealHead, type AuditHead } from '../audit/audit-head';
+import { auditHeadFileOf, parseAuditHead, sealHead, writeAuditHead, type AuditHead } from '../audit/audit-head';
 import { keyedFromInStore, lastAuditEntry } from '../audit/audit-epochs.repository';
 
 export const companionFileOf = (backupFile: string) => `${backupFile}.keys`;
@@ -70,4 +71,20 @@ export function readBackupCompanion(backupFile: string): BackupCompanion | null 
   } catch {
     return null;
   }
+}
+
+/** A new computer (no keychain entry, no data file): puts a backup in place as the data file, with
+ * the key envelope its companion carries, so the recovery key opens it. Refuses to overwrite. */
+export function placeBackupAsNewStore(backupFile: string, storeFile: string): void {
+  if (fs.existsSync(storeFile))
+    throw new Error(`There is already a data file at ${storeFile}; restore into it instead.`);
+  const companion = readBackupCompanion(backupFile);
+  if (!companion?.envelope)
+    throw new Error(
+      `The backup has no key companion (${companionFileOf(backupFile)}): copy it from beside the backup, or use its key file.`,
+    );
+  writePrivateFile(envelopeFileOf(storeFile), `${envelopeJson(companion.envelope)}\n`, { durable: true });
+  // The head the backup holds, as recorded when it was taken: the restored log is checked against it.
+  if (companion.auditHead) writeAuditHead(auditHeadFileOf(storeFile), companion.auditHead, true);
+  copyPrivateFile(backupFile, storeFile);
 }
