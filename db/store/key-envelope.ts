@@ -97,7 +97,8 @@ export class NoSlotError extends WrongKeyError {
     const how =
       kind === 'keychain'
         ? "This computer's keychain has no key for this data file (a new computer, or the keychain was reset). Enter its recovery key."
-        : `This data file cannot be opened with a ${kind === 'key-file' ? 'key file' : kind}; use its recovery key${kind === 'recovery' ? '' : ' or passphrase'}.`;
+        : `This data file cannot be opened with a ${kind === 'key-file' ? 'key file' : kind}; ` +
+          `use its recovery key${kind === 'recovery' ? '' : ' or passphrase'}.`;
     super();
     this.message = how;
     this.name = 'NoSlotError';

@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { createBackend, type Backend } from '../../db/backend/backend';
+import { createBackend } from '../../db/backend/backend';
 import { createTestBackend, tempDir } from '../support/backend';
 
 const GOOD = 'three random words';
