@@ -390,6 +390,8 @@ export const personalData = {
       is_first_labourer_card: kept,
       course_run_id: key,
       created_at: key,
+      issued_on_derived: kept,
+      smart_checked_on: keptDate,
     },
   },
   ppe_issues: {
@@ -767,6 +769,12 @@ export const personalData = {
       'description',
       'updated_at',
     ],
+  },
+  course_run_partner_refs: {
+    about: 'nobody',
+    why: "a partner's own code and title for a course run",
+    personal: [],
+    notPersonal: ['id', 'course_run_id', 'partner', 'partner_code', 'partner_title', 'created_at'],
   },
   course_sessions: {
     about: 'nobody',
