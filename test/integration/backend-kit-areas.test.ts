@@ -431,6 +431,7 @@ function steps(): Step[] {
         return { kind: 'hse', id: row.id, reason: 'Recorded against the wrong person' };
       },
     ],
+    ['courses.siteReady.signOff', () => ({ signedOn: '2026-11-20' })],
     [
       'courses.siteReady.setRule',
       () => ({

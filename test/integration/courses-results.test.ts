@@ -99,10 +99,32 @@ describe('results and their outcomes', () => {
         runId,
         kind: 'signoff',
         date: '2026-10-21',
-        entries: all.map((e) => ({ ...e, notes: 'Ready for site' })),
+        entries: [a, c].map((p) => ({ enrolmentId: enrolmentOf(p), notes: 'Ready for site' })),
       });
     };
     const first = await record();
+    // b scored 44/50 and has no card: neither a sign-off nor a card is accepted for them.
+    const refused = await t.call('courses.results.record', {
+      runId,
+      kind: 'signoff',
+      date: '2026-10-21',
+      entries: all.map((e) => ({ ...e, notes: 'Ready for site' })),
+    });
+    expect(refused.ok || refused.error.fields?.map((f) => f.path)).toEqual([['entries', 1, 'notes']]);
+    const cardForB = await t.call('courses.results.record', {
+      runId,
+      kind: 'card',
+      date: '2026-10-20',
+      cardType: 'green_labourer',
+      entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0012345679', isFirstLabourerCard: true }],
+    });
+    expect(cardForB.ok || cardForB.error.fields).toEqual([
+      {
+        path: ['entries', 0, 'cardNumber'],
+        message:
+          'First1 Last1: The HS&E score 44/50 (09/10/2026) is below the pass mark (45/50): a CSCS card needs an HS&E pass',
+      },
+    ]);
     expect(first.becameSiteReady).toBe(1); // only a: b failed HS&E, c has no card
     expect(await outcomes(a)).toEqual([
       { outcome_type: 'course_completed', outcome_date: '2026-10-16', source: 'course' },
@@ -140,10 +162,14 @@ describe('results and their outcomes', () => {
     });
     expect(ra.siteReady).toMatchObject({ ready: true, readySince: '2026-10-21', missing: [] });
     const rb = results.rows.find((r) => r.participantId === b)!;
-    expect(rb.siteReady.missing).toEqual(['Valid CSCS card', 'HS&E test pass (last score 44/50)']);
+    expect(rb.siteReady.missing).toEqual([
+      'Valid CSCS card',
+      'HS&E test pass (last score 44/50)',
+      'Readiness signed off by an officer',
+    ]);
     expect(rb.hse[0]).toMatchObject({ score: 44, passed: false });
 
-    // b retakes and passes, gets a card: becomes ready on the card day (the latest requirement).
+    // b retakes and passes, gets a card and is signed off: ready from the sign-off (the latest requirement).
     await t.ok('courses.results.record', {
       runId,
       kind: 'hse',
@@ -157,7 +183,14 @@ describe('results and their outcomes', () => {
       cardType: 'green_labourer',
       entries: [{ enrolmentId: enrolmentOf(b), cardNumber: '0099', isFirstLabourerCard: true }],
     });
-    expect(card.becameSiteReady).toBe(1);
+    expect(card).toMatchObject({ becameSiteReady: 0, warnings: [] });
+    const signed = await t.ok('courses.results.record', {
+      runId,
+      kind: 'signoff',
+      date: '2026-11-02',
+      entries: [{ enrolmentId: enrolmentOf(b), notes: null }],
+    });
+    expect(signed.becameSiteReady).toBe(1);
     expect((await outcomes(b)).find((o) => o.outcome_type === 'site_ready')?.outcome_date).toBe('2026-11-02');
 
     // Correcting the card's issue date moves its outcome instead of adding one.

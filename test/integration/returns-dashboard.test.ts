@@ -45,6 +45,9 @@ describe('the dashboard', () => {
     await anEnrolment(db, { runId: run, participantId: b, status: 'completed', completedOn: '2025-05-05' });
     await anEnrolment(db, { runId: run, participantId: c, status: 'waiting' });
     await aSiteReadySignoff(db, b, '2025-05-06');
+    // Site ready is the one definition: the outcome the rule records (a sign-off alone is not it).
+    await anOutcome(db, { participantId: b, type: 'site_ready', date: '2025-05-06' });
+    await aSiteReadySignoff(db, c, '2025-05-06');
     await anOutcome(db, { participantId: b, type: 'job_start', date: '2025-05-20' });
     await anOutcome(db, { participantId: c, type: 'job_start', date: '2025-05-21', status: 'rejected' });
     await anOutcome(db, { participantId: a, type: 'apprenticeship_start', date: '2025-04-02', status: 'unverified' });

@@ -246,6 +246,7 @@ describe('the CLI', () => {
       'SW-1',
       'SW-2',
       'SW-3',
+      'SW-7',
       'SW-4',
       'SW-5',
       'SW-6',

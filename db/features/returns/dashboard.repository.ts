@@ -56,8 +56,8 @@ export async function countFunnel(db: Db, from: string, to: string) {
       sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed') then 1 end)`.as(
         'completed',
       ),
-      sql<number>`count(case when exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null)
-        or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
+      // Site ready: the one definition (shared/domain/site-ready.ts), a 'Became site ready' outcome.
+      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
         and o.verification_status != 'rejected') then 1 end)`.as('siteReady'),
       sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
         in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected') then 1 end)`.as(

@@ -19,6 +19,7 @@ const kinds: Array<[ResultKind, string]> = [
   ['l1', 'Level 1 Award'],
   ['hse', 'HS&E test scores'],
   ['card', 'CSCS cards'],
+  ['smartcheck', 'CSCS Smart Check'],
   ['ppe', 'PPE issued'],
   ['signoff', 'Readiness sign-off'],
 ];
@@ -26,6 +27,7 @@ const textLabels: Record<ResultKind, string> = {
   l1: 'Certificate number',
   hse: 'Score out of 50',
   card: 'Card number',
+  smartcheck: 'Card checked',
   ppe: 'Items',
   signoff: 'Notes',
   completion: '',
@@ -49,7 +51,7 @@ const isChosen = (kind: ResultKind, l: Line) =>
 function entrySchema(rows: ResultRow[]) {
   return z
     .object({
-      kind: z.enum(['completion', 'l1', 'hse', 'card', 'ppe', 'signoff']),
+      kind: z.enum(['completion', 'l1', 'hse', 'card', 'smartcheck', 'ppe', 'signoff']),
       date: isoDateSchema,
       awardingBody: z.string(),
       cardType: z.string(),
@@ -124,6 +126,8 @@ function toResults(runId: number, v: EntryValues): RecordResultsInput {
           expiresOn: l.expiresOn,
         })),
       };
+    case 'smartcheck':
+      return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId })) };
     case 'ppe':
       return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, items: l.text })) };
     case 'signoff':
@@ -155,12 +159,13 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
       const ready = v.becameSiteReady;
       const nowReady = ready ? `; ${ready} ${ready === 1 ? 'person is' : 'people are'} now site ready` : '';
       toasts.show({ kind: 'success', message: `${v.recorded} results recorded${nowReady}` });
+      for (const warning of v.warnings) toasts.show({ kind: 'info', message: `Accepted with a warning: ${warning}` });
       form.reset({ ...form.values, entries: freshLines(rows, input.kind) });
     },
   });
   const { register, setValue, watch } = f.form;
   const [kind, date, cardType, entries] = watch(['kind', 'date', 'cardType', 'entries']);
-  const checkbox = kind === 'l1' || kind === 'card' || kind === 'ppe' || kind === 'signoff';
+  const checkbox = kind !== 'completion' && kind !== 'hse';
   const allOn = entries.every((l) => l.on);
   const textLabel = textLabels[kind];
   // Each kind starts from clean lines.
@@ -320,7 +325,14 @@ function EntryLine({
         {err && <p className="error-message">{err}</p>}
       </th>
       <td>
-        {kind === 'completion' ? (
+        {kind === 'smartcheck' ? (
+          r.card ? (
+            `${r.card.cardNumber ?? 'No number'}, expires ${formatUkDate(r.card.expiresOn)}` +
+            (r.card.smartCheckedOn ? `; last checked ${formatUkDate(r.card.smartCheckedOn)}` : '')
+          ) : (
+            'No card on file'
+          )
+        ) : kind === 'completion' ? (
           <select
             id={`field-entries.${i}.status`}
             aria-label={`Course result for ${r.name}`}
