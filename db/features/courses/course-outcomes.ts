@@ -98,6 +98,8 @@ export async function refreshSiteReady(
   staffId: number | null,
   participantIds: number[],
   rule: SiteReadyRule,
+  /** Told of each outcome created (an import lists them in its batch so an undo removes them). */
+  onCreated?: (outcome: { id: number; participantId: number; date: string }) => void,
 ): Promise<number> {
   if (!participantIds.length) return 0;
   const facts = await loadFacts(tx, participantIds, ticketTypesOf(rule));
@@ -116,7 +118,10 @@ export async function refreshSiteReady(
         source: 'course',
         sourceRef: `site_ready:${spell.start}`,
       });
-      if (done.created) created++;
+      if (done.created) {
+        created++;
+        onCreated?.({ id: done.id, participantId: id, date: spell.start });
+      }
       dates.push(spell.start);
     }
   }

@@ -9,7 +9,14 @@ import { judgeDateColumn } from '../../../shared/domain/import-values';
 import { headerIndex, importFields, type ImportProfile } from '../../../shared/domain/import-profile';
 import { explainMatch, nameKey, type PersonKeys } from '../../../shared/domain/person-match';
 import type { MatchCandidate } from '../participants/match-candidates';
-import { loadLookups, planRow, prefetchParticipants, type Lookups, type ParticipantCache } from './import-plan';
+import {
+  loadLookups,
+  planRow,
+  prefetchParticipants,
+  storeCodes,
+  type Lookups,
+  type ParticipantCache,
+} from './import-plan';
 import { BulkMatcher } from './bulk-match';
 import type { Candidate, PreviewRowState, PreviewState } from './import-state';
 import type { ImportSource } from './import-source';
@@ -111,7 +118,7 @@ export async function applyPlan(
   lookups: Lookups,
   cache?: ParticipantCache,
 ): Promise<void> {
-  const plan = await planRow(db, profile.kind, row.values, participantId, lookups, cache);
+  const plan = await planRow(db, profile, row.values, participantId, lookups, cache);
   row.matchId = participantId;
   row.status = plan.status;
   row.changes = plan.changes;
@@ -134,9 +141,7 @@ export async function buildPreview(
 ): Promise<Omit<PreviewState, 'id'>> {
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
   const lookups = await loadLookups(db);
-  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, {
-    outcome_type: lookups.outcomeTypes,
-  });
+  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, storeCodes(lookups));
   const ambiguousDates: string[] = [];
   for (const f of importFields[profile.kind].filter((x) => x.type === 'date')) {
     const header = profile.columns[f.key];
@@ -152,6 +157,7 @@ export async function buildPreview(
   );
   // First every row's person, then every matched person's record in a few queries, then the plan.
   const seen = new Map<string, number>();
+  const identical = new Map<string, number>();
   const rows: PreviewRowState[] = [];
   for (let i = 0; i < typed.length; i++) {
     if (i % 1000 === 0) {
@@ -162,7 +168,7 @@ export async function buildPreview(
         `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`,
       );
     }
-    rows.push(await matchRow(profile, typed[i]!, i + 1, seen, notDuplicates, find));
+    rows.push(await matchRow(profile, typed[i]!, i + 1, { seen, identical }, notDuplicates, find));
   }
   const toPlan = rows.filter((r) => r.status === 'error' && !r.problems.length);
   const cache = await prefetchParticipants(
@@ -198,10 +204,11 @@ async function matchRow(
   profile: ImportProfile,
   t: TypedRow,
   id: number,
-  seen: Map<string, number>,
+  earlier: { seen: Map<string, number>; identical: Map<string, number> },
   notDuplicates: Set<string>,
   find: CandidateFinder,
 ): Promise<PreviewRowState> {
+  const { seen, identical } = earlier;
   const row: PreviewRowState = {
     id,
     rowNumber: t.rowNumber,
@@ -219,6 +226,16 @@ async function matchRow(
     target: {},
   };
   if (t.problems.length) return row;
+  // A row pasted twice (every value the same as an earlier row's) is reported and imported once.
+  const signature = JSON.stringify(Object.entries(t.values).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sameAs = identical.get(signature);
+  if (sameAs !== undefined) {
+    row.status = 'repeat';
+    row.duplicateOfRow = sameAs;
+    row.reviewReason = `Repeat of row ${sameAs} (every value the same): imported once`;
+    return row;
+  }
+  identical.set(signature, t.rowNumber);
   // Within the file: a participants file lists each person once; other kinds may repeat a person.
   const key = profile.kind === 'participants' ? inFileKey(t.values) : null;
   const firstRow = key ? seen.get(key) : undefined;

@@ -28,6 +28,11 @@ const tableOf = {
   placement: 'placements',
   enrolment: 'enrolments',
   outcome: 'outcomes',
+  course_run: 'course_runs',
+  course_run_partner_ref: 'course_run_partner_refs',
+  l1_award: 'l1_awards',
+  hse_test: 'hse_tests',
+  cscs_card: 'cscs_cards',
 } as const;
 type Entity = keyof typeof tableOf;
 
@@ -157,5 +162,14 @@ async function editedSinceCreated(
     if (current.updated_at !== importedAt) return 'edited since the import';
     return (await has('outcomes', 'placement_id')) ? 'has outcomes added since' : null;
   }
+  // A run the import created: its own enrolments went first (newest rows first); any left are others'.
+  if (entity === 'course_run') {
+    if (current.updated_at !== importedAt) return 'edited since the import';
+    for (const table of ['enrolments', 'l1_awards', 'hse_tests', 'cscs_cards', 'outcomes', 'placements'])
+      if (await has(table, 'course_run_id')) return `has ${table.replace(/_/g, ' ')} added since the import`;
+    return null;
+  }
+  if (entity === 'course_run_partner_ref' || entity === 'l1_award' || entity === 'hse_test' || entity === 'cscs_card')
+    return null;
   return (await has('attendance', 'enrolment_id')) ? 'has attendance marked since the import' : null;
 }
