@@ -412,7 +412,7 @@ export const importsContract = {
     output: pageOf(reconcileGridRowSchema),
   }),
   'imports.reconcileAccept': channel({
-    effect: bulkWrites('pre-import', 'participants', 'outcomes', 'returns', 'imports'),
+    effect: bulkWrites('pre-import', 'participants', 'courses', 'outcomes', 'returns', 'imports'),
     summary: 'Accept partner values into our records',
     role: 'officer',
     input: z

@@ -147,3 +147,14 @@ export async function cscsRecordsOf(db: Db, participantId: number) {
   ]);
   return { l1, tests, cards };
 }
+
+/** The person's placements, oldest first. */
+export async function placementsOf(db: Db, participantId: number) {
+  return db
+    .selectFrom('placements')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
+}

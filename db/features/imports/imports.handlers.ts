@@ -247,7 +247,7 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.reconcileAccept'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
-    return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId);
+    return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId, todayIso(ctx.clock));
   },
 
   async 'imports.reconcileExport'(input, ctx) {
