@@ -5,31 +5,44 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { createTestBackend } from '../support/backend';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { commit, openFile, preview, waitJob } from './imports-support';
 import { runCli } from '../../db/cli/main';
 import { setLogSink } from '../../db/backend/log';
-import { collegeFigures, collegeProfiles, collegeWorkbook, courses } from '../fixtures/imports/college';
+import { COLLEGE_SHEET, collegeFigures, collegeProfiles, collegeWorkbook, courses } from '../fixtures/imports/college';
+import type { SiteReadyRule } from '../../shared/domain/site-ready';
+import { importProfileSchema } from '../../shared/domain/import-profile';
 
 setLogSink(() => {});
+
+const rule = (requireSignoff: boolean): SiteReadyRule => ({
+  requireCard: true,
+  acceptedCardTypes: [],
+  requireHsePass: true,
+  hseWaivedByCard: true,
+  requireL1Award: true,
+  requirePpe: false,
+  ppeValidMonths: null,
+  requireSignoff,
+  signoffValidMonths: null,
+  requireSmartCheck: false,
+  smartCheckValidMonths: null,
+  requiredTickets: [],
+});
+
+async function importCollege(t: TestBackend, bytes: Uint8Array) {
+  for (const kind of ['participants', 'enrolments', 'results'] as const) {
+    const upload = await openFile(t, 'nhc.xlsx', bytes);
+    const p = await preview(t, upload, collegeProfiles[kind], COLLEGE_SHEET);
+    await commit(t, p.previewId);
+  }
+}
 
 describe('the college course spreadsheet', () => {
   it('imports into an empty store, gives the fixture figures, re-imports nothing, reconciles the edits', async () => {
     const t = await createTestBackend();
     // The programme's rule for the test: a card and the Level 1 Award (no sign-off needed).
-    await t.ok('courses.siteReady.setRule', {
-      requireCard: true,
-      acceptedCardTypes: [],
-      requireHsePass: true,
-      hseWaivedByCard: true,
-      requireL1Award: true,
-      requirePpe: false,
-      ppeValidMonths: null,
-      requireSignoff: false,
-      signoffValidMonths: null,
-      requireSmartCheck: false,
-      smartCheckValidMonths: null,
-      requiredTickets: [],
-    });
+    await t.ok('courses.siteReady.setRule', rule(false));
     const { file, dir } = t;
     await t.backend.close();
     const xlsx = path.join(dir, 'nhc-learners.xlsx');
@@ -128,5 +141,71 @@ describe('the college course spreadsheet', () => {
       review: 0,
       errors: 0,
     });
+  });
+
+  it('signs off everyone ready in one step, leaves unconfirmed people out of the export, accepts a card expiry', async () => {
+    const t = await createTestBackend();
+    try {
+      await t.ok('courses.siteReady.setRule', rule(true));
+      await importCollege(t, await collegeWorkbook());
+      const awaiting = await t.ok('courses.siteReady.page', { preset: 'awaiting-signoff' });
+      expect(awaiting.total).toBe(collegeFigures.cards);
+      // Nobody's right to work is evidenced yet: listed (flagged), but exported only when asked.
+      expect(awaiting.rows.every((r) => !r.eligibilityConfirmed)).toBe(true);
+      const left = await t.ok('courses.siteReady.export', { preset: 'awaiting-signoff', purpose: 'Kier shortlist' });
+      expect(left.rows).toBe(0);
+      const asked = await t.ok('courses.siteReady.export', {
+        preset: 'awaiting-signoff',
+        purpose: 'Kier shortlist',
+        includeUnconfirmed: true,
+      });
+      expect(asked.rows).toBe(collegeFigures.cards);
+
+      const done = await t.ok('courses.siteReady.signOff', { signedOn: '2026-11-20', signedBy: t.staffId });
+      expect(done).toEqual({ signedOff: collegeFigures.cards, becameSiteReady: collegeFigures.cards, skipped: [] });
+      expect((await t.ok('courses.siteReady.page', { preset: 'ready' })).total).toBe(collegeFigures.cards);
+      const audit = await t.backend.store.db
+        .selectFrom('audit_log')
+        .select('participant_id')
+        .where('entity', '=', 'site_ready_signoff')
+        .execute();
+      // One entry per person and one for the step.
+      expect(audit.filter((a) => a.participant_id !== null)).toHaveLength(collegeFigures.cards);
+      expect(audit).toHaveLength(collegeFigures.cards + 1);
+      // Signing off again finds nobody left to sign.
+      expect((await t.ok('courses.siteReady.signOff', { signedOn: '2026-11-21', signedBy: null })).signedOff).toBe(0);
+
+      // Reconcile a copy whose card expiry differs and accept their value: the card is corrected, not duplicated.
+      const upload = await openFile(
+        t,
+        'nhc-edited.xlsx',
+        await collegeWorkbook({ change: { 5: { 'Card expiry': new Date('2027-10-12T00:00:00Z') } } }),
+      );
+      const { jobId } = await t.ok('imports.reconcile', {
+        uploadId: upload.uploadId,
+        sheet: COLLEGE_SHEET,
+        profile: importProfileSchema.parse(collegeProfiles.results),
+      });
+      const { reconcileId } = await waitJob<{ reconcileId: string }>(t, jobId);
+      const differ = (await t.ok('imports.reconcilePage', { reconcileId, status: 'differ', query: {} })).rows;
+      expect(differ).toHaveLength(1);
+      expect(differ[0]!.differences).toEqual([
+        { field: 'cscs_card_expiry', label: 'CSCS card expiry', ours: '12/09/2027', theirs: '12/10/2027' },
+      ]);
+      expect(
+        await t.ok('imports.reconcileAccept', {
+          reconcileId,
+          items: [{ id: differ[0]!.id, fields: ['cscs_card_expiry'] }],
+        }),
+      ).toEqual({ updated: 1, fields: 1 });
+      const cards = await t.backend.store.db
+        .selectFrom('cscs_cards')
+        .select(['card_number', 'expires_on'])
+        .where('card_number', '=', '00512001')
+        .execute();
+      expect(cards).toEqual([{ card_number: '00512001', expires_on: '2027-10-12' }]);
+    } finally {
+      await t.close();
+    }
   });
 });
