@@ -17,7 +17,6 @@ export const siteReadyTicketSchema = z.object({
   /** A ticket older than this many months no longer counts; null = never lapses. */
   validMonths: months.default(null),
 });
-export type SiteReadyTicket = z.infer<typeof siteReadyTicketSchema>;
 
 export const siteReadyRuleSchema = z.object({
   requireCard: z.boolean(),

@@ -12,16 +12,13 @@ import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '.
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
 import { appendAuditMany } from './bulk-audit';
 import {
-  findEnrolment,
   findPlacement,
   insertBatch,
   insertBatchRows,
-  insertEnrolment,
   insertParticipants,
   insertPlacement,
   nextReferenceNumber,
   setBatchCounts,
-  updateEnrolment,
   updateParticipantColumns,
   updatePlacement,
 } from './imports.repository';
