@@ -159,7 +159,12 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
       const ready = v.becameSiteReady;
       const nowReady = ready ? `; ${ready} ${ready === 1 ? 'person is' : 'people are'} now site ready` : '';
       toasts.show({ kind: 'success', message: `${v.recorded} results recorded${nowReady}` });
-      for (const warning of v.warnings) toasts.show({ kind: 'info', message: `Accepted with a warning: ${warning}` });
+      // One toast for all warnings: a toast each would push the result itself off the screen.
+      if (v.warnings.length)
+        toasts.show({
+          kind: 'info',
+          message: `Accepted with ${v.warnings.length === 1 ? 'a warning' : `${v.warnings.length} warnings`}: ${v.warnings.join('; ')}`,
+        });
       form.reset({ ...form.values, entries: freshLines(rows, input.kind) });
     },
   });
