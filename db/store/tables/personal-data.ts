@@ -157,6 +157,9 @@ const keptDate: ColumnRule = { ...kept, access: 'date' };
 const erased: ColumnRule = { ...kept, retention: 'erase' };
 /** Special-category data (Art. 9): kept, coded, for the equality monitoring totals; never for viewers. */
 const special: ColumnRule = { data: 'special', retention: 'keep', access: 'value', viewers: 'withhold' };
+/** Free text staff wrote about the person (a note, a reason): it may say anything, health or
+ * offending included, so a viewer never receives it; anonymising erases it. */
+const freeText: ColumnRule = { ...erased, viewers: 'withhold' };
 
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
 
@@ -208,7 +211,8 @@ export const personalData = {
       is_carer: choose(kept),
       is_lone_parent: choose(kept),
       labour_market_status: choose(kept),
-      benefits: choose(kept),
+      // PIP and ESA are paid for a health condition or disability: the benefit list marks them special.
+      benefits: choose({ ...kept, items: 'benefit', viewers: 'special-items' }),
       time_out_of_work: choose(kept),
       qualification_level: choose(kept),
       referral_source: choose(kept),
@@ -259,7 +263,7 @@ export const personalData = {
       evidence_type: kept,
       seen_by: staff,
       seen_on: keptDate,
-      notes: erased,
+      notes: freeText,
       recorded_at: key,
     },
   },
@@ -269,7 +273,7 @@ export const personalData = {
     merge: { rows: 'move', label: 'notes' },
     retention: 'delete-rows',
     access: 'rows',
-    columns: { id: key, participant_id: key, body: erased, created_at: key, created_by: staff },
+    columns: { id: key, participant_id: key, body: freeText, created_at: key, created_by: staff },
   },
   not_duplicate_pairs: {
     about: 'participant',
@@ -411,7 +415,7 @@ export const personalData = {
       participant_id: key,
       signed_on: keptDate,
       signed_by: staff,
-      notes: erased,
+      notes: freeText,
       revoked_on: keptDate,
       created_at: key,
     },
@@ -442,7 +446,7 @@ export const personalData = {
       converted_from_id: key,
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
-      notes: erased,
+      notes: freeText,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -475,7 +479,7 @@ export const personalData = {
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
       qualification_title: kept,
-      notes: erased,
+      notes: freeText,
       source: key,
       source_ref: key,
       verification_status: kept,
@@ -500,7 +504,7 @@ export const personalData = {
       kind: kept,
       received_on: keptDate,
       seen_by: staff,
-      notes: erased,
+      notes: freeText,
       file_name: erased,
       file_mime: erased,
       file_size: erased,
@@ -540,7 +544,7 @@ export const personalData = {
       sustained_on: keptDate,
       checked_on: keptDate,
       outcome_id: key,
-      notes: erased,
+      notes: freeText,
       created_at: key,
       created_by: staff,
     },
