@@ -343,7 +343,7 @@ describe('the people behind an indicator whose rule chooses by a special-categor
       evidenceRequired: '',
       interventionCode: null,
       needsLocalConfirmation: false,
-      rule: { subject: 'participants', ...base, ...rule },
+      rule: { subject: 'participants' as const, ...base, ...rule },
     });
     await t.ok('returns.saveSetVersion', {
       setId,

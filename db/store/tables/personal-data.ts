@@ -39,8 +39,11 @@ export type ColumnRetention =
   | { replace: string }
   /** Overwritten with the record's anonymous reference (ANON-000042). */
   | 'anonymous-reference'
-  /** Truncated to the first of its month. */
+  /** Truncated to the first of its month (a moment to midnight UTC of that day). */
   | { generalise: 'month' }
+  /** Kept only where at least `k` anonymised people share it and the `sharing` columns' values (the
+   * equality answers and age band), else erased: a rare combination must not single someone out. */
+  | { generalise: 'small-groups'; k: number; sharing: readonly ColumnName<'participants'>[] }
   /** Kept only as a coarser value in another column (postcode → district, birth date → age band at
    * start), then erased. */
   | { generalise: 'district' | 'age-band-at-start'; into: ColumnName<'participants'> };
@@ -163,6 +166,20 @@ const freeText: ColumnRule = { ...erased, viewers: 'withhold' };
 
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
 
+/** A date kept only as its month: with the equality answers beside it, the exact day would single the
+ * person out. Reporting periods (quarters, halves, years: shared/domain/reporting-periods.ts) run
+ * from the first of a month to the last day of one, so their counts do not change; a custom period
+ * cut mid-month may. */
+const monthOnly = { generalise: 'month' } as const;
+/** The postcode district is kept where at least 5 anonymised people share it, their age band and
+ * equality answers; otherwise it is erased. (The local authority, once the geography issue stores it
+ * for each person, is the coarser value to keep instead.) */
+const districtIfCommon = {
+  generalise: 'small-groups',
+  k: 5,
+  sharing: ['age_band_at_start', 'sex', 'gender_same_as_birth', 'ethnicity', 'disability'],
+} as const;
+
 /** Columns of the record an officer chooses between when merging. */
 const choose = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'choose' });
 const survivor = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'survivor' });
@@ -199,7 +216,7 @@ export const personalData = {
       address_line2: choose(erased),
       town: choose(erased),
       postcode: choose({ ...kept, retention: { generalise: 'district', into: 'postcode_district' } }),
-      postcode_district: follows(kept, 'postcode'),
+      postcode_district: follows({ ...kept, retention: districtIfCommon }, 'postcode'),
       phone: choose(erased),
       phone_digits: follows(erased, 'phone'),
       email: choose(erased),
@@ -216,20 +233,20 @@ export const personalData = {
       time_out_of_work: choose(kept),
       qualification_level: choose(kept),
       referral_source: choose(kept),
-      referral_date: choose(keptDate),
+      referral_date: choose({ ...keptDate, retention: monthOnly }),
       referrer_name: choose(erased),
       funding_stream_id: choose(kept),
       key_worker_id: choose(staff),
-      start_date: choose(keptDate),
-      leave_date: choose(keptDate),
+      start_date: choose({ ...keptDate, retention: monthOnly }),
+      leave_date: choose({ ...keptDate, retention: monthOnly }),
       privacy_notice_version: choose(kept),
       // Not counted in any total: the month is enough to show a notice was given.
-      privacy_notice_date: choose({ ...keptDate, retention: { generalise: 'month' } }),
+      privacy_notice_date: choose({ ...keptDate, retention: monthOnly }),
       consent_partners_json: choose(erased),
       lawful_basis_note: choose(erased),
       eligibility_status: survivor(kept), // worked out again after a merge
       version: survivor(key),
-      created_at: survivor(key),
+      created_at: survivor({ ...key, retention: monthOnly }), // registered: as telling as the start date
       created_by: survivor(staff),
       updated_at: survivor(key),
       updated_by: survivor(staff),
