@@ -130,7 +130,10 @@ export const benefitsReceived: Option[] = [
 
 /** Reference lists whose items may be special category (each item says whether it is), with the
  * items they are seeded with. */
-export const referenceSeeds = { barrier: defaultBarriers, benefit: benefitsReceived } as const satisfies Record<string, Option[]>;
+export const referenceSeeds = { barrier: defaultBarriers, benefit: benefitsReceived } as const satisfies Record<
+  string,
+  Option[]
+>;
 export type ReferenceListName = keyof typeof referenceSeeds;
 export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as ReferenceListName[];
 

@@ -58,7 +58,8 @@ export function warningsWithCriteria(
     // chooses either of them.
     const all: Criteria = [];
     for (const id of w.people)
-      for (const c of common(countedUnder.get(id) ?? [], criteria)) if (!all.some((a) => a.code === c.code)) all.push(c);
+      for (const c of common(countedUnder.get(id) ?? [], criteria))
+        if (!all.some((a) => a.code === c.code)) all.push(c);
     return { ...w, criteria: all };
   });
 }

@@ -23,7 +23,10 @@ export function RetentionSettingsForm({ settings, onSaved }: { settings: Retenti
       <Field
         name="defaultRetentionYears"
         label="Keep records no funding stream dates for this many years after the last activity"
-        hint="For people with no funding stream, or a stream without a retention date (often people imported from partners). Activity: a referral, start, leave, outcome, placement, course, note or check."
+        hint={
+          'For people with no funding stream, or a stream without a retention date (often people imported from ' +
+          'partners). Activity: a referral, start, leave, outcome, placement, course, note or check.'
+        }
       >
         {(c) => (
           <input
@@ -37,7 +40,10 @@ export function RetentionSettingsForm({ settings, onSaved }: { settings: Retenti
       <Field
         name="erasedBackupDays"
         label="Delete backups that hold erased people this many days after the erasure"
-        hint="A backup taken before an anonymisation or erasure still holds those people. It is deleted this many days after the erasure (35 by default), so a mistake can be put right in the meantime."
+        hint={
+          'A backup taken before an anonymisation or erasure still holds those people. It is deleted this many ' +
+          'days after the erasure (35 by default), so a mistake can be put right in the meantime.'
+        }
       >
         {(c) => (
           <input
