@@ -4,7 +4,7 @@ import { bulkWrites, channel, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
 import { eligibilityCheckCodes } from '../domain/eligibility';
-import { fieldChanges, specialCategory, specialItems } from './personal';
+import { fieldChanges, freeText, specialCategory, specialItems } from './personal';
 
 export const participantGridRowSchema = z.object({
   id: idSchema,
@@ -53,7 +53,7 @@ export const eligibilityCheckSchema = z.object({
   evidenceType: z.string().nullable(),
   seenBy: z.string().nullable(),
   seenOn: z.string().nullable(),
-  notes: z.string().nullable(),
+  notes: freeText(z.string().nullable()),
   recordedAt: z.string(),
 });
 
@@ -86,7 +86,7 @@ export const participantDetailSchema = z.object({
     isCarer: z.string().nullable(),
     isLoneParent: z.string().nullable(),
     labourMarketStatus: z.string().nullable(),
-    benefits: z.string().nullable(),
+    benefits: specialItems('benefit', z.string().nullable()),
     timeOutOfWork: z.string().nullable(),
     qualificationLevel: z.string().nullable(),
     barriers: specialItems('barrier', z.array(z.string())),
@@ -136,6 +136,8 @@ export const timelineItemSchema = z.object({
   kind: z.string(),
   title: z.string(),
   detail: z.string().nullable(),
+  /** A note's text (notes, site-ready sign-offs): null for viewers. */
+  note: freeText(z.string().nullable()),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
@@ -266,7 +268,13 @@ export const participantsContract = {
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.array(
-      z.object({ id: idSchema, body: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }),
+      z.object({
+        id: idSchema,
+        /** Null for viewers: a note may say anything about the person. */
+        body: freeText(z.string().nullable()),
+        createdAt: z.string(),
+        createdBy: z.string().nullable(),
+      }),
     ),
   }),
   'participants.recordEligibilityCheck': channel({

@@ -1,7 +1,7 @@
 // Channels of the returns area: funders and versioned indicator sets, the return builder and
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
-import { specialItems } from './personal';
+import { selectedBy, specialItems } from './personal';
 import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
@@ -78,6 +78,14 @@ export const claimLineSchema = z.object({
 });
 export type ClaimLineView = z.infer<typeof claimLineSchema>;
 
+/** The barriers an indicator's rule chooses people by (with those of the indicators whose people it
+ * leaves out). When one is special category, the people behind the figure are withheld from
+ * viewers (`selectedBy`): being counted says it of each of them. */
+export const criteriaSchema = z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() }));
+export type Criteria = z.infer<typeof criteriaSchema>;
+/** People chosen by the sibling `criteria`. */
+const chosenBy = <T extends z.ZodType>(schema: T) => selectedBy('barrier', 'criteria', schema);
+
 export const warningKinds = [
   'missing_evidence',
   'eligibility_not_confirmed',
@@ -87,9 +95,12 @@ export const warningKinds = [
 export const returnWarningSchema = z.object({
   kind: z.enum(warningKinds),
   indicatorCode: z.string().nullable(),
-  participantId: z.number().nullable(),
-  reference: z.string().nullable(),
-  message: z.string(),
+  /** What every indicator the warning's people are counted under chooses by. */
+  criteria: criteriaSchema,
+  participantId: chosenBy(z.number().nullable()),
+  reference: chosenBy(z.string().nullable()),
+  /** Null for a viewer when the people were chosen by a special-category barrier. */
+  message: chosenBy(z.string().nullable()),
 });
 export type ReturnWarning = z.infer<typeof returnWarningSchema>;
 
@@ -140,8 +151,9 @@ const changeSchema = z.object({
   title: z.string(),
   submitted: z.number().int(),
   now: z.number().int(),
-  added: z.array(claimLineSchema),
-  removed: z.array(claimLineSchema),
+  criteria: criteriaSchema,
+  added: chosenBy(z.array(claimLineSchema)),
+  removed: chosenBy(z.array(claimLineSchema)),
 });
 
 const purposeSchema = z.string().trim().min(5, 'Say why you are exporting this (at least 5 characters)').max(500);
@@ -278,7 +290,9 @@ export const returnsContract = {
       .strict()
       .superRefine(refinePeriod),
     output: z.object({
-      lines: z.array(claimLineSchema),
+      criteria: criteriaSchema,
+      /** Empty for a viewer when the rule chooses people by a special-category barrier. */
+      lines: chosenBy(z.array(claimLineSchema)),
       total: z.number().int(),
       sentence: z.string(),
       title: z.string(),

@@ -195,3 +195,21 @@ export function parseRuleJson(
   if (parsed.success) return { ok: true, rule: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
 }
+
+/** The barrier codes a rule chooses people by, with those of the indicators whose people it leaves
+ * out (`notCountedUnder`, followed through): being counted, or left out, under such a rule says
+ * each person faces (or does not face) those barriers. */
+export function barrierCriteria(
+  rule: CountingRule,
+  siblings: ReadonlyMap<string, CountingRule>,
+  seen: ReadonlySet<CountingRule> = new Set(),
+): string[] {
+  if (seen.has(rule)) return [];
+  const visited = new Set(seen).add(rule);
+  const codes = new Set(rule.barriers ?? []);
+  for (const other of rule.notCountedUnder ?? []) {
+    const otherRule = siblings.get(other);
+    if (otherRule) for (const c of barrierCriteria(otherRule, siblings, visited)) codes.add(c);
+  }
+  return [...codes].sort();
+}

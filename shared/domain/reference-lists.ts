@@ -117,9 +117,23 @@ export const defaultBarriers: Option[] = [
   { code: 'other', label: 'Other' },
 ];
 
+/** Benefits received at entry. ESA and PIP are paid because of a health condition or disability,
+ * so saying someone receives them is health data (UK GDPR Art. 9). */
+export const benefitsReceived: Option[] = [
+  { code: 'universal_credit', label: 'Universal Credit' },
+  { code: 'jsa', label: "Jobseeker's Allowance" },
+  { code: 'esa', label: 'Employment and Support Allowance', specialCategory: true },
+  { code: 'pip', label: 'Personal Independence Payment', specialCategory: true },
+  { code: 'none', label: 'None' },
+  PREFER_NOT_TO_SAY,
+];
+
 /** Reference lists whose items may be special category (each item says whether it is), with the
  * items they are seeded with. */
-export const referenceSeeds = { barrier: defaultBarriers } as const satisfies Record<string, Option[]>;
+export const referenceSeeds = { barrier: defaultBarriers, benefit: benefitsReceived } as const satisfies Record<
+  string,
+  Option[]
+>;
 export type ReferenceListName = keyof typeof referenceSeeds;
 export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as ReferenceListName[];
 
@@ -127,15 +141,6 @@ export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as Ref
 export function referenceItemExtra(o: Option): string | null {
   return o.specialCategory ? JSON.stringify({ specialCategory: true }) : null;
 }
-
-export const benefitsReceived: Option[] = [
-  { code: 'universal_credit', label: 'Universal Credit' },
-  { code: 'jsa', label: "Jobseeker's Allowance" },
-  { code: 'esa', label: 'Employment and Support Allowance' },
-  { code: 'pip', label: 'Personal Independence Payment' },
-  { code: 'none', label: 'None' },
-  PREFER_NOT_TO_SAY,
-];
 
 export function labelOf(options: Option[], code: string | null | undefined): string {
   if (code == null || code === '') return '';

@@ -31,6 +31,8 @@ export interface Warning {
   participantId: number | null;
   reference: string | null;
   message: string;
+  /** The people the warning names (one, or both of a possible duplicate). */
+  people: number[];
 }
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
@@ -55,6 +57,7 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
       });
     }
@@ -68,6 +71,7 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message:
           `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme ` +
           `(${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
@@ -82,6 +86,7 @@ export function returnWarnings(
         indicatorCode: null,
         participantId: p.personId,
         reference: p.reference,
+        people: p.personId === null ? [] : [p.personId],
         message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed`,
       });
     }
@@ -100,6 +105,7 @@ export function returnWarnings(
           indicatorCode: null,
           participantId: a.personId,
           reference: a.reference,
+          people: [a.personId!, b.personId!],
           message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})`,
         });
       }

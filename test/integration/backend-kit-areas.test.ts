@@ -581,6 +581,15 @@ function steps(): Step[] {
       },
     ],
     ['retention.anonymise', (s) => ({ ids: [id(s, 'leaver')], confirm: true })],
+    ['retention.saveSettings', () => ({ defaultRetentionYears: 7, erasedBackupDays: 30 })],
+    [
+      'retention.erase',
+      async () => ({
+        id: await aParticipant(t.backend.store.db, { reference: 'SW-KITERASE' }),
+        reason: 'Kit erasure on request',
+        confirm: true,
+      }),
+    ],
     ['backup.restore', (s) => ({ name: String(s.backup), confirm: true })],
   ];
 }

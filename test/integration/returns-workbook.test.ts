@@ -1,6 +1,6 @@
 // The exported return read back by two other readers, openpyxl and LibreOffice headless, with
 // the same values: identifiers as text (leading zeros kept), dates as dates, no formulas, text
-// that looks like a formula neutralised, frozen headers and print setup; and the CLI's `return`
+// that looks like a formula kept as a string cell (never a formula), frozen headers and print setup; and the CLI's `return`
 // and `stats` giving the same workbook and figures.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -124,7 +124,7 @@ describe('the return workbook', () => {
     const r1 = lines.rows.slice(5).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
     expect(r1).toHaveLength(2);
     const ann = r1.find((r) => r[h.indexOf('NI number')] === 'AB012345C')!;
-    expect(ann[h.indexOf('Name')]).toBe(`'=HYPERLINK("http://x") Able`);
+    expect(ann[h.indexOf('Name')]).toBe(`=HYPERLINK("http://x") Able`); // a string cell, as held
     expect(ann[h.indexOf('Date of birth')]).toEqual({ date: '09/01/1990' });
     expect(ann[h.indexOf('Outcome date')]).toEqual({ date: '01/05/2025' });
     expect(ann[h.indexOf('Postcode')]).toBe('SG1 0AA');

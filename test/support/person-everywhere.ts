@@ -14,6 +14,7 @@ type Row = Record<string, unknown>;
 const noCanary = new Set([
   'participants.ni_status',
   'participants.date_of_birth',
+  'participants.start_date', // the age band at start is worked out from it
   'participants.privacy_notice_date',
   'evidence_items.file_sha256',
   'evidence_items.file_size',

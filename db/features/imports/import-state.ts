@@ -98,7 +98,8 @@ interface Memory {
 const KEEP = 6;
 const memories = new WeakMap<object, Memory>();
 
-/** The memory of one backend (keyed by its store handle, so tests with many backends stay apart). */
+/** The memory of one backend and staff member (keyed by their job runner, so tests with many backends stay apart
+ * and one person cannot open the files another has open). */
 export function importMemory(owner: object): Memory {
   let m = memories.get(owner);
   if (!m) {

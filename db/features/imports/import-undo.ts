@@ -1,12 +1,14 @@
 // Undoes an import batch in ONE transaction: records it created are removed and fields it
 // changed are put back — except where someone has edited them since, which are kept and listed
 // (a created person edited since, or with records added since; a field whose value is no
-// longer what the import wrote).
+// longer what the import wrote). The batch's record of what it wrote about people it removed is
+// erased as anonymising would (the personal-data registry's rules for import_batch_rows).
 import type { Db, Tx } from '../../store/schema';
 import type { UndoKept } from '../../../shared/contract/imports.contract';
 import { AppFailure } from '../../../shared/result';
 import type { AuditEntry } from '../audit/audit.repository';
 import { appendAuditMany } from './bulk-audit';
+import { eraseRemovedUndoData } from '../trust/retention.service';
 import {
   batchRows,
   deleteRowById,
@@ -69,6 +71,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
     const audit: AuditEntry[] = [];
     let removed = 0,
       restored = 0;
+    const removedPeople: number[] = [];
     for (const r of rows) {
       const entity = r.entity as Entity;
       const table = tableOf[entity];
@@ -88,6 +91,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
         }
         await deleteRowById(tx, table, r.entity_id);
         removed++;
+        if (entity === 'participant') removedPeople.push(r.entity_id);
         audit.push({
           action: 'undo',
           entity,
@@ -127,6 +131,8 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
       }
     }
     await markBatchUndone(tx, batchId, at, staffId, kept);
+    // The people it removed are gone: their names must not live on in what the import wrote.
+    await eraseRemovedUndoData(tx, removedPeople);
     audit.push({
       action: 'undo',
       entity: 'import_batch',

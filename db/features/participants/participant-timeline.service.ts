@@ -22,8 +22,15 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   if (!facts) throw new AppFailure('not-found', 'That participant does not exist.');
   const p = facts.participant;
   const items: TimelineItem[] = [];
-  const push = (at: string | null | undefined, kind: string, title: string, detail: string | null = null) => {
-    if (at) items.push({ at, kind, title, detail });
+  const push = (
+    at: string | null | undefined,
+    kind: string,
+    title: string,
+    detail: string | null = null,
+    note: string | null = null,
+  ) => {
+    // A note's text goes in `note`, which the contract marks as free text (viewers get null).
+    if (at) items.push({ at, kind, title, detail, note });
   };
   push(
     day(p.referral_date),
@@ -43,7 +50,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     push(c.recorded_at, 'eligibility', `Eligibility check: ${label} — ${c.outcome.replace('_', ' ')}`, seen);
   }
   for (const n of facts.notes) {
-    push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, n.body);
+    push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, null, n.body);
   }
   for (const e of facts.enrolments) {
     const summary = e.marks.length ? e.marks.map((m) => `${m.n} ${m.mark}`).join(', ') : null;
@@ -67,7 +74,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   }
   for (const x of facts.ppe) push(day(x.issued_on), 'ppe', 'PPE issued', x.items);
   for (const s of facts.signoffs) {
-    push(day(s.signed_on), 'site-ready', 'Signed off as site ready', s.notes);
+    push(day(s.signed_on), 'site-ready', 'Signed off as site ready', null, s.notes);
     push(day(s.revoked_on), 'site-ready', 'Site-ready sign-off revoked');
   }
   for (const pl of facts.placements) {

@@ -8,6 +8,7 @@ import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { countIndicator, indicatorLines, type ClaimLine, type EngineScope } from './indicator-engine';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
+import { criteriaByIndicator, warningsWithCriteria } from './rule-criteria';
 import {
   findReturn,
   findSubmitted,
@@ -102,7 +103,7 @@ export async function computeReturn(
     };
   }
   const lines = await computeLines(db, sv, period);
-  const warnings = await warningsFor(db, sv, lines);
+  const warnings = warningsWithCriteria(await warningsFor(db, sv, lines), lines, await criteriaByIndicator(db, sv));
   const warningCounts: Record<string, number> = {};
   const perIndicator = new Map<string, number>();
   for (const w of warnings) {
@@ -181,6 +182,7 @@ export async function changesSince(db: Db, returnId: number) {
   const sv = await loadSetVersion(db, ret.set_id, ret.set_version_id);
   const now = await computeLines(db, sv, { from: ret.period_from, to: ret.period_to }, returnId);
   const frozen = await frozenLines(db, returnId);
+  const criteria = await criteriaByIndicator(db, sv);
   return sv.indicators.map((ind) => {
     const before = frozen.filter((l) => l.indicatorCode === ind.code);
     const after = now.get(ind.code) ?? [];
@@ -192,6 +194,7 @@ export async function changesSince(db: Db, returnId: number) {
       title: ind.title,
       submitted: before.length,
       now: after.length,
+      criteria: criteria.get(ind.code) ?? [],
       added: after.filter((l) => !beforeKeys.has(key(l))),
       removed: before.filter((l) => !afterKeys.has(key(l))),
     };

@@ -16,6 +16,7 @@ import {
   XLSX,
 } from './return-export.service';
 import { dashboard, defaultPeriod } from './dashboard.service';
+import { criteriaByIndicator } from './rule-criteria';
 
 const LINES_SHOWN = 1000;
 
@@ -54,7 +55,13 @@ export const returnsHandlers = defineHandlers({
     if (!ind) throw new AppFailure('not-found', `There is no indicator ${input.indicatorCode} in this set.`);
     // The window shows the first lines; the workbook carries them all.
     const lines = await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, input));
-    return { lines: lines.slice(0, LINES_SHOWN), total: lines.length, sentence: ind.sentence, title: ind.title };
+    return {
+      criteria: (await criteriaByIndicator(ctx.db, sv)).get(ind.code) ?? [],
+      lines: lines.slice(0, LINES_SHOWN),
+      total: lines.length,
+      sentence: ind.sentence,
+      title: ind.title,
+    };
   },
 
   async 'returns.export'(input, ctx) {

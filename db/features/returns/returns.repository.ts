@@ -1,6 +1,7 @@
 // Queries of submitted returns (the return row and its frozen claim lines), of funders and of
 // the "not the same person" pairs the warnings respect.
 import type { Insertable } from 'kysely';
+import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import type { ReturnSummary } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
 import type { ReturnLinesTable, ReturnsTable } from '../../store/tables/returns.tables';
@@ -129,4 +130,12 @@ export async function updateFunder(
   values: { name: string; notes: string | null; personal_columns_json: string; updated_at: string },
 ): Promise<void> {
   await tx.updateTable('funders').set(values).where('id', '=', id).execute();
+}
+
+/** Labels of the barrier reference items (stored, else as seeded), by code. */
+export async function barrierLabels(db: Db): Promise<Map<string, string>> {
+  const labels = new Map(defaultBarriers.map((b) => [b.code, b.label]));
+  const rows = await db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'barrier').execute();
+  for (const r of rows) labels.set(r.code, r.label);
+  return labels;
 }

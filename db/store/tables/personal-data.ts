@@ -39,8 +39,11 @@ export type ColumnRetention =
   | { replace: string }
   /** Overwritten with the record's anonymous reference (ANON-000042). */
   | 'anonymous-reference'
-  /** Truncated to the first of its month. */
+  /** Truncated to the first of its month (a moment to midnight UTC of that day). */
   | { generalise: 'month' }
+  /** Kept only where at least `k` anonymised people share it and the `sharing` columns' values (the
+   * equality answers and age band), else erased: a rare combination must not single someone out. */
+  | { generalise: 'small-groups'; k: number; sharing: readonly ColumnName<'participants'>[] }
   /** Kept only as a coarser value in another column (postcode → district, birth date → age band at
    * start), then erased. */
   | { generalise: 'district' | 'age-band-at-start'; into: ColumnName<'participants'> };
@@ -157,8 +160,25 @@ const keptDate: ColumnRule = { ...kept, access: 'date' };
 const erased: ColumnRule = { ...kept, retention: 'erase' };
 /** Special-category data (Art. 9): kept, coded, for the equality monitoring totals; never for viewers. */
 const special: ColumnRule = { data: 'special', retention: 'keep', access: 'value', viewers: 'withhold' };
+/** Free text staff wrote about the person (a note, a reason): it may say anything, health or
+ * offending included, so a viewer never receives it; anonymising erases it. */
+const freeText: ColumnRule = { ...erased, viewers: 'withhold' };
 
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
+
+/** A date kept only as its month: with the equality answers beside it, the exact day would single the
+ * person out. Reporting periods (quarters, halves, years: shared/domain/reporting-periods.ts) run
+ * from the first of a month to the last day of one, so their counts do not change; a custom period
+ * cut mid-month may. */
+const monthOnly = { generalise: 'month' } as const;
+/** The postcode district is kept where at least 5 anonymised people share it, their age band and
+ * equality answers; otherwise it is erased. (The local authority, once the geography issue stores it
+ * for each person, is the coarser value to keep instead.) */
+const districtIfCommon = {
+  generalise: 'small-groups',
+  k: 5,
+  sharing: ['age_band_at_start', 'sex', 'gender_same_as_birth', 'ethnicity', 'disability'],
+} as const;
 
 /** Columns of the record an officer chooses between when merging. */
 const choose = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'choose' });
@@ -196,7 +216,7 @@ export const personalData = {
       address_line2: choose(erased),
       town: choose(erased),
       postcode: choose({ ...kept, retention: { generalise: 'district', into: 'postcode_district' } }),
-      postcode_district: follows(kept, 'postcode'),
+      postcode_district: follows({ ...kept, retention: districtIfCommon }, 'postcode'),
       phone: choose(erased),
       phone_digits: follows(erased, 'phone'),
       email: choose(erased),
@@ -208,24 +228,25 @@ export const personalData = {
       is_carer: choose(kept),
       is_lone_parent: choose(kept),
       labour_market_status: choose(kept),
-      benefits: choose(kept),
+      // PIP and ESA are paid for a health condition or disability: the benefit list marks them special.
+      benefits: choose({ ...kept, items: 'benefit', viewers: 'special-items' }),
       time_out_of_work: choose(kept),
       qualification_level: choose(kept),
       referral_source: choose(kept),
-      referral_date: choose(keptDate),
+      referral_date: choose({ ...keptDate, retention: monthOnly }),
       referrer_name: choose(erased),
       funding_stream_id: choose(kept),
       key_worker_id: choose(staff),
-      start_date: choose(keptDate),
-      leave_date: choose(keptDate),
+      start_date: choose({ ...keptDate, retention: monthOnly }),
+      leave_date: choose({ ...keptDate, retention: monthOnly }),
       privacy_notice_version: choose(kept),
       // Not counted in any total: the month is enough to show a notice was given.
-      privacy_notice_date: choose({ ...keptDate, retention: { generalise: 'month' } }),
+      privacy_notice_date: choose({ ...keptDate, retention: monthOnly }),
       consent_partners_json: choose(erased),
       lawful_basis_note: choose(erased),
       eligibility_status: survivor(kept), // worked out again after a merge
       version: survivor(key),
-      created_at: survivor(key),
+      created_at: survivor({ ...key, retention: monthOnly }), // registered: as telling as the start date
       created_by: survivor(staff),
       updated_at: survivor(key),
       updated_by: survivor(staff),
@@ -259,7 +280,7 @@ export const personalData = {
       evidence_type: kept,
       seen_by: staff,
       seen_on: keptDate,
-      notes: erased,
+      notes: freeText,
       recorded_at: key,
     },
   },
@@ -269,7 +290,7 @@ export const personalData = {
     merge: { rows: 'move', label: 'notes' },
     retention: 'delete-rows',
     access: 'rows',
-    columns: { id: key, participant_id: key, body: erased, created_at: key, created_by: staff },
+    columns: { id: key, participant_id: key, body: freeText, created_at: key, created_by: staff },
   },
   not_duplicate_pairs: {
     about: 'participant',
@@ -413,7 +434,7 @@ export const personalData = {
       participant_id: key,
       signed_on: keptDate,
       signed_by: staff,
-      notes: erased,
+      notes: freeText,
       revoked_on: keptDate,
       created_at: key,
     },
@@ -444,7 +465,7 @@ export const personalData = {
       converted_from_id: key,
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
-      notes: erased,
+      notes: freeText,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -477,7 +498,7 @@ export const personalData = {
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
       qualification_title: kept,
-      notes: erased,
+      notes: freeText,
       source: key,
       source_ref: key,
       verification_status: kept,
@@ -502,7 +523,7 @@ export const personalData = {
       kind: kept,
       received_on: keptDate,
       seen_by: staff,
-      notes: erased,
+      notes: freeText,
       file_name: erased,
       file_mime: erased,
       file_size: erased,
@@ -542,7 +563,7 @@ export const personalData = {
       sustained_on: keptDate,
       checked_on: keptDate,
       outcome_id: key,
-      notes: erased,
+      notes: freeText,
       created_at: key,
       created_by: staff,
     },

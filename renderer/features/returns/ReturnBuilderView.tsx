@@ -11,6 +11,7 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
+import { PeopleWithheld, peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
 import { returnsRoutes } from './returns.routes';
@@ -171,7 +172,9 @@ export function ReturnBuilderView() {
                   {lines.error.message}
                 </p>
               )}
-              {lines.data ? (
+              {lines.data && peopleWithheld(lines.data.criteria, !canExport) ? (
+                <PeopleWithheld criteria={lines.data.criteria} />
+              ) : lines.data ? (
                 <ClaimLinesTable
                   lines={lines.data.lines}
                   total={lines.data.total}

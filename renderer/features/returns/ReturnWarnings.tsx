@@ -35,7 +35,11 @@ export function ReturnWarnings({ counts, warnings }: { counts: Record<string, nu
         <ul>
           {warnings.map((w, i) => (
             <li key={i}>
-              {w.participantId ? (
+              {w.message === null ? (
+                <span className="muted">
+                  A warning about someone counted only under a rule on a special-category barrier (not shown to viewers)
+                </span>
+              ) : w.participantId ? (
                 <a href={participantsRoutes.person.href({ id: w.participantId })}>{w.message}</a>
               ) : (
                 w.message
