@@ -32,7 +32,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol'],
   startDate: '10/01/2026',

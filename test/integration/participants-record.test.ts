@@ -15,7 +15,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol', 'ex_offender'],
   startDate: '10/01/2026',
@@ -210,7 +210,8 @@ describe('special-category data', () => {
     expect(detail.specialCategoryHidden).toBe(true);
     expect(detail.record).toMatchObject({
       ethnicity: null,
-      disability: null,
+      healthCondition: null,
+      conditionImpact: null,
       genderSameAsBirth: null,
       barriers: ['esol'],
     });

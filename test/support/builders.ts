@@ -34,7 +34,6 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
     is_carer: 'no',
     is_lone_parent: 'no',
     labour_market_status: 'unemployed',
-    benefits: 'universal_credit',
     time_out_of_work: 'under_6_months',
     qualification_level: 'level1',
     referral_source: 'jcp',

@@ -28,6 +28,8 @@ import {
 import { findParticipant } from '../participants/participants.repository';
 import { participantColumns, type ParticipantColumn } from './import-plan';
 import { isLiveParticipant } from './import-plan.repository';
+import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
+import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -140,6 +142,11 @@ export async function commitPreview(
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
+      // Where the people written live (one statement for all of them), then their eligibility.
+      const written = batchRows.flatMap((b) => (b.entity === 'participant' ? [b.entity_id] : []));
+      const settings = await loadEligibilitySettings(tx);
+      await resolveParticipants(tx, written, settings.geo);
+      await refreshEveryone(tx, at.slice(0, 10), settings, written);
     } else {
       for (const r of accepted) {
         await writeLinkedRow(tx, preview, r, at, staffId, batchId, source, batchRows, audit);
@@ -206,7 +213,6 @@ export function newParticipant(
     is_carer: null,
     is_lone_parent: null,
     labour_market_status: null,
-    benefits: null,
     time_out_of_work: null,
     qualification_level: null,
     referral_source: f.referral_source ?? null,
