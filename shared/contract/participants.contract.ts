@@ -323,6 +323,27 @@ export const participantsContract = {
       }),
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
   }),
+  'participants.toReview': channel({
+    effect: reads,
+    summary: 'Records to review',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.object({
+      /** Labour-market status at entry disagreeing with time out of work (listed, never changed). */
+      labourMarket: z.array(
+        z.object({
+          id: idSchema,
+          reference: z.string(),
+          name: z.string(),
+          labourMarketStatus: z.string(),
+          timeOutOfWork: z.string(),
+          message: z.string(),
+          suggested: z.string().nullable(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
+  }),
   'participants.duplicates': channel({
     effect: reads,
     summary: 'Find likely duplicates',

@@ -276,6 +276,28 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
   return row.id;
 }
 
+/** Everyone with both a labour-market status and a time out of work (the review list checks them). */
+export async function labourMarketFacts(db: Db) {
+  return db
+    .selectFrom('participants')
+    .select([
+      'id',
+      'reference',
+      'first_name',
+      'last_name',
+      'labour_market_status',
+      'time_out_of_work',
+      'date_of_birth',
+      'start_date',
+      'referral_date',
+    ])
+    .where('status', 'not in', ['merged', 'anonymised'])
+    .where('labour_market_status', 'is not', null)
+    .where('time_out_of_work', 'is not', null)
+    .orderBy('reference')
+    .execute();
+}
+
 /** The record's fields kept as sets: barriers and benefits. */
 export async function setsOf(db: Db, id: number): Promise<{ barriers: string[]; benefits: string[] }> {
   const benefits = await db

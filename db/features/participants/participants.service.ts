@@ -19,6 +19,7 @@ import {
   fundingStreamName,
   insertNotDuplicatePair,
   insertNote,
+  labourMarketFacts,
   latestUndoableMerge,
   staffExists,
   updateParticipantRow,
@@ -345,6 +346,33 @@ export async function participantOptions(db: Db, actor: Actor) {
     localLabel: settings.geo.localLabel,
     today: actor.today,
   };
+}
+
+/** Records whose labour-market status disagrees with their time out of work: listed for an officer
+ * to check, never changed by the app (the records migrated from before the check included). */
+export async function recordsToReview(db: Db, today: string, limit = 1000) {
+  const found = (await labourMarketFacts(db)).flatMap((p) => {
+    const problem = labourMarketProblem({
+      status: p.labour_market_status,
+      timeOutOfWork: p.time_out_of_work,
+      dateOfBirth: p.date_of_birth,
+      entryDate: p.start_date ?? p.referral_date ?? today,
+    });
+    return problem
+      ? [
+          {
+            id: p.id,
+            reference: p.reference,
+            name: `${p.first_name} ${p.last_name}`,
+            labourMarketStatus: p.labour_market_status!,
+            timeOutOfWork: p.time_out_of_work!,
+            message: problem.message,
+            suggested: problem.suggested,
+          },
+        ]
+      : [];
+  });
+  return { labourMarket: found.slice(0, limit), total: found.length };
 }
 
 /** People who may be the one being registered, with why. */
