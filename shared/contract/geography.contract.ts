@@ -66,6 +66,21 @@ export type ParticipantGeography = z.infer<typeof participantGeographySchema>;
 
 const areaChoice = z.object({ code: z.string(), name: z.string().nullable() });
 
+/** The dashboard's breakdown by ward and by deprivation decile: starts and outcomes in the period. */
+export const dashboardAreasSchema = z.object({
+  byWard: z.array(z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() })),
+  byDecile: z.array(z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() })),
+});
+export type DashboardAreas = z.infer<typeof dashboardAreasSchema>;
+
+/** A return's people (each once) by ward and by deprivation decile. */
+export const peopleAreasSchema = z.object({
+  people: z.number().int(),
+  byWard: z.array(z.object({ key: z.string(), label: z.string(), people: z.number().int() })),
+  byDecile: z.array(z.object({ key: z.string(), label: z.string(), people: z.number().int() })),
+});
+export type PeopleAreas = z.infer<typeof peopleAreasSchema>;
+
 export const geographyContract = {
   'geography.status': channel({
     effect: reads,
@@ -133,6 +148,18 @@ export const geographyContract = {
       })
       .strict(),
     output: z.object({ codes: z.array(z.string()), recalculated: z.number().int(), local: z.number().int() }),
+  }),
+  'geography.returnAreas': channel({
+    effect: reads,
+    summary: 'Where the people in a return live',
+    role: 'viewer',
+    input: z.union([
+      z.object({ returnId: idSchema }).strict(),
+      z
+        .object({ setId: idSchema, from: isoDateSchema, to: isoDateSchema, versionId: idSchema.optional() })
+        .strict(),
+    ]),
+    output: peopleAreasSchema,
   }),
   'geography.recompute': channel({
     effect: ownTransactions('geography', 'participants'),

@@ -1,6 +1,7 @@
 // Channels of the returns area: funders and versioned indicator sets, the return builder and
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
+import { dashboardAreasSchema } from './geography.contract';
 import { specialItems } from './personal';
 import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
@@ -162,6 +163,8 @@ export const dashboardSchema = z.object({
   byDistrict: z.array(countRowSchema),
   /** Counts by barrier: the special-category barriers are not shown to viewers. */
   byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
+  /** Starts and outcomes by ward and by deprivation decile (the geography area's). */
+  areas: dashboardAreasSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

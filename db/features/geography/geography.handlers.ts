@@ -13,6 +13,10 @@ import { recomputeEveryone } from './recompute.service';
 import { geographyStatus, setLocalAuthorities } from './geography.service';
 import { resolvePostcode } from './resolution';
 import { discardUpload, receivePiece, takeUpload } from './uploads';
+import { peopleAreas } from './area-breakdown.service';
+import { loadSetVersion } from '../returns/indicator-sets.repository';
+import { computeLines } from '../returns/return.service';
+import { frozenLines } from '../returns/returns.repository';
 
 function loadRun(ctx: OwnTransactionsContext): Omit<LoadRun, 'job'> {
   return {
@@ -59,6 +63,15 @@ export const geographyHandlers = defineHandlers({
       }
     });
     return { jobId };
+  },
+
+  async 'geography.returnAreas'(input, ctx) {
+    // A submitted return's frozen lines, or a draft's computed now: the people it counts.
+    const lines =
+      'returnId' in input
+        ? await frozenLines(ctx.db, input.returnId)
+        : [...(await computeLines(ctx.db, await loadSetVersion(ctx.db, input.setId, input.versionId), input)).values()].flat();
+    return peopleAreas(ctx.db, lines.map((l) => l.personId));
   },
 
   'geography.setLocalAuthorities': (input, ctx) => setLocalAuthorities(ctx.tx, input.codes, actorOf(ctx)),

@@ -3,12 +3,14 @@
 // the form and imports, keeps each participant's stored resolution (with the versions it came
 // from), and says which participant column holds each geography level, so counting rules, the
 // dashboard and contracts filter and group the same way.
+import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 import {
   DEFAULT_LOCAL_AUTHORITIES,
   formatYearMonth,
   normaliseLocalAuthorities,
   postcodeWarning,
+  type AreaFilter,
   type GeographyLevel,
   type GeoStatus,
 } from '../../../shared/domain/geography';
@@ -36,6 +38,25 @@ export const participantAreaColumns: Record<GeographyLevel, string> = {
   imd_decile: 'geo_imd_decile',
   postcode_district: 'postcode_district',
 };
+
+/** "The person (participants as `alias`) lives in the filter's area", for counting rules and other
+ * queries over participants. */
+export function participantAreaCondition(filter: AreaFilter, alias = 'p'): RawBuilder<SqlBool> {
+  const column = sql.ref(`${alias}.${participantAreaColumns[filter.level]}`);
+  if (filter.level === 'local') return sql<SqlBool>`${column} = 1`;
+  const codes = filter.level === 'imd_decile' ? filter.codes.map(Number) : filter.codes;
+  if (!codes.length) return sql<SqlBool>`1 = 0`;
+  return sql<SqlBool>`${column} in (${sql.join(codes)})`;
+}
+
+/** Names of the areas rules name (for their sentences), from the names files in use. */
+export async function areaLabelsFor(db: Db, filters: ReadonlyArray<AreaFilter | undefined>) {
+  const names = await areaNames(
+    db,
+    filters.flatMap((f) => (f && f.level !== 'imd_decile' && f.level !== 'postcode_district' ? f.codes : [])),
+  );
+  return (_level: GeographyLevel, code: string) => names.get(code) ?? code;
+}
 
 export interface GeographyContext extends ResolutionSources {
   postcodes: LookupVersionRow | null;
