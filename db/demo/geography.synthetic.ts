@@ -63,9 +63,39 @@ const w = (name: string) => byName.get(name)!;
 /** Which ward each sector (district + first digit of the inward code) lies in. */
 const sectors: Record<string, SyntheticWard[]> = {
   // SG1 and SG2 are mostly Stevenage, but not only: villages of North and East Hertfordshire share them.
-  SG1: ['Bedwell', 'Bedwell', 'Old Town', 'St Nicholas', 'Symonds Green', 'Martins Wood', 'Woodfield', 'Pin Green', 'Wymondley'].map(w),
-  SG2: ['Shephall', 'Bandley Hill and Poplars', 'Chells', 'Manor', 'Longmeadow', 'Roebuck', 'Chells', 'Walkern', 'Datchworth and Aston'].map(w),
-  SG3: ['Knebworth', 'Knebworth', 'Knebworth', 'Knebworth', 'Knebworth', 'Watton-at-Stone', 'Watton-at-Stone', 'Watton-at-Stone', 'Watton-at-Stone'].map(w),
+  SG1: [
+    'Bedwell',
+    'Bedwell',
+    'Old Town',
+    'St Nicholas',
+    'Symonds Green',
+    'Martins Wood',
+    'Woodfield',
+    'Pin Green',
+    'Wymondley',
+  ].map(w),
+  SG2: [
+    'Shephall',
+    'Bandley Hill and Poplars',
+    'Chells',
+    'Manor',
+    'Longmeadow',
+    'Roebuck',
+    'Chells',
+    'Walkern',
+    'Datchworth and Aston',
+  ].map(w),
+  SG3: [
+    'Knebworth',
+    'Knebworth',
+    'Knebworth',
+    'Knebworth',
+    'Knebworth',
+    'Watton-at-Stone',
+    'Watton-at-Stone',
+    'Watton-at-Stone',
+    'Watton-at-Stone',
+  ].map(w),
   SG4: Array.from({ length: 9 }, () => w('Hitchin Bearton')),
   SG5: Array.from({ length: 9 }, () => w('Hitchin Oughton')),
   LU2: Array.from({ length: 9 }, () => w('Wigmore')),
@@ -160,8 +190,9 @@ export function demoPostcodeOf(district: string, digit: number, letterA: number,
 // ── The files, in the ONS formats ──────────────────────────────────────────────────────────────
 
 const csv = (rows: ReadonlyArray<ReadonlyArray<string | number>>) =>
-  rows.map((r) => r.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(',')).join('\r\n') +
-  '\r\n';
+  rows
+    .map((r) => r.map((v) => (/[",\n]/.test(String(v)) ? `"${String(v).replace(/"/g, '""')}"` : String(v))).join(','))
+    .join('\r\n') + '\r\n';
 
 const compact = (pc: string) => pc.replace(' ', '');
 const pcd = (pc: string) => {
@@ -171,7 +202,43 @@ const pcd = (pc: string) => {
 
 /** NSPL (2021 geography), as ONS publishes it: lsoa21 and no lsoa11. */
 export function nsplCsv(): string {
-  const header = ['pcd', 'pcd2', 'pcds', 'dointr', 'doterm', 'usertype', 'oseast1m', 'osnrth1m', 'osgrdind', 'oa21', 'cty', 'ced', 'laua', 'ward', 'nhser', 'ctry', 'rgn', 'pcon', 'ttwa', 'itl', 'npark', 'lsoa21', 'msoa21', 'wz11', 'sicbl', 'bua22', 'ruc21', 'oac11', 'lat', 'long', 'lep1', 'lep2', 'pfa', 'imd', 'icb'];
+  const header = [
+    'pcd',
+    'pcd2',
+    'pcds',
+    'dointr',
+    'doterm',
+    'usertype',
+    'oseast1m',
+    'osnrth1m',
+    'osgrdind',
+    'oa21',
+    'cty',
+    'ced',
+    'laua',
+    'ward',
+    'nhser',
+    'ctry',
+    'rgn',
+    'pcon',
+    'ttwa',
+    'itl',
+    'npark',
+    'lsoa21',
+    'msoa21',
+    'wz11',
+    'sicbl',
+    'bua22',
+    'ruc21',
+    'oac11',
+    'lat',
+    'long',
+    'lep1',
+    'lep2',
+    'pfa',
+    'imd',
+    'icb',
+  ];
   const lsoas = new Map(syntheticLsoas.map((l) => [l.lsoa21, l]));
   const rows = syntheticPostcodes().map((p, i) => [
     compact(p.postcode),
@@ -215,7 +282,39 @@ export function nsplCsv(): string {
 
 /** ONSPD, as ONS publishes it: oslaua and osward, with both lsoa11 and lsoa21. */
 export function onspdCsv(): string {
-  const header = ['pcd', 'pcd2', 'pcds', 'dointr', 'doterm', 'oscty', 'ced', 'oslaua', 'osward', 'parish', 'usertype', 'oseast1m', 'osnrth1m', 'osgrdind', 'oshlthau', 'nhser', 'ctry', 'rgn', 'pcon', 'ttwa', 'itl', 'park', 'oa11', 'lsoa11', 'msoa11', 'oa21', 'lsoa21', 'msoa21', 'lat', 'long', 'imd'];
+  const header = [
+    'pcd',
+    'pcd2',
+    'pcds',
+    'dointr',
+    'doterm',
+    'oscty',
+    'ced',
+    'oslaua',
+    'osward',
+    'parish',
+    'usertype',
+    'oseast1m',
+    'osnrth1m',
+    'osgrdind',
+    'oshlthau',
+    'nhser',
+    'ctry',
+    'rgn',
+    'pcon',
+    'ttwa',
+    'itl',
+    'park',
+    'oa11',
+    'lsoa11',
+    'msoa11',
+    'oa21',
+    'lsoa21',
+    'msoa21',
+    'lat',
+    'long',
+    'imd',
+  ];
   const lsoas = new Map(syntheticLsoas.map((l) => [l.lsoa11, l]));
   const rows = syntheticPostcodes().map((p, i) => [
     compact(p.postcode),
@@ -289,7 +388,13 @@ export function iodCsv(edition: 'IoD2019' | 'IoD2025'): string {
 export function wardNamesCsv(): string {
   return csv([
     ['WD24CD', 'WD24NM', 'WD24NMW', 'LAD24CD', 'LAD24NM'],
-    ...syntheticWards.map((wd) => [wd.code, wd.name, '', wd.la, syntheticAuthorities.find((a) => a.code === wd.la)!.name]),
+    ...syntheticWards.map((wd) => [
+      wd.code,
+      wd.name,
+      '',
+      wd.la,
+      syntheticAuthorities.find((a) => a.code === wd.la)!.name,
+    ]),
   ]);
 }
 

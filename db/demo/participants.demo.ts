@@ -73,7 +73,15 @@ function demoArea(geo: DemoGeography | undefined, postcode: string | null) {
           terminatedOn: row.doterm ? `${row.doterm.slice(0, 4)}-${row.doterm.slice(4)}` : null,
         };
   const columns = {
-    geo_status: !geo ? 'no_lookup' : !postcode ? 'no_postcode' : !row ? 'not_found' : row.doterm ? 'terminated' : 'resolved',
+    geo_status: !geo
+      ? 'no_lookup'
+      : !postcode
+        ? 'no_postcode'
+        : !row
+          ? 'not_found'
+          : row.doterm
+            ? 'terminated'
+            : 'resolved',
     geo_la_code: row?.la ?? null,
     geo_ward_code: row?.ward ?? null,
     geo_lsoa_code: row?.lsoa21 ?? null,
@@ -101,8 +109,9 @@ function ucRegimeFor(status: string, rng: Random): string {
   if (status === 'unemployed' || status === 'long_term_unemployed') return 'intensive_work_search';
   if (status === 'employed') return 'light_touch';
   if (status === 'inactive_in_education') return 'work_focused_interview';
-  return rng.pick(ucConditionalityRegimes.filter((r) => r.code === 'work_preparation' || r.code === 'no_work_requirements'))
-    .code;
+  return rng.pick(
+    ucConditionalityRegimes.filter((r) => r.code === 'work_preparation' || r.code === 'no_work_requirements'),
+  ).code;
 }
 
 export const participantsStep: DemoStep = {
@@ -250,8 +259,7 @@ export const participantsStep: DemoStep = {
               ['none', 12],
               ['prefer_not_to_say', 5],
             ] as const);
-      const timeOut =
-        lms === 'employed' ? 'in_work' : rng.pick(timeOutOfWork.filter((t) => t.code !== 'in_work')).code;
+      const timeOut = lms === 'employed' ? 'in_work' : rng.pick(timeOutOfWork.filter((t) => t.code !== 'in_work')).code;
       const qualificationLevel = rng.pick(qualificationLevels).code;
       const referralDate = addDays(startDate, -rng.int(0, 21));
       const referrerName = referral === 'jcp' ? `Work coach ${rng.pick(lastNames)}` : null;
@@ -263,12 +271,21 @@ export const participantsStep: DemoStep = {
       // Labour-market status as an officer would record it from the time out of work (ESF: long-term
       // unemployed is 12 months or more, 6 or more under 25); one record in forty is left
       // disagreeing, so the review list has something to show.
-      const problem = labourMarketProblem({ status: lms, timeOutOfWork: timeOut, dateOfBirth: dob, entryDate: startDate });
+      const problem = labourMarketProblem({
+        status: lms,
+        timeOutOfWork: timeOut,
+        dateOfBirth: dob,
+        entryDate: startDate,
+      });
       const lmsAtEntry = problem?.suggested && i % 40 !== 7 ? problem.suggested : lms;
       const [healthCondition, conditionImpact] = disabilityAnswers[disability] ?? [null, null];
       // Several benefits at once: PIP beside Universal Credit or ESA, Carer's Allowance for some carers.
       const benefits: string[] = [benefit];
-      if ((benefit === 'universal_credit' || benefit === 'esa') && disability.startsWith('limited') && extra.chance(0.5))
+      if (
+        (benefit === 'universal_credit' || benefit === 'esa') &&
+        disability.startsWith('limited') &&
+        extra.chance(0.5)
+      )
         benefits.push('pip');
       if (benefit === 'universal_credit' && isCarer === 'yes' && extra.chance(0.3)) benefits.push('carers_allowance');
       benefitsByIndex.push(benefits);

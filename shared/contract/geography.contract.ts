@@ -25,6 +25,15 @@ export const lookupVersionSchema = z.object({
 });
 export type LookupVersion = z.infer<typeof lookupVersionSchema>;
 
+/** A load or recompute job as the window waits for it (the shape of imports.job). */
+const jobStateSchema = z.object({
+  state: z.enum(['running', 'done', 'failed', 'cancelled']),
+  done: z.number(),
+  total: z.number(),
+  message: z.string().nullable(),
+  result: z.unknown(),
+});
+
 /** Where a postcode is, as the form and a participant's page show it. */
 export const postcodeResolutionSchema = z.object({
   postcode: z.string().nullable(),
@@ -43,7 +52,6 @@ export const postcodeResolutionSchema = z.object({
   deprivation: z.string().nullable(),
   warning: z.string().nullable(),
 });
-export type PostcodeResolutionView = z.infer<typeof postcodeResolutionSchema>;
 
 /** Where a stored participant lives, with the files it was worked out from. */
 export const participantGeographySchema = z.object({
@@ -68,8 +76,12 @@ const areaChoice = z.object({ code: z.string(), name: z.string().nullable() });
 
 /** The dashboard's breakdown by ward and by deprivation decile: starts and outcomes in the period. */
 export const dashboardAreasSchema = z.object({
-  byWard: z.array(z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() })),
-  byDecile: z.array(z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() })),
+  byWard: z.array(
+    z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() }),
+  ),
+  byDecile: z.array(
+    z.object({ key: z.string(), label: z.string(), starts: z.number().int(), outcomes: z.number().int() }),
+  ),
 });
 export type DashboardAreas = z.infer<typeof dashboardAreasSchema>;
 
@@ -155,11 +167,16 @@ export const geographyContract = {
     role: 'viewer',
     input: z.union([
       z.object({ returnId: idSchema }).strict(),
-      z
-        .object({ setId: idSchema, from: isoDateSchema, to: isoDateSchema, versionId: idSchema.optional() })
-        .strict(),
+      z.object({ setId: idSchema, from: isoDateSchema, to: isoDateSchema, versionId: idSchema.optional() }).strict(),
     ]),
     output: peopleAreasSchema,
+  }),
+  'geography.job': channel({
+    effect: reads,
+    summary: 'State and result of a geography job',
+    role: 'administrator',
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: jobStateSchema,
   }),
   'geography.recompute': channel({
     effect: ownTransactions('geography', 'participants'),

@@ -89,7 +89,12 @@ export const evidenceTypes: readonly EvidenceType[] = [
     proves: ['right_to_work'],
     legacy: true,
   },
-  { code: 'proof_of_address', label: 'Proof of address (bill, tenancy, council tax)', proves: ['residence'], legacy: true },
+  {
+    code: 'proof_of_address',
+    label: 'Proof of address (bill, tenancy, council tax)',
+    proves: ['residence'],
+    legacy: true,
+  },
 ];
 
 const byCode = new Map(evidenceTypes.map((t) => [t.code, t]));
@@ -154,7 +159,6 @@ export function evidenceAcceptance(
  * before it expired. */
 export function offeredEvidence(check: EligibilityCheckCode, person: { noFixedAbode: boolean }): EvidenceType[] {
   return evidenceTypes.filter(
-    (t) =>
-      !t.legacy && t.proves.includes(check) && (!t.noFixedAbodeOnly || person.noFixedAbode),
+    (t) => !t.legacy && t.proves.includes(check) && (!t.noFixedAbodeOnly || person.noFixedAbode),
   );
 }

@@ -7,12 +7,7 @@
 // postcode districts (a setting, default SG1/SG2) stand in.
 import { ageOn, formatUkDate } from './dates';
 import { postcodeDistrict } from './identifiers';
-import {
-  checkLabels,
-  evidenceAcceptance,
-  evidenceLabel,
-  type EligibilityCheckCode,
-} from './eligibility-evidence';
+import { checkLabels, evidenceAcceptance, evidenceLabel, type EligibilityCheckCode } from './eligibility-evidence';
 
 export type EligibilityStatus = 'eligible' | 'pending' | 'not_eligible';
 export type RuleOutcome = 'met' | 'pending' | 'not_met';
@@ -133,7 +128,9 @@ export function rightToWorkRule(checks: EligibilityCheckInput[]): RuleResult {
     return {
       ...base,
       outcome: 'pending',
-      reason: check.evidenceType ? `Not evidenced: ${j.reason}` : 'Right to live and work recorded without the evidence seen',
+      reason: check.evidenceType
+        ? `Not evidenced: ${j.reason}`
+        : 'Right to live and work recorded without the evidence seen',
     };
   return { ...base, outcome: 'met', reason: `Evidenced (${j.what})` };
 }

@@ -63,7 +63,10 @@ const listOf = (items: string[]): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} or ${items.at(-1)}`;
 
 /** "living in the local area", "living in IMD decile 1 or 2 (1 = most deprived)". */
-export function describeArea(filter: AreaFilter, label: (level: GeographyLevel, code: string) => string = (_l, c) => c) {
+export function describeArea(
+  filter: AreaFilter,
+  label: (level: GeographyLevel, code: string) => string = (_l, c) => c,
+) {
   if (filter.level === 'local') return 'living in the local area';
   const names = filter.codes.map((c) => label(filter.level, c));
   switch (filter.level) {
@@ -108,7 +111,20 @@ export const geoStatusLabels: Record<GeoStatus, string> = {
   no_fixed_abode: 'No fixed abode',
 };
 
-const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
 
 /** "2019-06" → "June 2019". */
 export function formatYearMonth(ym: string | null | undefined): string {
@@ -166,7 +182,12 @@ const POSTCODE_NEEDS = 'pcds, doterm, laua (or oslaua), ward (or osward) and lso
 
 /** Which ONS file a header row belongs to, with the position of each column it needs. */
 export function detectLookupFile(header: readonly string[], fileName = 'The file'): DetectedFile {
-  const h = header.map((c) => c.replace(/^\uFEFF/, '').trim().toLowerCase());
+  const h = header.map((c) =>
+    c
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .toLowerCase(),
+  );
   const at = (...names: string[]) => {
     for (const n of names) {
       const i = h.indexOf(n);
@@ -198,7 +219,14 @@ export function detectLookupFile(header: readonly string[], fileName = 'The file
     return {
       kind: 'postcodes',
       format: h.includes('osward') ? 'ONSPD' : 'NSPL',
-      columns: { postcode: pcds, terminated, la, ward, lsoa11: lsoa11 >= 0 ? lsoa11 : null, lsoa21: lsoa21 >= 0 ? lsoa21 : null },
+      columns: {
+        postcode: pcds,
+        terminated,
+        la,
+        ward,
+        lsoa11: lsoa11 >= 0 ? lsoa11 : null,
+        lsoa21: lsoa21 >= 0 ? lsoa21 : null,
+      },
     };
   }
 
@@ -212,7 +240,7 @@ export function detectLookupFile(header: readonly string[], fileName = 'The file
       return {
         kind: 'unknown',
         message:
-          `${fileName} has LSOA codes but no ${rank < 0 ? '"Index of Multiple Deprivation (IMD) Rank"' : '"Index of Multiple Deprivation (IMD) Decile"'} column. ` +
+          `${fileName} has LSOA codes but no "Index of Multiple Deprivation (IMD) ${rank < 0 ? 'Rank' : 'Decile'}" column. ` +
           'Load the file of the Indices of Deprivation that gives the IMD rank and decile of each LSOA.',
       };
     return {
@@ -253,7 +281,9 @@ const MONTH_CODES = ['JAN', 'FEB', 'MAR', 'APR', 'MAY', 'JUN', 'JUL', 'AUG', 'SE
  * editions were published on 26/09/2019 and 30/10/2025), or null. */
 export function guessFileDate(fileName: string): string | null {
   const name = fileName.toUpperCase();
-  const month = /(?:^|[^A-Z])(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[_\s-]?((?:19|20)\d{2})(?!\d)/.exec(name);
+  const month = /(?:^|[^A-Z])(JAN|FEB|MAR|APR|MAY|JUN|JUL|AUG|SEP|OCT|NOV|DEC)[A-Z]*[_\s-]?((?:19|20)\d{2})(?!\d)/.exec(
+    name,
+  );
   if (month) return `${month[2]}-${String(MONTH_CODES.indexOf(month[1]!) + 1).padStart(2, '0')}-01`;
   if (/(IOD|IMD)[_\s-]?2019/.test(name)) return '2019-09-26';
   if (/(IOD|IMD)[_\s-]?2025/.test(name)) return '2025-10-30';

@@ -86,11 +86,6 @@ export function disabilityFromAnswers(condition: string | null, impact: string |
   return null;
 }
 
-/** Disabled under the Equality Act 2010 s.6: a long-term condition with a substantial effect. */
-export function isEqualityActDisabled(condition: string | null, impact: string | null): boolean {
-  return condition === 'yes' && (impact === 'yes_a_lot' || impact === 'yes_a_little');
-}
-
 export const disabilities: Option[] = [
   { code: 'limited_a_lot', label: 'Disabled: day-to-day activities limited a lot' },
   { code: 'limited_a_little', label: 'Disabled: day-to-day activities limited a little' },

@@ -70,7 +70,10 @@ describe('dashboard by ward and by deprivation decile', () => {
     ]);
     expect(d.areas.byDecile[0]!.label).toBe('1 (most deprived 10%)');
     // "Local people benefitting" counts the local area: A and F, not D in a North Hertfordshire village.
-    expect(d.headline.find((h) => h.code === 'SW-6')).toMatchObject({ count: 2, sentence: expect.stringMatching(/living in the local area/) });
+    expect(d.headline.find((h) => h.code === 'SW-6')).toMatchObject({
+      count: 2,
+      sentence: expect.stringMatching(/living in the local area/),
+    });
   });
 
   it('exports the tables, read back by a second reader', async () => {
@@ -80,7 +83,10 @@ describe('dashboard by ward and by deprivation decile', () => {
     const script =
       'import openpyxl,sys,json\nwb=openpyxl.load_workbook(sys.argv[1])\n' +
       'print(json.dumps({ws.title:[[c.value for c in r] for r in ws.iter_rows()] for ws in wb.worksheets}))';
-    const sheets = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, out]).toString()) as Record<string, unknown[][]>;
+    const sheets = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, out]).toString()) as Record<
+      string,
+      unknown[][]
+    >;
     const ward = sheets['By ward']!;
     const header = ward.findIndex((r) => r[0] === 'Ward');
     expect(ward[header]).toEqual(['Ward', 'Starts', 'Outcomes']);
@@ -130,7 +136,9 @@ describe('counting rules filter on where people live', () => {
   });
 
   it('reads as a sentence with the areas named', async () => {
-    const { sentence } = await t.ok('returns.describeRule', { rule: starts({ level: 'ward', codes: ['E05900001', 'E05900008'] }) });
+    const { sentence } = await t.ok('returns.describeRule', {
+      rule: starts({ level: 'ward', codes: ['E05900001', 'E05900008'] }),
+    });
     expect(sentence).toBe(
       'Participants who started in the period — people living in the wards Bedwell or Shephall, each person once.',
     );

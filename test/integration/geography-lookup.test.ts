@@ -30,18 +30,33 @@ async function evidence(id: number) {
     ['right_to_work', 'uk_irish_passport'],
     ['residence', 'council_tax_bill'],
   ] as const)
-    await t.ok('participants.recordEligibilityCheck', { id, checkCode, outcome: 'met', evidenceType, seenOn: '2026-01-10' });
+    await t.ok('participants.recordEligibilityCheck', {
+      id,
+      checkCode,
+      outcome: 'met',
+      evidenceType,
+      seenOn: '2026-01-10',
+    });
 }
 
 describe('loading the geography files', () => {
   it('loads each file as a version with its rows, audited, and resolves known postcodes', async () => {
     // Registered before any directory: districts stand in.
     const early = await t.ok('participants.create', { record: person({ lastName: 'Early' }) });
-    expect((await t.ok('participants.get', { id: early.id })).geography).toMatchObject({ status: 'no_lookup', wardCode: null });
+    expect((await t.ok('participants.get', { id: early.id })).geography).toMatchObject({
+      status: 'no_lookup',
+      wardCode: null,
+    });
 
     await loadSyntheticGeography(t);
     const status = await t.ok('geography.status', {});
-    expect(status.postcodes).toMatchObject({ format: 'NSPL', fileDate: '2025-02-01', rowCount: 567, status: 'current', label: 'NSPL, February 2025' });
+    expect(status.postcodes).toMatchObject({
+      format: 'NSPL',
+      fileDate: '2025-02-01',
+      rowCount: 567,
+      status: 'current',
+      label: 'NSPL, February 2025',
+    });
     expect(status.deprivation).toMatchObject({ format: 'IoD2025', lsoaVintage: '2021', rowCount: 66 });
     expect(status.names.map((n) => n.format).sort()).toEqual(['LAD24', 'WD24']);
     expect(status.localAuthorities).toEqual([{ code: 'E07000243', name: 'Stevenage' }]);
@@ -68,7 +83,14 @@ describe('loading the geography files', () => {
     });
 
     const look = await t.ok('geography.lookupPostcode', { postcode: 'sg13kc' });
-    expect(look).toMatchObject({ postcode: 'SG1 3KC', status: 'resolved', wardName: 'Old Town', lsoaCode: 'E01900005', imdDecile: 9, isLocal: true });
+    expect(look).toMatchObject({
+      postcode: 'SG1 3KC',
+      status: 'resolved',
+      wardName: 'Old Town',
+      lsoaCode: 'E01900005',
+      imdDecile: 9,
+      isLocal: true,
+    });
     // SG1 also covers a North Hertfordshire village: not local.
     expect(await t.ok('geography.lookupPostcode', { postcode: 'SG1 9CC' })).toMatchObject({
       laName: 'North Hertfordshire',
@@ -76,7 +98,11 @@ describe('loading the geography files', () => {
       isLocal: false,
     });
 
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('summary').where('entity', '=', 'geography_file').execute();
+    const audit = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('entity', '=', 'geography_file')
+      .execute();
     expect(audit.map((a) => a.summary)).toEqual(
       expect.arrayContaining([
         'NSPL21_FEB_2025_UK_synthetic.csv (NSPL, February 2025, 567 rows) is now the postcode directory in use',
@@ -101,13 +127,17 @@ describe('loading the geography files', () => {
     const { id } = await t.ok('participants.create', { record: person({ postcode: 'SG1 9VV' }) });
     await evidence(id);
     const d = await t.ok('participants.get', { id });
-    expect(d.geography).toMatchObject({ status: 'not_found', warning: expect.stringMatching(/not in the postcode directory/) });
+    expect(d.geography).toMatchObject({
+      status: 'not_found',
+      warning: expect.stringMatching(/not in the postcode directory/),
+    });
     expect(d.eligibility.rules.find((r) => r.code === 'residence')).toMatchObject({
       outcome: 'pending',
       reason: 'Postcode SG1 9VV is not in the postcode directory: check it',
     });
 
-    const csv = 'First name,Surname,Date of birth,Postcode\r\nAnn,Old,01/02/1990,SG1 1KM\r\nBen,Typo,03/04/1991,SG2 9VV\r\nCal,Fine,05/06/1992,SG2 1CC\r\n';
+    const csv =
+      'First name,Surname,Date of birth,Postcode\r\nAnn,Old,01/02/1990,SG1 1KM\r\nBen,Typo,03/04/1991,SG2 9VV\r\nCal,Fine,05/06/1992,SG2 1CC\r\n';
     const upload = await openFile(t, 'referrals.csv', new TextEncoder().encode(csv));
     const { previewId } = await preview(t, upload, {
       name: 'Referrals',
@@ -117,7 +147,8 @@ describe('loading the geography files', () => {
       dateOrder: 'dmy',
     } as never);
     const warned = [];
-    for (const rowId of [1, 2, 3]) warned.push((await t.ok('imports.previewRow', { previewId, rowId })).warnings.map((w) => w.message));
+    for (const rowId of [1, 2, 3])
+      warned.push((await t.ok('imports.previewRow', { previewId, rowId })).warnings.map((w) => w.message));
     expect(warned).toEqual([
       ['Postcode SG1 1KM stopped being used in June 2019: check the address'],
       ['Postcode SG2 9VV is not in the postcode directory (NSPL, February 2025): check it'],
@@ -141,30 +172,62 @@ describe('loading the geography files', () => {
 
     const set = await t.ok('geography.setLocalAuthorities', { codes: ['E07000243', 'e07000099'] });
     expect(set).toEqual({ codes: ['E07000243', 'E07000099'], recalculated: 1, local: 2 });
-    expect((await get(village.id)).eligibility).toMatchObject({ status: 'eligible', isLocal: true, localLabel: 'Stevenage, North Hertfordshire' });
+    expect((await get(village.id)).eligibility).toMatchObject({
+      status: 'eligible',
+      isLocal: true,
+      localLabel: 'Stevenage, North Hertfordshire',
+    });
 
     await t.ok('geography.setLocalAuthorities', { codes: ['E07000099'] });
     expect((await get(town.id)).eligibility).toMatchObject({ status: 'not_eligible', isLocal: false });
-    const audit = await t.backend.store.db.selectFrom('audit_log').select('summary').where('entity_id', '=', 'geography.localAuthorities').execute();
-    expect(audit.map((a) => a.summary)).toEqual(['Local area set to Stevenage, North Hertfordshire', 'Local area set to North Hertfordshire']);
+    const audit = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select('summary')
+      .where('entity_id', '=', 'geography.localAuthorities')
+      .execute();
+    expect(audit.map((a) => a.summary)).toEqual([
+      'Local area set to Stevenage, North Hertfordshire',
+      'Local area set to North Hertfordshire',
+    ]);
     expect(await t.call('geography.setLocalAuthorities', { codes: ['Stevenage'] })).toMatchObject({
       ok: false,
-      error: { kind: 'validation', fields: [{ path: ['codes', 0], message: 'Enter local authority codes like E07000243' }] },
+      error: {
+        kind: 'validation',
+        fields: [{ path: ['codes', 0], message: 'Enter local authority codes like E07000243' }],
+      },
     });
   });
 
   it('a file with the wrong columns gets a clear message and nothing is loaded', async () => {
-    const uploadId = await uploadGeography(t, 'people.csv', new TextEncoder().encode('Name,Postcode,NI number\r\nAnn,SG1 1AA,QQ123456C\r\n'));
+    const uploadId = await uploadGeography(
+      t,
+      'people.csv',
+      new TextEncoder().encode('Name,Postcode,NI number\r\nAnn,SG1 1AA,QQ123456C\r\n'),
+    );
     const refused = await t.call('geography.load', { uploadId });
     expect(refused).toMatchObject({ ok: false, error: { kind: 'validation' } });
-    if (!refused.ok) expect(refused.error.message).toMatch(/^"people.csv" is not a file Worksbook knows\. A postcode directory \(NSPL or ONSPD\) needs the columns pcds/);
-    const cut = await uploadGeography(t, 'NSPL_cut.csv', new TextEncoder().encode('pcds,doterm,laua,lsoa21\r\nSG1 1CC,,E07000243,E01900001\r\n'));
+    if (!refused.ok)
+      expect(refused.error.message).toMatch(
+        /^"people.csv" is not a file Worksbook knows\. A postcode directory \(NSPL or ONSPD\) needs the columns pcds/,
+      );
+    const cut = await uploadGeography(
+      t,
+      'NSPL_cut.csv',
+      new TextEncoder().encode('pcds,doterm,laua,lsoa21\r\nSG1 1CC,,E07000243,E01900001\r\n'),
+    );
     const partial = await t.call('geography.load', { uploadId: cut, fileDate: '2025-02-01' });
     if (!partial.ok) expect(partial.error.message).toMatch(/no column ward or osward/);
     expect(partial.ok).toBe(false);
     // A file named without a date needs the edition's date.
-    const names = await uploadGeography(t, 'ward names.csv', new TextEncoder().encode('WD24CD,WD24NM\r\nE05900001,Bedwell\r\n'));
-    expect(await t.call('geography.load', { uploadId: names })).toMatchObject({ ok: false, error: { fields: [{ path: ['fileDate'] }] } });
+    const names = await uploadGeography(
+      t,
+      'ward names.csv',
+      new TextEncoder().encode('WD24CD,WD24NM\r\nE05900001,Bedwell\r\n'),
+    );
+    expect(await t.call('geography.load', { uploadId: names })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: ['fileDate'] }] },
+    });
     expect((await t.ok('geography.status', {})).postcodes).toBeNull();
   });
 
@@ -174,7 +237,12 @@ describe('loading the geography files', () => {
     const iod2019 = await loadGeography(t, fixtureFiles.iod2019);
     expect(iod2019.rows).toBe(66);
     const { id } = await t.ok('participants.create', { record: person({ postcode: 'SG1 3KC' }) });
-    expect((await t.ok('participants.get', { id })).geography).toMatchObject({ lsoaCode: 'E01800005', imdDecile: 10, lookup: 'ONSPD, November 2024', deprivation: 'IoD2019, September 2019' });
+    expect((await t.ok('participants.get', { id })).geography).toMatchObject({
+      lsoaCode: 'E01800005',
+      imdDecile: 10,
+      lookup: 'ONSPD, November 2024',
+      deprivation: 'IoD2019, September 2019',
+    });
 
     // Then NSPL and IoD 2025 (2021 LSOAs): the neighbourhood and its decile move.
     const nspl = await loadGeography(t, fixtureFiles.nspl);
@@ -182,11 +250,25 @@ describe('loading the geography files', () => {
     expect(nspl.recomputed).toMatchObject({ people: 1 });
     const iod2025 = await loadGeography(t, fixtureFiles.iod2025);
     expect(iod2025.replaced).toHaveLength(1);
-    expect((await t.ok('participants.get', { id })).geography).toMatchObject({ lsoaCode: 'E01900005', imdDecile: 9, lookup: 'NSPL, February 2025', deprivation: 'IoD2025, October 2025', stale: false });
+    expect((await t.ok('participants.get', { id })).geography).toMatchObject({
+      lsoaCode: 'E01900005',
+      imdDecile: 9,
+      lookup: 'NSPL, February 2025',
+      deprivation: 'IoD2025, October 2025',
+      stale: false,
+    });
 
     const db = t.backend.store.db;
     const rowsOf = async (versionId: number) =>
-      Number((await db.selectFrom('geo_postcodes').select((eb) => eb.fn.countAll().as('n')).where('version_id', '=', versionId).executeTakeFirstOrThrow()).n);
+      Number(
+        (
+          await db
+            .selectFrom('geo_postcodes')
+            .select((eb) => eb.fn.countAll().as('n'))
+            .where('version_id', '=', versionId)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     expect(await rowsOf(nspl.replaced[0]!)).toBe(0);
     expect(await rowsOf(nspl.versionId)).toBe(567);
     const history = (await t.ok('geography.status', {})).history;

@@ -142,7 +142,11 @@ describe('register and save', () => {
     });
     expect(licence).toMatchObject({
       ok: false,
-      error: { fields: [{ path: ['evidenceType'], message: 'A driving licence shows identity and address, never right to work' }] },
+      error: {
+        fields: [
+          { path: ['evidenceType'], message: 'A driving licence shows identity and address, never right to work' },
+        ],
+      },
     });
     const r = await t.ok('participants.recordEligibilityCheck', {
       id,

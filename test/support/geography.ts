@@ -38,10 +38,19 @@ export async function loadGeography(
 ) {
   const bytes = options.bytes ?? fs.readFileSync(path.join(GEOGRAPHY_FIXTURES, fileName));
   const uploadId = await uploadGeography(t, fileName, bytes);
-  const { jobId } = await t.ok('geography.load', { uploadId, ...(options.fileDate ? { fileDate: options.fileDate } : {}) });
+  const { jobId } = await t.ok('geography.load', {
+    uploadId,
+    ...(options.fileDate ? { fileDate: options.fileDate } : {}),
+  });
   const job = await t.backend.services.jobs.wait(jobId);
   if (job.state !== 'done') throw new Error(`geography load ${job.state}: ${job.message}`);
-  return job.result as { versionId: number; rows: number; skipped: number; replaced: number[]; recomputed: { people: number; eligibilityChanged: number } | null };
+  return job.result as {
+    versionId: number;
+    rows: number;
+    skipped: number;
+    replaced: number[];
+    recomputed: { people: number; eligibilityChanged: number } | null;
+  };
 }
 
 /** The postcode directory, IoD 2025 and the names: what the demo loads. */

@@ -19,7 +19,11 @@ const headerOf = (name: string) => syntheticGeographyFiles()[name]!.split('\r\n'
 describe('which file a header row is', () => {
   it('NSPL: pcds, doterm, laua, ward, lsoa21', () => {
     const d = detectLookupFile(headerOf('NSPL21_FEB_2025_UK_synthetic.csv'));
-    expect(d).toMatchObject({ kind: 'postcodes', format: 'NSPL', columns: { postcode: 2, terminated: 4, lsoa11: null } });
+    expect(d).toMatchObject({
+      kind: 'postcodes',
+      format: 'NSPL',
+      columns: { postcode: 2, terminated: 4, lsoa11: null },
+    });
   });
   it('ONSPD: oslaua and osward, both LSOA vintages', () => {
     const d = detectLookupFile(headerOf('ONSPD_NOV_2024_UK_synthetic.csv'));
@@ -33,7 +37,10 @@ describe('which file a header row is', () => {
       vintage: '2011',
       columns: { lsoa: 0, rank: 4, decile: 5 },
     });
-    expect(detectLookupFile(headerOf('IoD2025_File_1_IMD_synthetic.csv'))).toMatchObject({ format: 'IoD2025', vintage: '2021' });
+    expect(detectLookupFile(headerOf('IoD2025_File_1_IMD_synthetic.csv'))).toMatchObject({
+      format: 'IoD2025',
+      vintage: '2021',
+    });
     // The long headers of the published CSV files
     expect(
       detectLookupFile([
@@ -98,7 +105,9 @@ describe('small readings', () => {
 describe('area filters', () => {
   it('reads as a sentence', () => {
     expect(describeArea({ level: 'local', codes: [] })).toBe('living in the local area');
-    expect(describeArea({ level: 'imd_decile', codes: ['1', '2'] })).toBe('living in IMD decile 1 or 2 (1 = most deprived)');
+    expect(describeArea({ level: 'imd_decile', codes: ['1', '2'] })).toBe(
+      'living in IMD decile 1 or 2 (1 = most deprived)',
+    );
     expect(describeArea({ level: 'ward', codes: ['E05900001'] }, (_l, c) => (c === 'E05900001' ? 'Bedwell' : c))).toBe(
       'living in the ward Bedwell',
     );
@@ -107,7 +116,10 @@ describe('area filters', () => {
     expect(areaFilterSchema.safeParse({ level: 'imd_decile', codes: ['11'] }).success).toBe(false);
     expect(areaFilterSchema.safeParse({ level: 'ward', codes: ['Bedwell'] }).success).toBe(false);
     expect(areaFilterSchema.safeParse({ level: 'local', codes: ['E07000243'] }).success).toBe(false);
-    expect(areaFilterSchema.parse({ level: 'ward', codes: ['e05900001'] })).toEqual({ level: 'ward', codes: ['E05900001'] });
+    expect(areaFilterSchema.parse({ level: 'ward', codes: ['e05900001'] })).toEqual({
+      level: 'ward',
+      codes: ['E05900001'],
+    });
   });
 });
 
@@ -140,7 +152,12 @@ describe('labour-market status against time out of work', () => {
     });
   it('says the rule in the prompt', () =>
     expect(
-      labourMarketProblem({ status: 'unemployed', timeOutOfWork: '6_to_12_months', dateOfBirth: under25, entryDate: entry })?.message,
+      labourMarketProblem({
+        status: 'unemployed',
+        timeOutOfWork: '6_to_12_months',
+        dateOfBirth: under25,
+        entryDate: entry,
+      })?.message,
     ).toBe(
       'Out of work 6 to 12 months at 21 (under 25): long-term unemployed means out of work 6 months or more for people under 25. ' +
         'Choose "Long-term unemployed" or check the time out of work',
@@ -157,7 +174,9 @@ describe('the synthetic files', () => {
     const fs = await import('node:fs');
     const path = await import('node:path');
     for (const [name, text] of Object.entries(syntheticGeographyFiles()))
-      expect(fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'geography', name), 'utf8'), name).toBe(text);
+      expect(fs.readFileSync(path.join(import.meta.dirname, '..', 'fixtures', 'geography', name), 'utf8'), name).toBe(
+        text,
+      );
   });
   it('never use real postcodes: every unit has a letter Royal Mail does not use there', () => {
     const rows = syntheticGeographyFiles()['NSPL21_FEB_2025_UK_synthetic.csv']!.trim().split('\r\n').slice(1);

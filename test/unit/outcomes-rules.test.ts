@@ -142,7 +142,13 @@ describe('contract progress counting', () => {
     { outcomeType: 'job_start', outcomeDate: '2025-12-31', verificationStatus: 'verified', isLocal: true, n: 3 },
     // People living outside the local area: jobs, but not local jobs
     { outcomeType: 'job_start', outcomeDate: '2026-03-01', verificationStatus: 'verified', isLocal: false, n: 6 },
-    { outcomeType: 'apprenticeship_start', outcomeDate: '2026-06-01', verificationStatus: 'verified', isLocal: true, n: 1 },
+    {
+      outcomeType: 'apprenticeship_start',
+      outcomeDate: '2026-06-01',
+      verificationStatus: 'verified',
+      isLocal: true,
+      n: 1,
+    },
     { outcomeType: 'cscs_card', outcomeDate: '2026-06-01', verificationStatus: 'verified', isLocal: true, n: 9 },
   ];
   const placements = [

@@ -33,8 +33,11 @@ const check = (
   seenOn = '2026-01-01',
   recordedAt = '2026-01-01T10:00:00Z',
 ): EligibilityCheckInput => ({ checkCode, outcome, evidenceType, seenOn, recordedAt });
-const rtw = (outcome: EligibilityCheckInput['outcome'], evidenceType: string | null = 'uk_irish_passport', recordedAt?: string) =>
-  check('right_to_work', outcome, evidenceType, '2026-01-01', recordedAt);
+const rtw = (
+  outcome: EligibilityCheckInput['outcome'],
+  evidenceType: string | null = 'uk_irish_passport',
+  recordedAt?: string,
+) => check('right_to_work', outcome, evidenceType, '2026-01-01', recordedAt);
 
 // ── Every evidence type against every check ─────────────────────────────────────────────────────
 
@@ -79,9 +82,11 @@ describe('evidence types against checks', () => {
   }
 
   it('a local-connection statement evidences residence for someone with no fixed abode only', () => {
-    expect(evidenceAcceptance('residence', 'local_connection_statement', '2026-01-01', { noFixedAbode: true })).toEqual({
-      accepted: true,
-    });
+    expect(evidenceAcceptance('residence', 'local_connection_statement', '2026-01-01', { noFixedAbode: true })).toEqual(
+      {
+        accepted: true,
+      },
+    );
     expect(evidenceAcceptance('residence', 'local_connection_statement', '2026-01-01')).toMatchObject({
       accepted: false,
       reason: expect.stringMatching(/no fixed abode/),
@@ -102,7 +107,8 @@ describe('evidence types against checks', () => {
   });
 
   it('the form offers, per check, only documents that evidence it (no legacy ones)', () => {
-    const codes = (c: EligibilityCheckCode, noFixedAbode = false) => offeredEvidence(c, { noFixedAbode }).map((t) => t.code);
+    const codes = (c: EligibilityCheckCode, noFixedAbode = false) =>
+      offeredEvidence(c, { noFixedAbode }).map((t) => t.code);
     expect(codes('right_to_work')).toEqual([
       'uk_irish_passport',
       'birth_certificate_and_ni',
@@ -186,11 +192,24 @@ describe('right to live and work', () => {
   it('a biometric residence permit counts when seen by the end of 2024, not after', () => {
     const brp = (seenOn: string) => check('right_to_work', 'met', 'biometric_residence_permit', seenOn);
     expect(rightToWorkRule([brp('2024-11-30')]).outcome).toBe('met');
-    expect(rightToWorkRule([brp('2025-02-01')])).toMatchObject({ outcome: 'pending', reason: expect.stringMatching(/eVisa/) });
+    expect(rightToWorkRule([brp('2025-02-01')])).toMatchObject({
+      outcome: 'pending',
+      reason: expect.stringMatching(/eVisa/),
+    });
   });
   it('uses the latest check', () => {
-    expect(rightToWorkRule([rtw('met', 'uk_irish_passport', '2026-01-01T10:00:00Z'), rtw('not_met', null, '2026-02-01T10:00:00Z')]).outcome).toBe('not_met');
-    expect(rightToWorkRule([rtw('not_met', null, '2026-01-01T10:00:00Z'), rtw('met', 'euss_share_code', '2026-02-01T10:00:00Z')]).outcome).toBe('met');
+    expect(
+      rightToWorkRule([
+        rtw('met', 'uk_irish_passport', '2026-01-01T10:00:00Z'),
+        rtw('not_met', null, '2026-02-01T10:00:00Z'),
+      ]).outcome,
+    ).toBe('not_met');
+    expect(
+      rightToWorkRule([
+        rtw('not_met', null, '2026-01-01T10:00:00Z'),
+        rtw('met', 'euss_share_code', '2026-02-01T10:00:00Z'),
+      ]).outcome,
+    ).toBe('met');
   });
 });
 
@@ -205,7 +224,13 @@ describe('residence', () => {
     isLocal: true,
     terminatedOn: null,
   };
-  const village: AreaFacts = { ...stevenage, laCode: 'E07000099', laName: 'North Hertfordshire', wardName: 'Wymondley', isLocal: false };
+  const village: AreaFacts = {
+    ...stevenage,
+    laCode: 'E07000099',
+    laName: 'North Hertfordshire',
+    wardName: 'Wymondley',
+    isLocal: false,
+  };
   const at = (area: AreaFacts, postcode: string | null = 'SG1 1CC', checks = address, noFixedAbode = false) =>
     residenceRule({ postcode, noFixedAbode, area, checks }, context);
 
@@ -235,7 +260,12 @@ describe('residence', () => {
       outcome: 'not_met',
       reason: 'Lives in SG3, outside the programme area (SG1, SG2)',
     });
-    expect(residenceRule({ postcode: 'SG3 6AB', noFixedAbode: false, area: { kind: 'no_lookup' }, checks: address }, { ...context, districts: ['sg1', 'SG3'] }).outcome).toBe('met');
+    expect(
+      residenceRule(
+        { postcode: 'SG3 6AB', noFixedAbode: false, area: { kind: 'no_lookup' }, checks: address },
+        { ...context, districts: ['sg1', 'SG3'] },
+      ).outcome,
+    ).toBe('met');
     expect(at({ kind: 'no_lookup' }, 'SG11 1AA').outcome).toBe('not_met'); // SG11 is not SG1
     expect(at({ kind: 'no_lookup' }, null).outcome).toBe('pending');
   });
@@ -244,7 +274,9 @@ describe('residence', () => {
       outcome: 'pending',
       reason: 'Lives in Stevenage, Bedwell ward; proof of address not yet seen',
     });
-    expect(at(stevenage, 'SG1 1CC', [check('residence', 'met', 'evisa_share_code')]).reason).toMatch(/not evidence of address/);
+    expect(at(stevenage, 'SG1 1CC', [check('residence', 'met', 'evisa_share_code')]).reason).toMatch(
+      /not evidence of address/,
+    );
   });
   it('no fixed abode: eligible through a local-connection statement, with no postcode', () => {
     const lcs = [check('residence', 'met', 'local_connection_statement')];
@@ -303,7 +335,9 @@ describe('overall status', () => {
   it('is eligible when all rules are met', () =>
     expect(evaluateEligibility(facts, context, '2026-11-23')).toMatchObject({ status: 'eligible', reasons: [] }));
   it('is pending while evidence is missing, with the reasons', () => {
-    expect(evaluateEligibility({ ...facts, checks: [check('residence', 'met', 'utility_bill')] }, context, '2026-11-23')).toMatchObject({
+    expect(
+      evaluateEligibility({ ...facts, checks: [check('residence', 'met', 'utility_bill')] }, context, '2026-11-23'),
+    ).toMatchObject({
       status: 'pending',
       reasons: [
         'Aged 36 on the start date; date of birth not yet evidenced',
@@ -317,7 +351,11 @@ describe('overall status', () => {
     expect(r.reasons).toHaveLength(3);
   });
   it('measures age on today when no start date', () => {
-    expect(evaluateEligibility({ ...facts, startDate: null, dateOfBirth: '2010-11-24' }, context, '2026-11-23').status).toBe('not_eligible');
-    expect(evaluateEligibility({ ...facts, startDate: null, dateOfBirth: '2010-11-23' }, context, '2026-11-23').status).toBe('eligible');
+    expect(
+      evaluateEligibility({ ...facts, startDate: null, dateOfBirth: '2010-11-24' }, context, '2026-11-23').status,
+    ).toBe('not_eligible');
+    expect(
+      evaluateEligibility({ ...facts, startDate: null, dateOfBirth: '2010-11-23' }, context, '2026-11-23').status,
+    ).toBe('eligible');
   });
 });

@@ -38,7 +38,9 @@ export async function outcomesByArea(db: Db, column: AreaColumn, from: string, t
     .select([
       sql<string | null>`cast(${sql.ref(`p.${column}`)} as text)`.as('code'),
       sql<string | null>`max(p.geo_la_code)`.as('la'),
-      sql<number>`count(distinct coalesce(p.merged_into_id, p.id) || ':' || o.outcome_type || ':' || o.outcome_date)`.as('n'),
+      sql<number>`count(distinct coalesce(p.merged_into_id, p.id) || ':' || o.outcome_type || ':' || o.outcome_date)`.as(
+        'n',
+      ),
     ])
     .where('o.outcome_date', '>=', from)
     .where('o.outcome_date', '<=', to)

@@ -20,7 +20,11 @@ async function shape(db: Db, column: 'geo_ward_code' | 'geo_imd_decile', sets: A
   const keys = new Map<string, { la: string | null }>();
   for (const set of sets) for (const c of set) if (!keys.has(c.code ?? '')) keys.set(c.code ?? '', { la: c.la });
   const count = (set: AreaCount[], key: string) => set.find((c) => (c.code ?? '') === key)?.n ?? 0;
-  const row = (key: string, label: string): AreaRow => ({ key: key || 'unknown', label, counts: sets.map((s) => count(s, key)) });
+  const row = (key: string, label: string): AreaRow => ({
+    key: key || 'unknown',
+    label,
+    counts: sets.map((s) => count(s, key)),
+  });
   if (column === 'geo_imd_decile') {
     const rows = Array.from({ length: 10 }, (_, i) => row(String(i + 1), decileLabel(i + 1)));
     if (keys.has('')) rows.push(row('', NOT_KNOWN));

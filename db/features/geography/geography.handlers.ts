@@ -45,7 +45,9 @@ export const geographyHandlers = defineHandlers({
     if (file.detected.kind === 'unknown') {
       file.close();
       discardUpload(ctx.jobs, upload.id);
-      throw new AppFailure('validation', file.detected.message, [{ path: ['uploadId'], message: file.detected.message }]);
+      throw new AppFailure('validation', file.detected.message, [
+        { path: ['uploadId'], message: file.detected.message },
+      ]);
     }
     const fileDate = input.fileDate ?? guessFileDate(upload.fileName);
     if (!fileDate) {
@@ -55,13 +57,17 @@ export const geographyHandlers = defineHandlers({
       ]);
     }
     const label = lookupKindLabels[file.detected.kind];
-    const jobId = ctx.jobs.start('geography-load', `Loading ${label.toLowerCase()}: ${upload.fileName}`, async (job) => {
-      try {
-        return await loadLookupFile({ ...loadRun(ctx), job }, file, { fileName: upload.fileName, fileDate });
-      } finally {
-        discardUpload(ctx.jobs, upload.id);
-      }
-    });
+    const jobId = ctx.jobs.start(
+      'geography-load',
+      `Loading ${label.toLowerCase()}: ${upload.fileName}`,
+      async (job) => {
+        try {
+          return await loadLookupFile({ ...loadRun(ctx), job }, file, { fileName: upload.fileName, fileDate });
+        } finally {
+          discardUpload(ctx.jobs, upload.id);
+        }
+      },
+    );
     return { jobId };
   },
 
@@ -70,11 +76,28 @@ export const geographyHandlers = defineHandlers({
     const lines =
       'returnId' in input
         ? await frozenLines(ctx.db, input.returnId)
-        : [...(await computeLines(ctx.db, await loadSetVersion(ctx.db, input.setId, input.versionId), input)).values()].flat();
-    return peopleAreas(ctx.db, lines.map((l) => l.personId));
+        : [
+            ...(await computeLines(ctx.db, await loadSetVersion(ctx.db, input.setId, input.versionId), input)).values(),
+          ].flat();
+    return peopleAreas(
+      ctx.db,
+      lines.map((l) => l.personId),
+    );
   },
 
   'geography.setLocalAuthorities': (input, ctx) => setLocalAuthorities(ctx.tx, input.codes, actorOf(ctx)),
+
+  'geography.job'(input, ctx) {
+    const job = ctx.jobs.list().find((j) => j.id === input.jobId && j.kind.startsWith('geography-'));
+    if (!job) throw new AppFailure('not-found', 'That job is not known.');
+    return {
+      state: job.state,
+      done: job.done,
+      total: job.total,
+      message: job.message ?? null,
+      result: job.state === 'done' ? job.result : null,
+    };
+  },
 
   async 'geography.recompute'(_input, ctx) {
     const jobId = ctx.jobs.start('geography-recompute', 'Working out where everyone lives', (job) =>

@@ -42,7 +42,10 @@ export async function currentVersions(db: Db): Promise<LookupVersionRow[]> {
   return db.selectFrom('geo_lookup_versions').selectAll().where('status', '=', 'current').orderBy('id').execute();
 }
 
-export async function recentVersions(db: Db, limit = 20): Promise<Array<LookupVersionRow & { loadedBy: string | null }>> {
+export async function recentVersions(
+  db: Db,
+  limit = 20,
+): Promise<Array<LookupVersionRow & { loadedBy: string | null }>> {
   return db
     .selectFrom('geo_lookup_versions as v')
     .leftJoin('staff as s', 's.id', 'v.loaded_by')
@@ -88,7 +91,11 @@ export async function insertDeprivation(
       .execute();
 }
 
-export async function insertNames(tx: Tx, versionId: number, rows: Array<{ code: string; name: string }>): Promise<void> {
+export async function insertNames(
+  tx: Tx,
+  versionId: number,
+  rows: Array<{ code: string; name: string }>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK)
     await tx
       .insertInto('geo_area_names')
@@ -204,7 +211,9 @@ export async function writeParticipantGeography(tx: Tx, ids: number[], src: Reso
   const lsoa =
     pv === null
       ? sql<string | null>`null`
-      : sql<string | null>`case when ${located} then (select coalesce(${sql.ref(`g.${first}`)}, ${sql.ref(`g.${second}`)})
+      : sql<
+          string | null
+        >`case when ${located} then (select coalesce(${sql.ref(`g.${first}`)}, ${sql.ref(`g.${second}`)})
           from geo_postcodes g where g.version_id = ${pv} and g.postcode = participants.postcode) end`;
   const status =
     pv === null

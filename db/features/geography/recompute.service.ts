@@ -39,7 +39,11 @@ export async function recomputeEveryone(run: LoadRun, why: string): Promise<Reco
     people += ids.length;
     after = ids.at(-1)!;
     run.job?.throwIfCancelled();
-    await run.job?.progress(people, total, `Where people live: ${people.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`);
+    await run.job?.progress(
+      people,
+      total,
+      `Where people live: ${people.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')}`,
+    );
   }
   return { people, eligibilityChanged };
 }

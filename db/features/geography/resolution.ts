@@ -71,7 +71,9 @@ export async function loadLocalAuthorities(db: Db): Promise<string[]> {
   if (json === null) return [...DEFAULT_LOCAL_AUTHORITIES];
   try {
     const value: unknown = JSON.parse(json);
-    return normaliseLocalAuthorities(Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : []);
+    return normaliseLocalAuthorities(
+      Array.isArray(value) ? value.filter((v): v is string => typeof v === 'string') : [],
+    );
   } catch {
     return [...DEFAULT_LOCAL_AUTHORITIES];
   }
@@ -128,7 +130,8 @@ export function areaFactsOf(
       isLocal: ctx.localAuthorities.includes(row.geo_la_code),
       terminatedOn: row.geo_terminated,
     };
-  if (row.geo_status === 'not_found' || (row.geo_status === 'resolved' && !row.geo_la_code)) return { kind: 'not_found' };
+  if (row.geo_status === 'not_found' || (row.geo_status === 'resolved' && !row.geo_la_code))
+    return { kind: 'not_found' };
   // Resolved before any directory was loaded (or never, like records from before geography): the
   // postcode districts stand in until the next resolution.
   return { kind: 'no_lookup' };
@@ -176,7 +179,12 @@ export async function resolvePostcode(db: Db, raw: string, ctx?: GeographyContex
   };
   if (!postcode || !c.postcodes) return base;
   const row = await postcodeRow(db, c.postcodes.id, postcode);
-  if (!row) return { ...base, status: 'not_found', warning: postcodeWarning({ status: 'not_found', postcode, lookupLabel: base.lookup }) };
+  if (!row)
+    return {
+      ...base,
+      status: 'not_found',
+      warning: postcodeWarning({ status: 'not_found', postcode, lookupLabel: base.lookup }),
+    };
   const lsoa = c.vintage === '2011' ? (row.lsoa11 ?? row.lsoa21) : (row.lsoa21 ?? row.lsoa11);
   const dep = c.deprivation && lsoa ? await deprivationRow(db, c.deprivation.id, lsoa) : undefined;
   const names = await areaNames(db, [row.la_code, row.ward_code, lsoa]);

@@ -48,7 +48,10 @@ export function receivePiece(
     all.set(id, upload);
   }
   if (input.offset !== upload.received)
-    throw new AppFailure('conflict', `Expected the file from byte ${upload.received}, got ${input.offset}. Choose it again.`);
+    throw new AppFailure(
+      'conflict',
+      `Expected the file from byte ${upload.received}, got ${input.offset}. Choose it again.`,
+    );
   fs.appendFileSync(upload.file, input.bytes);
   upload.received += input.bytes.length;
   return upload;

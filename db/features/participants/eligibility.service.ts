@@ -11,12 +11,7 @@ import {
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { areaNames } from '../geography/geography.repository';
-import {
-  areaFactsOf,
-  loadGeographyContext,
-  resolveParticipants,
-  type GeographyContext,
-} from '../geography/resolution';
+import { areaFactsOf, loadGeographyContext, resolveParticipants, type GeographyContext } from '../geography/resolution';
 import {
   eligibilityChecks,
   eligibilityFacts,

@@ -92,7 +92,10 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
   const labels = await outcomeTypeLabels(db);
   const rules = new Map<string, CountingRule>();
   for (const r of rows) rules.set(r.code, countingRuleSchema.parse(JSON.parse(r.rule_json)));
-  const areas = await areaLabelsFor(db, [...rules.values()].map((r) => r.area));
+  const areas = await areaLabelsFor(
+    db,
+    [...rules.values()].map((r) => r.area),
+  );
   const indicators = rows.map((r) => {
     const rule = rules.get(r.code)!;
     return {

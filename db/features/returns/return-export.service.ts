@@ -48,7 +48,10 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
       to: summary.to,
       periodLabel: summary.periodLabel,
       lines,
-      areas: await peopleAreas(db, lines.map((l) => l.personId)),
+      areas: await peopleAreas(
+        db,
+        lines.map((l) => l.personId),
+      ),
       status: `Submitted ${formatUkDate(summary.submittedAt.slice(0, 10))} by ${summary.submittedBy ?? 'unknown'}`,
       producedOn: today,
     });
@@ -72,7 +75,10 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
       to: input.to,
       periodLabel,
       lines,
-      areas: await peopleAreas(db, lines.map((l) => l.personId)),
+      areas: await peopleAreas(
+        db,
+        lines.map((l) => l.personId),
+      ),
       status: 'Draft (not submitted)',
       producedOn: today,
     });

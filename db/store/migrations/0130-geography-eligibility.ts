@@ -28,9 +28,7 @@ export async function up(db: MigrationDb): Promise<void> {
     .addColumn('file_sha256', 'text')
     .addColumn('lsoa_vintage', 'text')
     .addColumn('row_count', 'integer', (c) => c.notNull().defaultTo(0))
-    .addColumn('status', 'text', (c) =>
-      c.notNull().check(sql`status in ('loading','current','replaced','failed')`),
-    )
+    .addColumn('status', 'text', (c) => c.notNull().check(sql`status in ('loading','current','replaced','failed')`))
     .addColumn('loaded_at', 'text', (c) => c.notNull())
     .addColumn('loaded_by', 'integer', (c) => c.references('staff.id'))
     .addColumn('message', 'text')

@@ -19,7 +19,9 @@ export function GeographySummary({ g }: { g: ParticipantGeography }) {
               · Ward: <strong data-testid="participant-ward">{g.wardName ?? g.wardCode}</strong>
             </span>
           )}
-          {g.lsoaCode && <span> · Neighbourhood (LSOA): {g.lsoaName ? `${g.lsoaName} (${g.lsoaCode})` : g.lsoaCode}</span>}
+          {g.lsoaCode && (
+            <span> · Neighbourhood (LSOA): {g.lsoaName ? `${g.lsoaName} (${g.lsoaCode})` : g.lsoaCode}</span>
+          )}
           <span> · Deprivation decile (IMD): {decileLabel(g.imdDecile)}</span>
           <span className={`tag ${g.isLocal ? 'tag-green' : 'tag-grey'}`}>{g.isLocal ? 'Local' : 'Not local'}</span>
         </p>

@@ -176,8 +176,8 @@ export function ParticipantFormFields({
         <legend className="visually-hidden">Equality monitoring</legend>
         <h2>Equality monitoring</h2>
         <p className="hint">
-          Every question offers “Prefer not to say”. Ethnicity, health and disability, gender identity and benefits
-          paid for a health condition (PIP, ESA) are special-category data.
+          Every question offers “Prefer not to say”. Ethnicity, health and disability, gender identity and benefits paid
+          for a health condition (PIP, ESA) are special-category data.
         </p>
         <div className="form-grid">
           {select('sex', 'Sex', sexes)}
@@ -227,7 +227,10 @@ export function ParticipantFormFields({
                 type="button"
                 className="link-button"
                 onClick={() =>
-                  form.setValue('labourMarketStatus', lmsProblem.suggested!, { shouldDirty: true, shouldValidate: true })
+                  form.setValue('labourMarketStatus', lmsProblem.suggested!, {
+                    shouldDirty: true,
+                    shouldValidate: true,
+                  })
                 }
               >
                 Use “{labourMarketStatuses.find((s) => s.code === lmsProblem.suggested)?.label}”

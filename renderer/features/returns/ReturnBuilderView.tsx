@@ -13,6 +13,7 @@ import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
 
 /** The set, period and indicator open are kept in the address, so a link (from the dashboard),
@@ -182,6 +183,7 @@ export function ReturnBuilderView() {
               )}
             </section>
           )}
+          <ReturnAreas setId={c.set.id} from={c.from} to={c.to} />
           {w?.warningCounts ? (
             <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} />
           ) : (
