@@ -94,6 +94,38 @@ test('on a demo programme: records to review, and starts and outcomes by ward an
   test.setTimeout(180_000);
   await startWithDemo(page);
 
+  // The new-participant form: where a postcode is, a terminated one warned about, the two-step
+  // disability question, and the labour-market status checked against time out of work.
+  await page.keyboard.press('Control+N');
+  await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
+  const postcode = page.getByLabel('Postcode', { exact: true });
+  await postcode.fill('SG1 1CC');
+  await expect(page.getByText(/Bedwell ward · deprivation decile/)).toBeVisible();
+  await postcode.fill('SG1 1KM');
+  await expect(page.locator('#postcode-warning')).toContainText('Check the postcode:');
+  await page.getByRole('checkbox', { name: 'No fixed abode' }).check();
+  await expect(page.getByLabel('Postcode for letters (optional)')).toBeVisible();
+  await expect(page.locator('#postcode-warning')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'No fixed abode' }).uncheck();
+  const impact = page.getByRole('group', { name: /reduce your ability to carry out day-to-day activities/ });
+  await expect(impact).toHaveCount(0);
+  await page
+    .getByRole('group', { name: /physical or mental health conditions or illnesses lasting/ })
+    .getByRole('radio', { name: 'Yes', exact: true })
+    .check();
+  await expect(impact.getByRole('radio', { name: /a lot/ })).toBeVisible();
+  await page.getByLabel('Date of birth').fill('1/6/2004');
+  await page.getByLabel('Labour-market status').selectOption('unemployed');
+  await page.getByLabel('Time out of work').selectOption('6_to_12_months');
+  await expect(page.locator('#labour-market-prompt')).toContainText('under 25');
+  await page.locator('#labour-market-prompt').getByRole('button').click();
+  await expect(page.getByLabel('Labour-market status')).toHaveValue('long_term_unemployed');
+  await expect(page.locator('#labour-market-prompt')).toHaveCount(0);
+  await page.getByRole('checkbox', { name: 'Universal Credit' }).check();
+  await expect(page.getByLabel('Universal Credit conditionality regime')).toBeVisible();
+  await noAxe(page);
+
+  await page.goto(`${app.harness.url.split('#')[0]}#/participants`);
   await page.getByRole('link', { name: 'Records to review' }).click();
   await expect(page.getByRole('heading', { name: 'Records to review', level: 1 })).toBeVisible();
   await noAxe(page);

@@ -1,7 +1,8 @@
 // Migration 0130 on a store from before it, with rows in it: each benefit moves to the new set
 // table, each disability code to the harmonised question's two answers (the code itself kept),
 // labour-market statuses stay as they were and those disagreeing with time out of work are
-// listed for review; the stored eligibility is untouched; "local" starts as Stevenage.
+// listed for review; the stored eligibility is untouched; "local" starts as Stevenage, and until a
+// postcode directory is loaded the people in the programme's postcode districts stay local.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -62,6 +63,8 @@ async function oldStore(): Promise<{ file: string; db: MigrationDb; sqlite: Sqli
         time_out_of_work: 'over_24_months',
       }),
       person(3, {
+        postcode: 'SG4 9AA',
+        postcode_district: 'SG4',
         benefits: null,
         disability: null,
         labour_market_status: 'employed',
@@ -138,8 +141,8 @@ describe('migration 0130 from a store with rows', () => {
         labour_market_status: 'unemployed',
         eligibility_status: 'eligible',
         no_fixed_abode: 0,
-        is_local: 0,
-        geo_status: null,
+        is_local: 1,
+        geo_status: 'no_lookup',
       },
       {
         id: 2,
@@ -149,8 +152,8 @@ describe('migration 0130 from a store with rows', () => {
         labour_market_status: 'long_term_unemployed',
         eligibility_status: 'pending',
         no_fixed_abode: 0,
-        is_local: 0,
-        geo_status: null,
+        is_local: 1,
+        geo_status: 'no_lookup',
       },
       {
         id: 3,
@@ -161,7 +164,7 @@ describe('migration 0130 from a store with rows', () => {
         eligibility_status: 'pending',
         no_fixed_abode: 0,
         is_local: 0,
-        geo_status: null,
+        geo_status: 'no_lookup',
       },
       {
         id: 4,
@@ -171,8 +174,8 @@ describe('migration 0130 from a store with rows', () => {
         labour_market_status: null,
         eligibility_status: 'pending',
         no_fixed_abode: 0,
-        is_local: 0,
-        geo_status: null,
+        is_local: 1,
+        geo_status: 'no_lookup',
       },
       {
         id: 5,
@@ -182,8 +185,8 @@ describe('migration 0130 from a store with rows', () => {
         labour_market_status: 'unemployed',
         eligibility_status: 'pending',
         no_fixed_abode: 0,
-        is_local: 0,
-        geo_status: null,
+        is_local: 1,
+        geo_status: 'no_lookup',
       },
     ]);
     expect(await db.selectFrom('eligibility_checks').select('evidence_type').execute()).toEqual([

@@ -17,6 +17,21 @@ const disabilityAnswers: Array<[string, string, string | null]> = [
   ['prefer_not_to_say', 'prefer_not_to_say', null],
 ];
 
+/** The districts setting as it stood (a JSON list; SG1 and SG2 when unset or unreadable). A
+ * migration keeps its own copy of the rule: later code may change, this must not. */
+function programmeDistricts(json: string | null): string[] {
+  let list: unknown = null;
+  try {
+    list = json === null ? null : JSON.parse(json);
+  } catch {
+    list = null;
+  }
+  const districts = Array.isArray(list)
+    ? list.filter((d): d is string => typeof d === 'string').map((d) => d.trim().toUpperCase())
+    : [];
+  return districts.length ? districts : ['SG1', 'SG2'];
+}
+
 export async function up(db: MigrationDb): Promise<void> {
   await db.schema
     .createTable('geo_lookup_versions')
@@ -94,6 +109,22 @@ export async function up(db: MigrationDb): Promise<void> {
   await db.schema.createIndex('participants_geo_ward').on('participants').column('geo_ward_code').execute();
   await db.schema.createIndex('participants_geo_decile').on('participants').column('geo_imd_decile').execute();
   await db.schema.createIndex('participants_geo_la').on('participants').column('geo_la_code').execute();
+
+  // Who is local until a postcode directory is loaded: the programme's postcode districts, as
+  // before (SG1 and SG2 unless an administrator changed them), so the "local people" figures and
+  // contracts' local jobs read the same the day after the upgrade.
+  const districtsRow = await db
+    .selectFrom('settings')
+    .select('value_json')
+    .where('key', '=', 'eligibility.postcodeDistricts')
+    .executeTakeFirst();
+  await db
+    .updateTable('participants')
+    .set({ is_local: 1 })
+    .where('postcode_district', 'in', programmeDistricts(districtsRow?.value_json ?? null))
+    .execute();
+  await db.updateTable('participants').set({ geo_status: 'no_lookup' }).where('postcode', 'is not', null).execute();
+  await db.updateTable('participants').set({ geo_status: 'no_postcode' }).where('postcode', 'is', null).execute();
 
   for (const [disability, condition, impact] of disabilityAnswers) {
     await db
