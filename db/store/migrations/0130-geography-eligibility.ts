@@ -20,7 +20,7 @@ const disabilityAnswers: Array<[string, string, string | null]> = [
 /** The districts setting as it stood (a JSON list; SG1 and SG2 when unset or unreadable). A
  * migration keeps its own copy of the rule: later code may change, this must not. */
 function programmeDistricts(json: string | null): string[] {
-  let list: unknown = null;
+  let list: unknown;
   try {
     list = json === null ? null : JSON.parse(json);
   } catch {
