@@ -9,6 +9,7 @@ import { Random } from './random';
 import type { DemoContext, DemoStep } from './demo-context';
 import { fundingStreamsStep, referenceStep, staffStep } from './foundation.demo';
 import { participantsStep } from './participants.demo';
+import { geographyStep } from './geography.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
 import { returnsSteps } from './returns.demo';
@@ -18,6 +19,7 @@ export const demoSteps: DemoStep[] = [
   referenceStep,
   staffStep,
   fundingStreamsStep,
+  geographyStep,
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,

@@ -3,7 +3,8 @@ import { z } from 'zod';
 import { bulkWrites, channel, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
-import { eligibilityCheckCodes } from '../domain/eligibility';
+import { eligibilityCheckCodes, evidenceAcceptance, evidenceType } from '../domain/eligibility-evidence';
+import { participantGeographySchema } from './geography.contract';
 import { fieldChanges, freeText, specialCategory, specialItems } from './personal';
 
 export const participantGridRowSchema = z.object({
@@ -44,6 +45,9 @@ export const eligibilitySchema = z.object({
   rules: z.array(ruleSchema),
   reasons: z.array(z.string()),
   districts: z.array(z.string()),
+  /** The local area in words, for the residence rule. */
+  localLabel: z.string(),
+  isLocal: z.boolean(),
 });
 
 export const eligibilityCheckSchema = z.object({
@@ -72,6 +76,7 @@ export const participantDetailSchema = z.object({
     niStatus: z.enum(['known', 'not_yet_known']),
     niNumber: z.string().nullable(),
     uln: z.string().nullable(),
+    noFixedAbode: z.boolean(),
     addressLine1: z.string().nullable(),
     addressLine2: z.string().nullable(),
     town: z.string().nullable(),
@@ -82,11 +87,13 @@ export const participantDetailSchema = z.object({
     sex: z.string().nullable(),
     genderSameAsBirth: specialCategory(z.string().nullable()),
     ethnicity: specialCategory(z.string().nullable()),
-    disability: specialCategory(z.string().nullable()),
+    healthCondition: specialCategory(z.string().nullable()),
+    conditionImpact: specialCategory(z.string().nullable()),
     isCarer: z.string().nullable(),
     isLoneParent: z.string().nullable(),
     labourMarketStatus: z.string().nullable(),
-    benefits: specialItems('benefit', z.string().nullable()),
+    benefits: specialItems('benefit', z.array(z.string())),
+    ucConditionality: z.string().nullable(),
     timeOutOfWork: z.string().nullable(),
     qualificationLevel: z.string().nullable(),
     barriers: specialItems('barrier', z.array(z.string())),
@@ -105,6 +112,10 @@ export const participantDetailSchema = z.object({
   keyWorkerName: z.string().nullable(),
   fundingStreamName: z.string().nullable(),
   eligibility: eligibilitySchema,
+  /** Where the person lives, from the postcode directory (null for a merged record). */
+  geography: participantGeographySchema,
+  /** Labour-market status at entry disagreeing with time out of work, with a prompt (or null). */
+  labourMarketProblem: z.object({ message: z.string(), suggested: z.string().nullable() }).nullable(),
   checks: z.array(eligibilityCheckSchema),
   specialCategoryHidden: z.boolean(),
   /** The latest merge into this record that can still be undone. */
@@ -223,7 +234,12 @@ export const participantsContract = {
         'barrier',
         z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
       ),
+      benefits: specialItems(
+        'benefit',
+        z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
+      ),
       districts: z.array(z.string()),
+      localLabel: z.string(),
       today: z.string(),
     }),
   }),
@@ -302,10 +318,39 @@ export const participantsContract = {
       .superRefine((c, ctx) => {
         if (c.outcome === 'met' && !c.evidenceType)
           ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen' });
+        if (c.evidenceType && (!evidenceType(c.evidenceType) || evidenceType(c.evidenceType)?.legacy))
+          ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen from the list' });
+        else if (c.outcome === 'met' && c.evidenceType) {
+          // Whether the person has no fixed abode is the backend's to check (a local-connection
+          // statement is for them only).
+          const a = evidenceAcceptance(c.checkCode, c.evidenceType, c.seenOn, { noFixedAbode: true });
+          if (!a.accepted) ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: a.reason });
+        }
         if (c.outcome === 'met' && !c.seenOn)
           ctx.addIssue({ code: 'custom', path: ['seenOn'], message: 'Enter the date the evidence was seen' });
       }),
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
+  }),
+  'participants.toReview': channel({
+    effect: reads,
+    summary: 'Records to review',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.object({
+      /** Labour-market status at entry disagreeing with time out of work (listed, never changed). */
+      labourMarket: z.array(
+        z.object({
+          id: idSchema,
+          reference: z.string(),
+          name: z.string(),
+          labourMarketStatus: z.string(),
+          timeOutOfWork: z.string(),
+          message: z.string(),
+          suggested: z.string().nullable(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
   }),
   'participants.duplicates': channel({
     effect: reads,

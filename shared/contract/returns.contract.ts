@@ -2,6 +2,7 @@
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
 import { selectedBy, specialItems } from './personal';
+import { dashboardAreasSchema } from './geography.contract';
 import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
@@ -174,6 +175,8 @@ export const dashboardSchema = z.object({
   byDistrict: z.array(countRowSchema),
   /** Counts by barrier: the special-category barriers are not shown to viewers. */
   byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
+  /** Starts and outcomes by ward and by deprivation decile (the geography area's). */
+  areas: dashboardAreasSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

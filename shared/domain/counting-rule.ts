@@ -2,6 +2,7 @@
 // backend can compile it into one query. Pure: used by the editor (live sentence, field errors)
 // and by the engine (db/features/returns/indicator-engine.ts).
 import { z } from 'zod';
+import { areaFilterSchema, describeArea, type GeographyLevel } from './geography';
 
 export const ruleSubjects = [
   'participants',
@@ -48,6 +49,10 @@ export const countingRuleSchema = z
       .optional(),
     fundingStreams: z.array(z.string().min(1).max(40)).max(10).optional(),
     barriers: z.array(code).max(20).optional(),
+    /** Where people live: the local area (the setting), local authorities, wards, LSOAs, IMD deciles
+     * or postcode districts (shared/domain/geography.ts; the participant columns are the geography
+     * area's, db/features/geography/resolution.ts). */
+    area: areaFilterSchema.optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
     /** Codes of other indicators in the same set: what they count is not counted again here. */
     notCountedUnder: z.array(z.string().min(1).max(20)).max(10).optional(),
@@ -87,6 +92,8 @@ export const countingRuleSchema = z
         path: ['cscsOnly'],
         message: 'CSCS courses apply to course runs and enrolments only',
       });
+    if (rule.area && rule.subject === 'course_runs')
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
     if (rule.sectors && rule.subject !== 'outcomes')
       ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
   });
@@ -111,7 +118,11 @@ const dateWords: Record<string, string> = {
 /** The rule as a sentence staff can read: "Participants with a verified outcome of type Job start …". */
 export function describeRule(
   rule: CountingRule,
-  labels: { outcomeType?(code: string): string; labourMarket?(code: string): string } = {},
+  labels: {
+    outcomeType?(code: string): string;
+    labourMarket?(code: string): string;
+    area?(level: GeographyLevel, code: string): string;
+  } = {},
 ): string {
   const ot = (c: string) => labels.outcomeType?.(c) ?? c;
   const lm = (c: string) => labels.labourMarket?.(c) ?? c;
@@ -166,6 +177,7 @@ export function describeRule(
   if (rule.eligibleOnly) who.push('whose eligibility is confirmed');
   if (rule.labourMarketStatuses?.length) who.push(`who were ${listOf(rule.labourMarketStatuses.map(lm))} at entry`);
   if (rule.postcodeDistricts?.length) who.push(`living in ${listOf(rule.postcodeDistricts)}`);
+  if (rule.area) who.push(describeArea(rule.area, labels.area));
   if (rule.fundingStreams?.length) who.push(`on funding stream ${listOf(rule.fundingStreams)}`);
   if (rule.barriers?.length) who.push(`facing ${listOf(rule.barriers.map((b) => b.replace(/_/g, ' ')))}`);
   if (who.length) parts.push(`— people ${who.join(', ')}`);

@@ -5,16 +5,18 @@ import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
 import {
-  benefitsReceived,
+  conditionImpactAnswers,
   contactMethods,
-  disabilities,
   ethnicities,
+  exclusiveBenefitCodes,
+  healthConditionAnswers,
   labourMarketStatuses,
   PREFER_NOT_TO_SAY,
   qualificationLevels,
   referralSources,
   sexes,
   timeOutOfWork,
+  ucConditionalityRegimes,
   yesNoPreferNot,
   type Option,
 } from './reference-lists';
@@ -93,6 +95,8 @@ export const participantRecordSchema = z
         const problem = v ? ulnProblem(v) : null;
         if (problem) ctx.addIssue({ code: 'custom', message: `ULN: ${problem}` });
       }),
+    /** No fixed abode: eligible through a local-connection statement instead of a postcode. */
+    noFixedAbode: z.boolean().default(false),
     addressLine1: optionalText('Address line 1'),
     addressLine2: optionalText('Address line 2'),
     town: optionalText('Town', 100),
@@ -120,12 +124,15 @@ export const participantRecordSchema = z
     sex: optionCode('Sex', sexes),
     genderSameAsBirth: optionCode('Gender identity answer', yesNoPreferNot),
     ethnicity: optionCode('Ethnic group', ethnicityOptions),
-    disability: optionCode('Disability', disabilities),
+    // The Equality Act question in its harmonised two steps; the second only after a "yes".
+    healthCondition: optionCode('Long-term health condition', healthConditionAnswers),
+    conditionImpact: optionCode('Effect on day-to-day activities', conditionImpactAnswers),
     isCarer: optionCode('Caring responsibilities', yesNoPreferNot),
     isLoneParent: optionCode('Lone parent', yesNoPreferNot),
     // situation at entry
     labourMarketStatus: optionCode('Labour-market status', labourMarketStatuses),
-    benefits: optionCode('Benefits received', benefitsReceived),
+    benefits: z.array(referenceCode).max(12).default([]),
+    ucConditionality: optionCode('Universal Credit conditionality', ucConditionalityRegimes),
     timeOutOfWork: optionCode('Time out of work', timeOutOfWork),
     qualificationLevel: optionCode('Highest qualification', qualificationLevels),
     barriers: z.array(referenceCode).max(30).default([]),
@@ -172,6 +179,13 @@ export const participantRecordSchema = z
         message: 'Remove the National Insurance number, or choose "Known"',
       });
     }
+    const exclusive = r.benefits.filter((b) => exclusiveBenefitCodes.includes(b));
+    if (exclusive.length && r.benefits.length > 1)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['benefits'],
+        message: '"None" and "Prefer not to say" cannot be ticked with anything else',
+      });
     if (r.dateOfBirth && r.dateOfBirth < '1900-01-01')
       ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be after 1900' });
     if (r.dateOfBirth && r.startDate && r.startDate <= r.dateOfBirth)
@@ -225,6 +239,7 @@ export const fieldLabels: Record<string, string> = {
   niStatus: 'NI number known',
   niNumber: 'National Insurance number',
   uln: 'ULN',
+  noFixedAbode: 'No fixed abode',
   addressLine1: 'Address line 1',
   addressLine2: 'Address line 2',
   town: 'Town',
@@ -235,11 +250,13 @@ export const fieldLabels: Record<string, string> = {
   sex: 'Sex',
   genderSameAsBirth: 'Gender same as sex registered at birth',
   ethnicity: 'Ethnic group',
-  disability: 'Disability',
+  healthCondition: 'Long-term health condition',
+  conditionImpact: 'Condition reduces day-to-day activities',
   isCarer: 'Caring responsibilities',
   isLoneParent: 'Lone parent',
   labourMarketStatus: 'Labour-market status',
   benefits: 'Benefits received',
+  ucConditionality: 'Universal Credit conditionality',
   timeOutOfWork: 'Time out of work',
   qualificationLevel: 'Highest qualification',
   barriers: 'Barriers',

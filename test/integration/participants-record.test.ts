@@ -15,7 +15,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol', 'ex_offender'],
   startDate: '10/01/2026',
@@ -132,18 +132,43 @@ describe('register and save', () => {
       outcome: 'met',
     });
     expect(missing).toMatchObject({ ok: false, error: { fields: [{ path: ['evidenceType'] }, { path: ['seenOn'] }] } });
+    // A driving licence shows identity and address, never right to work: refused, saying so.
+    const licence = await t.call('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'right_to_work',
+      outcome: 'met',
+      evidenceType: 'driving_licence',
+      seenOn: '2026-01-10',
+    });
+    expect(licence).toMatchObject({
+      ok: false,
+      error: {
+        fields: [
+          { path: ['evidenceType'], message: 'A driving licence shows identity and address, never right to work' },
+        ],
+      },
+    });
     const r = await t.ok('participants.recordEligibilityCheck', {
       id,
       checkCode: 'right_to_work',
       outcome: 'met',
-      evidenceType: 'passport',
+      evidenceType: 'uk_irish_passport',
       seenOn: '2026-01-10',
     });
-    expect(r.eligibilityStatus).toBe('eligible');
+    // The passport shows the date of birth too; proof of address is still to come.
+    expect(r.eligibilityStatus).toBe('pending');
+    const address = await t.ok('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'residence',
+      outcome: 'met',
+      evidenceType: 'council_tax_bill',
+      seenOn: '2026-01-10',
+    });
+    expect(address.eligibilityStatus).toBe('eligible');
     const detail = await t.ok('participants.get', { id });
-    expect(detail.checks[0]).toMatchObject({
+    expect(detail.checks[1]).toMatchObject({
       checkCode: 'right_to_work',
-      evidenceType: 'passport',
+      evidenceType: 'uk_irish_passport',
       seenBy: 'Test Administrator',
       seenOn: '2026-01-10',
     });
@@ -210,7 +235,8 @@ describe('special-category data', () => {
     expect(detail.specialCategoryHidden).toBe(true);
     expect(detail.record).toMatchObject({
       ethnicity: null,
-      disability: null,
+      healthCondition: null,
+      conditionImpact: null,
       genderSameAsBirth: null,
       barriers: ['esol'],
     });

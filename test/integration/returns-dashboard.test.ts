@@ -89,7 +89,7 @@ describe('the dashboard', () => {
       .toString()
       .trim();
     expect(sheets).toBe(
-      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group',
+      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group|By ward|By deprivation decile',
     );
     const audit = await t.backend.store.db
       .selectFrom('audit_log')

@@ -93,7 +93,7 @@ describe('the return workbook', () => {
       string,
       SheetRead
     >;
-    expect(Object.keys(wb)).toEqual(['Summary', 'Claim lines', 'Equality']);
+    expect(Object.keys(wb)).toEqual(['Summary', 'Claim lines', 'Equality', 'Where people live']);
     for (const sheet of Object.values(wb)) {
       expect(sheet.formulas).toBe(0);
       expect(sheet.frozen).toMatch(/^A\d+$/);
@@ -154,7 +154,7 @@ describe('the return workbook', () => {
       { stdio: 'pipe', timeout: 120_000 },
     );
     const files = fs.readdirSync(out).sort();
-    expect(files.length).toBe(3);
+    expect(files.length).toBe(4);
     const claim = fs.readFileSync(
       path.join(
         out,

@@ -116,6 +116,7 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `'passport', '2026-01-02', ?)`,
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
+  s.prepare(`insert into participant_benefits (participant_id, benefit_code) values (?, 'universal_credit')`).run(id);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,

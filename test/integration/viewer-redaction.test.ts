@@ -44,7 +44,8 @@ beforeAll(async () => {
     .filter(([, rule]) => rule.viewers === 'withhold')
     .map(([column]) => column);
   for (const column of withheld) canaries.set(column, `zz-canary-${column}`);
-  id = await aParticipant(db, { reference: 'SW-CNRY01', benefits: BENEFIT, ...Object.fromEntries(canaries) });
+  id = await aParticipant(db, { reference: 'SW-CNRY01', ...Object.fromEntries(canaries) });
+  await db.insertInto('participant_benefits').values({ participant_id: id, benefit_code: BENEFIT }).execute();
   for (const [list, code, label] of [
     ['barrier', BARRIER, BARRIER_LABEL],
     ['benefit', BENEFIT, 'Zz canary benefit label'],

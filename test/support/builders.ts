@@ -34,7 +34,6 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
     is_carer: 'no',
     is_lone_parent: 'no',
     labour_market_status: 'unemployed',
-    benefits: 'universal_credit',
     time_out_of_work: 'under_6_months',
     qualification_level: 'level1',
     referral_source: 'jcp',
@@ -57,11 +56,25 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
   };
 }
 
+/** Stores at a version with geography (0130 on) mark the builder's SG1 person local, as the
+ * programme's postcode districts do while no postcode directory is loaded. */
+const hasGeography = new WeakMap<object, boolean>();
+async function storeHasGeography(db: Kysely<Database>): Promise<boolean> {
+  let known = hasGeography.get(db);
+  if (known === undefined) {
+    const tables = await db.introspection.getTables();
+    known = !!tables.find((t) => t.name === 'participants')?.columns.some((c) => c.name === 'is_local');
+    hasGeography.set(db, known);
+  }
+  return known;
+}
+
 export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewParticipant> = {}): Promise<number> {
-  const row = await db
-    .insertInto('participants')
-    .values(participantValues(overrides))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const values = participantValues(overrides);
+  if (values.is_local === undefined && (await storeHasGeography(db))) {
+    values.is_local = values.postcode_district === 'SG1' || values.postcode_district === 'SG2' ? 1 : 0;
+    values.geo_status ??= values.postcode ? 'no_lookup' : 'no_postcode';
+  }
+  const row = await db.insertInto('participants').values(values).returning('id').executeTakeFirstOrThrow();
   return row.id;
 }

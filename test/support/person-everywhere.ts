@@ -131,6 +131,7 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
 
   const pid = { participant_id: id };
   await insert(t, 'participant_barriers', { ...pid, barrier_code: 'esol' }, canaries);
+  await insert(t, 'participant_benefits', { ...pid, benefit_code: 'universal_credit' }, canaries);
   await insert(
     t,
     'eligibility_checks',

@@ -29,6 +29,8 @@ import { createCourseRuns, writeCourseRow, type CourseCommit } from './import-co
 import { refreshSiteReady } from '../courses/course-outcomes';
 import { loadSiteReadyRule } from '../courses/site-ready.repository';
 import type { RunToCreate } from '../../../shared/contract/imports.contract';
+import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
+import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -145,6 +147,11 @@ export async function commitPreview(
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
+      // Where the people written live (one statement for all of them), then their eligibility.
+      const written = batchRows.flatMap((b) => (b.entity === 'participant' ? [b.entity_id] : []));
+      const settings = await loadEligibilitySettings(tx);
+      await resolveParticipants(tx, written, settings.geo);
+      await refreshEveryone(tx, at.slice(0, 10), settings, written);
     } else if (p.kind === 'enrolments' || p.kind === 'results') {
       const c: CourseCommit = {
         tx,
@@ -254,7 +261,6 @@ export function newParticipant(
     is_carer: null,
     is_lone_parent: null,
     labour_market_status: null,
-    benefits: null,
     time_out_of_work: null,
     qualification_level: null,
     referral_source: f.referral_source ?? null,

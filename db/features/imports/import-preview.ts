@@ -20,6 +20,8 @@ import {
 import { BulkMatcher } from './bulk-match';
 import type { Candidate, PreviewRowState, PreviewState } from './import-state';
 import type { ImportSource } from './import-source';
+import { normalisePostcode } from '../../../shared/domain/identifiers';
+import { postcodeWarnings } from '../geography/resolution';
 
 export function personKeys(values: Record<string, string | number>): PersonKeys {
   const s = (k: string) => (values[k] === undefined ? null : String(values[k]));
@@ -149,6 +151,7 @@ export async function buildPreview(
     if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous)
       ambiguousDates.push(table.headers[idx]!);
   }
+  if (profile.kind === 'participants') await warnAboutPostcodes(db, typed, profile.columns.postcode ?? 'postcode');
   const notDuplicates = await loadNotDuplicatePairs(db);
   await job?.progress(0, typed.length, 'Finding people in our records');
   const find = await fileFinder(
@@ -197,6 +200,24 @@ export async function buildPreview(
     committedBatchId: null,
     committing: false,
   };
+}
+
+/** A postcode the postcode directory does not have, or no longer uses, is a warning on its row. */
+async function warnAboutPostcodes(db: Db, typed: TypedRow[], column: string): Promise<void> {
+  const code = (t: TypedRow) => (t.values.postcode ? normalisePostcode(String(t.values.postcode)) : null);
+  const warnings = await postcodeWarnings(
+    db,
+    typed.flatMap((t) => {
+      const pc = code(t);
+      return pc ? [pc] : [];
+    }),
+  );
+  if (!warnings.size) return;
+  for (const t of typed) {
+    const pc = code(t);
+    const message = pc ? warnings.get(pc) : undefined;
+    if (message) t.warnings.push({ field: 'postcode', column, message });
+  }
 }
 
 /** Who the row is (or that it needs review); the plan against that person comes after. */

@@ -4,7 +4,7 @@
 // participant-timeline.repository.ts; this module words them.
 import { AppFailure } from '../../../shared/result';
 import type { TimelineItem } from '../../../shared/contract/participants.contract';
-import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility';
+import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';

@@ -10,6 +10,7 @@ import {
   participantOptions,
   possibleDuplicates,
   recordCheck,
+  recordsToReview,
   rememberNotDuplicate,
   updateParticipant,
 } from './participants.service';
@@ -42,6 +43,8 @@ const recordHandlers = defineHandlers({
   'participants.notes': (input, ctx) => notesOf(ctx.db, input.id),
 
   'participants.recordEligibilityCheck': (input, ctx) => recordCheck(ctx.tx, actorOf(ctx), input),
+
+  'participants.toReview': (_input, ctx) => recordsToReview(ctx.db, actorOf(ctx).today),
 
   'participants.duplicates': (input, ctx) => possibleDuplicates(ctx.db, input.keys, input.excludeId),
 

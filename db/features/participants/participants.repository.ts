@@ -221,10 +221,18 @@ export async function listActiveFundingStreams(db: Db) {
 }
 
 export async function listBarrierItems(db: Db) {
+  return listItems(db, 'barrier');
+}
+
+export async function listBenefitItems(db: Db) {
+  return listItems(db, 'benefit');
+}
+
+async function listItems(db: Db, list: string) {
   return db
     .selectFrom('reference_items')
     .select(['code', 'label'])
-    .where('list', '=', 'barrier')
+    .where('list', '=', list)
     .where('is_active', '=', 1)
     .orderBy('sort_order')
     .execute();
@@ -269,7 +277,50 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
   return row.id;
 }
 
-export async function barriersOf(db: Db, id: number): Promise<string[]> {
+/** Everyone with both a labour-market status and a time out of work (the review list checks them). */
+export async function labourMarketFacts(db: Db) {
+  return db
+    .selectFrom('participants')
+    .select([
+      'id',
+      'reference',
+      'first_name',
+      'last_name',
+      'labour_market_status',
+      'time_out_of_work',
+      'date_of_birth',
+      'start_date',
+      'referral_date',
+    ])
+    .where('status', 'not in', ['merged', 'anonymised'])
+    .where('labour_market_status', 'is not', null)
+    .where('time_out_of_work', 'is not', null)
+    .orderBy('reference')
+    .execute();
+}
+
+/** The record's fields kept as sets: barriers and benefits. */
+export async function setsOf(db: Db, id: number): Promise<{ barriers: string[]; benefits: string[] }> {
+  const benefits = await db
+    .selectFrom('participant_benefits')
+    .select('benefit_code')
+    .where('participant_id', '=', id)
+    .orderBy('benefit_code')
+    .execute();
+  return { barriers: await barriersOf(db, id), benefits: benefits.map((b) => b.benefit_code) };
+}
+
+export async function setBenefits(tx: Tx, id: number, codes: string[]): Promise<void> {
+  await tx.deleteFrom('participant_benefits').where('participant_id', '=', id).execute();
+  const unique = [...new Set(codes)];
+  if (unique.length)
+    await tx
+      .insertInto('participant_benefits')
+      .values(unique.map((benefit_code) => ({ participant_id: id, benefit_code })))
+      .execute();
+}
+
+async function barriersOf(db: Db, id: number): Promise<string[]> {
   const rows = await db
     .selectFrom('participant_barriers')
     .select('barrier_code')

@@ -6,30 +6,36 @@ import type { ParticipantDetail } from '../../../shared/contract/participants.co
 import type { Role } from '../../../shared/contract/define';
 import type { Db, Tx } from '../../store/schema';
 import { explainMatch, type PersonKeys } from '../../../shared/domain/person-match';
-import { defaultBarriers } from '../../../shared/domain/reference-lists';
+import { defaultBarriers, defaultBenefits } from '../../../shared/domain/reference-lists';
+import { evidenceAcceptance, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
+import { labourMarketProblem } from '../../../shared/domain/labour-market';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
 import {
-  barriersOf,
   checksOf,
   countExisting,
   findParticipant,
   fundingStreamName,
   insertNotDuplicatePair,
   insertNote,
+  labourMarketFacts,
   latestUndoableMerge,
   staffExists,
   updateParticipantRow,
   insertParticipant,
   listActiveFundingStreams,
   listBarrierItems,
+  listBenefitItems,
   listKeyWorkers,
   nextReference,
   setBarriers,
+  setBenefits,
+  setsOf,
   staffName,
 } from './participants.repository';
-import { eligibilityOf, loadDistricts, refreshEligibility } from './eligibility.service';
+import { eligibilityOf, loadEligibilitySettings, refreshEligibility, refreshParticipant } from './eligibility.service';
+import { participantGeography } from '../geography/resolution';
 import { insertEligibilityCheck } from './eligibility.repository';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
@@ -111,9 +117,10 @@ export async function createParticipant(
     updated_by: actor.staffId,
   });
   await setBarriers(tx, id, input.record.barriers);
+  await setBenefits(tx, id, input.record.benefits);
   for (const other of new Set(input.notDuplicateOf)) await rememberNotDuplicate(tx, actor, id, other);
-  await refreshEligibility(tx, id, actor.today);
-  const after = toRecord((await findParticipant(tx, id))!, input.record.barriers);
+  await refreshParticipant(tx, id, actor.today);
+  const after = toRecord((await findParticipant(tx, id))!, input.record);
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'create',
     entity: 'participant',
@@ -136,7 +143,7 @@ export async function updateParticipant(
     throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
   checkDated(input.record, actor.today);
   await checkReferences(tx, input.record);
-  const before = toRecord(row, await barriersOf(tx, input.id));
+  const before = toRecord(row, await setsOf(tx, input.id));
   const written = await updateParticipantRow(
     tx,
     input.id,
@@ -151,8 +158,9 @@ export async function updateParticipant(
     );
   }
   await setBarriers(tx, input.id, input.record.barriers);
-  await refreshEligibility(tx, input.id, actor.today);
-  const after = toRecord((await findParticipant(tx, input.id))!, input.record.barriers);
+  await setBenefits(tx, input.id, input.record.benefits);
+  await refreshParticipant(tx, input.id, actor.today);
+  const after = toRecord((await findParticipant(tx, input.id))!, input.record);
   const diff = diffRecords(before, after);
   if (Object.keys(diff.after).length) {
     await appendAudit(tx, actor.now, actor.staffId, {
@@ -176,9 +184,9 @@ export async function getDetail(
 ): Promise<ParticipantDetail> {
   const row = await findParticipant(tx, id);
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
-  const barriers = await barriersOf(tx, id);
-  const record = toRecord(row, barriers);
-  const eligibility = await eligibilityOf(tx, id, actor.today);
+  const record = toRecord(row, await setsOf(tx, id));
+  const settings = await loadEligibilitySettings(tx);
+  const eligibility = await eligibilityOf(tx, id, actor.today, settings);
   const see = canSeeSpecial(actor.role);
   const special = await loadSpecialItems(tx);
   if (see && options.auditView && hasSpecialCategoryData(record, special)) {
@@ -201,6 +209,13 @@ export async function getDetail(
     keyWorkerName: await staffName(tx, row.key_worker_id),
     fundingStreamName: streamName,
     eligibility,
+    geography: await participantGeography(tx, row, settings.geo),
+    labourMarketProblem: labourMarketProblem({
+      status: row.labour_market_status,
+      timeOutOfWork: row.time_out_of_work,
+      dateOfBirth: row.date_of_birth,
+      entryDate: row.start_date ?? row.referral_date ?? actor.today,
+    }),
     checks: await checksOf(tx, id),
     specialCategoryHidden: !see,
     undoableMerge: await latestUndoableMerge(tx, id),
@@ -242,6 +257,15 @@ export async function recordCheck(
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: ['seenOn'], message: 'Date evidence seen cannot be in the future' },
     ]);
+  if (input.outcome === 'met') {
+    const accepted = evidenceAcceptance(input.checkCode as EligibilityCheckCode, input.evidenceType, input.seenOn, {
+      noFixedAbode: p.no_fixed_abode === 1,
+    });
+    if (!accepted.accepted)
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['evidenceType'], message: accepted.reason },
+      ]);
+  }
   const values = {
     participant_id: input.id,
     check_code: input.checkCode,
@@ -305,13 +329,50 @@ export async function participantOptions(db: Db, actor: Actor) {
     label: b.label,
     specialCategory: special.has('barrier', b.code),
   }));
+  const benefitItems = await listBenefitItems(db);
+  const benefits = (benefitItems.length ? benefitItems : defaultBenefits).map((b) => ({
+    code: b.code,
+    label: b.label,
+    specialCategory: special.has('benefit', b.code),
+  }));
+  const see = canSeeSpecial(actor.role);
+  const settings = await loadEligibilitySettings(db);
   return {
     staff: await listKeyWorkers(db),
     fundingStreams: await listActiveFundingStreams(db),
-    barriers: canSeeSpecial(actor.role) ? barriers : barriers.filter((b) => !b.specialCategory),
-    districts: await loadDistricts(db),
+    barriers: see ? barriers : barriers.filter((b) => !b.specialCategory),
+    benefits: see ? benefits : benefits.filter((b) => !b.specialCategory),
+    districts: settings.districts,
+    localLabel: settings.geo.localLabel,
     today: actor.today,
   };
+}
+
+/** Records whose labour-market status disagrees with their time out of work: listed for an officer
+ * to check, never changed by the app (the records migrated from before the check included). */
+export async function recordsToReview(db: Db, today: string, limit = 1000) {
+  const found = (await labourMarketFacts(db)).flatMap((p) => {
+    const problem = labourMarketProblem({
+      status: p.labour_market_status,
+      timeOutOfWork: p.time_out_of_work,
+      dateOfBirth: p.date_of_birth,
+      entryDate: p.start_date ?? p.referral_date ?? today,
+    });
+    return problem
+      ? [
+          {
+            id: p.id,
+            reference: p.reference,
+            name: `${p.first_name} ${p.last_name}`,
+            labourMarketStatus: p.labour_market_status!,
+            timeOutOfWork: p.time_out_of_work!,
+            message: problem.message,
+            suggested: problem.suggested,
+          },
+        ]
+      : [];
+  });
+  return { labourMarket: found.slice(0, limit), total: found.length };
 }
 
 /** People who may be the one being registered, with why. */

@@ -15,6 +15,7 @@ import {
   countOutcomesByType,
   countStartsByMonth,
 } from './dashboard.repository';
+import { dashboardAreas } from '../geography/area-breakdown.service';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
 
@@ -83,5 +84,6 @@ export async function dashboard(db: Db, from: string, to: string): Promise<Dashb
       count: r.count,
     })),
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
+    areas: await dashboardAreas(db, from, to),
   };
 }

@@ -7,6 +7,7 @@
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
 import type { CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';
+import { participantAreaCondition } from '../geography/resolution';
 
 export interface EngineScope {
   setId: number;
@@ -261,6 +262,7 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
     if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
     if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
     if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
+    if (rule.area) q = q.where(participantAreaCondition(rule.area));
     if (rule.fundingStreams?.length)
       q = q.where(
         'p.funding_stream_id',

@@ -5,6 +5,8 @@ import { countingRuleSchema, describeRule, type CountingRule } from '../../../sh
 import { labourMarketStatuses, labelOf } from '../../../shared/domain/reference-lists';
 import type { IndicatorInput, IndicatorView, SetSummary } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
+import type { GeographyLevel } from '../../../shared/domain/geography';
+import { areaLabelsFor } from '../geography/resolution';
 
 export interface SetVersion {
   set: SetSummary;
@@ -19,10 +21,15 @@ export async function outcomeTypeLabels(db: Db): Promise<Map<string, string>> {
   return new Map(rows.map((r) => [r.code, r.label]));
 }
 
-export function sentenceFor(rule: CountingRule, outcomeLabels: Map<string, string>): string {
+export function sentenceFor(
+  rule: CountingRule,
+  outcomeLabels: Map<string, string>,
+  area?: (level: GeographyLevel, code: string) => string,
+): string {
   return describeRule(rule, {
     outcomeType: (c) => outcomeLabels.get(c) ?? c,
     labourMarket: (c) => labelOf(labourMarketStatuses, c),
+    ...(area ? { area } : {}),
   });
 }
 
@@ -84,9 +91,13 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
     .execute();
   const labels = await outcomeTypeLabels(db);
   const rules = new Map<string, CountingRule>();
+  for (const r of rows) rules.set(r.code, countingRuleSchema.parse(JSON.parse(r.rule_json)));
+  const areas = await areaLabelsFor(
+    db,
+    [...rules.values()].map((r) => r.area),
+  );
   const indicators = rows.map((r) => {
-    const rule = countingRuleSchema.parse(JSON.parse(r.rule_json));
-    rules.set(r.code, rule);
+    const rule = rules.get(r.code)!;
     return {
       code: r.code,
       title: r.title,
@@ -96,7 +107,7 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
       interventionCode: r.intervention_code,
       needsLocalConfirmation: r.needs_local_confirmation === 1,
       rule,
-      sentence: sentenceFor(rule, labels),
+      sentence: sentenceFor(rule, labels, areas),
     };
   });
   return { set, versionId: version.id, version: version.version, indicators, rules };

@@ -13,6 +13,7 @@ import { findReturn, frozenLines, listReturns } from './returns.repository';
 import { returnWorkbookName, writeReturnWorkbook } from './return-workbook';
 import { funderOf } from './funders.service';
 import { dashboard } from './dashboard.service';
+import { peopleAreas } from '../geography/area-breakdown.service';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -47,6 +48,10 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
       to: summary.to,
       periodLabel: summary.periodLabel,
       lines,
+      areas: await peopleAreas(
+        db,
+        lines.map((l) => l.personId),
+      ),
       status: `Submitted ${formatUkDate(summary.submittedAt.slice(0, 10))} by ${summary.submittedBy ?? 'unknown'}`,
       producedOn: today,
     });
@@ -70,6 +75,10 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
       to: input.to,
       periodLabel,
       lines,
+      areas: await peopleAreas(
+        db,
+        lines.map((l) => l.personId),
+      ),
       status: 'Draft (not submitted)',
       producedOn: today,
     });
@@ -113,6 +122,17 @@ export async function buildDashboardExport(
     ],
     rows,
   });
+  type AreaRow = (typeof d.areas.byWard)[number];
+  const areaTable = (name: string, header: string, rows: AreaRow[]) => ({
+    name,
+    preamble: [`Stevenage Works: ${name.toLowerCase()}`, `Period: ${d.periodLabel}`],
+    columns: [
+      { header, type: 'text' as const, width: 50, value: (r: AreaRow) => r.label },
+      { header: 'Starts', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.starts },
+      { header: 'Outcomes', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.outcomes },
+    ],
+    rows,
+  });
   const bytes = await writeXlsx(
     [
       table(
@@ -125,6 +145,8 @@ export async function buildDashboardExport(
       table('Pathway funnel', 'Stage', d.funnel),
       table('By postcode district', 'Postcode district', d.byDistrict),
       table('By target group', 'Target group (barrier)', d.byBarrier),
+      areaTable('By ward', 'Ward', d.areas.byWard),
+      areaTable('By deprivation decile', 'IMD decile (1 = most deprived)', d.areas.byDecile),
     ],
     { title: `Stevenage Works dashboard ${d.periodLabel}` },
   );

@@ -7,6 +7,7 @@ import type { personalColumnCodes } from '../../../shared/contract/returns.contr
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import type { ClaimLine } from './indicator-engine';
 import type { SetVersion } from './indicator-sets.repository';
+import type { PeopleAreas } from '../../../shared/contract/geography.contract';
 
 export type PersonalColumn = (typeof personalColumnCodes)[number];
 
@@ -18,6 +19,8 @@ export interface ReturnWorkbookInput {
   to: string;
   periodLabel: string;
   lines: ClaimLine[];
+  /** Where the people counted live, by ward and deprivation decile (each person once). */
+  areas?: PeopleAreas;
   /** "Draft (not submitted)" or "Submitted 05/10/2025 by …". */
   status: string;
   producedOn: string;
@@ -130,7 +133,37 @@ export async function writeReturnWorkbook(input: ReturnWorkbookInput): Promise<U
         ],
         rows: equality,
       },
+      ...(input.areas ? [areasSheet(sv.set.name, input.periodLabel, input.areas)] : []),
     ],
     { title: `${sv.set.name} return ${input.periodLabel}` },
   );
+}
+
+/** Where the people counted live: by ward, then by deprivation decile, each person once. */
+function areasSheet(setName: string, periodLabel: string, areas: PeopleAreas) {
+  type Row = { dimension: string; label: string; people: number };
+  const rows: Row[] = [
+    ...areas.byWard.map((r) => ({ dimension: 'Ward', label: r.label, people: r.people })),
+    ...areas.byDecile.map((r) => ({ dimension: 'IMD decile (1 = most deprived)', label: r.label, people: r.people })),
+  ];
+  return {
+    name: 'Where people live',
+    preamble: [
+      `${setName}: where the people counted live`,
+      `Period: ${periodLabel}`,
+      `${areas.people} people counted under any indicator, each once, by ward and by deprivation decile.`,
+    ],
+    columns: [
+      { header: 'Breakdown', type: 'text' as const, width: 30, value: (r: Row) => r.dimension },
+      { header: 'Area', type: 'text' as const, width: 55, value: (r: Row) => r.label },
+      { header: 'People', type: 'integer' as const, width: 10, value: (r: Row) => r.people },
+      {
+        header: 'Share',
+        type: 'percent' as const,
+        width: 10,
+        value: (r: Row) => (areas.people ? Math.round((r.people / areas.people) * 1000) / 1000 : 0),
+      },
+    ],
+    rows,
+  };
 }

@@ -4,6 +4,7 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { indicatorLines } from './indicator-engine';
 import { listSets, listVersions, loadSetVersion, outcomeTypeLabels, sentenceFor } from './indicator-sets.repository';
+import { areaLabelsFor } from '../geography/resolution';
 import { saveSetVersion } from './indicator-sets.service';
 import { changesSince, computeReturn, scopeOf, submitReturnAudited } from './return.service';
 import { listReturns } from './returns.repository';
@@ -37,7 +38,8 @@ export const returnsHandlers = defineHandlers({
   'returns.saveSetVersion': (input, ctx) => saveSetVersion(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId),
 
   async 'returns.describeRule'(input, ctx) {
-    return { sentence: sentenceFor(input.rule, await outcomeTypeLabels(ctx.db)) };
+    const areas = await areaLabelsFor(ctx.db, [input.rule.area]);
+    return { sentence: sentenceFor(input.rule, await outcomeTypeLabels(ctx.db), areas) };
   },
 
   'returns.funders': (_input, ctx) => funders(ctx.db),

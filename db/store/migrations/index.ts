@@ -15,6 +15,8 @@ import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
 import * as m0110 from './0110-college-courses';
+import * as m0130 from './0130-geography-eligibility';
+import * as m0131 from './0131-headline-local-area';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -59,6 +61,8 @@ const trust: Record<string, Migration> = {
 const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
   '0110-college-courses': m0110,
+  '0130-geography-eligibility': m0130,
+  '0131-headline-local-area': m0131,
 };
 
 export const migrations: Record<string, Migration> = {

@@ -40,7 +40,6 @@ export interface ParticipantsTable {
   is_carer: string | null;
   is_lone_parent: string | null;
   labour_market_status: string | null;
-  benefits: string | null;
   time_out_of_work: string | null;
   qualification_level: string | null;
   referral_source: string | null;
@@ -62,6 +61,31 @@ export interface ParticipantsTable {
   updated_by: number | null;
   /** 0060: the age band at start, kept when anonymising erases the date of birth. */
   age_band_at_start: string | null;
+  // 0130: where the person lives, and the registration an auditor accepts
+  /** 1: no fixed abode (eligible through a local-connection statement instead of a postcode). */
+  no_fixed_abode: Generated<number>;
+  /** The harmonised disability question's two answers; `disability` is derived from them. */
+  health_condition: string | null;
+  condition_impact: string | null;
+  uc_conditionality: string | null;
+  /** What the postcode resolved to in the postcode directory (see shared/domain/geography.ts). */
+  geo_status: string | null;
+  geo_la_code: string | null;
+  geo_ward_code: string | null;
+  geo_lsoa_code: string | null;
+  geo_imd_decile: number | null;
+  /** "YYYY-MM" when the postcode is no longer in use. */
+  geo_terminated: string | null;
+  /** The postcode directory and deprivation file the columns above came from. */
+  geo_version_id: number | null;
+  geo_deprivation_version_id: number | null;
+  /** 1: lives in one of the local authorities set in Settings (or has a local connection). */
+  is_local: Generated<number>;
+}
+
+export interface ParticipantBenefitsTable {
+  participant_id: number;
+  benefit_code: string;
 }
 
 export interface ParticipantBarriersTable {
@@ -115,6 +139,7 @@ export interface ParticipantTables {
   funding_streams: FundingStreamsTable;
   participants: ParticipantsTable;
   participant_barriers: ParticipantBarriersTable;
+  participant_benefits: ParticipantBenefitsTable;
   eligibility_checks: EligibilityChecksTable;
   participant_notes: ParticipantNotesTable;
 }

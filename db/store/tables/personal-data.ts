@@ -224,12 +224,11 @@ export const personalData = {
       sex: choose(kept),
       gender_same_as_birth: choose(special),
       ethnicity: choose(special),
-      disability: choose(special),
+      // Derived from the two answers of the harmonised question below (kept for the breakdowns).
+      disability: follows(special, 'health_condition'),
       is_carer: choose(kept),
       is_lone_parent: choose(kept),
       labour_market_status: choose(kept),
-      // PIP and ESA are paid for a health condition or disability: the benefit list marks them special.
-      benefits: choose({ ...kept, items: 'benefit', viewers: 'special-items' }),
       time_out_of_work: choose(kept),
       qualification_level: choose(kept),
       referral_source: choose(kept),
@@ -251,6 +250,23 @@ export const personalData = {
       updated_at: survivor(key),
       updated_by: survivor(staff),
       age_band_at_start: survivor(kept),
+      no_fixed_abode: choose(kept),
+      health_condition: choose(special),
+      condition_impact: follows(special, 'health_condition'),
+      // Which Universal Credit regime: only meaningful with the benefits, which merge as a set.
+      uc_conditionality: choose(kept),
+      // Where the postcode resolved: worked out from the postcode, so it travels with it. Anonymising
+      // keeps the local authority, ward and deprivation decile (coarse, like the postcode district,
+      // for the published breakdowns) and erases the neighbourhood (LSOA: about 1,500 people).
+      geo_status: follows(kept, 'postcode'),
+      geo_la_code: follows(kept, 'postcode'),
+      geo_ward_code: follows(kept, 'postcode'),
+      geo_lsoa_code: follows(erased, 'postcode'),
+      geo_imd_decile: follows(kept, 'postcode'),
+      geo_terminated: follows(kept, 'postcode'),
+      geo_version_id: follows(key, 'postcode'),
+      geo_deprivation_version_id: follows(key, 'postcode'),
+      is_local: follows(kept, 'postcode'),
     },
   },
   participant_barriers: {
@@ -264,6 +280,19 @@ export const personalData = {
       participant_id: key,
       // Disability or health and ex-offender barriers are special category: the barrier list marks them.
       barrier_code: { ...kept, items: 'barrier', viewers: 'special-items' },
+    },
+  },
+  participant_benefits: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'union', label: 'benefits', column: 'benefit_code' },
+    retention: 'columns',
+    access: 'rows',
+    recordField: 'benefits',
+    columns: {
+      participant_id: key,
+      // PIP and ESA are paid because of a health condition: the benefit list marks them special.
+      benefit_code: { ...kept, items: 'benefit', viewers: 'special-items' },
     },
   },
   eligibility_checks: {
@@ -755,6 +784,42 @@ export const personalData = {
   },
 
   // ── The programme's own data ──────────────────────────────────────────────────────────────────
+  geo_lookup_versions: {
+    about: 'staff',
+    why: 'postcode directory, deprivation and area-name files an administrator loaded; who loaded them',
+    personal: ['loaded_by'],
+    notPersonal: [
+      'id',
+      'kind',
+      'format',
+      'file_name',
+      'file_date',
+      'file_sha256',
+      'lsoa_vintage',
+      'row_count',
+      'status',
+      'loaded_at',
+      'message',
+    ],
+  },
+  geo_postcodes: {
+    about: 'nobody',
+    why: "ONS postcode directory rows (open data: a postcode's areas, no addresses or people)",
+    personal: [],
+    notPersonal: ['version_id', 'postcode', 'la_code', 'ward_code', 'lsoa11', 'lsoa21', 'terminated'],
+  },
+  geo_deprivation: {
+    about: 'nobody',
+    why: 'the English Indices of Deprivation by LSOA (open data)',
+    personal: [],
+    notPersonal: ['version_id', 'lsoa_code', 'imd_rank', 'imd_decile'],
+  },
+  geo_area_names: {
+    about: 'nobody',
+    why: 'ONS names of areas by code (open data)',
+    personal: [],
+    notPersonal: ['version_id', 'code', 'name'],
+  },
   settings: {
     about: 'nobody',
     why: 'settings of the programme',

@@ -16,6 +16,7 @@ import { TimelineTab } from './TimelineTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
 import { participantsRoutes } from './participants.routes';
+import { GeographySummary } from './GeographySummary';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 
 const tabs = [
@@ -126,6 +127,7 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
             {d.keyWorkerName && <span className="muted">Key worker: {d.keyWorkerName}</span>}
             {d.fundingStreamName && <span className="muted">{d.fundingStreamName}</span>}
           </div>
+          {d.status !== 'merged' && <GeographySummary g={d.geography} />}
         </div>
         <div className="page-actions">
           {canEdit && d.status !== 'merged' && (
@@ -155,7 +157,8 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
       )}
       {d.specialCategoryHidden && (
         <p className="notice">
-          Special-category details (ethnicity, disability, gender identity, some barriers) are hidden for your role.
+          Special-category details (ethnicity, health and disability, gender identity, some barriers and benefits) are
+          hidden for your role.
         </p>
       )}
     </>

@@ -100,6 +100,9 @@ export function ParticipantsGrid() {
                 Merge the 2 selected
               </button>
             )}
+            <a className="button-link" href={participantsRoutes.review.href()}>
+              Records to review
+            </a>
             {canEdit && ( // exporting personal data needs an officer (participants.export)
               <button type="button" onClick={() => void exportView()} disabled={exporting}>
                 {exporting ? 'Exporting…' : 'Export to Excel'}

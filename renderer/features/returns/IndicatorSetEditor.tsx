@@ -9,6 +9,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
+import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/geography';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
 
@@ -72,6 +73,20 @@ const setForm = z.object({
       }),
   ),
 });
+
+/** Where people live, as a rule says it: the levels the geography area resolves (the local area
+ * is the set of local authorities in Settings → Geography). */
+const areaHint = (
+  <>
+    To count only people living in an area, add <code>&quot;area&quot;</code>: <code>{'{ "level": "local" }'}</code> for
+    the local area set in Settings → Geography, or a level (
+    {geographyLevels
+      .filter((l) => l !== 'local')
+      .map((l) => `${l} (${geographyLevelLabels[l].toLowerCase()})`)
+      .join(', ')}
+    ) with its codes, for example <code>{'{ "level": "imd_decile", "codes": ["1", "2"] }'}</code>.
+  </>
+);
 
 const newIndicator = (): Draft => ({
   code: '',
@@ -152,7 +167,7 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
               <input type="checkbox" {...register(`indicators.${i}.needsLocalConfirmation`)} /> For local confirmation
               (no public source confirms the wording)
             </label>
-            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)">
+            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)" hint={areaHint}>
               {(c) => (
                 <>
                   <textarea {...c} className="rule-json" spellCheck={false} {...register(`indicators.${i}.ruleText`)} />

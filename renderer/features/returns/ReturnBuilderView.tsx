@@ -14,6 +14,7 @@ import { ClaimLinesTable } from './ClaimLinesTable';
 import { PeopleWithheld, peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
 
 /** The set, period and indicator open are kept in the address, so a link (from the dashboard),
@@ -185,6 +186,7 @@ export function ReturnBuilderView() {
               )}
             </section>
           )}
+          <ReturnAreas setId={c.set.id} from={c.from} to={c.to} />
           {w?.warningCounts ? (
             <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} />
           ) : (
