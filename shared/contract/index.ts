@@ -8,6 +8,7 @@ import { outcomesContract } from './outcomes.contract';
 import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
+import { vacanciesContract } from './vacancies.contract';
 
 export const contract = {
   ...appContract,
@@ -17,6 +18,7 @@ export const contract = {
   ...returnsContract,
   ...importsContract,
   ...trustContract,
+  ...vacanciesContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -14,6 +14,7 @@ import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
+import * as m0140 from './0140-vacancies';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -57,6 +58,7 @@ const trust: Record<string, Migration> = {
 // -- after the first version: one increasing sequence --
 const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
+  '0140-vacancies': m0140,
 };
 
 export const migrations: Record<string, Migration> = {
