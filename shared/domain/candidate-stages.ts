@@ -69,7 +69,6 @@ export interface StageMove {
 }
 
 type LaterDateKey = 'interviewOn' | 'interviewedOn' | 'offeredOn' | 'acceptedOn' | 'startedOn';
-type DateKey = 'submittedOn' | LaterDateKey;
 const dateKeyOf: { submitted: 'submittedOn' } & Record<Exclude<PipelineStage, 'submitted'>, LaterDateKey> = {
   submitted: 'submittedOn',
   interview_booked: 'interviewOn',
@@ -85,15 +84,6 @@ export interface StageProblem {
 }
 
 export type MoveResult = { ok: true; next: CandidateProgress } | { ok: false; problems: StageProblem[] };
-
-/** The furthest pipeline stage the dates show was reached (a closed candidacy keeps its dates). */
-export function furthestStage(p: CandidateProgress): PipelineStage {
-  for (let i = pipelineStages.length - 1; i > 0; i--) {
-    const s = pipelineStages[i]!;
-    if (p[dateKeyOf[s]]) return s;
-  }
-  return 'submitted';
-}
 
 /**
  * Moves a candidate to `move.to` on `move.on`, or says why not. `today` bounds the dates: only

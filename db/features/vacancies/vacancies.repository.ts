@@ -25,9 +25,6 @@ export const vacancyGridColumns = gridColumns<VacancyGridRow>({
   status: { sql: 'v.status' },
 });
 
-/** The vacancy presets, by what an officer asks: which are open, which close this week. */
-export const vacancyPresets = ['open', 'closing-this-week', 'filled', 'closed'] as const;
-
 function vacancyBase(db: Db, query: GridQuery, today: string) {
   let q = db
     .selectFrom('vacancies as v')

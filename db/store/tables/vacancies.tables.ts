@@ -15,7 +15,7 @@ export interface VacanciesTable {
   kind: VacancyKind;
   apprenticeship_standard: string | null;
   apprenticeship_level: number | null;
-  places: number;
+  places: Generated<number>;
   hours_per_week: number | null;
   wage_pence: number | null;
   wage_per: WagePer | null;
@@ -23,10 +23,10 @@ export interface VacanciesTable {
   starts_on: string | null;
   contract_id: number | null;
   /** 0/1: only people site ready under the programme's rule fit without a reason. */
-  requires_site_ready: number;
+  requires_site_ready: Generated<number>;
   /** A CSCS card type code (shared/domain/cscs.ts) the vacancy asks for, or null. */
   card_type_required: string | null;
-  status: VacancyStatus;
+  status: Generated<VacancyStatus>;
   description: string | null;
   created_at: string;
   created_by: number | null;
@@ -44,7 +44,7 @@ export interface VacancyCandidatesTable {
   submitted_on: string;
   interview_on: string | null;
   /** 0/1: the interview is guaranteed (a guaranteed interview scheme or the employer's pledge). */
-  interview_guaranteed: number;
+  interview_guaranteed: Generated<number>;
   interviewed_on: string | null;
   offered_on: string | null;
   accepted_on: string | null;
@@ -91,4 +91,3 @@ export interface VacancyTables {
 
 export type VacancyRow = Selectable<VacanciesTable>;
 export type CandidateRow = Selectable<VacancyCandidatesTable>;
-export type EngagementRow = Selectable<EmployerEngagementsTable>;
