@@ -11,6 +11,7 @@ import { fundingStreamsStep, referenceStep, staffStep } from './foundation.demo'
 import { participantsStep } from './participants.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
+import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
 import { importsSteps } from './imports.demo';
 
@@ -21,6 +22,7 @@ export const demoSteps: DemoStep[] = [
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,
+  vacanciesStep,
   ...returnsSteps,
   ...importsSteps,
 ];
