@@ -93,7 +93,7 @@ export function PipelineTable({ vacancy }: { vacancy: VacancyDetail }) {
                         <button
                           type="button"
                           className="link-button"
-                          aria-label={`Take ${c.participantName} off this vacancy`}
+                          aria-label={`Take off ${c.participantName} from this vacancy`}
                           onClick={() => setEditing({ candidate: c, action: 'remove' })}
                         >
                           Take off
