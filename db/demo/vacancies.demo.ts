@@ -307,14 +307,8 @@ function candidateBase(ctx: DemoContext, staffId: number | null, participantId: 
 const earliestOf = (submitted: string, joined: string | undefined) =>
   joined && joined > submitted ? joined : submitted;
 
-const engagementKindsUsed = [
-  'meeting',
-  'call_or_email',
-  'site_visit',
-  'pledge',
-  'mentor_offer',
-  'careers_talk',
-] as const;
+/** The engagement kinds the demo's entries use. */
+type EngagementKindUsed = 'meeting' | 'call_or_email' | 'site_visit' | 'pledge' | 'mentor_offer' | 'careers_talk';
 
 async function engagement(ctx: DemoContext, orgs: Org[], staff: () => number | null) {
   const { tx, rng } = ctx;
@@ -361,7 +355,7 @@ async function engagement(ctx: DemoContext, orgs: Org[], staff: () => number | n
   if (rows.length) await tx.insertInto('employer_engagements').values(rows).execute();
 }
 
-const summaries: Record<(typeof engagementKindsUsed)[number], (org: string) => string> = {
+const summaries: Record<EngagementKindUsed, (org: string) => string> = {
   meeting: (org) => `Met ${org} about their local labour plan and upcoming vacancies`,
   call_or_email: () => 'Followed up on candidates put forward and interview dates',
   site_visit: () => 'Site visit with a course group: induction, PPE and a tour of the works',

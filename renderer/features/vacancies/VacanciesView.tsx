@@ -25,7 +25,10 @@ export function VacanciesView() {
       fetchPage={(query) => api.call('vacancies.page', query)}
       onOpen={(row) => navigate(vacanciesRoutes.vacancy.path({ id: row.id }))}
       action={{ label: 'Add vacancy', run: () => navigate(vacanciesRoutes.newVacancy.path()) }}
-      emptyMessage="No open vacancies. Add the jobs, apprenticeships, work trials and guaranteed interviews employers offer, then put site-ready people forward for them."
+      emptyMessage={
+        'No open vacancies. Add the jobs, apprenticeships, work trials and guaranteed interviews employers offer, ' +
+        'then put site-ready people forward for them.'
+      }
     />
   );
 }
