@@ -10,7 +10,7 @@ test('shortlist three site-ready people, interviews, an offer, a start, the outc
   appPage: page,
   app,
 }) => {
-  test.setTimeout(180_000);
+  test.setTimeout(300_000);
   const db = app.backend.store.db;
   await startWithDemo(page);
   const before = await countFunnel(db, '2000-01-01', '2100-12-31');
@@ -121,5 +121,20 @@ test('shortlist three site-ready people, interviews, an offer, a start, the outc
   expect(await axeViolations(page)).toEqual([]);
   await page.getByRole('link', { name: 'Employer engagement' }).click();
   await expect(page.getByRole('heading', { name: 'Employer engagement', level: 1 })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  // A pledge recorded on the employer's own page, in its engagement log.
+  await page.getByRole('main').getByRole('table').getByRole('link').first().click();
+  await expect(page.getByRole('heading', { name: 'Engagement', level: 2 })).toBeVisible();
+  const engagement = page.getByRole('region', { name: 'Engagement' });
+  await engagement.getByRole('button', { name: 'Record engagement' }).click();
+  await engagement.getByLabel('Kind', { exact: true }).selectOption({ label: 'Pledge' });
+  await engagement.getByLabel('Date', { exact: true }).fill(today);
+  await engagement.getByLabel('What happened').fill('Pledged two more apprenticeships at the depot');
+  await engagement.getByLabel('What was pledged').fill('Two apprenticeships');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: 'Save engagement' }).click();
+  await expect(page.getByText('Engagement saved.')).toBeVisible();
+  await expect(page.getByText('Pledged two more apprenticeships at the depot')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
