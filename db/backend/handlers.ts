@@ -10,6 +10,7 @@ import { returnsHandlers } from '../features/returns/returns.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { trustHandlers } from '../features/trust/trust.handlers';
 import { geographyHandlers } from '../features/geography/geography.handlers';
+import { vacanciesHandlers } from '../features/vacancies/vacancies.handlers';
 
 // Each area's map covers some of the channels; together they must cover each exactly once.
 const areas: Array<Partial<HandlerMap<ChannelName>>> = [
@@ -21,6 +22,7 @@ const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   importsHandlers,
   trustHandlers,
   geographyHandlers,
+  vacanciesHandlers,
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {

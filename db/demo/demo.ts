@@ -12,6 +12,7 @@ import { participantsStep } from './participants.demo';
 import { geographyStep } from './geography.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
+import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
 import { importsSteps } from './imports.demo';
 
@@ -23,6 +24,7 @@ export const demoSteps: DemoStep[] = [
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,
+  vacanciesStep,
   ...returnsSteps,
   ...importsSteps,
 ];

@@ -9,6 +9,7 @@ import type { ReturnTables } from './tables/returns.tables';
 import type { ImportTables } from './tables/imports.tables';
 import type { TrustTables } from './tables/trust.tables';
 import type { GeographyTables } from './tables/geography.tables';
+import type { VacancyTables } from './tables/vacancies.tables';
 
 export interface Database
   extends
@@ -19,7 +20,8 @@ export interface Database
     ReturnTables,
     ImportTables,
     TrustTables,
-    GeographyTables {}
+    GeographyTables,
+    VacancyTables {}
 
 /** A handle that may read and write: the store itself or an open transaction. */
 export type Db = Kysely<Database>;

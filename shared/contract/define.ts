@@ -26,6 +26,7 @@ export const dataAreas = [
   'views',
   'retention',
   'geography',
+  'vacancies',
 ] as const;
 export type DataArea = (typeof dataAreas)[number];
 

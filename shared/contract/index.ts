@@ -9,6 +9,7 @@ import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
 import { geographyContract } from './geography.contract';
+import { vacanciesContract } from './vacancies.contract';
 
 export const contract = {
   ...appContract,
@@ -19,6 +20,7 @@ export const contract = {
   ...importsContract,
   ...trustContract,
   ...geographyContract,
+  ...vacanciesContract,
 } as const;
 
 export type Contract = typeof contract;

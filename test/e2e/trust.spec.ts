@@ -7,7 +7,7 @@ import { test, expect, axeViolations, startWithDemo } from './fixtures';
 test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
   await startWithDemo(page, 'Jo Admin');
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Staff and roles', level: 2 })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

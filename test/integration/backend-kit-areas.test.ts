@@ -323,6 +323,44 @@ function steps(): Step[] {
       { after: (v, s) => (s.view = (v as { id: number }).id) },
     ],
     ['views.delete', (s) => ({ id: id(s, 'view') })],
+    // Vacancies
+    [
+      'vacancies.save',
+      async (s) => {
+        s.org = (await t.ok('organisations.save', { name: 'Kit Build', kind: 'employer' })).id;
+        return { employerOrgId: id(s, 'org'), jobTitle: 'Kit labourer', kind: 'job', places: 2 };
+      },
+      { after: (v, s) => (s.vacancy = (v as { id: number }).id) },
+    ],
+    [
+      'candidates.shortlist',
+      (s) => ({
+        vacancyId: id(s, 'vacancy'),
+        participantIds: [id(s, 'p1')],
+        submittedOn: '2026-11-02',
+        overrideReason: 'Kit test',
+      }),
+      { after: (v, s) => (s.candidate = (v as { candidateIds: number[] }).candidateIds[0]!) },
+    ],
+    ['candidates.move', (s) => ({ id: id(s, 'candidate'), to: 'started', on: '2026-11-16' })],
+    [
+      'candidates.remove',
+      async (s) => {
+        const { candidateIds } = await t.ok('candidates.shortlist', {
+          vacancyId: id(s, 'vacancy'),
+          participantIds: [id(s, 'p2')],
+          submittedOn: '2026-11-02',
+          overrideReason: 'Kit test',
+        });
+        return { id: candidateIds[0]!, reason: 'Kit test' };
+      },
+    ],
+    [
+      'engagements.save',
+      (s) => ({ organisationId: id(s, 'org'), kind: 'meeting', occurredOn: '2026-10-01', summary: 'Kit meeting' }),
+      { after: (v, s) => (s.engagement = (v as { id: number }).id) },
+    ],
+    ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
     // Courses
     [
       'courses.types.save',

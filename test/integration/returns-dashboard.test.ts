@@ -65,6 +65,9 @@ describe('the dashboard', () => {
       ['enrolled', 1],
       ['completed', 1],
       ['site_ready', 1],
+      ['submitted', 0],
+      ['interviewed', 0],
+      ['offered', 0],
       ['job', 1],
     ]);
     expect(d.byDistrict.map((x) => [x.key, x.count])).toEqual([

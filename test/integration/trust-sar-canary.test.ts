@@ -143,6 +143,18 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   s.prepare(
     `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
   ).run(start, id, now);
+  const employer = s
+    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('Canary Build', 'employer', ?, ?)`)
+    .run(now, now).lastInsertRowid;
+  const vacancy = s
+    .prepare(
+      `insert into vacancies (employer_org_id, job_title, kind, places, created_at, updated_at) values (?, 'Labourer', 'job', 1, ?, ?)`,
+    )
+    .run(employer, now, now).lastInsertRowid;
+  s.prepare(
+    `insert into vacancy_candidates (vacancy_id, participant_id, stage, submitted_on, created_at, updated_at) values (?, ?, 'submitted', ` +
+      `'2026-02-20', ?, ?)`,
+  ).run(vacancy, id, now, now);
   const batch = s
     .prepare(
       `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count,

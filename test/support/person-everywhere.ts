@@ -205,6 +205,38 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
     },
     canaries,
   );
+  const employer = await db
+    .insertInto('organisations')
+    .values({ name: 'Everywhere Build', kind: 'employer', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const vacancy = await db
+    .insertInto('vacancies')
+    .values({
+      employer_org_id: employer.id,
+      job_title: 'Labourer',
+      kind: 'job',
+      places: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insert(
+    t,
+    'vacancy_candidates',
+    {
+      ...pid,
+      vacancy_id: vacancy.id,
+      stage: 'started',
+      submitted_on: '2026-02-20',
+      started_on: '2026-03-01',
+      outcome_id: outcome,
+      created_at: now,
+      updated_at: now,
+    },
+    canaries,
+  );
   await insert(
     t,
     'sustainment_checks',

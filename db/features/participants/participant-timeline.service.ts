@@ -1,13 +1,14 @@
 // Everything that happened to a person, newest first (referral, checks, notes, courses, tests,
-// cards, PPE, site-ready, placements, outcomes, evidence, record changes), and the field-level
-// change history from the audit log, across any records merged into them. The rows come from
-// participant-timeline.repository.ts; this module words them.
+// cards, PPE, site-ready, vacancies put forward for, placements, outcomes, evidence, record
+// changes), and the field-level change history from the audit log, across any records merged
+// into them. The rows come from participant-timeline.repository.ts; this module words them.
 import { AppFailure } from '../../../shared/result';
 import type { TimelineItem } from '../../../shared/contract/participants.contract';
 import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { labelOfStage } from '../../../shared/domain/candidate-stages';
 import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
 import { auditEntriesAbout, personIds, timelineFacts } from './participant-timeline.repository';
@@ -96,6 +97,14 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
       `Evidence received: ${ev.kind.replace(/_/g, ' ')}`,
       ev.file_name,
     );
+  }
+  for (const k of facts.candidacies) {
+    const job = `${k.job_title} at ${k.name}`;
+    push(day(k.submitted_on), 'vacancy', `Put forward for ${job}`, `Now: ${labelOfStage(k.stage).toLowerCase()}`);
+    push(day(k.interview_on), 'vacancy', `Interview${k.interview_guaranteed ? ' (guaranteed)' : ''} for ${job}`);
+    push(day(k.offered_on), 'vacancy', `Offered ${job}`);
+    push(day(k.started_on), 'vacancy', `Started ${job}`);
+    push(day(k.closed_on), 'vacancy', `${labelOfStage(k.stage)} for ${job}`, k.closed_reason);
   }
   for (const h of await historyOf(db, id, canSeeSpecial)) {
     if (h.action === 'view' || h.action === 'create') continue; // creation is "Registered" above; views are in History

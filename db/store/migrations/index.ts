@@ -17,6 +17,7 @@ import * as m0070 from './0070-counting-indexes';
 import * as m0110 from './0110-college-courses';
 import * as m0130 from './0130-geography-eligibility';
 import * as m0131 from './0131-headline-local-area';
+import * as m0140 from './0140-vacancies';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -63,6 +64,7 @@ const later: Record<string, Migration> = {
   '0110-college-courses': m0110,
   '0130-geography-eligibility': m0130,
   '0131-headline-local-area': m0131,
+  '0140-vacancies': m0140,
 };
 
 export const migrations: Record<string, Migration> = {
