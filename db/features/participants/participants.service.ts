@@ -59,18 +59,13 @@ export function diffRecords(
   return { before: b, after: a };
 }
 
-function checkDated(record: ParticipantRecord, today: string): void {
-  const problems = datedProblems(record, today);
-  if (problems.length)
-    throw new AppFailure(
-      'validation',
-      'Some details need correcting.',
-      problems.map((p) => ({ ...p, path: ['record', ...p.path] })),
-    );
-}
-
-async function checkReferences(db: Db, record: ParticipantRecord): Promise<void> {
-  const fields: Array<{ path: string[]; message: string }> = [];
+/** Every problem the schema cannot see (today's date, the lists' current entries) at once, so
+ * a caller that skipped the form's checks still hears about all of them in one answer. */
+async function checkRecord(db: Db, record: ParticipantRecord, today: string): Promise<void> {
+  const fields: Array<{ path: string[]; message: string }> = datedProblems(record, today).map((p) => ({
+    ...p,
+    path: ['record', ...p.path],
+  }));
   if (record.keyWorkerId && !(await staffExists(db, record.keyWorkerId))) {
     fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
@@ -85,8 +80,7 @@ export async function createParticipant(
   actor: Actor,
   input: { record: ParticipantRecord; notDuplicateOf: number[]; duplicatesReviewed: boolean },
 ): Promise<{ id: number; reference: string }> {
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
+  await checkRecord(tx, input.record, actor.today);
   if (!input.duplicatesReviewed) {
     const candidates = await findMatchCandidates(tx, input.record, { minLevel: 'probable' });
     const open = candidates.filter((c) => !input.notDuplicateOf.includes(c.id));
@@ -134,8 +128,7 @@ export async function updateParticipant(
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
   if (row.status === 'merged')
     throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
+  await checkRecord(tx, input.record, actor.today);
   const before = toRecord(row, await barriersOf(tx, input.id));
   const written = await updateParticipantRow(
     tx,
