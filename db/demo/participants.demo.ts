@@ -15,6 +15,7 @@ import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
 import { addDays, type Random } from './random';
+import { nameSound } from '../../shared/domain/person-match';
 
 const NI_FIRST = 'ABCEGHJKLMNOPRSTWXYZ';
 const NI_SECOND = 'ABCEGHJKLMNPRSTWXYZ';
@@ -155,6 +156,8 @@ export const participantsStep: DemoStep = {
         merged_into_id: null,
         first_name: rng.chance(0.01) ? first.toUpperCase() : first,
         last_name: last,
+        first_name_sound: nameSound(first),
+        last_name_sound: nameSound(last),
         preferred_name: rng.chance(0.05) ? first.slice(0, 3) : null,
         date_of_birth: dob,
         ni_number: near?.ni_number ?? (hasNi ? demoNiNumber(rng) : null),

@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
 import type { NewParticipant } from '../../db/store/tables/participants.tables';
 import { TEST_NOW } from './backend';
+import { nameSoundColumns } from '../../db/features/participants/name-sounds';
 
 let counter = 0;
 
+/** A valid participant's columns (as at the first version: no columns added since, so it also
+ * fills stores at older versions in migration tests). */
 export function participantValues(overrides: Partial<NewParticipant> = {}): NewParticipant {
   counter++;
   return {
@@ -58,9 +61,11 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
 }
 
 export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewParticipant> = {}): Promise<number> {
+  const values = participantValues(overrides);
   const row = await db
     .insertInto('participants')
-    .values(participantValues(overrides))
+    // How the names sound, kept in step with them as the app writes them.
+    .values({ ...values, ...nameSoundColumns(values), ...overrides })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

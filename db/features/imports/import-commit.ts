@@ -29,6 +29,7 @@ import { findParticipant } from '../participants/participants.repository';
 import { participantColumns, type ParticipantColumn } from './import-plan';
 import { isLiveParticipant } from './import-plan.repository';
 import type { PreviewRowState, PreviewState } from './import-state';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
 
@@ -185,6 +186,7 @@ export function newParticipant(
     merged_into_id: null,
     first_name: f.first_name!,
     last_name: f.last_name!,
+    ...nameSoundColumns({ first_name: f.first_name, last_name: f.last_name }),
     preferred_name: null,
     date_of_birth: f.date_of_birth ?? null,
     ni_number: f.ni_number ?? null,
@@ -257,6 +259,7 @@ async function updateParticipant(
   if (after.postcode) extra.postcode_district = postcodeDistrict(after.postcode);
   if (after.phone) extra.phone_digits = phoneDigits(after.phone);
   if (after.ni_number) extra.ni_status = 'known';
+  Object.assign(extra, nameSoundColumns(after));
   await updateParticipantColumns(tx, id, {
     ...after,
     ...extra,

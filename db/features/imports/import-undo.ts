@@ -16,6 +16,7 @@ import {
   rowById,
   setColumnsById,
 } from './imports.repository';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 export interface UndoResult {
   removed: number;
@@ -104,7 +105,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
         if (!Object.keys(put).length) continue;
         const extra =
           entity === 'participant'
-            ? { version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
+            ? { ...nameSoundColumns(put), version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
             : entity === 'placement'
               ? { updated_at: at }
               : {};

@@ -3,6 +3,7 @@ import type { ParticipantRecord } from '../../../shared/domain/participant-recor
 import { phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import type { ParticipantRow, ParticipantUpdate } from '../../store/tables/participants.tables';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
+import { nameSoundColumns } from './name-sounds';
 
 /** Record field → column, for every stored field (barriers live in their own table). */
 export const fieldColumns = {
@@ -107,6 +108,7 @@ export function toColumns(
   return {
     first_name: r.firstName,
     last_name: r.lastName,
+    ...nameSoundColumns({ first_name: r.firstName, last_name: r.lastName }),
     preferred_name: r.preferredName,
     date_of_birth: r.dateOfBirth,
     ni_status: r.niStatus,

@@ -7,12 +7,14 @@ import type { Role } from '../../../shared/contract/define';
 import type { Db, Tx } from '../../store/schema';
 import { explainMatch, type PersonKeys } from '../../../shared/domain/person-match';
 import { defaultBarriers } from '../../../shared/domain/reference-lists';
+import { closeMatchKeys, rankCloseMatches, searchWords } from '../../../shared/domain/close-match';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
 import {
   barriersOf,
   checksOf,
+  closeMatchQuery,
   countExisting,
   findParticipant,
   fundingStreamName,
@@ -326,5 +328,29 @@ export async function possibleDuplicates(db: Db, keys: PersonKeys, excludeId?: n
     level: c.match.level,
     score: c.match.score,
     explanation: explainMatch(c.match),
+  }));
+}
+
+/** Candidates read for close matches: the sound and prefix lookups of a few words rarely reach
+ * this; it bounds the ranking work for a very common sound. */
+const CLOSE_MATCH_CANDIDATES = 3_000;
+
+/** People whose names are one slip from a search or sound the same, for "did you mean…". */
+export async function closeMatches(db: Db, search: string, excludeIds: number[]) {
+  const words = searchWords(search);
+  const keys = closeMatchKeys(words);
+  if (!keys.sounds.length && !keys.prefixes.length) return [];
+  const exclude = new Set(excludeIds);
+  const candidates = (await closeMatchQuery(db, keys, CLOSE_MATCH_CANDIDATES).execute()).filter(
+    (c) => !exclude.has(c.id),
+  );
+  return rankCloseMatches(words, candidates).map(({ person, why }) => ({
+    id: person.id,
+    reference: person.reference,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    dateOfBirth: person.dateOfBirth,
+    postcode: person.postcode,
+    why,
   }));
 }

@@ -230,6 +230,9 @@ export const personalData = {
       updated_at: survivor(key),
       updated_by: survivor(staff),
       age_band_at_start: survivor(kept),
+      // How the names sound (for close matches): derived from them and erased with them.
+      first_name_sound: follows(erased, 'first_name'),
+      last_name_sound: follows(erased, 'last_name'),
     },
   },
   participant_barriers: {
@@ -261,6 +264,31 @@ export const personalData = {
       seen_on: keptDate,
       notes: erased,
       recorded_at: key,
+    },
+  },
+  participant_referrals: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'later referrals',
+      uniqueWith: ['referral_date'],
+      clash: 'Both records have a later referral on the same date',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      referral_date: keptDate,
+      referral_source: kept,
+      referrer_name: erased,
+      start_date: keptDate,
+      notes: erased,
+      source: key,
+      import_batch_id: key,
+      created_at: key,
+      created_by: staff,
     },
   },
   participant_notes: {
