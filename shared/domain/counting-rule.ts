@@ -48,6 +48,10 @@ export const countingRuleSchema = z
       .optional(),
     fundingStreams: z.array(z.string().min(1).max(40)).max(10).optional(),
     barriers: z.array(code).max(20).optional(),
+    /** Participants only: a person referred again (a later referral, participant_referrals) is
+     * counted again by that referral's date. Off by default: ESF counts a person who leaves and
+     * comes back once, with start data from the first participation. */
+    countReEntries: z.boolean().optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
     /** Codes of other indicators in the same set: what they count is not counted again here. */
     notCountedUnder: z.array(z.string().min(1).max(20)).max(10).optional(),
@@ -87,6 +91,8 @@ export const countingRuleSchema = z
         path: ['cscsOnly'],
         message: 'CSCS courses apply to course runs and enrolments only',
       });
+    if (rule.countReEntries && rule.subject !== 'participants')
+      ctx.addIssue({ code: 'custom', path: ['countReEntries'], message: 'Re-entries apply to participants only' });
     if (rule.sectors && rule.subject !== 'outcomes')
       ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
   });
@@ -119,7 +125,11 @@ export function describeRule(
   const when = `${dateWords[rule.dateField] ?? rule.dateField} in the period`;
   switch (rule.subject) {
     case 'participants':
-      parts.push(`Participants ${when}`);
+      parts.push(
+        rule.countReEntries
+          ? `Participants ${when}, counting each participation (a person referred again counts again)`
+          : `Participants ${when}`,
+      );
       break;
     case 'outcomes': {
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';

@@ -24,7 +24,8 @@ export function newReferralProblems(
   today: string,
 ): Array<{ path: string[]; message: string }> {
   const out: Array<{ path: string[]; message: string }> = [];
-  if (input.referralDate > today) out.push({ path: ['referralDate'], message: 'The referral date cannot be in the future' });
+  if (input.referralDate > today)
+    out.push({ path: ['referralDate'], message: 'The referral date cannot be in the future' });
   else if (dates.later.includes(input.referralDate) || dates.first === input.referralDate)
     out.push({
       path: ['referralDate'],

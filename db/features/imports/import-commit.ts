@@ -30,6 +30,8 @@ import { participantColumns, type ParticipantColumn } from './import-plan';
 import { isLiveParticipant } from './import-plan.repository';
 import type { PreviewRowState, PreviewState } from './import-state';
 import { nameSoundColumns } from '../participants/name-sounds';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
 
@@ -139,6 +141,7 @@ export async function commitPreview(
       await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
       for (const r of accepted.filter((x) => x.status === 'changed')) {
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
+        await addImportedReferral(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
     } else {
@@ -149,7 +152,10 @@ export async function commitPreview(
     }
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
-    const updated = batchRows.filter((b) => b.action === 'updated').length;
+    // A person updated, or referred again, or both: counted once.
+    const updated = new Set(
+      batchRows.filter((b) => b.action === 'updated' || b.entity === 'referral').map((b) => b.row_number),
+    ).size;
     await setBatchCounts(tx, batchId, created, updated);
     audit.push({
       action: 'import',
@@ -285,6 +291,53 @@ async function updateParticipant(
     summary: `Participant ${current.reference} updated by ${source}`,
     before,
     after,
+  });
+}
+
+/** A person referred again (import-plan.ts): a new referral, which the batch's undo removes. */
+async function addImportedReferral(
+  tx: Tx,
+  r: PreviewRowState,
+  at: string,
+  staffId: number | null,
+  batchId: number,
+  source: string,
+  batchRows: BatchRow[],
+  audit: AuditEntry[],
+): Promise<void> {
+  const referralDate = r.target.newReferral;
+  if (typeof referralDate !== 'string' || r.matchId === null) return;
+  const f = participantFields(r.values);
+  const values = {
+    participant_id: r.matchId,
+    referral_date: referralDate,
+    referral_source: f.referral_source ?? null,
+    referrer_name: f.referrer_name ?? null,
+    start_date: f.start_date && f.start_date >= referralDate ? f.start_date : null,
+    notes: null,
+    source: 'import' as const,
+    import_batch_id: batchId,
+    created_at: at,
+    created_by: staffId,
+  };
+  const id = await insertReferral(tx, values);
+  batchRows.push({
+    batch_id: batchId,
+    row_number: r.rowNumber,
+    action: 'created',
+    entity: 'referral',
+    entity_id: id,
+    participant_id: r.matchId,
+    before_json: null,
+    after_json: JSON.stringify(values),
+  });
+  audit.push({
+    action: 'create',
+    entity: 'participant_referral',
+    entityId: id,
+    participantId: r.matchId,
+    summary: `Referred again on ${formatUkDate(referralDate)} (${source}); the first referral is kept`,
+    after: values,
   });
 }
 

@@ -29,6 +29,7 @@ const tableOf = {
   placement: 'placements',
   enrolment: 'enrolments',
   outcome: 'outcomes',
+  referral: 'participant_referrals',
 } as const;
 type Entity = keyof typeof tableOf;
 
@@ -154,6 +155,7 @@ async function editedSinceCreated(
       ? 'has evidence or sustainment checks added since'
       : null;
   }
+  if (entity === 'referral') return null; // a referral has nothing of its own hanging off it
   if (entity === 'placement') {
     if (current.updated_at !== importedAt) return 'edited since the import';
     return (await has('outcomes', 'placement_id')) ? 'has outcomes added since' : null;

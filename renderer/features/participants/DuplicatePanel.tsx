@@ -45,8 +45,8 @@ export function DuplicatePanel({ candidates, onNotDuplicate, onContinue, onMerge
     >
       <h2 id="duplicates-title">This person may already be registered</h2>
       <p className="small">
-        Open the existing record to check. If they have come back to the programme, add a new referral there rather
-        than registering them again.
+        Open the existing record to check. If they have come back to the programme, add a new referral there rather than
+        registering them again.
       </p>
       <ul>
         {candidates.map((c) => (
@@ -90,7 +90,9 @@ export function DuplicatePanel({ candidates, onNotDuplicate, onContinue, onMerge
           <button type="button" onClick={onContinue}>
             Continue anyway
           </button>{' '}
-          <span className="muted small">Saves a new record beside the one{candidates.length > 1 ? 's' : ''} above.</span>
+          <span className="muted small">
+            Saves a new record beside the one{candidates.length > 1 ? 's' : ''} above.
+          </span>
         </p>
       )}
     </section>
