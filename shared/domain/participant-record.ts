@@ -80,8 +80,10 @@ export const referenceCode = z.string().regex(/^[a-z0-9_]{1,40}$/, 'Unknown code
  */
 function whenValid(...fields: string[]) {
   return {
-    when: (payload: { issues: ReadonlyArray<{ path?: readonly PropertyKey[] | undefined }> }) =>
-      !payload.issues.some((i) => fields.includes(String(i.path?.[0] ?? ''))),
+    when: (payload: { value: unknown; issues: ReadonlyArray<{ path?: readonly PropertyKey[] | undefined }> }) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !payload.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
   };
 }
 
