@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import type { recordResultsSchema, ResultRow } from '../../../shared/contract/courses.contract';
 import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import { allResultsIn, defaultResultDate } from '../../../shared/domain/course-results';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
@@ -135,6 +136,14 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
       },
     };
   });
+}
+
+/** A run's results with the date new ones default to and whether every result is in. */
+export async function resultsOfRun(db: Db, runId: number, today: string, rule: SiteReadyRule) {
+  const run = await findRunWithType(db, runId);
+  if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
+  const rows = await getResults(db, runId, today, rule);
+  return { rows, defaultDate: defaultResultDate({ endDate: run.end_date }, today), allResultsIn: allResultsIn(rows) };
 }
 
 const invalid = (path: Array<string | number>, message: string) =>
