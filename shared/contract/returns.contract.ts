@@ -61,6 +61,8 @@ export const claimLineSchema = z.object({
   verificationStatus: z.string().nullable(),
   verifier: z.string().nullable(),
   evidenceCount: z.number().nullable(),
+  /** 1 when the outcome was verified without the evidence its type needs (with a reason). */
+  verifiedWithoutEvidence: z.number().nullable(),
   reference: z.string().nullable(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
@@ -80,6 +82,7 @@ export type ClaimLineView = z.infer<typeof claimLineSchema>;
 
 export const warningKinds = [
   'missing_evidence',
+  'verified_without_evidence',
   'eligibility_not_confirmed',
   'possible_duplicate',
   'outside_enrolment',

@@ -32,6 +32,8 @@ export interface ClaimLine {
   verificationStatus: string | null;
   verifier: string | null;
   evidenceCount: number | null;
+  /** 1: an outcome verified without the evidence its type needs (with a reason); else 0 or null. */
+  verifiedWithoutEvidence: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -120,6 +122,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
           'evidence_count',
         ),
+        sql`null`.as('verified_without_evidence'),
       ]);
     case 'outcomes': {
       let q = db
@@ -136,6 +139,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.verification_status',
           'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
+          'i.verified_without_evidence',
         ])
         // A rejected outcome never counts, whatever the rule.
         .where('i.verification_status', '!=', 'rejected');
@@ -174,6 +178,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -194,6 +199,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -213,6 +219,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           'i.signed_by as verifier_id',
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ]);
     case 'placements':
       return db
@@ -228,6 +235,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ]);
   }
 }
@@ -365,6 +373,7 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',

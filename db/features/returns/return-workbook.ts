@@ -25,7 +25,7 @@ export interface ReturnWorkbookInput {
 
 function evidenceText(l: ClaimLine): string {
   if (l.itemKind === 'outcome')
-    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verificationStatus ?? 'unverified'}`;
+    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verifiedWithoutEvidence ? 'verified without evidence' : (l.verificationStatus ?? 'unverified')}`;
   if (l.itemKind === 'participant')
     return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
   return 'Programme record';

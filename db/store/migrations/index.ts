@@ -16,6 +16,7 @@ import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
 import * as m0160 from './0160-participant-name-sounds';
 import * as m0161 from './0161-participant-referrals';
+import * as m0162 from './0162-outcome-evidence-needed';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -61,6 +62,7 @@ const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
   '0160-participant-name-sounds': m0160,
   '0161-participant-referrals': m0161,
+  '0162-outcome-evidence-needed': m0162,
 };
 
 export const migrations: Record<string, Migration> = {

@@ -510,6 +510,7 @@ export const personalData = {
       verified_by: staff,
       verified_at: key,
       verification_reason: erased,
+      verified_without_evidence: kept,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -599,6 +600,7 @@ export const personalData = {
       item_date: keptDate,
       verification_status: kept,
       evidence_count: kept,
+      verified_without_evidence: kept,
     },
   },
   import_batch_rows: {
@@ -829,6 +831,12 @@ export const personalData = {
     why: 'the outcome catalogue',
     personal: [],
     notPersonal: ['code', 'label', 'category', 'sort_order', 'is_active'],
+  },
+  outcome_type_evidence: {
+    about: 'nobody',
+    why: 'the evidence each outcome type needs (reference data)',
+    personal: [],
+    notPersonal: ['outcome_type', 'evidence_kind'],
   },
   funders: {
     about: 'nobody',
