@@ -1,0 +1,37 @@
+// What a new user meets (issue 20), at 1366x768: a bad NI number and a bad postcode are listed
+// together in the error summary (not one after the other), and a misspelt search ("Nowack")
+// offers the close match (Nowak), clearly marked as a suggestion.
+import { test, expect, axeViolations, startWithDemo } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('every problem of the new-participant form is listed at once', async ({ appPage: page }) => {
+  await startWithDemo(page);
+  await page.keyboard.press('Control+N');
+  await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
+  await page.getByLabel('First name', { exact: true }).fill('Kerry');
+  await page.getByLabel('Last name', { exact: true }).fill('Summary-Test');
+  await page.getByLabel('NI number').fill('12 34 56 78 Z');
+  await page.getByLabel('Postcode').fill('NOT A CODE');
+  await page.keyboard.press('Control+S');
+  const summary = page.locator('.error-summary');
+  await expect(summary).toContainText('There is a problem');
+  await expect(summary).toContainText('National Insurance number');
+  await expect(summary).toContainText('Enter a real postcode');
+  // Both fields are marked too, and the example the NI message gives is one the form accepts.
+  await expect(page.getByLabel('NI number')).toHaveAttribute('aria-invalid', 'true');
+  await expect(page.getByLabel('Postcode')).toHaveAttribute('aria-invalid', 'true');
+  await page.getByLabel('NI number').fill('JK 12 34 56 C');
+  await page.getByLabel('Postcode').focus();
+  await expect(page.getByText('Enter a National Insurance number in the right format')).toHaveCount(0);
+});
+
+test('a misspelt surname finds nobody exactly and suggests the close match', async ({ appPage: page }) => {
+  await startWithDemo(page);
+  await page.getByLabel('Search', { exact: true }).fill('Nowack');
+  const close = page.getByRole('region', { name: /Close matches \(suggestions\)/ });
+  await expect(close).toContainText('No exact match for “Nowack”.');
+  await expect(close.getByRole('link', { name: /Nowak$/ }).first()).toBeVisible();
+  await expect(close.getByText('Suggestion').first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+});
