@@ -35,3 +35,42 @@ test('a misspelt surname finds nobody exactly and suggests the close match', asy
   await expect(close.getByText('Suggestion').first()).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('a person typed with day and month swapped and a one-letter slip is caught, opening the record first', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const people = await app.backend.store.db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'date_of_birth'])
+    .where('date_of_birth', 'is not', null)
+    .where('status', '!=', 'merged')
+    .orderBy('id')
+    .execute();
+  // Someone whose swapped date is a real, different date (day 1–12, day ≠ month), with a first
+  // name long enough for a one-letter slip.
+  const existing = people.find((p) => {
+    const [, m, d] = p.date_of_birth!.split('-').map(Number);
+    return d! <= 12 && d !== m && p.first_name.length >= 4;
+  })!;
+  const [y, m, d] = existing.date_of_birth!.split('-');
+  const slip = existing.first_name.slice(0, 2) + existing.first_name.slice(3); // "Kerry" → "Kery"
+  await page.keyboard.press('Control+N');
+  await page.getByLabel('First name', { exact: true }).fill(slip);
+  await page.getByLabel('Last name', { exact: true }).fill(existing.last_name);
+  await page.getByLabel('Date of birth').fill(`${m}/${d}/${y}`); // month and day swapped
+  await page.keyboard.press('Tab');
+  const panel = page.getByRole('region', { name: 'This person may already be registered' });
+  await expect(panel).toBeVisible();
+  await expect(panel).toContainText(existing.reference);
+  await expect(panel).toBeInViewport();
+  const open = panel.getByRole('link', { name: `Open the existing record ${existing.reference}` });
+  await expect(open).toHaveClass(/primary/);
+  await expect(open).toBeInViewport();
+  expect(await axeViolations(page)).toEqual([]);
+  await open.click();
+  await expect(
+    page.getByRole('heading', { name: `${existing.first_name} ${existing.last_name}`, level: 1 }),
+  ).toBeVisible();
+});
