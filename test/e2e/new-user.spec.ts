@@ -74,3 +74,41 @@ test('a person typed with day and month swapped and a one-letter slip is caught,
     page.getByRole('heading', { name: `${existing.first_name} ${existing.last_name}`, level: 1 }),
   ).toBeVisible();
 });
+
+test('a person referred again gets a new referral on the same record; the first is kept', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const existing = await app.backend.store.db
+    .selectFrom('participants')
+    .select(['id', 'reference', 'first_name', 'last_name', 'referral_date'])
+    .where('referral_date', '<', '2026-01-01')
+    .where('status', '!=', 'merged')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  const [y, m, d] = existing.referral_date!.slice(0, 10).split('-');
+  await page.goto(`${app.harness.url.split('#')[0]}#/participants/${existing.id}/referrals`);
+  await expect(page.getByRole('heading', { name: 'Referrals', level: 2 })).toBeVisible();
+  await page.getByLabel('Referral date').fill('02/03/2026');
+  await page.getByLabel('Referred by').selectOption({ index: 1 });
+  await page.getByRole('button', { name: 'Add referral' }).click();
+  await expect(page.getByText('Referral 2 added; the first referral is kept')).toBeVisible();
+  const table = page.getByRole('table', { name: `Referrals of ${existing.reference}` });
+  await expect(table.getByRole('row', { name: /First referral/ })).toContainText(`${d}/${m}/${y}`);
+  await expect(table.getByRole('row', { name: /Referral 2/ })).toContainText('02/03/2026');
+  expect(await axeViolations(page)).toEqual([]);
+  await page
+    .getByRole('tab', { name: 'Timeline' })
+    .or(page.getByRole('link', { name: 'Timeline' }))
+    .first()
+    .click();
+  await expect(page.getByText(/Referred again.*\(referral 2\)/)).toBeVisible();
+  const stored = await app.backend.store.db
+    .selectFrom('participants')
+    .select('referral_date')
+    .where('id', '=', existing.id)
+    .executeTakeFirstOrThrow();
+  expect(stored.referral_date).toBe(existing.referral_date);
+});
