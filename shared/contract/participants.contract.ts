@@ -169,7 +169,6 @@ export const addReferralSchema = z
     notes: optionalText(1000, 'Notes'),
   })
   .strict();
-export type AddReferralInput = z.input<typeof addReferralSchema>;
 
 export const closeMatchSchema = z.object({
   id: idSchema,
@@ -181,7 +180,6 @@ export const closeMatchSchema = z.object({
   /** Why it is suggested: "sounds like “Nowak”". */
   why: z.string(),
 });
-export type CloseMatch = z.infer<typeof closeMatchSchema>;
 
 export const timelineItemSchema = z.object({
   at: z.string(),

@@ -72,7 +72,11 @@ describe('close matches', () => {
   });
 
   it('reads candidates by index, never by scanning everyone', async () => {
-    const compiled = closeMatchQuery(t.backend.store.db, { sounds: ['NK'], prefixes: [{ prefix: 'now', minLength: 4, maxLength: 8 }] }, 100).compile();
+    const compiled = closeMatchQuery(
+      t.backend.store.db,
+      { sounds: ['NK'], prefixes: [{ prefix: 'now', minLength: 4, maxLength: 8 }] },
+      100,
+    ).compile();
     const plan = (
       t.backend.store.sqlite
         .prepare(`explain query plan ${compiled.sql}`)

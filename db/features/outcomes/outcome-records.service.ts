@@ -105,10 +105,11 @@ export async function verifyOutcome(tx: Tx, actor: Actor, input: VerifyInput): P
   if (input.status === 'verified') {
     const needed = await evidenceNeeded(tx, before.outcome_type);
     if (needed.length && (await evidenceOfKinds(tx, input.id, needed)) === 0) {
+      const kinds = needed.map((k) => labelFor(evidenceKinds, k)).join(', ');
       if (!input.reason)
         throw invalid(
           'reason',
-          `This outcome has none of the evidence its type needs (${needed.map((k) => labelFor(evidenceKinds, k)).join(', ')}): add it, or say why it is verified without it`,
+          `This outcome has none of the evidence its type needs (${kinds}): add it, or say why it is verified without it`,
         );
       withoutEvidence = 1;
     }

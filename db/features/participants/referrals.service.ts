@@ -74,12 +74,14 @@ export async function addReferral(
     created_by: actor.staffId,
   });
   const number = later.filter((r) => r.referral_date < input.referralDate).length + 2;
+  const by = input.referralSource ? ` by ${labelOf(referralSources, input.referralSource)}` : '';
+  const first = formatUkDate(p.referral_date) || 'undated';
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'create',
     entity: 'participant_referral',
     entityId: id,
     participantId: p.id,
-    summary: `Referred again on ${formatUkDate(input.referralDate)}${input.referralSource ? ` by ${labelOf(referralSources, input.referralSource)}` : ''} (referral ${number}; the first, ${formatUkDate(p.referral_date) || 'undated'}, is kept)`,
+    summary: `Referred again on ${formatUkDate(input.referralDate)}${by} (referral ${number}; the first, ${first}, is kept)`,
     after: input,
   });
   return { id, number };

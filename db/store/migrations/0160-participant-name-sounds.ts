@@ -20,7 +20,7 @@ const CHUNK = 2_000;
 export async function up(db: MigrationDb): Promise<void> {
   await db.schema.alterTable('participants').addColumn('first_name_sound', 'text').execute();
   await db.schema.alterTable('participants').addColumn('last_name_sound', 'text').execute();
-  for (let after = 0; ; ) {
+  for (let after = 0; ;) {
     const rows: Array<{ id: number; first_name: string; last_name: string }> = await db
       .selectFrom('participants')
       .select(['id', 'first_name', 'last_name'])

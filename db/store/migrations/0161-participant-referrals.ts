@@ -28,7 +28,11 @@ export async function up(db: MigrationDb): Promise<void> {
     .on('participant_referrals')
     .column('referral_date')
     .execute();
-  await db.schema.createIndex('participant_referrals_start_date').on('participant_referrals').column('start_date').execute();
+  await db.schema
+    .createIndex('participant_referrals_start_date')
+    .on('participant_referrals')
+    .column('start_date')
+    .execute();
 }
 
 export async function down(): Promise<void> {

@@ -62,12 +62,7 @@ export function ResultsTab({ run }: { run: RunDetail }) {
         <CompleteRunPrompt runId={run.id} />
       )}
       {entering && (
-        <ResultsEntry
-          run={run}
-          rows={rows}
-          defaultDate={results.data.defaultDate}
-          onClose={() => setEntering(false)}
-        />
+        <ResultsEntry run={run} rows={rows} defaultDate={results.data.defaultDate} onClose={() => setEntering(false)} />
       )}
       <table className="data">
         <caption className="visually-hidden">Results per person</caption>
