@@ -24,6 +24,7 @@ import { firstNames, lastNames, streets, districts, towns } from './names';
 import { addDays, Random } from './random';
 import { demoPostcodeOf } from './geography.synthetic';
 import type { DemoGeography } from './geography.demo';
+import { nameSound } from '../../shared/domain/person-match';
 
 const NI_FIRST = 'ABCEGHJKLMNOPRSTWXYZ';
 const NI_SECOND = 'ABCEGHJKLMNPRSTWXYZ';
@@ -303,6 +304,8 @@ export const participantsStep: DemoStep = {
         first_name: shownFirst,
         last_name: last,
         preferred_name: preferredName,
+        first_name_sound: nameSound(first),
+        last_name_sound: nameSound(last),
         date_of_birth: dob,
         ni_number: niNumber,
         ni_status: near?.ni_number || hasNi ? 'known' : 'not_yet_known',

@@ -459,6 +459,13 @@ export const coursesContract = {
     input: runUpdateSchema,
     output: z.object({ promoted: z.number().int() }),
   }),
+  'courses.runs.complete': channel({
+    effect: writes('courses', 'outcomes', 'participants'),
+    summary: 'Mark a course run completed once every result is in',
+    role: 'officer',
+    input: z.object({ id: idSchema }).strict(),
+    output: okOutput,
+  }),
   'courses.sessions.save': channel({
     effect: writes('courses', 'outcomes', 'participants'),
     summary: 'Change the sessions of a course run',
@@ -573,7 +580,14 @@ export const coursesContract = {
     summary: 'Results of a course run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
-    output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }),
+    output: z.object({
+      rows: z.array(resultRowSchema),
+      rule: z.array(z.string()),
+      /** The date new results default to: the run's end, or today while it has not ended. */
+      defaultDate: isoDateSchema,
+      /** Everyone holding a place has a course result: the window offers to complete the run. */
+      allResultsIn: z.boolean(),
+    }),
   }),
   'courses.results.record': channel({
     effect: writes('courses', 'outcomes', 'participants'),

@@ -420,6 +420,10 @@ export const outcomeDetailSchema = outcomeGridRowSchema.extend({
   qualificationTitle: z.string().nullable(),
   notes: freeText(z.string().nullable()),
   verificationReason: z.string().nullable(),
+  /** Verified although none of the evidence its type needs was recorded (with a reason). */
+  verifiedWithoutEvidence: z.boolean(),
+  /** The evidence kinds the outcome's type needs, any one of them (empty: none needed). */
+  evidenceNeeded: z.array(z.object({ code: z.string(), label: z.string() })),
   createdAt: z.string(),
   participantPhone: z.string().nullable(),
   participantEmail: z.string().nullable(),

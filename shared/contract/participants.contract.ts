@@ -142,6 +142,56 @@ export const duplicateCandidateSchema = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
+export const referralRowSchema = z.object({
+  /** Null for the first referral, which is the record's own. */
+  id: idSchema.nullable(),
+  /** 1 for the first participation, 2 for the first re-referral, … */
+  number: z.number().int(),
+  referralDate: z.string().nullable(),
+  referralSource: z.string().nullable(),
+  referrerName: z.string().nullable(),
+  startDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  source: z.enum(['record', 'form', 'import']),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export type ReferralRow = z.infer<typeof referralRowSchema>;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .nullish()
+    .transform((v) => v || null);
+
+export const addReferralSchema = z
+  .object({
+    participantId: idSchema,
+    referralDate: isoDateSchema,
+    referralSource: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/, 'Choose a referral source from the list')
+      .nullish()
+      .transform((v) => v || null),
+    referrerName: optionalText(100, 'Referrer'),
+    startDate: isoDateSchema.nullish().transform((v) => v ?? null),
+    notes: optionalText(1000, 'Notes'),
+  })
+  .strict();
+
+export const closeMatchSchema = z.object({
+  id: idSchema,
+  reference: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  postcode: z.string().nullable(),
+  /** Why it is suggested: "sounds like “Nowak”". */
+  why: z.string(),
+});
+
 export const timelineItemSchema = z.object({
   at: z.string(),
   kind: z.string(),
@@ -358,6 +408,27 @@ export const participantsContract = {
     role: 'viewer',
     input: z.object({ keys: keysSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
+  }),
+  'participants.closeMatches': channel({
+    effect: reads,
+    summary: 'Suggest people whose names are close to a search',
+    role: 'viewer',
+    input: z.object({ search: z.string().max(200), excludeIds: z.array(idSchema).max(200).default([]) }).strict(),
+    output: z.array(closeMatchSchema),
+  }),
+  'participants.referrals': channel({
+    effect: reads,
+    summary: 'The referrals of a person',
+    role: 'viewer',
+    input: z.object({ id: idSchema }).strict(),
+    output: z.array(referralRowSchema),
+  }),
+  'participants.addReferral': channel({
+    effect: writes('participants'),
+    summary: 'Add a new referral of a person already on the record',
+    role: 'officer',
+    input: addReferralSchema,
+    output: z.object({ id: idSchema, number: z.number().int() }),
   }),
   'participants.markNotDuplicate': channel({
     effect: writes('participants'),

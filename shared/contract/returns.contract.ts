@@ -62,6 +62,8 @@ export const claimLineSchema = z.object({
   verificationStatus: z.string().nullable(),
   verifier: z.string().nullable(),
   evidenceCount: z.number().nullable(),
+  /** 1 when the outcome was verified without the evidence its type needs (with a reason). */
+  verifiedWithoutEvidence: z.number().nullable(),
   reference: z.string().nullable(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
@@ -89,6 +91,7 @@ const chosenBy = <T extends z.ZodType>(schema: T) => selectedBy('barrier', 'crit
 
 export const warningKinds = [
   'missing_evidence',
+  'verified_without_evidence',
   'eligibility_not_confirmed',
   'possible_duplicate',
   'outside_enrolment',

@@ -53,6 +53,10 @@ export const countingRuleSchema = z
      * or postcode districts (shared/domain/geography.ts; the participant columns are the geography
      * area's, db/features/geography/resolution.ts). */
     area: areaFilterSchema.optional(),
+    /** Participants only: a person referred again (a later referral, participant_referrals) is
+     * counted again by that referral's date. Off by default: ESF counts a person who leaves and
+     * comes back once, with start data from the first participation. */
+    countReEntries: z.boolean().optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
     /** Codes of other indicators in the same set: what they count is not counted again here. */
     notCountedUnder: z.array(z.string().min(1).max(20)).max(10).optional(),
@@ -94,6 +98,8 @@ export const countingRuleSchema = z
       });
     if (rule.area && rule.subject === 'course_runs')
       ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
+    if (rule.countReEntries && rule.subject !== 'participants')
+      ctx.addIssue({ code: 'custom', path: ['countReEntries'], message: 'Re-entries apply to participants only' });
     if (rule.sectors && rule.subject !== 'outcomes')
       ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
   });
@@ -130,7 +136,11 @@ export function describeRule(
   const when = `${dateWords[rule.dateField] ?? rule.dateField} in the period`;
   switch (rule.subject) {
     case 'participants':
-      parts.push(`Participants ${when}`);
+      parts.push(
+        rule.countReEntries
+          ? `Participants ${when}, counting each participation (a person referred again counts again)`
+          : `Participants ${when}`,
+      );
       break;
     case 'outcomes': {
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';

@@ -11,6 +11,7 @@ export interface WarningLine {
   itemId: number;
   itemDate: string | null;
   evidenceCount: number | null;
+  verifiedWithoutEvidence?: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -23,7 +24,12 @@ export interface WarningLine {
   leaveDate: string | null;
 }
 
-export type WarningKind = 'missing_evidence' | 'eligibility_not_confirmed' | 'possible_duplicate' | 'outside_enrolment';
+export type WarningKind =
+  | 'missing_evidence'
+  | 'verified_without_evidence'
+  | 'eligibility_not_confirmed'
+  | 'possible_duplicate'
+  | 'outside_enrolment';
 
 export interface Warning {
   kind: WarningKind;
@@ -59,6 +65,16 @@ export function returnWarnings(
         reference: l.reference,
         people: l.personId === null ? [] : [l.personId],
         message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
+      });
+    }
+    if (l.itemKind === 'outcome' && l.verifiedWithoutEvidence) {
+      warnings.push({
+        kind: 'verified_without_evidence',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
+        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} was verified without the evidence its type needs`,
       });
     }
     if (

@@ -53,6 +53,61 @@ const outcomes = (pid: number) =>
     .orderBy('outcome_type')
     .execute();
 
+describe('issue 20: result dates and completing a run', () => {
+  it('defaults result dates to the run’s end date (today while it has not ended), and offers to complete the run once every result is in', async () => {
+    // Today is 23/11/2026 (TEST_NOW); this run ended on 16/10/2026.
+    const { runId, people, enrolmentOf } = await runWithPeople(2);
+    let view = await t.ok('courses.results.get', { runId });
+    expect(view).toMatchObject({ defaultDate: '2026-10-16', allResultsIn: false });
+    const { courseTypes } = await t.ok('courses.lookups', {});
+    const { id: future } = await t.ok('courses.runs.create', {
+      courseTypeId: courseTypes.find((c) => c.code === 'cscs_pre_employment')!.id,
+      startDate: '2026-11-16',
+      endDate: '2026-12-04',
+      capacity: 12,
+    });
+    expect((await t.ok('courses.results.get', { runId: future })).defaultDate).toBe('2026-11-23');
+
+    await t.ok('courses.runs.update', { ...(await runFields(runId)), status: 'running' });
+    const early = await t.call('courses.runs.complete', { id: runId });
+    expect(early).toMatchObject({
+      ok: false,
+      error: { kind: 'conflict', message: expect.stringMatching(/2 people have no course result/) },
+    });
+    await t.ok('courses.results.record', {
+      runId,
+      kind: 'completion',
+      date: view.defaultDate,
+      entries: [
+        { enrolmentId: enrolmentOf(people[0]!), status: 'completed' },
+        { enrolmentId: enrolmentOf(people[1]!), status: 'not_completed' },
+      ],
+    });
+    view = await t.ok('courses.results.get', { runId });
+    expect(view.allResultsIn).toBe(true);
+    await t.ok('courses.runs.complete', { id: runId });
+    expect((await t.ok('courses.runs.get', { id: runId })).status).toBe('completed');
+    const audit = await auditRows(t.backend.store.db, { entity: 'course_run' });
+    expect(audit.at(-1)).toMatchObject({ summary: 'Course run marked completed: every result is in' });
+  });
+});
+
+async function runFields(id: number) {
+  const r = await t.ok('courses.runs.get', { id });
+  return {
+    id,
+    courseTypeId: r.courseTypeId,
+    providerOrgId: r.providerOrgId,
+    venue: r.venue,
+    startDate: r.startDate,
+    endDate: r.endDate,
+    capacity: r.capacity,
+    tutor: r.tutor,
+    fundingStreamId: r.fundingStreamId,
+    notes: r.notes,
+  };
+}
+
 describe('results and their outcomes', () => {
   it('creates course, qualification, card and site-ready outcomes once, never duplicated on re-recording', async () => {
     const { runId, people, enrolmentOf } = await runWithPeople(3);

@@ -223,6 +223,71 @@ describe('duplicates', () => {
   });
 });
 
+describe('issue 20: what a new user meets', () => {
+  it('catches "Kery Shaw" born 07/04/1989 beside Kerry Shaw born 04/07/1989 at the same postcode', async () => {
+    const kerry = await t.ok('participants.create', {
+      record: person({
+        firstName: 'Kerry',
+        lastName: 'Shaw',
+        dateOfBirth: '4/7/1989',
+        niStatus: 'not_yet_known',
+        niNumber: null,
+        postcode: 'SG2 0HS',
+      }),
+    });
+    const keys = {
+      firstName: 'Kery',
+      lastName: 'Shaw',
+      dateOfBirth: '1989-04-07',
+      niNumber: null,
+      postcode: 'SG2 0HS',
+      phone: null,
+    };
+    const found = await t.ok('participants.duplicates', { keys });
+    expect(found[0]).toMatchObject({ id: kerry.id, level: 'probable' });
+    expect(found[0]!.explanation).toMatch(/day and month swapped/);
+    // Without the postcode too: the swapped date is looked up beside the date as typed.
+    expect((await t.ok('participants.duplicates', { keys: { ...keys, postcode: null } }))[0]?.id).toBe(kerry.id);
+    const blind = await t.call('participants.create', {
+      record: person({
+        firstName: 'Kery',
+        lastName: 'Shaw',
+        dateOfBirth: '7/4/1989',
+        niStatus: 'not_yet_known',
+        niNumber: null,
+        postcode: 'SG2 0HS',
+      }),
+    });
+    expect(blind).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  });
+
+  it('lists every problem of a record at once, the schema’s and the backend’s own', async () => {
+    const bad = await t.call('participants.create', { record: person({ niNumber: 'QQ 12 34 56 C', postcode: 'XX' }) });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.fields?.map((f) => f.path.join('.')).sort()).toEqual(['record.niNumber', 'record.postcode']);
+    const later = await t.call('participants.create', {
+      record: person({ referralDate: '1/1/2030', privacyNoticeDate: '2/1/2030', keyWorkerId: 999 }),
+    });
+    expect(later.ok).toBe(false);
+    if (later.ok) return;
+    expect(later.error.fields?.map((f) => f.path.join('.')).sort()).toEqual([
+      'record.keyWorkerId',
+      'record.privacyNoticeDate',
+      'record.referralDate',
+    ]);
+  });
+
+  it('gives an NI number example that the same form accepts', async () => {
+    const bad = await t.call('participants.create', { record: person({ niNumber: '12345' }) });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    const message = bad.error.fields!.find((f) => f.path.join('.') === 'record.niNumber')!.message;
+    const example = /like ([A-Z]{2} \d\d \d\d \d\d [A-D])/.exec(message)![1]!;
+    expect(await t.ok('participants.create', { record: person({ niNumber: example }) })).toHaveProperty('id');
+  });
+});
+
 describe('special-category data', () => {
   it('is hidden from viewers in get, grid and history, export is refused to them, and a view by an officer is audited', async () => {
     const { id } = await t.ok('participants.create', { record: person() });

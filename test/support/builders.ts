@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
 import type { NewParticipant } from '../../db/store/tables/participants.tables';
 import { TEST_NOW } from './backend';
+import { nameSoundColumns } from '../../db/features/participants/name-sounds';
 
 let counter = 0;
 
+/** A valid participant's columns (as at the first version: no columns added since, so it also
+ * fills stores at older versions in migration tests). */
 export function participantValues(overrides: Partial<NewParticipant> = {}): NewParticipant {
   counter++;
   return {
@@ -75,6 +78,11 @@ export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewP
     values.is_local = values.postcode_district === 'SG1' || values.postcode_district === 'SG2' ? 1 : 0;
     values.geo_status ??= values.postcode ? 'no_lookup' : 'no_postcode';
   }
-  const row = await db.insertInto('participants').values(values).returning('id').executeTakeFirstOrThrow();
+  const row = await db
+    .insertInto('participants')
+    // How the names sound, kept in step with them as the app writes them.
+    .values({ ...values, ...nameSoundColumns(values), ...overrides })
+    .returning('id')
+    .executeTakeFirstOrThrow();
   return row.id;
 }

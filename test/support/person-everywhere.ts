@@ -139,6 +139,12 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
     canaries,
   );
   await insert(t, 'participant_notes', { ...pid, body: '', created_at: now }, canaries);
+  await insert(
+    t,
+    'participant_referrals',
+    { ...pid, referral_date: '2021-04-01', start_date: '2021-04-12', source: 'form', created_at: now },
+    canaries,
+  );
   await insert(t, 'not_duplicate_pairs', { participant_a: id, participant_b: other, decided_at: now }, canaries);
   await insert(
     t,

@@ -6,11 +6,11 @@ import type { CallContext } from '../../backend/context';
 import { describeSiteReadyRule, SITE_READY_DEFINITION } from '../../../shared/domain/site-ready';
 import { listCourseTypes, listFundingStreams, listProviders, saveCourseType } from './catalogue.repository';
 import { getRun, pageRuns } from './course-run.repository';
-import { createRun, saveSessions, updateRun } from './course-run.service';
+import { completeRun, createRun, saveSessions, updateRun } from './course-run.service';
 import { enrol, fillFromWaitingList, promote, withdraw } from './enrolment.service';
 import { getRegister, listEnrolments, pageEnrolCandidates } from './register.repository';
 import { saveRegister } from './register.service';
-import { getResults, recordResults, removeResult } from './results.service';
+import { recordResults, removeResult, resultsOfRun } from './results.service';
 import { loadSiteReadyRule } from './site-ready.repository';
 import {
   expiryRows,
@@ -97,9 +97,15 @@ export const coursesHandlers = defineHandlers({
   async 'courses.results.get'(input, ctx) {
     const rule = await loadSiteReadyRule(ctx.db);
     return {
-      rows: await getResults(ctx.db, input.runId, todayIso(ctx.clock), rule),
+      ...(await resultsOfRun(ctx.db, input.runId, todayIso(ctx.clock), rule)),
       rule: describeSiteReadyRule(rule),
     };
+  },
+
+  async 'courses.runs.complete'(input, ctx) {
+    const { at, staffId } = actorOf(ctx);
+    await completeRun(ctx.tx, at, staffId, input.id);
+    return { ok: true as const };
   },
 
   async 'courses.results.record'(input, ctx) {

@@ -14,7 +14,7 @@ export async function findRunWithType(db: Db, runId: number) {
   return db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
-    .select(['r.id', 'r.status', 't.name'])
+    .select(['r.id', 'r.status', 'r.end_date', 't.name'])
     .where('r.id', '=', runId)
     .executeTakeFirst();
 }

@@ -14,6 +14,7 @@ import {
 } from '../../../shared/domain/cscs';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import { allResultsIn, defaultResultDate } from '../../../shared/domain/course-results';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
@@ -150,6 +151,14 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
       },
     };
   });
+}
+
+/** A run's results with the date new ones default to and whether every result is in. */
+export async function resultsOfRun(db: Db, runId: number, today: string, rule: SiteReadyRule) {
+  const run = await findRunWithType(db, runId);
+  if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
+  const rows = await getResults(db, runId, today, rule);
+  return { rows, defaultDate: defaultResultDate({ endDate: run.end_date }, today), allResultsIn: allResultsIn(rows) };
 }
 
 const invalid = (path: Array<string | number>, message: string) =>

@@ -32,6 +32,9 @@ import type { RunToCreate } from '../../../shared/contract/imports.contract';
 import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
 import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
+import { nameSoundColumns } from '../participants/name-sounds';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
 
@@ -145,6 +148,7 @@ export async function commitPreview(
       await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
       for (const r of accepted.filter((x) => x.status === 'changed')) {
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
+        await addImportedReferral(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
       // Where the people written live (one statement for all of them), then their eligibility.
@@ -194,7 +198,10 @@ export async function commitPreview(
     }
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
-    const updated = batchRows.filter((b) => b.action === 'updated').length;
+    // A person updated, or referred again, or both: counted once.
+    const updated = new Set(
+      batchRows.filter((b) => b.action === 'updated' || b.entity === 'referral').map((b) => b.row_number),
+    ).size;
     await setBatchCounts(tx, batchId, created, updated);
     audit.push({
       action: 'import',
@@ -240,6 +247,7 @@ export function newParticipant(
     merged_into_id: null,
     first_name: f.first_name!,
     last_name: f.last_name!,
+    ...nameSoundColumns({ first_name: f.first_name, last_name: f.last_name }),
     preferred_name: null,
     date_of_birth: f.date_of_birth ?? null,
     ni_number: f.ni_number ?? null,
@@ -311,6 +319,7 @@ async function updateParticipant(
   if (after.postcode) extra.postcode_district = postcodeDistrict(after.postcode);
   if (after.phone) extra.phone_digits = phoneDigits(after.phone);
   if (after.ni_number) extra.ni_status = 'known';
+  Object.assign(extra, nameSoundColumns(after));
   await updateParticipantColumns(tx, id, {
     ...after,
     ...extra,
@@ -336,6 +345,53 @@ async function updateParticipant(
     summary: `Participant ${current.reference} updated by ${source}`,
     before,
     after,
+  });
+}
+
+/** A person referred again (import-plan.ts): a new referral, which the batch's undo removes. */
+async function addImportedReferral(
+  tx: Tx,
+  r: PreviewRowState,
+  at: string,
+  staffId: number | null,
+  batchId: number,
+  source: string,
+  batchRows: BatchRow[],
+  audit: AuditEntry[],
+): Promise<void> {
+  const referralDate = r.target.newReferral;
+  if (typeof referralDate !== 'string' || r.matchId === null) return;
+  const f = participantFields(r.values);
+  const values = {
+    participant_id: r.matchId,
+    referral_date: referralDate,
+    referral_source: f.referral_source ?? null,
+    referrer_name: f.referrer_name ?? null,
+    start_date: f.start_date && f.start_date >= referralDate ? f.start_date : null,
+    notes: null,
+    source: 'import' as const,
+    import_batch_id: batchId,
+    created_at: at,
+    created_by: staffId,
+  };
+  const id = await insertReferral(tx, values);
+  batchRows.push({
+    batch_id: batchId,
+    row_number: r.rowNumber,
+    action: 'created',
+    entity: 'referral',
+    entity_id: id,
+    participant_id: r.matchId,
+    before_json: null,
+    after_json: JSON.stringify(values),
+  });
+  audit.push({
+    action: 'create',
+    entity: 'participant_referral',
+    entityId: id,
+    participantId: r.matchId,
+    summary: `Referred again on ${formatUkDate(referralDate)} (${source}); the first referral is kept`,
+    after: values,
   });
 }
 

@@ -11,8 +11,16 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { PreviewStatus } from '../../../shared/contract/imports.contract';
 import type { FieldChange } from './import-state';
 import { findParticipant } from '../participants/participants.repository';
-import { findOutcomeOn, findPlacementStarting, lookupRows, participantsByIds } from './import-plan.repository';
 import { partnerRunKey, planEnrolmentRow, planResultRow } from './import-plan-courses';
+import { laterReferralDates } from '../participants/referrals.repository';
+import { isNewReferral } from '../../../shared/domain/referrals';
+import {
+  findEnrolmentOn,
+  findOutcomeOn,
+  findPlacementStarting,
+  lookupRows,
+  participantsByIds,
+} from './import-plan.repository';
 
 export interface Lookups {
   outcomeTypes: string[];
@@ -135,11 +143,26 @@ const plan = (
   warning: string | null = null,
 ): RowPlan => ({ status, changes, target, problem, warning });
 
-export type ParticipantCache = Map<number, ParticipantRow>;
+/** A matched person's record with the dates of their later referrals. */
+type KnownPerson = ParticipantRow & { laterReferralDates: string[] };
+export type ParticipantCache = Map<number, KnownPerson>;
 
 /** Matched people's records in a few queries, for planning thousands of rows. */
 export async function prefetchParticipants(db: Db, ids: number[]): Promise<ParticipantCache> {
-  return new Map((await participantsByIds(db, ids)).map((p) => [p.id, p]));
+  const later = await laterReferralDates(db, ids);
+  return new Map(
+    (await participantsByIds(db, ids)).map((p) => [p.id, { ...p, laterReferralDates: later.get(p.id) ?? [] }]),
+  );
+}
+
+/** The fields that belong to one referral (a programme episode): a new referral's, never the first's. */
+const referralFields = new Set(['referral_date', 'referral_source', 'referrer_name', 'start_date', 'leave_date']);
+
+async function knownPerson(db: Db, id: number, cache?: ParticipantCache): Promise<KnownPerson | null> {
+  const cached = cache?.get(id);
+  if (cached) return cached;
+  const row = await findParticipant(db, id);
+  return row ? { ...row, laterReferralDates: (await laterReferralDates(db, [id])).get(id) ?? [] } : null;
 }
 
 export async function planRow(
@@ -157,9 +180,36 @@ export async function planRow(
         return plan('error', [], {}, 'A first and a last name are needed to add a new person');
       return plan('new');
     }
-    const ours = cache?.get(participantId) ?? (await findParticipant(db, participantId));
+    const ours = await knownPerson(db, participantId, cache);
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
-    const changes = diffFields(kind, ours, values, identity);
+    const theirs = values.referral_date === undefined ? null : String(values.referral_date);
+    if (theirs && isNewReferral({ first: ours.referral_date, later: ours.laterReferralDates }, theirs)) {
+      // Referred again: accepting the row adds a new referral; the first one's dates stay as they are.
+      const other = Object.fromEntries(Object.entries(values).filter(([field]) => !referralFields.has(field)));
+      const first = formatUkDate(ours.referral_date);
+      const changes: FieldChange[] = [
+        {
+          field: 'new_referral',
+          label: 'New referral',
+          from: `first referral ${first} kept`,
+          to: formatUkDate(theirs),
+        },
+        ...diffFields(kind, ours, other, identity),
+      ];
+      return plan(
+        'changed',
+        changes,
+        { participantId, newReferral: theirs },
+        null,
+        `Referred again on ${formatUkDate(theirs)}: accepting adds a new referral; the first (${first}) is kept`,
+      );
+    }
+    // A referral already recorded as a later one: its fields are that referral's, not the first's.
+    const known = theirs !== null && ours.laterReferralDates.includes(theirs);
+    const compared = known
+      ? Object.fromEntries(Object.entries(values).filter(([field]) => !referralFields.has(field)))
+      : values;
+    const changes = diffFields(kind, ours, compared, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });
   }
   if (participantId === null)

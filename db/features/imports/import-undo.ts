@@ -18,6 +18,7 @@ import {
   rowById,
   setColumnsById,
 } from './imports.repository';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 export interface UndoResult {
   removed: number;
@@ -35,6 +36,7 @@ const tableOf = {
   l1_award: 'l1_awards',
   hse_test: 'hse_tests',
   cscs_card: 'cscs_cards',
+  referral: 'participant_referrals',
 } as const;
 type Entity = keyof typeof tableOf;
 
@@ -113,7 +115,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
         if (!Object.keys(put).length) continue;
         const extra =
           entity === 'participant'
-            ? { version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
+            ? { ...nameSoundColumns(put), version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
             : entity === 'placement'
               ? { updated_at: at }
               : {};
@@ -164,6 +166,7 @@ async function editedSinceCreated(
       ? 'has evidence or sustainment checks added since'
       : null;
   }
+  if (entity === 'referral') return null; // a referral has nothing of its own hanging off it
   if (entity === 'placement') {
     if (current.updated_at !== importedAt) return 'edited since the import';
     return (await has('outcomes', 'placement_id')) ? 'has outcomes added since' : null;

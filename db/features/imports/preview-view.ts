@@ -80,7 +80,14 @@ export function previewCounts(p: PreviewState): PreviewCounts {
 function detailText(r: PreviewRowState): string {
   if (r.status === 'error') return r.problems.map((p) => `${p.column}: ${p.message}`).join('; ');
   if (r.status === 'review' || r.status === 'repeat') return r.reviewReason ?? 'Needs review';
-  if (r.status === 'changed') return r.changes.map((c) => `${c.label}: ${c.from ?? '(blank)'} → ${c.to}`).join('; ');
+  if (r.status === 'changed')
+    return r.changes
+      .map((c) =>
+        c.field === 'new_referral'
+          ? `Add a new referral on ${c.to} (${c.from})`
+          : `${c.label}: ${c.from ?? '(blank)'} → ${c.to}`,
+      )
+      .join('; ');
   if (r.status === 'new') return r.warnings.length ? r.warnings.map((w) => w.message).join('; ') : 'Will be added';
   return 'Already in our records';
 }

@@ -30,6 +30,7 @@ import { outcomesInPeriod, outcomesOfType, participantsReferred } from './import
 import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
 import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 
@@ -294,6 +295,7 @@ export async function acceptDifferences(
       }
       if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
       if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
+      Object.assign(set, nameSoundColumns(set));
       await updateParticipantColumns(tx, item.entityId, {
         ...set,
         version: current.version + 1,

@@ -4,6 +4,7 @@ import { phoneDigits, postcodeDistrict } from '../../../shared/domain/identifier
 import { disabilityFromAnswers } from '../../../shared/domain/reference-lists';
 import type { ParticipantRow, ParticipantUpdate } from '../../store/tables/participants.tables';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
+import { nameSoundColumns } from './name-sounds';
 
 /** Record field → column, for every stored field (barriers and benefits live in their own tables). */
 export const fieldColumns = {
@@ -120,6 +121,7 @@ export function toColumns(
   return {
     first_name: r.firstName,
     last_name: r.lastName,
+    ...nameSoundColumns({ first_name: r.firstName, last_name: r.lastName }),
     preferred_name: r.preferredName,
     date_of_birth: r.dateOfBirth,
     ni_status: r.niStatus,

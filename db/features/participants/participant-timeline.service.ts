@@ -11,6 +11,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { labelOfStage } from '../../../shared/domain/candidate-stages';
 import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
+import { laterReferrals } from './referrals.repository';
 import { auditEntriesAbout, personIds, timelineFacts } from './participant-timeline.repository';
 import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
@@ -42,6 +43,11 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   push(p.created_at, 'registered', `Registered as ${p.reference}`);
   push(day(p.start_date), 'start', 'Started on the programme');
   push(day(p.leave_date), 'left', 'Left the programme');
+  for (const [i, r] of (await laterReferrals(db, id)).entries()) {
+    const by = r.referral_source ? ` by ${labelOf(referralSources, r.referral_source)}` : '';
+    push(day(r.referral_date), 'referral', `Referred again${by} (referral ${i + 2})`, r.referrer_name ?? r.notes);
+    push(day(r.start_date), 'start', `Started again (referral ${i + 2})`);
+  }
 
   for (const c of facts.checks) {
     const label = checkLabels[c.check_code as EligibilityCheckCode] ?? c.check_code;

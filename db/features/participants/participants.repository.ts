@@ -186,6 +186,49 @@ export async function pageParticipants(
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
 }
 
+/**
+ * People who may be what a search was meant to find (close matches): those whose first name or
+ * surname sounds like one of `sounds`, or whose surname begins with one of `prefixes` (any case),
+ * by index (participants_last_name_sound, participants_first_name_sound, participants_last_first).
+ * Merged and anonymised records are left out; at most `limit` rows.
+ */
+export function closeMatchQuery(
+  db: Db,
+  keys: { sounds: string[]; prefixes: Array<{ prefix: string; minLength: number; maxLength: number }> },
+  limit: number,
+) {
+  const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
+  const conditions = [
+    ...(keys.sounds.length
+      ? [
+          sql<boolean>`p.last_name_sound in (${sql.join(keys.sounds)})`,
+          sql<boolean>`p.first_name_sound in (${sql.join(keys.sounds)})`,
+        ]
+      : []),
+    // The length is read from the index entry, so other names are passed over without reading rows.
+    ...keys.prefixes.flatMap(({ prefix, minLength, maxLength }) =>
+      [prefix.charAt(0).toUpperCase() + prefix.slice(1), prefix.toUpperCase()].map(
+        (from) =>
+          sql<boolean>`(p.last_name >= ${from} and p.last_name < ${next(from)} and length(p.last_name) between ${minLength} and ${maxLength})`,
+      ),
+    ),
+  ];
+  return db
+    .selectFrom('participants as p')
+    .select([
+      'p.id',
+      'p.reference',
+      'p.first_name as firstName',
+      'p.last_name as lastName',
+      'p.preferred_name as preferredName',
+      'p.date_of_birth as dateOfBirth',
+      'p.postcode',
+    ])
+    .where('p.status', 'not in', ['merged', 'anonymised'])
+    .where(conditions.length ? sql<boolean>`(${sql.join(conditions, sql` or `)})` : sql<boolean>`1 = 0`)
+    .limit(limit);
+}
+
 // ---- the record ----
 
 export async function notesOf(db: Db, participantId: number) {

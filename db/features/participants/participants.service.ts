@@ -9,11 +9,13 @@ import { explainMatch, type PersonKeys } from '../../../shared/domain/person-mat
 import { defaultBarriers, defaultBenefits } from '../../../shared/domain/reference-lists';
 import { evidenceAcceptance, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
 import { labourMarketProblem } from '../../../shared/domain/labour-market';
+import { closeMatchKeys, rankCloseMatches, searchWords } from '../../../shared/domain/close-match';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
 import {
   checksOf,
+  closeMatchQuery,
   countExisting,
   findParticipant,
   fundingStreamName,
@@ -65,18 +67,13 @@ export function diffRecords(
   return { before: b, after: a };
 }
 
-function checkDated(record: ParticipantRecord, today: string): void {
-  const problems = datedProblems(record, today);
-  if (problems.length)
-    throw new AppFailure(
-      'validation',
-      'Some details need correcting.',
-      problems.map((p) => ({ ...p, path: ['record', ...p.path] })),
-    );
-}
-
-async function checkReferences(db: Db, record: ParticipantRecord): Promise<void> {
-  const fields: Array<{ path: string[]; message: string }> = [];
+/** Every problem the schema cannot see (today's date, the lists' current entries) at once, so
+ * a caller that skipped the form's checks still hears about all of them in one answer. */
+async function checkRecord(db: Db, record: ParticipantRecord, today: string): Promise<void> {
+  const fields: Array<{ path: string[]; message: string }> = datedProblems(record, today).map((p) => ({
+    ...p,
+    path: ['record', ...p.path],
+  }));
   if (record.keyWorkerId && !(await staffExists(db, record.keyWorkerId))) {
     fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
@@ -91,8 +88,7 @@ export async function createParticipant(
   actor: Actor,
   input: { record: ParticipantRecord; notDuplicateOf: number[]; duplicatesReviewed: boolean },
 ): Promise<{ id: number; reference: string }> {
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
+  await checkRecord(tx, input.record, actor.today);
   if (!input.duplicatesReviewed) {
     const candidates = await findMatchCandidates(tx, input.record, { minLevel: 'probable' });
     const open = candidates.filter((c) => !input.notDuplicateOf.includes(c.id));
@@ -141,8 +137,7 @@ export async function updateParticipant(
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
   if (row.status === 'merged')
     throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
+  await checkRecord(tx, input.record, actor.today);
   const before = toRecord(row, await setsOf(tx, input.id));
   const written = await updateParticipantRow(
     tx,
@@ -394,5 +389,29 @@ export async function possibleDuplicates(db: Db, keys: PersonKeys, excludeId?: n
     level: c.match.level,
     score: c.match.score,
     explanation: explainMatch(c.match),
+  }));
+}
+
+/** Candidates read for close matches: the sound and prefix lookups of a few words rarely reach
+ * this; it bounds the ranking work for a very common sound. */
+const CLOSE_MATCH_CANDIDATES = 3_000;
+
+/** People whose names are one slip from a search or sound the same, for "did you mean…". */
+export async function closeMatches(db: Db, search: string, excludeIds: number[]) {
+  const words = searchWords(search);
+  const keys = closeMatchKeys(words);
+  if (!keys.sounds.length && !keys.prefixes.length) return [];
+  const exclude = new Set(excludeIds);
+  const candidates = (await closeMatchQuery(db, keys, CLOSE_MATCH_CANDIDATES).execute()).filter(
+    (c) => !exclude.has(c.id),
+  );
+  return rankCloseMatches(words, candidates).map(({ person, why }) => ({
+    id: person.id,
+    reference: person.reference,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    dateOfBirth: person.dateOfBirth,
+    postcode: person.postcode,
+    why,
   }));
 }

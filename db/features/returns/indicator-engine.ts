@@ -33,6 +33,8 @@ export interface ClaimLine {
   verificationStatus: string | null;
   verifier: string | null;
   evidenceCount: number | null;
+  /** 1: an outcome verified without the evidence its type needs (with a reason); else 0 or null. */
+  verifiedWithoutEvidence: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -60,11 +62,13 @@ const MAX_SIBLING_DEPTH = 2;
 
 /** Column expressions for the period date of each subject's date field. */
 function dateExpr(rule: CountingRule): RawBuilder<string> | string {
+  // Counting re-entries, a participant's dates are each participation's (see subjectQuery).
+  const person = rule.subject === 'participants' && rule.countReEntries ? 'e' : 'p';
   switch (rule.dateField) {
     case 'start_date':
-      return rule.subject === 'participants' ? 'p.start_date' : 'i.start_date';
+      return rule.subject === 'participants' ? `${person}.start_date` : 'i.start_date';
     case 'referral_date':
-      return 'p.referral_date';
+      return `${person}.referral_date`;
     case 'outcome_date':
       return 'i.outcome_date';
     case 'run_start_date':
@@ -88,21 +92,39 @@ function dateExpr(rule: CountingRule): RawBuilder<string> | string {
 function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
   switch (rule.subject) {
     case 'participants':
-      return db
-        .selectFrom('participants as p')
-        .select([
-          personKey.as('person_id'),
-          'p.id as participant_id',
-          sql`null`.as('employer_id'),
-          sql.lit('participant').as('item_kind'),
-          'p.id as item_id',
-          sql.lit('Started on the programme').as('item_label'),
-          sql`null`.as('verification_status'),
-          sql`null`.as('verifier_id'),
-          sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
-            'evidence_count',
-          ),
-        ]);
+      return (
+        rule.countReEntries
+          ? // Every participation: the record's own (the first) and each later referral.
+            db
+              .selectFrom(
+                db
+                  .selectFrom('participants as p0')
+                  .select(['p0.id as participant_id', 'p0.start_date', 'p0.referral_date', sql.lit(1).as('is_first')])
+                  .unionAll(
+                    db
+                      .selectFrom('participant_referrals as rr')
+                      .select(['rr.participant_id', 'rr.start_date', 'rr.referral_date', sql.lit(0).as('is_first')]),
+                  )
+                  .as('e'),
+              )
+              .innerJoin('participants as p', 'p.id', 'e.participant_id')
+          : db.selectFrom('participants as p')
+      ).select([
+        personKey.as('person_id'),
+        'p.id as participant_id',
+        sql`null`.as('employer_id'),
+        sql.lit('participant').as('item_kind'),
+        'p.id as item_id',
+        rule.countReEntries
+          ? sql`case when e.is_first = 1 then 'Started on the programme' else 'Referred again' end`.as('item_label')
+          : sql.lit('Started on the programme').as('item_label'),
+        sql`null`.as('verification_status'),
+        sql`null`.as('verifier_id'),
+        sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
+          'evidence_count',
+        ),
+        sql`null`.as('verified_without_evidence'),
+      ]);
     case 'outcomes': {
       let q = db
         .selectFrom('outcomes as i')
@@ -118,6 +140,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.verification_status',
           'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
+          'i.verified_without_evidence',
         ])
         // A rejected outcome never counts, whatever the rule.
         .where('i.verification_status', '!=', 'rejected');
@@ -156,6 +179,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -176,6 +200,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -195,6 +220,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           'i.signed_by as verifier_id',
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ]);
     case 'placements':
       return db
@@ -210,6 +236,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
         ]);
   }
 }
@@ -232,6 +259,11 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
     .where('rl.set_id', '=', scope.setId)
     .where('rl.indicator_code', '=', code);
   if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
+  // Counting re-entries, what was claimed is one participation: a later one can be claimed again.
+  if (rule.countReEntries && rule.subject === 'participants') {
+    const date = dateExpr(rule);
+    q = q.where('rl.item_date', '=', typeof date === 'string' ? sql.ref(date) : date);
+  }
   if (rule.countDistinct === 'participant') return q.where('rl.person_id', '=', personKey);
   if (rule.countDistinct === 'employer') return q.whereRef('rl.employer_id', '=', 'i.employer_org_id');
   return q.where('rl.item_kind', '=', itemKind(rule)).whereRef('rl.item_id', '=', itemIdRef(rule));
@@ -343,6 +375,7 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',

@@ -27,8 +27,10 @@ export interface ReturnWorkbookInput {
 }
 
 function evidenceText(l: ClaimLine): string {
-  if (l.itemKind === 'outcome')
-    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verificationStatus ?? 'unverified'}`;
+  if (l.itemKind === 'outcome') {
+    const verified = l.verifiedWithoutEvidence ? 'verified without evidence' : (l.verificationStatus ?? 'unverified');
+    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${verified}`;
+  }
   if (l.itemKind === 'participant')
     return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
   return 'Programme record';

@@ -162,6 +162,7 @@ export async function submitReturn(
     item_date: l.itemDate,
     verification_status: l.verificationStatus,
     evidence_count: l.evidenceCount ?? 0,
+    verified_without_evidence: l.itemKind === 'outcome' ? (l.verifiedWithoutEvidence ?? 0) : null,
   }));
   await insertReturnLines(tx, all);
   return { returnId, lines: all.length, totals };

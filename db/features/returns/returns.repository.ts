@@ -72,6 +72,7 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',

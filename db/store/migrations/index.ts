@@ -18,6 +18,9 @@ import * as m0110 from './0110-college-courses';
 import * as m0130 from './0130-geography-eligibility';
 import * as m0131 from './0131-headline-local-area';
 import * as m0140 from './0140-vacancies';
+import * as m0160 from './0160-participant-name-sounds';
+import * as m0161 from './0161-participant-referrals';
+import * as m0162 from './0162-outcome-evidence-needed';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -65,6 +68,9 @@ const later: Record<string, Migration> = {
   '0130-geography-eligibility': m0130,
   '0131-headline-local-area': m0131,
   '0140-vacancies': m0140,
+  '0160-participant-name-sounds': m0160,
+  '0161-participant-referrals': m0161,
+  '0162-outcome-evidence-needed': m0162,
 };
 
 export const migrations: Record<string, Migration> = {

@@ -81,6 +81,10 @@ export interface ParticipantsTable {
   geo_deprivation_version_id: number | null;
   /** 1: lives in one of the local authorities set in Settings (or has a local connection). */
   is_local: Generated<number>;
+  /** 0160: how the names sound (shared/domain/person-match.ts#nameSound), for close matches.
+   * Written with the names (name-sounds.ts); required on insert so no writer forgets them. */
+  first_name_sound: string | null;
+  last_name_sound: string | null;
 }
 
 export interface ParticipantBenefitsTable {
@@ -133,7 +137,23 @@ export interface ParticipantMergesTable {
   undone_by: number | null;
 }
 
+/** A later referral of a person already on the record (migration 0161): a programme episode. */
+export interface ParticipantReferralsTable {
+  id: Generated<number>;
+  participant_id: number;
+  referral_date: string;
+  referral_source: string | null;
+  referrer_name: string | null;
+  start_date: string | null;
+  notes: string | null;
+  source: 'form' | 'import';
+  import_batch_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface ParticipantTables {
+  participant_referrals: ParticipantReferralsTable;
   participant_merges: ParticipantMergesTable;
   not_duplicate_pairs: NotDuplicatePairsTable;
   funding_streams: FundingStreamsTable;

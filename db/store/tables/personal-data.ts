@@ -267,6 +267,9 @@ export const personalData = {
       geo_version_id: follows(key, 'postcode'),
       geo_deprivation_version_id: follows(key, 'postcode'),
       is_local: follows(kept, 'postcode'),
+      // How the names sound (for close matches): derived from them and erased with them.
+      first_name_sound: follows(erased, 'first_name'),
+      last_name_sound: follows(erased, 'last_name'),
     },
   },
   participant_barriers: {
@@ -311,6 +314,31 @@ export const personalData = {
       seen_on: keptDate,
       notes: freeText,
       recorded_at: key,
+    },
+  },
+  participant_referrals: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'later referrals',
+      uniqueWith: ['referral_date'],
+      clash: 'Both records have a later referral on the same date',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      referral_date: keptDate,
+      referral_source: kept,
+      referrer_name: erased,
+      start_date: keptDate,
+      notes: erased,
+      source: key,
+      import_batch_id: key,
+      created_at: key,
+      created_by: staff,
     },
   },
   participant_notes: {
@@ -534,6 +562,7 @@ export const personalData = {
       verified_by: staff,
       verified_at: key,
       verification_reason: erased,
+      verified_without_evidence: kept,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -661,6 +690,7 @@ export const personalData = {
       item_date: keptDate,
       verification_status: kept,
       evidence_count: kept,
+      verified_without_evidence: kept,
     },
   },
   import_batch_rows: {
@@ -978,6 +1008,12 @@ export const personalData = {
     why: 'the outcome catalogue',
     personal: [],
     notPersonal: ['code', 'label', 'category', 'sort_order', 'is_active'],
+  },
+  outcome_type_evidence: {
+    about: 'nobody',
+    why: 'the evidence each outcome type needs (reference data)',
+    personal: [],
+    notPersonal: ['outcome_type', 'evidence_kind'],
   },
   funders: {
     about: 'nobody',

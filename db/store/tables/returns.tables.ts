@@ -70,6 +70,9 @@ export interface ReturnLinesTable {
   item_date: string | null;
   verification_status: string | null;
   evidence_count: Generated<number>;
+  /** 0162: 1 when the outcome claimed was verified without the evidence its type needs; null on
+   * lines claimed before 0162 and on lines that are not outcomes. */
+  verified_without_evidence: number | null;
 }
 
 export interface ReturnTables {

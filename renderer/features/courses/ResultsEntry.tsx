@@ -1,6 +1,7 @@
 // Recording one kind of result for many people: choose what (completion, L1 Award, HS&E scores,
 // CSCS cards, PPE, sign-off) and the date, then fill a line per person with Tab; blank lines
-// are left alone. Pass or fail and the card's default expiry are shown as you type.
+// are left alone. Pass or fail and the card's default expiry are shown as you type. The date
+// starts at the run's end date (or today while the run is still on), not the day of typing.
 import { useMemo } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
@@ -135,14 +136,25 @@ function toResults(runId: number, v: EntryValues): RecordResultsInput {
   }
 }
 
-export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: ResultRow[]; onClose(): void }) {
+export function ResultsEntry({
+  run,
+  rows,
+  defaultDate,
+  onClose,
+}: {
+  run: RunDetail;
+  rows: ResultRow[];
+  /** The run's end date (or today while it has not ended): results happen at the course, not when typed in. */
+  defaultDate: string;
+  onClose(): void;
+}) {
   const toasts = useToasts();
   const schema = useMemo(() => entrySchema(rows), [rows]);
   const f = useContractForm('courses.results.record', {
     schema,
     defaultValues: {
       kind: 'completion',
-      date: new Date().toISOString().slice(0, 10),
+      date: defaultDate,
       awardingBody: 'CITB',
       cardType: 'green_labourer',
       entries: freshLines(rows, 'completion'),

@@ -1,6 +1,7 @@
 // The participant record's fields in sections, for the "New participant" form and the Details
 // tab alike, inside a <Form>: each Field shows its message from the shared zod schema (instant)
 // or the backend (authoritative).
+import type { ReactNode } from 'react';
 import type { UseFormReturn } from 'react-hook-form';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParticipantRecord, ParticipantRecordInput } from '../../../shared/domain/participant-record';
@@ -27,6 +28,7 @@ import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { SelectOptions } from '../../components/form/SelectOptions';
 import { toId } from '../../components/form/values';
 import { PostcodeCheck } from './PostcodeCheck';
+import type { DuplicateKeyField } from './use-duplicate-check';
 
 export type RecordForm = UseFormReturn<ParticipantRecordInput, unknown, ParticipantRecord>;
 type Options = ChannelOutput<'participants.options'>;
@@ -38,33 +40,43 @@ export function ParticipantFormFields({
   form,
   options,
   onKeyBlur,
+  after,
   readOnly,
 }: {
   form: RecordForm;
   options: Options;
-  onKeyBlur?(): void;
+  /** Leaving a field used to find duplicates. */
+  onKeyBlur?(field: DuplicateKeyField): void;
+  /** What to show right after a field used to find duplicates (the warning they brought up). */
+  after?(field: DuplicateKeyField): ReactNode;
   readOnly?: boolean;
 }) {
   const { register, watch } = form;
   const text = (
     name: Name,
     label: string,
-    extra: { hint?: string; type?: string; autoComplete?: string; keyField?: boolean; narrow?: boolean } = {},
-  ) => (
-    <Field name={name} label={label} {...(extra.hint ? { hint: extra.hint } : {})}>
-      {(control) => (
-        <input
-          {...control}
-          type={extra.type ?? 'text'}
-          autoComplete={extra.autoComplete ?? 'off'}
-          spellCheck={false}
-          readOnly={readOnly}
-          className={extra.narrow ? 'width-10' : undefined}
-          {...register(name, extra.keyField && onKeyBlur ? { onBlur: onKeyBlur } : {})}
-        />
-      )}
-    </Field>
-  );
+    extra: { hint?: string; type?: string; autoComplete?: string; keyField?: DuplicateKeyField; narrow?: boolean } = {},
+  ) => {
+    const key = extra.keyField;
+    return (
+      <>
+        <Field name={name} label={label} {...(extra.hint ? { hint: extra.hint } : {})}>
+          {(control) => (
+            <input
+              {...control}
+              type={extra.type ?? 'text'}
+              autoComplete={extra.autoComplete ?? 'off'}
+              spellCheck={false}
+              readOnly={readOnly}
+              className={extra.narrow ? 'width-10' : undefined}
+              {...register(name, key && onKeyBlur ? { onBlur: () => onKeyBlur(key) } : {})}
+            />
+          )}
+        </Field>
+        {key && after?.(key)}
+      </>
+    );
+  };
   const select = (name: Name, label: string, list: Parameters<typeof SelectOptions>[0]['options'], hint?: string) => (
     <Field name={name} label={label} {...(hint ? { hint } : {})}>
       {(control) => (
@@ -127,10 +139,10 @@ export function ParticipantFormFields({
         <legend className="visually-hidden">Identity and contact</legend>
         <h2>Identity and contact</h2>
         <div className="form-grid">
-          {text('firstName', 'First name', { autoComplete: 'off', keyField: true })}
-          {text('lastName', 'Last name', { keyField: true })}
+          {text('firstName', 'First name', { autoComplete: 'off', keyField: 'firstName' })}
+          {text('lastName', 'Last name', { keyField: 'lastName' })}
           {text('preferredName', 'Preferred name (optional)')}
-          {text('dateOfBirth', 'Date of birth', { hint: dateHint, keyField: true, narrow: true })}
+          {text('dateOfBirth', 'Date of birth', { hint: dateHint, keyField: 'dateOfBirth', narrow: true })}
         </div>
         <ChoiceGroup
           name="niStatus"
@@ -144,7 +156,7 @@ export function ParticipantFormFields({
           inputProps={() => register('niStatus')}
         />
         {niStatus === 'known' &&
-          text('niNumber', 'NI number', { hint: 'For example, JK 12 34 56 C', keyField: true, narrow: true })}
+          text('niNumber', 'NI number', { hint: 'For example, JK 12 34 56 C', keyField: 'niNumber', narrow: true })}
         <ChoiceGroup
           name="noFixedAbode"
           legend="Where they live"
@@ -161,12 +173,12 @@ export function ParticipantFormFields({
           {text('town', 'Town')}
           <div>
             {text('postcode', noFixedAbode ? 'Postcode for letters (optional)' : 'Postcode', {
-              keyField: true,
+              keyField: 'postcode',
               narrow: true,
             })}
             {!noFixedAbode && <PostcodeCheck postcode={watch('postcode') ?? ''} />}
           </div>
-          {text('phone', 'Phone', { type: 'tel', keyField: true })}
+          {text('phone', 'Phone', { type: 'tel', keyField: 'phone' })}
           {text('email', 'Email (optional)', { type: 'email' })}
           {select('preferredContact', 'Preferred contact method', contactMethods)}
         </div>

@@ -1,5 +1,5 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
-// Eligibility & evidence, Timeline, Notes, History). The tab is part of the route so it survives
+// Eligibility & evidence, Referrals, Timeline, Notes, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
@@ -13,6 +13,7 @@ import { eligibilityLabels, eligibilityTag, statusLabels, statusTag } from './pa
 import { DetailsTab } from './DetailsTab';
 import { EligibilityTab } from './EligibilityTab';
 import { TimelineTab } from './TimelineTab';
+import { ReferralsTab } from './ReferralsTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
 import { participantsRoutes } from './participants.routes';
@@ -22,6 +23,7 @@ import { outcomesRoutes } from '../outcomes/outcomes.routes';
 const tabs = [
   { id: 'details', label: 'Details' },
   { id: 'eligibility', label: 'Eligibility & evidence' },
+  { id: 'referrals', label: 'Referrals' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notes', label: 'Notes' },
   { id: 'history', label: 'History' },
@@ -89,6 +91,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
       <div role="tabpanel" id="participant-tabpanel" aria-labelledby={`tab-${current.id}`}>
         {current.id === 'details' && <DetailsTab key={`${d.id}-${d.version}`} detail={d} onSaved={detail.reload} />}
         {current.id === 'eligibility' && <EligibilityTab detail={d} onChanged={detail.reload} />}
+        {current.id === 'referrals' && <ReferralsTab detail={d} />}
         {current.id === 'timeline' && <TimelineTab id={d.id} />}
         {current.id === 'notes' && <NotesTab id={d.id} />}
         {current.id === 'history' && <HistoryTab id={d.id} />}

@@ -4,6 +4,7 @@ import { participantsRoutes } from '../participants/participants.routes';
 
 const labels: Record<string, string> = {
   missing_evidence: 'counted items lack the evidence the indicator requires',
+  verified_without_evidence: 'counted outcomes were verified without the evidence their type needs',
   eligibility_not_confirmed: 'people counted whose eligibility is not confirmed',
   possible_duplicate: 'possible duplicate people among those counted',
   outside_enrolment: 'outcomes dated outside the person’s time on the programme',
