@@ -283,6 +283,7 @@ function steps(): Step[] {
     ['participants.get', (s) => ({ id: id(s, 'p1') })],
     ['participants.update', (s) => ({ id: id(s, 'p1'), version: 1, record: person({ phone: '07700 900999' }) })],
     ['participants.addNote', (s) => ({ id: id(s, 'p1'), body: 'Called about the course' })],
+    ['participants.addReferral', (s) => ({ participantId: id(s, 'p1'), referralDate: '2026-09-01' })],
     [
       'participants.recordEligibilityCheck',
       (s) => ({
@@ -382,6 +383,19 @@ function steps(): Step[] {
         capacity: 1,
         venue: 'Kit hall',
       }),
+    ],
+    [
+      'courses.runs.complete',
+      async (s) => {
+        // A run of its own, with nobody waiting for a result, so it can be completed.
+        const run = await t.ok('courses.runs.create', {
+          courseTypeId: id(s, 'type'),
+          startDate: '2026-10-05',
+          endDate: '2026-10-06',
+          capacity: 4,
+        });
+        return { id: run.id };
+      },
     ],
     [
       'courses.sessions.save',

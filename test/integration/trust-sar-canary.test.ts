@@ -117,6 +117,9 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
   s.prepare(`insert into participant_benefits (participant_id, benefit_code) values (?, 'universal_credit')`).run(id);
+  s.prepare(
+    `insert into participant_referrals (participant_id, referral_date, referral_source, source, created_at) values (?, '2026-05-01', 'jcp', 'form', ?)`,
+  ).run(id, now);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,
