@@ -62,7 +62,13 @@ export async function candidateOptions(
   let picks: Array<{ id: number; reference: string; name: string; postcode: string | null; readySince: string | null }>;
   let total: number;
   if (input.from === 'site-ready') {
-    const ready = await siteReadyRows(db, await loadSiteReadyRule(db), today, { preset: 'ready', search: input.search }, cache);
+    const ready = await siteReadyRows(
+      db,
+      await loadSiteReadyRule(db),
+      today,
+      { preset: 'ready', search: input.search },
+      cache,
+    );
     total = ready.length;
     picks = [...ready]
       .sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName) || a.id - b.id)
