@@ -3,7 +3,7 @@
 // The file is written outside any transaction (SQLite cannot snapshot inside one); its audit row
 // is a transaction of its own.
 import type { BackendServices } from './context';
-import { writeTransaction } from '../store/dialect';
+import { storeBackups, writeTransaction } from '../store/dialect';
 import {
   isDailyBackupDue,
   recordBackup,
@@ -23,7 +23,9 @@ export async function takeBackup(
   return taken.info;
 }
 
-/** The daily backup: taken when the last daily or manual backup is over a day old. */
+/** The daily backup (a SQLite store's): taken when the last daily or manual backup is over a day old. */
 export async function backupIfDue(services: BackendServices): Promise<BackupFileInfo | null> {
+  // A team database is backed up by its server (db/store/postgres/backups.ts).
+  if (!storeBackups(services.db).beforeBulkWrites) return null;
   return isDailyBackupDue(services.db, services.backupDir, services.clock.now()) ? takeBackup(services, 'daily') : null;
 }

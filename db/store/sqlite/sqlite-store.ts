@@ -29,7 +29,11 @@ export const sqliteStore: StoreDialect = {
     // Fold the WAL (which holds old copies of pages) into the file, where secure_delete zeroed them.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   },
+  // One owner process: nobody else to tell, and writers never race (BEGIN IMMEDIATE).
+  async announceChanges() {},
+  isRetryableConflict: () => false,
   backups: {
+    beforeBulkWrites: true,
     write: writeStoreBackup,
     list: listBackupFiles,
     rotate: (dir) => rotateBackupFiles(dir),
