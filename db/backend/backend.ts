@@ -18,7 +18,13 @@ import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
 import { backupIfDue, takeBackup } from './backups';
 import { verifyAuditChain } from '../features/trust/audit-verify';
-import { flushErasedPages, foreignKeyProblemCount, integrityProblems } from '../store/dialect';
+import {
+  describeStoreFailure,
+  flushErasedPages,
+  storeBytes,
+  foreignKeyProblemCount,
+  integrityProblems,
+} from '../store/dialect';
 import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
@@ -123,6 +129,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
       verifyAuditChain: () => verifyAuditChain(services.db),
       flushErasedPages: () => flushErasedPages(services.db),
+      storeBytes: () => storeBytes(services.db, services.storeFile),
     },
     async reopenStore(between) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
@@ -282,29 +289,49 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         };
       }
       const name = error instanceof Error ? error.name : 'unknown';
-      const code = (error as { code?: unknown }).code;
-      // SQLite constraint messages name columns, never values, so they are safe to log.
-      log('error', 'request-failed', {
-        channel,
-        error: name,
-        code: typeof code === 'string' ? code : null,
-        message: error instanceof Error ? error.message.slice(0, 200) : '',
-      });
-      if (typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))) {
+      const failure = describeStoreFailure(services.db, error);
+      // The store's code and a message without values (the dialect masks any that could hold data).
+      log('error', 'request-failed', { channel, error: name, code: failure.code, message: failure.safeMessage });
+      if (failure.kind === 'disk-full' || failure.kind === 'io') {
         return {
           ok: false,
           error: {
             kind: 'io',
-            message: code.startsWith('SQLITE_FULL')
-              ? 'The disk is full; nothing was saved. Free some space and try again.'
-              : 'The data file could not be written; nothing was saved. Check the disk and try again.',
+            message:
+              failure.kind === 'disk-full'
+                ? 'The disk is full; nothing was saved. Free some space and try again.'
+                : 'The data file could not be written; nothing was saved. Check the disk and try again.',
           },
         };
       }
-      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      if (failure.kind === 'constraint') {
         return {
           ok: false,
           error: { kind: 'conflict', message: 'That would conflict with data already held; nothing was saved.' },
+        };
+      }
+      if (failure.kind === 'busy') {
+        return {
+          ok: false,
+          error: {
+            kind: 'conflict',
+            message: 'Others were saving the same records at the same moment; nothing was saved. Try again.',
+          },
+        };
+      }
+      if (failure.kind === 'refused') {
+        return {
+          ok: false,
+          error: {
+            kind: 'forbidden',
+            message: 'The team database refused this for your login; ask its administrator if you need it.',
+          },
+        };
+      }
+      if (failure.kind === 'unavailable') {
+        return {
+          ok: false,
+          error: { kind: 'io', message: 'The team database cannot be reached; nothing was saved. Try again shortly.' },
         };
       }
       return {

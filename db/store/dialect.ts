@@ -56,9 +56,19 @@ export interface StoreDialect {
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
   foreignKeyProblemCount(db: Kysely<Database>): Promise<number>;
   flushErasedPages(db: Kysely<Database>): Promise<void>;
+  storeBytes(db: Kysely<Database>, file: string): Promise<number>;
   announceChanges(tx: Tx, areas: readonly string[]): Promise<void>;
   isRetryableConflict(error: unknown): boolean;
+  describeFailure(error: unknown): StoreFailure;
   backups: StoreBackups;
+}
+
+/** What a failed statement means for the person who asked, and what may be logged about it. */
+export interface StoreFailure {
+  kind: 'disk-full' | 'io' | 'constraint' | 'busy' | 'refused' | 'unavailable' | null;
+  code: string | null;
+  /** The message with nothing that could be a stored value in it. */
+  safeMessage: string;
 }
 
 export type StoreKind = 'sqlite' | 'postgres';
@@ -127,6 +137,11 @@ export function flushErasedPages(db: Kysely<Database>): Promise<void> {
   return dialectOf(db).flushErasedPages(db);
 }
 
+/** How much space the store takes: its file, or a team database's size on its server. */
+export function storeBytes(db: Kysely<Database>, file: string): Promise<number> {
+  return dialectOf(db).storeBytes(db, file);
+}
+
 /** Tells other processes using the same store which data areas this transaction changed (sent
  * only if it commits). A SQLite store has one owner process: nothing to tell. */
 export function announceChanges(tx: Tx, areas: readonly string[]): Promise<void> {
@@ -137,6 +152,11 @@ export function announceChanges(tx: Tx, areas: readonly string[]): Promise<void>
  * again (PostgreSQL: serialization failure 40001, deadlock 40P01). */
 export function isRetryableConflict(db: Db, error: unknown): boolean {
   return dialectOf(db).isRetryableConflict(error);
+}
+
+/** What a statement's failure means (full disk, broken constraint, refused by the server...). */
+export function describeStoreFailure(db: Db, error: unknown): StoreFailure {
+  return dialectOf(db).describeFailure(error);
 }
 
 /** The backup files of the store `db` is a handle on. */

@@ -39,7 +39,18 @@ export async function openTeamStore(
   });
   // An idle pooled connection the server drops (restart, failover) must not crash the backend.
   pool.on('error', () => {});
-  const db = new Kysely<Database>({ dialect: new WorksbookPostgresDialect({ pool }) });
+  const db = new Kysely<Database>({
+    dialect: new WorksbookPostgresDialect({ pool }),
+    // For developers only: the SQL text of a failing statement (parameters, i.e. data, never shown).
+    ...(process.env.WORKSBOOK_SQL_DEBUG === '1'
+      ? {
+          log: (event) => {
+            if (event.level === 'error')
+              process.stderr.write(`SQL failed: ${String((event.error as Error).message)}\n  ${event.query.sql}\n`);
+          },
+        }
+      : {}),
+  });
   rememberConnection(db, config);
   try {
     if (options.migrate !== false) await migrateToLatest(db);

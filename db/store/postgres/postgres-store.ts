@@ -47,7 +47,31 @@ export const postgresStore: StoreDialect = {
     // not own a table is warned and skipped (autovacuum reclaims it soon after).
     await sql`vacuum`.execute(db);
   },
+  storeBytes: async (db) =>
+    Number((await sql<{ n: number }>`select pg_database_size(current_database()) as n`.execute(db)).rows[0]?.n ?? 0),
   announceChanges,
   isRetryableConflict: (error) => RETRYABLE.has(String((error as { code?: unknown } | null)?.code ?? '')),
+  describeFailure(error) {
+    const raw = (error as { code?: unknown } | null)?.code;
+    const code = typeof raw === 'string' ? raw : null;
+    const message = error instanceof Error ? error.message : '';
+    // Class 22 (data exceptions) quote the offending value: only the code is kept.
+    const safeMessage = code?.startsWith('22') ? '(value withheld)' : message.slice(0, 200);
+    const kind =
+      code === '53100'
+        ? 'disk-full'
+        : code === '58030'
+          ? 'io'
+          : code?.startsWith('23')
+            ? 'constraint'
+            : code === '40001' || code === '40P01' || code === '55P03'
+              ? 'busy'
+              : code === '42501'
+                ? 'refused'
+                : code?.startsWith('08') || code?.startsWith('57P') || /ECONNREFUSED|ECONNRESET|ETIMEDOUT/.test(message)
+                  ? 'unavailable'
+                  : null;
+    return { kind, code, safeMessage };
+  },
   backups: postgresBackups,
 };
