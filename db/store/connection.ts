@@ -63,6 +63,17 @@ export interface OpenStoreOptions {
   lock?: StoreLock | null;
 }
 
+/** Whether a --db value or a saved choice names a team database (a postgres:// connection string)
+ * rather than a SQLite file: callers outside db/store ask here, never the PostgreSQL side. */
+export function isTeamStoreAddress(text: string): boolean {
+  return isTeamDatabaseUrl(text);
+}
+
+/** A team database's TLS setting by its name (--db-tls), or null if the name is not one. */
+export function teamTlsSetting(text: string): TeamTls | null {
+  return text === 'verify-full' || text === 'insecure-test-server' ? text : null;
+}
+
 export function defaultBackupDir(file: string): string {
   return path.join(path.dirname(path.resolve(file)), 'backups');
 }

@@ -12,6 +12,7 @@ import { BackupsSection } from './BackupsSection';
 import { RetentionSection } from './RetentionSection';
 import { SubjectAccessSection } from './SubjectAccessSection';
 import { MyPasswordSection } from './MyPasswordSection';
+import { TeamDatabaseSection } from './TeamDatabaseSection';
 
 const sections: Record<SettingsSection, ComponentType> = {
   staff: StaffSection,
@@ -20,6 +21,7 @@ const sections: Record<SettingsSection, ComponentType> = {
   backups: BackupsSection,
   retention: RetentionSection,
   'subject-access': SubjectAccessSection,
+  team: TeamDatabaseSection,
   password: MyPasswordSection,
 };
 

@@ -3,7 +3,16 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
+const settingsSections = [
+  'staff',
+  'security',
+  'audit',
+  'backups',
+  'retention',
+  'subject-access',
+  'team',
+  'password',
+] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 export const settingsRoutes = {
@@ -24,6 +33,7 @@ export const settingsSectionLabels: Record<SettingsSection, string> = {
   backups: 'Backups',
   retention: 'Retention',
   'subject-access': 'Subject access',
+  team: 'Team database',
   password: 'My password',
 };
 
