@@ -139,7 +139,7 @@ function registerUnlock(storeFile: string, onOpened: (host: BackendHost) => void
 function registerTeamConnection(userData: string): void {
   ipcMain.handle(IPC_TEAM_STATE, (event) => {
     if (!guard.check(event.senderFrame, 'app.info', {}).ok) return null;
-    let saved: SavedTeamConnection | null = null;
+    let saved: SavedTeamConnection | null;
     try {
       saved = loadTeamConnection(userData);
     } catch {
@@ -184,7 +184,7 @@ function registerTeamConnection(userData: string): void {
 /** Opens the team database saved in the keychain (or WORKSBOOK_DB_URL); false if there is none
  * or it cannot be reached (then this computer's own data file opens and Settings says why). */
 async function openTeamDatabase(userData: string): Promise<boolean> {
-  let connection: SavedTeamConnection | null = null;
+  let connection: SavedTeamConnection | null;
   try {
     const fromEnv = process.env.WORKSBOOK_DB_URL;
     connection =

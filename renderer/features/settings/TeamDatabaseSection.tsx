@@ -18,8 +18,9 @@ export function TeamDatabaseSection() {
   const [busy, setBusy] = useState(false);
   const [message, setMessage] = useState<string | null>(null);
 
+  // Once: the desktop app's answer does not change while this screen is open.
   useEffect(() => {
-    void team?.teamState().then(setState);
+    void teamConnectionApi()?.teamState().then(setState);
   }, []);
 
   if (!team)
