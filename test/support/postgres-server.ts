@@ -167,7 +167,7 @@ export async function startTestPostgres(folder?: string): Promise<TestPostgres> 
     } catch (error) {
       await client.end().catch(() => {});
       if (server.exitCode !== null || Date.now() > deadline)
-        throw new Error(`The test PostgreSQL server did not start: ${String(error)}\n${log}`);
+        throw new Error(`The test PostgreSQL server did not start: ${String(error)}\n${log}`, { cause: error });
       await new Promise((r) => setTimeout(r, 100));
     }
   }

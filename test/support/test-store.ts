@@ -3,7 +3,7 @@
 // PostgreSQL run's server is started once by test/support/postgres-global-setup.ts; each test
 // backend gets a database of its own, copied from a migrated template (fast).
 import { randomBytes } from 'node:crypto';
-import { describe, it } from 'vitest';
+import { describe } from 'vitest';
 import pg from 'pg';
 
 export type TestStoreKind = 'sqlite' | 'postgres';
@@ -17,12 +17,6 @@ export const isPostgresRun = testStoreKind === 'postgres';
 export function sqliteOnly(why: string): typeof describe | typeof describe.skip {
   if (!why.trim()) throw new Error('sqliteOnly needs the reason the tests are SQLite-only');
   return isPostgresRun ? describe.skip : describe;
-}
-
-/** One test of something only a SQLite store has (see `sqliteOnly`). */
-export function sqliteOnlyTest(why: string): typeof it | typeof it.skip {
-  if (!why.trim()) throw new Error('sqliteOnlyTest needs the reason the test is SQLite-only');
-  return isPostgresRun ? it.skip : it;
 }
 
 /** The superuser's connection string for `database` on the test server (PostgreSQL run only). */
@@ -54,13 +48,6 @@ export async function asSuperuser<T>(work: (client: pg.Client) => Promise<T>, da
 export async function createTestDatabase(prefix = 't'): Promise<string> {
   const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
   await asSuperuser((c) => c.query(`create database ${name} template ${TEMPLATE_DATABASE} strategy file_copy`));
-  return name;
-}
-
-/** An empty database (no migrations): for `cli team migrate` and store-opening tests. */
-export async function createEmptyDatabase(prefix = 'e'): Promise<string> {
-  const name = `${prefix}_${process.pid}_${randomBytes(4).toString('hex')}`;
-  await asSuperuser((c) => c.query(`create database ${name} strategy file_copy`));
   return name;
 }
 

@@ -32,8 +32,11 @@ import type { MigrationDb } from '../migrations/migration-db';
 /** Statement beginning (lower case, single spaces) → the PostgreSQL SQL run instead ('' = nothing needed). */
 export type StatementSwaps = Readonly<Record<string, string>>;
 
-const SQLITE_ONLY =
-  /\b(create\s+trigger|create\s+virtual\s+table|strftime|julianday|datetime\(|raise\s*\(|pragma|insert\s+or\s+(ignore|replace)|group_concat|ifnull|instr\s*\()/i;
+const SQLITE_ONLY = new RegExp(
+  String.raw`\b(create\s+trigger|create\s+virtual\s+table|strftime|julianday|datetime\(|raise\s*\(|pragma|` +
+    String.raw`insert\s+or\s+(ignore|replace)|group_concat|ifnull|instr\s*\()`,
+  'i',
+);
 
 export class PostgresMigrationError extends Error {
   constructor(statement: string) {

@@ -10,8 +10,6 @@ import type { ClientConfig } from 'pg';
  * whatever the connection string says, TLS optional and unchecked: for a test server only. */
 export type TeamTls = 'verify-full' | 'insecure-test-server';
 
-export const TEAM_TLS_SETTINGS: readonly TeamTls[] = ['verify-full', 'insecure-test-server'];
-
 export interface TeamConnection {
   url: string;
   tls: TeamTls;
