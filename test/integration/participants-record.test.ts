@@ -2,6 +2,7 @@
 // before/after, notes, eligibility checks, duplicates, viewer redaction, saved views, export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { sqlRun } from '../support/store-sql';
 import type { ParticipantRecordInput } from '../../shared/domain/participant-record';
 import ExcelJS from 'exceljs';
 import { readableAuditRows } from '../../db/features/audit/audit.repository';
@@ -71,11 +72,10 @@ describe('register and save', () => {
   });
 
   it('continues the sequence after the highest reference', async () => {
-    await t.backend.store.sqlite
-      .prepare(
-        `insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`,
-      )
-      .run();
+    await sqlRun(
+      t.backend.store.db,
+      `insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`,
+    );
     expect((await t.ok('participants.create', { record: person({ niNumber: 'AB 11 22 33 A' }) })).reference).toBe(
       'SW-000123',
     );

@@ -1,5 +1,6 @@
-// A real backend on a real SQLite file for tests: fresh folder, all migrations, a fixed clock,
-// and a signed-in staff member of the role the test asks for.
+// A real backend on a real store for tests: a fresh SQLite file, or on the PostgreSQL run
+// (WORKSBOOK_TEST_STORE=postgres, test/support/test-store.ts) a fresh database copied from the
+// migrated template; a fixed clock, and a signed-in staff member of the role the test asks for.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -8,6 +9,7 @@ import { fixedClock } from '../../db/backend/clock';
 import type { Role } from '../../shared/contract/define';
 import type { ChannelName, ChannelOutput, ChannelInput } from '../../shared/contract/index';
 import type { StoreKey } from '../../db/store/sqlite/encryption';
+import { createTestDatabase, dropTestDatabase, isPostgresRun, testServerUrl } from './test-store';
 
 export const TEST_NOW = '2026-11-23T10:00:00.000Z';
 
@@ -32,8 +34,15 @@ export async function createTestBackend(
   options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {},
 ): Promise<TestBackend> {
   const dir = tempDir();
-  const file = options.file ?? path.join(dir, 'worksbook.sqlite');
-  const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(options.now ?? TEST_NOW) });
+  // A test that names its file or key is about a SQLite file: it gets one on either run.
+  const database = isPostgresRun && !options.file && !options.key ? await createTestDatabase() : null;
+  const file = database ? testServerUrl(database) : (options.file ?? path.join(dir, 'worksbook.sqlite'));
+  const backend = await createBackend({
+    file,
+    key: options.key ?? null,
+    clock: fixedClock(options.now ?? TEST_NOW),
+    dataDir: dir,
+  });
   const client = 'test';
   const first = await backend.call(client, 'staff.createFirst', { displayName: 'Test Administrator' });
   if (!first.ok) throw new Error(first.error.message);
@@ -71,6 +80,7 @@ export async function createTestBackend(
     },
     async close() {
       await backend.close();
+      if (database) await dropTestDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -7,7 +7,7 @@ import type { Db } from '../../store/schema';
 export async function personIds(db: Db, id: number): Promise<number[]> {
   const rows = await sql<{
     id: number;
-  }>`with recursive m(id) as (select ${id} union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(
+  }>`with recursive m(id) as (select cast(${id} as integer) union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(
     db,
   );
   return rows.rows.map((r) => r.id);

@@ -58,6 +58,10 @@ type AnyDb = Kysely<any>;
 type AnyQuery = SelectQueryBuilder<any, any, any>;
 
 const personKey = sql`coalesce(p.merged_into_id, p.id)`;
+/** Typed nulls: a bare null in one branch of a union has no type on PostgreSQL (it is read as
+ * text and then fails to join the integer columns of the other branches). */
+const nullInteger = sql<number | null>`cast(null as integer)`;
+const nullText = sql<string | null>`cast(null as text)`;
 const MAX_SIBLING_DEPTH = 2;
 
 /** Column expressions for the period date of each subject's date field. */
@@ -112,18 +116,18 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
       ).select([
         personKey.as('person_id'),
         'p.id as participant_id',
-        sql`null`.as('employer_id'),
+        nullInteger.as('employer_id'),
         sql.lit('participant').as('item_kind'),
         'p.id as item_id',
         rule.countReEntries
           ? sql`case when e.is_first = 1 then 'Started on the programme' else 'Referred again' end`.as('item_label')
           : sql.lit('Started on the programme').as('item_label'),
-        sql`null`.as('verification_status'),
-        sql`null`.as('verifier_id'),
+        nullText.as('verification_status'),
+        nullInteger.as('verifier_id'),
         sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
           'evidence_count',
         ),
-        sql`null`.as('verified_without_evidence'),
+        nullInteger.as('verified_without_evidence'),
       ]);
     case 'outcomes': {
       let q = db
@@ -172,14 +176,14 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .select([
           personKey.as('person_id'),
           'i.participant_id',
-          sql`null`.as('employer_id'),
+          nullInteger.as('employer_id'),
           sql.lit('enrolment').as('item_kind'),
           'i.id as item_id',
           'ct.name as item_label',
-          sql`null`.as('verification_status'),
-          sql`null`.as('verifier_id'),
-          sql`null`.as('evidence_count'),
-          sql`null`.as('verified_without_evidence'),
+          nullText.as('verification_status'),
+          nullInteger.as('verifier_id'),
+          nullInteger.as('evidence_count'),
+          nullInteger.as('verified_without_evidence'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -191,16 +195,16 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .selectFrom('course_runs as i')
         .innerJoin('course_types as ct', 'ct.id', 'i.course_type_id')
         .select([
-          sql`null`.as('person_id'),
-          sql`null`.as('participant_id'),
-          sql`null`.as('employer_id'),
+          nullInteger.as('person_id'),
+          nullInteger.as('participant_id'),
+          nullInteger.as('employer_id'),
           sql.lit('course_run').as('item_kind'),
           'i.id as item_id',
           'ct.name as item_label',
-          sql`null`.as('verification_status'),
-          sql`null`.as('verifier_id'),
-          sql`null`.as('evidence_count'),
-          sql`null`.as('verified_without_evidence'),
+          nullText.as('verification_status'),
+          nullInteger.as('verifier_id'),
+          nullInteger.as('evidence_count'),
+          nullInteger.as('verified_without_evidence'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -213,14 +217,14 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
         .select([
           personKey.as('person_id'),
           'i.participant_id',
-          sql`null`.as('employer_id'),
+          nullInteger.as('employer_id'),
           sql.lit('site_ready').as('item_kind'),
           'i.id as item_id',
           sql.lit('Site-ready sign-off').as('item_label'),
-          sql`null`.as('verification_status'),
+          nullText.as('verification_status'),
           'i.signed_by as verifier_id',
-          sql`null`.as('evidence_count'),
-          sql`null`.as('verified_without_evidence'),
+          nullInteger.as('evidence_count'),
+          nullInteger.as('verified_without_evidence'),
         ]);
     case 'placements':
       return db
@@ -233,10 +237,10 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql.lit('placement').as('item_kind'),
           'i.id as item_id',
           sql`replace(i.kind, '_', ' ')`.as('item_label'),
-          sql`null`.as('verification_status'),
-          sql`null`.as('verifier_id'),
-          sql`null`.as('evidence_count'),
-          sql`null`.as('verified_without_evidence'),
+          nullText.as('verification_status'),
+          nullInteger.as('verifier_id'),
+          nullInteger.as('evidence_count'),
+          nullInteger.as('verified_without_evidence'),
         ]);
   }
 }

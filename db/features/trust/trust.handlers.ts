@@ -1,5 +1,4 @@
 // Handlers of the trust area, one per channel in shared/contract/trust.contract.ts.
-import fs from 'node:fs';
 import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
@@ -87,7 +86,7 @@ export const trustHandlers = defineHandlers({
       audit: await ctx.maintenance.verifyAuditChain(),
       isEncrypted: ctx.isEncrypted,
       file: ctx.storeFile,
-      bytes: ctx.storeFile === ':memory:' ? 0 : fs.statSync(ctx.storeFile).size,
+      bytes: await ctx.maintenance.storeBytes(),
     };
     await ctx.transact((tx) => recordStoreCheck(tx, actorOf(ctx), result));
     return result;

@@ -3,7 +3,15 @@
 // courses, 003x outcomes, 004x returns, 005x imports, 006x trust); from 0070 on, numbers simply
 // increase, whatever the area, because a store refuses a migration named before its last one.
 // Append only; never edit a shipped one.
+//
+// One list for both stores. An entry is one migration written portably (Kysely's schema builder:
+// it runs on PostgreSQL through db/store/postgres/migration-plugin.ts), or, for a shipped
+// migration that holds SQLite-only statements, `{ sqlite, postgres }` with its PostgreSQL
+// equivalent in ./postgres/ (frozen in the manifest too). Write every new one portably.
 import type { Migration } from 'kysely/migration';
+import * as pg0001 from './postgres/0001-foundation';
+import * as pg0010 from './postgres/0010-participants-search-merges';
+import * as pg0040 from './postgres/0040-returns';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
@@ -23,16 +31,27 @@ import * as m0161 from './0161-participant-referrals';
 import * as m0162 from './0162-outcome-evidence-needed';
 
 // -- foundation --
-const foundation: Record<string, Migration> = {
-  '0001-foundation': m0001,
+/** A shipped migration and its PostgreSQL equivalent. */
+export interface DialectMigrations {
+  sqlite: Migration;
+  postgres: Migration;
+}
+export type MigrationEntry = Migration | DialectMigrations;
+
+export function isDialectMigrations(entry: MigrationEntry): entry is DialectMigrations {
+  return 'sqlite' in entry && 'postgres' in entry;
+}
+
+const foundation: Record<string, MigrationEntry> = {
+  '0001-foundation': { sqlite: m0001, postgres: pg0001 },
   '0002-participants': m0002,
   '0003-organisations-courses': m0003,
   '0004-placements-outcomes': m0004,
 };
 
 // -- participants (001x) --
-const participants: Record<string, Migration> = {
-  '0010-participants-search-merges': m0010,
+const participants: Record<string, MigrationEntry> = {
+  '0010-participants-search-merges': { sqlite: m0010, postgres: pg0010 },
 };
 
 // -- courses (002x) --
@@ -47,8 +66,8 @@ const outcomes: Record<string, Migration> = {
 };
 
 // -- returns (004x) --
-const returns: Record<string, Migration> = {
-  '0040-returns': m0040,
+const returns: Record<string, MigrationEntry> = {
+  '0040-returns': { sqlite: m0040, postgres: pg0040 },
 };
 
 // -- imports (005x) --
@@ -73,7 +92,7 @@ const later: Record<string, Migration> = {
   '0162-outcome-evidence-needed': m0162,
 };
 
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, MigrationEntry> = {
   ...foundation,
   ...participants,
   ...courses,

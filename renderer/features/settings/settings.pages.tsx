@@ -13,6 +13,7 @@ import { RetentionSection } from './RetentionSection';
 import { SubjectAccessSection } from './SubjectAccessSection';
 import { MyPasswordSection } from './MyPasswordSection';
 import { GeographySection } from './GeographySection';
+import { TeamDatabaseSection } from './TeamDatabaseSection';
 
 const sections: Record<SettingsSection, ComponentType> = {
   staff: StaffSection,
@@ -22,6 +23,7 @@ const sections: Record<SettingsSection, ComponentType> = {
   backups: BackupsSection,
   retention: RetentionSection,
   'subject-access': SubjectAccessSection,
+  team: TeamDatabaseSection,
   password: MyPasswordSection,
 };
 

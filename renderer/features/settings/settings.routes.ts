@@ -11,6 +11,7 @@ const settingsSections = [
   'backups',
   'retention',
   'subject-access',
+  'team',
   'password',
 ] as const;
 export type SettingsSection = (typeof settingsSections)[number];
@@ -34,6 +35,7 @@ export const settingsSectionLabels: Record<SettingsSection, string> = {
   backups: 'Backups',
   retention: 'Retention',
   'subject-access': 'Subject access',
+  team: 'Team database',
   password: 'My password',
 };
 
