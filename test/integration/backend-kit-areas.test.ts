@@ -117,25 +117,30 @@ describe('bulk writes', () => {
   const count = (table: string) => (db: SqliteDatabase.Database) =>
     Number((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
 
-  it('an import commit and its undo each take a checked backup of the data before they wrote', async () => {
-    t = await createTestBackend();
-    const upload = await openFile(t, 'people.xlsx', await referralsWorkbook(people(20, 5)));
-    const { previewId } = await preview(t, upload, referralsProfile);
-    let batchId = 0;
-    const pre = await newBackup(async () => ({ batchId } = await commit(t, previewId)));
-    expect(pre.reason).toBe('pre-import');
-    expect(inBackup(pre, count('participants'))).toBe(0);
-    expect(inBackup(pre, count('import_batches'))).toBe(0);
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)(
+    'an import commit and its undo each take a checked backup of the data before they wrote',
+    async () => {
+      t = await createTestBackend();
+      const upload = await openFile(t, 'people.xlsx', await referralsWorkbook(people(20, 5)));
+      const { previewId } = await preview(t, upload, referralsProfile);
+      let batchId = 0;
+      const pre = await newBackup(async () => ({ batchId } = await commit(t, previewId)));
+      expect(pre.reason).toBe('pre-import');
+      expect(inBackup(pre, count('participants'))).toBe(0);
+      expect(inBackup(pre, count('import_batches'))).toBe(0);
 
-    const undo = await newBackup(() => t.ok('imports.undo', { batchId }));
-    expect(undo.reason).toBe('pre-bulk');
-    expect(inBackup(undo, count('participants'))).toBe(20);
-    expect(inBackup(undo, (db) => db.prepare('select undone_at from import_batches').get())).toEqual({
-      undone_at: null,
-    });
-  });
+      const undo = await newBackup(() => t.ok('imports.undo', { batchId }));
+      expect(undo.reason).toBe('pre-bulk');
+      expect(inBackup(undo, count('participants'))).toBe(20);
+      expect(inBackup(undo, (db) => db.prepare('select undone_at from import_batches').get())).toEqual({
+        undone_at: null,
+      });
+    },
+  );
 
-  it('accepting a partner’s values takes a backup holding ours', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('accepting a partner’s values takes a backup holding ours', async () => {
     t = await createTestBackend();
     const rows = people(6, 8);
     await commit(
@@ -161,7 +166,8 @@ describe('bulk writes', () => {
     expect(ours).toEqual({ n: 0 });
   });
 
-  it('setting the programme area and the site-ready rule each take a backup first', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('setting the programme area and the site-ready rule each take a backup first', async () => {
     t = await createTestBackend();
     await aParticipant(t.backend.store.db);
     const districts = await newBackup(() => t.ok('participants.setDistricts', { districts: ['SG1', 'SG7'] }));
@@ -190,7 +196,8 @@ describe('bulk writes', () => {
     ).toBeUndefined();
   });
 
-  it('anonymising takes a backup in which the person is still there, and names it', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('anonymising takes a backup in which the person is still there, and names it', async () => {
     t = await createTestBackend();
     const db = t.backend.store.db;
     const stream = await db
@@ -686,13 +693,24 @@ describe('every write channel of these areas', () => {
     const s: State = {};
     for (const [name, input, options] of table) {
       if (name === 'participants.create' && s.demoJob) await waitJob(t, String(s.demoJob));
+      // Nothing to restore when the team database's server refused the dump above.
+      if (isPostgresRun && name === 'backup.restore' && !s.backup) continue;
       const result = await t.backend.call(options?.client ?? 'test', name, await input(s));
+      // A team database's backups are the server's: the app may take a dump (when this computer's
+      // pg_dump can read the server) and never restores one; either way the caller hears why.
+      if (isPostgresRun && (name === 'backup.create' || name === 'backup.restore') && !result.ok) {
+        expect(result.error).toMatchObject({
+          kind: 'conflict',
+          message: expect.stringMatching(/server's own backups/),
+        });
+        continue;
+      }
       expect({ name, result: result.ok ? 'ok' : result.error }).toEqual({ name, result: 'ok' });
       if (result.ok) options?.after?.(result.value, s);
     }
     // The jobs started above finished too.
     for (const job of t.backend.services.jobs.list())
       expect({ job: job.kind, state: job.state }).toEqual({ job: job.kind, state: 'done' });
-    expect(fs.existsSync(t.backend.services.backupDir)).toBe(true);
+    if (!isPostgresRun) expect(fs.existsSync(t.backend.services.backupDir)).toBe(true);
   });
 });

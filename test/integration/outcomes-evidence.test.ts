@@ -211,7 +211,7 @@ describe('duplicate outcomes', () => {
           updated_at: 'x',
         })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/i);
   });
 });
 

@@ -5,6 +5,7 @@
 // backup asked for by an administrator is a pg_dump file when pg_dump is installed and able to
 // dump this server; otherwise the answer says that the server's backups apply. Restoring is the
 // database administrator's job (pg_restore), never the app's.
+import { AppFailure } from '../../../shared/result';
 import { execFileSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -15,9 +16,11 @@ import type { Database } from '../schema';
 import type { StoreBackups } from '../dialect';
 import { connectionOf } from './connections';
 
-export class ServerBackupsApply extends Error {
+/** A typed refusal (the caller hears why), not an internal error: the server's backups are the real ones. */
+export class ServerBackupsApply extends AppFailure {
   constructor(reason: string) {
     super(
+      'conflict',
       `This is a team database: the server's own backups apply (${reason}). ` +
         'Ask the database administrator for its backup and restore arrangements.',
     );
