@@ -9,6 +9,7 @@ import { outcomesHandlers } from '../features/outcomes/outcomes.handlers';
 import { returnsHandlers } from '../features/returns/returns.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { trustHandlers } from '../features/trust/trust.handlers';
+import { fundingHandlers } from '../features/funding/funding.handlers';
 
 // Each area's map covers some of the channels; together they must cover each exactly once.
 const areas: Array<Partial<HandlerMap<ChannelName>>> = [
@@ -19,6 +20,7 @@ const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   returnsHandlers,
   importsHandlers,
   trustHandlers,
+  fundingHandlers,
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {

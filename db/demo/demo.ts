@@ -12,6 +12,7 @@ import { participantsStep } from './participants.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
 import { returnsSteps } from './returns.demo';
+import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
 
 export const demoSteps: DemoStep[] = [
@@ -21,6 +22,7 @@ export const demoSteps: DemoStep[] = [
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,
+  ...fundingSteps,
   ...returnsSteps,
   ...importsSteps,
 ];

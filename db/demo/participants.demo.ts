@@ -15,6 +15,7 @@ import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
 import { addDays, type Random } from './random';
+import { demoStreamFor } from './funding.demo';
 
 const NI_FIRST = 'ABCEGHJKLMNOPRSTWXYZ';
 const NI_SECOND = 'ABCEGHJKLMNPRSTWXYZ';
@@ -51,7 +52,6 @@ export const participantsStep: DemoStep = {
     const start = addDays(ctx.today, -730);
     const rows: NewParticipant[] = [];
     const facts: DemoContext['participants'] = [];
-    const streamCodes = Object.keys(ctx.fundingStreamIds);
     const districtsInArea = await loadDistricts(ctx.tx);
     type CheckRow = {
       participant_id: number;
@@ -146,7 +146,7 @@ export const participantsStep: DemoStep = {
         ctx.today,
       );
       const eligible = eligibility.status === 'eligible';
-      const stream = district === 'SG1' || district === 'SG2' ? rng.pick(streamCodes) : 'SBC-CORE';
+      const stream = demoStreamFor(rng, startDate, district === 'SG1' || district === 'SG2');
       const phone = near?.phone ?? (rng.chance(0.93) ? demoPhone(rng) : null);
       const reference = `SW-${String(i + 1).padStart(6, '0')}`;
       rows.push({

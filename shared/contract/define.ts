@@ -25,6 +25,7 @@ export const dataAreas = [
   'backups',
   'views',
   'retention',
+  'funding',
 ] as const;
 export type DataArea = (typeof dataAreas)[number];
 

@@ -8,6 +8,7 @@ import { outcomesContract } from './outcomes.contract';
 import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
+import { fundingContract } from './funding.contract';
 
 export const contract = {
   ...appContract,
@@ -17,6 +18,7 @@ export const contract = {
   ...returnsContract,
   ...importsContract,
   ...trustContract,
+  ...fundingContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -1,12 +1,16 @@
 // Compiles an indicator's counting rule into ONE query: the items the rule admits in the period
 // (with participant filters, claimed-before and "counted under another indicator" exclusions
-// as NOT EXISTS / NOT IN subqueries), then one line per person, item or employer as the rule
-// says, with the details the return needs. The query is built with Kysely over a dynamic table
+// as NOT EXISTS / NOT IN subqueries), each with the funding stream and project it is attributed
+// to (db/features/funding/attribution-sql.ts) and kept only when its funding is what the rule
+// counts, then one line per person, item or employer as the rule says, with the details the
+// return needs. The query is built with Kysely over a dynamic table
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
 // Its SQL stays here, not in a repository: compiling rules into a query is this module's one job.
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
-import type { CountingRule } from '../../../shared/domain/counting-rule';
+import { ageBandsWithin, type CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';
+import { attributedProject, attributedStream, attributionDate } from '../funding/attribution-sql';
+import { areaColumns } from './area-filter';
 
 export interface EngineScope {
   setId: number;
@@ -17,6 +21,13 @@ export interface EngineScope {
   claimsBeforeReturnId?: number;
   /** The other indicators of the same set version, by code (for notCountedUnder). */
   siblings: ReadonlyMap<string, CountingRule>;
+  /** The set's funder: a rule with `funding: 'funder'` counts only items attributed to its streams. */
+  funderId: number;
+  /** 'counted' (default): what the rule counts. 'unattributed': the items the rule would count
+   * but that have no funding stream at all (for the return's warnings). */
+  attribution?: 'counted' | 'unattributed';
+  /** Ignore earlier claims (the cumulative figure over the agreement to date counts each once). */
+  ignoreClaims?: boolean;
 }
 
 export interface ClaimLine {
@@ -47,6 +58,12 @@ export interface ClaimLine {
   ethnicity: string | null;
   disability: string | null;
   labourMarketStatus: string | null;
+  fundingStreamId: number | null;
+  fundingStream: string | null;
+  fundingProjectId: number | null;
+  fundingProject: string | null;
+  /** The intervention of the item's project, when it names one. */
+  projectIntervention: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the subject's table is chosen at run time
@@ -84,8 +101,39 @@ function dateExpr(rule: CountingRule): RawBuilder<string> | string {
 }
 
 /** The subject's rows with the common columns every line needs. */
+const eligibilityEvidence = sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`;
+
+/** The stream and project columns of an item of a person, attributed by its kind's date. */
+function attribution(kind: 'outcome' | 'placement' | 'enrolment' | 'site_ready' | 'participant') {
+  const subject = {
+    kind: kind === 'site_ready' || kind === 'participant' ? null : kind,
+    itemId: kind === 'participant' ? sql`p.id` : sql`i.id`,
+    participantId: sql`p.id`,
+    date: attributionDate[kind],
+  };
+  return [attributedStream(subject).as('stream_id'), attributedProject(subject).as('project_id')];
+}
+
 function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
   switch (rule.subject) {
+    case 'funding_spells':
+      return db
+        .selectFrom('funding_spells as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin('funding_streams as fst', 'fst.id', 'i.funding_stream_id')
+        .select([
+          personKey.as('person_id'),
+          'i.participant_id',
+          sql`null`.as('employer_id'),
+          sql.lit('funding_spell').as('item_kind'),
+          'i.id as item_id',
+          sql<string>`${sql.lit('Started support: ')} || fst.name`.as('item_label'),
+          sql`null`.as('verification_status'),
+          sql`null`.as('verifier_id'),
+          eligibilityEvidence.as('evidence_count'),
+          'i.funding_stream_id as stream_id',
+          'i.project_id as project_id',
+        ]);
     case 'participants':
       return db
         .selectFrom('participants as p')
@@ -98,9 +146,8 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql.lit('Started on the programme').as('item_label'),
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
-          sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
-            'evidence_count',
-          ),
+          eligibilityEvidence.as('evidence_count'),
+          ...attribution('participant'),
         ]);
     case 'outcomes': {
       let q = db
@@ -117,6 +164,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.verification_status',
           'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
+          ...attribution('outcome'),
         ])
         // A rejected outcome never counts, whatever the rule.
         .where('i.verification_status', '!=', 'rejected');
@@ -155,6 +203,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          ...attribution('enrolment'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -175,6 +224,9 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          // A course run is paid for by the stream it is run under.
+          'i.funding_stream_id as stream_id',
+          sql`null`.as('project_id'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -194,9 +246,10 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           'i.signed_by as verifier_id',
           sql`null`.as('evidence_count'),
+          ...attribution('site_ready'),
         ]);
-    case 'placements':
-      return db
+    case 'placements': {
+      let q = db
         .selectFrom('placements as i')
         .innerJoin('participants as p', 'p.id', 'i.participant_id')
         .select([
@@ -209,9 +262,17 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          ...attribution('placement'),
         ]);
+      if (rule.placementKinds?.length) q = q.where('i.kind', 'in', rule.placementKinds);
+      return q;
+    }
   }
 }
+
+/** Age at the person's programme start, in whole years, from two ISO dates (portable SQL). */
+const ageAtStart = sql<number>`(cast(substr(p.start_date, 1, 4) as integer) - cast(substr(p.date_of_birth, 1, 4) as integer)
+  - case when substr(p.start_date, 6, 5) < substr(p.date_of_birth, 6, 5) then 1 else 0 end)`;
 
 /** The expression that identifies one counted thing: the person, the item or the employer. */
 function keyExpr(rule: CountingRule): RawBuilder<unknown> {
@@ -231,6 +292,7 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
     .where('rl.set_id', '=', scope.setId)
     .where('rl.indicator_code', '=', code);
   if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
+  if (scope.ignoreClaims) q = q.where(sql<boolean>`1 = 0`);
   if (rule.countDistinct === 'participant') return q.where('rl.person_id', '=', personKey);
   if (rule.countDistinct === 'employer') return q.whereRef('rl.employer_id', '=', 'i.employer_org_id');
   return q.where('rl.item_kind', '=', itemKind(rule)).whereRef('rl.item_id', '=', itemIdRef(rule));
@@ -239,6 +301,7 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
 function itemKind(rule: CountingRule): string {
   return {
     participants: 'participant',
+    funding_spells: 'funding_spell',
     outcomes: 'outcome',
     enrolments: 'enrolment',
     course_runs: 'course_run',
@@ -257,29 +320,11 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
   if (rule.subject === 'site_ready')
     q = q.where((eb) => eb.or([eb('i.revoked_on', 'is', null), eb('i.revoked_on', '>', scope.to)]));
   if (rule.countDistinct === 'employer') q = q.where('i.employer_org_id', 'is not', null);
-  if (rule.subject !== 'course_runs') {
-    if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
-    if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
-    if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
-    if (rule.fundingStreams?.length)
-      q = q.where(
-        'p.funding_stream_id',
-        'in',
-        db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams),
-      );
-    if (rule.barriers?.length) {
-      const barriers = rule.barriers;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('participant_barriers as pb')
-            .select(sql.lit(1).as('one'))
-            .whereRef('pb.participant_id', '=', 'p.id')
-            .where('pb.barrier_code', 'in', barriers),
-        ),
-      );
-    }
+  if (rule.subject === 'outcomes' || rule.subject === 'placements') {
+    if (rule.minHoursPerWeek !== undefined) q = q.where('i.hours_per_week', '>=', rule.minHoursPerWeek);
+    if (rule.apprenticeshipLevels?.length) q = q.where('i.apprenticeship_level', 'in', rule.apprenticeshipLevels);
   }
+  if (rule.subject !== 'course_runs') q = personFilters(q, rule);
   if (rule.excludeClaimedInSubmittedReturns) {
     q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, rule, code, scope))));
   }
@@ -292,7 +337,7 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
       db,
       { ...otherRule, excludeClaimedInSubmittedReturns: false },
       other,
-      scope,
+      { ...scope, attribution: 'counted' },
       depth + 1,
     );
     const column =
@@ -312,7 +357,74 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
       eb.not(eb.exists(claimedBefore(db, { ...rule, countDistinct: rule.countDistinct }, other, scope))),
     );
   }
-  return q.select(keyExpr(rule).as('count_key'));
+  return fundingFilters(db, db.selectFrom(q.select(keyExpr(rule).as('count_key')).as('a')).selectAll('a'), rule, scope);
+}
+
+/** Who the person is: eligibility, age at start, sex, situation and qualification at entry, where
+ * they live, their barriers. */
+function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
+  if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
+  if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
+  if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
+  if (rule.area) q = q.where(sql.ref(areaColumns[rule.area.level]), 'in', rule.area.codes);
+  if (rule.sexes?.length) q = q.where('p.sex', 'in', rule.sexes);
+  if (rule.qualificationLevels?.length) q = q.where('p.qualification_level', 'in', rule.qualificationLevels);
+  if (rule.ageAtStart?.length) {
+    const ranges = rule.ageAtStart;
+    q = q.where((eb) =>
+      eb.or(
+        ranges.flatMap((r) => {
+          const known = [eb('p.date_of_birth', 'is not', null), eb('p.start_date', 'is not', null)];
+          if (r.min !== undefined) known.push(eb(ageAtStart, '>=', r.min));
+          if (r.max !== undefined) known.push(eb(ageAtStart, '<=', r.max));
+          const bands = ageBandsWithin(r);
+          // An anonymised person keeps only their age band at start: counted where it answers.
+          const anonymised = bands.length
+            ? [eb.and([eb('p.date_of_birth', 'is', null), eb('p.age_band_at_start', 'in', bands)])]
+            : [];
+          return [eb.and(known), ...anonymised];
+        }),
+      ),
+    );
+  }
+  if (rule.barriers?.length) {
+    const barriers = rule.barriers;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('participant_barriers as pb')
+          .select(sql.lit(1).as('one'))
+          .whereRef('pb.participant_id', '=', 'p.id')
+          .where('pb.barrier_code', 'in', barriers),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Which funding the rule counts: the set funder's streams, named streams or projects; or, for
+ * the warnings, the items with no stream at all. */
+function fundingFilters(db: AnyDb, q: AnyQuery, rule: CountingRule, scope: EngineScope): AnyQuery {
+  if (scope.attribution === 'unattributed') return q.where('a.stream_id', 'is', null);
+  if (rule.funding === 'funder')
+    q = q.where(
+      'a.stream_id',
+      'in',
+      db.selectFrom('funding_streams').select('id').where('funder_id', '=', scope.funderId),
+    );
+  if (rule.fundingStreams?.length)
+    q = q.where(
+      'a.stream_id',
+      'in',
+      db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams),
+    );
+  if (rule.fundingProjects?.length)
+    q = q.where(
+      'a.project_id',
+      'in',
+      db.selectFrom('funding_projects').select('id').where('code', 'in', rule.fundingProjects),
+    );
+  return q;
 }
 
 /** One line per counted person, item or employer (the earliest qualifying item in the period),
@@ -328,6 +440,8 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
     .leftJoin('participants as pp', 'pp.id', 'x.person_id')
     .leftJoin('staff as vs', 'vs.id', 'x.verifier_id')
     .leftJoin('organisations as org', 'org.id', 'x.employer_id')
+    .leftJoin('funding_streams as fsn', 'fsn.id', 'x.stream_id')
+    .leftJoin('funding_projects as fpn', 'fpn.id', 'x.project_id')
     .select([
       sql.lit(code).as('indicatorCode'),
       'x.person_id as personId',
@@ -356,6 +470,11 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'pp.ethnicity',
       'pp.disability',
       'pp.labour_market_status as labourMarketStatus',
+      'x.stream_id as fundingStreamId',
+      'fsn.name as fundingStream',
+      'x.project_id as fundingProjectId',
+      'fpn.name as fundingProject',
+      'fpn.intervention_code as projectIntervention',
     ])
     .where('x.rn', '=', 1)
     .orderBy('x.item_date')

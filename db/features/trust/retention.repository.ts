@@ -1,9 +1,10 @@
-// Queries of retention: the worklist of people past their funding stream's retention date, and
-// the streams' dates.
+// Queries of retention: the worklist of people past their retention date (the latest over every
+// funder that paid for or was claimed for them: funding/retention-date.ts), and the streams' dates.
 import type { GridQuery } from '../../../shared/contract/common';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
 import type { Db, Tx } from '../../store/schema';
 import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
+import { personRetainUntil } from '../funding/retention-date';
 
 /** The worklist keeps its own order (soonest past its date first): nothing to sort or filter by. */
 const retentionGridColumns = gridColumnRules<RetentionRow>({});
@@ -11,9 +12,9 @@ const retentionGridColumns = gridColumnRules<RetentionRow>({});
 export function worklistQuery(db: Db, today: string) {
   return db
     .selectFrom('participants as p')
-    .innerJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-    .where('f.retain_until', 'is not', null)
-    .where('f.retain_until', '<', today)
+    .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+    .where(personRetainUntil(), 'is not', null)
+    .where(personRetainUntil(), '<', today)
     .where('p.status', 'not in', ['anonymised', 'merged'])
     .where((eb) => eb.or([eb('p.status', '=', 'left'), eb('p.leave_date', 'is not', null)]));
 }
@@ -29,10 +30,10 @@ export async function retentionWorklist(
       'p.id',
       'p.reference',
       'f.name as fundingStream',
-      'f.retain_until as retainUntil',
+      personRetainUntil().as('retainUntil'),
       'p.leave_date as leaveDate',
     ])
-    .orderBy('f.retain_until')
+    .orderBy(personRetainUntil())
     .orderBy('p.id')
     .limit(query.limit)
     .offset(query.offset)

@@ -14,6 +14,8 @@ import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
+import * as m0120 from './0120-funding-attribution';
+import * as m0121 from './0121-funder-sets';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -57,6 +59,8 @@ const trust: Record<string, Migration> = {
 // -- after the first version: one increasing sequence --
 const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
+  '0120-funding-attribution': m0120,
+  '0121-funder-sets': m0121,
 };
 
 export const migrations: Record<string, Migration> = {
