@@ -302,7 +302,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     services,
     dispatch,
-    call: (clientId, channel, input) => dispatch(clientId, channel, input) as never,
+    // The dispatcher checked the output against this channel's schema, so the result has its type.
+    call: <C extends ChannelName>(clientId: string, channel: C, input: unknown) =>
+      dispatch(clientId, channel, input) as Promise<Result<ChannelOutput<C>>>,
     client,
     onEvent(listener) {
       listeners.add(listener);

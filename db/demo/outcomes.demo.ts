@@ -10,6 +10,8 @@ import { insertInChunks, type DemoContext, type DemoStep } from './demo-context'
 import { addDays, type Random } from './random';
 import { firstNames, lastNames } from './names';
 import { demoPdf } from './outcomes-pdf';
+import type { Insertable } from 'kysely';
+import type { EvidenceItemsTable } from '../store/tables/outcomes.tables';
 
 type Sector =
   | 'construction'
@@ -612,7 +614,7 @@ async function evidenceForDemo(ctx: DemoContext, outcomes: DemoOutcome[], ids: n
     .values(files)
     .onConflict((oc) => oc.column('sha256').doNothing())
     .execute();
-  const items: Array<Record<string, unknown>> = [];
+  const items: Insertable<EvidenceItemsTable>[] = [];
   let withFile = 0;
   for (const [i, o] of outcomes.entries()) {
     const kinds = evidenceFor[o.outcome_type];
@@ -641,11 +643,7 @@ async function evidenceForDemo(ctx: DemoContext, outcomes: DemoOutcome[], ids: n
   await insertInChunks(
     items,
     1500,
-    async (chunk) =>
-      void (await tx
-        .insertInto('evidence_items')
-        .values(chunk as never)
-        .execute()),
+    async (chunk) => void (await tx.insertInto('evidence_items').values(chunk).execute()),
   );
 }
 

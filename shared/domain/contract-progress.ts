@@ -88,7 +88,11 @@ export function commitmentProgress(
     }
   } else if (kind === 'work_placements') {
     for (const p of placements) {
-      if (!workPlacementKinds.includes(p.kind as never) || !STARTED.has(p.status) || !inPeriod(p.startsOn, period))
+      if (
+        !(workPlacementKinds as readonly string[]).includes(p.kind) ||
+        !STARTED.has(p.status) ||
+        !inPeriod(p.startsOn, period)
+      )
         continue;
       achieved += p.n;
     }

@@ -7,6 +7,7 @@ import { addDaysIso } from '../../../shared/domain/dates';
 import { meetsSixteenHourRule, SUSTAINABLE_OUTCOME_TYPES } from '../../../shared/domain/outcome-rules';
 import type { Db } from '../../store/schema';
 import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import { participantQuickSearch } from '../participants/participants.repository';
 
 const fullName = sql`first_name || ' ' || last_name`;
 
@@ -80,8 +81,9 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
   const search = query.search.trim();
   if (search) {
     // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    q = q.where(sql<boolean>`(o.participant_id in (select id from participants where ${textMatches('reference', search)}
-        or ${textMatches(fullName, search)})
+    // People through the participants' search index, as the participants grid finds them.
+    q =
+      q.where(sql<boolean>`(o.participant_id in (select p.id from participants as p where ${participantQuickSearch(db, search)})
       or o.employer_org_id in (select id from organisations where ${textMatches('name', search)})
       or o.outcome_type in (select code from outcome_types where ${textMatches('label', search)}))`);
   }

@@ -8,6 +8,7 @@ import { addDaysIso } from '../../../shared/domain/dates';
 import type { Db, Tx } from '../../store/schema';
 import type { PlacementRow, PlacementsTable } from '../../store/tables/outcomes.tables';
 import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import { participantQuickSearch } from '../participants/participants.repository';
 
 export const placementGridColumns = gridColumns<PlacementGridRow>({
   participantRef: { sql: 'p.reference', filter: 'text' },
@@ -39,10 +40,10 @@ function placementBase(db: Db, query: GridQuery, today: string) {
     .leftJoin('social_value_contracts as c', 'c.id', 'pl.contract_id');
   const s = query.search.trim();
   if (s) {
-    const fullName = sql`first_name || ' ' || last_name`;
-    // Each table is searched once (uncorrelated IN lists) rather than once per placement row.
-    q = q.where(sql<boolean>`(pl.participant_id in (select id from participants where ${textMatches('reference', s)}
-        or ${textMatches(fullName, s)})
+    // Each table is searched once (uncorrelated IN lists) rather than once per placement row;
+    // people through the participants' search index, as the participants grid finds them.
+    q =
+      q.where(sql<boolean>`(pl.participant_id in (select p.id from participants as p where ${participantQuickSearch(db, s)})
       or pl.employer_org_id in (select id from organisations where ${textMatches('name', s)}) or ${textMatches('pl.site', s)})`);
   }
   const { first, last } = monthBounds(today);

@@ -1,6 +1,6 @@
 // Queries on participants: the grid (quick search, column filters, presets, sort) and the record
 // itself. Functions take the transaction (or store) first.
-import { sql, type SelectQueryBuilder } from 'kysely';
+import { sql, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import type { Database, Db, Tx } from '../../store/schema';
@@ -96,21 +96,7 @@ export function gridBase(
   ).where('p.status', '!=', 'merged') as unknown as Base;
 
   const search = query.search.trim();
-  if (search) {
-    const indexed = participantSearchCondition(tx, search, 'p.id');
-    if (indexed) {
-      const words = search.split(/\s+/);
-      // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
-      base =
-        words.length > 1 && words.every((w) => [...w].length < 3)
-          ? base.where(
-              sql<boolean>`(${indexed} or (${shortLookup(words.at(-1)!)} and ${textMatches('p.first_name', words[0]!, 'startsWith')}))`,
-            )
-          : base.where(indexed);
-    } else {
-      base = base.where(shortLookup(search));
-    }
-  }
+  if (search) base = base.where(participantQuickSearch(tx, search));
 
   base = applyGridFilters(base, participantGridColumns, query.filters, gridOptions(scope));
 
@@ -122,14 +108,29 @@ export function gridBase(
   return base;
 }
 
+/**
+ * The quick search's condition on `participants as p`: the store's search index for three
+ * characters or more, index lookups below that. Other grids that search by person (outcomes,
+ * placements) use it in a subquery so that every grid finds people the same way, by index.
+ */
+export function participantQuickSearch(db: Db, search: string): RawBuilder<SqlBool> {
+  const indexed = participantSearchCondition(db, search, 'p.id');
+  if (!indexed) return shortLookup(search);
+  const words = search.split(/\s+/);
+  // "Li Wu": every word too short for trigrams, so also try first-name and surname prefixes.
+  return words.length > 1 && words.every((w) => [...w].length < 3)
+    ? sql<SqlBool>`(${indexed} or (${shortLookup(words.at(-1)!)} and ${textMatches('p.first_name', words[0]!, 'startsWith')}))`
+    : indexed;
+}
+
 /** One or two characters: an exact reference number ("12" → SW-000012) or a surname prefix, by index. */
-function shortLookup(text: string) {
-  if (/^\d+$/.test(text)) return sql<boolean>`p.reference = ${`SW-${text.padStart(6, '0')}`}`;
+function shortLookup(text: string): RawBuilder<SqlBool> {
+  if (/^\d+$/.test(text)) return sql<SqlBool>`p.reference = ${`SW-${text.padStart(6, '0')}`}`;
   const lower = text.toLowerCase();
   const cap = lower.charAt(0).toUpperCase() + lower.slice(1);
   const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
   // Two index ranges (capitalised and as typed) rather than LIKE, which cannot use a BINARY index.
-  return sql<boolean>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()}
+  return sql<SqlBool>`((p.last_name >= ${cap} and p.last_name < ${next(cap)}) or (p.last_name >= ${text.toUpperCase()}
     and p.last_name < ${next(text.toUpperCase())}))`;
 }
 

@@ -1,5 +1,5 @@
-// The toolbar over a placements or outcomes grid: quick search, presets, export of the current
-// view (search, preset, column filters and sort, exactly as shown) and the main action.
+// The toolbar over a server grid: quick search, presets, export of the current view (search,
+// preset, column filters and sort, exactly as shown) and any extra actions.
 import type { ReactNode } from 'react';
 
 export function GridToolbar(props: {

@@ -1,14 +1,17 @@
 // Export of the grid's current view: asks the backend for the workbook and saves it.
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
-import type { ChannelName } from '../../../shared/contract/index';
-import { api } from '../../api/client';
-import { downloadBytes } from '../../components/download';
-import { useToasts } from '../../components/Toasts';
+import type { ChannelName } from '../../shared/contract/index';
+import { api } from '../api/client';
+import { downloadBytes } from './download';
+import { useToasts } from './Toasts';
 import { currentGridQuery } from './grid-view';
 
+/** Channels that take a grid's view (search, preset, filters, sort) and return a workbook. */
+export type GridExportChannel = Extract<ChannelName, 'placements.export' | 'outcomes.export'>;
+
 export function useGridExport<Row>(
-  channel: Extract<ChannelName, 'placements.export' | 'outcomes.export'>,
+  channel: GridExportChannel | null,
   gridApi: () => GridApi<Row> | null,
   search: string,
   preset: string,
@@ -16,6 +19,7 @@ export function useGridExport<Row>(
   const [exporting, setExporting] = useState(false);
   const toasts = useToasts();
   async function run() {
+    if (!channel) return;
     setExporting(true);
     const result = await api.call(channel, currentGridQuery(gridApi(), search, preset));
     setExporting(false);

@@ -1,6 +1,6 @@
 // Reads what a grid currently shows (column filters and sort) so an export matches the view.
 import type { GridApi } from 'ag-grid-community';
-import type { GridQuery } from '../../../shared/contract/common';
+import type { GridQuery } from '../../shared/contract/common';
 
 export function currentGridQuery<Row>(
   gridApi: GridApi<Row> | null,

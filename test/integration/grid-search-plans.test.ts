@@ -1,0 +1,53 @@
+// The outcomes and placements grids find people through the participants' search index, as the
+// participants grid does: their quick-search queries use the FTS index (never a scan of
+// participants with LIKE), shown by SQLite's query plan for the statements the channels run.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import type { KyselyPlugin, RootOperationNode } from 'kysely';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { aParticipant } from '../support/builders';
+import { pageOutcomes } from '../../db/features/outcomes/outcomes.repository';
+import { pagePlacements } from '../../db/features/outcomes/placements.repository';
+import { setLogSink } from '../../db/backend/log';
+
+setLogSink(() => {});
+
+let t: TestBackend;
+beforeEach(async () => {
+  t = await createTestBackend({ role: 'officer' });
+  await aParticipant(t.backend.store.db, { last_name: 'Fairbrother' });
+});
+afterEach(() => t.close());
+
+/** Runs `run` against the store, returning SQLite's plan for every statement it ran. */
+async function plansOf(run: (db: TestBackend['backend']['store']['db']) => Promise<unknown>): Promise<string[]> {
+  const nodes: RootOperationNode[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: (args) => (nodes.push(args.node), args.node),
+    transformResult: async (args) => args.result,
+  };
+  const db = t.backend.store.db;
+  await run(db.withPlugin(capture));
+  return nodes.map((node) => {
+    const compiled = db.getExecutor().compileQuery(node, { queryId: 'plan' });
+    const rows = t.backend.store.sqlite
+      .prepare(`explain query plan ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
+    return rows.map((r) => r.detail).join('\n');
+  });
+}
+
+const query = { offset: 0, limit: 100, search: 'fairbro', sort: [], filters: {} };
+
+describe('quick search by person in the outcome grids', () => {
+  it.each([
+    ['outcomes', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
+    ['placements', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
+  ])('the %s grid uses the search index for people, for its rows and its total', async (_grid, run) => {
+    const plans = await plansOf(run);
+    expect(plans).toHaveLength(2);
+    for (const plan of plans) {
+      expect(plan).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(plan).not.toMatch(/SCAN p\b/);
+    }
+  });
+});
