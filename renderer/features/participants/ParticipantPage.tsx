@@ -1,5 +1,5 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
-// Eligibility & evidence, Timeline, Notes, History). The tab is part of the route so it survives
+// Eligibility & evidence, Timeline, Notes, Funding, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
@@ -15,6 +15,7 @@ import { EligibilityTab } from './EligibilityTab';
 import { TimelineTab } from './TimelineTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
+import { FundingTab } from './FundingTab';
 import { participantsRoutes } from './participants.routes';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 
@@ -23,6 +24,7 @@ const tabs = [
   { id: 'eligibility', label: 'Eligibility & evidence' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notes', label: 'Notes' },
+  { id: 'funding', label: 'Funding' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -90,6 +92,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
         {current.id === 'eligibility' && <EligibilityTab detail={d} onChanged={detail.reload} />}
         {current.id === 'timeline' && <TimelineTab id={d.id} />}
         {current.id === 'notes' && <NotesTab id={d.id} />}
+        {current.id === 'funding' && <FundingTab id={d.id} />}
         {current.id === 'history' && <HistoryTab id={d.id} />}
       </div>
     </div>
