@@ -275,7 +275,7 @@ export function FundingTab({ id }: { id: number }) {
                           aria-label={`Change the funding stream of ${kindLabels[item.kind].toLowerCase()} ${item.label}`}
                           onClick={() => setChanging(key)}
                         >
-                          Change…
+                          Change
                         </button>
                       )}
                     </td>

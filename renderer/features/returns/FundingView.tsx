@@ -203,8 +203,8 @@ function SetTargets({ set }: { set: SetSummary }) {
                       }}
                     />
                   ) : (
-                    <button type="button" aria-label={`Set the target of ${i.code}`} onClick={() => setEditing(i.code)}>
-                      Set target…
+                    <button type="button" aria-label={`Set target of ${i.code}`} onClick={() => setEditing(i.code)}>
+                      Set target
                     </button>
                   )}
                 </td>
