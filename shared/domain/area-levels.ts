@@ -22,7 +22,3 @@ export const areaLevels = {
 
 export type AreaLevel = keyof typeof areaLevels;
 export const areaLevelCodes = Object.keys(areaLevels) as [AreaLevel, ...AreaLevel[]];
-
-export function areaLevelOf(level: AreaLevel): AreaLevelDef {
-  return areaLevels[level];
-}

@@ -45,15 +45,6 @@ export const ageRangeSchema = z
   });
 export type AgeRange = z.infer<typeof ageRangeSchema>;
 
-/** The bands the strategies' measures use, offered as one-click choices in the editor. */
-export const agePresets: ReadonlyArray<{ label: string; range: AgeRange }> = [
-  { label: '16-18', range: { min: 16, max: 18 } },
-  { label: '16-24', range: { min: 16, max: 24 } },
-  { label: '19-65', range: { min: 19, max: 65 } },
-  { label: '25-49', range: { min: 25, max: 49 } },
-  { label: '50+', range: { min: 50 } },
-];
-
 const bandSpan: Record<AgeBand, [number, number]> = {
   'under 16': [0, 15],
   '16-24': [16, 24],
@@ -92,7 +83,6 @@ export type AreaFilter = z.infer<typeof areaFilterSchema>;
  * which counted everything: absent keeps that meaning so old versions and their returns do not
  * change; every rule written since says which. */
 export const fundingScopes = ['funder', 'any'] as const;
-export type FundingScope = (typeof fundingScopes)[number];
 
 export const countingRuleSchema = z
   .object({

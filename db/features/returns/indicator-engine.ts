@@ -101,7 +101,8 @@ function dateExpr(rule: CountingRule): RawBuilder<string> | string {
 }
 
 /** The subject's rows with the common columns every line needs. */
-const eligibilityEvidence = sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`;
+const eligibilityEvidence = sql`(select count(*) from eligibility_checks ec
+  where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`;
 
 /** The stream and project columns of an item of a person, attributed by its kind's date. */
 function attribution(kind: 'outcome' | 'placement' | 'enrolment' | 'site_ready' | 'participant') {
