@@ -9,6 +9,7 @@ export const IPC_UNLOCK = 'wb-unlock';
 export const menuCommands = [
   'go-participants',
   'go-courses',
+  'go-vacancies',
   'go-outcomes',
   'go-returns',
   'go-imports',

@@ -31,7 +31,7 @@ interface LayerRule {
 }
 
 /** Pure libraries: no Node, no DOM, the same result anywhere. */
-const PURE = ['zod', 'date-fns', 'fastest-levenshtein'];
+const PURE = ['zod', 'date-fns', 'fastest-levenshtein', 'double-metaphone'];
 
 export const rules: Record<Layer, LayerRule> = {
   renderer: {

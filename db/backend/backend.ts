@@ -215,7 +215,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
       const staffId = caller.session?.staff.id ?? null;
       const { db: _db, emit: _emit, reopenStore: _reopen, maintenance, ...common } = services;
-      const call = { ...common, client: caller, staffId };
+      // Jobs started by this request are this staff member's: only they (or an administrator) cancel them.
+      const jobs = services.jobs.ownedBy(staffId);
+      const call = { ...common, jobs, client: caller, staffId };
       const effect = def.effect as ChannelEffect;
       // A write's output is checked inside its transaction, so a mismatch undoes the change.
       const checkOutput = (value: unknown) => {

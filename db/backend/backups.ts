@@ -7,6 +7,8 @@ import { writeTransaction } from '../store/dialect';
 import {
   isDailyBackupDue,
   recordBackup,
+  recordErasedBackupsDeleted,
+  sweepErasedBackups,
   writeCheckedBackup,
   type BackupFileInfo,
   type BackupReason,
@@ -23,7 +25,14 @@ export async function takeBackup(
   return taken.info;
 }
 
-/** The daily backup: taken when the last daily or manual backup is over a day old. */
+/** The daily backup: taken when the last daily or manual backup is over a day old. Either way,
+ * backups holding people erased longer ago than the retention setting allows are deleted. */
 export async function backupIfDue(services: BackendServices): Promise<BackupFileInfo | null> {
-  return isDailyBackupDue(services.db, services.backupDir, services.clock.now()) ? takeBackup(services, 'daily') : null;
+  if (isDailyBackupDue(services.db, services.backupDir, services.clock.now())) return takeBackup(services, 'daily');
+  const swept = await sweepErasedBackups(services, services.clock.now());
+  if (swept.length)
+    await writeTransaction(services.db).execute((tx) =>
+      recordErasedBackupsDeleted(tx, services.clock.now().toISOString(), swept),
+    );
+  return null;
 }

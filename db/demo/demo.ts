@@ -9,8 +9,10 @@ import { Random } from './random';
 import type { DemoContext, DemoStep } from './demo-context';
 import { fundingStreamsStep, referenceStep, staffStep } from './foundation.demo';
 import { participantsStep } from './participants.demo';
+import { geographyStep } from './geography.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
+import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
 import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
@@ -19,9 +21,11 @@ export const demoSteps: DemoStep[] = [
   referenceStep,
   staffStep,
   fundingStreamsStep,
+  geographyStep,
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,
+  vacanciesStep,
   ...fundingSteps,
   ...returnsSteps,
   ...importsSteps,

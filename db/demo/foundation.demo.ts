@@ -1,5 +1,10 @@
 // Demo staff, reference lists and funding streams (each linked to its funder).
-import { defaultBarriers, referenceItemExtra, referralSources } from '../../shared/domain/reference-lists';
+import {
+  defaultBarriers,
+  defaultBenefits,
+  referenceItemExtra,
+  referralSources,
+} from '../../shared/domain/reference-lists';
 import type { DemoStep } from './demo-context';
 
 export const staffStep: DemoStep = {
@@ -29,7 +34,7 @@ export const staffStep: DemoStep = {
 export const referenceStep: DemoStep = {
   name: 'reference lists',
   async run(ctx) {
-    const lists = { barrier: defaultBarriers, referral_source: referralSources };
+    const lists = { barrier: defaultBarriers, referral_source: referralSources, benefit: defaultBenefits };
     for (const [list, options] of Object.entries(lists)) {
       for (const [i, o] of options.entries()) {
         await ctx.tx

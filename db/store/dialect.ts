@@ -36,6 +36,8 @@ export interface StoreBackups {
   list(dir: string): BackupFileInfo[];
   /** Deletes backups past the rotation policy; returns their names. */
   rotate(dir: string): string[];
+  /** Deletes these backups (listed by `list`). */
+  remove(backups: readonly BackupFileInfo[]): void;
   /** Opens a backup read-only as a store handle, runs `read`, closes it. */
   read<T>(file: string, key: StoreKey | null, read: (backup: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Puts a copy of `backupFile` in place of the (closed) store. */

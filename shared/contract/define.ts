@@ -26,6 +26,8 @@ export const dataAreas = [
   'views',
   'retention',
   'funding',
+  'geography',
+  'vacancies',
 ] as const;
 export type DataArea = (typeof dataAreas)[number];
 

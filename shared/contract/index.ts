@@ -9,6 +9,8 @@ import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
 import { fundingContract } from './funding.contract';
+import { geographyContract } from './geography.contract';
+import { vacanciesContract } from './vacancies.contract';
 
 export const contract = {
   ...appContract,
@@ -19,6 +21,8 @@ export const contract = {
   ...importsContract,
   ...trustContract,
   ...fundingContract,
+  ...geographyContract,
+  ...vacanciesContract,
 } as const;
 
 export type Contract = typeof contract;

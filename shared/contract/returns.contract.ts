@@ -1,7 +1,8 @@
 // Channels of the returns area: funders and versioned indicator sets, the return builder and
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
-import { specialItems } from './personal';
+import { selectedBy, specialItems } from './personal';
+import { dashboardAreasSchema } from './geography.contract';
 import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
@@ -80,6 +81,8 @@ export const claimLineSchema = z.object({
   verificationStatus: z.string().nullable(),
   verifier: z.string().nullable(),
   evidenceCount: z.number().nullable(),
+  /** 1 when the outcome was verified without the evidence its type needs (with a reason). */
+  verifiedWithoutEvidence: z.number().nullable(),
   reference: z.string().nullable(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
@@ -102,8 +105,17 @@ export const claimLineSchema = z.object({
 });
 export type ClaimLineView = z.infer<typeof claimLineSchema>;
 
+/** The barriers an indicator's rule chooses people by (with those of the indicators whose people it
+ * leaves out). When one is special category, the people behind the figure are withheld from
+ * viewers (`selectedBy`): being counted says it of each of them. */
+export const criteriaSchema = z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() }));
+export type Criteria = z.infer<typeof criteriaSchema>;
+/** People chosen by the sibling `criteria`. */
+const chosenBy = <T extends z.ZodType>(schema: T) => selectedBy('barrier', 'criteria', schema);
+
 export const warningKinds = [
   'missing_evidence',
+  'verified_without_evidence',
   'eligibility_not_confirmed',
   'possible_duplicate',
   'outside_enrolment',
@@ -113,9 +125,12 @@ export const warningKinds = [
 export const returnWarningSchema = z.object({
   kind: z.enum(warningKinds),
   indicatorCode: z.string().nullable(),
-  participantId: z.number().nullable(),
-  reference: z.string().nullable(),
-  message: z.string(),
+  /** What every indicator the warning's people are counted under chooses by. */
+  criteria: criteriaSchema,
+  participantId: chosenBy(z.number().nullable()),
+  reference: chosenBy(z.string().nullable()),
+  /** Null for a viewer when the people were chosen by a special-category barrier. */
+  message: chosenBy(z.string().nullable()),
 });
 export type ReturnWarning = z.infer<typeof returnWarningSchema>;
 
@@ -196,8 +211,9 @@ const changeSchema = z.object({
   title: z.string(),
   submitted: z.number().int(),
   now: z.number().int(),
-  added: z.array(claimLineSchema),
-  removed: z.array(claimLineSchema),
+  criteria: criteriaSchema,
+  added: chosenBy(z.array(claimLineSchema)),
+  removed: chosenBy(z.array(claimLineSchema)),
 });
 
 /** 'aggregate': the return's figures, no personal data; 'evidence': the claim lines behind them. */
@@ -234,6 +250,8 @@ export const dashboardSchema = z.object({
   byDistrict: z.array(countRowSchema),
   /** Counts by barrier: the special-category barriers are not shown to viewers. */
   byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
+  /** Starts and outcomes by ward and by deprivation decile (the geography area's). */
+  areas: dashboardAreasSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
@@ -350,7 +368,9 @@ export const returnsContract = {
       .strict()
       .superRefine(refinePeriod),
     output: z.object({
-      lines: z.array(claimLineSchema),
+      criteria: criteriaSchema,
+      /** Empty for a viewer when the rule chooses people by a special-category barrier. */
+      lines: chosenBy(z.array(claimLineSchema)),
       total: z.number().int(),
       sentence: z.string(),
       title: z.string(),

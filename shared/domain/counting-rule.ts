@@ -2,7 +2,7 @@
 // backend can compile it into one query. Pure: used by the editor (live sentence, field errors)
 // and by the engine (db/features/returns/indicator-engine.ts).
 import { z } from 'zod';
-import { areaLevelCodes, areaLevels, type AreaLevel } from './area-levels';
+import { areaFilterSchema, describeArea, type GeographyLevel } from './geography';
 import { ageBands, type AgeBand } from './age-band';
 import { placementKindCodes } from './outcome-lists';
 
@@ -62,22 +62,6 @@ export function ageBandsWithin(range: AgeRange): AgeBand[] {
   return ageBands.filter((b) => bandSpan[b][0] >= (range.min ?? 0) && bandSpan[b][1] <= (range.max ?? 200));
 }
 
-/** Where people live: a level of geography and the codes at that level. */
-export const areaFilterSchema = z
-  .object({
-    level: z.enum(areaLevelCodes),
-    codes: z.array(z.string().trim().min(1).max(20)).min(1, 'Name at least one area').max(60),
-  })
-  .strict()
-  .superRefine((a, ctx) => {
-    const def = areaLevels[a.level];
-    a.codes.forEach((c, i) => {
-      if (!def.pattern.test(c))
-        ctx.addIssue({ code: 'custom', path: ['codes', i], message: `Use ${def.plural} such as ${def.example}` });
-    });
-  });
-export type AreaFilter = z.infer<typeof areaFilterSchema>;
-
 /** Which items a set counts by their funding: only those attributed to one of the set's funder's
  * streams ('funder'), or any ('any'). Absent in rules saved before funding attribution existed,
  * which counted everything: absent keeps that meaning so old versions and their returns do not
@@ -119,7 +103,14 @@ export const countingRuleSchema = z
     /** Outcomes and placements of at least this many hours a week (16 for the usual job measure). */
     minHoursPerWeek: z.number().min(1).max(60).optional(),
     placementKinds: z.array(z.enum(placementKindCodes)).max(5).optional(),
+    /** Where people live: the local area (the setting), local authorities, wards, LSOAs, IMD deciles
+     * or postcode districts (shared/domain/geography.ts; the participant columns are the geography
+     * area's, db/features/geography/resolution.ts). */
     area: areaFilterSchema.optional(),
+    /** Participants only: a person referred again (a later referral, participant_referrals) is
+     * counted again by that referral's date. Off by default: ESF counts a person who leaves and
+     * comes back once, with start data from the first participation. */
+    countReEntries: z.boolean().optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
     /** Codes of other indicators in the same set: what they count is not counted again here. */
     notCountedUnder: z.array(z.string().min(1).max(20)).max(10).optional(),
@@ -159,6 +150,10 @@ export const countingRuleSchema = z
         path: ['cscsOnly'],
         message: 'CSCS courses apply to course runs and enrolments only',
       });
+    if (rule.area && rule.subject === 'course_runs')
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
+    if (rule.countReEntries && rule.subject !== 'participants')
+      ctx.addIssue({ code: 'custom', path: ['countReEntries'], message: 'Re-entries apply to participants only' });
     if (rule.sectors && rule.subject !== 'outcomes')
       ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
     const jobLike = rule.subject === 'outcomes' || rule.subject === 'placements';
@@ -177,7 +172,7 @@ export const countingRuleSchema = z
     if (rule.placementKinds && rule.subject !== 'placements')
       ctx.addIssue({ code: 'custom', path: ['placementKinds'], message: 'Placement kinds apply to placements only' });
     if (rule.subject === 'course_runs') {
-      for (const field of ['ageAtStart', 'sexes', 'qualificationLevels', 'area', 'fundingProjects'] as const)
+      for (const field of ['ageAtStart', 'sexes', 'qualificationLevels', 'fundingProjects'] as const)
         if (rule[field] !== undefined)
           ctx.addIssue({ code: 'custom', path: [field], message: 'Course runs are not about one person or project' });
     }
@@ -210,6 +205,8 @@ export interface RuleLabels {
   placementKind?(code: string): string;
   stream?(code: string): string;
   project?(code: string): string;
+  /** Names of areas (local authorities, wards, neighbourhoods) from the names files. */
+  area?(level: GeographyLevel, code: string): string;
   /** The set's funder, for "attributed to a funding stream of …". */
   funderName?: string;
 }
@@ -222,11 +219,6 @@ export function describeAgeRange(r: AgeRange): string {
   return `aged ${r.max} or under`;
 }
 
-function areaWords(area: AreaFilter): string {
-  const def = areaLevels[area.level as AreaLevel];
-  return `living in ${area.codes.length === 1 ? def.noun : def.plural} ${listOf(area.codes)}`;
-}
-
 /** The rule as a sentence staff can read: "Participants with a verified outcome of type Job start …". */
 export function describeRule(rule: CountingRule, labels: RuleLabels = {}): string {
   const label = (f: ((c: string) => string) | undefined, c: string) => f?.(c) ?? c.replace(/_/g, ' ');
@@ -236,7 +228,11 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
   const when = `${dateWords[rule.dateField] ?? rule.dateField} in the period`;
   switch (rule.subject) {
     case 'participants':
-      parts.push(`Participants ${when}`);
+      parts.push(
+        rule.countReEntries
+          ? `Participants ${when}, counting each participation (a person referred again counts again)`
+          : `Participants ${when}`,
+      );
       break;
     case 'funding_spells':
       parts.push(
@@ -305,7 +301,7 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
       `whose highest qualification at entry was ${listOf(rule.qualificationLevels.map((c) => label(labels.qualification, c)))}`,
     );
   if (rule.postcodeDistricts?.length) who.push(`living in ${listOf(rule.postcodeDistricts)}`);
-  if (rule.area) who.push(areaWords(rule.area));
+  if (rule.area) who.push(describeArea(rule.area, labels.area));
   if (rule.barriers?.length) who.push(`facing ${listOf(rule.barriers.map((b) => label(labels.barrier, b)))}`);
   if (who.length) parts.push(`— people ${who.join(', ')}`);
   const funding: string[] = [];
@@ -342,4 +338,22 @@ export function parseRuleJson(
   const parsed = countingRuleSchema.safeParse(raw);
   if (parsed.success) return { ok: true, rule: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
+/** The barrier codes a rule chooses people by, with those of the indicators whose people it leaves
+ * out (`notCountedUnder`, followed through): being counted, or left out, under such a rule says
+ * each person faces (or does not face) those barriers. */
+export function barrierCriteria(
+  rule: CountingRule,
+  siblings: ReadonlyMap<string, CountingRule>,
+  seen: ReadonlySet<CountingRule> = new Set(),
+): string[] {
+  if (seen.has(rule)) return [];
+  const visited = new Set(seen).add(rule);
+  const codes = new Set(rule.barriers ?? []);
+  for (const other of rule.notCountedUnder ?? []) {
+    const otherRule = siblings.get(other);
+    if (otherRule) for (const c of barrierCriteria(otherRule, siblings, visited)) codes.add(c);
+  }
+  return [...codes].sort();
 }

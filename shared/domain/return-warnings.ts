@@ -13,6 +13,7 @@ export interface WarningLine {
   itemId: number;
   itemDate: string | null;
   evidenceCount: number | null;
+  verifiedWithoutEvidence?: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -27,6 +28,7 @@ export interface WarningLine {
 
 export type WarningKind =
   | 'missing_evidence'
+  | 'verified_without_evidence'
   | 'eligibility_not_confirmed'
   | 'possible_duplicate'
   | 'outside_enrolment'
@@ -39,6 +41,8 @@ export interface Warning {
   participantId: number | null;
   reference: string | null;
   message: string;
+  /** The people the warning names (one, or both of a possible duplicate). */
+  people: number[];
 }
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
@@ -63,7 +67,18 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
+      });
+    }
+    if (l.itemKind === 'outcome' && l.verifiedWithoutEvidence) {
+      warnings.push({
+        kind: 'verified_without_evidence',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
+        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} was verified without the evidence its type needs`,
       });
     }
     if (
@@ -76,6 +91,7 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message:
           `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme ` +
           `(${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
@@ -90,6 +106,7 @@ export function returnWarnings(
         indicatorCode: null,
         participantId: p.personId,
         reference: p.reference,
+        people: p.personId === null ? [] : [p.personId],
         message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed`,
       });
     }
@@ -108,6 +125,7 @@ export function returnWarnings(
           indicatorCode: null,
           participantId: a.personId,
           reference: a.reference,
+          people: [a.personId!, b.personId!],
           message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})`,
         });
       }
@@ -179,6 +197,7 @@ export function otherFunderWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message:
           `${ref}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} is also ` +
           `claimed to ${o.funderName} (${o.indicatorCode}, ${o.periodLabel}): the same item must not be funded twice`,
@@ -196,6 +215,7 @@ export function otherFunderWarnings(
         indicatorCode: null,
         participantId: l.personId,
         reference: l.reference,
+        people: [l.personId],
         message:
           `${l.reference ?? `#${l.personId}`} is also claimed to ${o.funderName} for an overlapping period ` +
           `(${o.indicatorCode}, ${o.periodLabel}): check each funder paid for what it is claimed for`,
@@ -219,6 +239,7 @@ export function noStreamWarnings(
     indicatorCode: l.indicatorCode,
     participantId: l.personId,
     reference: l.reference,
+    people: l.personId === null ? [] : [l.personId],
     message:
       `${l.reference ?? `${l.itemKind} #${l.itemId}`}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} ` +
       (counted

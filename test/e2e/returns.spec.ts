@@ -14,7 +14,7 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(6);
   await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
   // Every chart has its data as a table (the text alternative).
-  await expect(page.locator('figure.chart-figure')).toHaveCount(5);
+  await expect(page.locator('figure.chart-figure')).toHaveCount(7);
   await page.getByText('Starts by month: data table').click();
   await expect(page.getByRole('table', { name: 'Starts by month data' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
@@ -94,7 +94,7 @@ print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'title': summary['A
       xlsx,
     ]).toString(),
   );
-  expect(read.sheets).toEqual(['Summary', 'By period', 'By project', 'Equality']);
+  expect(read.sheets).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
   expect(read.counts['UKSPF-O2']).toBe(count);
   expect(read.title).toBe('UKSPF People & Skills: return');
 

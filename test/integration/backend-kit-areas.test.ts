@@ -4,6 +4,7 @@
 // audit check (a write that changed rows without an audit row would come back as an internal
 // error and be undone).
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { createTestBackend, TEST_NOW, type TestBackend } from '../support/backend';
@@ -18,6 +19,7 @@ import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { setLogSink } from '../../db/backend/log';
 import { people, referralsWorkbook } from '../fixtures/imports/generate';
 import { commit, openFile, preview, referralsProfile, waitJob } from './imports-support';
+import { GEOGRAPHY_FIXTURES, fixtureFiles, uploadGeography } from '../support/geography';
 
 setLogSink(() => {});
 let t: TestBackend;
@@ -32,7 +34,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol'],
   startDate: '10/01/2026',
@@ -287,7 +289,7 @@ function steps(): Step[] {
         id: id(s, 'p1'),
         checkCode: 'right_to_work',
         outcome: 'met',
-        evidenceType: 'passport',
+        evidenceType: 'uk_irish_passport',
         seenOn: '2026-01-10',
       }),
     ],
@@ -321,6 +323,44 @@ function steps(): Step[] {
       { after: (v, s) => (s.view = (v as { id: number }).id) },
     ],
     ['views.delete', (s) => ({ id: id(s, 'view') })],
+    // Vacancies
+    [
+      'vacancies.save',
+      async (s) => {
+        s.org = (await t.ok('organisations.save', { name: 'Kit Build', kind: 'employer' })).id;
+        return { employerOrgId: id(s, 'org'), jobTitle: 'Kit labourer', kind: 'job', places: 2 };
+      },
+      { after: (v, s) => (s.vacancy = (v as { id: number }).id) },
+    ],
+    [
+      'candidates.shortlist',
+      (s) => ({
+        vacancyId: id(s, 'vacancy'),
+        participantIds: [id(s, 'p1')],
+        submittedOn: '2026-11-02',
+        overrideReason: 'Kit test',
+      }),
+      { after: (v, s) => (s.candidate = (v as { candidateIds: number[] }).candidateIds[0]!) },
+    ],
+    ['candidates.move', (s) => ({ id: id(s, 'candidate'), to: 'started', on: '2026-11-16' })],
+    [
+      'candidates.remove',
+      async (s) => {
+        const { candidateIds } = await t.ok('candidates.shortlist', {
+          vacancyId: id(s, 'vacancy'),
+          participantIds: [id(s, 'p2')],
+          submittedOn: '2026-11-02',
+          overrideReason: 'Kit test',
+        });
+        return { id: candidateIds[0]!, reason: 'Kit test' };
+      },
+    ],
+    [
+      'engagements.save',
+      (s) => ({ organisationId: id(s, 'org'), kind: 'meeting', occurredOn: '2026-10-01', summary: 'Kit meeting' }),
+      { after: (v, s) => (s.engagement = (v as { id: number }).id) },
+    ],
+    ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
     // Courses
     [
       'courses.types.save',
@@ -431,6 +471,7 @@ function steps(): Step[] {
         return { kind: 'hse', id: row.id, reason: 'Recorded against the wrong person' };
       },
     ],
+    ['courses.siteReady.signOff', () => ({ signedOn: '2026-11-20' })],
     [
       'courses.siteReady.setRule',
       () => ({
@@ -525,10 +566,33 @@ function steps(): Step[] {
     ],
     ['imports.reconcileExport', (s) => ({ reconcileId: String(s.reconcile) })],
     ['imports.undo', (s) => ({ batchId: id(s, 'batch') })],
+    // Geography: a synthetic postcode directory, the local area, everyone worked out again
+    [
+      'geography.load',
+      async () => ({
+        uploadId: await uploadGeography(
+          t,
+          fixtureFiles.nspl,
+          fs.readFileSync(path.join(GEOGRAPHY_FIXTURES, fixtureFiles.nspl)),
+        ),
+      }),
+      { after: (v, s) => (s.geoJob = (v as { jobId: string }).jobId) },
+    ],
+    [
+      'geography.setLocalAuthorities',
+      async (s) => {
+        await waitJob(t, String(s.geoJob));
+        return { codes: ['E07000243', 'E07000099'] };
+      },
+    ],
+    ['geography.recompute', () => ({}), { after: (v, s) => (s.recomputeJob = (v as { jobId: string }).jobId) }],
     // Staff, settings, audit, backups, subject access, retention
     [
       'staff.create',
-      () => ({ displayName: 'Kit Officer', role: 'officer' }),
+      async (s) => {
+        await waitJob(t, String(s.recomputeJob));
+        return { displayName: 'Kit Officer', role: 'officer' };
+      },
       { after: (v, s) => (s.staff = (v as { id: number }).id) },
     ],
     ['staff.update', (s) => ({ id: id(s, 'staff'), displayName: 'Kit Officer Two' })],
@@ -580,6 +644,15 @@ function steps(): Step[] {
       },
     ],
     ['retention.anonymise', (s) => ({ ids: [id(s, 'leaver')], confirm: true })],
+    ['retention.saveSettings', () => ({ defaultRetentionYears: 7, erasedBackupDays: 30 })],
+    [
+      'retention.erase',
+      async () => ({
+        id: await aParticipant(t.backend.store.db, { reference: 'SW-KITERASE' }),
+        reason: 'Kit erasure on request',
+        confirm: true,
+      }),
+    ],
     ['backup.restore', (s) => ({ name: String(s.backup), confirm: true })],
   ];
 }

@@ -200,7 +200,7 @@ describe('contract progress', () => {
         filters: { outcomeDate: { filterType: 'date', type: 'greaterThan', dateFrom: '2026-01-01' } },
       })
     ).rows;
-    await t.ok('outcomes.verify', { id: first!.id, status: 'verified' });
+    await t.ok('outcomes.verify', { id: first!.id, status: 'verified', reason: 'Employer confirmed by phone' });
 
     const got = await t.ok('contracts.get', { id: contract });
     expect(got.commitments.map((c) => [c.kind, c.achieved, c.verified, c.target, c.percent])).toEqual([

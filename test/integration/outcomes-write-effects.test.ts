@@ -76,7 +76,7 @@ describe('a write channel of the outcomes area', () => {
         }
       ).s;
     });
-    await t.ok('outcomes.verify', { id, status: 'verified' });
+    await t.ok('outcomes.verify', { id, status: 'verified', reason: 'Employer confirmed by phone' });
     expect(events).toEqual([{ type: 'data-changed', areas: ['outcomes', 'participants'] }]);
     expect(statusWhenAnnounced).toBe('verified');
   });
@@ -180,7 +180,7 @@ describe('every write channel of the outcomes area', () => {
       outcomeDate: '2026-07-01',
     });
     await write('outcomes.update', { id: other.id, outcomeDate: '2026-07-02', notes: 'Weekends' });
-    await write('outcomes.verify', { id: job.outcomeId, status: 'verified' });
+    await write('outcomes.verify', { id: job.outcomeId, status: 'verified', reason: 'Employer confirmed by phone' });
     const evidence = await write('evidence.add', {
       outcomeId: job.outcomeId,
       kind: 'payslip',

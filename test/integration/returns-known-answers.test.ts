@@ -119,6 +119,11 @@ async function buildProgramme(db: TestBackend['backend']['store']['db']) {
   await aSiteReadySignoff(db, A, '2025-06-01');
   await aSiteReadySignoff(db, B, '2025-06-01', '2025-07-01');
   await aSiteReadySignoff(db, C, '2025-09-30', '2025-12-01');
+  // Became site ready (the outcome the programme's rule records) and CSCS cards achieved.
+  await anOutcome(db, { participantId: A, type: 'site_ready', date: '2025-05-01' });
+  await anOutcome(db, { participantId: C, type: 'site_ready', date: '2025-09-30' });
+  await anOutcome(db, { participantId: A, type: 'cscs_card', date: '2025-04-20' });
+  await anOutcome(db, { participantId: F, type: 'cscs_card', date: '2025-10-10' });
   // Placements
   await aPlacement(db, { participantId: B, employerId: acme, startsOn: '2025-06-15' });
   await aPlacement(db, { participantId: A, employerId: acme, startsOn: '2025-07-01' });
@@ -166,7 +171,7 @@ describe('every shipped indicator over a half-year with known answers', () => {
 
   it('Stevenage Works headline figures', async () => {
     const { byCode } = await counts('SW-HEADLINE', H1);
-    expect(byCode).toEqual({ 'SW-1': 2, 'SW-2': 2, 'SW-3': 2, 'SW-4': 3, 'SW-5': 1, 'SW-6': 3 });
+    expect(byCode).toEqual({ 'SW-1': 2, 'SW-2': 2, 'SW-3': 2, 'SW-7': 1, 'SW-4': 3, 'SW-5': 1, 'SW-6': 3 });
   });
 
   it('gives the same counts from the count queries as from the claim lines, for every set and several periods', async () => {

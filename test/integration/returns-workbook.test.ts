@@ -1,9 +1,9 @@
 // The exported return — the aggregate workbook (figures only, no personal data) and the evidence
 // pack (claim lines, personal columns as the funder's settings ask) — read back by two other
 // readers, openpyxl and LibreOffice headless, with the same values: identifiers as text (leading
-// zeros kept), dates as dates, no formulas, text that looks like a formula neutralised, frozen
-// headers and print setup; and the CLI's `return` (count, cumulative, target, variance) and
-// `stats` giving the same figures.
+// zeros kept), dates as dates, no formulas, text that looks like a formula kept as a string cell
+// (never a formula), frozen headers and print setup; and the CLI's `return` (count, cumulative,
+// target, variance) and `stats` giving the same figures.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -147,7 +147,7 @@ const readBoth = () => ({
 describe('the return workbook', () => {
   it('reads back in openpyxl: the aggregate return with this period, cumulative, target, profile and variance', () => {
     const { aggregate: wb } = readBoth();
-    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality']);
+    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
     for (const sheet of Object.values(wb)) {
       expect(sheet.formulas).toBe(0);
       expect(sheet.frozen).toMatch(/^A\d+$/);
@@ -241,7 +241,7 @@ describe('the return workbook', () => {
     const r1 = lines.rows.slice(at + 1).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
     expect(r1).toHaveLength(2);
     const ann = r1.find((r) => r[h.indexOf('NI number')] === 'AB012345C')!;
-    expect(ann[h.indexOf('Name')]).toBe(`'=HYPERLINK("http://x") Able`);
+    expect(ann[h.indexOf('Name')]).toBe(`=HYPERLINK("http://x") Able`); // a string cell, as held
     expect(ann[h.indexOf('Date of birth')]).toEqual({ date: '09/01/1990' });
     expect(ann[h.indexOf('Date')]).toEqual({ date: '01/05/2025' });
     expect(ann[h.indexOf('Postcode')]).toBe('SG1 0AA');
@@ -280,7 +280,7 @@ describe('the return workbook', () => {
         { stdio: 'pipe', timeout: 120_000 },
       );
     const files = fs.readdirSync(out).sort();
-    expect(files.length).toBe(5);
+    expect(files.length).toBe(6);
     const claim = fs.readFileSync(
       path.join(
         out,
@@ -405,6 +405,7 @@ describe('the CLI', () => {
       'SW-1',
       'SW-2',
       'SW-3',
+      'SW-7',
       'SW-4',
       'SW-5',
       'SW-6',

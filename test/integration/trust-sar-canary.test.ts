@@ -116,6 +116,7 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `'passport', '2026-01-02', ?)`,
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
+  s.prepare(`insert into participant_benefits (participant_id, benefit_code) values (?, 'universal_credit')`).run(id);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,
@@ -142,6 +143,18 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   s.prepare(
     `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
   ).run(start, id, now);
+  const employer = s
+    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('Canary Build', 'employer', ?, ?)`)
+    .run(now, now).lastInsertRowid;
+  const vacancy = s
+    .prepare(
+      `insert into vacancies (employer_org_id, job_title, kind, places, created_at, updated_at) values (?, 'Labourer', 'job', 1, ?, ?)`,
+    )
+    .run(employer, now, now).lastInsertRowid;
+  s.prepare(
+    `insert into vacancy_candidates (vacancy_id, participant_id, stage, submitted_on, created_at, updated_at) values (?, ?, 'submitted', ` +
+      `'2026-02-20', ?, ?)`,
+  ).run(vacancy, id, now, now);
   const batch = s
     .prepare(
       `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count,

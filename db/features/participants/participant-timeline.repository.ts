@@ -100,6 +100,24 @@ export async function timelineFacts(db: Db, id: number) {
       .select(['kind', 'received_on', 'created_at', 'file_name'])
       .where('participant_id', '=', id)
       .execute(),
+    candidacies: await db
+      .selectFrom('vacancy_candidates as k')
+      .innerJoin('vacancies as v', 'v.id', 'k.vacancy_id')
+      .innerJoin('organisations as o', 'o.id', 'v.employer_org_id')
+      .select([
+        'k.stage',
+        'k.submitted_on',
+        'k.interview_on',
+        'k.interview_guaranteed',
+        'k.offered_on',
+        'k.started_on',
+        'k.closed_on',
+        'k.closed_reason',
+        'v.job_title',
+        'o.name',
+      ])
+      .where('k.participant_id', '=', id)
+      .execute(),
   };
 }
 

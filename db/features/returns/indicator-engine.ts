@@ -10,7 +10,7 @@ import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kyse
 import { ageBandsWithin, type CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';
 import { attributedProject, attributedStream, attributionDate } from '../funding/attribution-sql';
-import { areaColumns } from './area-filter';
+import { participantAreaCondition } from '../geography/resolution';
 
 export interface EngineScope {
   setId: number;
@@ -43,6 +43,8 @@ export interface ClaimLine {
   verificationStatus: string | null;
   verifier: string | null;
   evidenceCount: number | null;
+  /** 1: an outcome verified without the evidence its type needs (with a reason); else 0 or null. */
+  verifiedWithoutEvidence: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -76,11 +78,13 @@ const MAX_SIBLING_DEPTH = 2;
 
 /** Column expressions for the period date of each subject's date field. */
 function dateExpr(rule: CountingRule): RawBuilder<string> | string {
+  // Counting re-entries, a participant's dates are each participation's (see subjectQuery).
+  const person = rule.subject === 'participants' && rule.countReEntries ? 'e' : 'p';
   switch (rule.dateField) {
     case 'start_date':
-      return rule.subject === 'participants' ? 'p.start_date' : 'i.start_date';
+      return rule.subject === 'participants' ? `${person}.start_date` : 'i.start_date';
     case 'referral_date':
-      return 'p.referral_date';
+      return `${person}.referral_date`;
     case 'outcome_date':
       return 'i.outcome_date';
     case 'run_start_date':
@@ -105,12 +109,15 @@ const eligibilityEvidence = sql`(select count(*) from eligibility_checks ec
   where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`;
 
 /** The stream and project columns of an item of a person, attributed by its kind's date. */
-function attribution(kind: 'outcome' | 'placement' | 'enrolment' | 'site_ready' | 'participant') {
+function attribution(
+  kind: 'outcome' | 'placement' | 'enrolment' | 'site_ready' | 'participant',
+  date: RawBuilder<unknown> = attributionDate[kind],
+) {
   const subject = {
     kind: kind === 'site_ready' || kind === 'participant' ? null : kind,
     itemId: kind === 'participant' ? sql`p.id` : sql`i.id`,
     participantId: sql`p.id`,
-    date: attributionDate[kind],
+    date,
   };
   return [attributedStream(subject).as('stream_id'), attributedProject(subject).as('project_id')];
 }
@@ -132,24 +139,44 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           eligibilityEvidence.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
           'i.funding_stream_id as stream_id',
           'i.project_id as project_id',
         ]);
     case 'participants':
-      return db
-        .selectFrom('participants as p')
-        .select([
-          personKey.as('person_id'),
-          'p.id as participant_id',
-          sql`null`.as('employer_id'),
-          sql.lit('participant').as('item_kind'),
-          'p.id as item_id',
-          sql.lit('Started on the programme').as('item_label'),
-          sql`null`.as('verification_status'),
-          sql`null`.as('verifier_id'),
-          eligibilityEvidence.as('evidence_count'),
-          ...attribution('participant'),
-        ]);
+      return (
+        rule.countReEntries
+          ? // Every participation: the record's own (the first) and each later referral.
+            db
+              .selectFrom(
+                db
+                  .selectFrom('participants as p0')
+                  .select(['p0.id as participant_id', 'p0.start_date', 'p0.referral_date', sql.lit(1).as('is_first')])
+                  .unionAll(
+                    db
+                      .selectFrom('participant_referrals as rr')
+                      .select(['rr.participant_id', 'rr.start_date', 'rr.referral_date', sql.lit(0).as('is_first')]),
+                  )
+                  .as('e'),
+              )
+              .innerJoin('participants as p', 'p.id', 'e.participant_id')
+          : db.selectFrom('participants as p')
+      ).select([
+        personKey.as('person_id'),
+        'p.id as participant_id',
+        sql`null`.as('employer_id'),
+        sql.lit('participant').as('item_kind'),
+        'p.id as item_id',
+        rule.countReEntries
+          ? sql`case when e.is_first = 1 then 'Started on the programme' else 'Referred again' end`.as('item_label')
+          : sql.lit('Started on the programme').as('item_label'),
+        sql`null`.as('verification_status'),
+        sql`null`.as('verifier_id'),
+        eligibilityEvidence.as('evidence_count'),
+        sql`null`.as('verified_without_evidence'),
+        // A later participation is attributed by its own dates, as the first is by the record's.
+        ...attribution('participant', rule.countReEntries ? sql`coalesce(e.start_date, e.referral_date)` : undefined),
+      ]);
     case 'outcomes': {
       let q = db
         .selectFrom('outcomes as i')
@@ -165,6 +192,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.verification_status',
           'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
+          'i.verified_without_evidence',
           ...attribution('outcome'),
         ])
         // A rejected outcome never counts, whatever the rule.
@@ -204,6 +232,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
           ...attribution('enrolment'),
         ])
         .where('r.status', '!=', 'cancelled');
@@ -225,6 +254,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
           // A course run is paid for by the stream it is run under.
           'i.funding_stream_id as stream_id',
           sql`null`.as('project_id'),
@@ -247,6 +277,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           'i.signed_by as verifier_id',
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
           ...attribution('site_ready'),
         ]);
     case 'placements': {
@@ -263,6 +294,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           sql`null`.as('verification_status'),
           sql`null`.as('verifier_id'),
           sql`null`.as('evidence_count'),
+          sql`null`.as('verified_without_evidence'),
           ...attribution('placement'),
         ]);
       if (rule.placementKinds?.length) q = q.where('i.kind', 'in', rule.placementKinds);
@@ -294,6 +326,11 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
     .where('rl.indicator_code', '=', code);
   if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
   if (scope.ignoreClaims) q = q.where(sql<boolean>`1 = 0`);
+  // Counting re-entries, what was claimed is one participation: a later one can be claimed again.
+  if (rule.countReEntries && rule.subject === 'participants') {
+    const date = dateExpr(rule);
+    q = q.where('rl.item_date', '=', typeof date === 'string' ? sql.ref(date) : date);
+  }
   if (rule.countDistinct === 'participant') return q.where('rl.person_id', '=', personKey);
   if (rule.countDistinct === 'employer') return q.whereRef('rl.employer_id', '=', 'i.employer_org_id');
   return q.where('rl.item_kind', '=', itemKind(rule)).whereRef('rl.item_id', '=', itemIdRef(rule));
@@ -367,7 +404,7 @@ function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
   if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
   if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
   if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
-  if (rule.area) q = q.where(sql.ref(areaColumns[rule.area.level]), 'in', rule.area.codes);
+  if (rule.area) q = q.where(participantAreaCondition(rule.area));
   if (rule.sexes?.length) q = q.where('p.sex', 'in', rule.sexes);
   if (rule.qualificationLevels?.length) q = q.where('p.qualification_level', 'in', rule.qualificationLevels);
   if (rule.ageAtStart?.length) {
@@ -456,6 +493,7 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',

@@ -13,6 +13,9 @@ import type {
   SetSummary,
 } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
+import type { GeographyLevel } from '../../../shared/domain/geography';
+import { areaLabelsFor } from '../geography/resolution';
+import { barrierLabels } from './returns.repository';
 
 export interface SetVersion {
   set: SetSummary;
@@ -33,15 +36,20 @@ export interface RuleLabelMaps {
 export async function ruleLabelMaps(db: Db): Promise<RuleLabelMaps> {
   const [types, barriers, streams, projects] = await Promise.all([
     db.selectFrom('outcome_types').select(['code', 'label']).execute(),
-    db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'barrier').execute(),
+    barrierLabels(db),
     db.selectFrom('funding_streams').select(['code', 'name as label']).execute(),
     db.selectFrom('funding_projects').select(['code', 'name as label']).execute(),
   ]);
   const map = (rows: Array<{ code: string; label: string }>) => new Map(rows.map((r) => [r.code, r.label]));
-  return { outcomeTypes: map(types), barriers: map(barriers), streams: map(streams), projects: map(projects) };
+  return { outcomeTypes: map(types), barriers, streams: map(streams), projects: map(projects) };
 }
 
-export function sentenceFor(rule: CountingRule, labels: RuleLabelMaps, funderName?: string): string {
+export function sentenceFor(
+  rule: CountingRule,
+  labels: RuleLabelMaps,
+  funderName?: string,
+  area?: (level: GeographyLevel, code: string) => string,
+): string {
   return describeRule(rule, {
     outcomeType: (c) => labels.outcomeTypes.get(c) ?? c,
     labourMarket: (c) => labelOf(labourMarketStatuses, c),
@@ -52,6 +60,7 @@ export function sentenceFor(rule: CountingRule, labels: RuleLabelMaps, funderNam
     stream: (c) => labels.streams.get(c) ?? c,
     project: (c) => labels.projects.get(c) ?? c,
     ...(funderName ? { funderName } : {}),
+    ...(area ? { area } : {}),
   });
 }
 
@@ -140,9 +149,13 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
     .execute();
   const labels = await ruleLabelMaps(db);
   const rules = new Map<string, CountingRule>();
+  for (const r of rows) rules.set(r.code, countingRuleSchema.parse(JSON.parse(r.rule_json)));
+  const areas = await areaLabelsFor(
+    db,
+    [...rules.values()].map((r) => r.area),
+  );
   const indicators = rows.map((r): IndicatorView => {
-    const rule = countingRuleSchema.parse(JSON.parse(r.rule_json));
-    rules.set(r.code, rule);
+    const rule = rules.get(r.code)!;
     return {
       code: r.code,
       title: r.title,
@@ -154,7 +167,7 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
       agreedBy: r.definition_status === 'agreed' ? (r.agreedByName ?? null) : null,
       agreedOn: r.definition_status === 'agreed' ? r.agreed_on : null,
       rule,
-      sentence: sentenceFor(rule, labels, set.funderName),
+      sentence: sentenceFor(rule, labels, set.funderName, areas),
     };
   });
   return { set, versionId: version.id, version: version.version, indicators, rules };

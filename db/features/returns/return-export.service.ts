@@ -30,6 +30,7 @@ import { funderOf } from './funders.service';
 import { dashboard } from './dashboard.service';
 import { listTargets } from './targets.repository';
 import type { ClaimLine } from './indicator-engine';
+import { peopleAreas } from '../geography/area-breakdown.service';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
@@ -205,6 +206,10 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
     cumulativeFrom: f.cumulativeFrom,
     people: lines,
     periodEnd: to,
+    areas: await peopleAreas(
+      db,
+      lines.map((l) => l.personId),
+    ),
     status,
     producedOn: today,
   });
@@ -257,6 +262,17 @@ export async function buildDashboardExport(
     ],
     rows,
   });
+  type AreaRow = (typeof d.areas.byWard)[number];
+  const areaTable = (name: string, header: string, rows: AreaRow[]) => ({
+    name,
+    preamble: [`Stevenage Works: ${name.toLowerCase()}`, `Period: ${d.periodLabel}`],
+    columns: [
+      { header, type: 'text' as const, width: 50, value: (r: AreaRow) => r.label },
+      { header: 'Starts', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.starts },
+      { header: 'Outcomes', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.outcomes },
+    ],
+    rows,
+  });
   const bytes = await writeXlsx(
     [
       table(
@@ -269,6 +285,8 @@ export async function buildDashboardExport(
       table('Pathway funnel', 'Stage', d.funnel),
       table('By postcode district', 'Postcode district', d.byDistrict),
       table('By target group', 'Target group (barrier)', d.byBarrier),
+      areaTable('By ward', 'Ward', d.areas.byWard),
+      areaTable('By deprivation decile', 'IMD decile (1 = most deprived)', d.areas.byDecile),
     ],
     { title: `Stevenage Works dashboard ${d.periodLabel}` },
   );

@@ -2,8 +2,8 @@
 // - the aggregate return: the summary laid out like a return (title, funder, agreement, period,
 //   version, one row per indicator with this period, cumulative, target, profile to date,
 //   variance and RAG), the figures by period, the split by project and intervention, and the
-//   equality breakdown of the people counted. Figures only: no reference, name, identifier or
-//   date about anyone (a test reads it back to check);
+//   equality breakdown of the people counted and where they live (ward, deprivation decile).
+//   Figures only: no reference, name, identifier or date about anyone (a test reads it back to check);
 // - the evidence pack: one row per claim line with the person's reference, the item, its funding,
 //   evidence and verifier; names, NI numbers, dates of birth and postcodes only where the funder's
 //   settings ask for them.
@@ -15,6 +15,7 @@ import type { personalColumnCodes } from '../../../shared/contract/returns.contr
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
 import type { ClaimLine } from './indicator-engine';
 import type { SetVersion } from './indicator-sets.repository';
+import type { PeopleAreas } from '../../../shared/contract/geography.contract';
 
 export type PersonalColumn = (typeof personalColumnCodes)[number];
 
@@ -60,6 +61,8 @@ export interface AggregateInput {
   /** The people counted, for the equality breakdown (only counts leave this module). */
   people: EqualityPerson[];
   periodEnd: string;
+  /** Where the people counted live, by ward and deprivation decile (each person once). */
+  areas?: PeopleAreas;
   /** "Draft (not submitted)" or "Submitted 05/10/2025 by …". */
   status: string;
   producedOn: string;
@@ -76,8 +79,10 @@ export interface EvidenceInput {
 }
 
 function evidenceText(l: ClaimLine): string {
-  if (l.itemKind === 'outcome')
-    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${l.verificationStatus ?? 'unverified'}`;
+  if (l.itemKind === 'outcome') {
+    const verified = l.verifiedWithoutEvidence ? 'verified without evidence' : (l.verificationStatus ?? 'unverified');
+    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${verified}`;
+  }
   if (l.itemKind === 'participant' || l.itemKind === 'funding_spell')
     return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
   return 'Programme record';
@@ -196,6 +201,7 @@ export async function writeAggregateWorkbook(input: AggregateInput): Promise<Uin
         ],
         rows: equality,
       },
+      ...(input.areas ? [areasSheet(sv.set.name, input.periodLabel, input.areas)] : []),
     ],
     { title: `${sv.set.name} return ${input.periodLabel}` },
   );
@@ -254,4 +260,33 @@ export async function writeEvidencePack(input: EvidenceInput): Promise<Uint8Arra
     ],
     { title: `${sv.set.name} evidence pack ${input.periodLabel}` },
   );
+}
+
+/** Where the people counted live: by ward, then by deprivation decile, each person once. */
+function areasSheet(setName: string, periodLabel: string, areas: PeopleAreas) {
+  type Row = { dimension: string; label: string; people: number };
+  const rows: Row[] = [
+    ...areas.byWard.map((r) => ({ dimension: 'Ward', label: r.label, people: r.people })),
+    ...areas.byDecile.map((r) => ({ dimension: 'IMD decile (1 = most deprived)', label: r.label, people: r.people })),
+  ];
+  return {
+    name: 'Where people live',
+    preamble: [
+      `${setName}: where the people counted live`,
+      `Period: ${periodLabel}`,
+      `${areas.people} people counted under any indicator, each once, by ward and by deprivation decile.`,
+    ],
+    columns: [
+      { header: 'Breakdown', type: 'text' as const, width: 30, value: (r: Row) => r.dimension },
+      { header: 'Area', type: 'text' as const, width: 55, value: (r: Row) => r.label },
+      { header: 'People', type: 'integer' as const, width: 10, value: (r: Row) => r.people },
+      {
+        header: 'Share',
+        type: 'percent' as const,
+        width: 10,
+        value: (r: Row) => (areas.people ? Math.round((r.people / areas.people) * 1000) / 1000 : 0),
+      },
+    ],
+    rows,
+  };
 }

@@ -20,6 +20,7 @@ import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { countIndicator, indicatorLines, type ClaimLine, type EngineScope } from './indicator-engine';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
+import { criteriaByIndicator, warningsWithCriteria } from './rule-criteria';
 import {
   findReturn,
   findSubmitted,
@@ -235,7 +236,11 @@ export async function computeReturn(
     };
   }
   const lines = await computeLines(db, sv, period);
-  const warnings = await warningsFor(db, sv, lines, period);
+  const warnings = warningsWithCriteria(
+    await warningsFor(db, sv, lines, period),
+    lines,
+    await criteriaByIndicator(db, sv),
+  );
   const warningCounts: Record<string, number> = {};
   const perIndicator = new Map<string, number>();
   for (const w of warnings) {
@@ -299,6 +304,7 @@ export async function submitReturn(
     evidence_count: l.evidenceCount ?? 0,
     funding_stream_id: l.fundingStreamId,
     funding_project_id: l.fundingProjectId,
+    verified_without_evidence: l.itemKind === 'outcome' ? (l.verifiedWithoutEvidence ?? 0) : null,
   }));
   await insertReturnLines(tx, all);
   return { returnId, lines: all.length, totals };
@@ -319,6 +325,7 @@ export async function changesSince(db: Db, returnId: number) {
   const sv = await loadSetVersion(db, ret.set_id, ret.set_version_id);
   const now = await computeLines(db, sv, { from: ret.period_from, to: ret.period_to }, returnId);
   const frozen = await frozenLines(db, returnId);
+  const criteria = await criteriaByIndicator(db, sv);
   return sv.indicators.map((ind) => {
     const before = frozen.filter((l) => l.indicatorCode === ind.code);
     const after = now.get(ind.code) ?? [];
@@ -330,6 +337,7 @@ export async function changesSince(db: Db, returnId: number) {
       title: ind.title,
       submitted: before.length,
       now: after.length,
+      criteria: criteria.get(ind.code) ?? [],
       added: after.filter((l) => !beforeKeys.has(key(l))),
       removed: before.filter((l) => !afterKeys.has(key(l))),
     };

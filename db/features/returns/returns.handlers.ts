@@ -4,6 +4,7 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { indicatorLines } from './indicator-engine';
 import { listSets, listVersions, loadSetVersion, ruleLabelMaps, sentenceFor } from './indicator-sets.repository';
+import { areaLabelsFor } from '../geography/resolution';
 import { createSet, saveSet, saveSetVersion } from './indicator-sets.service';
 import { changesSince, computeReturn, countedPeriod, scopeOf, submitReturnAudited } from './return.service';
 import { listTargets } from './targets.repository';
@@ -18,6 +19,7 @@ import {
   XLSX,
 } from './return-export.service';
 import { dashboard, defaultPeriod } from './dashboard.service';
+import { criteriaByIndicator } from './rule-criteria';
 
 const LINES_SHOWN = 1000;
 
@@ -38,7 +40,8 @@ export const returnsHandlers = defineHandlers({
   'returns.saveSetVersion': (input, ctx) => saveSetVersion(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId),
 
   async 'returns.describeRule'(input, ctx) {
-    return { sentence: sentenceFor(input.rule, await ruleLabelMaps(ctx.db)) };
+    const areas = await areaLabelsFor(ctx.db, [input.rule.area]);
+    return { sentence: sentenceFor(input.rule, await ruleLabelMaps(ctx.db), undefined, areas) };
   },
 
   'returns.funders': (_input, ctx) => funders(ctx.db),
@@ -58,7 +61,13 @@ export const returnsHandlers = defineHandlers({
     // The window shows the first lines; the workbook carries them all.
     const counted = countedPeriod(sv, input);
     const lines = counted ? await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, counted)) : [];
-    return { lines: lines.slice(0, LINES_SHOWN), total: lines.length, sentence: ind.sentence, title: ind.title };
+    return {
+      criteria: (await criteriaByIndicator(ctx.db, sv)).get(ind.code) ?? [],
+      lines: lines.slice(0, LINES_SHOWN),
+      total: lines.length,
+      sentence: ind.sentence,
+      title: ind.title,
+    };
   },
 
   async 'returns.export'(input, ctx) {

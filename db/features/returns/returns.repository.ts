@@ -1,6 +1,7 @@
 // Queries of submitted returns (the return row and its frozen claim lines), of funders and of
 // the "not the same person" pairs the warnings respect.
 import type { Insertable } from 'kysely';
+import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import type { ReturnSummary } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
 import type { ReturnLinesTable, ReturnsTable } from '../../store/tables/returns.tables';
@@ -73,6 +74,7 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',
@@ -167,4 +169,12 @@ export async function claimedToDate(db: Db, setId: number, upToReturnId: number)
     .where('set_id', '=', setId)
     .where('return_id', '<=', upToReturnId)
     .execute();
+}
+
+/** Labels of the barrier reference items (stored, else as seeded), by code. */
+export async function barrierLabels(db: Db): Promise<Map<string, string>> {
+  const labels = new Map(defaultBarriers.map((b) => [b.code, b.label]));
+  const rows = await db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'barrier').execute();
+  for (const r of rows) labels.set(r.code, r.label);
+  return labels;
 }

@@ -14,8 +14,15 @@ import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
-import * as m0120 from './0120-funding-attribution';
-import * as m0121 from './0121-funder-sets';
+import * as m0110 from './0110-college-courses';
+import * as m0130 from './0130-geography-eligibility';
+import * as m0131 from './0131-headline-local-area';
+import * as m0140 from './0140-vacancies';
+import * as m0160 from './0160-participant-name-sounds';
+import * as m0161 from './0161-participant-referrals';
+import * as m0162 from './0162-outcome-evidence-needed';
+import * as m0170 from './0170-funding-attribution';
+import * as m0171 from './0171-funder-sets';
 
 // -- foundation --
 const foundation: Record<string, Migration> = {
@@ -59,8 +66,15 @@ const trust: Record<string, Migration> = {
 // -- after the first version: one increasing sequence --
 const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
-  '0120-funding-attribution': m0120,
-  '0121-funder-sets': m0121,
+  '0110-college-courses': m0110,
+  '0130-geography-eligibility': m0130,
+  '0131-headline-local-area': m0131,
+  '0140-vacancies': m0140,
+  '0160-participant-name-sounds': m0160,
+  '0161-participant-referrals': m0161,
+  '0162-outcome-evidence-needed': m0162,
+  '0170-funding-attribution': m0170,
+  '0171-funder-sets': m0171,
 };
 
 export const migrations: Record<string, Migration> = {

@@ -8,6 +8,7 @@ import {
   readBackupFile,
   replaceStoreFile,
   rotateBackupFiles,
+  removeBackupFiles,
   writeStoreBackup,
 } from './backup-file';
 import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
@@ -33,6 +34,7 @@ export const sqliteStore: StoreDialect = {
     write: writeStoreBackup,
     list: listBackupFiles,
     rotate: (dir) => rotateBackupFiles(dir),
+    remove: removeBackupFiles,
     read: readBackupFile,
     replaceStore: replaceStoreFile,
   },

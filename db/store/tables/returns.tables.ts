@@ -1,4 +1,4 @@
-// Row types of the returns area's tables (migration 0040) and of funding attribution (0120).
+// Row types of the returns area's tables (migration 0040) and of funding attribution (0170).
 import type { Generated } from 'kysely';
 
 export interface FundersTable {
@@ -18,7 +18,7 @@ export interface IndicatorSetsTable {
   name: string;
   description: string | null;
   is_active: Generated<number>;
-  /** 0120: the funding agreement the set reports on. */
+  /** 0170: the funding agreement the set reports on. */
   agreement_id: number | null;
 }
 
@@ -43,7 +43,7 @@ export interface IndicatorsTable {
   rule_json: string;
   needs_local_confirmation: Generated<number>;
   sort_order: Generated<number>;
-  /** 0120: 'inferred' | 'local_draft' | 'agreed'. */
+  /** 0170: 'inferred' | 'local_draft' | 'agreed'. */
   definition_status: Generated<string>;
   agreed_by: number | null;
   agreed_on: string | null;
@@ -76,9 +76,12 @@ export interface ReturnLinesTable {
   item_date: string | null;
   verification_status: string | null;
   evidence_count: Generated<number>;
-  /** 0120: the stream and project the item was attributed to when submitted. */
+  /** 0170: the stream and project the item was attributed to when submitted. */
   funding_stream_id: number | null;
   funding_project_id: number | null;
+  /** 0162: 1 when the outcome claimed was verified without the evidence its type needs; null on
+   * lines claimed before 0162 and on lines that are not outcomes. */
+  verified_without_evidence: number | null;
 }
 
 export interface FundingAgreementsTable {

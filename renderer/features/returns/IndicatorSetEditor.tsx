@@ -10,6 +10,7 @@ import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
 import { definitionStatusCodes, definitionStatusLabels } from '../../../shared/domain/definition-status';
+import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/geography';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
 
@@ -73,6 +74,20 @@ const setForm = z.object({
       }),
   ),
 });
+
+/** Where people live, as a rule says it: the levels the geography area resolves (the local area
+ * is the set of local authorities in Settings → Geography). */
+const areaHint = (
+  <>
+    To count only people living in an area, add <code>&quot;area&quot;</code>: <code>{'{ "level": "local" }'}</code> for
+    the local area set in Settings → Geography, or a level (
+    {geographyLevels
+      .filter((l) => l !== 'local')
+      .map((l) => `${l} (${geographyLevelLabels[l].toLowerCase()})`)
+      .join(', ')}
+    ) with its codes, for example <code>{'{ "level": "imd_decile", "codes": ["1", "2"] }'}</code>.
+  </>
+);
 
 const newIndicator = (): Draft => ({
   code: '',
@@ -164,7 +179,7 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
                 </select>
               )}
             </Field>
-            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)">
+            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)" hint={areaHint}>
               {(c) => (
                 <>
                   <textarea {...c} className="rule-json" spellCheck={false} {...register(`indicators.${i}.ruleText`)} />

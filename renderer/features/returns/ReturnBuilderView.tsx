@@ -11,8 +11,10 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
+import { PeopleWithheld, peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
 import { RagMarker } from './RagMarker';
@@ -198,7 +200,9 @@ export function ReturnBuilderView() {
                   {lines.error.message}
                 </p>
               )}
-              {lines.data ? (
+              {lines.data && peopleWithheld(lines.data.criteria, !canExport) ? (
+                <PeopleWithheld criteria={lines.data.criteria} />
+              ) : lines.data ? (
                 <ClaimLinesTable
                   lines={lines.data.lines}
                   total={lines.data.total}
@@ -209,6 +213,7 @@ export function ReturnBuilderView() {
               )}
             </section>
           )}
+          <ReturnAreas setId={c.set.id} from={c.from} to={c.to} />
           {w?.warningCounts ? (
             <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} />
           ) : (

@@ -12,10 +12,12 @@ import { BackupsSection } from './BackupsSection';
 import { RetentionSection } from './RetentionSection';
 import { SubjectAccessSection } from './SubjectAccessSection';
 import { MyPasswordSection } from './MyPasswordSection';
+import { GeographySection } from './GeographySection';
 
 const sections: Record<SettingsSection, ComponentType> = {
   staff: StaffSection,
   security: SecuritySection,
+  geography: GeographySection,
   audit: AuditSection,
   backups: BackupsSection,
   retention: RetentionSection,

@@ -3,7 +3,16 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
+const settingsSections = [
+  'staff',
+  'security',
+  'geography',
+  'audit',
+  'backups',
+  'retention',
+  'subject-access',
+  'password',
+] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 export const settingsRoutes = {
@@ -20,6 +29,7 @@ const sectionLink = (section: SettingsSection) => ({
 export const settingsSectionLabels: Record<SettingsSection, string> = {
   staff: 'Staff and roles',
   security: 'Sign-in and data file',
+  geography: 'Geography',
   audit: 'Audit log',
   backups: 'Backups',
   retention: 'Retention',
