@@ -50,8 +50,7 @@ describe('migration 0040-returns', () => {
       .select((eb) => eb.fn.countAll().as('n'))
       .where('v.version', '=', 1)
       .executeTakeFirstOrThrow();
-    // 0110 adds a second version of the headline set (its 6 indicators and CSCS cards achieved).
-    expect(Number(indicators.n)).toBe(9 + 3 + 6 + 7);
+    expect(Number(indicators.n)).toBe(9 + 3 + 6);
     expect(
       Number(
         (

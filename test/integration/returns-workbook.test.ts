@@ -367,7 +367,7 @@ describe('the CLI', () => {
       string,
       SheetRead
     >;
-    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality']);
+    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
     const pack = JSON.parse(
       execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, evidenceOut]).toString(),
     ) as Record<string, SheetRead>;

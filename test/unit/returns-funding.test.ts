@@ -130,8 +130,8 @@ describe('counting rules: the filters the strategies need, each read as a senten
       }),
     ).toBe(
       'Participants whose funded support started in the period — people aged 16 to 18 or aged 50 or over at their start, ' +
-        'whose sex is female, whose highest qualification at entry was No qualifications or Entry level, living in postcode ' +
-        'districts SG1 or SG2 — counting only items attributed to a funding stream of UK Shared Prosperity Fund, under project ' +
+        'whose sex is female, whose highest qualification at entry was No qualifications or Entry level, living in SG1 or ' +
+        'SG2 — counting only items attributed to a funding stream of UK Shared Prosperity Fund, under project ' +
         'UKSPF CSCS route, each person once.',
     );
   });
@@ -178,7 +178,7 @@ describe('counting rules: the filters the strategies need, each read as a senten
     if (!bad.ok)
       expect(bad.errors.map((e) => e.path).sort()).toEqual([
         'ageAtStart.0.max',
-        'area.codes.0',
+        'area.codes',
         'minHoursPerWeek',
         'placementKinds',
       ]);
