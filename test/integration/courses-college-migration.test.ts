@@ -69,7 +69,8 @@ it('0110 applies over a 0070 store with cards, runs and the headline set', async
     .where('set_id', '=', set.id)
     .execute();
 
-  await migrateToLatest(db);
+  // Up to 0110 itself: later migrations (0131) add headline versions of their own.
+  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0110-zz')));
 
   expect(
     await db

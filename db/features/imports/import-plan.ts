@@ -14,13 +14,7 @@ import { findParticipant } from '../participants/participants.repository';
 import { partnerRunKey, planEnrolmentRow, planResultRow } from './import-plan-courses';
 import { laterReferralDates } from '../participants/referrals.repository';
 import { isNewReferral } from '../../../shared/domain/referrals';
-import {
-  findEnrolmentOn,
-  findOutcomeOn,
-  findPlacementStarting,
-  lookupRows,
-  participantsByIds,
-} from './import-plan.repository';
+import { findOutcomeOn, findPlacementStarting, lookupRows, participantsByIds } from './import-plan.repository';
 
 export interface Lookups {
   outcomeTypes: string[];
