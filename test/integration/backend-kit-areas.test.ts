@@ -283,10 +283,7 @@ function steps(): Step[] {
     ['participants.get', (s) => ({ id: id(s, 'p1') })],
     ['participants.update', (s) => ({ id: id(s, 'p1'), version: 1, record: person({ phone: '07700 900999' }) })],
     ['participants.addNote', (s) => ({ id: id(s, 'p1'), body: 'Called about the course' })],
-    [
-      'participants.addReferral',
-      (s) => ({ participantId: id(s, 'p1'), referralDate: '2026-06-01', startDate: '2026-06-08' }),
-    ],
+    ['participants.addReferral', (s) => ({ participantId: id(s, 'p1'), referralDate: '2026-09-01' })],
     [
       'participants.recordEligibilityCheck',
       (s) => ({
@@ -388,6 +385,19 @@ function steps(): Step[] {
       }),
     ],
     [
+      'courses.runs.complete',
+      async (s) => {
+        // A run of its own, with nobody waiting for a result, so it can be completed.
+        const run = await t.ok('courses.runs.create', {
+          courseTypeId: id(s, 'type'),
+          startDate: '2026-10-05',
+          endDate: '2026-10-06',
+          capacity: 4,
+        });
+        return { id: run.id };
+      },
+    ],
+    [
       'courses.sessions.save',
       async (s) => ({
         runId: id(s, 'run'),
@@ -476,20 +486,6 @@ function steps(): Step[] {
       },
     ],
     ['courses.siteReady.signOff', () => ({ signedOn: '2026-11-20' })],
-    [
-      'courses.runs.complete',
-      async (s) => ({
-        // A run nobody is enrolled on: every result (none) is in.
-        id: (
-          await t.ok('courses.runs.create', {
-            courseTypeId: id(s, 'type'),
-            startDate: '2026-10-05',
-            endDate: '2026-10-06',
-            capacity: 4,
-          })
-        ).id,
-      }),
-    ],
     [
       'courses.siteReady.setRule',
       () => ({

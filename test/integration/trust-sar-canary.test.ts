@@ -117,6 +117,9 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
   s.prepare(`insert into participant_benefits (participant_id, benefit_code) values (?, 'universal_credit')`).run(id);
+  s.prepare(
+    `insert into participant_referrals (participant_id, referral_date, referral_source, source, created_at) values (?, '2026-05-01', 'jcp', 'form', ?)`,
+  ).run(id, now);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,
@@ -140,11 +143,7 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
     )
     .run(id, now, now).lastInsertRowid;
-  // A later referral (a re-entry), a spell of funded support and an officer's attribution of the job start.
-  s.prepare(
-    `insert into participant_referrals (participant_id, referral_date, start_date, notes, source, created_at) values (?, '2026-04-01', ` +
-      `'2026-04-08', 'Came back after the job ended', 'form', ?)`,
-  ).run(id, now);
+  // A spell of funded support and an officer's attribution of the job start.
   const stream = s
     .prepare(`insert into funding_streams (code, name, funder) values ('CAN-FUND', 'Canary fund', 'Canary funder')`)
     .run().lastInsertRowid;
