@@ -1,6 +1,7 @@
 // A viewer's journey through a person with special-category data and notes: the details, the notes
 // and the timeline show nothing special and no note text (issue 13).
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { HEALTH_CONDITION_QUESTION } from '../../shared/domain/reference-lists';
 
 test('a viewer sees no special-category data or note text on a participant', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
@@ -13,13 +14,12 @@ test('a viewer sees no special-category data or note text on a participant', asy
     .where('status', 'not in', ['anonymised', 'merged'])
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  // And a disability answer (special category), taken from someone who has one.
-  const answer = await db
-    .selectFrom('participants')
-    .select('disability')
-    .where('disability', 'is not', null)
-    .executeTakeFirstOrThrow();
-  await db.updateTable('participants').set({ disability: answer.disability }).where('id', '=', person.id).execute();
+  // And a health answer (special category): they have a condition that limits them a lot.
+  await db
+    .updateTable('participants')
+    .set({ health_condition: 'yes', condition_impact: 'yes_a_lot', disability: 'yes' })
+    .where('id', '=', person.id)
+    .execute();
   const noteText = 'Spoke about her anxiety medication';
   await db
     .insertInto('participant_notes')
@@ -41,6 +41,8 @@ test('a viewer sees no special-category data or note text on a participant', asy
   await page.goto(`${base}#/participants/${person.id}/details`);
   await expect(page.getByText(/Special-category details .* are hidden for your role/)).toBeVisible();
   // The answer never reached the window: the box shows nothing recorded.
-  await expect(page.getByRole('combobox', { name: 'Disability or long-term condition' })).toHaveValue('');
+  const health = page.getByRole('group', { name: HEALTH_CONDITION_QUESTION });
+  await expect(health).toBeVisible();
+  await expect(health.getByRole('radio', { checked: true })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
 });
