@@ -45,10 +45,10 @@ test('the college file into an empty programme: learners, enrolments with the ru
   const file = await collegeWorkbook();
 
   const importAs = async (kind: 'participants' | 'enrolments' | 'results', mapping: string) => {
-    // The empty programme's welcome offers the import; afterwards the navigation (Alt+5) does.
+    // The empty programme's welcome offers the import; afterwards the navigation (Alt+6) does.
     const welcome = page.getByRole('button', { name: 'Import a partner file' });
     if (await welcome.isVisible()) await welcome.click();
-    else await page.keyboard.press('Alt+5');
+    else await page.keyboard.press('Alt+6');
     await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
     await dropFile(page, 'NHC CSCS learners.xlsx', file);
     await page.getByLabel('What does the file list?').selectOption(kind);
