@@ -14,6 +14,7 @@ import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
 import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
+import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
 
 export const demoSteps: DemoStep[] = [
@@ -25,6 +26,7 @@ export const demoSteps: DemoStep[] = [
   ...coursesSteps,
   ...outcomesSteps,
   vacanciesStep,
+  ...fundingSteps,
   ...returnsSteps,
   ...importsSteps,
 ];

@@ -22,6 +22,7 @@ import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
 import { addDays, Random } from './random';
+import { demoStreamFor } from './funding.demo';
 import { demoPostcodeOf } from './geography.synthetic';
 import type { DemoGeography } from './geography.demo';
 import { nameSound } from '../../shared/domain/person-match';
@@ -122,7 +123,6 @@ export const participantsStep: DemoStep = {
     const start = addDays(ctx.today, -730);
     const rows: NewParticipant[] = [];
     const facts: DemoContext['participants'] = [];
-    const streamCodes = Object.keys(ctx.fundingStreamIds);
     const districtsInArea = await loadDistricts(ctx.tx);
     // Details added after the demo's first version draw from their own generator, so the people,
     // courses and outcomes of a seed stay what they were.
@@ -220,7 +220,7 @@ export const participantsStep: DemoStep = {
         seenOn: c.seen_on,
         recordedAt: c.recorded_at,
       }));
-      const stream = district === 'SG1' || district === 'SG2' ? rng.pick(streamCodes) : 'SBC-CORE';
+      const stream = demoStreamFor(rng, startDate, district === 'SG1' || district === 'SG2');
       const phone = near?.phone ?? (rng.chance(0.93) ? demoPhone(rng) : null);
       const reference = `SW-${String(i + 1).padStart(6, '0')}`;
       // Drawn in the order the demo always drew them, so a seed gives the same people.

@@ -25,6 +25,7 @@ export const dataAreas = [
   'backups',
   'views',
   'retention',
+  'funding',
   'geography',
   'vacancies',
 ] as const;

@@ -8,6 +8,7 @@ import { outcomesContract } from './outcomes.contract';
 import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
+import { fundingContract } from './funding.contract';
 import { geographyContract } from './geography.contract';
 import { vacanciesContract } from './vacancies.contract';
 
@@ -19,6 +20,7 @@ export const contract = {
   ...returnsContract,
   ...importsContract,
   ...trustContract,
+  ...fundingContract,
   ...geographyContract,
   ...vacanciesContract,
 } as const;

@@ -148,7 +148,7 @@ test('on a demo programme: records to review, and starts and outcomes by ward an
     .click();
   await page
     .getByLabel('Indicator set')
-    .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
+    .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 2' });
   await page.getByLabel('Period type').selectOption('year');
   await page.getByLabel('Financial year').selectOption({ label: '2025-26' });
   await page.getByText('Where the people counted live (by ward and deprivation decile)').click();

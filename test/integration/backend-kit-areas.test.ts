@@ -541,6 +541,113 @@ function steps(): Step[] {
       { after: (v, s) => (s.returnId = (v as { returnId: number }).returnId) },
     ],
     ['returns.dashboardExport', () => ({ from: '2025-04-01', to: '2026-03-31' })],
+    // Funding: a funder with an agreement, a stream and a project; a spell and an attribution; a set and a target
+    [
+      'funding.createFunder',
+      () => ({ code: 'KIT-F', name: 'Kit funder', notes: null }),
+      { after: (v, s) => (s.funder = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveAgreement',
+      (s) => ({
+        id: null,
+        funderId: id(s, 'funder'),
+        name: 'Kit agreement',
+        startsOn: '2025-04-01',
+        endsOn: '2027-03-31',
+        closureOn: null,
+        notes: null,
+      }),
+      { after: (v, s) => (s.agreement = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveStream',
+      (s) => ({
+        id: null,
+        code: 'KIT-S',
+        name: 'Kit stream',
+        funderId: id(s, 'funder'),
+        startsOn: null,
+        endsOn: null,
+        isActive: true,
+      }),
+      { after: (v, s) => (s.fundingStream = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveProject',
+      (s) => ({
+        id: null,
+        code: 'KIT-P',
+        name: 'Kit project',
+        streamId: id(s, 'fundingStream'),
+        interventionCode: null,
+        isActive: true,
+      }),
+      { after: (v, s) => (s.project = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveSpell',
+      (s) => ({
+        id: null,
+        participantId: id(s, 'p1'),
+        streamId: id(s, 'fundingStream'),
+        projectId: id(s, 'project'),
+        startsOn: '2026-01-10',
+        endsOn: null,
+        note: null,
+      }),
+      { after: (v, s) => (s.spell = (v as { id: number }).id) },
+    ],
+    [
+      'funding.attribute',
+      async (s) => {
+        const enrolment = await t.backend.store.db
+          .selectFrom('enrolments')
+          .select('id')
+          .where('course_run_id', '=', id(s, 'run'))
+          .orderBy('id')
+          .executeTakeFirstOrThrow();
+        return {
+          kind: 'enrolment',
+          itemId: enrolment.id,
+          streamId: id(s, 'fundingStream'),
+          projectId: id(s, 'project'),
+          reason: 'Paid for by the kit stream',
+        };
+      },
+    ],
+    ['funding.deleteSpell', (s) => ({ id: id(s, 'spell'), reason: 'Recorded in error' })],
+    [
+      'returns.createSet',
+      (s) => ({
+        funderId: id(s, 'funder'),
+        agreementId: id(s, 'agreement'),
+        code: 'KIT-SET',
+        name: 'Kit indicator set',
+        description: null,
+        copyFromSetId: null,
+      }),
+      { after: (v, s) => (s.kitSet = (v as { setId: number }).setId) },
+    ],
+    [
+      'returns.saveSet',
+      (s) => ({
+        setId: id(s, 'kitSet'),
+        name: 'Kit indicator set, renamed',
+        description: 'Kit test',
+        agreementId: id(s, 'agreement'),
+      }),
+    ],
+    [
+      'returns.saveTargets',
+      async (s) => ({
+        setId: id(s, 'kitSet'),
+        indicatorCode: (await t.ok('returns.setDetail', { setId: id(s, 'kitSet') })).indicators[0]!.code,
+        target: 12,
+        profileKind: null,
+        profile: [],
+      }),
+    ],
     // Imports
     [
       'imports.open',

@@ -124,7 +124,7 @@ describe('counting rules filter on where people live', () => {
     ...(area ? { area } : {}),
   });
   const count = (rule: CountingRule) =>
-    countIndicator(t.backend.store.db, rule, 'X', { setId: 1, ...FY, siblings: new Map() });
+    countIndicator(t.backend.store.db, rule, 'X', { setId: 1, funderId: 0, ...FY, siblings: new Map() });
 
   it('by the local area, a local authority, a ward and deciles', async () => {
     expect(await count(starts(undefined))).toBe(5);

@@ -70,7 +70,20 @@ describe('verifying an outcome without the evidence its type needs', () => {
 
   it('shows in a return as a warning and on the claim line, and stays on the submitted line', async () => {
     await t.ok('outcomes.verify', { id: outcomeId, status: 'verified', reason: 'Employer confirmed by phone' });
-    const setId = await setIdOf(t.backend.store.db, 'UKSPF-PS');
+    // UKSPF's set counts what its funding streams pay for (0171): the person is on a UKSPF stream.
+    const db = t.backend.store.db;
+    const funder = await db.selectFrom('funders').select('id').where('code', '=', 'UKSPF').executeTakeFirstOrThrow();
+    const stream = await db
+      .insertInto('funding_streams')
+      .values({ code: 'UKSPF-T', name: 'UKSPF People & Skills', funder: 'UKSPF', funder_id: funder.id })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .updateTable('participants')
+      .set({ funding_stream_id: stream.id })
+      .where('id', '=', participantId)
+      .execute();
+    const setId = await setIdOf(db, 'UKSPF-PS');
     const { lines } = await t.ok('returns.lines', { setId, ...H1, indicatorCode: 'UKSPF-R1' });
     expect(lines.map((l) => [l.itemId, l.verifiedWithoutEvidence])).toEqual([[outcomeId, 1]]);
     const computed = await t.ok('returns.compute', { setId, ...H1 });

@@ -148,7 +148,7 @@ describe('counting re-entries', () => {
     countDistinct: 'participant',
     excludeClaimedInSubmittedReturns: false,
   };
-  const scope = (from: string, to: string) => ({ setId: 1, from, to, siblings: new Map() });
+  const scope = (from: string, to: string) => ({ setId: 1, funderId: 0, from, to, siblings: new Map() });
 
   it('counts a person once from the first participation by default, and again when the rule says so', async () => {
     const id = await register();

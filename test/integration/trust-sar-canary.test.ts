@@ -144,6 +144,18 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
     )
     .run(id, now, now).lastInsertRowid;
+  // A spell of funded support and an officer's attribution of the job start.
+  const stream = s
+    .prepare(`insert into funding_streams (code, name, funder) values ('CAN-FUND', 'Canary fund', 'Canary funder')`)
+    .run().lastInsertRowid;
+  s.prepare(
+    `insert into funding_spells (participant_id, funding_stream_id, starts_on, note, created_at, updated_at) values (?, ?, '2026-01-05', ` +
+      `'Moved from core funding', ?, ?)`,
+  ).run(id, stream, now, now);
+  s.prepare(
+    `insert into funding_attributions (participant_id, item_kind, item_id, funding_stream_id, reason, set_at) values (?, 'outcome', ?, ?, ` +
+      `'The job came through the Canary fund', ?)`,
+  ).run(id, start, stream, now);
   s.prepare(
     `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
   ).run(start, id, now);

@@ -343,7 +343,7 @@ describe('the people behind an indicator whose rule chooses by a special-categor
       unit: 'People',
       evidenceRequired: '',
       interventionCode: null,
-      needsLocalConfirmation: false,
+      definitionStatus: 'local_draft' as const,
       rule: { subject: 'participants' as const, ...base, ...rule },
     });
     await t.ok('returns.saveSetVersion', {

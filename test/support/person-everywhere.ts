@@ -188,6 +188,25 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
   );
   await insert(
     t,
+    'funding_spells',
+    {
+      ...pid,
+      funding_stream_id: stream.id,
+      starts_on: '2019-03-01',
+      ends_on: '2020-01-31',
+      created_at: now,
+      updated_at: now,
+    },
+    canaries,
+  );
+  await insert(
+    t,
+    'funding_attributions',
+    { ...pid, item_kind: 'outcome', item_id: outcome, funding_stream_id: stream.id, set_at: now },
+    canaries,
+  );
+  await insert(
+    t,
     'evidence_files',
     {
       sha256: 'cnry-sha',

@@ -1,12 +1,15 @@
 // Compiles an indicator's counting rule into ONE query: the items the rule admits in the period
 // (with participant filters, claimed-before and "counted under another indicator" exclusions
-// as NOT EXISTS / NOT IN subqueries), then one line per person, item or employer as the rule
-// says, with the details the return needs. The query is built with Kysely over a dynamic table
+// as NOT EXISTS / NOT IN subqueries), each with the funding stream and project it is attributed
+// to (db/features/funding/attribution-sql.ts) and kept only when its funding is what the rule
+// counts, then one line per person, item or employer as the rule says, with the details the
+// return needs. The query is built with Kysely over a dynamic table
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
 // Its SQL stays here, not in a repository: compiling rules into a query is this module's one job.
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
-import type { CountingRule } from '../../../shared/domain/counting-rule';
+import { ageBandsWithin, type CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';
+import { attributedProject, attributedStream, attributionDate } from '../funding/attribution-sql';
 import { participantAreaCondition } from '../geography/resolution';
 
 export interface EngineScope {
@@ -18,6 +21,13 @@ export interface EngineScope {
   claimsBeforeReturnId?: number;
   /** The other indicators of the same set version, by code (for notCountedUnder). */
   siblings: ReadonlyMap<string, CountingRule>;
+  /** The set's funder: a rule with `funding: 'funder'` counts only items attributed to its streams. */
+  funderId: number;
+  /** 'counted' (default): what the rule counts. 'unattributed': the items the rule would count
+   * but that have no funding stream at all (for the return's warnings). */
+  attribution?: 'counted' | 'unattributed';
+  /** Ignore earlier claims (the cumulative figure over the agreement to date counts each once). */
+  ignoreClaims?: boolean;
 }
 
 export interface ClaimLine {
@@ -50,6 +60,12 @@ export interface ClaimLine {
   ethnicity: string | null;
   disability: string | null;
   labourMarketStatus: string | null;
+  fundingStreamId: number | null;
+  fundingStream: string | null;
+  fundingProjectId: number | null;
+  fundingProject: string | null;
+  /** The intervention of the item's project, when it names one. */
+  projectIntervention: string | null;
 }
 
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- the subject's table is chosen at run time
@@ -93,8 +109,44 @@ function dateExpr(rule: CountingRule): RawBuilder<string> | string {
 }
 
 /** The subject's rows with the common columns every line needs. */
+const eligibilityEvidence = sql`(select count(*) from eligibility_checks ec
+  where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`;
+
+/** The stream and project columns of an item of a person, attributed by its kind's date. */
+function attribution(
+  kind: 'outcome' | 'placement' | 'enrolment' | 'site_ready' | 'participant',
+  date: RawBuilder<unknown> = attributionDate[kind],
+) {
+  const subject = {
+    kind: kind === 'site_ready' || kind === 'participant' ? null : kind,
+    itemId: kind === 'participant' ? sql`p.id` : sql`i.id`,
+    participantId: sql`p.id`,
+    date,
+  };
+  return [attributedStream(subject).as('stream_id'), attributedProject(subject).as('project_id')];
+}
+
 function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
   switch (rule.subject) {
+    case 'funding_spells':
+      return db
+        .selectFrom('funding_spells as i')
+        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin('funding_streams as fst', 'fst.id', 'i.funding_stream_id')
+        .select([
+          personKey.as('person_id'),
+          'i.participant_id',
+          nullInteger.as('employer_id'),
+          sql.lit('funding_spell').as('item_kind'),
+          'i.id as item_id',
+          sql<string>`${sql.lit('Started support: ')} || fst.name`.as('item_label'),
+          nullText.as('verification_status'),
+          nullInteger.as('verifier_id'),
+          eligibilityEvidence.as('evidence_count'),
+          nullInteger.as('verified_without_evidence'),
+          'i.funding_stream_id as stream_id',
+          'i.project_id as project_id',
+        ]);
     case 'participants':
       return (
         rule.countReEntries
@@ -124,10 +176,10 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           : sql.lit('Started on the programme').as('item_label'),
         nullText.as('verification_status'),
         nullInteger.as('verifier_id'),
-        sql`(select count(*) from eligibility_checks ec where ec.participant_id = p.id and ec.outcome = 'met' and ec.evidence_type is not null)`.as(
-          'evidence_count',
-        ),
+        eligibilityEvidence.as('evidence_count'),
         nullInteger.as('verified_without_evidence'),
+        // A later participation is attributed by its own dates, as the first is by the record's.
+        ...attribution('participant', rule.countReEntries ? sql`coalesce(e.start_date, e.referral_date)` : undefined),
       ]);
     case 'outcomes': {
       let q = db
@@ -145,6 +197,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.verified_by as verifier_id',
           sql`(select count(*) from evidence_items ev where ev.outcome_id = i.id)`.as('evidence_count'),
           'i.verified_without_evidence',
+          ...attribution('outcome'),
         ])
         // A rejected outcome never counts, whatever the rule.
         .where('i.verification_status', '!=', 'rejected');
@@ -184,6 +237,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           nullInteger.as('verifier_id'),
           nullInteger.as('evidence_count'),
           nullInteger.as('verified_without_evidence'),
+          ...attribution('enrolment'),
         ])
         .where('r.status', '!=', 'cancelled');
       if (rule.enrolmentStatuses?.length) q = q.where('i.status', 'in', rule.enrolmentStatuses);
@@ -205,6 +259,9 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           nullInteger.as('verifier_id'),
           nullInteger.as('evidence_count'),
           nullInteger.as('verified_without_evidence'),
+          // A course run is paid for by the stream it is run under.
+          'i.funding_stream_id as stream_id',
+          nullInteger.as('project_id'),
         ])
         .where('i.status', '!=', 'cancelled');
       if (rule.cscsOnly) q = q.where('ct.cscs_component', 'is not', null);
@@ -225,9 +282,10 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           'i.signed_by as verifier_id',
           nullInteger.as('evidence_count'),
           nullInteger.as('verified_without_evidence'),
+          ...attribution('site_ready'),
         ]);
-    case 'placements':
-      return db
+    case 'placements': {
+      let q = db
         .selectFrom('placements as i')
         .innerJoin('participants as p', 'p.id', 'i.participant_id')
         .select([
@@ -241,9 +299,17 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
           nullInteger.as('verifier_id'),
           nullInteger.as('evidence_count'),
           nullInteger.as('verified_without_evidence'),
+          ...attribution('placement'),
         ]);
+      if (rule.placementKinds?.length) q = q.where('i.kind', 'in', rule.placementKinds);
+      return q;
+    }
   }
 }
+
+/** Age at the person's programme start, in whole years, from two ISO dates (portable SQL). */
+const ageAtStart = sql<number>`(cast(substr(p.start_date, 1, 4) as integer) - cast(substr(p.date_of_birth, 1, 4) as integer)
+  - case when substr(p.start_date, 6, 5) < substr(p.date_of_birth, 6, 5) then 1 else 0 end)`;
 
 /** The expression that identifies one counted thing: the person, the item or the employer. */
 function keyExpr(rule: CountingRule): RawBuilder<unknown> {
@@ -263,6 +329,7 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
     .where('rl.set_id', '=', scope.setId)
     .where('rl.indicator_code', '=', code);
   if (scope.claimsBeforeReturnId !== undefined) q = q.where('rl.return_id', '<', scope.claimsBeforeReturnId);
+  if (scope.ignoreClaims) q = q.where(sql<boolean>`1 = 0`);
   // Counting re-entries, what was claimed is one participation: a later one can be claimed again.
   if (rule.countReEntries && rule.subject === 'participants') {
     const date = dateExpr(rule);
@@ -276,6 +343,7 @@ function claimedBefore(db: AnyDb, rule: CountingRule, code: string, scope: Engin
 function itemKind(rule: CountingRule): string {
   return {
     participants: 'participant',
+    funding_spells: 'funding_spell',
     outcomes: 'outcome',
     enrolments: 'enrolment',
     course_runs: 'course_run',
@@ -294,30 +362,11 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
   if (rule.subject === 'site_ready')
     q = q.where((eb) => eb.or([eb('i.revoked_on', 'is', null), eb('i.revoked_on', '>', scope.to)]));
   if (rule.countDistinct === 'employer') q = q.where('i.employer_org_id', 'is not', null);
-  if (rule.subject !== 'course_runs') {
-    if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
-    if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
-    if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
-    if (rule.area) q = q.where(participantAreaCondition(rule.area));
-    if (rule.fundingStreams?.length)
-      q = q.where(
-        'p.funding_stream_id',
-        'in',
-        db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams),
-      );
-    if (rule.barriers?.length) {
-      const barriers = rule.barriers;
-      q = q.where((eb) =>
-        eb.exists(
-          eb
-            .selectFrom('participant_barriers as pb')
-            .select(sql.lit(1).as('one'))
-            .whereRef('pb.participant_id', '=', 'p.id')
-            .where('pb.barrier_code', 'in', barriers),
-        ),
-      );
-    }
+  if (rule.subject === 'outcomes' || rule.subject === 'placements') {
+    if (rule.minHoursPerWeek !== undefined) q = q.where('i.hours_per_week', '>=', rule.minHoursPerWeek);
+    if (rule.apprenticeshipLevels?.length) q = q.where('i.apprenticeship_level', 'in', rule.apprenticeshipLevels);
   }
+  if (rule.subject !== 'course_runs') q = personFilters(q, rule);
   if (rule.excludeClaimedInSubmittedReturns) {
     q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, rule, code, scope))));
   }
@@ -330,7 +379,7 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
       db,
       { ...otherRule, excludeClaimedInSubmittedReturns: false },
       other,
-      scope,
+      { ...scope, attribution: 'counted' },
       depth + 1,
     );
     const column =
@@ -350,7 +399,74 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
       eb.not(eb.exists(claimedBefore(db, { ...rule, countDistinct: rule.countDistinct }, other, scope))),
     );
   }
-  return q.select(keyExpr(rule).as('count_key'));
+  return fundingFilters(db, db.selectFrom(q.select(keyExpr(rule).as('count_key')).as('a')).selectAll('a'), rule, scope);
+}
+
+/** Who the person is: eligibility, age at start, sex, situation and qualification at entry, where
+ * they live, their barriers. */
+function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
+  if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
+  if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
+  if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
+  if (rule.area) q = q.where(participantAreaCondition(rule.area));
+  if (rule.sexes?.length) q = q.where('p.sex', 'in', rule.sexes);
+  if (rule.qualificationLevels?.length) q = q.where('p.qualification_level', 'in', rule.qualificationLevels);
+  if (rule.ageAtStart?.length) {
+    const ranges = rule.ageAtStart;
+    q = q.where((eb) =>
+      eb.or(
+        ranges.flatMap((r) => {
+          const known = [eb('p.date_of_birth', 'is not', null), eb('p.start_date', 'is not', null)];
+          if (r.min !== undefined) known.push(eb(ageAtStart, '>=', r.min));
+          if (r.max !== undefined) known.push(eb(ageAtStart, '<=', r.max));
+          const bands = ageBandsWithin(r);
+          // An anonymised person keeps only their age band at start: counted where it answers.
+          const anonymised = bands.length
+            ? [eb.and([eb('p.date_of_birth', 'is', null), eb('p.age_band_at_start', 'in', bands)])]
+            : [];
+          return [eb.and(known), ...anonymised];
+        }),
+      ),
+    );
+  }
+  if (rule.barriers?.length) {
+    const barriers = rule.barriers;
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('participant_barriers as pb')
+          .select(sql.lit(1).as('one'))
+          .whereRef('pb.participant_id', '=', 'p.id')
+          .where('pb.barrier_code', 'in', barriers),
+      ),
+    );
+  }
+  return q;
+}
+
+/** Which funding the rule counts: the set funder's streams, named streams or projects; or, for
+ * the warnings, the items with no stream at all. */
+function fundingFilters(db: AnyDb, q: AnyQuery, rule: CountingRule, scope: EngineScope): AnyQuery {
+  if (scope.attribution === 'unattributed') return q.where('a.stream_id', 'is', null);
+  if (rule.funding === 'funder')
+    q = q.where(
+      'a.stream_id',
+      'in',
+      db.selectFrom('funding_streams').select('id').where('funder_id', '=', scope.funderId),
+    );
+  if (rule.fundingStreams?.length)
+    q = q.where(
+      'a.stream_id',
+      'in',
+      db.selectFrom('funding_streams').select('id').where('code', 'in', rule.fundingStreams),
+    );
+  if (rule.fundingProjects?.length)
+    q = q.where(
+      'a.project_id',
+      'in',
+      db.selectFrom('funding_projects').select('id').where('code', 'in', rule.fundingProjects),
+    );
+  return q;
 }
 
 /** One line per counted person, item or employer (the earliest qualifying item in the period),
@@ -366,6 +482,8 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
     .leftJoin('participants as pp', 'pp.id', 'x.person_id')
     .leftJoin('staff as vs', 'vs.id', 'x.verifier_id')
     .leftJoin('organisations as org', 'org.id', 'x.employer_id')
+    .leftJoin('funding_streams as fsn', 'fsn.id', 'x.stream_id')
+    .leftJoin('funding_projects as fpn', 'fpn.id', 'x.project_id')
     .select([
       sql.lit(code).as('indicatorCode'),
       'x.person_id as personId',
@@ -395,6 +513,11 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'pp.ethnicity',
       'pp.disability',
       'pp.labour_market_status as labourMarketStatus',
+      'x.stream_id as fundingStreamId',
+      'fsn.name as fundingStream',
+      'x.project_id as fundingProjectId',
+      'fpn.name as fundingProject',
+      'fpn.intervention_code as projectIntervention',
     ])
     .where('x.rn', '=', 1)
     .orderBy('x.item_date')

@@ -59,6 +59,8 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
     .leftJoin('outcomes as o', (j) => j.onRef('o.id', '=', 'x.item_id').on('x.item_kind', '=', 'outcome'))
     .leftJoin('outcome_types as ot', 'ot.code', 'o.outcome_type')
     .leftJoin('staff as vs', 'vs.id', 'o.verified_by')
+    .leftJoin('funding_streams as fsn', 'fsn.id', 'x.funding_stream_id')
+    .leftJoin('funding_projects as fpn', 'fpn.id', 'x.funding_project_id')
     .select([
       'x.indicator_code as indicatorCode',
       'x.person_id as personId',
@@ -88,6 +90,11 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'pp.ethnicity',
       'pp.disability',
       'pp.labour_market_status as labourMarketStatus',
+      'x.funding_stream_id as fundingStreamId',
+      'fsn.name as fundingStream',
+      'x.funding_project_id as fundingProjectId',
+      'fpn.name as fundingProject',
+      'fpn.intervention_code as projectIntervention',
     ])
     .where('x.return_id', '=', returnId)
     .orderBy('x.id')
@@ -131,6 +138,37 @@ export async function updateFunder(
   values: { name: string; notes: string | null; personal_columns_json: string; updated_at: string },
 ): Promise<void> {
   await tx.updateTable('funders').set(values).where('id', '=', id).execute();
+}
+
+/** Lines of other funders' submitted returns whose period overlaps [from, to]. */
+export async function otherFunderClaims(db: Db, funderId: number, from: string, to: string) {
+  return db
+    .selectFrom('return_lines as rl')
+    .innerJoin('returns as r', 'r.id', 'rl.return_id')
+    .innerJoin('indicator_sets as s', 's.id', 'r.set_id')
+    .innerJoin('funders as f', 'f.id', 's.funder_id')
+    .select([
+      'rl.person_id as personId',
+      'rl.item_kind as itemKind',
+      'rl.item_id as itemId',
+      'f.name as funderName',
+      'rl.indicator_code as indicatorCode',
+      'r.period_label as periodLabel',
+    ])
+    .where('s.funder_id', '!=', funderId)
+    .where('r.period_from', '<=', to)
+    .where('r.period_to', '>=', from)
+    .execute();
+}
+
+/** What a set's submitted returns up to and including this one claimed, line by line. */
+export async function claimedToDate(db: Db, setId: number, upToReturnId: number) {
+  return db
+    .selectFrom('return_lines')
+    .select(['indicator_code', 'person_id', 'employer_id', 'item_kind', 'item_id'])
+    .where('set_id', '=', setId)
+    .where('return_id', '<=', upToReturnId)
+    .execute();
 }
 
 /** Labels of the barrier reference items (stored, else as seeded), by code. */

@@ -1,15 +1,17 @@
 // Queries of retention: the worklist of people whose retention period is over, and the streams'
-// dates. A person is due when their funding stream's retention date has passed and they have left;
-// or, where no funding stream sets a date (none recorded, as for many imported people, or a stream
-// without one), when nothing has happened with them for the programme's default period (a
-// retention setting): no referral, start, leave, registration, outcome, placement, course, note or
-// check since the cut-off date.
+// dates. A person is due when their retention date has passed and they have left: the latest date
+// over every funding stream that paid for or was claimed for them (funding/retention-date.ts).
+// Where no stream of theirs sets a date (none recorded, as for many imported people, or streams
+// without one) and none they have keeps them longer, the programme's default period applies (a
+// retention setting): due when nothing has happened with them since the cut-off date (no
+// referral, start, leave, registration, outcome, placement, course, note or check).
 import { sql, type Expression, type SqlBool } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
 import { addYearsIso, formatUkDate } from '../../../shared/domain/dates';
 import type { Db, Tx } from '../../store/schema';
 import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
+import { personLatestStreamDate, personRetainUntil } from '../funding/retention-date';
 import { readRetentionSettings } from './retention-settings';
 
 /** The worklist keeps its own order (the stream dates longest past first, then the default rule's
@@ -65,11 +67,17 @@ export function worklistQuery(db: Db, rule: RetentionRule) {
     .where((eb) =>
       eb.or([
         eb.and([
-          eb('f.retain_until', 'is not', null),
-          eb('f.retain_until', '<', rule.today),
+          eb(personRetainUntil(), 'is not', null),
+          eb(personRetainUntil(), '<', rule.today),
           eb.or([eb('p.status', '=', 'left'), eb('p.leave_date', 'is not', null)]),
         ]),
-        eb.and([eb('f.retain_until', 'is', null), inactiveSince(rule.cutoff)]),
+        // No date over all their streams: the default rule, unless a stream that does set one
+        // keeps them longer.
+        eb.and([
+          eb(personRetainUntil(), 'is', null),
+          eb.or([eb(personLatestStreamDate(), 'is', null), eb(personLatestStreamDate(), '<', rule.today)]),
+          inactiveSince(rule.cutoff),
+        ]),
       ]),
     );
 }
@@ -114,11 +122,11 @@ export async function retentionWorklist(
       'p.reference',
       'p.status',
       'f.name as fundingStream',
-      'f.retain_until as retainUntil',
+      personRetainUntil().as('retainUntil'),
       'p.leave_date as leaveDate',
     ])
-    .orderBy(sql`case when f.retain_until is null then 1 else 0 end`)
-    .orderBy('f.retain_until')
+    .orderBy(sql`case when ${personRetainUntil()} is null then 1 else 0 end`)
+    .orderBy(personRetainUntil())
     .orderBy('p.id')
     .limit(query.limit)
     .offset(query.offset)
@@ -140,9 +148,12 @@ export async function retentionWorklist(
           lastActivity: last?.on ?? null,
           why:
             `${r.leaveDate ? `Left on ${formatUkDate(r.leaveDate)}` : status === 'left' ? 'Left' : 'Has a leave date'}; ` +
-            `${r.fundingStream} records are kept until ${formatUkDate(r.retainUntil)}.`,
+            `records are kept until ${formatUkDate(r.retainUntil)}, the latest date of the funding streams that paid ` +
+            'for them or were claimed for them.',
         };
-      const stream = r.fundingStream ? `${r.fundingStream} sets no retention date` : 'No funding stream recorded';
+      const stream = r.fundingStream
+        ? `A funding stream of theirs (${r.fundingStream} on their record) sets no retention date`
+        : 'No funding stream recorded';
       const since = last ? `last activity ${formatUkDate(last.on)} (${last.what})` : 'no activity recorded';
       return {
         ...r,

@@ -29,6 +29,8 @@ import * as m0140 from './0140-vacancies';
 import * as m0160 from './0160-participant-name-sounds';
 import * as m0161 from './0161-participant-referrals';
 import * as m0162 from './0162-outcome-evidence-needed';
+import * as m0170 from './0170-funding-attribution';
+import * as m0171 from './0171-funder-sets';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -90,6 +92,8 @@ const later: Record<string, Migration> = {
   '0160-participant-name-sounds': m0160,
   '0161-participant-referrals': m0161,
   '0162-outcome-evidence-needed': m0162,
+  '0170-funding-attribution': m0170,
+  '0171-funder-sets': m0171,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

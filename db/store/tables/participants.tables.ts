@@ -10,6 +10,8 @@ export interface FundingStreamsTable {
   ends_on: string | null;
   retain_until: string | null;
   is_active: Generated<number>;
+  /** 0170: the funder whose stream this is. */
+  funder_id: number | null;
 }
 
 export interface ParticipantsTable {

@@ -1,5 +1,5 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
-// Eligibility & evidence, Referrals, Timeline, Notes, History). The tab is part of the route so it survives
+// Eligibility & evidence, Referrals, Timeline, Notes, Funding, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
@@ -16,6 +16,7 @@ import { TimelineTab } from './TimelineTab';
 import { ReferralsTab } from './ReferralsTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
+import { FundingTab } from './FundingTab';
 import { participantsRoutes } from './participants.routes';
 import { GeographySummary } from './GeographySummary';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
@@ -26,6 +27,7 @@ const tabs = [
   { id: 'referrals', label: 'Referrals' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notes', label: 'Notes' },
+  { id: 'funding', label: 'Funding' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -94,6 +96,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
         {current.id === 'referrals' && <ReferralsTab detail={d} />}
         {current.id === 'timeline' && <TimelineTab id={d.id} />}
         {current.id === 'notes' && <NotesTab id={d.id} />}
+        {current.id === 'funding' && <FundingTab id={d.id} />}
         {current.id === 'history' && <HistoryTab id={d.id} />}
       </div>
     </div>

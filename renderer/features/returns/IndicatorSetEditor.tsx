@@ -9,6 +9,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
+import { definitionStatusCodes, definitionStatusLabels } from '../../../shared/domain/definition-status';
 import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/geography';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
@@ -17,7 +18,7 @@ type Detail = ChannelOutput<'returns.setDetail'>;
 type Draft = Omit<IndicatorInput, 'rule'> & { ruleText: string };
 
 function toDraft(i: Detail['indicators'][number]): Draft {
-  const { sentence: _s, rule, ...rest } = i;
+  const { sentence: _s, agreedBy: _b, agreedOn: _o, rule, ...rest } = i;
   return { ...rest, ruleText: JSON.stringify(rule, null, 2) };
 }
 
@@ -95,7 +96,7 @@ const newIndicator = (): Draft => ({
   unit: 'People',
   evidenceRequired: '',
   interventionCode: null,
-  needsLocalConfirmation: true,
+  definitionStatus: 'local_draft',
   ruleText: JSON.stringify(
     {
       subject: 'outcomes',
@@ -163,10 +164,21 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
             <Field name={`indicators.${i}.evidenceRequired`} label="Evidence required">
               {(c) => <textarea {...c} rows={2} {...register(`indicators.${i}.evidenceRequired`)} />}
             </Field>
-            <label className="radio">
-              <input type="checkbox" {...register(`indicators.${i}.needsLocalConfirmation`)} /> For local confirmation
-              (no public source confirms the wording)
-            </label>
+            <Field
+              name={`indicators.${i}.definitionStatus`}
+              label="Definition status"
+              hint="Choose “agreed with the funder” only when the funder has confirmed this definition."
+            >
+              {(c) => (
+                <select {...c} {...register(`indicators.${i}.definitionStatus`)}>
+                  {definitionStatusCodes.map((code) => (
+                    <option key={code} value={code}>
+                      {definitionStatusLabels[code]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
             <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)" hint={areaHint}>
               {(c) => (
                 <>
