@@ -20,6 +20,8 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
 
   await page.getByLabel('Your name').fill('Jo Officer');
   await page.getByRole('button', { name: 'Create my profile' }).click();
+  // The shortcut works once the shell is there (a loaded machine can take a moment to show it).
+  await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.keyboard.press('Alt+2');
   await expect(page.getByRole('heading', { name: 'Courses', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'No course runs yet' })).toBeVisible();
