@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // The PostgreSQL run's one server (does nothing on the SQLite run).
+    globalSetup: ['test/support/postgres-global-setup.ts'],
   },
 });

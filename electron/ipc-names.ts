@@ -9,6 +9,7 @@ export const IPC_UNLOCK = 'wb-unlock';
 export const menuCommands = [
   'go-participants',
   'go-courses',
+  'go-vacancies',
   'go-outcomes',
   'go-returns',
   'go-imports',
@@ -18,3 +19,8 @@ export const menuCommands = [
   'import-file',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
+/** The team database connection kept in the keychain (electron/team-connection.ts): its state
+ * (address without password), save, and forget (back to this computer's own data file). */
+export const IPC_TEAM_STATE = 'wb-team-state';
+export const IPC_TEAM_SAVE = 'wb-team-save';
+export const IPC_TEAM_CLEAR = 'wb-team-clear';

@@ -12,11 +12,24 @@ import { buildMenu } from './menu';
 import { startBackendHost, type BackendHost } from './backend-host';
 import { InsecureKeychainError, loadOrCreateStoreKey, storeNeedsPassphrase } from './store-key';
 import { createIpcGuard } from './ipc-guard';
-import { IPC_UNLOCK, IPC_STORE_STATE } from './ipc-names';
+import { IPC_UNLOCK, IPC_STORE_STATE, IPC_TEAM_CLEAR, IPC_TEAM_SAVE, IPC_TEAM_STATE } from './ipc-names';
+import {
+  addressWithoutPassword,
+  clearTeamConnection,
+  isTeamAddress,
+  loadTeamConnection,
+  saveTeamConnection,
+  teamUrl,
+  type SavedTeamConnection,
+} from './team-connection';
 
 const STORE_FILE = 'worksbook.sqlite';
 let mainWindow: BrowserWindow | null = null;
 let backend: BackendHost | null = null;
+/** The team database this window is connected to (null: this computer's own data file), and why
+ * the last attempt to connect failed (no password in it: the driver never quotes one). */
+let teamConnected: SavedTeamConnection | null = null;
+let teamError: string | null = null;
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
@@ -121,6 +134,86 @@ function registerUnlock(storeFile: string, onOpened: (host: BackendHost) => void
   });
 }
 
+/** The Team database settings section (renderer/features/settings/TeamDatabaseSection.tsx):
+ * what is in use, save a connection (kept in the keychain; used from the next start), forget it. */
+function registerTeamConnection(userData: string): void {
+  ipcMain.handle(IPC_TEAM_STATE, (event) => {
+    if (!guard.check(event.senderFrame, 'app.info', {}).ok) return null;
+    let saved: SavedTeamConnection | null;
+    try {
+      saved = loadTeamConnection(userData);
+    } catch {
+      saved = null;
+    }
+    return {
+      connected: teamConnected ? addressWithoutPassword(teamConnected.url) : null,
+      saved: saved ? { address: addressWithoutPassword(saved.url), tls: saved.tls } : null,
+      error: teamError,
+    };
+  });
+  ipcMain.handle(IPC_TEAM_SAVE, (event, input: unknown) => {
+    if (!guard.check(event.senderFrame, 'app.info', {}).ok) return { ok: false, message: 'Unexpected sender.' };
+    const form = (input ?? {}) as Record<string, unknown>;
+    const text = (key: string) => (typeof form[key] === 'string' ? (form[key] as string) : '');
+    const url = teamUrl({ address: text('address'), login: text('login'), password: text('password') });
+    if (!url || !isTeamAddress(url))
+      return {
+        ok: false,
+        message: 'Enter the server as host:port/database (for example db.council.local:5432/worksbook) and your login.',
+      };
+    try {
+      saveTeamConnection(userData, {
+        url,
+        tls: form.tls === 'insecure-test-server' ? 'insecure-test-server' : 'verify-full',
+      });
+    } catch (error) {
+      return { ok: false, message: error instanceof Error ? error.message : 'The connection could not be kept.' };
+    }
+    return {
+      ok: true,
+      message: "Saved in this computer's keychain. Restart Worksbook to connect to the team database.",
+    };
+  });
+  ipcMain.handle(IPC_TEAM_CLEAR, (event) => {
+    if (!guard.check(event.senderFrame, 'app.info', {}).ok) return { ok: false, message: 'Unexpected sender.' };
+    clearTeamConnection(userData);
+    return { ok: true, message: "Forgotten. Restart Worksbook to use this computer's own data file." };
+  });
+}
+
+/** Opens the team database saved in the keychain (or WORKSBOOK_DB_URL); false if there is none
+ * or it cannot be reached (then this computer's own data file opens and Settings says why). */
+async function openTeamDatabase(userData: string): Promise<boolean> {
+  let connection: SavedTeamConnection | null;
+  try {
+    const fromEnv = process.env.WORKSBOOK_DB_URL;
+    connection =
+      fromEnv && isTeamAddress(fromEnv)
+        ? {
+            url: fromEnv,
+            tls: process.env.WORKSBOOK_DB_TLS === 'insecure-test-server' ? 'insecure-test-server' : 'verify-full',
+          }
+        : loadTeamConnection(userData);
+  } catch (error) {
+    teamError = error instanceof Error ? error.message : 'The saved team connection could not be read.';
+    return false;
+  }
+  if (!connection) return false;
+  // The backend process reads the TLS setting from its environment (db/store/postgres/team-connection.ts).
+  process.env.WORKSBOOK_DB_TLS = connection.tls;
+  try {
+    backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), connection.url, null, (event) => {
+      mainWindow?.webContents.send(IPC_EVENT, event);
+    });
+    teamConnected = connection;
+    return true;
+  } catch (error) {
+    const message = error instanceof Error ? error.message : 'unknown error';
+    teamError = `The team database could not be opened: ${message.split(connection.url).join(addressWithoutPassword(connection.url))}`;
+    return false;
+  }
+}
+
 async function start(): Promise<void> {
   hardenSessions();
   serveRenderer();
@@ -128,16 +221,18 @@ async function start(): Promise<void> {
   const storeFile = process.env.WORKSBOOK_DB ? path.resolve(process.env.WORKSBOOK_DB) : path.join(userData, STORE_FILE);
   registerIpc(() => backend);
   registerUnlock(storeFile, (host) => (backend = host));
-  try {
-    if (storeNeedsPassphrase(userData, storeFile)) throw new InsecureKeychainError();
-    const key = loadOrCreateStoreKey(userData);
-    backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (event) => {
-      mainWindow?.webContents.send(IPC_EVENT, event);
-    });
-  } catch (error) {
-    // No secure keychain: the window shows the passphrase screen (renderer/app/UnlockStore.tsx).
-    if (!(error instanceof InsecureKeychainError)) throw error;
-  }
+  registerTeamConnection(userData);
+  if (!(await openTeamDatabase(userData)))
+    try {
+      if (storeNeedsPassphrase(userData, storeFile)) throw new InsecureKeychainError();
+      const key = loadOrCreateStoreKey(userData);
+      backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (event) => {
+        mainWindow?.webContents.send(IPC_EVENT, event);
+      });
+    } catch (error) {
+      // No secure keychain: the window shows the passphrase screen (renderer/app/UnlockStore.tsx).
+      if (!(error instanceof InsecureKeychainError)) throw error;
+    }
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
 
   const options = mainWindowOptions(path.join(__dirname, 'preload.cjs'));

@@ -35,9 +35,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
       submenu: [
         { label: 'Participants', accelerator: 'CmdOrCtrl+1', click: send('go-participants') },
         { label: 'Courses', accelerator: 'CmdOrCtrl+2', click: send('go-courses') },
-        { label: 'Placements && outcomes', accelerator: 'CmdOrCtrl+3', click: send('go-outcomes') },
-        { label: 'Returns', accelerator: 'CmdOrCtrl+4', click: send('go-returns') },
-        { label: 'Imports', accelerator: 'CmdOrCtrl+5', click: send('go-imports') },
+        { label: 'Vacancies', accelerator: 'CmdOrCtrl+3', click: send('go-vacancies') },
+        { label: 'Placements && outcomes', accelerator: 'CmdOrCtrl+4', click: send('go-outcomes') },
+        { label: 'Returns', accelerator: 'CmdOrCtrl+5', click: send('go-returns') },
+        { label: 'Imports', accelerator: 'CmdOrCtrl+6', click: send('go-imports') },
         { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('go-settings') },
       ],
     },

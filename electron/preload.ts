@@ -2,7 +2,16 @@
 // two listeners. Nothing else from Electron or Node reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames } from '../shared/contract/index';
-import { IPC_EVENT, IPC_MENU, IPC_PREFIX, IPC_STORE_STATE, IPC_UNLOCK } from './ipc-names';
+import {
+  IPC_EVENT,
+  IPC_MENU,
+  IPC_PREFIX,
+  IPC_STORE_STATE,
+  IPC_TEAM_CLEAR,
+  IPC_TEAM_SAVE,
+  IPC_TEAM_STATE,
+  IPC_UNLOCK,
+} from './ipc-names';
 
 const channels: Record<string, (input: unknown) => Promise<unknown>> = {};
 for (const name of channelNames) {
@@ -19,6 +28,10 @@ contextBridge.exposeInMainWorld('worksbook', {
   storeState: (): Promise<{ locked: boolean; exists: boolean } | null> => ipcRenderer.invoke(IPC_STORE_STATE),
   unlockStore: (passphrase: string): Promise<{ ok: boolean; message?: string }> =>
     ipcRenderer.invoke(IPC_UNLOCK, passphrase),
+  teamState: (): Promise<unknown> => ipcRenderer.invoke(IPC_TEAM_STATE),
+  saveTeamConnection: (form: { address: string; login: string; password: string; tls: string }): Promise<unknown> =>
+    ipcRenderer.invoke(IPC_TEAM_SAVE, form),
+  clearTeamConnection: (): Promise<unknown> => ipcRenderer.invoke(IPC_TEAM_CLEAR),
   onMenuCommand(listener: (command: string) => void): () => void {
     const wrapped = (_e: IpcRendererEvent, command: unknown) => {
       if (typeof command === 'string') listener(command);

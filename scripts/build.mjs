@@ -28,7 +28,8 @@ if (!args.renderer) {
     sourcemap: true,
     // *.dev modules run only from source (db/features/imports/import-read.dev.ts bundles the
     // import worker in memory with esbuild); a build has the worker as a file of its own.
-    external: ['electron', 'better-sqlite3-multiple-ciphers', '*.dev'],
+    // pg loads from node_modules like the SQLite driver (it requires the optional pg-native lazily).
+    external: ['electron', 'better-sqlite3-multiple-ciphers', 'pg', '*.dev'],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
     logLevel: 'warning',
   };

@@ -31,7 +31,7 @@ interface LayerRule {
 }
 
 /** Pure libraries: no Node, no DOM, the same result anywhere. */
-const PURE = ['zod', 'date-fns', 'fastest-levenshtein'];
+const PURE = ['zod', 'date-fns', 'fastest-levenshtein', 'double-metaphone'];
 
 export const rules: Record<Layer, LayerRule> = {
   renderer: {
@@ -67,7 +67,16 @@ export const rules: Record<Layer, LayerRule> = {
   db: {
     role: 'the backend process',
     folders: ['db', 'shared'],
-    packages: [...PURE, 'kysely', 'better-sqlite3-multiple-ciphers', 'exceljs', 'csv-parse', 'iconv-lite', 'fflate'],
+    packages: [
+      ...PURE,
+      'kysely',
+      'better-sqlite3-multiple-ciphers',
+      'pg',
+      'exceljs',
+      'csv-parse',
+      'iconv-lite',
+      'fflate',
+    ],
     // The cipher fork of better-sqlite3 borrows @types/better-sqlite3 (db/store/sqlite/*.d.ts).
     typePackages: ['better-sqlite3'],
     // From source there is no bundled import worker: import-read.dev.ts bundles it in memory.

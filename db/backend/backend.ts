@@ -18,10 +18,17 @@ import { loadSpecialItems } from '../features/trust/special-items.repository';
 import { readTrustSettings } from '../features/trust/trust-settings';
 import { backupIfDue, takeBackup } from './backups';
 import { verifyAuditChain } from '../features/trust/audit-verify';
-import { flushErasedPages, foreignKeyProblemCount, integrityProblems } from '../store/dialect';
+import {
+  describeStoreFailure,
+  flushErasedPages,
+  storeBytes,
+  foreignKeyProblemCount,
+  integrityProblems,
+} from '../store/dialect';
+import os from 'node:os';
 import path from 'node:path';
 import type { z } from 'zod';
-import type { ChannelEffect, DataArea } from '../../shared/contract/define';
+import { dataAreas, type ChannelEffect, type DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
@@ -55,6 +62,9 @@ export interface Backend {
 
 export interface BackendOptions extends OpenStoreOptions {
   clock?: Clock;
+  /** The local folder for exports' temporary files and backups of a team database (a SQLite
+   * store keeps them beside its file). Default: ~/.worksbook-team. */
+  dataDir?: string;
   /** Take the daily backup on start when the last is older than a day (the app, CLI, harness). */
   automaticBackups?: boolean;
 }
@@ -69,6 +79,13 @@ const trustRules = (settings: { autoLockMinutes: number; sessionHours: number })
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
   let store = await openStore(options);
+  const localDir =
+    options.dataDir ??
+    (store.kind === 'postgres'
+      ? path.join(os.homedir(), '.worksbook-team')
+      : store.file === ':memory:'
+        ? path.join(process.cwd(), '.tmp', 'memory-store')
+        : path.dirname(path.resolve(store.file)));
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: BackendEvent) => void>();
   /** Each signed-in staff member's role as last read from the store, forgotten whenever a write
@@ -105,14 +122,11 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     clock,
     emit,
     jobs: createJobRunner(emit),
-    dataDir:
-      store.file === ':memory:'
-        ? path.join(process.cwd(), '.tmp', 'memory-store')
-        : path.dirname(path.resolve(store.file)),
+    dataDir: localDir,
     backupDir:
       options.backupDir ??
-      (store.file === ':memory:'
-        ? path.join(process.cwd(), '.tmp', 'memory-store', 'backups')
+      (store.file === ':memory:' || store.kind === 'postgres'
+        ? path.join(localDir, 'backups')
         : defaultBackupDir(store.file)),
     storeKey: store.key,
     keys: { keyring: store.keyring, envelopeFile: store.envelopeFile, pendingRecoveryKey: store.recoveryKey },
@@ -124,16 +138,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
       verifyAuditChain: () => verifyAuditChain(services.db, services.audit.view()),
       flushErasedPages: () => flushErasedPages(services.db),
+      storeBytes: () => storeBytes(services.db, services.storeFile),
     },
     async reopenStore(between, reopenOptions = {}) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
       const owned = store.lock;
+      stopListening();
       await store.close({ keepLock: true });
       try {
         await between();
       } finally {
         // Reopened with the keys in hand (a rekey updates them before it reopens).
         store = await openStore({ ...options, keyring: services.keys.keyring, lock: owned });
+        stopListening = store.onOtherWriters(fromOthers);
         Object.assign(services, {
           db: store.db,
           isEncrypted: store.isEncrypted,
@@ -149,6 +166,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return { db: store.db };
     },
   };
+
+  // Another member of a team database committed: the same event as our own writes.
+  const knownAreas = new Set<string>(dataAreas);
+  const fromOthers = (areas: string[]) => {
+    const known = areas.filter((a): a is DataArea => knownAreas.has(a));
+    if (known.length) emit({ type: 'data-changed', areas: known });
+  };
+  let stopListening = store.onOtherWriters(fromOthers);
 
   const isIdle = (c: Client, now: number) =>
     services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
@@ -237,7 +262,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const handler = handlers[channel] as (input: unknown, ctx: unknown) => Promise<unknown>;
       const staffId = caller.session?.staff.id ?? null;
       const { db: _db, emit: _emit, reopenStore: _reopen, maintenance, ...common } = services;
-      const call = { ...common, client: caller, staffId };
+      // Jobs started by this request are this staff member's: only they (or an administrator) cancel them.
+      const jobs = services.jobs.ownedBy(staffId);
+      const call = { ...common, jobs, client: caller, staffId };
       const effect = def.effect as ChannelEffect;
       // A write's output is checked inside its transaction, so a mismatch undoes the change.
       const checkOutput = (value: unknown) => {
@@ -286,29 +313,49 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         };
       }
       const name = error instanceof Error ? error.name : 'unknown';
-      const code = (error as { code?: unknown }).code;
-      // SQLite constraint messages name columns, never values, so they are safe to log.
-      log('error', 'request-failed', {
-        channel,
-        error: name,
-        code: typeof code === 'string' ? code : null,
-        message: error instanceof Error ? error.message.slice(0, 200) : '',
-      });
-      if (typeof code === 'string' && (code.startsWith('SQLITE_FULL') || code.startsWith('SQLITE_IOERR'))) {
+      const failure = describeStoreFailure(services.db, error);
+      // The store's code and a message without values (the dialect masks any that could hold data).
+      log('error', 'request-failed', { channel, error: name, code: failure.code, message: failure.safeMessage });
+      if (failure.kind === 'disk-full' || failure.kind === 'io') {
         return {
           ok: false,
           error: {
             kind: 'io',
-            message: code.startsWith('SQLITE_FULL')
-              ? 'The disk is full; nothing was saved. Free some space and try again.'
-              : 'The data file could not be written; nothing was saved. Check the disk and try again.',
+            message:
+              failure.kind === 'disk-full'
+                ? 'The disk is full; nothing was saved. Free some space and try again.'
+                : 'The data file could not be written; nothing was saved. Check the disk and try again.',
           },
         };
       }
-      if (typeof code === 'string' && code.startsWith('SQLITE_CONSTRAINT')) {
+      if (failure.kind === 'constraint') {
         return {
           ok: false,
           error: { kind: 'conflict', message: 'That would conflict with data already held; nothing was saved.' },
+        };
+      }
+      if (failure.kind === 'busy') {
+        return {
+          ok: false,
+          error: {
+            kind: 'conflict',
+            message: 'Others were saving the same records at the same moment; nothing was saved. Try again.',
+          },
+        };
+      }
+      if (failure.kind === 'refused') {
+        return {
+          ok: false,
+          error: {
+            kind: 'forbidden',
+            message: 'The team database refused this for your login; ask its administrator if you need it.',
+          },
+        };
+      }
+      if (failure.kind === 'unavailable') {
+        return {
+          ok: false,
+          error: { kind: 'io', message: 'The team database cannot be reached; nothing was saved. Try again shortly.' },
         };
       }
       return {
@@ -335,6 +382,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     lockIdleSessions,
     close: async () => {
       clearInterval(sweep);
+      stopListening();
       await store.close();
     },
   };

@@ -3,12 +3,14 @@
 // The file is written outside any transaction (SQLite cannot snapshot inside one); its audit row
 // is a transaction of its own.
 import type { BackendServices } from './context';
-import { writeTransaction } from '../store/dialect';
+import { storeBackups, writeTransaction } from '../store/dialect';
 import { writeBackupCompanion } from '../features/trust/backup-companion';
 import { copyToSecondFolder, readBackupSettings, recordSecondCopy } from '../features/trust/backup-settings';
 import {
   isDailyBackupDue,
   recordBackup,
+  recordErasedBackupsDeleted,
+  sweepErasedBackups,
   writeCheckedBackup,
   type BackupFileInfo,
   type BackupReason,
@@ -43,7 +45,16 @@ export async function takeBackup(
   return taken.info;
 }
 
-/** The daily backup: taken when the last daily or manual backup is over a day old. */
+/** The daily backup (a SQLite store's): taken when the last daily or manual backup is over a day old.
+ * Either way, backups holding people erased longer ago than the retention setting allows are deleted. */
 export async function backupIfDue(services: BackendServices): Promise<BackupFileInfo | null> {
-  return isDailyBackupDue(services.db, services.backupDir, services.clock.now()) ? takeBackup(services, 'daily') : null;
+  // A team database is backed up by its server (db/store/postgres/backups.ts).
+  if (!storeBackups(services.db).beforeBulkWrites) return null;
+  if (isDailyBackupDue(services.db, services.backupDir, services.clock.now())) return takeBackup(services, 'daily');
+  const swept = await sweepErasedBackups(services, services.clock.now());
+  if (swept.length)
+    await writeTransaction(services.db).execute((tx) =>
+      recordErasedBackupsDeleted(tx, services.clock.now().toISOString(), swept),
+    );
+  return null;
 }

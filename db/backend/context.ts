@@ -23,6 +23,8 @@ export interface StoreMaintenance {
   verifyAuditChain(): Promise<AuditVerification>;
   /** After erasing: leaves no old copy of an erased page in the store's files (the SQLite WAL). */
   flushErasedPages(): Promise<void>;
+  /** How much space the store takes (its file; a team database's size on the server). */
+  storeBytes(): Promise<number>;
 }
 
 export interface BackendServices {

@@ -9,6 +9,9 @@ import { outcomesHandlers } from '../features/outcomes/outcomes.handlers';
 import { returnsHandlers } from '../features/returns/returns.handlers';
 import { importsHandlers } from '../features/imports/imports.handlers';
 import { trustHandlers } from '../features/trust/trust.handlers';
+import { fundingHandlers } from '../features/funding/funding.handlers';
+import { geographyHandlers } from '../features/geography/geography.handlers';
+import { vacanciesHandlers } from '../features/vacancies/vacancies.handlers';
 
 // Each area's map covers some of the channels; together they must cover each exactly once.
 const areas: Array<Partial<HandlerMap<ChannelName>>> = [
@@ -19,6 +22,9 @@ const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   returnsHandlers,
   importsHandlers,
   trustHandlers,
+  fundingHandlers,
+  geographyHandlers,
+  vacanciesHandlers,
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {

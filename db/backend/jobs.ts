@@ -16,18 +16,33 @@ export interface JobControl {
   throwIfCancelled(): void;
 }
 
+/** Who asks to cancel a job: its owner (the staff member who started it) or an administrator may. */
+export interface JobCanceller {
+  staffId: number | null;
+  isAdministrator: boolean;
+}
+
 export interface JobRunner {
-  start<T>(kind: string, label: string, work: (job: JobControl) => Promise<T>): string;
-  cancel(id: string): boolean;
+  /** `owner`: the staff member who started it (the dispatcher's per-request runner fills it in). */
+  start<T>(kind: string, label: string, work: (job: JobControl) => Promise<T>, owner?: number | null): string;
+  /** Cancels a running job: 'not-running' when there is none by that id, 'not-yours' when `by`
+   * neither started it nor is an administrator. */
+  cancel(id: string, by: JobCanceller): 'cancelled' | 'not-running' | 'not-yours';
   list(): JobSnapshot[];
   /** Resolves when the job ends (for the CLI and tests). */
   wait(id: string): Promise<JobSnapshot>;
+  /** The same runner, starting jobs owned by `owner` (one per staff member, kept: the imports area
+   * keeps its open files per runner). */
+  ownedBy(owner: number | null): JobRunner;
 }
 
 export const yieldToEventLoop = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner {
-  const jobs = new Map<string, { snapshot: JobSnapshot; cancelled: boolean; ended: Promise<JobSnapshot> }>();
+  const jobs = new Map<
+    string,
+    { snapshot: JobSnapshot; owner: number | null; cancelled: boolean; ended: Promise<JobSnapshot> }
+  >();
   let lastEmit = 0;
 
   const publish = (snapshot: JobSnapshot, force = false) => {
@@ -37,11 +52,12 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
     emit({ type: 'job', job: { ...snapshot } });
   };
 
-  return {
-    start(kind, label, work) {
+  const views = new Map<number | null, JobRunner>();
+  const runner: JobRunner = {
+    start(kind, label, work, owner = null) {
       const id = randomUUID();
       const snapshot: JobSnapshot = { id, kind, label, state: 'running', done: 0, total: 0 };
-      const entry = { snapshot, cancelled: false, ended: Promise.resolve(snapshot) };
+      const entry = { snapshot, owner, cancelled: false, ended: Promise.resolve(snapshot) };
       const control: JobControl = {
         async progress(done, total, message) {
           snapshot.done = done;
@@ -79,11 +95,12 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
       jobs.set(id, entry);
       return id;
     },
-    cancel(id) {
+    cancel(id, by) {
       const entry = jobs.get(id);
-      if (!entry || entry.snapshot.state !== 'running') return false;
+      if (!entry || entry.snapshot.state !== 'running') return 'not-running';
+      if (!by.isAdministrator && (entry.owner === null || entry.owner !== by.staffId)) return 'not-yours';
       entry.cancelled = true;
-      return true;
+      return 'cancelled';
     },
     list() {
       return [...jobs.values()].map((j) => ({ ...j.snapshot }));
@@ -93,5 +110,14 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
       if (!entry) throw new Error(`No job ${id}`);
       return entry.ended;
     },
+    ownedBy(owner) {
+      let view = views.get(owner);
+      if (!view) {
+        view = { ...runner, start: (kind, label, work) => runner.start(kind, label, work, owner) };
+        views.set(owner, view);
+      }
+      return view;
+    },
   };
+  return runner;
 }

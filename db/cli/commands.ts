@@ -7,6 +7,7 @@ import { contractsProgressCommand, sustainmentCommand } from './outcomes.command
 import { participantsCommand } from './participants.commands';
 import { coursesListCommand } from './courses.commands';
 import { returnCommand, statsCommand } from './returns.commands';
+import { vacanciesListCommand } from './vacancies.commands';
 
 export const commands: CliCommand[] = [
   infoCommand,
@@ -18,6 +19,8 @@ export const commands: CliCommand[] = [
   // -- outcomes --
   sustainmentCommand,
   contractsProgressCommand,
+  // -- vacancies --
+  vacanciesListCommand,
   // -- returns --
   returnCommand,
   statsCommand,

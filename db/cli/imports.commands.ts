@@ -5,7 +5,8 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Backend } from '../backend/backend';
 import { importKinds, importProfileSchema, type ImportProfile } from '../../shared/domain/import-profile';
-import type { PreviewCounts, UploadInfo } from '../../shared/contract/imports.contract';
+import type { PreviewCounts, RunToCreate, UploadInfo } from '../../shared/contract/imports.contract';
+import { formatUkDate } from '../../shared/domain/dates';
 import { CLI_CLIENT, CliExit, unwrap, type CliCommand, type CliIo } from './command';
 
 async function job<T>(backend: Backend, jobId: string, io: CliIo): Promise<T> {
@@ -105,10 +106,18 @@ export const importCommand: CliCommand = {
     ).rows;
     const errors = errorRows.map((r) => ({ sheet, row: r.rowNumber, problem: r.detail }));
     let batchId: number | null = null;
+    // Dry run: the runs the import would create; otherwise those it created (with their ids).
+    let createdRuns: Array<RunToCreate & { id?: number }> = summary.runsToCreate;
     if (!values['dry-run'] && counts.accepted > 0) {
       const committed = unwrap(await backend.call(CLI_CLIENT, 'imports.commit', { previewId }), io);
-      batchId = (await job<{ batchId: number }>(backend, committed.jobId, io)).batchId;
-    }
+      const result = await job<{ batchId: number; createdRuns: Array<RunToCreate & { id: number }> }>(
+        backend,
+        committed.jobId,
+        io,
+      );
+      batchId = result.batchId;
+      createdRuns = result.createdRuns;
+    } else if (!values['dry-run']) createdRuns = [];
     const out = {
       file: upload.fileName,
       sheet,
@@ -120,8 +129,18 @@ export const importCommand: CliCommand = {
         changed: counts.changed,
         unchanged: counts.unchanged,
         review: counts.review,
+        repeats: counts.repeat,
         errors: counts.error,
       },
+      createdRuns: createdRuns.map((r) => ({
+        ...(r.id === undefined ? {} : { id: r.id }),
+        partnerCode: r.partnerCode,
+        courseType: r.courseTypeCode,
+        title: r.title,
+        startDate: r.startDate,
+        endDate: r.endDate,
+        learners: r.learners,
+      })),
       missingColumns: summary.missingColumns,
       ambiguousDateColumns: summary.ambiguousDates,
       errors,
@@ -130,8 +149,16 @@ export const importCommand: CliCommand = {
     else {
       io.out(`${upload.fileName} (${sheet}) with profile "${profile.name}":`);
       io.out(
-        `  new ${counts.new}, changed ${counts.changed}, unchanged ${counts.unchanged}, needs review ${counts.review}, errors ${counts.error}`,
+        `  new ${counts.new}, changed ${counts.changed}, unchanged ${counts.unchanged}, needs review ${counts.review}, ` +
+          `repeated rows ${counts.repeat}, errors ${counts.error}`,
       );
+      if (createdRuns.length)
+        io.out(`  course runs ${values['dry-run'] ? 'to create' : 'created'}: ${createdRuns.length}`);
+      for (const r of createdRuns)
+        io.out(
+          `    ${r.partnerCode ?? r.courseTypeCode} ${r.courseType}, ${formatUkDate(r.startDate)} to ${formatUkDate(r.endDate)}, ` +
+            `${r.learners} ${r.learners === 1 ? 'learner' : 'learners'}`,
+        );
       if (summary.ambiguousDates.length)
         io.out(
           `  warning: every date in ${summary.ambiguousDates.join(', ')} could be day- or month-first; the profile reads them ${profile.dateConvention}.`,

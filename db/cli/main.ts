@@ -4,6 +4,7 @@ import path from 'node:path';
 import { placeBackupAsNewStore } from '../features/trust/backup-companion';
 import { parseArgs } from 'node:util';
 import { createBackend } from '../backend/backend';
+import { isTeamStoreAddress, teamTlsSetting } from '../store/connection';
 import { defaultStorePath } from '../backend/paths';
 import { resolveStoreKey } from '../backend/store-key';
 import { commands } from './commands';
@@ -27,7 +28,9 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   if (!name || name === 'help' || name === '--help' || !command) {
     if (name && name !== 'help' && name !== '--help') io.err(`Unknown command "${name}".`);
     io.out(
-      'Usage: npm run cli -- <command> [--db <file>] [--key-file <file> | --recovery-key <key> | --plaintext] [options]\n' +
+      'Usage: npm run cli -- <command> [--db <file> | --db postgres://...] [--key-file <file> | --recovery-key <key> | --plaintext] [options]\n' +
+        '(a team database: --db postgres://login@host/database or WORKSBOOK_DB_URL; password from the connection\n' +
+        'string or PGPASSWORD; TLS verify-full unless --db-tls insecure-test-server, for a test server only)\n' +
         '(or WORKSBOOK_PASSPHRASE / WORKSBOOK_KEY_FILE / WORKSBOOK_RECOVERY_KEY for an encrypted store; --plaintext, or WORKSBOOK_PLAINTEXT=1,\n' +
         'for an unencrypted one with demo or test data only)\n\nCommands:',
     );
@@ -42,6 +45,7 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
       options: {
         ...command.options,
         db: { type: 'string' },
+        'db-tls': { type: 'string' },
         as: { type: 'string' },
         'key-file': { type: 'string' },
         'recovery-key': { type: 'string' },
@@ -53,7 +57,17 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`${error instanceof Error ? error.message : String(error)}\nUsage: ${command.usage}`);
     return 2;
   }
-  const file = path.resolve(String(parsed.values.db ?? defaultStorePath()));
+  // A team database's address is a connection string, not a path: never resolved against the
+  // working folder (that once made a folder named "postgres:").
+  const address = String(parsed.values.db ?? process.env.WORKSBOOK_DB_URL ?? defaultStorePath()).trim();
+  const team = isTeamStoreAddress(address);
+  const file = team ? address : path.resolve(address);
+  const tlsName = parsed.values['db-tls'];
+  const tls = typeof tlsName === 'string' ? teamTlsSetting(tlsName) : undefined;
+  if (tls === null) {
+    io.err('error: --db-tls must be verify-full (the default) or insecure-test-server.');
+    return 2;
+  }
   let backend;
   try {
     const keyFile = parsed.values['key-file'];
@@ -61,18 +75,29 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     // A new computer: `restore <backup file> --recovery-key ... --db <new data file>` puts the backup
     // (and the key envelope its companion carries) in place, then opens it with the recovery key.
     const backupFile = parsed.positionals[0];
-    if (command.name === 'restore' && recoveryKey && backupFile && !fs.existsSync(file) && fs.existsSync(backupFile)) {
+    if (
+      !team &&
+      command.name === 'restore' &&
+      recoveryKey &&
+      backupFile &&
+      !fs.existsSync(file) &&
+      fs.existsSync(backupFile)
+    ) {
       placeBackupAsNewStore(path.resolve(backupFile), file);
       io.out(`Restored ${path.basename(backupFile)} as ${file} on this computer; it opens with the recovery key.`);
       return 0;
     }
     backend = await createBackend({
       file,
-      key: await resolveStoreKey(file, {
-        keyFile: typeof keyFile === 'string' ? keyFile : undefined,
-        recoveryKey: typeof recoveryKey === 'string' ? recoveryKey : undefined,
-        plaintext: parsed.values.plaintext === true,
-      }),
+      tls,
+      // A team database has no store key: the server holds the data; the login is the gate.
+      key: team
+        ? null
+        : await resolveStoreKey(file, {
+            keyFile: typeof keyFile === 'string' ? keyFile : undefined,
+            recoveryKey: typeof recoveryKey === 'string' ? recoveryKey : undefined,
+            plaintext: parsed.values.plaintext === true,
+          }),
       automaticBackups: command.automaticBackups !== false,
     });
   } catch (error) {

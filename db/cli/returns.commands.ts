@@ -1,5 +1,7 @@
-// CLI commands of the returns area: `return` writes a funder return workbook (the same one the
-// screen exports, audited with its purpose) and `stats` prints the headline figures for a period.
+// CLI commands of the returns area: `return` writes a funder's aggregate return workbook (and, with
+// --evidence, the evidence pack: the same files the screen exports, audited with their purpose) and
+// prints per indicator the count, cumulative, target, profile and variance; `stats` prints the
+// headline figures for a period.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
@@ -19,12 +21,14 @@ function dateOption(value: unknown, name: string, io: { err(t: string): void }):
 export const returnCommand: CliCommand = {
   name: 'return',
   summary: 'Write a funder return workbook for an indicator set and period',
-  usage: 'return --set <code> --from <date> --to <date> --out <file.xlsx> [--purpose "..."] [--json]',
+  usage:
+    'return --set <code> --from <date> --to <date> --out <file.xlsx> [--evidence <file.xlsx>] [--purpose "..."] [--json]',
   options: {
     set: { type: 'string' },
     from: { type: 'string' },
     to: { type: 'string' },
     out: { type: 'string' },
+    evidence: { type: 'string' },
     purpose: { type: 'string' },
     json: { type: 'boolean' },
   },
@@ -40,6 +44,13 @@ export const returnCommand: CliCommand = {
       io.err('--out is required and must end in .xlsx');
       return 2;
     }
+    if (
+      values.evidence !== undefined &&
+      (typeof values.evidence !== 'string' || !values.evidence.toLowerCase().endsWith('.xlsx'))
+    ) {
+      io.err('--evidence must name a file ending in .xlsx');
+      return 2;
+    }
     const set = await findSetByCode(backend.store.db, values.set);
     if (!set) {
       const sets = unwrap(await backend.call(CLI_CLIENT, 'returns.sets', {}), io);
@@ -51,21 +62,46 @@ export const returnCommand: CliCommand = {
       typeof values.purpose === 'string'
         ? values.purpose
         : `Return for ${set.funderName} produced from the command line`;
-    const file = unwrap(await backend.call(CLI_CLIENT, 'returns.export', { setId: set.id, from, to, purpose }), io);
-    const out = path.resolve(values.out);
-    fs.writeFileSync(`${out}.tmp`, file.bytes);
-    fs.renameSync(`${out}.tmp`, out);
+    for (const m of computed.agreement.messages) io.err(m);
+    if (computed.agreement.status === 'outside') return 1;
+    const write = async (part: 'aggregate' | 'evidence', name: string) => {
+      const file = unwrap(
+        await backend.call(CLI_CLIENT, 'returns.export', { setId: set.id, from, to, purpose, part }),
+        io,
+      );
+      const out = path.resolve(name);
+      fs.writeFileSync(`${out}.tmp`, file.bytes);
+      fs.renameSync(`${out}.tmp`, out);
+      return { out, rows: file.rows ?? 0 };
+    };
+    const aggregate = await write('aggregate', values.out);
+    const evidence = typeof values.evidence === 'string' ? await write('evidence', values.evidence) : null;
     if (values.json) {
       io.out(
         JSON.stringify(
           {
-            file: out,
+            file: aggregate.out,
+            evidenceFile: evidence?.out ?? null,
             set: set.code,
+            funder: set.funderName,
             version: computed.version,
             from,
             to,
             period: computed.periodLabel,
-            indicators: computed.indicators.map(({ code, title, unit, count }) => ({ code, title, unit, count })),
+            counted: { from: computed.agreement.countedFrom, to: computed.agreement.countedTo },
+            cumulativeFrom: computed.cumulativeFrom,
+            agreement: computed.agreement.messages,
+            indicators: computed.indicators.map((i) => ({
+              code: i.code,
+              title: i.title,
+              unit: i.unit,
+              count: i.count,
+              cumulative: i.cumulative,
+              target: i.target,
+              profileToDate: i.profileToDate,
+              variance: i.variance,
+              rag: i.rag,
+            })),
             warnings: computed.warningCounts,
           },
           null,
@@ -74,10 +110,18 @@ export const returnCommand: CliCommand = {
       );
     } else {
       io.out(`${set.name} v${computed.version}, ${computed.periodLabel}`);
-      for (const i of computed.indicators) io.out(`  ${i.code.padEnd(10)} ${String(i.count).padStart(7)}  ${i.title}`);
-      for (const [kind, n] of Object.entries(computed.warningCounts ?? {}))
-        io.out(`  warning: ${n} × ${kind.replace(/_/g, ' ')}`);
-      io.out(`Written ${out} (${file.rows ?? 0} claim lines)`);
+      io.out(
+        `  ${'code'.padEnd(10)} ${'count'.padStart(7)} ${'cumul.'.padStart(7)} ${'target'.padStart(7)} ${'var.'.padStart(6)}  indicator`,
+      );
+      const n = (v: number | null, w: number) => (v === null ? '-' : String(v)).padStart(w);
+      for (const i of computed.indicators)
+        io.out(
+          `  ${i.code.padEnd(10)} ${n(i.count, 7)} ${n(i.cumulative, 7)} ${n(i.target, 7)} ${n(i.variance, 6)}  ${i.title}`,
+        );
+      for (const [kind, count] of Object.entries(computed.warningCounts ?? {}))
+        io.out(`  warning: ${count} × ${kind.replace(/_/g, ' ')}`);
+      io.out(`Written ${aggregate.out} (aggregate return, no personal data)`);
+      if (evidence) io.out(`Written ${evidence.out} (evidence pack, ${evidence.rows} claim lines)`);
     }
     return 0;
   },

@@ -10,6 +10,7 @@ import { L1_TITLE } from '../features/courses/results.service';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { lastNames } from './names';
 import { addDays, type Random } from './random';
+import { demoStreamFor } from './funding.demo';
 
 type Mark = 'present' | 'late' | 'absent' | 'excused';
 interface Enrol {
@@ -266,7 +267,7 @@ export const coursesStep: DemoStep = {
       (await tx.selectFrom('course_types').select(['id', 'code', 'name']).execute()).map((t) => [t.code, t]),
     );
     const runs = planRuns(ctx);
-    const streams = Object.values(ctx.fundingStreamIds);
+    const hasStreams = Object.keys(ctx.fundingStreamIds).length > 0;
     const tutors = lastNames.slice(0, 12).map((n, i) => `${['Sam', 'Chris', 'Jo', 'Alex'][i % 4]} ${n}`);
     const stamp = (d: string) => `${d}T16:30:00.000Z`;
 
@@ -285,7 +286,8 @@ export const coursesStep: DemoStep = {
             end_date: r.end,
             capacity: r.capacity,
             tutor: rng.pick(tutors),
-            funding_stream_id: streams.length ? rng.pick(streams) : null,
+            // Courses are paid by a stream live when they start (the Town Deal hub paid many before April 2026).
+            funding_stream_id: hasStreams ? (ctx.fundingStreamIds[demoStreamFor(rng, r.start, true)] ?? null) : null,
             status: r.status,
             notes: null,
             created_at: stamp(addDays(r.start, -28)),

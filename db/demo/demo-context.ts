@@ -1,6 +1,7 @@
 // What each demo step receives. Steps run in order inside one transaction.
 import type { Tx } from '../store/schema';
 import type { Random } from './random';
+import type { DemoGeography } from './geography.demo';
 
 export interface DemoContext {
   tx: Tx;
@@ -11,6 +12,8 @@ export interface DemoContext {
   size: number;
   staffIds: number[];
   fundingStreamIds: Record<string, number>;
+  /** The synthetic geography loaded before the participants (geography.demo.ts). */
+  geography?: DemoGeography;
   /** Participants created, with the facts later steps need to stay consistent. */
   participants: Array<{
     id: number;

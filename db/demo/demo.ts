@@ -9,18 +9,24 @@ import { Random } from './random';
 import type { DemoContext, DemoStep } from './demo-context';
 import { fundingStreamsStep, referenceStep, staffStep } from './foundation.demo';
 import { participantsStep } from './participants.demo';
+import { geographyStep } from './geography.demo';
 import { coursesSteps } from './courses.demo';
 import { outcomesSteps } from './outcomes.demo';
+import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
+import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
 
 export const demoSteps: DemoStep[] = [
   referenceStep,
   staffStep,
   fundingStreamsStep,
+  geographyStep,
   participantsStep,
   ...coursesSteps,
   ...outcomesSteps,
+  vacanciesStep,
+  ...fundingSteps,
   ...returnsSteps,
   ...importsSteps,
 ];

@@ -1,5 +1,10 @@
-// Demo staff, reference lists and funding streams.
-import { defaultBarriers, referenceItemExtra, referralSources } from '../../shared/domain/reference-lists';
+// Demo staff, reference lists and funding streams (each linked to its funder).
+import {
+  defaultBarriers,
+  defaultBenefits,
+  referenceItemExtra,
+  referralSources,
+} from '../../shared/domain/reference-lists';
 import type { DemoStep } from './demo-context';
 
 export const staffStep: DemoStep = {
@@ -29,7 +34,7 @@ export const staffStep: DemoStep = {
 export const referenceStep: DemoStep = {
   name: 'reference lists',
   async run(ctx) {
-    const lists = { barrier: defaultBarriers, referral_source: referralSources };
+    const lists = { barrier: defaultBarriers, referral_source: referralSources, benefit: defaultBenefits };
     for (const [list, options] of Object.entries(lists)) {
       for (const [i, o] of options.entries()) {
         await ctx.tx
@@ -70,11 +75,37 @@ export const fundingStreamsStep: DemoStep = {
         ends_on: null,
         retain_until: null,
       },
+      {
+        code: 'SBC-S106',
+        name: 'Section 106 local labour contributions',
+        funder: 'Stevenage Borough Council',
+        starts_on: '2023-04-01',
+        ends_on: null,
+        retain_until: null,
+      },
+      {
+        code: 'DWP-CTW',
+        name: 'Connect to Work (Hertfordshire)',
+        funder: 'Department for Work and Pensions (Connect to Work)',
+        starts_on: '2025-04-01',
+        ends_on: null,
+        retain_until: '2032-03-31',
+      },
     ];
+    const funderOf: Record<string, string> = {
+      'UKSPF-PS': 'UKSPF',
+      'TOWNS-FUND': 'TOWNS-FUND',
+      'SBC-CORE': 'SBC',
+      'SBC-S106': 'SBC',
+      'DWP-CTW': 'DWP-CTW',
+    };
+    const funders = new Map(
+      (await ctx.tx.selectFrom('funders').select(['id', 'code']).execute()).map((f) => [f.code, f.id]),
+    );
     for (const s of streams) {
       await ctx.tx
         .insertInto('funding_streams')
-        .values(s)
+        .values({ ...s, funder_id: funders.get(funderOf[s.code] ?? '') ?? null })
         .onConflict((oc) => oc.column('code').doNothing())
         .execute();
     }

@@ -1,5 +1,6 @@
-// Demo data for the returns area: one submitted UKSPF return for an earlier half-year, so the
-// lock and "not counted again" are visible. Works whatever the other areas' steps created
+// Demo data for the returns area: a submitted UKSPF return and a Town Deal return for the same
+// earlier half-year, so the lock, "not counted again" and "also claimed to another funder" are
+// visible. Works whatever the other areas' steps created
 // (with no outcomes its outcome indicators are simply zero).
 import { fyHalf, financialYearOf } from '../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../shared/domain/dates';
@@ -16,31 +17,33 @@ export function demoReturnPeriod(today: string): { from: string; to: string } {
   return fyHalf(fy, month >= 4 && month <= 9 ? 1 : 2);
 }
 
+const demoReturns = [
+  { code: 'UKSPF-PS', note: 'Demo: half-year claim sent to the lead authority' },
+  { code: 'TOWNS-FUND-LEARNERS', note: 'Demo: Town Deal monitoring return' },
+];
+
 export const returnsSteps: DemoStep[] = [
   {
-    name: 'submitted UKSPF return',
+    name: 'submitted UKSPF and Town Deal returns',
     async run(ctx) {
-      const set = await findSetByCode(ctx.tx, 'UKSPF-PS');
-      if (!set) return;
       const period = demoReturnPeriod(ctx.today);
       const staffId = ctx.staffIds[0] ?? null;
       const at = `${addMonthsIso(period.to, 1)}T10:00:00.000Z`;
-      const submitted = await submitReturn(
-        ctx.tx,
-        set.id,
-        period,
-        'Demo: half-year claim sent to the lead authority',
-        staffId,
-        at,
-      );
-      await appendAudit(ctx.tx, ctx.nowIso, staffId, {
-        action: 'create',
-        entity: 'return',
-        entityId: submitted.returnId,
-        summary: `Demo return submitted and locked (${submitted.lines} claim lines)`,
-        after: { from: period.from, to: period.to, totals: submitted.totals },
-      });
-      await ctx.progress(1, 1, 'Submitted a demo UKSPF return');
+      for (const r of demoReturns) {
+        const set = await findSetByCode(ctx.tx, r.code);
+        // A demo loaded long after a fund ended has nothing of it to claim.
+        const a = set?.agreement;
+        if (!set || (a && (period.to < a.startsOn || (a.endsOn !== null && period.from > a.endsOn)))) continue;
+        const submitted = await submitReturn(ctx.tx, set.id, period, r.note, staffId, at);
+        await appendAudit(ctx.tx, ctx.nowIso, staffId, {
+          action: 'create',
+          entity: 'return',
+          entityId: submitted.returnId,
+          summary: `Demo return submitted and locked (${submitted.lines} claim lines)`,
+          after: { from: period.from, to: period.to, totals: submitted.totals },
+        });
+      }
+      await ctx.progress(1, 1, 'Submitted demo returns');
     },
   },
 ];

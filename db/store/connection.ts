@@ -1,5 +1,7 @@
 // Opens the store: one SQLite file, owned by one process, with the durability settings asserted,
-// the quick check run and the migrations applied. Everything SQLite-specific stays in ./sqlite.
+// the quick check run and the migrations applied; or, given a postgres:// address, a team
+// database on a PostgreSQL server (./postgres/open-team-store.ts). Everything SQLite-specific
+// stays in ./sqlite, everything PostgreSQL-specific in ./postgres.
 import fs from 'node:fs';
 import path from 'node:path';
 import SqliteDatabase, { type Database as Sqlite } from 'better-sqlite3-multiple-ciphers';
@@ -25,9 +27,15 @@ import { assertLocalStorePath } from './sqlite/network-path';
 import { appliedMigrations, migrateToLatest } from './migrator';
 import { migrations } from './migrations/index';
 import { acquireStoreLock, type StoreLock } from './store-lock';
+import { openTeamStore } from './postgres/open-team-store';
+import { isTeamDatabaseUrl, tlsFromEnvironment, type TeamTls } from './postgres/team-connection';
+import type { StoreKind } from './dialect';
 
 export interface Store {
+  readonly kind: StoreKind;
+  /** The data file, or a team database's address without its password. */
   readonly file: string;
+  /** The SQLite handle (SQLite tools and tests only; a team store throws when asked for it). */
   readonly sqlite: Sqlite;
   readonly db: Kysely<Database>;
   readonly isEncrypted: boolean;
@@ -44,15 +52,21 @@ export interface Store {
   readonly openNotes: string[];
   /** This process's ownership of the file (store-lock); null in memory. */
   readonly lock: StoreLock | null;
+  /** Calls `listener` with the data areas another process changed (a team database's other
+   * members; a SQLite store has one owner, so never). */
+  onOtherWriters(listener: (areas: string[]) => void): () => void;
   /** Closes the store and, unless kept (to reopen it after a restore), releases its lock. */
   close(options?: { keepLock?: boolean }): Promise<void>;
 }
 
 export interface OpenStoreOptions {
-  /** Path of the data file, or ':memory:' for tests that need no file. */
+  /** Path of the data file, ':memory:' for tests that need no file, or a team database's
+   * postgres:// connection string. */
   file: string;
   /** What opens it (store-keys.ts); none for a plaintext store. */
   key?: StoreUnlock | null;
+  /** A team database's TLS setting (default: WORKSBOOK_DB_TLS, else verify-full). */
+  tls?: TeamTls;
   /** Skip migrations (tests that build a database at an older version). */
   migrate?: boolean;
   /** Where backups go (before migrations, and plaintext ones to encrypt); default <dir>/backups. */
@@ -61,6 +75,17 @@ export interface OpenStoreOptions {
   lock?: StoreLock | null;
   /** Keys already unlocked (reopening after a restore or a rekey): `key` is then not used. */
   keyring?: Keyring | null;
+}
+
+/** Whether a --db value or a saved choice names a team database (a postgres:// connection string)
+ * rather than a SQLite file: callers outside db/store ask here, never the PostgreSQL side. */
+export function isTeamStoreAddress(text: string): boolean {
+  return isTeamDatabaseUrl(text);
+}
+
+/** A team database's TLS setting by its name (--db-tls), or null if the name is not one. */
+export function teamTlsSetting(text: string): TeamTls | null {
+  return text === 'verify-full' || text === 'insecure-test-server' ? text : null;
 }
 
 export function defaultBackupDir(file: string): string {
@@ -77,6 +102,26 @@ export class StoreCorruptError extends Error {
 /** Opens the store as its one owner: a second opener is refused (StoreLockedError) before anything is touched. */
 export async function openStore(options: OpenStoreOptions): Promise<Store> {
   if (options.file === ':memory:') return openOwnedStore(options, null);
+  if (isTeamDatabaseUrl(options.file)) {
+    const team = await openTeamStore(
+      { url: options.file, tls: options.tls ?? tlsFromEnvironment() },
+      { migrate: options.migrate !== false },
+    );
+    return {
+      ...team,
+      get sqlite(): Sqlite {
+        throw new Error('This is a team database (PostgreSQL): there is no SQLite handle.');
+      },
+      key: null,
+      // The server holds the data and its logins guard it: no store key, envelope or recovery key.
+      keyring: null,
+      envelopeFile: null,
+      recoveryKey: null,
+      openNotes: [],
+      lock: null,
+      close: () => team.close(),
+    };
+  }
   // Before anything touches the disk, the lock file included: a store on a network share is
   // refused, not created there. The lock file sits beside the store, so its folder comes first.
   assertLocalStorePath(options.file);
@@ -172,6 +217,7 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       await migrateToLatest(db);
     }
     return {
+      kind: 'sqlite',
       file: options.file,
       sqlite,
       db,
@@ -182,6 +228,7 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       recoveryKey: keys.recoveryKey,
       openNotes,
       lock,
+      onOtherWriters: () => () => {},
       async close({ keepLock = false } = {}) {
         await db.destroy(); // closes the sqlite handle too
         if (!keepLock) lock?.release();

@@ -14,16 +14,20 @@
 // counter for write detection, pg_dump for backups, ...), add its adapter to `dialectOf` below,
 // and run the integration suite against it. test/unit/store-boundary.test.ts keeps features from
 // reaching past this module.
-import { SqliteAdapter, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import { PostgresAdapter, SqliteAdapter, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
 import type { Database, Db, Tx } from './schema';
 import type { BackupFileInfo, BackupReason } from './sqlite/backup-file';
 import type { StoreKey } from './sqlite/encryption';
 import { sqliteStore } from './sqlite/sqlite-store';
+import { postgresStore } from './postgres/postgres-store';
 
 export type { BackupFileInfo, BackupReason, StoreKey };
 
 /** Backup files of a store: write, list, rotate, read one, put one in place. */
 export interface StoreBackups {
+  /** Whether the app copies the store itself before bulk writes and daily (SQLite: yes; a team
+   * database: no, the server's backups apply). */
+  readonly beforeBulkWrites: boolean;
   /** A checked snapshot of the open store in `dir` (outside any transaction). */
   write(
     db: Kysely<Database>,
@@ -36,6 +40,8 @@ export interface StoreBackups {
   list(dir: string): BackupFileInfo[];
   /** Deletes backups past the rotation policy; returns their names. */
   rotate(dir: string): string[];
+  /** Deletes these backups (listed by `list`). */
+  remove(backups: readonly BackupFileInfo[]): void;
   /** Opens a backup read-only as a store handle, runs `read`, closes it. */
   read<T>(file: string, key: StoreKey | null, read: (backup: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Puts a copy of `backupFile` in place of the (closed) store. */
@@ -54,14 +60,35 @@ export interface StoreDialect {
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
   foreignKeyProblemCount(db: Kysely<Database>): Promise<number>;
   flushErasedPages(db: Kysely<Database>): Promise<void>;
+  storeBytes(db: Kysely<Database>, file: string): Promise<number>;
+  announceChanges(tx: Tx, areas: readonly string[]): Promise<void>;
+  isRetryableConflict(error: unknown): boolean;
+  describeFailure(error: unknown): StoreFailure;
   backups: StoreBackups;
+}
+
+/** What a failed statement means for the person who asked, and what may be logged about it. */
+export interface StoreFailure {
+  kind: 'disk-full' | 'io' | 'constraint' | 'busy' | 'refused' | 'unavailable' | null;
+  code: string | null;
+  /** The message with nothing that could be a stored value in it. */
+  safeMessage: string;
+}
+
+export type StoreKind = 'sqlite' | 'postgres';
+
+/** Which kind of store a handle is on (any schema's handle: a migration's too). For db/store only:
+ * features ask the dialect's functions below, never which dialect it is. */
+export function storeKindOf(db: Pick<Kysely<unknown>, 'getExecutor'>): StoreKind {
+  const adapter = db.getExecutor().adapter;
+  if (adapter instanceof SqliteAdapter) return 'sqlite';
+  if (adapter instanceof PostgresAdapter) return 'postgres';
+  throw new Error(`No store functions for the ${adapter.constructor.name} dialect: add db/store/<dialect>/`);
 }
 
 /** The implementation for this handle's dialect. */
 export function dialectOf(db: Db): StoreDialect {
-  const adapter = db.getExecutor().adapter;
-  if (adapter instanceof SqliteAdapter) return sqliteStore;
-  throw new Error(`No store functions for the ${adapter.constructor.name} dialect: add db/store/<dialect>/`);
+  return storeKindOf(db) === 'sqlite' ? sqliteStore : postgresStore;
 }
 
 /**
@@ -112,6 +139,28 @@ export function foreignKeyProblemCount(db: Kysely<Database>): Promise<number> {
  * store's files (the SQLite WAL). Outside any transaction. */
 export function flushErasedPages(db: Kysely<Database>): Promise<void> {
   return dialectOf(db).flushErasedPages(db);
+}
+
+/** How much space the store takes: its file, or a team database's size on its server. */
+export function storeBytes(db: Kysely<Database>, file: string): Promise<number> {
+  return dialectOf(db).storeBytes(db, file);
+}
+
+/** Tells other processes using the same store which data areas this transaction changed (sent
+ * only if it commits). A SQLite store has one owner process: nothing to tell. */
+export function announceChanges(tx: Tx, areas: readonly string[]): Promise<void> {
+  return dialectOf(tx).announceChanges(tx, areas);
+}
+
+/** Whether a failed write transaction lost a race with another writer and may simply be run
+ * again (PostgreSQL: serialization failure 40001, deadlock 40P01). */
+export function isRetryableConflict(db: Db, error: unknown): boolean {
+  return dialectOf(db).isRetryableConflict(error);
+}
+
+/** What a statement's failure means (full disk, broken constraint, refused by the server...). */
+export function describeStoreFailure(db: Db, error: unknown): StoreFailure {
+  return dialectOf(db).describeFailure(error);
 }
 
 /** The backup files of the store `db` is a handle on. */

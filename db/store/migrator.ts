@@ -1,7 +1,19 @@
 // Runs the migrations in one transaction and refuses a store written by a newer app.
 import { Migrator, type Migration } from 'kysely/migration';
-import { migrations as allMigrations } from './migrations/index';
+import { isDialectMigrations, migrations as allMigrations, type MigrationEntry } from './migrations/index';
 import type { MigrationDb } from './migrations/migration-db';
+import { postgresEquivalent } from './postgres/migration-plugin';
+import { storeKindOf, type StoreKind } from './dialect';
+
+/** The list as this store runs it: each entry's own form for its dialect (migrations/index.ts). */
+export function migrationsFor(kind: StoreKind, list: Record<string, MigrationEntry>): Record<string, Migration> {
+  const resolved: Record<string, Migration> = {};
+  for (const [name, entry] of Object.entries(list)) {
+    if (isDialectMigrations(entry)) resolved[name] = entry[kind];
+    else resolved[name] = kind === 'postgres' ? postgresEquivalent(entry) : entry;
+  }
+  return resolved;
+}
 
 export class NewerStoreError extends Error {
   constructor(readonly unknownMigrations: string[]) {
@@ -22,8 +34,9 @@ export async function appliedMigrations(db: MigrationDb): Promise<string[]> {
 
 export async function migrateToLatest(
   db: MigrationDb,
-  migrations: Record<string, Migration> = allMigrations,
+  list: Record<string, MigrationEntry> = allMigrations,
 ): Promise<{ applied: string[] }> {
+  const migrations = migrationsFor(storeKindOf(db), list);
   const known = new Set(Object.keys(migrations));
   const unknown = (await appliedMigrations(db)).filter((name) => !known.has(name));
   if (unknown.length) throw new NewerStoreError(unknown);

@@ -8,9 +8,20 @@ import type { OutcomeTables } from './tables/outcomes.tables';
 import type { ReturnTables } from './tables/returns.tables';
 import type { ImportTables } from './tables/imports.tables';
 import type { TrustTables } from './tables/trust.tables';
+import type { GeographyTables } from './tables/geography.tables';
+import type { VacancyTables } from './tables/vacancies.tables';
 
 export interface Database
-  extends FoundationTables, ParticipantTables, CourseTables, OutcomeTables, ReturnTables, ImportTables, TrustTables {}
+  extends
+    FoundationTables,
+    ParticipantTables,
+    CourseTables,
+    OutcomeTables,
+    ReturnTables,
+    ImportTables,
+    TrustTables,
+    GeographyTables,
+    VacancyTables {}
 
 /** A handle that may read and write: the store itself or an open transaction. */
 export type Db = Kysely<Database>;

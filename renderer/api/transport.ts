@@ -17,6 +17,38 @@ interface PreloadApi {
   /** Desktop app without a secure keychain only: the store waits for a passphrase. */
   storeState?(): Promise<{ locked: boolean; exists: boolean } | null>;
   unlockStore?(passphrase: string): Promise<{ ok: boolean; message?: string }>;
+  /** Desktop app only: the team database connection kept in the keychain (electron/team-connection.ts). */
+  teamState?(): Promise<TeamDatabaseState | null>;
+  saveTeamConnection?(form: TeamConnectionForm): Promise<{ ok: boolean; message: string }>;
+  clearTeamConnection?(): Promise<{ ok: boolean; message: string }>;
+}
+
+export interface TeamDatabaseState {
+  /** The team database in use, without its password; null: this computer's own data file. */
+  connected: string | null;
+  saved: { address: string; tls: 'verify-full' | 'insecure-test-server' } | null;
+  error: string | null;
+}
+
+export interface TeamConnectionForm {
+  address: string;
+  login: string;
+  password: string;
+  tls: 'verify-full' | 'insecure-test-server';
+}
+
+/** The desktop app's team-connection methods, or null in the browser harness (which is started
+ * with --db by whoever runs it). */
+export function teamConnectionApi(): Required<
+  Pick<PreloadApi, 'teamState' | 'saveTeamConnection' | 'clearTeamConnection'>
+> | null {
+  const api = typeof window === 'undefined' ? undefined : window.worksbook;
+  if (!api?.teamState || !api.saveTeamConnection || !api.clearTeamConnection) return null;
+  return {
+    teamState: api.teamState,
+    saveTeamConnection: api.saveTeamConnection,
+    clearTeamConnection: api.clearTeamConnection,
+  };
 }
 
 declare global {

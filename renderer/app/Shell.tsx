@@ -1,6 +1,7 @@
 // The signed-in shell: skip link, navigation, the page for the address (or the not-found page),
-// jobs and toasts. Keyboard: Alt+1..6 go to each area (Ctrl+1..6 in the app's menu); after any
-// such move focus goes to the new page's heading.
+// jobs and toasts. Keyboard: Alt+1..7 go to each area in the order of the navigation (Ctrl+1..6,
+// and Ctrl+, for Settings, in the app's menu); after any such move focus goes to the new page's
+// heading.
 import { useEffect, useState } from 'react';
 import { areas } from './routes';
 import { navigate, useRoute } from './router';
@@ -18,6 +19,7 @@ const home = (area: string) => areas.find((a) => a.path === area)?.home ?? parti
 const menuTargets: Record<string, () => string> = {
   'go-participants': () => home('participants'),
   'go-courses': () => home('courses'),
+  'go-vacancies': () => home('vacancies'),
   'go-outcomes': () => home('outcomes'),
   'go-returns': () => home('returns'),
   'go-imports': () => home('imports'),

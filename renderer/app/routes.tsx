@@ -10,6 +10,8 @@ import { participantsPages } from '../features/participants/participants.pages';
 import { participantsRoutes } from '../features/participants/participants.routes';
 import { coursesPages } from '../features/courses/courses.pages';
 import { coursesNav, coursesRoutes } from '../features/courses/courses.routes';
+import { vacanciesPages } from '../features/vacancies/vacancies.pages';
+import { vacanciesNav, vacanciesRoutes } from '../features/vacancies/vacancies.routes';
 import { outcomesPages } from '../features/outcomes/outcomes.pages';
 import { outcomesNav, outcomesRoutes } from '../features/outcomes/outcomes.routes';
 import { returnsPages } from '../features/returns/returns.pages';
@@ -50,9 +52,23 @@ export const areas: readonly Area[] = [
     nav: { label: 'Courses', items: coursesNav },
   },
   {
+    path: 'vacancies',
+    label: 'Vacancies',
+    shortcut: '3',
+    home: vacanciesRoutes.list.href(),
+    pages: vacanciesPages,
+    nav: { label: 'Vacancies sections', items: vacanciesNav },
+    layout: (page) => (
+      <div className="screen-fill vacancies-area">
+        <SubNav label="Vacancies sections" items={vacanciesNav} />
+        {page}
+      </div>
+    ),
+  },
+  {
     path: 'outcomes',
     label: 'Placements & outcomes',
-    shortcut: '3',
+    shortcut: '4',
     home: outcomesRoutes.home.href(),
     pages: outcomesPages,
     nav: { label: 'Placements and outcomes sections', items: outcomesNav },
@@ -66,7 +82,7 @@ export const areas: readonly Area[] = [
   {
     path: 'returns',
     label: 'Returns',
-    shortcut: '4',
+    shortcut: '5',
     home: returnsRoutes.dashboard.href(),
     pages: returnsPages,
     nav: { label: 'Returns sections', items: returnsNav },
@@ -84,14 +100,14 @@ export const areas: readonly Area[] = [
   {
     path: 'imports',
     label: 'Imports',
-    shortcut: '5',
+    shortcut: '6',
     home: importsRoutes.home.href(),
     pages: importsPages,
   },
   {
     path: 'settings',
     label: 'Settings',
-    shortcut: '6',
+    shortcut: '7',
     home: settingsRoutes.home.href(),
     pages: settingsPages,
     nav: { label: 'Settings sections', items: settingsNav },

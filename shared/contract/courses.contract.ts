@@ -218,6 +218,9 @@ export const resultRowSchema = z.object({
       issuedOn: z.string(),
       expiresOn: z.string(),
       isFirstLabourerCard: z.boolean(),
+      /** The issue date was taken from the result date: the partner gave only the expiry. */
+      issuedOnDerived: z.boolean(),
+      smartCheckedOn: z.string().nullable(),
     })
     .nullable(),
   ppe: z.object({ id: idSchema, issuedOn: z.string(), items: z.string().nullable() }).nullable(),
@@ -290,6 +293,16 @@ export const recordResultsSchema = z.discriminatedUnion('kind', [
   z
     .object({
       ...resultBase,
+      kind: z.literal('smartcheck'),
+      entries: z
+        .array(z.object({ enrolmentId: idSchema }))
+        .min(1, 'Choose at least one person')
+        .max(500),
+    })
+    .strict(),
+  z
+    .object({
+      ...resultBase,
       kind: z.literal('ppe'),
       entries: z
         .array(z.object({ enrolmentId: idSchema, items: optText(300, 'PPE items') }))
@@ -327,8 +340,21 @@ export const siteReadyRowSchema = z.object({
   cardExpiresOn: z.string().nullable(),
   hsePassedOn: z.string().nullable(),
   missing: z.string(),
+  /** The programme's eligibility (right to work among it): only 'eligible' is confirmed. */
+  eligibilityStatus: z.string(),
+  eligibilityConfirmed: z.boolean(),
+  /** Everything in the rule but the officer's sign-off is met today. */
+  awaitingSignoff: z.boolean(),
+  /** The day they became site ready in the period asked for ('became' only). */
+  becameSiteReadyOn: z.string().nullable(),
 });
 export type SiteReadyRow = z.infer<typeof siteReadyRowSchema>;
+
+export const siteReadyPresets = ['ready', 'awaiting-signoff', 'became', 'not-ready', 'all'] as const;
+export type SiteReadyPreset = (typeof siteReadyPresets)[number];
+const periodRefine = (v: { preset: string; from?: string | undefined; to?: string | undefined }) =>
+  v.preset !== 'became' || (!!v.from && !!v.to && v.from <= v.to);
+const periodMessage = { message: 'Choose the period: a start and an end on or after it', path: ['from'] };
 
 export const expiryRowSchema = z.object({
   id: z.number().int(),
@@ -377,7 +403,13 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
-const siteReadyQuery = gridQuerySchema.extend({ preset: z.enum(['ready', 'not-ready', 'all']).default('ready') });
+const siteReadyQuery = gridQuerySchema
+  .extend({
+    preset: z.enum(siteReadyPresets).default('ready'),
+    from: isoDateSchema.optional(),
+    to: isoDateSchema.optional(),
+  })
+  .refine(periodRefine, periodMessage);
 const withinDays = z.number().int().min(1, 'Enter 1 to 730 days').max(730, 'Enter 1 to 730 days').default(60);
 
 export const coursesContract = {
@@ -426,6 +458,13 @@ export const coursesContract = {
     role: 'officer',
     input: runUpdateSchema,
     output: z.object({ promoted: z.number().int() }),
+  }),
+  'courses.runs.complete': channel({
+    effect: writes('courses', 'outcomes', 'participants'),
+    summary: 'Mark a course run completed once every result is in',
+    role: 'officer',
+    input: z.object({ id: idSchema }).strict(),
+    output: okOutput,
   }),
   'courses.sessions.save': channel({
     effect: writes('courses', 'outcomes', 'participants'),
@@ -541,7 +580,14 @@ export const coursesContract = {
     summary: 'Results of a course run',
     role: 'viewer',
     input: z.object({ runId: idSchema }).strict(),
-    output: z.object({ rows: z.array(resultRowSchema), rule: z.array(z.string()) }),
+    output: z.object({
+      rows: z.array(resultRowSchema),
+      rule: z.array(z.string()),
+      /** The date new results default to: the run's end, or today while it has not ended. */
+      defaultDate: isoDateSchema,
+      /** Everyone holding a place has a course result: the window offers to complete the run. */
+      allResultsIn: z.boolean(),
+    }),
   }),
   'courses.results.record': channel({
     effect: writes('courses', 'outcomes', 'participants'),
@@ -552,6 +598,8 @@ export const coursesContract = {
       recorded: z.number().int(),
       outcomesCreated: z.number().int(),
       becameSiteReady: z.number().int(),
+      /** Accepted with a warning (a card with no HS&E pass or L1 Award on file). */
+      warnings: z.array(z.string()),
     }),
   }),
   'courses.results.remove': channel({
@@ -568,7 +616,7 @@ export const coursesContract = {
     summary: 'The site-ready rule',
     role: 'viewer',
     input: emptyInput,
-    output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()) }),
+    output: z.object({ rule: siteReadyRuleSchema, description: z.array(z.string()), definition: z.string() }),
   }),
   'courses.siteReady.setRule': channel({
     effect: bulkWrites('pre-bulk', 'courses', 'outcomes', 'participants'),
@@ -597,12 +645,37 @@ export const coursesContract = {
     role: 'officer',
     input: z
       .object({
-        preset: z.enum(['ready', 'not-ready', 'all']).default('ready'),
+        preset: z.enum(siteReadyPresets).default('ready'),
+        from: isoDateSchema.optional(),
+        to: isoDateSchema.optional(),
         search: z.string().max(200).default(''),
         purpose: optText(200, 'Purpose'),
+        /** People whose eligibility (right to work) is not confirmed are left out unless asked for. */
+        includeUnconfirmed: z.boolean().default(false),
+      })
+      .strict()
+      .refine(periodRefine, periodMessage),
+    output: fileOutputSchema,
+  }),
+  'courses.siteReady.signOff': channel({
+    effect: bulkWrites('pre-bulk', 'courses', 'outcomes', 'participants'),
+    summary: 'Sign off everyone the rule finds ready',
+    role: 'officer',
+    input: z
+      .object({
+        signedOn: isoDateSchema,
+        /** Who signed; the officer making the change when not given. */
+        signedBy: idSchema.nullable().default(null),
+        notes: optText(500, 'Notes'),
+        /** Only these of the people awaiting sign-off (default: all of them). */
+        participantIds: z.array(idSchema).min(1).max(20_000).optional(),
       })
       .strict(),
-    output: fileOutputSchema,
+    output: z.object({
+      signedOff: z.number().int(),
+      becameSiteReady: z.number().int(),
+      skipped: z.array(z.object({ participantId: idSchema, reason: z.string() })),
+    }),
   }),
   'courses.expiry.list': channel({
     effect: reads,

@@ -25,6 +25,9 @@ export const dataAreas = [
   'backups',
   'views',
   'retention',
+  'funding',
+  'geography',
+  'vacancies',
 ] as const;
 export type DataArea = (typeof dataAreas)[number];
 

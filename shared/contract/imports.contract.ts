@@ -15,7 +15,7 @@ import {
 } from './common';
 import { importKinds, importProfileSchema } from '../domain/import-profile';
 
-export const previewStatuses = ['new', 'changed', 'unchanged', 'review', 'error'] as const;
+export const previewStatuses = ['new', 'changed', 'unchanged', 'review', 'repeat', 'error'] as const;
 export type PreviewStatus = (typeof previewStatuses)[number];
 export const reconcileStatuses = ['agree', 'differ', 'theirs_only', 'ours_only', 'unsure'] as const;
 export type ReconcileStatus = (typeof reconcileStatuses)[number];
@@ -69,10 +69,27 @@ export const previewCountsSchema = z.object({
   changed: z.number().int(),
   unchanged: z.number().int(),
   review: z.number().int(),
+  /** Rows identical to an earlier row of the file (pasted twice): imported once. */
+  repeat: z.number().int(),
   error: z.number().int(),
   accepted: z.number().int(),
 });
 export type PreviewCounts = z.infer<typeof previewCountsSchema>;
+
+/** A course run an enrolment or results import would create (the profile's createCourseRuns). */
+export const runToCreateSchema = z.object({
+  key: z.string(),
+  /** The partner's own code for it (kept on the run for their next file). */
+  partnerCode: z.string().nullable(),
+  courseTypeCode: z.string(),
+  courseType: z.string(),
+  title: z.string().nullable(),
+  startDate: z.string(),
+  endDate: z.string(),
+  /** People on it among the accepted rows. */
+  learners: z.number().int(),
+});
+export type RunToCreate = z.infer<typeof runToCreateSchema>;
 
 const problemSchema = z.object({ field: z.string(), column: z.string(), message: z.string() });
 const changeSchema = z.object({ field: z.string(), label: z.string(), from: z.string().nullable(), to: z.string() });
@@ -123,6 +140,7 @@ export const previewSummarySchema = z.object({
   ambiguousDates: z.array(z.string()),
   alreadyImported: z.array(z.object({ batchId: idSchema, at: z.string() })),
   committedBatchId: idSchema.nullable(),
+  runsToCreate: z.array(runToCreateSchema),
 });
 
 export const batchGridRowSchema = z.object({
@@ -394,7 +412,7 @@ export const importsContract = {
     output: pageOf(reconcileGridRowSchema),
   }),
   'imports.reconcileAccept': channel({
-    effect: bulkWrites('pre-import', 'participants', 'outcomes', 'returns', 'imports'),
+    effect: bulkWrites('pre-import', 'participants', 'courses', 'outcomes', 'returns', 'imports'),
     summary: 'Accept partner values into our records',
     role: 'officer',
     input: z

@@ -8,6 +8,9 @@ import { outcomesContract } from './outcomes.contract';
 import { returnsContract } from './returns.contract';
 import { importsContract } from './imports.contract';
 import { trustContract } from './trust.contract';
+import { fundingContract } from './funding.contract';
+import { geographyContract } from './geography.contract';
+import { vacanciesContract } from './vacancies.contract';
 
 export const contract = {
   ...appContract,
@@ -17,6 +20,9 @@ export const contract = {
   ...returnsContract,
   ...importsContract,
   ...trustContract,
+  ...fundingContract,
+  ...geographyContract,
+  ...vacanciesContract,
 } as const;
 
 export type Contract = typeof contract;

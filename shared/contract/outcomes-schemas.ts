@@ -1,6 +1,7 @@
 // Schemas of the placements & outcomes area shared by its channels (outcomes.contract.ts): the
 // inputs officers fill in and the rows the screens show. Empty text becomes null.
 import { z } from 'zod';
+import { freeText } from './personal';
 import { idSchema, isoDateSchema } from './common';
 import {
   commitmentKindCodes,
@@ -262,7 +263,7 @@ export const placementDetailSchema = placementGridRowSchema.extend({
   endedReason: z.string().nullable(),
   apprenticeshipStandard: z.string().nullable(),
   apprenticeshipLevel: z.number().int().nullable(),
-  notes: z.string().nullable(),
+  notes: freeText(z.string().nullable()),
   convertedFromId: z.number().int().nullable(),
   convertedToId: z.number().int().nullable(),
   outcomes: z.array(linkedOutcomeSchema),
@@ -367,7 +368,7 @@ export const evidenceRowSchema = z.object({
   receivedOn: z.string().nullable(),
   seenById: z.number().int().nullable(),
   seenByName: z.string().nullable(),
-  notes: z.string().nullable(),
+  notes: freeText(z.string().nullable()),
   fileName: z.string().nullable(),
   fileMime: z.string().nullable(),
   fileSize: z.number().int().nullable(),
@@ -392,7 +393,7 @@ export const sustainmentCheckViewSchema = z.object({
       sustainedOn: z.string().nullable(),
       checkedOn: z.string(),
       outcomeId: z.number().int().nullable(),
-      notes: z.string().nullable(),
+      notes: freeText(z.string().nullable()),
     })
     .nullable(),
 });
@@ -417,8 +418,12 @@ export const outcomeDetailSchema = outcomeGridRowSchema.extend({
   apprenticeshipStandard: z.string().nullable(),
   apprenticeshipLevel: z.number().int().nullable(),
   qualificationTitle: z.string().nullable(),
-  notes: z.string().nullable(),
+  notes: freeText(z.string().nullable()),
   verificationReason: z.string().nullable(),
+  /** Verified although none of the evidence its type needs was recorded (with a reason). */
+  verifiedWithoutEvidence: z.boolean(),
+  /** The evidence kinds the outcome's type needs, any one of them (empty: none needed). */
+  evidenceNeeded: z.array(z.object({ code: z.string(), label: z.string() })),
   createdAt: z.string(),
   participantPhone: z.string().nullable(),
   participantEmail: z.string().nullable(),

@@ -3,8 +3,9 @@ import { z } from 'zod';
 import { bulkWrites, channel, reads, writes } from './define';
 import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { participantRecordSchema } from '../domain/participant-record';
-import { eligibilityCheckCodes } from '../domain/eligibility';
-import { fieldChanges, specialCategory, specialItems } from './personal';
+import { eligibilityCheckCodes, evidenceAcceptance, evidenceType } from '../domain/eligibility-evidence';
+import { participantGeographySchema } from './geography.contract';
+import { fieldChanges, freeText, specialCategory, specialItems } from './personal';
 
 export const participantGridRowSchema = z.object({
   id: idSchema,
@@ -44,6 +45,9 @@ export const eligibilitySchema = z.object({
   rules: z.array(ruleSchema),
   reasons: z.array(z.string()),
   districts: z.array(z.string()),
+  /** The local area in words, for the residence rule. */
+  localLabel: z.string(),
+  isLocal: z.boolean(),
 });
 
 export const eligibilityCheckSchema = z.object({
@@ -53,7 +57,7 @@ export const eligibilityCheckSchema = z.object({
   evidenceType: z.string().nullable(),
   seenBy: z.string().nullable(),
   seenOn: z.string().nullable(),
-  notes: z.string().nullable(),
+  notes: freeText(z.string().nullable()),
   recordedAt: z.string(),
 });
 
@@ -72,6 +76,7 @@ export const participantDetailSchema = z.object({
     niStatus: z.enum(['known', 'not_yet_known']),
     niNumber: z.string().nullable(),
     uln: z.string().nullable(),
+    noFixedAbode: z.boolean(),
     addressLine1: z.string().nullable(),
     addressLine2: z.string().nullable(),
     town: z.string().nullable(),
@@ -82,11 +87,13 @@ export const participantDetailSchema = z.object({
     sex: z.string().nullable(),
     genderSameAsBirth: specialCategory(z.string().nullable()),
     ethnicity: specialCategory(z.string().nullable()),
-    disability: specialCategory(z.string().nullable()),
+    healthCondition: specialCategory(z.string().nullable()),
+    conditionImpact: specialCategory(z.string().nullable()),
     isCarer: z.string().nullable(),
     isLoneParent: z.string().nullable(),
     labourMarketStatus: z.string().nullable(),
-    benefits: z.string().nullable(),
+    benefits: specialItems('benefit', z.array(z.string())),
+    ucConditionality: z.string().nullable(),
     timeOutOfWork: z.string().nullable(),
     qualificationLevel: z.string().nullable(),
     barriers: specialItems('barrier', z.array(z.string())),
@@ -105,6 +112,10 @@ export const participantDetailSchema = z.object({
   keyWorkerName: z.string().nullable(),
   fundingStreamName: z.string().nullable(),
   eligibility: eligibilitySchema,
+  /** Where the person lives, from the postcode directory (null for a merged record). */
+  geography: participantGeographySchema,
+  /** Labour-market status at entry disagreeing with time out of work, with a prompt (or null). */
+  labourMarketProblem: z.object({ message: z.string(), suggested: z.string().nullable() }).nullable(),
   checks: z.array(eligibilityCheckSchema),
   specialCategoryHidden: z.boolean(),
   /** The latest merge into this record that can still be undone. */
@@ -131,11 +142,63 @@ export const duplicateCandidateSchema = z.object({
 });
 export type DuplicateCandidate = z.infer<typeof duplicateCandidateSchema>;
 
+export const referralRowSchema = z.object({
+  /** Null for the first referral, which is the record's own. */
+  id: idSchema.nullable(),
+  /** 1 for the first participation, 2 for the first re-referral, … */
+  number: z.number().int(),
+  referralDate: z.string().nullable(),
+  referralSource: z.string().nullable(),
+  referrerName: z.string().nullable(),
+  startDate: z.string().nullable(),
+  notes: z.string().nullable(),
+  source: z.enum(['record', 'form', 'import']),
+  createdAt: z.string().nullable(),
+  createdBy: z.string().nullable(),
+});
+export type ReferralRow = z.infer<typeof referralRowSchema>;
+
+const optionalText = (max: number, label: string) =>
+  z
+    .string()
+    .trim()
+    .max(max, `${label} must be ${max} characters or fewer`)
+    .nullish()
+    .transform((v) => v || null);
+
+export const addReferralSchema = z
+  .object({
+    participantId: idSchema,
+    referralDate: isoDateSchema,
+    referralSource: z
+      .string()
+      .regex(/^[a-z0-9_]{1,40}$/, 'Choose a referral source from the list')
+      .nullish()
+      .transform((v) => v || null),
+    referrerName: optionalText(100, 'Referrer'),
+    startDate: isoDateSchema.nullish().transform((v) => v ?? null),
+    notes: optionalText(1000, 'Notes'),
+  })
+  .strict();
+
+export const closeMatchSchema = z.object({
+  id: idSchema,
+  reference: z.string(),
+  firstName: z.string(),
+  lastName: z.string(),
+  dateOfBirth: z.string().nullable(),
+  postcode: z.string().nullable(),
+  /** Why it is suggested: "sounds like “Nowak”". */
+  why: z.string(),
+});
+
 export const timelineItemSchema = z.object({
   at: z.string(),
   kind: z.string(),
   title: z.string(),
   detail: z.string().nullable(),
+  /** A note's text (notes, site-ready sign-offs): null for viewers. */
+  note: freeText(z.string().nullable()),
 });
 export type TimelineItem = z.infer<typeof timelineItemSchema>;
 
@@ -221,7 +284,12 @@ export const participantsContract = {
         'barrier',
         z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
       ),
+      benefits: specialItems(
+        'benefit',
+        z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
+      ),
       districts: z.array(z.string()),
+      localLabel: z.string(),
       today: z.string(),
     }),
   }),
@@ -266,7 +334,13 @@ export const participantsContract = {
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.array(
-      z.object({ id: idSchema, body: z.string(), createdAt: z.string(), createdBy: z.string().nullable() }),
+      z.object({
+        id: idSchema,
+        /** Null for viewers: a note may say anything about the person. */
+        body: freeText(z.string().nullable()),
+        createdAt: z.string(),
+        createdBy: z.string().nullable(),
+      }),
     ),
   }),
   'participants.recordEligibilityCheck': channel({
@@ -294,10 +368,39 @@ export const participantsContract = {
       .superRefine((c, ctx) => {
         if (c.outcome === 'met' && !c.evidenceType)
           ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen' });
+        if (c.evidenceType && (!evidenceType(c.evidenceType) || evidenceType(c.evidenceType)?.legacy))
+          ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: 'Choose the evidence seen from the list' });
+        else if (c.outcome === 'met' && c.evidenceType) {
+          // Whether the person has no fixed abode is the backend's to check (a local-connection
+          // statement is for them only).
+          const a = evidenceAcceptance(c.checkCode, c.evidenceType, c.seenOn, { noFixedAbode: true });
+          if (!a.accepted) ctx.addIssue({ code: 'custom', path: ['evidenceType'], message: a.reason });
+        }
         if (c.outcome === 'met' && !c.seenOn)
           ctx.addIssue({ code: 'custom', path: ['seenOn'], message: 'Enter the date the evidence was seen' });
       }),
     output: z.object({ eligibilityStatus: z.enum(['eligible', 'pending', 'not_eligible']) }),
+  }),
+  'participants.toReview': channel({
+    effect: reads,
+    summary: 'Records to review',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.object({
+      /** Labour-market status at entry disagreeing with time out of work (listed, never changed). */
+      labourMarket: z.array(
+        z.object({
+          id: idSchema,
+          reference: z.string(),
+          name: z.string(),
+          labourMarketStatus: z.string(),
+          timeOutOfWork: z.string(),
+          message: z.string(),
+          suggested: z.string().nullable(),
+        }),
+      ),
+      total: z.number().int(),
+    }),
   }),
   'participants.duplicates': channel({
     effect: reads,
@@ -305,6 +408,27 @@ export const participantsContract = {
     role: 'viewer',
     input: z.object({ keys: keysSchema, excludeId: idSchema.optional() }),
     output: z.array(duplicateCandidateSchema),
+  }),
+  'participants.closeMatches': channel({
+    effect: reads,
+    summary: 'Suggest people whose names are close to a search',
+    role: 'viewer',
+    input: z.object({ search: z.string().max(200), excludeIds: z.array(idSchema).max(200).default([]) }).strict(),
+    output: z.array(closeMatchSchema),
+  }),
+  'participants.referrals': channel({
+    effect: reads,
+    summary: 'The referrals of a person',
+    role: 'viewer',
+    input: z.object({ id: idSchema }).strict(),
+    output: z.array(referralRowSchema),
+  }),
+  'participants.addReferral': channel({
+    effect: writes('participants'),
+    summary: 'Add a new referral of a person already on the record',
+    role: 'officer',
+    input: addReferralSchema,
+    output: z.object({ id: idSchema, number: z.number().int() }),
   }),
   'participants.markNotDuplicate': channel({
     effect: writes('participants'),

@@ -1,10 +1,12 @@
 // Channels of the returns area: funders and versioned indicator sets, the return builder and
 // its drill-down, export, submit-and-lock, submitted returns with what changed, the dashboard.
 import { z } from 'zod';
-import { specialItems } from './personal';
+import { selectedBy, specialItems } from './personal';
+import { dashboardAreasSchema } from './geography.contract';
 import { channel, ownTransactions, reads, writes } from './define';
 import { fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
+import { definitionStatusCodes } from '../domain/definition-status';
 
 export const personalColumnCodes = ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'] as const;
 
@@ -20,13 +22,30 @@ export const indicatorInputSchema = z.object({
   unit: z.string().trim().min(1, 'Enter a unit').max(40),
   evidenceRequired: z.string().trim().max(1000),
   interventionCode: z.string().trim().max(20).nullable(),
-  needsLocalConfirmation: z.boolean(),
+  /** 'agreed' only when an administrator confirms the definition is agreed with the funder. */
+  definitionStatus: z.enum(definitionStatusCodes),
   rule: countingRuleSchema,
 });
 export type IndicatorInput = z.infer<typeof indicatorInputSchema>;
 
-export const indicatorSchema = indicatorInputSchema.extend({ sentence: z.string() });
+export const indicatorSchema = indicatorInputSchema.extend({
+  sentence: z.string(),
+  /** Who confirmed the definition was agreed with the funder, and on what day. */
+  agreedBy: z.string().nullable(),
+  agreedOn: z.string().nullable(),
+});
 export type IndicatorView = z.infer<typeof indicatorSchema>;
+
+export const agreementSchema = z.object({
+  id: idSchema,
+  funderId: idSchema,
+  name: z.string(),
+  startsOn: z.string(),
+  endsOn: z.string().nullable(),
+  closureOn: z.string().nullable(),
+  notes: z.string().nullable(),
+});
+export type AgreementView = z.infer<typeof agreementSchema>;
 
 const setSummarySchema = z.object({
   id: idSchema,
@@ -39,6 +58,7 @@ const setSummarySchema = z.object({
   currentVersion: z.number().int(),
   currentVersionId: idSchema,
   indicatorCount: z.number().int(),
+  agreement: agreementSchema.nullable(),
 });
 export type SetSummary = z.infer<typeof setSummarySchema>;
 
@@ -61,6 +81,8 @@ export const claimLineSchema = z.object({
   verificationStatus: z.string().nullable(),
   verifier: z.string().nullable(),
   evidenceCount: z.number().nullable(),
+  /** 1 when the outcome was verified without the evidence its type needs (with a reason). */
+  verifiedWithoutEvidence: z.number().nullable(),
   reference: z.string().nullable(),
   firstName: z.string().nullable(),
   lastName: z.string().nullable(),
@@ -73,35 +95,75 @@ export const claimLineSchema = z.object({
   startDate: z.string().nullable(),
   leaveDate: z.string().nullable(),
   labourMarketStatus: z.string().nullable(),
+  fundingStreamId: z.number().nullable(),
+  fundingStream: z.string().nullable(),
+  fundingProjectId: z.number().nullable(),
+  fundingProject: z.string().nullable(),
+  projectIntervention: z.string().nullable(),
   // Sex, ethnicity and disability stay in the backend: they reach the workbook's equality
   // breakdown as counts only, never the window line by line (special-category data).
 });
 export type ClaimLineView = z.infer<typeof claimLineSchema>;
 
+/** The barriers an indicator's rule chooses people by (with those of the indicators whose people it
+ * leaves out). When one is special category, the people behind the figure are withheld from
+ * viewers (`selectedBy`): being counted says it of each of them. */
+export const criteriaSchema = z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() }));
+export type Criteria = z.infer<typeof criteriaSchema>;
+/** People chosen by the sibling `criteria`. */
+const chosenBy = <T extends z.ZodType>(schema: T) => selectedBy('barrier', 'criteria', schema);
+
 export const warningKinds = [
   'missing_evidence',
+  'verified_without_evidence',
   'eligibility_not_confirmed',
   'possible_duplicate',
   'outside_enrolment',
+  'claimed_by_other_funder',
+  'no_funding_stream',
 ] as const;
 export const returnWarningSchema = z.object({
   kind: z.enum(warningKinds),
   indicatorCode: z.string().nullable(),
-  participantId: z.number().nullable(),
-  reference: z.string().nullable(),
-  message: z.string(),
+  /** What every indicator the warning's people are counted under chooses by. */
+  criteria: criteriaSchema,
+  participantId: chosenBy(z.number().nullable()),
+  reference: chosenBy(z.string().nullable()),
+  /** Null for a viewer when the people were chosen by a special-category barrier. */
+  message: chosenBy(z.string().nullable()),
 });
 export type ReturnWarning = z.infer<typeof returnWarningSchema>;
+
+export const ragCodes = ['green', 'amber', 'red', 'none'] as const;
+
+/** Per indicator, the count split by the project (and intervention) its items are attributed to. */
+const projectSplitSchema = z.object({
+  project: z.string().nullable(),
+  fundingStream: z.string().nullable(),
+  interventionCode: z.string().nullable(),
+  count: z.number().int(),
+});
 
 const computedIndicatorSchema = z.object({
   code: z.string(),
   title: z.string(),
   unit: z.string(),
+  interventionCode: z.string().nullable(),
   count: z.number().int(),
+  /** Counted over the agreement to date (or the financial year without one), each once. */
+  cumulative: z.number().int(),
+  target: z.number().int().nullable(),
+  profileToDate: z.number().int().nullable(),
+  profileThisPeriod: z.number().int().nullable(),
+  /** Cumulative minus the profile to date; null without a profile. */
+  variance: z.number().int().nullable(),
+  rag: z.enum(ragCodes),
   sentence: z.string(),
   evidenceRequired: z.string(),
-  needsLocalConfirmation: z.boolean(),
+  definitionStatus: z.enum(definitionStatusCodes),
   warnings: z.number().int(),
+  /** Null when the claim lines were not computed (counts only). */
+  byProject: z.array(projectSplitSchema).nullable(),
 });
 
 const computedReturnSchema = z.object({
@@ -116,6 +178,15 @@ const computedReturnSchema = z.object({
   warningCounts: z.record(z.string(), z.number().int()).nullable(),
   warnings: z.array(returnWarningSchema),
   submittedReturnId: z.number().nullable(),
+  /** The period against the set's funding agreement: what is counted, and what staff are told. */
+  agreement: z.object({
+    status: z.enum(['none', 'inside', 'partly', 'outside']),
+    countedFrom: z.string(),
+    countedTo: z.string(),
+    messages: z.array(z.string()),
+  }),
+  /** The first day the cumulative figures count from. */
+  cumulativeFrom: z.string(),
 });
 export type ComputedReturn = z.infer<typeof computedReturnSchema>;
 
@@ -140,11 +211,28 @@ const changeSchema = z.object({
   title: z.string(),
   submitted: z.number().int(),
   now: z.number().int(),
-  added: z.array(claimLineSchema),
-  removed: z.array(claimLineSchema),
+  criteria: criteriaSchema,
+  added: chosenBy(z.array(claimLineSchema)),
+  removed: chosenBy(z.array(claimLineSchema)),
 });
 
+/** 'aggregate': the return's figures, no personal data; 'evidence': the claim lines behind them. */
+const exportPart = z.enum(['aggregate', 'evidence']).default('aggregate');
+
 const purposeSchema = z.string().trim().min(5, 'Say why you are exporting this (at least 5 characters)').max(500);
+
+export const profileAmountSchema = z
+  .object({ from: isoDateSchema, to: isoDateSchema, amount: z.number().int('Whole numbers').min(0, '0 or more') })
+  .strict();
+
+/** An indicator's target for the whole agreement and its profile per quarter or half-year. */
+export const targetSchema = z.object({
+  indicatorCode: z.string().max(20),
+  target: z.number().int('Whole numbers').min(0, '0 or more').nullable(),
+  profileKind: z.enum(['quarter', 'half']).nullable(),
+  profile: z.array(profileAmountSchema).max(60),
+});
+export type TargetView = z.infer<typeof targetSchema>;
 
 const countRowSchema = z.object({ key: z.string(), label: z.string(), count: z.number().int() });
 export type CountRow = z.infer<typeof countRowSchema>;
@@ -162,6 +250,8 @@ export const dashboardSchema = z.object({
   byDistrict: z.array(countRowSchema),
   /** Counts by barrier: the special-category barriers are not shown to viewers. */
   byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
+  /** Starts and outcomes by ward and by deprivation decile (the geography area's). */
+  areas: dashboardAreasSchema,
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
@@ -278,7 +368,9 @@ export const returnsContract = {
       .strict()
       .superRefine(refinePeriod),
     output: z.object({
-      lines: z.array(claimLineSchema),
+      criteria: criteriaSchema,
+      /** Empty for a viewer when the rule chooses people by a special-category barrier. */
+      lines: chosenBy(z.array(claimLineSchema)),
       total: z.number().int(),
       sentence: z.string(),
       title: z.string(),
@@ -290,10 +382,10 @@ export const returnsContract = {
     role: 'officer',
     input: z.union([
       z
-        .object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema })
+        .object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema, part: exportPart })
         .strict()
         .superRefine(refinePeriod),
-      z.object({ returnId: idSchema, purpose: purposeSchema }).strict(),
+      z.object({ returnId: idSchema, purpose: purposeSchema, part: exportPart }).strict(),
     ]),
     output: fileOutputSchema,
   }),
@@ -334,5 +426,55 @@ export const returnsContract = {
     role: 'officer', // files leave the app: never for viewers
     input: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().superRefine(refinePeriod),
     output: fileOutputSchema,
+  }),
+  'returns.createSet': channel({
+    effect: writes('returns'),
+    summary: 'Create an indicator set for a funder',
+    role: 'administrator',
+    input: z
+      .object({
+        funderId: idSchema,
+        agreementId: idSchema.nullable(),
+        code: z
+          .string()
+          .trim()
+          .min(2, 'Enter a code')
+          .max(30)
+          .regex(/^[A-Za-z0-9-]+$/, 'Use letters, digits and hyphens'),
+        name: z.string().trim().min(3, 'Enter the set name').max(150),
+        description: z.string().trim().max(1000).nullable(),
+        /** Start from a copy of this set's current indicators; otherwise one indicator to edit. */
+        copyFromSetId: idSchema.nullable(),
+      })
+      .strict(),
+    output: z.object({ setId: idSchema }),
+  }),
+  'returns.saveSet': channel({
+    effect: writes('returns'),
+    summary: 'Change an indicator set',
+    role: 'administrator',
+    input: z
+      .object({
+        setId: idSchema,
+        name: z.string().trim().min(3, 'Enter the set name').max(150),
+        description: z.string().trim().max(1000).nullable(),
+        agreementId: idSchema.nullable(),
+      })
+      .strict(),
+    output: z.object({ ok: z.literal(true) }),
+  }),
+  'returns.targets': channel({
+    effect: reads,
+    summary: "Show a set's targets and profiles",
+    role: 'viewer',
+    input: z.object({ setId: idSchema }).strict(),
+    output: z.array(targetSchema),
+  }),
+  'returns.saveTargets': channel({
+    effect: writes('returns'),
+    summary: "Set an indicator's target and profile",
+    role: 'administrator',
+    input: targetSchema.extend({ setId: idSchema }).strict(),
+    output: z.object({ ok: z.literal(true) }),
   }),
 } as const;

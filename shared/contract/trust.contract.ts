@@ -97,8 +97,47 @@ export const retentionRowSchema = z.object({
   fundingStream: z.string().nullable(),
   retainUntil: z.string().nullable(),
   leaveDate: z.string().nullable(),
+  /** Which rule made them due: their funding stream's date, or the programme's default period
+   * after their last activity (no stream, or a stream that sets no date). */
+  rule: z.enum(['stream', 'default']),
+  lastActivity: z.string().nullable(),
+  /** Why they are due, in words. */
+  why: z.string(),
 });
 export type RetentionRow = z.infer<typeof retentionRowSchema>;
+
+export const retentionSettingsSchema = z.object({
+  /** Years records are kept after the person's last activity where no funding stream sets a date. */
+  defaultRetentionYears: z
+    .number({ error: 'Enter a number of years' })
+    .int('Enter whole years')
+    .min(1, 'Keep records at least 1 year')
+    .max(50, 'Enter 50 years or fewer'),
+  /** Days a backup taken before an anonymisation or erasure may be kept after it. */
+  erasedBackupDays: z
+    .number({ error: 'Enter a number of days' })
+    .int('Enter whole days')
+    .min(1, 'Keep backups at least 1 day')
+    .max(365, 'Enter 365 days or fewer'),
+});
+export type RetentionSettings = z.infer<typeof retentionSettingsSchema>;
+
+const erasureReasonSchema = z
+  .string()
+  .trim()
+  .min(10, 'Say why the person is erased (at least 10 characters), e.g. “Erasure request received 3 March”')
+  .max(500, 'Reason must be 500 characters or fewer');
+
+export const erasureCheckSchema = z.object({
+  id: idSchema,
+  reference: z.string(),
+  name: z.string(),
+  /** Already on the retention worklist (their retention period is over). */
+  due: z.boolean(),
+  /** Why the record cannot be erased now (a submitted return needs it), or null. */
+  blocked: z.string().nullable(),
+});
+export type ErasureCheck = z.infer<typeof erasureCheckSchema>;
 
 export const trustContract = {
   'session.policy': channel({
@@ -350,6 +389,40 @@ export const trustContract = {
     role: 'administrator',
     input: gridQuerySchema,
     output: pageOf(retentionRowSchema),
+  }),
+  'retention.settings': channel({
+    effect: reads,
+    summary: 'Read the retention settings',
+    role: 'administrator',
+    input: emptyInput,
+    output: retentionSettingsSchema,
+  }),
+  'retention.saveSettings': channel({
+    effect: writes('settings', 'retention'),
+    summary: 'Change the retention settings',
+    role: 'administrator',
+    input: retentionSettingsSchema.strict(),
+    output: retentionSettingsSchema,
+  }),
+  'retention.erasureCheck': channel({
+    effect: reads,
+    summary: 'Check whether a person can be erased on request',
+    role: 'administrator',
+    input: z.object({ reference: z.string().trim().min(1, 'Enter the participant reference').max(40) }).strict(),
+    output: erasureCheckSchema,
+  }),
+  'retention.erase': channel({
+    effect: ownBulkTransactions('pre-anonymise', 'participants', 'courses', 'outcomes', 'imports', 'retention'),
+    summary: 'Erase a person on request',
+    role: 'administrator',
+    input: z
+      .object({
+        id: idSchema,
+        reason: erasureReasonSchema,
+        confirm: z.literal(true, 'Confirm the erasure'),
+      })
+      .strict(),
+    output: z.object({ reference: z.string(), backup: z.string() }),
   }),
   'retention.anonymise': channel({
     effect: ownBulkTransactions('pre-anonymise', 'participants', 'courses', 'outcomes', 'imports', 'retention'),

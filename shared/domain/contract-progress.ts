@@ -1,7 +1,7 @@
 // Progress of a social-value contract's commitments, counted from the placements and outcomes
 // linked to the contract. The counting rule for each kind of commitment:
-// - local_jobs: job_start outcomes linked to the contract, dated inside the contract period,
-//   not rejected;
+// - local_jobs: job_start outcomes of local people (the local area set in Settings) linked to the
+//   contract, dated inside the contract period, not rejected;
 // - apprenticeships: apprenticeship_start outcomes linked to the contract, same conditions;
 // - work_placements: work experience, work trial and sector-based work academy placements
 //   linked to the contract that started (active, completed or ended early, not planned),
@@ -20,6 +20,8 @@ export interface OutcomeFact {
   outcomeType: string;
   outcomeDate: string;
   verificationStatus: string;
+  /** The person lives in the local area (participants.is_local). */
+  isLocal: boolean;
   n: number;
 }
 
@@ -55,7 +57,8 @@ const outcomeTypeFor: Partial<Record<CommitmentKind, string>> = {
 };
 
 export const commitmentRules: Record<CommitmentKind, string> = {
-  local_jobs: 'Job starts linked to this contract, dated within the contract period, not rejected.',
+  local_jobs:
+    'Job starts of local people (living in the local area set in Settings) linked to this contract, dated within the contract period, not rejected.',
   apprenticeships: 'Apprenticeship starts linked to this contract, dated within the contract period, not rejected.',
   work_placements:
     'Work experience, work trial and sector-based work academy placements on this contract that started within the contract period.',
@@ -83,6 +86,7 @@ export function commitmentProgress(
   if (type) {
     for (const o of outcomes) {
       if (o.outcomeType !== type || o.verificationStatus === 'rejected' || !inPeriod(o.outcomeDate, period)) continue;
+      if (kind === 'local_jobs' && !o.isLocal) continue;
       achieved += o.n;
       if (o.verificationStatus === 'verified') verified += o.n;
     }

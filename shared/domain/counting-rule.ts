@@ -2,9 +2,13 @@
 // backend can compile it into one query. Pure: used by the editor (live sentence, field errors)
 // and by the engine (db/features/returns/indicator-engine.ts).
 import { z } from 'zod';
+import { areaFilterSchema, describeArea, type GeographyLevel } from './geography';
+import { ageBands, type AgeBand } from './age-band';
+import { placementKindCodes } from './outcome-lists';
 
 export const ruleSubjects = [
   'participants',
+  'funding_spells',
   'outcomes',
   'enrolments',
   'course_runs',
@@ -16,6 +20,7 @@ export type RuleSubject = (typeof ruleSubjects)[number];
 /** The date fields each subject can be counted by (the period applies to this date, inclusive). */
 export const dateFieldsBySubject: Record<RuleSubject, readonly string[]> = {
   participants: ['start_date', 'referral_date'],
+  funding_spells: ['starts_on'],
   outcomes: ['outcome_date'],
   enrolments: ['run_start_date', 'enrolled_on', 'completed_on'],
   course_runs: ['start_date', 'end_date'],
@@ -25,6 +30,43 @@ export const dateFieldsBySubject: Record<RuleSubject, readonly string[]> = {
 
 export const distinctKeys = ['participant', 'item', 'employer'] as const;
 const code = z.string().regex(/^[a-z0-9_]+$/, 'Use lower-case codes such as job_start');
+
+/** An age range at the start on the programme, inclusive; either end may be open. */
+export const ageRangeSchema = z
+  .object({
+    min: z.number().int().min(0).max(120).optional(),
+    max: z.number().int().min(0).max(120).optional(),
+  })
+  .strict()
+  .refine((r) => r.min !== undefined || r.max !== undefined, 'Give the youngest age, the oldest age or both')
+  .refine((r) => r.min === undefined || r.max === undefined || r.min <= r.max, {
+    message: 'The youngest age must not be above the oldest',
+    path: ['max'],
+  });
+export type AgeRange = z.infer<typeof ageRangeSchema>;
+
+const bandSpan: Record<AgeBand, [number, number]> = {
+  'under 16': [0, 15],
+  '16-24': [16, 24],
+  '25-34': [25, 34],
+  '35-49': [35, 49],
+  '50-54': [50, 54],
+  '55-64': [55, 64],
+  '65+': [65, 200],
+};
+
+/** The age bands kept for an anonymised person (no date of birth) that lie wholly inside a range,
+ * so an anonymised person is still counted where their band answers the question (16-24, 50+)
+ * and never where it cannot (16-18). */
+export function ageBandsWithin(range: AgeRange): AgeBand[] {
+  return ageBands.filter((b) => bandSpan[b][0] >= (range.min ?? 0) && bandSpan[b][1] <= (range.max ?? 200));
+}
+
+/** Which items a set counts by their funding: only those attributed to one of the set's funder's
+ * streams ('funder'), or any ('any'). Absent in rules saved before funding attribution existed,
+ * which counted everything: absent keeps that meaning so old versions and their returns do not
+ * change; every rule written since says which. */
+export const fundingScopes = ['funder', 'any'] as const;
 
 export const countingRuleSchema = z
   .object({
@@ -46,8 +88,29 @@ export const countingRuleSchema = z
       .array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'Use postcode districts such as SG1'))
       .max(40)
       .optional(),
+    /** Codes of funding streams the item is attributed to. */
     fundingStreams: z.array(z.string().min(1).max(40)).max(10).optional(),
+    /** Codes of funding projects the item is attributed to. */
+    fundingProjects: z.array(z.string().min(1).max(40)).max(20).optional(),
+    funding: z.enum(fundingScopes).optional(),
     barriers: z.array(code).max(20).optional(),
+    ageAtStart: z.array(ageRangeSchema).max(6).optional(),
+    sexes: z.array(code).max(5).optional(),
+    /** The person's highest qualification at entry. */
+    qualificationLevels: z.array(code).max(10).optional(),
+    /** Outcomes and placements of these apprenticeship levels (2 intermediate … 7 degree). */
+    apprenticeshipLevels: z.array(z.number().int().min(2).max(7)).max(6).optional(),
+    /** Outcomes and placements of at least this many hours a week (16 for the usual job measure). */
+    minHoursPerWeek: z.number().min(1).max(60).optional(),
+    placementKinds: z.array(z.enum(placementKindCodes)).max(5).optional(),
+    /** Where people live: the local area (the setting), local authorities, wards, LSOAs, IMD deciles
+     * or postcode districts (shared/domain/geography.ts; the participant columns are the geography
+     * area's, db/features/geography/resolution.ts). */
+    area: areaFilterSchema.optional(),
+    /** Participants only: a person referred again (a later referral, participant_referrals) is
+     * counted again by that referral's date. Off by default: ESF counts a person who leaves and
+     * comes back once, with start data from the first participation. */
+    countReEntries: z.boolean().optional(),
     excludeClaimedInSubmittedReturns: z.boolean(),
     /** Codes of other indicators in the same set: what they count is not counted again here. */
     notCountedUnder: z.array(z.string().min(1).max(20)).max(10).optional(),
@@ -87,8 +150,32 @@ export const countingRuleSchema = z
         path: ['cscsOnly'],
         message: 'CSCS courses apply to course runs and enrolments only',
       });
+    if (rule.area && rule.subject === 'course_runs')
+      ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
+    if (rule.countReEntries && rule.subject !== 'participants')
+      ctx.addIssue({ code: 'custom', path: ['countReEntries'], message: 'Re-entries apply to participants only' });
     if (rule.sectors && rule.subject !== 'outcomes')
       ctx.addIssue({ code: 'custom', path: ['sectors'], message: 'Sectors apply to outcomes only' });
+    const jobLike = rule.subject === 'outcomes' || rule.subject === 'placements';
+    if (rule.apprenticeshipLevels && !jobLike)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['apprenticeshipLevels'],
+        message: 'Apprenticeship levels apply to outcomes and placements only',
+      });
+    if (rule.minHoursPerWeek !== undefined && !jobLike)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['minHoursPerWeek'],
+        message: 'Hours a week apply to outcomes and placements only',
+      });
+    if (rule.placementKinds && rule.subject !== 'placements')
+      ctx.addIssue({ code: 'custom', path: ['placementKinds'], message: 'Placement kinds apply to placements only' });
+    if (rule.subject === 'course_runs') {
+      for (const field of ['ageAtStart', 'sexes', 'qualificationLevels', 'fundingProjects'] as const)
+        if (rule[field] !== undefined)
+          ctx.addIssue({ code: 'custom', path: [field], message: 'Course runs are not about one person or project' });
+    }
   });
 
 export type CountingRule = z.infer<typeof countingRuleSchema>;
@@ -108,18 +195,51 @@ const dateWords: Record<string, string> = {
   starts_on: 'starting',
 };
 
+/** How codes in a rule are shown: reference-data labels where the caller has them. */
+export interface RuleLabels {
+  outcomeType?(code: string): string;
+  labourMarket?(code: string): string;
+  sex?(code: string): string;
+  qualification?(code: string): string;
+  barrier?(code: string): string;
+  placementKind?(code: string): string;
+  stream?(code: string): string;
+  project?(code: string): string;
+  /** Names of areas (local authorities, wards, neighbourhoods) from the names files. */
+  area?(level: GeographyLevel, code: string): string;
+  /** The set's funder, for "attributed to a funding stream of …". */
+  funderName?: string;
+}
+
+/** "aged 16 to 24", "aged 50 or over", "aged 18 or under". */
+export function describeAgeRange(r: AgeRange): string {
+  if (r.min !== undefined && r.max !== undefined)
+    return r.min === r.max ? `aged ${r.min}` : `aged ${r.min} to ${r.max}`;
+  if (r.min !== undefined) return `aged ${r.min} or over`;
+  return `aged ${r.max} or under`;
+}
+
 /** The rule as a sentence staff can read: "Participants with a verified outcome of type Job start …". */
-export function describeRule(
-  rule: CountingRule,
-  labels: { outcomeType?(code: string): string; labourMarket?(code: string): string } = {},
-): string {
+export function describeRule(rule: CountingRule, labels: RuleLabels = {}): string {
+  const label = (f: ((c: string) => string) | undefined, c: string) => f?.(c) ?? c.replace(/_/g, ' ');
   const ot = (c: string) => labels.outcomeType?.(c) ?? c;
   const lm = (c: string) => labels.labourMarket?.(c) ?? c;
   const parts: string[] = [];
   const when = `${dateWords[rule.dateField] ?? rule.dateField} in the period`;
   switch (rule.subject) {
     case 'participants':
-      parts.push(`Participants ${when}`);
+      parts.push(
+        rule.countReEntries
+          ? `Participants ${when}, counting each participation (a person referred again counts again)`
+          : `Participants ${when}`,
+      );
+      break;
+    case 'funding_spells':
+      parts.push(
+        rule.countDistinct === 'item'
+          ? `Spells of funded support starting in the period`
+          : `Participants whose funded support started in the period`,
+      );
       break;
     case 'outcomes': {
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';
@@ -155,20 +275,44 @@ export function describeRule(
     case 'site_ready':
       parts.push(`Participants with a site-ready sign-off (not revoked) ${when}`);
       break;
-    case 'placements':
+    case 'placements': {
+      const kinds = rule.placementKinds?.length
+        ? ` ${listOf(rule.placementKinds.map((k) => label(labels.placementKind, k).toLowerCase()))} placement`
+        : ' work placement';
       parts.push(
         `${rule.countDistinct === 'employer' ? 'Employers offering' : rule.countDistinct === 'item' ? 'Placements,' : 'Participants with'}` +
-          ` a work placement ${when}`,
+          ` a${/^ [aeiou]/i.test(kinds) ? 'n' : ''}${kinds} ${when}`,
       );
       break;
+    }
   }
+  const details: string[] = [];
+  if (rule.minHoursPerWeek !== undefined) details.push(`of ${rule.minHoursPerWeek} or more hours a week`);
+  if (rule.apprenticeshipLevels?.length)
+    details.push(`at apprenticeship level ${listOf(rule.apprenticeshipLevels.map(String))}`);
+  if (details.length) parts[0] = `${parts[0]}, ${details.join(', ')}`;
   const who: string[] = [];
   if (rule.eligibleOnly) who.push('whose eligibility is confirmed');
+  if (rule.ageAtStart?.length) who.push(`${listOf(rule.ageAtStart.map(describeAgeRange))} at their start`);
+  if (rule.sexes?.length) who.push(`whose sex is ${listOf(rule.sexes.map((c) => label(labels.sex, c)))}`);
   if (rule.labourMarketStatuses?.length) who.push(`who were ${listOf(rule.labourMarketStatuses.map(lm))} at entry`);
+  if (rule.qualificationLevels?.length)
+    who.push(
+      `whose highest qualification at entry was ${listOf(rule.qualificationLevels.map((c) => label(labels.qualification, c)))}`,
+    );
   if (rule.postcodeDistricts?.length) who.push(`living in ${listOf(rule.postcodeDistricts)}`);
-  if (rule.fundingStreams?.length) who.push(`on funding stream ${listOf(rule.fundingStreams)}`);
-  if (rule.barriers?.length) who.push(`facing ${listOf(rule.barriers.map((b) => b.replace(/_/g, ' ')))}`);
+  if (rule.area) who.push(describeArea(rule.area, labels.area));
+  if (rule.barriers?.length) who.push(`facing ${listOf(rule.barriers.map((b) => label(labels.barrier, b)))}`);
   if (who.length) parts.push(`— people ${who.join(', ')}`);
+  const funding: string[] = [];
+  if (rule.funding === 'funder')
+    funding.push(`attributed to a funding stream of ${labels.funderName ?? "the set's funder"}`);
+  if (rule.fundingStreams?.length)
+    funding.push(`attributed to funding stream ${listOf(rule.fundingStreams.map((c) => label(labels.stream, c)))}`);
+  if (rule.fundingProjects?.length)
+    funding.push(`under project ${listOf(rule.fundingProjects.map((c) => label(labels.project, c)))}`);
+  if (funding.length) parts.push(`— counting only items ${funding.join(', ')}`);
+  else if (rule.funding === 'any') parts.push('— whatever funding stream the items are attributed to');
   const tail: string[] = [];
   if (rule.countDistinct === 'participant') tail.push('each person once');
   if (rule.countDistinct === 'employer') tail.push('each employer once');
@@ -194,4 +338,22 @@ export function parseRuleJson(
   const parsed = countingRuleSchema.safeParse(raw);
   if (parsed.success) return { ok: true, rule: parsed.data };
   return { ok: false, errors: parsed.error.issues.map((i) => ({ path: i.path.join('.'), message: i.message })) };
+}
+
+/** The barrier codes a rule chooses people by, with those of the indicators whose people it leaves
+ * out (`notCountedUnder`, followed through): being counted, or left out, under such a rule says
+ * each person faces (or does not face) those barriers. */
+export function barrierCriteria(
+  rule: CountingRule,
+  siblings: ReadonlyMap<string, CountingRule>,
+  seen: ReadonlySet<CountingRule> = new Set(),
+): string[] {
+  if (seen.has(rule)) return [];
+  const visited = new Set(seen).add(rule);
+  const codes = new Set(rule.barriers ?? []);
+  for (const other of rule.notCountedUnder ?? []) {
+    const otherRule = siblings.get(other);
+    if (otherRule) for (const c of barrierCriteria(otherRule, siblings, visited)) codes.add(c);
+  }
+  return [...codes].sort();
 }

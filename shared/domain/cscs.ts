@@ -5,7 +5,7 @@
 // it is valid on that day (inclusive). A term of N years runs from the start date to the same
 // date N years later (29 Feb + 2 years = 28 Feb, clamped, never 1 Mar), so a pass taken on
 // 10/03/2024 and valid 2 years expires on 10/03/2026 and is no longer valid on 11/03/2026.
-import { addYearsIso } from './dates';
+import { addYearsIso, formatUkDate } from './dates';
 
 export const HSE_MAX_SCORE = 50;
 export const HSE_PASS_MARK = 45;
@@ -90,4 +90,69 @@ export function defaultCardExpiry(cardType: string, issuedOn: string, isFirstLab
 
 export function isCardValidOn(card: { issuedOn: string; expiresOn: string }, on: string): boolean {
   return card.issuedOn <= on && on <= card.expiresOn;
+}
+
+export interface HseRecord {
+  takenOn: string;
+  score: number;
+}
+
+export interface CardCheck {
+  /** Why the card cannot be recorded (null: it can). */
+  refusal: string | null;
+  warnings: string[];
+}
+
+/**
+ * Whether a card can be recorded given the person's HS&E tests and L1 Awards on file. A card
+ * needs an HS&E pass: when the latest test before the card is a fail and no pass is valid for
+ * it, the card is refused (a 38/50 learner cannot hold a card). With no HS&E pass or no L1
+ * Award on file at all it is accepted with a warning: the partner may hold the evidence.
+ */
+export function checkCardAgainstRecords(
+  card: { cardType: string; issuedOn: string; isFirstLabourerCard: boolean },
+  hseTests: HseRecord[],
+  l1Awards: Array<{ achievedOn: string }>,
+): CardCheck {
+  const warnings: string[] = [];
+  const before = hseTests.filter((t) => t.takenOn <= card.issuedOn).sort((a, b) => a.takenOn.localeCompare(b.takenOn));
+  const firstLabourer = card.isFirstLabourerCard && isLabourerCard(card.cardType);
+  const backed = before.some((t) => isHsePassValidOn(t.takenOn, t.score, card.issuedOn, firstLabourer));
+  const latest = before.at(-1);
+  if (!backed && latest && !isHsePass(latest.score))
+    return {
+      refusal:
+        `The HS&E score ${latest.score}/50 (${formatUkDate(latest.takenOn)}) is below the pass mark ` +
+        `(${HSE_PASS_MARK}/50): a CSCS card needs an HS&E pass`,
+      warnings,
+    };
+  if (!backed)
+    warnings.push(
+      latest
+        ? `The HS&E pass on file (${formatUkDate(latest.takenOn)}) had lapsed by the card's issue date`
+        : 'No HS&E pass on file for this card',
+    );
+  if (isLabourerCard(card.cardType) && !l1Awards.some((a) => a.achievedOn <= card.issuedOn))
+    warnings.push('No Level 1 Award on file for this Labourer card');
+  return { refusal: null, warnings };
+}
+
+/**
+ * Why an officer cannot sign someone off as site ready on a date: their HS&E record shows a
+ * fail, with no pass still valid and no valid CSCS card (which would prove a pass).
+ */
+export function signoffRefusal(
+  hseTests: HseRecord[],
+  cards: Array<{ issuedOn: string; expiresOn: string }>,
+  on: string,
+): string | null {
+  const before = hseTests.filter((t) => t.takenOn <= on).sort((a, b) => a.takenOn.localeCompare(b.takenOn));
+  const latest = before.at(-1);
+  if (!latest || isHsePass(latest.score)) return null;
+  if (before.some((t) => isHsePassValidOn(t.takenOn, t.score, on, true))) return null;
+  if (cards.some((c) => isCardValidOn(c, on))) return null;
+  return (
+    `The HS&E score ${latest.score}/50 (${formatUkDate(latest.takenOn)}) is below the pass mark ` +
+    `(${HSE_PASS_MARK}/50) and there is no valid CSCS card: they cannot be signed off as site ready`
+  );
 }

@@ -96,3 +96,10 @@ export function ageOn(dateOfBirth: string, on: string): number {
 export function daysBetween(fromIso: string, toIso: string): number {
   return Math.round((Date.parse(`${toIso}T00:00:00Z`) - Date.parse(`${fromIso}T00:00:00Z`)) / 86_400_000);
 }
+
+/** The Monday and Sunday of the week `iso` falls in (UK weeks start on a Monday). */
+export function weekOf(iso: string): { monday: string; sunday: string } {
+  const weekday = new Date(`${iso}T00:00:00Z`).getUTCDay(); // 0 = Sunday
+  const monday = addDaysIso(iso, -((weekday + 6) % 7));
+  return { monday, sunday: addDaysIso(monday, 6) };
+}

@@ -13,7 +13,7 @@ const NI_BAD_PREFIX = new Set(['BG', 'GB', 'KN', 'NK', 'NT', 'TN', 'ZZ']);
 /** Why an NI number is not valid, or null if it is. Expects a normalised value. */
 export function niNumberProblem(ni: string): string | null {
   if (!/^[A-Z]{2}\d{6}[A-Z]$/.test(ni))
-    return 'Enter a National Insurance number in the right format, like QQ 12 34 56 C';
+    return 'Enter a National Insurance number in the right format, like JK 12 34 56 C';
   const [first, second] = [ni[0]!, ni[1]!];
   if (NI_BAD_FIRST.has(first)) return `A National Insurance number cannot start with ${first}`;
   if (NI_BAD_SECOND.has(second)) return `The second letter of a National Insurance number cannot be ${second}`;
@@ -26,7 +26,7 @@ export function isValidNi(raw: string): boolean {
   return niNumberProblem(normaliseNi(raw)) === null;
 }
 
-/** "QQ123456C" → "QQ 12 34 56 C" for display. */
+/** "JK123456C" → "JK 12 34 56 C" for display. */
 export function formatNi(ni: string | null | undefined): string {
   if (!ni) return '';
   const n = normaliseNi(ni);

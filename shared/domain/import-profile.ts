@@ -2,6 +2,7 @@
 // for each field, value mappings, the date convention and the partner's scope for reconciling.
 // A profile is JSON (docs/import-profiles.md) so it can be written by hand and used by the CLI.
 import { z } from 'zod';
+import { cscsCardTypes } from './cscs';
 import { nameKey } from './person-match';
 
 export const importKinds = ['participants', 'enrolments', 'results', 'placements', 'outcomes'] as const;
@@ -93,9 +94,9 @@ const participantOnly: ImportField[] = [
 const course: ImportField[] = [
   {
     key: 'course',
-    label: 'Course (code or name)',
+    label: 'Course (their code, or our course type)',
     type: 'text',
-    synonyms: ['course', 'coursename', 'coursecode', 'qualification', 'programme', 'aim', 'learningaim'],
+    synonyms: ['course', 'coursecode', 'coursename', 'qualification', 'programme', 'aim', 'learningaim', 'courseref'],
     required: true,
   },
   {
@@ -104,6 +105,84 @@ const course: ImportField[] = [
     type: 'date',
     synonyms: ['coursestart', 'startdate', 'start', 'coursestartdate'],
     required: true,
+  },
+  {
+    key: 'course_type',
+    label: 'Course type (our catalogue)',
+    type: 'code',
+    synonyms: ['coursetype', 'catalogue', 'typeofcourse'],
+  },
+  { key: 'course_title', label: 'Course title', type: 'text', synonyms: ['coursetitle', 'title', 'coursedescription'] },
+  {
+    key: 'course_end',
+    label: 'Course end date',
+    type: 'date',
+    synonyms: ['courseend', 'enddate', 'courseenddate', 'end', 'finishdate'],
+  },
+];
+
+/** The CSCS facts a results file may carry (issue 14): L1 Award, HS&E test, CSCS card. */
+export const cscsFactFields = [
+  'l1_award_date',
+  'hse_test_date',
+  'hse_score',
+  'cscs_card_number',
+  'cscs_card_type',
+  'cscs_card_issued',
+  'cscs_card_expiry',
+] as const;
+
+const cscsFacts: ImportField[] = [
+  {
+    key: 'l1_award_date',
+    label: 'Level 1 Award date',
+    type: 'date',
+    synonyms: ['lawarddate', 'levelawarddate', 'lawardachieved', 'ldate', 'lachieved', 'levelawardachieved'],
+  },
+  {
+    key: 'hse_test_date',
+    label: 'HS&E test date',
+    type: 'date',
+    synonyms: ['hsetestdate', 'hsedate', 'testdate', 'hsandetestdate', 'citbtestdate'],
+  },
+  {
+    key: 'hse_score',
+    label: 'HS&E score (out of 50)',
+    type: 'number',
+    synonyms: ['hsescore', 'hsetestscore', 'score', 'testscore', 'hsandescore', 'hsemark'],
+  },
+  {
+    key: 'cscs_card_number',
+    label: 'CSCS card number',
+    type: 'text',
+    synonyms: [
+      'cscscardnumber',
+      'cardnumber',
+      'cardno',
+      'cscsnumber',
+      'cscscardno',
+      'cscsno',
+      'cardregistrationnumber',
+    ],
+  },
+  {
+    key: 'cscs_card_type',
+    label: 'CSCS card type',
+    type: 'code',
+    codes: cscsCardTypes.map((c) => c.code),
+    synonyms: ['cscscardtype', 'cardtype', 'cardcolour', 'cscstype'],
+  },
+  {
+    key: 'cscs_card_issued',
+    label: 'CSCS card issue date',
+    type: 'date',
+    synonyms: ['cscscardissued', 'cardissued', 'cardissuedate', 'issuedate', 'dateissued', 'cardissuedon'],
+  },
+  {
+    key: 'cscs_card_expiry',
+    label: 'CSCS card expiry date',
+    type: 'date',
+    synonyms: ['cscscardexpiry', 'cardexpiry', 'cardexpirydate', 'expirydate', 'expiry', 'expires', 'cardexpires'],
   },
 ];
 
@@ -139,7 +218,6 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       type: 'code',
       codes: ['passed', 'failed'],
       synonyms: ['result', 'outcome', 'achieved', 'passfail', 'grade'],
-      required: true,
     },
     {
       key: 'result_date',
@@ -147,6 +225,7 @@ export const importFields: Record<ImportKind, ImportField[]> = {
       type: 'date',
       synonyms: ['resultdate', 'achievementdate', 'achieveddate', 'datecompleted', 'completed', 'enddate'],
     },
+    ...cscsFacts,
   ],
   placements: [
     ...person,
@@ -239,9 +318,12 @@ export const importProfileSchema = z
     /** 1-based header row; detected when absent. */
     headerRow: z.number().int().min(1).max(1000).optional(),
     dateConvention: z.enum(['dmy', 'mdy', 'ymd']).default('dmy'),
+    /** Enrolments and results: a course run the file names that we do not have is created from
+     * its rows (course type, start and end dates, the partner's code and title). */
+    createCourseRuns: z.boolean().default(false),
     /** Our field → the partner's column header (exact text, compared case- and space-insensitively). */
     columns: z.record(fieldKey, z.string().min(1).max(200)),
-    /** Our field → { partner's value: our value }. */
+    /** Our field → { partner's value: our value }; an empty value means "nothing" (the cell is ignored). */
     valueMaps: z.record(fieldKey, z.record(z.string().max(200), z.string().max(200))).default({}),
     /** Our field → a value used for every row (e.g. referral_source "jcp"). */
     defaults: z.record(fieldKey, z.string().max(200)).default({}),
@@ -275,6 +357,19 @@ export const importProfileSchema = z
     for (const f of importFields[p.kind])
       if (f.required && !has(f.key))
         ctx.addIssue({ code: 'custom', path: ['columns', f.key], message: `Map a column to ${f.label}` });
+    // A results file carries a result, or CSCS facts (or both).
+    if (p.kind === 'results' && !has('result') && !cscsFactFields.some(has))
+      ctx.addIssue({
+        code: 'custom',
+        path: ['columns', 'result'],
+        message: 'Map a column to Result, or to the CSCS facts (HS&E test, CSCS card, Level 1 Award)',
+      });
+    if (p.createCourseRuns && p.kind !== 'enrolments' && p.kind !== 'results')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['createCourseRuns'],
+        message: 'Course runs are created from enrolment and result files only',
+      });
   });
 export type ImportProfile = z.output<typeof importProfileSchema>;
 export type ImportProfileInput = z.input<typeof importProfileSchema>;

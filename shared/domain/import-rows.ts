@@ -1,10 +1,18 @@
 // One table row + a profile → typed values for our fields, with a problem per bad cell (naming
 // its column) and warnings. Blank cells give no value at all, so blanks never overwrite data.
 import { columnLetter, type SheetTable } from './import-sheet';
-import { fieldOf, headerIndex, importFields, type ImportField, type ImportProfile } from './import-profile';
+import {
+  cscsFactFields,
+  fieldOf,
+  headerIndex,
+  importFields,
+  type ImportField,
+  type ImportProfile,
+} from './import-profile';
 import {
   cellText,
   mapValue,
+  mapsToNothing,
   parseDateCell,
   parseEmailCell,
   parseNiCell,
@@ -30,6 +38,8 @@ export interface TypedRow {
   values: Record<string, FieldValue>;
   problems: CellProblem[];
   warnings: CellProblem[];
+  /** Fields whose cell the profile maps to nothing (e.g. "Withdrawn" → no result). */
+  cleared: string[];
 }
 
 export interface ColumnBinding {
@@ -89,6 +99,8 @@ export function parseFieldValue(
   codes?: readonly string[],
 ): ValueResult<FieldValue> {
   const map = profile.valueMaps[field.key];
+  if (map && cell !== null && typeof cell !== 'object' && mapsToNothing(cellText(cell), map))
+    return { ok: true, value: '' };
   if (typeof cell === 'string' && map) cell = mapValue(cell, map, false);
   switch (field.type) {
     case 'date':
@@ -135,6 +147,7 @@ export function typeRows(
     const values: Record<string, FieldValue> = {};
     const problems: CellProblem[] = [];
     const warnings: CellProblem[] = [];
+    const cleared: string[] = [];
     for (const b of bindings) {
       const cell = cells[b.index] ?? null;
       if (cell === null || (typeof cell === 'string' && cell.trim() === '')) continue;
@@ -142,12 +155,14 @@ export function typeRows(
       const column = `${b.header} (${columnLetter(b.index)})`;
       if (parsed.ok) {
         if (parsed.value !== '') values[b.field.key] = parsed.value;
+        else if (typeof cell !== 'object' && mapsToNothing(cellText(cell), profile.valueMaps[b.field.key]))
+          cleared.push(b.field.key);
         if (parsed.warning) warnings.push({ field: b.field.key, column, message: parsed.warning });
       } else problems.push({ field: b.field.key, column, message: `${b.field.label} ${parsed.reason}` });
     }
     for (const [key, text] of Object.entries(profile.defaults)) {
       const field = fields.find((f) => f.key === key);
-      if (!field || key in values) continue;
+      if (!field || key in values || cleared.includes(key)) continue;
       const parsed = parseFieldValue(field, text, profile, date1904, codes[key]);
       if (parsed.ok) values[key] = parsed.value;
       else problems.push({ field: key, column: 'profile default', message: `${field.label} ${parsed.reason}` });
@@ -158,17 +173,27 @@ export function typeRows(
       values.last_name ??= last;
     }
     delete values.full_name;
-    for (const f of fields) {
-      if (f.required && !(f.key in values) && !problems.some((p) => p.field === f.key)) {
-        const b = bindings.find((x) => x.field.key === f.key);
-        problems.push({
-          field: f.key,
-          column: b ? `${b.header} (${columnLetter(b.index)})` : f.label,
-          message: `${f.label} is missing`,
-        });
-      }
-    }
-    return { rowNumber, values, problems, warnings };
+    const missing = (f: ImportField) => {
+      const b = bindings.find((x) => x.field.key === f.key);
+      problems.push({
+        field: f.key,
+        column: b ? `${b.header} (${columnLetter(b.index)})` : f.label,
+        message: `${f.label} is missing`,
+      });
+    };
+    for (const f of fields)
+      if (f.required && !(f.key in values) && !cleared.includes(f.key) && !problems.some((p) => p.field === f.key))
+        missing(f);
+    // A results row records a result or CSCS facts; a result the profile maps to nothing is neither.
+    if (
+      profile.kind === 'results' &&
+      !('result' in values) &&
+      !cleared.includes('result') &&
+      !cscsFactFields.some((k) => k in values) &&
+      !problems.length
+    )
+      missing(fieldOf('results', 'result')!);
+    return { rowNumber, values, problems, warnings, cleared };
   });
   return { rows, missingColumns: missing };
 }

@@ -240,6 +240,15 @@ export const builtInValueWords: Record<string, string> = {
   'not yet competent': 'failed',
 };
 
+const mapKey = (text: string) => text.trim().toLowerCase().replace(/\s+/g, ' ');
+
+/** Whether the profile maps this value to nothing (an empty mapping): the cell is then ignored. */
+export function mapsToNothing(text: string, mapping: Record<string, string> | undefined): boolean {
+  if (!mapping) return false;
+  const key = mapKey(text);
+  return Object.entries(mapping).some(([from, to]) => to.trim() === '' && mapKey(from) === key);
+}
+
 /** Applies a value mapping (case- and space-insensitive) to a cell's text. */
 export function mapValue(text: string, mapping: Record<string, string> | undefined, useBuiltIn: boolean): string {
   const key = text.trim().toLowerCase().replace(/\s+/g, ' ');

@@ -5,16 +5,18 @@ import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
 import {
-  benefitsReceived,
+  conditionImpactAnswers,
   contactMethods,
-  disabilities,
   ethnicities,
+  exclusiveBenefitCodes,
+  healthConditionAnswers,
   labourMarketStatuses,
   PREFER_NOT_TO_SAY,
   qualificationLevels,
   referralSources,
   sexes,
   timeOutOfWork,
+  ucConditionalityRegimes,
   yesNoPreferNot,
   type Option,
 } from './reference-lists';
@@ -73,6 +75,20 @@ const withPreferNot = (options: Option[]) =>
 export const ethnicityOptions = withPreferNot(ethnicities);
 export const referenceCode = z.string().regex(/^[a-z0-9_]{1,40}$/, 'Unknown code');
 
+/**
+ * zod runs an object's own rules only when every field of the object is valid, so a bad postcode
+ * would hide a bad NI number until the postcode was fixed (issue 20). A rule given this runs as
+ * soon as the fields it reads are valid, whatever the others say.
+ */
+function whenValid(...fields: string[]) {
+  return {
+    when: (payload: { value: unknown; issues: ReadonlyArray<{ path?: readonly PropertyKey[] | undefined }> }) =>
+      typeof payload.value === 'object' &&
+      payload.value !== null &&
+      !payload.issues.some((i) => !i.path?.length || fields.includes(String(i.path[0]))),
+  };
+}
+
 export const participantRecordSchema = z
   .object({
     // identity and contact
@@ -93,6 +109,8 @@ export const participantRecordSchema = z
         const problem = v ? ulnProblem(v) : null;
         if (problem) ctx.addIssue({ code: 'custom', message: `ULN: ${problem}` });
       }),
+    /** No fixed abode: eligible through a local-connection statement instead of a postcode. */
+    noFixedAbode: z.boolean().default(false),
     addressLine1: optionalText('Address line 1'),
     addressLine2: optionalText('Address line 2'),
     town: optionalText('Town', 100),
@@ -120,12 +138,15 @@ export const participantRecordSchema = z
     sex: optionCode('Sex', sexes),
     genderSameAsBirth: optionCode('Gender identity answer', yesNoPreferNot),
     ethnicity: optionCode('Ethnic group', ethnicityOptions),
-    disability: optionCode('Disability', disabilities),
+    // The Equality Act question in its harmonised two steps; the second only after a "yes".
+    healthCondition: optionCode('Long-term health condition', healthConditionAnswers),
+    conditionImpact: optionCode('Effect on day-to-day activities', conditionImpactAnswers),
     isCarer: optionCode('Caring responsibilities', yesNoPreferNot),
     isLoneParent: optionCode('Lone parent', yesNoPreferNot),
     // situation at entry
     labourMarketStatus: optionCode('Labour-market status', labourMarketStatuses),
-    benefits: optionCode('Benefits received', benefitsReceived),
+    benefits: z.array(referenceCode).max(12).default([]),
+    ucConditionality: optionCode('Universal Credit conditionality', ucConditionalityRegimes),
     timeOutOfWork: optionCode('Time out of work', timeOutOfWork),
     qualificationLevel: optionCode('Highest qualification', qualificationLevels),
     barriers: z.array(referenceCode).max(30).default([]),
@@ -153,38 +174,69 @@ export const participantRecordSchema = z
     consentPartners: z.array(z.string().trim().min(1).max(60)).max(20).default([]),
     lawfulBasisNote: optionalText('Lawful basis note', 1000),
   })
-  .superRefine((r, ctx) => {
-    if (r.niStatus === 'known') {
-      if (!r.niNumber)
+  // Each cross-field rule runs as soon as the fields it reads are valid (see whenValid), so the
+  // backend and the form list a bad NI number and a bad postcode together.
+  .superRefine(
+    (r, ctx) => {
+      if (r.niStatus === 'known') {
+        if (!r.niNumber)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['niNumber'],
+            message: 'Enter the National Insurance number, or choose "Not yet known"',
+          });
+        else {
+          const problem = niNumberProblem(r.niNumber);
+          if (problem) ctx.addIssue({ code: 'custom', path: ['niNumber'], message: problem });
+        }
+      } else if (r.niNumber) {
         ctx.addIssue({
           code: 'custom',
           path: ['niNumber'],
-          message: 'Enter the National Insurance number, or choose "Not yet known"',
+          message: 'Remove the National Insurance number, or choose "Known"',
         });
-      else {
-        const problem = niNumberProblem(r.niNumber);
-        if (problem) ctx.addIssue({ code: 'custom', path: ['niNumber'], message: problem });
       }
-    } else if (r.niNumber) {
+    },
+    whenValid('niStatus', 'niNumber'),
+  )
+  .superRefine((r, ctx) => {
+    const exclusive = r.benefits.filter((b) => exclusiveBenefitCodes.includes(b));
+    if (exclusive.length && r.benefits.length > 1)
       ctx.addIssue({
         code: 'custom',
-        path: ['niNumber'],
-        message: 'Remove the National Insurance number, or choose "Known"',
+        path: ['benefits'],
+        message: '"None" and "Prefer not to say" cannot be ticked with anything else',
       });
-    }
+  }, whenValid('benefits'))
+  .superRefine((r, ctx) => {
     if (r.dateOfBirth && r.dateOfBirth < '1900-01-01')
       ctx.addIssue({ code: 'custom', path: ['dateOfBirth'], message: 'Date of birth must be after 1900' });
-    if (r.dateOfBirth && r.startDate && r.startDate <= r.dateOfBirth)
-      ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Start date must be after the date of birth' });
-    if (r.startDate && r.leaveDate && r.leaveDate < r.startDate)
-      ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the start date' });
-    if (r.dateOfBirth && r.referralDate && r.referralDate <= r.dateOfBirth)
-      ctx.addIssue({
-        code: 'custom',
-        path: ['referralDate'],
-        message: 'Referral date must be after the date of birth',
-      });
-  });
+  }, whenValid('dateOfBirth'))
+  .superRefine(
+    (r, ctx) => {
+      if (r.dateOfBirth && r.startDate && r.startDate <= r.dateOfBirth)
+        ctx.addIssue({ code: 'custom', path: ['startDate'], message: 'Start date must be after the date of birth' });
+    },
+    whenValid('dateOfBirth', 'startDate'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.startDate && r.leaveDate && r.leaveDate < r.startDate)
+        ctx.addIssue({ code: 'custom', path: ['leaveDate'], message: 'Leave date must be on or after the start date' });
+    },
+    whenValid('startDate', 'leaveDate'),
+  )
+  .superRefine(
+    (r, ctx) => {
+      if (r.dateOfBirth && r.referralDate && r.referralDate <= r.dateOfBirth)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['referralDate'],
+          message: 'Referral date must be after the date of birth',
+        });
+    },
+    whenValid('dateOfBirth', 'referralDate'),
+  );
 
 export type ParticipantRecordInput = z.input<typeof participantRecordSchema>;
 export type ParticipantRecord = z.output<typeof participantRecordSchema>;
@@ -211,9 +263,12 @@ export function datedProblems(
 
 /** The schema with today's checks added: what the form uses. */
 export function participantRecordSchemaOn(today: string) {
-  return participantRecordSchema.superRefine((r, ctx) => {
-    for (const p of datedProblems(r, today)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
-  });
+  return participantRecordSchema.superRefine(
+    (r, ctx) => {
+      for (const p of datedProblems(r, today)) ctx.addIssue({ code: 'custom', path: p.path, message: p.message });
+    },
+    whenValid('dateOfBirth', 'referralDate', 'startDate', 'privacyNoticeDate'),
+  );
 }
 
 /** Human labels for fields, for history, merge and messages. */
@@ -225,6 +280,7 @@ export const fieldLabels: Record<string, string> = {
   niStatus: 'NI number known',
   niNumber: 'National Insurance number',
   uln: 'ULN',
+  noFixedAbode: 'No fixed abode',
   addressLine1: 'Address line 1',
   addressLine2: 'Address line 2',
   town: 'Town',
@@ -235,11 +291,13 @@ export const fieldLabels: Record<string, string> = {
   sex: 'Sex',
   genderSameAsBirth: 'Gender same as sex registered at birth',
   ethnicity: 'Ethnic group',
-  disability: 'Disability',
+  healthCondition: 'Long-term health condition',
+  conditionImpact: 'Condition reduces day-to-day activities',
   isCarer: 'Caring responsibilities',
   isLoneParent: 'Lone parent',
   labourMarketStatus: 'Labour-market status',
   benefits: 'Benefits received',
+  ucConditionality: 'Universal Credit conditionality',
   timeOutOfWork: 'Time out of work',
   qualificationLevel: 'Highest qualification',
   barriers: 'Barriers',

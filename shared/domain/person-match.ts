@@ -1,6 +1,7 @@
 // Is this the same person? An explained score used by registration, every save, imports and
 // reconciliation alike, so "possible duplicate" means the same thing everywhere.
 import { distance } from 'fastest-levenshtein';
+import { doubleMetaphone } from 'double-metaphone';
 import { normaliseNi, normalisePostcode, phoneDigits } from './identifiers';
 
 export interface PersonKeys {
@@ -17,6 +18,8 @@ export interface MatchReason {
     | 'same_ni'
     | 'different_ni'
     | 'same_dob'
+    | 'dob_day_month_swapped'
+    | 'dob_digit_typo'
     | 'different_dob'
     | 'same_surname'
     | 'similar_surname'
@@ -46,19 +49,93 @@ export function nameKey(name: string): string {
     .replace(/[^a-z]/g, '');
 }
 
-function letterDifference(a: string, b: string): number {
-  return distance(nameKey(a), nameKey(b));
+/**
+ * How a name sounds (Double Metaphone's primary code): "Nowak" and "Nowack" → "NK", "Ionescu"
+ * and "Ionesco" → "ANSK", "Shaw" and "Shaww" → "X". Null for a name with no letters. Stored
+ * beside each name (participants.first_name_sound / last_name_sound) so close matches are found
+ * by an index, and used here to score names that are spelt differently but said the same.
+ */
+export function nameSound(name: string | null | undefined): string | null {
+  const key = nameKey(name ?? '');
+  return key ? doubleMetaphone(key)[0] || null : null;
 }
 
-function similarEnough(a: string, b: string): boolean {
+/** Letters apart, counting one swap of neighbouring letters ("Smiht" / "Smith") as one. */
+export function nameDistance(a: string, b: string): number {
+  const ka = nameKey(a),
+    kb = nameKey(b);
+  return isAdjacentSwap(ka, kb) ? 1 : distance(ka, kb);
+}
+
+/** Same length, the same characters but for one pair of neighbours swapped. */
+function isAdjacentSwap(a: string, b: string): boolean {
+  if (a.length !== b.length || a === b) return false;
+  const diff: number[] = [];
+  for (let i = 0; i < a.length && diff.length <= 2; i++) if (a[i] !== b[i]) diff.push(i);
+  return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
+}
+
+/** A typing slip: one letter apart (two in a long name); for surnames also two spellings said
+ * the same ("Ionescu" / "Ionesco"). Not for first names, where short names that sound alike are
+ * often different people ("John" / "Jane"). */
+function similarEnough(a: string, b: string, bySound: boolean): boolean {
   const ka = nameKey(a),
     kb = nameKey(b);
   if (!ka || !kb) return false;
-  const d = distance(ka, kb);
-  return d <= (Math.max(ka.length, kb.length) >= 7 ? 2 : 1);
+  const d = nameDistance(ka, kb);
+  if (d <= (Math.max(ka.length, kb.length) >= 7 ? 2 : 1)) return true;
+  return bySound && ka.length >= 3 && kb.length >= 3 && nameSound(ka) === nameSound(kb);
+}
+
+export type BirthDateCloseness = 'same' | 'day_month_swapped' | 'digit_typo' | 'different';
+
+/**
+ * How close two ISO dates of birth are as someone might mistype one: the same; day and month
+ * swapped (07/04/1989 for 04/07/1989, the US order); one digit wrong or two neighbouring digits
+ * swapped (1998 for 1989); or different.
+ */
+export function compareBirthDates(a: string, b: string): BirthDateCloseness {
+  if (a === b) return 'same';
+  const [ya, ma, da] = a.split('-'),
+    [yb, mb, db] = b.split('-');
+  if (ya === yb && ma === db && da === mb) return 'day_month_swapped';
+  const digitsA = a.replace(/-/g, ''),
+    digitsB = b.replace(/-/g, '');
+  if (digitsA.length !== digitsB.length) return 'different';
+  if (isAdjacentSwap(digitsA, digitsB)) return 'digit_typo';
+  let differing = 0;
+  for (let i = 0; i < digitsA.length; i++) if (digitsA[i] !== digitsB[i]) differing++;
+  return differing === 1 ? 'digit_typo' : 'different';
+}
+
+/** The dates a mistyped date of birth may stand for (swapped day and month, neighbouring digits
+ * swapped) that are real dates: looked up beside the exact date when finding candidates. */
+export function nearBirthDates(iso: string): string[] {
+  const out = new Set<string>();
+  const [y, m, d] = iso.split('-');
+  if (y && m && d) out.add(`${y}-${d}-${m}`);
+  const digits = iso.replace(/-/g, '');
+  for (let i = 0; i + 1 < digits.length; i++) {
+    if (digits[i] === digits[i + 1]) continue;
+    const swapped = digits.slice(0, i) + digits[i + 1] + digits[i] + digits.slice(i + 2);
+    out.add(`${swapped.slice(0, 4)}-${swapped.slice(4, 6)}-${swapped.slice(6, 8)}`);
+  }
+  out.delete(iso);
+  return [...out].filter(isRealDate).sort();
+}
+
+function isRealDate(iso: string): boolean {
+  const [y, m, d] = iso.split('-').map(Number) as [number, number, number];
+  if (!(y >= 1900 && m >= 1 && m <= 12 && d >= 1)) return false;
+  return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
+
+function nameDifference(a: string, b: string, what: string): string {
+  const d = nameDistance(a, b);
+  return d <= 2 || nameSound(a) !== nameSound(b) ? `${what} differs by ${plural(d, 'letter')}` : `${what}s sound alike`;
+}
 
 export function scorePersonMatch(a: PersonKeys, b: PersonKeys): MatchScore {
   const reasons: MatchReason[] = [];
@@ -69,23 +146,32 @@ export function scorePersonMatch(a: PersonKeys, b: PersonKeys): MatchScore {
     else reasons.push({ code: 'different_ni', text: 'different National Insurance numbers', points: -40 });
   }
   if (a.dateOfBirth && b.dateOfBirth) {
-    if (a.dateOfBirth === b.dateOfBirth) reasons.push({ code: 'same_dob', text: 'same date of birth', points: 30 });
+    const closeness = compareBirthDates(a.dateOfBirth, b.dateOfBirth);
+    if (closeness === 'same') reasons.push({ code: 'same_dob', text: 'same date of birth', points: 30 });
+    else if (closeness === 'day_month_swapped')
+      reasons.push({
+        code: 'dob_day_month_swapped',
+        text: 'date of birth with the day and month swapped',
+        points: 20,
+      });
+    else if (closeness === 'digit_typo')
+      reasons.push({ code: 'dob_digit_typo', text: 'date of birth one typing slip apart', points: 15 });
     else reasons.push({ code: 'different_dob', text: 'different date of birth', points: -25 });
   }
-  const surnameDiff = letterDifference(a.lastName, b.lastName);
+  const surnameDiff = nameDistance(a.lastName, b.lastName);
   if (surnameDiff === 0) reasons.push({ code: 'same_surname', text: 'same surname', points: 25 });
-  else if (similarEnough(a.lastName, b.lastName))
-    reasons.push({ code: 'similar_surname', text: `surname differs by ${plural(surnameDiff, 'letter')}`, points: 18 });
-  const firstDiff = letterDifference(a.firstName, b.firstName);
+  else if (similarEnough(a.lastName, b.lastName, true))
+    reasons.push({ code: 'similar_surname', text: nameDifference(a.lastName, b.lastName, 'surname'), points: 18 });
+  const firstDiff = nameDistance(a.firstName, b.firstName);
   if (firstDiff === 0) reasons.push({ code: 'same_first_name', text: 'same first name', points: 15 });
   else if (
-    similarEnough(a.firstName, b.firstName) ||
+    similarEnough(a.firstName, b.firstName, false) ||
     nameKey(a.firstName).startsWith(nameKey(b.firstName)) ||
     nameKey(b.firstName).startsWith(nameKey(a.firstName))
   )
     reasons.push({
       code: 'similar_first_name',
-      text: `first name differs by ${plural(firstDiff, 'letter')}`,
+      text: nameDifference(a.firstName, b.firstName, 'first name'),
       points: 8,
     });
   const pcA = a.postcode ? normalisePostcode(a.postcode) : null;
@@ -103,16 +189,19 @@ export function scorePersonMatch(a: PersonKeys, b: PersonKeys): MatchScore {
     ),
   );
   const has = (code: MatchReason['code']) => reasons.some((r) => r.code === code);
-  const nameClose =
-    (has('same_surname') || has('similar_surname')) && (has('same_first_name') || has('similar_first_name'));
+  const surnameClose = has('same_surname') || has('similar_surname');
+  const nameClose = surnameClose && (has('same_first_name') || has('similar_first_name'));
+  // A date of birth one slip from the other's is evidence, not a contradiction.
+  const nearDob = has('dob_day_month_swapped') || has('dob_digit_typo');
   let level: MatchLevel = 'none';
   if (has('same_ni') && !has('different_dob')) level = 'certain';
   else if (has('same_ni')) level = 'probable';
   else if (has('different_ni')) level = score >= 70 ? 'possible' : 'none';
-  else if (has('same_dob') && (has('same_surname') || has('similar_surname')))
-    level = nameClose ? 'probable' : 'possible';
+  else if (has('same_dob') && surnameClose) level = nameClose ? 'probable' : 'possible';
+  else if (nearDob && nameClose) level = 'probable';
   else if (nameClose && (has('same_postcode') || has('same_phone')))
     level = has('different_dob') ? 'possible' : 'probable';
+  else if (nearDob && surnameClose) level = 'possible';
   else if (score >= 60) level = 'possible';
   return { score, level, reasons };
 }

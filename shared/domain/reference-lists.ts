@@ -53,6 +53,39 @@ export const sexes: Option[] = [
 
 export const yesNoPreferNot: Option[] = [{ code: 'yes', label: 'Yes' }, { code: 'no', label: 'No' }, PREFER_NOT_TO_SAY];
 
+/** The Equality Act disability question in its GSS harmonised two-step form: first whether the
+ * person has a long-term condition, then (only if so) whether it reduces their ability to carry
+ * out day-to-day activities. Disabled under the Equality Act = yes, then yes a lot or a little. */
+export const HEALTH_CONDITION_QUESTION =
+  'Do you have any physical or mental health conditions or illnesses lasting or expected to last 12 months or more?';
+export const CONDITION_IMPACT_QUESTION =
+  'Do any of your conditions or illnesses reduce your ability to carry out day-to-day activities?';
+
+export const healthConditionAnswers: Option[] = [
+  { code: 'yes', label: 'Yes' },
+  { code: 'no', label: 'No' },
+  PREFER_NOT_TO_SAY,
+];
+
+export const conditionImpactAnswers: Option[] = [
+  { code: 'yes_a_lot', label: 'Yes, a lot' },
+  { code: 'yes_a_little', label: 'Yes, a little' },
+  { code: 'not_at_all', label: 'Not at all' },
+  PREFER_NOT_TO_SAY,
+];
+
+/** The Census 2021 disability classification derived from the two answers (kept for breakdowns). */
+export function disabilityFromAnswers(condition: string | null, impact: string | null): string | null {
+  if (condition === 'no') return 'no_condition';
+  if (condition === PREFER_NOT_TO_SAY.code) return PREFER_NOT_TO_SAY.code;
+  if (condition !== 'yes') return null;
+  if (impact === 'yes_a_lot') return 'limited_a_lot';
+  if (impact === 'yes_a_little') return 'limited_a_little';
+  if (impact === 'not_at_all') return 'condition_not_limited';
+  // A condition whose effect was not answered: disabled or not is unknown.
+  return null;
+}
+
 export const disabilities: Option[] = [
   { code: 'limited_a_lot', label: 'Disabled: day-to-day activities limited a lot' },
   { code: 'limited_a_little', label: 'Disabled: day-to-day activities limited a little' },
@@ -117,9 +150,37 @@ export const defaultBarriers: Option[] = [
   { code: 'other', label: 'Other' },
 ];
 
+/** Benefits received at entry: several at once (Universal Credit and PIP, say). PIP and ESA are paid
+ * because of a health condition or disability, so a person receiving them is special category. */
+export const defaultBenefits: Option[] = [
+  { code: 'universal_credit', label: 'Universal Credit' },
+  { code: 'jsa', label: "Jobseeker's Allowance" },
+  { code: 'esa', label: 'Employment and Support Allowance', specialCategory: true },
+  { code: 'pip', label: 'Personal Independence Payment', specialCategory: true },
+  { code: 'carers_allowance', label: "Carer's Allowance" },
+  { code: 'income_support', label: 'Income Support' },
+  { code: 'none', label: 'None' },
+  PREFER_NOT_TO_SAY,
+];
+/** Answers that exclude every other benefit. */
+export const exclusiveBenefitCodes: readonly string[] = ['none', PREFER_NOT_TO_SAY.code];
+
+/** Universal Credit conditionality regimes (the work-related requirements a claimant has). */
+export const ucConditionalityRegimes: Option[] = [
+  { code: 'intensive_work_search', label: 'Intensive work search' },
+  { code: 'light_touch', label: 'Light touch' },
+  { code: 'work_preparation', label: 'Work preparation' },
+  { code: 'work_focused_interview', label: 'Work-focused interview only' },
+  { code: 'no_work_requirements', label: 'No work requirements' },
+  { code: 'not_known', label: 'Not known' },
+];
+
 /** Reference lists whose items may be special category (each item says whether it is), with the
  * items they are seeded with. */
-export const referenceSeeds = { barrier: defaultBarriers } as const satisfies Record<string, Option[]>;
+export const referenceSeeds = { barrier: defaultBarriers, benefit: defaultBenefits } as const satisfies Record<
+  string,
+  Option[]
+>;
 export type ReferenceListName = keyof typeof referenceSeeds;
 export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as ReferenceListName[];
 
@@ -127,15 +188,6 @@ export const referenceListsWithSpecialItems = Object.keys(referenceSeeds) as Ref
 export function referenceItemExtra(o: Option): string | null {
   return o.specialCategory ? JSON.stringify({ specialCategory: true }) : null;
 }
-
-export const benefitsReceived: Option[] = [
-  { code: 'universal_credit', label: 'Universal Credit' },
-  { code: 'jsa', label: "Jobseeker's Allowance" },
-  { code: 'esa', label: 'Employment and Support Allowance' },
-  { code: 'pip', label: 'Personal Independence Payment' },
-  { code: 'none', label: 'None' },
-  PREFER_NOT_TO_SAY,
-];
 
 export function labelOf(options: Option[], code: string | null | undefined): string {
   if (code == null || code === '') return '';

@@ -1,7 +1,9 @@
 // Checks on a return's claim lines before it goes to a funder: counted outcomes without the
 // evidence the indicator requires, people whose eligibility is not confirmed, possible duplicate
 // people among those counted (same date of birth, scored by person-match), and outcomes dated
-// outside the person's time on the programme. Pure, so tests need no database.
+// outside the person's time on the programme; people and items also claimed to another funder for
+// an overlapping period (double funding, which funders claw back); items a rule would count but
+// that have no funding stream. Pure, so tests need no database.
 import { scorePersonMatch } from './person-match';
 
 export interface WarningLine {
@@ -11,6 +13,7 @@ export interface WarningLine {
   itemId: number;
   itemDate: string | null;
   evidenceCount: number | null;
+  verifiedWithoutEvidence?: number | null;
   reference: string | null;
   firstName: string | null;
   lastName: string | null;
@@ -23,7 +26,14 @@ export interface WarningLine {
   leaveDate: string | null;
 }
 
-export type WarningKind = 'missing_evidence' | 'eligibility_not_confirmed' | 'possible_duplicate' | 'outside_enrolment';
+export type WarningKind =
+  | 'missing_evidence'
+  | 'verified_without_evidence'
+  | 'eligibility_not_confirmed'
+  | 'possible_duplicate'
+  | 'outside_enrolment'
+  | 'claimed_by_other_funder'
+  | 'no_funding_stream';
 
 export interface Warning {
   kind: WarningKind;
@@ -31,6 +41,8 @@ export interface Warning {
   participantId: number | null;
   reference: string | null;
   message: string;
+  /** The people the warning names (one, or both of a possible duplicate). */
+  people: number[];
 }
 
 const pairKey = (a: number, b: number) => (a < b ? `${a}-${b}` : `${b}-${a}`);
@@ -55,7 +67,18 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
+      });
+    }
+    if (l.itemKind === 'outcome' && l.verifiedWithoutEvidence) {
+      warnings.push({
+        kind: 'verified_without_evidence',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
+        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} was verified without the evidence its type needs`,
       });
     }
     if (
@@ -68,6 +91,7 @@ export function returnWarnings(
         indicatorCode: l.indicatorCode,
         participantId: l.personId,
         reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
         message:
           `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme ` +
           `(${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
@@ -82,6 +106,7 @@ export function returnWarnings(
         indicatorCode: null,
         participantId: p.personId,
         reference: p.reference,
+        people: p.personId === null ? [] : [p.personId],
         message: `${p.reference ?? `#${p.personId}`}: eligibility is ${p.eligibilityStatus ?? 'not recorded'}, not confirmed`,
       });
     }
@@ -100,6 +125,7 @@ export function returnWarnings(
           indicatorCode: null,
           participantId: a.personId,
           reference: a.reference,
+          people: [a.personId!, b.personId!],
           message: `${a.reference} and ${b.reference} may be the same person (${score.level}: ${score.reasons.map((r) => r.text).join(', ')})`,
         });
       }
@@ -120,3 +146,105 @@ function keys(l: WarningLine) {
 }
 
 export { pairKey as notDuplicatePairKey };
+
+/** A line of another funder's submitted return whose period overlaps this one. */
+export interface OtherFunderClaim {
+  personId: number | null;
+  itemKind: string;
+  itemId: number;
+  funderName: string;
+  indicatorCode: string;
+  periodLabel: string;
+}
+
+const itemWords: Record<string, string> = {
+  outcome: 'outcome',
+  placement: 'placement',
+  enrolment: 'enrolment',
+  participant: 'start',
+  funding_spell: 'funded start',
+  site_ready: 'site-ready sign-off',
+  course_run: 'course run',
+};
+
+/** People and items of this return also claimed to another funder for an overlapping period: one
+ * warning per item claimed twice, and one per person and other funder for the rest. */
+export function otherFunderWarnings(
+  lines: ReadonlyArray<
+    Pick<WarningLine, 'indicatorCode' | 'personId' | 'itemKind' | 'itemId' | 'itemDate' | 'reference'>
+  >,
+  others: readonly OtherFunderClaim[],
+): Warning[] {
+  const warnings: Warning[] = [];
+  const byItem = new Map<string, OtherFunderClaim[]>();
+  const byPerson = new Map<number, OtherFunderClaim[]>();
+  for (const o of others) {
+    const k = `${o.itemKind}:${o.itemId}`;
+    byItem.set(k, [...(byItem.get(k) ?? []), o]);
+    if (o.personId !== null) byPerson.set(o.personId, [...(byPerson.get(o.personId) ?? []), o]);
+  }
+  const itemWarned = new Set<string>();
+  const personWarned = new Set<string>();
+  for (const l of lines) {
+    const ref = l.reference ?? (l.personId !== null ? `#${l.personId}` : `${l.itemKind} #${l.itemId}`);
+    for (const o of byItem.get(`${l.itemKind}:${l.itemId}`) ?? []) {
+      const key = `${l.indicatorCode}:${l.itemKind}:${l.itemId}:${o.funderName}`;
+      if (itemWarned.has(key)) continue;
+      itemWarned.add(key);
+      if (l.personId !== null) personWarned.add(`${l.personId}:${o.funderName}`);
+      warnings.push({
+        kind: 'claimed_by_other_funder',
+        indicatorCode: l.indicatorCode,
+        participantId: l.personId,
+        reference: l.reference,
+        people: l.personId === null ? [] : [l.personId],
+        message:
+          `${ref}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} is also ` +
+          `claimed to ${o.funderName} (${o.indicatorCode}, ${o.periodLabel}): the same item must not be funded twice`,
+      });
+    }
+  }
+  for (const l of lines) {
+    if (l.personId === null) continue;
+    for (const o of byPerson.get(l.personId) ?? []) {
+      const key = `${l.personId}:${o.funderName}`;
+      if (personWarned.has(key)) continue;
+      personWarned.add(key);
+      warnings.push({
+        kind: 'claimed_by_other_funder',
+        indicatorCode: null,
+        participantId: l.personId,
+        reference: l.reference,
+        people: [l.personId],
+        message:
+          `${l.reference ?? `#${l.personId}`} is also claimed to ${o.funderName} for an overlapping period ` +
+          `(${o.indicatorCode}, ${o.periodLabel}): check each funder paid for what it is claimed for`,
+      });
+    }
+  }
+  return warnings;
+}
+
+/** Items with no funding stream at all: counted by an indicator that does not look at funding
+ * (`counted`), or left out by one that does though they would count once attributed to one of
+ * the funder's streams. */
+export function noStreamWarnings(
+  lines: ReadonlyArray<
+    Pick<WarningLine, 'indicatorCode' | 'personId' | 'itemKind' | 'itemId' | 'itemDate' | 'reference'>
+  >,
+  counted: boolean,
+): Warning[] {
+  return lines.map((l) => ({
+    kind: 'no_funding_stream' as const,
+    indicatorCode: l.indicatorCode,
+    participantId: l.personId,
+    reference: l.reference,
+    people: l.personId === null ? [] : [l.personId],
+    message:
+      `${l.reference ?? `${l.itemKind} #${l.itemId}`}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} ` +
+      (counted
+        ? `is counted under ${l.indicatorCode} but has no funding stream`
+        : `is left out of ${l.indicatorCode}: it has no funding stream`) +
+      ": record the person's funding spell or attribute the item",
+  }));
+}

@@ -6,7 +6,7 @@
 import path from 'node:path';
 import { chromium, type Browser } from '@playwright/test';
 import { startHarness } from '../../db/harness/server';
-import type { BenchKit, BenchSuite } from './bench-kit';
+import type { BenchCall, BenchKit, BenchSuite } from './bench-kit';
 import { bundleEntry, startUntil, stop } from './processes';
 
 const RENDERER_DIR = path.resolve('dist/renderer');
@@ -52,6 +52,43 @@ async function queries(
     if (p.phone) out.push({ kind: 'phone', text: i % 2 ? p.phone : p.phone.replace(/\s/g, '') });
   }
   return out;
+}
+
+/** A slip in a surname as people make them: a letter doubled, two letters swapped, the last
+ * vowel changed ("Nowak" → "Nowakk", "Shaw" → "Sahw", "Ionescu" → "Ionesco"). */
+function misspell(name: string, i: number): string {
+  if (i % 3 === 0) return name + name.at(-1);
+  if (i % 3 === 1 && name.length > 3) return name[0]! + name[2] + name[1] + name.slice(3);
+  return name.replace(/[aeiou](?=[^aeiou]*$)/, (v) => (v === 'o' ? 'u' : 'o'));
+}
+
+/** Close matches ("did you mean") for misspelt surnames: what the window asks when the exact
+ * search finds nobody or few people (participants.closeMatches). */
+async function closeMatchRows(
+  kit: BenchKit,
+  size: number,
+  list: Array<{ kind: Kind; text: string }>,
+  call: BenchCall,
+): Promise<void> {
+  const surnames = list
+    .filter((q) => q.kind === 'surname')
+    .map((q, i) => ({ right: q.text, typed: misspell(q.text, i) }))
+    .filter((q) => q.typed !== q.right);
+  for (const q of surnames.slice(0, 5)) await call('participants.closeMatches', { search: q.typed }); // warm-up
+  const samples: number[] = [];
+  let found = 0;
+  for (const q of surnames) {
+    const t0 = performance.now();
+    const result = await call('participants.closeMatches', { search: q.typed });
+    samples.push(performance.now() - t0);
+    if (result.ok && result.value.some((m) => m.lastName === q.right)) found++;
+  }
+  kit.record(
+    'close matches for a misspelt surname',
+    size,
+    samples,
+    `${samples.length} queries; the intended surname suggested for ${found}`,
+  );
 }
 
 /** The warm rows: one backend opened in this process, one browser page reused. */
@@ -198,6 +235,7 @@ export const suite: BenchSuite = {
       );
       for (const [kind, samples] of byKind)
         kit.record(`quick search: ${kind}`, size, samples, `${samples.length} queries, first 100 rows + total`);
+      await closeMatchRows(kit, size, list, call);
       await kit.measure('grid first page (100 rows + total)', size, () => call('participants.page', { limit: 100 }), {
         runs: 20,
       });

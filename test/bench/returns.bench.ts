@@ -6,7 +6,7 @@ import ExcelJS from 'exceljs';
 import type { BenchSuite } from './bench-kit';
 import { findSetByCode, loadSetVersion } from '../../db/features/returns/indicator-sets.repository';
 import { computeCounts, computeLines } from '../../db/features/returns/return.service';
-import { writeReturnWorkbook } from '../../db/features/returns/return-workbook';
+import { writeEvidencePack } from '../../db/features/returns/return-workbook';
 import type { ClaimLine } from '../../db/features/returns/indicator-engine';
 import { dashboard } from '../../db/features/returns/dashboard.service';
 import type { Kysely } from 'kysely';
@@ -174,11 +174,10 @@ export const suite: BenchSuite = {
         (i) => [i.code, i.title, lines.filter((l) => l.indicatorCode === i.code).length] as [string, string, number],
       );
       const writeOurs = () =>
-        writeReturnWorkbook({
+        writeEvidencePack({
           sv,
           funderName: 'UK Shared Prosperity Fund',
           personalColumns: ['reference', 'ni_number', 'date_of_birth', 'postcode'],
-          ...PERIOD,
           periodLabel: 'FY 2025-26',
           lines,
           status: 'Draft',

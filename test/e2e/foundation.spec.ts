@@ -24,8 +24,9 @@ test('welcome, demo data in the grid, navigation, no accessibility violations', 
   // Keyboard navigation between areas (Alt+number) and the nav links.
   for (const [key, heading] of [
     ['2', 'Courses'],
-    ['4', 'Returns'],
-    ['6', 'Settings'],
+    ['3', 'Vacancies'],
+    ['5', 'Returns'],
+    ['7', 'Settings'],
     ['1', 'Participants'],
   ] as const) {
     await page.keyboard.press(`Alt+${key}`);

@@ -35,7 +35,7 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
     .selectFrom('participants')
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  await page.keyboard.press('Alt+5');
+  await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
   await expect(page.getByText('Drag a spreadsheet here')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);

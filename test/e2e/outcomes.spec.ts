@@ -4,7 +4,7 @@
 // contract's commitments show the right progress. axe-core on every screen; keyboard used for
 // the main actions.
 import { test, expect, axeViolations, startEmpty } from './fixtures';
-import { participantValues } from '../support/builders';
+import { aParticipant } from '../support/builders';
 import type { Page } from '@playwright/test';
 
 const dayMs = 86_400_000;
@@ -36,11 +36,10 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   app,
 }) => {
   await startEmpty(page);
-  const participant = await app.backend.store.db
-    .insertInto('participants')
-    .values(participantValues({ first_name: 'Kemi', last_name: 'Adebayo', reference: 'SW-E2E001' }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  // Lives in SG1: local by the programme's postcode districts (no postcode directory loaded).
+  const participant = {
+    id: await aParticipant(app.backend.store.db, { first_name: 'Kemi', last_name: 'Adebayo', reference: 'SW-E2E001' }),
+  };
 
   // Employer
   await openRoute(page, '#/participants');
@@ -195,11 +194,9 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
 
 test('record placement opens with the participant chosen from the route', async ({ appPage: page, app }) => {
   await startEmpty(page);
-  const p = await app.backend.store.db
-    .insertInto('participants')
-    .values(participantValues({ first_name: 'Ola', last_name: 'Nowak', reference: 'SW-E2E002' }))
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const p = {
+    id: await aParticipant(app.backend.store.db, { first_name: 'Ola', last_name: 'Nowak', reference: 'SW-E2E002' }),
+  };
   await openRoute(page, `#/outcomes/placements/new?participant=${p.id}`);
   await expect(page.getByText('Ola Nowak (SW-E2E002)')).toBeVisible();
   await page.evaluate((id) => {

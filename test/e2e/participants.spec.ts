@@ -45,7 +45,7 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
   await page.keyboard.press('Tab');
   await expect(page.getByText('A National Insurance number cannot start with Q')).toHaveCount(0);
   await typeInto(page, 'Address line 1', '12 Fairlands Way');
-  await typeInto(page, 'Postcode', 'sg1 2ab');
+  await typeInto(page, 'Postcode', 'sg1 1cc');
   await typeInto(page, 'Phone', '07700 900555');
   await typeInto(page, 'Start date', '1/3/2024');
   await page.keyboard.press('Control+S');
@@ -53,23 +53,36 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
   await expect(page.getByRole('heading', { name: 'Kwame Asante-Keyboard', level: 1 })).toBeVisible();
   await expect(page.getByText('Pending evidence').first()).toBeVisible();
   await expect(page.getByLabel('NI number')).toHaveValue('JK 98 76 54 A');
-  await expect(page.getByLabel('Postcode')).toHaveValue('SG1 2AB');
+  await expect(page.getByLabel('Postcode')).toHaveValue('SG1 1CC');
+  // The demo's (synthetic) postcode directory places them in a ward.
+  await expect(page.getByTestId('participant-ward')).toHaveText('Bedwell');
   expect(await axeViolations(page)).toEqual([]);
 
-  // Turned 16 on 29 Feb 2024, so old enough on 1 Mar 2024; evidence of right to work makes them eligible.
+  // Turned 16 on 29 Feb 2024, so old enough on 1 Mar 2024; evidence of right to work (which shows the
+  // date of birth too) and of the address makes them eligible.
   await expect(page.getByRole('heading', { name: 'Kwame Asante-Keyboard', level: 1 })).toBeFocused();
   await tabTo(page, page.getByRole('tab', { name: 'Details' }));
   await page.keyboard.press('ArrowRight');
   await expect(page.getByText('Aged 16 on the start date')).toBeVisible();
   await typeInto(page, 'Date evidence seen', '1/3/2024');
   await tabTo(page, 'Evidence seen', { back: true });
-  await page.keyboard.type('Passport');
+  await page.keyboard.type('UK');
+  await expect(page.getByLabel('Evidence seen', { exact: true })).toHaveValue('uk_irish_passport');
   await tabTo(page, 'Date evidence seen');
+  await page.keyboard.press('Enter');
+  // The passport shows right to work and age; the address needs its own document.
+  await expect(page.getByText(/Check recorded; eligibility: Pending evidence/)).toBeVisible();
+  await tabTo(page, 'Check', { back: true });
+  await page.keyboard.type('Lives');
+  await tabTo(page, 'Evidence seen');
+  await page.keyboard.type('Council');
+  await expect(page.getByLabel('Evidence seen', { exact: true })).toHaveValue('council_tax_bill');
+  await typeInto(page, 'Date evidence seen', '1/3/2024');
   await page.keyboard.press('Enter');
   await expect(page.getByText(/Check recorded; eligibility: Eligible/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await tabTo(page, page.getByRole('tab', { name: 'Eligibility & evidence' }), { back: true });
-  for (const tab of ['Timeline', 'Notes', 'History']) {
+  for (const tab of ['Referrals', 'Timeline', 'Notes', 'Funding', 'History']) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     expect(await axeViolations(page), tab).toEqual([]);

@@ -1,6 +1,6 @@
 // The window's one toolkit, as a user meets it: an address that shows nothing gives the same
 // not-found page in every area (with the navigation still there); the new-participant form lists
-// every problem at once; Alt+1..6 put focus on the new page's heading in every area.
+// every problem at once; Alt+1..7 put focus on the new page's heading in every area.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
 test('an unknown address in each area shows the not-found page with its navigation', async ({ appPage: page, app }) => {
@@ -61,7 +61,7 @@ test('a bad NI number and a bad postcode are both listed at once when saving a n
   await expect(summary.getByRole('link', { name: /cannot start with Q/ })).toBeVisible();
 });
 
-test('Alt+1..6 put focus on the new page’s heading in every area', async ({ appPage: page, app }) => {
+test('Alt+1..7 put focus on the new page’s heading in every area', async ({ appPage: page, app }) => {
   await startWithDemo(page);
   // From a form deep in an area too, not only from another area.
   await page.goto(`${app.harness.url.split('#')[0]}#/participants/new`);
@@ -69,10 +69,11 @@ test('Alt+1..6 put focus on the new page’s heading in every area', async ({ ap
   for (const [key, heading] of [
     ['1', 'Participants'],
     ['2', 'Courses'],
-    ['3', 'Placements'],
-    ['4', 'Returns'],
-    ['5', 'Imports'],
-    ['6', 'Settings'],
+    ['3', 'Vacancies'],
+    ['4', 'Placements'],
+    ['5', 'Returns'],
+    ['6', 'Imports'],
+    ['7', 'Settings'],
     ['1', 'Participants'],
     ['1', 'Participants'],
   ] as const) {

@@ -11,10 +11,10 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await startWithDemo(page);
   await page.goto(`${app.harness.url.split('#')[0]}#/returns`);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(6);
+  await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(7);
   await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
   // Every chart has its data as a table (the text alternative).
-  await expect(page.locator('figure.chart-figure')).toHaveCount(5);
+  await expect(page.locator('figure.chart-figure')).toHaveCount(7);
   await page.getByText('Starts by month: data table').click();
   await expect(page.getByRole('table', { name: 'Starts by month data' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
@@ -51,7 +51,7 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
     .click();
   await page
     .getByLabel('Indicator set')
-    .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 1' });
+    .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 2' });
   await page.getByLabel('Period type').selectOption('year');
   await page.getByLabel('Financial year').selectOption({ label: '2025-26' });
   const o2 = page.getByRole('button', { name: /show the people and items behind UKSPF-O2/ });
@@ -66,14 +66,15 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   if (shots) await page.screenshot({ path: `${shots}/builder.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 
-  // Export asks why, then downloads the workbook.
-  await page.getByRole('button', { name: 'Export workbook…' }).click();
-  await page.getByRole('button', { name: 'Export workbook', exact: true }).click();
+  // The aggregate return asks why, then downloads figures only (no personal data).
+  await expect(page.getByRole('columnheader', { name: 'Profile to date' })).toBeVisible();
+  await page.getByRole('button', { name: 'Export aggregate return…' }).click();
+  await page.getByRole('button', { name: 'Export aggregate return', exact: true }).click();
   await expect(page.getByRole('alert').getByText(/at least 5 characters/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await page.getByLabel('Why are you exporting this?').fill('End-of-year claim to the lead authority');
   const download = page.waitForEvent('download');
-  await page.getByRole('button', { name: 'Export workbook', exact: true }).click();
+  await page.getByRole('button', { name: 'Export aggregate return', exact: true }).click();
   const file = await download;
   expect(file.suggestedFilename()).toBe('UKSPF-PS-return-2025-04-01-to-2026-03-31.xlsx');
   const xlsx = path.join(app.dataDir, 'return.xlsx');
@@ -85,21 +86,44 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
 import json, sys, openpyxl
 wb = openpyxl.load_workbook(sys.argv[1])
 summary = wb['Summary']
-counts = {r[0].value: r[4].value for r in summary.iter_rows(min_row=7) if r[0].value}
-lines = wb['Claim lines']
-header = [c.value for c in lines[5]]
-o2 = [r for r in lines.iter_rows(min_row=6, values_only=True) if r[header.index('Indicator code')] == 'UKSPF-O2']
-ni = [r[header.index('NI number')] for r in o2 if r[header.index('NI number')]]
-print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'o2': len(o2), 'niTypes': sorted({type(v).__name__ for v in ni}), 'title': summary['A1'].value}))
+rows = list(summary.iter_rows(values_only=True))
+at = [i for i, r in enumerate(rows) if r[0] == 'Indicator code'][0]
+counts = {r[0]: r[4] for r in rows[at + 1:] if r[0]}
+print(json.dumps({'sheets': wb.sheetnames, 'counts': counts, 'title': summary['A1'].value}))
 `,
       xlsx,
     ]).toString(),
   );
-  expect(read.sheets).toEqual(['Summary', 'Claim lines', 'Equality']);
+  expect(read.sheets).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
   expect(read.counts['UKSPF-O2']).toBe(count);
-  expect(read.o2).toBe(count);
-  expect(read.niTypes).toEqual(['str']);
   expect(read.title).toBe('UKSPF People & Skills: return');
+
+  // The evidence pack is a second file: the claim lines behind the figures.
+  await page.getByRole('button', { name: 'Export evidence pack…' }).click();
+  await page.getByLabel('Why are you exporting this?').fill('Evidence for the lead authority audit');
+  const evidenceDownload = page.waitForEvent('download');
+  await page.getByRole('button', { name: 'Export evidence pack', exact: true }).click();
+  const evidence = await evidenceDownload;
+  expect(evidence.suggestedFilename()).toBe('UKSPF-PS-evidence-2025-04-01-to-2026-03-31.xlsx');
+  const evidencePath = path.join(app.dataDir, 'evidence.xlsx');
+  await evidence.saveAs(evidencePath);
+  const lines = JSON.parse(
+    execFileSync('/usr/bin/python3', [
+      '-c',
+      `
+import json, sys, openpyxl
+wb = openpyxl.load_workbook(sys.argv[1])
+ws = wb['Claim lines']
+rows = list(ws.iter_rows(values_only=True))
+at = [i for i, r in enumerate(rows) if r[0] == 'Reference'][0]
+h = list(rows[at])
+o2 = [r for r in rows[at + 1:] if r[h.index('Indicator code')] == 'UKSPF-O2']
+print(json.dumps({'sheets': wb.sheetnames, 'o2': len(o2)}))
+`,
+      evidencePath,
+    ]).toString(),
+  );
+  expect(lines).toEqual({ sheets: ['Claim lines'], o2: count });
   const audit = await app.backend.store.db
     .selectFrom('audit_log')
     .select('summary')

@@ -7,7 +7,7 @@ import { test, expect, axeViolations, startWithDemo } from './fixtures';
 test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
   await startWithDemo(page, 'Jo Admin');
-  await page.keyboard.press('Alt+6');
+  await page.keyboard.press('Alt+7');
   await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Staff and roles', level: 2 })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
@@ -79,6 +79,35 @@ test('staff, passwords, audit, backups, subject access, retention and auto-lock'
     .click();
   await expect(page.getByText(/Retention date of .* saved/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+
+  // Erasure on request: someone no submitted return counts, erased with a reason.
+  const db = app.backend.store.db;
+  const unclaimed = await db
+    .selectFrom('participants as p')
+    .select('p.reference')
+    .where('p.status', 'not in', ['anonymised', 'merged'])
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('return_lines as l').select('l.id').whereRef('l.participant_id', '=', 'p.id'))),
+    )
+    .where((eb) =>
+      eb.not(eb.exists(eb.selectFrom('return_lines as l').select('l.id').whereRef('l.person_id', '=', 'p.id'))),
+    )
+    .orderBy('p.id')
+    .executeTakeFirstOrThrow();
+  await page.getByLabel('Participant reference').fill(unclaimed.reference);
+  await page.getByRole('button', { name: 'Check', exact: true }).click();
+  await expect(page.getByRole('heading', { name: new RegExp(`\\(${unclaimed.reference}\\)`) })).toBeVisible();
+  await page.getByLabel('Why is this person erased?').fill('Erasure request by email, 3 March');
+  await page.getByLabel(/I understand erasing/).check();
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByRole('button', { name: `Erase ${unclaimed.reference}` }).click();
+  await expect(page.getByText(new RegExp(`${unclaimed.reference} erased; the record is now ANON-`))).toBeVisible();
+  const erased = await db
+    .selectFrom('participants')
+    .select('status')
+    .where('reference', 'like', 'ANON-%')
+    .executeTakeFirst();
+  expect(erased?.status).toBe('anonymised');
 
   // Auto-lock: the backend drops the idle session; the window returns to sign-in and, after
   // signing in (now with a first password, as another profile has one), to the same page.

@@ -4,9 +4,11 @@
 // audit check (a write that changed rows without an audit row would come back as an internal
 // error and be undone).
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { createTestBackend, TEST_NOW, type TestBackend } from '../support/backend';
+import { isPostgresRun } from '../support/test-store';
 import { aParticipant } from '../support/builders';
 import { contract, type ChannelName } from '../../shared/contract/index';
 import { outcomesContract } from '../../shared/contract/outcomes.contract';
@@ -18,6 +20,7 @@ import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { setLogSink } from '../../db/backend/log';
 import { people, referralsWorkbook } from '../fixtures/imports/generate';
 import { commit, openFile, preview, referralsProfile, waitJob } from './imports-support';
+import { GEOGRAPHY_FIXTURES, fixtureFiles, uploadGeography } from '../support/geography';
 
 setLogSink(() => {});
 let t: TestBackend;
@@ -32,7 +35,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol'],
   startDate: '10/01/2026',
@@ -63,7 +66,10 @@ describe('a merge', () => {
     await t.ok('courses.enrol', { runId, participantIds: [b.id], overrideReason: 'Kit test' });
 
     const events: Array<{ event: BackendEvent; inTransaction: boolean }> = [];
-    t.backend.onEvent((event) => events.push({ event, inTransaction: t.backend.store.sqlite.inTransaction }));
+    // On a team database there is no SQLite handle to ask; the dispatcher that emits after the
+    // commit is the same code, which the SQLite run checks.
+    const inTransaction = () => (isPostgresRun ? false : t.backend.store.sqlite.inTransaction);
+    t.backend.onEvent((event) => events.push({ event, inTransaction: inTransaction() }));
     const detail = (id: number) => t.ok('participants.get', { id });
     const [da, db] = [await detail(a.id), await detail(b.id)];
     events.length = 0;
@@ -111,25 +117,30 @@ describe('bulk writes', () => {
   const count = (table: string) => (db: SqliteDatabase.Database) =>
     Number((db.prepare(`select count(*) as n from ${table}`).get() as { n: number }).n);
 
-  it('an import commit and its undo each take a checked backup of the data before they wrote', async () => {
-    t = await createTestBackend();
-    const upload = await openFile(t, 'people.xlsx', await referralsWorkbook(people(20, 5)));
-    const { previewId } = await preview(t, upload, referralsProfile);
-    let batchId = 0;
-    const pre = await newBackup(async () => ({ batchId } = await commit(t, previewId)));
-    expect(pre.reason).toBe('pre-import');
-    expect(inBackup(pre, count('participants'))).toBe(0);
-    expect(inBackup(pre, count('import_batches'))).toBe(0);
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)(
+    'an import commit and its undo each take a checked backup of the data before they wrote',
+    async () => {
+      t = await createTestBackend();
+      const upload = await openFile(t, 'people.xlsx', await referralsWorkbook(people(20, 5)));
+      const { previewId } = await preview(t, upload, referralsProfile);
+      let batchId = 0;
+      const pre = await newBackup(async () => ({ batchId } = await commit(t, previewId)));
+      expect(pre.reason).toBe('pre-import');
+      expect(inBackup(pre, count('participants'))).toBe(0);
+      expect(inBackup(pre, count('import_batches'))).toBe(0);
 
-    const undo = await newBackup(() => t.ok('imports.undo', { batchId }));
-    expect(undo.reason).toBe('pre-bulk');
-    expect(inBackup(undo, count('participants'))).toBe(20);
-    expect(inBackup(undo, (db) => db.prepare('select undone_at from import_batches').get())).toEqual({
-      undone_at: null,
-    });
-  });
+      const undo = await newBackup(() => t.ok('imports.undo', { batchId }));
+      expect(undo.reason).toBe('pre-bulk');
+      expect(inBackup(undo, count('participants'))).toBe(20);
+      expect(inBackup(undo, (db) => db.prepare('select undone_at from import_batches').get())).toEqual({
+        undone_at: null,
+      });
+    },
+  );
 
-  it('accepting a partner’s values takes a backup holding ours', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('accepting a partner’s values takes a backup holding ours', async () => {
     t = await createTestBackend();
     const rows = people(6, 8);
     await commit(
@@ -155,7 +166,8 @@ describe('bulk writes', () => {
     expect(ours).toEqual({ n: 0 });
   });
 
-  it('setting the programme area and the site-ready rule each take a backup first', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('setting the programme area and the site-ready rule each take a backup first', async () => {
     t = await createTestBackend();
     await aParticipant(t.backend.store.db);
     const districts = await newBackup(() => t.ok('participants.setDistricts', { districts: ['SG1', 'SG7'] }));
@@ -184,7 +196,8 @@ describe('bulk writes', () => {
     ).toBeUndefined();
   });
 
-  it('anonymising takes a backup in which the person is still there, and names it', async () => {
+  // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
+  it.skipIf(isPostgresRun)('anonymising takes a backup in which the person is still there, and names it', async () => {
     t = await createTestBackend();
     const db = t.backend.store.db;
     const stream = await db
@@ -281,13 +294,14 @@ function steps(): Step[] {
     ['participants.get', (s) => ({ id: id(s, 'p1') })],
     ['participants.update', (s) => ({ id: id(s, 'p1'), version: 1, record: person({ phone: '07700 900999' }) })],
     ['participants.addNote', (s) => ({ id: id(s, 'p1'), body: 'Called about the course' })],
+    ['participants.addReferral', (s) => ({ participantId: id(s, 'p1'), referralDate: '2026-09-01' })],
     [
       'participants.recordEligibilityCheck',
       (s) => ({
         id: id(s, 'p1'),
         checkCode: 'right_to_work',
         outcome: 'met',
-        evidenceType: 'passport',
+        evidenceType: 'uk_irish_passport',
         seenOn: '2026-01-10',
       }),
     ],
@@ -321,6 +335,44 @@ function steps(): Step[] {
       { after: (v, s) => (s.view = (v as { id: number }).id) },
     ],
     ['views.delete', (s) => ({ id: id(s, 'view') })],
+    // Vacancies
+    [
+      'vacancies.save',
+      async (s) => {
+        s.org = (await t.ok('organisations.save', { name: 'Kit Build', kind: 'employer' })).id;
+        return { employerOrgId: id(s, 'org'), jobTitle: 'Kit labourer', kind: 'job', places: 2 };
+      },
+      { after: (v, s) => (s.vacancy = (v as { id: number }).id) },
+    ],
+    [
+      'candidates.shortlist',
+      (s) => ({
+        vacancyId: id(s, 'vacancy'),
+        participantIds: [id(s, 'p1')],
+        submittedOn: '2026-11-02',
+        overrideReason: 'Kit test',
+      }),
+      { after: (v, s) => (s.candidate = (v as { candidateIds: number[] }).candidateIds[0]!) },
+    ],
+    ['candidates.move', (s) => ({ id: id(s, 'candidate'), to: 'started', on: '2026-11-16' })],
+    [
+      'candidates.remove',
+      async (s) => {
+        const { candidateIds } = await t.ok('candidates.shortlist', {
+          vacancyId: id(s, 'vacancy'),
+          participantIds: [id(s, 'p2')],
+          submittedOn: '2026-11-02',
+          overrideReason: 'Kit test',
+        });
+        return { id: candidateIds[0]!, reason: 'Kit test' };
+      },
+    ],
+    [
+      'engagements.save',
+      (s) => ({ organisationId: id(s, 'org'), kind: 'meeting', occurredOn: '2026-10-01', summary: 'Kit meeting' }),
+      { after: (v, s) => (s.engagement = (v as { id: number }).id) },
+    ],
+    ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
     // Courses
     [
       'courses.types.save',
@@ -342,6 +394,19 @@ function steps(): Step[] {
         capacity: 1,
         venue: 'Kit hall',
       }),
+    ],
+    [
+      'courses.runs.complete',
+      async (s) => {
+        // A run of its own, with nobody waiting for a result, so it can be completed.
+        const run = await t.ok('courses.runs.create', {
+          courseTypeId: id(s, 'type'),
+          startDate: '2026-10-05',
+          endDate: '2026-10-06',
+          capacity: 4,
+        });
+        return { id: run.id };
+      },
     ],
     [
       'courses.sessions.save',
@@ -431,6 +496,7 @@ function steps(): Step[] {
         return { kind: 'hse', id: row.id, reason: 'Recorded against the wrong person' };
       },
     ],
+    ['courses.siteReady.signOff', () => ({ signedOn: '2026-11-20' })],
     [
       'courses.siteReady.setRule',
       () => ({
@@ -475,6 +541,113 @@ function steps(): Step[] {
       { after: (v, s) => (s.returnId = (v as { returnId: number }).returnId) },
     ],
     ['returns.dashboardExport', () => ({ from: '2025-04-01', to: '2026-03-31' })],
+    // Funding: a funder with an agreement, a stream and a project; a spell and an attribution; a set and a target
+    [
+      'funding.createFunder',
+      () => ({ code: 'KIT-F', name: 'Kit funder', notes: null }),
+      { after: (v, s) => (s.funder = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveAgreement',
+      (s) => ({
+        id: null,
+        funderId: id(s, 'funder'),
+        name: 'Kit agreement',
+        startsOn: '2025-04-01',
+        endsOn: '2027-03-31',
+        closureOn: null,
+        notes: null,
+      }),
+      { after: (v, s) => (s.agreement = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveStream',
+      (s) => ({
+        id: null,
+        code: 'KIT-S',
+        name: 'Kit stream',
+        funderId: id(s, 'funder'),
+        startsOn: null,
+        endsOn: null,
+        isActive: true,
+      }),
+      { after: (v, s) => (s.fundingStream = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveProject',
+      (s) => ({
+        id: null,
+        code: 'KIT-P',
+        name: 'Kit project',
+        streamId: id(s, 'fundingStream'),
+        interventionCode: null,
+        isActive: true,
+      }),
+      { after: (v, s) => (s.project = (v as { id: number }).id) },
+    ],
+    [
+      'funding.saveSpell',
+      (s) => ({
+        id: null,
+        participantId: id(s, 'p1'),
+        streamId: id(s, 'fundingStream'),
+        projectId: id(s, 'project'),
+        startsOn: '2026-01-10',
+        endsOn: null,
+        note: null,
+      }),
+      { after: (v, s) => (s.spell = (v as { id: number }).id) },
+    ],
+    [
+      'funding.attribute',
+      async (s) => {
+        const enrolment = await t.backend.store.db
+          .selectFrom('enrolments')
+          .select('id')
+          .where('course_run_id', '=', id(s, 'run'))
+          .orderBy('id')
+          .executeTakeFirstOrThrow();
+        return {
+          kind: 'enrolment',
+          itemId: enrolment.id,
+          streamId: id(s, 'fundingStream'),
+          projectId: id(s, 'project'),
+          reason: 'Paid for by the kit stream',
+        };
+      },
+    ],
+    ['funding.deleteSpell', (s) => ({ id: id(s, 'spell'), reason: 'Recorded in error' })],
+    [
+      'returns.createSet',
+      (s) => ({
+        funderId: id(s, 'funder'),
+        agreementId: id(s, 'agreement'),
+        code: 'KIT-SET',
+        name: 'Kit indicator set',
+        description: null,
+        copyFromSetId: null,
+      }),
+      { after: (v, s) => (s.kitSet = (v as { setId: number }).setId) },
+    ],
+    [
+      'returns.saveSet',
+      (s) => ({
+        setId: id(s, 'kitSet'),
+        name: 'Kit indicator set, renamed',
+        description: 'Kit test',
+        agreementId: id(s, 'agreement'),
+      }),
+    ],
+    [
+      'returns.saveTargets',
+      async (s) => ({
+        setId: id(s, 'kitSet'),
+        indicatorCode: (await t.ok('returns.setDetail', { setId: id(s, 'kitSet') })).indicators[0]!.code,
+        target: 12,
+        profileKind: null,
+        profile: [],
+      }),
+    ],
     // Imports
     [
       'imports.open',
@@ -525,10 +698,33 @@ function steps(): Step[] {
     ],
     ['imports.reconcileExport', (s) => ({ reconcileId: String(s.reconcile) })],
     ['imports.undo', (s) => ({ batchId: id(s, 'batch') })],
+    // Geography: a synthetic postcode directory, the local area, everyone worked out again
+    [
+      'geography.load',
+      async () => ({
+        uploadId: await uploadGeography(
+          t,
+          fixtureFiles.nspl,
+          fs.readFileSync(path.join(GEOGRAPHY_FIXTURES, fixtureFiles.nspl)),
+        ),
+      }),
+      { after: (v, s) => (s.geoJob = (v as { jobId: string }).jobId) },
+    ],
+    [
+      'geography.setLocalAuthorities',
+      async (s) => {
+        await waitJob(t, String(s.geoJob));
+        return { codes: ['E07000243', 'E07000099'] };
+      },
+    ],
+    ['geography.recompute', () => ({}), { after: (v, s) => (s.recomputeJob = (v as { jobId: string }).jobId) }],
     // Staff, settings, audit, backups, subject access, retention
     [
       'staff.create',
-      () => ({ displayName: 'Kit Officer', role: 'officer' }),
+      async (s) => {
+        await waitJob(t, String(s.recomputeJob));
+        return { displayName: 'Kit Officer', role: 'officer' };
+      },
       { after: (v, s) => (s.staff = (v as { id: number }).id) },
     ],
     ['staff.update', (s) => ({ id: id(s, 'staff'), displayName: 'Kit Officer Two' })],
@@ -580,6 +776,15 @@ function steps(): Step[] {
       },
     ],
     ['retention.anonymise', (s) => ({ ids: [id(s, 'leaver')], confirm: true })],
+    ['retention.saveSettings', () => ({ defaultRetentionYears: 7, erasedBackupDays: 30 })],
+    [
+      'retention.erase',
+      async () => ({
+        id: await aParticipant(t.backend.store.db, { reference: 'SW-KITERASE' }),
+        reason: 'Kit erasure on request',
+        confirm: true,
+      }),
+    ],
     ['backup.restore', (s) => ({ name: String(s.backup), confirm: true })],
   ];
 }
@@ -595,13 +800,24 @@ describe('every write channel of these areas', () => {
     const s: State = {};
     for (const [name, input, options] of table) {
       if (name === 'participants.create' && s.demoJob) await waitJob(t, String(s.demoJob));
+      // Nothing to restore when the team database's server refused the dump above.
+      if (isPostgresRun && name === 'backup.restore' && !s.backup) continue;
       const result = await t.backend.call(options?.client ?? 'test', name, await input(s));
+      // A team database's backups are the server's: the app may take a dump (when this computer's
+      // pg_dump can read the server) and never restores one; either way the caller hears why.
+      if (isPostgresRun && (name === 'backup.create' || name === 'backup.restore') && !result.ok) {
+        expect(result.error).toMatchObject({
+          kind: 'conflict',
+          message: expect.stringMatching(/server's own backups/),
+        });
+        continue;
+      }
       expect({ name, result: result.ok ? 'ok' : result.error }).toEqual({ name, result: 'ok' });
       if (result.ok) options?.after?.(result.value, s);
     }
     // The jobs started above finished too.
     for (const job of t.backend.services.jobs.list())
       expect({ job: job.kind, state: job.state }).toEqual({ job: job.kind, state: 'done' });
-    expect(fs.existsSync(t.backend.services.backupDir)).toBe(true);
+    if (!isPostgresRun) expect(fs.existsSync(t.backend.services.backupDir)).toBe(true);
   });
 });

@@ -29,14 +29,24 @@ async function fingerprint(t: TestBackend) {
     (await sql.raw<{ v: number | string }>(text).execute(t.backend.store.db)).rows[0]!.v;
   return {
     runs: await q('select count(*) as v from course_runs'),
-    enrolments: await q(
-      "select group_concat(status || ':' || participant_id) as v from (select * from enrolments order by id)",
+    enrolments: (
+      await t.backend.store.db.selectFrom('enrolments').select(['status', 'participant_id']).orderBy('id').execute()
+    )
+      .map((e) => `${e.status}:${e.participant_id}`)
+      .join(','),
+    attendance: await q(
+      "select count(*) || '/' || sum(case when mark = 'present' then 1 else 0 end) as v from attendance",
     ),
-    attendance: await q("select count(*) || '/' || sum(mark = 'present') as v from attendance"),
     scores: await q('select sum(score * participant_id) as v from hse_tests'),
-    outcomes: await q(
-      'select group_concat(outcome_type || outcome_date || participant_id) as v from (select * from outcomes order by id)',
-    ),
+    outcomes: (
+      await t.backend.store.db
+        .selectFrom('outcomes')
+        .select(['outcome_type', 'outcome_date', 'participant_id'])
+        .orderBy('id')
+        .execute()
+    )
+      .map((o) => `${o.outcome_type}${o.outcome_date}${o.participant_id}`)
+      .join(','),
   };
 }
 

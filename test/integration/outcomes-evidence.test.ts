@@ -109,6 +109,7 @@ describe('verification', () => {
     expect(!rejectNoReason.ok && rejectNoReason.error.fields?.[0]?.message).toBe('Say why the outcome is rejected');
 
     await t.ok('outcomes.verify', { id: outcomeId, status: 'has_issues', reason: 'Payslip shows 12 hours, not 20' });
+    await t.ok('evidence.add', { outcomeId, kind: 'payslip', receivedOn: '2026-07-01', seenBy: t.staffId });
     await t.ok('outcomes.verify', { id: outcomeId, status: 'verified' });
     const row = await t.backend.store.db
       .selectFrom('outcomes')
@@ -210,7 +211,7 @@ describe('duplicate outcomes', () => {
           updated_at: 'x',
         })
         .execute(),
-    ).rejects.toThrow(/UNIQUE/);
+    ).rejects.toThrow(/UNIQUE|duplicate key/i);
   });
 });
 

@@ -1,4 +1,5 @@
 // The CLI's participants commands against a real store file: search (text and JSON) and show.
+import fs from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createTestBackend } from '../support/backend';
 import { runCli } from '../../db/cli/main';
@@ -34,5 +35,9 @@ describe('participants CLI', () => {
     out.length = 0;
     expect(await runCli(['participants', 'show', 'SW-999999', '--db', file, '--plaintext'], io)).toBe(1);
     expect(await runCli(['participants', 'oops', '--db', file, '--plaintext'], io)).toBe(2);
+    // On the PostgreSQL run `file` is a postgres:// address: used as a connection, never as a
+    // path (which once made a folder named "postgres:" here), and its password never printed.
+    expect(fs.existsSync('postgres:')).toBe(false);
+    expect(out.join('\n')).not.toMatch(/test-server-only-password/);
   });
 });

@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
+import { sqlRow, sqlRows, sqlRun } from '../support/store-sql';
 import { linkedSets, linkedTables, notMoved } from '../../db/features/participants/linked-tables';
 import { refreshEligibility } from '../../db/features/participants/eligibility.service';
 
@@ -13,64 +14,100 @@ beforeEach(async () => {
 afterEach(async () => t.close());
 
 /** One row in every linked table for a participant (as the other areas would write them). */
-function attachEverything(pid: number, runId: number, sessionId: number, suffix: string) {
-  const s = t.backend.store.sqlite;
+async function attachEverything(pid: number, runId: number, sessionId: number, suffix: string) {
+  const db = t.backend.store.db;
   const now = '2026-01-01T00:00:00Z';
-  const enrol = s
-    .prepare(
-      `insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`,
-    )
-    .run(runId, pid, now);
-  s.prepare(
+  const id = async (text: string, ...params: unknown[]) =>
+    (await sqlRow<{ id: number }>(db, `${text} returning id`, ...params))!.id;
+  const enrol = await id(
+    `insert into enrolments (course_run_id, participant_id, status, enrolled_on, created_at) values (?, ?, 'enrolled', '2026-01-05', ?)`,
+    runId,
+    pid,
+    now,
+  );
+  await sqlRun(
+    db,
     `insert into attendance (course_session_id, enrolment_id, mark, recorded_at) values (?, ?, 'present', ?)`,
-  ).run(sessionId, enrol.lastInsertRowid, now);
-  s.prepare(
+    sessionId,
+    enrol,
+    now,
+  );
+  await sqlRun(
+    db,
     `insert into eligibility_checks (participant_id, check_code, outcome, evidence_type, seen_on, recorded_at) values (?, 'right_to_work', 'met', ` +
       `'passport', '2026-01-02', ?)`,
-  ).run(pid, now);
-  s.prepare(`insert into participant_notes (participant_id, body, created_at) values (?, ?, ?)`).run(
+    pid,
+    now,
+  );
+  await sqlRun(
+    db,
+    `insert into participant_notes (participant_id, body, created_at) values (?, ?, ?)`,
     pid,
     `note ${suffix}`,
     now,
   );
-  s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(
+  await sqlRun(
+    db,
+    `insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`,
     pid,
     now,
   );
-  s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
+  await sqlRun(
+    db,
+    `insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`,
     pid,
     now,
   );
-  s.prepare(
+  await sqlRun(
+    db,
     `insert into cscs_cards (participant_id, card_type, issued_on, expires_on, created_at) values (?, 'green', '2026-02-10', '2028-02-10', ?)`,
-  ).run(pid, now);
-  s.prepare(
-    `insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`,
-  ).run(pid, now);
-  s.prepare(`insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`).run(
     pid,
     now,
   );
-  const pl = s
-    .prepare(
-      `insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`,
-    )
-    .run(pid, now, now);
-  const out = s
-    .prepare(
-      `insert into outcomes (participant_id, outcome_type, outcome_date, placement_id, created_at, updated_at) values (?, ?, '2026-03-05', ?, ?, ?)`,
-    )
-    .run(pid, suffix === 'a' ? 'job_start' : 'cscs_card', pl.lastInsertRowid, now, now);
-  s.prepare(
+  await sqlRun(
+    db,
+    `insert into ppe_issues (participant_id, issued_on, items, created_at) values (?, '2026-02-11', 'boots', ?)`,
+    pid,
+    now,
+  );
+  await sqlRun(
+    db,
+    `insert into site_ready_signoffs (participant_id, signed_on, created_at) values (?, '2026-02-12', ?)`,
+    pid,
+    now,
+  );
+  const pl = await id(
+    `insert into placements (participant_id, kind, starts_on, status, created_at, updated_at) values (?, 'work_trial', '2026-03-01', 'active', ?, ?)`,
+    pid,
+    now,
+    now,
+  );
+  const out = await id(
+    `insert into outcomes (participant_id, outcome_type, outcome_date, placement_id, created_at, updated_at) values (?, ?, '2026-03-05', ?, ?, ?)`,
+    pid,
+    suffix === 'a' ? 'job_start' : 'cscs_card',
+    pl,
+    now,
+    now,
+  );
+  await sqlRun(
+    db,
     `insert into evidence_items (participant_id, outcome_id, kind, created_at) values (?, ?, 'payslip', ?)`,
-  ).run(pid, out.lastInsertRowid, now);
-  s.prepare(
+    pid,
+    out,
+    now,
+  );
+  await sqlRun(
+    db,
     `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
-  ).run(out.lastInsertRowid, pid, now);
+    out,
+    pid,
+    now,
+  );
 }
 
-function dump(): Record<string, unknown[]> {
-  const s = t.backend.store.sqlite;
+/** Every row of every table a merge touches, in a stable order (by content: not every table has an id). */
+async function dump(): Promise<Record<string, unknown[]>> {
   const out: Record<string, unknown[]> = {};
   for (const table of [
     'participants',
@@ -79,45 +116,41 @@ function dump(): Record<string, unknown[]> {
     'attendance',
     ...linkedTables.map((l) => l.table),
   ]) {
-    out[table] = s.prepare(`select * from ${table} order by rowid`).all();
+    const rows = await sqlRows(t.backend.store.db, `select * from ${table}`);
+    out[table] = rows.sort((x, y) => JSON.stringify(x).localeCompare(JSON.stringify(y)));
   }
   return out;
 }
 
-function setup() {
-  const s = t.backend.store.sqlite;
-  const org = s
-    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', 'x', 'x')`)
-    .run();
-  const type = s
-    .prepare(`insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`)
-    .run(org.lastInsertRowid);
+async function setup() {
+  const db = t.backend.store.db;
+  const id = async (text: string, ...params: unknown[]) =>
+    (await sqlRow<{ id: number }>(db, `${text} returning id`, ...params))!.id;
+  const org = await id(
+    `insert into organisations (name, kind, created_at, updated_at) values ('NHC', 'college', 'x', 'x')`,
+  );
+  const type = await id(
+    `insert into course_types (code, name, provider_org_id) values ('L1', 'Level 1 Award', ?)`,
+    org,
+  );
   const run = (d: string) =>
-    s
-      .prepare(
-        `insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, ?, ?, 12, 'x', 'x')`,
-      )
-      .run(type.lastInsertRowid, d, d).lastInsertRowid as number;
-  const runA = run('2026-01-10');
-  const runB = run('2026-02-10');
+    id(
+      `insert into course_runs (course_type_id, start_date, end_date, capacity, created_at, updated_at) values (?, ?, ?, 12, 'x', 'x')`,
+      type,
+      d,
+      d,
+    );
+  const runA = await run('2026-01-10');
+  const runB = await run('2026-02-10');
   const session = (r: number) =>
-    s.prepare(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`).run(r)
-      .lastInsertRowid as number;
-  return { runA, runB, sessionA: session(runA), sessionB: session(runB) };
+    id(`insert into course_sessions (course_run_id, session_date) values (?, '2026-01-10')`, r);
+  return { runA, runB, sessionA: await session(runA), sessionB: await session(runB) };
 }
 
 describe('merge and unmerge', () => {
-  it('accounts for every table with a participant_id column', () => {
-    const tables = t.backend.store.sqlite
-      .prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`)
-      .all() as Array<{ name: string }>;
-    const withPid = tables
-      .filter(({ name }) =>
-        (
-          t.backend.store.sqlite.prepare(`select name from pragma_table_info(?)`).all(name) as Array<{ name: string }>
-        ).some((c) => c.name === 'participant_id'),
-      )
-      .map((x) => x.name);
+  it('accounts for every table with a participant_id column', async () => {
+    const tables = await t.backend.store.db.introspection.getTables();
+    const withPid = tables.filter((x) => x.columns.some((c) => c.name === 'participant_id')).map((x) => x.name);
     const known = new Set([
       ...linkedTables.map((l) => l.table),
       ...linkedSets.map((l) => l.table),
@@ -128,7 +161,7 @@ describe('merge and unmerge', () => {
 
   it('moves everything to the survivor, keeps the merged record, and undo restores exactly', async () => {
     const db = t.backend.store.db;
-    const { runA, runB, sessionA, sessionB } = setup();
+    const { runA, runB, sessionA, sessionB } = await setup();
     const a = await aParticipant(db, {
       first_name: 'Amira',
       last_name: 'Khan',
@@ -145,8 +178,8 @@ describe('merge and unmerge', () => {
       ni_status: 'known',
     });
     const other = await aParticipant(db, { first_name: 'Zoe' });
-    attachEverything(a, runA, sessionA, 'a');
-    attachEverything(b, runB, sessionB, 'b');
+    await attachEverything(a, runA, sessionA, 'a');
+    await attachEverything(b, runB, sessionB, 'b');
     await db
       .insertInto('participant_barriers')
       .values([
@@ -157,7 +190,7 @@ describe('merge and unmerge', () => {
       .execute();
     await t.ok('participants.markNotDuplicate', { a: b, b: other });
     for (const id of [a, b, other]) await db.transaction().execute((tx) => refreshEligibility(tx, id, '2026-11-23')); // rows written directly above
-    const before = dump();
+    const before = await dump();
 
     const preview = await t.ok('participants.mergePreview', { a, b });
     expect(preview.linked.b).toMatchObject({ 'course enrolments': 1, outcomes: 1, barriers: 2 });
@@ -169,10 +202,8 @@ describe('merge and unmerge', () => {
       take: { phone: 'merged', niNumber: 'merged' },
     });
     for (const l of linkedTables) {
-      const n = t.backend.store.sqlite
-        .prepare(`select count(*) as n from ${l.table} where participant_id = ?`)
-        .get(b) as { n: number };
-      expect(n.n, `${l.table} left behind`).toBe(0);
+      const n = await sqlRow<{ n: number }>(db, `select count(*) as n from ${l.table} where participant_id = ?`, b);
+      expect(n!.n, `${l.table} left behind`).toBe(0);
     }
     expect(merged.moved).toMatchObject({
       enrolments: 1,
@@ -195,15 +226,15 @@ describe('merge and unmerge', () => {
     expect(gone).toMatchObject({ status: 'merged', mergedIntoId: a });
     expect((await t.ok('participants.page', {})).total).toBe(2);
     // the "not the same person" decision now holds for the survivor
-    expect(
-      t.backend.store.sqlite.prepare('select participant_a, participant_b from not_duplicate_pairs').all(),
-    ).toEqual([{ participant_a: a, participant_b: other }]);
+    expect(await sqlRows(db, 'select participant_a, participant_b from not_duplicate_pairs')).toEqual([
+      { participant_a: a, participant_b: other },
+    ]);
     // the survivor's timeline and history cover both records
     const tl = await t.ok('participants.timeline', { id: a });
     expect(tl.items.filter((i) => i.kind === 'enrolment')).toHaveLength(2);
 
     await t.ok('participants.unmerge', { mergeId: merged.mergeId });
-    const after = dump();
+    const after = await dump();
     const strip = (rows: unknown[]) =>
       (rows as Array<Record<string, unknown>>).map(({ version: _v, updated_at: _u, updated_by: _b, ...rest }) => rest);
     for (const table of Object.keys(before)) {
@@ -227,11 +258,13 @@ describe('merge and unmerge', () => {
     const b = await aParticipant(db);
     const now = 'x';
     for (const pid of [a, b])
-      t.backend.store.sqlite
-        .prepare(
-          `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
-        )
-        .run(pid, now, now);
+      await sqlRun(
+        db,
+        `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
+        pid,
+        now,
+        now,
+      );
     const clash = await t.call('participants.merge', {
       survivorId: a,
       mergedId: b,
@@ -245,7 +278,7 @@ describe('merge and unmerge', () => {
     expect(
       await t.call('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 7, mergedVersion: 1 }),
     ).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    t.backend.store.sqlite.prepare('delete from outcomes where participant_id = ?').run(b);
+    await sqlRun(db, 'delete from outcomes where participant_id = ?', b);
     const m = await t.ok('participants.merge', { survivorId: a, mergedId: b, survivorVersion: 1, mergedVersion: 1 });
     await t.ok('participants.addNote', { id: a, body: 'after the merge' }); // notes do not change the record itself
     const detail = await t.ok('participants.get', { id: a });

@@ -2,6 +2,7 @@
 // before/after, notes, eligibility checks, duplicates, viewer redaction, saved views, export.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { sqlRun } from '../support/store-sql';
 import type { ParticipantRecordInput } from '../../shared/domain/participant-record';
 import ExcelJS from 'exceljs';
 import { readableAuditRows } from '../../db/features/audit/audit.repository';
@@ -15,7 +16,7 @@ const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordIn
   postcode: 'sg1 1aa',
   phone: '07700 900123',
   ethnicity: 'asian_pakistani',
-  disability: 'no_condition',
+  healthCondition: 'no',
   genderSameAsBirth: 'yes',
   barriers: ['esol', 'ex_offender'],
   startDate: '10/01/2026',
@@ -71,11 +72,10 @@ describe('register and save', () => {
   });
 
   it('continues the sequence after the highest reference', async () => {
-    await t.backend.store.sqlite
-      .prepare(
-        `insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`,
-      )
-      .run();
+    await sqlRun(
+      t.backend.store.db,
+      `insert into participants (reference, first_name, last_name, created_at, updated_at) values ('SW-000122', 'X', 'Y', 'now', 'now')`,
+    );
     expect((await t.ok('participants.create', { record: person({ niNumber: 'AB 11 22 33 A' }) })).reference).toBe(
       'SW-000123',
     );
@@ -132,18 +132,43 @@ describe('register and save', () => {
       outcome: 'met',
     });
     expect(missing).toMatchObject({ ok: false, error: { fields: [{ path: ['evidenceType'] }, { path: ['seenOn'] }] } });
+    // A driving licence shows identity and address, never right to work: refused, saying so.
+    const licence = await t.call('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'right_to_work',
+      outcome: 'met',
+      evidenceType: 'driving_licence',
+      seenOn: '2026-01-10',
+    });
+    expect(licence).toMatchObject({
+      ok: false,
+      error: {
+        fields: [
+          { path: ['evidenceType'], message: 'A driving licence shows identity and address, never right to work' },
+        ],
+      },
+    });
     const r = await t.ok('participants.recordEligibilityCheck', {
       id,
       checkCode: 'right_to_work',
       outcome: 'met',
-      evidenceType: 'passport',
+      evidenceType: 'uk_irish_passport',
       seenOn: '2026-01-10',
     });
-    expect(r.eligibilityStatus).toBe('eligible');
+    // The passport shows the date of birth too; proof of address is still to come.
+    expect(r.eligibilityStatus).toBe('pending');
+    const address = await t.ok('participants.recordEligibilityCheck', {
+      id,
+      checkCode: 'residence',
+      outcome: 'met',
+      evidenceType: 'council_tax_bill',
+      seenOn: '2026-01-10',
+    });
+    expect(address.eligibilityStatus).toBe('eligible');
     const detail = await t.ok('participants.get', { id });
-    expect(detail.checks[0]).toMatchObject({
+    expect(detail.checks[1]).toMatchObject({
       checkCode: 'right_to_work',
-      evidenceType: 'passport',
+      evidenceType: 'uk_irish_passport',
       seenBy: 'Test Administrator',
       seenOn: '2026-01-10',
     });
@@ -198,6 +223,71 @@ describe('duplicates', () => {
   });
 });
 
+describe('issue 20: what a new user meets', () => {
+  it('catches "Kery Shaw" born 07/04/1989 beside Kerry Shaw born 04/07/1989 at the same postcode', async () => {
+    const kerry = await t.ok('participants.create', {
+      record: person({
+        firstName: 'Kerry',
+        lastName: 'Shaw',
+        dateOfBirth: '4/7/1989',
+        niStatus: 'not_yet_known',
+        niNumber: null,
+        postcode: 'SG2 0HS',
+      }),
+    });
+    const keys = {
+      firstName: 'Kery',
+      lastName: 'Shaw',
+      dateOfBirth: '1989-04-07',
+      niNumber: null,
+      postcode: 'SG2 0HS',
+      phone: null,
+    };
+    const found = await t.ok('participants.duplicates', { keys });
+    expect(found[0]).toMatchObject({ id: kerry.id, level: 'probable' });
+    expect(found[0]!.explanation).toMatch(/day and month swapped/);
+    // Without the postcode too: the swapped date is looked up beside the date as typed.
+    expect((await t.ok('participants.duplicates', { keys: { ...keys, postcode: null } }))[0]?.id).toBe(kerry.id);
+    const blind = await t.call('participants.create', {
+      record: person({
+        firstName: 'Kery',
+        lastName: 'Shaw',
+        dateOfBirth: '7/4/1989',
+        niStatus: 'not_yet_known',
+        niNumber: null,
+        postcode: 'SG2 0HS',
+      }),
+    });
+    expect(blind).toMatchObject({ ok: false, error: { kind: 'conflict' } });
+  });
+
+  it('lists every problem of a record at once, the schema’s and the backend’s own', async () => {
+    const bad = await t.call('participants.create', { record: person({ niNumber: 'QQ 12 34 56 C', postcode: 'XX' }) });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    expect(bad.error.fields?.map((f) => f.path.join('.')).sort()).toEqual(['record.niNumber', 'record.postcode']);
+    const later = await t.call('participants.create', {
+      record: person({ referralDate: '1/1/2030', privacyNoticeDate: '2/1/2030', keyWorkerId: 999 }),
+    });
+    expect(later.ok).toBe(false);
+    if (later.ok) return;
+    expect(later.error.fields?.map((f) => f.path.join('.')).sort()).toEqual([
+      'record.keyWorkerId',
+      'record.privacyNoticeDate',
+      'record.referralDate',
+    ]);
+  });
+
+  it('gives an NI number example that the same form accepts', async () => {
+    const bad = await t.call('participants.create', { record: person({ niNumber: '12345' }) });
+    expect(bad.ok).toBe(false);
+    if (bad.ok) return;
+    const message = bad.error.fields!.find((f) => f.path.join('.') === 'record.niNumber')!.message;
+    const example = /like ([A-Z]{2} \d\d \d\d \d\d [A-D])/.exec(message)![1]!;
+    expect(await t.ok('participants.create', { record: person({ niNumber: example }) })).toHaveProperty('id');
+  });
+});
+
 describe('special-category data', () => {
   it('is hidden from viewers in get, grid and history, export is refused to them, and a view by an officer is audited', async () => {
     const { id } = await t.ok('participants.create', { record: person() });
@@ -210,7 +300,8 @@ describe('special-category data', () => {
     expect(detail.specialCategoryHidden).toBe(true);
     expect(detail.record).toMatchObject({
       ethnicity: null,
-      disability: null,
+      healthCondition: null,
+      conditionImpact: null,
       genderSameAsBirth: null,
       barriers: ['esol'],
     });
@@ -262,7 +353,7 @@ describe('export and saved views', () => {
     });
     const wb2 = new ExcelJS.Workbook();
     await wb2.xlsx.load(Buffer.from(all.bytes) as unknown as ArrayBuffer);
-    expect(wb2.worksheets[0]!.getRow(2).getCell(1).value).toBe("'=cmd");
+    expect(wb2.worksheets[0]!.getRow(2).getCell(1).value).toBe('=cmd'); // a string cell, not a formula
     expect((await audit('export')).map((e) => e.summary)).toEqual([
       'Exported 1 participants to xlsx',
       'Exported 2 participants to xlsx',

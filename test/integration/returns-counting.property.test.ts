@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { anOutcome, aPerson, setIdOf } from '../support/returns-builders';
+import { anOutcome, aPerson, setIdOf, withVersionOneRules } from '../support/returns-builders';
 
 const PERIOD = { from: '2025-04-01', to: '2025-09-30' };
 const DAYS = ['2025-03-31', '2025-04-01', '2025-06-15', '2025-09-30', '2025-10-01'];
@@ -158,6 +158,8 @@ function shuffled(n: number, seed: number): number[] {
 
 beforeAll(async () => {
   t = await createTestBackend();
+  // The oracle is of the counting mechanics; nobody here has funding recorded.
+  await withVersionOneRules(t, t.backend.store.db, 'UKSPF-PS');
   sets = {
     ukspf: await setIdOf(t.backend.store.db, 'UKSPF-PS'),
     headline: await setIdOf(t.backend.store.db, 'SW-HEADLINE'),

@@ -45,6 +45,9 @@ describe('the dashboard', () => {
     await anEnrolment(db, { runId: run, participantId: b, status: 'completed', completedOn: '2025-05-05' });
     await anEnrolment(db, { runId: run, participantId: c, status: 'waiting' });
     await aSiteReadySignoff(db, b, '2025-05-06');
+    // Site ready is the one definition: the outcome the rule records (a sign-off alone is not it).
+    await anOutcome(db, { participantId: b, type: 'site_ready', date: '2025-05-06' });
+    await aSiteReadySignoff(db, c, '2025-05-06');
     await anOutcome(db, { participantId: b, type: 'job_start', date: '2025-05-20' });
     await anOutcome(db, { participantId: c, type: 'job_start', date: '2025-05-21', status: 'rejected' });
     await anOutcome(db, { participantId: a, type: 'apprenticeship_start', date: '2025-04-02', status: 'unverified' });
@@ -62,6 +65,9 @@ describe('the dashboard', () => {
       ['enrolled', 1],
       ['completed', 1],
       ['site_ready', 1],
+      ['submitted', 0],
+      ['interviewed', 0],
+      ['offered', 0],
       ['job', 1],
     ]);
     expect(d.byDistrict.map((x) => [x.key, x.count])).toEqual([
@@ -86,7 +92,7 @@ describe('the dashboard', () => {
       .toString()
       .trim();
     expect(sheets).toBe(
-      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group',
+      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group|By ward|By deprivation decile',
     );
     const audit = await t.backend.store.db
       .selectFrom('audit_log')

@@ -1,7 +1,9 @@
-// The exported return read back by two other readers, openpyxl and LibreOffice headless, with
-// the same values: identifiers as text (leading zeros kept), dates as dates, no formulas, text
-// that looks like a formula neutralised, frozen headers and print setup; and the CLI's `return`
-// and `stats` giving the same workbook and figures.
+// The exported return — the aggregate workbook (figures only, no personal data) and the evidence
+// pack (claim lines, personal columns as the funder's settings ask) — read back by two other
+// readers, openpyxl and LibreOffice headless, with the same values: identifiers as text (leading
+// zeros kept), dates as dates, no formulas, text that looks like a formula kept as a string cell
+// (never a formula), frozen headers and print setup; and the CLI's `return` (count, cumulative,
+// target, variance) and `stats` giving the same figures.
 import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -13,6 +15,8 @@ import { runCli } from '../../db/cli/main';
 const H1 = { from: '2025-04-01', to: '2025-09-30' };
 let t: TestBackend;
 let xlsx: string;
+let evidence: string;
+let evidenceMinimal: string;
 
 const readWithOpenpyxl = `
 import json, sys, openpyxl, datetime
@@ -69,31 +73,81 @@ beforeAll(async () => {
   });
   await anOutcome(db, { participantId: a, type: 'job_start', date: '2025-05-01', verifiedBy: t.staffId });
   await anOutcome(db, { participantId: b, type: 'self_employment', date: '2025-06-30' });
+  // Both UKSPF-funded: Ann under the keyworker project (E33), Ben under the CSCS route (E38).
   const funder = (await t.ok('returns.funders', {})).find((f) => f.code === 'UKSPF')!;
+  const stream = await t.ok('funding.saveStream', {
+    id: null,
+    code: 'UKSPF-T',
+    name: 'UKSPF People & Skills',
+    funderId: funder.id,
+    startsOn: '2022-04-01',
+    endsOn: '2026-03-31',
+    isActive: true,
+  });
+  const project = (code: string, name: string, interventionCode: string) =>
+    t.ok('funding.saveProject', { id: null, code, name, streamId: stream.id, interventionCode, isActive: true });
+  const kw = await project('UKSPF-KW', 'Keyworker support', 'E33');
+  const cscs = await project('UKSPF-CSCS', 'CSCS route', 'E38');
+  for (const [participantId, projectId] of [
+    [a, kw.id],
+    [b, cscs.id],
+  ] as const)
+    await t.ok('funding.saveSpell', {
+      id: null,
+      participantId,
+      streamId: stream.id,
+      projectId,
+      startsOn: '2025-04-01',
+      endsOn: null,
+      note: null,
+    });
+  const setId = await setIdOf(db, 'UKSPF-PS');
+  await t.ok('returns.saveTargets', {
+    setId,
+    indicatorCode: 'UKSPF-R1',
+    target: 10,
+    profileKind: 'half',
+    profile: [
+      { from: '2025-04-01', to: '2025-09-30', amount: 3 },
+      { from: '2025-10-01', to: '2026-03-31', amount: 3 },
+    ],
+  });
   await t.ok('returns.saveFunder', {
     id: funder.id,
     name: funder.name,
     notes: null,
     personalColumns: ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'],
   });
-  const file = await t.ok('returns.export', {
-    setId: await setIdOf(db, 'UKSPF-PS'),
-    ...H1,
-    purpose: 'Testing the workbook',
-  });
-  xlsx = path.join(t.dir, file.fileName);
-  fs.writeFileSync(xlsx, file.bytes);
+  const save = async (part: 'aggregate' | 'evidence', name?: string) => {
+    const file = await t.ok('returns.export', { setId, ...H1, purpose: 'Testing the workbook', part });
+    const where = path.join(t.dir, name ?? file.fileName);
+    fs.writeFileSync(where, file.bytes);
+    return where;
+  };
+  xlsx = await save('aggregate');
+  evidence = await save('evidence');
+  // A funder whose settings do not ask for identifiers gets none.
+  await t.ok('returns.saveFunder', { id: funder.id, name: funder.name, notes: null, personalColumns: ['reference'] });
+  evidenceMinimal = await save('evidence', 'minimal.xlsx');
 });
 let backendClosed = false;
 afterAll(async () => (backendClosed ? fs.rmSync(t.dir, { recursive: true, force: true }) : t.close()));
 
+const readBoth = () => ({
+  aggregate: JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<
+    string,
+    SheetRead
+  >,
+  evidence: JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, evidence]).toString()) as Record<
+    string,
+    SheetRead
+  >,
+});
+
 describe('the return workbook', () => {
-  it('reads back in openpyxl with text identifiers, real dates, no formulas, frozen headers and print setup', () => {
-    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<
-      string,
-      SheetRead
-    >;
-    expect(Object.keys(wb)).toEqual(['Summary', 'Claim lines', 'Equality']);
+  it('reads back in openpyxl: the aggregate return with this period, cumulative, target, profile and variance', () => {
+    const { aggregate: wb } = readBoth();
+    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
     for (const sheet of Object.values(wb)) {
       expect(sheet.formulas).toBe(0);
       expect(sheet.frozen).toMatch(/^A\d+$/);
@@ -101,13 +155,74 @@ describe('the return workbook', () => {
     }
     const summary = wb.Summary!;
     expect(summary.rows[0]![0]).toBe('UKSPF People & Skills: return');
-    expect(summary.rows[2]![0]).toBe('Period: 2025-26 H1 (01/04/2025 to 30/09/2025)');
-    const header = summary.rows[6]!;
-    expect(header.slice(0, 5)).toEqual(['Indicator code', 'Intervention', 'Indicator', 'Unit', 'Count']);
-    const counts = Object.fromEntries(summary.rows.slice(7).map((r) => [r[0], r[4]]));
-    expect(counts).toMatchObject({ 'UKSPF-O1': 1, 'UKSPF-O2': 1, 'UKSPF-R1': 2 });
+    expect(summary.rows[2]![0]).toBe(
+      'Period: 2025-26 H1 (01/04/2025 to 30/09/2025); cumulative figures from 01/04/2022',
+    );
+    const at = summary.rows.findIndex((r) => r[0] === 'Indicator code');
+    const header = summary.rows[at]!;
+    expect(header.slice(0, 11)).toEqual([
+      'Indicator code',
+      'Intervention',
+      'Indicator',
+      'Unit',
+      'This period',
+      'Cumulative to date',
+      'Target (whole agreement)',
+      'Profile to date',
+      'Variance against profile',
+      'RAG',
+      'Status of definition',
+    ]);
+    const byCode = Object.fromEntries(summary.rows.slice(at + 1).map((r) => [r[0], r]));
+    // Ann was inactive and Ben unemployed at entry: both count; 2 against a profile of 3 is red.
+    expect(byCode['UKSPF-R1']!.slice(4, 11)).toEqual([2, 2, 10, 3, -1, 'Red', 'Inferred (not agreed)']);
+    expect(byCode['UKSPF-O1']![4]).toBe(1);
+    expect(byCode['UKSPF-O2']![4]).toBe(1);
+    // The split by project adds up to the count, each under its project's intervention.
+    const split = wb['By project']!.rows.filter((r) => r[0] === 'UKSPF-R1');
+    expect(split.map((r) => [r[2], r[3], r[5]]).sort()).toEqual([
+      ['E33', 'Keyworker support', 1],
+      ['E38', 'CSCS route', 1],
+    ]);
+    const equality = wb.Equality!;
+    const ageRows = equality.rows.filter((r) => r[0] === 'Age band at entry');
+    expect(Object.fromEntries(ageRows.map((r) => [r[1], r[2]]))).toMatchObject({ '16-24': 1, '35-49': 1, '25-34': 0 });
+  });
+
+  it('holds no personal data in the aggregate return: no reference, name, identifier, postcode or date of birth', async () => {
+    const { aggregate } = readBoth();
+    const people = await t.backend.store.db
+      .selectFrom('participants')
+      .select(['reference', 'first_name', 'last_name', 'ni_number', 'postcode', 'date_of_birth', 'phone'])
+      .execute();
+    const personal = people.flatMap((p) => [
+      p.reference,
+      p.first_name,
+      p.last_name,
+      p.ni_number,
+      p.postcode,
+      p.phone,
+      p.date_of_birth,
+      p.date_of_birth ? p.date_of_birth.split('-').reverse().join('/') : null,
+    ]);
+    const found: string[] = [];
+    for (const [name, sheet] of Object.entries(aggregate))
+      for (const row of sheet.rows)
+        for (const cell of row) {
+          if (cell !== null && typeof cell === 'object') found.push(`${name}: a date cell ${JSON.stringify(cell)}`);
+          const text = typeof cell === 'string' ? cell : '';
+          for (const p of personal) if (p && text.includes(p)) found.push(`${name}: "${p}" in "${text}"`);
+        }
+    expect(found).toEqual([]);
+  });
+
+  it('reads back in openpyxl: the evidence pack with the personal columns the funder asks for, and only those', () => {
+    const { evidence: wb } = readBoth();
+    expect(Object.keys(wb)).toEqual(['Claim lines']);
     const lines = wb['Claim lines']!;
-    const h = lines.rows[4]! as string[];
+    expect(lines.formulas).toBe(0);
+    const at = lines.rows.findIndex((r) => r[0] === 'Reference');
+    const h = lines.rows[at]! as string[];
     expect(h).toEqual([
       'Reference',
       'Name',
@@ -117,44 +232,55 @@ describe('the return workbook', () => {
       'Indicator code',
       'Indicator',
       'Item',
-      'Outcome date',
+      'Date',
+      'Funding stream',
+      'Project',
       'Evidence',
       'Verifier',
     ]);
-    const r1 = lines.rows.slice(5).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
+    const r1 = lines.rows.slice(at + 1).filter((r) => r[h.indexOf('Indicator code')] === 'UKSPF-R1');
     expect(r1).toHaveLength(2);
     const ann = r1.find((r) => r[h.indexOf('NI number')] === 'AB012345C')!;
-    expect(ann[h.indexOf('Name')]).toBe(`'=HYPERLINK("http://x") Able`);
+    expect(ann[h.indexOf('Name')]).toBe(`=HYPERLINK("http://x") Able`); // a string cell, as held
     expect(ann[h.indexOf('Date of birth')]).toEqual({ date: '09/01/1990' });
-    expect(ann[h.indexOf('Outcome date')]).toEqual({ date: '01/05/2025' });
+    expect(ann[h.indexOf('Date')]).toEqual({ date: '01/05/2025' });
     expect(ann[h.indexOf('Postcode')]).toBe('SG1 0AA');
     expect(ann[h.indexOf('Verifier')]).toBe('Test Administrator');
+    expect(ann[h.indexOf('Project')]).toBe('Keyworker support');
     const ben = r1.find((r) => r[h.indexOf('NI number')] === 'CD000001A')!;
     expect(ben[h.indexOf('Name')]).toBe('Ben +Baker');
-    const equality = wb.Equality!;
-    const ageRows = equality.rows.filter((r) => r[0] === 'Age band at entry');
-    expect(Object.fromEntries(ageRows.map((r) => [r[1], r[2]]))).toMatchObject({ '16-24': 1, '35-49': 1, '25-34': 0 });
+    const minimal = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, evidenceMinimal]).toString(),
+    ) as Record<string, SheetRead>;
+    const rows = minimal['Claim lines']!.rows;
+    const mh = rows[rows.findIndex((r) => r[0] === 'Reference')]!;
+    expect(mh).not.toContain('NI number');
+    expect(mh).not.toContain('Date of birth');
+    expect(mh).not.toContain('Name');
+    expect(JSON.stringify(rows)).not.toContain('AB012345C');
+    expect(JSON.stringify(rows)).not.toContain('09/01/1990');
   });
 
   it('reads back in LibreOffice headless with the same values', () => {
     const out = path.join(t.dir, 'csv');
     fs.mkdirSync(out, { recursive: true });
     // Filter options: comma, quote, UTF-8, row 1, …, save cells as shown, sheet -1 = every sheet to its own file.
-    execFileSync(
-      'libreoffice',
-      [
-        '--headless',
-        `-env:UserInstallation=file://${path.join(t.dir, 'lo-profile')}`,
-        '--convert-to',
-        'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
-        '--outdir',
-        out,
-        xlsx,
-      ],
-      { stdio: 'pipe', timeout: 120_000 },
-    );
+    for (const file of [xlsx, evidence])
+      execFileSync(
+        'libreoffice',
+        [
+          '--headless',
+          `-env:UserInstallation=file://${path.join(t.dir, 'lo-profile')}`,
+          '--convert-to',
+          'csv:Text - txt - csv (StarCalc):44,34,76,1,,0,false,true,true,false,false,-1',
+          '--outdir',
+          out,
+          file,
+        ],
+        { stdio: 'pipe', timeout: 120_000 },
+      );
     const files = fs.readdirSync(out).sort();
-    expect(files.length).toBe(3);
+    expect(files.length).toBe(6);
     const claim = fs.readFileSync(
       path.join(
         out,
@@ -162,10 +288,7 @@ describe('the return workbook', () => {
       ),
       'utf8',
     );
-    const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, xlsx]).toString()) as Record<
-      string,
-      SheetRead
-    >;
+    const wb = readBoth().evidence;
     const csvRows = claim
       .trim()
       .split('\n')
@@ -174,7 +297,7 @@ describe('the return workbook', () => {
       r.map((v) => (v === null ? '' : typeof v === 'object' ? (v as { date: string }).date : String(v))),
     );
     // LibreOffice writes the formatted text (dates as dd/mm/yyyy): the same as openpyxl's values.
-    expect(csvRows.slice(4).map((r) => r.slice(0, 11))).toEqual(pyRows.slice(4).map((r) => r.slice(0, 11)));
+    expect(csvRows.slice(6).map((r) => r.slice(0, 13))).toEqual(pyRows.slice(6).map((r) => r.slice(0, 13)));
     expect(claim).toContain('AB012345C');
     expect(claim).toContain('09/01/1990');
     const summary = fs.readFileSync(
@@ -185,9 +308,9 @@ describe('the return workbook', () => {
       'utf8',
     );
     expect(summary).toContain(
-      'UKSPF-R1,E33,"Number of people in employment, including self-employment, following support",People,2,Confirmed,',
+      'UKSPF-R1,E33,"Number of people in employment, including self-employment, following support",People,2,2,10,3,-1,Red,' +
+        'Inferred (not agreed),',
     );
-    expect(summary).toContain('Period: 2025-26 H1 (01/04/2025 to 30/09/2025)\n'.replace('\n', ',,,,,,'));
   });
 
   it('is audited as an export with its purpose', async () => {
@@ -208,6 +331,7 @@ describe('the CLI', () => {
     const out: string[] = [];
     const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(`ERR ${s}`) };
     const file = path.join(tempOut(), 'cli.xlsx');
+    const evidenceOut = path.join(tempOut(), 'cli-evidence.xlsx');
     const code = await runCli(
       [
         'return',
@@ -222,18 +346,53 @@ describe('the CLI', () => {
         '30/09/2025',
         '--out',
         file,
+        '--evidence',
+        evidenceOut,
         '--json',
       ],
       io,
     );
     expect(code, out.join('\n')).toBe(0);
-    const json = JSON.parse(out.join('\n'));
-    expect(json.indicators.find((i: { code: string }) => i.code === 'UKSPF-R1').count).toBe(2);
+    const json = JSON.parse(out.filter((l) => !l.startsWith('ERR ')).join('\n'));
+    expect(json.indicators.find((i: { code: string }) => i.code === 'UKSPF-R1')).toMatchObject({
+      count: 2,
+      cumulative: 2,
+      target: 10,
+      profileToDate: 3,
+      variance: -1,
+      rag: 'red',
+    });
+    expect(json.evidenceFile).toBe(evidenceOut);
     const wb = JSON.parse(execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, file]).toString()) as Record<
       string,
       SheetRead
     >;
-    expect(wb['Claim lines']!.rows.length).toBeGreaterThan(5);
+    expect(Object.keys(wb)).toEqual(['Summary', 'By period', 'By project', 'Equality', 'Where people live']);
+    const pack = JSON.parse(
+      execFileSync('/usr/bin/python3', ['-c', readWithOpenpyxl, evidenceOut]).toString(),
+    ) as Record<string, SheetRead>;
+    expect(pack['Claim lines']!.rows.length).toBeGreaterThan(5);
+    // A UKSPF return for October-December 2026 is refused: the fund ended on 31 March 2026.
+    out.length = 0;
+    const late = await runCli(
+      [
+        'return',
+        '--db',
+        t.file,
+        '--plaintext',
+        '--set',
+        'UKSPF-PS',
+        '--from',
+        '01/10/2026',
+        '--to',
+        '31/12/2026',
+        '--out',
+        path.join(tempOut(), 'late.xlsx'),
+      ],
+      io,
+    );
+    expect(late).toBe(1);
+    expect(out.join('\n')).toMatch(/outside the funding agreement/);
     out.length = 0;
     expect(
       await runCli(
@@ -246,6 +405,7 @@ describe('the CLI', () => {
       'SW-1',
       'SW-2',
       'SW-3',
+      'SW-7',
       'SW-4',
       'SW-5',
       'SW-6',

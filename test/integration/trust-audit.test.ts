@@ -6,6 +6,7 @@ import path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { dropTrigger, sqlRun } from '../support/store-sql';
 import { aParticipant } from '../support/builders';
 import { appendAudit } from '../../db/features/audit/audit.repository';
 import { verifyAuditChain } from '../../db/features/trust/audit-verify';
@@ -49,13 +50,12 @@ describe('hash chain', () => {
     expect(ok.ok).toBe(true);
     expect(ok.checked).toBeGreaterThan(2);
     // The trigger refuses edits through SQL...
-    expect(() => t.backend.store.sqlite.prepare("update audit_log set summary = 'x' where id = 2").run()).toThrow(
-      /append-only/,
-    );
-    expect(() => t.backend.store.sqlite.prepare('delete from audit_log where id = 2').run()).toThrow(/append-only/);
+    const db = t.backend.store.db;
+    await expect(sqlRun(db, "update audit_log set summary = 'x' where id = 2")).rejects.toThrow(/append-only/);
+    await expect(sqlRun(db, 'delete from audit_log where id = 2')).rejects.toThrow(/append-only/);
     // ...so an attacker drops it first. The chain still gives them away.
-    t.backend.store.sqlite.exec('drop trigger audit_log_no_update');
-    t.backend.store.sqlite.prepare("update audit_log set action = 'view' where id = 2").run();
+    await dropTrigger(db, 'audit_log_no_update', 'audit_log');
+    await sqlRun(db, "update audit_log set action = 'view' where id = 2");
     const broken = await verifyAuditChain(t.backend.store.db);
     expect(broken).toMatchObject({ ok: false, firstBrokenId: 2 });
     const check = await t.ok('store.check', {});
@@ -64,8 +64,8 @@ describe('hash chain', () => {
 
   it('detects a deleted row', async () => {
     await personWithHistory();
-    t.backend.store.sqlite.exec('drop trigger audit_log_no_delete');
-    t.backend.store.sqlite.prepare('delete from audit_log where id = 2').run();
+    await dropTrigger(t.backend.store.db, 'audit_log_no_delete', 'audit_log');
+    await sqlRun(t.backend.store.db, 'delete from audit_log where id = 2');
     expect(await verifyAuditChain(t.backend.store.db)).toMatchObject({ ok: false, firstBrokenId: 3 });
   });
 });

@@ -10,6 +10,7 @@ import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { appendAudit } from '../../db/features/audit/audit.repository';
 import { setLogSink } from '../../db/backend/log';
+import { isPostgresRun } from '../support/test-store';
 
 const opened: TestBackend[] = [];
 afterEach(async () => {
@@ -116,6 +117,10 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `'passport', '2026-01-02', ?)`,
   ).run(id, now);
   s.prepare(`insert into participant_barriers (participant_id, barrier_code) values (?, 'esol')`).run(id);
+  s.prepare(`insert into participant_benefits (participant_id, benefit_code) values (?, 'universal_credit')`).run(id);
+  s.prepare(
+    `insert into participant_referrals (participant_id, referral_date, referral_source, source, created_at) values (?, '2026-05-01', 'jcp', 'form', ?)`,
+  ).run(id, now);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,
@@ -139,9 +144,33 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
       `insert into outcomes (participant_id, outcome_type, outcome_date, created_at, updated_at) values (?, 'job_start', '2026-03-05', ?, ?)`,
     )
     .run(id, now, now).lastInsertRowid;
+  // A spell of funded support and an officer's attribution of the job start.
+  const stream = s
+    .prepare(`insert into funding_streams (code, name, funder) values ('CAN-FUND', 'Canary fund', 'Canary funder')`)
+    .run().lastInsertRowid;
+  s.prepare(
+    `insert into funding_spells (participant_id, funding_stream_id, starts_on, note, created_at, updated_at) values (?, ?, '2026-01-05', ` +
+      `'Moved from core funding', ?, ?)`,
+  ).run(id, stream, now, now);
+  s.prepare(
+    `insert into funding_attributions (participant_id, item_kind, item_id, funding_stream_id, reason, set_at) values (?, 'outcome', ?, ?, ` +
+      `'The job came through the Canary fund', ?)`,
+  ).run(id, start, stream, now);
   s.prepare(
     `insert into sustainment_checks (start_outcome_id, participant_id, weeks, sustained, checked_on, created_at) values (?, ?, 13, 1, '2026-06-10', ?)`,
   ).run(start, id, now);
+  const employer = s
+    .prepare(`insert into organisations (name, kind, created_at, updated_at) values ('Canary Build', 'employer', ?, ?)`)
+    .run(now, now).lastInsertRowid;
+  const vacancy = s
+    .prepare(
+      `insert into vacancies (employer_org_id, job_title, kind, places, created_at, updated_at) values (?, 'Labourer', 'job', 1, ?, ?)`,
+    )
+    .run(employer, now, now).lastInsertRowid;
+  s.prepare(
+    `insert into vacancy_candidates (vacancy_id, participant_id, stage, submitted_on, created_at, updated_at) values (?, ?, 'submitted', ` +
+      `'2026-02-20', ?, ?)`,
+  ).run(vacancy, id, now, now);
   const batch = s
     .prepare(
       `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count,
@@ -179,90 +208,94 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
 }
 
 describe('subject access', () => {
-  it('one action exports every area, the evidence files and the audit entries, and is audited', async () => {
-    const t = await createTestBackend();
-    opened.push(t);
-    const { id, evidenceId } = await personWithEverything(t);
-    await everyOtherArea(t, id, evidenceId);
-    const found = await t.ok('sar.find', { reference: 'sw-can001' });
-    expect(found.name).toBe(CANARY_NAME);
-    expect(found.areas.find((a) => a.area === 'outcomes')?.rows).toBe(2);
-    expect(found.areas.find((a) => a.area === 'participants')?.rows).toBe(2); // the record and the one merged into it
-    // Every table that can hold data about a person is in the bundle, with this person's row in it:
-    // those with a participant_id column or a reference to participants, and those hanging off them.
-    const s = t.backend.store.sqlite;
-    const tables = (
-      s.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{
-        name: string;
-      }>
-    ).map((r) => r.name);
-    const columns = (table: string) =>
-      (s.prepare('select name from pragma_table_info(?)').all(table) as Array<{ name: string }>).map((c) => c.name);
-    const refersTo = (table: string) =>
-      (
-        s.prepare('select "table" as target from pragma_foreign_key_list(?)').all(table) as Array<{ target: string }>
-      ).map((f) => f.target);
-    const direct = tables.filter(
-      (n) => n !== 'audit_keys' && (columns(n).includes('participant_id') || refersTo(n).includes('participants')),
-    );
-    const hanging = tables.filter(
-      (n) =>
-        !direct.includes(n) &&
-        n !== 'audit_keys' &&
-        refersTo(n).some((target) => ['enrolments', 'evidence_items'].includes(target)),
-    );
-    const held = [...new Set(['participants', ...direct, ...hanging, 'evidence_files'])].sort();
-    expect(held).toEqual(
-      expect.arrayContaining([
-        'attendance',
-        'evidence_files',
-        'import_batch_rows',
-        'not_duplicate_pairs',
-        'participant_merges',
-        'return_lines',
-        'sustainment_checks',
-      ]),
-    );
-    const counts = new Map(found.areas.map((a) => [a.area, a.rows]));
-    expect(
-      held.filter((n) => !(Number(counts.get(n) ?? 0) > 0)),
-      'areas missing from the bundle',
-    ).toEqual([]);
+  // SQLite only: seeds one row in every table through the SQLite handle (to be ported to Kysely for the PostgreSQL run).
+  it.skipIf(isPostgresRun)(
+    'one action exports every area, the evidence files and the audit entries, and is audited',
+    async () => {
+      const t = await createTestBackend();
+      opened.push(t);
+      const { id, evidenceId } = await personWithEverything(t);
+      await everyOtherArea(t, id, evidenceId);
+      const found = await t.ok('sar.find', { reference: 'sw-can001' });
+      expect(found.name).toBe(CANARY_NAME);
+      expect(found.areas.find((a) => a.area === 'outcomes')?.rows).toBe(2);
+      expect(found.areas.find((a) => a.area === 'participants')?.rows).toBe(2); // the record and the one merged into it
+      // Every table that can hold data about a person is in the bundle, with this person's row in it:
+      // those with a participant_id column or a reference to participants, and those hanging off them.
+      const s = t.backend.store.sqlite;
+      const tables = (
+        s.prepare(`select name from sqlite_master where type = 'table' and name not like 'sqlite_%'`).all() as Array<{
+          name: string;
+        }>
+      ).map((r) => r.name);
+      const columns = (table: string) =>
+        (s.prepare('select name from pragma_table_info(?)').all(table) as Array<{ name: string }>).map((c) => c.name);
+      const refersTo = (table: string) =>
+        (
+          s.prepare('select "table" as target from pragma_foreign_key_list(?)').all(table) as Array<{ target: string }>
+        ).map((f) => f.target);
+      const direct = tables.filter(
+        (n) => n !== 'audit_keys' && (columns(n).includes('participant_id') || refersTo(n).includes('participants')),
+      );
+      const hanging = tables.filter(
+        (n) =>
+          !direct.includes(n) &&
+          n !== 'audit_keys' &&
+          refersTo(n).some((target) => ['enrolments', 'evidence_items'].includes(target)),
+      );
+      const held = [...new Set(['participants', ...direct, ...hanging, 'evidence_files'])].sort();
+      expect(held).toEqual(
+        expect.arrayContaining([
+          'attendance',
+          'evidence_files',
+          'import_batch_rows',
+          'not_duplicate_pairs',
+          'participant_merges',
+          'return_lines',
+          'sustainment_checks',
+        ]),
+      );
+      const counts = new Map(found.areas.map((a) => [a.area, a.rows]));
+      expect(
+        held.filter((n) => !(Number(counts.get(n) ?? 0) > 0)),
+        'areas missing from the bundle',
+      ).toEqual([]);
 
-    const file = await t.ok('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
-    expect(file.fileName).toMatch(/^subject-access-SW-CAN001-.*\.zip$/);
-    const zip = unzipSync(file.bytes);
-    expect(Object.keys(zip).sort()).toEqual(['README.txt', 'data.xlsx', 'files/evidence_files-1-payslip.pdf'].sort());
-    expect(strFromU8(zip['files/evidence_files-1-payslip.pdf']!)).toBe('%PDF-1.4\n');
-    expect(strFromU8(zip['README.txt']!)).toMatch(/SW-CAN001[\s\S]*outcomes +2/);
-    const xlsx = path.join(t.dir, 'sar.xlsx');
-    fs.writeFileSync(xlsx, zip['data.xlsx']!);
-    const script =
-      `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ` +
-      `ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
-    const text = execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' });
-    for (const sheet of [
-      '#Participants',
-      '#Outcomes',
-      '#Evidence items',
-      '#Participant notes',
-      '#Audit log',
-      '#Evidence files',
-      '#Attendance',
-      '#Sustainment checks',
-      '#Participant merges',
-    ])
-      expect(text).toContain(sheet);
-    expect(text).toContain(CANARY_NI);
-    expect(text).toContain('Xanthippe Canarywhistle created');
-    expect(text).toContain('Merged into SW-CAN001'); // the merged record's own audit entry, opened with its key
-    expect(text).not.toContain('enc1:');
-    expect(text).toContain('files/evidence_files-1-payslip.pdf');
-    const audit = await t.ok('audit.page', { auditFilter: { entity: 'subject-access' } });
-    expect(audit.rows[0]!.summary).toMatch(/Subject access bundle exported .*SAR 2026\/14/);
-    const missing = await t.call('sar.export', { reference: 'SW-NOPE' });
-    expect(missing.ok ? [] : missing.error.fields?.map((f) => f.path[0])).toEqual(['reference']);
-  });
+      const file = await t.ok('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
+      expect(file.fileName).toMatch(/^subject-access-SW-CAN001-.*\.zip$/);
+      const zip = unzipSync(file.bytes);
+      expect(Object.keys(zip).sort()).toEqual(['README.txt', 'data.xlsx', 'files/evidence_files-1-payslip.pdf'].sort());
+      expect(strFromU8(zip['files/evidence_files-1-payslip.pdf']!)).toBe('%PDF-1.4\n');
+      expect(strFromU8(zip['README.txt']!)).toMatch(/SW-CAN001[\s\S]*outcomes +2/);
+      const xlsx = path.join(t.dir, 'sar.xlsx');
+      fs.writeFileSync(xlsx, zip['data.xlsx']!);
+      const script =
+        `import openpyxl,sys\nwb=openpyxl.load_workbook(sys.argv[1])\nfor ws in wb.worksheets:\n  print('#'+ws.title)\n  for r in ` +
+        `ws.iter_rows(values_only=True): print('|'.join('' if v is None else str(v) for v in r))`;
+      const text = execFileSync('/usr/bin/python3', ['-c', script, xlsx], { encoding: 'utf8' });
+      for (const sheet of [
+        '#Participants',
+        '#Outcomes',
+        '#Evidence items',
+        '#Participant notes',
+        '#Audit log',
+        '#Evidence files',
+        '#Attendance',
+        '#Sustainment checks',
+        '#Participant merges',
+      ])
+        expect(text).toContain(sheet);
+      expect(text).toContain(CANARY_NI);
+      expect(text).toContain('Xanthippe Canarywhistle created');
+      expect(text).toContain('Merged into SW-CAN001'); // the merged record's own audit entry, opened with its key
+      expect(text).not.toContain('enc1:');
+      expect(text).toContain('files/evidence_files-1-payslip.pdf');
+      const audit = await t.ok('audit.page', { auditFilter: { entity: 'subject-access' } });
+      expect(audit.rows[0]!.summary).toMatch(/Subject access bundle exported .*SAR 2026\/14/);
+      const missing = await t.call('sar.export', { reference: 'SW-NOPE' });
+      expect(missing.ok ? [] : missing.error.fields?.map((f) => f.path[0])).toEqual(['reference']);
+    },
+  );
 });
 
 describe('the canary', () => {

@@ -1,5 +1,6 @@
-// A real backend on a real SQLite file for tests: fresh folder, all migrations, a fixed clock,
-// and a signed-in staff member of the role the test asks for.
+// A real backend on a real store for tests: a fresh SQLite file, or on the PostgreSQL run
+// (WORKSBOOK_TEST_STORE=postgres, test/support/test-store.ts) a fresh database copied from the
+// migrated template; a fixed clock, and a signed-in staff member of the role the test asks for.
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -10,6 +11,7 @@ import type { ChannelName, ChannelOutput, ChannelInput } from '../../shared/cont
 import type { StoreKey } from '../../db/store/sqlite/encryption';
 import { writeTransaction } from '../../db/store/dialect';
 import { markDemoStore } from '../../db/features/trust/trust-settings';
+import { createTestDatabase, dropTestDatabase, isPostgresRun, testServerUrl } from './test-store';
 
 export const TEST_NOW = '2026-11-23T10:00:00.000Z';
 
@@ -34,8 +36,15 @@ export async function createTestBackend(
   options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {},
 ): Promise<TestBackend> {
   const dir = tempDir();
-  const file = options.file ?? path.join(dir, 'worksbook.sqlite');
-  const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(options.now ?? TEST_NOW) });
+  // A test that names its file or key is about a SQLite file: it gets one on either run.
+  const database = isPostgresRun && !options.file && !options.key ? await createTestDatabase() : null;
+  const file = database ? testServerUrl(database) : (options.file ?? path.join(dir, 'worksbook.sqlite'));
+  const backend = await createBackend({
+    file,
+    key: options.key ?? null,
+    clock: fixedClock(options.now ?? TEST_NOW),
+    dataDir: dir,
+  });
   const client = 'test';
   // Test stores hold made-up data, like the demo: marked as demo data, so their staff work without
   // passwords (the sign-in tests make stores with the rules of real data themselves).
@@ -76,6 +85,7 @@ export async function createTestBackend(
     },
     async close() {
       await backend.close();
+      if (database) await dropTestDatabase(database);
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };

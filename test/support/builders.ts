@@ -4,9 +4,12 @@ import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
 import type { NewParticipant } from '../../db/store/tables/participants.tables';
 import { TEST_NOW } from './backend';
+import { nameSoundColumns } from '../../db/features/participants/name-sounds';
 
 let counter = 0;
 
+/** A valid participant's columns (as at the first version: no columns added since, so it also
+ * fills stores at older versions in migration tests). */
 export function participantValues(overrides: Partial<NewParticipant> = {}): NewParticipant {
   counter++;
   return {
@@ -34,7 +37,6 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
     is_carer: 'no',
     is_lone_parent: 'no',
     labour_market_status: 'unemployed',
-    benefits: 'universal_credit',
     time_out_of_work: 'under_6_months',
     qualification_level: 'level1',
     referral_source: 'jcp',
@@ -57,10 +59,29 @@ export function participantValues(overrides: Partial<NewParticipant> = {}): NewP
   };
 }
 
+/** Stores at a version with geography (0130 on) mark the builder's SG1 person local, as the
+ * programme's postcode districts do while no postcode directory is loaded. */
+const hasGeography = new WeakMap<object, boolean>();
+async function storeHasGeography(db: Kysely<Database>): Promise<boolean> {
+  let known = hasGeography.get(db);
+  if (known === undefined) {
+    const tables = await db.introspection.getTables();
+    known = !!tables.find((t) => t.name === 'participants')?.columns.some((c) => c.name === 'is_local');
+    hasGeography.set(db, known);
+  }
+  return known;
+}
+
 export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewParticipant> = {}): Promise<number> {
+  const values = participantValues(overrides);
+  if (values.is_local === undefined && (await storeHasGeography(db))) {
+    values.is_local = values.postcode_district === 'SG1' || values.postcode_district === 'SG2' ? 1 : 0;
+    values.geo_status ??= values.postcode ? 'no_lookup' : 'no_postcode';
+  }
   const row = await db
     .insertInto('participants')
-    .values(participantValues(overrides))
+    // How the names sound, kept in step with them as the app writes them.
+    .values({ ...values, ...nameSoundColumns(values), ...overrides })
     .returning('id')
     .executeTakeFirstOrThrow();
   return row.id;

@@ -14,6 +14,7 @@ type Row = Record<string, unknown>;
 const noCanary = new Set([
   'participants.ni_status',
   'participants.date_of_birth',
+  'participants.start_date', // the age band at start is worked out from it
   'participants.privacy_notice_date',
   'evidence_items.file_sha256',
   'evidence_items.file_size',
@@ -130,6 +131,7 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
 
   const pid = { participant_id: id };
   await insert(t, 'participant_barriers', { ...pid, barrier_code: 'esol' }, canaries);
+  await insert(t, 'participant_benefits', { ...pid, benefit_code: 'universal_credit' }, canaries);
   await insert(
     t,
     'eligibility_checks',
@@ -137,6 +139,12 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
     canaries,
   );
   await insert(t, 'participant_notes', { ...pid, body: '', created_at: now }, canaries);
+  await insert(
+    t,
+    'participant_referrals',
+    { ...pid, referral_date: '2021-04-01', start_date: '2021-04-12', source: 'form', created_at: now },
+    canaries,
+  );
   await insert(t, 'not_duplicate_pairs', { participant_a: id, participant_b: other, decided_at: now }, canaries);
   await insert(
     t,
@@ -180,6 +188,25 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
   );
   await insert(
     t,
+    'funding_spells',
+    {
+      ...pid,
+      funding_stream_id: stream.id,
+      starts_on: '2019-03-01',
+      ends_on: '2020-01-31',
+      created_at: now,
+      updated_at: now,
+    },
+    canaries,
+  );
+  await insert(
+    t,
+    'funding_attributions',
+    { ...pid, item_kind: 'outcome', item_id: outcome, funding_stream_id: stream.id, set_at: now },
+    canaries,
+  );
+  await insert(
+    t,
     'evidence_files',
     {
       sha256: 'cnry-sha',
@@ -200,6 +227,38 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
       file_sha256: 'cnry-sha',
       file_size: EVIDENCE_BYTES.length,
       created_at: now,
+    },
+    canaries,
+  );
+  const employer = await db
+    .insertInto('organisations')
+    .values({ name: 'Everywhere Build', kind: 'employer', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const vacancy = await db
+    .insertInto('vacancies')
+    .values({
+      employer_org_id: employer.id,
+      job_title: 'Labourer',
+      kind: 'job',
+      places: 1,
+      created_at: now,
+      updated_at: now,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insert(
+    t,
+    'vacancy_candidates',
+    {
+      ...pid,
+      vacancy_id: vacancy.id,
+      stage: 'started',
+      submitted_on: '2026-02-20',
+      started_on: '2026-03-01',
+      outcome_id: outcome,
+      created_at: now,
+      updated_at: now,
     },
     canaries,
   );

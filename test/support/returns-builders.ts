@@ -3,7 +3,7 @@
 // other areas' screens or demo data.
 import type { Kysely } from 'kysely';
 import type { Database } from '../../db/store/schema';
-import { TEST_NOW } from './backend';
+import { TEST_NOW, type TestBackend } from './backend';
 import { aParticipant } from './builders';
 import type { NewParticipant } from '../../db/store/tables/participants.tables';
 
@@ -169,4 +169,20 @@ export async function aPlacement(
 
 export async function setIdOf(db: Db, code: string): Promise<number> {
   return (await db.selectFrom('indicator_sets').select('id').where('code', '=', code).executeTakeFirstOrThrow()).id;
+}
+
+/** For the tests of counting mechanics written before funding attribution: saves a new version of
+ * the set with version 1's indicators exactly (their rules say nothing about funding, so they count
+ * whatever funds the items), so those known answers keep testing what they tested. */
+export async function withVersionOneRules(t: { ok: TestBackend['ok'] }, db: Db, code: string): Promise<void> {
+  const setId = await setIdOf(db, code);
+  const current = await t.ok('returns.setDetail', { setId });
+  const v1 = current.versions.find((v) => v.version === 1)!;
+  const old = await t.ok('returns.setDetail', { setId, versionId: v1.id });
+  await t.ok('returns.saveSetVersion', {
+    setId,
+    basedOnVersionId: current.versionId,
+    note: 'Test: version 1 indicators, counting whatever funds the items',
+    indicators: old.indicators.map(({ sentence: _s, agreedBy: _b, agreedOn: _o, ...i }) => i),
+  });
 }

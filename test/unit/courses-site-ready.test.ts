@@ -5,9 +5,12 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import {
   defaultSiteReadyRule,
   evaluateSiteReady,
+  ruleBeforeSignoff,
   siteReadyRuleSchema,
+  siteReadySpells,
   type SiteReadyFacts,
 } from '../../shared/domain/site-ready';
+import { checkCardAgainstRecords, signoffRefusal } from '../../shared/domain/cscs';
 import { addDaysIso } from '../../shared/domain/dates';
 
 const readyFacts = (): SiteReadyFacts => ({
@@ -34,10 +37,11 @@ describe('site ready (default rule)', () => {
     expect(r.missing.map((m) => m.code)).toEqual(['card', 'hse', 'ppe', 'signoff']);
   });
 
-  it('a failed HS&E test is missing, with the score', () => {
+  it('without a card a failed HS&E test is missing, with the score', () => {
     const f = readyFacts();
+    f.cards = [];
     f.hseTests = [{ takenOn: '2025-02-20', score: 44 }];
-    const r = evaluateSiteReady(defaultSiteReadyRule, f, '2025-06-01');
+    const r = evaluateSiteReady({ ...defaultSiteReadyRule, requireCard: false }, f, '2025-06-01');
     expect(r.missing).toEqual([{ code: 'hse', label: 'HS&E test pass (last score 44/50)' }]);
   });
 
@@ -49,22 +53,23 @@ describe('site ready (default rule)', () => {
     expect(after.missing[0]).toEqual({ code: 'card', label: 'CSCS card (Labourer (green)) expired 10/03/2027' });
   });
 
-  it('the HS&E pass behind a first Labourer card from 1 Feb 2025 lasts 3 years', () => {
+  it('the HS&E pass behind a first Labourer card from 1 Feb 2025 lasts 3 years (when the card does not waive it)', () => {
+    const strict = { ...defaultSiteReadyRule, hseWaivedByCard: false };
     const f = readyFacts();
     f.cards = [
       { cardType: 'green_labourer', issuedOn: '2025-03-10', expiresOn: '2030-03-10', isFirstLabourerCard: true },
     ];
     f.hseTests = [{ takenOn: '2024-02-29', score: 46 }];
     // 2 years from 29 Feb 2024 = 28 Feb 2026; 3 years = 28 Feb 2027.
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-06-01').ready).toBe(true);
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2027-02-28').ready).toBe(true);
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2027-03-01').missing.map((m) => m.code)).toEqual(['hse']);
+    expect(evaluateSiteReady(strict, f, '2026-06-01').ready).toBe(true);
+    expect(evaluateSiteReady(strict, f, '2027-02-28').ready).toBe(true);
+    expect(evaluateSiteReady(strict, f, '2027-03-01').missing.map((m) => m.code)).toEqual(['hse']);
     // A card issued before 1 Feb 2025 does not extend the pass.
     f.cards = [
       { cardType: 'green_labourer', issuedOn: '2025-01-31', expiresOn: '2030-01-31', isFirstLabourerCard: true },
     ];
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-02-28').ready).toBe(true);
-    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2026-03-01').missing[0]).toEqual({
+    expect(evaluateSiteReady(strict, f, '2026-02-28').ready).toBe(true);
+    expect(evaluateSiteReady(strict, f, '2026-03-01').missing[0]).toEqual({
       code: 'hse',
       label: 'HS&E pass expired 28/02/2026',
     });
@@ -143,8 +148,146 @@ describe('properties', () => {
       if (r.ready) {
         expect(r.readySince! <= on).toBe(true);
         expect(r.readyUntil === null || on <= r.readyUntil).toBe(true);
-        expect(score).toBeGreaterThanOrEqual(45);
+        // The card is the proof on site: ready means a valid card, whatever the HS&E score.
+        expect(card <= on && on <= addDaysIso(card, 730)).toBe(true);
       }
+      const strict = evaluateSiteReady({ ...defaultSiteReadyRule, hseWaivedByCard: false }, facts, on);
+      if (strict.ready) expect(score).toBeGreaterThanOrEqual(45);
+      // The spells agree with the day-by-day answer.
+      const inSpell = siteReadySpells(defaultSiteReadyRule, facts).some(
+        (s) => s.start <= on && (s.end === null || on <= s.end),
+      );
+      expect(inSpell).toBe(r.ready);
     },
   );
+});
+
+describe('the card is the proof on site (the default rule fixed)', () => {
+  it('a card holder whose HS&E pass is 3 years old is site ready while the card is valid', () => {
+    const f: SiteReadyFacts = {
+      cards: [
+        { cardType: 'green_labourer', issuedOn: '2023-06-01', expiresOn: '2028-06-01', isFirstLabourerCard: false },
+      ],
+      hseTests: [{ takenOn: '2023-05-20', score: 46 }],
+      l1Awards: [{ achievedOn: '2023-05-18' }],
+      ppeIssues: [{ issuedOn: '2023-06-02' }],
+      signoffs: [{ signedOn: '2023-06-05', revokedOn: null }],
+    };
+    // 20/05/2026: the pass is exactly 3 years old and lapsed a year ago; the card runs to 2028.
+    const r = evaluateSiteReady(defaultSiteReadyRule, f, '2026-05-20');
+    expect(r).toEqual({ ready: true, missing: [], readySince: '2023-06-05', readyUntil: '2028-06-01' });
+    // The old rule (HS&E within 2 years whatever the card) dropped them out on 21/05/2025.
+    const old = { ...defaultSiteReadyRule, hseWaivedByCard: false };
+    expect(evaluateSiteReady(old, f, '2025-05-20').ready).toBe(true);
+    expect(evaluateSiteReady(old, f, '2026-05-20').missing).toEqual([
+      { code: 'hse', label: 'HS&E pass expired 20/05/2025' },
+    ]);
+    // When the card expires the HS&E test matters again: no valid pass, not ready.
+    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2028-06-02').missing.map((m) => m.code)).toEqual([
+      'card',
+      'hse',
+    ]);
+  });
+
+  it('a stored rule from before the fix reads with the card waiving the HS&E age', () => {
+    const stored = {
+      requireCard: true,
+      acceptedCardTypes: [],
+      requireHsePass: true,
+      requireL1Award: false,
+      requirePpe: true,
+      ppeValidMonths: null,
+      requireSignoff: true,
+      signoffValidMonths: null,
+    };
+    expect(siteReadyRuleSchema.parse(stored)).toEqual(defaultSiteReadyRule);
+  });
+
+  it('spells: ready from the latest start, until the earliest end; a renewed card opens a new spell', () => {
+    const f = readyFacts();
+    f.cards.push({
+      cardType: 'green_labourer',
+      issuedOn: '2027-06-01',
+      expiresOn: '2032-06-01',
+      isFirstLabourerCard: false,
+    });
+    expect(siteReadySpells(defaultSiteReadyRule, f)).toEqual([
+      { start: '2025-03-14', end: '2027-03-10' },
+      { start: '2027-06-01', end: '2032-06-01' },
+    ]);
+    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2028-01-01')).toMatchObject({
+      ready: true,
+      readySince: '2027-06-01',
+    });
+  });
+});
+
+describe('tickets and the Smart Check', () => {
+  const asbestos = { courseType: 'asbestos_awareness', label: 'Asbestos awareness', validMonths: 12 };
+  const rule = { ...defaultSiteReadyRule, requiredTickets: [asbestos], requireSmartCheck: true };
+
+  it('requires the catalogue tickets within their validity and a Smart Check of the card', () => {
+    const f = readyFacts();
+    expect(evaluateSiteReady(rule, f, '2025-06-01').missing).toEqual([
+      { code: 'smartcheck', label: 'CSCS Smart Check of the card' },
+      { code: 'ticket', label: 'Asbestos awareness' },
+    ]);
+    f.cards[0]!.smartCheckedOn = '2025-04-01';
+    f.tickets = [{ courseType: 'asbestos_awareness', achievedOn: '2025-03-20' }];
+    expect(evaluateSiteReady(rule, f, '2025-06-01')).toMatchObject({ ready: true, readySince: '2025-04-01' });
+    // The ticket lapses after 12 months.
+    expect(evaluateSiteReady(rule, f, '2026-03-21').missing).toEqual([
+      { code: 'ticket', label: 'Asbestos awareness (renewal due)' },
+    ]);
+    // A Smart Check counts for its months when the rule says so.
+    const checked = { ...rule, smartCheckValidMonths: 6, requiredTickets: [] };
+    expect(evaluateSiteReady(checked, f, '2025-10-01').ready).toBe(true);
+    expect(evaluateSiteReady(checked, f, '2025-10-02').missing.map((m) => m.code)).toEqual(['smartcheck']);
+  });
+
+  it('before sign-off: everything else met is who an officer may sign off', () => {
+    const f = readyFacts();
+    f.signoffs = [];
+    expect(evaluateSiteReady(defaultSiteReadyRule, f, '2025-06-01').ready).toBe(false);
+    expect(evaluateSiteReady(ruleBeforeSignoff(defaultSiteReadyRule), f, '2025-06-01').ready).toBe(true);
+  });
+});
+
+describe('cards and sign-offs against the HS&E record', () => {
+  const card = { cardType: 'green_labourer', issuedOn: '2026-03-10', isFirstLabourerCard: true };
+  it('refuses a card for a learner whose HS&E score was 38/50', () => {
+    const r = checkCardAgainstRecords(card, [{ takenOn: '2026-03-01', score: 38 }], [{ achievedOn: '2026-02-20' }]);
+    expect(r.refusal).toBe(
+      'The HS&E score 38/50 (01/03/2026) is below the pass mark (45/50): a CSCS card needs an HS&E pass',
+    );
+    // A pass still valid behind a later fail is enough.
+    const retake = checkCardAgainstRecords(
+      card,
+      [
+        { takenOn: '2026-01-01', score: 47 },
+        { takenOn: '2026-03-01', score: 38 },
+      ],
+      [{ achievedOn: '2026-02-20' }],
+    );
+    expect(retake).toEqual({ refusal: null, warnings: [] });
+  });
+
+  it('accepts a card with nothing on file, with warnings', () => {
+    expect(checkCardAgainstRecords(card, [], [])).toEqual({
+      refusal: null,
+      warnings: ['No HS&E pass on file for this card', 'No Level 1 Award on file for this Labourer card'],
+    });
+  });
+
+  it('refuses a sign-off after a failed test with no pass and no card', () => {
+    expect(signoffRefusal([{ takenOn: '2026-03-01', score: 38 }], [], '2026-03-05')).toMatch(/38\/50/);
+    expect(
+      signoffRefusal(
+        [{ takenOn: '2026-03-01', score: 38 }],
+        [{ issuedOn: '2024-01-01', expiresOn: '2029-01-01' }],
+        '2026-03-05',
+      ),
+    ).toBeNull();
+    expect(signoffRefusal([], [], '2026-03-05')).toBeNull();
+  });
 });

@@ -10,12 +10,18 @@ import { siteReadyGridColumns } from '../../db/features/courses/site-ready.servi
 import { outcomeGridColumns } from '../../db/features/outcomes/outcomes.repository';
 import { placementGridColumns } from '../../db/features/outcomes/placements.repository';
 import { batchGridColumns } from '../../db/features/imports/imports.repository';
+import { vacancyGridColumns } from '../../db/features/vacancies/vacancies.repository';
+import { candidateGridColumns } from '../../db/features/vacancies/candidates.repository';
 import { previewGridColumns, reconcileGridColumns } from '../../db/features/imports/preview-view';
 import { participantColumns } from '../../renderer/features/participants/participants.columns';
 import { candidateColumns, runColumns, siteReadyColumns } from '../../renderer/features/courses/courses.columns';
 import { outcomeColumns } from '../../renderer/features/outcomes/outcomes.columns';
 import { placementColumns } from '../../renderer/features/outcomes/placements.columns';
 import { batchColumns, previewColumns, reconcileColumns } from '../../renderer/features/imports/imports.columns';
+import {
+  candidateColumns as vacancyCandidateColumns,
+  vacancyColumns,
+} from '../../renderer/features/vacancies/vacancies.columns';
 
 const FILTER_KIND: Record<string, string> = {
   agTextColumnFilter: 'text',
@@ -60,6 +66,8 @@ describe('server grid columns', () => {
     ['import batches', batchColumns, batchGridColumns],
     ['import preview', previewColumns, previewGridColumns],
     ['reconciliation', reconcileColumns, reconcileGridColumns],
+    ['vacancies', vacancyColumns, vacancyGridColumns],
+    ['vacancy candidates', vacancyCandidateColumns, candidateGridColumns],
   ] satisfies Array<[string, readonly WindowColumn[], GridColumnRules]>)(
     '%s: what the window sorts and filters, the backend does',
     (_, window, backend) => {

@@ -135,13 +135,21 @@ describe('evidence files', () => {
 describe('contract progress counting', () => {
   const period = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
   const outcomes = [
-    { outcomeType: 'job_start', outcomeDate: '2026-03-01', verificationStatus: 'verified', n: 2 },
-    { outcomeType: 'job_start', outcomeDate: '2026-04-01', verificationStatus: 'unverified', n: 1 },
-    { outcomeType: 'job_start', outcomeDate: '2026-05-01', verificationStatus: 'has_issues', n: 1 },
-    { outcomeType: 'job_start', outcomeDate: '2026-05-01', verificationStatus: 'rejected', n: 4 },
-    { outcomeType: 'job_start', outcomeDate: '2025-12-31', verificationStatus: 'verified', n: 3 },
-    { outcomeType: 'apprenticeship_start', outcomeDate: '2026-06-01', verificationStatus: 'verified', n: 1 },
-    { outcomeType: 'cscs_card', outcomeDate: '2026-06-01', verificationStatus: 'verified', n: 9 },
+    { outcomeType: 'job_start', outcomeDate: '2026-03-01', verificationStatus: 'verified', isLocal: true, n: 2 },
+    { outcomeType: 'job_start', outcomeDate: '2026-04-01', verificationStatus: 'unverified', isLocal: true, n: 1 },
+    { outcomeType: 'job_start', outcomeDate: '2026-05-01', verificationStatus: 'has_issues', isLocal: true, n: 1 },
+    { outcomeType: 'job_start', outcomeDate: '2026-05-01', verificationStatus: 'rejected', isLocal: true, n: 4 },
+    { outcomeType: 'job_start', outcomeDate: '2025-12-31', verificationStatus: 'verified', isLocal: true, n: 3 },
+    // People living outside the local area: jobs, but not local jobs
+    { outcomeType: 'job_start', outcomeDate: '2026-03-01', verificationStatus: 'verified', isLocal: false, n: 6 },
+    {
+      outcomeType: 'apprenticeship_start',
+      outcomeDate: '2026-06-01',
+      verificationStatus: 'verified',
+      isLocal: true,
+      n: 1,
+    },
+    { outcomeType: 'cscs_card', outcomeDate: '2026-06-01', verificationStatus: 'verified', isLocal: true, n: 9 },
   ];
   const placements = [
     { kind: 'work_experience', status: 'completed', startsOn: '2026-02-01', n: 2 },

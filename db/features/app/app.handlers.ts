@@ -77,7 +77,11 @@ export const appHandlers = defineHandlers({
   },
 
   async 'jobs.cancel'(input, ctx) {
-    if (!ctx.jobs.cancel(input.jobId)) throw new AppFailure('not-found', 'That job is not running.');
+    const by = { staffId: ctx.staffId, isAdministrator: ctx.client.session?.staff.role === 'administrator' };
+    const result = ctx.jobs.cancel(input.jobId, by);
+    if (result === 'not-running') throw new AppFailure('not-found', 'That job is not running.');
+    if (result === 'not-yours')
+      throw new AppFailure('forbidden', 'Only the person who started this job, or an administrator, can cancel it.');
     return { ok: true as const };
   },
 

@@ -44,3 +44,22 @@ export async function hasEvidence(db: Db, outcomeId: number): Promise<boolean> {
 export async function deleteOutcome(tx: Tx, id: number): Promise<void> {
   await tx.deleteFrom('outcomes').where('id', '=', id).execute();
 }
+
+/** The dates of each person's outcomes of one type (any verification), in a few queries. */
+export async function outcomeDatesOf(db: Db, participantIds: number[], outcomeType: string) {
+  const out = new Map<number, string[]>();
+  for (let i = 0; i < participantIds.length; i += 900) {
+    const rows = await db
+      .selectFrom('outcomes')
+      .select(['participant_id', 'outcome_date'])
+      .where('outcome_type', '=', outcomeType)
+      .where('participant_id', 'in', participantIds.slice(i, i + 900))
+      .execute();
+    for (const r of rows) {
+      const list = out.get(r.participant_id);
+      if (list) list.push(r.outcome_date);
+      else out.set(r.participant_id, [r.outcome_date]);
+    }
+  }
+  return out;
+}

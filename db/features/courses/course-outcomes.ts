@@ -1,17 +1,18 @@
 // Outcomes that course results cause, always through recordOutcomeOnce: a completed course, the
 // L1 Award (a qualification), a CSCS card, and becoming site ready. Re-recording a result never
 // adds a second outcome; correcting its date moves the outcome it caused (unless verified).
-import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import { siteReadySpells, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
-import { loadFacts } from './site-ready.repository';
+import { loadFacts, ticketTypesOf } from './site-ready.repository';
 import {
   deleteOutcome,
   findCourseOutcome,
   hasEvidence,
   hasOutcomeBetween,
   moveOutcomeDate,
+  outcomeDatesOf,
 } from './course-outcomes.repository';
 
 export interface CourseOutcome {
@@ -85,8 +86,10 @@ export async function removeCourseOutcome(
 }
 
 /**
- * Re-evaluates the rule today for these people; anyone ready gets a 'site_ready' outcome dated
- * the day the current ready spell began, unless an outcome already marks this spell.
+ * The one definition of site ready made durable: for each spell in which the person met the
+ * programme's rule (siteReadySpells), begun by today, a 'site_ready' outcome dated the spell's
+ * first day, unless one already falls within the spell. The headline figure, the dashboard's
+ * funnel and the candidates list for a period all count these. Returns how many were created.
  */
 export async function refreshSiteReady(
   tx: Tx,
@@ -95,24 +98,32 @@ export async function refreshSiteReady(
   staffId: number | null,
   participantIds: number[],
   rule: SiteReadyRule,
+  /** Told of each outcome created (an import lists them in its batch so an undo removes them). */
+  onCreated?: (outcome: { id: number; participantId: number; date: string }) => void,
 ): Promise<number> {
   if (!participantIds.length) return 0;
-  const facts = await loadFacts(tx, participantIds);
+  const facts = await loadFacts(tx, participantIds, ticketTypesOf(rule));
+  const recorded = await outcomeDatesOf(tx, [...facts.keys()], 'site_ready');
   let created = 0;
-  for (const id of participantIds) {
-    const f = facts.get(id);
-    if (!f) continue;
-    const r = evaluateSiteReady(rule, f, today);
-    if (!r.ready || !r.readySince) continue;
-    if (await hasOutcomeBetween(tx, id, 'site_ready', r.readySince, today)) continue;
-    const done = await recordOutcomeOnce(tx, at, staffId, {
-      participantId: id,
-      outcomeType: 'site_ready',
-      outcomeDate: r.readySince,
-      source: 'course',
-      sourceRef: `site_ready:${r.readySince}`,
-    });
-    if (done.created) created++;
+  for (const [id, f] of facts) {
+    const dates = recorded.get(id) ?? [];
+    for (const spell of siteReadySpells(rule, f)) {
+      if (spell.start > today) continue;
+      const end = spell.end === null || spell.end > today ? today : spell.end;
+      if (dates.some((d) => d >= spell.start && d <= end)) continue;
+      const done = await recordOutcomeOnce(tx, at, staffId, {
+        participantId: id,
+        outcomeType: 'site_ready',
+        outcomeDate: spell.start,
+        source: 'course',
+        sourceRef: `site_ready:${spell.start}`,
+      });
+      if (done.created) {
+        created++;
+        onCreated?.({ id: done.id, participantId: id, date: spell.start });
+      }
+      dates.push(spell.start);
+    }
   }
   return created;
 }

@@ -191,3 +191,14 @@ export async function updateSession(tx: Tx, id: number, values: Updateable<Cours
 export async function deleteSessions(tx: Tx, ids: number[]): Promise<void> {
   if (ids.length) await tx.deleteFrom('course_sessions').where('id', 'in', ids).execute();
 }
+
+/** People holding a place on a run with no course result yet (still "enrolled"). */
+export async function countWithoutResult(db: Db, runId: number): Promise<number> {
+  const row = await db
+    .selectFrom('enrolments')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('course_run_id', '=', runId)
+    .where('status', '=', 'enrolled')
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

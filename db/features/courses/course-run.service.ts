@@ -11,6 +11,7 @@ import { appendAudit, changedFields } from '../audit/audit.repository';
 import { assertProvider } from './catalogue.repository';
 import {
   countSeats,
+  countWithoutResult,
   courseTypeExists,
   deleteSessions,
   findRunRow,
@@ -152,5 +153,29 @@ export async function saveSessions(
     summary: `Sessions changed: ${sessions.length} sessions (${removed.length} removed)`,
     before: existing.map(({ marked: _m, ...e }) => e),
     after: sessions,
+  });
+}
+
+/** Marks a run completed once every person holding a place has a course result (the Results tab
+ * offers it then); a cancelled or already completed run is left as it is. */
+export async function completeRun(tx: Tx, at: string, staffId: number | null, id: number): Promise<void> {
+  const run = await findRunRow(tx, id);
+  if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
+  if (run.status === 'cancelled') throw new AppFailure('conflict', 'This run was cancelled; it cannot be completed.');
+  if (run.status === 'completed') return;
+  const waiting = await countWithoutResult(tx, id);
+  if (waiting)
+    throw new AppFailure(
+      'conflict',
+      `${waiting} ${waiting === 1 ? 'person has' : 'people have'} no course result yet: record whether they completed first.`,
+    );
+  await updateRunRow(tx, id, { status: 'completed', updated_at: at });
+  await appendAudit(tx, at, staffId, {
+    action: 'update',
+    entity: 'course_run',
+    entityId: id,
+    summary: 'Course run marked completed: every result is in',
+    before: { status: run.status },
+    after: { status: 'completed' },
   });
 }

@@ -3,14 +3,14 @@
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import type { CallContext } from '../../backend/context';
-import { describeSiteReadyRule } from '../../../shared/domain/site-ready';
+import { describeSiteReadyRule, SITE_READY_DEFINITION } from '../../../shared/domain/site-ready';
 import { listCourseTypes, listFundingStreams, listProviders, saveCourseType } from './catalogue.repository';
 import { getRun, pageRuns } from './course-run.repository';
-import { createRun, saveSessions, updateRun } from './course-run.service';
+import { completeRun, createRun, saveSessions, updateRun } from './course-run.service';
 import { enrol, fillFromWaitingList, promote, withdraw } from './enrolment.service';
 import { getRegister, listEnrolments, pageEnrolCandidates } from './register.repository';
 import { saveRegister } from './register.service';
-import { getResults, recordResults, removeResult } from './results.service';
+import { recordResults, removeResult, resultsOfRun } from './results.service';
 import { loadSiteReadyRule } from './site-ready.repository';
 import {
   expiryRows,
@@ -21,6 +21,7 @@ import {
   siteReadyOf,
 } from './site-ready.service';
 import { courseDashboard } from './dashboard.repository';
+import { signOffEveryoneReady } from './signoff.service';
 
 /** Who is acting, the time and today's date. */
 const actorOf = (ctx: CallContext) => ({
@@ -96,9 +97,15 @@ export const coursesHandlers = defineHandlers({
   async 'courses.results.get'(input, ctx) {
     const rule = await loadSiteReadyRule(ctx.db);
     return {
-      rows: await getResults(ctx.db, input.runId, todayIso(ctx.clock), rule),
+      ...(await resultsOfRun(ctx.db, input.runId, todayIso(ctx.clock), rule)),
       rule: describeSiteReadyRule(rule),
     };
+  },
+
+  async 'courses.runs.complete'(input, ctx) {
+    const { at, staffId } = actorOf(ctx);
+    await completeRun(ctx.tx, at, staffId, input.id);
+    return { ok: true as const };
   },
 
   async 'courses.results.record'(input, ctx) {
@@ -114,7 +121,7 @@ export const coursesHandlers = defineHandlers({
 
   async 'courses.siteReady.rule'(_input, ctx) {
     const rule = await loadSiteReadyRule(ctx.db);
-    return { rule, description: describeSiteReadyRule(rule) };
+    return { rule, description: describeSiteReadyRule(rule), definition: SITE_READY_DEFINITION };
   },
 
   // Re-evaluates everyone: a bulk write, so the dispatcher takes a backup first.
@@ -127,6 +134,9 @@ export const coursesHandlers = defineHandlers({
   'courses.siteReady.participant': (input, ctx) => siteReadyOf(ctx.db, input.participantId, todayIso(ctx.clock)),
 
   'courses.siteReady.export': (input, ctx) => exportSiteReadyAudited(ctx.tx, input, actorOf(ctx)),
+
+  // Many sign-offs at once: a bulk write, so the dispatcher takes a backup first.
+  'courses.siteReady.signOff': (input, ctx) => signOffEveryoneReady(ctx.tx, input, actorOf(ctx)),
 
   async 'courses.expiry.list'(input, ctx) {
     const today = todayIso(ctx.clock);

@@ -6,7 +6,7 @@ import type { Dashboard } from '../../../shared/contract/courses.contract';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
 import type { Db } from '../../store/schema';
 import { countSiteReadyNow, type UseCache } from './site-ready.service';
-import { loadFacts } from './site-ready.repository';
+import { loadFacts, ticketTypesOf } from './site-ready.repository';
 
 const ratio = (n: number, d: number) => (d > 0 ? n / d : null);
 
@@ -143,6 +143,7 @@ async function readyOnRun(db: Db, rule: SiteReadyRule, today: string, runId: num
   const facts = await loadFacts(
     db,
     people.map((p) => p.participant_id),
+    ticketTypesOf(rule),
   );
   return [...facts.values()].filter((f) => evaluateSiteReady(rule, f, today).ready).length;
 }

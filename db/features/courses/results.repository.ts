@@ -14,7 +14,7 @@ export async function findRunWithType(db: Db, runId: number) {
   return db
     .selectFrom('course_runs as r')
     .innerJoin('course_types as t', 't.id', 'r.course_type_id')
-    .select(['r.id', 'r.status', 't.name'])
+    .select(['r.id', 'r.status', 'r.end_date', 't.name'])
     .where('r.id', '=', runId)
     .executeTakeFirst();
 }
@@ -167,4 +167,45 @@ export async function findResultRow(db: Db, table: RemovableResultTable, id: num
 
 export async function deleteResultRow(tx: Tx, table: RemovableResultTable, id: number): Promise<void> {
   await tx.deleteFrom(table).where('id', '=', id).execute();
+}
+
+/** The person's card valid on a date (the latest to expire), for a Smart Check. */
+export async function findCardValidOn(db: Db, participantId: number, on: string) {
+  return db
+    .selectFrom('cscs_cards')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .where('issued_on', '<=', on)
+    .where('expires_on', '>=', on)
+    .orderBy('expires_on', 'desc')
+    .executeTakeFirst();
+}
+
+export async function setSmartCheck(tx: Tx, cardId: number, on: string): Promise<void> {
+  await tx.updateTable('cscs_cards').set({ smart_checked_on: on }).where('id', '=', cardId).execute();
+}
+
+/** "First Last" by participant id, for messages. */
+export async function participantNames(db: Db, ids: number[]): Promise<Map<number, string>> {
+  if (!ids.length) return new Map();
+  const rows = await db
+    .selectFrom('participants')
+    .select(['id', 'first_name', 'last_name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute();
+  return new Map(rows.map((r) => [r.id, `${r.first_name} ${r.last_name}`]));
+}
+
+/** Many sign-offs at once (one per person); their ids in the order given. */
+export async function insertSignoffs(tx: Tx, rows: Array<Insertable<SiteReadySignoffsTable>>): Promise<number[]> {
+  const byPerson = new Map<number, number>();
+  for (let i = 0; i < rows.length; i += 500) {
+    const inserted = await tx
+      .insertInto('site_ready_signoffs')
+      .values(rows.slice(i, i + 500))
+      .returning(['id', 'participant_id'])
+      .execute();
+    for (const r of inserted) byPerson.set(r.participant_id, r.id);
+  }
+  return rows.map((r) => byPerson.get(r.participant_id)!);
 }

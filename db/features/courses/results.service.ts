@@ -4,18 +4,28 @@
 import { sql } from 'kysely';
 import type { z } from 'zod';
 import type { recordResultsSchema, ResultRow } from '../../../shared/contract/courses.contract';
-import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
+import {
+  checkCardAgainstRecords,
+  cscsCardTypes,
+  defaultCardExpiry,
+  isCardValidOn,
+  isHsePass,
+  signoffRefusal,
+} from '../../../shared/domain/cscs';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/site-ready';
+import { allResultsIn, defaultResultDate } from '../../../shared/domain/course-results';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { recordCourseOutcome, refreshSiteReady, removeCourseOutcome } from './course-outcomes';
 import { attendanceByEnrolment } from './register.repository';
-import { loadFacts } from './site-ready.repository';
+import { loadFacts, ticketTypesOf } from './site-ready.repository';
 import { updateEnrolment } from './enrolment.repository';
 import {
   deleteResultRow,
   enrolmentsOfRun,
+  findCardValidOn,
   findCscsCard,
   findHseTest,
   findL1Award,
@@ -24,12 +34,14 @@ import {
   findResultRow,
   findRunWithType,
   findSignoff,
+  participantNames,
   revokeSignoff,
   saveCscsCard,
   saveHseTest,
   saveL1Award,
   savePpeIssue,
   saveSignoff,
+  setSmartCheck,
 } from './results.repository';
 
 export const L1_TITLE = 'Level 1 Award in Health and Safety in a Construction Environment';
@@ -55,7 +67,7 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
   const ids = enrolments.map((e) => e.participantId);
   if (!ids.length) return [];
   const rates = await attendanceByEnrolment(db, runId);
-  const facts = await loadFacts(db, ids);
+  const facts = await loadFacts(db, ids, ticketTypesOf(rule));
   const l1 = await db
     .selectFrom('l1_awards')
     .select(['id', 'participant_id', 'achieved_on as achievedOn', 'certificate_number as certificateNumber'])
@@ -79,6 +91,8 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
       'issued_on as issuedOn',
       'expires_on as expiresOn',
       'is_first_labourer_card',
+      'issued_on_derived',
+      'smart_checked_on',
     ])
     .where('participant_id', 'in', ids)
     .orderBy('issued_on')
@@ -124,6 +138,8 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
         issuedOn: card.issuedOn,
         expiresOn: card.expiresOn,
         isFirstLabourerCard: card.is_first_labourer_card === 1,
+        issuedOnDerived: card.issued_on_derived === 1,
+        smartCheckedOn: card.smart_checked_on,
       },
       ppe: p && { id: p.id, issuedOn: p.issuedOn, items: p.items },
       signoff: s && { id: s.id, signedOn: s.signedOn, signedBy: s.signedBy },
@@ -135,6 +151,14 @@ export async function getResults(db: Db, runId: number, today: string, rule: Sit
       },
     };
   });
+}
+
+/** A run's results with the date new ones default to and whether every result is in. */
+export async function resultsOfRun(db: Db, runId: number, today: string, rule: SiteReadyRule) {
+  const run = await findRunWithType(db, runId);
+  if (!run) throw new AppFailure('not-found', 'That course run does not exist.');
+  const rows = await getResults(db, runId, today, rule);
+  return { rows, defaultDate: defaultResultDate({ endDate: run.end_date }, today), allResultsIn: allResultsIn(rows) };
 }
 
 const invalid = (path: Array<string | number>, message: string) =>
@@ -167,6 +191,42 @@ export async function recordResults(
   }
   if (input.kind === 'card' && !cscsCardTypes.some((c) => c.code === input.cardType))
     throw invalid(['cardType'], 'Choose a card type from the list');
+  // Cards, sign-offs and Smart Checks are checked against what is on file: all problems at once.
+  const warnings: string[] = [];
+  if (input.kind === 'card' || input.kind === 'signoff' || input.kind === 'smartcheck') {
+    const facts = await loadFacts(
+      tx,
+      enrolments.map((e) => e.participant_id),
+    );
+    const names = await participantNames(
+      tx,
+      enrolments.map((e) => e.participant_id),
+    );
+    const problems: Array<{ path: Array<string | number>; message: string }> = [];
+    for (const [i, entry] of input.entries.entries()) {
+      const pid = byId.get(entry.enrolmentId)!.participant_id;
+      const f = facts.get(pid);
+      const who = names.get(pid) ?? 'This person';
+      if (input.kind === 'card') {
+        const c = input.entries[i]!;
+        const check = checkCardAgainstRecords(
+          { cardType: input.cardType, issuedOn: input.date, isFirstLabourerCard: c.isFirstLabourerCard },
+          f?.hseTests ?? [],
+          f?.l1Awards ?? [],
+        );
+        if (check.refusal) problems.push({ path: ['entries', i, 'cardNumber'], message: `${who}: ${check.refusal}` });
+        for (const w of check.warnings) warnings.push(`${who}: ${w}`);
+      } else if (input.kind === 'signoff') {
+        const refusal = signoffRefusal(f?.hseTests ?? [], f?.cards ?? [], input.date);
+        if (refusal) problems.push({ path: ['entries', i, 'notes'], message: `${who}: ${refusal}` });
+      } else if (!(f?.cards ?? []).some((c) => isCardValidOn(c, input.date)))
+        problems.push({
+          path: ['entries', i, 'enrolmentId'],
+          message: `${who}: no CSCS card valid on ${formatUkDate(input.date)} to check`,
+        });
+    }
+    if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems);
+  }
 
   let outcomesCreated = 0;
   const touched: number[] = [];
@@ -194,7 +254,7 @@ export async function recordResults(
     touched.push(pid);
     switch (input.kind) {
       case 'completion': {
-        const status = (entry as { status: 'completed' | 'not_completed' | 'enrolled' }).status;
+        const status = input.entries[i]!.status;
         const completedOn = status === 'completed' ? input.date : null;
         if (e.status === status && e.completed_on === completedOn) break;
         await updateEnrolment(tx, e.id, { status, completed_on: completedOn });
@@ -222,7 +282,7 @@ export async function recordResults(
         break;
       }
       case 'l1': {
-        const certificateNumber = (entry as { certificateNumber: string | null }).certificateNumber;
+        const certificateNumber = input.entries[i]!.certificateNumber;
         const prior = await findL1Award(tx, pid, input.runId);
         const values = {
           achieved_on: input.date,
@@ -257,7 +317,7 @@ export async function recordResults(
         break;
       }
       case 'hse': {
-        const { score, testReference } = entry as { score: number; testReference: string | null };
+        const { score, testReference } = input.entries[i]!;
         const prior = await findHseTest(tx, pid, input.date);
         const values = { score, test_reference: testReference, course_run_id: input.runId };
         const id = await saveHseTest(tx, prior?.id ?? null, values, {
@@ -277,7 +337,7 @@ export async function recordResults(
         break;
       }
       case 'card': {
-        const c = entry as { cardNumber: string | null; isFirstLabourerCard: boolean; expiresOn: string | null };
+        const c = input.entries[i]!;
         const expiresOn = c.expiresOn ?? defaultCardExpiry(input.cardType, input.date, c.isFirstLabourerCard);
         if (expiresOn <= input.date)
           throw invalid(['entries', i, 'expiresOn'], 'The expiry date must be after the issue date');
@@ -321,8 +381,22 @@ export async function recordResults(
           outcomesCreated++;
         break;
       }
+      case 'smartcheck': {
+        const card = await findCardValidOn(tx, pid, input.date);
+        if (!card || card.smart_checked_on === input.date) break;
+        await setSmartCheck(tx, card.id, input.date);
+        await audit(
+          'cscs_card',
+          card.id,
+          pid,
+          `CSCS card${card.card_number ? ` ${card.card_number}` : ''} checked on CSCS Smart Check on ${input.date}`,
+          { smart_checked_on: input.date },
+          { smart_checked_on: card.smart_checked_on },
+        );
+        break;
+      }
       case 'ppe': {
-        const items = (entry as { items: string | null }).items;
+        const items = input.entries[i]!.items;
         const prior = await findPpeIssue(tx, pid, input.date);
         const id = await savePpeIssue(
           tx,
@@ -341,7 +415,7 @@ export async function recordResults(
         break;
       }
       case 'signoff': {
-        const notes = (entry as { notes: string | null }).notes;
+        const notes = input.entries[i]!.notes;
         const prior = await findOpenSignoff(tx, pid, input.date);
         const id = await saveSignoff(
           tx,
@@ -362,7 +436,12 @@ export async function recordResults(
     }
   }
   const becameSiteReady = await refreshSiteReady(tx, at, today, staffId, [...new Set(touched)], rule);
-  return { recorded: input.entries.length, outcomesCreated: outcomesCreated + becameSiteReady, becameSiteReady };
+  return {
+    recorded: input.entries.length,
+    outcomesCreated: outcomesCreated + becameSiteReady,
+    becameSiteReady,
+    warnings,
+  };
 }
 
 const removable = { l1: 'l1_awards', hse: 'hse_tests', card: 'cscs_cards', ppe: 'ppe_issues' } as const;

@@ -3,12 +3,14 @@
 // against the programme's rule: a few table scans, no per-person queries.
 
 import type { GridQuery } from '../../../shared/contract/common';
-import type { ExpiryRow, SiteReadyRow } from '../../../shared/contract/courses.contract';
+import type { ExpiryRow, SiteReadyPreset, SiteReadyRow } from '../../../shared/contract/courses.contract';
+import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import { cardTypeLabel, HSE_PASS_MARK, HSE_VALID_YEARS } from '../../../shared/domain/cscs';
 import { addDaysIso, addYearsIso, daysBetween, formatUkDate } from '../../../shared/domain/dates';
 import {
   describeSiteReadyRule,
   evaluateSiteReady,
+  ruleBeforeSignoff,
   type SiteReadyFacts,
   type SiteReadyRule,
 } from '../../../shared/domain/site-ready';
@@ -16,7 +18,14 @@ import type { Db, Tx } from '../../store/schema';
 import { dataVersion } from '../../store/dialect';
 import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
-import { loadContacts, loadFacts, loadSiteReadyRule, saveSiteReadyRule } from './site-ready.repository';
+import {
+  becameSiteReadyIn,
+  loadContacts,
+  loadFacts,
+  loadSiteReadyRule,
+  saveSiteReadyRule,
+  ticketTypesOf,
+} from './site-ready.repository';
 import { appendAudit } from '../audit/audit.repository';
 import { findStaff } from '../staff/staff.repository';
 import { refreshSiteReady } from './course-outcomes';
@@ -30,17 +39,19 @@ export type UseCache = boolean;
 // update and delete anywhere, so any change invalidates it.
 const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
 
+const noFacts = (): SiteReadyFacts => ({ cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] });
+
 async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<SiteReadyRow[]> {
   // A store that cannot tell its data version (null) is not cached.
   const version = cache ? await dataVersion(db) : null;
   const key = version === null ? '' : `${version}|${today}|${JSON.stringify(rule)}`;
   const hit = key && evaluated.get(db);
   if (hit && hit.key === key) return hit.rows;
-  const [facts, contacts] = await Promise.all([loadFacts(db), loadContacts(db)]);
+  const [facts, contacts] = await Promise.all([loadFacts(db, undefined, ticketTypesOf(rule)), loadContacts(db)]);
+  const beforeSignoff = ruleBeforeSignoff(rule);
   const rows: SiteReadyRow[] = [];
   for (const [id, c] of contacts) {
-    const f = facts.get(id);
-    if (!f) continue;
+    const f = facts.get(id) ?? noFacts();
     const r = evaluateSiteReady(rule, f, today);
     let card: SiteReadyFacts['cards'][number] | undefined;
     for (const x of f.cards) if (x.issuedOn <= today && (!card || x.expiresOn > card.expiresOn)) card = x;
@@ -57,29 +68,55 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
       cardExpiresOn: card?.expiresOn ?? null,
       hsePassedOn: pass ?? null,
       missing: r.missing.map((m) => m.label).join('; '),
+      eligibilityConfirmed: c.eligibilityStatus === 'eligible',
+      awaitingSignoff: !r.ready && rule.requireSignoff && evaluateSiteReady(beforeSignoff, f, today).ready,
+      becameSiteReadyOn: null,
     });
   }
   if (key) evaluated.set(db, { key, rows });
   return rows;
 }
 
+export interface ListFilter {
+  preset: SiteReadyPreset;
+  search?: string;
+  /** The period of the 'became' preset. */
+  from?: string | undefined;
+  to?: string | undefined;
+}
+
 export async function siteReadyRows(
   db: Db,
   rule: SiteReadyRule,
   today: string,
-  preset: 'ready' | 'not-ready' | 'all',
-  search = '',
+  filter: ListFilter,
   cache?: UseCache,
 ): Promise<SiteReadyRow[]> {
   const everyone = await evaluateEveryone(db, rule, today, cache);
-  const words = search.trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const words = (filter.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const became = filter.preset === 'became' ? await becameSiteReadyIn(db, filter.from!, filter.to!) : null;
+  const keep = (r: SiteReadyRow) => {
+    switch (filter.preset) {
+      case 'ready':
+        return r.ready;
+      case 'awaiting-signoff':
+        return r.awaitingSignoff;
+      case 'not-ready':
+        return !r.ready;
+      case 'became':
+        return became!.has(r.id);
+      default:
+        return true;
+    }
+  };
   return everyone
-    .filter((r) => (preset === 'all' ? true : preset === 'ready' ? r.ready : !r.ready))
+    .filter(keep)
     .filter(
       (r) =>
         !words.length ||
         words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)),
-    );
+    )
+    .map((r) => (became ? { ...r, becameSiteReadyOn: became.get(r.id) ?? null } : r));
 }
 
 const sortKeys = {
@@ -92,6 +129,8 @@ const sortKeys = {
   cardExpiresOn: (r) => r.cardExpiresOn ?? '',
   hsePassedOn: (r) => r.hsePassedOn ?? '',
   missing: (r) => r.missing,
+  eligibilityStatus: (r) => r.eligibilityStatus,
+  becameSiteReadyOn: (r) => r.becameSiteReadyOn ?? '',
 } satisfies Partial<Record<keyof SiteReadyRow, (r: SiteReadyRow) => string>>;
 
 /** The list is evaluated in memory (no SQL to sort in): the columns above sort, none filter. */
@@ -101,17 +140,19 @@ export const siteReadyGridColumns = gridColumnRules<SiteReadyRow>({
   email: { sortable: false },
   cardType: { sortable: false },
   cardNumber: { sortable: false },
+  eligibilityConfirmed: { sortable: false },
+  awaitingSignoff: { sortable: false },
 });
 
 export async function pageSiteReady(
   db: Db,
   rule: SiteReadyRule,
   today: string,
-  query: GridQuery & { preset: 'ready' | 'not-ready' | 'all' },
+  query: GridQuery & ListFilter,
   cache?: UseCache,
 ) {
   checkGridQuery(query, siteReadyGridColumns);
-  const rows = await siteReadyRows(db, rule, today, query.preset, query.search, cache);
+  const rows = await siteReadyRows(db, rule, today, query, cache);
   const sort = query.sort[0] ?? { colId: 'lastName', sort: 'asc' as const };
   const key = sortKeys[sort.colId as keyof typeof sortKeys];
   // Keys computed once and compared as plain strings: sorting 20,000 rows stays in milliseconds.
@@ -142,11 +183,14 @@ async function exportSiteReady(
   db: Db,
   rule: SiteReadyRule,
   today: string,
-  preset: 'ready' | 'not-ready' | 'all',
-  search: string,
+  filter: ListFilter & { includeUnconfirmed: boolean },
   producedBy: string,
 ) {
-  const rows = (await siteReadyRows(db, rule, today, preset, search)).map((r) => ({ ...r }));
+  const preset = filter.preset;
+  const listed = await siteReadyRows(db, rule, today, filter);
+  // Lists go to employers: people whose eligibility (right to work) is not confirmed stay out unless asked for.
+  const leftOut = filter.includeUnconfirmed ? 0 : listed.filter((r) => !r.eligibilityConfirmed).length;
+  const rows = listed.filter((r) => filter.includeUnconfirmed || r.eligibilityConfirmed).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
   const numbers = await db.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
@@ -164,12 +208,32 @@ async function exportSiteReady(
     { header: 'HS&E passed', type: 'date', width: 12, value: (r) => r.hsePassedOn },
     { header: 'Site ready since', type: 'date', width: 14, value: (r) => r.readySince },
     { header: 'Ready until', type: 'date', width: 12, value: (r) => r.readyUntil },
-    ...(preset === 'ready'
+    ...(preset === 'became'
+      ? [
+          {
+            header: 'Became site ready',
+            type: 'date' as const,
+            width: 14,
+            value: (r: SiteReadyRow) => r.becameSiteReadyOn,
+          },
+        ]
+      : []),
+    ...(filter.includeUnconfirmed
+      ? [
+          {
+            header: 'Eligibility',
+            type: 'text' as const,
+            width: 18,
+            value: (r: SiteReadyRow) =>
+              eligibilityLabels[r.eligibilityStatus as EligibilityStatus] ?? r.eligibilityStatus,
+          },
+        ]
+      : []),
+    ...(preset === 'ready' || preset === 'became'
       ? []
       : [{ header: 'Missing', type: 'text' as const, width: 50, value: (r: SiteReadyRow) => r.missing }]),
   ];
-  const title =
-    preset === 'ready' ? 'Site-ready candidates' : preset === 'not-ready' ? 'Not yet site ready' : 'Site readiness';
+  const title = presetTitles[preset];
   const bytes = await writeXlsx(
     [
       {
@@ -178,7 +242,11 @@ async function exportSiteReady(
         rows,
         preamble: [
           `Stevenage Works – ${title}`,
-          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people.`,
+          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people` +
+            (preset === 'became'
+              ? ` who became site ready from ${formatUkDate(filter.from)} to ${formatUkDate(filter.to)}.`
+              : '.') +
+            (leftOut ? ` ${leftOut} whose eligibility (right to work) is not confirmed are left out.` : ''),
           `Rule: ${describeSiteReadyRule(rule).join('; ')}`,
         ],
         landscape: true,
@@ -191,8 +259,17 @@ async function exportSiteReady(
     mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
     bytes: new Uint8Array(bytes),
     rows: rows.length,
+    leftOut,
   };
 }
+
+const presetTitles: Record<SiteReadyPreset, string> = {
+  ready: 'Site-ready candidates',
+  'awaiting-signoff': 'Ready for sign-off',
+  became: 'Became site ready',
+  'not-ready': 'Not yet site ready',
+  all: 'Site readiness',
+};
 
 /** Cards expiring within N days (the person's latest card), and HS&E passes lapsing within N
  * days for people who have no valid card yet: apply before the pass runs out. */
@@ -343,12 +420,9 @@ export async function countSiteReadyNow(db: Db, rule: SiteReadyRule, today: stri
 
 /** One person's site-ready state under the programme's rule, with what is missing. */
 export async function siteReadyOf(db: Db, participantId: number, today: string) {
-  const facts = await loadFacts(db, [participantId]);
-  const r = evaluateSiteReady(
-    await loadSiteReadyRule(db),
-    facts.get(participantId) ?? { cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] },
-    today,
-  );
+  const rule = await loadSiteReadyRule(db);
+  const facts = await loadFacts(db, [participantId], ticketTypesOf(rule));
+  const r = evaluateSiteReady(rule, facts.get(participantId) ?? noFacts(), today);
   return {
     ready: r.ready,
     missing: r.missing.map((m) => m.label),
@@ -373,11 +447,9 @@ export async function setSiteReadyRule(
     before,
     after: rule,
   });
+  // Everyone with a CSCS fact: whoever met the new rule at any time gets their outcome.
   const facts = await loadFacts(tx);
-  const nowReady = [...facts.entries()]
-    .filter(([, f]) => evaluateSiteReady(rule, f, actor.today).ready)
-    .map(([id]) => id);
-  await refreshSiteReady(tx, actor.at, actor.today, actor.staffId, nowReady, rule);
+  await refreshSiteReady(tx, actor.at, actor.today, actor.staffId, [...facts.keys()], rule);
   return { rule, description: describeSiteReadyRule(rule) };
 }
 
@@ -388,16 +460,27 @@ async function producedBy(db: Db, staffId: number | null): Promise<string> {
 /** The site-ready list as a workbook, its export recorded in the caller's transaction. */
 export async function exportSiteReadyAudited(
   tx: Tx,
-  input: { preset: 'ready' | 'not-ready' | 'all'; search: string; purpose: string | null },
+  input: ListFilter & { search: string; purpose: string | null; includeUnconfirmed: boolean },
   actor: { staffId: number | null; at: string; today: string },
 ) {
   const by = await producedBy(tx, actor.staffId);
-  const file = await exportSiteReady(tx, await loadSiteReadyRule(tx), actor.today, input.preset, input.search, by);
+  const { leftOut, ...file } = await exportSiteReady(tx, await loadSiteReadyRule(tx), actor.today, input, by);
   await appendAudit(tx, actor.at, actor.staffId, {
     action: 'export',
     entity: 'site_ready_candidates',
-    summary: `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}`,
-    after: { preset: input.preset, search: input.search, rows: file.rows, purpose: input.purpose },
+    summary:
+      `Exported ${file.rows} people (${input.preset}) to ${file.fileName}${input.purpose ? ` for: ${input.purpose}` : ''}` +
+      (leftOut ? `; ${leftOut} with eligibility not confirmed left out` : ''),
+    after: {
+      preset: input.preset,
+      from: input.from ?? null,
+      to: input.to ?? null,
+      search: input.search,
+      rows: file.rows,
+      purpose: input.purpose,
+      includeUnconfirmed: input.includeUnconfirmed,
+      leftOut,
+    },
   });
   return file;
 }

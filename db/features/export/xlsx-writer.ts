@@ -1,8 +1,13 @@
 // Writes xlsx workbooks safely, with ExcelJS's streaming writer into memory (no temporary file
 // holds personal data): identifiers stay text, dates are real dates, numbers are numbers, and
-// any text that a spreadsheet would run as a formula (= + - @ tab CR LF) is neutralised
-// (OWASP CSV injection). Header rows are frozen and filterable. ExcelJS is barely maintained,
-// so every workbook the app writes goes through this one module.
+// text is written as a string cell, exactly as held. Formula injection (OWASP "CSV injection")
+// does not reach an xlsx string cell: Excel, LibreOffice and Sheets evaluate only a cell written
+// as a formula (<f>), never a string, so "+44 7700 900123" or "=HYPERLINK(...)" are shown as typed,
+// with no apostrophe added (test/integration/xlsx-formula-guard.test.ts reads the XML and a second
+// reader). CSV has no cell types: a spreadsheet evaluates any field starting = + - @ tab or CR, so
+// OWASP's guard (a leading apostrophe) would be needed there; the app therefore writes no CSV, and
+// a CSV export added later must apply that guard. Header rows are frozen and filterable. ExcelJS is
+// barely maintained, so every workbook the app writes goes through this one module.
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
@@ -24,16 +29,9 @@ export interface XlsxSheet<Row> {
   landscape?: boolean;
 }
 
-const FORMULA_START = /^[=+\-@\t\r\n]/;
-
-/** Prefixes a quote so the text is shown, never evaluated. */
-export function neutraliseText(text: string): string {
-  return FORMULA_START.test(text) ? `'${text}` : text;
-}
-
 function toExcelDate(iso: string): Date | string {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return neutraliseText(iso);
+  if (!m) return iso;
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
@@ -41,14 +39,14 @@ function cellValue(type: CellType, raw: string | number | boolean | null | undef
   if (raw === null || raw === undefined || raw === '') return null;
   switch (type) {
     case 'text':
-      return neutraliseText(String(raw));
+      return String(raw); // a string cell: shown as held, never evaluated
     case 'date':
       return typeof raw === 'string' ? toExcelDate(raw) : null;
     case 'number':
     case 'integer':
     case 'percent': {
       const n = typeof raw === 'number' ? raw : Number(raw);
-      return Number.isFinite(n) ? n : neutraliseText(String(raw));
+      return Number.isFinite(n) ? n : String(raw);
     }
     case 'boolean':
       return raw === true || raw === 'yes' || raw === 1 ? 'Yes' : 'No';
@@ -99,7 +97,7 @@ export async function writeXlsx(
                 : {},
     }));
     for (const line of preamble) {
-      const r = ws.addRow([neutraliseText(line)]);
+      const r = ws.addRow([line]);
       r.font = { bold: r.number === 1, size: r.number === 1 ? 14 : 11 };
       r.commit();
     }

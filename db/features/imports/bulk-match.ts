@@ -1,12 +1,13 @@
 // Matching a whole file at once. findMatchCandidates (participants area) answers one person with
 // one query; for a 50,000-row file that is 50,000 queries. This loads, in a few chunked queries,
-// every live participant sharing an NI number, date of birth, postcode or phone with any row,
-// then picks and scores candidates in memory exactly as findMatchCandidates does (same keys,
-// same shared scorePersonMatch, same levels, order and limit) — a test holds the two equal.
+// every live participant sharing an NI number, date of birth (or a slip of it), postcode or phone
+// with any row, then picks and scores candidates in memory exactly as findMatchCandidates does
+// (same keys, same shared scorePersonMatch, same levels, order and limit) — a test holds the two
+// equal.
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
-import { scorePersonMatch, type PersonKeys } from '../../../shared/domain/person-match';
+import { nearBirthDates, scorePersonMatch, type PersonKeys } from '../../../shared/domain/person-match';
 import type { MatchCandidate } from '../participants/match-candidates';
 
 interface Known {
@@ -53,7 +54,7 @@ export class BulkMatcher {
     for (const p of people) {
       const k = keysOf(p);
       if (k.ni) wanted.ni_number.add(k.ni);
-      if (k.dob) wanted.date_of_birth.add(k.dob);
+      if (k.dob) for (const d of [k.dob, ...nearBirthDates(k.dob)]) wanted.date_of_birth.add(d);
       if (k.postcode) wanted.postcode.add(k.postcode);
       if (k.phone) wanted.phone_digits.add(k.phone);
     }
@@ -105,7 +106,7 @@ export class BulkMatcher {
       if (v) for (const id of map.get(v) ?? []) ids.add(id);
     };
     collect(this.index.ni_number, k.ni);
-    collect(this.index.date_of_birth, k.dob);
+    for (const d of k.dob ? [k.dob, ...nearBirthDates(k.dob)] : []) collect(this.index.date_of_birth, d);
     collect(this.index.postcode, k.postcode);
     collect(this.index.phone_digits, k.phone);
     const min = order[options.minLevel ?? 'possible'];

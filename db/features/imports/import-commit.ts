@@ -12,23 +12,29 @@ import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '.
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
 import { appendAuditMany } from './bulk-audit';
 import {
-  findEnrolment,
   findPlacement,
   insertBatch,
   insertBatchRows,
-  insertEnrolment,
   insertParticipants,
   insertPlacement,
   nextReferenceNumber,
   setBatchCounts,
-  updateEnrolment,
   updateParticipantColumns,
   updatePlacement,
 } from './imports.repository';
 import { findParticipant } from '../participants/participants.repository';
 import { participantColumns, type ParticipantColumn } from './import-plan';
 import { isLiveParticipant } from './import-plan.repository';
+import { createCourseRuns, writeCourseRow, type CourseCommit } from './import-commit-courses';
+import { refreshSiteReady } from '../courses/course-outcomes';
+import { loadSiteReadyRule } from '../courses/site-ready.repository';
+import type { RunToCreate } from '../../../shared/contract/imports.contract';
+import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
+import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
+import { nameSoundColumns } from '../participants/name-sounds';
+import { formatUkDate } from '../../../shared/domain/dates';
+import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
 
@@ -39,6 +45,8 @@ export interface CommitResult {
   unchanged: number;
   rejected: number;
   errors: number;
+  /** Course runs created from the file (enrolments and results with createCourseRuns). */
+  createdRuns: Array<RunToCreate & { id: number }>;
 }
 
 export function participantFields(values: Record<string, string | number>): Partial<Record<ParticipantColumn, string>> {
@@ -57,6 +65,7 @@ export async function commitPreview(
   at: string,
   staffId: number | null,
   job?: JobControl,
+  today: string = at.slice(0, 10),
 ): Promise<CommitResult> {
   const accepted = preview.rows.filter(
     (r) => r.decision === 'accept' && (r.status === 'new' || r.status === 'changed'),
@@ -91,6 +100,7 @@ export async function commitPreview(
     });
     const batchRows: BatchRow[] = [];
     const audit: AuditEntry[] = [];
+    let createdRuns: CommitResult['createdRuns'] = [];
     const source = `import #${batchId} from ${p.partner}`;
     let done = 0;
     const tick = async () => {
@@ -138,8 +148,48 @@ export async function commitPreview(
       await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
       for (const r of accepted.filter((x) => x.status === 'changed')) {
         await updateParticipant(tx, r, at, staffId, batchId, source, batchRows, audit);
+        await addImportedReferral(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
+      // Where the people written live (one statement for all of them), then their eligibility.
+      const written = batchRows.flatMap((b) => (b.entity === 'participant' ? [b.entity_id] : []));
+      const settings = await loadEligibilitySettings(tx);
+      await resolveParticipants(tx, written, settings.geo);
+      await refreshEveryone(tx, at.slice(0, 10), settings, written);
+    } else if (p.kind === 'enrolments' || p.kind === 'results') {
+      const c: CourseCommit = {
+        tx,
+        preview,
+        at,
+        today,
+        staffId,
+        batchId,
+        source,
+        batchRows,
+        audit,
+        runIds: new Map(),
+        touched: new Set(),
+      };
+      createdRuns = await createCourseRuns(c);
+      for (const r of accepted) {
+        // Participants merged away or anonymised cannot take imported data.
+        if (await isLiveParticipant(tx, r.matchId!)) await writeCourseRow(c, r);
+        await tick();
+      }
+      // The site-ready rule is applied to everyone whose CSCS facts changed: their outcomes are
+      // part of this batch, so an undo takes them back too.
+      await refreshSiteReady(tx, at, today, staffId, [...c.touched], await loadSiteReadyRule(tx), (o) =>
+        batchRows.push({
+          batch_id: batchId,
+          row_number: 0,
+          action: 'created',
+          entity: 'outcome',
+          entity_id: o.id,
+          participant_id: o.participantId,
+          before_json: null,
+          after_json: JSON.stringify({ outcome_type: 'site_ready', outcome_date: o.date }),
+        }),
+      );
     } else {
       for (const r of accepted) {
         await writeLinkedRow(tx, preview, r, at, staffId, batchId, source, batchRows, audit);
@@ -148,7 +198,10 @@ export async function commitPreview(
     }
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
-    const updated = batchRows.filter((b) => b.action === 'updated').length;
+    // A person updated, or referred again, or both: counted once.
+    const updated = new Set(
+      batchRows.filter((b) => b.action === 'updated' || b.entity === 'referral').map((b) => b.row_number),
+    ).size;
     await setBatchCounts(tx, batchId, created, updated);
     audit.push({
       action: 'import',
@@ -156,11 +209,20 @@ export async function commitPreview(
       entityId: batchId,
       summary:
         `Imported "${preview.source.fileName}" (${p.kind}, ${p.partner}): ${created} new, ${updated} changed, ` +
-        `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.errors} errors`,
+        `${counts.unchanged} unchanged, ${counts.rejected} rejected, ${counts.errors} errors` +
+        (createdRuns.length ? `, ${createdRuns.length} course runs created` : ''),
       after: { sha256: preview.source.sha256, profile: p.name },
     });
     await appendAuditMany(tx, at, staffId, audit);
-    return { batchId, created, updated, unchanged: counts.unchanged, rejected: counts.rejected, errors: counts.errors };
+    return {
+      batchId,
+      created,
+      updated,
+      unchanged: counts.unchanged,
+      rejected: counts.rejected,
+      errors: counts.errors,
+      createdRuns,
+    };
   }
 }
 
@@ -185,6 +247,7 @@ export function newParticipant(
     merged_into_id: null,
     first_name: f.first_name!,
     last_name: f.last_name!,
+    ...nameSoundColumns({ first_name: f.first_name, last_name: f.last_name }),
     preferred_name: null,
     date_of_birth: f.date_of_birth ?? null,
     ni_number: f.ni_number ?? null,
@@ -206,7 +269,6 @@ export function newParticipant(
     is_carer: null,
     is_lone_parent: null,
     labour_market_status: null,
-    benefits: null,
     time_out_of_work: null,
     qualification_level: null,
     referral_source: f.referral_source ?? null,
@@ -257,6 +319,7 @@ async function updateParticipant(
   if (after.postcode) extra.postcode_district = postcodeDistrict(after.postcode);
   if (after.phone) extra.phone_digits = phoneDigits(after.phone);
   if (after.ni_number) extra.ni_status = 'known';
+  Object.assign(extra, nameSoundColumns(after));
   await updateParticipantColumns(tx, id, {
     ...after,
     ...extra,
@@ -282,6 +345,53 @@ async function updateParticipant(
     summary: `Participant ${current.reference} updated by ${source}`,
     before,
     after,
+  });
+}
+
+/** A person referred again (import-plan.ts): a new referral, which the batch's undo removes. */
+async function addImportedReferral(
+  tx: Tx,
+  r: PreviewRowState,
+  at: string,
+  staffId: number | null,
+  batchId: number,
+  source: string,
+  batchRows: BatchRow[],
+  audit: AuditEntry[],
+): Promise<void> {
+  const referralDate = r.target.newReferral;
+  if (typeof referralDate !== 'string' || r.matchId === null) return;
+  const f = participantFields(r.values);
+  const values = {
+    participant_id: r.matchId,
+    referral_date: referralDate,
+    referral_source: f.referral_source ?? null,
+    referrer_name: f.referrer_name ?? null,
+    start_date: f.start_date && f.start_date >= referralDate ? f.start_date : null,
+    notes: null,
+    source: 'import' as const,
+    import_batch_id: batchId,
+    created_at: at,
+    created_by: staffId,
+  };
+  const id = await insertReferral(tx, values);
+  batchRows.push({
+    batch_id: batchId,
+    row_number: r.rowNumber,
+    action: 'created',
+    entity: 'referral',
+    entity_id: id,
+    participant_id: r.matchId,
+    before_json: null,
+    after_json: JSON.stringify(values),
+  });
+  audit.push({
+    action: 'create',
+    entity: 'participant_referral',
+    entityId: id,
+    participantId: r.matchId,
+    summary: `Referred again on ${formatUkDate(referralDate)} (${source}); the first referral is kept`,
+    after: values,
   });
 }
 
@@ -410,92 +520,6 @@ async function writeLinkedRow(
       after: row,
     });
     return;
-  }
-  if (kind === 'enrolments' && !t.enrolmentId) {
-    const row = {
-      course_run_id: t.courseRunId as number,
-      participant_id: pid,
-      status: (s('enrolment_status') ?? 'enrolled') as 'enrolled',
-      waiting_position: null,
-      enrolled_on: s('enrolled_on') ?? s('course_start')!,
-      eligibility_override_reason: null,
-      withdrawn_on: null,
-      withdrawn_reason: null,
-      completed_on: null,
-      created_at: at,
-      created_by: staffId,
-    };
-    const ins = await insertEnrolment(tx, row);
-    batchRows.push({
-      batch_id: batchId,
-      row_number: r.rowNumber,
-      action: 'created',
-      entity: 'enrolment',
-      entity_id: ins.id,
-      participant_id: pid,
-      before_json: null,
-      after_json: JSON.stringify(row),
-    });
-    audit.push({
-      action: 'create',
-      entity: 'enrolment',
-      entityId: ins.id,
-      participantId: pid,
-      summary: `Enrolment created by ${source}`,
-      after: row,
-    });
-    return;
-  }
-  // An existing enrolment: a new status (enrolments) or a result (results).
-  const id = t.enrolmentId as number;
-  const cur = await findEnrolment(tx, id);
-  const wanted: Record<string, unknown> =
-    kind === 'results'
-      ? { status: t.passed ? 'completed' : 'not_completed', completed_on: t.completedOn }
-      : { status: s('enrolment_status') ?? cur.status, enrolled_on: s('enrolled_on') ?? cur.enrolled_on };
-  const { before, after } = onlyChanged(cur, wanted, Object.keys(wanted));
-  if (Object.keys(after).length) {
-    await updateEnrolment(tx, id, after);
-    batchRows.push({
-      batch_id: batchId,
-      row_number: r.rowNumber,
-      action: 'updated',
-      entity: 'enrolment',
-      entity_id: id,
-      participant_id: pid,
-      before_json: JSON.stringify(before),
-      after_json: JSON.stringify(after),
-    });
-    audit.push({
-      action: 'update',
-      entity: 'enrolment',
-      entityId: id,
-      participantId: pid,
-      summary: `Enrolment updated by ${source}`,
-      before,
-      after,
-    });
-  }
-  if (kind === 'results' && t.passed) {
-    const o = await recordOutcomeOnce(tx, at, staffId, {
-      participantId: pid,
-      outcomeType: 'course_completed',
-      outcomeDate: String(t.completedOn),
-      source: 'import',
-      sourceRef: `batch ${batchId}: ${ref}`,
-      courseRunId: t.courseRunId as number,
-    });
-    if (o.created)
-      batchRows.push({
-        batch_id: batchId,
-        row_number: r.rowNumber,
-        action: 'created',
-        entity: 'outcome',
-        entity_id: o.id,
-        participant_id: pid,
-        before_json: null,
-        after_json: JSON.stringify({ outcome_type: 'course_completed', outcome_date: t.completedOn }),
-      });
   }
 }
 

@@ -3,9 +3,17 @@
 import type { Db } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
 
-/** The active outcome types (in order), every organisation, and the course runs not cancelled. */
+/** The active outcome types (in order), every organisation, the course runs not cancelled (with
+ * the partners' codes for them) and the catalogue. */
 export async function lookupRows(db: Db) {
   return {
+    partnerRuns: await db
+      .selectFrom('course_run_partner_refs as x')
+      .innerJoin('course_runs as r', 'r.id', 'x.course_run_id')
+      .select(['x.partner', 'x.partner_code', 'r.id', 'r.start_date', 'r.end_date'])
+      .where('r.status', '!=', 'cancelled')
+      .execute(),
+    courseTypes: await db.selectFrom('course_types').select(['id', 'code', 'name', 'is_active']).execute(),
     outcomeTypes: await db
       .selectFrom('outcome_types')
       .select('code')
@@ -128,4 +136,25 @@ export async function outcomesInPeriod(
   if (f.from) q = q.where('o.outcome_date', '>=', f.from);
   if (f.to) q = q.where('o.outcome_date', '<=', f.to);
   return q.orderBy('o.outcome_date').execute();
+}
+
+/** The person's L1 Award from this run, HS&E test on this date, and CSCS cards and tests on file. */
+export async function cscsRecordsOf(db: Db, participantId: number) {
+  const [l1, tests, cards] = await Promise.all([
+    db.selectFrom('l1_awards').selectAll().where('participant_id', '=', participantId).execute(),
+    db.selectFrom('hse_tests').selectAll().where('participant_id', '=', participantId).execute(),
+    db.selectFrom('cscs_cards').selectAll().where('participant_id', '=', participantId).execute(),
+  ]);
+  return { l1, tests, cards };
+}
+
+/** The person's placements, oldest first. */
+export async function placementsOf(db: Db, participantId: number) {
+  return db
+    .selectFrom('placements')
+    .selectAll()
+    .where('participant_id', '=', participantId)
+    .orderBy('starts_on')
+    .orderBy('id')
+    .execute();
 }

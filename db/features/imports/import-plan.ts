@@ -3,7 +3,7 @@
 // writes the plan.
 import type { Db } from '../../store/schema';
 import type { ParticipantRow } from '../../store/tables/participants.tables';
-import { fieldOf, type ImportKind } from '../../../shared/domain/import-profile';
+import { fieldOf, type ImportKind, type ImportProfile } from '../../../shared/domain/import-profile';
 import { codeKey, type FieldValue } from '../../../shared/domain/import-rows';
 import { nameKey } from '../../../shared/domain/person-match';
 import { phoneDigits } from '../../../shared/domain/identifiers';
@@ -11,34 +11,59 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { PreviewStatus } from '../../../shared/contract/imports.contract';
 import type { FieldChange } from './import-state';
 import { findParticipant } from '../participants/participants.repository';
-import {
-  findEnrolmentOn,
-  findOutcomeOn,
-  findPlacementStarting,
-  lookupRows,
-  participantsByIds,
-} from './import-plan.repository';
+import { partnerRunKey, planEnrolmentRow, planResultRow } from './import-plan-courses';
+import { laterReferralDates } from '../participants/referrals.repository';
+import { isNewReferral } from '../../../shared/domain/referrals';
+import { findOutcomeOn, findPlacementStarting, lookupRows, participantsByIds } from './import-plan.repository';
 
 export interface Lookups {
   outcomeTypes: string[];
   organisations: Map<string, number>;
   /** codeKey(course type code or name) + '|' + start date → course run id. */
   courseRuns: Map<string, { id: number; endDate: string }>;
+  /** partnerRunKey(partner, their code) → the runs they call so. */
+  partnerRuns: Map<string, Array<{ id: number; startDate: string; endDate: string }>>;
+  /** codeKey(course type code or name) → the catalogue entry. */
+  courseTypes: Map<string, { id: number; code: string; name: string }>;
+  /** What a course_type cell may say: the active catalogue's codes and names. */
+  courseTypeWords: string[];
 }
 
 export async function loadLookups(db: Db): Promise<Lookups> {
-  const { outcomeTypes: types, organisations: orgs, courseRuns: runs } = await lookupRows(db);
+  const rows = await lookupRows(db);
   const courseRuns = new Map<string, { id: number; endDate: string }>();
-  for (const r of runs) {
+  for (const r of rows.courseRuns) {
     courseRuns.set(`${codeKey(r.code)}|${r.start_date}`, { id: r.id, endDate: r.end_date });
     courseRuns.set(`${codeKey(r.name)}|${r.start_date}`, { id: r.id, endDate: r.end_date });
   }
+  const partnerRuns: Lookups['partnerRuns'] = new Map();
+  for (const r of rows.partnerRuns) {
+    const key = partnerRunKey(r.partner, r.partner_code);
+    const list = partnerRuns.get(key) ?? [];
+    list.push({ id: r.id, startDate: r.start_date, endDate: r.end_date });
+    partnerRuns.set(key, list);
+  }
+  const active = rows.courseTypes.filter((t) => t.is_active === 1);
+  const courseTypes: Lookups['courseTypes'] = new Map();
+  for (const t of active) {
+    courseTypes.set(codeKey(t.code), t);
+    courseTypes.set(codeKey(t.name), t);
+  }
   return {
-    outcomeTypes: types.map((t) => t.code),
-    organisations: new Map(orgs.map((o) => [codeKey(o.name), o.id])),
+    outcomeTypes: rows.outcomeTypes.map((t) => t.code),
+    organisations: new Map(rows.organisations.map((o) => [codeKey(o.name), o.id])),
     courseRuns,
+    partnerRuns,
+    courseTypes,
+    courseTypeWords: active.flatMap((t) => [t.code, t.name]),
   };
 }
+
+/** Code lists checked while typing rows that come from the store rather than the field. */
+export const storeCodes = (lookups: Lookups) => ({
+  outcome_type: lookups.outcomeTypes,
+  course_type: lookups.courseTypeWords,
+});
 
 /** The participant columns an import may set, in the order changes are listed. */
 export const participantColumns = [
@@ -96,7 +121,7 @@ export function diffFields(
 }
 
 export interface RowPlan {
-  status: Exclude<PreviewStatus, 'review'>;
+  status: Exclude<PreviewStatus, 'review' | 'repeat'>;
   changes: FieldChange[];
   target: Record<string, number | string | null>;
   problem: string | null;
@@ -112,30 +137,73 @@ const plan = (
   warning: string | null = null,
 ): RowPlan => ({ status, changes, target, problem, warning });
 
-export type ParticipantCache = Map<number, ParticipantRow>;
+/** A matched person's record with the dates of their later referrals. */
+type KnownPerson = ParticipantRow & { laterReferralDates: string[] };
+export type ParticipantCache = Map<number, KnownPerson>;
 
 /** Matched people's records in a few queries, for planning thousands of rows. */
 export async function prefetchParticipants(db: Db, ids: number[]): Promise<ParticipantCache> {
-  return new Map((await participantsByIds(db, ids)).map((p) => [p.id, p]));
+  const later = await laterReferralDates(db, ids);
+  return new Map(
+    (await participantsByIds(db, ids)).map((p) => [p.id, { ...p, laterReferralDates: later.get(p.id) ?? [] }]),
+  );
+}
+
+/** The fields that belong to one referral (a programme episode): a new referral's, never the first's. */
+const referralFields = new Set(['referral_date', 'referral_source', 'referrer_name', 'start_date', 'leave_date']);
+
+async function knownPerson(db: Db, id: number, cache?: ParticipantCache): Promise<KnownPerson | null> {
+  const cached = cache?.get(id);
+  if (cached) return cached;
+  const row = await findParticipant(db, id);
+  return row ? { ...row, laterReferralDates: (await laterReferralDates(db, [id])).get(id) ?? [] } : null;
 }
 
 export async function planRow(
   db: Db,
-  kind: ImportKind,
+  profile: ImportProfile,
   values: Record<string, FieldValue>,
   participantId: number | null,
   lookups: Lookups,
   cache?: ParticipantCache,
 ): Promise<RowPlan> {
+  const kind = profile.kind;
   if (kind === 'participants') {
     if (participantId === null) {
       if (!values.first_name || !values.last_name)
         return plan('error', [], {}, 'A first and a last name are needed to add a new person');
       return plan('new');
     }
-    const ours = cache?.get(participantId) ?? (await findParticipant(db, participantId));
+    const ours = await knownPerson(db, participantId, cache);
     if (!ours) return plan('error', [], {}, 'The matched person no longer exists');
-    const changes = diffFields(kind, ours, values, identity);
+    const theirs = values.referral_date === undefined ? null : String(values.referral_date);
+    if (theirs && isNewReferral({ first: ours.referral_date, later: ours.laterReferralDates }, theirs)) {
+      // Referred again: accepting the row adds a new referral; the first one's dates stay as they are.
+      const other = Object.fromEntries(Object.entries(values).filter(([field]) => !referralFields.has(field)));
+      const first = formatUkDate(ours.referral_date);
+      const changes: FieldChange[] = [
+        {
+          field: 'new_referral',
+          label: 'New referral',
+          from: `first referral ${first} kept`,
+          to: formatUkDate(theirs),
+        },
+        ...diffFields(kind, ours, other, identity),
+      ];
+      return plan(
+        'changed',
+        changes,
+        { participantId, newReferral: theirs },
+        null,
+        `Referred again on ${formatUkDate(theirs)}: accepting adds a new referral; the first (${first}) is kept`,
+      );
+    }
+    // A referral already recorded as a later one: its fields are that referral's, not the first's.
+    const known = theirs !== null && ours.laterReferralDates.includes(theirs);
+    const compared = known
+      ? Object.fromEntries(Object.entries(values).filter(([field]) => !referralFields.has(field)))
+      : values;
+    const changes = diffFields(kind, ours, compared, identity);
     return plan(changes.length ? 'changed' : 'unchanged', changes, { participantId });
   }
   if (participantId === null)
@@ -176,52 +244,8 @@ export async function planRow(
     }
     return plan('new', [], { participantId, employerOrgId }, null, employerWarning);
   }
-  // enrolments and results: the course run named by course + start date.
-  const run = lookups.courseRuns.get(`${codeKey(str('course') ?? '')}|${str('course_start') ?? ''}`);
-  if (!run)
-    return plan(
-      'error',
-      [],
-      {},
-      `No course run of "${str('course')}" starting ${formatUkDate(str('course_start'))} in our records`,
-    );
-  const enrolment = await findEnrolmentOn(db, run.id, participantId);
-  if (kind === 'enrolments') {
-    if (enrolment) {
-      const changes = diffFields(kind, enrolment, values, { enrolment_status: 'status', enrolled_on: 'enrolled_on' });
-      return plan(changes.length ? 'changed' : 'unchanged', changes, {
-        participantId,
-        courseRunId: run.id,
-        enrolmentId: enrolment.id,
-      });
-    }
-    return plan('new', [], { participantId, courseRunId: run.id });
-  }
-  if (!enrolment)
-    return plan(
-      'error',
-      [],
-      {},
-      'This person is not enrolled on that course run in our records (import the enrolments first)',
-    );
-  const passed = values.result === 'passed';
-  const completedOn = str('result_date') ?? run.endDate;
-  const wanted = { status: passed ? 'completed' : 'not_completed', completed_on: completedOn };
-  const changes: FieldChange[] = [];
-  if (enrolment.status !== wanted.status)
-    changes.push({ field: 'result', label: 'Result', from: enrolment.status, to: wanted.status });
-  if (enrolment.completed_on !== completedOn)
-    changes.push({
-      field: 'result_date',
-      label: 'Result date',
-      from: show('date', enrolment.completed_on),
-      to: formatUkDate(completedOn),
-    });
-  return plan(changes.length ? 'changed' : 'unchanged', changes, {
-    participantId,
-    courseRunId: run.id,
-    enrolmentId: enrolment.id,
-    passed: passed ? 1 : 0,
-    completedOn,
-  });
+  // Enrolments and results: the course run the row names (import-plan-courses.ts).
+  return kind === 'enrolments'
+    ? planEnrolmentRow(db, profile, values, participantId, lookups)
+    : planResultRow(db, profile, values, participantId, lookups);
 }

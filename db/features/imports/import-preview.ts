@@ -9,10 +9,19 @@ import { judgeDateColumn } from '../../../shared/domain/import-values';
 import { headerIndex, importFields, type ImportProfile } from '../../../shared/domain/import-profile';
 import { explainMatch, nameKey, type PersonKeys } from '../../../shared/domain/person-match';
 import type { MatchCandidate } from '../participants/match-candidates';
-import { loadLookups, planRow, prefetchParticipants, type Lookups, type ParticipantCache } from './import-plan';
+import {
+  loadLookups,
+  planRow,
+  prefetchParticipants,
+  storeCodes,
+  type Lookups,
+  type ParticipantCache,
+} from './import-plan';
 import { BulkMatcher } from './bulk-match';
 import type { Candidate, PreviewRowState, PreviewState } from './import-state';
 import type { ImportSource } from './import-source';
+import { normalisePostcode } from '../../../shared/domain/identifiers';
+import { postcodeWarnings } from '../geography/resolution';
 
 export function personKeys(values: Record<string, string | number>): PersonKeys {
   const s = (k: string) => (values[k] === undefined ? null : String(values[k]));
@@ -111,7 +120,7 @@ export async function applyPlan(
   lookups: Lookups,
   cache?: ParticipantCache,
 ): Promise<void> {
-  const plan = await planRow(db, profile.kind, row.values, participantId, lookups, cache);
+  const plan = await planRow(db, profile, row.values, participantId, lookups, cache);
   row.matchId = participantId;
   row.status = plan.status;
   row.changes = plan.changes;
@@ -134,9 +143,7 @@ export async function buildPreview(
 ): Promise<Omit<PreviewState, 'id'>> {
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
   const lookups = await loadLookups(db);
-  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, {
-    outcome_type: lookups.outcomeTypes,
-  });
+  const { rows: typed, missingColumns } = typeRows(table, profile, source.date1904, storeCodes(lookups));
   const ambiguousDates: string[] = [];
   for (const f of importFields[profile.kind].filter((x) => x.type === 'date')) {
     const header = profile.columns[f.key];
@@ -144,6 +151,7 @@ export async function buildPreview(
     if (idx >= 0 && judgeDateColumn(table.rows.map((r) => r.cells[idx] ?? null)).ambiguous)
       ambiguousDates.push(table.headers[idx]!);
   }
+  if (profile.kind === 'participants') await warnAboutPostcodes(db, typed, profile.columns.postcode ?? 'postcode');
   const notDuplicates = await loadNotDuplicatePairs(db);
   await job?.progress(0, typed.length, 'Finding people in our records');
   const find = await fileFinder(
@@ -152,6 +160,7 @@ export async function buildPreview(
   );
   // First every row's person, then every matched person's record in a few queries, then the plan.
   const seen = new Map<string, number>();
+  const identical = new Map<string, number>();
   const rows: PreviewRowState[] = [];
   for (let i = 0; i < typed.length; i++) {
     if (i % 1000 === 0) {
@@ -162,7 +171,7 @@ export async function buildPreview(
         `Matching row ${i.toLocaleString('en-GB')} of ${typed.length.toLocaleString('en-GB')}`,
       );
     }
-    rows.push(await matchRow(profile, typed[i]!, i + 1, seen, notDuplicates, find));
+    rows.push(await matchRow(profile, typed[i]!, i + 1, { seen, identical }, notDuplicates, find));
   }
   const toPlan = rows.filter((r) => r.status === 'error' && !r.problems.length);
   const cache = await prefetchParticipants(
@@ -193,15 +202,34 @@ export async function buildPreview(
   };
 }
 
+/** A postcode the postcode directory does not have, or no longer uses, is a warning on its row. */
+async function warnAboutPostcodes(db: Db, typed: TypedRow[], column: string): Promise<void> {
+  const code = (t: TypedRow) => (t.values.postcode ? normalisePostcode(String(t.values.postcode)) : null);
+  const warnings = await postcodeWarnings(
+    db,
+    typed.flatMap((t) => {
+      const pc = code(t);
+      return pc ? [pc] : [];
+    }),
+  );
+  if (!warnings.size) return;
+  for (const t of typed) {
+    const pc = code(t);
+    const message = pc ? warnings.get(pc) : undefined;
+    if (message) t.warnings.push({ field: 'postcode', column, message });
+  }
+}
+
 /** Who the row is (or that it needs review); the plan against that person comes after. */
 async function matchRow(
   profile: ImportProfile,
   t: TypedRow,
   id: number,
-  seen: Map<string, number>,
+  earlier: { seen: Map<string, number>; identical: Map<string, number> },
   notDuplicates: Set<string>,
   find: CandidateFinder,
 ): Promise<PreviewRowState> {
+  const { seen, identical } = earlier;
   const row: PreviewRowState = {
     id,
     rowNumber: t.rowNumber,
@@ -219,6 +247,16 @@ async function matchRow(
     target: {},
   };
   if (t.problems.length) return row;
+  // A row pasted twice (every value the same as an earlier row's) is reported and imported once.
+  const signature = JSON.stringify(Object.entries(t.values).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sameAs = identical.get(signature);
+  if (sameAs !== undefined) {
+    row.status = 'repeat';
+    row.duplicateOfRow = sameAs;
+    row.reviewReason = `Repeat of row ${sameAs} (every value the same): imported once`;
+    return row;
+  }
+  identical.set(signature, t.rowNumber);
   // Within the file: a participants file lists each person once; other kinds may repeat a person.
   const key = profile.kind === 'participants' ? inFileKey(t.values) : null;
   const firstRow = key ? seen.get(key) : undefined;

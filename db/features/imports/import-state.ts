@@ -55,6 +55,14 @@ export interface PreviewState {
   committing: boolean;
 }
 
+/** What accepting the partner's value for one field writes: these columns of one row. */
+export interface ReconcilePatch {
+  table: 'enrolments' | 'l1_awards' | 'hse_tests' | 'cscs_cards' | 'placements';
+  id: number;
+  participantId: number;
+  set: Record<string, string | number | null>;
+}
+
 export interface ReconcileItem {
   id: number;
   status: ReconcileStatus;
@@ -66,6 +74,8 @@ export interface ReconcileItem {
   detail: string;
   differences: Array<{ field: string; label: string; ours: string | null; theirs: string }>;
   accepted: string[];
+  /** Enrolments, results and placements: what accepting each field writes (none: import the file). */
+  patches: Record<string, ReconcilePatch>;
 }
 
 export interface ReconcileState {
@@ -88,7 +98,8 @@ interface Memory {
 const KEEP = 6;
 const memories = new WeakMap<object, Memory>();
 
-/** The memory of one backend (keyed by its store handle, so tests with many backends stay apart). */
+/** The memory of one backend and staff member (keyed by their job runner, so tests with many backends stay apart
+ * and one person cannot open the files another has open). */
 export function importMemory(owner: object): Memory {
   let m = memories.get(owner);
   if (!m) {

@@ -1,12 +1,14 @@
 // Undoes an import batch in ONE transaction: records it created are removed and fields it
 // changed are put back — except where someone has edited them since, which are kept and listed
 // (a created person edited since, or with records added since; a field whose value is no
-// longer what the import wrote).
+// longer what the import wrote). The batch's record of what it wrote about people it removed is
+// erased as anonymising would (the personal-data registry's rules for import_batch_rows).
 import type { Db, Tx } from '../../store/schema';
 import type { UndoKept } from '../../../shared/contract/imports.contract';
 import { AppFailure } from '../../../shared/result';
 import type { AuditEntry } from '../audit/audit.repository';
 import { appendAuditMany } from './bulk-audit';
+import { eraseRemovedUndoData } from '../trust/retention.service';
 import {
   batchRows,
   deleteRowById,
@@ -16,6 +18,7 @@ import {
   rowById,
   setColumnsById,
 } from './imports.repository';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 export interface UndoResult {
   removed: number;
@@ -28,6 +31,12 @@ const tableOf = {
   placement: 'placements',
   enrolment: 'enrolments',
   outcome: 'outcomes',
+  course_run: 'course_runs',
+  course_run_partner_ref: 'course_run_partner_refs',
+  l1_award: 'l1_awards',
+  hse_test: 'hse_tests',
+  cscs_card: 'cscs_cards',
+  referral: 'participant_referrals',
 } as const;
 type Entity = keyof typeof tableOf;
 
@@ -64,6 +73,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
     const audit: AuditEntry[] = [];
     let removed = 0,
       restored = 0;
+    const removedPeople: number[] = [];
     for (const r of rows) {
       const entity = r.entity as Entity;
       const table = tableOf[entity];
@@ -83,6 +93,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
         }
         await deleteRowById(tx, table, r.entity_id);
         removed++;
+        if (entity === 'participant') removedPeople.push(r.entity_id);
         audit.push({
           action: 'undo',
           entity,
@@ -104,7 +115,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
         if (!Object.keys(put).length) continue;
         const extra =
           entity === 'participant'
-            ? { version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
+            ? { ...nameSoundColumns(put), version: Number(current.version) + 1, updated_at: at, updated_by: staffId }
             : entity === 'placement'
               ? { updated_at: at }
               : {};
@@ -122,6 +133,8 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
       }
     }
     await markBatchUndone(tx, batchId, at, staffId, kept);
+    // The people it removed are gone: their names must not live on in what the import wrote.
+    await eraseRemovedUndoData(tx, removedPeople);
     audit.push({
       action: 'undo',
       entity: 'import_batch',
@@ -153,9 +166,19 @@ async function editedSinceCreated(
       ? 'has evidence or sustainment checks added since'
       : null;
   }
+  if (entity === 'referral') return null; // a referral has nothing of its own hanging off it
   if (entity === 'placement') {
     if (current.updated_at !== importedAt) return 'edited since the import';
     return (await has('outcomes', 'placement_id')) ? 'has outcomes added since' : null;
   }
+  // A run the import created: its own enrolments went first (newest rows first); any left are others'.
+  if (entity === 'course_run') {
+    if (current.updated_at !== importedAt) return 'edited since the import';
+    for (const table of ['enrolments', 'l1_awards', 'hse_tests', 'cscs_cards', 'outcomes', 'placements'])
+      if (await has(table, 'course_run_id')) return `has ${table.replace(/_/g, ' ')} added since the import`;
+    return null;
+  }
+  if (entity === 'course_run_partner_ref' || entity === 'l1_award' || entity === 'hse_test' || entity === 'cscs_card')
+    return null;
   return (await has('attendance', 'enrolment_id')) ? 'has attendance marked since the import' : null;
 }

@@ -4,6 +4,7 @@
 import { AppFailure } from '../../../shared/result';
 import { importProfileSchema } from '../../../shared/domain/import-profile';
 import { defineHandlers } from '../../backend/handler';
+import { todayIso } from '../../backend/clock';
 import type { CallContext } from '../../backend/context';
 import { readImportSource, screenImportFile } from './import-source';
 import { importMemory, recall, remember, type PreviewState } from './import-state';
@@ -12,7 +13,7 @@ import { commitPreview } from './import-commit';
 import { undoBatch } from './import-undo';
 import { loadLookups } from './import-plan';
 import { acceptDifferences, buildReconciliation, exportReconciliation, recordReconciliationExport } from './reconcile';
-import { previewCounts, previewPage, reconcilePage, rowDetail, sheetView } from './preview-view';
+import { previewCounts, previewPage, reconcilePage, rowDetail, runsToCreate, sheetView } from './preview-view';
 import { earlierImportsOfFile, listProfiles, pageBatches } from './imports.repository';
 import { deleteImportProfile, saveImportProfile } from './import-profiles.service';
 import { batchDetail } from './batch-detail';
@@ -119,6 +120,7 @@ export const importsHandlers = defineHandlers({
       ambiguousDates: p.ambiguousDates,
       alreadyImported: earlier.filter((b) => b.id !== p.committedBatchId).map((b) => ({ batchId: b.id, at: b.at })),
       committedBatchId: p.committedBatchId,
+      runsToCreate: p.committedBatchId ? [] : runsToCreate(p),
     };
   },
 
@@ -172,7 +174,9 @@ export const importsHandlers = defineHandlers({
         // Imports write many rows at once: the dispatcher keeps a checked backup from just before
         // this transaction (RELIABILITY.md), and a cancel rolls all of it back.
         await job.progress(0, 0, 'Backing up before the import');
-        const result = await ctx.transact((tx) => commitPreview(tx, p, now(ctx), ctx.staffId, job));
+        const result = await ctx.transact((tx) =>
+          commitPreview(tx, p, now(ctx), ctx.staffId, job, todayIso(ctx.clock)),
+        );
         p.committedBatchId = result.batchId;
         return result;
       } finally {
@@ -243,7 +247,7 @@ export const importsHandlers = defineHandlers({
 
   async 'imports.reconcileAccept'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
-    return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId);
+    return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId, todayIso(ctx.clock));
   },
 
   async 'imports.reconcileExport'(input, ctx) {

@@ -205,14 +205,19 @@ export async function updateEnrolment(tx: Tx, id: number, values: Updateable<Enr
   await tx.updateTable('enrolments').set(values).where('id', '=', id).execute();
 }
 
-/** The next free participant reference number (SW-000123 → 124). */
+/** The next free participant reference number (SW-000123 → 124). Only SW- and six digits count
+ * (a range the unique index answers; casting every reference would fail on one that is not a
+ * number, on PostgreSQL). */
 export async function nextReferenceNumber(db: Db): Promise<number> {
-  const row = await db
+  const top = await db
     .selectFrom('participants')
-    .select(sql<number | null>`max(cast(substr(reference, 4) as integer))`.as('n'))
-    .where('reference', 'like', 'SW-%')
+    .select('reference')
+    .where('reference', '>=', 'SW-000000')
+    .where('reference', '<=', 'SW-999999')
+    .orderBy('reference', 'desc')
+    .limit(1)
     .executeTakeFirst();
-  return Number(row?.n ?? 0) + 1;
+  return top ? Number(top.reference.slice(3)) + 1 : 1;
 }
 
 /**

@@ -6,6 +6,7 @@ import type {
   PreviewGridRow,
   PreviewRowDetail,
   ReconcileGridRow,
+  RunToCreate,
   SheetView,
 } from '../../../shared/contract/imports.contract';
 import { tableOf } from '../../../shared/domain/import-sheet';
@@ -68,7 +69,7 @@ export function sheetView(source: ImportSource, sheet: string, kind: ImportKind,
 }
 
 export function previewCounts(p: PreviewState): PreviewCounts {
-  const c = { total: p.rows.length, new: 0, changed: 0, unchanged: 0, review: 0, error: 0, accepted: 0 };
+  const c = { total: p.rows.length, new: 0, changed: 0, unchanged: 0, review: 0, repeat: 0, error: 0, accepted: 0 };
   for (const r of p.rows) {
     c[r.status]++;
     if (r.decision === 'accept' && (r.status === 'new' || r.status === 'changed')) c.accepted++;
@@ -78,8 +79,15 @@ export function previewCounts(p: PreviewState): PreviewCounts {
 
 function detailText(r: PreviewRowState): string {
   if (r.status === 'error') return r.problems.map((p) => `${p.column}: ${p.message}`).join('; ');
-  if (r.status === 'review') return r.reviewReason ?? 'Needs review';
-  if (r.status === 'changed') return r.changes.map((c) => `${c.label}: ${c.from ?? '(blank)'} → ${c.to}`).join('; ');
+  if (r.status === 'review' || r.status === 'repeat') return r.reviewReason ?? 'Needs review';
+  if (r.status === 'changed')
+    return r.changes
+      .map((c) =>
+        c.field === 'new_referral'
+          ? `Add a new referral on ${c.to} (${c.from})`
+          : `${c.label}: ${c.from ?? '(blank)'} → ${c.to}`,
+      )
+      .join('; ');
   if (r.status === 'new') return r.warnings.length ? r.warnings.map((w) => w.message).join('; ') : 'Will be added';
   return 'Already in our records';
 }
@@ -110,6 +118,35 @@ export function rowDetail(r: PreviewRowState): PreviewRowDetail {
     duplicateOfRow: r.duplicateOfRow,
     reviewReason: r.reviewReason,
   };
+}
+
+/** The course runs the accepted rows would create, with their learners (distinct people). */
+export function runsToCreate(p: PreviewState): RunToCreate[] {
+  const runs = new Map<string, RunToCreate & { people: Set<number | string> }>();
+  for (const r of p.rows) {
+    const t = r.target;
+    if (r.decision !== 'accept' || (r.status !== 'new' && r.status !== 'changed') || typeof t.newRunKey !== 'string')
+      continue;
+    let run = runs.get(t.newRunKey);
+    if (!run) {
+      run = {
+        key: t.newRunKey,
+        partnerCode: (t.newRunCode as string | null) ?? null,
+        courseTypeCode: String(t.newRunTypeCode),
+        courseType: String(t.newRunTypeName),
+        title: (t.newRunTitle as string | null) ?? null,
+        startDate: String(t.newRunStart),
+        endDate: String(t.newRunEnd),
+        learners: 0,
+        people: new Set(),
+      };
+      runs.set(t.newRunKey, run);
+    }
+    run.people.add(r.matchId ?? `row ${r.rowNumber}`);
+  }
+  return [...runs.values()]
+    .map(({ people, ...run }) => ({ ...run, learners: people.size }))
+    .sort((a, b) => a.startDate.localeCompare(b.startDate) || a.key.localeCompare(b.key));
 }
 
 function searchable(text: string, search: string): boolean {

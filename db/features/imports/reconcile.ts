@@ -13,13 +13,24 @@ import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '.
 import { writeXlsx } from '../export/xlsx-writer';
 import { appendAudit, type AuditEntry } from '../audit/audit.repository';
 import { findParticipant } from '../participants/participants.repository';
-import { findOutcomeDate, setOutcomeDate, updateParticipantColumns } from './imports.repository';
+import {
+  findOutcomeDate,
+  rowById,
+  setColumnsById,
+  setOutcomeDate,
+  updateParticipantColumns,
+} from './imports.repository';
+import { refreshSiteReady } from '../courses/course-outcomes';
+import { loadSiteReadyRule } from '../courses/site-ready.repository';
+import type { ReconcilePatch } from './import-state';
 import { appendAuditMany } from './bulk-audit';
-import { diffFields, loadLookups, participantColumns } from './import-plan';
+import { diffFields, loadLookups, participantColumns, storeCodes } from './import-plan';
+import { compareCourseRow, comparePlacementRow, oursNotTheirs } from './reconcile-courses';
 import { outcomesInPeriod, outcomesOfType, participantsReferred } from './import-plan.repository';
 import { displayName, fileFinder, loadNotDuplicatePairs, matchPerson } from './import-preview';
 import type { ImportSource } from './import-source';
 import type { ReconcileItem, ReconcileState } from './import-state';
+import { nameSoundColumns } from '../participants/name-sounds';
 
 const identity = Object.fromEntries(participantColumns.map((c) => [c, c]));
 
@@ -41,14 +52,9 @@ export async function buildReconciliation(
   to: string | null,
   job?: JobControl,
 ): Promise<Omit<ReconcileState, 'id'>> {
-  if (profile.kind !== 'participants' && profile.kind !== 'outcomes') {
-    throw new AppFailure('validation', 'Reconciling works for referral (participant) files and outcome files.', [
-      { path: ['profile', 'kind'], message: 'Choose a referrals or outcomes profile' },
-    ]);
-  }
   const table = tableOf(source.readSheet(sheet), profile.headerRow);
   const lookups = await loadLookups(db);
-  const { rows } = typeRows(table, profile, source.date1904, { outcome_type: lookups.outcomeTypes });
+  const { rows } = typeRows(table, profile, source.date1904, storeCodes(lookups));
   const notDuplicates = await loadNotDuplicatePairs(db);
   const items: ReconcileItem[] = [];
   const errors: ReconcileState['errors'] = [];
@@ -57,7 +63,15 @@ export async function buildReconciliation(
     rows.filter((r) => !r.problems.length).map((r) => r.values),
   );
   const seen = new Set<number>();
-  const dateField = profile.kind === 'participants' ? 'referral_date' : 'outcome_date';
+  const runsInFile = new Set<number>();
+  const identical = new Set<string>();
+  const dateField = {
+    participants: 'referral_date',
+    outcomes: 'outcome_date',
+    enrolments: 'course_start',
+    results: 'course_start',
+    placements: 'starts_on',
+  }[profile.kind];
   const inPeriod = (d: unknown) =>
     (!from || (typeof d === 'string' && d >= from)) && (!to || (typeof d === 'string' && d <= to));
   for (let i = 0; i < rows.length; i++) {
@@ -71,12 +85,17 @@ export async function buildReconciliation(
       continue;
     }
     if (t.values[dateField] !== undefined && !inPeriod(t.values[dateField])) continue;
+    // A row pasted twice is the same record: compared once.
+    const signature = JSON.stringify(Object.entries(t.values).sort(([a], [b]) => (a < b ? -1 : 1)));
+    if (identical.has(signature)) continue;
+    identical.add(signature);
     const base = {
       id: items.length + 1,
       rowNumber: t.rowNumber,
       name: displayName(t.values),
       differences: [],
       accepted: [] as string[],
+      patches: {},
     };
     const verdict = await matchPerson(find, t.values, notDuplicates);
     if (verdict.matchId === null) {
@@ -95,6 +114,14 @@ export async function buildReconciliation(
     }
     const ours = await findParticipant(db, verdict.matchId);
     if (!ours) throw new AppFailure('not-found', 'A matched participant no longer exists.');
+    if (profile.kind === 'enrolments' || profile.kind === 'results' || profile.kind === 'placements') {
+      const compared =
+        profile.kind === 'placements'
+          ? await comparePlacementRow(db, t.values, ours.id, seen)
+          : await compareCourseRow(db, profile, t.values, ours.id, lookups, { enrolments: seen, runs: runsInFile });
+      items.push({ ...base, ...compared, participantId: ours.id, reference: ours.reference });
+      continue;
+    }
     if (profile.kind === 'participants') {
       seen.add(ours.id);
       const diffs = diffFields('participants', ours, t.values, identity);
@@ -140,7 +167,10 @@ export async function buildReconciliation(
     });
   }
   // Ours not theirs: our records in the partner's scope and the period that the file lacks.
-  if (profile.kind === 'participants') {
+  if (profile.kind === 'enrolments' || profile.kind === 'results' || profile.kind === 'placements') {
+    for (const item of await oursNotTheirs(db, profile, lookups, { from, to }, seen, runsInFile))
+      items.push({ ...item, id: items.length + 1 });
+  } else if (profile.kind === 'participants') {
     const referralSource = profile.scope.referralSource ?? profile.defaults.referral_source;
     for (const p of await participantsReferred(db, { referralSource, from, to })) {
       if (seen.has(p.id)) continue;
@@ -155,6 +185,7 @@ export async function buildReconciliation(
         detail: `Referred ${formatUkDate(p.referral_date)}; not in the partner's file`,
         differences: [],
         accepted: [],
+        patches: {},
       });
     }
   } else {
@@ -182,6 +213,7 @@ export async function buildReconciliation(
         detail: `${o.outcome_type} on ${formatUkDate(o.outcome_date)}; not in the partner's file`,
         differences: [],
         accepted: [],
+        patches: {},
       });
     }
   }
@@ -197,6 +229,7 @@ export async function acceptDifferences(
   picks: Array<{ id: number; fields: string[] }>,
   at: string,
   staffId: number | null,
+  today?: string,
 ): Promise<{ updated: number; fields: number }> {
   const audit: AuditEntry[] = [];
   let updated = 0,
@@ -206,9 +239,10 @@ export async function acceptDifferences(
     tableOf(state.source.readSheet(state.sheet), state.profile.headerRow),
     state.profile,
     state.source.date1904,
-    { outcome_type: lookups.outcomeTypes },
+    storeCodes(lookups),
   );
   const byRow = new Map(rows.map((r) => [r.rowNumber, r.values]));
+  const touched = new Set<number>();
   for (const pick of picks) {
     const item = state.items.find((i) => i.id === pick.id);
     if (!item || item.status !== 'differ' || item.entityId === null || item.rowNumber === null)
@@ -218,7 +252,36 @@ export async function acceptDifferences(
     const theirs = byRow.get(item.rowNumber)!;
     const fields = pick.fields.filter((f) => item.differences.some((d) => d.field === f) && !item.accepted.includes(f));
     if (!fields.length) continue;
-    if (state.profile.kind === 'participants') {
+    if (
+      state.profile.kind === 'enrolments' ||
+      state.profile.kind === 'results' ||
+      state.profile.kind === 'placements'
+    ) {
+      const cannot = fields.filter((f) => !item.patches[f]);
+      if (cannot.length)
+        throw new AppFailure(
+          'validation',
+          `${item.name}: we hold no ${cannot.map((f) => item.differences.find((d) => d.field === f)!.label).join(', ')} ` +
+            'to correct; import the file to add it.',
+          [{ path: ['items'], message: 'Only values we hold can be replaced by theirs' }],
+        );
+      for (const f of fields) {
+        const patch = item.patches[f]!;
+        const before = await applyPatch(tx, patch, at);
+        if (patch.table !== 'placements') touched.add(patch.participantId);
+        audit.push({
+          action: 'update',
+          entity: patch.table.replace(/s$/, ''),
+          entityId: patch.id,
+          participantId: patch.participantId,
+          summary:
+            `${item.differences.find((d) => d.field === f)!.label} taken from ${state.profile.partner} ` +
+            `(reconciliation of "${state.source.fileName}")`,
+          before,
+          after: patch.set,
+        });
+      }
+    } else if (state.profile.kind === 'participants') {
       const current = await findParticipant(tx, item.entityId);
       if (!current) throw new AppFailure('not-found', 'That participant does not exist.');
       const set: Record<string, unknown> = {};
@@ -232,6 +295,7 @@ export async function acceptDifferences(
       }
       if (set.postcode) set.postcode_district = postcodeDistrict(String(set.postcode));
       if (set.phone) set.phone_digits = phoneDigits(String(set.phone));
+      Object.assign(set, nameSoundColumns(set));
       await updateParticipantColumns(tx, item.entityId, {
         ...set,
         version: current.version + 1,
@@ -269,7 +333,24 @@ export async function acceptDifferences(
     fieldCount += fields.length;
   }
   await appendAuditMany(tx, at, staffId, audit);
+  // Corrected CSCS facts may make people site ready: the rule is applied to them.
+  if (touched.size)
+    await refreshSiteReady(tx, at, today ?? at.slice(0, 10), staffId, [...touched], await loadSiteReadyRule(tx));
   return { updated, fields: fieldCount };
+}
+
+/** Writes a patch's columns (placements also get updated_at); returns what they held. */
+async function applyPatch(tx: Tx, patch: ReconcilePatch, at: string): Promise<Record<string, unknown>> {
+  const current = await rowById(tx, patch.table, patch.id);
+  if (!current) throw new AppFailure('not-found', 'That record no longer exists.');
+  const before = Object.fromEntries(Object.keys(patch.set).map((k) => [k, current[k] ?? null]));
+  await setColumnsById(
+    tx,
+    patch.table,
+    patch.id,
+    patch.table === 'placements' ? { ...patch.set, updated_at: at } : patch.set,
+  );
+  return before;
 }
 
 export async function recordReconciliationExport(

@@ -16,17 +16,19 @@ async function contractFacts(
   const placements = new Map<number, PlacementFact[]>();
   if (!contractIds.length) return { outcomes, placements };
   const oRows = await db
-    .selectFrom('outcomes')
+    .selectFrom('outcomes as o')
+    .innerJoin('participants as p', 'p.id', 'o.participant_id')
     .select([
-      'contract_id',
-      'outcome_type',
-      'outcome_date',
-      'verification_status',
+      'o.contract_id',
+      'o.outcome_type',
+      'o.outcome_date',
+      'o.verification_status',
+      'p.is_local',
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
-    .where('contract_id', 'in', contractIds)
-    .where('outcome_type', 'in', ['job_start', 'apprenticeship_start'])
-    .groupBy(['contract_id', 'outcome_type', 'outcome_date', 'verification_status'])
+    .where('o.contract_id', 'in', contractIds)
+    .where('o.outcome_type', 'in', ['job_start', 'apprenticeship_start'])
+    .groupBy(['o.contract_id', 'o.outcome_type', 'o.outcome_date', 'o.verification_status', 'p.is_local'])
     .execute();
   for (const r of oRows) {
     const list = outcomes.get(r.contract_id!) ?? [];
@@ -34,6 +36,7 @@ async function contractFacts(
       outcomeType: r.outcome_type,
       outcomeDate: r.outcome_date,
       verificationStatus: r.verification_status,
+      isLocal: r.is_local === 1,
       n: Number(r.n),
     });
     outcomes.set(r.contract_id!, list);

@@ -26,6 +26,7 @@ export async function outcomeLinks(db: Db, id: number) {
       'o.qualification_title',
       'o.notes',
       'o.verification_reason',
+      'o.verified_without_evidence',
       'o.created_at',
       'p.phone',
       'p.email',

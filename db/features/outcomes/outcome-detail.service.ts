@@ -14,6 +14,8 @@ import { readableAuditRows } from '../audit/audit.repository';
 import { personIds } from '../participants/participant-timeline.repository';
 import { listEvidence } from './evidence.repository';
 import { outcomeGridRow } from './outcomes.repository';
+import { evidenceNeeded } from './outcome-types.repository';
+import { evidenceKinds, labelFor } from '../../../shared/domain/outcome-lists';
 import { outcomeAuditEntries, outcomeLinks, sustainmentChecksOf } from './outcome-detail.repository';
 
 function jsonField(json: string | null, key: string): unknown {
@@ -82,6 +84,11 @@ export async function outcomeDetail(db: Db, id: number, today: string): Promise<
     qualificationTitle: o.qualification_title,
     notes: o.notes,
     verificationReason: o.verification_reason,
+    verifiedWithoutEvidence: o.verified_without_evidence === 1,
+    evidenceNeeded: (await evidenceNeeded(db, row.outcomeType)).map((code) => ({
+      code,
+      label: labelFor(evidenceKinds, code),
+    })),
     createdAt: o.created_at,
     participantPhone: o.phone,
     participantEmail: o.email,

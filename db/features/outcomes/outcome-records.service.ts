@@ -3,7 +3,7 @@
 // the outcome types administrators add. Every change is audited in the caller's transaction.
 import { AppFailure } from '../../../shared/result';
 import { duplicateOutcomeMessage } from '../../../shared/domain/outcome-rules';
-import { labelFor, verificationStatuses } from '../../../shared/domain/outcome-lists';
+import { evidenceKinds, labelFor, verificationStatuses } from '../../../shared/domain/outcome-lists';
 import type {
   OutcomeInput,
   OutcomeTypeInput,
@@ -15,7 +15,14 @@ import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
 import { recordOutcomeOnce } from './outcome-writer';
 import { outcomeOn, outcomeRecord, updateOutcome } from './outcome-records.repository';
-import { insertOutcomeType, nextTypeSortOrder, outcomeTypeRecord, updateOutcomeType } from './outcome-types.repository';
+import {
+  evidenceNeeded,
+  evidenceOfKinds,
+  insertOutcomeType,
+  nextTypeSortOrder,
+  outcomeTypeRecord,
+  updateOutcomeType,
+} from './outcome-types.repository';
 import { checkLinks } from './references.service';
 
 /** Types the app counts by (starts and their sustainment): their category cannot change. */
@@ -92,11 +99,27 @@ export async function changeOutcome(tx: Tx, actor: Actor, input: OutcomeUpdate):
 
 export async function verifyOutcome(tx: Tx, actor: Actor, input: VerifyInput): Promise<void> {
   const before = await mustExist(tx, input.id);
+  // Verifying an outcome whose type needs evidence none of which is recorded takes a reason, and
+  // is flagged so returns show it as verified without evidence (issue 20).
+  let withoutEvidence = 0;
+  if (input.status === 'verified') {
+    const needed = await evidenceNeeded(tx, before.outcome_type);
+    if (needed.length && (await evidenceOfKinds(tx, input.id, needed)) === 0) {
+      const kinds = needed.map((k) => labelFor(evidenceKinds, k)).join(', ');
+      if (!input.reason)
+        throw invalid(
+          'reason',
+          `This outcome has none of the evidence its type needs (${kinds}): add it, or say why it is verified without it`,
+        );
+      withoutEvidence = 1;
+    }
+  }
   const values = {
     verification_status: input.status,
     verified_by: actor.staffId,
     verified_at: actor.now,
     verification_reason: input.reason,
+    verified_without_evidence: withoutEvidence,
   };
   await updateOutcome(tx, input.id, { ...values, updated_at: actor.now });
   const from = labelFor(verificationStatuses, before.verification_status);
@@ -106,12 +129,13 @@ export async function verifyOutcome(tx: Tx, actor: Actor, input: VerifyInput): P
     entity: 'outcome',
     entityId: input.id,
     participantId: before.participant_id,
-    summary: `Verification ${from} → ${to}${input.reason ? `: ${input.reason}` : ''}`,
+    summary: `Verification ${from} → ${to}${withoutEvidence ? ' without evidence' : ''}${input.reason ? `: ${input.reason}` : ''}`,
     before: {
       verification_status: before.verification_status,
       verified_by: before.verified_by,
       verified_at: before.verified_at,
       verification_reason: before.verification_reason,
+      verified_without_evidence: before.verified_without_evidence,
     },
     after: values,
   });

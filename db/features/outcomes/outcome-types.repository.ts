@@ -35,3 +35,26 @@ export async function insertOutcomeType(tx: Tx, row: Insertable<OutcomeTypesTabl
 export async function updateOutcomeType(tx: Tx, code: string, values: Updateable<OutcomeTypesTable>): Promise<void> {
   await tx.updateTable('outcome_types').set(values).where('code', '=', code).execute();
 }
+
+/** The evidence kinds an outcome type needs (any one of them); empty when it needs none (0162). */
+export async function evidenceNeeded(db: Db, outcomeType: string): Promise<string[]> {
+  const rows = await db
+    .selectFrom('outcome_type_evidence')
+    .select('evidence_kind')
+    .where('outcome_type', '=', outcomeType)
+    .orderBy('evidence_kind')
+    .execute();
+  return rows.map((r) => r.evidence_kind);
+}
+
+/** How many of an outcome's evidence items are of the given kinds. */
+export async function evidenceOfKinds(db: Db, outcomeId: number, kinds: string[]): Promise<number> {
+  if (!kinds.length) return 0;
+  const row = await db
+    .selectFrom('evidence_items')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('outcome_id', '=', outcomeId)
+    .where('kind', 'in', kinds)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -23,7 +23,17 @@ export async function writeDistrictsSetting(tx: Tx, valueJson: string, at: strin
 export async function eligibilityFacts(db: Db, id: number) {
   return db
     .selectFrom('participants')
-    .select(['date_of_birth', 'start_date', 'referral_date', 'postcode'])
+    .select([
+      'date_of_birth',
+      'start_date',
+      'referral_date',
+      'postcode',
+      'no_fixed_abode',
+      'geo_status',
+      'geo_la_code',
+      'geo_ward_code',
+      'geo_terminated',
+    ])
     .where('id', '=', id)
     .executeTakeFirstOrThrow();
 }
@@ -44,23 +54,35 @@ export async function eligibilityChecks(db: Db, id: number) {
     .execute();
 }
 
-export async function setEligibilityStatus(tx: Tx, id: number, status: EligibilityStatus): Promise<void> {
+/** Stores what the rules worked out, writing only when it changed (derived data: no version bump). */
+export async function setEligibilityDerived(
+  tx: Tx,
+  id: number,
+  status: EligibilityStatus,
+  isLocal: boolean,
+): Promise<void> {
+  const local = isLocal ? 1 : 0;
   await tx
     .updateTable('participants')
-    .set({ eligibility_status: status })
+    .set({ eligibility_status: status, is_local: local })
     .where('id', '=', id)
-    .where('eligibility_status', '!=', status)
+    .where((eb) => eb.or([eb('eligibility_status', '!=', status), eb('is_local', '!=', local)]))
     .execute();
 }
 
-/** Every person not merged into another, with their stored eligibility status. */
-export async function storedEligibility(db: Db): Promise<Array<{ id: number; eligibility_status: EligibilityStatus }>> {
-  return db
+/** Every person not merged into another nor anonymised (whose status is kept as it was for the
+ * published totals: there is nothing left to evaluate), with their stored eligibility status;
+ * with `ids`, only those. */
+export async function storedEligibility(
+  db: Db,
+  ids?: number[],
+): Promise<Array<{ id: number; eligibility_status: EligibilityStatus }>> {
+  let q = db
     .selectFrom('participants')
     .select(['id', 'eligibility_status'])
-    .where('status', '!=', 'merged')
-    .orderBy('id')
-    .execute();
+    .where('status', 'not in', ['merged', 'anonymised']);
+  if (ids) q = q.where('id', 'in', ids.length ? ids : [0]);
+  return q.orderBy('id').execute();
 }
 
 export async function insertEligibilityCheck(

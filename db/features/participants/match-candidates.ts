@@ -1,10 +1,15 @@
 // Finds people who may be the same as `keys`: candidates come from indexed lookups (NI number,
-// date of birth, postcode, phone), then each is scored by the shared rule. Used on registration,
+// date of birth or a slip of it, postcode, phone), then each is scored by the shared rule. Used on registration,
 // on every save, by imports and by reconciliation. Remembered "not a duplicate" pairs are left out.
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
-import { scorePersonMatch, type MatchScore, type PersonKeys } from '../../../shared/domain/person-match';
+import {
+  nearBirthDates,
+  scorePersonMatch,
+  type MatchScore,
+  type PersonKeys,
+} from '../../../shared/domain/person-match';
 
 export interface MatchCandidate {
   id: number;
@@ -28,7 +33,10 @@ export async function findMatchCandidates(
   const phone = phoneDigits(keys.phone);
   const ors = [] as ReturnType<typeof sql<boolean>>[];
   if (ni) ors.push(sql<boolean>`ni_number = ${ni}`);
-  if (keys.dateOfBirth) ors.push(sql<boolean>`date_of_birth = ${keys.dateOfBirth}`);
+  // The date as typed and the dates a slip would make of it (day and month swapped, neighbouring
+  // digits swapped): all from the date-of-birth index.
+  if (keys.dateOfBirth)
+    ors.push(sql<boolean>`date_of_birth in (${sql.join([keys.dateOfBirth, ...nearBirthDates(keys.dateOfBirth)])})`);
   if (postcode) ors.push(sql<boolean>`postcode = ${postcode}`);
   if (phone) ors.push(sql<boolean>`phone_digits = ${phone}`);
   if (!ors.length) return [];

@@ -11,8 +11,8 @@ import { columnRules } from '../../store/tables/personal-data';
 import { appendAudit } from '../audit/audit.repository';
 import { fieldColumns, toRecord, type StoredField } from './participant-mapping';
 import {
-  barriersOf,
   findMerge,
+  setsOf,
   findParticipant,
   insertMerge,
   markMergeUndone,
@@ -84,7 +84,7 @@ export async function mergeParticipants(
       'One of the records was changed after you opened the merge screen. Reload it and choose again.',
     );
   }
-  const before = toRecord(survivor, await barriersOf(tx, survivor.id));
+  const before = toRecord(survivor, await setsOf(tx, survivor.id));
 
   const set: Record<string, unknown> = {};
   for (const [field, side] of Object.entries(input.take)) {
@@ -122,7 +122,7 @@ export async function mergeParticipants(
     merged_by: actor.staffId,
   });
 
-  const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
+  const after = toRecord((await findParticipant(tx, survivor.id))!, await setsOf(tx, survivor.id));
   const counts = Object.fromEntries(
     Object.entries(moved.rows)
       .filter(([, ids]) => ids.length)
@@ -168,7 +168,7 @@ export async function unmergeParticipants(
       `${survivor.reference} was edited after the merge, so undoing it would lose those edits. Correct the record by hand instead.`,
     );
   }
-  const before = toRecord(survivor, await barriersOf(tx, survivor.id));
+  const before = toRecord(survivor, await setsOf(tx, survivor.id));
   await updateParticipantRow(tx, survivor.id, {
     ...restorable(snapshot.survivor),
     version: survivor.version + 1,
@@ -185,7 +185,7 @@ export async function unmergeParticipants(
   await refreshEligibility(tx, survivor.id, actor.today);
   await refreshEligibility(tx, merged.id, actor.today);
   await markMergeUndone(tx, mergeId, actor.now, actor.staffId);
-  const after = toRecord((await findParticipant(tx, survivor.id))!, await barriersOf(tx, survivor.id));
+  const after = toRecord((await findParticipant(tx, survivor.id))!, await setsOf(tx, survivor.id));
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'unmerge',
     entity: 'participant',

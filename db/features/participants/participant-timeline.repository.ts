@@ -7,7 +7,7 @@ import type { Db } from '../../store/schema';
 export async function personIds(db: Db, id: number): Promise<number[]> {
   const rows = await sql<{
     id: number;
-  }>`with recursive m(id) as (select ${id} union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(
+  }>`with recursive m(id) as (select cast(${id} as integer) union select p.id from participants p join m on p.merged_into_id = m.id) select id from m`.execute(
     db,
   );
   return rows.rows.map((r) => r.id);
@@ -99,6 +99,24 @@ export async function timelineFacts(db: Db, id: number) {
       .selectFrom('evidence_items')
       .select(['kind', 'received_on', 'created_at', 'file_name'])
       .where('participant_id', '=', id)
+      .execute(),
+    candidacies: await db
+      .selectFrom('vacancy_candidates as k')
+      .innerJoin('vacancies as v', 'v.id', 'k.vacancy_id')
+      .innerJoin('organisations as o', 'o.id', 'v.employer_org_id')
+      .select([
+        'k.stage',
+        'k.submitted_on',
+        'k.interview_on',
+        'k.interview_guaranteed',
+        'k.offered_on',
+        'k.started_on',
+        'k.closed_on',
+        'k.closed_reason',
+        'v.job_title',
+        'o.name',
+      ])
+      .where('k.participant_id', '=', id)
       .execute(),
   };
 }

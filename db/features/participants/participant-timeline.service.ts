@@ -1,15 +1,17 @@
 // Everything that happened to a person, newest first (referral, checks, notes, courses, tests,
-// cards, PPE, site-ready, placements, outcomes, evidence, record changes), and the field-level
-// change history from the audit log, across any records merged into them. The rows come from
-// participant-timeline.repository.ts; this module words them.
+// cards, PPE, site-ready, vacancies put forward for, placements, outcomes, evidence, record
+// changes), and the field-level change history from the audit log, across any records merged
+// into them. The rows come from participant-timeline.repository.ts; this module words them.
 import { AppFailure } from '../../../shared/result';
 import type { TimelineItem } from '../../../shared/contract/participants.contract';
-import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility';
+import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { labelOfStage } from '../../../shared/domain/candidate-stages';
 import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
+import { laterReferrals } from './referrals.repository';
 import { auditEntriesAbout, personIds, timelineFacts } from './participant-timeline.repository';
 import { readableAuditRows } from '../audit/audit.repository';
 import { redactValues } from './special-category';
@@ -22,8 +24,15 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   if (!facts) throw new AppFailure('not-found', 'That participant does not exist.');
   const p = facts.participant;
   const items: TimelineItem[] = [];
-  const push = (at: string | null | undefined, kind: string, title: string, detail: string | null = null) => {
-    if (at) items.push({ at, kind, title, detail });
+  const push = (
+    at: string | null | undefined,
+    kind: string,
+    title: string,
+    detail: string | null = null,
+    note: string | null = null,
+  ) => {
+    // A note's text goes in `note`, which the contract marks as free text (viewers get null).
+    if (at) items.push({ at, kind, title, detail, note });
   };
   push(
     day(p.referral_date),
@@ -34,6 +43,11 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   push(p.created_at, 'registered', `Registered as ${p.reference}`);
   push(day(p.start_date), 'start', 'Started on the programme');
   push(day(p.leave_date), 'left', 'Left the programme');
+  for (const [i, r] of (await laterReferrals(db, id)).entries()) {
+    const by = r.referral_source ? ` by ${labelOf(referralSources, r.referral_source)}` : '';
+    push(day(r.referral_date), 'referral', `Referred again${by} (referral ${i + 2})`, r.referrer_name ?? r.notes);
+    push(day(r.start_date), 'start', `Started again (referral ${i + 2})`);
+  }
 
   for (const c of facts.checks) {
     const label = checkLabels[c.check_code as EligibilityCheckCode] ?? c.check_code;
@@ -43,7 +57,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     push(c.recorded_at, 'eligibility', `Eligibility check: ${label} — ${c.outcome.replace('_', ' ')}`, seen);
   }
   for (const n of facts.notes) {
-    push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, n.body);
+    push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, null, n.body);
   }
   for (const e of facts.enrolments) {
     const summary = e.marks.length ? e.marks.map((m) => `${m.n} ${m.mark}`).join(', ') : null;
@@ -67,7 +81,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   }
   for (const x of facts.ppe) push(day(x.issued_on), 'ppe', 'PPE issued', x.items);
   for (const s of facts.signoffs) {
-    push(day(s.signed_on), 'site-ready', 'Signed off as site ready', s.notes);
+    push(day(s.signed_on), 'site-ready', 'Signed off as site ready', null, s.notes);
     push(day(s.revoked_on), 'site-ready', 'Site-ready sign-off revoked');
   }
   for (const pl of facts.placements) {
@@ -89,6 +103,14 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
       `Evidence received: ${ev.kind.replace(/_/g, ' ')}`,
       ev.file_name,
     );
+  }
+  for (const k of facts.candidacies) {
+    const job = `${k.job_title} at ${k.name}`;
+    push(day(k.submitted_on), 'vacancy', `Put forward for ${job}`, `Now: ${labelOfStage(k.stage).toLowerCase()}`);
+    push(day(k.interview_on), 'vacancy', `Interview${k.interview_guaranteed ? ' (guaranteed)' : ''} for ${job}`);
+    push(day(k.offered_on), 'vacancy', `Offered ${job}`);
+    push(day(k.started_on), 'vacancy', `Started ${job}`);
+    push(day(k.closed_on), 'vacancy', `${labelOfStage(k.stage)} for ${job}`, k.closed_reason);
   }
   for (const h of await historyOf(db, id, canSeeSpecial)) {
     if (h.action === 'view' || h.action === 'create') continue; // creation is "Registered" above; views are in History

@@ -5,15 +5,18 @@ import { defineHandlers } from '../../backend/handler';
 import { notesOf, pageParticipants, withoutSpecialColumns } from './participants.repository';
 import {
   addNote,
+  closeMatches,
   createParticipant,
   getDetail,
   participantOptions,
   possibleDuplicates,
   recordCheck,
+  recordsToReview,
   rememberNotDuplicate,
   updateParticipant,
 } from './participants.service';
 import { setProgrammeArea } from './eligibility.service';
+import { addReferral, referralsOf } from './referrals.service';
 import { historyFor, timelineOf } from './participant-timeline.service';
 import { exportParticipantsAudited } from './participant-export';
 import { actorOf, scopeOf } from './actor';
@@ -43,7 +46,15 @@ const recordHandlers = defineHandlers({
 
   'participants.recordEligibilityCheck': (input, ctx) => recordCheck(ctx.tx, actorOf(ctx), input),
 
+  'participants.toReview': (_input, ctx) => recordsToReview(ctx.db, actorOf(ctx).today),
+
   'participants.duplicates': (input, ctx) => possibleDuplicates(ctx.db, input.keys, input.excludeId),
+
+  'participants.closeMatches': (input, ctx) => closeMatches(ctx.db, input.search, input.excludeIds),
+
+  'participants.referrals': (input, ctx) => referralsOf(ctx.db, input.id),
+
+  'participants.addReferral': (input, ctx) => addReferral(ctx.tx, actorOf(ctx), input),
 
   async 'participants.markNotDuplicate'(input, ctx) {
     await rememberNotDuplicate(ctx.tx, actorOf(ctx), input.a, input.b);

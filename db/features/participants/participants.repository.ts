@@ -186,6 +186,49 @@ export async function pageParticipants(
   return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
 }
 
+/**
+ * People who may be what a search was meant to find (close matches): those whose first name or
+ * surname sounds like one of `sounds`, or whose surname begins with one of `prefixes` (any case),
+ * by index (participants_last_name_sound, participants_first_name_sound, participants_last_first).
+ * Merged and anonymised records are left out; at most `limit` rows.
+ */
+export function closeMatchQuery(
+  db: Db,
+  keys: { sounds: string[]; prefixes: Array<{ prefix: string; minLength: number; maxLength: number }> },
+  limit: number,
+) {
+  const next = (s: string) => s.slice(0, -1) + String.fromCharCode(s.charCodeAt(s.length - 1) + 1);
+  const conditions = [
+    ...(keys.sounds.length
+      ? [
+          sql<boolean>`p.last_name_sound in (${sql.join(keys.sounds)})`,
+          sql<boolean>`p.first_name_sound in (${sql.join(keys.sounds)})`,
+        ]
+      : []),
+    // The length is read from the index entry, so other names are passed over without reading rows.
+    ...keys.prefixes.flatMap(({ prefix, minLength, maxLength }) =>
+      [prefix.charAt(0).toUpperCase() + prefix.slice(1), prefix.toUpperCase()].map(
+        (from) =>
+          sql<boolean>`(p.last_name >= ${from} and p.last_name < ${next(from)} and length(p.last_name) between ${minLength} and ${maxLength})`,
+      ),
+    ),
+  ];
+  return db
+    .selectFrom('participants as p')
+    .select([
+      'p.id',
+      'p.reference',
+      'p.first_name as firstName',
+      'p.last_name as lastName',
+      'p.preferred_name as preferredName',
+      'p.date_of_birth as dateOfBirth',
+      'p.postcode',
+    ])
+    .where('p.status', 'not in', ['merged', 'anonymised'])
+    .where(conditions.length ? sql<boolean>`(${sql.join(conditions, sql` or `)})` : sql<boolean>`1 = 0`)
+    .limit(limit);
+}
+
 // ---- the record ----
 
 export async function notesOf(db: Db, participantId: number) {
@@ -221,10 +264,18 @@ export async function listActiveFundingStreams(db: Db) {
 }
 
 export async function listBarrierItems(db: Db) {
+  return listItems(db, 'barrier');
+}
+
+export async function listBenefitItems(db: Db) {
+  return listItems(db, 'benefit');
+}
+
+async function listItems(db: Db, list: string) {
   return db
     .selectFrom('reference_items')
     .select(['code', 'label'])
-    .where('list', '=', 'barrier')
+    .where('list', '=', list)
     .where('is_active', '=', 1)
     .orderBy('sort_order')
     .execute();
@@ -269,7 +320,50 @@ export async function insertParticipant(tx: Tx, values: NewParticipant): Promise
   return row.id;
 }
 
-export async function barriersOf(db: Db, id: number): Promise<string[]> {
+/** Everyone with both a labour-market status and a time out of work (the review list checks them). */
+export async function labourMarketFacts(db: Db) {
+  return db
+    .selectFrom('participants')
+    .select([
+      'id',
+      'reference',
+      'first_name',
+      'last_name',
+      'labour_market_status',
+      'time_out_of_work',
+      'date_of_birth',
+      'start_date',
+      'referral_date',
+    ])
+    .where('status', 'not in', ['merged', 'anonymised'])
+    .where('labour_market_status', 'is not', null)
+    .where('time_out_of_work', 'is not', null)
+    .orderBy('reference')
+    .execute();
+}
+
+/** The record's fields kept as sets: barriers and benefits. */
+export async function setsOf(db: Db, id: number): Promise<{ barriers: string[]; benefits: string[] }> {
+  const benefits = await db
+    .selectFrom('participant_benefits')
+    .select('benefit_code')
+    .where('participant_id', '=', id)
+    .orderBy('benefit_code')
+    .execute();
+  return { barriers: await barriersOf(db, id), benefits: benefits.map((b) => b.benefit_code) };
+}
+
+export async function setBenefits(tx: Tx, id: number, codes: string[]): Promise<void> {
+  await tx.deleteFrom('participant_benefits').where('participant_id', '=', id).execute();
+  const unique = [...new Set(codes)];
+  if (unique.length)
+    await tx
+      .insertInto('participant_benefits')
+      .values(unique.map((benefit_code) => ({ participant_id: id, benefit_code })))
+      .execute();
+}
+
+async function barriersOf(db: Db, id: number): Promise<string[]> {
   const rows = await db
     .selectFrom('participant_barriers')
     .select('barrier_code')

@@ -6,30 +6,38 @@ import type { ParticipantDetail } from '../../../shared/contract/participants.co
 import type { Role } from '../../../shared/contract/define';
 import type { Db, Tx } from '../../store/schema';
 import { explainMatch, type PersonKeys } from '../../../shared/domain/person-match';
-import { defaultBarriers } from '../../../shared/domain/reference-lists';
+import { defaultBarriers, defaultBenefits } from '../../../shared/domain/reference-lists';
+import { evidenceAcceptance, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
+import { labourMarketProblem } from '../../../shared/domain/labour-market';
+import { closeMatchKeys, rankCloseMatches, searchWords } from '../../../shared/domain/close-match';
 import { appendAudit } from '../audit/audit.repository';
 import { findMatchCandidates } from './match-candidates';
 import { toColumns, toRecord } from './participant-mapping';
 import {
-  barriersOf,
   checksOf,
+  closeMatchQuery,
   countExisting,
   findParticipant,
   fundingStreamName,
   insertNotDuplicatePair,
   insertNote,
+  labourMarketFacts,
   latestUndoableMerge,
   staffExists,
   updateParticipantRow,
   insertParticipant,
   listActiveFundingStreams,
   listBarrierItems,
+  listBenefitItems,
   listKeyWorkers,
   nextReference,
   setBarriers,
+  setBenefits,
+  setsOf,
   staffName,
 } from './participants.repository';
-import { eligibilityOf, loadDistricts, refreshEligibility } from './eligibility.service';
+import { eligibilityOf, loadEligibilitySettings, refreshEligibility, refreshParticipant } from './eligibility.service';
+import { participantGeography } from '../geography/resolution';
 import { insertEligibilityCheck } from './eligibility.repository';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
@@ -59,18 +67,13 @@ export function diffRecords(
   return { before: b, after: a };
 }
 
-function checkDated(record: ParticipantRecord, today: string): void {
-  const problems = datedProblems(record, today);
-  if (problems.length)
-    throw new AppFailure(
-      'validation',
-      'Some details need correcting.',
-      problems.map((p) => ({ ...p, path: ['record', ...p.path] })),
-    );
-}
-
-async function checkReferences(db: Db, record: ParticipantRecord): Promise<void> {
-  const fields: Array<{ path: string[]; message: string }> = [];
+/** Every problem the schema cannot see (today's date, the lists' current entries) at once, so
+ * a caller that skipped the form's checks still hears about all of them in one answer. */
+async function checkRecord(db: Db, record: ParticipantRecord, today: string): Promise<void> {
+  const fields: Array<{ path: string[]; message: string }> = datedProblems(record, today).map((p) => ({
+    ...p,
+    path: ['record', ...p.path],
+  }));
   if (record.keyWorkerId && !(await staffExists(db, record.keyWorkerId))) {
     fields.push({ path: ['record', 'keyWorkerId'], message: 'Choose a key worker from the list' });
   }
@@ -85,8 +88,7 @@ export async function createParticipant(
   actor: Actor,
   input: { record: ParticipantRecord; notDuplicateOf: number[]; duplicatesReviewed: boolean },
 ): Promise<{ id: number; reference: string }> {
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
+  await checkRecord(tx, input.record, actor.today);
   if (!input.duplicatesReviewed) {
     const candidates = await findMatchCandidates(tx, input.record, { minLevel: 'probable' });
     const open = candidates.filter((c) => !input.notDuplicateOf.includes(c.id));
@@ -111,9 +113,10 @@ export async function createParticipant(
     updated_by: actor.staffId,
   });
   await setBarriers(tx, id, input.record.barriers);
+  await setBenefits(tx, id, input.record.benefits);
   for (const other of new Set(input.notDuplicateOf)) await rememberNotDuplicate(tx, actor, id, other);
-  await refreshEligibility(tx, id, actor.today);
-  const after = toRecord((await findParticipant(tx, id))!, input.record.barriers);
+  await refreshParticipant(tx, id, actor.today);
+  const after = toRecord((await findParticipant(tx, id))!, input.record);
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'create',
     entity: 'participant',
@@ -134,9 +137,8 @@ export async function updateParticipant(
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
   if (row.status === 'merged')
     throw new AppFailure('conflict', 'This record was merged into another; edit the record it was merged into.');
-  checkDated(input.record, actor.today);
-  await checkReferences(tx, input.record);
-  const before = toRecord(row, await barriersOf(tx, input.id));
+  await checkRecord(tx, input.record, actor.today);
+  const before = toRecord(row, await setsOf(tx, input.id));
   const written = await updateParticipantRow(
     tx,
     input.id,
@@ -151,8 +153,9 @@ export async function updateParticipant(
     );
   }
   await setBarriers(tx, input.id, input.record.barriers);
-  await refreshEligibility(tx, input.id, actor.today);
-  const after = toRecord((await findParticipant(tx, input.id))!, input.record.barriers);
+  await setBenefits(tx, input.id, input.record.benefits);
+  await refreshParticipant(tx, input.id, actor.today);
+  const after = toRecord((await findParticipant(tx, input.id))!, input.record);
   const diff = diffRecords(before, after);
   if (Object.keys(diff.after).length) {
     await appendAudit(tx, actor.now, actor.staffId, {
@@ -176,9 +179,9 @@ export async function getDetail(
 ): Promise<ParticipantDetail> {
   const row = await findParticipant(tx, id);
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
-  const barriers = await barriersOf(tx, id);
-  const record = toRecord(row, barriers);
-  const eligibility = await eligibilityOf(tx, id, actor.today);
+  const record = toRecord(row, await setsOf(tx, id));
+  const settings = await loadEligibilitySettings(tx);
+  const eligibility = await eligibilityOf(tx, id, actor.today, settings);
   const see = canSeeSpecial(actor.role);
   const special = await loadSpecialItems(tx);
   if (see && options.auditView && hasSpecialCategoryData(record, special)) {
@@ -201,6 +204,13 @@ export async function getDetail(
     keyWorkerName: await staffName(tx, row.key_worker_id),
     fundingStreamName: streamName,
     eligibility,
+    geography: await participantGeography(tx, row, settings.geo),
+    labourMarketProblem: labourMarketProblem({
+      status: row.labour_market_status,
+      timeOutOfWork: row.time_out_of_work,
+      dateOfBirth: row.date_of_birth,
+      entryDate: row.start_date ?? row.referral_date ?? actor.today,
+    }),
     checks: await checksOf(tx, id),
     specialCategoryHidden: !see,
     undoableMerge: await latestUndoableMerge(tx, id),
@@ -242,6 +252,15 @@ export async function recordCheck(
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: ['seenOn'], message: 'Date evidence seen cannot be in the future' },
     ]);
+  if (input.outcome === 'met') {
+    const accepted = evidenceAcceptance(input.checkCode as EligibilityCheckCode, input.evidenceType, input.seenOn, {
+      noFixedAbode: p.no_fixed_abode === 1,
+    });
+    if (!accepted.accepted)
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['evidenceType'], message: accepted.reason },
+      ]);
+  }
   const values = {
     participant_id: input.id,
     check_code: input.checkCode,
@@ -305,13 +324,50 @@ export async function participantOptions(db: Db, actor: Actor) {
     label: b.label,
     specialCategory: special.has('barrier', b.code),
   }));
+  const benefitItems = await listBenefitItems(db);
+  const benefits = (benefitItems.length ? benefitItems : defaultBenefits).map((b) => ({
+    code: b.code,
+    label: b.label,
+    specialCategory: special.has('benefit', b.code),
+  }));
+  const see = canSeeSpecial(actor.role);
+  const settings = await loadEligibilitySettings(db);
   return {
     staff: await listKeyWorkers(db),
     fundingStreams: await listActiveFundingStreams(db),
-    barriers: canSeeSpecial(actor.role) ? barriers : barriers.filter((b) => !b.specialCategory),
-    districts: await loadDistricts(db),
+    barriers: see ? barriers : barriers.filter((b) => !b.specialCategory),
+    benefits: see ? benefits : benefits.filter((b) => !b.specialCategory),
+    districts: settings.districts,
+    localLabel: settings.geo.localLabel,
     today: actor.today,
   };
+}
+
+/** Records whose labour-market status disagrees with their time out of work: listed for an officer
+ * to check, never changed by the app (the records migrated from before the check included). */
+export async function recordsToReview(db: Db, today: string, limit = 1000) {
+  const found = (await labourMarketFacts(db)).flatMap((p) => {
+    const problem = labourMarketProblem({
+      status: p.labour_market_status,
+      timeOutOfWork: p.time_out_of_work,
+      dateOfBirth: p.date_of_birth,
+      entryDate: p.start_date ?? p.referral_date ?? today,
+    });
+    return problem
+      ? [
+          {
+            id: p.id,
+            reference: p.reference,
+            name: `${p.first_name} ${p.last_name}`,
+            labourMarketStatus: p.labour_market_status!,
+            timeOutOfWork: p.time_out_of_work!,
+            message: problem.message,
+            suggested: problem.suggested,
+          },
+        ]
+      : [];
+  });
+  return { labourMarket: found.slice(0, limit), total: found.length };
 }
 
 /** People who may be the one being registered, with why. */
@@ -333,5 +389,29 @@ export async function possibleDuplicates(db: Db, keys: PersonKeys, excludeId?: n
     level: c.match.level,
     score: c.match.score,
     explanation: explainMatch(c.match),
+  }));
+}
+
+/** Candidates read for close matches: the sound and prefix lookups of a few words rarely reach
+ * this; it bounds the ranking work for a very common sound. */
+const CLOSE_MATCH_CANDIDATES = 3_000;
+
+/** People whose names are one slip from a search or sound the same, for "did you mean…". */
+export async function closeMatches(db: Db, search: string, excludeIds: number[]) {
+  const words = searchWords(search);
+  const keys = closeMatchKeys(words);
+  if (!keys.sounds.length && !keys.prefixes.length) return [];
+  const exclude = new Set(excludeIds);
+  const candidates = (await closeMatchQuery(db, keys, CLOSE_MATCH_CANDIDATES).execute()).filter(
+    (c) => !exclude.has(c.id),
+  );
+  return rankCloseMatches(words, candidates).map(({ person, why }) => ({
+    id: person.id,
+    reference: person.reference,
+    firstName: person.firstName,
+    lastName: person.lastName,
+    dateOfBirth: person.dateOfBirth,
+    postcode: person.postcode,
+    why,
   }));
 }

@@ -2,6 +2,7 @@
 // service (dashboard.service.ts) turns the counts into the rows the screen shows.
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
+import { reached } from '../vacancies/candidate-reach';
 
 const notMerged = sql<boolean>`p.status != 'merged'`;
 
@@ -56,9 +57,16 @@ export async function countFunnel(db: Db, from: string, to: string) {
       sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed') then 1 end)`.as(
         'completed',
       ),
-      sql<number>`count(case when exists (select 1 from site_ready_signoffs s where s.participant_id = p.id and s.revoked_on is null)
-        or exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
+      // Site ready: the one definition (shared/domain/site-ready.ts), a 'Became site ready' outcome.
+      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
         and o.verification_status != 'rejected') then 1 end)`.as('siteReady'),
+      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id) then 1 end)`.as(
+        'submitted',
+      ),
+      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
+        and ${reached('interviewed')}) then 1 end)`.as('interviewed'),
+      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
+        and ${reached('offered')}) then 1 end)`.as('offered'),
       sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
         in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected') then 1 end)`.as(
         'job',
@@ -79,6 +87,9 @@ export async function countFunnel(db: Db, from: string, to: string) {
     enrolled: n(row?.enrolled),
     completed: n(row?.completed),
     siteReady: n(row?.siteReady),
+    submitted: n(row?.submitted),
+    interviewed: n(row?.interviewed),
+    offered: n(row?.offered),
     job: n(row?.job),
   };
 }

@@ -15,6 +15,7 @@ import {
   countOutcomesByType,
   countStartsByMonth,
 } from './dashboard.repository';
+import { dashboardAreas } from '../geography/area-breakdown.service';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
 
@@ -60,6 +61,9 @@ async function funnel(db: Db, from: string, to: string): Promise<CountRow[]> {
     { key: 'enrolled', label: 'Enrolled on a course', count: c.enrolled },
     { key: 'completed', label: 'Completed a course', count: c.completed },
     { key: 'site_ready', label: 'Site ready', count: c.siteReady },
+    { key: 'submitted', label: 'Put forward for a vacancy', count: c.submitted },
+    { key: 'interviewed', label: 'Interviewed', count: c.interviewed },
+    { key: 'offered', label: 'Offered a job', count: c.offered },
     { key: 'job', label: 'Job or apprenticeship', count: c.job },
   ];
 }
@@ -83,5 +87,6 @@ export async function dashboard(db: Db, from: string, to: string): Promise<Dashb
       count: r.count,
     })),
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
+    areas: await dashboardAreas(db, from, to),
   };
 }

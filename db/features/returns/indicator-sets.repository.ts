@@ -1,10 +1,21 @@
 // Funders and versioned indicator sets: reading a set's version with its parsed rules, and
 // saving a change as a new version (the old one stays for the returns that used it).
+import { sql } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import { countingRuleSchema, describeRule, type CountingRule } from '../../../shared/domain/counting-rule';
-import { labourMarketStatuses, labelOf } from '../../../shared/domain/reference-lists';
-import type { IndicatorInput, IndicatorView, SetSummary } from '../../../shared/contract/returns.contract';
+import { labourMarketStatuses, labelOf, qualificationLevels, sexes } from '../../../shared/domain/reference-lists';
+import { placementKinds } from '../../../shared/domain/outcome-lists';
+import { definitionStatusCodes, type DefinitionStatus } from '../../../shared/domain/definition-status';
+import type {
+  AgreementView,
+  IndicatorInput,
+  IndicatorView,
+  SetSummary,
+} from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
+import type { GeographyLevel } from '../../../shared/domain/geography';
+import { areaLabelsFor } from '../geography/resolution';
+import { barrierLabels } from './returns.repository';
 
 export interface SetVersion {
   set: SetSummary;
@@ -14,16 +25,62 @@ export interface SetVersion {
   rules: Map<string, CountingRule>;
 }
 
-export async function outcomeTypeLabels(db: Db): Promise<Map<string, string>> {
-  const rows = await db.selectFrom('outcome_types').select(['code', 'label']).execute();
-  return new Map(rows.map((r) => [r.code, r.label]));
+/** The labels a rule's sentence names things by: outcome types, barriers, streams, projects. */
+export interface RuleLabelMaps {
+  outcomeTypes: Map<string, string>;
+  barriers: Map<string, string>;
+  streams: Map<string, string>;
+  projects: Map<string, string>;
 }
 
-export function sentenceFor(rule: CountingRule, outcomeLabels: Map<string, string>): string {
+export async function ruleLabelMaps(db: Db): Promise<RuleLabelMaps> {
+  const [types, barriers, streams, projects] = await Promise.all([
+    db.selectFrom('outcome_types').select(['code', 'label']).execute(),
+    barrierLabels(db),
+    db.selectFrom('funding_streams').select(['code', 'name as label']).execute(),
+    db.selectFrom('funding_projects').select(['code', 'name as label']).execute(),
+  ]);
+  const map = (rows: Array<{ code: string; label: string }>) => new Map(rows.map((r) => [r.code, r.label]));
+  return { outcomeTypes: map(types), barriers, streams: map(streams), projects: map(projects) };
+}
+
+export function sentenceFor(
+  rule: CountingRule,
+  labels: RuleLabelMaps,
+  funderName?: string,
+  area?: (level: GeographyLevel, code: string) => string,
+): string {
   return describeRule(rule, {
-    outcomeType: (c) => outcomeLabels.get(c) ?? c,
+    outcomeType: (c) => labels.outcomeTypes.get(c) ?? c,
     labourMarket: (c) => labelOf(labourMarketStatuses, c),
+    sex: (c) => labelOf(sexes, c).toLowerCase(),
+    qualification: (c) => labelOf(qualificationLevels, c),
+    barrier: (c) => labels.barriers.get(c) ?? c.replace(/_/g, ' '),
+    placementKind: (c) => labelOf([...placementKinds], c),
+    stream: (c) => labels.streams.get(c) ?? c,
+    project: (c) => labels.projects.get(c) ?? c,
+    ...(funderName ? { funderName } : {}),
+    ...(area ? { area } : {}),
   });
+}
+
+const asStatus = (s: string): DefinitionStatus =>
+  (definitionStatusCodes as readonly string[]).includes(s) ? (s as DefinitionStatus) : 'inferred';
+
+async function agreementsById(db: Db): Promise<Map<number, AgreementView>> {
+  const rows = await db
+    .selectFrom('funding_agreements')
+    .select([
+      'id',
+      'funder_id as funderId',
+      'name',
+      'starts_on as startsOn',
+      'ends_on as endsOn',
+      'closure_on as closureOn',
+      'notes',
+    ])
+    .execute();
+  return new Map(rows.map((r) => [r.id, r]));
 }
 
 export async function listSets(db: Db): Promise<SetSummary[]> {
@@ -47,6 +104,7 @@ export async function listSets(db: Db): Promise<SetSummary[]> {
       'f.name as funderName',
       'v.version as currentVersion',
       'v.id as currentVersionId',
+      's.agreement_id as agreementId',
       eb
         .selectFrom('indicators as i')
         .select((e) => e.fn.countAll<number>().as('n'))
@@ -56,7 +114,12 @@ export async function listSets(db: Db): Promise<SetSummary[]> {
     .where('s.is_active', '=', 1)
     .orderBy('s.id')
     .execute();
-  return rows.map((r) => ({ ...r, indicatorCount: Number(r.indicatorCount ?? 0) }));
+  const agreements = await agreementsById(db);
+  return rows.map(({ agreementId, ...r }) => ({
+    ...r,
+    indicatorCount: Number(r.indicatorCount ?? 0),
+    agreement: agreementId !== null ? (agreements.get(agreementId) ?? null) : null,
+  }));
 }
 
 export async function findSetByCode(db: Db, code: string): Promise<SetSummary | undefined> {
@@ -76,17 +139,23 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
     .executeTakeFirst();
   if (!version) throw new AppFailure('not-found', 'That version of the indicator set does not exist.');
   const rows = await db
-    .selectFrom('indicators')
-    .selectAll()
-    .where('set_version_id', '=', vid)
-    .orderBy('sort_order')
-    .orderBy('id')
+    .selectFrom('indicators as i')
+    .leftJoin('staff as ab', 'ab.id', 'i.agreed_by')
+    .selectAll('i')
+    .select('ab.display_name as agreedByName')
+    .where('i.set_version_id', '=', vid)
+    .orderBy('i.sort_order')
+    .orderBy('i.id')
     .execute();
-  const labels = await outcomeTypeLabels(db);
+  const labels = await ruleLabelMaps(db);
   const rules = new Map<string, CountingRule>();
-  const indicators = rows.map((r) => {
-    const rule = countingRuleSchema.parse(JSON.parse(r.rule_json));
-    rules.set(r.code, rule);
+  for (const r of rows) rules.set(r.code, countingRuleSchema.parse(JSON.parse(r.rule_json)));
+  const areas = await areaLabelsFor(
+    db,
+    [...rules.values()].map((r) => r.area),
+  );
+  const indicators = rows.map((r): IndicatorView => {
+    const rule = rules.get(r.code)!;
     return {
       code: r.code,
       title: r.title,
@@ -94,9 +163,11 @@ export async function loadSetVersion(db: Db, setId: number, versionId?: number):
       unit: r.unit,
       evidenceRequired: r.evidence_required,
       interventionCode: r.intervention_code,
-      needsLocalConfirmation: r.needs_local_confirmation === 1,
+      definitionStatus: asStatus(r.definition_status),
+      agreedBy: r.definition_status === 'agreed' ? (r.agreedByName ?? null) : null,
+      agreedOn: r.definition_status === 'agreed' ? r.agreed_on : null,
       rule,
-      sentence: sentenceFor(rule, labels),
+      sentence: sentenceFor(rule, labels, set.funderName, areas),
     };
   });
   return { set, versionId: version.id, version: version.version, indicators, rules };
@@ -124,7 +195,14 @@ export async function listVersions(db: Db, setId: number) {
   return rows.map((r) => ({ ...r, returns: Number(r.returns ?? 0) }));
 }
 
-/** Writes a new version with the given indicators; the caller audits and owns the transaction. */
+/** Who confirmed an indicator's definition was agreed with the funder, and when (null: not agreed). */
+export interface Agreed {
+  by: number | null;
+  on: string;
+}
+
+/** Writes a new version with the given indicators; the caller audits and owns the transaction.
+ * `agreed` gives, per indicator code marked agreed, who confirmed it and when. */
 export async function insertSetVersion(
   tx: Tx,
   setId: number,
@@ -132,6 +210,7 @@ export async function insertSetVersion(
   indicators: IndicatorInput[],
   staffId: number | null,
   at: string,
+  agreed: ReadonlyMap<string, Agreed> = new Map(),
 ): Promise<{ versionId: number; version: number }> {
   const latest = await tx
     .selectFrom('indicator_set_versions')
@@ -156,10 +235,68 @@ export async function insertSetVersion(
         evidence_required: ind.evidenceRequired,
         intervention_code: ind.interventionCode,
         rule_json: JSON.stringify(ind.rule),
-        needs_local_confirmation: ind.needsLocalConfirmation ? 1 : 0,
+        needs_local_confirmation: ind.definitionStatus === 'agreed' ? 0 : 1,
+        definition_status: ind.definitionStatus,
+        agreed_by: ind.definitionStatus === 'agreed' ? (agreed.get(ind.code)?.by ?? null) : null,
+        agreed_on: ind.definitionStatus === 'agreed' ? (agreed.get(ind.code)?.on ?? null) : null,
         sort_order: i,
       })
       .execute();
   }
   return { versionId: row.id, version };
+}
+
+/** A new set for a funder (its first version is written by `insertSetVersion`). */
+export async function insertSet(
+  tx: Tx,
+  values: { code: string; funderId: number; name: string; description: string | null; agreementId: number | null },
+): Promise<number> {
+  const row = await tx
+    .insertInto('indicator_sets')
+    .values({
+      code: values.code,
+      funder_id: values.funderId,
+      name: values.name,
+      description: values.description,
+      agreement_id: values.agreementId,
+      is_active: 1,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function findSetRow(db: Db, id: number) {
+  return db.selectFrom('indicator_sets').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function setCodeTaken(db: Db, code: string): Promise<boolean> {
+  const row = await db
+    .selectFrom('indicator_sets')
+    .select('id')
+    .where(sql`lower(code)`, '=', code.toLowerCase())
+    .executeTakeFirst();
+  return !!row;
+}
+
+export async function updateSet(
+  tx: Tx,
+  id: number,
+  values: { name: string; description: string | null; agreement_id: number | null },
+): Promise<void> {
+  await tx.updateTable('indicator_sets').set(values).where('id', '=', id).execute();
+}
+
+export async function findAgreement(db: Db, id: number) {
+  return db.selectFrom('funding_agreements').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** Per code, what an earlier version said and who confirmed it agreed (for carrying it forward). */
+export async function agreementsOfVersion(db: Db, versionId: number) {
+  const rows = await db
+    .selectFrom('indicators')
+    .select(['code', 'title', 'definition', 'rule_json', 'definition_status', 'agreed_by', 'agreed_on'])
+    .where('set_version_id', '=', versionId)
+    .execute();
+  return new Map(rows.map((r) => [r.code, r]));
 }

@@ -1,24 +1,49 @@
-// Return and dashboard workbooks. They are built from reads outside any transaction (a large
+// Return workbooks (the aggregate return and the evidence pack) and the dashboard workbook. They are built from reads outside any transaction (a large
 // programme takes seconds and must not hold the store); the caller records each export in the
 // audit log in a small transaction of its own.
 import { AppFailure } from '../../../shared/result';
 import { describePeriod } from '../../../shared/domain/reporting-periods';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { progressOf } from '../../../shared/domain/targets';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
-import { loadSetVersion } from './indicator-sets.repository';
-import { computeLines } from './return.service';
-import { findReturn, frozenLines, listReturns } from './returns.repository';
-import { returnWorkbookName, writeReturnWorkbook } from './return-workbook';
+import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
+import {
+  agreementCheckOf,
+  computeLines,
+  computeReturn,
+  cumulativeStart,
+  refuseOutsideAgreement,
+  splitByProject,
+} from './return.service';
+import { claimedToDate, findReturn, frozenLines, listReturns } from './returns.repository';
+import {
+  evidencePackName,
+  returnWorkbookName,
+  writeAggregateWorkbook,
+  writeEvidencePack,
+  type AggregateFigure,
+  type PeriodTotals,
+} from './return-workbook';
 import { funderOf } from './funders.service';
 import { dashboard } from './dashboard.service';
+import { listTargets } from './targets.repository';
+import type { ClaimLine } from './indicator-engine';
+import { peopleAreas } from '../geography/area-breakdown.service';
 
 export const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 
 export type ReturnExportInput =
-  | { returnId: number; purpose: string }
-  | { setId: number; from: string; to: string; versionId?: number | undefined; purpose: string };
+  | { returnId: number; purpose: string; part: 'aggregate' | 'evidence' }
+  | {
+      setId: number;
+      from: string;
+      to: string;
+      versionId?: number | undefined;
+      purpose: string;
+      part: 'aggregate' | 'evidence';
+    };
 
 export interface BuiltExport {
   fileName: string;
@@ -28,56 +53,180 @@ export interface BuiltExport {
   what: string;
 }
 
-/** A submitted return as frozen, or a draft computed now. */
+function figureOf(
+  i: SetVersion['indicators'][number],
+  lines: ClaimLine[],
+  progress: Omit<
+    AggregateFigure,
+    | 'code'
+    | 'interventionCode'
+    | 'title'
+    | 'unit'
+    | 'definitionStatus'
+    | 'agreedBy'
+    | 'agreedOn'
+    | 'sentence'
+    | 'byProject'
+  >,
+): AggregateFigure {
+  return {
+    code: i.code,
+    interventionCode: i.interventionCode,
+    title: i.title,
+    unit: i.unit,
+    definitionStatus: i.definitionStatus,
+    agreedBy: i.agreedBy,
+    agreedOn: i.agreedOn,
+    sentence: i.sentence,
+    byProject: splitByProject(lines, i.interventionCode),
+    ...progress,
+  };
+}
+
+/** A line's claim key as the indicator counts (person, employer or item). */
+function claimKey(
+  countDistinct: string,
+  r: { person_id: number | null; employer_id: number | null; item_kind: string; item_id: number },
+) {
+  if (countDistinct === 'participant') return `p:${r.person_id}`;
+  if (countDistinct === 'employer') return `e:${r.employer_id}`;
+  return `${r.item_kind}:${r.item_id}`;
+}
+
+async function earlierReturns(db: Db, setId: number, keep: (r: { id: number; to: string; from: string }) => boolean) {
+  const rows = (await listReturns(db)).filter((r) => r.setId === setId && keep(r));
+  return rows
+    .sort((a, b) => (a.from < b.from ? -1 : a.from > b.from ? 1 : a.id - b.id))
+    .map((r): PeriodTotals => ({ periodLabel: r.periodLabel, totals: r.totals }));
+}
+
+/** A submitted return as frozen, or a draft computed now: the aggregate return or the evidence pack. */
 export async function buildReturnExport(db: Db, input: ReturnExportInput, today: string): Promise<BuiltExport> {
-  let bytes: Uint8Array<ArrayBuffer>, fileName: string, rows: number, what: string;
+  let sv: SetVersion, lines: ClaimLine[], from: string, to: string, periodLabel: string, status: string;
+  let figures: () => Promise<{
+    figures: AggregateFigure[];
+    earlier: PeriodTotals[];
+    cumulativeFrom: string;
+    notes: string[];
+  }>;
+  let stem: string, what: string;
   if ('returnId' in input) {
     const [summary] = await listReturns(db, { returnId: input.returnId });
-    if (!summary) throw new AppFailure('not-found', 'That return does not exist.');
     const ret = await findReturn(db, input.returnId);
-    if (!ret) throw new AppFailure('not-found', 'That return does not exist.');
-    const sv = await loadSetVersion(db, summary.setId, ret.set_version_id);
-    const lines = await frozenLines(db, input.returnId);
-    const funder = await funderOf(db, sv.set.funderId);
-    bytes = await writeReturnWorkbook({
-      sv,
-      funderName: funder.name,
-      personalColumns: funder.personalColumns,
-      from: summary.from,
-      to: summary.to,
-      periodLabel: summary.periodLabel,
-      lines,
-      status: `Submitted ${formatUkDate(summary.submittedAt.slice(0, 10))} by ${summary.submittedBy ?? 'unknown'}`,
-      producedOn: today,
-    });
-    fileName = returnWorkbookName(sv.set.code, summary.from, summary.to).replace(
-      '.xlsx',
-      `-submitted-${input.returnId}.xlsx`,
-    );
-    rows = lines.length;
+    if (!summary || !ret) throw new AppFailure('not-found', 'That return does not exist.');
+    const frozenSv = await loadSetVersion(db, summary.setId, ret.set_version_id);
+    sv = frozenSv;
+    lines = await frozenLines(db, input.returnId);
+    ({ from, to, periodLabel } = summary);
+    status = `Submitted ${formatUkDate(summary.submittedAt.slice(0, 10))} by ${summary.submittedBy ?? 'unknown'}`;
+    stem = `-submitted-${input.returnId}`;
     what = `submitted return ${input.returnId} (${sv.set.code}, ${summary.periodLabel})`;
+    const frozen = lines;
+    figures = async () => {
+      // Cumulative as claimed: every line of this set's returns up to this one, each claim once.
+      const claimed = await claimedToDate(db, frozenSv.set.id, input.returnId);
+      const targets = new Map((await listTargets(db, frozenSv.set.id)).map((t) => [t.indicatorCode, t]));
+      const out = frozenSv.indicators.map((i) => {
+        const mine = frozen.filter((l) => l.indicatorCode === i.code);
+        const cumulative = new Set(
+          claimed.filter((c) => c.indicator_code === i.code).map((c) => claimKey(i.rule.countDistinct, c)),
+        ).size;
+        return figureOf(i, mine, {
+          count: mine.length,
+          cumulative,
+          ...progressOf(targets.get(i.code), cumulative, from, to),
+        });
+      });
+      return {
+        figures: out,
+        earlier: await earlierReturns(db, frozenSv.set.id, (r) => r.id < input.returnId),
+        cumulativeFrom: cumulativeStart(frozenSv, { from, to }),
+        notes: agreementNotes(frozenSv, agreementCheckOf(frozenSv, { from, to }, today).messages),
+      };
+    };
   } else {
-    const sv = await loadSetVersion(db, input.setId, input.versionId);
+    sv = await loadSetVersion(db, input.setId, input.versionId);
+    from = input.from;
+    to = input.to;
+    refuseOutsideAgreement(sv, input);
+    periodLabel = describePeriod(from, to);
     const byCode = await computeLines(db, sv, input);
-    const lines = [...byCode.values()].flat();
-    const funder = await funderOf(db, sv.set.funderId);
-    const periodLabel = describePeriod(input.from, input.to);
-    bytes = await writeReturnWorkbook({
+    lines = [...byCode.values()].flat();
+    status = 'Draft (not submitted)';
+    stem = '';
+    what = `draft return ${sv.set.code} v${sv.version}, ${periodLabel}`;
+    const draftSv = sv;
+    figures = async () => {
+      const computed = await computeReturn(db, input.setId, input, today, input.versionId, false);
+      const out = draftSv.indicators.map((i) => {
+        const c = computed.indicators.find((x) => x.code === i.code)!;
+        return figureOf(i, byCode.get(i.code) ?? [], {
+          count: (byCode.get(i.code) ?? []).length,
+          cumulative: c.cumulative,
+          target: c.target,
+          profileToDate: c.profileToDate,
+          variance: c.variance,
+          rag: c.rag,
+        });
+      });
+      return {
+        figures: out,
+        earlier: await earlierReturns(db, draftSv.set.id, (r) => r.to < from),
+        cumulativeFrom: computed.cumulativeFrom,
+        notes: agreementNotes(draftSv, computed.agreement.messages),
+      };
+    };
+  }
+  const funder = await funderOf(db, sv.set.funderId);
+  if (input.part === 'evidence') {
+    const bytes = await writeEvidencePack({
       sv,
       funderName: funder.name,
       personalColumns: funder.personalColumns,
-      from: input.from,
-      to: input.to,
       periodLabel,
       lines,
-      status: 'Draft (not submitted)',
+      status,
       producedOn: today,
     });
-    fileName = returnWorkbookName(sv.set.code, input.from, input.to);
-    rows = lines.length;
-    what = `draft return ${sv.set.code} v${sv.version}, ${periodLabel}`;
+    return {
+      fileName: evidencePackName(sv.set.code, from, to).replace('.xlsx', `${stem}.xlsx`),
+      bytes,
+      rows: lines.length,
+      what: `evidence pack of ${what}`,
+    };
   }
-  return { fileName, bytes, rows, what };
+  const f = await figures();
+  const bytes = await writeAggregateWorkbook({
+    sv,
+    funderName: funder.name,
+    periodLabel,
+    notes: f.notes,
+    figures: f.figures,
+    earlier: f.earlier,
+    cumulativeFrom: f.cumulativeFrom,
+    people: lines,
+    periodEnd: to,
+    areas: await peopleAreas(
+      db,
+      lines.map((l) => l.personId),
+    ),
+    status,
+    producedOn: today,
+  });
+  return {
+    fileName: returnWorkbookName(sv.set.code, from, to).replace('.xlsx', `${stem}.xlsx`),
+    bytes,
+    rows: lines.length,
+    what: `aggregate ${what}`,
+  };
+}
+
+function agreementNotes(sv: SetVersion, messages: string[]): string[] {
+  const a = sv.set.agreement;
+  if (!a) return messages;
+  const end = a.endsOn ? formatUkDate(a.endsOn) : 'no end date';
+  const closure = a.closureOn ? `; final claims by ${formatUkDate(a.closureOn)}` : '';
+  return [`Funding agreement: ${a.name}, ${formatUkDate(a.startsOn)} to ${end}${closure}`, ...messages];
 }
 
 export async function recordReturnExport(
@@ -92,7 +241,7 @@ export async function recordReturnExport(
     entity: 'return',
     entityId: 'returnId' in input ? input.returnId : null,
     summary: `Exported ${built.what}: ${built.rows} claim lines. Purpose: ${input.purpose}`,
-    after: { fileName: built.fileName, rows: built.rows, purpose: input.purpose },
+    after: { fileName: built.fileName, rows: built.rows, purpose: input.purpose, part: input.part },
   });
 }
 
@@ -113,6 +262,17 @@ export async function buildDashboardExport(
     ],
     rows,
   });
+  type AreaRow = (typeof d.areas.byWard)[number];
+  const areaTable = (name: string, header: string, rows: AreaRow[]) => ({
+    name,
+    preamble: [`Stevenage Works: ${name.toLowerCase()}`, `Period: ${d.periodLabel}`],
+    columns: [
+      { header, type: 'text' as const, width: 50, value: (r: AreaRow) => r.label },
+      { header: 'Starts', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.starts },
+      { header: 'Outcomes', type: 'integer' as const, width: 10, value: (r: AreaRow) => r.outcomes },
+    ],
+    rows,
+  });
   const bytes = await writeXlsx(
     [
       table(
@@ -125,6 +285,8 @@ export async function buildDashboardExport(
       table('Pathway funnel', 'Stage', d.funnel),
       table('By postcode district', 'Postcode district', d.byDistrict),
       table('By target group', 'Target group (barrier)', d.byBarrier),
+      areaTable('By ward', 'Ward', d.areas.byWard),
+      areaTable('By deprivation decile', 'IMD decile (1 = most deprived)', d.areas.byDecile),
     ],
     { title: `Stevenage Works dashboard ${d.periodLabel}` },
   );

@@ -3,9 +3,12 @@ import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { indicatorLines } from './indicator-engine';
-import { listSets, listVersions, loadSetVersion, outcomeTypeLabels, sentenceFor } from './indicator-sets.repository';
-import { saveSetVersion } from './indicator-sets.service';
-import { changesSince, computeReturn, scopeOf, submitReturnAudited } from './return.service';
+import { listSets, listVersions, loadSetVersion, ruleLabelMaps, sentenceFor } from './indicator-sets.repository';
+import { areaLabelsFor } from '../geography/resolution';
+import { createSet, saveSet, saveSetVersion } from './indicator-sets.service';
+import { changesSince, computeReturn, countedPeriod, scopeOf, submitReturnAudited } from './return.service';
+import { listTargets } from './targets.repository';
+import { saveTarget } from './targets.service';
 import { listReturns } from './returns.repository';
 import { funders, saveFunder } from './funders.service';
 import {
@@ -16,6 +19,7 @@ import {
   XLSX,
 } from './return-export.service';
 import { dashboard, defaultPeriod } from './dashboard.service';
+import { criteriaByIndicator } from './rule-criteria';
 
 const LINES_SHOWN = 1000;
 
@@ -36,7 +40,8 @@ export const returnsHandlers = defineHandlers({
   'returns.saveSetVersion': (input, ctx) => saveSetVersion(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId),
 
   async 'returns.describeRule'(input, ctx) {
-    return { sentence: sentenceFor(input.rule, await outcomeTypeLabels(ctx.db)) };
+    const areas = await areaLabelsFor(ctx.db, [input.rule.area]);
+    return { sentence: sentenceFor(input.rule, await ruleLabelMaps(ctx.db), undefined, areas) };
   },
 
   'returns.funders': (_input, ctx) => funders(ctx.db),
@@ -46,15 +51,23 @@ export const returnsHandlers = defineHandlers({
     return { ok: true as const };
   },
 
-  'returns.compute': (input, ctx) => computeReturn(ctx.db, input.setId, input, input.versionId, input.warnings),
+  'returns.compute': (input, ctx) =>
+    computeReturn(ctx.db, input.setId, input, todayIso(ctx.clock), input.versionId, input.warnings),
 
   async 'returns.lines'(input, ctx) {
     const sv = await loadSetVersion(ctx.db, input.setId, input.versionId);
     const ind = sv.indicators.find((i) => i.code === input.indicatorCode);
     if (!ind) throw new AppFailure('not-found', `There is no indicator ${input.indicatorCode} in this set.`);
     // The window shows the first lines; the workbook carries them all.
-    const lines = await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, input));
-    return { lines: lines.slice(0, LINES_SHOWN), total: lines.length, sentence: ind.sentence, title: ind.title };
+    const counted = countedPeriod(sv, input);
+    const lines = counted ? await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, counted)) : [];
+    return {
+      criteria: (await criteriaByIndicator(ctx.db, sv)).get(ind.code) ?? [],
+      lines: lines.slice(0, LINES_SHOWN),
+      total: lines.length,
+      sentence: ind.sentence,
+      title: ind.title,
+    };
   },
 
   async 'returns.export'(input, ctx) {
@@ -85,6 +98,20 @@ export const returnsHandlers = defineHandlers({
         { path: ['to'], message: 'The last day must be the same as or after the first day' },
       ]);
     return dashboard(ctx.db, from, to);
+  },
+
+  'returns.createSet': (input, ctx) => createSet(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId),
+
+  async 'returns.saveSet'(input, ctx) {
+    await saveSet(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId);
+    return { ok: true as const };
+  },
+
+  'returns.targets': (input, ctx) => listTargets(ctx.db, input.setId),
+
+  async 'returns.saveTargets'(input, ctx) {
+    await saveTarget(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId);
+    return { ok: true as const };
   },
 
   async 'returns.dashboardExport'(input, ctx) {

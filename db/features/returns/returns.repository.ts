@@ -1,6 +1,7 @@
 // Queries of submitted returns (the return row and its frozen claim lines), of funders and of
 // the "not the same person" pairs the warnings respect.
 import type { Insertable } from 'kysely';
+import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import type { ReturnSummary } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
 import type { ReturnLinesTable, ReturnsTable } from '../../store/tables/returns.tables';
@@ -58,6 +59,8 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
     .leftJoin('outcomes as o', (j) => j.onRef('o.id', '=', 'x.item_id').on('x.item_kind', '=', 'outcome'))
     .leftJoin('outcome_types as ot', 'ot.code', 'o.outcome_type')
     .leftJoin('staff as vs', 'vs.id', 'o.verified_by')
+    .leftJoin('funding_streams as fsn', 'fsn.id', 'x.funding_stream_id')
+    .leftJoin('funding_projects as fpn', 'fpn.id', 'x.funding_project_id')
     .select([
       'x.indicator_code as indicatorCode',
       'x.person_id as personId',
@@ -71,6 +74,7 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'x.verification_status as verificationStatus',
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
+      'x.verified_without_evidence as verifiedWithoutEvidence',
       'pp.reference',
       'pp.first_name as firstName',
       'pp.last_name as lastName',
@@ -86,6 +90,11 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'pp.ethnicity',
       'pp.disability',
       'pp.labour_market_status as labourMarketStatus',
+      'x.funding_stream_id as fundingStreamId',
+      'fsn.name as fundingStream',
+      'x.funding_project_id as fundingProjectId',
+      'fpn.name as fundingProject',
+      'fpn.intervention_code as projectIntervention',
     ])
     .where('x.return_id', '=', returnId)
     .orderBy('x.id')
@@ -129,4 +138,43 @@ export async function updateFunder(
   values: { name: string; notes: string | null; personal_columns_json: string; updated_at: string },
 ): Promise<void> {
   await tx.updateTable('funders').set(values).where('id', '=', id).execute();
+}
+
+/** Lines of other funders' submitted returns whose period overlaps [from, to]. */
+export async function otherFunderClaims(db: Db, funderId: number, from: string, to: string) {
+  return db
+    .selectFrom('return_lines as rl')
+    .innerJoin('returns as r', 'r.id', 'rl.return_id')
+    .innerJoin('indicator_sets as s', 's.id', 'r.set_id')
+    .innerJoin('funders as f', 'f.id', 's.funder_id')
+    .select([
+      'rl.person_id as personId',
+      'rl.item_kind as itemKind',
+      'rl.item_id as itemId',
+      'f.name as funderName',
+      'rl.indicator_code as indicatorCode',
+      'r.period_label as periodLabel',
+    ])
+    .where('s.funder_id', '!=', funderId)
+    .where('r.period_from', '<=', to)
+    .where('r.period_to', '>=', from)
+    .execute();
+}
+
+/** What a set's submitted returns up to and including this one claimed, line by line. */
+export async function claimedToDate(db: Db, setId: number, upToReturnId: number) {
+  return db
+    .selectFrom('return_lines')
+    .select(['indicator_code', 'person_id', 'employer_id', 'item_kind', 'item_id'])
+    .where('set_id', '=', setId)
+    .where('return_id', '<=', upToReturnId)
+    .execute();
+}
+
+/** Labels of the barrier reference items (stored, else as seeded), by code. */
+export async function barrierLabels(db: Db): Promise<Map<string, string>> {
+  const labels = new Map(defaultBarriers.map((b) => [b.code, b.label]));
+  const rows = await db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'barrier').execute();
+  for (const r of rows) labels.set(r.code, r.label);
+  return labels;
 }

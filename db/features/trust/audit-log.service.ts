@@ -106,12 +106,12 @@ export async function auditPage(
 }
 
 async function* allRows(db: Db, filter: AuditFilter): AsyncGenerator<AuditRow> {
-  let lastId = Number.MAX_SAFE_INTEGER;
+  // No sentinel for "from the top": a number past the id column's range is refused by PostgreSQL.
+  let lastId: number | null = null;
   for (;;) {
-    const q = applyFilter(baseQuery(db) as unknown as AuditQuery, filter, '') as unknown as ReturnType<
-      typeof baseQuery
-    >;
-    const raw = await q.where('audit_log.id', '<', lastId).orderBy('audit_log.id', 'desc').limit(2000).execute();
+    let q = applyFilter(baseQuery(db) as unknown as AuditQuery, filter, '') as unknown as ReturnType<typeof baseQuery>;
+    if (lastId !== null) q = q.where('audit_log.id', '<', lastId);
+    const raw = await q.orderBy('audit_log.id', 'desc').limit(2000).execute();
     if (!raw.length) return;
     yield* await toRows(db, raw);
     lastId = raw[raw.length - 1]!.id;

@@ -39,6 +39,8 @@ async function auditEntriesAfter(db: Db, id: number): Promise<number> {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+import { readRetentionSettings } from './retention-settings';
+import { latestErasureBefore } from './retention.repository';
 import { migrations } from '../../store/migrations/index';
 
 export type { BackupFileInfo, BackupReason };
@@ -53,8 +55,8 @@ export interface BackupTarget {
   backupDir: string;
 }
 
-/** Writes a checked backup file now and rotates old ones out; the caller records it
- * (`recordBackup`) in its transaction. */
+/** Writes a checked backup file now and rotates old ones out (and those holding erased people past
+ * the limit); the caller records it (`recordBackup`) in its transaction. */
 export async function writeCheckedBackup(
   target: BackupTarget,
   reason: BackupReason,
@@ -62,9 +64,47 @@ export async function writeCheckedBackup(
 ): Promise<{ info: BackupFileInfo; rotated: string[] }> {
   const backups = storeBackups(target.db);
   const info = await backups.write(target.db, target.storeKey, target.backupDir, reason, at);
-  const rotated = backups.rotate(target.backupDir);
+  const rotated = [...backups.rotate(target.backupDir), ...(await sweepErasedBackups(target, at))];
   log('info', 'backup', { reason, bytes: info.bytes, rotated: rotated.length });
   return { info, rotated };
+}
+
+/**
+ * Which backups still hold people erased more than `days` ago. A backup taken before an
+ * anonymisation or an erasure on request holds those people's data and their audit keys (the live
+ * store shredded them); each such backup goes once that erasure is `days` old, and a pre-anonymise
+ * backup goes `days` after it was taken whatever followed. So no backup keeps an erased person, or
+ * the key to their audit entries, longer than `days` after the erasure (while the app runs: the
+ * check is made at every backup and at start-up; docs/retention.md).
+ */
+export function backupsPastErasureLimit(
+  backups: readonly BackupFileInfo[],
+  latestErasureBeforeLimit: string | null,
+  now: Date,
+  days: number,
+): BackupFileInfo[] {
+  const limit = new Date(now.getTime() - days * DAY_MS).toISOString();
+  return backups.filter(
+    (b) =>
+      (latestErasureBeforeLimit !== null && b.takenAt < latestErasureBeforeLimit) ||
+      (b.reason === 'pre-anonymise' && b.takenAt < limit),
+  );
+}
+
+/** Deletes the backups past the erasure limit (the retention setting); returns their names. */
+export async function sweepErasedBackups(target: BackupTarget, now: Date): Promise<string[]> {
+  const days = (await readRetentionSettings(target.db)).erasedBackupDays;
+  const limit = new Date(now.getTime() - days * DAY_MS).toISOString();
+  const backups = storeBackups(target.db);
+  const doomed = backupsPastErasureLimit(
+    backups.list(target.backupDir),
+    await latestErasureBefore(target.db, limit),
+    now,
+    days,
+  );
+  backups.remove(doomed);
+  if (doomed.length) log('info', 'backups-past-erasure-limit', { deleted: doomed.length, days });
+  return doomed.map((b) => b.name);
 }
 
 /** The audit row of a backup taken. */
@@ -80,6 +120,16 @@ export async function recordBackup(
     entity: 'store',
     entityId: info.name,
     summary: `Backup taken (${info.reason})${rotated.length ? `; ${rotated.length} older backup(s) rotated out` : ''}`,
+  });
+}
+
+/** The audit row of backups deleted because they held people erased longer ago than the limit. */
+export async function recordErasedBackupsDeleted(tx: Tx, at: string, names: string[]): Promise<void> {
+  await appendAudit(tx, at, null, {
+    action: 'backup',
+    entity: 'store',
+    summary: `${names.length} backup(s) deleted: they held people erased longer ago than the retention setting allows`,
+    after: { deleted: names },
   });
 }
 

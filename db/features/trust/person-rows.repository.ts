@@ -4,6 +4,7 @@
 // the lookups both need: a person by reference, merged records, the audit entries about them.
 // `ids` are the person's record and any records merged into it.
 import { sql, type RawBuilder } from 'kysely';
+import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import {
   anonymousReference,
@@ -181,4 +182,53 @@ export async function auditEntriesOf(db: Db, ids: readonly number[]) {
     .where('participant_id', 'in', ids)
     .orderBy('id')
     .execute();
+}
+
+/** For the anonymised people among `ids` with a value in `column`: the groups they fall in by
+ * `column` and `sharing`, each with how many anonymised people in the store share those values. */
+export async function anonymisedGroupSizes(
+  db: Db,
+  column: string,
+  sharing: readonly string[],
+  ids: readonly number[],
+): Promise<Array<{ ids: number[]; size: number }>> {
+  if (!ids.length) return [];
+  const columns = [column, ...sharing];
+  const keyOf = (r: Record<string, unknown>) => JSON.stringify(columns.map((c) => r[c] ?? null));
+  const mine = (
+    await sql<Record<string, unknown> & { id: number }>`select id, ${sql.join(columns.map((c) => sql.ref(c)))}
+      from participants where id in (${sql.join(ids)}) and status = 'anonymised' and ${sql.ref(column)} is not null`.execute(
+      db,
+    )
+  ).rows;
+  if (!mine.length) return [];
+  const values = [...new Set(mine.map((r) => r[column]))];
+  const sizes = (
+    await sql<Record<string, unknown> & { n: number }>`select ${sql.join(columns.map((c) => sql.ref(c)))}, count(*) as n
+      from participants where status = 'anonymised' and ${sql.ref(column)} in (${sql.join(values)})
+      group by ${sql.join(columns.map((c) => sql.ref(c)))}`.execute(db)
+  ).rows;
+  const sizeOf = new Map(sizes.map((s) => [keyOf(s), Number(s.n)]));
+  const groups = new Map<string, number[]>();
+  for (const r of mine) groups.set(keyOf(r), [...(groups.get(keyOf(r)) ?? []), r.id]);
+  return [...groups].map(([key, members]) => ({ ids: members, size: sizeOf.get(key) ?? members.length }));
+}
+
+/** Records merged into any of `ids` (at any depth). */
+export async function mergedRecordsOf(db: Db, ids: readonly number[]): Promise<number[]> {
+  const out: number[] = [];
+  let next = [...ids];
+  while (next.length) {
+    const rows = await db.selectFrom('participants').select('id').where('merged_into_id', 'in', next).execute();
+    next = rows.map((r) => r.id).filter((id) => !out.includes(id));
+    out.push(...next);
+  }
+  return out;
+}
+
+/** A participant's reference, or not-found. */
+export async function findParticipantReference(db: Db, id: number): Promise<string> {
+  const row = await db.selectFrom('participants').select('reference').where('id', '=', id).executeTakeFirst();
+  if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
+  return row.reference;
 }

@@ -74,8 +74,19 @@ export function hasMarkedFields(schema: Schema, seen = new Set<Schema>()): boole
 const isPlainObject = (v: unknown): v is Record<string, unknown> =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !(v instanceof Uint8Array) && !(v instanceof Date);
 
+/** Whether criteria (codes, or rows holding the code in `code`) name a special item of `list`. */
+function namesSpecialItem(criteria: unknown, list: ReferenceListName, special: SpecialItems): boolean {
+  const codes = Array.isArray(criteria) ? criteria : [criteria];
+  return codes.some((c) => {
+    const code = isPlainObject(c) ? c.code : c;
+    return typeof code === 'string' && special.has(list, code);
+  });
+}
+
 function applyMarker(marker: PersonalMarker, value: unknown, special: SpecialItems): unknown {
   if (marker.kind === 'special') return null;
+  // Applied where the object holding it is walked (it needs the sibling criteria).
+  if (marker.kind === 'selected-by') return value;
   if (marker.kind === 'items') {
     if (!Array.isArray(value)) return withoutItems(value, marker.list, special);
     const key = marker.key ?? 'code';
@@ -101,18 +112,23 @@ function applyMarker(marker: PersonalMarker, value: unknown, special: SpecialIte
   return out;
 }
 
-function walk(schema: Schema, value: unknown, special: SpecialItems): unknown {
+function walk(schema: Schema, value: unknown, special: SpecialItems, markerApplied = false): unknown {
   if (value === null || value === undefined) return value;
-  const marker = personalMarkerOf(schema);
-  if (marker) return applyMarker(marker, value, special);
+  const marker = markerApplied ? undefined : personalMarkerOf(schema);
+  if (marker && marker.kind !== 'selected-by') return applyMarker(marker, value, special);
   if (!hasMarkedFields(schema)) return value;
   const def = defOf(schema);
   switch (def.type) {
     case 'object': {
       if (!isPlainObject(value)) return value;
       const out: Record<string, unknown> = { ...value };
-      for (const [k, s] of Object.entries(def.shape as Record<string, Schema>))
-        if (k in value) out[k] = walk(s, value[k], special);
+      for (const [k, s] of Object.entries(def.shape as Record<string, Schema>)) {
+        if (!(k in value)) continue;
+        const m = personalMarkerOf(s);
+        if (m?.kind === 'selected-by' && namesSpecialItem(value[m.criteria], m.list, special))
+          out[k] = Array.isArray(value[k]) ? [] : null;
+        else out[k] = walk(s, value[k], special, m?.kind === 'selected-by');
+      }
       return out;
     }
     case 'array':

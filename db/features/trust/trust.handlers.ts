@@ -1,5 +1,5 @@
 // Handlers of the trust area, one per channel in shared/contract/trust.contract.ts.
-import fs from 'node:fs';
+import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { storeBackups } from '../../store/dialect';
@@ -12,8 +12,10 @@ import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
 import { recordAuditCheck, recordStoreCheck } from './audit-verify';
 import { lastScheduledBackup, newestBackup, previewBackup, restoreBackup } from './backup.service';
 import { collectSubjectData, exportSubjectAccess, findPerson } from './subject-access.service';
-import { anonymise, checkAnonymisable, setRetainUntil } from './retention.service';
-import { retentionStreams, retentionWorklist } from './retention.repository';
+import { findParticipantReference } from './person-rows.repository';
+import { anonymise, checkAnonymisable, checkErasure, eraseOnRequest, setRetainUntil } from './retention.service';
+import { retentionRule, retentionStreams, retentionWorklist } from './retention.repository';
+import { readRetentionSettings, saveRetentionSettings } from './retention-settings';
 
 const actorOf = (ctx: { staffId: number | null; clock: { now(): Date } }) => ({
   staffId: ctx.staffId,
@@ -102,7 +104,7 @@ export const trustHandlers = defineHandlers({
       audit: await ctx.maintenance.verifyAuditChain(),
       isEncrypted: ctx.isEncrypted,
       file: ctx.storeFile,
-      bytes: ctx.storeFile === ':memory:' ? 0 : fs.statSync(ctx.storeFile).size,
+      bytes: await ctx.maintenance.storeBytes(),
     };
     await ctx.transact((tx) => recordStoreCheck(tx, actorOf(ctx), result));
     return result;
@@ -122,16 +124,32 @@ export const trustHandlers = defineHandlers({
   'sar.export': (input, ctx) =>
     exportSubjectAccess(ctx.tx, input.reference, input.reason, ctx.clock.now().toISOString(), ctx.staffId),
 
-  'retention.streams': (_input, ctx) => retentionStreams(ctx.db, todayIso(ctx.clock)),
+  'retention.streams': async (_input, ctx) =>
+    retentionStreams(ctx.db, await retentionRule(ctx.db, todayIso(ctx.clock))),
   async 'retention.setRetainUntil'(input, ctx) {
     const { staffId, now } = actorOf(ctx);
     await setRetainUntil(ctx.tx, input.id, input.retainUntil, now, staffId);
     return { ok: true as const };
   },
-  'retention.worklist': (input, ctx) => retentionWorklist(ctx.db, todayIso(ctx.clock), input),
+  'retention.worklist': async (input, ctx) =>
+    retentionWorklist(ctx.db, await retentionRule(ctx.db, todayIso(ctx.clock)), input),
+  'retention.settings': (_input, ctx) => readRetentionSettings(ctx.db),
+  'retention.saveSettings': (input, ctx) => saveRetentionSettings(ctx.tx, input, actorOf(ctx)),
+  'retention.erasureCheck': async (input, ctx) =>
+    checkErasure(ctx.db, input.reference, await retentionRule(ctx.db, todayIso(ctx.clock))),
+  async 'retention.erase'(input, ctx) {
+    const rule = await retentionRule(ctx.db, todayIso(ctx.clock));
+    const person = await findParticipantReference(ctx.db, input.id);
+    // Refused before the backup is taken when a submitted return needs the record.
+    const check = await checkErasure(ctx.db, person, rule);
+    if (check.blocked) throw new AppFailure('conflict', check.blocked);
+    const reference = await ctx.transact((tx) => eraseOnRequest(tx, input.id, input.reason, rule, actorOf(ctx)));
+    await ctx.maintenance.flushErasedPages();
+    return { reference, backup: newestBackup(ctx.db, ctx.backupDir, 'pre-anonymise')?.name ?? '' };
+  },
   async 'retention.anonymise'(input, ctx) {
     const wanted = [...new Set(input.ids)];
-    await checkAnonymisable(ctx.db, wanted, todayIso(ctx.clock));
+    await checkAnonymisable(ctx.db, wanted, await retentionRule(ctx.db, todayIso(ctx.clock)));
     const { staffId, now } = actorOf(ctx);
     // The dispatcher takes the checked pre-anonymise backup before this transaction opens.
     await ctx.transact((tx) => anonymise(tx, wanted, now, staffId));

@@ -3,7 +3,15 @@
 // courses, 003x outcomes, 004x returns, 005x imports, 006x trust); from 0070 on, numbers simply
 // increase, whatever the area, because a store refuses a migration named before its last one.
 // Append only; never edit a shipped one.
+//
+// One list for both stores. An entry is one migration written portably (Kysely's schema builder:
+// it runs on PostgreSQL through db/store/postgres/migration-plugin.ts), or, for a shipped
+// migration that holds SQLite-only statements, `{ sqlite, postgres }` with its PostgreSQL
+// equivalent in ./postgres/ (frozen in the manifest too). Write every new one portably.
 import type { Migration } from 'kysely/migration';
+import * as pg0001 from './postgres/0001-foundation';
+import * as pg0010 from './postgres/0010-participants-search-merges';
+import * as pg0040 from './postgres/0040-returns';
 import * as m0001 from './0001-foundation';
 import * as m0002 from './0002-participants';
 import * as m0003 from './0003-organisations-courses';
@@ -14,20 +22,40 @@ import * as m0010 from './0010-participants-search-merges';
 import * as m0020 from './0020-course-catalogue';
 import * as m0040 from './0040-returns';
 import * as m0070 from './0070-counting-indexes';
-import * as m0100 from './0100-staff-setup-codes';
-import * as m0101 from './0101-audit-epochs';
+import * as m0110 from './0110-college-courses';
+import * as m0130 from './0130-geography-eligibility';
+import * as m0131 from './0131-headline-local-area';
+import * as m0140 from './0140-vacancies';
+import * as m0160 from './0160-participant-name-sounds';
+import * as m0161 from './0161-participant-referrals';
+import * as m0162 from './0162-outcome-evidence-needed';
+import * as m0170 from './0170-funding-attribution';
+import * as m0171 from './0171-funder-sets';
+import * as m0180 from './0180-staff-setup-codes';
+import * as m0181 from './0181-audit-epochs';
 
 // -- foundation --
-const foundation: Record<string, Migration> = {
-  '0001-foundation': m0001,
+/** A shipped migration and its PostgreSQL equivalent. */
+export interface DialectMigrations {
+  sqlite: Migration;
+  postgres: Migration;
+}
+export type MigrationEntry = Migration | DialectMigrations;
+
+export function isDialectMigrations(entry: MigrationEntry): entry is DialectMigrations {
+  return 'sqlite' in entry && 'postgres' in entry;
+}
+
+const foundation: Record<string, MigrationEntry> = {
+  '0001-foundation': { sqlite: m0001, postgres: pg0001 },
   '0002-participants': m0002,
   '0003-organisations-courses': m0003,
   '0004-placements-outcomes': m0004,
 };
 
 // -- participants (001x) --
-const participants: Record<string, Migration> = {
-  '0010-participants-search-merges': m0010,
+const participants: Record<string, MigrationEntry> = {
+  '0010-participants-search-merges': { sqlite: m0010, postgres: pg0010 },
 };
 
 // -- courses (002x) --
@@ -42,8 +70,8 @@ const outcomes: Record<string, Migration> = {
 };
 
 // -- returns (004x) --
-const returns: Record<string, Migration> = {
-  '0040-returns': m0040,
+const returns: Record<string, MigrationEntry> = {
+  '0040-returns': { sqlite: m0040, postgres: pg0040 },
 };
 
 // -- imports (005x) --
@@ -59,11 +87,20 @@ const trust: Record<string, Migration> = {
 // -- after the first version: one increasing sequence --
 const later: Record<string, Migration> = {
   '0070-counting-indexes': m0070,
-  '0100-staff-setup-codes': m0100,
-  '0101-audit-epochs': m0101,
+  '0110-college-courses': m0110,
+  '0130-geography-eligibility': m0130,
+  '0131-headline-local-area': m0131,
+  '0140-vacancies': m0140,
+  '0160-participant-name-sounds': m0160,
+  '0161-participant-referrals': m0161,
+  '0162-outcome-evidence-needed': m0162,
+  '0170-funding-attribution': m0170,
+  '0171-funder-sets': m0171,
+  '0180-staff-setup-codes': m0180,
+  '0181-audit-epochs': m0181,
 };
 
-export const migrations: Record<string, Migration> = {
+export const migrations: Record<string, MigrationEntry> = {
   ...foundation,
   ...participants,
   ...courses,

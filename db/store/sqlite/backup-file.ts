@@ -257,6 +257,10 @@ export function rotateBackupFiles(dir: string, policy: RotationPolicy = DEFAULT_
   return doomed.map((b) => b.name);
 }
 
+export function removeBackupFiles(backups: readonly BackupFileInfo[]): void {
+  for (const b of backups) fs.rmSync(b.file, { force: true });
+}
+
 /** Puts a checked copy of `backupFile` in place of `storeFile` (which must be closed). */
 export function replaceStoreFile(storeFile: string, backupFile: string): void {
   const incoming = `${storeFile}.restoring`;

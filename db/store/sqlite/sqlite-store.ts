@@ -1,5 +1,6 @@
 // SQLite-only: the SQLite answers to everything db/store/dialect.ts asks of a store, assembled
 // from the small modules beside this one. Features never import this; they import dialect.ts.
+import fs from 'node:fs';
 import { sql } from 'kysely';
 import type { StoreDialect } from '../dialect';
 import {
@@ -8,6 +9,7 @@ import {
   readBackupFile,
   replaceStoreFile,
   rotateBackupFiles,
+  removeBackupFiles,
   writeStoreBackup,
 } from './backup-file';
 import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
@@ -30,10 +32,30 @@ export const sqliteStore: StoreDialect = {
     // Fold the WAL (which holds old copies of pages) into the file, where secure_delete zeroed them.
     await sql`pragma wal_checkpoint(TRUNCATE)`.execute(db);
   },
+  storeBytes: async (_db, file) => (file === ':memory:' ? 0 : fs.statSync(file).size),
+  // One owner process: nobody else to tell, and writers never race (BEGIN IMMEDIATE).
+  async announceChanges() {},
+  isRetryableConflict: () => false,
+  describeFailure(error) {
+    const raw = (error as { code?: unknown } | null)?.code;
+    const code = typeof raw === 'string' ? raw : null;
+    // SQLite's messages name columns and constraints, never values.
+    const safeMessage = error instanceof Error ? error.message.slice(0, 200) : '';
+    const kind = code?.startsWith('SQLITE_FULL')
+      ? 'disk-full'
+      : code?.startsWith('SQLITE_IOERR')
+        ? 'io'
+        : code?.startsWith('SQLITE_CONSTRAINT')
+          ? 'constraint'
+          : null;
+    return { kind, code, safeMessage };
+  },
   backups: {
+    beforeBulkWrites: true,
     write: writeStoreBackup,
     list: listBackupFiles,
     rotate: (dir) => rotateBackupFiles(dir),
+    remove: removeBackupFiles,
     read: readBackupFile,
     replaceStore: replaceStoreFile,
     rekeyCopy: rekeyFile,

@@ -123,6 +123,10 @@ export interface CscsCardsTable {
   is_first_labourer_card: Generated<number>;
   course_run_id: number | null;
   created_at: string;
+  /** 0110: 1 when the issue date was taken from the result date (only the expiry was given). */
+  issued_on_derived: Generated<number>;
+  /** 0110: the day the card was checked on CSCS Smart Check. */
+  smart_checked_on: string | null;
 }
 
 export interface PpeIssuesTable {
@@ -144,11 +148,22 @@ export interface SiteReadySignoffsTable {
   created_at: string;
 }
 
+/** 0110: a partner's own code (and title) for a course run, one per partner. */
+export interface CourseRunPartnerRefsTable {
+  id: Generated<number>;
+  course_run_id: number;
+  partner: string;
+  partner_code: string;
+  partner_title: string | null;
+  created_at: string;
+}
+
 export interface CourseTables {
   organisations: OrganisationsTable;
   organisation_contacts: OrganisationContactsTable;
   course_types: CourseTypesTable;
   course_runs: CourseRunsTable;
+  course_run_partner_refs: CourseRunPartnerRefsTable;
   course_sessions: CourseSessionsTable;
   enrolments: EnrolmentsTable;
   attendance: AttendanceTable;

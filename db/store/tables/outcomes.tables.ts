@@ -82,6 +82,8 @@ export interface OutcomesTable {
   verified_by: number | null;
   verified_at: string | null;
   verification_reason: string | null;
+  /** 0162: verified although the evidence its type needs is missing (with a reason). */
+  verified_without_evidence: Generated<number>;
   created_at: string;
   created_by: number | null;
   updated_at: string;
@@ -126,7 +128,14 @@ export interface SustainmentChecksTable {
   created_by: number | null;
 }
 
+/** The evidence an outcome type needs: any one of its kinds (migration 0162). */
+export interface OutcomeTypeEvidenceTable {
+  outcome_type: string;
+  evidence_kind: string;
+}
+
 export interface OutcomeTables {
+  outcome_type_evidence: OutcomeTypeEvidenceTable;
   social_value_contracts: SocialValueContractsTable;
   contract_commitments: ContractCommitmentsTable;
   placements: PlacementsTable;

@@ -10,6 +10,8 @@ export interface FundingStreamsTable {
   ends_on: string | null;
   retain_until: string | null;
   is_active: Generated<number>;
+  /** 0170: the funder whose stream this is. */
+  funder_id: number | null;
 }
 
 export interface ParticipantsTable {
@@ -40,7 +42,6 @@ export interface ParticipantsTable {
   is_carer: string | null;
   is_lone_parent: string | null;
   labour_market_status: string | null;
-  benefits: string | null;
   time_out_of_work: string | null;
   qualification_level: string | null;
   referral_source: string | null;
@@ -62,6 +63,35 @@ export interface ParticipantsTable {
   updated_by: number | null;
   /** 0060: the age band at start, kept when anonymising erases the date of birth. */
   age_band_at_start: string | null;
+  // 0130: where the person lives, and the registration an auditor accepts
+  /** 1: no fixed abode (eligible through a local-connection statement instead of a postcode). */
+  no_fixed_abode: Generated<number>;
+  /** The harmonised disability question's two answers; `disability` is derived from them. */
+  health_condition: string | null;
+  condition_impact: string | null;
+  uc_conditionality: string | null;
+  /** What the postcode resolved to in the postcode directory (see shared/domain/geography.ts). */
+  geo_status: string | null;
+  geo_la_code: string | null;
+  geo_ward_code: string | null;
+  geo_lsoa_code: string | null;
+  geo_imd_decile: number | null;
+  /** "YYYY-MM" when the postcode is no longer in use. */
+  geo_terminated: string | null;
+  /** The postcode directory and deprivation file the columns above came from. */
+  geo_version_id: number | null;
+  geo_deprivation_version_id: number | null;
+  /** 1: lives in one of the local authorities set in Settings (or has a local connection). */
+  is_local: Generated<number>;
+  /** 0160: how the names sound (shared/domain/person-match.ts#nameSound), for close matches.
+   * Written with the names (name-sounds.ts); required on insert so no writer forgets them. */
+  first_name_sound: string | null;
+  last_name_sound: string | null;
+}
+
+export interface ParticipantBenefitsTable {
+  participant_id: number;
+  benefit_code: string;
 }
 
 export interface ParticipantBarriersTable {
@@ -109,12 +139,29 @@ export interface ParticipantMergesTable {
   undone_by: number | null;
 }
 
+/** A later referral of a person already on the record (migration 0161): a programme episode. */
+export interface ParticipantReferralsTable {
+  id: Generated<number>;
+  participant_id: number;
+  referral_date: string;
+  referral_source: string | null;
+  referrer_name: string | null;
+  start_date: string | null;
+  notes: string | null;
+  source: 'form' | 'import';
+  import_batch_id: number | null;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface ParticipantTables {
+  participant_referrals: ParticipantReferralsTable;
   participant_merges: ParticipantMergesTable;
   not_duplicate_pairs: NotDuplicatePairsTable;
   funding_streams: FundingStreamsTable;
   participants: ParticipantsTable;
   participant_barriers: ParticipantBarriersTable;
+  participant_benefits: ParticipantBenefitsTable;
   eligibility_checks: EligibilityChecksTable;
   participant_notes: ParticipantNotesTable;
 }

@@ -39,8 +39,11 @@ export type ColumnRetention =
   | { replace: string }
   /** Overwritten with the record's anonymous reference (ANON-000042). */
   | 'anonymous-reference'
-  /** Truncated to the first of its month. */
+  /** Truncated to the first of its month (a moment to midnight UTC of that day). */
   | { generalise: 'month' }
+  /** Kept only where at least `k` anonymised people share it and the `sharing` columns' values (the
+   * equality answers and age band), else erased: a rare combination must not single someone out. */
+  | { generalise: 'small-groups'; k: number; sharing: readonly ColumnName<'participants'>[] }
   /** Kept only as a coarser value in another column (postcode → district, birth date → age band at
    * start), then erased. */
   | { generalise: 'district' | 'age-band-at-start'; into: ColumnName<'participants'> };
@@ -157,8 +160,25 @@ const keptDate: ColumnRule = { ...kept, access: 'date' };
 const erased: ColumnRule = { ...kept, retention: 'erase' };
 /** Special-category data (Art. 9): kept, coded, for the equality monitoring totals; never for viewers. */
 const special: ColumnRule = { data: 'special', retention: 'keep', access: 'value', viewers: 'withhold' };
+/** Free text staff wrote about the person (a note, a reason): it may say anything, health or
+ * offending included, so a viewer never receives it; anonymising erases it. */
+const freeText: ColumnRule = { ...erased, viewers: 'withhold' };
 
 const ERASED_JSON = JSON.stringify({ erased: 'anonymised' });
+
+/** A date kept only as its month: with the equality answers beside it, the exact day would single the
+ * person out. Reporting periods (quarters, halves, years: shared/domain/reporting-periods.ts) run
+ * from the first of a month to the last day of one, so their counts do not change; a custom period
+ * cut mid-month may. */
+const monthOnly = { generalise: 'month' } as const;
+/** The postcode district is kept where at least 5 anonymised people share it, their age band and
+ * equality answers; otherwise it is erased. (The local authority, once the geography issue stores it
+ * for each person, is the coarser value to keep instead.) */
+const districtIfCommon = {
+  generalise: 'small-groups',
+  k: 5,
+  sharing: ['age_band_at_start', 'sex', 'gender_same_as_birth', 'ethnicity', 'disability'],
+} as const;
 
 /** Columns of the record an officer chooses between when merging. */
 const choose = (rule: ColumnRule): ColumnRule => ({ ...rule, merge: 'choose' });
@@ -196,7 +216,7 @@ export const personalData = {
       address_line2: choose(erased),
       town: choose(erased),
       postcode: choose({ ...kept, retention: { generalise: 'district', into: 'postcode_district' } }),
-      postcode_district: follows(kept, 'postcode'),
+      postcode_district: follows({ ...kept, retention: districtIfCommon }, 'postcode'),
       phone: choose(erased),
       phone_digits: follows(erased, 'phone'),
       email: choose(erased),
@@ -204,32 +224,52 @@ export const personalData = {
       sex: choose(kept),
       gender_same_as_birth: choose(special),
       ethnicity: choose(special),
-      disability: choose(special),
+      // Derived from the two answers of the harmonised question below (kept for the breakdowns).
+      disability: follows(special, 'health_condition'),
       is_carer: choose(kept),
       is_lone_parent: choose(kept),
       labour_market_status: choose(kept),
-      benefits: choose(kept),
       time_out_of_work: choose(kept),
       qualification_level: choose(kept),
       referral_source: choose(kept),
-      referral_date: choose(keptDate),
+      referral_date: choose({ ...keptDate, retention: monthOnly }),
       referrer_name: choose(erased),
       funding_stream_id: choose(kept),
       key_worker_id: choose(staff),
-      start_date: choose(keptDate),
-      leave_date: choose(keptDate),
+      start_date: choose({ ...keptDate, retention: monthOnly }),
+      leave_date: choose({ ...keptDate, retention: monthOnly }),
       privacy_notice_version: choose(kept),
       // Not counted in any total: the month is enough to show a notice was given.
-      privacy_notice_date: choose({ ...keptDate, retention: { generalise: 'month' } }),
+      privacy_notice_date: choose({ ...keptDate, retention: monthOnly }),
       consent_partners_json: choose(erased),
       lawful_basis_note: choose(erased),
       eligibility_status: survivor(kept), // worked out again after a merge
       version: survivor(key),
-      created_at: survivor(key),
+      created_at: survivor({ ...key, retention: monthOnly }), // registered: as telling as the start date
       created_by: survivor(staff),
       updated_at: survivor(key),
       updated_by: survivor(staff),
       age_band_at_start: survivor(kept),
+      no_fixed_abode: choose(kept),
+      health_condition: choose(special),
+      condition_impact: follows(special, 'health_condition'),
+      // Which Universal Credit regime: only meaningful with the benefits, which merge as a set.
+      uc_conditionality: choose(kept),
+      // Where the postcode resolved: worked out from the postcode, so it travels with it. Anonymising
+      // keeps the local authority, ward and deprivation decile (coarse, like the postcode district,
+      // for the published breakdowns) and erases the neighbourhood (LSOA: about 1,500 people).
+      geo_status: follows(kept, 'postcode'),
+      geo_la_code: follows(kept, 'postcode'),
+      geo_ward_code: follows(kept, 'postcode'),
+      geo_lsoa_code: follows(erased, 'postcode'),
+      geo_imd_decile: follows(kept, 'postcode'),
+      geo_terminated: follows(kept, 'postcode'),
+      geo_version_id: follows(key, 'postcode'),
+      geo_deprivation_version_id: follows(key, 'postcode'),
+      is_local: follows(kept, 'postcode'),
+      // How the names sound (for close matches): derived from them and erased with them.
+      first_name_sound: follows(erased, 'first_name'),
+      last_name_sound: follows(erased, 'last_name'),
     },
   },
   participant_barriers: {
@@ -243,6 +283,19 @@ export const personalData = {
       participant_id: key,
       // Disability or health and ex-offender barriers are special category: the barrier list marks them.
       barrier_code: { ...kept, items: 'barrier', viewers: 'special-items' },
+    },
+  },
+  participant_benefits: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'union', label: 'benefits', column: 'benefit_code' },
+    retention: 'columns',
+    access: 'rows',
+    recordField: 'benefits',
+    columns: {
+      participant_id: key,
+      // PIP and ESA are paid because of a health condition: the benefit list marks them special.
+      benefit_code: { ...kept, items: 'benefit', viewers: 'special-items' },
     },
   },
   eligibility_checks: {
@@ -259,8 +312,33 @@ export const personalData = {
       evidence_type: kept,
       seen_by: staff,
       seen_on: keptDate,
-      notes: erased,
+      notes: freeText,
       recorded_at: key,
+    },
+  },
+  participant_referrals: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'later referrals',
+      uniqueWith: ['referral_date'],
+      clash: 'Both records have a later referral on the same date',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      referral_date: keptDate,
+      referral_source: kept,
+      referrer_name: erased,
+      start_date: keptDate,
+      notes: erased,
+      source: key,
+      import_batch_id: key,
+      created_at: key,
+      created_by: staff,
     },
   },
   participant_notes: {
@@ -269,7 +347,7 @@ export const personalData = {
     merge: { rows: 'move', label: 'notes' },
     retention: 'delete-rows',
     access: 'rows',
-    columns: { id: key, participant_id: key, body: erased, created_at: key, created_by: staff },
+    columns: { id: key, participant_id: key, body: freeText, created_at: key, created_by: staff },
   },
   not_duplicate_pairs: {
     about: 'participant',
@@ -390,6 +468,8 @@ export const personalData = {
       is_first_labourer_card: kept,
       course_run_id: key,
       created_at: key,
+      issued_on_derived: kept,
+      smart_checked_on: keptDate,
     },
   },
   ppe_issues: {
@@ -411,7 +491,7 @@ export const personalData = {
       participant_id: key,
       signed_on: keptDate,
       signed_by: staff,
-      notes: erased,
+      notes: freeText,
       revoked_on: keptDate,
       created_at: key,
     },
@@ -442,7 +522,7 @@ export const personalData = {
       converted_from_id: key,
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
-      notes: erased,
+      notes: freeText,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -475,13 +555,14 @@ export const personalData = {
       apprenticeship_standard: kept,
       apprenticeship_level: kept,
       qualification_title: kept,
-      notes: erased,
+      notes: freeText,
       source: key,
       source_ref: key,
       verification_status: kept,
       verified_by: staff,
       verified_at: key,
       verification_reason: erased,
+      verified_without_evidence: kept,
       created_at: key,
       created_by: staff,
       updated_at: key,
@@ -500,7 +581,7 @@ export const personalData = {
       kind: kept,
       received_on: keptDate,
       seen_by: staff,
-      notes: erased,
+      notes: freeText,
       file_name: erased,
       file_mime: erased,
       file_size: erased,
@@ -540,9 +621,47 @@ export const personalData = {
       sustained_on: keptDate,
       checked_on: keptDate,
       outcome_id: key,
+      notes: freeText,
+      created_at: key,
+      created_by: staff,
+    },
+  },
+
+  // ── Vacancies ─────────────────────────────────────────────────────────────────────────────────
+  vacancy_candidates: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'vacancy candidacies',
+      uniqueWith: ['vacancy_id'],
+      clash: 'Both records were put forward for the same vacancy; remove one of the two candidacies first.',
+    },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      vacancy_id: key,
+      participant_id: key,
+      stage: kept,
+      submitted_on: keptDate,
+      interview_on: keptDate,
+      interview_guaranteed: kept,
+      interviewed_on: keptDate,
+      offered_on: keptDate,
+      accepted_on: keptDate,
+      started_on: keptDate,
+      closed_on: keptDate,
+      closed_from: kept,
+      closed_reason: erased, // an employer's or the person's reason, in their words
+      fit_notes: erased, // what was missing (a card, a sign-off) when they were put forward
+      override_reason: erased,
+      outcome_id: key,
       notes: erased,
       created_at: key,
       created_by: staff,
+      updated_at: key,
+      updated_by: staff,
     },
   },
 
@@ -571,6 +690,48 @@ export const personalData = {
       item_date: keptDate,
       verification_status: kept,
       evidence_count: kept,
+      funding_stream_id: key,
+      funding_project_id: key,
+      verified_without_evidence: kept,
+    },
+  },
+  funding_spells: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'funding spells' },
+    // Kept: which funder paid for whom and when is what returns, audits and retention rest on.
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      funding_stream_id: kept,
+      project_id: kept,
+      starts_on: keptDate,
+      ends_on: keptDate,
+      note: erased,
+      created_at: key,
+      created_by: staff,
+      updated_at: key,
+    },
+  },
+  funding_attributions: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: { rows: 'move', label: 'funding attributions' },
+    retention: 'columns',
+    access: 'rows',
+    columns: {
+      id: key,
+      participant_id: key,
+      item_kind: key,
+      item_id: key,
+      funding_stream_id: kept,
+      project_id: kept,
+      // An officer's words, which may say something about the person (the column may not be null).
+      reason: { ...kept, retention: { replace: 'Erased when the person was anonymised' } },
+      set_by: staff,
+      set_at: key,
     },
   },
   import_batch_rows: {
@@ -738,6 +899,42 @@ export const personalData = {
   },
 
   // ── The programme's own data ──────────────────────────────────────────────────────────────────
+  geo_lookup_versions: {
+    about: 'staff',
+    why: 'postcode directory, deprivation and area-name files an administrator loaded; who loaded them',
+    personal: ['loaded_by'],
+    notPersonal: [
+      'id',
+      'kind',
+      'format',
+      'file_name',
+      'file_date',
+      'file_sha256',
+      'lsoa_vintage',
+      'row_count',
+      'status',
+      'loaded_at',
+      'message',
+    ],
+  },
+  geo_postcodes: {
+    about: 'nobody',
+    why: "ONS postcode directory rows (open data: a postcode's areas, no addresses or people)",
+    personal: [],
+    notPersonal: ['version_id', 'postcode', 'la_code', 'ward_code', 'lsoa11', 'lsoa21', 'terminated'],
+  },
+  geo_deprivation: {
+    about: 'nobody',
+    why: 'the English Indices of Deprivation by LSOA (open data)',
+    personal: [],
+    notPersonal: ['version_id', 'lsoa_code', 'imd_rank', 'imd_decile'],
+  },
+  geo_area_names: {
+    about: 'nobody',
+    why: 'ONS names of areas by code (open data)',
+    personal: [],
+    notPersonal: ['version_id', 'code', 'name'],
+  },
   settings: {
     about: 'nobody',
     why: 'settings of the programme',
@@ -760,7 +957,7 @@ export const personalData = {
     about: 'nobody',
     why: 'funding streams and their retention dates',
     personal: [],
-    notPersonal: ['id', 'code', 'name', 'funder', 'starts_on', 'ends_on', 'retain_until', 'is_active'],
+    notPersonal: ['id', 'code', 'name', 'funder', 'starts_on', 'ends_on', 'retain_until', 'is_active', 'funder_id'],
   },
   course_types: {
     about: 'nobody',
@@ -779,6 +976,12 @@ export const personalData = {
       'description',
       'updated_at',
     ],
+  },
+  course_run_partner_refs: {
+    about: 'nobody',
+    why: "a partner's own code and title for a course run",
+    personal: [],
+    notPersonal: ['id', 'course_run_id', 'partner', 'partner_code', 'partner_title', 'created_at'],
   },
   course_sessions: {
     about: 'nobody',
@@ -808,11 +1011,62 @@ export const personalData = {
     personal: [],
     notPersonal: ['id', 'contract_id', 'kind', 'target', 'description', 'manual_achieved'],
   },
+  vacancies: {
+    about: 'staff',
+    why: "employers' vacancies; who recorded them",
+    personal: ['created_by'],
+    notPersonal: [
+      'id',
+      'employer_org_id',
+      'site',
+      'job_title',
+      'sector',
+      'kind',
+      'apprenticeship_standard',
+      'apprenticeship_level',
+      'places',
+      'hours_per_week',
+      'wage_pence',
+      'wage_per',
+      'closing_date',
+      'starts_on',
+      'contract_id',
+      'requires_site_ready',
+      'card_type_required',
+      'status',
+      'description',
+      'created_at',
+      'updated_at',
+    ],
+  },
+  employer_engagements: {
+    about: 'contacts',
+    why: 'the programme’s contacts with employers: the summary may name the people met; who recorded it',
+    personal: ['contact_id', 'summary', 'promised', 'delivered', 'staff_id'],
+    notPersonal: [
+      'id',
+      'organisation_id',
+      'kind',
+      'occurred_on',
+      'promised_count',
+      'delivered_count',
+      'due_on',
+      'follow_up_on',
+      'created_at',
+      'updated_at',
+    ],
+  },
   outcome_types: {
     about: 'nobody',
     why: 'the outcome catalogue',
     personal: [],
     notPersonal: ['code', 'label', 'category', 'sort_order', 'is_active'],
+  },
+  outcome_type_evidence: {
+    about: 'nobody',
+    why: 'the evidence each outcome type needs (reference data)',
+    personal: [],
+    notPersonal: ['outcome_type', 'evidence_kind'],
   },
   funders: {
     about: 'nobody',
@@ -824,12 +1078,30 @@ export const personalData = {
     about: 'nobody',
     why: "funders' indicator sets",
     personal: [],
-    notPersonal: ['id', 'code', 'funder_id', 'name', 'description', 'is_active'],
+    notPersonal: ['id', 'code', 'funder_id', 'name', 'description', 'is_active', 'agreement_id'],
+  },
+  funding_agreements: {
+    about: 'nobody',
+    why: "funders' agreements: start, end and closure dates",
+    personal: [],
+    notPersonal: ['id', 'funder_id', 'name', 'starts_on', 'ends_on', 'closure_on', 'notes', 'created_at', 'updated_at'],
+  },
+  funding_projects: {
+    about: 'nobody',
+    why: 'projects within a funding stream and the intervention each delivers',
+    personal: [],
+    notPersonal: ['id', 'code', 'name', 'funding_stream_id', 'intervention_code', 'is_active'],
+  },
+  indicator_targets: {
+    about: 'staff',
+    why: "targets and profiles of a set's indicators; who last changed them",
+    personal: ['updated_by'],
+    notPersonal: ['id', 'set_id', 'indicator_code', 'target', 'profile_kind', 'profile_json', 'updated_at'],
   },
   indicators: {
-    about: 'nobody',
-    why: 'indicator definitions and counting rules',
-    personal: [],
+    about: 'staff',
+    why: 'indicator definitions and counting rules; who confirmed a definition was agreed with the funder',
+    personal: ['agreed_by'],
     notPersonal: [
       'id',
       'set_version_id',
@@ -842,6 +1114,8 @@ export const personalData = {
       'rule_json',
       'needs_local_confirmation',
       'sort_order',
+      'definition_status',
+      'agreed_on',
     ],
   },
 } as const satisfies PersonalDataRegistry;

@@ -1,6 +1,7 @@
 // Recording one kind of result for many people: choose what (completion, L1 Award, HS&E scores,
 // CSCS cards, PPE, sign-off) and the date, then fill a line per person with Tab; blank lines
-// are left alone. Pass or fail and the card's default expiry are shown as you type.
+// are left alone. Pass or fail and the card's default expiry are shown as you type. The date
+// starts at the run's end date (or today while the run is still on), not the day of typing.
 import { useMemo } from 'react';
 import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
@@ -19,6 +20,7 @@ const kinds: Array<[ResultKind, string]> = [
   ['l1', 'Level 1 Award'],
   ['hse', 'HS&E test scores'],
   ['card', 'CSCS cards'],
+  ['smartcheck', 'CSCS Smart Check'],
   ['ppe', 'PPE issued'],
   ['signoff', 'Readiness sign-off'],
 ];
@@ -26,6 +28,7 @@ const textLabels: Record<ResultKind, string> = {
   l1: 'Certificate number',
   hse: 'Score out of 50',
   card: 'Card number',
+  smartcheck: 'Card checked',
   ppe: 'Items',
   signoff: 'Notes',
   completion: '',
@@ -49,7 +52,7 @@ const isChosen = (kind: ResultKind, l: Line) =>
 function entrySchema(rows: ResultRow[]) {
   return z
     .object({
-      kind: z.enum(['completion', 'l1', 'hse', 'card', 'ppe', 'signoff']),
+      kind: z.enum(['completion', 'l1', 'hse', 'card', 'smartcheck', 'ppe', 'signoff']),
       date: isoDateSchema,
       awardingBody: z.string(),
       cardType: z.string(),
@@ -124,6 +127,8 @@ function toResults(runId: number, v: EntryValues): RecordResultsInput {
           expiresOn: l.expiresOn,
         })),
       };
+    case 'smartcheck':
+      return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId })) };
     case 'ppe':
       return { ...base, kind: v.kind, entries: chosen.map((l) => ({ enrolmentId: l.enrolmentId, items: l.text })) };
     case 'signoff':
@@ -131,14 +136,25 @@ function toResults(runId: number, v: EntryValues): RecordResultsInput {
   }
 }
 
-export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: ResultRow[]; onClose(): void }) {
+export function ResultsEntry({
+  run,
+  rows,
+  defaultDate,
+  onClose,
+}: {
+  run: RunDetail;
+  rows: ResultRow[];
+  /** The run's end date (or today while it has not ended): results happen at the course, not when typed in. */
+  defaultDate: string;
+  onClose(): void;
+}) {
   const toasts = useToasts();
   const schema = useMemo(() => entrySchema(rows), [rows]);
   const f = useContractForm('courses.results.record', {
     schema,
     defaultValues: {
       kind: 'completion',
-      date: new Date().toISOString().slice(0, 10),
+      date: defaultDate,
       awardingBody: 'CITB',
       cardType: 'green_labourer',
       entries: freshLines(rows, 'completion'),
@@ -155,12 +171,18 @@ export function ResultsEntry({ run, rows, onClose }: { run: RunDetail; rows: Res
       const ready = v.becameSiteReady;
       const nowReady = ready ? `; ${ready} ${ready === 1 ? 'person is' : 'people are'} now site ready` : '';
       toasts.show({ kind: 'success', message: `${v.recorded} results recorded${nowReady}` });
+      // One toast for all warnings: a toast each would push the result itself off the screen.
+      if (v.warnings.length)
+        toasts.show({
+          kind: 'info',
+          message: `Accepted with ${v.warnings.length === 1 ? 'a warning' : `${v.warnings.length} warnings`}: ${v.warnings.join('; ')}`,
+        });
       form.reset({ ...form.values, entries: freshLines(rows, input.kind) });
     },
   });
   const { register, setValue, watch } = f.form;
   const [kind, date, cardType, entries] = watch(['kind', 'date', 'cardType', 'entries']);
-  const checkbox = kind === 'l1' || kind === 'card' || kind === 'ppe' || kind === 'signoff';
+  const checkbox = kind !== 'completion' && kind !== 'hse';
   const allOn = entries.every((l) => l.on);
   const textLabel = textLabels[kind];
   // Each kind starts from clean lines.
@@ -320,7 +342,14 @@ function EntryLine({
         {err && <p className="error-message">{err}</p>}
       </th>
       <td>
-        {kind === 'completion' ? (
+        {kind === 'smartcheck' ? (
+          r.card ? (
+            `${r.card.cardNumber ?? 'No number'}, expires ${formatUkDate(r.card.expiresOn)}` +
+            (r.card.smartCheckedOn ? `; last checked ${formatUkDate(r.card.smartCheckedOn)}` : '')
+          ) : (
+            'No card on file'
+          )
+        ) : kind === 'completion' ? (
           <select
             id={`field-entries.${i}.status`}
             aria-label={`Course result for ${r.name}`}

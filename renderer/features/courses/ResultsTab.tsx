@@ -5,7 +5,9 @@ import { useState } from 'react';
 import type { ResultRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { cardTypeLabel } from '../../../shared/domain/cscs';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
+import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
 import { EmptyState } from '../../components/EmptyState';
 import { ResultsEntry } from './ResultsEntry';
@@ -56,7 +58,12 @@ export function ResultsTab({ run }: { run: RunDetail }) {
           Administrators can change it on the <a href={coursesRoutes.siteReady.href()}>Site-ready candidates</a> page.
         </p>
       </details>
-      {entering && <ResultsEntry run={run} rows={rows} onClose={() => setEntering(false)} />}
+      {results.data.allResultsIn && (run.status === 'planned' || run.status === 'running') && canEdit && (
+        <CompleteRunPrompt runId={run.id} />
+      )}
+      {entering && (
+        <ResultsEntry run={run} rows={rows} defaultDate={results.data.defaultDate} onClose={() => setEntering(false)} />
+      )}
       <table className="data">
         <caption className="visually-hidden">Results per person</caption>
         <thead>
@@ -179,5 +186,32 @@ function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarge
         )}
       </td>
     </tr>
+  );
+}
+
+/** Every result is in while the run still says planned or running: offer to complete it. */
+function CompleteRunPrompt({ runId }: { runId: number }) {
+  const toasts = useToasts();
+  const [saving, setSaving] = useState(false);
+  const complete = async () => {
+    setSaving(true);
+    const result = await api.call('courses.runs.complete', { id: runId });
+    setSaving(false);
+    toasts.show(
+      result.ok
+        ? { kind: 'success', message: 'Course run marked as completed' }
+        : { kind: 'error', message: result.error.message },
+    );
+  };
+  return (
+    <div className="notice" role="status">
+      <p>
+        <strong>Every result is in.</strong> Everyone on this run has a course result, but the run still shows as
+        running.
+      </p>
+      <button type="button" className="primary" disabled={saving} onClick={() => void complete()}>
+        Mark the run as completed
+      </button>
+    </div>
   );
 }

@@ -14,10 +14,11 @@ import { SubNav } from '../../components/SubNav';
 import { coursesNav } from './courses.routes';
 import { SiteReadyRuleForm } from './SiteReadyRuleForm';
 import { siteReadyColumns } from './courses.columns';
+import { BulkSignOff } from './BulkSignOff';
 import { navigate } from '../../app/router';
 import { participantsRoutes } from '../participants/participants.routes';
 
-type Preset = 'ready' | 'not-ready' | 'all';
+type Preset = 'ready' | 'awaiting-signoff' | 'not-ready' | 'all';
 
 export function SiteReadyScreen() {
   const [preset, setPreset] = useState<Preset>('ready');
@@ -25,6 +26,8 @@ export function SiteReadyScreen() {
   const [purpose, setPurpose] = useState('');
   const [total, setTotal] = useState<number | null>(null);
   const [editingRule, setEditingRule] = useState(false);
+  const [includeUnconfirmed, setIncludeUnconfirmed] = useState(false);
+  const [generation, setGeneration] = useState(0);
   const rule = useChannel('courses.siteReady.rule', {}, { areas: ['courses'] });
   const canExport = useCan('officer');
   const isAdmin = useCan('administrator');
@@ -36,7 +39,12 @@ export function SiteReadyScreen() {
   const others = siteReadyColumns.filter((c) => c.field !== 'missing');
   const columns = preset === 'ready' ? others : [...others.slice(0, 3), ...missing, ...others.slice(3)];
   const exportList = async () => {
-    const r = await api.call('courses.siteReady.export', { preset, search, purpose: purpose || null });
+    const r = await api.call('courses.siteReady.export', {
+      preset,
+      search,
+      purpose: purpose || null,
+      includeUnconfirmed,
+    });
     if (r.ok) {
       downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
       toasts.show({ kind: 'success', message: `Exported ${r.value.rows} people (recorded in the audit log)` });
@@ -55,6 +63,7 @@ export function SiteReadyScreen() {
         }
       />
       <SubNav label="Courses" items={coursesNav} />
+      {rule.data && <p className="muted site-ready-definition">{rule.data.definition}</p>}
       <details className="form-box" open={editingRule || undefined}>
         <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>
         {rule.data && !editingRule && (
@@ -77,6 +86,7 @@ export function SiteReadyScreen() {
         <label htmlFor="sr-preset">Show</label>
         <select id="sr-preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
           <option value="ready">Site ready today</option>
+          <option value="awaiting-signoff">Ready but for the sign-off</option>
           <option value="not-ready">Not yet site ready (with what is missing)</option>
           <option value="all">Everyone with CSCS records</option>
         </select>
@@ -100,10 +110,21 @@ export function SiteReadyScreen() {
             placeholder="e.g. shortlist for Kier, Town Square site"
             style={{ width: '22rem' }}
           />
+          <label className="radio">
+            <input
+              type="checkbox"
+              checked={includeUnconfirmed}
+              onChange={(e) => setIncludeUnconfirmed(e.target.checked)}
+            />{' '}
+            Include people whose eligibility (right to work) is not confirmed
+          </label>
           <button type="button" disabled={!total} onClick={exportList}>
             Export to Excel
           </button>
         </div>
+      )}
+      {canExport && preset === 'awaiting-signoff' && total !== null && total > 0 && (
+        <BulkSignOff awaiting={total} onDone={() => setGeneration((g) => g + 1)} />
       )}
       {total === 0 && preset === 'ready' && !search && (
         <EmptyState title="Nobody is site ready yet">
@@ -112,7 +133,7 @@ export function SiteReadyScreen() {
         </EmptyState>
       )}
       <ServerGrid
-        key={preset}
+        key={`${preset}-${generation}`}
         ariaLabel="Site-ready candidates"
         columnDefs={columns}
         search={search}

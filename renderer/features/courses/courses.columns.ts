@@ -57,6 +57,16 @@ export const siteReadyColumns: ColDef<SiteReadyRow>[] = [
   { field: 'phone', headerName: 'Phone', width: 140, sortable: false },
   { field: 'email', headerName: 'Email', width: 220, sortable: false },
   { field: 'postcode', headerName: 'Postcode', width: 105 },
+  {
+    // Right to work among it: people not confirmed stay on the list, flagged, and out of exports unless asked.
+    field: 'eligibilityStatus',
+    headerName: 'Eligibility',
+    width: 150,
+    sortable: false,
+    valueFormatter: (p) =>
+      p.data?.eligibilityConfirmed ? 'Confirmed' : `Not confirmed (${eligibilityLabels[p.value as string] ?? p.value})`,
+    cellClass: (p) => (p.data?.eligibilityConfirmed ? undefined : 'flag-warning'),
+  },
   { field: 'readySince', headerName: 'Ready since', width: 125, valueFormatter: ukDate },
   { field: 'readyUntil', headerName: 'Ready until', width: 125, valueFormatter: ukDate },
   { field: 'cardType', headerName: 'CSCS card', width: 170, sortable: false },

@@ -12,6 +12,7 @@ import {
 } from '../../../shared/domain/import-profile';
 import type { DateConvention } from '../../../shared/domain/import-values';
 import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
 import { useToasts } from '../../components/Toasts';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { Field } from '../../components/form/Field';
@@ -36,6 +37,7 @@ const mappingForm = z.object({
   valueMaps: z.record(z.string(), z.record(z.string(), z.string())),
   defaults: z.record(z.string(), z.string()),
   dateConvention: z.enum(['dmy', 'mdy', 'ymd']),
+  createCourseRuns: z.boolean(),
   conventionConfirmed: z.boolean(),
   partner: z.string(),
   name: z.string(),
@@ -56,6 +58,8 @@ export function MappingStep(props: {
   const [view, setView] = useState<SheetView | null>(null);
   const [sheetProblem, setSheetProblem] = useState<string | null>(null);
   const fields = importFields[kind];
+  const courseKind = kind === 'enrolments' || kind === 'results';
+  const courseTypes = useChannel('courses.lookups', {});
 
   const profileOf = (v: MappingValues) => ({
     name: v.name,
@@ -64,12 +68,17 @@ export function MappingStep(props: {
     sheet,
     ...(v.headerRow ? { headerRow: v.headerRow } : {}),
     dateConvention: v.dateConvention,
+    ...(courseKind && v.createCourseRuns ? { createCourseRuns: true } : {}),
     columns: Object.fromEntries(Object.entries(v.columns).filter(([, h]) => h)),
     valueMaps: Object.fromEntries(
       Object.entries(v.valueMaps).filter(([f, m]) => v.columns[f] && Object.keys(m).length),
     ),
     defaults: Object.fromEntries(Object.entries(v.defaults).filter(([, d]) => d.trim())),
-    scope: v.defaults.referral_source?.trim() ? { referralSource: v.defaults.referral_source.trim() } : {},
+    // A saved profile's scope (an employer, say) is kept; the referral source is the form's.
+    scope: {
+      ...initial?.scope,
+      ...(v.defaults.referral_source?.trim() ? { referralSource: v.defaults.referral_source.trim() } : {}),
+    },
   });
   const ambiguousIn = (v: Pick<MappingValues, 'columns'>) =>
     (view?.dateColumns ?? []).filter((d) => d.ambiguous && Object.values(v.columns).includes(d.header));
@@ -82,6 +91,7 @@ export function MappingStep(props: {
       valueMaps: initial?.valueMaps ?? {},
       defaults: initial?.defaults ?? {},
       dateConvention: initial?.dateConvention ?? 'dmy',
+      createCourseRuns: initial?.createCourseRuns ?? false,
       conventionConfirmed: !!initial,
       partner: initial?.partner ?? '',
       name: initial?.name ?? '',
@@ -271,6 +281,35 @@ export function MappingStep(props: {
         >
           {(c) => <input {...c} {...register('defaults.referral_source')} />}
         </Field>
+      )}
+      {courseKind && (
+        <>
+          <label className="radio">
+            <input type="checkbox" {...register('createCourseRuns')} /> Create the course runs the file lists that are
+            not in our records (the preview lists them first; the partner&rsquo;s course code is kept on each)
+          </label>
+          {/* Shown once the catalogue is in, so a saved profile's choice is selected. */}
+          {courseTypes.data && (
+            <Field
+              name="defaults.course_type"
+              label="Course type when the file does not say"
+              hint="From the catalogue; used for runs the file creates"
+            >
+              {(c) => (
+                <select {...c} {...register('defaults.course_type')}>
+                  <option value="">None</option>
+                  {(courseTypes.data?.courseTypes ?? [])
+                    .filter((t) => t.isActive)
+                    .map((t) => (
+                      <option key={t.code} value={t.code}>
+                        {t.name}
+                      </option>
+                    ))}
+                </select>
+              )}
+            </Field>
+          )}
+        </>
       )}
       <div className="form-row">
         <Field name="partner" label="Partner">

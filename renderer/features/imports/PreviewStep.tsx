@@ -3,7 +3,7 @@
 // problems, candidate matches), then one commit with a progress bar.
 import { useCallback, useRef, useState } from 'react';
 import type { PreviewGridRow, PreviewStatus } from '../../../shared/contract/imports.contract';
-import { formatUkDateTime } from '../../../shared/domain/dates';
+import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
@@ -21,6 +21,7 @@ const filters: Array<[Filter, string]> = [
   ['changed', 'Changed'],
   ['unchanged', 'Unchanged'],
   ['review', 'Needs review'],
+  ['repeat', 'Repeated rows'],
   ['error', 'Errors'],
   ['rejected', 'Rejected'],
 ];
@@ -76,6 +77,39 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
         <p className="warning">
           Dates in {s.ambiguousDates.join(', ')} could be day- or month-first; they are read as the mapping says.
         </p>
+      )}
+      {s.runsToCreate.length > 0 && (
+        <section aria-labelledby="runs-to-create">
+          <h4 id="runs-to-create">Course runs to create ({s.runsToCreate.length})</h4>
+          <p className="muted">
+            No run in our records matches these; importing creates them, keeping {s.partner}&rsquo;s code on each so
+            their next file finds it.
+          </p>
+          <table className="runs-to-create">
+            <thead>
+              <tr>
+                <th scope="col">Their code</th>
+                <th scope="col">Course type</th>
+                <th scope="col">Title</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Ends</th>
+                <th scope="col">Learners</th>
+              </tr>
+            </thead>
+            <tbody>
+              {s.runsToCreate.map((r) => (
+                <tr key={r.key}>
+                  <td>{r.partnerCode ?? '—'}</td>
+                  <td>{r.courseType}</td>
+                  <td>{r.title ?? '—'}</td>
+                  <td>{formatUkDate(r.startDate)}</td>
+                  <td>{formatUkDate(r.endDate)}</td>
+                  <td>{r.learners}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </section>
       )}
       <div className="filters" role="group" aria-label="Show rows">
         {filters.map(([f, label]) => {

@@ -35,7 +35,8 @@ export function ReconcileScreen() {
   const [picked, setPicked] = useState<Record<string, boolean>>({});
   const grid = useRef<ServerGridHandle<ReconcileGridRow>>(null);
   const toasts = useToasts();
-  const usable = (profiles.data ?? []).filter((p) => p.kind === 'participants' || p.kind === 'outcomes');
+  // Every kind of partner file reconciles: referrals, outcomes, enrolments, results and placements.
+  const usable = profiles.data ?? [];
 
   const onFile = useCallback(async (file: File) => {
     setBusy(true);
@@ -301,8 +302,7 @@ function CompareForm({
       </div>
       {!usable.length && (
         <p className="warning">
-          There is no saved mapping for referrals or outcomes yet: import a file from this partner once and save its
-          mapping.
+          There is no saved mapping yet: import a file from this partner once and save its mapping.
         </p>
       )}
       <button type="submit" className="primary" disabled={f.saving}>

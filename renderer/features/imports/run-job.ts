@@ -10,13 +10,17 @@ export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>)
   return waitForJob<T>(started.value.jobId);
 }
 
-/** Waits for a started job (a form's channel that answers { jobId }) and returns its result. */
-export function waitForJob<T>(jobId: string): Promise<Result<T>> {
+/** Waits for a started job (a form's channel that answers { jobId }) and returns its result; the
+ * area's own channel reports it (each area sees only its own jobs). */
+export function waitForJob<T>(
+  jobId: string,
+  channel: 'imports.job' | 'geography.job' = 'imports.job',
+): Promise<Result<T>> {
   return new Promise<Result<T>>((resolve) => {
     let finished = false;
     const finish = async () => {
       if (finished) return;
-      const r = await api.call('imports.job', { jobId });
+      const r = await api.call(channel, { jobId });
       if (finished || !r.ok || r.value.state === 'running') return;
       finished = true;
       off();

@@ -1,5 +1,6 @@
-// Add or change an organisation (name, kind, sector, address, phone, email) and its contacts;
-// archive it when the programme no longer works with it (records that mention it stay).
+// Add or change an organisation (name, kind, sector, address, phone, email), its contacts and the
+// log of the programme's engagement with it; archive it when the programme no longer works with it
+// (records that mention it stay).
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
@@ -13,6 +14,7 @@ import { codeIn, toCode } from '../../components/form/values';
 import type { OrganisationRow } from '../../../shared/contract/outcomes-schemas';
 import { organisationKindCodes, organisationKinds, sectorCodes, sectors } from '../../../shared/domain/outcome-lists';
 import { ContactsPanel } from './ContactsPanel';
+import { EngagementPanel } from '../vacancies/EngagementPanel';
 import { outcomesRoutes } from './outcomes.routes';
 
 export function OrganisationPage({ id }: { id: number | null }) {
@@ -52,6 +54,7 @@ export function OrganisationPage({ id }: { id: number | null }) {
         {org && (
           <div>
             <ContactsPanel organisationId={org.id} contacts={org.contacts} />
+            <EngagementPanel organisationId={org.id} contacts={org.contacts} />
             {org.contracts.length > 0 && (
               <section aria-labelledby="org-contracts">
                 <h2 id="org-contracts">Contracts as contractor</h2>

@@ -1,6 +1,7 @@
 // The verification decision on an outcome: unverified, verified, has issues or rejected, with
 // who decided and when; "has issues" and "rejected" need a reason. Every decision is kept in
-// the history.
+// the history. An outcome whose type needs evidence none of which is recorded can be verified
+// only with a reason, and then shows as verified without evidence (issue 20).
 import { useCan } from '../../app/session-context';
 import { useToasts } from '../../components/Toasts';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
@@ -25,6 +26,9 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
     },
   });
   const status = f.form.watch('status');
+  const needed = outcome.evidenceNeeded;
+  const hasNeeded = needed.length === 0 || outcome.evidence.some((e) => needed.some((n) => n.code === e.kind));
+  const reasonRequired = status ? verificationNeedsReason(status) || (status === 'verified' && !hasNeeded) : false;
 
   return (
     <section aria-labelledby="verification-title" className="panel">
@@ -36,7 +40,14 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
             by {outcome.verifiedByName} on {formatUkDateTime(outcome.verifiedAt)}
           </>
         )}
+        {outcome.verifiedWithoutEvidence && <span className="tag tag-red">Verified without evidence</span>}
       </p>
+      {needed.length > 0 && (
+        <p id="evidence-needed">
+          Evidence this type needs (any one): {needed.map((n) => n.label).join(', ')}.
+          {!hasNeeded && ' None is recorded yet: verifying without it needs a reason.'}
+        </p>
+      )}
       {outcome.verificationReason && (
         <p>
           <strong>Reason:</strong> {outcome.verificationReason}
@@ -53,7 +64,13 @@ export function VerificationPanel({ outcome }: { outcome: OutcomeDetail }) {
           />
           <Field
             name="reason"
-            label={status && verificationNeedsReason(status) ? 'Reason (required)' : 'Note (optional)'}
+            label={
+              reasonRequired
+                ? status === 'verified' && !hasNeeded
+                  ? 'Reason for verifying without evidence (required)'
+                  : 'Reason (required)'
+                : 'Note (optional)'
+            }
           >
             {(p) => <textarea {...p} rows={2} {...f.form.register('reason')} />}
           </Field>

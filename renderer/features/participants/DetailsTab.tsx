@@ -88,21 +88,25 @@ function DetailsForm({
         form={f.form}
         options={options}
         readOnly={!canEdit}
-        onKeyBlur={() => void dup.check(f.form.getValues())}
-      />
-      <DuplicatePanel
-        candidates={dup.candidates}
-        focusOnShow={confirming}
-        onNotDuplicate={(id) => void markNotDuplicate(id)}
-        onMerge={(other) => navigate(participantsRoutes.merge.path({ a: detail.id, b: other }))}
-        {...(canEdit
-          ? {
-              onContinue: () => {
-                reviewed.current = true;
-                void f.submit();
-              },
-            }
-          : {})}
+        onKeyBlur={(field) => void dup.check(f.form.getValues(), field)}
+        after={(field) =>
+          field === dup.anchor && (
+            <DuplicatePanel
+              candidates={dup.candidates}
+              focusOnShow={confirming}
+              onNotDuplicate={(id) => void markNotDuplicate(id)}
+              onMerge={(other) => navigate(participantsRoutes.merge.path({ a: detail.id, b: other }))}
+              {...(canEdit
+                ? {
+                    onContinue: () => {
+                      reviewed.current = true;
+                      void f.submit();
+                    },
+                  }
+                : {})}
+            />
+          )
+        }
       />
       {canEdit && (
         <div className="form-actions">

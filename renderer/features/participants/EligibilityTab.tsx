@@ -8,12 +8,13 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import {
+  checkEvidenceHints,
   checkLabels,
   eligibilityCheckCodes,
   evidenceLabel,
-  evidenceTypes,
+  offeredEvidence,
   type EligibilityCheckCode,
-} from '../../../shared/domain/eligibility';
+} from '../../../shared/domain/eligibility-evidence';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { eligibilityLabels, eligibilityTag, outcomeText } from './participant-labels';
 import { DistrictsForm } from './DistrictsForm';
@@ -39,8 +40,20 @@ export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetai
           </li>
         ))}
       </ul>
-      <p className="muted">Programme area: {e.districts.join(', ')}.</p>
-      {isAdmin && <DistrictsForm districts={e.districts} onDone={onChanged} />}
+      {detail.geography.lookup ? (
+        <p className="muted">
+          Local area: {e.localLabel} (set in Settings → Geography). Where this person lives comes from the postcode
+          directory {detail.geography.lookup}.
+        </p>
+      ) : (
+        <>
+          <p className="muted">
+            Programme area: {e.districts.join(', ')}. These postcode districts stand in for the local area until an
+            administrator loads the postcode directory (Settings → Geography).
+          </p>
+          {isAdmin && <DistrictsForm districts={e.districts} onDone={onChanged} />}
+        </>
+      )}
       <h2>Checks recorded</h2>
       {detail.checks.length === 0 ? (
         <p>No checks recorded yet.</p>
@@ -74,12 +87,12 @@ export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetai
           </tbody>
         </table>
       )}
-      {canEdit && <RecordCheckForm id={detail.id} onDone={onChanged} />}
+      {canEdit && <RecordCheckForm id={detail.id} noFixedAbode={detail.record.noFixedAbode} onDone={onChanged} />}
     </div>
   );
 }
 
-function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
+function RecordCheckForm({ id, noFixedAbode, onDone }: { id: number; noFixedAbode: boolean; onDone(): void }) {
   const toasts = useToasts();
   const f = useContractForm('participants.recordEligibilityCheck', {
     defaultValues: { id, checkCode: 'right_to_work', outcome: 'met', evidenceType: '', seenOn: null, notes: '' },
@@ -93,7 +106,8 @@ function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
       onDone();
     },
   });
-  const { register } = f.form;
+  const { register, watch } = f.form;
+  const check = (watch('checkCode') ?? 'right_to_work') as EligibilityCheckCode;
 
   return (
     <Form of={f} className="panel" aria-label="Record an eligibility check" heading={<h2>Record a check</h2>}>
@@ -117,11 +131,11 @@ function RecordCheckForm({ id, onDone }: { id: number; onDone(): void }) {
           </select>
         )}
       </Field>
-      <Field name="evidenceType" label="Evidence seen">
+      <Field name="evidenceType" label="Evidence seen" hint={checkEvidenceHints[check]}>
         {(c) => (
           <select {...c} {...register('evidenceType')}>
             <option value="">None</option>
-            {evidenceTypes.map((t) => (
+            {offeredEvidence(check, { noFixedAbode }).map((t) => (
               <option key={t.code} value={t.code}>
                 {t.label}
               </option>

@@ -17,8 +17,11 @@ type Side = 'a' | 'b';
 type Rec = ParticipantDetail['record'];
 const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
 const empty = (v: unknown) => v === null || v === '' || (Array.isArray(v) && !v.length);
-/** Fields chosen as one (barriers are combined, not chosen). */
-const choosable = recordFields.filter((f) => f !== 'barriers' && f !== 'niStatus');
+/** Fields chosen as one (barriers and benefits are combined, not chosen; the NI status goes with the
+ * number and the condition's effect with the condition). */
+const choosable = recordFields.filter(
+  (f) => f !== 'barriers' && f !== 'benefits' && f !== 'niStatus' && f !== 'conditionImpact',
+);
 
 export function MergeScreen({ a, b }: { a: number; b: number }) {
   const preview = useChannel('participants.mergePreview', { a, b });
@@ -161,6 +164,11 @@ function MergeForm({
             <th scope="row">Barriers (combined)</th>
             <td>{show('barriers', data.a.record.barriers)}</td>
             <td>{show('barriers', data.b.record.barriers)}</td>
+          </tr>
+          <tr>
+            <th scope="row">Benefits (combined)</th>
+            <td>{show('benefits', data.a.record.benefits)}</td>
+            <td>{show('benefits', data.b.record.benefits)}</td>
           </tr>
           <tr>
             <th scope="row">Attached records (move to the survivor)</th>

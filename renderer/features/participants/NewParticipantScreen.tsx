@@ -1,5 +1,5 @@
 // "New participant": the record form in sections, keyboard-first (Enter or Ctrl+S saves), with
-// likely duplicates shown as key fields are filled in and again before saving.
+// likely duplicates shown beside the key field that brought them up, and again before saving.
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
@@ -75,15 +75,23 @@ function NewParticipantForm({ options }: { options: ChannelOutput<'participants.
         subtitle="Register someone referred to or joining the programme. Ctrl+S saves."
       />
       <Form of={f} aria-label="New participant">
-        <ParticipantFormFields form={f.form} options={options} onKeyBlur={() => void dup.check(f.form.getValues())} />
-        <DuplicatePanel
-          candidates={dup.candidates}
-          focusOnShow={confirming}
-          onNotDuplicate={(id) => dup.dismiss(id)}
-          onContinue={() => {
-            reviewed.current = true;
-            void f.submit();
-          }}
+        <ParticipantFormFields
+          form={f.form}
+          options={options}
+          onKeyBlur={(field) => void dup.check(f.form.getValues(), field)}
+          after={(field) =>
+            field === dup.anchor && (
+              <DuplicatePanel
+                candidates={dup.candidates}
+                focusOnShow={confirming}
+                onNotDuplicate={(id) => dup.dismiss(id)}
+                onContinue={() => {
+                  reviewed.current = true;
+                  void f.submit();
+                }}
+              />
+            )
+          }
         />
         <div className="form-actions">
           <button type="submit" className="primary" disabled={f.saving}>

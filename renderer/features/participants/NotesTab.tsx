@@ -49,7 +49,11 @@ export function NotesTab({ id }: { id: number }) {
               {formatUkDateTime(n.createdAt)}
               {n.createdBy ? ` · ${n.createdBy}` : ''}
             </p>
-            {n.body}
+            {n.body ?? (
+              <p className="muted">
+                The text of notes is not shown to viewers: a note may hold health or other special-category details.
+              </p>
+            )}
           </li>
         ))}
       </ul>

@@ -1,5 +1,5 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
-// Eligibility & evidence, Timeline, Notes, History). The tab is part of the route so it survives
+// Eligibility & evidence, Referrals, Timeline, Notes, Funding, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
@@ -13,16 +13,21 @@ import { eligibilityLabels, eligibilityTag, statusLabels, statusTag } from './pa
 import { DetailsTab } from './DetailsTab';
 import { EligibilityTab } from './EligibilityTab';
 import { TimelineTab } from './TimelineTab';
+import { ReferralsTab } from './ReferralsTab';
 import { NotesTab } from './NotesTab';
 import { HistoryTab } from './HistoryTab';
+import { FundingTab } from './FundingTab';
 import { participantsRoutes } from './participants.routes';
+import { GeographySummary } from './GeographySummary';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 
 const tabs = [
   { id: 'details', label: 'Details' },
   { id: 'eligibility', label: 'Eligibility & evidence' },
+  { id: 'referrals', label: 'Referrals' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notes', label: 'Notes' },
+  { id: 'funding', label: 'Funding' },
   { id: 'history', label: 'History' },
 ] as const;
 
@@ -88,8 +93,10 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
       <div role="tabpanel" id="participant-tabpanel" aria-labelledby={`tab-${current.id}`}>
         {current.id === 'details' && <DetailsTab key={`${d.id}-${d.version}`} detail={d} onSaved={detail.reload} />}
         {current.id === 'eligibility' && <EligibilityTab detail={d} onChanged={detail.reload} />}
+        {current.id === 'referrals' && <ReferralsTab detail={d} />}
         {current.id === 'timeline' && <TimelineTab id={d.id} />}
         {current.id === 'notes' && <NotesTab id={d.id} />}
+        {current.id === 'funding' && <FundingTab id={d.id} />}
         {current.id === 'history' && <HistoryTab id={d.id} />}
       </div>
     </div>
@@ -126,6 +133,7 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
             {d.keyWorkerName && <span className="muted">Key worker: {d.keyWorkerName}</span>}
             {d.fundingStreamName && <span className="muted">{d.fundingStreamName}</span>}
           </div>
+          {d.status !== 'merged' && <GeographySummary g={d.geography} />}
         </div>
         <div className="page-actions">
           {canEdit && d.status !== 'merged' && (
@@ -155,7 +163,8 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
       )}
       {d.specialCategoryHidden && (
         <p className="notice">
-          Special-category details (ethnicity, disability, gender identity, some barriers) are hidden for your role.
+          Special-category details (ethnicity, health and disability, gender identity, some barriers and benefits) are
+          hidden for your role.
         </p>
       )}
     </>

@@ -1,6 +1,7 @@
 // The participants grid over the whole store: quick search ("/" or Ctrl+F), built-in and saved
 // views, column chooser, column filters and sort, export of the current view, merge of two
-// selected rows. Enter or double-click opens a person.
+// selected rows. Enter or double-click opens a person. A search that finds nobody or few people
+// also offers close matches (CloseMatches).
 import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
@@ -16,6 +17,7 @@ import type { ParticipantGridRow } from '../../../shared/contract/participants.c
 import type { GridQuery } from '../../../shared/contract/common';
 import { participantColumns, participantPresets } from './participants.columns';
 import { participantsRoutes } from './participants.routes';
+import { CloseMatches } from './CloseMatches';
 
 export function ParticipantsGrid() {
   const [typed, setTyped] = useState('');
@@ -100,6 +102,9 @@ export function ParticipantsGrid() {
                 Merge the 2 selected
               </button>
             )}
+            <a className="button-link" href={participantsRoutes.review.href()}>
+              Records to review
+            </a>
             {canEdit && ( // exporting personal data needs an officer (participants.export)
               <button type="button" onClick={() => void exportView()} disabled={exporting}>
                 {exporting ? 'Exporting…' : 'Export to Excel'}
@@ -144,6 +149,7 @@ export function ParticipantsGrid() {
           columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))}
         />
       </div>
+      <CloseMatches search={search} total={total} />
       <ServerGrid<ParticipantGridRow>
         ref={grid}
         ariaLabel="Participants"

@@ -7,6 +7,7 @@ export function TimelineTab({ id }: { id: number }) {
   if (tl.error) return <p role="alert">{tl.error.message}</p>;
   if (!tl.data) return <p aria-busy="true">Loading…</p>;
   if (!tl.data.items.length) return <p>Nothing has happened yet.</p>;
+  const notesHidden = tl.data.specialCategoryHidden;
   return (
     <ol className="timeline" aria-label="Timeline, newest first">
       {tl.data.items.map((item, i) => (
@@ -17,6 +18,10 @@ export function TimelineTab({ id }: { id: number }) {
           <div>
             <strong>{item.title}</strong>
             {item.detail && <p className="detail">{item.detail}</p>}
+            {item.note && <p className="detail">{item.note}</p>}
+            {notesHidden && (item.kind === 'note' || item.kind === 'site-ready') && !item.note && (
+              <p className="detail muted">Note text not shown to viewers.</p>
+            )}
           </div>
         </li>
       ))}

@@ -22,15 +22,17 @@ export const statusTag: Record<string, string> = {
 export const outcomeText: Record<string, string> = { met: 'Met', pending: 'Pending', not_met: 'Not met' };
 
 import {
-  benefitsReceived,
+  conditionImpactAnswers,
   contactMethods,
-  disabilities,
+  defaultBenefits,
+  healthConditionAnswers,
   labelOf,
   labourMarketStatuses,
   qualificationLevels,
   referralSources,
   sexes,
   timeOutOfWork,
+  ucConditionalityRegimes,
   yesNoPreferNot,
   type Option,
 } from '../../../shared/domain/reference-lists';
@@ -43,11 +45,13 @@ const codeLists: Record<string, Option[]> = {
   sex: sexes,
   genderSameAsBirth: yesNoPreferNot,
   ethnicity: ethnicityOptions,
-  disability: disabilities,
+  healthCondition: healthConditionAnswers,
+  conditionImpact: conditionImpactAnswers,
   isCarer: yesNoPreferNot,
   isLoneParent: yesNoPreferNot,
   labourMarketStatus: labourMarketStatuses,
-  benefits: benefitsReceived,
+  benefits: defaultBenefits,
+  ucConditionality: ucConditionalityRegimes,
   timeOutOfWork,
   qualificationLevel: qualificationLevels,
   referralSource: referralSources,
@@ -60,13 +64,14 @@ export function displayValue(
   names: { staff?: Array<{ id: number; name: string }>; fundingStreams?: Array<{ id: number; name: string }> } = {},
 ): string {
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return '—';
-  if (Array.isArray(value)) return value.join(', ');
+  if (typeof value === 'boolean') return value ? 'Yes' : 'No';
+  const list = codeLists[field];
+  if (Array.isArray(value)) return value.map((v) => (list ? labelOf(list, String(v)) : String(v))).join(', ');
   if (field === 'keyWorkerId') return names.staff?.find((s) => s.id === value)?.name ?? `Staff #${String(value)}`;
   if (field === 'fundingStreamId')
     return names.fundingStreams?.find((s) => s.id === value)?.name ?? `Stream #${String(value)}`;
   if (field === 'niNumber') return formatNi(String(value));
   if (field === 'niStatus') return value === 'known' ? 'Known' : 'Not yet known';
-  const list = codeLists[field];
   if (list) return labelOf(list, String(value));
   if (typeof value === 'string' && isIsoDate(value)) return formatUkDate(value);
   return String(value);

@@ -6,10 +6,12 @@ import { ParticipantsGrid } from './ParticipantsGrid';
 import { NewParticipantScreen } from './NewParticipantScreen';
 import { ParticipantPage } from './ParticipantPage';
 import { MergeScreen } from './MergeScreen';
+import { ReviewScreen } from './ReviewScreen';
 
 export const participantsPages: Page[] = [
   page(participantsRoutes.list, () => <ParticipantsGrid />),
   page(participantsRoutes.new, () => <NewParticipantScreen />),
+  page(participantsRoutes.review, () => <ReviewScreen />),
   page(participantsRoutes.merge, ({ a, b }) => <MergeScreen key={`${a}-${b}`} a={a} b={b} />),
   page(participantsRoutes.person, ({ id, tab }) => <ParticipantPage key={id} id={id} tab={tab ?? 'details'} />),
 ];

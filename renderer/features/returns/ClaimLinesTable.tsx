@@ -81,6 +81,11 @@ export function ClaimLinesTable({
                       '—'
                     )}
                     {l.verifier ? ` by ${l.verifier}` : ''}
+                    {l.verifiedWithoutEvidence ? (
+                      <div>
+                        <span className="tag tag-red">Verified without evidence</span>
+                      </div>
+                    ) : null}
                   </td>
                   <td>
                     <span className={`tag tag-${ev.tone}`}>{ev.text}</span>

@@ -10,6 +10,7 @@ import { api } from '../../api/client';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { ChartFigure } from './ChartFigure';
+import { AreaBreakdownFigure } from './AreaBreakdownFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { returnsRoutes } from './returns.routes';
 
@@ -121,10 +122,27 @@ export function DashboardView() {
               fileStem={`starts-by-target-group-${d.from}`}
               onExportTables={exportTablesAction}
             />
+            <AreaBreakdownFigure
+              id="chart-ward"
+              title="Starts and outcomes by ward"
+              categoryHeader="Ward"
+              rows={d.areas.byWard}
+              horizontal
+              fileStem={`by-ward-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
+            <AreaBreakdownFigure
+              id="chart-decile"
+              title="Starts and outcomes by deprivation decile (IMD, 1 = most deprived)"
+              categoryHeader="IMD decile"
+              rows={d.areas.byDecile}
+              fileStem={`by-deprivation-decile-${d.from}`}
+              onExportTables={exportTablesAction}
+            />
           </div>
           <p className="muted">
-            Wards are not recorded; areas are shown by postcode district. The pathway follows the people referred in the
-            period to any later stage.
+            Wards and deprivation deciles come from the postcode directory and the Indices of Deprivation loaded in
+            Settings → Geography. The pathway follows the people referred in the period to any later stage.
           </p>
         </>
       )}

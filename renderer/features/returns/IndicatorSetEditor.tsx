@@ -9,6 +9,8 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
+import { definitionStatusCodes, definitionStatusLabels } from '../../../shared/domain/definition-status';
+import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/geography';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
 
@@ -16,7 +18,7 @@ type Detail = ChannelOutput<'returns.setDetail'>;
 type Draft = Omit<IndicatorInput, 'rule'> & { ruleText: string };
 
 function toDraft(i: Detail['indicators'][number]): Draft {
-  const { sentence: _s, rule, ...rest } = i;
+  const { sentence: _s, agreedBy: _b, agreedOn: _o, rule, ...rest } = i;
   return { ...rest, ruleText: JSON.stringify(rule, null, 2) };
 }
 
@@ -73,6 +75,20 @@ const setForm = z.object({
   ),
 });
 
+/** Where people live, as a rule says it: the levels the geography area resolves (the local area
+ * is the set of local authorities in Settings → Geography). */
+const areaHint = (
+  <>
+    To count only people living in an area, add <code>&quot;area&quot;</code>: <code>{'{ "level": "local" }'}</code> for
+    the local area set in Settings → Geography, or a level (
+    {geographyLevels
+      .filter((l) => l !== 'local')
+      .map((l) => `${l} (${geographyLevelLabels[l].toLowerCase()})`)
+      .join(', ')}
+    ) with its codes, for example <code>{'{ "level": "imd_decile", "codes": ["1", "2"] }'}</code>.
+  </>
+);
+
 const newIndicator = (): Draft => ({
   code: '',
   title: '',
@@ -80,7 +96,7 @@ const newIndicator = (): Draft => ({
   unit: 'People',
   evidenceRequired: '',
   interventionCode: null,
-  needsLocalConfirmation: true,
+  definitionStatus: 'local_draft',
   ruleText: JSON.stringify(
     {
       subject: 'outcomes',
@@ -148,11 +164,22 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
             <Field name={`indicators.${i}.evidenceRequired`} label="Evidence required">
               {(c) => <textarea {...c} rows={2} {...register(`indicators.${i}.evidenceRequired`)} />}
             </Field>
-            <label className="radio">
-              <input type="checkbox" {...register(`indicators.${i}.needsLocalConfirmation`)} /> For local confirmation
-              (no public source confirms the wording)
-            </label>
-            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)">
+            <Field
+              name={`indicators.${i}.definitionStatus`}
+              label="Definition status"
+              hint="Choose “agreed with the funder” only when the funder has confirmed this definition."
+            >
+              {(c) => (
+                <select {...c} {...register(`indicators.${i}.definitionStatus`)}>
+                  {definitionStatusCodes.map((code) => (
+                    <option key={code} value={code}>
+                      {definitionStatusLabels[code]}
+                    </option>
+                  ))}
+                </select>
+              )}
+            </Field>
+            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)" hint={areaHint}>
               {(c) => (
                 <>
                   <textarea {...c} className="rule-json" spellCheck={false} {...register(`indicators.${i}.ruleText`)} />

@@ -8,6 +8,7 @@ import { formatUkDateTime } from '../../../shared/domain/dates';
 import { IndicatorSetEditor } from './IndicatorSetEditor';
 import { FundersPanel } from './FundersPanel';
 import { returnsRoutes } from './returns.routes';
+import { DefinitionStatusTag } from './DefinitionStatusTag';
 
 export function IndicatorSetsView({ setId, editing }: { setId: number | null; editing: boolean }) {
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
@@ -96,8 +97,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
                     {i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}
                   </td>
                   <td>
-                    <strong>{i.title}</strong>{' '}
-                    {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
+                    <strong>{i.title}</strong> <DefinitionStatusTag status={i.definitionStatus} />
                     <p>{i.definition}</p>
                     <p className="sentence">
                       <strong>Counted as:</strong> {i.sentence}

@@ -6,14 +6,18 @@ import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { currentQuery, navigate, setSearchParams } from '../../app/router';
 import { int } from '../../app/route';
-import { isIsoDate } from '../../../shared/domain/dates';
+import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
+import { PeopleWithheld, peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from './PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
+import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
+import { DefinitionStatusTag } from './DefinitionStatusTag';
+import { RagMarker } from './RagMarker';
 
 /** The set, period and indicator open are kept in the address, so a link (from the dashboard),
  * Back and a reload open the same view: #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
@@ -35,7 +39,7 @@ export function ReturnBuilderView() {
   const [period, setPeriod] = useState<PeriodValue | null>(linked.period);
   const [open, setOpen] = useState<string | null>(linked.open);
   const firstPeriod = useRef(true);
-  const [dialog, setDialog] = useState<'export' | 'submit' | null>(null);
+  const [dialog, setDialog] = useState<'export' | 'evidence' | 'submit' | null>(null);
   const canExport = useCan('officer');
   const toasts = useToasts();
   const linesHeading = useRef<HTMLHeadingElement>(null);
@@ -114,6 +118,14 @@ export function ReturnBuilderView() {
               </>
             )}
           </p>
+          {c.agreement.messages.length > 0 && (
+            <div className={c.agreement.status === 'outside' ? 'error-message' : 'notice'} role="status">
+              {c.agreement.messages.map((m) => (
+                <p key={m}>{m}</p>
+              ))}
+            </div>
+          )}
+          <p className="muted">Cumulative figures count from {formatUkDate(c.cumulativeFrom)}.</p>
           <table className="data">
             <caption className="visually-hidden">Indicator counts</caption>
             <thead>
@@ -121,7 +133,11 @@ export function ReturnBuilderView() {
                 <th scope="col">Code</th>
                 <th scope="col">Indicator and counting rule</th>
                 <th scope="col">Unit</th>
-                <th scope="col">Count</th>
+                <th scope="col">This period</th>
+                <th scope="col">Cumulative</th>
+                <th scope="col">Target</th>
+                <th scope="col">Profile to date</th>
+                <th scope="col">Variance</th>
                 <th scope="col">Warnings</th>
               </tr>
             </thead>
@@ -130,8 +146,7 @@ export function ReturnBuilderView() {
                 <tr key={i.code} aria-current={open === i.code ? 'true' : undefined}>
                   <td>{i.code}</td>
                   <td>
-                    {i.title}{' '}
-                    {i.needsLocalConfirmation && <span className="tag tag-yellow">For local confirmation</span>}
+                    {i.title} <DefinitionStatusTag status={i.definitionStatus} />
                     <p className="sentence">{i.sentence}</p>
                   </td>
                   <td>{i.unit}</td>
@@ -145,6 +160,20 @@ export function ReturnBuilderView() {
                     >
                       {i.count.toLocaleString('en-GB')}
                     </button>
+                  </td>
+                  <td>{i.cumulative.toLocaleString('en-GB')}</td>
+                  <td>
+                    {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
+                  </td>
+                  <td>
+                    {i.profileToDate === null ? (
+                      <span className="muted">None</span>
+                    ) : (
+                      i.profileToDate.toLocaleString('en-GB')
+                    )}
+                  </td>
+                  <td>
+                    <RagMarker rag={i.rag} variance={i.variance} />
                   </td>
                   <td>
                     {w === undefined ? (
@@ -171,7 +200,9 @@ export function ReturnBuilderView() {
                   {lines.error.message}
                 </p>
               )}
-              {lines.data ? (
+              {lines.data && peopleWithheld(lines.data.criteria, !canExport) ? (
+                <PeopleWithheld criteria={lines.data.criteria} />
+              ) : lines.data ? (
                 <ClaimLinesTable
                   lines={lines.data.lines}
                   total={lines.data.total}
@@ -182,6 +213,7 @@ export function ReturnBuilderView() {
               )}
             </section>
           )}
+          <ReturnAreas setId={c.set.id} from={c.from} to={c.to} />
           {w?.warningCounts ? (
             <ReturnWarnings counts={w.warningCounts} warnings={w.warnings} />
           ) : (
@@ -190,7 +222,10 @@ export function ReturnBuilderView() {
           {canExport ? (
             <div className="button-row">
               <button type="button" className="primary" onClick={() => setDialog('export')}>
-                Export workbook…
+                Export aggregate return…
+              </button>
+              <button type="button" onClick={() => setDialog('evidence')}>
+                Export evidence pack…
               </button>
               <button type="button" onClick={() => setDialog('submit')} disabled={c.submittedReturnId !== null}>
                 Submit and lock…
@@ -201,20 +236,36 @@ export function ReturnBuilderView() {
           )}
         </>
       )}
-      {dialog === 'export' && c && (
+      {(dialog === 'export' || dialog === 'evidence') && c && (
         <PurposeDialog
-          title={`Export ${c.set.name} for ${c.periodLabel}`}
+          title={`Export the ${dialog === 'export' ? 'aggregate return' : 'evidence pack'} of ${c.set.name} for ${c.periodLabel}`}
           label="Why are you exporting this?"
-          hint="The workbook holds personal data. Your reason is kept in the audit log, e.g. “Half-year claim to the lead authority”."
-          confirmLabel="Export workbook"
+          hint={
+            dialog === 'export'
+              ? 'The aggregate return holds figures only, no personal data. Your reason is kept in the audit log, e.g. “Half-year claim to the lead authority”.'
+              : 'The evidence pack holds personal data (claim lines with references, evidence and verifier). Your reason is kept in the audit log.'
+          }
+          confirmLabel={dialog === 'export' ? 'Export aggregate return' : 'Export evidence pack'}
           channel="returns.export"
           field="purpose"
           required
           onClose={() => setDialog(null)}
-          toInput={(purpose) => ({ setId: c.set.id, from: c.from, to: c.to, purpose })}
+          toInput={(purpose) => ({
+            setId: c.set.id,
+            from: c.from,
+            to: c.to,
+            purpose,
+            part: dialog === 'export' ? ('aggregate' as const) : ('evidence' as const),
+          })}
           onDone={(file) => {
             downloadBytes(file.fileName, file.bytes);
-            toasts.show({ kind: 'success', message: `Saved ${file.fileName} (${file.rows ?? 0} claim lines)` });
+            toasts.show({
+              kind: 'success',
+              message:
+                dialog === 'export'
+                  ? `Saved ${file.fileName}`
+                  : `Saved ${file.fileName} (${file.rows ?? 0} claim lines)`,
+            });
           }}
         />
       )}

@@ -4,6 +4,7 @@ import { participantsRoutes } from '../participants/participants.routes';
 
 const labels: Record<string, string> = {
   missing_evidence: 'counted items lack the evidence the indicator requires',
+  verified_without_evidence: 'counted outcomes were verified without the evidence their type needs',
   eligibility_not_confirmed: 'people counted whose eligibility is not confirmed',
   possible_duplicate: 'possible duplicate people among those counted',
   outside_enrolment: 'outcomes dated outside the person’s time on the programme',
@@ -35,7 +36,11 @@ export function ReturnWarnings({ counts, warnings }: { counts: Record<string, nu
         <ul>
           {warnings.map((w, i) => (
             <li key={i}>
-              {w.participantId ? (
+              {w.message === null ? (
+                <span className="muted">
+                  A warning about someone counted only under a rule on a special-category barrier (not shown to viewers)
+                </span>
+              ) : w.participantId ? (
                 <a href={participantsRoutes.person.href({ id: w.participantId })}>{w.message}</a>
               ) : (
                 w.message

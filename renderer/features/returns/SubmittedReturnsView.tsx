@@ -8,6 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { ClaimLinesTable } from './ClaimLinesTable';
+import { peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from './PurposeDialog';
 import { returnsRoutes } from './returns.routes';
 
@@ -122,34 +123,42 @@ function ReturnDetail({ returnId }: { returnId: number }) {
               <td>{c.title}</td>
               <td>{c.submitted}</td>
               <td>{c.now}</td>
-              <td>
-                {c.added.length ? (
-                  <button
-                    type="button"
-                    className="link-button diff-added"
-                    aria-expanded={open === `+${c.code}`}
-                    onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}
-                  >
-                    +{c.added.length}
-                  </button>
-                ) : (
-                  0
-                )}
-              </td>
-              <td>
-                {c.removed.length ? (
-                  <button
-                    type="button"
-                    className="link-button diff-removed"
-                    aria-expanded={open === `-${c.code}`}
-                    onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}
-                  >
-                    −{c.removed.length}
-                  </button>
-                ) : (
-                  0
-                )}
-              </td>
+              {peopleWithheld(c.criteria, !canExport) ? (
+                <td colSpan={2}>
+                  <span className="muted">Not shown to viewers (chosen by a special-category barrier)</span>
+                </td>
+              ) : (
+                <>
+                  <td>
+                    {c.added.length ? (
+                      <button
+                        type="button"
+                        className="link-button diff-added"
+                        aria-expanded={open === `+${c.code}`}
+                        onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}
+                      >
+                        +{c.added.length}
+                      </button>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                  <td>
+                    {c.removed.length ? (
+                      <button
+                        type="button"
+                        className="link-button diff-removed"
+                        aria-expanded={open === `-${c.code}`}
+                        onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}
+                      >
+                        −{c.removed.length}
+                      </button>
+                    ) : (
+                      0
+                    )}
+                  </td>
+                </>
+              )}
             </tr>
           ))}
         </tbody>

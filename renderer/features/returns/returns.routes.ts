@@ -10,6 +10,8 @@ export const returnsRoutes = {
   submitted: route('returns/submitted/:id?', { id: int }),
   sets: route('returns/sets/:id?', { id: int }),
   editSet: route('returns/sets/:id/edit', { id: int }),
+  /** Funders, agreements, streams and projects, and each set's targets and profiles. */
+  funding: route('returns/funding'),
 };
 
 export const returnsNav: NavItem[] = [
@@ -17,4 +19,5 @@ export const returnsNav: NavItem[] = [
   { label: 'Return builder', to: returnsRoutes.build },
   { label: 'Submitted returns', to: returnsRoutes.submitted },
   { label: 'Indicator sets', to: returnsRoutes.sets },
+  { label: 'Funding and targets', to: returnsRoutes.funding },
 ];

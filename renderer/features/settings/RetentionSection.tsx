@@ -1,6 +1,7 @@
-// Retention (administrators): each funding stream's retention date, and the people past it (left
-// the programme, their stream's date gone by), who can be anonymised. Anonymising keeps what the
-// published totals are built from and erases the rest; a backup is taken first.
+// Retention (administrators): each funding stream's retention date, the programme's default for
+// records no stream dates, and the people past it (with why), who can be anonymised; erasure of one
+// person on request. Anonymising keeps what the published totals are built from and erases the
+// rest; a backup is taken first.
 import { useRef, useState } from 'react';
 import type { ColDef } from 'ag-grid-community';
 import { api } from '../../api/client';
@@ -9,17 +10,20 @@ import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
 import { ukDate } from '../../components/grid-setup';
 import { RetainUntilForm } from './RetainUntilForm';
+import { RetentionSettingsForm } from './RetentionSettingsForm';
+import { ErasureSection } from './ErasureSection';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
 
 const columns: ColDef<RetentionRow>[] = [
-  { field: 'reference', headerName: 'Reference', width: 140, sortable: false },
-  { field: 'fundingStream', headerName: 'Funding stream', flex: 1, sortable: false },
-  { field: 'retainUntil', headerName: 'Keep until', width: 130, valueFormatter: ukDate, sortable: false },
-  { field: 'leaveDate', headerName: 'Left on', width: 130, valueFormatter: ukDate, sortable: false },
+  { field: 'reference', headerName: 'Reference', width: 130, sortable: false },
+  { field: 'fundingStream', headerName: 'Funding stream', width: 200, sortable: false },
+  { field: 'lastActivity', headerName: 'Last activity', width: 130, valueFormatter: ukDate, sortable: false },
+  { field: 'why', headerName: 'Why it is due', flex: 1, minWidth: 320, sortable: false, tooltipField: 'why' },
 ];
 
 export function RetentionSection() {
   const streams = useChannel('retention.streams', {}, { areas: ['retention'] });
+  const settings = useChannel('retention.settings', {}, { areas: ['settings'] });
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<RetentionRow>>(null);
   const [selected, setSelected] = useState<RetentionRow[]>([]);
@@ -76,11 +80,22 @@ export function RetentionSection() {
           ))}
         </tbody>
       </table>
+      <h3>Records no funding stream dates, and backups</h3>
+      {settings.data && (
+        <RetentionSettingsForm
+          settings={settings.data}
+          onSaved={() => {
+            streams.reload();
+            grid.current?.refresh();
+          }}
+        />
+      )}
       <h3>People past their retention date</h3>
       <p>
         Anonymising replaces names, contact details, NI number, ULN and date of birth, and clears notes; it keeps the
-        postcode district, age band at start, monitoring codes and every outcome's type and date, so published totals do
-        not change. It cannot be undone.
+        age band at start, monitoring codes, every outcome's type and date and the month of the person's own dates, and
+        the postcode district where at least five anonymised people share it with the same age band and monitoring
+        answers, so published totals do not change. It cannot be undone.
       </p>
       <ServerGrid<RetentionRow>
         ref={grid}
@@ -116,6 +131,12 @@ export function RetentionSection() {
           Anonymise {selected.length || ''} chosen
         </button>
       </div>
+      <ErasureSection
+        onErased={() => {
+          streams.reload();
+          grid.current?.refresh();
+        }}
+      />
     </>
   );
 }

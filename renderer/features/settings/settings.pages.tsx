@@ -12,14 +12,18 @@ import { BackupsSection } from './BackupsSection';
 import { RetentionSection } from './RetentionSection';
 import { SubjectAccessSection } from './SubjectAccessSection';
 import { MyPasswordSection } from './MyPasswordSection';
+import { GeographySection } from './GeographySection';
+import { TeamDatabaseSection } from './TeamDatabaseSection';
 
 const sections: Record<SettingsSection, ComponentType> = {
   staff: StaffSection,
   security: SecuritySection,
+  geography: GeographySection,
   audit: AuditSection,
   backups: BackupsSection,
   retention: RetentionSection,
   'subject-access': SubjectAccessSection,
+  team: TeamDatabaseSection,
   password: MyPasswordSection,
 };
 

@@ -3,7 +3,17 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const settingsSections = ['staff', 'security', 'audit', 'backups', 'retention', 'subject-access', 'password'] as const;
+const settingsSections = [
+  'staff',
+  'security',
+  'geography',
+  'audit',
+  'backups',
+  'retention',
+  'subject-access',
+  'team',
+  'password',
+] as const;
 export type SettingsSection = (typeof settingsSections)[number];
 
 export const settingsRoutes = {
@@ -20,10 +30,12 @@ const sectionLink = (section: SettingsSection) => ({
 export const settingsSectionLabels: Record<SettingsSection, string> = {
   staff: 'Staff and roles',
   security: 'Sign-in and data file',
+  geography: 'Geography',
   audit: 'Audit log',
   backups: 'Backups',
   retention: 'Retention',
   'subject-access': 'Subject access',
+  team: 'Team database',
   password: 'My password',
 };
 

@@ -1,0 +1,104 @@
+// PostgreSQL-only: opens a team database. A pool of connections as this member of staff's own
+// database login (db/store/postgres/team-connection.ts), the wire types set as on SQLite
+// (pg-dialect.ts), the migrations applied in one transaction (once, whichever member's app gets
+// there first: Kysely's migration lock), and one more connection that LISTENs for other
+// backends' changes so every window sees them without a reload.
+import { Kysely } from 'kysely';
+import pg from 'pg';
+import type { Database } from '../schema';
+import { migrateToLatest } from '../migrator';
+import { pgTypes, WorksbookPostgresDialect } from './pg-dialect';
+import { clientConfig, displayUrl, type TeamConnection } from './team-connection';
+import { rememberConnection } from './connections';
+import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
+
+export interface TeamStore {
+  readonly kind: 'postgres';
+  /** The connection string without its password. */
+  readonly file: string;
+  readonly db: Kysely<Database>;
+  readonly isEncrypted: boolean;
+  /** Calls `listener` with the areas another backend changed, after its commit. */
+  onOtherWriters(listener: (areas: string[]) => void): () => void;
+  close(): Promise<void>;
+}
+
+const POOL_SIZE = 8;
+
+export async function openTeamStore(
+  connection: TeamConnection,
+  options: { migrate?: boolean } = {},
+): Promise<TeamStore> {
+  const config = { ...clientConfig(connection), types: pgTypes };
+  const pool = new pg.Pool({ ...config, max: POOL_SIZE, idleTimeoutMillis: 30_000 });
+  // Our own connections, so their notices are not mistaken for another backend's.
+  const ownPids = new Set<number>();
+  pool.on('connect', (client) => {
+    const pid = (client as unknown as { processID?: number }).processID;
+    if (pid) ownPids.add(pid);
+  });
+  // An idle pooled connection the server drops (restart, failover) must not crash the backend.
+  pool.on('error', () => {});
+  const db = new Kysely<Database>({
+    dialect: new WorksbookPostgresDialect({ pool }),
+    // For developers only: the SQL text of a failing statement (parameters, i.e. data, never shown).
+    ...(process.env.WORKSBOOK_SQL_DEBUG === '1'
+      ? {
+          log: (event) => {
+            if (event.level === 'error')
+              process.stderr.write(`SQL failed: ${String((event.error as Error).message)}\n  ${event.query.sql}\n`);
+          },
+        }
+      : {}),
+  });
+  rememberConnection(db, config);
+  try {
+    if (options.migrate !== false) await migrateToLatest(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  const listeners = new Set<(areas: string[]) => void>();
+  let listener: pg.Client | null = null;
+  let closed = false;
+  const listen = async () => {
+    if (closed || !listeners.size || listener) return;
+    const client = new pg.Client(config);
+    listener = client;
+    client.on('notification', (n) => {
+      if (n.channel !== CHANGES_CHANNEL || ownPids.has(n.processId)) return;
+      const areas = parseChangeNotice(n.payload);
+      if (areas) for (const l of listeners) l(areas);
+    });
+    const reconnect = () => {
+      if (listener === client) listener = null;
+      client.end().catch(() => {});
+      if (!closed) setTimeout(() => void listen().catch(() => {}), 1000).unref();
+    };
+    client.on('error', reconnect);
+    try {
+      await client.connect();
+      await client.query(`listen ${CHANGES_CHANNEL}`);
+    } catch {
+      reconnect();
+    }
+  };
+  return {
+    kind: 'postgres',
+    file: displayUrl(connection.url),
+    db,
+    isEncrypted: connection.tls === 'verify-full',
+    onOtherWriters(l) {
+      listeners.add(l);
+      void listen();
+      return () => listeners.delete(l);
+    },
+    async close() {
+      closed = true;
+      const l = listener;
+      listener = null;
+      await l?.end().catch(() => {});
+      await db.destroy();
+    },
+  };
+}

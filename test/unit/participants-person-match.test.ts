@@ -1,0 +1,168 @@
+// The duplicate checker's score (shared/domain/person-match.ts) as a table: the slips a person
+// registering someone makes (day and month swapped, two digits swapped, one letter wrong, a name
+// spelt as it sounds) are scored as near, not as different; unrelated people stay apart.
+import { describe, expect, it } from 'vitest';
+import {
+  compareBirthDates,
+  explainMatch,
+  nameDistance,
+  nameSound,
+  nearBirthDates,
+  scorePersonMatch,
+  type MatchLevel,
+  type PersonKeys,
+} from '../../shared/domain/person-match';
+
+const person = (over: Partial<PersonKeys> = {}): PersonKeys => ({
+  firstName: 'Kerry',
+  lastName: 'Shaw',
+  dateOfBirth: '1989-07-04',
+  niNumber: null,
+  postcode: 'SG1 2AB',
+  phone: null,
+  ...over,
+});
+
+describe('scorePersonMatch: the slips people make', () => {
+  const cases: Array<[string, Partial<PersonKeys>, Partial<PersonKeys>, MatchLevel, RegExp | null]> = [
+    // The case: one letter short, day and month swapped, same postcode.
+    [
+      '"Kery Shaw" 07/04/1989 for Kerry Shaw 04/07/1989',
+      { firstName: 'Kery', dateOfBirth: '1989-04-07' },
+      {},
+      'probable',
+      /day and month swapped/,
+    ],
+    [
+      'the same, without a postcode',
+      { firstName: 'Kery', dateOfBirth: '1989-04-07', postcode: null },
+      {},
+      'probable',
+      /first name differs by 1 letter/,
+    ],
+    [
+      'year digits transposed (1998 for 1989)',
+      { dateOfBirth: '1998-07-04', postcode: null },
+      {},
+      'probable',
+      /one typing slip/,
+    ],
+    ['one digit of the day wrong', { dateOfBirth: '1989-07-05', postcode: null }, {}, 'probable', /one typing slip/],
+    [
+      'two letters of the surname swapped',
+      { lastName: 'Sahw', postcode: null },
+      {},
+      'probable',
+      /surname differs by 1 letter/,
+    ],
+    [
+      'a surname spelt as it sounds',
+      { lastName: 'Ionesco', postcode: null },
+      { lastName: 'Ionescu' },
+      'probable',
+      /surname/,
+    ],
+    ['exactly the same details', {}, {}, 'probable', /same date of birth/],
+    [
+      'same NI number',
+      { niNumber: 'JK123456C', firstName: 'K' },
+      { niNumber: 'JK 12 34 56 C' },
+      'certain',
+      /National Insurance/,
+    ],
+    [
+      'same NI number, a date far apart',
+      { niNumber: 'JK123456C', dateOfBirth: '1970-01-01' },
+      { niNumber: 'JK123456C' },
+      'probable',
+      null,
+    ],
+    ['different NI numbers outweigh the rest', { niNumber: 'JK123456C' }, { niNumber: 'AB654321A' }, 'none', null],
+    [
+      'same surname and postcode, born years apart',
+      { firstName: 'Jane', dateOfBirth: '1960-02-11' },
+      { firstName: 'John' },
+      'none',
+      null,
+    ],
+    [
+      'siblings: same surname and postcode, different first names and dates',
+      { firstName: 'Tom', dateOfBirth: '1991-03-02' },
+      {},
+      'none',
+      null,
+    ],
+    [
+      'a different person with a near date',
+      { firstName: 'Amir', lastName: 'Patel', postcode: 'SG2 9ZZ' },
+      { dateOfBirth: '1989-07-05' },
+      'none',
+      null,
+    ],
+  ];
+  it.each(cases)('%s', (_what, a, b, level, explained) => {
+    const match = scorePersonMatch(person(a), person(b));
+    expect(match.level).toBe(level);
+    if (explained) expect(explainMatch(match)).toMatch(explained);
+  });
+
+  it('scores a near date between the same date and a different one', () => {
+    const score = (dateOfBirth: string) => scorePersonMatch(person(), person({ dateOfBirth })).score;
+    expect(score('1989-07-04')).toBeGreaterThan(score('1989-04-07'));
+    expect(score('1989-04-07')).toBeGreaterThan(score('1989-12-25'));
+    expect(score('1998-07-04')).toBeGreaterThan(score('1989-12-25'));
+  });
+
+  it('is symmetric', () => {
+    const a = person({ firstName: 'Kery', dateOfBirth: '1989-04-07' });
+    const b = person();
+    expect(scorePersonMatch(a, b)).toEqual(scorePersonMatch(b, a));
+  });
+});
+
+describe('birth dates one slip apart', () => {
+  it.each([
+    ['1989-07-04', '1989-07-04', 'same'],
+    ['1989-04-07', '1989-07-04', 'day_month_swapped'],
+    ['1998-07-04', '1989-07-04', 'digit_typo'],
+    ['1989-07-14', '1989-07-04', 'digit_typo'],
+    ['1989-07-40', '1989-07-04', 'digit_typo'],
+    ['1989-12-25', '1989-07-04', 'different'],
+    ['1990-07-04', '1989-07-04', 'different'],
+  ] as const)('%s against %s: %s', (a, b, closeness) => {
+    expect(compareBirthDates(a, b)).toBe(closeness);
+  });
+
+  it('lists the real dates a slip could stand for, without the date itself', () => {
+    const near = nearBirthDates('1989-07-04');
+    expect(near).toContain('1989-04-07');
+    expect(near).toContain('1998-07-04');
+    expect(near).not.toContain('1989-07-04');
+    // 13/01 swapped would be month 13: not a date.
+    expect(nearBirthDates('1990-01-13')).not.toContain('1990-13-01');
+    for (const d of near) expect(compareBirthDates(d, '1989-07-04')).not.toBe('different');
+  });
+});
+
+describe('names', () => {
+  it.each([
+    ['Nowak', 'Nowack'],
+    ['Ionescu', 'Ionesco'],
+    ['Shaw', 'Shaww'],
+    ['Kerry', 'Kery'],
+  ])('%s and %s sound the same', (a, b) => {
+    expect(nameSound(a)).toBe(nameSound(b));
+    expect(nameSound(a)).not.toBeNull();
+  });
+
+  it('counts a swap of neighbouring letters as one', () => {
+    expect(nameDistance('Smith', 'Smiht')).toBe(1);
+    expect(nameDistance("O'Brien", 'obrien')).toBe(0);
+    expect(nameDistance('Shaw', 'Shaww')).toBe(1);
+  });
+
+  it('has no sound for a name without letters', () => {
+    expect(nameSound('')).toBeNull();
+    expect(nameSound('--')).toBeNull();
+  });
+});
