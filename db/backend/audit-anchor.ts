@@ -51,7 +51,9 @@ export async function openAuditAnchor(
   const db: Kysely<Database> = store.db;
   const auditKey = store.keyring?.secrets.auditKey ?? null;
   const storeId = store.keyring?.envelope.storeId ?? null;
-  const file = store.file === ':memory:' ? null : auditHeadFileOf(store.file);
+  // A team database's address is a connection string, not a path (its log is the server's to guard:
+  // insert-only for every login but the owner); a store in memory has no folder.
+  const file = store.file === ':memory:' || store.kind === 'postgres' ? null : auditHeadFileOf(store.file);
   bindAuditKey(db, auditKey);
 
   let headRead: HeadRead = file ? readAuditHead(file) : { kind: 'missing' };

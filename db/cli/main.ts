@@ -142,20 +142,23 @@ async function startCliSession(
     ? staff.find((s) => s.display_name.toLowerCase() === as.toLowerCase())
     : staff.find((s) => s.role === 'administrator');
   if (!chosen) throw new Error(as ? `No staff profile named "${as}".` : 'No administrator profile; use --as "Name".');
-  // The CLI runs on the same machine with the store's key: it is trusted like the app's own
-  // process, so it signs in without the password (the key is the gate).
-  backend.client(CLI_CLIENT).session = {
-    staff: {
-      id: chosen.id,
-      displayName: chosen.display_name,
-      role: chosen.role,
-      isActive: true,
-      hasPassword: chosen.password_hash !== null,
-    },
-    startedAt: new Date().toISOString(),
-  };
+  // The store's key is not a person: the CLI signs in as the staff member it acts as, with their
+  // password, through the same sign-in as the window (lockout counted, the sign-in audited). Only a
+  // demo store lets a password-less profile in, as it does in the window.
+  const password = process.env[CLI_PASSWORD_VARIABLE];
+  if (chosen.password_hash !== null && !password)
+    throw new Error(
+      `${chosen.display_name} has a password: give it in ${CLI_PASSWORD_VARIABLE} ` +
+        '(the command line acts as a staff member only with their password).',
+    );
+  const signedIn = await backend.call(CLI_CLIENT, 'session.start', { staffId: chosen.id, password });
+  if (!signedIn.ok) throw new Error(`Could not sign in as ${chosen.display_name}: ${signedIn.error.message}`);
   void io;
 }
+
+/** Where the CLI reads the password of the staff member it acts as (never a command-line
+ * argument: those show in the process list and shell history). */
+const CLI_PASSWORD_VARIABLE = 'WORKSBOOK_STAFF_PASSWORD';
 
 // Run as a program: by the launcher (`npm run cli` loads the build, dist/cli/cli.cjs) or from
 // source (`tsx db/cli/main.ts`). Imported (tests call runCli), it does nothing.

@@ -5,9 +5,10 @@
 // are always required.
 import fs from 'node:fs';
 import path from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { createBackend } from '../../db/backend/backend';
 import { createTestBackend, tempDir } from '../support/backend';
+import { runCli } from '../../db/cli/main';
 
 const GOOD = 'three random words';
 const cleanup: Array<() => Promise<void>> = [];
@@ -300,5 +301,54 @@ describe('sessions have an absolute lifetime', () => {
     ).toBe(true);
     advance(61 * 60_000);
     expect(backend.lockIdleSessions()).toBe(1);
+  });
+});
+
+describe('the command line', () => {
+  it("acts as a staff member only with that person's password", async () => {
+    const dir = tempDir('worksbook-cli-as-');
+    const file = path.join(dir, 'w.sqlite');
+    const backend = await createBackend({ file, key: null });
+    await ok(backend.call('setup', 'staff.createFirst', { displayName: 'Ada Admin', password: GOOD }));
+    await backend.close();
+    cleanup.push(async () => fs.rmSync(dir, { recursive: true, force: true }));
+    const out: string[] = [];
+    const io = { out: (s: string) => out.push(s), err: (s: string) => out.push(`ERR ${s}`) };
+    const stats = [
+      'stats',
+      '--from',
+      '2025-04-01',
+      '--to',
+      '2026-03-31',
+      '--db',
+      file,
+      '--plaintext',
+      '--as',
+      'Ada Admin',
+    ];
+    try {
+      vi.stubEnv('WORKSBOOK_STAFF_PASSWORD', '');
+      expect(await runCli(stats, io)).toBe(1);
+      expect(out.join('\n')).toMatch(/Ada Admin has a password: give it in WORKSBOOK_STAFF_PASSWORD/);
+      out.length = 0;
+      vi.stubEnv('WORKSBOOK_STAFF_PASSWORD', 'not her password at all');
+      expect(await runCli(stats, io)).toBe(1);
+      expect(out.join('\n')).toMatch(/Could not sign in as Ada Admin: The password is not right/);
+      out.length = 0;
+      vi.stubEnv('WORKSBOOK_STAFF_PASSWORD', GOOD);
+      expect(await runCli(stats, io), out.join('\n')).toBe(0);
+    } finally {
+      vi.unstubAllEnvs();
+    }
+    // The wrong attempt counted like one in the window; the right one is an audited sign-in.
+    const reopened = await createBackend({ file, key: null });
+    try {
+      const audit = await reopened.store.db.selectFrom('audit_log').select(['action', 'summary']).execute();
+      expect(audit.filter((a) => a.action === 'sign-in').length).toBeGreaterThanOrEqual(1);
+      const ada = await reopened.store.db.selectFrom('staff').selectAll().executeTakeFirstOrThrow();
+      expect(ada.failed_attempts).toBe(0); // reset by the right password
+    } finally {
+      await reopened.close();
+    }
   });
 });
