@@ -235,7 +235,7 @@ async function start(): Promise<void> {
     }
   Menu.setApplicationMenu(buildMenu(() => mainWindow));
 
-  const options = mainWindowOptions(path.join(__dirname, 'preload.cjs'));
+  const options = mainWindowOptions(path.join(__dirname, 'preload.cjs'), { isPackaged: app.isPackaged });
   // The hardening is repeated literally here (it is also in window-options.ts, which the tests
   // check) so that a static scanner (electronegativity) sees it at the constructor.
   mainWindow = new BrowserWindow({

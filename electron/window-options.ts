@@ -6,7 +6,12 @@ export const APP_SCHEME = 'app';
 export const APP_ORIGIN = `${APP_SCHEME}://worksbook`;
 export const APP_ENTRY_URL = `${APP_ORIGIN}/index.html`;
 
-export function mainWindowOptions(preloadPath: string): BrowserWindowConstructorOptions {
+/** `isPackaged`: an installed build never opens DevTools, whatever the environment says (a
+ * colleague's shell variable must not open the console onto people's records). */
+export function mainWindowOptions(
+  preloadPath: string,
+  { isPackaged }: { isPackaged: boolean },
+): BrowserWindowConstructorOptions {
   return {
     width: 1400,
     height: 900,
@@ -30,7 +35,7 @@ export function mainWindowOptions(preloadPath: string): BrowserWindowConstructor
       // Middle-click would open links in new windows; window.open is denied anyway.
       disableBlinkFeatures: 'Auxclick',
       spellcheck: true,
-      devTools: process.env.WORKSBOOK_DEVTOOLS === '1',
+      devTools: !isPackaged && process.env.WORKSBOOK_DEVTOOLS === '1',
     },
   };
 }

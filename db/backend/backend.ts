@@ -32,6 +32,7 @@ import { dataAreas, type ChannelEffect, type DataArea } from '../../shared/contr
 import type { Tx } from '../store/schema';
 import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
+import { openAuditAnchor } from './audit-anchor';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
 class OutputMismatch extends Error {
@@ -53,7 +54,8 @@ export interface Backend {
   call<C extends ChannelName>(clientId: string, channel: C, input: unknown): Promise<Result<ChannelOutput<C>>>;
   client(clientId: string): Client;
   onEvent(listener: (event: BackendEvent) => void): () => void;
-  /** Signs out every session idle for longer than the auto-lock setting; returns how many. */
+  /** Signs out every session idle for longer than the auto-lock setting, or older than the
+   * session lifetime; returns how many. */
   lockIdleSessions(): number;
   close(): Promise<void>;
 }
@@ -68,6 +70,11 @@ export interface BackendOptions extends OpenStoreOptions {
 }
 
 const IDLE_SWEEP_MS = 30_000;
+
+const trustRules = (settings: { autoLockMinutes: number; sessionHours: number }) => ({
+  autoLockMinutes: settings.autoLockMinutes,
+  sessionHours: settings.sessionHours,
+});
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
@@ -122,16 +129,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ? path.join(localDir, 'backups')
         : defaultBackupDir(store.file)),
     storeKey: store.key,
-    trust: { autoLockMinutes: (await readTrustSettings(store.db)).autoLockMinutes },
+    keys: { keyring: store.keyring, envelopeFile: store.envelopeFile, pendingRecoveryKey: store.recoveryKey },
+    audit: await openAuditAnchor(store, () => clock.now()),
+    trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
     maintenance: {
       integrityProblems: () => integrityProblems(services.db),
       foreignKeyProblemCount: () => foreignKeyProblemCount(services.db),
-      verifyAuditChain: () => verifyAuditChain(services.db),
+      verifyAuditChain: () => verifyAuditChain(services.db, services.audit.view()),
       flushErasedPages: () => flushErasedPages(services.db),
       storeBytes: () => storeBytes(services.db, services.storeFile),
     },
-    async reopenStore(between) {
+    async reopenStore(between, reopenOptions = {}) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
       const owned = store.lock;
       stopListening();
@@ -139,14 +148,17 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       try {
         await between();
       } finally {
-        store = await openStore({ ...options, lock: owned });
+        // Reopened with the keys in hand (a rekey updates them before it reopens).
+        store = await openStore({ ...options, keyring: services.keys.keyring, lock: owned });
         stopListening = store.onOtherWriters(fromOthers);
         Object.assign(services, {
           db: store.db,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
+          audit: await openAuditAnchor(store, () => clock.now(), reopenOptions),
         });
-        services.trust.autoLockMinutes = (await readTrustSettings(store.db)).autoLockMinutes;
+        services.keys.keyring = store.keyring;
+        Object.assign(services.trust, trustRules(await readTrustSettings(store.db)));
         // Staff and their roles may differ in the restored data: everyone signs in again.
         for (const c of clients.values()) if (c.session) lock(c, 'store-reopened');
         emit({ type: 'data-changed', areas: ['*'] });
@@ -165,13 +177,22 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   const isIdle = (c: Client, now: number) =>
     services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
+  // However active, a session ends this long after sign-in (an absolute lifetime, OWASP ASVS 3.3).
+  const isExpired = (c: Client, now: number) =>
+    !!c.session &&
+    services.trust.sessionHours > 0 &&
+    now - new Date(c.session.startedAt).getTime() > services.trust.sessionHours * 3_600_000;
+  /** Why a session must end now, if it must. */
+  const endReason = (c: Client, now: number) =>
+    isExpired(c, now) ? 'session-expired' : isIdle(c, now) ? 'inactivity' : null;
 
   function lockIdleSessions(): number {
     const now = clock.now().getTime();
     let n = 0;
     for (const c of clients.values()) {
-      if (c.session && isIdle(c, now)) {
-        lock(c, 'inactivity');
+      const reason = c.session ? endReason(c, now) : null;
+      if (reason) {
+        lock(c, reason);
         n++;
       }
     }
@@ -207,7 +228,8 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     const def = contract[channel];
     const caller = client(clientId);
     const now = clock.now().getTime();
-    if (caller.session && isIdle(caller, now)) lock(caller, 'inactivity');
+    const ended = caller.session ? endReason(caller, now) : null;
+    if (ended) lock(caller, ended);
     let role: Role | null = null;
     if (caller.session) {
       role = await currentRole(caller);

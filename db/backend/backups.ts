@@ -4,6 +4,8 @@
 // is a transaction of its own.
 import type { BackendServices } from './context';
 import { storeBackups, writeTransaction } from '../store/dialect';
+import { writeBackupCompanion } from '../features/trust/backup-companion';
+import { copyToSecondFolder, readBackupSettings, recordSecondCopy } from '../features/trust/backup-settings';
 import {
   isDailyBackupDue,
   recordBackup,
@@ -21,7 +23,25 @@ export async function takeBackup(
 ): Promise<BackupFileInfo> {
   const now = services.clock.now();
   const taken = await writeCheckedBackup(services, reason, now);
-  await writeTransaction(services.db).execute((tx) => recordBackup(tx, now.toISOString(), staffId, taken));
+  // Its companion (<backup>.keys: the key envelope and the audit head it holds), so the backup
+  // opens on a new computer with the recovery key alone; then the copy to the second folder.
+  await writeBackupCompanion(
+    taken.info.file,
+    {
+      db: services.db,
+      storeKey: services.storeKey,
+      keyring: services.keys.keyring,
+      anchors: services.audit.head?.anchors ?? [],
+    },
+    now,
+  );
+  const { secondFolder } = await readBackupSettings(services.db);
+  const copied = secondFolder ? copyToSecondFolder(services.db, taken.info.file, secondFolder, now) : null;
+  await writeTransaction(services.db).execute(async (tx) => {
+    await recordBackup(tx, now.toISOString(), staffId, taken);
+    if (copied) await recordSecondCopy(tx, copied, now.toISOString());
+  });
+  await services.audit.record();
   return taken.info;
 }
 

@@ -10,6 +10,8 @@ import type { JobRunner } from './jobs';
 import type { StoreKey } from '../store/sqlite/encryption';
 import type { BackupFileInfo, BackupReason } from '../store/dialect';
 import type { AuditVerification } from '../features/trust/audit-verify';
+import type { AuditAnchorKeeper, ReanchorRequest } from './audit-anchor';
+import type { Keyring } from '../store/key-envelope';
 
 /** Checks and upkeep of the whole store, through the store's dialect (db/store/dialect.ts) on its
  * own handle. They run outside any transaction (a flush cannot run inside one, and a query on the
@@ -38,13 +40,29 @@ export interface BackendServices {
   backupDir: string;
   /** The store's key, in memory only, to open its backups (they share it). */
   storeKey: StoreKey | null;
+  /** The store's keys (key-envelope.ts): the envelope, store and audit keys; updated in place
+   * when they change (a rekey, a new recovery key). Null for a plaintext store. */
+  keys: StoreKeysState;
+  /** The audit log's key and recorded head (audit-anchor.ts); replaced when the store reopens. */
+  audit: AuditAnchorKeeper;
   /** Closes the store, runs `between` (e.g. putting a backup in place), opens it again and
    * signs everyone out. The shared services are updated in place; a handler's own context is a
-   * copy, so it must use the handles returned. */
-  reopenStore(between: () => Promise<void> | void): Promise<{ db: Kysely<Database> }>;
+   * copy, so it must use the handles returned. `reanchor`: the audit head is recorded afresh
+   * (a restore), not compared. */
+  reopenStore(
+    between: () => Promise<void> | void,
+    options?: { reanchor?: ReanchorRequest },
+  ): Promise<{ db: Kysely<Database> }>;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
-  trust: { autoLockMinutes: number };
+  trust: { autoLockMinutes: number; sessionHours: number };
   maintenance: StoreMaintenance;
+}
+
+export interface StoreKeysState {
+  keyring: Keyring | null;
+  envelopeFile: string | null;
+  /** Shown once to an administrator until someone confirms writing it down. */
+  pendingRecoveryKey: string | null;
 }
 
 /** One caller: a window in the app, a browser tab set in the harness, the CLI. */

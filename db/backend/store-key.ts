@@ -1,6 +1,7 @@
 // Where the CLI and the harness get the store's key: a key file (--key-file, or the file named by
 // WORKSBOOK_KEY_FILE) or a passphrase (WORKSBOOK_PASSPHRASE). A key file holding exactly 64 hex
-// digits is a raw 256-bit key; anything else in it is a passphrase. With no key, an encrypted
+// digits is a raw 256-bit key; anything else in it is a passphrase. The recovery key
+// (--recovery-key or WORKSBOOK_RECOVERY_KEY) opens any store with a key envelope, the app's too. With no key, an encrypted
 // store is refused with a message saying how to give one, and so is a new or plaintext store
 // unless plaintext is asked for (--plaintext or WORKSBOOK_PLAINTEXT=1: demo data and tests).
 // A new store is created encrypted whenever a key is given, and an existing plaintext store is
@@ -8,6 +9,7 @@
 // Electron app gets a random raw key from safeStorage.
 import fs from 'node:fs';
 import { isEncryptedDatabaseFile, StoreNeedsKeyError, type StoreKey } from '../store/sqlite/encryption';
+import type { StoreUnlock } from '../store/store-keys';
 
 export class PlaintextRefusedError extends Error {
   constructor(file: string) {
@@ -57,8 +59,12 @@ export function keyFromFile(keyFile: string): StoreKey {
 
 export async function resolveStoreKey(
   file: string,
-  options: { keyFile?: string; plaintext?: boolean } = {},
-): Promise<StoreKey | null> {
+  options: { keyFile?: string; plaintext?: boolean; recoveryKey?: string } = {},
+): Promise<StoreUnlock | null> {
+  // The recovery key shown at set-up opens the app's own store (key-envelope.ts), e.g. on a new
+  // machine whose keychain has no entry for it.
+  const recoveryKey = options.recoveryKey ?? process.env.WORKSBOOK_RECOVERY_KEY;
+  if (recoveryKey) return { kind: 'recovery', key: recoveryKey };
   const keyFile = options.keyFile ?? process.env.WORKSBOOK_KEY_FILE;
   const passphrase = process.env.WORKSBOOK_PASSPHRASE;
   const key: StoreKey | null = keyFile

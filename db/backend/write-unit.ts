@@ -71,6 +71,8 @@ export async function runWrite<T>(
       await pause(Math.round((10 + Math.random() * 40) * 2 ** (n - 1)));
     }
   }
+  // The audit log's new head, recorded beside the store (audit-anchor.ts).
+  await services.audit.record();
   if (unit.areas.length) services.emit({ type: 'data-changed', areas: [...unit.areas] });
   return value;
 }

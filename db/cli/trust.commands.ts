@@ -63,6 +63,10 @@ export const restoreCommand: CliCommand = {
     try {
       const result = await restoreFromFile(tools, file, path.basename(file));
       io.out(`Restored ${result.restored}. The data from before is in ${result.safetyBackup}.`);
+      if (result.auditArchive)
+        io.out(
+          `${result.auditEntriesArchived} audit entries written after the backup are kept in ${result.auditArchive}.`,
+        );
       return 0;
     } catch (error) {
       if (error instanceof AppFailure) {

@@ -14,9 +14,13 @@ import {
   isPlaintextDatabaseFile,
   PASSPHRASE_KDF_ITERATIONS,
   passphraseKdfIterations,
+  WrongKeyError,
   type StoreKey,
 } from './sqlite/encryption';
-import { encryptFileInPlace, encryptPlaintextBackups } from './sqlite/encrypt-in-place';
+import { encryptFileInPlace, encryptPlaintextBackups, shredLeftoverPlaintext } from './sqlite/encrypt-in-place';
+import { unlockStoreKeys, type StoreKeys, type StoreUnlock } from './store-keys';
+import { envelopeFileOf, settleRekey, writeEnvelope, type Keyring } from './key-envelope';
+import { makePrivate } from './private-file';
 import { writeBackupFile } from './sqlite/backup-file';
 import { withTolerantRollback } from './sqlite/tolerant-rollback';
 import { assertLocalStorePath } from './sqlite/network-path';
@@ -37,6 +41,13 @@ export interface Store {
   readonly isEncrypted: boolean;
   /** Kept in memory only, to open this store's backups (they share its key). */
   readonly key: StoreKey | null;
+  /** The opened key envelope (store key, audit key, master key); null for a plaintext store or
+   * one keyed directly with a passphrase from before envelopes. */
+  readonly keyring: Keyring | null;
+  /** The envelope's file beside the store. */
+  readonly envelopeFile: string | null;
+  /** A recovery key made while opening (a new store, or one never confirmed), to show once. */
+  readonly recoveryKey: string | null;
   /** What happened while opening: an in-place encryption, a backup before migrations. */
   readonly openNotes: string[];
   /** This process's ownership of the file (store-lock); null in memory. */
@@ -52,15 +63,18 @@ export interface OpenStoreOptions {
   /** Path of the data file, ':memory:' for tests that need no file, or a team database's
    * postgres:// connection string. */
   file: string;
+  /** What opens it (store-keys.ts); none for a plaintext store. */
+  key?: StoreUnlock | null;
   /** A team database's TLS setting (default: WORKSBOOK_DB_TLS, else verify-full). */
   tls?: TeamTls;
-  key?: StoreKey | null;
   /** Skip migrations (tests that build a database at an older version). */
   migrate?: boolean;
   /** Where backups go (before migrations, and plaintext ones to encrypt); default <dir>/backups. */
   backupDir?: string;
   /** The lock this process already holds on the file (kept across a restore's reopen). */
   lock?: StoreLock | null;
+  /** Keys already unlocked (reopening after a restore or a rekey): `key` is then not used. */
+  keyring?: Keyring | null;
 }
 
 /** Whether a --db value or a saved choice names a team database (a postgres:// connection string)
@@ -99,6 +113,10 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
         throw new Error('This is a team database (PostgreSQL): there is no SQLite handle.');
       },
       key: null,
+      // The server holds the data and its logins guard it: no store key, envelope or recovery key.
+      keyring: null,
+      envelopeFile: null,
+      recoveryKey: null,
       openNotes: [],
       lock: null,
       close: () => team.close(),
@@ -117,20 +135,67 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
+function keysInHand(file: string, keyring: Keyring): StoreKeys {
+  const candidates: StoreKey[] = [
+    keyring.secrets.storeKey,
+    ...(keyring.previousStoreKey ? [keyring.previousStoreKey] : []),
+  ].map((bytes) => ({ kind: 'raw', bytes }));
+  return {
+    candidates,
+    keyring,
+    envelopeFile: envelopeFileOf(file),
+    recoveryKey: null,
+    pendingEnvelope: null,
+    notes: [],
+  };
+}
+
+/** Opens the SQLite file with the first key that works (after an interrupted rekey, the old one). */
+function applyFirstKey(sqlite: Sqlite, candidates: StoreKey[]): { isEncrypted: boolean; key: StoreKey | null } {
+  if (!candidates.length) return { isEncrypted: applyKey(sqlite, null), key: null };
+  for (const [i, key] of candidates.entries()) {
+    try {
+      return { isEncrypted: applyKey(sqlite, key), key };
+    } catch (error) {
+      if (!(error instanceof WrongKeyError) || i === candidates.length - 1) throw error;
+    }
+  }
+  throw new WrongKeyError();
+}
+
 async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null): Promise<Store> {
   const inMemory = options.file === ':memory:';
-  const key = options.key ?? null;
+  const keys: StoreKeys = inMemory
+    ? { candidates: [], keyring: null, envelopeFile: '', recoveryKey: null, pendingEnvelope: null, notes: [] }
+    : options.keyring
+      ? keysInHand(options.file, options.keyring)
+      : unlockStoreKeys(options.file, options.key ?? null, new Date().toISOString());
+  const first = keys.candidates[0] ?? null;
   const backupDir = options.backupDir ?? defaultBackupDir(options.file);
-  const openNotes: string[] = [];
-  // An existing plaintext store opened with a key is an upgrade: encrypt it (and its backups).
-  if (!inMemory && key && isPlaintextDatabaseFile(options.file)) {
-    encryptFileInPlace(options.file, key);
-    openNotes.push('encrypted-in-place');
+  const openNotes: string[] = [...keys.notes];
+  if (!inMemory) {
+    // A plaintext copy left by an encryption that a crash interrupted is removed for good.
+    if (shredLeftoverPlaintext(options.file) > 0) openNotes.push('plaintext-leftover-shredded');
+    // An existing plaintext store opened with a key is an upgrade: encrypt it (and its backups).
+    if (first && isPlaintextDatabaseFile(options.file)) {
+      encryptFileInPlace(options.file, first);
+      openNotes.push('encrypted-in-place');
+    }
+    if (first && encryptPlaintextBackups(backupDir, first) > 0) openNotes.push('backups-encrypted');
   }
-  if (!inMemory && key && encryptPlaintextBackups(backupDir, key) > 0) openNotes.push('backups-encrypted');
   const sqlite = new SqliteDatabase(options.file);
   try {
-    const isEncrypted = applyKey(sqlite, key);
+    const { isEncrypted, key } = applyFirstKey(sqlite, keys.candidates);
+    // Upgrading a store from before key envelopes: its envelope is written once the key is proven.
+    if (keys.pendingEnvelope) writeEnvelope(keys.envelopeFile, keys.pendingEnvelope.envelope);
+    let keyring = keys.keyring;
+    // A rekey a crash interrupted: the envelope follows whichever key the file opened with.
+    if (keyring?.envelope.previousKeys && key?.kind === 'raw') {
+      keyring = settleRekey(keyring, key.bytes);
+      writeEnvelope(keys.envelopeFile, keyring.envelope);
+      openNotes.push('rekey-settled');
+    }
+    if (!inMemory) makePrivate(options.file);
     // Keyed before the current PBKDF2 count: it opens, and moves to the current count on its next rekey.
     if (key?.kind === 'passphrase' && passphraseKdfIterations(sqlite) !== PASSPHRASE_KDF_ITERATIONS[0])
       openNotes.push('passphrase-kdf-legacy');
@@ -158,6 +223,9 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       db,
       isEncrypted,
       key,
+      keyring,
+      envelopeFile: keyring ? keys.envelopeFile : null,
+      recoveryKey: keys.recoveryKey,
       openNotes,
       lock,
       onOtherWriters: () => () => {},

@@ -46,6 +46,8 @@ export interface StoreBackups {
   read<T>(file: string, key: StoreKey | null, read: (backup: Kysely<Database>) => Promise<T>): Promise<T>;
   /** Puts a copy of `backupFile` in place of the (closed) store. */
   replaceStore(storeFile: string, backupFile: string): void;
+  /** Re-encrypts a closed file (a store copy) from one key to another, through a checked copy. */
+  rekeyCopy(file: string, from: StoreKey, to: StoreKey): void;
 }
 
 /** What a store must answer that SQL cannot say the same way on every dialect. */

@@ -1,15 +1,30 @@
-// First start: an empty programme. Create the first (administrator) profile, then start empty
-// or load the demo programme.
+// First start: an empty programme. Create the first (administrator) profile with its password,
+// then start empty or load the demo programme.
+import { z } from 'zod';
 import { Field } from '../components/form/Field';
 import { Form } from '../components/form/Form';
 import { useContractForm } from '../components/form/use-contract-form';
 import type { Session } from '../../shared/contract/app.contract';
+import { passwordProblem } from '../../shared/domain/password-rules';
+
+const welcomeForm = z.object({ displayName: z.string(), password: z.string(), confirmPassword: z.string() });
 
 export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) {
   const f = useContractForm('staff.createFirst', {
-    defaultValues: { displayName: '' },
+    schema: welcomeForm,
+    defaultValues: { displayName: '', password: '', confirmPassword: '' },
+    messages: { displayName: 'Enter your name' },
+    checks: (v) => {
+      const problem = passwordProblem(v.password);
+      if (problem) return [{ path: ['password'], message: problem }];
+      return v.confirmPassword !== v.password
+        ? [{ path: ['confirmPassword'], message: 'The two passwords are not the same' }]
+        : [];
+    },
+    toInput: ({ displayName, password }) => ({ displayName, password }),
     onSuccess: (session) => onSignedIn(session),
   });
+  const { register } = f.form;
   return (
     <main className="welcome" id="main">
       <h1>Welcome to Worksbook</h1>
@@ -20,7 +35,17 @@ export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) 
       <p>This programme is empty. Start by creating your staff profile: you will be its administrator.</p>
       <Form of={f} aria-label="Create your profile">
         <Field name="displayName" label="Your name">
-          {(c) => <input {...c} autoComplete="name" autoFocus {...f.form.register('displayName')} />}
+          {(c) => <input {...c} autoComplete="name" autoFocus {...register('displayName')} />}
+        </Field>
+        <Field
+          name="password"
+          label="Choose a password"
+          hint="At least 10 characters; three random words work well. Everyone who uses Worksbook has their own."
+        >
+          {(c) => <input {...c} type="password" autoComplete="new-password" {...register('password')} />}
+        </Field>
+        <Field name="confirmPassword" label="Type the password again">
+          {(c) => <input {...c} type="password" autoComplete="new-password" {...register('confirmPassword')} />}
         </Field>
         <button type="submit" className="primary" disabled={f.saving}>
           Create my profile

@@ -2,6 +2,7 @@
 import { z } from 'zod';
 import { channel, dataAreas, ownTransactions, reads, roles, writes } from './define';
 import { emptyInput, idSchema, okOutput } from './common';
+import { newPasswordSchema } from '../domain/password-rules';
 
 export const staffProfileSchema = z.object({
   id: idSchema,
@@ -65,7 +66,8 @@ export const appContract = {
     effect: writes('staff'),
     summary: 'Create the first administrator profile on an empty store',
     role: 'public',
-    input: z.object({ displayName: displayNameSchema, password: z.string().max(200).optional() }).strict(),
+    // The password follows the password rules; only a store of demo data may leave it out.
+    input: z.object({ displayName: displayNameSchema, password: newPasswordSchema.optional() }).strict(),
     output: sessionSchema,
   }),
   'staff.list': channel({

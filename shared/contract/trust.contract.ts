@@ -5,6 +5,7 @@ import { channel, ownBulkTransactions, ownTransactions, reads, roles, writes } f
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { displayNameSchema, sessionSchema, staffProfileSchema } from './app.contract';
 import { newPasswordSchema } from '../domain/password-rules';
+import { setupCodeProblem } from '../domain/key-codes';
 
 export const trustSettingsSchema = z.object({
   requirePasswords: z.boolean(),
@@ -13,14 +14,32 @@ export const trustSettingsSchema = z.object({
     .int()
     .min(0, 'Enter 0 (never) or a number of minutes')
     .max(240, 'Enter 240 minutes or fewer'),
+  sessionHours: z
+    .number()
+    .int()
+    .min(1, 'Enter a number of hours from 1 to 24')
+    .max(24, 'Enter a number of hours from 1 to 24'),
 });
 
 export const managedStaffSchema = staffProfileSchema.extend({
   email: z.string().nullable(),
   lockedUntil: z.string().nullable(),
   failedAttempts: z.number().int(),
+  /** When the profile's unused set-up code expires (null: none outstanding). */
+  setupCodeExpiresAt: z.string().nullable(),
 });
 export type ManagedStaff = z.infer<typeof managedStaffSchema>;
+
+/** A one-time set-up code, shown to the administrator once. */
+export const issuedSetupCodeSchema = z.object({ staffId: idSchema, code: z.string(), expiresAt: z.string() });
+
+export const setupCodeInputSchema = z
+  .string()
+  .max(40)
+  .superRefine((value, ctx) => {
+    const problem = setupCodeProblem(value);
+    if (problem) ctx.addIssue({ code: 'custom', message: problem });
+  });
 
 export const auditRowSchema = z.object({
   id: idSchema,
@@ -58,6 +77,19 @@ const backupNameSchema = z
   .string()
   .regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list')
   .max(120);
+
+/** What checking the audit log found (db/features/trust/audit-verify.ts). */
+export const auditVerificationSchema = z.object({
+  ok: z.boolean(),
+  checked: z.number().int(),
+  firstBrokenId: z.number().int().nullable(),
+  problem: z.string().nullable(),
+  /** Whether entries are chained with the audit key kept apart from the store. */
+  keyed: z.boolean(),
+  /** The last entry of the head recorded beside the store. */
+  recordedHead: z.number().int().nullable(),
+  note: z.string().nullable(),
+});
 
 export const retentionRowSchema = z.object({
   id: idSchema,
@@ -117,9 +149,18 @@ export const trustContract = {
   }),
   'session.setPassword': channel({
     effect: ownTransactions('staff'),
-    summary: 'Set a first password for a profile that has none, and sign in',
+    // Only where nobody has a password yet (a store from before passwords were required); every
+    // other profile without one needs a set-up code (session.redeemSetupCode).
+    summary: 'Set the first password of a programme that has none, as its administrator, and sign in',
     role: 'public',
     input: z.object({ staffId: idSchema, newPassword: newPasswordSchema }).strict(),
+    output: sessionSchema,
+  }),
+  'session.redeemSetupCode': channel({
+    effect: ownTransactions('staff'),
+    summary: 'Set your password with the set-up code an administrator gave you, and sign in',
+    role: 'public',
+    input: z.object({ staffId: idSchema, code: setupCodeInputSchema, newPassword: newPasswordSchema }).strict(),
     output: sessionSchema,
   }),
   'session.touch': channel({
@@ -155,7 +196,15 @@ export const trustContract = {
         password: newPasswordSchema.optional(),
       })
       .strict(),
-    output: managedStaffSchema,
+    // Without a password, a one-time set-up code for them to choose it (shown once).
+    output: managedStaffSchema.extend({ setupCode: issuedSetupCodeSchema.nullable() }),
+  }),
+  'staff.issueSetupCode': channel({
+    effect: writes('staff'),
+    summary: 'Issue a one-time set-up code for a staff member to choose a password',
+    role: 'administrator',
+    input: z.object({ id: idSchema }).strict(),
+    output: issuedSetupCodeSchema,
   }),
   'staff.update': channel({
     effect: writes('staff'),
@@ -190,13 +239,14 @@ export const trustContract = {
     summary: 'Read sign-in and lock settings',
     role: 'administrator',
     input: emptyInput,
-    output: trustSettingsSchema,
+    // demoStore: only a store of demo data may make passwords optional.
+    output: trustSettingsSchema.extend({ demoStore: z.boolean() }),
   }),
   'trust.saveSettings': channel({
     effect: writes('settings'),
     summary: 'Change sign-in and lock settings',
     role: 'administrator',
-    input: trustSettingsSchema.strict(),
+    input: trustSettingsSchema.extend({ sessionHours: trustSettingsSchema.shape.sessionHours.optional() }).strict(),
     output: trustSettingsSchema,
   }),
 
@@ -220,12 +270,7 @@ export const trustContract = {
     summary: 'Check the audit log has not been altered',
     role: 'administrator',
     input: emptyInput,
-    output: z.object({
-      ok: z.boolean(),
-      checked: z.number().int(),
-      firstBrokenId: z.number().int().nullable(),
-      problem: z.string().nullable(),
-    }),
+    output: auditVerificationSchema,
   }),
 
   'backup.list': channel({
@@ -255,6 +300,7 @@ export const trustContract = {
       outcomes: z.number().int(),
       staff: z.number().int(),
       auditEntries: z.number().int(),
+      auditEntriesDropped: z.number().int(),
       integrity: z.string(),
     }),
   }),
@@ -265,7 +311,13 @@ export const trustContract = {
     input: z
       .object({ name: backupNameSchema, confirm: z.literal(true, 'Confirm that you want to replace the current data') })
       .strict(),
-    output: z.object({ restored: z.string(), safetyBackup: z.string() }),
+    output: z.object({
+      restored: z.string(),
+      safetyBackup: z.string(),
+      /** Audit entries written after the backup, which the restore dropped, kept in this file. */
+      auditEntriesArchived: z.number().int(),
+      auditArchive: z.string().nullable(),
+    }),
   }),
   'store.check': channel({
     // Reads the whole store outside any transaction, then records the check in one.
@@ -276,12 +328,7 @@ export const trustContract = {
     output: z.object({
       integrity: z.array(z.string()),
       foreignKeyProblems: z.number().int(),
-      audit: z.object({
-        ok: z.boolean(),
-        checked: z.number().int(),
-        firstBrokenId: z.number().int().nullable(),
-        problem: z.string().nullable(),
-      }),
+      audit: auditVerificationSchema,
       isEncrypted: z.boolean(),
       file: z.string(),
       bytes: z.number().int(),

@@ -728,15 +728,29 @@ function steps(): Step[] {
       { after: (v, s) => (s.staff = (v as { id: number }).id) },
     ],
     ['staff.update', (s) => ({ id: id(s, 'staff'), displayName: 'Kit Officer Two' })],
-    ['staff.resetPassword', (s) => ({ id: id(s, 'staff'), newPassword: 'a long kit password 1' })],
-    ['staff.unlock', (s) => ({ id: id(s, 'staff') })],
+    // The first password of a programme where nobody has one yet (before resetPassword gives one).
     [
       'session.setPassword',
       async (s) => {
-        s.open = (await t.ok('staff.create', { displayName: 'Kit Open', role: 'viewer' })).id;
+        s.open = (await t.ok('staff.create', { displayName: 'Kit Open', role: 'administrator' })).id;
         return { staffId: id(s, 'open'), newPassword: 'another kit password 2' };
       },
       { client: 'second-window' },
+    ],
+    ['staff.resetPassword', (s) => ({ id: id(s, 'staff'), newPassword: 'a long kit password 1' })],
+    ['staff.unlock', (s) => ({ id: id(s, 'staff') })],
+    [
+      'staff.issueSetupCode',
+      async (s) => {
+        s.coded = (await t.ok('staff.create', { displayName: 'Kit Coded', role: 'viewer' })).id;
+        return { id: id(s, 'coded') };
+      },
+      { after: (v, s) => (s.code = (v as { code: string }).code) },
+    ],
+    [
+      'session.redeemSetupCode',
+      (s) => ({ staffId: id(s, 'coded'), code: String(s.code), newPassword: 'a coded kit password 4' }),
+      { client: 'fourth-window' },
     ],
     [
       'session.start',

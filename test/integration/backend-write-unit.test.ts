@@ -1,6 +1,7 @@
 // The dispatcher's unit of writing: one transaction, refused without an audit row, the event
 // only after the commit, and a checked backup first for bulk writes.
 import fs from 'node:fs';
+import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestBackend, TEST_NOW, type TestBackend } from '../support/backend';
 import { runWrite, WriteWithoutAudit } from '../../db/backend/write-unit';
@@ -53,17 +54,23 @@ describe('runWrite', () => {
   // SQLite only: backups before bulk writes are a SQLite store's own; a team database's backups are the server's (beforeBulkWrites: false).
   it.skipIf(isPostgresRun)('takes a checked backup before a bulk write', async () => {
     t = await createTestBackend();
-    const before = fs.existsSync(t.backend.services.backupDir)
-      ? fs.readdirSync(t.backend.services.backupDir).length
-      : 0;
+    // Backup files, not their .keys companions (checked below).
+    const backups = () =>
+      fs.existsSync(t.backend.services.backupDir)
+        ? fs.readdirSync(t.backend.services.backupDir).filter((n) => !n.endsWith('.keys'))
+        : [];
+    const before = backups().length;
     await runWrite(
       t.backend.services,
       { channel: 'test.bulk', areas: [], bulk: 'pre-bulk', staffId: t.staffId },
       (tx) => appendAudit(tx, TEST_NOW, t.staffId, { action: 'update', entity: 'settings', summary: 'Bulk kit test' }),
     );
-    const names = fs.readdirSync(t.backend.services.backupDir);
+    const names = backups();
     expect(names.length).toBe(before + 1);
-    expect(names.some((n) => n.includes('pre-bulk'))).toBe(true);
+    const taken = names.find((n) => n.includes('pre-bulk'));
+    expect(taken).toBeDefined();
+    // With its companion: the key envelope and audit head, so it opens on another computer.
+    expect(fs.existsSync(path.join(t.backend.services.backupDir, `${taken}.keys`))).toBe(true);
   });
 });
 

@@ -44,7 +44,7 @@ async function call(channel, input) {
   send({ type: 'open', file: store, key: null });
   const opened = await reply((m) => m.type === 'opened');
   if (!opened.ok) throw new Error(opened.message);
-  await call('staff.createFirst', { displayName: 'Bundle Test' });
+  await call('staff.createFirst', { displayName: 'Bundle Test', password: 'a long bundle test password 1' });
   const results = {};
   for (const file of files) {
     const started = await call('imports.open', { file: { fileName: path.basename(file), bytes: new Uint8Array(fs.readFileSync(file)) } });

@@ -9,7 +9,7 @@ setLogSink(() => {});
 const say = (s: string) => process.stdout.write(`${s}\n`);
 const backend = await createBackend({ file, key: null });
 const staff = await backend.store.db.selectFrom('staff').select('id').executeTakeFirstOrThrow();
-await backend.call('kill', 'session.start', { staffId: staff.id });
+await backend.call('kill', 'session.start', { staffId: staff.id, password: 'a long kill test password 1' });
 const wait = async (jobId: string) => {
   const j = await backend.services.jobs.wait(jobId);
   if (j.state !== 'done') throw new Error(j.message);

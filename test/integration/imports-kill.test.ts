@@ -21,7 +21,8 @@ beforeAll(async () => {
   dir = tempDir('worksbook-kill-');
   base = path.join(dir, 'base.sqlite');
   const b = await createBackend({ file: base, key: null });
-  await b.call('setup', 'staff.createFirst', { displayName: 'Kill Test' });
+  // Not demo data: the first administrator has a password (the child signs in with it).
+  await b.call('setup', 'staff.createFirst', { displayName: 'Kill Test', password: 'a long kill test password 1' });
   b.store.sqlite.pragma('wal_checkpoint(TRUNCATE)');
   await b.close();
   workbook = path.join(dir, 'big.xlsx');

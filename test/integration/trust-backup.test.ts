@@ -9,7 +9,7 @@ import { fixedClock } from '../../db/backend/clock';
 import { openStore } from '../../db/store/connection';
 import { migrateToLatest } from '../../db/store/migrator';
 import { migrations, latestMigration } from '../../db/store/migrations/index';
-import { applyKey } from '../../db/store/sqlite/encryption';
+import { applyKey, type StoreKey } from '../../db/store/sqlite/encryption';
 import { integrityCheck } from '../../db/store/sqlite/pragmas';
 import { backupsToDelete, listBackupFiles, type BackupFileInfo } from '../../db/store/sqlite/backup-file';
 import { backupIfDue, takeBackup } from '../../db/backend/backups';
@@ -24,10 +24,10 @@ afterEach(async () => {
   for (const t of opened.splice(0)) await t.close();
 });
 
-function digest(file: string): string {
+function digest(file: string, key: StoreKey | null): string {
   const db = new SqliteDatabase(file, { readonly: true });
   try {
-    applyKey(db, { kind: 'raw', bytes: KEY });
+    applyKey(db, key);
     const parts = ['participants', 'staff', 'audit_log'].map((t) =>
       JSON.stringify(db.prepare(`select * from ${t} order by id`).all()),
     );
@@ -64,12 +64,13 @@ describe('backups', () => {
     expect(files.length).toBeGreaterThan(0);
     for (const b of files) {
       const db = new SqliteDatabase(b.file, { readonly: true });
-      applyKey(db, { kind: 'raw', bytes: KEY });
+      // The store's own key (random, in its key envelope), which its backups share.
+      applyKey(db, t.backend.store.key);
       expect(integrityCheck(db)).toEqual([]);
       db.close();
     }
     const chosen = files[0]!;
-    const expected = digest(chosen.file);
+    const expected = digest(chosen.file, t.backend.store.key);
     const preview = await t.ok('backup.preview', { name: chosen.name });
     expect(preview.integrity).toBe('ok');
     expect(preview.participants).toBeGreaterThanOrEqual(50);
@@ -80,7 +81,7 @@ describe('backups', () => {
     expect(restored.safetyBackup).toMatch(/pre-restore/);
     // Everyone signs in again after a restore.
     expect((await t.call('staff.list', {})).ok).toBe(false);
-    const after = digest(t.file);
+    const after = digest(t.file, t.backend.store.key);
     // The restored store holds the backup's rows, plus the audit entry recording the restore.
     const [p, s, a] = after.split('\n');
     const [ep, es, ea] = expected.split('\n');
@@ -171,7 +172,7 @@ describe('backups', () => {
       expect(await runCli(['check', '--db', file], io)).toBe(0);
       delete process.env.WORKSBOOK_PASSPHRASE;
       expect(await runCli(['check', '--db', file], io)).toBe(1);
-      expect(out.at(-1)).toMatch(/encrypted\. Give its passphrase/);
+      expect(out.at(-1)).toMatch(/encrypted\. Give its recovery key/);
     } finally {
       delete process.env.WORKSBOOK_PASSPHRASE;
       fs.rmSync(dir, { recursive: true, force: true });

@@ -10,11 +10,19 @@ import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
 import { scryptSync, randomBytes } from 'node:crypto';
 import { runCli } from '../../db/cli/main';
 import { openStore } from '../../db/store/connection';
-import { PASSPHRASE_KDF_ITERATIONS, rekey, type StoreKey } from '../../db/store/sqlite/encryption';
+import {
+  isEncryptedDatabaseFile,
+  PASSPHRASE_KDF_ITERATIONS,
+  rekey,
+  type StoreKey,
+} from '../../db/store/sqlite/encryption';
 import { passphraseProblem } from '../../db/backend/store-key';
 import { hashPassword, needsRehash, verifyPassword } from '../../db/features/staff/password';
 import { createTestBackend, tempDir } from '../support/backend';
 import { setLogSink } from '../../db/backend/log';
+import { envelopeFileOf, readEnvelope, unlockEnvelope } from '../../db/store/key-envelope';
+
+const passphraseSecret = { kind: 'passphrase', text: 'correct horse battery staple' } as const;
 
 const dirs: string[] = [];
 beforeAll(() => setLogSink(() => {}));
@@ -75,21 +83,27 @@ describe('no unencrypted store unless asked for', () => {
     expect(passphraseProblem('aaaaaaaaaaaaaaaa')).toMatch(/one character repeated/);
     expect(passphraseProblem('correct horse battery staple')).toBeNull();
     expect((await cli(['info', '--db', file], { WORKSBOOK_PASSPHRASE: 'correct horse battery staple' })).code).toBe(0);
-    expect(opensWith(file, 'correct horse battery staple', 600_000)).toBe(true);
+    // The passphrase opens the store's key envelope, which holds its random store key.
+    expect(isEncryptedDatabaseFile(file)).toBe(true);
+    expect(() => unlockEnvelope(readEnvelope(envelopeFileOf(file))!, passphraseSecret)).not.toThrow();
   }, 60_000);
 });
 
 describe('passphrase key derivation', () => {
   const pass: StoreKey = { kind: 'passphrase', text: 'an old short one' };
 
-  it('keys new stores with 600,000 PBKDF2 iterations', async () => {
+  it('keys new stores with a random key, wrapped for the passphrase with scrypt N=2^17, r=8, p=1', async () => {
+    // A store keyed directly with a passphrase (from before key envelopes) uses 600,000 PBKDF2 iterations.
     expect(PASSPHRASE_KDF_ITERATIONS[0]).toBe(600_000);
     const file = newFile();
     const store = await openStore({ file, key: pass });
     expect(store.openNotes).not.toContain('passphrase-kdf-legacy');
     await store.close();
-    expect(opensWith(file, pass.text, 600_000)).toBe(true);
+    expect(opensWith(file, pass.text, 600_000)).toBe(false);
     expect(opensWith(file, pass.text, 64_007)).toBe(false);
+    const envelope = readEnvelope(envelopeFileOf(file))!;
+    expect(envelope.slots.find((s) => s.kind === 'passphrase')?.kdf).toEqual({ name: 'scrypt', N: 131072, r: 8, p: 1 });
+    expect(unlockEnvelope(envelope, { kind: 'passphrase', text: pass.text }).secrets.storeKey).toHaveLength(32);
   }, 60_000);
 
   it('still opens a store keyed with the old 64,007 iterations, and moves it to 600,000 on rekey', async () => {

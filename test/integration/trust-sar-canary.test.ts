@@ -317,16 +317,20 @@ describe('the canary', () => {
       t.file,
       `${t.file}-wal`,
       `${t.file}.lock`,
+      `${t.file}.keys`,
+      `${t.file}.audit-head`,
       ...fs.readdirSync(t.backend.services.backupDir).map((f) => path.join(t.backend.services.backupDir, f)),
     ];
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
-    // Nothing new in the data folder but the store, its lock (who holds it) and its backups;
-    // nothing new in the temp folder.
+    // Nothing new in the data folder but the store, its lock (who holds it), its key envelope, the
+    // audit log's recorded head and its backups; nothing new in the temp folder.
     expect(fs.readdirSync(t.dir).sort()).toEqual([
       'backups',
       'worksbook.sqlite',
       'worksbook.sqlite-shm',
       'worksbook.sqlite-wal',
+      'worksbook.sqlite.audit-head',
+      'worksbook.sqlite.keys',
       'worksbook.sqlite.lock',
     ]);
     const newTemp = fs.readdirSync(os.tmpdir()).filter((f) => !tmpBefore.has(f) && path.join(os.tmpdir(), f) !== t.dir);

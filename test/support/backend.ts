@@ -9,6 +9,8 @@ import { fixedClock } from '../../db/backend/clock';
 import type { Role } from '../../shared/contract/define';
 import type { ChannelName, ChannelOutput, ChannelInput } from '../../shared/contract/index';
 import type { StoreKey } from '../../db/store/sqlite/encryption';
+import { writeTransaction } from '../../db/store/dialect';
+import { markDemoStore } from '../../db/features/trust/trust-settings';
 import { createTestDatabase, dropTestDatabase, isPostgresRun, testServerUrl } from './test-store';
 
 export const TEST_NOW = '2026-11-23T10:00:00.000Z';
@@ -44,6 +46,9 @@ export async function createTestBackend(
     dataDir: dir,
   });
   const client = 'test';
+  // Test stores hold made-up data, like the demo: marked as demo data, so their staff work without
+  // passwords (the sign-in tests make stores with the rules of real data themselves).
+  await writeTransaction(backend.store.db).execute((tx) => markDemoStore(tx, options.now ?? TEST_NOW, null));
   const first = await backend.call(client, 'staff.createFirst', { displayName: 'Test Administrator' });
   if (!first.ok) throw new Error(first.error.message);
   const t: TestBackend = {

@@ -16,7 +16,7 @@ const { createIpcGuard, isPlainPayload } = await import('../../electron/ipc-guar
 
 describe('window', () => {
   it('is sandboxed and isolated, with no Node, web security on and nothing extra', () => {
-    const w = mainWindowOptions('/app/preload.cjs').webPreferences!;
+    const w = mainWindowOptions('/app/preload.cjs', { isPackaged: false }).webPreferences!;
     expect(w).toMatchObject({
       sandbox: true,
       contextIsolation: true,
@@ -32,6 +32,17 @@ describe('window', () => {
     });
     expect(w.preload).toBe('/app/preload.cjs');
     expect(w.devTools).toBe(false);
+  });
+
+  it('never opens DevTools in an installed build, even with WORKSBOOK_DEVTOOLS=1', () => {
+    vi.stubEnv('WORKSBOOK_DEVTOOLS', '1');
+    try {
+      expect(mainWindowOptions('/app/preload.cjs', { isPackaged: true }).webPreferences!.devTools).toBe(false);
+      // A developer's own build still may.
+      expect(mainWindowOptions('/app/preload.cjs', { isPackaged: false }).webPreferences!.devTools).toBe(true);
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   it('loads only its own pages and opens only allow-listed https links', () => {

@@ -4,7 +4,8 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { countStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
 import { countParticipants } from '../participants/participants.repository';
-import { attemptSignIn, recordSignOut, startSession } from '../trust/sign-in.service';
+import { activeStaff, attemptSignIn, checkPassword, recordSignOut, startSession } from '../trust/sign-in.service';
+import { markDemoStore } from '../trust/trust-settings';
 import { createFirstAdministrator } from '../trust/staff-admin.service';
 import { loadDemo, recordDemoLoaded } from '../../demo/demo';
 import { latestMigration } from '../../store/migrations/index';
@@ -31,7 +32,10 @@ export const appHandlers = defineHandlers({
     // Password check, lockout and the "passwords required" rule live in the trust area. A wrong
     // password is counted in its own committed transaction before the refusal is returned.
     const now = ctx.clock.now();
-    const attempt = await ctx.transact((tx) => attemptSignIn(tx, input.staffId, input.password, now));
+    // The password is checked before the transaction (scrypt is slow); the transaction re-reads
+    // the profile and counts a wrong attempt atomically.
+    const check = checkPassword(await activeStaff(ctx.db, input.staffId), input.password);
+    const attempt = await ctx.transact((tx) => attemptSignIn(tx, input.staffId, check, now));
     if (!attempt.ok) throw attempt.refusal;
     return startSession(ctx.client, attempt.staff, now);
   },
@@ -63,6 +67,8 @@ export const appHandlers = defineHandlers({
           nowIso: ctx.clock.now().toISOString(),
         };
         const result = await loadDemo(tx, options, job);
+        // Demo staff work without passwords: only a store marked as demo data allows it.
+        await markDemoStore(tx, options.nowIso, ctx.staffId);
         await recordDemoLoaded(tx, options, ctx.staffId, result);
         return result;
       }),

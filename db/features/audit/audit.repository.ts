@@ -1,7 +1,11 @@
 // The audit log: every change, view of special-category data, export and import, appended in
 // the same transaction as the change itself and chained by hash so an edited row is detected.
-import { createHash } from 'node:crypto';
+// A store with an audit key (kept in its key envelope, never in the store) chains with
+// HMAC-SHA256 under it, so someone holding only the store key cannot rewrite the log and
+// recompute the chain; entries from before the key (the audit_epochs table) keep plain SHA-256.
+import { createHash, createHmac } from 'node:crypto';
 import type { Db, Tx } from '../../store/schema';
+import { auditKeyOf } from '../../store/store-secrets';
 import { auditKeysFor, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
 
 export interface AuditEntry {
@@ -29,8 +33,8 @@ export interface AuditEntry {
 
 export const GENESIS_HASH = '0'.repeat(64);
 
-export function auditHash(prevHash: string, row: Record<string, unknown>): string {
-  const canonical = JSON.stringify([
+function canonicalEntry(row: Record<string, unknown>): string {
+  return JSON.stringify([
     row.at,
     row.staff_id,
     row.action,
@@ -41,7 +45,21 @@ export function auditHash(prevHash: string, row: Record<string, unknown>): strin
     row.before_json,
     row.after_json,
   ]);
-  return createHash('sha256').update(prevHash).update('\n').update(canonical).digest('hex');
+}
+
+/** The plain chain: SHA-256 of the previous hash and the entry (entries from before the audit key). */
+export function auditHash(prevHash: string, row: Record<string, unknown>): string {
+  return createHash('sha256').update(prevHash).update('\n').update(canonicalEntry(row)).digest('hex');
+}
+
+/** The keyed chain: HMAC-SHA256 under the store's audit key. */
+export function keyedAuditHash(key: Buffer, prevHash: string, row: Record<string, unknown>): string {
+  return createHmac('sha256', key).update(prevHash).update('\n').update(canonicalEntry(row)).digest('hex');
+}
+
+/** The hash of the next entry: keyed when the store has an audit key. */
+export function chainHash(key: Buffer | null, prevHash: string, row: Record<string, unknown>): string {
+  return key ? keyedAuditHash(key, prevHash, row) : auditHash(prevHash, row);
 }
 
 /** The stored form of an entry (before its hash): entries about a person are sealed with that
@@ -64,15 +82,18 @@ export function auditRow(at: string, staffId: number | null, entry: AuditEntry, 
   };
 }
 
-export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<void> {
+/** Appends one entry after the last; returns its id. */
+export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<number> {
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   const prevHash = last?.hash ?? GENESIS_HASH;
   const key = entry.participantId == null ? null : await participantAuditKey(tx, entry.participantId, at);
   const row = auditRow(at, staffId, entry, key);
-  await tx
+  const inserted = await tx
     .insertInto('audit_log')
-    .values({ ...row, prev_hash: prevHash, hash: auditHash(prevHash, row) })
-    .execute();
+    .values({ ...row, prev_hash: prevHash, hash: chainHash(auditKeyOf(tx), prevHash, row) })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return inserted.id;
 }
 
 /** Field-level difference of two flat records, for "who changed what" history. */

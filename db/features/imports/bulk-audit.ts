@@ -2,7 +2,8 @@
 // same hash chain as appendAudit (audit.repository), computed in memory and written with
 // multi-row inserts inside the caller's transaction.
 import type { Tx } from '../../store/schema';
-import { auditHash, auditRow, GENESIS_HASH, type AuditEntry } from '../audit/audit.repository';
+import { auditRow, chainHash, GENESIS_HASH, type AuditEntry } from '../audit/audit.repository';
+import { auditKeyOf } from '../../store/store-secrets';
 import { ensureAuditKeys } from '../audit/audit-crypto';
 
 const CHUNK = 500;
@@ -16,6 +17,7 @@ export async function appendAuditMany(
   if (!entries.length) return;
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
   let prevHash = last?.hash ?? GENESIS_HASH;
+  const auditKey = auditKeyOf(tx);
   const keys = await ensureAuditKeys(
     tx,
     entries.flatMap((e) => (e.participantId == null ? [] : [e.participantId])),
@@ -23,7 +25,7 @@ export async function appendAuditMany(
   );
   const rows = entries.map((entry) => {
     const row = auditRow(at, staffId, entry, entry.participantId == null ? null : keys.get(entry.participantId)!);
-    const hash = auditHash(prevHash, row);
+    const hash = chainHash(auditKey, prevHash, row);
     const full = { ...row, prev_hash: prevHash, hash };
     prevHash = hash;
     return full;

@@ -57,6 +57,18 @@ export async function updateStaffRow(tx: Tx, id: number, values: StaffUpdate): P
   await tx.updateTable('staff').set(values).where('id', '=', id).execute();
 }
 
+/** Whether any active profile has a password. */
+export async function anyActivePassword(db: Db): Promise<boolean> {
+  const row = await db
+    .selectFrom('staff')
+    .select('id')
+    .where('is_active', '=', 1)
+    .where('password_hash', 'is not', null)
+    .limit(1)
+    .executeTakeFirst();
+  return !!row;
+}
+
 /** The wrong-password count and lock of a profile. */
 export async function setSignInState(
   tx: Tx,
@@ -64,6 +76,32 @@ export async function setSignInState(
   state: { failed_attempts: number; locked_until: string | null },
 ): Promise<void> {
   await updateStaffRow(tx, id, state);
+}
+
+/** Adds one wrong attempt in a single UPDATE (so attempts made at the same moment are all counted,
+ * on any database) unless the profile is locked now. Returns the new count, or null when locked. */
+export async function countWrongAttempt(tx: Tx, id: number, nowIso: string): Promise<number | null> {
+  const row = await tx
+    .updateTable('staff')
+    .set((eb) => ({ failed_attempts: eb('failed_attempts', '+', 1) }))
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .returning('failed_attempts')
+    .executeTakeFirst();
+  return row ? row.failed_attempts : null;
+}
+
+/** Clears the wrong-attempt count after a right password, unless the profile is locked now (the
+ * same single-statement test, so a lock set by a concurrent wrong attempt is respected). */
+export async function clearWrongAttempts(tx: Tx, id: number, nowIso: string): Promise<boolean> {
+  const row = await tx
+    .updateTable('staff')
+    .set({ failed_attempts: 0, locked_until: null })
+    .where('id', '=', id)
+    .where((eb) => eb.or([eb('locked_until', 'is', null), eb('locked_until', '<=', nowIso)]))
+    .returning('id')
+    .executeTakeFirst();
+  return !!row;
 }
 
 /** A new password, which also clears the wrong-password count and any lock. */

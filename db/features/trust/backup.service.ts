@@ -20,6 +20,25 @@ import {
   type StoreKey,
 } from '../../store/dialect';
 import { appliedMigrations } from '../../store/migrator';
+import { auditKeyOf } from '../../store/store-secrets';
+import { archiveAuditEntries } from '../audit/audit-archive';
+
+async function lastAuditId(db: Db): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.max<number | null>('id').as('id'))
+    .executeTakeFirst();
+  return Number(row?.id ?? 0);
+}
+
+async function auditEntriesAfter(db: Db, id: number): Promise<number> {
+  const row = await db
+    .selectFrom('audit_log')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('id', '>', id)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
 import { readRetentionSettings } from './retention-settings';
 import { latestErasureBefore } from './retention.repository';
 import { migrations } from '../../store/migrations/index';
@@ -151,6 +170,9 @@ export interface BackupPreview {
   outcomes: number;
   staff: number;
   auditEntries: number;
+  /** Audit entries of the current store after the backup's last: a restore drops them (they are
+   * kept in an archive file, audit-archive.ts). */
+  auditEntriesDropped: number;
   integrity: string;
 }
 
@@ -160,7 +182,7 @@ export async function previewBackupFile(
   db: Db,
   storeKey: StoreKey | null,
   takenAt: string,
-): Promise<BackupPreview & { newer: string[] }> {
+): Promise<BackupPreview & { newer: string[]; lastAuditId: number }> {
   try {
     return await storeBackups(db).read(file, storeKey, async (backup) => {
       const tables = new Set((await backup.introspection.getTables()).map((t) => t.name));
@@ -173,6 +195,7 @@ export async function previewBackupFile(
       };
       const applied = await appliedMigrations(backup);
       const problems = await integrityProblems(backup);
+      const backupLastId = tables.has('audit_log') ? await lastAuditId(backup) : 0;
       return {
         name: path.basename(file),
         takenAt,
@@ -181,6 +204,8 @@ export async function previewBackupFile(
         outcomes: await count('outcomes'),
         staff: await count('staff'),
         auditEntries: await count('audit_log'),
+        auditEntriesDropped: await auditEntriesAfter(db, backupLastId),
+        lastAuditId: backupLastId,
         integrity: problems.length ? problems.slice(0, 3).join('; ') : 'ok',
         newer: applied.filter((m) => !(m in migrations)),
       };
@@ -205,7 +230,7 @@ export async function previewBackup(
   name: string,
 ): Promise<BackupPreview> {
   const b = findBackup(db, backupDir, name);
-  const { newer: _newer, ...preview } = await previewBackupFile(b.file, db, storeKey, b.takenAt);
+  const { newer: _newer, lastAuditId: _last, ...preview } = await previewBackupFile(b.file, db, storeKey, b.takenAt);
   return preview;
 }
 
@@ -222,7 +247,7 @@ export async function restoreFromFile(
   tools: RestoreTools,
   file: string,
   label: string,
-): Promise<{ restored: string; safetyBackup: string }> {
+): Promise<{ restored: string; safetyBackup: string; auditEntriesArchived: number; auditArchive: string | null }> {
   // The dialect is picked before the store is closed and reopened (the handle is replaced).
   const backups = storeBackups(tools.db);
   const preview = await previewBackupFile(file, tools.db, tools.storeKey, '');
@@ -242,8 +267,24 @@ export async function restoreFromFile(
   // Copy the chosen file aside first: rotation or the safety backup must not touch it mid-way.
   const staged = path.join(tools.backupDir, `.staged-restore-${Date.now()}.sqlite`);
   fs.copyFileSync(file, staged);
+  // The audit entries written since the backup are dropped by the restore: kept first in an
+  // archive file that rotation never deletes, and the log's head is recorded afresh (re-anchored).
+  const lastBefore = await lastAuditId(tools.db);
+  const archived = await archiveAuditEntries(tools.db, {
+    afterId: preview.lastAuditId,
+    dataDir: path.dirname(tools.storeFile),
+    auditKey: auditKeyOf(tools.db),
+    storeId: null,
+    reason: `restore of ${label}`,
+    at: tools.clock.now(),
+  });
+  const note = archived
+    ? `restored ${label}; ${archived.entries} audit entries after ${preview.lastAuditId} kept in ${archived.file}`
+    : `restored ${label}`;
   try {
-    await tools.reopenStore(() => backups.replaceStore(tools.storeFile, staged));
+    await tools.reopenStore(() => backups.replaceStore(tools.storeFile, staged), {
+      reanchor: { reason: 'restore', note, lastIdBefore: lastBefore },
+    });
   } finally {
     fs.rmSync(staged, { force: true });
   }
@@ -253,10 +294,17 @@ export async function restoreFromFile(
       action: 'restore',
       entity: 'store',
       entityId: label,
-      summary: `Data restored from backup ${label}; the data before it is in ${safety.name}`,
+      summary:
+        `Data restored from backup ${label}; the data before it is in ${safety.name}` +
+        (archived ? `; the ${archived.entries} audit entries it dropped are kept in ${archived.file}` : ''),
     }),
   );
-  return { restored: label, safetyBackup: safety.name };
+  return {
+    restored: label,
+    safetyBackup: safety.name,
+    auditEntriesArchived: archived?.entries ?? 0,
+    auditArchive: archived?.file ?? null,
+  };
 }
 
 export async function restoreBackup(tools: RestoreTools, name: string) {

@@ -1,17 +1,39 @@
-// Signing in: password check with lockout after repeated failures (audited), first passwords
-// for profiles that have none, and the session kept on the caller.
+// Signing in: password check with lockout after repeated failures (audited), a first password set
+// with a one-time set-up code an administrator issued, and the session kept on the caller.
+//
+// The slow part (scrypt, ~0.1 s) runs before the transaction, so attempts do not queue behind one
+// another holding the store; the transaction then re-reads the profile and counts a wrong attempt
+// with a single UPDATE (staff.repository countWrongAttempt), so attempts made at the same moment
+// are each counted and cannot slip past the lockout.
 import { AppFailure } from '../../../shared/result';
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from '../../../shared/domain/password-rules';
 import type { Session } from '../../../shared/contract/app.contract';
 import type { Client } from '../../backend/context';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
-import { findStaff, setPasswordHash, setSignInState, toStaffProfile } from '../staff/staff.repository';
+import {
+  anyActivePassword,
+  clearWrongAttempts,
+  countWrongAttempt,
+  findStaff,
+  setPasswordHash,
+  setSignInState,
+  toStaffProfile,
+} from '../staff/staff.repository';
 import { hashPassword, needsRehash, verifyPassword } from '../staff/password';
 import { passwordsRequired } from './trust-settings';
 import type { StaffRow } from '../../store/tables/foundation.tables';
+import { matchSetupCode } from './setup-codes.service';
+import { retireSetupCodes, useSetupCode } from './setup-codes.repository';
 
-const WRONG = [{ path: ['password'], message: 'The password is not right' }];
+const WRONG_PASSWORD = [{ path: ['password'], message: 'The password is not right' }];
+const WRONG_CODE = [
+  {
+    path: ['code'],
+    message: 'The set-up code is not right, or has expired or been used: ask an administrator for a new one',
+  },
+];
+export const NEEDS_SETUP_CODE = 'This profile has no password yet. Ask an administrator for a set-up code.';
 
 function ukTime(iso: string): string {
   return new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/London', hour: '2-digit', minute: '2-digit' }).format(
@@ -19,19 +41,22 @@ function ukTime(iso: string): string {
   );
 }
 
-async function activeStaff(db: Db, staffId: number): Promise<StaffRow> {
+export async function activeStaff(db: Db, staffId: number): Promise<StaffRow> {
   const staff = await findStaff(db, staffId);
   if (!staff || staff.is_active !== 1) throw new AppFailure('not-found', 'That staff profile does not exist.');
   return staff;
 }
 
-function lockedRefusal(staff: StaffRow, nowIso: string): AppFailure | null {
-  if (!staff.locked_until || staff.locked_until <= nowIso) return null;
+function lockedRefusal(lockedUntil: string, field: string): AppFailure {
   return new AppFailure(
     'unauthenticated',
-    `This profile is locked after ${LOCKOUT_ATTEMPTS} wrong passwords. Try again after ${ukTime(staff.locked_until)}, or ask an administrator to unlock it.`,
-    [{ path: ['password'], message: `Locked until ${ukTime(staff.locked_until)}` }],
+    `This profile is locked after ${LOCKOUT_ATTEMPTS} wrong attempts. Try again after ${ukTime(lockedUntil)}, or ask an administrator to unlock it.`,
+    [{ path: [field], message: `Locked until ${ukTime(lockedUntil)}` }],
   );
+}
+
+function refuseIfLocked(staff: StaffRow, nowIso: string, field: string): void {
+  if (staff.locked_until && staff.locked_until > nowIso) throw lockedRefusal(staff.locked_until, field);
 }
 
 /** Signs the caller in as `staff` (the session lives on the client, not in the store). */
@@ -42,84 +67,142 @@ export function startSession(client: Client, staff: StaffRow, now: Date): Sessio
   return session;
 }
 
-/** One sign-in attempt, in one transaction: a wrong password is counted (and may lock the
- * profile) and audited, and the refusal is returned rather than thrown so the caller can commit
- * the count first; the other refusals change nothing and are thrown. */
-export async function attemptSignIn(
-  tx: Tx,
-  staffId: number,
-  password: string | undefined,
-  now: Date,
-): Promise<{ ok: true; staff: StaffRow } | { ok: false; refusal: AppFailure }> {
-  const nowIso = now.toISOString();
-  const staff = await activeStaff(tx, staffId);
-  const locked = lockedRefusal(staff, nowIso);
-  if (locked) throw locked;
-  if (staff.password_hash) {
-    if (!verifyPassword(password ?? '', staff.password_hash)) {
-      const attempts = staff.failed_attempts + 1;
-      const locks = attempts >= LOCKOUT_ATTEMPTS;
-      const lockedUntil = locks ? new Date(now.getTime() + LOCKOUT_MINUTES * 60_000).toISOString() : null;
-      await setSignInState(tx, staff.id, { failed_attempts: locks ? 0 : attempts, locked_until: lockedUntil });
-      await appendAudit(tx, nowIso, null, {
-        action: 'sign-in-failed',
-        entity: 'staff',
-        entityId: staff.id,
-        summary: `Wrong password for ${staff.display_name} (attempt ${attempts})`,
-      });
-      if (locks)
-        await appendAudit(tx, nowIso, null, {
-          action: 'lockout',
-          entity: 'staff',
-          entityId: staff.id,
-          summary: `${staff.display_name} locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_ATTEMPTS} wrong passwords`,
-        });
-      const refusal =
-        (locks && lockedRefusal({ ...staff, locked_until: lockedUntil }, nowIso)) ||
-        new AppFailure('unauthenticated', 'The password is not right.', WRONG);
-      return { ok: false, refusal };
-    }
-  } else if (await passwordsRequired(tx)) {
-    throw new AppFailure('unauthenticated', 'This profile needs a password before it can be used. Set one now.', [
-      { path: ['newPassword'], message: 'Set a password for this profile' },
-    ]);
+/** What was checked before the transaction: the hash the password was compared with, the verdict,
+ * and a stronger hash to store when the old one used weaker parameters. */
+export interface PasswordCheck {
+  hash: string | null;
+  matches: boolean;
+  rehash: string | null;
+}
+
+/** The slow part of a sign-in, outside any transaction. */
+export function checkPassword(staff: StaffRow, password: string | undefined): PasswordCheck {
+  if (!staff.password_hash) return { hash: null, matches: false, rehash: null };
+  const matches = verifyPassword(password ?? '', staff.password_hash);
+  const rehash = matches && needsRehash(staff.password_hash) ? hashPassword(password ?? '') : null;
+  return { hash: staff.password_hash, matches, rehash };
+}
+
+/** A wrong password or code: counted (atomically) and audited, locking the profile at the limit.
+ * Returns the refusal for the caller to throw after the count is committed. */
+async function recordWrongAttempt(tx: Tx, staff: StaffRow, nowIso: string, what: string, field: string) {
+  const attempts = await countWrongAttempt(tx, staff.id, nowIso);
+  if (attempts === null) {
+    const row = await activeStaff(tx, staff.id);
+    return lockedRefusal(row.locked_until ?? nowIso, field);
   }
-  // A hash made with older scrypt parameters is replaced now that the password is known (which
-  // also clears the wrong-password count and any lock).
-  if (staff.password_hash && needsRehash(staff.password_hash))
-    await setPasswordHash(tx, staff.id, hashPassword(password ?? ''));
-  else if (staff.failed_attempts || staff.locked_until)
-    await setSignInState(tx, staff.id, { failed_attempts: 0, locked_until: null });
+  await appendAudit(tx, nowIso, null, {
+    action: 'sign-in-failed',
+    entity: 'staff',
+    entityId: staff.id,
+    summary: `Wrong ${what} for ${staff.display_name} (attempt ${attempts})`,
+  });
+  if (attempts < LOCKOUT_ATTEMPTS) return null;
+  const lockedUntil = new Date(new Date(nowIso).getTime() + LOCKOUT_MINUTES * 60_000).toISOString();
+  await setSignInState(tx, staff.id, { failed_attempts: 0, locked_until: lockedUntil });
+  await appendAudit(tx, nowIso, null, {
+    action: 'lockout',
+    entity: 'staff',
+    entityId: staff.id,
+    summary: `${staff.display_name} locked for ${LOCKOUT_MINUTES} minutes after ${LOCKOUT_ATTEMPTS} wrong attempts`,
+  });
+  return lockedRefusal(lockedUntil, field);
+}
+
+async function recordSignIn(tx: Tx, staff: StaffRow, nowIso: string, field: string): Promise<StaffRow> {
+  // Cleared only if no concurrent wrong attempt has locked the profile meanwhile.
+  if (!(await clearWrongAttempts(tx, staff.id, nowIso))) refuseIfLocked(await activeStaff(tx, staff.id), nowIso, field);
   await appendAudit(tx, nowIso, staff.id, {
     action: 'sign-in',
     entity: 'staff',
     entityId: staff.id,
     summary: `${staff.display_name} started working`,
   });
-  return { ok: true, staff: { ...staff, failed_attempts: 0, locked_until: null } };
+  return { ...(await activeStaff(tx, staff.id)), failed_attempts: 0, locked_until: null };
 }
 
-/** A profile with no password may be given its first one by whoever opens it (they could
- * already work as it); from then on it needs that password. Returns the profile to sign in as. */
-export async function setFirstPassword(
+/** One sign-in attempt, in one transaction, after `checkPassword`: a wrong password is counted
+ * (and may lock the profile) and audited, and the refusal is returned rather than thrown so the
+ * caller can commit the count first; the other refusals change nothing and are thrown. */
+export async function attemptSignIn(
   tx: Tx,
   staffId: number,
-  newPassword: string,
-  nowIso: string,
-): Promise<StaffRow> {
+  check: PasswordCheck,
+  now: Date,
+): Promise<{ ok: true; staff: StaffRow } | { ok: false; refusal: AppFailure }> {
+  const nowIso = now.toISOString();
+  const staff = await activeStaff(tx, staffId);
+  refuseIfLocked(staff, nowIso, 'password');
+  // A password set or reset while this one was being checked: check again.
+  if (staff.password_hash !== check.hash)
+    throw new AppFailure('conflict', 'The password of this profile changed just now. Try again.');
+  if (staff.password_hash) {
+    if (!check.matches) {
+      const refusal = await recordWrongAttempt(tx, staff, nowIso, 'password', 'password');
+      return {
+        ok: false,
+        refusal: refusal ?? new AppFailure('unauthenticated', 'The password is not right.', WRONG_PASSWORD),
+      };
+    }
+    // A hash made with older scrypt parameters is replaced now that the password is known.
+    if (check.rehash) await setPasswordHash(tx, staff.id, check.rehash);
+  } else if (await passwordsRequired(tx)) {
+    throw new AppFailure('unauthenticated', NEEDS_SETUP_CODE, [{ path: ['code'], message: 'Enter the set-up code' }]);
+  }
+  return { ok: true, staff: await recordSignIn(tx, staff, nowIso, 'password') };
+}
+
+/** A staff member sets their password with the one-time code an administrator gave them, and is
+ * signed in. `newHash` is the chosen password's hash, made before the transaction. A wrong,
+ * expired or used code counts as a wrong attempt. */
+export async function redeemSetupCode(
+  tx: Tx,
+  staffId: number,
+  code: string,
+  newHash: string,
+  now: Date,
+): Promise<{ ok: true; staff: StaffRow } | { ok: false; refusal: AppFailure }> {
+  const nowIso = now.toISOString();
+  const staff = await activeStaff(tx, staffId);
+  refuseIfLocked(staff, nowIso, 'code');
+  const matched = await matchSetupCode(tx, staff.id, code, nowIso);
+  if (!matched || !(await useSetupCode(tx, matched.id, nowIso))) {
+    const refusal = await recordWrongAttempt(tx, staff, nowIso, 'set-up code', 'code');
+    return {
+      ok: false,
+      refusal: refusal ?? new AppFailure('unauthenticated', 'The set-up code is not right.', WRONG_CODE),
+    };
+  }
+  await setPasswordHash(tx, staff.id, newHash);
+  await retireSetupCodes(tx, staff.id, nowIso);
+  await appendAudit(tx, nowIso, staff.id, {
+    action: 'password-set',
+    entity: 'staff',
+    entityId: staff.id,
+    summary: `${staff.display_name} set their password with a set-up code`,
+  });
+  return { ok: true, staff: await recordSignIn(tx, staff, nowIso, 'code') };
+}
+
+/** A store from before passwords were required, in which nobody has one yet: its first
+ * administrator to arrive sets a password (and from then on every other profile needs a set-up
+ * code). No one could be signed in before this (passwords are required), and once any profile has
+ * a password this is refused: it can never be used to take over a profile someone added. */
+export async function claimFirstPassword(tx: Tx, staffId: number, newHash: string, nowIso: string): Promise<StaffRow> {
   const staff = await activeStaff(tx, staffId);
   if (staff.password_hash)
     throw new AppFailure(
       'conflict',
       'This profile already has a password. Sign in with it, or ask an administrator to reset it.',
     );
-  const hash = hashPassword(newPassword);
-  await setPasswordHash(tx, staff.id, hash);
+  if (staff.role !== 'administrator' || (await anyActivePassword(tx)))
+    throw new AppFailure('forbidden', NEEDS_SETUP_CODE, [{ path: ['code'], message: 'Enter the set-up code' }]);
+  await setPasswordHash(tx, staff.id, newHash);
   await appendAudit(tx, nowIso, staff.id, {
     action: 'password-set',
     entity: 'staff',
     entityId: staff.id,
-    summary: `${staff.display_name} set a first password`,
+    summary: `${staff.display_name} set the first password of this programme`,
   });
   await appendAudit(tx, nowIso, staff.id, {
     action: 'sign-in',
@@ -127,7 +210,7 @@ export async function setFirstPassword(
     entityId: staff.id,
     summary: `${staff.display_name} started working`,
   });
-  return { ...staff, password_hash: hash };
+  return { ...staff, password_hash: newHash };
 }
 
 export async function changeOwnPassword(
@@ -144,6 +227,7 @@ export async function changeOwnPassword(
     ]);
   }
   await setPasswordHash(tx, staff.id, hashPassword(newPassword));
+  await retireSetupCodes(tx, staff.id, nowIso);
   await appendAudit(tx, nowIso, staff.id, {
     action: 'password-change',
     entity: 'staff',
@@ -152,11 +236,11 @@ export async function changeOwnPassword(
   });
 }
 
-export async function recordSignOut(tx: Tx, staffId: number, nowIso: string): Promise<void> {
+export async function recordSignOut(tx: Tx, staffId: number, nowIso: string, reason?: string): Promise<void> {
   await appendAudit(tx, nowIso, staffId, {
     action: 'sign-out',
     entity: 'staff',
     entityId: staffId,
-    summary: 'Signed out',
+    summary: reason ?? 'Signed out',
   });
 }

@@ -20,6 +20,9 @@ import {
   updateStaffRow,
 } from '../staff/staff.repository';
 import { hashPassword } from '../staff/password';
+import { isDemoStore } from './trust-settings';
+import { issueSetupCode, type IssuedSetupCode } from './setup-codes.service';
+import { retireSetupCodes, setupCodeExpiries } from './setup-codes.repository';
 
 /** Who is acting, and when. */
 export interface StaffActor {
@@ -27,17 +30,19 @@ export interface StaffActor {
   now: string;
 }
 
-function toManagedStaff(row: StaffRow): ManagedStaff {
+function toManagedStaff(row: StaffRow, setupCodeExpiresAt: string | null): ManagedStaff {
   return {
     ...toStaffProfile(row),
     email: row.email,
     lockedUntil: row.locked_until,
     failedAttempts: row.failed_attempts,
+    setupCodeExpiresAt,
   };
 }
 
-export async function manageList(db: Db): Promise<ManagedStaff[]> {
-  return (await listStaff(db)).map(toManagedStaff);
+export async function manageList(db: Db, nowIso: string): Promise<ManagedStaff[]> {
+  const codes = await setupCodeExpiries(db, nowIso);
+  return (await listStaff(db)).map((row) => toManagedStaff(row, codes.get(row.id) ?? null));
 }
 
 async function mustFind(db: Db, id: number): Promise<StaffRow> {
@@ -46,11 +51,18 @@ async function mustFind(db: Db, id: number): Promise<StaffRow> {
   return row;
 }
 
+async function managed(db: Db, id: number, nowIso: string): Promise<ManagedStaff> {
+  const codes = await setupCodeExpiries(db, nowIso);
+  return toManagedStaff(await mustFind(db, id), codes.get(id) ?? null);
+}
+
+/** Adds a staff member with the password an administrator chose, or (without one) with a one-time
+ * set-up code for them to choose it: a profile never waits open for whoever picks it first. */
 export async function createStaff(
   tx: Tx,
   actor: StaffActor,
-  input: { displayName: string; role: Role; email?: string; password?: string },
-): Promise<ManagedStaff> {
+  input: { displayName: string; role: Role; email?: string | undefined; password?: string | undefined },
+): Promise<ManagedStaff & { setupCode: IssuedSetupCode | null }> {
   if (await findStaffByName(tx, input.displayName))
     throw new AppFailure('conflict', 'Someone already has that name; add a surname or initial.', [
       { path: ['displayName'], message: 'Someone already has that name' },
@@ -75,10 +87,12 @@ export async function createStaff(
       has_password: !!input.password,
     },
   });
-  return toManagedStaff(await mustFind(tx, id));
+  const setupCode = input.password ? null : await issueSetupCode(tx, actor, id);
+  return { ...(await managed(tx, id, actor.now)), setupCode };
 }
 
-/** The first profile of an empty store: an administrator, who is then the one working. */
+/** The first profile of an empty store: an administrator, who is then the one working. Outside a
+ * demo store it needs a password (the contract checks it against the password rules). */
 export async function createFirstAdministrator(
   tx: Tx,
   input: { displayName: string; password?: string | undefined },
@@ -86,6 +100,10 @@ export async function createFirstAdministrator(
 ): Promise<StaffRow> {
   if ((await countStaff(tx)) > 0)
     throw new AppFailure('conflict', 'This programme already has staff profiles; ask an administrator to add you.');
+  if (!input.password && !(await isDemoStore(tx)))
+    throw new AppFailure('validation', 'Choose a password for your profile.', [
+      { path: ['password'], message: 'Choose a password: at least 10 characters (three random words work well)' },
+    ]);
   const id = await insertStaff(tx, {
     display_name: input.displayName,
     email: null,
@@ -135,19 +153,20 @@ export async function updateStaff(
     before: { display_name: before.display_name, role: before.role, is_active: before.is_active },
     after: next,
   });
-  return toManagedStaff(await mustFind(tx, input.id));
+  return managed(tx, input.id, actor.now);
 }
 
 export async function resetPassword(tx: Tx, actor: StaffActor, id: number, newPassword: string): Promise<ManagedStaff> {
   const row = await mustFind(tx, id);
   await setPasswordHash(tx, id, hashPassword(newPassword));
+  await retireSetupCodes(tx, id, actor.now);
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'password-reset',
     entity: 'staff',
     entityId: id,
     summary: `Password of ${row.display_name} reset by an administrator`,
   });
-  return toManagedStaff(await mustFind(tx, id));
+  return managed(tx, id, actor.now);
 }
 
 export async function unlockStaff(tx: Tx, actor: StaffActor, id: number): Promise<ManagedStaff> {
@@ -159,5 +178,5 @@ export async function unlockStaff(tx: Tx, actor: StaffActor, id: number): Promis
     entityId: id,
     summary: `${row.display_name} unlocked by an administrator`,
   });
-  return toManagedStaff(await mustFind(tx, id));
+  return managed(tx, id, actor.now);
 }

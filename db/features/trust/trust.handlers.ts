@@ -3,9 +3,11 @@ import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { storeBackups } from '../../store/dialect';
-import { changeOwnPassword, setFirstPassword, startSession } from './sign-in.service';
+import { activeStaff, changeOwnPassword, claimFirstPassword, redeemSetupCode, startSession } from './sign-in.service';
+import { hashPassword } from '../staff/password';
+import { issueSetupCode } from './setup-codes.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
-import { passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
+import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
 import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
 import { recordAuditCheck, recordStoreCheck } from './audit-verify';
 import { lastScheduledBackup, newestBackup, previewBackup, restoreBackup } from './backup.service';
@@ -26,8 +28,20 @@ export const trustHandlers = defineHandlers({
   },
   async 'session.setPassword'(input, ctx) {
     const now = ctx.clock.now();
-    const staff = await ctx.transact((tx) => setFirstPassword(tx, input.staffId, input.newPassword, now.toISOString()));
+    await activeStaff(ctx.db, input.staffId);
+    // Hashed before the transaction (scrypt is the slow part); the rules are checked inside it.
+    const hash = hashPassword(input.newPassword);
+    const staff = await ctx.transact((tx) => claimFirstPassword(tx, input.staffId, hash, now.toISOString()));
     return startSession(ctx.client, staff, now);
+  },
+  async 'session.redeemSetupCode'(input, ctx) {
+    const now = ctx.clock.now();
+    await activeStaff(ctx.db, input.staffId);
+    const hash = hashPassword(input.newPassword);
+    // A wrong code is counted in its own committed transaction before the refusal is returned.
+    const attempt = await ctx.transact((tx) => redeemSetupCode(tx, input.staffId, input.code, hash, now));
+    if (!attempt.ok) throw attempt.refusal;
+    return startSession(ctx.client, attempt.staff, now);
   },
   async 'session.touch'() {
     return { ok: true as const };
@@ -37,16 +51,20 @@ export const trustHandlers = defineHandlers({
     await changeOwnPassword(ctx.tx, staffId!, input.currentPassword, input.newPassword, now);
     return { ok: true as const };
   },
-  'staff.manageList': (_input, ctx) => manageList(ctx.db),
+  'staff.manageList': (_input, ctx) => manageList(ctx.db, ctx.clock.now().toISOString()),
   'staff.create': (input, ctx) => createStaff(ctx.tx, actorOf(ctx), input),
   'staff.update': (input, ctx) => updateStaff(ctx.tx, actorOf(ctx), input),
   'staff.resetPassword': (input, ctx) => resetPassword(ctx.tx, actorOf(ctx), input.id, input.newPassword),
   'staff.unlock': (input, ctx) => unlockStaff(ctx.tx, actorOf(ctx), input.id),
+  'staff.issueSetupCode': (input, ctx) => issueSetupCode(ctx.tx, actorOf(ctx), input.id),
 
-  'trust.settings': (_input, ctx) => readTrustSettings(ctx.db),
+  async 'trust.settings'(_input, ctx) {
+    return { ...(await readTrustSettings(ctx.db)), demoStore: await isDemoStore(ctx.db) };
+  },
   async 'trust.saveSettings'(input, ctx) {
     const saved = await saveTrustSettings(ctx.tx, input, actorOf(ctx));
     ctx.trust.autoLockMinutes = saved.autoLockMinutes;
+    ctx.trust.sessionHours = saved.sessionHours;
     return saved;
   },
 

@@ -31,6 +31,8 @@ import * as m0161 from './0161-participant-referrals';
 import * as m0162 from './0162-outcome-evidence-needed';
 import * as m0170 from './0170-funding-attribution';
 import * as m0171 from './0171-funder-sets';
+import * as m0180 from './0180-staff-setup-codes';
+import * as m0181 from './0181-audit-epochs';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -94,6 +96,8 @@ const later: Record<string, Migration> = {
   '0162-outcome-evidence-needed': m0162,
   '0170-funding-attribution': m0170,
   '0171-funder-sets': m0171,
+  '0180-staff-setup-codes': m0180,
+  '0181-audit-epochs': m0181,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

@@ -124,4 +124,7 @@ export const postgresBackups: StoreBackups = {
   replaceStore() {
     throw new ServerBackupsApply('a team database is restored with pg_restore by its administrator');
   },
+  rekeyCopy() {
+    throw new ServerBackupsApply('a team database has no store key: its server and logins protect it');
+  },
 };

@@ -15,6 +15,7 @@ import { Kysely, SqliteDialect, sql } from 'kysely';
 import type { Database } from '../schema';
 import { applyKey, type StoreKey } from './encryption';
 import { integrityCheck, quickCheck } from './pragmas';
+import { makePrivate } from '../private-file';
 
 export const backupReasons = [
   'daily',
@@ -103,6 +104,7 @@ function completeBackup(target: BackupTarget, key: StoreKey | null, reason: Back
     const copyProblems = withDatabaseFile(partial, key, (db) => integrityCheck(db));
     if (copyProblems.length)
       throw new BackupFailedError(`The backup copy failed its integrity check: ${copyProblems[0]}`);
+    makePrivate(partial);
     fsync(partial);
     fs.renameSync(partial, final);
     fsync(path.dirname(final), 'r');
@@ -245,9 +247,13 @@ export function backupsToDelete(
   return newestFirst.filter((b) => !keep.has(b.name));
 }
 
+/** Deletes backups past the policy, each with its companion files (`<backup>.keys`). */
 export function rotateBackupFiles(dir: string, policy: RotationPolicy = DEFAULT_ROTATION): string[] {
   const doomed = backupsToDelete(listBackupFiles(dir), policy);
-  for (const b of doomed) fs.rmSync(b.file, { force: true });
+  for (const b of doomed) {
+    fs.rmSync(`${b.file}.keys`, { force: true });
+    fs.rmSync(b.file, { force: true });
+  }
   return doomed.map((b) => b.name);
 }
 
@@ -259,6 +265,7 @@ export function removeBackupFiles(backups: readonly BackupFileInfo[]): void {
 export function replaceStoreFile(storeFile: string, backupFile: string): void {
   const incoming = `${storeFile}.restoring`;
   fs.copyFileSync(backupFile, incoming);
+  makePrivate(incoming);
   fsync(incoming);
   for (const ext of ['-wal', '-shm', '-journal']) fs.rmSync(`${storeFile}${ext}`, { force: true });
   fs.renameSync(incoming, storeFile);

@@ -30,7 +30,8 @@ export class WrongKeyError extends Error {
 export class StoreNeedsKeyError extends Error {
   constructor() {
     super(
-      'This data file is encrypted. Give its passphrase (WORKSBOOK_PASSPHRASE) or key file (WORKSBOOK_KEY_FILE or --key-file).',
+      'This data file is encrypted. Give its recovery key (--recovery-key or WORKSBOOK_RECOVERY_KEY), passphrase ' +
+        '(WORKSBOOK_PASSPHRASE) or key file (WORKSBOOK_KEY_FILE or --key-file).',
     );
     this.name = 'StoreNeedsKeyError';
   }

@@ -14,6 +14,7 @@ import {
 } from './backup-file';
 import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
+import { rekeyFile } from './encrypt-in-place';
 
 export const sqliteStore: StoreDialect = {
   name: 'sqlite',
@@ -57,5 +58,6 @@ export const sqliteStore: StoreDialect = {
     remove: removeBackupFiles,
     read: readBackupFile,
     replaceStore: replaceStoreFile,
+    rekeyCopy: rekeyFile,
   },
 };

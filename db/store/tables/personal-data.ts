@@ -826,6 +826,12 @@ export const personalData = {
     personal: ['display_name', 'email', 'password_hash', 'failed_attempts', 'locked_until'],
     notPersonal: ['id', 'role', 'is_active', 'created_at'],
   },
+  staff_setup_codes: {
+    about: 'staff',
+    why: 'one-time codes an administrator issued for a staff member to set their password (kept hashed)',
+    personal: ['staff_id', 'issued_by'],
+    notPersonal: ['id', 'code_hash', 'created_at', 'expires_at', 'used_at'],
+  },
   saved_views: {
     about: 'staff',
     why: "a staff member's saved grid views (a saved search may name someone)",
@@ -934,6 +940,12 @@ export const personalData = {
     why: 'settings of the programme',
     personal: [],
     notPersonal: ['key', 'value_json', 'updated_at'],
+  },
+  audit_epochs: {
+    about: 'nobody',
+    why: "how the audit log's hash chain was made from which entry on (plain SHA-256, then keyed)",
+    personal: [],
+    notPersonal: ['id', 'first_entry_id', 'chain', 'reason', 'note', 'created_at'],
   },
   reference_items: {
     about: 'nobody',

@@ -53,7 +53,12 @@ export function BackupsSection() {
     if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     toasts.show({
       kind: 'success',
-      message: `Restored. The data from before is kept in ${result.value.safetyBackup}. Please sign in again.`,
+      message:
+        `Restored. The data from before is kept in ${result.value.safetyBackup}.` +
+        (result.value.auditArchive
+          ? ` The ${result.value.auditEntriesArchived} audit entries written since the backup are kept in ${result.value.auditArchive}.`
+          : '') +
+        ' Please sign in again.',
     });
   }
 
@@ -113,6 +118,12 @@ export function BackupsSection() {
             <dd>{preview.staff}</dd>
             <dt>Audit entries</dt>
             <dd>{preview.auditEntries.toLocaleString('en-GB')}</dd>
+            <dt>Audit entries it drops</dt>
+            <dd>
+              {preview.auditEntriesDropped
+                ? `${preview.auditEntriesDropped.toLocaleString('en-GB')} (kept in an archive file in the data folder)`
+                : 'None'}
+            </dd>
             <dt>Schema version</dt>
             <dd>{preview.schemaVersion}</dd>
             <dt>Check</dt>

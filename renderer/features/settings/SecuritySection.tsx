@@ -78,24 +78,34 @@ export function SecuritySection() {
 
 function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'> }) {
   const toasts = useToasts();
+  const { demoStore, ...values } = settings;
   const f = useContractForm('trust.saveSettings', {
-    defaultValues: settings,
-    messages: { autoLockMinutes: 'Enter a whole number of minutes (0 for never)' },
+    defaultValues: values,
+    messages: {
+      autoLockMinutes: 'Enter a whole number of minutes (0 for never)',
+      sessionHours: 'Enter a whole number of hours from 1 to 24',
+    },
     onSuccess: () => toasts.show({ kind: 'success', message: 'Sign-in settings saved.' }),
   });
   const { register } = f.form;
   return (
     <Form of={f} aria-label="Sign-in settings">
-      <div className="field">
-        <label className="radio" htmlFor="field-requirePasswords">
-          <input id="field-requirePasswords" type="checkbox" {...register('requirePasswords')} />
-          Every profile must have a password
-        </label>
-        <p className="hint">
-          Passwords are also required as soon as any profile has one. A profile without a password then sets one at its
-          next sign-in.
+      {demoStore ? (
+        <div className="field">
+          <label className="radio" htmlFor="field-requirePasswords">
+            <input id="field-requirePasswords" type="checkbox" {...register('requirePasswords')} />
+            Every profile must have a password
+          </label>
+          <p className="hint">
+            This store holds demo data, so its profiles may work without passwords unless you ask for them here.
+          </p>
+        </div>
+      ) : (
+        <p>
+          Every profile must have a password: always, in a store of real data. Someone without one gets a one-time
+          set-up code from an administrator (Staff and roles).
         </p>
-      </div>
+      )}
       <Field
         name="autoLockMinutes"
         label="Lock after this many minutes without activity"
@@ -107,6 +117,20 @@ function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'
             inputMode="numeric"
             style={{ maxWidth: '8rem' }}
             {...register('autoLockMinutes', { setValueAs: toNumber })}
+          />
+        )}
+      </Field>
+      <Field
+        name="sessionHours"
+        label="Sign everyone out this many hours after they signed in"
+        hint="However busy they are: from 1 to 24 hours. 12 covers a working day."
+      >
+        {(c) => (
+          <input
+            {...c}
+            inputMode="numeric"
+            style={{ maxWidth: '8rem' }}
+            {...register('sessionHours', { setValueAs: toNumber })}
           />
         )}
       </Field>

@@ -1,5 +1,6 @@
-// Staff accounts (administrators): add someone with a role, change roles, deactivate, reset a
-// password, unlock after too many wrong passwords. What each role can do is stated beside it.
+// Staff accounts (administrators): add someone with a role (and a password, or a one-time set-up
+// code for them to choose it), change roles, deactivate, reset a password or issue a new set-up
+// code, unlock after too many wrong attempts. What each role can do is stated beside it.
 import { useState } from 'react';
 import { z } from 'zod';
 import { api } from '../../api/client';
@@ -11,7 +12,15 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { roles, type Role } from '../../../shared/contract/define';
 import type { ManagedStaff } from '../../../shared/contract/trust.contract';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import { ResetPasswordForm } from './ResetPasswordForm';
+import { SetupCodePanel } from './SetupCodePanel';
+
+interface ShownCode {
+  name: string;
+  code: string;
+  expiresAt: string;
+}
 
 const roleHelp: Record<Role, string> = {
   viewer:
@@ -24,6 +33,7 @@ export function StaffSection() {
   const staff = useChannel('staff.manageList', {}, { areas: ['staff'] });
   const toasts = useToasts();
   const [resetFor, setResetFor] = useState<ManagedStaff | null>(null);
+  const [shownCode, setShownCode] = useState<ShownCode | null>(null);
 
   async function change(s: ManagedStaff, input: { role?: Role; isActive?: boolean }) {
     const result = await api.call('staff.update', { id: s.id, ...input });
@@ -32,6 +42,13 @@ export function StaffSection() {
         ? { kind: 'success', message: `${s.displayName} updated.` }
         : { kind: 'error', message: result.error.message },
     );
+    staff.reload();
+  }
+
+  async function issueCode(s: ManagedStaff) {
+    const result = await api.call('staff.issueSetupCode', { id: s.id });
+    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
+    setShownCode({ name: s.displayName, code: result.value.code, expiresAt: result.value.expiresAt });
     staff.reload();
   }
 
@@ -85,7 +102,12 @@ export function StaffSection() {
                   <option value="administrator">Administrator</option>
                 </select>
               </td>
-              <td>{s.hasPassword ? 'Set' : <span className="tag tag-yellow">None</span>}</td>
+              <td>
+                {s.hasPassword ? 'Set' : <span className="tag tag-yellow">None</span>}
+                {s.setupCodeExpiresAt && (
+                  <div className="muted">Set-up code until {formatUkDateTime(s.setupCodeExpiresAt)}</div>
+                )}
+              </td>
               <td>
                 {!s.isActive ? (
                   <span className="tag tag-grey">Inactive</span>
@@ -99,6 +121,11 @@ export function StaffSection() {
                 <button type="button" onClick={() => setResetFor(s)}>
                   Reset password<span className="visually-hidden"> for {s.displayName}</span>
                 </button>
+                {s.isActive && (
+                  <button type="button" onClick={() => void issueCode(s)}>
+                    Issue set-up code<span className="visually-hidden"> for {s.displayName}</span>
+                  </button>
+                )}
                 {s.lockedUntil && s.lockedUntil > now && (
                   <button type="button" onClick={() => void unlock(s)}>
                     Unlock<span className="visually-hidden"> {s.displayName}</span>
@@ -122,13 +149,20 @@ export function StaffSection() {
           }}
         />
       )}
+      {shownCode && <SetupCodePanel {...shownCode} onDone={() => setShownCode(null)} />}
       <h3>Add a staff member</h3>
-      <AddStaff onAdded={staff.reload} />
+      <AddStaff
+        onAdded={(added) => {
+          if (added.setupCode)
+            setShownCode({ name: added.displayName, code: added.setupCode.code, expiresAt: added.setupCode.expiresAt });
+          staff.reload();
+        }}
+      />
     </>
   );
 }
 
-/** What the add form holds: a password left blank is not sent (they choose one at first sign-in). */
+/** What the add form holds: a password left blank is not sent, and they get a set-up code instead. */
 const addStaffForm = z.object({
   displayName: z.string(),
   role: z.enum(roles),
@@ -136,7 +170,7 @@ const addStaffForm = z.object({
   password: z.string(),
 });
 
-function AddStaff({ onAdded }: { onAdded(): void }) {
+function AddStaff({ onAdded }: { onAdded(added: ChannelOutput<'staff.create'>): void }) {
   const toasts = useToasts();
   const f = useContractForm('staff.create', {
     schema: addStaffForm,
@@ -145,7 +179,7 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
     onSuccess: (added, _input, form) => {
       form.reset();
       toasts.show({ kind: 'success', message: `${added.displayName} added as ${added.role}.` });
-      onAdded();
+      onAdded(added);
     },
   });
   const { register, watch } = f.form;
@@ -169,7 +203,7 @@ function AddStaff({ onAdded }: { onAdded(): void }) {
       <Field
         name="password"
         label="First password (optional)"
-        hint="Leave empty to let them choose it when they first sign in."
+        hint="Leave empty to give them a one-time set-up code instead, with which they choose their own."
       >
         {(c) => <input {...c} type="password" autoComplete="new-password" {...register('password')} />}
       </Field>
