@@ -4,9 +4,10 @@ import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { navigate } from '../../app/router';
-import { formatUkDateTime } from '../../../shared/domain/dates';
+import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { IndicatorSetEditor } from './IndicatorSetEditor';
 import { FundersPanel } from './FundersPanel';
+import { NewSetForm } from './NewSetForm';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
 
@@ -20,11 +21,26 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
     { areas: ['returns'], skip: chosen === null },
   );
   const isAdmin = useCan('administrator');
+  const [creating, setCreating] = useState(false);
   const d = detail.data && detail.data.set.id === chosen ? detail.data : undefined;
 
   return (
     <section aria-labelledby="sets-heading">
       <h2 id="sets-heading">Indicator sets</h2>
+      {isAdmin && !editing && !creating && (
+        <div className="button-row">
+          <button type="button" onClick={() => setCreating(true)}>
+            New set for a funder
+          </button>
+        </div>
+      )}
+      {isAdmin && creating && <NewSetForm onCancel={() => setCreating(false)} />}
+      {sets.data && sets.data.length === 0 && (
+        <p>
+          No indicator sets yet.{' '}
+          {isAdmin ? 'Use “New set for a funder” to build one.' : 'An administrator can build one.'}
+        </p>
+      )}
       <nav aria-label="Indicator sets">
         <ul className="cards">
           {(sets.data ?? []).map((s) => (
@@ -98,6 +114,12 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
                   </td>
                   <td>
                     <strong>{i.title}</strong> <DefinitionStatusTag status={i.definitionStatus} />
+                    {i.definitionStatus === 'agreed' && i.agreedOn && (
+                      <span className="muted">
+                        {' '}
+                        Confirmed by {i.agreedBy ?? 'an administrator'} on {formatUkDate(i.agreedOn)}
+                      </span>
+                    )}
                     <p>{i.definition}</p>
                     <p className="sentence">
                       <strong>Counted as:</strong> {i.sentence}
