@@ -94,7 +94,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
           </button>
         </div>
       )}
-      {isAdmin && creating && <NewSetForm onCancel={() => setCreating(false)} />}
+      {isAdmin && creating && !editing && <NewSetForm onCancel={() => setCreating(false)} />}
       {sets.data && sets.data.length === 0 && (
         <p>
           No indicator sets yet.{' '}
