@@ -5,6 +5,8 @@
 // 31 March 2026) with the reason, and nothing can be exported or submitted. axe finds nothing.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
+const shots = process.env.RETURNS_SHOTS;
+
 test('targets on the dashboard; UKSPF after its agreement is refused', async ({ appPage: page, app }) => {
   await startWithDemo(page);
   const base = app.harness.url.split('#')[0];
@@ -58,6 +60,7 @@ test('targets on the dashboard; UKSPF after its agreement is refused', async ({ 
   await expect(figure).toBeVisible();
   await figure.getByText(/: data table$/).click();
   await expect(figure.getByRole('columnheader')).toHaveText(['Indicator', 'Cumulative', 'Profile to date', 'Target']);
+  if (shots) await page.screenshot({ path: `${shots}/dashboard-targets.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 
   // UKSPF for October to December 2026: outside the agreement, refused with the reason.

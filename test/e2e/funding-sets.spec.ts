@@ -5,6 +5,8 @@
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
+const shots = process.env.RETURNS_SHOTS;
+
 /** Focus a control and type into it, as a keyboard user would. */
 async function typeInto(page: Page, control: Locator, text: string) {
   await control.focus();
@@ -88,6 +90,7 @@ test('an administrator builds a new funder set from parts and a return from it',
   await expect(sentence).toContainText('Participants with a verified outcome of type Job start');
   await expect(sentence).toContainText('of 16 or more hours a week');
   await expect(sentence).toContainText('not if already counted under TF-1');
+  if (shots) await page.screenshot({ path: `${shots}/rule-builder.png`, fullPage: true });
   expect(await axeViolations(page)).toEqual([]);
 
   // The advanced view shows the same rule as JSON.
