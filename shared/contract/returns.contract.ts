@@ -315,7 +315,8 @@ export const returnsContract = {
     effect: reads,
     summary: 'Read a counting rule as a sentence',
     role: 'viewer',
-    input: z.object({ rule: countingRuleSchema }).strict(),
+    /** With the set's funder, "attributed to a funding stream of <funder>" names it. */
+    input: z.object({ rule: countingRuleSchema, funderId: idSchema.optional() }).strict(),
     output: z.object({ sentence: z.string() }),
   }),
   'returns.funders': channel({

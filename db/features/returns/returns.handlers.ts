@@ -9,7 +9,7 @@ import { createSet, saveSet, saveSetVersion } from './indicator-sets.service';
 import { changesSince, computeReturn, countedPeriod, scopeOf, submitReturnAudited } from './return.service';
 import { listTargets } from './targets.repository';
 import { saveTarget } from './targets.service';
-import { listReturns } from './returns.repository';
+import { findFunder, listReturns } from './returns.repository';
 import { funders, saveFunder } from './funders.service';
 import {
   buildDashboardExport,
@@ -41,7 +41,8 @@ export const returnsHandlers = defineHandlers({
 
   async 'returns.describeRule'(input, ctx) {
     const areas = await areaLabelsFor(ctx.db, [input.rule.area]);
-    return { sentence: sentenceFor(input.rule, await ruleLabelMaps(ctx.db), undefined, areas) };
+    const funder = input.funderId === undefined ? undefined : await findFunder(ctx.db, input.funderId);
+    return { sentence: sentenceFor(input.rule, await ruleLabelMaps(ctx.db), funder?.name, areas) };
   },
 
   'returns.funders': (_input, ctx) => funders(ctx.db),

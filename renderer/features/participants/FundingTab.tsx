@@ -13,6 +13,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import type { AttributedItem } from '../../../shared/contract/funding.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
+import { returnsRoutes } from '../returns/returns.routes';
 
 type Setup = ChannelOutput<'funding.setup'>;
 
@@ -180,6 +181,12 @@ export function FundingTab({ id }: { id: number }) {
   return (
     <div>
       <h2>Funding spells</h2>
+      {setup.data && setup.data.streams.length === 0 && (
+        <p className="notice">
+          No funding streams are set up yet, so nothing can be attributed to a funder.{' '}
+          <a href={returnsRoutes.funding.href()}>Add funders and funding streams in Returns › Funding and targets</a>.
+        </p>
+      )}
       {p.spells.length === 0 ? (
         <p>
           No funding spells recorded.{' '}

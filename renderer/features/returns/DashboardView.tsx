@@ -1,5 +1,5 @@
-// The dashboard: headline figures for a period (default this financial year), and charts of
-// starts by month, outcomes by type, the pathway funnel and the breakdowns, each with its data
+// The dashboard: headline figures for a period (default this financial year), each indicator of a
+// chosen set against its target and profile, and charts of starts by month, outcomes by type, the pathway funnel and the breakdowns, each with its data
 // table, a PNG download and the tables as xlsx.
 import { useEffect, useState } from 'react';
 import { currentQuery, setSearchParams } from '../../app/router';
@@ -11,6 +11,7 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { ChartFigure } from './ChartFigure';
 import { AreaBreakdownFigure } from './AreaBreakdownFigure';
+import { TargetsFigure } from './TargetsFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { returnsRoutes } from './returns.routes';
 
@@ -77,6 +78,7 @@ export function DashboardView() {
               </li>
             ))}
           </ul>
+          <TargetsFigure from={d.from} to={d.to} />
           <h3>Charts</h3>
           <div className="chart-grid">
             <ChartFigure

@@ -1,12 +1,12 @@
 // Funding: each funder with its agreements (start, end, closure date for final claims), the
 // funding streams and projects items are attributed to, and each indicator set's targets and
-// profiles. Administrators add agreements and set targets; everyone can read.
+// profiles. Administrators add and change funders, agreements, streams and projects and set
+// targets; everyone can read.
 import { useState } from 'react';
 import { z } from 'zod';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { DateField, NumberField } from '../../components/form/ControlledFields';
-import { Field } from '../../components/form/Field';
+import { NumberField } from '../../components/form/ControlledFields';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
@@ -14,69 +14,9 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { profilePeriods } from '../../../shared/domain/targets';
 import type { AgreementView, SetSummary, TargetView } from '../../../shared/contract/returns.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
-
-type Setup = ChannelOutput<'funding.setup'>;
+import { AddFunderForm, AgreementForm, EditFunderForm, ProjectForm, StreamForm } from './FundingSetupForms';
 
 const dateOr = (d: string | null, none: string) => (d ? formatUkDate(d) : none);
-
-function AddAgreement({ funders }: { funders: Setup['funders'] }) {
-  const toasts = useToasts();
-  const f = useContractForm('funding.saveAgreement', {
-    idPrefix: 'agreement',
-    schema: z.object({
-      funderId: z.string().min(1, 'Choose the funder'),
-      name: z.string(),
-      startsOn: z.string(),
-      endsOn: z.string().nullable(),
-      closureOn: z.string().nullable(),
-    }),
-    defaultValues: { funderId: '', name: '', startsOn: '', endsOn: null, closureOn: null },
-    toInput: (v) => ({
-      id: null,
-      funderId: Number(v.funderId),
-      name: v.name,
-      startsOn: v.startsOn,
-      endsOn: v.endsOn,
-      closureOn: v.closureOn,
-      notes: null,
-    }),
-    onSuccess: (_saved, _input, form) => {
-      toasts.show({ kind: 'success', message: 'Funding agreement saved' });
-      form.reset();
-    },
-  });
-  return (
-    <Form
-      of={f}
-      aria-labelledby="add-agreement-heading"
-      heading={<h3 id="add-agreement-heading">Add a funding agreement</h3>}
-    >
-      <Field name="funderId" label="Funder">
-        {(c) => (
-          <select {...c} {...f.form.register('funderId')}>
-            <option value="">Choose a funder</option>
-            {funders.map((x) => (
-              <option key={x.id} value={x.id}>
-                {x.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="name" label="Agreement name">
-        {(c) => <input {...c} {...f.form.register('name')} />}
-      </Field>
-      <DateField name="startsOn" label="Starts" blank="" />
-      <DateField name="endsOn" label="Ends" hint="Leave blank if it has no end yet" />
-      <DateField name="closureOn" label="Closure date for final claims" hint="Optional" />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save agreement
-        </button>
-      </div>
-    </Form>
-  );
-}
 
 function EditTarget({
   setId,
@@ -217,11 +157,176 @@ function SetTargets({ set }: { set: SetSummary }) {
   );
 }
 
+/** Which row is being changed in place: "funder-3", "agreement-2", "stream-5", "project-9". */
+type Editing = string | null;
+
+function ChangeButton({ label, onClick }: { label: string; onClick(): void }) {
+  return (
+    <button type="button" aria-label={label} onClick={onClick}>
+      Change
+    </button>
+  );
+}
+
+function FundingSetup({ s }: { s: ChannelOutput<'funding.setup'> }) {
+  const isAdmin = useCan('administrator');
+  const fundersWithColumns = useChannel('returns.funders', {}, { areas: ['returns'] });
+  const [editing, setEditing] = useState<Editing>(null);
+  const done = () => setEditing(null);
+  const columnsOf = (id: number) => fundersWithColumns.data?.find((x) => x.id === id)?.personalColumns ?? [];
+  return (
+    <>
+      <h3>Funders and agreements</h3>
+      {s.funders.length === 0 && <p>No funders yet.{isAdmin ? ' Add one below.' : ''}</p>}
+      {s.funders.length > 0 && (
+        <table className="data">
+          <caption className="visually-hidden">Funders and their funding agreements</caption>
+          <thead>
+            <tr>
+              <th scope="col">Funder</th>
+              <th scope="col">Agreement</th>
+              <th scope="col">Starts</th>
+              <th scope="col">Ends</th>
+              <th scope="col">Closure date for final claims</th>
+              {isAdmin && <th scope="col">Change</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {s.funders.flatMap((fu) => [
+              <tr key={`f-${fu.id}`}>
+                <th scope="row">
+                  {fu.name} <span className="muted">({fu.code})</span>
+                </th>
+                <td colSpan={4} className="muted">
+                  {fu.agreements.length === 0 ? 'No agreement recorded' : (fu.notes ?? '')}
+                </td>
+                {isAdmin && (
+                  <td>
+                    {editing === `funder-${fu.id}` ? (
+                      <EditFunderForm funder={fu} personalColumns={columnsOf(fu.id)} onDone={done} />
+                    ) : (
+                      <ChangeButton label={`Change ${fu.name}`} onClick={() => setEditing(`funder-${fu.id}`)} />
+                    )}
+                  </td>
+                )}
+              </tr>,
+              ...fu.agreements.map((a) => (
+                <tr key={`a-${a.id}`}>
+                  <td>{fu.name}</td>
+                  <td>{a.name}</td>
+                  <td>{formatUkDate(a.startsOn)}</td>
+                  <td>{dateOr(a.endsOn, 'No end set')}</td>
+                  <td>{dateOr(a.closureOn, 'None')}</td>
+                  {isAdmin && (
+                    <td>
+                      {editing === `agreement-${a.id}` ? (
+                        <AgreementForm funders={s.funders} agreement={a} onDone={done} />
+                      ) : (
+                        <ChangeButton label={`Change ${a.name}`} onClick={() => setEditing(`agreement-${a.id}`)} />
+                      )}
+                    </td>
+                  )}
+                </tr>
+              )),
+            ])}
+          </tbody>
+        </table>
+      )}
+      {isAdmin && (
+        <div className="form-columns">
+          <AddFunderForm />
+          {s.funders.length > 0 && <AgreementForm funders={s.funders} />}
+        </div>
+      )}
+      <h3 id="streams-heading">Funding streams and projects</h3>
+      {s.streams.length === 0 && (
+        <p>
+          No funding streams yet.{' '}
+          {isAdmin
+            ? s.funders.length === 0
+              ? 'Add the funder first, then its streams below.'
+              : 'Add the streams people and items are funded by below.'
+            : 'An administrator adds them here.'}
+        </p>
+      )}
+      {s.streams.length > 0 && (
+        <table className="data">
+          <caption className="visually-hidden">Funding streams and their projects</caption>
+          <thead>
+            <tr>
+              <th scope="col">Stream or project</th>
+              <th scope="col">Funder or stream</th>
+              <th scope="col">Dates</th>
+              <th scope="col">Intervention</th>
+              <th scope="col">Status</th>
+              {isAdmin && <th scope="col">Change</th>}
+            </tr>
+          </thead>
+          <tbody>
+            {s.streams.flatMap((st) => [
+              <tr key={`s-${st.id}`}>
+                <th scope="row">
+                  {st.name} <span className="muted">({st.code})</span>
+                </th>
+                <td>{st.funderName ?? '—'}</td>
+                <td>
+                  {dateOr(st.startsOn, 'Open')} to {dateOr(st.endsOn, 'open')}
+                </td>
+                <td />
+                <td>{st.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
+                {isAdmin && (
+                  <td>
+                    {editing === `stream-${st.id}` ? (
+                      <StreamForm funders={s.funders} stream={st} onDone={done} />
+                    ) : (
+                      <ChangeButton label={`Change ${st.name}`} onClick={() => setEditing(`stream-${st.id}`)} />
+                    )}
+                  </td>
+                )}
+              </tr>,
+              ...s.projects
+                .filter((p) => p.streamId === st.id)
+                .map((p) => (
+                  <tr key={`p-${p.id}`}>
+                    <td>
+                      <span aria-hidden="true">↳ </span>
+                      {p.name}
+                      {p.interventionCode ? ` (${p.interventionCode})` : ''}{' '}
+                      <span className="muted">project {p.code}</span>
+                    </td>
+                    <td>{st.name}</td>
+                    <td />
+                    <td>{p.interventionCode ?? <span className="muted">None</span>}</td>
+                    <td>{p.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
+                    {isAdmin && (
+                      <td>
+                        {editing === `project-${p.id}` ? (
+                          <ProjectForm streams={s.streams} project={p} onDone={done} />
+                        ) : (
+                          <ChangeButton label={`Change ${p.name}`} onClick={() => setEditing(`project-${p.id}`)} />
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                )),
+            ])}
+          </tbody>
+        </table>
+      )}
+      {isAdmin && s.funders.length > 0 && (
+        <div className="form-columns">
+          <StreamForm funders={s.funders} />
+          {s.streams.length > 0 && <ProjectForm streams={s.streams} />}
+        </div>
+      )}
+    </>
+  );
+}
+
 export function FundingView() {
   const setup = useChannel('funding.setup', {}, { areas: ['funding', 'returns'] });
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
   const [setId, setSetId] = useState<number | null>(null);
-  const isAdmin = useCan('administrator');
   const s = setup.data;
   const chosen = sets.data?.find((x) => x.id === setId) ?? sets.data?.[0];
   return (
@@ -232,80 +337,7 @@ export function FundingView() {
           {setup.error.message}
         </p>
       )}
-      {s && (
-        <>
-          <h3>Funders and agreements</h3>
-          {s.funders.length === 0 && <p>No funders yet.</p>}
-          <table className="data">
-            <caption className="visually-hidden">Funders and their funding agreements</caption>
-            <thead>
-              <tr>
-                <th scope="col">Funder</th>
-                <th scope="col">Agreement</th>
-                <th scope="col">Starts</th>
-                <th scope="col">Ends</th>
-                <th scope="col">Closure date for final claims</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.funders.flatMap((fu) =>
-                fu.agreements.length === 0
-                  ? [
-                      <tr key={`f-${fu.id}`}>
-                        <td>{fu.name}</td>
-                        <td colSpan={4} className="muted">
-                          No agreement recorded
-                        </td>
-                      </tr>,
-                    ]
-                  : fu.agreements.map((a) => (
-                      <tr key={`a-${a.id}`}>
-                        <td>{fu.name}</td>
-                        <td>{a.name}</td>
-                        <td>{formatUkDate(a.startsOn)}</td>
-                        <td>{dateOr(a.endsOn, 'No end set')}</td>
-                        <td>{dateOr(a.closureOn, 'None')}</td>
-                      </tr>
-                    )),
-              )}
-            </tbody>
-          </table>
-          {isAdmin && <AddAgreement funders={s.funders} />}
-          <h3>Funding streams and projects</h3>
-          {s.streams.length === 0 && <p>No funding streams yet.</p>}
-          <table className="data">
-            <caption className="visually-hidden">Funding streams and their projects</caption>
-            <thead>
-              <tr>
-                <th scope="col">Stream</th>
-                <th scope="col">Funder</th>
-                <th scope="col">Dates</th>
-                <th scope="col">Projects</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.streams.map((st) => (
-                <tr key={st.id}>
-                  <td>
-                    {st.name} <span className="muted">({st.code})</span>
-                    {!st.isActive && <span className="tag tag-yellow">Closed</span>}
-                  </td>
-                  <td>{st.funderName ?? '—'}</td>
-                  <td>
-                    {dateOr(st.startsOn, 'Open')} to {dateOr(st.endsOn, 'open')}
-                  </td>
-                  <td>
-                    {s.projects
-                      .filter((p) => p.streamId === st.id)
-                      .map((p) => `${p.name}${p.interventionCode ? ` (${p.interventionCode})` : ''}`)
-                      .join('; ') || <span className="muted">None</span>}
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </>
-      )}
+      {s && <FundingSetup s={s} />}
       <h3>Targets and profiles</h3>
       <div className="period-row">
         <label htmlFor="targets-set">Indicator set</label>

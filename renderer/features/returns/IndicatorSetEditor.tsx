@@ -1,18 +1,24 @@
-// Editing an indicator set: each indicator's wording and its counting rule (JSON, checked as
-// you type and read back as a sentence). Saving writes a new version; old returns keep theirs.
+// Editing an indicator set: each indicator's wording and its counting rule, built from parts in a
+// form (RuleBuilder) or typed as JSON (the advanced view), checked as you go and read back as a
+// sentence. Saving writes a new version; old returns keep theirs.
 import { useEffect, useState } from 'react';
-import { useFieldArray } from 'react-hook-form';
+import { useFieldArray, type UseFormRegisterReturn } from 'react-hook-form';
 import { z } from 'zod';
 import { api } from '../../api/client';
+import { useChannel } from '../../api/use-channel';
 import { useToasts } from '../../components/Toasts';
-import { Field } from '../../components/form/Field';
+import { Field, FieldMessage, useFieldError } from '../../components/form/Field';
+import { useFieldId } from '../../components/form/field-id';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { parseRuleJson } from '../../../shared/domain/counting-rule';
+import type { RuleDraft } from '../../../shared/domain/counting-rule-draft';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { definitionStatusCodes, definitionStatusLabels } from '../../../shared/domain/definition-status';
 import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/geography';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
+import { RuleBuilder, type RuleBuilderOptions } from './RuleBuilder';
 
 type Detail = ChannelOutput<'returns.setDetail'>;
 type Draft = Omit<IndicatorInput, 'rule'> & { ruleText: string };
@@ -22,14 +28,16 @@ function toDraft(i: Detail['indicators'][number]): Draft {
   return { ...rest, ruleText: JSON.stringify(rule, null, 2) };
 }
 
-function RuleSentence({ text }: { text: string }) {
+function RuleSentence({ text, funderId }: { text: string; funderId: number }) {
   const [sentence, setSentence] = useState('');
   const parsed = parseRuleJson(text);
   useEffect(() => {
     if (!parsed.ok) return;
     const timer = setTimeout(
       () =>
-        void api.call('returns.describeRule', { rule: parsed.rule }).then((r) => r.ok && setSentence(r.value.sentence)),
+        void api
+          .call('returns.describeRule', { rule: parsed.rule, funderId })
+          .then((r) => r.ok && setSentence(r.value.sentence)),
       250,
     );
     return () => clearTimeout(timer);
@@ -89,6 +97,17 @@ const areaHint = (
   </>
 );
 
+/** The rule typed so far as an object the form can edit, or null while the JSON does not read. */
+function draftOf(text: string): RuleDraft | null {
+  try {
+    const raw: unknown = JSON.parse(text);
+    // Checked against the rule's schema on save (setForm); the form edits it part by part meanwhile.
+    return typeof raw === 'object' && raw !== null && !Array.isArray(raw) ? (raw as RuleDraft) : null;
+  } catch {
+    return null;
+  }
+}
+
 const newIndicator = (): Draft => ({
   code: '',
   title: '',
@@ -99,17 +118,71 @@ const newIndicator = (): Draft => ({
   definitionStatus: 'local_draft',
   ruleText: JSON.stringify(
     {
-      subject: 'outcomes',
-      dateField: 'outcome_date',
-      outcomeTypes: ['job_start'],
-      verifiedOnly: true,
+      subject: 'participants',
+      dateField: 'start_date',
       countDistinct: 'participant',
+      funding: 'funder',
       excludeClaimedInSubmittedReturns: true,
     },
     null,
     2,
   ),
 });
+
+/** One indicator's counting rule: the form of parts, or the JSON (advanced); either way read back
+ * as a sentence. The JSON text is the form's value, so an error on save belongs to it. */
+function RuleEditor({
+  index,
+  json,
+  onJson,
+  text,
+  onText,
+  register,
+  options,
+  funderId,
+}: {
+  funderId: number;
+  index: number;
+  json: boolean;
+  onJson(on: boolean): void;
+  text: string;
+  onText(text: string): void;
+  register: UseFormRegisterReturn;
+  options: RuleBuilderOptions;
+}) {
+  const name = `indicators.${index}.ruleText`;
+  const error = useFieldError(name);
+  const id = useFieldId(name);
+  const draft = draftOf(text);
+  return (
+    <fieldset className="field rule-edit">
+      <legend>Counting rule</legend>
+      <label className="radio">
+        <input type="checkbox" checked={json} onChange={(e) => onJson(e.target.checked)} />
+        Show the rule as JSON (advanced)
+      </label>
+      {json ? (
+        <Field name={name} label="Counting rule (JSON)" hint={areaHint}>
+          {(c) => <textarea {...c} className="rule-json" spellCheck={false} {...register} />}
+        </Field>
+      ) : draft ? (
+        <>
+          <FieldMessage id={id} message={error} />
+          <RuleBuilder
+            name={`indicators.${index}.rule`}
+            firstId={name}
+            draft={draft}
+            onChange={(next) => onText(JSON.stringify(next, null, 2))}
+            options={options}
+          />
+        </>
+      ) : (
+        <p className="error-message">The JSON of this rule does not read: correct it in the JSON view.</p>
+      )}
+      <RuleSentence text={text} funderId={funderId} />
+    </fieldset>
+  );
+}
 
 export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(): void }) {
   const toasts = useToasts();
@@ -130,9 +203,23 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
       onDone();
     },
   });
-  const { register, control, watch } = f.form;
+  const { register, control, watch, setValue } = f.form;
   const rows = useFieldArray({ control, name: 'indicators' });
   const drafts = watch('indicators');
+  const [asJson, setAsJson] = useState<ReadonlySet<string>>(new Set());
+  const lookups = useChannel('outcomes.lookups', {}, { areas: ['outcomes'] });
+  const setup = useChannel('funding.setup', {}, { areas: ['funding'] });
+  const funderStreams = (setup.data?.streams ?? []).filter((s) => s.funderId === detail.set.funderId);
+  const builderOptions = (i: number): RuleBuilderOptions => ({
+    outcomeTypes: (lookups.data?.outcomeTypes ?? []).filter((t) => t.isActive),
+    streams: setup.data?.streams ?? [],
+    projects: (setup.data?.projects ?? []).filter(
+      (p) => funderStreams.length === 0 || funderStreams.some((s) => s.id === p.streamId),
+    ),
+    siblings: drafts.flatMap((d, j) => (j !== i && d.code ? [{ code: d.code, title: d.title }] : [])),
+    funderName: detail.set.funderName,
+  });
+  const agreedOf = (code: string | undefined) => detail.indicators.find((x) => x.code === code && x.agreedOn);
 
   return (
     <Form
@@ -170,23 +257,41 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
               hint="Choose “agreed with the funder” only when the funder has confirmed this definition."
             >
               {(c) => (
-                <select {...c} {...register(`indicators.${i}.definitionStatus`)}>
-                  {definitionStatusCodes.map((code) => (
-                    <option key={code} value={code}>
-                      {definitionStatusLabels[code]}
-                    </option>
-                  ))}
-                </select>
-              )}
-            </Field>
-            <Field name={`indicators.${i}.ruleText`} label="Counting rule (JSON)" hint={areaHint}>
-              {(c) => (
                 <>
-                  <textarea {...c} className="rule-json" spellCheck={false} {...register(`indicators.${i}.ruleText`)} />
-                  <RuleSentence text={drafts[i]?.ruleText ?? ''} />
+                  <select {...c} {...register(`indicators.${i}.definitionStatus`)}>
+                    {definitionStatusCodes.map((code) => (
+                      <option key={code} value={code}>
+                        {definitionStatusLabels[code]}
+                      </option>
+                    ))}
+                  </select>
+                  {drafts[i]?.definitionStatus === 'agreed' && agreedOf(code) && (
+                    <p className="muted">
+                      Confirmed by {agreedOf(code)!.agreedBy ?? 'an administrator'} on{' '}
+                      {formatUkDate(agreedOf(code)!.agreedOn!)}; changing the wording or rule records you instead.
+                    </p>
+                  )}
+                  {drafts[i]?.definitionStatus === 'agreed' && !agreedOf(code) && (
+                    <p className="muted">Saving records you, today, as confirming it was agreed with the funder.</p>
+                  )}
                 </>
               )}
             </Field>
+            <RuleEditor
+              index={i}
+              json={asJson.has(row.id)}
+              onJson={(on) => {
+                const next = new Set(asJson);
+                if (on) next.add(row.id);
+                else next.delete(row.id);
+                setAsJson(next);
+              }}
+              text={drafts[i]?.ruleText ?? ''}
+              onText={(text) => setValue(`indicators.${i}.ruleText`, text, { shouldDirty: true })}
+              register={register(`indicators.${i}.ruleText`)}
+              options={builderOptions(i)}
+              funderId={detail.set.funderId}
+            />
             <button type="button" className="danger" onClick={() => rows.remove(i)}>
               Remove {code || 'this indicator'}
             </button>

@@ -1,14 +1,75 @@
 // Indicator sets as reference data: each set's indicators with their counting rules read as
 // sentences, its version history, and (for administrators) editing that saves a new version.
 import { useState } from 'react';
+import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
+import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
 import { navigate } from '../../app/router';
-import { formatUkDateTime } from '../../../shared/domain/dates';
+import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { IndicatorSetEditor } from './IndicatorSetEditor';
 import { FundersPanel } from './FundersPanel';
+import { NewSetForm } from './NewSetForm';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
+import type { ChannelOutput } from '../../../shared/contract/index';
+
+type Detail = ChannelOutput<'returns.setDetail'>;
+
+/** An administrator confirms that the funder agreed an indicator's definition: saved as a new
+ * version of the set (audited), recording who confirmed it and when. */
+function ConfirmAgreed({ detail, code, onSaved }: { detail: Detail; code: string; onSaved(): void }) {
+  const toasts = useToasts();
+  const [asking, setAsking] = useState(false);
+  const [saving, setSaving] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  if (!asking)
+    return (
+      <button type="button" onClick={() => setAsking(true)}>
+        Mark {code} agreed with funder…
+      </button>
+    );
+  const confirm = async () => {
+    setSaving(true);
+    const r = await api.call('returns.saveSetVersion', {
+      setId: detail.set.id,
+      basedOnVersionId: detail.versionId,
+      note: `${code} confirmed as agreed with ${detail.set.funderName}`,
+      indicators: detail.indicators.map(({ sentence: _s, agreedBy: _b, agreedOn: _o, ...i }) =>
+        i.code === code ? { ...i, definitionStatus: 'agreed' as const } : i,
+      ),
+    });
+    setSaving(false);
+    if (!r.ok) return setProblem(r.error.message);
+    toasts.show({
+      kind: 'success',
+      message: `${code} marked agreed with ${detail.set.funderName} (version ${r.value.version})`,
+    });
+    setAsking(false);
+    onSaved();
+  };
+  return (
+    <div role="group" aria-label={`Confirm ${code} agreed with funder`} className="notice">
+      <p>
+        Has {detail.set.funderName} confirmed this definition and counting rule in writing? You are recorded as
+        confirming it, today; the set is saved as a new version.
+      </p>
+      {problem && (
+        <p className="error-message" role="alert">
+          {problem}
+        </p>
+      )}
+      <div className="button-row">
+        <button type="button" className="primary" disabled={saving} onClick={() => void confirm()}>
+          Yes, agreed with the funder
+        </button>
+        <button type="button" onClick={() => setAsking(false)}>
+          Cancel
+        </button>
+      </div>
+    </div>
+  );
+}
 
 export function IndicatorSetsView({ setId, editing }: { setId: number | null; editing: boolean }) {
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
@@ -20,11 +81,26 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
     { areas: ['returns'], skip: chosen === null },
   );
   const isAdmin = useCan('administrator');
+  const [creating, setCreating] = useState(false);
   const d = detail.data && detail.data.set.id === chosen ? detail.data : undefined;
 
   return (
     <section aria-labelledby="sets-heading">
       <h2 id="sets-heading">Indicator sets</h2>
+      {isAdmin && !editing && !creating && (
+        <div className="button-row">
+          <button type="button" onClick={() => setCreating(true)}>
+            New set for a funder
+          </button>
+        </div>
+      )}
+      {isAdmin && creating && !editing && <NewSetForm onCancel={() => setCreating(false)} />}
+      {sets.data && sets.data.length === 0 && (
+        <p>
+          No indicator sets yet.{' '}
+          {isAdmin ? 'Use “New set for a funder” to build one.' : 'An administrator can build one.'}
+        </p>
+      )}
       <nav aria-label="Indicator sets">
         <ul className="cards">
           {(sets.data ?? []).map((s) => (
@@ -98,6 +174,22 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
                   </td>
                   <td>
                     <strong>{i.title}</strong> <DefinitionStatusTag status={i.definitionStatus} />
+                    {i.definitionStatus === 'agreed' && i.agreedOn && (
+                      <span className="muted">
+                        {' '}
+                        Confirmed by {i.agreedBy ?? 'an administrator'} on {formatUkDate(i.agreedOn)}
+                      </span>
+                    )}
+                    {isAdmin && i.definitionStatus !== 'agreed' && d.versionId === d.set.currentVersionId && (
+                      <ConfirmAgreed
+                        detail={d}
+                        code={i.code}
+                        onSaved={() => {
+                          setVersionId(undefined);
+                          detail.reload();
+                        }}
+                      />
+                    )}
                     <p>{i.definition}</p>
                     <p className="sentence">
                       <strong>Counted as:</strong> {i.sentence}

@@ -107,7 +107,24 @@ export function ReturnBuilderView() {
         </p>
       )}
       {ready && !c && !computed.error && <p aria-live="polite">Counting…</p>}
-      {c && (
+      {c && c.agreement.status === 'outside' && (
+        // Nothing in the period can be claimed from this funder: no figures to mistake for a claim,
+        // and nothing to export or submit (the backend refuses both too).
+        <div className="error-message" role="alert">
+          <p>
+            <strong>
+              {c.set.name} cannot be built for {c.periodLabel}.
+            </strong>
+          </p>
+          {c.agreement.messages.map((m) => (
+            <p key={m}>{m}</p>
+          ))}
+          <p>
+            The funder&apos;s agreements are in <a href={returnsRoutes.funding.href()}>Funding and targets</a>.
+          </p>
+        </div>
+      )}
+      {c && c.agreement.status !== 'outside' && (
         <>
           <p>
             <strong>{c.set.name}</strong>, version {c.version}, for {c.periodLabel}.{' '}
@@ -119,7 +136,7 @@ export function ReturnBuilderView() {
             )}
           </p>
           {c.agreement.messages.length > 0 && (
-            <div className={c.agreement.status === 'outside' ? 'error-message' : 'notice'} role="status">
+            <div className="notice" role="status">
               {c.agreement.messages.map((m) => (
                 <p key={m}>{m}</p>
               ))}
