@@ -13,6 +13,8 @@ import { ChartFigure } from './ChartFigure';
 import { AreaBreakdownFigure } from './AreaBreakdownFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { returnsRoutes } from './returns.routes';
+import { outcomesRoutes } from '../outcomes/outcomes.routes';
+import { formatPounds } from '../../../shared/domain/outcome-lists';
 
 function linkedPeriod(): PeriodValue | null {
   const q = currentQuery();
@@ -76,6 +78,15 @@ export function DashboardView() {
                 )}
               </li>
             ))}
+            <li className="card">
+              <div className="figure">{formatPounds(d.communityInvestment.pence)}</div>
+              <div>Investment into local community projects</div>
+              <p className="sentence">
+                Community investment received in the period on {d.communityInvestment.contracts}{' '}
+                {d.communityInvestment.contracts === 1 ? 'contract or obligation' : 'contracts and obligations'}.
+              </p>
+              <a href={outcomesRoutes.contracts.href()}>See the contracts</a>
+            </li>
           </ul>
           <h3>Charts</h3>
           <div className="chart-grid">
