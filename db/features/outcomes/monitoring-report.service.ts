@@ -115,7 +115,7 @@ export async function monitoringReport(tx: Tx, actor: Actor, input: MonitoringRe
   const bytes = await writeXlsx([measures, triggers, payments, startSheet], {
     title: `${c.name} monitoring report`,
   });
-  const fileName = `monitoring-${fileStem(c.reference ?? c.name)}-${input.from}-to-${input.to}.xlsx`;
+  const fileName = `monitoring-${fileStem(c.reference ?? c.planningReference ?? c.name)}-${input.from}-to-${input.to}.xlsx`;
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: 'contract',
