@@ -92,7 +92,8 @@ export const commitmentRules: Record<CommitmentKind, string> = {
   work_placements:
     'Work experience, work trial and sector-based work academy placements on this contract that started within the contract period.',
   person_weeks:
-    'Weeks in work within the period of local people in jobs and apprenticeships on this contract (to the day the job ended, or today); a week of 37.5 hours or more (or no hours recorded) is one person-week, fewer hours pro rata.',
+    'Weeks in work within the period of local people in jobs and apprenticeships on this contract (to the day the job ended, or today); ' +
+    'a week of 37.5 hours or more (or no hours recorded) is one person-week, fewer hours pro rata.',
   local_labour_percent:
     'Local people as a share of all job and apprenticeship starts on this contract within the period (whole per cent).',
   site_visits: 'Entered by officers (nothing in the records counts site visits).',
