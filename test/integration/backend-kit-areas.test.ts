@@ -373,6 +373,8 @@ function steps(): Step[] {
       { after: (v, s) => (s.engagement = (v as { id: number }).id) },
     ],
     ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
+    ['vacancies.export', () => ({})],
+    ['candidates.export', () => ({})],
     // Courses
     [
       'courses.types.save',
