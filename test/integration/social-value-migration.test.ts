@@ -1,6 +1,7 @@
 // Migration 0190 on a store from before it, with rows in it: existing contracts stay council
 // contracts with their commitments, no planning details, triggers or payments; outcomes keep
-// every value and have no end date; and the new tables take rows.
+// every value and have no end date; and the new tables take rows. Migration 0191 (keyworker
+// support) adds two tables only: the same store shows them taking rows.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -83,6 +84,23 @@ sqliteOnly('builds the store from before 0190 in a SQLite file of its own')('mig
     ).rejects.toThrow();
     await db.insertInto('contract_triggers').values({ contract_id: 1, label: 'Commencement' }).execute();
     expect(await db.selectFrom('contract_triggers').select('label').execute()).toEqual([{ label: 'Commencement' }]);
+    // 0191: keyworker support's tables take rows for the person already there.
+    expect(applied).toContain('0191-keyworker');
+    await db
+      .insertInto('keyworker_contacts')
+      .values({ participant_id: 1, contact_on: '2026-02-01', method: 'phone', created_at: at })
+      .execute();
+    await db
+      .insertInto('keyworker_plan_items')
+      .values({ participant_id: 1, kind: 'goal', text: 'Work', created_at: at, updated_at: at })
+      .execute();
+    await expect(
+      db
+        .insertInto('keyworker_contacts')
+        .values({ participant_id: 1, contact_on: '2026-02-01', method: 'pigeon', created_at: at })
+        .execute(),
+    ).rejects.toThrow();
+    expect(await db.selectFrom('participants').select('reference').execute()).toEqual([{ reference: 'SW-000001' }]);
     await db.destroy();
   });
 });

@@ -32,6 +32,7 @@ import * as m0162 from './0162-outcome-evidence-needed';
 import * as m0170 from './0170-funding-attribution';
 import * as m0171 from './0171-funder-sets';
 import * as m0190 from './0190-section-106';
+import * as m0191 from './0191-keyworker';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -96,6 +97,7 @@ const later: Record<string, Migration> = {
   '0170-funding-attribution': m0170,
   '0171-funder-sets': m0171,
   '0190-section-106': m0190,
+  '0191-keyworker': m0191,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
