@@ -92,3 +92,45 @@ test('record a Section 106 obligation with a payment and see its progress', asyn
   await expect(card).toContainText('£2,500.00');
   await noAxe(page);
 });
+
+test('add a keyworker plan step and contact and see them on the timeline', async ({ appPage: page, app }) => {
+  await startEmpty(page);
+  const id = await aParticipant(app.backend.store.db, {
+    first_name: 'Kemi',
+    last_name: 'Adebayo',
+    reference: 'SW-E2E002',
+  });
+  await page.evaluate((pid) => {
+    window.location.hash = `#/participants/${pid}/keyworker`;
+  }, id);
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  await expect(page.getByRole('tab', { name: 'Keyworker' })).toHaveAttribute('aria-selected', 'true');
+  await expect(page.getByText('No action plan yet')).toBeVisible();
+  await expect(page.getByText('No keyworker contacts recorded yet.')).toBeVisible();
+  await noAxe(page);
+
+  await page.getByLabel('Part of the plan').selectOption('step');
+  await page.getByLabel('What', { exact: true }).fill('Book the HS&E test');
+  await page.getByLabel('Due (optional)').fill('01/12/2026');
+  await page.getByRole('button', { name: 'Add to plan' }).click();
+  await expect(page.getByRole('cell', { name: 'Book the HS&E test', exact: true })).toBeVisible();
+  await expect(page.getByRole('cell', { name: '01/12/2026' })).toBeVisible();
+  await page.getByRole('button', { name: 'Mark done: Book the HS&E test' }).click();
+  await expect(page.getByRole('button', { name: 'Mark done: Book the HS&E test' })).toHaveCount(0);
+
+  await page.getByLabel('Date of contact').fill(today());
+  await page.getByLabel('How', { exact: true }).selectOption('face_to_face');
+  await page.getByLabel('Minutes (optional)').fill('45');
+  await page.getByLabel('Notes (optional)').fill('Prepared for the Wates interview');
+  await page.getByRole('button', { name: 'Record contact' }).click();
+  await expect(page.getByRole('cell', { name: 'Prepared for the Wates interview' })).toBeVisible();
+  await expect(page.getByRole('cell', { name: 'Face to face' })).toBeVisible();
+  await noAxe(page);
+
+  await page.getByRole('tab', { name: 'Timeline' }).click();
+  await expect(page.getByText(/^Keyworker contact with Jo Officer/)).toBeVisible();
+  await expect(page.getByText('Face to face, 45 minutes')).toBeVisible();
+  await expect(page.getByText('Next step added to the keyworker plan')).toBeVisible();
+  await noAxe(page);
+});
