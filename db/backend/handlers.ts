@@ -12,6 +12,7 @@ import { trustHandlers } from '../features/trust/trust.handlers';
 import { fundingHandlers } from '../features/funding/funding.handlers';
 import { geographyHandlers } from '../features/geography/geography.handlers';
 import { vacanciesHandlers } from '../features/vacancies/vacancies.handlers';
+import { keyworkerHandlers } from '../features/participants/keyworker.handlers';
 
 // Each area's map covers some of the channels; together they must cover each exactly once.
 const areas: Array<Partial<HandlerMap<ChannelName>>> = [
@@ -25,6 +26,7 @@ const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   fundingHandlers,
   geographyHandlers,
   vacanciesHandlers,
+  keyworkerHandlers,
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {

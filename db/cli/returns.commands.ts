@@ -8,7 +8,7 @@ import { CLI_CLIENT, unwrap, type CliCommand } from './command';
 import { parseUkDate } from '../../shared/domain/dates';
 import { findSetByCode } from '../features/returns/indicator-sets.repository';
 
-function dateOption(value: unknown, name: string, io: { err(t: string): void }): string | null {
+export function dateOption(value: unknown, name: string, io: { err(t: string): void }): string | null {
   if (typeof value !== 'string') {
     io.err(`--${name} is required (a date such as 01/04/2025 or 2025-04-01).`);
     return null;

@@ -16,6 +16,7 @@ import { vacanciesStep } from './vacancies.demo';
 import { returnsSteps } from './returns.demo';
 import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
+import { keyworkerStep } from './keyworker.demo';
 
 export const demoSteps: DemoStep[] = [
   referenceStep,
@@ -29,6 +30,8 @@ export const demoSteps: DemoStep[] = [
   ...fundingSteps,
   ...returnsSteps,
   ...importsSteps,
+  // Last: its random draws leave the earlier steps' data as it was.
+  keyworkerStep,
 ];
 
 export interface DemoOptions {

@@ -10,6 +10,7 @@ import { insertInChunks, type DemoContext, type DemoStep } from './demo-context'
 import { addDays, type Random } from './random';
 import { firstNames, lastNames } from './names';
 import { demoPdf } from './outcomes-pdf';
+import { section106Obligation } from './social-value.demo';
 import type { Insertable } from 'kysely';
 import type { EvidenceItemsTable } from '../store/tables/outcomes.tables';
 
@@ -195,6 +196,7 @@ async function organisationsAndContracts(
       )
       .execute();
     contracts.push({ id: row.id, startsOn, endsOn });
+    if (s.reference === 'S106-QW') await section106Obligation(ctx, row.id, startsOn);
   }
   return { employers: made.filter((o) => o.kind === 'employer' || o.kind === 'contractor'), contracts };
 }

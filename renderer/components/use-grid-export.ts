@@ -8,7 +8,10 @@ import { useToasts } from './Toasts';
 import { currentGridQuery } from './grid-view';
 
 /** Channels that take a grid's view (search, preset, filters, sort) and return a workbook. */
-export type GridExportChannel = Extract<ChannelName, 'placements.export' | 'outcomes.export'>;
+export type GridExportChannel = Extract<
+  ChannelName,
+  'placements.export' | 'outcomes.export' | 'vacancies.export' | 'candidates.export'
+>;
 
 export function useGridExport<Row>(
   channel: GridExportChannel | null,

@@ -11,6 +11,7 @@ import { trustContract } from './trust.contract';
 import { fundingContract } from './funding.contract';
 import { geographyContract } from './geography.contract';
 import { vacanciesContract } from './vacancies.contract';
+import { keyworkerContract } from './keyworker.contract';
 
 export const contract = {
   ...appContract,
@@ -23,6 +24,7 @@ export const contract = {
   ...fundingContract,
   ...geographyContract,
   ...vacanciesContract,
+  ...keyworkerContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,6 +5,8 @@ import { freeText } from './personal';
 import { idSchema, isoDateSchema } from './common';
 import {
   commitmentKindCodes,
+  commitmentUnit,
+  contractKindCodes,
   evidenceKindCodes,
   organisationKindCodes,
   placementKindCodes,
@@ -97,16 +99,33 @@ export const commitmentInputSchema = z
   .object({
     id: idSchema.optional(),
     kind: z.enum(commitmentKindCodes, { error: 'Choose the kind of commitment' }),
+    // Money targets are pence (up to £100m); percentages are checked below.
     target: z
       .number({ error: 'Enter the target as a whole number' })
       .int('Enter the target as a whole number')
       .min(0, 'The target cannot be negative')
-      .max(100_000, 'The target is too large'),
+      .max(10_000_000_000, 'The target is too large'),
     description: optText(300, 'Description'),
     manualAchieved: z
       .union([z.number().int('Enter a whole number').min(0, 'Cannot be negative').max(100_000), z.null()])
       .optional()
       .transform((v) => v ?? null),
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    const unit = commitmentUnit(v.kind);
+    if (unit === 'percent' && v.target > 100)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'A percentage target is at most 100' });
+    if (unit === 'count' && v.target > 100_000)
+      ctx.addIssue({ code: 'custom', path: ['target'], message: 'The target is too large' });
+  });
+
+export const triggerInputSchema = z
+  .object({
+    id: idSchema.optional(),
+    label: z.string().trim().min(1, 'Say what triggers it, like Commencement').max(200, 'At most 200 characters'),
+    dueOn: optDate,
+    metOn: optDate,
   })
   .strict();
 
@@ -119,6 +138,10 @@ export const contractInputSchema = z
     startsOn: optDate,
     endsOn: optDate,
     notes: optText(2000, 'Notes'),
+    kind: z.enum(contractKindCodes).default('contract'),
+    planningReference: optText(60, 'Planning application reference'),
+    planningClause: optText(200, 'Clause'),
+    triggers: z.array(triggerInputSchema).max(20, 'A contract can have at most 20 trigger dates').default([]),
     commitments: z.array(commitmentInputSchema).max(30, 'A contract can have at most 30 commitments').default([]),
   })
   .strict()
@@ -150,6 +173,14 @@ export const contractRowSchema = z.object({
   startsOn: z.string().nullable(),
   endsOn: z.string().nullable(),
   notes: z.string().nullable(),
+  kind: z.enum(contractKindCodes),
+  planningReference: z.string().nullable(),
+  planningClause: z.string().nullable(),
+  triggers: z.array(
+    z.object({ id: idSchema, label: z.string(), dueOn: z.string().nullable(), metOn: z.string().nullable() }),
+  ),
+  inLieuReceivedPence: z.number().int(),
+  communityInvestmentReceivedPence: z.number().int(),
   commitments: z.array(commitmentProgressSchema),
 });
 export type ContractRow = z.infer<typeof contractRowSchema>;
@@ -307,8 +338,18 @@ export const outcomeInputSchema = z
 export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
 
 export const outcomeUpdateSchema = z
-  .object({ id: idSchema, outcomeDate: isoDateSchema, ...outcomeDetailsShape })
-  .strict();
+  .object({
+    id: idSchema,
+    outcomeDate: isoDateSchema,
+    ...outcomeDetailsShape,
+    /** The day a job or apprenticeship ended (person-weeks of employment count up to it). */
+    endedOn: optDate,
+  })
+  .strict()
+  .superRefine((v, ctx) => {
+    if (v.endedOn && v.endedOn < v.outcomeDate)
+      ctx.addIssue({ code: 'custom', path: ['endedOn'], message: 'The job cannot end before it started' });
+  });
 export type OutcomeUpdate = z.infer<typeof outcomeUpdateSchema>;
 
 export const outcomeGridRowSchema = z.object({
@@ -418,6 +459,7 @@ export const outcomeDetailSchema = outcomeGridRowSchema.extend({
   apprenticeshipStandard: z.string().nullable(),
   apprenticeshipLevel: z.number().int().nullable(),
   qualificationTitle: z.string().nullable(),
+  endedOn: z.string().nullable(),
   notes: freeText(z.string().nullable()),
   verificationReason: z.string().nullable(),
   /** Verified although none of the evidence its type needs was recorded (with a reason). */

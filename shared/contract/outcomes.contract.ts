@@ -33,6 +33,7 @@ import {
   worklistFilterSchema,
   worklistRowSchema,
 } from './outcomes-schemas';
+import { monitoringReportInputSchema, paymentInputSchema, paymentRowSchema } from './social-value-schemas';
 
 const byId = z.object({ id: idSchema }).strict();
 const savedId = z.object({ id: idSchema });
@@ -102,7 +103,11 @@ export const outcomesContract = {
     summary: 'Show a social-value contract',
     role: 'viewer',
     input: byId,
-    output: contractRowSchema.extend({ placementCount: z.number().int(), outcomeCount: z.number().int() }),
+    output: contractRowSchema.extend({
+      placementCount: z.number().int(),
+      outcomeCount: z.number().int(),
+      payments: z.array(paymentRowSchema),
+    }),
   }),
   'contracts.save': channel({
     effect: writes('outcomes'),
@@ -110,6 +115,27 @@ export const outcomesContract = {
     role: 'officer',
     input: contractInputSchema,
     output: savedId,
+  }),
+  'contracts.addPayment': channel({
+    effect: writes('outcomes', 'returns'),
+    summary: 'Record money received against a contract or planning obligation',
+    role: 'officer',
+    input: paymentInputSchema,
+    output: savedId,
+  }),
+  'contracts.removePayment': channel({
+    effect: writes('outcomes', 'returns'),
+    summary: 'Remove a payment recorded in error',
+    role: 'officer',
+    input: byId,
+    output: okOutput,
+  }),
+  'contracts.report': channel({
+    effect: writes('audit'),
+    summary: 'Export a contract’s monitoring report workbook for a period',
+    role: 'officer',
+    input: monitoringReportInputSchema,
+    output: fileOutputSchema,
   }),
 
   'placements.page': channel({

@@ -252,6 +252,9 @@ export const dashboardSchema = z.object({
   byBarrier: specialItems('barrier', z.array(countRowSchema), 'key'),
   /** Starts and outcomes by ward and by deprivation decile (the geography area's). */
   areas: dashboardAreasSchema,
+  /** Community investment received in the period on social-value contracts and Section 106
+   * obligations, in pence: the headline "investment into local community projects". */
+  communityInvestment: z.object({ pence: z.number().int(), contracts: z.number().int() }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

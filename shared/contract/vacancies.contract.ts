@@ -5,7 +5,7 @@
 // engagement shows on the organisation's page ('outcomes').
 import { z } from 'zod';
 import { channel, reads, writes } from './define';
-import { gridQuerySchema, idSchema, okOutput, pageOf } from './common';
+import { fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import {
   candidateGridRowSchema,
   candidateOptionSchema,
@@ -49,12 +49,26 @@ export const vacanciesContract = {
     output: z.object({ id: idSchema }),
   }),
 
+  'vacancies.export': channel({
+    effect: writes('audit'),
+    summary: 'Export vacancies (the grid’s current view)',
+    role: 'officer',
+    input: gridQuerySchema,
+    output: fileOutputSchema,
+  }),
   'candidates.page': channel({
     effect: reads,
     summary: 'List candidates put forward for vacancies',
     role: 'viewer',
     input: gridQuerySchema,
     output: pageOf(candidateGridRowSchema),
+  }),
+  'candidates.export': channel({
+    effect: writes('audit'),
+    summary: 'Export candidates (the grid’s current view)',
+    role: 'officer',
+    input: gridQuerySchema,
+    output: fileOutputSchema,
   }),
   'candidates.options': channel({
     effect: reads,

@@ -83,6 +83,8 @@ export const countingRuleSchema = z
       .optional(),
     cscsOnly: z.boolean().optional(),
     eligibleOnly: z.boolean().optional(),
+    /** "Engaging with keyworker support": people with at least one recorded keyworker contact. */
+    keyworkerContact: z.boolean().optional(),
     labourMarketStatuses: z.array(code).max(10).optional(),
     postcodeDistricts: z
       .array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'Use postcode districts such as SG1'))
@@ -149,6 +151,12 @@ export const countingRuleSchema = z
         code: 'custom',
         path: ['cscsOnly'],
         message: 'CSCS courses apply to course runs and enrolments only',
+      });
+    if (rule.keyworkerContact && rule.subject === 'course_runs')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['keyworkerContact'],
+        message: 'Keyworker support does not apply to course runs',
       });
     if (rule.area && rule.subject === 'course_runs')
       ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
@@ -293,6 +301,7 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
   if (details.length) parts[0] = `${parts[0]}, ${details.join(', ')}`;
   const who: string[] = [];
   if (rule.eligibleOnly) who.push('whose eligibility is confirmed');
+  if (rule.keyworkerContact) who.push('engaging with keyworker support (at least one recorded contact)');
   if (rule.ageAtStart?.length) who.push(`${listOf(rule.ageAtStart.map(describeAgeRange))} at their start`);
   if (rule.sexes?.length) who.push(`whose sex is ${listOf(rule.sexes.map((c) => label(labels.sex, c)))}`);
   if (rule.labourMarketStatuses?.length) who.push(`who were ${listOf(rule.labourMarketStatuses.map(lm))} at entry`);

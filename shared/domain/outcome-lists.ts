@@ -82,11 +82,49 @@ export const commitmentKinds = [
   { code: 'local_jobs', label: 'Local jobs' },
   { code: 'apprenticeships', label: 'Apprenticeships' },
   { code: 'work_placements', label: 'Work placements' },
+  { code: 'person_weeks', label: 'Person-weeks of local employment' },
+  { code: 'local_labour_percent', label: 'Percentage of local labour' },
   { code: 'site_visits', label: 'Site visits' },
+  { code: 'school_engagements', label: 'School engagements' },
+  { code: 'in_lieu_contribution', label: 'In-lieu financial contribution' },
+  { code: 'community_investment', label: 'Community investment' },
   { code: 'other', label: 'Other' },
 ] as const satisfies readonly Option[];
 export type CommitmentKind = (typeof commitmentKinds)[number]['code'];
 export const commitmentKindCodes = commitmentKinds.map((k) => k.code) as [CommitmentKind, ...CommitmentKind[]];
+
+/** How a commitment's target and achieved figure read: a count, a percentage or money in pence. */
+export type CommitmentUnit = 'count' | 'percent' | 'pence';
+export function commitmentUnit(kind: string): CommitmentUnit {
+  if (kind === 'in_lieu_contribution' || kind === 'community_investment') return 'pence';
+  if (kind === 'local_labour_percent') return 'percent';
+  return 'count';
+}
+
+export const contractKinds = [
+  { code: 'contract', label: 'Council contract (social value)' },
+  { code: 's106', label: 'Section 106 planning obligation' },
+] as const satisfies readonly Option[];
+export type ContractKind = (typeof contractKinds)[number]['code'];
+export const contractKindCodes = contractKinds.map((k) => k.code) as [ContractKind, ...ContractKind[]];
+
+export const paymentKinds = [
+  { code: 'in_lieu', label: 'In-lieu financial contribution' },
+  { code: 'community_investment', label: 'Community investment' },
+] as const satisfies readonly Option[];
+export type PaymentKind = (typeof paymentKinds)[number]['code'];
+export const paymentKindCodes = paymentKinds.map((k) => k.code) as [PaymentKind, ...PaymentKind[]];
+
+/** Pence as pounds for people: 123456 → "£1,234.56". */
+export function formatPounds(pence: number): string {
+  return `£${(pence / 100).toLocaleString('en-GB', { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+}
+
+/** A commitment's figure in its unit: a count, "12%" or "£1,234.56". */
+export function formatCommitmentFigure(kind: string, n: number): string {
+  const unit = commitmentUnit(kind);
+  return unit === 'pence' ? formatPounds(n) : unit === 'percent' ? `${n}%` : String(n);
+}
 
 export function labelFor(list: readonly Option[], code: string | null | undefined): string {
   if (code == null || code === '') return '';

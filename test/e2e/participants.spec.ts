@@ -82,7 +82,7 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
   await expect(page.getByText(/Check recorded; eligibility: Eligible/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await tabTo(page, page.getByRole('tab', { name: 'Eligibility & evidence' }), { back: true });
-  for (const tab of ['Referrals', 'Timeline', 'Notes', 'Funding', 'History']) {
+  for (const tab of ['Referrals', 'Timeline', 'Notes', 'Keyworker', 'Funding', 'History']) {
     await page.keyboard.press('ArrowRight');
     await expect(page.getByRole('tab', { name: tab })).toHaveAttribute('aria-selected', 'true');
     expect(await axeViolations(page), tab).toEqual([]);

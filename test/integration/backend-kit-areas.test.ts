@@ -373,6 +373,10 @@ function steps(): Step[] {
       { after: (v, s) => (s.engagement = (v as { id: number }).id) },
     ],
     ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
+    ['keyworker.savePlanItem', (s) => ({ participantId: id(s, 'p1'), kind: 'goal', text: 'Kit goal' })],
+    ['keyworker.addContact', (s) => ({ participantId: id(s, 'p1'), contactOn: '2026-11-02', method: 'phone' })],
+    ['vacancies.export', () => ({})],
+    ['candidates.export', () => ({})],
     // Courses
     [
       'courses.types.save',

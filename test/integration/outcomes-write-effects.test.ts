@@ -168,6 +168,14 @@ describe('every write channel of the outcomes area', () => {
       startsOn: '2025-04-01',
       commitments: [{ kind: 'local_jobs', target: 10 }],
     });
+    const payment = await write('contracts.addPayment', {
+      contractId: contract.id,
+      kind: 'community_investment',
+      receivedOn: '2026-05-01',
+      amountPence: 250_000,
+    });
+    await write('contracts.removePayment', { id: payment.id });
+    await write('contracts.report', { id: contract.id, from: '2025-04-01', to: '2026-03-31' });
     const placement = await write('placements.save', {
       participantId,
       kind: 'work_trial',

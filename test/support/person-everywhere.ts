@@ -141,6 +141,18 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
   await insert(t, 'participant_notes', { ...pid, body: '', created_at: now }, canaries);
   await insert(
     t,
+    'keyworker_plan_items',
+    { ...pid, kind: 'goal', text: '', created_at: now, updated_at: now },
+    canaries,
+  );
+  await insert(
+    t,
+    'keyworker_contacts',
+    { ...pid, contact_on: '2021-05-01', method: 'phone', created_at: now },
+    canaries,
+  );
+  await insert(
+    t,
     'participant_referrals',
     { ...pid, referral_date: '2021-04-01', start_date: '2021-04-12', source: 'form', created_at: now },
     canaries,

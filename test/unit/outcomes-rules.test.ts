@@ -13,7 +13,14 @@ import {
   verificationNeedsReason,
 } from '../../shared/domain/outcome-rules';
 import { evidenceFileProblem, MAX_EVIDENCE_FILE_BYTES, sniffEvidenceType } from '../../shared/domain/evidence-files';
-import { commitmentProgress, contractProgress, inPeriod } from '../../shared/domain/contract-progress';
+import {
+  commitmentProgress,
+  contractProgress,
+  inPeriod,
+  narrowPeriod,
+  personWeeksOf,
+} from '../../shared/domain/contract-progress';
+import { formatCommitmentFigure } from '../../shared/domain/outcome-lists';
 import { addDaysIso, daysBetween } from '../../shared/domain/dates';
 
 describe('16-hour rule', () => {
@@ -192,5 +199,82 @@ describe('contract progress counting', () => {
   it('an open-ended period includes everything after its start', () => {
     expect(inPeriod('2030-01-01', { startsOn: '2026-01-01', endsOn: null })).toBe(true);
     expect(inPeriod('2025-12-31', { startsOn: '2026-01-01', endsOn: null })).toBe(false);
+  });
+});
+
+describe('Section 106 measures: person-weeks, the share of local labour and money (known answers)', () => {
+  const period = { startsOn: '2026-01-01', endsOn: '2026-12-31' };
+  const start = (over: Partial<OutcomeFactInput>): OutcomeFactInput => ({
+    outcomeType: 'job_start',
+    outcomeDate: '2026-03-02',
+    verificationStatus: 'unverified',
+    isLocal: true,
+    n: 1,
+    hoursPerWeek: 37.5,
+    endedOn: null,
+    ...over,
+  });
+  type OutcomeFactInput = Parameters<typeof personWeeksOf>[0];
+  const outcomes = [
+    // 2 Mar to 26 Apr inclusive: 56 days, 8 full-time weeks
+    start({ endedOn: '2026-04-26', verificationStatus: 'verified' }),
+    // 7 Sep to 23 Nov (today) inclusive: 78 days at half time: 78 / 7 / 2 = 5.57
+    start({ outcomeType: 'apprenticeship_start', outcomeDate: '2026-09-07', hoursPerWeek: 18.75 }),
+    // Not local: a job, never local jobs or person-weeks
+    start({ outcomeDate: '2026-05-04', isLocal: false, hoursPerWeek: 40 }),
+    // Started before the period, no hours recorded (full time): its weeks from 1 Jan count,
+    // but as a start it is outside the period. 1 Jan to 28 Jan: 4 weeks.
+    start({ outcomeDate: '2025-12-01', hoursPerWeek: null, endedOn: '2026-01-28' }),
+    // Rejected: nothing
+    start({ outcomeDate: '2026-06-01', verificationStatus: 'rejected', n: 3 }),
+  ];
+  const payments = [
+    { kind: 'community_investment', receivedOn: '2026-02-10', amountPence: 750_000 },
+    { kind: 'community_investment', receivedOn: '2026-08-15', amountPence: 500_000 },
+    { kind: 'community_investment', receivedOn: '2027-01-15', amountPence: 999_999 },
+    { kind: 'in_lieu', receivedOn: '2026-06-01', amountPence: 1_500_000 },
+  ];
+  const measures = [
+    { id: 1, kind: 'person_weeks', target: 52, manualAchieved: null },
+    { id: 2, kind: 'local_labour_percent', target: 50, manualAchieved: null },
+    { id: 3, kind: 'community_investment', target: 2_500_000, manualAchieved: null },
+    { id: 4, kind: 'in_lieu_contribution', target: 4_500_000, manualAchieved: null },
+    { id: 5, kind: 'local_jobs', target: 4, manualAchieved: null },
+    { id: 6, kind: 'school_engagements', target: 6, manualAchieved: 4 },
+  ];
+  it('counts each measure by its rule over the contract period', () => {
+    const r = contractProgress(measures, period, outcomes, [], { payments, asOf: '2026-11-23' });
+    expect(r.map((m) => [m.kind, m.achieved, m.verified, m.percent])).toEqual([
+      // 8 + 5.57 + 4 = 17.57 → 17 (8 of them verified)
+      ['person_weeks', 17, 8, 33],
+      // starts in the period: 2 local of 3 (the rejected and the December one do not count)
+      ['local_labour_percent', 66, 33, 100],
+      ['community_investment', 1_250_000, 1_250_000, 50],
+      ['in_lieu_contribution', 1_500_000, 1_500_000, 33],
+      ['local_jobs', 1, 1, 25],
+      ['school_engagements', 4, 4, 67],
+    ]);
+  });
+  it('narrowed to a quarter, counts only the weeks and money inside it', () => {
+    const q = narrowPeriod(period, '2026-07-01', '2026-09-30');
+    expect(q).toEqual({ startsOn: '2026-07-01', endsOn: '2026-09-30' });
+    const r = contractProgress(measures, q, outcomes, [], { payments, asOf: '2026-11-23' });
+    // 7 Sep to 30 Sep: 24 days at half time = 1.71 person-weeks
+    expect(r.find((m) => m.kind === 'person_weeks')!.achieved).toBe(1);
+    expect(r.find((m) => m.kind === 'local_labour_percent')!.achieved).toBe(100);
+    expect(r.find((m) => m.kind === 'community_investment')!.achieved).toBe(500_000);
+    expect(r.find((m) => m.kind === 'in_lieu_contribution')!.achieved).toBe(0);
+  });
+  it('person-weeks stop at today and at the end of the job', () => {
+    const p = { startsOn: null, endsOn: null };
+    expect(personWeeksOf(start({ outcomeDate: '2026-11-10', endedOn: '2027-03-01' }), p, '2026-11-23')).toBe(2);
+    expect(personWeeksOf(start({ outcomeDate: '2026-11-10', endedOn: '2026-11-16' }), p, '2026-11-23')).toBe(1);
+    expect(personWeeksOf(start({ outcomeDate: '2026-11-10', n: 3, hoursPerWeek: 75 }), p, '2026-11-23')).toBe(6);
+    expect(personWeeksOf(start({ outcomeDate: '2026-12-01' }), p, '2026-11-23')).toBe(0);
+  });
+  it('formats money and percentages for people', () => {
+    expect(formatCommitmentFigure('community_investment', 1_250_050)).toBe('£12,500.50');
+    expect(formatCommitmentFigure('local_labour_percent', 66)).toBe('66%');
+    expect(formatCommitmentFigure('local_jobs', 3)).toBe('3');
   });
 });

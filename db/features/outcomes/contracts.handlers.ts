@@ -1,14 +1,23 @@
-// Handlers for social-value contracts: list with progress, one contract, and saving a contract
-// with its commitments.
+// Handlers for social-value contracts and Section 106 obligations: list with progress, one
+// contract with its payments, saving a contract with its commitments and trigger dates, money
+// received, and the monitoring report workbook.
 import { defineHandlers } from '../../backend/handler';
+import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
 import { listContracts } from './contracts.repository';
-import { contractDetail, saveContract } from './contracts.service';
+import { addPayment, contractDetail, removePayment, saveContract } from './contracts.service';
+import { monitoringReport } from './monitoring-report.service';
 
 export const contractsHandlers = defineHandlers({
-  'contracts.list': (_input, ctx) => listContracts(ctx.db),
+  'contracts.list': (_input, ctx) => listContracts(ctx.db, { asOf: todayIso(ctx.clock) }),
 
-  'contracts.get': (input, ctx) => contractDetail(ctx.db, input.id),
+  'contracts.get': (input, ctx) => contractDetail(ctx.db, input.id, { asOf: todayIso(ctx.clock) }),
 
   'contracts.save': (input, ctx) => saveContract(ctx.tx, actorOf(ctx), input),
+
+  'contracts.addPayment': (input, ctx) => addPayment(ctx.tx, actorOf(ctx), input),
+
+  'contracts.removePayment': (input, ctx) => removePayment(ctx.tx, actorOf(ctx), input.id),
+
+  'contracts.report': (input, ctx) => monitoringReport(ctx.tx, actorOf(ctx), input),
 });

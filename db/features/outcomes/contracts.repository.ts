@@ -4,17 +4,41 @@
 // the store or a transaction (`Db`); writes take the transaction (`Tx`).
 import type { Insertable, Updateable } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
-import type { ContractCommitmentsTable, SocialValueContractsTable } from '../../store/tables/outcomes.tables';
+import type {
+  ContractCommitmentsTable,
+  ContractPaymentsTable,
+  ContractTriggersTable,
+  SocialValueContractsTable,
+} from '../../store/tables/outcomes.tables';
 import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-schemas';
-import { contractProgress, type OutcomeFact, type PlacementFact } from '../../../shared/domain/contract-progress';
+import {
+  contractProgress,
+  narrowPeriod,
+  type OutcomeFact,
+  type PaymentFact,
+  type PlacementFact,
+} from '../../../shared/domain/contract-progress';
+
+/** Progress over a reporting window (a monitoring report) rather than the whole contract period;
+ * `asOf` is today, the end of person-weeks for people still in work. */
+export interface ProgressWindow {
+  from?: string | null;
+  to?: string | null;
+  asOf: string;
+}
 
 async function contractFacts(
   db: Db,
   contractIds: number[],
-): Promise<{ outcomes: Map<number, OutcomeFact[]>; placements: Map<number, PlacementFact[]> }> {
+): Promise<{
+  outcomes: Map<number, OutcomeFact[]>;
+  placements: Map<number, PlacementFact[]>;
+  payments: Map<number, PaymentFact[]>;
+}> {
   const outcomes = new Map<number, OutcomeFact[]>();
   const placements = new Map<number, PlacementFact[]>();
-  if (!contractIds.length) return { outcomes, placements };
+  const payments = new Map<number, PaymentFact[]>();
+  if (!contractIds.length) return { outcomes, placements, payments };
   const oRows = await db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
@@ -24,11 +48,21 @@ async function contractFacts(
       'o.outcome_date',
       'o.verification_status',
       'p.is_local',
+      'o.hours_per_week',
+      'o.ended_on',
       (eb) => eb.fn.countAll<number>().as('n'),
     ])
     .where('o.contract_id', 'in', contractIds)
     .where('o.outcome_type', 'in', ['job_start', 'apprenticeship_start'])
-    .groupBy(['o.contract_id', 'o.outcome_type', 'o.outcome_date', 'o.verification_status', 'p.is_local'])
+    .groupBy([
+      'o.contract_id',
+      'o.outcome_type',
+      'o.outcome_date',
+      'o.verification_status',
+      'p.is_local',
+      'o.hours_per_week',
+      'o.ended_on',
+    ])
     .execute();
   for (const r of oRows) {
     const list = outcomes.get(r.contract_id!) ?? [];
@@ -38,6 +72,8 @@ async function contractFacts(
       verificationStatus: r.verification_status,
       isLocal: r.is_local === 1,
       n: Number(r.n),
+      hoursPerWeek: r.hours_per_week,
+      endedOn: r.ended_on,
     });
     outcomes.set(r.contract_id!, list);
   }
@@ -52,10 +88,20 @@ async function contractFacts(
     list.push({ kind: r.kind, status: r.status, startsOn: r.starts_on, n: Number(r.n) });
     placements.set(r.contract_id!, list);
   }
-  return { outcomes, placements };
+  const payRows = await db
+    .selectFrom('contract_payments')
+    .select(['contract_id', 'kind', 'received_on', 'amount_pence'])
+    .where('contract_id', 'in', contractIds)
+    .execute();
+  for (const r of payRows) {
+    const list = payments.get(r.contract_id) ?? [];
+    list.push({ kind: r.kind, receivedOn: r.received_on, amountPence: r.amount_pence });
+    payments.set(r.contract_id, list);
+  }
+  return { outcomes, placements, payments };
 }
 
-export async function listContracts(db: Db, ids?: number[]): Promise<ContractRow[]> {
+export async function listContracts(db: Db, window: ProgressWindow, ids?: number[]): Promise<ContractRow[]> {
   let q = db
     .selectFrom('social_value_contracts as c')
     .leftJoin('organisations as o', 'o.id', 'c.contractor_org_id')
@@ -68,6 +114,9 @@ export async function listContracts(db: Db, ids?: number[]): Promise<ContractRow
       'c.starts_on',
       'c.ends_on',
       'c.notes',
+      'c.kind',
+      'c.planning_reference',
+      'c.planning_clause',
     ]);
   if (ids) q = q.where('c.id', 'in', ids.length ? ids : [0]);
   const contracts = await q.orderBy('c.starts_on', 'desc').orderBy('c.name').execute();
@@ -81,14 +130,28 @@ export async function listContracts(db: Db, ids?: number[]): Promise<ContractRow
         .execute()
     : [];
   const facts = await contractFacts(db, contractIds);
+  const triggers = contractIds.length
+    ? await db
+        .selectFrom('contract_triggers')
+        .selectAll()
+        .where('contract_id', 'in', contractIds)
+        .orderBy('due_on')
+        .orderBy('id')
+        .execute()
+    : [];
   return contracts.map((c) => {
     const own = commitments.filter((m) => m.contract_id === c.id);
+    const payments = facts.payments.get(c.id) ?? [];
+    const period = narrowPeriod({ startsOn: c.starts_on, endsOn: c.ends_on }, window.from ?? null, window.to ?? null);
     const progress = contractProgress(
       own.map((m) => ({ id: m.id, kind: m.kind, target: m.target, manualAchieved: m.manual_achieved })),
-      { startsOn: c.starts_on, endsOn: c.ends_on },
+      period,
       facts.outcomes.get(c.id) ?? [],
       facts.placements.get(c.id) ?? [],
+      { payments, asOf: window.asOf },
     );
+    const received = (kind: string) =>
+      payments.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountPence, 0);
     return {
       id: c.id,
       name: c.name,
@@ -98,6 +161,14 @@ export async function listContracts(db: Db, ids?: number[]): Promise<ContractRow
       startsOn: c.starts_on,
       endsOn: c.ends_on,
       notes: c.notes,
+      kind: c.kind === 's106' ? 's106' : 'contract',
+      planningReference: c.planning_reference,
+      planningClause: c.planning_clause,
+      triggers: triggers
+        .filter((t) => t.contract_id === c.id)
+        .map((t) => ({ id: t.id, label: t.label, dueOn: t.due_on, metOn: t.met_on })),
+      inLieuReceivedPence: received('in_lieu'),
+      communityInvestmentReceivedPence: received('community_investment'),
       commitments: progress.map((p, i) => ({
         ...p,
         description: own[i]!.description,
@@ -167,4 +238,114 @@ export async function updateCommitment(
 
 export async function deleteCommitment(tx: Tx, id: number): Promise<void> {
   await tx.deleteFrom('contract_commitments').where('id', '=', id).execute();
+}
+
+export async function triggersOf(db: Db, contractId: number) {
+  return db.selectFrom('contract_triggers').selectAll().where('contract_id', '=', contractId).execute();
+}
+
+export async function insertTrigger(tx: Tx, row: Insertable<ContractTriggersTable>): Promise<number> {
+  const inserted = await tx.insertInto('contract_triggers').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function updateTrigger(tx: Tx, id: number, values: Updateable<ContractTriggersTable>): Promise<void> {
+  await tx.updateTable('contract_triggers').set(values).where('id', '=', id).execute();
+}
+
+export async function deleteTrigger(tx: Tx, id: number): Promise<void> {
+  await tx.deleteFrom('contract_triggers').where('id', '=', id).execute();
+}
+
+/** A contract's payments, newest first, with who recorded each. */
+export async function paymentsOf(db: Db, contractId: number) {
+  return db
+    .selectFrom('contract_payments as p')
+    .leftJoin('staff as s', 's.id', 'p.created_by')
+    .select([
+      'p.id',
+      'p.kind',
+      'p.received_on',
+      'p.amount_pence',
+      'p.payer',
+      'p.purpose',
+      'p.reference',
+      's.display_name as recorded_by',
+    ])
+    .where('p.contract_id', '=', contractId)
+    .orderBy('p.received_on', 'desc')
+    .orderBy('p.id', 'desc')
+    .execute();
+}
+
+export async function paymentRecord(db: Db, id: number) {
+  return db.selectFrom('contract_payments').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+export async function insertPayment(tx: Tx, row: Insertable<ContractPaymentsTable>): Promise<number> {
+  const inserted = await tx.insertInto('contract_payments').values(row).returning('id').executeTakeFirstOrThrow();
+  return inserted.id;
+}
+
+export async function deletePayment(tx: Tx, id: number): Promise<void> {
+  await tx.deleteFrom('contract_payments').where('id', '=', id).execute();
+}
+
+/** Community investment received in a period across all contracts (the dashboard's headline). */
+export async function communityInvestmentIn(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ pence: number; contracts: number }> {
+  const r = await db
+    .selectFrom('contract_payments')
+    .select((eb) => [
+      eb.fn.coalesce(eb.fn.sum<number>('amount_pence'), eb.lit(0)).as('pence'),
+      eb.fn.count<number>('contract_id').distinct().as('contracts'),
+    ])
+    .where('kind', '=', 'community_investment')
+    .where('received_on', '>=', from)
+    .where('received_on', '<=', to)
+    .executeTakeFirstOrThrow();
+  return { pence: Number(r.pence), contracts: Number(r.contracts) };
+}
+
+/** The job and apprenticeship starts on a contract within a period, as the monitoring report
+ * lists them: by participant reference (no names), not rejected. */
+export async function startsOnContract(
+  db: Db,
+  contractId: number,
+  period: { startsOn: string | null; endsOn: string | null },
+) {
+  let q = db
+    .selectFrom('outcomes as o')
+    .innerJoin('participants as p', 'p.id', 'o.participant_id')
+    .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
+    .leftJoin('organisations as e', 'e.id', 'o.employer_org_id')
+    .select([
+      'p.reference',
+      't.label as type_label',
+      'o.outcome_date',
+      'o.ended_on',
+      'o.hours_per_week',
+      'p.is_local',
+      'e.name as employer_name',
+      'o.verification_status',
+    ])
+    .where('o.contract_id', '=', contractId)
+    .where('o.outcome_type', 'in', ['job_start', 'apprenticeship_start'])
+    .where('o.verification_status', '!=', 'rejected');
+  if (period.startsOn) q = q.where('o.outcome_date', '>=', period.startsOn);
+  if (period.endsOn) q = q.where('o.outcome_date', '<=', period.endsOn);
+  const rows = await q.orderBy('o.outcome_date').orderBy('o.id').execute();
+  return rows.map((r) => ({
+    reference: r.reference,
+    typeLabel: r.type_label,
+    outcomeDate: r.outcome_date,
+    endedOn: r.ended_on,
+    hoursPerWeek: r.hours_per_week,
+    isLocal: r.is_local === 1,
+    employerName: r.employer_name,
+    verification: r.verification_status,
+  }));
 }

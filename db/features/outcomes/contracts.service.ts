@@ -3,6 +3,8 @@
 // audited in the caller's transaction.
 import { AppFailure } from '../../../shared/result';
 import type { ContractInput } from '../../../shared/contract/outcomes-schemas';
+import type { PaymentInput, PaymentRow } from '../../../shared/contract/social-value-schemas';
+import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
@@ -11,18 +13,74 @@ import {
   contractRecord,
   contractUsage,
   deleteCommitment,
+  deletePayment,
+  deleteTrigger,
   insertCommitment,
   insertContract,
+  insertPayment,
+  insertTrigger,
   listContracts,
+  paymentRecord,
+  paymentsOf,
+  triggersOf,
   updateCommitment,
   updateContract,
+  updateTrigger,
+  type ProgressWindow,
 } from './contracts.repository';
 import { checkLinks } from './references.service';
 
-export async function contractDetail(db: Db, id: number) {
-  const [contract] = await listContracts(db, [id]);
+export async function contractDetail(db: Db, id: number, window: ProgressWindow) {
+  const [contract] = await listContracts(db, window, [id]);
   if (!contract) throw new AppFailure('not-found', 'That contract does not exist.');
-  return { ...contract, ...(await contractUsage(db, id)) };
+  const payments: PaymentRow[] = (await paymentsOf(db, id)).map((p) => ({
+    id: p.id,
+    kind: p.kind,
+    receivedOn: p.received_on,
+    amountPence: p.amount_pence,
+    payer: p.payer,
+    purpose: p.purpose,
+    reference: p.reference,
+    recordedBy: p.recorded_by,
+  }));
+  return { ...contract, ...(await contractUsage(db, id)), payments };
+}
+
+export async function addPayment(tx: Tx, actor: Actor, input: PaymentInput): Promise<{ id: number }> {
+  const contract = await contractRecord(tx, input.contractId);
+  if (!contract) throw new AppFailure('not-found', 'That contract does not exist.');
+  const row = {
+    contract_id: input.contractId,
+    kind: input.kind,
+    received_on: input.receivedOn,
+    amount_pence: input.amountPence,
+    payer: input.payer,
+    purpose: input.purpose,
+    reference: input.reference,
+  };
+  const id = await insertPayment(tx, { ...row, created_at: actor.now, created_by: actor.staffId });
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'create',
+    entity: 'contract_payment',
+    entityId: id,
+    summary: `${labelFor(paymentKinds, input.kind)} of ${formatPounds(input.amountPence)} received on ${contract.name}`,
+    after: row,
+  });
+  return { id };
+}
+
+export async function removePayment(tx: Tx, actor: Actor, id: number): Promise<{ ok: true }> {
+  const before = await paymentRecord(tx, id);
+  if (!before) throw new AppFailure('not-found', 'That payment does not exist.');
+  await deletePayment(tx, id);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'delete',
+    entity: 'contract_payment',
+    entityId: id,
+    summary: `${labelFor(paymentKinds, before.kind)} of ${formatPounds(before.amount_pence)} removed`,
+    before,
+  });
+  return { ok: true };
 }
 
 export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): Promise<{ id: number }> {
@@ -34,6 +92,9 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
     starts_on: input.startsOn,
     ends_on: input.endsOn,
     notes: input.notes,
+    kind: input.kind,
+    planning_reference: input.planningReference,
+    planning_clause: input.planningClause,
   };
   await checkLinks(tx, { contractorOrgId: input.contractorOrgId });
   let contractId: number;
@@ -59,6 +120,7 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
       after: values,
     });
   }
+  await saveTriggers(tx, actor, contractId, input);
   const existing = await commitmentsOf(tx, contractId);
   const keep = new Set(input.commitments.map((c) => c.id).filter((v): v is number => !!v));
   for (const old of existing) {
@@ -108,4 +170,51 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
     }
   }
   return { id: contractId };
+}
+
+/** The contract's trigger dates as sent: those not sent are removed; each change audited. */
+async function saveTriggers(tx: Tx, actor: Actor, contractId: number, input: ContractInput): Promise<void> {
+  const { now, staffId } = actor;
+  const existing = await triggersOf(tx, contractId);
+  const keep = new Set(input.triggers.map((t) => t.id).filter((v): v is number => !!v));
+  for (const old of existing) {
+    if (keep.has(old.id)) continue;
+    await deleteTrigger(tx, old.id);
+    await appendAudit(tx, now, staffId, {
+      action: 'delete',
+      entity: 'contract_trigger',
+      entityId: old.id,
+      summary: `Trigger ${old.label} removed from ${input.name}`,
+      before: old,
+    });
+  }
+  for (const [i, t] of input.triggers.entries()) {
+    const row = { contract_id: contractId, label: t.label, due_on: t.dueOn, met_on: t.metOn };
+    if (t.id) {
+      const before = existing.find((e) => e.id === t.id);
+      if (!before)
+        throw new AppFailure('validation', 'Some details need correcting.', [
+          { path: ['triggers', i, 'label'], message: 'This trigger belongs to another contract' },
+        ]);
+      const diff = changedFields(before, row);
+      if (!Object.keys(diff.after).length) continue;
+      await updateTrigger(tx, t.id, row);
+      await appendAudit(tx, now, staffId, {
+        action: 'update',
+        entity: 'contract_trigger',
+        entityId: t.id,
+        summary: `Trigger ${t.label} on ${input.name} changed`,
+        ...diff,
+      });
+    } else {
+      const id = await insertTrigger(tx, row);
+      await appendAudit(tx, now, staffId, {
+        action: 'create',
+        entity: 'contract_trigger',
+        entityId: id,
+        summary: `Trigger ${t.label} added to ${input.name}`,
+        after: row,
+      });
+    }
+  }
 }

@@ -25,6 +25,7 @@ export async function outcomeLinks(db: Db, id: number) {
       'o.apprenticeship_level',
       'o.qualification_title',
       'o.notes',
+      'o.ended_on',
       'o.verification_reason',
       'o.verified_without_evidence',
       'o.created_at',

@@ -82,6 +82,7 @@ export async function outcomeDetail(db: Db, id: number, today: string): Promise<
     apprenticeshipStandard: o.apprenticeship_standard,
     apprenticeshipLevel: o.apprenticeship_level,
     qualificationTitle: o.qualification_title,
+    endedOn: o.ended_on,
     notes: o.notes,
     verificationReason: o.verification_reason,
     verifiedWithoutEvidence: o.verified_without_evidence === 1,

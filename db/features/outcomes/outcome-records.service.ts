@@ -83,6 +83,7 @@ export async function changeOutcome(tx: Tx, actor: Actor, input: OutcomeUpdate):
     apprenticeship_level: input.apprenticeshipLevel,
     qualification_title: input.qualificationTitle,
     notes: input.notes,
+    ended_on: input.endedOn,
   };
   const diff = changedFields(before, values);
   if (!Object.keys(diff.after).length) return;

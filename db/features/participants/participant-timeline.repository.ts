@@ -118,6 +118,17 @@ export async function timelineFacts(db: Db, id: number) {
       ])
       .where('k.participant_id', '=', id)
       .execute(),
+    keyworkerContacts: await db
+      .selectFrom('keyworker_contacts as c')
+      .leftJoin('staff as s', 's.id', 'c.staff_id')
+      .select(['c.contact_on', 'c.method', 'c.minutes', 'c.notes', 's.display_name'])
+      .where('c.participant_id', '=', id)
+      .execute(),
+    keyworkerPlan: await db
+      .selectFrom('keyworker_plan_items')
+      .select(['kind', 'text', 'due_on', 'done_on', 'created_at'])
+      .where('participant_id', '=', id)
+      .execute(),
   };
 }
 

@@ -9,6 +9,8 @@ import { labelOf, referralSources } from '../../../shared/domain/reference-lists
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { labelOfStage } from '../../../shared/domain/candidate-stages';
+import { contactMethods, planItemKinds } from '../../../shared/domain/keyworker';
+import { labelFor } from '../../../shared/domain/outcome-lists';
 import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
 import { laterReferrals } from './referrals.repository';
@@ -111,6 +113,23 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     push(day(k.offered_on), 'vacancy', `Offered ${job}`);
     push(day(k.started_on), 'vacancy', `Started ${job}`);
     push(day(k.closed_on), 'vacancy', `${labelOfStage(k.stage)} for ${job}`, k.closed_reason);
+  }
+  for (const c of facts.keyworkerContacts) {
+    const how = `${labelFor(contactMethods, c.method)}${c.minutes ? `, ${c.minutes} minutes` : ''}`;
+    push(
+      day(c.contact_on),
+      'keyworker',
+      `Keyworker contact${c.display_name ? ` with ${c.display_name}` : ''}`,
+      how,
+      c.notes,
+    );
+  }
+  for (const k of facts.keyworkerPlan) {
+    // The plan's wording is free text (the `note`): viewers see only that an item was added or done.
+    const what = labelFor(planItemKinds, k.kind);
+    const due = k.due_on ? `Due ${formatUkDate(k.due_on)}` : null;
+    push(k.created_at, 'keyworker', `${what} added to the keyworker plan`, due, k.text);
+    push(day(k.done_on), 'keyworker', `${what} in the keyworker plan done`, null, k.text);
   }
   for (const h of await historyOf(db, id, canSeeSpecial)) {
     if (h.action === 'view' || h.action === 'create') continue; // creation is "Registered" above; views are in History

@@ -16,6 +16,7 @@ import {
   countStartsByMonth,
 } from './dashboard.repository';
 import { dashboardAreas } from '../geography/area-breakdown.service';
+import { communityInvestmentIn } from '../outcomes/contracts.repository';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
 
@@ -88,5 +89,6 @@ export async function dashboard(db: Db, from: string, to: string): Promise<Dashb
     })),
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
     areas: await dashboardAreas(db, from, to),
+    communityInvestment: await communityInvestmentIn(db, from, to),
   };
 }

@@ -406,6 +406,15 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
  * they live, their barriers. */
 function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
   if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
+  if (rule.keyworkerContact)
+    q = q.where((eb) =>
+      eb.exists(
+        eb
+          .selectFrom('keyworker_contacts as kc')
+          .select(sql.lit(1).as('one'))
+          .whereRef('kc.participant_id', '=', 'p.id'),
+      ),
+    );
   if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
   if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
   if (rule.area) q = q.where(participantAreaCondition(rule.area));

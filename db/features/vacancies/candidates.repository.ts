@@ -83,6 +83,17 @@ function selectRow<Q extends ReturnType<typeof candidateBase>>(q: Q) {
   ]);
 }
 
+/** Interviews soonest first when listing them; otherwise the latest change first. */
+function sortedCandidates<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
+  return applyGridSort(q, candidateGridColumns, query.sort, (r) =>
+    query.preset === 'interviews-this-week'
+      ? r.orderBy('k.interview_on').orderBy('k.id')
+      : r.orderBy('k.updated_at', 'desc').orderBy('k.id', 'desc'),
+  );
+}
+
+type Selected = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[number];
+
 export async function pageCandidates(
   db: Db,
   query: GridQuery,
@@ -90,34 +101,40 @@ export async function pageCandidates(
 ): Promise<{ rows: CandidateGridRow[]; total: number }> {
   const base = candidateBase(db, query, today);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  // Interviews soonest first when listing them; otherwise the latest change first.
-  const rows = await applyGridPage(
-    applyGridSort(selectRow(base), candidateGridColumns, query.sort, (r) =>
-      query.preset === 'interviews-this-week'
-        ? r.orderBy('k.interview_on').orderBy('k.id')
-        : r.orderBy('k.updated_at', 'desc').orderBy('k.id', 'desc'),
-    ),
-    query,
-  ).execute();
+  const rows = await applyGridPage(sortedCandidates(selectRow(base), query), query).execute();
+  return { rows: rows.map(toGridRow), total: Number(total.n) };
+}
+
+/** Everyone in the grid's view, in its order, a chunk at a time (the export). */
+export async function* allCandidates(db: Db, query: GridQuery, today: string): AsyncGenerator<CandidateGridRow> {
+  const chunk = 2000;
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await applyGridPage(sortedCandidates(selectRow(candidateBase(db, query, today)), query), {
+      limit: chunk,
+      offset,
+    }).execute();
+    for (const r of rows) yield toGridRow(r);
+    if (rows.length < chunk) return;
+  }
+}
+
+function toGridRow(r: Selected): CandidateGridRow {
   return {
-    rows: rows.map((r) => ({
-      id: r.id,
-      vacancyId: r.vacancy_id,
-      participantId: r.participant_id,
-      participantRef: r.reference,
-      participantName: `${r.first_name} ${r.last_name}`,
-      jobTitle: r.job_title,
-      employerName: r.employer_name,
-      stage: r.stage,
-      submittedOn: r.submitted_on,
-      interviewOn: r.interview_on,
-      interviewGuaranteed: r.interview_guaranteed === 1,
-      offeredOn: r.offered_on,
-      startedOn: r.started_on,
-      closedReason: r.closed_reason,
-      updatedAt: r.updated_at,
-    })),
-    total: Number(total.n),
+    id: r.id,
+    vacancyId: r.vacancy_id,
+    participantId: r.participant_id,
+    participantRef: r.reference,
+    participantName: `${r.first_name} ${r.last_name}`,
+    jobTitle: r.job_title,
+    employerName: r.employer_name,
+    stage: r.stage,
+    submittedOn: r.submitted_on,
+    interviewOn: r.interview_on,
+    interviewGuaranteed: r.interview_guaranteed === 1,
+    offeredOn: r.offered_on,
+    startedOn: r.started_on,
+    closedReason: r.closed_reason,
+    updatedAt: r.updated_at,
   };
 }
 

@@ -9,6 +9,7 @@ import { saveVacancy, vacancyDetail } from './vacancies.service';
 import { pageCandidates } from './candidates.repository';
 import { candidateOptions, moveCandidate, removeCandidate, shortlist } from './candidates.service';
 import { listEngagements, removeEngagement, saveEngagement } from './engagements.service';
+import { exportCandidates, exportVacancies } from './exports.service';
 
 export const vacanciesHandlers = defineHandlers({
   'vacancies.page': (input, ctx) => pageVacancies(ctx.db, input, todayIso(ctx.clock)),
@@ -17,7 +18,11 @@ export const vacanciesHandlers = defineHandlers({
 
   'vacancies.save': (input, ctx) => saveVacancy(ctx.tx, actorOf(ctx), input),
 
+  'vacancies.export': (input, ctx) => exportVacancies(ctx.tx, actorOf(ctx), input),
+
   'candidates.page': (input, ctx) => pageCandidates(ctx.db, input, todayIso(ctx.clock)),
+
+  'candidates.export': (input, ctx) => exportCandidates(ctx.tx, actorOf(ctx), input),
 
   // The store's own handle: the site-ready list may use (and fill) its cache of everyone evaluated.
   'candidates.options': (input, ctx) => candidateOptions(ctx.db, input, todayIso(ctx.clock), true),

@@ -128,6 +128,19 @@ export async function pageVacancies(
 }
 
 /** One vacancy as the grid shows it (the detail page adds its own fields). */
+/** Every vacancy in the grid's view, in its order, a chunk at a time (the export). */
+export async function* allVacancies(db: Db, query: GridQuery, today: string): AsyncGenerator<VacancyGridRow> {
+  const chunk = 2000;
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await applyGridPage(sorted(selectRow(vacancyBase(db, query, today)), query), {
+      limit: chunk,
+      offset,
+    }).execute();
+    for (const r of rows) yield toGridRow(r);
+    if (rows.length < chunk) return;
+  }
+}
+
 export async function vacancyGridRow(db: Db, id: number, today: string): Promise<VacancyGridRow | undefined> {
   const base = vacancyBase(db, { offset: 0, limit: 1, search: '', sort: [], filters: {} }, today);
   const row = await selectRow(base).where('v.id', '=', id).executeTakeFirst();

@@ -33,6 +33,8 @@ import * as m0170 from './0170-funding-attribution';
 import * as m0171 from './0171-funder-sets';
 import * as m0180 from './0180-staff-setup-codes';
 import * as m0181 from './0181-audit-epochs';
+import * as m0190 from './0190-section-106';
+import * as m0191 from './0191-keyworker';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -98,6 +100,8 @@ const later: Record<string, Migration> = {
   '0171-funder-sets': m0171,
   '0180-staff-setup-codes': m0180,
   '0181-audit-epochs': m0181,
+  '0190-section-106': m0190,
+  '0191-keyworker': m0191,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

@@ -11,6 +11,33 @@ export interface SocialValueContractsTable {
   notes: string | null;
   created_at: string;
   updated_at: string;
+  /** 0190: 'contract' (a council contract's social-value clauses) or 's106' (a planning obligation). */
+  kind: Generated<string>;
+  planning_reference: string | null;
+  planning_clause: string | null;
+}
+
+/** 0190: a contract's trigger dates (commencement, first occupation, ...). */
+export interface ContractTriggersTable {
+  id: Generated<number>;
+  contract_id: number;
+  label: string;
+  due_on: string | null;
+  met_on: string | null;
+}
+
+/** 0190: money received against a contract, in integer pence. */
+export interface ContractPaymentsTable {
+  id: Generated<number>;
+  contract_id: number;
+  kind: 'in_lieu' | 'community_investment';
+  received_on: string;
+  amount_pence: number;
+  payer: string | null;
+  purpose: string | null;
+  reference: string | null;
+  created_at: string;
+  created_by: number | null;
 }
 
 export interface ContractCommitmentsTable {
@@ -84,6 +111,8 @@ export interface OutcomesTable {
   verification_reason: string | null;
   /** 0162: verified although the evidence its type needs is missing (with a reason). */
   verified_without_evidence: Generated<number>;
+  /** 0190: the day the job ended (person-weeks of employment are counted up to it). */
+  ended_on: string | null;
   created_at: string;
   created_by: number | null;
   updated_at: string;
@@ -138,6 +167,8 @@ export interface OutcomeTables {
   outcome_type_evidence: OutcomeTypeEvidenceTable;
   social_value_contracts: SocialValueContractsTable;
   contract_commitments: ContractCommitmentsTable;
+  contract_triggers: ContractTriggersTable;
+  contract_payments: ContractPaymentsTable;
   placements: PlacementsTable;
   outcome_types: OutcomeTypesTable;
   outcomes: OutcomesTable;

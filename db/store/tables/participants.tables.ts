@@ -119,6 +119,32 @@ export interface ParticipantNotesTable {
   created_by: number | null;
 }
 
+/** 0191: a keyworker action plan's goals, barriers addressed and next steps. */
+export interface KeyworkerPlanItemsTable {
+  id: Generated<number>;
+  participant_id: number;
+  kind: 'goal' | 'barrier' | 'step';
+  text: string;
+  due_on: string | null;
+  done_on: string | null;
+  created_at: string;
+  created_by: number | null;
+  updated_at: string;
+}
+
+/** 0191: a keyworker's contact with a participant. */
+export interface KeyworkerContactsTable {
+  id: Generated<number>;
+  participant_id: number;
+  contact_on: string;
+  method: 'face_to_face' | 'phone' | 'video' | 'email' | 'text_message';
+  minutes: number | null;
+  staff_id: number | null;
+  notes: string | null;
+  created_at: string;
+  created_by: number | null;
+}
+
 export interface NotDuplicatePairsTable {
   participant_a: number;
   participant_b: number;
@@ -164,6 +190,8 @@ export interface ParticipantTables {
   participant_benefits: ParticipantBenefitsTable;
   eligibility_checks: EligibilityChecksTable;
   participant_notes: ParticipantNotesTable;
+  keyworker_plan_items: KeyworkerPlanItemsTable;
+  keyworker_contacts: KeyworkerContactsTable;
 }
 
 export type ParticipantRow = Selectable<ParticipantsTable>;

@@ -1,4 +1,6 @@
-// Add or change a social-value contract and its commitments (saved together, in one step).
+// Add or change a social-value contract or Section 106 planning obligation: its details, trigger
+// dates and the measures agreed (saved together, in one step). Money targets are typed in pounds
+// and held in pence.
 import { useFieldArray } from 'react-hook-form';
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
@@ -6,11 +8,20 @@ import { PageHeader } from '../../components/PageHeader';
 import { useToasts } from '../../components/Toasts';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
-import { DateField, NumberField } from '../../components/form/ControlledFields';
+import { DateField, NumberField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { codeIn, toId } from '../../components/form/values';
 import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-schemas';
-import { commitmentKindCodes, commitmentKinds } from '../../../shared/domain/outcome-lists';
+import {
+  commitmentKindCodes,
+  commitmentKinds,
+  commitmentUnit,
+  contractKindCodes,
+  contractKinds,
+} from '../../../shared/domain/outcome-lists';
+
+/** Kinds whose achieved figure officers enter (nothing in the records counts them). */
+const MANUAL_KINDS = new Set(['site_visits', 'school_engagements', 'other']);
 import { outcomesRoutes } from './outcomes.routes';
 
 export function ContractForm({ contract }: { contract: ContractRow | null }) {
@@ -40,6 +51,10 @@ function ContractFields({
       startsOn: contract?.startsOn ?? null,
       endsOn: contract?.endsOn ?? null,
       notes: contract?.notes ?? '',
+      kind: codeIn(contractKindCodes, contract?.kind) ?? 'contract',
+      planningReference: contract?.planningReference ?? '',
+      planningClause: contract?.planningClause ?? '',
+      triggers: contract?.triggers.map((t) => ({ id: t.id, label: t.label, dueOn: t.dueOn, metOn: t.metOn })) ?? [],
       commitments: contract?.commitments.map((m) => ({
         id: m.id,
         kind: codeIn(commitmentKindCodes, m.kind),
@@ -53,7 +68,9 @@ function ContractFields({
         ? `Enter the ${path[0] === 'startsOn' ? 'start' : 'end'} date as a real date, like 05/03/2026`
         : path[0] === 'commitments' && path[2] === 'manualAchieved'
           ? 'Enter the achieved figure as a whole number'
-          : undefined,
+          : path[0] === 'triggers' && (path[2] === 'dueOn' || path[2] === 'metOn')
+            ? 'Enter the date as a real date, like 05/03/2026'
+            : undefined,
     onSuccess: (saved) => {
       toasts.show({ kind: 'success', message: 'Contract saved.' });
       navigate(outcomesRoutes.contract.path({ id: saved.id }));
@@ -61,7 +78,9 @@ function ContractFields({
   });
   const { register, control, watch } = f.form;
   const commitments = useFieldArray({ control, name: 'commitments' });
+  const triggers = useFieldArray({ control, name: 'triggers' });
   const kinds = watch('commitments');
+  const isS106 = watch('kind') === 's106';
   const contractors = lookups.organisations.filter(
     (o) => o.isActive && (o.kind === 'contractor' || o.kind === 'employer'),
   );
@@ -72,8 +91,29 @@ function ContractFields({
         <Field name="name" label="Contract name" hint="For example, Major Repairs Contract">
           {(p) => <input {...p} {...register('name')} />}
         </Field>
+        <Field name="kind" label="Kind">
+          {(p) => (
+            <select {...p} {...register('kind')}>
+              {contractKinds.map((k) => (
+                <option key={k.code} value={k.code}>
+                  {k.label}
+                </option>
+              ))}
+            </select>
+          )}
+        </Field>
         <Field name="reference" label="Reference (optional)">
           {(p) => <input {...p} className="narrow" {...register('reference')} />}
+        </Field>
+        <Field
+          name="planningReference"
+          label={isS106 ? 'Planning application reference' : 'Planning application reference (optional)'}
+          hint="For example, 24/00123/FPM"
+        >
+          {(p) => <input {...p} className="narrow" {...register('planningReference')} />}
+        </Field>
+        <Field name="planningClause" label="Clause or schedule (optional)" hint="For example, Schedule 4, paragraph 2">
+          {(p) => <input {...p} {...register('planningClause')} />}
         </Field>
         <Field name="contractorOrgId" label="Contractor">
           {(p) => (
@@ -90,10 +130,32 @@ function ContractFields({
         <DateField name="startsOn" label="Start date (optional)" hint="For example, 01/04/2025" />
         <DateField name="endsOn" label="End date (optional)" />
         <fieldset className="field" style={{ maxWidth: 'none' }}>
-          <legend>Commitments</legend>
+          <legend>Trigger dates</legend>
+          <p className="hint">The events the obligation starts from, like commencement or first occupation.</p>
+          {triggers.fields.length === 0 && <p>No trigger dates recorded.</p>}
+          {triggers.fields.map((row, i) => (
+            <div className="commitment-row" key={row.id}>
+              <Field name={`triggers.${i}.label`} label={`Trigger ${i + 1}`}>
+                {(p) => <input {...p} {...register(`triggers.${i}.label`)} />}
+              </Field>
+              <DateField name={`triggers.${i}.dueOn`} label="Due (optional)" />
+              <DateField name={`triggers.${i}.metOn`} label="Met on (optional)" />
+              <span />
+              <button type="button" onClick={() => triggers.remove(i)} aria-label={`Remove trigger ${i + 1}`}>
+                Remove
+              </button>
+            </div>
+          ))}
+          <button type="button" onClick={() => triggers.append({ label: '', dueOn: null, metOn: null })}>
+            Add trigger date
+          </button>
+        </fieldset>
+        <fieldset className="field" style={{ maxWidth: 'none' }}>
+          <legend>Measures agreed</legend>
           <p className="hint">
-            Local jobs, apprenticeships and work placements are counted from the records; enter the achieved figure for
-            site visits and other commitments.
+            Local jobs, apprenticeships, work placements, person-weeks and the share of local labour are counted from
+            the records, money from the payments recorded; enter the achieved figure for site visits, school engagements
+            and other measures. Money targets are in pounds, the local labour target in per cent.
           </p>
           {commitments.fields.map((row, i) => (
             <div className="commitment-row" key={row.id}>
@@ -108,11 +170,18 @@ function ContractFields({
                   </select>
                 )}
               </Field>
-              <NumberField name={`commitments.${i}.target`} label="Target" />
+              {commitmentUnit(kinds?.[i]?.kind ?? '') === 'pence' ? (
+                <PenceField name={`commitments.${i}.target`} label="Target (£)" />
+              ) : (
+                <NumberField
+                  name={`commitments.${i}.target`}
+                  label={commitmentUnit(kinds?.[i]?.kind ?? '') === 'percent' ? 'Target (%)' : 'Target'}
+                />
+              )}
               <Field name={`commitments.${i}.description`} label="Description (optional)">
                 {(p) => <input {...p} {...register(`commitments.${i}.description`)} />}
               </Field>
-              {kinds?.[i]?.kind === 'site_visits' || kinds?.[i]?.kind === 'other' ? (
+              {MANUAL_KINDS.has(kinds?.[i]?.kind ?? '') ? (
                 <NumberField name={`commitments.${i}.manualAchieved`} label="Achieved" />
               ) : (
                 <span />

@@ -1,11 +1,20 @@
-// One social-value contract: commitments with progress bars and the rule each is counted by,
-// or the form to add or change it.
+// One social-value contract or Section 106 obligation: its planning details and trigger dates,
+// each measure's progress against its target with the rule it is counted by, the money received,
+// and the monitoring report; or the form to add or change it.
 import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { commitmentKinds, labelFor } from '../../../shared/domain/outcome-lists';
+import {
+  commitmentKinds,
+  contractKinds,
+  formatCommitmentFigure,
+  formatPounds,
+  labelFor,
+} from '../../../shared/domain/outcome-lists';
+import { ContractPayments } from './ContractPayments';
+import { MonitoringReportForm } from './MonitoringReportForm';
 import { ProgressBar } from './ProgressBar';
 import { ContractForm } from './ContractForm';
 import { outcomesRoutes } from './outcomes.routes';
@@ -33,9 +42,48 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
           )
         }
       />
+      <dl className="facts">
+        <dt>Kind</dt>
+        <dd>{labelFor(contractKinds, c.kind)}</dd>
+        <dt>Planning application</dt>
+        <dd>{c.planningReference ?? 'Not recorded'}</dd>
+        <dt>Clause</dt>
+        <dd>{c.planningClause ?? 'Not recorded'}</dd>
+        <dt>Money received</dt>
+        <dd>
+          {formatPounds(c.communityInvestmentReceivedPence)} community investment ·{' '}
+          {formatPounds(c.inLieuReceivedPence)} in-lieu contributions
+        </dd>
+      </dl>
+      <section aria-labelledby="triggers-title">
+        <h2 id="triggers-title">Trigger dates</h2>
+        {c.triggers.length === 0 ? (
+          <p>No trigger dates recorded.</p>
+        ) : (
+          <table className="data">
+            <caption className="visually-hidden">Trigger dates</caption>
+            <thead>
+              <tr>
+                <th scope="col">Trigger</th>
+                <th scope="col">Due</th>
+                <th scope="col">Met</th>
+              </tr>
+            </thead>
+            <tbody>
+              {c.triggers.map((t) => (
+                <tr key={t.id}>
+                  <td>{t.label}</td>
+                  <td>{formatUkDate(t.dueOn) || 'Not set'}</td>
+                  <td>{formatUkDate(t.metOn) || 'Not yet'}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        )}
+      </section>
       <section aria-labelledby="commitments-title">
-        <h2 id="commitments-title">Commitments</h2>
-        {c.commitments.length === 0 && <p>No commitments recorded.</p>}
+        <h2 id="commitments-title">Progress against the measures agreed</h2>
+        {c.commitments.length === 0 && <p>No measures recorded.</p>}
         {c.commitments.map((m) => (
           <div key={m.id}>
             <ProgressBar
@@ -44,6 +92,7 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
               target={m.target}
               percent={m.percent}
               verified={m.verified}
+              format={(n) => formatCommitmentFigure(m.kind, n)}
             />
             <p className="muted" style={{ marginTop: '-0.6rem' }}>
               Counted as: {m.rule}
@@ -60,6 +109,8 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
           <strong>Notes:</strong> {c.notes}
         </p>
       )}
+      <ContractPayments contractId={c.id} payments={c.payments} />
+      {canEdit && <MonitoringReportForm contractId={c.id} startsOn={c.startsOn} endsOn={c.endsOn} />}
     </>
   );
 }

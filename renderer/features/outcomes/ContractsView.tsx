@@ -6,7 +6,7 @@ import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { commitmentKinds, labelFor } from '../../../shared/domain/outcome-lists';
+import { commitmentKinds, formatCommitmentFigure, labelFor } from '../../../shared/domain/outcome-lists';
 import { ProgressBar } from './ProgressBar';
 import { outcomesRoutes } from './outcomes.routes';
 
@@ -16,7 +16,7 @@ export function ContractsView() {
   return (
     <>
       <PageHeader
-        title="Social-value contracts"
+        title="Social value and Section 106"
         subtitle={data ? `${data.length} contracts` : 'Loading…'}
         actions={
           canEdit && (
@@ -28,7 +28,8 @@ export function ContractsView() {
       />
       {data && data.length === 0 && (
         <EmptyState title="No contracts yet">
-          Add the council contracts whose social-value clauses create placements, jobs and apprenticeships.
+          Add the council contracts and Section 106 planning obligations whose social-value clauses create placements,
+          jobs, apprenticeships and community investment.
         </EmptyState>
       )}
       {(data ?? []).map((c) => (
@@ -40,6 +41,7 @@ export function ContractsView() {
             {c.contractorName ?? 'No contractor recorded'} · {formatUkDate(c.startsOn) || '…'} to{' '}
             {formatUkDate(c.endsOn) || '…'}
             {c.reference ? ` · ${c.reference}` : ''}
+            {c.kind === 's106' ? ` · Section 106${c.planningReference ? ` ${c.planningReference}` : ''}` : ''}
           </p>
           {c.commitments.length === 0 ? (
             <p>No commitments recorded.</p>
@@ -53,6 +55,7 @@ export function ContractsView() {
                 target={m.target}
                 percent={m.percent}
                 verified={m.verified}
+                format={(n) => formatCommitmentFigure(m.kind, n)}
               />
             ))
           )}

@@ -35,6 +35,7 @@ function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookup
       placementId: outcome.placementId,
       apprenticeshipStandard: outcome.apprenticeshipStandard,
       apprenticeshipLevel: outcome.apprenticeshipLevel,
+      endedOn: outcome.endedOn,
     },
     messages: { outcomeDate: 'Enter the date', hoursPerWeek: 'Enter the hours a week as a number' },
     onSuccess: () => {
@@ -85,6 +86,13 @@ function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookup
           />
         )}
       </Field>
+      {(outcome.outcomeType === 'job_start' || outcome.outcomeType === 'apprenticeship_start') && (
+        <DateField
+          name="endedOn"
+          label="Job ended on (optional)"
+          hint="Leave blank while the person is still in this job; person-weeks of employment count up to this day"
+        />
+      )}
       <Field name="contractId" label="Social-value contract">
         {(p) => (
           <select {...p} {...register('contractId', { setValueAs: toId })}>

@@ -53,6 +53,8 @@ export function OutcomePage({ id }: { id: number }) {
                   <dd>{o.hoursPerWeek ?? 'Not recorded'}</dd>
                   <dt>16+ hours</dt>
                   <dd>{o.hoursPerWeek == null ? 'Unknown (no hours recorded)' : o.isSixteenPlus ? 'Yes' : 'No'}</dd>
+                  <dt>Job ended</dt>
+                  <dd>{o.endedOn ? formatUkDate(o.endedOn) : 'Still in work (or not recorded)'}</dd>
                 </>
               )}
               {o.apprenticeshipStandard && (

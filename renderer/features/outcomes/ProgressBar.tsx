@@ -7,6 +7,7 @@ export function ProgressBar({
   target,
   percent,
   verified,
+  format = String,
 }: {
   label: string;
   context?: string;
@@ -14,13 +15,15 @@ export function ProgressBar({
   target: number;
   percent: number;
   verified: number;
+  /** How a figure reads: a count by default, or money ("£1,250.00") or a percentage. */
+  format?: (n: number) => string;
 }) {
   return (
     <div className="progress-row">
       <div className="progress-label">
         <span>{label}</span>
         <span>
-          <strong>{achieved}</strong> of {target} ({percent}%) · {verified} verified
+          <strong>{format(achieved)}</strong> of {format(target)} ({percent}%) · {format(verified)} verified
         </span>
       </div>
       <div
@@ -30,7 +33,7 @@ export function ProgressBar({
         aria-valuemin={0}
         aria-valuemax={100}
         aria-valuenow={percent}
-        aria-valuetext={`${achieved} of ${target}`}
+        aria-valuetext={`${format(achieved)} of ${format(target)}`}
       >
         <div className={`progress-fill ${percent >= 100 ? 'progress-done' : ''}`} style={{ width: `${percent}%` }} />
       </div>

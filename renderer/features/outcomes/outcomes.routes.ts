@@ -29,6 +29,6 @@ export const outcomesNav: NavItem[] = [
   { label: 'Outcomes', to: outcomesRoutes.outcomes },
   { label: 'Sustainment worklist', to: outcomesRoutes.sustainment },
   { label: 'Employers & organisations', to: outcomesRoutes.organisations },
-  { label: 'Contracts', to: outcomesRoutes.contracts },
+  { label: 'Contracts & S106', to: outcomesRoutes.contracts },
   { label: 'Outcome types', to: outcomesRoutes.types, admin: true },
 ];

@@ -1,5 +1,5 @@
 // A participant's page: header with reference, name, status and flags, then tabs (Details,
-// Eligibility & evidence, Referrals, Timeline, Notes, Funding, History). The tab is part of the route so it survives
+// Eligibility & evidence, Referrals, Timeline, Notes, Keyworker, Funding, History). The tab is part of the route so it survives
 // a reload: #/participants/42/timeline.
 import { useEffect, useRef, type KeyboardEvent } from 'react';
 import { useChannel } from '../../api/use-channel';
@@ -15,6 +15,7 @@ import { EligibilityTab } from './EligibilityTab';
 import { TimelineTab } from './TimelineTab';
 import { ReferralsTab } from './ReferralsTab';
 import { NotesTab } from './NotesTab';
+import { KeyworkerTab } from './KeyworkerTab';
 import { HistoryTab } from './HistoryTab';
 import { FundingTab } from './FundingTab';
 import { participantsRoutes } from './participants.routes';
@@ -27,6 +28,7 @@ const tabs = [
   { id: 'referrals', label: 'Referrals' },
   { id: 'timeline', label: 'Timeline' },
   { id: 'notes', label: 'Notes' },
+  { id: 'keyworker', label: 'Keyworker' },
   { id: 'funding', label: 'Funding' },
   { id: 'history', label: 'History' },
 ] as const;
@@ -96,6 +98,7 @@ export function ParticipantPage({ id, tab }: { id: number; tab: string }) {
         {current.id === 'referrals' && <ReferralsTab detail={d} />}
         {current.id === 'timeline' && <TimelineTab id={d.id} />}
         {current.id === 'notes' && <NotesTab id={d.id} />}
+        {current.id === 'keyworker' && <KeyworkerTab id={d.id} />}
         {current.id === 'funding' && <FundingTab id={d.id} />}
         {current.id === 'history' && <HistoryTab id={d.id} />}
       </div>

@@ -19,9 +19,9 @@ export function TimelineTab({ id }: { id: number }) {
             <strong>{item.title}</strong>
             {item.detail && <p className="detail">{item.detail}</p>}
             {item.note && <p className="detail">{item.note}</p>}
-            {notesHidden && (item.kind === 'note' || item.kind === 'site-ready') && !item.note && (
-              <p className="detail muted">Note text not shown to viewers.</p>
-            )}
+            {notesHidden &&
+              (item.kind === 'note' || item.kind === 'site-ready' || item.kind === 'keyworker') &&
+              !item.note && <p className="detail muted">Note text not shown to viewers.</p>}
           </div>
         </li>
       ))}

@@ -1,7 +1,16 @@
 // The participants area's addresses. Links and navigate() use these, never hand-typed "#/…".
 import { int, oneOf, route } from '../../app/route';
 
-const participantTabs = ['details', 'eligibility', 'referrals', 'timeline', 'notes', 'funding', 'history'] as const;
+const participantTabs = [
+  'details',
+  'eligibility',
+  'referrals',
+  'timeline',
+  'notes',
+  'keyworker',
+  'funding',
+  'history',
+] as const;
 
 export const participantsRoutes = {
   list: route('participants'),

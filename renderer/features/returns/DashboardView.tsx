@@ -14,6 +14,8 @@ import { AreaBreakdownFigure } from './AreaBreakdownFigure';
 import { TargetsFigure } from './TargetsFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { returnsRoutes } from './returns.routes';
+import { outcomesRoutes } from '../outcomes/outcomes.routes';
+import { formatPounds } from '../../../shared/domain/outcome-lists';
 
 function linkedPeriod(): PeriodValue | null {
   const q = currentQuery();
@@ -77,6 +79,15 @@ export function DashboardView() {
                 )}
               </li>
             ))}
+            <li className="card">
+              <div className="figure">{formatPounds(d.communityInvestment.pence)}</div>
+              <div>Investment into local community projects</div>
+              <p className="sentence">
+                Community investment received in the period on {d.communityInvestment.contracts}{' '}
+                {d.communityInvestment.contracts === 1 ? 'contract or obligation' : 'contracts and obligations'}.
+              </p>
+              <a href={outcomesRoutes.contracts.href()}>See the contracts</a>
+            </li>
           </ul>
           <TargetsFigure from={d.from} to={d.to} />
           <h3>Charts</h3>

@@ -25,6 +25,7 @@ export function CandidatesView() {
         { id: 'all', name: 'Everyone put forward', state: {} },
       ]}
       fetchPage={(query) => api.call('candidates.page', query)}
+      exportChannel="candidates.export"
       onOpen={(row) => navigate(vacanciesRoutes.vacancy.path({ id: row.vacancyId }))}
       emptyMessage="Nobody is being put forward just now. Open a vacancy to put site-ready people forward."
     />

@@ -23,6 +23,7 @@ export function VacanciesView() {
         { id: 'all', name: 'All vacancies', state: {} },
       ]}
       fetchPage={(query) => api.call('vacancies.page', query)}
+      exportChannel="vacancies.export"
       onOpen={(row) => navigate(vacanciesRoutes.vacancy.path({ id: row.id }))}
       action={{ label: 'Add vacancy', run: () => navigate(vacanciesRoutes.newVacancy.path()) }}
       emptyMessage={

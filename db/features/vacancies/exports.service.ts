@@ -1,0 +1,69 @@
+// The area's two grid exports, vacancies and candidates: the current view (search, preset,
+// filters, sort) with the columns an officer sees, labels rather than codes, audited as an export
+// through the same writer as the placements and outcomes grids.
+import type { FileOutput, GridQuery } from '../../../shared/contract/common';
+import type { CandidateGridRow, VacancyGridRow } from '../../../shared/contract/vacancies-schemas';
+import { labelFor, sectors } from '../../../shared/domain/outcome-lists';
+import { formatWage, vacancyKinds, vacancyStatuses } from '../../../shared/domain/vacancy-lists';
+import { labelOfStage } from '../../../shared/domain/candidate-stages';
+import type { Tx } from '../../store/schema';
+import type { XlsxColumn } from '../export/xlsx-writer';
+import type { Actor } from '../participants/participants.service';
+import { exportView } from '../outcomes/grid-export';
+import { allVacancies } from './vacancies.repository';
+import { allCandidates } from './candidates.repository';
+
+const vacancyColumns: XlsxColumn<VacancyGridRow>[] = [
+  { header: 'Job title', type: 'text', width: 28, value: (r) => r.jobTitle },
+  { header: 'Employer', type: 'text', width: 28, value: (r) => r.employerName },
+  { header: 'Site', type: 'text', width: 20, value: (r) => r.site },
+  { header: 'Sector', type: 'text', width: 20, value: (r) => labelFor(sectors, r.sector) },
+  { header: 'Kind', type: 'text', width: 24, value: (r) => labelFor(vacancyKinds, r.kind) },
+  { header: 'Places', type: 'integer', value: (r) => r.places },
+  { header: 'Hours a week', type: 'number', value: (r) => r.hoursPerWeek },
+  { header: 'Wage', type: 'text', width: 16, value: (r) => formatWage(r.wagePence, r.wagePer) },
+  { header: 'Closing date', type: 'date', width: 12, value: (r) => r.closingDate },
+  { header: 'Starts', type: 'date', width: 12, value: (r) => r.startsOn },
+  { header: 'Contract', type: 'text', width: 28, value: (r) => r.contractName },
+  { header: 'Status', type: 'text', width: 10, value: (r) => labelFor(vacancyStatuses, r.status) },
+  { header: 'Put forward', type: 'integer', value: (r) => r.candidates },
+  { header: 'Interviewed', type: 'integer', value: (r) => r.interviewed },
+  { header: 'Offered', type: 'integer', value: (r) => r.offered },
+  { header: 'Started', type: 'integer', value: (r) => r.started },
+];
+
+const candidateColumns: XlsxColumn<CandidateGridRow>[] = [
+  { header: 'Reference', type: 'text', width: 12, value: (r) => r.participantRef },
+  { header: 'Participant', type: 'text', width: 24, value: (r) => r.participantName },
+  { header: 'Vacancy', type: 'text', width: 28, value: (r) => r.jobTitle },
+  { header: 'Employer', type: 'text', width: 28, value: (r) => r.employerName },
+  { header: 'Stage', type: 'text', width: 16, value: (r) => labelOfStage(r.stage) },
+  { header: 'Put forward', type: 'date', width: 12, value: (r) => r.submittedOn },
+  { header: 'Interview', type: 'date', width: 12, value: (r) => r.interviewOn },
+  { header: 'Guaranteed interview', type: 'boolean', value: (r) => r.interviewGuaranteed },
+  { header: 'Offered', type: 'date', width: 12, value: (r) => r.offeredOn },
+  { header: 'Started', type: 'date', width: 12, value: (r) => r.startedOn },
+  { header: 'Reason closed', type: 'text', width: 24, value: (r) => r.closedReason },
+];
+
+export function exportVacancies(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
+  return exportView(tx, actor, {
+    entity: 'vacancy',
+    title: 'Vacancies',
+    fileStem: 'vacancies',
+    query,
+    columns: vacancyColumns,
+    rows: allVacancies(tx, query, actor.today),
+  });
+}
+
+export function exportCandidates(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
+  return exportView(tx, actor, {
+    entity: 'vacancy_candidate',
+    title: 'Candidates',
+    fileStem: 'candidates',
+    query,
+    columns: candidateColumns,
+    rows: allCandidates(tx, query, actor.today),
+  });
+}
