@@ -1,8 +1,10 @@
 // First start: an empty programme. Create the first (administrator) profile, then start empty
-// or load the demo programme.
+// or load the demo programme; or, when the programme already works on a shared PostgreSQL
+// database, connect this computer to it with the same form as Settings → Team database.
 import { Field } from '../components/form/Field';
 import { Form } from '../components/form/Form';
 import { useContractForm } from '../components/form/use-contract-form';
+import { TeamDatabaseSection } from '../features/settings/TeamDatabaseSection';
 import type { Session } from '../../shared/contract/app.contract';
 
 export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) {
@@ -26,6 +28,17 @@ export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) 
           Create my profile
         </button>
       </Form>
+      <section aria-labelledby="welcome-team" className="welcome-team">
+        <h2 id="welcome-team">Joining a programme that already works together?</h2>
+        <p>
+          If your organisation keeps Stevenage Works on a shared team database, connect this computer to it instead of
+          creating a profile here. Your administrator gives you the server and your own database login.
+        </p>
+        <details>
+          <summary>Connect to a team database</summary>
+          <TeamDatabaseSection />
+        </details>
+      </section>
     </main>
   );
 }
