@@ -31,6 +31,7 @@ import * as m0161 from './0161-participant-referrals';
 import * as m0162 from './0162-outcome-evidence-needed';
 import * as m0170 from './0170-funding-attribution';
 import * as m0171 from './0171-funder-sets';
+import * as m0195 from './0195-record-versions';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -94,6 +95,7 @@ const later: Record<string, Migration> = {
   '0162-outcome-evidence-needed': m0162,
   '0170-funding-attribution': m0170,
   '0171-funder-sets': m0171,
+  '0195-record-versions': m0195,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

@@ -526,6 +526,8 @@ export const personalData = {
       created_at: key,
       created_by: staff,
       updated_at: key,
+      version: key,
+      updated_by: staff,
     },
   },
   outcomes: {
@@ -566,6 +568,8 @@ export const personalData = {
       created_at: key,
       created_by: staff,
       updated_at: key,
+      version: key,
+      updated_by: staff,
     },
   },
   evidence_items: {
