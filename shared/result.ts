@@ -62,7 +62,11 @@ export class AppFailure extends Error {
 
 /** "Changed by Sam Officer at 05/03/2024 14:07 …" (UK time), the one wording for every record. */
 export function staleRecordMessage(stale: StaleRecord): string {
-  return `Changed by ${stale.changedBy ?? 'someone else'} at ${formatUkDateTime(stale.changedAt)}, after you opened it. Reload to see their changes, then make yours again.`;
+  const who = stale.changedBy ?? 'someone else';
+  return (
+    `Changed by ${who} at ${formatUkDateTime(stale.changedAt)}, after you opened it. ` +
+    'Reload to see their changes, then make yours again.'
+  );
 }
 
 /** A save refused because the record's version moved on since the form was opened: a conflict
