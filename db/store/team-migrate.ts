@@ -44,13 +44,22 @@ async function copyTable(from: Kysely<Database>, to: Kysely<Database>, table: Te
   // The whole table in one read: paging by offset needs an order that is unique in every table.
   const rows = (await sql<Record<string, unknown>>`select ${columns} from ${sql.table(table.name)}`.execute(from)).rows;
   const perInsert = Math.max(1, Math.floor(PARAMETERS_PER_INSERT / table.columns.length));
+  // A row may name a later row of its own table (a survivor numbered after the record merged
+  // into it): those links are filled in once every row is in.
+  const later = new Set(table.identity ? table.selfReferences : []);
   for (let i = 0; i < rows.length; i += perInsert) {
     const values = rows
       .slice(i, i + perInsert)
-      .map((row) => sql`(${sql.join(table.columns.map((c) => sql`${row[c] ?? null}`))})`);
+      .map((row) => sql`(${sql.join(table.columns.map((c) => sql`${later.has(c) ? null : (row[c] ?? null)}`))})`);
     // Ids are copied as they are (identity columns are "by default"): links between rows hold.
     await sql`insert into ${sql.table(table.name)} (${columns}) values ${sql.join(values)}`.execute(to);
   }
+  if (!table.identity) return;
+  for (const column of later)
+    for (const row of rows)
+      if (row[column] != null)
+        await sql`update ${sql.table(table.name)} set ${sql.ref(column)} = ${row[column]}
+          where ${sql.ref(table.identity)} = ${row[table.identity]}`.execute(to);
 }
 
 /** Copies `source` (a solo store, open) into `target` (a team database, open and migrated). */

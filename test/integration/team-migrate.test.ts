@@ -29,6 +29,14 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
   let url: string;
   beforeAll(async () => {
     expect((await cli(['demo', '--participants', '200', '--db', file, '--plaintext'])).code).toBe(0);
+    // A record merged into one numbered after it: the copy must link them once both are in.
+    const solo = await openStore({ file, key: null });
+    await solo.db
+      .updateTable('participants')
+      .set({ status: 'merged', merged_into_id: 200 })
+      .where('id', '=', 3)
+      .execute();
+    await solo.close();
     databases.push(await createTestDatabase('tm'));
     url = testServerUrl(databases[0]!);
   }, 240_000);
@@ -66,8 +74,13 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
         ]);
       expect(await files(team)).toEqual(await files(solo));
       const people = (db: typeof solo) =>
-        db!.selectFrom('participants').select(['id', 'reference', 'last_name', 'version']).orderBy('id').execute();
+        db!
+          .selectFrom('participants')
+          .select(['id', 'reference', 'last_name', 'version', 'merged_into_id'])
+          .orderBy('id')
+          .execute();
       expect(await people(team)).toEqual(await people(solo));
+      expect((await people(team)).find((p) => p.id === 3)?.merged_into_id).toBe(200);
       // The team database numbers new rows after the copied ones.
       const next = await team!
         .insertInto('funding_streams')

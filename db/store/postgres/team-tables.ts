@@ -9,6 +9,9 @@ export interface TeamTable {
   columns: string[];
   /** The identity column (numbered by the database), if the table has one. */
   identity: string | null;
+  /** Columns referring to another row of the same table by its identity column (a merged
+   * record's survivor, an outcome's parent): a copy fills them after every row is in. */
+  selfReferences: string[];
 }
 
 /** Kysely's own bookkeeping: written by the migrations, never copied. */
@@ -22,17 +25,18 @@ export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
     order by c.table_name, c.ordinal_position`.execute(db);
-  const refs = await sql<{ child: string; parent: string }>`
-    select c.relname as child, p.relname as parent
+  const refs = await sql<{ child: string; parent: string; column: string }>`
+    select c.relname as child, p.relname as parent, a.attname as column
     from pg_constraint k
     join pg_class c on c.oid = k.conrelid
     join pg_class p on p.oid = k.confrelid
     join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
     where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
   const tables = new Map<string, TeamTable>();
   for (const c of columns.rows) {
     if (MIGRATION_TABLES.has(c.table_name)) continue;
-    const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], identity: null };
+    const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], identity: null, selfReferences: [] };
     t.columns.push(c.column_name);
     if (c.is_identity === 'YES') t.identity = c.column_name;
     tables.set(c.table_name, t);
@@ -40,6 +44,7 @@ export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable
   const parents = new Map<string, Set<string>>();
   for (const r of refs.rows)
     if (r.child !== r.parent) parents.set(r.child, (parents.get(r.child) ?? new Set()).add(r.parent));
+    else tables.get(r.child)?.selfReferences.push(r.column);
   const ordered: TeamTable[] = [];
   const placed = new Set<string>();
   const visit = (name: string, path: string[]) => {
