@@ -8,7 +8,7 @@ import path from 'node:path';
 import { CliExit, type CliIo, type OwnStoresCommand } from './command';
 import { isTeamStoreAddress, openStore, teamTlsSetting, type Store } from '../store/connection';
 import { copySoloStoreToTeam, TeamMigrateRefused } from '../store/team-migrate';
-import { setUpServerRoles, TEAM_ROLES } from '../store/team-roles';
+import { setServerScope, setUpServerRoles, TEAM_ROLES } from '../store/team-roles';
 import { resolveStoreKey } from '../backend/store-key';
 import { verifyAuditChain } from '../features/trust/audit-verify';
 
@@ -20,10 +20,21 @@ function fail(io: CliIo, message: string, code = 2): never {
 export const teamCommand: OwnStoresCommand = {
   name: 'team',
   summary: 'Team database: copy a solo data file into it (migrate); set up its server roles (setup-roles)',
-  usage: 'team migrate --from <file> --to postgres://… [--json] | team setup-roles --db postgres://…',
-  options: { from: { type: 'string' }, to: { type: 'string' }, json: { type: 'boolean' } },
+  usage:
+    'team migrate --from <file> --to postgres://… [--json] | team setup-roles --db postgres://… | ' +
+    'team scope --db postgres://… --organisation <id> --sees all|referred [--referral-source <code>] [--login <name>]',
+  options: {
+    from: { type: 'string' },
+    to: { type: 'string' },
+    json: { type: 'boolean' },
+    organisation: { type: 'string' },
+    sees: { type: 'string' },
+    'referral-source': { type: 'string' },
+    login: { type: 'string' },
+  },
   async runOwnStores(args, io) {
     if (args.positionals[0] === 'setup-roles') return setupRoles(args.values, io);
+    if (args.positionals[0] === 'scope') return scope(args.values, io);
     if (args.positionals[0] !== 'migrate')
       fail(io, `unknown team command "${args.positionals[0] ?? ''}"; try: team migrate, team setup-roles`);
     const { values } = args;
@@ -81,11 +92,44 @@ function tlsOption(values: Record<string, unknown>, io: CliIo) {
   return tls;
 }
 
-async function setupRoles(values: Record<string, unknown>, io: CliIo): Promise<number> {
+async function openTeam(values: Record<string, unknown>, io: CliIo): Promise<Store> {
   const address = values.db ?? process.env.WORKSBOOK_DB_URL;
   if (typeof address !== 'string' || !isTeamStoreAddress(address))
     fail(io, '--db must be the team database, postgres://owner@host/database.');
-  const store = await openStore({ file: address, tls: tlsOption(values, io) });
+  return openStore({ file: address, tls: tlsOption(values, io) });
+}
+
+/** `team scope`: which participants an organisation's staff see (row-level security). */
+async function scope(values: Record<string, unknown>, io: CliIo): Promise<number> {
+  const organisationId = Number(values.organisation);
+  if (!Number.isInteger(organisationId) || organisationId < 1) fail(io, '--organisation <id> is required.');
+  const source = values['referral-source'];
+  if (values.sees !== 'all' && !(values.sees === 'referred' && typeof source === 'string' && source))
+    fail(io, '--sees must be all, or referred with --referral-source <code> (for example jcp).');
+  const login = typeof values.login === 'string' ? values.login : undefined;
+  const store = await openTeam(values, io);
+  try {
+    await setServerScope(
+      store,
+      organisationId,
+      values.sees === 'all' ? { sees: 'all' } : { sees: 'referred', referralSource: String(source) },
+      login,
+    );
+    io.out(
+      `Organisation ${organisationId}'s staff see ${values.sees === 'all' ? 'every participant' : `the people referred by ${String(source)}`}` +
+        (login ? `; ${login} is one of them.` : '.'),
+    );
+    return 0;
+  } catch (error) {
+    if (error instanceof TeamMigrateRefused) fail(io, error.message, 1);
+    throw error;
+  } finally {
+    await store.close();
+  }
+}
+
+async function setupRoles(values: Record<string, unknown>, io: CliIo): Promise<number> {
+  const store = await openTeam(values, io);
   try {
     const done = await setUpServerRoles(store);
     io.out(`Set the privileges of ${done.roles.join(', ')} on the ${done.tables} tables of ${store.file}.`);

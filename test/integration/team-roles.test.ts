@@ -16,7 +16,7 @@ const PASSWORD = 'test-server-only-password';
 describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (PostgreSQL run)', () => {
   let t: TestBackend;
   let database: string;
-  const logins: Record<'viewer' | 'officer' | 'administrator', string> = {
+  const logins: Record<'viewer' | 'officer' | 'administrator', string> & { extra?: string[] } = {
     viewer: `tr_viewer_${randomBytes(3).toString('hex')}`,
     officer: `tr_officer_${randomBytes(3).toString('hex')}`,
     administrator: `tr_admin_${randomBytes(3).toString('hex')}`,
@@ -45,9 +45,14 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
       err: (s) => out.push(s),
     });
     expect(out.join('\n')).toMatch(/worksbook_admin, worksbook_officer, worksbook_viewer/);
-    expect(code).toBe(0);
+    expect(code, out.join('\n')).toBe(0);
     // Run again: the same privileges (it starts from nothing each time).
-    expect(await runCli(['team', 'setup-roles', '--db', t.file], { out: () => {}, err: () => {} })).toBe(0);
+    out.length = 0;
+    const again = await runCli(['team', 'setup-roles', '--db', t.file], {
+      out: (s) => out.push(s),
+      err: (s) => out.push(s),
+    });
+    expect(again, out.join('\n')).toBe(0);
     await asSuperuser(async (c) => {
       const group = { viewer: 'worksbook_viewer', officer: 'worksbook_officer', administrator: 'worksbook_admin' };
       for (const [role, login] of Object.entries(logins))
@@ -58,7 +63,9 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
   afterAll(async () => {
     await t.close();
     await asSuperuser(async (c) => {
-      for (const login of Object.values(logins)) await c.query(`drop role if exists ${login}`);
+      const { extra = [], ...roles } = logins;
+      await c.query(`drop owned by ${[...Object.values(roles), ...extra].join(', ')} cascade`).catch(() => {});
+      for (const login of [...Object.values(roles), ...extra]) await c.query(`drop role if exists ${login}`);
     });
   });
 
@@ -120,5 +127,89 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
     expect(await as(a, 'select ethnicity from participants')).toMatchObject({
       rows: [{ ethnicity: 'asian_pakistani' }],
     });
+  });
+
+  it('organisation scope by row-level security: referred people only, everyone, or no one yet', async () => {
+    const jcpOfficer = `tr_jcp_${randomBytes(3).toString('hex')}`;
+    const partnerOfficer = `tr_partner_${randomBytes(3).toString('hex')}`;
+    const unscopedOfficer = `tr_unscoped_${randomBytes(3).toString('hex')}`;
+    logins.extra = [jcpOfficer, partnerOfficer, unscopedOfficer];
+    const db = t.backend.store.db;
+    const at = '2026-01-05T10:00:00.000Z';
+    const org = async (name: string, kind: 'jcp_office' | 'referral_agency' | 'other') =>
+      (
+        await db
+          .insertInto('organisations')
+          .values({ name, kind, created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    const [jcp, partner, newcomer] = [
+      await org('Jobcentre Plus Stevenage', 'jcp_office'),
+      await org('Herts Partner', 'other'),
+      await org('New Partner', 'referral_agency'),
+    ];
+    const person = async (reference: string, referral_source: string | null) =>
+      (
+        await db
+          .insertInto('participants')
+          .values({ reference, first_name: 'P', last_name: reference, referral_source, created_at: at, updated_at: at })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id;
+    await person('SW-RLS001', 'jcp');
+    const later = await person('SW-RLS002', 'self');
+    await person('SW-RLS003', 'self');
+    // Referred by JCP later on, on a referral rather than the record.
+    await db
+      .insertInto('participant_referrals')
+      .values({
+        participant_id: later,
+        referral_date: '2026-02-01',
+        referral_source: 'jcp',
+        source: 'form',
+        created_at: at,
+      })
+      .execute();
+    await asSuperuser(async (c) => {
+      for (const login of [jcpOfficer, partnerOfficer, unscopedOfficer])
+        await c.query(`create role ${login} login password '${PASSWORD}' in role worksbook_officer`);
+    });
+    const cli = (args: string[]) =>
+      runCli(['team', 'scope', '--db', t.file, ...args], { out: () => {}, err: () => {} });
+    expect(
+      await cli([
+        '--organisation',
+        String(jcp),
+        '--sees',
+        'referred',
+        '--referral-source',
+        'jcp',
+        '--login',
+        jcpOfficer,
+      ]),
+    ).toBe(0);
+    expect(await cli(['--organisation', String(partner), '--sees', 'all', '--login', partnerOfficer])).toBe(0);
+    expect(await cli(['--organisation', String(newcomer), '--sees', 'referred'])).toBe(2);
+    await asSuperuser(
+      (c) => c.query(`insert into worksbook_staff_organisations values ('${unscopedOfficer}', ${newcomer})`),
+      database,
+    );
+
+    const seen = async (login: string) =>
+      (
+        (await as(login, "select reference from participants where reference like 'SW-RLS%' order by reference"))
+          .rows ?? []
+      ).map((r) => (r as { reference: string }).reference);
+    expect(await seen(jcpOfficer)).toEqual(['SW-RLS001', 'SW-RLS002']);
+    expect(await seen(partnerOfficer)).toEqual(['SW-RLS001', 'SW-RLS002', 'SW-RLS003']);
+    // In an organisation whose scope is not decided yet: no one.
+    expect(await seen(unscopedOfficer)).toEqual([]);
+    // The programme's own staff, in no partner organisation: everyone.
+    expect(await seen(logins.officer)).toEqual(['SW-RLS001', 'SW-RLS002', 'SW-RLS003']);
+    // Nor can a scoped login change someone it cannot see.
+    expect(
+      await as(jcpOfficer, "update participants set phone = '0' where reference = 'SW-RLS003' returning id"),
+    ).toMatchObject({ rows: [] });
   });
 });

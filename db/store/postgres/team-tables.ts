@@ -16,8 +16,11 @@ export interface TeamTable {
 
 /** Kysely's own bookkeeping: written by the migrations, never copied. */
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** The server's own settings (organisation scopes, ./team-scopes.ts): not the programme's data. */
+const SERVER_TABLE_PREFIX = 'worksbook_';
 
-/** The tables, each after every table it refers to (a table's references to itself aside). */
+/** The programme's tables, each after every table it refers to (a table's references to itself
+ * aside). */
 export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable[]> {
   const columns = await sql<{ table_name: string; column_name: string; is_identity: string }>`
     select c.table_name, c.column_name, c.is_identity
@@ -35,7 +38,7 @@ export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable
     where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
   const tables = new Map<string, TeamTable>();
   for (const c of columns.rows) {
-    if (MIGRATION_TABLES.has(c.table_name)) continue;
+    if (MIGRATION_TABLES.has(c.table_name) || c.table_name.startsWith(SERVER_TABLE_PREFIX)) continue;
     const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], identity: null, selfReferences: [] };
     t.columns.push(c.column_name);
     if (c.is_identity === 'YES') t.identity = c.column_name;
