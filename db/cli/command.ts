@@ -8,20 +8,33 @@ export interface CliIo {
   err(text: string): void;
 }
 
-export interface CliCommand {
+type CliArgs = {
+  values: Record<string, string | boolean | string[] | boolean[] | undefined>;
+  positionals: string[];
+};
+
+interface CommandBase {
   name: string;
   summary: string;
   usage: string;
   options: NonNullable<ParseArgsConfig['options']>;
+}
+
+/** A command that opens two stores itself (copying one into another), not the one --db names. */
+export interface OwnStoresCommand extends CommandBase {
+  runOwnStores(args: CliArgs, io: CliIo): Promise<number>;
+}
+
+/** Any command of the list (db/cli/commands.ts). */
+export type AnyCliCommand = CliCommand | OwnStoresCommand;
+
+/** A command on the store --db names, through the backend (almost all). */
+export interface CliCommand extends CommandBase {
   /** Whether it needs a signed-in staff member (most do). */
   needsSession?: boolean;
   /** Whether opening the store for this command may take the daily backup (default yes). */
   automaticBackups?: boolean;
-  run(
-    args: { values: Record<string, string | boolean | string[] | boolean[] | undefined>; positionals: string[] },
-    backend: Backend,
-    io: CliIo,
-  ): Promise<number>;
+  run(args: CliArgs, backend: Backend, io: CliIo): Promise<number>;
 }
 
 export const CLI_CLIENT = 'cli';

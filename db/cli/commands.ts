@@ -1,5 +1,5 @@
 // Every CLI command, by area. Add a command here after writing it beside its area.
-import type { CliCommand } from './command';
+import type { AnyCliCommand } from './command';
 import { demoCommand, infoCommand } from './app.commands';
 import { trustCommands } from './trust.commands';
 import { importCommand, reconcileCommand } from './imports.commands';
@@ -8,8 +8,9 @@ import { participantsCommand } from './participants.commands';
 import { coursesListCommand } from './courses.commands';
 import { returnCommand, statsCommand } from './returns.commands';
 import { vacanciesListCommand } from './vacancies.commands';
+import { teamCommand } from './team.commands';
 
-export const commands: CliCommand[] = [
+export const commands: AnyCliCommand[] = [
   infoCommand,
   demoCommand,
   // -- participants --
@@ -29,4 +30,6 @@ export const commands: CliCommand[] = [
   reconcileCommand,
   // -- trust --
   ...trustCommands,
+  // -- team mode --
+  teamCommand,
 ];

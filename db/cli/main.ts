@@ -57,6 +57,15 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
     io.err(`${error instanceof Error ? error.message : String(error)}\nUsage: ${command.usage}`);
     return 2;
   }
+  if ('runOwnStores' in command) {
+    try {
+      return await command.runOwnStores(parsed, io);
+    } catch (error) {
+      if (error instanceof CliExit) return error.code;
+      io.err(`error: ${error instanceof Error ? error.message : String(error)}`);
+      return 1;
+    }
+  }
   // A team database's address is a connection string, not a path: never resolved against the
   // working folder (that once made a folder named "postgres:").
   const address = String(parsed.values.db ?? process.env.WORKSBOOK_DB_URL ?? defaultStorePath()).trim();

@@ -1,9 +1,11 @@
 // First start: an empty programme. Create the first (administrator) profile with its password,
-// then start empty or load the demo programme.
+// then start empty or load the demo programme; or, when the programme already works on a shared
+// PostgreSQL database, connect this computer to it with the same form as Settings → Team database.
 import { z } from 'zod';
 import { Field } from '../components/form/Field';
 import { Form } from '../components/form/Form';
 import { useContractForm } from '../components/form/use-contract-form';
+import { TeamDatabaseSection } from '../features/settings/TeamDatabaseSection';
 import type { Session } from '../../shared/contract/app.contract';
 import { passwordProblem } from '../../shared/domain/password-rules';
 
@@ -51,6 +53,17 @@ export function Welcome({ onSignedIn }: { onSignedIn(session: Session): void }) 
           Create my profile
         </button>
       </Form>
+      <section aria-labelledby="welcome-team" className="welcome-team">
+        <h2 id="welcome-team">Joining a programme that already works together?</h2>
+        <p>
+          If your organisation keeps Stevenage Works on a shared team database, connect this computer to it instead of
+          creating a profile here. Your administrator gives you the server and your own database login.
+        </p>
+        <details>
+          <summary>Connect to a team database</summary>
+          <TeamDatabaseSection />
+        </details>
+      </section>
     </main>
   );
 }

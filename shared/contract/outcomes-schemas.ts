@@ -188,6 +188,8 @@ export type ContractRow = z.infer<typeof contractRowSchema>;
 export const placementInputSchema = z
   .object({
     id: idSchema.optional(),
+    /** With `id`: the version the form was opened at (a save over a newer change is refused). */
+    version: z.number().int().min(1).optional(),
     participantId: idSchema,
     kind: z.enum(placementKindCodes, { error: 'Choose the kind of placement' }),
     employerOrgId: optId,
@@ -226,6 +228,8 @@ export const placementInputSchema = z
   })
   .strict()
   .superRefine((v, ctx) => {
+    if (v.id !== undefined && v.version === undefined)
+      ctx.addIssue({ code: 'custom', path: ['version'], message: 'Reopen the placement before changing it' });
     if (v.endsOn && v.endsOn < v.startsOn)
       ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be on or after the start date' });
     if (v.status === 'ended_early' && !v.endedReason)
@@ -288,6 +292,8 @@ export const linkedOutcomeSchema = z.object({
 });
 
 export const placementDetailSchema = placementGridRowSchema.extend({
+  /** Optimistic locking: a save names the version it was opened at (db/features/staff/stale-record.ts). */
+  version: z.number().int(),
   employerOrgId: z.number().int().nullable(),
   contractId: z.number().int().nullable(),
   courseRunId: z.number().int().nullable(),
@@ -340,6 +346,7 @@ export type OutcomeInput = z.infer<typeof outcomeInputSchema>;
 export const outcomeUpdateSchema = z
   .object({
     id: idSchema,
+    version: z.number().int().min(1),
     outcomeDate: isoDateSchema,
     ...outcomeDetailsShape,
     /** The day a job or apprenticeship ended (person-weeks of employment count up to it). */
@@ -448,6 +455,8 @@ export const historyEntrySchema = z.object({
 });
 
 export const outcomeDetailSchema = outcomeGridRowSchema.extend({
+  /** Optimistic locking: a save names the version it was opened at (db/features/staff/stale-record.ts). */
+  version: z.number().int(),
   typeCategory: z.string(),
   employerOrgId: z.number().int().nullable(),
   contractId: z.number().int().nullable(),

@@ -66,12 +66,12 @@ describe('a paid job placement', () => {
     });
 
     // Saving again (e.g. adding a supervisor) does not create a second outcome.
-    const again = await t.ok('placements.save', { ...job(), id: saved.id, supervisor: 'Site manager' });
+    const again = await t.ok('placements.save', { ...job(), id: saved.id, version: 1, supervisor: 'Site manager' });
     expect(again).toMatchObject({ outcomeId: o!.id, outcomeCreated: false });
     expect(await outcomesOf('job_start')).toHaveLength(1);
 
     // Moving the start date moves the outcome rather than adding one.
-    await t.ok('placements.save', { ...job(), id: saved.id, startsOn: '2026-06-08' });
+    await t.ok('placements.save', { ...job(), id: saved.id, version: 2, startsOn: '2026-06-08' });
     const moved = await outcomesOf('job_start');
     expect(moved.map((m) => m.outcome_date)).toEqual(['2026-06-08']);
 
@@ -88,7 +88,7 @@ describe('a paid job placement', () => {
     const saved = await t.ok('placements.save', { ...job(), status: 'planned' });
     expect(saved.outcomeId).toBeNull();
     expect(await outcomesOf('job_start')).toHaveLength(0);
-    await t.ok('placements.save', { ...job(), id: saved.id, status: 'active' });
+    await t.ok('placements.save', { ...job(), id: saved.id, version: 1, status: 'active' });
     expect(await outcomesOf('job_start')).toHaveLength(1);
   });
 

@@ -196,7 +196,7 @@ describe('every write channel of the outcomes area', () => {
       outcomeType: 'volunteering',
       outcomeDate: '2026-07-01',
     });
-    await write('outcomes.update', { id: other.id, outcomeDate: '2026-07-02', notes: 'Weekends' });
+    await write('outcomes.update', { id: other.id, version: 1, outcomeDate: '2026-07-02', notes: 'Weekends' });
     await write('outcomes.verify', { id: job.outcomeId, status: 'verified', reason: 'Employer confirmed by phone' });
     const evidence = await write('evidence.add', {
       outcomeId: job.outcomeId,

@@ -116,7 +116,8 @@ describe('register and save', () => {
     expect(JSON.parse(update.after_json!)).toEqual({ lastName: 'Khan-Ali', postcode: 'SG2 8AB' });
     const stale = await t.call('participants.update', { id, version: 1, record: person({ firstName: 'Amy' }) });
     expect(stale).toMatchObject({ ok: false, error: { kind: 'conflict' } });
-    if (!stale.ok) expect(stale.error.message).toMatch(/saved changes to this record after you opened it/);
+    if (!stale.ok)
+      expect(stale.error.message).toMatch(/^Changed by Test Administrator at 23\/11\/2026 10:00, after you opened it/);
     const history = await t.ok('participants.history', { id });
     expect(history.entries[0]!.changes).toEqual([
       { field: 'lastName', before: 'Khan', after: 'Khan-Ali' },

@@ -78,6 +78,7 @@ beforeEach(async () => {
   const aDetail = await t.ok('outcomes.get', { id: a });
   await t.ok('outcomes.update', {
     id: a,
+    version: aDetail.version,
     outcomeDate: aDetail.outcomeDate,
     employerOrgId: employerId,
     contractId,

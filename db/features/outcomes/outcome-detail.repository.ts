@@ -29,6 +29,7 @@ export async function outcomeLinks(db: Db, id: number) {
       'o.verification_reason',
       'o.verified_without_evidence',
       'o.created_at',
+      'o.version',
       'p.phone',
       'p.email',
     ])

@@ -91,6 +91,7 @@ export async function outcomeDetail(db: Db, id: number, today: string): Promise<
       label: labelFor(evidenceKinds, code),
     })),
     createdAt: o.created_at,
+    version: o.version,
     participantPhone: o.phone,
     participantEmail: o.email,
     evidence: await listEvidence(db, id),

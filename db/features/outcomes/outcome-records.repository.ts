@@ -37,6 +37,19 @@ export async function placementOutcome(
     .executeTakeFirst();
 }
 
-export async function updateOutcome(tx: Tx, id: number, values: Updateable<OutcomesTable>): Promise<void> {
-  await tx.updateTable('outcomes').set(values).where('id', '=', id).execute();
+/** Writes an outcome and moves its version on (every write, so an open form is refused after
+ * any change); with `expectedVersion`, only if the stored version is still that one. Says
+ * whether a row was written. */
+export async function updateOutcome(
+  tx: Tx,
+  id: number,
+  values: Updateable<OutcomesTable>,
+  expectedVersion?: number,
+): Promise<boolean> {
+  let q = tx
+    .updateTable('outcomes')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }

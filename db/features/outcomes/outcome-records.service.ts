@@ -14,6 +14,7 @@ import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
 import { recordOutcomeOnce } from './outcome-writer';
+import { staleRecordFailure } from '../staff/stale-record';
 import { outcomeOn, outcomeRecord, updateOutcome } from './outcome-records.repository';
 import {
   evidenceNeeded,
@@ -85,9 +86,17 @@ export async function changeOutcome(tx: Tx, actor: Actor, input: OutcomeUpdate):
     notes: input.notes,
     ended_on: input.endedOn,
   };
+  // A save over a colleague's newer change is refused even when this one changes nothing.
+  if (before.version !== input.version) throw await staleRecordFailure(tx, before);
   const diff = changedFields(before, values);
   if (!Object.keys(diff.after).length) return;
-  await updateOutcome(tx, input.id, { ...values, updated_at: actor.now });
+  const written = await updateOutcome(
+    tx,
+    input.id,
+    { ...values, updated_at: actor.now, updated_by: actor.staffId },
+    input.version,
+  );
+  if (!written) throw await staleRecordFailure(tx, await mustExist(tx, input.id));
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'update',
     entity: 'outcome',
@@ -122,7 +131,7 @@ export async function verifyOutcome(tx: Tx, actor: Actor, input: VerifyInput): P
     verification_reason: input.reason,
     verified_without_evidence: withoutEvidence,
   };
-  await updateOutcome(tx, input.id, { ...values, updated_at: actor.now });
+  await updateOutcome(tx, input.id, { ...values, updated_at: actor.now, updated_by: actor.staffId });
   const from = labelFor(verificationStatuses, before.verification_status);
   const to = labelFor(verificationStatuses, input.status);
   await appendAudit(tx, actor.now, actor.staffId, {

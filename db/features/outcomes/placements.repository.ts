@@ -158,6 +158,7 @@ export async function getPlacement(db: Db, id: number): Promise<PlacementDetail 
       'pl.notes',
       'pl.converted_from_id',
       'pl.created_at',
+      'pl.version',
     ])
     .where('pl.id', '=', id)
     .executeTakeFirst();
@@ -182,6 +183,7 @@ export async function getPlacement(db: Db, id: number): Promise<PlacementDetail 
     convertedFromId: r.converted_from_id,
     convertedToId: convertedTo?.id ?? null,
     createdAt: r.created_at,
+    version: r.version,
     outcomes: outcomes.map((o) => ({
       id: o.id,
       outcomeType: o.outcome_type,
@@ -206,6 +208,19 @@ export async function insertPlacement(tx: Tx, row: Insertable<PlacementsTable>):
   return inserted.id;
 }
 
-export async function updatePlacement(tx: Tx, id: number, values: Updateable<PlacementsTable>): Promise<void> {
-  await tx.updateTable('placements').set(values).where('id', '=', id).execute();
+/** Writes a placement and moves its version on (every write, so an open form is refused after
+ * any change); with `expectedVersion`, only if the stored version is still that one. Says
+ * whether a row was written. */
+export async function updatePlacement(
+  tx: Tx,
+  id: number,
+  values: Updateable<PlacementsTable>,
+  expectedVersion?: number,
+): Promise<boolean> {
+  let q = tx
+    .updateTable('placements')
+    .set((eb) => ({ ...values, version: eb('version', '+', 1) }))
+    .where('id', '=', id);
+  if (expectedVersion !== undefined) q = q.where('version', '=', expectedVersion);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }

@@ -8,6 +8,7 @@ import type { ConvertToJobInput, PlacementDetail, PlacementInput } from '../../.
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
+import { staleRecordFailure } from '../staff/stale-record';
 import { syncPlacementOutcome } from './placement-outcome.service';
 import { checkLinks } from './references.service';
 import { conversionOf, getPlacement, insertPlacement, placementRecord, updatePlacement } from './placements.repository';
@@ -62,7 +63,13 @@ export async function savePlacement(
       throw new AppFailure('validation', 'Some details need correcting.', [
         { path: ['participantId'], message: 'A placement cannot move to another person; end it and record a new one' },
       ]);
-    await updatePlacement(tx, input.id, { ...values, updated_at: now });
+    const written = await updatePlacement(
+      tx,
+      input.id,
+      { ...values, updated_at: now, updated_by: staffId },
+      input.version,
+    );
+    if (!written) throw await staleRecordFailure(tx, await mustExist(tx, input.id));
     await appendAudit(tx, now, staffId, {
       action: 'update',
       entity: 'placement',
@@ -79,6 +86,7 @@ export async function savePlacement(
       created_at: now,
       created_by: staffId,
       updated_at: now,
+      updated_by: staffId,
     });
     await appendAudit(tx, now, staffId, {
       action: 'create',
@@ -138,7 +146,13 @@ export async function convertToJob(
     apprenticeship_level: details.apprenticeshipLevel,
     notes: null,
   };
-  const jobId = await insertPlacement(tx, { ...values, created_at: now, created_by: staffId, updated_at: now });
+  const jobId = await insertPlacement(tx, {
+    ...values,
+    created_at: now,
+    created_by: staffId,
+    updated_at: now,
+    updated_by: staffId,
+  });
   await appendAudit(tx, now, staffId, {
     action: 'create',
     entity: 'placement',
@@ -153,7 +167,7 @@ export async function convertToJob(
   );
   if (ended) {
     const change = { status: ended.status, ends_on: ended.endsOn };
-    await updatePlacement(tx, original.id, { ...change, updated_at: now });
+    await updatePlacement(tx, original.id, { ...change, updated_at: now, updated_by: staffId });
     await appendAudit(tx, now, staffId, {
       action: 'update',
       entity: 'placement',

@@ -41,6 +41,7 @@ import { participantGeography } from '../geography/resolution';
 import { insertEligibilityCheck } from './eligibility.repository';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
+import { staleRecordFailure } from '../staff/stale-record';
 
 export interface Actor {
   staffId: number | null;
@@ -145,13 +146,9 @@ export async function updateParticipant(
     { ...toColumns(input.record), version: input.version + 1, updated_at: actor.now, updated_by: actor.staffId },
     input.version,
   );
-  if (!written) {
-    const by = await staffName(tx, row.updated_by);
-    throw new AppFailure(
-      'conflict',
-      `Someone${by ? ` (${by})` : ''} saved changes to this record after you opened it. Reload it to see their changes, then make yours again.`,
-    );
-  }
+  // Refused when someone saved after the form was opened: on a team database their UPDATE holds
+  // the row until it commits, then this one finds the version moved on and writes nothing.
+  if (!written) throw await staleRecordFailure(tx, (await findParticipant(tx, input.id)) ?? row);
   await setBarriers(tx, input.id, input.record.barriers);
   await setBenefits(tx, input.id, input.record.benefits);
   await refreshParticipant(tx, input.id, actor.today);

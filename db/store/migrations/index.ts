@@ -35,6 +35,7 @@ import * as m0180 from './0180-staff-setup-codes';
 import * as m0181 from './0181-audit-epochs';
 import * as m0190 from './0190-section-106';
 import * as m0191 from './0191-keyworker';
+import * as m0195 from './0195-record-versions';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -102,6 +103,7 @@ const later: Record<string, Migration> = {
   '0181-audit-epochs': m0181,
   '0190-section-106': m0190,
   '0191-keyworker': m0191,
+  '0195-record-versions': m0195,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

@@ -74,6 +74,9 @@ export interface PlacementsTable {
   created_at: string;
   created_by: number | null;
   updated_at: string;
+  /** 0195: optimistic locking (db/features/staff/stale-record.ts) and who saved last. */
+  version: Generated<number>;
+  updated_by: number | null;
 }
 
 export interface OutcomeTypesTable {
@@ -116,6 +119,9 @@ export interface OutcomesTable {
   created_at: string;
   created_by: number | null;
   updated_at: string;
+  /** 0195: optimistic locking (db/features/staff/stale-record.ts) and who saved last. */
+  version: Generated<number>;
+  updated_by: number | null;
 }
 
 export interface EvidenceItemsTable {

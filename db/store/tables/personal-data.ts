@@ -563,6 +563,8 @@ export const personalData = {
       created_at: key,
       created_by: staff,
       updated_at: key,
+      version: key,
+      updated_by: staff,
     },
   },
   outcomes: {
@@ -604,6 +606,8 @@ export const personalData = {
       created_at: key,
       created_by: staff,
       updated_at: key,
+      version: key,
+      updated_by: staff,
     },
   },
   evidence_items: {

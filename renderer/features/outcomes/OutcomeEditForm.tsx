@@ -6,24 +6,35 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRecordNotice';
 import { codeIn, toCode, toId, toNumber } from '../../components/form/values';
 import { sectorCodes, sectors } from '../../../shared/domain/outcome-lists';
 import type { Lookups, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 
-export function OutcomeEditForm({ outcome, onDone }: { outcome: OutcomeDetail; onDone(): void }) {
+interface EditProps {
+  outcome: OutcomeDetail;
+  onDone(): void;
+  /** A colleague changed the outcome since: close the form and show it as it is now. */
+  onReload(): void;
+}
+
+export function OutcomeEditForm({ outcome, onDone, onReload }: EditProps) {
   const lookups = useChannel('outcomes.lookups', {});
   // The lists first: a <select> shows its starting value only if the option is there.
   if (!lookups.data) return <p aria-busy="true">Loading…</p>;
-  return <EditForm outcome={outcome} lookups={lookups.data} onDone={onDone} />;
+  return <EditForm outcome={outcome} lookups={lookups.data} onDone={onDone} onReload={onReload} />;
 }
 
-function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookups: Lookups; onDone(): void }) {
+function EditForm({ outcome, lookups, onDone, onReload }: EditProps & { lookups: Lookups }) {
   const toasts = useToasts();
+  const stale = useStaleRecord();
   const f = useContractForm('outcomes.update', {
     // Prefixed so these field ids never clash with the other forms on the outcome's page.
     idPrefix: 'edit',
     defaultValues: {
       id: outcome.id,
+      // The version this form opened: a later reload of the page must not move it on silently.
+      version: outcome.version,
       outcomeDate: outcome.outcomeDate,
       employerOrgId: outcome.employerOrgId,
       sector: codeIn(sectorCodes, outcome.sector) ?? null,
@@ -42,6 +53,7 @@ function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookup
       toasts.show({ kind: 'success', message: 'Outcome changed.' });
       onDone();
     },
+    onFailure: stale.onFailure,
   });
   const { register } = f.form;
   return (
@@ -51,6 +63,7 @@ function EditForm({ outcome, lookups, onDone }: { outcome: OutcomeDetail; lookup
       aria-labelledby="edit-outcome-title"
       heading={<h2 id="edit-outcome-title">Change details</h2>}
     >
+      <StaleRecordNotice message={stale.message} onReload={onReload} />
       <DateField name="outcomeDate" label="Date" blank="" />
       <Field name="employerOrgId" label="Employer">
         {(p) => (

@@ -15,7 +15,7 @@ import { OutcomeEditForm } from './OutcomeEditForm';
 import { outcomesRoutes } from './outcomes.routes';
 
 export function OutcomePage({ id }: { id: number }) {
-  const { data: o, error } = useChannel('outcomes.get', { id }, { areas: ['outcomes'] });
+  const { data: o, error, reload } = useChannel('outcomes.get', { id }, { areas: ['outcomes'] });
   const [editing, setEditing] = useState(false);
   const canEdit = useCan('officer');
   if (error) return <EmptyState title="Outcome not found">{error.message}</EmptyState>;
@@ -35,7 +35,16 @@ export function OutcomePage({ id }: { id: number }) {
           )
         }
       />
-      {editing && <OutcomeEditForm outcome={o} onDone={() => setEditing(false)} />}
+      {editing && (
+        <OutcomeEditForm
+          outcome={o}
+          onDone={() => setEditing(false)}
+          onReload={() => {
+            setEditing(false);
+            reload();
+          }}
+        />
+      )}
       <div className="two-col">
         <div>
           <section aria-labelledby="outcome-details">

@@ -8,6 +8,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRecordNotice';
 import { codeIn, toId, toNumber } from '../../components/form/values';
 import type { ChannelInput } from '../../../shared/contract/index';
 import type { Lookups, ParticipantPick, PlacementDetail } from '../../../shared/contract/outcomes-schemas';
@@ -48,7 +49,14 @@ export function PlacementFormPage({
   return (
     <>
       <PageHeader title={title} />
-      <PlacementForm lookups={lookups.data} placement={placement ?? null} participant={chosen.pick} />
+      <PlacementForm
+        // A reload after a refused save starts the form again at the placement's current version.
+        key={placement ? `${placement.id}-${placement.version}` : 'new'}
+        lookups={lookups.data}
+        placement={placement ?? null}
+        participant={chosen.pick}
+        onReload={existing.reload}
+      />
     </>
   );
 }
@@ -74,6 +82,7 @@ function startingValues(p: PlacementDetail | null, participant: ParticipantPick 
     } satisfies Partial<ChannelInput<'placements.save'>>;
   return {
     id: p.id,
+    version: p.version,
     participantId: p.participantId,
     kind: codeIn(placementKindCodes, p.kind),
     employerOrgId: p.employerOrgId,
@@ -97,12 +106,15 @@ function PlacementForm({
   lookups,
   placement,
   participant,
+  onReload,
 }: {
   lookups: Lookups;
   placement: PlacementDetail | null;
   participant: ParticipantPick | null;
+  onReload(): void;
 }) {
   const toasts = useToasts();
+  const stale = useStaleRecord();
   const f = useContractForm('placements.save', {
     defaultValues: startingValues(placement, participant),
     messages: placementMessages,
@@ -113,6 +125,7 @@ function PlacementForm({
       });
       navigate(outcomesRoutes.placement.path({ id: saved.id }));
     },
+    onFailure: stale.onFailure,
   });
   const { register, watch } = f.form;
   const [kind, status] = watch(['kind', 'status']);
@@ -121,6 +134,7 @@ function PlacementForm({
   );
   return (
     <Form of={f}>
+      <StaleRecordNotice message={stale.message} onReload={onReload} />
       {placement ? (
         <p>
           <strong>Participant:</strong> {placement.participantName} ({placement.participantRef})

@@ -7,6 +7,7 @@ import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { StaleRecordNotice } from '../../components/form/StaleRecordNotice';
 import { useToasts } from '../../components/Toasts';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
@@ -75,15 +76,7 @@ function DetailsForm({
 
   return (
     <Form of={f} aria-label="Participant details">
-      {conflict && (
-        <div className="error-summary" role="alert">
-          <h2>Not saved</h2>
-          <p>{conflict}</p>
-          <button type="button" onClick={onSaved}>
-            Reload the record
-          </button>
-        </div>
-      )}
+      <StaleRecordNotice message={conflict} onReload={onSaved} />
       <ParticipantFormFields
         form={f.form}
         options={options}

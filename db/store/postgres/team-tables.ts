@@ -1,0 +1,72 @@
+// PostgreSQL-only: the team database's own tables as a copy needs them (db/store/team-migrate.ts):
+// every table of the current schema with its columns, parents before children by their foreign
+// keys, and the identity counters moved past the ids a copy brought in.
+import { sql, type Kysely } from 'kysely';
+import type { Database } from '../schema';
+
+export interface TeamTable {
+  name: string;
+  columns: string[];
+  /** The identity column (numbered by the database), if the table has one. */
+  identity: string | null;
+  /** Columns referring to another row of the same table by its identity column (a merged
+   * record's survivor, an outcome's parent): a copy fills them after every row is in. */
+  selfReferences: string[];
+}
+
+/** Kysely's own bookkeeping: written by the migrations, never copied. */
+const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
+/** The server's own settings (organisation scopes, ./team-scopes.ts): not the programme's data. */
+const SERVER_TABLE_PREFIX = 'worksbook_';
+
+/** The programme's tables, each after every table it refers to (a table's references to itself
+ * aside). */
+export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable[]> {
+  const columns = await sql<{ table_name: string; column_name: string; is_identity: string }>`
+    select c.table_name, c.column_name, c.is_identity
+    from information_schema.columns c
+    join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
+    where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
+    order by c.table_name, c.ordinal_position`.execute(db);
+  const refs = await sql<{ child: string; parent: string; column: string }>`
+    select c.relname as child, p.relname as parent, a.attname as column
+    from pg_constraint k
+    join pg_class c on c.oid = k.conrelid
+    join pg_class p on p.oid = k.confrelid
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_attribute a on a.attrelid = k.conrelid and a.attnum = k.conkey[1]
+    where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
+  const tables = new Map<string, TeamTable>();
+  for (const c of columns.rows) {
+    if (MIGRATION_TABLES.has(c.table_name) || c.table_name.startsWith(SERVER_TABLE_PREFIX)) continue;
+    const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], identity: null, selfReferences: [] };
+    t.columns.push(c.column_name);
+    if (c.is_identity === 'YES') t.identity = c.column_name;
+    tables.set(c.table_name, t);
+  }
+  const parents = new Map<string, Set<string>>();
+  for (const r of refs.rows)
+    if (r.child !== r.parent) parents.set(r.child, (parents.get(r.child) ?? new Set()).add(r.parent));
+    else tables.get(r.child)?.selfReferences.push(r.column);
+  const ordered: TeamTable[] = [];
+  const placed = new Set<string>();
+  const visit = (name: string, path: string[]) => {
+    if (placed.has(name) || !tables.has(name)) return;
+    if (path.includes(name))
+      throw new Error(`The team database's tables refer to each other in a loop: ${path.join(' → ')}`);
+    for (const parent of [...(parents.get(name) ?? [])].sort()) visit(parent, [...path, name]);
+    placed.add(name);
+    ordered.push(tables.get(name)!);
+  };
+  for (const name of [...tables.keys()].sort()) visit(name, []);
+  return ordered;
+}
+
+/** Moves each identity counter past the largest id now in its table. */
+export async function moveIdentitiesOn(db: Kysely<Database>, tables: TeamTable[]): Promise<void> {
+  for (const t of tables) {
+    if (!t.identity) continue;
+    await sql`select setval(pg_get_serial_sequence(${t.name}, ${t.identity}),
+      coalesce((select max(${sql.ref(t.identity)}) from ${sql.table(t.name)}), 0) + 1, false)`.execute(db);
+  }
+}
