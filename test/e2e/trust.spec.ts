@@ -192,3 +192,42 @@ test('a new encrypted store shows its recovery key once, to print, until it is c
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });
+
+test('a second backup folder gets a finished copy of each backup, and says how the last copy went', async ({
+  appPage: page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await page.getByLabel('Your name').fill('Jo Admin');
+  await page.getByLabel('Choose a password').fill('jo admin pass phrase');
+  await page.getByLabel('Type the password again').fill('jo admin pass phrase');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
+  await page.goto(`${app.harness.url.split('#')[0]}#/settings/backups`);
+  await expect(page.getByRole('heading', { name: 'Second backup folder', level: 3 })).toBeVisible();
+
+  // A path that is not a full one is refused with the reason, at the field.
+  await page.getByLabel('Folder (full path)').fill('backups-elsewhere');
+  await page.getByRole('button', { name: 'Save the second folder' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give the full path of the folder');
+  expect(await axeViolations(page)).toEqual([]);
+
+  const share = path.join(app.dataDir, 'other-drive', 'worksbook');
+  await page.getByLabel('Folder (full path)').fill(share);
+  await page.getByRole('button', { name: 'Save the second folder' }).click();
+  await expect(page.getByText(`Backups will also be copied to ${share}.`)).toBeVisible();
+  await expect(page.getByText('No backup has been copied there yet')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Take a backup now' }).click();
+  await expect(page.getByText(/Backup taken and checked/)).toBeVisible();
+  await expect(page.getByText(/^Last copy /)).toContainText(`copied to ${share}.`);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The copy is there in full, with its keys companion, and no partial file is left behind.
+  const names = fs.readdirSync(share).sort();
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/^worksbook-.*-manual\.sqlite$/);
+  expect(names[1]).toBe(`${names[0]}.keys`);
+  const original = path.join(app.backend.services.backupDir, names[0]!);
+  expect(fs.readFileSync(path.join(share, names[0]!)).equals(fs.readFileSync(original))).toBe(true);
+});
