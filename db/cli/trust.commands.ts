@@ -7,6 +7,7 @@ import { takeBackup } from '../backend/backups';
 import { runWrite } from '../backend/write-unit';
 import { AppFailure } from '../../shared/result';
 import { rekeyStore, RekeyRefusedError } from '../backend/rekey';
+import { readAuditArchive } from '../features/audit/audit-archive';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -161,4 +162,34 @@ export const rekeyCommand: CliCommand = {
   },
 };
 
-export const trustCommands: CliCommand[] = [backupCommand, restoreCommand, checkCommand, sarCommand, rekeyCommand];
+export const auditArchiveCommand: CliCommand = {
+  name: 'audit-archive',
+  summary: 'Read an audit archive a restore kept (the entries it dropped), with this store’s audit key',
+  usage: 'audit-archive <archive file> [--json]',
+  options: { json: { type: 'boolean' } },
+  automaticBackups: false,
+  async run({ positionals, values }, backend, io) {
+    const file = positionals[0];
+    if (!file || !fs.existsSync(file)) {
+      io.err(`Give an archive file from ${path.join(backend.services.dataDir, 'audit-archive')}.`);
+      return 2;
+    }
+    const archive = readAuditArchive(file, backend.services.keys.keyring?.secrets.auditKey ?? null);
+    if (values.json) io.out(JSON.stringify(archive, null, 2));
+    else {
+      const ids = archive.entries.map((e) => e.id);
+      io.out(`Why kept:  ${archive.reason}`);
+      io.out(`Entries:   ${ids.length}${ids.length ? ` (ids ${ids[0]} to ${ids.at(-1)})` : ''}`);
+    }
+    return 0;
+  },
+};
+
+export const trustCommands: CliCommand[] = [
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  sarCommand,
+  rekeyCommand,
+  auditArchiveCommand,
+];
