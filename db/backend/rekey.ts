@@ -48,8 +48,8 @@ export async function rekeyStore(
   if (!start || !envelopeFile)
     throw new RekeyRefusedError(
       services.isEncrypted
-        ? 'This data file is keyed directly with its passphrase or key file, from before key envelopes; it has no ' +
-            'store key to change. Open it in Worksbook once to give it one.'
+        ? 'This data file is keyed directly with its passphrase or key file, from before key envelopes: it has no ' +
+            'separate store key to change yet.'
         : 'This data file is not encrypted: open it with a passphrase or key file to encrypt it first.',
     );
   const now = services.clock.now().toISOString();

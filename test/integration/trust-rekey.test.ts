@@ -110,6 +110,11 @@ describe('cli rekey', () => {
     const { out, io } = cliIo();
     expect(await runCli(['rekey', '--plaintext', '--db', file], io)).toBe(1);
     expect(out.join('\n')).toMatch(/not encrypted/);
+    // A mistyped recovery key is told apart from a wrong one, before anything opens.
+    expect(await runCli(['rekey', '--recovery-key', 'ABCDE-12345', '--db', file], io)).toBe(2);
+    expect(out.join('\n')).toMatch(
+      /--recovery-key: A recovery key has 30 letters and digits \(six groups of five\); this has 10/,
+    );
   }, 120_000);
 
   it.skipIf(!isPostgresRun)('refuses a team database', async () => {
