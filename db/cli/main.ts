@@ -14,6 +14,7 @@ import { markDemoStore } from '../features/trust/trust-settings';
 import { writeTransaction } from '../store/dialect';
 import { setLogSink } from '../backend/log';
 import { APP_VERSION } from '../backend/version';
+import { recoveryKeyProblem } from '../../shared/domain/key-codes';
 
 /** True in the built CLI (scripts/cli-build.mjs defines it), which runs whenever it is loaded. */
 declare const __CLI_ENTRY__: boolean | undefined;
@@ -81,6 +82,12 @@ export async function runCli(argv: string[], io: CliIo): Promise<number> {
   try {
     const keyFile = parsed.values['key-file'];
     const recoveryKey = parsed.values['recovery-key'] ?? process.env.WORKSBOOK_RECOVERY_KEY;
+    // A mistyped key is told apart from a wrong one before anything is opened.
+    const recoveryProblem = typeof recoveryKey === 'string' ? recoveryKeyProblem(recoveryKey) : null;
+    if (recoveryProblem) {
+      io.err(`error: --recovery-key: ${recoveryProblem}.`);
+      return 2;
+    }
     // A new computer: `restore <backup file> --recovery-key ... --db <new data file>` puts the backup
     // (and the key envelope its companion carries) in place, then opens it with the recovery key.
     const backupFile = parsed.positionals[0];

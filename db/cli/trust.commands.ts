@@ -1,4 +1,4 @@
-// CLI commands of the trust area: backup, restore, check, subject access.
+// CLI commands of the trust area: backup, restore, check, subject access, a new store key.
 import fs from 'node:fs';
 import path from 'node:path';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
@@ -6,6 +6,8 @@ import { restoreFromFile, type RestoreTools } from '../features/trust/backup.ser
 import { takeBackup } from '../backend/backups';
 import { runWrite } from '../backend/write-unit';
 import { AppFailure } from '../../shared/result';
+import { rekeyStore, RekeyRefusedError } from '../backend/rekey';
+import { readAuditArchive } from '../features/audit/audit-archive';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -128,4 +130,66 @@ export const sarCommand: CliCommand = {
   },
 };
 
-export const trustCommands: CliCommand[] = [backupCommand, restoreCommand, checkCommand, sarCommand];
+export const rekeyCommand: CliCommand = {
+  name: 'rekey',
+  summary: 'Re-encrypt the data file with a new store key (the recovery key is kept unless --new-recovery-key)',
+  usage: 'rekey [--new-recovery-key]',
+  options: { 'new-recovery-key': { type: 'boolean' } },
+  automaticBackups: false,
+  async run({ values }, backend, io) {
+    const staffId = backend.client(CLI_CLIENT).session?.staff.id ?? null;
+    try {
+      const { recoveryKey } = await rekeyStore(backend.services, {
+        newRecoveryKey: values['new-recovery-key'] === true,
+        staffId,
+      });
+      io.out(`The data file ${backend.services.storeFile} now has a new store key; it opens as before.`);
+      if (recoveryKey) {
+        io.out(
+          `New recovery key (shown only now; print it or write it down and keep it safe):\n\n    ${recoveryKey}\n`,
+        );
+        io.out('The old recovery key no longer opens this data file; it still opens backups taken before now.');
+      } else io.out('The recovery key is unchanged.');
+      io.out('Backups taken before now keep the old store key and open with their .keys file, as before.');
+      return 0;
+    } catch (error) {
+      if (error instanceof RekeyRefusedError) {
+        io.err(`error: ${error.message}`);
+        return 1;
+      }
+      throw error;
+    }
+  },
+};
+
+export const auditArchiveCommand: CliCommand = {
+  name: 'audit-archive',
+  summary: 'Read an audit archive a restore kept (the entries it dropped), with this store’s audit key',
+  usage: 'audit-archive <archive file> [--json]',
+  options: { json: { type: 'boolean' } },
+  automaticBackups: false,
+  async run({ positionals, values }, backend, io) {
+    const file = positionals[0];
+    if (!file || !fs.existsSync(file)) {
+      io.err(`Give an archive file from ${path.join(backend.services.dataDir, 'audit-archive')}.`);
+      return 2;
+    }
+    const archive = readAuditArchive(file, backend.services.keys.keyring?.secrets.auditKey ?? null);
+    if (values.json) io.out(JSON.stringify(archive, null, 2));
+    else {
+      const ids = archive.entries.map((e) => e.id);
+      io.out(`Why kept:  ${archive.reason}`);
+      io.out(`Entries:   ${ids.length}${ids.length ? ` (ids ${ids[0]} to ${ids.at(-1)})` : ''}`);
+    }
+    return 0;
+  },
+};
+
+export const trustCommands: CliCommand[] = [
+  backupCommand,
+  restoreCommand,
+  checkCommand,
+  sarCommand,
+  rekeyCommand,
+  auditArchiveCommand,
+];

@@ -212,15 +212,6 @@ export function unlockEnvelope(envelope: KeyEnvelope, secret: UnlockSecret): Key
   throw new WrongSecretError(secret.kind);
 }
 
-/** Opens an envelope (e.g. a backup's copy) with a master key already known. */
-export function unlockWithMaster(envelope: KeyEnvelope, master: Buffer): Keyring | null {
-  try {
-    return openedWith(envelope, master);
-  } catch {
-    return null;
-  }
-}
-
 function openedWith(envelope: KeyEnvelope, master: Buffer): Keyring {
   const secrets = openKeys(envelope.storeId, master, envelope.keys);
   const previous = envelope.previousKeys ? openKeys(envelope.storeId, master, envelope.previousKeys) : null;
@@ -275,25 +266,6 @@ export function settleRekey(keyring: Keyring, openedWith: Buffer): Keyring {
     envelope: { ...keyring.envelope, keys: keyring.envelope.previousKeys, previousKeys: null },
     master: keyring.master,
     secrets: { ...keyring.secrets, storeKey: previous },
-    previousStoreKey: null,
-  };
-}
-
-/** A new master key (and envelope identity kept), sealed under the given secrets only: the way to
- * make every earlier recovery key and envelope copy useless for what is written from now on. */
-export function withNewMaster(keyring: Keyring, unlocks: UnlockSecret[], now: string): Keyring {
-  const master = randomBytes(32);
-  const { envelope, secrets } = keyring;
-  return {
-    envelope: {
-      ...envelope,
-      slots: unlocks.map((u) => makeSlot(envelope.storeId, master, u, now)),
-      keys: sealKeys(envelope.storeId, master, secrets),
-      previousKeys: null,
-      recoveryConfirmed: false,
-    },
-    master,
-    secrets,
     previousStoreKey: null,
   };
 }

@@ -9,6 +9,7 @@ import { ChooseProfile } from './ChooseProfile';
 import { Shell } from './Shell';
 import { EmptyProgramme } from './EmptyProgramme';
 import { UnlockStore } from './UnlockStore';
+import { RecoveryKeyGate } from './RecoveryKeyGate';
 import { useActivityPings } from './use-activity-pings';
 import { useRoute } from './router';
 import type { ChannelOutput } from '../../shared/contract/index';
@@ -86,18 +87,22 @@ export function App() {
         }}
       />
     );
-  else if (info.participantCount === 0 && !addressed)
-    body = <EmptyProgramme session={info.session} onDone={() => void refresh()} />;
   else
     body = (
-      <Shell
-        session={info.session}
-        onSignOut={async () => {
-          await api.call('session.end', {});
-          setLockedReason(null);
-          void refresh();
-        }}
-      />
+      <RecoveryKeyGate session={info.session} storePath={info.storePath}>
+        {info.participantCount === 0 && !addressed ? (
+          <EmptyProgramme session={info.session} onDone={() => void refresh()} />
+        ) : (
+          <Shell
+            session={info.session}
+            onSignOut={async () => {
+              await api.call('session.end', {});
+              setLockedReason(null);
+              void refresh();
+            }}
+          />
+        )}
+      </RecoveryKeyGate>
     );
   return (
     <ToastProvider>

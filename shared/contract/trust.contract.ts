@@ -73,6 +73,11 @@ export const backupInfoSchema = z.object({
   reason: z.string(),
   bytes: z.number().int(),
 });
+/** A second folder backups are copied to (another drive, a network share) and the last copy. */
+export const backupSettingsSchema = z.object({
+  secondFolder: z.string().nullable(),
+  lastCopy: z.object({ at: z.string(), ok: z.boolean(), message: z.string() }).nullable(),
+});
 const backupNameSchema = z
   .string()
   .regex(/^worksbook-[0-9T:Z.-]+-[a-z-]+\.sqlite$/, 'Choose a backup from the list')
@@ -273,12 +278,55 @@ export const trustContract = {
     output: auditVerificationSchema,
   }),
 
+  'keys.recoveryKey': channel({
+    effect: reads,
+    // The key itself, to an administrator, only until someone confirms writing it down.
+    summary: 'Show the recovery key not yet written down',
+    role: 'administrator',
+    input: emptyInput,
+    output: z.object({ hasRecoveryKey: z.boolean(), recoveryKey: z.string().nullable() }),
+  }),
+  'keys.confirmRecoveryKey': channel({
+    // Writes the key envelope beside the store, then the audit row.
+    effect: ownTransactions('settings'),
+    summary: 'Confirm the recovery key is written down or printed',
+    role: 'administrator',
+    input: emptyInput,
+    output: okOutput,
+  }),
+  'keys.newRecoveryKey': channel({
+    effect: ownTransactions('settings'),
+    summary: 'Make a new recovery key, replacing the old one',
+    role: 'administrator',
+    input: z.object({ password: z.string().min(1, 'Enter your password').max(200) }).strict(),
+    output: z.object({ recoveryKey: z.string() }),
+  }),
+
   'backup.list': channel({
     effect: reads,
     summary: 'List backups',
     role: 'administrator',
     input: emptyInput,
     output: z.object({ folder: z.string(), backups: z.array(backupInfoSchema), lastDaily: z.string().nullable() }),
+  }),
+  'backup.settings': channel({
+    effect: reads,
+    summary: 'Read where backups are also copied, and how the last copy went',
+    role: 'administrator',
+    input: emptyInput,
+    output: backupSettingsSchema,
+  }),
+  'backup.saveSettings': channel({
+    effect: writes('backups'),
+    summary: 'Choose a second folder backups are also copied to',
+    role: 'administrator',
+    input: z
+      .object({
+        // Empty: no second copy. Checked by the backend (it must exist and be writable from here).
+        secondFolder: z.string().trim().max(500, 'Enter a path of 500 characters or fewer'),
+      })
+      .strict(),
+    output: backupSettingsSchema,
   }),
   'backup.create': channel({
     effect: ownTransactions('backups'),

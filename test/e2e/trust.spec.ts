@@ -2,7 +2,11 @@
 // required, the audit log and its export, backups with a preview, subject access, retention, and
 // the automatic lock returning to the same page. axe-core on every section.
 import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { createBackend } from '../../db/backend/backend';
+import { startHarness } from '../../db/harness/server';
 
 test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
@@ -132,4 +136,98 @@ test('staff, passwords, audit, backups, subject access, retention and auto-lock'
     await expect(page.getByRole('alert')).toBeVisible();
   }
   await expect(page.getByRole('alert')).toContainText(/Locked until/);
+});
+
+test('a new encrypted store shows its recovery key once, to print, until it is confirmed kept', async ({ page }) => {
+  test.setTimeout(120_000);
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksbook-e2e-recovery-'));
+  const backend = await createBackend({
+    file: path.join(dataDir, 'worksbook.sqlite'),
+    key: { kind: 'passphrase', text: 'the office laptop passphrase' },
+  });
+  const harness = await startHarness({ backend, rendererDir: path.resolve('dist/renderer') });
+  try {
+    const recoveryKey = backend.services.keys.pendingRecoveryKey!;
+    await page.goto(harness.url);
+    await page.getByLabel('Your name').fill('Ada Admin');
+    await page.getByLabel('Choose a password').fill('ada admin pass phrase');
+    await page.getByLabel('Type the password again').fill('ada admin pass phrase');
+    await page.getByRole('button', { name: 'Create my profile' }).click();
+
+    // Straight after set-up: the key, in six groups, with a print view and the confirmation.
+    await expect(page.getByRole('heading', { name: 'Keep the recovery key safe', level: 1 })).toBeVisible();
+    await expect(page.getByText(recoveryKey, { exact: true })).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await page.emulateMedia({ media: 'print' });
+    await expect(page.getByText(/^Worksbook recovery key for /)).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Print the recovery key' })).toBeHidden();
+    await page.emulateMedia({ media: 'screen' });
+    await expect(page.getByRole('button', { name: 'Done: do not show it again' })).toBeDisabled();
+    await page.getByLabel(/I have printed or written down the recovery key/).check();
+    await page.getByRole('button', { name: 'Done: do not show it again' }).click();
+    await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
+
+    // Not shown again: not after a reload, nor in Settings, which offers a new one instead.
+    await page.goto(`${harness.url.split('#')[0]}#/settings/security`);
+    await page.locator('[data-ready="true"]').waitFor();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Recovery key', level: 3 })).toBeVisible();
+    await expect(page.getByText(recoveryKey)).toHaveCount(0);
+    expect(await axeViolations(page)).toEqual([]);
+
+    // A new one, with the administrator's password: shown in Settings until confirmed.
+    await page.getByLabel('Your password').fill('ada admin pass phrase');
+    await page.getByRole('button', { name: 'Show a new recovery key' }).click();
+    const next = page.locator('.recovery-key code');
+    await expect(next).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(await next.textContent()).not.toBe(recoveryKey);
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel(/I have printed or written down the recovery key/).check();
+    await page.getByRole('button', { name: 'Done: do not show it again' }).click();
+    await expect(page.getByText('The recovery key will not be shown again.')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Show a new recovery key' })).toBeVisible();
+  } finally {
+    await harness.close();
+    await backend.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a second backup folder gets a finished copy of each backup, and says how the last copy went', async ({
+  appPage: page,
+  app,
+}) => {
+  test.setTimeout(120_000);
+  await page.getByLabel('Your name').fill('Jo Admin');
+  await page.getByLabel('Choose a password').fill('jo admin pass phrase');
+  await page.getByLabel('Type the password again').fill('jo admin pass phrase');
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
+  await page.goto(`${app.harness.url.split('#')[0]}#/settings/backups`);
+  await expect(page.getByRole('heading', { name: 'Second backup folder', level: 3 })).toBeVisible();
+
+  // A path that is not a full one is refused with the reason, at the field.
+  await page.getByLabel('Folder (full path)').fill('backups-elsewhere');
+  await page.getByRole('button', { name: 'Save the second folder' }).click();
+  await expect(page.getByRole('alert')).toContainText('Give the full path of the folder');
+  expect(await axeViolations(page)).toEqual([]);
+
+  const share = path.join(app.dataDir, 'other-drive', 'worksbook');
+  await page.getByLabel('Folder (full path)').fill(share);
+  await page.getByRole('button', { name: 'Save the second folder' }).click();
+  await expect(page.getByText(`Backups will also be copied to ${share}.`)).toBeVisible();
+  await expect(page.getByText('No backup has been copied there yet')).toBeVisible();
+
+  await page.getByRole('button', { name: 'Take a backup now' }).click();
+  await expect(page.getByText(/Backup taken and checked/)).toBeVisible();
+  await expect(page.getByText(/^Last copy /)).toContainText(`copied to ${share}.`);
+  expect(await axeViolations(page)).toEqual([]);
+
+  // The copy is there in full, with its keys companion, and no partial file is left behind.
+  const names = fs.readdirSync(share).sort();
+  expect(names).toHaveLength(2);
+  expect(names[0]).toMatch(/^worksbook-.*-manual\.sqlite$/);
+  expect(names[1]).toBe(`${names[0]}.keys`);
+  const original = path.join(app.backend.services.backupDir, names[0]!);
+  expect(fs.readFileSync(path.join(share, names[0]!)).equals(fs.readFileSync(original))).toBe(true);
 });

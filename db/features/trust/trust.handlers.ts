@@ -4,12 +4,20 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { storeBackups } from '../../store/dialect';
 import { activeStaff, changeOwnPassword, claimFirstPassword, redeemSetupCode, startSession } from './sign-in.service';
-import { hashPassword } from '../staff/password';
+import { hashPassword, verifyPassword } from '../staff/password';
+import {
+  confirmRecoveryKey,
+  envelopeOf,
+  recordRecoveryKeyEvent,
+  recoveryKeyStatus,
+  replaceRecoveryKey,
+} from './recovery-key.service';
 import { issueSetupCode } from './setup-codes.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
 import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
 import { recordAuditCheck, recordStoreCheck } from './audit-verify';
+import { readBackupSettings, saveSecondFolder } from './backup-settings';
 import { lastScheduledBackup, newestBackup, previewBackup, restoreBackup } from './backup.service';
 import { collectSubjectData, exportSubjectAccess, findPerson } from './subject-access.service';
 import { findParticipantReference } from './person-rows.repository';
@@ -82,6 +90,28 @@ export const trustHandlers = defineHandlers({
     return result;
   },
 
+  async 'keys.recoveryKey'(_input, ctx) {
+    return recoveryKeyStatus(ctx.keys);
+  },
+  async 'keys.confirmRecoveryKey'(_input, ctx) {
+    if (confirmRecoveryKey(ctx.keys)) await ctx.transact((tx) => recordRecoveryKeyEvent(tx, actorOf(ctx), 'confirmed'));
+    return { ok: true as const };
+  },
+  async 'keys.newRecoveryKey'(input, ctx) {
+    envelopeOf(ctx.keys);
+    const staff = await activeStaff(ctx.db, ctx.staffId!);
+    // Whoever holds the recovery key can open the data file: the administrator proves who they are.
+    if (!staff.password_hash)
+      throw new AppFailure('conflict', 'Set your own password first (My password), then make a new recovery key.');
+    if (!verifyPassword(input.password, staff.password_hash))
+      throw new AppFailure('validation', 'Your password is not right.', [
+        { path: ['password'], message: 'Your password is not right' },
+      ]);
+    const recoveryKey = replaceRecoveryKey(ctx.keys, ctx.clock.now().toISOString());
+    await ctx.transact((tx) => recordRecoveryKeyEvent(tx, actorOf(ctx), 'replaced'));
+    return { recoveryKey };
+  },
+
   async 'backup.list'(_input, ctx) {
     return {
       folder: ctx.backupDir,
@@ -91,6 +121,9 @@ export const trustHandlers = defineHandlers({
       lastDaily: lastScheduledBackup(ctx.db, ctx.backupDir)?.takenAt ?? null,
     };
   },
+  'backup.settings': (_input, ctx) => readBackupSettings(ctx.db),
+  'backup.saveSettings': (input, ctx) =>
+    saveSecondFolder(ctx.tx, input.secondFolder || null, ctx.backupDir, actorOf(ctx)),
   async 'backup.create'(_input, ctx) {
     const { name, takenAt, reason, bytes } = await ctx.takeBackup('manual');
     return { name, takenAt, reason, bytes };

@@ -33,4 +33,3 @@ export interface TrustTables {
 }
 
 export type StaffSetupCodeRow = Selectable<StaffSetupCodesTable>;
-export type AuditEpochRow = Selectable<AuditEpochsTable>;

@@ -1,11 +1,15 @@
 // Backups (administrators): the checked backups kept beside the data file, one taken now on
-// request, and a restore with a preview of what the backup holds. Restoring signs everyone out.
+// request, a second folder each backup is also copied to (another drive or a network share), and a
+// restore with a preview of what the backup holds. Restoring signs everyone out.
 import { useState } from 'react';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import type { ChannelOutput } from '../../../shared/contract/index';
+import { Field } from '../../components/form/Field';
+import { Form } from '../../components/form/Form';
+import { useContractForm } from '../../components/form/use-contract-form';
 
 const reasonLabels: Record<string, string> = {
   daily: 'Daily',
@@ -18,6 +22,7 @@ const reasonLabels: Record<string, string> = {
 
 export function BackupsSection() {
   const list = useChannel('backup.list', {}, { areas: ['backups'] });
+  const second = useChannel('backup.settings', {}, { areas: ['backups'] });
   const toasts = useToasts();
   const [busy, setBusy] = useState(false);
   const [preview, setPreview] = useState<ChannelOutput<'backup.preview'> | null>(null);
@@ -36,6 +41,8 @@ export function BackupsSection() {
         : { kind: 'error', message: result.error.message },
     );
     list.reload();
+    // The backup's copy to the second folder (or why it failed) is recorded with it.
+    second.reload();
   }
 
   async function show(name: string) {
@@ -77,6 +84,8 @@ export function BackupsSection() {
           Take a backup now
         </button>
       </div>
+      <SecondFolder settings={second.data} />
+      <h3>Backups kept here</h3>
       {list.data && list.data.backups.length === 0 && <p>No backups yet.</p>}
       {list.data && list.data.backups.length > 0 && (
         <table className="table">
@@ -154,5 +163,64 @@ export function BackupsSection() {
         </div>
       )}
     </>
+  );
+}
+
+/** Where each backup is also copied, and how the last copy went. */
+function SecondFolder({ settings }: { settings: ChannelOutput<'backup.settings'> | undefined }) {
+  return (
+    <>
+      <h3>Second backup folder</h3>
+      <p>
+        A copy of each backup (with its key file) can also go to another drive or a network share, so one failed disk or
+        one lost laptop does not take every copy. The copy is written in full before it takes the backup's name.
+      </p>
+      {settings && <SecondFolderForm settings={settings} />}
+      {settings?.secondFolder && (
+        <p role="status">
+          {settings.lastCopy ? (
+            settings.lastCopy.ok ? (
+              `Last copy ${formatUkDateTime(settings.lastCopy.at)}: copied to ${settings.secondFolder}.`
+            ) : (
+              <strong>
+                Last copy {formatUkDateTime(settings.lastCopy.at)} failed: {settings.lastCopy.message}. The backup
+                itself was kept here.
+              </strong>
+            )
+          ) : (
+            'No backup has been copied there yet: the next backup will be.'
+          )}
+        </p>
+      )}
+    </>
+  );
+}
+
+function SecondFolderForm({ settings }: { settings: ChannelOutput<'backup.settings'> }) {
+  const toasts = useToasts();
+  const f = useContractForm('backup.saveSettings', {
+    defaultValues: { secondFolder: settings.secondFolder ?? '' },
+    onSuccess: (saved) =>
+      toasts.show({
+        kind: 'success',
+        message: saved.secondFolder
+          ? `Backups will also be copied to ${saved.secondFolder}.`
+          : 'Backups are no longer copied to a second folder.',
+      }),
+  });
+  const { register } = f.form;
+  return (
+    <Form of={f} aria-label="Second backup folder">
+      <Field
+        name="secondFolder"
+        label="Folder (full path)"
+        hint={'Like D:\\Backups or \\\\server\\share\\worksbook. Leave empty for no second copy.'}
+      >
+        {(c) => <input {...c} spellCheck={false} {...register('secondFolder')} />}
+      </Field>
+      <button type="submit" disabled={f.saving}>
+        Save the second folder
+      </button>
+    </Form>
   );
 }

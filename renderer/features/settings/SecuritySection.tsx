@@ -9,6 +9,7 @@ import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toNumber } from '../../components/form/values';
 import type { ChannelOutput } from '../../../shared/contract/index';
+import { RecoveryKeyPanel } from './RecoveryKeyPanel';
 
 export function SecuritySection() {
   const settings = useChannel('trust.settings', {}, { areas: ['settings'] });
@@ -28,6 +29,7 @@ export function SecuritySection() {
   return (
     <>
       {settings.data && <SignInSettings settings={settings.data} />}
+      <RecoveryKeySettings storePath={info.data?.storePath ?? null} />
       <h3>Data file</h3>
       {info.data && (
         <dl className="summary-list">
@@ -138,5 +140,51 @@ function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'
         Save sign-in settings
       </button>
     </Form>
+  );
+}
+
+/** The recovery key while nobody has confirmed keeping it, and a way to replace it. */
+function RecoveryKeySettings({ storePath }: { storePath: string | null }) {
+  const status = useChannel('keys.recoveryKey', {}, { areas: ['settings'] });
+  const toasts = useToasts();
+  const f = useContractForm('keys.newRecoveryKey', {
+    defaultValues: { password: '' },
+    onSuccess: (_done, _input, form) => {
+      form.reset();
+      status.reload();
+    },
+  });
+  if (!status.data?.hasRecoveryKey) return null;
+  const { register } = f.form;
+  return (
+    <>
+      <h3>Recovery key</h3>
+      {status.data.recoveryKey ? (
+        <RecoveryKeyPanel
+          recoveryKey={status.data.recoveryKey}
+          storeName={storePath}
+          onConfirmed={() => {
+            toasts.show({ kind: 'success', message: 'The recovery key will not be shown again.' });
+            status.reload();
+          }}
+        />
+      ) : (
+        <>
+          <p>
+            The recovery key opens the data file and its backups on another computer. It was shown once, when it was
+            made. If it is lost, or someone who should not have it may have seen it, make a new one: the old one stops
+            opening this data file (backups taken before still open with it).
+          </p>
+          <Form of={f} aria-label="Make a new recovery key">
+            <Field name="password" label="Your password" hint="To show a new recovery key, confirm who you are.">
+              {(c) => <input {...c} type="password" autoComplete="current-password" {...register('password')} />}
+            </Field>
+            <button type="submit" disabled={f.saving}>
+              Show a new recovery key
+            </button>
+          </Form>
+        </>
+      )}
+    </>
   );
 }
