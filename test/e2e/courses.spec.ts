@@ -1,7 +1,7 @@
 // A course as an officer runs it: plan a CSCS run, enrol twelve people (the twelfth goes on the
 // waiting list), take two registers from the keyboard, record HS&E scores, cards, PPE and
 // sign-offs, and see exactly the right people become site ready. axe on every screen.
-import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, createFirstProfile, startWithDemo } from './fixtures';
 import { aParticipant } from '../support/builders';
 import { addDaysIso, formatUkDate } from '../../shared/domain/dates';
 import { weekdaysBetween } from '../../shared/domain/course-sessions';
@@ -18,8 +18,7 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
     });
   await aParticipant(db, { first_name: 'Pat', last_name: 'Pending', eligibility_status: 'pending' });
 
-  await page.getByLabel('Your name').fill('Jo Officer');
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await createFirstProfile(page);
   // The shortcut works once the shell is there (a loaded machine can take a moment to show it).
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
   await page.keyboard.press('Alt+2');

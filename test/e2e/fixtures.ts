@@ -58,17 +58,26 @@ export async function axeViolations(page: Page): Promise<string[]> {
   );
 }
 
+/** The first administrator's password in the journeys (a store's first profile always has one). */
+export const FIRST_PASSWORD = 'three random words';
+
+/** Fills the welcome screen's profile form and creates the first administrator. */
+export async function createFirstProfile(page: Page, name = 'Jo Officer'): Promise<void> {
+  await page.getByLabel('Your name').fill(name);
+  await page.getByLabel('Choose a password').fill(FIRST_PASSWORD);
+  await page.getByLabel('Type the password again').fill(FIRST_PASSWORD);
+  await page.getByRole('button', { name: 'Create my profile' }).click();
+}
+
 /** Signs in through the UI as a fresh store's first administrator and loads the demo data. */
 export async function startWithDemo(page: Page, name = 'Jo Officer'): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await createFirstProfile(page, name);
   await page.getByRole('button', { name: 'Load demo data' }).click();
   await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible({ timeout: 60_000 });
 }
 
 /** Signs in through the UI as a fresh store's first administrator, with no demo data. */
 export async function startEmpty(page: Page, name = 'Jo Officer'): Promise<void> {
-  await page.getByLabel('Your name').fill(name);
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await createFirstProfile(page, name);
   await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
 }

@@ -1,6 +1,6 @@
 // A first day with Worksbook: the app opens on a welcome screen, the officer creates a profile,
 // loads the demo programme, sees it in the participants grid and moves around by keyboard.
-import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, createFirstProfile, startWithDemo } from './fixtures';
 
 test('welcome, demo data in the grid, navigation, no accessibility violations', async ({ appPage: page }) => {
   await expect(page.getByRole('heading', { name: 'Welcome to Worksbook' })).toBeVisible();
@@ -10,8 +10,7 @@ test('welcome, demo data in the grid, navigation, no accessibility violations', 
   await page.getByRole('button', { name: 'Create my profile' }).click();
   await expect(page.getByRole('alert')).toContainText('Enter your name');
 
-  await page.getByLabel('Your name').fill('Jo Officer');
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await createFirstProfile(page);
   await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 

@@ -2,7 +2,7 @@
 // the same form as Settings → Team database, reached by keyboard. The browser harness is started
 // on a store by whoever runs it, so here the choice says how to start it on a team database; the
 // desktop app shows the form itself (kept in the keychain, used from the next start).
-import { test, expect, axeViolations } from './fixtures';
+import { test, expect, axeViolations, createFirstProfile } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -19,7 +19,6 @@ test('the welcome screen offers to connect to a team database instead of creatin
   expect(await axeViolations(page)).toEqual([]);
 
   // Creating a profile still works with the choice open.
-  await page.getByLabel('Your name').fill('Jo Officer');
-  await page.getByRole('button', { name: 'Create my profile' }).click();
+  await createFirstProfile(page);
   await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
 });
