@@ -9,7 +9,14 @@ import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/si
 import type { FitPerson } from '../../../shared/domain/vacancy-fit';
 import type { Db, Tx } from '../../store/schema';
 import type { VacancyCandidatesTable } from '../../store/tables/vacancies.tables';
-import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import {
+  applyGridFilters,
+  applyGridPage,
+  applyGridSort,
+  countGridRows,
+  gridColumns,
+  textMatches,
+} from '../grid/grid-query';
 import { loadFacts } from '../courses/site-ready.repository';
 
 export const candidateGridColumns = gridColumns<CandidateGridRow>({
@@ -87,9 +94,9 @@ export async function pageCandidates(
   db: Db,
   query: GridQuery,
   today: string,
-): Promise<{ rows: CandidateGridRow[]; total: number }> {
+): Promise<{ rows: CandidateGridRow[]; total: number; totalCapped: boolean }> {
   const base = candidateBase(db, query, today);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const counted = await countGridRows(db, base, query);
   // Interviews soonest first when listing them; otherwise the latest change first.
   const rows = await applyGridPage(
     applyGridSort(selectRow(base), candidateGridColumns, query.sort, (r) =>
@@ -117,7 +124,7 @@ export async function pageCandidates(
       closedReason: r.closed_reason,
       updatedAt: r.updated_at,
     })),
-    total: Number(total.n),
+    ...counted,
   };
 }
 
