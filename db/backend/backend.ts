@@ -57,6 +57,9 @@ export interface Backend {
   /** Signs out every session idle for longer than the auto-lock setting, or older than the
    * session lifetime; returns how many. */
   lockIdleSessions(): number;
+  /** The daily backup of an 'after-start' backend: resolves when it is taken (or was not due,
+   * or failed and was logged); starts it now if it was still waiting. For tests and the bench. */
+  startupBackup(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -65,8 +68,14 @@ export interface BackendOptions extends OpenStoreOptions {
   /** The local folder for exports' temporary files and backups of a team database (a SQLite
    * store keeps them beside its file). Default: ~/.worksbook-team. */
   dataDir?: string;
-  /** Take the daily backup on start when the last is older than a day (the app, CLI, harness). */
-  automaticBackups?: boolean;
+  /** Take the daily backup on start when the last is older than a day: `true` before the
+   * backend answers (the CLI, whose command is all it does), 'after-start' a little after it
+   * starts answering (the app and the harness), so a backup of a large store — VACUUM INTO holds
+   * the backend for seconds at 100,000 people — never keeps the first screen waiting. */
+  automaticBackups?: boolean | 'after-start';
+  /** How long an 'after-start' backup waits after the backend opens (default 10 s: the first
+   * screen and its first queries are done by then). */
+  startupBackupDelayMs?: number;
 }
 
 const IDLE_SWEEP_MS = 30_000;
@@ -365,6 +374,18 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     }
   }
 
+  let startupTimer: NodeJS.Timeout | undefined;
+  let startupBackupRun: Promise<void> | undefined;
+  const runStartupBackup = (): Promise<void> => {
+    clearTimeout(startupTimer);
+    startupBackupRun ??= backupIfDue(services).then(
+      () => undefined,
+      // A failed daily backup must not stop people working; it is logged and shown in Settings.
+      (error: unknown) =>
+        log('error', 'daily-backup-failed', { error: error instanceof Error ? error.name : 'unknown' }),
+    );
+    return startupBackupRun;
+  };
   const backend: Backend = {
     get store() {
       return store;
@@ -380,19 +401,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       return () => listeners.delete(listener);
     },
     lockIdleSessions,
+    startupBackup: () => runStartupBackup(),
     close: async () => {
+      // A backup still waiting is not started on the way out (the next start takes it); one
+      // under way finishes first.
+      clearTimeout(startupTimer);
+      await startupBackupRun;
       clearInterval(sweep);
       stopListening();
       await store.close();
     },
   };
-  if (options.automaticBackups && store.file !== ':memory:') {
-    try {
-      await backupIfDue(services);
-    } catch (error) {
-      // A failed daily backup must not stop people working; it is logged and shown in Settings.
-      log('error', 'daily-backup-failed', { error: error instanceof Error ? error.name : 'unknown' });
-    }
-  }
+  if (options.automaticBackups === 'after-start' && store.file !== ':memory:')
+    startupTimer = setTimeout(() => void runStartupBackup(), options.startupBackupDelayMs ?? 10_000);
+  else if (options.automaticBackups && store.file !== ':memory:') await runStartupBackup();
   return backend;
 }

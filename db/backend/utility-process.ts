@@ -31,7 +31,7 @@ port.on('message', async ({ data }) => {
             : message.key.kind === 'raw'
               ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') }
               : message.key;
-        backend = await createBackend({ file: message.file, key, automaticBackups: true });
+        backend = await createBackend({ file: message.file, key, automaticBackups: 'after-start' });
         backend.onEvent((event) => port.postMessage({ type: 'event', event }));
         port.postMessage({ type: 'opened', ok: true });
       } catch (error) {

@@ -25,7 +25,7 @@ try {
   backend = await createBackend({
     file,
     key: await resolveStoreKey(file, { keyFile: values['key-file'], plaintext: values.plaintext === true }),
-    automaticBackups: true,
+    automaticBackups: 'after-start',
   });
 } catch (error) {
   process.stderr.write(`Worksbook could not open ${file}: ${error instanceof Error ? error.message : String(error)}\n`);

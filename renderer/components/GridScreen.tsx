@@ -3,6 +3,7 @@
 // and the grid itself. Outcomes, placements and every later list use this, so each list screen
 // says only what differs: its title, columns, channels and where a row opens.
 import { useRef, useState, type ReactNode } from 'react';
+import { GridTotalText, useGridTotal } from './GridTotal';
 import type { ColDef } from 'ag-grid-community';
 import { PageHeader } from './PageHeader';
 import { ServerGrid, type ServerGridHandle, type ServerGridProps } from './ServerGrid';
@@ -42,9 +43,11 @@ const defaultViews: Preset[] = [{ id: 'default', name: 'Default view', state: {}
 export function GridScreen<Row extends { id: number }>(props: GridScreenProps<Row>) {
   const [search, setSearch] = useState('');
   const [preset, setPreset] = useState(props.defaultPreset ?? '');
-  const [total, setTotal] = useState<number | null>(null);
   const grid = useRef<ServerGridHandle<Row>>(null);
   const toasts = useToasts();
+  const showError = (message: string) => toasts.show({ kind: 'error', message });
+  const counter = useGridTotal(grid, props.fetchPage, { search, preset }, showError);
+  const total = counter.counted?.total ?? null;
   const view = useGridViewState(grid, { search, setSearch, preset, setPreset });
   const canEdit = useCan('officer');
   const gridApi = () => grid.current?.api() ?? null;
@@ -54,7 +57,7 @@ export function GridScreen<Row extends { id: number }>(props: GridScreenProps<Ro
     <>
       <PageHeader
         title={props.title}
-        subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${props.noun}`}
+        subtitle={<GridTotalText state={counter} noun={() => props.noun} />}
         actions={
           canEdit &&
           props.action && (
@@ -103,9 +106,9 @@ export function GridScreen<Row extends { id: number }>(props: GridScreenProps<Ro
         search={search}
         preset={preset}
         fetchPage={props.fetchPage}
-        onTotal={setTotal}
+        onTotal={counter.onTotal}
         onOpen={props.onOpen}
-        onError={(message) => toasts.show({ kind: 'error', message })}
+        onError={showError}
       />
     </>
   );

@@ -23,12 +23,13 @@ export interface ServerGridHandle<Row> {
 
 export interface ServerGridProps<Row> {
   columnDefs: ColDef<Row>[];
-  fetchPage(query: GridQuery): Promise<Result<{ rows: Row[]; total: number }>>;
+  fetchPage(query: GridQuery): Promise<Result<{ rows: Row[]; total: number; totalCapped?: boolean | undefined }>>;
   search?: string;
   /** Extra query fields (a preset such as "my-caseload"). */
   preset?: string;
   onOpen?(row: Row): void;
-  onTotal?(total: number): void;
+  /** `capped`: a quick search matched more than the backend counts; `total` is the cap. */
+  onTotal?(total: number, capped: boolean): void;
   onError?(message: string): void;
   ariaLabel: string;
   rowSelection?: 'single' | 'multiple';
@@ -66,8 +67,13 @@ function ServerGridInner<Row extends { id: number }>(
             p.onError?.(result.error.message);
             return;
           }
-          params.successCallback(result.value.rows, result.value.total);
-          p.onTotal?.(result.value.total);
+          const { rows, total, totalCapped = false } = result.value;
+          // Past the cap the last row is unknown until a block comes back short, so the grid
+          // keeps scrolling on through every match (-1: not known yet).
+          const end = params.startRow + rows.length;
+          params.successCallback(rows, !totalCapped ? total : rows.length < params.endRow - params.startRow ? end : -1);
+          // The first block's total stands for the view (later blocks would undo a "Count all").
+          if (params.startRow === 0) p.onTotal?.(total, totalCapped);
           if (result.value.total === 0) gridApi.current?.showNoRowsOverlay();
           else gridApi.current?.hideOverlay();
         });

@@ -1,8 +1,11 @@
-// Export of the grid's current view: asks the backend for the workbook and saves it.
+// Export of the grid's current view: runs as a backend job (the shell's JobsProgress shows its
+// progress and Cancel), then saves the workbook. A cancelled export saves nothing.
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChannelName } from '../../shared/contract/index';
+import type { FileOutput } from '../../shared/contract/common';
 import { api } from '../api/client';
+import { waitForJob } from '../features/imports/run-job';
 import { downloadBytes } from './download';
 import { useToasts } from './Toasts';
 import { currentGridQuery } from './grid-view';
@@ -24,12 +27,24 @@ export function useGridExport<Row>(
   async function run() {
     if (!channel) return;
     setExporting(true);
-    const result = await api.call(channel, currentGridQuery(gridApi(), search, preset));
+    const started = await api.call('outcomes.startExport', {
+      grid: channel === 'outcomes.export' ? 'outcomes' : 'placements',
+      query: { offset: 0, limit: 100, ...currentGridQuery(gridApi(), search, preset) },
+    });
+    const result = started.ok
+      ? await waitForJob<FileOutput | null>(started.value.jobId, 'outcomes.exportJob')
+      : started;
     setExporting(false);
     if (!result.ok) {
-      toasts.show({ kind: 'error', message: result.error.message });
+      const cancelled = result.error.kind === 'conflict';
+      toasts.show(
+        cancelled
+          ? { kind: 'info', message: 'Export cancelled: no file was saved.' }
+          : { kind: 'error', message: result.error.message },
+      );
       return;
     }
+    if (!result.value) return;
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
     toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} rows to ${result.value.fileName}` });
   }

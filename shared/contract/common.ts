@@ -105,11 +105,19 @@ export const gridQuerySchema = z.object({
   filters: gridFiltersSchema.default({}),
   /** A named preset such as "my-caseload"; areas define their own. */
   preset: z.string().max(64).optional(),
+  /** Count every match of a quick search exactly (the grid's "Count all") instead of stopping
+   * at `searchCountCap`: counting thousands of matches costs more than the page itself. */
+  countAll: z.boolean().optional(),
 });
 export type GridQuery = z.infer<typeof gridQuerySchema>;
 
+/** A quick search counts at most this many matches; past it the grid says "1,000+ matches". */
+export const searchCountCap = 1000;
+
+/** A page of a grid and its total. `totalCapped`: the quick search matched more than
+ * `searchCountCap` rows and `total` is the cap, not the count ("1,000+"). */
 export function pageOf<T extends z.ZodType>(row: T) {
-  return z.object({ rows: z.array(row), total: z.number().int() });
+  return z.object({ rows: z.array(row), total: z.number().int(), totalCapped: z.boolean().optional() });
 }
 
 /** A file the backend produced for the user to save (an export). */

@@ -6,7 +6,7 @@
 // outcome types label the funder indicators ('returns'); exports and opening an evidence file
 // only append to the audit log ('audit').
 import { z } from 'zod';
-import { channel, reads, writes } from './define';
+import { channel, ownTransactions, reads, writes } from './define';
 import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import { organisationKindCodes } from '../domain/outcome-lists';
 import {
@@ -201,6 +201,28 @@ export const outcomesContract = {
     role: 'officer',
     input: gridQuerySchema,
     output: fileOutputSchema,
+  }),
+  'outcomes.startExport': channel({
+    effect: ownTransactions('audit'),
+    summary: 'Export a grid as a job',
+    role: 'officer',
+    // The outcomes or placements grid's view, exported as a job with progress and Cancel.
+    input: z.object({ grid: z.enum(['outcomes', 'placements']), query: gridQuerySchema }).strict(),
+    output: z.object({ jobId: z.string() }),
+  }),
+  'outcomes.exportJob': channel({
+    effect: reads,
+    summary: 'State and file of an export job',
+    role: 'officer',
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: z.object({
+      state: z.enum(['running', 'done', 'failed', 'cancelled']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+      /** The workbook once done (handed over once: the file is removed as it is read). */
+      result: fileOutputSchema.nullable(),
+    }),
   }),
   'outcomes.get': channel({
     effect: reads,

@@ -2,15 +2,17 @@
 // daily backup, as the app does), signs the harness client in as the administrator (the bench
 // skips the sign-in screen, as the warm browser rows do) and serves the renderer, then prints
 // `READY <url>` with the ms since the process started. Bundled and run by participants.bench.ts.
-// Usage: node harness-start.cjs <store file> <backups folder> <renderer folder>
+// Usage: node harness-start.cjs <store file> <backups folder> <renderer folder> [blocking|after-start]
+// (how the daily backup is taken: before serving, as the app did, or after start, as it does now).
 import { createBackend } from '../../db/backend/backend';
 import { setLogSink } from '../../db/backend/log';
 import { startHarness } from '../../db/harness/server';
 
-async function main([file, backupDir, rendererDir]: string[]): Promise<void> {
+async function main([file, backupDir, rendererDir, backupMode]: string[]): Promise<void> {
   if (!file || !backupDir || !rendererDir) throw new Error('usage: harness-start <store> <backups> <renderer>');
   setLogSink(() => {});
-  const backend = await createBackend({ file, backupDir, automaticBackups: true });
+  const automaticBackups = backupMode === 'after-start' ? 'after-start' : true;
+  const backend = await createBackend({ file, backupDir, automaticBackups, startupBackupDelayMs: 2_000 });
   const storeOpenMs = performance.now();
   const admin = await backend.store.db
     .selectFrom('staff')

@@ -31,11 +31,19 @@ export const suite: BenchSuite = {
       await kit.measure('outcomes grid: first page', size, () => must(call('outcomes.page', { limit: 100 })), {
         runs: 10,
       });
+      const smith = await must(call('outcomes.page', { limit: 100, search: 'smith' }));
       await kit.measure(
         'outcomes grid: quick search "smith"',
         size,
         () => must(call('outcomes.page', { limit: 100, search: 'smith' })),
-        { runs: 10 },
+        { runs: 10, note: `total ${smith.total}${smith.totalCapped ? '+ (capped)' : ''}` },
+      );
+      const smithAll = await must(call('outcomes.page', { limit: 100, search: 'smith', countAll: true }));
+      await kit.measure(
+        'outcomes grid: quick search "smith", exact total (Count all; before the cap)',
+        size,
+        () => must(call('outcomes.page', { limit: 100, search: 'smith', countAll: true })),
+        { runs: 10, note: `total ${smithAll.total}` },
       );
       await kit.measure(
         'outcomes grid: preset unverified, sort by employer',

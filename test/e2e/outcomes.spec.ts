@@ -240,3 +240,43 @@ test('record placement opens with the participant chosen from the route', async 
   await expect(page.getByRole('alert')).toContainText('This person already has a "Job start" outcome on');
   await noAxe(page);
 });
+
+test('exporting the outcomes grid runs as a job with progress; Cancel saves no file', async ({
+  appPage: page,
+  app,
+}) => {
+  await startEmpty(page);
+  // Enough outcomes that the export is still running when Cancel is pressed.
+  await app.backend.store.db.transaction().execute(async (tx) => {
+    for (let i = 0; i < 60; i++) {
+      const id = await aParticipant(tx, { first_name: 'Exa', last_name: `Porter${i}`, reference: `SW-E3${i}` });
+      // One outcome a day for 500 days (an outcome is unique by person, type and date).
+      await tx
+        .insertInto('outcomes')
+        .values(
+          Array.from({ length: 500 }, (_, d) => ({
+            participant_id: id,
+            outcome_type: 'job_start',
+            outcome_date: new Date(Date.UTC(2024, 0, 1) + d * dayMs).toISOString().slice(0, 10),
+            created_at: 'x',
+            updated_at: 'x',
+          })),
+        )
+        .execute();
+    }
+  });
+  await openRoute(page, '#/outcomes/outcomes');
+  const downloads: string[] = [];
+  page.on('download', (d) => downloads.push(d.suggestedFilename()));
+  await page.getByRole('button', { name: 'Export this view (xlsx)' }).click();
+  const progress = page.getByRole('region', { name: 'Work in progress' });
+  await expect(progress.getByRole('progressbar', { name: 'Exporting outcomes progress' })).toBeVisible();
+  await progress.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Export cancelled: no file was saved.')).toBeVisible();
+  await noAxe(page);
+  expect(downloads).toEqual([]);
+  // Exporting again without cancelling saves the whole view.
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export this view (xlsx)' }).click();
+  expect((await download).suggestedFilename()).toMatch(/^outcomes-\d{4}-\d{2}-\d{2}\.xlsx$/);
+});

@@ -20,6 +20,7 @@ beforeAll(async () => {
   await t.backend.services.jobs.wait(load.jobId);
   const run = (await t.ok('courses.runs.page', { offset: 0, limit: 1 })).rows[0]!;
   extras.set('courses.enrolCandidates.page', { runId: run.id });
+  extras.set('outcomes.startExport', { grid: 'outcomes' });
   const file = await referralsWorkbook(people(5, 2));
   const { previewId } = await preview(t, await openFile(t, 'people.xlsx', file), referralsProfile);
   extras.set('imports.previewPage', { previewId });

@@ -154,6 +154,38 @@ describe('backups', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('the app takes the daily backup after start, so it never keeps the first screen waiting', async () => {
+    const dir = tempDir('worksbook-after-start-');
+    const b = await createBackend({
+      file: path.join(dir, 'w.sqlite'),
+      clock: fixedClock('2026-11-23T10:00:00Z'),
+      automaticBackups: 'after-start',
+      startupBackupDelayMs: 60_000,
+    });
+    // The backend answers before any backup is taken…
+    expect(listBackupFiles(b.services.backupDir)).toEqual([]);
+    expect((await b.call('test', 'app.info', {})).ok).toBe(true);
+    // …and the backup follows (here started at once rather than after the delay).
+    await b.startupBackup();
+    expect(listBackupFiles(b.services.backupDir).map((x) => x.reason)).toEqual(['daily']);
+    await b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('closing before the after-start backup is due does not take it (the next start does)', async () => {
+    const dir = tempDir('worksbook-after-start-close-');
+    const b = await createBackend({
+      file: path.join(dir, 'w.sqlite'),
+      clock: fixedClock('2026-11-23T10:00:00Z'),
+      automaticBackups: 'after-start',
+      startupBackupDelayMs: 60_000,
+    });
+    const backupDir = b.services.backupDir;
+    await b.close();
+    expect(listBackupFiles(backupDir)).toEqual([]);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('the CLI backs up, checks and restores, reopening the store in its own process', async () => {
     const dir = tempDir('worksbook-cli-');
     const file = path.join(dir, 'w.sqlite');

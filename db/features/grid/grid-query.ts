@@ -5,6 +5,7 @@
 // values are bound. The SQL is dialect-neutral (LIKE with an explicit ESCAPE, lower() on both
 // sides for case, NULL order spelled out), so a PostgreSQL store answers exactly as SQLite does.
 import { sql, type Expression, type RawBuilder, type SelectQueryBuilder, type SqlBool } from 'kysely';
+import { searchCountCap } from '../../../shared/contract/common';
 import type {
   ColumnFilter,
   DateFilterCondition,
@@ -14,6 +15,7 @@ import type {
 } from '../../../shared/contract/common';
 import { addDaysIso } from '../../../shared/domain/dates';
 import { AppFailure, type FieldError } from '../../../shared/result';
+import type { Db } from '../../store/schema';
 
 /** Which AG Grid filter a column takes (the renderer's agTextColumnFilter and so on). */
 export type FilterKind = 'text' | 'number' | 'date' | 'set';
@@ -286,4 +288,25 @@ export function applyGridPage<DB, TB extends keyof DB, O>(
   query: Pick<GridQuery, 'offset' | 'limit'>,
 ): SelectQueryBuilder<DB, TB, O> {
   return qb.limit(query.limit).offset(query.offset);
+}
+
+/** The total of a page: exact, or for a quick search at most `searchCountCap` (and says so)
+ * unless the user asked to count all. Counting stops at the cap because a common name matches
+ * thousands of rows at 100,000 people and counting them costs more than finding the page. */
+export async function countGridRows<DB, TB extends keyof DB, O>(
+  db: Db,
+  base: SelectQueryBuilder<DB, TB, O>,
+  query: Pick<GridQuery, 'search' | 'countAll'>,
+): Promise<{ total: number; totalCapped: boolean }> {
+  if (!query.search.trim() || query.countAll) {
+    const r = await base.select(sql<number>`count(*)`.as('n')).executeTakeFirstOrThrow();
+    return { total: Number((r as { n: number | string }).n), totalCapped: false };
+  }
+  const matches = base.select(sql<number>`1`.as('one')).limit(searchCountCap + 1);
+  const r = await db
+    .selectFrom(matches.as('m'))
+    .select(sql<number>`count(*)`.as('n'))
+    .executeTakeFirstOrThrow();
+  const n = Number(r.n);
+  return n > searchCountCap ? { total: searchCountCap, totalCapped: true } : { total: n, totalCapped: false };
 }

@@ -9,12 +9,12 @@ import {
   sectors,
   verificationStatuses,
 } from '../../../shared/domain/outcome-lists';
-import type { Tx } from '../../store/schema';
+import type { Db, Tx } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
 import type { Actor } from '../participants/participants.service';
-import { exportView } from './grid-export';
-import { allOutcomes } from './outcomes.repository';
-import { allPlacements } from './placements.repository';
+import { auditViewExport, exportView, writeView, type ViewExport } from './grid-export';
+import { allOutcomes, pageOutcomes } from './outcomes.repository';
+import { allPlacements, pagePlacements } from './placements.repository';
 
 const placementColumns: XlsxColumn<PlacementGridRow>[] = [
   { header: 'Reference', type: 'text', width: 12, value: (r) => r.participantRef },
@@ -57,24 +57,53 @@ const outcomeColumns: XlsxColumn<OutcomeGridRow>[] = [
   { header: 'Source', type: 'text', width: 12, value: (r) => r.source },
 ];
 
+export type ExportableGrid = 'outcomes' | 'placements';
+/** Passes rows through unchanged, or reports progress and stops on cancel (an export job). */
+export type RowTracker = <R>(rows: AsyncIterable<R>) => AsyncIterable<R>;
+const untracked: RowTracker = (rows) => rows;
+
+function outcomesExport(db: Db, actor: Actor, query: GridQuery, track: RowTracker): ViewExport<OutcomeGridRow> {
+  const rows = track(allOutcomes(db, query, actor.today));
+  return { entity: 'outcome', title: 'Outcomes', fileStem: 'outcomes', query, columns: outcomeColumns, rows };
+}
+
+function placementsExport(db: Db, actor: Actor, query: GridQuery, track: RowTracker): ViewExport<PlacementGridRow> {
+  const rows = track(allPlacements(db, query, actor.today));
+  return { entity: 'placement', title: 'Placements', fileStem: 'placements', query, columns: placementColumns, rows };
+}
+
+/** The workbook of a grid's view, unaudited (the export job audits it once complete). */
+export function writeGridExport(
+  grid: ExportableGrid,
+  db: Db,
+  actor: Actor,
+  query: GridQuery,
+  track: RowTracker,
+): Promise<FileOutput> {
+  return grid === 'outcomes'
+    ? writeView(actor, outcomesExport(db, actor, query, track))
+    : writeView(actor, placementsExport(db, actor, query, track));
+}
+
+/** Records a finished export job's file in the audit log. */
+export function auditGridExport(tx: Tx, actor: Actor, grid: ExportableGrid, query: GridQuery, rows: number) {
+  const view =
+    grid === 'outcomes' ? { entity: 'outcome', title: 'Outcomes' } : { entity: 'placement', title: 'Placements' };
+  return auditViewExport(tx, actor, { ...view, query }, rows);
+}
+
+/** How many rows the export of a grid's view will write (for its progress). */
+export async function gridExportTotal(grid: ExportableGrid, db: Db, actor: Actor, query: GridQuery): Promise<number> {
+  const page = { ...query, offset: 0, limit: 1, countAll: true };
+  const counted =
+    grid === 'outcomes' ? await pageOutcomes(db, page, actor.today) : await pagePlacements(db, page, actor.today);
+  return counted.total;
+}
+
 export function exportPlacements(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, {
-    entity: 'placement',
-    title: 'Placements',
-    fileStem: 'placements',
-    query,
-    columns: placementColumns,
-    rows: allPlacements(tx, query, actor.today),
-  });
+  return exportView(tx, actor, placementsExport(tx, actor, query, untracked));
 }
 
 export function exportOutcomes(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, {
-    entity: 'outcome',
-    title: 'Outcomes',
-    fileStem: 'outcomes',
-    query,
-    columns: outcomeColumns,
-    rows: allOutcomes(tx, query, actor.today),
-  });
+  return exportView(tx, actor, outcomesExport(tx, actor, query, untracked));
 }

@@ -17,18 +17,25 @@ function describeView(query: GridQuery): string {
   return parts.length ? parts.join('; ') : 'all rows';
 }
 
-export async function exportView<Row>(
-  tx: Tx,
-  actor: Actor,
-  options: {
-    entity: string;
-    title: string;
-    fileStem: string;
-    query: GridQuery;
-    columns: XlsxColumn<Row>[];
-    rows: AsyncIterable<Row>;
-  },
-): Promise<FileOutput> {
+export interface ViewExport<Row> {
+  entity: string;
+  title: string;
+  fileStem: string;
+  query: GridQuery;
+  columns: XlsxColumn<Row>[];
+  rows: AsyncIterable<Row>;
+}
+
+/** Writes and audits the view in the caller's transaction (the export channels). */
+export async function exportView<Row>(tx: Tx, actor: Actor, options: ViewExport<Row>): Promise<FileOutput> {
+  const file = await writeView(actor, options);
+  await auditViewExport(tx, actor, options, file.rows ?? 0);
+  return file;
+}
+
+/** The workbook of the view, without the audit (an export job writes it outside any transaction,
+ * reading in chunks, and audits it once the file is complete). */
+export async function writeView<Row>(actor: Actor, options: ViewExport<Row>): Promise<FileOutput> {
   let count = 0;
   async function* counted() {
     for await (const r of options.rows) {
@@ -53,6 +60,21 @@ export async function exportView<Row>(
     ],
     { title: options.title },
   );
+  return {
+    fileName: `${options.fileStem}-${today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes: bytes as Uint8Array<ArrayBuffer>,
+    rows: count,
+  }; // writeXlsx's bytes sit on a plain ArrayBuffer
+}
+
+/** Records the export of `count` rows of the view in the audit log. */
+export async function auditViewExport(
+  tx: Tx,
+  actor: Actor,
+  options: Pick<ViewExport<unknown>, 'entity' | 'title' | 'query'>,
+  count: number,
+): Promise<void> {
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: options.entity,
@@ -65,10 +87,4 @@ export async function exportView<Row>(
       sort: options.query.sort,
     },
   });
-  return {
-    fileName: `${options.fileStem}-${today}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    bytes: bytes as Uint8Array<ArrayBuffer>,
-    rows: count,
-  }; // writeXlsx's bytes sit on a plain ArrayBuffer
 }

@@ -6,7 +6,14 @@ import type { OutcomeGridRow, ParticipantPick } from '../../../shared/contract/o
 import { addDaysIso } from '../../../shared/domain/dates';
 import { meetsSixteenHourRule, SUSTAINABLE_OUTCOME_TYPES } from '../../../shared/domain/outcome-rules';
 import type { Db } from '../../store/schema';
-import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import {
+  applyGridFilters,
+  applyGridPage,
+  applyGridSort,
+  countGridRows,
+  gridColumns,
+  textMatches,
+} from '../grid/grid-query';
 import { participantQuickSearch } from '../participants/participants.repository';
 
 const fullName = sql`first_name || ' ' || last_name`;
@@ -97,17 +104,17 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
  * counted on the outcomes table alone — the difference between ~100 ms and a few ms at 100,000
  * participants.
  */
-async function countOutcomes(db: Db, query: GridQuery, today: string): Promise<number> {
-  if (query.search.trim() || Object.keys(query.filters).length) {
-    const r = await outcomeBase(db, query, today)
-      .select((eb) => eb.fn.countAll<number>().as('n'))
-      .executeTakeFirstOrThrow();
-    return Number(r.n);
-  }
+async function countOutcomes(
+  db: Db,
+  query: GridQuery,
+  today: string,
+): Promise<{ total: number; totalCapped: boolean }> {
+  if (query.search.trim() || Object.keys(query.filters).length)
+    return countGridRows(db, outcomeBase(db, query, today), query);
   const r = await applyPreset(db.selectFrom('outcomes as o'), query.preset, today)
     .select((eb) => eb.fn.countAll<number>().as('n'))
     .executeTakeFirstOrThrow();
-  return Number(r.n);
+  return { total: Number(r.n), totalCapped: false };
 }
 
 function selectRow<Q extends ReturnType<typeof outcomeBase>>(q: Q) {
@@ -167,10 +174,10 @@ export async function pageOutcomes(
   db: Db,
   query: GridQuery,
   today: string,
-): Promise<{ rows: OutcomeGridRow[]; total: number }> {
-  const total = await countOutcomes(db, query, today);
+): Promise<{ rows: OutcomeGridRow[]; total: number; totalCapped: boolean }> {
+  const counted = await countOutcomes(db, query, today);
   const rows = await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute();
-  return { rows: rows.map(toGridRow), total };
+  return { rows: rows.map(toGridRow), ...counted };
 }
 
 export async function* allOutcomes(db: Db, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {

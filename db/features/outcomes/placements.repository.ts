@@ -7,7 +7,14 @@ import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract
 import { addDaysIso } from '../../../shared/domain/dates';
 import type { Db, Tx } from '../../store/schema';
 import type { PlacementRow, PlacementsTable } from '../../store/tables/outcomes.tables';
-import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import {
+  applyGridFilters,
+  applyGridPage,
+  applyGridSort,
+  countGridRows,
+  gridColumns,
+  textMatches,
+} from '../grid/grid-query';
 import { participantQuickSearch } from '../participants/participants.repository';
 
 export const placementGridColumns = gridColumns<PlacementGridRow>({
@@ -121,11 +128,11 @@ export async function pagePlacements(
   db: Db,
   query: GridQuery,
   today: string,
-): Promise<{ rows: PlacementGridRow[]; total: number }> {
+): Promise<{ rows: PlacementGridRow[]; total: number; totalCapped: boolean }> {
   const base = placementBase(db, query, today);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const counted = await countGridRows(db, base, query);
   const rows = await applyGridPage(sorted(selectRow(base), query), query).execute();
-  return { rows: rows.map(toGridRow), total: Number(total.n) };
+  return { rows: rows.map(toGridRow), ...counted };
 }
 
 /** Every row of the current view (no paging), for export. */

@@ -13,7 +13,14 @@ import type {
 } from '../../store/tables/participants.tables';
 import { withheldColumns } from '../../store/tables/personal-data';
 import { participantSearchCondition } from '../../store/dialect';
-import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import {
+  applyGridFilters,
+  applyGridPage,
+  applyGridSort,
+  countGridRows,
+  gridColumns,
+  textMatches,
+} from '../grid/grid-query';
 
 const text = (column: string) => ({ sql: column, filter: 'text' as const });
 const date = (column: string) => ({ sql: column, filter: 'date' as const });
@@ -178,12 +185,10 @@ export async function pageParticipants(
   tx: Db,
   query: GridQuery,
   scope: GridScope,
-): Promise<{ rows: ParticipantGridRow[]; total: number }> {
-  const totalRow = await gridBase(tx, query, scope, { joins: false })
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+): Promise<{ rows: ParticipantGridRow[]; total: number; totalCapped: boolean }> {
+  const counted = await countGridRows(tx, gridBase(tx, query, scope, { joins: false }), query);
   const rows = await applyGridPage(sortedGridRows(gridBase(tx, query, scope), query, scope), query).execute();
-  return { rows: rows as ParticipantGridRow[], total: Number(totalRow.n) };
+  return { rows: rows as ParticipantGridRow[], ...counted };
 }
 
 /**

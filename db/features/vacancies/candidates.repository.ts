@@ -9,7 +9,14 @@ import { evaluateSiteReady, type SiteReadyRule } from '../../../shared/domain/si
 import type { FitPerson } from '../../../shared/domain/vacancy-fit';
 import type { Db, Tx } from '../../store/schema';
 import type { VacancyCandidatesTable } from '../../store/tables/vacancies.tables';
-import { applyGridFilters, applyGridPage, applyGridSort, gridColumns, textMatches } from '../grid/grid-query';
+import {
+  applyGridFilters,
+  applyGridPage,
+  applyGridSort,
+  countGridRows,
+  gridColumns,
+  textMatches,
+} from '../grid/grid-query';
 import { loadFacts } from '../courses/site-ready.repository';
 
 export const candidateGridColumns = gridColumns<CandidateGridRow>({
@@ -98,11 +105,11 @@ export async function pageCandidates(
   db: Db,
   query: GridQuery,
   today: string,
-): Promise<{ rows: CandidateGridRow[]; total: number }> {
+): Promise<{ rows: CandidateGridRow[]; total: number; totalCapped: boolean }> {
   const base = candidateBase(db, query, today);
-  const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  const counted = await countGridRows(db, base, query);
   const rows = await applyGridPage(sortedCandidates(selectRow(base), query), query).execute();
-  return { rows: rows.map(toGridRow), total: Number(total.n) };
+  return { rows: rows.map(toGridRow), ...counted };
 }
 
 /** Everyone in the grid's view, in its order, a chunk at a time (the export). */

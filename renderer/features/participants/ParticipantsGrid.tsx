@@ -5,6 +5,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
+import { GridTotalText, useGridTotal } from '../../components/GridTotal';
 import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { useGridViewState } from '../../components/use-grid-view-state';
@@ -23,13 +24,16 @@ export function ParticipantsGrid() {
   const [typed, setTyped] = useState('');
   const [search, setSearch] = useState('');
   const [preset, setPreset] = useState<string | undefined>(undefined);
-  const [total, setTotal] = useState<number | null>(null);
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
   const grid = useRef<ServerGridHandle<ParticipantGridRow>>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const toasts = useToasts();
   const canEdit = useCan('officer');
+  const showError = (message: string) => toasts.show({ kind: 'error', message });
+  const fetchPage = (query: GridQuery) => api.call('participants.page', query);
+  const counter = useGridTotal(grid, fetchPage, { search, preset }, showError);
+  const total = counter.counted?.total ?? null;
 
   // A short pause while typing, so each keystroke does not start a new query.
   useEffect(() => {
@@ -91,7 +95,7 @@ export function ParticipantsGrid() {
     <div className="screen-fill">
       <PageHeader
         title="Participants"
-        subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} ${total === 1 ? 'person' : 'people'}`}
+        subtitle={<GridTotalText state={counter} noun={(n) => (n === 1 ? 'person' : 'people')} />}
         actions={
           <>
             {canEdit && selected.length === 2 && (
@@ -156,10 +160,10 @@ export function ParticipantsGrid() {
         columnDefs={participantColumns}
         search={search}
         {...(preset ? { preset } : {})}
-        fetchPage={(query) => api.call('participants.page', query)}
-        onTotal={setTotal}
+        fetchPage={fetchPage}
+        onTotal={counter.onTotal}
         onOpen={(row) => navigate(participantsRoutes.person.path({ id: row.id, tab: 'details' }))}
-        onError={(message) => toasts.show({ kind: 'error', message })}
+        onError={showError}
         {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
       />
     </div>

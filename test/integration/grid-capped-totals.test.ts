@@ -1,0 +1,88 @@
+// A quick search counts at most `searchCountCap` matches (counting every "smith" among 100,000
+// people cost more than the page): past the cap the total is the cap and says it is capped, the
+// rows still come, and "Count all" (countAll) counts exactly. Participants, outcomes, placements
+// and candidates grids alike; without a search the total is always exact.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { participantValues } from '../support/builders';
+import { searchCountCap } from '../../shared/contract/common';
+
+let t: TestBackend;
+const many = searchCountCap + 25;
+
+beforeAll(async () => {
+  t = await createTestBackend({ role: 'officer' });
+  const db = t.backend.store.db;
+  await db.transaction().execute(async (tx) => {
+    const ids: number[] = [];
+    for (let i = 0; i < many; i++) {
+      const row = await tx
+        .insertInto('participants')
+        .values(
+          participantValues({
+            first_name: `Ann${i}`,
+            last_name: 'Capstickle',
+            reference: `SW-9${String(i).padStart(5, '0')}`,
+          }),
+        )
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      ids.push(row.id);
+    }
+    for (const id of ids)
+      await tx
+        .insertInto('outcomes')
+        .values({
+          participant_id: id,
+          outcome_type: 'job_start',
+          outcome_date: '2026-05-01',
+          created_at: 'x',
+          updated_at: 'x',
+        })
+        .execute();
+  });
+  // A few others, so the exact count is not everyone.
+  await db
+    .insertInto('participants')
+    .values(participantValues({ last_name: 'Other', reference: 'SW-800001' }))
+    .execute();
+}, 60_000);
+afterAll(() => t.close());
+
+describe('capped totals of a quick search', () => {
+  it.each(['participants.page', 'outcomes.page'] as const)(
+    '%s: stops counting at the cap and says so',
+    async (channel) => {
+      const page = await t.ok(channel, { limit: 100, search: 'capstickle' });
+      expect(page.rows).toHaveLength(100);
+      expect(page).toMatchObject({ total: searchCountCap, totalCapped: true });
+    },
+  );
+
+  it.each(['participants.page', 'outcomes.page'] as const)(
+    '%s: counts every match when asked (Count all)',
+    async (channel) => {
+      const page = await t.ok(channel, { limit: 1, search: 'capstickle', countAll: true });
+      expect(page).toMatchObject({ total: many, totalCapped: false });
+    },
+  );
+
+  it('pages past the cap: the rows after the 1,000th still come', async () => {
+    const page = await t.ok('participants.page', { offset: searchCountCap, limit: 100, search: 'capstickle' });
+    expect(page.rows).toHaveLength(many - searchCountCap);
+  });
+
+  it.each(['participants.page', 'outcomes.page', 'placements.page', 'candidates.page'] as const)(
+    '%s: a search under the cap and the whole list are counted exactly',
+    async (channel) => {
+      const few = await t.ok(channel, { limit: 100, search: 'zzqqxx' });
+      expect(few).toMatchObject({ total: 0, totalCapped: false });
+      const all = await t.ok(channel, { limit: 1 });
+      expect(all.totalCapped ?? false).toBe(false);
+    },
+  );
+
+  it('counts the whole list exactly past the cap', async () => {
+    expect(await t.ok('participants.page', { limit: 1 })).toMatchObject({ total: many + 1, totalCapped: false });
+  });
+});
