@@ -76,6 +76,8 @@ export interface BackendOptions extends OpenStoreOptions {
   /** How long an 'after-start' backup waits after the backend opens (default 10 s: the first
    * screen and its first queries are done by then). */
   startupBackupDelayMs?: number;
+  /** How often a running 'after-start' backend checks whether the daily backup is due (default hourly). */
+  dailyBackupCheckMs?: number;
 }
 
 const IDLE_SWEEP_MS = 30_000;
@@ -375,16 +377,23 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   }
 
   let startupTimer: NodeJS.Timeout | undefined;
-  let startupBackupRun: Promise<void> | undefined;
+  let dailyTimer: NodeJS.Timeout | undefined;
+  // The check under way, if any: one at a time, and close() waits for it.
+  let backupRun: Promise<void> | undefined;
+  const checkDailyBackup = (): Promise<void> => {
+    backupRun ??= backupIfDue(services)
+      .then(
+        () => undefined,
+        // A failed daily backup must not stop people working; it is logged and shown in Settings.
+        (error: unknown) =>
+          log('error', 'daily-backup-failed', { error: error instanceof Error ? error.name : 'unknown' }),
+      )
+      .finally(() => (backupRun = undefined));
+    return backupRun;
+  };
   const runStartupBackup = (): Promise<void> => {
     clearTimeout(startupTimer);
-    startupBackupRun ??= backupIfDue(services).then(
-      () => undefined,
-      // A failed daily backup must not stop people working; it is logged and shown in Settings.
-      (error: unknown) =>
-        log('error', 'daily-backup-failed', { error: error instanceof Error ? error.name : 'unknown' }),
-    );
-    return startupBackupRun;
+    return checkDailyBackup();
   };
   const backend: Backend = {
     get store() {
@@ -406,14 +415,19 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       // A backup still waiting is not started on the way out (the next start takes it); one
       // under way finishes first.
       clearTimeout(startupTimer);
-      await startupBackupRun;
+      clearInterval(dailyTimer);
+      await backupRun;
       clearInterval(sweep);
       stopListening();
       await store.close();
     },
   };
-  if (options.automaticBackups === 'after-start' && store.file !== ':memory:')
+  if (options.automaticBackups === 'after-start' && store.file !== ':memory:') {
     startupTimer = setTimeout(() => void runStartupBackup(), options.startupBackupDelayMs ?? 10_000);
-  else if (options.automaticBackups && store.file !== ':memory:') await runStartupBackup();
+    // The app stays open for days on a council laptop: the daily backup is checked every hour,
+    // not only at start (it is taken when the last one is a day old).
+    dailyTimer = setInterval(() => void checkDailyBackup(), options.dailyBackupCheckMs ?? 3_600_000);
+    dailyTimer.unref();
+  } else if (options.automaticBackups && store.file !== ':memory:') await runStartupBackup();
   return backend;
 }

@@ -172,6 +172,29 @@ describe('backups', () => {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
+  it('an app left open takes the next daily backup when the last is a day old, without a restart', async () => {
+    const dir = tempDir('worksbook-daily-timer-');
+    let now = new Date('2026-11-23T10:00:00Z').getTime();
+    const b = await createBackend({
+      file: path.join(dir, 'w.sqlite'),
+      clock: { now: () => new Date(now) },
+      automaticBackups: 'after-start',
+      startupBackupDelayMs: 0,
+      dailyBackupCheckMs: 50,
+    });
+    const dailies = () => listBackupFiles(b.services.backupDir).filter((x) => x.reason === 'daily').length;
+    await b.startupBackup();
+    expect(dailies()).toBe(1);
+    // Hourly checks the same day take nothing more…
+    await new Promise((r) => setTimeout(r, 200));
+    expect(dailies()).toBe(1);
+    // …the next day's check takes the next one.
+    now += 25 * 3_600_000;
+    await expect.poll(dailies, { timeout: 10_000 }).toBe(2);
+    await b.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
   it('closing before the after-start backup is due does not take it (the next start does)', async () => {
     const dir = tempDir('worksbook-after-start-close-');
     const b = await createBackend({
