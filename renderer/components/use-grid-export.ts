@@ -1,4 +1,5 @@
 // Export of the grid's current view: asks the backend for the workbook and saves it.
+import { plural } from '../../shared/domain/labels';
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChannelName } from '../../shared/contract/index';
@@ -28,7 +29,10 @@ export function useGridExport<Row>(
       return;
     }
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} rows to ${result.value.fileName}` });
+    toasts.show({
+      kind: 'success',
+      message: `Exported ${plural(result.value.rows ?? 0, 'row')} to ${result.value.fileName}`,
+    });
   }
   return { exporting, run };
 }

@@ -98,7 +98,7 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await noAxe(page);
 
   // It became a job 14 weeks ago
-  await page.getByRole('button', { name: 'Converted to job' }).click();
+  await page.getByRole('button', { name: 'Convert to job' }).click();
   await page.getByLabel('Job start date').fill(ukDaysAgo(98));
   await page.getByLabel('Hours a week').fill('37.5');
   await page.getByLabel('Hourly wage in £ (optional)').fill('12.60');

@@ -24,6 +24,16 @@ const kinds: Array<[ResultKind, string]> = [
   ['ppe', 'PPE issued'],
   ['signoff', 'Readiness sign-off'],
 ];
+/** Each kind's save button, worded as written (acronyms kept: "Save HS&E test scores"). */
+const saveLabels: Record<ResultKind, string> = {
+  completion: 'Save course completions',
+  l1: 'Save Level 1 Awards',
+  hse: 'Save HS&E test scores',
+  card: 'Save CSCS cards',
+  smartcheck: 'Save CSCS Smart Checks',
+  ppe: 'Save PPE issued',
+  signoff: 'Save readiness sign-offs',
+};
 const textLabels: Record<ResultKind, string> = {
   l1: 'Certificate number',
   hse: 'Score out of 50',
@@ -296,7 +306,7 @@ export function ResultsEntry({
         </table>
         <div className="button-row">
           <button type="submit" className="primary" disabled={f.saving}>
-            Save {kinds.find(([k]) => k === kind)![1].toLowerCase()}
+            {saveLabels[kind]}
           </button>
           <button type="button" onClick={onClose}>
             Close

@@ -1,7 +1,15 @@
 // The participants area's addresses. Links and navigate() use these, never hand-typed "#/…".
 import { int, oneOf, route } from '../../app/route';
 
-const participantTabs = ['details', 'eligibility', 'referrals', 'timeline', 'notes', 'funding', 'history'] as const;
+export const participantTabs = [
+  'details',
+  'eligibility',
+  'referrals',
+  'timeline',
+  'notes',
+  'funding',
+  'history',
+] as const;
 
 export const participantsRoutes = {
   list: route('participants'),

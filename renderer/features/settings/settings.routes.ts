@@ -3,7 +3,7 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const settingsSections = [
+export const settingsSections = [
   'staff',
   'security',
   'geography',
