@@ -40,6 +40,13 @@ test('results default to the run’s end date and the run is offered completion 
   await expect(page.getByLabel('Completion date')).toHaveValue(ended);
   await page.getByLabel('HS&E test scores').check();
   await expect(page.getByLabel('Test date')).toHaveValue(ended);
+  // 51 of 50 is not a score: an input error, not a red "Fail".
+  const firstScore = page.getByLabel(/^Score out of 50 for /).first();
+  await firstScore.fill('51');
+  const line = page.getByRole('row', { name: /Enter a whole number from 0 to 50/ });
+  await expect(line).toHaveCount(1);
+  await expect(line).not.toContainText('Fail');
+  await firstScore.fill('');
   await page.getByLabel('CSCS cards').check();
   await expect(page.getByLabel('Issue date')).toHaveValue(ended);
   await page.getByLabel('Course completion').check();

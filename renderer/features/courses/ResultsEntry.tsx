@@ -7,7 +7,7 @@ import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
 import type { RecordResultsInput, ResultKind, ResultRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { isoDateSchema } from '../../../shared/contract/common';
-import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
+import { cscsCardTypes, defaultCardExpiry, HSE_MAX_SCORE, isHsePass } from '../../../shared/domain/cscs';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { useToasts } from '../../components/Toasts';
 import { DateField } from '../../components/form/ControlledFields';
@@ -391,6 +391,9 @@ function EntryLine({
         <td>
           {score === null || Number.isNaN(score) ? (
             ''
+          ) : !Number.isInteger(score) || score < 0 || score > HSE_MAX_SCORE ? (
+            // Not a score at all (51 of 50): an input error, not a fail.
+            <span className="error-message">Enter a whole number from 0 to {HSE_MAX_SCORE}</span>
           ) : (
             <span className={`tag ${isHsePass(score) ? 'tag-green' : 'tag-red'}`}>
               {isHsePass(score) ? 'Pass' : 'Fail'}
