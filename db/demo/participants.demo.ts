@@ -10,7 +10,6 @@ import {
   ucConditionalityRegimes,
 } from '../../shared/domain/reference-lists';
 import { phoneDigits } from '../../shared/domain/identifiers';
-import { addYearsIso } from '../../shared/domain/dates';
 import {
   evaluateEligibility,
   isLocalPerson,
@@ -149,10 +148,9 @@ export const participantsStep: DemoStep = {
         [rng.int(16, 24), 40],
         [rng.int(25, 49), 42],
         [rng.int(50, 64), 16],
-        [rng.int(16, 17), 2],
+        [rng.int(16, 16), 2],
       ] as const);
-      const dob =
-        near?.date_of_birth ?? (rng.chance(0.02) ? null : addDays(addYearsIso(startDate, -age), -rng.int(0, 364)));
+      const dob = near?.date_of_birth ?? (rng.chance(0.02) ? null : addDays(startDate, -(age * 365 + rng.int(0, 364))));
       const hasNi = rng.chance(0.9);
       const sex = rng.weighted([
         ['male', 70],
