@@ -6,6 +6,7 @@ import {
   referralSources,
 } from '../../shared/domain/reference-lists';
 import type { DemoStep } from './demo-context';
+import { addDays } from './random';
 
 export const staffStep: DemoStep = {
   name: 'staff',
@@ -20,14 +21,20 @@ export const staffStep: DemoStep = {
       { display_name: 'Grace Adeyemi', role: 'officer' as const },
       { display_name: 'Sam Carter', role: 'viewer' as const },
     ].filter((s) => !names.has(s.display_name));
+    // The demo's staff were there from the start of its two years of history, so the records
+    // dated then are theirs; the profile made today (whoever loads the demo) is not credited
+    // with work done before it existed.
+    const since = `${addDays(ctx.today, -731)}T09:00:00.000Z`;
     for (const s of demoStaff) {
       await ctx.tx
         .insertInto('staff')
-        .values({ ...s, email: null, password_hash: null, locked_until: null, created_at: ctx.nowIso })
+        .values({ ...s, email: null, password_hash: null, locked_until: null, created_at: since })
         .execute();
     }
-    const all = await ctx.tx.selectFrom('staff').select(['id', 'role']).execute();
-    ctx.staffIds = all.filter((s) => s.role !== 'viewer').map((s) => s.id);
+    const all = await ctx.tx.selectFrom('staff').select(['id', 'role', 'created_at']).execute();
+    const working = all.filter((s) => s.role !== 'viewer');
+    const old = working.filter((s) => s.created_at <= since);
+    ctx.staffIds = (old.length ? old : working).map((s) => s.id);
   },
 };
 

@@ -148,7 +148,7 @@ export const participantsStep: DemoStep = {
         [rng.int(16, 24), 40],
         [rng.int(25, 49), 42],
         [rng.int(50, 64), 16],
-        [rng.int(15, 15), 2],
+        [rng.int(16, 16), 2],
       ] as const);
       const dob = near?.date_of_birth ?? (rng.chance(0.02) ? null : addDays(startDate, -(age * 365 + rng.int(0, 364))));
       const hasNi = rng.chance(0.9);

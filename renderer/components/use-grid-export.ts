@@ -1,5 +1,6 @@
 // Export of the grid's current view: runs as a backend job (the shell's JobsProgress shows its
 // progress and Cancel), then saves the workbook. A cancelled export saves nothing.
+import { plural } from '../../shared/domain/labels';
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChannelName } from '../../shared/contract/index';
@@ -27,13 +28,17 @@ export function useGridExport<Row>(
   async function run() {
     if (!channel) return;
     setExporting(true);
-    const started = await api.call('outcomes.startExport', {
-      grid: channel === 'outcomes.export' ? 'outcomes' : 'placements',
-      query: { offset: 0, limit: 100, ...currentGridQuery(gridApi(), search, preset) },
-    });
-    const result = started.ok
-      ? await waitForJob<FileOutput | null>(started.value.jobId, 'outcomes.exportJob')
-      : started;
+    const query = currentGridQuery(gridApi(), search, preset);
+    // Outcomes and placements (the big ones) export as a job; vacancies and candidates directly.
+    const jobGrid = channel === 'outcomes.export' ? 'outcomes' : channel === 'placements.export' ? 'placements' : null;
+    let result;
+    if (jobGrid) {
+      const started = await api.call('outcomes.startExport', {
+        grid: jobGrid,
+        query: { offset: 0, limit: 100, ...query },
+      });
+      result = started.ok ? await waitForJob<FileOutput | null>(started.value.jobId, 'outcomes.exportJob') : started;
+    } else result = await api.call(channel, query);
     setExporting(false);
     if (!result.ok) {
       const cancelled = result.error.kind === 'conflict';
@@ -46,7 +51,10 @@ export function useGridExport<Row>(
     }
     if (!result.value) return;
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({ kind: 'success', message: `Exported ${result.value.rows ?? 0} rows to ${result.value.fileName}` });
+    toasts.show({
+      kind: 'success',
+      message: `Exported ${plural(result.value.rows ?? 0, 'row')} to ${result.value.fileName}`,
+    });
   }
   return { exporting, run };
 }

@@ -7,6 +7,16 @@ import { eligibilityCheckCodes, evidenceAcceptance, evidenceType } from '../doma
 import { participantGeographySchema } from './geography.contract';
 import { fieldChanges, freeText, specialCategory, specialItems } from './personal';
 
+/** The reference lists edited in Settings → Reference lists (lists with tables of their own
+ * are edited on their own screens). */
+export const referenceListNames = ['barrier', 'benefit'] as const;
+export const referenceListName = z.enum(referenceListNames);
+export const referenceListSchema = z.object({
+  list: referenceListName,
+  items: z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean(), inUse: z.number().int() })),
+});
+export type ReferenceList = z.infer<typeof referenceListSchema>;
+
 export const participantGridRowSchema = z.object({
   id: idSchema,
   reference: z.string(),
@@ -507,6 +517,32 @@ export const participantsContract = {
         .max(50),
     }),
     output: z.object({ districts: z.array(z.string()), recalculated: z.number().int() }),
+  }),
+  'reference.lists': channel({
+    effect: reads,
+    summary: 'The editable reference lists (barriers, benefits) with each item and how many records use it',
+    role: 'administrator',
+    input: z.object({}),
+    output: z.array(referenceListSchema),
+  }),
+  'reference.saveItem': channel({
+    effect: writes('participants'),
+    summary: 'Add an item to a reference list, or change its label (audited)',
+    role: 'administrator',
+    input: z.object({
+      list: referenceListName,
+      /** The item changed; absent to add one. */
+      code: z.string().min(1).max(60).optional(),
+      label: z.string().trim().min(1, 'Enter the label').max(120, 'The label must be 120 characters or fewer'),
+    }),
+    output: z.object({ code: z.string() }),
+  }),
+  'reference.setActive': channel({
+    effect: writes('participants'),
+    summary: 'Retire a reference item (kept for records that use it) or bring it back (audited)',
+    role: 'administrator',
+    input: z.object({ list: referenceListName, code: z.string().min(1).max(60), isActive: z.boolean() }),
+    output: okOutput,
   }),
   'views.list': channel({
     effect: reads,

@@ -1,10 +1,11 @@
 // An indicator's counting rule, stated declaratively so staff can read it as a sentence and the
 // backend can compile it into one query. Pure: used by the editor (live sentence, field errors)
 // and by the engine (db/features/returns/indicator-engine.ts).
+import { enrolmentStatusOptions, labelOfCode } from './labels';
 import { z } from 'zod';
 import { areaFilterSchema, describeArea, type GeographyLevel } from './geography';
 import { ageBands, type AgeBand } from './age-band';
-import { placementKindCodes } from './outcome-lists';
+import { placementKindCodes, sectors } from './outcome-lists';
 
 export const ruleSubjects = [
   'participants',
@@ -191,6 +192,8 @@ export type CountingRule = z.infer<typeof countingRuleSchema>;
 const listOf = (items: string[], word = 'or'): string =>
   items.length <= 1 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} ${word} ${items.at(-1)}`;
 
+const runDateWords: Record<string, string> = { start_date: 'starting', run_start_date: 'starting', end_date: 'ending' };
+
 const dateWords: Record<string, string> = {
   start_date: 'who started',
   referral_date: 'referred',
@@ -229,9 +232,10 @@ export function describeAgeRange(r: AgeRange): string {
 
 /** The rule as a sentence staff can read: "Participants with a verified outcome of type Job start …". */
 export function describeRule(rule: CountingRule, labels: RuleLabels = {}): string {
-  const label = (f: ((c: string) => string) | undefined, c: string) => f?.(c) ?? c.replace(/_/g, ' ');
-  const ot = (c: string) => labels.outcomeType?.(c) ?? c;
-  const lm = (c: string) => labels.labourMarket?.(c) ?? c;
+  // Codes the caller has no label for go through the one label lookup, never shown raw.
+  const label = (f: ((c: string) => string) | undefined, c: string) => f?.(c) ?? labelOfCode(c);
+  const ot = (c: string) => labels.outcomeType?.(c) ?? labelOfCode(c);
+  const lm = (c: string) => labels.labourMarket?.(c) ?? labelOfCode(c);
   const parts: string[] = [];
   const when = `${dateWords[rule.dateField] ?? rule.dateField} in the period`;
   switch (rule.subject) {
@@ -251,7 +255,9 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
       break;
     case 'outcomes': {
       const types = rule.outcomeTypes?.length ? ` of type ${listOf(rule.outcomeTypes.map(ot))}` : '';
-      const sector = rule.sectors?.length ? ` in ${listOf(rule.sectors)}` : '';
+      const sector = rule.sectors?.length
+        ? ` in ${listOf(rule.sectors.map((c) => labelOfCode(c, sectors).toLowerCase()))}`
+        : '';
       const who =
         rule.countDistinct === 'item'
           ? 'Outcomes'
@@ -269,7 +275,7 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
     }
     case 'enrolments': {
       const status = rule.enrolmentStatuses?.length
-        ? ` with status ${listOf(rule.enrolmentStatuses.map((s) => s.replace('_', ' ')))}`
+        ? ` with status ${listOf(rule.enrolmentStatuses.map((s) => labelOfCode(s, enrolmentStatusOptions).toLowerCase()))}`
         : '';
       parts.push(
         `${rule.countDistinct === 'item' ? 'Enrolments' : 'Participants with an enrolment'} on ${rule.cscsOnly ? 'a CSCS course' : 'any course'}` +
@@ -277,9 +283,12 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
       );
       break;
     }
-    case 'course_runs':
-      parts.push(`${rule.cscsOnly ? 'CSCS course runs' : 'Course runs'} (not cancelled) ${when}`);
+    case 'course_runs': {
+      // A run starts or ends; it is not a person who started.
+      const runWhen = runDateWords[rule.dateField] ?? dateWords[rule.dateField] ?? 'dated';
+      parts.push(`${rule.cscsOnly ? 'CSCS course runs' : 'Course runs'} (not cancelled) ${runWhen} in the period`);
       break;
+    }
     case 'site_ready':
       parts.push(`Participants with a site-ready sign-off (not revoked) ${when}`);
       break;

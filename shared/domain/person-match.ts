@@ -1,5 +1,6 @@
 // Is this the same person? An explained score used by registration, every save, imports and
 // reconciliation alike, so "possible duplicate" means the same thing everywhere.
+import { plural } from './labels';
 import { distance } from 'fastest-levenshtein';
 import { doubleMetaphone } from 'double-metaphone';
 import { normaliseNi, normalisePostcode, phoneDigits } from './identifiers';
@@ -129,8 +130,6 @@ function isRealDate(iso: string): boolean {
   if (!(y >= 1900 && m >= 1 && m <= 12 && d >= 1)) return false;
   return d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
-
-const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 function nameDifference(a: string, b: string, what: string): string {
   const d = nameDistance(a, b);

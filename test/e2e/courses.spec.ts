@@ -92,26 +92,26 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
     await page.getByLabel(`Score out of 50 for Alex Cohort${String(i).padStart(2, '0')}`).fill(i === 10 ? '40' : '47');
   await expect(page.getByText('Fail')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
-  await page.getByRole('button', { name: 'Save hs&e test scores' }).click();
+  await page.getByRole('button', { name: 'Save HS&E test scores' }).click();
   await expect(page.getByText('10 results recorded', { exact: true })).toBeVisible();
 
   await page.getByLabel('CSCS cards').check();
   for (let i = 1; i <= 9; i++) await page.getByLabel(`Card number for Alex Cohort0${i}`).fill(`00${i}1234567`);
-  await page.getByRole('button', { name: 'Save cscs cards' }).click();
+  await page.getByRole('button', { name: 'Save CSCS cards' }).click();
   await expect(page.getByText('9 results recorded', { exact: true })).toBeVisible();
 
   await page.getByLabel('PPE issued').check();
   await page.getByLabel('Select everyone').check();
-  await page.getByRole('button', { name: 'Save ppe issued' }).click();
+  await page.getByRole('button', { name: 'Save PPE issued' }).click();
   await expect(page.getByText('11 results recorded', { exact: true })).toBeVisible();
 
   await page.getByLabel('Readiness sign-off').check();
   await page.getByLabel('Select everyone').check();
   // Issue 14: Cohort10 failed HS&E (40/50) and holds no card, so cannot be signed off; the form says so.
-  await page.getByRole('button', { name: 'Save readiness sign-off' }).click();
+  await page.getByRole('button', { name: 'Save readiness sign-offs' }).click();
   await expect(page.getByRole('link', { name: /Alex Cohort10: The HS&E score 40\/50/ })).toBeVisible();
   await page.getByLabel('Record for Alex Cohort10').uncheck();
-  await page.getByRole('button', { name: 'Save readiness sign-off' }).click();
+  await page.getByRole('button', { name: 'Save readiness sign-offs' }).click();
   await expect(page.getByText('10 results recorded; 9 people are now site ready')).toBeVisible();
   await page.getByRole('button', { name: 'Close' }).click();
 

@@ -98,7 +98,7 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await noAxe(page);
 
   // It became a job 14 weeks ago
-  await page.getByRole('button', { name: 'Converted to job' }).click();
+  await page.getByRole('button', { name: 'Convert to job' }).click();
   await page.getByLabel('Job start date').fill(ukDaysAgo(98));
   await page.getByLabel('Hours a week').fill('37.5');
   await page.getByLabel('Hourly wage in £ (optional)').fill('12.60');
@@ -229,7 +229,7 @@ test('record placement opens with the participant chosen from the route', async 
   await page.getByLabel('Hours a week').fill('20');
   await page.getByRole('button', { name: 'Save changes' }).click();
   await expect(page.locator('dl.facts')).toContainText('16+ hoursYes');
-  await expect(page.getByRole('list').filter({ hasText: 'Outcome job_start changed' })).toBeVisible();
+  await expect(page.getByRole('list').filter({ hasText: 'Outcome Job start changed' })).toBeVisible();
   // The same again is refused with a friendly message
   await page.evaluate((id) => {
     window.location.hash = `#/outcomes/outcomes/new/${id}`;

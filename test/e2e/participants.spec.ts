@@ -89,7 +89,7 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
     // axe-core's run leaves focus on the page's first element; come back to the tab by keyboard.
     await tabTo(page, page.getByRole('tab', { name: tab }));
   }
-  await expect(page.getByRole('cell', { name: /Eligibility check right_to_work: met/ })).toBeVisible();
+  await expect(page.getByRole('cell', { name: /Eligibility check Right to work: met/ })).toBeVisible();
 });
 
 test('duplicate warning for a near-identical person, marked not a duplicate', async ({ appPage: page, app }) => {

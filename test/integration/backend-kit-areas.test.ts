@@ -340,6 +340,8 @@ function steps(): Step[] {
       { after: (v, s) => (s.view = (v as { id: number }).id) },
     ],
     ['views.delete', (s) => ({ id: id(s, 'view') })],
+    ['reference.saveItem', () => ({ list: 'barrier', label: 'Kit barrier' })],
+    ['reference.setActive', () => ({ list: 'barrier', code: 'kit_barrier', isActive: false })],
     // Vacancies
     [
       'vacancies.save',

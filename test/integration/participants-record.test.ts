@@ -356,7 +356,7 @@ describe('export and saved views', () => {
     await wb2.xlsx.load(Buffer.from(all.bytes) as unknown as ArrayBuffer);
     expect(wb2.worksheets[0]!.getRow(2).getCell(1).value).toBe('=cmd'); // a string cell, not a formula
     expect((await audit('export')).map((e) => e.summary)).toEqual([
-      'Exported 1 participants to xlsx',
+      'Exported 1 participant to xlsx',
       'Exported 2 participants to xlsx',
     ]);
   });

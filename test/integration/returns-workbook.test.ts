@@ -246,6 +246,10 @@ describe('the return workbook', () => {
     expect(ann[h.indexOf('Date')]).toEqual({ date: '01/05/2025' });
     expect(ann[h.indexOf('Postcode')]).toBe('SG1 0AA');
     expect(ann[h.indexOf('Verifier')]).toBe('Test Administrator');
+    // The evidence column is worded for people: the verification status by its label, counts in plurals.
+    expect(ann[h.indexOf('Evidence')]).toMatch(/^\d+ evidence items?; (verified|verified without evidence)$/);
+    for (const row of lines.rows)
+      for (const cell of row) expect(String(cell)).not.toMatch(/\b(has_issues|unverified_|[a-z]+_[a-z]+)\b/);
     expect(ann[h.indexOf('Project')]).toBe('Keyworker support');
     const ben = r1.find((r) => r[h.indexOf('NI number')] === 'CD000001A')!;
     expect(ben[h.indexOf('Name')]).toBe('Ben +Baker');

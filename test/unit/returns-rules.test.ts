@@ -30,12 +30,7 @@ describe('counting rules', () => {
       countDistinct: 'item',
       excludeClaimedInSubmittedReturns: false,
     });
-    expect(describeRule(runs)).toBe(
-      'CSCS course runs (not cancelled) who started in the period, each item once.'.replace(
-        'who started',
-        'who started',
-      ),
-    );
+    expect(describeRule(runs)).toBe('CSCS course runs (not cancelled) starting in the period, each item once.');
   });
 
   it('name the field inside the rule when it is wrong', () => {

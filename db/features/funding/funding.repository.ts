@@ -4,6 +4,8 @@ import { sql } from 'kysely';
 import type { ProjectView, SpellView, StreamView } from '../../../shared/contract/funding.contract';
 import type { AgreementView } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
+import { enrolmentStatusOptions, labelOfCode } from '../../../shared/domain/labels';
+import { placementKinds } from '../../../shared/domain/outcome-lists';
 import type { AttributedItemKind } from '../../store/tables/returns.tables';
 import {
   attributedProject,
@@ -328,7 +330,8 @@ export async function personItems(db: Db, participantId: number) {
       sql.lit('placement').as('kind'),
       'i.id',
       'i.starts_on as date',
-      sql<string>`replace(i.kind, '_', ' ') || coalesce(' at ' || o.name, '')`.as('label'),
+      'i.kind as code',
+      'o.name as detail',
       ...attributionColumns('placement'),
     ])
     .where('i.participant_id', '=', participantId)
@@ -341,12 +344,25 @@ export async function personItems(db: Db, participantId: number) {
       sql.lit('enrolment').as('kind'),
       'i.id',
       'r.start_date as date',
-      sql<string>`ct.name || ' (' || i.status || ')'`.as('label'),
+      'ct.name as detail',
+      'i.status as code',
       ...attributionColumns('enrolment'),
     ])
     .where('i.participant_id', '=', participantId)
     .execute();
-  return [...outcomes, ...placements, ...enrolments].map((r) => ({
+  // Placement kinds and enrolment statuses are codes: worded here, through the one label lookup.
+  const worded = [
+    ...outcomes,
+    ...placements.map((r) => ({
+      ...r,
+      label: `${labelOfCode(r.code, placementKinds)}${r.detail ? ` at ${r.detail}` : ''}`,
+    })),
+    ...enrolments.map((r) => ({
+      ...r,
+      label: `${r.detail} (${labelOfCode(r.code, enrolmentStatusOptions).toLowerCase()})`,
+    })),
+  ];
+  return worded.map((r) => ({
     kind: r.kind as AttributedItemKind,
     id: r.id,
     date: r.date,

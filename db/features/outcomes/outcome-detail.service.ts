@@ -1,5 +1,6 @@
 // One outcome with everything its page shows: links, evidence, sustainment checks (for job and
 // apprenticeship starts) and its history from the audit log.
+import { readable } from '../../../shared/domain/labels';
 import { AppFailure } from '../../../shared/result';
 import type { OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import {
@@ -37,7 +38,7 @@ async function outcomeHistory(db: Db, outcomeId: number, participantId: number) 
       const key = e.entity === 'evidence_item' ? 'outcome_id' : 'start_outcome_id';
       return jsonField(e.after_json, key) === outcomeId || jsonField(e.before_json, key) === outcomeId;
     })
-    .map((e) => ({ id: e.id, at: e.at, staffName: e.display_name, action: e.action, summary: e.summary }));
+    .map((e) => ({ id: e.id, at: e.at, staffName: e.display_name, action: e.action, summary: readable(e.summary) }));
 }
 
 async function sustainmentOf(db: Db, id: number, start: { outcomeType: string; outcomeDate: string }, today: string) {

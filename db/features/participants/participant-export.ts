@@ -1,6 +1,7 @@
 // Exports the grid's current view (search, filters, preset, sort, chosen columns) to xlsx:
 // identifiers as text, dates as dates, codes as their labels; special-category columns are left
 // empty for viewers. The export itself is recorded in the audit log.
+import { plural } from '../../../shared/domain/labels';
 import type { FileOutput, GridQuery } from '../../../shared/contract/common';
 import { appendAudit } from '../audit/audit.repository';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
@@ -96,7 +97,7 @@ export async function exportParticipantsAudited(
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: 'participants',
-    summary: `Exported ${file.rows} participants to xlsx`,
+    summary: `Exported ${plural(file.rows, 'participant')} to xlsx`,
     after: {
       rows: file.rows,
       columns: file.columns,

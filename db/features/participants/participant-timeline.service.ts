@@ -10,7 +10,15 @@ import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { labelOfStage } from '../../../shared/domain/candidate-stages';
 import { contactMethods, planItemKinds } from '../../../shared/domain/keyworker';
-import { labelFor } from '../../../shared/domain/outcome-lists';
+import { labelOfCode, readable, wordsOf } from '../../../shared/domain/labels';
+import { cardTypeLabel } from '../../../shared/domain/cscs';
+import {
+  labelFor,
+  evidenceKinds,
+  placementKinds,
+  placementStatuses,
+  verificationStatuses,
+} from '../../../shared/domain/outcome-lists';
 import type { Db } from '../../store/schema';
 import { findParticipant } from './participants.repository';
 import { laterReferrals } from './referrals.repository';
@@ -56,7 +64,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     const seen = c.evidence_type
       ? `${evidenceLabel(c.evidence_type)} seen${c.display_name ? ` by ${c.display_name}` : ''}${c.seen_on ? ` on ${formatUkDate(c.seen_on)}` : ''}`
       : null;
-    push(c.recorded_at, 'eligibility', `Eligibility check: ${label} — ${c.outcome.replace('_', ' ')}`, seen);
+    push(c.recorded_at, 'eligibility', `Eligibility check: ${label} — ${labelOfCode(c.outcome).toLowerCase()}`, seen);
   }
   for (const n of facts.notes) {
     push(n.created_at, 'note', `Note${n.display_name ? ` by ${n.display_name}` : ''}`, null, n.body);
@@ -79,7 +87,12 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     push(day(a.achieved_on), 'l1', 'Level 1 Award in Health and Safety achieved', a.awarding_body);
   }
   for (const c of facts.cards) {
-    push(day(c.issued_on), 'cscs', `CSCS ${c.card_type} card issued`, `Expires ${formatUkDate(c.expires_on)}`);
+    push(
+      day(c.issued_on),
+      'cscs',
+      `CSCS card issued: ${cardTypeLabel(c.card_type)}`,
+      `Expires ${formatUkDate(c.expires_on)}`,
+    );
   }
   for (const x of facts.ppe) push(day(x.issued_on), 'ppe', 'PPE issued', x.items);
   for (const s of facts.signoffs) {
@@ -90,19 +103,24 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
     push(
       day(pl.starts_on),
       'placement',
-      `Placement (${pl.kind.replace(/_/g, ' ')}) started${pl.name ? ` with ${pl.name}` : ''}`,
-      `Status: ${pl.status}`,
+      `Placement (${labelOfCode(pl.kind, placementKinds).toLowerCase()}) started${pl.name ? ` with ${pl.name}` : ''}`,
+      `Status: ${labelOfCode(pl.status, placementStatuses).toLowerCase()}`,
     );
-    push(day(pl.ends_on), 'placement', `Placement (${pl.kind.replace(/_/g, ' ')}) ended`);
+    push(day(pl.ends_on), 'placement', `Placement (${labelOfCode(pl.kind, placementKinds).toLowerCase()}) ended`);
   }
   for (const o of facts.outcomes) {
-    push(day(o.outcome_date), 'outcome', `Outcome: ${o.label}`, `Verification: ${o.verification_status}`);
+    push(
+      day(o.outcome_date),
+      'outcome',
+      `Outcome: ${o.label}`,
+      `Verification: ${labelOfCode(o.verification_status, verificationStatuses).toLowerCase()}`,
+    );
   }
   for (const ev of facts.evidence) {
     push(
       ev.received_on ? day(ev.received_on) : ev.created_at,
       'evidence',
-      `Evidence received: ${ev.kind.replace(/_/g, ' ')}`,
+      `Evidence received: ${labelOfCode(ev.kind, evidenceKinds).toLowerCase()}`,
       ev.file_name,
     );
   }
@@ -133,7 +151,7 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   }
   for (const h of await historyOf(db, id, canSeeSpecial)) {
     if (h.action === 'view' || h.action === 'create') continue; // creation is "Registered" above; views are in History
-    push(h.at, 'change', h.summary, h.changes.map((c) => fieldLabels[c.field] ?? c.field).join(', ') || null);
+    push(h.at, 'change', h.summary, h.changes.map((c) => fieldLabels[c.field] ?? wordsOf(c.field)).join(', ') || null);
   }
   return items.sort((a, b) => (a.at < b.at ? 1 : a.at > b.at ? -1 : 0));
 }
@@ -165,7 +183,7 @@ async function historyOf(db: Db, id: number, canSeeSpecial: boolean) {
       at: r.at,
       staff: r.staff,
       action: r.action,
-      summary: r.summary,
+      summary: readable(r.summary),
       changes: fields.map((field) => ({ field, before: before?.[field] ?? null, after: after?.[field] ?? null })),
     };
   });

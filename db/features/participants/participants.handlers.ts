@@ -22,6 +22,7 @@ import { exportParticipantsAudited } from './participant-export';
 import { actorOf, scopeOf } from './actor';
 import { mergeHandlers } from './participant-merge.handlers';
 import { viewsHandlers } from './views.handlers';
+import { referenceItemsHandlers } from './reference-items.handlers';
 
 const recordHandlers = defineHandlers({
   async 'participants.page'(input, ctx) {
@@ -83,4 +84,9 @@ const recordHandlers = defineHandlers({
   'participants.setDistricts': (input, ctx) => setProgrammeArea(ctx.tx, input.districts, actorOf(ctx)),
 });
 
-export const participantsHandlers = { ...recordHandlers, ...mergeHandlers, ...viewsHandlers };
+export const participantsHandlers = {
+  ...recordHandlers,
+  ...mergeHandlers,
+  ...viewsHandlers,
+  ...referenceItemsHandlers,
+};

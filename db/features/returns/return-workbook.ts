@@ -7,6 +7,8 @@
 // - the evidence pack: one row per claim line with the person's reference, the item, its funding,
 //   evidence and verifier; names, NI numbers, dates of birth and postcodes only where the funder's
 //   settings ask for them.
+import { labelOfCode, plural } from '../../../shared/domain/labels';
+import { verificationStatuses } from '../../../shared/domain/outcome-lists';
 import { equalityBreakdown, type EqualityPerson } from '../../../shared/domain/equality-breakdown';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { definitionStatusShort, type DefinitionStatus } from '../../../shared/domain/definition-status';
@@ -80,11 +82,13 @@ export interface EvidenceInput {
 
 function evidenceText(l: ClaimLine): string {
   if (l.itemKind === 'outcome') {
-    const verified = l.verifiedWithoutEvidence ? 'verified without evidence' : (l.verificationStatus ?? 'unverified');
-    return `${l.evidenceCount ?? 0} evidence item${l.evidenceCount === 1 ? '' : 's'}; ${verified}`;
+    const verified = l.verifiedWithoutEvidence
+      ? 'verified without evidence'
+      : labelOfCode(l.verificationStatus ?? 'unverified', verificationStatuses).toLowerCase();
+    return `${plural(l.evidenceCount ?? 0, 'evidence item')}; ${verified}`;
   }
   if (l.itemKind === 'participant' || l.itemKind === 'funding_spell')
-    return `${l.evidenceCount ?? 0} eligibility check${l.evidenceCount === 1 ? '' : 's'} with evidence seen`;
+    return `${plural(l.evidenceCount ?? 0, 'eligibility check')} with evidence seen`;
   return 'Programme record';
 }
 

@@ -75,10 +75,7 @@ export function CatalogueScreen() {
           <tbody>
             {types.map((t) => (
               <tr key={t.id}>
-                <th scope="row">
-                  {t.name}
-                  <div className="muted">{t.code}</div>
-                </th>
+                <th scope="row">{t.name}</th>
                 <td>{t.providerName ?? '–'}</td>
                 <td className="num">{t.typicalDays ?? '–'}</td>
                 <td>{t.leadsTo ?? '–'}</td>

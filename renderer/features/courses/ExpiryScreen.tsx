@@ -1,5 +1,6 @@
 // The expiry worklist: CSCS cards expiring within N days, and HS&E passes about to lapse for
 // people who have not applied for a card yet, with how to reach each person; exportable.
+import { plural } from '../../../shared/domain/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
@@ -43,7 +44,7 @@ export function ExpiryScreen() {
                   downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
                   toasts.show({
                     kind: 'success',
-                    message: `Exported ${r.value.rows} items (recorded in the audit log)`,
+                    message: `Exported ${plural(r.value.rows ?? 0, 'item')} (recorded in the audit log)`,
                   });
                 } else toasts.show({ kind: 'error', message: r.error.message });
               }}

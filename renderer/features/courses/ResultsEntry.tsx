@@ -7,7 +7,7 @@ import { useFormContext } from 'react-hook-form';
 import { z } from 'zod';
 import type { RecordResultsInput, ResultKind, ResultRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { isoDateSchema } from '../../../shared/contract/common';
-import { cscsCardTypes, defaultCardExpiry, isHsePass } from '../../../shared/domain/cscs';
+import { cscsCardTypes, defaultCardExpiry, HSE_MAX_SCORE, isHsePass } from '../../../shared/domain/cscs';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { useToasts } from '../../components/Toasts';
 import { DateField } from '../../components/form/ControlledFields';
@@ -24,6 +24,16 @@ const kinds: Array<[ResultKind, string]> = [
   ['ppe', 'PPE issued'],
   ['signoff', 'Readiness sign-off'],
 ];
+/** Each kind's save button, worded as written (acronyms kept: "Save HS&E test scores"). */
+const saveLabels: Record<ResultKind, string> = {
+  completion: 'Save course completions',
+  l1: 'Save Level 1 Awards',
+  hse: 'Save HS&E test scores',
+  card: 'Save CSCS cards',
+  smartcheck: 'Save CSCS Smart Checks',
+  ppe: 'Save PPE issued',
+  signoff: 'Save readiness sign-offs',
+};
 const textLabels: Record<ResultKind, string> = {
   l1: 'Certificate number',
   hse: 'Score out of 50',
@@ -296,7 +306,7 @@ export function ResultsEntry({
         </table>
         <div className="button-row">
           <button type="submit" className="primary" disabled={f.saving}>
-            Save {kinds.find(([k]) => k === kind)![1].toLowerCase()}
+            {saveLabels[kind]}
           </button>
           <button type="button" onClick={onClose}>
             Close
@@ -381,6 +391,9 @@ function EntryLine({
         <td>
           {score === null || Number.isNaN(score) ? (
             ''
+          ) : !Number.isInteger(score) || score < 0 || score > HSE_MAX_SCORE ? (
+            // Not a score at all (51 of 50): an input error, not a fail.
+            <span className="error-message">Enter a whole number from 0 to {HSE_MAX_SCORE}</span>
           ) : (
             <span className={`tag ${isHsePass(score) ? 'tag-green' : 'tag-red'}`}>
               {isHsePass(score) ? 'Pass' : 'Fail'}

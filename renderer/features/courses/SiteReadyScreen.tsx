@@ -1,6 +1,7 @@
 // Site-ready candidates: everyone who meets the programme's rule today, with contact details,
 // to hand to employers (exported to Excel, recorded in the audit log); also who is not yet
 // ready and what they are missing. Administrators set the rule here.
+import { plural } from '../../../shared/domain/labels';
 import { useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid } from '../../components/ServerGrid';
@@ -47,7 +48,10 @@ export function SiteReadyScreen() {
     });
     if (r.ok) {
       downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
-      toasts.show({ kind: 'success', message: `Exported ${r.value.rows} people (recorded in the audit log)` });
+      toasts.show({
+        kind: 'success',
+        message: `Exported ${plural(r.value.rows ?? 0, 'person', 'people')} (recorded in the audit log)`,
+      });
     } else toasts.show({ kind: 'error', message: r.error.message });
   };
   return (

@@ -2,7 +2,7 @@
 import { int, oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
+export const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
 
 export const coursesRoutes = {
   runs: route('courses'),

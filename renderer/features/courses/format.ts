@@ -1,4 +1,5 @@
 // Small formatters and labels shared by the course screens.
+import { enrolmentStatusOptions } from '../../../shared/domain/labels';
 
 export const pct = (r: number | null | undefined) => (r === null || r === undefined ? '–' : `${Math.round(r * 100)}%`);
 
@@ -14,13 +15,9 @@ export const runStatusTag: Record<string, string> = {
   completed: 'tag-green',
   cancelled: 'tag-grey',
 };
-export const enrolmentLabels: Record<string, string> = {
-  enrolled: 'Enrolled',
-  waiting: 'Waiting list',
-  withdrawn: 'Withdrawn',
-  completed: 'Completed',
-  not_completed: 'Did not complete',
-};
+export const enrolmentLabels: Record<string, string> = Object.fromEntries(
+  enrolmentStatusOptions.map((o) => [o.code, o.label]),
+);
 export const eligibilityLabels: Record<string, string> = {
   eligible: 'Eligible',
   pending: 'Pending evidence',

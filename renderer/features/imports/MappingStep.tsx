@@ -1,6 +1,7 @@
 // Step 3: which column feeds each of our fields (suggested from the headers and contents), value
 // mappings for coded fields, the file's date convention (confirmed when every date is
 // ambiguous), and the profile's name and partner so the mapping can be saved and reused.
+import { plural } from '../../../shared/domain/labels';
 import { useEffect, useMemo, useState } from 'react';
 import { z } from 'zod';
 import type { SheetView, UploadInfo } from '../../../shared/contract/imports.contract';
@@ -23,7 +24,6 @@ import { waitForJob } from './run-job';
 import { SamplesTable } from './SamplesTable';
 import { ValueMappings } from './ValueMappings';
 
-const plural = (n: number, word: string) => `${n.toLocaleString('en-GB')} ${word}${n === 1 ? '' : 's'}`;
 const conventions: Array<[DateConvention, string]> = [
   ['dmy', 'Day first (31/01/2026), as in the UK'],
   ['mdy', 'Month first (01/31/2026), as in the US'],

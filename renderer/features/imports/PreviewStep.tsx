@@ -1,6 +1,7 @@
 // Step 4: every row before anything is written — counts by status as filters, the rows in a
 // grid, accept or reject per row (or all of a status), a review panel for one row (changes,
 // problems, candidate matches), then one commit with a progress bar.
+import { plural } from '../../../shared/domain/labels';
 import { useCallback, useRef, useState } from 'react';
 import type { PreviewGridRow, PreviewStatus } from '../../../shared/contract/imports.contract';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
@@ -197,7 +198,7 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
           {c.review
             ? `${c.review} needing review and ${c.error} with errors will not be imported unless resolved.`
             : c.error
-              ? `${c.error} rows with errors will not be imported.`
+              ? `${plural(c.error, 'row')} with errors will not be imported.`
               : ''}
         </span>
       </div>

@@ -38,7 +38,7 @@ export function ConvertToJobForm({ placement }: { placement: PlacementDetail }) 
         of={f}
         heading={
           <>
-            <h2 id="convert-title">Converted to job</h2>
+            <h2 id="convert-title">Convert the placement to a job</h2>
             <p>
               The job is with {placement.employerName ?? 'the same employer'}
               {placement.contractName ? ` on ${placement.contractName}` : ''}. The work placement will be marked

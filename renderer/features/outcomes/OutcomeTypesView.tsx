@@ -48,7 +48,6 @@ export function OutcomeTypesView() {
         <thead>
           <tr>
             <th scope="col">Label</th>
-            <th scope="col">Code</th>
             <th scope="col">Category</th>
             <th scope="col">In use</th>
           </tr>
@@ -57,9 +56,6 @@ export function OutcomeTypesView() {
           {(data?.outcomeTypes ?? []).map((t) => (
             <tr key={t.code}>
               <td>{t.label}</td>
-              <td>
-                <code>{t.code}</code>
-              </td>
               <td>{categoryLabels[codeIn(categories, t.category) ?? 'other']}</td>
               <td>
                 {t.isActive ? 'Yes' : 'Retired'}{' '}
@@ -98,7 +94,7 @@ function AddOutcomeType() {
       <Field name="label" label="Label">
         {(p) => <input {...p} {...register('label')} />}
       </Field>
-      <Field name="code" label="Code" hint="Lower-case letters, digits and underscores, e.g. cscs_blue_card">
+      <Field name="code" label="Code" hint="The name counting rules use: lower-case letters, digits and underscores">
         {(p) => <input {...p} {...register('code')} />}
       </Field>
       <Field name="category" label="Category">

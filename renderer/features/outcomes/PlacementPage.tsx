@@ -40,7 +40,7 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
                   className="primary"
                   onClick={() => navigate(outcomesRoutes.convertPlacement.path({ id }))}
                 >
-                  Converted to job
+                  Convert to job
                 </button>
               )}
               <button

@@ -3,11 +3,12 @@
 import { useChannel } from '../../api/use-channel';
 import { formatUkDateTime } from '../../../shared/domain/dates';
 import { fieldLabels } from '../../../shared/domain/participant-record';
+import { readableValue, wordsOf } from '../../../shared/domain/labels';
 
 import { displayValue } from './participant-labels';
 
 const show = (field: string, v: unknown) =>
-  v !== null && typeof v === 'object' && !Array.isArray(v) ? JSON.stringify(v) : displayValue(field, v);
+  v !== null && typeof v === 'object' && !Array.isArray(v) ? readableValue(v) : displayValue(field, v);
 
 export function HistoryTab({ id }: { id: number }) {
   const h = useChannel('participants.history', { id }, { areas: ['participants'] });
@@ -39,7 +40,7 @@ export function HistoryTab({ id }: { id: number }) {
                   <ul className="small">
                     {e.changes.map((c) => (
                       <li key={c.field}>
-                        {fieldLabels[c.field] ?? c.field}: {show(c.field, c.before)} → {show(c.field, c.after)}
+                        {fieldLabels[c.field] ?? wordsOf(c.field)}: {show(c.field, c.before)} → {show(c.field, c.after)}
                       </li>
                     ))}
                   </ul>

@@ -2,6 +2,7 @@
 // views, column chooser, column filters and sort, export of the current view, merge of two
 // selected rows. Enter or double-click opens a person. A search that finds nobody or few people
 // also offers close matches (CloseMatches).
+import { plural } from '../../../shared/domain/labels';
 import { useEffect, useRef, useState } from 'react';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
@@ -86,7 +87,7 @@ export function ParticipantsGrid() {
     toasts.show({
       kind: 'success',
       message:
-        `Exported ${result.value.rows ?? 0} participants` +
+        `Exported ${plural(result.value.rows ?? 0, 'participant')}` +
         `${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
     });
   };

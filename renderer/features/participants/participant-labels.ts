@@ -26,7 +26,7 @@ import {
   contactMethods,
   defaultBenefits,
   healthConditionAnswers,
-  labelOf,
+  defaultBarriers,
   labourMarketStatuses,
   qualificationLevels,
   referralSources,
@@ -39,6 +39,7 @@ import {
 import { ethnicityOptions } from '../../../shared/domain/participant-record';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { formatNi } from '../../../shared/domain/identifiers';
+import { labelOfCode, readableValue } from '../../../shared/domain/labels';
 
 const codeLists: Record<string, Option[]> = {
   preferredContact: contactMethods,
@@ -51,6 +52,7 @@ const codeLists: Record<string, Option[]> = {
   isLoneParent: yesNoPreferNot,
   labourMarketStatus: labourMarketStatuses,
   benefits: defaultBenefits,
+  barriers: defaultBarriers,
   ucConditionality: ucConditionalityRegimes,
   timeOutOfWork,
   qualificationLevel: qualificationLevels,
@@ -66,13 +68,13 @@ export function displayValue(
   if (value === null || value === undefined || value === '' || (Array.isArray(value) && !value.length)) return '—';
   if (typeof value === 'boolean') return value ? 'Yes' : 'No';
   const list = codeLists[field];
-  if (Array.isArray(value)) return value.map((v) => (list ? labelOf(list, String(v)) : String(v))).join(', ');
+  if (Array.isArray(value)) return value.map((v) => labelOfCode(String(v), list)).join(', ');
   if (field === 'keyWorkerId') return names.staff?.find((s) => s.id === value)?.name ?? `Staff #${String(value)}`;
   if (field === 'fundingStreamId')
     return names.fundingStreams?.find((s) => s.id === value)?.name ?? `Stream #${String(value)}`;
   if (field === 'niNumber') return formatNi(String(value));
   if (field === 'niStatus') return value === 'known' ? 'Known' : 'Not yet known';
-  if (list) return labelOf(list, String(value));
+  if (list) return labelOfCode(String(value), list);
   if (typeof value === 'string' && isIsoDate(value)) return formatUkDate(value);
-  return String(value);
+  return readableValue(value);
 }

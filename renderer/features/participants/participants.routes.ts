@@ -1,7 +1,7 @@
 // The participants area's addresses. Links and navigate() use these, never hand-typed "#/…".
 import { int, oneOf, route } from '../../app/route';
 
-const participantTabs = [
+export const participantTabs = [
   'details',
   'eligibility',
   'referrals',

@@ -1,5 +1,7 @@
 // The people and items behind a count: one row per claim line with its evidence and
 // eligibility status. Shows the first 1,000 rows; the workbook carries all of them.
+import { labelOfCode } from '../../../shared/domain/labels';
+import { verificationStatuses } from '../../../shared/domain/outcome-lists';
 import type { ClaimLineView } from '../../../shared/contract/returns.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { participantsRoutes } from '../participants/participants.routes';
@@ -75,7 +77,7 @@ export function ClaimLinesTable({
                   <td>
                     {l.verificationStatus ? (
                       <span className={`tag tag-${l.verificationStatus === 'verified' ? 'green' : 'yellow'}`}>
-                        {l.verificationStatus.replace('_', ' ')}
+                        {labelOfCode(l.verificationStatus, verificationStatuses)}
                       </span>
                     ) : (
                       '—'

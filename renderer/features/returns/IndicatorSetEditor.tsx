@@ -91,8 +91,12 @@ const areaHint = (
     the local area set in Settings → Geography, or a level (
     {geographyLevels
       .filter((l) => l !== 'local')
-      .map((l) => `${l} (${geographyLevelLabels[l].toLowerCase()})`)
-      .join(', ')}
+      .map((l, i) => (
+        <span key={l}>
+          {i > 0 ? ', ' : ''}
+          <code>{l}</code> ({geographyLevelLabels[l].toLowerCase()})
+        </span>
+      ))}
     ) with its codes, for example <code>{'{ "level": "imd_decile", "codes": ["1", "2"] }'}</code>.
   </>
 );

@@ -16,6 +16,8 @@ import { useToasts } from '../../components/Toasts';
 import { downloadBytes } from '../../components/download';
 import { ukDateTime } from '../../components/grid-setup';
 import { isIsoDate } from '../../../shared/domain/dates';
+import { plural, readable, readableChanges, wordsOf } from '../../../shared/domain/labels';
+import { fieldLabels } from '../../../shared/domain/participant-record';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 
 const actions = [
@@ -36,14 +38,55 @@ const actions = [
   'verify',
 ];
 
-const columns: ColDef<AuditRow>[] = [
+/** Fields that hold a staff member's id: shown by their name. */
+const staffField = /(_by|By|staff_id|staffId|key_worker_id|keyWorkerId)$/;
+
+const changesOf = (r: AuditRow | undefined, staff: ReadonlyMap<number, string>) =>
+  r
+    ? readableChanges(r.before, r.after, fieldLabels, (field, value) =>
+        staffField.test(field) && typeof value === 'number' ? staff.get(value) : undefined,
+      )
+        .map((c) => `${c.field}: ${c.before} → ${c.after}`)
+        .join('; ')
+    : '';
+
+// Stored summaries, actions and entities are worded for people here (older entries hold codes
+// and ISO dates in their text); the changes are labelled lines, not JSON.
+const columnsFor = (staff: ReadonlyMap<number, string>): ColDef<AuditRow>[] => [
   { field: 'at', headerName: 'When', width: 160, valueFormatter: ukDateTime, sortable: true },
   { field: 'staffName', headerName: 'Who', width: 160, sortable: false },
-  { field: 'action', headerName: 'Action', width: 120, sortable: false },
-  { field: 'entity', headerName: 'Entity', width: 130, sortable: false },
+  {
+    field: 'action',
+    headerName: 'Action',
+    width: 120,
+    sortable: false,
+    valueFormatter: (p) => wordsOf(String(p.value ?? '')),
+  },
+  {
+    field: 'entity',
+    headerName: 'Record',
+    width: 130,
+    sortable: false,
+    valueFormatter: (p) => wordsOf(String(p.value ?? '')),
+  },
   { field: 'participantReference', headerName: 'Participant', width: 120, sortable: false },
-  { field: 'summary', headerName: 'Summary', flex: 1, minWidth: 260, sortable: false, tooltipField: 'summary' },
-  { field: 'after', headerName: 'Values after', width: 220, sortable: false, tooltipField: 'after' },
+  {
+    field: 'summary',
+    headerName: 'Summary',
+    flex: 1,
+    minWidth: 260,
+    sortable: false,
+    valueFormatter: (p) => readable(String(p.value ?? '')),
+    tooltipValueGetter: (p) => readable(String(p.value ?? '')),
+  },
+  {
+    colId: 'changes',
+    headerName: 'Changes',
+    width: 260,
+    sortable: false,
+    valueGetter: (p) => changesOf(p.data, staff),
+    tooltipValueGetter: (p) => changesOf(p.data, staff),
+  },
 ];
 
 const ukDay = (which: string, example: string) =>
@@ -80,6 +123,10 @@ function auditFilterOf(v: z.output<typeof filterForm>): AuditFilter {
 
 export function AuditSection() {
   const staff = useChannel('staff.list', {}, { areas: ['staff'] });
+  const columns = useMemo(
+    () => columnsFor(new Map((staff.data ?? []).map((s) => [s.id, s.displayName]))),
+    [staff.data],
+  );
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<AuditRow>>(null);
   const [filter, setFilter] = useState<AuditFilter>({});
@@ -107,7 +154,7 @@ export function AuditSection() {
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
     toasts.show({
       kind: 'success',
-      message: `Exported ${result.value.rows ?? 0} entries. The export is recorded in the log.`,
+      message: `Exported ${plural(result.value.rows ?? 0, 'entry', 'entries')}. The export is recorded in the log.`,
     });
   }
 
@@ -139,7 +186,7 @@ export function AuditSection() {
                 <option value="">Any</option>
                 {actions.map((a) => (
                   <option key={a} value={a}>
-                    {a}
+                    {wordsOf(a)}
                   </option>
                 ))}
               </select>
@@ -162,7 +209,7 @@ export function AuditSection() {
             {exporting ? 'Exporting…' : 'Export to Excel'}
           </button>
           <span className="muted" role="status">
-            {total === null ? '' : `${total.toLocaleString('en-GB')} entries`}
+            {total === null ? '' : plural(total, 'entry', 'entries')}
           </span>
         </div>
       </Form>

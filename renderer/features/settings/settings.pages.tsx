@@ -6,6 +6,7 @@ import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
 import { settingsRoutes, settingsSectionLabels, type SettingsSection } from './settings.routes';
 import { StaffSection } from './StaffSection';
+import { ReferenceListsSection } from './ReferenceListsSection';
 import { SecuritySection } from './SecuritySection';
 import { AuditSection } from './AuditSection';
 import { BackupsSection } from './BackupsSection';
@@ -17,6 +18,7 @@ import { TeamDatabaseSection } from './TeamDatabaseSection';
 
 const sections: Record<SettingsSection, ComponentType> = {
   staff: StaffSection,
+  'reference-lists': ReferenceListsSection,
   security: SecuritySection,
   geography: GeographySection,
   audit: AuditSection,

@@ -3,8 +3,9 @@
 import { oneOf, route } from '../../app/route';
 import type { NavItem } from '../../components/nav-item';
 
-const settingsSections = [
+export const settingsSections = [
   'staff',
+  'reference-lists',
   'security',
   'geography',
   'audit',
@@ -29,6 +30,7 @@ const sectionLink = (section: SettingsSection) => ({
 
 export const settingsSectionLabels: Record<SettingsSection, string> = {
   staff: 'Staff and roles',
+  'reference-lists': 'Reference lists',
   security: 'Sign-in and data file',
   geography: 'Geography',
   audit: 'Audit log',

@@ -1,0 +1,13 @@
+// Settings → Reference lists: the editable lists (barriers, benefits), audited, retire not delete.
+import { defineHandlers } from '../../backend/handler';
+import { actorOf } from './actor';
+import { referenceLists, saveReferenceItem, setReferenceItemActive } from './reference-items.service';
+
+export const referenceItemsHandlers = defineHandlers({
+  'reference.lists': (_input, ctx) => referenceLists(ctx.db),
+  'reference.saveItem': (input, ctx) => saveReferenceItem(ctx.tx, actorOf(ctx), input),
+  async 'reference.setActive'(input, ctx) {
+    await setReferenceItemActive(ctx.tx, actorOf(ctx), input);
+    return { ok: true as const };
+  },
+});

@@ -1,0 +1,61 @@
+// The reference items edited in Settings → Reference lists: read with how many records use each,
+// added, relabelled and retired. SQL only; the rules are in reference-items.service.ts.
+import type { Db, Tx } from '../../store/schema';
+
+export async function referenceItems(db: Db, list: string) {
+  return db
+    .selectFrom('reference_items')
+    .select(['id', 'code', 'label', 'is_active', 'extra_json', 'sort_order'])
+    .where('list', '=', list)
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
+export async function findReferenceItem(db: Db, list: string, code: string) {
+  return db
+    .selectFrom('reference_items')
+    .select(['id', 'list', 'code', 'label', 'is_active'])
+    .where('list', '=', list)
+    .where('code', '=', code)
+    .executeTakeFirst();
+}
+
+/** How many people hold each code of a list (barriers and benefits are kept per person). */
+export async function usesByCode(db: Db, list: string): Promise<Map<string, number>> {
+  const rows =
+    list === 'barrier'
+      ? await db
+          .selectFrom('participant_barriers')
+          .select(['barrier_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('barrier_code')
+          .execute()
+      : await db
+          .selectFrom('participant_benefits')
+          .select(['benefit_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('benefit_code')
+          .execute();
+  return new Map(rows.map((r) => [r.code, Number(r.n)]));
+}
+
+export async function insertReferenceItem(
+  tx: Tx,
+  item: { list: string; code: string; label: string; sortOrder: number; extraJson: string | null },
+): Promise<number> {
+  const row = await tx
+    .insertInto('reference_items')
+    .values({
+      list: item.list,
+      code: item.code,
+      label: item.label,
+      sort_order: item.sortOrder,
+      extra_json: item.extraJson,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function updateReferenceItem(tx: Tx, id: number, values: { label?: string; is_active?: number }) {
+  await tx.updateTable('reference_items').set(values).where('id', '=', id).execute();
+}

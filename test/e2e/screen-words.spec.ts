@@ -1,0 +1,201 @@
+// Issue 20: no screen shows a raw code or a machine date. With the demo data loaded, this walks
+// every address in every area's route table (each tab, each settings section, and one detail
+// page of each kind) and fails when the visible text holds a snake_case token ("job_start"),
+// an ISO date or timestamp ("2026-03-02", "2026-03-02T10:00:00Z") or JSON. A route added to a
+// table without a recipe here fails the test, so no screen is skipped silently.
+import type { Page } from '@playwright/test';
+import { test, expect, startWithDemo, type AppFixture } from './fixtures';
+import type { Route } from '../../renderer/app/route';
+import { participantsRoutes, participantTabs } from '../../renderer/features/participants/participants.routes';
+import { coursesRoutes, runTabs } from '../../renderer/features/courses/courses.routes';
+import { vacanciesRoutes } from '../../renderer/features/vacancies/vacancies.routes';
+import { outcomesRoutes } from '../../renderer/features/outcomes/outcomes.routes';
+import { returnsRoutes } from '../../renderer/features/returns/returns.routes';
+import { importsRoutes } from '../../renderer/features/imports/imports.routes';
+import { settingsRoutes, settingsSections } from '../../renderer/features/settings/settings.routes';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
+const ISO = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?\b/g;
+const JSON_TEXT = /[{[]\s*"[a-z_]+"\s*:/g;
+
+/** Every address of one pattern to visit, given the demo's records. */
+type Recipe = (ids: DemoIds) => string[];
+
+interface DemoIds {
+  participant: number;
+  other: number;
+  run: number;
+  vacancy: number;
+  placement: number;
+  outcome: number;
+  organisation: number;
+  contract: number;
+  batch: number | null;
+  submitted: number | null;
+  set: number;
+}
+
+/** Text the user types in a syntax of its own, shown as such in <code>: on these routes only, and why. */
+const codeSyntax: Record<string, string> = {
+  'returns/sets/:id/edit': 'a counting rule is typed as JSON; the hint shows its syntax and area levels',
+};
+
+const all = <T extends string>(values: readonly T[], f: (v: T) => string) => values.map(f);
+
+const recipes: Record<string, Recipe> = {
+  participants: () => [participantsRoutes.list.path()],
+  'participants/new': () => [participantsRoutes.new.path()],
+  'participants/review': () => [participantsRoutes.review.path()],
+  'participants/merge/:a/:b': (d) => [participantsRoutes.merge.path({ a: d.participant, b: d.other })],
+  'participants/:id/:tab?': (d) =>
+    all(participantTabs, (tab) => participantsRoutes.person.path({ id: d.participant, tab })),
+  courses: () => [coursesRoutes.runs.path()],
+  'courses/new': () => [coursesRoutes.newRun.path()],
+  'courses/catalogue': () => [coursesRoutes.catalogue.path()],
+  'courses/site-ready': () => [coursesRoutes.siteReady.path()],
+  'courses/expiry': () => [coursesRoutes.expiry.path()],
+  'courses/dashboard': () => [coursesRoutes.dashboard.path()],
+  'courses/:id/:tab?': (d) => all(runTabs, (tab) => coursesRoutes.run.path({ id: d.run, tab })),
+  vacancies: () => [vacanciesRoutes.list.path()],
+  'vacancies/new': () => [vacanciesRoutes.newVacancy.path()],
+  'vacancies/candidates': () => [vacanciesRoutes.candidates.path()],
+  'vacancies/engagement': () => [vacanciesRoutes.engagement.path()],
+  'vacancies/:id': (d) => [vacanciesRoutes.vacancy.path({ id: d.vacancy })],
+  'vacancies/:id/edit': (d) => [vacanciesRoutes.editVacancy.path({ id: d.vacancy })],
+  outcomes: () => [outcomesRoutes.home.path()],
+  'outcomes/placements': () => [outcomesRoutes.placements.path()],
+  'outcomes/placements/new/:participant?': (d) => [outcomesRoutes.newPlacement.path({ participant: d.participant })],
+  'outcomes/placements/:id': (d) => [outcomesRoutes.placement.path({ id: d.placement })],
+  'outcomes/placements/:id/edit': (d) => [outcomesRoutes.editPlacement.path({ id: d.placement })],
+  'outcomes/placements/:id/convert': (d) => [outcomesRoutes.convertPlacement.path({ id: d.placement })],
+  'outcomes/outcomes': () => [outcomesRoutes.outcomes.path()],
+  'outcomes/outcomes/new/:participant?': (d) => [outcomesRoutes.newOutcome.path({ participant: d.participant })],
+  'outcomes/outcomes/:id': (d) => [outcomesRoutes.outcome.path({ id: d.outcome })],
+  'outcomes/sustainment': () => [outcomesRoutes.sustainment.path()],
+  'outcomes/organisations': () => [outcomesRoutes.organisations.path()],
+  'outcomes/organisations/new': () => [outcomesRoutes.newOrganisation.path()],
+  'outcomes/organisations/:id': (d) => [outcomesRoutes.organisation.path({ id: d.organisation })],
+  'outcomes/contracts': () => [outcomesRoutes.contracts.path()],
+  'outcomes/contracts/new': () => [outcomesRoutes.newContract.path()],
+  'outcomes/contracts/:id': (d) => [outcomesRoutes.contract.path({ id: d.contract })],
+  'outcomes/contracts/:id/edit': (d) => [outcomesRoutes.editContract.path({ id: d.contract })],
+  'outcomes/types': () => [outcomesRoutes.types.path()],
+  returns: () => [returnsRoutes.dashboard.path()],
+  'returns/build': () => [returnsRoutes.build.path()],
+  'returns/submitted/:id?': (d) => [
+    returnsRoutes.submitted.path(),
+    ...(d.submitted ? [returnsRoutes.submitted.path({ id: d.submitted })] : []),
+  ],
+  'returns/sets/:id?': (d) => [returnsRoutes.sets.path(), returnsRoutes.sets.path({ id: d.set })],
+  'returns/sets/:id/edit': (d) => [returnsRoutes.editSet.path({ id: d.set })],
+  'returns/funding': () => [returnsRoutes.funding.path()],
+  imports: () => [importsRoutes.home.path()],
+  'imports/batches/:id': (d) => (d.batch ? [importsRoutes.batch.path({ id: d.batch })] : []),
+  'imports/reconcile': () => [importsRoutes.reconcile.path()],
+  settings: () => [settingsRoutes.home.path()],
+  'settings/:section': () => all(settingsSections, (section) => settingsRoutes.section.path({ section })),
+};
+
+const routeTables: Record<string, Route>[] = [
+  participantsRoutes,
+  coursesRoutes,
+  vacanciesRoutes,
+  outcomesRoutes,
+  returnsRoutes,
+  importsRoutes,
+  settingsRoutes,
+];
+
+async function demoIds(app: AppFixture): Promise<DemoIds> {
+  const db = app.backend.store.db;
+  const first = async (q: Promise<{ id: number } | undefined>) => (await q)?.id ?? null;
+  const people = await db
+    .selectFrom('participants')
+    .select('id')
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  // The run with the most results, so the results and dashboard tabs have something to show.
+  const run = await db
+    .selectFrom('course_runs')
+    .innerJoin('enrolments', 'enrolments.course_run_id', 'course_runs.id')
+    .select('course_runs.id')
+    .groupBy('course_runs.id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .executeTakeFirstOrThrow();
+  const need = (id: number | null, what: string) => {
+    if (id === null) throw new Error(`the demo data has no ${what}`);
+    return id;
+  };
+  // The outcome of the person with most verification decisions, so the history, timeline and
+  // audit screens have most to word.
+  const outcome = await db
+    .selectFrom('outcomes')
+    .leftJoin('audit_log', (j) =>
+      j.onRef('audit_log.participant_id', '=', 'outcomes.participant_id').on('audit_log.action', '=', 'verify'),
+    )
+    .select(['outcomes.id', 'outcomes.participant_id'])
+    .groupBy(['outcomes.id', 'outcomes.participant_id'])
+    .orderBy((eb) => eb.fn.count('audit_log.id'), 'desc')
+    .orderBy('outcomes.id')
+    .executeTakeFirstOrThrow();
+  return {
+    participant: outcome.participant_id,
+    other: people.find((p) => p.id !== outcome.participant_id)!.id,
+    run: run.id,
+    vacancy: need(await first(db.selectFrom('vacancies').select('id').executeTakeFirst()), 'vacancy'),
+    placement: need(await first(db.selectFrom('placements').select('id').executeTakeFirst()), 'placement'),
+    outcome: outcome.id,
+    organisation: need(await first(db.selectFrom('organisations').select('id').executeTakeFirst()), 'organisation'),
+    contract: need(await first(db.selectFrom('social_value_contracts').select('id').executeTakeFirst()), 'contract'),
+    batch: await first(db.selectFrom('import_batches').select('id').executeTakeFirst()),
+    submitted: await first(db.selectFrom('returns').select('id').executeTakeFirst()),
+    set: need(await first(db.selectFrom('indicator_sets').select('id').executeTakeFirst()), 'indicator set'),
+  };
+}
+
+async function settle(page: Page): Promise<void> {
+  await page.locator('[data-ready="true"]').waitFor();
+  await expect(page.locator('h1').first()).toBeVisible();
+  // Loading messages and busy grids go before the text is read.
+  await expect(page.getByText(/^Loading/)).toHaveCount(0);
+  await expect(page.locator('.ag-overlay-loading-center, [aria-busy="true"]')).toHaveCount(0);
+  await page.waitForTimeout(300);
+}
+
+test('no screen shows a snake_case code, an ISO date or JSON', async ({ appPage: page, app }) => {
+  test.setTimeout(600_000);
+  await startWithDemo(page);
+  const ids = await demoIds(app);
+  const base = app.harness.url.split('#')[0];
+  const patterns = routeTables.flatMap((table) => Object.values(table).map((r) => r.pattern));
+  const missing = patterns.filter((p) => !recipes[p]);
+  expect(missing, 'routes with no recipe in the screen walk').toEqual([]);
+  const problems: string[] = [];
+  let visited = 0;
+  for (const pattern of patterns) {
+    for (const path of recipes[pattern]!(ids)) {
+      await page.goto(`${base}#/${path}`);
+      await settle(page);
+      visited++;
+      const text = codeSyntax[pattern]
+        ? await page.locator('body').evaluate((body) => {
+            const copy = body.cloneNode(true) as HTMLElement;
+            copy.querySelectorAll('code, textarea').forEach((c) => c.remove());
+            copy.style.position = 'absolute';
+            document.documentElement.appendChild(copy);
+            const t = copy.innerText;
+            copy.remove();
+            return t;
+          })
+        : await page.locator('body').innerText();
+      const found = [...(text.match(SNAKE) ?? []), ...(text.match(ISO) ?? []), ...(text.match(JSON_TEXT) ?? [])];
+      if (found.length) problems.push(`${path}: ${[...new Set(found)].slice(0, 8).join(', ')}`);
+    }
+  }
+  expect(problems).toEqual([]);
+  expect(visited).toBeGreaterThan(60);
+});
