@@ -214,6 +214,12 @@ describe('every write channel of the outcomes area', () => {
     });
     await write('placements.export', {});
     await write('outcomes.export', {});
+    // The export as a job: its audit row comes when the file is made (nothing changes before).
+    const auditBefore = await auditCount();
+    const exportJob = await t.ok('outcomes.startExport', { grid: 'outcomes', query: { offset: 0, limit: 100 } });
+    expect((await t.backend.services.jobs.wait(exportJob.jobId)).state).toBe('done');
+    expect(await auditCount()).toBeGreaterThan(auditBefore);
+    called.add('outcomes.startExport');
     await write('organisations.setActive', { id: org.id, isActive: false });
 
     const writeChannels = Object.entries(outcomesContract)

@@ -121,6 +121,12 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
   s.prepare(
     `insert into participant_referrals (participant_id, referral_date, referral_source, source, created_at) values (?, '2026-05-01', 'jcp', 'form', ?)`,
   ).run(id, now);
+  s.prepare(
+    `insert into keyworker_plan_items (participant_id, kind, text, created_at, updated_at) values (?, 'goal', 'Find site work', ?, ?)`,
+  ).run(id, now, now);
+  s.prepare(
+    `insert into keyworker_contacts (participant_id, contact_on, method, created_at) values (?, '2026-05-02', 'phone', ?)`,
+  ).run(id, now);
   s.prepare(`insert into l1_awards (participant_id, achieved_on, created_at) values (?, '2026-02-01', ?)`).run(id, now);
   s.prepare(`insert into hse_tests (participant_id, taken_on, score, created_at) values (?, '2026-02-02', 46, ?)`).run(
     id,

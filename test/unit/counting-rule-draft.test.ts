@@ -74,7 +74,7 @@ describe('withPart', () => {
     const rule = countingRuleSchema.parse(withPart(jobs, 'sexes', ['female']));
     expect(describeRule(rule, { outcomeType: () => 'Job start', funderName: 'Towns Fund' })).toBe(
       'Participants with a verified outcome of type Job start dated in the period (rejected outcomes never count), ' +
-        'of 16 or more hours a week — people whose eligibility is confirmed, aged 16 to 18 at their start, whose sex is female ' +
+        'of 16 or more hours a week — people whose eligibility is confirmed, aged 16 to 18 at their start, whose sex is Female ' +
         '— counting only items attributed to a funding stream of Towns Fund, each person once, ' +
         'not already claimed in an earlier submitted return.',
     );
