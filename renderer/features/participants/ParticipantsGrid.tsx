@@ -186,7 +186,10 @@ export function ParticipantsGrid() {
           channel="participants.export"
           title="Why are you exporting ethnic group or disability?"
           label="Purpose"
-          hint="These are special-category data. The reason is kept in the audit log with the export, e.g. “Equality monitoring for the college's quarterly return”."
+          hint={
+            'These are special-category data. The reason is kept in the audit log with the export, ' +
+            "e.g. “Equality monitoring for the college's quarterly return”."
+          }
           confirmLabel="Export to Excel"
           field="purpose"
           required
