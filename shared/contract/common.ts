@@ -121,6 +121,14 @@ export function pageOf<T extends z.ZodType>(row: T) {
 }
 
 /** A file the backend produced for the user to save (an export). */
+/** Why personal data is leaving the app: asked before a return or special-category data is
+ * exported, and kept in the audit log with the export. */
+export const exportPurposeSchema = z
+  .string()
+  .trim()
+  .min(5, 'Say why you are exporting this (at least 5 characters)')
+  .max(500);
+
 export const fileOutputSchema = z.object({
   fileName: z.string(),
   mime: z.string(),

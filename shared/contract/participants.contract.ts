@@ -1,7 +1,15 @@
 // Channels of the participants area (and the generic saved views). Each: channel({ effect, summary, role, input, output }).
 import { z } from 'zod';
 import { bulkWrites, channel, reads, writes } from './define';
-import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
+import {
+  exportPurposeSchema,
+  fileOutputSchema,
+  gridQuerySchema,
+  idSchema,
+  isoDateSchema,
+  okOutput,
+  pageOf,
+} from './common';
 import { participantRecordSchema } from '../domain/participant-record';
 import { eligibilityCheckCodes, evidenceAcceptance, evidenceType } from '../domain/eligibility-evidence';
 import { participantGeographySchema } from './geography.contract';
@@ -497,7 +505,11 @@ export const participantsContract = {
     effect: writes('audit'),
     summary: 'Export participants',
     role: 'officer', // a file of personal data leaves the app: never for viewers
-    input: gridQuerySchema.extend({ columns: z.array(z.string().max(64)).max(60).default([]) }),
+    // Ethnic group or disability in the file needs a purpose (kept in the audit log).
+    input: gridQuerySchema.extend({
+      columns: z.array(z.string().max(64)).max(60).default([]),
+      purpose: exportPurposeSchema.optional(),
+    }),
     output: fileOutputSchema.extend({ specialCategoryHidden: z.boolean() }),
   }),
   'participants.setDistricts': channel({

@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { selectedBy, specialItems } from './personal';
 import { dashboardAreasSchema } from './geography.contract';
 import { channel, ownTransactions, reads, writes } from './define';
-import { fileOutputSchema, idSchema, isoDateSchema } from './common';
+import { exportPurposeSchema, fileOutputSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
 import { definitionStatusCodes } from '../domain/definition-status';
 
@@ -219,7 +219,7 @@ const changeSchema = z.object({
 /** 'aggregate': the return's figures, no personal data; 'evidence': the claim lines behind them. */
 const exportPart = z.enum(['aggregate', 'evidence']).default('aggregate');
 
-const purposeSchema = z.string().trim().min(5, 'Say why you are exporting this (at least 5 characters)').max(500);
+const purposeSchema = exportPurposeSchema;
 
 export const profileAmountSchema = z
   .object({ from: isoDateSchema, to: isoDateSchema, amount: z.number().int('Whole numbers').min(0, '0 or more') })

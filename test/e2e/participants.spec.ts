@@ -221,4 +221,27 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   const out = execFileSync('/usr/bin/python3', ['-c', script, file]).toString().trim().split('\n');
   expect(out[0]).toContain("'Email'");
   expect(out[1]).toMatch(/^s datetime SG1 /);
+
+  // Ethnic group in the view: the export asks why first (special-category data), by keyboard.
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('checkbox', { name: 'Ethnic group' }).check();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Why are you exporting ethnic group or disability?' });
+  await expect(dialog).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  await dialog.getByRole('button', { name: 'Export to Excel' }).click();
+  await expect(dialog.getByRole('link', { name: 'Purpose: write at least 5 characters' })).toBeVisible(); // names the box
+  const special = page.waitForEvent('download');
+  await dialog.getByLabel('Purpose').fill('Equality monitoring for the college return');
+  await dialog.getByRole('button', { name: 'Export to Excel' }).click();
+  const specialFile = testInfo.outputPath('participants-ethnic-group.xlsx');
+  await (await special).saveAs(specialFile);
+  const heads = execFileSync('/usr/bin/python3', [
+    '-c',
+    'import openpyxl, sys; print([c.value for c in openpyxl.load_workbook(sys.argv[1]).active[1]])',
+    specialFile,
+  ]).toString();
+  expect(heads).toContain("'Ethnic group'");
+  await expect(dialog).toBeHidden();
 });

@@ -332,7 +332,7 @@ function steps(): Step[] {
       { after: (v, s) => (s.mergeId = (v as { mergeId: number }).mergeId) },
     ],
     ['participants.unmerge', (s) => ({ mergeId: id(s, 'mergeId') })],
-    ['participants.export', () => ({})],
+    ['participants.export', () => ({ purpose: 'Kit export of every column' })],
     ['participants.setDistricts', () => ({ districts: ['SG1', 'SG2', 'SG7'] })],
     [
       'views.save',

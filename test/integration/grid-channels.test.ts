@@ -21,6 +21,8 @@ beforeAll(async () => {
   const run = (await t.ok('courses.runs.page', { offset: 0, limit: 1 })).rows[0]!;
   extras.set('courses.enrolCandidates.page', { runId: run.id });
   extras.set('outcomes.startExport', { grid: 'outcomes' });
+  // Every column, ethnic group and disability included: with the purpose such a file asks for.
+  extras.set('participants.export', { purpose: 'Grid column id test' });
   const file = await referralsWorkbook(people(5, 2));
   const { previewId } = await preview(t, await openFile(t, 'people.xlsx', file), referralsProfile);
   extras.set('imports.previewPage', { previewId });

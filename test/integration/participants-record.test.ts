@@ -361,6 +361,34 @@ describe('export and saved views', () => {
     ]);
   });
 
+  it('asks why before ethnic group or disability leave the app, and keeps the reason with the export', async () => {
+    await t.ok('participants.create', { record: person() });
+    const refused = await t.call('participants.export', { columns: ['reference', 'ethnicity', 'disability'] });
+    expect(refused).toMatchObject({
+      ok: false,
+      error: {
+        kind: 'validation',
+        fields: [{ path: ['purpose'], message: expect.stringMatching(/ethnic group and disability: say why/) }],
+      },
+    });
+    expect(await audit('export')).toEqual([]); // nothing made, nothing recorded
+    // Too short a reason is refused at the boundary, naming the field.
+    expect(await t.call('participants.export', { columns: ['reference', 'ethnicity'], purpose: 'eh' })).toMatchObject({
+      ok: false,
+      error: { fields: [{ path: ['purpose'] }] },
+    });
+    const file = await t.ok('participants.export', {
+      columns: ['reference', 'ethnicity'],
+      purpose: 'Equality monitoring for the college return',
+    });
+    expect(file.rows).toBe(1);
+    expect((await audit('export')).map((e) => e.summary)).toEqual([
+      'Exported 1 participant to xlsx. Purpose: Equality monitoring for the college return',
+    ]);
+    // No special-category column, no question.
+    expect((await t.call('participants.export', { columns: ['reference', 'lastName'] })).ok).toBe(true);
+  });
+
   it('saves, lists, replaces and deletes views per grid and person', async () => {
     const state = {
       columns: [{ colId: 'email', hide: false }],

@@ -4,6 +4,7 @@
 import { plural } from '../../../shared/domain/labels';
 import type { FileOutput, GridQuery } from '../../../shared/contract/common';
 import { appendAudit } from '../audit/audit.repository';
+import { AppFailure } from '../../../shared/result';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import {
   disabilities,
@@ -70,14 +71,19 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
   fundingStream: { header: 'Funding stream', type: 'text', width: 26, value: (r) => r.fundingStream },
 };
 
+/** The columns the file will hold: those chosen (or all), less special-category ones for viewers. */
+function chosenColumns(query: { columns: string[] }, scope: GridScope): string[] {
+  return (query.columns.length ? query.columns : Object.keys(exportColumns)).filter(
+    (c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)),
+  );
+}
+
 async function exportParticipants(
   db: Db,
   query: GridQuery & { columns: string[] },
   scope: GridScope,
 ): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
-  const wanted = (query.columns.length ? query.columns : Object.keys(exportColumns)).filter(
-    (c) => exportColumns[c] && (scope.canSeeSpecial || !specialCategoryColumns.has(c)),
-  );
+  const wanted = chosenColumns(query, scope);
   const rows = (await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[];
   const bytes = await writeXlsx(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],
@@ -89,16 +95,27 @@ async function exportParticipants(
 /** The export, recorded in the audit log in the caller's transaction. */
 export async function exportParticipantsAudited(
   tx: Tx,
-  input: GridQuery & { columns: string[] },
+  input: GridQuery & { columns: string[]; purpose?: string | undefined },
   scope: GridScope,
   actor: { staffId: number | null; now: string; today: string },
 ): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
+  // Special-category data leaving the app needs a reason on record (UK GDPR Art. 9 and the
+  // programme's appropriate policy document): asked before the file is made.
+  const special = chosenColumns(input, scope).filter((c) => specialCategoryColumns.has(c));
+  if (special.length && !input.purpose)
+    throw new AppFailure('validation', 'Say why you are exporting ethnic group or disability', [
+      {
+        path: ['purpose'],
+        message: `The file would hold ${special.map((c) => exportColumns[c]!.header.toLowerCase()).join(' and ')}: say why (at least 5 characters)`,
+      },
+    ]);
   const file = await exportParticipants(tx, input, scope);
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: 'participants',
-    summary: `Exported ${plural(file.rows, 'participant')} to xlsx`,
+    summary: `Exported ${plural(file.rows, 'participant')} to xlsx${input.purpose ? `. Purpose: ${input.purpose}` : ''}`,
     after: {
+      purpose: input.purpose ?? null,
       rows: file.rows,
       columns: file.columns,
       search: input.search ? '(quick search)' : '',

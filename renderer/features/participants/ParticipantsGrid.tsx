@@ -17,6 +17,8 @@ import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
 import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
 import type { GridQuery } from '../../../shared/contract/common';
+import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
+import { PurposeDialog } from '../../components/PurposeDialog';
 import { participantColumns, participantPresets } from './participants.columns';
 import { participantsRoutes } from './participants.routes';
 import { CloseMatches } from './CloseMatches';
@@ -27,6 +29,7 @@ export function ParticipantsGrid() {
   const [preset, setPreset] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
+  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
   const grid = useRef<ServerGridHandle<ParticipantGridRow>>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const toasts = useToasts();
@@ -71,24 +74,35 @@ export function ParticipantsGrid() {
     setPreset: (p) => setPreset(p || undefined),
   });
 
-  const exportView = async () => {
+  const exportInput = (): ChannelInput<'participants.export'> => {
     const state = getState();
-    setExporting(true);
-    const result = await api.call('participants.export', {
+    return {
       search: state.search,
       sort: state.sort,
       filters: state.filters as GridQuery['filters'],
       ...(preset ? { preset } : {}),
       columns: state.columns.filter((c) => !c.hide).map((c) => c.colId),
-    });
+    };
+  };
+  const exportView = async () => {
+    setExporting(true);
+    const input = exportInput();
+    const result = await api.call('participants.export', input);
     setExporting(false);
-    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
-    downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
+    if (!result.ok) {
+      // Ethnic group or disability in the file: the backend asks why first (kept in the audit log).
+      if (result.error.fields?.some((f) => f.path[0] === 'purpose')) return setAskingPurpose(input);
+      return toasts.show({ kind: 'error', message: result.error.message });
+    }
+    exported(result.value);
+  };
+  const exported = (value: ChannelOutput<'participants.export'>) => {
+    downloadBytes(value.fileName, value.bytes, value.mime);
     toasts.show({
       kind: 'success',
       message:
-        `Exported ${plural(result.value.rows ?? 0, 'participant')}` +
-        `${result.value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
+        `Exported ${plural(value.rows ?? 0, 'participant')}` +
+        `${value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
     });
   };
 
@@ -167,6 +181,23 @@ export function ParticipantsGrid() {
         onError={showError}
         {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
       />
+      {askingPurpose && (
+        <PurposeDialog
+          channel="participants.export"
+          title="Why are you exporting ethnic group or disability?"
+          label="Purpose"
+          hint={
+            'These are special-category data. The reason is kept in the audit log with the export, ' +
+            "e.g. “Equality monitoring for the college's quarterly return”."
+          }
+          confirmLabel="Export to Excel"
+          field="purpose"
+          required
+          toInput={(purpose) => ({ ...askingPurpose, purpose })}
+          onDone={exported}
+          onClose={() => setAskingPurpose(null)}
+        />
+      )}
     </div>
   );
 }

@@ -12,7 +12,7 @@ import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { PeopleWithheld, peopleWithheld } from './PeopleWithheld';
-import { PurposeDialog } from './PurposeDialog';
+import { PurposeDialog } from '../../components/PurposeDialog';
 import { ReturnWarnings } from './ReturnWarnings';
 import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';

@@ -9,7 +9,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { ClaimLinesTable } from './ClaimLinesTable';
 import { peopleWithheld } from './PeopleWithheld';
-import { PurposeDialog } from './PurposeDialog';
+import { PurposeDialog } from '../../components/PurposeDialog';
 import { returnsRoutes } from './returns.routes';
 
 export function SubmittedReturnsView({ returnId }: { returnId: number | null }) {

@@ -3,10 +3,10 @@
 // about that text are shown on the box, any other in the summary.
 import { useEffect, useRef } from 'react';
 import { z } from 'zod';
-import type { ChannelInput, ChannelName, ChannelOutput } from '../../../shared/contract/index';
-import { Field } from '../../components/form/Field';
-import { Form } from '../../components/form/Form';
-import { useContractForm } from '../../components/form/use-contract-form';
+import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
+import { Field } from './form/Field';
+import { Form } from './form/Form';
+import { useContractForm } from './form/use-contract-form';
 
 export interface PurposeDialogProps<C extends ChannelName> {
   channel: C;
