@@ -6,9 +6,13 @@ import type { GridApi } from 'ag-grid-community';
 export function ColumnChooser<Row>({
   api,
   columns,
+  askFirst,
 }: {
   api(): GridApi<Row> | null;
   columns: Array<{ colId: string; headerName: string }>;
+  /** Columns that are shown only once the caller has asked something (why special-category data
+   * is wanted): `ask` calls `show` when it may go ahead. */
+  askFirst?: { columns: readonly string[]; ask(colId: string, show: () => void): void };
 }) {
   const [open, setOpen] = useState(false);
   const [visible, setVisible] = useState<Record<string, boolean>>({});
@@ -42,8 +46,13 @@ export function ColumnChooser<Row>({
                 type="checkbox"
                 checked={visible[c.colId] ?? false}
                 onChange={(e) => {
-                  api()?.setColumnsVisible([c.colId], e.target.checked);
-                  setVisible((v) => ({ ...v, [c.colId]: e.target.checked }));
+                  const checked = e.target.checked;
+                  const show = () => {
+                    api()?.setColumnsVisible([c.colId], checked);
+                    setVisible((v) => ({ ...v, [c.colId]: checked }));
+                  };
+                  if (checked && askFirst?.columns.includes(c.colId)) askFirst.ask(c.colId, show);
+                  else show();
                 }}
               />
               {c.headerName}

@@ -282,6 +282,10 @@ const keysSchema = z.object({
     .transform((v) => v ?? null),
 });
 
+/** The participants grid's special-category columns (ethnic group, disability): showing them asks
+ * why first. The backend's registry-derived set must equal this (participants-record.test.ts). */
+export const participantSpecialGridColumns = ['ethnicity', 'disability'] as const;
+
 export const participantsContract = {
   'participants.page': channel({
     effect: reads,
@@ -500,6 +504,15 @@ export const participantsContract = {
     role: 'viewer',
     input: z.object({ id: idSchema }),
     output: z.object({ entries: z.array(historyEntrySchema), specialCategoryHidden: z.boolean() }),
+  }),
+  'participants.showSpecialColumns': channel({
+    effect: writes('audit'),
+    summary: 'Record why special-category columns are shown in the participants grid',
+    role: 'officer', // viewers never get these columns
+    input: z
+      .object({ columns: z.array(z.enum(participantSpecialGridColumns)).min(1), purpose: exportPurposeSchema })
+      .strict(),
+    output: okOutput,
   }),
   'participants.export': channel({
     effect: writes('audit'),

@@ -333,6 +333,7 @@ function steps(): Step[] {
     ],
     ['participants.unmerge', (s) => ({ mergeId: id(s, 'mergeId') })],
     ['participants.export', () => ({ purpose: 'Kit export of every column' })],
+    ['participants.showSpecialColumns', () => ({ columns: ['ethnicity'], purpose: 'Kit check of equality data' })],
     ['participants.setDistricts', () => ({ districts: ['SG1', 'SG2', 'SG7'] })],
     [
       'views.save',

@@ -6,6 +6,8 @@ import { sqlRun } from '../support/store-sql';
 import type { ParticipantRecordInput } from '../../shared/domain/participant-record';
 import ExcelJS from 'exceljs';
 import { readableAuditRows } from '../../db/features/audit/audit.repository';
+import { participantSpecialGridColumns } from '../../shared/contract/participants.contract';
+import { specialCategoryColumns } from '../../db/features/participants/participants.repository';
 
 const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordInput => ({
   firstName: 'Amira',
@@ -387,6 +389,22 @@ describe('export and saved views', () => {
     ]);
     // No special-category column, no question.
     expect((await t.call('participants.export', { columns: ['reference', 'lastName'] })).ok).toBe(true);
+  });
+
+  it('asks why before the grid shows ethnic group or disability, and keeps the reason', async () => {
+    // The window's list of columns that ask is the registry's list (one source: the registry).
+    expect([...participantSpecialGridColumns].sort()).toEqual([...specialCategoryColumns].sort());
+    expect(await t.call('participants.showSpecialColumns', { columns: ['ethnicity'], purpose: '' })).toMatchObject({
+      ok: false,
+      error: { kind: 'validation', fields: [{ path: ['purpose'] }] },
+    });
+    await t.ok('participants.showSpecialColumns', {
+      columns: ['ethnicity', 'disability'],
+      purpose: 'Checking equality monitoring before the return',
+    });
+    expect((await audit('view')).map((e) => e.summary)).toContain(
+      'Showed ethnic group and disability in the participants grid. Purpose: Checking equality monitoring before the return',
+    );
   });
 
   it('saves, lists, replaces and deletes views per grid and person', async () => {

@@ -131,3 +131,20 @@ export async function exportParticipantsAudited(
     specialCategoryHidden: !scope.canSeeSpecial,
   };
 }
+
+/** An officer shows ethnic group or disability in the grid: the reason is kept in the audit log,
+ * as for an export (the grid's rows carry these columns only for roles that may see them). */
+export async function recordSpecialColumnsShown(
+  tx: Tx,
+  input: { columns: string[]; purpose: string },
+  actor: { staffId: number | null; now: string },
+): Promise<{ ok: true }> {
+  const names = input.columns.map((c) => exportColumns[c]?.header.toLowerCase() ?? c).join(' and ');
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'view',
+    entity: 'participants',
+    summary: `Showed ${names} in the participants grid. Purpose: ${input.purpose}`,
+    after: { columns: input.columns, purpose: input.purpose },
+  });
+  return { ok: true };
+}

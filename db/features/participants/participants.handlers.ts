@@ -18,7 +18,7 @@ import {
 import { setProgrammeArea } from './eligibility.service';
 import { addReferral, referralsOf } from './referrals.service';
 import { historyFor, timelineOf } from './participant-timeline.service';
-import { exportParticipantsAudited } from './participant-export';
+import { exportParticipantsAudited, recordSpecialColumnsShown } from './participant-export';
 import { actorOf, scopeOf } from './actor';
 import { mergeHandlers } from './participant-merge.handlers';
 import { viewsHandlers } from './views.handlers';
@@ -78,6 +78,7 @@ const recordHandlers = defineHandlers({
     };
   },
 
+  'participants.showSpecialColumns': (input, ctx) => recordSpecialColumnsShown(ctx.tx, input, actorOf(ctx)),
   'participants.export': (input, ctx) => exportParticipantsAudited(ctx.tx, input, scopeOf(ctx), actorOf(ctx)),
 
   // Recalculates everyone's eligibility: a bulk write, so the dispatcher takes a backup first.

@@ -15,7 +15,9 @@ import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
-import type { ParticipantGridRow } from '../../../shared/contract/participants.contract';
+import { participantSpecialGridColumns, type ParticipantGridRow } from '../../../shared/contract/participants.contract';
+
+type SpecialColumn = (typeof participantSpecialGridColumns)[number];
 import type { GridQuery } from '../../../shared/contract/common';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
 import { PurposeDialog } from '../../components/PurposeDialog';
@@ -30,6 +32,9 @@ export function ParticipantsGrid() {
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
   const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
+  // Showing ethnic group or disability asks why once per column while the screen is open.
+  const [askingColumn, setAskingColumn] = useState<{ colId: SpecialColumn; show(): void } | null>(null);
+  const shownWithPurpose = useRef(new Set<string>());
   const grid = useRef<ServerGridHandle<ParticipantGridRow>>(null);
   const searchBox = useRef<HTMLInputElement>(null);
   const toasts = useToasts();
@@ -166,6 +171,13 @@ export function ParticipantsGrid() {
         <ColumnChooser
           api={() => grid.current?.api() ?? null}
           columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))}
+          askFirst={{
+            columns: participantSpecialGridColumns,
+            ask: (colId, show) => {
+              if (shownWithPurpose.current.has(colId)) return show();
+              setAskingColumn({ colId: colId as SpecialColumn, show });
+            },
+          }}
         />
       </div>
       <CloseMatches search={search} total={total} />
@@ -181,6 +193,23 @@ export function ParticipantsGrid() {
         onError={showError}
         {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
       />
+      {askingColumn && (
+        <PurposeDialog
+          channel="participants.showSpecialColumns"
+          title={`Why do you need to see ${askingColumn.colId === 'ethnicity' ? 'ethnic group' : 'disability'}?`}
+          label="Purpose"
+          hint="These are special-category data. The reason is kept in the audit log, e.g. “Checking equality monitoring before the return”."
+          confirmLabel="Show the column"
+          field="purpose"
+          required
+          toInput={(purpose) => ({ columns: [askingColumn.colId], purpose })}
+          onDone={() => {
+            shownWithPurpose.current.add(askingColumn.colId);
+            askingColumn.show();
+          }}
+          onClose={() => setAskingColumn(null)}
+        />
+      )}
       {askingPurpose && (
         <PurposeDialog
           channel="participants.export"
