@@ -81,16 +81,17 @@ it('Cancel leaves no file, partial or complete, and nothing in the audit log', a
   expect(await exportAudits()).toBe(before);
 });
 
-it('Cancel while the rows are being written ends the export with no file', async () => {
+it('Cancel during a large export ends it cancelled, with no file', async () => {
   const { jobId } = await t.ok('outcomes.startExport', { grid: 'outcomes', query: {} });
   const off = t.backend.onEvent((e: BackendEvent) => {
-    if (e.type === 'job' && e.job.id === jobId && e.job.done > 0) void t.ok('jobs.cancel', { jobId }).catch(() => {});
+    // Cancelled as soon as the first progress reaches a listener (job events may be throttled, so
+    // on a loaded machine that can be after the last row: then it stops before handing the file).
+    if (e.type === 'job' && e.job.id === jobId && e.job.done > 0)
+      t.backend.services.jobs.cancel(jobId, { staffId: null, isAdministrator: true });
   });
   const ended = await t.backend.services.jobs.wait(jobId);
   off();
   expect(ended.state).toBe('cancelled');
-  // How far it got depends on when the cancel lands (all of it, on a loaded machine, as the rows
-  // fit one read): what must hold is that a cancelled export leaves nothing behind.
   expect(ended.done).toBeLessThanOrEqual(outcomes);
   expect(filesLeft()).toEqual([]);
 });
