@@ -18,7 +18,7 @@ export class TeamMigrateRefused extends Error {
 }
 
 export interface TeamMigrateResult {
-  /** copied: this run copied the store; already-copied: an earlier run had, and it still matches. */
+  /** copied: this run copied the store; already-copied: an earlier run had (its audit chain carries this file's head). */
   outcome: 'copied' | 'already-copied';
   tables: Array<{ table: string; rows: number }>;
 }
@@ -34,9 +34,18 @@ async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   return Number(r.rows[0]?.n ?? 0);
 }
 
-async function chainHead(db: Kysely<Database>): Promise<string | null> {
-  const row = await db.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
-  return row?.hash ?? null;
+async function chainHead(db: Kysely<Database>): Promise<{ id: number; hash: string } | null> {
+  const row = await db.selectFrom('audit_log').select(['id', 'hash']).orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return row ? { id: Number(row.id), hash: row.hash } : null;
+}
+
+/** Whether the team database's audit chain continues this file's: the entry at the file's head
+ * is the same one (people may have worked in the team database since, signing in at least). */
+async function continuesChainOf(target: Kysely<Database>, source: Kysely<Database>): Promise<boolean> {
+  const head = await chainHead(source);
+  if (!head) return false;
+  const there = await target.selectFrom('audit_log').select('hash').where('id', '=', head.id).executeTakeFirst();
+  return there?.hash === head.hash;
 }
 
 async function copyTable(from: Kysely<Database>, to: Kysely<Database>, table: TeamTable): Promise<void> {
@@ -74,11 +83,8 @@ export async function copySoloStoreToTeam(source: Store, target: Store): Promise
 
   const inUse = await Promise.all(IN_USE_TABLES.map((t) => countRows(target.db, t)));
   if (inUse.some((n) => n > 0)) {
-    const targetCounts = await counts(target.db);
-    const same =
-      JSON.stringify(targetCounts) === JSON.stringify(sourceCounts) &&
-      (await chainHead(target.db)) === (await chainHead(source.db));
-    if (same) return { outcome: 'already-copied', tables: sourceCounts };
+    // A finished copy, perhaps used since: its audit chain carries this file's head.
+    if (await continuesChainOf(target.db, source.db)) return { outcome: 'already-copied', tables: sourceCounts };
     throw new TeamMigrateRefused(
       'The team database already holds a programme that is not a copy of this data file ' +
         '(it has staff, people or an audit log). Copy into a new, empty team database.',

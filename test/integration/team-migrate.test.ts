@@ -47,7 +47,7 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
 
   it('copies every table, verifies the audit chain, and the figures are the same', async () => {
     const before = await cli([...STATS, '--db', file, '--plaintext']);
-    expect(before.code).toBe(0);
+    expect(before.code, before.err).toBe(0);
 
     const migrated = await cli(['team', 'migrate', '--from', file, '--to', url, '--plaintext', '--json']);
     expect(migrated.err).toBe('');
@@ -60,7 +60,7 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
     expect(rows.evidence_files).toBeGreaterThan(0);
 
     const after = await cli([...STATS, '--db', url]);
-    expect(after.code).toBe(0);
+    expect(after.code, after.err).toBe(0);
     expect(JSON.parse(after.out)).toEqual(JSON.parse(before.out));
 
     // Both stores, table by table, and the evidence files' bytes.
@@ -100,7 +100,7 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
 
     // Again: nothing copied twice, the copy checked.
     const again = await cli(['team', 'migrate', '--from', file, '--to', url, '--plaintext', '--json']);
-    expect(again.code).toBe(0);
+    expect(again.code, again.err).toBe(0);
     expect(JSON.parse(again.out)).toMatchObject({ outcome: 'already-copied' });
   }, 240_000);
 
@@ -109,7 +109,10 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
     databases.push(other);
     const otherUrl = testServerUrl(other);
     const backend = await createBackend({ file: otherUrl, dataDir: tempDir() });
-    expect((await backend.call('x', 'staff.createFirst', { displayName: 'Someone Else' })).ok).toBe(true);
+    expect(
+      (await backend.call('x', 'staff.createFirst', { displayName: 'Someone Else', password: 'someone else entirely' }))
+        .ok,
+    ).toBe(true);
     await backend.close();
     const refused = await cli(['team', 'migrate', '--from', file, '--to', otherUrl, '--plaintext']);
     expect(refused.code).toBe(1);
