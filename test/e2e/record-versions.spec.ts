@@ -4,6 +4,7 @@
 // to reload, and after the reload the officer's change saves. Keyboard and axe at 1366x768.
 import { test, expect, axeViolations, startEmpty } from './fixtures';
 import { aParticipant } from '../support/builders';
+import { hashPassword } from '../../db/features/staff/password';
 
 test.use({ viewport: { width: 1366, height: 768 } });
 
@@ -16,7 +17,13 @@ test('a save over a colleague’s change is refused with who and when, and the f
   const participantId = await aParticipant(db, { first_name: 'Ola', last_name: 'Nowak', reference: 'SW-E2E003' });
   const colleague = await db
     .insertInto('staff')
-    .values({ display_name: 'Sam Colleague', role: 'officer', created_at: new Date().toISOString() })
+    .values({
+      display_name: 'Sam Colleague',
+      role: 'officer',
+      // Outside a demo store everyone has a password (issue 13): the colleague signs in with theirs.
+      password_hash: hashPassword('sam colleague pass phrase'),
+      created_at: new Date().toISOString(),
+    })
     .returning('id')
     .executeTakeFirstOrThrow();
   const asColleague = async (channel: 'session.start' | 'outcomes.record' | 'outcomes.update', input: unknown) => {
@@ -24,7 +31,7 @@ test('a save over a colleague’s change is refused with who and when, and the f
     if (!result.ok) throw new Error(result.error.message);
     return result.value as { id: number };
   };
-  await asColleague('session.start', { staffId: colleague.id });
+  await asColleague('session.start', { staffId: colleague.id, password: 'sam colleague pass phrase' });
   const today = new Date().toISOString().slice(0, 10);
   const { id } = await asColleague('outcomes.record', {
     participantId,

@@ -11,7 +11,9 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await startWithDemo(page);
   await page.goto(`${app.harness.url.split('#')[0]}#/returns`);
   await expect(page.getByRole('heading', { name: 'Dashboard', level: 2 })).toBeVisible();
-  await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(7);
+  // Seven headline figures and the Section 106 community investment (issue 17).
+  await expect(page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem')).toHaveCount(8);
+  await expect(page.getByText('Investment into local community projects')).toBeVisible();
   await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
   // Every chart has its data as a table (the text alternative).
   await expect(page.locator('figure.chart-figure')).toHaveCount(7);
