@@ -3,7 +3,8 @@
 export const IPC_PREFIX = 'wb:';
 export const IPC_EVENT = 'wb-event';
 export const IPC_MENU = 'wb-menu';
-/** Only used when the OS has no secure keychain: is the store locked, and unlock it with a passphrase. */
+/** Is the store waiting, and unlock it: with a passphrase (no secure keychain) or its recovery key
+ * (the keychain has no key for it). */
 export const IPC_STORE_STATE = 'wb-store-state';
 export const IPC_UNLOCK = 'wb-unlock';
 export const menuCommands = [

@@ -9,8 +9,16 @@ import { contentSecurityPolicy } from '../shared/csp';
 import { APP_ENTRY_URL, APP_SCHEME, isAllowedExternalUrl, isAppUrl, mainWindowOptions } from './window-options';
 import { IPC_EVENT, IPC_PREFIX } from './ipc-names';
 import { buildMenu } from './menu';
-import { startBackendHost, type BackendHost } from './backend-host';
-import { InsecureKeychainError, loadOrCreateStoreKey, storeNeedsPassphrase } from './store-key';
+import { randomBytes } from 'node:crypto';
+import { openBackendHost, startBackendHost, type BackendHost } from './backend-host';
+import { InsecureKeychainError, osKeychainEntry, storeFileHasData, storeNeedsPassphrase } from './store-key';
+import {
+  openWithKeychain,
+  openWithRecoveryKey,
+  type StoreGateState,
+  type StoreLockMode,
+  type StoreOpenKey,
+} from '../shared/store-opening';
 import { createIpcGuard } from './ipc-guard';
 import { IPC_UNLOCK, IPC_STORE_STATE, IPC_TEAM_CLEAR, IPC_TEAM_SAVE, IPC_TEAM_STATE } from './ipc-names';
 import {
@@ -30,6 +38,9 @@ let backend: BackendHost | null = null;
  * the last attempt to connect failed (no password in it: the driver never quotes one). */
 let teamConnected: SavedTeamConnection | null = null;
 let teamError: string | null = null;
+/** Why the store waits for the window (renderer/app/UnlockStore.tsx): no secure keychain, or a
+ * keychain with no key for the existing data file. */
+let lockMode: StoreLockMode = 'passphrase';
 
 protocol.registerSchemesAsPrivileged([
   { scheme: APP_SCHEME, privileges: { standard: true, secure: true, supportFetchAPI: false, corsEnabled: false } },
@@ -107,30 +118,41 @@ function registerIpc(getHost: () => BackendHost | null): void {
   }
 }
 
-/** Without a secure keychain (Linux "basic_text"), the window asks for a passphrase before the
- * store opens: the passphrase is the key, and it is never written anywhere. */
-function registerUnlock(storeFile: string, onOpened: (host: BackendHost) => void): void {
-  ipcMain.handle(IPC_STORE_STATE, (event) => {
+const newSecretHex = () => randomBytes(32).toString('hex');
+
+/** Starts the backend on the data file with `key`, forwarding its events to the window. */
+const openLocalStore = (storeFile: string) => (key: StoreOpenKey) =>
+  openBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (e) =>
+    mainWindow?.webContents.send(IPC_EVENT, e),
+  );
+
+/** While the store waits: without a secure keychain (Linux "basic_text") the window asks for a
+ * passphrase, which is the key and is never written anywhere; with a keychain that has no key
+ * for the existing data file, it asks for the recovery key (shared/store-opening.ts). */
+function registerUnlock(storeFile: string, userData: string, onOpened: (host: BackendHost) => void): void {
+  ipcMain.handle(IPC_STORE_STATE, (event): StoreGateState | null => {
     if (!guard.check(event.senderFrame, 'app.info', {}).ok) return null;
-    return { locked: backend === null, exists: fs.existsSync(storeFile) };
+    return { locked: backend === null, exists: storeFileHasData(storeFile), mode: lockMode };
   });
-  ipcMain.handle(IPC_UNLOCK, async (event, passphrase: unknown) => {
+  ipcMain.handle(IPC_UNLOCK, async (event, text: unknown) => {
     if (!guard.check(event.senderFrame, 'app.info', {}).ok) return { ok: false, message: 'Unexpected sender.' };
     if (backend) return { ok: true };
-    if (typeof passphrase !== 'string' || passphrase.length < 12 || passphrase.length > 500)
-      return { ok: false, message: 'Enter a passphrase of at least 12 characters.' };
-    try {
-      const host = await startBackendHost(
-        path.join(__dirname, 'backend.cjs'),
-        storeFile,
-        { kind: 'passphrase', text: passphrase },
-        (e) => mainWindow?.webContents.send(IPC_EVENT, e),
-      );
-      onOpened(host);
+    if (typeof text !== 'string' || text.length > 500) return { ok: false, message: 'Type the key again.' };
+    if (lockMode === 'recovery') {
+      const attempt = await openWithRecoveryKey(text, {
+        keychain: osKeychainEntry(userData),
+        newSecretHex,
+        open: openLocalStore(storeFile),
+      });
+      if (!attempt.ok) return { ok: false, message: attempt.message };
+      onOpened(attempt.value);
       return { ok: true };
-    } catch (error) {
-      return { ok: false, message: error instanceof Error ? error.message : 'The data file could not be opened.' };
     }
+    if (text.length < 12) return { ok: false, message: 'Enter a passphrase of at least 12 characters.' };
+    const attempt = await openLocalStore(storeFile)({ kind: 'passphrase', text });
+    if (!attempt.ok) return { ok: false, message: attempt.message };
+    onOpened(attempt.value);
+    return { ok: true };
   });
 }
 
@@ -220,15 +242,20 @@ async function start(): Promise<void> {
   const userData = app.getPath('userData');
   const storeFile = process.env.WORKSBOOK_DB ? path.resolve(process.env.WORKSBOOK_DB) : path.join(userData, STORE_FILE);
   registerIpc(() => backend);
-  registerUnlock(storeFile, (host) => (backend = host));
+  registerUnlock(storeFile, userData, (host) => (backend = host));
   registerTeamConnection(userData);
   if (!(await openTeamDatabase(userData)))
     try {
       if (storeNeedsPassphrase(userData, storeFile)) throw new InsecureKeychainError();
-      const key = loadOrCreateStoreKey(userData);
-      backend = await startBackendHost(path.join(__dirname, 'backend.cjs'), storeFile, key, (event) => {
-        mainWindow?.webContents.send(IPC_EVENT, event);
+      const outcome = await openWithKeychain({
+        storeExists: storeFileHasData(storeFile),
+        keychain: osKeychainEntry(userData),
+        newSecretHex,
+        open: openLocalStore(storeFile),
       });
+      // No key in this computer's keychain opens the data file: the window asks for its recovery key.
+      if (outcome.needsRecovery) lockMode = 'recovery';
+      else backend = outcome.opened;
     } catch (error) {
       // No secure keychain: the window shows the passphrase screen (renderer/app/UnlockStore.tsx).
       if (!(error instanceof InsecureKeychainError)) throw error;

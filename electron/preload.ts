@@ -2,6 +2,7 @@
 // two listeners. Nothing else from Electron or Node reaches the page.
 import { contextBridge, ipcRenderer, type IpcRendererEvent } from 'electron';
 import { channelNames } from '../shared/contract/index';
+import type { StoreGateState } from '../shared/store-opening';
 import {
   IPC_EVENT,
   IPC_MENU,
@@ -25,9 +26,8 @@ contextBridge.exposeInMainWorld('worksbook', {
     ipcRenderer.on(IPC_EVENT, wrapped);
     return () => ipcRenderer.removeListener(IPC_EVENT, wrapped);
   },
-  storeState: (): Promise<{ locked: boolean; exists: boolean } | null> => ipcRenderer.invoke(IPC_STORE_STATE),
-  unlockStore: (passphrase: string): Promise<{ ok: boolean; message?: string }> =>
-    ipcRenderer.invoke(IPC_UNLOCK, passphrase),
+  storeState: (): Promise<StoreGateState | null> => ipcRenderer.invoke(IPC_STORE_STATE),
+  unlockStore: (text: string): Promise<{ ok: boolean; message?: string }> => ipcRenderer.invoke(IPC_UNLOCK, text),
   teamState: (): Promise<unknown> => ipcRenderer.invoke(IPC_TEAM_STATE),
   saveTeamConnection: (form: { address: string; login: string; password: string; tls: string }): Promise<unknown> =>
     ipcRenderer.invoke(IPC_TEAM_SAVE, form),

@@ -6,10 +6,12 @@
 // unless plaintext is asked for (--plaintext or WORKSBOOK_PLAINTEXT=1: demo data and tests).
 // A new store is created encrypted whenever a key is given, and an existing plaintext store is
 // encrypted in place; a passphrase that is about to key a store must be strong enough. The
-// Electron app gets a random raw key from safeStorage.
+// Electron app sends its keychain's secret, or the recovery key typed in the window
+// (shared/store-opening.ts), as a StoreOpenKey.
 import fs from 'node:fs';
-import { isEncryptedDatabaseFile, StoreNeedsKeyError, type StoreKey } from '../store/sqlite/encryption';
+import { isEncryptedDatabaseFile, StoreNeedsKeyError, WrongKeyError, type StoreKey } from '../store/sqlite/encryption';
 import type { StoreUnlock } from '../store/store-keys';
+import type { StoreOpenKey } from '../../shared/store-opening';
 
 export class PlaintextRefusedError extends Error {
   constructor(file: string) {
@@ -82,4 +84,29 @@ export async function resolveStoreKey(
   if (isEncryptedDatabaseFile(file)) throw new StoreNeedsKeyError();
   if (options.plaintext || process.env.WORKSBOOK_PLAINTEXT === '1') return null;
   throw new PlaintextRefusedError(file);
+}
+
+const secretBytes = (hex: string): Buffer => {
+  if (!/^[0-9a-f]{64}$/i.test(hex)) throw new Error("The keychain's secret is not 32 bytes of hex.");
+  return Buffer.from(hex, 'hex');
+};
+
+/** What the app's window host sent (hex, to cross the process boundary) as what opens the store. */
+export function unlockFromOpenKey(key: StoreOpenKey): StoreUnlock {
+  switch (key.kind) {
+    case 'keychain': {
+      const secret = secretBytes(key.secretHex);
+      return { kind: 'keychain', secret, legacyKey: key.mayBeLegacyKey ? secret : null };
+    }
+    case 'recovery':
+      return { kind: 'recovery', key: key.key, keychainSecret: secretBytes(key.keychainSecretHex) };
+    case 'passphrase':
+      return key;
+  }
+}
+
+/** Whether opening failed because the key was refused (the keychain's secret, a mistyped recovery
+ * key), so the window can ask for another, rather than for a reason no key would change. */
+export function isRefusedKey(error: unknown): boolean {
+  return error instanceof WrongKeyError;
 }

@@ -2,7 +2,8 @@
 // store path and key, then "call" messages; this answers each with a Result and forwards the
 // backend's events. It imports nothing from Electron: process.parentPort is all it needs.
 import { createBackend, type Backend } from './backend';
-import type { StoreKey } from '../store/sqlite/encryption';
+import type { StoreOpenKey } from '../../shared/store-opening';
+import { isRefusedKey, unlockFromOpenKey } from './store-key';
 import { log } from './log';
 
 interface ParentPort {
@@ -11,7 +12,7 @@ interface ParentPort {
 }
 
 type Inbound =
-  | { type: 'open'; file: string; key: { kind: 'raw'; hex: string } | { kind: 'passphrase'; text: string } | null }
+  | { type: 'open'; file: string; key: StoreOpenKey | null }
   | { type: 'call'; id: number; clientId: string; channel: string; input: unknown }
   | { type: 'close' };
 
@@ -25,12 +26,7 @@ port.on('message', async ({ data }) => {
   switch (message.type) {
     case 'open': {
       try {
-        const key: StoreKey | null =
-          message.key === null
-            ? null
-            : message.key.kind === 'raw'
-              ? { kind: 'raw', bytes: Buffer.from(message.key.hex, 'hex') }
-              : message.key;
+        const key = message.key === null ? null : unlockFromOpenKey(message.key);
         backend = await createBackend({ file: message.file, key, automaticBackups: 'after-start' });
         backend.onEvent((event) => port.postMessage({ type: 'event', event }));
         port.postMessage({ type: 'opened', ok: true });
@@ -39,6 +35,8 @@ port.on('message', async ({ data }) => {
         port.postMessage({
           type: 'opened',
           ok: false,
+          // A refused key (the keychain's, a recovery key mistyped) is one the window can ask for again.
+          wrongKey: isRefusedKey(error),
           message: error instanceof Error ? error.message : 'The data file could not be opened.',
         });
       }

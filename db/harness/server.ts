@@ -22,8 +22,16 @@ const TYPES: Record<string, string> = {
   '.map': 'application/json',
 };
 
+/** A data file that waits for its recovery key before the harness serves it (keychain-open.ts). */
+export interface LockedStore {
+  exists: boolean;
+  unlock(text: string): Promise<{ ok: true; backend: Backend } | { ok: false; message: string }>;
+}
+
 export interface HarnessOptions {
-  backend: Backend;
+  /** The open store; or `locked`, a store the window unlocks first. */
+  backend?: Backend;
+  locked?: LockedStore;
   rendererDir: string;
   port?: number;
   token?: string;
@@ -33,6 +41,8 @@ export interface Harness {
   url: string;
   port: number;
   token: string;
+  /** The store being served: null while it waits for its recovery key. */
+  backend(): Backend | null;
   close(): Promise<void>;
 }
 
@@ -49,10 +59,17 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     return b.length === tokenBytes.length && timingSafeEqual(b, tokenBytes);
   };
 
-  options.backend.onEvent((event) => {
-    const frame = `data: ${JSON.stringify(event)}\n\n`;
-    for (const res of sseClients) res.write(frame);
-  });
+  let backend: Backend | null = null;
+  let unlocking: Promise<unknown> | null = null;
+  const serve = (opened: Backend) => {
+    backend = opened;
+    opened.onEvent((event) => {
+      const frame = `data: ${JSON.stringify(event)}\n\n`;
+      for (const res of sseClients) res.write(frame);
+    });
+  };
+  if (options.backend) serve(options.backend);
+  else if (!options.locked) throw new Error('The harness needs a store, open or locked.');
 
   const server = http.createServer(async (req, res) => {
     const host = req.headers.host ?? '';
@@ -75,8 +92,35 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
         }
         const body = await readBody(req);
         const { channel, input } = decodeWire(body) as { channel: unknown; input: unknown };
-        const result = await options.backend.dispatch('harness', channel, input);
+        const result = backend
+          ? await backend.dispatch('harness', channel, input)
+          : {
+              ok: false,
+              error: { kind: 'unauthenticated', message: 'Unlock the data file with its recovery key first.' },
+            };
         res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(encodeWire(result));
+        return;
+      }
+      // The unlock screen's two requests (as the desktop app's preload has them).
+      if ((url.pathname === '/api/store-state' || url.pathname === '/api/unlock') && req.method === 'POST') {
+        if (!tokenMatches(req.headers.authorization?.replace(/^Bearer /, ''))) {
+          res.writeHead(401).end('Missing or wrong token');
+          return;
+        }
+        const body = await readBody(req);
+        let answer: unknown;
+        if (url.pathname === '/api/store-state')
+          answer = { locked: backend === null, exists: options.locked?.exists ?? true, mode: 'recovery' };
+        else if (backend) answer = { ok: true };
+        else if (unlocking) answer = { ok: false, message: 'The data file is being opened; wait a moment.' };
+        else {
+          const { text } = decodeWire(body) as { text: unknown };
+          const attempt = (unlocking = options.locked!.unlock(typeof text === 'string' ? text.slice(0, 500) : ''));
+          const outcome = await attempt.finally(() => (unlocking = null));
+          if (outcome.ok) serve(outcome.backend);
+          answer = outcome.ok ? { ok: true } : { ok: false, message: outcome.message };
+        }
+        res.writeHead(200, { 'content-type': 'application/json', 'cache-control': 'no-store' }).end(encodeWire(answer));
         return;
       }
       if (url.pathname === '/api/events' && req.method === 'GET') {
@@ -134,6 +178,7 @@ export async function startHarness(options: HarnessOptions): Promise<Harness> {
     url: `http://127.0.0.1:${port}/#token=${token}`,
     port,
     token,
+    backend: () => backend,
     async close() {
       for (const res of sseClients) res.end();
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));

@@ -4,6 +4,8 @@
 //   app), its recovery key, a passphrase or a key file (the CLI and the harness);
 // - a new store (or a plaintext one given a secret, which is then encrypted in place) gets a random
 //   store key, an envelope with a slot for the secret given and a recovery key, shown once;
+// - the app's store from before its keychain slot (the keychain's bytes were sent as a key file):
+//   the same bytes open its key-file slot, which becomes a keychain slot;
 // - a store from before envelopes: the app's (its raw key was in the keychain) gets an envelope at
 //   once, with the same key, so nothing is rewritten; one keyed directly with a passphrase or key
 //   file still opens with it, and `cli rekey` gives it an envelope;
@@ -17,13 +19,15 @@ import {
   newStoreSecrets,
   readEnvelope,
   unlockEnvelope,
+  NoSlotError,
+  withoutSlots,
   withRecoveryConfirmed,
   withSlot,
   writeEnvelope,
   type Keyring,
   type UnlockSecret,
 } from './key-envelope';
-import { isEncryptedDatabaseFile, StoreNeedsKeyError, type StoreKey } from './sqlite/encryption';
+import { isEncryptedDatabaseFile, StoreNeedsKeyError, WrongKeyError, type StoreKey } from './sqlite/encryption';
 
 /** What opens a store: a passphrase or key file (the CLI, the harness), the recovery key, or the
  * secret the app keeps in the OS keychain (with, from an older version, the raw key it kept there). */
@@ -48,8 +52,12 @@ export interface StoreKeys {
 export class RecoveryKeyNeedsStoreError extends Error {
   constructor(file: string) {
     super(
-      `There is no data file at ${file} to open with a recovery key. To restore a backup onto this computer, use ` +
-        '"restore <backup file> --recovery-key ..." with --db naming where the data file should go.',
+      isEncryptedDatabaseFile(file)
+        ? `The key envelope ${envelopeFileOf(file)} is missing, and the recovery key opens the data file only through ` +
+            'it. Restore the newest backup instead (its .keys file carries the envelope): "restore <backup file> ' +
+            '--recovery-key ..."'
+        : `There is no data file at ${file} to open with a recovery key. To restore a backup onto this computer, use ` +
+            '"restore <backup file> --recovery-key ..." with --db naming where the data file should go.',
     );
     this.name = 'RecoveryKeyNeedsStoreError';
   }
@@ -88,8 +96,19 @@ export function unlockStoreKeys(file: string, unlock: StoreUnlock | null, now: s
   };
   if (envelope) {
     if (!unlock) throw new StoreNeedsKeyError();
-    let keyring = unlockEnvelope(envelope, envelopeSecret(unlock));
+    let keyring: Keyring;
     let changed = false;
+    try {
+      keyring = unlockEnvelope(envelope, envelopeSecret(unlock));
+    } catch (error) {
+      // The app before the keychain slot sent its keychain's bytes as a key file, so its envelope
+      // holds them in a key-file slot: the same bytes open that, and the slot becomes the keychain's.
+      if (!(error instanceof WrongKeyError) || unlock.kind !== 'keychain' || !unlock.legacyKey) throw error;
+      keyring = unlockEnvelope(envelope, { kind: 'key-file', bytes: unlock.legacyKey });
+      keyring = withoutSlots(withSlot(keyring, envelopeSecret(unlock), now), 'key-file');
+      changed = true;
+      result.notes.push('keychain-slot-migrated');
+    }
     // Opened with the recovery key in the app: the keychain gets a new secret for next time.
     if (unlock.kind === 'recovery' && unlock.keychainSecret) {
       keyring = withSlot(keyring, { kind: 'keychain', secret: unlock.keychainSecret }, now);
@@ -119,8 +138,7 @@ export function unlockStoreKeys(file: string, unlock: StoreUnlock | null, now: s
   if (isEncryptedDatabaseFile(file)) {
     // A store from before key envelopes.
     if (unlock.kind === 'keychain') {
-      if (!unlock.legacyKey)
-        throw new Error("This computer's keychain has no key for this data file. Enter its recovery key.");
+      if (!unlock.legacyKey) throw new NoSlotError('keychain');
       result.recoveryKey = newRecoveryKey();
       result.pendingEnvelope = createEnvelope(
         { ...newStoreSecrets(), storeKey: unlock.legacyKey },

@@ -3,6 +3,7 @@
 import type { Result } from '../../shared/result';
 import type { BackendEvent } from '../../shared/events';
 import { decodeWire, encodeWire } from '../../shared/wire';
+import type { StoreGateState } from '../../shared/store-opening';
 
 export interface Transport {
   call(channel: string, input: unknown): Promise<Result<unknown>>;
@@ -14,9 +15,10 @@ interface PreloadApi {
   channels: Record<string, (input: unknown) => Promise<Result<unknown>>>;
   onEvent(listener: (event: unknown) => void): () => void;
   onMenuCommand(listener: (command: string) => void): () => void;
-  /** Desktop app without a secure keychain only: the store waits for a passphrase. */
-  storeState?(): Promise<{ locked: boolean; exists: boolean } | null>;
-  unlockStore?(passphrase: string): Promise<{ ok: boolean; message?: string }>;
+  /** The store waits for a passphrase (no secure keychain) or its recovery key (a keychain with no
+   * key for it): shared/store-opening.ts. */
+  storeState?(): Promise<StoreGateState | null>;
+  unlockStore?(text: string): Promise<{ ok: boolean; message?: string }>;
   /** Desktop app only: the team database connection kept in the keychain (electron/team-connection.ts). */
   teamState?(): Promise<TeamDatabaseState | null>;
   saveTeamConnection?(form: TeamConnectionForm): Promise<{ ok: boolean; message: string }>;
@@ -70,13 +72,49 @@ function electronTransport(api: PreloadApi): Transport {
   };
 }
 
-function harnessTransport(): Transport {
+/** Whether the store is open yet, and how to open it when it is not. */
+export interface StoreGate {
+  state(): Promise<StoreGateState | null>;
+  unlock(text: string): Promise<{ ok: boolean; message?: string }>;
+}
+
+function harnessToken(): string {
   const fromHash = new URLSearchParams(window.location.hash.replace(/^#/, '')).get('token');
   if (fromHash) {
     sessionStorage.setItem('worksbook-token', fromHash);
     history.replaceState(null, '', window.location.pathname + window.location.search);
   }
-  const token = sessionStorage.getItem('worksbook-token') ?? '';
+  return sessionStorage.getItem('worksbook-token') ?? '';
+}
+
+/** The harness's unlock requests (db/harness/server.ts); a failure reads as "open" so that the
+ * first call reports what is wrong, as it always did. */
+function harnessStoreGate(): StoreGate {
+  const post = async (route: string, body: unknown): Promise<unknown> => {
+    const response = await fetch(route, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${harnessToken()}` },
+      body: encodeWire(body),
+    });
+    if (!response.ok) throw new Error(`The backend answered ${response.status}.`);
+    return decodeWire(await response.text());
+  };
+  return {
+    state: () =>
+      post('/api/store-state', {}).then(
+        (s) => s as StoreGateState,
+        () => null,
+      ),
+    unlock: (text) =>
+      post('/api/unlock', { text }).then(
+        (r) => r as { ok: boolean; message?: string },
+        () => ({ ok: false, message: 'The backend is not reachable. Is "npm run web" still running?' }),
+      ),
+  };
+}
+
+function harnessTransport(): Transport {
+  const token = harnessToken();
   const listeners = new Set<(event: BackendEvent) => void>();
   let source: EventSource | null = null;
   const ensureSource = () => {
@@ -123,3 +161,9 @@ function harnessTransport(): Transport {
 }
 
 export const transport: Transport = window.worksbook ? electronTransport(window.worksbook) : harnessTransport();
+
+export const storeGate: StoreGate | null = window.worksbook
+  ? window.worksbook.storeState && window.worksbook.unlockStore
+    ? { state: window.worksbook.storeState, unlock: window.worksbook.unlockStore }
+    : null
+  : harnessStoreGate();

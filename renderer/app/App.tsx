@@ -2,6 +2,7 @@
 // profile chooser or the shell. An empty programme offers demo data.
 import { useCallback, useEffect, useState } from 'react';
 import { api } from '../api/client';
+import { storeGate } from '../api/transport';
 import { ToastProvider } from '../components/Toasts';
 import { SessionContext } from './session-context';
 import { Welcome } from './Welcome';
@@ -13,6 +14,7 @@ import { RecoveryKeyGate } from './RecoveryKeyGate';
 import { useActivityPings } from './use-activity-pings';
 import { useRoute } from './router';
 import type { ChannelOutput } from '../../shared/contract/index';
+import type { StoreGateState } from '../../shared/store-opening';
 
 type Info = ChannelOutput<'app.info'>;
 
@@ -22,10 +24,9 @@ export function App() {
   const [lockedReason, setLockedReason] = useState<string | null>(null);
   // An address asked for (a reload, a link) goes to the shell even on an empty programme.
   const addressed = useRoute().length > 0;
-  // Desktop app without a secure keychain: the store opens only after its passphrase is given.
-  const [storeState, setStoreState] = useState<{ locked: boolean; exists: boolean } | null | undefined>(
-    window.worksbook?.storeState ? undefined : null,
-  );
+  // The store may wait: for its passphrase (the desktop app without a secure keychain) or for its
+  // recovery key (this computer's keychain has no key for it).
+  const [storeState, setStoreState] = useState<StoreGateState | null | undefined>(storeGate ? undefined : null);
   const refresh = useCallback(
     () =>
       api.call('app.info', {}).then((result) => {
@@ -35,9 +36,8 @@ export function App() {
     [],
   );
   useEffect(() => {
-    const preload = window.worksbook;
-    if (preload?.storeState) {
-      void preload.storeState().then((state) => {
+    if (storeGate) {
+      void storeGate.state().then((state) => {
         setStoreState(state);
         if (!state?.locked) void refresh();
       });
@@ -49,13 +49,14 @@ export function App() {
   }, [refresh]);
   useActivityPings(!!info?.session);
 
-  if (storeState?.locked && window.worksbook?.unlockStore) {
+  if (storeState?.locked && storeGate) {
     return (
       <UnlockStore
         isNew={!storeState.exists}
-        unlock={window.worksbook.unlockStore}
+        mode={storeState.mode}
+        unlock={storeGate.unlock}
         onUnlocked={() => {
-          setStoreState({ locked: false, exists: true });
+          setStoreState({ ...storeState, locked: false, exists: true });
           void refresh();
         }}
       />

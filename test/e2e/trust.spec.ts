@@ -7,6 +7,7 @@ import path from 'node:path';
 import { test, expect, axeViolations, FIRST_PASSWORD, startWithDemo } from './fixtures';
 import { createBackend } from '../../db/backend/backend';
 import { startHarness } from '../../db/harness/server';
+import { openWithFileKeychain } from '../../db/harness/keychain-open';
 
 test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
@@ -191,6 +192,73 @@ test('a new encrypted store shows its recovery key once, to print, until it is c
   } finally {
     await harness.close();
     await backend.close();
+    fs.rmSync(dataDir, { recursive: true, force: true });
+  }
+});
+
+test('a rebuilt laptop: the window asks for the recovery key, by keyboard, and the next start asks nothing', async ({
+  page,
+}) => {
+  test.setTimeout(120_000);
+  await page.setViewportSize({ width: 1366, height: 768 });
+  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'worksbook-e2e-keychain-'));
+  const file = path.join(dataDir, 'worksbook.sqlite');
+  // A file stands in for the OS keychain, as `npm run web -- --keychain <file>` does.
+  const keychain = path.join(dataDir, 'keychain.hex');
+  const rendererDir = path.resolve('dist/renderer');
+  const created = await openWithFileKeychain(keychain, { file });
+  const recoveryKey = created.backend!.services.keys.pendingRecoveryKey!;
+  await created.backend!.close();
+  // The laptop is rebuilt: the data file is back (from the old disk or a backup), the keychain entry is not.
+  fs.rmSync(keychain);
+  const waiting = await openWithFileKeychain(keychain, { file });
+  expect(waiting.backend).toBeNull();
+  let harness = await startHarness({ locked: waiting.locked!, rendererDir });
+  try {
+    await page.goto(harness.url);
+    await expect(
+      page.getByRole('heading', { name: 'Open the data file with its recovery key', level: 1 }),
+    ).toBeVisible();
+    await expect(
+      page.getByText('This computer has no key for this data file. Type the recovery key from the sheet you printed.'),
+    ).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+
+    // Keyboard only: the field has focus; a wrong key is refused with a clear message.
+    await expect(page.getByLabel('Recovery key')).toBeFocused();
+    await page.keyboard.type('AAAAA-AAAAA-AAAAA-AAAAA-AAAAA-AAAAA');
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('alert')).toContainText(
+      'That recovery key does not open this data file. Check it against the printed copy',
+    );
+    await expect(page.getByRole('alert')).toBeFocused();
+    expect(await axeViolations(page)).toEqual([]);
+    // From the error summary to the field by its link, then the right key.
+    await page.keyboard.press('Tab');
+    await page.keyboard.press('Enter');
+    await expect(page.getByLabel('Recovery key')).toBeFocused();
+    await page.keyboard.press('ControlOrMeta+A');
+    await page.keyboard.type(recoveryKey.toLowerCase());
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'Welcome to Worksbook', level: 1 })).toBeVisible();
+    expect(fs.existsSync(keychain)).toBe(true);
+  } finally {
+    await harness.close();
+    await harness.backend()?.close();
+  }
+
+  // Next start: the keychain entry the recovery gave opens the file; nothing is asked.
+  try {
+    const next = await openWithFileKeychain(keychain, { file });
+    expect(next.locked).toBeNull();
+    harness = await startHarness({ backend: next.backend!, rendererDir });
+    await page.goto(harness.url);
+    await page.locator('[data-ready="true"]').waitFor();
+    await expect(page.getByRole('heading', { name: 'Welcome to Worksbook', level: 1 })).toBeVisible();
+    await expect(page.getByLabel('Recovery key')).toHaveCount(0);
+  } finally {
+    await harness.close();
+    await harness.backend()?.close();
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

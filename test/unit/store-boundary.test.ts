@@ -14,8 +14,8 @@ const ALLOWED_SQLITE_IMPORTS: Record<string, string> = {
   // The store key is what the SQLite file is opened with; opening a store is the store's business
   // and the backend passes the key through (a PostgreSQL store connects with a login instead).
   'db/backend/context.ts -> encryption': 'the store key the backend holds',
-  'db/backend/utility-process.ts -> encryption': 'the store key from Electron safeStorage',
-  'db/backend/store-key.ts -> encryption': 'the key file / passphrase for the CLI and harness',
+  'db/backend/store-key.ts -> encryption':
+    'the key file / passphrase for the CLI and harness; a refused key for the app',
 };
 
 /** SQLite-only SQL and raw-handle calls, each with the neutral way instead. */
