@@ -92,6 +92,48 @@ describe('the recovery key shown once', () => {
     await byNew.close();
   }, 120_000);
 
+  it('a wrong password counts toward the sign-in lockout (attempts at once each counted), with the same locked message', async () => {
+    t = await createTestBackend({ key: passphrase });
+    const password = 'admin pass phrase 7';
+    await t.ok('staff.changeOwnPassword', { newPassword: password });
+    const before = readEnvelope(t.backend.services.keys.envelopeFile!)!.slots.find((s) => s.kind === 'recovery');
+    const message = (r: Awaited<ReturnType<TestBackend['call']>>) => (r.ok ? 'accepted' : r.error.message);
+
+    // Two wrong here and two at sign-in (another window) count to the same limit...
+    for (const guess of ['not my password', 'still not it'])
+      expect(message(await t.call('keys.newRecoveryKey', { password: guess }))).toMatch(/password is not right/);
+    for (const guess of ['wrong at sign-in', 'wrong again'])
+      expect(
+        message(await t.backend.call('other-window', 'session.start', { staffId: t.staffId, password: guess })),
+      ).toMatch(/password is not right/);
+    // ...and five more at the same moment: one reaches the limit and locks, the others meet the lock.
+    const atOnce = await Promise.all(
+      Array.from({ length: 5 }, (_, i) => t!.call('keys.newRecoveryKey', { password: `guess number ${i}` })),
+    );
+    expect(atOnce.every((r) => !r.ok)).toBe(true);
+    expect(atOnce.map(message).filter((m) => /This profile is locked after 5 wrong attempts/.test(m)).length).toBe(5);
+    const actions = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['action', 'summary'])
+      .where('action', 'in', ['sign-in-failed', 'lockout'])
+      .orderBy('id')
+      .execute();
+    expect(actions.filter((a) => a.action === 'sign-in-failed')).toHaveLength(5);
+    expect(actions.filter((a) => a.action === 'lockout')).toHaveLength(1);
+    expect(actions[0]!.summary).toMatch(/Wrong password \(new recovery key\) for Test Administrator \(attempt 1\)/);
+
+    // Locked: the right password is refused here and at sign-in, with the sign-in's message, and
+    // the recovery key is as it was.
+    const right = await t.call('keys.newRecoveryKey', { password });
+    expect(message(right)).toMatch(/This profile is locked after 5 wrong attempts. Try again after \d\d:\d\d/);
+    expect(right.ok ? null : right.error.kind).toBe('unauthenticated');
+    expect(message(await t.backend.call('other-window', 'session.start', { staffId: t.staffId, password }))).toBe(
+      message(right),
+    );
+    const after = readEnvelope(t.backend.services.keys.envelopeFile!)!.slots.find((s) => s.kind === 'recovery');
+    expect(after).toEqual(before);
+  }, 120_000);
+
   it('a store without a key envelope has no recovery key to show or confirm', async () => {
     t = await createTestBackend();
     expect(await t.ok('keys.recoveryKey', {})).toEqual({ hasRecoveryKey: false, recoveryKey: null });

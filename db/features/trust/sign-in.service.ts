@@ -152,6 +152,35 @@ export async function attemptSignIn(
   return { ok: true, staff: await recordSignIn(tx, staff, nowIso, 'password') };
 }
 
+/** A signed-in person's password asked again before something only they may do (a new recovery
+ * key): a wrong one counts toward the same lockout as signing in (one UPDATE, so attempts at the
+ * same moment are each counted), a locked profile is refused with the same message, and, as with
+ * attemptSignIn, the refusal is returned so the caller commits the count before throwing it. A
+ * right password changes nothing: the count is cleared by the next sign-in. */
+export async function recheckPassword(
+  tx: Tx,
+  staffId: number,
+  check: PasswordCheck,
+  now: Date,
+  what: string,
+): Promise<{ ok: true } | { ok: false; refusal: AppFailure }> {
+  const nowIso = now.toISOString();
+  const staff = await activeStaff(tx, staffId);
+  refuseIfLocked(staff, nowIso, 'password');
+  if (staff.password_hash !== check.hash)
+    throw new AppFailure('conflict', 'Your password changed just now. Try again.');
+  if (check.matches) return { ok: true };
+  const refusal = await recordWrongAttempt(tx, staff, nowIso, what, 'password');
+  return {
+    ok: false,
+    refusal:
+      refusal ??
+      new AppFailure('validation', 'Your password is not right.', [
+        { path: ['password'], message: 'Your password is not right' },
+      ]),
+  };
+}
+
 /** A staff member sets their password with the one-time code an administrator gave them, and is
  * signed in. `newHash` is the chosen password's hash, made before the transaction. A wrong,
  * expired or used code counts as a wrong attempt. */

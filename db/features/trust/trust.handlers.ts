@@ -3,8 +3,16 @@ import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { storeBackups } from '../../store/dialect';
-import { activeStaff, changeOwnPassword, claimFirstPassword, redeemSetupCode, startSession } from './sign-in.service';
-import { hashPassword, verifyPassword } from '../staff/password';
+import {
+  activeStaff,
+  changeOwnPassword,
+  checkPassword,
+  claimFirstPassword,
+  recheckPassword,
+  redeemSetupCode,
+  startSession,
+} from './sign-in.service';
+import { hashPassword } from '../staff/password';
 import {
   confirmRecoveryKey,
   envelopeOf,
@@ -103,10 +111,12 @@ export const trustHandlers = defineHandlers({
     // Whoever holds the recovery key can open the data file: the administrator proves who they are.
     if (!staff.password_hash)
       throw new AppFailure('conflict', 'Set your own password first (My password), then make a new recovery key.');
-    if (!verifyPassword(input.password, staff.password_hash))
-      throw new AppFailure('validation', 'Your password is not right.', [
-        { path: ['password'], message: 'Your password is not right' },
-      ]);
+    // Checked like a sign-in: a wrong password counts toward the lockout, committed before the refusal.
+    const check = checkPassword(staff, input.password);
+    const verdict = await ctx.transact((tx) =>
+      recheckPassword(tx, staff.id, check, ctx.clock.now(), 'password (new recovery key)'),
+    );
+    if (!verdict.ok) throw verdict.refusal;
     const recoveryKey = replaceRecoveryKey(ctx.keys, ctx.clock.now().toISOString());
     await ctx.transact((tx) => recordRecoveryKeyEvent(tx, actorOf(ctx), 'replaced'));
     return { recoveryKey };
