@@ -255,4 +255,37 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   ]).toString();
   expect(heads).toContain("'Ethnic group'");
   await expect(dialog).toBeHidden();
+
+  // A view saved with ethnic group shown asks why again when it is applied on a fresh screen, and
+  // applies without the column meanwhile; cancelled, it stays without. By keyboard.
+  await page.getByRole('button', { name: 'Save view…' }).click();
+  await page.getByLabel('View name').fill('SG1 with ethnic group');
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(page.getByText('View "SG1 with ethnic group" saved')).toBeVisible();
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  await page.getByLabel('View').selectOption({ label: 'SG1 with ethnic group' });
+  const viewWhy = page.getByRole('dialog', { name: 'This view shows ethnic group. Why do you need to see it?' });
+  await expect(viewWhy).toBeVisible();
+  await expect(page.getByLabel('Search')).toHaveValue('SG1');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(viewWhy).toBeHidden();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Email' })).toBeChecked();
+  await expect(page.getByRole('checkbox', { name: 'Ethnic group' })).not.toBeChecked();
+  await page.keyboard.press('Escape');
+  // Chosen again and answered: the column is shown, as saved.
+  await page.getByLabel('View').selectOption({ label: 'All participants' });
+  await page.getByLabel('View').selectOption({ label: 'SG1 with ethnic group' });
+  await expect(viewWhy).toBeVisible();
+  await page.keyboard.type('Equality monitoring check for the quarter');
+  await page.keyboard.press('Tab');
+  await expect(viewWhy.getByRole('button', { name: 'Show the view with them' })).toBeFocused();
+  await page.keyboard.press('Enter');
+  await expect(viewWhy).toBeHidden();
+  await page.getByRole('button', { name: 'Columns' }).click();
+  await expect(page.getByRole('checkbox', { name: 'Ethnic group' })).toBeChecked();
+  await page.keyboard.press('Escape');
 });

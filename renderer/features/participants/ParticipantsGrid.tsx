@@ -15,9 +15,15 @@ import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
-import { participantSpecialGridColumns, type ParticipantGridRow } from '../../../shared/contract/participants.contract';
+import {
+  participantSpecialGridColumns,
+  type ParticipantGridRow,
+  type ViewState,
+} from '../../../shared/contract/participants.contract';
+import { specialColumnsUsed, viewWithout } from '../../../shared/domain/special-view';
 
 type SpecialColumn = (typeof participantSpecialGridColumns)[number];
+const specialColumnName = (colId: string) => (colId === 'ethnicity' ? 'ethnic group' : 'disability');
 import type { GridQuery } from '../../../shared/contract/common';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
 import { PurposeDialog } from '../../components/PurposeDialog';
@@ -34,6 +40,8 @@ export function ParticipantsGrid() {
   const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
   // Showing ethnic group or disability asks why once per column while the screen is open.
   const [askingColumn, setAskingColumn] = useState<{ colId: SpecialColumn; show(): void } | null>(null);
+  // A saved view that shows (sorts by, filters on) them asks too; it applies without them meanwhile.
+  const [askingView, setAskingView] = useState<{ state: Partial<ViewState>; columns: SpecialColumn[] } | null>(null);
   const shownWithPurpose = useRef(new Set<string>());
   const grid = useRef<ServerGridHandle<ParticipantGridRow>>(null);
   const searchBox = useRef<HTMLInputElement>(null);
@@ -78,6 +86,16 @@ export function ParticipantsGrid() {
     preset: preset ?? '',
     setPreset: (p) => setPreset(p || undefined),
   });
+
+  const applyView = (state: Partial<ViewState>) => {
+    const unasked = specialColumnsUsed(state, participantSpecialGridColumns).filter(
+      (colId) => !shownWithPurpose.current.has(colId),
+    );
+    if (!unasked.length) return applyState(state);
+    applyState(viewWithout(state, unasked));
+    // Viewers never get these columns (the backend withholds them), so there is nothing to ask.
+    if (canEdit) setAskingView({ state, columns: unasked });
+  };
 
   const exportInput = (): ChannelInput<'participants.export'> => {
     const state = getState();
@@ -167,7 +185,7 @@ export function ParticipantsGrid() {
         <span id="participant-search-hint" className="muted small">
           Press / to search, ↓ to move to the results, Enter to open.
         </span>
-        <SavedViews grid="participants" presets={participantPresets} getState={getState} applyState={applyState} />
+        <SavedViews grid="participants" presets={participantPresets} getState={getState} applyState={applyView} />
         <ColumnChooser
           api={() => grid.current?.api() ?? null}
           columns={participantColumns.map((c) => ({ colId: c.field as string, headerName: c.headerName ?? '' }))}
@@ -208,6 +226,23 @@ export function ParticipantsGrid() {
             askingColumn.show();
           }}
           onClose={() => setAskingColumn(null)}
+        />
+      )}
+      {askingView && (
+        <PurposeDialog
+          channel="participants.showSpecialColumns"
+          title={`This view shows ${askingView.columns.map(specialColumnName).join(' and ')}. Why do you need to see it?`}
+          label="Purpose"
+          hint="These are special-category data. The reason is kept in the audit log. Cancel to use the view without them."
+          confirmLabel="Show the view with them"
+          field="purpose"
+          required
+          toInput={(purpose) => ({ columns: askingView.columns, purpose })}
+          onDone={() => {
+            for (const colId of askingView.columns) shownWithPurpose.current.add(colId);
+            applyState(askingView.state);
+          }}
+          onClose={() => setAskingView(null)}
         />
       )}
       {askingPurpose && (
