@@ -140,7 +140,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         ? path.join(localDir, 'backups')
         : defaultBackupDir(store.file)),
     storeKey: store.key,
-    keys: { keyring: store.keyring, envelopeFile: store.envelopeFile, pendingRecoveryKey: store.recoveryKey },
+    keys: {
+      keyring: store.keyring,
+      envelopeFile: store.envelopeFile,
+      pendingRecoveryKey: store.recoveryKey,
+      opener: store.opener,
+    },
     audit: await openAuditAnchor(store, () => clock.now()),
     trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
@@ -160,7 +165,12 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         await between();
       } finally {
         // Reopened with the keys in hand (a rekey updates them before it reopens).
-        store = await openStore({ ...options, keyring: services.keys.keyring, lock: owned });
+        store = await openStore({
+          ...options,
+          keyring: services.keys.keyring,
+          opener: services.keys.opener,
+          lock: owned,
+        });
         stopListening = store.onOtherWriters(fromOthers);
         Object.assign(services, {
           db: store.db,

@@ -11,7 +11,7 @@ import type { StoreKey } from '../store/sqlite/encryption';
 import type { BackupFileInfo, BackupReason } from '../store/dialect';
 import type { AuditVerification } from '../features/trust/audit-verify';
 import type { AuditAnchorKeeper, ReanchorRequest } from './audit-anchor';
-import type { Keyring } from '../store/key-envelope';
+import type { Keyring, UnlockSecret } from '../store/key-envelope';
 
 /** Checks and upkeep of the whole store, through the store's dialect (db/store/dialect.ts) on its
  * own handle. They run outside any transaction (a flush cannot run inside one, and a query on the
@@ -63,6 +63,8 @@ export interface StoreKeysState {
   envelopeFile: string | null;
   /** Shown once to an administrator until someone confirms writing it down. */
   pendingRecoveryKey: string | null;
+  /** The secret of the way in the store was opened with, in memory only: a new master key keeps it. */
+  opener: UnlockSecret | null;
 }
 
 /** One caller: a window in the app, a browser tab set in the harness, the CLI. */

@@ -8,14 +8,22 @@
 // follows whichever key the file opens with. Every slot keeps working (the master key is kept), so
 // the keychain, passphrase and recovery key open the file as before; `newRecoveryKey` replaces
 // the recovery key as well (printed once by the CLI, so it counts as written down).
+//
+// `newMaster` (Settings → Sign-in and data file, "Give the data file a new key") also puts the
+// envelope under a new master key, with a new recovery key and the way in this process was opened
+// with (the app's keychain, the CLI's passphrase) as its only other slot. The remedy when a recovery
+// key sheet is lost or seen: a copy of the old envelope (a backup's companion) opened with the old
+// recovery key gives the old master key, which opens neither the new store key nor the file. The
+// new recovery key is shown after the next sign-in, until someone confirms keeping it.
 import { randomBytes } from 'node:crypto';
 import type { BackendServices } from './context';
-import { runWrite } from './write-unit';
+import type { Tx } from '../store/schema';
 import { storeBackups } from '../store/dialect';
 import { isTeamStoreAddress } from '../store/connection';
 import {
   beginRekey,
   finishRekey,
+  withNewMaster,
   withoutSlots,
   withRecoveryConfirmed,
   withSlot,
@@ -36,9 +44,17 @@ export interface RekeyResult {
   recoveryKey: string | null;
 }
 
+/** What a rekey needs: the services, and a way to write its audit row in one transaction. */
+export type RekeyTools = Pick<
+  BackendServices,
+  'storeFile' | 'isEncrypted' | 'keys' | 'clock' | 'db' | 'reopenStore'
+> & {
+  record(work: (tx: Tx) => Promise<void>): Promise<void>;
+};
+
 export async function rekeyStore(
-  services: BackendServices,
-  options: { newRecoveryKey: boolean; staffId: number | null },
+  services: RekeyTools,
+  options: { newRecoveryKey: boolean; staffId: number | null; newMaster?: boolean },
 ): Promise<RekeyResult> {
   if (isTeamStoreAddress(services.storeFile))
     throw new RekeyRefusedError('A team database has no store key to change: its server and logins protect it.');
@@ -56,8 +72,14 @@ export async function rekeyStore(
   const oldKey = start.secrets.storeKey;
   const newKey = randomBytes(32);
   let keyring = beginRekey(start, newKey);
-  const recoveryKey = options.newRecoveryKey ? newRecoveryKey() : null;
-  if (recoveryKey)
+  const recoveryKey = options.newRecoveryKey || options.newMaster ? newRecoveryKey() : null;
+  if (recoveryKey && options.newMaster) {
+    const opener = keys.opener?.kind === 'recovery' ? null : keys.opener;
+    keyring = withRecoveryConfirmed(
+      withNewMaster(keyring, [...(opener ? [opener] : []), { kind: 'recovery', key: recoveryKey }], now),
+      false,
+    );
+  } else if (recoveryKey)
     keyring = withRecoveryConfirmed(
       withSlot(withoutSlots(keyring, 'recovery'), { kind: 'recovery', key: recoveryKey }, now),
       true,
@@ -72,16 +94,20 @@ export async function rekeyStore(
     writeEnvelope(envelopeFile, keyring.envelope);
     keys.keyring = keyring;
   });
-  if (recoveryKey) keys.pendingRecoveryKey = null;
-  await runWrite(services, { channel: 'cli.rekey', areas: ['settings'], staffId: options.staffId }, (tx) =>
-    appendAudit(tx, now, options.staffId, {
+  // The CLI printed it (written down); the app shows it after the next sign-in until confirmed.
+  keys.pendingRecoveryKey =
+    recoveryKey && options.newMaster ? recoveryKey : recoveryKey ? null : keys.pendingRecoveryKey;
+  await services.record(async (tx) => {
+    await appendAudit(tx, now, options.staffId, {
       action: 'update',
       entity: 'settings',
       entityId: 'store-key',
-      summary: recoveryKey
-        ? 'Changed the store key and made a new recovery key (the old recovery key opens only older backups)'
-        : 'Changed the store key; the recovery key is kept',
-    }),
-  );
+      summary: options.newMaster
+        ? 'Gave the data file a new key and a new recovery key; the old recovery key opens only older backups'
+        : recoveryKey
+          ? 'Changed the store key and made a new recovery key (the old recovery key opens only older backups)'
+          : 'Changed the store key; the recovery key is kept',
+    });
+  });
   return { recoveryKey };
 }

@@ -5,6 +5,7 @@ import { CLI_CLIENT, unwrap, type CliCommand } from './command';
 import { restoreFromFile, type RestoreTools } from '../features/trust/backup.service';
 import { takeBackup } from '../backend/backups';
 import { runWrite } from '../backend/write-unit';
+import type { Tx } from '../store/schema';
 import { AppFailure } from '../../shared/result';
 import { rekeyStore, RekeyRefusedError } from '../backend/rekey';
 import { readAuditArchive } from '../features/audit/audit-archive';
@@ -139,10 +140,16 @@ export const rekeyCommand: CliCommand = {
   async run({ values }, backend, io) {
     const staffId = backend.client(CLI_CLIENT).session?.staff.id ?? null;
     try {
-      const { recoveryKey } = await rekeyStore(backend.services, {
-        newRecoveryKey: values['new-recovery-key'] === true,
-        staffId,
-      });
+      const { services } = backend;
+      const record = (work: (tx: Tx) => Promise<void>) =>
+        runWrite(services, { channel: 'cli.rekey', areas: ['settings'], staffId }, work);
+      const { recoveryKey } = await rekeyStore(
+        { ...services, record },
+        {
+          newRecoveryKey: values['new-recovery-key'] === true,
+          staffId,
+        },
+      );
       io.out(`The data file ${backend.services.storeFile} now has a new store key; it opens as before.`);
       if (recoveryKey) {
         io.out(

@@ -19,7 +19,7 @@ import {
 } from './sqlite/encryption';
 import { encryptFileInPlace, encryptPlaintextBackups, shredLeftoverPlaintext } from './sqlite/encrypt-in-place';
 import { unlockStoreKeys, type StoreKeys, type StoreUnlock } from './store-keys';
-import { envelopeFileOf, settleRekey, writeEnvelope, type Keyring } from './key-envelope';
+import { envelopeFileOf, settleRekey, writeEnvelope, type Keyring, type UnlockSecret } from './key-envelope';
 import { makePrivate } from './private-file';
 import { writeBackupFile } from './sqlite/backup-file';
 import { withTolerantRollback } from './sqlite/tolerant-rollback';
@@ -46,6 +46,8 @@ export interface Store {
   readonly keyring: Keyring | null;
   /** The envelope's file beside the store. */
   readonly envelopeFile: string | null;
+  /** The secret of the way in it was opened with, in memory only (store-keys.ts). */
+  readonly opener: UnlockSecret | null;
   /** A recovery key made while opening (a new store, or one never confirmed), to show once. */
   readonly recoveryKey: string | null;
   /** What happened while opening: an in-place encryption, a backup before migrations. */
@@ -75,6 +77,8 @@ export interface OpenStoreOptions {
   lock?: StoreLock | null;
   /** Keys already unlocked (reopening after a restore or a rekey): `key` is then not used. */
   keyring?: Keyring | null;
+  /** With `keyring`: the secret of the way in the store was first opened with (store-keys.ts). */
+  opener?: UnlockSecret | null;
 }
 
 /** Whether a --db value or a saved choice names a team database (a postgres:// connection string)
@@ -116,6 +120,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
       // The server holds the data and its logins guard it: no store key, envelope or recovery key.
       keyring: null,
       envelopeFile: null,
+      opener: null,
       recoveryKey: null,
       openNotes: [],
       lock: null,
@@ -135,7 +140,7 @@ export async function openStore(options: OpenStoreOptions): Promise<Store> {
   }
 }
 
-function keysInHand(file: string, keyring: Keyring): StoreKeys {
+function keysInHand(file: string, keyring: Keyring, opener: UnlockSecret | null): StoreKeys {
   const candidates: StoreKey[] = [
     keyring.secrets.storeKey,
     ...(keyring.previousStoreKey ? [keyring.previousStoreKey] : []),
@@ -146,6 +151,7 @@ function keysInHand(file: string, keyring: Keyring): StoreKeys {
     envelopeFile: envelopeFileOf(file),
     recoveryKey: null,
     pendingEnvelope: null,
+    opener,
     notes: [],
   };
 }
@@ -166,9 +172,17 @@ function applyFirstKey(sqlite: Sqlite, candidates: StoreKey[]): { isEncrypted: b
 async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null): Promise<Store> {
   const inMemory = options.file === ':memory:';
   const keys: StoreKeys = inMemory
-    ? { candidates: [], keyring: null, envelopeFile: '', recoveryKey: null, pendingEnvelope: null, notes: [] }
+    ? {
+        candidates: [],
+        keyring: null,
+        envelopeFile: '',
+        recoveryKey: null,
+        pendingEnvelope: null,
+        opener: null,
+        notes: [],
+      }
     : options.keyring
-      ? keysInHand(options.file, options.keyring)
+      ? keysInHand(options.file, options.keyring, options.opener ?? null)
       : unlockStoreKeys(options.file, options.key ?? null, new Date().toISOString());
   const first = keys.candidates[0] ?? null;
   const backupDir = options.backupDir ?? defaultBackupDir(options.file);
@@ -225,6 +239,7 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       key,
       keyring,
       envelopeFile: keyring ? keys.envelopeFile : null,
+      opener: keyring ? keys.opener : null,
       recoveryKey: keys.recoveryKey,
       openNotes,
       lock,

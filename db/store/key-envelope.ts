@@ -239,6 +239,28 @@ export function withRecoveryConfirmed(keyring: Keyring, confirmed: boolean): Key
   return { ...keyring, envelope: { ...keyring.envelope, recoveryConfirmed: confirmed } };
 }
 
+/** The envelope under a new master key, with a slot for each of `unlocks` only. A copy of the old
+ * envelope (a backup's companion, say) opened with an old secret gives the old master key, which
+ * opens nothing here: the remedy when a recovery key may have been seen. Ways in whose secrets are
+ * not given stop working. */
+export function withNewMaster(keyring: Keyring, unlocks: UnlockSecret[], now: string): Keyring {
+  const { envelope } = keyring;
+  const master = randomBytes(32);
+  const previous = keyring.previousStoreKey
+    ? sealKeys(envelope.storeId, master, { ...keyring.secrets, storeKey: keyring.previousStoreKey })
+    : null;
+  return {
+    ...keyring,
+    master,
+    envelope: {
+      ...envelope,
+      slots: unlocks.map((u) => makeSlot(envelope.storeId, master, u, now)),
+      keys: sealKeys(envelope.storeId, master, keyring.secrets),
+      previousKeys: envelope.previousKeys ? previous : null,
+    },
+  };
+}
+
 /** Step one of a rekey: the new store key sealed, the old one kept until the file is replaced. */
 export function beginRekey(keyring: Keyring, newStoreKey: Buffer): Keyring {
   const secrets = { ...keyring.secrets, storeKey: newStoreKey };

@@ -46,6 +46,10 @@ export interface StoreKeys {
   recoveryKey: string | null;
   /** An envelope to write once the file has opened with its key (an older store being upgraded). */
   pendingEnvelope: Keyring | null;
+  /** The secret of the way in this opening used (or added: the app's new keychain secret after
+   * its recovery key), kept in memory so that a new master key can keep it working; null when
+   * that was only the recovery key. */
+  opener: UnlockSecret | null;
   notes: string[];
 }
 
@@ -80,6 +84,13 @@ function envelopeSecret(unlock: StoreUnlock): UnlockSecret {
   }
 }
 
+function openerOf(unlock: StoreUnlock | null): UnlockSecret | null {
+  if (!unlock) return null;
+  if (unlock.kind === 'recovery')
+    return unlock.keychainSecret ? { kind: 'keychain', secret: unlock.keychainSecret } : null;
+  return envelopeSecret(unlock);
+}
+
 const rawKey = (bytes: Buffer): StoreKey => ({ kind: 'raw', bytes });
 
 /** Works out the keys for opening `file` with `unlock`; writes the envelope of a new store. */
@@ -92,6 +103,7 @@ export function unlockStoreKeys(file: string, unlock: StoreUnlock | null, now: s
     envelopeFile,
     recoveryKey: null,
     pendingEnvelope: null,
+    opener: openerOf(unlock),
     notes: [],
   };
   if (envelope) {

@@ -302,6 +302,19 @@ export const trustContract = {
     output: z.object({ recoveryKey: z.string() }),
   }),
 
+  'keys.newStoreKey': channel({
+    effect: ownTransactions('settings'),
+    summary: 'Give the data file a new key and a new recovery key, so that the old recovery key opens nothing new',
+    role: 'administrator',
+    input: z
+      .object({
+        password: z.string().min(1, 'Enter your password').max(200),
+        confirm: z.literal(true, 'Tick to confirm that everyone will be signed out and the recovery key will change'),
+      })
+      .strict(),
+    output: okOutput,
+  }),
+
   'backup.list': channel({
     effect: reads,
     summary: 'List backups',

@@ -8,6 +8,7 @@ import { test, expect, axeViolations, FIRST_PASSWORD, startWithDemo } from './fi
 import { createBackend } from '../../db/backend/backend';
 import { startHarness } from '../../db/harness/server';
 import { openWithFileKeychain } from '../../db/harness/keychain-open';
+import { openStore } from '../../db/store/connection';
 
 test('staff, passwords, audit, backups, subject access, retention and auto-lock', async ({ appPage: page, app }) => {
   test.setTimeout(180_000);
@@ -149,6 +150,7 @@ test('a new encrypted store shows its recovery key once, to print, until it is c
     key: { kind: 'passphrase', text: 'the office laptop passphrase' },
   });
   const harness = await startHarness({ backend, rendererDir: path.resolve('dist/renderer') });
+  let closed = false;
   try {
     const recoveryKey = backend.services.keys.pendingRecoveryKey!;
     await page.goto(harness.url);
@@ -179,19 +181,55 @@ test('a new encrypted store shows its recovery key once, to print, until it is c
     expect(await axeViolations(page)).toEqual([]);
 
     // A new one, with the administrator's password: shown in Settings until confirmed.
-    await page.getByLabel('Your password').fill('ada admin pass phrase');
+    await page
+      .getByRole('form', { name: 'Make a new recovery key' })
+      .getByLabel('Your password')
+      .fill('ada admin pass phrase');
     await page.getByRole('button', { name: 'Show a new recovery key' }).click();
     const next = page.locator('.recovery-key code');
     await expect(next).toHaveText(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
-    expect(await next.textContent()).not.toBe(recoveryKey);
+    const shownInSettings = (await next.textContent())!;
+    expect(shownInSettings).not.toBe(recoveryKey);
     expect(await axeViolations(page)).toEqual([]);
     await page.getByLabel(/I have printed or written down the recovery key/).check();
     await page.getByRole('button', { name: 'Done: do not show it again' }).click();
     await expect(page.getByText('The recovery key will not be shown again.')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Show a new recovery key' })).toBeVisible();
-  } finally {
+
+    // The sheet may have been seen: give the data file a new key. It needs the password and the
+    // tick; everyone is signed out; after signing in the new recovery key is shown once.
+    const newKey = page.getByRole('form', { name: 'Give the data file a new key' });
+    await expect(newKey.getByRole('heading', { name: 'Give the data file a new key', level: 4 })).toBeVisible();
+    await newKey.getByLabel('Your password').fill('ada admin pass phrase');
+    await newKey.getByRole('button', { name: 'Give the data file a new key' }).click();
+    await expect(newKey.getByRole('alert')).toContainText('Tick to confirm that everyone will be signed out');
+    expect(await axeViolations(page)).toEqual([]);
+    await newKey.getByLabel(/I understand everyone will be signed out/).check();
+    await newKey.getByRole('button', { name: 'Give the data file a new key' }).click();
+    await expect(page.getByRole('heading', { name: 'Who is working?' })).toBeVisible();
+    await page.getByLabel(/Ada Admin/).check();
+    await page.getByLabel('Password', { exact: true }).fill('ada admin pass phrase');
+    await page.getByRole('button', { name: 'Continue' }).click();
+    await expect(page.getByRole('heading', { name: 'Keep the recovery key safe', level: 1 })).toBeVisible();
+    const third = (await page.locator('.recovery-key code').textContent())!;
+    expect(third).toMatch(/^[0-9A-Z]{5}(-[0-9A-Z]{5}){5}$/);
+    expect(third).not.toBe(shownInSettings);
+    await page.getByLabel(/I have printed or written down the recovery key/).check();
+    await page.getByRole('button', { name: 'Done: do not show it again' }).click();
+    await expect(page.getByRole('heading', { name: 'Settings', level: 1 })).toBeVisible();
+    closed = true;
     await harness.close();
     await backend.close();
+    const file = path.join(dataDir, 'worksbook.sqlite');
+    await expect(openStore({ file, key: { kind: 'recovery', key: shownInSettings } })).rejects.toThrow(
+      /recovery key does not open this data file/,
+    );
+    await (await openStore({ file, key: { kind: 'recovery', key: third } })).close();
+  } finally {
+    if (!closed) {
+      await harness.close();
+      await backend.close();
+    }
     fs.rmSync(dataDir, { recursive: true, force: true });
   }
 });

@@ -783,6 +783,7 @@ function steps(): Step[] {
     ['backup.saveSettings', () => ({ secondFolder: '' })],
     ['keys.confirmRecoveryKey', () => ({}), { refusedWithoutEnvelope: true }],
     ['keys.newRecoveryKey', () => ({ password: 'kit pass phrase 9' }), { refusedWithoutEnvelope: true }],
+    ['keys.newStoreKey', () => ({ password: 'kit pass phrase 9', confirm: true }), { refusedWithoutEnvelope: true }],
     [
       'sar.export',
       async (s) => ({ reference: (await t.ok('participants.get', { id: id(s, 'p1') })).reference, reason: 'Kit SAR' }),

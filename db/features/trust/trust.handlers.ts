@@ -1,5 +1,7 @@
 // Handlers of the trust area, one per channel in shared/contract/trust.contract.ts.
 import { AppFailure } from '../../../shared/result';
+import { rekeyStore, RekeyRefusedError } from '../../backend/rekey';
+import type { Tx } from '../../store/schema';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { storeBackups } from '../../store/dialect';
@@ -120,6 +122,37 @@ export const trustHandlers = defineHandlers({
     const recoveryKey = replaceRecoveryKey(ctx.keys, ctx.clock.now().toISOString());
     await ctx.transact((tx) => recordRecoveryKeyEvent(tx, actorOf(ctx), 'replaced'));
     return { recoveryKey };
+  },
+
+  async 'keys.newStoreKey'(input, ctx) {
+    envelopeOf(ctx.keys);
+    const staff = await activeStaff(ctx.db, ctx.staffId!);
+    if (!staff.password_hash)
+      throw new AppFailure('conflict', 'Set your own password first (My password), then give the data file a new key.');
+    const check = checkPassword(staff, input.password);
+    const verdict = await ctx.transact((tx) =>
+      recheckPassword(tx, staff.id, check, ctx.clock.now(), 'password (new data file key)'),
+    );
+    if (!verdict.ok) throw verdict.refusal;
+    if (ctx.jobs.list().some((j) => j.state === 'running'))
+      throw new AppFailure('conflict', 'Wait for the running jobs to finish (or cancel them), then try again.');
+    try {
+      const { storeFile, isEncrypted, keys, clock, db, reopenStore } = ctx;
+      const tools = {
+        storeFile,
+        isEncrypted,
+        keys,
+        clock,
+        db,
+        reopenStore,
+        record: (w: (tx: Tx) => Promise<void>) => ctx.transact(w),
+      };
+      await rekeyStore(tools, { newRecoveryKey: true, newMaster: true, staffId: staff.id });
+    } catch (error) {
+      if (error instanceof RekeyRefusedError) throw new AppFailure('conflict', error.message);
+      throw error;
+    }
+    return { ok: true as const };
   },
 
   async 'backup.list'(_input, ctx) {

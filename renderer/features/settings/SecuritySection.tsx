@@ -183,8 +183,49 @@ function RecoveryKeySettings({ storePath }: { storePath: string | null }) {
               Show a new recovery key
             </button>
           </Form>
+          <NewStoreKey />
         </>
       )}
     </>
+  );
+}
+
+/** The remedy when a recovery key sheet is lost or seen by someone else: a new recovery key alone
+ * keeps the master key, which an old copy of the key envelope (in every older backup) still gives
+ * with the old sheet; a new data file key changes both (db/backend/rekey.ts). */
+function NewStoreKey() {
+  // On success everyone is signed out (the store reopens): the sign-in screen follows, then the
+  // new recovery key (RecoveryKeyGate).
+  const f = useContractForm('keys.newStoreKey', {
+    idPrefix: 'new-key',
+    // The confirmation is a choice not made yet: left out until ticked.
+    defaultValues: { password: '' },
+  });
+  const { register } = f.form;
+  return (
+    <Form of={f} aria-labelledby="new-store-key" heading={<h4 id="new-store-key">Give the data file a new key</h4>}>
+      <p>
+        If the recovery key sheet was lost, or someone who should not have it may have seen it, a new recovery key is
+        not enough: with the old sheet and an older backup&apos;s key file, the data file could still be opened. A new
+        key for the data file, with a new recovery key, closes that: afterwards the old sheet opens only backups taken
+        before now. This computer keeps opening the data file as before.
+      </p>
+      <p>
+        Everyone is signed out while the data file is re-encrypted (about a minute for a large file). After you sign in
+        again, the new recovery key is shown once, to print.
+      </p>
+      <Field name="password" label="Your password" hint="To give the data file a new key, confirm who you are.">
+        {(c) => <input {...c} type="password" autoComplete="current-password" {...register('password')} />}
+      </Field>
+      <div className="field">
+        <label className="radio" htmlFor="new-key-field-confirm">
+          <input id="new-key-field-confirm" type="checkbox" {...register('confirm')} />I understand everyone will be
+          signed out and the recovery key will change
+        </label>
+      </div>
+      <button type="submit" disabled={f.saving}>
+        {f.saving ? 'Giving the data file a new key…' : 'Give the data file a new key'}
+      </button>
+    </Form>
   );
 }
