@@ -56,7 +56,16 @@ export function osKeychainEntry(userDataDir: string): KeychainEntry {
     throw new InsecureKeychainError();
   const keyFile = path.join(userDataDir, KEY_FILE);
   return {
-    read: () => (fs.existsSync(keyFile) ? safeStorage.decryptString(fs.readFileSync(keyFile)) : null),
+    read() {
+      if (!fs.existsSync(keyFile)) return null;
+      try {
+        return safeStorage.decryptString(fs.readFileSync(keyFile));
+      } catch {
+        // The keychain that encrypted it is gone (a Windows password reset by IT, another user
+        // profile): the same as no key, so the window asks for the recovery key.
+        return null;
+      }
+    },
     write(secretHex) {
       fs.mkdirSync(userDataDir, { recursive: true });
       // A temporary name, then rename: a crash never leaves half a key file.
