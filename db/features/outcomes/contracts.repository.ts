@@ -14,6 +14,7 @@ import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-sch
 import {
   contractProgress,
   narrowPeriod,
+  type EventFact,
   type OutcomeFact,
   type PaymentFact,
   type PlacementFact,
@@ -34,11 +35,13 @@ async function contractFacts(
   outcomes: Map<number, OutcomeFact[]>;
   placements: Map<number, PlacementFact[]>;
   payments: Map<number, PaymentFact[]>;
+  events: Map<number, EventFact[]>;
 }> {
   const outcomes = new Map<number, OutcomeFact[]>();
   const placements = new Map<number, PlacementFact[]>();
   const payments = new Map<number, PaymentFact[]>();
-  if (!contractIds.length) return { outcomes, placements, payments };
+  const events = new Map<number, EventFact[]>();
+  if (!contractIds.length) return { outcomes, placements, payments, events };
   const oRows = await db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
@@ -98,7 +101,17 @@ async function contractFacts(
     list.push({ kind: r.kind, receivedOn: r.received_on, amountPence: r.amount_pence });
     payments.set(r.contract_id, list);
   }
-  return { outcomes, placements, payments };
+  const eventRows = await db
+    .selectFrom('events')
+    .select(['contract_id', 'kind', 'held_on', 'school'])
+    .where('contract_id', 'in', contractIds)
+    .execute();
+  for (const r of eventRows) {
+    const list = events.get(r.contract_id!) ?? [];
+    list.push({ kind: r.kind, heldOn: r.held_on, withSchool: !!r.school });
+    events.set(r.contract_id!, list);
+  }
+  return { outcomes, placements, payments, events };
 }
 
 export async function listContracts(db: Db, window: ProgressWindow, ids?: number[]): Promise<ContractRow[]> {
@@ -148,7 +161,7 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
       period,
       facts.outcomes.get(c.id) ?? [],
       facts.placements.get(c.id) ?? [],
-      { payments, asOf: window.asOf },
+      { payments, events: facts.events.get(c.id) ?? [], asOf: window.asOf },
     );
     const received = (kind: string) =>
       payments.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountPence, 0);

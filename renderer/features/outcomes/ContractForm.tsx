@@ -154,8 +154,9 @@ function ContractFields({
           <legend>Measures agreed</legend>
           <p className="hint">
             Local jobs, apprenticeships, work placements, person-weeks and the share of local labour are counted from
-            the records, money from the payments recorded; enter the achieved figure for site visits, school engagements
-            and other measures. Money targets are in pounds, the local labour target in per cent.
+            the records, money from the payments recorded, site visits and school engagements from the events linked to
+            the contract (add any not recorded as events under Achieved); enter the achieved figure for other measures.
+            Money targets are in pounds, the local labour target in per cent.
           </p>
           {commitments.fields.map((row, i) => (
             <div className="commitment-row" key={row.id}>
