@@ -16,13 +16,11 @@ const optId = z
 export const eventInputSchema = z
   .object({
     id: idSchema.optional(),
-    kind: z
-      .string({ error: 'Choose the kind of event' })
-      .regex(/^[a-z0-9_]{1,60}$/, 'Choose the kind of event'),
+    kind: z.string({ error: 'Choose the kind of event' }).regex(/^[a-z0-9_]{1,60}$/, 'Choose the kind of event'),
     title: z.string().trim().min(1, 'Enter the title').max(200, 'The title must be 200 characters or fewer'),
     heldOn: isoDateSchema,
     organiserOrgId: optId,
-    partnerOrgIds: z.array(z.coerce.number().int().positive()).max(50).default([]),
+    partnerOrgIds: z.array(idSchema).max(50).default([]),
     venue: optText(200, 'Venue'),
     school: optText(200, 'School'),
     contractId: optId,

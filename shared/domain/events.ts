@@ -1,8 +1,18 @@
 // Events and activities: the age groups headcounts are counted in (numbers only: no record of a
 // child is ever kept), and the rule that named attendance is for people 16 or over on the day.
-// Event kinds are reference data (the store's list 'event_kind'), not a list here.
+// Event kinds are reference data (the store's list 'event_kind', seeded by migration 0200 and
+// edited in Settings → Reference lists); `defaultEventKinds` is only what a store without them
+// starts from.
 import { ageOn } from './dates';
 import type { Option } from './reference-lists';
+
+export const defaultEventKinds: Option[] = [
+  { code: 'careers_fair', label: 'Careers fair' },
+  { code: 'school_stem_session', label: 'School STEM session' },
+  { code: 'site_visit', label: 'Site visit' },
+  { code: 'employer_workshop', label: 'Employer workshop' },
+  { code: 'other', label: 'Other activity' },
+];
 
 export const eventAgeGroups = [
   { code: 'under_11', label: 'Under 11' },

@@ -101,7 +101,9 @@ export async function pageEvents(
   const base = eventBase(db, query, days);
   const total = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   const rows = await applyGridPage(
-    applyGridSort(selectRow(base), eventGridColumns, query.sort, (r) => r.orderBy('e.held_on', 'desc').orderBy('e.id', 'desc')),
+    applyGridSort(selectRow(base), eventGridColumns, query.sort, (r) =>
+      r.orderBy('e.held_on', 'desc').orderBy('e.id', 'desc'),
+    ),
     query,
   ).execute();
   return { rows: rows.map(toGridRow), total: Number(total.n) };
@@ -186,9 +188,7 @@ export async function replaceHeadcounts(
   if (rows.length)
     await tx
       .insertInto('event_headcounts')
-      .values(
-        rows.map((r) => ({ event_id: eventId, age_group: r.ageGroup, school: r.school, headcount: r.headcount })),
-      )
+      .values(rows.map((r) => ({ event_id: eventId, age_group: r.ageGroup, school: r.school, headcount: r.headcount })))
       .execute();
 }
 
@@ -226,7 +226,13 @@ export async function eventsInPeriod(db: Db, from: string, to: string) {
   return db
     .selectFrom('events as e')
     .leftJoin('reference_items as k', (j) => j.onRef('k.code', '=', 'e.kind').on('k.list', '=', 'event_kind'))
-    .select(['e.id', 'e.kind', 'k.label as kind_label', headcountSum.as('n_headcount'), attendeeCount.as('n_attendees')])
+    .select([
+      'e.id',
+      'e.kind',
+      'k.label as kind_label',
+      headcountSum.as('n_headcount'),
+      attendeeCount.as('n_attendees'),
+    ])
     .where('e.held_on', '>=', from)
     .where('e.held_on', '<=', to)
     .execute();

@@ -143,8 +143,13 @@ export async function saveHeadcounts(
   }
   const rows = [...summed.values()];
   const before = await headcountsOf(tx, input.eventId);
-  const describe = (list: ReadonlyArray<{ age_group?: string; ageGroup?: string; school: string; headcount: number }>) =>
-    list.map((h) => `${labelFor(eventAgeGroups, h.ageGroup ?? h.age_group ?? '')}${h.school ? ` (${h.school})` : ''}: ${h.headcount}`);
+  const describe = (
+    list: ReadonlyArray<{ age_group?: string; ageGroup?: string; school: string; headcount: number }>,
+  ) =>
+    list.map(
+      (h) =>
+        `${labelFor(eventAgeGroups, h.ageGroup ?? h.age_group ?? '')}${h.school ? ` (${h.school})` : ''}: ${h.headcount}`,
+    );
   const beforeText = describe(before);
   const afterText = describe(rows);
   const total = rows.reduce((sum, r) => sum + r.headcount, 0);

@@ -21,20 +21,27 @@ export async function findReferenceItem(db: Db, list: string, code: string) {
     .executeTakeFirst();
 }
 
-/** How many people hold each code of a list (barriers and benefits are kept per person). */
+/** How many records hold each code of a list (barriers and benefits are kept per person, kinds
+ * of event per event). */
 export async function usesByCode(db: Db, list: string): Promise<Map<string, number>> {
   const rows =
-    list === 'barrier'
+    list === 'event_kind'
       ? await db
-          .selectFrom('participant_barriers')
-          .select(['barrier_code as code', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('barrier_code')
+          .selectFrom('events')
+          .select(['kind as code', (eb) => eb.fn.countAll<number>().as('n')])
+          .groupBy('kind')
           .execute()
-      : await db
-          .selectFrom('participant_benefits')
-          .select(['benefit_code as code', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('benefit_code')
-          .execute();
+      : list === 'barrier'
+        ? await db
+            .selectFrom('participant_barriers')
+            .select(['barrier_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy('barrier_code')
+            .execute()
+        : await db
+            .selectFrom('participant_benefits')
+            .select(['benefit_code as code', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy('benefit_code')
+            .execute();
   return new Map(rows.map((r) => [r.code, Number(r.n)]));
 }
 

@@ -19,6 +19,7 @@ import { settingsRoutes } from './settings.routes';
 const listTitles: Record<ReferenceList['list'], { title: string; one: string; hint: string }> = {
   barrier: { title: 'Barriers to work', one: 'barrier', hint: 'Offered on the participant form under Barriers.' },
   benefit: { title: 'Benefits', one: 'benefit', hint: 'Offered on the participant form under Benefits received.' },
+  event_kind: { title: 'Kinds of event', one: 'kind of event', hint: 'Offered on the event form under Kind of event.' },
 };
 
 export function ReferenceListsSection() {
