@@ -16,6 +16,8 @@ import { setLogSink } from '../../db/backend/log';
 import { runCli } from '../../db/cli/main';
 import { countIndicator } from '../../db/features/returns/indicator-engine';
 import { countingRuleSchema, describeRule } from '../../shared/domain/counting-rule';
+import { ageOn } from '../../shared/domain/dates';
+import { loadDemo } from '../../db/demo/demo';
 
 setLogSink(() => {});
 let t: TestBackend;
@@ -293,5 +295,35 @@ describe('events', () => {
     expect(JSON.parse(lines.join('\n'))).toEqual([
       expect.objectContaining({ title: 'Stevenage careers fair', kindLabel: 'Careers fair', heldOn: '2026-11-10' }),
     ]);
+  });
+});
+
+describe('demo events', () => {
+  it('loads events with headcounts, Queensway visits and only adults named', async () => {
+    const fresh = await createTestBackend();
+    try {
+      const db = fresh.backend.store.db;
+      await db
+        .transaction()
+        .execute((tx) =>
+          loadDemo(tx, { participants: 300, seed: 2017, today: '2026-11-23', nowIso: '2026-11-23T10:00:00.000Z' }),
+        );
+      const events = await db.selectFrom('events').select(['id', 'held_on', 'contract_id']).execute();
+      expect(events.length).toBe(8);
+      expect(events.filter((e) => e.contract_id !== null).length).toBe(4);
+      expect(events.filter((e) => e.held_on > '2026-11-23').length).toBe(1);
+      const heads = await db.selectFrom('event_headcounts').select('headcount').execute();
+      expect(heads.reduce((s, h) => s + h.headcount, 0)).toBeGreaterThan(400);
+      const named = await db
+        .selectFrom('event_attendees as a')
+        .innerJoin('events as e', 'e.id', 'a.event_id')
+        .innerJoin('participants as p', 'p.id', 'a.participant_id')
+        .select(['e.held_on', 'p.date_of_birth'])
+        .execute();
+      expect(named.length).toBeGreaterThan(15);
+      expect(named.every((r) => r.date_of_birth && ageOn(r.date_of_birth, r.held_on) >= 16)).toBe(true);
+    } finally {
+      await fresh.close();
+    }
   });
 });
