@@ -216,7 +216,11 @@ function AttendeeTable({ event, canEdit }: { event: EventDetail; canEdit: boolea
             </td>
             {canEdit && (
               <td>
-                <button type="button" onClick={() => void remove(p)} aria-label={`Take ${p.name} off the attendance`}>
+                <button
+                  type="button"
+                  onClick={() => void remove(p)}
+                  aria-label={`Remove ${p.name} from the attendance`}
+                >
                   Remove
                 </button>
               </td>
