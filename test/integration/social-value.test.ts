@@ -170,6 +170,63 @@ describe('a Section 106 obligation', () => {
     expect(removed.map((r) => r.summary)).toEqual(['Community investment of £5,000.00 removed']);
   });
 
+  it('corrects a payment (kind, date, amount, what it is for), audited with before and after', async () => {
+    const c = await t.ok('contracts.get', { id: contractId });
+    const garden = c.payments.find((p) => p.purpose === 'Bedwell community garden')!;
+    await t.ok('contracts.updatePayment', {
+      id: garden.id,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 800_000,
+      payer: 'Queensway Homes',
+      purpose: 'Apprenticeships not provided on site',
+      reference: null,
+    });
+    const after = await t.ok('contracts.get', { id: contractId });
+    expect(after.payments.find((p) => p.id === garden.id)).toMatchObject({
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 800_000,
+      purpose: 'Apprenticeships not provided on site',
+    });
+    expect(after.communityInvestmentReceivedPence).toBe(500_000);
+    expect(after.inLieuReceivedPence).toBe(2_300_000);
+    const changed = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['summary', 'before_json', 'after_json'])
+      .where('entity', '=', 'contract_payment')
+      .where('action', '=', 'update')
+      .execute();
+    expect(changed.map((r) => r.summary)).toEqual(['In-lieu financial contribution of £8,000.00 changed']);
+    expect(JSON.parse(changed[0]!.before_json!)).toEqual({
+      kind: 'community_investment',
+      received_on: '2026-02-10',
+      amount_pence: 750_000,
+      purpose: 'Bedwell community garden',
+    });
+    expect(JSON.parse(changed[0]!.after_json!)).toEqual({
+      kind: 'in_lieu',
+      received_on: '2026-02-11',
+      amount_pence: 800_000,
+      purpose: 'Apprenticeships not provided on site',
+    });
+    const nothing = await t.call('contracts.updatePayment', {
+      id: garden.id,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 0,
+    });
+    expect(nothing.ok).toBe(false);
+    const missing = await t.call('contracts.updatePayment', {
+      id: 9999,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 100,
+    });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.kind).toBe('not-found');
+  });
+
   it('refuses a percentage target over 100 and a payment of nothing', async () => {
     const bad = await t.call('contracts.save', {
       name: 'X',

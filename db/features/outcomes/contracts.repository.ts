@@ -300,6 +300,10 @@ export async function insertPayment(tx: Tx, row: Insertable<ContractPaymentsTabl
   return inserted.id;
 }
 
+export async function updatePayment(tx: Tx, id: number, values: Updateable<ContractPaymentsTable>): Promise<void> {
+  await tx.updateTable('contract_payments').set(values).where('id', '=', id).execute();
+}
+
 export async function deletePayment(tx: Tx, id: number): Promise<void> {
   await tx.deleteFrom('contract_payments').where('id', '=', id).execute();
 }

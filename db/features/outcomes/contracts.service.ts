@@ -3,7 +3,7 @@
 // audited in the caller's transaction.
 import { AppFailure } from '../../../shared/result';
 import type { ContractInput } from '../../../shared/contract/outcomes-schemas';
-import type { PaymentInput, PaymentRow } from '../../../shared/contract/social-value-schemas';
+import type { PaymentInput, PaymentRow, PaymentUpdate } from '../../../shared/contract/social-value-schemas';
 import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
@@ -25,6 +25,7 @@ import {
   triggersOf,
   updateCommitment,
   updateContract,
+  updatePayment,
   updateTrigger,
   type ProgressWindow,
 } from './contracts.repository';
@@ -67,6 +68,30 @@ export async function addPayment(tx: Tx, actor: Actor, input: PaymentInput): Pro
     after: row,
   });
   return { id };
+}
+
+export async function changePayment(tx: Tx, actor: Actor, input: PaymentUpdate): Promise<{ ok: true }> {
+  const before = await paymentRecord(tx, input.id);
+  if (!before) throw new AppFailure('not-found', 'That payment does not exist.');
+  const values = {
+    kind: input.kind,
+    received_on: input.receivedOn,
+    amount_pence: input.amountPence,
+    payer: input.payer,
+    purpose: input.purpose,
+    reference: input.reference,
+  };
+  const diff = changedFields(before, values);
+  if (!Object.keys(diff.after).length) return { ok: true };
+  await updatePayment(tx, input.id, values);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'update',
+    entity: 'contract_payment',
+    entityId: input.id,
+    summary: `${labelFor(paymentKinds, input.kind)} of ${formatPounds(input.amountPence)} changed`,
+    ...diff,
+  });
+  return { ok: true };
 }
 
 export async function removePayment(tx: Tx, actor: Actor, id: number): Promise<{ ok: true }> {
