@@ -205,6 +205,10 @@ describe('events', () => {
     expect(describeRule(rule, { eventKind: () => 'a careers fair' })).toContain(
       'who attended a careers fair in the period',
     );
+    const { sentence } = await t.ok('returns.describeRule', {
+      rule: { ...rule, attendedEvent: { kinds: ['careers_fair', 'site_visit'] } },
+    });
+    expect(sentence).toContain('people who attended a careers fair or a site visit in the period');
     const scope = { setId: 1, funderId: 0, from: '2026-04-01', to: '2027-03-31', siblings: new Map() };
     const db = t.backend.store.db;
     expect(await countIndicator(db, rule, 'EV', scope)).toBe(1);
