@@ -128,6 +128,13 @@ export const outcomesContract = {
     input: paymentInputSchema,
     output: savedId,
   }),
+  'contracts.measureKinds': channel({
+    effect: reads,
+    summary: 'The kinds of measure a contract can agree (a reference list)',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean() })),
+  }),
   'contracts.updatePayment': channel({
     effect: writes('outcomes', 'returns'),
     summary: 'Correct a payment: its kind, date, amount and what it is for (audited with before and after)',

@@ -1,7 +1,9 @@
-// Migration 0200 (events and activities) on a store from before it, with rows in it: the
+// Migrations 0200 (events and activities) and 0201 (kinds of contract measure as reference data)
+// on a store from before them, with rows in it: the
 // participants, organisations and contracts already there are untouched; the kinds of event are
 // seeded as the reference list 'event_kind' beside the lists already stored; and the new tables
-// take an event with a partner, headcounts and a named attendee.
+// take an event with a partner, headcounts and a named attendee; the kinds of measure are seeded
+// as the list 'measure_kind' and a contract's existing commitments keep their codes.
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, expect, it } from 'vitest';
@@ -46,13 +48,17 @@ sqliteOnly('builds the store from before 0200 in a SQLite file of its own')('mig
       .insertInto('social_value_contracts')
       .values({ name: 'Queensway', reference: 'S106-QW', kind: 's106', created_at: at, updated_at: at })
       .execute();
+    await db.insertInto('contract_commitments').values({ contract_id: 1, kind: 'site_visits', target: 4 }).execute();
     await db
       .insertInto('reference_items')
       .values({ list: 'barrier', code: 'esol', label: 'English is not my first language', sort_order: 0 })
       .execute();
 
     const { applied } = await migrateToLatest(db);
-    expect(applied).toContain('0200-events');
+    expect(applied).toEqual(expect.arrayContaining(['0200-events', '0201-measure-kinds']));
+    expect(await db.selectFrom('contract_commitments').select(['kind', 'target']).execute()).toEqual([
+      { kind: 'site_visits', target: 4 },
+    ]);
     expect(await db.selectFrom('participants').select(['reference', 'first_name']).execute()).toEqual([
       { reference: 'SW-000001', first_name: 'A' },
     ]);
@@ -62,6 +68,7 @@ sqliteOnly('builds the store from before 0200 in a SQLite file of its own')('mig
     const kinds = await db
       .selectFrom('reference_items')
       .select(['list', 'code', 'label'])
+      .where('list', '!=', 'measure_kind')
       .orderBy('list')
       .orderBy('sort_order')
       .execute();
@@ -73,6 +80,15 @@ sqliteOnly('builds the store from before 0200 in a SQLite file of its own')('mig
       'event_kind:employer_workshop',
       'event_kind:other',
     ]);
+
+    const measures = await db
+      .selectFrom('reference_items')
+      .select(['code', 'label'])
+      .where('list', '=', 'measure_kind')
+      .orderBy('sort_order')
+      .execute();
+    expect(measures.length).toBe(10);
+    expect(measures[5]).toEqual({ code: 'site_visits', label: 'Site visits' });
 
     await db
       .insertInto('events')

@@ -227,6 +227,64 @@ describe('a Section 106 obligation', () => {
     if (!missing.ok) expect(missing.error.kind).toBe('not-found');
   });
 
+  it('takes kinds of measure from the reference list: relabelled, added (counted from the figure entered), refused when unknown', async () => {
+    await t.signInAs('administrator');
+    await t.ok('reference.saveItem', { list: 'measure_kind', code: 'local_jobs', label: 'Local jobs (Stevenage)' });
+    const { code } = await t.ok('reference.saveItem', { list: 'measure_kind', label: 'Careers talks' });
+    expect(code).toBe('careers_talks');
+    const kinds = await t.ok('contracts.measureKinds', {});
+    expect(kinds.map((k) => k.label)).toContain('Careers talks');
+    const before = await t.ok('contracts.get', { id: contractId });
+    const keep = before.commitments.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      target: m.target,
+      description: m.description,
+      manualAchieved: m.manualAchieved,
+    }));
+    const save = (commitments: unknown[]) =>
+      t.call('contracts.save', {
+        id: contractId,
+        name: before.name,
+        reference: before.reference,
+        kind: 's106',
+        planningReference: before.planningReference,
+        contractorOrgId: employerId,
+        startsOn: before.startsOn,
+        endsOn: before.endsOn,
+        commitments,
+      });
+    expect((await save([...keep, { kind: 'careers_talks', target: 5, manualAchieved: 2 }])).ok).toBe(true);
+    const after = await t.ok('contracts.get', { id: contractId });
+    expect(after.commitments.find((m) => m.kind === 'local_jobs')!.label).toBe('Local jobs (Stevenage)');
+    expect(after.commitments.find((m) => m.kind === 'careers_talks')).toMatchObject({
+      label: 'Careers talks',
+      achieved: 2,
+      target: 5,
+      isManual: true,
+    });
+    const unknown = await save([...keep, { kind: 'made_up', target: 1 }]);
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.error.fields).toEqual([
+        { path: ['commitments', keep.length, 'kind'], message: 'Choose the kind of commitment from the list' },
+      ]);
+    // A retired kind stays on the contracts that agreed it, and cannot be added anew.
+    await t.ok('reference.setActive', { list: 'measure_kind', code: 'careers_talks', isActive: false });
+    const withTalks = (await t.ok('contracts.get', { id: contractId })).commitments.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      target: m.target,
+      description: m.description,
+      manualAchieved: m.manualAchieved,
+    }));
+    expect((await save(withTalks)).ok).toBe(true);
+    expect((await save([...withTalks, { kind: 'careers_talks', target: 1 }])).ok).toBe(false);
+    const lists = await t.ok('reference.lists', {});
+    const measure = lists.find((l) => l.list === 'measure_kind')!;
+    expect(measure.items.find((i) => i.code === 'careers_talks')).toMatchObject({ isActive: false, inUse: 1 });
+  });
+
   it('refuses a percentage target over 100 and a payment of nothing', async () => {
     const bad = await t.call('contracts.save', {
       name: 'X',

@@ -20,6 +20,17 @@ import {
   type PlacementFact,
 } from '../../../shared/domain/contract-progress';
 
+/** The kinds of measure (reference list 'measure_kind'), in the list's order. */
+export async function measureKinds(db: Db) {
+  return db
+    .selectFrom('reference_items')
+    .select(['code', 'label', 'is_active'])
+    .where('list', '=', 'measure_kind')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
+
 /** Progress over a reporting window (a monitoring report) rather than the whole contract period;
  * `asOf` is today, the end of person-weeks for people still in work. */
 export interface ProgressWindow {
@@ -143,6 +154,7 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
         .execute()
     : [];
   const facts = await contractFacts(db, contractIds);
+  const labels = new Map((await measureKinds(db)).map((k) => [k.code, k.label]));
   const triggers = contractIds.length
     ? await db
         .selectFrom('contract_triggers')
@@ -184,6 +196,8 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
       communityInvestmentReceivedPence: received('community_investment'),
       commitments: progress.map((p, i) => ({
         ...p,
+        // A kind missing from the list (never expected: kinds are retired, not deleted) by its words.
+        label: labels.get(p.kind) ?? p.kind.replace(/_/g, ' '),
         description: own[i]!.description,
         manualAchieved: own[i]!.manual_achieved,
       })),

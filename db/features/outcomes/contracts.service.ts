@@ -20,6 +20,7 @@ import {
   insertPayment,
   insertTrigger,
   listContracts,
+  measureKinds,
   paymentRecord,
   paymentsOf,
   triggersOf,
@@ -147,6 +148,7 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
   }
   await saveTriggers(tx, actor, contractId, input);
   const existing = await commitmentsOf(tx, contractId);
+  await checkMeasureKinds(tx, input, existing);
   const keep = new Set(input.commitments.map((c) => c.id).filter((v): v is number => !!v));
   for (const old of existing) {
     if (keep.has(old.id)) continue;
@@ -195,6 +197,23 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
     }
   }
   return { id: contractId };
+}
+
+/** Each commitment's kind is on the list 'measure_kind' and in use, or is the kind the
+ * commitment already had (a retired kind stays on the contracts that agreed it). */
+async function checkMeasureKinds(
+  db: Db,
+  input: ContractInput,
+  existing: ReadonlyArray<{ id: number; kind: string }>,
+): Promise<void> {
+  const kinds = new Map((await measureKinds(db)).map((k) => [k.code, k.is_active === 1]));
+  const problems = input.commitments.flatMap((c, i) => {
+    const kept = c.id !== undefined && existing.some((e) => e.id === c.id && e.kind === c.kind);
+    return kinds.get(c.kind) || (kept && kinds.has(c.kind))
+      ? []
+      : [{ path: ['commitments', i, 'kind'], message: 'Choose the kind of commitment from the list' }];
+  });
+  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems);
 }
 
 /** The contract's trigger dates as sent: those not sent are removed; each change audited. */

@@ -11,6 +11,7 @@ import {
   type Option,
 } from '../../../shared/domain/reference-lists';
 import { defaultEventKinds } from '../../../shared/domain/events';
+import { commitmentKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from './participants.service';
@@ -27,8 +28,14 @@ const defaults: Record<ListName, Option[]> = {
   barrier: defaultBarriers,
   benefit: defaultBenefits,
   event_kind: defaultEventKinds,
+  measure_kind: [...commitmentKinds],
 };
-const listWords: Record<ListName, string> = { barrier: 'Barrier', benefit: 'Benefit', event_kind: 'Kind of event' };
+const listWords: Record<ListName, string> = {
+  barrier: 'Barrier',
+  benefit: 'Benefit',
+  event_kind: 'Kind of event',
+  measure_kind: 'Kind of measure',
+};
 
 export async function referenceLists(db: Db): Promise<ReferenceList[]> {
   const out: ReferenceList[] = [];
