@@ -13,6 +13,7 @@ import { fundingHandlers } from '../features/funding/funding.handlers';
 import { geographyHandlers } from '../features/geography/geography.handlers';
 import { vacanciesHandlers } from '../features/vacancies/vacancies.handlers';
 import { keyworkerHandlers } from '../features/participants/keyworker.handlers';
+import { eventsHandlers } from '../features/events/events.handlers';
 
 // Each area's map covers some of the channels; together they must cover each exactly once.
 const areas: Array<Partial<HandlerMap<ChannelName>>> = [
@@ -27,6 +28,7 @@ const areas: Array<Partial<HandlerMap<ChannelName>>> = [
   geographyHandlers,
   vacanciesHandlers,
   keyworkerHandlers,
+  eventsHandlers,
 ];
 
 export function collectHandlers(): HandlerMap<ChannelName> {

@@ -8,6 +8,7 @@ import { participantsCommand } from './participants.commands';
 import { coursesListCommand } from './courses.commands';
 import { returnCommand, statsCommand } from './returns.commands';
 import { vacanciesListCommand } from './vacancies.commands';
+import { eventsListCommand } from './events.commands';
 import { teamCommand } from './team.commands';
 
 export const commands: AnyCliCommand[] = [
@@ -22,6 +23,8 @@ export const commands: AnyCliCommand[] = [
   contractsProgressCommand,
   // -- vacancies --
   vacanciesListCommand,
+  // -- events --
+  eventsListCommand,
   // -- returns --
   returnCommand,
   statsCommand,

@@ -4,7 +4,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { formatUkDate } from '../../shared/domain/dates';
-import { commitmentKinds, formatCommitmentFigure, labelFor } from '../../shared/domain/outcome-lists';
+import { formatCommitmentFigure } from '../../shared/domain/outcome-lists';
 import { sustainmentStateLabels } from '../../shared/domain/outcome-rules';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
 import { dateOption } from './returns.commands';
@@ -72,7 +72,7 @@ export const contractsProgressCommand: CliCommand = {
       );
       for (const m of c.commitments) {
         io.out(
-          `  ${labelFor(commitmentKinds, m.kind).padEnd(16)} ${formatCommitmentFigure(m.kind, m.achieved).padStart(5)} of ` +
+          `  ${m.label.padEnd(16)} ${formatCommitmentFigure(m.kind, m.achieved).padStart(5)} of ` +
             `${formatCommitmentFigure(m.kind, m.target).padEnd(5)} ` +
             `${String(m.percent).padStart(3)}%  (${m.verified} verified)${m.isManual ? '  [entered by officers]' : ''}`,
         );

@@ -17,6 +17,7 @@ import { returnsSteps } from './returns.demo';
 import { fundingSteps } from './funding.demo';
 import { importsSteps } from './imports.demo';
 import { keyworkerStep } from './keyworker.demo';
+import { eventsStep } from './events.demo';
 
 export const demoSteps: DemoStep[] = [
   referenceStep,
@@ -32,6 +33,7 @@ export const demoSteps: DemoStep[] = [
   ...importsSteps,
   // Last: its random draws leave the earlier steps' data as it was.
   keyworkerStep,
+  eventsStep,
 ];
 
 export interface DemoOptions {

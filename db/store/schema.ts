@@ -10,6 +10,7 @@ import type { ImportTables } from './tables/imports.tables';
 import type { TrustTables } from './tables/trust.tables';
 import type { GeographyTables } from './tables/geography.tables';
 import type { VacancyTables } from './tables/vacancies.tables';
+import type { EventTables } from './tables/events.tables';
 
 export interface Database
   extends
@@ -21,7 +22,8 @@ export interface Database
     ImportTables,
     TrustTables,
     GeographyTables,
-    VacancyTables {}
+    VacancyTables,
+    EventTables {}
 
 /** A handle that may read and write: the store itself or an open transaction. */
 export type Db = Kysely<Database>;

@@ -13,6 +13,8 @@ import { coursesNav, coursesRoutes } from '../features/courses/courses.routes';
 import { vacanciesPages } from '../features/vacancies/vacancies.pages';
 import { vacanciesNav, vacanciesRoutes } from '../features/vacancies/vacancies.routes';
 import { outcomesPages } from '../features/outcomes/outcomes.pages';
+import { eventsPages } from '../features/events/events.pages';
+import { eventsRoutes } from '../features/events/events.routes';
 import { outcomesNav, outcomesRoutes } from '../features/outcomes/outcomes.routes';
 import { returnsPages } from '../features/returns/returns.pages';
 import { returnsNav, returnsRoutes } from '../features/returns/returns.routes';
@@ -78,6 +80,14 @@ export const areas: readonly Area[] = [
         {page}
       </div>
     ),
+  },
+  {
+    path: 'events',
+    label: 'Events',
+    shortcut: '8',
+    home: eventsRoutes.list.href(),
+    pages: eventsPages,
+    layout: (page) => <div className="screen-fill">{page}</div>,
   },
   {
     path: 'returns',

@@ -28,6 +28,7 @@ export const dataAreas = [
   'funding',
   'geography',
   'vacancies',
+  'events',
 ] as const;
 export type DataArea = (typeof dataAreas)[number];
 

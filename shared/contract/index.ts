@@ -12,6 +12,7 @@ import { fundingContract } from './funding.contract';
 import { geographyContract } from './geography.contract';
 import { vacanciesContract } from './vacancies.contract';
 import { keyworkerContract } from './keyworker.contract';
+import { eventsContract } from './events.contract';
 
 export const contract = {
   ...appContract,
@@ -25,6 +26,7 @@ export const contract = {
   ...geographyContract,
   ...vacanciesContract,
   ...keyworkerContract,
+  ...eventsContract,
 } as const;
 
 export type Contract = typeof contract;

@@ -4,7 +4,6 @@ import { z } from 'zod';
 import { freeText } from './personal';
 import { idSchema, isoDateSchema } from './common';
 import {
-  commitmentKindCodes,
   commitmentUnit,
   contractKindCodes,
   evidenceKindCodes,
@@ -98,7 +97,10 @@ export type ContactRow = z.infer<typeof contactRowSchema>;
 export const commitmentInputSchema = z
   .object({
     id: idSchema.optional(),
-    kind: z.enum(commitmentKindCodes, { error: 'Choose the kind of commitment' }),
+    // A code of the reference list 'measure_kind' (checked against the store by the service).
+    kind: z
+      .string({ error: 'Choose the kind of commitment' })
+      .regex(/^[a-z0-9_]{1,60}$/, 'Choose the kind of commitment'),
     // Money targets are pence (up to £100m); percentages are checked below.
     target: z
       .number({ error: 'Enter the target as a whole number' })
@@ -154,6 +156,8 @@ export type ContractInput = z.infer<typeof contractInputSchema>;
 export const commitmentProgressSchema = z.object({
   id: idSchema,
   kind: z.string(),
+  /** The kind's label from the reference list 'measure_kind'. */
+  label: z.string(),
   description: z.string().nullable(),
   target: z.number().int(),
   achieved: z.number().int(),

@@ -33,7 +33,12 @@ import {
   worklistFilterSchema,
   worklistRowSchema,
 } from './outcomes-schemas';
-import { monitoringReportInputSchema, paymentInputSchema, paymentRowSchema } from './social-value-schemas';
+import {
+  monitoringReportInputSchema,
+  paymentInputSchema,
+  paymentRowSchema,
+  paymentUpdateSchema,
+} from './social-value-schemas';
 
 const byId = z.object({ id: idSchema }).strict();
 const savedId = z.object({ id: idSchema });
@@ -122,6 +127,20 @@ export const outcomesContract = {
     role: 'officer',
     input: paymentInputSchema,
     output: savedId,
+  }),
+  'contracts.measureKinds': channel({
+    effect: reads,
+    summary: 'The kinds of measure a contract can agree (a reference list)',
+    role: 'viewer',
+    input: z.object({}).strict(),
+    output: z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean() })),
+  }),
+  'contracts.updatePayment': channel({
+    effect: writes('outcomes', 'returns'),
+    summary: 'Correct a payment: its kind, date, amount and what it is for (audited with before and after)',
+    role: 'officer',
+    input: paymentUpdateSchema,
+    output: okOutput,
   }),
   'contracts.removePayment': channel({
     effect: writes('outcomes', 'returns'),

@@ -17,7 +17,7 @@ import { fieldChanges, freeText, specialCategory, specialItems } from './persona
 
 /** The reference lists edited in Settings → Reference lists (lists with tables of their own
  * are edited on their own screens). */
-export const referenceListNames = ['barrier', 'benefit'] as const;
+export const referenceListNames = ['barrier', 'benefit', 'event_kind', 'measure_kind'] as const;
 export const referenceListName = z.enum(referenceListNames);
 export const referenceListSchema = z.object({
   list: referenceListName,
@@ -545,7 +545,8 @@ export const participantsContract = {
   }),
   'reference.lists': channel({
     effect: reads,
-    summary: 'The editable reference lists (barriers, benefits) with each item and how many records use it',
+    summary:
+      'The editable reference lists (barriers, benefits, kinds of event and of contract measure) with each item and how many records use it',
     role: 'administrator',
     input: z.object({}),
     output: z.array(referenceListSchema),

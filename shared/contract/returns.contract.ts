@@ -255,6 +255,14 @@ export const dashboardSchema = z.object({
   /** Community investment received in the period on social-value contracts and Section 106
    * obligations, in pence: the headline "investment into local community projects". */
   communityInvestment: z.object({ pence: z.number().int(), contracts: z.number().int() }),
+  /** Events and activities held in the period: how many, the people counted at them (aggregate
+   * headcounts) and the participants named as attending, and events by kind. */
+  events: z.object({
+    count: z.number().int(),
+    headcount: z.number().int(),
+    namedAttendees: z.number().int(),
+    byKind: z.array(countRowSchema),
+  }),
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 

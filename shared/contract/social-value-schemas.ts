@@ -23,6 +23,10 @@ export const paymentInputSchema = z
   .strict();
 export type PaymentInput = z.infer<typeof paymentInputSchema>;
 
+/** A payment corrected: everything but the contract it was received on. */
+export const paymentUpdateSchema = paymentInputSchema.omit({ contractId: true }).extend({ id: idSchema }).strict();
+export type PaymentUpdate = z.infer<typeof paymentUpdateSchema>;
+
 export const paymentRowSchema = z.object({
   id: idSchema,
   kind: z.enum(paymentKindCodes),

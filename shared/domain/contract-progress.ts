@@ -15,14 +15,18 @@
 //   contract in the period (whole per cent, rounded down), against a target percentage;
 // - in_lieu_contribution, community_investment: the payments of that kind received inside the
 //   period, in pence, against a target in pence;
-// - site_visits, school_engagements, other: nothing in the records counts them, so the figure
-//   officers enter.
+// - site_visits: events of the kind site visit linked to the contract, held inside the period,
+//   plus any figure officers enter for visits not recorded as events;
+// - school_engagements: events linked to the contract held inside the period that are school
+//   STEM sessions or name a school, plus any figure officers enter;
+// - other: nothing in the records counts it, so the figure officers enter.
 // "Local" is participants.is_local, which holds isLocalPerson (shared/domain/eligibility.ts), the
 // one definition of a local person, kept in step by the eligibility service.
 // "Verified" counts only verified outcomes (placements have no verification, so they count
 // as achieved). Items are passed with a count `n` so SQL can group them first.
 import { workPlacementKinds, type CommitmentKind } from './outcome-lists';
 import { addDaysIso, daysBetween } from './dates';
+import { SCHOOL_SESSION_KIND, SITE_VISIT_KIND } from './events';
 
 export interface ContractPeriod {
   startsOn: string | null;
@@ -48,8 +52,17 @@ export interface PaymentFact {
   amountPence: number;
 }
 
+/** An event linked to the contract (events and activities). */
+export interface EventFact {
+  kind: string;
+  heldOn: string;
+  /** The event names a school (a school engagement whatever its kind). */
+  withSchool: boolean;
+}
+
 export interface ProgressExtras {
   payments?: PaymentFact[];
+  events?: EventFact[];
   /** The last day person-weeks count to for people still in work (today). */
   asOf?: string;
 }
@@ -96,8 +109,11 @@ export const commitmentRules: Record<CommitmentKind, string> = {
     'a week of 37.5 hours or more (or no hours recorded) is one person-week, fewer hours pro rata.',
   local_labour_percent:
     'Local people as a share of all job and apprenticeship starts on this contract within the period (whole per cent).',
-  site_visits: 'Entered by officers (nothing in the records counts site visits).',
-  school_engagements: 'Entered by officers (nothing in the records counts school engagements).',
+  site_visits:
+    'Site visits recorded as events linked to this contract, held within the period, plus any figure entered by officers.',
+  school_engagements:
+    'School STEM sessions and other events with a school, linked to this contract and held within the period, ' +
+    'plus any figure entered by officers.',
   in_lieu_contribution: 'In-lieu financial contributions received within the period, in pounds.',
   community_investment: 'Community investment received within the period, in pounds.',
   other: 'Entered by officers.',
@@ -192,6 +208,18 @@ export function commitmentProgress(
         continue;
       achieved += p.n;
     }
+    verified = achieved;
+  } else if (kind === 'site_visits' || kind === 'school_engagements') {
+    let counted = 0;
+    for (const e of extras.events ?? []) {
+      if (!inPeriod(e.heldOn, period)) continue;
+      const counts =
+        kind === 'site_visits' ? e.kind === SITE_VISIT_KIND : e.kind === SCHOOL_SESSION_KIND || e.withSchool;
+      if (counts) counted++;
+    }
+    // Events are the source; a figure officers enter adds what was not recorded as an event.
+    isManual = counted === 0;
+    achieved = counted + (commitment.manualAchieved ?? 0);
     verified = achieved;
   } else {
     isManual = true;

@@ -8,6 +8,7 @@ export type RuleDraft = Partial<CountingRule>;
 
 const everyone = [
   'eligibleOnly',
+  'attendedEvent',
   'ageAtStart',
   'sexes',
   'labourMarketStatuses',

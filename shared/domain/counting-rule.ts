@@ -86,6 +86,12 @@ export const countingRuleSchema = z
     eligibleOnly: z.boolean().optional(),
     /** "Engaging with keyworker support": people with at least one recorded keyworker contact. */
     keyworkerContact: z.boolean().optional(),
+    /** "Attended an event (of kind …) in the period": people named as attending an event held in
+     * the period counted; `kinds` (codes of the event_kind reference list) narrows it, empty any. */
+    attendedEvent: z
+      .object({ kinds: z.array(code).max(20).default([]) })
+      .strict()
+      .optional(),
     labourMarketStatuses: z.array(code).max(10).optional(),
     postcodeDistricts: z
       .array(z.string().regex(/^[A-Z]{1,2}[0-9][0-9A-Z]?$/, 'Use postcode districts such as SG1'))
@@ -159,6 +165,12 @@ export const countingRuleSchema = z
         path: ['keyworkerContact'],
         message: 'Keyworker support does not apply to course runs',
       });
+    if (rule.attendedEvent && rule.subject === 'course_runs')
+      ctx.addIssue({
+        code: 'custom',
+        path: ['attendedEvent'],
+        message: 'Attending an event does not apply to course runs',
+      });
     if (rule.area && rule.subject === 'course_runs')
       ctx.addIssue({ code: 'custom', path: ['area'], message: 'Where people live does not apply to course runs' });
     if (rule.countReEntries && rule.subject !== 'participants')
@@ -214,6 +226,8 @@ export interface RuleLabels {
   qualification?(code: string): string;
   barrier?(code: string): string;
   placementKind?(code: string): string;
+  /** Kinds of event (the event_kind reference list). */
+  eventKind?(code: string): string;
   stream?(code: string): string;
   project?(code: string): string;
   /** Names of areas (local authorities, wards, neighbourhoods) from the names files. */
@@ -311,6 +325,15 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
   const who: string[] = [];
   if (rule.eligibleOnly) who.push('whose eligibility is confirmed');
   if (rule.keyworkerContact) who.push('engaging with keyworker support (at least one recorded contact)');
+  if (rule.attendedEvent)
+    who.push(
+      rule.attendedEvent.kinds.length
+        ? `who attended ${listOf(
+            rule.attendedEvent.kinds.map((c) => label(labels.eventKind, c)),
+            'or',
+          )} in the period`
+        : 'who attended an event in the period',
+    );
   if (rule.ageAtStart?.length) who.push(`${listOf(rule.ageAtStart.map(describeAgeRange))} at their start`);
   if (rule.sexes?.length) who.push(`whose sex is ${listOf(rule.sexes.map((c) => label(labels.sex, c)))}`);
   if (rule.labourMarketStatuses?.length) who.push(`who were ${listOf(rule.labourMarketStatuses.map(lm))} at entry`);

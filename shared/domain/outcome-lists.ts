@@ -91,7 +91,18 @@ export const commitmentKinds = [
   { code: 'other', label: 'Other' },
 ] as const satisfies readonly Option[];
 export type CommitmentKind = (typeof commitmentKinds)[number]['code'];
-export const commitmentKindCodes = commitmentKinds.map((k) => k.code) as [CommitmentKind, ...CommitmentKind[]];
+/** The kinds the app counts from the records (contract-progress.ts); any other kind, built-in
+ * 'other' or one an administrator added to the reference list 'measure_kind', is counted from the
+ * figure officers enter. `commitmentKinds` is the list a store starts from; labels shown come from
+ * the store's list. */
+const countedCommitmentKinds: ReadonlySet<string> = new Set(
+  commitmentKinds.map((k) => k.code).filter((c) => c !== 'other'),
+);
+/** Measures whose figure officers enter, in addition to (site visits, school engagements) or
+ * instead of (everything not counted from the records) what the records count. */
+export function takesAchievedFigure(kind: string): boolean {
+  return kind === 'site_visits' || kind === 'school_engagements' || !countedCommitmentKinds.has(kind);
+}
 
 /** How a commitment's target and achieved figure read: a count, a percentage or money in pence. */
 export type CommitmentUnit = 'count' | 'percent' | 'pence';

@@ -69,6 +69,12 @@ test('an administrator builds a new funder set from parts and a return from it',
   await expect(one.locator('p.sentence')).toContainText(
     'attributed to a funding stream of Towns Fund (Stevenage Town Deal)',
   );
+  // Attending an event in the period, of a kind from the reference list; then taken off again.
+  await tick(page, one.getByRole('checkbox', { name: 'Only people who attended an event in the period' }));
+  await tick(page, one.getByRole('checkbox', { name: 'Careers fair' }));
+  await expect(one.locator('p.sentence')).toContainText('who attended a careers fair in the period');
+  await one.getByRole('checkbox', { name: 'Only people who attended an event in the period' }).press('Space');
+  await expect(one.locator('p.sentence')).not.toContainText('attended');
 
   // A second indicator: job starts of 16 hours or more, verified, counted once per person.
   await editor.getByRole('button', { name: 'Add an indicator' }).press('Enter');

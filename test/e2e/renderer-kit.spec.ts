@@ -1,6 +1,6 @@
 // The window's one toolkit, as a user meets it: an address that shows nothing gives the same
 // not-found page in every area (with the navigation still there); the new-participant form lists
-// every problem at once; Alt+1..7 put focus on the new page's heading in every area.
+// every problem at once; Alt+1..8 put focus on the new page's heading in every area.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
 test('an unknown address in each area shows the not-found page with its navigation', async ({ appPage: page, app }) => {
@@ -10,6 +10,7 @@ test('an unknown address in each area shows the not-found page with its navigati
     ['participants/nobody', 'Participants', 'Participants'],
     ['courses/nope', 'Courses', 'Courses'],
     ['outcomes/nope', 'Placements & outcomes', 'Placements'],
+    ['events/nope', 'Events', 'Events and activities'],
     ['returns/nope', 'Returns', 'Returns'],
     ['imports/nope', 'Imports', 'Imports'],
     ['settings/nope', 'Settings', 'Settings'],
@@ -61,7 +62,7 @@ test('a bad NI number and a bad postcode are both listed at once when saving a n
   await expect(summary.getByRole('link', { name: /cannot start with Q/ })).toBeVisible();
 });
 
-test('Alt+1..7 put focus on the new page’s heading in every area', async ({ appPage: page, app }) => {
+test('Alt+1..8 put focus on the new page’s heading in every area', async ({ appPage: page, app }) => {
   await startWithDemo(page);
   // From a form deep in an area too, not only from another area.
   await page.goto(`${app.harness.url.split('#')[0]}#/participants/new`);
@@ -74,6 +75,7 @@ test('Alt+1..7 put focus on the new page’s heading in every area', async ({ ap
     ['5', 'Returns'],
     ['6', 'Imports'],
     ['7', 'Settings'],
+    ['8', 'Events and activities'],
     ['1', 'Participants'],
     ['1', 'Participants'],
   ] as const) {

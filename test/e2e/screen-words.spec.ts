@@ -9,6 +9,7 @@ import type { Route } from '../../renderer/app/route';
 import { participantsRoutes, participantTabs } from '../../renderer/features/participants/participants.routes';
 import { coursesRoutes, runTabs } from '../../renderer/features/courses/courses.routes';
 import { vacanciesRoutes } from '../../renderer/features/vacancies/vacancies.routes';
+import { eventsRoutes } from '../../renderer/features/events/events.routes';
 import { outcomesRoutes } from '../../renderer/features/outcomes/outcomes.routes';
 import { returnsRoutes } from '../../renderer/features/returns/returns.routes';
 import { importsRoutes } from '../../renderer/features/imports/imports.routes';
@@ -28,6 +29,7 @@ interface DemoIds {
   other: number;
   run: number;
   vacancy: number;
+  event: number;
   placement: number;
   outcome: number;
   organisation: number;
@@ -64,6 +66,10 @@ const recipes: Record<string, Recipe> = {
   'vacancies/engagement': () => [vacanciesRoutes.engagement.path()],
   'vacancies/:id': (d) => [vacanciesRoutes.vacancy.path({ id: d.vacancy })],
   'vacancies/:id/edit': (d) => [vacanciesRoutes.editVacancy.path({ id: d.vacancy })],
+  events: () => [eventsRoutes.list.path()],
+  'events/new': () => [eventsRoutes.newEvent.path()],
+  'events/:id': (d) => [eventsRoutes.event.path({ id: d.event })],
+  'events/:id/edit': (d) => [eventsRoutes.editEvent.path({ id: d.event })],
   outcomes: () => [outcomesRoutes.home.path()],
   'outcomes/placements': () => [outcomesRoutes.placements.path()],
   'outcomes/placements/new/:participant?': (d) => [outcomesRoutes.newPlacement.path({ participant: d.participant })],
@@ -102,6 +108,7 @@ const routeTables: Record<string, Route>[] = [
   participantsRoutes,
   coursesRoutes,
   vacanciesRoutes,
+  eventsRoutes,
   outcomesRoutes,
   returnsRoutes,
   importsRoutes,
@@ -147,6 +154,18 @@ async function demoIds(app: AppFixture): Promise<DemoIds> {
     other: people.find((p) => p.id !== outcome.participant_id)!.id,
     run: run.id,
     vacancy: need(await first(db.selectFrom('vacancies').select('id').executeTakeFirst()), 'vacancy'),
+    // The demo's first event with people named (its page shows every part).
+    event: need(
+      await first(
+        db
+          .selectFrom('events')
+          .innerJoin('event_attendees', 'event_attendees.event_id', 'events.id')
+          .select('events.id as id')
+          .orderBy('events.id')
+          .executeTakeFirst(),
+      ),
+      'event',
+    ),
     placement: need(await first(db.selectFrom('placements').select('id').executeTakeFirst()), 'placement'),
     outcome: outcome.id,
     organisation: need(await first(db.selectFrom('organisations').select('id').executeTakeFirst()), 'organisation'),

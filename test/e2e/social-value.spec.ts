@@ -77,6 +77,15 @@ test('record a Section 106 obligation with a payment and see its progress', asyn
   await expect(money).toHaveAttribute('aria-valuenow', '25');
   await noAxe(page);
 
+  // A payment typed wrongly is corrected (audited with before and after).
+  await page.getByRole('button', { name: /^Change payment of £2,500.00/ }).click();
+  await expect(page.getByRole('heading', { name: 'Change the payment' })).toBeVisible();
+  await page.getByLabel('Amount (£)').fill('3000');
+  await noAxe(page);
+  await page.getByRole('button', { name: 'Save payment' }).press('Enter');
+  await expect(money).toHaveAttribute('aria-valuetext', '£3,000.00 of £10,000.00');
+  await expect(page.getByRole('heading', { name: 'Record a payment' })).toBeVisible();
+
   // The monitoring report for the planning team
   await page.getByLabel('From', { exact: true }).fill('01/01/2026');
   await page.getByLabel('To', { exact: true }).fill('31/12/2027');
@@ -89,7 +98,7 @@ test('record a Section 106 obligation with a payment and see its progress', asyn
   const card = page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem').filter({
     hasText: 'Investment into local community projects',
   });
-  await expect(card).toContainText('£2,500.00');
+  await expect(card).toContainText('£3,000.00');
   await noAxe(page);
 });
 

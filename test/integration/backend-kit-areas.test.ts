@@ -383,6 +383,18 @@ function steps(): Step[] {
     ['engagements.remove', (s) => ({ id: id(s, 'engagement'), reason: 'Kit test' })],
     ['keyworker.savePlanItem', (s) => ({ participantId: id(s, 'p1'), kind: 'goal', text: 'Kit goal' })],
     ['keyworker.addContact', (s) => ({ participantId: id(s, 'p1'), contactOn: '2026-11-02', method: 'phone' })],
+    // Events
+    [
+      'events.save',
+      () => ({ kind: 'careers_fair', title: 'Kit fair', heldOn: '2026-11-02' }),
+      { after: (v, s) => (s.event = (v as { id: number }).id) },
+    ],
+    [
+      'events.saveHeadcounts',
+      (s) => ({ eventId: id(s, 'event'), rows: [{ ageGroup: 'age_11_15', school: 'Kit School', headcount: 12 }] }),
+    ],
+    ['events.addAttendee', (s) => ({ eventId: id(s, 'event'), participantId: id(s, 'p1') })],
+    ['events.removeAttendee', (s) => ({ eventId: id(s, 'event'), participantId: id(s, 'p1') })],
     ['vacancies.export', () => ({})],
     ['candidates.export', () => ({})],
     // Courses

@@ -174,6 +174,12 @@ describe('every write channel of the outcomes area', () => {
       receivedOn: '2026-05-01',
       amountPence: 250_000,
     });
+    await write('contracts.updatePayment', {
+      id: payment.id,
+      kind: 'community_investment',
+      receivedOn: '2026-05-02',
+      amountPence: 260_000,
+    });
     await write('contracts.removePayment', { id: payment.id });
     await write('contracts.report', { id: contract.id, from: '2025-04-01', to: '2026-03-31' });
     const placement = await write('placements.save', {

@@ -92,7 +92,8 @@ describe('the dashboard', () => {
       .toString()
       .trim();
     expect(sheets).toBe(
-      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group|By ward|By deprivation decile',
+      'Headline figures|Starts by month|Outcomes by type|Pathway funnel|By postcode district|By target group|By ward|' +
+        'By deprivation decile|Social value|Events|Events by kind',
     );
     const audit = await t.backend.store.db
       .selectFrom('audit_log')

@@ -170,6 +170,121 @@ describe('a Section 106 obligation', () => {
     expect(removed.map((r) => r.summary)).toEqual(['Community investment of £5,000.00 removed']);
   });
 
+  it('corrects a payment (kind, date, amount, what it is for), audited with before and after', async () => {
+    const c = await t.ok('contracts.get', { id: contractId });
+    const garden = c.payments.find((p) => p.purpose === 'Bedwell community garden')!;
+    await t.ok('contracts.updatePayment', {
+      id: garden.id,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 800_000,
+      payer: 'Queensway Homes',
+      purpose: 'Apprenticeships not provided on site',
+      reference: null,
+    });
+    const after = await t.ok('contracts.get', { id: contractId });
+    expect(after.payments.find((p) => p.id === garden.id)).toMatchObject({
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 800_000,
+      purpose: 'Apprenticeships not provided on site',
+    });
+    expect(after.communityInvestmentReceivedPence).toBe(500_000);
+    expect(after.inLieuReceivedPence).toBe(2_300_000);
+    const changed = await t.backend.store.db
+      .selectFrom('audit_log')
+      .select(['summary', 'before_json', 'after_json'])
+      .where('entity', '=', 'contract_payment')
+      .where('action', '=', 'update')
+      .execute();
+    expect(changed.map((r) => r.summary)).toEqual(['In-lieu financial contribution of £8,000.00 changed']);
+    expect(JSON.parse(changed[0]!.before_json!)).toEqual({
+      kind: 'community_investment',
+      received_on: '2026-02-10',
+      amount_pence: 750_000,
+      purpose: 'Bedwell community garden',
+    });
+    expect(JSON.parse(changed[0]!.after_json!)).toEqual({
+      kind: 'in_lieu',
+      received_on: '2026-02-11',
+      amount_pence: 800_000,
+      purpose: 'Apprenticeships not provided on site',
+    });
+    const nothing = await t.call('contracts.updatePayment', {
+      id: garden.id,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 0,
+    });
+    expect(nothing.ok).toBe(false);
+    const missing = await t.call('contracts.updatePayment', {
+      id: 9999,
+      kind: 'in_lieu',
+      receivedOn: '2026-02-11',
+      amountPence: 100,
+    });
+    expect(missing.ok).toBe(false);
+    if (!missing.ok) expect(missing.error.kind).toBe('not-found');
+  });
+
+  it('takes kinds of measure from the reference list: relabelled, added (counted from the figure entered), refused when unknown', async () => {
+    await t.signInAs('administrator');
+    await t.ok('reference.saveItem', { list: 'measure_kind', code: 'local_jobs', label: 'Local jobs (Stevenage)' });
+    const { code } = await t.ok('reference.saveItem', { list: 'measure_kind', label: 'Careers talks' });
+    expect(code).toBe('careers_talks');
+    const kinds = await t.ok('contracts.measureKinds', {});
+    expect(kinds.map((k) => k.label)).toContain('Careers talks');
+    const before = await t.ok('contracts.get', { id: contractId });
+    const keep = before.commitments.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      target: m.target,
+      description: m.description,
+      manualAchieved: m.manualAchieved,
+    }));
+    const save = (commitments: unknown[]) =>
+      t.call('contracts.save', {
+        id: contractId,
+        name: before.name,
+        reference: before.reference,
+        kind: 's106',
+        planningReference: before.planningReference,
+        contractorOrgId: employerId,
+        startsOn: before.startsOn,
+        endsOn: before.endsOn,
+        commitments,
+      });
+    expect((await save([...keep, { kind: 'careers_talks', target: 5, manualAchieved: 2 }])).ok).toBe(true);
+    const after = await t.ok('contracts.get', { id: contractId });
+    expect(after.commitments.find((m) => m.kind === 'local_jobs')!.label).toBe('Local jobs (Stevenage)');
+    expect(after.commitments.find((m) => m.kind === 'careers_talks')).toMatchObject({
+      label: 'Careers talks',
+      achieved: 2,
+      target: 5,
+      isManual: true,
+    });
+    const unknown = await save([...keep, { kind: 'made_up', target: 1 }]);
+    expect(unknown.ok).toBe(false);
+    if (!unknown.ok)
+      expect(unknown.error.fields).toEqual([
+        { path: ['commitments', keep.length, 'kind'], message: 'Choose the kind of commitment from the list' },
+      ]);
+    // A retired kind stays on the contracts that agreed it, and cannot be added anew.
+    await t.ok('reference.setActive', { list: 'measure_kind', code: 'careers_talks', isActive: false });
+    const withTalks = (await t.ok('contracts.get', { id: contractId })).commitments.map((m) => ({
+      id: m.id,
+      kind: m.kind,
+      target: m.target,
+      description: m.description,
+      manualAchieved: m.manualAchieved,
+    }));
+    expect((await save(withTalks)).ok).toBe(true);
+    expect((await save([...withTalks, { kind: 'careers_talks', target: 1 }])).ok).toBe(false);
+    const lists = await t.ok('reference.lists', {});
+    const measure = lists.find((l) => l.list === 'measure_kind')!;
+    expect(measure.items.find((i) => i.code === 'careers_talks')).toMatchObject({ isActive: false, inUse: 1 });
+  });
+
   it('refuses a percentage target over 100 and a payment of nothing', async () => {
     const bad = await t.call('contracts.save', {
       name: 'X',

@@ -177,6 +177,12 @@ async function everyOtherArea(t: TestBackend, id: number, evidenceId: number) {
     `insert into vacancy_candidates (vacancy_id, participant_id, stage, submitted_on, created_at, updated_at) values (?, ?, 'submitted', ` +
       `'2026-02-20', ?, ?)`,
   ).run(vacancy, id, now, now);
+  const event = s
+    .prepare(
+      `insert into events (kind, title, held_on, created_at, updated_at) values ('careers_fair', 'Canary fair', '2026-02-01', ?, ?)`,
+    )
+    .run(now, now).lastInsertRowid;
+  s.prepare(`insert into event_attendees (event_id, participant_id, created_at) values (?, ?, ?)`).run(event, id, now);
   const batch = s
     .prepare(
       `insert into import_batches (kind, partner, file_name, file_sha256, sheet, profile_json, rows_in_file, created_count, updated_count,

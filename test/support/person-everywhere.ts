@@ -274,6 +274,12 @@ export async function aPersonEverywhere(t: TestBackend): Promise<PersonEverywher
     },
     canaries,
   );
+  const event = await db
+    .insertInto('events')
+    .values({ kind: 'careers_fair', title: 'Canary fair', held_on: '2026-02-01', created_at: now, updated_at: now })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await insert(t, 'event_attendees', { ...pid, event_id: event.id, created_at: now }, canaries);
   await insert(
     t,
     'sustainment_checks',

@@ -12,6 +12,8 @@ import { placementGridColumns } from '../../db/features/outcomes/placements.repo
 import { batchGridColumns } from '../../db/features/imports/imports.repository';
 import { vacancyGridColumns } from '../../db/features/vacancies/vacancies.repository';
 import { candidateGridColumns } from '../../db/features/vacancies/candidates.repository';
+import { eventGridColumns } from '../../db/features/events/events.repository';
+import { eventColumns } from '../../renderer/features/events/events.columns';
 import { previewGridColumns, reconcileGridColumns } from '../../db/features/imports/preview-view';
 import { participantColumns } from '../../renderer/features/participants/participants.columns';
 import { candidateColumns, runColumns, siteReadyColumns } from '../../renderer/features/courses/courses.columns';
@@ -68,6 +70,7 @@ describe('server grid columns', () => {
     ['reconciliation', reconcileColumns, reconcileGridColumns],
     ['vacancies', vacancyColumns, vacancyGridColumns],
     ['vacancy candidates', vacancyCandidateColumns, candidateGridColumns],
+    ['events', eventColumns, eventGridColumns],
   ] satisfies Array<[string, readonly WindowColumn[], GridColumnRules]>)(
     '%s: what the window sorts and filters, the backend does',
     (_, window, backend) => {

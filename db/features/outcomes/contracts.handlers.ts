@@ -4,8 +4,8 @@
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
-import { listContracts } from './contracts.repository';
-import { addPayment, contractDetail, removePayment, saveContract } from './contracts.service';
+import { listContracts, measureKinds } from './contracts.repository';
+import { addPayment, changePayment, contractDetail, removePayment, saveContract } from './contracts.service';
 import { monitoringReport } from './monitoring-report.service';
 
 export const contractsHandlers = defineHandlers({
@@ -16,6 +16,12 @@ export const contractsHandlers = defineHandlers({
   'contracts.save': (input, ctx) => saveContract(ctx.tx, actorOf(ctx), input),
 
   'contracts.addPayment': (input, ctx) => addPayment(ctx.tx, actorOf(ctx), input),
+
+  async 'contracts.measureKinds'(_input, ctx) {
+    return (await measureKinds(ctx.db)).map((k) => ({ code: k.code, label: k.label, isActive: k.is_active === 1 }));
+  },
+
+  'contracts.updatePayment': (input, ctx) => changePayment(ctx.tx, actorOf(ctx), input),
 
   'contracts.removePayment': (input, ctx) => removePayment(ctx.tx, actorOf(ctx), input.id),
 

@@ -14,10 +14,22 @@ import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-sch
 import {
   contractProgress,
   narrowPeriod,
+  type EventFact,
   type OutcomeFact,
   type PaymentFact,
   type PlacementFact,
 } from '../../../shared/domain/contract-progress';
+
+/** The kinds of measure (reference list 'measure_kind'), in the list's order. */
+export async function measureKinds(db: Db) {
+  return db
+    .selectFrom('reference_items')
+    .select(['code', 'label', 'is_active'])
+    .where('list', '=', 'measure_kind')
+    .orderBy('sort_order')
+    .orderBy('id')
+    .execute();
+}
 
 /** Progress over a reporting window (a monitoring report) rather than the whole contract period;
  * `asOf` is today, the end of person-weeks for people still in work. */
@@ -34,11 +46,13 @@ async function contractFacts(
   outcomes: Map<number, OutcomeFact[]>;
   placements: Map<number, PlacementFact[]>;
   payments: Map<number, PaymentFact[]>;
+  events: Map<number, EventFact[]>;
 }> {
   const outcomes = new Map<number, OutcomeFact[]>();
   const placements = new Map<number, PlacementFact[]>();
   const payments = new Map<number, PaymentFact[]>();
-  if (!contractIds.length) return { outcomes, placements, payments };
+  const events = new Map<number, EventFact[]>();
+  if (!contractIds.length) return { outcomes, placements, payments, events };
   const oRows = await db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
@@ -98,7 +112,17 @@ async function contractFacts(
     list.push({ kind: r.kind, receivedOn: r.received_on, amountPence: r.amount_pence });
     payments.set(r.contract_id, list);
   }
-  return { outcomes, placements, payments };
+  const eventRows = await db
+    .selectFrom('events')
+    .select(['contract_id', 'kind', 'held_on', 'school'])
+    .where('contract_id', 'in', contractIds)
+    .execute();
+  for (const r of eventRows) {
+    const list = events.get(r.contract_id!) ?? [];
+    list.push({ kind: r.kind, heldOn: r.held_on, withSchool: !!r.school });
+    events.set(r.contract_id!, list);
+  }
+  return { outcomes, placements, payments, events };
 }
 
 export async function listContracts(db: Db, window: ProgressWindow, ids?: number[]): Promise<ContractRow[]> {
@@ -130,6 +154,7 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
         .execute()
     : [];
   const facts = await contractFacts(db, contractIds);
+  const labels = new Map((await measureKinds(db)).map((k) => [k.code, k.label]));
   const triggers = contractIds.length
     ? await db
         .selectFrom('contract_triggers')
@@ -148,7 +173,7 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
       period,
       facts.outcomes.get(c.id) ?? [],
       facts.placements.get(c.id) ?? [],
-      { payments, asOf: window.asOf },
+      { payments, events: facts.events.get(c.id) ?? [], asOf: window.asOf },
     );
     const received = (kind: string) =>
       payments.filter((p) => p.kind === kind).reduce((sum, p) => sum + p.amountPence, 0);
@@ -171,6 +196,8 @@ export async function listContracts(db: Db, window: ProgressWindow, ids?: number
       communityInvestmentReceivedPence: received('community_investment'),
       commitments: progress.map((p, i) => ({
         ...p,
+        // A kind missing from the list (never expected: kinds are retired, not deleted) by its words.
+        label: labels.get(p.kind) ?? p.kind.replace(/_/g, ' '),
         description: own[i]!.description,
         manualAchieved: own[i]!.manual_achieved,
       })),
@@ -285,6 +312,10 @@ export async function paymentRecord(db: Db, id: number) {
 export async function insertPayment(tx: Tx, row: Insertable<ContractPaymentsTable>): Promise<number> {
   const inserted = await tx.insertInto('contract_payments').values(row).returning('id').executeTakeFirstOrThrow();
   return inserted.id;
+}
+
+export async function updatePayment(tx: Tx, id: number, values: Updateable<ContractPaymentsTable>): Promise<void> {
+  await tx.updateTable('contract_payments').set(values).where('id', '=', id).execute();
 }
 
 export async function deletePayment(tx: Tx, id: number): Promise<void> {

@@ -3,7 +3,7 @@
 // audited in the caller's transaction.
 import { AppFailure } from '../../../shared/result';
 import type { ContractInput } from '../../../shared/contract/outcomes-schemas';
-import type { PaymentInput, PaymentRow } from '../../../shared/contract/social-value-schemas';
+import type { PaymentInput, PaymentRow, PaymentUpdate } from '../../../shared/contract/social-value-schemas';
 import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
@@ -20,11 +20,13 @@ import {
   insertPayment,
   insertTrigger,
   listContracts,
+  measureKinds,
   paymentRecord,
   paymentsOf,
   triggersOf,
   updateCommitment,
   updateContract,
+  updatePayment,
   updateTrigger,
   type ProgressWindow,
 } from './contracts.repository';
@@ -67,6 +69,30 @@ export async function addPayment(tx: Tx, actor: Actor, input: PaymentInput): Pro
     after: row,
   });
   return { id };
+}
+
+export async function changePayment(tx: Tx, actor: Actor, input: PaymentUpdate): Promise<{ ok: true }> {
+  const before = await paymentRecord(tx, input.id);
+  if (!before) throw new AppFailure('not-found', 'That payment does not exist.');
+  const values = {
+    kind: input.kind,
+    received_on: input.receivedOn,
+    amount_pence: input.amountPence,
+    payer: input.payer,
+    purpose: input.purpose,
+    reference: input.reference,
+  };
+  const diff = changedFields(before, values);
+  if (!Object.keys(diff.after).length) return { ok: true };
+  await updatePayment(tx, input.id, values);
+  await appendAudit(tx, actor.now, actor.staffId, {
+    action: 'update',
+    entity: 'contract_payment',
+    entityId: input.id,
+    summary: `${labelFor(paymentKinds, input.kind)} of ${formatPounds(input.amountPence)} changed`,
+    ...diff,
+  });
+  return { ok: true };
 }
 
 export async function removePayment(tx: Tx, actor: Actor, id: number): Promise<{ ok: true }> {
@@ -122,6 +148,7 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
   }
   await saveTriggers(tx, actor, contractId, input);
   const existing = await commitmentsOf(tx, contractId);
+  await checkMeasureKinds(tx, input, existing);
   const keep = new Set(input.commitments.map((c) => c.id).filter((v): v is number => !!v));
   for (const old of existing) {
     if (keep.has(old.id)) continue;
@@ -170,6 +197,23 @@ export async function saveContract(tx: Tx, actor: Actor, input: ContractInput): 
     }
   }
   return { id: contractId };
+}
+
+/** Each commitment's kind is on the list 'measure_kind' and in use, or is the kind the
+ * commitment already had (a retired kind stays on the contracts that agreed it). */
+async function checkMeasureKinds(
+  db: Db,
+  input: ContractInput,
+  existing: ReadonlyArray<{ id: number; kind: string }>,
+): Promise<void> {
+  const kinds = new Map((await measureKinds(db)).map((k) => [k.code, k.is_active === 1]));
+  const problems = input.commitments.flatMap((c, i) => {
+    const kept = c.id !== undefined && existing.some((e) => e.id === c.id && e.kind === c.kind);
+    return kinds.get(c.kind) || (kept && kinds.has(c.kind))
+      ? []
+      : [{ path: ['commitments', i, 'kind'], message: 'Choose the kind of commitment from the list' }];
+  });
+  if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems);
 }
 
 /** The contract's trigger dates as sent: those not sent are removed; each change audited. */

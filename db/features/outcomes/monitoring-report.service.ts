@@ -10,7 +10,6 @@ import { AppFailure } from '../../../shared/result';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { inPeriod, narrowPeriod } from '../../../shared/domain/contract-progress';
 import {
-  commitmentKinds,
   commitmentUnit,
   contractKinds,
   labelFor,
@@ -56,7 +55,7 @@ export async function monitoringReport(tx: Tx, actor: Actor, input: MonitoringRe
     preamble,
     landscape: true,
     columns: [
-      { header: 'Measure', type: 'text', width: 32, value: (m) => labelFor(commitmentKinds, m.kind) },
+      { header: 'Measure', type: 'text', width: 32, value: (m) => m.label },
       { header: 'Description', type: 'text', width: 30, value: (m) => m.description },
       {
         header: 'Unit',

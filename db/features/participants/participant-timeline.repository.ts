@@ -124,6 +124,14 @@ export async function timelineFacts(db: Db, id: number) {
       .select(['c.contact_on', 'c.method', 'c.minutes', 'c.notes', 's.display_name'])
       .where('c.participant_id', '=', id)
       .execute(),
+    events: await db
+      .selectFrom('event_attendees as a')
+      .innerJoin('events as e', 'e.id', 'a.event_id')
+      .leftJoin('reference_items as k', (j) => j.onRef('k.code', '=', 'e.kind').on('k.list', '=', 'event_kind'))
+      .leftJoin('organisations as o', 'o.id', 'e.organiser_org_id')
+      .select(['e.title', 'e.held_on', 'e.kind', 'k.label as kind_label', 'e.venue', 'o.name as organiser_name'])
+      .where('a.participant_id', '=', id)
+      .execute(),
     keyworkerPlan: await db
       .selectFrom('keyworker_plan_items')
       .select(['kind', 'text', 'due_on', 'done_on', 'created_at'])

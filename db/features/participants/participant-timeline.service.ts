@@ -142,6 +142,10 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
       c.notes,
     );
   }
+  for (const e of facts.events) {
+    const where = [e.venue, e.organiser_name ? `run by ${e.organiser_name}` : null].filter(Boolean).join(', ');
+    push(day(e.held_on), 'event', `Attended ${e.title} (${e.kind_label ?? labelOfCode(e.kind)})`, where || null);
+  }
   for (const k of facts.keyworkerPlan) {
     // The plan's wording is free text (the `note`): viewers see only that an item was added or done.
     const what = labelFor(planItemKinds, k.kind);

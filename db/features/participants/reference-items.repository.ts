@@ -1,5 +1,6 @@
 // The reference items edited in Settings → Reference lists: read with how many records use each,
 // added, relabelled and retired. SQL only; the rules are in reference-items.service.ts.
+import { sql } from 'kysely';
 import type { Db, Tx } from '../../store/schema';
 
 export async function referenceItems(db: Db, list: string) {
@@ -21,20 +22,23 @@ export async function findReferenceItem(db: Db, list: string, code: string) {
     .executeTakeFirst();
 }
 
-/** How many people hold each code of a list (barriers and benefits are kept per person). */
-export async function usesByCode(db: Db, list: string): Promise<Map<string, number>> {
-  const rows =
-    list === 'barrier'
-      ? await db
-          .selectFrom('participant_barriers')
-          .select(['barrier_code as code', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('barrier_code')
-          .execute()
-      : await db
-          .selectFrom('participant_benefits')
-          .select(['benefit_code as code', (eb) => eb.fn.countAll<number>().as('n')])
-          .groupBy('benefit_code')
-          .execute();
+/** Where each list's codes are held: barriers and benefits per person, kinds of event per event,
+ * kinds of measure per contract commitment. */
+const usesIn = {
+  barrier: ['participant_barriers', 'barrier_code'],
+  benefit: ['participant_benefits', 'benefit_code'],
+  event_kind: ['events', 'kind'],
+  measure_kind: ['contract_commitments', 'kind'],
+} as const;
+
+/** How many records hold each code of a list. */
+export async function usesByCode(db: Db, list: keyof typeof usesIn): Promise<Map<string, number>> {
+  const [table, column] = usesIn[list];
+  const rows = await db
+    .selectFrom(table)
+    .select([sql.ref<string>(column).as('code'), (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(sql.ref(column))
+    .execute();
   return new Map(rows.map((r) => [r.code, Number(r.n)]));
 }
 

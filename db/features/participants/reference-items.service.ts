@@ -1,4 +1,4 @@
-// Reference lists an administrator edits (issue 20, no dead ends): barriers and benefits. A list
+// Reference lists an administrator edits (issue 20, no dead ends): barriers, benefits and kinds of event. A list
 // the store has never held is seeded from the app's defaults on its first edit, so the form keeps
 // offering what it offered. Items are never deleted: retiring one keeps the label for the people
 // who hold it and takes it off the form. Every change is audited.
@@ -10,6 +10,8 @@ import {
   referenceItemExtra,
   type Option,
 } from '../../../shared/domain/reference-lists';
+import { defaultEventKinds } from '../../../shared/domain/events';
+import { commitmentKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from './participants.service';
@@ -22,8 +24,18 @@ import {
 } from './reference-items.repository';
 
 type ListName = ReferenceList['list'];
-const defaults: Record<ListName, Option[]> = { barrier: defaultBarriers, benefit: defaultBenefits };
-const listWords: Record<ListName, string> = { barrier: 'Barrier', benefit: 'Benefit' };
+const defaults: Record<ListName, Option[]> = {
+  barrier: defaultBarriers,
+  benefit: defaultBenefits,
+  event_kind: defaultEventKinds,
+  measure_kind: [...commitmentKinds],
+};
+const listWords: Record<ListName, string> = {
+  barrier: 'Barrier',
+  benefit: 'Benefit',
+  event_kind: 'Kind of event',
+  measure_kind: 'Kind of measure',
+};
 
 export async function referenceLists(db: Db): Promise<ReferenceList[]> {
   const out: ReferenceList[] = [];

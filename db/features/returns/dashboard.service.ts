@@ -17,6 +17,7 @@ import {
 } from './dashboard.repository';
 import { dashboardAreas } from '../geography/area-breakdown.service';
 import { communityInvestmentIn } from '../outcomes/contracts.repository';
+import { eventsInPeriod } from '../events/events.repository';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
 
@@ -90,5 +91,23 @@ export async function dashboard(db: Db, from: string, to: string): Promise<Dashb
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
     areas: await dashboardAreas(db, from, to),
     communityInvestment: await communityInvestmentIn(db, from, to),
+    events: await eventFigures(db, from, to),
+  };
+}
+
+/** Events held in the period, by kind (labels from the reference list, most events first). */
+async function eventFigures(db: Db, from: string, to: string): Promise<Dashboard['events']> {
+  const rows = await eventsInPeriod(db, from, to);
+  const byKind = new Map<string, CountRow>();
+  for (const r of rows) {
+    const row = byKind.get(r.kind) ?? { key: r.kind, label: r.kind_label ?? r.kind, count: 0 };
+    row.count++;
+    byKind.set(r.kind, row);
+  }
+  return {
+    count: rows.length,
+    headcount: rows.reduce((sum, r) => sum + Number(r.n_headcount), 0),
+    namedAttendees: rows.reduce((sum, r) => sum + Number(r.n_attendees), 0),
+    byKind: [...byKind.values()].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label)),
   };
 }

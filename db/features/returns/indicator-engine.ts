@@ -366,7 +366,7 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
     if (rule.minHoursPerWeek !== undefined) q = q.where('i.hours_per_week', '>=', rule.minHoursPerWeek);
     if (rule.apprenticeshipLevels?.length) q = q.where('i.apprenticeship_level', 'in', rule.apprenticeshipLevels);
   }
-  if (rule.subject !== 'course_runs') q = personFilters(q, rule);
+  if (rule.subject !== 'course_runs') q = personFilters(q, rule, scope);
   if (rule.excludeClaimedInSubmittedReturns) {
     q = q.where((eb) => eb.not(eb.exists(claimedBefore(db, rule, code, scope))));
   }
@@ -404,7 +404,7 @@ export function itemsQuery(db: AnyDb, rule: CountingRule, code: string, scope: E
 
 /** Who the person is: eligibility, age at start, sex, situation and qualification at entry, where
  * they live, their barriers. */
-function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
+function personFilters(q: AnyQuery, rule: CountingRule, scope: EngineScope): AnyQuery {
   if (rule.eligibleOnly) q = q.where('p.eligibility_status', '=', 'eligible');
   if (rule.keyworkerContact)
     q = q.where((eb) =>
@@ -415,6 +415,19 @@ function personFilters(q: AnyQuery, rule: CountingRule): AnyQuery {
           .whereRef('kc.participant_id', '=', 'p.id'),
       ),
     );
+  const attended = rule.attendedEvent;
+  if (attended)
+    q = q.where((eb) => {
+      let events = eb
+        .selectFrom('event_attendees as ea')
+        .innerJoin('events as ev', 'ev.id', 'ea.event_id')
+        .select(sql.lit(1).as('one'))
+        .whereRef('ea.participant_id', '=', 'p.id')
+        .where('ev.held_on', '>=', scope.from)
+        .where('ev.held_on', '<=', scope.to);
+      if (attended.kinds.length) events = events.where('ev.kind', 'in', attended.kinds);
+      return eb.exists(events);
+    });
   if (rule.labourMarketStatuses?.length) q = q.where('p.labour_market_status', 'in', rule.labourMarketStatuses);
   if (rule.postcodeDistricts?.length) q = q.where('p.postcode_district', 'in', rule.postcodeDistricts);
   if (rule.area) q = q.where(participantAreaCondition(rule.area));

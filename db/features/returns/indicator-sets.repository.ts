@@ -31,17 +31,25 @@ export interface RuleLabelMaps {
   barriers: Map<string, string>;
   streams: Map<string, string>;
   projects: Map<string, string>;
+  eventKinds: Map<string, string>;
 }
 
 export async function ruleLabelMaps(db: Db): Promise<RuleLabelMaps> {
-  const [types, barriers, streams, projects] = await Promise.all([
+  const [types, barriers, streams, projects, eventKinds] = await Promise.all([
     db.selectFrom('outcome_types').select(['code', 'label']).execute(),
     barrierLabels(db),
     db.selectFrom('funding_streams').select(['code', 'name as label']).execute(),
     db.selectFrom('funding_projects').select(['code', 'name as label']).execute(),
+    db.selectFrom('reference_items').select(['code', 'label']).where('list', '=', 'event_kind').execute(),
   ]);
   const map = (rows: Array<{ code: string; label: string }>) => new Map(rows.map((r) => [r.code, r.label]));
-  return { outcomeTypes: map(types), barriers, streams: map(streams), projects: map(projects) };
+  return {
+    outcomeTypes: map(types),
+    barriers,
+    streams: map(streams),
+    projects: map(projects),
+    eventKinds: map(eventKinds),
+  };
 }
 
 export function sentenceFor(
@@ -57,6 +65,7 @@ export function sentenceFor(
     qualification: (c) => labelOf(qualificationLevels, c),
     barrier: (c) => labels.barriers.get(c) ?? c.replace(/_/g, ' '),
     placementKind: (c) => labelOf([...placementKinds], c),
+    eventKind: (c) => `a ${(labels.eventKinds.get(c) ?? c.replace(/_/g, ' ')).toLowerCase()}`,
     stream: (c) => labels.streams.get(c) ?? c,
     project: (c) => labels.projects.get(c) ?? c,
     ...(funderName ? { funderName } : {}),

@@ -263,6 +263,7 @@ export async function buildDashboardExport(
     rows,
   });
   type AreaRow = (typeof d.areas.byWard)[number];
+  type MoneyRow = { label: string; pounds: number; contracts: number };
   const areaTable = (name: string, header: string, rows: AreaRow[]) => ({
     name,
     preamble: [`Stevenage Works: ${name.toLowerCase()}`, `Period: ${d.periodLabel}`],
@@ -287,6 +288,33 @@ export async function buildDashboardExport(
       table('By target group', 'Target group (barrier)', d.byBarrier),
       areaTable('By ward', 'Ward', d.areas.byWard),
       areaTable('By deprivation decile', 'IMD decile (1 = most deprived)', d.areas.byDecile),
+      {
+        name: 'Social value',
+        preamble: ['Stevenage Works: social value and Section 106', `Period: ${d.periodLabel}`],
+        columns: [
+          { header: 'Figure', type: 'text' as const, width: 50, value: (r: MoneyRow) => r.label },
+          { header: 'Amount (£)', type: 'number' as const, width: 16, value: (r: MoneyRow) => r.pounds },
+          {
+            header: 'Contracts and obligations',
+            type: 'integer' as const,
+            width: 14,
+            value: (r: MoneyRow) => r.contracts,
+          },
+        ],
+        rows: [
+          {
+            label: 'Investment into local community projects',
+            pounds: d.communityInvestment.pence / 100,
+            contracts: d.communityInvestment.contracts,
+          },
+        ],
+      },
+      table('Events', 'Figure', [
+        { label: 'Events and activities held', count: d.events.count },
+        { label: 'People counted at them (headcounts)', count: d.events.headcount },
+        { label: 'Participants named as attending', count: d.events.namedAttendees },
+      ]),
+      table('Events by kind', 'Kind of event', d.events.byKind),
     ],
     { title: `Stevenage Works dashboard ${d.periodLabel}` },
   );

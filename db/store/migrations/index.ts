@@ -36,6 +36,8 @@ import * as m0181 from './0181-audit-epochs';
 import * as m0190 from './0190-section-106';
 import * as m0191 from './0191-keyworker';
 import * as m0195 from './0195-record-versions';
+import * as m0200 from './0200-events';
+import * as m0201 from './0201-measure-kinds';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -104,6 +106,8 @@ const later: Record<string, Migration> = {
   '0190-section-106': m0190,
   '0191-keyworker': m0191,
   '0195-record-versions': m0195,
+  '0200-events': m0200,
+  '0201-measure-kinds': m0201,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

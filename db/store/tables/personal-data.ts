@@ -386,6 +386,19 @@ export const personalData = {
       created_by: staff,
     },
   },
+  event_attendees: {
+    about: 'participant',
+    reach: { by: 'participant_id' },
+    merge: {
+      rows: 'move',
+      label: 'event attendance',
+      uniqueWith: ['event_id'],
+      clash: 'Both records are named as attending the same event',
+    },
+    retention: 'columns', // the rows stay so an event's attendance still adds up
+    access: 'rows',
+    columns: { id: key, event_id: key, participant_id: key, created_at: key, created_by: staff },
+  },
   not_duplicate_pairs: {
     about: 'participant',
     reach: { any: ['participant_a', 'participant_b'] },
@@ -1030,6 +1043,35 @@ export const personalData = {
     why: 'the sessions of a course run',
     personal: [],
     notPersonal: ['id', 'course_run_id', 'session_date', 'starts_at', 'ends_at', 'label'],
+  },
+  events: {
+    about: 'staff',
+    why: 'careers fairs, school sessions, site visits and workshops; the notes may name people; who recorded it',
+    personal: ['notes', 'created_by'],
+    notPersonal: [
+      'id',
+      'kind',
+      'title',
+      'held_on',
+      'organiser_org_id',
+      'venue',
+      'school',
+      'contract_id',
+      'created_at',
+      'updated_at',
+    ],
+  },
+  event_partners: {
+    about: 'nobody',
+    why: 'the organisations an event was run with',
+    personal: [],
+    notPersonal: ['event_id', 'organisation_id'],
+  },
+  event_headcounts: {
+    about: 'nobody',
+    why: 'aggregate numbers by age group and school: no record of any person (children are only counted)',
+    personal: [],
+    notPersonal: ['id', 'event_id', 'age_group', 'school', 'headcount'],
   },
   social_value_contracts: {
     about: 'nobody',

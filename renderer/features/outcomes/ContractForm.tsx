@@ -11,34 +11,37 @@ import { Form } from '../../components/form/Form';
 import { DateField, NumberField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { codeIn, toId } from '../../components/form/values';
+import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-schemas';
 import {
-  commitmentKindCodes,
-  commitmentKinds,
   commitmentUnit,
   contractKindCodes,
   contractKinds,
+  takesAchievedFigure,
 } from '../../../shared/domain/outcome-lists';
-
-/** Kinds whose achieved figure officers enter (nothing in the records counts them). */
-const MANUAL_KINDS = new Set(['site_visits', 'school_engagements', 'other']);
 import { outcomesRoutes } from './outcomes.routes';
+
+type MeasureKinds = ChannelOutput<'contracts.measureKinds'>;
 
 export function ContractForm({ contract }: { contract: ContractRow | null }) {
   const lookups = useChannel('outcomes.lookups', {});
+  const measureKinds = useChannel('contracts.measureKinds', {});
   const title = contract ? `Change ${contract.name}` : 'Add contract';
   // The lists first: a <select> shows its starting value only if the option is there.
-  if (!lookups.data) return <PageHeader title={title} subtitle={lookups.error?.message ?? 'Loading…'} />;
-  return <ContractFields contract={contract} lookups={lookups.data} title={title} />;
+  if (!lookups.data || !measureKinds.data)
+    return <PageHeader title={title} subtitle={lookups.error?.message ?? measureKinds.error?.message ?? 'Loading…'} />;
+  return <ContractFields contract={contract} lookups={lookups.data} measureKinds={measureKinds.data} title={title} />;
 }
 
 function ContractFields({
   contract,
   lookups,
+  measureKinds,
   title,
 }: {
   contract: ContractRow | null;
   lookups: Lookups;
+  measureKinds: MeasureKinds;
   title: string;
 }) {
   const toasts = useToasts();
@@ -57,7 +60,7 @@ function ContractFields({
       triggers: contract?.triggers.map((t) => ({ id: t.id, label: t.label, dueOn: t.dueOn, metOn: t.metOn })) ?? [],
       commitments: contract?.commitments.map((m) => ({
         id: m.id,
-        kind: codeIn(commitmentKindCodes, m.kind),
+        kind: m.kind,
         target: m.target,
         description: m.description ?? '',
         manualAchieved: m.manualAchieved,
@@ -154,19 +157,22 @@ function ContractFields({
           <legend>Measures agreed</legend>
           <p className="hint">
             Local jobs, apprenticeships, work placements, person-weeks and the share of local labour are counted from
-            the records, money from the payments recorded; enter the achieved figure for site visits, school engagements
-            and other measures. Money targets are in pounds, the local labour target in per cent.
+            the records, money from the payments recorded, site visits and school engagements from the events linked to
+            the contract (add any not recorded as events under Achieved); enter the achieved figure for other measures.
+            Money targets are in pounds, the local labour target in per cent.
           </p>
           {commitments.fields.map((row, i) => (
             <div className="commitment-row" key={row.id}>
               <Field name={`commitments.${i}.kind`} label={`Commitment ${i + 1}`}>
                 {(p) => (
                   <select {...p} {...register(`commitments.${i}.kind`)}>
-                    {commitmentKinds.map((k) => (
-                      <option key={k.code} value={k.code}>
-                        {k.label}
-                      </option>
-                    ))}
+                    {measureKinds
+                      .filter((k) => k.isActive || contract?.commitments.some((m) => m.kind === k.code))
+                      .map((k) => (
+                        <option key={k.code} value={k.code}>
+                          {k.label}
+                        </option>
+                      ))}
                   </select>
                 )}
               </Field>
@@ -181,7 +187,7 @@ function ContractFields({
               <Field name={`commitments.${i}.description`} label="Description (optional)">
                 {(p) => <input {...p} {...register(`commitments.${i}.description`)} />}
               </Field>
-              {MANUAL_KINDS.has(kinds?.[i]?.kind ?? '') ? (
+              {takesAchievedFigure(kinds?.[i]?.kind ?? '') ? (
                 <NumberField name={`commitments.${i}.manualAchieved`} label="Achieved" />
               ) : (
                 <span />

@@ -6,13 +6,7 @@ import { navigate } from '../../app/router';
 import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { formatUkDate } from '../../../shared/domain/dates';
-import {
-  commitmentKinds,
-  contractKinds,
-  formatCommitmentFigure,
-  formatPounds,
-  labelFor,
-} from '../../../shared/domain/outcome-lists';
+import { contractKinds, formatCommitmentFigure, formatPounds, labelFor } from '../../../shared/domain/outcome-lists';
 import { ContractPayments } from './ContractPayments';
 import { MonitoringReportForm } from './MonitoringReportForm';
 import { ProgressBar } from './ProgressBar';
@@ -87,7 +81,7 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
         {c.commitments.map((m) => (
           <div key={m.id}>
             <ProgressBar
-              label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`}
+              label={`${m.label}${m.description ? ` – ${m.description}` : ''}`}
               achieved={m.achieved}
               target={m.target}
               percent={m.percent}

@@ -1,6 +1,8 @@
 // A contract's money: the payments received (in-lieu contributions and community investment),
-// a form to record one, and removing one recorded in error. Amounts are typed in pounds and held
-// in pence.
+// a form to record one, correcting one (kind, date, amount, what it is for) and removing one
+// recorded in error. Amounts are typed in pounds and held in pence.
+import { useState } from 'react';
+import { useFormContext } from 'react-hook-form';
 import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
 import { useToasts } from '../../components/Toasts';
@@ -15,6 +17,7 @@ import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/out
 export function ContractPayments({ contractId, payments }: { contractId: number; payments: PaymentRow[] }) {
   const canEdit = useCan('officer');
   const toasts = useToasts();
+  const [changing, setChanging] = useState<PaymentRow | null>(null);
   async function remove(p: PaymentRow) {
     if (
       !window.confirm(`Remove the payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}?`)
@@ -55,7 +58,14 @@ export function ContractPayments({ contractId, payments }: { contractId: number;
                 <td>{p.purpose}</td>
                 <td>{p.reference}</td>
                 {canEdit && (
-                  <td>
+                  <td className="button-row">
+                    <button
+                      type="button"
+                      onClick={() => setChanging(p)}
+                      aria-label={`Change payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
+                    >
+                      Change
+                    </button>
                     <button
                       type="button"
                       onClick={() => void remove(p)}
@@ -70,34 +80,66 @@ export function ContractPayments({ contractId, payments }: { contractId: number;
           </tbody>
         </table>
       )}
-      {canEdit && <PaymentForm contractId={contractId} />}
+      {canEdit &&
+        (changing ? (
+          <ChangePaymentForm key={changing.id} payment={changing} onDone={() => setChanging(null)} />
+        ) : (
+          <PaymentForm contractId={contractId} />
+        ))}
     </section>
   );
 }
 
-function PaymentForm({ contractId }: { contractId: number }) {
+const paymentMessages = {
+  kind: 'Choose what the money is',
+  receivedOn: 'Enter the date it was received, like 05/03/2026',
+  amountPence: 'Enter the amount in pounds and pence, like 2500.00',
+};
+
+function ChangePaymentForm({ payment, onDone }: { payment: PaymentRow; onDone(): void }) {
   const toasts = useToasts();
-  const f = useContractForm('contracts.addPayment', {
-    idPrefix: 'payment',
-    defaultValues: { contractId, receivedOn: '', amountPence: Number.NaN, payer: '', purpose: '', reference: '' },
-    messages: {
-      kind: 'Choose what the money is',
-      receivedOn: 'Enter the date it was received, like 05/03/2026',
-      amountPence: 'Enter the amount in pounds and pence, like 2500.00',
+  const f = useContractForm('contracts.updatePayment', {
+    idPrefix: 'change-payment',
+    defaultValues: {
+      id: payment.id,
+      kind: payment.kind,
+      receivedOn: payment.receivedOn,
+      amountPence: payment.amountPence,
+      payer: payment.payer ?? '',
+      purpose: payment.purpose ?? '',
+      reference: payment.reference ?? '',
     },
-    onSuccess: (_saved, _input, form) => {
-      toasts.show({ kind: 'success', message: 'Payment recorded.' });
-      form.reset();
+    messages: paymentMessages,
+    onSuccess: () => {
+      toasts.show({ kind: 'success', message: 'Payment changed.' });
+      onDone();
     },
   });
-  const { register } = f.form;
   return (
     <Form
       of={f}
       className="inline-form"
-      aria-labelledby="record-payment-title"
-      heading={<h3 id="record-payment-title">Record a payment</h3>}
+      aria-labelledby="change-payment-title"
+      heading={<h3 id="change-payment-title">Change the payment</h3>}
     >
+      <PaymentFields />
+      <div className="button-row">
+        <button type="submit" className="primary" disabled={f.saving}>
+          Save payment
+        </button>
+        <button type="button" onClick={onDone}>
+          Cancel
+        </button>
+      </div>
+    </Form>
+  );
+}
+
+/** The fields a payment has, in a form for recording or changing one. */
+function PaymentFields() {
+  const { register } = useFormContext();
+  return (
+    <>
       <Field name="kind" label="Kind">
         {(p) => (
           <select {...p} {...register('kind')} defaultValue="">
@@ -123,6 +165,29 @@ function PaymentForm({ contractId }: { contractId: number }) {
       <Field name="reference" label="Reference (optional)">
         {(p) => <input {...p} className="narrow" {...register('reference')} />}
       </Field>
+    </>
+  );
+}
+
+function PaymentForm({ contractId }: { contractId: number }) {
+  const toasts = useToasts();
+  const f = useContractForm('contracts.addPayment', {
+    idPrefix: 'payment',
+    defaultValues: { contractId, receivedOn: '', amountPence: Number.NaN, payer: '', purpose: '', reference: '' },
+    messages: paymentMessages,
+    onSuccess: (_saved, _input, form) => {
+      toasts.show({ kind: 'success', message: 'Payment recorded.' });
+      form.reset();
+    },
+  });
+  return (
+    <Form
+      of={f}
+      className="inline-form"
+      aria-labelledby="record-payment-title"
+      heading={<h3 id="record-payment-title">Record a payment</h3>}
+    >
+      <PaymentFields />
       <div className="button-row">
         <button type="submit" className="primary" disabled={f.saving}>
           Record payment

@@ -6,7 +6,7 @@ import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { commitmentKinds, formatCommitmentFigure, labelFor } from '../../../shared/domain/outcome-lists';
+import { formatCommitmentFigure } from '../../../shared/domain/outcome-lists';
 import { ProgressBar } from './ProgressBar';
 import { outcomesRoutes } from './outcomes.routes';
 
@@ -49,7 +49,7 @@ export function ContractsView() {
             c.commitments.map((m) => (
               <ProgressBar
                 key={m.id}
-                label={`${labelFor(commitmentKinds, m.kind)}${m.description ? ` – ${m.description}` : ''}`}
+                label={`${m.label}${m.description ? ` – ${m.description}` : ''}`}
                 context={c.name}
                 achieved={m.achieved}
                 target={m.target}

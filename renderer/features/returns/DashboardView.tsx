@@ -14,6 +14,7 @@ import { AreaBreakdownFigure } from './AreaBreakdownFigure';
 import { TargetsFigure } from './TargetsFigure';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { returnsRoutes } from './returns.routes';
+import { eventsRoutes } from '../events/events.routes';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 import { formatPounds } from '../../../shared/domain/outcome-lists';
 
@@ -31,7 +32,7 @@ export function DashboardView() {
   useEffect(() => setSearchParams({ from: period?.from, to: period?.to }), [period?.from, period?.to]);
   const toasts = useToasts();
   const state = useChannel('returns.dashboard', period ?? {}, {
-    areas: ['returns', 'participants', 'courses', 'outcomes'],
+    areas: ['returns', 'participants', 'courses', 'outcomes', 'events'],
     skip: !period,
   });
   const d = state.data;
@@ -87,6 +88,27 @@ export function DashboardView() {
                 {d.communityInvestment.contracts === 1 ? 'contract or obligation' : 'contracts and obligations'}.
               </p>
               <a href={outcomesRoutes.contracts.href()}>See the contracts</a>
+            </li>
+          </ul>
+          <h3 id="events-figures">Events and activities, {d.periodLabel}</h3>
+          <ul className="cards" aria-labelledby="events-figures">
+            <li className="card">
+              <div className="figure">{d.events.count.toLocaleString('en-GB')}</div>
+              <div>Events and activities held</div>
+              <p className="sentence">
+                {d.events.byKind.length
+                  ? d.events.byKind.map((k) => `${k.label}: ${k.count}`).join(', ')
+                  : 'No events held in the period.'}
+              </p>
+              <a href={eventsRoutes.list.href()}>See the events</a>
+            </li>
+            <li className="card">
+              <div className="figure">{d.events.headcount.toLocaleString('en-GB')}</div>
+              <div>People counted at events</div>
+              <p className="sentence">
+                From the headcounts by age group (numbers only), with {d.events.namedAttendees.toLocaleString('en-GB')}{' '}
+                {d.events.namedAttendees === 1 ? 'participant' : 'participants'} named as attending.
+              </p>
             </li>
           </ul>
           <TargetsFigure from={d.from} to={d.to} />

@@ -213,6 +213,7 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
   const [asJson, setAsJson] = useState<ReadonlySet<string>>(new Set());
   const lookups = useChannel('outcomes.lookups', {}, { areas: ['outcomes'] });
   const setup = useChannel('funding.setup', {}, { areas: ['funding'] });
+  const eventKinds = useChannel('events.kinds', {}, { areas: ['participants'] });
   const funderStreams = (setup.data?.streams ?? []).filter((s) => s.funderId === detail.set.funderId);
   const builderOptions = (i: number): RuleBuilderOptions => ({
     outcomeTypes: (lookups.data?.outcomeTypes ?? []).filter((t) => t.isActive),
@@ -222,6 +223,7 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
     ),
     siblings: drafts.flatMap((d, j) => (j !== i && d.code ? [{ code: d.code, title: d.title }] : [])),
     funderName: detail.set.funderName,
+    eventKinds: eventKinds.data ?? [],
   });
   const agreedOf = (code: string | undefined) => detail.indicators.find((x) => x.code === code && x.agreedOn);
 

@@ -70,6 +70,8 @@ export interface RuleBuilderOptions {
   /** The other indicators of the set (for "not if already counted under"). */
   siblings: ReadonlyArray<{ code: string; title: string }>;
   funderName: string;
+  /** Kinds of event (the reference list), for "attended an event of kind …". */
+  eventKinds: ReadonlyArray<{ code: string; label: string }>;
 }
 
 /** A comma-separated list typed into a box (postcode districts, sectors, area codes): the text is
@@ -325,6 +327,29 @@ export function RuleBuilder({
             />
             Only people whose eligibility is confirmed
           </label>
+          <label className="radio">
+            <input
+              type="checkbox"
+              checked={draft.attendedEvent !== undefined}
+              onChange={(e) => set('attendedEvent', e.target.checked ? { kinds: [] } : undefined)}
+            />
+            Only people who attended an event in the period
+          </label>
+          {draft.attendedEvent && (
+            <ChoiceGroup
+              name={`${name}.attendedEvent.kinds`}
+              legend="Events of these kinds"
+              hint="None ticked: any event."
+              type="checkbox"
+              inline
+              options={options.eventKinds}
+              inputProps={(code) => ({
+                checked: draft.attendedEvent?.kinds.includes(code) ?? false,
+                onChange: (e: { target: { checked: boolean } }) =>
+                  set('attendedEvent', { kinds: toggle(draft.attendedEvent?.kinds, code, e.target.checked) }),
+              })}
+            />
+          )}
           <ChoiceGroup
             name={`${name}.ageAtStart`}
             legend="Age at their start"

@@ -19,6 +19,12 @@ import { settingsRoutes } from './settings.routes';
 const listTitles: Record<ReferenceList['list'], { title: string; one: string; hint: string }> = {
   barrier: { title: 'Barriers to work', one: 'barrier', hint: 'Offered on the participant form under Barriers.' },
   benefit: { title: 'Benefits', one: 'benefit', hint: 'Offered on the participant form under Benefits received.' },
+  event_kind: { title: 'Kinds of event', one: 'kind of event', hint: 'Offered on the event form under Kind of event.' },
+  measure_kind: {
+    title: 'Kinds of contract measure',
+    one: 'kind of measure',
+    hint: 'Offered on the contract form under Measures agreed. A kind added here is counted from the figure officers enter.',
+  },
 };
 
 export function ReferenceListsSection() {
