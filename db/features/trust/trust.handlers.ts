@@ -40,7 +40,7 @@ export const trustHandlers = defineHandlers({
     // Hashed before the transaction (scrypt is the slow part); the rules are checked inside it.
     const hash = hashPassword(input.newPassword);
     const staff = await ctx.transact((tx) => claimFirstPassword(tx, input.staffId, hash, now.toISOString()));
-    return startSession(ctx.client, staff, now);
+    return startSession(ctx.client, staff, now, ctx.loginRole);
   },
   async 'session.redeemSetupCode'(input, ctx) {
     const now = ctx.clock.now();
@@ -49,7 +49,7 @@ export const trustHandlers = defineHandlers({
     // A wrong code is counted in its own committed transaction before the refusal is returned.
     const attempt = await ctx.transact((tx) => redeemSetupCode(tx, input.staffId, input.code, hash, now));
     if (!attempt.ok) throw attempt.refusal;
-    return startSession(ctx.client, attempt.staff, now);
+    return startSession(ctx.client, attempt.staff, now, ctx.loginRole);
   },
   async 'session.touch'() {
     return { ok: true as const };

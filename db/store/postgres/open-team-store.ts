@@ -11,6 +11,8 @@ import { pgTypes, WorksbookPostgresDialect } from './pg-dialect';
 import { clientConfig, displayUrl, type TeamConnection } from './team-connection';
 import { rememberConnection } from './connections';
 import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
+import { loginRoleOf } from './team-roles';
+import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
   readonly kind: 'postgres';
@@ -18,6 +20,8 @@ export interface TeamStore {
   readonly file: string;
   readonly db: Kysely<Database>;
   readonly isEncrypted: boolean;
+  /** The app role this login holds on the server (team-roles.ts), or null for none (the owner). */
+  readonly loginRole: Role | null;
   /** Calls `listener` with the areas another backend changed, after its commit. */
   onOtherWriters(listener: (areas: string[]) => void): () => void;
   close(): Promise<void>;
@@ -58,6 +62,13 @@ export async function openTeamStore(
     await db.destroy();
     throw error;
   }
+  let loginRole: Role | null;
+  try {
+    loginRole = await loginRoleOf(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
   const listeners = new Set<(areas: string[]) => void>();
   let listener: pg.Client | null = null;
   let closed = false;
@@ -88,6 +99,7 @@ export async function openTeamStore(
     file: displayUrl(connection.url),
     db,
     isEncrypted: connection.tls === 'verify-full',
+    loginRole,
     onOtherWriters(l) {
       listeners.add(l);
       void listen();

@@ -1240,6 +1240,12 @@ export function mentioningTables(): MentionStep[] {
   );
 }
 
+/** Every column of a table, as the registry lists them. */
+export function tableColumns(table: TableName): string[] {
+  const entry = registry[table];
+  return entry.about === 'participant' ? Object.keys(entry.columns) : [...entry.personal, ...entry.notPersonal];
+}
+
 /** Columns of a table a viewer never receives. */
 export function withheldColumns(table: TableName): string[] {
   return Object.entries(columnRules(table))
