@@ -7,11 +7,12 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema';
 import { migrateToLatest } from '../migrator';
+import type { MigrationEntry } from '../migrations/index';
 import { pgTypes, WorksbookPostgresDialect } from './pg-dialect';
 import { clientConfig, displayUrl, type TeamConnection } from './team-connection';
 import { rememberConnection } from './connections';
 import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
-import { loginRoleOf } from './team-roles';
+import { loginRoleOf, reapplyTeamGrants } from './team-roles';
 import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
@@ -28,6 +29,19 @@ export interface TeamStore {
 }
 
 const POOL_SIZE = 8;
+
+/** Runs the migrations and, when they changed anything on a database whose server roles are set
+ * up, sets the roles' privileges again in the same run (new tables and columns are covered without
+ * running `cli team setup-roles` again). */
+export async function migrateTeamDatabase(
+  db: Kysely<Database>,
+  list?: Record<string, MigrationEntry>,
+): Promise<{ applied: string[]; grantsReapplied: boolean }> {
+  const { applied } = await migrateToLatest(db, list);
+  if (!applied.length) return { applied, grantsReapplied: false };
+  const grantsReapplied = await db.transaction().execute((tx) => reapplyTeamGrants(tx));
+  return { applied, grantsReapplied };
+}
 
 export async function openTeamStore(
   connection: TeamConnection,
@@ -57,7 +71,7 @@ export async function openTeamStore(
   });
   rememberConnection(db, config);
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) await migrateTeamDatabase(db);
   } catch (error) {
     await db.destroy();
     throw error;

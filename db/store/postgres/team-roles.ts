@@ -113,6 +113,24 @@ function specialItemStatements(tables: TeamTable[]) {
 /** The permissive policy of a table with row-level security: which rows the three roles reach. */
 export const ROWS_POLICY = 'worksbook_rows';
 
+/** Sets the roles' privileges again on a database whose server roles were set up (`setup-roles`
+ * granted them something here): after migrations have added tables or columns (a viewer's grants
+ * are column by column, so a new column would otherwise be refused to them until `setup-roles` ran
+ * again). Another database on the same server whose owner never set the roles up is left alone:
+ * the roles belong to the whole server. Run by whoever ran the migrations (the owner), in their
+ * transaction. Returns whether it re-applied them. */
+export async function reapplyTeamGrants(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_roles where rolname in (${sql.join(ALL)})`.execute(db);
+  if (Number(rows[0]?.n ?? 0) < ALL.length) return false;
+  const setUp = await sql<{ granted: boolean }>`
+    select has_table_privilege(${TEAM_ROLES.viewer}, ${MIGRATION_TABLES[0]}, 'select') as granted`.execute(db);
+  if (!setUp.rows[0]?.granted) return false;
+  const tables = await tablesInCopyOrder(db);
+  for (const statement of [...grantStatements(tables), ...specialItemStatements(tables)]) await statement.execute(db);
+  return true;
+}
+
 /** Creates the three group roles if they are missing and sets their privileges on this
  * database. Needs the database's owner with CREATEROLE (or a superuser). */
 export async function setUpTeamRoles(db: Kysely<Database>): Promise<{ roles: string[]; tables: number }> {

@@ -1240,6 +1240,11 @@ export function mentioningTables(): MentionStep[] {
   );
 }
 
+/** Whether the registry lists a table (the type says so; a name read from the database may not). */
+export function isRegisteredTable(table: string): table is TableName {
+  return Object.hasOwn(registry, table);
+}
+
 /** Every column of a table, as the registry lists them. */
 export function tableColumns(table: TableName): string[] {
   const entry = registry[table];
