@@ -439,6 +439,9 @@ export const personalData = {
       completed_on: keptDate,
       created_at: key,
       created_by: staff,
+      version: key,
+      updated_at: key,
+      updated_by: staff,
     },
   },
   attendance: {
