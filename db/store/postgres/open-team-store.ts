@@ -13,6 +13,7 @@ import { clientConfig, displayUrl, type TeamConnection } from './team-connection
 import { rememberConnection } from './connections';
 import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
 import { loginRoleOf, reapplyTeamGrants } from './team-roles';
+import { applyOrganisationScopes, scopesEnabled } from './team-scopes';
 import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
@@ -39,7 +40,12 @@ export async function migrateTeamDatabase(
 ): Promise<{ applied: string[]; grantsReapplied: boolean }> {
   const { applied } = await migrateToLatest(db, list);
   if (!applied.length) return { applied, grantsReapplied: false };
-  const grantsReapplied = await db.transaction().execute((tx) => reapplyTeamGrants(tx));
+  const grantsReapplied = await db.transaction().execute(async (tx) => {
+    const done = await reapplyTeamGrants(tx);
+    // A new table about people follows their organisation scope too.
+    if (done && (await scopesEnabled(tx))) await applyOrganisationScopes(tx);
+    return done;
+  });
   return { applied, grantsReapplied };
 }
 

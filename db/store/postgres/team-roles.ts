@@ -97,10 +97,14 @@ function specialItemStatements(tables: TeamTable[]) {
       const policy = sql.id(`worksbook_special_${column}`);
       statements.push(
         sql`alter table ${name} enable row level security`,
-        // Row-level security admits only what a permissive policy allows: every row, for the
-        // three roles (organisation scopes narrow it per participant, team-scopes.ts).
-        sql`drop policy if exists ${sql.id(ROWS_POLICY)} on ${name}`,
-        sql`create policy ${sql.id(ROWS_POLICY)} on ${name} to ${sql.join(ALL.map((r) => sql.id(r)))} using (true)`,
+        // Row-level security admits only what a permissive policy allows: every row for the three
+        // roles, unless organisation scopes (team-scopes.ts) have already narrowed it per person.
+        sql.raw(`do $$ begin
+          if not exists (select 1 from pg_policies where schemaname = current_schema()
+                         and tablename = '${table.table}' and policyname = '${ROWS_POLICY}') then
+            create policy ${ROWS_POLICY} on ${table.table} to ${ALL.join(', ')} using (true);
+          end if;
+        end $$`),
         sql`drop policy if exists ${policy} on ${name}`,
         sql`create policy ${policy} on ${name} as restrictive for select to ${sql.id(TEAM_ROLES.viewer)}
           using (not ${sql.id(SPECIAL_ITEM)}(${sql.lit(rule.items)}, ${sql.ref(column)}))`,
