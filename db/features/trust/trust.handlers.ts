@@ -13,6 +13,7 @@ import {
   replaceRecoveryKey,
 } from './recovery-key.service';
 import { issueSetupCode } from './setup-codes.service';
+import { setTeamScope, teamScopesView } from './team-scopes.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
 import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
@@ -31,6 +32,9 @@ const actorOf = (ctx: { staffId: number | null; clock: { now(): Date } }) => ({
 });
 
 export const trustHandlers = defineHandlers({
+  'team.scopes': (_input, ctx) => teamScopesView(ctx.db),
+  'team.setScope': (input, ctx) => setTeamScope(ctx.tx, actorOf(ctx), input),
+
   async 'session.policy'(_input, ctx) {
     return { passwordsRequired: await passwordsRequired(ctx.db), autoLockMinutes: ctx.trust.autoLockMinutes };
   },

@@ -110,6 +110,8 @@ export async function applyOrganisationScopes(tx: Kysely<Database>): Promise<voi
     await sql`create policy ${sql.id(ROWS_POLICY)} on ${name} to ${roles} using (${table.visible})`.execute(tx);
   }
   await sql`grant select on ${sql.table(SCOPES)}, ${sql.table(MEMBERS)} to ${roles}`.execute(tx);
+  // Administrators change scopes from the app (Settings → Team database), audited there.
+  await sql`grant insert, update on ${sql.table(SCOPES)} to ${sql.id(TEAM_ROLES.administrator)}`.execute(tx);
 }
 
 /** Whether organisation scopes have been set up on this database. */
@@ -117,6 +119,15 @@ export async function scopesEnabled(db: Kysely<Database>): Promise<boolean> {
   const { rows } = await sql<{ found: boolean }>`
     select to_regclass(${SCOPES}) is not null as found`.execute(db);
   return !!rows[0]?.found;
+}
+
+/** Every organisation's scope as set (organisations without one are not listed). */
+export async function organisationScopes(
+  db: Kysely<Database>,
+): Promise<Array<{ organisationId: number; sees: 'all' | 'referred'; referralSource: string | null }>> {
+  const { rows } = await sql<{ organisation_id: number; sees: 'all' | 'referred'; referral_source: string | null }>`
+    select organisation_id, sees, referral_source from ${sql.table(SCOPES)} order by organisation_id`.execute(db);
+  return rows.map((r) => ({ organisationId: r.organisation_id, sees: r.sees, referralSource: r.referral_source }));
 }
 
 /** Sets what an organisation's staff see. */
