@@ -1,7 +1,7 @@
 // Enrolments of a run: who holds a place, the waiting list in order, who withdrew and why; and
 // adding people found by name or reference (multi-select in the grid). People not confirmed
 // eligible need a reason, which is kept with their enrolment.
-import { useEffect, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import type { EnrolCandidate, EnrolmentRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { api } from '../../api/client';
@@ -22,20 +22,19 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
   const canEdit = useCan('officer');
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<EnrolmentRow | null>(null);
-  // "Reload the record" after a colleague's change: the list is read again, then the form opens
-  // afresh on the enrolment as it is now (its new version).
-  const [reloading, setReloading] = useState<number | null>(null);
+  // "Reload the record" after a colleague's change: the form opens afresh on the enrolment as it
+  // is now (its new version); closed if the colleague withdrew them.
   const [formKey, setFormKey] = useState(0);
   const toasts = useToasts();
   const rows = list.data ?? [];
-  useEffect(() => {
-    if (reloading === null || !list.data) return;
-    const fresh = list.data.find((r) => r.enrolmentId === reloading);
-    if (!fresh || fresh.version === withdrawing?.version) return;
-    setReloading(null);
-    setWithdrawing(fresh.status === 'withdrawn' ? null : fresh);
+  async function reloadWithdrawing(enrolmentId: number) {
+    const fresh = await api.call('courses.enrolments.list', { runId: run.id });
+    if (!fresh.ok) return;
+    const row = fresh.value.find((r) => r.enrolmentId === enrolmentId);
+    setWithdrawing(row && row.status !== 'withdrawn' ? row : null);
     setFormKey((k) => k + 1);
-  }, [list.data, reloading, withdrawing]);
+    list.reload();
+  }
   const holders = rows.filter(
     (r) => r.status === 'enrolled' || r.status === 'completed' || r.status === 'not_completed',
   );
@@ -197,10 +196,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
           key={formKey}
           enrolment={withdrawing}
           onClose={() => setWithdrawing(null)}
-          onReload={() => {
-            setReloading(withdrawing.enrolmentId);
-            list.reload();
-          }}
+          onReload={() => void reloadWithdrawing(withdrawing.enrolmentId)}
         />
       )}
     </>
