@@ -4,7 +4,7 @@
 // the fields their output schema marks special category removed. The same object serves the
 // Electron utility process, the browser harness, the CLI and the tests.
 import { contract, isChannelName, type ChannelName, type ChannelOutput } from '../../shared/contract/index';
-import { roleAtLeast, type Role } from '../../shared/contract/define';
+import { roleAtLeast, withinLogin, type Role } from '../../shared/contract/define';
 import { AppFailure, fieldErrorsFromZod, type Result } from '../../shared/result';
 import type { BackendEvent } from '../../shared/events';
 import { defaultBackupDir, openStore, type OpenStoreOptions, type Store } from '../store/connection';
@@ -147,6 +147,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       opener: store.opener,
     },
     audit: await openAuditAnchor(store, () => clock.now()),
+    loginRole: store.loginRole,
     trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
     maintenance: {
@@ -174,6 +175,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         stopListening = store.onOtherWriters(fromOthers);
         Object.assign(services, {
           db: store.db,
+          loginRole: store.loginRole,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
           audit: await openAuditAnchor(store, () => clock.now(), reopenOptions),
@@ -239,9 +241,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       if (generation === staffGeneration) staffRoles.set(id, staff);
     }
     if (!staff?.isActive || !c.session) return null;
-    if (staff.role !== c.session.staff.role)
-      c.session = { ...c.session, staff: { ...c.session.staff, role: staff.role } };
-    return staff.role;
+    const role = withinLogin(staff.role, services.loginRole);
+    if (role !== c.session.staff.role) c.session = { ...c.session, staff: { ...c.session.staff, role } };
+    return role;
   }
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {

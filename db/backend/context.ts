@@ -2,6 +2,7 @@
 // to push events and to start long jobs.
 import type { Kysely } from 'kysely';
 import type { Session } from '../../shared/contract/app.contract';
+import type { Role } from '../../shared/contract/define';
 import type { BackendEvent } from '../../shared/events';
 import type { DataArea } from '../../shared/contract/define';
 import type { Database, Tx } from '../store/schema';
@@ -53,6 +54,10 @@ export interface BackendServices {
     between: () => Promise<void> | void,
     options?: { reanchor?: ReanchorRequest },
   ): Promise<{ db: Kysely<Database> }>;
+  /** A team database: the app role the server holds this login to (Store.loginRole). A staff
+   * member signed in through it works with no more than that role; a viewer's login also stands
+   * in for the app's password, which it cannot read (the server checked the login's). */
+  loginRole: Role | null;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number; sessionHours: number };
   maintenance: StoreMaintenance;

@@ -30,6 +30,7 @@ import { acquireStoreLock, type StoreLock } from './store-lock';
 import { openTeamStore } from './postgres/open-team-store';
 import { isTeamDatabaseUrl, tlsFromEnvironment, type TeamTls } from './postgres/team-connection';
 import type { StoreKind } from './dialect';
+import type { Role } from '../../shared/contract/define';
 
 export interface Store {
   readonly kind: StoreKind;
@@ -54,6 +55,10 @@ export interface Store {
   readonly openNotes: string[];
   /** This process's ownership of the file (store-lock); null in memory. */
   readonly lock: StoreLock | null;
+  /** A team database: the app role its login holds on the server (worksbook_viewer → 'viewer'...),
+   * the most a staff member signed in through it may do; null when the login is in none of the
+   * roles (the database's owner) and for a data file, whose key opens everything. */
+  readonly loginRole: Role | null;
   /** Calls `listener` with the data areas another process changed (a team database's other
    * members; a SQLite store has one owner, so never). */
   onOtherWriters(listener: (areas: string[]) => void): () => void;
@@ -243,6 +248,7 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       recoveryKey: keys.recoveryKey,
       openNotes,
       lock,
+      loginRole: null,
       onOtherWriters: () => () => {},
       async close({ keepLock = false } = {}) {
         await db.destroy(); // closes the sqlite handle too

@@ -4,7 +4,16 @@
 // has neither: refused.
 import type { Store } from './connection';
 import { setUpTeamRoles, TEAM_ROLES } from './postgres/team-roles';
-import { enableOrganisationScopes, setLoginOrganisation, setOrganisationScope } from './postgres/team-scopes';
+import type { Kysely } from 'kysely';
+import type { Database } from './schema';
+import { storeKindOf } from './dialect';
+import {
+  enableOrganisationScopes,
+  organisationScopes,
+  scopesEnabled,
+  setLoginOrganisation,
+  setOrganisationScope,
+} from './postgres/team-scopes';
 import { TeamMigrateRefused } from './team-migrate';
 
 export { TEAM_ROLES };
@@ -25,11 +34,34 @@ export async function setUpServerRoles(store: Store): Promise<{ roles: string[];
 export async function setServerScope(
   store: Store,
   organisationId: number,
-  scope: { sees: 'all' } | { sees: 'referred'; referralSource: string },
+  scope: OrganisationScope,
   login?: string,
 ): Promise<void> {
   teamOnly(store);
   await enableOrganisationScopes(store.db);
   await setOrganisationScope(store.db, organisationId, scope);
   if (login) await setLoginOrganisation(store.db, login, organisationId);
+}
+
+export type OrganisationScope = { sees: 'all' } | { sees: 'referred'; referralSource: string };
+
+/** The organisations' scopes as the app shows them: null when this is not a team database, or its
+ * scopes have not been set up (`cli team setup-roles`). */
+export async function readServerScopes(
+  db: Kysely<Database>,
+): Promise<Array<{ organisationId: number; sees: 'all' | 'referred'; referralSource: string | null }> | null> {
+  if (storeKindOf(db) !== 'postgres' || !(await scopesEnabled(db))) return null;
+  return organisationScopes(db);
+}
+
+/** Changes an organisation's scope from the app, in the caller's transaction: the same statement
+ * as `cli team scope`. Refused on a data file, or before the scopes are set up. */
+export async function writeServerScope(tx: Kysely<Database>, organisationId: number, scope: OrganisationScope) {
+  if (storeKindOf(tx) !== 'postgres')
+    throw new TeamMigrateRefused('Organisation scopes are for a team database, not a data file.');
+  if (!(await scopesEnabled(tx)))
+    throw new TeamMigrateRefused(
+      "This team database's server roles are not set up yet: its owner runs `cli team setup-roles` first.",
+    );
+  await setOrganisationScope(tx, organisationId, scope);
 }

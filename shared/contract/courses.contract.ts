@@ -165,6 +165,7 @@ export const enrolmentRowSchema = z.object({
   overrideReason: z.string().nullable(),
   withdrawnOn: z.string().nullable(),
   withdrawnReason: z.string().nullable(),
+  version: z.number().int(),
   completedOn: z.string().nullable(),
   attendanceRate: z.number().nullable(),
 });
@@ -528,6 +529,8 @@ export const coursesContract = {
     input: z
       .object({
         enrolmentId: idSchema,
+        /** The enrolment's version the form opened (a colleague's newer change is not overwritten). */
+        version: z.number().int().positive(),
         reason: reqText(500, 'a reason for the withdrawal'),
         withdrawnOn: isoDateSchema,
       })

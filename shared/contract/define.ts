@@ -11,6 +11,12 @@ export function roleAtLeast(role: Role, needed: Role): boolean {
   return roles.indexOf(role) >= roles.indexOf(needed);
 }
 
+/** A staff member's role as they work through a team database login held to `loginRole` (the
+ * lesser of the two); unchanged when the login holds no app role (a data file, the owner). */
+export function withinLogin(role: Role, loginRole: Role | null): Role {
+  return loginRole && !roleAtLeast(loginRole, role) ? loginRole : role;
+}
+
 /** What a write can change, as the window's screens know it: a `data-changed` event names these
  * so each open screen reloads only when its own data moved. */
 export const dataAreas = [

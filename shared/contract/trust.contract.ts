@@ -144,7 +144,51 @@ export const erasureCheckSchema = z.object({
 });
 export type ErasureCheck = z.infer<typeof erasureCheckSchema>;
 
+const scopeSees = z.enum(['all', 'referred']);
+
+export const teamScopesSchema = z.object({
+  /** Whether this store is a team database (scopes are the server's; a data file has none). */
+  teamMode: z.boolean(),
+  /** Whether its owner has set the server roles and scopes up (`cli team setup-roles`). */
+  setUp: z.boolean(),
+  /** The partner organisations (not employers), each with what its staff see (null: not decided,
+   * so its staff see no one yet). */
+  organisations: z.array(
+    z.object({
+      id: idSchema,
+      name: z.string(),
+      kind: z.string(),
+      sees: scopeSees.nullable(),
+      referralSource: z.string().nullable(),
+    }),
+  ),
+});
+
 export const trustContract = {
+  'team.scopes': channel({
+    effect: reads,
+    summary: "Read which participants each partner organisation's staff see on the team database",
+    role: 'administrator',
+    input: emptyInput,
+    output: teamScopesSchema,
+  }),
+  'team.setScope': channel({
+    effect: writes('settings'),
+    summary: "Change which participants an organisation's staff see",
+    role: 'administrator',
+    input: z
+      .object({
+        organisationId: idSchema,
+        sees: scopeSees,
+        referralSource: z.string().trim().max(64).nullable().default(null),
+      })
+      .strict()
+      .refine((v) => v.sees === 'all' || !!v.referralSource, {
+        path: ['referralSource'],
+        message: 'Choose the referral source whose people they see',
+      }),
+    output: okOutput,
+  }),
   'session.policy': channel({
     effect: reads,
     summary: 'Sign-in rules',

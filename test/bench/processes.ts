@@ -3,21 +3,38 @@
 // wall time of a child from spawn to exit or to a line it prints.
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
-import { build } from 'esbuild';
+import { build, type BuildOptions } from 'esbuild';
+
+const IMPORT_READ_WORKER = 'import-read.worker.cjs';
 
 /** Bundles `entry` into `outfile` (CommonJS for Node 22, the SQLite driver left outside, as
- * scripts/build.mjs does for the backend). */
-export async function bundleEntry(entry: string, outfile: string): Promise<string> {
-  await build({
-    entryPoints: [entry],
-    outfile,
+ * scripts/build.mjs does for the backend). `withImportWorker`: the partner-file reader's worker is
+ * bundled beside it and found by name, as in the app (an entry that imports files needs it). */
+export async function bundleEntry(
+  entry: string,
+  outfile: string,
+  options: { withImportWorker?: boolean } = {},
+): Promise<string> {
+  const common: BuildOptions = {
     bundle: true,
     platform: 'node',
     format: 'cjs',
     target: 'node22',
     external: ['better-sqlite3-multiple-ciphers', 'electron'],
     logLevel: 'warning',
+  };
+  await build({
+    ...common,
+    entryPoints: [entry],
+    outfile,
+    ...(options.withImportWorker ? { define: { __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER) } } : {}),
   });
+  if (options.withImportWorker)
+    await build({
+      ...common,
+      entryPoints: ['db/features/imports/import-read.worker.ts'],
+      outfile: path.join(path.dirname(outfile), IMPORT_READ_WORKER),
+    });
   return path.resolve(outfile);
 }
 

@@ -464,8 +464,10 @@ function steps(): Step[] {
       'courses.withdraw',
       async (s) => {
         const list = await t.ok('courses.enrolments.list', { runId: id(s, 'run') });
+        const enrolled = list.find((e) => e.status === 'enrolled')!;
         return {
-          enrolmentId: list.find((e) => e.status === 'enrolled')!.enrolmentId,
+          enrolmentId: enrolled.enrolmentId,
+          version: enrolled.version,
           reason: 'Moved away',
           withdrawnOn: '2026-11-01',
         };

@@ -97,6 +97,7 @@ describe('course runs and enrolment', () => {
     const first = list.find((e) => e.participantId === people[1])!;
     const w = await t.ok('courses.withdraw', {
       enrolmentId: first.enrolmentId,
+      version: first.version,
       reason: 'Started a job',
       withdrawnOn: '2026-11-03',
     });

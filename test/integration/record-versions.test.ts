@@ -11,6 +11,7 @@ import type { BackendEvent } from '../../shared/events';
 import type { ParticipantRecordInput } from '../../shared/domain/participant-record';
 import { createTestBackend, tempDir, TEST_NOW, type TestBackend } from '../support/backend';
 import { isPostgresRun } from '../support/test-store';
+import { aCourseRun, aCourseType } from '../support/returns-builders';
 
 const person = (over: Partial<ParticipantRecordInput> = {}): ParticipantRecordInput => ({
   firstName: 'Amira',
@@ -112,6 +113,34 @@ describe('two windows of one backend (either store)', () => {
     oneWinsOneRefused([a, b], 2);
     expect(await t.ok('placements.get', { id })).toMatchObject({ version: 2, site: 'Town centre', supervisor: null });
     const unversioned = await t.call('placements.save', { ...base, id, site: 'Elsewhere' });
+    expect(unversioned).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: ['version'] }] } });
+  });
+
+  it('enrolment: a withdrawal opened before a colleague’s change to the enrolment is refused, then done after a reload', async () => {
+    const db = t.backend.store.db;
+    const runId = await aCourseRun(db, { typeId: await aCourseType(db), start: '2026-12-01', status: 'planned' });
+    const { id: participantId } = await t.ok('participants.create', { record: person() });
+    await t.ok('courses.enrol', { runId, participantIds: [participantId], overrideReason: 'Referred by JCP' });
+    const [opened] = await t.ok('courses.enrolments.list', { runId });
+    expect(opened).toMatchObject({ status: 'enrolled', version: 1 });
+    const withdraw = { enrolmentId: opened!.enrolmentId, withdrawnOn: '2026-11-23' };
+    const a = await t.call('courses.withdraw', { ...withdraw, version: 1, reason: 'Started a job' });
+    const b = await asB('courses.withdraw', { ...withdraw, version: 1, reason: 'Moved away' });
+    oneWinsOneRefused([a, b], 2);
+    const [now] = await t.ok('courses.enrolments.list', { runId });
+    expect(now).toMatchObject({ status: 'withdrawn', withdrawnReason: 'Started a job', version: 2 });
+    // Exactly one withdrawal was audited.
+    const audited = await db
+      .selectFrom('audit_log')
+      .select('id')
+      .where('entity', '=', 'enrolment')
+      .where('action', '=', 'update')
+      .execute();
+    expect(audited).toHaveLength(1);
+    // After a reload the form names version 2: the refusal is then the record's own (already withdrawn).
+    const again = await asB('courses.withdraw', { ...withdraw, version: 2, reason: 'Moved away' });
+    expect(again).toMatchObject({ ok: false, error: { kind: 'conflict', message: /already been withdrawn/ } });
+    const unversioned = await t.call('courses.withdraw', { ...withdraw, reason: 'Moved away' });
     expect(unversioned).toMatchObject({ ok: false, error: { kind: 'validation', fields: [{ path: ['version'] }] } });
   });
 });

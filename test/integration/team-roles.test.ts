@@ -85,11 +85,11 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
 
   it('a viewer login is refused special-category columns by PostgreSQL, and reads the rest', async () => {
     const v = logins.viewer;
+    const o = () => logins.officer;
     for (const query of [
       'select ethnicity from participants',
       'select disability, health_condition from participants',
       'select * from participants',
-      'select barrier_code from participant_barriers',
       'select body from participant_notes',
       'select password_hash from staff',
       'select key from audit_keys',
@@ -98,6 +98,11 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
         code: '42501',
         refused: expect.stringMatching(/permission denied/),
       });
+    // Barrier codes are read, but never a special item's row (ex-offender): the server hides them.
+    expect(await as(o(), 'select barrier_code from participant_barriers')).toMatchObject({
+      rows: [{ barrier_code: 'ex_offender' }],
+    });
+    expect(await as(v, 'select barrier_code from participant_barriers')).toMatchObject({ rows: [] });
     expect(await as(v, 'select id, reference, first_name, last_name from participants')).toMatchObject({
       rows: [{ reference: 'SW-000001', last_name: 'Khan' }],
     });
@@ -157,9 +162,29 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
           .returning('id')
           .executeTakeFirstOrThrow()
       ).id;
-    await person('SW-RLS001', 'jcp');
-    const later = await person('SW-RLS002', 'self');
-    await person('SW-RLS003', 'self');
+    const ids = [
+      await person('SW-RLS001', 'jcp'),
+      await person('SW-RLS002', 'self'),
+      await person('SW-RLS003', 'self'),
+    ];
+    const later = ids[1]!;
+    // Rows about each person in other tables: they follow the person's visibility.
+    for (const [i, participant_id] of ids.entries()) {
+      await db
+        .insertInto('participant_notes')
+        .values({ participant_id, body: `Note RLS00${i + 1}`, created_at: at, created_by: null })
+        .execute();
+      await db
+        .insertInto('outcomes')
+        .values({
+          participant_id,
+          outcome_type: 'job_start',
+          outcome_date: '2026-02-01',
+          created_at: at,
+          updated_at: at,
+        })
+        .execute();
+    }
     // Referred by JCP later on, on a referral rather than the record.
     await db
       .insertInto('participant_referrals')
@@ -207,6 +232,27 @@ describe.skipIf(!isPostgresRun)('team database roles, enforced by PostgreSQL (Po
     expect(await seen(unscopedOfficer)).toEqual([]);
     // The programme's own staff, in no partner organisation: everyone.
     expect(await seen(logins.officer)).toEqual(['SW-RLS001', 'SW-RLS002', 'SW-RLS003']);
+    // The rows about people in other tables follow them.
+    const notes = async (login: string) =>
+      (
+        (await as(login, "select body from participant_notes where body like 'Note RLS%' order by body")).rows ?? []
+      ).map((r) => (r as { body: string }).body);
+    expect(await notes(jcpOfficer)).toEqual(['Note RLS001', 'Note RLS002']);
+    expect(await notes(partnerOfficer)).toEqual(['Note RLS001', 'Note RLS002', 'Note RLS003']);
+    expect(await notes(unscopedOfficer)).toEqual([]);
+    const outcomesOf = async (login: string) =>
+      (await as(login, `select count(*)::int as n from outcomes where participant_id in (${ids.join(', ')})`)).rows;
+    expect(await outcomesOf(jcpOfficer)).toEqual([{ n: 2 }]);
+    expect(await outcomesOf(partnerOfficer)).toEqual([{ n: 3 }]);
+    expect(await outcomesOf(unscopedOfficer)).toEqual([{ n: 0 }]);
+    expect(await outcomesOf(logins.officer)).toEqual([{ n: 3 }]);
+    // Nor can a scoped login add a row about someone it cannot see.
+    expect(
+      await as(
+        jcpOfficer,
+        `insert into participant_notes (participant_id, body, created_at) values (${ids[2]}, 'x', '${at}')`,
+      ),
+    ).toMatchObject({ code: '42501' });
     // Nor can a scoped login change someone it cannot see.
     expect(
       await as(jcpOfficer, "update participants set phone = '0' where reference = 'SW-RLS003' returning id"),

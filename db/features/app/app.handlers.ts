@@ -4,7 +4,14 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { countStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
 import { countParticipants } from '../participants/participants.repository';
-import { activeStaff, attemptSignIn, checkPassword, recordSignOut, startSession } from '../trust/sign-in.service';
+import {
+  activeStaff,
+  attemptSignIn,
+  checkPassword,
+  recordSignOut,
+  signInThroughLogin,
+  startSession,
+} from '../trust/sign-in.service';
 import { markDemoStore } from '../trust/trust-settings';
 import { createFirstAdministrator } from '../trust/staff-admin.service';
 import { loadDemo, recordDemoLoaded } from '../../demo/demo';
@@ -25,19 +32,26 @@ export const appHandlers = defineHandlers({
   },
 
   async 'session.profiles'(_input, ctx) {
-    return (await listStaff(ctx.db)).filter((s) => s.is_active === 1).map(toStaffProfile);
+    // Read as the login reads them: a viewer's login has no password hashes (and needs none).
+    return (await listStaff(ctx.db, ctx.loginRole ?? 'administrator'))
+      .filter((s) => s.is_active === 1)
+      .map(toStaffProfile);
   },
 
   async 'session.start'(input, ctx) {
     // Password check, lockout and the "passwords required" rule live in the trust area. A wrong
     // password is counted in its own committed transaction before the refusal is returned.
     const now = ctx.clock.now();
+    if (ctx.loginRole === 'viewer') {
+      const staff = await ctx.transact((tx) => signInThroughLogin(tx, input.staffId, 'viewer', now));
+      return startSession(ctx.client, staff, now, ctx.loginRole);
+    }
     // The password is checked before the transaction (scrypt is slow); the transaction re-reads
     // the profile and counts a wrong attempt atomically.
     const check = checkPassword(await activeStaff(ctx.db, input.staffId), input.password);
     const attempt = await ctx.transact((tx) => attemptSignIn(tx, input.staffId, check, now));
     if (!attempt.ok) throw attempt.refusal;
-    return startSession(ctx.client, attempt.staff, now);
+    return startSession(ctx.client, attempt.staff, now, ctx.loginRole);
   },
 
   async 'session.end'(_input, ctx) {
@@ -53,7 +67,7 @@ export const appHandlers = defineHandlers({
   },
 
   async 'staff.list'(_input, ctx) {
-    return (await listStaff(ctx.db)).map(toStaffProfile);
+    return (await listStaff(ctx.db, ctx.client.session?.staff.role ?? 'viewer')).map(toStaffProfile);
   },
 
   async 'demo.load'(input, ctx) {

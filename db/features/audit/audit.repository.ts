@@ -6,7 +6,12 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { Db, Tx } from '../../store/schema';
 import { auditKeyOf } from '../../store/store-secrets';
-import { auditKeysFor, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
+import { auditKeysFor, isSealed, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
+import type { Role } from '../../../shared/contract/define';
+import { roleReads } from '../../store/tables/readable-columns';
+
+/** What a viewer reads of an audit entry's text about a person. */
+export const WITHHELD_FROM_VIEWERS = 'A change to the record (the details are not shown to viewers)';
 
 export interface AuditEntry {
   action:
@@ -114,10 +119,19 @@ export function changedFields(
 }
 
 /** Audit rows as people read them: summaries and values about a person opened with their key
- * (or marked erased after anonymisation). Use this wherever audit rows are shown or exported. */
+ * (or marked erased after anonymisation). Use this wherever audit rows are shown or exported.
+ * A viewer reads no audit keys (readable-columns.ts: a viewer's login may not, since the entries
+ * hold the special-category values changed): sealed texts read as withheld from viewers. */
 export async function readableAuditRows<
   R extends { participant_id: number | null; summary: string; before_json: string | null; after_json: string | null },
->(db: Db, rows: R[]): Promise<R[]> {
+>(db: Db, rows: R[], reader: Role = 'administrator'): Promise<R[]> {
+  if (!roleReads(reader, 'audit_keys', 'key'))
+    return rows.map((r) => ({
+      ...r,
+      summary: isSealed(r.summary) ? WITHHELD_FROM_VIEWERS : r.summary,
+      before_json: isSealed(r.before_json) ? null : r.before_json,
+      after_json: isSealed(r.after_json) ? null : r.after_json,
+    }));
   const keys = await auditKeysFor(
     db,
     rows.map((r) => r.participant_id).filter((id): id is number => id !== null),

@@ -78,7 +78,7 @@ export const coursesHandlers = defineHandlers({
 
   'courses.withdraw'(input, ctx) {
     const { at, staffId } = actorOf(ctx);
-    return withdraw(ctx.tx, at, staffId, input.enrolmentId, input.reason, input.withdrawnOn);
+    return withdraw(ctx.tx, at, staffId, input.enrolmentId, input.reason, input.withdrawnOn, input.version);
   },
 
   async 'courses.promote'(input, ctx) {

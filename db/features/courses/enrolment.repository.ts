@@ -46,8 +46,25 @@ export async function insertEnrolment(tx: Tx, values: Insertable<EnrolmentsTable
   return row.id;
 }
 
+/** Bookkeeping no one edits (the waiting list's numbering): the version stays. */
 export async function updateEnrolment(tx: Tx, id: number, values: Updateable<EnrolmentsTable>): Promise<void> {
   await tx.updateTable('enrolments').set(values).where('id', '=', id).execute();
+}
+
+/** A change someone made to an enrolment: its version moves on, with who and when. Given the
+ * version a form opened, only that version is changed: false when another save came first. */
+export async function changeEnrolment(
+  tx: Tx,
+  id: number,
+  values: Updateable<EnrolmentsTable>,
+  change: { at: string; staffId: number | null; version?: number },
+): Promise<boolean> {
+  let q = tx
+    .updateTable('enrolments')
+    .set({ ...values, version: sql`version + 1`, updated_at: change.at, updated_by: change.staffId })
+    .where('id', '=', id);
+  if (change.version !== undefined) q = q.where('version', '=', change.version);
+  return Number((await q.executeTakeFirst()).numUpdatedRows) > 0;
 }
 
 /** The waiting list in its order. */

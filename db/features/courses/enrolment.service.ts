@@ -1,6 +1,7 @@
 // Enrolment: places up to the run's capacity, then a waiting list in order; only eligible people
 // unless the officer gives a reason (kept on the enrolment and in the audit log); withdrawals
 // free a place, which goes to the first person waiting.
+import { staleRecordFailure } from '../staff/stale-record';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
@@ -13,6 +14,7 @@ import {
   insertEnrolment,
   nextWaitingPosition,
   updateEnrolment,
+  changeEnrolment,
   waitingList,
 } from './enrolment.repository';
 
@@ -95,7 +97,7 @@ export async function enrol(
     };
     let enrolmentId: number;
     if (prior) {
-      await updateEnrolment(tx, prior.id, values);
+      await changeEnrolment(tx, prior.id, values, { at, staffId });
       enrolmentId = prior.id;
     } else {
       enrolmentId = await insertEnrolment(tx, {
@@ -148,7 +150,7 @@ export async function fillFromWaitingList(
   if (free <= 0) return [];
   const next = await waitingList(tx, runId, free);
   for (const n of next) {
-    await updateEnrolment(tx, n.id, { status: 'enrolled', waiting_position: null });
+    await changeEnrolment(tx, n.id, { status: 'enrolled', waiting_position: null }, { at, staffId });
     await appendAudit(tx, at, staffId, {
       action: 'update',
       entity: 'enrolment',
@@ -170,12 +172,16 @@ export async function withdraw(
   enrolmentId: number,
   reason: string,
   on: string,
+  version: number,
 ) {
   const e = await findEnrolment(tx, enrolmentId);
   if (!e) throw new AppFailure('not-found', 'That enrolment does not exist.');
+  // Opened before a colleague's change (the same refusal as every other record's, with who and when).
+  if (e.version !== version) throw await staleRecordFailure(tx, e);
   if (e.status === 'withdrawn') throw new AppFailure('conflict', 'This person has already been withdrawn.');
   const after = { status: 'withdrawn' as const, waiting_position: null, withdrawn_on: on, withdrawn_reason: reason };
-  await updateEnrolment(tx, enrolmentId, after);
+  if (!(await changeEnrolment(tx, enrolmentId, after, { at, staffId, version })))
+    throw await staleRecordFailure(tx, (await findEnrolment(tx, enrolmentId)) ?? e);
   await appendAudit(tx, at, staffId, {
     action: 'update',
     entity: 'enrolment',
@@ -203,7 +209,7 @@ export async function promote(tx: Tx, at: string, staffId: number | null, enrolm
       'conflict',
       `The run is full (${run.capacity} places): raise the capacity or withdraw someone first.`,
     );
-  await updateEnrolment(tx, enrolmentId, { status: 'enrolled', waiting_position: null });
+  await changeEnrolment(tx, enrolmentId, { status: 'enrolled', waiting_position: null }, { at, staffId });
   await appendAudit(tx, at, staffId, {
     action: 'update',
     entity: 'enrolment',

@@ -48,6 +48,7 @@ export async function listEnrolments(db: Db, runId: number): Promise<EnrolmentRo
       'e.eligibility_override_reason as overrideReason',
       'e.withdrawn_on as withdrawnOn',
       'e.withdrawn_reason as withdrawnReason',
+      'e.version',
       'e.completed_on as completedOn',
     ])
     .where('e.course_run_id', '=', runId)

@@ -27,7 +27,7 @@ import {
   ticketTypesOf,
 } from './site-ready.repository';
 import { appendAudit } from '../audit/audit.repository';
-import { findStaff } from '../staff/staff.repository';
+import { staffDisplayName } from '../staff/staff.repository';
 import { refreshSiteReady } from './course-outcomes';
 
 /** Whether a read may use (and fill) the cache of everyone evaluated: only the store's own handle
@@ -454,7 +454,7 @@ export async function setSiteReadyRule(
 }
 
 async function producedBy(db: Db, staffId: number | null): Promise<string> {
-  return staffId ? ((await findStaff(db, staffId))?.display_name ?? 'staff') : 'staff';
+  return staffId ? ((await staffDisplayName(db, staffId)) ?? 'staff') : 'staff';
 }
 
 /** The site-ready list as a workbook, its export recorded in the caller's transaction. */

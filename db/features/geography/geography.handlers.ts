@@ -72,12 +72,21 @@ export const geographyHandlers = defineHandlers({
   },
 
   async 'geography.returnAreas'(input, ctx) {
-    // A submitted return's frozen lines, or a draft's computed now: the people it counts.
+    // A submitted return's frozen lines, or a draft's computed now: the people it counts (read as a
+    // viewer reads them: only where they live is needed).
     const lines =
       'returnId' in input
-        ? await frozenLines(ctx.db, input.returnId)
+        ? await frozenLines(ctx.db, input.returnId, 'viewer')
         : [
-            ...(await computeLines(ctx.db, await loadSetVersion(ctx.db, input.setId, input.versionId), input)).values(),
+            ...(
+              await computeLines(
+                ctx.db,
+                await loadSetVersion(ctx.db, input.setId, input.versionId),
+                input,
+                undefined,
+                'viewer',
+              )
+            ).values(),
           ].flat();
     return peopleAreas(
       ctx.db,

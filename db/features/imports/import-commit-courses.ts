@@ -276,7 +276,7 @@ export async function writeCourseRow(c: CourseCommit, r: PreviewRowState): Promi
         : { status: s('enrolment_status') ?? undefined, enrolled_on: s('enrolled_on') ?? undefined };
     const changed = diff(current, wanted);
     if (changed) {
-      await updateEnrolment(c.tx, enrolmentId, changed.after);
+      await updateEnrolment(c.tx, enrolmentId, changed.after, { at: c.at, staffId: c.staffId });
       written(c, r, 'enrolment', enrolmentId, changed.before, changed.after, 'Enrolment updated');
     }
   }

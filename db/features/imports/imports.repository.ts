@@ -201,8 +201,18 @@ export async function insertEnrolment(tx: Tx, values: Insertable<EnrolmentsTable
   return tx.insertInto('enrolments').values(values).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updateEnrolment(tx: Tx, id: number, values: Updateable<EnrolmentsTable>): Promise<void> {
-  await tx.updateTable('enrolments').set(values).where('id', '=', id).execute();
+/** An import's change to an enrolment: its version moves on (a form opened before it is refused). */
+export async function updateEnrolment(
+  tx: Tx,
+  id: number,
+  values: Updateable<EnrolmentsTable>,
+  change: { at: string; staffId: number | null },
+): Promise<void> {
+  await tx
+    .updateTable('enrolments')
+    .set({ ...values, version: sql`version + 1`, updated_at: change.at, updated_by: change.staffId })
+    .where('id', '=', id)
+    .execute();
 }
 
 /** The next free participant reference number (SW-000123 → 124). Only SW- and six digits count

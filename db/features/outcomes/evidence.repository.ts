@@ -1,6 +1,8 @@
 // Evidence items and their files. A file's content is stored once per SHA-256 inside the
 // encrypted store — never as a loose file — so it is encrypted and backed up with everything
 // else. Reads take the store or a transaction (`Db`); writes take the transaction (`Tx`).
+import type { Role } from '../../../shared/contract/define';
+import { textAs } from '../../store/tables/readable-columns';
 import type { Insertable } from 'kysely';
 import type { EvidenceRow } from '../../../shared/contract/outcomes-schemas';
 import type { Db, Tx } from '../../store/schema';
@@ -36,7 +38,7 @@ export async function deleteEvidenceItem(tx: Tx, id: number): Promise<void> {
   await tx.deleteFrom('evidence_items').where('id', '=', id).execute();
 }
 
-export async function listEvidence(db: Db, outcomeId: number): Promise<EvidenceRow[]> {
+export async function listEvidence(db: Db, outcomeId: number, reader: Role): Promise<EvidenceRow[]> {
   const rows = await db
     .selectFrom('evidence_items as ei')
     .leftJoin('staff as seen', 'seen.id', 'ei.seen_by')
@@ -47,7 +49,7 @@ export async function listEvidence(db: Db, outcomeId: number): Promise<EvidenceR
       'ei.received_on',
       'ei.seen_by',
       'seen.display_name as seen_name',
-      'ei.notes',
+      textAs(reader, 'evidence_items', 'ei.notes', 'notes'),
       'ei.file_name',
       'ei.file_mime',
       'ei.file_size',

@@ -2,8 +2,12 @@
 // sustainment checks that follow it, and the audit entries about the person's outcomes,
 // evidence and checks (the service picks those about this outcome).
 import type { Db } from '../../store/schema';
+import type { SustainmentChecksTable } from '../../store/tables/outcomes.tables';
+import type { Selectable } from 'kysely';
+import type { Role } from '../../../shared/contract/define';
+import { rowAs, textAs } from '../../store/tables/readable-columns';
 
-export async function outcomeLinks(db: Db, id: number) {
+export async function outcomeLinks(db: Db, id: number, reader: Role) {
   return db
     .selectFrom('outcomes as o')
     .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
@@ -24,7 +28,7 @@ export async function outcomeLinks(db: Db, id: number) {
       'o.apprenticeship_standard',
       'o.apprenticeship_level',
       'o.qualification_title',
-      'o.notes',
+      textAs(reader, 'outcomes', 'o.notes', 'notes'),
       'o.ended_on',
       'o.verification_reason',
       'o.verified_without_evidence',
@@ -37,8 +41,13 @@ export async function outcomeLinks(db: Db, id: number) {
     .executeTakeFirstOrThrow();
 }
 
-export async function sustainmentChecksOf(db: Db, startOutcomeId: number) {
-  return db.selectFrom('sustainment_checks').selectAll().where('start_outcome_id', '=', startOutcomeId).execute();
+export async function sustainmentChecksOf(db: Db, startOutcomeId: number, reader: Role) {
+  return db
+    .selectFrom('sustainment_checks')
+    .select(rowAs(reader, 'sustainment_checks'))
+    .$castTo<Selectable<SustainmentChecksTable>>()
+    .where('start_outcome_id', '=', startOutcomeId)
+    .execute();
 }
 
 /** Audit entries about outcomes, evidence and sustainment checks of these people, oldest first

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/outcome-rules';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Db } from '../../store/schema';
+import type { Role } from '../../../shared/contract/define';
 import { readableAuditRows } from '../audit/audit.repository';
 import { personIds } from '../participants/participant-timeline.repository';
 import { listEvidence } from './evidence.repository';
@@ -28,11 +29,11 @@ function jsonField(json: string | null, key: string): unknown {
   }
 }
 
-async function outcomeHistory(db: Db, outcomeId: number, participantId: number) {
+async function outcomeHistory(db: Db, outcomeId: number, participantId: number, reader: Role) {
   // Entries written before a merge keep the merged record's id.
   const entries = await outcomeAuditEntries(db, await personIds(db, participantId));
   // Entries about a person are sealed with their audit key (trust area): open them before reading.
-  return (await readableAuditRows(db, entries))
+  return (await readableAuditRows(db, entries, reader))
     .filter((e) => {
       if (e.entity === 'outcome') return e.entity_id === String(outcomeId);
       const key = e.entity === 'evidence_item' ? 'outcome_id' : 'start_outcome_id';
@@ -41,10 +42,16 @@ async function outcomeHistory(db: Db, outcomeId: number, participantId: number) 
     .map((e) => ({ id: e.id, at: e.at, staffName: e.display_name, action: e.action, summary: readable(e.summary) }));
 }
 
-async function sustainmentOf(db: Db, id: number, start: { outcomeType: string; outcomeDate: string }, today: string) {
+async function sustainmentOf(
+  db: Db,
+  id: number,
+  start: { outcomeType: string; outcomeDate: string },
+  today: string,
+  reader: Role,
+) {
   const sustainment: OutcomeDetail['sustainment'] = [];
   if (!(SUSTAINABLE_OUTCOME_TYPES as readonly string[]).includes(start.outcomeType)) return sustainment;
-  const checks = await sustainmentChecksOf(db, id);
+  const checks = await sustainmentChecksOf(db, id, reader);
   for (const weeks of [13, 26] as SustainmentWeeks[]) {
     const schedule = sustainmentSchedule(start.outcomeDate, weeks);
     const check = checks.find((c) => c.weeks === weeks);
@@ -66,10 +73,11 @@ async function sustainmentOf(db: Db, id: number, start: { outcomeType: string; o
   return sustainment;
 }
 
-export async function outcomeDetail(db: Db, id: number, today: string): Promise<OutcomeDetail> {
+/** One outcome as `reader` reads it (a viewer's reading has no free text). */
+export async function outcomeDetail(db: Db, id: number, today: string, reader: Role): Promise<OutcomeDetail> {
   const row = await outcomeGridRow(db, id);
   if (!row) throw new AppFailure('not-found', 'That outcome does not exist.');
-  const o = await outcomeLinks(db, id);
+  const o = await outcomeLinks(db, id, reader);
   return {
     ...row,
     typeCategory: o.category,
@@ -95,8 +103,8 @@ export async function outcomeDetail(db: Db, id: number, today: string): Promise<
     version: o.version,
     participantPhone: o.phone,
     participantEmail: o.email,
-    evidence: await listEvidence(db, id),
-    sustainment: await sustainmentOf(db, id, row, today),
-    history: await outcomeHistory(db, id, row.participantId),
+    evidence: await listEvidence(db, id, reader),
+    sustainment: await sustainmentOf(db, id, row, today, reader),
+    history: await outcomeHistory(db, id, row.participantId, reader),
   };
 }

@@ -65,7 +65,7 @@ export const outcomeRecordsHandlers = defineHandlers({
     };
   },
 
-  'outcomes.get': (input, ctx) => outcomeDetail(ctx.db, input.id, todayIso(ctx.clock)),
+  'outcomes.get': (input, ctx) => outcomeDetail(ctx.db, input.id, todayIso(ctx.clock), actorOf(ctx).role),
 
   'outcomes.record': (input, ctx) => recordOutcome(ctx.tx, actorOf(ctx), input),
 

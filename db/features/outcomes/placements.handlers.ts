@@ -12,7 +12,7 @@ export const placementsHandlers = defineHandlers({
 
   'placements.export': (input, ctx) => exportPlacements(ctx.tx, actorOf(ctx), input),
 
-  'placements.get': (input, ctx) => placementDetail(ctx.db, input.id),
+  'placements.get': (input, ctx) => placementDetail(ctx.db, input.id, actorOf(ctx).role),
 
   'placements.save': (input, ctx) => savePlacement(ctx.tx, actorOf(ctx), input),
 

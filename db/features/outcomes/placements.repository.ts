@@ -1,6 +1,8 @@
 // Queries on placements: the grid (search, column filters, sort, presets), one placement with
 // the outcomes it produced, and the placement rows themselves. Reads take the store or a
 // transaction (`Db`); writes take the transaction (`Tx`).
+import type { Role } from '../../../shared/contract/define';
+import { textAs } from '../../store/tables/readable-columns';
 import { sql, type Insertable, type Updateable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
@@ -148,7 +150,7 @@ export async function* allPlacements(db: Db, query: GridQuery, today: string): A
   }
 }
 
-export async function getPlacement(db: Db, id: number): Promise<PlacementDetail | null> {
+export async function getPlacement(db: Db, id: number, reader: Role): Promise<PlacementDetail | null> {
   const base = placementBase(
     db,
     { offset: 0, limit: 1, search: '', sort: [], filters: {} },
@@ -162,7 +164,7 @@ export async function getPlacement(db: Db, id: number): Promise<PlacementDetail 
       'pl.ended_reason',
       'pl.apprenticeship_standard',
       'pl.apprenticeship_level',
-      'pl.notes',
+      textAs(reader, 'placements', 'pl.notes', 'notes'),
       'pl.converted_from_id',
       'pl.created_at',
       'pl.version',

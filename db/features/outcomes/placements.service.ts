@@ -6,6 +6,7 @@ import { labelFor, placementKinds, workPlacementKinds } from '../../../shared/do
 import { endOnConversion, placementDetails } from '../../../shared/domain/placement-rules';
 import type { ConvertToJobInput, PlacementDetail, PlacementInput } from '../../../shared/contract/outcomes-schemas';
 import type { Db, Tx } from '../../store/schema';
+import type { Role } from '../../../shared/contract/define';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
 import { staleRecordFailure } from '../staff/stale-record';
@@ -13,8 +14,8 @@ import { syncPlacementOutcome } from './placement-outcome.service';
 import { checkLinks } from './references.service';
 import { conversionOf, getPlacement, insertPlacement, placementRecord, updatePlacement } from './placements.repository';
 
-export async function placementDetail(db: Db, id: number): Promise<PlacementDetail> {
-  const placement = await getPlacement(db, id);
+export async function placementDetail(db: Db, id: number, reader: Role): Promise<PlacementDetail> {
+  const placement = await getPlacement(db, id, reader);
   if (!placement) throw new AppFailure('not-found', 'That placement does not exist.');
   return placement;
 }

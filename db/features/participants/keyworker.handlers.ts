@@ -4,7 +4,7 @@ import { actorOf } from './actor';
 import { addContact, keyworkerOf, savePlanItem } from './keyworker.service';
 
 export const keyworkerHandlers = defineHandlers({
-  'keyworker.get': (input, ctx) => keyworkerOf(ctx.db, input.participantId),
+  'keyworker.get': (input, ctx) => keyworkerOf(ctx.db, input.participantId, actorOf(ctx).role),
 
   'keyworker.savePlanItem': (input, ctx) => savePlanItem(ctx.tx, actorOf(ctx), input),
 

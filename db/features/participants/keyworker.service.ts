@@ -8,14 +8,15 @@ import { contactMethods, planItemKinds } from '../../../shared/domain/keyworker'
 import { labelFor } from '../../../shared/domain/outcome-lists';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { Db, Tx } from '../../store/schema';
+import type { Role } from '../../../shared/contract/define';
 import { appendAudit, changedFields } from '../audit/audit.repository';
 import type { Actor } from './participants.service';
 import { findParticipant } from './participants.repository';
 import { contactsOf, insertContact, insertPlanItem, planItem, planOf, updatePlanItem } from './keyworker.repository';
 
-export async function keyworkerOf(db: Db, participantId: number): Promise<KeyworkerView> {
-  const plan = await planOf(db, participantId);
-  const contacts = await contactsOf(db, participantId);
+export async function keyworkerOf(db: Db, participantId: number, reader: Role): Promise<KeyworkerView> {
+  const plan = await planOf(db, participantId, reader);
+  const contacts = await contactsOf(db, participantId, reader);
   return {
     plan: plan.map((p) => ({ id: p.id, kind: p.kind, text: p.text, dueOn: p.due_on, doneOn: p.done_on })),
     contacts: contacts.map((c) => ({
@@ -30,7 +31,7 @@ export async function keyworkerOf(db: Db, participantId: number): Promise<Keywor
 }
 
 async function mustBeParticipant(db: Db, id: number): Promise<void> {
-  if (!(await findParticipant(db, id))) throw new AppFailure('not-found', 'That participant does not exist.');
+  if (!(await findParticipant(db, id, 'viewer'))) throw new AppFailure('not-found', 'That participant does not exist.');
 }
 
 export async function savePlanItem(

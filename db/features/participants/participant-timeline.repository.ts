@@ -2,6 +2,9 @@
 // audit entries about their record and the records merged into it.
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
+import type { Role } from '../../../shared/contract/define';
+import { textAs } from '../../store/tables/readable-columns';
+import { findParticipant } from './participants.repository';
 
 /** The person's own id and every record merged into it (and into those, and so on). */
 export async function personIds(db: Db, id: number): Promise<number[]> {
@@ -37,8 +40,8 @@ async function attendanceMarks(
 }
 
 /** Everything recorded about one participant record, table by table, for the timeline. */
-export async function timelineFacts(db: Db, id: number) {
-  const participant = await db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+export async function timelineFacts(db: Db, id: number, reader: Role) {
+  const participant = await findParticipant(db, id, reader);
   if (!participant) return null;
   const enrolments = await db
     .selectFrom('enrolments as e')
@@ -62,7 +65,7 @@ export async function timelineFacts(db: Db, id: number) {
     notes: await db
       .selectFrom('participant_notes as n')
       .leftJoin('staff as s', 's.id', 'n.created_by')
-      .select(['n.body', 'n.created_at', 's.display_name'])
+      .select([textAs(reader, 'participant_notes', 'n.body', 'body'), 'n.created_at', 's.display_name'])
       .where('n.participant_id', '=', id)
       .execute(),
     enrolments: enrolments.map((e) => ({ ...e, marks: marks.get(e.id) ?? [] })),
@@ -80,7 +83,7 @@ export async function timelineFacts(db: Db, id: number) {
     ppe: await db.selectFrom('ppe_issues').select(['issued_on', 'items']).where('participant_id', '=', id).execute(),
     signoffs: await db
       .selectFrom('site_ready_signoffs')
-      .select(['signed_on', 'revoked_on', 'notes'])
+      .select(['signed_on', 'revoked_on', textAs(reader, 'site_ready_signoffs', 'site_ready_signoffs.notes', 'notes')])
       .where('participant_id', '=', id)
       .execute(),
     placements: await db
@@ -121,7 +124,13 @@ export async function timelineFacts(db: Db, id: number) {
     keyworkerContacts: await db
       .selectFrom('keyworker_contacts as c')
       .leftJoin('staff as s', 's.id', 'c.staff_id')
-      .select(['c.contact_on', 'c.method', 'c.minutes', 'c.notes', 's.display_name'])
+      .select([
+        'c.contact_on',
+        'c.method',
+        'c.minutes',
+        textAs(reader, 'keyworker_contacts', 'c.notes', 'notes'),
+        's.display_name',
+      ])
       .where('c.participant_id', '=', id)
       .execute(),
     events: await db
@@ -134,7 +143,13 @@ export async function timelineFacts(db: Db, id: number) {
       .execute(),
     keyworkerPlan: await db
       .selectFrom('keyworker_plan_items')
-      .select(['kind', 'text', 'due_on', 'done_on', 'created_at'])
+      .select([
+        'kind',
+        textAs(reader, 'keyworker_plan_items', 'keyworker_plan_items.text', 'text'),
+        'due_on',
+        'done_on',
+        'created_at',
+      ])
       .where('participant_id', '=', id)
       .execute(),
   };

@@ -24,13 +24,14 @@ import { findParticipant } from './participants.repository';
 import { laterReferrals } from './referrals.repository';
 import { auditEntriesAbout, personIds, timelineFacts } from './participant-timeline.repository';
 import { readableAuditRows } from '../audit/audit.repository';
+import { readerFor } from '../../store/tables/readable-columns';
 import { redactValues } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
 
 const day = (iso: string | null | undefined) => (iso ? `${iso.slice(0, 10)}T00:00:00.000Z` : '');
 
 export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Promise<TimelineItem[]> {
-  const facts = await timelineFacts(db, id);
+  const facts = await timelineFacts(db, id, readerFor(canSeeSpecial));
   if (!facts) throw new AppFailure('not-found', 'That participant does not exist.');
   const p = facts.participant;
   const items: TimelineItem[] = [];
@@ -162,7 +163,8 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
 
 /** A person's history, or not-found when there is no such person. */
 export async function historyFor(db: Db, id: number, canSeeSpecial: boolean) {
-  if (!(await findParticipant(db, id))) throw new AppFailure('not-found', 'That participant does not exist.');
+  if (!(await findParticipant(db, id, readerFor(canSeeSpecial))))
+    throw new AppFailure('not-found', 'That participant does not exist.');
   return historyOf(db, id, canSeeSpecial);
 }
 
@@ -170,7 +172,7 @@ async function historyOf(db: Db, id: number, canSeeSpecial: boolean) {
   const rows = await auditEntriesAbout(db, await personIds(db, id));
   const special = await loadSpecialItems(db);
   // Entries about a person are sealed with their audit key (trust area): open them to read.
-  return (await readableAuditRows(db, rows)).map((r) => {
+  return (await readableAuditRows(db, rows, readerFor(canSeeSpecial))).map((r) => {
     const parse = (json: string | null) => {
       if (!json) return null;
       try {

@@ -43,7 +43,7 @@ const recordHandlers = defineHandlers({
 
   'participants.addNote': (input, ctx) => addNote(ctx.tx, actorOf(ctx), input.id, input.body),
 
-  'participants.notes': (input, ctx) => notesOf(ctx.db, input.id),
+  'participants.notes': (input, ctx) => notesOf(ctx.db, input.id, actorOf(ctx).role),
 
   'participants.recordEligibilityCheck': (input, ctx) => recordCheck(ctx.tx, actorOf(ctx), input),
 

@@ -12,6 +12,8 @@ import type {
   ParticipantUpdate,
 } from '../../store/tables/participants.tables';
 import { withheldColumns } from '../../store/tables/personal-data';
+import { roleReads, rowAs, textAs } from '../../store/tables/readable-columns';
+import type { Role } from '../../../shared/contract/define';
 import { participantSearchCondition } from '../../store/dialect';
 import {
   applyGridFilters,
@@ -166,9 +168,25 @@ export const gridSelection = [
   'f.name as fundingStream',
 ] as const;
 
+/** The grid's columns as the caller reads them: a column a viewer does not read (readable-columns.ts)
+ * is selected as NULL under its name, so a viewer's query never names it. */
+function gridSelectionFor(scope: GridScope) {
+  const reader = readerOf(scope);
+  return gridSelection.map((entry) => {
+    const [ref, alias] = entry.split(' as ') as [string, string | undefined];
+    const [table, column] = ref.split('.') as [string, string];
+    return table === 'p' && !roleReads(reader, 'participants', column)
+      ? sql`null`.as(alias ?? column)
+      : sql.ref(ref).as(alias ?? column);
+  });
+}
+
+/** The role whose columns a grid query reads. */
+const readerOf = (scope: GridScope): Role => (scope.canSeeSpecial ? 'officer' : 'viewer');
+
 export function sortedGridRows(base: Base, query: Pick<GridQuery, 'sort' | 'search'>, scope: GridScope) {
   return applyGridSort(
-    base.select([...gridSelection]),
+    base.select(gridSelectionFor(scope)),
     participantGridColumns,
     query.sort,
     (rows, sorted) =>
@@ -236,11 +254,13 @@ export function closeMatchQuery(
 
 // ---- the record ----
 
-export async function notesOf(db: Db, participantId: number) {
+/** A person's notes; a viewer's reading has no note text (free text is withheld from viewers). */
+export async function notesOf(db: Db, participantId: number, reader: Role) {
+  const body = roleReads(reader, 'participant_notes', 'body') ? sql<string>`n.body` : sql<string>`null`;
   return db
     .selectFrom('participant_notes as n')
     .leftJoin('staff as s', 's.id', 'n.created_by')
-    .select(['n.id', 'n.body', 'n.created_at as createdAt', 's.display_name as createdBy'])
+    .select(['n.id', body.as('body'), 'n.created_at as createdAt', 's.display_name as createdBy'])
     .where('n.participant_id', '=', participantId)
     .orderBy('n.id', 'desc')
     .execute();
@@ -293,8 +313,18 @@ export async function countParticipants(db: Db, options: { includeMerged?: boole
   return Number((await q.executeTakeFirstOrThrow()).n);
 }
 
-export async function findParticipant(db: Db, id: number): Promise<ParticipantRow | undefined> {
-  return db.selectFrom('participants').selectAll().where('id', '=', id).executeTakeFirst();
+/** A record as `reader` reads it: the columns a viewer does not read come back null. */
+export async function findParticipant(
+  db: Db,
+  id: number,
+  reader: Role = 'administrator',
+): Promise<ParticipantRow | undefined> {
+  return db
+    .selectFrom('participants')
+    .select(rowAs(reader, 'participants'))
+    .$castTo<ParticipantRow>()
+    .where('id', '=', id)
+    .executeTakeFirst();
 }
 
 export async function findByReference(db: Db, reference: string): Promise<ParticipantRow | undefined> {
@@ -388,7 +418,7 @@ export async function setBarriers(tx: Tx, id: number, codes: string[]): Promise<
       .execute();
 }
 
-export async function checksOf(db: Db, id: number) {
+export async function checksOf(db: Db, id: number, reader: Role) {
   return db
     .selectFrom('eligibility_checks as c')
     .leftJoin('staff as s', 's.id', 'c.seen_by')
@@ -399,7 +429,7 @@ export async function checksOf(db: Db, id: number) {
       'c.evidence_type as evidenceType',
       's.display_name as seenBy',
       'c.seen_on as seenOn',
-      'c.notes',
+      textAs(reader, 'eligibility_checks', 'c.notes', 'notes'),
       'c.recorded_at as recordedAt',
     ])
     .where('c.participant_id', '=', id)

@@ -174,7 +174,7 @@ export async function getDetail(
   id: number,
   options: { auditView: boolean } = { auditView: true },
 ): Promise<ParticipantDetail> {
-  const row = await findParticipant(tx, id);
+  const row = await findParticipant(tx, id, actor.role);
   if (!row) throw new AppFailure('not-found', 'That participant does not exist.');
   const record = toRecord(row, await setsOf(tx, id));
   const settings = await loadEligibilitySettings(tx);
@@ -208,7 +208,7 @@ export async function getDetail(
       dateOfBirth: row.date_of_birth,
       entryDate: row.start_date ?? row.referral_date ?? actor.today,
     }),
-    checks: await checksOf(tx, id),
+    checks: await checksOf(tx, id, actor.role),
     specialCategoryHidden: !see,
     undoableMerge: await latestUndoableMerge(tx, id),
     createdAt: row.created_at,

@@ -14,7 +14,8 @@ import { insertReferral, laterReferrals } from './referrals.repository';
 import type { Actor } from './participants.service';
 
 export async function referralsOf(db: Db, participantId: number): Promise<ReferralRow[]> {
-  const p = await findParticipant(db, participantId);
+  // Read as a viewer reads it: the referral needs none of what a viewer does not read.
+  const p = await findParticipant(db, participantId, 'viewer');
   if (!p) throw new AppFailure('not-found', 'That participant does not exist.');
   const later = await laterReferrals(db, participantId);
   return [

@@ -107,6 +107,7 @@ export async function countByDistrict(db: Db, from: string, to: string) {
     .where(notMerged)
     .groupBy(sql`coalesce(p.postcode_district, 'Not recorded')`)
     .orderBy(sql`count(*)`, 'desc')
+    .orderBy(sql`coalesce(p.postcode_district, 'Not recorded')`)
     .execute();
   return rows.map((r) => ({ district: r.d, count: Number(r.n) }));
 }
@@ -127,6 +128,7 @@ export async function countByBarrier(db: Db, from: string, to: string) {
     .where(notMerged)
     .groupBy(['b.barrier_code', 'ri.label'])
     .orderBy(sql`count(*)`, 'desc')
+    .orderBy('b.barrier_code')
     .execute();
   return rows.map((r) => ({ code: r.code, label: r.label, count: Number(r.n) }));
 }

@@ -6,6 +6,8 @@
 // return needs. The query is built with Kysely over a dynamic table
 // per subject, so it is typed loosely here and the rows are checked by the contract's schema.
 // Its SQL stays here, not in a repository: compiling rules into a query is this module's one job.
+import type { Role } from '../../../shared/contract/define';
+import { textAs } from '../../store/tables/readable-columns';
 import { sql, type Kysely, type SelectQueryBuilder, type RawBuilder } from 'kysely';
 import { ageBandsWithin, type CountingRule } from '../../../shared/domain/counting-rule';
 import type { Db } from '../../store/schema';
@@ -14,6 +16,9 @@ import { participantAreaCondition } from '../geography/resolution';
 
 export interface EngineScope {
   setId: number;
+  /** Whose columns the lines read (readable-columns.ts): a viewer's have no special-category
+   * columns, which a viewer's team database login may not select. Default: every column. */
+  reader?: Role;
   from: string;
   to: string;
   /** Claims in submitted returns with an id below this are excluded (re-running a return);
@@ -532,8 +537,8 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'pp.start_date as startDate',
       'pp.leave_date as leaveDate',
       'pp.sex',
-      'pp.ethnicity',
-      'pp.disability',
+      textAs(scope.reader ?? 'administrator', 'participants', 'pp.ethnicity', 'ethnicity'),
+      textAs(scope.reader ?? 'administrator', 'participants', 'pp.disability', 'disability'),
       'pp.labour_market_status as labourMarketStatus',
       'x.stream_id as fundingStreamId',
       'fsn.name as fundingStream',

@@ -3,6 +3,7 @@
 // over the agreement to date, its target, profile, variance and RAG marker, its claim lines split by
 // project, the warnings before export; submitting (one transaction, lines frozen with their
 // attribution); and what changed since submission.
+import type { Role } from '../../../shared/contract/define';
 import { AppFailure } from '../../../shared/result';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import {
@@ -115,10 +116,11 @@ export async function computeLines(
   sv: SetVersion,
   period: PeriodScope,
   claimsBeforeReturnId?: number,
+  reader: Role = 'administrator',
 ): Promise<Map<string, ClaimLine[]>> {
   const lines = new Map<string, ClaimLine[]>();
   const counted = countedPeriod(sv, period);
-  const scope = counted ? scopeOf(sv, counted, claimsBeforeReturnId) : null;
+  const scope = counted ? { ...scopeOf(sv, counted, claimsBeforeReturnId), reader } : null;
   for (const ind of sv.indicators)
     lines.set(ind.code, scope ? await indicatorLines(db, ind.rule, ind.code, scope) : []);
   return lines;
@@ -132,6 +134,7 @@ export async function warningsFor(
   sv: SetVersion,
   lines: Map<string, ClaimLine[]>,
   period: PeriodScope,
+  reader: Role = 'administrator',
 ): Promise<Warning[]> {
   const pairs = await notDuplicatePairs(db);
   const notDuplicates = new Set(pairs.map((p) => notDuplicatePairKey(p.participant_a, p.participant_b)));
@@ -151,7 +154,7 @@ export async function warningsFor(
         ),
       );
     } else if (counted) {
-      const scope: EngineScope = { ...scopeOf(sv, counted), attribution: 'unattributed' };
+      const scope: EngineScope = { ...scopeOf(sv, counted), attribution: 'unattributed', reader };
       warnings.push(...noStreamWarnings(await indicatorLines(db, ind.rule, ind.code, scope), false));
     }
   }
@@ -188,6 +191,7 @@ export async function computeReturn(
   today: string,
   versionId?: number,
   withWarnings = true,
+  reader: Role = 'administrator',
 ): Promise<ComputedReturn> {
   const sv = await loadSetVersion(db, setId, versionId);
   const check = agreementCheckOf(sv, period, today);
@@ -235,9 +239,9 @@ export async function computeReturn(
       warnings: [],
     };
   }
-  const lines = await computeLines(db, sv, period);
+  const lines = await computeLines(db, sv, period, undefined, reader);
   const warnings = warningsWithCriteria(
-    await warningsFor(db, sv, lines, period),
+    await warningsFor(db, sv, lines, period, reader),
     lines,
     await criteriaByIndicator(db, sv),
   );
@@ -319,12 +323,12 @@ function lineKey(countDistinct: string, l: ClaimLine): string {
 
 /** Re-runs a submitted return's period with the version it used, excluding only claims made
  * before it, and lists per indicator the lines added and removed since it was submitted. */
-export async function changesSince(db: Db, returnId: number) {
+export async function changesSince(db: Db, returnId: number, reader: Role = 'administrator') {
   const ret = await findReturn(db, returnId);
   if (!ret) throw new AppFailure('not-found', 'That return does not exist.');
   const sv = await loadSetVersion(db, ret.set_id, ret.set_version_id);
-  const now = await computeLines(db, sv, { from: ret.period_from, to: ret.period_to }, returnId);
-  const frozen = await frozenLines(db, returnId);
+  const now = await computeLines(db, sv, { from: ret.period_from, to: ret.period_to }, returnId, reader);
+  const frozen = await frozenLines(db, returnId, reader);
   const criteria = await criteriaByIndicator(db, sv);
   return sv.indicators.map((ind) => {
     const before = frozen.filter((l) => l.indicatorCode === ind.code);

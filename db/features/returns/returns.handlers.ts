@@ -1,4 +1,5 @@
 // Handlers of the returns area, one per channel in shared/contract/returns.contract.ts.
+import type { Role } from '../../../shared/contract/define';
 import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
@@ -22,6 +23,10 @@ import { dashboard, defaultPeriod } from './dashboard.service';
 import { criteriaByIndicator } from './rule-criteria';
 
 const LINES_SHOWN = 1000;
+
+/** The role whose columns the caller's reading uses (readable-columns.ts). */
+const readerOf = (ctx: { client: { session: { staff: { role: Role } } | null } }): Role =>
+  ctx.client.session?.staff.role ?? 'viewer';
 
 export const returnsHandlers = defineHandlers({
   'returns.sets': (_input, ctx) => listSets(ctx.db),
@@ -53,7 +58,7 @@ export const returnsHandlers = defineHandlers({
   },
 
   'returns.compute': (input, ctx) =>
-    computeReturn(ctx.db, input.setId, input, todayIso(ctx.clock), input.versionId, input.warnings),
+    computeReturn(ctx.db, input.setId, input, todayIso(ctx.clock), input.versionId, input.warnings, readerOf(ctx)),
 
   async 'returns.lines'(input, ctx) {
     const sv = await loadSetVersion(ctx.db, input.setId, input.versionId);
@@ -61,7 +66,9 @@ export const returnsHandlers = defineHandlers({
     if (!ind) throw new AppFailure('not-found', `There is no indicator ${input.indicatorCode} in this set.`);
     // The window shows the first lines; the workbook carries them all.
     const counted = countedPeriod(sv, input);
-    const lines = counted ? await indicatorLines(ctx.db, ind.rule, ind.code, scopeOf(sv, counted)) : [];
+    const lines = counted
+      ? await indicatorLines(ctx.db, ind.rule, ind.code, { ...scopeOf(sv, counted), reader: readerOf(ctx) })
+      : [];
     return {
       criteria: (await criteriaByIndicator(ctx.db, sv)).get(ind.code) ?? [],
       lines: lines.slice(0, LINES_SHOWN),
@@ -87,7 +94,7 @@ export const returnsHandlers = defineHandlers({
   async 'returns.detail'(input, ctx) {
     const [summary] = await listReturns(ctx.db, { returnId: input.returnId });
     if (!summary) throw new AppFailure('not-found', 'That return does not exist.');
-    return { summary, changes: await changesSince(ctx.db, input.returnId) };
+    return { summary, changes: await changesSince(ctx.db, input.returnId, readerOf(ctx)) };
   },
 
   async 'returns.dashboard'(input, ctx) {

@@ -1,5 +1,7 @@
 // Queries of submitted returns (the return row and its frozen claim lines), of funders and of
 // the "not the same person" pairs the warnings respect.
+import type { Role } from '../../../shared/contract/define';
+import { textAs } from '../../store/tables/readable-columns';
 import type { Insertable } from 'kysely';
 import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import type { ReturnSummary } from '../../../shared/contract/returns.contract';
@@ -51,7 +53,7 @@ export async function listReturns(db: Db, where?: { returnId?: number }): Promis
 }
 
 /** A submitted return's frozen lines, with today's personal details for the workbook. */
-export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]> {
+export async function frozenLines(db: Db, returnId: number, reader: Role = 'administrator'): Promise<ClaimLine[]> {
   const rows = await db
     .selectFrom('return_lines as x')
     .leftJoin('participants as pp', 'pp.id', 'x.person_id')
@@ -87,8 +89,8 @@ export async function frozenLines(db: Db, returnId: number): Promise<ClaimLine[]
       'pp.start_date as startDate',
       'pp.leave_date as leaveDate',
       'pp.sex',
-      'pp.ethnicity',
-      'pp.disability',
+      textAs(reader, 'participants', 'pp.ethnicity', 'ethnicity'),
+      textAs(reader, 'participants', 'pp.disability', 'disability'),
       'pp.labour_market_status as labourMarketStatus',
       'x.funding_stream_id as fundingStreamId',
       'fsn.name as fundingStream',

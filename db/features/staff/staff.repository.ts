@@ -1,6 +1,8 @@
 // Queries on staff profiles.
 import type { StaffProfile } from '../../../shared/contract/app.contract';
+import type { Role } from '../../../shared/contract/define';
 import type { Db, Tx } from '../../store/schema';
+import { rowAs } from '../../store/tables/readable-columns';
 import type { NewStaff, StaffRow, StaffUpdate } from '../../store/tables/foundation.tables';
 
 export function toStaffProfile(row: StaffRow): StaffProfile {
@@ -13,12 +15,24 @@ export function toStaffProfile(row: StaffRow): StaffProfile {
   };
 }
 
-export async function listStaff(db: Db): Promise<StaffRow[]> {
-  return db.selectFrom('staff').selectAll().orderBy('display_name').execute();
+/** Every profile, read as `reader` reads them: a viewer's reading has no password hashes (null),
+ * which a viewer's own login on a team database may not select. */
+export async function listStaff(db: Db, reader: Role = 'administrator'): Promise<StaffRow[]> {
+  return db.selectFrom('staff').select(rowAs(reader, 'staff')).$castTo<StaffRow>().orderBy('display_name').execute();
 }
 
-export async function findStaff(db: Db, id: number): Promise<StaffRow | undefined> {
-  return db.selectFrom('staff').selectAll().where('id', '=', id).executeTakeFirst();
+export async function findStaff(db: Db, id: number, reader: Role = 'administrator'): Promise<StaffRow | undefined> {
+  return db
+    .selectFrom('staff')
+    .select(rowAs(reader, 'staff'))
+    .$castTo<StaffRow>()
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+/** A staff member's name (any role may read it). */
+export async function staffDisplayName(db: Db, id: number): Promise<string | undefined> {
+  return (await db.selectFrom('staff').select('display_name').where('id', '=', id).executeTakeFirst())?.display_name;
 }
 
 /** Another profile with this display name, whatever its case. */

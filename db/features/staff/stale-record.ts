@@ -4,16 +4,16 @@
 // write finds nothing, this says who changed the record and when.
 import { StaleRecordFailure } from '../../../shared/result';
 import type { Db } from '../../store/schema';
-import { findStaff } from './staff.repository';
+import { staffDisplayName } from './staff.repository';
 
 /** The refusal for a record whose stored state is `current` (its version moved on). */
 export async function staleRecordFailure(
   db: Db,
   current: { version: number; updated_at: string | null; updated_by: number | null },
 ): Promise<StaleRecordFailure> {
-  const by = current.updated_by == null ? undefined : await findStaff(db, current.updated_by);
+  const by = current.updated_by == null ? undefined : await staffDisplayName(db, current.updated_by);
   return new StaleRecordFailure({
-    changedBy: by?.display_name ?? null,
+    changedBy: by ?? null,
     changedAt: current.updated_at ?? '',
     version: current.version,
   });

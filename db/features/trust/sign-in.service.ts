@@ -8,6 +8,7 @@
 import { AppFailure } from '../../../shared/result';
 import { LOCKOUT_ATTEMPTS, LOCKOUT_MINUTES } from '../../../shared/domain/password-rules';
 import type { Session } from '../../../shared/contract/app.contract';
+import { withinLogin, type Role } from '../../../shared/contract/define';
 import type { Client } from '../../backend/context';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
@@ -41,8 +42,8 @@ function ukTime(iso: string): string {
   );
 }
 
-export async function activeStaff(db: Db, staffId: number): Promise<StaffRow> {
-  const staff = await findStaff(db, staffId);
+export async function activeStaff(db: Db, staffId: number, reader: Role = 'administrator'): Promise<StaffRow> {
+  const staff = await findStaff(db, staffId, reader);
   if (!staff || staff.is_active !== 1) throw new AppFailure('not-found', 'That staff profile does not exist.');
   return staff;
 }
@@ -59,9 +60,11 @@ function refuseIfLocked(staff: StaffRow, nowIso: string, field: string): void {
   if (staff.locked_until && staff.locked_until > nowIso) throw lockedRefusal(staff.locked_until, field);
 }
 
-/** Signs the caller in as `staff` (the session lives on the client, not in the store). */
-export function startSession(client: Client, staff: StaffRow, now: Date): Session {
-  const session = { staff: toStaffProfile(staff), startedAt: now.toISOString() };
+/** Signs the caller in as `staff` (the session lives on the client, not in the store), working
+ * with no more than the team database login's role. */
+export function startSession(client: Client, staff: StaffRow, now: Date, loginRole: Role | null = null): Session {
+  const profile = toStaffProfile(staff);
+  const session = { staff: { ...profile, role: withinLogin(profile.role, loginRole) }, startedAt: now.toISOString() };
   client.session = session;
   client.lastActivity = now.getTime();
   return session;
@@ -179,6 +182,21 @@ export async function recheckPassword(
         { path: ['password'], message: 'Your password is not right' },
       ]),
   };
+/** Sign-in through a team database login that may not read password hashes (a viewer's): the
+ * server checked the login's own password (SCRAM) when the app connected, and that stands in for
+ * the app's password, which this login can neither check nor count wrong attempts of. A locked or
+ * inactive profile is still refused, and the sign-in audited. */
+export async function signInThroughLogin(tx: Tx, staffId: number, reader: Role, now: Date): Promise<StaffRow> {
+  const nowIso = now.toISOString();
+  const staff = await activeStaff(tx, staffId, reader);
+  refuseIfLocked(staff, nowIso, 'password');
+  await appendAudit(tx, nowIso, staff.id, {
+    action: 'sign-in',
+    entity: 'staff',
+    entityId: staff.id,
+    summary: `${staff.display_name} started working (signed in to the team database as a viewer)`,
+  });
+  return staff;
 }
 
 /** A staff member sets their password with the one-time code an administrator gave them, and is

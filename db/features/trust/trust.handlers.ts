@@ -23,6 +23,7 @@ import {
   replaceRecoveryKey,
 } from './recovery-key.service';
 import { issueSetupCode } from './setup-codes.service';
+import { setTeamScope, teamScopesView } from './team-scopes.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
 import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
@@ -41,6 +42,9 @@ const actorOf = (ctx: { staffId: number | null; clock: { now(): Date } }) => ({
 });
 
 export const trustHandlers = defineHandlers({
+  'team.scopes': (_input, ctx) => teamScopesView(ctx.db),
+  'team.setScope': (input, ctx) => setTeamScope(ctx.tx, actorOf(ctx), input),
+
   async 'session.policy'(_input, ctx) {
     return { passwordsRequired: await passwordsRequired(ctx.db), autoLockMinutes: ctx.trust.autoLockMinutes };
   },
@@ -50,7 +54,7 @@ export const trustHandlers = defineHandlers({
     // Hashed before the transaction (scrypt is the slow part); the rules are checked inside it.
     const hash = hashPassword(input.newPassword);
     const staff = await ctx.transact((tx) => claimFirstPassword(tx, input.staffId, hash, now.toISOString()));
-    return startSession(ctx.client, staff, now);
+    return startSession(ctx.client, staff, now, ctx.loginRole);
   },
   async 'session.redeemSetupCode'(input, ctx) {
     const now = ctx.clock.now();
@@ -59,7 +63,7 @@ export const trustHandlers = defineHandlers({
     // A wrong code is counted in its own committed transaction before the refusal is returned.
     const attempt = await ctx.transact((tx) => redeemSetupCode(tx, input.staffId, input.code, hash, now));
     if (!attempt.ok) throw attempt.refusal;
-    return startSession(ctx.client, attempt.staff, now);
+    return startSession(ctx.client, attempt.staff, now, ctx.loginRole);
   },
   async 'session.touch'() {
     return { ok: true as const };

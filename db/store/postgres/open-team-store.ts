@@ -7,10 +7,14 @@ import { Kysely } from 'kysely';
 import pg from 'pg';
 import type { Database } from '../schema';
 import { migrateToLatest } from '../migrator';
+import type { MigrationEntry } from '../migrations/index';
 import { pgTypes, WorksbookPostgresDialect } from './pg-dialect';
 import { clientConfig, displayUrl, type TeamConnection } from './team-connection';
 import { rememberConnection } from './connections';
 import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
+import { loginRoleOf, reapplyTeamGrants } from './team-roles';
+import { applyOrganisationScopes, scopesEnabled } from './team-scopes';
+import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
   readonly kind: 'postgres';
@@ -18,12 +22,32 @@ export interface TeamStore {
   readonly file: string;
   readonly db: Kysely<Database>;
   readonly isEncrypted: boolean;
+  /** The app role this login holds on the server (team-roles.ts), or null for none (the owner). */
+  readonly loginRole: Role | null;
   /** Calls `listener` with the areas another backend changed, after its commit. */
   onOtherWriters(listener: (areas: string[]) => void): () => void;
   close(): Promise<void>;
 }
 
 const POOL_SIZE = 8;
+
+/** Runs the migrations and, when they changed anything on a database whose server roles are set
+ * up, sets the roles' privileges again in the same run (new tables and columns are covered without
+ * running `cli team setup-roles` again). */
+export async function migrateTeamDatabase(
+  db: Kysely<Database>,
+  list?: Record<string, MigrationEntry>,
+): Promise<{ applied: string[]; grantsReapplied: boolean }> {
+  const { applied } = await migrateToLatest(db, list);
+  if (!applied.length) return { applied, grantsReapplied: false };
+  const grantsReapplied = await db.transaction().execute(async (tx) => {
+    const done = await reapplyTeamGrants(tx);
+    // A new table about people follows their organisation scope too.
+    if (done && (await scopesEnabled(tx))) await applyOrganisationScopes(tx);
+    return done;
+  });
+  return { applied, grantsReapplied };
+}
 
 export async function openTeamStore(
   connection: TeamConnection,
@@ -53,7 +77,14 @@ export async function openTeamStore(
   });
   rememberConnection(db, config);
   try {
-    if (options.migrate !== false) await migrateToLatest(db);
+    if (options.migrate !== false) await migrateTeamDatabase(db);
+  } catch (error) {
+    await db.destroy();
+    throw error;
+  }
+  let loginRole: Role | null;
+  try {
+    loginRole = await loginRoleOf(db);
   } catch (error) {
     await db.destroy();
     throw error;
@@ -88,6 +119,7 @@ export async function openTeamStore(
     file: displayUrl(connection.url),
     db,
     isEncrypted: connection.tls === 'verify-full',
+    loginRole,
     onOtherWriters(l) {
       listeners.add(l);
       void listen();

@@ -2,15 +2,18 @@
 // is held to its role even outside the app (psql, a spreadsheet's ODBC link). Three group roles;
 // each staff member's login is made a member of one (GRANT worksbook_viewer TO their_login).
 // - worksbook_admin and worksbook_officer read and write every table;
-// - worksbook_viewer reads, column by column, only what the personal-data registry
-//   (db/store/tables/personal-data.ts) lets a viewer receive: no special-category or criminal-
-//   offence column, no free text, no column whose codes include special items, no secrets;
+// - worksbook_viewer reads, column by column, only what the app itself reads for a viewer
+//   (db/store/tables/readable-columns.ts, from the personal-data registry): no special-category or
+//   criminal-offence column, no free text, no column whose codes include special items, no secrets;
 // - the audit log: SELECT and INSERT only, for every role (the owner aside, whose triggers refuse
 //   UPDATE, DELETE and TRUNCATE too). Run again after an upgrade adds tables: it starts from
 //   nothing each time (REVOKE ALL, then the grants), so it is safe to repeat.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
-import { columnRules, type TableName } from '../tables/personal-data';
+import type { Role } from '../../../shared/contract/define';
+import { participantTables, type TableName } from '../tables/personal-data';
+import { referenceListsWithSpecialItems, referenceSeeds } from '../../../shared/domain/reference-lists';
+import { viewerReads } from '../tables/readable-columns';
 import { tablesInCopyOrder, type TeamTable } from './team-tables';
 
 export const TEAM_ROLES = {
@@ -21,24 +24,11 @@ export const TEAM_ROLES = {
 
 const ALL = Object.values(TEAM_ROLES);
 
-/** Columns no viewer reads whatever the registry says of their content: secrets. */
-const SECRETS: Record<string, readonly string[]> = {
-  staff: ['password_hash'],
-  audit_keys: ['key'],
-};
-
 const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
-/** The columns of `table` a viewer may SELECT. */
+/** The columns of `table` a viewer may SELECT: the app's own rule for a viewer's queries. */
 export function viewerColumns(table: TeamTable): string[] {
-  const rules = columnRules(table.name as TableName);
-  return table.columns.filter((column) => {
-    if (SECRETS[table.name]?.includes(column)) return false;
-    const rule = rules[column];
-    // A table about nobody in particular (reference lists, settings): all of it.
-    if (!rule) return true;
-    return rule.viewers === 'see' && rule.data !== 'special' && rule.data !== 'criminal';
-  });
+  return table.columns.filter((column) => viewerReads(table.name as TableName, column));
 }
 
 /** The statements that set the roles' privileges on every table, from nothing. */
@@ -67,16 +57,98 @@ export function grantStatements(tables: TeamTable[]) {
   return statements;
 }
 
+/** The app role the connected login holds: the strongest of the three group roles it is a member
+ * of (directly or through another role), or null for none (the database's owner, a superuser's
+ * own tools). A staff member signed in through this login may do no more than this role. */
+export async function loginRoleOf(db: Kysely<Database>): Promise<Role | null> {
+  const { rows } = await sql<{ rolname: string }>`
+    select rolname from pg_roles
+    where rolname in (${sql.join(ALL)}) and pg_has_role(current_user, oid, 'member')
+      and not (select rolsuper from pg_roles where rolname = current_user)`.execute(db);
+  const held = new Set(rows.map((r) => r.rolname));
+  for (const role of ['administrator', 'officer', 'viewer'] as const) if (held.has(TEAM_ROLES[role])) return role;
+  return null;
+}
+
+const SPECIAL_ITEM = 'worksbook_special_item';
+
+/** A viewer reads a column of codes from a list with special items (readable-columns.ts), but
+ * never the rows holding a special item: PostgreSQL hides them from the viewer role, by a
+ * restrictive policy, as the app leaves them out of a viewer's answers. Special as the reference
+ * data says (special-items.repository.ts): seeded so, or marked in the stored item's extra_json. */
+function specialItemStatements(tables: TeamTable[]) {
+  const names = new Set(tables.map((t) => t.name));
+  const seeded = referenceListsWithSpecialItems.flatMap((list) =>
+    referenceSeeds[list].filter((o) => o.specialCategory).map((o) => sql`(${sql.lit(list)}, ${sql.lit(o.code)})`),
+  );
+  const statements = [
+    sql`create or replace function ${sql.id(SPECIAL_ITEM)}(p_list text, p_code text) returns boolean
+      language sql stable security definer set search_path = public as $$
+        select (p_list, p_code) in (values ${sql.join(seeded)})
+          or exists (select 1 from reference_items r where r.list = p_list and r.code = p_code
+                     and r.extra_json ~ '"specialCategory"\s*:\s*true')
+      $$`,
+  ];
+  for (const table of participantTables()) {
+    if (!names.has(table.table)) continue;
+    for (const [column, rule] of Object.entries(table.columns)) {
+      if (rule.viewers !== 'special-items' || !rule.items || !viewerReads(table.table, column)) continue;
+      const name = sql.table(table.table);
+      const policy = sql.id(`worksbook_special_${column}`);
+      statements.push(
+        sql`alter table ${name} enable row level security`,
+        // Row-level security admits only what a permissive policy allows: every row for the three
+        // roles, unless organisation scopes (team-scopes.ts) have already narrowed it per person.
+        sql.raw(`do $$ begin
+          if not exists (select 1 from pg_policies where schemaname = current_schema()
+                         and tablename = '${table.table}' and policyname = '${ROWS_POLICY}') then
+            create policy ${ROWS_POLICY} on ${table.table} to ${ALL.join(', ')} using (true);
+          end if;
+        end $$`),
+        sql`drop policy if exists ${policy} on ${name}`,
+        sql`create policy ${policy} on ${name} as restrictive for select to ${sql.id(TEAM_ROLES.viewer)}
+          using (not ${sql.id(SPECIAL_ITEM)}(${sql.lit(rule.items)}, ${sql.ref(column)}))`,
+      );
+    }
+  }
+  return statements;
+}
+
+/** The permissive policy of a table with row-level security: which rows the three roles reach. */
+export const ROWS_POLICY = 'worksbook_rows';
+
+/** Sets the roles' privileges again on a database whose server roles were set up (`setup-roles`
+ * granted them something here): after migrations have added tables or columns (a viewer's grants
+ * are column by column, so a new column would otherwise be refused to them until `setup-roles` ran
+ * again). Another database on the same server whose owner never set the roles up is left alone:
+ * the roles belong to the whole server. Run by whoever ran the migrations (the owner), in their
+ * transaction. Returns whether it re-applied them. */
+export async function reapplyTeamGrants(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ n: number }>`
+    select count(*)::int as n from pg_roles where rolname in (${sql.join(ALL)})`.execute(db);
+  if (Number(rows[0]?.n ?? 0) < ALL.length) return false;
+  const setUp = await sql<{ granted: boolean }>`
+    select has_table_privilege(${TEAM_ROLES.viewer}, ${MIGRATION_TABLES[0]}, 'select') as granted`.execute(db);
+  if (!setUp.rows[0]?.granted) return false;
+  const tables = await tablesInCopyOrder(db);
+  for (const statement of [...grantStatements(tables), ...specialItemStatements(tables)]) await statement.execute(db);
+  return true;
+}
+
 /** Creates the three group roles if they are missing and sets their privileges on this
  * database. Needs the database's owner with CREATEROLE (or a superuser). */
 export async function setUpTeamRoles(db: Kysely<Database>): Promise<{ roles: string[]; tables: number }> {
   const tables = await tablesInCopyOrder(db);
   await db.transaction().execute(async (tx) => {
     for (const role of ALL) {
-      const found = await sql<{ n: number }>`select 1 as n from pg_roles where rolname = ${role}`.execute(tx);
-      if (!found.rows.length) await sql`create role ${sql.id(role)} nologin`.execute(tx);
+      // Roles belong to the whole server: another database's set-up may be creating it this moment.
+      await sql
+        .raw(
+          `do $$ begin create role ${role} nologin; exception when duplicate_object or unique_violation then null; end $$`,
+        )
+        .execute(tx);
     }
-    for (const statement of grantStatements(tables)) await statement.execute(tx);
+    for (const statement of [...grantStatements(tables), ...specialItemStatements(tables)]) await statement.execute(tx);
   });
   return { roles: [...ALL], tables: tables.length };
 }

@@ -81,6 +81,10 @@ export interface EnrolmentsTable {
   completed_on: string | null;
   created_at: string;
   created_by: number | null;
+  /** 0210: the record's version (a save names the one its form opened); who changed it last, when. */
+  version: Generated<number>;
+  updated_at: string | null;
+  updated_by: number | null;
 }
 
 export interface AttendanceTable {

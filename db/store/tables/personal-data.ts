@@ -452,6 +452,9 @@ export const personalData = {
       completed_on: keptDate,
       created_at: key,
       created_by: staff,
+      version: key,
+      updated_at: key,
+      updated_by: staff,
     },
   },
   attendance: {
@@ -1280,6 +1283,17 @@ export function mentioningTables(): MentionStep[] {
   return Object.values(registry).flatMap((entry) =>
     entry.about !== 'participant' && entry.anonymise ? [entry.anonymise] : [],
   );
+}
+
+/** Whether the registry lists a table (the type says so; a name read from the database may not). */
+export function isRegisteredTable(table: string): table is TableName {
+  return Object.hasOwn(registry, table);
+}
+
+/** Every column of a table, as the registry lists them. */
+export function tableColumns(table: TableName): string[] {
+  const entry = registry[table];
+  return entry.about === 'participant' ? Object.keys(entry.columns) : [...entry.personal, ...entry.notPersonal];
 }
 
 /** Columns of a table a viewer never receives. */

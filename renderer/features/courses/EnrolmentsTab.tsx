@@ -22,8 +22,19 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
   const canEdit = useCan('officer');
   const [adding, setAdding] = useState(false);
   const [withdrawing, setWithdrawing] = useState<EnrolmentRow | null>(null);
+  // "Reload the record" after a colleague's change: the form opens afresh on the enrolment as it
+  // is now (its new version); closed if the colleague withdrew them.
+  const [formKey, setFormKey] = useState(0);
   const toasts = useToasts();
   const rows = list.data ?? [];
+  async function reloadWithdrawing(enrolmentId: number) {
+    const fresh = await api.call('courses.enrolments.list', { runId: run.id });
+    if (!fresh.ok) return;
+    const row = fresh.value.find((r) => r.enrolmentId === enrolmentId);
+    setWithdrawing(row && row.status !== 'withdrawn' ? row : null);
+    setFormKey((k) => k + 1);
+    list.reload();
+  }
   const holders = rows.filter(
     (r) => r.status === 'enrolled' || r.status === 'completed' || r.status === 'not_completed',
   );
@@ -180,7 +191,14 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
           </table>
         </>
       )}
-      {withdrawing && <WithdrawDialog enrolment={withdrawing} onClose={() => setWithdrawing(null)} />}
+      {withdrawing && (
+        <WithdrawDialog
+          key={formKey}
+          enrolment={withdrawing}
+          onClose={() => setWithdrawing(null)}
+          onReload={() => void reloadWithdrawing(withdrawing.enrolmentId)}
+        />
+      )}
     </>
   );
 }

@@ -6,18 +6,35 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRecordNotice';
 
 const todayIso = () => new Date().toISOString().slice(0, 10);
 
-export function WithdrawDialog({ enrolment, onClose }: { enrolment: EnrolmentRow; onClose(): void }) {
+export function WithdrawDialog({
+  enrolment,
+  onClose,
+  onReload,
+}: {
+  enrolment: EnrolmentRow;
+  onClose(): void;
+  /** Reads the enrolment again at its current version (after a colleague's change refused this save). */
+  onReload(): void;
+}) {
   const ref = useRef<HTMLDialogElement>(null);
   const toasts = useToasts();
   useEffect(() => {
     ref.current?.showModal();
   }, []);
+  const stale = useStaleRecord();
   const f = useContractForm('courses.withdraw', {
-    defaultValues: { enrolmentId: enrolment.enrolmentId, reason: '', withdrawnOn: todayIso() },
+    defaultValues: {
+      enrolmentId: enrolment.enrolmentId,
+      version: enrolment.version,
+      reason: '',
+      withdrawnOn: todayIso(),
+    },
     messages: { withdrawnOn: 'Enter the date as day/month/year' },
+    onFailure: stale.onFailure,
     onSuccess: ({ promoted }) => {
       toasts.show({
         kind: 'success',
@@ -38,6 +55,7 @@ export function WithdrawDialog({ enrolment, onClose }: { enrolment: EnrolmentRow
           </h2>
         }
       >
+        <StaleRecordNotice message={stale.message} onReload={onReload} />
         <Field name="reason" label="Reason" hint="For example: started a job, health, no longer in contact">
           {(c) => <input {...c} type="text" autoFocus {...f.form.register('reason')} />}
         </Field>

@@ -4,6 +4,7 @@
 import { useEffect, useState, type FormEvent } from 'react';
 import { useToasts } from '../../components/Toasts';
 import { teamConnectionApi, type TeamConnectionForm, type TeamDatabaseState } from '../../api/transport';
+import { OrganisationScopes } from './OrganisationScopes';
 
 const tlsLabels: Record<TeamConnectionForm['tls'], string> = {
   'verify-full': 'Encrypted, server certificate and name checked (required for real data)',
@@ -25,11 +26,14 @@ export function TeamDatabaseSection() {
 
   if (!team)
     return (
-      <p>
-        This window uses the data store it was started with. To work on a team database here, start it with{' '}
-        <code>--db postgres://login@host/database</code>; the desktop app keeps the connection in this computer&apos;s
-        keychain from this screen.
-      </p>
+      <>
+        <OrganisationScopes />
+        <p>
+          This window uses the data store it was started with. To work on a team database here, start it with{' '}
+          <code>--db postgres://login@host/database</code>; the desktop app keeps the connection in this computer&apos;s
+          keychain from this screen.
+        </p>
+      </>
     );
 
   async function save(event: FormEvent) {
@@ -57,6 +61,7 @@ export function TeamDatabaseSection() {
 
   return (
     <>
+      <OrganisationScopes />
       <p>
         {state?.connected
           ? `Connected to the team database ${state.connected}.`

@@ -1,0 +1,82 @@
+// Migration 0210 over a store at 0195 that already holds an enrolment: it starts at version 1,
+// last changed when and by whoever created it, and keeps every value.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
+import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { migrateToLatest } from '../../db/store/migrator';
+import { migrations } from '../../db/store/migrations/index';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
+import { tempDir } from '../support/backend';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+// The migration is portable Kysely; the PostgreSQL run migrates its template through it too.
+it('0210 gives existing enrolments version 1 and their creator as last to change them', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const db: MigrationDb = new Kysely({
+    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
+  });
+  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0210')));
+  const at = '2026-01-05T10:00:00.000Z';
+  const staff = await db
+    .insertInto('staff')
+    .values({ display_name: 'Jo Officer', role: 'officer', created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const p = await db
+    .insertInto('participants')
+    .values({ reference: 'SW-000001', first_name: 'Ann', last_name: 'Old', created_at: at, updated_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const type = await db
+    .insertInto('course_types')
+    .values({ code: 'CSCS', name: 'CSCS Green Card course', typical_days: 5 })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const run = await db
+    .insertInto('course_runs')
+    .values({
+      course_type_id: type.id,
+      start_date: '2026-02-02',
+      end_date: '2026-02-06',
+      capacity: 12,
+      status: 'planned',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('enrolments')
+    .values({
+      course_run_id: run.id,
+      participant_id: p.id,
+      status: 'enrolled',
+      enrolled_on: '2026-01-05',
+      created_at: at,
+      created_by: staff.id,
+    })
+    .execute();
+
+  const { applied } = await migrateToLatest(db);
+  expect(applied).toContain('0210-enrolment-versions');
+  const row = await db
+    .selectFrom('enrolments')
+    .select(['status', 'enrolled_on', 'version', 'updated_at', 'updated_by'])
+    .executeTakeFirstOrThrow();
+  expect(row).toEqual({
+    status: 'enrolled',
+    enrolled_on: '2026-01-05',
+    version: 1,
+    updated_at: at,
+    updated_by: staff.id,
+  });
+  await db.destroy();
+});
