@@ -3,7 +3,7 @@
 // "not a duplicate", merge two records and undo, and find a person by an NI fragment. axe-core
 // finds nothing on the grid, the form, the participant page and the merge screen.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, scrollFormToMiddle, startWithDemo } from './fixtures';
 
 /** Presses Tab until the control labelled `label` has focus (keyboard only, bounded). */
 async function tabTo(page: Page, label: string | RegExp | Locator, options: { back?: boolean } = {}) {
@@ -112,9 +112,8 @@ test('duplicate warning for a near-identical person, marked not a duplicate', as
   await expect(panel).toBeVisible();
   await expect(panel).toContainText(existing.reference);
   await expect(panel).toContainText('Same date of birth, surname differs by 1 letter');
-  // With the warning in view at the top: scrolled, the sticky Save bar lies over whatever field is
-  // beneath it (the ULN here), which axe counts against that field's target size.
-  await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // The form scrolled to the middle: the Save bar is below the scrolling region, never over a field.
+  await scrollFormToMiddle(page);
   expect(await axeViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: `Not a duplicate of ${existing.reference}` }).click();
   await expect(panel).toHaveCount(0);
