@@ -39,3 +39,87 @@ test('the Save bar never lies over a field: new participant, details and merge s
   await expect(page.getByRole('button', { name: /^Merge into / })).toBeInViewport();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('the participants tick boxes say they are for merging, and Merge says why it waits for two', async ({
+  appPage: page,
+}) => {
+  await startWithDemo(page);
+  // Before anything is ticked: the hint line, the labelled column and a Merge button that says why.
+  await expect(page.getByText('Tick two people to merge duplicates')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Select to merge' })).toBeVisible();
+  const merge = page.getByRole('button', { name: 'Merge two records' });
+  await expect(merge).toHaveAttribute('aria-disabled', 'true');
+  await expect(merge).toHaveAccessibleDescription(/Tick two people to merge duplicates/);
+  // Still focusable so its reason can be read; pressing it does nothing yet.
+  await merge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  const boxes = page.getByRole('checkbox', { name: /^Select to merge/ });
+  await expect(boxes.first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await boxes.nth(0).check();
+  await expect(page.getByText('(1 ticked)')).toBeVisible();
+  await expect(merge).toHaveAttribute('aria-disabled', 'true');
+  await boxes.nth(1).check();
+  await expect(merge).toHaveAttribute('aria-disabled', 'false');
+  await merge.click();
+  await expect(page.getByRole('heading', { name: 'Merge records', level: 1 })).toBeVisible();
+});
+
+test('a click selects a row and Open opens it; Enter still opens, in every grid', async ({ appPage: page }) => {
+  await startWithDemo(page);
+  const grid = page.getByRole('region', { name: 'Participants' });
+  const open = page.getByRole('button', { name: 'Open', exact: true });
+  await expect(open).toBeDisabled();
+  const row = grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SW-000002' }) });
+  await row.getByRole('gridcell', { name: 'SW-000002' }).click();
+  await expect(row.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(open).toBeEnabled();
+  expect(await axeViolations(page)).toEqual([]);
+  await open.click();
+  await expect(page.locator('.page-subtitle', { hasText: 'SW-000002' })).toBeVisible();
+
+  // The outcomes grid (GridScreen) has the same: a click selects, Enter opens.
+  await page.keyboard.press('Alt+4');
+  await page.getByRole('link', { name: 'Outcomes', exact: true }).click();
+  const outcomes = page.getByRole('region', { name: 'Outcomes' });
+  await expect(outcomes.locator('.ag-cell').first()).toBeVisible();
+  const outcomesOpen = page.getByRole('button', { name: 'Open', exact: true });
+  await expect(outcomesOpen).toBeDisabled();
+  await outcomes.locator('.ag-cell').first().click();
+  await expect(outcomesOpen).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Outcomes', level: 1 })).toHaveCount(0);
+});
+
+for (const [tab, region, keys] of [
+  ['Participants', 'Participants', ['Status', 'Start date']],
+  ['Outcomes', 'Outcomes', ['Outcome', 'Date', 'Verification']],
+  ['Placements', 'Placements', ['Kind', 'Status', 'Start', 'End']],
+] as const) {
+  test(`at 1366 wide the ${tab.toLowerCase()} grid's key columns show, with a hint to the rest`, async ({
+    appPage: page,
+  }) => {
+    await startWithDemo(page);
+    if (tab !== 'Participants') {
+      await page.keyboard.press('Alt+4');
+      await page.getByRole('link', { name: tab, exact: true }).click();
+    }
+    const grid = page.getByRole('region', { name: region });
+    await expect(grid.locator('.ag-cell').first()).toBeVisible();
+    const box = (await grid.boundingBox())!;
+    for (const name of keys) {
+      const header = grid.getByRole('columnheader', { name, exact: true });
+      const h = (await header.boundingBox())!;
+      expect(h, `${name} is on screen`).toBeTruthy();
+      expect(h.x + h.width, `${name} ends inside the grid`).toBeLessThanOrEqual(box.x + box.width);
+    }
+    // More columns lie to the right: the hint says so and takes you there.
+    const more = page.getByRole('button', { name: 'More columns →' });
+    await expect(more).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await more.click();
+    await expect(page.getByRole('button', { name: '← More columns' })).toBeVisible();
+  });
+}
