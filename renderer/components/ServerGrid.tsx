@@ -180,7 +180,7 @@ function ServerGridInner<Row extends { id: number }>(
   const showBar = !!open || !!props.hint || offScreen.left.length > 0 || offScreen.right.length > 0;
 
   return (
-    <>
+    <div className="server-grid" style={props.height !== undefined ? { height: props.height } : undefined}>
       {showBar && (
         <div className="grid-bar">
           {open && (
@@ -223,7 +223,7 @@ function ServerGridInner<Row extends { id: number }>(
           </span>
         </div>
       )}
-      <div className="grid-wrap" style={{ height: props.height ?? '100%' }} role="region" aria-label={props.ariaLabel}>
+      <div className="grid-wrap" role="region" aria-label={props.ariaLabel}>
         <AgGridReact<Row>
           theme={gridTheme}
           columnDefs={props.columnDefs}
@@ -264,7 +264,7 @@ function ServerGridInner<Row extends { id: number }>(
           suppressCellFocus={false}
         />
       </div>
-    </>
+    </div>
   );
 }
 

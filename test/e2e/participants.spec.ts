@@ -191,7 +191,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   await page.keyboard.press('/');
   await page.keyboard.type('SG1');
   await expect(page.getByText(/^\d+ (people|person)$/)).toBeVisible();
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Email' }).check();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: 'Email' })).toBeVisible();
@@ -225,7 +225,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   expect(out[1]).toMatch(/^s datetime SG1 /);
 
   // Ethnic group in the view: the export asks why first (special-category data), by keyboard.
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Ethnic group' }).click();
   // Showing it asks why first (kept in the audit log); the column appears once answered.
   const why = page.getByRole('dialog', { name: 'Why do you need to see ethnic group?' });
