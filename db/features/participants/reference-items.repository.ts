@@ -21,8 +21,35 @@ export async function findReferenceItem(db: Db, list: string, code: string) {
     .executeTakeFirst();
 }
 
-/** How many people hold each code of a list (barriers and benefits are kept per person). */
+/** How many records hold each code of a list: people for barriers, benefits and referral sources
+ * (their first referral and later ones), evidence items for evidence types. */
 export async function usesByCode(db: Db, list: string): Promise<Map<string, number>> {
+  if (list === 'referral_source' || list === 'evidence_kind') {
+    const counted =
+      list === 'referral_source'
+        ? [
+            await db
+              .selectFrom('participants')
+              .select(['referral_source as code', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('referral_source', 'is not', null)
+              .groupBy('referral_source')
+              .execute(),
+            await db
+              .selectFrom('participant_referrals')
+              .select(['referral_source as code', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('referral_source', 'is not', null)
+              .groupBy('referral_source')
+              .execute(),
+          ].flat()
+        : await db
+            .selectFrom('evidence_items')
+            .select(['kind as code', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy('kind')
+            .execute();
+    const uses = new Map<string, number>();
+    for (const r of counted) if (r.code) uses.set(r.code, (uses.get(r.code) ?? 0) + Number(r.n));
+    return uses;
+  }
   const rows =
     list === 'barrier'
       ? await db

@@ -36,6 +36,7 @@ import * as m0181 from './0181-audit-epochs';
 import * as m0190 from './0190-section-106';
 import * as m0191 from './0191-keyworker';
 import * as m0195 from './0195-record-versions';
+import * as m0220 from './0220-reference-referral-evidence';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -104,6 +105,7 @@ const later: Record<string, Migration> = {
   '0190-section-106': m0190,
   '0191-keyworker': m0191,
   '0195-record-versions': m0195,
+  '0220-reference-referral-evidence': m0220,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
