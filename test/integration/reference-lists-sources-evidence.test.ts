@@ -1,6 +1,7 @@
 // Referral sources and evidence types as reference lists (issue 20): stored by migration 0220, an
 // administrator adds and retires them (audited, never deleted), the forms are offered the active
 // ones, the backend accepts only codes on the list, and a retired code a record holds keeps its label.
+import ExcelJS from 'exceljs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
@@ -19,6 +20,7 @@ const record = (referralSource: string | null) => ({
   dateOfBirth: '14/02/1998',
   niStatus: 'not_yet_known' as const,
   postcode: 'sg1 1aa',
+  referralDate: '5/1/2026',
   referralSource,
 });
 
@@ -47,6 +49,12 @@ describe('referral sources and evidence types', () => {
     });
     const timeline = await t.ok('participants.timeline', { id: created.id });
     expect(JSON.stringify(timeline)).not.toContain('council_housing_team');
+    expect(JSON.stringify(timeline)).toContain('Referred by Council housing team');
+    // The export shows the label from the list (an officer's file has no codes in it).
+    const file = await t.ok('participants.export', { search: 'Source', columns: ['reference', 'referralSource'] });
+    const wb = new ExcelJS.Workbook();
+    await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
+    expect(wb.worksheets[0]!.getRow(2).getCell(2).value).toBe('Council housing team');
     const audit = await t.backend.store.db
       .selectFrom('audit_log')
       .select('summary')

@@ -4,7 +4,9 @@
 // selects a person for Open; Enter or double-click opens. A search that finds nobody or few people
 // also offers close matches (CloseMatches).
 import { plural } from '../../../shared/domain/labels';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChannel } from '../../api/use-channel';
+import { labelOf } from '../../../shared/domain/reference-lists';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { GridTotalText, useGridTotal } from '../../components/GridTotal';
@@ -45,6 +47,19 @@ export function ParticipantsGrid() {
   const counter = useGridTotal(grid, fetchPage, { search, preset }, showError);
   const total = counter.counted?.total ?? null;
   const mergeable = selected.length === 2;
+  // Referral sources are a reference list (Settings → Reference lists): the grid shows its labels.
+  const sources = useChannel('reference.choices', {}, { areas: ['participants'] }).data?.referralSources;
+  const columns = useMemo(
+    () =>
+      sources
+        ? participantColumns.map((c) =>
+            c.field === 'referralSource'
+              ? { ...c, valueFormatter: (p: { value: unknown }) => labelOf(sources, p.value as string | null) }
+              : c,
+          )
+        : participantColumns,
+    [sources],
+  );
 
   // A short pause while typing, so each keystroke does not start a new query.
   useEffect(() => {
@@ -192,7 +207,7 @@ export function ParticipantsGrid() {
       <ServerGrid<ParticipantGridRow>
         ref={grid}
         ariaLabel="Participants"
-        columnDefs={participantColumns}
+        columnDefs={columns}
         search={search}
         {...(preset ? { preset } : {})}
         fetchPage={fetchPage}
