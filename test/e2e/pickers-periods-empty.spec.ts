@@ -41,8 +41,9 @@ test('the import and evidence file pickers open on Enter', async ({ appPage: pag
   await tabTo(page, page.getByLabel('File (optional)'));
   const evidence = await enterOpensPicker(page);
   await evidence.setFiles({ name: 'payslip.pdf', mimeType: 'application/pdf', buffer: Buffer.from('%PDF-1.4\n%%EOF') });
-  // Enter chose a file; it did not submit the form around the picker.
+  // Enter chose a file; it did not submit the form around the picker (no problems listed yet).
   await expect(page.getByRole('heading', { name: 'Add evidence' })).toBeVisible();
+  await expect(page.locator('.error-summary')).toHaveCount(0);
 });
 
 test('a chosen period survives opening something, Back and a reload', async ({ appPage: page }) => {
