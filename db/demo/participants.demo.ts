@@ -14,6 +14,7 @@ import {
   evaluateEligibility,
   isLocalPerson,
   type AreaFacts,
+  MINIMUM_AGE,
   type EligibilityCheckInput,
 } from '../../shared/domain/eligibility';
 import { labourMarketProblem } from '../../shared/domain/labour-market';
@@ -22,6 +23,8 @@ import type { NewParticipant } from '../store/tables/participants.tables';
 import { insertInChunks, type DemoContext, type DemoStep } from './demo-context';
 import { firstNames, lastNames, streets, districts, towns } from './names';
 import { addDays, Random } from './random';
+import { birthDateAtAge } from './ages';
+import { addYearsIso } from '../../shared/domain/dates';
 import { demoStreamFor } from './funding.demo';
 import { demoPostcodeOf } from './geography.synthetic';
 import type { DemoGeography } from './geography.demo';
@@ -143,14 +146,16 @@ export const participantsStep: DemoStep = {
     for (let i = 0; i < ctx.size; i++) {
       const near = i > 10 && rng.chance(0.012) ? rows[rng.int(0, rows.length - 1)] : undefined;
       const district = near?.postcode_district ?? rng.weighted(districts);
-      const startDate = addDays(start, rng.int(0, 729));
+      const drawnStart = addDays(start, rng.int(0, 729));
       const age = rng.weighted([
         [rng.int(16, 24), 40],
         [rng.int(25, 49), 42],
         [rng.int(50, 64), 16],
         [rng.int(16, 16), 2],
       ] as const);
-      const dob = near?.date_of_birth ?? (rng.chance(0.02) ? null : addDays(startDate, -(age * 365 + rng.int(0, 364))));
+      const dob = near?.date_of_birth ?? (rng.chance(0.02) ? null : birthDateAtAge(drawnStart, age, rng.int(0, 364)));
+      // A near duplicate shares another's date of birth: they start no earlier than their 16th birthday.
+      const startDate = dob && drawnStart < addYearsIso(dob, MINIMUM_AGE) ? addYearsIso(dob, MINIMUM_AGE) : drawnStart;
       const hasNi = rng.chance(0.9);
       const sex = rng.weighted([
         ['male', 70],

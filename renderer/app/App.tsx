@@ -91,18 +91,17 @@ export function App() {
   else
     body = (
       <RecoveryKeyGate session={info.session} storePath={info.storePath}>
-        {info.participantCount === 0 && !addressed ? (
-          <EmptyProgramme session={info.session} onDone={() => void refresh()} />
-        ) : (
-          <Shell
-            session={info.session}
-            onSignOut={async () => {
-              await api.call('session.end', {});
-              setLockedReason(null);
-              void refresh();
-            }}
-          />
-        )}
+        <Shell
+          session={info.session}
+          onSignOut={async () => {
+            await api.call('session.end', {});
+            setLockedReason(null);
+            void refresh();
+          }}
+          {...(info.participantCount === 0 && !addressed
+            ? { start: <EmptyProgramme session={info.session} onDone={() => void refresh()} /> }
+            : {})}
+        />
       </RecoveryKeyGate>
     );
   return (

@@ -1,8 +1,8 @@
 // An empty programme after sign-in: start recording, or load the demo programme in one click.
+// Shown inside the shell, so the navigation (and signing out) is there too.
 import { useEffect, useState } from 'react';
 import { api } from '../api/client';
 import { navigate } from './router';
-import { JobsProgress } from '../components/JobsProgress';
 import { roleAtLeast } from '../../shared/contract/define';
 import type { Session } from '../../shared/contract/app.contract';
 import { participantsRoutes } from '../features/participants/participants.routes';
@@ -27,13 +27,14 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
   );
   const isAdmin = roleAtLeast(session.staff.role, 'administrator');
   return (
-    <main className="welcome" id="main">
-      <h1>Your programme is empty</h1>
+    <div className="empty-programme">
+      <h1 id="page-title" tabIndex={-1}>
+        Your programme is empty
+      </h1>
       <p className="lead">
         Hello {session.staff.displayName}. Register the first participant, import a partner's spreadsheet, or look
         around with a demo programme.
       </p>
-      <JobsProgress />
       {message && (
         <p role="alert" className="error-message">
           {message}
@@ -78,6 +79,6 @@ export function EmptyProgramme({ session, onDone }: { session: Session; onDone()
         The demo programme is synthetic: about 600 made-up residents over two years, with courses, placements and
         outcomes. It contains no real people.
       </p>
-    </main>
+    </div>
   );
 }

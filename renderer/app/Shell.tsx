@@ -2,7 +2,7 @@
 // jobs and toasts. Keyboard: Alt+1..7 go to each area in the order of the navigation (Ctrl+1..6,
 // and Ctrl+, for Settings, in the app's menu); after any such move focus goes to the new page's
 // heading.
-import { useEffect, useState } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { areas } from './routes';
 import { navigate, useRoute } from './router';
 import { pageFor } from './pages';
@@ -29,7 +29,17 @@ const menuTargets: Record<string, () => string> = {
   'import-file': () => importsRoutes.home.href(),
 };
 
-export function Shell({ session, onSignOut }: { session: Session; onSignOut(): void }) {
+export function Shell({
+  session,
+  onSignOut,
+  start,
+}: {
+  session: Session;
+  onSignOut(): void;
+  /** Shown instead of a page until the user goes somewhere (the empty programme's first steps):
+   * inside the shell, so the navigation is there from the first screen (no dead end). */
+  start?: ReactNode;
+}) {
   const route = useRoute();
   // "#/" (or nothing) is the participants grid.
   const path = route.length ? route : ['participants'];
@@ -67,8 +77,8 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
   // A new area, or a move made by the shell: focus the new page's heading.
   useEffect(() => focusPageTitle(), [area?.path, moves]);
   useEffect(() => {
-    document.title = `${notFound ? 'Page not found' : (area?.label ?? 'Worksbook')} – Worksbook`;
-  }, [area?.label, notFound]);
+    document.title = `${start ? 'Getting started' : notFound ? 'Page not found' : (area?.label ?? 'Worksbook')} – Worksbook`;
+  }, [area?.label, notFound, start]);
 
   return (
     <div className="shell">
@@ -89,7 +99,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
             <li key={a.path}>
               <a
                 href={a.home}
-                aria-current={a === area ? 'page' : undefined}
+                aria-current={a === area && !start ? 'page' : undefined}
                 aria-keyshortcuts={`Alt+${a.shortcut}`}
                 onClick={() => setMoves((n) => n + 1)}
               >
@@ -108,7 +118,7 @@ export function Shell({ session, onSignOut }: { session: Session; onSignOut(): v
       </nav>
       <main className="content" id="main" tabIndex={-1}>
         <JobsProgress />
-        {notFound ? <NotFound area={area} /> : area?.layout ? area.layout(shown) : shown}
+        {start ?? (notFound ? <NotFound area={area} /> : area?.layout ? area.layout(shown) : shown)}
       </main>
     </div>
   );

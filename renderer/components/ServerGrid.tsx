@@ -1,7 +1,21 @@
 // A grid over data that stays in the backend: AG Grid's infinite row model asks for blocks of
 // rows as the user scrolls, with sort, column filters and quick search done in SQL. This is what
 // keeps 100,000 participants fast: only the rows on screen ever cross to the window.
-import { forwardRef, useCallback, useEffect, useImperativeHandle, useLayoutEffect, useMemo, useRef } from 'react';
+// Every grid behaves the same: a click selects a row and the bar above offers Open (Enter and a
+// double-click open too), tick boxes say what they are for, and when columns lie off screen the
+// bar says so ("More columns →", which scrolls to them).
+import {
+  forwardRef,
+  useCallback,
+  useEffect,
+  useId,
+  useImperativeHandle,
+  useLayoutEffect,
+  useMemo,
+  useRef,
+  useState,
+  type ReactNode,
+} from 'react';
 import { AgGridReact } from 'ag-grid-react';
 import type {
   ColDef,
@@ -11,6 +25,7 @@ import type {
   IGetRowsParams,
   RowDoubleClickedEvent,
   CellKeyDownEvent,
+  Column,
 } from 'ag-grid-community';
 import type { GridQuery } from '../../shared/contract/common';
 import type { Result } from '../../shared/result';
@@ -32,10 +47,23 @@ export interface ServerGridProps<Row> {
   onTotal?(total: number, capped: boolean): void;
   onError?(message: string): void;
   ariaLabel: string;
+  /** Tick boxes ('multiple') or one row at a time; a grid that opens rows selects one by default. */
   rowSelection?: 'single' | 'multiple';
   onSelectionChanged?(rows: Row[]): void;
+  /** What the tick boxes are for: `label` names the column and each box ("Select to merge"),
+   * `header` is the short heading shown ("Merge"). */
+  selectionColumn?: { header: string; label: string };
+  /** A line above the grid explaining it (what ticking does), beside Open. */
+  hint?: ReactNode;
   height?: number | string;
 }
+
+/** Columns beyond the scrolled view on each side (pinned columns are always shown). */
+interface OffScreen {
+  left: Column[];
+  right: Column[];
+}
+const noneOffScreen: OffScreen = { left: [], right: [] };
 
 function ServerGridInner<Row extends { id: number }>(
   props: ServerGridProps<Row>,
@@ -105,38 +133,137 @@ function ServerGridInner<Row extends { id: number }>(
     [],
   );
 
+  const [selected, setSelected] = useState<Row[]>([]);
+  const selectionMode = props.rowSelection ?? (props.onOpen ? 'single' : undefined);
+  const selectionColumn = props.selectionColumn;
+  const selectionColumnDef = useMemo(
+    () =>
+      selectionColumn
+        ? {
+            pinned: 'left' as const,
+            width: 80,
+            headerName: selectionColumn.label,
+            headerComponent: () => (
+              <span>
+                <span aria-hidden="true">{selectionColumn.header}</span>
+                <span className="visually-hidden">{selectionColumn.label}</span>
+              </span>
+            ),
+          }
+        : undefined,
+    [selectionColumn],
+  );
+  const localeText = useMemo(
+    () => (selectionColumn ? { ariaRowToggleSelection: selectionColumn.label } : undefined),
+    [selectionColumn],
+  );
+
+  // Which columns lie off screen, re-read as the grid scrolls, resizes or its columns change.
+  const [offScreen, setOffScreen] = useState<OffScreen>(noneOffScreen);
+  const measureColumns = useCallback(() => {
+    const api = gridApi.current;
+    if (!api || api.isDestroyed()) return;
+    const { left, right } = api.getHorizontalPixelRange();
+    const centre = api.getAllDisplayedColumns().filter((c) => !c.getPinned());
+    const next: OffScreen = {
+      left: centre.filter((c) => (c.getLeft() ?? 0) < left - 1),
+      right: centre.filter((c) => (c.getLeft() ?? 0) + c.getActualWidth() > right + 1),
+    };
+    setOffScreen((was) =>
+      was.left.length === next.left.length && was.right.length === next.right.length ? was : next,
+    );
+  }, []);
+  const names = (cols: Column[]) => cols.map((c) => c.getColDef().headerName ?? c.getColId()).join(', ');
+  const hintId = useId();
+  const open = props.onOpen;
+  const one = selected.length === 1 ? selected[0] : undefined;
+  const showBar = !!open || !!props.hint || offScreen.left.length > 0 || offScreen.right.length > 0;
+
   return (
-    <div className="grid-wrap" style={{ height: props.height ?? '100%' }} role="region" aria-label={props.ariaLabel}>
-      <AgGridReact<Row>
-        theme={gridTheme}
-        columnDefs={props.columnDefs}
-        defaultColDef={defaultColDef}
-        rowModelType="infinite"
-        cacheBlockSize={100}
-        maxBlocksInCache={50}
-        infiniteInitialRowCount={1}
-        getRowId={(p) => String(p.data.id)}
-        onGridReady={onGridReady}
-        rowSelection={
-          props.rowSelection
-            ? {
-                mode: props.rowSelection === 'single' ? 'singleRow' : 'multiRow',
-                enableClickSelection: true,
-                checkboxes: props.rowSelection === 'multiple',
-              }
-            : undefined
-        }
-        onSelectionChanged={(e) => props.onSelectionChanged?.(e.api.getSelectedRows())}
-        onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => e.data && props.onOpen?.(e.data)}
-        onCellKeyDown={(e: CellKeyDownEvent<Row>) => {
-          const key = (e.event as KeyboardEvent | undefined)?.key;
-          if (key === 'Enter' && e.data) props.onOpen?.(e.data);
-        }}
-        overlayNoRowsTemplate='<span class="grid-empty">No records match.</span>'
-        ensureDomOrder
-        enableCellTextSelection
-        suppressCellFocus={false}
-      />
+    <div className="server-grid" style={props.height !== undefined ? { height: props.height } : undefined}>
+      {showBar && (
+        <div className="grid-bar">
+          {open && (
+            <button
+              type="button"
+              disabled={!one}
+              aria-describedby={hintId}
+              onClick={() => {
+                if (one) open(one);
+              }}
+            >
+              Open
+            </button>
+          )}
+          <span id={hintId} className="muted">
+            {props.hint ??
+              (open ? 'Click a row to select it, then Open; Enter or a double-click opens a row straight away.' : null)}
+          </span>
+          <span className="grid-bar-columns">
+            {offScreen.left.length > 0 && (
+              <button
+                type="button"
+                className="link-button"
+                title={names(offScreen.left)}
+                onClick={() => gridApi.current?.ensureColumnVisible(offScreen.left.at(-1)!, 'end')}
+              >
+                ← More columns
+              </button>
+            )}
+            {offScreen.right.length > 0 && (
+              <button
+                type="button"
+                className="link-button"
+                title={names(offScreen.right)}
+                onClick={() => gridApi.current?.ensureColumnVisible(offScreen.right[0]!, 'start')}
+              >
+                More columns →
+              </button>
+            )}
+          </span>
+        </div>
+      )}
+      <div className="grid-wrap" role="region" aria-label={props.ariaLabel}>
+        <AgGridReact<Row>
+          theme={gridTheme}
+          columnDefs={props.columnDefs}
+          defaultColDef={defaultColDef}
+          rowModelType="infinite"
+          cacheBlockSize={100}
+          maxBlocksInCache={50}
+          infiniteInitialRowCount={1}
+          getRowId={(p) => String(p.data.id)}
+          onGridReady={onGridReady}
+          rowSelection={
+            selectionMode === 'single'
+              ? { mode: 'singleRow', enableClickSelection: true, checkboxes: false }
+              : selectionMode === 'multiple'
+                ? { mode: 'multiRow', enableClickSelection: true, checkboxes: true, headerCheckbox: false }
+                : undefined
+          }
+          {...(selectionColumnDef ? { selectionColumnDef } : {})}
+          {...(localeText ? { localeText } : {})}
+          onSelectionChanged={(e) => {
+            const rows = e.api.getSelectedRows();
+            setSelected(rows);
+            props.onSelectionChanged?.(rows);
+          }}
+          onFirstDataRendered={measureColumns}
+          onBodyScroll={measureColumns}
+          onGridSizeChanged={measureColumns}
+          onDisplayedColumnsChanged={measureColumns}
+          onColumnResized={measureColumns}
+          onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => e.data && props.onOpen?.(e.data)}
+          onCellKeyDown={(e: CellKeyDownEvent<Row>) => {
+            const key = (e.event as KeyboardEvent | undefined)?.key;
+            if (key === 'Enter' && e.data) props.onOpen?.(e.data);
+          }}
+          overlayNoRowsTemplate='<span class="grid-empty">No records match.</span>'
+          ensureDomOrder
+          enableCellTextSelection
+          suppressCellFocus={false}
+        />
+      </div>
     </div>
   );
 }

@@ -6,7 +6,6 @@ import { idSchema, isoDateSchema } from './common';
 import {
   commitmentUnit,
   contractKindCodes,
-  evidenceKindCodes,
   organisationKindCodes,
   placementKindCodes,
   placementStatusCodes,
@@ -405,7 +404,8 @@ export type VerifyInput = z.infer<typeof verifyInputSchema>;
 export const evidenceInputSchema = z
   .object({
     outcomeId: idSchema,
-    kind: z.enum(evidenceKindCodes, { error: 'Choose the kind of evidence' }),
+    // An evidence type from Settings → Reference lists: the backend checks it is on the list.
+    kind: z.string({ error: 'Choose the kind of evidence' }).regex(/^[a-z0-9_]{1,60}$/, 'Choose the kind of evidence'),
     receivedOn: optDate,
     seenBy: optId,
     notes: optText(1000, 'Notes'),
@@ -522,7 +522,7 @@ export const sustainmentRecordSchema = z
     checkedOn: isoDateSchema,
     notes: optText(1000, 'Notes'),
     evidenceKind: z
-      .union([z.enum(evidenceKindCodes), z.null()])
+      .union([z.string().regex(/^[a-z0-9_]{1,60}$/, 'Choose the kind of evidence'), z.null()])
       .optional()
       .transform((v) => v ?? null),
     evidenceFile: z.object({ fileName: z.string().min(1).max(255), bytes: z.instanceof(Uint8Array) }).optional(),

@@ -17,13 +17,29 @@ import { fieldChanges, freeText, specialCategory, specialItems } from './persona
 
 /** The reference lists edited in Settings → Reference lists (lists with tables of their own
  * are edited on their own screens). */
-export const referenceListNames = ['barrier', 'benefit', 'event_kind', 'measure_kind'] as const;
+export const referenceListNames = [
+  'barrier',
+  'benefit',
+  'referral_source',
+  'evidence_kind',
+  'event_kind',
+  'measure_kind',
+] as const;
 export const referenceListName = z.enum(referenceListNames);
 export const referenceListSchema = z.object({
   list: referenceListName,
   items: z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean(), inUse: z.number().int() })),
 });
 export type ReferenceList = z.infer<typeof referenceListSchema>;
+
+/** A list officers choose from (referral sources, evidence types): every item with its label, so
+ * records holding a retired one still show its label; only active ones are offered. */
+const referenceChoiceSchema = z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean() }));
+export const referenceChoicesSchema = z.object({
+  referralSources: referenceChoiceSchema,
+  evidenceKinds: referenceChoiceSchema,
+});
+export type ReferenceChoices = z.infer<typeof referenceChoicesSchema>;
 
 export const participantGridRowSchema = z.object({
   id: idSchema,
@@ -310,6 +326,8 @@ export const participantsContract = {
         'benefit',
         z.array(z.object({ code: z.string(), label: z.string(), specialCategory: z.boolean() })),
       ),
+      /** Settings → Reference lists; retired ones too, so a record holding one shows its label. */
+      referralSources: z.array(z.object({ code: z.string(), label: z.string(), isActive: z.boolean() })),
       districts: z.array(z.string()),
       localLabel: z.string(),
       today: z.string(),
@@ -546,10 +564,18 @@ export const participantsContract = {
   'reference.lists': channel({
     effect: reads,
     summary:
-      'The editable reference lists (barriers, benefits, kinds of event and of contract measure) with each item and how many records use it',
+      'The editable reference lists (barriers, benefits, referral sources, evidence types, kinds of event and of ' +
+      'contract measure) with each item and how many records use it',
     role: 'administrator',
     input: z.object({}),
     output: z.array(referenceListSchema),
+  }),
+  'reference.choices': channel({
+    effect: reads,
+    summary: 'The referral sources and evidence types to choose from, with the labels of retired ones',
+    role: 'viewer',
+    input: z.object({}),
+    output: referenceChoicesSchema,
   }),
   'reference.saveItem': channel({
     effect: writes('participants'),

@@ -51,6 +51,7 @@ export const placementStatusCodes = placementStatuses.map((k) => k.code) as [
   ...PlacementStatusCode[],
 ];
 
+/** The evidence types shipped; the list itself is kept in Settings → Reference lists (migration 0220). */
 export const evidenceKinds = [
   { code: 'payslip', label: 'Payslip' },
   { code: 'employer_letter', label: 'Employer letter or email' },
@@ -63,8 +64,6 @@ export const evidenceKinds = [
   { code: 'self_declaration', label: 'Self-declaration' },
   { code: 'other', label: 'Other' },
 ] as const satisfies readonly Option[];
-export type EvidenceKind = (typeof evidenceKinds)[number]['code'];
-export const evidenceKindCodes = evidenceKinds.map((k) => k.code) as [EvidenceKind, ...EvidenceKind[]];
 
 export const verificationStatuses = [
   { code: 'unverified', label: 'Unverified' },

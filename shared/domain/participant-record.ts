@@ -13,7 +13,6 @@ import {
   labourMarketStatuses,
   PREFER_NOT_TO_SAY,
   qualificationLevels,
-  referralSources,
   sexes,
   timeOutOfWork,
   ucConditionalityRegimes,
@@ -67,6 +66,15 @@ function optionCode(label: string, options: Option[]) {
     .nullish()
     .transform((v) => (v ? v : null))
     .refine((v) => v === null || codes.has(v), `Choose ${label.toLowerCase()} from the list`);
+}
+
+/** A code from a list kept in the store, or nothing. */
+function listedCode(label: string) {
+  return z
+    .string()
+    .nullish()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^[a-z0-9_]{1,60}$/.test(v), `Choose ${label.toLowerCase()} from the list`);
 }
 
 const withPreferNot = (options: Option[]) =>
@@ -151,7 +159,9 @@ export const participantRecordSchema = z
     qualificationLevel: optionCode('Highest qualification', qualificationLevels),
     barriers: z.array(referenceCode).max(30).default([]),
     // referral and programme
-    referralSource: optionCode('Referral source', referralSources),
+    // A reference list administrators manage (Settings → Reference lists): the backend checks the
+    // code is on it; here only its form.
+    referralSource: listedCode('Referral source'),
     referralDate: ukDate('Referral date'),
     referrerName: optionalText('Referrer', 100),
     fundingStreamId: z

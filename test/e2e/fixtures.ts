@@ -81,3 +81,18 @@ export async function startEmpty(page: Page, name = 'Jo Officer'): Promise<void>
   await createFirstProfile(page, name);
   await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
 }
+
+/** Scrolls a long form's field region halfway and checks its Save bar sits below that region, so
+ * nothing scrolled is ever under the bar (FormLayout). */
+export async function scrollFormToMiddle(page: Page): Promise<void> {
+  const scroller = page.locator('.form-scroll').first();
+  const scrolled = await scroller.evaluate((el) => {
+    el.scrollTo(0, (el.scrollHeight - el.clientHeight) / 2);
+    return el.scrollTop;
+  });
+  expect(scrolled, 'the form scrolls in its own region').toBeGreaterThan(0);
+  const [region, bar] = [await scroller.boundingBox(), await page.locator('.form-actions').first().boundingBox()];
+  expect(region!.y + region!.height, 'the scrolling region ends where the Save bar begins').toBeLessThanOrEqual(
+    bar!.y + 0.5,
+  );
+}

@@ -4,7 +4,7 @@
 // list, and the dashboard's and the return's breakdowns by ward and decile. axe-core on each screen.
 import path from 'node:path';
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, startEmpty, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, scrollFormToMiddle, startEmpty, startWithDemo } from './fixtures';
 import { participantValues } from '../support/builders';
 import { GEOGRAPHY_FIXTURES, fixtureFiles } from '../support/geography';
 
@@ -123,10 +123,8 @@ test('on a demo programme: records to review, and starts and outcomes by ward an
   await expect(page.locator('#labour-market-prompt')).toHaveCount(0);
   await page.getByRole('checkbox', { name: 'Universal Credit' }).check();
   await expect(page.getByLabel('Universal Credit conditionality regime')).toBeVisible();
-  // From the top of the form: scrolled, the sticky Save bar lies over whatever is beneath it,
-  // which axe counts against those tick boxes' target size (focus is kept clear of the bar:
-  // keyboard-focus.spec.ts).
-  await page.locator('.content').evaluate((el) => el.scrollTo(0, 0));
+  // Scrolled to the middle: the Save bar is below the form's scrolling region, so nothing is under it.
+  await scrollFormToMiddle(page);
   await noAxe(page);
 
   await page.goto(`${app.harness.url.split('#')[0]}#/participants`);

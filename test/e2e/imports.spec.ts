@@ -55,6 +55,10 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   await expect(page.getByLabel('Date of birth', { exact: true })).toHaveValue('DOB');
   await page.getByLabel('Referral date', { exact: true }).selectOption('Referral date');
   await page.getByRole('textbox', { name: 'Partner' }).fill('Jobcentre Plus Stevenage');
+  // The referral source for every row is chosen from Settings → Reference lists, not typed as a code.
+  await page
+    .getByLabel('Referral source for every row (optional)')
+    .selectOption({ label: 'Jobcentre Plus work coach' });
   await page.getByLabel('Mapping name').fill('JCP March referrals');
   await page.getByRole('button', { name: 'Check the rows' }).click();
   // Every referral date has a day of 12 or less: the convention must be confirmed first.

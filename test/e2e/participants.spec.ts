@@ -3,7 +3,7 @@
 // "not a duplicate", merge two records and undo, and find a person by an NI fragment. axe-core
 // finds nothing on the grid, the form, the participant page and the merge screen.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, scrollFormToMiddle, startWithDemo } from './fixtures';
 
 /** Presses Tab until the control labelled `label` has focus (keyboard only, bounded). */
 async function tabTo(page: Page, label: string | RegExp | Locator, options: { back?: boolean } = {}) {
@@ -112,9 +112,8 @@ test('duplicate warning for a near-identical person, marked not a duplicate', as
   await expect(panel).toBeVisible();
   await expect(panel).toContainText(existing.reference);
   await expect(panel).toContainText('Same date of birth, surname differs by 1 letter');
-  // With the warning in view at the top: scrolled, the sticky Save bar lies over whatever field is
-  // beneath it (the ULN here), which axe counts against that field's target size.
-  await panel.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  // The form scrolled to the middle: the Save bar is below the scrolling region, never over a field.
+  await scrollFormToMiddle(page);
   expect(await axeViolations(page)).toEqual([]);
   await panel.getByRole('button', { name: `Not a duplicate of ${existing.reference}` }).click();
   await expect(panel).toHaveCount(0);
@@ -192,7 +191,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   await page.keyboard.press('/');
   await page.keyboard.type('SG1');
   await expect(page.getByText(/^\d+ (people|person)$/)).toBeVisible();
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Email' }).check();
   await page.keyboard.press('Escape');
   await expect(page.getByRole('columnheader', { name: 'Email' })).toBeVisible();
@@ -226,7 +225,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   expect(out[1]).toMatch(/^s datetime SG1 /);
 
   // Ethnic group in the view: the export asks why first (special-category data), by keyboard.
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await page.getByRole('checkbox', { name: 'Ethnic group' }).click();
   // Showing it asks why first (kept in the audit log); the column appears once answered.
   const why = page.getByRole('dialog', { name: 'Why do you need to see ethnic group?' });

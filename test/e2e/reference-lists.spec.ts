@@ -37,3 +37,61 @@ test('an administrator manages barriers in Settings → Reference lists', async 
   await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
   await expect(page.getByRole('checkbox', { name: 'Caring responsibilities' })).toBeVisible();
 });
+
+test('referral sources and evidence types are managed in Settings and offered by the forms', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  await page.keyboard.press('Alt+7');
+  await page.getByRole('link', { name: 'Reference lists' }).click();
+  const sources = page.getByRole('region', { name: 'Referral sources' });
+  await expect(sources.getByRole('row', { name: /Jobcentre Plus work coach/ })).toBeVisible();
+  await sources.getByLabel('Add a referral source').fill('Council housing team');
+  await page.keyboard.press('Enter');
+  await expect(page.getByText('Council housing team added')).toBeVisible();
+  await expect(sources.getByRole('row', { name: /Council housing team/ })).toContainText('Not used');
+  // Retired, never deleted: the people referred by an employer keep it.
+  const employer = sources.getByRole('row', { name: /^Employer/ });
+  await employer.getByRole('button', { name: 'Retire Employer' }).click();
+  await expect(employer).toContainText('Retired');
+
+  const kinds = page.getByRole('region', { name: 'Evidence types' });
+  await kinds.getByRole('button', { name: 'Rename Payslip' }).click();
+  await page.getByLabel('New label').fill('Payslip or pay statement');
+  await page.keyboard.press('Enter');
+  await expect(kinds.getByRole('row', { name: /Payslip or pay statement/ })).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+  const audited = await app.backend.store.db
+    .selectFrom('audit_log')
+    .select('summary')
+    .where('entity', '=', 'reference_item')
+    .execute();
+  expect(audited.map((a) => a.summary)).toEqual(
+    expect.arrayContaining([
+      'Referral source “Council housing team” added',
+      'Evidence type “Payslip” renamed “Payslip or pay statement”',
+    ]),
+  );
+
+  // The participant form offers the new source, not the retired one.
+  await page.keyboard.press('Alt+1');
+  await page.keyboard.press('Control+N');
+  const source = page.getByLabel('Referral source');
+  await expect(source.getByRole('option', { name: 'Council housing team' })).toHaveCount(1);
+  await expect(source.getByRole('option', { name: 'Employer' })).toHaveCount(0);
+
+  // The evidence form offers the renamed type.
+  const outcome = await app.backend.store.db
+    .selectFrom('outcomes')
+    .select('id')
+    .orderBy('id')
+    .limit(1)
+    .executeTakeFirstOrThrow();
+  await page.goto(`${app.harness.url.split('#')[0]}#/outcomes/outcomes/${outcome.id}`);
+  await page.getByRole('button', { name: 'Add evidence' }).click();
+  await page.getByLabel('Kind of evidence').selectOption({ label: 'Payslip or pay statement' });
+  await page.getByRole('button', { name: 'Add evidence' }).last().click();
+  await expect(page.getByText('Evidence added.')).toBeVisible();
+  await expect(page.getByText('Payslip or pay statement').first()).toBeVisible();
+});

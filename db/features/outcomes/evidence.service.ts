@@ -21,6 +21,7 @@ import {
 } from './evidence.repository';
 import { outcomeRecord } from './outcome-records.repository';
 import { checkLinks } from './references.service';
+import { isListed } from '../participants/reference-items.service';
 
 export interface StoredFile {
   sha256: string;
@@ -105,6 +106,10 @@ export async function addEvidence(
   const outcome = await outcomeRecord(tx, input.outcomeId);
   if (!outcome) throw new AppFailure('not-found', 'That outcome does not exist.');
   await checkLinks(tx, { seenBy: input.seenBy });
+  if (!(await isListed(tx, 'evidence_kind', input.kind)))
+    throw new AppFailure('validation', 'Some details need correcting.', [
+      { path: ['kind'], message: 'Choose the kind of evidence from the list' },
+    ]);
   if (input.receivedOn && input.receivedOn > actor.today)
     throw new AppFailure('validation', 'Some details need correcting.', [
       { path: ['receivedOn'], message: 'The date received cannot be in the future' },

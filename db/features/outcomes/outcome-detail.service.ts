@@ -17,8 +17,8 @@ import { personIds } from '../participants/participant-timeline.repository';
 import { listEvidence } from './evidence.repository';
 import { outcomeGridRow } from './outcomes.repository';
 import { evidenceNeeded } from './outcome-types.repository';
-import { evidenceKinds, labelFor } from '../../../shared/domain/outcome-lists';
 import { outcomeAuditEntries, outcomeLinks, sustainmentChecksOf } from './outcome-detail.repository';
+import { labelOfListed } from '../participants/reference-items.service';
 
 function jsonField(json: string | null, key: string): unknown {
   if (!json) return undefined;
@@ -95,10 +95,12 @@ export async function outcomeDetail(db: Db, id: number, today: string, reader: R
     notes: o.notes,
     verificationReason: o.verification_reason,
     verifiedWithoutEvidence: o.verified_without_evidence === 1,
-    evidenceNeeded: (await evidenceNeeded(db, row.outcomeType)).map((code) => ({
-      code,
-      label: labelFor(evidenceKinds, code),
-    })),
+    evidenceNeeded: await Promise.all(
+      (await evidenceNeeded(db, row.outcomeType)).map(async (code) => ({
+        code,
+        label: await labelOfListed(db, 'evidence_kind', code),
+      })),
+    ),
     createdAt: o.created_at,
     version: o.version,
     participantPhone: o.phone,

@@ -3,7 +3,7 @@
 // the outcome types administrators add. Every change is audited in the caller's transaction.
 import { AppFailure } from '../../../shared/result';
 import { duplicateOutcomeMessage } from '../../../shared/domain/outcome-rules';
-import { evidenceKinds, labelFor, verificationStatuses } from '../../../shared/domain/outcome-lists';
+import { labelFor, verificationStatuses } from '../../../shared/domain/outcome-lists';
 import type {
   OutcomeInput,
   OutcomeTypeInput,
@@ -25,6 +25,7 @@ import {
   updateOutcomeType,
 } from './outcome-types.repository';
 import { checkLinks } from './references.service';
+import { labelOfListed } from '../participants/reference-items.service';
 
 /** Types the app counts by (starts and their sustainment): their category cannot change. */
 const BUILT_IN_TYPES = ['job_start', 'apprenticeship_start', 'sustained_13_weeks', 'sustained_26_weeks'];
@@ -115,7 +116,7 @@ export async function verifyOutcome(tx: Tx, actor: Actor, input: VerifyInput): P
   if (input.status === 'verified') {
     const needed = await evidenceNeeded(tx, before.outcome_type);
     if (needed.length && (await evidenceOfKinds(tx, input.id, needed)) === 0) {
-      const kinds = needed.map((k) => labelFor(evidenceKinds, k)).join(', ');
+      const kinds = (await Promise.all(needed.map((k) => labelOfListed(tx, 'evidence_kind', k)))).join(', ');
       if (!input.reason)
         throw invalid(
           'reason',

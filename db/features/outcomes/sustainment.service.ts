@@ -17,6 +17,7 @@ import { recordOutcomeOnce } from './outcome-writer';
 import { outcomeRecord } from './outcome-records.repository';
 import { insertSustainmentCheck, recordedCheck } from './sustainment.repository';
 import { addEvidenceItem, storeEvidenceFile } from './evidence.service';
+import { isListed } from '../participants/reference-items.service';
 
 function invalid(field: string, message: string): AppFailure {
   return new AppFailure('validation', 'Some details need correcting.', [{ path: [field], message }]);
@@ -90,6 +91,10 @@ export async function recordSustainmentCheck(
     after: check,
   });
   if (input.evidenceKind) {
+    if (!(await isListed(tx, 'evidence_kind', input.evidenceKind)))
+      throw new AppFailure('validation', 'Some details need correcting.', [
+        { path: ['evidenceKind'], message: 'Choose the kind of evidence from the list' },
+      ]);
     const file = input.evidenceFile ? await storeEvidenceFile(tx, now, input.evidenceFile, 'evidenceFile') : null;
     await addEvidenceItem(tx, now, staffId, {
       outcomeId: outcomeId ?? start.id,

@@ -12,9 +12,9 @@ import {
   labelOf,
   labourMarketStatuses,
   PREFER_NOT_TO_SAY,
-  referralSources,
   sexes,
 } from '../../../shared/domain/reference-lists';
+import { referenceChoices } from './reference-items.service';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import type { Db, Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
@@ -51,7 +51,8 @@ export const exportColumns: Record<string, XlsxColumn<ParticipantGridRow>> = {
     header: 'Referral source',
     type: 'text',
     width: 22,
-    value: (r) => labelOf(referralSources, r.referralSource),
+    // Rows come with the label from Settings → Reference lists already in place (exportParticipants).
+    value: (r) => r.referralSource,
   },
   labourMarketStatus: {
     header: 'Labour-market status',
@@ -84,7 +85,10 @@ async function exportParticipants(
   scope: GridScope,
 ): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
   const wanted = chosenColumns(query, scope);
-  const rows = (await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[];
+  const sources = new Map((await referenceChoices(db)).referralSources.map((o) => [o.code, o.label]));
+  const rows = ((await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[]).map(
+    (r) => ({ ...r, referralSource: r.referralSource ? (sources.get(r.referralSource) ?? r.referralSource) : null }),
+  );
   const bytes = await writeXlsx(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],
     { title: 'Participants' },

@@ -5,7 +5,7 @@
 import { AppFailure } from '../../../shared/result';
 import type { TimelineItem } from '../../../shared/contract/participants.contract';
 import { checkLabels, evidenceLabel, type EligibilityCheckCode } from '../../../shared/domain/eligibility-evidence';
-import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
+import { labelOfListed } from './reference-items.service';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { labelOfStage } from '../../../shared/domain/candidate-stages';
@@ -48,14 +48,14 @@ export async function timelineOf(db: Db, id: number, canSeeSpecial: boolean): Pr
   push(
     day(p.referral_date),
     'referral',
-    `Referred${p.referral_source ? ` by ${labelOf(referralSources, p.referral_source)}` : ''}`,
+    `Referred${p.referral_source ? ` by ${await labelOfListed(db, 'referral_source', p.referral_source)}` : ''}`,
     p.referrer_name,
   );
   push(p.created_at, 'registered', `Registered as ${p.reference}`);
   push(day(p.start_date), 'start', 'Started on the programme');
   push(day(p.leave_date), 'left', 'Left the programme');
   for (const [i, r] of (await laterReferrals(db, id)).entries()) {
-    const by = r.referral_source ? ` by ${labelOf(referralSources, r.referral_source)}` : '';
+    const by = r.referral_source ? ` by ${await labelOfListed(db, 'referral_source', r.referral_source)}` : '';
     push(day(r.referral_date), 'referral', `Referred again${by} (referral ${i + 2})`, r.referrer_name ?? r.notes);
     push(day(r.start_date), 'start', `Started again (referral ${i + 2})`);
   }

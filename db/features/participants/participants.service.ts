@@ -42,6 +42,7 @@ import { insertEligibilityCheck } from './eligibility.repository';
 import { canSeeSpecial, hasSpecialCategoryData, redactRecord } from './special-category';
 import { loadSpecialItems } from '../trust/special-items.repository';
 import { staleRecordFailure } from '../staff/stale-record';
+import { isListed, referenceChoices } from './reference-items.service';
 
 export interface Actor {
   staffId: number | null;
@@ -80,6 +81,9 @@ async function checkRecord(db: Db, record: ParticipantRecord, today: string): Pr
   }
   if (record.fundingStreamId && (await fundingStreamName(db, record.fundingStreamId)) === null) {
     fields.push({ path: ['record', 'fundingStreamId'], message: 'Choose a funding stream from the list' });
+  }
+  if (record.referralSource && !(await isListed(db, 'referral_source', record.referralSource))) {
+    fields.push({ path: ['record', 'referralSource'], message: 'Choose a referral source from the list' });
   }
   if (fields.length) throw new AppFailure('validation', 'Some details need correcting.', fields);
 }
@@ -334,6 +338,7 @@ export async function participantOptions(db: Db, actor: Actor) {
     fundingStreams: await listActiveFundingStreams(db),
     barriers: see ? barriers : barriers.filter((b) => !b.specialCategory),
     benefits: see ? benefits : benefits.filter((b) => !b.specialCategory),
+    referralSources: (await referenceChoices(db)).referralSources,
     districts: settings.districts,
     localLabel: settings.geo.localLabel,
     today: actor.today,

@@ -31,8 +31,39 @@ const usesIn = {
   measure_kind: ['contract_commitments', 'kind'],
 } as const;
 
-/** How many records hold each code of a list. */
-export async function usesByCode(db: Db, list: keyof typeof usesIn): Promise<Map<string, number>> {
+/** How many records hold each code of a list: people for barriers, benefits and referral sources
+ * (their first referral and later ones), evidence items for evidence types, events and contract
+ * commitments for their kinds. */
+export async function usesByCode(
+  db: Db,
+  list: keyof typeof usesIn | 'referral_source' | 'evidence_kind',
+): Promise<Map<string, number>> {
+  if (list === 'referral_source' || list === 'evidence_kind') {
+    const counted =
+      list === 'referral_source'
+        ? [
+            await db
+              .selectFrom('participants')
+              .select(['referral_source as code', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('referral_source', 'is not', null)
+              .groupBy('referral_source')
+              .execute(),
+            await db
+              .selectFrom('participant_referrals')
+              .select(['referral_source as code', (eb) => eb.fn.countAll<number>().as('n')])
+              .where('referral_source', 'is not', null)
+              .groupBy('referral_source')
+              .execute(),
+          ].flat()
+        : await db
+            .selectFrom('evidence_items')
+            .select(['kind as code', (eb) => eb.fn.countAll<number>().as('n')])
+            .groupBy('kind')
+            .execute();
+    const uses = new Map<string, number>();
+    for (const r of counted) if (r.code) uses.set(r.code, (uses.get(r.code) ?? 0) + Number(r.n));
+    return uses;
+  }
   const [table, column] = usesIn[list];
   const rows = await db
     .selectFrom(table)

@@ -1,17 +1,20 @@
-// Reference lists an administrator edits (issue 20, no dead ends): barriers, benefits and kinds of event. A list
-// the store has never held is seeded from the app's defaults on its first edit, so the form keeps
-// offering what it offered. Items are never deleted: retiring one keeps the label for the people
+// Reference lists an administrator edits (issue 20, no dead ends): barriers, benefits, referral
+// sources, evidence types, kinds of event and kinds of contract measure. A list the store has never
+// held is seeded from the app's defaults on its first edit, so the form keeps offering what it
+// offered (migration 0220 stores the referral sources and evidence types, with any value records
+// already hold). Items are never deleted: retiring one keeps the label for the people
 // who hold it and takes it off the form. Every change is audited.
 import { AppFailure } from '../../../shared/result';
-import type { ReferenceList } from '../../../shared/contract/participants.contract';
+import type { ReferenceChoices, ReferenceList } from '../../../shared/contract/participants.contract';
 import {
   defaultBarriers,
   defaultBenefits,
   referenceItemExtra,
+  referralSources,
   type Option,
 } from '../../../shared/domain/reference-lists';
 import { defaultEventKinds } from '../../../shared/domain/events';
-import { commitmentKinds } from '../../../shared/domain/outcome-lists';
+import { commitmentKinds, evidenceKinds } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from './participants.service';
@@ -29,23 +32,48 @@ const defaults: Record<ListName, Option[]> = {
   benefit: defaultBenefits,
   event_kind: defaultEventKinds,
   measure_kind: [...commitmentKinds],
+  referral_source: referralSources,
+  evidence_kind: [...evidenceKinds],
 };
 const listWords: Record<ListName, string> = {
   barrier: 'Barrier',
   benefit: 'Benefit',
   event_kind: 'Kind of event',
   measure_kind: 'Kind of measure',
+  referral_source: 'Referral source',
+  evidence_kind: 'Evidence type',
 };
+
+/** A list's items as stored, or the defaults while it has never been stored. */
+async function itemsOf(db: Db, list: ListName) {
+  const stored = await referenceItems(db, list);
+  return stored.length
+    ? stored.map((r) => ({ code: r.code, label: r.label, isActive: r.is_active === 1 }))
+    : defaults[list].map((o) => ({ code: o.code, label: o.label, isActive: true }));
+}
+
+/** The referral sources and evidence types officers choose from (and the labels of retired ones). */
+export async function referenceChoices(db: Db): Promise<ReferenceChoices> {
+  return { referralSources: await itemsOf(db, 'referral_source'), evidenceKinds: await itemsOf(db, 'evidence_kind') };
+}
+
+/** Whether a code is on a list (retired ones included: a record keeps what it holds). */
+export async function isListed(db: Db, list: ListName, code: string): Promise<boolean> {
+  return (await itemsOf(db, list)).some((i) => i.code === code);
+}
+
+/** The label of a code on a list; the code itself only when it is on no list. */
+export async function labelOfListed(db: Db, list: ListName, code: string | null): Promise<string> {
+  if (!code) return '';
+  return (await itemsOf(db, list)).find((i) => i.code === code)?.label ?? code;
+}
 
 export async function referenceLists(db: Db): Promise<ReferenceList[]> {
   const out: ReferenceList[] = [];
   for (const list of Object.keys(defaults) as ListName[]) {
     const uses = await usesByCode(db, list);
-    const stored = await referenceItems(db, list);
     // Not yet stored: the defaults are what the form offers, and what the first edit stores.
-    const items = stored.length
-      ? stored.map((r) => ({ code: r.code, label: r.label, isActive: r.is_active === 1 }))
-      : defaults[list].map((o) => ({ code: o.code, label: o.label, isActive: true }));
+    const items = await itemsOf(db, list);
     out.push({ list, items: items.map((i) => ({ ...i, inUse: uses.get(i.code) ?? 0 })) });
   }
   return out;

@@ -3,7 +3,6 @@
 // dates, which is what counting uses unless an indicator counts re-entries (counting-rule.ts).
 import { AppFailure } from '../../../shared/result';
 import { newReferralProblems } from '../../../shared/domain/referrals';
-import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { z } from 'zod';
 import type { addReferralSchema, ReferralRow } from '../../../shared/contract/participants.contract';
@@ -12,6 +11,7 @@ import { appendAudit } from '../audit/audit.repository';
 import { findParticipant, staffName } from './participants.repository';
 import { insertReferral, laterReferrals } from './referrals.repository';
 import type { Actor } from './participants.service';
+import { isListed, labelOfListed } from './reference-items.service';
 
 export async function referralsOf(db: Db, participantId: number): Promise<ReferralRow[]> {
   // Read as a viewer reads it: the referral needs none of what a viewer does not read.
@@ -61,6 +61,8 @@ export async function addReferral(
     input,
     actor.today,
   );
+  if (input.referralSource && !(await isListed(tx, 'referral_source', input.referralSource)))
+    problems.push({ path: ['referralSource'], message: 'Choose a referral source from the list' });
   if (problems.length) throw new AppFailure('validation', 'Some details need correcting.', problems);
   const id = await insertReferral(tx, {
     participant_id: p.id,
@@ -75,7 +77,7 @@ export async function addReferral(
     created_by: actor.staffId,
   });
   const number = later.filter((r) => r.referral_date < input.referralDate).length + 2;
-  const by = input.referralSource ? ` by ${labelOf(referralSources, input.referralSource)}` : '';
+  const by = input.referralSource ? ` by ${await labelOfListed(tx, 'referral_source', input.referralSource)}` : '';
   const first = formatUkDate(p.referral_date) || 'undated';
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'create',

@@ -182,6 +182,8 @@ export async function recheckPassword(
         { path: ['password'], message: 'Your password is not right' },
       ]),
   };
+}
+
 /** Sign-in through a team database login that may not read password hashes (a viewer's): the
  * server checked the login's own password (SCRAM) when the app connected, and that stands in for
  * the app's password, which this login can neither check nor count wrong attempts of. A locked or

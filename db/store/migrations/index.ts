@@ -39,6 +39,7 @@ import * as m0195 from './0195-record-versions';
 import * as m0200 from './0200-events';
 import * as m0201 from './0201-measure-kinds';
 import * as m0210 from './0210-enrolment-versions';
+import * as m0220 from './0220-reference-referral-evidence';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -110,6 +111,7 @@ const later: Record<string, Migration> = {
   '0200-events': m0200,
   '0201-measure-kinds': m0201,
   '0210-enrolment-versions': m0210,
+  '0220-reference-referral-evidence': m0220,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

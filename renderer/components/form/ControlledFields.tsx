@@ -7,6 +7,7 @@ import { Field } from './Field';
 import { DateInput } from './DateInput';
 import { BufferedInput } from './BufferedInput';
 import { penceToPounds, poundsToPence, toNumber } from './values';
+import { openPickerOnEnter } from './file-picker';
 
 interface ControlledFieldProps {
   name: string;
@@ -105,6 +106,7 @@ export function FileField({ name, label, hint, className, accept }: ControlledFi
         <input
           {...control}
           type="file"
+          onKeyDown={openPickerOnEnter}
           accept={accept}
           name={field.name}
           ref={field.ref}

@@ -3,6 +3,7 @@
 // while this is shown, so a file dropped anywhere is not opened by the browser instead.
 import { useEffect, useId, useRef, useState } from 'react';
 import { api } from '../../api/client';
+import { openPickerOnEnter } from '../../components/form/file-picker';
 
 export function FileDrop({
   onFile,
@@ -55,6 +56,7 @@ export function FileDrop({
         id={id}
         className="visually-hidden"
         type="file"
+        onKeyDown={openPickerOnEnter}
         accept=".xlsx,.xlsm,.csv,.txt,.xls,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet,text/csv"
         disabled={busy}
         onChange={(e) => {

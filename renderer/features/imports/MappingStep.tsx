@@ -60,6 +60,9 @@ export function MappingStep(props: {
   const fields = importFields[kind];
   const courseKind = kind === 'enrolments' || kind === 'results';
   const courseTypes = useChannel('courses.lookups', {});
+  // Referral sources are a reference list (Settings → Reference lists).
+  const choices = useChannel('reference.choices', {}, { areas: ['participants'] });
+  const referralSources = choices.data?.referralSources ?? [];
 
   const profileOf = (v: MappingValues) => ({
     name: v.name,
@@ -273,13 +276,25 @@ export function MappingStep(props: {
         valueMaps={valueMaps}
         onChange={(next) => setValue('valueMaps', next)}
       />
-      {kind === 'participants' && (
+      {/* Shown once the list is in, so a saved profile's choice is selected. */}
+      {kind === 'participants' && choices.data && (
         <Field
           name="defaults.referral_source"
           label="Referral source for every row (optional)"
-          hint="For example jcp. Also used to find this partner's people when reconciling."
+          hint="Also used to find this partner's people when reconciling. The list is kept in Settings → Reference lists."
         >
-          {(c) => <input {...c} {...register('defaults.referral_source')} />}
+          {(c) => (
+            <select {...c} {...register('defaults.referral_source')}>
+              <option value="">None</option>
+              {referralSources
+                .filter((o) => o.isActive || o.code === watch('defaults.referral_source'))
+                .map((o) => (
+                  <option key={o.code} value={o.code}>
+                    {o.label}
+                  </option>
+                ))}
+            </select>
+          )}
         </Field>
       )}
       {courseKind && (

@@ -8,18 +8,30 @@ import { Form } from '../../components/form/Form';
 import { DateField, FileField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toId } from '../../components/form/values';
-import { evidenceKinds } from '../../../shared/domain/outcome-lists';
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
 
 export function EvidenceForm({ outcomeId, onDone }: { outcomeId: number; onDone(): void }) {
   const lookups = useChannel('outcomes.lookups', {});
+  // Evidence types are a reference list (Settings → Reference lists); retired ones are not offered.
+  const choices = useChannel('reference.choices', {}, { areas: ['participants'] });
   // The lists first: a <select> shows its starting value only if the option is there.
-  if (!lookups.data) return <p aria-busy="true">Loading…</p>;
-  return <AddEvidence outcomeId={outcomeId} staff={lookups.data.staff} onDone={onDone} />;
+  if (!lookups.data || !choices.data) return <p aria-busy="true">Loading…</p>;
+  const kinds = choices.data.evidenceKinds.filter((k) => k.isActive);
+  return <AddEvidence outcomeId={outcomeId} staff={lookups.data.staff} kinds={kinds} onDone={onDone} />;
 }
 
-function AddEvidence({ outcomeId, staff, onDone }: { outcomeId: number; staff: Lookups['staff']; onDone(): void }) {
+function AddEvidence({
+  outcomeId,
+  staff,
+  kinds,
+  onDone,
+}: {
+  outcomeId: number;
+  staff: Lookups['staff'];
+  kinds: Array<{ code: string; label: string }>;
+  onDone(): void;
+}) {
   const session = useSession();
   const toasts = useToasts();
   const f = useContractForm('evidence.add', {
@@ -52,7 +64,7 @@ function AddEvidence({ outcomeId, staff, onDone }: { outcomeId: number; staff: L
         {(p) => (
           <select {...p} {...register('kind')}>
             <option value="">Choose…</option>
-            {evidenceKinds.map((k) => (
+            {kinds.map((k) => (
               <option key={k.code} value={k.code}>
                 {k.label}
               </option>

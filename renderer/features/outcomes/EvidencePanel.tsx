@@ -9,6 +9,7 @@ import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { evidenceKinds, labelFor } from '../../../shared/domain/outcome-lists';
+import { useChannel } from '../../api/use-channel';
 import { formatFileSize } from '../../../shared/domain/evidence-files';
 import type { EvidenceRow, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import { EvidenceForm } from './EvidenceForm';
@@ -19,6 +20,9 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
   const [adding, setAdding] = useState(false);
   const [viewing, setViewing] = useState<{ item: EvidenceRow; url: string; mime: string } | null>(null);
   const toasts = useToasts();
+  // Labels from Settings → Reference lists (an added or renamed evidence type shows as named there).
+  const stored = useChannel('reference.choices', {}, { areas: ['participants'] }).data?.evidenceKinds;
+  const kinds = stored ?? evidenceKinds;
 
   async function open(item: EvidenceRow, mode: 'view' | 'download') {
     const result = await api.call('evidence.file', { id: item.id });
@@ -36,7 +40,7 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
   }
 
   async function remove(item: EvidenceRow) {
-    const reason = window.prompt(`Why remove this ${labelFor(evidenceKinds, item.kind).toLowerCase()}?`);
+    const reason = window.prompt(`Why remove this ${labelFor(kinds, item.kind).toLowerCase()}?`);
     if (!reason?.trim()) return;
     const result = await api.call('evidence.remove', { id: item.id, reason });
     toasts.show(
@@ -64,7 +68,7 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
             {outcome.evidence.map((e) => (
               <tr key={e.id}>
                 <td>
-                  {labelFor(evidenceKinds, e.kind)}
+                  {labelFor(kinds, e.kind)}
                   {e.notes && (
                     <>
                       <br />

@@ -9,7 +9,7 @@ import { DateField, FileField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toCode } from '../../components/form/values';
 import { sustainmentRecordSchema } from '../../../shared/contract/outcomes-schemas';
-import { evidenceKinds } from '../../../shared/domain/outcome-lists';
+import { useChannel } from '../../api/use-channel';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
 import { formatUkDate } from '../../../shared/domain/dates';
 
@@ -81,6 +81,10 @@ export function SustainmentCheckForm({
     },
   });
   const { register, watch } = f.form;
+  // Evidence types are a reference list (Settings → Reference lists); retired ones are not offered.
+  const kinds = (useChannel('reference.choices', {}, { areas: ['participants'] }).data?.evidenceKinds ?? []).filter(
+    (k) => k.isActive,
+  );
   return (
     <Form
       of={f}
@@ -120,7 +124,7 @@ export function SustainmentCheckForm({
         {(p) => (
           <select {...p} {...register('evidenceKind', { setValueAs: toCode })}>
             <option value="">None</option>
-            {evidenceKinds.map((k) => (
+            {kinds.map((k) => (
               <option key={k.code} value={k.code}>
                 {k.label}
               </option>

@@ -13,6 +13,13 @@ export const outcomeColumns: ColDef<OutcomeGridRow>[] = [
   { field: 'participantName', headerName: 'Participant', width: 170, ...text },
   { field: 'typeLabel', headerName: 'Outcome', width: 210, ...text },
   { field: 'outcomeDate', headerName: 'Date', width: 120, ...date },
+  // Verification beside the date so the key columns show at 1366 wide.
+  {
+    field: 'verificationStatus',
+    headerName: 'Verification',
+    width: 130,
+    valueFormatter: (p) => labelFor(verificationStatuses, p.value as string),
+  },
   { field: 'employerName', headerName: 'Employer', width: 200, ...text },
   { field: 'contractName', headerName: 'Contract', width: 200, ...text },
   { field: 'sector', headerName: 'Sector', width: 160, valueFormatter: (p) => labelFor(sectors, p.value as string) },
@@ -22,12 +29,6 @@ export const outcomeColumns: ColDef<OutcomeGridRow>[] = [
     headerName: '16+ hours',
     width: 110,
     valueFormatter: (p) => (p.data?.hoursPerWeek == null ? '' : p.value ? 'Yes' : 'No'),
-  },
-  {
-    field: 'verificationStatus',
-    headerName: 'Verification',
-    width: 130,
-    valueFormatter: (p) => labelFor(verificationStatuses, p.value as string),
   },
   { field: 'verifiedByName', headerName: 'Verified by', width: 150, ...text },
   { field: 'verifiedAt', headerName: 'Verified on', width: 130, ...date },

@@ -12,11 +12,18 @@ export const placementColumns: ColDef<PlacementGridRow>[] = [
   { field: 'participantRef', headerName: 'Reference', width: 120, pinned: 'left', ...text },
   { field: 'participantName', headerName: 'Participant', width: 170, ...text },
   { field: 'kind', headerName: 'Kind', width: 190, valueFormatter: (p) => labelFor(placementKinds, p.value as string) },
+  // Status and dates beside the kind so the key columns show at 1366 wide.
+  {
+    field: 'status',
+    headerName: 'Status',
+    width: 120,
+    valueFormatter: (p) => labelFor(placementStatuses, p.value as string),
+  },
+  { field: 'startsOn', headerName: 'Start', width: 120, ...date },
+  { field: 'endsOn', headerName: 'End', width: 120, ...date },
   { field: 'employerName', headerName: 'Employer', width: 210, ...text },
   { field: 'contractName', headerName: 'Contract', width: 210, ...text },
   { field: 'site', headerName: 'Site', width: 140, ...text },
-  { field: 'startsOn', headerName: 'Start', width: 120, ...date },
-  { field: 'endsOn', headerName: 'End', width: 120, ...date },
   { field: 'hoursPerWeek', headerName: 'Hours/week', width: 120, ...num },
   {
     field: 'hourlyWagePence',
@@ -26,12 +33,6 @@ export const placementColumns: ColDef<PlacementGridRow>[] = [
     valueFormatter: (p) => (p.value == null ? '' : `£${((p.value as number) / 100).toFixed(2)}`),
   },
   { field: 'supervisor', headerName: 'Supervisor', width: 150, ...text },
-  {
-    field: 'status',
-    headerName: 'Status',
-    width: 120,
-    valueFormatter: (p) => labelFor(placementStatuses, p.value as string),
-  },
 ];
 
 export const placementPresetOptions = [

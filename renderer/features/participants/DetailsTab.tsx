@@ -75,7 +75,26 @@ function DetailsForm({
   };
 
   return (
-    <Form of={f} aria-label="Participant details">
+    <Form
+      of={f}
+      aria-label="Participant details"
+      actions={
+        canEdit && (
+          <>
+            <button type="submit" className="primary" disabled={f.saving}>
+              Save changes
+            </button>
+            <button
+              type="button"
+              onClick={() => f.form.reset(toFormValues(detail.record))}
+              disabled={!f.form.formState.isDirty}
+            >
+              Discard changes
+            </button>
+          </>
+        )
+      }
+    >
       <StaleRecordNotice message={conflict} onReload={onSaved} />
       <ParticipantFormFields
         form={f.form}
@@ -101,20 +120,6 @@ function DetailsForm({
           )
         }
       />
-      {canEdit && (
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={f.saving}>
-            Save changes
-          </button>
-          <button
-            type="button"
-            onClick={() => f.form.reset(toFormValues(detail.record))}
-            disabled={!f.form.formState.isDirty}
-          >
-            Discard changes
-          </button>
-        </div>
-      )}
     </Form>
   );
 }

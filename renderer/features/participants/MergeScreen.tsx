@@ -7,6 +7,7 @@ import { useChannel } from '../../api/use-channel';
 import { navigate } from '../../app/router';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
+import { FormLayout } from '../../components/form/FormLayout';
 import { useToasts } from '../../components/Toasts';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 import { fieldLabels, recordFields } from '../../../shared/domain/participant-record';
@@ -100,93 +101,101 @@ function MergeForm({
         title="Merge records"
         subtitle={`${data.a.reference} and ${data.b.reference}: choose what the merged record keeps`}
       />
-      <fieldset className="field">
-        <legend>Which record continues?</legend>
-        {(['a', 'b'] as const).map((s) => (
-          <label className="radio" key={s}>
-            <input
-              type="radio"
-              name="survivor"
-              checked={survivor === s}
-              onChange={() => {
-                setSurvivor(s);
-                setChoice(defaults(s));
-              }}
-            />
-            Keep {recs[s].reference} ({recs[s].record.firstName} {recs[s].record.lastName}); the other is marked merged
-          </label>
-        ))}
-      </fieldset>
-      {differing.length === 0 ? (
-        <p>The two records have the same details.</p>
-      ) : (
-        <p>
-          {differing.length} field{differing.length === 1 ? '' : 's'} differ. Choose which value to keep for each.
-        </p>
-      )}
-      <table className="data merge-table">
-        <caption className="visually-hidden">Fields of the two records</caption>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">{data.a.reference}</th>
-            <th scope="col">{data.b.reference}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {choosable.map((f) => {
-            const diff = differing.includes(f);
-            return (
-              <tr key={f} className={diff ? 'differs' : undefined}>
-                <th scope="row">{fieldLabels[f]}</th>
+      <div className="form-layout">
+        <FormLayout
+          actions={
+            <>
+              <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>
+                Merge into {recs[survivor].reference}
+              </button>
+              <a href={participantsRoutes.person.href({ id: recs[survivor].id, tab: 'details' })}>Cancel</a>
+            </>
+          }
+        >
+          <fieldset className="field">
+            <legend>Which record continues?</legend>
+            {(['a', 'b'] as const).map((s) => (
+              <label className="radio" key={s}>
+                <input
+                  type="radio"
+                  name="survivor"
+                  checked={survivor === s}
+                  onChange={() => {
+                    setSurvivor(s);
+                    setChoice(defaults(s));
+                  }}
+                />
+                Keep {recs[s].reference} ({recs[s].record.firstName} {recs[s].record.lastName}); the other is marked
+                merged
+              </label>
+            ))}
+          </fieldset>
+          {differing.length === 0 ? (
+            <p>The two records have the same details.</p>
+          ) : (
+            <p>
+              {differing.length} field{differing.length === 1 ? '' : 's'} differ. Choose which value to keep for each.
+            </p>
+          )}
+          <table className="data merge-table">
+            <caption className="visually-hidden">Fields of the two records</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">{data.a.reference}</th>
+                <th scope="col">{data.b.reference}</th>
+              </tr>
+            </thead>
+            <tbody>
+              {choosable.map((f) => {
+                const diff = differing.includes(f);
+                return (
+                  <tr key={f} className={diff ? 'differs' : undefined}>
+                    <th scope="row">{fieldLabels[f]}</th>
+                    {(['a', 'b'] as const).map((s) => (
+                      <td key={s}>
+                        {diff ? (
+                          <label className="radio">
+                            <input
+                              type="radio"
+                              name={`take-${f}`}
+                              checked={choice[f] === s}
+                              onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
+                              aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`}
+                            />
+                            {show(f, recs[s].record[f as keyof Rec])}
+                          </label>
+                        ) : (
+                          show(f, recs[s].record[f as keyof Rec])
+                        )}
+                      </td>
+                    ))}
+                  </tr>
+                );
+              })}
+              <tr>
+                <th scope="row">Barriers (combined)</th>
+                <td>{show('barriers', data.a.record.barriers)}</td>
+                <td>{show('barriers', data.b.record.barriers)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Benefits (combined)</th>
+                <td>{show('benefits', data.a.record.benefits)}</td>
+                <td>{show('benefits', data.b.record.benefits)}</td>
+              </tr>
+              <tr>
+                <th scope="row">Attached records (move to the survivor)</th>
                 {(['a', 'b'] as const).map((s) => (
                   <td key={s}>
-                    {diff ? (
-                      <label className="radio">
-                        <input
-                          type="radio"
-                          name={`take-${f}`}
-                          checked={choice[f] === s}
-                          onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
-                          aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`}
-                        />
-                        {show(f, recs[s].record[f as keyof Rec])}
-                      </label>
-                    ) : (
-                      show(f, recs[s].record[f as keyof Rec])
-                    )}
+                    {Object.entries(data.linked[s])
+                      .map(([k, n]) => `${n} ${k}`)
+                      .join(', ') || '—'}
                   </td>
                 ))}
               </tr>
-            );
-          })}
-          <tr>
-            <th scope="row">Barriers (combined)</th>
-            <td>{show('barriers', data.a.record.barriers)}</td>
-            <td>{show('barriers', data.b.record.barriers)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Benefits (combined)</th>
-            <td>{show('benefits', data.a.record.benefits)}</td>
-            <td>{show('benefits', data.b.record.benefits)}</td>
-          </tr>
-          <tr>
-            <th scope="row">Attached records (move to the survivor)</th>
-            {(['a', 'b'] as const).map((s) => (
-              <td key={s}>
-                {Object.entries(data.linked[s])
-                  .map(([k, n]) => `${n} ${k}`)
-                  .join(', ') || '—'}
-              </td>
-            ))}
-          </tr>
-        </tbody>
-      </table>
-      <div className="form-actions">
-        <button type="button" className="primary" disabled={busy} onClick={() => void merge()}>
-          Merge into {recs[survivor].reference}
-        </button>
-        <a href={participantsRoutes.person.href({ id: recs[survivor].id, tab: 'details' })}>Cancel</a>
+            </tbody>
+          </table>
+        </FormLayout>
       </div>
     </div>
   );

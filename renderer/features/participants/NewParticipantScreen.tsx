@@ -74,7 +74,18 @@ function NewParticipantForm({ options }: { options: ChannelOutput<'participants.
         title="New participant"
         subtitle="Register someone referred to or joining the programme. Ctrl+S saves."
       />
-      <Form of={f} aria-label="New participant">
+      <Form
+        of={f}
+        aria-label="New participant"
+        actions={
+          <>
+            <button type="submit" className="primary" disabled={f.saving}>
+              Save participant
+            </button>
+            <a href={participantsRoutes.list.href()}>Cancel</a>
+          </>
+        }
+      >
         <ParticipantFormFields
           form={f.form}
           options={options}
@@ -93,12 +104,6 @@ function NewParticipantForm({ options }: { options: ChannelOutput<'participants.
             )
           }
         />
-        <div className="form-actions">
-          <button type="submit" className="primary" disabled={f.saving}>
-            Save participant
-          </button>
-          <a href={participantsRoutes.list.href()}>Cancel</a>
-        </div>
       </Form>
     </div>
   );

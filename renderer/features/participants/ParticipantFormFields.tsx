@@ -15,7 +15,6 @@ import {
   healthConditionAnswers,
   labourMarketStatuses,
   qualificationLevels,
-  referralSources,
   sexes,
   timeOutOfWork,
   ucConditionalityRegimes,
@@ -52,6 +51,7 @@ export function ParticipantFormFields({
   readOnly?: boolean;
 }) {
   const { register, watch } = form;
+  const heldSource = form.formState.defaultValues?.referralSource ?? null;
   const text = (
     name: Name,
     label: string,
@@ -274,7 +274,12 @@ export function ParticipantFormFields({
         <legend className="visually-hidden">Referral and programme</legend>
         <h2>Referral and programme</h2>
         <div className="form-grid">
-          {select('referralSource', 'Referral source', referralSources)}
+          {select(
+            'referralSource',
+            'Referral source',
+            // Retired sources are not offered, except the one this record already holds.
+            options.referralSources.filter((o) => o.isActive || o.code === heldSource),
+          )}
           {text('referralDate', 'Referral date', { hint: dateHint, narrow: true })}
           {text('referrerName', 'Referrer (optional)')}
           {idSelect('fundingStreamId', 'Programme / funding stream', options.fundingStreams)}

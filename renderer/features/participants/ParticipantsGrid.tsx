@@ -1,9 +1,12 @@
 // The participants grid over the whole store: quick search ("/" or Ctrl+F), built-in and saved
 // views, column chooser, column filters and sort, export of the current view, merge of two
-// selected rows. Enter or double-click opens a person. A search that finds nobody or few people
+// ticked rows (the tick boxes and the Merge button say so before anything is ticked). A click
+// selects a person for Open; Enter or double-click opens. A search that finds nobody or few people
 // also offers close matches (CloseMatches).
 import { plural } from '../../../shared/domain/labels';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import { useChannel } from '../../api/use-channel';
+import { labelOf } from '../../../shared/domain/reference-lists';
 import { PageHeader } from '../../components/PageHeader';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { GridTotalText, useGridTotal } from '../../components/GridTotal';
@@ -51,6 +54,20 @@ export function ParticipantsGrid() {
   const fetchPage = (query: GridQuery) => api.call('participants.page', query);
   const counter = useGridTotal(grid, fetchPage, { search, preset }, showError);
   const total = counter.counted?.total ?? null;
+  const mergeable = selected.length === 2;
+  // Referral sources are a reference list (Settings → Reference lists): the grid shows its labels.
+  const sources = useChannel('reference.choices', {}, { areas: ['participants'] }).data?.referralSources;
+  const columns = useMemo(
+    () =>
+      sources
+        ? participantColumns.map((c) =>
+            c.field === 'referralSource'
+              ? { ...c, valueFormatter: (p: { value: unknown }) => labelOf(sources, p.value as string | null) }
+              : c,
+          )
+        : participantColumns,
+    [sources],
+  );
 
   // A short pause while typing, so each keystroke does not start a new query.
   useEffect(() => {
@@ -136,12 +153,18 @@ export function ParticipantsGrid() {
         subtitle={<GridTotalText state={counter} noun={(n) => (n === 1 ? 'person' : 'people')} />}
         actions={
           <>
-            {canEdit && selected.length === 2 && (
+            {canEdit && (
+              // Shown before anything is ticked, so the tick boxes' purpose is plain; it says why it
+              // cannot act yet rather than being hidden (aria-disabled keeps it focusable).
               <button
                 type="button"
-                onClick={() => navigate(participantsRoutes.merge.path({ a: selected[0]!.id, b: selected[1]!.id }))}
+                aria-disabled={!mergeable}
+                aria-describedby="merge-hint"
+                onClick={() => {
+                  if (mergeable) navigate(participantsRoutes.merge.path({ a: selected[0]!.id, b: selected[1]!.id }));
+                }}
               >
-                Merge the 2 selected
+                Merge two records
               </button>
             )}
             <a className="button-link" href={participantsRoutes.review.href()}>
@@ -202,14 +225,27 @@ export function ParticipantsGrid() {
       <ServerGrid<ParticipantGridRow>
         ref={grid}
         ariaLabel="Participants"
-        columnDefs={participantColumns}
+        columnDefs={columns}
         search={search}
         {...(preset ? { preset } : {})}
         fetchPage={fetchPage}
         onTotal={counter.onTotal}
         onOpen={(row) => navigate(participantsRoutes.person.path({ id: row.id, tab: 'details' }))}
         onError={showError}
-        {...(canEdit ? { rowSelection: 'multiple' as const, onSelectionChanged: setSelected } : {})}
+        {...(canEdit
+          ? {
+              rowSelection: 'multiple' as const,
+              onSelectionChanged: setSelected,
+              selectionColumn: { header: 'Merge', label: 'Select to merge' },
+              hint: (
+                <span id="merge-hint">
+                  Tick two people to merge duplicates
+                  {selected.length === 1 ? ' (1 ticked)' : selected.length > 2 ? ` (${selected.length} ticked)` : ''}.
+                  Click a row to select it, then Open; Enter or a double-click opens straight away.
+                </span>
+              ),
+            }
+          : {})}
       />
       {askingColumn && (
         <PurposeDialog

@@ -10,13 +10,15 @@ import { SelectOptions } from '../../components/form/SelectOptions';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
+import { labelOf } from '../../../shared/domain/reference-lists';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
 
 const sourceText = { record: 'On the record', form: 'Added by an officer', import: 'From a partner’s file' } as const;
 
 export function ReferralsTab({ detail }: { detail: ParticipantDetail }) {
   const referrals = useChannel('participants.referrals', { id: detail.id }, { areas: ['participants'] });
+  // Referral sources are a reference list (Settings → Reference lists): labels of retired ones too.
+  const sources = useChannel('reference.choices', {}, { areas: ['participants'] }).data?.referralSources ?? [];
   const canEdit = useCan('officer') && detail.status !== 'merged' && detail.status !== 'anonymised';
   const toasts = useToasts();
   const f = useContractForm('participants.addReferral', {
@@ -68,7 +70,7 @@ export function ReferralsTab({ detail }: { detail: ParticipantDetail }) {
               </th>
               <td>{formatUkDate(r.referralDate) || 'Not recorded'}</td>
               <td>
-                {r.referralSource ? labelOf(referralSources, r.referralSource) : '–'}
+                {r.referralSource ? labelOf(sources, r.referralSource) : '–'}
                 {r.referrerName && <div className="muted small">{r.referrerName}</div>}
               </td>
               <td>{formatUkDate(r.startDate) || '–'}</td>
@@ -95,7 +97,7 @@ export function ReferralsTab({ detail }: { detail: ParticipantDetail }) {
               <Field name="referralSource" label="Referred by">
                 {(c) => (
                   <select {...c} {...f.form.register('referralSource')}>
-                    <SelectOptions options={referralSources} />
+                    <SelectOptions options={sources.filter((o) => o.isActive)} />
                   </select>
                 )}
               </Field>

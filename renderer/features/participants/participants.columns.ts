@@ -26,6 +26,9 @@ export const participantColumns: ColDef<ParticipantGridRow>[] = [
   { field: 'reference', headerName: 'Reference', width: 130, pinned: 'left', ...text },
   { field: 'lastName', headerName: 'Last name', width: 150, ...text },
   { field: 'firstName', headerName: 'First name', width: 140, ...text },
+  // The key columns come straight after the name so they show at 1366 wide (a council laptop).
+  { field: 'status', headerName: 'Status', width: 110, valueFormatter: (p) => statusLabels[p.value as string] ?? '' },
+  { field: 'startDate', headerName: 'Start date', width: 130, ...date },
   { field: 'preferredName', headerName: 'Preferred name', width: 140, hide: true, ...text },
   { field: 'dateOfBirth', headerName: 'Date of birth', width: 140, ...date },
   {
@@ -45,8 +48,6 @@ export const participantColumns: ColDef<ParticipantGridRow>[] = [
     width: 150,
     valueFormatter: (p) => eligibilityLabels[p.value as keyof typeof eligibilityLabels] ?? '',
   },
-  { field: 'status', headerName: 'Status', width: 110, valueFormatter: (p) => statusLabels[p.value as string] ?? '' },
-  { field: 'startDate', headerName: 'Start date', width: 130, ...date },
   { field: 'leaveDate', headerName: 'Leave date', width: 130, hide: true, ...date },
   { field: 'keyWorker', headerName: 'Key worker', width: 150, ...text },
   { field: 'fundingStream', headerName: 'Funding stream', width: 200, ...text },

@@ -16,6 +16,7 @@ import { useToasts } from '../../components/Toasts';
 import { downloadBytes } from '../../components/download';
 import { ukDateTime } from '../../components/grid-setup';
 import { isIsoDate } from '../../../shared/domain/dates';
+import { currentQuery, setSearchParams } from '../../app/router';
 import { plural, readable, readableChanges, wordsOf } from '../../../shared/domain/labels';
 import { fieldLabels } from '../../../shared/domain/participant-record';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
@@ -121,6 +122,13 @@ function auditFilterOf(v: z.output<typeof filterForm>): AuditFilter {
   };
 }
 
+/** The dates chosen are kept in the address (?from=&to=), so Back and a reload keep them. */
+function linkedDates(): { from: string | null; to: string | null } {
+  const q = currentQuery();
+  const day = (v: string | null) => (v && isIsoDate(v) ? v : null);
+  return { from: day(q.get('from')), to: day(q.get('to')) };
+}
+
 export function AuditSection() {
   const staff = useChannel('staff.list', {}, { areas: ['staff'] });
   const columns = useMemo(
@@ -129,18 +137,23 @@ export function AuditSection() {
   );
   const toasts = useToasts();
   const grid = useRef<ServerGridHandle<AuditRow>>(null);
-  const [filter, setFilter] = useState<AuditFilter>({});
+  const [linked] = useState(linkedDates);
+  const [filter, setFilter] = useState<AuditFilter>(() => ({
+    ...(linked.from ? { from: linked.from } : {}),
+    ...(linked.to ? { to: linked.to } : {}),
+  }));
   const [total, setTotal] = useState<number | null>(null);
   const [exporting, setExporting] = useState(false);
   const filterKey = JSON.stringify(filter);
   // The filters are the export's input; applying them sets the grid's query (and the export's).
   const f = useContractForm('audit.export', {
     schema: filterForm,
-    defaultValues: { staffId: null, action: '', entity: '', from: null, to: null, participantReference: '' },
+    defaultValues: { staffId: null, action: '', entity: '', ...linked, participantReference: '' },
     toInput: (v) => ({ auditFilter: auditFilterOf(v) }),
     fieldFor: (path) => (path[0] === 'auditFilter' && typeof path[1] === 'string' ? path[1] : null),
     apply: (input) => {
       setFilter(input.auditFilter ?? {});
+      setSearchParams({ from: input.auditFilter?.from, to: input.auditFilter?.to });
       grid.current?.refresh();
     },
   });

@@ -18,6 +18,7 @@ import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { guessFileDate, lookupKindLabels } from '../../../shared/domain/geography';
 import { UPLOAD_CHUNK_BYTES, type LookupVersion } from '../../../shared/contract/geography.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
+import { openPickerOnEnter } from '../../components/form/file-picker';
 
 type Status = ChannelOutput<'geography.status'>;
 
@@ -199,6 +200,7 @@ function LookupFileField({ onChosen }: { onChosen(file: File): void }) {
         <input
           {...control}
           type="file"
+          onKeyDown={openPickerOnEnter}
           accept=".csv,text/csv"
           name={field.name}
           ref={field.ref}

@@ -1,5 +1,5 @@
 // Settings → Reference lists (issue 20: no dead ends): where administrators manage the lists
-// officers choose from. Barriers and benefits are edited here (add, rename, retire or bring
+// officers choose from. Barriers, benefits, referral sources and evidence types are edited here (add, rename, retire or bring
 // back; an item in use is retired, never deleted, so the records that hold it keep its label);
 // lists with tables of their own are edited on their own screens, linked from here.
 import { useState } from 'react';
@@ -16,14 +16,35 @@ import { outcomesRoutes } from '../outcomes/outcomes.routes';
 import { coursesRoutes } from '../courses/courses.routes';
 import { settingsRoutes } from './settings.routes';
 
-const listTitles: Record<ReferenceList['list'], { title: string; one: string; hint: string }> = {
+const listTitles: Record<
+  ReferenceList['list'],
+  { title: string; one: string; hint: string; uses?: [one: string, many: string] }
+> = {
   barrier: { title: 'Barriers to work', one: 'barrier', hint: 'Offered on the participant form under Barriers.' },
   benefit: { title: 'Benefits', one: 'benefit', hint: 'Offered on the participant form under Benefits received.' },
-  event_kind: { title: 'Kinds of event', one: 'kind of event', hint: 'Offered on the event form under Kind of event.' },
+  event_kind: {
+    title: 'Kinds of event',
+    one: 'kind of event',
+    hint: 'Offered on the event form under Kind of event.',
+    uses: ['event', 'events'],
+  },
   measure_kind: {
     title: 'Kinds of contract measure',
     one: 'kind of measure',
     hint: 'Offered on the contract form under Measures agreed. A kind added here is counted from the figure officers enter.',
+    uses: ['contract', 'contracts'],
+  },
+  referral_source: {
+    title: 'Referral sources',
+    one: 'referral source',
+    hint: 'Offered on the participant form, new referrals and the import mapping.',
+    uses: ['referral', 'referrals'],
+  },
+  evidence_kind: {
+    title: 'Evidence types',
+    one: 'evidence type',
+    hint: 'Offered when evidence is added to an outcome or a sustainment check.',
+    uses: ['evidence item', 'evidence items'],
   },
 };
 
@@ -99,7 +120,13 @@ function ListEditor({ list }: { list: ReferenceList }) {
                   i.label
                 )}
               </th>
-              <td>{i.inUse ? plural(i.inUse, 'person', 'people') : 'Nobody'}</td>
+              <td>
+                {i.inUse
+                  ? plural(i.inUse, ...(words.uses ?? (['person', 'people'] as const)))
+                  : words.uses
+                    ? 'Not used'
+                    : 'Nobody'}
+              </td>
               <td>{i.isActive ? 'Yes' : 'Retired'}</td>
               <td className="button-row">
                 {renaming !== i.code && (

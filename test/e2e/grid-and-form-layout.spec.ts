@@ -1,0 +1,125 @@
+// What a new user meets at 1366x768 (issue 20, keyboard and layout): a long form's Save bar sits
+// below the form's own scrolling region, so with the form scrolled to the middle nothing lies under
+// it (axe target-size clean); grids select a row on a click and offer Open; the participants grid
+// explains its tick boxes before any are ticked; the key columns show at 1366 wide, with a hint
+// when more are off screen.
+import { test, expect, axeViolations, scrollFormToMiddle, startWithDemo } from './fixtures';
+
+test.use({ viewport: { width: 1366, height: 768 } });
+
+test('the Save bar never lies over a field: new participant, details and merge scrolled to the middle', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  await page.keyboard.press('Control+N');
+  await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
+  await page.getByRole('checkbox', { name: 'Universal Credit' }).check();
+  await scrollFormToMiddle(page);
+  await expect(page.getByRole('button', { name: 'Save participant' })).toBeInViewport();
+  expect(await axeViolations(page)).toEqual([]);
+
+  const [a, b] = await app.backend.store.db
+    .selectFrom('participants')
+    .select(['id'])
+    .where('status', '!=', 'merged')
+    .orderBy('id')
+    .limit(2)
+    .execute();
+  const base = app.harness.url.split('#')[0];
+  await page.goto(`${base}#/participants/${a!.id}/details`);
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeVisible();
+  await scrollFormToMiddle(page);
+  await expect(page.getByRole('button', { name: 'Save changes' })).toBeInViewport();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await page.goto(`${base}#/participants/merge/${a!.id}/${b!.id}`);
+  await expect(page.getByRole('heading', { name: 'Merge records', level: 1 })).toBeVisible();
+  await scrollFormToMiddle(page);
+  await expect(page.getByRole('button', { name: /^Merge into / })).toBeInViewport();
+  expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the participants tick boxes say they are for merging, and Merge says why it waits for two', async ({
+  appPage: page,
+}) => {
+  await startWithDemo(page);
+  // Before anything is ticked: the hint line, the labelled column and a Merge button that says why.
+  await expect(page.getByText('Tick two people to merge duplicates')).toBeVisible();
+  await expect(page.getByRole('columnheader', { name: 'Select to merge' })).toBeVisible();
+  const merge = page.getByRole('button', { name: 'Merge two records' });
+  await expect(merge).toHaveAttribute('aria-disabled', 'true');
+  await expect(merge).toHaveAccessibleDescription(/Tick two people to merge duplicates/);
+  // Still focusable so its reason can be read; pressing it does nothing yet.
+  await merge.focus();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible();
+  const boxes = page.getByRole('checkbox', { name: /^Select to merge/ });
+  await expect(boxes.first()).toBeVisible();
+  expect(await axeViolations(page)).toEqual([]);
+
+  await boxes.nth(0).check();
+  await expect(page.getByText('(1 ticked)')).toBeVisible();
+  await expect(merge).toHaveAttribute('aria-disabled', 'true');
+  await boxes.nth(1).check();
+  await expect(merge).toHaveAttribute('aria-disabled', 'false');
+  await merge.click();
+  await expect(page.getByRole('heading', { name: 'Merge records', level: 1 })).toBeVisible();
+});
+
+test('a click selects a row and Open opens it; Enter still opens, in every grid', async ({ appPage: page }) => {
+  await startWithDemo(page);
+  const grid = page.getByRole('region', { name: 'Participants' });
+  const open = page.getByRole('button', { name: 'Open', exact: true });
+  await expect(open).toBeDisabled();
+  const row = grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SW-000002' }) });
+  await row.getByRole('gridcell', { name: 'SW-000002' }).click();
+  await expect(row.first()).toHaveAttribute('aria-selected', 'true');
+  await expect(open).toBeEnabled();
+  expect(await axeViolations(page)).toEqual([]);
+  await open.click();
+  await expect(page.locator('.page-subtitle', { hasText: 'SW-000002' })).toBeVisible();
+
+  // The outcomes grid (GridScreen) has the same: a click selects, Enter opens.
+  await page.keyboard.press('Alt+4');
+  await page.getByRole('link', { name: 'Outcomes', exact: true }).click();
+  const outcomes = page.getByRole('region', { name: 'Outcomes' });
+  await expect(outcomes.locator('.ag-cell').first()).toBeVisible();
+  const outcomesOpen = page.getByRole('button', { name: 'Open', exact: true });
+  await expect(outcomesOpen).toBeDisabled();
+  await outcomes.locator('.ag-cell').first().click();
+  await expect(outcomesOpen).toBeEnabled();
+  await page.keyboard.press('Enter');
+  await expect(page.getByRole('heading', { name: 'Outcomes', level: 1 })).toHaveCount(0);
+});
+
+for (const [tab, region, keys] of [
+  ['Participants', 'Participants', ['Status', 'Start date']],
+  ['Outcomes', 'Outcomes', ['Outcome', 'Date', 'Verification']],
+  ['Placements', 'Placements', ['Kind', 'Status', 'Start', 'End']],
+] as const) {
+  test(`at 1366 wide the ${tab.toLowerCase()} grid's key columns show, with a hint to the rest`, async ({
+    appPage: page,
+  }) => {
+    await startWithDemo(page);
+    if (tab !== 'Participants') {
+      await page.keyboard.press('Alt+4');
+      await page.getByRole('link', { name: tab, exact: true }).click();
+    }
+    const grid = page.getByRole('region', { name: region });
+    await expect(grid.locator('.ag-cell').first()).toBeVisible();
+    const box = (await grid.boundingBox())!;
+    for (const name of keys) {
+      const header = grid.getByRole('columnheader', { name, exact: true });
+      const h = (await header.boundingBox())!;
+      expect(h, `${name} is on screen`).toBeTruthy();
+      expect(h.x + h.width, `${name} ends inside the grid`).toBeLessThanOrEqual(box.x + box.width);
+    }
+    // More columns lie to the right: the hint says so and takes you there.
+    const more = page.getByRole('button', { name: 'More columns →' });
+    await expect(more).toBeVisible();
+    expect(await axeViolations(page)).toEqual([]);
+    await more.click();
+    await expect(page.getByRole('button', { name: '← More columns' })).toBeVisible();
+  });
+}
