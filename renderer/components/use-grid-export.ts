@@ -37,7 +37,7 @@ export function useGridExport<Row>(
         grid: jobGrid,
         query: { offset: 0, limit: 100, ...query },
       });
-      result = started.ok ? await waitForJob<FileOutput | null>(started.value.jobId, 'outcomes.exportJob') : started;
+      result = started.ok ? await waitForJob<FileOutput | null>(started.value.jobId, 'jobs.exportFile') : started;
     } else result = await api.call(channel, query);
     setExporting(false);
     if (!result.ok) {

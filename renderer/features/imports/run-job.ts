@@ -14,7 +14,7 @@ export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>)
  * area's own channel reports it (each area sees only its own jobs). */
 export function waitForJob<T>(
   jobId: string,
-  channel: 'imports.job' | 'geography.job' | 'outcomes.exportJob' = 'imports.job',
+  channel: 'imports.job' | 'geography.job' | 'jobs.exportFile' = 'imports.job',
 ): Promise<Result<T>> {
   return new Promise<Result<T>>((resolve) => {
     let finished = false;
