@@ -10,7 +10,7 @@ import { GridTotalText, useGridTotal } from '../../components/GridTotal';
 import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { useGridViewState } from '../../components/use-grid-view-state';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -19,7 +19,7 @@ import { participantSpecialGridColumns, type ParticipantGridRow } from '../../..
 
 type SpecialColumn = (typeof participantSpecialGridColumns)[number];
 import type { GridQuery } from '../../../shared/contract/common';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
+import type { ChannelInput } from '../../../shared/contract/index';
 import { PurposeDialog } from '../../components/PurposeDialog';
 import { participantColumns, participantPresets } from './participants.columns';
 import { participantsRoutes } from './participants.routes';
@@ -31,7 +31,7 @@ export function ParticipantsGrid() {
   const [preset, setPreset] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
-  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
+  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.startExport'> | null>(null);
   // Showing ethnic group or disability asks why once per column while the screen is open.
   const [askingColumn, setAskingColumn] = useState<{ colId: SpecialColumn; show(): void } | null>(null);
   const shownWithPurpose = useRef(new Set<string>());
@@ -79,7 +79,7 @@ export function ParticipantsGrid() {
     setPreset: (p) => setPreset(p || undefined),
   });
 
-  const exportInput = (): ChannelInput<'participants.export'> => {
+  const exportInput = (): ChannelInput<'participants.startExport'> => {
     const state = getState();
     return {
       search: state.search,
@@ -89,26 +89,29 @@ export function ParticipantsGrid() {
       columns: state.columns.filter((c) => !c.hide).map((c) => c.colId),
     };
   };
+  // A job (JobsProgress shows its progress and Cancel); the button stays busy until the file is saved.
   const exportView = async () => {
     setExporting(true);
     const input = exportInput();
-    const result = await api.call('participants.export', input);
-    setExporting(false);
-    if (!result.ok) {
+    const started = await api.call('participants.startExport', input);
+    if (!started.ok) {
+      setExporting(false);
       // Ethnic group or disability in the file: the backend asks why first (kept in the audit log).
-      if (result.error.fields?.some((f) => f.path[0] === 'purpose')) return setAskingPurpose(input);
-      return toasts.show({ kind: 'error', message: result.error.message });
+      if (started.error.fields?.some((f) => f.path[0] === 'purpose')) return setAskingPurpose(input);
+      return toasts.show({ kind: 'error', message: started.error.message });
     }
-    exported(result.value);
+    await saved(started.value.jobId);
   };
-  const exported = (value: ChannelOutput<'participants.export'>) => {
-    downloadBytes(value.fileName, value.bytes, value.mime);
-    toasts.show({
-      kind: 'success',
-      message:
-        `Exported ${plural(value.rows ?? 0, 'participant')}` +
-        `${value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
-    });
+  const saved = async (jobId: string) => {
+    setExporting(true);
+    await saveExportJob(
+      jobId,
+      toasts,
+      (file) =>
+        `Exported ${plural(file.rows ?? 0, 'participant')}` +
+        `${file.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
+    );
+    setExporting(false);
   };
 
   return (
@@ -212,7 +215,7 @@ export function ParticipantsGrid() {
       )}
       {askingPurpose && (
         <PurposeDialog
-          channel="participants.export"
+          channel="participants.startExport"
           title="Why are you exporting ethnic group or disability?"
           label="Purpose"
           hint={
@@ -223,7 +226,7 @@ export function ParticipantsGrid() {
           field="purpose"
           required
           toInput={(purpose) => ({ ...askingPurpose, purpose })}
-          onDone={exported}
+          onDone={(started) => void saved(started.jobId)}
           onClose={() => setAskingPurpose(null)}
         />
       )}
