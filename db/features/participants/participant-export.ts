@@ -181,6 +181,9 @@ export async function participantsExportJob(
   actor: ExportActor,
 ): Promise<ExportJobWork<ParticipantsFile>> {
   refuseSpecialWithoutPurpose(input, scope);
+  // Built once unexecuted so that a sort on a column the grid does not have is refused now, as
+  // the count below refuses such a filter, before any job starts.
+  sortedGridRows(gridBase(db, input, scope), input, scope);
   const { total } = await countGridRows(db, gridBase(db, input, scope, { joins: false }), { ...input, countAll: true });
   return {
     label: 'Exporting participants',
