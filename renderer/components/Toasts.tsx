@@ -9,7 +9,7 @@ export interface Toast {
   action?: { label: string; run(): void };
 }
 
-interface ToastApi {
+export interface ToastApi {
   show(toast: Omit<Toast, 'id'>): void;
 }
 

@@ -4,9 +4,8 @@ import { plural } from '../../shared/domain/labels';
 import { useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 import type { ChannelName } from '../../shared/contract/index';
-import type { FileOutput } from '../../shared/contract/common';
 import { api } from '../api/client';
-import { waitForJob } from '../features/imports/run-job';
+import { saveExportJob } from './export-job';
 import { downloadBytes } from './download';
 import { useToasts } from './Toasts';
 import { currentGridQuery } from './grid-view';
@@ -29,32 +28,25 @@ export function useGridExport<Row>(
     if (!channel) return;
     setExporting(true);
     const query = currentGridQuery(gridApi(), search, preset);
+    const said = (file: { fileName: string; rows?: number | undefined }) =>
+      `Exported ${plural(file.rows ?? 0, 'row')} to ${file.fileName}`;
     // Outcomes and placements (the big ones) export as a job; vacancies and candidates directly.
     const jobGrid = channel === 'outcomes.export' ? 'outcomes' : channel === 'placements.export' ? 'placements' : null;
-    let result;
     if (jobGrid) {
       const started = await api.call('outcomes.startExport', {
         grid: jobGrid,
         query: { offset: 0, limit: 100, ...query },
       });
-      result = started.ok ? await waitForJob<FileOutput | null>(started.value.jobId, 'outcomes.exportJob') : started;
-    } else result = await api.call(channel, query);
-    setExporting(false);
-    if (!result.ok) {
-      const cancelled = result.error.kind === 'conflict';
-      toasts.show(
-        cancelled
-          ? { kind: 'info', message: 'Export cancelled: no file was saved.' }
-          : { kind: 'error', message: result.error.message },
-      );
+      if (started.ok) await saveExportJob(started.value.jobId, toasts, said);
+      else toasts.show({ kind: 'error', message: started.error.message });
+      setExporting(false);
       return;
     }
-    if (!result.value) return;
+    const result = await api.call(channel, query);
+    setExporting(false);
+    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
     downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({
-      kind: 'success',
-      message: `Exported ${plural(result.value.rows ?? 0, 'row')} to ${result.value.fileName}`,
-    });
+    toasts.show({ kind: 'success', message: said(result.value) });
   }
   return { exporting, run };
 }

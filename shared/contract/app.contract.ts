@@ -1,7 +1,7 @@
 // Channels of the app shell: what the store holds, who is working, demo data and jobs.
 import { z } from 'zod';
 import { channel, dataAreas, ownTransactions, reads, roles, writes } from './define';
-import { emptyInput, idSchema, okOutput } from './common';
+import { emptyInput, fileOutputSchema, idSchema, okOutput } from './common';
 import { newPasswordSchema } from '../domain/password-rules';
 
 export const staffProfileSchema = z.object({
@@ -95,6 +95,20 @@ export const appContract = {
     role: 'viewer',
     input: z.object({ jobId: z.string().max(64) }).strict(),
     output: okOutput,
+  }),
+  'jobs.exportFile': channel({
+    effect: reads,
+    summary: 'State and file of an export job',
+    role: 'officer', // every export job (grids, participants, returns) is started by an officer
+    input: z.object({ jobId: z.string().max(64) }).strict(),
+    output: z.object({
+      state: z.enum(['running', 'done', 'failed', 'cancelled']),
+      done: z.number(),
+      total: z.number(),
+      message: z.string().nullable(),
+      /** The workbook once done (handed over once: the file is removed as it is read). */
+      result: fileOutputSchema.extend({ specialCategoryHidden: z.boolean().optional() }).nullable(),
+    }),
   }),
   'jobs.list': channel({
     effect: reads,

@@ -229,20 +229,6 @@ export const outcomesContract = {
     input: z.object({ grid: z.enum(['outcomes', 'placements']), query: gridQuerySchema }).strict(),
     output: z.object({ jobId: z.string() }),
   }),
-  'outcomes.exportJob': channel({
-    effect: reads,
-    summary: 'State and file of an export job',
-    role: 'officer',
-    input: z.object({ jobId: z.string().max(64) }).strict(),
-    output: z.object({
-      state: z.enum(['running', 'done', 'failed', 'cancelled']),
-      done: z.number(),
-      total: z.number(),
-      message: z.string().nullable(),
-      /** The workbook once done (handed over once: the file is removed as it is read). */
-      result: fileOutputSchema.nullable(),
-    }),
-  }),
   'outcomes.get': channel({
     effect: reads,
     summary: 'Show an outcome',

@@ -401,6 +401,19 @@ export const returnsContract = {
     ]),
     output: fileOutputSchema,
   }),
+  'returns.startExport': channel({
+    effect: ownTransactions('audit'),
+    summary: 'Export a return workbook as a job',
+    role: 'officer',
+    input: z.union([
+      z
+        .object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema, part: exportPart })
+        .strict()
+        .superRefine(refinePeriod),
+      z.object({ returnId: idSchema, purpose: purposeSchema, part: exportPart }).strict(),
+    ]),
+    output: z.object({ jobId: z.string() }),
+  }),
   'returns.submit': channel({
     effect: writes('returns'),
     summary: 'Submit and lock a return',

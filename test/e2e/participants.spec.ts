@@ -3,7 +3,8 @@
 // "not a duplicate", merge two records and undo, and find a person by an NI fragment. axe-core
 // finds nothing on the grid, the form, the participant page and the merge screen.
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations, scrollFormToMiddle, startWithDemo } from './fixtures';
+import { test, expect, axeViolations, scrollFormToMiddle, startEmpty, startWithDemo } from './fixtures';
+import { participantValues } from '../support/builders';
 
 /** Presses Tab until the control labelled `label` has focus (keyboard only, bounded). */
 async function tabTo(page: Page, label: string | RegExp | Locator, options: { back?: boolean } = {}) {
@@ -287,4 +288,46 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   await page.getByRole('button', { name: 'Columns' }).click();
   await expect(page.getByRole('checkbox', { name: 'Ethnic group' })).toBeChecked();
   await page.keyboard.press('Escape');
+});
+
+test('exporting the participants grid runs as a job: progress shown, then the file saved', async ({
+  appPage: page,
+  app,
+}, testInfo) => {
+  await startEmpty(page);
+  // Enough people that the job is still running while its progress is looked at.
+  await app.backend.store.db.transaction().execute(async (tx) => {
+    for (let b = 0; b < 60; b++)
+      await tx
+        .insertInto('participants')
+        .values(
+          Array.from({ length: 500 }, (_, i) =>
+            participantValues({ reference: `SW-J${String(b * 500 + i).padStart(6, '0')}`, last_name: `Jobson${i}` }),
+          ),
+        )
+        .execute();
+  });
+  await page.evaluate(() => {
+    window.location.hash = '#/participants';
+  });
+  await page.reload();
+  await page.locator('[data-ready="true"]').waitFor();
+  const download = page.waitForEvent('download', { timeout: 120_000 });
+  await page.getByRole('button', { name: 'Export to Excel' }).click();
+  const progress = page.getByRole('region', { name: 'Work in progress' });
+  await expect(progress.getByRole('progressbar', { name: 'Exporting participants progress' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Exporting…' })).toBeDisabled();
+  expect(await axeViolations(page)).toEqual([]);
+  const saved = await download;
+  expect(saved.suggestedFilename()).toMatch(/^participants-\d{4}-\d{2}-\d{2}\.xlsx$/);
+  // The whole view: a header and 30,000 people, read back by openpyxl.
+  const file = testInfo.outputPath('participants-job.xlsx');
+  await saved.saveAs(file);
+  const { execFileSync } = await import('node:child_process');
+  const rows = execFileSync('/usr/bin/python3', [
+    '-c',
+    'import openpyxl,sys\nprint(sum(1 for _ in openpyxl.load_workbook(sys.argv[1], read_only=True).active.iter_rows()))',
+    file,
+  ]).toString();
+  expect(Number(rows)).toBe(30_001);
 });

@@ -333,6 +333,8 @@ function steps(): Step[] {
     ],
     ['participants.unmerge', (s) => ({ mergeId: id(s, 'mergeId') })],
     ['participants.export', () => ({ purpose: 'Kit export of every column' })],
+    // A job: its audit entry is written once the file is complete (export-jobs.test.ts).
+    ['participants.startExport', () => ({ purpose: 'Kit export of every column' })],
     ['participants.showSpecialColumns', () => ({ columns: ['ethnicity'], purpose: 'Kit check of equality data' })],
     ['participants.setDistricts', () => ({ districts: ['SG1', 'SG2', 'SG7'] })],
     [
@@ -561,6 +563,10 @@ function steps(): Step[] {
       },
     ],
     ['returns.export', (s) => ({ setId: id(s, 'set'), from: '2025-04-01', to: '2026-03-31', purpose: 'Kit test' })],
+    [
+      'returns.startExport',
+      (s) => ({ setId: id(s, 'set'), from: '2025-04-01', to: '2026-03-31', purpose: 'Kit test', part: 'evidence' }),
+    ],
     [
       'returns.submit',
       (s) => ({ setId: id(s, 'set'), from: '2025-04-01', to: '2026-03-31', note: 'Kit test' }),

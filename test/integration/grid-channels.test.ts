@@ -23,6 +23,7 @@ beforeAll(async () => {
   extras.set('outcomes.startExport', { grid: 'outcomes' });
   // Every column, ethnic group and disability included: with the purpose such a file asks for.
   extras.set('participants.export', { purpose: 'Grid column id test' });
+  extras.set('participants.startExport', { purpose: 'Grid column id test' });
   const file = await referralsWorkbook(people(5, 2));
   const { previewId } = await preview(t, await openFile(t, 'people.xlsx', file), referralsProfile);
   extras.set('imports.previewPage', { previewId });

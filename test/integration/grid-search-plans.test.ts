@@ -77,3 +77,54 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
     for (const plan of plans) expect(plan).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
 });
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)('the searched page of the outcome grids', () => {
+  it.each([
+    ['outcomes', 'o', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
+    ['placements', 'pl', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
+  ])('the %s page sorts only the ids the indexes find, then reads just the page by id', async (_grid, alias, run) => {
+    const db = t.backend.store.db;
+    const person = await aParticipant(db, { last_name: 'Fairbrother' });
+    await db
+      .insertInto('outcomes')
+      .values({
+        participant_id: person,
+        outcome_type: 'job_start',
+        outcome_date: '2026-05-01',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
+    const org = await db
+      .insertInto('organisations')
+      .values({ name: 'Fairbrother Build', kind: 'employer', created_at: 'x', updated_at: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('placements')
+      .values({
+        participant_id: person,
+        employer_org_id: org.id,
+        kind: 'paid_job',
+        starts_on: '2026-05-01',
+        status: 'active',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
+    const plans = await plansOf(run);
+    const [pageIds, rows] = plans.slice(-2) as [string, string];
+    // The page's ids: rows reached by id from the indexed match set (a list subquery), never a
+    // scan of the table testing every row; the sort is over those matches only.
+    expect(pageIds).toMatch(new RegExp(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));
+    expect(pageIds).toMatch(/LIST SUBQUERY/);
+    expect(pageIds).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(pageIds).not.toMatch(new RegExp(`SCAN ${alias}\\b`));
+    expect(pageIds).not.toMatch(/SCAN p\b/);
+    // The page's rows: by id, with no search and no sort of their own.
+    expect(rows).toMatch(new RegExp(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));
+    expect(rows).not.toMatch(/VIRTUAL TABLE/);
+    expect(rows).not.toMatch(/ORDER BY/);
+  });
+});

@@ -52,7 +52,7 @@ it('reports progress, hands over the complete workbook once, and audits it', asy
   const { jobId } = await t.ok('outcomes.startExport', { grid: 'outcomes', query: {} });
   await t.backend.services.jobs.wait(jobId);
   off();
-  const job = await t.ok('outcomes.exportJob', { jobId });
+  const job = await t.ok('jobs.exportFile', { jobId });
   expect(job).toMatchObject({ state: 'done', total: outcomes });
   expect(job.result).toMatchObject({ rows: outcomes, fileName: expect.stringMatching(/^outcomes-.*\.xlsx$/) });
   expect(progress.some((d) => d > 0 && d < outcomes)).toBe(true);
@@ -67,7 +67,7 @@ it('reports progress, hands over the complete workbook once, and audits it', asy
   expect(await exportAudits()).toBe(before + 1);
   // Handed over once: the file is gone from the exports folder.
   expect(filesLeft()).toEqual([]);
-  expect((await t.ok('outcomes.exportJob', { jobId })).result).toBeNull();
+  expect((await t.ok('jobs.exportFile', { jobId })).result).toBeNull();
 });
 
 it('Cancel leaves no file, partial or complete, and nothing in the audit log', async () => {
@@ -76,7 +76,7 @@ it('Cancel leaves no file, partial or complete, and nothing in the audit log', a
   await t.ok('jobs.cancel', { jobId });
   const ended = await t.backend.services.jobs.wait(jobId);
   expect(ended.state).toBe('cancelled');
-  expect((await t.ok('outcomes.exportJob', { jobId })).result).toBeNull();
+  expect((await t.ok('jobs.exportFile', { jobId })).result).toBeNull();
   expect(filesLeft()).toEqual([]);
   expect(await exportAudits()).toBe(before);
 });

@@ -17,6 +17,7 @@ import { createFirstAdministrator } from '../trust/staff-admin.service';
 import { loadDemo, recordDemoLoaded } from '../../demo/demo';
 import { latestMigration } from '../../store/migrations/index';
 import { APP_VERSION } from '../../backend/version';
+import { collectExportJob } from '../export/export-job';
 
 export const appHandlers = defineHandlers({
   async 'app.info'(_input, ctx) {
@@ -98,6 +99,8 @@ export const appHandlers = defineHandlers({
       throw new AppFailure('forbidden', 'Only the person who started this job, or an administrator, can cancel it.');
     return { ok: true as const };
   },
+
+  'jobs.exportFile': (input, ctx) => collectExportJob(ctx.jobs, input.jobId),
 
   async 'jobs.list'(_input, ctx) {
     return ctx.jobs.list().map(({ id, kind, label, state, done, total }) => ({ id, kind, label, state, done, total }));

@@ -11,6 +11,7 @@ import {
 } from '../../../shared/domain/outcome-lists';
 import type { Db, Tx } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
+import { untracked, type RowTracker } from '../export/export-job';
 import type { Actor } from '../participants/participants.service';
 import { auditViewExport, exportView, writeView, type ViewExport } from './grid-export';
 import { allOutcomes, pageOutcomes } from './outcomes.repository';
@@ -58,9 +59,6 @@ const outcomeColumns: XlsxColumn<OutcomeGridRow>[] = [
 ];
 
 export type ExportableGrid = 'outcomes' | 'placements';
-/** Passes rows through unchanged, or reports progress and stops on cancel (an export job). */
-export type RowTracker = <R>(rows: AsyncIterable<R>) => AsyncIterable<R>;
-const untracked: RowTracker = (rows) => rows;
 
 function outcomesExport(db: Db, actor: Actor, query: GridQuery, track: RowTracker): ViewExport<OutcomeGridRow> {
   const rows = track(allOutcomes(db, query, actor.today));

@@ -23,7 +23,7 @@ export interface ViewExport<Row> {
   fileStem: string;
   query: GridQuery;
   columns: XlsxColumn<Row>[];
-  rows: AsyncIterable<Row>;
+  rows: Iterable<Row> | AsyncIterable<Row>;
 }
 
 /** Writes and audits the view in the caller's transaction (the export channels). */

@@ -3,11 +3,7 @@
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
-import fs from 'node:fs';
-import path from 'node:path';
-import { AppFailure } from '../../../shared/result';
-import type { JobControl } from '../../backend/jobs';
-import { takeExportFile, writeExportFile } from '../export/export-file';
+import { startExportJob } from '../export/export-job';
 import { auditGridExport, exportOutcomes, gridExportTotal, writeGridExport } from './exports.service';
 import { formLookups } from './lookups.repository';
 import { findParticipants, pageOutcomes } from './outcomes.repository';
@@ -25,44 +21,19 @@ export const outcomeRecordsHandlers = defineHandlers({
 
   'outcomes.export': (input, ctx) => exportOutcomes(ctx.tx, actorOf(ctx), input),
 
-  // The export as a job: rows read in chunks outside any transaction (the backend keeps
-  // answering), progress per chunk, Cancel between chunks; the file is complete or absent.
+  // The export as a job (export-job.ts): progress, Cancel, the file complete or absent.
   async 'outcomes.startExport'(input, ctx) {
     const actor = actorOf(ctx);
     const { grid, query } = input;
-    const label = grid === 'outcomes' ? 'Exporting outcomes' : 'Exporting placements';
     // Counted now, so a column the grid does not have is refused here, before any job starts.
     const total = await gridExportTotal(grid, ctx.db, actor, query);
-    const jobId = ctx.jobs.start('export', label, async (job) => {
-      await job.progress(0, total, 'Reading rows');
-      const file = await writeGridExport(grid, ctx.db, actor, query, (rows) => tracked(rows, job, total));
-      job.throwIfCancelled();
-      const written = writeExportFile(path.join(ctx.dataDir, 'exports'), file.bytes);
-      try {
-        job.throwIfCancelled();
-        await ctx.transact((tx) => auditGridExport(tx, actor, grid, query, file.rows ?? 0));
-      } catch (error) {
-        fs.rmSync(written, { force: true });
-        throw error;
-      }
-      return { fileName: file.fileName, mime: file.mime, rows: file.rows ?? 0, file: written };
+    const jobId = startExportJob(ctx, {
+      label: grid === 'outcomes' ? 'Exporting outcomes' : 'Exporting placements',
+      total,
+      write: (track) => writeGridExport(grid, ctx.db, actor, query, track),
+      audit: (tx, file) => auditGridExport(tx, actor, grid, query, file.rows ?? 0),
     });
     return { jobId };
-  },
-
-  async 'outcomes.exportJob'(input, ctx) {
-    const job = ctx.jobs.list().find((j) => j.id === input.jobId && j.kind === 'export');
-    if (!job) throw new AppFailure('not-found', 'That export is not known.');
-    const done =
-      job.state === 'done' ? (job.result as { fileName: string; mime: string; rows: number; file: string }) : null;
-    const bytes = done ? takeExportFile(done.file) : null;
-    return {
-      state: job.state,
-      done: job.done,
-      total: job.total,
-      message: job.message ?? null,
-      result: done && bytes ? { fileName: done.fileName, mime: done.mime, rows: done.rows, bytes } : null,
-    };
   },
 
   'outcomes.get': (input, ctx) => outcomeDetail(ctx.db, input.id, todayIso(ctx.clock), actorOf(ctx).role),
@@ -84,16 +55,3 @@ export const outcomeRecordsHandlers = defineHandlers({
     return ok;
   },
 });
-
-/** The rows as they are read, reporting progress every 500 and stopping between chunks on Cancel. */
-async function* tracked<R>(rows: AsyncIterable<R>, job: JobControl, total: number): AsyncIterable<R> {
-  let n = 0;
-  for await (const row of rows) {
-    yield row;
-    if (++n % 500 === 0) {
-      job.throwIfCancelled();
-      await job.progress(n, total, `${n.toLocaleString('en-GB')} of ${total.toLocaleString('en-GB')} rows`);
-    }
-  }
-  await job.progress(n, total, 'Writing the file');
-}

@@ -77,6 +77,21 @@ function applyPreset<DB, TB extends keyof DB, O>(
   return r;
 }
 
+/**
+ * The outcomes a quick search finds, each set by index: people through the participants' search
+ * index (as the participants grid finds them) then outcomes by person, employers and outcome
+ * types by name (small tables) then outcomes by employer or type. A bounded set of ids: the
+ * page query sorts only these, never walking every outcome to test an OR of three lists.
+ */
+function searchedOutcomeIds(db: Db, search: string) {
+  return sql`(select bp.id from outcomes as bp where bp.participant_id in
+      (select p.id from participants as p where ${participantQuickSearch(db, search)})
+    union select be.id from outcomes as be where be.employer_org_id in
+      (select id from organisations where ${textMatches('name', search)})
+    union select bt.id from outcomes as bt where bt.outcome_type in
+      (select code from outcome_types where ${textMatches('label', search)}))`;
+}
+
 function outcomeBase(db: Db, query: GridQuery, today: string) {
   let q = db
     .selectFrom('outcomes as o')
@@ -86,14 +101,7 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
     .leftJoin('social_value_contracts as c', 'c.id', 'o.contract_id')
     .leftJoin('staff as s', 's.id', 'o.verified_by');
   const search = query.search.trim();
-  if (search) {
-    // Each table is searched once (uncorrelated IN lists) rather than once per outcome row.
-    // People through the participants' search index, as the participants grid finds them.
-    q =
-      q.where(sql<boolean>`(o.participant_id in (select p.id from participants as p where ${participantQuickSearch(db, search)})
-      or o.employer_org_id in (select id from organisations where ${textMatches('name', search)})
-      or o.outcome_type in (select code from outcome_types where ${textMatches('label', search)}))`);
-  }
+  if (search) q = q.where(sql<boolean>`o.id in ${searchedOutcomeIds(db, search)}`);
   q = applyPreset(q, query.preset, today);
   return applyGridFilters(q, outcomeGridColumns, query.filters);
 }
@@ -165,9 +173,12 @@ function toGridRow(r: Selected): OutcomeGridRow {
 
 /** The user's sort, then newest first (and by id, so paging never skips or repeats a row). */
 function sorted<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
-  return applyGridSort(q, outcomeGridColumns, query.sort, (r) =>
-    r.orderBy('o.outcome_date', 'desc').orderBy('o.id', 'desc'),
-  );
+  return applyGridSort(q, outcomeGridColumns, query.sort, defaultOrder);
+}
+
+/** Newest first, then by id, so paging never skips or repeats a row (the outcomes_date index's order). */
+function defaultOrder<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>) {
+  return q.orderBy(sql`o.outcome_date`, 'desc').orderBy(sql`o.id`, 'desc');
 }
 
 export async function pageOutcomes(
@@ -176,8 +187,32 @@ export async function pageOutcomes(
   today: string,
 ): Promise<{ rows: OutcomeGridRow[]; total: number; totalCapped: boolean }> {
   const counted = await countOutcomes(db, query, today);
-  const rows = await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute();
-  return { rows: rows.map(toGridRow), ...counted };
+  return { rows: await pageRows(db, query, today), ...counted };
+}
+
+/** A searched page in two steps: the page's ids in the view's order, sorting only the matches'
+ * ids and sort keys (no row's columns or evidence count), then those 100 rows, in that order. */
+async function pageRows(db: Db, query: GridQuery, today: string): Promise<OutcomeGridRow[]> {
+  // Unsearched, the view's order is an index walk that stops at the page: one query is enough.
+  if (!query.search.trim())
+    return (await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute()).map(
+      toGridRow,
+    );
+  const page = await applyGridPage(
+    applyGridSort(outcomeBase(db, query, today).select('o.id'), outcomeGridColumns, query.sort, defaultOrder),
+    query,
+  ).execute();
+  if (!page.length) return [];
+  const everything = { ...query, search: '', filters: {}, preset: undefined };
+  const rows = await selectRow(outcomeBase(db, everything, today))
+    .where(
+      'o.id',
+      'in',
+      page.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return page.map((r) => toGridRow(byId.get(r.id)!));
 }
 
 export async function* allOutcomes(db: Db, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {

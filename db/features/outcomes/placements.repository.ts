@@ -3,7 +3,7 @@
 // transaction (`Db`); writes take the transaction (`Tx`).
 import type { Role } from '../../../shared/contract/define';
 import { textAs } from '../../store/tables/readable-columns';
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { PlacementDetail, PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
@@ -41,6 +41,20 @@ function monthBounds(today: string): { first: string; last: string } {
   return { first, last };
 }
 
+/**
+ * The placements a quick search finds: people through the participants' search index then
+ * placements by person, employers by name then placements by employer, and the site (a column of
+ * placements alone, read without joins). A set of ids the page query sorts, rather than testing
+ * an OR of three conditions on every placement with its joins.
+ */
+function searchedPlacementIds(db: Db, search: string) {
+  return sql`(select bp.id from placements as bp where bp.participant_id in
+      (select p.id from participants as p where ${participantQuickSearch(db, search)})
+    union select be.id from placements as be where be.employer_org_id in
+      (select id from organisations where ${textMatches('name', search)})
+    union select bs.id from placements as bs where ${textMatches('bs.site', search)})`;
+}
+
 function placementBase(db: Db, query: GridQuery, today: string) {
   let q = db
     .selectFrom('placements as pl')
@@ -48,13 +62,7 @@ function placementBase(db: Db, query: GridQuery, today: string) {
     .leftJoin('organisations as e', 'e.id', 'pl.employer_org_id')
     .leftJoin('social_value_contracts as c', 'c.id', 'pl.contract_id');
   const s = query.search.trim();
-  if (s) {
-    // Each table is searched once (uncorrelated IN lists) rather than once per placement row;
-    // people through the participants' search index, as the participants grid finds them.
-    q =
-      q.where(sql<boolean>`(pl.participant_id in (select p.id from participants as p where ${participantQuickSearch(db, s)})
-      or pl.employer_org_id in (select id from organisations where ${textMatches('name', s)}) or ${textMatches('pl.site', s)})`);
-  }
+  if (s) q = q.where(sql<boolean>`pl.id in ${searchedPlacementIds(db, s)}`);
   const { first, last } = monthBounds(today);
   switch (query.preset) {
     case 'active':
@@ -100,9 +108,12 @@ function selectRow<Q extends ReturnType<typeof placementBase>>(q: Q) {
 
 /** The user's sort, then latest start first (and by id, so paging never skips or repeats a row). */
 function sorted<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
-  return applyGridSort(q, placementGridColumns, query.sort, (r) =>
-    r.orderBy('pl.starts_on', 'desc').orderBy('pl.id', 'desc'),
-  );
+  return applyGridSort(q, placementGridColumns, query.sort, defaultOrder);
+}
+
+/** Latest start first, then by id (the placements_starts index's order). */
+function defaultOrder<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>) {
+  return q.orderBy(sql`pl.starts_on`, 'desc').orderBy(sql`pl.id`, 'desc');
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[number];
@@ -133,8 +144,26 @@ export async function pagePlacements(
 ): Promise<{ rows: PlacementGridRow[]; total: number; totalCapped: boolean }> {
   const base = placementBase(db, query, today);
   const counted = await countGridRows(db, base, query);
-  const rows = await applyGridPage(sorted(selectRow(base), query), query).execute();
-  return { rows: rows.map(toGridRow), ...counted };
+  // Unsearched, the view's order is an index walk that stops at the page: one query is enough.
+  if (!query.search.trim())
+    return { rows: (await applyGridPage(sorted(selectRow(base), query), query).execute()).map(toGridRow), ...counted };
+  // Searched, two steps: the page's ids in the view's order, sorting only the matches' ids and
+  // sort keys, then those rows in that order.
+  const page = await applyGridPage(
+    applyGridSort(base.select('pl.id'), placementGridColumns, query.sort, defaultOrder),
+    query,
+  ).execute();
+  if (!page.length) return { rows: [], ...counted };
+  const everything = { ...query, search: '', filters: {}, preset: undefined };
+  const rows = await selectRow(placementBase(db, everything, today))
+    .where(
+      'pl.id',
+      'in',
+      page.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.map((r) => toGridRow(byId.get(r.id)!)), ...counted };
 }
 
 /** Every row of the current view (no paging), for export. */

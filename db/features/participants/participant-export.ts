@@ -18,6 +18,8 @@ import { referenceChoices } from './reference-items.service';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import type { Db, Tx } from '../../store/schema';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import { untracked, type ExportJobWork, type RowTracker } from '../export/export-job';
+import { countGridRows } from '../grid/grid-query';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
 
 const statusLabels: Record<string, string> = {
@@ -79,32 +81,26 @@ function chosenColumns(query: { columns: string[] }, scope: GridScope): string[]
   );
 }
 
-async function exportParticipants(
-  db: Db,
-  query: GridQuery & { columns: string[] },
-  scope: GridScope,
-): Promise<{ bytes: Uint8Array; rows: number; columns: string[] }> {
-  const wanted = chosenColumns(query, scope);
-  const sources = new Map((await referenceChoices(db)).referralSources.map((o) => [o.code, o.label]));
-  const rows = ((await sortedGridRows(gridBase(db, query, scope), query, scope).execute()) as ParticipantGridRow[]).map(
-    (r) => ({ ...r, referralSource: r.referralSource ? (sources.get(r.referralSource) ?? r.referralSource) : null }),
-  );
-  const bytes = await writeXlsx(
-    [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows, landscape: true }],
-    { title: 'Participants' },
-  );
-  return { bytes, rows: rows.length, columns: wanted };
+type ExportInput = GridQuery & { columns: string[]; purpose?: string | undefined };
+type ExportActor = { staffId: number | null; now: string; today: string };
+type ParticipantsFile = FileOutput & { rows: number; specialCategoryHidden: boolean };
+
+/** The view's rows in its sort order, read 2,000 at a time (id last in every order, so pages are stable). */
+async function* participantRows(db: Db, query: GridQuery, scope: GridScope): AsyncGenerator<ParticipantGridRow> {
+  const chunk = 2000;
+  for (let offset = 0; ; offset += chunk) {
+    const rows = await sortedGridRows(gridBase(db, query, scope), query, scope)
+      .limit(chunk)
+      .offset(offset)
+      .execute();
+    yield* rows as ParticipantGridRow[];
+    if (rows.length < chunk) return;
+  }
 }
 
-/** The export, recorded in the audit log in the caller's transaction. */
-export async function exportParticipantsAudited(
-  tx: Tx,
-  input: GridQuery & { columns: string[]; purpose?: string | undefined },
-  scope: GridScope,
-  actor: { staffId: number | null; now: string; today: string },
-): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
-  // Special-category data leaving the app needs a reason on record (UK GDPR Art. 9 and the
-  // programme's appropriate policy document): asked before the file is made.
+/** Special-category data leaving the app needs a reason on record (UK GDPR Art. 9 and the
+ * programme's appropriate policy document): asked before the file is made. */
+function refuseSpecialWithoutPurpose(input: ExportInput, scope: GridScope): void {
   const special = chosenColumns(input, scope).filter((c) => specialCategoryColumns.has(c));
   if (special.length && !input.purpose)
     throw new AppFailure('validation', 'Say why you are exporting ethnic group or disability', [
@@ -113,7 +109,45 @@ export async function exportParticipantsAudited(
         message: `The file would hold ${special.map((c) => exportColumns[c]!.header.toLowerCase()).join(' and ')}: say why (at least 5 characters)`,
       },
     ]);
-  const file = await exportParticipants(tx, input, scope);
+}
+
+async function writeParticipants(
+  db: Db,
+  input: ExportInput,
+  scope: GridScope,
+  today: string,
+  track: RowTracker,
+): Promise<ParticipantsFile> {
+  const wanted = chosenColumns(input, scope);
+  // Referral sources are a reference list (Settings → Reference lists): the file shows their labels.
+  const sources = new Map((await referenceChoices(db)).referralSources.map((o) => [o.code, o.label]));
+  let rows = 0;
+  async function* counted() {
+    for await (const r of track(participantRows(db, input, scope))) {
+      rows++;
+      yield { ...r, referralSource: r.referralSource ? (sources.get(r.referralSource) ?? r.referralSource) : null };
+    }
+  }
+  const bytes = await writeXlsx(
+    [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows: counted(), landscape: true }],
+    { title: 'Participants' },
+  );
+  return {
+    fileName: `participants-${today}.xlsx`,
+    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    bytes,
+    rows,
+    specialCategoryHidden: !scope.canSeeSpecial,
+  };
+}
+
+async function auditParticipantsExport(
+  tx: Tx,
+  input: ExportInput,
+  scope: GridScope,
+  file: ParticipantsFile,
+  actor: ExportActor,
+) {
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: 'participants',
@@ -121,18 +155,44 @@ export async function exportParticipantsAudited(
     after: {
       purpose: input.purpose ?? null,
       rows: file.rows,
-      columns: file.columns,
+      columns: chosenColumns(input, scope),
       search: input.search ? '(quick search)' : '',
       filters: Object.keys(input.filters),
       preset: input.preset ?? null,
     },
   });
+}
+
+/** The export, recorded in the audit log in the caller's transaction. */
+export async function exportParticipantsAudited(
+  tx: Tx,
+  input: ExportInput,
+  scope: GridScope,
+  actor: ExportActor,
+): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
+  refuseSpecialWithoutPurpose(input, scope);
+  const file = await writeParticipants(tx, input, scope, actor.today, untracked);
+  await auditParticipantsExport(tx, input, scope, file, actor);
+  return file;
+}
+
+/** The export as a job (export-job.ts): the purpose is asked and the rows counted before it starts. */
+export async function participantsExportJob(
+  db: Db,
+  input: ExportInput,
+  scope: GridScope,
+  actor: ExportActor,
+): Promise<ExportJobWork<ParticipantsFile>> {
+  refuseSpecialWithoutPurpose(input, scope);
+  // Built once unexecuted so that a sort on a column the grid does not have is refused now, as
+  // the count below refuses such a filter, before any job starts.
+  sortedGridRows(gridBase(db, input, scope), input, scope);
+  const { total } = await countGridRows(db, gridBase(db, input, scope, { joins: false }), { ...input, countAll: true });
   return {
-    fileName: `participants-${actor.today}.xlsx`,
-    mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-    bytes: file.bytes as Uint8Array<ArrayBuffer>, // writeXlsx copies into a fresh ArrayBuffer
-    rows: file.rows,
-    specialCategoryHidden: !scope.canSeeSpecial,
+    label: 'Exporting participants',
+    total,
+    write: (track) => writeParticipants(db, input, scope, actor.today, track),
+    audit: (tx, file) => auditParticipantsExport(tx, input, scope, file, actor),
   };
 }
 

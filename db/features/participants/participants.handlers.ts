@@ -18,7 +18,8 @@ import {
 import { setProgrammeArea } from './eligibility.service';
 import { addReferral, referralsOf } from './referrals.service';
 import { historyFor, timelineOf } from './participant-timeline.service';
-import { exportParticipantsAudited, recordSpecialColumnsShown } from './participant-export';
+import { exportParticipantsAudited, participantsExportJob, recordSpecialColumnsShown } from './participant-export';
+import { startExportJob } from '../export/export-job';
 import { actorOf, scopeOf } from './actor';
 import { mergeHandlers } from './participant-merge.handlers';
 import { viewsHandlers } from './views.handlers';
@@ -80,6 +81,12 @@ const recordHandlers = defineHandlers({
 
   'participants.showSpecialColumns': (input, ctx) => recordSpecialColumnsShown(ctx.tx, input, actorOf(ctx)),
   'participants.export': (input, ctx) => exportParticipantsAudited(ctx.tx, input, scopeOf(ctx), actorOf(ctx)),
+
+  // The export as a job (export-job.ts); a missing purpose is refused before it starts.
+  async 'participants.startExport'(input, ctx) {
+    const work = await participantsExportJob(ctx.db, input, scopeOf(ctx), actorOf(ctx));
+    return { jobId: startExportJob(ctx, work) };
+  },
 
   // Recalculates everyone's eligibility: a bulk write, so the dispatcher takes a backup first.
   'participants.setDistricts': (input, ctx) => setProgrammeArea(ctx.tx, input.districts, actorOf(ctx)),

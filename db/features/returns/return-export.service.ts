@@ -8,6 +8,7 @@ import { progressOf } from '../../../shared/domain/targets';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
+import { untracked, type RowTracker } from '../export/export-job';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
 import {
   agreementCheckOf,
@@ -100,8 +101,21 @@ async function earlierReturns(db: Db, setId: number, keep: (r: { id: number; to:
     .map((r): PeriodTotals => ({ periodLabel: r.periodLabel, totals: r.totals }));
 }
 
+/** How an export job follows the build: a stage reached (Cancel is checked there) and the rows as written. */
+export interface BuildSteps {
+  stage(message: string): Promise<void>;
+  track: RowTracker;
+}
+const direct: BuildSteps = { stage: async () => {}, track: untracked };
+
 /** A submitted return as frozen, or a draft computed now: the aggregate return or the evidence pack. */
-export async function buildReturnExport(db: Db, input: ReturnExportInput, today: string): Promise<BuiltExport> {
+export async function buildReturnExport(
+  db: Db,
+  input: ReturnExportInput,
+  today: string,
+  steps: BuildSteps = direct,
+): Promise<BuiltExport> {
+  await steps.stage('Counting the claim lines');
   let sv: SetVersion, lines: ClaimLine[], from: string, to: string, periodLabel: string, status: string;
   let figures: () => Promise<{
     figures: AggregateFigure[];
@@ -179,15 +193,19 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
   }
   const funder = await funderOf(db, sv.set.funderId);
   if (input.part === 'evidence') {
-    const bytes = await writeEvidencePack({
-      sv,
-      funderName: funder.name,
-      personalColumns: funder.personalColumns,
-      periodLabel,
-      lines,
-      status,
-      producedOn: today,
-    });
+    await steps.stage(`Writing ${lines.length.toLocaleString('en-GB')} claim lines`);
+    const bytes = await writeEvidencePack(
+      {
+        sv,
+        funderName: funder.name,
+        personalColumns: funder.personalColumns,
+        periodLabel,
+        lines,
+        status,
+        producedOn: today,
+      },
+      steps.track,
+    );
     return {
       fileName: evidencePackName(sv.set.code, from, to).replace('.xlsx', `${stem}.xlsx`),
       bytes,
@@ -195,7 +213,9 @@ export async function buildReturnExport(db: Db, input: ReturnExportInput, today:
       what: `evidence pack of ${what}`,
     };
   }
+  await steps.stage('Working out the figures');
   const f = await figures();
+  await steps.stage('Writing the workbook');
   const bytes = await writeAggregateWorkbook({
     sv,
     funderName: funder.name,

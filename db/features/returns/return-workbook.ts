@@ -15,6 +15,7 @@ import { definitionStatusShort, type DefinitionStatus } from '../../../shared/do
 import { ragLabels, type Rag } from '../../../shared/domain/targets';
 import type { personalColumnCodes } from '../../../shared/contract/returns.contract';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import { untracked, type RowTracker } from '../export/export-job';
 import type { ClaimLine } from './indicator-engine';
 import type { SetVersion } from './indicator-sets.repository';
 import type { PeopleAreas } from '../../../shared/contract/geography.contract';
@@ -211,7 +212,11 @@ export async function writeAggregateWorkbook(input: AggregateInput): Promise<Uin
   );
 }
 
-export async function writeEvidencePack(input: EvidenceInput): Promise<Uint8Array<ArrayBuffer>> {
+/** `track`: the claim lines as written (an export job's progress and Cancel). */
+export async function writeEvidencePack(
+  input: EvidenceInput,
+  track: RowTracker = untracked,
+): Promise<Uint8Array<ArrayBuffer>> {
   const { sv, lines } = input;
   const titles = new Map(sv.indicators.map((i) => [i.code, i.title]));
   const personal = new Set(input.personalColumns);
@@ -258,7 +263,7 @@ export async function writeEvidencePack(input: EvidenceInput): Promise<Uint8Arra
           'One row per counted person or item. Holds personal data: keep it secure and send it only as the funder asks.',
         ],
         columns,
-        rows: lines,
+        rows: track(lines, lines.length),
         landscape: true,
       },
     ],

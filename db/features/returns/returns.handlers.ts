@@ -21,6 +21,7 @@ import {
 } from './return-export.service';
 import { dashboard, defaultPeriod } from './dashboard.service';
 import { criteriaByIndicator } from './rule-criteria';
+import { startExportJob } from '../export/export-job';
 
 const LINES_SHOWN = 1000;
 
@@ -85,6 +86,26 @@ export const returnsHandlers = defineHandlers({
     const built = await buildReturnExport(ctx.db, input, todayIso(ctx.clock));
     await ctx.transact((tx) => recordReturnExport(tx, input, built, at, ctx.staffId));
     return { fileName: built.fileName, mime: XLSX, bytes: built.bytes, rows: built.rows };
+  },
+
+  // The same workbook as a job (export-job.ts): stages and claim lines in JobsProgress, Cancel
+  // between them; the file complete or absent, audited once complete.
+  async 'returns.startExport'(input, ctx) {
+    const at = ctx.clock.now().toISOString();
+    const today = todayIso(ctx.clock);
+    const jobId = startExportJob(ctx, {
+      label: input.part === 'evidence' ? 'Exporting the evidence pack' : 'Exporting the return',
+      total: 0,
+      write: async (track, job) => {
+        const stage = async (message: string) => {
+          job.throwIfCancelled();
+          await job.progress(0, 0, message);
+        };
+        return { ...(await buildReturnExport(ctx.db, input, today, { stage, track })), mime: XLSX };
+      },
+      audit: (tx, built) => recordReturnExport(tx, input, built, at, ctx.staffId),
+    });
+    return { jobId };
   },
 
   'returns.submit': (input, ctx) => submitReturnAudited(ctx.tx, input, ctx.clock.now().toISOString(), ctx.staffId),

@@ -14,13 +14,19 @@ export async function runJob<T>(start: () => Promise<Result<{ jobId: string }>>)
  * area's own channel reports it (each area sees only its own jobs). */
 export function waitForJob<T>(
   jobId: string,
-  channel: 'imports.job' | 'geography.job' | 'outcomes.exportJob' = 'imports.job',
+  channel: 'imports.job' | 'geography.job' | 'jobs.exportFile' = 'imports.job',
 ): Promise<Result<T>> {
   return new Promise<Result<T>>((resolve) => {
     let finished = false;
+    // One question at a time: an export's file is handed over once, so a second call overtaking
+    // the first (a busy window firing the event and the poll together) would answer "no file".
+    let asking = false;
     const finish = async () => {
-      if (finished) return;
-      const r = await api.call(channel, { jobId });
+      if (finished || asking) return;
+      asking = true;
+      const r = await api.call(channel, { jobId }).finally(() => {
+        asking = false;
+      });
       if (finished || !r.ok || r.value.state === 'running') return;
       finished = true;
       off();

@@ -13,7 +13,7 @@ import { GridTotalText, useGridTotal } from '../../components/GridTotal';
 import { SavedViews } from '../../components/SavedViews';
 import { ColumnChooser } from '../../components/ColumnChooser';
 import { useGridViewState } from '../../components/use-grid-view-state';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
@@ -28,7 +28,7 @@ import { specialColumnsUsed, viewWithout } from '../../../shared/domain/special-
 type SpecialColumn = (typeof participantSpecialGridColumns)[number];
 const specialColumnName = (colId: string) => (colId === 'ethnicity' ? 'ethnic group' : 'disability');
 import type { GridQuery } from '../../../shared/contract/common';
-import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
+import type { ChannelInput } from '../../../shared/contract/index';
 import { PurposeDialog } from '../../components/PurposeDialog';
 import { participantColumns, participantPresets } from './participants.columns';
 import { participantsRoutes } from './participants.routes';
@@ -40,7 +40,7 @@ export function ParticipantsGrid() {
   const [preset, setPreset] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
-  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
+  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.startExport'> | null>(null);
   // Showing ethnic group or disability asks why once per column while the screen is open.
   const [askingColumn, setAskingColumn] = useState<{ colId: SpecialColumn; show(): void } | null>(null);
   // A saved view that shows (sorts by, filters on) them asks too; it applies without them meanwhile.
@@ -114,7 +114,7 @@ export function ParticipantsGrid() {
     if (canEdit) setAskingView({ state, columns: unasked });
   };
 
-  const exportInput = (): ChannelInput<'participants.export'> => {
+  const exportInput = (): ChannelInput<'participants.startExport'> => {
     const state = getState();
     return {
       search: state.search,
@@ -124,26 +124,29 @@ export function ParticipantsGrid() {
       columns: state.columns.filter((c) => !c.hide).map((c) => c.colId),
     };
   };
+  // A job (JobsProgress shows its progress and Cancel); the button stays busy until the file is saved.
   const exportView = async () => {
     setExporting(true);
     const input = exportInput();
-    const result = await api.call('participants.export', input);
-    setExporting(false);
-    if (!result.ok) {
+    const started = await api.call('participants.startExport', input);
+    if (!started.ok) {
+      setExporting(false);
       // Ethnic group or disability in the file: the backend asks why first (kept in the audit log).
-      if (result.error.fields?.some((f) => f.path[0] === 'purpose')) return setAskingPurpose(input);
-      return toasts.show({ kind: 'error', message: result.error.message });
+      if (started.error.fields?.some((f) => f.path[0] === 'purpose')) return setAskingPurpose(input);
+      return toasts.show({ kind: 'error', message: started.error.message });
     }
-    exported(result.value);
+    await saved(started.value.jobId);
   };
-  const exported = (value: ChannelOutput<'participants.export'>) => {
-    downloadBytes(value.fileName, value.bytes, value.mime);
-    toasts.show({
-      kind: 'success',
-      message:
-        `Exported ${plural(value.rows ?? 0, 'participant')}` +
-        `${value.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
-    });
+  const saved = async (jobId: string) => {
+    setExporting(true);
+    await saveExportJob(
+      jobId,
+      toasts,
+      (file) =>
+        `Exported ${plural(file.rows ?? 0, 'participant')}` +
+        `${file.specialCategoryHidden ? ' (special-category columns left out for your role)' : ''}`,
+    );
+    setExporting(false);
   };
 
   return (
@@ -283,7 +286,7 @@ export function ParticipantsGrid() {
       )}
       {askingPurpose && (
         <PurposeDialog
-          channel="participants.export"
+          channel="participants.startExport"
           title="Why are you exporting ethnic group or disability?"
           label="Purpose"
           hint={
@@ -294,7 +297,7 @@ export function ParticipantsGrid() {
           field="purpose"
           required
           toInput={(purpose) => ({ ...askingPurpose, purpose })}
-          onDone={exported}
+          onDone={(started) => void saved(started.jobId)}
           onClose={() => setAskingPurpose(null)}
         />
       )}

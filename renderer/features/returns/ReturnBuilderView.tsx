@@ -7,7 +7,7 @@ import { useCan } from '../../app/session-context';
 import { currentQuery, navigate, setSearchParams } from '../../app/router';
 import { int } from '../../app/route';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { PeriodPicker, type PeriodValue } from './PeriodPicker';
 import { ClaimLinesTable } from './ClaimLinesTable';
@@ -263,7 +263,7 @@ export function ReturnBuilderView() {
               : 'The evidence pack holds personal data (claim lines with references, evidence and verifier). Your reason is kept in the audit log.'
           }
           confirmLabel={dialog === 'export' ? 'Export aggregate return' : 'Export evidence pack'}
-          channel="returns.export"
+          channel="returns.startExport"
           field="purpose"
           required
           onClose={() => setDialog(null)}
@@ -274,15 +274,11 @@ export function ReturnBuilderView() {
             purpose,
             part: dialog === 'export' ? ('aggregate' as const) : ('evidence' as const),
           })}
-          onDone={(file) => {
-            downloadBytes(file.fileName, file.bytes);
-            toasts.show({
-              kind: 'success',
-              message:
-                dialog === 'export'
-                  ? `Saved ${file.fileName}`
-                  : `Saved ${file.fileName} (${file.rows ?? 0} claim lines)`,
-            });
+          onDone={(started) => {
+            const aggregate = dialog === 'export';
+            void saveExportJob(started.jobId, toasts, (file) =>
+              aggregate ? `Saved ${file.fileName}` : `Saved ${file.fileName} (${file.rows ?? 0} claim lines)`,
+            );
           }}
         />
       )}

@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
@@ -188,7 +188,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
       )}
       {exporting && (
         <PurposeDialog
-          channel="returns.export"
+          channel="returns.startExport"
           title="Export the submitted return"
           label="Why are you exporting this?"
           hint="The workbook holds personal data; your reason is kept in the audit log."
@@ -197,10 +197,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
           required
           onClose={() => setExporting(false)}
           toInput={(purpose) => ({ returnId, purpose })}
-          onDone={(file) => {
-            downloadBytes(file.fileName, file.bytes);
-            toasts.show({ kind: 'success', message: `Saved ${file.fileName}` });
-          }}
+          onDone={(started) => void saveExportJob(started.jobId, toasts, (file) => `Saved ${file.fileName}`)}
         />
       )}
     </section>
