@@ -33,9 +33,10 @@ export const appHandlers = defineHandlers({
   },
 
   async 'session.profiles'(_input, ctx) {
-    // Read as the login reads them: a viewer's login has no password hashes (and needs none).
+    // Read as the login reads them: a viewer's login has no password hashes (and needs none), and
+    // offers only viewers' profiles (signInThroughLogin says why).
     return (await listStaff(ctx.db, ctx.loginRole ?? 'administrator'))
-      .filter((s) => s.is_active === 1)
+      .filter((s) => s.is_active === 1 && (ctx.loginRole !== 'viewer' || s.role === 'viewer'))
       .map(toStaffProfile);
   },
 
