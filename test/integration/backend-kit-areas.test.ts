@@ -277,6 +277,9 @@ type Step = [
     after?: (value: unknown, s: State) => void;
     /** Refused on the kit's store, which has no key envelope (the channel's own test has one). */
     refusedWithoutEnvelope?: true;
+    /** Refused on the kit's store, a data file or a team database whose server roles are not set
+     * up (team-scopes-app.test.ts sets them up and calls it). */
+    refusedWithoutRoles?: true;
   },
 ];
 
@@ -799,6 +802,11 @@ function steps(): Step[] {
     ['audit.export', () => ({})],
     ['audit.verify', () => ({})],
     ['store.check', () => ({})],
+    [
+      'team.setScope',
+      (s) => ({ organisationId: id(s, 'org'), sees: 'all', referralSource: null }),
+      { refusedWithoutRoles: true },
+    ],
     ['backup.create', () => ({}), { after: (v, s) => (s.backup = (v as { name: string }).name) }],
     ['backup.saveSettings', () => ({ secondFolder: '' })],
     ['keys.confirmRecoveryKey', () => ({}), { refusedWithoutEnvelope: true }],
@@ -862,7 +870,7 @@ describe('every write channel of these areas', () => {
         });
         continue;
       }
-      if (options?.refusedWithoutEnvelope) {
+      if (options?.refusedWithoutEnvelope || options?.refusedWithoutRoles) {
         expect({ name, result: result.ok ? 'ok' : result.error.kind }).toEqual({ name, result: 'conflict' });
         continue;
       }
