@@ -68,7 +68,7 @@ sqliteOnly('builds the store from before 0200 in a SQLite file of its own')('mig
     const kinds = await db
       .selectFrom('reference_items')
       .select(['list', 'code', 'label'])
-      .where('list', '!=', 'measure_kind')
+      .where('list', 'in', ['barrier', 'event_kind'])
       .orderBy('list')
       .orderBy('sort_order')
       .execute();

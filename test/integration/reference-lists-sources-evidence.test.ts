@@ -59,6 +59,7 @@ describe('referral sources and evidence types', () => {
       .selectFrom('audit_log')
       .select('summary')
       .where('entity', '=', 'reference_item')
+      .orderBy('id')
       .execute();
     expect(audit.map((a) => a.summary)).toEqual([
       'Referral source “Council housing team” added',
