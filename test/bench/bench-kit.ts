@@ -13,6 +13,8 @@ import { createBackend, type Backend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import { loadDemo } from '../../db/demo/demo';
 import { setLogSink } from '../../db/backend/log';
+import { writeTransaction } from '../../db/store/dialect';
+import { markDemoStore } from '../../db/features/trust/trust-settings';
 import type { ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { Result } from '../../shared/result';
 
@@ -111,6 +113,8 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     const file = path.join(workDir, `template-${size}.sqlite`);
     if (!fs.existsSync(file)) {
       const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
+      // A store of made-up data, like the demo: its administrator signs in without a password.
+      await writeTransaction(backend.store.db).execute((tx) => markDemoStore(tx, BENCH_NOW, null));
       await backend.call(BENCH_CLIENT, 'staff.createFirst', { displayName: 'Bench Administrator' });
       await backend.store.db.transaction().execute((tx) =>
         loadDemo(tx, {

@@ -38,6 +38,7 @@ import * as m0191 from './0191-keyworker';
 import * as m0195 from './0195-record-versions';
 import * as m0200 from './0200-events';
 import * as m0201 from './0201-measure-kinds';
+import * as m0240 from './0240-dashboard-indexes';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -108,6 +109,7 @@ const later: Record<string, Migration> = {
   '0195-record-versions': m0195,
   '0200-events': m0200,
   '0201-measure-kinds': m0201,
+  '0240-dashboard-indexes': m0240,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
