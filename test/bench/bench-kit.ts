@@ -12,9 +12,9 @@ import path from 'node:path';
 import { createBackend, type Backend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import { loadDemo } from '../../db/demo/demo';
-import { setLogSink } from '../../db/backend/log';
 import { writeTransaction } from '../../db/store/dialect';
 import { markDemoStore } from '../../db/features/trust/trust-settings';
+import { setLogSink } from '../../db/backend/log';
 import type { ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { Result } from '../../shared/result';
 
@@ -113,7 +113,8 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
     const file = path.join(workDir, `template-${size}.sqlite`);
     if (!fs.existsSync(file)) {
       const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
-      // A store of made-up data, like the demo: its administrator signs in without a password.
+      // Demo data, marked as such (as demo.load does): its staff sign in without passwords, so the
+      // suites can start a session (real data's first administrator has a password).
       await writeTransaction(backend.store.db).execute((tx) => markDemoStore(tx, BENCH_NOW, null));
       await backend.call(BENCH_CLIENT, 'staff.createFirst', { displayName: 'Bench Administrator' });
       await backend.store.db.transaction().execute((tx) =>
