@@ -9,6 +9,7 @@ import { parseArgs } from 'node:util';
 import { createBenchKit, type BenchResult } from './bench-kit';
 import { suites } from './suites';
 import { checkGoals } from './goals';
+import { suite as recordOpen } from './record-open.bench';
 
 const { values } = parseArgs({
   options: { sizes: { type: 'string' }, only: { type: 'string' }, out: { type: 'string' } },
@@ -22,7 +23,7 @@ const workDir = path.resolve('.tmp/bench');
 fs.rmSync(workDir, { recursive: true, force: true });
 const kit = createBenchKit(sizes, workDir);
 
-for (const suite of suites) {
+for (const suite of [...suites, recordOpen]) {
   if (values.only && !values.only.split(',').includes(suite.name)) continue;
   kit.setSuite(suite.name);
   process.stdout.write(`\n== ${suite.name} ==\n`);

@@ -40,6 +40,7 @@ import * as m0200 from './0200-events';
 import * as m0201 from './0201-measure-kinds';
 import * as m0210 from './0210-enrolment-versions';
 import * as m0220 from './0220-reference-referral-evidence';
+import * as m0240 from './0240-dashboard-indexes';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -112,6 +113,7 @@ const later: Record<string, Migration> = {
   '0201-measure-kinds': m0201,
   '0210-enrolment-versions': m0210,
   '0220-reference-referral-evidence': m0220,
+  '0240-dashboard-indexes': m0240,
 };
 
 export const migrations: Record<string, MigrationEntry> = {

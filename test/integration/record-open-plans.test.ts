@@ -1,0 +1,136 @@
+// Opening a participant's record and the financial-year dashboard stay bounded as the store
+// grows (issue 19): every statement the record page's channels run reaches the person's rows
+// through an index on the participant (never a scan of a table that grows with the store), and
+// the dashboard's breakdowns read their period through the date indexes of migration 0240, from
+// the index alone. Shown by SQLite's query plan for the statements the channels run.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { aParticipant } from '../support/builders';
+import { setLogSink } from '../../db/backend/log';
+import { dashboard } from '../../db/features/returns/dashboard.service';
+import { isPostgresRun } from '../support/test-store';
+import { recordOpenChannels } from '../bench/record-open.bench';
+
+setLogSink(() => {});
+
+/** Tables whose rows grow with the number of people: a plan may search them, never scan them. */
+const growing = [
+  'participants',
+  'participant_barriers',
+  'participant_notes',
+  'participant_referrals',
+  'eligibility_checks',
+  'enrolments',
+  'attendance',
+  'outcomes',
+  'placements',
+  'evidence_items',
+  'vacancy_candidates',
+  'keyworker_contacts',
+  'keyworker_plan_items',
+  'event_attendees',
+  'funding_spells',
+  'funding_attributions',
+  'audit_log',
+];
+
+interface Ran {
+  sql: string;
+  plan: string;
+}
+
+let t: TestBackend;
+beforeEach(async () => {
+  t = await createTestBackend({ role: 'administrator' });
+});
+afterEach(() => t.close());
+
+/** Runs `run`, returning each SELECT it ran with SQLite's plan for it (with its own parameters). */
+async function statementsOf(run: () => Promise<unknown>): Promise<Ran[]> {
+  const sqlite = t.backend.store.sqlite;
+  const seen: Array<{ sql: string; params: unknown[] }> = [];
+  const prepare = sqlite.prepare.bind(sqlite);
+  const spy = (text: string) => {
+    const statement = prepare(text);
+    if (!/^\s*(select|with)\b/i.test(text)) return statement;
+    for (const method of ['all', 'get', 'iterate'] as const) {
+      const original = statement[method].bind(statement) as (...params: unknown[]) => unknown;
+      Object.assign(statement, {
+        [method]: (...params: unknown[]) => (seen.push({ sql: text, params }), original(...params)),
+      });
+    }
+    return statement;
+  };
+  Object.assign(sqlite, { prepare: spy });
+  try {
+    await run();
+  } finally {
+    Object.assign(sqlite, { prepare });
+  }
+  return seen.map(({ sql, params }) => ({
+    sql,
+    plan: (prepare(`explain query plan ${sql}`).all(...params) as Array<{ detail: string }>)
+      .map((r) => r.detail)
+      .join('\n'),
+  }));
+}
+
+/** The scans of growing tables in a plan ("SCAN p" for "participants as p" too). */
+function scansOfGrowingTables({ sql, plan }: Ran): string[] {
+  const aliases = new Map<string, string>();
+  // Kysely's `"participants" as "p"` and hand-written `from participants p` / `join outcomes o`.
+  for (const m of sql.matchAll(/\b(?:from|join) "?(\w+)"? (?:as )?"?(\w+)"?/gi)) aliases.set(m[2]!, m[1]!);
+  return [...plan.matchAll(/^SCAN (\w+)/gm)]
+    .map((m) => aliases.get(m[1]!) ?? m[1]!)
+    .filter((table) => growing.includes(table))
+    .filter(() => !/order by "id" desc limit \?$/.test(sql)); // the newest row by id (the audit chain's head)
+}
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)("opening a participant's record", () => {
+  it('reaches the person through indexes on every channel the page calls, never a scan', async () => {
+    const id = await aParticipant(t.backend.store.db, { last_name: 'Fairbrother', start_date: '2025-06-02' });
+    const ran = await statementsOf(async () => {
+      for (const [channel, input] of recordOpenChannels(id)) {
+        const result = await t.call(channel, input);
+        expect(result.ok, channel).toBe(true);
+      }
+    });
+    expect(ran.length).toBeGreaterThan(20);
+    const scans = ran.flatMap((r) => scansOfGrowingTables(r).map((table) => `${table}: ${r.sql}`));
+    expect(scans).toEqual([]);
+    // The history: the audit entries about the person, by the participant index.
+    const history = ran.find((r) => r.sql.includes('from "audit_log" as "a"'));
+    expect(history?.plan).toMatch(/SEARCH a USING INDEX audit_log_participant/);
+  });
+});
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)('the scan check itself', () => {
+  it('finds a scan of a growing table, aliased or not', async () => {
+    const sqlite = t.backend.store.sqlite;
+    const ran = await statementsOf(async () => {
+      sqlite.prepare(`select count(*) from participants p where p.first_name like '%a%'`).get();
+      await t.backend.store.db.selectFrom('outcomes as o').select('o.id').where('o.notes', 'like', '%a%').execute();
+    });
+    expect(ran.map(scansOfGrowingTables)).toEqual([['participants'], ['outcomes']]);
+  });
+});
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
+  it('reads the period through date indexes, never a scan of people or outcomes', async () => {
+    await aParticipant(t.backend.store.db, { last_name: 'Fairbrother', start_date: '2025-06-02' });
+    const ran = await statementsOf(() => dashboard(t.backend.store.db, '2025-04-01', '2026-03-31'));
+    const scans = ran.flatMap((r) => scansOfGrowingTables(r).map((table) => `${table}: ${r.sql}`));
+    expect(scans).toEqual([]);
+    // The breakdowns of people who started in the period come from the index alone.
+    const starts = ran.filter((r) => /from "participants" as "p" where "p"."start_date" >= \?/.test(r.sql));
+    expect(starts.length).toBeGreaterThanOrEqual(4);
+    for (const r of starts) expect(r.plan).toMatch(/SEARCH p USING COVERING INDEX participants_start_dashboard/);
+    // Outcomes in the period (by area) from the outcomes' date index alone.
+    const outcomes = ran.filter((r) => /from "outcomes" as "o" inner join "participants" as "p"/.test(r.sql));
+    expect(outcomes.length).toBeGreaterThanOrEqual(2);
+    for (const r of outcomes) expect(r.plan).toMatch(/SEARCH o USING COVERING INDEX outcomes_date_dashboard/);
+  });
+});
