@@ -16,7 +16,7 @@ const VIEWPORT = { width: 1400, height: 900 };
 type Kind = 'surname' | 'first+last' | 'NI fragment' | 'reference' | 'postcode' | 'phone';
 
 /** About 60 people spread through the store, each searched for in up to six ways. */
-async function queries(
+export async function queries(
   db: Awaited<ReturnType<BenchKit['store']>>['backend']['store']['db'],
 ): Promise<Array<{ kind: Kind; text: string }>> {
   const total = Number(
