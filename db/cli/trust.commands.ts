@@ -133,30 +133,42 @@ export const sarCommand: CliCommand = {
 
 export const rekeyCommand: CliCommand = {
   name: 'rekey',
-  summary: 'Re-encrypt the data file with a new store key (the recovery key is kept unless --new-recovery-key)',
-  usage: 'rekey [--new-recovery-key]',
-  options: { 'new-recovery-key': { type: 'boolean' } },
+  summary:
+    'Re-encrypt the data file with a new store key (the recovery key is kept unless --new-recovery-key; ' +
+    '--new-master when a recovery key sheet is lost or seen)',
+  usage: 'rekey [--new-recovery-key] [--new-master]',
+  options: { 'new-recovery-key': { type: 'boolean' }, 'new-master': { type: 'boolean' } },
   automaticBackups: false,
   async run({ values }, backend, io) {
     const staffId = backend.client(CLI_CLIENT).session?.staff.id ?? null;
+    const newMaster = values['new-master'] === true;
     try {
       const { services } = backend;
       const record = (work: (tx: Tx) => Promise<void>) =>
         runWrite(services, { channel: 'cli.rekey', areas: ['settings'], staffId }, work);
       const { recoveryKey } = await rekeyStore(
         { ...services, record },
-        {
-          newRecoveryKey: values['new-recovery-key'] === true,
-          staffId,
-        },
+        { newRecoveryKey: newMaster || values['new-recovery-key'] === true, staffId, newMaster },
       );
-      io.out(`The data file ${backend.services.storeFile} now has a new store key; it opens as before.`);
+      io.out(`The data file ${backend.services.storeFile} now has a new store key.`);
       if (recoveryKey) {
         io.out(
           `New recovery key (shown only now; print it or write it down and keep it safe):\n\n    ${recoveryKey}\n`,
         );
-        io.out('The old recovery key no longer opens this data file; it still opens backups taken before now.');
-      } else io.out('The recovery key is unchanged.');
+      }
+      if (newMaster) {
+        // Same remedy as Settings → Sign-in and data file → "Give the data file a new key".
+        io.out(
+          'The old recovery key opens nothing but backups taken before now, even with a copy of an older .keys file. ' +
+            'Only the new recovery key and the way you opened the file now open it: the Worksbook app on a computer ' +
+            'whose keychain opened it asks for the new recovery key once, at its next start.',
+        );
+      } else if (recoveryKey) {
+        io.out(
+          'The old recovery key no longer opens this data file through its .keys file; with a copy of an older .keys ' +
+            'file (a backup companion) it still could. If the old sheet was lost or seen, run `rekey --new-master`.',
+        );
+      } else io.out('It opens as before, and the recovery key is unchanged.');
       io.out('Backups taken before now keep the old store key and open with their .keys file, as before.');
       return 0;
     } catch (error) {

@@ -64,7 +64,7 @@ describe('cli rekey', () => {
     const { file, recoveryKey, oldKey } = await aClosedStore();
     const { out, io } = cliIo();
     expect(await runCli(['rekey', '--recovery-key', recoveryKey, '--db', file], io), out.join('\n')).toBe(0);
-    expect(out.join('\n')).toMatch(/The recovery key is unchanged/);
+    expect(out.join('\n')).toMatch(/the recovery key is unchanged/);
     expect(opensWithRaw(file, oldKey)).toBe(false);
     const envelope = readEnvelope(envelopeFileOf(file))!;
     expect(envelope.previousKeys).toBeNull();
@@ -98,6 +98,27 @@ describe('cli rekey', () => {
     expect(await surnames(file, { kind: 'recovery', key: printed! })).toEqual(['Rekeyed']);
     // Printed once, so not shown again in the app.
     expect(readEnvelope(envelopeFileOf(file))!.recoveryConfirmed).toBe(true);
+  }, 120_000);
+
+  it('with --new-master: the old recovery key cannot reach the file even through a copy of the old .keys file', async () => {
+    const { file, recoveryKey } = await aClosedStore();
+    const oldEnvelope = path.join(path.dirname(file), 'old.keys');
+    fs.copyFileSync(envelopeFileOf(file), oldEnvelope);
+    const { out, io } = cliIo();
+    expect(await runCli(['rekey', '--new-master', '--recovery-key', recoveryKey, '--db', file], io)).toBe(0);
+    const printed = out.join('\n').match(/[0-9A-HJKMNP-TV-Z]{5}(-[0-9A-HJKMNP-TV-Z]{5}){5}/)?.[0];
+    expect(printed).toBeDefined();
+    expect(out.join('\n')).toMatch(/asks for the new recovery key once/);
+    // The old key sheet with the old envelope put back (as a thief holding a backup companion would).
+    const current = path.join(path.dirname(file), 'current.keys');
+    fs.copyFileSync(envelopeFileOf(file), current);
+    fs.copyFileSync(oldEnvelope, envelopeFileOf(file));
+    await expect(openStore({ file, key: { kind: 'recovery', key: recoveryKey } })).rejects.toThrow();
+    fs.copyFileSync(current, envelopeFileOf(file));
+    await expect(openStore({ file, key: { kind: 'recovery', key: recoveryKey } })).rejects.toBeInstanceOf(
+      WrongKeyError,
+    );
+    expect(await surnames(file, { kind: 'recovery', key: printed! })).toEqual(['Rekeyed']);
   }, 120_000);
 
   it('refuses a store without a store key to change', async () => {
