@@ -73,7 +73,8 @@ async function exportAgainstFloor(kit: BenchKit, size: number, backend: Backend,
     await bareExcelJsWrite(cells);
     floor.push(performance.now() - t0);
   }
-  const volume = `${(first.rows ?? 0).toLocaleString('en-GB')} rows x ${Math.max(...cells.map((r) => r.length))} columns, ${Math.round(first.bytes.length / 1024)} KB`;
+  const columns = Math.max(...cells.map((r) => r.length));
+  const volume = `${(first.rows ?? 0).toLocaleString('en-GB')} rows x ${columns} columns, ${Math.round(first.bytes.length / 1024)} KB`;
   kit.record(
     'outcomes export job: every row to xlsx (outcomes.startExport to jobs.exportFile)',
     size,
