@@ -84,6 +84,9 @@ export function summarise(
   note?: string,
   unit: BenchUnit = 'ms',
 ): BenchResult {
+  // A placeholder is not a measurement (a "peak RSS 0.00" row misled once): refuse it.
+  if (!samples.length || samples.some((v) => !Number.isFinite(v) || (unit !== 'ms' && v <= 0)))
+    throw new Error(`${suite}: "${name}" has no real figure (${samples.join(', ') || 'no samples'})`);
   const sorted = [...samples].sort((a, b) => a - b);
   return {
     suite,

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Backend } from '../../db/backend/backend';
 import { listBackupFiles } from '../../db/store/sqlite/backup-file';
-import { auditHash, auditRow } from '../../db/features/audit/audit.repository';
+import { auditRow, chainHash } from '../../db/features/audit/audit.repository';
+import { auditKeyOf } from '../../db/store/store-secrets';
 import { participantValues } from '../support/builders';
 import type { BenchKit, BenchSuite } from './bench-kit';
 
@@ -47,6 +48,9 @@ const AUDIT_ENTRIES_PER_PARTICIPANT = 10;
  * appendAudit does), with the shape of real ones: a person, a summary, before/after values. */
 function extendAuditChain(backend: Backend, count: number, participants: number): void {
   const sqlite = backend.store.sqlite;
+  // An encrypted store chains with its audit key (HMAC), as appendAudit does: entries hashed
+  // plainly would break the chain at the first one, and the verify row would time a failure.
+  const auditKey = auditKeyOf(backend.store.db);
   const last = sqlite.prepare('select hash from audit_log order by id desc limit 1').get() as
     { hash: string } | undefined;
   let prev = last?.hash ?? '0'.repeat(64);
@@ -72,7 +76,7 @@ function extendAuditChain(backend: Backend, count: number, participants: number)
         },
         null,
       );
-      const hash = auditHash(prev, row);
+      const hash = chainHash(auditKey, prev, row);
       insert.run({ ...row, prev_hash: prev, hash });
       prev = hash;
     }

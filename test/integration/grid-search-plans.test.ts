@@ -1,4 +1,4 @@
-// The outcomes and placements grids find people through the participants' search index, as the
+// The outcomes, placements and candidates grids find people through the participants' search index, as the
 // participants grid does: their quick-search queries use the FTS index (never a scan of
 // participants with LIKE), shown by SQLite's query plan for the statements the channels run.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
@@ -8,6 +8,7 @@ import { aParticipant } from '../support/builders';
 import { pageOutcomes } from '../../db/features/outcomes/outcomes.repository';
 import { pagePlacements } from '../../db/features/outcomes/placements.repository';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
+import { pageCandidates } from '../../db/features/vacancies/candidates.repository';
 import { setLogSink } from '../../db/backend/log';
 import { isPostgresRun } from '../support/test-store';
 
@@ -46,6 +47,7 @@ describe.skipIf(isPostgresRun)('quick search by person in the outcome grids', ()
   it.each([
     ['outcomes', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
     ['placements', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
+    ['candidates', (db: TestBackend['backend']['store']['db']) => pageCandidates(db, query, '2026-06-01')],
   ])('the %s grid uses the search index for people, for its rows and its total', async (_grid, run) => {
     const plans = await plansOf(run);
     // The rows and the total (the capped total's inner query is captured on its own too).
@@ -63,6 +65,7 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
     ['participants', (db: TestBackend['backend']['store']['db']) => pageParticipants(db, query, everyone)],
     ['outcomes', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
     ['placements', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
+    ['candidates', (db: TestBackend['backend']['store']['db']) => pageCandidates(db, query, '2026-06-01')],
   ])('the %s grid counts the searched rows as a limited subquery over the search index', async (_grid, run) => {
     const count = (await plansOf(run)).find((plan) => plan.includes('SCAN m'));
     // The count reads a co-routine (the matches, stopped at the cap), not the whole table.
@@ -83,6 +86,7 @@ describe.skipIf(isPostgresRun)('the searched page of the outcome grids', () => {
   it.each([
     ['outcomes', 'o', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
     ['placements', 'pl', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
+    ['candidates', 'k', (db: TestBackend['backend']['store']['db']) => pageCandidates(db, query, '2026-06-01')],
   ])('the %s page sorts only the ids the indexes find, then reads just the page by id', async (_grid, alias, run) => {
     const db = t.backend.store.db;
     const person = await aParticipant(db, { last_name: 'Fairbrother' });
@@ -109,6 +113,22 @@ describe.skipIf(isPostgresRun)('the searched page of the outcome grids', () => {
         kind: 'paid_job',
         starts_on: '2026-05-01',
         status: 'active',
+        created_at: 'x',
+        updated_at: 'x',
+      })
+      .execute();
+    const vacancy = await db
+      .insertInto('vacancies')
+      .values({ employer_org_id: org.id, job_title: 'Labourer', kind: 'job', created_at: 'x', updated_at: 'x' })
+      .returning('id')
+      .executeTakeFirstOrThrow();
+    await db
+      .insertInto('vacancy_candidates')
+      .values({
+        vacancy_id: vacancy.id,
+        participant_id: person,
+        stage: 'submitted',
+        submitted_on: '2026-05-01',
         created_at: 'x',
         updated_at: 'x',
       })

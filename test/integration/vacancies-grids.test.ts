@@ -123,6 +123,12 @@ describe('the candidates grid', () => {
     expect((await grid({ preset: 'in-progress' })).total).toBe(4);
     expect((await grid({ search: 'cand2' })).rows.map((r) => r.id)).toEqual([c]);
     expect((await grid({ search: 'labourer' })).total).toBe(4);
+    // By employer name too, and a searched page keeps the view's sort (ids first, then the rows).
+    expect((await grid({ search: 'fairlands' })).total).toBe(4);
+    expect((await grid({ search: 'aston' })).total).toBe(0);
+    const byName = await grid({ search: 'cand', sort: [{ colId: 'participantName', sort: 'desc' }], limit: 2 });
+    expect(byName.rows.map((r) => r.participantName.split(' ')[1])).toEqual(['Cand3', 'Cand2']);
+    expect(byName.rows.map((r) => r.jobTitle)).toEqual(['Labourer', 'Labourer']);
     const after = await grid({
       filters: { interviewOn: { filterType: 'date', type: 'greaterThan', dateFrom: '2026-11-30' } },
     });

@@ -217,6 +217,24 @@ async function pageRows(db: Db, query: GridQuery, today: string): Promise<Outcom
 
 export async function* allOutcomes(db: Db, query: GridQuery, today: string): AsyncGenerator<OutcomeGridRow> {
   const chunk = 2000;
+  // In the default order (newest first, then by id: the outcomes_date index's walk) each chunk
+  // starts just after the last row read (keyset), so every row is walked once; with OFFSET each
+  // chunk walked past all the rows before it too, which grew with the square of the rows.
+  if (!query.sort.length) {
+    let after: { date: string; id: number } | null = null;
+    for (;;) {
+      let q = sorted(selectRow(outcomeBase(db, query, today)), query);
+      if (after)
+        q = q.where(
+          sql<boolean>`(o.outcome_date < ${after.date} or (o.outcome_date = ${after.date} and o.id < ${after.id}))`,
+        );
+      const rows = await q.limit(chunk).execute();
+      for (const r of rows) yield toGridRow(r);
+      if (rows.length < chunk) return;
+      const last = rows[rows.length - 1]!;
+      after = { date: last.outcome_date, id: last.id };
+    }
+  }
   for (let offset = 0; ; offset += chunk) {
     const rows = await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), {
       limit: chunk,

@@ -70,19 +70,27 @@ export async function setEligibilityDerived(
     .execute();
 }
 
+/** Ids a statement binds at most: an import's 50,000 new people in one list passes SQLite's
+ * 32,766 bound values ("too many SQL variables") and PostgreSQL's 65,535. */
+const IDS_PER_STATEMENT = 5_000;
+
 /** Every person not merged into another nor anonymised (whose status is kept as it was for the
  * published totals: there is nothing left to evaluate), with their stored eligibility status;
- * with `ids`, only those. */
+ * with `ids`, only those. In id order. */
 export async function storedEligibility(
   db: Db,
   ids?: number[],
 ): Promise<Array<{ id: number; eligibility_status: EligibilityStatus }>> {
-  let q = db
+  const q = db
     .selectFrom('participants')
     .select(['id', 'eligibility_status'])
     .where('status', 'not in', ['merged', 'anonymised']);
-  if (ids) q = q.where('id', 'in', ids.length ? ids : [0]);
-  return q.orderBy('id').execute();
+  if (!ids) return q.orderBy('id').execute();
+  const unique = [...new Set(ids)];
+  const found: Array<{ id: number; eligibility_status: EligibilityStatus }> = [];
+  for (let i = 0; i < unique.length; i += IDS_PER_STATEMENT)
+    found.push(...(await q.where('id', 'in', unique.slice(i, i + IDS_PER_STATEMENT)).execute()));
+  return found.sort((a, b) => a.id - b.id);
 }
 
 export async function insertEligibilityCheck(

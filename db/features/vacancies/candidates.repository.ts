@@ -1,7 +1,7 @@
 // Queries on candidates: the grid of everyone put forward (search, column filters, sort,
 // presets such as interviews this week and offers waiting), the facts the fit check needs for
 // a few people at once, and the candidate rows themselves. Reads take `Db`; writes take `Tx`.
-import { sql, type Insertable, type Updateable } from 'kysely';
+import { sql, type Insertable, type SelectQueryBuilder, type Updateable } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { CandidateGridRow } from '../../../shared/contract/vacancies-schemas';
 import { weekOf } from '../../../shared/domain/dates';
@@ -18,6 +18,7 @@ import {
   textMatches,
 } from '../grid/grid-query';
 import { loadFacts } from '../courses/site-ready.repository';
+import { participantQuickSearch } from '../participants/participants.repository';
 
 export const candidateGridColumns = gridColumns<CandidateGridRow>({
   participantRef: { sql: 'p.reference', filter: 'text' },
@@ -34,6 +35,29 @@ export const candidateGridColumns = gridColumns<CandidateGridRow>({
   updatedAt: { sql: 'k.updated_at', filter: 'date' },
 });
 
+/**
+ * The candidates a quick search finds, each set by index: people through the participants' search
+ * index (as the participants grid finds them) then candidates by person, vacancies by job title or
+ * employer name (small tables) then candidates by vacancy. A bounded set of ids: the page query
+ * sorts only these, never walking every candidate to test an OR of four columns.
+ */
+function searchedCandidateIds(db: Db, search: string) {
+  return sql`(select bp.id from vacancy_candidates as bp where bp.participant_id in
+      (select p.id from participants as p where ${participantQuickSearch(db, search)})
+    union select bv.id from vacancy_candidates as bv where bv.vacancy_id in
+      (select sv.id from vacancies as sv where ${textMatches('sv.job_title', search)}
+        or sv.employer_org_id in (select id from organisations where ${textMatches('name', search)})))`;
+}
+
+/** Latest change first (or interviews soonest first when listing them), then by id, so paging
+ * never skips or repeats a row. */
+function defaultOrder(query: GridQuery) {
+  return <DB, TB extends keyof DB, O>(r: SelectQueryBuilder<DB, TB, O>) =>
+    query.preset === 'interviews-this-week'
+      ? r.orderBy(sql`k.interview_on`).orderBy(sql`k.id`)
+      : r.orderBy(sql`k.updated_at`, 'desc').orderBy(sql`k.id`, 'desc');
+}
+
 function candidateBase(db: Db, query: GridQuery, today: string) {
   let q = db
     .selectFrom('vacancy_candidates as k')
@@ -41,11 +65,7 @@ function candidateBase(db: Db, query: GridQuery, today: string) {
     .innerJoin('vacancies as v', 'v.id', 'k.vacancy_id')
     .innerJoin('organisations as e', 'e.id', 'v.employer_org_id');
   const s = query.search.trim();
-  if (s)
-    q = q.where(
-      sql<boolean>`(${textMatches('p.reference', s)} or ${textMatches(sql`p.first_name || ' ' || p.last_name`, s)}
-        or ${textMatches('v.job_title', s)} or ${textMatches('e.name', s)})`,
-    );
+  if (s) q = q.where(sql<boolean>`k.id in ${searchedCandidateIds(db, s)}`);
   const week = weekOf(today);
   switch (query.preset) {
     case 'interviews-this-week':
@@ -92,11 +112,7 @@ function selectRow<Q extends ReturnType<typeof candidateBase>>(q: Q) {
 
 /** Interviews soonest first when listing them; otherwise the latest change first. */
 function sortedCandidates<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) {
-  return applyGridSort(q, candidateGridColumns, query.sort, (r) =>
-    query.preset === 'interviews-this-week'
-      ? r.orderBy('k.interview_on').orderBy('k.id')
-      : r.orderBy('k.updated_at', 'desc').orderBy('k.id', 'desc'),
-  );
+  return applyGridSort(q, candidateGridColumns, query.sort, defaultOrder(query));
 }
 
 type Selected = Awaited<ReturnType<ReturnType<typeof selectRow>['execute']>>[number];
@@ -108,8 +124,29 @@ export async function pageCandidates(
 ): Promise<{ rows: CandidateGridRow[]; total: number; totalCapped: boolean }> {
   const base = candidateBase(db, query, today);
   const counted = await countGridRows(db, base, query);
-  const rows = await applyGridPage(sortedCandidates(selectRow(base), query), query).execute();
-  return { rows: rows.map(toGridRow), ...counted };
+  // Unsearched, one query (the view's order over the stage and preset conditions) is enough.
+  if (!query.search.trim())
+    return {
+      rows: (await applyGridPage(sortedCandidates(selectRow(base), query), query).execute()).map(toGridRow),
+      ...counted,
+    };
+  // Searched, two steps: the page's ids in the view's order, sorting only the matches' ids and
+  // sort keys, then those rows by id in that order (no search and no sort of their own).
+  const page = await applyGridPage(
+    applyGridSort(base.select('k.id'), candidateGridColumns, query.sort, defaultOrder(query)),
+    query,
+  ).execute();
+  if (!page.length) return { rows: [], ...counted };
+  const everything = { ...query, search: '', filters: {}, preset: undefined };
+  const rows = await selectRow(candidateBase(db, everything, today))
+    .where(
+      'k.id',
+      'in',
+      page.map((r) => r.id),
+    )
+    .execute();
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.map((r) => toGridRow(byId.get(r.id)!)), ...counted };
 }
 
 /** Everyone in the grid's view, in its order, a chunk at a time (the export). */
