@@ -196,7 +196,8 @@ export async function signInThroughLogin(tx: Tx, staffId: number, reader: Role, 
   if (staff.role !== 'viewer')
     throw new AppFailure(
       'forbidden',
-      `This team database login is a viewer's, and ${staff.display_name}'s profile is not. Connect with your own database login to sign in as ${staff.display_name}.`,
+      `This team database login is a viewer's, and ${staff.display_name}'s profile is not. ` +
+        `Connect with your own database login to sign in as ${staff.display_name}.`,
     );
   refuseIfLocked(staff, nowIso, 'password');
   await appendAudit(tx, nowIso, staff.id, {
