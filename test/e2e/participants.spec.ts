@@ -272,7 +272,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   expect(await axeViolations(page)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(viewWhy).toBeHidden();
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await expect(page.getByRole('checkbox', { name: 'Email' })).toBeChecked();
   await expect(page.getByRole('checkbox', { name: 'Ethnic group' })).not.toBeChecked();
   await page.keyboard.press('Escape');
@@ -285,7 +285,7 @@ test('column chooser, a saved view and export of the current view to xlsx', asyn
   await expect(viewWhy.getByRole('button', { name: 'Show the view with them' })).toBeFocused();
   await page.keyboard.press('Enter');
   await expect(viewWhy).toBeHidden();
-  await page.getByRole('button', { name: 'Columns' }).click();
+  await page.getByRole('button', { name: 'Columns', exact: true }).click();
   await expect(page.getByRole('checkbox', { name: 'Ethnic group' })).toBeChecked();
   await page.keyboard.press('Escape');
 });
