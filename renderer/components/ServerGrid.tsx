@@ -3,7 +3,9 @@
 // keeps 100,000 participants fast: only the rows on screen ever cross to the window.
 // Every grid behaves the same: a click selects a row and the bar above offers Open (Enter and a
 // double-click open too), tick boxes say what they are for, and when columns lie off screen the
-// bar says so ("More columns →", which scrolls to them).
+// bar says so ("More columns →", which scrolls to them). In a grid with tick boxes and Open a click
+// only makes the row the one Open acts on: ticking is for the boxes (or Space), so choosing a person to
+// open never also ticks them for a merge.
 import {
   forwardRef,
   useCallback,
@@ -134,6 +136,9 @@ function ServerGridInner<Row extends { id: number }>(
   );
 
   const [selected, setSelected] = useState<Row[]>([]);
+  // The row Open acts on in a grid with tick boxes: the row of the focused cell (a click or the
+  // arrow keys put it there), shown by the focused row's colour (app.css).
+  const [current, setCurrent] = useState<Row | undefined>(undefined);
   const selectionMode = props.rowSelection ?? (props.onOpen ? 'single' : undefined);
   const selectionColumn = props.selectionColumn;
   const selectionColumnDef = useMemo(
@@ -176,7 +181,7 @@ function ServerGridInner<Row extends { id: number }>(
   const names = (cols: Column[]) => cols.map((c) => c.getColDef().headerName ?? c.getColId()).join(', ');
   const hintId = useId();
   const open = props.onOpen;
-  const one = selected.length === 1 ? selected[0] : undefined;
+  const one = selectionMode === 'multiple' ? current : selected.length === 1 ? selected[0] : undefined;
   const showBar = !!open || !!props.hint || offScreen.left.length > 0 || offScreen.right.length > 0;
 
   return (
@@ -238,7 +243,8 @@ function ServerGridInner<Row extends { id: number }>(
             selectionMode === 'single'
               ? { mode: 'singleRow', enableClickSelection: true, checkboxes: false }
               : selectionMode === 'multiple'
-                ? { mode: 'multiRow', enableClickSelection: true, checkboxes: true, headerCheckbox: false }
+                ? // With Open as well, a click chooses the row to open and only the boxes tick.
+                  { mode: 'multiRow', enableClickSelection: !props.onOpen, checkboxes: true, headerCheckbox: false }
                 : undefined
           }
           {...(selectionColumnDef ? { selectionColumnDef } : {})}
@@ -247,6 +253,11 @@ function ServerGridInner<Row extends { id: number }>(
             const rows = e.api.getSelectedRows();
             setSelected(rows);
             props.onSelectionChanged?.(rows);
+          }}
+          onCellFocused={(e) => {
+            if (selectionMode !== 'multiple' || !props.onOpen || e.rowIndex == null) return;
+            const row = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
+            setCurrent((was) => (was?.id === row?.id ? was : row));
           }}
           onFirstDataRendered={measureColumns}
           onBodyScroll={measureColumns}

@@ -67,16 +67,26 @@ test('the participants tick boxes say they are for merging, and Merge says why i
   await expect(page.getByRole('heading', { name: 'Merge records', level: 1 })).toBeVisible();
 });
 
-test('a click selects a row and Open opens it; Enter still opens, in every grid', async ({ appPage: page }) => {
+test('a click selects a row and Open opens it (without ticking it for a merge); Enter still opens, in every grid', async ({
+  appPage: page,
+}) => {
   await startWithDemo(page);
   const grid = page.getByRole('region', { name: 'Participants' });
   const open = page.getByRole('button', { name: 'Open', exact: true });
   await expect(open).toBeDisabled();
   const row = grid.getByRole('row').filter({ has: page.getByRole('gridcell', { name: 'SW-000002' }) });
   await row.getByRole('gridcell', { name: 'SW-000002' }).click();
-  await expect(row.first()).toHaveAttribute('aria-selected', 'true');
   await expect(open).toBeEnabled();
+  // Choosing a person to open does not tick them for a merge: the ticks are the boxes' alone.
+  await expect(row.first().getByRole('checkbox', { name: /^Select to merge/ })).not.toBeChecked();
+  await expect(page.getByText('(1 ticked)')).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
+  // The arrow keys move the row Open acts on.
+  await page.keyboard.press('ArrowDown');
+  await open.click();
+  await expect(page.locator('.page-subtitle', { hasText: 'SW-000003' })).toBeVisible();
+  await page.goBack();
+  await row.getByRole('gridcell', { name: 'SW-000002' }).click();
   await open.click();
   await expect(page.locator('.page-subtitle', { hasText: 'SW-000002' })).toBeVisible();
 
