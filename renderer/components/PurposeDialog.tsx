@@ -7,6 +7,7 @@ import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/cont
 import { Field } from './form/Field';
 import { Form } from './form/Form';
 import { useContractForm } from './form/use-contract-form';
+import { SaveCancel } from './form/SaveCancel';
 
 export interface PurposeDialogProps<C extends ChannelName> {
   channel: C;
@@ -51,14 +52,9 @@ export function PurposeDialog<C extends ChannelName>(props: PurposeDialogProps<C
         <Field name="text" label={props.label} hint={props.hint}>
           {(c) => <textarea {...c} rows={3} {...f.form.register('text')} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={f.saving}>
-            {f.saving ? 'Working…' : props.confirmLabel}
-          </button>
-          <button type="button" onClick={close}>
-            Cancel
-          </button>
-        </div>
+        <SaveCancel saving={f.saving} onCancel={close}>
+          {f.saving ? 'Working…' : props.confirmLabel}
+        </SaveCancel>
       </Form>
     </dialog>
   );

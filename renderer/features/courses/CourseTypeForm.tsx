@@ -8,6 +8,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toCode, toId, toNumber } from '../../components/form/values';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 const componentLabels: Record<string, string> = {
   l1_award: 'Level 1 Award',
@@ -122,14 +123,9 @@ export function CourseTypeForm({
       <label className="radio">
         <input type="checkbox" {...register('isActive')} /> Offered now (untick to hide from new runs)
       </label>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          {initial ? 'Save changes' : 'Add the course'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        {initial ? 'Save changes' : 'Add the course'}
+      </SaveCancel>
     </Form>
   );
 }

@@ -8,6 +8,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { RunFormFields, blankRun, runMessages } from './RunForm';
 import { coursesRoutes } from './courses.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function NewRunScreen() {
   const lookups = useChannel('courses.lookups', {});
@@ -37,14 +38,9 @@ function NewRunForm({ lookups }: { lookups: ChannelOutput<'courses.lookups'> }) 
   return (
     <Form of={f}>
       <RunFormFields lookups={lookups} isNew />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Plan the run
-        </button>
-        <button type="button" onClick={() => navigate(coursesRoutes.runs.path())}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => navigate(coursesRoutes.runs.path())}>
+        Plan the run
+      </SaveCancel>
     </Form>
   );
 }

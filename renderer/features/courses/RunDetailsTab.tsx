@@ -11,6 +11,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { RunFormFields, runMessages } from './RunForm';
 import { SessionsEditor } from './SessionsEditor';
 import { runStatusLabels } from './format';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function RunDetailsTab({ run }: { run: RunDetail }) {
   const canEdit = useCan('officer');
@@ -93,14 +94,9 @@ function RunEditForm({
   return (
     <Form of={f}>
       <RunFormFields lookups={lookups} isNew={false} />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save changes
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save changes
+      </SaveCancel>
     </Form>
   );
 }

@@ -10,6 +10,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toNumber } from '../../components/form/values';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 const monthsMessage = 'Months must be a whole number from 1 to 120, or blank';
 
@@ -114,14 +115,9 @@ export function SiteReadyRuleForm({ rule, onDone }: { rule: SiteReadyRule; onDon
           )}
         </Field>
       </div>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save the rule
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save the rule
+      </SaveCancel>
     </Form>
   );
 }

@@ -17,6 +17,7 @@ import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import type { EventDetail } from '../../../shared/contract/events.contract';
 import { eventsRoutes } from './events.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 type Kinds = ChannelOutput<'events.kinds'>;
 
@@ -146,14 +147,9 @@ function EventForm({ lookups, kinds, event }: { lookups: Lookups; kinds: Kinds; 
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={3} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save event
-        </button>
-        <button type="button" onClick={() => history.back()}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => history.back()}>
+        Save event
+      </SaveCancel>
     </Form>
   );
 }

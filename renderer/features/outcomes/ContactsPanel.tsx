@@ -7,6 +7,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import type { ContactRow } from '../../../shared/contract/outcomes-schemas';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function ContactsPanel({ organisationId, contacts }: { organisationId: number; contacts: ContactRow[] }) {
   const canEdit = useCan('officer');
@@ -132,14 +133,9 @@ function ContactForm({
       <Field name="email" label="Contact email (optional)">
         {(p) => <input {...p} type="email" {...register('email')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save contact
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save contact
+      </SaveCancel>
     </Form>
   );
 }

@@ -20,6 +20,7 @@ import {
   takesAchievedFigure,
 } from '../../../shared/domain/outcome-lists';
 import { outcomesRoutes } from './outcomes.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 type MeasureKinds = ChannelOutput<'contracts.measureKinds'>;
 
@@ -209,14 +210,9 @@ function ContractFields({
         <Field name="notes" label="Notes (optional)">
           {(p) => <textarea {...p} rows={3} {...register('notes')} />}
         </Field>
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={f.saving}>
-            Save contract
-          </button>
-          <button type="button" onClick={() => history.back()}>
-            Cancel
-          </button>
-        </div>
+        <SaveCancel saving={f.saving} onCancel={() => history.back()}>
+          Save contract
+        </SaveCancel>
       </Form>
     </>
   );

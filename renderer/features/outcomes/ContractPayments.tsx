@@ -13,6 +13,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import type { PaymentRow } from '../../../shared/contract/social-value-schemas';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/outcome-lists';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function ContractPayments({ contractId, payments }: { contractId: number; payments: PaymentRow[] }) {
   const canEdit = useCan('officer');
@@ -123,14 +124,9 @@ function ChangePaymentForm({ payment, onDone }: { payment: PaymentRow; onDone():
       heading={<h3 id="change-payment-title">Change the payment</h3>}
     >
       <PaymentFields />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save payment
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save payment
+      </SaveCancel>
     </Form>
   );
 }

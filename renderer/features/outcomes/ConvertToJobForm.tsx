@@ -12,6 +12,7 @@ import { toNumber } from '../../components/form/values';
 import type { PlacementDetail } from '../../../shared/contract/outcomes-schemas';
 import { placementMessages } from './PlacementFormPage';
 import { outcomesRoutes } from './outcomes.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function ConvertToJobForm({ placement }: { placement: PlacementDetail }) {
   const toasts = useToasts();
@@ -81,14 +82,9 @@ export function ConvertToJobForm({ placement }: { placement: PlacementDetail }) 
             </Field>
           </>
         )}
-        <div className="button-row">
-          <button type="submit" className="primary" disabled={f.saving}>
-            Record the job
-          </button>
-          <button type="button" onClick={() => navigate(outcomesRoutes.placement.path({ id: placement.id }))}>
-            Cancel
-          </button>
-        </div>
+        <SaveCancel saving={f.saving} onCancel={() => navigate(outcomesRoutes.placement.path({ id: placement.id }))}>
+          Record the job
+        </SaveCancel>
       </Form>
     </section>
   );

@@ -10,6 +10,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { toId } from '../../components/form/values';
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function EvidenceForm({ outcomeId, onDone }: { outcomeId: number; onDone(): void }) {
   const lookups = useChannel('outcomes.lookups', {});
@@ -94,14 +95,9 @@ function AddEvidence({
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          {f.saving ? 'Saving…' : 'Add evidence'}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        {f.saving ? 'Saving…' : 'Add evidence'}
+      </SaveCancel>
     </Form>
   );
 }

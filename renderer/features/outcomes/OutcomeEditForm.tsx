@@ -10,6 +10,7 @@ import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRe
 import { codeIn, toCode, toId, toNumber } from '../../components/form/values';
 import { sectorCodes, sectors } from '../../../shared/domain/outcome-lists';
 import type { Lookups, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 interface EditProps {
   outcome: OutcomeDetail;
@@ -124,14 +125,9 @@ function EditForm({ outcome, lookups, onDone, onReload }: EditProps & { lookups:
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save changes
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save changes
+      </SaveCancel>
     </Form>
   );
 }

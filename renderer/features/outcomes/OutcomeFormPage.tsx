@@ -15,6 +15,7 @@ import { meetsSixteenHourRule } from '../../../shared/domain/outcome-rules';
 import { ParticipantPicker } from './ParticipantPicker';
 import { useParticipantPick } from './use-participant-pick';
 import { outcomesRoutes } from './outcomes.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function OutcomeFormPage({ participantId }: { participantId: number | null }) {
   const lookups = useChannel('outcomes.lookups', {});
@@ -171,14 +172,9 @@ function OutcomeForm({ lookups, participant }: { lookups: Lookups; participant: 
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={3} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Record outcome
-        </button>
-        <button type="button" onClick={() => history.back()}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => history.back()}>
+        Record outcome
+      </SaveCancel>
     </Form>
   );
 }

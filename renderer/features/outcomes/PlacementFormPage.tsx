@@ -21,6 +21,7 @@ import {
 import { ParticipantPicker } from './ParticipantPicker';
 import { useParticipantPick } from './use-participant-pick';
 import { outcomesRoutes } from './outcomes.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 /** What the schema leaves generic: a field left blank, a number that is not one. */
 export const placementMessages = {
@@ -237,14 +238,9 @@ function PlacementForm({
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={3} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save placement
-        </button>
-        <button type="button" onClick={() => history.back()}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => history.back()}>
+        Save placement
+      </SaveCancel>
     </Form>
   );
 }

@@ -12,6 +12,7 @@ import { sustainmentRecordSchema } from '../../../shared/contract/outcomes-schem
 import { useChannel } from '../../api/use-channel';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export interface CheckTarget {
   startOutcomeId: number;
@@ -141,14 +142,9 @@ export function SustainmentCheckForm({
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save check
-        </button>
-        <button type="button" onClick={() => onDone(false)}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => onDone(false)}>
+        Save check
+      </SaveCancel>
     </Form>
   );
 }

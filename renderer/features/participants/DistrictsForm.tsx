@@ -6,6 +6,7 @@ import { useToasts } from '../../components/Toasts';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 // Typed as one line of text; the contract checks each district.
 const districtsText = z.object({ districts: z.string() });
@@ -44,14 +45,9 @@ export function DistrictsForm({ districts, onDone }: { districts: string[]; onDo
       >
         {(c) => <input {...c} type="text" {...f.form.register('districts')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save programme area
-        </button>
-        <button type="button" onClick={() => setOpen(false)}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => setOpen(false)}>
+        Save programme area
+      </SaveCancel>
     </Form>
   );
 }

@@ -14,6 +14,7 @@ import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import type { AttributedItem } from '../../../shared/contract/funding.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { returnsRoutes } from '../returns/returns.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 type Setup = ChannelOutput<'funding.setup'>;
 
@@ -153,14 +154,9 @@ function ChangeAttribution({ item, setup, onDone }: { item: AttributedItem; setu
       <Field name="reason" label="Reason" hint="Kept in the audit log">
         {(c) => <input {...c} {...f.form.register('reason')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save attribution
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save attribution
+      </SaveCancel>
     </Form>
   );
 }

@@ -11,24 +11,10 @@ import { useToasts } from '../../components/Toasts';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { AgreementView } from '../../../shared/contract/returns.contract';
 import type { ProjectView, StreamView } from '../../../shared/contract/funding.contract';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 type Setup = ChannelOutput<'funding.setup'>;
 type Funder = Setup['funders'][number];
-
-function Buttons({ saving, label, onCancel }: { saving: boolean; label: string; onCancel?: () => void }) {
-  return (
-    <div className="button-row">
-      <button type="submit" className="primary" disabled={saving}>
-        {label}
-      </button>
-      {onCancel && (
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      )}
-    </div>
-  );
-}
 
 function ActiveBox({ register }: { register: UseFormRegisterReturn }) {
   return (
@@ -62,7 +48,7 @@ export function AddFunderForm() {
       <Field name="notes" label="Notes (optional)">
         {(c) => <textarea {...c} rows={2} {...f.form.register('notes')} />}
       </Field>
-      <Buttons saving={f.saving} label="Add funder" />
+      <SaveCancel saving={f.saving}>Add funder</SaveCancel>
     </Form>
   );
 }
@@ -96,7 +82,9 @@ export function EditFunderForm({
       <Field name="notes" label="Notes (optional)">
         {(c) => <textarea {...c} rows={2} {...f.form.register('notes')} />}
       </Field>
-      <Buttons saving={f.saving} label="Save funder" onCancel={onDone} />
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save funder
+      </SaveCancel>
     </Form>
   );
 }
@@ -171,7 +159,9 @@ export function AgreementForm({
       <DateField name="startsOn" label="Starts" blank="" />
       <DateField name="endsOn" label="Ends" hint="Leave blank if it has no end yet" />
       <DateField name="closureOn" label="Closure date for final claims" hint="Optional" />
-      <Buttons saving={f.saving} label="Save agreement" {...(onDone ? { onCancel: onDone } : {})} />
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save agreement
+      </SaveCancel>
     </Form>
   );
 }
@@ -240,7 +230,9 @@ export function StreamForm({
       <DateField name="startsOn" label="Starts" hint="Optional" />
       <DateField name="endsOn" label="Ends" hint="Optional" />
       <ActiveBox register={register('isActive')} />
-      <Buttons saving={f.saving} label="Save stream" {...(onDone ? { onCancel: onDone } : {})} />
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save stream
+      </SaveCancel>
     </Form>
   );
 }
@@ -317,7 +309,9 @@ export function ProjectForm({
         {(c) => <input {...c} className="width-10" {...register('interventionCode')} />}
       </Field>
       <ActiveBox register={register('isActive')} />
-      <Buttons saving={f.saving} label="Save project" {...(onDone ? { onCancel: onDone } : {})} />
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save project
+      </SaveCancel>
     </Form>
   );
 }

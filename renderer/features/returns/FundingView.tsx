@@ -15,6 +15,7 @@ import { profilePeriods } from '../../../shared/domain/targets';
 import type { AgreementView, SetSummary, TargetView } from '../../../shared/contract/returns.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { AddFunderForm, AgreementForm, EditFunderForm, ProjectForm, StreamForm } from './FundingSetupForms';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 const dateOr = (d: string | null, none: string) => (d ? formatUkDate(d) : none);
 
@@ -77,14 +78,9 @@ function EditTarget({
           label={`${p.label} (${formatUkDate(p.from)} to ${formatUkDate(p.to)})`}
         />
       ))}
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save target
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save target
+      </SaveCancel>
     </Form>
   );
 }

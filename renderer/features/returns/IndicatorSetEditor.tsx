@@ -19,6 +19,7 @@ import { geographyLevelLabels, geographyLevels } from '../../../shared/domain/ge
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { indicatorInputSchema, type IndicatorInput } from '../../../shared/contract/returns.contract';
 import { RuleBuilder, type RuleBuilderOptions } from './RuleBuilder';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 type Detail = ChannelOutput<'returns.setDetail'>;
 type Draft = Omit<IndicatorInput, 'rule'> & { ruleText: string };
@@ -312,14 +313,9 @@ export function IndicatorSetEditor({ detail, onDone }: { detail: Detail; onDone(
       <Field name="note" label="What changed in this version">
         {(c) => <input {...c} {...register('note')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save as version {detail.versions[0] ? detail.versions[0].version + 1 : 1}
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save as version {detail.versions[0] ? detail.versions[0].version + 1 : 1}
+      </SaveCancel>
     </Form>
   );
 }

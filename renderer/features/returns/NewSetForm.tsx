@@ -10,6 +10,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { returnsRoutes } from './returns.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function NewSetForm({ onCancel }: { onCancel(): void }) {
   const toasts = useToasts();
@@ -99,14 +100,9 @@ export function NewSetForm({ onCancel }: { onCancel(): void }) {
           </select>
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Create set and build its indicators
-        </button>
-        <button type="button" onClick={onCancel}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onCancel}>
+        Create set and build its indicators
+      </SaveCancel>
     </Form>
   );
 }

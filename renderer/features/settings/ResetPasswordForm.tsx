@@ -4,6 +4,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import type { ManagedStaff } from '../../../shared/contract/trust.contract';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function ResetPasswordForm({ staff, onDone }: { staff: ManagedStaff; onDone(): void }) {
   const toasts = useToasts();
@@ -26,14 +27,9 @@ export function ResetPasswordForm({ staff, onDone }: { staff: ManagedStaff; onDo
           <input {...c} type="password" autoComplete="new-password" autoFocus {...f.form.register('newPassword')} />
         )}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Reset password
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Reset password
+      </SaveCancel>
     </Form>
   );
 }

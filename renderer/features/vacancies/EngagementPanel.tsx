@@ -15,6 +15,7 @@ import type { EngagementRow } from '../../../shared/contract/vacancies-schemas';
 import { engagementKindCodes, engagementKinds, promisingKinds } from '../../../shared/domain/vacancy-lists';
 import { EngagementTable } from './EngagementTable';
 import { localToday } from './local-today';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 export function EngagementPanel({ organisationId, contacts }: { organisationId: number; contacts: ContactRow[] }) {
   const canEdit = useCan('officer');
@@ -147,14 +148,9 @@ function EngagementForm({
         </>
       )}
       <DateField name="followUpOn" label="Follow up on (optional)" />
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save engagement
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save engagement
+      </SaveCancel>
     </Form>
   );
 }
@@ -179,14 +175,9 @@ function RemoveEngagementForm({ entry, onDone }: { entry: EngagementRow; onDone(
       <Field name="reason" label="Why? (for example, entered twice)">
         {(p) => <input {...p} {...f.form.register('reason')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Remove entry
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Remove entry
+      </SaveCancel>
     </Form>
   );
 }

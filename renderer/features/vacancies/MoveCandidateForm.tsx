@@ -16,6 +16,7 @@ import {
   type CandidateStage,
 } from '../../../shared/domain/candidate-stages';
 import { localToday } from './local-today';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 function nextStage(stage: string): CandidateStage {
   const i = pipelineStages.indexOf(stage as (typeof pipelineStages)[number]);
@@ -105,14 +106,9 @@ export function MoveCandidateForm({
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={2} {...register('notes')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save stage
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Save stage
+      </SaveCancel>
     </Form>
   );
 }
@@ -137,14 +133,9 @@ export function RemoveCandidateForm({ candidate, onDone }: { candidate: Candidat
       <Field name="reason" label="Why? (for example, put forward by mistake)">
         {(p) => <input {...p} {...f.form.register('reason')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Take off the vacancy
-        </button>
-        <button type="button" onClick={onDone}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={onDone}>
+        Take off the vacancy
+      </SaveCancel>
     </Form>
   );
 }

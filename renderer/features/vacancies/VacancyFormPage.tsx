@@ -25,6 +25,7 @@ import {
   wagePeriods,
 } from '../../../shared/domain/vacancy-lists';
 import { vacanciesRoutes } from './vacancies.routes';
+import { SaveCancel } from '../../components/form/SaveCancel';
 
 const messages = {
   employerOrgId: 'Choose the employer',
@@ -246,14 +247,9 @@ function VacancyForm({ lookups, vacancy }: { lookups: Lookups; vacancy: VacancyD
       <Field name="description" label="Description (optional)">
         {(p) => <textarea {...p} rows={3} {...register('description')} />}
       </Field>
-      <div className="button-row">
-        <button type="submit" className="primary" disabled={f.saving}>
-          Save vacancy
-        </button>
-        <button type="button" onClick={() => history.back()}>
-          Cancel
-        </button>
-      </div>
+      <SaveCancel saving={f.saving} onCancel={() => history.back()}>
+        Save vacancy
+      </SaveCancel>
     </Form>
   );
 }
