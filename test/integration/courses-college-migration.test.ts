@@ -2,28 +2,11 @@
 // keeps its values (issue date not derived, no Smart Check), runs take partner codes, and the
 // headline set gets a new version (site ready by the rule, CSCS cards achieved) while the old
 // version stays for returns that used it.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
-import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { expect, it } from 'vitest';
+import { sqliteStoreBefore, migrateThrough } from '../support/migration-store';
 
 it('0110 applies over a 0070 store with cards, runs and the headline set', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const sqlite = new Database(path.join(dir, 'old.sqlite'));
-  const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0070')));
+  const db = await sqliteStoreBefore('0071');
   const at = '2026-01-05T10:00:00.000Z';
   const p = await db
     .insertInto('participants')
@@ -70,7 +53,7 @@ it('0110 applies over a 0070 store with cards, runs and the headline set', async
     .execute();
 
   // Up to 0110 itself: later migrations (0131) add headline versions of their own.
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name <= '0110-zz')));
+  await migrateThrough(db, '0110');
 
   expect(
     await db

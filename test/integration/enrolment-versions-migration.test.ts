@@ -1,29 +1,12 @@
 // Migration 0210 over a store at 0195 that already holds an enrolment: it starts at version 1,
 // last changed when and by whoever created it, and keeps every value.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore } from '../support/migration-store';
 
 // The migration is portable Kysely; the PostgreSQL run migrates its template through it too.
 it('0210 gives existing enrolments version 1 and their creator as last to change them', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db: MigrationDb = new Kysely({
-    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
-  });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0210')));
+  const db = await sqliteStoreBefore('0210');
   const at = '2026-01-05T10:00:00.000Z';
   const staff = await db
     .insertInto('staff')

@@ -4,30 +4,14 @@
 // seeded as the reference list 'event_kind' beside the lists already stored; and the new tables
 // take an event with a partner, headcounts and a named attendee; the kinds of measure are seeded
 // as the list 'measure_kind' and a contract's existing commitments keep their codes.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { Kysely } from 'kysely';
-import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
 import { sqliteOnly } from '../support/test-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore } from '../support/migration-store';
 
 sqliteOnly('builds the store from before 0200 in a SQLite file of its own')('migration 0200 with rows', () => {
   it('keeps what was there, seeds the kinds of event and takes events', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const sqlite = new SqliteDatabase(path.join(dir, 'worksbook.sqlite'));
-    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0200')));
+    const db = await sqliteStoreBefore('0200');
     const at = '2026-01-10T09:00:00.000Z';
     await db
       .insertInto('participants')

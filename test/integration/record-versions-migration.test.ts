@@ -1,28 +1,10 @@
 // Migration 0195 over a store at 0171 that already holds a placement and an outcome: both start
 // at version 1, last saved by whoever created them, and keep every value.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
-import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { expect, it } from 'vitest';
+import { sqliteStoreBefore, migrateThrough } from '../support/migration-store';
 
 it('0195 gives existing placements and outcomes version 1 and their creator as last saver', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db: MigrationDb = new Kysely({
-    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
-  });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0195')));
+  const db = await sqliteStoreBefore('0195');
   const at = '2026-01-05T10:00:00.000Z';
   const staff = await db
     .insertInto('staff')
@@ -61,7 +43,7 @@ it('0195 gives existing placements and outcomes version 1 and their creator as l
     })
     .execute();
 
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0195-zz')));
+  await migrateThrough(db, '0195');
 
   expect(await db.selectFrom('placements').select(['kind', 'starts_on', 'version', 'updated_by']).execute()).toEqual([
     { kind: 'paid_job', starts_on: '2026-01-12', version: 1, updated_by: staff.id },

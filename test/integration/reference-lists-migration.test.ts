@@ -2,29 +2,12 @@
 // referral sources and evidence types become reference lists with the shipped items, any other
 // value records hold is added with a readable label, items already stored (the demo stores the
 // referral sources) are left as they are, and no stored value changes.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
-import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
+import { expect, it } from 'vitest';
 import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore, migrateThrough } from '../support/migration-store';
 
 it('0220 stores referral sources and evidence types, keeping every value records hold', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db: MigrationDb = new Kysely({
-    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
-  });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0220')));
+  const db = await sqliteStoreBefore('0220');
   const at = '2026-01-05T10:00:00.000Z';
   await db
     .insertInto('reference_items')
@@ -70,7 +53,7 @@ it('0220 stores referral sources and evidence types, keeping every value records
     ])
     .execute();
 
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0220-zz')));
+  await migrateThrough(db, '0220');
 
   const items = await db
     .selectFrom('reference_items')

@@ -12,6 +12,7 @@ import { migrations, latestMigration } from '../../db/store/migrations/index';
 import { readPragmas } from '../../db/store/sqlite/pragmas';
 import { tempDir } from '../support/backend';
 import type { MigrationDb } from '../../db/store/migrations/migration-db';
+import { sqliteStoreBefore } from '../support/migration-store';
 
 const dirs: string[] = [];
 const newFile = () => {
@@ -97,10 +98,7 @@ describe('opening a store', () => {
 
 describe('each migration from the one before, with rows in it', () => {
   it('0003 and 0004 apply over a 0002 store holding participants', async () => {
-    const file = newFile();
-    const sqlite = new SqliteDatabase(file);
-    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0003')));
+    const db = await sqliteStoreBefore('0003');
     await db
       .insertInto('participants')
       .values({ reference: 'SW-000001', first_name: 'Ann', last_name: 'Old', created_at: 'x', updated_at: 'x' })

@@ -2,19 +2,13 @@
 // interviews this week, offers waiting), quick search, column filters through the grid-query
 // module (an unknown column refused) and paging; employer engagement with pledges; the CLI's
 // `vacancies list --json`; and migration 0140 over a store that already holds data.
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { Kysely } from 'kysely';
-import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
-import { createTestBackend, tempDir, type TestBackend } from '../support/backend';
+import { createTestBackend, type TestBackend } from '../support/backend';
 import { aSiteReadyPerson, aVacancy, anEmployerWithContract } from '../support/vacancies-builders';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
 import { vacanciesListCommand } from '../../db/cli/vacancies.commands';
 import { CLI_CLIENT } from '../../db/cli/command';
+import { sqliteStoreBefore } from '../support/migration-store';
 
 let t: TestBackend;
 beforeEach(async () => (t = await createTestBackend())); // the test clock is Monday 23/11/2026
@@ -200,10 +194,7 @@ describe('employer engagement', () => {
 
 describe('migration 0140', () => {
   it('applies over a store holding organisations, contracts and people', async () => {
-    const dir = tempDir();
-    const sqlite = new SqliteDatabase(path.join(dir, 'store.sqlite'));
-    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0140')));
+    const db = await sqliteStoreBefore('0140');
     await db
       .insertInto('organisations')
       .values({ name: 'Old Build', kind: 'employer', created_at: 'x', updated_at: 'x' })
@@ -243,6 +234,5 @@ describe('migration 0140', () => {
       .execute();
     await expect(twice).rejects.toThrow(/UNIQUE/);
     await db.destroy();
-    fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -1,0 +1,42 @@
+// A SQLite store file at an older schema version, for the tests that migrate a store already
+// holding rows: open it just before a migration, insert the rows that version had, then migrate
+// on (`migrateThrough` or `migrateToLatest(db)`) and check nothing was lost. The file lives in a
+// temporary folder removed when the test ends. SQLite only: a PostgreSQL run migrates its
+// template through the same portable migrations.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely } from 'kysely';
+import { onTestFinished } from 'vitest';
+import { WorksbookSqliteDialect } from '../../db/store/sqlite/dialect';
+import { migrateToLatest } from '../../db/store/migrator';
+import { migrations } from '../../db/store/migrations/index';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
+import { tempDir } from './backend';
+
+/** Migrations numbered (the four digits of their name) for which `keep` holds. */
+function migrationsWhere(keep: (number: string) => boolean) {
+  return Object.fromEntries(Object.entries(migrations).filter(([name]) => keep(name.slice(0, 4))));
+}
+
+/** A new store file with every migration numbered below `first` ("0210") applied. */
+export async function sqliteStoreBefore(first: string): Promise<MigrationDb> {
+  const dir = tempDir();
+  onTestFinished(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const db: MigrationDb = new Kysely({
+    dialect: new WorksbookSqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
+  });
+  await migrateToLatest(
+    db,
+    migrationsWhere((n) => n < first),
+  );
+  return db;
+}
+
+/** Applies the migrations numbered up to and including `last` ("0240") that the store lacks. */
+export async function migrateThrough(db: MigrationDb, last: string) {
+  return migrateToLatest(
+    db,
+    migrationsWhere((n) => n <= last),
+  );
+}
