@@ -57,15 +57,17 @@ export function ParticipantsGrid() {
   const mergeable = selected.length === 2;
   // Referral sources are a reference list (Settings → Reference lists): the grid shows its labels.
   const sources = useChannel('reference.choices', {}, { areas: ['participants'] }).data?.referralSources;
+  // Until the list arrives the column is blank rather than showing the stored code.
   const columns = useMemo(
     () =>
-      sources
-        ? participantColumns.map((c) =>
-            c.field === 'referralSource'
-              ? { ...c, valueFormatter: (p: { value: unknown }) => labelOf(sources, p.value as string | null) }
-              : c,
-          )
-        : participantColumns,
+      participantColumns.map((c) =>
+        c.field === 'referralSource'
+          ? {
+              ...c,
+              valueFormatter: (p: { value: unknown }) => (sources ? labelOf(sources, p.value as string | null) : ''),
+            }
+          : c,
+      ),
     [sources],
   );
 
