@@ -1,5 +1,6 @@
 // The benchmark kit: deterministic demo stores of a given size (built once per size and copied
-// for each suite), timing with median and spread. Suites live in test/bench/<area>.bench.ts and
+// for each suite; kept between runs in .tmp/bench-templates while the demo generator, the
+// migrations and the table definitions are unchanged), timing with median and spread. Suites live in test/bench/<area>.bench.ts and
 // export `suite: BenchSuite`; `npm run bench` runs them all and writes the goals and every
 // measurement (test/bench/run.ts) for BENCHMARKS.md.
 //
@@ -7,6 +8,7 @@
 // backend channel, a repository, a child process, the browser), its unit says what the figures
 // are (ms per run, MB, or a ratio "x" to a floor measured beside it), and its note gives the
 // volume (rows, entries, bytes) the figure depends on.
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { createBackend, type Backend } from '../../db/backend/backend';
@@ -103,6 +105,22 @@ export function summarise(
   };
 }
 
+const TEMPLATE_DIR = path.resolve('.tmp/bench-templates');
+
+/** A hash of what a template's contents come from: the demo generator, the migrations and the
+ * table definitions (code elsewhere that the demo calls, such as the outcome writer, is not in it:
+ * delete .tmp/bench-templates to rebuild after changing what such code stores). */
+function templateKey(): string {
+  const hash = createHash('sha256');
+  for (const dir of ['db/demo', 'db/store/migrations', 'db/store/tables']) {
+    for (const name of fs.readdirSync(dir).sort()) {
+      const file = path.join(dir, name);
+      if (fs.statSync(file).isFile()) hash.update(file).update(fs.readFileSync(file));
+    }
+  }
+  return hash.digest('hex').slice(0, 12);
+}
+
 export function createBenchKit(sizes: number[], workDir: string): BenchKit & { setSuite(name: string): void } {
   setLogSink(() => {});
   fs.mkdirSync(workDir, { recursive: true });
@@ -113,8 +131,13 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
   async function template(size: number): Promise<string> {
     const existing = templates.get(size);
     if (existing) return existing;
-    const file = path.join(workDir, `template-${size}.sqlite`);
+    // Building 100,000 people takes minutes; a template is reused while what made it is unchanged.
+    fs.mkdirSync(TEMPLATE_DIR, { recursive: true });
+    const file = path.join(TEMPLATE_DIR, `template-${size}-${templateKey()}.sqlite`);
     if (!fs.existsSync(file)) {
+      for (const old of fs.readdirSync(TEMPLATE_DIR).filter((n) => n.startsWith(`template-${size}-`))) {
+        fs.rmSync(path.join(TEMPLATE_DIR, old), { force: true });
+      }
       const backend = await createBackend({ file: `${file}.tmp`, clock: fixedClock(BENCH_NOW) });
       // Demo data, marked as such (as demo.load does): its staff sign in without passwords, so the
       // suites can start a session (real data's first administrator has a password).

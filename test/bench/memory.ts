@@ -1,6 +1,6 @@
 // Peak memory of ONE backend process over a working session at a given size: open the store,
 // search, page the grid, open people, compute and write a UKSPF return, export outcomes.
-// Usage: tsx test/bench/memory.ts <store file> (a demo store, e.g. .tmp/bench/template-100000.sqlite);
+// Usage: tsx test/bench/memory.ts <store file> (a demo store, e.g. .tmp/bench-templates/template-100000-<key>.sqlite);
 // the memory suite (memory.bench.ts) runs it bundled, in a process of its own, at each size.
 // The last line is `RESULT {...}` with the peak: the kernel's high-water mark for this process
 // (process.resourceUsage().maxRSS, which catches peaks between samples) and the highest of the
