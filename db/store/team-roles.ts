@@ -15,6 +15,8 @@ import {
   setOrganisationScope,
 } from './postgres/team-scopes';
 import { TeamMigrateRefused } from './team-migrate';
+import { installLoginBinding, staffLogins } from './postgres/team-logins';
+import type { Role } from '../../shared/contract/define';
 
 export { TEAM_ROLES };
 
@@ -26,6 +28,7 @@ function teamOnly(store: Store): void {
 export async function setUpServerRoles(store: Store): Promise<{ roles: string[]; tables: number }> {
   teamOnly(store);
   const done = await setUpTeamRoles(store.db);
+  await installLoginBinding(store.db);
   await enableOrganisationScopes(store.db);
   return done;
 }
@@ -64,4 +67,9 @@ export async function writeServerScope(tx: Kysely<Database>, organisationId: num
       "This team database's server roles are not set up yet: its owner runs `cli team setup-roles` first.",
     );
   await setOrganisationScope(tx, organisationId, scope);
+}
+
+/** The team database's staff logins with their roles: null on a data file, which has none. */
+export async function readStaffLogins(db: Kysely<Database>): Promise<Array<{ login: string; role: Role }> | null> {
+  return storeKindOf(db) === 'postgres' ? staffLogins(db) : null;
 }

@@ -70,6 +70,12 @@ export async function loginRoleOf(db: Kysely<Database>): Promise<Role | null> {
   return null;
 }
 
+/** The name of the connected login (the one its password was checked for). */
+export async function loginNameOf(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ login: string }>`select session_user::text as login`.execute(db);
+  return rows[0]!.login;
+}
+
 const SPECIAL_ITEM = 'worksbook_special_item';
 
 /** A viewer reads a column of codes from a list with special items (readable-columns.ts), but
