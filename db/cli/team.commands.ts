@@ -11,6 +11,7 @@ import { copySoloStoreToTeam, TeamMigrateRefused } from '../store/team-migrate';
 import { setServerScope, setUpServerRoles, TEAM_ROLES } from '../store/team-roles';
 import { resolveStoreKey } from '../backend/store-key';
 import { verifyAuditChain } from '../features/trust/audit-verify';
+import { auditHeadFileOf, readAuditHead } from '../features/audit/audit-head';
 import { setDatabaseLogin, teamLoginsView } from '../features/trust/login-binding.service';
 import { writeTransaction } from '../store/dialect';
 import { AppFailure } from '../../shared/result';
@@ -66,16 +67,22 @@ export const teamCommand: OwnStoresCommand = {
       opened.push(source);
       const target = await openStore({ file: values.to, tls });
       opened.push(target);
-      // A data file's chain is keyed with the audit key from its envelope; the copy carries the same entries.
-      const keyed = { auditKey: source.keyring?.secrets.auditKey ?? null, head: { kind: 'missing' as const } };
-      const sourceChain = await verifyAuditChain(source.db, keyed);
+      // A data file's chain is keyed with the audit key from its envelope, its end recorded in the
+      // head beside it (a keyed file always has one).
+      const sourceChain = await verifyAuditChain(source.db, {
+        auditKey: source.keyring?.secrets.auditKey ?? null,
+        head: readAuditHead(auditHeadFileOf(from)),
+      });
       if (!sourceChain.ok)
         fail(io, `the data file's audit log does not verify (${sourceChain.problem}); nothing copied.`, 1);
       const result = await copySoloStoreToTeam(source, target);
-      const chain = await verifyAuditChain(target.db, keyed);
-      // A finished copy used since has more entries than the file; never fewer.
+      // The team database keeps the keys of its chain itself, the file's among them (audit-chain.ts).
+      const chain = await verifyAuditChain(target.db);
+      // The copy adds one entry (where the team database's own audit key takes over the chain); a
+      // finished copy used since has more; never fewer. On the team database the check uses the
+      // keys the server keeps, the file's among them.
       const expected =
-        result.outcome === 'copied' ? chain.checked === sourceChain.checked : chain.checked >= sourceChain.checked;
+        result.outcome === 'copied' ? chain.checked === sourceChain.checked + 1 : chain.checked >= sourceChain.checked;
       if (!chain.ok || !expected)
         fail(io, `the copied audit log does not verify (${chain.problem ?? `${chain.checked} entries`}).`, 1);
       const rows = result.tables.reduce((n, t) => n + t.rows, 0);

@@ -16,6 +16,7 @@ import {
 } from './postgres/team-scopes';
 import { TeamMigrateRefused } from './team-migrate';
 import { installLoginBinding, staffLogins } from './postgres/team-logins';
+import { auditChainGrantStatements, serverChainKeys } from './postgres/audit-chain';
 import type { Role } from '../../shared/contract/define';
 
 export { TEAM_ROLES };
@@ -29,6 +30,7 @@ export async function setUpServerRoles(store: Store): Promise<{ roles: string[];
   teamOnly(store);
   const done = await setUpTeamRoles(store.db);
   await installLoginBinding(store.db);
+  for (const statement of auditChainGrantStatements()) await statement.execute(store.db);
   await enableOrganisationScopes(store.db);
   return done;
 }
@@ -72,4 +74,10 @@ export async function writeServerScope(tx: Kysely<Database>, organisationId: num
 /** The team database's staff logins with their roles: null on a data file, which has none. */
 export async function readStaffLogins(db: Kysely<Database>): Promise<Array<{ login: string; role: Role }> | null> {
   return storeKindOf(db) === 'postgres' ? staffLogins(db) : null;
+}
+
+/** The keys a team database chains its audit log with, by epoch (postgres/audit-chain.ts): null on a
+ * data file or a team database that keeps none; 'refused' for a login that may not read them. */
+export async function readServerChainKeys(db: Kysely<Database>) {
+  return storeKindOf(db) === 'postgres' ? serverChainKeys(db) : null;
 }

@@ -15,6 +15,7 @@ import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
 import { loginNameOf, loginRoleOf, reapplyTeamGrants } from './team-roles';
 import { applyOrganisationScopes, scopesEnabled } from './team-scopes';
 import { loginBindingStatements } from './team-logins';
+import { auditChainGrantStatements } from './audit-chain';
 import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
@@ -47,7 +48,9 @@ export async function migrateTeamDatabase(
   const grantsReapplied = await db.transaction().execute(async (tx) => {
     const done = await reapplyTeamGrants(tx);
     // The checks binding each login to its profile, in their newest form.
-    if (done) for (const statement of loginBindingStatements()) await statement.execute(tx);
+    if (done)
+      for (const statement of [...loginBindingStatements(), ...auditChainGrantStatements()])
+        await statement.execute(tx);
     // A new table about people follows their organisation scope too.
     if (done && (await scopesEnabled(tx))) await applyOrganisationScopes(tx);
     return done;
