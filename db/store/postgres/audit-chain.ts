@@ -32,7 +32,19 @@ function pads(key: Buffer): { inner: Buffer; outer: Buffer } {
 
 /** The JSON text of one field as JSON.stringify writes it: to_json's escapes are the same. */
 const field = (column: string) => `coalesce(to_json(new.${column})::text, 'null')`;
-const CANONICAL = `'[' || ${['at', 'staff_id', 'action', 'entity', 'entity_id', 'participant_id', 'summary', 'before_json', 'after_json'].map(field).join(" || ',' || ")} || ']'`;
+/** audit.repository.ts#canonicalEntry's fields, in its order. */
+const CANONICAL_FIELDS = [
+  'at',
+  'staff_id',
+  'action',
+  'entity',
+  'entity_id',
+  'participant_id',
+  'summary',
+  'before_json',
+  'after_json',
+];
+const CANONICAL = `'[' || ${CANONICAL_FIELDS.map(field).join(" || ',' || ")} || ']'`;
 
 /** The keys table, the chaining trigger and the administrators' read grant (safe to repeat). */
 function chainStatements() {
