@@ -17,7 +17,8 @@ const STAFF_LOGIN_CHANGE = 'worksbook_staff_login_change';
 
 /** The statements that install the two checks (safe to repeat; run by the owner). */
 export function loginBindingStatements() {
-  const member = (role: string) => `pg_has_role(session_user, '${role}', 'member')`;
+  // 'usage' as in team-roles.ts#loginRoleOf (the owner who created the roles is no staff login).
+  const member = (role: string) => `pg_has_role(session_user, '${role}', 'usage')`;
   return [
     // Whether the session's login holds a staff role (the rule of team-roles.ts#loginRoleOf).
     sql.raw(`create or replace function ${IS_STAFF_LOGIN}() returns boolean
@@ -66,8 +67,9 @@ export async function installLoginBinding(db: Kysely<Database>): Promise<void> {
   });
 }
 
-/** The server's staff logins: roles that can log in, hold one of the app's roles directly, and
- * are not superusers; each with the strongest app role it holds. */
+/** The server's staff logins: roles that can log in, hold one of the app's roles directly (using
+ * its privileges: not the owner who created it), and are not superusers; each with the strongest
+ * app role it holds. */
 export async function staffLogins(db: Kysely<Database>): Promise<Array<{ login: string; role: Role }>> {
   const { rows } = await sql<{ login: string; grp: string }>`
     select r.rolname::text as login, g.rolname::text as grp
@@ -75,6 +77,7 @@ export async function staffLogins(db: Kysely<Database>): Promise<Array<{ login: 
     join pg_auth_members m on m.member = r.oid
     join pg_roles g on g.oid = m.roleid
     where g.rolname in (${sql.join(Object.values(TEAM_ROLES))}) and r.rolcanlogin and not r.rolsuper
+      and pg_has_role(r.oid, g.oid, 'usage')
     order by 1`.execute(db);
   const strongest = new Map<string, Role>();
   for (const role of ['viewer', 'officer', 'administrator'] as const)

@@ -57,13 +57,16 @@ export function grantStatements(tables: TeamTable[]) {
   return statements;
 }
 
-/** The app role the connected login holds: the strongest of the three group roles it is a member
- * of (directly or through another role), or null for none (the database's owner, a superuser's
- * own tools). A staff member signed in through this login may do no more than this role. */
+/** The app role the connected login holds: the strongest of the three group roles whose privileges
+ * it uses (a member, directly or through another role, that inherits them), or null for none (the
+ * database's owner, a superuser's own tools). 'usage', not 'member': from PostgreSQL 16 the owner
+ * who created the roles (CREATEROLE) is made a member of each, with ADMIN OPTION but without
+ * inheriting their privileges, and must not be taken for a staff login. A staff member signed in
+ * through this login may do no more than this role. */
 export async function loginRoleOf(db: Kysely<Database>): Promise<Role | null> {
   const { rows } = await sql<{ rolname: string }>`
     select rolname from pg_roles
-    where rolname in (${sql.join(ALL)}) and pg_has_role(current_user, oid, 'member')
+    where rolname in (${sql.join(ALL)}) and pg_has_role(current_user, oid, 'usage')
       and not (select rolsuper from pg_roles where rolname = current_user)`.execute(db);
   const held = new Set(rows.map((r) => r.rolname));
   for (const role of ['administrator', 'officer', 'viewer'] as const) if (held.has(TEAM_ROLES[role])) return role;
