@@ -143,10 +143,11 @@ describe.skipIf(!isPostgresRun)('the audit chain across a copy into a team datab
         // Text whose JSON escapes the database must write exactly as the app does.
         [TEST_NOW, officer.id, 'Looked at the "list" \\ of\n\tpeople \u0001 café ✓ \u2028 😀 /'],
       );
-      // The keys are not the officer's to read.
+      // The keys are not the officer's to read, nor the epochs theirs to change.
       await expect(direct.query('select key from worksbook_audit_chain_keys')).rejects.toMatchObject({
         code: '42501',
       });
+      await expect(direct.query('delete from audit_epochs')).rejects.toMatchObject({ code: '42501' });
     } finally {
       await direct.end();
     }

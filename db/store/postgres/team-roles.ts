@@ -6,7 +6,7 @@
 //   (db/store/tables/readable-columns.ts, from the personal-data registry): no special-category or
 //   criminal-offence column, no free text, no column whose codes include special items, no secrets;
 // - the audit log: SELECT and INSERT only, for every role (the owner aside, whose triggers refuse
-//   UPDATE, DELETE and TRUNCATE too). Run again after an upgrade adds tables: it starts from
+//   UPDATE, DELETE and TRUNCATE too); its epochs (where the chain's keys change): SELECT only. Run again after an upgrade adds tables: it starts from
 //   nothing each time (REVOKE ALL, then the grants), so it is safe to repeat.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
@@ -44,6 +44,9 @@ export function grantStatements(tables: TeamTable[]) {
   for (const table of tables) {
     const name = sql.table(table.name);
     if (table.name === 'audit_log') statements.push(sql`grant select, insert on ${name} to ${writers}`);
+    // Where the chain's keys change: written by the owner only (a copy into the team database,
+    // postgres/audit-chain.ts); the app writes none on a team database.
+    else if (table.name === 'audit_epochs') statements.push(sql`grant select on ${name} to ${writers}`);
     else statements.push(sql`grant select, insert, update, delete on ${name} to ${writers}`);
     const columns = viewerColumns(table);
     if (columns.length)
