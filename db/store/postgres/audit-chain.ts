@@ -7,7 +7,7 @@
 //   entries copied from it, and a key of the team database's own, made at the copy, for every entry
 //   after it. Each key row says from which entry on it chains (an epoch, as audit_epochs records);
 // - a trigger run with the owner's rights chains every new entry, whoever inserts it and with
-//   whatever program: it sets the entry's prev_hash to the last entry's hash and its hash to
+//   whatever program, one at a time (the app's write lock): it sets the entry's prev_hash to the last entry's hash and its hash to
 //   HMAC-SHA256 under the newest key of the same canonical text the app hashes (JSON of the fields,
 //   audit.repository.ts#canonicalEntry). A login cannot write a hash of its choosing, and nobody
 //   but the owner can change or delete an entry (team-roles.ts), so the log stays insert-only
@@ -18,6 +18,7 @@ import { randomBytes } from 'node:crypto';
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { TEAM_ROLES } from './team-roles';
+import { WRITE_LOCK_KEY } from './pg-dialect';
 
 const KEYS = 'worksbook_audit_chain_keys';
 const CHAIN = 'worksbook_audit_chain';
@@ -63,6 +64,9 @@ function chainStatements() {
       begin
         select first_entry_id, inner_pad, outer_pad into k from ${KEYS} order by first_entry_id desc limit 1;
         if not found or new.id < k.first_entry_id then return new; end if;
+        -- Entries chain one after another: an insert from outside the app (which holds this lock for
+        -- every write already) waits its turn rather than forking the chain.
+        perform pg_advisory_xact_lock(${WRITE_LOCK_KEY});
         new.prev_hash := coalesce((select hash from audit_log order by id desc limit 1), repeat('0', 64));
         new.hash := encode(sha256(k.outer_pad || sha256(k.inner_pad
           || convert_to(new.prev_hash || E'\\n' || ${CANONICAL}, 'UTF8'))), 'hex');
