@@ -103,7 +103,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * that names staff commits (or the store is reopened). The dispatcher checks it on every
    * request without a query, so a request that needs no data (cancelling a job, a job's progress)
    * still answers while a long job holds the store's one connection in its transaction. */
-  const staffRoles = new Map<number, { role: Role; isActive: boolean } | null>();
+  const staffRoles = new Map<number, { role: Role; isActive: boolean; login: string | null } | null>();
   let staffGeneration = 0;
   const emit = (event: BackendEvent) => {
     if (event.type === 'data-changed' && event.areas.some((a) => a === 'staff' || a === '*')) {
@@ -148,6 +148,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     },
     audit: await openAuditAnchor(store, () => clock.now()),
     loginRole: store.loginRole,
+    loginName: store.loginName,
     trust: trustRules(await readTrustSettings(store.db)),
     // The handle is read at each call: a restore replaces it.
     maintenance: {
@@ -176,6 +177,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         Object.assign(services, {
           db: store.db,
           loginRole: store.loginRole,
+          loginName: store.loginName,
           isEncrypted: store.isEncrypted,
           storeKey: store.key,
           audit: await openAuditAnchor(store, () => clock.now(), reopenOptions),
@@ -233,14 +235,16 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       const generation = staffGeneration;
       const row = await services.db
         .selectFrom('staff')
-        .select(['role', 'is_active'])
+        .select(['role', 'is_active', 'database_login'])
         .where('id', '=', id)
         .executeTakeFirst();
-      staff = row ? { role: row.role, isActive: row.is_active === 1 } : null;
+      staff = row ? { role: row.role, isActive: row.is_active === 1, login: row.database_login } : null;
       // A staff write that committed while this read waited may have made it stale: not kept.
       if (generation === staffGeneration) staffRoles.set(id, staff);
     }
-    if (!staff?.isActive || !c.session) return null;
+    // A staff login unbound from this profile meanwhile (login-binding.service.ts): signed out too.
+    if (!staff?.isActive || !c.session || (services.loginName !== null && staff.login !== services.loginName))
+      return null;
     const role = withinLogin(staff.role, services.loginRole);
     if (role !== c.session.staff.role) c.session = { ...c.session, staff: { ...c.session.staff, role } };
     return role;

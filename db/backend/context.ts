@@ -58,6 +58,8 @@ export interface BackendServices {
    * member signed in through it works with no more than that role; a viewer's login also stands
    * in for the app's password, which it cannot read (the server checked the login's). */
   loginRole: Role | null;
+  /** That login's name (Store.loginName): only the staff profile bound to it signs in. */
+  loginName: string | null;
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number; sessionHours: number };
   maintenance: StoreMaintenance;

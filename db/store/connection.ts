@@ -59,6 +59,8 @@ export interface Store {
    * the most a staff member signed in through it may do; null when the login is in none of the
    * roles (the database's owner) and for a data file, whose key opens everything. */
   readonly loginRole: Role | null;
+  /** That login's name, when loginRole is not null (null for the owner and for a data file). */
+  readonly loginName: string | null;
   /** Calls `listener` with the data areas another process changed (a team database's other
    * members; a SQLite store has one owner, so never). */
   onOtherWriters(listener: (areas: string[]) => void): () => void;
@@ -249,6 +251,7 @@ async function openOwnedStore(options: OpenStoreOptions, lock: StoreLock | null)
       openNotes,
       lock,
       loginRole: null,
+      loginName: null,
       onOtherWriters: () => () => {},
       async close({ keepLock = false } = {}) {
         await db.destroy(); // closes the sqlite handle too

@@ -1,7 +1,8 @@
 // Moving up to team mode: copies a solo store (SQLite) into an empty team database (PostgreSQL),
 // every table with its ids (people, history, the audit log with its hash chain, evidence files
 // with their bytes, reference data as the programme left it), then checks that every table
-// holds as many rows as the solo store. The copy is one transaction on the team database: a
+// holds as many rows as the solo store (the audit log one more: the entry where the team
+// database's own audit key takes over the chain, postgres/audit-chain.ts). The copy is one transaction on the team database: a
 // failure part-way leaves it as empty as before, so running it again starts cleanly; running it
 // again after a finished copy finds the same rows and the same audit chain head and only checks.
 // A team database that holds anything else (staff, people or an audit log of its own) is refused.
@@ -9,6 +10,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './connection';
 import { moveIdentitiesOn, tablesInCopyOrder, type TeamTable } from './postgres/team-tables';
+import { startServerAuditChain } from './postgres/audit-chain';
 
 export class TeamMigrateRefused extends Error {
   constructor(message: string) {
@@ -32,6 +34,16 @@ const IN_USE_TABLES = ['staff', 'participants', 'audit_log'] as const;
 async function countRows(db: Kysely<Database>, table: string): Promise<number> {
   const r = await sql<{ n: number | string }>`select count(*) as n from ${sql.table(table)}`.execute(db);
   return Number(r.rows[0]?.n ?? 0);
+}
+
+/** The first entry a data file chained with its audit key (audit_epochs), or null. */
+async function keyedFrom(db: Kysely<Database>): Promise<number | null> {
+  const row = await db
+    .selectFrom('audit_epochs')
+    .select((eb) => eb.fn.min('first_entry_id').as('first'))
+    .where('chain', '=', 'hmac-sha256')
+    .executeTakeFirst();
+  return row?.first == null ? null : Number(row.first);
 }
 
 async function chainHead(db: Kysely<Database>): Promise<{ id: number; hash: string } | null> {
@@ -98,10 +110,19 @@ export async function copySoloStoreToTeam(source: Store, target: Store): Promise
       if (t.name !== 'audit_log') await sql`delete from ${sql.table(t.name)}`.execute(tx);
     for (const t of tables) await copyTable(source.db, tx, t);
     await moveIdentitiesOn(tx, tables);
+    // The chain goes on keyed: the server keeps the file's audit key for the copied entries and its
+    // own key for every entry after the copy, and chains each new entry itself (audit-chain.ts).
+    await startServerAuditChain(tx, {
+      fileKey: source.keyring?.secrets.auditKey ?? null,
+      fileKeyedFrom: await keyedFrom(source.db),
+      at: new Date().toISOString(),
+    });
   });
 
   const copied = await counts(target.db);
-  const short = copied.filter((c, i) => c.rows !== sourceCounts[i]!.rows);
+  // The copy's own entry, where the team database's key takes over, and its epoch.
+  const added: Record<string, number> = { audit_log: 1, audit_epochs: 1 };
+  const short = copied.filter((c, i) => c.rows !== sourceCounts[i]!.rows + (added[c.table] ?? 0));
   if (short.length)
     throw new Error(
       `The copy does not match: ${short.map((c) => `${c.table} has ${c.rows} rows`).join(', ')} (the data file has others).`,

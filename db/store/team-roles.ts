@@ -15,6 +15,9 @@ import {
   setOrganisationScope,
 } from './postgres/team-scopes';
 import { TeamMigrateRefused } from './team-migrate';
+import { installLoginBinding, staffLogins } from './postgres/team-logins';
+import { auditChainGrantStatements, serverChainKeys } from './postgres/audit-chain';
+import type { Role } from '../../shared/contract/define';
 
 export { TEAM_ROLES };
 
@@ -26,6 +29,8 @@ function teamOnly(store: Store): void {
 export async function setUpServerRoles(store: Store): Promise<{ roles: string[]; tables: number }> {
   teamOnly(store);
   const done = await setUpTeamRoles(store.db);
+  await installLoginBinding(store.db);
+  for (const statement of auditChainGrantStatements()) await statement.execute(store.db);
   await enableOrganisationScopes(store.db);
   return done;
 }
@@ -64,4 +69,15 @@ export async function writeServerScope(tx: Kysely<Database>, organisationId: num
       "This team database's server roles are not set up yet: its owner runs `cli team setup-roles` first.",
     );
   await setOrganisationScope(tx, organisationId, scope);
+}
+
+/** The team database's staff logins with their roles: null on a data file, which has none. */
+export async function readStaffLogins(db: Kysely<Database>): Promise<Array<{ login: string; role: Role }> | null> {
+  return storeKindOf(db) === 'postgres' ? staffLogins(db) : null;
+}
+
+/** The keys a team database chains its audit log with, by epoch (postgres/audit-chain.ts): null on a
+ * data file or a team database that keeps none; 'refused' for a login that may not read them. */
+export async function readServerChainKeys(db: Kysely<Database>) {
+  return storeKindOf(db) === 'postgres' ? serverChainKeys(db) : null;
 }

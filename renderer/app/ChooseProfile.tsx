@@ -2,7 +2,8 @@
 // owner forgot it) is opened with the one-time set-up code an administrator issued: "I have a
 // set-up code". In a programme from before passwords were required, where nobody has one yet, its
 // administrator sets the first. A locked profile says until when. After an automatic lock the
-// screen says why, and signing in returns to the page that was open.
+// screen says why, and signing in returns to the page that was open. Connected to a team database
+// through a staff member's own login, only the profile linked to that login is offered.
 import { useState } from 'react';
 import { z } from 'zod';
 import { useChannel } from '../api/use-channel';
@@ -29,6 +30,7 @@ export function ChooseProfile({
 }) {
   const profiles = useChannel('session.profiles', {});
   const policy = useChannel('session.policy', {});
+  const login = useChannel('session.databaseLogin', {}).data?.login ?? null;
   const [staffId, setStaffId] = useState<number | null>(null);
   const [withCode, setWithCode] = useState(false);
   const chosen = profiles.data?.find((p) => p.id === staffId);
@@ -43,6 +45,18 @@ export function ChooseProfile({
         </p>
       )}
       <p className="lead">Everything you change is recorded under your name.</p>
+      {login && (
+        <p>
+          This computer is connected to the team database as <strong>{login}</strong>: only the staff profile linked to
+          that login signs in here.
+        </p>
+      )}
+      {login && profiles.data?.length === 0 && (
+        <p className="panel" role="status">
+          No staff profile is linked to the database login {login} yet. Ask an administrator to link it under Settings,
+          Staff and roles; then come back here.
+        </p>
+      )}
       <fieldset className="field">
         <legend id="field-staffId" tabIndex={-1}>
           Staff profile

@@ -48,6 +48,14 @@ export const appContract = {
     input: emptyInput,
     output: z.array(staffProfileSchema),
   }),
+  'session.databaseLogin': channel({
+    effect: reads,
+    summary: 'The team database login this app is connected with, when it holds a staff role',
+    role: 'public',
+    input: emptyInput,
+    // null: a data file, or the team database's owner (no staff role): any profile signs in.
+    output: z.object({ login: z.string().nullable() }),
+  }),
   'session.start': channel({
     effect: ownTransactions('staff'),
     summary: 'Sign in',

@@ -27,6 +27,8 @@ export const managedStaffSchema = staffProfileSchema.extend({
   failedAttempts: z.number().int(),
   /** When the profile's unused set-up code expires (null: none outstanding). */
   setupCodeExpiresAt: z.string().nullable(),
+  /** The team database login bound to this profile (null: none; always null on a data file). */
+  databaseLogin: z.string().nullable(),
 });
 export type ManagedStaff = z.infer<typeof managedStaffSchema>;
 
@@ -275,6 +277,29 @@ export const trustContract = {
     role: 'administrator',
     input: z.object({ id: idSchema, newPassword: newPasswordSchema }).strict(),
     output: managedStaffSchema,
+  }),
+  'staff.setDatabaseLogin': channel({
+    effect: writes('staff'),
+    summary: "Bind a team database login to a staff member's profile (or unbind it)",
+    role: 'administrator',
+    input: z
+      .object({
+        id: idSchema,
+        login: z.string().trim().min(1).max(63, 'A login name has at most 63 characters').nullable(),
+      })
+      .strict(),
+    output: managedStaffSchema,
+  }),
+  'team.logins': channel({
+    effect: reads,
+    summary: "List the team database's staff logins, each with its role and the profile bound to it",
+    role: 'administrator',
+    input: emptyInput,
+    output: z.object({
+      /** Whether this store is a team database (a data file has no logins). */
+      teamMode: z.boolean(),
+      logins: z.array(z.object({ login: z.string(), role: z.enum(roles), staffId: idSchema.nullable() })),
+    }),
   }),
   'staff.unlock': channel({
     effect: writes('staff'),

@@ -3,6 +3,7 @@ import { AppFailure } from '../../../shared/result';
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { countStaff, listStaff, toStaffProfile } from '../staff/staff.repository';
+import { profilesForLogin, refuseUnlessBound } from '../trust/login-binding.service';
 import { countParticipants } from '../participants/participants.repository';
 import {
   activeStaff,
@@ -33,17 +34,19 @@ export const appHandlers = defineHandlers({
   },
 
   async 'session.profiles'(_input, ctx) {
-    // Read as the login reads them: a viewer's login has no password hashes (and needs none), and
-    // offers only viewers' profiles (signInThroughLogin says why).
-    return (await listStaff(ctx.db, ctx.loginRole ?? 'administrator'))
-      .filter((s) => s.is_active === 1 && (ctx.loginRole !== 'viewer' || s.role === 'viewer'))
-      .map(toStaffProfile);
+    // Read as the login reads them (a viewer's login has no password hashes, and needs none); a
+    // staff login offers only the profile bound to it (login-binding.service.ts says why).
+    return (await profilesForLogin(ctx.db, ctx)).map(toStaffProfile);
   },
+
+  'session.databaseLogin': async (_input, ctx) => ({ login: ctx.loginName }),
 
   async 'session.start'(input, ctx) {
     // Password check, lockout and the "passwords required" rule live in the trust area. A wrong
     // password is counted in its own committed transaction before the refusal is returned.
     const now = ctx.clock.now();
+    // Through a staff login, only the profile bound to it; refused before any password is checked.
+    await refuseUnlessBound(ctx.db, ctx, await activeStaff(ctx.db, input.staffId, ctx.loginRole ?? 'administrator'));
     if (ctx.loginRole === 'viewer') {
       const staff = await ctx.transact((tx) => signInThroughLogin(tx, input.staffId, 'viewer', now));
       return startSession(ctx.client, staff, now, ctx.loginRole);

@@ -3,12 +3,15 @@
 // head recorded beside the store. An edited, inserted or deleted entry breaks the chain at that
 // entry; entries cut from the end leave the log short of its recorded head; a rewritten log ends
 // in a hash the head does not have. Someone with the store key alone can drop the triggers and
-// recompute plain hashes, but not keyed ones, nor the head's seal. Reads the log in pages by id,
-// so a million entries stay cheap on any store.
+// recompute plain hashes, but not keyed ones, nor the head's seal. A team database keeps its keys
+// itself, one per epoch (the copied data file's, then its own: db/store/postgres/audit-chain.ts),
+// readable by its owner and administrators only. Reads the log in pages by id, so a million
+// entries stay cheap on any store.
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, auditHash, GENESIS_HASH, keyedAuditHash } from '../audit/audit.repository';
 import { headSealIsValid, type HeadRead } from '../audit/audit-head';
 import { auditEntryHash, keyedFromInStore, lastAuditEntry } from '../audit/audit-epochs.repository';
+import { readServerChainKeys } from '../../store/team-roles';
 
 export interface AuditVerification {
   ok: boolean;
@@ -63,8 +66,23 @@ export async function verifyAuditChain(
       `The log's record of where keyed chaining began (entry ${storeKeyedFrom ?? 'none'}) differs from the recorded head's ` +
         `(entry ${head.keyedFrom ?? 'none'}): the log was rewritten.`,
     );
-  if (keyedFrom !== null && !auditKey)
+  // The keys by epoch: a team database keeps its own (the copied data file's and its own, from
+  // the copy on: db/store/postgres/audit-chain.ts); a data file's is in its key envelope.
+  const serverKeys = await readServerChainKeys(db);
+  if (serverKeys === 'refused')
+    return fail(
+      "The team database chains its audit log with its own key, which only the database's owner and " +
+        "administrators' logins can read: check it as an administrator.",
+    );
+  if (serverKeys && keyedFrom !== null && serverKeys[0]!.firstEntryId > keyedFrom)
+    return fail(
+      `The log's record of where keyed chaining began (entry ${keyedFrom}) is earlier than the team database's ` +
+        `first audit key (entry ${serverKeys[0]!.firstEntryId}): entries were chained with a key it does not keep.`,
+    );
+  if (!serverKeys && keyedFrom !== null && !auditKey)
     return fail('The log is chained with the audit key, which was not given: open the store with its key envelope.');
+  const epochs = serverKeys ?? (keyedFrom !== null ? [{ firstEntryId: keyedFrom, key: auditKey! }] : []);
+  let epoch = -1;
 
   let prev = GENESIS_HASH;
   let checked = 0;
@@ -99,8 +117,8 @@ export async function verifyAuditChain(
           row.id,
           checked,
         );
-      const expected =
-        keyedFrom !== null && row.id >= keyedFrom ? keyedAuditHash(auditKey!, prev, row) : auditHash(prev, row);
+      while (epoch + 1 < epochs.length && row.id >= epochs[epoch + 1]!.firstEntryId) epoch++;
+      const expected = epoch >= 0 ? keyedAuditHash(epochs[epoch]!.key, prev, row) : auditHash(prev, row);
       if (expected !== row.hash)
         return fail(`Entry ${row.id} does not match: it was altered after it was written.`, row.id, checked);
       prev = row.hash;

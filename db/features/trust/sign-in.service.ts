@@ -186,19 +186,13 @@ export async function recheckPassword(
 
 /** Sign-in through a team database login that may not read password hashes (a viewer's): the
  * server checked the login's own password (SCRAM) when the app connected, and that stands in for
- * the app's password, which this login can neither check nor count wrong attempts of. Only a
- * viewer's profile can be chosen this way: without the app password nothing shows that the person
- * at the keyboard is the officer or administrator whose name the audit log would carry. A locked
- * or inactive profile is still refused, and the sign-in audited. */
+ * the app's password, which this login can neither check nor count wrong attempts of. The profile
+ * is the one an administrator bound to this login (login-binding.service.ts, checked by the caller
+ * and by the server), so the login says who is at the keyboard; the session works with no more
+ * than a viewer's role. A locked or inactive profile is still refused, and the sign-in audited. */
 export async function signInThroughLogin(tx: Tx, staffId: number, reader: Role, now: Date): Promise<StaffRow> {
   const nowIso = now.toISOString();
   const staff = await activeStaff(tx, staffId, reader);
-  if (staff.role !== 'viewer')
-    throw new AppFailure(
-      'forbidden',
-      `This team database login is a viewer's, and ${staff.display_name}'s profile is not. ` +
-        `Connect with your own database login to sign in as ${staff.display_name}.`,
-    );
   refuseIfLocked(staff, nowIso, 'password');
   await appendAudit(tx, nowIso, staff.id, {
     action: 'sign-in',

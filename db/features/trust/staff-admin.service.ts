@@ -37,6 +37,7 @@ function toManagedStaff(row: StaffRow, setupCodeExpiresAt: string | null): Manag
     lockedUntil: row.locked_until,
     failedAttempts: row.failed_attempts,
     setupCodeExpiresAt,
+    databaseLogin: row.database_login,
   };
 }
 
@@ -51,7 +52,7 @@ async function mustFind(db: Db, id: number): Promise<StaffRow> {
   return row;
 }
 
-async function managed(db: Db, id: number, nowIso: string): Promise<ManagedStaff> {
+export async function managed(db: Db, id: number, nowIso: string): Promise<ManagedStaff> {
   const codes = await setupCodeExpiries(db, nowIso);
   return toManagedStaff(await mustFind(db, id), codes.get(id) ?? null);
 }

@@ -24,6 +24,7 @@ import {
 } from './recovery-key.service';
 import { issueSetupCode } from './setup-codes.service';
 import { setTeamScope, teamScopesView } from './team-scopes.service';
+import { refuseUnlessBound, setDatabaseLogin, teamLoginsView } from './login-binding.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
 import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
@@ -50,7 +51,7 @@ export const trustHandlers = defineHandlers({
   },
   async 'session.setPassword'(input, ctx) {
     const now = ctx.clock.now();
-    await activeStaff(ctx.db, input.staffId);
+    await refuseUnlessBound(ctx.db, ctx, await activeStaff(ctx.db, input.staffId));
     // Hashed before the transaction (scrypt is the slow part); the rules are checked inside it.
     const hash = hashPassword(input.newPassword);
     const staff = await ctx.transact((tx) => claimFirstPassword(tx, input.staffId, hash, now.toISOString()));
@@ -58,7 +59,7 @@ export const trustHandlers = defineHandlers({
   },
   async 'session.redeemSetupCode'(input, ctx) {
     const now = ctx.clock.now();
-    await activeStaff(ctx.db, input.staffId);
+    await refuseUnlessBound(ctx.db, ctx, await activeStaff(ctx.db, input.staffId));
     const hash = hashPassword(input.newPassword);
     // A wrong code is counted in its own committed transaction before the refusal is returned.
     const attempt = await ctx.transact((tx) => redeemSetupCode(tx, input.staffId, input.code, hash, now));
@@ -77,6 +78,8 @@ export const trustHandlers = defineHandlers({
   'staff.create': (input, ctx) => createStaff(ctx.tx, actorOf(ctx), input),
   'staff.update': (input, ctx) => updateStaff(ctx.tx, actorOf(ctx), input),
   'staff.resetPassword': (input, ctx) => resetPassword(ctx.tx, actorOf(ctx), input.id, input.newPassword),
+  'staff.setDatabaseLogin': (input, ctx) => setDatabaseLogin(ctx.tx, actorOf(ctx), input),
+  'team.logins': (_input, ctx) => teamLoginsView(ctx.db),
   'staff.unlock': (input, ctx) => unlockStaff(ctx.tx, actorOf(ctx), input.id),
   'staff.issueSetupCode': (input, ctx) => issueSetupCode(ctx.tx, actorOf(ctx), input.id),
 

@@ -12,8 +12,10 @@ import { pgTypes, WorksbookPostgresDialect } from './pg-dialect';
 import { clientConfig, displayUrl, type TeamConnection } from './team-connection';
 import { rememberConnection } from './connections';
 import { CHANGES_CHANNEL, parseChangeNotice } from './change-notices';
-import { loginRoleOf, reapplyTeamGrants } from './team-roles';
+import { loginNameOf, loginRoleOf, reapplyTeamGrants } from './team-roles';
 import { applyOrganisationScopes, scopesEnabled } from './team-scopes';
+import { loginBindingStatements } from './team-logins';
+import { auditChainGrantStatements } from './audit-chain';
 import type { Role } from '../../../shared/contract/define';
 
 export interface TeamStore {
@@ -24,6 +26,9 @@ export interface TeamStore {
   readonly isEncrypted: boolean;
   /** The app role this login holds on the server (team-roles.ts), or null for none (the owner). */
   readonly loginRole: Role | null;
+  /** The login's name when it holds one of the app's roles (loginRole not null), else null: the
+   * profile bound to it is the only one that signs in through it (login-binding.service.ts). */
+  readonly loginName: string | null;
   /** Calls `listener` with the areas another backend changed, after its commit. */
   onOtherWriters(listener: (areas: string[]) => void): () => void;
   close(): Promise<void>;
@@ -42,6 +47,10 @@ export async function migrateTeamDatabase(
   if (!applied.length) return { applied, grantsReapplied: false };
   const grantsReapplied = await db.transaction().execute(async (tx) => {
     const done = await reapplyTeamGrants(tx);
+    // The checks binding each login to its profile, in their newest form.
+    if (done)
+      for (const statement of [...loginBindingStatements(), ...auditChainGrantStatements()])
+        await statement.execute(tx);
     // A new table about people follows their organisation scope too.
     if (done && (await scopesEnabled(tx))) await applyOrganisationScopes(tx);
     return done;
@@ -83,8 +92,10 @@ export async function openTeamStore(
     throw error;
   }
   let loginRole: Role | null;
+  let loginName: string | null;
   try {
     loginRole = await loginRoleOf(db);
+    loginName = loginRole ? await loginNameOf(db) : null;
   } catch (error) {
     await db.destroy();
     throw error;
@@ -120,6 +131,7 @@ export async function openTeamStore(
     db,
     isEncrypted: connection.tls === 'verify-full',
     loginRole,
+    loginName,
     onOtherWriters(l) {
       listeners.add(l);
       void listen();

@@ -6,7 +6,7 @@
 //   (db/store/tables/readable-columns.ts, from the personal-data registry): no special-category or
 //   criminal-offence column, no free text, no column whose codes include special items, no secrets;
 // - the audit log: SELECT and INSERT only, for every role (the owner aside, whose triggers refuse
-//   UPDATE, DELETE and TRUNCATE too). Run again after an upgrade adds tables: it starts from
+//   UPDATE, DELETE and TRUNCATE too); its epochs (where the chain's keys change): SELECT only. Run again after an upgrade adds tables: it starts from
 //   nothing each time (REVOKE ALL, then the grants), so it is safe to repeat.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
@@ -44,6 +44,9 @@ export function grantStatements(tables: TeamTable[]) {
   for (const table of tables) {
     const name = sql.table(table.name);
     if (table.name === 'audit_log') statements.push(sql`grant select, insert on ${name} to ${writers}`);
+    // Where the chain's keys change: written by the owner only (a copy into the team database,
+    // postgres/audit-chain.ts); the app writes none on a team database.
+    else if (table.name === 'audit_epochs') statements.push(sql`grant select on ${name} to ${writers}`);
     else statements.push(sql`grant select, insert, update, delete on ${name} to ${writers}`);
     const columns = viewerColumns(table);
     if (columns.length)
@@ -57,17 +60,26 @@ export function grantStatements(tables: TeamTable[]) {
   return statements;
 }
 
-/** The app role the connected login holds: the strongest of the three group roles it is a member
- * of (directly or through another role), or null for none (the database's owner, a superuser's
- * own tools). A staff member signed in through this login may do no more than this role. */
+/** The app role the connected login holds: the strongest of the three group roles whose privileges
+ * it uses (a member, directly or through another role, that inherits them), or null for none (the
+ * database's owner, a superuser's own tools). 'usage', not 'member': from PostgreSQL 16 the owner
+ * who created the roles (CREATEROLE) is made a member of each, with ADMIN OPTION but without
+ * inheriting their privileges, and must not be taken for a staff login. A staff member signed in
+ * through this login may do no more than this role. */
 export async function loginRoleOf(db: Kysely<Database>): Promise<Role | null> {
   const { rows } = await sql<{ rolname: string }>`
     select rolname from pg_roles
-    where rolname in (${sql.join(ALL)}) and pg_has_role(current_user, oid, 'member')
+    where rolname in (${sql.join(ALL)}) and pg_has_role(current_user, oid, 'usage')
       and not (select rolsuper from pg_roles where rolname = current_user)`.execute(db);
   const held = new Set(rows.map((r) => r.rolname));
   for (const role of ['administrator', 'officer', 'viewer'] as const) if (held.has(TEAM_ROLES[role])) return role;
   return null;
+}
+
+/** The name of the connected login (the one its password was checked for). */
+export async function loginNameOf(db: Kysely<Database>): Promise<string> {
+  const { rows } = await sql<{ login: string }>`select session_user::text as login`.execute(db);
+  return rows[0]!.login;
 }
 
 const SPECIAL_ITEM = 'worksbook_special_item';

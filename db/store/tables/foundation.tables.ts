@@ -11,6 +11,8 @@ export interface StaffTable {
   failed_attempts: Generated<number>;
   locked_until: string | null;
   created_at: string;
+  /** The team database login bound to this profile (migration 0255); null: none. */
+  database_login: string | null;
 }
 
 export interface SettingsTable {

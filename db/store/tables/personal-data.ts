@@ -881,7 +881,7 @@ export const personalData = {
   staff: {
     about: 'staff',
     why: 'the people who use the app',
-    personal: ['display_name', 'email', 'password_hash', 'failed_attempts', 'locked_until'],
+    personal: ['display_name', 'email', 'password_hash', 'failed_attempts', 'locked_until', 'database_login'],
     notPersonal: ['id', 'role', 'is_active', 'created_at'],
   },
   staff_setup_codes: {

@@ -29,8 +29,55 @@ const roleHelp: Record<Role, string> = {
   administrator: 'Administrator: also staff accounts, reference lists, deletion, backups, retention and the audit log.',
 };
 
+type TeamLogin = ChannelOutput<'team.logins'>['logins'][number];
+
+/** The team database login bound to a profile: the only one its owner signs in through (team mode). */
+function LoginChoice({ staff, logins, onChanged }: { staff: ManagedStaff; logins: TeamLogin[]; onChanged(): void }) {
+  const toasts = useToasts();
+  // Logins free to link, and the one already linked here.
+  const choices = logins.filter((l) => l.staffId === null || l.staffId === staff.id);
+  async function choose(login: string | null) {
+    const result = await api.call('staff.setDatabaseLogin', { id: staff.id, login });
+    toasts.show(
+      result.ok
+        ? {
+            kind: 'success',
+            message: login
+              ? `${staff.displayName} now signs in through ${login}.`
+              : `${staff.displayName} has no database login now.`,
+          }
+        : { kind: 'error', message: result.error.message },
+    );
+    onChanged();
+  }
+  return (
+    <>
+      <label className="visually-hidden" htmlFor={`login-${staff.id}`}>
+        Database login of {staff.displayName}
+      </label>
+      <select
+        id={`login-${staff.id}`}
+        value={staff.databaseLogin ?? ''}
+        onChange={(e) => void choose(e.target.value || null)}
+      >
+        <option value="">Not linked</option>
+        {staff.databaseLogin && !choices.some((l) => l.login === staff.databaseLogin) && (
+          <option value={staff.databaseLogin}>{staff.databaseLogin} (no longer on the server)</option>
+        )}
+        {choices.map((l) => (
+          <option key={l.login} value={l.login}>
+            {l.login} ({l.role})
+          </option>
+        ))}
+      </select>
+    </>
+  );
+}
+
 export function StaffSection() {
   const staff = useChannel('staff.manageList', {}, { areas: ['staff'] });
+  const team = useChannel('team.logins', {}, { areas: ['staff'] });
+  const teamMode = !!team.data?.teamMode;
   const toasts = useToasts();
   const [resetFor, setResetFor] = useState<ManagedStaff | null>(null);
   const [shownCode, setShownCode] = useState<ShownCode | null>(null);
@@ -70,6 +117,13 @@ export function StaffSection() {
           <li key={h}>{h}</li>
         ))}
       </ul>
+      {teamMode && (
+        <p>
+          On this team database each person signs in through their own database login, linked to their profile here: a
+          login offers and signs in only the profile linked to it, and the database records changes under no one
+          else&apos;s name. A login not linked yet cannot sign in. The database&apos;s owner makes the logins.
+        </p>
+      )}
       <table className="table">
         <caption className="visually-hidden">Staff accounts</caption>
         <thead>
@@ -77,6 +131,7 @@ export function StaffSection() {
             <th scope="col">Name</th>
             <th scope="col">Role</th>
             <th scope="col">Password</th>
+            {teamMode && <th scope="col">Database login</th>}
             <th scope="col">Status</th>
             <th scope="col">Actions</th>
           </tr>
@@ -108,6 +163,18 @@ export function StaffSection() {
                   <div className="muted">Set-up code until {formatUkDateTime(s.setupCodeExpiresAt)}</div>
                 )}
               </td>
+              {teamMode && (
+                <td>
+                  <LoginChoice
+                    staff={s}
+                    logins={team.data?.logins ?? []}
+                    onChanged={() => {
+                      staff.reload();
+                      team.reload();
+                    }}
+                  />
+                </td>
+              )}
               <td>
                 {!s.isActive ? (
                   <span className="tag tag-grey">Inactive</span>
