@@ -1,37 +1,20 @@
 // Migration 0255 over a store at 0240 that already holds staff: every profile keeps its values and
 // has no database login bound; a login is then held to one profile (unique), while any number of
 // profiles may have none.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore } from '../support/migration-store';
 
 // The migration is portable Kysely; the PostgreSQL run migrates its template through it too.
 it('0255 leaves existing staff unbound and holds each login to one profile', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db: MigrationDb = new Kysely({
-    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
-  });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0255')));
+  const db = await sqliteStoreBefore('0255');
   const at = '2026-01-05T10:00:00.000Z';
   for (const [display_name, role] of [
     ['Jo Officer', 'officer'],
     ['Ada Admin', 'administrator'],
   ] as const)
     await db.insertInto('staff').values({ display_name, role, password_hash: 'h', created_at: at }).execute();
-  await migrateToLatest(db, migrations);
+  await migrateToLatest(db);
   const rows = await db
     .selectFrom('staff')
     .select(['display_name', 'role', 'password_hash', 'database_login'])
