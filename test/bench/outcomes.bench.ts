@@ -13,6 +13,9 @@ async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: {
   return r.value;
 }
 
+/** A row as ExcelJS holds it: its style is a plain property the writer reads (the types omit it). */
+type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
+
 interface FloorInput {
   /** Every cell of the workbook's first sheet, row by row (the floors write exactly these). */
   cells: ExcelJS.CellValue[][];
@@ -59,7 +62,7 @@ async function bareExcelJsWrite({ cells, columns }: FloorInput, styled: boolean)
     const rowStyle = {};
     for (const values of cells) {
       const row = sheet.addRow(values);
-      row.style = rowStyle;
+      (row as StyledRow).style = rowStyle;
       for (let i = 0; i < styles.length; i++) {
         const cell = row.findCell(i + 1);
         if (cell) cell.style = styles[i]!;

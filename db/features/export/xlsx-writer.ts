@@ -11,6 +11,9 @@
 import { PassThrough } from 'node:stream';
 import ExcelJS from 'exceljs';
 
+/** A row as ExcelJS holds it: its style is a plain property the writer reads (the types omit it). */
+type StyledRow = ExcelJS.Row & { style: Partial<ExcelJS.Style> };
+
 export type CellType = 'text' | 'date' | 'number' | 'integer' | 'boolean' | 'percent';
 
 export interface XlsxColumn<Row> {
@@ -123,7 +126,7 @@ export async function writeXlsx(
       const values: ExcelJS.CellValue[] = [];
       for (const column of sheet.columns) values.push(cellValue(column.type, column.value(row)) ?? undefined);
       const r = ws.addRow(values);
-      r.style = rowStyle;
+      (r as StyledRow).style = rowStyle;
       for (let i = 0; i < columnStyles.length; i++) {
         const cell = r.findCell(i + 1);
         if (cell) cell.style = columnStyles[i]!;
