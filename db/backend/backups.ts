@@ -49,28 +49,32 @@ export async function takeBackup(
   return taken.info;
 }
 
+/** The channel whose bulk write goes ahead on a recent backup: an import's commit, whose batch
+ * keeps what Undo needs to put back every row it writes. */
+const IMPORT_COMMIT = 'imports.commit';
+
 /**
  * The backup before a bulk write (the dispatcher's, for `bulkWrites`/`ownBulkTransactions`). An
- * import (reason 'pre-import') takes one only when the store has no checked backup from the last
- * hour: the import's own rows are restorable at any time by Undo (its batch keeps every created
- * row and every changed field's value before), and the whole store by that backup, which is at
- * most an hour older than the import. Every other bulk write (anonymising, a rule re-applied to
- * everyone) takes its own, as before. At 100,000 people a checked backup holds the backend for
- * about 9 s, so a morning's imports after the daily backup no longer each wait for one.
+ * import's commit takes one only when the store has no checked backup from the last hour: the
+ * import's own rows are restorable at any time by Undo (its batch keeps every created row and
+ * every changed field's value before), and the whole store by that backup, which is at most an
+ * hour older than the import. Every other bulk write (accepting a partner's values, anonymising,
+ * a rule re-applied to everyone, an undo) takes its own, as before. At 100,000 people a checked
+ * backup holds the backend for about 9 s, so a morning's imports after the daily backup no longer
+ * each wait for one.
  */
 export async function backupBeforeBulkWrite(
   services: BackendServices,
-  reason: BulkReason,
-  staffId: number | null,
+  unit: { channel: string; bulk: BulkReason; staffId: number | null },
 ): Promise<BackupFileInfo | null> {
-  if (reason === 'pre-import') {
+  if (unit.channel === IMPORT_COMMIT) {
     const recent = recentStoreBackup(services.db, services.backupDir, services.clock.now(), IMPORT_BACKUP_FRESH_MS);
     if (recent) {
       log('info', 'pre-import-backup-recent', { reason: recent.reason, takenAt: recent.takenAt });
       return null;
     }
   }
-  return takeBackup(services, reason, staffId);
+  return takeBackup(services, unit.bulk, unit.staffId);
 }
 
 /** The daily backup (a SQLite store's): taken when the last daily or manual backup is over a day old.

@@ -49,7 +49,7 @@ export async function runWrite<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
   if (unit.bulk && storeBackups(services.db).beforeBulkWrites)
-    await backupBeforeBulkWrite(services, unit.bulk, unit.staffId);
+    await backupBeforeBulkWrite(services, { channel: unit.channel, bulk: unit.bulk, staffId: unit.staffId });
   const attempt = () =>
     writeTransaction(services.db).execute(async (tx) => {
       const before = await lastAuditId(tx);
