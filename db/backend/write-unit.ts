@@ -12,7 +12,7 @@
 import type { BulkReason, DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
 import type { BackendServices } from './context';
-import { takeBackup } from './backups';
+import { backupBeforeBulkWrite } from './backups';
 import { announceChanges, isRetryableConflict, storeBackups, watchWrites, writeTransaction } from '../store/dialect';
 
 /** A write that left no trace in the audit log: a programming error, so the change is undone. */
@@ -48,7 +48,8 @@ export async function runWrite<T>(
   unit: WriteUnit,
   work: (tx: Tx) => Promise<T>,
 ): Promise<T> {
-  if (unit.bulk && storeBackups(services.db).beforeBulkWrites) await takeBackup(services, unit.bulk, unit.staffId);
+  if (unit.bulk && storeBackups(services.db).beforeBulkWrites)
+    await backupBeforeBulkWrite(services, { channel: unit.channel, bulk: unit.bulk, staffId: unit.staffId });
   const attempt = () =>
     writeTransaction(services.db).execute(async (tx) => {
       const before = await lastAuditId(tx);

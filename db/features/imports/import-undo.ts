@@ -19,6 +19,8 @@ import {
   setColumnsById,
 } from './imports.repository';
 import { nameSoundColumns } from '../participants/name-sounds';
+import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
+import { resolveParticipants } from '../geography/resolution';
 
 export interface UndoResult {
   removed: number;
@@ -74,6 +76,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
     let removed = 0,
       restored = 0;
     const removedPeople: number[] = [];
+    const restoredPeople: number[] = [];
     for (const r of rows) {
       const entity = r.entity as Entity;
       const table = tableOf[entity];
@@ -120,6 +123,7 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
               ? { updated_at: at }
               : {};
         await setColumnsById(tx, table, r.entity_id, { ...put, ...extra });
+        if (entity === 'participant') restoredPeople.push(r.entity_id);
         restored++;
         audit.push({
           action: 'undo',
@@ -131,6 +135,13 @@ export async function undoBatch(tx: Tx, batchId: number, at: string, staffId: nu
           after: put,
         });
       }
+    }
+    // What follows from the fields put back (where the person lives, their eligibility) is worked
+    // out again, as the import's commit did for the values it wrote.
+    if (restoredPeople.length) {
+      const settings = await loadEligibilitySettings(tx);
+      await resolveParticipants(tx, restoredPeople, settings.geo);
+      await refreshEveryone(tx, at.slice(0, 10), settings, restoredPeople);
     }
     await markBatchUndone(tx, batchId, at, staffId, kept);
     // The people it removed are gone: their names must not live on in what the import wrote.

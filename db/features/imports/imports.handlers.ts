@@ -171,9 +171,10 @@ export const importsHandlers = defineHandlers({
     p.committing = true;
     const jobId = ctx.jobs.start('import-commit', `Importing ${p.source.fileName}`, async (job) => {
       try {
-        // Imports write many rows at once: the dispatcher keeps a checked backup from just before
-        // this transaction (RELIABILITY.md), and a cancel rolls all of it back.
-        await job.progress(0, 0, 'Backing up before the import');
+        // Imports write many rows at once: the dispatcher makes sure a checked backup of the whole
+        // store from the last hour exists before this transaction (backupBeforeBulkWrite), the batch
+        // keeps what Undo needs to put back every row it writes, and a cancel rolls all of it back.
+        await job.progress(0, 0, 'Making sure there is a recent backup');
         const result = await ctx.transact((tx) =>
           commitPreview(tx, p, now(ctx), ctx.staffId, job, todayIso(ctx.clock)),
         );

@@ -20,6 +20,74 @@ export async function writeDistrictsSetting(tx: Tx, valueJson: string, at: strin
     .execute();
 }
 
+const factColumns = [
+  'id',
+  'date_of_birth',
+  'start_date',
+  'referral_date',
+  'postcode',
+  'no_fixed_abode',
+  'geo_status',
+  'geo_la_code',
+  'geo_ward_code',
+  'geo_terminated',
+] as const;
+
+/** The facts of many people, a statement per 5,000 ids (a batch of people refreshed together). */
+export async function eligibilityFactsOf(db: Db, ids: readonly number[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+    rows.push(
+      ...(await db
+        .selectFrom('participants')
+        .select(factColumns)
+        .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+        .execute()),
+    );
+  return rows;
+}
+
+/** The checks of many people, in id order (as eligibilityChecks gives one person's). */
+export async function eligibilityChecksOf(db: Db, ids: readonly number[]) {
+  const rows = [];
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+    rows.push(
+      ...(await db
+        .selectFrom('eligibility_checks')
+        .select([
+          'participant_id as participantId',
+          'check_code as checkCode',
+          'outcome',
+          'evidence_type as evidenceType',
+          'seen_on as seenOn',
+          'recorded_at as recordedAt',
+          'id',
+        ])
+        .where('participant_id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+        .orderBy('id')
+        .execute()),
+    );
+  return rows;
+}
+
+/** Stores one result for many people, writing only rows where it changed (derived data: no
+ * version bump). */
+export async function setEligibilityDerivedOf(
+  tx: Tx,
+  ids: readonly number[],
+  status: EligibilityStatus,
+  isLocal: boolean,
+): Promise<void> {
+  const local = isLocal ? 1 : 0;
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+    await tx
+      .updateTable('participants')
+      .set({ eligibility_status: status, is_local: local })
+      .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+      .where((eb) => eb.or([eb('eligibility_status', '!=', status), eb('is_local', '!=', local)]))
+      .execute();
+}
+
 export async function eligibilityFacts(db: Db, id: number) {
   return db
     .selectFrom('participants')

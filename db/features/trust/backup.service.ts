@@ -142,6 +142,19 @@ export function lastScheduledBackup(db: Db, backupDir: string): BackupFileInfo |
   return backupsIn(db, backupDir).find((b) => b.reason === 'daily' || b.reason === 'manual') ?? null;
 }
 
+/** How recent a checked backup of the store must be for an import to go ahead without taking
+ * another (BENCHMARKS.md, "the pre-import backup"): an hour. */
+export const IMPORT_BACKUP_FRESH_MS = 60 * 60 * 1000;
+
+/** The newest backup that holds this store as it was when taken and from then on: any but the one
+ * taken just before a restore (that holds the store the restore replaced), if taken within `withinMs`. */
+export function recentStoreBackup(db: Db, backupDir: string, now: Date, withinMs: number): BackupFileInfo | null {
+  const newest = backupsIn(db, backupDir).find((b) => b.reason !== 'pre-restore');
+  if (!newest) return null;
+  const age = now.getTime() - new Date(newest.takenAt).getTime();
+  return age >= 0 && age < withinMs ? newest : null;
+}
+
 /** The newest backup taken for `reason` (e.g. the one the dispatcher took before a bulk write). */
 export function newestBackup(db: Db, backupDir: string, reason: BackupReason): BackupFileInfo | null {
   return backupsIn(db, backupDir).find((b) => b.reason === reason) ?? null;
