@@ -20,10 +20,8 @@ if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.exit(2);
 }
 const workDir = path.resolve('.tmp/bench');
-// The last run's store copies go; the demo templates stay (a 100,000-person one takes many
-// minutes to build, and each is migrated when a copy opens).
-for (const entry of fs.existsSync(workDir) ? fs.readdirSync(workDir) : [])
-  if (!/^template-\d+\.sqlite$/.test(entry)) fs.rmSync(path.join(workDir, entry), { recursive: true, force: true });
+// The last run's store copies go; the demo templates live in .tmp/bench-templates (bench-kit.ts).
+fs.rmSync(workDir, { recursive: true, force: true });
 const kit = createBenchKit(sizes, workDir);
 
 for (const suite of [...suites, recordOpen]) {
