@@ -33,6 +33,7 @@ import type { Tx } from '../store/schema';
 import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
 import { openAuditAnchor } from './audit-anchor';
+import { createReadCache } from './read-cache';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
 class OutputMismatch extends Error {
@@ -105,11 +106,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * still answers while a long job holds the store's one connection in its transaction. */
   const staffRoles = new Map<number, { role: Role; isActive: boolean } | null>();
   let staffGeneration = 0;
+  const readCache = createReadCache();
   const emit = (event: BackendEvent) => {
     if (event.type === 'data-changed' && event.areas.some((a) => a === 'staff' || a === '*')) {
       staffRoles.clear();
       staffGeneration++;
     }
+    // Before any listener hears of the change, so a screen that reloads on it reads afresh.
+    if (event.type === 'data-changed') readCache.changed(event.areas);
     for (const l of listeners) l(event);
   };
   const clients = new Map<string, Client>();
@@ -157,6 +161,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       flushErasedPages: () => flushErasedPages(services.db),
       storeBytes: () => storeBytes(services.db, services.storeFile),
     },
+    readCache,
     async reopenStore(between, reopenOptions = {}) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
       const owned = store.lock;

@@ -124,31 +124,25 @@ export async function activeOutcomeTypes(db: Db) {
     .execute();
 }
 
-/** Of the people referred in the period, how many reached each stage (at any time since). */
+/** Of the people referred in the period, how many reached each stage (at any time since). Each
+ * person's furthest stage in each table is read with one look-up per table (three, not one per
+ * stage): enrolments 2 completed / 1 enrolled, on a course or not completed; outcomes (not
+ * rejected) 1 site ready + 2 a job, apprenticeship or self-employment; vacancies 3 offered /
+ * 2 interviewed / 1 put forward (reaching a stage counts the ones before it, candidate-reach.ts). */
 export async function countFunnel(db: Db, from: string, to: string) {
-  const row = await db
+  const jobTypes = sql`('job_start','apprenticeship_start','self_employment')`;
+  const people = db
     .selectFrom('participants as p')
     .select([
-      (eb) => eb.fn.countAll<number>().as('referred'),
-      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id
-        and e.status in ('enrolled','completed','not_completed')) then 1 end)`.as('enrolled'),
-      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed') then 1 end)`.as(
-        'completed',
-      ),
+      sql<number | null>`(select max(case when e.status = 'completed' then 2
+        when e.status in ('enrolled','not_completed') then 1 else 0 end)
+        from enrolments e where e.participant_id = p.id)`.as('enrolment'),
       // Site ready: the one definition (shared/domain/site-ready.ts), a 'Became site ready' outcome.
-      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
-        and o.verification_status != 'rejected') then 1 end)`.as('siteReady'),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id) then 1 end)`.as(
-        'submitted',
-      ),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
-        and ${reached('interviewed')}) then 1 end)`.as('interviewed'),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
-        and ${reached('offered')}) then 1 end)`.as('offered'),
-      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
-        in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected') then 1 end)`.as(
-        'job',
-      ),
+      sql<number | null>`(select max(case when o.outcome_type = 'site_ready' and o.verification_status != 'rejected'
+        then 1 else 0 end) + 2 * max(case when o.outcome_type in ${jobTypes} and o.verification_status != 'rejected'
+        then 1 else 0 end) from outcomes o where o.participant_id = p.id)`.as('outcome'),
+      sql<number | null>`(select max(case when ${reached('offered')} then 3 when ${reached('interviewed')} then 2
+        else 1 end) from vacancy_candidates k where k.participant_id = p.id)`.as('vacancy'),
     ])
     // Written as an OR of two ranges (not coalesce) so each half can use its date index.
     .where((eb) =>
@@ -158,18 +152,30 @@ export async function countFunnel(db: Db, from: string, to: string) {
       ]),
     )
     .where(notMerged)
-    .executeTakeFirst();
-  const n = (v: unknown) => Number(v ?? 0);
-  return {
-    referred: n(row?.referred),
-    enrolled: n(row?.enrolled),
-    completed: n(row?.completed),
-    siteReady: n(row?.siteReady),
-    submitted: n(row?.submitted),
-    interviewed: n(row?.interviewed),
-    offered: n(row?.offered),
-    job: n(row?.job),
-  };
+    .as('f');
+  // Grouped by the three stages (at most 48 rows), so each look-up runs once a person; the
+  // stage counts are added up here.
+  const groups = await db
+    .selectFrom(people)
+    .select(['f.enrolment', 'f.outcome', 'f.vacancy', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['f.enrolment', 'f.outcome', 'f.vacancy'])
+    .execute();
+  const c = { referred: 0, enrolled: 0, completed: 0, siteReady: 0, submitted: 0, interviewed: 0, offered: 0, job: 0 };
+  for (const g of groups) {
+    const n = Number(g.n);
+    const enrolment = Number(g.enrolment ?? 0);
+    const outcome = Number(g.outcome ?? 0);
+    const vacancy = Number(g.vacancy ?? 0);
+    c.referred += n;
+    if (enrolment >= 1) c.enrolled += n;
+    if (enrolment === 2) c.completed += n;
+    if (outcome % 2 === 1) c.siteReady += n;
+    if (outcome >= 2) c.job += n;
+    if (vacancy >= 1) c.submitted += n;
+    if (vacancy >= 2) c.interviewed += n;
+    if (vacancy === 3) c.offered += n;
+  }
+  return c;
 }
 
 /** People who started in the period by barrier (with its label), most first. */

@@ -7,6 +7,7 @@ import type { Dashboard, CountRow } from '../../../shared/contract/returns.contr
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
 import type { Db } from '../../store/schema';
+import { dataAreas, type DataArea } from '../../../shared/contract/define';
 import { findSetByCode, loadSetVersion } from './indicator-sets.repository';
 import { computeCounts } from './return.service';
 import { activeOutcomeTypes, countByBarrier, countFunnel, outcomeCells, startCells } from './dashboard.repository';
@@ -16,6 +17,13 @@ import { communityInvestmentIn } from '../outcomes/contracts.repository';
 import { eventsInPeriod } from '../events/events.repository';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
+
+/** The data areas the dashboard's figures are read from: every area but the audit log, backups
+ * and saved grid views. A kept dashboard (the backend's read cache) is forgotten when any of
+ * them changes. */
+export const dashboardReads: readonly DataArea[] = dataAreas.filter(
+  (a) => a !== 'audit' && a !== 'backups' && a !== 'views',
+);
 
 export function defaultPeriod(today: string): { from: string; to: string } {
   const fy = financialYear(financialYearOf(today));
