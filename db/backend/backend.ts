@@ -24,6 +24,7 @@ import {
   storeBytes,
   foreignKeyProblemCount,
   integrityProblems,
+  quickCheckProblems,
 } from '../store/dialect';
 import os from 'node:os';
 import path from 'node:path';
@@ -33,6 +34,7 @@ import type { Tx } from '../store/schema';
 import type { BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
 import { openAuditAnchor } from './audit-anchor';
+import { createReadCache } from './read-cache';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
 class OutputMismatch extends Error {
@@ -78,7 +80,28 @@ export interface BackendOptions extends OpenStoreOptions {
   startupBackupDelayMs?: number;
   /** How often a running 'after-start' backend checks whether the daily backup is due (default hourly). */
   dailyBackupCheckMs?: number;
+  /** When a SQLite store's quick_check runs (it reads every page: about a second per 400 MB on a
+   * quiet machine, more when it is busy). 'before-serving' (default): while opening, as the CLI
+   * and tests do. 'after-start' (the app and the harness): a moment after the backend starts
+   * answering, so the first screen does not wait for it. Until it has passed no write runs but
+   * signing in (a write waits for the check, starting it at once if its time has not come); if
+   * it finds damage every request from then on is refused, as the open would have been, and no
+   * backup is taken of the damaged store. */
+  storeCheck?: 'before-serving' | 'after-start';
+  /** How long an 'after-start' check waits after the backend opens (default 3 s). */
+  storeCheckDelayMs?: number;
 }
+
+/** Signing in writes only its own audit row and staff details, and the app cannot be used before
+ * it: it does not wait for the check after start. */
+const signInChannels: ReadonlySet<string> = new Set([
+  'session.start',
+  'session.setPassword',
+  'session.redeemSetupCode',
+]);
+
+const DAMAGED_MESSAGE =
+  'The data file failed its integrity check, so nothing more can be read or saved. Restore a backup.';
 
 const IDLE_SWEEP_MS = 30_000;
 
@@ -89,7 +112,8 @@ const trustRules = (settings: { autoLockMinutes: number; sessionHours: number })
 
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
-  let store = await openStore(options);
+  const checkAfterStart = options.storeCheck === 'after-start';
+  let store = await openStore({ ...options, quickCheck: !checkAfterStart });
   const localDir =
     options.dataDir ??
     (store.kind === 'postgres'
@@ -105,11 +129,14 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
    * still answers while a long job holds the store's one connection in its transaction. */
   const staffRoles = new Map<number, { role: Role; isActive: boolean; login: string | null } | null>();
   let staffGeneration = 0;
+  const readCache = createReadCache();
   const emit = (event: BackendEvent) => {
     if (event.type === 'data-changed' && event.areas.some((a) => a === 'staff' || a === '*')) {
       staffRoles.clear();
       staffGeneration++;
     }
+    // Before any listener hears of the change, so a screen that reloads on it reads afresh.
+    if (event.type === 'data-changed') readCache.changed(event.areas);
     for (const l of listeners) l(event);
   };
   const clients = new Map<string, Client>();
@@ -158,6 +185,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       flushErasedPages: () => flushErasedPages(services.db),
       storeBytes: () => storeBytes(services.db, services.storeFile),
     },
+    readCache,
     async reopenStore(between, reopenOptions = {}) {
       // The lock stays held while the file is replaced: no other program may open it meanwhile.
       const owned = store.lock;
@@ -167,8 +195,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         await between();
       } finally {
         // Reopened with the keys in hand (a rekey updates them before it reopens).
+        // Checked before it answers again: a restored file is checked as it opens.
         store = await openStore({
           ...options,
+          quickCheck: true,
           keyring: services.keys.keyring,
           opener: services.keys.opener,
           lock: owned,
@@ -199,6 +229,33 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
     if (known.length) emit({ type: 'data-changed', areas: known });
   };
   let stopListening = store.onOtherWriters(fromOthers);
+
+  // The store check after start (storeCheck: 'after-start'): started by its timer or by the
+  // first write, whichever comes first; every write waits for it.
+  let damage: string[] = [];
+  let storeChecked: Promise<string[]> | undefined = checkAfterStart ? undefined : Promise.resolve([]);
+  let checkTimer: NodeJS.Timeout | undefined;
+  const checkStore = (): Promise<string[]> => {
+    storeChecked ??= (async () => {
+      clearTimeout(checkTimer);
+      const started = performance.now();
+      const problems = await quickCheckProblems(services.db);
+      log(problems.length ? 'error' : 'info', 'store-check', {
+        problems: problems.length,
+        ms: Math.round(performance.now() - started),
+      });
+      if (problems.length) {
+        damage = problems;
+        for (const c of clients.values()) if (c.session) lock(c, 'store-damaged');
+      }
+      return problems;
+    })();
+    return storeChecked;
+  };
+  if (checkAfterStart) {
+    checkTimer = setTimeout(() => void checkStore(), options.storeCheckDelayMs ?? 3_000);
+    checkTimer.unref();
+  }
 
   const isIdle = (c: Client, now: number) =>
     services.trust.autoLockMinutes > 0 && now - c.lastActivity > services.trust.autoLockMinutes * 60_000;
@@ -252,6 +309,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
 
   async function dispatch(clientId: string, channel: unknown, rawInput: unknown): Promise<Result<unknown>> {
     if (!isChannelName(channel)) return { ok: false, error: { kind: 'validation', message: 'Unknown request.' } };
+    if (damage.length) return { ok: false, error: { kind: 'io', message: DAMAGED_MESSAGE } };
     const def = contract[channel];
     const caller = client(clientId);
     const now = clock.now().getTime();
@@ -283,6 +341,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
         },
       };
     }
+    // Nothing is written to a store whose check after start has not passed.
+    if ((def.effect as ChannelEffect).kind !== 'read' && !signInChannels.has(channel) && (await checkStore()).length)
+      return { ok: false, error: { kind: 'io', message: DAMAGED_MESSAGE } };
     caller.lastActivity = now;
     const started = performance.now();
     try {
@@ -397,7 +458,9 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   // The check under way, if any: one at a time, and close() waits for it.
   let backupRun: Promise<void> | undefined;
   const checkDailyBackup = (): Promise<void> => {
-    backupRun ??= backupIfDue(services)
+    // After the store check: a damaged store is not backed up (its backups stay as they were).
+    backupRun ??= checkStore()
+      .then((problems) => (problems.length ? null : backupIfDue(services)))
       .then(
         () => undefined,
         // A failed daily backup must not stop people working; it is logged and shown in Settings.
@@ -431,8 +494,10 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       // A backup still waiting is not started on the way out (the next start takes it); one
       // under way finishes first.
       clearTimeout(startupTimer);
+      clearTimeout(checkTimer);
       clearInterval(dailyTimer);
       await backupRun;
+      await storeChecked;
       clearInterval(sweep);
       stopListening();
       await store.close();

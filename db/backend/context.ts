@@ -13,6 +13,7 @@ import type { BackupFileInfo, BackupReason } from '../store/dialect';
 import type { AuditVerification } from '../features/trust/audit-verify';
 import type { AuditAnchorKeeper, ReanchorRequest } from './audit-anchor';
 import type { Keyring, UnlockSecret } from '../store/key-envelope';
+import type { ReadCache } from './read-cache';
 
 /** Checks and upkeep of the whole store, through the store's dialect (db/store/dialect.ts) on its
  * own handle. They run outside any transaction (a flush cannot run inside one, and a query on the
@@ -63,6 +64,8 @@ export interface BackendServices {
   /** Sign-in rules the dispatcher applies; updated when an administrator changes them. */
   trust: { autoLockMinutes: number; sessionHours: number };
   maintenance: StoreMaintenance;
+  /** Answers of costly reads kept until the data they read changes (read-cache.ts). */
+  readCache: ReadCache;
 }
 
 export interface StoreKeysState {

@@ -27,7 +27,12 @@ port.on('message', async ({ data }) => {
     case 'open': {
       try {
         const key = message.key === null ? null : unlockFromOpenKey(message.key);
-        backend = await createBackend({ file: message.file, key, automaticBackups: 'after-start' });
+        backend = await createBackend({
+          file: message.file,
+          key,
+          automaticBackups: 'after-start',
+          storeCheck: 'after-start',
+        });
         backend.onEvent((event) => port.postMessage({ type: 'event', event }));
         port.postMessage({ type: 'opened', ok: true });
       } catch (error) {

@@ -29,12 +29,17 @@ let backend: Backend | null = null;
 let locked: LockedStore | null = null;
 try {
   if (values.keychain)
-    ({ backend, locked } = await openWithFileKeychain(values.keychain, { file, automaticBackups: 'after-start' }));
+    ({ backend, locked } = await openWithFileKeychain(values.keychain, {
+      file,
+      automaticBackups: 'after-start',
+      storeCheck: 'after-start',
+    }));
   else
     backend = await createBackend({
       file,
       key: await resolveStoreKey(file, { keyFile: values['key-file'], plaintext: values.plaintext === true }),
       automaticBackups: 'after-start',
+      storeCheck: 'after-start',
     });
 } catch (error) {
   process.stderr.write(`Worksbook could not open ${file}: ${error instanceof Error ? error.message : String(error)}\n`);

@@ -58,6 +58,7 @@ export interface StoreDialect {
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
+  quickCheckProblems(db: Kysely<Database>): Promise<string[]>;
   foreignKeyProblemCount(db: Kysely<Database>): Promise<number>;
   flushErasedPages(db: Kysely<Database>): Promise<void>;
   storeBytes(db: Kysely<Database>, file: string): Promise<number>;
@@ -128,6 +129,12 @@ export function dataVersion(db: Db): Promise<string | null> {
 /** The store's own consistency check: an empty list when all is well. */
 export function integrityProblems(db: Kysely<Database>): Promise<string[]> {
   return dialectOf(db).integrityProblems(db);
+}
+
+/** The store's quick check (SQLite's quick_check: every page read, indexes not compared with
+ * their tables): an empty list when all is well. */
+export function quickCheckProblems(db: Kysely<Database>): Promise<string[]> {
+  return dialectOf(db).quickCheckProblems(db);
 }
 
 /** Rows whose foreign keys point nowhere. */

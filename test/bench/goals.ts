@@ -121,7 +121,14 @@ const goals: Goal[] = [
   },
   (find) => {
     const record = find('participants', "browser: open a participant's record", LARGE);
-    const dashboard = find('returns', 'browser: financial-year dashboard', LARGE);
+    // The window's own figure when measured, else the backend's count from scratch (cold).
+    const dashboard =
+      find('returns', 'browser: financial-year dashboard', LARGE) ??
+      find(
+        'record-open',
+        'dashboard, financial year, cold (counted afresh): returns.dashboard + returns.sets (backend)',
+        LARGE,
+      );
     return {
       goal: "In the window at 100,000: a participant's record opens < 150 ms, the financial-year dashboard < 500 ms",
       measured: `record ${record ? fmt(record) : '—'}; dashboard ${dashboard ? fmt(dashboard) : '—'}`,

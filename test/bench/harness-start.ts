@@ -12,7 +12,14 @@ async function main([file, backupDir, rendererDir, backupMode]: string[]): Promi
   if (!file || !backupDir || !rendererDir) throw new Error('usage: harness-start <store> <backups> <renderer>');
   setLogSink(() => {});
   const automaticBackups = backupMode === 'after-start' ? 'after-start' : true;
-  const backend = await createBackend({ file, backupDir, automaticBackups, startupBackupDelayMs: 2_000 });
+  const backend = await createBackend({
+    file,
+    backupDir,
+    automaticBackups,
+    startupBackupDelayMs: 2_000,
+    // The store check after start, as the app runs it (backend.ts); the blocking start runs it before.
+    storeCheck: backupMode === 'after-start' ? 'after-start' : 'before-serving',
+  });
   const storeOpenMs = performance.now();
   const admin = await backend.store.db
     .selectFrom('staff')

@@ -53,16 +53,31 @@ export const suite: BenchSuite = {
         { runs: 10, note: `${channels} channels, 10 people across the store` },
       );
       record.note += `; ${goalNote(record.medianMs, 150)}`;
-      const dash = await kit.measure(
-        'dashboard, financial year: returns.dashboard + returns.sets (backend)',
+      // The backend keeps a computed dashboard until the data it reads changes (read-cache.ts):
+      // cold is the count itself (the kept answer dropped before each run, as a saved outcome
+      // drops it); warm is the kept answer (no change since the last count).
+      const dashboardRun = async () => {
+        await must('returns.dashboard', FINANCIAL_YEAR);
+        await must('returns.sets', {});
+      };
+      const volume = 'FY 2025-26 (headline, starts, outcomes, funnel, areas, barriers, events)';
+      const cold = await kit.measure(
+        'dashboard, financial year, cold (counted afresh): returns.dashboard + returns.sets (backend)',
         size,
         async () => {
-          await must('returns.dashboard', FINANCIAL_YEAR);
-          await must('returns.sets', {});
+          backend.services.readCache.changed(['outcomes']);
+          await dashboardRun();
         },
-        { runs: 5, note: 'FY 2025-26 (headline, starts, outcomes, funnel, areas, barriers, events)' },
+        { runs: 5, note: volume },
       );
-      dash.note += `; ${goalNote(dash.medianMs, 500)}`;
+      cold.note += `; ${goalNote(cold.medianMs, 500)}`;
+      const warm = await kit.measure(
+        'dashboard, financial year, warm (kept, no change since): returns.dashboard + returns.sets (backend)',
+        size,
+        dashboardRun,
+        { runs: 10, note: volume },
+      );
+      warm.note += `; ${goalNote(warm.medianMs, 500)}`;
       await backend.close();
     }
   },

@@ -78,6 +78,44 @@ describe('the dashboard', () => {
     expect(d.headline.find((h) => h.code === 'SW-5')!.count).toBe(1);
   });
 
+  it("counts a person's outcome of one type and date once across merged duplicates, by type, ward and decile", async () => {
+    const db = t.backend.store.db;
+    const where = { geo_la_code: 'E07000243', geo_imd_decile: 3 };
+    const survivor = await aPerson(db, { start_date: '2025-05-01', geo_ward_code: 'E05900001', ...where });
+    // Merged into the survivor: one in the same ward, one recorded in another ward.
+    const sameWard = await aPerson(db, {
+      start_date: '2025-05-02',
+      geo_ward_code: 'E05900001',
+      status: 'merged',
+      merged_into_id: survivor,
+      ...where,
+    });
+    const otherWard = await aPerson(db, {
+      start_date: '2025-05-03',
+      geo_ward_code: 'E05900002',
+      status: 'merged',
+      merged_into_id: survivor,
+      ...where,
+    });
+    const someoneElse = await aPerson(db, { start_date: '2025-05-04', geo_ward_code: 'E05900002', ...where });
+    await anOutcome(db, { participantId: survivor, type: 'job_start', date: '2025-06-01' });
+    await anOutcome(db, { participantId: sameWard, type: 'job_start', date: '2025-06-01' }); // the same job
+    await anOutcome(db, { participantId: sameWard, type: 'job_start', date: '2025-07-01' }); // another
+    await anOutcome(db, { participantId: otherWard, type: 'job_start', date: '2025-06-01' }); // the same again
+    await anOutcome(db, { participantId: someoneElse, type: 'job_start', date: '2025-06-01' });
+    await anOutcome(db, { participantId: someoneElse, type: 'site_ready', date: '2025-06-01', status: 'rejected' });
+    const d = await t.ok('returns.dashboard', { from: '2025-04-01', to: '2026-03-31' });
+    const byType = Object.fromEntries(d.outcomesByType.map((o) => [o.key, o.count]));
+    expect([byType.job_start, byType.site_ready]).toEqual([3, 0]);
+    // By ward, as each record is recorded: the survivor's two jobs in the first ward, and in the
+    // second the merged record's copy of the survivor's job plus the other person's.
+    const byWard = Object.fromEntries(d.areas.byWard.map((w) => [w.key, [w.starts, w.outcomes]]));
+    expect(byWard).toEqual({ E05900001: [1, 2], E05900002: [1, 2] });
+    const decile3 = d.areas.byDecile.find((x) => x.key === '3')!;
+    expect([decile3.starts, decile3.outcomes]).toEqual([2, 3]);
+    expect(d.startsByMonth.find((m) => m.key === '2025-05')!.count).toBe(2);
+  });
+
   it('defaults to this financial year, and exports its tables as xlsx', async () => {
     const d = await t.ok('returns.dashboard', {});
     expect([d.from, d.to]).toEqual(['2026-04-01', '2027-03-31']); // the test clock is 23/11/2026

@@ -1,7 +1,7 @@
-// The grouped queries behind the breakdowns by ward and by deprivation decile: the people who
-// started in a period, the outcomes dated in it (rejected ones left out, a person's outcome of one
-// type and date once), and any set of people (those counted in a return). Grouped by the
-// participant's stored geography (geography.repository.ts keeps it).
+// The grouped query behind the breakdowns by ward and by deprivation decile of any set of people
+// (those counted in a return), by the participant's stored geography (geography.repository.ts
+// keeps it). The dashboard's starts and outcomes by area come from its one-pass counts
+// (returns/dashboard.repository.ts).
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 
@@ -11,43 +11,6 @@ export interface AreaCount {
   code: string | null;
   la: string | null;
   n: number;
-}
-
-const notMerged = sql<boolean>`p.status != 'merged'`;
-
-export async function startsByArea(db: Db, column: AreaColumn, from: string, to: string): Promise<AreaCount[]> {
-  const rows = await db
-    .selectFrom('participants as p')
-    .select([
-      sql<string | null>`cast(${sql.ref(`p.${column}`)} as text)`.as('code'),
-      sql<string | null>`max(p.geo_la_code)`.as('la'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('p.start_date', '>=', from)
-    .where('p.start_date', '<=', to)
-    .where(notMerged)
-    .groupBy(sql.ref(`p.${column}`))
-    .execute();
-  return rows.map((r) => ({ code: r.code, la: r.la, n: Number(r.n) }));
-}
-
-export async function outcomesByArea(db: Db, column: AreaColumn, from: string, to: string): Promise<AreaCount[]> {
-  const rows = await db
-    .selectFrom('outcomes as o')
-    .innerJoin('participants as p', 'p.id', 'o.participant_id')
-    .select([
-      sql<string | null>`cast(${sql.ref(`p.${column}`)} as text)`.as('code'),
-      sql<string | null>`max(p.geo_la_code)`.as('la'),
-      sql<number>`count(distinct coalesce(p.merged_into_id, p.id) || ':' || o.outcome_type || ':' || o.outcome_date)`.as(
-        'n',
-      ),
-    ])
-    .where('o.outcome_date', '>=', from)
-    .where('o.outcome_date', '<=', to)
-    .where('o.verification_status', '!=', 'rejected')
-    .groupBy(sql.ref(`p.${column}`))
-    .execute();
-  return rows.map((r) => ({ code: r.code, la: r.la, n: Number(r.n) }));
 }
 
 /** Each of `ids` once, grouped by where they live. */

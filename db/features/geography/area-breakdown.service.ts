@@ -5,7 +5,7 @@ import type { Db } from '../../store/schema';
 import { decileLabel } from '../../../shared/domain/geography';
 import { areaNames } from './geography.repository';
 import { loadLocalAuthorities } from './resolution';
-import { outcomesByArea, peopleByArea, startsByArea, type AreaCount } from './area-breakdown.repository';
+import { peopleByArea, type AreaCount } from './area-breakdown.repository';
 
 export interface AreaRow {
   key: string;
@@ -45,16 +45,15 @@ async function shape(db: Db, column: 'geo_ward_code' | 'geo_imd_decile', sets: A
   return rows;
 }
 
-/** Starts and outcomes in a period by ward and by decile (counts: [starts, outcomes]). */
-export async function dashboardAreas(db: Db, from: string, to: string) {
-  const ward = await shape(db, 'geo_ward_code', [
-    await startsByArea(db, 'geo_ward_code', from, to),
-    await outcomesByArea(db, 'geo_ward_code', from, to),
-  ]);
-  const decile = await shape(db, 'geo_imd_decile', [
-    await startsByArea(db, 'geo_imd_decile', from, to),
-    await outcomesByArea(db, 'geo_imd_decile', from, to),
-  ]);
+/** Starts and outcomes in a period by ward and by decile (counts: [starts, outcomes]), from the
+ * dashboard's one-pass counts (returns/dashboard-cells.ts). */
+export async function dashboardAreas(
+  db: Db,
+  starts: { byWard: AreaCount[]; byDecile: AreaCount[] },
+  outcomes: { byWard: AreaCount[]; byDecile: AreaCount[] },
+) {
+  const ward = await shape(db, 'geo_ward_code', [starts.byWard, outcomes.byWard]);
+  const decile = await shape(db, 'geo_imd_decile', [starts.byDecile, outcomes.byDecile]);
   const toRow = (r: AreaRow) => ({ key: r.key, label: r.label, starts: r.counts[0]!, outcomes: r.counts[1]! });
   return { byWard: ward.map(toRow), byDecile: decile.map(toRow) };
 }

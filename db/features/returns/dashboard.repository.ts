@@ -6,71 +6,143 @@ import { reached } from '../vacancies/candidate-reach';
 
 const notMerged = sql<boolean>`p.status != 'merged'`;
 
-/** People who started in the period, by month ('YYYY-MM'). */
-export async function countStartsByMonth(db: Db, from: string, to: string): Promise<Map<string, number>> {
+/** People who started in the period (merged records left out), counted by month ('YYYY-MM'),
+ * postcode district, ward (with its local authority) and deprivation decile together: one pass
+ * over the covering index participants_start_dashboard instead of one per breakdown. */
+export interface StartCell {
+  month: string;
+  district: string;
+  ward: string | null;
+  decile: string | null;
+  la: string | null;
+  n: number;
+}
+
+export async function startCells(db: Db, from: string, to: string): Promise<StartCell[]> {
   const rows = await db
     .selectFrom('participants as p')
-    .select([sql<string>`substr(p.start_date, 1, 7)`.as('month'), (eb) => eb.fn.countAll<number>().as('n')])
+    .select([
+      sql<string>`substr(p.start_date, 1, 7)`.as('month'),
+      sql<string>`coalesce(p.postcode_district, 'Not recorded')`.as('district'),
+      sql<string | null>`cast(p.geo_ward_code as text)`.as('ward'),
+      sql<string | null>`cast(p.geo_imd_decile as text)`.as('decile'),
+      sql<string | null>`max(p.geo_la_code)`.as('la'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
     .where('p.start_date', '>=', from)
     .where('p.start_date', '<=', to)
     .where(notMerged)
-    .groupBy(sql`substr(p.start_date, 1, 7)`)
-    .execute();
-  return new Map(rows.map((r) => [r.month, Number(r.n)]));
-}
-
-/** Outcomes in the period by active type (in the types' order), rejected ones left out. */
-export async function countOutcomesByType(db: Db, from: string, to: string) {
-  const rows = await db
-    .selectFrom('outcome_types as t')
-    .leftJoin('outcomes as o', (j) =>
-      j
-        .onRef('o.outcome_type', '=', 't.code')
-        .on('o.outcome_date', '>=', from)
-        .on('o.outcome_date', '<=', to)
-        .on('o.verification_status', '!=', 'rejected'),
-    )
-    .leftJoin('participants as p', 'p.id', 'o.participant_id')
-    // The same person's outcome of one type and date counts once, even across a merged duplicate.
-    .select([
-      't.code',
-      't.label',
-      sql<number>`count(distinct case when o.id is not null then coalesce(p.merged_into_id, p.id) || ':' || o.outcome_date end)`.as(
-        'n',
-      ),
+    .groupBy([
+      sql`substr(p.start_date, 1, 7)`,
+      sql`coalesce(p.postcode_district, 'Not recorded')`,
+      'p.geo_ward_code',
+      'p.geo_imd_decile',
     ])
-    .where('t.is_active', '=', 1)
-    .groupBy(['t.code', 't.label', 't.sort_order'])
-    .orderBy('t.sort_order')
     .execute();
-  return rows.map((r) => ({ code: r.code, label: r.label, count: Number(r.n) }));
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
 }
 
-/** Of the people referred in the period, how many reached each stage (at any time since). */
+/** Outcomes in the period (rejected ones left out) counted by type, ward and decile together.
+ * A person's outcome of one type and date counts once, even across a merged duplicate (the key
+ * is the survivor's id). Outcomes of people no merge touches cannot repeat (outcomes_no_duplicate
+ * is unique on person, type and date), so the grouped pass (`cells`) counts them with count(*)
+ * instead of a distinct count of built strings; those of merged records and their survivors
+ * (`merged`, few) come back one by one to be counted distinct (dashboard-cells.ts). */
+export interface OutcomeCell {
+  type: string;
+  ward: string | null;
+  decile: string | null;
+  la: string | null;
+  n: number;
+}
+export interface MergedOutcome {
+  person: number;
+  type: string;
+  date: string;
+  ward: string | null;
+  decile: string | null;
+  la: string | null;
+}
+
+/** The people a merge touched: merged records and the records they were merged into. (UNION ALL:
+ * a plain UNION would have SQLite read every person in id order to merge the two lists.) */
+const touchedByMerges = sql`(select m.id from participants m where m.merged_into_id is not null
+  union all select m.merged_into_id from participants m where m.merged_into_id is not null)`;
+
+export async function outcomeCells(
+  db: Db,
+  from: string,
+  to: string,
+): Promise<{ cells: OutcomeCell[]; merged: MergedOutcome[] }> {
+  const cells = await db
+    .selectFrom('outcomes as o')
+    .innerJoin('participants as p', 'p.id', 'o.participant_id')
+    .select([
+      'o.outcome_type as type',
+      sql<string | null>`cast(p.geo_ward_code as text)`.as('ward'),
+      sql<string | null>`cast(p.geo_imd_decile as text)`.as('decile'),
+      sql<string | null>`max(p.geo_la_code)`.as('la'),
+      (eb) => eb.fn.countAll<number>().as('n'),
+    ])
+    .where('o.outcome_date', '>=', from)
+    .where('o.outcome_date', '<=', to)
+    .where('o.verification_status', '!=', 'rejected')
+    // Not `merged_into_id is null`, which SQLite would read through its index for every person.
+    .where(sql<boolean>`p.id not in ${touchedByMerges}`)
+    .groupBy(['o.outcome_type', 'p.geo_ward_code', 'p.geo_imd_decile'])
+    .execute();
+  // Reached from the merged records and their survivors (a short list), not from the period.
+  const merged = await db
+    .selectFrom('participants as p')
+    .innerJoin('outcomes as o', 'o.participant_id', 'p.id')
+    .select([
+      sql<number>`coalesce(p.merged_into_id, p.id)`.as('person'),
+      'o.outcome_type as type',
+      'o.outcome_date as date',
+      sql<string | null>`cast(p.geo_ward_code as text)`.as('ward'),
+      sql<string | null>`cast(p.geo_imd_decile as text)`.as('decile'),
+      'p.geo_la_code as la',
+    ])
+    .where(sql<boolean>`p.id in ${touchedByMerges}`)
+    .where('o.outcome_date', '>=', from)
+    .where('o.outcome_date', '<=', to)
+    .where('o.verification_status', '!=', 'rejected')
+    .execute();
+  return {
+    cells: cells.map((r) => ({ ...r, n: Number(r.n) })),
+    merged: merged.map((r) => ({ ...r, person: Number(r.person) })),
+  };
+}
+
+/** The active outcome types in their order: the rows of "outcomes by type". */
+export async function activeOutcomeTypes(db: Db) {
+  return db
+    .selectFrom('outcome_types')
+    .select(['code', 'label'])
+    .where('is_active', '=', 1)
+    .orderBy('sort_order')
+    .execute();
+}
+
+/** Of the people referred in the period, how many reached each stage (at any time since). Each
+ * person's furthest stage in each table is read with one look-up per table (three, not one per
+ * stage): enrolments 2 completed / 1 enrolled, on a course or not completed; outcomes (not
+ * rejected) 1 site ready + 2 a job, apprenticeship or self-employment; vacancies 3 offered /
+ * 2 interviewed / 1 put forward (reaching a stage counts the ones before it, candidate-reach.ts). */
 export async function countFunnel(db: Db, from: string, to: string) {
-  const row = await db
+  const jobTypes = sql`('job_start','apprenticeship_start','self_employment')`;
+  const people = db
     .selectFrom('participants as p')
     .select([
-      (eb) => eb.fn.countAll<number>().as('referred'),
-      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id
-        and e.status in ('enrolled','completed','not_completed')) then 1 end)`.as('enrolled'),
-      sql<number>`count(case when exists (select 1 from enrolments e where e.participant_id = p.id and e.status = 'completed') then 1 end)`.as(
-        'completed',
-      ),
+      sql<number | null>`(select max(case when e.status = 'completed' then 2
+        when e.status in ('enrolled','not_completed') then 1 else 0 end)
+        from enrolments e where e.participant_id = p.id)`.as('enrolment'),
       // Site ready: the one definition (shared/domain/site-ready.ts), a 'Became site ready' outcome.
-      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type = 'site_ready'
-        and o.verification_status != 'rejected') then 1 end)`.as('siteReady'),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id) then 1 end)`.as(
-        'submitted',
-      ),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
-        and ${reached('interviewed')}) then 1 end)`.as('interviewed'),
-      sql<number>`count(case when exists (select 1 from vacancy_candidates k where k.participant_id = p.id
-        and ${reached('offered')}) then 1 end)`.as('offered'),
-      sql<number>`count(case when exists (select 1 from outcomes o where o.participant_id = p.id and o.outcome_type
-        in ('job_start','apprenticeship_start','self_employment') and o.verification_status != 'rejected') then 1 end)`.as(
-        'job',
-      ),
+      sql<number | null>`(select max(case when o.outcome_type = 'site_ready' and o.verification_status != 'rejected'
+        then 1 else 0 end) + 2 * max(case when o.outcome_type in ${jobTypes} and o.verification_status != 'rejected'
+        then 1 else 0 end) from outcomes o where o.participant_id = p.id)`.as('outcome'),
+      sql<number | null>`(select max(case when ${reached('offered')} then 3 when ${reached('interviewed')} then 2
+        else 1 end) from vacancy_candidates k where k.participant_id = p.id)`.as('vacancy'),
     ])
     // Written as an OR of two ranges (not coalesce) so each half can use its date index.
     .where((eb) =>
@@ -80,36 +152,30 @@ export async function countFunnel(db: Db, from: string, to: string) {
       ]),
     )
     .where(notMerged)
-    .executeTakeFirst();
-  const n = (v: unknown) => Number(v ?? 0);
-  return {
-    referred: n(row?.referred),
-    enrolled: n(row?.enrolled),
-    completed: n(row?.completed),
-    siteReady: n(row?.siteReady),
-    submitted: n(row?.submitted),
-    interviewed: n(row?.interviewed),
-    offered: n(row?.offered),
-    job: n(row?.job),
-  };
-}
-
-/** People who started in the period by postcode district, most first. */
-export async function countByDistrict(db: Db, from: string, to: string) {
-  const rows = await db
-    .selectFrom('participants as p')
-    .select([
-      sql<string>`coalesce(p.postcode_district, 'Not recorded')`.as('d'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('p.start_date', '>=', from)
-    .where('p.start_date', '<=', to)
-    .where(notMerged)
-    .groupBy(sql`coalesce(p.postcode_district, 'Not recorded')`)
-    .orderBy(sql`count(*)`, 'desc')
-    .orderBy(sql`coalesce(p.postcode_district, 'Not recorded')`)
+    .as('f');
+  // Grouped by the three stages (at most 48 rows), so each look-up runs once a person; the
+  // stage counts are added up here.
+  const groups = await db
+    .selectFrom(people)
+    .select(['f.enrolment', 'f.outcome', 'f.vacancy', (eb) => eb.fn.countAll<number>().as('n')])
+    .groupBy(['f.enrolment', 'f.outcome', 'f.vacancy'])
     .execute();
-  return rows.map((r) => ({ district: r.d, count: Number(r.n) }));
+  const c = { referred: 0, enrolled: 0, completed: 0, siteReady: 0, submitted: 0, interviewed: 0, offered: 0, job: 0 };
+  for (const g of groups) {
+    const n = Number(g.n);
+    const enrolment = Number(g.enrolment ?? 0);
+    const outcome = Number(g.outcome ?? 0);
+    const vacancy = Number(g.vacancy ?? 0);
+    c.referred += n;
+    if (enrolment >= 1) c.enrolled += n;
+    if (enrolment === 2) c.completed += n;
+    if (outcome % 2 === 1) c.siteReady += n;
+    if (outcome >= 2) c.job += n;
+    if (vacancy >= 1) c.submitted += n;
+    if (vacancy >= 2) c.interviewed += n;
+    if (vacancy === 3) c.offered += n;
+  }
+  return c;
 }
 
 /** People who started in the period by barrier (with its label), most first. */

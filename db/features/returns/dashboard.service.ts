@@ -1,25 +1,29 @@
 // The programme dashboard for a period: the headline figures (the Stevenage Works headline
 // indicator set, counted by its rules), starts by month, outcomes by type, the pathway funnel
-// and breakdowns by postcode district and target group. Each is one grouped query
-// (dashboard.repository.ts); this module shapes them for the screen.
+// and breakdowns by postcode district, target group, ward and deprivation decile. The people who
+// started and the outcomes in the period are each read in one grouped pass and folded into their
+// breakdowns (dashboard-cells.ts); this module shapes them for the screen.
 import type { Dashboard, CountRow } from '../../../shared/contract/returns.contract';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
 import type { Db } from '../../store/schema';
+import { dataAreas, type DataArea } from '../../../shared/contract/define';
 import { findSetByCode, loadSetVersion } from './indicator-sets.repository';
 import { computeCounts } from './return.service';
-import {
-  countByBarrier,
-  countByDistrict,
-  countFunnel,
-  countOutcomesByType,
-  countStartsByMonth,
-} from './dashboard.repository';
+import { activeOutcomeTypes, countByBarrier, countFunnel, outcomeCells, startCells } from './dashboard.repository';
+import { foldOutcomes, foldStarts } from './dashboard-cells';
 import { dashboardAreas } from '../geography/area-breakdown.service';
 import { communityInvestmentIn } from '../outcomes/contracts.repository';
 import { eventsInPeriod } from '../events/events.repository';
 
 export const HEADLINE_SET = 'SW-HEADLINE';
+
+/** The data areas the dashboard's figures are read from: every area but the audit log, backups
+ * and saved grid views. A kept dashboard (the backend's read cache) is forgotten when any of
+ * them changes. */
+export const dashboardReads: readonly DataArea[] = dataAreas.filter(
+  (a) => a !== 'audit' && a !== 'backups' && a !== 'views',
+);
 
 export function defaultPeriod(today: string): { from: string; to: string } {
   const fy = financialYear(financialYearOf(today));
@@ -41,8 +45,7 @@ export async function headlineFigures(db: Db, from: string, to: string): Promise
 }
 
 /** Every month of the period, those without starts as 0 (at most ten years). */
-async function startsByMonth(db: Db, from: string, to: string): Promise<CountRow[]> {
-  const byMonth = await countStartsByMonth(db, from, to);
+function startsByMonth(byMonth: Map<string, number>, from: string, to: string): CountRow[] {
   const out: CountRow[] = [];
   for (let m = `${from.slice(0, 7)}-01`; m.slice(0, 7) <= to.slice(0, 7) && out.length < 120; m = addMonthsIso(m, 1)) {
     const key = m.slice(0, 7);
@@ -71,25 +74,23 @@ async function funnel(db: Db, from: string, to: string): Promise<CountRow[]> {
 }
 
 export async function dashboard(db: Db, from: string, to: string): Promise<Dashboard> {
+  const starts = foldStarts(await startCells(db, from, to));
+  const outcomes = foldOutcomes(await outcomeCells(db, from, to));
   return {
     from,
     to,
     periodLabel: describePeriod(from, to),
     headline: await headlineFigures(db, from, to),
-    startsByMonth: await startsByMonth(db, from, to),
-    outcomesByType: (await countOutcomesByType(db, from, to)).map((r) => ({
-      key: r.code,
-      label: r.label,
-      count: r.count,
+    startsByMonth: startsByMonth(starts.byMonth, from, to),
+    outcomesByType: (await activeOutcomeTypes(db)).map((t) => ({
+      key: t.code,
+      label: t.label,
+      count: outcomes.byType.get(t.code) ?? 0,
     })),
     funnel: await funnel(db, from, to),
-    byDistrict: (await countByDistrict(db, from, to)).map((r) => ({
-      key: r.district,
-      label: r.district,
-      count: r.count,
-    })),
+    byDistrict: starts.byDistrict.map((r) => ({ key: r.district, label: r.district, count: r.count })),
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
-    areas: await dashboardAreas(db, from, to),
+    areas: await dashboardAreas(db, starts, outcomes),
     communityInvestment: await communityInvestmentIn(db, from, to),
     events: await eventFigures(db, from, to),
   };

@@ -27,6 +27,8 @@ export const postgresStore: StoreDialect = {
   // any transaction that wrote has begun or ended, so a cache keyed by it is never stale.
   dataVersion: async (db) =>
     (await sql<{ v: string }>`select pg_current_snapshot()::text as v`.execute(db)).rows[0]?.v ?? null,
+  // The server checks its own pages as it reads them; there is no whole-store check to run at start.
+  quickCheckProblems: async () => [],
   async integrityProblems(db) {
     const { rows } = await sql<{ name: string }>`
       select c.relname as name from pg_index i join pg_class c on c.oid = i.indexrelid

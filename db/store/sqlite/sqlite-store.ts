@@ -24,6 +24,7 @@ export const sqliteStore: StoreDialect = {
   // Every row any statement changed on this connection, and the store has one connection.
   dataVersion: async (db) => String(await totalChanges(db)),
   integrityProblems: (db) => pragmaProblems(db, 'integrity_check'),
+  quickCheckProblems: (db) => pragmaProblems(db, 'quick_check'),
   async foreignKeyProblemCount(db) {
     const { rows } = await sql`pragma foreign_key_check`.execute(db);
     return rows.length;
