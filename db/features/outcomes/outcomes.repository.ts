@@ -15,7 +15,7 @@ import {
   textMatches,
   unindexed,
 } from '../grid/grid-query';
-import { participantQuickSearch, personQuickSearch } from '../participants/participants.repository';
+import { personQuickSearch } from '../participants/participants.repository';
 
 const fullName = sql`first_name || ' ' || last_name`;
 
@@ -93,20 +93,41 @@ function searchedOutcomeIds(db: Db, search: string) {
 }
 
 /**
- * The same matches as a condition on each outcome, each list found by its own index: counted
- * this way, the outcomes stream and the count stops at the cap. `inOrder`: the columns tested are
- * `unindexed`, so no index on them can drive the query and the planner walks
- * outcomes_date_search (newest first, then by id, holding every column tested) and stops at the
- * page: for a search past the capped total, where sorting every match would cost more.
+ * The same matches as a condition on each outcome (`o`, or the walk's `w`), each list found by
+ * its own index: counted this way, the outcomes stream and the count stops at the cap.
  */
-function outcomeMatches(db: Db, search: string, inOrder = false) {
-  const column = (name: string, kind: 'number' | 'text') => (inOrder ? unindexed(name, kind) : sql.ref(name));
-  const person = inOrder
-    ? sql`${column('o.participant_id', 'number')} in (select p.id from participants as p where ${participantQuickSearch(db, search)})`
-    : personQuickSearch(db, search, 'o.participant_id');
-  return sql<boolean>`(${person}
-    or ${column('o.employer_org_id', 'number')} in (select id from organisations where ${textMatches('name', search)})
-    or ${column('o.outcome_type', 'text')} in (select code from outcome_types where ${textMatches('label', search)}))`;
+function outcomeMatches(db: Db, search: string, alias: 'o' | 'w' = 'o') {
+  const [person, employer, type] =
+    alias === 'o' ? ['o.participant_id', 'o.employer_org_id', 'o.outcome_type'] : ['w.person', 'w.employer', 'w.type'];
+  return sql<boolean>`(${personQuickSearch(db, search, person)}
+    or ${sql.ref(employer)} in (select id from organisations where ${textMatches('name', search)})
+    or ${sql.ref(type)} in (select code from outcome_types where ${textMatches('label', search)}))`;
+}
+
+/**
+ * A page of a search past the capped total, in the default order: outcomes read newest first
+ * (outcomes_date_search: the date, then the id, and every column tested), each tested against
+ * the matches, stopping at the page; sorting every match would cost more. The columns tested are
+ * `unindexed` (in a subquery the planner folds into this one), so no index on them can drive the
+ * query instead of the walk.
+ */
+function walkedPage(db: Db, query: GridQuery, today: string) {
+  const outcomes = applyPreset(db.selectFrom('outcomes as o'), query.preset, today).select([
+    'o.id',
+    'o.outcome_date',
+    unindexed('o.participant_id', 'number').as('person'),
+    unindexed('o.employer_org_id', 'number').as('employer'),
+    unindexed('o.outcome_type', 'text').as('type'),
+  ]);
+  return applyGridPage(
+    db
+      .selectFrom(outcomes.as('w'))
+      .select('w.id')
+      .where(outcomeMatches(db, query.search.trim(), 'w'))
+      .orderBy('w.outcome_date', 'desc')
+      .orderBy('w.id', 'desc'),
+    query,
+  );
 }
 
 function outcomeBase(db: Db, query: GridQuery, today: string) {
@@ -225,14 +246,7 @@ async function pageRows(db: Db, query: GridQuery, today: string, many: boolean):
   // be on joined tables, take the sorted way.
   const page =
     many && !query.sort.length && !Object.keys(query.filters).length
-      ? await applyGridPage(
-          defaultOrder(
-            applyPreset(db.selectFrom('outcomes as o'), query.preset, today)
-              .where(outcomeMatches(db, query.search.trim(), true))
-              .select('o.id'),
-          ),
-          query,
-        ).execute()
+      ? await walkedPage(db, query, today).execute()
       : await applyGridPage(
           applyGridSort(outcomeBase(db, query, today).select('o.id'), outcomeGridColumns, query.sort, defaultOrder),
           query,
