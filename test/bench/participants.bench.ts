@@ -307,7 +307,7 @@ export const suite: BenchSuite = {
           `quick search: ${kind}`,
           size,
           samples,
-          `${samples.length} queries, first 100 rows + total (capped)`,
+          `${samples.length} queries, first 100 rows + total`,
         );
       await closeMatchRows(kit, size, list, call);
       await kit.measure('grid first page (100 rows + total)', size, () => call('participants.page', { limit: 100 }), {
