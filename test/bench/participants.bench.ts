@@ -303,12 +303,7 @@ export const suite: BenchSuite = {
         `${list.length} queries, first 100 rows + every match counted`,
       );
       for (const [kind, samples] of byKind)
-        kit.record(
-          `quick search: ${kind}`,
-          size,
-          samples,
-          `${samples.length} queries, first 100 rows + total`,
-        );
+        kit.record(`quick search: ${kind}`, size, samples, `${samples.length} queries, first 100 rows + total`);
       await closeMatchRows(kit, size, list, call);
       await kit.measure('grid first page (100 rows + total)', size, () => call('participants.page', { limit: 100 }), {
         runs: 20,
