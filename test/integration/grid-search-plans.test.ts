@@ -1,6 +1,7 @@
 // The outcomes, placements and candidates grids find people through the participants' search index, as the
 // participants grid does: their quick-search queries use the FTS index (never a scan of
 // participants with LIKE), shown by SQLite's query plan for the statements the channels run.
+// Past the capped total, the outcomes page walks the grid's order and stops at the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
@@ -11,6 +12,7 @@ import { pageParticipants } from '../../db/features/participants/participants.re
 import { pageCandidates } from '../../db/features/vacancies/candidates.repository';
 import { setLogSink } from '../../db/backend/log';
 import { isPostgresRun } from '../support/test-store';
+import { searchCountCap } from '../../shared/contract/common';
 
 setLogSink(() => {});
 
@@ -62,9 +64,7 @@ describe.skipIf(isPostgresRun)('quick search by person in the outcome grids', ()
 // SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
 describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
   it.each([
-    ['participants', (db: TestBackend['backend']['store']['db']) => pageParticipants(db, query, everyone)],
     ['outcomes', (db: TestBackend['backend']['store']['db']) => pageOutcomes(db, query, '2026-06-01')],
-    ['placements', (db: TestBackend['backend']['store']['db']) => pagePlacements(db, query, '2026-06-01')],
     ['candidates', (db: TestBackend['backend']['store']['db']) => pageCandidates(db, query, '2026-06-01')],
   ])('the %s grid counts the searched rows as a limited subquery over the search index', async (_grid, run) => {
     const count = (await plansOf(run)).find((plan) => plan.includes('SCAN m'));
@@ -73,12 +73,39 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
     expect(count).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
 
-  it('"Count all" counts without the cap, still through the search index', async () => {
-    const plans = await plansOf((db) => pageParticipants(db, { ...query, countAll: true }, everyone));
+  it('the outcomes grid counts outcomes alone, reaching people through the search index without reading them', async () => {
+    const count = (await plansOf((db) => pageOutcomes(db, query, '2026-06-01'))).find((plan) =>
+      plan.includes('SCAN m'),
+    );
+    // Each list by its own index, the outcomes streamed until the cap: no join, no person's row.
+    expect(count).toMatch(/MULTI-INDEX OR/);
+    expect(count).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(count).not.toMatch(/\b(SEARCH|SCAN) p\b/);
+    expect(count).not.toMatch(/SCAN o\b/);
+  });
+
+  it('the placements grid counts its matches in the pass that sorts them (one statement, then the rows)', async () => {
+    const plans = await plansOf((db) => pagePlacements(db, query, '2026-06-01'));
     expect(plans).toHaveLength(2);
     expect(plans.some((plan) => plan.includes('SCAN m'))).toBe(false);
-    for (const plan of plans) expect(plan).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(plans[0]).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
+
+  it.each([false, true])(
+    'the participants grid reads the search index once: its page and count in one statement, then the rows (Count all: %s)',
+    async (countAll) => {
+      const plans = await plansOf((db) => pageParticipants(db, { ...query, countAll }, everyone));
+      expect(plans).toHaveLength(2);
+      const [pageIds, rows] = plans as [string, string];
+      expect(pageIds).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(pageIds).not.toMatch(/SCAN m\b/);
+      expect(pageIds).not.toMatch(/SCAN p\b/);
+      // The page's rows: by id, with no search and no sort of their own.
+      expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+      expect(rows).not.toMatch(/VIRTUAL TABLE/);
+      expect(rows).not.toMatch(/ORDER BY/);
+    },
+  );
 });
 
 // SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
@@ -146,5 +173,38 @@ describe.skipIf(isPostgresRun)('the searched page of the outcome grids', () => {
     expect(rows).toMatch(new RegExp(`SEARCH ${alias} USING INTEGER PRIMARY KEY`));
     expect(rows).not.toMatch(/VIRTUAL TABLE/);
     expect(rows).not.toMatch(/ORDER BY/);
+  });
+});
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)('the outcomes page of a search past the capped total', () => {
+  it('walks the newest-first order on an index holding every column tested and stops at the page', async () => {
+    const db = t.backend.store.db;
+    const person = await aParticipant(db, { last_name: 'Fairbrother' });
+    const first = Date.UTC(2022, 0, 1);
+    await db.transaction().execute(async (tx) => {
+      for (let i = 0; i <= searchCountCap; i++)
+        await tx
+          .insertInto('outcomes')
+          .values({
+            participant_id: person,
+            outcome_type: 'job_start',
+            outcome_date: new Date(first + i * 86_400_000).toISOString().slice(0, 10),
+            created_at: 'x',
+            updated_at: 'x',
+          })
+          .execute();
+    });
+    const plans = await plansOf((db) => pageOutcomes(db, query, '2026-06-01'));
+    const [pageIds, rows] = plans.slice(-2) as [string, string];
+    // The walk: outcomes in the index's order (date, then id), each tested against the matched
+    // people (a list from the search index), no sort of the matches and no outcome row read.
+    expect(pageIds).toMatch(/SCAN o USING COVERING INDEX outcomes_date_search/);
+    expect(pageIds).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(pageIds).not.toMatch(/TEMP B-TREE/);
+    expect(rows).toMatch(/SEARCH o USING INTEGER PRIMARY KEY/);
+    const page = await pageOutcomes(db, query, '2026-06-01');
+    expect(page).toMatchObject({ total: searchCountCap, totalCapped: true });
+    expect(page.rows[0]!.outcomeDate).toBe(new Date(first + searchCountCap * 86_400_000).toISOString().slice(0, 10));
   });
 });

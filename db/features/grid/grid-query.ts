@@ -114,6 +114,16 @@ export function textMatches(
   return sql<SqlBool>`lower(${expr(column)}) like lower(${likePattern(text, match)}) escape '\\'`;
 }
 
+/**
+ * `column` as a value no index can answer for (`+ 0` on a number, `|| ''` on text), the same on
+ * both dialects. In a condition it leaves the planner one way to meet the query's ORDER BY and
+ * LIMIT: read the table in an index's order, test each row and stop at the page. A quick search
+ * that matches thousands of rows reads its first page that way instead of sorting every match.
+ */
+export function unindexed(column: string, kind: 'number' | 'text'): RawBuilder<unknown> {
+  return kind === 'number' ? sql`(${sql.ref(column)} + 0)` : sql`(${sql.ref(column)} || '')`;
+}
+
 // ---- filters ----
 
 const never = sql<SqlBool>`1 = 0`;

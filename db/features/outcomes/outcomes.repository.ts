@@ -1,7 +1,7 @@
 // Queries on outcomes: the grid (search, column filters, sort, presets), the rows for export,
 // and the participant picker used by the placement and outcome forms.
 import { sql, type SelectQueryBuilder } from 'kysely';
-import type { GridQuery } from '../../../shared/contract/common';
+import { searchCountCap, type GridQuery } from '../../../shared/contract/common';
 import type { OutcomeGridRow, ParticipantPick } from '../../../shared/contract/outcomes-schemas';
 import { addDaysIso } from '../../../shared/domain/dates';
 import { meetsSixteenHourRule, SUSTAINABLE_OUTCOME_TYPES } from '../../../shared/domain/outcome-rules';
@@ -13,8 +13,9 @@ import {
   countGridRows,
   gridColumns,
   textMatches,
+  unindexed,
 } from '../grid/grid-query';
-import { participantQuickSearch } from '../participants/participants.repository';
+import { personQuickSearch } from '../participants/participants.repository';
 
 const fullName = sql`first_name || ' ' || last_name`;
 
@@ -80,16 +81,53 @@ function applyPreset<DB, TB extends keyof DB, O>(
 /**
  * The outcomes a quick search finds, each set by index: people through the participants' search
  * index (as the participants grid finds them) then outcomes by person, employers and outcome
- * types by name (small tables) then outcomes by employer or type. A bounded set of ids: the
- * page query sorts only these, never walking every outcome to test an OR of three lists.
+ * types by name (small tables) then outcomes by employer or type. A bounded set of ids: when
+ * the matches are no more than the capped total counts, the page query sorts only these.
  */
 function searchedOutcomeIds(db: Db, search: string) {
-  return sql`(select bp.id from outcomes as bp where bp.participant_id in
-      (select p.id from participants as p where ${participantQuickSearch(db, search)})
+  return sql`(select bp.id from outcomes as bp where ${personQuickSearch(db, search, 'bp.participant_id')}
     union select be.id from outcomes as be where be.employer_org_id in
       (select id from organisations where ${textMatches('name', search)})
     union select bt.id from outcomes as bt where bt.outcome_type in
       (select code from outcome_types where ${textMatches('label', search)}))`;
+}
+
+/**
+ * The same matches as a condition on each outcome (`o`, or the walk's `w`), each list found by
+ * its own index: counted this way, the outcomes stream and the count stops at the cap.
+ */
+function outcomeMatches(db: Db, search: string, alias: 'o' | 'w' = 'o') {
+  const [person, employer, type] =
+    alias === 'o' ? ['o.participant_id', 'o.employer_org_id', 'o.outcome_type'] : ['w.person', 'w.employer', 'w.type'];
+  return sql<boolean>`(${personQuickSearch(db, search, person)}
+    or ${sql.ref(employer)} in (select id from organisations where ${textMatches('name', search)})
+    or ${sql.ref(type)} in (select code from outcome_types where ${textMatches('label', search)}))`;
+}
+
+/**
+ * A page of a search past the capped total, in the default order: outcomes read newest first
+ * (outcomes_date_search: the date, then the id, and every column tested), each tested against
+ * the matches, stopping at the page; sorting every match would cost more. The columns tested are
+ * `unindexed` (in a subquery the planner folds into this one), so no index on them can drive the
+ * query instead of the walk.
+ */
+function walkedPage(db: Db, query: GridQuery, today: string) {
+  const outcomes = applyPreset(db.selectFrom('outcomes as o'), query.preset, today).select([
+    'o.id',
+    'o.outcome_date',
+    unindexed('o.participant_id', 'number').as('person'),
+    unindexed('o.employer_org_id', 'number').as('employer'),
+    unindexed('o.outcome_type', 'text').as('type'),
+  ]);
+  return applyGridPage(
+    db
+      .selectFrom(outcomes.as('w'))
+      .select('w.id')
+      .where(outcomeMatches(db, query.search.trim(), 'w'))
+      .orderBy('w.outcome_date', 'desc')
+      .orderBy('w.id', 'desc'),
+    query,
+  );
 }
 
 function outcomeBase(db: Db, query: GridQuery, today: string) {
@@ -107,21 +145,22 @@ function outcomeBase(db: Db, query: GridQuery, today: string) {
 }
 
 /**
- * The number of rows in the view. Without a search or column filters the joins cannot change
- * the count (participant and type are required foreign keys; the rest are left joins), so it is
- * counted on the outcomes table alone — the difference between ~100 ms and a few ms at 100,000
- * participants.
+ * The number of rows in the view. Without column filters the joins cannot change the count
+ * (participant and type are required foreign keys; the rest are left joins), so it is counted on
+ * the outcomes table alone — the difference between ~100 ms and a few ms at 100,000
+ * participants. A search counts its matches as one condition (each list found by its index, the
+ * outcomes streamed and counted until the cap), not as a set of ids built first.
  */
 async function countOutcomes(
   db: Db,
   query: GridQuery,
   today: string,
 ): Promise<{ total: number; totalCapped: boolean }> {
-  if (query.search.trim() || Object.keys(query.filters).length)
-    return countGridRows(db, outcomeBase(db, query, today), query);
-  const r = await applyPreset(db.selectFrom('outcomes as o'), query.preset, today)
-    .select((eb) => eb.fn.countAll<number>().as('n'))
-    .executeTakeFirstOrThrow();
+  if (Object.keys(query.filters).length) return countGridRows(db, outcomeBase(db, query, today), query);
+  const search = query.search.trim();
+  const outcomes = applyPreset(db.selectFrom('outcomes as o'), query.preset, today);
+  if (search) return countGridRows(db, outcomes.where(outcomeMatches(db, search)), query);
+  const r = await outcomes.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return { total: Number(r.n), totalCapped: false };
 }
 
@@ -176,7 +215,8 @@ function sorted<Q extends ReturnType<typeof selectRow>>(q: Q, query: GridQuery) 
   return applyGridSort(q, outcomeGridColumns, query.sort, defaultOrder);
 }
 
-/** Newest first, then by id, so paging never skips or repeats a row (the outcomes_date index's order). */
+/** Newest first, then by id, so paging never skips or repeats a row (the outcomes_date and
+ * outcomes_date_search indexes' order). */
 function defaultOrder<DB, TB extends keyof DB, O>(q: SelectQueryBuilder<DB, TB, O>) {
   return q.orderBy(sql`o.outcome_date`, 'desc').orderBy(sql`o.id`, 'desc');
 }
@@ -187,21 +227,30 @@ export async function pageOutcomes(
   today: string,
 ): Promise<{ rows: OutcomeGridRow[]; total: number; totalCapped: boolean }> {
   const counted = await countOutcomes(db, query, today);
-  return { rows: await pageRows(db, query, today), ...counted };
+  return { rows: await pageRows(db, query, today, counted.totalCapped || counted.total > searchCountCap), ...counted };
 }
 
-/** A searched page in two steps: the page's ids in the view's order, sorting only the matches'
- * ids and sort keys (no row's columns or evidence count), then those 100 rows, in that order. */
-async function pageRows(db: Db, query: GridQuery, today: string): Promise<OutcomeGridRow[]> {
+/**
+ * A searched page in two steps: the page's ids in the view's order, then those 100 rows, in that
+ * order. The ids: with no more matches than the capped total counts, by sorting only the
+ * matches' ids and sort keys; with more (`many`) in the default order, by walking the view's
+ * order and stopping at the page, whose cost grows with the page's depth, not the matches.
+ */
+async function pageRows(db: Db, query: GridQuery, today: string, many: boolean): Promise<OutcomeGridRow[]> {
   // Unsearched, the view's order is an index walk that stops at the page: one query is enough.
   if (!query.search.trim())
     return (await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute()).map(
       toGridRow,
     );
-  const page = await applyGridPage(
-    applyGridSort(outcomeBase(db, query, today).select('o.id'), outcomeGridColumns, query.sort, defaultOrder),
-    query,
-  ).execute();
+  // The walk reads outcomes alone (a join would fetch each row walked); column filters, which may
+  // be on joined tables, take the sorted way.
+  const page =
+    many && !query.sort.length && !Object.keys(query.filters).length
+      ? await walkedPage(db, query, today).execute()
+      : await applyGridPage(
+          applyGridSort(outcomeBase(db, query, today).select('o.id'), outcomeGridColumns, query.sort, defaultOrder),
+          query,
+        ).execute();
   if (!page.length) return [];
   const everything = { ...query, search: '', filters: {}, preset: undefined };
   const rows = await selectRow(outcomeBase(db, everything, today))

@@ -17,7 +17,7 @@ import {
   gridColumns,
   textMatches,
 } from '../grid/grid-query';
-import { participantQuickSearch } from '../participants/participants.repository';
+import { personQuickSearch } from '../participants/participants.repository';
 
 export const placementGridColumns = gridColumns<PlacementGridRow>({
   participantRef: { sql: 'p.reference', filter: 'text' },
@@ -48,8 +48,7 @@ function monthBounds(today: string): { first: string; last: string } {
  * an OR of three conditions on every placement with its joins.
  */
 function searchedPlacementIds(db: Db, search: string) {
-  return sql`(select bp.id from placements as bp where bp.participant_id in
-      (select p.id from participants as p where ${participantQuickSearch(db, search)})
+  return sql`(select bp.id from placements as bp where ${personQuickSearch(db, search, 'bp.participant_id')}
     union select be.id from placements as be where be.employer_org_id in
       (select id from organisations where ${textMatches('name', search)})
     union select bs.id from placements as bs where ${textMatches('bs.site', search)})`;
@@ -143,17 +142,29 @@ export async function pagePlacements(
   today: string,
 ): Promise<{ rows: PlacementGridRow[]; total: number; totalCapped: boolean }> {
   const base = placementBase(db, query, today);
-  const counted = await countGridRows(db, base, query);
   // Unsearched, the view's order is an index walk that stops at the page: one query is enough.
   if (!query.search.trim())
-    return { rows: (await applyGridPage(sorted(selectRow(base), query), query).execute()).map(toGridRow), ...counted };
+    return {
+      rows: (await applyGridPage(sorted(selectRow(base), query), query).execute()).map(toGridRow),
+      ...(await countGridRows(db, base, query)),
+    };
   // Searched, two steps: the page's ids in the view's order, sorting only the matches' ids and
-  // sort keys, then those rows in that order.
+  // sort keys, with the number of matches counted in the same pass (a window count over the
+  // matches: the site is matched by reading every placement, so finding the matches twice, once
+  // to count and once for the page, cost twice that); then those rows in that order. The count is
+  // exact: it costs nothing more than the sort, which every match already takes part in.
   const page = await applyGridPage(
-    applyGridSort(base.select('pl.id'), placementGridColumns, query.sort, defaultOrder),
+    applyGridSort(
+      base.select(['pl.id', sql<number>`count(*) over ()`.as('matches')]),
+      placementGridColumns,
+      query.sort,
+      defaultOrder,
+    ),
     query,
   ).execute();
-  if (!page.length) return { rows: [], ...counted };
+  // A page past the last match has no row to carry the count.
+  if (!page.length) return { rows: [], ...(await countGridRows(db, base, { ...query, countAll: true })) };
+  const counted = { total: Number(page[0]!.matches), totalCapped: false };
   const everything = { ...query, search: '', filters: {}, preset: undefined };
   const rows = await selectRow(placementBase(db, everything, today))
     .where(

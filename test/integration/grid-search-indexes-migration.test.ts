@@ -1,0 +1,88 @@
+// Migration 0260 over a store at 0240 that already holds a person, an outcome and a placement:
+// the grid search indexes are built over them and every row keeps its values.
+import fs from 'node:fs';
+import path from 'node:path';
+import Database from 'better-sqlite3-multiple-ciphers';
+import { Kysely, sql } from 'kysely';
+import { afterEach, expect, it } from 'vitest';
+import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { migrateToLatest } from '../../db/store/migrator';
+import { migrations } from '../../db/store/migrations/index';
+import type { MigrationDb } from '../../db/store/migrations/migration-db';
+import { tempDir } from '../support/backend';
+import { isPostgresRun } from '../support/test-store';
+
+const dirs: string[] = [];
+afterEach(() => {
+  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
+});
+
+// SQLite only: builds a store file at an older version with SQLite's driver (PostgreSQL stores
+// run the same portable migration from the team-mode migration tests).
+it.skipIf(isPostgresRun)('0260 builds the grid search indexes over a store that holds rows', async () => {
+  const dir = tempDir();
+  dirs.push(dir);
+  const db: MigrationDb = new Kysely({
+    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
+  });
+  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0260')));
+  const at = '2026-01-05T10:00:00.000Z';
+  const staff = await db
+    .insertInto('staff')
+    .values({ display_name: 'Jo Officer', role: 'officer', created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const p = await db
+    .insertInto('participants')
+    .values({
+      reference: 'SW-000001',
+      first_name: 'Ann',
+      last_name: 'Old',
+      start_date: '2025-06-02',
+      referral_date: '2025-05-20',
+      postcode_district: 'SG1',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  await db
+    .insertInto('outcomes')
+    .values({
+      participant_id: p.id,
+      outcome_type: 'job_start',
+      outcome_date: '2025-09-01',
+      created_at: at,
+      created_by: staff.id,
+      updated_at: at,
+    })
+    .execute();
+  await db
+    .insertInto('placements')
+    .values({
+      participant_id: p.id,
+      kind: 'paid_job',
+      site: 'Town Square',
+      starts_on: '2025-09-01',
+      status: 'active',
+      created_at: at,
+      updated_at: at,
+    })
+    .execute();
+
+  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0260-zz')));
+
+  const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name in
+    ('outcomes_date_search', 'placements_site') order by name`.execute(db);
+  expect(indexes.rows.map((r) => r.name)).toEqual(['outcomes_date_search', 'placements_site']);
+  expect(
+    await db.selectFrom('participants').select(['reference', 'start_date', 'postcode_district']).execute(),
+  ).toEqual([{ reference: 'SW-000001', start_date: '2025-06-02', postcode_district: 'SG1' }]);
+  expect(await db.selectFrom('outcomes').select(['outcome_type', 'outcome_date']).execute()).toEqual([
+    { outcome_type: 'job_start', outcome_date: '2025-09-01' },
+  ]);
+  expect(await db.selectFrom('placements').select(['site', 'starts_on']).execute()).toEqual([
+    { site: 'Town Square', starts_on: '2025-09-01' },
+  ]);
+  await db.destroy();
+});
