@@ -1,12 +1,17 @@
 // PostgreSQL-only: the team database's own tables as a copy needs them (db/store/team-migrate.ts):
-// every table of the current schema with its columns, parents before children by their foreign
-// keys, and the identity counters moved past the ids a copy brought in.
+// every table of the current schema with its columns (those the server generates apart), parents
+// before children by their foreign keys, and the identity counters moved past the ids a copy
+// brought in.
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 
 export interface TeamTable {
   name: string;
+  /** The columns a copy writes. */
   columns: string[];
+  /** Columns the server works out from the others (generated: a copy may not write them, the
+   * server fills them from the copied row; personal-data.ts `storeDerivedColumns`). */
+  generated: string[];
   /** The identity column (numbered by the database), if the table has one. */
   identity: string | null;
   /** Columns referring to another row of the same table by its identity column (a merged
@@ -22,8 +27,8 @@ const SERVER_TABLE_PREFIX = 'worksbook_';
 /** The programme's tables, each after every table it refers to (a table's references to itself
  * aside). */
 export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable[]> {
-  const columns = await sql<{ table_name: string; column_name: string; is_identity: string }>`
-    select c.table_name, c.column_name, c.is_identity
+  const columns = await sql<{ table_name: string; column_name: string; is_identity: string; is_generated: string }>`
+    select c.table_name, c.column_name, c.is_identity, c.is_generated
     from information_schema.columns c
     join information_schema.tables t on t.table_schema = c.table_schema and t.table_name = c.table_name
     where c.table_schema = current_schema() and t.table_type = 'BASE TABLE'
@@ -39,8 +44,14 @@ export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable
   const tables = new Map<string, TeamTable>();
   for (const c of columns.rows) {
     if (MIGRATION_TABLES.has(c.table_name) || c.table_name.startsWith(SERVER_TABLE_PREFIX)) continue;
-    const t = tables.get(c.table_name) ?? { name: c.table_name, columns: [], identity: null, selfReferences: [] };
-    t.columns.push(c.column_name);
+    const t = tables.get(c.table_name) ?? {
+      name: c.table_name,
+      columns: [],
+      generated: [],
+      identity: null,
+      selfReferences: [],
+    };
+    (c.is_generated === 'ALWAYS' ? t.generated : t.columns).push(c.column_name);
     if (c.is_identity === 'YES') t.identity = c.column_name;
     tables.set(c.table_name, t);
   }
