@@ -8,7 +8,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './connection';
-import { moveIdentitiesOn, tablesInCopyOrder, type TeamTable } from './postgres/team-tables';
+import { moveIdentitiesOn, tablesInCopyOrder, withGinPendingLists, type TeamTable } from './postgres/team-tables';
 
 export class TeamMigrateRefused extends Error {
   constructor(message: string) {
@@ -96,7 +96,9 @@ export async function copySoloStoreToTeam(source: Store, target: Store): Promise
     // store's own, edited as that programme edited them. The audit log is empty (checked above).
     for (const t of [...tables].reverse())
       if (t.name !== 'audit_log') await sql`delete from ${sql.table(t.name)}`.execute(tx);
-    for (const t of tables) await copyTable(source.db, tx, t);
+    await withGinPendingLists(tx, async () => {
+      for (const t of tables) await copyTable(source.db, tx, t);
+    });
     await moveIdentitiesOn(tx, tables);
   });
 

@@ -81,3 +81,26 @@ export async function moveIdentitiesOn(db: Kysely<Database>, tables: TeamTable[]
       coalesce((select max(${sql.ref(t.identity)}) from ${sql.table(t.name)}), 0) + 1, false)`.execute(db);
   }
 }
+
+/**
+ * Runs `copy` (a bulk load into the team database, in the caller's transaction) with the GIN
+ * indexes that take each entry at once (fastupdate off: the participant search's, migration 0250)
+ * collecting entries in their pending list instead, then merges the list into each index in one
+ * pass and turns fastupdate off again before the transaction ends: inserting entry by entry made
+ * a copy of 10,000 people several times slower.
+ */
+export async function withGinPendingLists<T>(db: Kysely<Database>, copy: () => Promise<T>): Promise<T> {
+  const { rows } = await sql<{ name: string }>`
+    select c.relname as name from pg_class c
+    join pg_namespace n on n.oid = c.relnamespace
+    join pg_am a on a.oid = c.relam
+    where n.nspname = current_schema() and c.relkind = 'i' and a.amname = 'gin'
+      and 'fastupdate=off' = any(c.reloptions)`.execute(db);
+  for (const { name } of rows) await sql`alter index ${sql.id(name)} set (fastupdate = on)`.execute(db);
+  const result = await copy();
+  for (const { name } of rows) {
+    await sql`select gin_clean_pending_list(${name}::regclass)`.execute(db);
+    await sql`alter index ${sql.id(name)} set (fastupdate = off)`.execute(db);
+  }
+  return result;
+}
