@@ -9,7 +9,7 @@
 import { sql, type Kysely } from 'kysely';
 import type { Database } from './schema';
 import type { Store } from './connection';
-import { moveIdentitiesOn, tablesInCopyOrder, type TeamTable } from './postgres/team-tables';
+import { moveIdentitiesOn, tablesInCopyOrder, withGinPendingLists, type TeamTable } from './postgres/team-tables';
 import { startServerAuditChain } from './postgres/audit-chain';
 
 export class TeamMigrateRefused extends Error {
@@ -108,7 +108,9 @@ export async function copySoloStoreToTeam(source: Store, target: Store): Promise
     // store's own, edited as that programme edited them. The audit log is empty (checked above).
     for (const t of [...tables].reverse())
       if (t.name !== 'audit_log') await sql`delete from ${sql.table(t.name)}`.execute(tx);
-    for (const t of tables) await copyTable(source.db, tx, t);
+    await withGinPendingLists(tx, async () => {
+      for (const t of tables) await copyTable(source.db, tx, t);
+    });
     await moveIdentitiesOn(tx, tables);
     // The chain goes on keyed: the server keeps the file's audit key for the copied entries and its
     // own key for every entry after the copy, and chains each new entry itself (audit-chain.ts).

@@ -76,13 +76,14 @@ async function must<T>(p: Promise<{ ok: true; value: T } | { ok: false; error: {
   return r.value;
 }
 
-/** The single-user rows, the same on either store; `runs` lowers the repeats (the test's tiny store). */
+/** The single-user rows, the same on either store; `runs` lowers the repeats (the test's tiny store),
+ * `searchOnly` stops after the quick search rows. */
 export async function singleUserRows(
   kit: BenchKit,
   size: number,
   backend: Backend,
   call: BenchCall,
-  options: { runs?: number } = {},
+  options: { runs?: number; searchOnly?: boolean } = {},
 ): Promise<void> {
   const runs = options.runs ?? 20;
   const list = await queries(backend.store.db);
@@ -98,6 +99,7 @@ export async function singleUserRows(
   }
   kit.record('quick search, mixed (first 100 rows + total)', size, all, `${list.length} queries`);
   kit.record('quick search: surname', size, surname, `${surname.length} queries`);
+  if (options.searchOnly) return;
   await kit.measure('grid first page (100 rows + total)', size, () => must(call('participants.page', { limit: 100 })), {
     runs,
   });

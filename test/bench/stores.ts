@@ -1,4 +1,4 @@
-// `npm run bench:stores [-- --sizes 1000,10000] [--out file]`: the single-user figures on both
+// `npm run bench:stores [-- --sizes 1000,10000] [--out file] [--only search]`: the single-user figures on both
 // stores side by side (issue 18). For each size it builds the bench kit's deterministic demo
 // store (SQLite), times the single-user rows (test/bench/store-pair.ts) on a copy of it, copies it
 // into a PostgreSQL database with `cli team migrate`'s code, opens that as the app does and times
@@ -14,7 +14,14 @@ import { createBenchKit, type BenchResult } from './bench-kit';
 import { postgresCopy, singleUserRows, STORE_LABELS, type StoreKind } from './store-pair';
 import { startTestPostgres } from '../support/postgres-server';
 
-const { values } = parseArgs({ options: { sizes: { type: 'string' }, out: { type: 'string' } } });
+const { values } = parseArgs({
+  options: { sizes: { type: 'string' }, out: { type: 'string' }, only: { type: 'string' } },
+});
+if (values.only !== undefined && values.only !== 'search') {
+  process.stderr.write(`--only takes 'search' (the quick search rows alone)\n`);
+  process.exit(2);
+}
+const searchOnly = values.only === 'search';
 const sizes = (values.sizes ?? '1000').split(',').map(Number);
 if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
   process.stderr.write(`--sizes takes participant counts separated by commas, e.g. --sizes 1000,10000\n`);
@@ -22,6 +29,19 @@ if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 }
 const workDir = path.resolve('.tmp/bench-stores');
 fs.rmSync(workDir, { recursive: true, force: true });
+// The bench kit's demo stores from `npm run bench` (.tmp/bench: the same seed and code, so the
+// same store) are reused rather than built again (hours at 100,000): linked in, only ever copied.
+for (const size of sizes) {
+  const built = path.resolve(`.tmp/bench/template-${size}.sqlite`);
+  if (!fs.existsSync(built)) continue;
+  fs.mkdirSync(workDir, { recursive: true });
+  const here = path.join(workDir, `template-${size}.sqlite`);
+  try {
+    fs.linkSync(built, here);
+  } catch {
+    fs.copyFileSync(built, here);
+  }
+}
 const kit = createBenchKit(sizes, workDir);
 const server = await startTestPostgres();
 const copies: string[] = [];
@@ -30,7 +50,7 @@ try {
     kit.setSuite('sqlite');
     process.stdout.write(`\n== SQLite, ${size.toLocaleString('en-GB')} participants ==\n`);
     const solo = await kit.store(size);
-    await singleUserRows(kit, size, solo.backend, solo.call);
+    await singleUserRows(kit, size, solo.backend, solo.call, { searchOnly });
     await solo.backend.close();
 
     kit.setSuite('postgres');
@@ -44,7 +64,7 @@ try {
     process.stdout.write(
       `== PostgreSQL, ${size.toLocaleString('en-GB')} participants (copied in ${Math.round(team.copyMs)} ms) ==\n`,
     );
-    await singleUserRows(kit, size, team.backend, team.call);
+    await singleUserRows(kit, size, team.backend, team.call, { searchOnly });
     await team.backend.close();
   }
 } finally {

@@ -3,14 +3,22 @@
 // spreadsheets and edit one shared record at once against one PostgreSQL database holding the demo programme. Reports p95 per
 // operation and checks that nothing was lost or written twice and every conflict was handled.
 //   node scripts/with-node22.mjs tsx test/bench/team-load.ts [--participants 1000] [--officers 10] [--rounds 10]
+//     [--template <demo store.sqlite>]
 // (the issue's figures: --participants 100000 --officers 10 --rounds 50, on a quiet machine).
+// The programme is loaded into PostgreSQL with the demo loader, or, with --template, copied in from
+// a SQLite demo store with `cli team migrate`'s code (db/store/team-migrate.ts), as bench:stores
+// does: much faster at 100,000 (the bench kit's .tmp/bench/template-100000.sqlite, whose staff
+// work without passwords as demo data's do). The template itself is never opened: a copy is.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import pg from 'pg';
+import { sql } from 'kysely';
 import { createBackend } from '../../db/backend/backend';
+import { openStore } from '../../db/store/connection';
+import { copySoloStoreToTeam } from '../../db/store/team-migrate';
 import { writeTransaction } from '../../db/store/dialect';
 import { markDemoStore } from '../../db/features/trust/trust-settings';
 import { startTestPostgres } from '../support/postgres-server';
@@ -18,13 +26,39 @@ import { bundleEntry } from './processes';
 import { summarise } from './bench-kit';
 
 const { values } = parseArgs({
-  options: { participants: { type: 'string' }, officers: { type: 'string' }, rounds: { type: 'string' } },
+  options: {
+    participants: { type: 'string' },
+    officers: { type: 'string' },
+    rounds: { type: 'string' },
+    template: { type: 'string' },
+  },
 });
 const participants = Number(values.participants ?? 1000);
 const officers = Number(values.officers ?? 10);
 const rounds = Number(values.rounds ?? 10);
 
 process.env.WORKSBOOK_DB_TLS = 'insecure-test-server';
+
+/** Copies a SQLite demo store (a copy of `template`) into the empty team database at `url`, as
+ * `cli team migrate` does, then ANALYZEs it (as autovacuum would soon after a bulk load). */
+async function copyTemplate(template: string, url: string): Promise<void> {
+  const file = path.join(work, 'template-copy.sqlite');
+  fs.copyFileSync(template, file);
+  const source = await openStore({ file, key: null });
+  try {
+    const target = await openStore({ file: url, tls: 'insecure-test-server' });
+    try {
+      const copied = await copySoloStoreToTeam(source, target);
+      if (copied.outcome !== 'copied') throw new Error('the team database was not empty');
+      await sql`analyze`.execute(target.db);
+    } finally {
+      await target.close();
+    }
+  } finally {
+    await source.close();
+  }
+  fs.rmSync(file, { force: true });
+}
 const work = fs.mkdtempSync(path.join(os.tmpdir(), 'wb-team-load-'));
 const server = await startTestPostgres();
 try {
@@ -34,17 +68,24 @@ try {
   await admin.end();
   const url = server.url('team_load');
 
-  // The programme: the demo at the asked size, and one staff member per officer.
+  // The programme: the demo at the asked size (or a copy of the template), and one staff member per officer.
+  const seedStart = performance.now();
+  if (values.template) await copyTemplate(values.template, url);
   const owner = await createBackend({ file: url, dataDir: path.join(work, 'owner'), automaticBackups: false });
-  // Made-up data, marked as demo data (audited) so its staff work without passwords.
-  await writeTransaction(owner.store.db).execute((tx) => markDemoStore(tx, new Date().toISOString(), null));
-  const first = await owner.call('bench', 'staff.createFirst', { displayName: 'Load Administrator' });
-  if (!first.ok) throw new Error(first.error.message);
-  const demo = await owner.call('bench', 'demo.load', { participants, seed: 2017 });
-  if (!demo.ok) throw new Error(demo.error.message);
-  const job = await owner.services.jobs.wait(demo.value.jobId);
-  if (job.state !== 'done') throw new Error(`demo: ${job.message ?? job.state}`);
+  if (!values.template) {
+    // Made-up data, marked as demo data (audited) so its staff work without passwords.
+    await writeTransaction(owner.store.db).execute((tx) => markDemoStore(tx, new Date().toISOString(), null));
+    const first = await owner.call('bench', 'staff.createFirst', { displayName: 'Load Administrator' });
+    if (!first.ok) throw new Error(first.error.message);
+    const demo = await owner.call('bench', 'demo.load', { participants, seed: 2017 });
+    if (!demo.ok) throw new Error(demo.error.message);
+    const job = await owner.services.jobs.wait(demo.value.jobId);
+    if (job.state !== 'done') throw new Error(`demo: ${job.message ?? job.state}`);
+  }
   const db = owner.store.db;
+  process.stdout.write(
+    `Programme ${values.template ? 'copied from the template' : 'loaded'} in ${((performance.now() - seedStart) / 1000).toFixed(1)} s\n`,
+  );
   const staff: number[] = [];
   for (let i = 0; i < officers; i++)
     staff.push(

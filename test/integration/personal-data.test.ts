@@ -5,9 +5,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { TableMetadata } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { viewerReads } from '../../db/store/tables/readable-columns';
 import {
+  columnRules,
   participantTables,
   personalData,
+  storeDerivedColumns,
   storeIndexes,
   type TableEntry,
   type TableName,
@@ -27,6 +30,9 @@ const registry: Record<string, TableEntry<string>> = personalData;
 const columnsOf = (table: string) => tables.find((x) => x.name === table)?.columns ?? [];
 const classified = (entry: TableEntry<string>) =>
   entry.about === 'participant' ? Object.keys(entry.columns) : [...entry.personal, ...entry.notPersonal];
+/** Columns a team database's server works out from others (its folded search texts). */
+const derived = (table: string): string[] =>
+  Object.keys((storeDerivedColumns as Record<string, Record<string, unknown>>)[table] ?? {});
 /** A table the dialect keeps beside the schema (SQLite's full-text index and its shadow tables). */
 const isStoreIndex = (name: string) =>
   Object.keys(storeIndexes).some((index) => name === index || name.startsWith(`${index}_`));
@@ -52,7 +58,10 @@ describe('the personal-data registry', () => {
     const unclassified: string[] = [];
     const missing: string[] = [];
     for (const [table, entry] of Object.entries(registry)) {
-      const columns = columnsOf(table).map((c) => c.name);
+      // A team database's derived columns are classified by what they are made of (below).
+      const columns = columnsOf(table)
+        .map((c) => c.name)
+        .filter((c) => !derived(table).includes(c));
       const listed = classified(entry);
       unclassified.push(...columns.filter((c) => !listed.includes(c)).map((c) => `${table}.${c}`));
       missing.push(...listed.filter((c) => !columns.includes(c)).map((c) => `${table}.${c}`));
@@ -60,6 +69,25 @@ describe('the personal-data registry', () => {
     }
     expect(unclassified, 'columns left unclassified').toEqual([]);
     expect(missing, 'registry columns not in the store').toEqual([]);
+  });
+
+  it("keeps a team database's derived columns there, made only of columns a viewer may read", () => {
+    for (const [table, columns] of Object.entries(storeDerivedColumns)) {
+      const present = columnsOf(table).map((c) => c.name);
+      for (const [column, { from }] of Object.entries(columns)) {
+        // The server works them out (PostgreSQL); a SQLite store's FTS5 index holds the same texts.
+        expect(present.includes(column), `${table}.${column}`).toBe(isPostgresRun);
+        for (const source of from) {
+          const rule = columnRules(table as TableName)[source];
+          expect(rule, `${table}.${column} from ${source}`).toBeDefined();
+          expect(rule!.data === 'special' || rule!.data === 'criminal', `${table}.${column} from ${source}`).toBe(
+            false,
+          );
+          expect(rule!.viewers, `${table}.${column} from ${source}`).toBe('see');
+        }
+        expect(viewerReads(table as TableName, column), `${table}.${column}`).toBe(true);
+      }
+    }
   });
 
   it('puts every table with a participant_id column among the tables about participants', () => {

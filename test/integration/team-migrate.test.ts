@@ -8,6 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../db/cli/main';
 import { openStore, type Store } from '../../db/store/connection';
 import { createBackend } from '../../db/backend/backend';
+import { participantSearchCondition } from '../../db/store/dialect';
+import { sql } from 'kysely';
 import { tempDir } from '../support/backend';
 import { createTestDatabase, dropTestDatabase, isPostgresRun, testServerUrl } from '../support/test-store';
 
@@ -94,6 +96,20 @@ describe.skipIf(!isPostgresRun)('cli team migrate (PostgreSQL run)', () => {
         .executeTakeFirstOrThrow();
       expect(next.id).toBeGreaterThan(top.id);
       await team!.deleteFrom('funding_streams').where('id', '=', next.id).execute();
+      // The server filled the folded search texts it keeps (generated, so not copied) for every
+      // person, and its search indexes take new entries at once again after the bulk load.
+      const person = (await people(solo)).at(-1)!;
+      const condition = participantSearchCondition(team!, person.last_name, 'p.id')!;
+      const found = await team!.selectFrom('participants as p').select('p.id').where(condition).execute();
+      expect(found.map((p) => p.id)).toContain(person.id);
+      const unfilled = await sql<{ n: number }>`
+        select count(*)::int as n from participants where search_name is null or search_ident is null`.execute(team!);
+      expect(unfilled.rows).toEqual([{ n: 0 }]);
+      const options = await sql<{ options: string[] }>`
+        select reloptions as options from pg_class where relname in ('participant_search_name', 'participant_search_ident')`.execute(
+        team!,
+      );
+      expect(options.rows).toEqual([{ options: ['fastupdate=off'] }, { options: ['fastupdate=off'] }]);
     } finally {
       for (const s of stores) await s.close();
     }

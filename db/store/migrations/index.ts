@@ -41,6 +41,7 @@ import * as m0201 from './0201-measure-kinds';
 import * as m0210 from './0210-enrolment-versions';
 import * as m0220 from './0220-reference-referral-evidence';
 import * as m0240 from './0240-dashboard-indexes';
+import * as m0250 from './0250-participant-search-columns';
 import * as m0255 from './0255-staff-database-login';
 import * as m0260 from './0260-grid-search-indexes';
 
@@ -116,6 +117,7 @@ const later: Record<string, Migration> = {
   '0210-enrolment-versions': m0210,
   '0220-reference-referral-evidence': m0220,
   '0240-dashboard-indexes': m0240,
+  '0250-participant-search-columns': m0250,
   '0255-staff-database-login': m0255,
   '0260-grid-search-indexes': m0260,
 };

@@ -1,21 +1,17 @@
 // PostgreSQL-only: the participant quick search over pg_trgm. The same two texts the SQLite FTS5
-// index holds (db/store/sqlite/participant-search.ts) are indexed as expressions on participants
-// (migrations/postgres/0010-...: trigram GIN indexes), and LIKE '%…%' on the identical expression
-// uses them. Same rules as on SQLite: every word of three or more characters
-// in the names, or the compact text (spaces and dashes removed) in the identifiers; shorter words
-// narrow the name matches. Accents and case are folded on both sides (search-fold.ts), as FTS5's
-// trigram tokenizer does with remove_diacritics.
+// index holds (db/store/sqlite/participant-search.ts), accents and case folded (search-fold.ts, as
+// FTS5's trigram tokenizer does with remove_diacritics), are kept by the server in participants'
+// own rows (search_name, search_ident: stored generated columns, migration 0250) with a trigram GIN
+// index on each, and LIKE '%…%' on them uses those indexes. The texts are never worked out again
+// while searching: a trigram match is lossy, so each row it finds is checked again, and that check
+// is now a LIKE on stored text. Same rules as on SQLite: every word of three or more characters in
+// the names, or the compact text (spaces and dashes removed) in the identifiers; shorter words
+// narrow the name matches.
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
-import { FOLD_FROM, FOLD_TO, foldForSearch } from './search-fold';
+import { foldForSearch } from './search-fold';
 
-const fold = (text: string) => sql.raw(`lower(translate(${text}, '${FOLD_FROM}', '${FOLD_TO}'))`);
-const NAME = fold(
-  `coalesce(s.first_name,'') || ' ' || coalesce(s.preferred_name,'') || ' ' || coalesce(s.last_name,'')`,
-);
-const IDENT = fold(
-  `s.reference || ' ' || replace(s.reference,'-','') || ' ' || coalesce(s.ni_number,'') || ' ' || ` +
-    `coalesce(replace(s.postcode,' ',''),'') || ' ' || coalesce(s.phone_digits,'')`,
-);
+const NAME = sql.ref('s.search_name');
+const IDENT = sql.ref('s.search_ident');
 
 /** `%text%` for LIKE, folded like the index, with the pattern characters escaped (backslash is
  * PostgreSQL's LIKE escape). */
@@ -38,5 +34,9 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
   const parts: RawBuilder<SqlBool>[] = [];
   if (longWords.length) parts.push(sql<SqlBool>`(${nameMatch([...longWords, ...shortWords])})`);
   if (hasIdent) parts.push(sql<SqlBool>`(${identMatch})`);
-  return sql<SqlBool>`${sql.ref(idColumn)} in (select s.id from participants s where ${sql.join(parts, sql` or `)})`;
+  // The matching ids as an array worked out once (an InitPlan), not `in (select …)`: a condition
+  // the primary key's index answers, so the planner can still combine it with other indexed
+  // conditions OR'd beside it ("Li Wu": the search or a surname prefix), where a hashed subquery
+  // would make it read every row of participants to test each one.
+  return sql<SqlBool>`${sql.ref(idColumn)} = any(array(select s.id from participants s where ${sql.join(parts, sql` or `)}))`;
 }

@@ -1,16 +1,16 @@
 // PostgreSQL-only: accent folding for the participant search without the unaccent extension
 // (which a council's server may not allow): SQL's translate() with these two strings maps each
-// accented Latin letter to its plain lower-case letter, in the index expression
-// (migrations/postgres/0010-...: the same two strings, frozen there) and in the search pattern
+// accented Latin letter to its plain lower-case letter, in the stored search texts
+// (migration 0250's generated columns: the same two strings, frozen there) and in the search pattern
 // (`foldForSearch`, the same mapping in JavaScript), so "Zoë" finds "Zoe" and "ZOE" finds "Zoë".
-export const FOLD_FROM = [
+const FOLD_FROM = [
   'ÀÁÂÃÄÅÇÈÉÊËÌÍÎÏÑÒÓÔÕÖØÙÚÛÜÝàáâãäåçèéêëìíîïñòóôõöøùúûüýÿĀāĂăĄ',
   'ąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇ',
   'ňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽžƠơƯưǍǎǏǐǑǒǓǔ',
   'ǕǖǗǘǙǚǛǜǞǟǠǡǦǧǨǩǪǫǬǭǰǴǵǸǹǺǻȀȁȂȃȄȅȆȇȈȉȊȋȌȍȎȏȐȑȒȓȔȕȖȗȘșȚțȞȟȦȧȨ',
   'ȩȪȫȬȭȮȯȰȱȲȳ',
 ].join('');
-export const FOLD_TO = [
+const FOLD_TO = [
   'aaaaaaceeeeiiiinoooooouuuuyaaaaaaceeeeiiiinoooooouuuuyyaaaaa',
   'accccccccddddeeeeeeeeeegggggggghhiiiiiiiiiijjkkllllllllnnnnn',
   'noooooorrrrrrssssssssttttuuuuuuuuuuuuwwyyyzzzzzzoouuaaiioouu',

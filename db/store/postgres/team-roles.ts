@@ -28,7 +28,7 @@ const MIGRATION_TABLES = ['kysely_migration', 'kysely_migration_lock'];
 
 /** The columns of `table` a viewer may SELECT: the app's own rule for a viewer's queries. */
 export function viewerColumns(table: TeamTable): string[] {
-  return table.columns.filter((column) => viewerReads(table.name as TableName, column));
+  return [...table.columns, ...table.generated].filter((column) => viewerReads(table.name as TableName, column));
 }
 
 /** The statements that set the roles' privileges on every table, from nothing. */

@@ -1245,6 +1245,33 @@ export const storeIndexes = {
   },
 } as const satisfies Record<string, { from: TableName; why: string }>;
 
+/**
+ * Columns a team database's server keeps in a table beside the schema (not in `Database`: the app
+ * never selects or writes them), each worked out by the server from the listed columns of the
+ * same row (STORED generated columns) on every insert and update. What they hold is what those
+ * columns hold: a viewer reads one only if it reads every column it is made of (readable-columns.ts),
+ * anonymising and merging change it by changing those, a copy (`cli team migrate`) leaves it to
+ * the server. None may be made of a special-category or criminal-offence column.
+ */
+export const storeDerivedColumns = {
+  participants: {
+    search_name: {
+      from: ['first_name', 'preferred_name', 'last_name'],
+      why: 'the names folded for the quick search (accents, case), trigram-indexed (migration 0250)',
+    },
+    search_ident: {
+      from: ['reference', 'ni_number', 'postcode', 'phone_digits'],
+      why: 'the identifiers in compact form folded for the quick search, trigram-indexed (migration 0250)',
+    },
+  },
+} as const satisfies { [T in TableName]?: Record<string, { from: readonly ColumnName<T>[]; why: string }> };
+
+/** The columns a store-derived column of `table` is made of (null: `column` is not one). */
+export function derivedFrom(table: TableName, column: string): readonly string[] | null {
+  const derived: Partial<Record<TableName, Record<string, { from: readonly string[] }>>> = storeDerivedColumns;
+  return derived[table]?.[column]?.from ?? null;
+}
+
 /** The registry as the app reads it (column names as strings). */
 const registry: Record<TableName, TableEntry<string>> = personalData;
 

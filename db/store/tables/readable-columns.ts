@@ -10,7 +10,7 @@
 // db/store/postgres/team-roles.ts).
 import { sql, type AliasedRawBuilder } from 'kysely';
 import type { Role } from '../../../shared/contract/define';
-import { columnRules, isRegisteredTable, tableColumns, type TableName } from './personal-data';
+import { columnRules, derivedFrom, isRegisteredTable, tableColumns, type TableName } from './personal-data';
 
 /** Columns no viewer reads whatever the registry says of their content: secrets. */
 const SECRETS: Partial<Record<TableName, readonly string[]>> = {
@@ -23,6 +23,10 @@ export function viewerReads(table: TableName, column: string): boolean {
   // A table the registry does not know (a test's own): nothing, until it is classified.
   if (!isRegisteredTable(table)) return false;
   if (SECRETS[table]?.includes(column)) return false;
+  // A column the server works out from others (a team database's folded search texts): what
+  // they hold, so read only if every one of them is.
+  const from = derivedFrom(table, column);
+  if (from) return from.every((source) => viewerReads(table, source));
   const rule = columnRules(table)[column];
   // A table about nobody in particular (reference lists, settings), or staff: all of it.
   if (!rule) return true;
