@@ -29,19 +29,8 @@ if (!sizes.length || sizes.some((n) => !Number.isInteger(n) || n < 1)) {
 }
 const workDir = path.resolve('.tmp/bench-stores');
 fs.rmSync(workDir, { recursive: true, force: true });
-// The bench kit's demo stores from `npm run bench` (.tmp/bench: the same seed and code, so the
-// same store) are reused rather than built again (hours at 100,000): linked in, only ever copied.
-for (const size of sizes) {
-  const built = path.resolve(`.tmp/bench/template-${size}.sqlite`);
-  if (!fs.existsSync(built)) continue;
-  fs.mkdirSync(workDir, { recursive: true });
-  const here = path.join(workDir, `template-${size}.sqlite`);
-  try {
-    fs.linkSync(built, here);
-  } catch {
-    fs.copyFileSync(built, here);
-  }
-}
+// The demo templates are the bench kit's (.tmp/bench-templates), shared with `npm run bench`, so
+// a store already built for it is reused rather than built again (many minutes at 100,000).
 const kit = createBenchKit(sizes, workDir);
 const server = await startTestPostgres();
 const copies: string[] = [];

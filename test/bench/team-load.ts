@@ -7,7 +7,7 @@
 // (the issue's figures: --participants 100000 --officers 10 --rounds 50, on a quiet machine).
 // The programme is loaded into PostgreSQL with the demo loader, or, with --template, copied in from
 // a SQLite demo store with `cli team migrate`'s code (db/store/team-migrate.ts), as bench:stores
-// does: much faster at 100,000 (the bench kit's .tmp/bench/template-100000.sqlite, whose staff
+// does: much faster at 100,000 (the bench kit's .tmp/bench-templates/template-100000-<key>.sqlite, whose staff
 // work without passwords as demo data's do). The template itself is never opened: a copy is.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';

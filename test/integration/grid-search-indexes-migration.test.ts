@@ -1,31 +1,14 @@
 // Migration 0260 over a store at 0240 that already holds a person, an outcome and a placement:
 // the grid search indexes are built over them and every row keeps its values.
-import fs from 'node:fs';
-import path from 'node:path';
-import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely, sql } from 'kysely';
-import { afterEach, expect, it } from 'vitest';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
-import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
+import { sql } from 'kysely';
+import { expect, it } from 'vitest';
 import { isPostgresRun } from '../support/test-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore, migrateThrough } from '../support/migration-store';
 
 // SQLite only: builds a store file at an older version with SQLite's driver (PostgreSQL stores
 // run the same portable migration from the team-mode migration tests).
 it.skipIf(isPostgresRun)('0260 builds the grid search indexes over a store that holds rows', async () => {
-  const dir = tempDir();
-  dirs.push(dir);
-  const db: MigrationDb = new Kysely({
-    dialect: new SqliteDialect({ database: new Database(path.join(dir, 'old.sqlite')) }),
-  });
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n < '0260')));
+  const db = await sqliteStoreBefore('0260');
   const at = '2026-01-05T10:00:00.000Z';
   const staff = await db
     .insertInto('staff')
@@ -70,7 +53,7 @@ it.skipIf(isPostgresRun)('0260 builds the grid search indexes over a store that 
     })
     .execute();
 
-  await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([n]) => n <= '0260-zz')));
+  await migrateThrough(db, '0260');
 
   const indexes = await sql<{ name: string }>`select name from sqlite_master where type = 'index' and name in
     ('outcomes_date_search', 'placements_site') order by name`.execute(db);

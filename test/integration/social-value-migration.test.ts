@@ -2,30 +2,14 @@
 // contracts with their commitments, no planning details, triggers or payments; outcomes keep
 // every value and have no end date; and the new tables take rows. Migration 0191 (keyworker
 // support) adds two tables only: the same store shows them taking rows.
-import fs from 'node:fs';
-import path from 'node:path';
-import { afterEach, expect, it } from 'vitest';
-import { Kysely } from 'kysely';
-import SqliteDatabase from 'better-sqlite3-multiple-ciphers';
-import { WorksbookSqliteDialect as SqliteDialect } from '../../db/store/sqlite/dialect';
+import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/store/migrator';
-import { migrations } from '../../db/store/migrations/index';
-import type { MigrationDb } from '../../db/store/migrations/migration-db';
-import { tempDir } from '../support/backend';
 import { sqliteOnly } from '../support/test-store';
-
-const dirs: string[] = [];
-afterEach(() => {
-  for (const d of dirs.splice(0)) fs.rmSync(d, { recursive: true, force: true });
-});
+import { sqliteStoreBefore } from '../support/migration-store';
 
 sqliteOnly('builds the store from before 0190 in a SQLite file of its own')('migration 0190 with rows', () => {
   it('keeps contracts, commitments and outcomes, and adds the Section 106 details empty', async () => {
-    const dir = tempDir();
-    dirs.push(dir);
-    const sqlite = new SqliteDatabase(path.join(dir, 'worksbook.sqlite'));
-    const db: MigrationDb = new Kysely({ dialect: new SqliteDialect({ database: sqlite }) });
-    await migrateToLatest(db, Object.fromEntries(Object.entries(migrations).filter(([name]) => name < '0190')));
+    const db = await sqliteStoreBefore('0190');
     const at = '2026-01-10T09:00:00.000Z';
     await db
       .insertInto('participants')
