@@ -43,13 +43,20 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
     string,
     { snapshot: JobSnapshot; owner: number | null; cancelled: boolean; ended: Promise<JobSnapshot> }
   >();
-  let lastEmit = 0;
-
-  const publish = (snapshot: JobSnapshot, force = false) => {
-    const now = Date.now();
-    if (!force && now - lastEmit < 100) return; // at most ~10 progress events a second
-    lastEmit = now;
-    emit({ type: 'job', job: { ...snapshot } });
+  const publish = (snapshot: JobSnapshot) => emit({ type: 'job', job: { ...snapshot } });
+  /** A job's progress goes out at most ~10 times a second, but its first step past 0 always goes
+   * (so a short job's bar still moves before it ends; the start and the end always go). */
+  const progressPublisher = () => {
+    let lastEmit = 0;
+    let moved = false;
+    return (snapshot: JobSnapshot) => {
+      const now = Date.now();
+      const firstStep = !moved && snapshot.done > 0;
+      if (!firstStep && now - lastEmit < 100) return;
+      moved ||= snapshot.done > 0;
+      lastEmit = now;
+      publish(snapshot);
+    };
   };
 
   const views = new Map<number | null, JobRunner>();
@@ -58,12 +65,13 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
       const id = randomUUID();
       const snapshot: JobSnapshot = { id, kind, label, state: 'running', done: 0, total: 0 };
       const entry = { snapshot, owner, cancelled: false, ended: Promise.resolve(snapshot) };
+      const publishProgress = progressPublisher();
       const control: JobControl = {
         async progress(done, total, message) {
           snapshot.done = done;
           snapshot.total = total;
           if (message !== undefined) snapshot.message = message;
-          publish(snapshot);
+          publishProgress(snapshot);
           await yieldToEventLoop();
         },
         get isCancelled() {
@@ -74,7 +82,7 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
         },
       };
       entry.ended = (async () => {
-        publish(snapshot, true);
+        publish(snapshot);
         await yieldToEventLoop();
         try {
           snapshot.result = await work(control);
@@ -89,7 +97,7 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
             snapshot.message = error instanceof Error ? error.message : 'The job failed.';
           }
         }
-        publish(snapshot, true);
+        publish(snapshot);
         return snapshot;
       })();
       jobs.set(id, entry);

@@ -802,6 +802,8 @@ function steps(): Step[] {
     ['audit.export', () => ({})],
     ['audit.verify', () => ({})],
     ['store.check', () => ({})],
+    // team-login-binding.test.ts links a real login; here no staff logins exist to link.
+    ['staff.setDatabaseLogin', (s) => ({ id: id(s, 'staff'), login: 'kit_login' }), { refusedWithoutRoles: true }],
     [
       'team.setScope',
       (s) => ({ organisationId: id(s, 'org'), sees: 'all', referralSource: null }),
