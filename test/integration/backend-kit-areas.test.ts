@@ -280,6 +280,8 @@ type Step = [
     /** Refused on the kit's store, a data file or a team database whose server roles are not set
      * up (team-scopes-app.test.ts sets them up and calls it). */
     refusedWithoutRoles?: true;
+    /** Refused on a data file (a team database's own feature); passes on a team database. */
+    refusedOnDataFile?: true;
   },
 ];
 
@@ -802,8 +804,8 @@ function steps(): Step[] {
     ['audit.export', () => ({})],
     ['audit.verify', () => ({})],
     ['store.check', () => ({})],
-    // team-login-binding.test.ts links a real login; here no staff logins exist to link.
-    ['staff.setDatabaseLogin', (s) => ({ id: id(s, 'staff'), login: 'kit_login' }), { refusedWithoutRoles: true }],
+    // Unlinks (team-login-binding.test.ts links real logins); a data file has no logins at all.
+    ['staff.setDatabaseLogin', (s) => ({ id: id(s, 'staff'), login: null }), { refusedOnDataFile: true }],
     [
       'team.setScope',
       (s) => ({ organisationId: id(s, 'org'), sees: 'all', referralSource: null }),
@@ -872,7 +874,11 @@ describe('every write channel of these areas', () => {
         });
         continue;
       }
-      if (options?.refusedWithoutEnvelope || options?.refusedWithoutRoles) {
+      if (
+        options?.refusedWithoutEnvelope ||
+        options?.refusedWithoutRoles ||
+        (options?.refusedOnDataFile && !isPostgresRun)
+      ) {
         expect({ name, result: result.ok ? 'ok' : result.error.kind }).toEqual({ name, result: 'conflict' });
         continue;
       }

@@ -92,11 +92,11 @@ describe.skipIf(!isPostgresRun)(`quick search plans at ${PEOPLE.toLocaleString('
     const plans = await plansOf((db) =>
       pageParticipants(db, { offset: 0, limit: 100, search, sort: [], filters: {} }, everyone),
     );
-    expect(plans.length).toBeGreaterThanOrEqual(2);
-    for (const plan of plans) {
-      expect(plan).toMatch(/Bitmap Index Scan on participant_search_(name|ident)/);
-      expect(plan).not.toMatch(/Seq Scan on participants/);
-    }
+    // The page's ids and the count come from the search (through the trigram indexes); the
+    // page's rows are then read by id (the primary key). No statement reads every person.
+    const searched = plans.filter((plan) => /Bitmap Index Scan on participant_search_(name|ident)/.test(plan));
+    expect(searched.length).toBeGreaterThanOrEqual(1);
+    for (const plan of plans) expect(plan).not.toMatch(/Seq Scan on participants/);
   });
 
   it('the outcomes grid finds people through the trigram indexes too', async () => {
