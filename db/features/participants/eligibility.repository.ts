@@ -36,21 +36,15 @@ const factColumns = [
 /** The facts of many people, a statement per 5,000 ids (a batch of people refreshed together). */
 export async function eligibilityFactsOf(db: Db, ids: readonly number[]) {
   const rows = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
-    rows.push(
-      ...(await db
-        .selectFrom('participants')
-        .select(factColumns)
-        .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
-        .execute()),
-    );
+  for (const chunk of idChunks(ids))
+    rows.push(...(await db.selectFrom('participants').select(factColumns).where('id', 'in', chunk).execute()));
   return rows;
 }
 
 /** The checks of many people, in id order (as eligibilityChecks gives one person's). */
 export async function eligibilityChecksOf(db: Db, ids: readonly number[]) {
   const rows = [];
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+  for (const chunk of idChunks(ids))
     rows.push(
       ...(await db
         .selectFrom('eligibility_checks')
@@ -63,7 +57,7 @@ export async function eligibilityChecksOf(db: Db, ids: readonly number[]) {
           'recorded_at as recordedAt',
           'id',
         ])
-        .where('participant_id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+        .where('participant_id', 'in', chunk)
         .orderBy('id')
         .execute()),
     );
@@ -79,11 +73,11 @@ export async function setEligibilityDerivedOf(
   isLocal: boolean,
 ): Promise<void> {
   const local = isLocal ? 1 : 0;
-  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT)
+  for (const chunk of idChunks(ids))
     await tx
       .updateTable('participants')
       .set({ eligibility_status: status, is_local: local })
-      .where('id', 'in', ids.slice(i, i + IDS_PER_STATEMENT))
+      .where('id', 'in', chunk)
       .where((eb) => eb.or([eb('eligibility_status', '!=', status), eb('is_local', '!=', local)]))
       .execute();
 }
@@ -142,6 +136,11 @@ export async function setEligibilityDerived(
  * 32,766 bound values ("too many SQL variables") and PostgreSQL's 65,535. */
 const IDS_PER_STATEMENT = 5_000;
 
+/** Ids in slices of IDS_PER_STATEMENT, each one statement's `in (...)` list. */
+function* idChunks(ids: readonly number[]): Generator<number[]> {
+  for (let i = 0; i < ids.length; i += IDS_PER_STATEMENT) yield ids.slice(i, i + IDS_PER_STATEMENT);
+}
+
 /** Every person not merged into another nor anonymised (whose status is kept as it was for the
  * published totals: there is nothing left to evaluate), with their stored eligibility status;
  * with `ids`, only those. In id order. */
@@ -156,8 +155,7 @@ export async function storedEligibility(
   if (!ids) return q.orderBy('id').execute();
   const unique = [...new Set(ids)];
   const found: Array<{ id: number; eligibility_status: EligibilityStatus }> = [];
-  for (let i = 0; i < unique.length; i += IDS_PER_STATEMENT)
-    found.push(...(await q.where('id', 'in', unique.slice(i, i + IDS_PER_STATEMENT)).execute()));
+  for (const chunk of idChunks(unique)) found.push(...(await q.where('id', 'in', chunk).execute()));
   return found.sort((a, b) => a.id - b.id);
 }
 
