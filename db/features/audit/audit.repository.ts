@@ -9,6 +9,7 @@ import { auditKeyOf } from '../../store/store-secrets';
 import { auditKeysFor, isSealed, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
 import type { Role } from '../../../shared/contract/define';
 import { roleReads } from '../../store/tables/readable-columns';
+import { AUDIT_HASHED_FIELDS } from '../../store/tables/foundation.tables';
 
 /** What a viewer reads of an audit entry's text about a person. */
 export const WITHHELD_FROM_VIEWERS = 'A change to the record (the details are not shown to viewers)';
@@ -39,17 +40,7 @@ export interface AuditEntry {
 export const GENESIS_HASH = '0'.repeat(64);
 
 function canonicalEntry(row: Record<string, unknown>): string {
-  return JSON.stringify([
-    row.at,
-    row.staff_id,
-    row.action,
-    row.entity,
-    row.entity_id,
-    row.participant_id,
-    row.summary,
-    row.before_json,
-    row.after_json,
-  ]);
+  return JSON.stringify(AUDIT_HASHED_FIELDS.map((name) => row[name]));
 }
 
 /** The plain chain: SHA-256 of the previous hash and the entry (entries from before the audit key). */

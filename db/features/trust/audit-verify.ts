@@ -9,6 +9,7 @@
 // entries stay cheap on any store.
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, auditHash, GENESIS_HASH, keyedAuditHash } from '../audit/audit.repository';
+import { AUDIT_HASHED_FIELDS } from '../../store/tables/foundation.tables';
 import { headSealIsValid, type HeadRead } from '../audit/audit-head';
 import { auditEntryHash, keyedFromInStore, lastAuditEntry } from '../audit/audit-epochs.repository';
 import { readServerChainKeys } from '../../store/team-roles';
@@ -91,20 +92,7 @@ export async function verifyAuditChain(
   for (let after = 0; ;) {
     const rows = await db
       .selectFrom('audit_log')
-      .select([
-        'id',
-        'at',
-        'staff_id',
-        'action',
-        'entity',
-        'entity_id',
-        'participant_id',
-        'summary',
-        'before_json',
-        'after_json',
-        'prev_hash',
-        'hash',
-      ])
+      .select(['id', ...AUDIT_HASHED_FIELDS, 'prev_hash', 'hash'])
       .where('id', '>', after)
       .orderBy('id')
       .limit(PAGE)

@@ -6,6 +6,7 @@
 import { sql, type RawBuilder } from 'kysely';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
+import { AUDIT_HASHED_FIELDS } from '../../store/tables/foundation.tables';
 import {
   anonymousReference,
   participantTable,
@@ -167,18 +168,7 @@ export async function unanonymisedMergedInto(db: Db, id: number): Promise<number
 export async function auditEntriesOf(db: Db, ids: readonly number[]) {
   return db
     .selectFrom('audit_log')
-    .select([
-      'id',
-      'at',
-      'staff_id',
-      'action',
-      'entity',
-      'entity_id',
-      'participant_id',
-      'summary',
-      'before_json',
-      'after_json',
-    ])
+    .select(['id', ...AUDIT_HASHED_FIELDS])
     .where('participant_id', 'in', ids)
     .orderBy('id')
     .execute();

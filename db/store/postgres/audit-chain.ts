@@ -19,6 +19,7 @@ import { sql, type Kysely } from 'kysely';
 import type { Database } from '../schema';
 import { TEAM_ROLES } from './team-roles';
 import { WRITE_LOCK_KEY } from './pg-dialect';
+import { AUDIT_HASHED_FIELDS } from '../tables/foundation.tables';
 
 const KEYS = 'worksbook_audit_chain_keys';
 const CHAIN = 'worksbook_audit_chain';
@@ -33,19 +34,7 @@ function pads(key: Buffer): { inner: Buffer; outer: Buffer } {
 
 /** The JSON text of one field as JSON.stringify writes it: to_json's escapes are the same. */
 const field = (column: string) => `coalesce(to_json(new.${column})::text, 'null')`;
-/** audit.repository.ts#canonicalEntry's fields, in its order. */
-const CANONICAL_FIELDS = [
-  'at',
-  'staff_id',
-  'action',
-  'entity',
-  'entity_id',
-  'participant_id',
-  'summary',
-  'before_json',
-  'after_json',
-];
-const CANONICAL = `'[' || ${CANONICAL_FIELDS.map(field).join(" || ',' || ")} || ']'`;
+const CANONICAL = `'[' || ${AUDIT_HASHED_FIELDS.map(field).join(" || ',' || ")} || ']'`;
 
 /** The keys table, the chaining trigger and the administrators' read grant (safe to repeat). */
 function chainStatements() {

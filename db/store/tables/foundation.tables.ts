@@ -55,6 +55,23 @@ export interface AuditLogTable {
   hash: string;
 }
 
+/**
+ * The audit entry's fields its hash covers, in the order they are hashed. The one list: the app's
+ * hash (audit.repository.ts), the chain check (audit-verify.ts) and PostgreSQL's chaining trigger
+ * (postgres/audit-chain.ts) all read it, so they cannot drift apart.
+ */
+export const AUDIT_HASHED_FIELDS = [
+  'at',
+  'staff_id',
+  'action',
+  'entity',
+  'entity_id',
+  'participant_id',
+  'summary',
+  'before_json',
+  'after_json',
+] as const satisfies readonly (keyof AuditLogTable)[];
+
 export interface FoundationTables {
   staff: StaffTable;
   settings: SettingsTable;
