@@ -496,6 +496,31 @@ function fundingFilters(db: AnyDb, q: AnyQuery, rule: CountingRule, scope: Engin
   return q;
 }
 
+/**
+ * A claim line's person columns, from `participants as pp`, as `reader` may read them. One list
+ * for the lines a return counts now (linesQuery) and a submitted return's frozen lines, so both
+ * workbooks carry the same columns.
+ */
+export function claimLinePersonColumns(reader: Role) {
+  return [
+    'pp.reference',
+    'pp.first_name as firstName',
+    'pp.last_name as lastName',
+    'pp.date_of_birth as dateOfBirth',
+    'pp.ni_number as niNumber',
+    'pp.postcode',
+    'pp.postcode_district as postcodeDistrict',
+    'pp.phone',
+    'pp.eligibility_status as eligibilityStatus',
+    'pp.start_date as startDate',
+    'pp.leave_date as leaveDate',
+    'pp.sex',
+    textAs(reader, 'participants', 'pp.ethnicity', 'ethnicity'),
+    textAs(reader, 'participants', 'pp.disability', 'disability'),
+    'pp.labour_market_status as labourMarketStatus',
+  ] as const;
+}
+
 /** One line per counted person, item or employer (the earliest qualifying item in the period),
  * with the person's details, the verifier and the employer: a single query. */
 export function linesQuery(store: Db, rule: CountingRule, code: string, scope: EngineScope): AnyQuery {
@@ -525,21 +550,7 @@ export function linesQuery(store: Db, rule: CountingRule, code: string, scope: E
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
       'x.verified_without_evidence as verifiedWithoutEvidence',
-      'pp.reference',
-      'pp.first_name as firstName',
-      'pp.last_name as lastName',
-      'pp.date_of_birth as dateOfBirth',
-      'pp.ni_number as niNumber',
-      'pp.postcode',
-      'pp.postcode_district as postcodeDistrict',
-      'pp.phone',
-      'pp.eligibility_status as eligibilityStatus',
-      'pp.start_date as startDate',
-      'pp.leave_date as leaveDate',
-      'pp.sex',
-      textAs(scope.reader ?? 'administrator', 'participants', 'pp.ethnicity', 'ethnicity'),
-      textAs(scope.reader ?? 'administrator', 'participants', 'pp.disability', 'disability'),
-      'pp.labour_market_status as labourMarketStatus',
+      ...claimLinePersonColumns(scope.reader ?? 'administrator'),
       'x.stream_id as fundingStreamId',
       'fsn.name as fundingStream',
       'x.project_id as fundingProjectId',

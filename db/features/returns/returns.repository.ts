@@ -1,13 +1,12 @@
 // Queries of submitted returns (the return row and its frozen claim lines), of funders and of
 // the "not the same person" pairs the warnings respect.
 import type { Role } from '../../../shared/contract/define';
-import { textAs } from '../../store/tables/readable-columns';
 import type { Insertable } from 'kysely';
 import { defaultBarriers } from '../../../shared/domain/reference-lists';
 import type { ReturnSummary } from '../../../shared/contract/returns.contract';
 import type { Db, Tx } from '../../store/schema';
 import type { ReturnLinesTable, ReturnsTable } from '../../store/tables/returns.tables';
-import type { ClaimLine } from './indicator-engine';
+import { claimLinePersonColumns, type ClaimLine } from './indicator-engine';
 
 export interface PeriodScope {
   from: string;
@@ -77,21 +76,7 @@ export async function frozenLines(db: Db, returnId: number, reader: Role = 'admi
       'vs.display_name as verifier',
       'x.evidence_count as evidenceCount',
       'x.verified_without_evidence as verifiedWithoutEvidence',
-      'pp.reference',
-      'pp.first_name as firstName',
-      'pp.last_name as lastName',
-      'pp.date_of_birth as dateOfBirth',
-      'pp.ni_number as niNumber',
-      'pp.postcode',
-      'pp.postcode_district as postcodeDistrict',
-      'pp.phone',
-      'pp.eligibility_status as eligibilityStatus',
-      'pp.start_date as startDate',
-      'pp.leave_date as leaveDate',
-      'pp.sex',
-      textAs(reader, 'participants', 'pp.ethnicity', 'ethnicity'),
-      textAs(reader, 'participants', 'pp.disability', 'disability'),
-      'pp.labour_market_status as labourMarketStatus',
+      ...claimLinePersonColumns(reader),
       'x.funding_stream_id as fundingStreamId',
       'fsn.name as fundingStream',
       'x.funding_project_id as fundingProjectId',
