@@ -1,45 +1,15 @@
-// Migration 0240 over a store at 0201 that already holds people, an enrolment and an outcome:
+// Migration 0240 over a store at 0201 that already holds a person and an outcome:
 // the dashboard's indexes are built over them and every row keeps its values.
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgresRun } from '../support/test-store';
-import { sqliteStoreBefore, migrateThrough } from '../support/migration-store';
+import { insertOfficerPersonAndJobStart, migrateThrough, sqliteStoreBefore } from '../support/migration-store';
 
 // SQLite only: builds a store file at an older version with SQLite's driver (PostgreSQL stores
 // run the same portable migration from the team-mode migration tests).
 it.skipIf(isPostgresRun)('0240 builds the dashboard indexes over a store that holds rows', async () => {
   const db = await sqliteStoreBefore('0240');
-  const at = '2026-01-05T10:00:00.000Z';
-  const staff = await db
-    .insertInto('staff')
-    .values({ display_name: 'Jo Officer', role: 'officer', created_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const p = await db
-    .insertInto('participants')
-    .values({
-      reference: 'SW-000001',
-      first_name: 'Ann',
-      last_name: 'Old',
-      start_date: '2025-06-02',
-      referral_date: '2025-05-20',
-      postcode_district: 'SG1',
-      created_at: at,
-      updated_at: at,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  await db
-    .insertInto('outcomes')
-    .values({
-      participant_id: p.id,
-      outcome_type: 'job_start',
-      outcome_date: '2025-09-01',
-      created_at: at,
-      created_by: staff.id,
-      updated_at: at,
-    })
-    .execute();
+  await insertOfficerPersonAndJobStart(db);
 
   await migrateThrough(db, '0240');
 

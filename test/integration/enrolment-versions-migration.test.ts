@@ -2,22 +2,12 @@
 // last changed when and by whoever created it, and keeps every value.
 import { expect, it } from 'vitest';
 import { migrateToLatest } from '../../db/store/migrator';
-import { sqliteStoreBefore } from '../support/migration-store';
+import { insertOfficerAndPerson, sqliteStoreBefore } from '../support/migration-store';
 
 // The migration is portable Kysely; the PostgreSQL run migrates its template through it too.
 it('0210 gives existing enrolments version 1 and their creator as last to change them', async () => {
   const db = await sqliteStoreBefore('0210');
-  const at = '2026-01-05T10:00:00.000Z';
-  const staff = await db
-    .insertInto('staff')
-    .values({ display_name: 'Jo Officer', role: 'officer', created_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
-  const p = await db
-    .insertInto('participants')
-    .values({ reference: 'SW-000001', first_name: 'Ann', last_name: 'Old', created_at: at, updated_at: at })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const { at, staffId, participantId } = await insertOfficerAndPerson(db);
   const type = await db
     .insertInto('course_types')
     .values({ code: 'CSCS', name: 'CSCS Green Card course', typical_days: 5 })
@@ -40,11 +30,11 @@ it('0210 gives existing enrolments version 1 and their creator as last to change
     .insertInto('enrolments')
     .values({
       course_run_id: run.id,
-      participant_id: p.id,
+      participant_id: participantId,
       status: 'enrolled',
       enrolled_on: '2026-01-05',
       created_at: at,
-      created_by: staff.id,
+      created_by: staffId,
     })
     .execute();
 
@@ -59,7 +49,7 @@ it('0210 gives existing enrolments version 1 and their creator as last to change
     enrolled_on: '2026-01-05',
     version: 1,
     updated_at: at,
-    updated_by: staff.id,
+    updated_by: staffId,
   });
   await db.destroy();
 });

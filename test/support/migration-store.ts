@@ -40,3 +40,45 @@ export async function migrateThrough(db: MigrationDb, last: string) {
     migrationsWhere((n) => n <= last),
   );
 }
+
+/** An officer and a person who started (SW-000001, Ann Old, SG1), as every store since 0040 can
+ * hold them: the starting rows most migration tests need. */
+export async function insertOfficerAndPerson(db: MigrationDb, at = '2026-01-05T10:00:00.000Z') {
+  const staff = await db
+    .insertInto('staff')
+    .values({ display_name: 'Jo Officer', role: 'officer', created_at: at })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  const person = await db
+    .insertInto('participants')
+    .values({
+      reference: 'SW-000001',
+      first_name: 'Ann',
+      last_name: 'Old',
+      start_date: '2025-06-02',
+      referral_date: '2025-05-20',
+      postcode_district: 'SG1',
+      created_at: at,
+      updated_at: at,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return { at, staffId: staff.id, participantId: person.id };
+}
+
+/** insertOfficerAndPerson, and that person's job start on 1 September 2025. */
+export async function insertOfficerPersonAndJobStart(db: MigrationDb, at = '2026-01-05T10:00:00.000Z') {
+  const rows = await insertOfficerAndPerson(db, at);
+  await db
+    .insertInto('outcomes')
+    .values({
+      participant_id: rows.participantId,
+      outcome_type: 'job_start',
+      outcome_date: '2025-09-01',
+      created_at: at,
+      created_by: rows.staffId,
+      updated_at: at,
+    })
+    .execute();
+  return rows;
+}
