@@ -7,8 +7,9 @@ import { useToasts } from '../../components/Toasts';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { toCode, toId, toNumber } from '../../components/form/values';
+import { toCode, toNumber } from '../../components/form/values';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 const componentLabels: Record<string, string> = {
   l1_award: 'Level 1 Award',
@@ -78,18 +79,7 @@ export function CourseTypeForm({
         <Field name="code" label="Code" hint="Lower case, used in imports; made from the name if blank">
           {(c) => <input {...c} type="text" {...register('code')} />}
         </Field>
-        <Field name="providerOrgId" label="Provider">
-          {(c) => (
-            <select {...c} {...register('providerOrgId', { setValueAs: toId })}>
-              <option value="">Not recorded</option>
-              {providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RecordSelectField name="providerOrgId" label="Provider" records={providers} empty="Not recorded" />
         <Field name="typicalDays" label="Typical length (days)">
           {(c) => (
             <input

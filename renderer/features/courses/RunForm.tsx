@@ -10,6 +10,7 @@ import { Field } from '../../components/form/Field';
 import { DateField } from '../../components/form/ControlledFields';
 import { toCode, toId, toNumber } from '../../components/form/values';
 import { runStatusLabels } from './format';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 type Lookups = ChannelOutput<'courses.lookups'>;
 /** The fields both channels have (the create form adds the sessions). */
@@ -77,22 +78,13 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
             </select>
           )}
         </Field>
-        <Field
+        <RecordSelectField
           name="providerOrgId"
           label="Provider"
           hint="Training organisations (managed under Placements & outcomes)"
-        >
-          {(c) => (
-            <select {...c} {...register('providerOrgId', { setValueAs: toId })}>
-              <option value="">Not recorded</option>
-              {lookups.providers.map((p) => (
-                <option key={p.id} value={p.id}>
-                  {p.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+          records={lookups.providers}
+          empty="Not recorded"
+        />
         <DateField name="startDate" label="Start date" hint="For example 02/11/2026" blank="" />
         <DateField name="endDate" label="End date" blank="" />
         <Field name="capacity" label="Places">
@@ -123,18 +115,12 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
         <Field name="tutor" label="Tutor">
           {(c) => <input {...c} type="text" {...register('tutor')} />}
         </Field>
-        <Field name="fundingStreamId" label="Funding stream">
-          {(c) => (
-            <select {...c} {...register('fundingStreamId', { setValueAs: toId })}>
-              <option value="">Not recorded</option>
-              {lookups.fundingStreams.map((f) => (
-                <option key={f.id} value={f.id}>
-                  {f.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RecordSelectField
+          name="fundingStreamId"
+          label="Funding stream"
+          records={lookups.fundingStreams}
+          empty="Not recorded"
+        />
       </div>
       <Field name="notes" label="Notes">
         {(c) => <textarea {...c} rows={2} {...register('notes')} />}

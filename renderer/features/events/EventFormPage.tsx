@@ -12,12 +12,12 @@ import { Form } from '../../components/form/Form';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { toId } from '../../components/form/values';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import type { EventDetail } from '../../../shared/contract/events.contract';
 import { eventsRoutes } from './events.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 type Kinds = ChannelOutput<'events.kinds'>;
 
@@ -105,18 +105,12 @@ function EventForm({ lookups, kinds, event }: { lookups: Lookups; kinds: Kinds; 
         {(p) => <input {...p} {...register('title')} />}
       </Field>
       <DateField name="heldOn" label="Date of the event" hint="For example, 05/03/2026" blank="" />
-      <Field name="organiserOrgId" label="Organiser (optional)">
-        {(p) => (
-          <select {...p} {...register('organiserOrgId', { setValueAs: toId })}>
-            <option value="">The programme</option>
-            {organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField
+        name="organiserOrgId"
+        label="Organiser (optional)"
+        records={organisations}
+        empty="The programme"
+      />
       <PartnerChoices organisations={organisations} />
       <Field name="venue" label="Venue (optional)">
         {(p) => <input {...p} {...register('venue')} />}
@@ -128,22 +122,13 @@ function EventForm({ lookups, kinds, event }: { lookups: Lookups; kinds: Kinds; 
       >
         {(p) => <input {...p} {...register('school')} />}
       </Field>
-      <Field
+      <RecordSelectField
         name="contractId"
         label="Contract or planning obligation it counts towards (optional)"
         hint="Site visits and school engagements linked to a contract count towards its measures"
-      >
-        {(p) => (
-          <select {...p} {...register('contractId', { setValueAs: toId })}>
-            <option value="">None</option>
-            {lookups.contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        records={lookups.contracts}
+        empty="None"
+      />
       <Field name="notes" label="Notes (optional)">
         {(p) => <textarea {...p} rows={3} {...register('notes')} />}
       </Field>

@@ -10,7 +10,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField, NumberField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { codeIn, toId } from '../../components/form/values';
+import { codeIn } from '../../components/form/values';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { ContractRow, Lookups } from '../../../shared/contract/outcomes-schemas';
 import {
@@ -21,6 +21,7 @@ import {
 } from '../../../shared/domain/outcome-lists';
 import { outcomesRoutes } from './outcomes.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 type MeasureKinds = ChannelOutput<'contracts.measureKinds'>;
 
@@ -119,18 +120,7 @@ function ContractFields({
         <Field name="planningClause" label="Clause or schedule (optional)" hint="For example, Schedule 4, paragraph 2">
           {(p) => <input {...p} {...register('planningClause')} />}
         </Field>
-        <Field name="contractorOrgId" label="Contractor">
-          {(p) => (
-            <select {...p} {...register('contractorOrgId', { setValueAs: toId })}>
-              <option value="">Not recorded</option>
-              {contractors.map((o) => (
-                <option key={o.id} value={o.id}>
-                  {o.name}
-                </option>
-              ))}
-            </select>
-          )}
-        </Field>
+        <RecordSelectField name="contractorOrgId" label="Contractor" records={contractors} empty="Not recorded" />
         <DateField name="startsOn" label="Start date (optional)" hint="For example, 01/04/2025" />
         <DateField name="endsOn" label="End date (optional)" />
         <fieldset className="field" style={{ maxWidth: 'none' }}>

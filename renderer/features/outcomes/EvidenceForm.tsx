@@ -7,10 +7,10 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField, FileField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { toId } from '../../components/form/values';
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import { evidenceFileProblem } from '../../../shared/domain/evidence-files';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 export function EvidenceForm({ outcomeId, onDone }: { outcomeId: number; onDone(): void }) {
   const lookups = useChannel('outcomes.lookups', {});
@@ -74,18 +74,7 @@ function AddEvidence({
         )}
       </Field>
       <DateField name="receivedOn" label="Date received" hint="For example, 05/03/2026" />
-      <Field name="seenBy" label="Seen by">
-        {(p) => (
-          <select {...p} {...register('seenBy', { setValueAs: toId })}>
-            <option value="">Not recorded</option>
-            {staff.map((s) => (
-              <option key={s.id} value={s.id}>
-                {s.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField name="seenBy" label="Seen by" records={staff} empty="Not recorded" />
       <FileField
         name="file"
         label="File (optional)"

@@ -7,10 +7,11 @@ import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRecordNotice';
-import { codeIn, toCode, toId, toNumber } from '../../components/form/values';
+import { codeIn, toCode, toNumber } from '../../components/form/values';
 import { sectorCodes, sectors } from '../../../shared/domain/outcome-lists';
 import type { Lookups, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 interface EditProps {
   outcome: OutcomeDetail;
@@ -66,18 +67,7 @@ function EditForm({ outcome, lookups, onDone, onReload }: EditProps & { lookups:
     >
       <StaleRecordNotice message={stale.message} onReload={onReload} />
       <DateField name="outcomeDate" label="Date" blank="" />
-      <Field name="employerOrgId" label="Employer">
-        {(p) => (
-          <select {...p} {...register('employerOrgId', { setValueAs: toId })}>
-            <option value="">Not recorded</option>
-            {lookups.organisations.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField name="employerOrgId" label="Employer" records={lookups.organisations} empty="Not recorded" />
       <Field name="sector" label="Sector">
         {(p) => (
           <select {...p} {...register('sector', { setValueAs: toCode })}>
@@ -107,18 +97,7 @@ function EditForm({ outcome, lookups, onDone, onReload }: EditProps & { lookups:
           hint="Leave blank while the person is still in this job; person-weeks of employment count up to this day"
         />
       )}
-      <Field name="contractId" label="Social-value contract">
-        {(p) => (
-          <select {...p} {...register('contractId', { setValueAs: toId })}>
-            <option value="">None</option>
-            {lookups.contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField name="contractId" label="Social-value contract" records={lookups.contracts} empty="None" />
       <Field name="qualificationTitle" label="Qualification or course title (optional)">
         {(p) => <input {...p} {...register('qualificationTitle')} />}
       </Field>

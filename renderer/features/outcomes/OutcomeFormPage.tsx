@@ -16,6 +16,7 @@ import { ParticipantPicker } from './ParticipantPicker';
 import { useParticipantPick } from './use-participant-pick';
 import { outcomesRoutes } from './outcomes.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 export function OutcomeFormPage({ participantId }: { participantId: number | null }) {
   const lookups = useChannel('outcomes.lookups', {});
@@ -140,18 +141,7 @@ function OutcomeForm({ lookups, participant }: { lookups: Lookups; participant: 
               />
             )}
           </Field>
-          <Field name="contractId" label="Social-value contract">
-            {(p) => (
-              <select {...p} {...register('contractId', { setValueAs: toId })}>
-                <option value="">None</option>
-                {lookups.contracts.map((c) => (
-                  <option key={c.id} value={c.id}>
-                    {c.name}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
+          <RecordSelectField name="contractId" label="Social-value contract" records={lookups.contracts} empty="None" />
         </>
       )}
       {category === 'apprenticeship' && (

@@ -9,7 +9,7 @@ import { Form } from '../../components/form/Form';
 import { DateField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { StaleRecordNotice, useStaleRecord } from '../../components/form/StaleRecordNotice';
-import { codeIn, toId, toNumber } from '../../components/form/values';
+import { codeIn, toNumber } from '../../components/form/values';
 import type { ChannelInput } from '../../../shared/contract/index';
 import type { Lookups, ParticipantPick, PlacementDetail } from '../../../shared/contract/outcomes-schemas';
 import {
@@ -22,6 +22,7 @@ import { ParticipantPicker } from './ParticipantPicker';
 import { useParticipantPick } from './use-participant-pick';
 import { outcomesRoutes } from './outcomes.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 /** What the schema leaves generic: a field left blank, a number that is not one. */
 export const placementMessages = {
@@ -155,30 +156,14 @@ function PlacementForm({
           </select>
         )}
       </Field>
-      <Field name="employerOrgId" label="Employer" hint="Add employers under Employers & organisations">
-        {(p) => (
-          <select {...p} {...register('employerOrgId', { setValueAs: toId })}>
-            <option value="">Not recorded</option>
-            {employers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
-      <Field name="contractId" label="Social-value contract">
-        {(p) => (
-          <select {...p} {...register('contractId', { setValueAs: toId })}>
-            <option value="">None</option>
-            {lookups.contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField
+        name="employerOrgId"
+        label="Employer"
+        hint="Add employers under Employers & organisations"
+        records={employers}
+        empty="Not recorded"
+      />
+      <RecordSelectField name="contractId" label="Social-value contract" records={lookups.contracts} empty="None" />
       <Field name="site" label="Site (optional)">
         {(p) => <input {...p} {...register('site')} />}
       </Field>

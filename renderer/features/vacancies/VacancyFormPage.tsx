@@ -10,7 +10,7 @@ import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { DateField, NumberField, PenceField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { codeIn, toCode, toId, toNumber } from '../../components/form/values';
+import { codeIn, toCode, toNumber } from '../../components/form/values';
 import type { ChannelInput } from '../../../shared/contract/index';
 import type { Lookups } from '../../../shared/contract/outcomes-schemas';
 import type { VacancyDetail } from '../../../shared/contract/vacancies-schemas';
@@ -26,6 +26,7 @@ import {
 } from '../../../shared/domain/vacancy-lists';
 import { vacanciesRoutes } from './vacancies.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { RecordSelectField } from '../../components/form/RecordSelectField';
 
 const messages = {
   employerOrgId: 'Choose the employer',
@@ -113,18 +114,13 @@ function VacancyForm({ lookups, vacancy }: { lookups: Lookups; vacancy: VacancyD
   );
   return (
     <Form of={f} aria-label="Vacancy details">
-      <Field name="employerOrgId" label="Employer" hint="Add employers under Placements & outcomes, Employers">
-        {(p) => (
-          <select {...p} {...register('employerOrgId', { setValueAs: toId })}>
-            <option value="">Choose…</option>
-            {employers.map((o) => (
-              <option key={o.id} value={o.id}>
-                {o.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+      <RecordSelectField
+        name="employerOrgId"
+        label="Employer"
+        hint="Add employers under Placements & outcomes, Employers"
+        records={employers}
+        empty="Choose…"
+      />
       <Field name="jobTitle" label="Job title">
         {(p) => <input {...p} {...register('jobTitle')} />}
       </Field>
@@ -198,22 +194,13 @@ function VacancyForm({ lookups, vacancy }: { lookups: Lookups; vacancy: VacancyD
       </div>
       <DateField name="closingDate" label="Closing date (optional)" hint="For example, 05/03/2026" />
       <DateField name="startsOn" label="Expected start (optional)" />
-      <Field
+      <RecordSelectField
         name="contractId"
         label="Contract or planning obligation it counts towards"
         hint="A start on this vacancy counts towards the contract’s local jobs or apprenticeships"
-      >
-        {(p) => (
-          <select {...p} {...register('contractId', { setValueAs: toId })}>
-            <option value="">None</option>
-            {lookups.contracts.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        )}
-      </Field>
+        records={lookups.contracts}
+        empty="None"
+      />
       <div className="field">
         <label className="radio" htmlFor="field-requiresSiteReady">
           <input id="field-requiresSiteReady" type="checkbox" {...register('requiresSiteReady')} />
