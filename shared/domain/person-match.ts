@@ -43,6 +43,8 @@ export interface MatchScore {
 
 /** Lower case, accents and punctuation removed: "O'Brien-Smith" → "obriensmith". */
 export function nameKey(name: string): string {
+  // Most names are plain letters, which the steps below only lower-case (an import keys 100,000).
+  if (/^[A-Za-z]*$/.test(name)) return name.toLowerCase();
   return name
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
