@@ -195,7 +195,7 @@ export interface ResolutionSources {
 
 /**
  * Works out where each of `ids` lives from the postcode directory and deprivation file in use, in
- * one statement per source: status, local authority, ward, LSOA, termination and decile. Records
+ * one statement a chunk of 2,000: status, local authority, ward, LSOA, termination and decile. Records
  * anonymised keep what anonymising left (their postcode is gone).
  */
 export async function writeParticipantGeography(tx: Tx, ids: number[], src: ResolutionSources): Promise<void> {
