@@ -6,6 +6,7 @@ import {
   compareBirthDates,
   explainMatch,
   nameDistance,
+  nameKey,
   nameSound,
   nearBirthDates,
   scorePersonMatch,
@@ -141,6 +142,30 @@ describe('birth dates one slip apart', () => {
     // 13/01 swapped would be month 13: not a date.
     expect(nearBirthDates('1990-01-13')).not.toContain('1990-13-01');
     for (const d of near) expect(compareBirthDates(d, '1989-07-04')).not.toBe('different');
+  });
+
+  // The days of each month by arithmetic (leap years included), as a Date would say.
+  it.each([
+    ['2004-02-29', '2040-02-29', true], // 2040 is a leap year
+    ['1996-02-29', '1969-02-29', false], // 1969 is not
+    ['1992-03-21', '1992-02-31', false], // 31 February
+    ['1991-10-30', '1991-01-30', true],
+    ['1991-04-03', '1991-03-04', true],
+  ] as const)('slips of %s: %s is a real date: %s', (iso, slip, real) => {
+    expect(nearBirthDates(iso).includes(slip)).toBe(real);
+  });
+});
+
+describe('name keys', () => {
+  it.each([
+    ['Shaw', 'shaw'],
+    ['Nowak', 'nowak'],
+    ["O'Brien", 'obrien'],
+    ['Zoë', 'zoe'],
+    ['Anne-Marie', 'annemarie'],
+    ['', ''],
+  ])('%s → %s', (name, key) => {
+    expect(nameKey(name)).toBe(key);
   });
 });
 

@@ -30,6 +30,8 @@ export interface XlsxSheet<Row> {
   /** Lines above the header (a title, the period, "Produced by …"). */
   preamble?: string[];
   landscape?: boolean;
+  /** Told how many rows were written (the sheet's rows may be a stream counted only as written). */
+  written?: (rows: number) => void;
 }
 
 function toExcelDate(iso: string): Date | string {
@@ -38,13 +40,23 @@ function toExcelDate(iso: string): Date | string {
   return new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3])));
 }
 
-function cellValue(type: CellType, raw: string | number | boolean | null | undefined): ExcelJS.CellValue {
+/** `dates`: each ISO date's cell value, made once (an export of 190,000 rows repeats a few
+ * thousand dates; ExcelJS only reads the Date). */
+function cellValue(
+  type: CellType,
+  raw: string | number | boolean | null | undefined,
+  dates: Map<string, Date | string>,
+): ExcelJS.CellValue {
   if (raw === null || raw === undefined || raw === '') return null;
   switch (type) {
     case 'text':
       return String(raw); // a string cell: shown as held, never evaluated
-    case 'date':
-      return typeof raw === 'string' ? toExcelDate(raw) : null;
+    case 'date': {
+      if (typeof raw !== 'string') return null;
+      let date = dates.get(raw);
+      if (date === undefined) dates.set(raw, (date = toExcelDate(raw)));
+      return date;
+    }
     case 'number':
     case 'integer':
     case 'percent': {
@@ -71,6 +83,7 @@ export async function writeXlsx(
   workbook.creator = meta.creator ?? 'Worksbook';
   workbook.title = meta.title ?? '';
   workbook.created = new Date(0); // no machine time in the file: the same data gives the same workbook
+  const dates = new Map<string, Date | string>();
 
   for (const sheet of sheets) {
     const preamble = sheet.preamble ?? [];
@@ -124,7 +137,7 @@ export async function writeXlsx(
     const writeRow = (row: unknown) => {
       // Every index is set (undefined included), so ExcelJS reads the array as starting at column 1.
       const values: ExcelJS.CellValue[] = [];
-      for (const column of sheet.columns) values.push(cellValue(column.type, column.value(row)) ?? undefined);
+      for (const column of sheet.columns) values.push(cellValue(column.type, column.value(row), dates) ?? undefined);
       const r = ws.addRow(values);
       (r as StyledRow).style = rowStyle;
       for (let i = 0; i < columnStyles.length; i++) {
@@ -142,6 +155,7 @@ export async function writeXlsx(
         to: { row: headerRow + count, column: sheet.columns.length },
       };
     ws.commit();
+    sheet.written?.(count);
   }
   await workbook.commit();
   await done;

@@ -195,7 +195,7 @@ export interface ResolutionSources {
 
 /**
  * Works out where each of `ids` lives from the postcode directory and deprivation file in use, in
- * one statement per source: status, local authority, ward, LSOA, termination and decile. Records
+ * one statement a chunk of 2,000: status, local authority, ward, LSOA, termination and decile. Records
  * anonymised keep what anonymising left (their postcode is gone).
  */
 export async function writeParticipantGeography(tx: Tx, ids: number[], src: ResolutionSources): Promise<void> {
@@ -226,6 +226,14 @@ export async function writeParticipantGeography(tx: Tx, ids: number[], src: Reso
           when (select g.terminated from geo_postcodes g where g.version_id = ${pv} and g.postcode = participants.postcode)
             is not null then 'terminated'
           else 'resolved' end`;
+  // One statement sets every column (a second pass for the decile rewrote each row again): the
+  // decile reads the new LSOA through the same expression, as a SET sees only the old row.
+  const dv = src.deprivationVersionId;
+  const decile =
+    dv === null
+      ? sql<number | null>`null`
+      : sql<number | null>`(select d.imd_decile from geo_deprivation d
+          where d.version_id = ${dv} and d.lsoa_code = (${lsoa}))`;
   for (let i = 0; i < ids.length; i += 2000) {
     const chunk = ids.slice(i, i + 2000);
     await tx
@@ -237,19 +245,7 @@ export async function writeParticipantGeography(tx: Tx, ids: number[], src: Reso
         geo_lsoa_code: lsoa,
         geo_terminated: from('terminated'),
         geo_version_id: pv,
-      })
-      .where('id', 'in', chunk)
-      .where('status', '!=', 'anonymised')
-      .execute();
-    const dv = src.deprivationVersionId;
-    await tx
-      .updateTable('participants')
-      .set({
-        geo_imd_decile:
-          dv === null
-            ? null
-            : sql<number>`(select d.imd_decile from geo_deprivation d
-                where d.version_id = ${dv} and d.lsoa_code = participants.geo_lsoa_code)`,
+        geo_imd_decile: decile,
         geo_deprivation_version_id: dv,
       })
       .where('id', 'in', chunk)

@@ -42,6 +42,14 @@ export class BulkMatcher {
     postcode: new Map<string, number[]>(),
     phone_digits: new Map<string, number[]>(),
   };
+  /** A birth date and its slips (nearBirthDates), worked out once per date: many rows share one. */
+  private readonly birthDates = new Map<string, string[]>();
+
+  private datesNear(dob: string): string[] {
+    let dates = this.birthDates.get(dob);
+    if (!dates) this.birthDates.set(dob, (dates = [dob, ...nearBirthDates(dob)]));
+    return dates;
+  }
 
   static async load(db: Db, people: PersonKeys[]): Promise<BulkMatcher> {
     const m = new BulkMatcher();
@@ -54,7 +62,7 @@ export class BulkMatcher {
     for (const p of people) {
       const k = keysOf(p);
       if (k.ni) wanted.ni_number.add(k.ni);
-      if (k.dob) for (const d of [k.dob, ...nearBirthDates(k.dob)]) wanted.date_of_birth.add(d);
+      if (k.dob) for (const d of m.datesNear(k.dob)) wanted.date_of_birth.add(d);
       if (k.postcode) wanted.postcode.add(k.postcode);
       if (k.phone) wanted.phone_digits.add(k.phone);
     }
@@ -106,7 +114,7 @@ export class BulkMatcher {
       if (v) for (const id of map.get(v) ?? []) ids.add(id);
     };
     collect(this.index.ni_number, k.ni);
-    for (const d of k.dob ? [k.dob, ...nearBirthDates(k.dob)] : []) collect(this.index.date_of_birth, d);
+    for (const d of k.dob ? this.datesNear(k.dob) : []) collect(this.index.date_of_birth, d);
     collect(this.index.postcode, k.postcode);
     collect(this.index.phone_digits, k.phone);
     const min = order[options.minLevel ?? 'possible'];

@@ -238,18 +238,20 @@ export async function nextReferenceNumber(db: Db): Promise<number> {
 export async function insertParticipants(tx: Tx, rows: NewParticipant[]): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const CHUNK = 1_000;
+  const named = new Set<string>();
+  for (const r of rows) for (const k in r) named.add(k);
+  const columns = [...named] as Array<keyof NewParticipant>;
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
-    const used = new Set<string>();
-    for (const r of chunk) for (const [k, v] of Object.entries(r)) if (v !== null && v !== undefined) used.add(k);
-    const keys = [...used];
+    // A column is kept when any row has a value (most are decided by the first row or none).
+    const keys = columns.filter((k) => chunk.some((r) => r[k] !== null && r[k] !== undefined));
     const per = Math.max(1, Math.floor(32_000 / keys.length));
     for (let j = 0; j < chunk.length; j += per) {
-      const part = chunk
-        .slice(j, j + per)
-        .map(
-          (r) => Object.fromEntries(keys.map((k) => [k, (r as Record<string, unknown>)[k] ?? null])) as NewParticipant,
-        );
+      const part = chunk.slice(j, j + per).map((r) => {
+        const row: Record<string, unknown> = {};
+        for (const k of keys) row[k] = r[k] ?? null;
+        return row as NewParticipant;
+      });
       const inserted = await tx.insertInto('participants').values(part).returning(['id', 'reference']).execute();
       for (const r of inserted) ids.set(r.reference, r.id);
     }

@@ -37,19 +37,14 @@ export async function exportView<Row>(tx: Tx, actor: Actor, options: ViewExport<
  * reading in chunks, and audits it once the file is complete). */
 export async function writeView<Row>(actor: Actor, options: ViewExport<Row>): Promise<FileOutput> {
   let count = 0;
-  async function* counted() {
-    for await (const r of options.rows) {
-      count++;
-      yield r;
-    }
-  }
   const today = actor.today;
   const bytes = await writeXlsx(
     [
       {
         name: options.title,
         columns: options.columns,
-        rows: counted(),
+        rows: options.rows,
+        written: (rows) => (count = rows),
         preamble: [
           `${options.title} – Stevenage Works`,
           `View: ${describeView(options.query)}`,

@@ -268,14 +268,17 @@ export async function* allOutcomes(db: Db, query: GridQuery, today: string): Asy
   const chunk = 2000;
   // In the default order (newest first, then by id: the outcomes_date index's walk) each chunk
   // starts just after the last row read (keyset), so every row is walked once; with OFFSET each
-  // chunk walked past all the rows before it too, which grew with the square of the rows.
+  // chunk walked past all the rows before it too, which grew with the square of the rows
+  // (test/integration/outcomes-export-order.test.ts holds a chunk's plan to a range).
   if (!query.sort.length) {
     let after: { date: string; id: number } | null = null;
     for (;;) {
       let q = sorted(selectRow(outcomeBase(db, query, today)), query);
+      // `outcome_date <= d` bounds the index walk (the planner cannot take a range from the OR
+      // alone, so every chunk walked the index from the newest row down: quadratic in the rows).
       if (after)
         q = q.where(
-          sql<boolean>`(o.outcome_date < ${after.date} or (o.outcome_date = ${after.date} and o.id < ${after.id}))`,
+          sql<boolean>`o.outcome_date <= ${after.date} and (o.outcome_date < ${after.date} or o.id < ${after.id})`,
         );
       const rows = await q.limit(chunk).execute();
       for (const r of rows) yield toGridRow(r);
