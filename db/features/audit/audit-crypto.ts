@@ -33,6 +33,8 @@ function freshBytes(n: number): Buffer {
   }
   // A copy, so a key kept in a map does not pin (or share) the whole block.
   const out = Buffer.from(block.subarray(used, used + n));
+  // Handed-out bytes may be a person's key: not left behind in the block.
+  block.fill(0, used, used + n);
   used += n;
   return out;
 }
