@@ -120,18 +120,25 @@ const goals: Goal[] = [
     };
   },
   (find) => {
-    const record = find('participants', "browser: open a participant's record", LARGE);
-    // The window's own figure when measured, else the backend's count from scratch (cold).
+    // The window's own figures when a suite measures them in Chromium; until then the backend's
+    // (every channel the record page and its tabs call; the dashboard counted afresh), named as such.
+    const windowRecord = find('participants', "browser: open a participant's record", LARGE);
+    const record =
+      windowRecord ??
+      find('record-open', 'record open: every channel the participant page and its tabs call (backend)', LARGE);
+    const windowDashboard = find('returns', 'browser: financial-year dashboard', LARGE);
     const dashboard =
-      find('returns', 'browser: financial-year dashboard', LARGE) ??
+      windowDashboard ??
       find(
         'record-open',
         'dashboard, financial year, cold (counted afresh): returns.dashboard + returns.sets (backend)',
         LARGE,
       );
+    const where = (r: BenchResult | undefined, inWindow: BenchResult | undefined) =>
+      r ? `${fmt(r)}${inWindow ? ' in the window' : ' at the backend'}` : '—';
     return {
       goal: "In the window at 100,000: a participant's record opens < 150 ms, the financial-year dashboard < 500 ms",
-      measured: `record ${record ? fmt(record) : '—'}; dashboard ${dashboard ? fmt(dashboard) : '—'}`,
+      measured: `record ${where(record, windowRecord)}; dashboard ${where(dashboard, windowDashboard)}`,
       verdict: all([under(record, 150), under(dashboard, 500)]),
     };
   },
