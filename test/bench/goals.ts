@@ -120,13 +120,22 @@ const goals: Goal[] = [
     };
   },
   (find) => {
-    // The window's own figures when a suite measures them in Chromium; until then the backend's
-    // (every channel the record page and its tabs call; the dashboard counted afresh), named as such.
-    const windowRecord = find('participants', "browser: open a participant's record", LARGE);
+    // The window's own figures (record-open suite, Chromium on the harness); in a run without them
+    // the backend's (every channel the record page and its tabs call; the dashboard counted
+    // afresh), named as such.
+    const windowRecord = find(
+      'record-open',
+      "browser: open a participant's record from the list to its Details form (Chromium, harness)",
+      LARGE,
+    );
     const record =
       windowRecord ??
       find('record-open', 'record open: every channel the participant page and its tabs call (backend)', LARGE);
-    const windowDashboard = find('returns', 'browser: financial-year dashboard', LARGE);
+    const windowDashboard = find(
+      'record-open',
+      'browser: financial-year dashboard, counted afresh, from the list to its last figure (Chromium, harness)',
+      LARGE,
+    );
     const dashboard =
       windowDashboard ??
       find(
