@@ -77,7 +77,10 @@ async function windowRows(
       '10 people across the store',
     );
     record.note += `; ${goalNote(record.medianMs, 150)}`;
+    // Then the targets figure (returns.compute, counts only) fills in; each run waits for it, so
+    // one run's count never lands in the next run's figure.
     const counted: number[] = [];
+    const filled: number[] = [];
     for (let i = -1; i < 5; i++) {
       await toList(page);
       backend.services.readCache.changed(['outcomes']);
@@ -87,12 +90,22 @@ async function windowRows(
         .locator('figcaption', { hasText: 'Starts and outcomes by deprivation decile' })
         .waitFor({ timeout: 60_000 });
       if (i >= 0) counted.push(performance.now() - t0);
+      await page
+        .locator('caption', { hasText: 'Targets and profiles of' })
+        .waitFor({ state: 'attached', timeout: 120_000 });
+      if (i >= 0) filled.push(performance.now() - t0);
     }
     const dashboard = kit.record(
       'browser: financial-year dashboard, counted afresh, from the list to its last figure (Chromium, harness)',
       size,
       counted,
       'FY 2025-26',
+    );
+    kit.record(
+      'browser: financial-year dashboard, counted afresh, from the list to its targets table (Chromium, harness)',
+      size,
+      filled,
+      'FY 2025-26; the targets figure counts the headline set (returns.compute, counts only) after the dashboard shows',
     );
     dashboard.note += `; ${goalNote(dashboard.medianMs, 500)}`;
   } finally {
