@@ -120,18 +120,34 @@ const goals: Goal[] = [
     };
   },
   (find) => {
-    const record = find('participants', "browser: open a participant's record", LARGE);
-    // The window's own figure when measured, else the backend's count from scratch (cold).
+    // The window's own figures (record-open suite, Chromium on the harness); in a run without them
+    // the backend's (every channel the record page and its tabs call; the dashboard counted
+    // afresh), named as such.
+    const windowRecord = find(
+      'record-open',
+      "browser: open a participant's record from the list to its Details form (Chromium, harness)",
+      LARGE,
+    );
+    const record =
+      windowRecord ??
+      find('record-open', 'record open: every channel the participant page and its tabs call (backend)', LARGE);
+    const windowDashboard = find(
+      'record-open',
+      'browser: financial-year dashboard, counted afresh, from the list to its last figure (Chromium, harness)',
+      LARGE,
+    );
     const dashboard =
-      find('returns', 'browser: financial-year dashboard', LARGE) ??
+      windowDashboard ??
       find(
         'record-open',
         'dashboard, financial year, cold (counted afresh): returns.dashboard + returns.sets (backend)',
         LARGE,
       );
+    const where = (r: BenchResult | undefined, inWindow: BenchResult | undefined) =>
+      r ? `${fmt(r)}${inWindow ? ' in the window' : ' at the backend'}` : '—';
     return {
       goal: "In the window at 100,000: a participant's record opens < 150 ms, the financial-year dashboard < 500 ms",
-      measured: `record ${record ? fmt(record) : '—'}; dashboard ${dashboard ? fmt(dashboard) : '—'}`,
+      measured: `record ${where(record, windowRecord)}; dashboard ${where(dashboard, windowDashboard)}`,
       verdict: all([under(record, 150), under(dashboard, 500)]),
     };
   },

@@ -8,7 +8,7 @@ import { fixedClock } from '../../db/backend/clock';
 import { dashboard } from '../../db/features/returns/dashboard.service';
 import type { ParticipantRecordInput } from '../../shared/domain/participant-record';
 import { createTestBackend, tempDir, TEST_NOW, type TestBackend } from '../support/backend';
-import { aPerson } from '../support/returns-builders';
+import { anOutcome, aPerson } from '../support/returns-builders';
 import { isPostgresRun } from '../support/test-store';
 
 const FY = { from: '2025-04-01', to: '2026-03-31' };
@@ -52,6 +52,29 @@ describe('the kept dashboard', () => {
     await t.ok('participants.update', { id, version: 1, record: person({ startDate: '10/02/2026' }) });
     const moved = await t.ok('returns.dashboard', FY);
     expect([startsIn(moved, '2026-01'), startsIn(moved, '2026-02')]).toEqual([1, 1]);
+  });
+
+  it("keeps the targets figure's counts (returns.compute, counts only) and forgets them with the dashboard", async () => {
+    await t.ok('participants.create', { record: person() });
+    const set = (await t.ok('returns.sets', {})).find((s) => s.code === 'SW-HEADLINE')!;
+    const input = { setId: set.id, ...FY, warnings: false };
+    const counts = (r: { indicators: Array<{ code: string; count: number }> }) =>
+      Object.fromEntries(r.indicators.map((i) => [i.code, i.count]));
+    const first = counts(await t.ok('returns.compute', input));
+    // Written behind the backend's back (a person and their job start): the kept counts come back
+    // unchanged...
+    const db = t.backend.store.db;
+    const hired = await aPerson(db, { start_date: '2025-05-01' });
+    await anOutcome(db, { participantId: hired, type: 'job_start', date: '2025-05-20' });
+    expect(counts(await t.ok('returns.compute', input))).toEqual(first);
+    // ...while the return builder's full count (with warnings) is never kept and sees the person.
+    const fresh = counts(await t.ok('returns.compute', { ...input, warnings: true }));
+    expect(fresh).not.toEqual(first);
+    // A change through a channel forgets the kept counts: the next answer counts afresh.
+    await t.ok('participants.create', { record: person({ firstName: 'Bola', niNumber: 'JK 12 34 57 C' }) });
+    const after = counts(await t.ok('returns.compute', input));
+    expect(after).toEqual(counts(await t.ok('returns.compute', { ...input, warnings: true })));
+    expect(after).not.toEqual(first);
   });
 
   it("keeps a viewer's answer without special-category rows apart from the kept answer", async () => {

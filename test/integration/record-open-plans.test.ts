@@ -130,10 +130,12 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     expect(starts).toHaveLength(1);
     expect(starts[0]!.plan).toMatch(/SEARCH p USING COVERING INDEX participants_start_dashboard/);
     // Outcomes in the period: one pass (by type, ward and decile) from the outcomes' date index
-    // alone, never reading every person to find who is not merged.
-    const outcomes = ran.filter((r) => /from "outcomes" as "o" inner join "participants" as "p"/.test(r.sql));
+    // alone, never reading every person to find who is not merged, and each outcome's person's
+    // area from the narrow index of areas by id (migration 0275), not the wide table row.
+    const outcomes = ran.filter((r) => /from outcomes as o inner join participants as "p"/.test(r.sql));
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]!.plan).toMatch(/^SEARCH o USING COVERING INDEX outcomes_date_dashboard/);
-    expect(outcomes[0]!.plan).not.toMatch(/SCAN|participants_merged_into \(merged_into_id=\?\)/);
+    expect(outcomes[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_area \(id=\?\)/m);
+    expect(outcomes[0]!.plan).not.toMatch(/SCAN|participants_merged_into \(merged_into_id=\?\)|INTEGER PRIMARY KEY/);
   });
 });

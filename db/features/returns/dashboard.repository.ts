@@ -3,6 +3,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 import { reached } from '../vacancies/candidate-reach';
+import { participantAreasById } from '../../store/dialect';
 
 const notMerged = sql<boolean>`p.status != 'merged'`;
 
@@ -74,23 +75,16 @@ export async function outcomeCells(
   from: string,
   to: string,
 ): Promise<{ cells: OutcomeCell[]; merged: MergedOutcome[] }> {
-  const cells = await db
-    .selectFrom('outcomes as o')
-    .innerJoin('participants as p', 'p.id', 'o.participant_id')
-    .select([
-      'o.outcome_type as type',
-      sql<string | null>`cast(p.geo_ward_code as text)`.as('ward'),
-      sql<string | null>`cast(p.geo_imd_decile as text)`.as('decile'),
-      sql<string | null>`max(p.geo_la_code)`.as('la'),
-      (eb) => eb.fn.countAll<number>().as('n'),
-    ])
-    .where('o.outcome_date', '>=', from)
-    .where('o.outcome_date', '<=', to)
-    .where('o.verification_status', '!=', 'rejected')
-    // Not `merged_into_id is null`, which SQLite would read through its index for every person.
-    .where(sql<boolean>`p.id not in ${touchedByMerges}`)
-    .groupBy(['o.outcome_type', 'p.geo_ward_code', 'p.geo_imd_decile'])
-    .execute();
+  // Each outcome's person is looked up for their area only, through the narrow index of areas
+  // by id (participantAreasById, migration 0275) rather than the wide table row.
+  const { rows: cells } = await sql<OutcomeCell>`select o.outcome_type as type,
+      cast(p.geo_ward_code as text) as ward, cast(p.geo_imd_decile as text) as decile,
+      max(p.geo_la_code) as la, count(*) as n
+    from outcomes as o inner join ${participantAreasById(db, 'p')} on p.id = o.participant_id
+    where o.outcome_date >= ${from} and o.outcome_date <= ${to} and o.verification_status != 'rejected'
+      -- Not merged_into_id is null, which SQLite would read through its index for every person.
+      and p.id not in ${touchedByMerges}
+    group by o.outcome_type, p.geo_ward_code, p.geo_imd_decile`.execute(db);
   // Reached from the merged records and their survivors (a short list), not from the period.
   const merged = await db
     .selectFrom('participants as p')

@@ -19,6 +19,8 @@ import { rekeyFile } from './encrypt-in-place';
 export const sqliteStore: StoreDialect = {
   name: 'sqlite',
   participantSearchCondition,
+  // INDEXED BY: fails loudly ("no such index") rather than silently reading the wide rows.
+  participantAreasById: (alias) => sql`participants as ${sql.id(alias)} indexed by participants_id_area`,
   purgeParticipantSearchTrace,
   watchWrites,
   // Every row any statement changed on this connection, and the store has one connection.
