@@ -54,6 +54,7 @@ export interface StoreBackups {
 export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
+  participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
@@ -100,6 +101,29 @@ export function dialectOf(db: Db): StoreDialect {
  */
 export function participantSearchCondition(db: Db, text: string, idColumn: string): RawBuilder<SqlBool> | null {
   return dialectOf(db).participantSearchCondition(text, idColumn);
+}
+
+/** A page of a quick search's matches: their ids in order, and how many there are (null when the
+ * page is past the last match, so no row carries the count). */
+export interface SearchPage {
+  ids: number[];
+  total: number | null;
+}
+
+/**
+ * The participants grid's quick search with nothing else set (no filter, preset or sort of the
+ * user's): the page's ids in the grid's search order (surname, first name, id), merged records
+ * left out, and the number of matches, when the store has a faster way to work them out than the
+ * grid's general query (SQLite: the sort keys kept beside the search index). Null otherwise, or
+ * when the text is too short for the index: the caller then runs the general query, which
+ * gives the same rows, order and total.
+ */
+export function participantSearchPage(
+  db: Db,
+  text: string,
+  page: { limit: number; offset: number },
+): Promise<SearchPage | null> {
+  return dialectOf(db).participantSearchPage(db, text, page);
 }
 
 /** Leaves no trace of erased names and identifiers in the search index (inside the transaction

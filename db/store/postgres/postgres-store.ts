@@ -12,6 +12,9 @@ const RETRYABLE = new Set(['40001', '40P01']);
 export const postgresStore: StoreDialect = {
   name: 'postgres',
   participantSearchCondition,
+  // The grid's general query is the fast one here: the page order is read from participants' rows,
+  // which hold the trigram-indexed texts too (migration 0250).
+  participantSearchPage: async () => null,
   // The trigram indexes are over participants' own rows: an erased value leaves with its row
   // version (see flushErasedPages), there is no separate copy to purge.
   async purgeParticipantSearchTrace() {},

@@ -3,6 +3,8 @@
 // (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
 // dialect would use pg_trgm over the same two expressions instead.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import type { SearchPage } from '../dialect';
+import type { Db } from '../schema';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
 const NAME_EXPR = (p: string) =>
@@ -94,4 +96,25 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
       )}) or ${containsText('ident', compact)})`
     : sql``;
   return sql<SqlBool>`${sql.ref(idColumn)} in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
+}
+
+/**
+ * A quick search's page in the grid's default order (surname, first name, id), merged records
+ * left out, with the number of matches counted in the same pass (a window count). The matches'
+ * sort keys come from participant_sort_keys (migration 0270), a narrow copy of those columns,
+ * rather than from each match's wide participants row: a common surname's 1,000-2,000 matches
+ * then touch a few pages instead of one each. The same rows, order and total as the grid's
+ * general query (participants.repository.ts). Null when the text is too short for the index.
+ */
+export async function participantSearchPage(
+  db: Db,
+  text: string,
+  page: { limit: number; offset: number },
+): Promise<SearchPage | null> {
+  const condition = participantSearchCondition(text, 'k.id');
+  if (!condition) return null;
+  const { rows } = await sql<{ id: number; matches: number }>`select k.id, count(*) over () as matches
+    from participant_sort_keys k where k.status != 'merged' and ${condition}
+    order by k.last_name, k.first_name, k.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0]!.matches) : null };
 }

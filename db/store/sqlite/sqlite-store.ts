@@ -12,13 +12,14 @@ import {
   removeBackupFiles,
   writeStoreBackup,
 } from './backup-file';
-import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
+import { participantSearchCondition, participantSearchPage, purgeParticipantSearchTrace } from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
 import { rekeyFile } from './encrypt-in-place';
 
 export const sqliteStore: StoreDialect = {
   name: 'sqlite',
   participantSearchCondition,
+  participantSearchPage,
   purgeParticipantSearchTrace,
   watchWrites,
   // Every row any statement changed on this connection, and the store has one connection.
