@@ -56,6 +56,7 @@ export interface StoreDialect {
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
+  mergeParticipantSearch(tx: Tx): Promise<void>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
@@ -130,6 +131,13 @@ export function participantSearchPage(
  * that erased them; it rewrites the index, so once per batch). */
 export function purgeParticipantSearchTrace(tx: Tx): Promise<void> {
   return dialectOf(tx).purgeParticipantSearchTrace(tx);
+}
+
+/** Keeps the participant search fast after a bulk write of people (an import, demo data): on
+ * SQLite, merges the search index's segments, which every search reads (inside the transaction;
+ * it rewrites the index, so once per bulk write). */
+export function mergeParticipantSearch(tx: Tx): Promise<void> {
+  return dialectOf(tx).mergeParticipantSearch(tx);
 }
 
 /** A transaction that will write. On SQLite it begins IMMEDIATE (db/store/sqlite/dialect.ts): it

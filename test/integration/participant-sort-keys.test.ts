@@ -12,6 +12,7 @@ import { isPostgresRun, sqliteOnly } from '../support/test-store';
 import { migrateThrough, sqliteStoreBefore } from '../support/migration-store';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
 import { setLogSink } from '../../db/backend/log';
+import { mergeParticipantSearch } from '../../db/store/dialect';
 
 setLogSink(() => {});
 
@@ -130,6 +131,31 @@ describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
     expect(plans[0]).toMatch(/SEARCH k USING INTEGER PRIMARY KEY/);
     expect(plans[0]).not.toMatch(/\bp\b/);
     // The old plan looked every match up in participants: SEARCH p USING INTEGER PRIMARY KEY.
+  });
+});
+
+// SQLite only: the FTS5 index's segments.
+describe.skipIf(isPostgresRun)('merging the search index after a bulk write', () => {
+  it('leaves one segment, and the same matches', async () => {
+    const db = t.backend.store.db;
+    const segments = async () =>
+      (await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db)).rows[0]!.n;
+    // Each statement below writes a segment of its own (the 60 people of beforeEach did too).
+    for (let i = 0; i < 3; i++) await aParticipant(db, { last_name: 'Bulkwright' });
+    expect(await segments()).toBeGreaterThan(1);
+    const before = await pageParticipants(
+      db,
+      { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] },
+      everyone,
+    );
+    await db.transaction().execute((tx) => mergeParticipantSearch(tx));
+    expect(await segments()).toBe(1);
+    expect(
+      await pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
+    ).toEqual(before);
+    expect(
+      (await pageParticipants(db, { search: 'bulkwri', offset: 0, limit: 100, filters: {}, sort: [] }, everyone)).total,
+    ).toBe(3);
   });
 });
 

@@ -18,6 +18,8 @@ export const postgresStore: StoreDialect = {
   // The trigram indexes are over participants' own rows: an erased value leaves with its row
   // version (see flushErasedPages), there is no separate copy to purge.
   async purgeParticipantSearchTrace() {},
+  // GIN indexes with fastupdate off (migration 0250) take new rows in at once: nothing to merge.
+  async mergeParticipantSearch() {},
   async watchWrites(tx) {
     // A transaction gets an id only when it first changes something (a row, a sequence, DDL).
     const id = async () =>

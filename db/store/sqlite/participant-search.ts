@@ -50,6 +50,17 @@ export async function purgeParticipantSearchTrace<DB>(db: Kysely<DB>): Promise<v
   await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
 }
 
+/**
+ * Merges the search index into one segment. FTS5 writes each transaction's new entries as a
+ * segment of their own and merges them only in fours, so a store built by bulk writes (an
+ * import, demo data) holds its index in a dozen segments, and every search reads each of them:
+ * at 100,000 people a quick search took about twice as long (median 2.4 against 1.1 ms per call).
+ * Rewrites the index (about half a second at 100,000 people): call it after a bulk write, not per row.
+ */
+export async function mergeParticipantSearch<DB>(db: Kysely<DB>): Promise<void> {
+  await sql`insert into participant_search(participant_search) values ('optimize')`.execute(db);
+}
+
 /** Quotes text as one FTS5 string (phrase), so user input is never read as query syntax. */
 export function ftsPhrase(text: string): string {
   return `"${text.replace(/"/g, '""')}"`;

@@ -12,7 +12,12 @@ import {
   removeBackupFiles,
   writeStoreBackup,
 } from './backup-file';
-import { participantSearchCondition, participantSearchPage, purgeParticipantSearchTrace } from './participant-search';
+import {
+  mergeParticipantSearch,
+  participantSearchCondition,
+  participantSearchPage,
+  purgeParticipantSearchTrace,
+} from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
 import { rekeyFile } from './encrypt-in-place';
 
@@ -21,6 +26,7 @@ export const sqliteStore: StoreDialect = {
   participantSearchCondition,
   participantSearchPage,
   purgeParticipantSearchTrace,
+  mergeParticipantSearch,
   watchWrites,
   // Every row any statement changed on this connection, and the store has one connection.
   dataVersion: async (db) => String(await totalChanges(db)),
