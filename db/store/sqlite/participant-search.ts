@@ -78,6 +78,10 @@ export function quickSearchMatch(text: string): { match: string; shortWords: str
   const shortWords = words.filter((w) => [...w].length < 3);
   let compact = text.replace(/[\s\-()]/g, '').toUpperCase();
   if (/^\+?44\d{9,10}$/.test(compact)) compact = `0${compact.replace(/^\+?44/, '')}`;
+  // One word that is its own compact form ("Davies", "sg13km", "07700900123"): the same phrase in
+  // either column, as one phrase over both, so each of its trigrams' lists is read once, not twice.
+  if (words.length === 1 && longWords.length === 1 && compact === longWords[0]!.toUpperCase())
+    return { match: `{name ident} : ${ftsPhrase(longWords[0]!)}`, shortWords };
   const parts: string[] = [];
   if (longWords.length) parts.push(`(name : (${longWords.map(ftsPhrase).join(' AND ')}))`);
   if ([...compact].length >= 3) parts.push(`(ident : ${ftsPhrase(compact)})`);
