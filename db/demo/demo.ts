@@ -2,6 +2,7 @@
 // Deterministic for a seed; all in the caller's one transaction, so a cancelled or failed load
 // leaves nothing.
 import type { Tx } from '../store/schema';
+import { mergeParticipantSearch } from '../store/dialect';
 import { appendAudit } from '../features/audit/audit.repository';
 import { countParticipants } from '../features/participants/participants.repository';
 import type { JobControl } from '../backend/jobs';
@@ -63,6 +64,8 @@ export async function loadDemo(tx: Tx, options: DemoOptions, job?: JobControl): 
       ctx.throwIfCancelled();
       await step.run(ctx);
     }
+    // As after an import: the people were written in many statements, so merge the search index.
+    await mergeParticipantSearch(tx);
     return { participants: ctx.participants.length };
   }
 }

@@ -55,7 +55,9 @@ export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   participantAreasById(alias: string): RawBuilder<unknown>;
+  participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
+  mergeParticipantSearch(tx: Tx): Promise<void>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
@@ -111,10 +113,40 @@ export function participantAreasById(db: Db, alias: string): RawBuilder<unknown>
   return dialectOf(db).participantAreasById(alias);
 }
 
+/** A page of a quick search's matches: their ids in order, and how many there are (null when the
+ * page is past the last match, so no row carries the count). */
+export interface SearchPage {
+  ids: number[];
+  total: number | null;
+}
+
+/**
+ * The participants grid's quick search with nothing else set (no filter, preset or sort of the
+ * user's): the page's ids in the grid's search order (surname, first name, id), merged records
+ * left out, and the number of matches, when the store has a faster way to work them out than the
+ * grid's general query (SQLite: the sort keys kept beside the search index). Null otherwise, or
+ * when the text is too short for the index: the caller then runs the general query, which
+ * gives the same rows, order and total.
+ */
+export function participantSearchPage(
+  db: Db,
+  text: string,
+  page: { limit: number; offset: number },
+): Promise<SearchPage | null> {
+  return dialectOf(db).participantSearchPage(db, text, page);
+}
+
 /** Leaves no trace of erased names and identifiers in the search index (inside the transaction
  * that erased them; it rewrites the index, so once per batch). */
 export function purgeParticipantSearchTrace(tx: Tx): Promise<void> {
   return dialectOf(tx).purgeParticipantSearchTrace(tx);
+}
+
+/** Keeps the participant search fast after a bulk write of people (an import, demo data): on
+ * SQLite, merges the search index's segments, which every search reads (inside the transaction;
+ * it rewrites the index, so once per bulk write). */
+export function mergeParticipantSearch(tx: Tx): Promise<void> {
+  return dialectOf(tx).mergeParticipantSearch(tx);
 }
 
 /** A transaction that will write. On SQLite it begins IMMEDIATE (db/store/sqlite/dialect.ts): it

@@ -427,6 +427,28 @@ describe('site-ready candidates and the expiry worklist', () => {
     expect(audit[0]?.summary).toContain('Kier site induction list');
   });
 
+  it('finds people in the list by any part of their reference, names or postcode, and follows a change of name', async () => {
+    const { a, b } = await seedCards();
+    const person = await t.backend.store.db
+      .selectFrom('participants')
+      .select(['reference', 'last_name', 'postcode'])
+      .where('id', '=', a)
+      .executeTakeFirstOrThrow();
+    const found = async (search: string) =>
+      (await t.ok('courses.siteReady.page', { preset: 'ready', search })).rows.map((r) => r.id);
+    expect(await found(person.reference.toLowerCase())).toEqual([a]);
+    expect(await found(`${person.last_name.slice(1).toUpperCase()} ${person.reference.slice(-3)}`)).toEqual([a]);
+    if (person.postcode) expect(await found(person.postcode.split(' ')[0]!.toLowerCase())).toContain(a);
+    expect(await found('zzqq')).toEqual([]);
+    // The search texts are kept with the evaluated list: a change of name shows at once.
+    await t.backend.store.db
+      .updateTable('participants')
+      .set({ last_name: 'Quennell-Zebedee' })
+      .where('id', '=', b)
+      .execute();
+    expect(await found('zebedee')).toEqual([b]);
+  });
+
   it('the expiry worklist shows cards expiring within N days and passes lapsing before a card application', async () => {
     const { a, c, d } = await seedCards();
     const list = await t.ok('courses.expiry.list', { withinDays: 60 });

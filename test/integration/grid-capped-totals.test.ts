@@ -129,6 +129,31 @@ describe('capped totals of a quick search', () => {
     expect(past).toMatchObject({ rows: [], total: many, totalCapped: false });
   });
 
+  it('placements: a search by site finds every placement at the matching sites, with or without the joins', async () => {
+    const db = t.backend.store.db;
+    const ids = (await db.selectFrom('placements').select('id').orderBy('id').execute()).map((r) => r.id);
+    // Two sites and none; a site that only differs by case from the search.
+    for (const [i, id] of ids.entries())
+      await db
+        .updateTable('placements')
+        .set({ site: i % 3 === 0 ? 'Town Square' : i % 3 === 1 ? 'Bedwell estate' : null })
+        .where('id', '=', id)
+        .execute();
+    const atTownSquare = ids.filter((_, i) => i % 3 === 0).length;
+    const page = await t.ok('placements.page', { limit: 100, search: 'WN SQU' });
+    expect(page).toMatchObject({ total: atTownSquare, totalCapped: false });
+    expect(page.rows.every((r) => r.site === 'Town Square')).toBe(true);
+    // Sorted by a joined column (employer), the page's ids come through the joins: the same matches.
+    const sorted = await t.ok('placements.page', {
+      limit: 100,
+      search: 'wn squ',
+      sort: [{ colId: 'employerName', sort: 'asc' }],
+    });
+    expect(sorted.total).toBe(atTownSquare);
+    const all = await t.ok('placements.page', { limit: 5000, search: 'town square' });
+    expect(all.rows.map((r) => r.id).sort((a, b) => a - b)).toEqual(ids.filter((_, i) => i % 3 === 0));
+  });
+
   it('counts the whole list exactly past the cap', async () => {
     expect(await t.ok('participants.page', { limit: 1 })).toMatchObject({ total: many + 1, totalCapped: false });
   });

@@ -91,6 +91,36 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
     expect(plans[0]).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
   });
 
+  it('the placements grid sorts and counts its matches without reading their people, employers or contracts', async () => {
+    const [pageIds] = await plansOf((db) => pagePlacements(db, query, '2026-06-01'));
+    // The old statement joined each match's person (SEARCH p), employer (e) and contract (c).
+    expect(pageIds).not.toMatch(/SEARCH (p|e|c) USING/);
+    // With a sort on a joined column the joins come back (the same rows, sorted by it).
+    const [sorted] = await plansOf((db) =>
+      pagePlacements(db, { ...query, sort: [{ colId: 'employerName', sort: 'asc' }] }, '2026-06-01'),
+    );
+    expect(sorted).toMatch(/SEARCH e USING/);
+  });
+
+  it('the placements grid tests each different site once, stepping through the site index, not each placement', async () => {
+    const [pageIds] = await plansOf((db) => pagePlacements(db, query, '2026-06-01'));
+    // The old plan read every placement's site to test it: SCAN bs USING COVERING INDEX placements_site.
+    expect(pageIds).not.toMatch(/SCAN (bs|placements)\b/);
+    expect(pageIds).toMatch(/SEARCH bs USING (COVERING )?INDEX placements_site \(site=\?\)/);
+  });
+
+  it('the candidates grid finds people from the search index alone, and counts and sorts matches without joins', async () => {
+    const plans = await plansOf((db) => pageCandidates(db, query, '2026-06-01'));
+    const [count, pageIds] = plans as [string, string];
+    for (const plan of [count, pageIds]) {
+      expect(plan).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      // The old statements looked each matched person up in participants, and joined each
+      // candidate's person, vacancy and employer.
+      expect(plan).not.toMatch(/SEARCH (p|e) USING/);
+      expect(plan).not.toMatch(/SEARCH v USING INTEGER PRIMARY KEY/);
+    }
+  });
+
   it.each([false, true])(
     'the participants grid reads the search index once: its page and count in one statement, then the rows (Count all: %s)',
     async (countAll) => {

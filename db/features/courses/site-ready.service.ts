@@ -37,16 +37,27 @@ export type UseCache = boolean;
 // Everyone evaluated once per (store handle, data version, day, rule): paging, sorting and
 // searching the list then costs milliseconds. The data version changes with every insert,
 // update and delete anywhere, so any change invalidates it.
-const evaluated = new WeakMap<object, { key: string; rows: SiteReadyRow[] }>();
+const evaluated = new WeakMap<object, Evaluated>();
+
+/** Everyone evaluated, with each row's text a name search looks in (reference, names, postcode;
+ * lower case), worked out once with the rows rather than for every row on every search. */
+interface Evaluated {
+  key: string;
+  rows: SiteReadyRow[];
+  searchTexts: string[];
+}
+
+const searchTextOf = (r: SiteReadyRow) =>
+  `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase();
 
 const noFacts = (): SiteReadyFacts => ({ cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] });
 
-async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<SiteReadyRow[]> {
+async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<Evaluated> {
   // A store that cannot tell its data version (null) is not cached.
   const version = cache ? await dataVersion(db) : null;
   const key = version === null ? '' : `${version}|${today}|${JSON.stringify(rule)}`;
   const hit = key && evaluated.get(db);
-  if (hit && hit.key === key) return hit.rows;
+  if (hit && hit.key === key) return hit;
   const [facts, contacts] = await Promise.all([loadFacts(db, undefined, ticketTypesOf(rule)), loadContacts(db)]);
   const beforeSignoff = ruleBeforeSignoff(rule);
   const rows: SiteReadyRow[] = [];
@@ -73,8 +84,9 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
       becameSiteReadyOn: null,
     });
   }
-  if (key) evaluated.set(db, { key, rows });
-  return rows;
+  const result = { key, rows, searchTexts: rows.map(searchTextOf) };
+  if (key) evaluated.set(db, result);
+  return result;
 }
 
 export interface ListFilter {
@@ -92,7 +104,7 @@ export async function siteReadyRows(
   filter: ListFilter,
   cache?: UseCache,
 ): Promise<SiteReadyRow[]> {
-  const everyone = await evaluateEveryone(db, rule, today, cache);
+  const { rows: everyone, searchTexts } = await evaluateEveryone(db, rule, today, cache);
   const words = (filter.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
   const became = filter.preset === 'became' ? await becameSiteReadyIn(db, filter.from!, filter.to!) : null;
   const keep = (r: SiteReadyRow) => {
@@ -110,12 +122,7 @@ export async function siteReadyRows(
     }
   };
   return everyone
-    .filter(keep)
-    .filter(
-      (r) =>
-        !words.length ||
-        words.every((w) => `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase().includes(w)),
-    )
+    .filter((r, i) => keep(r) && (!words.length || words.every((w) => searchTexts[i]!.includes(w))))
     .map((r) => (became ? { ...r, becameSiteReadyOn: became.get(r.id) ?? null } : r));
 }
 
@@ -415,7 +422,7 @@ async function exportExpiry(db: Db, today: string, withinDays: number, producedB
 }
 
 export async function countSiteReadyNow(db: Db, rule: SiteReadyRule, today: string, cache?: UseCache): Promise<number> {
-  return (await evaluateEveryone(db, rule, today, cache)).filter((r) => r.ready).length;
+  return (await evaluateEveryone(db, rule, today, cache)).rows.filter((r) => r.ready).length;
 }
 
 /** One person's site-ready state under the programme's rule, with what is missing. */

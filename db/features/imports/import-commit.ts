@@ -34,6 +34,7 @@ import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
 import { nameSoundColumns } from '../participants/name-sounds';
 import { formatUkDate } from '../../../shared/domain/dates';
+import { mergeParticipantSearch } from '../../store/dialect';
 import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -203,6 +204,8 @@ export async function commitPreview(
       batchRows.filter((b) => b.action === 'updated' || b.entity === 'referral').map((b) => b.row_number),
     ).size;
     await setBatchCounts(tx, batchId, created, updated);
+    // Many people written at once leave the search index in many pieces, each read by every search.
+    if (p.kind === 'participants' && created + updated > 0) await mergeParticipantSearch(tx);
     audit.push({
       action: 'import',
       entity: 'import_batch',

@@ -44,6 +44,7 @@ import * as m0240 from './0240-dashboard-indexes';
 import * as m0250 from './0250-participant-search-columns';
 import * as m0255 from './0255-staff-database-login';
 import * as m0260 from './0260-grid-search-indexes';
+import * as m0270 from './0270-participant-sort-keys';
 import * as m0275 from './0275-participants-area-lookup';
 
 // -- foundation --
@@ -121,6 +122,7 @@ const later: Record<string, Migration> = {
   '0250-participant-search-columns': m0250,
   '0255-staff-database-login': m0255,
   '0260-grid-search-indexes': m0260,
+  '0270-participant-sort-keys': m0270,
   '0275-participants-area-lookup': m0275,
 };
 

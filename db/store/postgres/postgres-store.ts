@@ -14,9 +14,14 @@ export const postgresStore: StoreDialect = {
   participantSearchCondition,
   // The planner chooses between the table and participants_id_area from its statistics.
   participantAreasById: (alias) => sql`participants as ${sql.id(alias)}`,
+  // The grid's general query is the fast one here: the page order is read from participants' rows,
+  // which hold the trigram-indexed texts too (migration 0250).
+  participantSearchPage: async () => null,
   // The trigram indexes are over participants' own rows: an erased value leaves with its row
   // version (see flushErasedPages), there is no separate copy to purge.
   async purgeParticipantSearchTrace() {},
+  // GIN indexes with fastupdate off (migration 0250) take new rows in at once: nothing to merge.
+  async mergeParticipantSearch() {},
   async watchWrites(tx) {
     // A transaction gets an id only when it first changes something (a row, a sequence, DDL).
     const id = async () =>

@@ -12,7 +12,12 @@ import {
   removeBackupFiles,
   writeStoreBackup,
 } from './backup-file';
-import { participantSearchCondition, purgeParticipantSearchTrace } from './participant-search';
+import {
+  mergeParticipantSearch,
+  participantSearchCondition,
+  participantSearchPage,
+  purgeParticipantSearchTrace,
+} from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
 import { rekeyFile } from './encrypt-in-place';
 
@@ -21,7 +26,9 @@ export const sqliteStore: StoreDialect = {
   participantSearchCondition,
   // INDEXED BY: fails loudly ("no such index") rather than silently reading the wide rows.
   participantAreasById: (alias) => sql`participants as ${sql.id(alias)} indexed by participants_id_area`,
+  participantSearchPage,
   purgeParticipantSearchTrace,
+  mergeParticipantSearch,
   watchWrites,
   // Every row any statement changed on this connection, and the store has one connection.
   dataVersion: async (db) => String(await totalChanges(db)),

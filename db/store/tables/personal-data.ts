@@ -1243,6 +1243,12 @@ export const storeIndexes = {
       "full-text index of participants' names and identifiers, kept by trigger from the participants table; " +
       "anonymising rewrites the row and purges the index's old segments",
   },
+  participant_sort_keys: {
+    from: 'participants',
+    why:
+      "each participant's status, surname and first name, the quick search's page order, kept by trigger from the " +
+      'participants table (migration 0270); anonymising rewrites them with the row',
+  },
 } as const satisfies Record<string, { from: TableName; why: string }>;
 
 /**

@@ -1,0 +1,205 @@
+// The participants grid's quick search with nothing else set reads its page order from
+// participant_sort_keys (migration 0270: each person's status, surname and first name beside the
+// search index, kept by triggers) instead of each match's wide participants row. It must give the
+// same rows, order and total as the grid's general query, which the same search sorted by surname
+// then first name (the search order, made the user's sort) still runs; and the table must follow
+// every insert, edit, merge and delete. Plus the plan, and the migration over a store with people.
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { createTestBackend, type TestBackend } from '../support/backend';
+import { aParticipant, participantValues } from '../support/builders';
+import { isPostgresRun, sqliteOnly } from '../support/test-store';
+import { migrateThrough, sqliteStoreBefore } from '../support/migration-store';
+import { pageParticipants } from '../../db/features/participants/participants.repository';
+import { setLogSink } from '../../db/backend/log';
+import { mergeParticipantSearch } from '../../db/store/dialect';
+
+setLogSink(() => {});
+
+let t: TestBackend;
+type Db = TestBackend['backend']['store']['db'];
+const everyone = { staffId: null, canSeeSpecial: true };
+const surnames = ['Smith', 'Smythe', 'Davies', 'Davis', 'Ó Súilleabháin', 'Goldsmith', 'Jones'];
+const firsts = ['Jo', 'Joanne', 'Sam', 'Amir', 'Zoë', 'Sam'];
+
+beforeEach(async () => {
+  t = await createTestBackend({ role: 'officer' });
+  const db = t.backend.store.db;
+  // Ties on surname and first name (ordered by id), merged records, accents, shared postcodes.
+  for (let i = 0; i < 60; i++)
+    await aParticipant(db, {
+      last_name: surnames[i % surnames.length]!,
+      first_name: firsts[(i * 5) % firsts.length]!,
+      postcode: `SG${1 + (i % 3)} ${i % 7}AB`,
+      status: i % 11 === 0 ? 'merged' : i % 4 === 0 ? 'left' : 'active',
+    });
+});
+afterEach(() => t.close());
+
+const searches = ['smith', 'Smi', 'Jo Smith', 'davi', 'sullea', 'SG1', 'sg2 3ab', 'SW-T', 'nobody here'];
+
+/** The page by the search alone (the sort keys) and by the general query, the same order asked as a sort. */
+async function bothWays(db: Db, search: string, offset: number, limit: number) {
+  const query = { search, offset, limit, filters: {}, sort: [] };
+  const searchOnly = await pageParticipants(db, query, everyone);
+  const sort = [
+    { colId: 'lastName', sort: 'asc' as const },
+    { colId: 'firstName', sort: 'asc' as const },
+  ];
+  const general = await pageParticipants(db, { ...query, sort }, everyone);
+  return { searchOnly, general };
+}
+
+async function expectSameEverywhere(db: Db) {
+  for (const search of searches)
+    for (const [offset, limit] of [
+      [0, 100],
+      [0, 7],
+      [7, 7],
+      [35, 7],
+      [1000, 7],
+    ] as const) {
+      const { searchOnly, general } = await bothWays(db, search, offset, limit);
+      expect(searchOnly, `"${search}" at ${offset}`).toEqual(general);
+    }
+}
+
+describe('the quick search page by the sort keys', () => {
+  it('gives the same rows, order and total as the general query', async () => {
+    const db = t.backend.store.db;
+    await expectSameEverywhere(db);
+    const { searchOnly } = await bothWays(db, 'smith', 0, 100);
+    // Smith and Goldsmith, merged left out, ordered by surname, first name, id.
+    expect(searchOnly.total).toBeGreaterThan(10);
+    expect(searchOnly.rows.every((r) => r.status !== 'merged' && /smith/i.test(r.lastName))).toBe(true);
+  });
+
+  it('follows edits, merges, new people and deletions', async () => {
+    const db = t.backend.store.db;
+    const first = (
+      await pageParticipants(db, { search: 'smith', offset: 0, limit: 5, filters: {}, sort: [] }, everyone)
+    ).rows[0]!;
+    await db
+      .updateTable('participants')
+      .set({ last_name: 'Aardsmith', first_name: 'Zed' })
+      .where('id', '=', first.id)
+      .execute();
+    const second = (
+      await pageParticipants(db, { search: 'smith', offset: 0, limit: 5, filters: {}, sort: [] }, everyone)
+    ).rows[1]!;
+    await db.updateTable('participants').set({ status: 'merged' }).where('id', '=', second.id).execute();
+    const added = await aParticipant(db, { last_name: 'Abbasmith', first_name: 'Ann' });
+    const gone = await aParticipant(db, { last_name: 'Aasmith', first_name: 'Al' });
+    await db.deleteFrom('participants').where('id', '=', gone).execute();
+    await expectSameEverywhere(db);
+    const page = await pageParticipants(db, { search: 'smith', offset: 0, limit: 3, filters: {}, sort: [] }, everyone);
+    expect(page.rows.map((r) => [r.id, r.lastName])).toEqual([
+      [first.id, 'Aardsmith'],
+      [added, 'Abbasmith'],
+      [page.rows[2]!.id, 'Goldsmith'],
+    ]);
+  });
+});
+
+/** Runs `run`, returning SQLite's plan for every statement it ran. */
+async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[]> {
+  const nodes: RootOperationNode[] = [];
+  const capture: KyselyPlugin = {
+    transformQuery: (args) => (nodes.push(args.node), args.node),
+    transformResult: async (args) => args.result,
+  };
+  const db = t.backend.store.db;
+  await run(db.withPlugin(capture));
+  return nodes.map((node) => {
+    const compiled = db.getExecutor().compileQuery(node, { queryId: 'plan' });
+    const rows = t.backend.store.sqlite
+      .prepare(`explain query plan ${compiled.sql}`)
+      .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
+    return rows.map((r) => r.detail).join('\n');
+  });
+}
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
+  it("orders the matches by the narrow sort keys, never reading a match's participants row to sort it", async () => {
+    const plans = await plansOf((db) =>
+      pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
+    );
+    // The page's ids and total, then the page's rows by id.
+    expect(plans).toHaveLength(2);
+    expect(plans[0]).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(plans[0]).toMatch(/SEARCH k USING INTEGER PRIMARY KEY/);
+    expect(plans[0]).not.toMatch(/\bp\b/);
+    // The old plan looked every match up in participants: SEARCH p USING INTEGER PRIMARY KEY.
+  });
+});
+
+// SQLite only: the FTS5 index's segments.
+describe.skipIf(isPostgresRun)('merging the search index after a bulk write', () => {
+  it('leaves one segment, and the same matches', async () => {
+    const db = t.backend.store.db;
+    const segments = async () =>
+      (await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db)).rows[0]!.n;
+    // Each statement below writes a segment of its own (the 60 people of beforeEach did too).
+    for (let i = 0; i < 3; i++) await aParticipant(db, { last_name: 'Bulkwright' });
+    expect(await segments()).toBeGreaterThan(1);
+    const before = await pageParticipants(
+      db,
+      { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] },
+      everyone,
+    );
+    await db.transaction().execute((tx) => mergeParticipantSearch(tx));
+    expect(await segments()).toBe(1);
+    expect(
+      await pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
+    ).toEqual(before);
+    expect(
+      (await pageParticipants(db, { search: 'bulkwri', offset: 0, limit: 100, filters: {}, sort: [] }, everyone)).total,
+    ).toBe(3);
+  });
+});
+
+sqliteOnly('a SQLite file at the previous version; a team database has no sort-keys table')('migration 0270', () => {
+  it('copies the sort keys of people already in the store, keeps them in step, and merges the search index', async () => {
+    const db = await sqliteStoreBefore('0270');
+    for (const [last, first, status] of [
+      ['Fairbrother', 'Ann', 'active'],
+      ['Fairbrother', 'Ann', 'merged'],
+      ['Fairweather', 'Bo', 'left'],
+    ] as const)
+      await db
+        .insertInto('participants')
+        .values(participantValues({ last_name: last, first_name: first, status }))
+        .execute();
+    // A search index in several segments, as one built up over time is.
+    for (let i = 0; i < 3; i++)
+      await db
+        .insertInto('participants')
+        .values(participantValues({ last_name: `Later${i}` }))
+        .execute();
+    await migrateThrough(db, '0270');
+    const keys = () =>
+      sql<{ id: number; status: string; last_name: string; first_name: string }>`
+        select id, status, last_name, first_name from participant_sort_keys order by id`.execute(db);
+    const people = () => sql`select id, status, last_name, first_name from participants order by id`.execute(db);
+    expect((await keys()).rows).toHaveLength(6);
+    expect((await keys()).rows).toEqual((await people()).rows);
+    const segments = await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(
+      db,
+    );
+    expect(segments.rows[0]!.n).toBe(1);
+    // Triggers: an edit, a new person, a deletion.
+    await db
+      .updateTable('participants')
+      .set({ first_name: 'Anne', status: 'left' })
+      .where('last_name', '=', 'Fairweather')
+      .execute();
+    await db
+      .insertInto('participants')
+      .values(participantValues({ last_name: 'Newcomer' }))
+      .execute();
+    await db.deleteFrom('participants').where('last_name', '=', 'Later0').execute();
+    expect((await keys()).rows).toEqual((await people()).rows);
+    await db.destroy();
+  });
+});
