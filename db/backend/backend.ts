@@ -31,7 +31,7 @@ import path from 'node:path';
 import type { z } from 'zod';
 import { dataAreas, type ChannelEffect, type DataArea } from '../../shared/contract/define';
 import type { Tx } from '../store/schema';
-import type { BackupReason } from '../store/dialect';
+import { mergeParticipantSearch, writeTransaction, type BackupReason } from '../store/dialect';
 import { runWrite } from './write-unit';
 import { openAuditAnchor } from './audit-anchor';
 import { createReadCache } from './read-cache';
@@ -457,10 +457,26 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
   let dailyTimer: NodeJS.Timeout | undefined;
   // The check under way, if any: one at a time, and close() waits for it.
   let backupRun: Promise<void> | undefined;
+  // Upkeep with the daily backup's hourly check: single registrations leave the search index in
+  // more and more pieces, each read by every search, so it is merged when there are more than a
+  // few (no data changes, so no audit row). Its failure is logged and stops nothing.
+  const keepSearchIndexMerged = async () => {
+    try {
+      const started = performance.now();
+      const merged = await writeTransaction(services.db).execute((tx) => mergeParticipantSearch(tx));
+      if (merged) log('info', 'search-index-merged', { ms: Math.round(performance.now() - started) });
+    } catch (error) {
+      log('error', 'search-index-merge-failed', { error: error instanceof Error ? error.name : 'unknown' });
+    }
+  };
   const checkDailyBackup = (): Promise<void> => {
-    // After the store check: a damaged store is not backed up (its backups stay as they were).
+    // After the store check: a damaged store is neither tidied nor backed up (its backups stay as they were).
     backupRun ??= checkStore()
-      .then((problems) => (problems.length ? null : backupIfDue(services)))
+      .then(async (problems) => {
+        if (problems.length) return null;
+        await keepSearchIndexMerged();
+        return backupIfDue(services);
+      })
       .then(
         () => undefined,
         // A failed daily backup must not stop people working; it is logged and shown in Settings.

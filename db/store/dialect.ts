@@ -57,7 +57,7 @@ export interface StoreDialect {
   participantAreasById(alias: string): RawBuilder<unknown>;
   participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
-  mergeParticipantSearch(tx: Tx): Promise<void>;
+  mergeParticipantSearch(tx: Tx): Promise<boolean>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
@@ -142,10 +142,11 @@ export function purgeParticipantSearchTrace(tx: Tx): Promise<void> {
   return dialectOf(tx).purgeParticipantSearchTrace(tx);
 }
 
-/** Keeps the participant search fast after a bulk write of people (an import, demo data): on
- * SQLite, merges the search index's segments, which every search reads (inside the transaction;
- * it rewrites the index, so once per bulk write). */
-export function mergeParticipantSearch(tx: Tx): Promise<void> {
+/** Keeps the participant search fast after a bulk write of people (an import, demo data) and in
+ * the backend's hourly upkeep: on SQLite, merges the search index's segments, which every search
+ * reads, when there are more than a few (inside the transaction; a merge rewrites the index).
+ * Returns whether it merged (never on PostgreSQL, whose trigram indexes need no such care). */
+export function mergeParticipantSearch(tx: Tx): Promise<boolean> {
   return dialectOf(tx).mergeParticipantSearch(tx);
 }
 

@@ -135,27 +135,50 @@ describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
 });
 
 // SQLite only: the FTS5 index's segments.
-describe.skipIf(isPostgresRun)('merging the search index after a bulk write', () => {
-  it('leaves one segment, and the same matches', async () => {
-    const db = t.backend.store.db;
-    const segments = async () =>
-      (await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db)).rows[0]!.n;
-    // Each statement below writes a segment of its own (the 60 people of beforeEach did too).
-    for (let i = 0; i < 3; i++) await aParticipant(db, { last_name: 'Bulkwright' });
-    expect(await segments()).toBeGreaterThan(1);
-    const before = await pageParticipants(
-      db,
-      { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] },
-      everyone,
+describe.skipIf(isPostgresRun)('merging the search index', () => {
+  const segments = async (db: Db) =>
+    Number(
+      (await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db)).rows[0]!.n,
     );
-    await db.transaction().execute((tx) => mergeParticipantSearch(tx));
-    expect(await segments()).toBe(1);
-    expect(
-      await pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
-    ).toEqual(before);
-    expect(
-      (await pageParticipants(db, { search: 'bulkwri', offset: 0, limit: 100, filters: {}, sort: [] }, everyone)).total,
-    ).toBe(3);
+  /** Single registrations, each its own transaction, until the index is in more than `over` segments. */
+  async function fragment(db: Db, over: number) {
+    for (let i = 0; i < 40 && (await segments(db)) <= over; i++) await aParticipant(db, { last_name: 'Bulkwright' });
+    expect(await segments(db)).toBeGreaterThan(over);
+  }
+
+  it('merges an index in more than four segments into one, with the same matches; a few segments are left as they are', async () => {
+    const db = t.backend.store.db;
+    await fragment(db, 4);
+    const query = { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] };
+    const before = await pageParticipants(db, query, everyone);
+    const bulkwrights = (await pageParticipants(db, { ...query, search: 'bulkwri' }, everyone)).total;
+    expect(await db.transaction().execute((tx) => mergeParticipantSearch(tx))).toBe(true);
+    expect(await segments(db)).toBe(1);
+    expect(await pageParticipants(db, query, everyone)).toEqual(before);
+    expect((await pageParticipants(db, { ...query, search: 'bulkwri' }, everyone)).total).toBe(bulkwrights);
+    // One more registration: two segments, not worth rewriting the index for.
+    await aParticipant(db, { last_name: 'Latecomer' });
+    expect(await segments(db)).toBe(2);
+    expect(await db.transaction().execute((tx) => mergeParticipantSearch(tx))).toBe(false);
+    expect(await segments(db)).toBe(2);
+  });
+
+  it('is part of the backend’s hourly upkeep (with the daily backup’s check), logged without personal data', async () => {
+    const db = t.backend.store.db;
+    await fragment(db, 4);
+    const lines: string[] = [];
+    setLogSink((line) => lines.push(line));
+    try {
+      await t.backend.startupBackup();
+    } finally {
+      setLogSink(() => {});
+    }
+    expect(await segments(db)).toBe(1);
+    const merged = lines
+      .map((l) => JSON.parse(l) as { event: string })
+      .filter((l) => l.event === 'search-index-merged');
+    expect(merged).toHaveLength(1);
+    expect(Object.keys(merged[0]!).sort()).toEqual(['event', 'level', 'ms', 't']);
   });
 });
 

@@ -21,7 +21,7 @@ export const postgresStore: StoreDialect = {
   // version (see flushErasedPages), there is no separate copy to purge.
   async purgeParticipantSearchTrace() {},
   // GIN indexes with fastupdate off (migration 0250) take new rows in at once: nothing to merge.
-  async mergeParticipantSearch() {},
+  mergeParticipantSearch: async () => false,
   async watchWrites(tx) {
     // A transaction gets an id only when it first changes something (a row, a sequence, DDL).
     const id = async () =>
