@@ -51,7 +51,7 @@ describe('the goals table over the latest full bench run', () => {
     expect(unmeasured).toEqual([]);
   });
 
-  it("reads the window goal from the rows measured in the window, and says so", () => {
+  it('reads the window goal from the rows measured in the window, and says so', () => {
     const window = checkGoals(results).find((g) => g.goal.startsWith('In the window'));
     expect(window?.measured).toMatch(/^record [\d.,]+ ms in the window; dashboard [\d.,]+ ms in the window$/);
   });
