@@ -3,7 +3,6 @@
 // participants with LIKE), shown by SQLite's query plan for the statements the channels run.
 // Past the capped total, the outcomes page walks the grid's order and stops at the page.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { pageOutcomes } from '../../db/features/outcomes/outcomes.repository';
@@ -13,6 +12,7 @@ import { pageCandidates } from '../../db/features/vacancies/candidates.repositor
 import { setLogSink } from '../../db/backend/log';
 import { isPostgresRun } from '../support/test-store';
 import { searchCountCap } from '../../shared/contract/common';
+import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
 
@@ -23,23 +23,9 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-/** Runs `run` against the store, returning SQLite's plan for every statement it ran. */
-async function plansOf(run: (db: TestBackend['backend']['store']['db']) => Promise<unknown>): Promise<string[]> {
-  const nodes: RootOperationNode[] = [];
-  const capture: KyselyPlugin = {
-    transformQuery: (args) => (nodes.push(args.node), args.node),
-    transformResult: async (args) => args.result,
-  };
-  const db = t.backend.store.db;
-  await run(db.withPlugin(capture));
-  return nodes.map((node) => {
-    const compiled = db.getExecutor().compileQuery(node, { queryId: 'plan' });
-    const rows = t.backend.store.sqlite
-      .prepare(`explain query plan ${compiled.sql}`)
-      .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
-    return rows.map((r) => r.detail).join('\n');
-  });
-}
+/** The store's plan for every statement `run` runs. */
+const plansOf = (run: (db: TestBackend['backend']['store']['db']) => Promise<unknown>) =>
+  statementPlans(t.backend.store.db, run);
 
 const query = { offset: 0, limit: 100, search: 'fairbro', sort: [], filters: {} };
 const everyone = { staffId: null, canSeeSpecial: true };

@@ -2,12 +2,12 @@
 // first, then by id) each chunk starts after the last row read (keyset), so a chunk boundary
 // inside a run of equal dates must neither skip nor repeat a row.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { allOutcomes } from '../../db/features/outcomes/outcomes.repository';
 import { setLogSink } from '../../db/backend/log';
 import { isPostgresRun } from '../support/test-store';
+import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
 
@@ -52,20 +52,11 @@ describe('reading every outcome for export', () => {
     'starts each chunk after the last row read by a range on the date index, not a walk from the newest',
     async () => {
       await outcomesFor(2_001);
-      const nodes: RootOperationNode[] = [];
-      const capture: KyselyPlugin = {
-        transformQuery: (args) => (nodes.push(args.node), args.node),
-        transformResult: async (args) => args.result,
-      };
-      const db = t.backend.store.db;
-      for await (const _row of allOutcomes(db.withPlugin(capture), query, '2026-06-01'));
-      expect(nodes.length).toBeGreaterThan(1);
-      const compiled = db.getExecutor().compileQuery(nodes[1]!, { queryId: 'plan' });
-      const plan = (
-        t.backend.store.sqlite
-          .prepare(`explain query plan ${compiled.sql}`)
-          .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>
-      ).map((r) => r.detail);
+      const [, nextChunk] = await statementPlans(t.backend.store.db, async (db) => {
+        for await (const _row of allOutcomes(db, query, '2026-06-01'));
+      });
+      expect(nextChunk).toBeDefined();
+      const plan = nextChunk!.split('\n');
       // A scan of the index (SCAN o USING INDEX ...) reads every newer row again for each chunk.
       expect(plan.find((d) => /\bo\b/.test(d) && /outcomes_date/.test(d))).toMatch(/^SEARCH o USING .*outcome_date<\?/);
     },

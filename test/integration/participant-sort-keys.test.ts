@@ -5,7 +5,7 @@
 // then first name (the search order, made the user's sort) still runs; and the table must follow
 // every insert, edit, merge and delete. Plus the plan, and the migration over a store with people.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant, participantValues } from '../support/builders';
 import { isPostgresRun, sqliteOnly } from '../support/test-store';
@@ -13,6 +13,7 @@ import { migrateThrough, sqliteStoreBefore } from '../support/migration-store';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
 import { setLogSink } from '../../db/backend/log';
 import { mergeParticipantSearch } from '../../db/store/dialect';
+import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
 
@@ -101,23 +102,8 @@ describe('the quick search page by the sort keys', () => {
   });
 });
 
-/** Runs `run`, returning SQLite's plan for every statement it ran. */
-async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[]> {
-  const nodes: RootOperationNode[] = [];
-  const capture: KyselyPlugin = {
-    transformQuery: (args) => (nodes.push(args.node), args.node),
-    transformResult: async (args) => args.result,
-  };
-  const db = t.backend.store.db;
-  await run(db.withPlugin(capture));
-  return nodes.map((node) => {
-    const compiled = db.getExecutor().compileQuery(node, { queryId: 'plan' });
-    const rows = t.backend.store.sqlite
-      .prepare(`explain query plan ${compiled.sql}`)
-      .all(...(compiled.parameters as unknown[])) as Array<{ detail: string }>;
-    return rows.map((r) => r.detail).join('\n');
-  });
-}
+/** The store's plan for every statement `run` runs. */
+const plansOf = (run: (db: Db) => Promise<unknown>) => statementPlans(t.backend.store.db, run);
 
 // SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
 describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {

@@ -5,7 +5,7 @@
 // 0250 the folded texts were worked out for every row and the planner read the table instead.
 // SQLite's plans for the same statements: participants-search.test.ts and grid-search-plans.test.ts.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { sql, type KyselyPlugin, type RootOperationNode } from 'kysely';
+import { sql } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { participantValues } from '../support/builders';
 import { isPostgresRun } from '../support/test-store';
@@ -13,6 +13,7 @@ import { firstNames, lastNames } from '../../db/demo/names';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
 import { pageOutcomes } from '../../db/features/outcomes/outcomes.repository';
 import { setLogSink } from '../../db/backend/log';
+import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
 
@@ -52,26 +53,8 @@ afterAll(async () => {
   if (isPostgresRun) await t.close();
 });
 
-/** Runs `run`, returning PostgreSQL's plan for every statement it ran. */
-async function plansOf(run: (db: Db) => Promise<unknown>): Promise<string[]> {
-  const nodes: RootOperationNode[] = [];
-  const capture: KyselyPlugin = {
-    transformQuery: (args) => (nodes.push(args.node), args.node),
-    transformResult: async (args) => args.result,
-  };
-  const db = t.backend.store.db;
-  await run(db.withPlugin(capture));
-  const plans: string[] = [];
-  for (const node of nodes) {
-    const compiled = db.getExecutor().compileQuery(node, { queryId: 'plan' });
-    const { rows } = await db.executeQuery<{ 'QUERY PLAN': string }>({
-      ...compiled,
-      sql: `explain ${compiled.sql}`,
-    });
-    plans.push(rows.map((r) => r['QUERY PLAN']).join('\n'));
-  }
-  return plans;
-}
+/** The store's plan for every statement `run` runs. */
+const plansOf = (run: (db: Db) => Promise<unknown>) => statementPlans(t.backend.store.db, run);
 
 const everyone = { staffId: null, canSeeSpecial: true };
 const searches = [
