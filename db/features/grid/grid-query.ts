@@ -292,6 +292,12 @@ export function applyGridSort<DB, TB extends keyof DB, O>(
   return then(q, sorted);
 }
 
+/** Whether a query filters or sorts on any of `columns` (e.g. a grid's columns read from joined
+ * tables, which a searched page's ids and count can then leave out). */
+export function filtersOrSortsOn(query: Pick<GridQuery, 'filters' | 'sort'>, columns: ReadonlySet<string>): boolean {
+  return Object.keys(query.filters).some((c) => columns.has(c)) || query.sort.some((s) => columns.has(s.colId));
+}
+
 /** One page of the view. */
 export function applyGridPage<DB, TB extends keyof DB, O>(
   qb: SelectQueryBuilder<DB, TB, O>,

@@ -16,6 +16,7 @@ import {
   countGridRows,
   gridColumns,
   textMatches,
+  filtersOrSortsOn,
 } from '../grid/grid-query';
 import { personQuickSearch } from '../participants/participants.repository';
 
@@ -70,8 +71,7 @@ function matchedSites(search: string) {
 const joinedColumns = new Set(['participantRef', 'participantName', 'employerName', 'contractName']);
 
 /** Whether a query filters or sorts on a joined table's column. */
-const needsJoins = (query: Pick<GridQuery, 'filters' | 'sort'>) =>
-  Object.keys(query.filters).some((c) => joinedColumns.has(c)) || query.sort.some((s) => joinedColumns.has(s.colId));
+const needsJoins = (query: Pick<GridQuery, 'filters' | 'sort'>) => filtersOrSortsOn(query, joinedColumns);
 
 type Base = SelectQueryBuilder<
   Database & { pl: Database['placements']; p: Database['participants'] } & {

@@ -16,6 +16,7 @@ import {
   countGridRows,
   gridColumns,
   textMatches,
+  filtersOrSortsOn,
 } from '../grid/grid-query';
 import { loadFacts } from '../courses/site-ready.repository';
 import { personQuickSearch } from '../participants/participants.repository';
@@ -61,8 +62,7 @@ function defaultOrder(query: GridQuery) {
 const joinedColumns = new Set(['participantRef', 'participantName', 'jobTitle', 'employerName']);
 
 /** Whether a query filters or sorts on a joined table's column. */
-const needsJoins = (query: Pick<GridQuery, 'filters' | 'sort'>) =>
-  Object.keys(query.filters).some((c) => joinedColumns.has(c)) || query.sort.some((s) => joinedColumns.has(s.colId));
+const needsJoins = (query: Pick<GridQuery, 'filters' | 'sort'>) => filtersOrSortsOn(query, joinedColumns);
 
 type Base = SelectQueryBuilder<
   Database & { k: Database['vacancy_candidates']; p: Database['participants'] } & {
