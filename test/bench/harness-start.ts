@@ -7,6 +7,7 @@
 import { createBackend } from '../../db/backend/backend';
 import { setLogSink } from '../../db/backend/log';
 import { startHarness } from '../../db/harness/server';
+import { signInAsAdministrator } from './bench-session';
 
 async function main([file, backupDir, rendererDir, backupMode]: string[]): Promise<void> {
   if (!file || !backupDir || !rendererDir) throw new Error('usage: harness-start <store> <backups> <renderer>');
@@ -21,12 +22,7 @@ async function main([file, backupDir, rendererDir, backupMode]: string[]): Promi
     storeCheck: backupMode === 'after-start' ? 'after-start' : 'before-serving',
   });
   const storeOpenMs = performance.now();
-  const admin = await backend.store.db
-    .selectFrom('staff')
-    .select('id')
-    .where('role', '=', 'administrator')
-    .executeTakeFirstOrThrow();
-  await backend.call('harness', 'session.start', { staffId: admin.id });
+  await signInAsAdministrator(backend, 'harness');
   const harness = await startHarness({ backend, rendererDir });
   process.stdout.write(`READY ${JSON.stringify({ url: harness.url, storeOpenMs, readyMs: performance.now() })}\n`);
   const shutdown = async () => {

@@ -9,6 +9,7 @@ import { createBackend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import { setLogSink } from '../../db/backend/log';
 import { BENCH_NOW } from './bench-kit';
+import { signInAsAdministrator } from './bench-session';
 
 async function main(file: string): Promise<void> {
   setLogSink(() => {});
@@ -16,12 +17,7 @@ async function main(file: string): Promise<void> {
   const sample = () => (peak = Math.max(peak, process.memoryUsage().rss));
   const timer = setInterval(sample, 20);
   const b = await createBackend({ file, clock: fixedClock(BENCH_NOW) });
-  const admin = await b.store.db
-    .selectFrom('staff')
-    .select('id')
-    .where('role', '=', 'administrator')
-    .executeTakeFirstOrThrow();
-  await b.call('m', 'session.start', { staffId: admin.id });
+  await signInAsAdministrator(b, 'm');
   const steps: Array<[string, () => Promise<unknown>]> = [
     [
       'search',

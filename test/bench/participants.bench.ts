@@ -10,6 +10,7 @@ import { listBackupFiles } from '../../db/store/sqlite/backup-file';
 import { quickSearchMatch } from '../../db/store/sqlite/participant-search';
 import { pairedRatios, type BenchCall, type BenchKit, type BenchSuite } from './bench-kit';
 import { bundleEntry, startUntil, stop } from './processes';
+import { chromiumOptions, signInAsAdministrator } from './bench-session';
 
 const RENDERER_DIR = path.resolve('dist/renderer');
 const VIEWPORT = { width: 1400, height: 900 };
@@ -96,12 +97,7 @@ async function closeMatchRows(
 /** The warm rows: one backend opened in this process, one browser page reused. */
 async function warmFirstRows(kit: BenchKit, size: number, browser: Browser): Promise<void> {
   const { backend } = await kit.store(size);
-  const admin = await backend.store.db
-    .selectFrom('staff')
-    .select('id')
-    .where('role', '=', 'administrator')
-    .executeTakeFirstOrThrow();
-  await backend.call('harness', 'session.start', { staffId: admin.id });
+  await signInAsAdministrator(backend, 'harness');
   const harness = await startHarness({ backend, rendererDir: RENDERER_DIR });
   try {
     const page = await browser.newPage({ viewport: VIEWPORT });
@@ -220,13 +216,6 @@ async function coldStart(kit: BenchKit, size: number, browser: Browser): Promise
     [firstOfDayBlocking.total],
     `the daily backup taken before the backend answers, as the app did; process start to serving ${Math.round(firstOfDayBlocking.ready)} ms`,
   );
-}
-
-function chromiumOptions() {
-  return {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  };
 }
 
 async function browserRows(kit: BenchKit, size: number): Promise<void> {

@@ -8,6 +8,7 @@ import type { Backend } from '../../db/backend/backend';
 import { startHarness } from '../../db/harness/server';
 import type { BenchKit, BenchSuite } from './bench-kit';
 import type { ChannelName } from '../../shared/contract/index';
+import { chromiumOptions, signInAsAdministrator } from './bench-session';
 
 /** Every channel the participant page (renderer/features/participants/ParticipantPage.tsx) and
  * its tabs call for person `id`: the header and Details tab on opening, then each tab's. */
@@ -60,17 +61,9 @@ async function windowRows(
   backend: Backend,
   people: Array<{ id: number; first_name: string }>,
 ): Promise<void> {
-  const admin = await backend.store.db
-    .selectFrom('staff')
-    .select('id')
-    .where('role', '=', 'administrator')
-    .executeTakeFirstOrThrow();
-  await backend.call('harness', 'session.start', { staffId: admin.id });
+  await signInAsAdministrator(backend, 'harness');
   const harness = await startHarness({ backend, rendererDir: RENDERER_DIR });
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu'],
-  });
+  const browser = await chromium.launch(chromiumOptions());
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 768 } });
     const [base, token] = harness.url.split('#') as [string, string];
