@@ -19,6 +19,7 @@ import { markDemoStore } from '../../db/features/trust/trust-settings';
 import { setLogSink } from '../../db/backend/log';
 import type { ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { Result } from '../../shared/result';
+import { signInAsAdministrator } from './bench-session';
 
 export type BenchCall = <C extends ChannelName>(channel: C, input: unknown) => Promise<Result<ChannelOutput<C>>>;
 
@@ -183,12 +184,7 @@ export function createBenchKit(sizes: number[], workDir: string): BenchKit & { s
       // encrypts every plaintext backup beside the store, which must not time other suites'.
       const file = await storeCopy(size, 'store');
       const backend = await createBackend({ file, key: options.key ?? null, clock: fixedClock(BENCH_NOW) });
-      const admin = await backend.store.db
-        .selectFrom('staff')
-        .select('id')
-        .where('role', '=', 'administrator')
-        .executeTakeFirstOrThrow();
-      await backend.call(BENCH_CLIENT, 'session.start', { staffId: admin.id });
+      await signInAsAdministrator(backend, BENCH_CLIENT);
       const call: BenchCall = (channel, input) => backend.call(BENCH_CLIENT, channel, input);
       return { backend, file, call };
     },
