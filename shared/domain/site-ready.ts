@@ -109,13 +109,19 @@ const later = (a: string, b: string) => (a > b ? a : b);
 
 /** Overlapping or touching intervals merged, in order. */
 export function unionOf(intervals: Interval[]): Interval[] {
+  // Most people hold one card, one pass, one sign-off: nothing to sort or merge.
+  if (intervals.length <= 1) {
+    const only = intervals[0];
+    return only && (only.end === null || only.end >= only.start) ? [{ ...only }] : [];
+  }
   const sorted = intervals
     .filter((i) => i.end === null || i.end >= i.start)
     .sort((a, b) => (a.start < b.start ? -1 : 1));
   const out: Interval[] = [];
   for (const i of sorted) {
     const last = out.at(-1);
-    if (last && i.start <= addDaysIso(endOf(last), 1)) {
+    // The day after `last` is worked out only when `i` does not already overlap it.
+    if (last && (i.start <= endOf(last) || i.start <= addDaysIso(endOf(last), 1))) {
       if (last.end !== null && (i.end === null || i.end > last.end)) last.end = i.end;
     } else out.push({ ...i });
   }
@@ -241,11 +247,15 @@ function requirementsOf(rule: SiteReadyRule, facts: SiteReadyFacts): Requirement
   return out;
 }
 
-/** Every spell during which the person met the whole rule (none if the rule requires nothing). */
-export function siteReadySpells(rule: SiteReadyRule, facts: SiteReadyFacts): Interval[] {
-  const reqs = requirementsOf(rule, facts);
+/** The days every requirement is met: their spells intersected. */
+function spellsOfAll(reqs: Requirement[]): Interval[] {
   if (!reqs.length) return [];
   return reqs.slice(1).reduce((acc, r) => intersect(acc, r.spells), reqs[0]!.spells);
+}
+
+/** Every spell during which the person met the whole rule (none if the rule requires nothing). */
+export function siteReadySpells(rule: SiteReadyRule, facts: SiteReadyFacts): Interval[] {
+  return spellsOfAll(requirementsOf(rule, facts));
 }
 
 const covers = (spells: Interval[], on: string) => spells.find((s) => s.start <= on && on <= endOf(s));
@@ -254,9 +264,30 @@ export function evaluateSiteReady(rule: SiteReadyRule, facts: SiteReadyFacts, on
   const reqs = requirementsOf(rule, facts);
   const missing = reqs.filter((r) => !covers(r.spells, on)).map((r) => ({ code: r.code, label: r.describe(on) }));
   if (!reqs.length || missing.length) return { ready: false, missing, readySince: null, readyUntil: null };
-  const spell = covers(siteReadySpells(rule, facts), on)!;
+  const spell = covers(spellsOfAll(reqs), on)!;
   return { ready: true, missing, readySince: spell.start, readyUntil: spell.end };
 }
+
+/** Whether the person meets everything but the sign-off on the day of `result`: who an officer
+ * may sign off. The same answer as evaluating `ruleBeforeSignoff(rule)`, without evaluating twice
+ * (a day is in every requirement's spells exactly when it is in their intersection). */
+export function awaitsSignoffOnly(rule: SiteReadyRule, result: SiteReadyResult): boolean {
+  return (
+    rule.requireSignoff &&
+    !result.ready &&
+    result.missing.length > 0 &&
+    result.missing.every((m) => m.code === 'signoff') &&
+    requiresMoreThanSignoff(rule)
+  );
+}
+
+const requiresMoreThanSignoff = (rule: SiteReadyRule) =>
+  rule.requireCard ||
+  rule.requireSmartCheck ||
+  rule.requireHsePass ||
+  rule.requireL1Award ||
+  rule.requiredTickets.length > 0 ||
+  rule.requirePpe;
 
 /** The rule without its sign-off: who an officer may sign off (everything else is met). */
 export function ruleBeforeSignoff(rule: SiteReadyRule): SiteReadyRule {

@@ -5,10 +5,13 @@ import { fc, test as fcTest } from '@fast-check/vitest';
 import {
   defaultSiteReadyRule,
   evaluateSiteReady,
+  awaitsSignoffOnly,
   ruleBeforeSignoff,
   siteReadyRuleSchema,
   siteReadySpells,
+  unionOf,
   type SiteReadyFacts,
+  type SiteReadyRule,
 } from '../../shared/domain/site-ready';
 import { checkCardAgainstRecords, signoffRefusal } from '../../shared/domain/cscs';
 import { addDaysIso } from '../../shared/domain/dates';
@@ -160,6 +163,73 @@ describe('properties', () => {
       expect(inSpell).toBe(r.ready);
     },
   );
+});
+
+// Several of each fact, some overlapping, some revoked, under rules with any mix of requirements:
+// the quick answers must be the ones the slow definitions give.
+const someFacts = fc.record({
+  cards: fc.array(
+    fc.record({
+      cardType: fc.constantFrom('green_labourer', 'blue_skilled', 'red_trainee'),
+      issuedOn: day,
+      length: fc.integer({ min: -5, max: 1200 }),
+      isFirstLabourerCard: fc.boolean(),
+      smartCheckedOn: fc.option(day, { nil: null }),
+    }),
+    { maxLength: 3 },
+  ),
+  hseTests: fc.array(fc.record({ takenOn: day, score: fc.integer({ min: 30, max: 50 }) }), { maxLength: 3 }),
+  l1Awards: fc.array(fc.record({ achievedOn: day }), { maxLength: 2 }),
+  ppeIssues: fc.array(fc.record({ issuedOn: day }), { maxLength: 3 }),
+  signoffs: fc.array(fc.record({ signedOn: day, revokedOn: fc.option(day, { nil: null }) }), { maxLength: 3 }),
+});
+const someRule = fc.record({
+  requireCard: fc.boolean(),
+  requireHsePass: fc.boolean(),
+  hseWaivedByCard: fc.boolean(),
+  requireL1Award: fc.boolean(),
+  requirePpe: fc.boolean(),
+  ppeValidMonths: fc.option(fc.integer({ min: 1, max: 24 }), { nil: null }),
+  requireSignoff: fc.boolean(),
+  signoffValidMonths: fc.option(fc.integer({ min: 1, max: 24 }), { nil: null }),
+  requireSmartCheck: fc.boolean(),
+});
+
+describe('quick answers agree with their definitions', () => {
+  fcTest.prop([someFacts, someRule, day])(
+    'awaiting sign-off only = not ready, and ready under the rule without its sign-off',
+    (raw, flags, on) => {
+      const facts: SiteReadyFacts = {
+        ...raw,
+        cards: raw.cards.map(({ length, ...c }) => ({ ...c, expiresOn: addDaysIso(c.issuedOn, length) })),
+      };
+      const rule: SiteReadyRule = { ...defaultSiteReadyRule, ...flags };
+      const result = evaluateSiteReady(rule, facts, on);
+      const expected =
+        rule.requireSignoff && !result.ready && evaluateSiteReady(ruleBeforeSignoff(rule), facts, on).ready;
+      expect(awaitsSignoffOnly(rule, result)).toBe(expected);
+    },
+  );
+
+  // Days from a short range, so intervals often overlap and touch.
+  const near = fc.integer({ min: 0, max: 60 }).map((n) => addDaysIso('2024-02-20', n));
+  fcTest.prop([
+    fc.array(fc.record({ start: near, length: fc.integer({ min: -3, max: 20 }), open: fc.boolean() }), {
+      maxLength: 6,
+    }),
+    fc.array(near, { minLength: 1, maxLength: 20 }),
+  ])('a union holds exactly the days of its intervals, merged where they overlap or touch', (raw, probes) => {
+    const intervals = raw.map((i) => ({ start: i.start, end: i.open ? null : addDaysIso(i.start, i.length) }));
+    const union = unionOf(intervals.map((i) => ({ ...i })));
+    const inAny = (list: { start: string; end: string | null }[], d: string) =>
+      list.some((i) => i.start <= d && (i.end === null || d <= i.end));
+    for (const d of [...probes, ...intervals.map((i) => i.start)]) expect(inAny(union, d)).toBe(inAny(intervals, d));
+    for (let k = 1; k < union.length; k++) {
+      const before = union[k - 1]!;
+      expect(before.end).not.toBeNull();
+      expect(addDaysIso(before.end!, 1) < union[k]!.start).toBe(true);
+    }
+  });
 });
 
 describe('the card is the proof on site (the default rule fixed)', () => {

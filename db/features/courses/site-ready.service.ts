@@ -10,7 +10,7 @@ import { addDaysIso, addYearsIso, daysBetween, formatUkDate } from '../../../sha
 import {
   describeSiteReadyRule,
   evaluateSiteReady,
-  ruleBeforeSignoff,
+  awaitsSignoffOnly,
   type SiteReadyFacts,
   type SiteReadyRule,
 } from '../../../shared/domain/site-ready';
@@ -59,7 +59,6 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
   const hit = key && evaluated.get(db);
   if (hit && hit.key === key) return hit;
   const [facts, contacts] = await Promise.all([loadFacts(db, undefined, ticketTypesOf(rule)), loadContacts(db)]);
-  const beforeSignoff = ruleBeforeSignoff(rule);
   const rows: SiteReadyRow[] = [];
   for (const [id, c] of contacts) {
     const f = facts.get(id) ?? noFacts();
@@ -80,7 +79,7 @@ async function evaluateEveryone(db: Db, rule: SiteReadyRule, today: string, cach
       hsePassedOn: pass ?? null,
       missing: r.missing.map((m) => m.label).join('; '),
       eligibilityConfirmed: c.eligibilityStatus === 'eligible',
-      awaitingSignoff: !r.ready && rule.requireSignoff && evaluateSiteReady(beforeSignoff, f, today).ready,
+      awaitingSignoff: awaitsSignoffOnly(rule, r),
       becameSiteReadyOn: null,
     });
   }
