@@ -11,6 +11,7 @@ import {
   applyGridPage,
   applyGridSort,
   countGridRows,
+  filtersOrSortsOn,
   gridColumns,
   textMatches,
   unindexed,
@@ -130,14 +131,47 @@ function walkedPage(db: Db, query: GridQuery, today: string) {
   );
 }
 
-function outcomeBase(db: Db, query: GridQuery, today: string) {
-  let q = db
+/** The grid's columns read from each joined table. */
+const columnsFrom = {
+  p: new Set(['participantRef', 'participantName']),
+  t: new Set(['typeLabel']),
+  e: new Set(['employerName']),
+  c: new Set(['contractName']),
+  s: new Set(['verifiedByName']),
+};
+
+function joinedOutcomes(db: Db) {
+  return db
     .selectFrom('outcomes as o')
     .innerJoin('participants as p', 'p.id', 'o.participant_id')
     .innerJoin('outcome_types as t', 't.code', 'o.outcome_type')
     .leftJoin('organisations as e', 'e.id', 'o.employer_org_id')
     .leftJoin('social_value_contracts as c', 'c.id', 'o.contract_id')
     .leftJoin('staff as s', 's.id', 'o.verified_by');
+}
+
+type Joined = ReturnType<typeof joinedOutcomes>;
+
+/**
+ * The outcomes with only the tables the query's filters and sort read (for a page's ids and the
+ * count): every outcome has its person and type (required foreign keys) and the others are left
+ * joins on their keys, so the rows are the same, without a look-up in the wide participants
+ * table for each of 46,000 unverified outcomes when sorting them by employer.
+ */
+function joinedFor(db: Db, query: Pick<GridQuery, 'filters' | 'sort'>): Joined {
+  const needs = (table: keyof typeof columnsFrom) => filtersOrSortsOn(query, columnsFrom[table]);
+  let q = db.selectFrom('outcomes as o') as unknown as Joined;
+  if (needs('p')) q = q.innerJoin('participants as p', 'p.id', 'o.participant_id') as unknown as Joined;
+  if (needs('t')) q = q.innerJoin('outcome_types as t', 't.code', 'o.outcome_type') as unknown as Joined;
+  if (needs('e')) q = q.leftJoin('organisations as e', 'e.id', 'o.employer_org_id') as unknown as Joined;
+  if (needs('c')) q = q.leftJoin('social_value_contracts as c', 'c.id', 'o.contract_id') as unknown as Joined;
+  if (needs('s')) q = q.leftJoin('staff as s', 's.id', 'o.verified_by') as unknown as Joined;
+  return q;
+}
+
+/** The view before sorting; `joins: 'needed'` for a page's ids and the count (see joinedFor). */
+function outcomeBase(db: Db, query: GridQuery, today: string, joins: 'all' | 'needed' = 'all') {
+  let q = joins === 'all' ? joinedOutcomes(db) : joinedFor(db, query);
   const search = query.search.trim();
   if (search) q = q.where(sql<boolean>`o.id in ${searchedOutcomeIds(db, search)}`);
   q = applyPreset(q, query.preset, today);
@@ -156,7 +190,7 @@ async function countOutcomes(
   query: GridQuery,
   today: string,
 ): Promise<{ total: number; totalCapped: boolean }> {
-  if (Object.keys(query.filters).length) return countGridRows(db, outcomeBase(db, query, today), query);
+  if (Object.keys(query.filters).length) return countGridRows(db, outcomeBase(db, query, today, 'needed'), query);
   const search = query.search.trim();
   const outcomes = applyPreset(db.selectFrom('outcomes as o'), query.preset, today);
   if (search) return countGridRows(db, outcomes.where(outcomeMatches(db, search)), query);
@@ -231,14 +265,16 @@ export async function pageOutcomes(
 }
 
 /**
- * A searched page in two steps: the page's ids in the view's order, then those 100 rows, in that
- * order. The ids: with no more matches than the capped total counts, by sorting only the
- * matches' ids and sort keys; with more (`many`) in the default order, by walking the view's
- * order and stopping at the page, whose cost grows with the page's depth, not the matches.
+ * A page in two steps: the page's ids in the view's order, then those 100 rows, in that order.
+ * The ids: with no more matches than the capped total counts (or no search and a sort), by
+ * sorting only the ids and sort keys, joining only what the sort and filters read; with more
+ * matches (`many`) in the default order, by walking the view's order and stopping at the page,
+ * whose cost grows with the page's depth, not the matches.
  */
 async function pageRows(db: Db, query: GridQuery, today: string, many: boolean): Promise<OutcomeGridRow[]> {
-  // Unsearched, the view's order is an index walk that stops at the page: one query is enough.
-  if (!query.search.trim())
+  // Unsearched in the default order, the view's order is an index walk that stops at the page:
+  // one query is enough.
+  if (!query.search.trim() && !query.sort.length)
     return (await applyGridPage(sorted(selectRow(outcomeBase(db, query, today)), query), query).execute()).map(
       toGridRow,
     );
@@ -248,7 +284,12 @@ async function pageRows(db: Db, query: GridQuery, today: string, many: boolean):
     many && !query.sort.length && !Object.keys(query.filters).length
       ? await walkedPage(db, query, today).execute()
       : await applyGridPage(
-          applyGridSort(outcomeBase(db, query, today).select('o.id'), outcomeGridColumns, query.sort, defaultOrder),
+          applyGridSort(
+            outcomeBase(db, query, today, 'needed').select('o.id'),
+            outcomeGridColumns,
+            query.sort,
+            defaultOrder,
+          ),
           query,
         ).execute();
   if (!page.length) return [];
