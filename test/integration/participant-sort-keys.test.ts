@@ -118,6 +118,16 @@ describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
     expect(plans[0]).not.toMatch(/\bp\b/);
     // The old plan looked every match up in participants: SEARCH p USING INTEGER PRIMARY KEY.
   });
+
+  it('gathers the matches once and counts that list, so only a page of them is kept while sorting', async () => {
+    const plans = await plansOf((db) =>
+      pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
+    );
+    expect(plans[0]).toMatch(/MATERIALIZE matched/);
+    expect(plans[0]).toMatch(/SCALAR SUBQUERY \d+\n\s*SCAN matched/);
+    // The window count (count(*) over ()) ran its matches through a co-routine and sorted all of them.
+    expect(plans[0]).not.toMatch(/CO-ROUTINE/);
+  });
 });
 
 // SQLite only: the FTS5 index's segments.

@@ -125,11 +125,15 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
 
 /**
  * A quick search's page in the grid's default order (surname, first name, id), merged records
- * left out, with the number of matches counted in the same pass (a window count). The matches'
- * sort keys come from participant_sort_keys (migration 0270), a narrow copy of those columns,
- * rather than from each match's wide participants row: a common surname's 1,000-2,000 matches
- * then touch a few pages instead of one each. The same rows, order and total as the grid's
- * general query (participants.repository.ts). Null when the text is too short for the index.
+ * left out, with the number of matches, in one statement. The matches' sort keys come from
+ * participant_sort_keys (migration 0270), a narrow copy of those columns, rather than from each
+ * match's wide participants row: a common surname's 1,000-2,000 matches then touch a few pages
+ * instead of one each. The matches are gathered once (a materialised CTE); the count reads that
+ * list and the page is its first rows by the sort, kept to the page as they are sorted. (A window
+ * count over the matches, as before, made SQLite buffer every match and sort all of them: a third
+ * of the statement's time for a common surname at 100,000 people.) The same rows, order and total
+ * as the grid's general query (participants.repository.ts). Null when the text is too short for
+ * the index.
  */
 export async function participantSearchPage(
   db: Db,
@@ -138,8 +142,9 @@ export async function participantSearchPage(
 ): Promise<SearchPage | null> {
   const condition = participantSearchCondition(text, 'k.id');
   if (!condition) return null;
-  const { rows } = await sql<{ id: number; matches: number }>`select k.id, count(*) over () as matches
-    from participant_sort_keys k where k.status != 'merged' and ${condition}
-    order by k.last_name, k.first_name, k.id limit ${page.limit} offset ${page.offset}`.execute(db);
+  const { rows } = await sql<{ id: number; matches: number }>`with matched as materialized (
+      select k.id, k.last_name, k.first_name from participant_sort_keys k where k.status != 'merged' and ${condition})
+    select id, (select count(*) from matched) as matches from matched
+    order by last_name, first_name, id limit ${page.limit} offset ${page.offset}`.execute(db);
   return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0]!.matches) : null };
 }
