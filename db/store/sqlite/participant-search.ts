@@ -3,8 +3,7 @@
 // (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
 // dialect would use pg_trgm over the same two expressions instead.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { SearchPage } from '../dialect';
-import type { Db } from '../schema';
+import type { SearchPageRow } from '../dialect';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
 const NAME_EXPR = (p: string) =>
@@ -125,7 +124,8 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
 
 /**
  * A quick search's page in the grid's default order (surname, first name, id), merged records
- * left out, with the number of matches, in one statement. The matches' sort keys come from
+ * left out, each row with the number of matches, as a derived table the caller joins the page's
+ * rows to (so the page and its rows are one statement). The matches' sort keys come from
  * participant_sort_keys (migration 0270), a narrow copy of those columns, rather than from each
  * match's wide participants row: a common surname's 1,000-2,000 matches then touch a few pages
  * instead of one each. The matches are gathered once (a materialised CTE); the count reads that
@@ -135,16 +135,14 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
  * as the grid's general query (participants.repository.ts). Null when the text is too short for
  * the index.
  */
-export async function participantSearchPage(
-  db: Db,
+export function participantSearchPage(
   text: string,
   page: { limit: number; offset: number },
-): Promise<SearchPage | null> {
+): RawBuilder<SearchPageRow> | null {
   const condition = participantSearchCondition(text, 'k.id');
   if (!condition) return null;
-  const { rows } = await sql<{ id: number; matches: number }>`with matched as materialized (
+  return sql<SearchPageRow>`(with matched as materialized (
       select k.id, k.last_name, k.first_name from participant_sort_keys k where k.status != 'merged' and ${condition})
-    select id, (select count(*) from matched) as matches from matched
-    order by last_name, first_name, id limit ${page.limit} offset ${page.offset}`.execute(db);
-  return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0]!.matches) : null };
+    select id, last_name, first_name, (select count(*) from matched) as matches from matched
+    order by last_name, first_name, id limit ${page.limit} offset ${page.offset})`;
 }
