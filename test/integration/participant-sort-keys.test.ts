@@ -12,7 +12,7 @@ import { isPostgresRun, sqliteOnly } from '../support/test-store';
 import { migrateThrough, sqliteStoreBefore } from '../support/migration-store';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
 import { setLogSink } from '../../db/backend/log';
-import { mergeParticipantSearch } from '../../db/store/dialect';
+import { mergeParticipantSearch, participantSearchPage } from '../../db/store/dialect';
 import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
@@ -130,6 +130,17 @@ describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
     // Then the page's own rows by id, in the page's order (no second sort).
     expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
     expect(rows).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+// SQLite only: the page's statement text.
+describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
+  it('are written into the statement, so the sort keeps only the page; anything but whole numbers is refused', () => {
+    const db = t.backend.store.db;
+    const page = participantSearchPage(db, 'smith', { limit: 7, offset: 14 })!;
+    expect(page.compile(db).sql).toMatch(/limit 7 offset 14\)$/);
+    expect(() => participantSearchPage(db, 'smith', { limit: 1.5, offset: 0 })).toThrow();
+    expect(() => participantSearchPage(db, 'smith', { limit: 10, offset: -1 })).toThrow();
   });
 });
 

@@ -148,9 +148,15 @@ export function participantSearchPage(
 ): RawBuilder<SearchPageRow> | null {
   const match = searchIndexMatch(text);
   if (!match) return null;
+  // The page's bounds as literals: with them known when the statement is prepared, SQLite's sort
+  // keeps only the page (a bound LIMIT cost about 15% more CPU for a common surname at 100,000
+  // people, paired). The grid's pages are few, so the kept statements stay few.
+  const { limit, offset } = page;
+  if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 1 || offset < 0)
+    throw new Error('A search page needs a whole-number limit and offset.');
   return sql<SearchPageRow>`(with matched as materialized (
       select k.id, k.last_name, k.first_name from participant_search join participant_sort_keys k on k.id = participant_search.rowid
       where ${match} and k.status != 'merged')
     select id, last_name, first_name, (select count(*) from matched) as matches from matched
-    order by last_name, first_name, id limit ${page.limit} offset ${page.offset})`;
+    order by last_name, first_name, id limit ${sql.lit(limit)} offset ${sql.lit(offset)})`;
 }
