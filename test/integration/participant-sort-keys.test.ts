@@ -75,6 +75,21 @@ describe('the quick search page by the sort keys', () => {
     expect(searchOnly.rows.every((r) => r.status !== 'merged' && /smith/i.test(r.lastName))).toBe(true);
   });
 
+  it("reads a viewer's page with the special-category columns left out, as the general query does", async () => {
+    const db = t.backend.store.db;
+    const viewer = { staffId: null, canSeeSpecial: false };
+    await db.updateTable('participants').set({ ethnicity: 'white_british', disability: 'yes' }).execute();
+    const query = { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] };
+    const sort = [
+      { colId: 'lastName', sort: 'asc' as const },
+      { colId: 'firstName', sort: 'asc' as const },
+    ];
+    const searchOnly = await pageParticipants(db, query, viewer);
+    expect(searchOnly.rows.length).toBeGreaterThan(0);
+    expect(searchOnly.rows.every((r) => r.ethnicity === null && r.disability === null)).toBe(true);
+    expect(searchOnly).toEqual(await pageParticipants(db, { ...query, sort }, viewer));
+  });
+
   it('follows edits, merges, new people and deletions', async () => {
     const db = t.backend.store.db;
     const first = (
