@@ -55,7 +55,7 @@ export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   participantAreasById(alias: string): RawBuilder<unknown>;
-  participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
+  participantSearchPage(text: string, page: { limit: number; offset: number }): RawBuilder<SearchPageRow> | null;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   mergeParticipantSearch(tx: Tx): Promise<boolean>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
@@ -113,27 +113,30 @@ export function participantAreasById(db: Db, alias: string): RawBuilder<unknown>
   return dialectOf(db).participantAreasById(alias);
 }
 
-/** A page of a quick search's matches: their ids in order, and how many there are (null when the
- * page is past the last match, so no row carries the count). */
-export interface SearchPage {
-  ids: number[];
-  total: number | null;
+/** A row of a quick search's page: a match's id and sort keys (surname, first name), and how many
+ * matches there are in all. */
+export interface SearchPageRow {
+  id: number;
+  last_name: string;
+  first_name: string;
+  matches: number | string;
 }
 
 /**
  * The participants grid's quick search with nothing else set (no filter, preset or sort of the
- * user's): the page's ids in the grid's search order (surname, first name, id), merged records
- * left out, and the number of matches, when the store has a faster way to work them out than the
- * grid's general query (SQLite: the sort keys kept beside the search index). Null otherwise, or
- * when the text is too short for the index: the caller then runs the general query, which
- * gives the same rows, order and total.
+ * user's): the page's matches in the grid's search order (surname, first name, id), merged records
+ * left out, each with the number of matches, as a derived table (`from <it> as page`) for the
+ * caller to join the page's rows to and order by `page.last_name, page.first_name, page.id`; when
+ * the store has a faster way to work them out than the grid's general query (SQLite: the sort
+ * keys kept beside the search index). Null otherwise, or when the text is too short for the index:
+ * the caller then runs the general query, which gives the same rows, order and total.
  */
 export function participantSearchPage(
   db: Db,
   text: string,
   page: { limit: number; offset: number },
-): Promise<SearchPage | null> {
-  return dialectOf(db).participantSearchPage(db, text, page);
+): RawBuilder<SearchPageRow> | null {
+  return dialectOf(db).participantSearchPage(text, page);
 }
 
 /** Leaves no trace of erased names and identifiers in the search index (inside the transaction

@@ -108,12 +108,12 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
   });
 
   it.each([false, true])(
-    'the participants grid reads the search index once: its page and count in one statement, then the rows (Count all: %s)',
+    'the participants grid reads the search index once: its page, count and rows in one statement (Count all: %s)',
     async (countAll) => {
       const plans = await plansOf((db) => pageParticipants(db, { ...query, countAll }, everyone));
-      expect(plans).toHaveLength(2);
-      const [pageIds, rows] = plans as [string, string];
-      expect(pageIds).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+      expect(plans).toHaveLength(1);
+      const [pageIds, rows] = plans[0]!.split(/\n\s*SCAN page\n/) as [string, string];
+      expect(pageIds.match(/VIRTUAL TABLE INDEX \d+:M/g)).toHaveLength(1);
       expect(pageIds).not.toMatch(/SCAN m\b/);
       expect(pageIds).not.toMatch(/SCAN p\b/);
       // The page's rows: by id, with no search and no sort of their own.

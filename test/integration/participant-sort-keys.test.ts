@@ -12,7 +12,7 @@ import { isPostgresRun, sqliteOnly } from '../support/test-store';
 import { migrateThrough, sqliteStoreBefore } from '../support/migration-store';
 import { pageParticipants } from '../../db/features/participants/participants.repository';
 import { setLogSink } from '../../db/backend/log';
-import { mergeParticipantSearch } from '../../db/store/dialect';
+import { mergeParticipantSearch, participantSearchPage } from '../../db/store/dialect';
 import { statementPlans } from '../support/query-plans';
 
 setLogSink(() => {});
@@ -75,6 +75,21 @@ describe('the quick search page by the sort keys', () => {
     expect(searchOnly.rows.every((r) => r.status !== 'merged' && /smith/i.test(r.lastName))).toBe(true);
   });
 
+  it("reads a viewer's page with the special-category columns left out, as the general query does", async () => {
+    const db = t.backend.store.db;
+    const viewer = { staffId: null, canSeeSpecial: false };
+    await db.updateTable('participants').set({ ethnicity: 'white_british', disability: 'yes' }).execute();
+    const query = { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] };
+    const sort = [
+      { colId: 'lastName', sort: 'asc' as const },
+      { colId: 'firstName', sort: 'asc' as const },
+    ];
+    const searchOnly = await pageParticipants(db, query, viewer);
+    expect(searchOnly.rows.length).toBeGreaterThan(0);
+    expect(searchOnly.rows.every((r) => r.ethnicity === null && r.disability === null)).toBe(true);
+    expect(searchOnly).toEqual(await pageParticipants(db, { ...query, sort }, viewer));
+  });
+
   it('follows edits, merges, new people and deletions', async () => {
     const db = t.backend.store.db;
     const first = (
@@ -107,16 +122,40 @@ const plansOf = (run: (db: Db) => Promise<unknown>) => statementPlans(t.backend.
 
 // SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
 describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
-  it("orders the matches by the narrow sort keys, never reading a match's participants row to sort it", async () => {
+  it("orders the matches by the narrow sort keys, keeps only a page of them, and reads only the page's participants rows", async () => {
     const plans = await plansOf((db) =>
       pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
     );
-    // The page's ids and total, then the page's rows by id.
-    expect(plans).toHaveLength(2);
-    expect(plans[0]).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
-    expect(plans[0]).toMatch(/SEARCH k USING INTEGER PRIMARY KEY/);
-    expect(plans[0]).not.toMatch(/\bp\b/);
-    // The old plan looked every match up in participants: SEARCH p USING INTEGER PRIMARY KEY.
+    // One statement: the page, its rows and the number of matches (it was two, the ids then the rows).
+    expect(plans).toHaveLength(1);
+    const [ordering, rows] = plans[0]!.split(/\n\s*SCAN page\n/) as [string, string];
+    expect(rows).toBeDefined();
+    // The matches come from the index, their sort keys from participant_sort_keys, gathered once;
+    // the count reads that list, and the sort keeps the page (a window count, as before, went
+    // through a co-routine of every match and sorted all of them).
+    expect(ordering).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
+    expect(ordering).toMatch(/VIRTUAL TABLE INDEX \d+:M\d*\n\s*SEARCH k USING INTEGER PRIMARY KEY/);
+    // Each as the index yields it: an IN list (LIST SUBQUERY) copied the ids into a b-tree first.
+    expect(ordering).not.toMatch(/LIST SUBQUERY/);
+    expect(ordering).toMatch(/MATERIALIZE matched/);
+    expect(ordering).toMatch(/SCALAR SUBQUERY \d+\n\s*SCAN matched/);
+    expect(ordering).not.toMatch(/CO-ROUTINE \(subquery/);
+    // No match's wide participants row is read to sort it (the plan before 0270 did: SEARCH p).
+    expect(ordering).not.toMatch(/\bp\b/);
+    // Then the page's own rows by id, in the page's order (no second sort).
+    expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(rows).not.toMatch(/TEMP B-TREE/);
+  });
+});
+
+// SQLite only: the page's statement text.
+describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
+  it('are written into the statement, so the sort keeps only the page; anything but whole numbers is refused', () => {
+    const db = t.backend.store.db;
+    const page = participantSearchPage(db, 'smith', { limit: 7, offset: 14 })!;
+    expect(page.compile(db).sql).toMatch(/limit 7 offset 14\)$/);
+    expect(() => participantSearchPage(db, 'smith', { limit: 1.5, offset: 0 })).toThrow();
+    expect(() => participantSearchPage(db, 'smith', { limit: 10, offset: -1 })).toThrow();
   });
 });
 

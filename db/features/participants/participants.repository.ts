@@ -14,7 +14,7 @@ import type {
 import { withheldColumns } from '../../store/tables/personal-data';
 import { roleReads, rowAs, textAs } from '../../store/tables/readable-columns';
 import type { Role } from '../../../shared/contract/define';
-import { participantSearchCondition, participantSearchPage, type SearchPage } from '../../store/dialect';
+import { participantSearchCondition, participantSearchPage } from '../../store/dialect';
 import {
   applyGridFilters,
   applyGridPage,
@@ -245,50 +245,80 @@ export async function pageParticipants(
 }
 
 /**
- * A quick search's page in two statements: the page's ids in the view's order with the number
- * of matches, counted in the same pass (a window count: the search index is read once and each
- * match's sort keys once, where counting and then sorting read both twice), then those rows.
- * Sorting already reads every match, so the count is exact at no further cost ("1,000+" is never
- * needed here). Joins only when a sort or filter is on a joined column. The search alone (the
- * common case) goes the store's own way when it has one: on SQLite the matches' sort keys are
- * read from a narrow table beside the search index rather than from their participants rows.
+ * A quick search's page. The search alone (the common case) goes the store's own way when it has
+ * one: on SQLite the matches' sort keys are read from a narrow table beside the search index
+ * rather than from their participants rows, and the page's rows and the number of matches come in
+ * the same statement. Otherwise the page's ids in the view's order with the number of matches,
+ * counted in the same pass (a window count: the search index is read once and each match's sort
+ * keys once, where counting and then sorting read both twice), then those rows. Sorting already
+ * reads every match, so the count is exact at no further cost ("1,000+" is never needed here).
+ * Joins only when a sort or filter is on a joined column.
  */
 async function pageSearched(
   tx: Db,
   query: GridQuery,
   scope: GridScope,
 ): Promise<{ rows: ParticipantGridRow[]; total: number; totalCapped: boolean }> {
-  const page = (await searchOnlyPage(tx, query)) ?? (await generalSearchPage(tx, query, scope));
+  const page = (await searchOnlyPage(tx, query, scope)) ?? (await generalSearchPage(tx, query, scope));
   // A page past the last match has no row to carry the count.
   if (page.total === null)
     return {
       rows: [],
       ...(await countGridRows(tx, gridBase(tx, query, scope, { joins: false }), { ...query, countAll: true })),
     };
-  const rows = (await gridBase(tx, { search: '', filters: {}, preset: undefined }, scope)
-    .select(gridSelectionFor(scope))
-    .where('p.id', 'in', page.ids)
-    .execute()) as ParticipantGridRow[];
-  const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: page.ids.map((id) => byId.get(id)!), total: page.total, totalCapped: false };
+  return { rows: page.rows, total: page.total, totalCapped: false };
+}
+
+/** A page's rows, and the number of matches (null when the page is past the last match). */
+interface SearchedPage {
+  rows: ParticipantGridRow[];
+  total: number | null;
 }
 
 /** The search alone (no filter, preset or sort of the user's, and a word long enough for the
- * index): the store's own way to the page in the search order, if it has one (dialect.ts). */
-function searchOnlyPage(tx: Db, query: GridQuery) {
+ * index): the store's own way to the page in the search order, if it has one (dialect.ts), with
+ * the page's rows joined to it. */
+async function searchOnlyPage(tx: Db, query: GridQuery, scope: GridScope): Promise<SearchedPage | null> {
   const search = query.search.trim();
   const alone = !query.sort.length && !query.preset && !Object.keys(query.filters).length && !onlyShortWords(search);
-  return alone ? participantSearchPage(tx, search, query) : Promise.resolve(null);
+  const page = alone ? participantSearchPage(tx, search, query) : null;
+  if (!page) return null;
+  const rows = await tx
+    .selectFrom(page.as('page'))
+    .innerJoin('participants as p', 'p.id', 'page.id')
+    .leftJoin('staff as s', 's.id', 'p.key_worker_id')
+    .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
+    .select(gridSelectionFor(scope))
+    .select('page.matches')
+    .orderBy('page.last_name')
+    .orderBy('page.first_name')
+    .orderBy('page.id')
+    .execute();
+  return {
+    rows: rows.map(({ matches: _matches, ...row }) => row as ParticipantGridRow),
+    total: rows.length ? Number(rows[0]!.matches) : null,
+  };
 }
 
-/** Any search, filters, preset and sort: the page's ids and the number of matches by the grid's query. */
-async function generalSearchPage(tx: Db, query: GridQuery, scope: GridScope): Promise<SearchPage> {
+/** Any search, filters, preset and sort: the page's ids and the number of matches by the grid's
+ * query, then those rows. */
+async function generalSearchPage(tx: Db, query: GridQuery, scope: GridScope): Promise<SearchedPage> {
   const joined = query.sort.some((s) => s.colId === 'keyWorker' || s.colId === 'fundingStream');
   const page = await applyGridPage(
     sortedGridIds(gridBase(tx, query, scope, { joins: joined }), query, scope),
     query,
   ).execute();
-  return { ids: page.map((r) => r.id), total: page.length ? Number(page[0]!.matches) : null };
+  if (!page.length) return { rows: [], total: null };
+  const rows = (await gridBase(tx, { search: '', filters: {}, preset: undefined }, scope)
+    .select(gridSelectionFor(scope))
+    .where(
+      'p.id',
+      'in',
+      page.map((r) => r.id),
+    )
+    .execute()) as ParticipantGridRow[];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return { rows: page.map((r) => byId.get(r.id)!), total: Number(page[0]!.matches) };
 }
 
 /**

@@ -3,8 +3,7 @@
 // (rowid = participants.id), kept in step with the participants table by triggers. A PostgreSQL
 // dialect would use pg_trgm over the same two expressions instead.
 import { sql, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
-import type { SearchPage } from '../dialect';
-import type { Db } from '../schema';
+import type { SearchPageRow } from '../dialect';
 
 /** Names as typed and with the preferred name, so "Jo Smith" and "Joanne Smith" both match. */
 const NAME_EXPR = (p: string) =>
@@ -104,42 +103,60 @@ export function quickSearchMatch(text: string): { match: string; shortWords: str
 const containsText = (haystack: string, needle: string) =>
   sql<SqlBool>`instr(lower(${sql.ref(haystack)}), lower(${needle})) > 0`;
 
-/**
- * People whose names or identifiers match what an officer typed, by the index, as a condition on
- * `idColumn` (e.g. 'p.id'); null when the text is too short for trigrams. Words under three
- * characters ("Jo Smith") narrow the name matches; the compact text may match the identifiers
- * on its own.
- */
-export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
+/** The index's rows that match what an officer typed, as a condition on participant_search; null
+ * when the text is too short for trigrams. Words under three characters ("Jo Smith") narrow the
+ * name matches; the compact text may match the identifiers on its own. */
+function searchIndexMatch(text: string): RawBuilder<SqlBool> | null {
   const fts = quickSearchMatch(text);
   if (!fts) return null;
   const compact = text.trim().replace(/[\s\-()]/g, '');
   const narrow = fts.shortWords.length
     ? sql` and ((${sql.join(
-        fts.shortWords.map((w) => containsText('name', w)),
+        fts.shortWords.map((w) => containsText('participant_search.name', w)),
         sql` and `,
-      )}) or ${containsText('ident', compact)})`
+      )}) or ${containsText('participant_search.ident', compact)})`
     : sql``;
-  return sql<SqlBool>`${sql.ref(idColumn)} in (select rowid from participant_search where participant_search match ${fts.match}${narrow})`;
+  return sql<SqlBool>`participant_search match ${fts.match}${narrow}`;
+}
+
+/**
+ * People whose names or identifiers match what an officer typed, by the index, as a condition on
+ * `idColumn` (e.g. 'p.id'); null when the text is too short for trigrams.
+ */
+export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
+  const match = searchIndexMatch(text);
+  return match && sql<SqlBool>`${sql.ref(idColumn)} in (select rowid from participant_search where ${match})`;
 }
 
 /**
  * A quick search's page in the grid's default order (surname, first name, id), merged records
- * left out, with the number of matches counted in the same pass (a window count). The matches'
- * sort keys come from participant_sort_keys (migration 0270), a narrow copy of those columns,
- * rather than from each match's wide participants row: a common surname's 1,000-2,000 matches
- * then touch a few pages instead of one each. The same rows, order and total as the grid's
- * general query (participants.repository.ts). Null when the text is too short for the index.
+ * left out, each row with the number of matches, as a derived table the caller joins the page's
+ * rows to (so the page and its rows are one statement). The matches' sort keys come from
+ * participant_sort_keys (migration 0270), a narrow copy of those columns, rather than from each
+ * match's wide participants row: a common surname's 1,000-2,000 matches then touch a few pages
+ * instead of one each. The matches are gathered once (a materialised CTE), each looked up as the
+ * index yields it (a join: an IN list would first copy the index's ids into a temporary b-tree);
+ * the count reads that list and the page is its first rows by the sort, kept to the page as they
+ * are sorted. (A window count over the matches, as before, made SQLite buffer every match and sort
+ * all of them.) Both cut the statement's CPU for a common surname at 100,000 people by about a
+ * fifth (1.30 -> 1.03 ms, paired). The same rows, order and total as the grid's general query
+ * (participants.repository.ts). Null when the text is too short for the index.
  */
-export async function participantSearchPage(
-  db: Db,
+export function participantSearchPage(
   text: string,
   page: { limit: number; offset: number },
-): Promise<SearchPage | null> {
-  const condition = participantSearchCondition(text, 'k.id');
-  if (!condition) return null;
-  const { rows } = await sql<{ id: number; matches: number }>`select k.id, count(*) over () as matches
-    from participant_sort_keys k where k.status != 'merged' and ${condition}
-    order by k.last_name, k.first_name, k.id limit ${page.limit} offset ${page.offset}`.execute(db);
-  return { ids: rows.map((r) => r.id), total: rows.length ? Number(rows[0]!.matches) : null };
+): RawBuilder<SearchPageRow> | null {
+  const match = searchIndexMatch(text);
+  if (!match) return null;
+  // The page's bounds as literals: with them known when the statement is prepared, SQLite's sort
+  // keeps only the page (a bound LIMIT cost about 15% more CPU for a common surname at 100,000
+  // people, paired). The grid's pages are few, so the kept statements stay few.
+  const { limit, offset } = page;
+  if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 1 || offset < 0)
+    throw new Error('A search page needs a whole-number limit and offset.');
+  return sql<SearchPageRow>`(with matched as materialized (
+      select k.id, k.last_name, k.first_name from participant_search join participant_sort_keys k on k.id = participant_search.rowid
+      where ${match} and k.status != 'merged')
+    select id, last_name, first_name, (select count(*) from matched) as matches from matched
+    order by last_name, first_name, id limit ${sql.lit(limit)} offset ${sql.lit(offset)})`;
 }
