@@ -17,6 +17,9 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
   // Every chart has its data as a table (the text alternative).
   await expect(page.locator('figure.chart-figure')).toHaveCount(7);
+  // Each chart is drawn just after the page is shown (ChartFigure), below the first screen too.
+  for (const figure of await page.locator('.chart-grid figure.chart-figure').all())
+    await expect(figure.locator('canvas').first()).toBeAttached();
   await page.getByText('Starts by month: data table').click();
   await expect(page.getByRole('table', { name: 'Starts by month data' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
