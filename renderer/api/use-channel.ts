@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { ChannelInput, ChannelName, ChannelOutput } from '../../shared/contract/index';
 import type { DataArea } from '../../shared/contract/define';
-import type { AppError } from '../../shared/result';
+import type { AppError, Result } from '../../shared/result';
 import { api } from './client';
 
 export interface ChannelState<T> {
@@ -11,6 +11,29 @@ export interface ChannelState<T> {
   error: AppError | undefined;
   loading: boolean;
   reload(): void;
+}
+
+/** Answers asked for before their screen rendered (sendEarly), each taken by the first useChannel
+ * of the same channel and input; one not taken within a few seconds, or asked for before a data
+ * change, is not used. */
+const early = new Map<string, { at: number; answer: Promise<Result<unknown>> }>();
+const EARLY_KEPT_MS = 5000;
+let forgetEarlyOnChange = false;
+
+/** Asks for a channel's answer now, for the screen about to render that asks for it (see
+ * onAddressEntered in router.ts). */
+export function sendEarly<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
+  if (!forgetEarlyOnChange) {
+    forgetEarlyOnChange = true;
+    api.onEvent((event) => event.type === 'data-changed' && early.clear());
+  }
+  early.set(`${channel}|${JSON.stringify(input)}`, { at: performance.now(), answer: api.call(channel, input) });
+}
+
+function takeEarly(id: string): Promise<Result<unknown>> | undefined {
+  const sent = early.get(id);
+  early.delete(id);
+  return sent && performance.now() - sent.at < EARLY_KEPT_MS ? sent.answer : undefined;
 }
 
 export function useChannel<C extends ChannelName>(
@@ -29,7 +52,10 @@ export function useChannel<C extends ChannelName>(
   useEffect(() => {
     if (options.skip) return;
     let live = true;
-    void api.call(channel, JSON.parse(key) as ChannelInput<C>).then((result) => {
+    // A reload (tick > 0) asks afresh.
+    const sent = (!request.endsWith('#0') ? undefined : takeEarly(`${channel}|${key}`)) as
+      Promise<Result<ChannelOutput<C>>> | undefined;
+    void (sent ?? api.call(channel, JSON.parse(key) as ChannelInput<C>)).then((result) => {
       if (live) setState(result.ok ? { request, data: result.value } : { request, error: result.error });
     });
     return () => {

@@ -7,7 +7,18 @@ import { pathSegments, queryString, type Query } from './route';
 
 const listeners = new Set<() => void>();
 const notify = () => listeners.forEach((l) => l());
-window.addEventListener('hashchange', notify);
+const entering = new Set<(hash: string) => void>();
+// Told first, in the same step: React renders the new address only after this listener returns.
+window.addEventListener('hashchange', () => {
+  for (const fn of entering) fn(window.location.hash);
+  notify();
+});
+
+/** `fn` is told of each new address (a link, Back, a typed address) before any screen renders it,
+ * so a screen whose answer takes long can ask for it while the screen it replaces is taken down. */
+export function onAddressEntered(fn: (hash: string) => void): void {
+  entering.add(fn);
+}
 
 function subscribe(listener: () => void): () => void {
   listeners.add(listener);

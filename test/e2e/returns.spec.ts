@@ -17,6 +17,9 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByRole('heading', { name: /Headline figures, Financial year/ })).toBeVisible();
   // Every chart has its data as a table (the text alternative).
   await expect(page.locator('figure.chart-figure')).toHaveCount(7);
+  // Each chart is drawn just after the page is shown (ChartFigure), below the first screen too.
+  for (const figure of await page.locator('.chart-grid figure.chart-figure').all())
+    await expect(figure.locator('canvas').first()).toBeAttached();
   await page.getByText('Starts by month: data table').click();
   await expect(page.getByRole('table', { name: 'Starts by month data' })).toBeVisible();
   if (shots) await page.screenshot({ path: `${shots}/dashboard.png`, fullPage: true });
@@ -158,4 +161,26 @@ print(json.dumps({'sheets': wb.sheetnames, 'o2': len(o2)}))
   await page.getByRole('button', { name: 'Edit (saves a new version)' }).click();
   await expect(page.getByRole('heading', { name: /Edit UKSPF People & Skills/ })).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test('the dashboard is asked for once, as soon as its address is entered', async ({ appPage: page, app }) => {
+  await startWithDemo(page);
+  const base = app.harness.url.split('#')[0];
+  await page.goto(`${base}#/participants`);
+  await expect(page.getByRole('grid').first()).toBeVisible();
+  // Each request for the dashboard, noting whether its screen was already on the page: asked for
+  // when the address changes, before the participants screen is taken down (DashboardView.tsx).
+  await page.evaluate(() => {
+    const w = window as unknown as { dashboardAsks: boolean[] };
+    w.dashboardAsks = [];
+    const send = window.fetch;
+    window.fetch = (url, init) => {
+      if (typeof init?.body === 'string' && init.body.includes('"returns.dashboard"'))
+        w.dashboardAsks.push(!!document.getElementById('dashboard-heading'));
+      return send(url, init);
+    };
+    location.hash = '#/returns?from=2025-04-01&to=2026-03-31';
+  });
+  await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { dashboardAsks: boolean[] }).dashboardAsks)).toEqual([false]);
 });

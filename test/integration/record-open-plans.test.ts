@@ -137,5 +137,21 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     expect(outcomes[0]!.plan).toMatch(/^SEARCH o USING COVERING INDEX outcomes_date_dashboard/);
     expect(outcomes[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_area \(id=\?\)/m);
     expect(outcomes[0]!.plan).not.toMatch(/SCAN|participants_merged_into \(merged_into_id=\?\)|INTEGER PRIMARY KEY/);
+    // The funnel, read table by table for a year (countFunnel): each of enrolments, outcomes and
+    // vacancy candidates once, over the span of the people's ids, from an index alone where one
+    // holds the columns.
+    const funnel = ran.filter((r) => /group by "[eok]"."participant_id"$/.test(r.sql)).map((r) => r.plan);
+    expect(funnel).toHaveLength(3);
+    expect(funnel[0]).toMatch(
+      /^SEARCH e USING COVERING INDEX enrolments_participant_status \(participant_id>\? AND participant_id<\?\)$/,
+    );
+    expect(funnel[1]).toMatch(/^SEARCH o USING COVERING INDEX /);
+    expect(funnel[2]).toMatch(
+      /^SEARCH k USING INDEX vacancy_candidates_participant \(participant_id>\? AND participant_id<\?\)$/,
+    );
+    // People by barrier: grouped first, each barrier's label looked up after (once a barrier).
+    const barriers = ran.filter((r) => r.sql.includes('"participant_barriers" as "b"'));
+    expect(barriers).toHaveLength(1);
+    expect(barriers[0]!.plan).toMatch(/^SCAN g\nSEARCH ri USING INDEX/m);
   });
 });

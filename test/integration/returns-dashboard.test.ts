@@ -7,6 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { countFunnel } from '../../db/features/returns/dashboard.repository';
 import {
   aCourseRun,
   aCourseType,
@@ -70,6 +71,10 @@ describe('the dashboard', () => {
       ['offered', 0],
       ['job', 1],
     ]);
+    // Both ways of reading the funnel (person by person, or each table once) give these counts.
+    const funnel = Object.fromEntries(d.funnel.map((f) => [f.key === 'site_ready' ? 'siteReady' : f.key, f.count]));
+    expect(await countFunnel(db, '2025-04-01', '2025-06-30', 'byPerson')).toEqual(funnel);
+    expect(await countFunnel(db, '2025-04-01', '2025-06-30', 'byTable')).toEqual(funnel);
     expect(d.byDistrict.map((x) => [x.key, x.count])).toEqual([
       ['SG2', 2],
       ['SG1', 1],

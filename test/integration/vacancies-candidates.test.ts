@@ -5,6 +5,7 @@
 // again on the backend. The dashboard's funnel and the person's timeline show the pipeline.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { countFunnel } from '../../db/features/returns/dashboard.repository';
 import { aParticipant } from '../support/builders';
 import { anOutcome } from '../support/returns-builders';
 import { aSiteReadyPerson, aVacancy, anEmployerWithContract } from '../support/vacancies-builders';
@@ -288,6 +289,10 @@ describe('the dashboard and the timeline', () => {
     const d = await t.ok('returns.dashboard', { from: '2026-04-01', to: '2027-03-31' });
     const funnel = Object.fromEntries(d.funnel.map((f) => [f.key, f.count]));
     expect([funnel.submitted, funnel.interviewed, funnel.offered, funnel.job]).toEqual([3, 2, 1, 0]);
+    // Both ways of reading the funnel (person by person, or each table once) agree.
+    const byPerson = await countFunnel(db(), '2026-04-01', '2027-03-31', 'byPerson');
+    expect(await countFunnel(db(), '2026-04-01', '2027-03-31', 'byTable')).toEqual(byPerson);
+    expect([byPerson.submitted, byPerson.interviewed, byPerson.offered, byPerson.job]).toEqual([3, 2, 1, 0]);
 
     const timeline = await t.ok('participants.timeline', { id: people[0]! });
     const titles = timeline.items.map((i) => i.title);

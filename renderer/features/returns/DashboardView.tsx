@@ -2,9 +2,9 @@
 // chosen set against its target and profile, and charts of starts by month, outcomes by type, the pathway funnel and the breakdowns, each with its data
 // table, a PNG download and the tables as xlsx.
 import { useEffect, useState } from 'react';
-import { currentQuery, setSearchParams } from '../../app/router';
+import { currentQuery, onAddressEntered, setSearchParams } from '../../app/router';
 import { isIsoDate } from '../../../shared/domain/dates';
-import { useChannel } from '../../api/use-channel';
+import { sendEarly, useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { api } from '../../api/client';
 import { downloadBytes } from '../../components/download';
@@ -24,6 +24,14 @@ function linkedPeriod(): PeriodValue | null {
   const to = q.get('to');
   return from && to && isIsoDate(from) && isIsoDate(to) ? { from, to } : null;
 }
+
+// Counting the dashboard afresh takes the backend a few hundred milliseconds at 100,000 people: it
+// is asked for as soon as the address names it with its period, so the backend counts while the
+// screen it replaces (the participants grid: 50-90 ms) is taken down.
+onAddressEntered((hash) => {
+  const period = returnsRoutes.dashboard.match(hash.replace(/^#\/?/, '').split('?')[0] ?? '') && linkedPeriod();
+  if (period) sendEarly('returns.dashboard', period);
+});
 
 export function DashboardView() {
   // The period chosen is kept in the address (?from=&to=), so Back and a reload keep it.

@@ -2,7 +2,7 @@
 // count this period, cumulative to date, target, profile to date and variance with its
 // red/amber/green marker in words — the return builder's own figures (returns.compute, counts
 // only) — and the dashboard's one chart component drawing cumulative against profile and target.
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { SetSummary } from '../../../shared/contract/returns.contract';
@@ -35,15 +35,20 @@ export function TargetsFigure({ from, to }: { from: string; to: string }) {
     { areas: ['returns', 'participants', 'courses', 'outcomes'], skip: !chosen },
   );
   const c = computed.data && chosen && computed.data.set.id === chosen.id ? computed.data : undefined;
-  const rows: TargetRow[] = (c?.indicators ?? [])
-    .filter((i) => i.target !== null || i.profileToDate !== null)
-    .map((i) => ({
-      key: i.code,
-      label: i.code,
-      cumulative: i.cumulative,
-      profileToDate: i.profileToDate ?? 0,
-      target: i.target ?? 0,
-    }));
+  // Made once for each answer, so its chart is drawn once (ChartFigure keeps options by rows).
+  const rows = useMemo(
+    (): TargetRow[] =>
+      (c?.indicators ?? [])
+        .filter((i) => i.target !== null || i.profileToDate !== null)
+        .map((i) => ({
+          key: i.code,
+          label: i.code,
+          cumulative: i.cumulative,
+          profileToDate: i.profileToDate ?? 0,
+          target: i.target ?? 0,
+        })),
+    [c],
+  );
   return (
     <section aria-labelledby="targets-heading">
       <h3 id="targets-heading">Targets and profiles</h3>
