@@ -4,6 +4,7 @@
 // covers the stored ciphertext, so it still verifies after shredding.
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
 import type { Db, Tx } from '../../store/schema';
+import { insertMany } from '../../store/insert-many';
 
 const PREFIX = 'enc1:';
 export const ERASED = '[erased when the person was anonymised]';
@@ -94,10 +95,8 @@ export async function auditKeysFor(db: Db, participantIds: number[]): Promise<Ma
 export async function ensureAuditKeys(tx: Tx, participantIds: number[], at: string): Promise<Map<number, Buffer>> {
   const keys = await auditKeysFor(tx, participantIds);
   const missing = [...new Set(participantIds)].filter((id) => !keys.has(id));
-  for (let i = 0; i < missing.length; i += 500) {
-    const rows = missing.slice(i, i + 500).map((id) => ({ participant_id: id, key: freshBytes(32), created_at: at }));
-    await tx.insertInto('audit_keys').values(rows).execute();
-    for (const r of rows) keys.set(r.participant_id, r.key);
-  }
+  const rows = missing.map((id) => ({ participant_id: id, key: freshBytes(32), created_at: at }));
+  await insertMany(tx, rows, 500, (chunk) => tx.insertInto('audit_keys').values(chunk));
+  for (const r of rows) keys.set(r.participant_id, r.key);
   return keys;
 }

@@ -35,6 +35,9 @@ export interface AuditEntry {
   summary: string;
   before?: unknown;
   after?: unknown;
+  /** `after` already written as JSON, used instead of writing it again: an import writes the same
+   * text to the batch row that undoes it, for 50,000 rows at a time. */
+  afterJson?: string;
 }
 
 export const GENESIS_HASH = '0'.repeat(64);
@@ -74,7 +77,7 @@ export function auditRow(at: string, staffId: number | null, entry: AuditEntry, 
     participant_id: participantId,
     summary: seal('summary', entry.summary)!,
     before_json: seal('before', entry.before === undefined ? null : JSON.stringify(entry.before)),
-    after_json: seal('after', entry.after === undefined ? null : JSON.stringify(entry.after)),
+    after_json: seal('after', entry.afterJson ?? (entry.after === undefined ? null : JSON.stringify(entry.after))),
   };
 }
 

@@ -5,6 +5,7 @@ import type { Tx } from '../../store/schema';
 import { auditRow, chainHash, GENESIS_HASH, type AuditEntry } from '../audit/audit.repository';
 import { auditKeyOf } from '../../store/store-secrets';
 import { ensureAuditKeys } from '../audit/audit-crypto';
+import { insertMany } from '../../store/insert-many';
 
 const CHUNK = 500;
 
@@ -30,9 +31,5 @@ export async function appendAuditMany(
     prevHash = hash;
     return full;
   });
-  for (let i = 0; i < rows.length; i += CHUNK)
-    await tx
-      .insertInto('audit_log')
-      .values(rows.slice(i, i + CHUNK))
-      .execute();
+  await insertMany(tx, rows, CHUNK, (chunk) => tx.insertInto('audit_log').values(chunk));
 }

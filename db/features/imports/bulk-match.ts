@@ -12,6 +12,8 @@ import type { MatchCandidate } from '../participants/match-candidates';
 
 interface Known {
   id: number;
+  /** ni_number as scorePersonMatch compares it (normalised once here, not per candidate). */
+  ni: string | null;
   reference: string;
   first_name: string;
   last_name: string;
@@ -91,8 +93,9 @@ export class BulkMatcher {
     return m;
   }
 
-  private add(r: Known): void {
-    if (this.byId.has(r.id)) return;
+  private add(row: Omit<Known, 'ni'>): void {
+    if (this.byId.has(row.id)) return;
+    const r: Known = { ...row, ni: row.ni_number ? normaliseNi(row.ni_number) : null };
     this.byId.set(r.id, r);
     for (const column of Object.keys(this.index) as Array<keyof BulkMatcher['index']>) {
       const v = r[column];
@@ -123,6 +126,10 @@ export class BulkMatcher {
     for (const id of [...ids].sort((a, b) => a - b)) {
       if (++seen > 500) break; // findMatchCandidates reads at most 500 rows
       const r = this.byId.get(id)!;
+      // Two different NI numbers score 'possible' at best (scorePersonMatch), so when only
+      // probable or certain people are wanted (the preview) the names are not compared at all:
+      // most people sharing a birth date or postcode with a row have an NI number of their own.
+      if (min >= order.probable && k.ni && r.ni && k.ni !== r.ni) continue;
       const match = scorePersonMatch(keys, {
         firstName: r.first_name,
         lastName: r.last_name,

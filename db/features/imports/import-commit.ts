@@ -118,14 +118,16 @@ export async function commitPreview(
     if (p.kind === 'participants') {
       const fresh = accepted.filter((r) => r.status === 'new');
       let ref = await nextReferenceNumber(tx);
-      const values: NewParticipant[] = fresh.map((r) =>
-        newParticipant(participantFields(r.values), `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
+      const fields = fresh.map((r) => participantFields(r.values));
+      const values: NewParticipant[] = fields.map((f) =>
+        newParticipant(f, `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
       );
       job?.throwIfCancelled();
       const ids = await insertParticipants(tx, values);
       fresh.forEach((r, k) => {
         const id = ids.get(values[k]!.reference)!;
-        const after = participantFields(r.values);
+        // The same text in the undo row and (sealed) in the audit entry, written once.
+        const afterJson = JSON.stringify(fields[k]);
         batchRows.push({
           batch_id: batchId,
           row_number: r.rowNumber,
@@ -134,7 +136,7 @@ export async function commitPreview(
           entity_id: id,
           participant_id: id,
           before_json: null,
-          after_json: JSON.stringify(after),
+          after_json: afterJson,
         });
         audit.push({
           action: 'create',
@@ -142,7 +144,8 @@ export async function commitPreview(
           entityId: id,
           participantId: id,
           summary: `Participant ${values[k]!.reference} created by ${source}`,
-          after,
+          after: fields[k],
+          afterJson,
         });
       });
       done += fresh.length;

@@ -3,6 +3,7 @@ import { sql } from 'kysely';
 import type { GridQuery } from '../../../shared/contract/common';
 import type { BatchGridRow } from '../../../shared/contract/imports.contract';
 import type { Db, Tx } from '../../store/schema';
+import { insertMany } from '../../store/insert-many';
 import type { ImportBatchesTable, ImportBatchRowsTable } from '../../store/tables/imports.tables';
 import type { Insertable, Updateable } from 'kysely';
 import type { EnrolmentsTable } from '../../store/tables/courses.tables';
@@ -65,11 +66,7 @@ export async function insertBatch(tx: Tx, batch: Insertable<ImportBatchesTable>)
 
 /** Multi-row inserts, 500 rows a statement (9 columns × 500 stays under SQLite's bound-value limit). */
 export async function insertBatchRows(tx: Tx, rows: Insertable<ImportBatchRowsTable>[]): Promise<void> {
-  for (let i = 0; i < rows.length; i += 500)
-    await tx
-      .insertInto('import_batch_rows')
-      .values(rows.slice(i, i + 500))
-      .execute();
+  await insertMany(tx, rows, 500, (chunk) => tx.insertInto('import_batch_rows').values(chunk));
 }
 
 export async function findBatch(db: Db, id: number) {
@@ -241,21 +238,32 @@ export async function insertParticipants(tx: Tx, rows: NewParticipant[]): Promis
   const named = new Set<string>();
   for (const r of rows) for (const k in r) named.add(k);
   const columns = [...named] as Array<keyof NewParticipant>;
+  // Chunks that keep the same columns go through insertMany together (one compiled statement).
+  let run: NewParticipant[] = [];
+  let runKeys = '';
+  let runPer = 0;
+  const flush = async () => {
+    const inserted = await insertMany(tx, run, runPer, (part) =>
+      tx.insertInto('participants').values(part).returning(['id', 'reference']),
+    );
+    for (const r of inserted) ids.set(r.reference, r.id);
+    run = [];
+  };
   for (let i = 0; i < rows.length; i += CHUNK) {
     const chunk = rows.slice(i, i + CHUNK);
     // A column is kept when any row has a value (most are decided by the first row or none).
     const keys = columns.filter((k) => chunk.some((r) => r[k] !== null && r[k] !== undefined));
     const per = Math.max(1, Math.floor(32_000 / keys.length));
-    for (let j = 0; j < chunk.length; j += per) {
-      const part = chunk.slice(j, j + per).map((r) => {
-        const row: Record<string, unknown> = {};
-        for (const k of keys) row[k] = r[k] ?? null;
-        return row as NewParticipant;
-      });
-      const inserted = await tx.insertInto('participants').values(part).returning(['id', 'reference']).execute();
-      for (const r of inserted) ids.set(r.reference, r.id);
+    if (run.length && (keys.join(',') !== runKeys || per !== runPer)) await flush();
+    runKeys = keys.join(',');
+    runPer = per;
+    for (const r of chunk) {
+      const row: Record<string, unknown> = {};
+      for (const k of keys) row[k] = r[k] ?? null;
+      run.push(row as NewParticipant);
     }
   }
+  if (run.length) await flush();
   return ids;
 }
 

@@ -46,6 +46,8 @@ import * as m0255 from './0255-staff-database-login';
 import * as m0260 from './0260-grid-search-indexes';
 import * as m0270 from './0270-participant-sort-keys';
 import * as m0275 from './0275-participants-area-lookup';
+import * as m0290 from './0290-participants-prefix-indexes';
+import * as m0291 from './0291-import-batch-rows-entity-index';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -124,6 +126,8 @@ const later: Record<string, Migration> = {
   '0260-grid-search-indexes': m0260,
   '0270-participant-sort-keys': m0270,
   '0275-participants-area-lookup': m0275,
+  '0290-participants-prefix-indexes': m0290,
+  '0291-import-batch-rows-entity-index': m0291,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
