@@ -4,7 +4,12 @@
 import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgresRun } from '../support/test-store';
-import { insertOfficerAndPerson, migrateThrough, sqliteStoreBefore } from '../support/migration-store';
+import {
+  insertImportBatch,
+  insertOfficerAndPerson,
+  migrateThrough,
+  sqliteStoreBefore,
+} from '../support/migration-store';
 import { batchRows } from '../../db/features/imports/imports.repository';
 import { statementPlans } from '../support/query-plans';
 
@@ -13,29 +18,9 @@ import { statementPlans } from '../support/query-plans';
 it.skipIf(isPostgresRun)('0291 drops the index of import batch rows by entity, keeping the rows', async () => {
   const db = await sqliteStoreBefore('0291');
   const { at, staffId, participantId } = await insertOfficerAndPerson(db);
-  const batch = await db
-    .insertInto('import_batches')
-    .values({
-      kind: 'participants',
-      partner: 'JCP',
-      file_name: 'a.xlsx',
-      file_sha256: 'x'.repeat(64),
-      sheet: 'S',
-      profile_name: 'p',
-      profile_json: '{}',
-      rows_in_file: 1,
-      created_count: 1,
-      updated_count: 0,
-      unchanged_count: 0,
-      rejected_count: 0,
-      error_count: 0,
-      at,
-      staff_id: staffId,
-    })
-    .returning('id')
-    .executeTakeFirstOrThrow();
+  const batchId = await insertImportBatch(db, at, staffId);
   const row = {
-    batch_id: batch.id,
+    batch_id: batchId,
     row_number: 2,
     action: 'created',
     entity: 'participant',
@@ -61,7 +46,7 @@ it.skipIf(isPostgresRun)('0291 drops the index of import batch rows by entity, k
       .select(Object.keys(row) as Array<keyof typeof row>)
       .execute(),
   ).toEqual([row]);
-  const plans = await statementPlans(db, (d) => batchRows(d, batch.id));
+  const plans = await statementPlans(db, (d) => batchRows(d, batchId));
   expect(plans.join('\n')).toMatch(/import_batch_rows_batch/);
   await db.destroy();
 });

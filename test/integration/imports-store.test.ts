@@ -9,6 +9,7 @@ import { migrations } from '../../db/store/migrations/index';
 import { migrateToLatest } from '../../db/store/migrator';
 import { tempDir, TEST_NOW } from '../support/backend';
 import { participantValues } from '../support/builders';
+import { insertImportBatch } from '../support/migration-store';
 import type { MigrationDb } from '../../db/store/migrations/migration-db';
 
 it('adds the imports tables to a store of the previous version, keeping its rows', async () => {
@@ -25,31 +26,11 @@ it('adds the imports tables to a store of the previous version, keeping its rows
     const { applied } = await migrateToLatest(db, migrations);
     expect(applied).toContain('0050-imports');
     expect(await db.selectFrom('participants').select('reference').execute()).toEqual([{ reference: 'SW-000001' }]);
-    const batch = await db
-      .insertInto('import_batches')
-      .values({
-        kind: 'participants',
-        partner: 'JCP',
-        file_name: 'a.xlsx',
-        file_sha256: 'x'.repeat(64),
-        sheet: 'S',
-        profile_name: 'p',
-        profile_json: '{}',
-        rows_in_file: 1,
-        created_count: 1,
-        updated_count: 0,
-        unchanged_count: 0,
-        rejected_count: 0,
-        error_count: 0,
-        at: TEST_NOW,
-        staff_id: null,
-      })
-      .returning('id')
-      .executeTakeFirstOrThrow();
+    const batchId = await insertImportBatch(db, TEST_NOW, null);
     await db
       .insertInto('import_batch_rows')
       .values({
-        batch_id: batch.id,
+        batch_id: batchId,
         row_number: 2,
         action: 'created',
         entity: 'participant',
@@ -63,7 +44,7 @@ it('adds the imports tables to a store of the previous version, keeping its rows
       db
         .insertInto('import_batch_rows')
         .values({
-          batch_id: batch.id,
+          batch_id: batchId,
           row_number: 3,
           action: 'deleted',
           entity: 'participant',

@@ -66,6 +66,32 @@ export async function insertOfficerAndPerson(db: MigrationDb, at = '2026-01-05T1
   return { at, staffId: staff.id, participantId: person.id };
 }
 
+/** An import batch of one created row, as every store since 0050 can hold it; its id. */
+export async function insertImportBatch(db: MigrationDb, at: string, staffId: number | null): Promise<number> {
+  const batch = await db
+    .insertInto('import_batches')
+    .values({
+      kind: 'participants',
+      partner: 'JCP',
+      file_name: 'a.xlsx',
+      file_sha256: 'x'.repeat(64),
+      sheet: 'S',
+      profile_name: 'p',
+      profile_json: '{}',
+      rows_in_file: 1,
+      created_count: 1,
+      updated_count: 0,
+      unchanged_count: 0,
+      rejected_count: 0,
+      error_count: 0,
+      at,
+      staff_id: staffId,
+    })
+    .returning('id')
+    .executeTakeFirstOrThrow();
+  return batch.id;
+}
+
 /** insertOfficerAndPerson, and that person's job start on 1 September 2025. */
 export async function insertOfficerPersonAndJobStart(db: MigrationDb, at = '2026-01-05T10:00:00.000Z') {
   const rows = await insertOfficerAndPerson(db, at);
