@@ -131,11 +131,19 @@ const goals: Goal[] = [
     const record =
       windowRecord ??
       find('record-open', 'record open: every channel the participant page and its tabs call (backend)', LARGE);
-    const windowDashboard = find(
+    // The dashboard is whole when its last chart is drawn (the charts are drawn just after the
+    // figures show); a run from before that row was added has the figures' row only.
+    const charts = find(
+      'record-open',
+      'browser: financial-year dashboard, counted afresh, from the list to every chart drawn (Chromium, harness)',
+      LARGE,
+    );
+    const figures = find(
       'record-open',
       'browser: financial-year dashboard, counted afresh, from the list to its last figure (Chromium, harness)',
       LARGE,
     );
+    const windowDashboard = charts ?? figures;
     const dashboard =
       windowDashboard ??
       find(
@@ -145,9 +153,13 @@ const goals: Goal[] = [
       );
     const where = (r: BenchResult | undefined, inWindow: BenchResult | undefined) =>
       r ? `${fmt(r)}${inWindow ? ' in the window' : ' at the backend'}` : '—';
+    const dashboardMeasured =
+      charts && figures
+        ? `dashboard ${fmt(charts)} in the window to every chart drawn (its figures ${fmt(figures)})`
+        : `dashboard ${where(dashboard, windowDashboard)}`;
     return {
       goal: "In the window at 100,000: a participant's record opens < 150 ms, the financial-year dashboard < 500 ms",
-      measured: `record ${where(record, windowRecord)}; dashboard ${where(dashboard, windowDashboard)}`,
+      measured: `record ${where(record, windowRecord)}; ${dashboardMeasured}`,
       verdict: all([under(record, 150), under(dashboard, 500)]),
     };
   },
