@@ -12,6 +12,8 @@ import { api } from '../api/client';
 import { JobsProgress } from '../components/JobsProgress';
 import { participantsRoutes } from '../features/participants/participants.routes';
 import { importsRoutes } from '../features/imports/imports.routes';
+import { settingsRoutes } from '../features/settings/settings.routes';
+import { UnlinkedLoginsNotice } from '../features/settings/UnlinkedLoginsNotice';
 import type { Session } from '../../shared/contract/app.contract';
 
 const home = (area: string) => areas.find((a) => a.path === area)?.home ?? participantsRoutes.list.href();
@@ -117,6 +119,11 @@ export function Shell({
         </div>
       </nav>
       <main className="content" id="main" tabIndex={-1}>
+        {session.staff.role === 'administrator' && (
+          <UnlinkedLoginsNotice
+            onStaffPage={settingsRoutes.section.match(path)?.section === 'staff' || !!settingsRoutes.home.match(path)}
+          />
+        )}
         <JobsProgress />
         {start ?? (notFound ? <NotFound area={area} /> : area?.layout ? area.layout(shown) : shown)}
       </main>

@@ -88,8 +88,15 @@ test('an administrator links a login to a profile; through that login only that 
   // The owner's connection (the first administrator's set-up): every profile is offered.
   await openApp(page);
   await signIn(page, 'Ada Admin', FIRST_PASSWORD);
-  await page.getByRole('link', { name: 'Settings' }).click();
+  // Every page tells the administrator which logins cannot sign in yet, and where to link them.
+  const waiting = page.getByRole('status').filter({ hasText: 'not linked to a staff profile' });
+  await expect(waiting).toContainText(
+    '2 database logins are not linked to a staff profile, so the people who use them cannot sign in: olu (officer), sam (officer).',
+  );
+  expect(await axeViolations(page)).toEqual([]);
+  await waiting.getByRole('link', { name: 'Link them in Staff and roles' }).click();
   await expect(page.getByRole('heading', { name: 'Staff and roles', level: 2 })).toBeVisible();
+  await expect(waiting).toContainText("Choose each one's profile in the Database login column below.");
   await expect(page.getByRole('columnheader', { name: 'Database login' })).toBeVisible();
   const choice = page.getByLabel('Database login of Olu Officer');
   await expect(choice).toHaveValue('');
@@ -98,9 +105,14 @@ test('an administrator links a login to a profile; through that login only that 
   await choice.selectOption({ label: 'olu (officer)' });
   await expect(page.getByText('Olu Officer now signs in through olu.')).toBeVisible();
   await expect(choice).toHaveValue('olu');
+  await expect(waiting).toContainText('One database login is not linked to a staff profile');
+  await expect(waiting).toContainText('sign in: sam (officer).');
   // A linked login is no longer offered for another profile.
   await expect(page.getByLabel('Database login of Ada Admin').locator('option', { hasText: 'olu' })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
+  // Sam's login may wait on purpose (someone not started yet): the notice can be put away.
+  await waiting.getByRole('button', { name: 'Hide until I next sign in' }).click();
+  await expect(waiting).toHaveCount(0);
 
   // Olu's computer, connected with Olu's own login: only Olu's profile.
   const olu = await page.context().newPage();
@@ -111,6 +123,8 @@ test('an administrator links a login to a profile; through that login only that 
   expect(await axeViolations(olu)).toEqual([]);
   await signIn(olu, 'Olu Officer', OFFICER_PASSWORD);
   await expect(olu.getByRole('button', { name: 'Sign out' })).toBeVisible();
+  // The notice is for administrators, who can link logins.
+  await expect(olu.getByText('not linked to a staff profile')).toHaveCount(0);
 
   // A login linked to no one: no profile, and what to do.
   const sam = await page.context().newPage();
