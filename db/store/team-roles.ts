@@ -16,7 +16,12 @@ import {
 } from './postgres/team-scopes';
 import { TeamMigrateRefused } from './team-migrate';
 import { installLoginBinding, staffLogins } from './postgres/team-logins';
-import { auditChainGrantStatements, serverChainKeys } from './postgres/audit-chain';
+import {
+  auditChainGrantStatements,
+  mayKeyAuditChain,
+  serverChainKeys,
+  startServerAuditChain,
+} from './postgres/audit-chain';
 import type { Role } from '../../shared/contract/define';
 
 export { TEAM_ROLES };
@@ -80,4 +85,19 @@ export async function readStaffLogins(db: Kysely<Database>): Promise<Array<{ log
  * data file or a team database that keeps none; 'refused' for a login that may not read them. */
 export async function readServerChainKeys(db: Kysely<Database>) {
   return storeKindOf(db) === 'postgres' ? serverChainKeys(db) : null;
+}
+
+/**
+ * A team database started empty (not copied from a data file) is keyed when its first administrator
+ * is made, in that transaction, by the database's owner: from then on the database chains every
+ * entry with a key of its own (postgres/audit-chain.ts), as after a copy, so a staff login with
+ * psql cannot write an entry that chains as the app's would. Nothing on a data file (its envelope
+ * keys its chain), on a database already keyed, or through a login that cannot set it up (the
+ * chain then stays as the app writes it, as before). `team migrate` is not affected: it copies
+ * only into a database with no staff, and this runs as the first staff profile is made.
+ */
+export async function keyNewTeamAuditChain(tx: Kysely<Database>, at: string): Promise<void> {
+  if (storeKindOf(tx) !== 'postgres') return;
+  if ((await serverChainKeys(tx)) !== null || !(await mayKeyAuditChain(tx))) return;
+  await startServerAuditChain(tx, { fileKey: null, fileKeyedFrom: null, at, startedEmpty: true });
 }

@@ -5,7 +5,9 @@ import { sqlRun } from '../support/store-sql';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { createJobRunner, JobCancelled } from '../../db/backend/jobs';
 import type { BackendEvent } from '../../shared/events';
-import { auditHash, GENESIS_HASH } from '../../db/features/audit/audit.repository';
+import { chainHash, GENESIS_HASH } from '../../db/features/audit/audit.repository';
+import { readServerChainKeys } from '../../db/store/team-roles';
+import { isPostgresRun } from '../support/test-store';
 
 let t: TestBackend;
 afterEach(async () => t?.close());
@@ -104,10 +106,16 @@ describe('the audit log', () => {
     t = await createTestBackend();
     const rows = await t.backend.store.db.selectFrom('audit_log').selectAll().orderBy('id').execute();
     expect(rows.length).toBeGreaterThan(0);
+    // A team database started empty is keyed by the server from its first administrator on
+    // (team-audit-chain.test.ts): its entries from then are HMACs under the server's key.
+    const serverKeys = await readServerChainKeys(t.backend.store.db);
+    const keyFor = (id: number) =>
+      Array.isArray(serverKeys) ? (serverKeys.findLast((k) => k.firstEntryId <= id)?.key ?? null) : null;
+    expect(serverKeys === null).toBe(!isPostgresRun);
     let prev = GENESIS_HASH;
     for (const r of rows) {
       expect(r.prev_hash).toBe(prev);
-      expect(r.hash).toBe(auditHash(prev, r));
+      expect(r.hash).toBe(chainHash(keyFor(r.id), prev, r));
       prev = r.hash;
     }
     const db = t.backend.store.db;

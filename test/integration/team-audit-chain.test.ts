@@ -204,3 +204,69 @@ describe.skipIf(!isPostgresRun)('the audit chain across a copy into a team datab
     expect(await ok(owner, 'audit.verify', {})).toMatchObject({ ok: true });
   }, 240_000);
 });
+
+describe.skipIf(!isPostgresRun)('a team database started empty (PostgreSQL run)', () => {
+  const suffix = randomBytes(3).toString('hex');
+  const login = `ae_officer_${suffix}`;
+  const backends: Backend[] = [];
+  let database = '';
+  afterAll(async () => {
+    for (const b of backends) await b.close();
+    if (database) await dropTestDatabase(database);
+    await asSuperuser((c) => c.query(`drop role if exists ${login}`).catch(() => {}));
+  });
+
+  it('is keyed when its first administrator is made: a hand-written entry is chained by the database, and verify checks it', async () => {
+    database = await createTestDatabase('ae');
+    const url = testServerUrl(database);
+    const owner = await createBackend({ file: url, clock: fixedClock(TEST_NOW), dataDir: tempDir() });
+    backends.push(owner);
+    const first = await owner.call('setup', 'staff.createFirst', {
+      displayName: 'Ada Admin',
+      password: 'a long enough first password',
+    });
+    expect(first.ok).toBe(true);
+    const db = owner.store.db;
+    const keys = await readServerChainKeys(db);
+    expect(Array.isArray(keys) && keys.length).toBe(1);
+    const [start] = await db.selectFrom('audit_log').selectAll().where('action', '=', 'audit-keyed').execute();
+    expect(start?.summary).toMatch(/^Team database started: from this entry on/);
+    expect(Array.isArray(keys) && keys[0]!.firstEntryId).toBe(start!.id);
+    expect(
+      await db.selectFrom('audit_epochs').select('first_entry_id').where('reason', '=', 'team-database').execute(),
+    ).toEqual([{ first_entry_id: start!.id }]);
+    // The administrator's own entry is chained with the database's key, not the plain chain.
+    const created = await db
+      .selectFrom('audit_log')
+      .selectAll()
+      .where('entity', '=', 'staff')
+      .where('action', '=', 'create')
+      .executeTakeFirstOrThrow();
+    expect(created.id).toBeGreaterThan(start!.id);
+    expect(auditHash(created.prev_hash, created)).not.toBe(created.hash);
+
+    // A staff login writing an entry by hand cannot choose its hash.
+    expect(await runCli(['team', 'setup-roles', '--db', url], { out: () => {}, err: () => {} })).toBe(0);
+    await asSuperuser((c) => c.query(`create role ${login} login password '${PASSWORD}' in role worksbook_officer`));
+    const direct = new pg.Client({ connectionString: testServerUrl(database, login, PASSWORD) });
+    await direct.connect();
+    try {
+      await direct.query(
+        `insert into audit_log (at, staff_id, action, entity, summary, prev_hash, hash)
+         values ($1, null, 'view', 'participant', 'Looked', 'chosen', 'forged')`,
+        [TEST_NOW],
+      );
+    } finally {
+      await direct.end();
+    }
+    const signedIn = await owner.call('setup', 'session.start', {
+      staffId: first.ok ? first.value.staff.id : 0,
+      password: 'a long enough first password',
+    });
+    expect(signedIn.ok).toBe(true);
+    const check = await owner.call('setup', 'audit.verify', {});
+    expect(check).toMatchObject({ ok: true, value: { ok: true, problem: null } });
+    const all = await db.selectFrom('audit_log').select(['hash', 'prev_hash']).execute();
+    expect(all.some((r) => r.hash === 'forged' || r.prev_hash === 'chosen')).toBe(false);
+  }, 120_000);
+});

@@ -6,6 +6,7 @@ import type { ManagedStaff } from '../../../shared/contract/trust.contract';
 import type { Role } from '../../../shared/contract/define';
 import type { Db, Tx } from '../../store/schema';
 import type { StaffRow } from '../../store/tables/foundation.tables';
+import { keyNewTeamAuditChain } from '../../store/team-roles';
 import { appendAudit } from '../audit/audit.repository';
 import {
   countActiveAdministrators,
@@ -105,6 +106,8 @@ export async function createFirstAdministrator(
     throw new AppFailure('validation', 'Choose a password for your profile.', [
       { path: ['password'], message: 'Choose a password: at least 10 characters (three random words work well)' },
     ]);
+  // A team database's chain is keyed from here (team-roles.ts says why); nothing on a data file.
+  await keyNewTeamAuditChain(tx, now);
   const id = await insertStaff(tx, {
     display_name: input.displayName,
     email: null,

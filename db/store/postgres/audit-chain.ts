@@ -85,7 +85,7 @@ export function auditChainGrantStatements() {
  * over, recorded as an epoch. Returns that entry's id. */
 export async function startServerAuditChain(
   tx: Kysely<Database>,
-  options: { fileKey: Buffer | null; fileKeyedFrom: number | null; at: string },
+  options: { fileKey: Buffer | null; fileKeyedFrom: number | null; at: string; startedEmpty?: boolean },
 ): Promise<number> {
   for (const statement of chainStatements()) await statement.execute(tx);
   const keyRow = (firstEntryId: number, key: Buffer, origin: string) => {
@@ -100,7 +100,13 @@ export async function startServerAuditChain(
     .select((eb) => eb.fn.max('id').as('id'))
     .executeTakeFirst();
   const id = Number(last?.id ?? 0) + 1;
-  await keyRow(id, randomBytes(32), "the team database's own key, from the copy on");
+  await keyRow(
+    id,
+    randomBytes(32),
+    options.startedEmpty
+      ? "the team database's own key, from its start"
+      : "the team database's own key, from the copy on",
+  );
   // Its hashes are the trigger's; the values given here are replaced.
   await tx
     .insertInto('audit_log')
@@ -113,7 +119,8 @@ export async function startServerAuditChain(
       entity_id: null,
       participant_id: null,
       summary:
-        'Copied into this team database: from this entry on each entry is chained by the database with its own ' +
+        (options.startedEmpty ? 'Team database started' : 'Copied into this team database') +
+        ': from this entry on each entry is chained by the database with its own ' +
         'audit key, which only its owner and administrators can read',
       before_json: null,
       after_json: null,
@@ -135,8 +142,17 @@ export async function startServerAuditChain(
   return id;
 }
 
+/** Whether this connection may set the chain up: its login owns the audit log (directly or through
+ * a role) and may create in the schema, as the database's owner does. A staff login may not. */
+export async function mayKeyAuditChain(db: Kysely<Database>): Promise<boolean> {
+  const { rows } = await sql<{ may: boolean }>`select pg_has_role(current_user, c.relowner, 'USAGE')
+      and has_schema_privilege(c.relnamespace, 'CREATE') as may
+    from pg_class as c where c.oid = to_regclass('audit_log')`.execute(db);
+  return !!rows[0]?.may; // 1 or 0: booleans are read as SQLite gives them (pg-dialect.ts)
+}
+
 /** The keys the chain was made with, oldest epoch first: null when the server keeps none (a data
- * file's copy from before this, a team database started empty), 'refused' for a login that may not
+ * file's copy from before this, a team database started empty before this), 'refused' for a login that may not
  * read them (not the owner's, not an administrator's). */
 export async function serverChainKeys(
   db: Kysely<Database>,
