@@ -96,7 +96,7 @@ test('an administrator links a login to a profile; through that login only that 
   expect(await axeViolations(page)).toEqual([]);
   await waiting.getByRole('link', { name: 'Link them in Staff and roles' }).click();
   await expect(page.getByRole('heading', { name: 'Staff and roles', level: 2 })).toBeVisible();
-  await expect(waiting).toContainText("Choose each one's profile in the Database login column below.");
+  await expect(waiting).toContainText("Link each to its owner's profile in the Database login column below.");
   await expect(page.getByRole('columnheader', { name: 'Database login' })).toBeVisible();
   const choice = page.getByLabel('Database login of Olu Officer');
   await expect(choice).toHaveValue('');
@@ -106,7 +106,9 @@ test('an administrator links a login to a profile; through that login only that 
   await expect(page.getByText('Olu Officer now signs in through olu.')).toBeVisible();
   await expect(choice).toHaveValue('olu');
   await expect(waiting).toContainText('One database login is not linked to a staff profile');
-  await expect(waiting).toContainText('sign in: sam (officer).');
+  await expect(waiting).toContainText(
+    "sign in: sam (officer). Link it to its owner's profile in the Database login column below.",
+  );
   // A linked login is no longer offered for another profile.
   await expect(page.getByLabel('Database login of Ada Admin').locator('option', { hasText: 'olu' })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);

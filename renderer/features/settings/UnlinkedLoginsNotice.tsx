@@ -21,7 +21,7 @@ export function UnlinkedLoginsNotice({ onStaffPage }: { onStaffPage: boolean }) 
         {one ? 'One database login is' : `${waiting.length} database logins are`} not linked to a staff profile, so{' '}
         {one ? 'the person who uses it cannot' : 'the people who use them cannot'} sign in: {list}.{' '}
         {onStaffPage ? (
-          <>Choose each one&apos;s profile in the Database login column below.</>
+          <>Link {one ? 'it' : 'each'} to its owner&apos;s profile in the Database login column below.</>
         ) : (
           <a href={settingsRoutes.section.href({ section: 'staff' })}>Link {one ? 'it' : 'them'} in Staff and roles</a>
         )}
