@@ -3,6 +3,7 @@
 // typed day-first and come out ISO; NI numbers, postcodes and phones come out normalised.
 import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
+import { isIdentifierWord } from './quick-search-words';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
 import {
   conditionImpactAnswers,
@@ -41,7 +42,7 @@ function requiredText(label: string, max = 100) {
 /** A name: no digits, which make a word an identifier to the quick search (quick-search-words.ts),
  * so a name with one could not be found by that word. */
 const noDigits = (label: string) =>
-  [(v: string | null) => !v || !/\d/.test(v), `${label} cannot contain numbers`] as const;
+  [(v: string | null) => !v || !isIdentifierWord(v), `${label} cannot contain numbers`] as const;
 
 /** A date typed day-first ("5/3/2024", "5 Mar 2024") or ISO; stored ISO. */
 function ukDate(label: string, options: { required?: boolean } = {}) {
