@@ -14,6 +14,7 @@ import { copySoloStoreToTeam } from '../../db/store/team-migrate';
 import { findSetByCode } from '../../db/features/returns/indicator-sets.repository';
 import { BENCH_CLIENT, BENCH_NOW, type BenchCall, type BenchKit } from './bench-kit';
 import { queries } from './participants.bench';
+import { inLetters } from './letters';
 
 export type StoreKind = 'sqlite' | 'postgres';
 
@@ -117,7 +118,7 @@ export async function singleUserRows(
         call('participants.create', {
           record: {
             firstName: 'Bench',
-            lastName: `Register${i + 2}`,
+            lastName: `Register${inLetters(i + 2)}`,
             dateOfBirth: `${1 + ((i + 1) % 27)}/3/1991`,
             niStatus: 'not_yet_known',
             postcode: 'SG1 1AA',

@@ -9,6 +9,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { createBackend } from '../../db/backend/backend';
+import { inLetters } from './letters';
 import type { Result } from '../../shared/result';
 
 const env = (name: string) => {
@@ -106,8 +107,8 @@ async function main(): Promise<void> {
     );
     if (!search.ok) written.unhandled.push(`search: ${search.error.message}`);
     const record = {
-      firstName: `Officer${officer}`,
-      lastName: `Round${round}-Load`,
+      firstName: `Officer${inLetters(officer)}`,
+      lastName: `Round${inLetters(round)}-Load`,
       dateOfBirth: `${1 + (round % 27)}/${1 + (officer % 12)}/1990`,
       niStatus: 'not_yet_known',
       postcode: 'SG1 1AA',

@@ -124,7 +124,7 @@ describe('participants', () => {
     const { job } = await finish(() =>
       t.ok('participants.startExport', {
         ...view,
-        search: 'Jobber10',
+        search: 'SW-800010', // one person, by reference
         columns: ['reference', 'ethnicity'],
         purpose: 'Equality monitoring for the return',
       }),

@@ -75,6 +75,30 @@ describe('quick search', () => {
     expect(await refs('01438 242 242')).toEqual(['SW-000002']);
     expect(await refs('+44 7700 900123')).toEqual(['SW-000001']);
   });
+  it('reads a word with a digit as an identifier, never a name', async () => {
+    // A name with a digit in it, as a store may already hold (the record's rules now refuse one).
+    await aParticipant(t.backend.store.db, {
+      reference: 'SW-000200',
+      first_name: 'Sam',
+      last_name: 'Smith2',
+      ni_number: null,
+      postcode: 'SG5 1AB',
+      phone: null,
+      phone_digits: null,
+    });
+    // Postcodes, with and without the space, still find their person; in the search order and
+    // under a preset (the general query) alike.
+    expect(await refs('SG2 8BD')).toEqual(['SW-000002']);
+    expect(await refs('sg28bd')).toEqual(['SW-000002']);
+    expect(await refs('SG1 1AA', 'pending-evidence')).toEqual(['SW-000001']);
+    // The digit word is not looked for in the names: "Smith2" no longer finds the name Smith2.
+    expect(await refs('Smith2')).toEqual([]);
+    expect(await refs('Smith2', 'pending-evidence')).toEqual([]);
+    expect(await refs('smith')).toEqual(['SW-000001', 'SW-000200']);
+    // A name word beside a digit word is still looked for in the names.
+    expect(await refs('Smith 2')).toEqual(['SW-000001', 'SW-000200']);
+    expect(await refs('Sam Smith 5')).toEqual(['SW-000200']);
+  });
   it('uses exact and prefix lookups for one or two characters', async () => {
     expect(await refs('wu')).toEqual(['SW-000123']);
     expect(await refs('li wu')).toEqual(['SW-000123']);

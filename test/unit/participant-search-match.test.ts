@@ -1,25 +1,54 @@
-// The FTS5 query the participant quick search builds from what an officer typed (SQLite).
+// The FTS5 query the participant quick search builds from what an officer typed (SQLite), and the
+// words it reads as names or identifiers (both stores).
 import { describe, expect, it } from 'vitest';
 import { quickSearchMatch } from '../../db/store/sqlite/participant-search';
+import { quickSearchTerms } from '../../shared/domain/quick-search-words';
 
 describe('quickSearchMatch', () => {
   it.each([
-    // One word that is its own compact form: one phrase over both columns (its trigram lists read once).
+    // One name word that is its own compact form: one phrase over both columns (its trigram lists read once).
     ['Davies', '{name ident} : "Davies"'],
     ["O'Brien", `{name ident} : "O'Brien"`],
-    ['07700900123', '{name ident} : "07700900123"'],
-    ['sg13km', '{name ident} : "sg13km"'],
     // Otherwise the names by word and the identifiers by the compact text.
-    ['SW-000123', '(name : ("SW-000123")) OR (ident : "SW000123")'],
     ['Jo Smith', '(name : ("Smith")) OR (ident : "JOSMITH")'],
-    ['SG1 3KM', '(name : ("SG1" AND "3KM")) OR (ident : "SG13KM")'],
-    ['+447700900123', '(name : ("+447700900123")) OR (ident : "07700900123")'],
+    ['Smith-Jones', '(name : ("Smith-Jones")) OR (ident : "SMITHJONES")'],
     ['ab 12 34', '(ident : "AB1234")'],
   ])('%s → %s', (text, match) => {
     expect(quickSearchMatch(text)?.match).toBe(match);
   });
 
+  describe('a word with a digit is an identifier, never a name', () => {
+    it.each([
+      ['sg13km', '(ident : "SG13KM")'],
+      ['07700900123', '(ident : "07700900123")'],
+      ['123', '(ident : "123")'],
+      ['SW-000123', '(ident : "SW000123")'],
+      ['SG2 8CC', '(ident : "SG28CC")'],
+      ['+447700900123', '(ident : "07700900123")'],
+      ['07700 900 123', '(ident : "07700900123")'],
+      ['Smith 07700', '(name : ("Smith")) OR (ident : "SMITH07700")'],
+      ['Jo Smith 07700', '(name : ("Smith")) OR (ident : "JOSMITH07700")'],
+    ])('%s → %s', (text, match) => {
+      expect(quickSearchMatch(text)?.match).toBe(match);
+    });
+
+    it('narrows the names by short words without digits only, and not at all without a name part', () => {
+      expect(quickSearchMatch('Jo Smith 12')?.shortWords).toEqual(['Jo']);
+      expect(quickSearchMatch('Jo 1234')?.shortWords).toEqual([]);
+      expect(quickSearchMatch('ab 12 34')?.shortWords).toEqual([]);
+    });
+
+    it('reads the words the same way for both stores', () => {
+      expect(quickSearchTerms('Jo Smith SG2 8CC')).toEqual({
+        longNames: ['Smith'],
+        shortNames: ['Jo'],
+        compact: 'JOSMITHSG28CC',
+      });
+    });
+  });
+
   it('has no query under three characters', () => {
     expect(quickSearchMatch('jo')).toBeNull();
+    expect(quickSearchMatch('1 2')).toBeNull();
   });
 });

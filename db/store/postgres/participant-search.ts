@@ -6,9 +6,10 @@
 // while searching: a trigram match is lossy, so each row it finds is checked again, and that check
 // is now a LIKE on stored text. Same rules as on SQLite: every word of three or more characters in
 // the names, or the compact text (spaces and dashes removed) in the identifiers; shorter words
-// narrow the name matches.
+// narrow the name matches. A word with a digit is an identifier, never a name (quick-search-words.ts).
 import { sql, type RawBuilder, type SqlBool } from 'kysely';
 import { foldForSearch } from './search-fold';
+import { quickSearchTerms, searchesIdentifiers } from '../../../shared/domain/quick-search-words';
 
 const NAME = sql.ref('s.search_name');
 const IDENT = sql.ref('s.search_ident');
@@ -18,13 +19,10 @@ const IDENT = sql.ref('s.search_ident');
 const containsPattern = (text: string) => `%${foldForSearch(text).replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
-  const words = text.trim().split(/\s+/).filter(Boolean);
-  const longWords = words.filter((w) => [...w].length >= 3);
-  const shortWords = words.filter((w) => [...w].length < 3);
-  let compact = text.replace(/[\s\-()]/g, '').toUpperCase();
-  if (/^\+?44\d{9,10}$/.test(compact)) compact = `0${compact.replace(/^\+?44/, '')}`;
-  const hasIdent = [...compact].length >= 3;
-  if (!longWords.length && !hasIdent) return null;
+  const terms = quickSearchTerms(text);
+  const { longNames, shortNames, compact } = terms;
+  const hasIdent = searchesIdentifiers(terms);
+  if (!longNames.length && !hasIdent) return null;
   const nameMatch = (list: string[]) =>
     sql.join(
       list.map((w) => sql`${NAME} like ${containsPattern(w)}`),
@@ -32,7 +30,7 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
     );
   const identMatch = sql`${IDENT} like ${containsPattern(compact)}`;
   const parts: RawBuilder<SqlBool>[] = [];
-  if (longWords.length) parts.push(sql<SqlBool>`(${nameMatch([...longWords, ...shortWords])})`);
+  if (longNames.length) parts.push(sql<SqlBool>`(${nameMatch([...longNames, ...shortNames])})`);
   if (hasIdent) parts.push(sql<SqlBool>`(${identMatch})`);
   // The matching ids as an array worked out once (an InitPlan), not `in (select …)`: a condition
   // the primary key's index answers, so the planner can still combine it with other indexed

@@ -1,0 +1,37 @@
+// How the participant quick search reads what an officer typed, shared by both stores (SQLite's
+// FTS5 index and PostgreSQL's trigram indexes) so that they find the same people. A word that
+// contains a digit is an identifier, never a name: people's names hold no digits (the record's
+// rules refuse them, participant-record.ts), while postcodes, NI numbers, phone numbers and
+// references do. So "SG2 8CC" is looked for in the identifiers only, and "Smith 07700" looks for
+// "Smith" in the names.
+
+/** What a quick search looks for: words for the names, and the whole text in compact form for the identifiers. */
+export interface QuickSearchTerms {
+  /** Words of three or more characters without a digit: each must be in the names (trigram-indexed). */
+  longNames: string[];
+  /** Shorter words without a digit ("Jo"): they narrow the name matches. */
+  shortNames: string[];
+  /** The whole text without spaces, dashes and brackets, in capitals, a +44 phone number written
+   * from 0: it may be in the identifiers on its own ("ab 12 34", "SW-000123", "+44 7700 900123"). */
+  compact: string;
+}
+
+/** A word that contains a digit: an identifier (postcode, NI number, phone, reference), never a name. */
+export const isIdentifierWord = (word: string): boolean => /\d/.test(word);
+
+export function quickSearchTerms(text: string): QuickSearchTerms {
+  const nameWords = text
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w && !isIdentifierWord(w));
+  let compact = text.replace(/[\s\-()]/g, '').toUpperCase();
+  if (/^\+?44\d{9,10}$/.test(compact)) compact = `0${compact.replace(/^\+?44/, '')}`;
+  return {
+    longNames: nameWords.filter((w) => [...w].length >= 3),
+    shortNames: nameWords.filter((w) => [...w].length < 3),
+    compact,
+  };
+}
+
+/** The compact text is long enough for the trigram indexes. */
+export const searchesIdentifiers = (terms: QuickSearchTerms): boolean => [...terms.compact].length >= 3;
