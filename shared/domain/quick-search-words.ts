@@ -2,8 +2,8 @@
 // FTS5 index and PostgreSQL's trigram indexes) so that they find the same people. A word that
 // contains a digit is an identifier, never a name: people's names hold no digits (the record's
 // rules refuse them, participant-record.ts), while postcodes, NI numbers, phone numbers and
-// references do. So "SG2 8CC" is looked for in the identifiers only, and "Smith 07700" looks for
-// "Smith" in the names.
+// references do. So "SG2 8CC" is looked for in the identifiers only, and "Smith SG2" finds the
+// people named Smith whose identifiers hold "SG2" (or whose identifiers hold "SMITHSG2").
 
 /** What a quick search looks for: words for the names, and the whole text in compact form for the identifiers. */
 export interface QuickSearchTerms {
@@ -11,6 +11,9 @@ export interface QuickSearchTerms {
   longNames: string[];
   /** Shorter words without a digit ("Jo"): they narrow the name matches. */
   shortNames: string[];
+  /** Words with a digit, in compact form ("SG2", "07700"): beside name words, each must be in the
+   * person's identifiers too, so "Smith SG2" is the Smiths in SG2 rather than every Smith. */
+  identWords: string[];
   /** The whole text without spaces, dashes and brackets, in capitals, a +44 phone number written
    * from 0: it may be in the identifiers on its own ("ab 12 34", "SW-000123", "+44 7700 900123"). */
   compact: string;
@@ -20,15 +23,15 @@ export interface QuickSearchTerms {
 export const isIdentifierWord = (word: string): boolean => /\d/.test(word);
 
 export function quickSearchTerms(text: string): QuickSearchTerms {
-  const nameWords = text
-    .trim()
-    .split(/\s+/)
-    .filter((w) => w && !isIdentifierWord(w));
-  let compact = text.replace(/[\s\-()]/g, '').toUpperCase();
+  const words = text.trim().split(/\s+/).filter(Boolean);
+  const nameWords = words.filter((w) => !isIdentifierWord(w));
+  const compactOf = (t: string) => t.replace(/[\s\-()]/g, '').toUpperCase();
+  let compact = compactOf(text);
   if (/^\+?44\d{9,10}$/.test(compact)) compact = `0${compact.replace(/^\+?44/, '')}`;
   return {
     longNames: nameWords.filter((w) => [...w].length >= 3),
     shortNames: nameWords.filter((w) => [...w].length < 3),
+    identWords: words.filter(isIdentifierWord).map(compactOf),
     compact,
   };
 }

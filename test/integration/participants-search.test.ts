@@ -95,9 +95,13 @@ describe('quick search', () => {
     expect(await refs('Smith2')).toEqual([]);
     expect(await refs('Smith2', 'pending-evidence')).toEqual([]);
     expect(await refs('smith')).toEqual(['SW-000001', 'SW-000200']);
-    // A name word beside a digit word is still looked for in the names.
-    expect(await refs('Smith 2')).toEqual(['SW-000001', 'SW-000200']);
+    // A name word beside a digit word is still looked for in the names, and the digit word in
+    // the same person's identifiers: "Smith SG5" is the Smiths in SG5, not every Smith.
+    expect(await refs('Smith SG5')).toEqual(['SW-000200']);
+    expect(await refs('Smith SG5', 'pending-evidence')).toEqual(['SW-000200']);
+    expect(await refs('Smith 5')).toEqual(['SW-000001', 'SW-000200']); // NI AB 12 34 56 C; postcode SG5
     expect(await refs('Sam Smith 5')).toEqual(['SW-000200']);
+    expect(await refs('Smith SG9')).toEqual([]);
   });
   it('uses exact and prefix lookups for one or two characters', async () => {
     expect(await refs('wu')).toEqual(['SW-000123']);

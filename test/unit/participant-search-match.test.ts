@@ -26,14 +26,17 @@ describe('quickSearchMatch', () => {
       ['SG2 8CC', '(ident : "SG28CC")'],
       ['+447700900123', '(ident : "07700900123")'],
       ['07700 900 123', '(ident : "07700900123")'],
-      ['Smith 07700', '(name : ("Smith")) OR (ident : "SMITH07700")'],
-      ['Jo Smith 07700', '(name : ("Smith")) OR (ident : "JOSMITH07700")'],
+      // Beside name words, each digit word must be in the same person's identifiers.
+      ['Smith 07700', '((name : ("Smith")) AND (ident : ("07700"))) OR (ident : "SMITH07700")'],
+      ['Jo Smith SG2 8CC', '((name : ("Smith")) AND (ident : ("SG2" AND "8CC"))) OR (ident : "JOSMITHSG28CC")'],
     ])('%s → %s', (text, match) => {
       expect(quickSearchMatch(text)?.match).toBe(match);
     });
 
     it('narrows the names by short words without digits only, and not at all without a name part', () => {
       expect(quickSearchMatch('Jo Smith 12')?.shortWords).toEqual(['Jo']);
+      expect(quickSearchMatch('Jo Smith 12')?.shortIdentWords).toEqual(['12']);
+      expect(quickSearchMatch('Jo 1234')?.shortIdentWords).toEqual([]);
       expect(quickSearchMatch('Jo 1234')?.shortWords).toEqual([]);
       expect(quickSearchMatch('ab 12 34')?.shortWords).toEqual([]);
     });
@@ -42,6 +45,7 @@ describe('quickSearchMatch', () => {
       expect(quickSearchTerms('Jo Smith SG2 8CC')).toEqual({
         longNames: ['Smith'],
         shortNames: ['Jo'],
+        identWords: ['SG2', '8CC'],
         compact: 'JOSMITHSG28CC',
       });
     });

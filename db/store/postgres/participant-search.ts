@@ -20,7 +20,7 @@ const containsPattern = (text: string) => `%${foldForSearch(text).replace(/[\\%_
 
 export function participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null {
   const terms = quickSearchTerms(text);
-  const { longNames, shortNames, compact } = terms;
+  const { longNames, shortNames, compact, identWords } = terms;
   const hasIdent = searchesIdentifiers(terms);
   if (!longNames.length && !hasIdent) return null;
   const nameMatch = (list: string[]) =>
@@ -30,7 +30,9 @@ export function participantSearchCondition(text: string, idColumn: string): RawB
     );
   const identMatch = sql`${IDENT} like ${containsPattern(compact)}`;
   const parts: RawBuilder<SqlBool>[] = [];
-  if (longNames.length) parts.push(sql<SqlBool>`(${nameMatch([...longNames, ...shortNames])})`);
+  const identWordsMatch = identWords.map((w) => sql`${IDENT} like ${containsPattern(w)}`);
+  if (longNames.length)
+    parts.push(sql<SqlBool>`(${sql.join([nameMatch([...longNames, ...shortNames]), ...identWordsMatch], sql` and `)})`);
   if (hasIdent) parts.push(sql<SqlBool>`(${identMatch})`);
   // The matching ids as an array worked out once (an InitPlan), not `in (select …)`: a condition
   // the primary key's index answers, so the planner can still combine it with other indexed

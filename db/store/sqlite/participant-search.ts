@@ -82,23 +82,37 @@ export function ftsPhrase(text: string): string {
  * digit must all be in the names; the compact text (spaces and dashes removed) may instead be in
  * the identifiers, so "ab 12 34", "SG1 1AA", "07700 900123" and "SW-000123" all work. A word with
  * a digit is an identifier, never a name (quick-search-words.ts): "SG2 8CC" reads the identifiers
- * only, where searching the names too cost 0.39 of its 0.89 ms at 100,000 people.
- * `shortWords` are the words under three characters that narrow the name matches.
+ * only, where searching the names too cost 0.39 of its 0.89 ms at 100,000 people; beside name
+ * words, each digit word must be in the same person's identifiers ("Smith SG2": the Smiths in SG2).
+ * `shortWords` and `shortIdentWords` are the words under three characters that narrow the name
+ * matches (in the names, and in the identifiers).
  */
-export function quickSearchMatch(text: string): { match: string; shortWords: string[] } | null {
+export function quickSearchMatch(
+  text: string,
+): { match: string; shortWords: string[]; shortIdentWords: string[] } | null {
   const terms = quickSearchTerms(text);
-  const { longNames, compact } = terms;
+  const { longNames, compact, identWords } = terms;
   const words = text.trim().split(/\s+/).filter(Boolean);
   // One name word that is its own compact form ("Davies"): the same phrase in either column, as
   // one phrase over both, so each of its trigrams' lists is read once, not twice.
   if (words.length === 1 && longNames.length === 1 && compact === longNames[0]!.toUpperCase())
-    return { match: `{name ident} : ${ftsPhrase(longNames[0]!)}`, shortWords: [] };
+    return { match: `{name ident} : ${ftsPhrase(longNames[0]!)}`, shortWords: [], shortIdentWords: [] };
+  const longIdents = identWords.filter((w) => [...w].length >= 3);
   const parts: string[] = [];
-  if (longNames.length) parts.push(`(name : (${longNames.map(ftsPhrase).join(' AND ')}))`);
+  if (longNames.length)
+    parts.push(
+      longIdents.length
+        ? `((name : (${longNames.map(ftsPhrase).join(' AND ')})) AND (ident : (${longIdents.map(ftsPhrase).join(' AND ')})))`
+        : `(name : (${longNames.map(ftsPhrase).join(' AND ')}))`,
+    );
   if (searchesIdentifiers(terms)) parts.push(`(ident : ${ftsPhrase(compact)})`);
   if (!parts.length) return null;
   // Without a name part, what is left matches the identifiers, which short words do not narrow.
-  return { match: parts.join(' OR '), shortWords: longNames.length ? terms.shortNames : [] };
+  return {
+    match: parts.join(' OR '),
+    shortWords: longNames.length ? terms.shortNames : [],
+    shortIdentWords: longNames.length ? identWords.filter((w) => [...w].length < 3) : [],
+  };
 }
 
 /** `haystack` contains `needle`, ignoring ASCII case (as SQLite's LIKE does), with no pattern
@@ -107,17 +121,18 @@ const containsText = (haystack: string, needle: string) =>
   sql<SqlBool>`instr(lower(${sql.ref(haystack)}), lower(${needle})) > 0`;
 
 /** The index's rows that match what an officer typed, as a condition on participant_search; null
- * when the text is too short for trigrams. Words under three characters ("Jo Smith") narrow the
- * name matches; the compact text may match the identifiers on its own. */
+ * when the text is too short for trigrams. Words under three characters ("Jo Smith", "Smith 5")
+ * narrow the name matches; the compact text may match the identifiers on its own. */
 function searchIndexMatch(text: string): RawBuilder<SqlBool> | null {
   const fts = quickSearchMatch(text);
   if (!fts) return null;
   const compact = text.trim().replace(/[\s\-()]/g, '');
-  const narrow = fts.shortWords.length
-    ? sql` and ((${sql.join(
-        fts.shortWords.map((w) => containsText('participant_search.name', w)),
-        sql` and `,
-      )}) or ${containsText('participant_search.ident', compact)})`
+  const narrowing = [
+    ...fts.shortWords.map((w) => containsText('participant_search.name', w)),
+    ...fts.shortIdentWords.map((w) => containsText('participant_search.ident', w)),
+  ];
+  const narrow = narrowing.length
+    ? sql` and ((${sql.join(narrowing, sql` and `)}) or ${containsText('participant_search.ident', compact)})`
     : sql``;
   return sql<SqlBool>`participant_search match ${fts.match}${narrow}`;
 }
