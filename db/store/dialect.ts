@@ -14,7 +14,14 @@
 // counter for write detection, pg_dump for backups, ...), add its adapter to `dialectOf` below,
 // and run the integration suite against it. test/unit/store-boundary.test.ts keeps features from
 // reaching past this module.
-import { PostgresAdapter, SqliteAdapter, type Kysely, type RawBuilder, type SqlBool } from 'kysely';
+import {
+  PostgresAdapter,
+  SqliteAdapter,
+  type AliasedRawBuilder,
+  type Kysely,
+  type RawBuilder,
+  type SqlBool,
+} from 'kysely';
 import type { Database, Db, Tx } from './schema';
 import type { BackupFileInfo, BackupReason } from './sqlite/backup-file';
 import type { StoreKey } from './sqlite/encryption';
@@ -54,7 +61,7 @@ export interface StoreBackups {
 export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
-  participantAreasById(alias: string): RawBuilder<unknown>;
+  participantsByIdNarrow<A extends string>(alias: A): AliasedRawBuilder<unknown, A>;
   participantSearchPage(text: string, page: { limit: number; offset: number }): RawBuilder<SearchPageRow> | null;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   mergeParticipantSearch(tx: Tx): Promise<boolean>;
@@ -91,7 +98,7 @@ export function storeKindOf(db: Pick<Kysely<unknown>, 'getExecutor'>): StoreKind
 }
 
 /** The implementation for this handle's dialect. */
-export function dialectOf(db: Db): StoreDialect {
+export function dialectOf(db: Pick<Kysely<unknown>, 'getExecutor'>): StoreDialect {
   return storeKindOf(db) === 'sqlite' ? sqliteStore : postgresStore;
 }
 
@@ -106,11 +113,16 @@ export function participantSearchCondition(db: Db, text: string, idColumn: strin
 }
 
 /** The participants table as `alias`, for a join that looks up many people by id to read only
- * their area (ward, decile, local authority): on SQLite through the narrow index
- * participants_id_area (migration 0275), which its planner does not pick over the table's own key
- * without statistics; elsewhere the plain table. */
-export function participantAreasById(db: Db, alias: string): RawBuilder<unknown> {
-  return dialectOf(db).participantAreasById(alias);
+ * columns held by the narrow index participants_id_person (migration 0310): id, merged_into_id,
+ * is_local, geo_ward_code, geo_imd_decile, geo_la_code (the dashboard's outcomes pass, the
+ * headline's counts). On SQLite through that index, which its planner does not pick over the
+ * table's own key without statistics; elsewhere the plain table, whose planner chooses. Reading
+ * another column through it gives the same rows, only slower (the index, then the table). */
+export function participantsByIdNarrow<A extends string>(
+  db: Pick<Kysely<unknown>, 'getExecutor'>,
+  alias: A,
+): AliasedRawBuilder<unknown, A> {
+  return dialectOf(db).participantsByIdNarrow(alias);
 }
 
 /** A row of a quick search's page: a match's id and sort keys (surname, first name), and how many

@@ -132,10 +132,10 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     // Outcomes in the period: one pass (by type, ward and decile) from the outcomes' date index
     // alone, never reading every person to find who is not merged, and each outcome's person's
     // area from the narrow index of areas by id (migration 0275), not the wide table row.
-    const outcomes = ran.filter((r) => /from outcomes as o inner join participants as "p"/.test(r.sql));
+    const outcomes = ran.filter((r) => /from outcomes as o inner join "participants" as "p"/.test(r.sql));
     expect(outcomes).toHaveLength(1);
     expect(outcomes[0]!.plan).toMatch(/^SEARCH o USING COVERING INDEX outcomes_date_dashboard/);
-    expect(outcomes[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_area \(id=\?\)/m);
+    expect(outcomes[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)/m);
     expect(outcomes[0]!.plan).not.toMatch(/SCAN|participants_merged_into \(merged_into_id=\?\)|INTEGER PRIMARY KEY/);
     // The funnel, read table by table for a year (countFunnel): each of enrolments, outcomes and
     // vacancy candidates once, over the span of the people's ids, from an index alone where one
@@ -153,5 +153,16 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     const barriers = ran.filter((r) => r.sql.includes('"participant_barriers" as "b"'));
     expect(barriers).toHaveLength(1);
     expect(barriers[0]!.plan).toMatch(/^SCAN g\nSEARCH ri USING INDEX/m);
+    // The headline's counts (one per indicator of the set, each an indicator engine count): every
+    // count that reads its items' people reads who they count as (the merged record's id, whether
+    // local) from the narrow index of people by id (migration 0310), never the wide table row.
+    const headline = ran.filter((r) => r.sql.startsWith('select count(distinct a.count_key)'));
+    expect(headline).toHaveLength(7);
+    const byPerson = headline.filter((r) => r.sql.includes('inner join "participants" as "p"'));
+    expect(byPerson).toHaveLength(6);
+    for (const r of byPerson) {
+      expect(r.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)$/m);
+      expect(r.plan).not.toMatch(/^SEARCH p USING INTEGER PRIMARY KEY/m);
+    }
   });
 });

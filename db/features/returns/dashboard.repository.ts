@@ -3,7 +3,7 @@
 import { sql, type ExpressionBuilder } from 'kysely';
 import type { Database, Db } from '../../store/schema';
 import { reached } from '../vacancies/candidate-reach';
-import { participantAreasById } from '../../store/dialect';
+import { participantsByIdNarrow } from '../../store/dialect';
 
 const notMerged = sql<boolean>`p.status != 'merged'`;
 
@@ -76,11 +76,11 @@ export async function outcomeCells(
   to: string,
 ): Promise<{ cells: OutcomeCell[]; merged: MergedOutcome[] }> {
   // Each outcome's person is looked up for their area only, through the narrow index of areas
-  // by id (participantAreasById, migration 0275) rather than the wide table row.
+  // by id (participantsByIdNarrow, migration 0310) rather than the wide table row.
   const { rows: cells } = await sql<OutcomeCell>`select o.outcome_type as type,
       cast(p.geo_ward_code as text) as ward, cast(p.geo_imd_decile as text) as decile,
       max(p.geo_la_code) as la, count(*) as n
-    from outcomes as o inner join ${participantAreasById(db, 'p')} on p.id = o.participant_id
+    from outcomes as o inner join ${participantsByIdNarrow(db, 'p')} on p.id = o.participant_id
     where o.outcome_date >= ${from} and o.outcome_date <= ${to} and o.verification_status != 'rejected'
       -- Not merged_into_id is null, which SQLite would read through its index for every person.
       and p.id not in ${touchedByMerges}

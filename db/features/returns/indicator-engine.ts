@@ -13,6 +13,7 @@ import { ageBandsWithin, type CountingRule } from '../../../shared/domain/counti
 import type { Db } from '../../store/schema';
 import { attributedProject, attributedStream, attributionDate } from '../funding/attribution-sql';
 import { participantAreaCondition } from '../geography/resolution';
+import { participantsByIdNarrow } from '../../store/dialect';
 
 export interface EngineScope {
   setId: number;
@@ -131,12 +132,39 @@ function attribution(
   return [attributedStream(subject).as('stream_id'), attributedProject(subject).as('project_id')];
 }
 
+/** The area levels whose column the narrow index of people by id holds (participantsByIdNarrow). */
+const narrowAreaLevels = new Set(['local', 'ward', 'imd_decile', 'local_authority']);
+
+/** Whether the rule's items read nothing of their person but what the narrow index of people by
+ * id holds: the id, the merged record's id and the area (personKey, the attribution's `p.id`,
+ * an area filter). Such a rule reads each item's person through that index, not the wide row:
+ * on SQLite that is several times fewer pages for the same rows (migration 0310). */
+function readsPersonNarrowly(rule: CountingRule): boolean {
+  return (
+    rule.subject !== 'participants' &&
+    rule.subject !== 'course_runs' &&
+    !rule.eligibleOnly &&
+    !rule.labourMarketStatuses?.length &&
+    !rule.postcodeDistricts?.length &&
+    !rule.sexes?.length &&
+    !rule.qualificationLevels?.length &&
+    !rule.ageAtStart?.length &&
+    (!rule.area || narrowAreaLevels.has(rule.area.level))
+  );
+}
+
+/** The items' people as `p`, joined by the item's participant_id (the same SQL as
+ * `participants as p` when the rule reads more of them). */
+function personOf(db: AnyDb, rule: CountingRule) {
+  return readsPersonNarrowly(rule) ? participantsByIdNarrow(db, 'p') : sql.table('participants').as('p');
+}
+
 function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
   switch (rule.subject) {
     case 'funding_spells':
       return db
         .selectFrom('funding_spells as i')
-        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin(personOf(db, rule), 'p.id', 'i.participant_id')
         .innerJoin('funding_streams as fst', 'fst.id', 'i.funding_stream_id')
         .select([
           personKey.as('person_id'),
@@ -189,7 +217,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
     case 'outcomes': {
       let q = db
         .selectFrom('outcomes as i')
-        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin(personOf(db, rule), 'p.id', 'i.participant_id')
         .leftJoin('outcome_types as ot', 'ot.code', 'i.outcome_type')
         .select([
           personKey.as('person_id'),
@@ -228,7 +256,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
     case 'enrolments': {
       let q = db
         .selectFrom('enrolments as i')
-        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin(personOf(db, rule), 'p.id', 'i.participant_id')
         .innerJoin('course_runs as r', 'r.id', 'i.course_run_id')
         .innerJoin('course_types as ct', 'ct.id', 'r.course_type_id')
         .select([
@@ -275,7 +303,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
     case 'site_ready':
       return db
         .selectFrom('site_ready_signoffs as i')
-        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin(personOf(db, rule), 'p.id', 'i.participant_id')
         .select([
           personKey.as('person_id'),
           'i.participant_id',
@@ -292,7 +320,7 @@ function subjectQuery(db: AnyDb, rule: CountingRule): AnyQuery {
     case 'placements': {
       let q = db
         .selectFrom('placements as i')
-        .innerJoin('participants as p', 'p.id', 'i.participant_id')
+        .innerJoin(personOf(db, rule), 'p.id', 'i.participant_id')
         .select([
           personKey.as('person_id'),
           'i.participant_id',

@@ -12,8 +12,8 @@ const RETRYABLE = new Set(['40001', '40P01']);
 export const postgresStore: StoreDialect = {
   name: 'postgres',
   participantSearchCondition,
-  // The planner chooses between the table and participants_id_area from its statistics.
-  participantAreasById: (alias) => sql`participants as ${sql.id(alias)}`,
+  // The planner chooses between the table and participants_id_person from its statistics.
+  participantsByIdNarrow: (alias) => sql.table('participants').as(alias),
   // The grid's general query is the fast one here: the page order is read from participants' rows,
   // which hold the trigram-indexed texts too (migration 0250).
   participantSearchPage: () => null,

@@ -25,7 +25,9 @@ export const sqliteStore: StoreDialect = {
   name: 'sqlite',
   participantSearchCondition,
   // INDEXED BY: fails loudly ("no such index") rather than silently reading the wide rows.
-  participantAreasById: (alias) => sql`participants as ${sql.id(alias)} indexed by participants_id_area`,
+  // The alias carries the INDEXED BY clause, which SQLite takes after it: `participants as p indexed by …`.
+  participantsByIdNarrow: (alias) =>
+    sql.table('participants').as(sql`${sql.id(alias)} indexed by participants_id_person`),
   participantSearchPage,
   purgeParticipantSearchTrace,
   mergeParticipantSearch,
