@@ -49,6 +49,7 @@ import * as m0275 from './0275-participants-area-lookup';
 import * as m0290 from './0290-participants-prefix-indexes';
 import * as m0291 from './0291-import-batch-rows-entity-index';
 import * as m0305 from './0305-participant-index-deferral';
+import * as m0306 from './0306-import-batch-rows-participant-index';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -130,6 +131,7 @@ const later: Record<string, Migration> = {
   '0290-participants-prefix-indexes': m0290,
   '0291-import-batch-rows-entity-index': m0291,
   '0305-participant-index-deferral': m0305,
+  '0306-import-batch-rows-participant-index': m0306,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
