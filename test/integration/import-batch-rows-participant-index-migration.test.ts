@@ -37,7 +37,7 @@ it.skipIf(isPostgresRun)('0306 indexes import batch rows by participant, keeping
     ).rows.map((r) => r.name);
   expect(await indexes()).toEqual(['import_batch_rows_batch']);
   const erase = (d: typeof db, id = participantId) =>
-    updatePersonRows(d, 'import_batch_rows', [id], { after_json: '{"erased":true}' });
+    d.transaction().execute((tx) => updatePersonRows(tx, 'import_batch_rows', [id], { after_json: '{"erased":true}' }));
   // Someone else's rows (none), so the row stays as it was written.
   expect((await statementPlans(db, (d) => erase(d, participantId + 1))).join('\n')).toMatch(/SCAN import_batch_rows/);
 
