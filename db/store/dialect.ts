@@ -65,6 +65,7 @@ export interface StoreDialect {
   participantSearchPage(text: string, page: { limit: number; offset: number }): RawBuilder<SearchPageRow> | null;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   mergeParticipantSearch(tx: Tx): Promise<boolean>;
+  withParticipantIndexFilledOnce<T>(tx: Tx, insert: () => Promise<T>): Promise<T>;
   watchWrites(tx: Tx): Promise<() => Promise<boolean>>;
   dataVersion(db: Db): Promise<string | null>;
   integrityProblems(db: Kysely<Database>): Promise<string[]>;
@@ -163,6 +164,15 @@ export function purgeParticipantSearchTrace(tx: Tx): Promise<void> {
  * Returns whether it merged (never on PostgreSQL, whose trigram indexes need no such care). */
 export function mergeParticipantSearch(tx: Tx): Promise<boolean> {
   return dialectOf(tx).mergeParticipantSearch(tx);
+}
+
+/** Runs `insert` (a bulk insert of people, nothing else) so that the store's quick-search index
+ * takes the people it inserted in one step before this returns, rather than row by row: on SQLite
+ * the insert triggers skip (migration 0305) and both index tables are filled by one statement
+ * each, inside the caller's transaction, so no other transaction sees the index behind the people.
+ * On PostgreSQL `insert` runs as it is (the trigram indexes are over participants' own rows). */
+export function withParticipantIndexFilledOnce<T>(tx: Tx, insert: () => Promise<T>): Promise<T> {
+  return dialectOf(tx).withParticipantIndexFilledOnce(tx, insert);
 }
 
 /** A transaction that will write. On SQLite it begins IMMEDIATE (db/store/sqlite/dialect.ts): it

@@ -34,7 +34,7 @@ import { resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
 import { nameSoundColumns } from '../participants/name-sounds';
 import { formatUkDate } from '../../../shared/domain/dates';
-import { mergeParticipantSearch } from '../../store/dialect';
+import { mergeParticipantSearch, withParticipantIndexFilledOnce } from '../../store/dialect';
 import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
@@ -123,7 +123,8 @@ export async function commitPreview(
         newParticipant(f, `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
       );
       job?.throwIfCancelled();
-      const ids = await insertParticipants(tx, values);
+      // The search index takes the new people in one step, not per row by trigger (migration 0305).
+      const ids = await withParticipantIndexFilledOnce(tx, () => insertParticipants(tx, values));
       fresh.forEach((r, k) => {
         const id = ids.get(values[k]!.reference)!;
         // The same text in the undo row and (sealed) in the audit entry, written once.

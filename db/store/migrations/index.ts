@@ -48,6 +48,8 @@ import * as m0270 from './0270-participant-sort-keys';
 import * as m0275 from './0275-participants-area-lookup';
 import * as m0290 from './0290-participants-prefix-indexes';
 import * as m0291 from './0291-import-batch-rows-entity-index';
+import * as m0305 from './0305-participant-index-deferral';
+import * as m0306 from './0306-import-batch-rows-participant-index';
 import * as m0310 from './0310-participants-id-person';
 
 // -- foundation --
@@ -129,6 +131,8 @@ const later: Record<string, Migration> = {
   '0275-participants-area-lookup': m0275,
   '0290-participants-prefix-indexes': m0290,
   '0291-import-batch-rows-entity-index': m0291,
+  '0305-participant-index-deferral': m0305,
+  '0306-import-batch-rows-participant-index': m0306,
   '0310-participants-id-person': m0310,
 };
 

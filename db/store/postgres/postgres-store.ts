@@ -22,6 +22,8 @@ export const postgresStore: StoreDialect = {
   async purgeParticipantSearchTrace() {},
   // GIN indexes with fastupdate off (migration 0250) take new rows in at once: nothing to merge.
   mergeParticipantSearch: async () => false,
+  // The same indexes take each inserted row as the row itself is written: nothing to defer.
+  withParticipantIndexFilledOnce: (_tx, insert) => insert(),
   async watchWrites(tx) {
     // A transaction gets an id only when it first changes something (a row, a sequence, DDL).
     const id = async () =>

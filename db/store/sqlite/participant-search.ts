@@ -178,3 +178,38 @@ export function participantSearchPage(
     select id, last_name, first_name, (select count(*) from matched) as matches from matched
     order by last_name, first_name, id limit ${sql.lit(limit)} offset ${sql.lit(offset)})`;
 }
+
+/**
+ * Runs `insert` (which inserts people, and nothing else that fires participants' insert triggers)
+ * with the search index and sort keys filled once for every person it inserted, by one
+ * `insert ... select` each, instead of by the two insert triggers row by row (migration 0305:
+ * about 0.6 s of CPU fewer for 50,000 people). The triggers skip while participant_index_deferral
+ * holds its row; it is set and cleared here, inside the caller's transaction, so no other
+ * transaction ever sees it set or the index behind the people. New people's ids are above every id
+ * there before (rowids grow), so "id > the largest before" is exactly the people inserted here.
+ * If `insert` fails, the people it did insert are indexed and the flag cleared before the error
+ * goes on, so a caller that goes on with its transaction still has them searchable.
+ */
+export async function withParticipantIndexFilledOnce<DB, T>(tx: Kysely<DB>, insert: () => Promise<T>): Promise<T> {
+  const { rows } = await sql<{ last: number | null }>`select max(id) as last from participants`.execute(tx);
+  const after = Number(rows[0]?.last ?? 0);
+  const fill = async () => {
+    await sql`insert into participant_search(rowid, name, ident)
+      select p.id, ${NAME_EXPR('p')}, ${IDENT_EXPR('p')} from participants p where p.id > ${after} order by p.id`.execute(
+      tx,
+    );
+    await sql`insert into participant_sort_keys (id, status, last_name, first_name)
+      select id, status, last_name, first_name from participants where id > ${after} order by id`.execute(tx);
+    await sql`delete from participant_index_deferral`.execute(tx);
+  };
+  await sql`insert into participant_index_deferral (id) values (1)`.execute(tx);
+  let result: T;
+  try {
+    result = await insert();
+  } catch (error) {
+    await fill().catch(() => undefined);
+    throw error;
+  }
+  await fill();
+  return result;
+}

@@ -17,6 +17,7 @@ import {
   participantSearchCondition,
   participantSearchPage,
   purgeParticipantSearchTrace,
+  withParticipantIndexFilledOnce,
 } from './participant-search';
 import { totalChanges, watchWrites } from './write-watch';
 import { rekeyFile } from './encrypt-in-place';
@@ -31,6 +32,7 @@ export const sqliteStore: StoreDialect = {
   participantSearchPage,
   purgeParticipantSearchTrace,
   mergeParticipantSearch,
+  withParticipantIndexFilledOnce,
   watchWrites,
   // Every row any statement changed on this connection, and the store has one connection.
   dataVersion: async (db) => String(await totalChanges(db)),

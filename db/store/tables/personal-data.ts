@@ -1249,6 +1249,12 @@ export const storeIndexes = {
       "each participant's status, surname and first name, the quick search's page order, kept by trigger from the " +
       'participants table (migration 0270); anonymising rewrites them with the row',
   },
+  participant_index_deferral: {
+    from: 'participants',
+    why:
+      "a flag, no person's data: holds one row only inside an import's transaction while the two tables above are " +
+      'filled once for the people it inserted, instead of by their insert triggers (migration 0305)',
+  },
 } as const satisfies Record<string, { from: TableName; why: string }>;
 
 /**
