@@ -3,7 +3,6 @@
 // typed day-first and come out ISO; NI numbers, postcodes and phones come out normalised.
 import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
-import { isIdentifierWord } from './quick-search-words';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
 import {
   conditionImpactAnswers,
@@ -38,11 +37,6 @@ function requiredText(label: string, max = 100) {
     .min(1, `Enter ${label.toLowerCase()}`)
     .max(max, `${label} must be ${max} characters or fewer`);
 }
-
-/** A name: no digits, which make a word an identifier to the quick search (quick-search-words.ts),
- * so a name with one could not be found by that word. */
-const noDigits = (label: string) =>
-  [(v: string | null) => !v || !isIdentifierWord(v), `${label} cannot contain numbers`] as const;
 
 /** A date typed day-first ("5/3/2024", "5 Mar 2024") or ISO; stored ISO. */
 function ukDate(label: string, options: { required?: boolean } = {}) {
@@ -106,9 +100,9 @@ function whenValid(...fields: string[]) {
 export const participantRecordSchema = z
   .object({
     // identity and contact
-    firstName: requiredText('First name').refine(...noDigits('First name')),
-    lastName: requiredText('Last name').refine(...noDigits('Last name')),
-    preferredName: optionalText('Preferred name', 100).refine(...noDigits('Preferred name')),
+    firstName: requiredText('First name'),
+    lastName: requiredText('Last name'),
+    preferredName: optionalText('Preferred name', 100),
     dateOfBirth: ukDate('Date of birth', { required: true }),
     niStatus: z.enum(['known', 'not_yet_known'], { error: 'Choose whether the National Insurance number is known' }),
     niNumber: z

@@ -1,9 +1,11 @@
 // How the participant quick search reads what an officer typed, shared by both stores (SQLite's
 // FTS5 index and PostgreSQL's trigram indexes) so that they find the same people. A word that
-// contains a digit is an identifier, never a name: people's names hold no digits (the record's
-// rules refuse them, participant-record.ts), while postcodes, NI numbers, phone numbers and
-// references do. So "SG2 8CC" is looked for in the identifiers only, and "Smith SG2" finds the
-// people named Smith whose identifiers hold "SG2" (or whose identifiers hold "SMITHSG2").
+// contains a digit is an identifier, never a name: people's names hold no digits, while
+// postcodes, NI numbers, phone numbers and references do. (A name stored with a digit, a typo or
+// a partner's file, is still found by its other words. The record does not refuse one: that would
+// block every later edit of such a record over a field the officer did not touch.) So "SG2 8CC"
+// is looked for in the identifiers only, and "Smith SG2" finds the people named Smith whose
+// identifiers hold "SG2" (or whose identifiers hold "SMITHSG2").
 
 /** What a quick search looks for: words for the names, and the whole text in compact form for the identifiers. */
 export interface QuickSearchTerms {

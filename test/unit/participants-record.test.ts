@@ -61,16 +61,6 @@ describe('participant record schema', () => {
     });
   });
 
-  it('refuses a digit in a name, naming the field (the quick search reads such a word as an identifier)', () => {
-    expect(errors({ firstName: 'Amira2' })).toEqual([
-      { path: 'firstName', message: 'First name cannot contain numbers' },
-    ]);
-    expect(errors({ lastName: 'Khan 7' })).toEqual([{ path: 'lastName', message: 'Last name cannot contain numbers' }]);
-    expect(errors({ preferredName: 'A1' })).toEqual([
-      { path: 'preferredName', message: 'Preferred name cannot contain numbers' },
-    ]);
-    expect(errors({ firstName: "Zoë-Anne O'Neil", preferredName: '' })).toEqual([]);
-  });
   it('requires an NI number when known, and refuses one when not yet known', () => {
     expect(errors({ niNumber: '' })[0]).toEqual({
       path: 'niNumber',
