@@ -21,8 +21,10 @@ export interface TeamTable {
 
 /** Kysely's own bookkeeping: written by the migrations, never copied. */
 const MIGRATION_TABLES = new Set(['kysely_migration', 'kysely_migration_lock']);
-/** The server's own settings (organisation scopes, ./team-scopes.ts): not the programme's data. */
+/** The server's own settings (organisation scopes, ./team-scopes.ts; the audit chain's keys,
+ * ./audit-chain.ts): not the programme's data, so neither copied nor in the personal-data registry. */
 const SERVER_TABLE_PREFIX = 'worksbook_';
+export const isServerSettingsTable = (name: string): boolean => name.startsWith(SERVER_TABLE_PREFIX);
 
 /** The programme's tables, each after every table it refers to (a table's references to itself
  * aside). */
@@ -43,7 +45,7 @@ export async function tablesInCopyOrder(db: Kysely<Database>): Promise<TeamTable
     where k.contype = 'f' and n.nspname = current_schema()`.execute(db);
   const tables = new Map<string, TeamTable>();
   for (const c of columns.rows) {
-    if (MIGRATION_TABLES.has(c.table_name) || c.table_name.startsWith(SERVER_TABLE_PREFIX)) continue;
+    if (MIGRATION_TABLES.has(c.table_name) || isServerSettingsTable(c.table_name)) continue;
     const t = tables.get(c.table_name) ?? {
       name: c.table_name,
       columns: [],
