@@ -1,11 +1,11 @@
 // Migration 0291 over a store at 0290 that already holds an import batch and the row it wrote:
 // the index of batch rows by entity (read by nothing) is gone, the row is kept, and an undo's
 // read of its batch's rows still searches the batch index.
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgresRun } from '../support/test-store';
 import {
-  insertImportBatch,
+  indexesOf,
+  insertImportBatchWithRow,
   insertOfficerAndPerson,
   migrateThrough,
   sqliteStoreBefore,
@@ -18,23 +18,8 @@ import { statementPlans } from '../support/query-plans';
 it.skipIf(isPostgresRun)('0291 drops the index of import batch rows by entity, keeping the rows', async () => {
   const db = await sqliteStoreBefore('0291');
   const { at, staffId, participantId } = await insertOfficerAndPerson(db);
-  const batchId = await insertImportBatch(db, at, staffId);
-  const row = {
-    batch_id: batchId,
-    row_number: 2,
-    action: 'created',
-    entity: 'participant',
-    entity_id: participantId,
-    participant_id: participantId,
-    before_json: null,
-    after_json: '{"first_name":"Ann"}',
-  } as const;
-  await db.insertInto('import_batch_rows').values(row).execute();
-  const indexes = async () =>
-    (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'index'
-        and tbl_name = 'import_batch_rows' and sql is not null order by name`.execute(db)
-    ).rows.map((r) => r.name);
+  const { batchId, row } = await insertImportBatchWithRow(db, at, staffId, participantId);
+  const indexes = () => indexesOf(db, 'import_batch_rows');
   expect(await indexes()).toEqual(['import_batch_rows_batch', 'import_batch_rows_entity']);
 
   await migrateThrough(db, '0291');

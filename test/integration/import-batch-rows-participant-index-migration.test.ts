@@ -1,11 +1,11 @@
 // Migration 0306 over a store at 0305 that already holds an import batch and the row it wrote:
 // import batch rows get an index by participant, the row is kept, and anonymising's erasure of
 // what imports wrote about a person (by participant_id) searches it instead of reading the table.
-import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { isPostgresRun } from '../support/test-store';
 import {
-  insertImportBatch,
+  indexesOf,
+  insertImportBatchWithRow,
   insertOfficerAndPerson,
   migrateThrough,
   sqliteStoreBefore,
@@ -18,23 +18,8 @@ import { statementPlans } from '../support/query-plans';
 it.skipIf(isPostgresRun)('0306 indexes import batch rows by participant, keeping the rows', async () => {
   const db = await sqliteStoreBefore('0306');
   const { at, staffId, participantId } = await insertOfficerAndPerson(db);
-  const batchId = await insertImportBatch(db, at, staffId);
-  const row = {
-    batch_id: batchId,
-    row_number: 2,
-    action: 'created',
-    entity: 'participant',
-    entity_id: participantId,
-    participant_id: participantId,
-    before_json: null,
-    after_json: '{"first_name":"Ann"}',
-  } as const;
-  await db.insertInto('import_batch_rows').values(row).execute();
-  const indexes = async () =>
-    (
-      await sql<{ name: string }>`select name from sqlite_master where type = 'index'
-        and tbl_name = 'import_batch_rows' and sql is not null order by name`.execute(db)
-    ).rows.map((r) => r.name);
+  const { row } = await insertImportBatchWithRow(db, at, staffId, participantId);
+  const indexes = () => indexesOf(db, 'import_batch_rows');
   expect(await indexes()).toEqual(['import_batch_rows_batch']);
   const erase = (d: typeof db, id = participantId) =>
     d.transaction().execute((tx) => updatePersonRows(tx, 'import_batch_rows', [id], { after_json: '{"erased":true}' }));

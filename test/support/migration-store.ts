@@ -6,7 +6,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3-multiple-ciphers';
-import { Kysely } from 'kysely';
+import { Kysely, sql } from 'kysely';
 import { onTestFinished } from 'vitest';
 import { WorksbookSqliteDialect } from '../../db/store/sqlite/dialect';
 import { migrateToLatest } from '../../db/store/migrator';
@@ -90,6 +90,31 @@ export async function insertImportBatch(db: MigrationDb, at: string, staffId: nu
     .returning('id')
     .executeTakeFirstOrThrow();
   return batch.id;
+}
+
+/** An import batch (insertImportBatch) and the row it wrote creating `participantId`; the row as
+ * written, for tests that check a migration keeps it. */
+export async function insertImportBatchWithRow(db: MigrationDb, at: string, staffId: number, participantId: number) {
+  const batchId = await insertImportBatch(db, at, staffId);
+  const row = {
+    batch_id: batchId,
+    row_number: 2,
+    action: 'created',
+    entity: 'participant',
+    entity_id: participantId,
+    participant_id: participantId,
+    before_json: null,
+    after_json: '{"first_name":"Ann"}',
+  } as const;
+  await db.insertInto('import_batch_rows').values(row).execute();
+  return { batchId, row };
+}
+
+/** The names of a table's own indexes (not SQLite's automatic ones), in order. SQLite only. */
+export async function indexesOf(db: MigrationDb, table: string): Promise<string[]> {
+  const { rows } = await sql<{ name: string }>`select name from sqlite_master where type = 'index'
+    and tbl_name = ${table} and sql is not null order by name`.execute(db);
+  return rows.map((r) => r.name);
 }
 
 /** insertOfficerAndPerson, and that person's job start on 1 September 2025. */
