@@ -40,3 +40,11 @@ export function quickSearchTerms(text: string): QuickSearchTerms {
 
 /** The compact text is long enough for the trigram indexes. */
 export const searchesIdentifiers = (terms: QuickSearchTerms): boolean => [...terms.compact].length >= 3;
+
+/** The words of a name that hold a digit, which the quick search will read as identifiers; the
+ * form shows them as a warning (not a refusal: see the note at the top). */
+export const nameWordsWithDigits = (name: string): string[] =>
+  name
+    .trim()
+    .split(/\s+/)
+    .filter((w) => w !== '' && isIdentifierWord(w));

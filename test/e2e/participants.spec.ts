@@ -34,7 +34,14 @@ test('register a participant by keyboard only, correcting a wrong NI number', as
   await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
   await expect(page.getByLabel('First name', { exact: true })).toBeFocused();
   await page.keyboard.type('Kwame');
+  // A digit in a name is a warning, never a refusal (quick search reads it as an identifier).
+  await typeInto(page, 'Last name', 'Asante-Keyb0ard');
+  await expect(page.locator('#name-digits-warning')).toHaveText(
+    /Check the name: the last name \(“Asante-Keyb0ard”\) has a digit\. .* will not be found by that word\./,
+  );
+  expect(await axeViolations(page)).toEqual([]);
   await typeInto(page, 'Last name', 'Asante-Keyboard');
+  await expect(page.locator('#name-digits-warning')).toHaveCount(0);
   await typeInto(page, 'Date of birth', '29/2/2008');
   await typeInto(page, 'NI number', 'QQ 12 34 56 C');
   await page.keyboard.press('Tab');

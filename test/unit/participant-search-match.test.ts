@@ -2,7 +2,7 @@
 // words it reads as names or identifiers (both stores).
 import { describe, expect, it } from 'vitest';
 import { quickSearchMatch } from '../../db/store/sqlite/participant-search';
-import { quickSearchTerms } from '../../shared/domain/quick-search-words';
+import { nameWordsWithDigits, quickSearchTerms } from '../../shared/domain/quick-search-words';
 
 describe('quickSearchMatch', () => {
   it.each([
@@ -55,4 +55,14 @@ describe('quickSearchMatch', () => {
     expect(quickSearchMatch('jo')).toBeNull();
     expect(quickSearchMatch('1 2')).toBeNull();
   });
+});
+
+describe('nameWordsWithDigits (the form warns, never refuses)', () => {
+  it.each([
+    ['Jones', []],
+    ['J0nes', ['J0nes']],
+    ['Mary-Ann  O’Neill', []],
+    [' Al1 Smith 2nd ', ['Al1', '2nd']],
+    ['', []],
+  ])('%j → %j', (name, words) => expect(nameWordsWithDigits(name)).toEqual(words));
 });

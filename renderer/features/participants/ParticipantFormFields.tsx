@@ -26,6 +26,7 @@ import { Field } from '../../components/form/Field';
 import { ChoiceGroup } from '../../components/form/ChoiceGroup';
 import { SelectOptions } from '../../components/form/SelectOptions';
 import { toId } from '../../components/form/values';
+import { NameDigitsCheck } from './NameDigitsCheck';
 import { PostcodeCheck } from './PostcodeCheck';
 import type { DuplicateKeyField } from './use-duplicate-check';
 
@@ -144,6 +145,13 @@ export function ParticipantFormFields({
           {text('preferredName', 'Preferred name (optional)')}
           {text('dateOfBirth', 'Date of birth', { hint: dateHint, keyField: 'dateOfBirth', narrow: true })}
         </div>
+        <NameDigitsCheck
+          names={[
+            { label: 'First name', value: watch('firstName') },
+            { label: 'Last name', value: watch('lastName') },
+            { label: 'Preferred name', value: watch('preferredName') },
+          ]}
+        />
         <ChoiceGroup
           name="niStatus"
           legend="National Insurance number"
