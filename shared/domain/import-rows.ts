@@ -1,6 +1,7 @@
 // One table row + a profile → typed values for our fields, with a problem per bad cell (naming
 // its column) and warnings. Blank cells give no value at all, so blanks never overwrite data.
 import { columnLetter, type SheetTable } from './import-sheet';
+import { isIdentifierWord, nameWordsWithDigits } from './quick-search-words';
 import {
   cscsFactFields,
   fieldOf,
@@ -91,6 +92,19 @@ function tidyName(s: string): string {
   return t;
 }
 
+/** A name is accepted as the partner wrote it; a word in it with a digit is a warning, as on the
+ * form (quick search reads such a word as an identifier, so it will not find the person by it). */
+function nameResult(field: ImportField, value: string): ValueResult<FieldValue> {
+  if (!isIdentifierWord(value)) return { ok: true, value }; // no digit: the common case, without splitting
+  const words = nameWordsWithDigits(value);
+  const quoted = words.map((w) => `"${w}"`).join(', ');
+  return {
+    ok: true,
+    value,
+    warning: `${field.label} ${quoted} ${words.length === 1 ? 'has a digit' : 'have digits'}: quick search reads a word with a digit as a postcode, NI number, phone number or reference, so this person will not be found by ${words.length === 1 ? 'that word' : 'those words'}`,
+  };
+}
+
 export function parseFieldValue(
   field: ImportField,
   cell: RawCell,
@@ -118,7 +132,7 @@ export function parseFieldValue(
     case 'number':
       return parseNumberCell(cell);
     case 'name':
-      return { ok: true, value: tidyName(cellText(cell)) };
+      return nameResult(field, tidyName(cellText(cell)));
     case 'code': {
       const text = mapValue(cellText(cell), map, true);
       const allowed = codes ?? field.codes;

@@ -110,6 +110,41 @@ describe('suggestions and typing', () => {
     ]);
   });
 
+  it('takes a name with a digit as written, with a warning naming the cell (never a problem)', () => {
+    const profile = importProfileSchema.parse({
+      name: 'p',
+      partner: 'x',
+      kind: 'participants',
+      columns: { first_name: 'First', last_name: 'Last' },
+    });
+    const { rows } = typeRows(
+      {
+        sheet: 'S',
+        headerRow: 1,
+        headers: ['First', 'Last'],
+        rows: [
+          { rowNumber: 2, cells: ['Ann', 'J0nes'] },
+          { rowNumber: 3, cells: ['Ann', 'Jones'] },
+        ],
+        skippedBlank: 0,
+        skippedTotals: 0,
+      },
+      profile,
+      false,
+    );
+    expect(rows[0]!.values).toEqual({ first_name: 'Ann', last_name: 'J0nes' });
+    expect(rows[0]!.problems).toEqual([]);
+    expect(rows[0]!.warnings).toEqual([
+      {
+        field: 'last_name',
+        column: 'Last (B)',
+        message:
+          'Last name "J0nes" has a digit: quick search reads a word with a digit as a postcode, NI number, phone number or reference, so this person will not be found by that word',
+      },
+    ]);
+    expect(rows[1]!.warnings).toEqual([]);
+  });
+
   it('validates hand-written profiles with messages that name the field', () => {
     const bad = importProfileSchema.safeParse({
       name: 'p',
