@@ -101,7 +101,10 @@ function nameResult(field: ImportField, value: string): ValueResult<FieldValue> 
   return {
     ok: true,
     value,
-    warning: `${field.label} ${quoted} ${words.length === 1 ? 'has a digit' : 'have digits'}: quick search reads a word with a digit as a postcode, NI number, phone number or reference, so this person will not be found by ${words.length === 1 ? 'that word' : 'those words'}`,
+    warning:
+      `${field.label} ${quoted} ${words.length === 1 ? 'has a digit' : 'have digits'}: quick search reads a word ` +
+      'with a digit as a postcode, NI number, phone number or reference, so this person will not be found by ' +
+      (words.length === 1 ? 'that word' : 'those words'),
   };
 }
 

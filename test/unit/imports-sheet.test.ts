@@ -139,7 +139,8 @@ describe('suggestions and typing', () => {
         field: 'last_name',
         column: 'Last (B)',
         message:
-          'Last name "J0nes" has a digit: quick search reads a word with a digit as a postcode, NI number, phone number or reference, so this person will not be found by that word',
+          'Last name "J0nes" has a digit: quick search reads a word with a digit as a postcode, NI number, ' +
+          'phone number or reference, so this person will not be found by that word',
       },
     ]);
     expect(rows[1]!.warnings).toEqual([]);
