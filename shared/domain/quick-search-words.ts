@@ -3,7 +3,8 @@
 // contains a digit is an identifier, never a name: people's names hold no digits, while
 // postcodes, NI numbers, phone numbers and references do. (A name stored with a digit, a typo or
 // a partner's file, is still found by its other words. The record does not refuse one: that would
-// block every later edit of such a record over a field the officer did not touch.) So "SG2 8CC"
+// block every later edit of such a record over a field the officer did not touch. The form and an
+// import's preview warn instead: `nameWordsWithDigits`.) So "SG2 8CC"
 // is looked for in the identifiers only, and "Smith SG2" finds the people named Smith whose
 // identifiers hold "SG2" (or whose identifiers hold "SMITHSG2").
 
