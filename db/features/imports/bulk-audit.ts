@@ -19,6 +19,9 @@ import { workerScript } from './import-read.host';
 import type { SealReply, SealRequest, SealStart } from './bulk-audit.worker';
 
 const CHUNK = 500;
+/** How long the commit waits for the worker's last rows once every entry is handed over (it seals
+ * 50,000 in one to two seconds). */
+const FINISH_TIMEOUT_MS = 60_000;
 
 async function chainHead(tx: Tx): Promise<string> {
   const last = await tx.selectFrom('audit_log').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
@@ -86,7 +89,13 @@ export class AuditSealer {
   async finish(): Promise<{ rows: ChainedAuditRow[]; lastHash: string } | null> {
     if (this.failed) return null;
     const lastHash = await new Promise<string | null>((resolve) => {
-      this.ended = resolve;
+      // A worker that stops answering must not hold the import's transaction open: past the
+      // deadline the entries are sealed here instead.
+      const timer = setTimeout(() => this.fail('no answer'), FINISH_TIMEOUT_MS);
+      this.ended = (hash) => {
+        clearTimeout(timer);
+        resolve(hash);
+      };
       this.worker.postMessage({ end: true } satisfies SealRequest);
     });
     if (lastHash === null || this.rows.length !== this.entries.length) return null;
