@@ -37,13 +37,16 @@ function passes(compiled: CompiledQuery, values: readonly unknown[]): boolean {
 /**
  * Inserts `rows` `perStatement` at a time in the caller's transaction: `build` makes the typed
  * statement for a chunk (`tx.insertInto(...).values(chunk)`, with `returning` if wanted) and is
- * called once per chunk size; the rows each statement returns come back in order.
+ * called once per chunk size; the rows each statement returns come back in order, and to
+ * `afterEach` as each statement returns them (an import hands its new people's ids to the audit
+ * sealer's worker while the next statement runs).
  */
 export async function insertMany<R extends object, O>(
   tx: Tx,
   rows: readonly R[],
   perStatement: number,
   build: (chunk: R[]) => Compilable<O>,
+  afterEach?: (returned: O[]) => void | Promise<void>,
 ): Promise<O[]> {
   const out: O[] = [];
   const reusable = new Map<number, { columns: string; compiled: CompiledQuery<O> }>();
@@ -61,6 +64,7 @@ export async function insertMany<R extends object, O>(
     }
     const result = await tx.executeQuery(statement);
     for (const r of result.rows) out.push(r);
+    if (afterEach) await afterEach(result.rows);
   }
   return out;
 }

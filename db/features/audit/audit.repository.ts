@@ -3,83 +3,19 @@
 // A store with an audit key (kept in its key envelope, never in the store) chains with
 // HMAC-SHA256 under it, so someone holding only the store key cannot rewrite the log and
 // recompute the chain; entries from before the key (the audit_epochs table) keep plain SHA-256.
-import { createHash, createHmac } from 'node:crypto';
 import type { Db, Tx } from '../../store/schema';
 import { auditKeyOf } from '../../store/store-secrets';
-import { auditKeysFor, isSealed, openAuditText, participantAuditKey, sealAuditText } from './audit-crypto';
+import { auditKeysFor, isSealed, openAuditText, participantAuditKey } from './audit-crypto';
+import { auditRow, chainHash, GENESIS_HASH, type AuditEntry } from './audit-chain';
 import type { Role } from '../../../shared/contract/define';
 import { roleReads } from '../../store/tables/readable-columns';
-import { AUDIT_HASHED_FIELDS } from '../../store/tables/foundation.tables';
+
+// The chain's pure part (entries, rows, hashes) lives in audit-chain.ts, which the bulk sealer's
+// worker thread loads without the store.
+export { auditHash, auditRow, chainHash, GENESIS_HASH, keyedAuditHash, type AuditEntry } from './audit-chain';
 
 /** What a viewer reads of an audit entry's text about a person. */
 export const WITHHELD_FROM_VIEWERS = 'A change to the record (the details are not shown to viewers)';
-
-export interface AuditEntry {
-  action:
-    | 'create'
-    | 'update'
-    | 'delete'
-    | 'view'
-    | 'export'
-    | 'import'
-    | 'merge'
-    | 'unmerge'
-    | 'undo'
-    | 'sign-in'
-    | 'sign-out'
-    | 'verify'
-    | string;
-  entity: string;
-  entityId?: string | number | null;
-  participantId?: number | null;
-  summary: string;
-  before?: unknown;
-  after?: unknown;
-  /** `after` already written as JSON, used instead of writing it again: an import writes the same
-   * text to the batch row that undoes it, for 50,000 rows at a time. */
-  afterJson?: string;
-}
-
-export const GENESIS_HASH = '0'.repeat(64);
-
-function canonicalEntry(row: Record<string, unknown>): string {
-  return JSON.stringify(AUDIT_HASHED_FIELDS.map((name) => row[name]));
-}
-
-/** The plain chain: SHA-256 of the previous hash and the entry (entries from before the audit key). */
-export function auditHash(prevHash: string, row: Record<string, unknown>): string {
-  return createHash('sha256').update(prevHash).update('\n').update(canonicalEntry(row)).digest('hex');
-}
-
-/** The keyed chain: HMAC-SHA256 under the store's audit key. */
-export function keyedAuditHash(key: Buffer, prevHash: string, row: Record<string, unknown>): string {
-  return createHmac('sha256', key).update(prevHash).update('\n').update(canonicalEntry(row)).digest('hex');
-}
-
-/** The hash of the next entry: keyed when the store has an audit key. */
-export function chainHash(key: Buffer | null, prevHash: string, row: Record<string, unknown>): string {
-  return key ? keyedAuditHash(key, prevHash, row) : auditHash(prevHash, row);
-}
-
-/** The stored form of an entry (before its hash): entries about a person are sealed with that
- * person's audit key, which anonymisation deletes (see audit-crypto.ts); others stay readable.
- * appendAudit and bulk writers (imports) both build rows here, so the chain is the same. */
-export function auditRow(at: string, staffId: number | null, entry: AuditEntry, key: Buffer | null) {
-  const participantId = entry.participantId ?? null;
-  const seal = (field: string, text: string | null) =>
-    text === null || participantId === null || !key ? text : sealAuditText(key, participantId, field, text);
-  return {
-    at,
-    staff_id: staffId,
-    action: entry.action,
-    entity: entry.entity,
-    entity_id: entry.entityId == null ? null : String(entry.entityId),
-    participant_id: participantId,
-    summary: seal('summary', entry.summary)!,
-    before_json: seal('before', entry.before === undefined ? null : JSON.stringify(entry.before)),
-    after_json: seal('after', entry.afterJson ?? (entry.after === undefined ? null : JSON.stringify(entry.after))),
-  };
-}
 
 /** Appends one entry after the last; returns its id. */
 export async function appendAudit(tx: Tx, at: string, staffId: number | null, entry: AuditEntry): Promise<number> {

@@ -136,6 +136,43 @@ export async function deprivationRow(db: Db, versionId: number, lsoa: string) {
     .executeTakeFirst();
 }
 
+/** Lookups bound per statement: well under SQLite's 32,766 bound values and PostgreSQL's 65,535. */
+const LOOKUPS_PER_STATEMENT = 5_000;
+
+/** The directory rows of many postcodes (an import's new people), a statement per 5,000. */
+export async function postcodeRowsOf(
+  db: Db,
+  versionId: number,
+  postcodes: readonly string[],
+): Promise<Map<string, PostcodeRow>> {
+  const out = new Map<string, PostcodeRow>();
+  for (let i = 0; i < postcodes.length; i += LOOKUPS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('geo_postcodes')
+      .select(['postcode', 'la_code', 'ward_code', 'lsoa11', 'lsoa21', 'terminated'])
+      .where('version_id', '=', versionId)
+      .where('postcode', 'in', postcodes.slice(i, i + LOOKUPS_PER_STATEMENT))
+      .execute();
+    for (const r of rows) out.set(r.postcode, r);
+  }
+  return out;
+}
+
+/** The deprivation decile of many LSOAs, a statement per 5,000. */
+export async function decilesOf(db: Db, versionId: number, lsoas: readonly string[]): Promise<Map<string, number>> {
+  const out = new Map<string, number>();
+  for (let i = 0; i < lsoas.length; i += LOOKUPS_PER_STATEMENT) {
+    const rows = await db
+      .selectFrom('geo_deprivation')
+      .select(['lsoa_code', 'imd_decile'])
+      .where('version_id', '=', versionId)
+      .where('lsoa_code', 'in', lsoas.slice(i, i + LOOKUPS_PER_STATEMENT))
+      .execute();
+    for (const r of rows) out.set(r.lsoa_code, r.imd_decile);
+  }
+  return out;
+}
+
 /** Names of areas by code, from the names files in use. */
 export async function areaNames(db: Db, codes: ReadonlyArray<string | null>): Promise<Map<string, string>> {
   const wanted = [...new Set(codes.filter((c): c is string => !!c))];

@@ -20,9 +20,11 @@ import type { LookupVersionRow } from '../../store/tables/geography.tables';
 import {
   areaNames,
   currentVersions,
+  decilesOf,
   deprivationRow,
   findVersion,
   postcodeRow,
+  postcodeRowsOf,
   postcodeStates,
   readLocalAreasSetting,
   writeParticipantGeography,
@@ -104,6 +106,69 @@ export async function loadGeographyContext(db: Db): Promise<GeographyContext> {
 /** Stores where each of `ids` lives (set-based: fine for one person or a batch of thousands). */
 export async function resolveParticipants(tx: Tx, ids: number[], ctx: GeographyContext): Promise<void> {
   await writeParticipantGeography(tx, ids, ctx);
+}
+
+/** The geography columns of a participant, as writeParticipantGeography stores them. */
+export interface GeographyColumns {
+  geo_status: string;
+  geo_la_code: string | null;
+  geo_ward_code: string | null;
+  geo_lsoa_code: string | null;
+  geo_terminated: string | null;
+  geo_version_id: number | null;
+  geo_imd_decile: number | null;
+  geo_deprivation_version_id: number | null;
+}
+
+/**
+ * Where each of many people not yet written lives (an import's new people, with a fixed abode, by
+ * their stored postcode or none), so they are inserted with it rather than inserted and then
+ * updated (50,000 wide rows and their index entries written twice). The same columns
+ * writeParticipantGeography's statement works out from the same directory and deprivation file
+ * (a test holds the two equal); the lookups are a statement per 5,000 distinct postcodes.
+ */
+export async function geographyOfNew(
+  db: Db,
+  postcodes: ReadonlyArray<string | null>,
+  src: ResolutionSources,
+): Promise<GeographyColumns[]> {
+  const pv = src.postcodesVersionId;
+  const dv = src.deprivationVersionId;
+  const rows =
+    pv === null
+      ? new Map<string, never>()
+      : await postcodeRowsOf(db, pv, [...new Set(postcodes.filter((p): p is string => p !== null))]);
+  const lsoaOf = (postcode: string | null): string | null => {
+    const row = postcode === null ? undefined : rows.get(postcode);
+    if (!row) return null;
+    return src.vintage === '2011' ? (row.lsoa11 ?? row.lsoa21) : (row.lsoa21 ?? row.lsoa11);
+  };
+  const lsoas = [...new Set(postcodes.map(lsoaOf).filter((l): l is string => l !== null))];
+  const deciles = dv === null ? new Map<string, number>() : await decilesOf(db, dv, lsoas);
+  return postcodes.map((postcode) => {
+    const row = postcode === null ? undefined : rows.get(postcode);
+    const lsoa = lsoaOf(postcode);
+    const status =
+      postcode === null
+        ? 'no_postcode'
+        : pv === null
+          ? 'no_lookup'
+          : !row
+            ? 'not_found'
+            : row.terminated !== null
+              ? 'terminated'
+              : 'resolved';
+    return {
+      geo_status: status,
+      geo_la_code: row?.la_code ?? null,
+      geo_ward_code: row?.ward_code ?? null,
+      geo_lsoa_code: lsoa,
+      geo_terminated: row?.terminated ?? null,
+      geo_version_id: pv,
+      geo_imd_decile: lsoa === null ? null : (deciles.get(lsoa) ?? null),
+      geo_deprivation_version_id: dv,
+    };
+  });
 }
 
 export interface StoredGeography {

@@ -10,7 +10,7 @@ import type { AuditEntry } from '../audit/audit.repository';
 import type { JobControl } from '../../backend/jobs';
 import { normaliseNi, normalisePostcode, phoneDigits, postcodeDistrict } from '../../../shared/domain/identifiers';
 import { recordOutcomeOnce } from '../outcomes/outcome-writer';
-import { appendAuditMany } from './bulk-audit';
+import { appendAuditMany, AuditSealer } from './bulk-audit';
 import {
   findPlacement,
   insertBatch,
@@ -29,8 +29,8 @@ import { createCourseRuns, writeCourseRow, type CourseCommit } from './import-co
 import { refreshSiteReady } from '../courses/course-outcomes';
 import { loadSiteReadyRule } from '../courses/site-ready.repository';
 import type { RunToCreate } from '../../../shared/contract/imports.contract';
-import { loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
-import { resolveParticipants } from '../geography/resolution';
+import { eligibilityOfNew, loadEligibilitySettings, refreshEveryone } from '../participants/eligibility.service';
+import { geographyOfNew, resolveParticipants } from '../geography/resolution';
 import type { PreviewRowState, PreviewState } from './import-state';
 import { nameSoundColumns } from '../participants/name-sounds';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -38,6 +38,10 @@ import { mergeParticipantSearch, withParticipantIndexFilledOnce } from '../../st
 import { insertReferral } from '../participants/referrals.repository';
 
 type BatchRow = Insertable<ImportBatchRowsTable>;
+
+/** New people from which an import seals their audit entries in a worker thread: below it, the
+ * worker's start costs more than sealing them here. */
+const SEAL_IN_WORKER_FROM = 1_000;
 
 export interface CommitResult {
   batchId: number;
@@ -78,7 +82,8 @@ export async function commitPreview(
       .length,
   };
   const p = preview.profile;
-  {
+  let sealer: AuditSealer | undefined;
+  try {
     const batchId = await insertBatch(tx, {
       kind: p.kind,
       partner: p.partner,
@@ -119,36 +124,70 @@ export async function commitPreview(
       const fresh = accepted.filter((r) => r.status === 'new');
       let ref = await nextReferenceNumber(tx);
       const fields = fresh.map((r) => participantFields(r.values));
-      const values: NewParticipant[] = fields.map((f) =>
-        newParticipant(f, `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
+      // Where the new people live and their eligibility, worked out before they are written, so
+      // each is inserted once with them (not inserted "pending", then updated for their area
+      // codes and again for their status: 50,000 wide rows and their indexes written three times).
+      const settings = await loadEligibilitySettings(tx);
+      const geography = await geographyOfNew(
+        tx,
+        fields.map((f) => f.postcode ?? null),
+        settings.geo,
       );
+      const derived = await eligibilityOfNew(
+        tx,
+        fields.map((f, k) => ({
+          date_of_birth: f.date_of_birth ?? null,
+          start_date: f.start_date ?? null,
+          referral_date: f.referral_date ?? null,
+          postcode: f.postcode ?? null,
+          no_fixed_abode: 0,
+          ...geography[k]!,
+        })),
+        settings,
+        at.slice(0, 10),
+      );
+      const values: NewParticipant[] = fields.map((f, k) => ({
+        ...newParticipant(f, `SW-${String(ref++).padStart(6, '0')}`, at, staffId),
+        ...geography[k]!,
+        ...derived[k]!,
+      }));
       job?.throwIfCancelled();
       // The search index takes the new people in one step, not per row by trigger (migration 0305).
-      const ids = await withParticipantIndexFilledOnce(tx, () => insertParticipants(tx, values));
-      fresh.forEach((r, k) => {
-        const id = ids.get(values[k]!.reference)!;
-        // The same text in the undo row and (sealed) in the audit entry, written once.
-        const afterJson = JSON.stringify(fields[k]);
-        batchRows.push({
-          batch_id: batchId,
-          row_number: r.rowNumber,
-          action: 'created',
-          entity: 'participant',
-          entity_id: id,
-          participant_id: id,
-          before_json: null,
-          after_json: afterJson,
-        });
-        audit.push({
-          action: 'create',
-          entity: 'participant',
-          entityId: id,
-          participantId: id,
-          summary: `Participant ${values[k]!.reference} created by ${source}`,
-          after: fields[k],
-          afterJson,
-        });
-      });
+      // A large import's audit entries for its new people are sealed and chained in a worker
+      // thread while the next people are inserted (bulk-audit.ts); a small one's, here, after.
+      if (fresh.length >= SEAL_IN_WORKER_FROM) sealer = await AuditSealer.start(tx, at, staffId);
+      const position = new Map(values.map((v, k) => [v.reference, k]));
+      await withParticipantIndexFilledOnce(tx, () =>
+        insertParticipants(tx, values, async (people) => {
+          const entries: AuditEntry[] = [];
+          // In file order (the order the rows were inserted), whatever order RETURNING gives.
+          const inOrder = people.map((p) => ({ id: p.id, k: position.get(p.reference)! })).sort((a, b) => a.k - b.k);
+          for (const { id, k } of inOrder) {
+            // The same text in the undo row and (sealed) in the audit entry, written once.
+            const afterJson = JSON.stringify(fields[k]);
+            batchRows.push({
+              batch_id: batchId,
+              row_number: fresh[k]!.rowNumber,
+              action: 'created',
+              entity: 'participant',
+              entity_id: id,
+              participant_id: id,
+              before_json: null,
+              after_json: afterJson,
+            });
+            entries.push({
+              action: 'create',
+              entity: 'participant',
+              entityId: id,
+              participantId: id,
+              summary: `Participant ${values[k]!.reference} created by ${source}`,
+              afterJson,
+            });
+          }
+          if (sealer) await sealer.add(tx, entries);
+          else audit.push(...entries);
+        }),
+      );
       done += fresh.length;
       await job?.progress(done, accepted.length, `Saved ${done.toLocaleString('en-GB')} new people`);
       for (const r of accepted.filter((x) => x.status === 'changed')) {
@@ -156,11 +195,15 @@ export async function commitPreview(
         await addImportedReferral(tx, r, at, staffId, batchId, source, batchRows, audit);
         await tick();
       }
-      // Where the people written live (one statement for all of them), then their eligibility.
-      const written = batchRows.flatMap((b) => (b.entity === 'participant' ? [b.entity_id] : []));
-      const settings = await loadEligibilitySettings(tx);
-      await resolveParticipants(tx, written, settings.geo);
-      await refreshEveryone(tx, at.slice(0, 10), settings, written);
+      // Where the people changed live (one statement for all of them), then their eligibility,
+      // which may rest on checks recorded since they were first written.
+      const changed = batchRows.flatMap((b) =>
+        b.entity === 'participant' && b.action === 'updated' ? [b.entity_id] : [],
+      );
+      if (changed.length) {
+        await resolveParticipants(tx, changed, settings.geo);
+        await refreshEveryone(tx, at.slice(0, 10), settings, changed);
+      }
     } else if (p.kind === 'enrolments' || p.kind === 'results') {
       const c: CourseCommit = {
         tx,
@@ -220,7 +263,7 @@ export async function commitPreview(
         (createdRuns.length ? `, ${createdRuns.length} course runs created` : ''),
       after: { sha256: preview.source.sha256, profile: p.name },
     });
-    await appendAuditMany(tx, at, staffId, audit);
+    await appendAuditMany(tx, at, staffId, audit, sealer);
     return {
       batchId,
       created,
@@ -230,6 +273,8 @@ export async function commitPreview(
       errors: counts.errors,
       createdRuns,
     };
+  } finally {
+    sealer?.close();
   }
 }
 

@@ -16,8 +16,9 @@ export interface ReadOptions {
   memoryMb?: number;
 }
 
-/** The worker's code: the bundled file beside this one in the app, else built from source. */
-async function workerScript(): Promise<{ script: string; isCode: boolean }> {
+/** The worker's code: the bundled file beside this one in the app, else built from source (also
+ * the audit sealer's, bulk-audit.ts). */
+export async function workerScript(): Promise<{ script: string; isCode: boolean }> {
   if (typeof __IMPORT_READ_WORKER__ === 'string')
     return { script: path.join(__dirname, __IMPORT_READ_WORKER__), isCode: false };
   // Only from source: the app's and the CLI's bundles leave every *.dev module (and esbuild) out

@@ -1,10 +1,13 @@
 // Entry of the worker thread that reads one untrusted partner file (import-read.host.ts starts
 // it with a heap limit and a deadline). It answers with the sheets, or with the typed refusal
-// (code + message) for the host to rethrow; anything else is a bug and goes back as such.
+// (code + message) for the host to rethrow; anything else is a bug and goes back as such. The
+// same bundle seals an import's audit entries (bulk-audit.worker.ts) when started for that task,
+// so the app and the CLI ship one worker file.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportFileError, type FileKind } from './file-guard';
 import { readImportFile, type ReadFile } from './import-read';
 import type { SheetLimits } from './xlsx-reader';
+import { runAuditSealer, type SealStart } from './bulk-audit.worker';
 
 export interface ReadRequest {
   bytes: Uint8Array;
@@ -30,4 +33,6 @@ function read({ bytes, fileName, kind, limits }: ReadRequest): ReadReply {
   }
 }
 
-parentPort?.postMessage(read(workerData as ReadRequest));
+const data = workerData as ReadRequest | SealStart;
+if ('task' in data && data.task === 'seal-audit') runAuditSealer(data);
+else parentPort?.postMessage(read(data as ReadRequest));

@@ -230,9 +230,14 @@ export async function nextReferenceNumber(db: Db): Promise<number> {
 /**
  * Multi-row inserts of new participants. Columns that are null in every row of a chunk are left
  * out (they default to null), so a statement binds ~15 values a row instead of 47 and carries
- * as many rows as SQLite's 32,766 bound values allow.
+ * as many rows as SQLite's 32,766 bound values allow. `inserted` is given each statement's new
+ * ids and references, in order, as soon as it returns.
  */
-export async function insertParticipants(tx: Tx, rows: NewParticipant[]): Promise<Map<string, number>> {
+export async function insertParticipants(
+  tx: Tx,
+  rows: NewParticipant[],
+  inserted?: (people: Array<{ id: number; reference: string }>) => void | Promise<void>,
+): Promise<Map<string, number>> {
   const ids = new Map<string, number>();
   const CHUNK = 1_000;
   const named = new Set<string>();
@@ -243,10 +248,14 @@ export async function insertParticipants(tx: Tx, rows: NewParticipant[]): Promis
   let runKeys = '';
   let runPer = 0;
   const flush = async () => {
-    const inserted = await insertMany(tx, run, runPer, (part) =>
-      tx.insertInto('participants').values(part).returning(['id', 'reference']),
+    const written = await insertMany(
+      tx,
+      run,
+      runPer,
+      (part) => tx.insertInto('participants').values(part).returning(['id', 'reference']),
+      inserted,
     );
-    for (const r of inserted) ids.set(r.reference, r.id);
+    for (const r of written) ids.set(r.reference, r.id);
     run = [];
   };
   for (let i = 0; i < rows.length; i += CHUNK) {

@@ -166,6 +166,25 @@ export async function refreshEveryone(
   return changed;
 }
 
+/** The stored result of people about to be inserted (an import's new people: no checks recorded
+ * yet), from the facts they will be inserted with, so they are written once with it rather than
+ * inserted "pending" and refreshed. The same rules as refreshEveryone (a test holds them equal). */
+export async function eligibilityOfNew(
+  db: Db,
+  people: readonly StoredFacts[],
+  settings: EligibilitySettings,
+  today: string,
+): Promise<Array<{ eligibility_status: EligibilityStatus; is_local: number }>> {
+  const names = await areaNames(
+    db,
+    people.flatMap((p) => [p.geo_la_code, p.geo_ward_code]),
+  );
+  return people.map((p) => {
+    const now = evaluateStored(p, [], names, settings, today);
+    return { eligibility_status: now.status, is_local: now.isLocal ? 1 : 0 };
+  });
+}
+
 /** Sets the programme area (postcode districts) and re-evaluates everyone against it, audited;
  * says how many people's status changed. */
 export async function setProgrammeArea(
