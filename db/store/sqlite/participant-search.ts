@@ -156,28 +156,30 @@ interface SearchOrder {
 }
 const searchOrders = new WeakMap<object, SearchOrder>();
 
+/** Rows changed on the store's one connection since it opened (write-watch.ts): every write
+ * moves it on, and it never goes back, not even when a transaction is rolled back. */
+const changesSoFar = sql<{ n: number }>`select total_changes() as n`;
+
 /**
- * Everyone's place in the search order, from participants_last_first (last name, first name and,
- * as every SQLite index does, the id: the grid's order exactly, by SQLite's own comparison), read
- * in order without a sort: about 20 ms at 100,000 people, held as 4 bytes a person. The store has
- * one connection and every write on it moves total_changes() on, so a write of any kind means the
- * next search reads it again; a transaction (whose changes may yet be rolled back, while the count
- * stays moved on) never fills or uses it: null.
+ * Everyone's place in the search order at data version `version`, from participants_last_first
+ * (last name, first name and, as every SQLite index does, the id: the grid's order exactly, by
+ * SQLite's own comparison), read in order without a sort: about 20 ms at 100,000 people, held as
+ * 4 bytes a person. The store has one connection and every write on it moves total_changes() on,
+ * so a write of any kind means the next search reads it again. Null when a write came in between
+ * (another request's, between these statements): the order read may not be that version's.
  */
-async function searchOrderOf<DB>(db: Kysely<DB>): Promise<SearchOrder | null> {
-  if (db.isTransaction) return null;
-  const { rows: changed } = await sql<{ n: number }>`select total_changes() as n`.execute(db);
-  const version = Number(changed[0]?.n ?? 0);
+async function searchOrderAt<DB>(db: Kysely<DB>, version: number): Promise<SearchOrder | null> {
   const kept = searchOrders.get(db);
   if (kept && kept.version === version) return kept;
   const { rows } = await sql<{ id: number }>`select id from participants indexed by participants_last_first
     order by last_name, first_name, id`.execute(db);
+  const { rows: merged } = await sql<{ id: number }>`select id from participants where status = 'merged'`.execute(db);
+  if (Number((await changesSoFar.execute(db)).rows[0]!.n) !== version) return null;
   let last = 0;
   for (const r of rows) if (r.id > last) last = r.id;
   const place = new Int32Array(last + 1).fill(-1);
   const idAt = new Int32Array(rows.length);
   rows.forEach((r, i) => ((place[r.id] = i), (idAt[i] = r.id)));
-  const { rows: merged } = await sql<{ id: number }>`select id from participants where status = 'merged'`.execute(db);
   for (const r of merged) place[r.id] = -1;
   const order = { version, place, idAt };
   searchOrders.set(db, order);
@@ -187,11 +189,13 @@ async function searchOrderOf<DB>(db: Kysely<DB>): Promise<SearchOrder | null> {
 /**
  * A quick search's page in the grid's default order (surname, first name, id), merged records
  * left out: the page's ids in order and the exact number of matches; null when the text is too
- * short for the index or `db` is a transaction (the caller then runs the grid's general query,
- * which gives the same rows, order and total).
+ * short for the index or `db` is a transaction (whose changes may yet be rolled back while the
+ * data version stays moved on: it neither keeps nor uses the order), or a write came in while the
+ * order was read; the caller then runs the grid's general query, which gives the same rows, order
+ * and total.
  *
  * The index gives the matches' ids and nothing more is read for each: their order is their places
- * in everyone's search order (searchOrderOf), kept in memory, so the count is the number of places
+ * in everyone's search order (searchOrderAt), kept in memory, so the count is the number of places
  * and the page is the smallest `offset + limit` of them. Reading each match's sort keys from
  * participant_sort_keys (0.19 µs a match at 100,000 people), gathering it for the count (0.17) and
  * sorting the strings (0.11) cost a common surname more than the index itself: Thomas, 2,280
@@ -207,16 +211,22 @@ export async function participantSearchPage<DB>(
   const { limit, offset } = page;
   if (!Number.isSafeInteger(limit) || !Number.isSafeInteger(offset) || limit < 1 || offset < 0)
     throw new Error('A search page needs a whole-number limit and offset.');
-  const order = await searchOrderOf(db);
+  if (db.isTransaction) return null;
+  // The data version and the matches in one statement (its first row, then the ids), so the
+  // order they are placed by is the one they were found at.
+  const { rows } = await sql<{ version: number | null; id: number | null }>`select total_changes() as version, null as id
+    union all select null, rowid from participant_search where ${match}`.execute(db);
+  const version = rows.find((r) => r.version !== null)?.version;
+  const order = version === undefined || version === null ? null : await searchOrderAt(db, Number(version));
   if (!order) return null;
   const { place, idAt } = order;
-  const { rows } = await sql<{ id: number }>`select rowid as id from participant_search where ${match}`.execute(db);
   const places: number[] = [];
   for (const { id } of rows) {
-    // An id past the order's end is a person added since it was read: impossible on the same
-    // data version, but never a wrong page: the general query answers instead.
-    if (id >= place.length) return null;
-    const at = place[id]!;
+    if (id === null) continue;
+    const at = place[id];
+    // Past the order's end: someone the order does not know, which the same data version rules
+    // out; never a wrong page, though: the general query answers.
+    if (at === undefined) return null;
     if (at >= 0) places.push(at);
   }
   const sorted = new Int32Array(places).sort();
