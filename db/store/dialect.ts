@@ -62,11 +62,7 @@ export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   participantsByIdNarrow<A extends string>(alias: A): AliasedRawBuilder<unknown, A>;
-  participantSearchPage(
-    db: Db,
-    text: string,
-    page: { limit: number; offset: number },
-  ): Promise<SearchPage | null>;
+  participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   mergeParticipantSearch(tx: Tx): Promise<boolean>;
   withParticipantIndexFilledOnce<T>(tx: Tx, insert: () => Promise<T>): Promise<T>;

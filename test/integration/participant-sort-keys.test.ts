@@ -152,7 +152,9 @@ describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
     await expect(participantSearchPage(db, 'smith', { limit: 1.5, offset: 0 })).rejects.toThrow();
     await expect(participantSearchPage(db, 'smith', { limit: 10, offset: -1 })).rejects.toThrow();
     // Its changes may be rolled back, so a transaction neither reads nor keeps the order.
-    expect(await db.transaction().execute((tx) => participantSearchPage(tx, 'smith', { limit: 7, offset: 0 }))).toBeNull();
+    expect(
+      await db.transaction().execute((tx) => participantSearchPage(tx, 'smith', { limit: 7, offset: 0 })),
+    ).toBeNull();
   });
 
   it('follows a rename rolled back and one committed', async () => {
@@ -164,7 +166,10 @@ describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
       .transaction()
       .execute(async (tx) => {
         await tx.updateTable('participants').set({ last_name: 'Aaasmith' }).where('id', '=', someone).execute();
-        expect((await pageParticipants(tx, { search: 'smith', offset: 0, limit: 3, filters: {}, sort: [] }, everyone)).rows[0]!.id).toBe(someone);
+        expect(
+          (await pageParticipants(tx, { search: 'smith', offset: 0, limit: 3, filters: {}, sort: [] }, everyone))
+            .rows[0]!.id,
+        ).toBe(someone);
         throw new Error('rolled back');
       })
       .catch(() => undefined);

@@ -62,7 +62,12 @@ interface SearchText {
 
 const searchTextOf = (r: SiteReadyRow): SearchText => ({
   names: `${r.firstName} ${r.lastName}`.toLowerCase(),
-  idents: [r.reference, r.reference.replace(/-/g, ''), (r.postcode ?? '').replace(/\s/g, ''), (r.phone ?? '').replace(/\D/g, '')]
+  idents: [
+    r.reference,
+    r.reference.replace(/-/g, ''),
+    (r.postcode ?? '').replace(/\s/g, ''),
+    (r.phone ?? '').replace(/\D/g, ''),
+  ]
     .join(' ')
     .toUpperCase(),
 });

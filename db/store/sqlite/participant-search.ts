@@ -214,7 +214,10 @@ export async function participantSearchPage<DB>(
   if (db.isTransaction) return null;
   // The data version and the matches in one statement (its first row, then the ids), so the
   // order they are placed by is the one they were found at.
-  const { rows } = await sql<{ version: number | null; id: number | null }>`select total_changes() as version, null as id
+  const { rows } = await sql<{
+    version: number | null;
+    id: number | null;
+  }>`select total_changes() as version, null as id
     union all select null, rowid from participant_search where ${match}`.execute(db);
   const version = rows.find((r) => r.version !== null)?.version;
   const order = version === undefined || version === null ? null : await searchOrderAt(db, Number(version));
