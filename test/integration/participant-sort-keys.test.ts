@@ -5,7 +5,7 @@
 // then first name (the search order, made the user's sort) still runs; and the table must follow
 // every insert, edit, merge and delete. Plus the plan, and the migration over a store with people.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant, participantValues } from '../support/builders';
 import { isPostgresRun, sqliteOnly } from '../support/test-store';
@@ -176,6 +176,39 @@ describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
     expect(await page()).toEqual(before);
     await db.updateTable('participants').set({ last_name: 'Aaasmith' }).where('id', '=', someone).execute();
     expect((await page()).rows[0]!.id).toBe(someone);
+    await expectSameEverywhere(db);
+  });
+});
+
+// SQLite only: a write on the store's one connection between the search's statements.
+describe.skipIf(isPostgresRun)('a write while the search order is read', () => {
+  it('takes the general query for that search, never a page placed by an order of another version', async () => {
+    const db = t.backend.store.db;
+    const sqlite = t.backend.store.sqlite!;
+    const query = { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] };
+    const someone = (await pageParticipants(db, query, everyone)).rows[0]!.id;
+    // Any write: the next search reads everyone's order again.
+    await db.updateTable('participants').set({ email: 'moved@example.org' }).where('id', '=', someone).execute();
+    // As the order is read, another request renames someone away from "smith": the matches were
+    // found before it, the order is read after it.
+    let renamed = false;
+    const between: KyselyPlugin = {
+      transformQuery(args) {
+        if (!renamed && /participants_last_first/.test(JSON.stringify(args.node))) {
+          renamed = true;
+          sqlite.prepare(`update participants set last_name = 'Jonesy' where id = ?`).run(someone);
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const raced = await pageParticipants(db.withPlugin(between), query, everyone);
+    expect(renamed).toBe(true);
+    // The general query, after the rename: the renamed person is not a match (placed by the new
+    // order, the matches found before would have shown them among the Js).
+    expect(raced.rows.map((r) => r.id)).not.toContain(someone);
+    const { general } = await bothWays(db, 'smith', 0, 100);
+    expect(raced).toEqual(general);
     await expectSameEverywhere(db);
   });
 });
