@@ -62,7 +62,7 @@ export interface StoreDialect {
   readonly name: string;
   participantSearchCondition(text: string, idColumn: string): RawBuilder<SqlBool> | null;
   participantsByIdNarrow<A extends string>(alias: A): AliasedRawBuilder<unknown, A>;
-  participantSearchPage(text: string, page: { limit: number; offset: number }): RawBuilder<SearchPageRow> | null;
+  participantSearchPage(db: Db, text: string, page: { limit: number; offset: number }): Promise<SearchPage | null>;
   purgeParticipantSearchTrace(tx: Tx): Promise<void>;
   mergeParticipantSearch(tx: Tx): Promise<boolean>;
   withParticipantIndexFilledOnce<T>(tx: Tx, insert: () => Promise<T>): Promise<T>;
@@ -126,30 +126,26 @@ export function participantsByIdNarrow<A extends string>(
   return dialectOf(db).participantsByIdNarrow(alias);
 }
 
-/** A row of a quick search's page: a match's id and sort keys (surname, first name), and how many
- * matches there are in all. */
-export interface SearchPageRow {
-  id: number;
-  last_name: string;
-  first_name: string;
-  matches: number | string;
+/** A quick search's page: its ids in the page's order, and the exact number of matches. */
+export interface SearchPage {
+  ids: number[];
+  total: number;
 }
 
 /**
  * The participants grid's quick search with nothing else set (no filter, preset or sort of the
  * user's): the page's matches in the grid's search order (surname, first name, id), merged records
- * left out, each with the number of matches, as a derived table (`from <it> as page`) for the
- * caller to join the page's rows to and order by `page.last_name, page.first_name, page.id`; when
- * the store has a faster way to work them out than the grid's general query (SQLite: the sort
- * keys kept beside the search index). Null otherwise, or when the text is too short for the index:
- * the caller then runs the general query, which gives the same rows, order and total.
+ * left out, as their ids, with the exact number of matches; when the store has a faster way to
+ * work them out than the grid's general query (SQLite: the search index's ids placed by everyone's
+ * search order, held in memory). Null otherwise, or when the text is too short for the index: the
+ * caller then runs the general query, which gives the same rows, order and total.
  */
 export function participantSearchPage(
   db: Db,
   text: string,
   page: { limit: number; offset: number },
-): RawBuilder<SearchPageRow> | null {
-  return dialectOf(db).participantSearchPage(text, page);
+): Promise<SearchPage | null> {
+  return dialectOf(db).participantSearchPage(db, text, page);
 }
 
 /** Leaves no trace of erased names and identifiers in the search index (inside the transaction

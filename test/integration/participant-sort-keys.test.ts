@@ -5,7 +5,7 @@
 // then first name (the search order, made the user's sort) still runs; and the table must follow
 // every insert, edit, merge and delete. Plus the plan, and the migration over a store with people.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { sql } from 'kysely';
+import { sql, type KyselyPlugin } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant, participantValues } from '../support/builders';
 import { isPostgresRun, sqliteOnly } from '../support/test-store';
@@ -122,40 +122,97 @@ const plansOf = (run: (db: Db) => Promise<unknown>) => statementPlans(t.backend.
 
 // SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
 describe.skipIf(isPostgresRun)('the plan of a quick search page', () => {
-  it("orders the matches by the narrow sort keys, keeps only a page of them, and reads only the page's participants rows", async () => {
-    const plans = await plansOf((db) =>
-      pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone),
+  const smith = (db: Db) =>
+    pageParticipants(db, { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] }, everyone);
+
+  it("reads the matches' ids from the index alone, everyone's order once per data version, and only the page's participants rows", async () => {
+    // Twice on one handle: the second at the same data version does not read the order again.
+    const plans = await plansOf(async (db) => (await smith(db), await smith(db)));
+    const [first, again] = [plans.slice(0, 5), plans.slice(5)];
+    // The data version with the matches' ids, from the index alone: no match's sort keys are read
+    // (participant_sort_keys, or the wide participants rows before 0270), nor sorted.
+    expect(first[0]).toMatch(/COMPOUND QUERY[\s\S]*SCAN participant_search VIRTUAL TABLE INDEX \d+:M\d*$/);
+    // Everyone's search order, read in order from the index (no sort), the merged records, and
+    // the data version again (no write came in between).
+    // Into one array in that order: the index read in order into the aggregate (a co-routine).
+    expect(first[1]).toMatch(
+      /^CO-ROUTINE \(subquery-\d+\)\n\s*SCAN participants USING COVERING INDEX participants_last_first\n\s*SCAN \(subquery-\d+\)$/,
     );
-    // One statement: the page, its rows and the number of matches (it was two, the ids then the rows).
-    expect(plans).toHaveLength(1);
-    const [ordering, rows] = plans[0]!.split(/\n\s*SCAN page\n/) as [string, string];
-    expect(rows).toBeDefined();
-    // The matches come from the index, their sort keys from participant_sort_keys, gathered once;
-    // the count reads that list, and the sort keeps the page (a window count, as before, went
-    // through a co-routine of every match and sorted all of them).
-    expect(ordering).toMatch(/VIRTUAL TABLE INDEX \d+:M/);
-    expect(ordering).toMatch(/VIRTUAL TABLE INDEX \d+:M\d*\n\s*SEARCH k USING INTEGER PRIMARY KEY/);
-    // Each as the index yields it: an IN list (LIST SUBQUERY) copied the ids into a b-tree first.
-    expect(ordering).not.toMatch(/LIST SUBQUERY/);
-    expect(ordering).toMatch(/MATERIALIZE matched/);
-    expect(ordering).toMatch(/SCALAR SUBQUERY \d+\n\s*SCAN matched/);
-    expect(ordering).not.toMatch(/CO-ROUTINE \(subquery/);
-    // No match's wide participants row is read to sort it (the plan before 0270 did: SEARCH p).
-    expect(ordering).not.toMatch(/\bp\b/);
-    // Then the page's own rows by id, in the page's order (no second sort).
-    expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
-    expect(rows).not.toMatch(/TEMP B-TREE/);
+    expect(first[2]).toMatch(/SEARCH participants USING COVERING INDEX participants_status/);
+    expect(first[3]).toBe('SCAN CONSTANT ROW');
+    // Then the page's rows by id.
+    expect(first[4]).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
+    expect(plans.join('\n')).not.toMatch(/TEMP B-TREE|\bk\b/);
+    expect(again).toEqual([first[0], first[4]]);
   });
 });
 
-// SQLite only: the page's statement text.
+// SQLite only: the page's bounds and the order kept in memory.
 describe.skipIf(isPostgresRun)('the bounds of a quick search page', () => {
-  it('are written into the statement, so the sort keeps only the page; anything but whole numbers is refused', () => {
+  it('anything but whole numbers is refused; a transaction takes the general query', async () => {
     const db = t.backend.store.db;
-    const page = participantSearchPage(db, 'smith', { limit: 7, offset: 14 })!;
-    expect(page.compile(db).sql).toMatch(/limit 7 offset 14\)$/);
-    expect(() => participantSearchPage(db, 'smith', { limit: 1.5, offset: 0 })).toThrow();
-    expect(() => participantSearchPage(db, 'smith', { limit: 10, offset: -1 })).toThrow();
+    expect((await participantSearchPage(db, 'smith', { limit: 7, offset: 14 }))!.ids.length).toBeLessThanOrEqual(7);
+    await expect(participantSearchPage(db, 'smith', { limit: 1.5, offset: 0 })).rejects.toThrow();
+    await expect(participantSearchPage(db, 'smith', { limit: 10, offset: -1 })).rejects.toThrow();
+    // Its changes may be rolled back, so a transaction neither reads nor keeps the order.
+    expect(
+      await db.transaction().execute((tx) => participantSearchPage(tx, 'smith', { limit: 7, offset: 0 })),
+    ).toBeNull();
+  });
+
+  it('follows a rename rolled back and one committed', async () => {
+    const db = t.backend.store.db;
+    const page = () => pageParticipants(db, { search: 'smith', offset: 0, limit: 3, filters: {}, sort: [] }, everyone);
+    const before = await page();
+    const someone = before.rows[2]!.id;
+    await db
+      .transaction()
+      .execute(async (tx) => {
+        await tx.updateTable('participants').set({ last_name: 'Aaasmith' }).where('id', '=', someone).execute();
+        expect(
+          (await pageParticipants(tx, { search: 'smith', offset: 0, limit: 3, filters: {}, sort: [] }, everyone))
+            .rows[0]!.id,
+        ).toBe(someone);
+        throw new Error('rolled back');
+      })
+      .catch(() => undefined);
+    expect(await page()).toEqual(before);
+    await db.updateTable('participants').set({ last_name: 'Aaasmith' }).where('id', '=', someone).execute();
+    expect((await page()).rows[0]!.id).toBe(someone);
+    await expectSameEverywhere(db);
+  });
+});
+
+// SQLite only: a write on the store's one connection between the search's statements.
+describe.skipIf(isPostgresRun)('a write while the search order is read', () => {
+  it('takes the general query for that search, never a page placed by an order of another version', async () => {
+    const db = t.backend.store.db;
+    const sqlite = t.backend.store.sqlite!;
+    const query = { search: 'smith', offset: 0, limit: 100, filters: {}, sort: [] };
+    const someone = (await pageParticipants(db, query, everyone)).rows[0]!.id;
+    // Any write: the next search reads everyone's order again.
+    await db.updateTable('participants').set({ email: 'moved@example.org' }).where('id', '=', someone).execute();
+    // As the order is read, another request renames someone away from "smith": the matches were
+    // found before it, the order is read after it.
+    let renamed = false;
+    const between: KyselyPlugin = {
+      transformQuery(args) {
+        if (!renamed && /participants_last_first/.test(JSON.stringify(args.node))) {
+          renamed = true;
+          sqlite.prepare(`update participants set last_name = 'Jonesy' where id = ?`).run(someone);
+        }
+        return args.node;
+      },
+      transformResult: async (args) => args.result,
+    };
+    const raced = await pageParticipants(db.withPlugin(between), query, everyone);
+    expect(renamed).toBe(true);
+    // The general query, after the rename: the renamed person is not a match (placed by the new
+    // order, the matches found before would have shown them among the Js).
+    expect(raced.rows.map((r) => r.id)).not.toContain(someone);
+    const { general } = await bothWays(db, 'smith', 0, 100);
+    expect(raced).toEqual(general);
+    await expectSameEverywhere(db);
   });
 });
 

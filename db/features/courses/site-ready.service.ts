@@ -29,6 +29,11 @@ import {
 import { appendAudit } from '../audit/audit.repository';
 import { staffDisplayName } from '../staff/staff.repository';
 import { refreshSiteReady } from './course-outcomes';
+import {
+  quickSearchTerms,
+  searchesIdentifiers,
+  type QuickSearchTerms,
+} from '../../../shared/domain/quick-search-words';
 
 /** Whether a read may use (and fill) the cache of everyone evaluated: only the store's own handle
  * may, not a transaction (whose changes may yet be rolled back). */
@@ -39,16 +44,53 @@ export type UseCache = boolean;
 // update and delete anywhere, so any change invalidates it.
 const evaluated = new WeakMap<object, Evaluated>();
 
-/** Everyone evaluated, with each row's text a name search looks in (reference, names, postcode;
- * lower case), worked out once with the rows rather than for every row on every search. */
+/** Everyone evaluated, with each row's texts a quick search looks in, worked out once with the
+ * rows rather than for every row on every search. */
 interface Evaluated {
   key: string;
   rows: SiteReadyRow[];
-  searchTexts: string[];
+  searchTexts: SearchText[];
 }
 
-const searchTextOf = (r: SiteReadyRow) =>
-  `${r.reference} ${r.firstName} ${r.lastName} ${r.postcode ?? ''}`.toLowerCase();
+/** A row's names (lower case) and its identifiers in the compact form the participant search
+ * keeps (capitals: the reference with and without its dash, the postcode without its space, the
+ * phone's digits), so that a typed text finds the same people here as there. */
+interface SearchText {
+  names: string;
+  idents: string;
+}
+
+const searchTextOf = (r: SiteReadyRow): SearchText => ({
+  names: `${r.firstName} ${r.lastName}`.toLowerCase(),
+  idents: [
+    r.reference,
+    r.reference.replace(/-/g, ''),
+    (r.postcode ?? '').replace(/\s/g, ''),
+    (r.phone ?? '').replace(/\D/g, ''),
+  ]
+    .join(' ')
+    .toUpperCase(),
+});
+
+/**
+ * Whether a row matches what an officer typed, read as the participant quick search reads it
+ * (quickSearchTerms): a word with a digit is an identifier, never a name, so it is looked for in
+ * the identifiers only. Every name word in the names and every digit word in the identifiers
+ * ("Smith SG2": the Smiths in SG2); or the whole text in compact form in the identifiers ("sg2
+ * 8cc", "sg28cc", "SW000123"). Short of three characters the compact text stands alone only when
+ * there is no name word, as the participant search's identifier match needs three: "Jo" is a
+ * name, not every reference's letters.
+ */
+function matchesSearch(text: SearchText, terms: QuickSearchTerms): boolean {
+  const names = [...terms.longNames, ...terms.shortNames];
+  if (
+    names.length &&
+    names.every((w) => text.names.includes(w.toLowerCase())) &&
+    terms.identWords.every((w) => text.idents.includes(w))
+  )
+    return true;
+  return (searchesIdentifiers(terms) || !names.length) && text.idents.includes(terms.compact);
+}
 
 const noFacts = (): SiteReadyFacts => ({ cards: [], hseTests: [], l1Awards: [], ppeIssues: [], signoffs: [] });
 
@@ -104,7 +146,8 @@ export async function siteReadyRows(
   cache?: UseCache,
 ): Promise<SiteReadyRow[]> {
   const { rows: everyone, searchTexts } = await evaluateEveryone(db, rule, today, cache);
-  const words = (filter.search ?? '').trim().toLowerCase().split(/\s+/).filter(Boolean);
+  const typed = (filter.search ?? '').trim();
+  const terms = typed ? quickSearchTerms(typed) : null;
   const became = filter.preset === 'became' ? await becameSiteReadyIn(db, filter.from!, filter.to!) : null;
   const keep = (r: SiteReadyRow) => {
     switch (filter.preset) {
@@ -121,7 +164,7 @@ export async function siteReadyRows(
     }
   };
   return everyone
-    .filter((r, i) => keep(r) && (!words.length || words.every((w) => searchTexts[i]!.includes(w))))
+    .filter((r, i) => keep(r) && (!terms || matchesSearch(searchTexts[i]!, terms)))
     .map((r) => (became ? { ...r, becameSiteReadyOn: became.get(r.id) ?? null } : r));
 }
 

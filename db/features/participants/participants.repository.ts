@@ -246,9 +246,8 @@ export async function pageParticipants(
 
 /**
  * A quick search's page. The search alone (the common case) goes the store's own way when it has
- * one: on SQLite the matches' sort keys are read from a narrow table beside the search index
- * rather than from their participants rows, and the page's rows and the number of matches come in
- * the same statement. Otherwise the page's ids in the view's order with the number of matches,
+ * one: on SQLite the search index's ids placed by everyone's search order held in memory (no
+ * match's sort keys read or sorted), then the page's rows. Otherwise the page's ids in the view's order with the number of matches,
  * counted in the same pass (a window count: the search index is read once and each match's sort
  * keys once, where counting and then sorting read both twice), then those rows. Sorting already
  * reads every match, so the count is exact at no further cost ("1,000+" is never needed here).
@@ -276,28 +275,14 @@ interface SearchedPage {
 }
 
 /** The search alone (no filter, preset or sort of the user's, and a word long enough for the
- * index): the store's own way to the page in the search order, if it has one (dialect.ts), with
- * the page's rows joined to it. */
+ * index): the store's own way to the page's ids in the search order and the number of matches, if
+ * it has one (dialect.ts), then those rows. */
 async function searchOnlyPage(tx: Db, query: GridQuery, scope: GridScope): Promise<SearchedPage | null> {
   const search = query.search.trim();
   const alone = !query.sort.length && !query.preset && !Object.keys(query.filters).length && !onlyShortWords(search);
-  const page = alone ? participantSearchPage(tx, search, query) : null;
+  const page = alone ? await participantSearchPage(tx, search, query) : null;
   if (!page) return null;
-  const rows = await tx
-    .selectFrom(page.as('page'))
-    .innerJoin('participants as p', 'p.id', 'page.id')
-    .leftJoin('staff as s', 's.id', 'p.key_worker_id')
-    .leftJoin('funding_streams as f', 'f.id', 'p.funding_stream_id')
-    .select(gridSelectionFor(scope))
-    .select('page.matches')
-    .orderBy('page.last_name')
-    .orderBy('page.first_name')
-    .orderBy('page.id')
-    .execute();
-  return {
-    rows: rows.map(({ matches: _matches, ...row }) => row as ParticipantGridRow),
-    total: rows.length ? Number(rows[0]!.matches) : null,
-  };
+  return { rows: await rowsInOrder(tx, page.ids, scope), total: page.total };
 }
 
 /** Any search, filters, preset and sort: the page's ids and the number of matches by the grid's
@@ -309,16 +294,25 @@ async function generalSearchPage(tx: Db, query: GridQuery, scope: GridScope): Pr
     query,
   ).execute();
   if (!page.length) return { rows: [], total: null };
+  return {
+    rows: await rowsInOrder(
+      tx,
+      page.map((r) => r.id),
+      scope,
+    ),
+    total: Number(page[0]!.matches),
+  };
+}
+
+/** The grid's rows of the people `ids`, in that order. */
+async function rowsInOrder(tx: Db, ids: number[], scope: GridScope): Promise<ParticipantGridRow[]> {
+  if (!ids.length) return [];
   const rows = (await gridBase(tx, { search: '', filters: {}, preset: undefined }, scope)
     .select(gridSelectionFor(scope))
-    .where(
-      'p.id',
-      'in',
-      page.map((r) => r.id),
-    )
+    .where('p.id', 'in', ids)
     .execute()) as ParticipantGridRow[];
   const byId = new Map(rows.map((r) => [r.id, r]));
-  return { rows: page.map((r) => byId.get(r.id)!), total: Number(page[0]!.matches) };
+  return ids.map((id) => byId.get(id)!);
 }
 
 /**

@@ -16,7 +16,7 @@ export const postgresStore: StoreDialect = {
   participantsByIdNarrow: (alias) => sql.table('participants').as(alias),
   // The grid's general query is the fast one here: the page order is read from participants' rows,
   // which hold the trigram-indexed texts too (migration 0250).
-  participantSearchPage: () => null,
+  participantSearchPage: async () => null,
   // The trigram indexes are over participants' own rows: an erased value leaves with its row
   // version (see flushErasedPages), there is no separate copy to purge.
   async purgeParticipantSearchTrace() {},
