@@ -1,8 +1,8 @@
 // The programme dashboard for a period: the headline figures (the Stevenage Works headline
 // indicator set, counted by its rules), starts by month, outcomes by type, the pathway funnel
 // and breakdowns by postcode district, target group, ward and deprivation decile. The people who
-// started and the outcomes in the period are each read in one grouped pass and folded into their
-// breakdowns (dashboard-cells.ts); this module shapes them for the screen.
+// started are read in one grouped pass, the outcomes in two (by type, and by area), and folded
+// into their breakdowns (dashboard-cells.ts); this module shapes them for the screen.
 import type { Dashboard, CountRow } from '../../../shared/contract/returns.contract';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
