@@ -179,14 +179,14 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
   await page.evaluate(() => {
     const w = window as unknown as { asks: string[]; releaseCharts: () => void };
     w.asks = [];
-    let release!: () => void;
-    const held = new Promise<void>((resolve) => (release = resolve));
-    w.releaseCharts = release;
+    const heldBack: Array<() => void> = [];
+    w.releaseCharts = () => heldBack.splice(0).forEach((release) => release());
     let figuresIn = false;
     const send = window.fetch;
     window.fetch = (url, init) => {
       const body = typeof init?.body === 'string' ? init.body : '';
       if (body.includes('"returns.dashboardFigures"')) {
+        figuresIn = false;
         w.asks.push(`figures ${document.getElementById('dashboard-heading') ? 'on the dashboard' : 'before it'}`);
         return send(url, init).then((response) => {
           figuresIn = true;
@@ -195,7 +195,7 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
       }
       if (body.includes('"returns.dashboard"')) {
         w.asks.push(`whole ${figuresIn ? "after the figures' answer" : "before the figures' answer"}`);
-        return held.then(() => send(url, init));
+        return new Promise<void>((resolve) => heldBack.push(resolve)).then(() => send(url, init));
       }
       return send(url, init);
     };
@@ -220,4 +220,20 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
   await expect(page.getByText(/Starts and outcomes by deprivation decile/).first()).toBeVisible();
   expect(await card.boundingBox()).toEqual(before);
   expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toHaveLength(2);
+
+  // Another period chosen on the screen: its figures come first, and the earlier period's charts
+  // are not left under them while its own are counted.
+  await page.getByLabel('Financial year', { exact: true }).selectOption({ label: '2024-25' });
+  await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2024-25' })).toBeVisible();
+  await expect(page.getByText('Counting the charts…')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Charts' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { releaseCharts: () => void }).releaseCharts());
+  await expect(page.getByRole('heading', { name: 'Charts' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toEqual([
+    'figures before it',
+    "whole after the figures' answer",
+    'figures on the dashboard',
+    "whole after the figures' answer",
+  ]);
 });
