@@ -21,13 +21,19 @@ const EARLY_KEPT_MS = 5000;
 let forgetEarlyOnChange = false;
 
 /** Asks for a channel's answer now, for the screen about to render that asks for it (see
- * onAddressEntered in router.ts). */
-export function sendEarly<C extends ChannelName>(channel: C, input: ChannelInput<C>): void {
+ * onAddressEntered in router.ts); the answer is also returned, for a screen that asks for a second
+ * answer as soon as the first is in. */
+export function sendEarly<C extends ChannelName>(
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ChannelOutput<C>>> {
   if (!forgetEarlyOnChange) {
     forgetEarlyOnChange = true;
     api.onEvent((event) => event.type === 'data-changed' && early.clear());
   }
-  early.set(`${channel}|${JSON.stringify(input)}`, { at: performance.now(), answer: api.call(channel, input) });
+  const answer = api.call(channel, input);
+  early.set(`${channel}|${JSON.stringify(input)}`, { at: performance.now(), answer });
+  return answer;
 }
 
 function takeEarly(id: string): Promise<Result<unknown>> | undefined {

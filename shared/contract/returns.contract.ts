@@ -266,6 +266,21 @@ export const dashboardSchema = z.object({
 });
 export type Dashboard = z.infer<typeof dashboardSchema>;
 
+/** The dashboard's first screen: its headline figures and events, counted in a fifth of the
+ * whole dashboard's time, so the window shows them before the charts are counted. */
+export const dashboardFiguresSchema = dashboardSchema.pick({
+  from: true,
+  to: true,
+  periodLabel: true,
+  headline: true,
+  communityInvestment: true,
+  events: true,
+});
+export type DashboardFigures = z.infer<typeof dashboardFiguresSchema>;
+
+/** A period (default: this financial year). */
+const dashboardInputSchema = z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict();
+
 export const returnsContract = {
   'returns.sets': channel({
     effect: reads,
@@ -442,8 +457,15 @@ export const returnsContract = {
     effect: reads,
     summary: 'Programme dashboard',
     role: 'viewer',
-    input: z.object({ from: isoDateSchema.optional(), to: isoDateSchema.optional() }).strict(),
+    input: dashboardInputSchema,
     output: dashboardSchema,
+  }),
+  'returns.dashboardFigures': channel({
+    effect: reads,
+    summary: "The dashboard's headline figures",
+    role: 'viewer',
+    input: dashboardInputSchema,
+    output: dashboardFiguresSchema,
   }),
   'returns.dashboardExport': channel({
     effect: ownTransactions('audit'),

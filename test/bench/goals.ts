@@ -143,6 +143,13 @@ const goals: Goal[] = [
       'browser: financial-year dashboard, counted afresh, from the list to its last figure (Chromium, harness)',
       LARGE,
     );
+    // Its first screen (the headline figures, shown before the charts are counted); a run from
+    // before that row was added has none.
+    const firstScreen = find(
+      'record-open',
+      'browser: financial-year dashboard, counted afresh, from the list to its headline figures (the first screen) (Chromium, harness)',
+      LARGE,
+    );
     const windowDashboard = charts ?? figures;
     const dashboard =
       windowDashboard ??
@@ -153,9 +160,10 @@ const goals: Goal[] = [
       );
     const where = (r: BenchResult | undefined, inWindow: BenchResult | undefined) =>
       r ? `${fmt(r)}${inWindow ? ' in the window' : ' at the backend'}` : '—';
+    const firstScreenText = firstScreen ? `its first screen ${fmt(firstScreen)}, ` : '';
     const dashboardMeasured =
       charts && figures
-        ? `dashboard ${fmt(charts)} in the window to every chart drawn (its figures ${fmt(figures)})`
+        ? `dashboard ${fmt(charts)} in the window to every chart drawn (${firstScreenText}its figures ${fmt(figures)})`
         : `dashboard ${where(dashboard, windowDashboard)}`;
     return {
       goal: "In the window at 100,000: a participant's record opens < 150 ms, the financial-year dashboard < 500 ms",

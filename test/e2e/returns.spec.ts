@@ -163,24 +163,77 @@ print(json.dumps({'sheets': wb.sheetnames, 'o2': len(o2)}))
   expect(await axeViolations(page)).toEqual([]);
 });
 
-test('the dashboard is asked for once, as soon as its address is entered', async ({ appPage: page, app }) => {
+test('the dashboard shows its headline figures first, asked for as soon as its address is entered, then its charts', async ({
+  appPage: page,
+  app,
+}) => {
   await startWithDemo(page);
   const base = app.harness.url.split('#')[0];
   await page.goto(`${base}#/participants`);
   await expect(page.getByRole('grid').first()).toBeVisible();
-  // Each request for the dashboard, noting whether its screen was already on the page: asked for
-  // when the address changes, before the participants screen is taken down (DashboardView.tsx).
+  // Each request for the dashboard's figures and for the whole dashboard, noting what was done
+  // when it was sent: the figures asked for when the address changes, before the participants
+  // screen is taken down; the whole only once the figures' answer is in (DashboardView.tsx), its
+  // answer held back here until the test lets it through, so the screen is seen as it stands while
+  // the charts are counted.
   await page.evaluate(() => {
-    const w = window as unknown as { dashboardAsks: boolean[] };
-    w.dashboardAsks = [];
+    const w = window as unknown as { asks: string[]; releaseCharts: () => void };
+    w.asks = [];
+    const heldBack: Array<() => void> = [];
+    w.releaseCharts = () => heldBack.splice(0).forEach((release) => release());
+    let figuresIn = false;
     const send = window.fetch;
     window.fetch = (url, init) => {
-      if (typeof init?.body === 'string' && init.body.includes('"returns.dashboard"'))
-        w.dashboardAsks.push(!!document.getElementById('dashboard-heading'));
+      const body = typeof init?.body === 'string' ? init.body : '';
+      if (body.includes('"returns.dashboardFigures"')) {
+        figuresIn = false;
+        w.asks.push(`figures ${document.getElementById('dashboard-heading') ? 'on the dashboard' : 'before it'}`);
+        return send(url, init).then((response) => {
+          figuresIn = true;
+          return response;
+        });
+      }
+      if (body.includes('"returns.dashboard"')) {
+        w.asks.push(`whole ${figuresIn ? "after the figures' answer" : "before the figures' answer"}`);
+        return new Promise<void>((resolve) => heldBack.push(resolve)).then(() => send(url, init));
+      }
       return send(url, init);
     };
     location.hash = '#/returns?from=2025-04-01&to=2026-03-31';
   });
   await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toBeVisible();
-  expect(await page.evaluate(() => (window as unknown as { dashboardAsks: boolean[] }).dashboardAsks)).toEqual([false]);
+  await expect(page.getByRole('heading', { name: 'Events and activities, Financial year 2025-26' })).toBeVisible();
+  await expect(page.getByText('Counting the charts…')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Charts' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Targets and profiles' })).toHaveCount(0);
+  expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toEqual([
+    'figures before it',
+    "whole after the figures' answer",
+  ]);
+  expect(await axeViolations(page)).toEqual([]);
+  // The headline cards stay where they are when the charts come in below them.
+  const card = page.getByRole('list', { name: 'Headline figures' }).getByRole('listitem').first();
+  const before = await card.boundingBox();
+  await page.evaluate(() => (window as unknown as { releaseCharts: () => void }).releaseCharts());
+  await expect(page.getByRole('heading', { name: 'Charts' })).toBeVisible();
+  await expect(page.getByText('Counting the charts…')).toHaveCount(0);
+  await expect(page.getByText(/Starts and outcomes by deprivation decile/).first()).toBeVisible();
+  expect(await card.boundingBox()).toEqual(before);
+  expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toHaveLength(2);
+
+  // Another period chosen on the screen: its figures come first, and the earlier period's charts
+  // are not left under them while its own are counted.
+  await page.getByLabel('Financial year', { exact: true }).selectOption({ label: '2024-25' });
+  await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2024-25' })).toBeVisible();
+  await expect(page.getByText('Counting the charts…')).toBeVisible();
+  await expect(page.getByRole('heading', { name: 'Charts' })).toHaveCount(0);
+  await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toHaveCount(0);
+  await page.evaluate(() => (window as unknown as { releaseCharts: () => void }).releaseCharts());
+  await expect(page.getByRole('heading', { name: 'Charts' })).toBeVisible();
+  expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toEqual([
+    'figures before it',
+    "whole after the figures' answer",
+    'figures on the dashboard',
+    "whole after the figures' answer",
+  ]);
 });

@@ -54,6 +54,25 @@ describe('the kept dashboard', () => {
     expect([startsIn(moved, '2026-01'), startsIn(moved, '2026-02')]).toEqual([1, 1]);
   });
 
+  it('forgets the kept figures (returns.dashboardFigures) on a change, and the whole with them', async () => {
+    const { id } = await t.ok('participants.create', { record: person() });
+    const jobsIn = (f: { headline: Array<{ code: string; count: number }> }) =>
+      f.headline.reduce((sum, h) => sum + h.count, 0);
+    const first = await t.ok('returns.dashboardFigures', FY);
+    // Written behind the backend's back: the kept figures come back unchanged, for both channels.
+    const hired = await aPerson(t.backend.store.db, { start_date: '2025-05-01' });
+    await anOutcome(t.backend.store.db, { participantId: hired, type: 'job_start', date: '2025-05-20' });
+    expect(await t.ok('returns.dashboardFigures', FY)).toEqual(first);
+    expect((await t.ok('returns.dashboard', FY)).headline).toEqual(first.headline);
+    // A change through a channel forgets both: the figures count afresh, and equal a fresh count.
+    await t.ok('outcomes.record', { participantId: id, outcomeType: 'job_start', outcomeDate: '2026-02-01' });
+    const after = await t.ok('returns.dashboardFigures', FY);
+    expect(jobsIn(after)).toBeGreaterThan(jobsIn(first));
+    const fresh = await dashboard(t.backend.store.db, FY.from, FY.to);
+    expect(after.headline).toEqual(fresh.headline);
+    expect(await t.ok('returns.dashboard', FY)).toEqual(fresh);
+  });
+
   it("keeps the targets figure's counts (returns.compute, counts only) and forgets them with the dashboard", async () => {
     await t.ok('participants.create', { record: person() });
     const set = (await t.ok('returns.sets', {})).find((s) => s.code === 'SW-HEADLINE')!;

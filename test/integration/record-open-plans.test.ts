@@ -129,14 +129,21 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     const starts = ran.filter((r) => /from "participants" as "p" where "p"."start_date" >= \?/.test(r.sql));
     expect(starts).toHaveLength(1);
     expect(starts[0]!.plan).toMatch(/SEARCH p USING COVERING INDEX participants_start_dashboard/);
-    // Outcomes in the period: one pass (by type, ward and decile) from the outcomes' date index
-    // alone, never reading every person to find who is not merged, and each outcome's person's
-    // area from the narrow index of areas by id (migration 0275), not the wide table row.
-    const outcomes = ran.filter((r) => /from outcomes as o inner join "participants" as "p"/.test(r.sql));
-    expect(outcomes).toHaveLength(1);
-    expect(outcomes[0]!.plan).toMatch(/^SEARCH o USING COVERING INDEX outcomes_date_dashboard/);
-    expect(outcomes[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)/m);
-    expect(outcomes[0]!.plan).not.toMatch(/SCAN|participants_merged_into \(merged_into_id=\?\)|INTEGER PRIMARY KEY/);
+    // Outcomes in the period, never reading every person to find who is not merged: by type from
+    // the index by type and date alone (one search a type, no person read), and by area with each
+    // person's outcomes counted first, so each person's area is read once from the narrow index
+    // of people by id (migration 0310), not once an outcome nor from the wide table row.
+    const byType = ran.filter((r) => /from outcome_types as t/.test(r.sql));
+    expect(byType).toHaveLength(1);
+    expect(byType[0]!.plan).toMatch(
+      /^SEARCH o USING COVERING INDEX outcomes_type_date_dashboard \(outcome_type=\? AND outcome_date>\? AND outcome_date<\?\)$/m,
+    );
+    expect(byType[0]!.plan).not.toMatch(/SCAN o|SEARCH p |TEMP B-TREE/);
+    const byArea = ran.filter((r) => /from \(select o.participant_id, count\(\*\) as n from outcomes as o/.test(r.sql));
+    expect(byArea).toHaveLength(1);
+    expect(byArea[0]!.plan).toMatch(/^CO-ROUTINE per_person\nSEARCH o USING COVERING INDEX outcomes_date_dashboard/);
+    expect(byArea[0]!.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)/m);
+    expect(byArea[0]!.plan).not.toMatch(/^SCAN p$|participants_merged_into \(merged_into_id=\?\)|INTEGER PRIMARY KEY/m);
     // The funnel, read table by table for a year (countFunnel): each of enrolments, outcomes and
     // vacancy candidates once, over the span of the people's ids, from an index alone where one
     // holds the columns.

@@ -7,7 +7,11 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { countFunnel } from '../../db/features/returns/dashboard.repository';
+import { sql } from 'kysely';
+import { countFunnel, outcomeCells } from '../../db/features/returns/dashboard.repository';
+import { foldOutcomes } from '../../db/features/returns/dashboard-cells';
+import { participantsByIdNarrow } from '../../db/store/dialect';
+import type { Db } from '../../db/store/schema';
 import {
   aCourseRun,
   aCourseType,
@@ -121,6 +125,74 @@ describe('the dashboard', () => {
     expect(d.startsByMonth.find((m) => m.key === '2025-05')!.count).toBe(2);
   });
 
+  it('counts outcomes by type and by area apart, as the one pass by type, ward and decile together did', async () => {
+    const db = t.backend.store.db;
+    const local = { geo_la_code: 'E07000243' };
+    // Several outcomes a person, of several types, in several wards and deciles, one with no area
+    // known, one merged record, rejected ones and ones outside the period.
+    const people = [
+      await aPerson(db, { start_date: '2025-04-01', geo_ward_code: 'E05900001', geo_imd_decile: 2, ...local }),
+      await aPerson(db, { start_date: '2025-04-02', geo_ward_code: 'E05900001', geo_imd_decile: 3, ...local }),
+      await aPerson(db, { start_date: '2025-04-03', geo_ward_code: 'E05900002', geo_imd_decile: 2, ...local }),
+      await aPerson(db, {
+        start_date: '2025-04-04',
+        geo_ward_code: 'E05011111',
+        geo_imd_decile: 7,
+        geo_la_code: 'E07000099',
+      }),
+      await aPerson(db, { start_date: '2025-04-05' }),
+    ];
+    const merged = await aPerson(db, {
+      start_date: '2025-04-06',
+      geo_ward_code: 'E05900002',
+      geo_imd_decile: 3,
+      status: 'merged',
+      merged_into_id: people[0]!,
+      ...local,
+    });
+    const types = ['job_start', 'site_ready', 'course_completed', 'apprenticeship_start'];
+    let day = 1;
+    for (const [i, person] of people.entries())
+      for (const [j, type] of types.entries())
+        for (let k = 0; k <= (i + j) % 3; k++) {
+          const date = `2025-${String(5 + k).padStart(2, '0')}-${String(day++ % 28 || 1).padStart(2, '0')}`;
+          await anOutcome(db, {
+            participantId: person,
+            type,
+            date,
+            status: (i + j + k) % 5 === 4 ? 'rejected' : 'verified',
+          });
+        }
+    await anOutcome(db, { participantId: merged, type: 'job_start', date: '2025-06-01' });
+    await anOutcome(db, { participantId: people[1]!, type: 'job_start', date: '2026-04-01' }); // after the period
+    const counted = await outcomeCells(db, '2025-04-01', '2026-03-31');
+    // The two counts cover the same outcomes (those of people no merge touched).
+    expect(counted.areas.reduce((n, c) => n + c.n, 0)).toBe(counted.byType.reduce((n, c) => n + c.n, 0));
+    const folded = foldOutcomes(counted);
+    const byType = Object.fromEntries([...folded.byType].filter(([, n]) => n > 0));
+    const reference = foldOneOutcomePass(await oneOutcomePass(db, '2025-04-01', '2026-03-31'), counted.merged);
+    expect(byType).toEqual(reference.byType);
+    const byCode = (rows: Array<{ code: string | null; la: string | null; n: number }>) =>
+      Object.fromEntries(rows.map((r) => [r.code ?? '', [r.la, r.n]]));
+    expect(byCode(folded.byWard)).toEqual(byCode(reference.byWard));
+    expect(byCode(folded.byDecile)).toEqual(byCode(reference.byDecile));
+    // And the figures themselves (person i has (i + j) % 3 + 1 outcomes of type j, the k-th
+    // rejected when (i + j + k) % 5 = 4; the merged record's job counted once, in its own area).
+    expect(byType).toEqual({ job_start: 8, site_ready: 9, course_completed: 8, apprenticeship_start: 8 });
+    expect(byCode(folded.byWard)).toEqual({
+      E05900001: ['E07000243', 12],
+      E05900002: ['E07000243', 8],
+      E05011111: ['E07000099', 6],
+      '': [null, 7],
+    });
+    expect(byCode(folded.byDecile)).toEqual({
+      '2': ['E07000243', 13],
+      '3': ['E07000243', 7],
+      '7': ['E07000099', 6],
+      '': [null, 7],
+    });
+  });
+
   it('defaults to this financial year, and exports its tables as xlsx', async () => {
     const d = await t.ok('returns.dashboard', {});
     expect([d.from, d.to]).toEqual(['2026-04-01', '2027-03-31']); // the test clock is 23/11/2026
@@ -181,3 +253,36 @@ describe('editing an indicator set', () => {
     if (!forbidden.ok) expect(forbidden.error.kind).toBe('forbidden');
   });
 });
+
+/** The outcomes pass as it was before it was split (stop 28): one grouped pass by type, ward and
+ * decile together over every outcome's person. The reference the split counts are held to. */
+async function oneOutcomePass(db: Db, from: string, to: string) {
+  const { rows } = await sql<{
+    type: string;
+    ward: string | null;
+    decile: string | null;
+    la: string | null;
+    n: number;
+  }>`
+    select o.outcome_type as type, cast(p.geo_ward_code as text) as ward, cast(p.geo_imd_decile as text) as decile,
+      max(p.geo_la_code) as la, count(*) as n
+    from outcomes as o inner join ${participantsByIdNarrow(db, 'p')} on p.id = o.participant_id
+    where o.outcome_date >= ${from} and o.outcome_date <= ${to} and o.verification_status != 'rejected'
+      and p.id not in (select m.id from participants m where m.merged_into_id is not null
+        union all select m.merged_into_id from participants m where m.merged_into_id is not null)
+    group by o.outcome_type, p.geo_ward_code, p.geo_imd_decile`.execute(db);
+  return rows.map((r) => ({ ...r, n: Number(r.n) }));
+}
+
+/** The one pass's cells folded as dashboard-cells.ts folded them then (the merged outcomes alike). */
+function foldOneOutcomePass(
+  cells: Array<{ type: string; ward: string | null; decile: string | null; la: string | null; n: number }>,
+  merged: Parameters<typeof foldOutcomes>[0]['merged'],
+) {
+  const split = foldOutcomes({
+    byType: cells.map((c) => ({ type: c.type, n: c.n })),
+    areas: cells.map((c) => ({ ward: c.ward, decile: c.decile, la: c.la, n: c.n })),
+    merged,
+  });
+  return { ...split, byType: Object.fromEntries([...split.byType].filter(([, n]) => n > 0)) };
+}

@@ -3,7 +3,7 @@
 // ward, decile or type; a breakdown adds up the cells of each of its keys. The outcomes of merged
 // records and their survivors are counted here, distinct by person, type and date within each key.
 import type { AreaCount } from '../geography/area-breakdown.repository';
-import type { MergedOutcome, OutcomeCell, StartCell } from './dashboard.repository';
+import type { MergedOutcome, OutcomeAreaCell, OutcomeTypeCount, StartCell } from './dashboard.repository';
 
 /** SQL's max() over text: nulls ignored, compared by code unit as SQLite compares text. */
 const maxText = (a: string | null, b: string | null) => (a === null ? b : b === null || a >= b ? a : b);
@@ -42,12 +42,16 @@ export function foldStarts(cells: readonly StartCell[]) {
   return { byMonth, byDistrict, byWard: ward.rows(), byDecile: decile.rows() };
 }
 
-export function foldOutcomes(counted: { cells: readonly OutcomeCell[]; merged: readonly MergedOutcome[] }) {
+export function foldOutcomes(counted: {
+  byType: readonly OutcomeTypeCount[];
+  areas: readonly OutcomeAreaCell[];
+  merged: readonly MergedOutcome[];
+}) {
   const byType = new Map<string, number>();
   const ward = new AreaTally();
   const decile = new AreaTally();
-  for (const c of counted.cells) {
-    addTo(byType, c.type, c.n);
+  for (const t of counted.byType) addTo(byType, t.type, t.n);
+  for (const c of counted.areas) {
     ward.add(c.ward, c.la, c.n);
     decile.add(c.decile, c.la, c.n);
   }

@@ -1,9 +1,10 @@
 // The programme dashboard for a period: the headline figures (the Stevenage Works headline
 // indicator set, counted by its rules), starts by month, outcomes by type, the pathway funnel
 // and breakdowns by postcode district, target group, ward and deprivation decile. The people who
-// started and the outcomes in the period are each read in one grouped pass and folded into their
-// breakdowns (dashboard-cells.ts); this module shapes them for the screen.
-import type { Dashboard, CountRow } from '../../../shared/contract/returns.contract';
+// started are read in one grouped pass, the outcomes in two (by type, and by area), and folded
+// into their breakdowns (dashboard-cells.ts); this module shapes them for the screen. The figures
+// (the first screen) and the charts are counted apart, so the window can show the figures first.
+import type { Dashboard, DashboardFigures, CountRow } from '../../../shared/contract/returns.contract';
 import { describePeriod, financialYear, financialYearOf } from '../../../shared/domain/reporting-periods';
 import { addMonthsIso } from '../../../shared/domain/dates';
 import type { Db } from '../../store/schema';
@@ -73,14 +74,26 @@ async function funnel(db: Db, from: string, to: string): Promise<CountRow[]> {
   ];
 }
 
-export async function dashboard(db: Db, from: string, to: string): Promise<Dashboard> {
-  const starts = foldStarts(await startCells(db, from, to));
-  const outcomes = foldOutcomes(await outcomeCells(db, from, to));
+/** The dashboard's first screen: the headline figures (about a fifth of the whole dashboard's
+ * counting at 100,000 people), asked for on their own so the window shows them first. */
+export async function dashboardFigures(db: Db, from: string, to: string): Promise<DashboardFigures> {
   return {
     from,
     to,
     periodLabel: describePeriod(from, to),
     headline: await headlineFigures(db, from, to),
+    communityInvestment: await communityInvestmentIn(db, from, to),
+    events: await eventFigures(db, from, to),
+  };
+}
+
+export type DashboardCharts = Omit<Dashboard, keyof DashboardFigures>;
+
+/** The rest of the dashboard: what its charts draw. */
+export async function dashboardCharts(db: Db, from: string, to: string): Promise<DashboardCharts> {
+  const starts = foldStarts(await startCells(db, from, to));
+  const outcomes = foldOutcomes(await outcomeCells(db, from, to));
+  return {
     startsByMonth: startsByMonth(starts.byMonth, from, to),
     outcomesByType: (await activeOutcomeTypes(db)).map((t) => ({
       key: t.code,
@@ -91,8 +104,33 @@ export async function dashboard(db: Db, from: string, to: string): Promise<Dashb
     byDistrict: starts.byDistrict.map((r) => ({ key: r.district, label: r.district, count: r.count })),
     byBarrier: (await countByBarrier(db, from, to)).map((r) => ({ key: r.code, label: r.label, count: r.count })),
     areas: await dashboardAreas(db, starts, outcomes),
-    communityInvestment: await communityInvestmentIn(db, from, to),
-    events: await eventFigures(db, from, to),
+  };
+}
+
+/** The whole dashboard (the export, the CLI and the returns.dashboard channel): its figures, from
+ * `figures` when given (the channel passes the backend's kept figures, so they are not counted
+ * twice), and its charts, in the order of the contract's schema. */
+export async function dashboard(
+  db: Db,
+  from: string,
+  to: string,
+  figures: () => Promise<DashboardFigures> = () => dashboardFigures(db, from, to),
+): Promise<Dashboard> {
+  const f = await figures();
+  const c = await dashboardCharts(db, from, to);
+  return {
+    from: f.from,
+    to: f.to,
+    periodLabel: f.periodLabel,
+    headline: f.headline,
+    startsByMonth: c.startsByMonth,
+    outcomesByType: c.outcomesByType,
+    funnel: c.funnel,
+    byDistrict: c.byDistrict,
+    byBarrier: c.byBarrier,
+    areas: c.areas,
+    communityInvestment: f.communityInvestment,
+    events: f.events,
   };
 }
 
