@@ -203,7 +203,10 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
   });
   await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Events and activities, Financial year 2025-26' })).toBeVisible();
-  await expect(page.getByText('Counting the charts…')).toBeVisible();
+  await expect(page.getByText('Counting the charts…', { exact: true })).toBeVisible();
+  // Screen readers hear each step from one status region that is there from the start.
+  const dashboardStatus = page.locator('section[aria-labelledby="dashboard-heading"] > [role="status"]');
+  await expect(dashboardStatus).toHaveText('Headline figures shown. Counting the charts…');
   await expect(page.getByRole('heading', { name: 'Charts' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Targets and profiles' })).toHaveCount(0);
   expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toEqual([
@@ -216,7 +219,8 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
   const before = await card.boundingBox();
   await page.evaluate(() => (window as unknown as { releaseCharts: () => void }).releaseCharts());
   await expect(page.getByRole('heading', { name: 'Charts' })).toBeVisible();
-  await expect(page.getByText('Counting the charts…')).toHaveCount(0);
+  await expect(page.getByText('Counting the charts…', { exact: true })).toHaveCount(0);
+  await expect(dashboardStatus).toHaveText('Charts shown.');
   await expect(page.getByText(/Starts and outcomes by deprivation decile/).first()).toBeVisible();
   expect(await card.boundingBox()).toEqual(before);
   expect(await page.evaluate(() => (window as unknown as { asks: string[] }).asks)).toHaveLength(2);
@@ -225,7 +229,7 @@ test('the dashboard shows its headline figures first, asked for as soon as its a
   // are not left under them while its own are counted.
   await page.getByLabel('Financial year', { exact: true }).selectOption({ label: '2024-25' });
   await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2024-25' })).toBeVisible();
-  await expect(page.getByText('Counting the charts…')).toBeVisible();
+  await expect(page.getByText('Counting the charts…', { exact: true })).toBeVisible();
   await expect(page.getByRole('heading', { name: 'Charts' })).toHaveCount(0);
   await expect(page.getByRole('heading', { name: 'Headline figures, Financial year 2025-26' })).toHaveCount(0);
   await page.evaluate(() => (window as unknown as { releaseCharts: () => void }).releaseCharts());

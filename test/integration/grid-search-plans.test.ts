@@ -108,14 +108,19 @@ describe.skipIf(isPostgresRun)('the capped total of a quick search', () => {
   });
 
   it.each([false, true])(
-    'the participants grid reads the search index once: its page, count and rows in one statement (Count all: %s)',
+    "the participants grid reads the search index once, then the page's rows by id (Count all: %s)",
     async (countAll) => {
-      const plans = await plansOf((db) => pageParticipants(db, { ...query, countAll }, everyone));
-      expect(plans).toHaveLength(1);
-      const [pageIds, rows] = plans[0]!.split(/\n\s*SCAN page\n/) as [string, string];
-      expect(pageIds.match(/VIRTUAL TABLE INDEX \d+:M/g)).toHaveLength(1);
-      expect(pageIds).not.toMatch(/SCAN m\b/);
-      expect(pageIds).not.toMatch(/SCAN p\b/);
+      const search = (db: TestBackend['backend']['store']['db']) =>
+        pageParticipants(db, { ...query, countAll }, everyone);
+      // The first search on a handle also reads everyone's search order (participant-search.ts);
+      // a second at the same data version runs two statements: the matches, then the page's rows.
+      const first = await plansOf(search);
+      const both = await plansOf(async (db) => (await search(db), await search(db)));
+      expect(both).toHaveLength(first.length + 2);
+      const [matches, rows] = both.slice(-2) as [string, string];
+      expect(matches.match(/VIRTUAL TABLE INDEX \d+:M/g)).toHaveLength(1);
+      expect(matches).not.toMatch(/SCAN p\b/);
+      expect(matches).not.toMatch(/participant_sort_keys/);
       // The page's rows: by id, with no search and no sort of their own.
       expect(rows).toMatch(/SEARCH p USING INTEGER PRIMARY KEY/);
       expect(rows).not.toMatch(/VIRTUAL TABLE/);

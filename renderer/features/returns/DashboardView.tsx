@@ -85,7 +85,12 @@ export function DashboardView() {
           {error.message}
         </p>
       )}
-      {!d && !figures.error && <p aria-live="polite">Counting…</p>}
+      {/* One status region, there from the start, so screen readers announce each step (a region
+          added with its text already in is often not read). */}
+      <p className="visually-hidden" role="status">
+        {error ? '' : !d ? 'Counting…' : !charts ? 'Headline figures shown. Counting the charts…' : 'Charts shown.'}
+      </p>
+      {!d && !figures.error && <p aria-hidden="true">Counting…</p>}
       {d && (
         <>
           <h3>Headline figures, {d.periodLabel}</h3>
@@ -210,7 +215,7 @@ export function DashboardView() {
               </p>
             </>
           ) : (
-            !whole.error && <p aria-live="polite">Counting the charts…</p>
+            !whole.error && <p aria-hidden="true">Counting the charts…</p>
           )}
         </>
       )}
