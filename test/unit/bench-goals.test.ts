@@ -53,22 +53,18 @@ describe('the goals table over the latest full bench run', () => {
 
   it('reads the window goal from the rows measured in the window, and says so', () => {
     const window = checkGoals(results).find((g) => g.goal.startsWith('In the window'));
-    // The dashboard whole: to its last chart drawn, with its figures' time beside it.
+    // The dashboard whole: to its last chart drawn, with its first screen's and its figures' times beside it.
     expect(window?.measured).toMatch(
-      /^record [\d.,]+ ms in the window; dashboard [\d.,]+ ms in the window to every chart drawn \(its figures [\d.,]+ ms\)$/,
+      /^record [\d.,]+ ms in the window; dashboard [\d.,]+ ms in the window to every chart drawn \(its first screen [\d.,]+ ms, its figures [\d.,]+ ms\)$/,
     );
   });
 
-  it("adds the dashboard's first screen (its headline figures) when the run has that row", () => {
-    const charts = results.find((r) => r.name.includes('to every chart drawn') && r.size === 100_000)!;
-    const firstScreen = {
-      ...charts,
-      name: 'browser: financial-year dashboard, counted afresh, from the list to its headline figures (the first screen) (Chromium, harness)',
-      medianMs: 123,
-    };
-    const window = checkGoals([...results, firstScreen]).find((g) => g.goal.startsWith('In the window'));
+  it("keeps the earlier wording for a run without the dashboard's first-screen row, and the same verdict", () => {
+    const withoutFirstScreen = results.filter((r) => !r.name.includes('(the first screen)'));
+    expect(withoutFirstScreen.length).toBeLessThan(results.length);
+    const window = checkGoals(withoutFirstScreen).find((g) => g.goal.startsWith('In the window'));
     expect(window?.measured).toMatch(
-      /^record [\d.,]+ ms in the window; dashboard [\d.,]+ ms in the window to every chart drawn \(its first screen 123 ms, its figures [\d.,]+ ms\)$/,
+      /^record [\d.,]+ ms in the window; dashboard [\d.,]+ ms in the window to every chart drawn \(its figures [\d.,]+ ms\)$/,
     );
     // The verdict stays on every chart drawn.
     expect(window?.verdict).toEqual(checkGoals(results).find((g) => g.goal.startsWith('In the window'))?.verdict);
