@@ -125,8 +125,8 @@ describe("an import's new people, written once with their area and eligibility",
         postcode: 'Postcode',
         referral_date: 'Referral date',
       },
-      dateOrder: 'dmy',
-    } as never);
+      dateConvention: 'dmy',
+    });
     // Some rows are flagged for review (a name and birth date like another row's): the rest are new.
     expect(counts.new).toBeGreaterThan(70);
     const result = await commit(t, previewId);
