@@ -279,11 +279,12 @@ export function describeRule(rule: CountingRule, labels: RuleLabels = {}): strin
             ? 'Employers with'
             : 'Participants with';
       const article = rule.countDistinct === 'item' ? '' : rule.verifiedOnly ? ' a' : ' an';
-      parts.push(
+      // The whole sentence is tidied ("Outcomes outcomes of type …" reads "Outcomes of type …").
+      const sentence =
         `${who}${article} ${rule.verifiedOnly ? 'verified ' : ''}outcome${rule.countDistinct === 'item' ? 's' : ''}${types}` +
-          `${sector} ${when} (rejected outcomes never count)`
-            .replace('Outcomes outcomes', 'Outcomes')
-            .replace('Outcomes verified outcomes', 'Verified outcomes'),
+        `${sector} ${when} (rejected outcomes never count)`;
+      parts.push(
+        sentence.replace('Outcomes outcomes', 'Outcomes').replace('Outcomes verified outcomes', 'Verified outcomes'),
       );
       break;
     }

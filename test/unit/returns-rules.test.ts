@@ -33,6 +33,24 @@ describe('counting rules', () => {
     expect(describeRule(runs)).toBe('CSCS course runs (not cancelled) starting in the period, each item once.');
   });
 
+  it('count outcomes as items without saying "outcomes" twice', () => {
+    const rule = (verifiedOnly: boolean) =>
+      countingRuleSchema.parse({
+        subject: 'outcomes',
+        outcomeTypes: ['apprenticeship_start'],
+        verifiedOnly,
+        dateField: 'outcome_date',
+        countDistinct: 'item',
+        excludeClaimedInSubmittedReturns: false,
+      });
+    expect(describeRule(rule(false), labels)).toBe(
+      'Outcomes of type Apprenticeship start dated in the period (rejected outcomes never count), each item once.',
+    );
+    expect(describeRule(rule(true), labels)).toBe(
+      'Verified outcomes of type Apprenticeship start dated in the period (rejected outcomes never count), each item once.',
+    );
+  });
+
   it('name the field inside the rule when it is wrong', () => {
     const bad = parseRuleJson(
       JSON.stringify({
