@@ -40,6 +40,12 @@ async function sqliteIndexes(db: Db) {
   return { expected: expected.rows, search: search.rows, keys: keys.rows, people: people.rows, flag: flag.rows[0]!.n };
 }
 
+/** FTS5's automerge setting as the store holds it (null: never set, so FTS5's default). */
+async function automerge(db: Db): Promise<number | null> {
+  const { rows } = await sql<{ v: number }>`select v from participant_search_config where k = 'automerge'`.execute(db);
+  return rows.length ? Number(rows[0]!.v) : null;
+}
+
 async function importPeople(count: number, seed: number) {
   const upload = await openFile(t, `referrals-${seed}.xlsx`, await referralsWorkbook(people(count, seed)));
   const { previewId } = await preview(t, upload, referralsProfile);
@@ -96,6 +102,8 @@ sqliteOnly('the search index and sort keys are SQLite tables; a team database se
     it('leaves neither people nor index rows, and the same import then commits whole', async () => {
       const db = t.backend.store.db;
       await aParticipant(db, { last_name: 'Before', first_name: 'Ann' });
+      // The fill runs with FTS5's automerge off; the store's own setting is back after it.
+      await sql`insert into participant_search(participant_search, rank) values ('automerge', 7)`.execute(db);
       const { previewId } = await importPeople(120, 3);
       // The batch rows are written after the people: refuse them, as a full disk would.
       await sql`create trigger refuse_batch_rows before insert on import_batch_rows
@@ -109,6 +117,8 @@ sqliteOnly('the search index and sort keys are SQLite tables; a team database se
       expect(failed.keys).toEqual(failed.people);
       expect(failed.flag).toBe(0);
 
+      expect(await automerge(db)).toBe(7);
+
       await sql`drop trigger refuse_batch_rows`.execute(db);
       expect((await commit(t, previewId)).created).toBe(120);
       const done = await sqliteIndexes(db);
@@ -116,6 +126,7 @@ sqliteOnly('the search index and sort keys are SQLite tables; a team database se
       expect(done.search).toEqual(done.expected);
       expect(done.keys).toEqual(done.people);
       expect(done.flag).toBe(0);
+      expect(await automerge(db)).toBe(7);
     });
   },
 );

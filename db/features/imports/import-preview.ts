@@ -220,6 +220,23 @@ async function warnAboutPostcodes(db: Db, typed: TypedRow[], column: string): Pr
   }
 }
 
+/**
+ * Text that is the same for two rows exactly when their values are: every field and its value in
+ * field order, a number marked apart from text that reads the same. Built by hand, not as
+ * JSON.stringify of the sorted entries: that made an array per field and per row, and was a sixth
+ * of the preview's time for a 50,000-row file. Each value is written with its length, so no
+ * value can run into the next whatever characters it holds (field names are fixed keys).
+ */
+export function valuesSignature(values: Record<string, string | number>): string {
+  let out = '';
+  for (const key of Object.keys(values).sort()) {
+    const v = values[key]!;
+    const text = String(v);
+    out += `${key}\u0001${typeof v === 'number' ? 'n' : 's'}${text.length}\u0001${text}\u0002`;
+  }
+  return out;
+}
+
 /** Who the row is (or that it needs review); the plan against that person comes after. */
 async function matchRow(
   profile: ImportProfile,
@@ -248,7 +265,7 @@ async function matchRow(
   };
   if (t.problems.length) return row;
   // A row pasted twice (every value the same as an earlier row's) is reported and imported once.
-  const signature = JSON.stringify(Object.entries(t.values).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const signature = valuesSignature(t.values);
   const sameAs = identical.get(signature);
   if (sameAs !== undefined) {
     row.status = 'repeat';
