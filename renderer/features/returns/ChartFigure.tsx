@@ -12,6 +12,7 @@ import { AgCharts } from 'ag-charts-react';
 import { AllCommunityModule, ModuleRegistry, type AgChartInstance, type AgChartOptions } from 'ag-charts-community';
 import type { CountRow } from '../../../shared/contract/returns.contract';
 import { downloadBytes } from '../../components/download';
+import { barsHeight, LABEL_SHARE, wrapLabel } from './chart-labels';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -48,9 +49,6 @@ function useDrawAfterPaint(shown: boolean): boolean {
   return draw;
 }
 
-/** Room for each category's bars and label, and for the axis and legend, never less than the usual box. */
-const barsHeight = (categories: number, series: number) => Math.max(280, 80 + categories * (12 + 10 * series));
-
 export function ChartFigure<Row extends { key: string; label: string } = CountRow>(props: {
   id: string;
   title: string;
@@ -84,7 +82,14 @@ export function ChartFigure<Row extends { key: string; label: string } = CountRo
         fill: fills[i % fills.length],
       })),
       axes: {
-        x: { type: 'category', position: props.horizontal ? 'left' : 'bottom' },
+        x: props.horizontal
+          ? {
+              type: 'category',
+              position: 'left',
+              maxThicknessRatio: LABEL_SHARE,
+              label: { formatter: ({ value }) => wrapLabel(String(value)).join('\n') },
+            }
+          : { type: 'category', position: 'bottom' },
         y: { type: 'number', position: props.horizontal ? 'bottom' : 'left', title: { text: 'Count' } },
       },
       legend: { enabled: drawn.length > 1, position: 'bottom' },
@@ -108,7 +113,16 @@ export function ChartFigure<Row extends { key: string; label: string } = CountRo
         // A bar chart lying on its side gets a line per category (per series), so every label shows.
         <div
           className="chart-box"
-          style={props.horizontal ? { height: barsHeight(props.rows.length, series.length) } : undefined}
+          style={
+            props.horizontal
+              ? {
+                  height: barsHeight(
+                    props.rows.map((r) => r.label),
+                    series.length,
+                  ),
+                }
+              : undefined
+          }
         >
           {draw && <AgCharts ref={chart} options={options} style={fillBox} />}
         </div>
