@@ -172,6 +172,51 @@ describe('cancelling', () => {
   });
 });
 
+describe('a long commit', () => {
+  it('moves its bar as the new people are saved, and a cancel while they are saved saves nothing', async () => {
+    const upload = await openFile(t, 'big.xlsx', await referralsWorkbook(people(3000, 5)));
+    const { previewId } = await preview(t, upload, referralsProfile);
+    const seen: Array<{ done: number; total: number; message: string | undefined }> = [];
+    let jobId = '';
+    let cancelled: Promise<unknown> | null = null;
+    const stop = t.backend.onEvent((event) => {
+      if (event.type !== 'job' || event.job.id !== jobId || event.job.state !== 'running') return;
+      seen.push({ done: event.job.done, total: event.job.total, message: event.job.message });
+      // Cancelled once the first people are written, while the rest are still to come.
+      if (!cancelled && event.job.message?.startsWith('Saving new people')) cancelled = t.ok('jobs.cancel', { jobId });
+    });
+    try {
+      ({ jobId } = await t.ok('imports.commit', { previewId }));
+      const job = await t.backend.services.jobs.wait(jobId);
+      expect(job).toMatchObject({ state: 'cancelled', message: 'Cancelled; nothing was saved.' });
+    } finally {
+      stop();
+    }
+    await cancelled;
+    const saving = seen.filter((s) => s.message?.startsWith('Saving new people'));
+    expect(saving.length).toBeGreaterThan(0);
+    expect(saving[0]!.message).toMatch(/^Saving new people: [\d,]+ of 3,000$/);
+    expect(saving[0]!.done).toBeGreaterThan(0);
+    expect(saving[0]!.done).toBeLessThan(3000);
+    expect(saving[0]!.total).toBe(3000);
+    const db = t.backend.store.db;
+    expect(await db.selectFrom('participants').select('id').execute()).toEqual([]);
+    expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
+
+    // Run again, to the end: every person saved, the last word the import's record.
+    seen.length = 0;
+    const again = t.backend.onEvent((event) => {
+      if (event.type === 'job' && event.job.kind === 'import-commit') seen.push({ ...event.job });
+    });
+    try {
+      expect((await commit(t, previewId)).created).toBe(3000);
+    } finally {
+      again();
+    }
+    expect(seen.some((s) => s.message?.startsWith('Saving new people'))).toBe(true);
+  });
+});
+
 describe('encodings and date systems', () => {
   for (const [name, bytes] of [
     ['win1252.csv', win1252Csv()],

@@ -156,6 +156,8 @@ export async function commitPreview(
       // thread while the next people are inserted (bulk-audit.ts); a small one's, here, after.
       if (fresh.length >= SEAL_IN_WORKER_FROM) sealer = await AuditSealer.start(tx, at, staffId);
       const position = new Map(values.map((v, k) => [v.reference, k]));
+      const ofFresh = fresh.length.toLocaleString('en-GB');
+      let saved = 0;
       await withParticipantIndexFilledOnce(tx, () =>
         insertParticipants(tx, values, async (people) => {
           const entries: AuditEntry[] = [];
@@ -185,6 +187,15 @@ export async function commitPreview(
           }
           if (sealer) await sealer.add(tx, entries);
           else audit.push(...entries);
+          // The bar moves as each statement's people are written (seconds for a large file), and
+          // a cancel stops the insert here: the whole transaction then rolls back.
+          saved += people.length;
+          job?.throwIfCancelled();
+          await job?.progress(
+            done + saved,
+            accepted.length,
+            `Saving new people: ${saved.toLocaleString('en-GB')} of ${ofFresh}`,
+          );
         }),
       );
       done += fresh.length;
@@ -243,6 +254,7 @@ export async function commitPreview(
         await tick();
       }
     }
+    await job?.progress(done, accepted.length, 'Recording the import for Undo and the audit trail');
     await insertBatchRows(tx, batchRows);
     const created = batchRows.filter((b) => b.action === 'created' && entityOfKind(p.kind) === b.entity).length;
     // A person updated, or referred again, or both: counted once.
