@@ -203,7 +203,7 @@ describe('a long commit', () => {
     expect(await db.selectFrom('participants').select('id').execute()).toEqual([]);
     expect(await db.selectFrom('import_batches').select('id').execute()).toEqual([]);
 
-    // Run again, to the end: every person saved, the last word the import's record.
+    // Run again, to the end: every person saved, the bar moving while they are.
     seen.length = 0;
     const again = t.backend.onEvent((event) => {
       if (event.type === 'job' && event.job.kind === 'import-commit')
