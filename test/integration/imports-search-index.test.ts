@@ -5,7 +5,8 @@
 // neither people nor index rows, and one person added afterwards is indexed by trigger again.
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
-import { createTestBackend, type TestBackend } from '../support/backend';
+import { createTestBackend, TEST_NOW, type TestBackend } from '../support/backend';
+import { withParticipantIndexFilledOnce, writeTransaction } from '../../db/store/dialect';
 import { aParticipant } from '../support/builders';
 import { people, referralsWorkbook } from '../fixtures/imports/generate';
 import { commit, openFile, preview, referralsProfile } from './imports-support';
@@ -40,10 +41,11 @@ async function sqliteIndexes(db: Db) {
   return { expected: expected.rows, search: search.rows, keys: keys.rows, people: people.rows, flag: flag.rows[0]!.n };
 }
 
-/** FTS5's automerge setting as the store holds it (null: never set, so FTS5's default). */
-async function automerge(db: Db): Promise<number | null> {
-  const { rows } = await sql<{ v: number }>`select v from participant_search_config where k = 'automerge'`.execute(db);
-  return rows.length ? Number(rows[0]!.v) : null;
+/** The FTS5 settings a bulk fill changes, as the store holds them. */
+async function ftsSettings(db: Db): Promise<Record<string, number>> {
+  const { rows } = await sql<{ k: string; v: number }>`select k, v from participant_search_config
+    where k in ('automerge', 'hashsize')`.execute(db);
+  return Object.fromEntries(rows.map((r) => [r.k, Number(r.v)]));
 }
 
 async function importPeople(count: number, seed: number) {
@@ -96,14 +98,52 @@ describe('an import and the quick search', () => {
   });
 });
 
+sqliteOnly('the search index is an SQLite FTS5 table; a team database searches its own rows')(
+  'many people written at once',
+  () => {
+    it('are indexed as one segment of the index, and found', async () => {
+      const db = t.backend.store.db;
+      await aParticipant(db, { last_name: 'Before', first_name: 'Ann' });
+      const segments = async () =>
+        Number(
+          (await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db)).rows[0]!
+            .n,
+        );
+      const before = await segments();
+      // 30,000 people: more than FTS5's own buffer of 1 MB holds (at that buffer, four segments).
+      await writeTransaction(db).execute((tx) =>
+        withParticipantIndexFilledOnce(tx, () =>
+          sql`insert into participants (reference, first_name, last_name, created_at, updated_at)
+            select printf('SW-9%05d', n), 'Person' || n, case when n % 97 = 42 then 'Quillfeather' else 'Bulkname' end, ${TEST_NOW}, ${TEST_NOW}
+            from (with recursive k(n) as (select 1 union all select n + 1 from k where n < 30000) select n from k)`.execute(
+            tx,
+          ),
+        ),
+      );
+      expect(await segments()).toBe(before + 1);
+      const s = await sqliteIndexes(db);
+      expect(s.search).toEqual(s.expected);
+      expect(s.flag).toBe(0);
+      const found = await pageParticipants(
+        db,
+        { search: 'Quillfeather', offset: 0, limit: 5, filters: {}, sort: [] },
+        everyone,
+      );
+      expect(found.total).toBe(309);
+    });
+  },
+);
+
 sqliteOnly('the search index and sort keys are SQLite tables; a team database searches its own rows')(
   'an import that fails after inserting its people',
   () => {
     it('leaves neither people nor index rows, and the same import then commits whole', async () => {
       const db = t.backend.store.db;
       await aParticipant(db, { last_name: 'Before', first_name: 'Ann' });
-      // The fill runs with FTS5's automerge off; the store's own setting is back after it.
+      // The fill runs with FTS5's automerge off and a larger buffer; the store's own settings are
+      // back after it.
       await sql`insert into participant_search(participant_search, rank) values ('automerge', 7)`.execute(db);
+      await sql`insert into participant_search(participant_search, rank) values ('hashsize', 2000000)`.execute(db);
       const { previewId } = await importPeople(120, 3);
       // The batch rows are written after the people: refuse them, as a full disk would.
       await sql`create trigger refuse_batch_rows before insert on import_batch_rows
@@ -117,7 +157,7 @@ sqliteOnly('the search index and sort keys are SQLite tables; a team database se
       expect(failed.keys).toEqual(failed.people);
       expect(failed.flag).toBe(0);
 
-      expect(await automerge(db)).toBe(7);
+      expect(await ftsSettings(db)).toEqual({ automerge: 7, hashsize: 2000000 });
 
       await sql`drop trigger refuse_batch_rows`.execute(db);
       expect((await commit(t, previewId)).created).toBe(120);
@@ -126,7 +166,7 @@ sqliteOnly('the search index and sort keys are SQLite tables; a team database se
       expect(done.search).toEqual(done.expected);
       expect(done.keys).toEqual(done.people);
       expect(done.flag).toBe(0);
-      expect(await automerge(db)).toBe(7);
+      expect(await ftsSettings(db)).toEqual({ automerge: 7, hashsize: 2000000 });
     });
   },
 );

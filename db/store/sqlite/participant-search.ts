@@ -56,13 +56,13 @@ const SEGMENTS_BEFORE_MERGE = 4;
 
 /**
  * Merges the search index into one segment when it is in more than a few. FTS5 writes each
- * transaction's new entries as a segment of their own and merges them only in fours, so a store
- * built by bulk writes (an import, demo data) or by months of single registrations holds its index
- * in a dozen segments or more, and every search reads each of them: at 100,000 people a quick
- * search took about twice as long (median 2.4 against 1.1 ms per call). A merge rewrites the
- * index (about half a second at 100,000 people), so a small import or a quiet hour does not pay
- * it; counting the segments reads the index's small b-tree of terms (2 ms at 100,000).
- * Returns whether it merged.
+ * transaction's new entries as a segment of their own (and a large write as one per megabyte,
+ * unless written by withBulkIndexSettings) and merges them only in fours, so a store built by bulk
+ * writes (demo data) or by months of single registrations holds its index in a dozen segments or
+ * more, and every search reads each of them: at 100,000 people a quick search took about twice as
+ * long (median 2.4 against 1.1 ms per call). A merge rewrites the index (about half a second at
+ * 100,000 people), so an import (one segment more) or a quiet hour does not pay it; counting the
+ * segments reads the index's small b-tree of terms (2 ms at 100,000). Returns whether it merged.
  */
 export async function mergeParticipantSearch<DB>(db: Kysely<DB>): Promise<boolean> {
   const { rows } = await sql<{ n: number }>`select count(distinct segid) as n from participant_search_idx`.execute(db);
@@ -241,30 +241,45 @@ export async function participantSearchPage<DB>(
   return { ids: Array.from(sorted.subarray(offset, offset + limit), (at) => idAt[at]!), total: places.length };
 }
 
-/** FTS5's own default for 'automerge' (fts5_config.c), the value a store holds unless set. */
-const FTS5_DEFAULT_AUTOMERGE = 4;
+/** The FTS5 settings a bulk fill changes, FTS5's own default for each (fts5_config.c: the value a
+ * store holds unless set), the value the fill uses, and the largest value put back as it was. */
+const BULK_SETTINGS = [
+  // Off: the fill's segments are not merged while it writes them (see withBulkIndexSettings).
+  { key: 'automerge', fts5Default: 4, bulk: 0, most: 16 },
+  // 32 MB of pending entries before FTS5 writes a segment: 50,000 people take one, not fourteen.
+  { key: 'hashsize', fts5Default: 1_048_576, bulk: 32 * 1_048_576, most: 1 << 30 },
+] as const;
 
 /**
- * Runs `write` (one bulk write to the search index) with FTS5's automerge off, then puts the
- * store's setting back. FTS5 writes a large insert as a run of segments, merging them a little as
- * each is written; a bulk fill is followed by mergeParticipantSearch, which merges the index into
- * one segment anyway, so merging during the fill is the same work done twice: 50,000 people were
- * indexed in 241-254 ms without it against 385-424 ms with it, and the merge after took the same
- * 99-109 ms either way (10,000-person store, raw driver). The setting is kept in the index's
- * config table, inside the caller's transaction: a rollback puts it back too.
+ * Runs `write` (one bulk write to the search index) with FTS5 holding its new entries in memory
+ * until the end and merging nothing meanwhile, then puts the store's settings back. FTS5 writes a
+ * large insert as a run of segments (one per megabyte of pending entries: fourteen for 50,000
+ * people), merging them a little as each is written, and every search reads every segment, so a
+ * bulk fill used to be followed by a merge of the whole index into one (mergeParticipantSearch):
+ * 99-109 ms at 10,000 people and 348-468 ms at 100,000. Written as one segment, the index is left
+ * in two (the one before and the fill's), which mergeParticipantSearch leaves as they are (it
+ * merges past four), and the fill itself takes no longer (raw driver, 100,000 people: 257-345 ms
+ * against 257-324; a search for "smith" 0.25-0.31 ms against 0.19-0.30 in one segment). The cost
+ * is up to 32 MB of the backend's memory while the fill runs. The settings are kept in the index's
+ * config table, inside the caller's transaction: a rollback puts them back too.
  */
-async function withoutAutomerge<DB>(tx: Kysely<DB>, write: () => Promise<unknown>): Promise<void> {
-  const { rows } = await sql<{ v: number }>`select v from participant_search_config where k = 'automerge'`.execute(tx);
-  const kept = rows.length ? Number(rows[0]!.v) : FTS5_DEFAULT_AUTOMERGE;
-  // FTS5 takes the setting only as an integer literal: a bound number reaches it as a real.
-  const setting = Number.isSafeInteger(kept) && kept >= 0 && kept <= 16 ? kept : FTS5_DEFAULT_AUTOMERGE;
-  await sql`insert into participant_search(participant_search, rank) values ('automerge', 0)`.execute(tx);
+async function withBulkIndexSettings<DB>(tx: Kysely<DB>, write: () => Promise<unknown>): Promise<void> {
+  const { rows } = await sql<{ k: string; v: number }>`select k, v from participant_search_config
+    where k in ('automerge', 'hashsize')`.execute(tx);
+  // FTS5 takes these settings only as integer literals: a bound number reaches it as a real.
+  const set = (key: string, value: number) =>
+    sql`insert into participant_search(participant_search, rank) values (${key}, ${sql.raw(String(value))})`.execute(
+      tx,
+    );
+  const kept = BULK_SETTINGS.map(({ key, fts5Default, most }) => {
+    const v = Number(rows.find((r) => r.k === key)?.v ?? fts5Default);
+    return { key, value: Number.isSafeInteger(v) && v >= 0 && v <= most ? v : fts5Default };
+  });
+  for (const { key, bulk } of BULK_SETTINGS) await set(key, bulk);
   try {
     await write();
   } finally {
-    await sql`insert into participant_search(participant_search, rank) values ('automerge', ${sql.raw(String(setting))})`.execute(
-      tx,
-    );
+    for (const { key, value } of kept) await set(key, value);
   }
 }
 
@@ -283,7 +298,7 @@ export async function withParticipantIndexFilledOnce<DB, T>(tx: Kysely<DB>, inse
   const { rows } = await sql<{ last: number | null }>`select max(id) as last from participants`.execute(tx);
   const after = Number(rows[0]?.last ?? 0);
   const fill = async () => {
-    await withoutAutomerge(tx, () =>
+    await withBulkIndexSettings(tx, () =>
       sql`insert into participant_search(rowid, name, ident)
         select p.id, ${NAME_EXPR('p')}, ${IDENT_EXPR('p')} from participants p where p.id > ${after} order by p.id`.execute(
         tx,
