@@ -179,6 +179,12 @@ export const importsHandlers = defineHandlers({
           commitPreview(tx, p, now(ctx), ctx.staffId, job, todayIso(ctx.clock)),
         );
         p.committedBatchId = result.batchId;
+        // The bar's last words are what was saved, not the step it was on before the commit.
+        await job.progress(
+          1,
+          1,
+          `Imported: ${result.created.toLocaleString('en-GB')} new, ${result.updated.toLocaleString('en-GB')} changed`,
+        );
         return result;
       } finally {
         p.committing = false;

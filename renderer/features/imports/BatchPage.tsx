@@ -60,24 +60,24 @@ export function BatchPage({ batchId }: { batchId: number }) {
           <dl className="cards">
             <div className="card">
               <dt>New</dt>
-              <dd className="figure">{b.created}</dd>
+              <dd className="figure">{b.created.toLocaleString('en-GB')}</dd>
             </div>
             <div className="card">
               <dt>Changed</dt>
-              <dd className="figure">{b.updated}</dd>
+              <dd className="figure">{b.updated.toLocaleString('en-GB')}</dd>
             </div>
             <div className="card">
               <dt>Unchanged</dt>
-              <dd className="figure">{b.unchanged}</dd>
+              <dd className="figure">{b.unchanged.toLocaleString('en-GB')}</dd>
             </div>
             <div className="card">
               <dt>Rejected or errors</dt>
-              <dd className="figure">{b.rejected + b.errors}</dd>
+              <dd className="figure">{(b.rejected + b.errors).toLocaleString('en-GB')}</dd>
             </div>
           </dl>
           <p>
-            Imported {formatUkDateTime(b.at)} by {b.staffName ?? 'unknown'} from sheet “{b.sheet}” ({b.rowsInFile} rows)
-            with mapping “{b.profileName}”.
+            Imported {formatUkDateTime(b.at)} by {b.staffName ?? 'unknown'} from sheet “{b.sheet}” (
+            {b.rowsInFile.toLocaleString('en-GB')} rows) with mapping “{b.profileName}”.
             <br />
             <span className="muted">
               File SHA-256: <code>{b.sha256}</code>
@@ -98,8 +98,8 @@ export function BatchPage({ batchId }: { batchId: number }) {
                 {confirming && (
                   <div role="group" aria-labelledby="confirm-undo" className="panel">
                     <p id="confirm-undo">
-                      Remove the {b.created} records this import added and put back the {b.updated} it changed? Anything
-                      edited since is kept.
+                      Remove the {b.created.toLocaleString('en-GB')} records this import added and put back the{' '}
+                      {b.updated.toLocaleString('en-GB')} it changed? Anything edited since is kept.
                     </p>
                     <div className="button-row">
                       <button type="button" className="danger" disabled={busy} onClick={() => void undo()}>
@@ -115,7 +115,12 @@ export function BatchPage({ batchId }: { batchId: number }) {
             )
           )}
           <KeptList kept={b.kept} />
-          <h2>What it wrote{b.rowsTotal > b.rows.length ? ` (first ${b.rows.length} of ${b.rowsTotal})` : ''}</h2>
+          <h2>
+            What it wrote
+            {b.rowsTotal > b.rows.length
+              ? ` (first ${b.rows.length.toLocaleString('en-GB')} of ${b.rowsTotal.toLocaleString('en-GB')})`
+              : ''}
+          </h2>
           {b.rows.length === 0 ? (
             <p>Nothing was written.</p>
           ) : (

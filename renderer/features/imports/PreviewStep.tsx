@@ -52,7 +52,10 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
     );
     setCommitting(false);
     if (!r.ok) return toasts.show({ kind: 'error', message: r.error.message });
-    toasts.show({ kind: 'success', message: `Imported: ${r.value.created} new, ${r.value.updated} changed.` });
+    toasts.show({
+      kind: 'success',
+      message: `Imported: ${r.value.created.toLocaleString('en-GB')} new, ${r.value.updated.toLocaleString('en-GB')} changed.`,
+    });
     navigate(importsRoutes.batch.path({ id: r.value.batchId }));
   };
 
