@@ -176,6 +176,9 @@ export const batchDetailSchema = batchGridRowSchema.extend({
       action: z.enum(['created', 'updated']),
       entity: z.string(),
       entityId: z.number().int(),
+      /** The person the row concerns, when their record is there to open. */
+      participantId: z.number().int().nullable(),
+      /** Their reference and name (else the entity and its id). */
       label: z.string(),
       fields: fieldChanges(
         z.array(z.object({ field: z.string(), from: z.string().nullable(), to: z.string().nullable() })),

@@ -209,14 +209,25 @@ describe('a long commit', () => {
       if (event.type === 'job' && event.job.kind === 'import-commit')
         seen.push({ done: event.job.done, total: event.job.total, message: event.job.message });
     });
-    try {
-      expect((await commit(t, previewId)).created).toBe(3000);
-    } finally {
-      again();
-    }
+    const result = await commit(t, previewId).finally(again);
+    expect(result.created).toBe(3000);
     expect(seen.some((s) => s.message?.startsWith('Saving new people'))).toBe(true);
     // Once done, the bar says what was saved, not the step it was on.
     expect(seen.at(-1)).toMatchObject({ message: 'Imported: 3,000 new, 0 changed' });
+
+    // The batch page lists the first 500 rows in file order, each named by the person it added.
+    const batch = await t.ok('imports.batch', { batchId: result.batchId });
+    expect(batch.rowsTotal).toBe(3000);
+    expect(batch.rows.map((r) => r.rowNumber)).toEqual(Array.from({ length: 500 }, (_, i) => i + 2));
+    const written = await db
+      .selectFrom('participants')
+      .select(['id', 'reference', 'first_name', 'last_name'])
+      .orderBy('id')
+      .limit(500)
+      .execute();
+    expect(batch.rows.map((r) => [r.participantId, r.label])).toEqual(
+      written.map((p) => [p.id, `${p.reference} ${p.first_name} ${p.last_name}`]),
+    );
   });
 });
 

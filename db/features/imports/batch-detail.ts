@@ -1,20 +1,23 @@
-// One import batch as the batch page shows it: what it wrote, row by row (the newest 500), with
-// the values it replaced, and what an undo kept.
+// One import batch as the batch page shows it: what it wrote, row by row (the first 500, in file
+// order), each with the person it concerns, the values it replaced, and what an undo kept.
 import { AppFailure } from '../../../shared/result';
 import { formatUkDate } from '../../../shared/domain/dates';
 import type { BatchDetail } from '../../../shared/contract/imports.contract';
 import type { Db } from '../../store/schema';
-import { batchRows, findBatch, participantLabels } from './imports.repository';
+import { findBatch, firstBatchRows, participantLabels } from './imports.repository';
+
+/** Rows the page lists: a batch can write 50,000. */
+const SHOWN = 500;
 
 export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail> {
   const b = await findBatch(db, batchId);
   if (!b) throw new AppFailure('not-found', 'That import batch does not exist.');
-  const rows = await batchRows(db, b.id);
-  const ids = rows
-    .filter((r) => r.entity === 'participant')
-    .map((r) => r.entity_id)
-    .slice(0, 500);
-  const byId = await participantLabels(db, ids);
+  const { rows, total } = await firstBatchRows(db, b.id, SHOWN);
+  // Labelled by the person each row concerns (an outcome or enrolment row too), from the same rows
+  // the page lists.
+  const byId = await participantLabels(db, [
+    ...new Set(rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id]))),
+  ]);
   const text = (v: unknown) =>
     v === null || v === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatUkDate(String(v)) : String(v);
   return {
@@ -36,25 +39,23 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
     rowsInFile: b.rows_in_file,
     undoneByName: b.undone_by_name,
     kept: b.undo_kept_json ? JSON.parse(b.undo_kept_json) : [],
-    rowsTotal: rows.length,
-    rows: [...rows]
-      .reverse()
-      .slice(0, 500)
-      .map((r) => {
-        const after = JSON.parse(r.after_json) as Record<string, unknown>;
-        const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
-        return {
-          id: r.id,
-          rowNumber: r.row_number,
-          action: r.action,
-          entity: r.entity,
-          entityId: r.entity_id,
-          label: byId.get(r.entity_id) ?? `${r.entity} ${r.entity_id}`,
-          fields:
-            r.action === 'updated'
-              ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
-              : [],
-        };
-      }),
+    rowsTotal: total,
+    rows: rows.map((r) => {
+      const after = JSON.parse(r.after_json) as Record<string, unknown>;
+      const before = r.before_json ? (JSON.parse(r.before_json) as Record<string, unknown>) : {};
+      return {
+        id: r.id,
+        rowNumber: r.row_number,
+        action: r.action,
+        entity: r.entity,
+        entityId: r.entity_id,
+        participantId: r.participant_id !== null && byId.has(r.participant_id) ? r.participant_id : null,
+        label: (r.participant_id !== null ? byId.get(r.participant_id) : undefined) ?? `${r.entity} ${r.entity_id}`,
+        fields:
+          r.action === 'updated'
+            ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
+            : [],
+      };
+    }),
   };
 }

@@ -84,6 +84,20 @@ export async function batchRows(db: Db, batchId: number) {
   return db.selectFrom('import_batch_rows').selectAll().where('batch_id', '=', batchId).orderBy('id', 'desc').execute();
 }
 
+/** The first `limit` rows a batch wrote, in the order it wrote them, and how many it wrote in all
+ * (by the batch's index: a 50,000-row batch's page reads 500 rows, not all of them). */
+export async function firstBatchRows(db: Db, batchId: number, limit: number) {
+  const [rows, total] = await Promise.all([
+    db.selectFrom('import_batch_rows').selectAll().where('batch_id', '=', batchId).orderBy('id').limit(limit).execute(),
+    db
+      .selectFrom('import_batch_rows')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .where('batch_id', '=', batchId)
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(total.n) };
+}
+
 export const batchGridColumns = gridColumns<BatchGridRow>({
   id: { sql: 'b.id', filter: 'number' },
   kind: { sql: 'b.kind', filter: 'text' },

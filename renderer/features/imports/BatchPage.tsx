@@ -10,6 +10,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
 import { importsRoutes } from './imports.routes';
+import { participantsRoutes } from '../participants/participants.routes';
 
 function KeptList({ kept }: { kept: UndoKept[] }) {
   if (!kept.length) return null;
@@ -140,7 +141,13 @@ export function BatchPage({ batchId }: { batchId: number }) {
                     <td>
                       {r.action === 'created' ? 'Added' : 'Changed'} {r.entity}
                     </td>
-                    <td>{r.label}</td>
+                    <td>
+                      {r.participantId !== null ? (
+                        <a href={participantsRoutes.person.href({ id: r.participantId, tab: 'details' })}>{r.label}</a>
+                      ) : (
+                        r.label
+                      )}
+                    </td>
                     <td>
                       {r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}
                     </td>
