@@ -114,11 +114,12 @@ export function participantSearchCondition(db: Db, text: string, idColumn: strin
 }
 
 /** The participants table as `alias`, for a join that looks up many people by id to read only
- * columns held by the narrow index participants_id_person (migration 0310): id, merged_into_id,
- * is_local, geo_ward_code, geo_imd_decile, geo_la_code (the dashboard's outcomes pass, the
- * headline's counts). On SQLite through that index, which its planner does not pick over the
- * table's own key without statistics; elsewhere the plain table, whose planner chooses. Reading
- * another column through it gives the same rows, only slower (the index, then the table). */
+ * columns held by the narrow index participants_id_person (migrations 0310, 0311): id,
+ * merged_into_id, is_local, geo_ward_code, geo_imd_decile, geo_la_code, eligibility_status,
+ * labour_market_status (the dashboard's outcomes pass, the headline's and funders' counts). On
+ * SQLite through that index, which its planner does not pick over the table's own key without
+ * statistics; elsewhere the plain table, whose planner chooses. Reading another column through
+ * it gives the same rows, only slower (the index, then the table). */
 export function participantsByIdNarrow<A extends string>(
   db: Pick<Kysely<unknown>, 'getExecutor'>,
   alias: A,

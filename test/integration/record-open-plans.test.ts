@@ -8,6 +8,8 @@ import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { setLogSink } from '../../db/backend/log';
 import { dashboard } from '../../db/features/returns/dashboard.service';
+import { computeCounts, computeLines } from '../../db/features/returns/return.service';
+import { findSetByCode, loadSetVersion } from '../../db/features/returns/indicator-sets.repository';
 import { isPostgresRun } from '../support/test-store';
 import { recordOpenChannels } from '../bench/record-open.bench';
 
@@ -170,6 +172,41 @@ describe.skipIf(isPostgresRun)('the financial-year dashboard', () => {
     for (const r of byPerson) {
       expect(r.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)$/m);
       expect(r.plan).not.toMatch(/^SEARCH p USING INTEGER PRIMARY KEY/m);
+    }
+  });
+});
+
+// SQLite only: reads SQLite's query plan (EXPLAIN QUERY PLAN).
+describe.skipIf(isPostgresRun)("a funder's return", () => {
+  it("reads its items' people from the narrow index, and a rule's outcomes by their types", async () => {
+    const db = t.backend.store.db;
+    await aParticipant(db, { last_name: 'Fairbrother', start_date: '2025-06-02' });
+    const sv = await loadSetVersion(db, (await findSetByCode(db, 'UKSPF-PS'))!.id);
+    const period = { from: '2025-04-01', to: '2026-03-31' };
+    const ran = await statementsOf(async () => {
+      await computeCounts(db, sv, period);
+      await computeLines(db, sv, period);
+    });
+    const engine = ran.filter((r) => r.sql.includes('as "count_key"'));
+    expect(engine).toHaveLength(2 * sv.indicators.length);
+    // Every UKSPF indicator counts eligible people only, some by their labour-market status: who
+    // they count as and whether they qualify are read from the narrow index of people by id
+    // (migrations 0310, 0311), never from the wide table row (the lines' details come after).
+    for (const r of engine) {
+      expect(r.plan).toMatch(/^SEARCH p USING COVERING INDEX participants_id_person \(id=\?\)$/m);
+      expect(r.plan).not.toMatch(/^SEARCH p USING INTEGER PRIMARY KEY/m);
+    }
+    // A rule that names its outcome types finds them by type and date, not every verified outcome
+    // of the period by status.
+    const byType = engine.filter((r) => r.sql.includes('"i"."outcome_type" in ('));
+    const typed = sv.indicators.filter((i) => i.rule.subject === 'outcomes' && i.rule.outcomeTypes?.length);
+    expect(typed.length).toBeGreaterThan(5);
+    expect(byType).toHaveLength(2 * typed.length);
+    for (const r of byType) {
+      expect(r.plan).toMatch(
+        /^SEARCH i USING (COVERING )?INDEX outcomes_type_date\w* \(outcome_type=\? AND outcome_date>\? AND outcome_date<\?\)$/m,
+      );
+      expect(r.plan).not.toMatch(/outcomes_verification/);
     }
   });
 });

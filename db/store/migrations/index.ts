@@ -51,6 +51,7 @@ import * as m0291 from './0291-import-batch-rows-entity-index';
 import * as m0305 from './0305-participant-index-deferral';
 import * as m0306 from './0306-import-batch-rows-participant-index';
 import * as m0310 from './0310-participants-id-person';
+import * as m0311 from './0311-participants-id-person-eligibility';
 
 // -- foundation --
 /** A shipped migration and its PostgreSQL equivalent. */
@@ -134,6 +135,7 @@ const later: Record<string, Migration> = {
   '0305-participant-index-deferral': m0305,
   '0306-import-batch-rows-participant-index': m0306,
   '0310-participants-id-person': m0310,
+  '0311-participants-id-person-eligibility': m0311,
 };
 
 export const migrations: Record<string, MigrationEntry> = {
