@@ -97,6 +97,10 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   await expect(page.locator('.card').filter({ hasText: 'New' }).locator('.figure')).toHaveText('4');
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, '5-batch');
+  // Each row the batch wrote names the person it added, as a link to their record.
+  const added = page.getByRole('link', { name: /^SW-\d{6} Ben Brown$/ });
+  await expect(added).toBeVisible();
+  await expect(added).toHaveAttribute('href', /^#\/participants\/\d+\/details$/);
   const imported = await app.backend.store.db
     .selectFrom('participants')
     .select((eb) => eb.fn.countAll<number>().as('n'))

@@ -25,6 +25,9 @@ describe('importing a messy referrals workbook', () => {
   it('finds the header below title rows and merged cells, types every value, flags errors and duplicates', async () => {
     const upload = await openFile(t, 'JCP referrals March.xlsx', await messyReferralsWorkbook());
     expect(upload.sheets.map((s) => s.name)).toEqual(['Notes', 'March referrals']);
+    // The finished job's bar says what was read, not the step it was on.
+    const opened = t.backend.services.jobs.list().find((j) => j.kind === 'import-open');
+    expect(opened).toMatchObject({ state: 'done', message: 'Opened: 2 sheets' });
     const view = await t.ok('imports.sheet', {
       uploadId: upload.uploadId,
       sheet: 'March referrals',

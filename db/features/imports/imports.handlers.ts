@@ -62,6 +62,9 @@ export const importsHandlers = defineHandlers({
       // Read in a worker with time and memory limits: a hostile file fails this job, not the backend.
       const source = await readImportSource(file);
       const uploadId = remember(memory(ctx).uploads, source);
+      // The bar's last words say what was read, not the step it was on.
+      const sheets = source.sheets.length;
+      await job.progress(1, 1, `Opened: ${sheets.toLocaleString('en-GB')} ${sheets === 1 ? 'sheet' : 'sheets'}`);
       return uploadInfo(uploadId, ctx);
     });
     return { jobId };
