@@ -4,6 +4,14 @@
 // with any row, then picks and scores candidates in memory exactly as findMatchCandidates does
 // (same keys, same shared scorePersonMatch, same levels, order and limit) — a test holds the two
 // equal.
+//
+// Loaded for probable matches or better (the preview, reconciliation), it leaves out the people
+// who cannot be one: two different NI numbers score 'possible' at best, so for a row with an NI
+// number only the people with the same number or none are loaded by its birth date, postcode or
+// phone. At 100,000 people a postcode is shared by about 120 of them, nearly all with an NI number
+// of their own: a 50,000-row file loaded 74,000 people, most of the store, to skip them unscored.
+// (findMatchCandidates reads at most 500 people a row: where more share a key with one row, the
+// 500 are counted among the people loaded.)
 import { sql } from 'kysely';
 import type { Db } from '../../store/schema';
 import { normaliseNi, normalisePostcode, phoneDigits } from '../../../shared/domain/identifiers';
@@ -25,6 +33,7 @@ interface Known {
 }
 
 const order = { certain: 3, probable: 2, possible: 1, none: 0 } as const;
+type Level = 'certain' | 'probable' | 'possible';
 const CHUNK = 900;
 
 function keysOf(k: PersonKeys) {
@@ -37,6 +46,8 @@ function keysOf(k: PersonKeys) {
 }
 
 export class BulkMatcher {
+  /** The lowest level `candidates` may be asked for: the people loaded are those who can reach it. */
+  private constructor(private readonly loadedFor: Level) {}
   private readonly byId = new Map<number, Known>();
   private readonly index = {
     ni_number: new Map<string, number[]>(),
@@ -53,44 +64,68 @@ export class BulkMatcher {
     return dates;
   }
 
-  static async load(db: Db, people: PersonKeys[]): Promise<BulkMatcher> {
-    const m = new BulkMatcher();
-    const wanted = {
-      ni_number: new Set<string>(),
+  /** Everyone who may be a `minLevel` match (default 'possible') of any of `people`. */
+  static async load(db: Db, people: PersonKeys[], options: { minLevel?: Level } = {}): Promise<BulkMatcher> {
+    const m = new BulkMatcher(options.minLevel ?? 'possible');
+    const skipsOtherNi = order[m.loadedFor] >= order.probable;
+    const columns = ['date_of_birth', 'postcode', 'phone_digits'] as const;
+    const ni = new Set<string>();
+    // By column: values shared with a row that may match anyone, and values shared only with rows
+    // whose NI number rules out everyone with another (for whom only people without one are read).
+    const anyone = { date_of_birth: new Set<string>(), postcode: new Set<string>(), phone_digits: new Set<string>() };
+    const withoutNi = {
       date_of_birth: new Set<string>(),
       postcode: new Set<string>(),
       phone_digits: new Set<string>(),
     };
     for (const p of people) {
       const k = keysOf(p);
-      if (k.ni) wanted.ni_number.add(k.ni);
+      if (k.ni) ni.add(k.ni);
+      const wanted = k.ni && skipsOtherNi ? withoutNi : anyone;
       if (k.dob) for (const d of m.datesNear(k.dob)) wanted.date_of_birth.add(d);
       if (k.postcode) wanted.postcode.add(k.postcode);
       if (k.phone) wanted.phone_digits.add(k.phone);
     }
-    for (const column of Object.keys(wanted) as Array<keyof typeof wanted>) {
-      const values = [...wanted[column]];
-      for (let i = 0; i < values.length; i += CHUNK) {
-        const rows = await db
-          .selectFrom('participants')
-          .select([
-            'id',
-            'reference',
-            'first_name',
-            'last_name',
-            'date_of_birth',
-            'ni_number',
-            'postcode',
-            'phone',
-            'phone_digits',
-          ])
-          .where('status', 'not in', ['merged', 'anonymised'])
-          .where(sql.ref(column), 'in', values.slice(i, i + CHUNK))
-          .execute();
-        for (const r of rows) m.add(r);
-      }
+    await m.loadWhere(db, 'ni_number', ni, false);
+    for (const column of columns) {
+      await m.loadWhere(db, column, anyone[column], false);
+      const rest = [...withoutNi[column]].filter((v) => !anyone[column].has(v));
+      await m.loadWhere(db, column, rest, true);
     }
     return m;
+  }
+
+  /** The live people whose `column` is one of `values` (only those without an NI number if
+   * `withoutNi`), in chunks. */
+  private async loadWhere(
+    db: Db,
+    column: 'ni_number' | 'date_of_birth' | 'postcode' | 'phone_digits',
+    values: Iterable<string>,
+    withoutNi: boolean,
+  ): Promise<void> {
+    const all = [...values];
+    for (let i = 0; i < all.length; i += CHUNK) {
+      let query = db
+        .selectFrom('participants')
+        .select([
+          'id',
+          'reference',
+          'first_name',
+          'last_name',
+          'date_of_birth',
+          'ni_number',
+          'postcode',
+          'phone',
+          'phone_digits',
+        ])
+        .where('status', 'not in', ['merged', 'anonymised'])
+        .where(sql.ref(column), 'in', all.slice(i, i + CHUNK));
+      // An expression, checked on each row the column's index finds: as `ni_number is null` the
+      // planner read everyone without an NI number through the NI number's index instead (the
+      // load took 1.2 → 1.8 s at 100,000 people, not 0.7).
+      if (withoutNi) query = query.where(sql<string>`coalesce(ni_number, '')`, '=', '');
+      for (const r of await query.execute()) this.add(r);
+    }
   }
 
   private add(row: Omit<Known, 'ni'>): void {
@@ -107,10 +142,10 @@ export class BulkMatcher {
   }
 
   /** The same answer as findMatchCandidates(tx, keys, options) for the people loaded. */
-  candidates(
-    keys: PersonKeys,
-    options: { minLevel?: 'certain' | 'probable' | 'possible'; limit?: number } = {},
-  ): MatchCandidate[] {
+  candidates(keys: PersonKeys, options: { minLevel?: Level; limit?: number } = {}): MatchCandidate[] {
+    const minLevel = options.minLevel ?? 'possible';
+    if (order[minLevel] < order[this.loadedFor])
+      throw new Error(`Loaded for ${this.loadedFor} matches: cannot answer for ${minLevel} ones`);
     const k = keysOf(keys);
     const ids = new Set<number>();
     const collect = (map: Map<string, number[]>, v: string | null) => {
@@ -120,7 +155,7 @@ export class BulkMatcher {
     for (const d of k.dob ? this.datesNear(k.dob) : []) collect(this.index.date_of_birth, d);
     collect(this.index.postcode, k.postcode);
     collect(this.index.phone_digits, k.phone);
-    const min = order[options.minLevel ?? 'possible'];
+    const min = order[minLevel];
     const out: MatchCandidate[] = [];
     let seen = 0;
     for (const id of [...ids].sort((a, b) => a - b)) {

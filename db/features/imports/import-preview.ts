@@ -70,7 +70,7 @@ export interface MatchVerdict {
 export type CandidateFinder = (keys: PersonKeys) => MatchCandidate[] | Promise<MatchCandidate[]>;
 
 export async function fileFinder(db: Db, rows: Array<Record<string, string | number>>): Promise<CandidateFinder> {
-  const matcher = await BulkMatcher.load(db, rows.map(personKeys));
+  const matcher = await BulkMatcher.load(db, rows.map(personKeys), { minLevel: 'probable' });
   return (keys) => matcher.candidates(keys, { minLevel: 'probable', limit: 5 });
 }
 
