@@ -5,6 +5,10 @@
 // an overlapping period (double funding, which funders claw back); items a rule would count but
 // that have no funding stream. Pure, so tests need no database.
 import { scorePersonMatch } from './person-match';
+import { formatUkDate } from './dates';
+
+/** A warning's date as staff read it (dd/mm/yyyy; '?' when the item has none). */
+const ukDate = (iso: string | null) => (iso ? formatUkDate(iso) : '?');
 
 export interface WarningLine {
   indicatorCode: string;
@@ -68,7 +72,7 @@ export function returnWarnings(
         participantId: l.personId,
         reference: l.reference,
         people: l.personId === null ? [] : [l.personId],
-        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} has no evidence recorded`,
+        message: `${ref}: the outcome dated ${ukDate(l.itemDate)} counted under ${l.indicatorCode} has no evidence recorded`,
       });
     }
     if (l.itemKind === 'outcome' && l.verifiedWithoutEvidence) {
@@ -78,7 +82,7 @@ export function returnWarnings(
         participantId: l.personId,
         reference: l.reference,
         people: l.personId === null ? [] : [l.personId],
-        message: `${ref}: the outcome dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} was verified without the evidence its type needs`,
+        message: `${ref}: the outcome dated ${ukDate(l.itemDate)} counted under ${l.indicatorCode} was verified without the evidence its type needs`,
       });
     }
     if (
@@ -93,8 +97,8 @@ export function returnWarnings(
         reference: l.reference,
         people: l.personId === null ? [] : [l.personId],
         message:
-          `${ref}: the outcome dated ${l.itemDate} under ${l.indicatorCode} is outside their time on the programme ` +
-          `(${l.startDate ?? '?'} to ${l.leaveDate ?? 'now'})`,
+          `${ref}: the outcome dated ${ukDate(l.itemDate)} under ${l.indicatorCode} is outside their time on the programme ` +
+          `(${ukDate(l.startDate)} to ${l.leaveDate ? ukDate(l.leaveDate) : 'now'})`,
       });
     }
   }
@@ -199,7 +203,7 @@ export function otherFunderWarnings(
         reference: l.reference,
         people: l.personId === null ? [] : [l.personId],
         message:
-          `${ref}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} counted under ${l.indicatorCode} is also ` +
+          `${ref}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${ukDate(l.itemDate)} counted under ${l.indicatorCode} is also ` +
           `claimed to ${o.funderName} (${o.indicatorCode}, ${o.periodLabel}): the same item must not be funded twice`,
       });
     }
@@ -241,7 +245,7 @@ export function noStreamWarnings(
     reference: l.reference,
     people: l.personId === null ? [] : [l.personId],
     message:
-      `${l.reference ?? `${l.itemKind} #${l.itemId}`}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${l.itemDate ?? '?'} ` +
+      `${l.reference ?? `${l.itemKind} #${l.itemId}`}: the ${itemWords[l.itemKind] ?? l.itemKind} dated ${ukDate(l.itemDate)} ` +
       (counted
         ? `is counted under ${l.indicatorCode} but has no funding stream`
         : `is left out of ${l.indicatorCode}: it has no funding stream`) +

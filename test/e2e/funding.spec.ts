@@ -37,6 +37,11 @@ test('funding streams, targets and attribution changes', async ({ appPage: page,
 
   // The return builder shows it against the profile, and warns outside the agreement.
   await page.goto(`${app.harness.url.split('#')[0]}#/returns/build`);
+  // Opened with no set chosen, it counts one whose agreement covers this year's period, not UKSPF
+  // (closed in March 2026), which could only show that it cannot be built.
+  await expect(page.getByText(/, version \d+, for Financial year/)).toBeVisible();
+  await expect(page.getByLabel('Indicator set').locator('option:checked')).not.toHaveText(/^UKSPF/);
+  await expect(page.getByText(/cannot be built for/)).toHaveCount(0);
   await page
     .getByLabel('Indicator set')
     .selectOption({ label: 'UKSPF People & Skills (UK Shared Prosperity Fund), version 2' });

@@ -243,7 +243,7 @@ describe('warnings about funding', () => {
       ['SW-1', 'UKSPF-R1'],
       ['SW-2', null],
     ]);
-    expect(w[0]!.message).toMatch(/the outcome dated 2025-05-01 .* also claimed to Towns Fund \(TF-X, 2025-26 H1\)/);
+    expect(w[0]!.message).toMatch(/the outcome dated 01\/05\/2025 .* also claimed to Towns Fund \(TF-X, 2025-26 H1\)/);
     expect(w[1]!.message).toMatch(/SW-2 is also claimed to Towns Fund for an overlapping period/);
   });
 

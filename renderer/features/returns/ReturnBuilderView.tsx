@@ -18,6 +18,7 @@ import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
 import { RagMarker } from './RagMarker';
+import { coveringSet } from './covering-set';
 
 /** The set, period and indicator open are kept in the address, so a link (from the dashboard),
  * Back and a reload open the same view: #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
@@ -43,7 +44,11 @@ export function ReturnBuilderView() {
   const canExport = useCan('officer');
   const toasts = useToasts();
   const linesHeading = useRef<HTMLHeadingElement>(null);
-  const chosen = setId ?? sets.data?.[0]?.id ?? null;
+  // Until the officer chooses, a set whose agreement covers the first period shown, kept once
+  // chosen (a later change of period does not change the set under them). Set while rendering,
+  // as React has state adjusted to what just arrived: the next render shows it, no effect needed.
+  if (setId === null && sets.data?.length && period) setSetId(coveringSet(sets.data, period.from, period.to)!.id);
+  const chosen = setId;
   const ready = chosen !== null && period !== null;
   const input = ready
     ? { setId: chosen, from: period.from, to: period.to }

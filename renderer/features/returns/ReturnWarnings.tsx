@@ -2,12 +2,15 @@
 import type { ReturnWarning } from '../../../shared/contract/returns.contract';
 import { participantsRoutes } from '../participants/participants.routes';
 
-const labels: Record<string, string> = {
+/** Every kind's words: typed by the kinds, so a new kind cannot reach the screen as its code. */
+const labels: Record<ReturnWarning['kind'], string> = {
   missing_evidence: 'counted items lack the evidence the indicator requires',
   verified_without_evidence: 'counted outcomes were verified without the evidence their type needs',
   eligibility_not_confirmed: 'people counted whose eligibility is not confirmed',
   possible_duplicate: 'possible duplicate people among those counted',
   outside_enrolment: 'outcomes dated outside the person’s time on the programme',
+  claimed_by_other_funder: 'counted items also claimed to another funder for the same time',
+  no_funding_stream: 'items with no funding stream: record the person’s funding spell or attribute the item',
 };
 
 export function ReturnWarnings({ counts, warnings }: { counts: Record<string, number>; warnings: ReturnWarning[] }) {
@@ -24,7 +27,7 @@ export function ReturnWarnings({ counts, warnings }: { counts: Record<string, nu
       <ul aria-label="Warnings by kind">
         {kinds.map(([kind, n]) => (
           <li key={kind}>
-            <strong>{n.toLocaleString('en-GB')}</strong> {labels[kind] ?? kind}
+            <strong>{n.toLocaleString('en-GB')}</strong> {labels[kind as ReturnWarning['kind']] ?? kind}
           </li>
         ))}
       </ul>

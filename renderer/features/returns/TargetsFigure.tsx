@@ -5,17 +5,10 @@
 import { useMemo, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate } from '../../../shared/domain/dates';
-import type { SetSummary } from '../../../shared/contract/returns.contract';
 import { ChartFigure } from './ChartFigure';
 import { RagMarker } from './RagMarker';
 import { returnsRoutes } from './returns.routes';
-
-/** The set shown first: one whose funding agreement covers the period (else the first). */
-function coveringSet(sets: SetSummary[], from: string, to: string): SetSummary | undefined {
-  return (
-    sets.find((s) => s.agreement && s.agreement.startsOn <= to && (s.agreement.endsOn ?? '9999') >= from) ?? sets[0]
-  );
-}
+import { coveringSet } from './covering-set';
 
 interface TargetRow {
   key: string;
