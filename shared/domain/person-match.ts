@@ -78,16 +78,25 @@ function isAdjacentSwap(a: string, b: string): boolean {
   return diff.length === 2 && diff[1] === diff[0]! + 1 && a[diff[0]!] === b[diff[1]!] && a[diff[1]!] === b[diff[0]!];
 }
 
-/** A typing slip: one letter apart (two in a long name); for surnames also two spellings said
- * the same ("Ionescu" / "Ionesco"). Not for first names, where short names that sound alike are
- * often different people ("John" / "Jane"). */
-function similarEnough(a: string, b: string, bySound: boolean): boolean {
-  const ka = nameKey(a),
-    kb = nameKey(b);
-  if (!ka || !kb) return false;
-  const d = nameDistance(ka, kb);
+/** A typing slip between two name keys (nameKey): one letter apart (two in a long name); for
+ * surnames (`soundOf` given) also two spellings said the same ("Ionescu" / "Ionesco"). Not for
+ * first names, where short names that sound alike are often different people ("John" / "Jane"). */
+function similarKeys(ka: string, kb: string, soundOf?: (key: string) => string | null): boolean {
+  if (!ka || !kb || ka === kb) return false;
+  const d = isAdjacentSwap(ka, kb) ? 1 : distance(ka, kb);
   if (d <= (Math.max(ka.length, kb.length) >= 7 ? 2 : 1)) return true;
-  return bySound && ka.length >= 3 && kb.length >= 3 && nameSound(ka) === nameSound(kb);
+  return !!soundOf && ka.length >= 3 && kb.length >= 3 && soundOf(ka) === soundOf(kb);
+}
+
+/**
+ * Whether two surnames, as name keys, are close as scorePersonMatch counts them: the same, or
+ * similar (a slip apart or said the same). Short of the same NI number, every probable match
+ * needs it, so matching a whole file asks this first and scores only the people who pass: most
+ * people sharing a postcode or a birth date with a row have another surname. `soundOf` lets a
+ * caller comparing one key with many remember each key's sound (nameSound's by default).
+ */
+export function surnameKeysClose(ka: string, kb: string, soundOf: (key: string) => string | null = nameSound): boolean {
+  return ka === kb || similarKeys(ka, kb, soundOf);
 }
 
 export type BirthDateCloseness = 'same' | 'day_month_swapped' | 'digit_typo' | 'different';
@@ -165,17 +174,15 @@ export function scorePersonMatch(a: PersonKeys, b: PersonKeys): MatchScore {
       reasons.push({ code: 'dob_digit_typo', text: 'date of birth one typing slip apart', points: 15 });
     else reasons.push({ code: 'different_dob', text: 'different date of birth', points: -25 });
   }
-  const surnameDiff = nameDistance(a.lastName, b.lastName);
-  if (surnameDiff === 0) reasons.push({ code: 'same_surname', text: 'same surname', points: 25 });
-  else if (similarEnough(a.lastName, b.lastName, true))
+  const lastA = nameKey(a.lastName),
+    lastB = nameKey(b.lastName);
+  if (lastA === lastB) reasons.push({ code: 'same_surname', text: 'same surname', points: 25 });
+  else if (surnameKeysClose(lastA, lastB))
     reasons.push({ code: 'similar_surname', text: nameDifference(a.lastName, b.lastName, 'surname'), points: 18 });
-  const firstDiff = nameDistance(a.firstName, b.firstName);
-  if (firstDiff === 0) reasons.push({ code: 'same_first_name', text: 'same first name', points: 15 });
-  else if (
-    similarEnough(a.firstName, b.firstName, false) ||
-    nameKey(a.firstName).startsWith(nameKey(b.firstName)) ||
-    nameKey(b.firstName).startsWith(nameKey(a.firstName))
-  )
+  const firstA = nameKey(a.firstName),
+    firstB = nameKey(b.firstName);
+  if (firstA === firstB) reasons.push({ code: 'same_first_name', text: 'same first name', points: 15 });
+  else if (similarKeys(firstA, firstB) || firstA.startsWith(firstB) || firstB.startsWith(firstA))
     reasons.push({
       code: 'similar_first_name',
       text: nameDifference(a.firstName, b.firstName, 'first name'),

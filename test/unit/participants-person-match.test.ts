@@ -2,6 +2,7 @@
 // registering someone makes (day and month swapped, two digits swapped, one letter wrong, a name
 // spelt as it sounds) are scored as near, not as different; unrelated people stay apart.
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import {
   compareBirthDates,
   explainMatch,
@@ -10,6 +11,7 @@ import {
   nameSound,
   nearBirthDates,
   scorePersonMatch,
+  surnameKeysClose,
   type MatchLevel,
   type PersonKeys,
 } from '../../shared/domain/person-match';
@@ -189,5 +191,70 @@ describe('names', () => {
   it('has no sound for a name without letters', () => {
     expect(nameSound('')).toBeNull();
     expect(nameSound('--')).toBeNull();
+  });
+});
+
+// Matching a whole file (BulkMatcher) asks surnameKeysClose before scoring anyone without the
+// row's NI number, and skips the rest: that is right only if no probable match has surnames that
+// are not close. Names are drawn from a small pool with slips (a letter dropped, doubled or
+// swapped, a spelling said the same) so that close and far pairs both occur often.
+describe('surnames close: the gate before scoring', () => {
+  const slip = (name: string, kind: number, at: number): string => {
+    const i = name.length ? at % name.length : 0;
+    if (kind === 0) return name;
+    if (kind === 1) return name.slice(0, i) + name.slice(i + 1);
+    if (kind === 2) return name.slice(0, i) + name[i] + name.slice(i);
+    if (kind === 3 && i + 1 < name.length) return name.slice(0, i) + name[i + 1] + name[i] + name.slice(i + 2);
+    return name.toUpperCase();
+  };
+  const name = fc
+    .tuple(
+      fc.constantFrom(
+        'Shaw',
+        'Nowak',
+        'Nowack',
+        'Ionescu',
+        'Ionesco',
+        'Smith',
+        'Smyth',
+        "O'Brien",
+        'Zoë',
+        'Li',
+        'Lee',
+        '',
+      ),
+      fc.integer({ min: 0, max: 4 }),
+      fc.nat(),
+    )
+    .map(([n, kind, at]) => slip(n, kind, at));
+  const keys = fc.record({
+    firstName: name,
+    lastName: name,
+    dateOfBirth: fc.option(fc.constantFrom('1989-07-04', '1989-04-07', '1998-07-04', '1990-01-13'), { nil: null }),
+    niNumber: fc.option(fc.constantFrom('QQ123456C', 'qq 12 34 56 c', 'AB123456D'), { nil: null }),
+    postcode: fc.option(fc.constantFrom('SG1 2AB', 'sg12ab', 'SG2 9XY'), { nil: null }),
+    phone: fc.option(fc.constantFrom('07700 900123', '07700900123', '01438 123456'), { nil: null }),
+  });
+
+  it('is what the score counts as the same or a similar surname', () => {
+    fc.assert(
+      fc.property(keys, keys, (a, b) => {
+        const reasons = scorePersonMatch(a, b).reasons.map((r) => r.code);
+        const counted = reasons.includes('same_surname') || reasons.includes('similar_surname');
+        expect(surnameKeysClose(nameKey(a.lastName), nameKey(b.lastName))).toBe(counted);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('holds for every probable or certain match without the same NI number', () => {
+    fc.assert(
+      fc.property(keys, keys, (a, b) => {
+        const { level, reasons } = scorePersonMatch(a, b);
+        if ((level === 'probable' || level === 'certain') && !reasons.some((r) => r.code === 'same_ni'))
+          expect(surnameKeysClose(nameKey(a.lastName), nameKey(b.lastName))).toBe(true);
+      }),
+      { numRuns: 2000 },
+    );
   });
 });
