@@ -58,6 +58,10 @@ export interface ServerGridProps<Row> {
   /** A line above the grid explaining it (what ticking does), beside Open. */
   hint?: ReactNode;
   height?: number | string;
+  /** Said in the grid when it has no rows and nothing narrows it (no search, column filter or
+   * preset): what the list holds and how it fills ("No imports yet…"). Otherwise, or without it,
+   * the grid says "No records match." */
+  emptyText?: string;
 }
 
 /** Columns beyond the scrolled view on each side (pinned columns are always shown). */
@@ -78,6 +82,12 @@ function ServerGridInner<Row extends { id: number }>(
   useLayoutEffect(() => {
     latest.current = props;
   });
+  // Read when the grid shows it, so it says what is true then: nothing yet, or nothing matching.
+  const NoRows = useCallback(() => {
+    const p = latest.current;
+    const narrowed = !!p.search?.trim() || !!p.preset || !!gridApi.current?.isAnyFilterPresent();
+    return <span className="grid-empty">{!narrowed && p.emptyText ? p.emptyText : 'No records match.'}</span>;
+  }, []);
 
   const datasource = useMemo<IDatasource>(
     () => ({
@@ -269,7 +279,7 @@ function ServerGridInner<Row extends { id: number }>(
             const key = (e.event as KeyboardEvent | undefined)?.key;
             if (key === 'Enter' && e.data) props.onOpen?.(e.data);
           }}
-          overlayNoRowsTemplate='<span class="grid-empty">No records match.</span>'
+          noRowsOverlayComponent={NoRows}
           ensureDomOrder
           enableCellTextSelection
           suppressCellFocus={false}

@@ -38,6 +38,8 @@ test('drag, map, preview, commit and undo a partner file', async ({ appPage: pag
   await page.keyboard.press('Alt+6');
   await expect(page.getByRole('heading', { name: 'Imports', level: 1 })).toBeVisible();
   await expect(page.getByText('Drag a spreadsheet here')).toBeVisible();
+  // Nothing imported yet: the history says so, and how it fills (not "No records match").
+  await expect(page.getByText(/^No imports yet\. Choose a partner file above/)).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
   await shot(page, '1-imports');
 

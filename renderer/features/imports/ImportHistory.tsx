@@ -16,6 +16,7 @@ export function ImportHistory() {
         ariaLabel="Import history"
         columnDefs={batchColumns}
         height={280}
+        emptyText="No imports yet. Choose a partner file above: each import is listed here, to see or undo."
         fetchPage={(query) => api.call('imports.batches', query)}
         onOpen={(row) => navigate(importsRoutes.batch.path({ id: row.id }))}
         onError={(message) => toasts.show({ kind: 'error', message })}
