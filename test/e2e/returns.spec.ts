@@ -47,6 +47,12 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   await expect(page.getByRole('heading', { name: 'Return builder' })).toBeVisible();
   await expect(page.getByLabel('Indicator set')).toHaveValue(/\d+/);
   await expect(page.getByRole('heading', { name: /^People and items behind SW-2: \d+/ })).toBeVisible();
+  // A set's full name (and its funder's) never pushes the list past the page's edge on a laptop.
+  await page.setViewportSize({ width: 1280, height: 800 });
+  const edge = async (selector: string) =>
+    page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().right));
+  expect(await edge('#return-set')).toBeLessThanOrEqual(await edge('section[aria-labelledby="builder-heading"]'));
+  await page.setViewportSize({ width: 1400, height: 900 });
   await expect(page.getByLabel('Period type')).toHaveValue('year');
 
   // The return builder: UKSPF for a financial year.
