@@ -153,6 +153,17 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await expect(row).toContainText('13 weeks');
   await expect(row).toContainText('Due');
   await expect(row).toContainText('07700 900123');
+  // Numbers read off the list and dialled stay on one line, however narrow their column.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  for (const text of ['07700 900123', 'SW-E2E001']) {
+    const lines = await row
+      .locator('.unbroken')
+      .filter({ hasText: text })
+      .first()
+      .evaluate((el) => el.getClientRects().length);
+    expect(lines, `${text} on one line`).toBe(1);
+  }
+  await page.setViewportSize({ width: 1400, height: 900 });
   await noAxe(page);
   await row.getByRole('button', { name: 'Record check (13 weeks) for Kemi Adebayo' }).focus();
   await page.keyboard.press('Enter');

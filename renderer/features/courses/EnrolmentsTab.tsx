@@ -84,7 +84,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
             {holders.map((r) => (
               <tr key={r.enrolmentId}>
                 <td>{r.name}</td>
-                <td>{r.reference}</td>
+                <td className="unbroken">{r.reference}</td>
                 <td>
                   {enrolmentLabels[r.status]}
                   {r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}
@@ -132,7 +132,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
                 <tr key={r.enrolmentId}>
                   <td className="num">{r.waitingPosition}</td>
                   <td>{r.name}</td>
-                  <td>{r.reference}</td>
+                  <td className="unbroken">{r.reference}</td>
                   <td>{formatUkDate(r.enrolledOn)}</td>
                   {canEdit && (
                     <td className="button-cell">
@@ -182,7 +182,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
               {withdrawn.map((r) => (
                 <tr key={r.enrolmentId}>
                   <td>{r.name}</td>
-                  <td>{r.reference}</td>
+                  <td className="unbroken">{r.reference}</td>
                   <td>{formatUkDate(r.withdrawnOn)}</td>
                   <td>{r.withdrawnReason}</td>
                 </tr>

@@ -109,8 +109,8 @@ export function ExpiryScreen() {
                   {r.item}
                 </td>
                 <td>{r.name}</td>
-                <td>{r.reference}</td>
-                <td>{r.phone ?? ''}</td>
+                <td className="unbroken">{r.reference}</td>
+                <td className="unbroken">{r.phone ?? ''}</td>
                 <td>{r.email ?? ''}</td>
               </tr>
             ))}

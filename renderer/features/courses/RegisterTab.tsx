@@ -192,7 +192,7 @@ function RegisterForm({ data, onSaved }: { data: ChannelOutput<'courses.register
               return (
                 <tr key={r.enrolmentId} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
                   <th scope="row">{r.name}</th>
-                  <td>{r.reference}</td>
+                  <td className="unbroken">{r.reference}</td>
                   <td>
                     <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
                       {marks.map((m) => (

@@ -108,7 +108,7 @@ function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarge
     <tr>
       <th scope="row">
         {r.name}
-        <div className="muted">{r.reference}</div>
+        <div className="muted unbroken">{r.reference}</div>
       </th>
       <td>
         {enrolmentLabels[r.status] ?? r.status}

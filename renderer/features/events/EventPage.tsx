@@ -210,7 +210,7 @@ function AttendeeTable({ event, canEdit }: { event: EventDetail; canEdit: boolea
       <tbody>
         {event.people.map((p) => (
           <tr key={p.participantId}>
-            <td>{p.reference}</td>
+            <td className="unbroken">{p.reference}</td>
             <td>
               <a href={participantsRoutes.person.href({ id: p.participantId, tab: 'timeline' })}>{p.name}</a>
             </td>

@@ -94,10 +94,10 @@ export function SustainmentView() {
                 <td>
                   <a href={outcomesRoutes.outcome.href({ id: r.startOutcomeId })}>{r.participantName}</a>
                   <br />
-                  <span className="muted">{r.participantRef}</span>
+                  <span className="muted unbroken">{r.participantRef}</span>
                 </td>
                 <td>
-                  {r.phone ?? '—'}
+                  <span className="unbroken">{r.phone ?? '—'}</span>
                   {r.email && (
                     <>
                       <br />
@@ -121,7 +121,7 @@ export function SustainmentView() {
                   {r.employerPhone && (
                     <>
                       <br />
-                      {r.employerPhone}
+                      <span className="unbroken">{r.employerPhone}</span>
                     </>
                   )}
                   {r.employerContact && (

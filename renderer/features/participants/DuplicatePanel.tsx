@@ -55,7 +55,7 @@ export function DuplicatePanel({ candidates, onNotDuplicate, onContinue, onMerge
               <strong>
                 {c.firstName} {c.lastName}
               </strong>{' '}
-              <span className="muted">{c.reference}</span>
+              <span className="muted unbroken">{c.reference}</span>
               <span className={`tag ${c.level === 'possible' ? 'tag-yellow' : 'tag-red'}`}>
                 {levelText[c.level]} ({c.score}%)
               </span>

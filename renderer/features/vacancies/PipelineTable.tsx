@@ -47,7 +47,7 @@ export function PipelineTable({ vacancy }: { vacancy: VacancyDetail }) {
                   <a href={participantsRoutes.person.href({ id: c.participantId, tab: 'timeline' })}>
                     {c.participantName}
                   </a>{' '}
-                  <span className="muted">{c.participantRef}</span>
+                  <span className="muted unbroken">{c.participantRef}</span>
                 </td>
                 <td>
                   <StageTag stage={c.stage} />
