@@ -180,7 +180,7 @@ export class BulkMatcher {
     }
   }
 
-  private add(row: Omit<Known, 'ni'>): void {
+  private add(row: Omit<Known, 'ni' | 'surnameKey'>): void {
     if (this.byId.has(row.id)) return;
     const r: Known = {
       ...row,
