@@ -151,13 +151,23 @@ export function residenceRule(
     return { ...base, outcome: 'pending', reason: 'No fixed abode: record a local-connection statement' };
   }
   if (!facts.postcode) return { ...base, outcome: 'pending', reason: 'Postcode not recorded' };
+  // A check recorded as met proves the address, not that it is local. Said beside "not met", or
+  // the officer who recorded it sees their "met" overruled with no reason why.
+  const overruled = (outside: string) =>
+    check?.outcome === 'met'
+      ? `${outside}; ${evidence?.ok ? `proof of address (${evidence.what})` : 'a check recorded as met'} does not make the address local`
+      : outside;
 
   let where: string;
   const area = facts.area;
   if (area.kind === 'resolved') {
     const la = area.laName ?? area.laCode;
     if (!area.isLocal)
-      return { ...base, outcome: 'not_met', reason: `Lives in ${la}, outside the local area (${context.localLabel})` };
+      return {
+        ...base,
+        outcome: 'not_met',
+        reason: overruled(`Lives in ${la}, outside the local area (${context.localLabel})`),
+      };
     where = `Lives in ${la}${area.wardName ? `, ${area.wardName} ward` : ''}`;
     if (area.terminatedOn) where += ` (postcode ${facts.postcode} is no longer in use: check the address)`;
   } else if (area.kind === 'not_found') {
@@ -174,7 +184,7 @@ export function residenceRule(
       return {
         ...base,
         outcome: 'not_met',
-        reason: `Lives in ${district}, outside the programme area (${list.join(', ')})`,
+        reason: overruled(`Lives in ${district}, outside the programme area (${list.join(', ')})`),
       };
     where = `Lives in ${district}`;
   }

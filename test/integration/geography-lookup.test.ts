@@ -166,7 +166,9 @@ describe('loading the geography files', () => {
     expect((await get(village.id)).eligibility).toMatchObject({
       status: 'not_eligible',
       isLocal: false,
-      reasons: ['Lives in North Hertfordshire, outside the local area (Stevenage)'],
+      reasons: [
+        'Lives in North Hertfordshire, outside the local area (Stevenage); proof of address (Council tax bill seen 10/01/2026) does not make the address local',
+      ],
     });
     expect((await get(town.id)).eligibility).toMatchObject({ status: 'eligible', isLocal: true });
 

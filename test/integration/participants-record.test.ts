@@ -181,7 +181,9 @@ describe('register and save', () => {
     expect(set).toEqual({ districts: ['SG2'], recalculated: 1 });
     expect((await t.ok('participants.get', { id })).eligibility).toMatchObject({
       status: 'not_eligible',
-      reasons: ['Lives in SG1, outside the programme area (SG2)'],
+      reasons: [
+        'Lives in SG1, outside the programme area (SG2); proof of address (Council tax bill seen 10/01/2026) does not make the address local',
+      ],
     });
   });
 

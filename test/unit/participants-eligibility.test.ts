@@ -240,10 +240,21 @@ describe('residence', () => {
       reason: 'Lives in Stevenage, Bedwell ward (Council tax bill seen 01/01/2026)',
     });
     // SG1 also covers villages of North Hertfordshire: not local.
-    expect(at(village)).toMatchObject({
+    expect(at(village, 'SG1 1CC', [])).toMatchObject({
       outcome: 'not_met',
       reason: 'Lives in North Hertfordshire, outside the local area (Stevenage)',
     });
+  });
+  it('outside the area with proof of address: not met, saying why the proof does not count', () => {
+    expect(at(village)).toMatchObject({
+      outcome: 'not_met',
+      reason:
+        'Lives in North Hertfordshire, outside the local area (Stevenage); proof of address ' +
+        '(Council tax bill seen 01/01/2026) does not make the address local',
+    });
+    expect(at({ kind: 'no_lookup' }, 'SG3 6AB', [check('residence', 'met', null)]).reason).toBe(
+      'Lives in SG3, outside the programme area (SG1, SG2); a check recorded as met does not make the address local',
+    );
   });
   it('a postcode no longer in use still places the person, with a prompt to check the address', () => {
     expect(at({ ...stevenage, terminatedOn: '2019-06' }).reason).toMatch(/no longer in use: check the address/);
@@ -256,7 +267,7 @@ describe('residence', () => {
   });
   it('without a directory, the programme postcode districts stand in (configurable)', () => {
     expect(at({ kind: 'no_lookup' }, 'SG1 1AA').outcome).toBe('met');
-    expect(at({ kind: 'no_lookup' }, 'SG3 6AB')).toMatchObject({
+    expect(at({ kind: 'no_lookup' }, 'SG3 6AB', [])).toMatchObject({
       outcome: 'not_met',
       reason: 'Lives in SG3, outside the programme area (SG1, SG2)',
     });
