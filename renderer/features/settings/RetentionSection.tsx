@@ -106,6 +106,7 @@ export function RetentionSection() {
         fetchPage={(q) => api.call('retention.worklist', q)}
         onTotal={setTotal}
         height={300}
+        emptyText="Nobody is past their retention date."
       />
       <p role="status" className="muted">
         {total === null
