@@ -3,7 +3,8 @@
 // realistic registers, results (most pass HS&E, some fail and retake), cards, PPE, sign-offs,
 // and the outcomes they cause (unique per person, type and date). Deterministic; multi-row inserts.
 import { defaultCardExpiry } from '../../shared/domain/cscs';
-import { weekdaysBetween } from '../../shared/domain/course-sessions';
+import { sessionDaysBetween } from '../../shared/domain/course-sessions';
+import { isBankHoliday } from '../../shared/domain/bank-holidays';
 import { addYearsIso } from '../../shared/domain/dates';
 import { defaultSiteReadyRule, evaluateSiteReady, type SiteReadyFacts } from '../../shared/domain/site-ready';
 import { L1_TITLE } from '../features/courses/results.service';
@@ -77,9 +78,13 @@ async function inChunks<T>(items: T[], size: number, work: (chunk: T[]) => Promi
   for (let i = 0; i < items.length; i += size) await work(items.slice(i, i + size));
 }
 
+/** The Monday starting the first week from a date with no bank holiday in it (the college runs
+ * its courses in full weeks: none starts in Christmas week or an Easter week). */
 const monday = (iso: string) => {
   const d = new Date(`${iso}T00:00:00Z`).getUTCDay();
-  return addDays(iso, d === 0 ? 1 : d === 1 ? 0 : 8 - d);
+  let start = addDays(iso, d === 0 ? 1 : d === 1 ? 0 : 8 - d);
+  while ([0, 1, 2, 3, 4].some((i) => isBankHoliday(addDays(start, i)))) start = addDays(start, 7);
+  return start;
 };
 
 function marksFor(rng: Random, n: number, reliable: number): Mark[] {
@@ -121,7 +126,7 @@ function planRuns(ctx: DemoContext): Run[] {
       typeCode: 'cscs_pre_employment',
       start,
       end,
-      sessions: weekdaysBetween(start, end),
+      sessions: sessionDaysBetween(start, end),
       status: cancelled ? 'cancelled' : runStatus(start, end, today),
       capacity: 12,
       providerKey: 'nhc',
@@ -172,7 +177,7 @@ function planRuns(ctx: DemoContext): Run[] {
   for (let i = 0; i < otherCount; i++) {
     const [code, days] = rng.pick(otherCourses);
     const start = monday(addDays(first, rng.int(0, 700)));
-    const sessions = weekdaysBetween(start, addDays(start, days - 1));
+    const sessions = sessionDaysBetween(start, addDays(start, days - 1));
     const run: Run = {
       typeCode: code,
       start,

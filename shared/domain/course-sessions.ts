@@ -1,6 +1,8 @@
-// Course sessions are generated from a run's dates: one per weekday (Monday to Friday), which
-// the officer then edits. Pure so the form can say "10 sessions" before saving.
+// Course sessions are generated from a run's dates: one per working day (Monday to Friday, bank
+// holidays left out), which the officer then edits. Pure so the form can say "10 sessions" before
+// saving.
 import { addDaysIso } from './dates';
+import { isBankHoliday } from './bank-holidays';
 
 export const MAX_GENERATED_SESSIONS = 200;
 
@@ -9,11 +11,19 @@ export function isWeekday(iso: string): boolean {
   return day >= 1 && day <= 5;
 }
 
-/** Every weekday from start to end inclusive (at most 200). */
-export function weekdaysBetween(start: string, end: string): string[] {
+/** Every working day from start to end inclusive (at most 200): weekdays that are not bank holidays. */
+export function sessionDaysBetween(start: string, end: string): string[] {
   const out: string[] = [];
   for (let d = start; d <= end && out.length < MAX_GENERATED_SESSIONS; d = addDaysIso(d, 1))
-    if (isWeekday(d)) out.push(d);
+    if (isWeekday(d) && !isBankHoliday(d)) out.push(d);
+  return out;
+}
+
+/** The bank holidays on weekdays from start to end inclusive: the days sessions leave out. */
+export function weekdayBankHolidaysBetween(start: string, end: string): string[] {
+  const out: string[] = [];
+  for (let d = start; d <= end && out.length < MAX_GENERATED_SESSIONS; d = addDaysIso(d, 1))
+    if (isWeekday(d) && isBankHoliday(d)) out.push(d);
   return out;
 }
 

@@ -4,7 +4,7 @@
 import { test, expect, axeViolations, createFirstProfile, startWithDemo } from './fixtures';
 import { aParticipant } from '../support/builders';
 import { addDaysIso, formatUkDate } from '../../shared/domain/dates';
-import { weekdaysBetween } from '../../shared/domain/course-sessions';
+import { sessionDaysBetween } from '../../shared/domain/course-sessions';
 
 test('plan a run, enrol twelve, two registers, results, site ready', async ({ appPage: page, app }) => {
   test.setTimeout(300_000);
@@ -33,8 +33,14 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   expect(await axeViolations(page)).toEqual([]);
   const today = new Date().toISOString().slice(0, 10);
   const start = addDaysIso(today, -14);
-  const [day1, day2] = weekdaysBetween(start, addDaysIso(start, 6)) as [string, string];
+  const [day1, day2] = sessionDaysBetween(start, addDaysIso(start, 6)) as [string, string];
   await page.getByLabel('Course').selectOption({ label: 'CSCS pre-employment construction course' });
+  // Over Christmas the sessions leave the bank holidays out, and the form says which.
+  await page.getByLabel('Start date').fill('21/12/2026');
+  await page.getByLabel('End date').fill('1/1/2027');
+  await expect(page.getByText('Create a session on each weekday (7 sessions)')).toBeVisible();
+  await expect(page.getByText('Bank holidays left out: 25/12/2026, 28/12/2026, 01/01/2027.')).toBeVisible();
+  await page.getByLabel('End date').fill('');
   await page.getByLabel('Start date').fill(formatUkDate(start));
   await page.getByLabel('End date').fill(formatUkDate(addDaysIso(start, 6)));
   await page.getByLabel('Places').fill('11');
@@ -142,7 +148,7 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
     ['Catalogue', 'Course catalogue'],
     ['Course runs', 'Courses'],
   ] as const) {
-    await page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: link }).click();
+    await page.getByRole('navigation', { name: 'Courses sections' }).getByRole('link', { name: link }).click();
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
   }
@@ -204,7 +210,10 @@ test('on a demo programme: open a run from the grid by keyboard, edit its sessio
   await expect(page.getByRole('rowheader', { name: /Confined spaces awareness/ })).toBeVisible();
 
   // The site-ready rule form (administrator).
-  await page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: 'Site-ready candidates' }).click();
+  await page
+    .getByRole('navigation', { name: 'Courses sections' })
+    .getByRole('link', { name: 'Site-ready candidates' })
+    .click();
   await page.getByText(/The site-ready rule/).click();
   await page.getByRole('button', { name: 'Change the rule' }).click();
   expect(await axeViolations(page)).toEqual([]);

@@ -1,9 +1,12 @@
-// The courses demo step: deterministic for a seed, never over capacity, and every outcome a
-// result causes exists exactly once (site-ready outcomes match who is ready today).
+// The courses demo step: deterministic for a seed, never over capacity, sessions only on working
+// days, and every outcome a result causes exists exactly once (site-ready outcomes match who is
+// ready today).
 import { afterEach, describe, expect, it } from 'vitest';
 import { sql } from 'kysely';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { loadDemo } from '../../db/demo/demo';
+import { isBankHoliday } from '../../shared/domain/bank-holidays';
+import { isWeekday } from '../../shared/domain/course-sessions';
 
 const opened: TestBackend[] = [];
 afterEach(async () => {
@@ -68,6 +71,10 @@ describe('courses demo', () => {
       db,
     );
     expect(cscs.rows[0]!.n).toBeGreaterThanOrEqual(15);
+    // Two years of weekly runs cross Christmas, Easter and the May bank holidays: no session is on one.
+    const days = (await db.selectFrom('course_sessions').select('session_date').execute()).map((r) => r.session_date);
+    expect(days.length).toBeGreaterThan(100);
+    expect(days.filter((d) => !isWeekday(d) || isBankHoliday(d))).toEqual([]);
 
     // Every completion, L1 Award and programme card has its outcome, once.
     const missing = await sql<{ n: number }>`select

@@ -4,7 +4,7 @@
 // caller's transaction.
 import type { z } from 'zod';
 import type { runCreateSchema, runUpdateSchema } from '../../../shared/contract/courses.contract';
-import { weekdaysBetween } from '../../../shared/domain/course-sessions';
+import { sessionDaysBetween } from '../../../shared/domain/course-sessions';
 import { AppFailure } from '../../../shared/result';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit, changedFields } from '../audit/audit.repository';
@@ -62,7 +62,7 @@ export async function createRun(
   await checkRunRefs(tx, input);
   const values = { ...runValues(input, at), created_at: at };
   const id = await insertRun(tx, values);
-  const dates = input.generateSessions ? weekdaysBetween(input.startDate, input.endDate) : [];
+  const dates = input.generateSessions ? sessionDaysBetween(input.startDate, input.endDate) : [];
   await insertSessions(
     tx,
     dates.map((d, i) => ({

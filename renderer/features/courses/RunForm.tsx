@@ -4,8 +4,8 @@
 import { useFormContext } from 'react-hook-form';
 import type { ChannelInput, ChannelOutput } from '../../../shared/contract/index';
 import { runStatuses } from '../../../shared/contract/courses.contract';
-import { weekdaysBetween } from '../../../shared/domain/course-sessions';
-import { addDaysIso, isIsoDate } from '../../../shared/domain/dates';
+import { sessionDaysBetween, weekdayBankHolidaysBetween } from '../../../shared/domain/course-sessions';
+import { addDaysIso, formatUkDate, isIsoDate } from '../../../shared/domain/dates';
 import { Field } from '../../components/form/Field';
 import { DateField } from '../../components/form/ControlledFields';
 import { toCode, toId, toNumber } from '../../components/form/values';
@@ -53,10 +53,9 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
     if (type?.typicalDays && isIsoDate(start) && !getValues('endDate'))
       setValue('endDate', endAfterWeekdays(start, type.typicalDays));
   };
-  const sessions =
-    generate && isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate
-      ? weekdaysBetween(startDate, endDate).length
-      : 0;
+  const datesKnown = isIsoDate(startDate) && isIsoDate(endDate) && endDate >= startDate;
+  const sessions = generate && datesKnown ? sessionDaysBetween(startDate, endDate).length : 0;
+  const holidays = generate && datesKnown ? weekdayBankHolidaysBetween(startDate, endDate) : [];
 
   return (
     <>
@@ -129,9 +128,14 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
         <fieldset className="field">
           <legend>Sessions</legend>
           <label className="radio">
-            <input type="checkbox" {...register('generateSessions')} /> Create a session on each weekday ({sessions}{' '}
-            sessions)
+            <input type="checkbox" {...register('generateSessions')} /> Create a session on each weekday
+            {generate && datesKnown && ` (${sessions} ${sessions === 1 ? 'session' : 'sessions'})`}
           </label>
+          {holidays.length > 0 && (
+            <p className="hint" id="bank-holidays-left-out">
+              Bank holidays left out: {holidays.map((d) => formatUkDate(d)).join(', ')}.
+            </p>
+          )}
           {generate && (
             <div className="toolbar">
               <label htmlFor="field-sessionStartsAt">From</label>
@@ -156,12 +160,13 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
   );
 }
 
-/** The date on which `days` weekdays from `start` end (a 10-day course from a Monday ends on the second Friday). */
+/** The date on which `days` working days from `start` end (a 10-day course from a Monday ends on the second
+ * Friday, or a day later past a bank holiday). */
 function endAfterWeekdays(start: string, days: number): string {
   let d = start;
   let count = 0;
   for (let i = 0; i < 400; i++, d = addDaysIso(d, 1)) {
-    if (weekdaysBetween(d, d).length) count++;
+    if (sessionDaysBetween(d, d).length) count++;
     if (count >= days) return d;
   }
   return start;
