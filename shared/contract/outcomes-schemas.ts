@@ -504,7 +504,8 @@ export const worklistRowSchema = z.object({
   startDate: z.string(),
   employerName: z.string().nullable(),
   employerPhone: z.string().nullable(),
-  employerContact: z.string().nullable(),
+  /** The employer's first contact. */
+  employerContact: z.object({ name: z.string(), phone: z.string().nullable() }).nullable(),
   weeks: z.union([z.literal(13), z.literal(26)]),
   dueOn: z.string(),
   overdueFrom: z.string(),

@@ -67,8 +67,9 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await expect(page.getByRole('cell', { name: 'Dana Site-Manager', exact: true })).toBeVisible();
   await noAxe(page);
 
-  // Contract with two commitments
-  await page.getByRole('link', { name: 'Contracts' }).click();
+  // Contract with two commitments: back to the list of organisations, then its Contracts tab
+  await page.getByRole('link', { name: 'Back to employers & organisations' }).click();
+  await page.getByRole('link', { name: 'Contracts & S106' }).click();
   await page.getByRole('button', { name: 'Add contract' }).click();
   await page.getByLabel('Contract name').fill('Major Repairs Contract');
   await page.getByLabel('Contractor').selectOption({ label: 'Fairlands Build Ltd' });
@@ -83,7 +84,7 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await expect(page.getByRole('progressbar', { name: 'Local jobs' })).toHaveAttribute('aria-valuetext', '0 of 5');
 
   // A work placement, started 16 weeks ago; the participant is found by the picker
-  await page.getByRole('link', { name: 'Placements', exact: true }).click();
+  await page.keyboard.press('Alt+4');
   await page.getByRole('button', { name: 'Record placement' }).click();
   await page.getByLabel('Participant').fill('Adeb');
   await page.getByRole('button', { name: /Kemi Adebayo · SW-E2E001/ }).click();
@@ -147,6 +148,7 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await page.getByRole('radio', { name: 'Verified', exact: true }).check();
 
   // The 13-week check is due on the worklist; record it there
+  await page.getByRole('link', { name: 'Back to outcomes' }).click();
   await page.getByRole('link', { name: 'Sustainment worklist' }).click();
   await expect(page.getByRole('heading', { name: 'Sustainment worklist' })).toBeVisible();
   const row = page.getByRole('row', { name: /Kemi Adebayo/ });
@@ -155,7 +157,8 @@ test('a work placement becomes a job, with evidence, verification, the 13-week c
   await expect(row).toContainText('07700 900123');
   // Numbers read off the list and dialled stay on one line, however narrow their column.
   await page.setViewportSize({ width: 1024, height: 768 });
-  for (const text of ['07700 900123', 'SW-E2E001']) {
+  await expect(row).toContainText('Dana Site-Manager (07700 900999)');
+  for (const text of ['07700 900123', 'SW-E2E001', '07700 900999']) {
     const lines = await row
       .locator('.unbroken')
       .filter({ hasText: text })

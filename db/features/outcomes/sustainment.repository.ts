@@ -105,10 +105,16 @@ export async function sustainmentWorklist(
         'o.outcome_date',
         'e.name as employer_name',
         'e.phone as employer_phone',
+        // The employer's first contact: name and phone apart, so the phone is shown unbroken.
         sql<
           string | null
-        >`(select c.name || coalesce(' (' || c.phone || ')', '') from organisation_contacts c where c.organisation_id = e.id order by c.id limit 1)`.as(
-          'employer_contact',
+        >`(select c.name from organisation_contacts c where c.organisation_id = e.id order by c.id limit 1)`.as(
+          'employer_contact_name',
+        ),
+        sql<
+          string | null
+        >`(select c.phone from organisation_contacts c where c.organisation_id = e.id order by c.id limit 1)`.as(
+          'employer_contact_phone',
         ),
       ])
       .orderBy('o.outcome_date')
@@ -131,7 +137,8 @@ export async function sustainmentWorklist(
         startDate: r.outcome_date,
         employerName: r.employer_name,
         employerPhone: r.employer_phone,
-        employerContact: r.employer_contact,
+        employerContact:
+          r.employer_contact_name === null ? null : { name: r.employer_contact_name, phone: r.employer_contact_phone },
         ...schedule,
         state,
       });

@@ -10,7 +10,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outcomes-schemas';
 import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
-import { outcomesRoutes } from './outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 
 const filters: Array<{
   code: WorklistFilter;
@@ -34,6 +34,7 @@ export function SustainmentView() {
     <>
       <PageHeader
         title="Sustainment worklist"
+        tabs={outcomesTabs}
         subtitle="A check is due 13 (or 26) weeks after the start, overdue 4 weeks later, and the window closes at 26 (or 52) weeks."
       />
       <div className="worklist-filters" role="group" aria-label="Which checks">
@@ -127,7 +128,15 @@ export function SustainmentView() {
                   {r.employerContact && (
                     <>
                       <br />
-                      <span className="muted">{r.employerContact}</span>
+                      <span className="muted">
+                        {r.employerContact.name}
+                        {r.employerContact.phone && (
+                          <>
+                            {' '}
+                            (<span className="unbroken">{r.employerContact.phone}</span>)
+                          </>
+                        )}
+                      </span>
                     </>
                   )}
                 </td>
