@@ -9,7 +9,7 @@ export function NotFound({ area }: { area: Area | undefined }) {
   return (
     <div className="not-found">
       <PageHeader title="Page not found" subtitle={area ? area.label : undefined} />
-      {area?.nav && <SubNav label={area.nav.label} items={area.nav.items} showCurrent={false} />}
+      {area?.tabs && <SubNav label={area.tabs.label} items={area.tabs.items} showCurrent={false} />}
       <p>There is no page at this address. It may have been typed wrongly, or the record it showed may be gone.</p>
       <p>
         <a href={area?.home ?? participantsRoutes.list.href()}>Go to {area ? area.label : 'Participants'}</a>

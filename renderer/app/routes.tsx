@@ -3,25 +3,24 @@
 import type { ReactNode } from 'react';
 import type { Page } from './pages';
 import { useCan } from './session-context';
-import type { NavItem } from '../components/nav-item';
-import { SubNav } from '../components/SubNav';
+import type { AreaTabs } from '../components/nav-item';
 import { PageHeader } from '../components/PageHeader';
 import { participantsPages } from '../features/participants/participants.pages';
 import { participantsRoutes } from '../features/participants/participants.routes';
 import { coursesPages } from '../features/courses/courses.pages';
-import { coursesNav, coursesRoutes } from '../features/courses/courses.routes';
+import { coursesRoutes, coursesTabs } from '../features/courses/courses.routes';
 import { vacanciesPages } from '../features/vacancies/vacancies.pages';
-import { vacanciesNav, vacanciesRoutes } from '../features/vacancies/vacancies.routes';
+import { vacanciesRoutes, vacanciesTabs } from '../features/vacancies/vacancies.routes';
 import { outcomesPages } from '../features/outcomes/outcomes.pages';
 import { eventsPages } from '../features/events/events.pages';
 import { eventsRoutes } from '../features/events/events.routes';
-import { outcomesNav, outcomesRoutes } from '../features/outcomes/outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from '../features/outcomes/outcomes.routes';
 import { returnsPages } from '../features/returns/returns.pages';
-import { returnsNav, returnsRoutes } from '../features/returns/returns.routes';
+import { returnsRoutes, returnsTabs } from '../features/returns/returns.routes';
 import { importsPages } from '../features/imports/imports.pages';
 import { importsRoutes } from '../features/imports/imports.routes';
 import { settingsPages } from '../features/settings/settings.pages';
-import { settingsNav, settingsRoutes } from '../features/settings/settings.routes';
+import { settingsRoutes, settingsTabs } from '../features/settings/settings.routes';
 
 export interface Area {
   /** The first segment of its addresses. */
@@ -31,8 +30,8 @@ export interface Area {
   shortcut: string;
   home: string;
   pages: readonly Page[];
-  /** Its sub-navigation, also shown on its not-found page. */
-  nav?: { label: string; items: readonly NavItem[] };
+  /** Its sections: tabs under the heading of each section's page, and on its not-found page. */
+  tabs?: AreaTabs;
   /** What every page of the area sits in. */
   layout?(page: ReactNode): ReactNode;
 }
@@ -51,7 +50,7 @@ export const areas: readonly Area[] = [
     shortcut: '2',
     home: coursesRoutes.runs.href(),
     pages: coursesPages,
-    nav: { label: 'Courses', items: coursesNav },
+    tabs: coursesTabs,
   },
   {
     path: 'vacancies',
@@ -59,13 +58,8 @@ export const areas: readonly Area[] = [
     shortcut: '3',
     home: vacanciesRoutes.list.href(),
     pages: vacanciesPages,
-    nav: { label: 'Vacancies sections', items: vacanciesNav },
-    layout: (page) => (
-      <div className="screen-fill vacancies-area">
-        <SubNav label="Vacancies sections" items={vacanciesNav} />
-        {page}
-      </div>
-    ),
+    tabs: vacanciesTabs,
+    layout: (page) => <div className="screen-fill vacancies-area">{page}</div>,
   },
   {
     path: 'outcomes',
@@ -73,13 +67,8 @@ export const areas: readonly Area[] = [
     shortcut: '4',
     home: outcomesRoutes.home.href(),
     pages: outcomesPages,
-    nav: { label: 'Placements and outcomes sections', items: outcomesNav },
-    layout: (page) => (
-      <div className="screen-fill outcomes-area">
-        <SubNav label="Placements and outcomes sections" items={outcomesNav} />
-        {page}
-      </div>
-    ),
+    tabs: outcomesTabs,
+    layout: (page) => <div className="screen-fill outcomes-area">{page}</div>,
   },
   {
     path: 'events',
@@ -95,14 +84,14 @@ export const areas: readonly Area[] = [
     shortcut: '5',
     home: returnsRoutes.dashboard.href(),
     pages: returnsPages,
-    nav: { label: 'Returns sections', items: returnsNav },
+    tabs: returnsTabs,
     layout: (page) => (
       <>
         <PageHeader
           title="Returns"
           subtitle="Funder returns and the programme dashboard: every number traceable to the people behind it."
+          tabs={returnsTabs}
         />
-        <SubNav label="Returns sections" items={returnsNav} />
         {page}
       </>
     ),
@@ -120,7 +109,7 @@ export const areas: readonly Area[] = [
     shortcut: '7',
     home: settingsRoutes.home.href(),
     pages: settingsPages,
-    nav: { label: 'Settings sections', items: settingsNav },
+    tabs: settingsTabs,
     layout: (page) => <SettingsLayout>{page}</SettingsLayout>,
   },
 ];
@@ -129,8 +118,11 @@ function SettingsLayout({ children }: { children: ReactNode }) {
   const isAdmin = useCan('administrator');
   return (
     <div className="screen-fill">
-      <PageHeader title="Settings" subtitle={isAdmin ? undefined : 'Other settings are for administrators.'} />
-      <SubNav label="Settings sections" items={settingsNav} />
+      <PageHeader
+        title="Settings"
+        subtitle={isAdmin ? undefined : 'Other settings are for administrators.'}
+        tabs={settingsTabs}
+      />
       {children}
     </div>
   );

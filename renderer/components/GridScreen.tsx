@@ -14,6 +14,7 @@ import { ColumnChooser } from './ColumnChooser';
 import { useGridViewState } from './use-grid-view-state';
 import { useGridExport, type GridExportChannel } from './use-grid-export';
 import { useCan } from '../app/session-context';
+import type { AreaTabs } from './nav-item';
 
 export interface GridScreenProps<Row extends { id: number }> {
   title: string;
@@ -36,6 +37,8 @@ export interface GridScreenProps<Row extends { id: number }> {
   action?: { label: string; run(): void };
   /** Said instead of an empty grid when nothing is searched or filtered beyond the default. */
   emptyMessage?: ReactNode;
+  /** The area's tabs, under the heading. */
+  tabs?: AreaTabs;
 }
 
 const defaultViews: Preset[] = [{ id: 'default', name: 'Default view', state: {} }];
@@ -57,6 +60,7 @@ export function GridScreen<Row extends { id: number }>(props: GridScreenProps<Ro
     <>
       <PageHeader
         title={props.title}
+        tabs={props.tabs}
         subtitle={<GridTotalText state={counter} noun={() => props.noun} />}
         actions={
           canEdit &&

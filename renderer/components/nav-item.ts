@@ -8,3 +8,10 @@ export interface NavItem {
   /** Shown to administrators only. */
   admin?: boolean;
 }
+
+/** An area's sections: tabs under the heading of each section's own page (PageHeader). */
+export interface AreaTabs {
+  /** The navigation's accessible name ("Vacancies sections"). */
+  label: string;
+  items: readonly NavItem[];
+}

@@ -1,7 +1,50 @@
 // The window's one toolkit, as a user meets it: an address that shows nothing gives the same
 // not-found page in every area (with the navigation still there); the new-participant form lists
-// every problem at once; Alt+1..8 put focus on the new page's heading in every area.
+// every problem at once; Alt+1..8 put focus on the new page's heading in every area; an area's
+// tabs sit in the same place in every area.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
+
+test("an area's tabs sit under the page heading in every area, and a record's page leads back to its list", async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const base = app.harness.url.split('#')[0];
+  const heading = page.getByRole('heading', { level: 1 });
+  for (const [path, tabs, current] of [
+    ['courses', 'Courses sections', 'Course runs'],
+    ['courses/site-ready', 'Courses sections', 'Site-ready candidates'],
+    ['vacancies', 'Vacancies sections', 'Vacancies'],
+    ['vacancies/candidates', 'Vacancies sections', 'Candidates'],
+    ['outcomes/placements', 'Placements and outcomes sections', 'Placements'],
+    ['outcomes/sustainment', 'Placements and outcomes sections', 'Sustainment worklist'],
+    ['returns', 'Returns sections', 'Dashboard'],
+    ['settings/staff', 'Settings sections', 'Staff and roles'],
+  ] as const) {
+    await page.goto(`${base}#/${path}`);
+    const nav = page.getByRole('navigation', { name: tabs });
+    await expect(nav.getByRole('link', { name: current, exact: true })).toHaveAttribute('aria-current', 'page');
+    const h = (await heading.boundingBox())!;
+    const n = (await nav.boundingBox())!;
+    expect(n.y, `${path}: the tabs start below the heading`).toBeGreaterThanOrEqual(h.y + h.height);
+  }
+  for (const [path, back, list, tabs] of [
+    ['vacancies/1', 'Back to vacancies', 'Vacancies', 'Vacancies sections'],
+    ['outcomes/placements/1', 'Back to placements', 'Placements', 'Placements and outcomes sections'],
+    ['outcomes/contracts/1', 'Back to contracts', 'Social value and Section 106', 'Placements and outcomes sections'],
+    ['courses/1', 'Back to course runs', 'Courses', 'Courses sections'],
+    ['participants/1', 'Back to participants', 'Participants', ''],
+  ] as const) {
+    await page.goto(`${base}#/${path}`);
+    const link = page.getByRole('link', { name: back, exact: true });
+    const h = (await heading.boundingBox())!;
+    expect((await link.boundingBox())!.y, `${path}: the way back is above the heading`).toBeLessThan(h.y);
+    if (tabs) await expect(page.getByRole('navigation', { name: tabs })).toHaveCount(0);
+    await link.click();
+    await expect(page.getByRole('heading', { name: list, level: 1 })).toBeVisible();
+  }
+  expect(await axeViolations(page)).toEqual([]);
+});
 
 test('an unknown address in each area shows the not-found page with its navigation', async ({ appPage: page, app }) => {
   await startWithDemo(page);
@@ -27,7 +70,7 @@ test('an unknown address in each area shows the not-found page with its navigati
   await page.goto(`${base}#/courses/12345/nope`);
   await expect(page.getByRole('heading', { name: 'Page not found', level: 1 })).toBeVisible();
   await expect(
-    page.getByRole('navigation', { name: 'Courses' }).getByRole('link', { name: 'Catalogue' }),
+    page.getByRole('navigation', { name: 'Courses sections' }).getByRole('link', { name: 'Catalogue' }),
   ).toBeVisible();
   // An address outside every area too.
   await page.goto(`${base}#/nowhere`);

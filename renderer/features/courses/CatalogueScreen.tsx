@@ -6,8 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { SubNav } from '../../components/SubNav';
-import { coursesNav } from './courses.routes';
+import { coursesTabs } from './courses.routes';
 import { CourseTypeForm } from './CourseTypeForm';
 
 const componentLabels: Record<string, string> = {
@@ -25,6 +24,7 @@ export function CatalogueScreen() {
   return (
     <>
       <PageHeader
+        tabs={coursesTabs}
         title="Course catalogue"
         subtitle={
           isAdmin ? 'Reference data: changes apply to new course runs' : 'Reference data, edited by administrators'
@@ -38,7 +38,6 @@ export function CatalogueScreen() {
           )
         }
       />
-      <SubNav label="Courses" items={coursesNav} />
       {editing && lookups.data && (
         <CourseTypeForm
           initial={editing === 'new' ? null : editing}

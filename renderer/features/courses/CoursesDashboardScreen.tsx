@@ -4,8 +4,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate, isIsoDate } from '../../../shared/domain/dates';
-import { SubNav } from '../../components/SubNav';
-import { coursesNav, coursesRoutes } from './courses.routes';
+import { coursesTabs, coursesRoutes } from './courses.routes';
 import { DashboardFigures } from './DashboardFigures';
 import { DateInput } from '../../components/form/DateInput';
 import { useSearchParam } from '../../app/router';
@@ -22,8 +21,11 @@ export function CoursesDashboardScreen() {
   );
   return (
     <>
-      <PageHeader title="Course dashboard" subtitle="Runs that start in the period chosen; blank dates mean all runs" />
-      <SubNav label="Courses" items={coursesNav} />
+      <PageHeader
+        tabs={coursesTabs}
+        title="Course dashboard"
+        subtitle="Runs that start in the period chosen; blank dates mean all runs"
+      />
       <div className="toolbar">
         <label htmlFor="dash-from">Runs starting from</label>
         <DateInput id="dash-from" value={from} onChange={setFrom} />

@@ -11,8 +11,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { Field } from '../../components/form/Field';
 import { useSearchParam } from '../../app/router';
-import { SubNav } from '../../components/SubNav';
-import { coursesNav } from './courses.routes';
+import { coursesTabs } from './courses.routes';
 
 export function ExpiryScreen() {
   // Kept in the address (?within=30), so Back and a reload keep the choice.
@@ -27,6 +26,7 @@ export function ExpiryScreen() {
   return (
     <>
       <PageHeader
+        tabs={coursesTabs}
         title="Expiry worklist"
         subtitle={
           list.data
@@ -54,7 +54,6 @@ export function ExpiryScreen() {
           )
         }
       />
-      <SubNav label="Courses" items={coursesNav} />
       <Field
         name="withinDays"
         label="Expiring within (days)"

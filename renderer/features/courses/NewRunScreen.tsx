@@ -14,7 +14,7 @@ export function NewRunScreen() {
   const lookups = useChannel('courses.lookups', {});
   return (
     <>
-      <PageHeader title="Plan a course run" subtitle={<a href={coursesRoutes.runs.href()}>Back to course runs</a>} />
+      <PageHeader title="Plan a course run" back={{ label: 'Back to course runs', href: coursesRoutes.runs.href() }} />
       {lookups.error && (
         <p role="alert" className="error-message">
           {lookups.error.message}

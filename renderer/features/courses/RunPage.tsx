@@ -25,7 +25,7 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
   if (run.error) {
     return (
       <>
-        <PageHeader title="Course run" subtitle={<a href={coursesRoutes.runs.href()}>Back to course runs</a>} />
+        <PageHeader title="Course run" back={{ label: 'Back to course runs', href: coursesRoutes.runs.href() }} />
         <p role="alert" className="error-message">
           {run.error.message}
         </p>
@@ -37,6 +37,7 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to course runs', href: coursesRoutes.runs.href() }}
         title={r ? `${r.courseType}, ${formatUkDate(r.startDate)}` : 'Course run'}
         subtitle={
           r && (
@@ -45,8 +46,7 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
               {formatUkDate(r.startDate)} to {formatUkDate(r.endDate)}
               {r.provider ? ` · ${r.provider}` : ''} · {r.counts.enrolled + r.counts.completed + r.counts.notCompleted}{' '}
               of {r.capacity} places taken
-              {r.counts.waiting ? ` · ${r.counts.waiting} waiting` : ''} ·{' '}
-              <a href={coursesRoutes.runs.href()}>All course runs</a>
+              {r.counts.waiting ? ` · ${r.counts.waiting} waiting` : ''}
             </>
           )
         }

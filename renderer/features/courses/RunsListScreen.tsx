@@ -8,8 +8,7 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
-import { SubNav } from '../../components/SubNav';
-import { coursesNav, coursesRoutes } from './courses.routes';
+import { coursesTabs, coursesRoutes } from './courses.routes';
 import { runColumns } from './courses.columns';
 
 export function RunsListScreen() {
@@ -22,6 +21,7 @@ export function RunsListScreen() {
   return (
     <div className="screen-fill">
       <PageHeader
+        tabs={coursesTabs}
         title="Courses"
         subtitle={total === null ? 'Loading…' : `${total.toLocaleString('en-GB')} course runs`}
         actions={
@@ -32,7 +32,6 @@ export function RunsListScreen() {
           )
         }
       />
-      <SubNav label="Courses" items={coursesNav} />
       {empty && (
         <EmptyState
           title="No course runs yet"

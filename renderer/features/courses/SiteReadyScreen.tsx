@@ -11,8 +11,7 @@ import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { downloadBytes } from '../../components/download';
 import { useToasts } from '../../components/Toasts';
-import { SubNav } from '../../components/SubNav';
-import { coursesNav } from './courses.routes';
+import { coursesTabs } from './courses.routes';
 import { SiteReadyRuleForm } from './SiteReadyRuleForm';
 import { siteReadyColumns } from './courses.columns';
 import { BulkSignOff } from './BulkSignOff';
@@ -57,6 +56,7 @@ export function SiteReadyScreen() {
   return (
     <div className="screen-fill">
       <PageHeader
+        tabs={coursesTabs}
         title="Site-ready candidates"
         subtitle={
           total === null
@@ -66,7 +66,6 @@ export function SiteReadyScreen() {
               : `${total.toLocaleString('en-GB')} people`
         }
       />
-      <SubNav label="Courses" items={coursesNav} />
       {rule.data && <p className="muted site-ready-definition">{rule.data.definition}</p>}
       <details className="form-box" open={editingRule || undefined}>
         <summary>The site-ready rule{rule.data ? `: ${rule.data.description.length} requirements` : ''}</summary>

@@ -1,6 +1,6 @@
 // The courses area's addresses and its sub-navigation.
 import { int, oneOf, route } from '../../app/route';
-import type { NavItem } from '../../components/nav-item';
+import type { AreaTabs } from '../../components/nav-item';
 
 export const runTabs = ['details', 'enrolments', 'register', 'results', 'dashboard'] as const;
 
@@ -15,10 +15,13 @@ export const coursesRoutes = {
   run: route('courses/:id/:tab?', { id: int, tab: oneOf(...runTabs) }),
 };
 
-export const coursesNav: NavItem[] = [
-  { label: 'Course runs', to: coursesRoutes.runs },
-  { label: 'Site-ready candidates', to: coursesRoutes.siteReady },
-  { label: 'Expiry worklist', to: coursesRoutes.expiry },
-  { label: 'Dashboard', to: coursesRoutes.dashboard },
-  { label: 'Catalogue', to: coursesRoutes.catalogue },
-];
+export const coursesTabs: AreaTabs = {
+  label: 'Courses sections',
+  items: [
+    { label: 'Course runs', to: coursesRoutes.runs },
+    { label: 'Site-ready candidates', to: coursesRoutes.siteReady },
+    { label: 'Expiry worklist', to: coursesRoutes.expiry },
+    { label: 'Dashboard', to: coursesRoutes.dashboard },
+    { label: 'Catalogue', to: coursesRoutes.catalogue },
+  ],
+};

@@ -31,6 +31,7 @@ export function EventPage({ id }: { id: number }) {
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to events', href: eventsRoutes.list.href() }}
         title={e.title}
         subtitle={`${e.kindLabel} · ${formatUkDate(e.heldOn)}`}
         actions={

@@ -54,7 +54,7 @@ export function BatchPage({ batchId }: { batchId: number }) {
       <PageHeader
         title={`Import batch ${batchId}`}
         subtitle={b ? `${b.fileName} — ${b.partner}` : (batch.error?.message ?? 'Loading…')}
-        actions={<a href={importsRoutes.home.href()}>Back to imports</a>}
+        back={{ label: 'Back to imports', href: importsRoutes.home.href() }}
       />
       {b && (
         <>

@@ -88,7 +88,7 @@ export function ReconcileScreen() {
       <PageHeader
         title="Reconcile a partner file"
         subtitle="Compare a partner's list for a period with our records."
-        actions={<a href={importsRoutes.home.href()}>Back to imports</a>}
+        back={{ label: 'Back to imports', href: importsRoutes.home.href() }}
       />
       <ErrorSummary
         problems={fileProblem ? [{ path: ['file'], message: fileProblem.message }] : []}

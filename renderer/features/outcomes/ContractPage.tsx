@@ -23,6 +23,7 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to contracts', href: outcomesRoutes.contracts.href() }}
         title={c.name}
         subtitle={
           `${c.contractorName ?? 'No contractor recorded'} · ${formatUkDate(c.startsOn) || '…'} to ${formatUkDate(c.endsOn) || '…'}` +

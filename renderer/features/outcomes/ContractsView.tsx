@@ -8,7 +8,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatCommitmentFigure } from '../../../shared/domain/outcome-lists';
 import { ProgressBar } from './ProgressBar';
-import { outcomesRoutes } from './outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 
 export function ContractsView() {
   const { data } = useChannel('contracts.list', {}, { areas: ['outcomes'] });
@@ -17,6 +17,7 @@ export function ContractsView() {
     <>
       <PageHeader
         title="Social value and Section 106"
+        tabs={outcomesTabs}
         subtitle={data ? `${data.length} contracts` : 'Loading…'}
         actions={
           canEdit && (

@@ -38,6 +38,7 @@ export function OrganisationPage({ id }: { id: number | null }) {
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to employers & organisations', href: outcomesRoutes.organisations.href() }}
         title={org ? org.name : 'Add organisation'}
         subtitle={org && !org.isActive ? 'Archived' : undefined}
         actions={

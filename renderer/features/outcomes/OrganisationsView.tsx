@@ -7,7 +7,7 @@ import { useCan } from '../../app/session-context';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { labelFor, organisationKinds, sectors, type OrganisationKind } from '../../../shared/domain/outcome-lists';
-import { outcomesRoutes } from './outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 
 export function OrganisationsView() {
   const [search, setSearch] = useState('');
@@ -23,6 +23,7 @@ export function OrganisationsView() {
     <>
       <PageHeader
         title="Employers & organisations"
+        tabs={outcomesTabs}
         subtitle={data ? `${data.length} organisations` : 'Loading…'}
         actions={
           canEdit && (

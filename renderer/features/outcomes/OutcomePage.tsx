@@ -24,6 +24,7 @@ export function OutcomePage({ id }: { id: number }) {
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to outcomes', href: outcomesRoutes.outcomes.href() }}
         title={`${o.typeLabel}: ${o.participantName}`}
         subtitle={`${o.participantRef} · ${formatUkDate(o.outcomeDate)} · recorded from ${o.source}`}
         actions={

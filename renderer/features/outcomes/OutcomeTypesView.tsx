@@ -10,6 +10,7 @@ import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { codeIn } from '../../components/form/values';
 import type { ChannelInput } from '../../../shared/contract/index';
+import { outcomesTabs } from './outcomes.routes';
 
 type Category = ChannelInput<'outcomes.saveType'>['category'];
 const categoryLabels: Record<Category, string> = {
@@ -43,7 +44,11 @@ export function OutcomeTypesView() {
 
   return (
     <>
-      <PageHeader title="Outcome types" subtitle="Reference data: the kinds of outcome officers can record" />
+      <PageHeader
+        tabs={outcomesTabs}
+        title="Outcome types"
+        subtitle="Reference data: the kinds of outcome officers can record"
+      />
       <table className="data">
         <thead>
           <tr>

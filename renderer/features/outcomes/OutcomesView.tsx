@@ -5,12 +5,13 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import type { OutcomeGridRow } from '../../../shared/contract/outcomes-schemas';
 import { outcomeColumns, outcomePresetOptions } from './outcomes.columns';
-import { outcomesRoutes } from './outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 
 export function OutcomesView() {
   return (
     <GridScreen<OutcomeGridRow>
       title="Outcomes"
+      tabs={outcomesTabs}
       noun="outcomes"
       grid="outcomes"
       searchHint="Name, reference, employer or outcome"

@@ -26,6 +26,7 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to placements', href: outcomesRoutes.placements.href() }}
         title={`${labelFor(placementKinds, p.kind)}: ${p.participantName}`}
         subtitle={`${p.participantRef} · ${labelFor(placementStatuses, p.status)}`}
         actions={

@@ -5,12 +5,13 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import type { PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
 import { placementColumns, placementPresetOptions } from './placements.columns';
-import { outcomesRoutes } from './outcomes.routes';
+import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 
 export function PlacementsView() {
   return (
     <GridScreen<PlacementGridRow>
       title="Placements"
+      tabs={outcomesTabs}
       noun="placements"
       grid="placements"
       searchHint="Name, reference, employer or site"

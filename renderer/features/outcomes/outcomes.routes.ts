@@ -1,6 +1,6 @@
 // The placements & outcomes area's addresses and its sub-navigation.
 import { int, route } from '../../app/route';
-import type { NavItem } from '../../components/nav-item';
+import type { AreaTabs } from '../../components/nav-item';
 
 export const outcomesRoutes = {
   home: route('outcomes'),
@@ -24,11 +24,14 @@ export const outcomesRoutes = {
   types: route('outcomes/types'),
 };
 
-export const outcomesNav: NavItem[] = [
-  { label: 'Placements', to: outcomesRoutes.placements, also: [outcomesRoutes.home] },
-  { label: 'Outcomes', to: outcomesRoutes.outcomes },
-  { label: 'Sustainment worklist', to: outcomesRoutes.sustainment },
-  { label: 'Employers & organisations', to: outcomesRoutes.organisations },
-  { label: 'Contracts & S106', to: outcomesRoutes.contracts },
-  { label: 'Outcome types', to: outcomesRoutes.types, admin: true },
-];
+export const outcomesTabs: AreaTabs = {
+  label: 'Placements and outcomes sections',
+  items: [
+    { label: 'Placements', to: outcomesRoutes.placements, also: [outcomesRoutes.home] },
+    { label: 'Outcomes', to: outcomesRoutes.outcomes },
+    { label: 'Sustainment worklist', to: outcomesRoutes.sustainment },
+    { label: 'Employers & organisations', to: outcomesRoutes.organisations },
+    { label: 'Contracts & S106', to: outcomesRoutes.contracts },
+    { label: 'Outcome types', to: outcomesRoutes.types, admin: true },
+  ],
+};

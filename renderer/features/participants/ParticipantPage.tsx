@@ -122,6 +122,9 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
     <>
       <header className="page-header">
         <div>
+          <p className="page-back">
+            <a href={participantsRoutes.list.href()}>Back to participants</a>
+          </p>
           <p className="page-subtitle">{d.reference}</p>
           <h1 tabIndex={-1} id="page-title">
             {r.firstName} {r.lastName}
@@ -145,7 +148,6 @@ function Header({ d, onChanged }: { d: ParticipantDetail; onChanged(): void }) {
               <a href={outcomesRoutes.newOutcome.href({ participant: d.id })}>Record outcome</a>
             </>
           )}
-          <a href={participantsRoutes.list.href()}>Back to participants</a>
         </div>
       </header>
       {d.status === 'merged' && d.mergedIntoId && (

@@ -15,7 +15,7 @@ export function ReviewScreen() {
       <PageHeader
         title="Records to review"
         subtitle={r ? `${r.total.toLocaleString('en-GB')} ${r.total === 1 ? 'record' : 'records'}` : 'Loading…'}
-        actions={<a href={participantsRoutes.list.href()}>Back to participants</a>}
+        back={{ label: 'Back to participants', href: participantsRoutes.list.href() }}
       />
       <p>
         The labour-market status at entry is checked against the time out of work: long-term unemployed means out of

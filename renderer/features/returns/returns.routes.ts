@@ -1,6 +1,6 @@
 // The returns area's addresses and its sub-navigation.
 import { int, route } from '../../app/route';
-import type { NavItem } from '../../components/nav-item';
+import type { AreaTabs } from '../../components/nav-item';
 
 export const returnsRoutes = {
   /** The dashboard; keeps the chosen period as ?from=&to=. */
@@ -14,10 +14,13 @@ export const returnsRoutes = {
   funding: route('returns/funding'),
 };
 
-export const returnsNav: NavItem[] = [
-  { label: 'Dashboard', to: returnsRoutes.dashboard },
-  { label: 'Return builder', to: returnsRoutes.build },
-  { label: 'Submitted returns', to: returnsRoutes.submitted },
-  { label: 'Indicator sets', to: returnsRoutes.sets },
-  { label: 'Funding and targets', to: returnsRoutes.funding },
-];
+export const returnsTabs: AreaTabs = {
+  label: 'Returns sections',
+  items: [
+    { label: 'Dashboard', to: returnsRoutes.dashboard },
+    { label: 'Return builder', to: returnsRoutes.build },
+    { label: 'Submitted returns', to: returnsRoutes.submitted },
+    { label: 'Indicator sets', to: returnsRoutes.sets },
+    { label: 'Funding and targets', to: returnsRoutes.funding },
+  ],
+};

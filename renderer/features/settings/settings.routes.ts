@@ -1,7 +1,7 @@
 // The settings area's addresses and its sub-navigation: one address per section, so each
 // survives a reload or an automatic lock.
 import { oneOf, route } from '../../app/route';
-import type { NavItem } from '../../components/nav-item';
+import type { AreaTabs } from '../../components/nav-item';
 
 export const settingsSections = [
   'staff',
@@ -41,8 +41,11 @@ export const settingsSectionLabels: Record<SettingsSection, string> = {
   password: 'My password',
 };
 
-export const settingsNav: NavItem[] = settingsSections.map((section) => ({
-  label: settingsSectionLabels[section],
-  to: sectionLink(section),
-  admin: section !== 'password',
-}));
+export const settingsTabs: AreaTabs = {
+  label: 'Settings sections',
+  items: settingsSections.map((section) => ({
+    label: settingsSectionLabels[section],
+    to: sectionLink(section),
+    admin: section !== 'password',
+  })),
+};

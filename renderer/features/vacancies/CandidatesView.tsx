@@ -6,12 +6,13 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import type { CandidateGridRow } from '../../../shared/contract/vacancies-schemas';
 import { candidateColumns, candidatePresetOptions } from './vacancies.columns';
-import { vacanciesRoutes } from './vacancies.routes';
+import { vacanciesRoutes, vacanciesTabs } from './vacancies.routes';
 
 export function CandidatesView() {
   return (
     <GridScreen<CandidateGridRow>
       title="Candidates"
+      tabs={vacanciesTabs}
       noun="candidates"
       grid="vacancy-candidates"
       searchHint="Name, reference, vacancy or employer"

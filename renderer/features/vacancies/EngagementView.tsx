@@ -6,6 +6,7 @@ import { useChannel } from '../../api/use-channel';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { EngagementTable } from './EngagementTable';
+import { vacanciesTabs } from './vacancies.routes';
 
 export function EngagementView() {
   const [pledgesOnly, setPledgesOnly] = useState(false);
@@ -15,6 +16,7 @@ export function EngagementView() {
     <>
       <PageHeader
         title="Employer engagement"
+        tabs={vacanciesTabs}
         subtitle={
           data
             ? `${data.length} ${data.length === 1 ? 'entry' : 'entries'}${pledgesOnly ? `; ${open} not yet delivered` : ''}`

@@ -5,12 +5,13 @@ import { api } from '../../api/client';
 import { navigate } from '../../app/router';
 import type { VacancyGridRow } from '../../../shared/contract/vacancies-schemas';
 import { vacancyColumns, vacancyPresetOptions } from './vacancies.columns';
-import { vacanciesRoutes } from './vacancies.routes';
+import { vacanciesRoutes, vacanciesTabs } from './vacancies.routes';
 
 export function VacanciesView() {
   return (
     <GridScreen<VacancyGridRow>
       title="Vacancies"
+      tabs={vacanciesTabs}
       noun="vacancies"
       grid="vacancies"
       searchHint="Job title, employer or site"

@@ -28,6 +28,7 @@ export function VacancyPage({ id }: { id: number }) {
   return (
     <>
       <PageHeader
+        back={{ label: 'Back to vacancies', href: vacanciesRoutes.list.href() }}
         title={v.jobTitle}
         subtitle={`${v.employerName} · ${labelFor(vacancyKinds, v.kind)} · ${labelFor(vacancyStatuses, v.status)}`}
         actions={

@@ -1,6 +1,6 @@
 // The vacancies area's addresses and its sub-navigation.
 import { int, route } from '../../app/route';
-import type { NavItem } from '../../components/nav-item';
+import type { AreaTabs } from '../../components/nav-item';
 
 export const vacanciesRoutes = {
   list: route('vacancies'),
@@ -11,8 +11,11 @@ export const vacanciesRoutes = {
   editVacancy: route('vacancies/:id/edit', { id: int }),
 };
 
-export const vacanciesNav: NavItem[] = [
-  { label: 'Vacancies', to: vacanciesRoutes.list },
-  { label: 'Candidates', to: vacanciesRoutes.candidates },
-  { label: 'Employer engagement', to: vacanciesRoutes.engagement },
-];
+export const vacanciesTabs: AreaTabs = {
+  label: 'Vacancies sections',
+  items: [
+    { label: 'Vacancies', to: vacanciesRoutes.list },
+    { label: 'Candidates', to: vacanciesRoutes.candidates },
+    { label: 'Employer engagement', to: vacanciesRoutes.engagement },
+  ],
+};
