@@ -77,7 +77,13 @@ test('add an event by keyboard with headcounts and an adult attendee, seen on th
   await expect(page.getByText('No participants named yet.')).toBeVisible();
   await noAxe(page);
 
-  // Headcounts: one row per age group to start with.
+  // Headcounts: one row per age group to start with, in a table whose columns name the boxes.
+  const headcounts = page.getByRole('table', { name: 'Headcounts by age group' });
+  await expect(headcounts.getByRole('columnheader')).toHaveText(['Age group', 'School (optional)', 'People', 'Remove']);
+  await page.getByLabel('People, row 2', { exact: true }).fill('thirty');
+  await page.getByRole('button', { name: 'Save headcounts' }).press('Enter');
+  await expect(headcounts.getByRole('row').nth(2)).toContainText('Enter the number as a whole number');
+  await noAxe(page);
   await page.getByLabel('People, row 2', { exact: true }).fill('30');
   await page.getByLabel('People, row 4', { exact: true }).fill('5');
   await expect(page.getByText('Total: 35 people')).toBeVisible();

@@ -153,28 +153,56 @@ function HeadcountEditor({ event }: { event: EventDetail }) {
   const total = (values ?? []).reduce((sum, r) => sum + (typeof r.headcount === 'number' ? r.headcount : 0), 0);
   return (
     <Form of={f} aria-label="Headcounts">
-      {rows.fields.map((row, i) => (
-        <div className="headcount-row" key={row.id}>
-          <Field name={`rows.${i}.ageGroup`} label={`Age group, row ${i + 1}`}>
-            {(p) => (
-              <select {...p} {...register(`rows.${i}.ageGroup`)}>
-                {eventAgeGroups.map((g) => (
-                  <option key={g.code} value={g.code}>
-                    {g.label}
-                  </option>
-                ))}
-              </select>
-            )}
-          </Field>
-          <Field name={`rows.${i}.school`} label={`School (optional), row ${i + 1}`}>
-            {(p) => <input {...p} {...register(`rows.${i}.school`)} />}
-          </Field>
-          <NumberField name={`rows.${i}.headcount`} label={`People, row ${i + 1}`} className="narrow" />
-          <button type="button" onClick={() => rows.remove(i)} aria-label={`Remove row ${i + 1}`}>
-            Remove
-          </button>
-        </div>
-      ))}
+      <table className="data headcounts">
+        <caption className="visually-hidden">Headcounts by age group</caption>
+        <thead>
+          <tr>
+            <th scope="col">Age group</th>
+            <th scope="col">School (optional)</th>
+            <th scope="col">People</th>
+            <th scope="col">
+              <span className="visually-hidden">Remove</span>
+            </th>
+          </tr>
+        </thead>
+        <tbody>
+          {rows.fields.map((row, i) => (
+            <tr key={row.id}>
+              <td>
+                <Field name={`rows.${i}.ageGroup`} label={`Age group, row ${i + 1}`} hideLabel className="in-table">
+                  {(p) => (
+                    <select {...p} {...register(`rows.${i}.ageGroup`)}>
+                      {eventAgeGroups.map((g) => (
+                        <option key={g.code} value={g.code}>
+                          {g.label}
+                        </option>
+                      ))}
+                    </select>
+                  )}
+                </Field>
+              </td>
+              <td>
+                <Field name={`rows.${i}.school`} label={`School, row ${i + 1}`} hideLabel className="in-table">
+                  {(p) => <input {...p} {...register(`rows.${i}.school`)} />}
+                </Field>
+              </td>
+              <td>
+                <NumberField
+                  name={`rows.${i}.headcount`}
+                  label={`People, row ${i + 1}`}
+                  hideLabel
+                  className="in-table narrow"
+                />
+              </td>
+              <td>
+                <button type="button" onClick={() => rows.remove(i)} aria-label={`Remove row ${i + 1}`}>
+                  Remove
+                </button>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
       <p role="status">Total: {total} people</p>
       <div className="button-row">
         <button type="button" onClick={() => rows.append({ ageGroup: 'age_16_18', school: '', headcount: 0 })}>

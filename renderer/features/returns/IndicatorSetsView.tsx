@@ -168,7 +168,7 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
             <tbody>
               {d.indicators.map((i) => (
                 <tr key={i.code}>
-                  <td>
+                  <td className="unbroken">
                     {i.code}
                     {i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}
                   </td>

@@ -166,7 +166,7 @@ export function ReturnBuilderView() {
             <tbody>
               {c.indicators.map((i) => (
                 <tr key={i.code} aria-current={open === i.code ? 'true' : undefined}>
-                  <td>{i.code}</td>
+                  <td className="unbroken">{i.code}</td>
                   <td>
                     {i.title} <DefinitionStatusTag status={i.definitionStatus} />
                     <p className="sentence">{i.sentence}</p>

@@ -119,7 +119,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
         <tbody>
           {changes.map((c) => (
             <tr key={c.code}>
-              <td>{c.code}</td>
+              <td className="unbroken">{c.code}</td>
               <td>{c.title}</td>
               <td>{c.submitted}</td>
               <td>{c.now}</td>
