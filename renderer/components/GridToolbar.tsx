@@ -17,23 +17,27 @@ export function GridToolbar(props: {
 }) {
   return (
     <div className="toolbar">
-      <label htmlFor={`${props.idPrefix}-search`}>Search</label>
-      <input
-        id={`${props.idPrefix}-search`}
-        type="search"
-        value={props.search}
-        onChange={(e) => props.onSearch(e.target.value)}
-        placeholder={props.searchHint}
-      />
-      <label htmlFor={`${props.idPrefix}-preset`}>Show</label>
-      <select id={`${props.idPrefix}-preset`} value={props.preset} onChange={(e) => props.onPreset(e.target.value)}>
-        <option value="">All</option>
-        {props.presets.map((p) => (
-          <option key={p.code} value={p.code}>
-            {p.label}
-          </option>
-        ))}
-      </select>
+      <span className="toolbar-field">
+        <label htmlFor={`${props.idPrefix}-search`}>Search</label>
+        <input
+          id={`${props.idPrefix}-search`}
+          type="search"
+          value={props.search}
+          onChange={(e) => props.onSearch(e.target.value)}
+          placeholder={props.searchHint}
+        />
+      </span>
+      <span className="toolbar-field">
+        <label htmlFor={`${props.idPrefix}-preset`}>Show</label>
+        <select id={`${props.idPrefix}-preset`} value={props.preset} onChange={(e) => props.onPreset(e.target.value)}>
+          <option value="">All</option>
+          {props.presets.map((p) => (
+            <option key={p.code} value={p.code}>
+              {p.label}
+            </option>
+          ))}
+        </select>
+      </span>
       {props.canExport && (
         <button type="button" onClick={props.onExport} disabled={props.exporting}>
           {props.exporting ? 'Exporting…' : 'Export this view (xlsx)'}

@@ -65,26 +65,28 @@ export function SavedViews({
 
   return (
     <div className="view-bar">
-      <label htmlFor={`${grid}-view`}>View</label>
-      <select id={`${grid}-view`} value={selected} onChange={(e) => choose(e.target.value)}>
-        <optgroup label="Built-in">
-          {presets.map((p) => (
-            <option key={p.id} value={p.id}>
-              {p.name}
-            </option>
-          ))}
-        </optgroup>
-        {!!views.data?.length && (
-          <optgroup label="Saved">
-            {views.data.map((v) => (
-              <option key={v.id} value={`saved-${v.id}`}>
-                {v.name}
-                {v.shared ? ' (shared)' : ''}
+      <span className="toolbar-field">
+        <label htmlFor={`${grid}-view`}>View</label>
+        <select id={`${grid}-view`} value={selected} onChange={(e) => choose(e.target.value)}>
+          <optgroup label="Built-in">
+            {presets.map((p) => (
+              <option key={p.id} value={p.id}>
+                {p.name}
               </option>
             ))}
           </optgroup>
-        )}
-      </select>
+          {!!views.data?.length && (
+            <optgroup label="Saved">
+              {views.data.map((v) => (
+                <option key={v.id} value={`saved-${v.id}`}>
+                  {v.name}
+                  {v.shared ? ' (shared)' : ''}
+                </option>
+              ))}
+            </optgroup>
+          )}
+        </select>
+      </span>
       {current && (
         <button type="button" onClick={() => void remove()}>
           Delete view

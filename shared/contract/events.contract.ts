@@ -49,8 +49,8 @@ export const headcountRowSchema = z
     ageGroup: z.enum(eventAgeGroupCodes, { error: 'Choose the age group' }),
     school: optText(200, 'School'),
     headcount: z
-      .number({ error: 'Enter the number as a whole number' })
-      .int('Enter the number as a whole number')
+      .number({ error: 'Enter the number of people as a whole number' })
+      .int('Enter the number of people as a whole number')
       .min(0, 'The number cannot be negative')
       .max(100_000, 'Enter at most 100,000'),
   })

@@ -82,7 +82,7 @@ test('add an event by keyboard with headcounts and an adult attendee, seen on th
   await expect(headcounts.getByRole('columnheader')).toHaveText(['Age group', 'School (optional)', 'People', 'Remove']);
   await page.getByLabel('People, row 2', { exact: true }).fill('thirty');
   await page.getByRole('button', { name: 'Save headcounts' }).press('Enter');
-  await expect(headcounts.getByRole('row').nth(2)).toContainText('Enter the number as a whole number');
+  await expect(headcounts.getByRole('row').nth(2)).toContainText('Enter the number of people as a whole number');
   await noAxe(page);
   await page.getByLabel('People, row 2', { exact: true }).fill('30');
   await page.getByLabel('People, row 4', { exact: true }).fill('5');

@@ -133,3 +133,29 @@ for (const [tab, region, keys] of [
     await expect(page.getByRole('button', { name: '← More columns' })).toBeVisible();
   });
 }
+
+test('in a narrow window a toolbar wraps between its fields, never between a label and its box', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const base = app.harness.url.split('#')[0];
+  for (const [path, heading, labels] of [
+    ['outcomes/placements', 'Placements', ['Search', 'Show', 'View']],
+    ['courses/site-ready', 'Site-ready candidates', ['Show', 'Search', 'Purpose of the export']],
+    ['outcomes/organisations', 'Employers & organisations', ['Search', 'Kind']],
+  ] as const) {
+    await page.goto(`${base}#/${path}`);
+    await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeVisible();
+    for (const label of labels) {
+      const box = page.getByLabel(label, { exact: true });
+      const id = await box.getAttribute('id');
+      const l = (await page.locator(`label[for="${id}"]`).boundingBox())!;
+      const b = (await box.boundingBox())!;
+      const middle = l.y + l.height / 2;
+      expect(middle > b.y && middle < b.y + b.height, `${path}: "${label}" on the line of its box`).toBe(true);
+      expect(l.x + l.width, `${path}: "${label}" before its box`).toBeLessThanOrEqual(b.x);
+    }
+  }
+});

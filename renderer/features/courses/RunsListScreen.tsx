@@ -47,20 +47,24 @@ export function RunsListScreen() {
         </EmptyState>
       )}
       <div className="toolbar" style={empty ? { display: 'none' } : undefined}>
-        <label htmlFor="runs-search">Search</label>
-        <input
-          id="runs-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Course, provider, venue or tutor"
-        />
-        <label htmlFor="runs-preset">Show</label>
-        <select id="runs-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
-          <option value="all">All runs</option>
-          <option value="open">Planned and running</option>
-          <option value="cscs">CSCS route only</option>
-        </select>
+        <span className="toolbar-field">
+          <label htmlFor="runs-search">Search</label>
+          <input
+            id="runs-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Course, provider, venue or tutor"
+          />
+        </span>
+        <span className="toolbar-field">
+          <label htmlFor="runs-preset">Show</label>
+          <select id="runs-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
+            <option value="all">All runs</option>
+            <option value="open">Planned and running</option>
+            <option value="cscs">CSCS route only</option>
+          </select>
+        </span>
         <span className="keys-help">
           Press <kbd>Enter</kbd> on a row to open it.
         </span>

@@ -86,33 +86,39 @@ export function SiteReadyScreen() {
         {rule.data && editingRule && <SiteReadyRuleForm rule={rule.data.rule} onDone={() => setEditingRule(false)} />}
       </details>
       <div className="toolbar">
-        <label htmlFor="sr-preset">Show</label>
-        <select id="sr-preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
-          <option value="ready">Site ready today</option>
-          <option value="awaiting-signoff">Ready but for the sign-off</option>
-          <option value="not-ready">Not yet site ready (with what is missing)</option>
-          <option value="all">Everyone with CSCS records</option>
-        </select>
-        <label htmlFor="sr-search">Search</label>
-        <input
-          id="sr-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name, reference or postcode"
-        />
+        <span className="toolbar-field">
+          <label htmlFor="sr-preset">Show</label>
+          <select id="sr-preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
+            <option value="ready">Site ready today</option>
+            <option value="awaiting-signoff">Ready but for the sign-off</option>
+            <option value="not-ready">Not yet site ready (with what is missing)</option>
+            <option value="all">Everyone with CSCS records</option>
+          </select>
+        </span>
+        <span className="toolbar-field">
+          <label htmlFor="sr-search">Search</label>
+          <input
+            id="sr-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name, reference or postcode"
+          />
+        </span>
       </div>
       {canExport && (
         <div className="toolbar">
-          <label htmlFor="sr-purpose">Purpose of the export</label>
-          <input
-            id="sr-purpose"
-            type="text"
-            value={purpose}
-            onChange={(e) => setPurpose(e.target.value)}
-            placeholder="e.g. shortlist for Kier, Town Square site"
-            style={{ width: '22rem' }}
-          />
+          <span className="toolbar-field">
+            <label htmlFor="sr-purpose">Purpose of the export</label>
+            <input
+              id="sr-purpose"
+              type="text"
+              value={purpose}
+              onChange={(e) => setPurpose(e.target.value)}
+              placeholder="e.g. shortlist for Kier, Town Square site"
+              style={{ width: '22rem' }}
+            />
+          </span>
           <label className="radio">
             <input
               type="checkbox"

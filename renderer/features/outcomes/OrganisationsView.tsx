@@ -34,23 +34,27 @@ export function OrganisationsView() {
         }
       />
       <div className="toolbar">
-        <label htmlFor="org-search">Search</label>
-        <input
-          id="org-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name or postcode"
-        />
-        <label htmlFor="org-kind">Kind</label>
-        <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
-          <option value="">All kinds</option>
-          {organisationKinds.map((k) => (
-            <option key={k.code} value={k.code}>
-              {k.label}
-            </option>
-          ))}
-        </select>
+        <span className="toolbar-field">
+          <label htmlFor="org-search">Search</label>
+          <input
+            id="org-search"
+            type="search"
+            value={search}
+            onChange={(e) => setSearch(e.target.value)}
+            placeholder="Name or postcode"
+          />
+        </span>
+        <span className="toolbar-field">
+          <label htmlFor="org-kind">Kind</label>
+          <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
+            <option value="">All kinds</option>
+            {organisationKinds.map((k) => (
+              <option key={k.code} value={k.code}>
+                {k.label}
+              </option>
+            ))}
+          </select>
+        </span>
         <label className="radio">
           <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />{' '}
           Include archived
