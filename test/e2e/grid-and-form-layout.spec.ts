@@ -134,7 +134,7 @@ for (const [tab, region, keys] of [
   });
 }
 
-test('in a narrow window a toolbar wraps between its fields, never between a label and its box', async ({
+test('in a narrow window a toolbar wraps between its fields, never between a label and its box; numbers never wrap', async ({
   appPage: page,
   app,
 }) => {
@@ -157,5 +157,21 @@ test('in a narrow window a toolbar wraps between its fields, never between a lab
       expect(middle > b.y && middle < b.y + b.height, `${path}: "${label}" on the line of its box`).toBe(true);
       expect(l.x + l.width, `${path}: "${label}" before its box`).toBeLessThanOrEqual(b.x);
     }
+  }
+  // Phone numbers and references in narrow columns stay on one line.
+  for (const path of ['courses/1/enrolments', 'outcomes/organisations']) {
+    await page.goto(`${base}#/${path}`);
+    const cells = page.locator('td').filter({ hasText: /^(0\d{3,4} \d{6}|SW-\d{6})$/ });
+    await expect(cells.first()).toBeVisible();
+    const broken = await cells.evaluateAll((tds) =>
+      tds
+        .filter((td) => {
+          const range = document.createRange();
+          range.selectNodeContents(td);
+          return new Set([...range.getClientRects()].map((r) => Math.round(r.top))).size > 1;
+        })
+        .map((td) => td.textContent),
+    );
+    expect(broken, path).toEqual([]);
   }
 });

@@ -94,7 +94,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
                   {r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}
                 </td>
                 <td className="num">{pct(r.attendanceRate)}</td>
-                <td>{r.phone ?? ''}</td>
+                <td className="unbroken">{r.phone ?? ''}</td>
                 {canEdit && (
                   <td>
                     <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>

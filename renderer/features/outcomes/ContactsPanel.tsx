@@ -46,7 +46,7 @@ export function ContactsPanel({ organisationId, contacts }: { organisationId: nu
               <tr key={c.id}>
                 <td>{c.name}</td>
                 <td>{c.jobTitle ?? ''}</td>
-                <td>{c.phone ?? ''}</td>
+                <td className="unbroken">{c.phone ?? ''}</td>
                 <td>{c.email ?? ''}</td>
                 <td>
                   {canEdit && (

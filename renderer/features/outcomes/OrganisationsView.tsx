@@ -91,7 +91,7 @@ export function OrganisationsView() {
                 </td>
                 <td>{labelFor(organisationKinds, o.kind)}</td>
                 <td>{labelFor(sectors, o.sector)}</td>
-                <td>{o.phone ?? ''}</td>
+                <td className="unbroken">{o.phone ?? ''}</td>
                 <td>{o.contactCount}</td>
                 <td>{o.placementCount}</td>
               </tr>
