@@ -1,6 +1,7 @@
 // The toolbar over a server grid: quick search, presets, export of the current view (search,
 // preset, column filters and sort, exactly as shown) and any extra actions.
 import type { ReactNode } from 'react';
+import { ToolbarField, ToolbarSearch } from './ToolbarField';
 
 export function GridToolbar(props: {
   idPrefix: string;
@@ -17,18 +18,13 @@ export function GridToolbar(props: {
 }) {
   return (
     <div className="toolbar">
-      <span className="toolbar-field">
-        <label htmlFor={`${props.idPrefix}-search`}>Search</label>
-        <input
-          id={`${props.idPrefix}-search`}
-          type="search"
-          value={props.search}
-          onChange={(e) => props.onSearch(e.target.value)}
-          placeholder={props.searchHint}
-        />
-      </span>
-      <span className="toolbar-field">
-        <label htmlFor={`${props.idPrefix}-preset`}>Show</label>
+      <ToolbarSearch
+        id={`${props.idPrefix}-search`}
+        value={props.search}
+        onChange={props.onSearch}
+        placeholder={props.searchHint}
+      />
+      <ToolbarField id={`${props.idPrefix}-preset`} label="Show">
         <select id={`${props.idPrefix}-preset`} value={props.preset} onChange={(e) => props.onPreset(e.target.value)}>
           <option value="">All</option>
           {props.presets.map((p) => (
@@ -37,7 +33,7 @@ export function GridToolbar(props: {
             </option>
           ))}
         </select>
-      </span>
+      </ToolbarField>
       {props.canExport && (
         <button type="button" onClick={props.onExport} disabled={props.exporting}>
           {props.exporting ? 'Exporting…' : 'Export this view (xlsx)'}

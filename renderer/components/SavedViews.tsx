@@ -6,6 +6,7 @@ import { useChannel } from '../api/use-channel';
 import { useCan } from '../app/session-context';
 import type { ViewState } from '../../shared/contract/participants.contract';
 import { useToasts } from './Toasts';
+import { ToolbarField } from './ToolbarField';
 
 export interface Preset {
   id: string;
@@ -65,8 +66,7 @@ export function SavedViews({
 
   return (
     <div className="view-bar">
-      <span className="toolbar-field">
-        <label htmlFor={`${grid}-view`}>View</label>
+      <ToolbarField id={`${grid}-view`} label="View">
         <select id={`${grid}-view`} value={selected} onChange={(e) => choose(e.target.value)}>
           <optgroup label="Built-in">
             {presets.map((p) => (
@@ -86,7 +86,7 @@ export function SavedViews({
             </optgroup>
           )}
         </select>
-      </span>
+      </ToolbarField>
       {current && (
         <button type="button" onClick={() => void remove()}>
           Delete view

@@ -9,6 +9,7 @@ import { DashboardFigures } from './DashboardFigures';
 import { DateInput } from '../../components/form/DateInput';
 import { useSearchParam } from '../../app/router';
 import { pct, runStatusLabels } from './format';
+import { ToolbarField } from '../../components/ToolbarField';
 
 export function CoursesDashboardScreen() {
   // The period chosen stays in the address (?from=&to=), so Back and a reload keep it.
@@ -27,10 +28,12 @@ export function CoursesDashboardScreen() {
         subtitle="Runs that start in the period chosen; blank dates mean all runs"
       />
       <div className="toolbar">
-        <label htmlFor="dash-from">Runs starting from</label>
-        <DateInput id="dash-from" value={from} onChange={setFrom} />
-        <label htmlFor="dash-to">to</label>
-        <DateInput id="dash-to" value={to} onChange={setTo} />
+        <ToolbarField id="dash-from" label="Runs starting from">
+          <DateInput id="dash-from" value={from} onChange={setFrom} />
+        </ToolbarField>
+        <ToolbarField id="dash-to" label="to">
+          <DateInput id="dash-to" value={to} onChange={setTo} />
+        </ToolbarField>
       </div>
       {dash.error && (
         <p role="alert" className="error-message">

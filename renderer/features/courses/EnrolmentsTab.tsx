@@ -16,6 +16,7 @@ import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { WithdrawDialog } from './WithdrawDialog';
 import { eligibilityLabels, enrolmentLabels, pct } from './format';
+import { ToolbarField } from '../../components/ToolbarField';
 
 export function EnrolmentsTab({ run }: { run: RunDetail }) {
   const list = useChannel('courses.enrolments.list', { runId: run.id }, { areas: ['courses'] });
@@ -249,17 +250,18 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
           the list (<kbd>Space</kbd> ticks the focused row), then enrol them.
         </p>
         <div className="toolbar">
-          <label htmlFor="enrol-search">Find by name or reference</label>
-          <input
-            id="enrol-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            // Enter searches; it does not enrol whoever happens to be ticked.
-            onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
-            placeholder="e.g. Khan, or SW-000123"
-            autoFocus
-          />
+          <ToolbarField id="enrol-search" label="Find by name or reference">
+            <input
+              id="enrol-search"
+              type="search"
+              value={search}
+              onChange={(e) => setSearch(e.target.value)}
+              // Enter searches; it does not enrol whoever happens to be ticked.
+              onKeyDown={(e) => e.key === 'Enter' && e.preventDefault()}
+              placeholder="e.g. Khan, or SW-000123"
+              autoFocus
+            />
+          </ToolbarField>
           <label className="radio">
             <input type="checkbox" checked={eligibleOnly} onChange={(e) => setEligibleOnly(e.target.checked)} /> Only
             people confirmed eligible

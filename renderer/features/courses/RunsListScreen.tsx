@@ -10,6 +10,7 @@ import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
 import { coursesTabs, coursesRoutes } from './courses.routes';
 import { runColumns } from './courses.columns';
+import { ToolbarField, ToolbarSearch } from '../../components/ToolbarField';
 
 export function RunsListScreen() {
   const [search, setSearch] = useState('');
@@ -47,24 +48,19 @@ export function RunsListScreen() {
         </EmptyState>
       )}
       <div className="toolbar" style={empty ? { display: 'none' } : undefined}>
-        <span className="toolbar-field">
-          <label htmlFor="runs-search">Search</label>
-          <input
-            id="runs-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Course, provider, venue or tutor"
-          />
-        </span>
-        <span className="toolbar-field">
-          <label htmlFor="runs-preset">Show</label>
+        <ToolbarSearch
+          id="runs-search"
+          value={search}
+          onChange={setSearch}
+          placeholder="Course, provider, venue or tutor"
+        />
+        <ToolbarField id="runs-preset" label="Show">
           <select id="runs-preset" value={preset} onChange={(e) => setPreset(e.target.value)}>
             <option value="all">All runs</option>
             <option value="open">Planned and running</option>
             <option value="cscs">CSCS route only</option>
           </select>
-        </span>
+        </ToolbarField>
         <span className="keys-help">
           Press <kbd>Enter</kbd> on a row to open it.
         </span>

@@ -17,6 +17,7 @@ import { siteReadyColumns } from './courses.columns';
 import { BulkSignOff } from './BulkSignOff';
 import { navigate } from '../../app/router';
 import { participantsRoutes } from '../participants/participants.routes';
+import { ToolbarField, ToolbarSearch } from '../../components/ToolbarField';
 
 type Preset = 'ready' | 'awaiting-signoff' | 'not-ready' | 'all';
 
@@ -86,30 +87,19 @@ export function SiteReadyScreen() {
         {rule.data && editingRule && <SiteReadyRuleForm rule={rule.data.rule} onDone={() => setEditingRule(false)} />}
       </details>
       <div className="toolbar">
-        <span className="toolbar-field">
-          <label htmlFor="sr-preset">Show</label>
+        <ToolbarField id="sr-preset" label="Show">
           <select id="sr-preset" value={preset} onChange={(e) => setPreset(e.target.value as Preset)}>
             <option value="ready">Site ready today</option>
             <option value="awaiting-signoff">Ready but for the sign-off</option>
             <option value="not-ready">Not yet site ready (with what is missing)</option>
             <option value="all">Everyone with CSCS records</option>
           </select>
-        </span>
-        <span className="toolbar-field">
-          <label htmlFor="sr-search">Search</label>
-          <input
-            id="sr-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name, reference or postcode"
-          />
-        </span>
+        </ToolbarField>
+        <ToolbarSearch id="sr-search" value={search} onChange={setSearch} placeholder="Name, reference or postcode" />
       </div>
       {canExport && (
         <div className="toolbar">
-          <span className="toolbar-field">
-            <label htmlFor="sr-purpose">Purpose of the export</label>
+          <ToolbarField id="sr-purpose" label="Purpose of the export">
             <input
               id="sr-purpose"
               type="text"
@@ -118,7 +108,7 @@ export function SiteReadyScreen() {
               placeholder="e.g. shortlist for Kier, Town Square site"
               style={{ width: '22rem' }}
             />
-          </span>
+          </ToolbarField>
           <label className="radio">
             <input
               type="checkbox"

@@ -8,6 +8,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { labelFor, organisationKinds, sectors, type OrganisationKind } from '../../../shared/domain/outcome-lists';
 import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
+import { ToolbarField, ToolbarSearch } from '../../components/ToolbarField';
 
 export function OrganisationsView() {
   const [search, setSearch] = useState('');
@@ -34,18 +35,8 @@ export function OrganisationsView() {
         }
       />
       <div className="toolbar">
-        <span className="toolbar-field">
-          <label htmlFor="org-search">Search</label>
-          <input
-            id="org-search"
-            type="search"
-            value={search}
-            onChange={(e) => setSearch(e.target.value)}
-            placeholder="Name or postcode"
-          />
-        </span>
-        <span className="toolbar-field">
-          <label htmlFor="org-kind">Kind</label>
+        <ToolbarSearch id="org-search" value={search} onChange={setSearch} placeholder="Name or postcode" />
+        <ToolbarField id="org-kind" label="Kind">
           <select id="org-kind" value={kind} onChange={(e) => setKind(e.target.value)}>
             <option value="">All kinds</option>
             {organisationKinds.map((k) => (
@@ -54,7 +45,7 @@ export function OrganisationsView() {
               </option>
             ))}
           </select>
-        </span>
+        </ToolbarField>
         <label className="radio">
           <input type="checkbox" checked={includeInactive} onChange={(e) => setIncludeInactive(e.target.checked)} />{' '}
           Include archived

@@ -11,6 +11,7 @@ import type { WorklistFilter, WorklistRow } from '../../../shared/contract/outco
 import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
 import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
+import { ToolbarSearch } from '../../components/ToolbarField';
 
 const filters: Array<{
   code: WorklistFilter;
@@ -46,14 +47,7 @@ export function SustainmentView() {
         ))}
       </div>
       <div className="toolbar">
-        <label htmlFor="worklist-search">Search</label>
-        <input
-          id="worklist-search"
-          type="search"
-          value={search}
-          onChange={(e) => setSearch(e.target.value)}
-          placeholder="Name or reference"
-        />
+        <ToolbarSearch id="worklist-search" value={search} onChange={setSearch} placeholder="Name or reference" />
       </div>
       {recording && (
         <SustainmentCheckForm

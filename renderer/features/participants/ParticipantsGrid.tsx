@@ -33,6 +33,7 @@ import { PurposeDialog } from '../../components/PurposeDialog';
 import { participantColumns, participantPresets } from './participants.columns';
 import { participantsRoutes } from './participants.routes';
 import { CloseMatches } from './CloseMatches';
+import { ToolbarField } from '../../components/ToolbarField';
 
 export function ParticipantsGrid() {
   const [typed, setTyped] = useState('');
@@ -189,27 +190,28 @@ export function ParticipantsGrid() {
         }
       />
       <div className="toolbar">
-        <label htmlFor="participant-search">Search</label>
-        <input
-          id="participant-search"
-          ref={searchBox}
-          type="search"
-          size={42}
-          value={typed}
-          onChange={(e) => setTyped(e.target.value)}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter') setSearch(typed);
-            if (e.key === 'ArrowDown') {
-              e.preventDefault();
-              const gridApi = grid.current?.api();
-              const first = gridApi?.getAllDisplayedColumns()[0];
-              if (gridApi && first) gridApi.setFocusedCell(0, first);
-            }
-          }}
-          placeholder="Name, reference, NI number, postcode or phone"
-          aria-keyshortcuts="/ Control+F"
-          aria-describedby="participant-search-hint"
-        />
+        <ToolbarField id="participant-search" label="Search">
+          <input
+            id="participant-search"
+            ref={searchBox}
+            type="search"
+            size={42}
+            value={typed}
+            onChange={(e) => setTyped(e.target.value)}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter') setSearch(typed);
+              if (e.key === 'ArrowDown') {
+                e.preventDefault();
+                const gridApi = grid.current?.api();
+                const first = gridApi?.getAllDisplayedColumns()[0];
+                if (gridApi && first) gridApi.setFocusedCell(0, first);
+              }
+            }}
+            placeholder="Name, reference, NI number, postcode or phone"
+            aria-keyshortcuts="/ Control+F"
+            aria-describedby="participant-search-hint"
+          />
+        </ToolbarField>
         <span id="participant-search-hint" className="muted small">
           Press / to search, ↓ to move to the results, Enter to open.
         </span>
