@@ -1,7 +1,9 @@
 // Bank holidays in England and Wales (Stevenage's), worked out for any year so that the app
 // needs no download: the college and the hub are closed, so a course run's generated sessions
-// leave them out. The rules are the Banking and Financial Dealings Act's days with their
-// substitute days; days moved or added by proclamation are listed, as GOV.UK lists them.
+// leave them out. The usual eight days (New Year's Day, Good Friday, Easter Monday, the early
+// May, spring and summer Mondays, Christmas Day and Boxing Day) are worked out, a day falling on
+// a weekend being taken on the next free weekday; days moved or added by proclamation are
+// listed, as GOV.UK lists them.
 import { addDaysIso } from './dates';
 
 /** Days added by proclamation, and the usual days they replaced. */

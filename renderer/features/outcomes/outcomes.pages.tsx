@@ -1,5 +1,5 @@
 // Which screen shows each address of the placements & outcomes area (the addresses:
-// outcomes.routes.ts). Every page sits under the area's sub-navigation.
+// outcomes.routes.ts).
 import './outcomes.css';
 import { page, type Page } from '../../app/pages';
 import { outcomesRoutes } from './outcomes.routes';
