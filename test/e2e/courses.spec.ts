@@ -28,6 +28,11 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
 
   // Plan the run: an empty form names what is missing; then a week starting 14 days ago.
   await page.getByRole('button', { name: 'Plan a course run' }).click();
+  // A new run's Course box shows its prompt, not an empty box.
+  await expect(page.getByLabel('Course')).toHaveValue('0');
+  expect(await page.getByLabel('Course').evaluate((s: HTMLSelectElement) => s.selectedOptions[0]?.text)).toBe(
+    'Choose a course',
+  );
   await page.getByRole('button', { name: 'Plan the run' }).click();
   await expect(page.getByRole('alert')).toContainText('Choose a course from the catalogue');
   expect(await axeViolations(page)).toEqual([]);

@@ -175,3 +175,49 @@ test('in a narrow window a toolbar wraps between its fields, never between a lab
     expect(broken, path).toEqual([]);
   }
 });
+
+test('a wide table scrolls inside its frame in a narrow window, which the keyboard can reach and scroll', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const base = app.harness.url.split('#')[0];
+  // The run with most results: its results table has nine columns.
+  const run = await app.backend.store.db
+    .selectFrom('enrolments')
+    .select('course_run_id as id')
+    .groupBy('course_run_id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .executeTakeFirstOrThrow();
+  await page.goto(`${base}#/courses/${run.id}/results`);
+  await expect(page.getByRole('table', { name: 'Results per person' })).toBeVisible();
+  // Wide enough: the frame is no region and no tab stop.
+  await expect(page.getByRole('region', { name: /Results per person/ })).toHaveCount(0);
+  expect(await page.locator('.table-scroll').first().getAttribute('tabindex')).toBeNull();
+  // The frame is as tall as its table: only the page scrolls up and down.
+  const tallerThanFrame = () =>
+    page
+      .locator('.table-scroll')
+      .first()
+      .evaluate((f) => f.scrollHeight - f.clientHeight);
+  expect(await tallerThanFrame()).toBeLessThanOrEqual(0);
+
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const frame = page.getByRole('region', { name: 'Results per person (scrolls sideways)' });
+  await expect(frame).toBeVisible();
+  const main = page.locator('main');
+  expect(await main.evaluate((m) => m.scrollWidth - m.clientWidth)).toBeLessThanOrEqual(1);
+  expect(await tallerThanFrame()).toBeLessThanOrEqual(0);
+  await frame.focus();
+  const hidden = await frame.evaluate((f) => f.scrollWidth - f.clientWidth);
+  expect(hidden).toBeGreaterThan(0);
+  expect(await frame.evaluate((f) => f.scrollLeft)).toBe(0);
+  // The arrow keys scroll it to the table's last column.
+  for (let i = 0; i < Math.ceil(hidden / 40) + 1; i++) await page.keyboard.press('ArrowRight');
+  await expect.poll(() => frame.evaluate((f) => f.scrollLeft)).toBeGreaterThanOrEqual(hidden - 1);
+  // The person's name stays in view as the table scrolls.
+  const name = page.getByRole('rowheader').first();
+  const frameBox = (await frame.boundingBox())!;
+  expect((await name.boundingBox())!.x).toBeGreaterThanOrEqual(frameBox.x - 1);
+  expect(await axeViolations(page)).toEqual([]);
+});

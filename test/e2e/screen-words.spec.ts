@@ -3,6 +3,10 @@
 // page of each kind) and fails when the visible text holds a snake_case token ("job_start"),
 // an ISO date or timestamp ("2026-03-02", "2026-03-02T10:00:00Z") or JSON. A route added to a
 // table without a recipe here fails the test, so no screen is skipped silently.
+//
+// The walk is made in a window 1,024 px wide, and also fails when a screen runs past the window's
+// right edge there: the page or its main area scrolling sideways. A wide table scrolls inside its
+// own frame (TableScroll), a grid inside itself.
 import type { Page } from '@playwright/test';
 import { test, expect, startWithDemo, type AppFixture } from './fixtures';
 import type { Route } from '../../renderer/app/route';
@@ -15,7 +19,7 @@ import { returnsRoutes } from '../../renderer/features/returns/returns.routes';
 import { importsRoutes } from '../../renderer/features/imports/imports.routes';
 import { settingsRoutes, settingsSections } from '../../renderer/features/settings/settings.routes';
 
-test.use({ viewport: { width: 1366, height: 768 } });
+test.use({ viewport: { width: 1024, height: 768 } });
 
 const SNAKE = /\b[a-z][a-z0-9]*(?:_[a-z0-9]+)+\b/g;
 const ISO = /\b\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2})?(?:\.\d+)?Z?)?\b/g;
@@ -176,6 +180,31 @@ async function demoIds(app: AppFixture): Promise<DemoIds> {
   };
 }
 
+/** How the screen runs past the window's right edge, with the elements that end furthest past it. */
+async function pastTheEdge(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const main = document.querySelector('main');
+    const problems: string[] = [];
+    if (root.scrollWidth > root.clientWidth + 1)
+      problems.push(`the page scrolls sideways (${root.scrollWidth} px in ${root.clientWidth})`);
+    if (main && main.scrollWidth > main.clientWidth + 1)
+      problems.push(`the main area scrolls sideways (${main.scrollWidth} px in ${main.clientWidth})`);
+    if (!problems.length || !main) return problems.length ? problems.join('; ') : null;
+    const edge = main.getBoundingClientRect().right;
+    const past = [...main.querySelectorAll<HTMLElement>('*')]
+      .map((el) => ({ el, right: el.getBoundingClientRect().right }))
+      .filter((x) => x.right > edge + 1 && !x.el.parentElement?.closest('table'))
+      .sort((a, b) => b.right - a.right)
+      .slice(0, 3)
+      .map(
+        (x) =>
+          `<${x.el.tagName.toLowerCase()}> "${(x.el.textContent ?? '').trim().slice(0, 30)}" ends at ${Math.round(x.right)}`,
+      );
+    return [...problems, ...past].join('; ');
+  });
+}
+
 async function settle(page: Page): Promise<void> {
   await page.locator('[data-ready="true"]').waitFor();
   await expect(page.locator('h1').first()).toBeVisible();
@@ -185,7 +214,10 @@ async function settle(page: Page): Promise<void> {
   await page.waitForTimeout(300);
 }
 
-test('no screen shows a snake_case code, an ISO date or JSON', async ({ appPage: page, app }) => {
+test('no screen shows a snake_case code, an ISO date or JSON, or runs past a 1,024 px window', async ({
+  appPage: page,
+  app,
+}) => {
   test.setTimeout(600_000);
   await startWithDemo(page);
   const ids = await demoIds(app);
@@ -213,6 +245,8 @@ test('no screen shows a snake_case code, an ISO date or JSON', async ({ appPage:
         : await page.locator('body').innerText();
       const found = [...(text.match(SNAKE) ?? []), ...(text.match(ISO) ?? []), ...(text.match(JSON_TEXT) ?? [])];
       if (found.length) problems.push(`${path}: ${[...new Set(found)].slice(0, 8).join(', ')}`);
+      const past = await pastTheEdge(page);
+      if (past) problems.push(`${path}: ${past}`);
     }
   }
   expect(problems).toEqual([]);

@@ -8,6 +8,7 @@ import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
 import { coursesTabs } from './courses.routes';
 import { CourseTypeForm } from './CourseTypeForm';
+import { TableScroll } from '../../components/TableScroll';
 
 const componentLabels: Record<string, string> = {
   l1_award: 'L1 Award',
@@ -49,49 +50,51 @@ export function CatalogueScreen() {
         <EmptyState title="The catalogue is empty">Add the courses the programme runs.</EmptyState>
       )}
       {types.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">Courses in the catalogue</caption>
-          <thead>
-            <tr>
-              <th scope="col">Course</th>
-              <th scope="col">Provider</th>
-              <th scope="col" className="num">
-                Typical days
-              </th>
-              <th scope="col">Leads to</th>
-              <th scope="col">CSCS route</th>
-              <th scope="col" className="num">
-                Runs
-              </th>
-              <th scope="col">In use</th>
-              {isAdmin && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
+        <TableScroll label="Courses in the catalogue">
+          <table className="data">
+            <caption className="visually-hidden">Courses in the catalogue</caption>
+            <thead>
+              <tr>
+                <th scope="col">Course</th>
+                <th scope="col">Provider</th>
+                <th scope="col" className="num">
+                  Typical days
                 </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {types.map((t) => (
-              <tr key={t.id}>
-                <th scope="row">{t.name}</th>
-                <td>{t.providerName ?? '–'}</td>
-                <td className="num">{t.typicalDays ?? '–'}</td>
-                <td>{t.leadsTo ?? '–'}</td>
-                <td>{t.cscsComponent ? componentLabels[t.cscsComponent] : '–'}</td>
-                <td className="num">{t.runCount}</td>
-                <td>{t.isActive ? 'Yes' : 'No'}</td>
+                <th scope="col">Leads to</th>
+                <th scope="col">CSCS route</th>
+                <th scope="col" className="num">
+                  Runs
+                </th>
+                <th scope="col">In use</th>
                 {isAdmin && (
-                  <td>
-                    <button type="button" onClick={() => setEditing(t)} aria-label={`Change ${t.name}`}>
-                      Change
-                    </button>
-                  </td>
+                  <th scope="col">
+                    <span className="visually-hidden">Actions</span>
+                  </th>
                 )}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {types.map((t) => (
+                <tr key={t.id}>
+                  <th scope="row">{t.name}</th>
+                  <td>{t.providerName ?? '–'}</td>
+                  <td className="num">{t.typicalDays ?? '–'}</td>
+                  <td>{t.leadsTo ?? '–'}</td>
+                  <td>{t.cscsComponent ? componentLabels[t.cscsComponent] : '–'}</td>
+                  <td className="num">{t.runCount}</td>
+                  <td>{t.isActive ? 'Yes' : 'No'}</td>
+                  {isAdmin && (
+                    <td>
+                      <button type="button" onClick={() => setEditing(t)} aria-label={`Change ${t.name}`}>
+                        Change
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -17,6 +17,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { WithdrawDialog } from './WithdrawDialog';
 import { eligibilityLabels, enrolmentLabels, pct } from './format';
 import { ToolbarField } from '../../components/ToolbarField';
+import { TableScroll } from '../../components/TableScroll';
 
 export function EnrolmentsTab({ run }: { run: RunDetail }) {
   const list = useChannel('courses.enrolments.list', { runId: run.id }, { areas: ['courses'] });
@@ -62,65 +63,19 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
         </EmptyState>
       )}
       {holders.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">People with a place</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Status</th>
-              <th scope="col">Eligibility</th>
-              <th scope="col" className="num">
-                Attendance
-              </th>
-              <th scope="col">Phone</th>
-              {canEdit && (
-                <th scope="col">
-                  <span className="visually-hidden">Actions</span>
-                </th>
-              )}
-            </tr>
-          </thead>
-          <tbody>
-            {holders.map((r) => (
-              <tr key={r.enrolmentId}>
-                <td>{r.name}</td>
-                <td className="unbroken">{r.reference}</td>
-                <td>
-                  {enrolmentLabels[r.status]}
-                  {r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}
-                </td>
-                <td>
-                  {eligibilityLabels[r.eligibilityStatus] ?? r.eligibilityStatus}
-                  {r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}
-                </td>
-                <td className="num">{pct(r.attendanceRate)}</td>
-                <td className="unbroken">{r.phone ?? ''}</td>
-                {canEdit && (
-                  <td>
-                    <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>
-                      Withdraw
-                    </button>
-                  </td>
-                )}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      )}
-      {waiting.length > 0 && (
-        <>
-          <h2>Waiting list ({waiting.length})</h2>
+        <TableScroll label="People with a place">
           <table className="data">
-            <caption className="visually-hidden">Waiting list in order</caption>
+            <caption className="visually-hidden">People with a place</caption>
             <thead>
               <tr>
-                <th scope="col" className="num">
-                  Position
-                </th>
                 <th scope="col">Name</th>
                 <th scope="col">Reference</th>
-                <th scope="col">Added</th>
+                <th scope="col">Status</th>
+                <th scope="col">Eligibility</th>
+                <th scope="col" className="num">
+                  Attendance
+                </th>
+                <th scope="col">Phone</th>
                 {canEdit && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -129,34 +84,24 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
               </tr>
             </thead>
             <tbody>
-              {waiting.map((r) => (
+              {holders.map((r) => (
                 <tr key={r.enrolmentId}>
-                  <td className="num">{r.waitingPosition}</td>
                   <td>{r.name}</td>
                   <td className="unbroken">{r.reference}</td>
-                  <td>{formatUkDate(r.enrolledOn)}</td>
+                  <td>
+                    {enrolmentLabels[r.status]}
+                    {r.completedOn ? ` ${formatUkDate(r.completedOn)}` : ''}
+                  </td>
+                  <td>
+                    {eligibilityLabels[r.eligibilityStatus] ?? r.eligibilityStatus}
+                    {r.overrideReason && <div className="muted">Override: {r.overrideReason}</div>}
+                  </td>
+                  <td className="num">{pct(r.attendanceRate)}</td>
+                  <td className="unbroken">{r.phone ?? ''}</td>
                   {canEdit && (
-                    <td className="button-cell">
-                      <button
-                        type="button"
-                        aria-label={`Offer a place to ${r.name}`}
-                        onClick={async () => {
-                          const result = await api.call('courses.promote', { enrolmentId: r.enrolmentId });
-                          toasts.show(
-                            result.ok
-                              ? { kind: 'success', message: `${r.name} now has a place` }
-                              : { kind: 'error', message: result.error.message },
-                          );
-                        }}
-                      >
-                        Offer a place
-                      </button>{' '}
-                      <button
-                        type="button"
-                        onClick={() => setWithdrawing(r)}
-                        aria-label={`Remove ${r.name} from the waiting list`}
-                      >
-                        Remove
+                    <td>
+                      <button type="button" onClick={() => setWithdrawing(r)} aria-label={`Withdraw ${r.name}`}>
+                        Withdraw
                       </button>
                     </td>
                   )}
@@ -164,32 +109,94 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
               ))}
             </tbody>
           </table>
+        </TableScroll>
+      )}
+      {waiting.length > 0 && (
+        <>
+          <h2>Waiting list ({waiting.length})</h2>
+          <TableScroll label="Waiting list">
+            <table className="data">
+              <caption className="visually-hidden">Waiting list in order</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="num">
+                    Position
+                  </th>
+                  <th scope="col">Name</th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Added</th>
+                  {canEdit && (
+                    <th scope="col">
+                      <span className="visually-hidden">Actions</span>
+                    </th>
+                  )}
+                </tr>
+              </thead>
+              <tbody>
+                {waiting.map((r) => (
+                  <tr key={r.enrolmentId}>
+                    <td className="num">{r.waitingPosition}</td>
+                    <td>{r.name}</td>
+                    <td className="unbroken">{r.reference}</td>
+                    <td>{formatUkDate(r.enrolledOn)}</td>
+                    {canEdit && (
+                      <td className="button-cell">
+                        <button
+                          type="button"
+                          aria-label={`Offer a place to ${r.name}`}
+                          onClick={async () => {
+                            const result = await api.call('courses.promote', { enrolmentId: r.enrolmentId });
+                            toasts.show(
+                              result.ok
+                                ? { kind: 'success', message: `${r.name} now has a place` }
+                                : { kind: 'error', message: result.error.message },
+                            );
+                          }}
+                        >
+                          Offer a place
+                        </button>{' '}
+                        <button
+                          type="button"
+                          onClick={() => setWithdrawing(r)}
+                          aria-label={`Remove ${r.name} from the waiting list`}
+                        >
+                          Remove
+                        </button>
+                      </td>
+                    )}
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       {withdrawn.length > 0 && (
         <>
           <h2>Withdrawn ({withdrawn.length})</h2>
-          <table className="data">
-            <caption className="visually-hidden">People who withdrew</caption>
-            <thead>
-              <tr>
-                <th scope="col">Name</th>
-                <th scope="col">Reference</th>
-                <th scope="col">Withdrawn</th>
-                <th scope="col">Reason</th>
-              </tr>
-            </thead>
-            <tbody>
-              {withdrawn.map((r) => (
-                <tr key={r.enrolmentId}>
-                  <td>{r.name}</td>
-                  <td className="unbroken">{r.reference}</td>
-                  <td>{formatUkDate(r.withdrawnOn)}</td>
-                  <td>{r.withdrawnReason}</td>
+          <TableScroll label="People who withdrew">
+            <table className="data">
+              <caption className="visually-hidden">People who withdrew</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Name</th>
+                  <th scope="col">Reference</th>
+                  <th scope="col">Withdrawn</th>
+                  <th scope="col">Reason</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {withdrawn.map((r) => (
+                  <tr key={r.enrolmentId}>
+                    <td>{r.name}</td>
+                    <td className="unbroken">{r.reference}</td>
+                    <td>{formatUkDate(r.withdrawnOn)}</td>
+                    <td>{r.withdrawnReason}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       {withdrawing && (

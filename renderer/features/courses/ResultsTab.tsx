@@ -14,6 +14,7 @@ import { ResultsEntry } from './ResultsEntry';
 import { RemoveResultDialog, type RemoveTarget } from './RemoveResultDialog';
 import { enrolmentLabels, pct } from './format';
 import { coursesRoutes } from './courses.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ResultsTab({ run }: { run: RunDetail }) {
   const results = useChannel('courses.results.get', { runId: run.id }, { areas: ['courses'] });
@@ -64,29 +65,31 @@ export function ResultsTab({ run }: { run: RunDetail }) {
       {entering && (
         <ResultsEntry run={run} rows={rows} defaultDate={results.data.defaultDate} onClose={() => setEntering(false)} />
       )}
-      <table className="data">
-        <caption className="visually-hidden">Results per person</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Course</th>
-            <th scope="col" className="num">
-              Attendance
-            </th>
-            <th scope="col">L1 Award</th>
-            <th scope="col">HS&amp;E test</th>
-            <th scope="col">CSCS card</th>
-            <th scope="col">PPE</th>
-            <th scope="col">Sign-off</th>
-            <th scope="col">Site ready</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <ResultLine key={r.enrolmentId} r={r} onRemove={canEdit ? setRemoving : undefined} />
-          ))}
-        </tbody>
-      </table>
+      <TableScroll label="Results per person">
+        <table className="data">
+          <caption className="visually-hidden">Results per person</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Course</th>
+              <th scope="col" className="num">
+                Attendance
+              </th>
+              <th scope="col">L1 Award</th>
+              <th scope="col">HS&amp;E test</th>
+              <th scope="col">CSCS card</th>
+              <th scope="col">PPE</th>
+              <th scope="col">Sign-off</th>
+              <th scope="col">Site ready</th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <ResultLine key={r.enrolmentId} r={r} onRemove={canEdit ? setRemoving : undefined} />
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {removing && <RemoveResultDialog target={removing} onClose={() => setRemoving(null)} />}
     </>
   );

@@ -66,7 +66,8 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
               {...c}
               {...register('courseTypeId', { setValueAs: toId, onChange: (e) => chooseType(toId(e.target.value)) })}
             >
-              <option value="">Choose a course</option>
+              {/* 0, the blank run's value: a select shows an empty box when no option has its value. */}
+              <option value="0">Choose a course</option>
               {lookups.courseTypes
                 .filter((t) => t.isActive || t.id === courseTypeId)
                 .map((t) => (
@@ -84,8 +85,8 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
           records={lookups.providers}
           empty="Not recorded"
         />
-        <DateField name="startDate" label="Start date" hint="For example 02/11/2026" blank="" />
-        <DateField name="endDate" label="End date" blank="" />
+        <DateField name="startDate" label="Start date" hint="For example, 02/11/2026" blank="" />
+        <DateField name="endDate" label="End date" hint="The course's last day" blank="" />
         <Field name="capacity" label="Places">
           {(c) => (
             <input

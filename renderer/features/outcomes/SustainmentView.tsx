@@ -12,6 +12,8 @@ import { SustainmentCheckForm } from './SustainmentCheckForm';
 import { SustainmentStateTag } from './SustainmentStateTag';
 import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 import { ToolbarSearch } from '../../components/ToolbarField';
+import { TableScroll } from '../../components/TableScroll';
+import { EmailText } from '../../components/EmailText';
 
 const filters: Array<{
   code: WorklistFilter;
@@ -66,95 +68,91 @@ export function SustainmentView() {
           No sustainment checks in this list{search ? ' match your search' : ''}.
         </EmptyState>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Sustainment checks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Participant</th>
-              <th scope="col">Contact</th>
-              <th scope="col">Start</th>
-              <th scope="col">Employer</th>
-              <th scope="col">Check</th>
-              <th scope="col">Due</th>
-              <th scope="col">Window ends</th>
-              <th scope="col">State</th>
-              <th scope="col">
-                <span className="visually-hidden">Action</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.rows.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={outcomesRoutes.outcome.href({ id: r.startOutcomeId })}>{r.participantName}</a>
-                  <br />
-                  <span className="muted unbroken">{r.participantRef}</span>
-                </td>
-                <td>
-                  <span className="unbroken">{r.phone ?? '—'}</span>
-                  {r.email && (
-                    <>
-                      <br />
-                      {r.email}
-                    </>
-                  )}
-                  {r.preferredContact && (
-                    <>
-                      <br />
-                      <span className="muted">prefers {r.preferredContact}</span>
-                    </>
-                  )}
-                </td>
-                <td>
-                  {formatUkDate(r.startDate)}
-                  <br />
-                  <span className="muted">{r.outcomeType === 'apprenticeship_start' ? 'Apprenticeship' : 'Job'}</span>
-                </td>
-                <td>
-                  {r.employerName ?? '—'}
-                  {r.employerPhone && (
-                    <>
-                      <br />
-                      <span className="unbroken">{r.employerPhone}</span>
-                    </>
-                  )}
-                  {r.employerContact && (
-                    <>
-                      <br />
-                      <span className="muted">
-                        {r.employerContact.name}
-                        {r.employerContact.phone && (
-                          <>
-                            {' '}
-                            (<span className="unbroken">{r.employerContact.phone}</span>)
-                          </>
-                        )}
-                      </span>
-                    </>
-                  )}
-                </td>
-                <td>{r.weeks} weeks</td>
-                <td>{formatUkDate(r.dueOn)}</td>
-                <td>{formatUkDate(r.windowEndsOn)}</td>
-                <td>
-                  <SustainmentStateTag state={r.state} />
-                </td>
-                <td>
-                  {canEdit && (
-                    <button type="button" onClick={() => setRecording(r)}>
-                      Record check
-                      <span className="visually-hidden">
-                        {' '}
-                        ({r.weeks} weeks) for {r.participantName}
-                      </span>
-                    </button>
-                  )}
-                </td>
+        <TableScroll label="Sustainment checks">
+          <table className="data">
+            <caption className="visually-hidden">Sustainment checks</caption>
+            <thead>
+              <tr>
+                <th scope="col">Participant and start</th>
+                <th scope="col">Contact</th>
+                <th scope="col">Employer</th>
+                <th scope="col">Check due</th>
+                <th scope="col">State</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {data.rows.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <a href={outcomesRoutes.outcome.href({ id: r.startOutcomeId })}>{r.participantName}</a>
+                    <br />
+                    <span className="muted unbroken">{r.participantRef}</span>
+                    <br />
+                    {r.outcomeType === 'apprenticeship_start' ? 'Apprenticeship' : 'Job'} from{' '}
+                    <span className="unbroken">{formatUkDate(r.startDate)}</span>
+                  </td>
+                  <td>
+                    <span className="unbroken">{r.phone ?? '—'}</span>
+                    {r.email && (
+                      <>
+                        <br />
+                        <EmailText email={r.email} />
+                      </>
+                    )}
+                    {r.preferredContact && (
+                      <>
+                        <br />
+                        <span className="muted">prefers {r.preferredContact}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {r.employerName ?? '—'}
+                    {r.employerPhone && (
+                      <>
+                        <br />
+                        <span className="unbroken">{r.employerPhone}</span>
+                      </>
+                    )}
+                    {r.employerContact && (
+                      <>
+                        <br />
+                        <span className="muted">
+                          {r.employerContact.name}
+                          {r.employerContact.phone && (
+                            <>
+                              {' '}
+                              (<span className="unbroken">{r.employerContact.phone}</span>)
+                            </>
+                          )}
+                        </span>
+                      </>
+                    )}
+                  </td>
+                  <td>
+                    {r.weeks} weeks: <span className="unbroken">{formatUkDate(r.dueOn)}</span>
+                    <br />
+                    <span className="muted">
+                      window ends <span className="unbroken">{formatUkDate(r.windowEndsOn)}</span>
+                    </span>
+                  </td>
+                  <td>
+                    <SustainmentStateTag state={r.state} />
+                    {canEdit && (
+                      <button type="button" className="sustainment-record" onClick={() => setRecording(r)}>
+                        Record check
+                        <span className="visually-hidden">
+                          {' '}
+                          ({r.weeks} weeks) for {r.participantName}
+                        </span>
+                      </button>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {data && data.total > data.rows.length && (
         <p className="muted">

@@ -79,7 +79,7 @@ export function NewSetForm({ onCancel }: { onCancel(): void }) {
           </select>
         )}
       </Field>
-      <Field name="name" label="Set name" hint="For example Towns Fund 2026-27">
+      <Field name="name" label="Set name" hint="For example, Towns Fund 2026-27">
         {(c) => <input {...c} {...register('name')} />}
       </Field>
       <Field name="code" label="Short code" hint="Letters, digits and hyphens, for example TF-2026">

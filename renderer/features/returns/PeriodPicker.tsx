@@ -131,7 +131,7 @@ export function PeriodPicker({
               inputMode="numeric"
             />
             <span id={hintId} className="hint">
-              For example 01/04/2025; both days included
+              For example, 01/04/2025; both days included
             </span>
           </>
         )}

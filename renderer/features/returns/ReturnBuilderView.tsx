@@ -19,6 +19,7 @@ import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
 import { RagMarker } from './RagMarker';
 import { coveringSet } from './covering-set';
+import { TableScroll } from '../../components/TableScroll';
 
 /** The set, period and indicator open are kept in the address, so a link (from the dashboard),
  * Back and a reload open the same view: #/returns/build?set=3&from=2025-04-01&to=2026-03-31&open=SW-2 */
@@ -148,68 +149,70 @@ export function ReturnBuilderView() {
             </div>
           )}
           <p className="muted">Cumulative figures count from {formatUkDate(c.cumulativeFrom)}.</p>
-          <table className="data">
-            <caption className="visually-hidden">Indicator counts</caption>
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Indicator and counting rule</th>
-                <th scope="col">Unit</th>
-                <th scope="col">This period</th>
-                <th scope="col">Cumulative</th>
-                <th scope="col">Target</th>
-                <th scope="col">Profile to date</th>
-                <th scope="col">Variance</th>
-                <th scope="col">Warnings</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.indicators.map((i) => (
-                <tr key={i.code} aria-current={open === i.code ? 'true' : undefined}>
-                  <td className="unbroken">{i.code}</td>
-                  <td>
-                    {i.title} <DefinitionStatusTag status={i.definitionStatus} />
-                    <p className="sentence">{i.sentence}</p>
-                  </td>
-                  <td>{i.unit}</td>
-                  <td>
-                    <button
-                      type="button"
-                      className="count-button"
-                      aria-expanded={open === i.code}
-                      aria-label={`${i.count} — show the people and items behind ${i.code}`}
-                      onClick={() => setOpen(open === i.code ? null : i.code)}
-                    >
-                      {i.count.toLocaleString('en-GB')}
-                    </button>
-                  </td>
-                  <td>{i.cumulative.toLocaleString('en-GB')}</td>
-                  <td>
-                    {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
-                  </td>
-                  <td>
-                    {i.profileToDate === null ? (
-                      <span className="muted">None</span>
-                    ) : (
-                      i.profileToDate.toLocaleString('en-GB')
-                    )}
-                  </td>
-                  <td>
-                    <RagMarker rag={i.rag} variance={i.variance} />
-                  </td>
-                  <td>
-                    {w === undefined ? (
-                      <span className="muted">Checking…</span>
-                    ) : warningsOf(i.code) ? (
-                      <span className="tag tag-yellow">{warningsOf(i.code)}</span>
-                    ) : (
-                      <span className="tag tag-green">None</span>
-                    )}
-                  </td>
+          <TableScroll label="Indicator counts">
+            <table className="data">
+              <caption className="visually-hidden">Indicator counts</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Indicator and counting rule</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">This period</th>
+                  <th scope="col">Cumulative</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Profile to date</th>
+                  <th scope="col">Variance</th>
+                  <th scope="col">Warnings</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.indicators.map((i) => (
+                  <tr key={i.code} aria-current={open === i.code ? 'true' : undefined}>
+                    <td className="unbroken">{i.code}</td>
+                    <td>
+                      {i.title} <DefinitionStatusTag status={i.definitionStatus} />
+                      <p className="sentence">{i.sentence}</p>
+                    </td>
+                    <td>{i.unit}</td>
+                    <td>
+                      <button
+                        type="button"
+                        className="count-button"
+                        aria-expanded={open === i.code}
+                        aria-label={`${i.count} — show the people and items behind ${i.code}`}
+                        onClick={() => setOpen(open === i.code ? null : i.code)}
+                      >
+                        {i.count.toLocaleString('en-GB')}
+                      </button>
+                    </td>
+                    <td>{i.cumulative.toLocaleString('en-GB')}</td>
+                    <td>
+                      {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
+                    </td>
+                    <td>
+                      {i.profileToDate === null ? (
+                        <span className="muted">None</span>
+                      ) : (
+                        i.profileToDate.toLocaleString('en-GB')
+                      )}
+                    </td>
+                    <td>
+                      <RagMarker rag={i.rag} variance={i.variance} />
+                    </td>
+                    <td>
+                      {w === undefined ? (
+                        <span className="muted">Checking…</span>
+                      ) : warningsOf(i.code) ? (
+                        <span className="tag tag-yellow">{warningsOf(i.code)}</span>
+                      ) : (
+                        <span className="tag tag-green">None</span>
+                      )}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {open && (
             <section aria-labelledby="lines-heading">
               <h3 id="lines-heading" ref={linesHeading} tabIndex={-1}>

@@ -28,7 +28,7 @@ export function ErasureSection({ onErased }: { onErased(): void }) {
         month.
       </p>
       <Form of={f} aria-label="Find the person to erase">
-        <Field name="reference" label="Participant reference" hint="For example SW-000123">
+        <Field name="reference" label="Participant reference" hint="For example, SW-000123">
           {(c) => <input {...c} autoComplete="off" {...f.form.register('reference')} />}
         </Field>
         <button type="submit" disabled={f.saving}>

@@ -25,7 +25,7 @@ export function SubjectAccessSection() {
         record, history, courses, placements, outcomes, evidence files and the audit entries about them.
       </p>
       <Form of={f} aria-label="Find a person">
-        <Field name="reference" label="Participant reference" hint="For example SW-000123">
+        <Field name="reference" label="Participant reference" hint="For example, SW-000123">
           {(c) => <input {...c} autoComplete="off" {...f.form.register('reference')} />}
         </Field>
         <button type="submit" className="primary" disabled={f.saving}>
