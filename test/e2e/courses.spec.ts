@@ -43,7 +43,7 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   // Over Christmas the sessions leave the bank holidays out, and the form says which.
   await page.getByLabel('Start date').fill('21/12/2026');
   await page.getByLabel('End date').fill('1/1/2027');
-  await expect(page.getByText('Create a session on each weekday (7 sessions)')).toBeVisible();
+  await expect(page.getByText('Create a session on each working day (7 sessions)')).toBeVisible();
   await expect(page.getByText('Bank holidays left out: 25/12/2026, 28/12/2026, 01/01/2027.')).toBeVisible();
   await page.getByLabel('End date').fill('');
   await page.getByLabel('Start date').fill(formatUkDate(start));
@@ -213,6 +213,11 @@ test('on a demo programme: open a run from the grid by keyboard, edit its sessio
   await page.getByLabel('Typical length (days)').fill('1');
   await page.getByRole('button', { name: 'Add the course' }).click();
   await expect(page.getByRole('rowheader', { name: /Confined spaces awareness/ })).toBeVisible();
+  // A course no longer offered says so under its name.
+  await page.getByRole('button', { name: 'Change Confined spaces awareness' }).click();
+  await page.getByLabel('Offered now (untick to hide from new runs)').uncheck();
+  await page.getByRole('button', { name: 'Save changes' }).click();
+  await expect(page.getByRole('rowheader', { name: 'Confined spaces awareness Not offered now' })).toBeVisible();
 
   // The site-ready rule form (administrator).
   await page

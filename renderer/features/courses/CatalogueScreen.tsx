@@ -65,7 +65,6 @@ export function CatalogueScreen() {
                 <th scope="col" className="num">
                   Runs
                 </th>
-                <th scope="col">In use</th>
                 {isAdmin && (
                   <th scope="col">
                     <span className="visually-hidden">Actions</span>
@@ -76,13 +75,20 @@ export function CatalogueScreen() {
             <tbody>
               {types.map((t) => (
                 <tr key={t.id}>
-                  <th scope="row">{t.name}</th>
+                  <th scope="row">
+                    {t.name}
+                    {!t.isActive && (
+                      <>
+                        <br />
+                        <span className="tag">Not offered now</span>
+                      </>
+                    )}
+                  </th>
                   <td>{t.providerName ?? '–'}</td>
                   <td className="num">{t.typicalDays ?? '–'}</td>
                   <td>{t.leadsTo ?? '–'}</td>
                   <td>{t.cscsComponent ? componentLabels[t.cscsComponent] : '–'}</td>
                   <td className="num">{t.runCount}</td>
-                  <td>{t.isActive ? 'Yes' : 'No'}</td>
                   {isAdmin && (
                     <td>
                       <button type="button" onClick={() => setEditing(t)} aria-label={`Change ${t.name}`}>

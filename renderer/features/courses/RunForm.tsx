@@ -129,7 +129,7 @@ export function RunFormFields({ lookups, isNew }: { lookups: Lookups; isNew: boo
         <fieldset className="field">
           <legend>Sessions</legend>
           <label className="radio">
-            <input type="checkbox" {...register('generateSessions')} /> Create a session on each weekday
+            <input type="checkbox" {...register('generateSessions')} /> Create a session on each working day
             {generate && datesKnown && ` (${sessions} ${sessions === 1 ? 'session' : 'sessions'})`}
           </label>
           {holidays.length > 0 && (
