@@ -1,17 +1,24 @@
-// A wide table's frame. In a narrow window (1,024 px) a table of many columns scrolls sideways
-// inside it instead of pushing the page past the window's right edge. While (and only while) the
-// table does not fit, the frame is a labelled region in the tab order, so it can be scrolled with
-// the arrow keys (WCAG 2.1.1; axe's scrollable-region-focusable); a table that fits adds no tab
-// stop. Its row headers stay in view as it scrolls (table-scroll in app.css).
+// Every table's frame. In a narrow window (1,024 px, or a laptop's 1,366 px with text at 200%) a
+// table of many columns scrolls sideways inside it instead of pushing the page past the window's
+// right edge. While (and only while) the table does not fit, the frame is a region named after the
+// table and in the tab order, so it can be scrolled with the arrow keys (WCAG 2.1.1; axe's
+// scrollable-region-focusable); a table that fits adds no tab stop. Its row headers stay in view
+// as it scrolls (table-scroll in app.css).
 import { useLayoutEffect, useRef, useState, type ReactNode } from 'react';
 
-export function TableScroll({ label, children }: { label: string; children: ReactNode }) {
+/** The table's own name: its caption, else its aria-label. */
+function tableName(frame: HTMLElement): string {
+  const table = frame.querySelector('table');
+  return (table?.caption?.textContent ?? table?.getAttribute('aria-label') ?? '').trim() || 'Table';
+}
+
+export function TableScroll({ children }: { children: ReactNode }) {
   const frame = useRef<HTMLDivElement>(null);
-  const [overflows, setOverflows] = useState(false);
+  const [overflowing, setOverflowing] = useState<string | null>(null);
   useLayoutEffect(() => {
     const el = frame.current;
     if (!el) return;
-    const measure = () => setOverflows(el.scrollWidth > el.clientWidth);
+    const measure = () => setOverflowing(el.scrollWidth > el.clientWidth ? tableName(el) : null);
     measure();
     const observer = new ResizeObserver(measure);
     observer.observe(el);
@@ -22,7 +29,7 @@ export function TableScroll({ label, children }: { label: string; children: Reac
     <div
       ref={frame}
       className="table-scroll"
-      {...(overflows ? { role: 'region', 'aria-label': `${label} (scrolls sideways)`, tabIndex: 0 } : {})}
+      {...(overflowing ? { role: 'region', 'aria-label': `${overflowing} (scrolls sideways)`, tabIndex: 0 } : {})}
     >
       {children}
     </div>

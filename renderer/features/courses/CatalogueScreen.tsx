@@ -50,7 +50,7 @@ export function CatalogueScreen() {
         <EmptyState title="The catalogue is empty">Add the courses the programme runs.</EmptyState>
       )}
       {types.length > 0 && (
-        <TableScroll label="Courses in the catalogue">
+        <TableScroll>
           <table className="data">
             <caption className="visually-hidden">Courses in the catalogue</caption>
             <thead>

@@ -10,6 +10,7 @@ import { DateInput } from '../../components/form/DateInput';
 import { useSearchParam } from '../../app/router';
 import { pct, runStatusLabels } from './format';
 import { ToolbarField } from '../../components/ToolbarField';
+import { TableScroll } from '../../components/TableScroll';
 
 export function CoursesDashboardScreen() {
   // The period chosen stays in the address (?from=&to=), so Back and a reload keep it.
@@ -47,49 +48,51 @@ export function CoursesDashboardScreen() {
         <>
           <DashboardFigures o={dash.data.overall} showSiteReady />
           <h2>By run ({dash.data.runs.length})</h2>
-          <table className="data">
-            <caption className="visually-hidden">Rates for each run</caption>
-            <thead>
-              <tr>
-                <th scope="col">Starts</th>
-                <th scope="col">Course</th>
-                <th scope="col">Status</th>
-                <th scope="col" className="num">
-                  Places
-                </th>
-                <th scope="col" className="num">
-                  Fill
-                </th>
-                <th scope="col" className="num">
-                  Completion
-                </th>
-                <th scope="col" className="num">
-                  HS&amp;E pass
-                </th>
-                <th scope="col" className="num">
-                  Attendance
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {dash.data.runs.map((r) => (
-                <tr key={r.id}>
-                  <td>
-                    <a href={coursesRoutes.run.href({ id: r.id, tab: 'dashboard' })}>{formatUkDate(r.startDate)}</a>
-                  </td>
-                  <td>{r.courseType}</td>
-                  <td>{runStatusLabels[r.status]}</td>
-                  <td className="num">
-                    {r.seats}/{r.capacity}
-                  </td>
-                  <td className="num">{pct(r.fillRate)}</td>
-                  <td className="num">{pct(r.completionRate)}</td>
-                  <td className="num">{r.hseTaken ? `${pct(r.hsePassRate)} of ${r.hseTaken}` : '–'}</td>
-                  <td className="num">{pct(r.attendanceRate)}</td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">Rates for each run</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Course</th>
+                  <th scope="col">Status</th>
+                  <th scope="col" className="num">
+                    Places
+                  </th>
+                  <th scope="col" className="num">
+                    Fill
+                  </th>
+                  <th scope="col" className="num">
+                    Completion
+                  </th>
+                  <th scope="col" className="num">
+                    HS&amp;E pass
+                  </th>
+                  <th scope="col" className="num">
+                    Attendance
+                  </th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {dash.data.runs.map((r) => (
+                  <tr key={r.id}>
+                    <td>
+                      <a href={coursesRoutes.run.href({ id: r.id, tab: 'dashboard' })}>{formatUkDate(r.startDate)}</a>
+                    </td>
+                    <td>{r.courseType}</td>
+                    <td>{runStatusLabels[r.status]}</td>
+                    <td className="num">
+                      {r.seats}/{r.capacity}
+                    </td>
+                    <td className="num">{pct(r.fillRate)}</td>
+                    <td className="num">{pct(r.completionRate)}</td>
+                    <td className="num">{r.hseTaken ? `${pct(r.hsePassRate)} of ${r.hseTaken}` : '–'}</td>
+                    <td className="num">{pct(r.attendanceRate)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
     </>

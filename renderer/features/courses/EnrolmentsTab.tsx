@@ -63,7 +63,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
         </EmptyState>
       )}
       {holders.length > 0 && (
-        <TableScroll label="People with a place">
+        <TableScroll>
           <table className="data">
             <caption className="visually-hidden">People with a place</caption>
             <thead>
@@ -114,7 +114,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
       {waiting.length > 0 && (
         <>
           <h2>Waiting list ({waiting.length})</h2>
-          <TableScroll label="Waiting list">
+          <TableScroll>
             <table className="data">
               <caption className="visually-hidden">Waiting list in order</caption>
               <thead>
@@ -174,7 +174,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
       {withdrawn.length > 0 && (
         <>
           <h2>Withdrawn ({withdrawn.length})</h2>
-          <TableScroll label="People who withdrew">
+          <TableScroll>
             <table className="data">
               <caption className="visually-hidden">People who withdrew</caption>
               <thead>

@@ -12,6 +12,7 @@ import { formatUkDate } from '../../../shared/domain/dates';
 import { Field } from '../../components/form/Field';
 import { useSearchParam } from '../../app/router';
 import { coursesTabs } from './courses.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ExpiryScreen() {
   // Kept in the address (?within=30), so Back and a reload keep the choice.
@@ -81,40 +82,42 @@ export function ExpiryScreen() {
         </EmptyState>
       )}
       {rows.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">Expiring cards and HS&amp;E passes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Expires</th>
-              <th scope="col" className="num">
-                Days left
-              </th>
-              <th scope="col">What</th>
-              <th scope="col">Name</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Email</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r) => (
-              <tr key={r.id}>
-                <td>{formatUkDate(r.expiresOn)}</td>
-                <td className="num">{r.daysLeft}</td>
-                <td>
-                  <span className={`tag ${r.kind === 'card' ? 'tag-blue' : 'tag-yellow'}`}>
-                    {r.kind === 'card' ? 'Card' : 'HS&E'}
-                  </span>{' '}
-                  {r.item}
-                </td>
-                <td>{r.name}</td>
-                <td className="unbroken">{r.reference}</td>
-                <td className="unbroken">{r.phone ?? ''}</td>
-                <td>{r.email ?? ''}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Expiring cards and HS&amp;E passes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Expires</th>
+                <th scope="col" className="num">
+                  Days left
+                </th>
+                <th scope="col">What</th>
+                <th scope="col">Name</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Email</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {rows.map((r) => (
+                <tr key={r.id}>
+                  <td>{formatUkDate(r.expiresOn)}</td>
+                  <td className="num">{r.daysLeft}</td>
+                  <td>
+                    <span className={`tag ${r.kind === 'card' ? 'tag-blue' : 'tag-yellow'}`}>
+                      {r.kind === 'card' ? 'Card' : 'HS&E'}
+                    </span>{' '}
+                    {r.item}
+                  </td>
+                  <td>{r.name}</td>
+                  <td className="unbroken">{r.reference}</td>
+                  <td className="unbroken">{r.phone ?? ''}</td>
+                  <td>{r.email ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

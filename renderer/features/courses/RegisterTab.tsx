@@ -15,6 +15,7 @@ import { useCan } from '../../app/session-context';
 import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import { markKeys, markLabels } from './format';
+import { TableScroll } from '../../components/TableScroll';
 
 const marks = Object.keys(markLabels) as AttendanceMark[];
 
@@ -176,60 +177,62 @@ function RegisterForm({ data, onSaved }: { data: ChannelOutput<'courses.register
             </span>
           </div>
         )}
-        <table className="data register" id="field-rows" tabIndex={-1}>
-          <caption className="visually-hidden">Attendance</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Reference</th>
-              <th scope="col">Mark</th>
-              <th scope="col">Reason</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => {
-              const d = draft[i];
-              return (
-                <tr key={r.enrolmentId} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
-                  <th scope="row">{r.name}</th>
-                  <td className="unbroken">{r.reference}</td>
-                  <td>
-                    <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
-                      {marks.map((m) => (
-                        <button
-                          key={m}
-                          type="button"
-                          className={`mark-${m}`}
-                          data-mark={m}
-                          aria-pressed={d?.mark === m}
+        <TableScroll>
+          <table className="data register" id="field-rows" tabIndex={-1}>
+            <caption className="visually-hidden">Attendance</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Reference</th>
+                <th scope="col">Mark</th>
+                <th scope="col">Reason</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => {
+                const d = draft[i];
+                return (
+                  <tr key={r.enrolmentId} data-row={i} onKeyDown={(e) => onRowKey(e, i)}>
+                    <th scope="row">{r.name}</th>
+                    <td className="unbroken">{r.reference}</td>
+                    <td>
+                      <div className="mark-buttons" role="group" aria-label={`Attendance of ${r.name}`}>
+                        {marks.map((m) => (
+                          <button
+                            key={m}
+                            type="button"
+                            className={`mark-${m}`}
+                            data-mark={m}
+                            aria-pressed={d?.mark === m}
+                            disabled={!canEdit}
+                            onClick={() => setMark(i, m)}
+                            title={markLabels[m]}
+                          >
+                            <span aria-hidden="true">{markLabels[m][0]}</span>
+                            <span className="visually-hidden">{markLabels[m]}</span>
+                          </button>
+                        ))}
+                      </div>
+                    </td>
+                    <td>
+                      {d?.mark && d.mark !== 'present' ? (
+                        <input
+                          type="text"
+                          id={`field-rows.${i}.reason`}
+                          aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`}
                           disabled={!canEdit}
-                          onClick={() => setMark(i, m)}
-                          title={markLabels[m]}
-                        >
-                          <span aria-hidden="true">{markLabels[m][0]}</span>
-                          <span className="visually-hidden">{markLabels[m]}</span>
-                        </button>
-                      ))}
-                    </div>
-                  </td>
-                  <td>
-                    {d?.mark && d.mark !== 'present' ? (
-                      <input
-                        type="text"
-                        id={`field-rows.${i}.reason`}
-                        aria-label={`Reason ${r.name} was ${markLabels[d.mark].toLowerCase()}`}
-                        disabled={!canEdit}
-                        {...register(`rows.${i}.reason`)}
-                      />
-                    ) : (
-                      <span className="muted">{d?.mark ? '' : 'Not marked'}</span>
-                    )}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                          {...register(`rows.${i}.reason`)}
+                        />
+                      ) : (
+                        <span className="muted">{d?.mark ? '' : 'Not marked'}</span>
+                      )}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
         {canEdit && (
           <div className="button-row">
             <button type="submit" className="primary" disabled={f.saving}>

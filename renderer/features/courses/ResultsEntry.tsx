@@ -14,6 +14,7 @@ import { DateField } from '../../components/form/ControlledFields';
 import { Field, useFieldError } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { TableScroll } from '../../components/TableScroll';
 
 const kinds: Array<[ResultKind, string]> = [
   ['completion', 'Course completion'],
@@ -254,56 +255,58 @@ export function ResultsEntry({
             </Field>
           )}
         </div>
-        <table className="data entry-table">
-          <caption className="visually-hidden">One line per person</caption>
-          <thead>
-            <tr>
-              {checkbox && (
-                <th scope="col">
-                  <input
-                    type="checkbox"
-                    aria-label="Select everyone"
-                    checked={allOn}
-                    onChange={(e) =>
-                      setValue(
-                        'entries',
-                        entries.map((l) => ({ ...l, on: e.target.checked })),
-                      )
-                    }
-                  />
-                </th>
-              )}
-              <th scope="col">Name</th>
-              {kind === 'completion' ? <th scope="col">Result</th> : <th scope="col">{textLabel}</th>}
-              {kind === 'hse' && <th scope="col">Result</th>}
-              {kind === 'card' && (
-                <>
-                  <th scope="col">First Labourer card</th>
-                  <th scope="col">Expires</th>
-                </>
-              )}
-              <th scope="col">Still missing for site ready</th>
-            </tr>
-          </thead>
-          <tbody>
-            {rows.map((r, i) => (
-              <EntryLine
-                key={r.enrolmentId}
-                row={r}
-                index={i}
-                kind={kind}
-                checkbox={checkbox}
-                textLabel={textLabel}
-                line={entries[i]}
-                defaultExpiry={
-                  isIsoDate(date) && entries[i]
-                    ? formatUkDate(defaultCardExpiry(cardType, date, entries[i].firstLabourer))
-                    : ''
-                }
-              />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data entry-table">
+            <caption className="visually-hidden">One line per person</caption>
+            <thead>
+              <tr>
+                {checkbox && (
+                  <th scope="col">
+                    <input
+                      type="checkbox"
+                      aria-label="Select everyone"
+                      checked={allOn}
+                      onChange={(e) =>
+                        setValue(
+                          'entries',
+                          entries.map((l) => ({ ...l, on: e.target.checked })),
+                        )
+                      }
+                    />
+                  </th>
+                )}
+                <th scope="col">Name</th>
+                {kind === 'completion' ? <th scope="col">Result</th> : <th scope="col">{textLabel}</th>}
+                {kind === 'hse' && <th scope="col">Result</th>}
+                {kind === 'card' && (
+                  <>
+                    <th scope="col">First Labourer card</th>
+                    <th scope="col">Expires</th>
+                  </>
+                )}
+                <th scope="col">Still missing for site ready</th>
+              </tr>
+            </thead>
+            <tbody>
+              {rows.map((r, i) => (
+                <EntryLine
+                  key={r.enrolmentId}
+                  row={r}
+                  index={i}
+                  kind={kind}
+                  checkbox={checkbox}
+                  textLabel={textLabel}
+                  line={entries[i]}
+                  defaultExpiry={
+                    isIsoDate(date) && entries[i]
+                      ? formatUkDate(defaultCardExpiry(cardType, date, entries[i].firstLabourer))
+                      : ''
+                  }
+                />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
         <div className="button-row">
           <button type="submit" className="primary" disabled={f.saving}>
             {saveLabels[kind]}

@@ -65,7 +65,7 @@ export function ResultsTab({ run }: { run: RunDetail }) {
       {entering && (
         <ResultsEntry run={run} rows={rows} defaultDate={results.data.defaultDate} onClose={() => setEntering(false)} />
       )}
-      <TableScroll label="Results per person">
+      <TableScroll>
         <table className="data">
           <caption className="visually-hidden">Results per person</caption>
           <thead>

@@ -51,8 +51,9 @@ export function RunPage({ id, tab }: { id: number; tab: string }) {
           )
         }
       />
-      <nav aria-label="Course run sections">
-        <ul className="run-tabs">
+      {/* The run's own tabs look like an area's (SubNav's styles); their addresses carry the run. */}
+      <nav className="subnav" aria-label="Course run sections">
+        <ul>
           {tabs.map(([key, label]) => (
             <li key={key}>
               <a href={coursesRoutes.run.href({ id, tab: key })} aria-current={key === current ? 'page' : undefined}>

@@ -10,6 +10,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { toCode } from '../../components/form/values';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { coursesRoutes } from './courses.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: boolean }) {
   const [editing, setEditing] = useState(false);
@@ -21,37 +22,39 @@ export function SessionsEditor({ run, canEdit }: { run: RunDetail; canEdit: bool
       ) : (
         <>
           {run.sessions.length ? (
-            <table className="data">
-              <caption className="visually-hidden">Sessions of this run</caption>
-              <thead>
-                <tr>
-                  <th scope="col">Date</th>
-                  <th scope="col">From</th>
-                  <th scope="col">To</th>
-                  <th scope="col">Label</th>
-                  <th scope="col">Register</th>
-                </tr>
-              </thead>
-              <tbody>
-                {run.sessions.map((s) => (
-                  <tr key={s.id}>
-                    <td>{formatUkDate(s.sessionDate)}</td>
-                    <td>{s.startsAt || '–'}</td>
-                    <td>{s.endsAt || '–'}</td>
-                    <td>{s.label || '–'}</td>
-                    <td>
-                      {s.marked ? (
-                        <a href={coursesRoutes.run.href({ id: run.id, tab: 'register' }, { session: s.id })}>
-                          {s.marked} marked
-                        </a>
-                      ) : (
-                        'Not taken'
-                      )}
-                    </td>
+            <TableScroll>
+              <table className="data">
+                <caption className="visually-hidden">Sessions of this run</caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Date</th>
+                    <th scope="col">From</th>
+                    <th scope="col">To</th>
+                    <th scope="col">Label</th>
+                    <th scope="col">Register</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {run.sessions.map((s) => (
+                    <tr key={s.id}>
+                      <td>{formatUkDate(s.sessionDate)}</td>
+                      <td>{s.startsAt || '–'}</td>
+                      <td>{s.endsAt || '–'}</td>
+                      <td>{s.label || '–'}</td>
+                      <td>
+                        {s.marked ? (
+                          <a href={coursesRoutes.run.href({ id: run.id, tab: 'register' }, { session: s.id })}>
+                            {s.marked} marked
+                          </a>
+                        ) : (
+                          'Not taken'
+                        )}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           ) : (
             <p>No sessions yet.</p>
           )}
@@ -97,68 +100,70 @@ function SessionsForm({ run, onDone }: { run: RunDetail; onDone(): void }) {
 
   return (
     <Form of={f} aria-label="Sessions">
-      <table className="data">
-        <caption className="visually-hidden">Sessions of this run</caption>
-        <thead>
-          <tr>
-            <th scope="col">Date</th>
-            <th scope="col">From</th>
-            <th scope="col">To</th>
-            <th scope="col">Label</th>
-            <th scope="col">Register</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.fields.map((row, i) => {
-            const id = getValues(`sessions.${i}.id`);
-            const taken = id ? (marked.get(id) ?? 0) : 0;
-            return (
-              <tr key={row.id}>
-                <td>
-                  <DateField
-                    name={`sessions.${i}.sessionDate`}
-                    label={`Date of session ${i + 1}`}
-                    hideLabel
-                    className="in-table"
-                    blank=""
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Session ${i + 1} starts`}
-                    className="input-narrow"
-                    {...register(`sessions.${i}.startsAt`, { setValueAs: toCode })}
-                  />
-                </td>
-                <td>
-                  <input
-                    aria-label={`Session ${i + 1} ends`}
-                    className="input-narrow"
-                    {...register(`sessions.${i}.endsAt`, { setValueAs: toCode })}
-                  />
-                </td>
-                <td>
-                  <input aria-label={`Session ${i + 1} label`} {...register(`sessions.${i}.label`)} />
-                </td>
-                <td>{taken ? `${taken} marked` : '–'}</td>
-                <td>
-                  <button
-                    type="button"
-                    disabled={taken > 0}
-                    onClick={() => rows.remove(i)}
-                    aria-label={`Remove session ${i + 1}`}
-                  >
-                    Remove
-                  </button>
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
+      <TableScroll>
+        <table className="data">
+          <caption className="visually-hidden">Sessions of this run</caption>
+          <thead>
+            <tr>
+              <th scope="col">Date</th>
+              <th scope="col">From</th>
+              <th scope="col">To</th>
+              <th scope="col">Label</th>
+              <th scope="col">Register</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {rows.fields.map((row, i) => {
+              const id = getValues(`sessions.${i}.id`);
+              const taken = id ? (marked.get(id) ?? 0) : 0;
+              return (
+                <tr key={row.id}>
+                  <td>
+                    <DateField
+                      name={`sessions.${i}.sessionDate`}
+                      label={`Date of session ${i + 1}`}
+                      hideLabel
+                      className="in-table"
+                      blank=""
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Session ${i + 1} starts`}
+                      className="input-narrow"
+                      {...register(`sessions.${i}.startsAt`, { setValueAs: toCode })}
+                    />
+                  </td>
+                  <td>
+                    <input
+                      aria-label={`Session ${i + 1} ends`}
+                      className="input-narrow"
+                      {...register(`sessions.${i}.endsAt`, { setValueAs: toCode })}
+                    />
+                  </td>
+                  <td>
+                    <input aria-label={`Session ${i + 1} label`} {...register(`sessions.${i}.label`)} />
+                  </td>
+                  <td>{taken ? `${taken} marked` : '–'}</td>
+                  <td>
+                    <button
+                      type="button"
+                      disabled={taken > 0}
+                      onClick={() => rows.remove(i)}
+                      aria-label={`Remove session ${i + 1}`}
+                    >
+                      Remove
+                    </button>
+                  </td>
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+      </TableScroll>
       <div className="button-row">
         <button
           type="button"

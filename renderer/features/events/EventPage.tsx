@@ -22,6 +22,7 @@ import { labelFor } from '../../../shared/domain/outcome-lists';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 import { participantsRoutes } from '../participants/participants.routes';
 import { eventsRoutes } from './events.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function EventPage({ id }: { id: number }) {
   const { data: e, error } = useChannel('events.get', { id }, { areas: ['events', 'participants'] });
@@ -97,33 +98,35 @@ export function EventPage({ id }: { id: number }) {
 function HeadcountTable({ event }: { event: EventDetail }) {
   if (!event.headcounts.length) return <p>No headcounts recorded yet.</p>;
   return (
-    <table className="data">
-      <caption className="visually-hidden">Headcounts by age group and school</caption>
-      <thead>
-        <tr>
-          <th scope="col">Age group</th>
-          <th scope="col">School</th>
-          <th scope="col">People</th>
-        </tr>
-      </thead>
-      <tbody>
-        {event.headcounts.map((h, i) => (
-          <tr key={i}>
-            <td>{labelFor(eventAgeGroups, h.ageGroup)}</td>
-            <td>{h.school ?? '—'}</td>
-            <td>{h.headcount}</td>
+    <TableScroll>
+      <table className="data">
+        <caption className="visually-hidden">Headcounts by age group and school</caption>
+        <thead>
+          <tr>
+            <th scope="col">Age group</th>
+            <th scope="col">School</th>
+            <th scope="col">People</th>
           </tr>
-        ))}
-      </tbody>
-      <tfoot>
-        <tr>
-          <th scope="row" colSpan={2}>
-            Total
-          </th>
-          <td>{event.headcount}</td>
-        </tr>
-      </tfoot>
-    </table>
+        </thead>
+        <tbody>
+          {event.headcounts.map((h, i) => (
+            <tr key={i}>
+              <td>{labelFor(eventAgeGroups, h.ageGroup)}</td>
+              <td>{h.school ?? '—'}</td>
+              <td>{h.headcount}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" colSpan={2}>
+              Total
+            </th>
+            <td>{event.headcount}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -153,56 +156,58 @@ function HeadcountEditor({ event }: { event: EventDetail }) {
   const total = (values ?? []).reduce((sum, r) => sum + (typeof r.headcount === 'number' ? r.headcount : 0), 0);
   return (
     <Form of={f} aria-label="Headcounts">
-      <table className="data headcounts">
-        <caption className="visually-hidden">Headcounts by age group</caption>
-        <thead>
-          <tr>
-            <th scope="col">Age group</th>
-            <th scope="col">School (optional)</th>
-            <th scope="col">People</th>
-            <th scope="col">
-              <span className="visually-hidden">Remove</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.fields.map((row, i) => (
-            <tr key={row.id}>
-              <td>
-                <Field name={`rows.${i}.ageGroup`} label={`Age group, row ${i + 1}`} hideLabel className="in-table">
-                  {(p) => (
-                    <select {...p} {...register(`rows.${i}.ageGroup`)}>
-                      {eventAgeGroups.map((g) => (
-                        <option key={g.code} value={g.code}>
-                          {g.label}
-                        </option>
-                      ))}
-                    </select>
-                  )}
-                </Field>
-              </td>
-              <td>
-                <Field name={`rows.${i}.school`} label={`School, row ${i + 1}`} hideLabel className="in-table">
-                  {(p) => <input {...p} {...register(`rows.${i}.school`)} />}
-                </Field>
-              </td>
-              <td>
-                <NumberField
-                  name={`rows.${i}.headcount`}
-                  label={`People, row ${i + 1}`}
-                  hideLabel
-                  className="in-table narrow"
-                />
-              </td>
-              <td>
-                <button type="button" onClick={() => rows.remove(i)} aria-label={`Remove row ${i + 1}`}>
-                  Remove
-                </button>
-              </td>
+      <TableScroll>
+        <table className="data headcounts">
+          <caption className="visually-hidden">Headcounts by age group</caption>
+          <thead>
+            <tr>
+              <th scope="col">Age group</th>
+              <th scope="col">School (optional)</th>
+              <th scope="col">People</th>
+              <th scope="col">
+                <span className="visually-hidden">Remove</span>
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.fields.map((row, i) => (
+              <tr key={row.id}>
+                <td>
+                  <Field name={`rows.${i}.ageGroup`} label={`Age group, row ${i + 1}`} hideLabel className="in-table">
+                    {(p) => (
+                      <select {...p} {...register(`rows.${i}.ageGroup`)}>
+                        {eventAgeGroups.map((g) => (
+                          <option key={g.code} value={g.code}>
+                            {g.label}
+                          </option>
+                        ))}
+                      </select>
+                    )}
+                  </Field>
+                </td>
+                <td>
+                  <Field name={`rows.${i}.school`} label={`School, row ${i + 1}`} hideLabel className="in-table">
+                    {(p) => <input {...p} {...register(`rows.${i}.school`)} />}
+                  </Field>
+                </td>
+                <td>
+                  <NumberField
+                    name={`rows.${i}.headcount`}
+                    label={`People, row ${i + 1}`}
+                    hideLabel
+                    className="in-table narrow"
+                  />
+                </td>
+                <td>
+                  <button type="button" onClick={() => rows.remove(i)} aria-label={`Remove row ${i + 1}`}>
+                    Remove
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <p role="status">Total: {total} people</p>
       <div className="button-row">
         <button type="button" onClick={() => rows.append({ ageGroup: 'age_16_18', school: '', headcount: 0 })}>
@@ -227,37 +232,39 @@ function AttendeeTable({ event, canEdit }: { event: EventDetail; canEdit: boolea
     );
   }
   return (
-    <table className="data">
-      <caption className="visually-hidden">Participants named as attending</caption>
-      <thead>
-        <tr>
-          <th scope="col">Reference</th>
-          <th scope="col">Name</th>
-          {canEdit && <th scope="col">Remove</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {event.people.map((p) => (
-          <tr key={p.participantId}>
-            <td className="unbroken">{p.reference}</td>
-            <td>
-              <a href={participantsRoutes.person.href({ id: p.participantId, tab: 'timeline' })}>{p.name}</a>
-            </td>
-            {canEdit && (
-              <td>
-                <button
-                  type="button"
-                  onClick={() => void remove(p)}
-                  aria-label={`Remove ${p.name} from the attendance`}
-                >
-                  Remove
-                </button>
-              </td>
-            )}
+    <TableScroll>
+      <table className="data">
+        <caption className="visually-hidden">Participants named as attending</caption>
+        <thead>
+          <tr>
+            <th scope="col">Reference</th>
+            <th scope="col">Name</th>
+            {canEdit && <th scope="col">Remove</th>}
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {event.people.map((p) => (
+            <tr key={p.participantId}>
+              <td className="unbroken">{p.reference}</td>
+              <td>
+                <a href={participantsRoutes.person.href({ id: p.participantId, tab: 'timeline' })}>{p.name}</a>
+              </td>
+              {canEdit && (
+                <td>
+                  <button
+                    type="button"
+                    onClick={() => void remove(p)}
+                    aria-label={`Remove ${p.name} from the attendance`}
+                  >
+                    Remove
+                  </button>
+                </td>
+              )}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

@@ -11,6 +11,7 @@ import { useToasts } from '../../components/Toasts';
 import { useCan } from '../../app/session-context';
 import { importsRoutes } from './imports.routes';
 import { participantsRoutes } from '../participants/participants.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 function KeptList({ kept }: { kept: UndoKept[] }) {
   if (!kept.length) return null;
@@ -125,36 +126,40 @@ export function BatchPage({ batchId }: { batchId: number }) {
           {b.rows.length === 0 ? (
             <p>Nothing was written.</p>
           ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Row</th>
-                  <th scope="col">Action</th>
-                  <th scope="col">Record</th>
-                  <th scope="col">Changes</th>
-                </tr>
-              </thead>
-              <tbody>
-                {b.rows.map((r) => (
-                  <tr key={r.id}>
-                    <td>{r.rowNumber}</td>
-                    <td>
-                      {r.action === 'created' ? 'Added' : 'Changed'} {r.entity}
-                    </td>
-                    <td>
-                      {r.participantId !== null ? (
-                        <a href={participantsRoutes.person.href({ id: r.participantId, tab: 'details' })}>{r.label}</a>
-                      ) : (
-                        r.label
-                      )}
-                    </td>
-                    <td>
-                      {r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}
-                    </td>
+            <TableScroll>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">Row</th>
+                    <th scope="col">Action</th>
+                    <th scope="col">Record</th>
+                    <th scope="col">Changes</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {b.rows.map((r) => (
+                    <tr key={r.id}>
+                      <td>{r.rowNumber}</td>
+                      <td>
+                        {r.action === 'created' ? 'Added' : 'Changed'} {r.entity}
+                      </td>
+                      <td>
+                        {r.participantId !== null ? (
+                          <a href={participantsRoutes.person.href({ id: r.participantId, tab: 'details' })}>
+                            {r.label}
+                          </a>
+                        ) : (
+                          r.label
+                        )}
+                      </td>
+                      <td>
+                        {r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </>
       )}

@@ -23,6 +23,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { waitForJob } from './run-job';
 import { SamplesTable } from './SamplesTable';
 import { ValueMappings } from './ValueMappings';
+import { TableScroll } from '../../components/TableScroll';
 
 const conventions: Array<[DateConvention, string]> = [
   ['dmy', 'Day first (31/01/2026), as in the UK'],
@@ -206,47 +207,49 @@ export function MappingStep(props: {
       <SamplesTable view={view} />
       <fieldset id="field-columns" tabIndex={-1} className="field" style={{ maxWidth: 'none' }}>
         <legend>Match each of our fields to a column</legend>
-        <table className="data mapping">
-          <thead>
-            <tr>
-              <th scope="col">Our field</th>
-              <th scope="col">Their column</th>
-              <th scope="col">Why suggested</th>
-            </tr>
-          </thead>
-          <tbody>
-            {fields.map((field) => {
-              const id = fieldId(['columns', field.key]);
-              const s = suggestedBy(field.key);
-              const value = columns[field.key] ?? '';
-              const missing = value && !view.headers.includes(value);
-              return (
-                <tr key={field.key}>
-                  <th scope="row">
-                    <label htmlFor={id}>
-                      {field.label}
-                      {field.required ? ' (needed)' : ''}
-                    </label>
-                  </th>
-                  <td>
-                    <select id={id} value={value} onChange={(e) => setValue(`columns.${field.key}`, e.target.value)}>
-                      <option value="">Not in this file</option>
-                      {missing && <option value={value}>{value} (not in this file)</option>}
-                      {view.headers.map((h) => (
-                        <option key={h} value={h}>
-                          {h}
-                        </option>
-                      ))}
-                    </select>
-                  </td>
-                  <td className="muted">
-                    {s && s.header === value ? (s.basis === 'header' ? 'heading' : 'contents') : ''}
-                  </td>
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table className="data mapping">
+            <thead>
+              <tr>
+                <th scope="col">Our field</th>
+                <th scope="col">Their column</th>
+                <th scope="col">Why suggested</th>
+              </tr>
+            </thead>
+            <tbody>
+              {fields.map((field) => {
+                const id = fieldId(['columns', field.key]);
+                const s = suggestedBy(field.key);
+                const value = columns[field.key] ?? '';
+                const missing = value && !view.headers.includes(value);
+                return (
+                  <tr key={field.key}>
+                    <th scope="row">
+                      <label htmlFor={id}>
+                        {field.label}
+                        {field.required ? ' (needed)' : ''}
+                      </label>
+                    </th>
+                    <td>
+                      <select id={id} value={value} onChange={(e) => setValue(`columns.${field.key}`, e.target.value)}>
+                        <option value="">Not in this file</option>
+                        {missing && <option value={value}>{value} (not in this file)</option>}
+                        {view.headers.map((h) => (
+                          <option key={h} value={h}>
+                            {h}
+                          </option>
+                        ))}
+                      </select>
+                    </td>
+                    <td className="muted">
+                      {s && s.header === value ? (s.basis === 'header' ? 'heading' : 'contents') : ''}
+                    </td>
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       </fieldset>
       <ChoiceGroup
         name="dateConvention"

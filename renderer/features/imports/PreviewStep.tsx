@@ -14,6 +14,7 @@ import { previewColumns } from './imports.columns';
 import { RowReview } from './RowReview';
 import { runJob } from './run-job';
 import { importsRoutes } from './imports.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 type Filter = PreviewStatus | 'all' | 'rejected';
 const filters: Array<[Filter, string]> = [
@@ -89,30 +90,32 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
             No run in our records matches these; importing creates them, keeping {s.partner}&rsquo;s code on each so
             their next file finds it.
           </p>
-          <table className="runs-to-create">
-            <thead>
-              <tr>
-                <th scope="col">Their code</th>
-                <th scope="col">Course type</th>
-                <th scope="col">Title</th>
-                <th scope="col">Starts</th>
-                <th scope="col">Ends</th>
-                <th scope="col">Learners</th>
-              </tr>
-            </thead>
-            <tbody>
-              {s.runsToCreate.map((r) => (
-                <tr key={r.key}>
-                  <td>{r.partnerCode ?? '—'}</td>
-                  <td>{r.courseType}</td>
-                  <td>{r.title ?? '—'}</td>
-                  <td>{formatUkDate(r.startDate)}</td>
-                  <td>{formatUkDate(r.endDate)}</td>
-                  <td>{r.learners}</td>
+          <TableScroll>
+            <table className="runs-to-create">
+              <thead>
+                <tr>
+                  <th scope="col">Their code</th>
+                  <th scope="col">Course type</th>
+                  <th scope="col">Title</th>
+                  <th scope="col">Starts</th>
+                  <th scope="col">Ends</th>
+                  <th scope="col">Learners</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {s.runsToCreate.map((r) => (
+                  <tr key={r.key}>
+                    <td>{r.partnerCode ?? '—'}</td>
+                    <td>{r.courseType}</td>
+                    <td>{r.title ?? '—'}</td>
+                    <td>{formatUkDate(r.startDate)}</td>
+                    <td>{formatUkDate(r.endDate)}</td>
+                    <td>{r.learners}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </section>
       )}
       <div className="filters" role="group" aria-label="Show rows">

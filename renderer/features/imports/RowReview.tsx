@@ -6,6 +6,7 @@ import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { statusLabels } from './imports.columns';
+import { TableScroll } from '../../components/TableScroll';
 
 export function RowReview({
   previewId,
@@ -55,25 +56,27 @@ export function RowReview({
         {r.reviewReason}
       </p>
       {r.changes.length > 0 && (
-        <table className="data">
-          <caption>Changes to our record</caption>
-          <thead>
-            <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Ours</th>
-              <th scope="col">Theirs</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.changes.map((ch) => (
-              <tr key={ch.field}>
-                <th scope="row">{ch.label}</th>
-                <td>{ch.from ?? '(blank)'}</td>
-                <td>{ch.to}</td>
+        <TableScroll>
+          <table className="data">
+            <caption>Changes to our record</caption>
+            <thead>
+              <tr>
+                <th scope="col">Field</th>
+                <th scope="col">Ours</th>
+                <th scope="col">Theirs</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.changes.map((ch) => (
+                <tr key={ch.field}>
+                  <th scope="row">{ch.label}</th>
+                  <td>{ch.from ?? '(blank)'}</td>
+                  <td>{ch.to}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {r.problems.length > 0 && (
         <>

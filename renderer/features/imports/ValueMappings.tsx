@@ -4,6 +4,7 @@
 import type { SheetView } from '../../../shared/contract/imports.contract';
 import { importFields, type ImportKind } from '../../../shared/domain/import-profile';
 import { fieldId } from '../../components/form/field-id';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ValueMappings(props: {
   kind: ImportKind;
@@ -27,43 +28,45 @@ export function ValueMappings(props: {
         const listId = `codes-${f.key}`;
         return (
           <div key={f.key}>
-            <table className="data mapping">
-              <caption>
-                {f.label} (column “{props.columns[f.key]}”)
-              </caption>
-              <thead>
-                <tr>
-                  <th scope="col">Their value</th>
-                  <th scope="col">Our value</th>
-                </tr>
-              </thead>
-              <tbody>
-                {values.map((v, i) => {
-                  const id = fieldId(['valueMaps', f.key, String(i)]);
-                  return (
-                    <tr key={v}>
-                      <th scope="row">
-                        <label htmlFor={id}>{v}</label>
-                      </th>
-                      <td>
-                        <input
-                          id={id}
-                          list={f.codes ? listId : undefined}
-                          value={props.valueMaps[f.key]?.[v] ?? ''}
-                          placeholder="as it is"
-                          onChange={(e) => {
-                            const map = { ...(props.valueMaps[f.key] ?? {}) };
-                            if (e.target.value.trim()) map[v] = e.target.value.trim();
-                            else delete map[v];
-                            props.onChange({ ...props.valueMaps, [f.key]: map });
-                          }}
-                        />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <TableScroll>
+              <table className="data mapping">
+                <caption>
+                  {f.label} (column “{props.columns[f.key]}”)
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">Their value</th>
+                    <th scope="col">Our value</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {values.map((v, i) => {
+                    const id = fieldId(['valueMaps', f.key, String(i)]);
+                    return (
+                      <tr key={v}>
+                        <th scope="row">
+                          <label htmlFor={id}>{v}</label>
+                        </th>
+                        <td>
+                          <input
+                            id={id}
+                            list={f.codes ? listId : undefined}
+                            value={props.valueMaps[f.key]?.[v] ?? ''}
+                            placeholder="as it is"
+                            onChange={(e) => {
+                              const map = { ...(props.valueMaps[f.key] ?? {}) };
+                              if (e.target.value.trim()) map[v] = e.target.value.trim();
+                              else delete map[v];
+                              props.onChange({ ...props.valueMaps, [f.key]: map });
+                            }}
+                          />
+                        </td>
+                      </tr>
+                    );
+                  })}
+                </tbody>
+              </table>
+            </TableScroll>
             {f.codes && (
               <datalist id={listId}>
                 {f.codes.map((c) => (

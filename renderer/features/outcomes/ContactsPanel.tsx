@@ -8,6 +8,7 @@ import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
 import type { ContactRow } from '../../../shared/contract/outcomes-schemas';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ContactsPanel({ organisationId, contacts }: { organisationId: number; contacts: ContactRow[] }) {
   const canEdit = useCan('officer');
@@ -29,51 +30,53 @@ export function ContactsPanel({ organisationId, contacts }: { organisationId: nu
       {contacts.length === 0 ? (
         <p className="muted">No contacts yet.</p>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Job title</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Email</th>
-              <th scope="col">
-                <span className="visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody>
-            {contacts.map((c) => (
-              <tr key={c.id}>
-                <td>{c.name}</td>
-                <td>{c.jobTitle ?? ''}</td>
-                <td className="unbroken">{c.phone ?? ''}</td>
-                <td>{c.email ?? ''}</td>
-                <td>
-                  {canEdit && (
-                    <>
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => start(c)}
-                        aria-label={`Change ${c.name}`}
-                      >
-                        Change
-                      </button>{' '}
-                      <button
-                        type="button"
-                        className="link-button"
-                        onClick={() => void remove(c)}
-                        aria-label={`Remove ${c.name}`}
-                      >
-                        Remove
-                      </button>
-                    </>
-                  )}
-                </td>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Job title</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Email</th>
+                <th scope="col">
+                  <span className="visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {contacts.map((c) => (
+                <tr key={c.id}>
+                  <td>{c.name}</td>
+                  <td>{c.jobTitle ?? ''}</td>
+                  <td className="unbroken">{c.phone ?? ''}</td>
+                  <td>{c.email ?? ''}</td>
+                  <td>
+                    {canEdit && (
+                      <>
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => start(c)}
+                          aria-label={`Change ${c.name}`}
+                        >
+                          Change
+                        </button>{' '}
+                        <button
+                          type="button"
+                          className="link-button"
+                          onClick={() => void remove(c)}
+                          aria-label={`Remove ${c.name}`}
+                        >
+                          Remove
+                        </button>
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && editing === null && (
         <button type="button" onClick={() => start(null)}>

@@ -12,6 +12,7 @@ import { MonitoringReportForm } from './MonitoringReportForm';
 import { ProgressBar } from './ProgressBar';
 import { ContractForm } from './ContractForm';
 import { outcomesRoutes } from './outcomes.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ContractPage({ id, edit }: { id: number | null; edit: boolean }) {
   const { data: c, error } = useChannel('contracts.get', { id: id ?? 1 }, { skip: !id, areas: ['outcomes'] });
@@ -55,25 +56,27 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
         {c.triggers.length === 0 ? (
           <p>No trigger dates recorded.</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">Trigger dates</caption>
-            <thead>
-              <tr>
-                <th scope="col">Trigger</th>
-                <th scope="col">Due</th>
-                <th scope="col">Met</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.triggers.map((t) => (
-                <tr key={t.id}>
-                  <td>{t.label}</td>
-                  <td>{formatUkDate(t.dueOn) || 'Not set'}</td>
-                  <td>{formatUkDate(t.metOn) || 'Not yet'}</td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">Trigger dates</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Trigger</th>
+                  <th scope="col">Due</th>
+                  <th scope="col">Met</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.triggers.map((t) => (
+                  <tr key={t.id}>
+                    <td>{t.label}</td>
+                    <td>{formatUkDate(t.dueOn) || 'Not set'}</td>
+                    <td>{formatUkDate(t.metOn) || 'Not yet'}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
       </section>
       <section aria-labelledby="commitments-title">

@@ -14,6 +14,7 @@ import type { PaymentRow } from '../../../shared/contract/social-value-schemas';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { formatPounds, labelFor, paymentKinds } from '../../../shared/domain/outcome-lists';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ContractPayments({ contractId, payments }: { contractId: number; payments: PaymentRow[] }) {
   const canEdit = useCan('officer');
@@ -34,52 +35,54 @@ export function ContractPayments({ contractId, payments }: { contractId: number;
       {payments.length === 0 ? (
         <p>No payments recorded yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Payments received</caption>
-          <thead>
-            <tr>
-              <th scope="col">Received</th>
-              <th scope="col">Kind</th>
-              <th scope="col" className="num">
-                Amount
-              </th>
-              <th scope="col">Paid by</th>
-              <th scope="col">What it is for</th>
-              <th scope="col">Reference</th>
-              {canEdit && <th scope="col">Actions</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {payments.map((p) => (
-              <tr key={p.id}>
-                <td>{formatUkDate(p.receivedOn)}</td>
-                <td>{labelFor(paymentKinds, p.kind)}</td>
-                <td className="num">{formatPounds(p.amountPence)}</td>
-                <td>{p.payer}</td>
-                <td>{p.purpose}</td>
-                <td>{p.reference}</td>
-                {canEdit && (
-                  <td className="button-row">
-                    <button
-                      type="button"
-                      onClick={() => setChanging(p)}
-                      aria-label={`Change payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
-                    >
-                      Change
-                    </button>
-                    <button
-                      type="button"
-                      onClick={() => void remove(p)}
-                      aria-label={`Remove payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
-                    >
-                      Remove
-                    </button>
-                  </td>
-                )}
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Payments received</caption>
+            <thead>
+              <tr>
+                <th scope="col">Received</th>
+                <th scope="col">Kind</th>
+                <th scope="col" className="num">
+                  Amount
+                </th>
+                <th scope="col">Paid by</th>
+                <th scope="col">What it is for</th>
+                <th scope="col">Reference</th>
+                {canEdit && <th scope="col">Actions</th>}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {payments.map((p) => (
+                <tr key={p.id}>
+                  <td>{formatUkDate(p.receivedOn)}</td>
+                  <td>{labelFor(paymentKinds, p.kind)}</td>
+                  <td className="num">{formatPounds(p.amountPence)}</td>
+                  <td>{p.payer}</td>
+                  <td>{p.purpose}</td>
+                  <td>{p.reference}</td>
+                  {canEdit && (
+                    <td className="button-row">
+                      <button
+                        type="button"
+                        onClick={() => setChanging(p)}
+                        aria-label={`Change payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
+                      >
+                        Change
+                      </button>
+                      <button
+                        type="button"
+                        onClick={() => void remove(p)}
+                        aria-label={`Remove payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
+                      >
+                        Remove
+                      </button>
+                    </td>
+                  )}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit &&
         (changing ? (

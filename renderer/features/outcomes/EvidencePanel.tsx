@@ -14,6 +14,7 @@ import { formatFileSize } from '../../../shared/domain/evidence-files';
 import type { EvidenceRow, OutcomeDetail } from '../../../shared/contract/outcomes-schemas';
 import { EvidenceForm } from './EvidenceForm';
 import { EvidenceViewer } from './EvidenceViewer';
+import { TableScroll } from '../../components/TableScroll';
 
 export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
   const canEdit = useCan('officer');
@@ -54,81 +55,83 @@ export function EvidencePanel({ outcome }: { outcome: OutcomeDetail }) {
       {outcome.evidence.length === 0 ? (
         <p className="muted">No evidence recorded yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Evidence items</caption>
-          <thead>
-            <tr>
-              <th scope="col">Evidence</th>
-              <th scope="col">Received</th>
-              <th scope="col">Seen by</th>
-              <th scope="col">File</th>
-            </tr>
-          </thead>
-          <tbody>
-            {outcome.evidence.map((e) => (
-              <tr key={e.id}>
-                <td>
-                  {labelFor(kinds, e.kind)}
-                  {e.notes && (
-                    <>
-                      <br />
-                      <span className="muted">{e.notes}</span>
-                    </>
-                  )}
-                </td>
-                <td>{formatUkDate(e.receivedOn) || '—'}</td>
-                <td>{e.seenByName ?? '—'}</td>
-                <td>
-                  {e.fileName ? (
-                    <>
-                      {e.fileName} ({formatFileSize(e.fileSize ?? 0)})
-                      <br />
-                      <span className="muted" title={e.fileSha256 ?? ''}>
-                        SHA-256 {e.fileSha256?.slice(0, 12)}…
-                      </span>
-                      {canEdit && ( // evidence.file returns the file: officers and administrators only
-                        <div className="button-row">
-                          {e.fileMime?.startsWith('image/') && (
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Evidence items</caption>
+            <thead>
+              <tr>
+                <th scope="col">Evidence</th>
+                <th scope="col">Received</th>
+                <th scope="col">Seen by</th>
+                <th scope="col">File</th>
+              </tr>
+            </thead>
+            <tbody>
+              {outcome.evidence.map((e) => (
+                <tr key={e.id}>
+                  <td>
+                    {labelFor(kinds, e.kind)}
+                    {e.notes && (
+                      <>
+                        <br />
+                        <span className="muted">{e.notes}</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{formatUkDate(e.receivedOn) || '—'}</td>
+                  <td>{e.seenByName ?? '—'}</td>
+                  <td>
+                    {e.fileName ? (
+                      <>
+                        {e.fileName} ({formatFileSize(e.fileSize ?? 0)})
+                        <br />
+                        <span className="muted" title={e.fileSha256 ?? ''}>
+                          SHA-256 {e.fileSha256?.slice(0, 12)}…
+                        </span>
+                        {canEdit && ( // evidence.file returns the file: officers and administrators only
+                          <div className="button-row">
+                            {e.fileMime?.startsWith('image/') && (
+                              <button
+                                type="button"
+                                onClick={() => void open(e, 'view')}
+                                aria-label={`View ${e.fileName}`}
+                              >
+                                View
+                              </button>
+                            )}
                             <button
                               type="button"
-                              onClick={() => void open(e, 'view')}
-                              aria-label={`View ${e.fileName}`}
+                              onClick={() => void open(e, 'download')}
+                              aria-label={`Download ${e.fileName}`}
                             >
-                              View
+                              Download
                             </button>
-                          )}
-                          <button
-                            type="button"
-                            onClick={() => void open(e, 'download')}
-                            aria-label={`Download ${e.fileName}`}
-                          >
-                            Download
-                          </button>
-                          <button type="button" className="link-button" onClick={() => void remove(e)}>
-                            Remove
-                          </button>
-                        </div>
-                      )}
-                    </>
-                  ) : (
-                    <>
-                      No file
-                      {canEdit && (
-                        <>
-                          {' '}
-                          ·{' '}
-                          <button type="button" className="link-button" onClick={() => void remove(e)}>
-                            Remove
-                          </button>
-                        </>
-                      )}
-                    </>
-                  )}
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+                            <button type="button" className="link-button" onClick={() => void remove(e)}>
+                              Remove
+                            </button>
+                          </div>
+                        )}
+                      </>
+                    ) : (
+                      <>
+                        No file
+                        {canEdit && (
+                          <>
+                            {' '}
+                            ·{' '}
+                            <button type="button" className="link-button" onClick={() => void remove(e)}>
+                              Remove
+                            </button>
+                          </>
+                        )}
+                      </>
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {viewing && (
         <EvidenceViewer

@@ -9,6 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { labelFor, organisationKinds, sectors, type OrganisationKind } from '../../../shared/domain/outcome-lists';
 import { outcomesRoutes, outcomesTabs } from './outcomes.routes';
 import { ToolbarField, ToolbarSearch } from '../../components/ToolbarField';
+import { TableScroll } from '../../components/TableScroll';
 
 export function OrganisationsView() {
   const [search, setSearch] = useState('');
@@ -56,39 +57,41 @@ export function OrganisationsView() {
           Add the employers, contractors and partners the programme works with.
         </EmptyState>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Organisations</caption>
-          <thead>
-            <tr>
-              <th scope="col">Name</th>
-              <th scope="col">Kind</th>
-              <th scope="col">Sector</th>
-              <th scope="col">Phone</th>
-              <th scope="col">Contacts</th>
-              <th scope="col">Placements</th>
-            </tr>
-          </thead>
-          <tbody>
-            {(data ?? []).map((o) => (
-              <tr key={o.id}>
-                <td>
-                  <a href={outcomesRoutes.organisation.href({ id: o.id })}>{o.name}</a>
-                  {!o.isActive && (
-                    <>
-                      {' '}
-                      <span className="tag tag-grey">Archived</span>
-                    </>
-                  )}
-                </td>
-                <td>{labelFor(organisationKinds, o.kind)}</td>
-                <td>{labelFor(sectors, o.sector)}</td>
-                <td className="unbroken">{o.phone ?? ''}</td>
-                <td>{o.contactCount}</td>
-                <td>{o.placementCount}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Organisations</caption>
+            <thead>
+              <tr>
+                <th scope="col">Name</th>
+                <th scope="col">Kind</th>
+                <th scope="col">Sector</th>
+                <th scope="col">Phone</th>
+                <th scope="col">Contacts</th>
+                <th scope="col">Placements</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {(data ?? []).map((o) => (
+                <tr key={o.id}>
+                  <td>
+                    <a href={outcomesRoutes.organisation.href({ id: o.id })}>{o.name}</a>
+                    {!o.isActive && (
+                      <>
+                        {' '}
+                        <span className="tag tag-grey">Archived</span>
+                      </>
+                    )}
+                  </td>
+                  <td>{labelFor(organisationKinds, o.kind)}</td>
+                  <td>{labelFor(sectors, o.sector)}</td>
+                  <td className="unbroken">{o.phone ?? ''}</td>
+                  <td>{o.contactCount}</td>
+                  <td>{o.placementCount}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </>
   );

@@ -11,6 +11,7 @@ import { useContractForm } from '../../components/form/use-contract-form';
 import { codeIn } from '../../components/form/values';
 import type { ChannelInput } from '../../../shared/contract/index';
 import { outcomesTabs } from './outcomes.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 type Category = ChannelInput<'outcomes.saveType'>['category'];
 const categoryLabels: Record<Category, string> = {
@@ -49,31 +50,33 @@ export function OutcomeTypesView() {
         title="Outcome types"
         subtitle="Reference data: the kinds of outcome officers can record"
       />
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Category</th>
-            <th scope="col">In use</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(data?.outcomeTypes ?? []).map((t) => (
-            <tr key={t.code}>
-              <td>{t.label}</td>
-              <td>{categoryLabels[codeIn(categories, t.category) ?? 'other']}</td>
-              <td>
-                {t.isActive ? 'Yes' : 'Retired'}{' '}
-                {isAdmin && (
-                  <button type="button" className="link-button" onClick={() => void setActive(t, !t.isActive)}>
-                    {t.isActive ? `Retire ${t.label}` : `Bring back ${t.label}`}
-                  </button>
-                )}
-              </td>
+      <TableScroll>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Category</th>
+              <th scope="col">In use</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {(data?.outcomeTypes ?? []).map((t) => (
+              <tr key={t.code}>
+                <td>{t.label}</td>
+                <td>{categoryLabels[codeIn(categories, t.category) ?? 'other']}</td>
+                <td>
+                  {t.isActive ? 'Yes' : 'Retired'}{' '}
+                  {isAdmin && (
+                    <button type="button" className="link-button" onClick={() => void setActive(t, !t.isActive)}>
+                      {t.isActive ? `Retire ${t.label}` : `Bring back ${t.label}`}
+                    </button>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {isAdmin && <AddOutcomeType />}
     </>
   );

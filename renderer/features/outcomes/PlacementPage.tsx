@@ -16,6 +16,7 @@ import {
 import { ConvertToJobForm } from './ConvertToJobForm';
 import { VerificationTag } from './VerificationTag';
 import { outcomesRoutes } from './outcomes.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function PlacementPage({ id, convert }: { id: number; convert: boolean }) {
   const { data: p, error } = useChannel('placements.get', { id }, { areas: ['outcomes'] });
@@ -124,28 +125,30 @@ export function PlacementPage({ id, convert }: { id: number; convert: boolean })
               None yet. A paid job or apprenticeship records its start outcome when it is active or completed.
             </p>
           ) : (
-            <table className="data">
-              <thead>
-                <tr>
-                  <th scope="col">Outcome</th>
-                  <th scope="col">Date</th>
-                  <th scope="col">Verification</th>
-                </tr>
-              </thead>
-              <tbody>
-                {p.outcomes.map((o) => (
-                  <tr key={o.id}>
-                    <td>
-                      <a href={outcomesRoutes.outcome.href({ id: o.id })}>{o.typeLabel}</a>
-                    </td>
-                    <td>{formatUkDate(o.outcomeDate)}</td>
-                    <td>
-                      <VerificationTag status={o.verificationStatus} />
-                    </td>
+            <TableScroll>
+              <table className="data">
+                <thead>
+                  <tr>
+                    <th scope="col">Outcome</th>
+                    <th scope="col">Date</th>
+                    <th scope="col">Verification</th>
                   </tr>
-                ))}
-              </tbody>
-            </table>
+                </thead>
+                <tbody>
+                  {p.outcomes.map((o) => (
+                    <tr key={o.id}>
+                      <td>
+                        <a href={outcomesRoutes.outcome.href({ id: o.id })}>{o.typeLabel}</a>
+                      </td>
+                      <td>{formatUkDate(o.outcomeDate)}</td>
+                      <td>
+                        <VerificationTag status={o.verificationStatus} />
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </TableScroll>
           )}
         </section>
       </div>

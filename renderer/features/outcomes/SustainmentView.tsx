@@ -68,7 +68,7 @@ export function SustainmentView() {
           No sustainment checks in this list{search ? ' match your search' : ''}.
         </EmptyState>
       ) : (
-        <TableScroll label="Sustainment checks">
+        <TableScroll>
           <table className="data">
             <caption className="visually-hidden">Sustainment checks</caption>
             <thead>

@@ -18,6 +18,7 @@ import {
 import { formatUkDate, formatUkDateTime } from '../../../shared/domain/dates';
 import { eligibilityLabels, eligibilityTag, outcomeText } from './participant-labels';
 import { DistrictsForm } from './DistrictsForm';
+import { TableScroll } from '../../components/TableScroll';
 
 export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetail; onChanged(): void }) {
   const canEdit = useCan('officer') && detail.status !== 'merged';
@@ -58,34 +59,36 @@ export function EligibilityTab({ detail, onChanged }: { detail: ParticipantDetai
       {detail.checks.length === 0 ? (
         <p>No checks recorded yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Eligibility checks</caption>
-          <thead>
-            <tr>
-              <th scope="col">Check</th>
-              <th scope="col">Outcome</th>
-              <th scope="col">Evidence</th>
-              <th scope="col">Seen by</th>
-              <th scope="col">Seen on</th>
-              <th scope="col">Recorded</th>
-            </tr>
-          </thead>
-          <tbody>
-            {detail.checks.map((c) => (
-              <tr key={c.id}>
-                <td>{checkLabels[c.checkCode as EligibilityCheckCode] ?? c.checkCode}</td>
-                <td>{outcomeText[c.outcome]}</td>
-                <td>
-                  {c.evidenceType ? evidenceLabel(c.evidenceType) : '—'}
-                  {c.notes ? <div className="muted">{c.notes}</div> : null}
-                </td>
-                <td>{c.seenBy ?? '—'}</td>
-                <td>{formatUkDate(c.seenOn) || '—'}</td>
-                <td>{formatUkDateTime(c.recordedAt)}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Eligibility checks</caption>
+            <thead>
+              <tr>
+                <th scope="col">Check</th>
+                <th scope="col">Outcome</th>
+                <th scope="col">Evidence</th>
+                <th scope="col">Seen by</th>
+                <th scope="col">Seen on</th>
+                <th scope="col">Recorded</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {detail.checks.map((c) => (
+                <tr key={c.id}>
+                  <td>{checkLabels[c.checkCode as EligibilityCheckCode] ?? c.checkCode}</td>
+                  <td>{outcomeText[c.outcome]}</td>
+                  <td>
+                    {c.evidenceType ? evidenceLabel(c.evidenceType) : '—'}
+                    {c.notes ? <div className="muted">{c.notes}</div> : null}
+                  </td>
+                  <td>{c.seenBy ?? '—'}</td>
+                  <td>{formatUkDate(c.seenOn) || '—'}</td>
+                  <td>{formatUkDateTime(c.recordedAt)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {canEdit && <RecordCheckForm id={detail.id} noFixedAbode={detail.record.noFixedAbode} onDone={onChanged} />}
     </div>

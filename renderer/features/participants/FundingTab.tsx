@@ -15,6 +15,7 @@ import type { AttributedItem } from '../../../shared/contract/funding.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { returnsRoutes } from '../returns/returns.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { TableScroll } from '../../components/TableScroll';
 
 type Setup = ChannelOutput<'funding.setup'>;
 
@@ -191,31 +192,33 @@ export function FundingTab({ id }: { id: number }) {
             : 'Items have no funding stream.'}
         </p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Funding spells</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stream</th>
-              <th scope="col">Funder</th>
-              <th scope="col">Project</th>
-              <th scope="col">From</th>
-              <th scope="col">To</th>
-              <th scope="col">Note</th>
-            </tr>
-          </thead>
-          <tbody>
-            {p.spells.map((s) => (
-              <tr key={s.id}>
-                <td>{s.stream}</td>
-                <td>{s.funder ?? '—'}</td>
-                <td>{s.project ?? '—'}</td>
-                <td>{formatUkDate(s.startsOn)}</td>
-                <td>{s.endsOn ? formatUkDate(s.endsOn) : 'Continuing'}</td>
-                <td>{s.note ?? ''}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Funding spells</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stream</th>
+                <th scope="col">Funder</th>
+                <th scope="col">Project</th>
+                <th scope="col">From</th>
+                <th scope="col">To</th>
+                <th scope="col">Note</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {p.spells.map((s) => (
+                <tr key={s.id}>
+                  <td>{s.stream}</td>
+                  <td>{s.funder ?? '—'}</td>
+                  <td>{s.project ?? '—'}</td>
+                  <td>{formatUkDate(s.startsOn)}</td>
+                  <td>{s.endsOn ? formatUkDate(s.endsOn) : 'Continuing'}</td>
+                  <td>{s.note ?? ''}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {p.overlaps.map((o) => (
         <p key={o} className="notice">
@@ -227,67 +230,69 @@ export function FundingTab({ id }: { id: number }) {
       {p.items.length === 0 ? (
         <p>No enrolments, placements or outcomes yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Funding attribution of enrolments, placements and outcomes</caption>
-          <thead>
-            <tr>
-              <th scope="col">Item</th>
-              <th scope="col">Date</th>
-              <th scope="col">Funding stream</th>
-              <th scope="col">How</th>
-              {canEdit && <th scope="col">Change</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {p.items.map((item) => {
-              const key = `${item.kind}-${item.id}`;
-              return (
-                <tr key={key}>
-                  <td>
-                    {kindLabels[item.kind]}: {item.label}
-                  </td>
-                  <td>{item.date ? formatUkDate(item.date) : '—'}</td>
-                  <td>
-                    {item.stream ?? <span className="tag tag-yellow">No funding stream</span>}
-                    {item.project ? <div className="muted">{item.project}</div> : null}
-                  </td>
-                  <td>
-                    {item.changed ? (
-                      <>
-                        Changed{item.changedBy ? ` by ${item.changedBy}` : ''}
-                        {item.changedAt ? ` on ${formatUkDateTime(item.changedAt)}` : ''}: {item.reason}
-                      </>
-                    ) : (
-                      "The person's stream on that date"
-                    )}
-                  </td>
-                  {canEdit && (
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Funding attribution of enrolments, placements and outcomes</caption>
+            <thead>
+              <tr>
+                <th scope="col">Item</th>
+                <th scope="col">Date</th>
+                <th scope="col">Funding stream</th>
+                <th scope="col">How</th>
+                {canEdit && <th scope="col">Change</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {p.items.map((item) => {
+                const key = `${item.kind}-${item.id}`;
+                return (
+                  <tr key={key}>
                     <td>
-                      {changing === key && setup.data ? (
-                        <ChangeAttribution
-                          item={item}
-                          setup={setup.data}
-                          onDone={() => {
-                            setChanging(null);
-                            person.reload();
-                          }}
-                        />
+                      {kindLabels[item.kind]}: {item.label}
+                    </td>
+                    <td>{item.date ? formatUkDate(item.date) : '—'}</td>
+                    <td>
+                      {item.stream ?? <span className="tag tag-yellow">No funding stream</span>}
+                      {item.project ? <div className="muted">{item.project}</div> : null}
+                    </td>
+                    <td>
+                      {item.changed ? (
+                        <>
+                          Changed{item.changedBy ? ` by ${item.changedBy}` : ''}
+                          {item.changedAt ? ` on ${formatUkDateTime(item.changedAt)}` : ''}: {item.reason}
+                        </>
                       ) : (
-                        <button
-                          type="button"
-                          aria-label={`Change the funding stream of ${kindLabels[item.kind].toLowerCase()} ${item.label}`}
-                          onClick={() => setChanging(key)}
-                        >
-                          Change
-                        </button>
+                        "The person's stream on that date"
                       )}
                     </td>
-                  )}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                    {canEdit && (
+                      <td>
+                        {changing === key && setup.data ? (
+                          <ChangeAttribution
+                            item={item}
+                            setup={setup.data}
+                            onDone={() => {
+                              setChanging(null);
+                              person.reload();
+                            }}
+                          />
+                        ) : (
+                          <button
+                            type="button"
+                            aria-label={`Change the funding stream of ${kindLabels[item.kind].toLowerCase()} ${item.label}`}
+                            onClick={() => setChanging(key)}
+                          >
+                            Change
+                          </button>
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                );
+              })}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </div>
   );

@@ -13,6 +13,7 @@ import type { KeyworkerView } from '../../../shared/contract/keyworker.contract'
 import { formatUkDate } from '../../../shared/domain/dates';
 import { contactMethods, planItemKinds } from '../../../shared/domain/keyworker';
 import { labelFor } from '../../../shared/domain/outcome-lists';
+import { TableScroll } from '../../components/TableScroll';
 
 const withheld = 'Not shown to viewers';
 
@@ -33,29 +34,31 @@ export function KeyworkerTab({ id }: { id: number }) {
         {k.data.contacts.length === 0 ? (
           <p>No keyworker contacts recorded yet.</p>
         ) : (
-          <table className="data">
-            <caption className="visually-hidden">Keyworker contacts, newest first</caption>
-            <thead>
-              <tr>
-                <th scope="col">Date</th>
-                <th scope="col">How</th>
-                <th scope="col">Minutes</th>
-                <th scope="col">Keyworker</th>
-                <th scope="col">Notes</th>
-              </tr>
-            </thead>
-            <tbody>
-              {k.data.contacts.map((c) => (
-                <tr key={c.id}>
-                  <td>{formatUkDate(c.contactOn)}</td>
-                  <td>{labelFor(contactMethods, c.method)}</td>
-                  <td>{c.minutes ?? ''}</td>
-                  <td>{c.staffName ?? ''}</td>
-                  <td>{c.notes ?? (canEdit ? '' : withheld)}</td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">Keyworker contacts, newest first</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Date</th>
+                  <th scope="col">How</th>
+                  <th scope="col">Minutes</th>
+                  <th scope="col">Keyworker</th>
+                  <th scope="col">Notes</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {k.data.contacts.map((c) => (
+                  <tr key={c.id}>
+                    <td>{formatUkDate(c.contactOn)}</td>
+                    <td>{labelFor(contactMethods, c.method)}</td>
+                    <td>{c.minutes ?? ''}</td>
+                    <td>{c.staffName ?? ''}</td>
+                    <td>{c.notes ?? (canEdit ? '' : withheld)}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         )}
         {canEdit && <ContactForm id={id} />}
       </section>
@@ -82,37 +85,39 @@ function PlanTable({ id, plan, canEdit }: { id: number; plan: KeyworkerView['pla
     else toasts.show({ kind: 'success', message: 'Marked done.' });
   }
   return (
-    <table className="data">
-      <caption className="visually-hidden">Action plan</caption>
-      <thead>
-        <tr>
-          <th scope="col">Part</th>
-          <th scope="col">What</th>
-          <th scope="col">Due</th>
-          <th scope="col">Done</th>
-        </tr>
-      </thead>
-      <tbody>
-        {plan.map((p) => (
-          <tr key={p.id}>
-            <td>{labelFor(planItemKinds, p.kind)}</td>
-            <td>{p.text ?? withheld}</td>
-            <td>{formatUkDate(p.dueOn)}</td>
-            <td>
-              {p.doneOn ? (
-                formatUkDate(p.doneOn)
-              ) : canEdit && p.kind === 'step' ? (
-                <button type="button" onClick={() => void markDone(p)} aria-label={`Mark done: ${p.text ?? ''}`}>
-                  Mark done
-                </button>
-              ) : (
-                'Not yet'
-              )}
-            </td>
+    <TableScroll>
+      <table className="data">
+        <caption className="visually-hidden">Action plan</caption>
+        <thead>
+          <tr>
+            <th scope="col">Part</th>
+            <th scope="col">What</th>
+            <th scope="col">Due</th>
+            <th scope="col">Done</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {plan.map((p) => (
+            <tr key={p.id}>
+              <td>{labelFor(planItemKinds, p.kind)}</td>
+              <td>{p.text ?? withheld}</td>
+              <td>{formatUkDate(p.dueOn)}</td>
+              <td>
+                {p.doneOn ? (
+                  formatUkDate(p.doneOn)
+                ) : canEdit && p.kind === 'step' ? (
+                  <button type="button" onClick={() => void markDone(p)} aria-label={`Mark done: ${p.text ?? ''}`}>
+                    Mark done
+                  </button>
+                ) : (
+                  'Not yet'
+                )}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 

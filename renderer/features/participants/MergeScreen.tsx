@@ -13,6 +13,7 @@ import type { ParticipantDetail } from '../../../shared/contract/participants.co
 import { fieldLabels, recordFields } from '../../../shared/domain/participant-record';
 import { displayValue } from './participant-labels';
 import { participantsRoutes } from './participants.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 type Side = 'a' | 'b';
 type Rec = ParticipantDetail['record'];
@@ -137,64 +138,66 @@ function MergeForm({
               {differing.length} field{differing.length === 1 ? '' : 's'} differ. Choose which value to keep for each.
             </p>
           )}
-          <table className="data merge-table">
-            <caption className="visually-hidden">Fields of the two records</caption>
-            <thead>
-              <tr>
-                <th scope="col">Field</th>
-                <th scope="col">{data.a.reference}</th>
-                <th scope="col">{data.b.reference}</th>
-              </tr>
-            </thead>
-            <tbody>
-              {choosable.map((f) => {
-                const diff = differing.includes(f);
-                return (
-                  <tr key={f} className={diff ? 'differs' : undefined}>
-                    <th scope="row">{fieldLabels[f]}</th>
-                    {(['a', 'b'] as const).map((s) => (
-                      <td key={s}>
-                        {diff ? (
-                          <label className="radio">
-                            <input
-                              type="radio"
-                              name={`take-${f}`}
-                              checked={choice[f] === s}
-                              onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
-                              aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`}
-                            />
-                            {show(f, recs[s].record[f as keyof Rec])}
-                          </label>
-                        ) : (
-                          show(f, recs[s].record[f as keyof Rec])
-                        )}
-                      </td>
-                    ))}
-                  </tr>
-                );
-              })}
-              <tr>
-                <th scope="row">Barriers (combined)</th>
-                <td>{show('barriers', data.a.record.barriers)}</td>
-                <td>{show('barriers', data.b.record.barriers)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Benefits (combined)</th>
-                <td>{show('benefits', data.a.record.benefits)}</td>
-                <td>{show('benefits', data.b.record.benefits)}</td>
-              </tr>
-              <tr>
-                <th scope="row">Attached records (move to the survivor)</th>
-                {(['a', 'b'] as const).map((s) => (
-                  <td key={s}>
-                    {Object.entries(data.linked[s])
-                      .map(([k, n]) => `${n} ${k}`)
-                      .join(', ') || '—'}
-                  </td>
-                ))}
-              </tr>
-            </tbody>
-          </table>
+          <TableScroll>
+            <table className="data merge-table">
+              <caption className="visually-hidden">Fields of the two records</caption>
+              <thead>
+                <tr>
+                  <th scope="col">Field</th>
+                  <th scope="col">{data.a.reference}</th>
+                  <th scope="col">{data.b.reference}</th>
+                </tr>
+              </thead>
+              <tbody>
+                {choosable.map((f) => {
+                  const diff = differing.includes(f);
+                  return (
+                    <tr key={f} className={diff ? 'differs' : undefined}>
+                      <th scope="row">{fieldLabels[f]}</th>
+                      {(['a', 'b'] as const).map((s) => (
+                        <td key={s}>
+                          {diff ? (
+                            <label className="radio">
+                              <input
+                                type="radio"
+                                name={`take-${f}`}
+                                checked={choice[f] === s}
+                                onChange={() => setChoice((c) => ({ ...c, [f]: s }))}
+                                aria-label={`${fieldLabels[f]}: keep ${show(f, recs[s].record[f as keyof Rec])} from ${recs[s].reference}`}
+                              />
+                              {show(f, recs[s].record[f as keyof Rec])}
+                            </label>
+                          ) : (
+                            show(f, recs[s].record[f as keyof Rec])
+                          )}
+                        </td>
+                      ))}
+                    </tr>
+                  );
+                })}
+                <tr>
+                  <th scope="row">Barriers (combined)</th>
+                  <td>{show('barriers', data.a.record.barriers)}</td>
+                  <td>{show('barriers', data.b.record.barriers)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Benefits (combined)</th>
+                  <td>{show('benefits', data.a.record.benefits)}</td>
+                  <td>{show('benefits', data.b.record.benefits)}</td>
+                </tr>
+                <tr>
+                  <th scope="row">Attached records (move to the survivor)</th>
+                  {(['a', 'b'] as const).map((s) => (
+                    <td key={s}>
+                      {Object.entries(data.linked[s])
+                        .map(([k, n]) => `${n} ${k}`)
+                        .join(', ') || '—'}
+                    </td>
+                  ))}
+                </tr>
+              </tbody>
+            </table>
+          </TableScroll>
         </FormLayout>
       </div>
     </div>

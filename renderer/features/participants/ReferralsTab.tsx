@@ -12,6 +12,7 @@ import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { labelOf } from '../../../shared/domain/reference-lists';
 import type { ParticipantDetail } from '../../../shared/contract/participants.contract';
+import { TableScroll } from '../../components/TableScroll';
 
 const sourceText = { record: 'On the record', form: 'Added by an officer', import: 'From a partner’s file' } as const;
 
@@ -50,38 +51,40 @@ export function ReferralsTab({ detail }: { detail: ParticipantDetail }) {
           {referrals.error.message}
         </p>
       )}
-      <table className="data">
-        <caption className="visually-hidden">Referrals of {detail.reference}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Referral</th>
-            <th scope="col">Referred on</th>
-            <th scope="col">Referred by</th>
-            <th scope="col">Started</th>
-            <th scope="col">Recorded</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((r) => (
-            <tr key={r.id ?? 'first'}>
-              <th scope="row">
-                {r.number === 1 ? 'First referral' : `Referral ${r.number}`}
-                {r.notes && <div className="muted small">{r.notes}</div>}
-              </th>
-              <td>{formatUkDate(r.referralDate) || 'Not recorded'}</td>
-              <td>
-                {r.referralSource ? labelOf(sources, r.referralSource) : '–'}
-                {r.referrerName && <div className="muted small">{r.referrerName}</div>}
-              </td>
-              <td>{formatUkDate(r.startDate) || '–'}</td>
-              <td className="muted">
-                {sourceText[r.source]}
-                {r.createdBy ? ` · ${r.createdBy}` : ''}
-              </td>
+      <TableScroll>
+        <table className="data">
+          <caption className="visually-hidden">Referrals of {detail.reference}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Referral</th>
+              <th scope="col">Referred on</th>
+              <th scope="col">Referred by</th>
+              <th scope="col">Started</th>
+              <th scope="col">Recorded</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map((r) => (
+              <tr key={r.id ?? 'first'}>
+                <th scope="row">
+                  {r.number === 1 ? 'First referral' : `Referral ${r.number}`}
+                  {r.notes && <div className="muted small">{r.notes}</div>}
+                </th>
+                <td>{formatUkDate(r.referralDate) || 'Not recorded'}</td>
+                <td>
+                  {r.referralSource ? labelOf(sources, r.referralSource) : '–'}
+                  {r.referrerName && <div className="muted small">{r.referrerName}</div>}
+                </td>
+                <td>{formatUkDate(r.startDate) || '–'}</td>
+                <td className="muted">
+                  {sourceText[r.source]}
+                  {r.createdBy ? ` · ${r.createdBy}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {canEdit && (
         <section className="form-box" aria-labelledby="add-referral-title">
           <Form

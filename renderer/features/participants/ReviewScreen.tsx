@@ -6,6 +6,7 @@ import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { labelOf, labourMarketStatuses, timeOutOfWork } from '../../../shared/domain/reference-lists';
 import { participantsRoutes } from './participants.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ReviewScreen() {
   const review = useChannel('participants.toReview', {}, { areas: ['participants'] });
@@ -27,33 +28,35 @@ export function ReviewScreen() {
         <EmptyState title="Nothing to review">Every status agrees with its time out of work.</EmptyState>
       )}
       {r && r.total > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">
-            Records whose labour-market status disagrees with time out of work
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Participant</th>
-              <th scope="col">Labour-market status</th>
-              <th scope="col">Time out of work</th>
-              <th scope="col">What to check</th>
-            </tr>
-          </thead>
-          <tbody>
-            {r.labourMarket.map((p) => (
-              <tr key={p.id}>
-                <th scope="row">
-                  <a href={participantsRoutes.person.href({ id: p.id, tab: 'details' })}>
-                    {p.name} ({p.reference})
-                  </a>
-                </th>
-                <td>{labelOf(labourMarketStatuses, p.labourMarketStatus)}</td>
-                <td>{labelOf(timeOutOfWork, p.timeOutOfWork)}</td>
-                <td>{p.message}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">
+              Records whose labour-market status disagrees with time out of work
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Participant</th>
+                <th scope="col">Labour-market status</th>
+                <th scope="col">Time out of work</th>
+                <th scope="col">What to check</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {r.labourMarket.map((p) => (
+                <tr key={p.id}>
+                  <th scope="row">
+                    <a href={participantsRoutes.person.href({ id: p.id, tab: 'details' })}>
+                      {p.name} ({p.reference})
+                    </a>
+                  </th>
+                  <td>{labelOf(labourMarketStatuses, p.labourMarketStatus)}</td>
+                  <td>{labelOf(timeOutOfWork, p.timeOutOfWork)}</td>
+                  <td>{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {r && r.total > r.labourMarket.length && (
         <p className="muted">The first {r.labourMarket.length.toLocaleString('en-GB')} are shown.</p>

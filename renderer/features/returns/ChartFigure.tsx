@@ -13,6 +13,7 @@ import { AllCommunityModule, ModuleRegistry, type AgChartInstance, type AgChartO
 import type { CountRow } from '../../../shared/contract/returns.contract';
 import { downloadBytes } from '../../components/download';
 import { barsHeight, LABEL_SHARE, wrapLabel } from './chart-labels';
+import { TableScroll } from '../../components/TableScroll';
 
 ModuleRegistry.registerModules([AllCommunityModule]);
 
@@ -129,28 +130,30 @@ export function ChartFigure<Row extends { key: string; label: string } = CountRo
       )}
       <details>
         <summary>{props.title}: data table</summary>
-        <table className="data" aria-label={`${props.title} data`}>
-          <thead>
-            <tr>
-              <th scope="col">{props.categoryHeader}</th>
-              {series.map((s) => (
-                <th key={s.field} scope="col">
-                  {s.name}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {props.rows.map((r) => (
-              <tr key={r.key}>
-                <th scope="row">{r.label}</th>
+        <TableScroll>
+          <table className="data" aria-label={`${props.title} data`}>
+            <thead>
+              <tr>
+                <th scope="col">{props.categoryHeader}</th>
                 {series.map((s) => (
-                  <td key={s.field}>{value(r, s).toLocaleString('en-GB')}</td>
+                  <th key={s.field} scope="col">
+                    {s.name}
+                  </th>
                 ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {props.rows.map((r) => (
+                <tr key={r.key}>
+                  <th scope="row">{r.label}</th>
+                  {series.map((s) => (
+                    <td key={s.field}>{value(r, s).toLocaleString('en-GB')}</td>
+                  ))}
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       </details>
       <div className="chart-actions">
         <button

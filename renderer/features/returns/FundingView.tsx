@@ -16,6 +16,7 @@ import type { AgreementView, SetSummary, TargetView } from '../../../shared/cont
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { AddFunderForm, AgreementForm, EditFunderForm, ProjectForm, StreamForm } from './FundingSetupForms';
 import { SaveCancel } from '../../components/form/SaveCancel';
+import { TableScroll } from '../../components/TableScroll';
 
 const dateOr = (d: string | null, none: string) => (d ? formatUkDate(d) : none);
 
@@ -93,63 +94,65 @@ function SetTargets({ set }: { set: SetSummary }) {
   if (!detail.data || !targets.data) return <p aria-live="polite">Loading…</p>;
   const byCode = new Map(targets.data.map((t) => [t.indicatorCode, t]));
   return (
-    <table className="data">
-      <caption className="visually-hidden">Targets and profiles of {set.name}</caption>
-      <thead>
-        <tr>
-          <th scope="col">Indicator</th>
-          <th scope="col">Target</th>
-          <th scope="col">Profile</th>
-          {isAdmin && <th scope="col">Change</th>}
-        </tr>
-      </thead>
-      <tbody>
-        {detail.data.indicators.map((i) => {
-          const t = byCode.get(i.code);
-          return (
-            <tr key={i.code}>
-              <td>
-                {i.code}: {i.title}
-              </td>
-              <td>{t?.target ?? <span className="muted">None set</span>}</td>
-              <td>
-                {t && t.profile.length > 0 ? (
-                  <ul className="plain">
-                    {t.profile.map((p) => (
-                      <li key={p.from}>
-                        {formatUkDate(p.from)} to {formatUkDate(p.to)}: {p.amount}
-                      </li>
-                    ))}
-                  </ul>
-                ) : (
-                  <span className="muted">No profile</span>
-                )}
-              </td>
-              {isAdmin && (
+    <TableScroll>
+      <table className="data">
+        <caption className="visually-hidden">Targets and profiles of {set.name}</caption>
+        <thead>
+          <tr>
+            <th scope="col">Indicator</th>
+            <th scope="col">Target</th>
+            <th scope="col">Profile</th>
+            {isAdmin && <th scope="col">Change</th>}
+          </tr>
+        </thead>
+        <tbody>
+          {detail.data.indicators.map((i) => {
+            const t = byCode.get(i.code);
+            return (
+              <tr key={i.code}>
                 <td>
-                  {editing === i.code ? (
-                    <EditTarget
-                      setId={set.id}
-                      code={i.code}
-                      current={t}
-                      agreement={set.agreement}
-                      onDone={() => {
-                        setEditing(null);
-                        targets.reload();
-                      }}
-                    />
+                  {i.code}: {i.title}
+                </td>
+                <td>{t?.target ?? <span className="muted">None set</span>}</td>
+                <td>
+                  {t && t.profile.length > 0 ? (
+                    <ul className="plain">
+                      {t.profile.map((p) => (
+                        <li key={p.from}>
+                          {formatUkDate(p.from)} to {formatUkDate(p.to)}: {p.amount}
+                        </li>
+                      ))}
+                    </ul>
                   ) : (
-                    <button type="button" aria-label={`Set target of ${i.code}`} onClick={() => setEditing(i.code)}>
-                      Set target
-                    </button>
+                    <span className="muted">No profile</span>
                   )}
                 </td>
-              )}
-            </tr>
-          );
-        })}
-      </tbody>
-    </table>
+                {isAdmin && (
+                  <td>
+                    {editing === i.code ? (
+                      <EditTarget
+                        setId={set.id}
+                        code={i.code}
+                        current={t}
+                        agreement={set.agreement}
+                        onDone={() => {
+                          setEditing(null);
+                          targets.reload();
+                        }}
+                      />
+                    ) : (
+                      <button type="button" aria-label={`Set target of ${i.code}`} onClick={() => setEditing(i.code)}>
+                        Set target
+                      </button>
+                    )}
+                  </td>
+                )}
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }
 
@@ -175,58 +178,60 @@ function FundingSetup({ s }: { s: ChannelOutput<'funding.setup'> }) {
       <h3>Funders and agreements</h3>
       {s.funders.length === 0 && <p>No funders yet.{isAdmin ? ' Add one below.' : ''}</p>}
       {s.funders.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">Funders and their funding agreements</caption>
-          <thead>
-            <tr>
-              <th scope="col">Funder</th>
-              <th scope="col">Agreement</th>
-              <th scope="col">Starts</th>
-              <th scope="col">Ends</th>
-              <th scope="col">Closure date for final claims</th>
-              {isAdmin && <th scope="col">Change</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {s.funders.flatMap((fu) => [
-              <tr key={`f-${fu.id}`}>
-                <th scope="row">
-                  {fu.name} <span className="muted">({fu.code})</span>
-                </th>
-                <td colSpan={4} className="muted">
-                  {fu.agreements.length === 0 ? 'No agreement recorded' : (fu.notes ?? '')}
-                </td>
-                {isAdmin && (
-                  <td>
-                    {editing === `funder-${fu.id}` ? (
-                      <EditFunderForm funder={fu} personalColumns={columnsOf(fu.id)} onDone={done} />
-                    ) : (
-                      <ChangeButton label={`Change ${fu.name}`} onClick={() => setEditing(`funder-${fu.id}`)} />
-                    )}
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Funders and their funding agreements</caption>
+            <thead>
+              <tr>
+                <th scope="col">Funder</th>
+                <th scope="col">Agreement</th>
+                <th scope="col">Starts</th>
+                <th scope="col">Ends</th>
+                <th scope="col">Closure date for final claims</th>
+                {isAdmin && <th scope="col">Change</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {s.funders.flatMap((fu) => [
+                <tr key={`f-${fu.id}`}>
+                  <th scope="row">
+                    {fu.name} <span className="muted">({fu.code})</span>
+                  </th>
+                  <td colSpan={4} className="muted">
+                    {fu.agreements.length === 0 ? 'No agreement recorded' : (fu.notes ?? '')}
                   </td>
-                )}
-              </tr>,
-              ...fu.agreements.map((a) => (
-                <tr key={`a-${a.id}`}>
-                  <td>{fu.name}</td>
-                  <td>{a.name}</td>
-                  <td>{formatUkDate(a.startsOn)}</td>
-                  <td>{dateOr(a.endsOn, 'No end set')}</td>
-                  <td>{dateOr(a.closureOn, 'None')}</td>
                   {isAdmin && (
                     <td>
-                      {editing === `agreement-${a.id}` ? (
-                        <AgreementForm funders={s.funders} agreement={a} onDone={done} />
+                      {editing === `funder-${fu.id}` ? (
+                        <EditFunderForm funder={fu} personalColumns={columnsOf(fu.id)} onDone={done} />
                       ) : (
-                        <ChangeButton label={`Change ${a.name}`} onClick={() => setEditing(`agreement-${a.id}`)} />
+                        <ChangeButton label={`Change ${fu.name}`} onClick={() => setEditing(`funder-${fu.id}`)} />
                       )}
                     </td>
                   )}
-                </tr>
-              )),
-            ])}
-          </tbody>
-        </table>
+                </tr>,
+                ...fu.agreements.map((a) => (
+                  <tr key={`a-${a.id}`}>
+                    <td>{fu.name}</td>
+                    <td>{a.name}</td>
+                    <td>{formatUkDate(a.startsOn)}</td>
+                    <td>{dateOr(a.endsOn, 'No end set')}</td>
+                    <td>{dateOr(a.closureOn, 'None')}</td>
+                    {isAdmin && (
+                      <td>
+                        {editing === `agreement-${a.id}` ? (
+                          <AgreementForm funders={s.funders} agreement={a} onDone={done} />
+                        ) : (
+                          <ChangeButton label={`Change ${a.name}`} onClick={() => setEditing(`agreement-${a.id}`)} />
+                        )}
+                      </td>
+                    )}
+                  </tr>
+                )),
+              ])}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {isAdmin && (
         <div className="form-columns">
@@ -246,68 +251,70 @@ function FundingSetup({ s }: { s: ChannelOutput<'funding.setup'> }) {
         </p>
       )}
       {s.streams.length > 0 && (
-        <table className="data">
-          <caption className="visually-hidden">Funding streams and their projects</caption>
-          <thead>
-            <tr>
-              <th scope="col">Stream or project</th>
-              <th scope="col">Funder or stream</th>
-              <th scope="col">Dates</th>
-              <th scope="col">Intervention</th>
-              <th scope="col">Status</th>
-              {isAdmin && <th scope="col">Change</th>}
-            </tr>
-          </thead>
-          <tbody>
-            {s.streams.flatMap((st) => [
-              <tr key={`s-${st.id}`}>
-                <th scope="row">
-                  {st.name} <span className="muted">({st.code})</span>
-                </th>
-                <td>{st.funderName ?? '—'}</td>
-                <td>
-                  {dateOr(st.startsOn, 'Open')} to {dateOr(st.endsOn, 'open')}
-                </td>
-                <td />
-                <td>{st.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
-                {isAdmin && (
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Funding streams and their projects</caption>
+            <thead>
+              <tr>
+                <th scope="col">Stream or project</th>
+                <th scope="col">Funder or stream</th>
+                <th scope="col">Dates</th>
+                <th scope="col">Intervention</th>
+                <th scope="col">Status</th>
+                {isAdmin && <th scope="col">Change</th>}
+              </tr>
+            </thead>
+            <tbody>
+              {s.streams.flatMap((st) => [
+                <tr key={`s-${st.id}`}>
+                  <th scope="row">
+                    {st.name} <span className="muted">({st.code})</span>
+                  </th>
+                  <td>{st.funderName ?? '—'}</td>
                   <td>
-                    {editing === `stream-${st.id}` ? (
-                      <StreamForm funders={s.funders} stream={st} onDone={done} />
-                    ) : (
-                      <ChangeButton label={`Change ${st.name}`} onClick={() => setEditing(`stream-${st.id}`)} />
-                    )}
+                    {dateOr(st.startsOn, 'Open')} to {dateOr(st.endsOn, 'open')}
                   </td>
-                )}
-              </tr>,
-              ...s.projects
-                .filter((p) => p.streamId === st.id)
-                .map((p) => (
-                  <tr key={`p-${p.id}`}>
+                  <td />
+                  <td>{st.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
+                  {isAdmin && (
                     <td>
-                      <span aria-hidden="true">↳ </span>
-                      {p.name}
-                      {p.interventionCode ? ` (${p.interventionCode})` : ''}{' '}
-                      <span className="muted">project {p.code}</span>
+                      {editing === `stream-${st.id}` ? (
+                        <StreamForm funders={s.funders} stream={st} onDone={done} />
+                      ) : (
+                        <ChangeButton label={`Change ${st.name}`} onClick={() => setEditing(`stream-${st.id}`)} />
+                      )}
                     </td>
-                    <td>{st.name}</td>
-                    <td />
-                    <td>{p.interventionCode ?? <span className="muted">None</span>}</td>
-                    <td>{p.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
-                    {isAdmin && (
+                  )}
+                </tr>,
+                ...s.projects
+                  .filter((p) => p.streamId === st.id)
+                  .map((p) => (
+                    <tr key={`p-${p.id}`}>
                       <td>
-                        {editing === `project-${p.id}` ? (
-                          <ProjectForm streams={s.streams} project={p} onDone={done} />
-                        ) : (
-                          <ChangeButton label={`Change ${p.name}`} onClick={() => setEditing(`project-${p.id}`)} />
-                        )}
+                        <span aria-hidden="true">↳ </span>
+                        {p.name}
+                        {p.interventionCode ? ` (${p.interventionCode})` : ''}{' '}
+                        <span className="muted">project {p.code}</span>
                       </td>
-                    )}
-                  </tr>
-                )),
-            ])}
-          </tbody>
-        </table>
+                      <td>{st.name}</td>
+                      <td />
+                      <td>{p.interventionCode ?? <span className="muted">None</span>}</td>
+                      <td>{p.isActive ? 'Open' : <span className="tag tag-yellow">Closed</span>}</td>
+                      {isAdmin && (
+                        <td>
+                          {editing === `project-${p.id}` ? (
+                            <ProjectForm streams={s.streams} project={p} onDone={done} />
+                          ) : (
+                            <ChangeButton label={`Change ${p.name}`} onClick={() => setEditing(`project-${p.id}`)} />
+                          )}
+                        </td>
+                      )}
+                    </tr>
+                  )),
+              ])}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {isAdmin && s.funders.length > 0 && (
         <div className="form-columns">

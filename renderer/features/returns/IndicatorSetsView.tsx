@@ -13,6 +13,7 @@ import { NewSetForm } from './NewSetForm';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
 import type { ChannelOutput } from '../../../shared/contract/index';
+import { TableScroll } from '../../components/TableScroll';
 
 type Detail = ChannelOutput<'returns.setDetail'>;
 
@@ -156,51 +157,53 @@ export function IndicatorSetsView({ setId, editing }: { setId: number | null; ed
               </button>
             )}
           </div>
-          <table className="data">
-            <thead>
-              <tr>
-                <th scope="col">Code</th>
-                <th scope="col">Indicator</th>
-                <th scope="col">Unit</th>
-                <th scope="col">Evidence required</th>
-              </tr>
-            </thead>
-            <tbody>
-              {d.indicators.map((i) => (
-                <tr key={i.code}>
-                  <td className="unbroken">
-                    {i.code}
-                    {i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}
-                  </td>
-                  <td>
-                    <strong>{i.title}</strong> <DefinitionStatusTag status={i.definitionStatus} />
-                    {i.definitionStatus === 'agreed' && i.agreedOn && (
-                      <span className="muted">
-                        {' '}
-                        Confirmed by {i.agreedBy ?? 'an administrator'} on {formatUkDate(i.agreedOn)}
-                      </span>
-                    )}
-                    {isAdmin && i.definitionStatus !== 'agreed' && d.versionId === d.set.currentVersionId && (
-                      <ConfirmAgreed
-                        detail={d}
-                        code={i.code}
-                        onSaved={() => {
-                          setVersionId(undefined);
-                          detail.reload();
-                        }}
-                      />
-                    )}
-                    <p>{i.definition}</p>
-                    <p className="sentence">
-                      <strong>Counted as:</strong> {i.sentence}
-                    </p>
-                  </td>
-                  <td>{i.unit}</td>
-                  <td>{i.evidenceRequired}</td>
+          <TableScroll>
+            <table className="data">
+              <thead>
+                <tr>
+                  <th scope="col">Code</th>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">Unit</th>
+                  <th scope="col">Evidence required</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {d.indicators.map((i) => (
+                  <tr key={i.code}>
+                    <td className="unbroken">
+                      {i.code}
+                      {i.interventionCode ? <div className="muted">{i.interventionCode}</div> : null}
+                    </td>
+                    <td>
+                      <strong>{i.title}</strong> <DefinitionStatusTag status={i.definitionStatus} />
+                      {i.definitionStatus === 'agreed' && i.agreedOn && (
+                        <span className="muted">
+                          {' '}
+                          Confirmed by {i.agreedBy ?? 'an administrator'} on {formatUkDate(i.agreedOn)}
+                        </span>
+                      )}
+                      {isAdmin && i.definitionStatus !== 'agreed' && d.versionId === d.set.currentVersionId && (
+                        <ConfirmAgreed
+                          detail={d}
+                          code={i.code}
+                          onSaved={() => {
+                            setVersionId(undefined);
+                            detail.reload();
+                          }}
+                        />
+                      )}
+                      <p>{i.definition}</p>
+                      <p className="sentence">
+                        <strong>Counted as:</strong> {i.sentence}
+                      </p>
+                    </td>
+                    <td>{i.unit}</td>
+                    <td>{i.evidenceRequired}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
         </>
       )}
       <FundersPanel />

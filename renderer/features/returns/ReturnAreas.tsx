@@ -2,6 +2,7 @@
 // (the workbook carries the same as its "Where people live" sheet).
 import { useChannel } from '../../api/use-channel';
 import type { PeopleAreas } from '../../../shared/contract/geography.contract';
+import { TableScroll } from '../../components/TableScroll';
 
 export function ReturnAreas({ setId, from, to }: { setId: number; from: string; to: string }) {
   const areas = useChannel(
@@ -33,24 +34,26 @@ export function ReturnAreas({ setId, from, to }: { setId: number; from: string; 
 
 function AreaTable(props: { caption: string; header: string; rows: PeopleAreas['byWard']; total: number }) {
   return (
-    <table className="data">
-      <caption>{props.caption}</caption>
-      <thead>
-        <tr>
-          <th scope="col">{props.header}</th>
-          <th scope="col">People</th>
-          <th scope="col">Share</th>
-        </tr>
-      </thead>
-      <tbody>
-        {props.rows.map((r) => (
-          <tr key={r.key}>
-            <th scope="row">{r.label}</th>
-            <td>{r.people.toLocaleString('en-GB')}</td>
-            <td>{props.total ? `${Math.round((r.people / props.total) * 100)}%` : '—'}</td>
+    <TableScroll>
+      <table className="data">
+        <caption>{props.caption}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{props.header}</th>
+            <th scope="col">People</th>
+            <th scope="col">Share</th>
           </tr>
-        ))}
-      </tbody>
-    </table>
+        </thead>
+        <tbody>
+          {props.rows.map((r) => (
+            <tr key={r.key}>
+              <th scope="row">{r.label}</th>
+              <td>{r.people.toLocaleString('en-GB')}</td>
+              <td>{props.total ? `${Math.round((r.people / props.total) * 100)}%` : '—'}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </TableScroll>
   );
 }

@@ -149,7 +149,7 @@ export function ReturnBuilderView() {
             </div>
           )}
           <p className="muted">Cumulative figures count from {formatUkDate(c.cumulativeFrom)}.</p>
-          <TableScroll label="Indicator counts">
+          <TableScroll>
             <table className="data">
               <caption className="visually-hidden">Indicator counts</caption>
               <thead>

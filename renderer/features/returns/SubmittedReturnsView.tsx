@@ -11,6 +11,7 @@ import { ClaimLinesTable } from './ClaimLinesTable';
 import { peopleWithheld } from './PeopleWithheld';
 import { PurposeDialog } from '../../components/PurposeDialog';
 import { returnsRoutes } from './returns.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 export function SubmittedReturnsView({ returnId }: { returnId: number | null }) {
   return returnId ? <ReturnDetail returnId={returnId} /> : <ReturnList />;
@@ -31,37 +32,39 @@ function ReturnList() {
       {list.data.length === 0 ? (
         <EmptyState title="No returns submitted yet">Build a return, check it, then submit and lock it.</EmptyState>
       ) : (
-        <table className="data">
-          <thead>
-            <tr>
-              <th scope="col">Indicator set</th>
-              <th scope="col">Period</th>
-              <th scope="col">Version</th>
-              <th scope="col">Submitted</th>
-              <th scope="col">Claim lines</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.map((r) => (
-              <tr key={r.id}>
-                <td>
-                  <a href={returnsRoutes.submitted.href({ id: r.id })}>{r.setName}</a>
-                </td>
-                <td>{r.periodLabel}</td>
-                <td>{r.version}</td>
-                <td>
-                  {formatUkDateTime(r.submittedAt)}
-                  {r.submittedBy ? ` by ${r.submittedBy}` : ''}
-                </td>
-                <td>
-                  {Object.values(r.totals)
-                    .reduce((a, b) => a + b, 0)
-                    .toLocaleString('en-GB')}
-                </td>
+        <TableScroll>
+          <table className="data">
+            <thead>
+              <tr>
+                <th scope="col">Indicator set</th>
+                <th scope="col">Period</th>
+                <th scope="col">Version</th>
+                <th scope="col">Submitted</th>
+                <th scope="col">Claim lines</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.map((r) => (
+                <tr key={r.id}>
+                  <td>
+                    <a href={returnsRoutes.submitted.href({ id: r.id })}>{r.setName}</a>
+                  </td>
+                  <td>{r.periodLabel}</td>
+                  <td>{r.version}</td>
+                  <td>
+                    {formatUkDateTime(r.submittedAt)}
+                    {r.submittedBy ? ` by ${r.submittedBy}` : ''}
+                  </td>
+                  <td>
+                    {Object.values(r.totals)
+                      .reduce((a, b) => a + b, 0)
+                      .toLocaleString('en-GB')}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
@@ -105,64 +108,66 @@ function ReturnDetail({ returnId }: { returnId: number }) {
           ? 'Re-counting the same period now (with the same version, leaving out only claims made before this return) gives different lines:'
           : `Re-counting ${formatUkDate(summary.from)} to ${formatUkDate(summary.to)} now gives the same lines as submitted.`}
       </p>
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">Code</th>
-            <th scope="col">Indicator</th>
-            <th scope="col">Submitted</th>
-            <th scope="col">Now</th>
-            <th scope="col">Added</th>
-            <th scope="col">Removed</th>
-          </tr>
-        </thead>
-        <tbody>
-          {changes.map((c) => (
-            <tr key={c.code}>
-              <td className="unbroken">{c.code}</td>
-              <td>{c.title}</td>
-              <td>{c.submitted}</td>
-              <td>{c.now}</td>
-              {peopleWithheld(c.criteria, !canExport) ? (
-                <td colSpan={2}>
-                  <span className="muted">Not shown to viewers (chosen by a special-category barrier)</span>
-                </td>
-              ) : (
-                <>
-                  <td>
-                    {c.added.length ? (
-                      <button
-                        type="button"
-                        className="link-button diff-added"
-                        aria-expanded={open === `+${c.code}`}
-                        onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}
-                      >
-                        +{c.added.length}
-                      </button>
-                    ) : (
-                      0
-                    )}
-                  </td>
-                  <td>
-                    {c.removed.length ? (
-                      <button
-                        type="button"
-                        className="link-button diff-removed"
-                        aria-expanded={open === `-${c.code}`}
-                        onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}
-                      >
-                        −{c.removed.length}
-                      </button>
-                    ) : (
-                      0
-                    )}
-                  </td>
-                </>
-              )}
+      <TableScroll>
+        <table className="data">
+          <thead>
+            <tr>
+              <th scope="col">Code</th>
+              <th scope="col">Indicator</th>
+              <th scope="col">Submitted</th>
+              <th scope="col">Now</th>
+              <th scope="col">Added</th>
+              <th scope="col">Removed</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {changes.map((c) => (
+              <tr key={c.code}>
+                <td className="unbroken">{c.code}</td>
+                <td>{c.title}</td>
+                <td>{c.submitted}</td>
+                <td>{c.now}</td>
+                {peopleWithheld(c.criteria, !canExport) ? (
+                  <td colSpan={2}>
+                    <span className="muted">Not shown to viewers (chosen by a special-category barrier)</span>
+                  </td>
+                ) : (
+                  <>
+                    <td>
+                      {c.added.length ? (
+                        <button
+                          type="button"
+                          className="link-button diff-added"
+                          aria-expanded={open === `+${c.code}`}
+                          onClick={() => setOpen(open === `+${c.code}` ? null : `+${c.code}`)}
+                        >
+                          +{c.added.length}
+                        </button>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                    <td>
+                      {c.removed.length ? (
+                        <button
+                          type="button"
+                          className="link-button diff-removed"
+                          aria-expanded={open === `-${c.code}`}
+                          onClick={() => setOpen(open === `-${c.code}` ? null : `-${c.code}`)}
+                        >
+                          −{c.removed.length}
+                        </button>
+                      ) : (
+                        0
+                      )}
+                    </td>
+                  </>
+                )}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {open &&
         (() => {
           const c = changes.find((x) => x.code === open.slice(1))!;

@@ -9,6 +9,7 @@ import { ChartFigure } from './ChartFigure';
 import { RagMarker } from './RagMarker';
 import { returnsRoutes } from './returns.routes';
 import { coveringSet } from './covering-set';
+import { TableScroll } from '../../components/TableScroll';
 
 interface TargetRow {
   key: string;
@@ -78,45 +79,47 @@ export function TargetsFigure({ from, to }: { from: string; to: string }) {
             {' · '}
             <a href={returnsRoutes.funding.href()}>Set targets and profiles</a>
           </p>
-          <table className="data">
-            <caption className="visually-hidden">
-              Targets and profiles of {c.set.name}, {c.periodLabel}
-            </caption>
-            <thead>
-              <tr>
-                <th scope="col">Indicator</th>
-                <th scope="col">This period</th>
-                <th scope="col">Cumulative</th>
-                <th scope="col">Target</th>
-                <th scope="col">Profile to date</th>
-                <th scope="col">Variance</th>
-              </tr>
-            </thead>
-            <tbody>
-              {c.indicators.map((i) => (
-                <tr key={i.code}>
-                  <th scope="row">
-                    {i.code}: {i.title}
-                  </th>
-                  <td>{i.count.toLocaleString('en-GB')}</td>
-                  <td>{i.cumulative.toLocaleString('en-GB')}</td>
-                  <td>
-                    {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
-                  </td>
-                  <td>
-                    {i.profileToDate === null ? (
-                      <span className="muted">None</span>
-                    ) : (
-                      i.profileToDate.toLocaleString('en-GB')
-                    )}
-                  </td>
-                  <td>
-                    <RagMarker rag={i.rag} variance={i.variance} />
-                  </td>
+          <TableScroll>
+            <table className="data">
+              <caption className="visually-hidden">
+                Targets and profiles of {c.set.name}, {c.periodLabel}
+              </caption>
+              <thead>
+                <tr>
+                  <th scope="col">Indicator</th>
+                  <th scope="col">This period</th>
+                  <th scope="col">Cumulative</th>
+                  <th scope="col">Target</th>
+                  <th scope="col">Profile to date</th>
+                  <th scope="col">Variance</th>
                 </tr>
-              ))}
-            </tbody>
-          </table>
+              </thead>
+              <tbody>
+                {c.indicators.map((i) => (
+                  <tr key={i.code}>
+                    <th scope="row">
+                      {i.code}: {i.title}
+                    </th>
+                    <td>{i.count.toLocaleString('en-GB')}</td>
+                    <td>{i.cumulative.toLocaleString('en-GB')}</td>
+                    <td>
+                      {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
+                    </td>
+                    <td>
+                      {i.profileToDate === null ? (
+                        <span className="muted">None</span>
+                      ) : (
+                        i.profileToDate.toLocaleString('en-GB')
+                      )}
+                    </td>
+                    <td>
+                      <RagMarker rag={i.rag} variance={i.variance} />
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          </TableScroll>
           {rows.length > 0 ? (
             <ChartFigure<TargetRow>
               id="chart-targets"

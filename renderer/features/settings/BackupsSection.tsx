@@ -10,6 +10,7 @@ import type { ChannelOutput } from '../../../shared/contract/index';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
+import { TableScroll } from '../../components/TableScroll';
 
 const reasonLabels: Record<string, string> = {
   daily: 'Daily',
@@ -88,32 +89,34 @@ export function BackupsSection() {
       <h3>Backups kept here</h3>
       {list.data && list.data.backups.length === 0 && <p>No backups yet.</p>}
       {list.data && list.data.backups.length > 0 && (
-        <table className="table">
-          <caption className="visually-hidden">Backups, newest first</caption>
-          <thead>
-            <tr>
-              <th scope="col">Taken</th>
-              <th scope="col">Why</th>
-              <th scope="col">Size</th>
-              <th scope="col">Actions</th>
-            </tr>
-          </thead>
-          <tbody>
-            {list.data.backups.map((b) => (
-              <tr key={b.name}>
-                <th scope="row">{formatUkDateTime(b.takenAt)}</th>
-                <td>{reasonLabels[b.reason] ?? b.reason}</td>
-                <td>{Math.round(b.bytes / 1024).toLocaleString('en-GB')} KB</td>
-                <td>
-                  <button type="button" onClick={() => void show(b.name)}>
-                    Preview and restore
-                    <span className="visually-hidden"> the backup of {formatUkDateTime(b.takenAt)}</span>
-                  </button>
-                </td>
+        <TableScroll>
+          <table className="table">
+            <caption className="visually-hidden">Backups, newest first</caption>
+            <thead>
+              <tr>
+                <th scope="col">Taken</th>
+                <th scope="col">Why</th>
+                <th scope="col">Size</th>
+                <th scope="col">Actions</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {list.data.backups.map((b) => (
+                <tr key={b.name}>
+                  <th scope="row">{formatUkDateTime(b.takenAt)}</th>
+                  <td>{reasonLabels[b.reason] ?? b.reason}</td>
+                  <td>{Math.round(b.bytes / 1024).toLocaleString('en-GB')} KB</td>
+                  <td>
+                    <button type="button" onClick={() => void show(b.name)}>
+                      Preview and restore
+                      <span className="visually-hidden"> the backup of {formatUkDateTime(b.takenAt)}</span>
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       {preview && (
         <div className="panel" aria-labelledby="preview-title">

@@ -19,6 +19,7 @@ import { guessFileDate, lookupKindLabels } from '../../../shared/domain/geograph
 import { UPLOAD_CHUNK_BYTES, type LookupVersion } from '../../../shared/contract/geography.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { openPickerOnEnter } from '../../components/form/file-picker';
+import { TableScroll } from '../../components/TableScroll';
 
 type Status = ChannelOutput<'geography.status'>;
 
@@ -59,29 +60,31 @@ function FilesInUse({ s }: { s: Status }) {
           districts, and wards and deprivation deciles are not known.
         </p>
       )}
-      <table className="data">
-        <caption className="visually-hidden">Geography files in use</caption>
-        <thead>
-          <tr>
-            <th scope="col">File</th>
-            <th scope="col">Edition</th>
-            <th scope="col">Name of the file</th>
-            <th scope="col">Rows</th>
-            <th scope="col">Loaded</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map(([what, v]) => (
-            <tr key={what}>
-              <th scope="row">{what}</th>
-              <td>{v ? v.label : 'Not loaded'}</td>
-              <td>{v?.fileName ?? '—'}</td>
-              <td>{v ? v.rowCount.toLocaleString('en-GB') : '—'}</td>
-              <td>{v ? `${formatUkDateTime(v.loadedAt)}${v.loadedBy ? ` by ${v.loadedBy}` : ''}` : '—'}</td>
+      <TableScroll>
+        <table className="data">
+          <caption className="visually-hidden">Geography files in use</caption>
+          <thead>
+            <tr>
+              <th scope="col">File</th>
+              <th scope="col">Edition</th>
+              <th scope="col">Name of the file</th>
+              <th scope="col">Rows</th>
+              <th scope="col">Loaded</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {rows.map(([what, v]) => (
+              <tr key={what}>
+                <th scope="row">{what}</th>
+                <td>{v ? v.label : 'Not loaded'}</td>
+                <td>{v?.fileName ?? '—'}</td>
+                <td>{v ? v.rowCount.toLocaleString('en-GB') : '—'}</td>
+                <td>{v ? `${formatUkDateTime(v.loadedAt)}${v.loadedBy ? ` by ${v.loadedBy}` : ''}` : '—'}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }
@@ -298,23 +301,25 @@ function People({ s, onDone }: { s: Status; onDone(): void }) {
       {s.people.length === 0 ? (
         <p>No participants yet.</p>
       ) : (
-        <table className="data">
-          <caption className="visually-hidden">Participants by how their postcode resolved</caption>
-          <thead>
-            <tr>
-              <th scope="col">Postcode</th>
-              <th scope="col">People</th>
-            </tr>
-          </thead>
-          <tbody>
-            {s.people.map((p) => (
-              <tr key={p.status}>
-                <th scope="row">{p.label}</th>
-                <td>{p.count.toLocaleString('en-GB')}</td>
+        <TableScroll>
+          <table className="data">
+            <caption className="visually-hidden">Participants by how their postcode resolved</caption>
+            <thead>
+              <tr>
+                <th scope="col">Postcode</th>
+                <th scope="col">People</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody>
+              {s.people.map((p) => (
+                <tr key={p.status}>
+                  <th scope="row">{p.label}</th>
+                  <td>{p.count.toLocaleString('en-GB')}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
       <p>
         {s.stale
@@ -334,34 +339,36 @@ function History({ versions }: { versions: LookupVersion[] }) {
   return (
     <>
       <h3>Files loaded</h3>
-      <table className="data">
-        <caption className="visually-hidden">Every geography file loaded, newest first</caption>
-        <thead>
-          <tr>
-            <th scope="col">Edition</th>
-            <th scope="col">Name of the file</th>
-            <th scope="col">Date of edition</th>
-            <th scope="col">Rows</th>
-            <th scope="col">State</th>
-            <th scope="col">Loaded</th>
-          </tr>
-        </thead>
-        <tbody>
-          {versions.map((v) => (
-            <tr key={v.id}>
-              <th scope="row">{v.label}</th>
-              <td>{v.fileName}</td>
-              <td>{formatUkDate(v.fileDate)}</td>
-              <td>{v.rowCount.toLocaleString('en-GB')}</td>
-              <td>
-                {state[v.status]}
-                {v.message ? <div className="muted">{v.message}</div> : null}
-              </td>
-              <td>{`${formatUkDateTime(v.loadedAt)}${v.loadedBy ? ` by ${v.loadedBy}` : ''}`}</td>
+      <TableScroll>
+        <table className="data">
+          <caption className="visually-hidden">Every geography file loaded, newest first</caption>
+          <thead>
+            <tr>
+              <th scope="col">Edition</th>
+              <th scope="col">Name of the file</th>
+              <th scope="col">Date of edition</th>
+              <th scope="col">Rows</th>
+              <th scope="col">State</th>
+              <th scope="col">Loaded</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {versions.map((v) => (
+              <tr key={v.id}>
+                <th scope="row">{v.label}</th>
+                <td>{v.fileName}</td>
+                <td>{formatUkDate(v.fileDate)}</td>
+                <td>{v.rowCount.toLocaleString('en-GB')}</td>
+                <td>
+                  {state[v.status]}
+                  {v.message ? <div className="muted">{v.message}</div> : null}
+                </td>
+                <td>{`${formatUkDateTime(v.loadedAt)}${v.loadedBy ? ` by ${v.loadedBy}` : ''}`}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
     </>
   );
 }

@@ -15,6 +15,7 @@ import { returnsRoutes } from '../returns/returns.routes';
 import { outcomesRoutes } from '../outcomes/outcomes.routes';
 import { coursesRoutes } from '../courses/courses.routes';
 import { settingsRoutes } from './settings.routes';
+import { TableScroll } from '../../components/TableScroll';
 
 const listTitles: Record<
   ReferenceList['list'],
@@ -98,54 +99,56 @@ function ListEditor({ list }: { list: ReferenceList }) {
     <section aria-labelledby={`list-${list.list}`} className="reference-list">
       <h3 id={`list-${list.list}`}>{words.title}</h3>
       <p className="muted">{words.hint}</p>
-      <table className="data">
-        <caption className="visually-hidden">{words.title}</caption>
-        <thead>
-          <tr>
-            <th scope="col">Label</th>
-            <th scope="col">Used by</th>
-            <th scope="col">On the form</th>
-            <th scope="col">
-              <span className="visually-hidden">Actions</span>
-            </th>
-          </tr>
-        </thead>
-        <tbody>
-          {list.items.map((i) => (
-            <tr key={i.code}>
-              <th scope="row">
-                {renaming === i.code ? (
-                  <ItemForm list={list.list} code={i.code} label={i.label} onDone={() => setRenaming(null)} />
-                ) : (
-                  i.label
-                )}
+      <TableScroll>
+        <table className="data">
+          <caption className="visually-hidden">{words.title}</caption>
+          <thead>
+            <tr>
+              <th scope="col">Label</th>
+              <th scope="col">Used by</th>
+              <th scope="col">On the form</th>
+              <th scope="col">
+                <span className="visually-hidden">Actions</span>
               </th>
-              <td>
-                {i.inUse
-                  ? plural(i.inUse, ...(words.uses ?? (['person', 'people'] as const)))
-                  : words.uses
-                    ? 'Not used'
-                    : 'Nobody'}
-              </td>
-              <td>{i.isActive ? 'Yes' : 'Retired'}</td>
-              <td className="button-row">
-                {renaming !== i.code && (
-                  <button type="button" onClick={() => setRenaming(i.code)} aria-label={`Rename ${i.label}`}>
-                    Rename
-                  </button>
-                )}
-                <button
-                  type="button"
-                  onClick={() => void setActive(i.code, i.label, !i.isActive)}
-                  aria-label={`${i.isActive ? 'Retire' : 'Bring back'} ${i.label}`}
-                >
-                  {i.isActive ? 'Retire' : 'Bring back'}
-                </button>
-              </td>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {list.items.map((i) => (
+              <tr key={i.code}>
+                <th scope="row">
+                  {renaming === i.code ? (
+                    <ItemForm list={list.list} code={i.code} label={i.label} onDone={() => setRenaming(null)} />
+                  ) : (
+                    i.label
+                  )}
+                </th>
+                <td>
+                  {i.inUse
+                    ? plural(i.inUse, ...(words.uses ?? (['person', 'people'] as const)))
+                    : words.uses
+                      ? 'Not used'
+                      : 'Nobody'}
+                </td>
+                <td>{i.isActive ? 'Yes' : 'Retired'}</td>
+                <td className="button-row">
+                  {renaming !== i.code && (
+                    <button type="button" onClick={() => setRenaming(i.code)} aria-label={`Rename ${i.label}`}>
+                      Rename
+                    </button>
+                  )}
+                  <button
+                    type="button"
+                    onClick={() => void setActive(i.code, i.label, !i.isActive)}
+                    aria-label={`${i.isActive ? 'Retire' : 'Bring back'} ${i.label}`}
+                  >
+                    {i.isActive ? 'Retire' : 'Bring back'}
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <ItemForm list={list.list} />
     </section>
   );

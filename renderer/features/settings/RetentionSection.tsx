@@ -13,6 +13,7 @@ import { RetainUntilForm } from './RetainUntilForm';
 import { RetentionSettingsForm } from './RetentionSettingsForm';
 import { ErasureSection } from './ErasureSection';
 import type { RetentionRow } from '../../../shared/contract/trust.contract';
+import { TableScroll } from '../../components/TableScroll';
 
 const columns: ColDef<RetentionRow>[] = [
   { field: 'reference', headerName: 'Reference', width: 130, sortable: false },
@@ -51,35 +52,37 @@ export function RetentionSection() {
   return (
     <>
       <h3>Retention dates</h3>
-      <table className="table">
-        <caption className="visually-hidden">Funding streams and how long their records are kept</caption>
-        <thead>
-          <tr>
-            <th scope="col">Funding stream</th>
-            <th scope="col">Keep records until</th>
-            <th scope="col">People past it</th>
-          </tr>
-        </thead>
-        <tbody>
-          {streams.data?.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                {s.name} <span className="muted">({s.code})</span>
-              </th>
-              <td>
-                <RetainUntilForm
-                  stream={s}
-                  onSaved={() => {
-                    streams.reload();
-                    grid.current?.refresh();
-                  }}
-                />
-              </td>
-              <td>{s.pastRetention}</td>
+      <TableScroll>
+        <table className="table">
+          <caption className="visually-hidden">Funding streams and how long their records are kept</caption>
+          <thead>
+            <tr>
+              <th scope="col">Funding stream</th>
+              <th scope="col">Keep records until</th>
+              <th scope="col">People past it</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {streams.data?.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  {s.name} <span className="muted">({s.code})</span>
+                </th>
+                <td>
+                  <RetainUntilForm
+                    stream={s}
+                    onSaved={() => {
+                      streams.reload();
+                      grid.current?.refresh();
+                    }}
+                  />
+                </td>
+                <td>{s.pastRetention}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       <h3>Records no funding stream dates, and backups</h3>
       {settings.data && (
         <RetentionSettingsForm

@@ -15,6 +15,7 @@ import type { ManagedStaff } from '../../../shared/contract/trust.contract';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import { ResetPasswordForm } from './ResetPasswordForm';
 import { SetupCodePanel } from './SetupCodePanel';
+import { TableScroll } from '../../components/TableScroll';
 
 interface ShownCode {
   name: string;
@@ -124,89 +125,91 @@ export function StaffSection() {
           else&apos;s name. A login not linked yet cannot sign in. The database&apos;s owner makes the logins.
         </p>
       )}
-      <table className="table">
-        <caption className="visually-hidden">Staff accounts</caption>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Role</th>
-            <th scope="col">Password</th>
-            {teamMode && <th scope="col">Database login</th>}
-            <th scope="col">Status</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {staff.data?.map((s) => (
-            <tr key={s.id}>
-              <th scope="row">
-                {s.displayName}
-                {s.email ? <div className="muted">{s.email}</div> : null}
-              </th>
-              <td>
-                <label className="visually-hidden" htmlFor={`role-${s.id}`}>
-                  Role of {s.displayName}
-                </label>
-                <select
-                  id={`role-${s.id}`}
-                  value={s.role}
-                  onChange={(e) => void change(s, { role: e.target.value as Role })}
-                >
-                  <option value="viewer">Viewer</option>
-                  <option value="officer">Officer</option>
-                  <option value="administrator">Administrator</option>
-                </select>
-              </td>
-              <td>
-                {s.hasPassword ? 'Set' : <span className="tag tag-yellow">None</span>}
-                {s.setupCodeExpiresAt && (
-                  <div className="muted">Set-up code until {formatUkDateTime(s.setupCodeExpiresAt)}</div>
-                )}
-              </td>
-              {teamMode && (
-                <td>
-                  <LoginChoice
-                    staff={s}
-                    logins={team.data?.logins ?? []}
-                    onChanged={() => {
-                      staff.reload();
-                      team.reload();
-                    }}
-                  />
-                </td>
-              )}
-              <td>
-                {!s.isActive ? (
-                  <span className="tag tag-grey">Inactive</span>
-                ) : s.lockedUntil && s.lockedUntil > now ? (
-                  <span className="tag tag-red">Locked until {formatUkDateTime(s.lockedUntil)}</span>
-                ) : (
-                  <span className="tag tag-green">Active</span>
-                )}
-              </td>
-              <td className="actions">
-                <button type="button" onClick={() => setResetFor(s)}>
-                  Reset password<span className="visually-hidden"> for {s.displayName}</span>
-                </button>
-                {s.isActive && (
-                  <button type="button" onClick={() => void issueCode(s)}>
-                    Issue set-up code<span className="visually-hidden"> for {s.displayName}</span>
-                  </button>
-                )}
-                {s.lockedUntil && s.lockedUntil > now && (
-                  <button type="button" onClick={() => void unlock(s)}>
-                    Unlock<span className="visually-hidden"> {s.displayName}</span>
-                  </button>
-                )}
-                <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>
-                  {s.isActive ? 'Deactivate' : 'Reactivate'}
-                  <span className="visually-hidden"> {s.displayName}</span>
-                </button>
-              </td>
+      <TableScroll>
+        <table className="table">
+          <caption className="visually-hidden">Staff accounts</caption>
+          <thead>
+            <tr>
+              <th scope="col">Name</th>
+              <th scope="col">Role</th>
+              <th scope="col">Password</th>
+              {teamMode && <th scope="col">Database login</th>}
+              <th scope="col">Status</th>
+              <th scope="col">Actions</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {staff.data?.map((s) => (
+              <tr key={s.id}>
+                <th scope="row">
+                  {s.displayName}
+                  {s.email ? <div className="muted">{s.email}</div> : null}
+                </th>
+                <td>
+                  <label className="visually-hidden" htmlFor={`role-${s.id}`}>
+                    Role of {s.displayName}
+                  </label>
+                  <select
+                    id={`role-${s.id}`}
+                    value={s.role}
+                    onChange={(e) => void change(s, { role: e.target.value as Role })}
+                  >
+                    <option value="viewer">Viewer</option>
+                    <option value="officer">Officer</option>
+                    <option value="administrator">Administrator</option>
+                  </select>
+                </td>
+                <td>
+                  {s.hasPassword ? 'Set' : <span className="tag tag-yellow">None</span>}
+                  {s.setupCodeExpiresAt && (
+                    <div className="muted">Set-up code until {formatUkDateTime(s.setupCodeExpiresAt)}</div>
+                  )}
+                </td>
+                {teamMode && (
+                  <td>
+                    <LoginChoice
+                      staff={s}
+                      logins={team.data?.logins ?? []}
+                      onChanged={() => {
+                        staff.reload();
+                        team.reload();
+                      }}
+                    />
+                  </td>
+                )}
+                <td>
+                  {!s.isActive ? (
+                    <span className="tag tag-grey">Inactive</span>
+                  ) : s.lockedUntil && s.lockedUntil > now ? (
+                    <span className="tag tag-red">Locked until {formatUkDateTime(s.lockedUntil)}</span>
+                  ) : (
+                    <span className="tag tag-green">Active</span>
+                  )}
+                </td>
+                <td className="actions">
+                  <button type="button" onClick={() => setResetFor(s)}>
+                    Reset password<span className="visually-hidden"> for {s.displayName}</span>
+                  </button>
+                  {s.isActive && (
+                    <button type="button" onClick={() => void issueCode(s)}>
+                      Issue set-up code<span className="visually-hidden"> for {s.displayName}</span>
+                    </button>
+                  )}
+                  {s.lockedUntil && s.lockedUntil > now && (
+                    <button type="button" onClick={() => void unlock(s)}>
+                      Unlock<span className="visually-hidden"> {s.displayName}</span>
+                    </button>
+                  )}
+                  <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>
+                    {s.isActive ? 'Deactivate' : 'Reactivate'}
+                    <span className="visually-hidden"> {s.displayName}</span>
+                  </button>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </TableScroll>
       {resetFor && (
         <ResetPasswordForm
           staff={resetFor}
