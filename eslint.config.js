@@ -1,5 +1,5 @@
 // ESLint: the recommended JavaScript and TypeScript rules everywhere, React's hook rules in the
-// window, and two of our own (scripts/eslint-rules.mjs): every eslint-disable says why, and no
+// window (and a table only in its frame, TableScroll), and two of our own (scripts/eslint-rules.mjs): every eslint-disable says why, and no
 // line is over 160 characters. Formatting is Prettier's job, layering is scripts/check-layers.ts
 // and unused code is knip's; `npm run lint` (scripts/lint.mjs) runs them all.
 import js from '@eslint/js';
@@ -32,6 +32,18 @@ export default tseslint.config(
     files: ['renderer/**/*.{ts,tsx}'],
     languageOptions: { globals: { ...globals.browser } },
     plugins: { 'react-hooks': reactHooks },
-    rules: { ...reactHooks.configs.recommended.rules },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      // One way to show a table: in its frame, which scrolls it sideways when the window is narrow.
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "JSXElement[openingElement.name.name='table']:not(JSXElement[openingElement.name.name='TableScroll'] > JSXElement)",
+          message:
+            'Put a table in <TableScroll> (components/TableScroll.tsx), so a narrow window scrolls it, not the page.',
+        },
+      ],
+    },
   },
 );

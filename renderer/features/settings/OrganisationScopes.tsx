@@ -8,6 +8,7 @@ import { useChannel } from '../../api/use-channel';
 import { useToasts } from '../../components/Toasts';
 import { labelOfCode } from '../../../shared/domain/labels';
 import { labelOf, referralSources } from '../../../shared/domain/reference-lists';
+import { TableScroll } from '../../components/TableScroll';
 
 type Organisation = {
   id: number;
@@ -94,24 +95,26 @@ export function OrganisationScopes() {
       ) : data.organisations.length === 0 ? (
         <p>No partner organisations yet. Add them under Organisations; employers are not listed here.</p>
       ) : (
-        <table>
-          <caption className="hint">
-            The team database enforces this for each organisation&apos;s logins, whatever program they use. Staff in no
-            organisation (the programme&apos;s own) see everyone.
-          </caption>
-          <thead>
-            <tr>
-              <th scope="col">Organisation</th>
-              <th scope="col">Sees now</th>
-              <th scope="col">Change</th>
-            </tr>
-          </thead>
-          <tbody>
-            {data.organisations.map((o) => (
-              <ScopeRow key={`${o.id}-${o.sees ?? ''}-${o.referralSource ?? ''}`} organisation={o} />
-            ))}
-          </tbody>
-        </table>
+        <TableScroll>
+          <table>
+            <caption className="hint">
+              The team database enforces this for each organisation&apos;s logins, whatever program they use. Staff in
+              no organisation (the programme&apos;s own) see everyone.
+            </caption>
+            <thead>
+              <tr>
+                <th scope="col">Organisation</th>
+                <th scope="col">Sees now</th>
+                <th scope="col">Change</th>
+              </tr>
+            </thead>
+            <tbody>
+              {data.organisations.map((o) => (
+                <ScopeRow key={`${o.id}-${o.sees ?? ''}-${o.referralSource ?? ''}`} organisation={o} />
+              ))}
+            </tbody>
+          </table>
+        </TableScroll>
       )}
     </section>
   );
