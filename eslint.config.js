@@ -1,7 +1,8 @@
 // ESLint: the recommended JavaScript and TypeScript rules everywhere, React's hook rules in the
-// window (and a table only in its frame, TableScroll), and two of our own (scripts/eslint-rules.mjs): every eslint-disable says why, and no
-// line is over 160 characters. Formatting is Prettier's job, layering is scripts/check-layers.ts
-// and unused code is knip's; `npm run lint` (scripts/lint.mjs) runs them all.
+// window (and a table only in its frame, TableScroll), and two of our own
+// (scripts/eslint-rules.mjs): every eslint-disable says why, and no line is over 160 characters.
+// Formatting is Prettier's job, layering is scripts/check-layers.ts and unused code is knip's;
+// `npm run lint` (scripts/lint.mjs) runs them all.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
