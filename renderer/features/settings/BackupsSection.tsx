@@ -90,7 +90,7 @@ export function BackupsSection() {
       {list.data && list.data.backups.length === 0 && <p>No backups yet.</p>}
       {list.data && list.data.backups.length > 0 && (
         <TableScroll>
-          <table className="table">
+          <table className="data">
             <caption className="visually-hidden">Backups, newest first</caption>
             <thead>
               <tr>

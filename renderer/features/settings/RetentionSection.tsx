@@ -53,7 +53,7 @@ export function RetentionSection() {
     <>
       <h3>Retention dates</h3>
       <TableScroll>
-        <table className="table">
+        <table className="data">
           <caption className="visually-hidden">Funding streams and how long their records are kept</caption>
           <thead>
             <tr>

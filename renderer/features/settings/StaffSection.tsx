@@ -126,7 +126,7 @@ export function StaffSection() {
         </p>
       )}
       <TableScroll>
-        <table className="table">
+        <table className="data">
           <caption className="visually-hidden">Staff accounts</caption>
           <thead>
             <tr>
@@ -186,24 +186,26 @@ export function StaffSection() {
                     <span className="tag tag-green">Active</span>
                   )}
                 </td>
-                <td className="actions">
-                  <button type="button" onClick={() => setResetFor(s)}>
-                    Reset password<span className="visually-hidden"> for {s.displayName}</span>
-                  </button>
-                  {s.isActive && (
-                    <button type="button" onClick={() => void issueCode(s)}>
-                      Issue set-up code<span className="visually-hidden"> for {s.displayName}</span>
+                <td>
+                  <div className="actions">
+                    <button type="button" onClick={() => setResetFor(s)}>
+                      Reset password<span className="visually-hidden"> for {s.displayName}</span>
                     </button>
-                  )}
-                  {s.lockedUntil && s.lockedUntil > now && (
-                    <button type="button" onClick={() => void unlock(s)}>
-                      Unlock<span className="visually-hidden"> {s.displayName}</span>
+                    {s.isActive && (
+                      <button type="button" onClick={() => void issueCode(s)}>
+                        Issue set-up code<span className="visually-hidden"> for {s.displayName}</span>
+                      </button>
+                    )}
+                    {s.lockedUntil && s.lockedUntil > now && (
+                      <button type="button" onClick={() => void unlock(s)}>
+                        Unlock<span className="visually-hidden"> {s.displayName}</span>
+                      </button>
+                    )}
+                    <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>
+                      {s.isActive ? 'Deactivate' : 'Reactivate'}
+                      <span className="visually-hidden"> {s.displayName}</span>
                     </button>
-                  )}
-                  <button type="button" onClick={() => void change(s, { isActive: !s.isActive })}>
-                    {s.isActive ? 'Deactivate' : 'Reactivate'}
-                    <span className="visually-hidden"> {s.displayName}</span>
-                  </button>
+                  </div>
                 </td>
               </tr>
             ))}
