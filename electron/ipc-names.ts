@@ -14,10 +14,12 @@ export const menuCommands = [
   'go-outcomes',
   'go-returns',
   'go-imports',
+  'go-events',
   'go-settings',
   'new-participant',
   'find',
   'import-file',
+  'shortcuts',
 ] as const;
 export type MenuCommand = (typeof menuCommands)[number];
 /** The team database connection kept in the keychain (electron/team-connection.ts): its state

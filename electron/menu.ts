@@ -4,6 +4,12 @@ import { IPC_MENU, type MenuCommand } from './ipc-names';
 
 export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
   const send = (command: MenuCommand) => () => getWindow()?.webContents.send(IPC_MENU, command);
+  const go = (label: string, accelerator: string, command: MenuCommand): MenuItemConstructorOptions => ({
+    label,
+    accelerator,
+    registerAccelerator: false,
+    click: send(command),
+  });
   const isMac = process.platform === 'darwin';
   const template: MenuItemConstructorOptions[] = [
     ...(isMac ? [{ role: 'appMenu' as const }] : []),
@@ -32,14 +38,17 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
     },
     {
       label: '&Go',
+      // The window's own keys (Alt+1 to Alt+8, renderer/app/routes.tsx), shown here and handled
+      // there (registerAccelerator: false), so the menu and the window never disagree.
       submenu: [
-        { label: 'Participants', accelerator: 'CmdOrCtrl+1', click: send('go-participants') },
-        { label: 'Courses', accelerator: 'CmdOrCtrl+2', click: send('go-courses') },
-        { label: 'Vacancies', accelerator: 'CmdOrCtrl+3', click: send('go-vacancies') },
-        { label: 'Placements && outcomes', accelerator: 'CmdOrCtrl+4', click: send('go-outcomes') },
-        { label: 'Returns', accelerator: 'CmdOrCtrl+5', click: send('go-returns') },
-        { label: 'Imports', accelerator: 'CmdOrCtrl+6', click: send('go-imports') },
-        { label: 'Settings', accelerator: 'CmdOrCtrl+,', click: send('go-settings') },
+        go('Participants', 'Alt+1', 'go-participants'),
+        go('Courses', 'Alt+2', 'go-courses'),
+        go('Vacancies', 'Alt+3', 'go-vacancies'),
+        go('Placements && outcomes', 'Alt+4', 'go-outcomes'),
+        go('Returns', 'Alt+5', 'go-returns'),
+        go('Imports', 'Alt+6', 'go-imports'),
+        go('Settings', 'Alt+7', 'go-settings'),
+        go('Events', 'Alt+8', 'go-events'),
       ],
     },
     {
@@ -53,6 +62,10 @@ export function buildMenu(getWindow: () => BrowserWindow | null): Menu {
       ],
     },
     { role: 'windowMenu' },
+    {
+      label: '&Help',
+      submenu: [go('Keyboard shortcuts', 'F1', 'shortcuts')],
+    },
   ];
   return Menu.buildFromTemplate(template);
 }

@@ -15,6 +15,7 @@ import { importsRoutes } from '../features/imports/imports.routes';
 import { settingsRoutes } from '../features/settings/settings.routes';
 import { UnlinkedLoginsNotice } from '../features/settings/UnlinkedLoginsNotice';
 import type { Session } from '../../shared/contract/app.contract';
+import { KeyboardShortcuts, asksForShortcuts } from './KeyboardShortcuts';
 
 const home = (area: string) => areas.find((a) => a.path === area)?.home ?? participantsRoutes.list.href();
 
@@ -25,6 +26,7 @@ const menuTargets: Record<string, () => string> = {
   'go-outcomes': () => home('outcomes'),
   'go-returns': () => home('returns'),
   'go-imports': () => home('imports'),
+  'go-events': () => home('events'),
   'go-settings': () => home('settings'),
   'new-participant': () => participantsRoutes.new.href(),
   find: () => participantsRoutes.list.href(),
@@ -51,6 +53,7 @@ export function Shell({
   // Bumped by each move the shell makes (shortcut, menu, navigation link) so focus follows it
   // even when the address does not change (Alt+1 on the participants grid).
   const [moves, setMoves] = useState(0);
+  const [showShortcuts, setShowShortcuts] = useState(false);
 
   useEffect(() => {
     const go = (href: string) => {
@@ -58,6 +61,11 @@ export function Shell({
       setMoves((n) => n + 1);
     };
     const onKey = (e: KeyboardEvent) => {
+      if (asksForShortcuts(e)) {
+        e.preventDefault();
+        setShowShortcuts(true);
+        return;
+      }
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
       const target = areas.find((a) => a.shortcut === e.key);
       if (target) {
@@ -67,6 +75,7 @@ export function Shell({
     };
     window.addEventListener('keydown', onKey);
     const offMenu = api.onMenuCommand((command) => {
+      if (command === 'shortcuts') setShowShortcuts(true);
       const target = menuTargets[command];
       if (target) go(target());
     });
@@ -113,11 +122,15 @@ export function Shell({
         <div className="sidebar-foot">
           <span className="who">{session.staff.displayName}</span>
           <span className="muted">{session.staff.role}</span>
+          <button type="button" className="link-button" onClick={() => setShowShortcuts(true)} aria-keyshortcuts="? F1">
+            Keyboard shortcuts
+          </button>
           <button type="button" className="link-button" onClick={onSignOut}>
             Sign out
           </button>
         </div>
       </nav>
+      {showShortcuts && <KeyboardShortcuts onClose={() => setShowShortcuts(false)} />}
       <main className="content" id="main" tabIndex={-1}>
         {session.staff.role === 'administrator' && (
           <UnlinkedLoginsNotice

@@ -1,7 +1,7 @@
 // The window's one toolkit, as a user meets it: an address that shows nothing gives the same
 // not-found page in every area (with the navigation still there); the new-participant form lists
 // every problem at once; Alt+1..8 put focus on the new page's heading in every area; an area's
-// tabs sit in the same place in every area.
+// tabs sit in the same place in every area; ? or F1 lists the keyboard shortcuts.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
 
 test("an area's tabs sit under the page heading in every area, and a record's page leads back to its list", async ({
@@ -125,4 +125,46 @@ test('Alt+1..8 put focus on the new page’s heading in every area', async ({ ap
     await page.keyboard.press(`Alt+${key}`);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeFocused();
   }
+});
+
+test('? or F1 lists the keyboard shortcuts (not "?" typed in a box); Esc closes the list; so does the button under the navigation', async ({
+  appPage: page,
+}) => {
+  await startWithDemo(page);
+  const list = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  // "?" typed into the search box is a question mark, not the list.
+  await page.getByLabel('Search', { exact: true }).fill('');
+  await page.getByLabel('Search', { exact: true }).press('?');
+  await expect(list).toHaveCount(0);
+  await expect(page.getByLabel('Search', { exact: true })).toHaveValue('?');
+
+  await page.getByRole('heading', { name: 'Participants', level: 1 }).focus();
+  await page.keyboard.press('?');
+  await expect(list).toBeVisible();
+  // Each area's key, from the areas themselves, and the register's marks.
+  for (const [key, what] of [
+    ['Alt+1', 'Go to Participants'],
+    ['Alt+5', 'Go to Returns'],
+    ['Alt+8', 'Go to Events'],
+    ['P', 'Mark present'],
+    ['Ctrl+N', 'New participant'],
+  ] as const) {
+    const row = list.locator('dl > div').filter({ has: page.getByText(what, { exact: true }) });
+    await expect(row.locator('kbd').filter({ hasText: new RegExp(`^${key.replace('+', '\\+')}$`) })).toBeVisible();
+  }
+  expect(await axeViolations(page)).toEqual([]);
+  await page.keyboard.press('Escape');
+  await expect(list).toHaveCount(0);
+
+  await page.keyboard.press('F1');
+  await expect(list).toBeVisible();
+  await list.getByRole('button', { name: 'Close' }).click();
+  await expect(list).toHaveCount(0);
+
+  await page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Keyboard shortcuts' }).click();
+  await expect(list).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(
+    page.getByRole('navigation', { name: 'Main' }).getByRole('button', { name: 'Keyboard shortcuts' }),
+  ).toBeFocused();
 });
