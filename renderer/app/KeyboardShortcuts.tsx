@@ -4,6 +4,7 @@
 // what the keys do.
 import { useEffect, useRef } from 'react';
 import { areas } from './routes';
+import { typingIn } from './focus';
 import { markKeys, markLabels } from '../features/courses/format';
 
 interface Group {
@@ -55,14 +56,7 @@ const groups: Group[] = [
 /** Whether a key press is "?" or F1 asking for the list (not "?" typed into a box). */
 export function asksForShortcuts(e: KeyboardEvent): boolean {
   if (e.key === 'F1') return true;
-  const target = e.target as HTMLElement | null;
-  const typing =
-    !!target &&
-    (target.tagName === 'INPUT' ||
-      target.tagName === 'TEXTAREA' ||
-      target.tagName === 'SELECT' ||
-      target.isContentEditable);
-  return e.key === '?' && !typing && !e.ctrlKey && !e.altKey && !e.metaKey;
+  return e.key === '?' && !typingIn(e.target) && !e.ctrlKey && !e.altKey && !e.metaKey;
 }
 
 export function KeyboardShortcuts({ onClose }: { onClose(): void }) {

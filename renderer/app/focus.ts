@@ -24,3 +24,12 @@ export function focusPageTitle(): () => void {
     cancelled = true;
   };
 }
+
+/** Whether a key press lands in a box the user types in (a one-key shortcut such as "/" or "?"
+ * must then be the character typed, not the shortcut). */
+export function typingIn(target: EventTarget | null): boolean {
+  const el = target as HTMLElement | null;
+  return (
+    !!el && (el.tagName === 'INPUT' || el.tagName === 'TEXTAREA' || el.tagName === 'SELECT' || el.isContentEditable)
+  );
+}

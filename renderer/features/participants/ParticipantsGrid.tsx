@@ -17,6 +17,7 @@ import { saveExportJob } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { api } from '../../api/client';
 import { navigate } from '../../app/router';
+import { typingIn } from '../../app/focus';
 import { useCan } from '../../app/session-context';
 import {
   participantSpecialGridColumns,
@@ -80,14 +81,7 @@ export function ParticipantsGrid() {
 
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
-      const target = e.target as HTMLElement | null;
-      const typing =
-        !!target &&
-        (target.tagName === 'INPUT' ||
-          target.tagName === 'TEXTAREA' ||
-          target.tagName === 'SELECT' ||
-          target.isContentEditable);
-      if ((e.key === '/' && !typing) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
+      if ((e.key === '/' && !typingIn(e.target)) || ((e.ctrlKey || e.metaKey) && e.key.toLowerCase() === 'f')) {
         e.preventDefault();
         searchBox.current?.focus();
         searchBox.current?.select();
