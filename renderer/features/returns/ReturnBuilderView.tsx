@@ -17,7 +17,7 @@ import { ReturnWarnings } from './ReturnWarnings';
 import { ReturnAreas } from './ReturnAreas';
 import { returnsRoutes } from './returns.routes';
 import { DefinitionStatusTag } from './DefinitionStatusTag';
-import { RagMarker } from './RagMarker';
+import { TargetCells } from './RagMarker';
 import { coveringSet } from './covering-set';
 import { TableScroll } from '../../components/TableScroll';
 
@@ -185,20 +185,7 @@ export function ReturnBuilderView() {
                         {i.count.toLocaleString('en-GB')}
                       </button>
                     </td>
-                    <td>{i.cumulative.toLocaleString('en-GB')}</td>
-                    <td>
-                      {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
-                    </td>
-                    <td>
-                      {i.profileToDate === null ? (
-                        <span className="muted">None</span>
-                      ) : (
-                        i.profileToDate.toLocaleString('en-GB')
-                      )}
-                    </td>
-                    <td>
-                      <RagMarker rag={i.rag} variance={i.variance} />
-                    </td>
+                    <TargetCells i={i} />
                     <td>
                       {w === undefined ? (
                         <span className="muted">Checking…</span>

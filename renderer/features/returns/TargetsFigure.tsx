@@ -6,7 +6,7 @@ import { useMemo, useState } from 'react';
 import { useChannel } from '../../api/use-channel';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { ChartFigure } from './ChartFigure';
-import { RagMarker } from './RagMarker';
+import { TargetCells } from './RagMarker';
 import { returnsRoutes } from './returns.routes';
 import { coveringSet } from './covering-set';
 import { TableScroll } from '../../components/TableScroll';
@@ -101,20 +101,7 @@ export function TargetsFigure({ from, to }: { from: string; to: string }) {
                       {i.code}: {i.title}
                     </th>
                     <td>{i.count.toLocaleString('en-GB')}</td>
-                    <td>{i.cumulative.toLocaleString('en-GB')}</td>
-                    <td>
-                      {i.target === null ? <span className="muted">None set</span> : i.target.toLocaleString('en-GB')}
-                    </td>
-                    <td>
-                      {i.profileToDate === null ? (
-                        <span className="muted">None</span>
-                      ) : (
-                        i.profileToDate.toLocaleString('en-GB')
-                      )}
-                    </td>
-                    <td>
-                      <RagMarker rag={i.rag} variance={i.variance} />
-                    </td>
+                    <TargetCells i={i} />
                   </tr>
                 ))}
               </tbody>
