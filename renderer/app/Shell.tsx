@@ -1,8 +1,8 @@
 // The signed-in shell: skip link, navigation, the page for the address (or the not-found page),
-// jobs and toasts. Keyboard: Alt+1..7 go to each area in the order of the navigation (Ctrl+1..6,
-// and Ctrl+, for Settings, in the app's menu); after any such move focus goes to the new page's
-// heading.
-import { useEffect, useState, type ReactNode } from 'react';
+// jobs and toasts. Keyboard: Alt+1..8 go to each area in the order of the navigation (the app's
+// menu shows the same keys); after any such move focus goes to the new page's heading. In a
+// narrow window the navigation is a band whose links fold behind a Menu button.
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { areas } from './routes';
 import { navigate, useRoute } from './router';
 import { pageFor } from './pages';
@@ -54,6 +54,14 @@ export function Shell({
   // even when the address does not change (Alt+1 on the participants grid).
   const [moves, setMoves] = useState(0);
   const [showShortcuts, setShowShortcuts] = useState(false);
+  // In a narrow window the navigation folds behind a Menu button (see app.css); a wide one
+  // ignores this and always shows it. The menu is open only at the place it was opened: any move
+  // (a link, a shortcut, the app's menu) folds it away again.
+  const place = `${path.join('/')} ${moves}`;
+  const [menuOpenAt, setMenuOpenAt] = useState<string | null>(null);
+  const menuOpen = menuOpenAt === place;
+  const setMenuOpen = (open: boolean) => setMenuOpenAt(open ? place : null);
+  const menuButton = useRef<HTMLButtonElement>(null);
 
   useEffect(() => {
     const go = (href: string) => {
@@ -103,31 +111,58 @@ export function Shell({
       >
         Skip to main content
       </a>
-      <nav className="sidebar" aria-label="Main">
+      <nav
+        className="sidebar"
+        aria-label="Main"
+        data-open={menuOpen}
+        onKeyDown={(e) => {
+          if (e.key === 'Escape' && menuOpen) {
+            setMenuOpen(false);
+            menuButton.current?.focus();
+          }
+        }}
+      >
         <div className="brand">Worksbook</div>
-        <ul>
-          {areas.map((a) => (
-            <li key={a.path}>
-              <a
-                href={a.home}
-                aria-current={a === area && !start ? 'page' : undefined}
-                aria-keyshortcuts={`Alt+${a.shortcut}`}
-                onClick={() => setMoves((n) => n + 1)}
-              >
-                {a.label}
-              </a>
-            </li>
-          ))}
-        </ul>
-        <div className="sidebar-foot">
-          <span className="who">{session.staff.displayName}</span>
-          <span className="muted">{session.staff.role}</span>
-          <button type="button" className="link-button" onClick={() => setShowShortcuts(true)} aria-keyshortcuts="? F1">
-            Keyboard shortcuts
-          </button>
-          <button type="button" className="link-button" onClick={onSignOut}>
-            Sign out
-          </button>
+        <button
+          ref={menuButton}
+          type="button"
+          className="menu-toggle"
+          aria-expanded={menuOpen}
+          aria-controls="main-menu"
+          onClick={() => setMenuOpen(!menuOpen)}
+        >
+          Menu
+        </button>
+        <div className="sidebar-menu" id="main-menu">
+          <ul>
+            {areas.map((a) => (
+              <li key={a.path}>
+                <a
+                  href={a.home}
+                  aria-current={a === area && !start ? 'page' : undefined}
+                  aria-keyshortcuts={`Alt+${a.shortcut}`}
+                  onClick={() => setMoves((n) => n + 1)}
+                >
+                  {a.label}
+                </a>
+              </li>
+            ))}
+          </ul>
+          <div className="sidebar-foot">
+            <span className="who">{session.staff.displayName}</span>
+            <span className="muted">{session.staff.role}</span>
+            <button
+              type="button"
+              className="link-button"
+              onClick={() => setShowShortcuts(true)}
+              aria-keyshortcuts="? F1"
+            >
+              Keyboard shortcuts
+            </button>
+            <button type="button" className="link-button" onClick={onSignOut}>
+              Sign out
+            </button>
+          </div>
         </div>
       </nav>
       {showShortcuts && <KeyboardShortcuts onClose={() => setShowShortcuts(false)} />}

@@ -7,7 +7,7 @@
 // The walk is made in a window 1,024 px wide, and also fails when a screen runs past the window's
 // right edge there: the page or its main area scrolling sideways. A wide table scrolls inside its
 // own frame (TableScroll), a grid inside itself. A second walk does the same at 683 × 384 px, a
-// laptop's screen with text at 200%.
+// laptop's screen with text at 200%, and a third at 320 × 256 px, text at 400% (WCAG 1.4.10).
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, startWithDemo, type AppFixture } from './fixtures';
 import type { Route } from '../../renderer/app/route';
@@ -195,7 +195,7 @@ async function pastTheEdge(page: Page): Promise<string | null> {
     const edge = main.getBoundingClientRect().right;
     const past = [...main.querySelectorAll<HTMLElement>('*')]
       .map((el) => ({ el, right: el.getBoundingClientRect().right }))
-      .filter((x) => x.right > edge + 1 && !x.el.parentElement?.closest('table'))
+      .filter((x) => x.right > edge + 1 && !x.el.parentElement?.closest('.table-scroll, .ag-root-wrapper'))
       .sort((a, b) => b.right - a.right)
       .slice(0, 3)
       .map(
@@ -274,5 +274,25 @@ test.describe('with text at 200% on a laptop', () => {
     }
     expect(problems).toEqual([]);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+  });
+});
+
+// WCAG 1.4.10's own width: 320 CSS px, a 1,280 px window with text at 400%. Nothing but a table's
+// frame or a grid scrolls sideways; a record's facts stand each name above its value.
+test.describe('with text at 400%', () => {
+  test.use({ viewport: { width: 320, height: 256 } });
+  test('no screen runs past the window', async ({ appPage: page, app }) => {
+    test.setTimeout(600_000);
+    await startWithDemo(page);
+    const base = app.harness.url.split('#')[0];
+    const problems: string[] = [];
+    for (const { path } of everyAddress(await demoIds(app))) {
+      await page.goto(`${base}#/${path}`);
+      await settle(page);
+      const past = await pastTheEdge(page);
+      if (past) problems.push(`${path}: ${past}`);
+      for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+    }
+    expect(problems).toEqual([]);
   });
 });

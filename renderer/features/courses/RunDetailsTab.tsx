@@ -1,5 +1,5 @@
 // A run's details (the run form, for officers) and its sessions.
-import { useState } from 'react';
+import { Fragment, useState } from 'react';
 import type { ChannelOutput } from '../../../shared/contract/index';
 import type { RunDetail } from '../../../shared/contract/courses.contract';
 import { useChannel } from '../../api/use-channel';
@@ -38,10 +38,10 @@ export function RunDetailsTab({ run }: { run: RunDetail }) {
                 ['Notes', run.notes ?? '–'],
               ] as const
             ).map(([k, val]) => (
-              <div key={k}>
+              <Fragment key={k}>
                 <dt>{k}</dt>
                 <dd>{val}</dd>
-              </div>
+              </Fragment>
             ))}
           </dl>
           {canEdit && (

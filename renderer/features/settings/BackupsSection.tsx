@@ -121,7 +121,7 @@ export function BackupsSection() {
       {preview && (
         <div className="panel" aria-labelledby="preview-title">
           <h3 id="preview-title">Backup of {formatUkDateTime(preview.takenAt)}</h3>
-          <dl className="summary-list">
+          <dl className="facts">
             <dt>Participants</dt>
             <dd>{preview.participants.toLocaleString('en-GB')}</dd>
             <dt>Outcomes</dt>

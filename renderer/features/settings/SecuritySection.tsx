@@ -32,7 +32,7 @@ export function SecuritySection() {
       <RecoveryKeySettings storePath={info.data?.storePath ?? null} />
       <h3>Data file</h3>
       {info.data && (
-        <dl className="summary-list">
+        <dl className="facts">
           <dt>Location</dt>
           <dd>{info.data.storePath}</dd>
           <dt>Encrypted</dt>
