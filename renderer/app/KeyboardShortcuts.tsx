@@ -72,6 +72,7 @@ export function KeyboardShortcuts({ onClose }: { onClose(): void }) {
       <h2 id="shortcuts-title" ref={title} tabIndex={-1}>
         Keyboard shortcuts
       </h2>
+      <p className="muted">On a Mac, Alt is the Option key (⌥) and Ctrl the Command key (⌘).</p>
       <div className="shortcuts-groups">
         {groups.map((g, n) => (
           <section key={g.title} aria-labelledby={`shortcuts-${n}`}>

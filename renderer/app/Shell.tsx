@@ -75,7 +75,9 @@ export function Shell({
         return;
       }
       if (!e.altKey || e.ctrlKey || e.metaKey) return;
-      const target = areas.find((a) => a.shortcut === e.key);
+      // By the key's place as well as its character: on a Mac, Option+1 types "¡", and on a French
+      // keyboard the 1 key without Shift is "&"; both are still the digit row's first key.
+      const target = areas.find((a) => a.shortcut === e.key || e.code === `Digit${a.shortcut}`);
       if (target) {
         e.preventDefault();
         go(target.home);

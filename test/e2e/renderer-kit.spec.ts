@@ -131,6 +131,11 @@ test('Alt+1..8 put focus on the new page’s heading in every area', async ({ ap
     await page.keyboard.press(`Alt+${key}`);
     await expect(page.getByRole('heading', { name: heading, level: 1 })).toBeFocused();
   }
+  // A Mac's Option+2 types "™": the key's place (Digit2) still goes to Courses.
+  await page.evaluate(() =>
+    window.dispatchEvent(new KeyboardEvent('keydown', { key: '™', code: 'Digit2', altKey: true, bubbles: true })),
+  );
+  await expect(page.getByRole('heading', { name: 'Courses', level: 1 })).toBeFocused();
 });
 
 test('? or F1 lists the keyboard shortcuts (not "?" typed in a box); Esc closes the list; so does the button under the navigation', async ({
