@@ -160,7 +160,10 @@ export const suite: BenchSuite = {
         'x',
       );
 
-      // Bulk insert of the same 50,000 new people: repository (Kysely multi-row) vs raw prepared.
+      // Bulk insert of the same 50,000 new people: the repository (Kysely, multi-row statements
+      // returning each id) against its floor, the driver running the same multi-row statement
+      // shape prepared once (no query builder, nothing returned). Both fire the search index's
+      // per-row triggers (neither defers them, as an import's commit does).
       const rows = persons.map((p, i) =>
         newParticipant(
           {
@@ -179,6 +182,11 @@ export const suite: BenchSuite = {
       );
       const repo: number[] = [];
       const raw: number[] = [];
+      // The columns with a value in some row, as the repository writes (the rest take their default).
+      const columns = Object.keys(rows[0]!).filter((k) =>
+        rows.some((r) => (r as Record<string, unknown>)[k] !== null && (r as Record<string, unknown>)[k] !== undefined),
+      );
+      const per = Math.max(1, Math.floor(32_000 / columns.length));
       for (let run = 0; run < 3; run++) {
         const a = await kit.store(size);
         let t0 = performance.now();
@@ -186,24 +194,36 @@ export const suite: BenchSuite = {
         repo.push(performance.now() - t0);
         await a.backend.close();
         const b = await kit.store(size);
-        const columns = Object.keys(rows[0]!);
-        const insert = b.backend.store.sqlite.prepare(
-          `insert into participants (${columns.join(', ')}) values (${columns.map(() => '?').join(', ')})`,
-        );
+        const tuple = `(${columns.map(() => '?').join(', ')})`;
+        const statementFor = (n: number) =>
+          b.backend.store.sqlite.prepare(
+            `insert into participants (${columns.join(', ')}) values ${Array(n).fill(tuple).join(', ')}`,
+          );
+        const full = statementFor(per);
+        const tail = rows.length % per ? statementFor(rows.length % per) : full;
         t0 = performance.now();
         b.backend.store.sqlite.transaction(() => {
-          for (const r of rows) insert.run(...columns.map((k) => (r as Record<string, unknown>)[k] ?? null));
+          for (let i = 0; i < rows.length; i += per) {
+            const part = rows.slice(i, i + per);
+            const values = part.flatMap((r) => columns.map((k) => (r as Record<string, unknown>)[k] ?? null));
+            (part.length === per ? full : tail).run(...values);
+          }
         })();
         raw.push(performance.now() - t0);
         await b.backend.close();
       }
       const r1 = kit.record('bulk insert 50,000 via imports repository', size, repo);
-      const r2 = kit.record('bulk insert 50,000 raw prepared (floor)', size, raw);
+      const r2 = kit.record(
+        'bulk insert 50,000, the same multi-row statements prepared once (floor)',
+        size,
+        raw,
+        `${per} rows a statement, through the driver alone`,
+      );
       kit.record(
-        'bulk insert repository / raw prepared (medians)',
+        'bulk insert repository / its floor (medians)',
         size,
         [r1.medianMs / r2.medianMs],
-        'target <= 2x',
+        'target <= 2x; what Kysely and returning each id add',
         'x',
       );
     }
