@@ -174,17 +174,14 @@ function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarge
           '–'
         )}
       </td>
-      <td>
+      <td className="site-ready-cell">
         {r.siteReady.ready ? (
           <span className="tag tag-green">Ready since {formatUkDate(r.siteReady.readySince)}</span>
         ) : (
           <>
             <span className="tag tag-grey">Not yet</span>
-            <ul className="missing-list">
-              {r.siteReady.missing.map((m) => (
-                <li key={m}>{m}</li>
-              ))}
-            </ul>
+            {/* As the results entry says it: one line of what is still missing, not a list a word wide. */}
+            <div className="muted">Still missing: {r.siteReady.missing.join('; ')}</div>
           </>
         )}
       </td>
