@@ -209,7 +209,8 @@ export const suite: BenchSuite = {
         floorMs,
         // Not a floor: the safe writer reuses one style object per column, which ExcelJS used
         // plainly does not, so the safe writer can be the faster of the two.
-        `paired ratio safe/baseline median ${ratios[2]!.toFixed(2)}x [${ratios[0]!.toFixed(2)}–${ratios[4]!.toFixed(2)}] (target ≤ 1.5x); a baseline, not a floor: the safe writer reuses a style object per column, this does not`,
+        `paired ratio safe/baseline median ${ratios[2]!.toFixed(2)}x [${ratios[0]!.toFixed(2)}–${ratios[4]!.toFixed(2)}] ` +
+          '(target ≤ 1.5x); a baseline, not a floor: the safe writer reuses a style object per column, this does not',
       );
       await backend.close();
     }
