@@ -9,7 +9,7 @@
 // own frame (TableScroll), a grid inside itself. A second walk does the same at 683 × 384 px, a
 // laptop's screen with text at 200%, and a third at 320 × 256 px, text at 400% (WCAG 1.4.10).
 import type { Page } from '@playwright/test';
-import { test, expect, axeViolations, startWithDemo, type AppFixture } from './fixtures';
+import { test, expect, axeViolations, createFirstProfile, startWithDemo, type AppFixture } from './fixtures';
 import type { Route } from '../../renderer/app/route';
 import { participantsRoutes, participantTabs } from '../../renderer/features/participants/participants.routes';
 import { coursesRoutes, runTabs } from '../../renderer/features/courses/courses.routes';
@@ -281,18 +281,35 @@ test.describe('with text at 200% on a laptop', () => {
 // frame or a grid scrolls sideways; a record's facts stand each name above its value.
 test.describe('with text at 400%', () => {
   test.use({ viewport: { width: 320, height: 256 } });
-  test('no screen runs past the window', async ({ appPage: page, app }) => {
+  test('no screen runs past the window, the first ones included', async ({ appPage: page, app }) => {
     test.setTimeout(600_000);
-    await startWithDemo(page);
-    const base = app.harness.url.split('#')[0];
     const problems: string[] = [];
+    const check = async (where: string) => {
+      const past = await pastTheEdge(page);
+      if (past) problems.push(`${where}: ${past}`);
+      for (const v of await axeViolations(page)) problems.push(`${where}: ${v}`);
+    };
+    // The screens before the first sign-in: making the first profile, then the empty programme.
+    await expect(page.getByLabel('Your name')).toBeVisible();
+    await check('the first profile');
+    await createFirstProfile(page);
+    await expect(page.getByRole('heading', { name: 'Your programme is empty' })).toBeVisible();
+    await check('the empty programme');
+    await page.getByRole('button', { name: 'Load demo data' }).click();
+    await expect(page.getByRole('heading', { name: 'Participants', level: 1 })).toBeVisible({ timeout: 60_000 });
+    const base = app.harness.url.split('#')[0];
     for (const { path } of everyAddress(await demoIds(app))) {
       await page.goto(`${base}#/${path}`);
       await settle(page);
-      const past = await pastTheEdge(page);
-      if (past) problems.push(`${path}: ${past}`);
-      for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+      await check(path);
     }
+    // Signing out from the folded menu, and the sign-in screen it leads to.
+    await page.getByRole('button', { name: 'Menu' }).click();
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(page.getByRole('heading', { name: 'Who is working?', level: 1 })).toBeVisible();
+    await page.getByLabel(/Jo Officer/).check();
+    await expect(page.getByLabel('Password', { exact: true })).toBeVisible();
+    await check('signing in');
     expect(problems).toEqual([]);
   });
 });
