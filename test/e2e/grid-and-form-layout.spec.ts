@@ -2,7 +2,7 @@
 // below the form's own scrolling region, so with the form scrolled to the middle nothing lies under
 // it (axe target-size clean); grids select a row on a click and offer Open; the participants grid
 // explains its tick boxes before any are ticked; the key columns show at 1366 wide, with a hint
-// when more are off screen.
+// when more are off screen. In a short window (683 × 384) a long form flows in the page instead.
 import { test, expect, axeViolations, scrollFormToMiddle, startWithDemo } from './fixtures';
 
 test.use({ viewport: { width: 1366, height: 768 } });
@@ -220,4 +220,33 @@ test('a wide table scrolls inside its frame in a narrow window, which the keyboa
   const frameBox = (await frame.boundingBox())!;
   expect((await name.boundingBox())!.x).toBeGreaterThanOrEqual(frameBox.x - 1);
   expect(await axeViolations(page)).toEqual([]);
+});
+
+test.describe('in a short window (text at 200% on a laptop)', () => {
+  test.use({ viewport: { width: 683, height: 384 } });
+  test('a long form flows in the page, not in a region of its own, and its Save bar follows the last field', async ({
+    appPage: page,
+  }) => {
+    await startWithDemo(page);
+    await page.keyboard.press('Control+N');
+    await expect(page.getByRole('heading', { name: 'New participant', level: 1 })).toBeVisible();
+    const layout = await page.evaluate(() => {
+      const region = document.querySelector<HTMLElement>('.form-scroll')!;
+      const main = document.querySelector<HTMLElement>('main')!;
+      const fields = [...region.querySelectorAll<HTMLElement>('input, select, textarea')];
+      const bar = document.querySelector<HTMLElement>('.form-actions')!;
+      return {
+        regionScrolls: region.scrollHeight > region.clientHeight + 1,
+        mainScrolls: main.scrollHeight > main.clientHeight + 1,
+        barBelowLastField:
+          bar.getBoundingClientRect().top >= Math.max(...fields.map((f) => f.getBoundingClientRect().bottom)),
+      };
+    });
+    // With a region of its own the fields had about 200 px between the heading and the bar.
+    expect(layout).toEqual({ regionScrolls: false, mainScrolls: true, barBelowLastField: true });
+    const save = page.getByRole('button', { name: 'Save participant' });
+    await save.scrollIntoViewIfNeeded();
+    await expect(save).toBeInViewport();
+    expect(await axeViolations(page)).toEqual([]);
+  });
 });
