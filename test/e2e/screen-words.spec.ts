@@ -255,8 +255,14 @@ test('no screen shows a snake_case code, an ISO date or JSON, or runs past a 1,0
   expect(addresses.length).toBeGreaterThan(60);
 });
 
+/** A screen's problems in a narrow window: running past its edge, and what axe finds. */
+async function narrowProblems(page: Page, where: string): Promise<string[]> {
+  const past = await pastTheEdge(page);
+  return [...(past ? [`${where}: ${past}`] : []), ...(await axeViolations(page)).map((v) => `${where}: ${v}`)];
+}
+
 // A laptop's 1,366 × 768 screen with text enlarged to 200% (WCAG 1.4.4 and 1.4.10): the main
-// navigation becomes a band across the top, every screen still keeps within the window's width, and
+// navigation folds behind a Menu button, every screen still keeps within the window's width, and
 // axe finds nothing there either (a table too wide for its frame is a region the keyboard reaches).
 test.describe('with text at 200% on a laptop', () => {
   test.use({ viewport: { width: 683, height: 384 } });
@@ -268,9 +274,7 @@ test.describe('with text at 200% on a laptop', () => {
     for (const { path } of everyAddress(await demoIds(app))) {
       await page.goto(`${base}#/${path}`);
       await settle(page);
-      const past = await pastTheEdge(page);
-      if (past) problems.push(`${path}: ${past}`);
-      for (const v of await axeViolations(page)) problems.push(`${path}: ${v}`);
+      problems.push(...(await narrowProblems(page, path)));
     }
     expect(problems).toEqual([]);
     await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
@@ -284,11 +288,7 @@ test.describe('with text at 400%', () => {
   test('no screen runs past the window, the first ones included', async ({ appPage: page, app }) => {
     test.setTimeout(600_000);
     const problems: string[] = [];
-    const check = async (where: string) => {
-      const past = await pastTheEdge(page);
-      if (past) problems.push(`${where}: ${past}`);
-      for (const v of await axeViolations(page)) problems.push(`${where}: ${v}`);
-    };
+    const check = async (where: string) => problems.push(...(await narrowProblems(page, where)));
     // The screens before the first sign-in: making the first profile, then the empty programme.
     await expect(page.getByLabel('Your name')).toBeVisible();
     await check('the first profile');
