@@ -578,6 +578,21 @@ export const coursesContract = {
       .strict(),
     output: z.object({ saved: z.number().int(), changed: z.number().int() }),
   }),
+  'courses.register.signInSheet': channel({
+    effect: writes('audit'),
+    summary: 'Print a session sign-in sheet',
+    role: 'officer',
+    input: z.object({ sessionId: idSchema }).strict(),
+    output: z.object({
+      session: z.object({
+        sessionDate: z.string(),
+        startsAt: z.string().nullable(),
+        endsAt: z.string().nullable(),
+        label: z.string().nullable(),
+      }),
+      people: z.array(z.object({ reference: z.string(), name: z.string() })),
+    }),
+  }),
   'courses.results.get': channel({
     effect: reads,
     summary: 'Results of a course run',

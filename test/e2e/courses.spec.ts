@@ -1,5 +1,5 @@
 // A course as an officer runs it: plan a CSCS run, enrol twelve people (the twelfth goes on the
-// waiting list), take two registers from the keyboard, record HS&E scores, cards, PPE and
+// waiting list), take two registers from the keyboard, print a sign-in sheet, record HS&E scores, cards, PPE and
 // sign-offs, and see exactly the right people become site ready. axe on every screen.
 import { test, expect, axeViolations, createFirstProfile, startWithDemo } from './fixtures';
 import { aParticipant } from '../support/builders';
@@ -94,6 +94,45 @@ test('plan a run, enrol twelve, two registers, results, site ready', async ({ ap
   await page.getByRole('button', { name: 'Save register' }).click();
   await expect(page.getByText(`Register for ${formatUkDate(day2)} saved (11 people)`)).toBeVisible();
   await expect(page.getByRole('button', { name: /^Day 1 .*✓/ })).toBeVisible();
+
+  // Day 2's sign-in sheet: printed alone (the app's screen left out of the page), with the eleven
+  // who hold a place and not the one waiting, gone from the page after the print, and audited.
+  await page.evaluate(() => {
+    const w = window as unknown as { printed: Array<{ text: string; sheet: string; app: string }> };
+    w.printed = [];
+    window.print = () => {
+      const sheet = document.querySelector<HTMLElement>('.print-sheet')!;
+      const app = document.getElementById('root')!;
+      w.printed.push({
+        text: sheet.innerText,
+        sheet: getComputedStyle(sheet).display,
+        app: getComputedStyle(app).display,
+      });
+      window.dispatchEvent(new Event('afterprint'));
+    };
+  });
+  await page.emulateMedia({ media: 'print' });
+  await page.getByRole('button', { name: 'Print sign-in sheet' }).click();
+  const printed = () => page.evaluate(() => (window as unknown as { printed: Array<Record<string, string>> }).printed);
+  await expect.poll(async () => (await printed()).length).toBe(1);
+  await page.emulateMedia({ media: 'screen' });
+  const [sheet] = await printed();
+  expect(sheet).toMatchObject({ sheet: 'block', app: 'none' });
+  expect(sheet!.text).toContain('Sign-in sheet');
+  expect(sheet!.text).toContain(`Day 2, ${formatUkDate(day2)}`);
+  for (let i = 1; i <= 11; i++) expect(sheet!.text).toContain(`Alex Cohort${String(i).padStart(2, '0')}`);
+  expect(sheet!.text).not.toContain('Cohort12');
+  expect(sheet!.text).toContain('by Jo Officer');
+  await expect(page.locator('.print-sheet')).toHaveCount(0);
+  const prints = await db
+    .selectFrom('audit_log')
+    .select('summary')
+    .where('action', '=', 'export')
+    .where('entity', '=', 'course_session')
+    .execute();
+  expect(prints.map((p) => p.summary)).toEqual([
+    expect.stringMatching(/^Printed the sign-in sheet for Day 2, .*11 people\)$/),
+  ]);
 
   // Results: HS&E scores (Cohort10 fails, Cohort11 did not sit), cards for the passes, PPE, sign-off.
   await page.getByRole('link', { name: 'Results' }).click();

@@ -505,6 +505,10 @@ function steps(): Step[] {
       },
     ],
     [
+      'courses.register.signInSheet',
+      async (s) => ({ sessionId: (await t.ok('courses.runs.get', { id: id(s, 'run') })).sessions[0]!.id }),
+    ],
+    [
       'courses.results.record',
       async (s) => {
         const list = await t.ok('courses.enrolments.list', { runId: id(s, 'run') });

@@ -247,4 +247,49 @@ describe('registers', () => {
     const removed = await t.call('courses.sessions.save', { runId, sessions: keep });
     expect(removed.ok || removed.error.kind).toBe('conflict');
   });
+
+  it('prints a session sign-in sheet of the people on its register, recorded as an export', async () => {
+    const runId = await planRun(3);
+    const people = [
+      await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', first_name: 'Zoe', last_name: 'Young' }),
+      await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', first_name: 'Adam', last_name: 'Ashe' }),
+      await aParticipant(t.backend.store.db, { eligibility_status: 'eligible', first_name: 'Kim', last_name: 'Mills' }),
+    ];
+    await t.ok('courses.enrol', { runId, participantIds: people });
+    const run = await t.ok('courses.runs.get', { id: runId });
+    const [first] = await t.ok('courses.enrolments.list', { runId });
+    // Withdrawn before the first session: not on its sheet.
+    await t.ok('courses.withdraw', {
+      enrolmentId: first!.enrolmentId,
+      reason: 'Found work',
+      withdrawnOn: '2026-11-01',
+      version: first!.version,
+    });
+    const session = run.sessions[0]!;
+    const sheet = await t.ok('courses.register.signInSheet', { sessionId: session.id });
+    const register = await t.ok('courses.register.get', { sessionId: session.id });
+    expect(sheet.session).toEqual({
+      sessionDate: '2026-11-02',
+      startsAt: '09:30',
+      endsAt: '15:30',
+      label: session.label,
+    });
+    expect(sheet.people).toEqual(register.rows.map((r) => ({ reference: r.reference, name: r.name })));
+    expect(sheet.people).toHaveLength(2);
+    expect(sheet.people.map((p) => p.name)).not.toContain(first!.name);
+
+    const printed = await auditRows(t.backend.store.db, { entity: 'course_session', action: 'export' });
+    expect(printed).toHaveLength(1);
+    expect(printed[0]!.summary).toMatch(/^Printed the sign-in sheet for .*02\/11\/2026 \(run \d+, 2 people\)$/);
+    expect(JSON.parse(printed[0]!.after_json!)).toEqual({ runId, sessionId: session.id, people: 2 });
+
+    const missing = await t.call('courses.register.signInSheet', { sessionId: 999_999 });
+    expect(missing.ok || missing.error.kind).toBe('not-found');
+    expect(await auditRows(t.backend.store.db, { entity: 'course_session', action: 'export' })).toHaveLength(1);
+
+    // A viewer may see the register but not print names out of the store.
+    await t.signInAs('viewer');
+    const refused = await t.call('courses.register.signInSheet', { sessionId: session.id });
+    expect(refused.ok || refused.error.kind).toBe('forbidden');
+  });
 });

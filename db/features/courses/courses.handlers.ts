@@ -9,7 +9,7 @@ import { getRun, pageRuns } from './course-run.repository';
 import { completeRun, createRun, saveSessions, updateRun } from './course-run.service';
 import { enrol, fillFromWaitingList, promote, withdraw } from './enrolment.service';
 import { getRegister, listEnrolments, pageEnrolCandidates } from './register.repository';
-import { saveRegister } from './register.service';
+import { saveRegister, signInSheet } from './register.service';
 import { recordResults, removeResult, resultsOfRun } from './results.service';
 import { loadSiteReadyRule } from './site-ready.repository';
 import {
@@ -92,6 +92,11 @@ export const coursesHandlers = defineHandlers({
   'courses.register.save'(input, ctx) {
     const { at, staffId } = actorOf(ctx);
     return saveRegister(ctx.tx, at, staffId, input.sessionId, input.marks);
+  },
+
+  'courses.register.signInSheet'(input, ctx) {
+    const { at, staffId } = actorOf(ctx);
+    return signInSheet(ctx.tx, at, staffId, input.sessionId);
   },
 
   async 'courses.results.get'(input, ctx) {

@@ -2,6 +2,7 @@
 // when not present) for people on the register of that session, audited per change in the
 // caller's transaction.
 import type { AttendanceMark } from '../../../shared/contract/courses.contract';
+import { formatUkDate } from '../../../shared/domain/dates';
 import { AppFailure } from '../../../shared/result';
 import type { Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
@@ -47,4 +48,24 @@ export async function saveRegister(
     });
   }
   return { saved: marks.length, changed };
+}
+
+/** A session's sign-in sheet: the people on its register, to print for them to sign. A printed
+ * list of names is personal data leaving the store, so it is recorded as an export is. */
+export async function signInSheet(tx: Tx, at: string, staffId: number | null, sessionId: number) {
+  const { session, rows } = await getRegister(tx, sessionId);
+  await appendAudit(tx, at, staffId, {
+    action: 'export',
+    entity: 'course_session',
+    entityId: String(sessionId),
+    summary:
+      `Printed the sign-in sheet for ${session.label ? `${session.label}, ` : ''}${formatUkDate(session.sessionDate)}` +
+      ` (run ${session.runId}, ${rows.length} people)`,
+    after: { runId: session.runId, sessionId, people: rows.length },
+  });
+  const { sessionDate, startsAt, endsAt, label } = session;
+  return {
+    session: { sessionDate, startsAt, endsAt, label },
+    people: rows.map(({ reference, name }) => ({ reference, name })),
+  };
 }

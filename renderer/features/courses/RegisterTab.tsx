@@ -1,6 +1,7 @@
 // Registers: pick a session, "Mark everyone present", then the exceptions from the keyboard:
 // ↑/↓ move between people, P / L / A / E mark present, late, absent or excused, and a reason
-// box appears for anything but present. Ctrl+S saves. Nothing is saved until you save.
+// box appears for anything but present. Ctrl+S saves. Nothing is saved until you save. A sign-in
+// sheet of the session can be printed for the learners to sign on paper (SignInSheet.tsx).
 import type { KeyboardEvent } from 'react';
 import { z } from 'zod';
 import type { ChannelOutput } from '../../../shared/contract/index';
@@ -16,6 +17,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { useToasts } from '../../components/Toasts';
 import { markKeys, markLabels } from './format';
 import { TableScroll } from '../../components/TableScroll';
+import { PrintSignInSheetButton } from './SignInSheet';
 
 const marks = Object.keys(markLabels) as AttendanceMark[];
 
@@ -45,7 +47,7 @@ export function RegisterTab({ run }: { run: RunDetail }) {
           </button>
         ))}
       </div>
-      {sessionId && <Register key={sessionId} sessionId={sessionId} />}
+      {sessionId && <Register key={sessionId} run={run} sessionId={sessionId} />}
     </>
   );
 }
@@ -60,7 +62,7 @@ type MarkedRow = { enrolmentId: number; mark: AttendanceMark; reason: string };
 const marked = (rows: Array<{ enrolmentId: number; mark: AttendanceMark | null; reason: string }>) =>
   rows.filter((r): r is MarkedRow => r.mark !== null);
 
-function Register({ sessionId }: { sessionId: number }) {
+function Register({ run, sessionId }: { run: RunDetail; sessionId: number }) {
   const reg = useChannel('courses.register.get', { sessionId });
   if (reg.error)
     return (
@@ -72,10 +74,18 @@ function Register({ sessionId }: { sessionId: number }) {
   if (!reg.data.rows.length)
     return <EmptyState title="Nobody to mark">Nobody holds a place on this run yet.</EmptyState>;
   // A fresh form whenever the saved register changes.
-  return <RegisterForm key={JSON.stringify(reg.data.rows)} data={reg.data} onSaved={reg.reload} />;
+  return <RegisterForm key={JSON.stringify(reg.data.rows)} run={run} data={reg.data} onSaved={reg.reload} />;
 }
 
-function RegisterForm({ data, onSaved }: { data: ChannelOutput<'courses.register.get'>; onSaved(): void }) {
+function RegisterForm({
+  run,
+  data,
+  onSaved,
+}: {
+  run: RunDetail;
+  data: ChannelOutput<'courses.register.get'>;
+  onSaved(): void;
+}) {
   const canEdit = useCan('officer');
   const toasts = useToasts();
   const rows = data.rows;
@@ -175,6 +185,7 @@ function RegisterForm({ data, onSaved }: { data: ChannelOutput<'courses.register
                 .join(', ') || 'Nobody marked yet'}
               {dirty ? ' – not saved' : ''}
             </span>
+            <PrintSignInSheetButton run={run} sessionId={s.id} />
           </div>
         )}
         <TableScroll>
