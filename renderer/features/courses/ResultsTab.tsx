@@ -1,6 +1,6 @@
-// Results of a run: per person, completion, attendance, L1 Award, HS&E tests, CSCS card, PPE,
-// sign-off and whether they are site ready (with what is missing); and the entry panel that
-// records one kind of result for many people at once.
+// Results of a run: per person, whether they are site ready (with what is missing), then
+// completion, attendance, L1 Award, HS&E tests, CSCS card, PPE and sign-off; and the entry panel
+// that records one kind of result for many people at once.
 import { useState } from 'react';
 import type { ResultRow, RunDetail } from '../../../shared/contract/courses.contract';
 import { cardTypeLabel } from '../../../shared/domain/cscs';
@@ -71,6 +71,7 @@ export function ResultsTab({ run }: { run: RunDetail }) {
           <thead>
             <tr>
               <th scope="col">Name</th>
+              <th scope="col">Site ready</th>
               <th scope="col">Course</th>
               <th scope="col" className="num">
                 Attendance
@@ -80,7 +81,6 @@ export function ResultsTab({ run }: { run: RunDetail }) {
               <th scope="col">CSCS card</th>
               <th scope="col">PPE</th>
               <th scope="col">Sign-off</th>
-              <th scope="col">Site ready</th>
             </tr>
           </thead>
           <tbody>
@@ -113,6 +113,18 @@ function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarge
         {r.name}
         <div className="muted unbroken">{r.reference}</div>
       </th>
+      {/* Second, beside the name: what the table is for, seen without scrolling in a narrow window. */}
+      <td className="site-ready-cell">
+        {r.siteReady.ready ? (
+          <span className="tag tag-green">Ready since {formatUkDate(r.siteReady.readySince)}</span>
+        ) : (
+          <>
+            <span className="tag tag-grey">Not yet</span>
+            {/* As the results entry says it: one line of what is still missing, not a list a word wide. */}
+            <div className="muted">Still missing: {r.siteReady.missing.join('; ')}</div>
+          </>
+        )}
+      </td>
       <td>
         {enrolmentLabels[r.status] ?? r.status}
         {r.completedOn ? <div className="muted">{formatUkDate(r.completedOn)}</div> : null}
@@ -172,17 +184,6 @@ function ResultLine({ r, onRemove }: { r: ResultRow; onRemove?: ((t: RemoveTarge
           </>
         ) : (
           '–'
-        )}
-      </td>
-      <td className="site-ready-cell">
-        {r.siteReady.ready ? (
-          <span className="tag tag-green">Ready since {formatUkDate(r.siteReady.readySince)}</span>
-        ) : (
-          <>
-            <span className="tag tag-grey">Not yet</span>
-            {/* As the results entry says it: one line of what is still missing, not a list a word wide. */}
-            <div className="muted">Still missing: {r.siteReady.missing.join('; ')}</div>
-          </>
         )}
       </td>
     </tr>
