@@ -10,10 +10,12 @@ export function PrintSheet({ children, onPrinted }: { children: ReactNode; onPri
   // follow the first.
   const started = useRef(false);
   useEffect(() => {
-    if (started.current) return;
-    started.current = true;
-    window.addEventListener('afterprint', onPrinted, { once: true });
-    window.print();
+    window.addEventListener('afterprint', onPrinted);
+    if (!started.current) {
+      started.current = true;
+      window.print();
+    }
+    return () => window.removeEventListener('afterprint', onPrinted);
   }, [onPrinted]);
   return createPortal(<div className="print-sheet">{children}</div>, document.body);
 }

@@ -280,7 +280,7 @@ describe('registers', () => {
 
     const printed = await auditRows(t.backend.store.db, { entity: 'course_session', action: 'export' });
     expect(printed).toHaveLength(1);
-    expect(printed[0]!.summary).toMatch(/^Printed the sign-in sheet for .*02\/11\/2026 \(run \d+, 2 people\)$/);
+    expect(printed[0]!.summary).toMatch(/^Sign-in sheet for .*02\/11\/2026 made to print \(run \d+, 2 people\)$/);
     expect(JSON.parse(printed[0]!.after_json!)).toEqual({ runId, sessionId: session.id, people: 2 });
 
     const missing = await t.call('courses.register.signInSheet', { sessionId: 999_999 });

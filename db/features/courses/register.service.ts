@@ -51,7 +51,9 @@ export async function saveRegister(
 }
 
 /** A session's sign-in sheet: the people on its register, to print for them to sign. A printed
- * list of names is personal data leaving the store, so it is recorded as an export is. */
+ * list of names is personal data leaving the store, so it is recorded as an export is, when the
+ * names go to the window to print (whether the print dialog is then printed or cancelled is the
+ * operating system's to know, not ours). */
 export async function signInSheet(tx: Tx, at: string, staffId: number | null, sessionId: number) {
   const { session, rows } = await getRegister(tx, sessionId);
   await appendAudit(tx, at, staffId, {
@@ -59,7 +61,7 @@ export async function signInSheet(tx: Tx, at: string, staffId: number | null, se
     entity: 'course_session',
     entityId: String(sessionId),
     summary:
-      `Printed the sign-in sheet for ${session.label ? `${session.label}, ` : ''}${formatUkDate(session.sessionDate)}` +
+      `Sign-in sheet for ${session.label ? `${session.label}, ` : ''}${formatUkDate(session.sessionDate)} made to print` +
       ` (run ${session.runId}, ${rows.length} people)`,
     after: { runId: session.runId, sessionId, people: rows.length },
   });

@@ -17,13 +17,15 @@ const BLANK_LINES = 3;
 export function PrintSignInSheetButton({ run, sessionId }: { run: RunDetail; sessionId: number }) {
   const toasts = useToasts();
   const [busy, setBusy] = useState(false);
-  const [sheet, setSheet] = useState<ChannelOutput<'courses.register.signInSheet'> | null>(null);
+  // Each print a sheet of its own (the count keys it), so a second print starts its own dialog
+  // even where the first never said it had closed.
+  const [sheet, setSheet] = useState<{ n: number; data: ChannelOutput<'courses.register.signInSheet'> } | null>(null);
   const printed = useCallback(() => setSheet(null), []);
   const print = async () => {
     setBusy(true);
     const result = await api.call('courses.register.signInSheet', { sessionId });
     setBusy(false);
-    if (result.ok) setSheet(result.value);
+    if (result.ok) setSheet((before) => ({ n: (before?.n ?? 0) + 1, data: result.value }));
     else toasts.show({ kind: 'error', message: result.error.message });
   };
   return (
@@ -32,8 +34,8 @@ export function PrintSignInSheetButton({ run, sessionId }: { run: RunDetail; ses
         Print sign-in sheet
       </button>
       {sheet && (
-        <PrintSheet onPrinted={printed}>
-          <SignInSheet run={run} sheet={sheet} />
+        <PrintSheet key={sheet.n} onPrinted={printed}>
+          <SignInSheet run={run} sheet={sheet.data} />
         </PrintSheet>
       )}
     </>
