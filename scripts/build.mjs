@@ -8,7 +8,7 @@ import { build as esbuild } from 'esbuild';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { buildCli, IMPORT_READ_WORKER } from './cli-build.mjs';
+import { buildCli, WORKER_FILES, WORKERS } from './cli-build.mjs';
 
 const { values: args } = parseArgs({
   options: { renderer: { type: 'boolean' }, backend: { type: 'boolean' }, outdir: { type: 'string' } },
@@ -26,8 +26,8 @@ if (!args.renderer) {
     format: 'cjs',
     target: 'node22',
     sourcemap: true,
-    // *.dev modules run only from source (db/features/imports/import-read.dev.ts bundles the
-    // import worker in memory with esbuild); a build has the worker as a file of its own.
+    // *.dev modules run only from source (db/backend/workers.dev.ts bundles the workers in
+    // memory with esbuild); a build has each worker as a file of its own.
     // pg loads from node_modules like the SQLite driver (it requires the optional pg-native lazily).
     external: ['electron', 'better-sqlite3-multiple-ciphers', 'pg', '*.dev'],
     define: { __APP_VERSION__: JSON.stringify(pkg.version) },
@@ -37,19 +37,16 @@ if (!args.renderer) {
     await esbuild({ ...common, entryPoints: ['electron/main.ts'], outfile: path.join(outdir, 'main.cjs') });
     await esbuild({ ...common, entryPoints: ['electron/preload.ts'], outfile: path.join(outdir, 'preload.cjs') });
   }
-  // The backend reads partner files in a worker thread (db/features/imports/import-read.host.ts):
-  // the worker is its own bundle beside backend.cjs, which finds it by the name defined here.
+  // The backend reads partner files and writes large exports in worker threads (db/backend/workers.ts):
+  // each worker is its own bundle beside backend.cjs, which finds it by the name defined here.
   await esbuild({
     ...common,
     entryPoints: ['db/backend/utility-process.ts'],
     outfile: path.join(outdir, 'backend.cjs'),
-    define: { ...common.define, __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER) },
+    define: { ...common.define, __WORKER_FILES__: WORKER_FILES },
   });
-  await esbuild({
-    ...common,
-    entryPoints: ['db/features/imports/import-read.worker.ts'],
-    outfile: path.join(outdir, IMPORT_READ_WORKER),
-  });
+  for (const { entry, file } of Object.values(WORKERS))
+    await esbuild({ ...common, entryPoints: [entry], outfile: path.join(outdir, file) });
   if (!args.backend) await buildCli();
 }
 console.log(

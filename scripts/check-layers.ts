@@ -79,7 +79,7 @@ export const rules: Record<Layer, LayerRule> = {
     ],
     // The cipher fork of better-sqlite3 borrows @types/better-sqlite3 (db/store/sqlite/*.d.ts).
     typePackages: ['better-sqlite3'],
-    // From source there is no bundled import worker: import-read.dev.ts bundles it in memory.
+    // From source there are no bundled workers: backend/workers.dev.ts bundles them in memory.
     devPackages: ['esbuild'],
     node: true,
   },

@@ -11,3 +11,6 @@ export function ensureCliBuild(
   log?: (message: string) => void,
 ): Promise<CliBuildState & { bundle: string }>;
 export function lazyPackages(names: string[]): Plugin;
+export const WORKERS: Record<'import-read' | 'xlsx-writer', { entry: string; file: string }>;
+/** WORKERS' file names by worker, as JSON: the value of the bundles' __WORKER_FILES__. */
+export const WORKER_FILES: string;

@@ -12,9 +12,14 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const CLI_BUNDLE = 'cli.cjs';
-/** The partner-file reader's worker (db/features/imports/import-read.host.ts), bundled beside the
- * CLI (and beside the app's backend by scripts/build.mjs) under this name. */
-export const IMPORT_READ_WORKER = 'import-read.worker.cjs';
+/** The backend's worker threads (db/backend/workers.ts, whose workers.dev.ts names the same
+ * entries), each bundled from its entry beside the CLI (and beside the app's backend by
+ * scripts/build.mjs) under its file name, which the bundles find through __WORKER_FILES__. */
+export const WORKERS = {
+  'import-read': { entry: 'db/features/imports/import-read.worker.ts', file: 'import-read.worker.cjs' },
+  'xlsx-writer': { entry: 'db/features/export/xlsx-writer.worker.ts', file: 'xlsx-writer.worker.cjs' },
+};
+export const WORKER_FILES = JSON.stringify(Object.fromEntries(Object.entries(WORKERS).map(([n, w]) => [n, w.file])));
 const BUILD_INFO = 'build-info.json';
 
 /** Packages loaded only when a command first uses them, straight from node_modules: ExcelJS
@@ -57,7 +62,7 @@ export async function buildCli(outDir = cliOutDir()) {
     define: {
       __APP_VERSION__: JSON.stringify(pkg.version),
       __CLI_ENTRY__: 'true',
-      __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER),
+      __WORKER_FILES__: WORKER_FILES,
     },
     plugins: [lazyPackages(LAZY_PACKAGES)],
     metafile: true,
@@ -65,26 +70,31 @@ export async function buildCli(outDir = cliOutDir()) {
     outfile: path.join(outDir, CLI_BUNDLE),
     logLevel: 'warning',
   });
-  // `imports open` reads partner files in a worker with time and memory limits: its own bundle.
-  const worker = await build({
-    absWorkingDir: root,
-    entryPoints: ['db/features/imports/import-read.worker.ts'],
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node22',
-    sourcemap: true,
-    metafile: true,
-    write: false,
-    outfile: path.join(outDir, IMPORT_READ_WORKER),
-    logLevel: 'warning',
-  });
-  const inputs = [...new Set([...Object.keys(result.metafile.inputs), ...Object.keys(worker.metafile.inputs)])]
+  // `imports open` reads partner files in a worker with time and memory limits, and a large export
+  // writes its workbook in one: each worker its own bundle.
+  const workers = await Promise.all(
+    Object.values(WORKERS).map(({ entry, file }) =>
+      build({
+        absWorkingDir: root,
+        entryPoints: [entry],
+        bundle: true,
+        platform: 'node',
+        format: 'cjs',
+        target: 'node22',
+        sourcemap: true,
+        metafile: true,
+        write: false,
+        outfile: path.join(outDir, file),
+        logLevel: 'warning',
+      }),
+    ),
+  );
+  const inputs = [...new Set([result, ...workers].flatMap((built) => Object.keys(built.metafile.inputs)))]
     .filter((input) => !input.startsWith('node_modules/') && !input.includes(':'))
     .concat(EXTRA_INPUTS.filter((file) => fs.existsSync(path.join(root, file))));
   fs.mkdirSync(outDir, { recursive: true });
   const renames = [];
-  for (const file of [...worker.outputFiles, ...result.outputFiles]) {
+  for (const file of [...workers.flatMap((built) => built.outputFiles), ...result.outputFiles]) {
     const temporary = `${file.path}.${process.pid}.tmp`;
     fs.writeFileSync(temporary, file.contents);
     renames.push([temporary, file.path]);

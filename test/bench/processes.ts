@@ -4,16 +4,15 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import path from 'node:path';
 import { build, type BuildOptions } from 'esbuild';
-
-const IMPORT_READ_WORKER = 'import-read.worker.cjs';
+import { WORKER_FILES, WORKERS } from '../../scripts/cli-build.mjs';
 
 /** Bundles `entry` into `outfile` (CommonJS for Node 22, the SQLite driver left outside, as
- * scripts/build.mjs does for the backend). `withImportWorker`: the partner-file reader's worker is
- * bundled beside it and found by name, as in the app (an entry that imports files needs it). */
+ * scripts/build.mjs does for the backend). `withWorkers`: the backend's workers are bundled beside
+ * it and found by name, as in the app (an entry that imports files needs them). */
 export async function bundleEntry(
   entry: string,
   outfile: string,
-  options: { withImportWorker?: boolean } = {},
+  options: { withWorkers?: boolean } = {},
 ): Promise<string> {
   const common: BuildOptions = {
     bundle: true,
@@ -27,14 +26,11 @@ export async function bundleEntry(
     ...common,
     entryPoints: [entry],
     outfile,
-    ...(options.withImportWorker ? { define: { __IMPORT_READ_WORKER__: JSON.stringify(IMPORT_READ_WORKER) } } : {}),
+    ...(options.withWorkers ? { define: { __WORKER_FILES__: WORKER_FILES } } : {}),
   });
-  if (options.withImportWorker)
-    await build({
-      ...common,
-      entryPoints: ['db/features/imports/import-read.worker.ts'],
-      outfile: path.join(path.dirname(outfile), IMPORT_READ_WORKER),
-    });
+  if (options.withWorkers)
+    for (const { entry, file } of Object.values(WORKERS))
+      await build({ ...common, entryPoints: [entry], outfile: path.join(path.dirname(outfile), file) });
   return path.resolve(outfile);
 }
 

@@ -114,7 +114,7 @@ try {
 
   // Bundled inside the repository, so the SQLite driver it leaves outside resolves from node_modules.
   const entry = await bundleEntry('test/bench/team-officer.ts', path.resolve('.tmp/team-load/officer.cjs'), {
-    withImportWorker: true,
+    withWorkers: true,
   });
   const t0 = performance.now();
   const outputs = await Promise.all(

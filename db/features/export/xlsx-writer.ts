@@ -20,8 +20,16 @@ export interface XlsxColumn<Row> {
   header: string;
   type: CellType;
   width?: number;
-  value(row: Row): string | number | boolean | null | undefined;
+  value(row: Row): RawCell;
 }
+
+/** A value as a column gives it, before the writer types it for its cell. */
+export type RawCell = string | number | boolean | null | undefined;
+
+/** A sheet without its rows and with columns as data only (what a worker thread can be sent). */
+export type XlsxSheetSpec = Omit<XlsxSheet<unknown>, 'rows' | 'written' | 'columns'> & {
+  columns: Array<Omit<XlsxColumn<unknown>, 'value'>>;
+};
 
 export interface XlsxSheet<Row> {
   name: string;
@@ -42,11 +50,7 @@ function toExcelDate(iso: string): Date | string {
 
 /** `dates`: each ISO date's cell value, made once (an export of 190,000 rows repeats a few
  * thousand dates; ExcelJS only reads the Date). */
-function cellValue(
-  type: CellType,
-  raw: string | number | boolean | null | undefined,
-  dates: Map<string, Date | string>,
-): ExcelJS.CellValue {
+function cellValue(type: CellType, raw: RawCell, dates: Map<string, Date | string>): ExcelJS.CellValue {
   if (raw === null || raw === undefined || raw === '') return null;
   switch (type) {
     case 'text':
@@ -82,7 +86,12 @@ export async function writeXlsx(
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: sink, useStyles: true, useSharedStrings: false });
   workbook.creator = meta.creator ?? 'Worksbook';
   workbook.title = meta.title ?? '';
-  workbook.created = new Date(0); // no machine time in the file: the same data gives the same workbook
+  // No machine time in the workbook: the same data gives the same sheets and properties (ExcelJS
+  // stamps the time of writing as the modified date unless it is given one). The zip's entry
+  // dates are the archiver's, the time of writing: ExcelJS gives no way to set them.
+  workbook.created = new Date(0);
+  workbook.modified = new Date(0);
+  workbook.lastModifiedBy = workbook.creator;
   const dates = new Map<string, Date | string>();
 
   for (const sheet of sheets) {

@@ -15,7 +15,7 @@ import { chainRows, GENESIS_HASH, type AuditEntry, type ChainedAuditRow } from '
 import { auditKeyOf } from '../../store/store-secrets';
 import { ensureAuditKeys } from '../audit/audit-crypto';
 import { insertMany } from '../../store/insert-many';
-import { workerScript } from './import-read.host';
+import { workerScript } from '../../backend/workers';
 import type { SealReply, SealRequest, SealStart } from './bulk-audit.worker';
 
 const CHUNK = 500;
@@ -58,7 +58,7 @@ export class AuditSealer {
   /** Starts a worker that chains after the current last entry of the log. */
   static async start(tx: Tx, at: string, staffId: number | null): Promise<AuditSealer> {
     const prevHash = await chainHead(tx);
-    const { script, isCode } = await workerScript();
+    const { script, isCode } = await workerScript('import-read');
     const auditKey = auditKeyOf(tx);
     const start: SealStart = {
       task: 'seal-audit',

@@ -3,28 +3,14 @@
 // the worker is terminated, past the heap limit V8 stops it, and either way the caller gets a
 // typed ImportFileError it can show. One worker per file; it ends when the file is read.
 import { Worker } from 'node:worker_threads';
-import path from 'node:path';
 import { ImportFileError, importLimits, type FileKind } from './file-guard';
 import type { ReadFile } from './import-read';
 import type { ReadReply, ReadRequest } from './import-read.worker';
-
-/** Set by scripts/build.mjs: the bundled worker's file name, beside backend.cjs. */
-declare const __IMPORT_READ_WORKER__: string | undefined;
+import { workerScript } from '../../backend/workers';
 
 export interface ReadOptions {
   timeoutMs?: number;
   memoryMb?: number;
-}
-
-/** The worker's code: the bundled file beside this one in the app, else built from source (also
- * the audit sealer's, bulk-audit.ts). */
-export async function workerScript(): Promise<{ script: string; isCode: boolean }> {
-  if (typeof __IMPORT_READ_WORKER__ === 'string')
-    return { script: path.join(__dirname, __IMPORT_READ_WORKER__), isCode: false };
-  // Only from source: the app's and the CLI's bundles leave every *.dev module (and esbuild) out
-  // (external in scripts/build.mjs and scripts/cli-build.mjs), so this line never runs there.
-  const dev = await import('./import-read.dev');
-  return { script: await dev.devWorkerCode(), isCode: true };
 }
 
 export async function readInWorker(
@@ -35,7 +21,7 @@ export async function readInWorker(
 ): Promise<ReadFile> {
   const timeoutMs = options.timeoutMs ?? importLimits.readTimeoutMs;
   const memoryMb = options.memoryMb ?? importLimits.readMemoryMb;
-  const { script, isCode } = await workerScript();
+  const { script, isCode } = await workerScript('import-read');
   // The worker gets its own copy of the bytes (moved, not cloned again).
   const own = bytes.slice();
   const request: ReadRequest = {

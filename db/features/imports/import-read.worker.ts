@@ -1,8 +1,7 @@
 // Entry of the worker thread that reads one untrusted partner file (import-read.host.ts starts
 // it with a heap limit and a deadline). It answers with the sheets, or with the typed refusal
 // (code + message) for the host to rethrow; anything else is a bug and goes back as such. The
-// same bundle seals an import's audit entries (bulk-audit.worker.ts) when started for that task,
-// so the app and the CLI ship one worker file.
+// same bundle seals an import's audit entries (bulk-audit.worker.ts) when started for that task.
 import { parentPort, workerData } from 'node:worker_threads';
 import { ImportFileError, type FileKind } from './file-guard';
 import { readImportFile, type ReadFile } from './import-read';

@@ -70,17 +70,19 @@ function placementsExport(db: Db, actor: Actor, query: GridQuery, track: RowTrac
   return { entity: 'placement', title: 'Placements', fileStem: 'placements', query, columns: placementColumns, rows };
 }
 
-/** The workbook of a grid's view, unaudited (the export job audits it once complete). */
+/** The workbook of a grid's view, unaudited (the export job audits it once complete); `total`:
+ * the rows it will hold (a large view's workbook is built in a worker thread). */
 export function writeGridExport(
   grid: ExportableGrid,
   db: Db,
   actor: Actor,
   query: GridQuery,
   track: RowTracker,
+  total: number,
 ): Promise<FileOutput> {
   return grid === 'outcomes'
-    ? writeView(actor, outcomesExport(db, actor, query, track))
-    : writeView(actor, placementsExport(db, actor, query, track));
+    ? writeView(actor, outcomesExport(db, actor, query, track), total)
+    : writeView(actor, placementsExport(db, actor, query, track), total);
 }
 
 /** Records a finished export job's file in the audit log. */

@@ -3,7 +3,8 @@
 import type { GridQuery } from '../../../shared/contract/common';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { Tx } from '../../store/schema';
-import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import type { XlsxColumn } from '../export/xlsx-writer';
+import { xlsxWriterFor } from '../export/xlsx-worker-host';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
 
@@ -34,11 +35,12 @@ export async function exportView<Row>(tx: Tx, actor: Actor, options: ViewExport<
 }
 
 /** The workbook of the view, without the audit (an export job writes it outside any transaction,
- * reading in chunks, and audits it once the file is complete). */
-export async function writeView<Row>(actor: Actor, options: ViewExport<Row>): Promise<FileOutput> {
+ * reading in chunks, and audits it once the file is complete); `total`: the rows it will hold, so
+ * that a large view's workbook is built in a worker thread while they are read (xlsx-worker-host.ts). */
+export async function writeView<Row>(actor: Actor, options: ViewExport<Row>, total = 0): Promise<FileOutput> {
   let count = 0;
   const today = actor.today;
-  const bytes = await writeXlsx(
+  const bytes = await xlsxWriterFor(total)(
     [
       {
         name: options.title,

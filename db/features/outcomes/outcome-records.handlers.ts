@@ -30,7 +30,7 @@ export const outcomeRecordsHandlers = defineHandlers({
     const jobId = startExportJob(ctx, {
       label: grid === 'outcomes' ? 'Exporting outcomes' : 'Exporting placements',
       total,
-      write: (track) => writeGridExport(grid, ctx.db, actor, query, track),
+      write: (track) => writeGridExport(grid, ctx.db, actor, query, track, total),
       audit: (tx, file) => auditGridExport(tx, actor, grid, query, file.rows ?? 0),
     });
     return { jobId };

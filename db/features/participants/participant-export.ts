@@ -17,7 +17,8 @@ import {
 import { referenceChoices } from './reference-items.service';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import type { Db, Tx } from '../../store/schema';
-import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import type { XlsxColumn } from '../export/xlsx-writer';
+import { xlsxWriterFor } from '../export/xlsx-worker-host';
 import { untracked, type ExportJobWork, type RowTracker } from '../export/export-job';
 import { countGridRows } from '../grid/grid-query';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
@@ -117,6 +118,7 @@ async function writeParticipants(
   scope: GridScope,
   today: string,
   track: RowTracker,
+  total = 0,
 ): Promise<ParticipantsFile> {
   const wanted = chosenColumns(input, scope);
   // Referral sources are a reference list (Settings → Reference lists): the file shows their labels.
@@ -128,7 +130,8 @@ async function writeParticipants(
       yield { ...r, referralSource: r.referralSource ? (sources.get(r.referralSource) ?? r.referralSource) : null };
     }
   }
-  const bytes = await writeXlsx(
+  // A large export's workbook is built in a worker thread while the rows are read (xlsx-worker-host.ts).
+  const bytes = await xlsxWriterFor(total)(
     [{ name: 'Participants', columns: wanted.map((c) => exportColumns[c]!), rows: counted(), landscape: true }],
     { title: 'Participants' },
   );
@@ -191,7 +194,7 @@ export async function participantsExportJob(
   return {
     label: 'Exporting participants',
     total,
-    write: (track) => writeParticipants(db, input, scope, actor.today, track),
+    write: (track) => writeParticipants(db, input, scope, actor.today, track, total),
     audit: (tx, file) => auditParticipantsExport(tx, input, scope, file, actor),
   };
 }
