@@ -10,8 +10,10 @@ import { writeXlsx, type RawCell, type XlsxSheet } from './xlsx-writer';
 import type { XlsxWriteReply, XlsxWriteRequest, XlsxWriteStart } from './xlsx-writer.worker';
 
 /** Rows from which an export's workbook is written in the worker: below it, starting the worker
- * costs more than the overlap saves. */
-export const XLSX_WORKER_FROM = 5_000;
+ * costs more than the overlap saves. A new worker starts cold (ExcelJS loaded and compiled
+ * afresh): on the 2-core host, 19,000 outcomes took 400–425 ms through it against 245–285 in this
+ * thread, 191,000 took 2,150–2,450 against 2,570–3,020; the two lines cross near 60,000. */
+export const XLSX_WORKER_FROM = 60_000;
 
 /** The writer for an export of about `rows` rows: the worker's from XLSX_WORKER_FROM, else this
  * thread's. Either makes the same workbook. */
