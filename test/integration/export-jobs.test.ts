@@ -7,7 +7,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { participantValues } from '../support/builders';
+import { peopleWithOutcomes } from '../support/builders';
 import { setIdOf, withVersionOneRules } from '../support/returns-builders';
 import { setLogSink } from '../../db/backend/log';
 import type { BackendEvent } from '../../shared/events';
@@ -21,33 +21,18 @@ const H1 = { from: '2025-04-01', to: '2025-09-30' };
 beforeAll(async () => {
   t = await createTestBackend();
   const db = t.backend.store.db;
-  await db.transaction().execute(async (tx) => {
-    for (let i = 0; i < people; i++) {
-      const p = await tx
-        .insertInto('participants')
-        .values(
-          participantValues({
-            reference: `SW-8${String(i).padStart(5, '0')}`,
-            last_name: `Jobber${i}`,
-            eligibility_status: 'eligible',
-            start_date: '2025-04-01',
-            ethnicity: 'black_african',
-          }),
-        )
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('outcomes')
-        .values({
-          participant_id: p.id,
-          outcome_type: 'job_start',
-          outcome_date: '2025-05-01',
-          created_at: 'x',
-          updated_at: 'x',
-        })
-        .execute();
-    }
-  });
+  await peopleWithOutcomes(
+    db,
+    people,
+    (i) => ({
+      reference: `SW-8${String(i).padStart(5, '0')}`,
+      last_name: `Jobber${i}`,
+      eligibility_status: 'eligible',
+      start_date: '2025-04-01',
+      ethnicity: 'black_african',
+    }),
+    () => '2025-05-01',
+  );
   // Version 1's rules count whatever funds the items, so every outcome above is a claim line.
   await withVersionOneRules(t, db, 'UKSPF-PS');
   setId = await setIdOf(db, 'UKSPF-PS');

@@ -6,7 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { participantValues } from '../support/builders';
+import { peopleWithOutcomes } from '../support/builders';
 import { setLogSink } from '../../db/backend/log';
 import type { BackendEvent } from '../../shared/events';
 
@@ -16,25 +16,12 @@ const outcomes = 1_200;
 
 beforeAll(async () => {
   t = await createTestBackend({ role: 'officer' });
-  await t.backend.store.db.transaction().execute(async (tx) => {
-    for (let i = 0; i < outcomes; i++) {
-      const p = await tx
-        .insertInto('participants')
-        .values(participantValues({ reference: `SW-7${String(i).padStart(5, '0')}`, last_name: `Exporter${i}` }))
-        .returning('id')
-        .executeTakeFirstOrThrow();
-      await tx
-        .insertInto('outcomes')
-        .values({
-          participant_id: p.id,
-          outcome_type: 'job_start',
-          outcome_date: '2026-05-01',
-          created_at: 'x',
-          updated_at: 'x',
-        })
-        .execute();
-    }
-  });
+  await peopleWithOutcomes(
+    t.backend.store.db,
+    outcomes,
+    (i) => ({ reference: `SW-7${String(i).padStart(5, '0')}`, last_name: `Exporter${i}` }),
+    () => '2026-05-01',
+  );
 }, 60_000);
 afterAll(() => t.close());
 

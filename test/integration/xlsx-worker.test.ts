@@ -14,7 +14,7 @@ import { writeXlsxInWorker, xlsxWriterFor, XLSX_WORKER_FROM } from '../../db/fea
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { writeGridExport } from '../../db/features/outcomes/exports.service';
 import { untracked, type RowTracker } from '../../db/features/export/export-job';
-import { participantValues } from '../support/builders';
+import { peopleWithOutcomes } from '../support/builders';
 import { setLogSink } from '../../db/backend/log';
 
 setLogSink(() => {});
@@ -131,25 +131,12 @@ describe('a grid export at the threshold', () => {
   const query = { search: '', filters: {}, sort: [], offset: 0, limit: 100 };
   beforeAll(async () => {
     t = await createTestBackend({ role: 'officer' });
-    await t.backend.store.db.transaction().execute(async (tx) => {
-      for (let i = 0; i < outcomes; i++) {
-        const p = await tx
-          .insertInto('participants')
-          .values(participantValues({ reference: `SW-8${String(i).padStart(5, '0')}`, last_name: `Worker${i}` }))
-          .returning('id')
-          .executeTakeFirstOrThrow();
-        await tx
-          .insertInto('outcomes')
-          .values({
-            participant_id: p.id,
-            outcome_type: 'job_start',
-            outcome_date: `2026-0${(i % 9) + 1}-01`,
-            created_at: 'x',
-            updated_at: 'x',
-          })
-          .execute();
-      }
-    });
+    await peopleWithOutcomes(
+      t.backend.store.db,
+      outcomes,
+      (i) => ({ reference: `SW-8${String(i).padStart(5, '0')}`, last_name: `Worker${i}` }),
+      (i) => `2026-0${(i % 9) + 1}-01`,
+    );
   }, 120_000);
   afterAll(() => t.close());
 

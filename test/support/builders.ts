@@ -86,3 +86,32 @@ export async function aParticipant(db: Kysely<Database>, overrides: Partial<NewP
     .executeTakeFirstOrThrow();
   return row.id;
 }
+
+/** `count` people, each with one job start outcome, in one transaction (the export tests' stores):
+ * `person(i)` gives the i-th person's columns, `outcomeDate(i)` the date of their outcome. */
+export async function peopleWithOutcomes(
+  db: Kysely<Database>,
+  count: number,
+  person: (i: number) => Partial<NewParticipant>,
+  outcomeDate: (i: number) => string,
+): Promise<void> {
+  await db.transaction().execute(async (tx) => {
+    for (let i = 0; i < count; i++) {
+      const p = await tx
+        .insertInto('participants')
+        .values(participantValues(person(i)))
+        .returning('id')
+        .executeTakeFirstOrThrow();
+      await tx
+        .insertInto('outcomes')
+        .values({
+          participant_id: p.id,
+          outcome_type: 'job_start',
+          outcome_date: outcomeDate(i),
+          created_at: 'x',
+          updated_at: 'x',
+        })
+        .execute();
+    }
+  });
+}
