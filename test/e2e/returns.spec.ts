@@ -52,6 +52,13 @@ test('dashboard to exported return', async ({ appPage: page, app }) => {
   const edge = async (selector: string) =>
     page.locator(selector).evaluate((el) => Math.round(el.getBoundingClientRect().right));
   expect(await edge('#return-set')).toBeLessThanOrEqual(await edge('section[aria-labelledby="builder-heading"]'));
+  // At 1,024 px every column of the counts fits (Warnings was past the frame's edge), with the
+  // unit under each indicator's title.
+  await page.setViewportSize({ width: 1024, height: 768 });
+  const counts = page.locator('table.return-counts');
+  await expect(counts.locator('tbody tr').first()).toContainText(/Unit: \S/);
+  const sideways = await counts.evaluate((t) => t.parentElement!.scrollWidth - t.parentElement!.clientWidth);
+  expect(sideways).toBeLessThanOrEqual(1);
   await page.setViewportSize({ width: 1400, height: 900 });
   await expect(page.getByLabel('Period type')).toHaveValue('year');
 

@@ -150,13 +150,12 @@ export function ReturnBuilderView() {
           )}
           <p className="muted">Cumulative figures count from {formatUkDate(c.cumulativeFrom)}.</p>
           <TableScroll>
-            <table className="data">
+            <table className="data return-counts">
               <caption className="visually-hidden">Indicator counts</caption>
               <thead>
                 <tr>
                   <th scope="col">Code</th>
-                  <th scope="col">Indicator and counting rule</th>
-                  <th scope="col">Unit</th>
+                  <th scope="col">Indicator, unit and counting rule</th>
                   <th scope="col">This period</th>
                   <th scope="col">Cumulative</th>
                   <th scope="col">Target</th>
@@ -171,9 +170,11 @@ export function ReturnBuilderView() {
                     <td className="unbroken">{i.code}</td>
                     <td>
                       {i.title} <DefinitionStatusTag status={i.definitionStatus} />
+                      {/* The unit under the title, not a column of its own: nine columns ran past a
+                          1,024 px window's edge, and the unit is read with the indicator. */}
+                      <span className="block muted">Unit: {i.unit}</span>
                       <p className="sentence">{i.sentence}</p>
                     </td>
-                    <td>{i.unit}</td>
                     <td>
                       <button
                         type="button"
