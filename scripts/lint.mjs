@@ -5,6 +5,8 @@
 // - knip: files nothing reaches, exports nobody imports, dependencies nobody uses (knip.json).
 // - Layering: what each folder may import (scripts/check-layers.ts, ARCHITECTURE.md).
 // - Migrations: shipped migrations are never edited (scripts/check-migrations.ts).
+// - Stylesheets: a class's own rule in one stylesheet, an area's rules only for its own screens
+//   (scripts/check-styles.ts).
 // ESLint and Prettier keep caches in .tmp, so a second run only looks at changed files.
 // Usage (with Node 22 first on PATH, as npm run lint does): node scripts/lint.mjs
 import { spawn } from 'node:child_process';
@@ -35,6 +37,7 @@ const checks = [
   { name: 'knip (unused code)', command: 'knip', args: ['--no-progress'] },
   { name: 'Layering', command: 'tsx', args: ['scripts/check-layers.ts'] },
   { name: 'Migrations', command: 'tsx', args: ['scripts/check-migrations.ts'] },
+  { name: 'Stylesheets', command: 'tsx', args: ['scripts/check-styles.ts'] },
 ];
 
 function run(check) {

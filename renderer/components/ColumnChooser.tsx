@@ -1,5 +1,6 @@
 // "Columns": a disclosure listing the grid's columns with a checkbox each, to show or hide them.
 // Works with any ServerGrid (it talks to AG Grid's API). Escape closes it and returns focus.
+import './grid-tools.css';
 import { useRef, useState } from 'react';
 import type { GridApi } from 'ag-grid-community';
 

@@ -1,5 +1,6 @@
 // Named views of any grid: built-in presets plus views saved by the user (or shared), through
 // the generic views.list/save/delete channels. The screen says how to read and apply a state.
+import './grid-tools.css';
 import { useState } from 'react';
 import { api } from '../api/client';
 import { useChannel } from '../api/use-channel';

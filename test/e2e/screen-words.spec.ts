@@ -6,7 +6,8 @@
 //
 // The walk is made in a window 1,024 px wide, and also fails when a screen runs past the window's
 // right edge there: the page or its main area scrolling sideways. A wide table scrolls inside its
-// own frame (TableScroll), a grid inside itself. A second walk does the same at 683 × 384 px, a
+// own frame (TableScroll), a grid inside itself. And when a table's cell is laid out as something
+// else than a cell (a flex box of buttons), which puts its row out of line. A second walk does the same at 683 × 384 px, a
 // laptop's screen with text at 200%, and a third at 320 × 256 px, text at 400% (WCAG 1.4.10).
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, createFirstProfile, startWithDemo, type AppFixture } from './fixtures';
@@ -206,6 +207,20 @@ async function pastTheEdge(page: Page): Promise<string | null> {
   });
 }
 
+/** Table cells laid out as something else (a flex box): they leave the table's layout, so their
+ * row's borders and heights go out of line with the other cells'. */
+async function cellsOutOfTable(page: Page): Promise<string | null> {
+  return page.evaluate(() => {
+    const odd = [...document.querySelectorAll<HTMLElement>('main table td, main table th')].filter(
+      (cell) => getComputedStyle(cell).display !== 'table-cell' && getComputedStyle(cell).display !== 'none',
+    );
+    if (!odd.length) return null;
+    const first = odd[0]!;
+    const display = getComputedStyle(first).display;
+    return `${odd.length} table cell(s) laid out as "${display}", not as cells: <${first.tagName.toLowerCase()} class="${first.className}">`;
+  });
+}
+
 async function settle(page: Page): Promise<void> {
   await page.locator('[data-ready="true"]').waitFor();
   await expect(page.locator('h1').first()).toBeVisible();
@@ -223,7 +238,7 @@ function everyAddress(ids: DemoIds): { pattern: string; path: string }[] {
   return patterns.flatMap((pattern) => recipes[pattern]!(ids).map((path) => ({ pattern, path })));
 }
 
-test('no screen shows a snake_case code, an ISO date or JSON, or runs past a 1,024 px window', async ({
+test('no screen shows a snake_case code, an ISO date or JSON, runs past a 1,024 px window or breaks a table row', async ({
   appPage: page,
   app,
 }) => {
@@ -250,6 +265,8 @@ test('no screen shows a snake_case code, an ISO date or JSON, or runs past a 1,0
     if (found.length) problems.push(`${path}: ${[...new Set(found)].slice(0, 8).join(', ')}`);
     const past = await pastTheEdge(page);
     if (past) problems.push(`${path}: ${past}`);
+    const cells = await cellsOutOfTable(page);
+    if (cells) problems.push(`${path}: ${cells}`);
   }
   expect(problems).toEqual([]);
   expect(addresses.length).toBeGreaterThan(60);

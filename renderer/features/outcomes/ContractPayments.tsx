@@ -61,21 +61,23 @@ export function ContractPayments({ contractId, payments }: { contractId: number;
                   <td>{p.purpose}</td>
                   <td>{p.reference}</td>
                   {canEdit && (
-                    <td className="button-row">
-                      <button
-                        type="button"
-                        onClick={() => setChanging(p)}
-                        aria-label={`Change payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
-                      >
-                        Change
-                      </button>
-                      <button
-                        type="button"
-                        onClick={() => void remove(p)}
-                        aria-label={`Remove payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
-                      >
-                        Remove
-                      </button>
+                    <td>
+                      <div className="actions">
+                        <button
+                          type="button"
+                          onClick={() => setChanging(p)}
+                          aria-label={`Change payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
+                        >
+                          Change
+                        </button>
+                        <button
+                          type="button"
+                          onClick={() => void remove(p)}
+                          aria-label={`Remove payment of ${formatPounds(p.amountPence)} received on ${formatUkDate(p.receivedOn)}`}
+                        >
+                          Remove
+                        </button>
+                      </div>
                     </td>
                   )}
                 </tr>

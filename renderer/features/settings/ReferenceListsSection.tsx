@@ -130,19 +130,21 @@ function ListEditor({ list }: { list: ReferenceList }) {
                       : 'Nobody'}
                 </td>
                 <td>{i.isActive ? 'Yes' : 'Retired'}</td>
-                <td className="button-row">
-                  {renaming !== i.code && (
-                    <button type="button" onClick={() => setRenaming(i.code)} aria-label={`Rename ${i.label}`}>
-                      Rename
+                <td>
+                  <div className="actions">
+                    {renaming !== i.code && (
+                      <button type="button" onClick={() => setRenaming(i.code)} aria-label={`Rename ${i.label}`}>
+                        Rename
+                      </button>
+                    )}
+                    <button
+                      type="button"
+                      onClick={() => void setActive(i.code, i.label, !i.isActive)}
+                      aria-label={`${i.isActive ? 'Retire' : 'Bring back'} ${i.label}`}
+                    >
+                      {i.isActive ? 'Retire' : 'Bring back'}
                     </button>
-                  )}
-                  <button
-                    type="button"
-                    onClick={() => void setActive(i.code, i.label, !i.isActive)}
-                    aria-label={`${i.isActive ? 'Retire' : 'Bring back'} ${i.label}`}
-                  >
-                    {i.isActive ? 'Retire' : 'Bring back'}
-                  </button>
+                  </div>
                 </td>
               </tr>
             ))}
