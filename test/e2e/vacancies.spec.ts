@@ -138,3 +138,28 @@ test('shortlist three site-ready people, interviews, an offer, a start, the outc
   await expect(page.getByText('Pledged two more apprenticeships at the depot')).toBeVisible();
   expect(await axeViolations(page)).toEqual([]);
 });
+
+test('an apprenticeship vacancy asks for its standard and a level from 2 to 7, and keeps them', async ({
+  appPage: page,
+}) => {
+  await startWithDemo(page);
+  await page.keyboard.press('Alt+3');
+  await page.getByRole('button', { name: 'Add vacancy' }).click();
+  await page.getByLabel('Employer').selectOption({ index: 1 });
+  await page.getByLabel('Job title').fill('Apprentice bricklayer');
+  await page.getByLabel('Kind of vacancy').selectOption('apprenticeship');
+  await page.getByLabel('Number of places').fill('1');
+  await page.getByRole('button', { name: 'Save vacancy' }).click();
+  const summary = page.getByRole('alert');
+  await expect(summary).toContainText('Enter the apprenticeship standard');
+  await expect(summary).toContainText('Enter the level as a number from 2 to 7');
+  await page.getByLabel('Apprenticeship standard').fill('Bricklayer');
+  await page.getByLabel('Level (2 to 7)').fill('9');
+  await page.getByRole('button', { name: 'Save vacancy' }).click();
+  await expect(summary).toContainText('Apprenticeship levels run from 2 to 7');
+  expect(await axeViolations(page)).toEqual([]);
+  await page.getByLabel('Level (2 to 7)').fill('2');
+  await page.getByRole('button', { name: 'Save vacancy' }).click();
+  await expect(page.getByRole('heading', { name: 'Apprentice bricklayer', level: 1 })).toBeVisible();
+  await expect(page.getByText('Bricklayer (level 2)')).toBeVisible();
+});

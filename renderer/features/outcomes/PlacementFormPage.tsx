@@ -23,6 +23,7 @@ import { useParticipantPick } from './use-participant-pick';
 import { outcomesRoutes } from './outcomes.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
 import { RecordSelectField } from '../../components/form/RecordSelectField';
+import { ApprenticeshipFields } from './ApprenticeshipFields';
 
 /** What the schema leaves generic: a field left blank, a number that is not one. */
 export const placementMessages = {
@@ -183,23 +184,7 @@ function PlacementForm({
       <Field name="supervisor" label="Supervisor (optional)">
         {(p) => <input {...p} {...register('supervisor')} />}
       </Field>
-      {kind === 'apprenticeship' && (
-        <>
-          <Field name="apprenticeshipStandard" label="Apprenticeship standard">
-            {(p) => <input {...p} {...register('apprenticeshipStandard')} />}
-          </Field>
-          <Field name="apprenticeshipLevel" label="Level (2 to 7)">
-            {(p) => (
-              <input
-                {...p}
-                className="narrow"
-                inputMode="numeric"
-                {...register('apprenticeshipLevel', { setValueAs: toNumber })}
-              />
-            )}
-          </Field>
-        </>
-      )}
+      {kind === 'apprenticeship' && <ApprenticeshipFields />}
       <Field
         name="status"
         label="Status"

@@ -27,6 +27,7 @@ import {
 import { vacanciesRoutes } from './vacancies.routes';
 import { SaveCancel } from '../../components/form/SaveCancel';
 import { RecordSelectField } from '../../components/form/RecordSelectField';
+import { ApprenticeshipFields } from '../outcomes/ApprenticeshipFields';
 
 const messages = {
   employerOrgId: 'Choose the employer',
@@ -135,23 +136,7 @@ function VacancyForm({ lookups, vacancy }: { lookups: Lookups; vacancy: VacancyD
           </select>
         )}
       </Field>
-      {kind === 'apprenticeship' && (
-        <>
-          <Field name="apprenticeshipStandard" label="Apprenticeship standard">
-            {(p) => <input {...p} {...register('apprenticeshipStandard')} />}
-          </Field>
-          <Field name="apprenticeshipLevel" label="Level (2 to 7)">
-            {(p) => (
-              <input
-                {...p}
-                className="narrow"
-                inputMode="numeric"
-                {...register('apprenticeshipLevel', { setValueAs: toNumber })}
-              />
-            )}
-          </Field>
-        </>
-      )}
+      {kind === 'apprenticeship' && <ApprenticeshipFields />}
       <Field name="site" label="Site (optional)">
         {(p) => <input {...p} {...register('site')} />}
       </Field>
