@@ -25,6 +25,15 @@ export const optText = (max: number, label: string) =>
     })
     .pipe(z.string().max(max, `${label} must be ${max} characters or fewer`).nullable());
 
+/** An apprenticeship's level (2 to 7), or none: a placement's and a vacancy's. */
+export const optApprenticeshipLevel = z
+  .union([
+    z.number().int().min(2, 'Apprenticeship levels run from 2 to 7').max(7, 'Apprenticeship levels run from 2 to 7'),
+    z.null(),
+  ])
+  .optional()
+  .transform((v) => v ?? null);
+
 const optId = z
   .union([idSchema, z.null()])
   .optional()
@@ -216,17 +225,7 @@ export const placementInputSchema = z
     status: z.enum(placementStatusCodes, { error: 'Choose the status' }),
     endedReason: optText(500, 'Reason'),
     apprenticeshipStandard: optText(200, 'Apprenticeship standard'),
-    apprenticeshipLevel: z
-      .union([
-        z
-          .number()
-          .int()
-          .min(2, 'Apprenticeship levels run from 2 to 7')
-          .max(7, 'Apprenticeship levels run from 2 to 7'),
-        z.null(),
-      ])
-      .optional()
-      .transform((v) => v ?? null),
+    apprenticeshipLevel: optApprenticeshipLevel,
     notes: optText(2000, 'Notes'),
   })
   .strict()

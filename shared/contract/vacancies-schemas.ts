@@ -3,7 +3,7 @@
 // becomes null.
 import { z } from 'zod';
 import { idSchema, isoDateSchema } from './common';
-import { optText } from './outcomes-schemas';
+import { optApprenticeshipLevel, optText } from './outcomes-schemas';
 import { sectorCodes } from '../domain/outcome-lists';
 import { engagementKindCodes, vacancyKindCodes, vacancyStatusCodes, wagePeriodCodes } from '../domain/vacancy-lists';
 import { candidateStageCodes } from '../domain/candidate-stages';
@@ -39,17 +39,7 @@ export const vacancyInputSchema = z
       .transform((v) => v ?? null),
     kind: z.enum(vacancyKindCodes, { error: 'Choose the kind of vacancy' }),
     apprenticeshipStandard: optText(200, 'Apprenticeship standard'),
-    apprenticeshipLevel: z
-      .union([
-        z
-          .number()
-          .int()
-          .min(2, 'Apprenticeship levels run from 2 to 7')
-          .max(7, 'Apprenticeship levels run from 2 to 7'),
-        z.null(),
-      ])
-      .optional()
-      .transform((v) => v ?? null),
+    apprenticeshipLevel: optApprenticeshipLevel,
     places: z
       .number({ error: 'Enter the number of places' })
       .int('Enter the number of places as a whole number')
