@@ -1,12 +1,10 @@
 // Known answers for where people live: starts and outcomes by ward and by deprivation decile on
 // the dashboard (and in its workbook, read back by openpyxl), the people of a return by ward and
 // decile, and counting rules filtering on the local area, a local authority, a ward or deciles.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { loadSyntheticGeography } from '../support/geography';
+import { readWithOpenpyxl } from '../support/openpyxl';
 import { anOutcome, setIdOf } from '../support/returns-builders';
 import { countIndicator } from '../../db/features/returns/indicator-engine';
 import type { CountingRule } from '../../shared/domain/counting-rule';
@@ -78,15 +76,7 @@ describe('dashboard by ward and by deprivation decile', () => {
 
   it('exports the tables, read back by a second reader', async () => {
     const file = await t.ok('returns.dashboardExport', FY);
-    const out = path.join(t.dir, 'dashboard.xlsx');
-    fs.writeFileSync(out, file.bytes);
-    const script =
-      'import openpyxl,sys,json\nwb=openpyxl.load_workbook(sys.argv[1])\n' +
-      'print(json.dumps({ws.title:[[c.value for c in r] for r in ws.iter_rows()] for ws in wb.worksheets}))';
-    const sheets = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, out]).toString()) as Record<
-      string,
-      unknown[][]
-    >;
+    const { sheets } = readWithOpenpyxl(file.bytes, t.dir);
     const ward = sheets['By ward']!;
     const header = ward.findIndex((r) => r[0] === 'Ward');
     expect(ward[header]).toEqual(['Ward', 'Starts', 'Outcomes']);

@@ -1,13 +1,11 @@
 // Exporting the current view of the outcomes and placements grids: the workbook holds exactly
 // the rows of the view, read back by a second reader (openpyxl); text that would run as a
 // formula stays a string cell, references stay text, dates are dates; the export is audited.
-import { execFileSync } from 'node:child_process';
-import fs from 'node:fs';
-import path from 'node:path';
 import { afterEach, beforeEach, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import { aParticipant } from '../support/builders';
 import { setLogSink } from '../../db/backend/log';
+import { activeSheetRows } from '../support/openpyxl';
 
 setLogSink(() => {});
 let t: TestBackend;
@@ -17,14 +15,7 @@ beforeEach(async () => {
 });
 afterEach(() => t.close());
 
-function readBack(bytes: Uint8Array): unknown[][] {
-  const file = path.join(t.dir, 'export.xlsx');
-  fs.writeFileSync(file, bytes);
-  const script =
-    'import openpyxl,sys,json\nws=openpyxl.load_workbook(sys.argv[1]).active\nprint(json.dumps([[c.value.isoformat()[:10] if ' +
-    'hasattr(c.value,"isoformat") else c.value for c in r] for r in ws.iter_rows()]))';
-  return JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, file]).toString()) as unknown[][];
-}
+const readBack = (bytes: Uint8Array) => activeSheetRows(bytes, t.dir);
 
 it('exports the filtered, sorted view of outcomes, safely, and audits it', async () => {
   const a = await aParticipant(t.backend.store.db, { first_name: '=HYPERLINK("x")', reference: 'SW-000001' });

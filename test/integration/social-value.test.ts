@@ -6,9 +6,9 @@
 // investment headline; and the CLI's `contracts report`.
 import fs from 'node:fs';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
+import { readWithOpenpyxl } from '../support/openpyxl';
 import { setLogSink } from '../../db/backend/log';
 import { runCli } from '../../db/cli/main';
 import { isLocalPerson } from '../../shared/domain/eligibility';
@@ -303,16 +303,7 @@ describe('a Section 106 obligation', () => {
   it('writes the monitoring report for a quarter, audited, read back by a second reader', async () => {
     const file = await t.ok('contracts.report', { id: contractId, from: '2026-07-01', to: '2026-09-30' });
     expect(file.fileName).toBe('monitoring-S106-QW-2026-07-01-to-2026-09-30.xlsx');
-    const out = path.join(t.dir, file.fileName);
-    fs.writeFileSync(out, file.bytes);
-    const script =
-      'import openpyxl,sys,json,datetime\nwb=openpyxl.load_workbook(sys.argv[1])\n' +
-      'conv=lambda v: v.strftime("%Y-%m-%d") if isinstance(v,datetime.datetime) else v\n' +
-      'print(json.dumps({ws.title:[[conv(c.value) for c in r] for r in ws.iter_rows()] for ws in wb.worksheets}))';
-    const sheets = JSON.parse(execFileSync('/usr/bin/python3', ['-c', script, out]).toString()) as Record<
-      string,
-      unknown[][]
-    >;
+    const { sheets } = readWithOpenpyxl(file.bytes, t.dir);
     expect(Object.keys(sheets)).toEqual(['Measures', 'Trigger dates', 'Payments received', 'Starts counted']);
     const m = sheets['Measures']!;
     expect(m[0]![0]).toBe('Queensway housing development – monitoring report');
