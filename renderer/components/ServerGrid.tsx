@@ -188,6 +188,26 @@ function ServerGridInner<Row extends { id: number }>(
       was.left.length === next.left.length && was.right.length === next.right.length ? was : next,
     );
   }, []);
+  // A header cut short ("Refere…") names nothing: each column is widened until its header's label
+  // fits. Measured in the window, not set in the columns files, because the label's width depends
+  // on the font the machine has (DejaVu here, Segoe UI on a council laptop).
+  const wrap = useRef<HTMLDivElement>(null);
+  const fitHeaders = useCallback(() => {
+    const api = gridApi.current;
+    if (!api || api.isDestroyed() || !wrap.current) return;
+    const wider = [...wrap.current.querySelectorAll<HTMLElement>('.ag-header-cell[col-id]')].flatMap((cell) => {
+      const label = cell.querySelector<HTMLElement>('.ag-header-cell-text');
+      const short = label ? label.scrollWidth - label.clientWidth : 0;
+      return short > 0
+        ? [{ key: cell.getAttribute('col-id')!, newWidth: Math.ceil(cell.getBoundingClientRect().width + short + 2) }]
+        : [];
+    });
+    if (wider.length) api.setColumnWidths(wider);
+  }, []);
+  const columnsShown = useCallback(() => {
+    fitHeaders();
+    measureColumns();
+  }, [fitHeaders, measureColumns]);
   const names = (cols: Column[]) => cols.map((c) => c.getColDef().headerName ?? c.getColId()).join(', ');
   const hintId = useId();
   const open = props.onOpen;
@@ -238,7 +258,7 @@ function ServerGridInner<Row extends { id: number }>(
           </span>
         </div>
       )}
-      <div className="grid-wrap" role="region" aria-label={props.ariaLabel}>
+      <div ref={wrap} className="grid-wrap" role="region" aria-label={props.ariaLabel}>
         <AgGridReact<Row>
           theme={gridTheme}
           columnDefs={props.columnDefs}
@@ -269,10 +289,10 @@ function ServerGridInner<Row extends { id: number }>(
             const row = e.api.getDisplayedRowAtIndex(e.rowIndex)?.data;
             setCurrent((was) => (was?.id === row?.id ? was : row));
           }}
-          onFirstDataRendered={measureColumns}
+          onFirstDataRendered={columnsShown}
           onBodyScroll={measureColumns}
           onGridSizeChanged={measureColumns}
-          onDisplayedColumnsChanged={measureColumns}
+          onDisplayedColumnsChanged={columnsShown}
           onColumnResized={measureColumns}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => e.data && props.onOpen?.(e.data)}
           onCellKeyDown={(e: CellKeyDownEvent<Row>) => {
@@ -281,6 +301,9 @@ function ServerGridInner<Row extends { id: number }>(
           }}
           noRowsOverlayComponent={NoRows}
           ensureDomOrder
+          // Every shown column's header is in the page, so fitHeaders can measure each one (a grid
+          // has tens of columns at most; its rows are still drawn only as they scroll into view).
+          suppressColumnVirtualisation
           enableCellTextSelection
           suppressCellFocus={false}
         />

@@ -134,6 +134,38 @@ for (const [tab, region, keys] of [
   });
 }
 
+test('every grid shows each header in full, whatever width its columns file gave it', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const base = app.harness.url.split('#')[0];
+  for (const route of [
+    'participants',
+    'courses',
+    'courses/site-ready',
+    'vacancies',
+    'vacancies/candidates',
+    'outcomes/placements',
+    'outcomes/outcomes',
+    'events',
+  ]) {
+    await page.goto(`${base}#/${route}`);
+    await expect(page.locator('.ag-row .ag-cell').first()).toBeVisible();
+    expect(await page.locator('.ag-header-cell-text').count()).toBeGreaterThan(0);
+    // Read once the grid has laid out its columns (a header is widened after the first rows).
+    await expect
+      .poll(() =>
+        page.evaluate(() =>
+          [...document.querySelectorAll<HTMLElement>('.ag-header-cell-text')]
+            .filter((label) => label.scrollWidth > label.clientWidth + 1)
+            .map((label) => label.textContent),
+        ),
+      )
+      .toEqual([]);
+  }
+});
+
 test('in a narrow window a toolbar wraps between its fields, never between a label and its box; numbers never wrap', async ({
   appPage: page,
   app,
