@@ -38,7 +38,7 @@ export interface ServerGridHandle<Row> {
   api(): GridApi<Row> | null;
 }
 
-export interface ServerGridProps<Row> {
+interface ServerGridBase<Row> {
   columnDefs: ColDef<Row>[];
   fetchPage(query: GridQuery): Promise<Result<{ rows: Row[]; total: number; totalCapped?: boolean | undefined }>>;
   search?: string;
@@ -49,12 +49,7 @@ export interface ServerGridProps<Row> {
   onTotal?(total: number, capped: boolean): void;
   onError?(message: string): void;
   ariaLabel: string;
-  /** Tick boxes ('multiple') or one row at a time; a grid that opens rows selects one by default. */
-  rowSelection?: 'single' | 'multiple';
   onSelectionChanged?(rows: Row[]): void;
-  /** What the tick boxes are for: `label` names the column and each box ("Select to merge"),
-   * `header` is the short heading shown ("Merge"). */
-  selectionColumn?: { header: string; label: string };
   /** A line above the grid explaining it (what ticking does), beside Open. */
   hint?: ReactNode;
   height?: number | string;
@@ -63,6 +58,16 @@ export interface ServerGridProps<Row> {
    * the grid says "No records match." */
   emptyText?: string;
 }
+
+/** Tick boxes ('multiple') or one row at a time; a grid that opens rows selects one by default.
+ * Tick boxes say what they are for (a column of boxes under an empty heading names nothing):
+ * `label` names the column and each box ("Select to merge"), `header` is the short heading
+ * shown ("Merge"). */
+export type ServerGridProps<Row> = ServerGridBase<Row> &
+  (
+    | { rowSelection?: 'single'; selectionColumn?: undefined }
+    | { rowSelection: 'multiple'; selectionColumn: { header: string; label: string } }
+  );
 
 /** Columns beyond the scrolled view on each side (pinned columns are always shown). */
 interface OffScreen {

@@ -44,10 +44,12 @@ export const test = base.extend<{ app: AppFixture; appPage: Page }>({
 
 export { expect };
 
-/** Runs axe-core with the WCAG 2.2 AA rules; returns violations summarised for a readable failure. */
-export async function axeViolations(page: Page): Promise<string[]> {
+/** Runs axe-core with the WCAG 2.2 AA rules (and `also`, e.g. axe's 'best-practice': headings in
+ * order, landmarks named apart, no empty table header); returns violations summarised for a
+ * readable failure. */
+export async function axeViolations(page: Page, also: string[] = []): Promise<string[]> {
   const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa', ...also])
     .analyze();
   return results.violations.map(
     (v) =>

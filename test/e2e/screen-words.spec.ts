@@ -7,7 +7,8 @@
 // The walk is made in a window 1,024 px wide, and also fails when a screen runs past the window's
 // right edge there: the page or its main area scrolling sideways. A wide table scrolls inside its
 // own frame (TableScroll), a grid inside itself. And when a table's cell is laid out as something
-// else than a cell (a flex box of buttons), which puts its row out of line. A second walk does the same at 683 × 384 px, a
+// else than a cell (a flex box of buttons), which puts its row out of line; and on what axe finds,
+// its best practices included (headings in order, landmarks named apart, no empty header). A second walk does the same at 683 × 384 px, a
 // laptop's screen with text at 200%, and a third at 320 × 256 px, text at 400% (WCAG 1.4.10).
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, createFirstProfile, startWithDemo, type AppFixture } from './fixtures';
@@ -238,7 +239,7 @@ function everyAddress(ids: DemoIds): { pattern: string; path: string }[] {
   return patterns.flatMap((pattern) => recipes[pattern]!(ids).map((path) => ({ pattern, path })));
 }
 
-test('no screen shows a snake_case code, an ISO date or JSON, runs past a 1,024 px window or breaks a table row', async ({
+test('no screen shows a snake_case code, an ISO date or JSON, runs past a 1,024 px window, breaks a table row or fails axe', async ({
   appPage: page,
   app,
 }) => {
@@ -267,6 +268,7 @@ test('no screen shows a snake_case code, an ISO date or JSON, runs past a 1,024 
     if (past) problems.push(`${path}: ${past}`);
     const cells = await cellsOutOfTable(page);
     if (cells) problems.push(`${path}: ${cells}`);
+    for (const v of await axeViolations(page, ['best-practice'])) problems.push(`${path}: ${v}`);
   }
   expect(problems).toEqual([]);
   expect(addresses.length).toBeGreaterThan(60);

@@ -282,6 +282,7 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
             search={search}
             preset={eligibleOnly ? 'eligible' : undefined}
             rowSelection="multiple"
+            selectionColumn={{ header: 'Enrol', label: 'Choose to enrol' }}
             onSelectionChanged={choose}
             fetchPage={(query) => api.call('courses.enrolCandidates.page', { ...query, runId: run.id })}
             onError={(message) => toasts.show({ kind: 'error', message })}

@@ -13,7 +13,7 @@ export function ImportHistory() {
       <h2 id="import-history-title">Import history</h2>
       <p className="muted">Open a batch to see what it changed or to undo it.</p>
       <ServerGrid
-        ariaLabel="Import history"
+        ariaLabel="Import batches"
         columnDefs={batchColumns}
         height={280}
         emptyText="No imports yet. Choose a partner file above: each import is listed here, to see or undo."

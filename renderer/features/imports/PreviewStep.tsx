@@ -175,6 +175,7 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
           columnDefs={previewColumns}
           preset={filter}
           rowSelection="multiple"
+          selectionColumn={{ header: 'Choose', label: 'Choose to accept or reject' }}
           onSelectionChanged={setSelected}
           fetchPage={(query) => api.call('imports.previewPage', { previewId, status: filter, query })}
           onError={(message) => toasts.show({ kind: 'error', message })}

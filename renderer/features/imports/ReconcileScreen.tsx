@@ -153,6 +153,7 @@ export function ReconcileScreen() {
               columnDefs={reconcileColumns}
               preset={filter}
               rowSelection="multiple"
+              selectionColumn={{ header: 'Choose', label: 'Choose this row' }}
               onSelectionChanged={(rows) => {
                 setSelected(rows);
                 setPicked({});

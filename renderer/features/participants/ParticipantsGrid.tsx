@@ -246,7 +246,7 @@ export function ParticipantsGrid() {
                 </span>
               ),
             }
-          : {})}
+          : { rowSelection: 'single' as const })}
       />
       {askingColumn && (
         <PurposeDialog

@@ -229,7 +229,7 @@ export function AuditSection() {
       <ServerGrid<AuditRow>
         key={filterKey}
         ref={grid}
-        ariaLabel="Audit log"
+        ariaLabel="Audit log entries"
         columnDefs={columns}
         fetchPage={fetchPage}
         onTotal={setTotal}

@@ -105,6 +105,7 @@ export function RetentionSection() {
         ariaLabel="People past their retention date"
         columnDefs={columns}
         rowSelection="multiple"
+        selectionColumn={{ header: 'Choose', label: 'Choose to anonymise' }}
         onSelectionChanged={setSelected}
         fetchPage={(q) => api.call('retention.worklist', q)}
         onTotal={setTotal}
