@@ -44,6 +44,13 @@ export default tseslint.config(
           message:
             'Put a table in <TableScroll> (components/TableScroll.tsx), so a narrow window scrolls it, not the page.',
         },
+        // One way to style: a class in a stylesheet (scripts/check-styles.ts holds where it lives).
+        // An inline style is for a value worked out as the screen runs (a progress bar's width).
+        {
+          selector:
+            "JSXAttribute[name.name='style'] > JSXExpressionContainer > ObjectExpression:not(:has(Property[value.type!='Literal']))",
+          message: 'A fixed style goes in a stylesheet as a class, not inline (the stylesheet check says which file).',
+        },
       ],
     },
   },

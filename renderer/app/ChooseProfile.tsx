@@ -210,7 +210,7 @@ function SetupCode({ staffId, isNew, onSignedIn }: { staffId: number; isNew: boo
             autoComplete="one-time-code"
             spellCheck={false}
             autoCapitalize="characters"
-            style={{ maxWidth: '16rem' }}
+            className="input-code"
             {...register('code')}
           />
         )}

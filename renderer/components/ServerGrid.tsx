@@ -295,6 +295,9 @@ function ServerGridInner<Row extends { id: number }>(
             setCurrent((was) => (was?.id === row?.id ? was : row));
           }}
           onFirstDataRendered={columnsShown}
+          // An empty grid renders no data (no firstDataRendered): its headers are fitted when its
+          // first (empty) page arrives.
+          onModelUpdated={fitHeaders}
           onBodyScroll={measureColumns}
           onGridSizeChanged={measureColumns}
           onDisplayedColumnsChanged={columnsShown}

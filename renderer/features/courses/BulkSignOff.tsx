@@ -31,7 +31,7 @@ export function BulkSignOff({ awaiting, onDone }: { awaiting: number; onDone(): 
       <Form
         of={f}
         heading={
-          <h2 id="bulk-signoff-title" style={{ marginTop: 0 }}>
+          <h2 id="bulk-signoff-title" className="flush-top">
             Sign off everyone ready
           </h2>
         }

@@ -67,7 +67,7 @@ export function CourseTypeForm({
       className="form-box"
       aria-labelledby="type-form-title"
       heading={
-        <h2 id="type-form-title" style={{ marginTop: 0 }}>
+        <h2 id="type-form-title" className="flush-top">
           {initial ? `Change ${initial.name}` : 'Add a course'}
         </h2>
       }

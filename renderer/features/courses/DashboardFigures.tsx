@@ -24,11 +24,9 @@ export function DashboardFigures({
     <div className="cards">
       {figures.map(([label, figure, note]) => (
         <div className="card" key={label}>
-          <h3 style={{ margin: 0, fontSize: '1rem' }}>{label}</h3>
+          <h3 className="figure-label">{label}</h3>
           <div className="figure">{figure}</div>
-          <p className="muted" style={{ margin: 0 }}>
-            {note}
-          </p>
+          <p className="muted flush">{note}</p>
         </div>
       ))}
     </div>

@@ -47,7 +47,7 @@ export function EnrolmentsTab({ run }: { run: RunDetail }) {
   return (
     <>
       <div className="toolbar">
-        <h2 style={{ margin: 0 }}>
+        <h2 className="flush">
           Enrolments: {holders.length} of {run.capacity} places taken
         </h2>
         {canEdit && !closed && !adding && (
@@ -247,7 +247,7 @@ function AddPeople({ run, onClose }: { run: RunDetail; onClose(): void }) {
       <Form
         of={f}
         heading={
-          <h2 id="add-people-title" style={{ marginTop: 0 }}>
+          <h2 id="add-people-title" className="flush-top">
             Add people
           </h2>
         }

@@ -29,7 +29,7 @@ export function RemoveResultDialog({ target, onClose }: { target: RemoveTarget; 
       <Form
         of={f}
         heading={
-          <h2 id="remove-title" style={{ marginTop: 0 }}>
+          <h2 id="remove-title" className="flush-top">
             {revoke ? 'Revoke' : 'Remove'} {target.what}
           </h2>
         }

@@ -207,7 +207,7 @@ export function ResultsEntry({
       <Form
         of={f}
         heading={
-          <h2 id="entry-title" style={{ marginTop: 0 }}>
+          <h2 id="entry-title" className="flush-top">
             Record results
           </h2>
         }

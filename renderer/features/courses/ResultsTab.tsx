@@ -39,7 +39,7 @@ export function ResultsTab({ run }: { run: RunDetail }) {
   return (
     <>
       <div className="toolbar">
-        <h2 style={{ margin: 0 }}>
+        <h2 className="flush">
           Results: {ready} of {rows.length} site ready
         </h2>
         {canEdit && !entering && run.status !== 'cancelled' && (

@@ -106,7 +106,7 @@ export function SiteReadyScreen() {
               value={purpose}
               onChange={(e) => setPurpose(e.target.value)}
               placeholder="e.g. shortlist for Kier, Town Square site"
-              style={{ width: '22rem' }}
+              className="purpose-input"
             />
           </ToolbarField>
           <label className="radio">

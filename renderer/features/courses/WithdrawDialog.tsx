@@ -48,7 +48,7 @@ export function WithdrawDialog({
       <Form
         of={f}
         heading={
-          <h2 id="withdraw-title" style={{ marginTop: 0 }}>
+          <h2 id="withdraw-title" className="flush-top">
             {enrolment.status === 'waiting'
               ? `Take ${enrolment.name} off the waiting list`
               : `Withdraw ${enrolment.name}`}

@@ -9,7 +9,7 @@ import { importsRoutes } from './imports.routes';
 export function ImportHistory() {
   const toasts = useToasts();
   return (
-    <section aria-labelledby="import-history-title" style={{ marginTop: '1.5rem' }}>
+    <section aria-labelledby="import-history-title" className="import-history">
       <h2 id="import-history-title">Import history</h2>
       <p className="muted">Open a batch to see what it changed or to undo it.</p>
       <ServerGrid

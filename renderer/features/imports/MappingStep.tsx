@@ -200,12 +200,12 @@ export function MappingStep(props: {
             max={1000}
             value={view.headerRow}
             onChange={(e) => setValue('headerRow', Number(e.target.value) || undefined)}
-            style={{ maxWidth: '7rem' }}
+            className="input-narrow"
           />
         )}
       </Field>
       <SamplesTable view={view} />
-      <fieldset id="field-columns" tabIndex={-1} className="field" style={{ maxWidth: 'none' }}>
+      <fieldset id="field-columns" tabIndex={-1} className="field field-wide">
         <legend>Match each of our fields to a column</legend>
         <TableScroll>
           <table className="data mapping">

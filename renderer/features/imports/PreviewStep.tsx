@@ -137,7 +137,7 @@ export function PreviewStep({ previewId, onStartAgain }: { previewId: string; on
           );
         })}
       </div>
-      <div className="button-row" style={{ margin: '0.25rem 0 0.5rem' }}>
+      <div className="button-row grid-actions">
         <button
           type="button"
           disabled={!selected.length}

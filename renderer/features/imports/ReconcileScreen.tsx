@@ -138,7 +138,7 @@ export function ReconcileScreen() {
               {summary.errors.length} rows of their file have errors and were left out (listed in the export).
             </p>
           )}
-          <div className="button-row" style={{ margin: '0.25rem 0 0.5rem' }}>
+          <div className="button-row grid-actions">
             <button type="button" disabled={!selected.some((r) => r.status === 'differ')} onClick={() => void accept()}>
               Accept their values
             </button>

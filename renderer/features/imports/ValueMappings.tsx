@@ -21,7 +21,7 @@ export function ValueMappings(props: {
   );
   if (!coded.length) return null;
   return (
-    <fieldset className="field" style={{ maxWidth: 'none' }}>
+    <fieldset className="field field-wide">
       <legend>What their values mean</legend>
       {coded.map((f) => {
         const values = props.view.distinctValues[props.columns[f.key]!]!;

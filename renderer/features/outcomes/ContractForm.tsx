@@ -123,7 +123,7 @@ function ContractFields({
         <RecordSelectField name="contractorOrgId" label="Contractor" records={contractors} empty="Not recorded" />
         <DateField name="startsOn" label="Start date (optional)" hint="For example, 01/04/2025" />
         <DateField name="endsOn" label="End date (optional)" />
-        <fieldset className="field" style={{ maxWidth: 'none' }}>
+        <fieldset className="field field-wide">
           <legend>Trigger dates</legend>
           <p className="hint">The events the obligation starts from, like commencement or first occupation.</p>
           {triggers.fields.length === 0 && <p>No trigger dates recorded.</p>}
@@ -144,7 +144,7 @@ function ContractFields({
             Add trigger date
           </button>
         </fieldset>
-        <fieldset className="field" style={{ maxWidth: 'none' }}>
+        <fieldset className="field field-wide">
           <legend>Measures agreed</legend>
           <p className="hint">
             Local jobs, apprenticeships, work placements, person-weeks and the share of local labour are counted from

@@ -92,9 +92,7 @@ export function ContractPage({ id, edit }: { id: number | null; edit: boolean })
               verified={m.verified}
               format={(n) => formatCommitmentFigure(m.kind, n)}
             />
-            <p className="muted" style={{ marginTop: '-0.6rem' }}>
-              Counted as: {m.rule}
-            </p>
+            <p className="muted measure-rule">Counted as: {m.rule}</p>
           </div>
         ))}
       </section>

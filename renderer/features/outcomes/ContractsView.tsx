@@ -34,7 +34,7 @@ export function ContractsView() {
         </EmptyState>
       )}
       {(data ?? []).map((c) => (
-        <section key={c.id} className="card" aria-labelledby={`contract-${c.id}`} style={{ marginBottom: '1rem' }}>
+        <section key={c.id} className="card contract-card" aria-labelledby={`contract-${c.id}`}>
           <h2 id={`contract-${c.id}`}>
             <a href={outcomesRoutes.contract.href({ id: c.id })}>{c.name}</a>
           </h2>

@@ -90,7 +90,7 @@ export function ReferralsTab({ detail }: { detail: ParticipantDetail }) {
           <Form
             of={f}
             heading={
-              <h3 id="add-referral-title" style={{ marginTop: 0 }}>
+              <h3 id="add-referral-title" className="flush-top">
                 Add a new referral
               </h3>
             }

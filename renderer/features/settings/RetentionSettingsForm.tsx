@@ -32,7 +32,7 @@ export function RetentionSettingsForm({ settings, onSaved }: { settings: Retenti
           <input
             {...c}
             inputMode="numeric"
-            style={{ maxWidth: '8rem' }}
+            className="input-narrow"
             {...register('defaultRetentionYears', { setValueAs: toNumber })}
           />
         )}
@@ -49,7 +49,7 @@ export function RetentionSettingsForm({ settings, onSaved }: { settings: Retenti
           <input
             {...c}
             inputMode="numeric"
-            style={{ maxWidth: '8rem' }}
+            className="input-narrow"
             {...register('erasedBackupDays', { setValueAs: toNumber })}
           />
         )}

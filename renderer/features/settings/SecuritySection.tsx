@@ -117,7 +117,7 @@ function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'
           <input
             {...c}
             inputMode="numeric"
-            style={{ maxWidth: '8rem' }}
+            className="input-narrow"
             {...register('autoLockMinutes', { setValueAs: toNumber })}
           />
         )}
@@ -131,7 +131,7 @@ function SignInSettings({ settings }: { settings: ChannelOutput<'trust.settings'
           <input
             {...c}
             inputMode="numeric"
-            style={{ maxWidth: '8rem' }}
+            className="input-narrow"
             {...register('sessionHours', { setValueAs: toNumber })}
           />
         )}
