@@ -27,6 +27,7 @@ import type {
   IGetRowsParams,
   RowDoubleClickedEvent,
   CellKeyDownEvent,
+  ColumnResizedEvent,
   Column,
 } from 'ag-grid-community';
 import type { GridQuery } from '../../shared/contract/common';
@@ -196,11 +197,14 @@ function ServerGridInner<Row extends { id: number }>(
   // A header cut short ("Refere…") names nothing: each column is widened until its header's label
   // fits. Measured in the window, not set in the columns files, because the label's width depends
   // on the font the machine has (DejaVu here, Segoe UI on a council laptop).
+  // A column the user has sized by hand keeps the width they gave it.
   const wrap = useRef<HTMLDivElement>(null);
+  const sizedByHand = useRef(new Set<string>());
   const fitHeaders = useCallback(() => {
     const api = gridApi.current;
     if (!api || api.isDestroyed() || !wrap.current) return;
     const wider = [...wrap.current.querySelectorAll<HTMLElement>('.ag-header-cell[col-id]')].flatMap((cell) => {
+      if (sizedByHand.current.has(cell.getAttribute('col-id')!)) return [];
       const label = cell.querySelector<HTMLElement>('.ag-header-cell-text');
       const short = label ? label.scrollWidth - label.clientWidth : 0;
       return short > 0
@@ -301,7 +305,10 @@ function ServerGridInner<Row extends { id: number }>(
           onBodyScroll={measureColumns}
           onGridSizeChanged={measureColumns}
           onDisplayedColumnsChanged={columnsShown}
-          onColumnResized={measureColumns}
+          onColumnResized={(e: ColumnResizedEvent<Row>) => {
+            if (e.source === 'uiColumnResized') for (const c of e.columns ?? []) sizedByHand.current.add(c.getColId());
+            measureColumns();
+          }}
           onRowDoubleClicked={(e: RowDoubleClickedEvent<Row>) => e.data && props.onOpen?.(e.data)}
           onCellKeyDown={(e: CellKeyDownEvent<Row>) => {
             const key = (e.event as KeyboardEvent | undefined)?.key;

@@ -166,6 +166,23 @@ test('every grid shows each header in full, whatever width its columns file gave
       )
       .toEqual([]);
   }
+
+  // A column narrowed by hand stays as the user left it, through a new search.
+  await page.goto(`${base}#/outcomes/outcomes`);
+  const header = page.locator('.ag-header-cell[col-id="participantName"]');
+  await expect(page.locator('.ag-row .ag-cell').first()).toBeVisible();
+  const before = (await header.boundingBox())!;
+  const handle = (await header.locator('.ag-header-cell-resize').boundingBox())!;
+  await page.mouse.move(handle.x + handle.width / 2, handle.y + handle.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(handle.x - 80, handle.y + handle.height / 2, { steps: 5 });
+  await page.mouse.up();
+  const narrowed = (await header.boundingBox())!.width;
+  expect(narrowed).toBeLessThan(before.width - 40);
+  await page.getByRole('searchbox').first().fill('a');
+  await expect(page.locator('.ag-row .ag-cell').first()).toBeVisible();
+  await page.waitForTimeout(500);
+  expect(Math.abs((await header.boundingBox())!.width - narrowed)).toBeLessThanOrEqual(1);
 });
 
 test('in a narrow window a toolbar wraps between its fields, never between a label and its box; numbers never wrap', async ({
