@@ -13,6 +13,7 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, createFirstProfile, startWithDemo, type AppFixture } from './fixtures';
 import type { Route } from '../../renderer/app/route';
+import ExcelJS from 'exceljs';
 import { participantsRoutes, participantTabs } from '../../renderer/features/participants/participants.routes';
 import { coursesRoutes, runTabs } from '../../renderer/features/courses/courses.routes';
 import { vacanciesRoutes } from '../../renderer/features/vacancies/vacancies.routes';
@@ -122,6 +123,76 @@ const routeTables: Record<string, Route>[] = [
   settingsRoutes,
 ];
 
+/** An import batch that added one person and changed a demo person's address, made through the
+ * backend as an officer would through the screens (the demo holds no imports): so the batch page
+ * is walked with both kinds of row. */
+async function anImportBatch(app: AppFixture): Promise<number> {
+  const db = app.backend.store.db;
+  const staff = await db.selectFrom('staff').selectAll().where('role', '=', 'administrator').executeTakeFirstOrThrow();
+  app.backend.client('walk-setup').session = {
+    staff: { id: staff.id, displayName: staff.display_name, role: staff.role, isActive: true, hasPassword: false },
+    startedAt: new Date().toISOString(),
+  };
+  const call = async <T>(channel: string, input: unknown): Promise<T> => {
+    const r = await app.backend.call('walk-setup', channel as never, input as never);
+    if (!r.ok) throw new Error(`${channel}: ${r.error.message}`);
+    return r.value as T;
+  };
+  const job = async <T>(started: { jobId: string }): Promise<T> => {
+    const done = await app.backend.services.jobs.wait(started.jobId);
+    if (done.state !== 'done') throw new Error(done.message ?? done.state);
+    return done.result as T;
+  };
+  const known = await db
+    .selectFrom('participants')
+    .select(['ni_number', 'first_name', 'last_name', 'date_of_birth'])
+    .where('ni_number', 'is not', null)
+    .where('date_of_birth', 'is not', null)
+    .where('status', '=', 'active')
+    .orderBy('id')
+    .executeTakeFirstOrThrow();
+  // A field whose column name has an underscore (address_line1) among the changes, so a column
+  // name shown raw would be seen.
+  const book = new ExcelJS.Workbook();
+  const sheet = book.addWorksheet('Referrals');
+  sheet.addRow(['NI Number', 'First name', 'Surname', 'Date of birth', 'Postcode', 'Address']);
+  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
+  sheet.addRow([
+    known.ni_number,
+    known.first_name,
+    known.last_name,
+    day(known.date_of_birth!),
+    'SG1 9ZZ',
+    '1 Walk Lane',
+  ]);
+  sheet.addRow([null, 'Walk', 'Newperson', day('1990-03-02'), 'SG2 7AA', '2 Walk Lane']);
+  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
+  const profile = {
+    name: 'Walk addresses',
+    partner: 'Jobcentre Plus Stevenage',
+    kind: 'participants',
+    columns: {
+      ni_number: 'NI Number',
+      first_name: 'First name',
+      last_name: 'Surname',
+      date_of_birth: 'Date of birth',
+      postcode: 'Postcode',
+      address_line1: 'Address',
+    },
+  };
+  const upload = await job<{ uploadId: string; sheets: Array<{ name: string }> }>(
+    await call('imports.open', { file: { fileName: 'walk.xlsx', bytes } }),
+  );
+  const { previewId } = await job<{ previewId: string }>(
+    await call('imports.preview', {
+      uploadId: upload.uploadId,
+      sheet: upload.sheets[0]!.name,
+      profile,
+    }),
+  );
+  return (await job<{ batchId: number }>(await call('imports.commit', { previewId }))).batchId;
+}
+
 async function demoIds(app: AppFixture): Promise<DemoIds> {
   const db = app.backend.store.db;
   const first = async (q: Promise<{ id: number } | undefined>) => (await q)?.id ?? null;
@@ -177,7 +248,7 @@ async function demoIds(app: AppFixture): Promise<DemoIds> {
     outcome: outcome.id,
     organisation: need(await first(db.selectFrom('organisations').select('id').executeTakeFirst()), 'organisation'),
     contract: need(await first(db.selectFrom('social_value_contracts').select('id').executeTakeFirst()), 'contract'),
-    batch: await first(db.selectFrom('import_batches').select('id').executeTakeFirst()),
+    batch: (await first(db.selectFrom('import_batches').select('id').executeTakeFirst())) ?? (await anImportBatch(app)),
     submitted: await first(db.selectFrom('returns').select('id').executeTakeFirst()),
     set: need(await first(db.selectFrom('indicator_sets').select('id').executeTakeFirst()), 'indicator set'),
   };

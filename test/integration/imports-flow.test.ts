@@ -128,6 +128,13 @@ describe('importing a messy referrals workbook', () => {
     expect(second.counts).toMatchObject({ new: 3, changed: 2, unchanged: 4 });
     const { batchId } = await commit(t, second.previewId);
     expect(firstBatch).not.toBe(batchId);
+    // The batch page says what each row did in words: the field's name, not its column.
+    const written = await t.ok('imports.batch', { batchId });
+    const updated = written.rows.filter((r) => r.action === 'updated');
+    expect(updated.map((r) => r.fields)).toEqual([
+      [{ field: 'Postcode', from: rows[0]!.postcode, to: 'SG9 9ZZ' }],
+      [{ field: 'Postcode', from: rows[1]!.postcode, to: 'SG9 9ZZ' }],
+    ]);
     // Since the import: one created person is edited, one updated field is edited again.
     const created = await db
       .selectFrom('participants')

@@ -1,7 +1,7 @@
 // One import batch as the batch page shows it: what it wrote, row by row (the first 500, in file
 // order), each with the person it concerns, the values it replaced, and what an undo kept.
 import { AppFailure } from '../../../shared/result';
-import { formatUkDate } from '../../../shared/domain/dates';
+import { readableValue, wordsOf } from '../../../shared/domain/labels';
 import type { BatchDetail } from '../../../shared/contract/imports.contract';
 import type { Db } from '../../store/schema';
 import { findBatch, firstBatchRows, participantLabels } from './imports.repository';
@@ -18,8 +18,8 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
   const byId = await participantLabels(db, [
     ...new Set(rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id]))),
   ]);
-  const text = (v: unknown) =>
-    v === null || v === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatUkDate(String(v)) : String(v);
+  // As a person reads them: "Date of birth", a date as 02/03/1990, a code by its label.
+  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : readableValue(v));
   return {
     id: b.id,
     kind: b.kind,
@@ -53,7 +53,7 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
         label: (r.participant_id !== null ? byId.get(r.participant_id) : undefined) ?? `${r.entity} ${r.entity_id}`,
         fields:
           r.action === 'updated'
-            ? Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
+            ? Object.keys(after).map((f) => ({ field: wordsOf(f), from: text(before[f]), to: text(after[f]) }))
             : [],
       };
     }),

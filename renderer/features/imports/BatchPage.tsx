@@ -4,6 +4,7 @@
 import { useState } from 'react';
 import type { UndoKept } from '../../../shared/contract/imports.contract';
 import { formatUkDateTime } from '../../../shared/domain/dates';
+import { wordsOf } from '../../../shared/domain/labels';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { PageHeader } from '../../components/PageHeader';
@@ -82,7 +83,7 @@ export function BatchPage({ batchId }: { batchId: number }) {
             {b.rowsInFile.toLocaleString('en-GB')} rows) with mapping “{b.profileName}”.
             <br />
             <span className="muted">
-              File SHA-256: <code>{b.sha256}</code>
+              File SHA-256: <code className="digest">{b.sha256}</code>
             </span>
           </p>
           {b.undoneAt ? (
@@ -141,7 +142,7 @@ export function BatchPage({ batchId }: { batchId: number }) {
                     <tr key={r.id}>
                       <td>{r.rowNumber}</td>
                       <td>
-                        {r.action === 'created' ? 'Added' : 'Changed'} {r.entity}
+                        {r.action === 'created' ? 'Added' : 'Changed'} {wordsOf(r.entity).toLowerCase()}
                       </td>
                       <td>
                         {r.participantId !== null ? (
