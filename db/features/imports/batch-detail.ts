@@ -2,6 +2,7 @@
 // order), each with the person it concerns, the values it replaced, and what an undo kept.
 import { AppFailure } from '../../../shared/result';
 import { readableValue, wordsOf } from '../../../shared/domain/labels';
+import { fieldLabels } from '../../../shared/domain/participant-record';
 import type { BatchDetail } from '../../../shared/contract/imports.contract';
 import type { Db } from '../../store/schema';
 import { findBatch, firstBatchRows, participantLabels } from './imports.repository';
@@ -18,7 +19,10 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
   const byId = await participantLabels(db, [
     ...new Set(rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id]))),
   ]);
-  // As a person reads them: "Date of birth", a date as 02/03/1990, a code by its label.
+  // As a person reads them: a column by the record's own label ("Address line 1"), a date as
+  // 02/03/1990, a code by its label.
+  const label = (column: string) =>
+    fieldLabels[column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] ?? wordsOf(column);
   const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : readableValue(v));
   return {
     id: b.id,
@@ -53,7 +57,7 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
         label: (r.participant_id !== null ? byId.get(r.participant_id) : undefined) ?? `${r.entity} ${r.entity_id}`,
         fields:
           r.action === 'updated'
-            ? Object.keys(after).map((f) => ({ field: wordsOf(f), from: text(before[f]), to: text(after[f]) }))
+            ? Object.keys(after).map((f) => ({ field: label(f), from: text(before[f]), to: text(after[f]) }))
             : [],
       };
     }),
