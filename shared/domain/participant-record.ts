@@ -4,6 +4,7 @@
 import { z } from 'zod';
 import { parseUkDate, ageOn } from './dates';
 import { niNumberProblem, normaliseNi, normalisePostcode, phoneDigits, ulnProblem } from './identifiers';
+import { wordsOf } from './labels';
 import {
   conditionImpactAnswers,
   contactMethods,
@@ -323,6 +324,11 @@ export const fieldLabels: Record<string, string> = {
   consentPartners: 'Consent to share with',
   lawfulBasisNote: 'Lawful basis note',
 };
+
+/** A column of `participants` by its field's label ("address_line1" → "Address line 1"), else in words. */
+export function columnLabel(column: string): string {
+  return fieldLabels[column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] ?? wordsOf(column);
+}
 
 /** The record's fields in form order (also the fields a merge chooses between). */
 export const recordFields = Object.keys(fieldLabels) as Array<keyof ParticipantRecord>;

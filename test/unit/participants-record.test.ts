@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fc, test as fcTest } from '@fast-check/vitest';
 import {
+  columnLabel,
   datedProblems,
   participantRecordSchema,
   participantRecordSchemaOn,
@@ -169,4 +170,14 @@ describe('ULN check digit', () => {
       expect(valid).toEqual(sum % 11 === 0 ? [] : [10 - (sum % 11)].filter((c) => c <= 9));
     },
   );
+});
+
+describe("a column of participants in words (an import batch's changes)", () => {
+  it("takes the record field's own label, else the column's words", () => {
+    expect(columnLabel('address_line1')).toBe('Address line 1');
+    expect(columnLabel('date_of_birth')).toBe('Date of birth');
+    expect(columnLabel('ni_number')).toBe('National Insurance number');
+    expect(columnLabel('postcode')).toBe('Postcode');
+    expect(columnLabel('phone_digits')).toBe('Phone digits');
+  });
 });

@@ -1,8 +1,7 @@
 // One import batch as the batch page shows it: what it wrote, row by row (the first 500, in file
 // order), each with the person it concerns, the values it replaced, and what an undo kept.
 import { AppFailure } from '../../../shared/result';
-import { readableValue, wordsOf } from '../../../shared/domain/labels';
-import { fieldLabels } from '../../../shared/domain/participant-record';
+import { formatUkDate } from '../../../shared/domain/dates';
 import type { BatchDetail } from '../../../shared/contract/imports.contract';
 import type { Db } from '../../store/schema';
 import { findBatch, firstBatchRows, participantLabels } from './imports.repository';
@@ -19,11 +18,8 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
   const byId = await participantLabels(db, [
     ...new Set(rows.flatMap((r) => (r.participant_id === null ? [] : [r.participant_id]))),
   ]);
-  // As a person reads them: a column by the record's own label ("Address line 1"), a date as
-  // 02/03/1990, a code by its label.
-  const label = (column: string) =>
-    fieldLabels[column.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase())] ?? wordsOf(column);
-  const text = (v: unknown) => (v === null || v === undefined || v === '' ? null : readableValue(v));
+  const text = (v: unknown) =>
+    v === null || v === undefined ? null : /^\d{4}-\d{2}-\d{2}$/.test(String(v)) ? formatUkDate(String(v)) : String(v);
   return {
     id: b.id,
     kind: b.kind,
@@ -57,7 +53,9 @@ export async function batchDetail(db: Db, batchId: number): Promise<BatchDetail>
         label: (r.participant_id !== null ? byId.get(r.participant_id) : undefined) ?? `${r.entity} ${r.entity_id}`,
         fields:
           r.action === 'updated'
-            ? Object.keys(after).map((f) => ({ field: label(f), from: text(before[f]), to: text(after[f]) }))
+            ? // The column's own name and the stored code: a viewer's copy is redacted by them
+              // (special-category.ts); the window puts them into words (BatchPage).
+              Object.keys(after).map((f) => ({ field: f, from: text(before[f]), to: text(after[f]) }))
             : [],
       };
     }),

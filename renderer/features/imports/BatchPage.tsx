@@ -4,7 +4,8 @@
 import { useState } from 'react';
 import type { UndoKept } from '../../../shared/contract/imports.contract';
 import { formatUkDateTime } from '../../../shared/domain/dates';
-import { wordsOf } from '../../../shared/domain/labels';
+import { readableValue, wordsOf } from '../../../shared/domain/labels';
+import { columnLabel } from '../../../shared/domain/participant-record';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { PageHeader } from '../../components/PageHeader';
@@ -154,7 +155,13 @@ export function BatchPage({ batchId }: { batchId: number }) {
                         )}
                       </td>
                       <td>
-                        {r.fields.map((f) => `${f.field}: ${f.from ?? '(blank)'} → ${f.to ?? '(blank)'}`).join('; ')}
+                        {r.fields
+                          .map(
+                            (f) =>
+                              `${columnLabel(f.field)}: ${f.from === null ? '(blank)' : readableValue(f.from)} → ` +
+                              (f.to === null ? '(blank)' : readableValue(f.to)),
+                          )
+                          .join('; ')}
                       </td>
                     </tr>
                   ))}
