@@ -13,7 +13,8 @@
 import type { Page } from '@playwright/test';
 import { test, expect, axeViolations, createFirstProfile, startWithDemo, type AppFixture } from './fixtures';
 import type { Route } from '../../renderer/app/route';
-import ExcelJS from 'exceljs';
+import { addressedReferralsWorkbook } from '../fixtures/imports/generate';
+import { addressedReferralsProfile } from '../fixtures/imports/profiles';
 import { participantsRoutes, participantTabs } from '../../renderer/features/participants/participants.routes';
 import { coursesRoutes, runTabs } from '../../renderer/features/courses/courses.routes';
 import { vacanciesRoutes } from '../../renderer/features/vacancies/vacancies.routes';
@@ -145,41 +146,36 @@ async function anImportBatch(app: AppFixture): Promise<number> {
   };
   const known = await db
     .selectFrom('participants')
-    .select(['ni_number', 'first_name', 'last_name', 'date_of_birth'])
+    .select(['ni_number', 'first_name', 'last_name', 'date_of_birth', 'phone', 'referral_date'])
     .where('ni_number', 'is not', null)
     .where('date_of_birth', 'is not', null)
     .where('status', '=', 'active')
     .orderBy('id')
     .executeTakeFirstOrThrow();
-  // A field whose column name has an underscore (address_line1) among the changes, so a column
-  // name shown raw would be seen.
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Referrals');
-  sheet.addRow(['NI Number', 'First name', 'Surname', 'Date of birth', 'Postcode', 'Address']);
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  sheet.addRow([
-    known.ni_number,
-    known.first_name,
-    known.last_name,
-    day(known.date_of_birth!),
-    'SG1 9ZZ',
-    '1 Walk Lane',
-  ]);
-  sheet.addRow([null, 'Walk', 'Newperson', day('1990-03-02'), 'SG2 7AA', '2 Walk Lane']);
-  const bytes = new Uint8Array(await book.xlsx.writeBuffer());
-  const profile = {
-    name: 'Walk addresses',
-    partner: 'Jobcentre Plus Stevenage',
-    kind: 'participants',
-    columns: {
-      ni_number: 'NI Number',
-      first_name: 'First name',
-      last_name: 'Surname',
-      date_of_birth: 'Date of birth',
-      postcode: 'Postcode',
-      address_line1: 'Address',
+  // A column whose name has an underscore (address_line1) among the changes, so a column name
+  // shown raw would be seen.
+  const bytes = await addressedReferralsWorkbook([
+    {
+      ni: known.ni_number,
+      first: known.first_name,
+      last: known.last_name,
+      dob: known.date_of_birth!,
+      phone: known.phone ?? '',
+      postcode: 'SG1 9ZZ',
+      referred: known.referral_date ?? '2026-03-02',
+      address: '1 Walk Lane',
     },
-  };
+    {
+      ni: null,
+      first: 'Walk',
+      last: 'Newperson',
+      dob: '1990-03-02',
+      phone: '',
+      postcode: 'SG2 7AA',
+      referred: '2026-03-02',
+      address: '2 Walk Lane',
+    },
+  ]);
   const upload = await job<{ uploadId: string; sheets: Array<{ name: string }> }>(
     await call('imports.open', { file: { fileName: 'walk.xlsx', bytes } }),
   );
@@ -187,7 +183,7 @@ async function anImportBatch(app: AppFixture): Promise<number> {
     await call('imports.preview', {
       uploadId: upload.uploadId,
       sheet: upload.sheets[0]!.name,
-      profile,
+      profile: addressedReferralsProfile,
     }),
   );
   return (await job<{ batchId: number }>(await call('imports.commit', { previewId }))).batchId;

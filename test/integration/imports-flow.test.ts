@@ -3,6 +3,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestBackend, type TestBackend } from '../support/backend';
 import {
+  addressedReferralsWorkbook,
   messyReferralsWorkbook,
   people,
   referralsWorkbook,
@@ -12,28 +13,7 @@ import {
 } from '../fixtures/imports/generate';
 import { commit, messyProfile, openFile, preview, referralsProfile } from './imports-support';
 import { isPostgresRun } from '../support/test-store';
-import ExcelJS from 'exceljs';
-import type { PersonRow } from '../fixtures/imports/generate';
-
-/** A referrals workbook of one person with an address and a start date. */
-async function addressWorkbook(p: PersonRow, address: string, start: string): Promise<Uint8Array> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet('Referrals');
-  sheet.addRow([
-    'NI Number',
-    'First name',
-    'Surname',
-    'Date of birth',
-    'Phone',
-    'Postcode',
-    'Referral date',
-    'Address',
-    'Start',
-  ]);
-  const day = (iso: string) => new Date(`${iso}T00:00:00Z`);
-  sheet.addRow([p.ni, p.first, p.last, day(p.dob), p.phone, p.postcode, day(p.referred), address, day(start)]);
-  return new Uint8Array(await book.xlsx.writeBuffer());
-}
+import { addressedReferralsProfile } from '../fixtures/imports/profiles';
 
 let t: TestBackend;
 beforeEach(async () => {
@@ -162,8 +142,12 @@ describe('importing a messy referrals workbook', () => {
     // A column with a digit in its name, and a date as a person writes it.
     const addressed = await preview(
       t,
-      await openFile(t, 'c.xlsx', await addressWorkbook(rows[2]!, '1 Walk Lane', '2026-04-01')),
-      { ...referralsProfile, columns: { ...referralsProfile.columns, address_line1: 'Address', start_date: 'Start' } },
+      await openFile(
+        t,
+        'c.xlsx',
+        await addressedReferralsWorkbook([{ ...rows[2]!, address: '1 Walk Lane', start: '2026-04-01' }]),
+      ),
+      addressedReferralsProfile,
     );
     const third = await t.ok('imports.batch', { batchId: (await commit(t, addressed.previewId)).batchId });
     expect(third.rows.flatMap((r) => r.fields).map((f) => [f.field, f.to])).toEqual(

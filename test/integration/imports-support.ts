@@ -47,22 +47,7 @@ export async function commit(
   return waitJob(t, jobId);
 }
 
-export const referralsProfile: ImportProfileInput = {
-  name: 'JCP referrals',
-  partner: 'Jobcentre Plus Stevenage',
-  kind: 'participants',
-  columns: {
-    ni_number: 'NI Number',
-    first_name: 'First name',
-    last_name: 'Surname',
-    date_of_birth: 'Date of birth',
-    phone: 'Phone',
-    postcode: 'Postcode',
-    referral_date: 'Referral date',
-  },
-  defaults: { referral_source: 'jcp' },
-  scope: { referralSource: 'jcp' },
-};
+export { referralsProfile } from '../fixtures/imports/profiles';
 
 export const messyProfile: ImportProfileInput = {
   name: 'JCP March',
