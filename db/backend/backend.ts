@@ -35,6 +35,8 @@ import { mergeParticipantSearch, writeTransaction, type BackupReason } from '../
 import { runWrite } from './write-unit';
 import { openAuditAnchor } from './audit-anchor';
 import { createReadCache } from './read-cache';
+import { removeStaleExportFiles } from '../features/export/export-file';
+import { discardUncollectedExports } from '../features/export/export-job';
 
 /** A handler answered in a shape its contract does not allow (a programming error). */
 class OutputMismatch extends Error {
@@ -110,6 +112,17 @@ const trustRules = (settings: { autoLockMinutes: number; sessionHours: number })
   sessionHours: settings.sessionHours,
 });
 
+/** Export files a crashed backend left in the folder (export-file.ts); a folder it cannot read is
+ * logged, not fatal: the store opens all the same. */
+function removeLeftExports(dir: string): void {
+  try {
+    const removed = removeStaleExportFiles(dir);
+    if (removed) log('info', 'stale-exports-removed', { files: removed });
+  } catch (error) {
+    log('error', 'stale-exports-unreadable', { error: error instanceof Error ? error.name : 'unknown' });
+  }
+}
+
 export async function createBackend(options: BackendOptions): Promise<Backend> {
   const handlers = collectHandlers();
   const checkAfterStart = options.storeCheck === 'after-start';
@@ -121,6 +134,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       : store.file === ':memory:'
         ? path.join(process.cwd(), '.tmp', 'memory-store')
         : path.dirname(path.resolve(store.file)));
+  removeLeftExports(path.join(localDir, 'exports'));
   const clock = options.clock ?? systemClock;
   const listeners = new Set<(event: BackendEvent) => void>();
   /** Each signed-in staff member's role as last read from the store, forgotten whenever a write
@@ -516,6 +530,7 @@ export async function createBackend(options: BackendOptions): Promise<Backend> {
       await storeChecked;
       clearInterval(sweep);
       stopListening();
+      discardUncollectedExports(services.jobs);
       await store.close();
     },
   };

@@ -7,6 +7,7 @@ import type { Backend } from '../backend/backend';
 import { importKinds, importProfileSchema, type ImportProfile } from '../../shared/domain/import-profile';
 import type { PreviewCounts, RunToCreate, UploadInfo } from '../../shared/contract/imports.contract';
 import { formatUkDate } from '../../shared/domain/dates';
+import { exportToEnd } from '../features/export/export-job';
 import { CLI_CLIENT, CliExit, unwrap, type CliCommand, type CliIo } from './command';
 
 async function job<T>(backend: Backend, jobId: string, io: CliIo): Promise<T> {
@@ -208,7 +209,7 @@ export const reconcileCommand: CliCommand = {
     const { jobId } = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcile', input), io);
     const { reconcileId } = await job<{ reconcileId: string }>(backend, jobId, io);
     const summary = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcileSummary', { reconcileId }), io);
-    const file = unwrap(await backend.call(CLI_CLIENT, 'imports.reconcileExport', { reconcileId }), io);
+    const file = unwrap(await exportToEnd(backend, CLI_CLIENT, 'imports.reconcile.export', { reconcileId }), io);
     fs.writeFileSync(String(values.out), file.bytes);
     const c = summary.counts;
     const out = {

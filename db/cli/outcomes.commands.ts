@@ -6,6 +6,7 @@ import path from 'node:path';
 import { formatUkDate } from '../../shared/domain/dates';
 import { formatCommitmentFigure } from '../../shared/domain/outcome-lists';
 import { sustainmentStateLabels } from '../../shared/domain/outcome-rules';
+import { exportToEnd } from '../features/export/export-job';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
 import { dateOption } from './returns.commands';
 
@@ -110,7 +111,10 @@ async function writeReport(values: RunArgs[0]['values'], backend: RunArgs[1], io
     );
     return 2;
   }
-  const file = unwrap(await backend.call(CLI_CLIENT, 'contracts.report', { id: found[0]!.id, from, to }), io);
+  const file = unwrap(
+    await exportToEnd(backend, CLI_CLIENT, 'contracts.report.export', { id: found[0]!.id, from, to }),
+    io,
+  );
   const out = path.resolve(values.out);
   fs.writeFileSync(`${out}.tmp`, file.bytes);
   fs.renameSync(`${out}.tmp`, out);

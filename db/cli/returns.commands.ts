@@ -7,6 +7,7 @@ import path from 'node:path';
 import { CLI_CLIENT, unwrap, type CliCommand } from './command';
 import { parseUkDate } from '../../shared/domain/dates';
 import { findSetByCode } from '../features/returns/indicator-sets.repository';
+import { exportToEnd } from '../features/export/export-job';
 
 export function dateOption(value: unknown, name: string, io: { err(t: string): void }): string | null {
   if (typeof value !== 'string') {
@@ -66,7 +67,7 @@ export const returnCommand: CliCommand = {
     if (computed.agreement.status === 'outside') return 1;
     const write = async (part: 'aggregate' | 'evidence', name: string) => {
       const file = unwrap(
-        await backend.call(CLI_CLIENT, 'returns.export', { setId: set.id, from, to, purpose, part }),
+        await exportToEnd(backend, CLI_CLIENT, 'returns.export', { setId: set.id, from, to, purpose, part }),
         io,
       );
       const out = path.resolve(name);

@@ -9,6 +9,7 @@ import type { Tx } from '../store/schema';
 import { AppFailure } from '../../shared/result';
 import { rekeyStore, RekeyRefusedError } from '../backend/rekey';
 import { readAuditArchive } from '../features/audit/audit-archive';
+import { exportToEnd } from '../features/export/export-job';
 
 export const backupCommand: CliCommand = {
   name: 'backup',
@@ -117,7 +118,7 @@ export const sarCommand: CliCommand = {
       return 2;
     }
     const file = unwrap(
-      await backend.call(CLI_CLIENT, 'sar.export', {
+      await exportToEnd(backend, CLI_CLIENT, 'sar.export', {
         reference,
         ...(typeof values.reason === 'string' ? { reason: values.reason } : {}),
       }),

@@ -1,5 +1,6 @@
 // Schemas reused across areas: ids, UK dates, paging and the grid query.
 import { z } from 'zod';
+import { channel, ownTransactions, type Role } from './define';
 
 export const idSchema = z.number().int().positive();
 export const isoDateSchema = z
@@ -120,7 +121,6 @@ export function pageOf<T extends z.ZodType>(row: T) {
   return z.object({ rows: z.array(row), total: z.number().int(), totalCapped: z.boolean().optional() });
 }
 
-/** A file the backend produced for the user to save (an export). */
 /** Why personal data is leaving the app: asked before a return or special-category data is
  * exported, and kept in the audit log with the export. */
 export const exportPurposeSchema = z
@@ -129,6 +129,8 @@ export const exportPurposeSchema = z
   .min(5, 'Say why you are exporting this (at least 5 characters)')
   .max(500);
 
+/** A file the backend made for the user to save: an export job's (collected by jobs.exportFile),
+ * or an evidence file opened. */
 export const fileOutputSchema = z.object({
   fileName: z.string(),
   mime: z.string(),
@@ -136,6 +138,14 @@ export const fileOutputSchema = z.object({
   rows: z.number().int().optional(),
 });
 export type FileOutput = z.infer<typeof fileOutputSchema>;
+
+/** An export: a channel named `….export` that starts a job making the file (progress and Cancel
+ * in the window, the file written whole or not at all, audited once complete:
+ * db/features/export/export-job.ts) and answers at once with its id; the window collects the file
+ * through `jobs.exportFile`. Every export is one (test/unit/contract-exports.test.ts). */
+export function exportChannel<I extends z.ZodType>(def: { summary: string; role: Role; input: I }) {
+  return channel({ ...def, effect: ownTransactions('audit'), output: z.object({ jobId: z.string() }) });
+}
 
 /** A file the user picked or dropped, sent to the backend (imports, evidence). */
 export const fileInputSchema = z.object({

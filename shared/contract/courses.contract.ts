@@ -3,7 +3,7 @@
 // the site-ready rule and candidates, the expiry worklist and the course dashboard.
 import { z } from 'zod';
 import { bulkWrites, channel, reads, writes } from './define';
-import { fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf, emptyInput } from './common';
+import { exportChannel, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf, emptyInput } from './common';
 import { siteReadyRuleSchema } from '../domain/site-ready';
 
 /** Trimmed text; blank becomes null so "nothing typed" is stored as nothing. */
@@ -657,8 +657,7 @@ export const coursesContract = {
     input: z.object({ participantId: idSchema }).strict(),
     output: siteReadyStatusSchema,
   }),
-  'courses.siteReady.export': channel({
-    effect: writes('audit'),
+  'courses.siteReady.export': exportChannel({
     summary: 'Export site-ready candidates',
     role: 'officer',
     input: z
@@ -673,7 +672,6 @@ export const coursesContract = {
       })
       .strict()
       .refine(periodRefine, periodMessage),
-    output: fileOutputSchema,
   }),
   'courses.siteReady.signOff': channel({
     effect: bulkWrites('pre-bulk', 'courses', 'outcomes', 'participants'),
@@ -702,12 +700,10 @@ export const coursesContract = {
     input: z.object({ withinDays }).strict(),
     output: z.object({ rows: z.array(expiryRowSchema), today: z.string() }),
   }),
-  'courses.expiry.export': channel({
-    effect: writes('audit'),
+  'courses.expiry.export': exportChannel({
     summary: 'Export the expiry worklist',
     role: 'officer',
     input: z.object({ withinDays }).strict(),
-    output: fileOutputSchema,
   }),
   'courses.dashboard': channel({
     effect: reads,

@@ -5,8 +5,8 @@ import { fieldChanges } from './personal';
 import { bulkWrites, channel, ownBulkTransactions, ownTransactions, reads, writes } from './define';
 import {
   emptyInput,
+  exportChannel,
   fileInputSchema,
-  fileOutputSchema,
   gridQuerySchema,
   idSchema,
   isoDateSchema,
@@ -429,11 +429,9 @@ export const importsContract = {
       .strict(),
     output: z.object({ updated: z.number().int(), fields: z.number().int() }),
   }),
-  'imports.reconcileExport': channel({
-    effect: writes('audit'),
+  'imports.reconcile.export': exportChannel({
     summary: 'Export a reconciliation workbook',
     role: 'officer',
     input: z.object({ reconcileId: uploadId }).strict(),
-    output: fileOutputSchema,
   }),
 } as const;

@@ -42,3 +42,9 @@ export const channelNames = Object.keys(contract) as ChannelName[];
 export function isChannelName(name: unknown): name is ChannelName {
   return typeof name === 'string' && Object.prototype.hasOwnProperty.call(contract, name);
 }
+
+/** Every export: a channel named `….export`, answering with the job that makes its file
+ * (`exportChannel` in common.ts). */
+export type ExportChannel = Extract<ChannelName, `${string}.export`>;
+/** An export job's file, as `jobs.exportFile` hands it over once the job is done. */
+export type ExportedFile = NonNullable<ChannelOutput<'jobs.exportFile'>['result']>;

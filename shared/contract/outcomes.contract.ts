@@ -6,8 +6,8 @@
 // outcome types label the funder indicators ('returns'); exports and opening an evidence file
 // only append to the audit log ('audit').
 import { z } from 'zod';
-import { channel, ownTransactions, reads, writes } from './define';
-import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
+import { channel, reads, writes } from './define';
+import { emptyInput, exportChannel, fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import { organisationKindCodes } from '../domain/outcome-lists';
 import {
   contactInputSchema,
@@ -149,12 +149,10 @@ export const outcomesContract = {
     input: byId,
     output: okOutput,
   }),
-  'contracts.report': channel({
-    effect: writes('audit'),
+  'contracts.report.export': exportChannel({
     summary: 'Export a contract’s monitoring report workbook for a period',
     role: 'officer',
     input: monitoringReportInputSchema,
-    output: fileOutputSchema,
   }),
 
   'placements.page': channel({
@@ -164,12 +162,10 @@ export const outcomesContract = {
     input: gridQuerySchema,
     output: pageOf(placementGridRowSchema),
   }),
-  'placements.export': channel({
-    effect: writes('audit'),
-    summary: 'Export placements',
+  'placements.export': exportChannel({
+    summary: 'Export placements (the grid’s current view)',
     role: 'officer',
     input: gridQuerySchema,
-    output: fileOutputSchema,
   }),
   'placements.get': channel({
     effect: reads,
@@ -214,20 +210,10 @@ export const outcomesContract = {
     input: gridQuerySchema,
     output: pageOf(outcomeGridRowSchema),
   }),
-  'outcomes.export': channel({
-    effect: writes('audit'),
-    summary: 'Export outcomes',
+  'outcomes.export': exportChannel({
+    summary: 'Export outcomes (the grid’s current view)',
     role: 'officer',
     input: gridQuerySchema,
-    output: fileOutputSchema,
-  }),
-  'outcomes.startExport': channel({
-    effect: ownTransactions('audit'),
-    summary: 'Export a grid as a job',
-    role: 'officer',
-    // The outcomes or placements grid's view, exported as a job with progress and Cancel.
-    input: z.object({ grid: z.enum(['outcomes', 'placements']), query: gridQuerySchema }).strict(),
-    output: z.object({ jobId: z.string() }),
   }),
   'outcomes.get': channel({
     effect: reads,

@@ -1,9 +1,9 @@
 // Channels of the participants area (and the generic saved views). Each: channel({ effect, summary, role, input, output }).
 import { z } from 'zod';
-import { bulkWrites, channel, ownTransactions, reads, writes } from './define';
+import { bulkWrites, channel, reads, writes } from './define';
 import {
+  exportChannel,
   exportPurposeSchema,
-  fileOutputSchema,
   gridQuerySchema,
   idSchema,
   isoDateSchema,
@@ -532,8 +532,7 @@ export const participantsContract = {
       .strict(),
     output: okOutput,
   }),
-  'participants.export': channel({
-    effect: writes('audit'),
+  'participants.export': exportChannel({
     summary: 'Export participants',
     role: 'officer', // a file of personal data leaves the app: never for viewers
     // Ethnic group or disability in the file needs a purpose (kept in the audit log).
@@ -541,18 +540,6 @@ export const participantsContract = {
       columns: z.array(z.string().max(64)).max(60).default([]),
       purpose: exportPurposeSchema.optional(),
     }),
-    output: fileOutputSchema.extend({ specialCategoryHidden: z.boolean() }),
-  }),
-  'participants.startExport': channel({
-    effect: ownTransactions('audit'),
-    summary: 'Export participants as a job',
-    role: 'officer', // a file of personal data leaves the app: never for viewers
-    // The same view and purpose rule as participants.export, with progress and Cancel.
-    input: gridQuerySchema.extend({
-      columns: z.array(z.string().max(64)).max(60).default([]),
-      purpose: exportPurposeSchema.optional(),
-    }),
-    output: z.object({ jobId: z.string() }),
   }),
   'participants.setDistricts': channel({
     effect: bulkWrites('pre-bulk', 'participants', 'settings'),

@@ -3,8 +3,8 @@
 import { z } from 'zod';
 import { selectedBy, specialItems } from './personal';
 import { dashboardAreasSchema } from './geography.contract';
-import { channel, ownTransactions, reads, writes } from './define';
-import { exportPurposeSchema, fileOutputSchema, idSchema, isoDateSchema } from './common';
+import { channel, reads, writes } from './define';
+import { exportChannel, exportPurposeSchema, idSchema, isoDateSchema } from './common';
 import { countingRuleSchema } from '../domain/counting-rule';
 import { definitionStatusCodes } from '../domain/definition-status';
 
@@ -403,8 +403,10 @@ export const returnsContract = {
       title: z.string(),
     }),
   }),
-  'returns.export': channel({
-    effect: ownTransactions('audit'),
+  // A job (export-job.ts): the claim lines and stages in JobsProgress with Cancel, the file
+  // collected through jobs.exportFile. An unknown return or set, or a period outside the set's
+  // funding agreement, is refused by the call itself.
+  'returns.export': exportChannel({
     summary: 'Export a return workbook',
     role: 'officer',
     input: z.union([
@@ -414,20 +416,6 @@ export const returnsContract = {
         .superRefine(refinePeriod),
       z.object({ returnId: idSchema, purpose: purposeSchema, part: exportPart }).strict(),
     ]),
-    output: fileOutputSchema,
-  }),
-  'returns.startExport': channel({
-    effect: ownTransactions('audit'),
-    summary: 'Export a return workbook as a job',
-    role: 'officer',
-    input: z.union([
-      z
-        .object({ ...periodInput, versionId: idSchema.optional(), purpose: purposeSchema, part: exportPart })
-        .strict()
-        .superRefine(refinePeriod),
-      z.object({ returnId: idSchema, purpose: purposeSchema, part: exportPart }).strict(),
-    ]),
-    output: z.object({ jobId: z.string() }),
   }),
   'returns.submit': channel({
     effect: writes('returns'),
@@ -467,12 +455,10 @@ export const returnsContract = {
     input: dashboardInputSchema,
     output: dashboardFiguresSchema,
   }),
-  'returns.dashboardExport': channel({
-    effect: ownTransactions('audit'),
+  'returns.dashboard.export': exportChannel({
     summary: 'Export the dashboard tables',
     role: 'officer', // files leave the app: never for viewers
     input: z.object({ from: isoDateSchema, to: isoDateSchema }).strict().superRefine(refinePeriod),
-    output: fileOutputSchema,
   }),
   'returns.createSet': channel({
     effect: writes('returns'),

@@ -2,7 +2,7 @@
 // backups, subject access and retention.
 import { z } from 'zod';
 import { channel, ownBulkTransactions, ownTransactions, reads, roles, writes } from './define';
-import { emptyInput, fileOutputSchema, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
+import { emptyInput, exportChannel, gridQuerySchema, idSchema, isoDateSchema, okOutput, pageOf } from './common';
 import { displayNameSchema, sessionSchema, staffProfileSchema } from './app.contract';
 import { newPasswordSchema } from '../domain/password-rules';
 import { setupCodeProblem } from '../domain/key-codes';
@@ -331,12 +331,10 @@ export const trustContract = {
     input: gridQuerySchema.extend({ auditFilter: auditFilterSchema.default({}) }),
     output: pageOf(auditRowSchema),
   }),
-  'audit.export': channel({
-    effect: ownTransactions('audit'),
+  'audit.export': exportChannel({
     summary: 'Export the audit log',
     role: 'administrator',
     input: z.object({ auditFilter: auditFilterSchema.default({}) }).strict(),
-    output: fileOutputSchema,
   }),
   'audit.verify': channel({
     // Reads the whole store outside any transaction, then records the check in one.
@@ -478,8 +476,7 @@ export const trustContract = {
       areas: z.array(z.object({ area: z.string(), rows: z.number().int() })),
     }),
   }),
-  'sar.export': channel({
-    effect: writes('audit'),
+  'sar.export': exportChannel({
     summary: 'Export everything held about a person',
     role: 'administrator',
     input: z
@@ -488,7 +485,6 @@ export const trustContract = {
         reason: z.string().trim().max(200).optional(),
       })
       .strict(),
-    output: fileOutputSchema,
   }),
 
   'retention.streams': channel({

@@ -5,7 +5,7 @@
 // engagement shows on the organisation's page ('outcomes').
 import { z } from 'zod';
 import { channel, reads, writes } from './define';
-import { fileOutputSchema, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
+import { exportChannel, gridQuerySchema, idSchema, okOutput, pageOf } from './common';
 import {
   candidateGridRowSchema,
   candidateOptionSchema,
@@ -49,12 +49,10 @@ export const vacanciesContract = {
     output: z.object({ id: idSchema }),
   }),
 
-  'vacancies.export': channel({
-    effect: writes('audit'),
+  'vacancies.export': exportChannel({
     summary: 'Export vacancies (the grid’s current view)',
     role: 'officer',
     input: gridQuerySchema,
-    output: fileOutputSchema,
   }),
   'candidates.page': channel({
     effect: reads,
@@ -63,12 +61,10 @@ export const vacanciesContract = {
     input: gridQuerySchema,
     output: pageOf(candidateGridRowSchema),
   }),
-  'candidates.export': channel({
-    effect: writes('audit'),
+  'candidates.export': exportChannel({
     summary: 'Export candidates (the grid’s current view)',
     role: 'officer',
     input: gridQuerySchema,
-    output: fileOutputSchema,
   }),
   'candidates.options': channel({
     effect: reads,

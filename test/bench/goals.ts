@@ -104,11 +104,7 @@ const goals: Goal[] = [
     const ratios = sizes.map((size) =>
       find('outcomes', 'outcomes export job / ExcelJS streaming floor with the column formats (paired)', size),
     );
-    const job = find(
-      'outcomes',
-      'outcomes export job: every row to xlsx (outcomes.startExport to jobs.exportFile)',
-      LARGE,
-    );
+    const job = find('outcomes', 'outcomes export job: every row to xlsx (outcomes.export to jobs.exportFile)', LARGE);
     return {
       goal:
         'Export every outcome (a job with progress and cancel) within 1.5x of ExcelJS streaming the same cells ' +

@@ -8,6 +8,7 @@
 import { createBackend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import { setLogSink } from '../../db/backend/log';
+import { exportToEnd } from '../../db/features/export/export-job';
 import { BENCH_NOW } from './bench-kit';
 import { signInAsAdministrator } from './bench-session';
 
@@ -44,10 +45,13 @@ async function main(file: string): Promise<void> {
   if (ukspf) {
     const period = { setId: ukspf.id, from: '2025-04-01', to: '2026-03-31' };
     steps.push(['UKSPF compute', () => b.call('m', 'returns.compute', { ...period, warnings: true })]);
-    steps.push(['UKSPF workbook', () => b.call('m', 'returns.export', { ...period, purpose: 'Memory benchmark' })]);
+    steps.push([
+      'UKSPF workbook',
+      () => exportToEnd(b, 'm', 'returns.export', { ...period, purpose: 'Memory benchmark' }),
+    ]);
     steps.push(['dashboard', () => b.call('m', 'returns.dashboard', { from: '2025-04-01', to: '2026-03-31' })]);
   }
-  steps.push(['outcomes export', () => b.call('m', 'outcomes.export', {})]);
+  steps.push(['outcomes export', () => exportToEnd(b, 'm', 'outcomes.export', {})]);
   const failed: string[] = [];
   for (const [name, run] of steps) {
     const t0 = performance.now();

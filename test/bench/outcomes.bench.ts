@@ -78,14 +78,14 @@ async function bareExcelJsWrite({ cells, columns }: FloorInput, styled: boolean)
 
 /**
  * The export writer against its floor, paired (runs alternate, so the machine's load hits both):
- * the outcomes grid's export job as the window runs it (outcomes.startExport: rows read in chunks
+ * the outcomes grid's export job as the window runs it (outcomes.export: rows read in chunks
  * of 2,000 outside any transaction, progress and Cancel every 500 rows, the app's xlsx writer,
  * the file written under a .partial name, renamed, audited; then jobs.exportFile hands it over)
  * against bare ExcelJS streaming writing the same cells (read back once from the job's file).
  */
 async function exportAgainstFloor(kit: BenchKit, size: number, backend: Backend, call: BenchCall): Promise<void> {
   const job = async () => {
-    const { jobId } = await must(call('outcomes.startExport', { grid: 'outcomes', query: {} }));
+    const { jobId } = await must(call('outcomes.export', {}));
     const finished = await backend.services.jobs.wait(jobId);
     if (finished.state !== 'done') throw new Error(`export job ${finished.state}: ${finished.message}`);
     const file = await must(call('jobs.exportFile', { jobId }));
@@ -115,7 +115,7 @@ async function exportAgainstFloor(kit: BenchKit, size: number, backend: Backend,
   const columns = input.cells.reduce((most, r) => Math.max(most, r.length), 0);
   const volume = `${(first.rows ?? 0).toLocaleString('en-GB')} rows x ${columns} columns, ${Math.round(first.bytes.length / 1024)} KB`;
   kit.record(
-    'outcomes export job: every row to xlsx (outcomes.startExport to jobs.exportFile)',
+    'outcomes export job: every row to xlsx (outcomes.export to jobs.exportFile)',
     size,
     ours,
     `${volume}; reading the rows, progress, writing, file, audit and hand-over`,

@@ -4,6 +4,7 @@
 // and data table; the return builder refuses UKSPF for October-December 2026 (the fund closed on
 // 31 March 2026) with the reason, and nothing can be exported or submitted. axe finds nothing.
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { exportToEnd } from '../../db/features/export/export-job';
 
 const shots = process.env.RETURNS_SHOTS;
 
@@ -85,7 +86,7 @@ test('targets on the dashboard; UKSPF after its agreement is refused', async ({ 
   await expect(page.getByRole('table', { name: 'Indicator counts' })).toHaveCount(0);
   expect(await axeViolations(page)).toEqual([]);
   // The backend refuses the export too, whatever the window shows.
-  const exported = await app.backend.call('e2e-check', 'returns.export', {
+  const exported = await exportToEnd(app.backend, 'e2e-check', 'returns.export', {
     setId: computed.value.set.id,
     from: '2026-10-01',
     to: '2026-12-31',

@@ -2,7 +2,11 @@
 // (the fit check shown first), book and record their interviews, make one an offer, record the
 // start, and see the start outcome on the person's timeline and the pathway funnel move. Then the
 // candidates grid's presets and the employer engagement log. axe on every screen; by keyboard.
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { test, expect, axeViolations, startWithDemo } from './fixtures';
+import { activeSheetRows } from '../support/openpyxl';
 import { countFunnel } from '../../db/features/returns/dashboard.repository';
 import { formatUkDate } from '../../shared/domain/dates';
 
@@ -162,4 +166,40 @@ test('an apprenticeship vacancy asks for its standard and a level from 2 to 7, a
   await page.getByRole('button', { name: 'Save vacancy' }).click();
   await expect(page.getByRole('heading', { name: 'Apprentice bricklayer', level: 1 })).toBeVisible();
   await expect(page.getByText('Bricklayer (level 2)')).toBeVisible();
+});
+
+test('the vacancies and candidates grids export their view as a job, read back by openpyxl and audited', async ({
+  appPage: page,
+  app,
+}) => {
+  await startWithDemo(page);
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'vacancy-export-'));
+  for (const [link, stem, header] of [
+    ['Vacancies', 'vacancies', 'Job title'],
+    ['Candidates', 'candidates', 'Reference'],
+  ] as const) {
+    await page.keyboard.press('Alt+3');
+    if (link === 'Candidates') await page.getByRole('link', { name: 'Candidates' }).click();
+    await expect(page.getByRole('heading', { name: link, level: 1 })).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export this view (xlsx)' }).click();
+    const file = path.join(dir, `${stem}.xlsx`);
+    const saved = await download;
+    expect(saved.suggestedFilename()).toMatch(new RegExp(`^${stem}-\\d{4}-\\d{2}-\\d{2}\\.xlsx$`));
+    await saved.saveAs(file);
+    const said = await page.getByText(new RegExp(`^Exported [\\d,]+ rows? to ${stem}-`)).textContent();
+    const rows = activeSheetRows(new Uint8Array(fs.readFileSync(file)), dir);
+    const headerAt = rows.findIndex((r) => r[0] === header);
+    // The toast's count is the file's: every row of the view under the header.
+    expect(`${rows.length - headerAt - 1}`).toBe(said!.match(/Exported ([\d,]+)/)![1]!.replace(/,/g, ''));
+    expect(rows.length - headerAt - 1).toBeGreaterThan(0);
+    expect(await axeViolations(page)).toEqual([]);
+  }
+  const audited = await app.backend.store.db
+    .selectFrom('audit_log')
+    .select('entity')
+    .where('action', '=', 'export')
+    .orderBy('id')
+    .execute();
+  expect(audited.map((a) => a.entity)).toEqual(['vacancy', 'vacancy_candidate']);
 });

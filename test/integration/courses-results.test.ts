@@ -412,7 +412,7 @@ describe('site-ready candidates and the expiry worklist', () => {
       .execute();
     await t.backend.store.db.deleteFrom('cscs_cards').where('participant_id', '=', c).execute();
 
-    const file = await t.ok('courses.siteReady.export', { preset: 'ready', purpose: 'Kier site induction list' });
+    const file = await t.exported('courses.siteReady.export', { preset: 'ready', purpose: 'Kier site induction list' });
     const out = path.join(t.dir, file.fileName);
     fs.writeFileSync(out, file.bytes);
     const py = `import openpyxl,sys\nws=openpyxl.load_workbook(sys.argv[1]).active\nfor r in ws.iter_rows(min_row=5,values_only=True): print(repr(r))`;
@@ -492,8 +492,13 @@ describe('site-ready candidates and the expiry worklist', () => {
     ]);
     expect(list.rows[2]?.phone).toBe('07700900000');
     expect((await t.ok('courses.expiry.list', { withinDays: 20 })).rows.map((r) => r.kind)).toEqual(['hse', 'hse']);
-    const file = await t.ok('courses.expiry.export', { withinDays: 60 });
+    const file = await t.exported('courses.expiry.export', { withinDays: 60 });
     expect(file.rows).toBe(3);
+    // Audited once the file is complete, as before it became a job.
+    const audit = await auditRows(t.backend.store.db, { entity: 'cscs_expiry_worklist' });
+    expect(audit.map((r) => r.summary)).toEqual([
+      `Exported the expiry worklist (60 days, 3 items) to ${file.fileName}`,
+    ]);
   });
 
   it('the programme changes the rule: administrators only, audited, applied at once', async () => {

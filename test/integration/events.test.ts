@@ -266,7 +266,7 @@ describe('events', () => {
         { key: 'site_visit', label: 'Site visit', count: 1 },
       ],
     });
-    const file = await t.ok('returns.dashboardExport', { from: d.from, to: d.to });
+    const file = await t.exported('returns.dashboard.export', { from: d.from, to: d.to });
     const out = path.join(t.dir, file.fileName);
     fs.writeFileSync(out, file.bytes);
     const read = (sheet: string) =>

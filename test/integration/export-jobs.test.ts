@@ -6,8 +6,8 @@ import { execFileSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestBackend, type TestBackend } from '../support/backend';
-import { peopleWithOutcomes } from '../support/builders';
+import { createTestBackend, tempDir, type TestBackend } from '../support/backend';
+import { aParticipant, peopleWithOutcomes } from '../support/builders';
 import { setIdOf, withVersionOneRules } from '../support/returns-builders';
 import { setLogSink } from '../../db/backend/log';
 import type { BackendEvent } from '../../shared/events';
@@ -78,7 +78,7 @@ describe('participants', () => {
   it('reports progress per 500 rows, hands over the whole view once and audits it', async () => {
     const before = (await exportAudits()).length;
     const { jobId, progress, job } = await finish(() =>
-      t.ok('participants.startExport', { ...view, columns: ['reference', 'lastName'] }),
+      t.ok('participants.export', { ...view, columns: ['reference', 'lastName'] }),
     );
     // Every row went through the tracker (its last word); events are throttled to 10 a second, so
     // the 500-row cadence itself is test/unit/export-job.test.ts's.
@@ -99,7 +99,7 @@ describe('participants', () => {
 
   it('asks why before a job with ethnic group starts, and keeps the purpose with the export', async () => {
     const before = (await exportAudits()).length;
-    const refused = await t.backend.call('test', 'participants.startExport', {
+    const refused = await t.backend.call('test', 'participants.export', {
       ...view,
       columns: ['reference', 'ethnicity'],
     });
@@ -107,7 +107,7 @@ describe('participants', () => {
     if (!refused.ok) expect(refused.error.fields?.[0]?.path).toEqual(['purpose']);
     expect(t.backend.services.jobs.list().filter((j) => j.label === 'Exporting participants')).toHaveLength(1);
     const { job } = await finish(() =>
-      t.ok('participants.startExport', {
+      t.ok('participants.export', {
         ...view,
         search: 'SW-800010', // one person, by reference
         columns: ['reference', 'ethnicity'],
@@ -125,7 +125,7 @@ describe('participants', () => {
   it('Cancel leaves no file and nothing in the audit log', async () => {
     const before = (await exportAudits()).length;
     const { job } = await finish(async () => {
-      const started = await t.ok('participants.startExport', { ...view, columns: ['reference', 'lastName'] });
+      const started = await t.ok('participants.export', { ...view, columns: ['reference', 'lastName'] });
       await t.ok('jobs.cancel', started);
       return started;
     });
@@ -141,7 +141,7 @@ describe('funder return workbook and evidence pack', () => {
 
   it('the evidence pack reports its stages and claim lines, is read back whole and audited once', async () => {
     const before = (await exportAudits()).length;
-    const { progress, job } = await finish(() => t.ok('returns.startExport', { ...asked, setId, part: 'evidence' }));
+    const { progress, job } = await finish(() => t.ok('returns.export', { ...asked, setId, part: 'evidence' }));
     expect(job.state).toBe('done');
     expect(progress.length).toBeGreaterThan(0);
     const lines = job.result!.rows!;
@@ -158,7 +158,7 @@ describe('funder return workbook and evidence pack', () => {
 
   it('the aggregate return workbook is handed over and audited', async () => {
     const before = (await exportAudits()).length;
-    const { progress, job } = await finish(() => t.ok('returns.startExport', { ...asked, setId, part: 'aggregate' }));
+    const { progress, job } = await finish(() => t.ok('returns.export', { ...asked, setId, part: 'aggregate' }));
     expect(job.state).toBe('done');
     expect(job.message).toBe('Writing the workbook');
     expect(progress.length).toBeGreaterThan(0);
@@ -170,7 +170,7 @@ describe('funder return workbook and evidence pack', () => {
   it('Cancel leaves no file and nothing in the audit log', async () => {
     const before = (await exportAudits()).length;
     const { job } = await finish(async () => {
-      const started = await t.ok('returns.startExport', { ...asked, setId, part: 'evidence' });
+      const started = await t.ok('returns.export', { ...asked, setId, part: 'evidence' });
       await t.ok('jobs.cancel', started);
       return started;
     });
@@ -178,5 +178,38 @@ describe('funder return workbook and evidence pack', () => {
     expect(job.result).toBeNull();
     expect(filesLeft()).toEqual([]);
     expect((await exportAudits()).length).toBe(before);
+  });
+});
+
+describe('the file outside the store until it is collected', () => {
+  it('is private to the user, and removed as the backend closes if nobody collected it', async () => {
+    // A SQLite file of its own (on either run), so the backend can be closed here and looked after.
+    const other = await createTestBackend({ file: path.join(tempDir(), 'closing.sqlite') });
+    await aParticipant(other.backend.store.db);
+    const started = await other.ok('participants.export', { columns: ['reference'] });
+    await other.backend.services.jobs.wait(started.jobId);
+    const dir = path.join(other.backend.services.dataDir, 'exports');
+    const [name] = fs.readdirSync(dir);
+    expect(name).toMatch(/\.xlsx$/);
+    if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, name!)).mode & 0o777).toBe(0o600);
+    await other.backend.close();
+    expect(fs.readdirSync(dir)).toEqual([]);
+    fs.rmSync(other.dir, { recursive: true, force: true });
+  });
+
+  it('is removed by the next backend in the folder once a day old, after a crash left it', async () => {
+    const dir = path.join(tempDir(), 'exports');
+    fs.mkdirSync(dir);
+    const day = 24 * 60 * 60 * 1000;
+    const old = path.join(dir, 'left-by-a-crash.xlsx');
+    const recent = path.join(dir, 'another-backend-running.xlsx');
+    const notOurs = path.join(dir, 'notes.txt');
+    for (const f of [old, recent, notOurs]) fs.writeFileSync(f, 'x');
+    const yesterday = new Date(Date.now() - day - 60_000);
+    fs.utimesSync(old, yesterday, yesterday);
+    fs.utimesSync(notOurs, yesterday, yesterday);
+    const next = await createTestBackend({ dataDir: path.dirname(dir) });
+    expect(fs.readdirSync(dir).sort()).toEqual(['another-backend-running.xlsx', 'notes.txt']);
+    await next.close();
   });
 });

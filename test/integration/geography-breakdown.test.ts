@@ -75,7 +75,7 @@ describe('dashboard by ward and by deprivation decile', () => {
   });
 
   it('exports the tables, read back by a second reader', async () => {
-    const file = await t.ok('returns.dashboardExport', FY);
+    const file = await t.exported('returns.dashboard.export', FY);
     const { sheets } = readWithOpenpyxl(file.bytes, t.dir);
     const ward = sheets['By ward']!;
     const header = ward.findIndex((r) => r[0] === 'Ward');

@@ -20,10 +20,8 @@ beforeAll(async () => {
   await t.backend.services.jobs.wait(load.jobId);
   const run = (await t.ok('courses.runs.page', { offset: 0, limit: 1 })).rows[0]!;
   extras.set('courses.enrolCandidates.page', { runId: run.id });
-  extras.set('outcomes.startExport', { grid: 'outcomes' });
   // Every column, ethnic group and disability included: with the purpose such a file asks for.
   extras.set('participants.export', { purpose: 'Grid column id test' });
-  extras.set('participants.startExport', { purpose: 'Grid column id test' });
   const file = await referralsWorkbook(people(5, 2));
   const { previewId } = await preview(t, await openFile(t, 'people.xlsx', file), referralsProfile);
   extras.set('imports.previewPage', { previewId });
@@ -60,6 +58,10 @@ describe('grid column ids', () => {
         'participants.page',
         'participants.export',
         'placements.page',
+        'placements.export',
+        'outcomes.export',
+        'vacancies.export',
+        'candidates.export',
         'outcomes.page',
         'courses.runs.page',
         'courses.enrolCandidates.page',

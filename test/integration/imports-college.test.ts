@@ -152,9 +152,12 @@ describe('the college course spreadsheet', () => {
       expect(awaiting.total).toBe(collegeFigures.cards);
       // Nobody's right to work is evidenced yet: listed (flagged), but exported only when asked.
       expect(awaiting.rows.every((r) => !r.eligibilityConfirmed)).toBe(true);
-      const left = await t.ok('courses.siteReady.export', { preset: 'awaiting-signoff', purpose: 'Kier shortlist' });
+      const left = await t.exported('courses.siteReady.export', {
+        preset: 'awaiting-signoff',
+        purpose: 'Kier shortlist',
+      });
       expect(left.rows).toBe(0);
-      const asked = await t.ok('courses.siteReady.export', {
+      const asked = await t.exported('courses.siteReady.export', {
         preset: 'awaiting-signoff',
         purpose: 'Kier shortlist',
         includeUnconfirmed: true,

@@ -339,7 +339,11 @@ describe('reconciling', () => {
       expect.stringContaining('taken from Jobcentre Plus Stevenage (reconciliation of "jcp-april.xlsx")'),
     ]);
 
-    const file = await t.ok('imports.reconcileExport', { reconcileId });
+    // An unknown reconciliation is refused by the call itself, before any job starts.
+    const unknown = await t.call('imports.reconcile.export', { reconcileId: '00000000-0000-4000-8000-000000000000' });
+    expect(unknown.ok || unknown.error.kind).toBe('not-found');
+    const file = await t.exported('imports.reconcile.export', { reconcileId });
+    expect(file).toMatchObject({ fileName: 'reconciliation-jcp-april.xlsx', rows: expect.any(Number) });
     const out = path.join(t.dir, file.fileName);
     fs.writeFileSync(out, file.bytes);
     const read = spawnSync(
@@ -374,8 +378,20 @@ describe('reconciling', () => {
     ]);
     expect(book['Ours, not theirs']).toHaveLength(3);
     expect(
-      await t.backend.store.db.selectFrom('audit_log').select('action').where('action', '=', 'export').execute(),
-    ).toHaveLength(1);
+      await t.backend.store.db
+        .selectFrom('audit_log')
+        .select(['action', 'entity', 'summary'])
+        .where('action', '=', 'export')
+        .execute(),
+    ).toEqual([
+      {
+        action: 'export',
+        entity: 'reconciliation',
+        summary: expect.stringMatching(
+          /^Reconciliation with Jobcentre Plus Stevenage of "jcp-april.xlsx" exported \(\d+ rows?\)$/,
+        ),
+      },
+    ]);
   });
 });
 

@@ -36,7 +36,7 @@ it('reports progress, hands over the complete workbook once, and audits it', asy
     if (e.type === 'job' && e.job.kind === 'export' && e.job.state === 'running') progress.push(e.job.done);
   });
   const before = await exportAudits();
-  const { jobId } = await t.ok('outcomes.startExport', { grid: 'outcomes', query: {} });
+  const { jobId } = await t.ok('outcomes.export', {});
   await t.backend.services.jobs.wait(jobId);
   off();
   const job = await t.ok('jobs.exportFile', { jobId });
@@ -59,7 +59,7 @@ it('reports progress, hands over the complete workbook once, and audits it', asy
 
 it('Cancel leaves no file, partial or complete, and nothing in the audit log', async () => {
   const before = await exportAudits();
-  const { jobId } = await t.ok('outcomes.startExport', { grid: 'placements', query: {} });
+  const { jobId } = await t.ok('placements.export', {});
   await t.ok('jobs.cancel', { jobId });
   const ended = await t.backend.services.jobs.wait(jobId);
   expect(ended.state).toBe('cancelled');

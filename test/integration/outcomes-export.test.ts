@@ -38,7 +38,7 @@ it('exports the filtered, sorted view of outcomes, safely, and audits it', async
   });
   await t.ok('outcomes.record', { participantId: b, outcomeType: 'volunteering', outcomeDate: '2026-01-04' });
 
-  const file = await t.ok('outcomes.export', {
+  const file = await t.exported('outcomes.export', {
     preset: 'starts',
     sort: [{ colId: 'outcomeDate', sort: 'asc' }],
     filters: {},
@@ -71,7 +71,7 @@ it('exports placements with wages in pounds', async () => {
     status: 'active',
     hourlyWagePence: 1244,
   });
-  const file = await t.ok('placements.export', {
+  const file = await t.exported('placements.export', {
     search: '',
     filters: { kind: { filterType: 'text', type: 'equals', filter: 'paid_job' } },
   });

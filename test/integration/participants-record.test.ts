@@ -341,7 +341,7 @@ describe('export and saved views', () => {
         phone: null,
       }),
     });
-    const file = await t.ok('participants.export', {
+    const file = await t.exported('participants.export', {
       search: 'SG1',
       columns: ['reference', 'lastName', 'dateOfBirth', 'niNumber', 'phone'],
     });
@@ -352,7 +352,7 @@ describe('export and saved views', () => {
     expect(row.getCell(1).value).toBe('SW-000001');
     expect(row.getCell(3).value).toBeInstanceOf(Date);
     expect(row.getCell(5).value).toBe('01438 242242');
-    const all = await t.ok('participants.export', {
+    const all = await t.exported('participants.export', {
       columns: ['lastName'],
       sort: [{ colId: 'lastName', sort: 'asc' }],
     });
@@ -381,7 +381,7 @@ describe('export and saved views', () => {
       ok: false,
       error: { fields: [{ path: ['purpose'] }] },
     });
-    const file = await t.ok('participants.export', {
+    const file = await t.exported('participants.export', {
       columns: ['reference', 'ethnicity'],
       purpose: 'Equality monitoring for the college return',
     });
@@ -390,7 +390,7 @@ describe('export and saved views', () => {
       'Exported 1 participant to xlsx. Purpose: Equality monitoring for the college return',
     ]);
     // No special-category column, no question.
-    expect((await t.call('participants.export', { columns: ['reference', 'lastName'] })).ok).toBe(true);
+    expect((await t.exportResult('participants.export', { columns: ['reference', 'lastName'] })).ok).toBe(true);
   });
 
   it('asks why before the grid shows ethnic group or disability, and keeps the reason', async () => {

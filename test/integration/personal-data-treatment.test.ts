@@ -42,7 +42,7 @@ describe('the personal-data registry', () => {
       if (access === 'rows' || access === 'audit') expect(counts.get(table), table).toBeGreaterThan(0);
       else expect(counts.has(table), `${table} is left out`).toBe(false);
     }
-    const file = await t.ok('sar.export', { reference: 'CNRY-PARTICIPANTS-REFERENCE' });
+    const file = await t.exported('sar.export', { reference: 'CNRY-PARTICIPANTS-REFERENCE' });
     const zip = unzipSync(file.bytes);
     const workbook = unzipSync(zip['data.xlsx']!);
     const text = Object.values(workbook)

@@ -51,7 +51,10 @@ describe('referral sources and evidence types', () => {
     expect(JSON.stringify(timeline)).not.toContain('council_housing_team');
     expect(JSON.stringify(timeline)).toContain('Referred by Council housing team');
     // The export shows the label from the list (an officer's file has no codes in it).
-    const file = await t.ok('participants.export', { search: 'Source', columns: ['reference', 'referralSource'] });
+    const file = await t.exported('participants.export', {
+      search: 'Source',
+      columns: ['reference', 'referralSource'],
+    });
     const wb = new ExcelJS.Workbook();
     await wb.xlsx.load(Buffer.from(file.bytes) as unknown as ArrayBuffer);
     expect(wb.worksheets[0]!.getRow(2).getCell(2).value).toBe('Council housing team');

@@ -196,7 +196,7 @@ describe('the dashboard', () => {
   it('defaults to this financial year, and exports its tables as xlsx', async () => {
     const d = await t.ok('returns.dashboard', {});
     expect([d.from, d.to]).toEqual(['2026-04-01', '2027-03-31']); // the test clock is 23/11/2026
-    const file = await t.ok('returns.dashboardExport', { from: d.from, to: d.to });
+    const file = await t.exported('returns.dashboard.export', { from: d.from, to: d.to });
     const out = path.join(t.dir, file.fileName);
     fs.writeFileSync(out, file.bytes);
     const sheets = execFileSync('/usr/bin/python3', [

@@ -119,7 +119,7 @@ beforeAll(async () => {
     personalColumns: ['reference', 'name', 'ni_number', 'date_of_birth', 'postcode'],
   });
   const save = async (part: 'aggregate' | 'evidence', name?: string) => {
-    const file = await t.ok('returns.export', { setId, ...H1, purpose: 'Testing the workbook', part });
+    const file = await t.exported('returns.export', { setId, ...H1, purpose: 'Testing the workbook', part });
     const where = path.join(t.dir, name ?? file.fileName);
     fs.writeFileSync(where, file.bytes);
     return where;
@@ -326,6 +326,30 @@ describe('the return workbook', () => {
     expect(rows.some((r) => r.summary.includes('Purpose: Testing the workbook') && r.staff_id === t.staffId)).toBe(
       true,
     );
+  });
+
+  it('refuses an unknown return or set, or a period outside the agreement, before any job starts', async () => {
+    const jobs = () => t.backend.services.jobs.list().length;
+    const before = jobs();
+    const setId = await setIdOf(t.backend.store.db, 'UKSPF-PS');
+    const purpose = 'Testing the refusals';
+    const refusal = async (input: unknown) => {
+      const result = await t.call('returns.export', input);
+      return result.ok ? null : { kind: result.error.kind, message: result.error.message };
+    };
+    expect(await refusal({ returnId: 999_999, purpose })).toEqual({
+      kind: 'not-found',
+      message: 'That return does not exist.',
+    });
+    expect(await refusal({ setId: 999_999, ...H1, purpose })).toEqual({
+      kind: 'not-found',
+      message: 'That indicator set does not exist.',
+    });
+    expect(await refusal({ setId, from: '2026-10-01', to: '2026-12-31', purpose })).toMatchObject({
+      kind: 'conflict',
+      message: expect.stringContaining('outside the funding agreement'),
+    });
+    expect(jobs()).toBe(before);
   });
 });
 

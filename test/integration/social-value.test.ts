@@ -301,7 +301,12 @@ describe('a Section 106 obligation', () => {
   });
 
   it('writes the monitoring report for a quarter, audited, read back by a second reader', async () => {
-    const file = await t.ok('contracts.report', { id: contractId, from: '2026-07-01', to: '2026-09-30' });
+    // Refused by the call itself, before any job starts: an unknown contract, a period outside its dates.
+    const unknown = await t.call('contracts.report.export', { id: 999_999, from: '2026-07-01', to: '2026-09-30' });
+    expect(unknown.ok || unknown.error.kind).toBe('not-found');
+    const outside = await t.call('contracts.report.export', { id: contractId, from: '2040-01-01', to: '2040-03-31' });
+    expect(outside.ok || [outside.error.kind, outside.error.fields?.[0]?.path]).toEqual(['validation', ['from']]);
+    const file = await t.exported('contracts.report.export', { id: contractId, from: '2026-07-01', to: '2026-09-30' });
     expect(file.fileName).toBe('monitoring-S106-QW-2026-07-01-to-2026-09-30.xlsx');
     const { sheets } = readWithOpenpyxl(file.bytes, t.dir);
     expect(Object.keys(sheets)).toEqual(['Measures', 'Trigger dates', 'Payments received', 'Starts counted']);
@@ -346,7 +351,8 @@ describe('a Section 106 obligation', () => {
       {
         entity: 'contract',
         entity_id: String(contractId),
-        summary: expect.stringContaining('Monitoring report for Queensway housing development exported'),
+        summary:
+          'Monitoring report for Queensway housing development exported (01/07/2026 to 30/09/2026; 1 start, 1 payment)',
       },
     ]);
   });

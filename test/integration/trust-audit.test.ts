@@ -108,7 +108,7 @@ describe('audit screen data', () => {
 
   it('exports a workbook that another reader opens, and records the export', async () => {
     await personWithHistory();
-    const file = await t.ok('audit.export', { auditFilter: { entity: 'participant' } });
+    const file = await t.exported('audit.export', { auditFilter: { entity: 'participant' } });
     expect(file.rows).toBe(2);
     const out = path.join(t.dir, 'audit.xlsx');
     fs.writeFileSync(out, file.bytes);

@@ -273,7 +273,7 @@ describe('subject access', () => {
         'areas missing from the bundle',
       ).toEqual([]);
 
-      const file = await t.ok('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
+      const file = await t.exported('sar.export', { reference: 'SW-CAN001', reason: 'SAR 2026/14' });
       expect(file.fileName).toMatch(/^subject-access-SW-CAN001-.*\.zip$/);
       const zip = unzipSync(file.bytes);
       expect(Object.keys(zip).sort()).toEqual(['README.txt', 'data.xlsx', 'files/evidence_files-1-payslip.pdf'].sort());
@@ -320,8 +320,8 @@ describe('the canary', () => {
     t.backend.store.sqlite.pragma('wal_autocheckpoint = 0'); // keep everything in the WAL too
     await personWithEverything(t);
     await t.ok('participants.page', { search: 'Canarywhistle' });
-    await t.ok('audit.export', {});
-    await t.ok('sar.export', { reference: 'SW-CAN001' });
+    await t.exported('audit.export', {});
+    await t.exported('sar.export', { reference: 'SW-CAN001' });
     await t.ok('backup.create', {});
     await t.call('sar.export', { reference: CANARY_NAME }); // a failure, logged
     await t.call('participants.page', { search: CANARY_NI, limit: -1 }); // a validation error
@@ -335,9 +335,12 @@ describe('the canary', () => {
     ];
     expect(fs.existsSync(`${t.file}-wal`)).toBe(true);
     // Nothing new in the data folder but the store, its lock (who holds it), its key envelope, the
-    // audit log's recorded head and its backups; nothing new in the temp folder.
+    // audit log's recorded head, its backups and the export jobs' folder, empty (each file is
+    // removed once collected); nothing new in the temp folder.
+    expect(fs.readdirSync(path.join(t.dir, 'exports'))).toEqual([]);
     expect(fs.readdirSync(t.dir).sort()).toEqual([
       'backups',
+      'exports',
       'worksbook.sqlite',
       'worksbook.sqlite-shm',
       'worksbook.sqlite-wal',

@@ -24,7 +24,7 @@ it('exports the vacancies and candidates in view, with labels, and audits each',
   const person = await aSiteReadyPerson(t.backend.store.db, { reference: '0001234' });
   await t.ok('candidates.shortlist', { vacancyId: groundworker, participantIds: [person], submittedOn: '2026-11-02' });
 
-  const vacancies = await t.ok('vacancies.export', {
+  const vacancies = await t.exported('vacancies.export', {
     search: 'ground',
     filters: {},
     sort: [{ colId: 'jobTitle', sort: 'asc' }],
@@ -37,7 +37,7 @@ it('exports the vacancies and candidates in view, with labels, and audits each',
     ['Groundworker', 'Job', '£14.50 an hour', '2026-12-11', 'Open', 1],
   ]);
 
-  const candidates = await t.ok('candidates.export', { filters: {} });
+  const candidates = await t.exported('candidates.export', { filters: {} });
   expect(candidates.rows).toBe(1);
   const c = readBack(candidates.bytes);
   const ch = c.findIndex((r) => r[0] === 'Reference');
@@ -53,8 +53,8 @@ it('exports the vacancies and candidates in view, with labels, and audits each',
     .orderBy('id')
     .execute();
   expect(audit).toEqual([
-    { entity: 'vacancy', summary: 'Vacancies exported (1 rows; quick search; sorted by jobTitle asc)' },
-    { entity: 'vacancy_candidate', summary: 'Candidates exported (1 rows; all rows)' },
+    { entity: 'vacancy', summary: 'Vacancies exported (1 row; quick search; sorted by jobTitle asc)' },
+    { entity: 'vacancy_candidate', summary: 'Candidates exported (1 row; all rows)' },
   ]);
 });
 

@@ -12,7 +12,8 @@ import { unzipSync } from 'fflate';
 import { writeXlsx, type XlsxSheet } from '../../db/features/export/xlsx-writer';
 import { writeXlsxInWorker, xlsxWriterFor, XLSX_WORKER_FROM } from '../../db/features/export/xlsx-worker-host';
 import { createTestBackend, type TestBackend } from '../support/backend';
-import { writeGridExport } from '../../db/features/outcomes/exports.service';
+import { outcomesView, placementsView } from '../../db/features/outcomes/exports.service';
+import { writeGridView } from '../../db/features/outcomes/grid-export';
 import { untracked, type RowTracker } from '../../db/features/export/export-job';
 import { peopleWithOutcomes } from '../support/builders';
 import { setLogSink } from '../../db/backend/log';
@@ -144,8 +145,8 @@ describe('a grid export at the threshold', () => {
     expect(xlsxWriterFor(XLSX_WORKER_FROM)).toBe(writeXlsxInWorker);
     expect(xlsxWriterFor(XLSX_WORKER_FROM - 1)).toBe(writeXlsx);
     const db = t.backend.store.db;
-    const inWorker = await writeGridExport('outcomes', db, actor, query, untracked, XLSX_WORKER_FROM);
-    const inThread = await writeGridExport('outcomes', db, actor, query, untracked, outcomes);
+    const inWorker = await writeGridView(actor, outcomesView(db, actor, query), untracked, XLSX_WORKER_FROM);
+    const inThread = await writeGridView(actor, outcomesView(db, actor, query), untracked, outcomes);
     expect(inWorker.rows).toBe(outcomes);
     expect(parts(inWorker.bytes)).toEqual(parts(inThread.bytes));
     const file = path.join(t.dir, 'worker-export.xlsx');
@@ -175,10 +176,10 @@ describe('a grid export at the threshold', () => {
       };
     const db = t.backend.store.db;
     await expect(
-      writeGridExport('placements', db, actor, query, cancelledAfter(0), XLSX_WORKER_FROM),
+      writeGridView(actor, placementsView(db, actor, query), cancelledAfter(0), XLSX_WORKER_FROM),
     ).resolves.toMatchObject({ rows: 0 });
     await expect(
-      writeGridExport('outcomes', db, actor, query, cancelledAfter(1_100), XLSX_WORKER_FROM),
+      writeGridView(actor, outcomesView(db, actor, query), cancelledAfter(1_100), XLSX_WORKER_FROM),
     ).rejects.toThrow('The export was cancelled.');
   });
 });

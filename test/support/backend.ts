@@ -7,7 +7,15 @@ import path from 'node:path';
 import { createBackend, type Backend } from '../../db/backend/backend';
 import { fixedClock } from '../../db/backend/clock';
 import type { Role } from '../../shared/contract/define';
-import type { ChannelName, ChannelOutput, ChannelInput } from '../../shared/contract/index';
+import type {
+  ChannelName,
+  ChannelOutput,
+  ChannelInput,
+  ExportChannel,
+  ExportedFile,
+} from '../../shared/contract/index';
+import type { Result } from '../../shared/result';
+import { exportToEnd } from '../../db/features/export/export-job';
 import type { StoreKey } from '../../db/store/sqlite/encryption';
 import { writeTransaction } from '../../db/store/dialect';
 import { markDemoStore } from '../../db/features/trust/trust-settings';
@@ -28,12 +36,17 @@ export interface TestBackend {
   ok<C extends ChannelName>(channel: C, input: ChannelInput<C>): Promise<ChannelOutput<C>>;
   /** Calls a channel and returns the raw Result. */
   call<C extends ChannelName>(channel: C, input: unknown): ReturnType<Backend['call']>;
+  /** Runs an export to its end as the window does (its job, then jobs.exportFile) and returns
+   * the file, failing loudly if the channel refuses or the job fails. */
+  exported<C extends ExportChannel>(channel: C, input: ChannelInput<C>): Promise<ExportedFile>;
+  /** The same, returning the raw Result (a refusal, or the job's failure). */
+  exportResult<C extends ExportChannel>(channel: C, input: unknown): Promise<Result<ExportedFile>>;
   signInAs(role: Role, name?: string): Promise<number>;
   close(): Promise<void>;
 }
 
 export async function createTestBackend(
-  options: { role?: Role; now?: string; key?: StoreKey | null; file?: string } = {},
+  options: { role?: Role; now?: string; key?: StoreKey | null; file?: string; dataDir?: string } = {},
 ): Promise<TestBackend> {
   const dir = tempDir();
   // A test that names its file or key is about a SQLite file: it gets one on either run.
@@ -43,7 +56,7 @@ export async function createTestBackend(
     file,
     key: options.key ?? null,
     clock: fixedClock(options.now ?? TEST_NOW),
-    dataDir: dir,
+    dataDir: options.dataDir ?? dir,
   });
   const client = 'test';
   // Test stores hold made-up data, like the demo: marked as demo data, so their staff work without
@@ -65,6 +78,15 @@ export async function createTestBackend(
       return result.value as never;
     },
     call: (channel, input) => backend.call(client, channel, input),
+    async exported(channel, input) {
+      const result = await exportToEnd(backend, client, channel, input);
+      if (!result.ok)
+        throw new Error(
+          `${channel} failed: ${result.error.kind}: ${result.error.message} ${JSON.stringify(result.error.fields ?? [])}`,
+        );
+      return result.value;
+    },
+    exportResult: (channel, input) => exportToEnd(backend, client, channel, input as never),
     async signInAs(role, name = `Test ${role}`) {
       const row = await backend.store.db
         .insertInto('staff')

@@ -2,6 +2,7 @@
 // at it (fast-check), and every channel is well formed.
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { z } from 'zod';
 import { contract, channelNames } from '../../shared/contract/index';
 import { fieldErrorsFromZod } from '../../shared/result';
 import { roles } from '../../shared/contract/define';
@@ -14,6 +15,25 @@ describe('the contract', () => {
       expect([...roles, 'public']).toContain(def.role);
       expect(def.summary.length).toBeGreaterThan(3);
     }
+  });
+
+  // One way to make a file for the user (ARCHITECTURE, "Every export is a job"): a channel named
+  // `….export` starts the job and answers with its id; no other channel hands over a file, but
+  // the job's collection and opening a stored evidence document (a file the user gave us).
+  it('makes every file the user saves through an export job', () => {
+    const exports = channelNames.filter((name) => name.endsWith('.export'));
+    expect(exports.length).toBeGreaterThanOrEqual(13);
+    for (const name of exports) {
+      const def = contract[name];
+      expect(def.effect, name).toEqual({ kind: 'own', areas: ['audit'] });
+      expect(Object.keys((def.output as unknown as z.ZodObject).shape ?? {}), name).toEqual(['jobId']);
+    }
+    const handsOverBytes = channelNames.filter((name) => {
+      const output = contract[name].output as unknown as z.ZodObject;
+      // A file's bytes, not a size in bytes (a backup's, the store's).
+      return output instanceof z.ZodObject && 'bytes' in output.shape && !(output.shape.bytes instanceof z.ZodNumber);
+    });
+    expect(handsOverBytes).toEqual(['evidence.file']);
   });
 
   it('never throws on arbitrary input: it parses or returns issues with paths', () => {

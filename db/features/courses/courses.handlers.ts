@@ -13,15 +13,16 @@ import { saveRegister, signInSheet } from './register.service';
 import { recordResults, removeResult, resultsOfRun } from './results.service';
 import { loadSiteReadyRule } from './site-ready.repository';
 import {
+  expiryExportJob,
   expiryRows,
-  exportExpiryAudited,
-  exportSiteReadyAudited,
   pageSiteReady,
   setSiteReadyRule,
+  siteReadyExportJob,
   siteReadyOf,
 } from './site-ready.service';
 import { courseDashboard } from './dashboard.repository';
 import { signOffEveryoneReady } from './signoff.service';
+import { startExportJob } from '../export/export-job';
 
 /** Who is acting, the time and today's date. */
 const actorOf = (ctx: CallContext) => ({
@@ -138,7 +139,11 @@ export const coursesHandlers = defineHandlers({
 
   'courses.siteReady.participant': (input, ctx) => siteReadyOf(ctx.db, input.participantId, todayIso(ctx.clock)),
 
-  'courses.siteReady.export': (input, ctx) => exportSiteReadyAudited(ctx.tx, input, actorOf(ctx)),
+  // A job (export-job.ts): progress and Cancel, the file complete or absent, audited once complete.
+  // The input's only refusals (its period) are the schema's, made before the job starts.
+  'courses.siteReady.export': (input, ctx) => ({
+    jobId: startExportJob(ctx, siteReadyExportJob(ctx.db, input, actorOf(ctx))),
+  }),
 
   // Many sign-offs at once: a bulk write, so the dispatcher takes a backup first.
   'courses.siteReady.signOff': (input, ctx) => signOffEveryoneReady(ctx.tx, input, actorOf(ctx)),
@@ -148,7 +153,10 @@ export const coursesHandlers = defineHandlers({
     return { rows: await expiryRows(ctx.db, today, input.withinDays), today };
   },
 
-  'courses.expiry.export': (input, ctx) => exportExpiryAudited(ctx.tx, input.withinDays, actorOf(ctx)),
+  // A job, as the site-ready list's export.
+  'courses.expiry.export': (input, ctx) => ({
+    jobId: startExportJob(ctx, expiryExportJob(ctx.db, input.withinDays, actorOf(ctx))),
+  }),
 
   async 'courses.dashboard'(input, ctx) {
     return courseDashboard(ctx.db, await loadSiteReadyRule(ctx.db), todayIso(ctx.clock), input, true);

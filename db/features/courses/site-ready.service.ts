@@ -1,8 +1,9 @@
 // The site-ready candidates list (and who is not yet ready, with what is missing), the expiry
-// worklist, and their xlsx exports (audited). Everyone with a CSCS fact is evaluated in memory
-// against the programme's rule: a few table scans, no per-person queries.
+// worklist, and their xlsx exports (jobs, audited once the file is complete). Everyone with a
+// CSCS fact is evaluated in memory against the programme's rule: a few table scans, no
+// per-person queries.
 
-import type { GridQuery } from '../../../shared/contract/common';
+import type { FileOutput, GridQuery } from '../../../shared/contract/common';
 import type { ExpiryRow, SiteReadyPreset, SiteReadyRow } from '../../../shared/contract/courses.contract';
 import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domain/eligibility';
 import { cardTypeLabel, HSE_PASS_MARK, HSE_VALID_YEARS } from '../../../shared/domain/cscs';
@@ -18,6 +19,8 @@ import type { Db, Tx } from '../../store/schema';
 import { dataVersion } from '../../store/dialect';
 import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
+import type { JobControl } from '../../backend/jobs';
 import {
   becameSiteReadyIn,
   loadContacts,
@@ -228,19 +231,36 @@ export async function pageSiteReady(
   return { rows: page, total: rows.length };
 }
 
-async function exportSiteReady(
+type ExportActor = { staffId: number | null; at: string; today: string };
+type SiteReadyExportInput = ListFilter & { search: string; purpose: string | null; includeUnconfirmed: boolean };
+type SiteReadyFile = FileOutput & { rows: number; leftOut: number };
+type ExpiryFile = FileOutput & { rows: number };
+
+/** Says what the export is doing before its rows are known (Cancel is checked first). */
+async function stage(job: JobControl, message: string): Promise<void> {
+  job.throwIfCancelled();
+  await job.progress(0, 0, message);
+}
+
+/** The site-ready list as a workbook, read from the store (not a transaction) as the job runs. */
+async function writeSiteReady(
   db: Db,
-  rule: SiteReadyRule,
-  today: string,
-  filter: ListFilter & { includeUnconfirmed: boolean },
-  producedBy: string,
-) {
-  const preset = filter.preset;
+  filter: SiteReadyExportInput,
+  actor: ExportActor,
+  track: RowTracker,
+  job: JobControl,
+): Promise<SiteReadyFile> {
+  const { preset, includeUnconfirmed } = filter;
+  const today = actor.today;
+  await stage(job, 'Working out who is site ready');
+  const rule = await loadSiteReadyRule(db);
+  const by = await producedBy(db, actor.staffId);
   const listed = await siteReadyRows(db, rule, today, filter);
   // Lists go to employers: people whose eligibility (right to work) is not confirmed stay out unless asked for.
-  const leftOut = filter.includeUnconfirmed ? 0 : listed.filter((r) => !r.eligibilityConfirmed).length;
-  const rows = listed.filter((r) => filter.includeUnconfirmed || r.eligibilityConfirmed).map((r) => ({ ...r }));
+  const leftOut = includeUnconfirmed ? 0 : listed.filter((r) => !r.eligibilityConfirmed).length;
+  const rows = listed.filter((r) => includeUnconfirmed || r.eligibilityConfirmed).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
+  await stage(job, 'Reading card numbers');
   const numbers = await db.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
   for (const r of rows) r.cardNumber = byKey.get(`${r.id}:${r.cardExpiresOn}`) ?? null;
@@ -267,7 +287,7 @@ async function exportSiteReady(
           },
         ]
       : []),
-    ...(filter.includeUnconfirmed
+    ...(includeUnconfirmed
       ? [
           {
             header: 'Eligibility',
@@ -288,10 +308,10 @@ async function exportSiteReady(
       {
         name: title,
         columns,
-        rows,
+        rows: track(rows, rows.length),
         preamble: [
           `Stevenage Works – ${title}`,
-          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} people` +
+          `Produced ${formatUkDate(today)} by ${by}. ${rows.length} people` +
             (preset === 'became'
               ? ` who became site ready from ${formatUkDate(filter.from)} to ${formatUkDate(filter.to)}.`
               : '.') +
@@ -430,7 +450,17 @@ export async function expiryRows(db: Db, today: string, withinDays: number): Pro
   return rows.sort((a, b) => a.expiresOn.localeCompare(b.expiresOn) || a.name.localeCompare(b.name));
 }
 
-async function exportExpiry(db: Db, today: string, withinDays: number, producedBy: string) {
+/** The expiry worklist as a workbook, read from the store (not a transaction) as the job runs. */
+async function writeExpiry(
+  db: Db,
+  withinDays: number,
+  actor: ExportActor,
+  track: RowTracker,
+  job: JobControl,
+): Promise<ExpiryFile> {
+  const today = actor.today;
+  await stage(job, 'Finding expiring cards and passes');
+  const by = await producedBy(db, actor.staffId);
   const rows = await expiryRows(db, today, withinDays);
   const columns: XlsxColumn<ExpiryRow>[] = [
     { header: 'Expires', type: 'date', width: 12, value: (r) => r.expiresOn },
@@ -446,10 +476,10 @@ async function exportExpiry(db: Db, today: string, withinDays: number, producedB
       {
         name: 'Expiry worklist',
         columns,
-        rows,
+        rows: track(rows, rows.length),
         preamble: [
           `Stevenage Works – CSCS expiry worklist (next ${withinDays} days)`,
-          `Produced ${formatUkDate(today)} by ${producedBy}. ${rows.length} items.`,
+          `Produced ${formatUkDate(today)} by ${by}. ${rows.length} items.`,
         ],
       },
     ],
@@ -506,14 +536,24 @@ async function producedBy(db: Db, staffId: number | null): Promise<string> {
   return staffId ? ((await staffDisplayName(db, staffId)) ?? 'staff') : 'staff';
 }
 
-/** The site-ready list as a workbook, its export recorded in the caller's transaction. */
-export async function exportSiteReadyAudited(
-  tx: Tx,
-  input: ListFilter & { search: string; purpose: string | null; includeUnconfirmed: boolean },
-  actor: { staffId: number | null; at: string; today: string },
-) {
-  const by = await producedBy(tx, actor.staffId);
-  const { leftOut, ...file } = await exportSiteReady(tx, await loadSiteReadyRule(tx), actor.today, input, by);
+/** The site-ready list's export as a job (export-job.ts): everyone is evaluated and the file
+ * written outside any transaction; the export is audited once the file is complete. */
+export function siteReadyExportJob(
+  db: Db,
+  input: SiteReadyExportInput,
+  actor: ExportActor,
+): ExportJobWork<SiteReadyFile> {
+  return {
+    label: 'Exporting the site-ready list',
+    // Known only once everyone is evaluated: the rows give it then (writeSiteReady).
+    total: 0,
+    write: (track, job) => writeSiteReady(db, input, actor, track, job),
+    audit: (tx, file) => auditSiteReadyExport(tx, input, file, actor),
+  };
+}
+
+async function auditSiteReadyExport(tx: Tx, input: SiteReadyExportInput, file: SiteReadyFile, actor: ExportActor) {
+  const { leftOut } = file;
   await appendAudit(tx, actor.at, actor.staffId, {
     action: 'export',
     entity: 'site_ready_candidates',
@@ -531,21 +571,22 @@ export async function exportSiteReadyAudited(
       leftOut,
     },
   });
-  return file;
 }
 
-/** The expiry worklist as a workbook, its export recorded in the caller's transaction. */
-export async function exportExpiryAudited(
-  tx: Tx,
-  withinDays: number,
-  actor: { staffId: number | null; at: string; today: string },
-) {
-  const file = await exportExpiry(tx, actor.today, withinDays, await producedBy(tx, actor.staffId));
-  await appendAudit(tx, actor.at, actor.staffId, {
-    action: 'export',
-    entity: 'cscs_expiry_worklist',
-    summary: `Exported the expiry worklist (${withinDays} days, ${file.rows} items) to ${file.fileName}`,
-    after: { withinDays, rows: file.rows },
-  });
-  return file;
+/** The expiry worklist's export as a job (export-job.ts), audited once the file is complete. */
+export function expiryExportJob(db: Db, withinDays: number, actor: ExportActor): ExportJobWork<ExpiryFile> {
+  return {
+    label: 'Exporting expiring cards',
+    // Known only once the cards and passes are read: the rows give it then (writeExpiry).
+    total: 0,
+    write: (track, job) => writeExpiry(db, withinDays, actor, track, job),
+    async audit(tx, file) {
+      await appendAudit(tx, actor.at, actor.staffId, {
+        action: 'export',
+        entity: 'cscs_expiry_worklist',
+        summary: `Exported the expiry worklist (${withinDays} days, ${file.rows} items) to ${file.fileName}`,
+        after: { withinDays, rows: file.rows },
+      });
+    },
+  };
 }

@@ -7,7 +7,9 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { FileOutput } from '../../../shared/contract/common';
-import { AppFailure } from '../../../shared/result';
+import type { ChannelInput, ExportChannel, ExportedFile } from '../../../shared/contract/index';
+import { AppFailure, type Result } from '../../../shared/result';
+import type { Backend } from '../../backend/backend';
 import type { OwnTransactionsContext } from '../../backend/context';
 import type { JobControl, JobRunner } from '../../backend/jobs';
 import type { Tx } from '../../store/schema';
@@ -36,8 +38,8 @@ export function trackRows(job: JobControl, total: number): RowTracker {
   };
 }
 
-/** Leaves rows as they are (an export answered directly, not as a job): an array stays an array,
- * which the writer walks without an await per row. */
+/** Leaves rows as they are: a workbook written outside an export job (the benchmarks' and tests'
+ * calls of the writers); an array stays an array, which the writer walks without an await per row. */
 export const untracked: RowTracker = (rows) => rows;
 
 export interface ExportJobWork<File extends FileOutput> {
@@ -80,6 +82,13 @@ export function startExportJob<File extends FileOutput>(host: ExportHost, work: 
   });
 }
 
+/** Removes the files of finished exports nobody collected (the window closed while they ran):
+ * called as the backend closes, so personal data does not outlive it outside the store. */
+export function discardUncollectedExports(jobs: JobRunner): void {
+  for (const job of jobs.list())
+    if (job.kind === 'export' && job.state === 'done') fs.rmSync((job.result as FinishedExport).file, { force: true });
+}
+
 /** An export job's state, and its workbook once done (handed over once: the file is removed). */
 export function collectExportJob(jobs: JobRunner, jobId: string) {
   const job = jobs.list().find((j) => j.id === jobId && j.kind === 'export');
@@ -93,4 +102,23 @@ export function collectExportJob(jobs: JobRunner, jobId: string) {
     message: job.message ?? null,
     result: done && bytes ? { ...done.extra, fileName: done.fileName, mime: done.mime, rows: done.rows, bytes } : null,
   };
+}
+
+/** Runs an export channel to its end and collects its file, as the window does: for the CLI,
+ * tests and benchmarks. The channel's refusal, or the job's failure or cancellation (its
+ * message; kind 'conflict' when cancelled), comes back as the Result's error. */
+export async function exportToEnd<C extends ExportChannel>(
+  backend: Pick<Backend, 'call' | 'services'>,
+  clientId: string,
+  channel: C,
+  input: ChannelInput<C>,
+): Promise<Result<ExportedFile>> {
+  const started = await backend.call(clientId, channel, input);
+  if (!started.ok) return started;
+  const { jobId } = started.value;
+  await backend.services.jobs.wait(jobId);
+  const job = collectExportJob(backend.services.jobs, jobId);
+  if (job.result) return { ok: true, value: job.result };
+  const kind = job.state === 'cancelled' ? 'conflict' : 'validation';
+  return { ok: false, error: { kind, message: job.message ?? `The export ended ${job.state}.` } };
 }

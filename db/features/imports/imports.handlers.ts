@@ -17,6 +17,7 @@ import { previewCounts, previewPage, reconcilePage, rowDetail, runsToCreate, she
 import { earlierImportsOfFile, listProfiles, pageBatches } from './imports.repository';
 import { deleteImportProfile, saveImportProfile } from './import-profiles.service';
 import { batchDetail } from './batch-detail';
+import { startExportJob } from '../export/export-job';
 import type { UploadInfo } from '../../../shared/contract/imports.contract';
 
 // Work in progress belongs to the backend (its job runner is one per backend), not to a request.
@@ -260,19 +261,30 @@ export const importsHandlers = defineHandlers({
     return acceptDifferences(ctx.tx, s, input.items, now(ctx), ctx.staffId, todayIso(ctx.clock));
   },
 
-  async 'imports.reconcileExport'(input, ctx) {
+  // A job (export-job.ts): an unknown reconciliation is refused now; the workbook is made from the
+  // reconciliation in memory and audited once complete.
+  async 'imports.reconcile.export'(input, ctx) {
     const s = recall(memory(ctx).reconciles, input.reconcileId, 'reconciliation');
-    const bytes = await exportReconciliation(s);
-    await recordReconciliationExport(ctx.tx, s, now(ctx), ctx.staffId);
+    const at = now(ctx);
     const stem = s.source.fileName
       .replace(/\.[^.]+$/, '')
       .replace(/[^\w.-]+/g, '-')
       .slice(0, 60);
-    return {
-      fileName: `reconciliation-${stem}.xlsx`,
-      mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      bytes: new Uint8Array(bytes),
-      rows: s.items.length,
-    };
+    const jobId = startExportJob(ctx, {
+      label: 'Exporting the reconciliation',
+      total: 0,
+      write: async (_track, job) => {
+        job.throwIfCancelled();
+        await job.progress(0, 0, 'Writing the reconciliation workbook');
+        return {
+          fileName: `reconciliation-${stem}.xlsx`,
+          mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          bytes: new Uint8Array(await exportReconciliation(s)),
+          rows: s.items.length,
+        };
+      },
+      audit: (tx) => recordReconciliationExport(tx, s, at, ctx.staffId),
+    });
+    return { jobId };
   },
 });

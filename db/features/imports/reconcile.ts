@@ -5,6 +5,7 @@
 import type { Db, Tx } from '../../store/schema';
 import type { JobControl } from '../../backend/jobs';
 import { AppFailure } from '../../../shared/result';
+import { plural } from '../../../shared/domain/labels';
 import { tableOf } from '../../../shared/domain/import-sheet';
 import { typeRows } from '../../../shared/domain/import-rows';
 import { fieldOf, type ImportProfile } from '../../../shared/domain/import-profile';
@@ -362,7 +363,7 @@ export async function recordReconciliationExport(
   await appendAudit(tx, at, staffId, {
     action: 'export',
     entity: 'reconciliation',
-    summary: `Reconciliation with ${state.profile.partner} of "${state.source.fileName}" exported (${state.items.length} rows)`,
+    summary: `Reconciliation with ${state.profile.partner} of "${state.source.fileName}" exported (${plural(state.items.length, 'row')})`,
   });
 }
 

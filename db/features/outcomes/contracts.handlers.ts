@@ -6,7 +6,8 @@ import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
 import { listContracts, measureKinds } from './contracts.repository';
 import { addPayment, changePayment, contractDetail, removePayment, saveContract } from './contracts.service';
-import { monitoringReport } from './monitoring-report.service';
+import { startExportJob } from '../export/export-job';
+import { monitoringReportJob } from './monitoring-report.service';
 
 export const contractsHandlers = defineHandlers({
   'contracts.list': (_input, ctx) => listContracts(ctx.db, { asOf: todayIso(ctx.clock) }),
@@ -25,5 +26,8 @@ export const contractsHandlers = defineHandlers({
 
   'contracts.removePayment': (input, ctx) => removePayment(ctx.tx, actorOf(ctx), input.id),
 
-  'contracts.report': (input, ctx) => monitoringReport(ctx.tx, actorOf(ctx), input),
+  // A job (export-job.ts): an unknown contract or a period outside its dates is refused now.
+  async 'contracts.report.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await monitoringReportJob(ctx.db, actorOf(ctx), input)) };
+  },
 });

@@ -1,6 +1,6 @@
 // The area's two grid exports, placements and outcomes: the current view with the columns an
-// officer sees, audited as an export.
-import type { FileOutput, GridQuery } from '../../../shared/contract/common';
+// officer sees, as export jobs, audited as an export.
+import type { GridQuery } from '../../../shared/contract/common';
 import type { OutcomeGridRow, PlacementGridRow } from '../../../shared/contract/outcomes-schemas';
 import {
   labelFor,
@@ -9,11 +9,10 @@ import {
   sectors,
   verificationStatuses,
 } from '../../../shared/domain/outcome-lists';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
-import { untracked, type RowTracker } from '../export/export-job';
 import type { Actor } from '../participants/participants.service';
-import { auditViewExport, exportView, writeView, type ViewExport } from './grid-export';
+import { countOnly, gridExportJob, type GridExport } from './grid-export';
 import { allOutcomes, pageOutcomes } from './outcomes.repository';
 import { allPlacements, pagePlacements } from './placements.repository';
 
@@ -58,52 +57,36 @@ const outcomeColumns: XlsxColumn<OutcomeGridRow>[] = [
   { header: 'Source', type: 'text', width: 12, value: (r) => r.source },
 ];
 
-export type ExportableGrid = 'outcomes' | 'placements';
-
-function outcomesExport(db: Db, actor: Actor, query: GridQuery, track: RowTracker): ViewExport<OutcomeGridRow> {
-  const rows = track(allOutcomes(db, query, actor.today));
-  return { entity: 'outcome', title: 'Outcomes', fileStem: 'outcomes', query, columns: outcomeColumns, rows };
+/** The outcomes grid's view, to export. */
+export function outcomesView(db: Db, actor: Actor, query: GridQuery): GridExport<OutcomeGridRow> {
+  return {
+    entity: 'outcome',
+    title: 'Outcomes',
+    fileStem: 'outcomes',
+    query,
+    columns: outcomeColumns,
+    count: async () => (await pageOutcomes(db, countOnly(query), actor.today)).total,
+    rows: () => allOutcomes(db, query, actor.today),
+  };
 }
 
-function placementsExport(db: Db, actor: Actor, query: GridQuery, track: RowTracker): ViewExport<PlacementGridRow> {
-  const rows = track(allPlacements(db, query, actor.today));
-  return { entity: 'placement', title: 'Placements', fileStem: 'placements', query, columns: placementColumns, rows };
+/** The placements grid's view, to export. */
+export function placementsView(db: Db, actor: Actor, query: GridQuery): GridExport<PlacementGridRow> {
+  return {
+    entity: 'placement',
+    title: 'Placements',
+    fileStem: 'placements',
+    query,
+    columns: placementColumns,
+    count: async () => (await pagePlacements(db, countOnly(query), actor.today)).total,
+    rows: () => allPlacements(db, query, actor.today),
+  };
 }
 
-/** The workbook of a grid's view, unaudited (the export job audits it once complete); `total`:
- * the rows it will hold (a large view's workbook is built in a worker thread). */
-export function writeGridExport(
-  grid: ExportableGrid,
-  db: Db,
-  actor: Actor,
-  query: GridQuery,
-  track: RowTracker,
-  total: number,
-): Promise<FileOutput> {
-  return grid === 'outcomes'
-    ? writeView(actor, outcomesExport(db, actor, query, track), total)
-    : writeView(actor, placementsExport(db, actor, query, track), total);
-}
+/** The outcomes grid's view as an export job. */
+export const outcomesExportJob = (db: Db, actor: Actor, query: GridQuery) =>
+  gridExportJob(actor, outcomesView(db, actor, query));
 
-/** Records a finished export job's file in the audit log. */
-export function auditGridExport(tx: Tx, actor: Actor, grid: ExportableGrid, query: GridQuery, rows: number) {
-  const view =
-    grid === 'outcomes' ? { entity: 'outcome', title: 'Outcomes' } : { entity: 'placement', title: 'Placements' };
-  return auditViewExport(tx, actor, { ...view, query }, rows);
-}
-
-/** How many rows the export of a grid's view will write (for its progress). */
-export async function gridExportTotal(grid: ExportableGrid, db: Db, actor: Actor, query: GridQuery): Promise<number> {
-  const page = { ...query, offset: 0, limit: 1, countAll: true };
-  const counted =
-    grid === 'outcomes' ? await pageOutcomes(db, page, actor.today) : await pagePlacements(db, page, actor.today);
-  return counted.total;
-}
-
-export function exportPlacements(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, placementsExport(tx, actor, query, untracked));
-}
-
-export function exportOutcomes(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, outcomesExport(tx, actor, query, untracked));
-}
+/** The placements grid's view as an export job. */
+export const placementsExportJob = (db: Db, actor: Actor, query: GridQuery) =>
+  gridExportJob(actor, placementsView(db, actor, query));

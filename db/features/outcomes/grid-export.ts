@@ -1,11 +1,13 @@
 // Exports the current view of a grid (its search, filters, sort and preset) as an xlsx workbook
-// through the safe writer, and records the export in the audit log in the caller's transaction.
+// through the safe writer, as an export job, and records the export in the audit log.
 import type { GridQuery } from '../../../shared/contract/common';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { Tx } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
 import { xlsxWriterFor } from '../export/xlsx-worker-host';
+import { plural } from '../../../shared/domain/labels';
 import { appendAudit } from '../audit/audit.repository';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
 import type { Actor } from '../participants/participants.service';
 
 function describeView(query: GridQuery): string {
@@ -27,17 +29,39 @@ export interface ViewExport<Row> {
   rows: Iterable<Row> | AsyncIterable<Row>;
 }
 
-/** Writes and audits the view in the caller's transaction (the export channels). */
-export async function exportView<Row>(tx: Tx, actor: Actor, options: ViewExport<Row>): Promise<FileOutput> {
-  const file = await writeView(actor, options);
-  await auditViewExport(tx, actor, options, file.rows ?? 0);
-  return file;
+/** The view's query asking only for its count. */
+export const countOnly = (query: GridQuery): GridQuery => ({ ...query, offset: 0, limit: 1, countAll: true });
+
+/** A grid's view to export: its rows read in chunks as they are written. */
+export interface GridExport<Row> extends Omit<ViewExport<Row>, 'rows'> {
+  /** How many rows the view holds (for the bar); counting also refuses a column the grid lacks
+   * before any job starts. */
+  count(): Promise<number>;
+  rows(): Iterable<Row> | AsyncIterable<Row>;
+}
+
+/** The export job of a grid's view (export-job.ts): counted first, then read in chunks while the
+ * workbook is written, and audited once the file is complete. */
+export async function gridExportJob<Row>(actor: Actor, view: GridExport<Row>): Promise<ExportJobWork<FileOutput>> {
+  const total = await view.count();
+  return {
+    label: `Exporting ${view.title.toLowerCase()}`,
+    total,
+    write: (track) => writeGridView(actor, view, track, total),
+    audit: (tx, file) => auditViewExport(tx, actor, view, file.rows ?? 0),
+  };
+}
+
+/** The workbook of a grid's view, its rows passed through `track`, unaudited; `total`: the rows
+ * it will hold, which picks the writer (a worker thread for a large view). */
+export function writeGridView<Row>(actor: Actor, view: GridExport<Row>, track: RowTracker, total: number) {
+  return writeView(actor, { ...view, rows: track(view.rows()) }, total);
 }
 
 /** The workbook of the view, without the audit (an export job writes it outside any transaction,
  * reading in chunks, and audits it once the file is complete); `total`: the rows it will hold, so
  * that a large view's workbook is built in a worker thread while they are read (xlsx-worker-host.ts). */
-export async function writeView<Row>(actor: Actor, options: ViewExport<Row>, total = 0): Promise<FileOutput> {
+async function writeView<Row>(actor: Actor, options: ViewExport<Row>, total = 0): Promise<FileOutput> {
   let count = 0;
   const today = actor.today;
   const bytes = await xlsxWriterFor(total)(
@@ -66,7 +90,7 @@ export async function writeView<Row>(actor: Actor, options: ViewExport<Row>, tot
 }
 
 /** Records the export of `count` rows of the view in the audit log. */
-export async function auditViewExport(
+async function auditViewExport(
   tx: Tx,
   actor: Actor,
   options: Pick<ViewExport<unknown>, 'entity' | 'title' | 'query'>,
@@ -75,7 +99,7 @@ export async function auditViewExport(
   await appendAudit(tx, actor.now, actor.staffId, {
     action: 'export',
     entity: options.entity,
-    summary: `${options.title} exported (${count} rows; ${describeView(options.query)})`,
+    summary: `${options.title} exported (${plural(count, 'row')}; ${describeView(options.query)})`,
     after: {
       rows: count,
       search: options.query.search ? '(quick search)' : '',

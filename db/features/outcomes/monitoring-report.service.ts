@@ -2,8 +2,9 @@
 // per contract and period, with the obligation's details and each measure's progress against its
 // target (counted by the same rule as the contract's page), the trigger dates, the money received
 // in the period and the job and apprenticeship starts counted (by participant reference, no
-// names). Written through the safe xlsx writer and audited as an export in the caller's
-// transaction.
+// names). Made as an export job (export-job.ts) through the safe xlsx writer, and audited as an
+// export once the workbook is complete.
+import { plural } from '../../../shared/domain/labels';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { MonitoringReportInput } from '../../../shared/contract/social-value-schemas';
 import { AppFailure } from '../../../shared/result';
@@ -16,7 +17,8 @@ import {
   paymentKinds,
   verificationStatuses,
 } from '../../../shared/domain/outcome-lists';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
 import { writeXlsx, type XlsxSheet } from '../export/xlsx-writer';
 import { appendAudit } from '../audit/audit.repository';
 import type { Actor } from '../participants/participants.service';
@@ -34,8 +36,14 @@ function fileStem(text: string): string {
   );
 }
 
-export async function monitoringReport(tx: Tx, actor: Actor, input: MonitoringReportInput): Promise<FileOutput> {
-  const c = await contractDetail(tx, input.id, { from: input.from, to: input.to, asOf: actor.today });
+/** The monitoring report as an export job's work. An unknown contract, or a period outside the
+ * contract's dates, is refused here, before any job starts. */
+export async function monitoringReportJob(
+  db: Db,
+  actor: Actor,
+  input: MonitoringReportInput,
+): Promise<ExportJobWork<FileOutput>> {
+  const c = await contractDetail(db, input.id, { from: input.from, to: input.to, asOf: actor.today });
   const period = narrowPeriod({ startsOn: c.startsOn, endsOn: c.endsOn }, input.from, input.to);
   if (period.startsOn && period.endsOn && period.endsOn < period.startsOn)
     throw new AppFailure('validation', 'The period does not overlap the contract’s dates.', [
@@ -95,32 +103,48 @@ export async function monitoringReport(tx: Tx, actor: Actor, input: MonitoringRe
     ],
     rows: paymentsInPeriod,
   };
-  const starts = await startsOnContract(tx, input.id, period);
-  const startSheet: XlsxSheet<(typeof starts)[number]> = {
-    name: 'Starts counted',
-    landscape: true,
-    columns: [
-      { header: 'Participant reference', type: 'text', width: 14, value: (s) => s.reference },
-      { header: 'Start', type: 'text', width: 22, value: (s) => s.typeLabel },
-      { header: 'Started', type: 'date', width: 12, value: (s) => s.outcomeDate },
-      { header: 'Ended', type: 'date', width: 12, value: (s) => s.endedOn },
-      { header: 'Hours a week', type: 'number', value: (s) => s.hoursPerWeek },
-      { header: 'Local', type: 'boolean', value: (s) => s.isLocal },
-      { header: 'Employer', type: 'text', width: 28, value: (s) => s.employerName },
-      { header: 'Verification', type: 'text', width: 14, value: (s) => labelFor(verificationStatuses, s.verification) },
-    ],
-    rows: starts,
-  };
-  const bytes = await writeXlsx([measures, triggers, payments, startSheet], {
-    title: `${c.name} monitoring report`,
-  });
   const fileName = `monitoring-${fileStem(c.reference ?? c.planningReference ?? c.name)}-${input.from}-to-${input.to}.xlsx`;
-  await appendAudit(tx, actor.now, actor.staffId, {
-    action: 'export',
-    entity: 'contract',
-    entityId: c.id,
-    summary: `Monitoring report for ${c.name} exported (${periodText}; ${starts.length} starts, ${paymentsInPeriod.length} payments)`,
-    after: { fileName, from: input.from, to: input.to, starts: starts.length, payments: paymentsInPeriod.length },
-  });
-  return { fileName, mime: XLSX_MIME, bytes: bytes as Uint8Array<ArrayBuffer>, rows: c.commitments.length };
+  let starts = 0; // counted by write, for the audit entry
+  const write = async (track: RowTracker): Promise<FileOutput> => {
+    const started = await startsOnContract(db, input.id, period);
+    starts = started.length;
+    const startSheet: XlsxSheet<(typeof started)[number]> = {
+      name: 'Starts counted',
+      landscape: true,
+      columns: [
+        { header: 'Participant reference', type: 'text', width: 14, value: (s) => s.reference },
+        { header: 'Start', type: 'text', width: 22, value: (s) => s.typeLabel },
+        { header: 'Started', type: 'date', width: 12, value: (s) => s.outcomeDate },
+        { header: 'Ended', type: 'date', width: 12, value: (s) => s.endedOn },
+        { header: 'Hours a week', type: 'number', value: (s) => s.hoursPerWeek },
+        { header: 'Local', type: 'boolean', value: (s) => s.isLocal },
+        { header: 'Employer', type: 'text', width: 28, value: (s) => s.employerName },
+        {
+          header: 'Verification',
+          type: 'text',
+          width: 14,
+          value: (s) => labelFor(verificationStatuses, s.verification),
+        },
+      ],
+      rows: track(started, started.length),
+    };
+    const bytes = await writeXlsx([measures, triggers, payments, startSheet], {
+      title: `${c.name} monitoring report`,
+    });
+    return { fileName, mime: XLSX_MIME, bytes: bytes as Uint8Array<ArrayBuffer>, rows: c.commitments.length };
+  };
+  return {
+    label: `Exporting the monitoring report for ${c.name}`,
+    total: 0,
+    write,
+    async audit(tx) {
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: 'export',
+        entity: 'contract',
+        entityId: c.id,
+        summary: `Monitoring report for ${c.name} exported (${periodText}; ${plural(starts, 'start')}, ${plural(paymentsInPeriod.length, 'payment')})`,
+        after: { fileName, from: input.from, to: input.to, starts, payments: paymentsInPeriod.length },
+      });
+    },
+  };
 }

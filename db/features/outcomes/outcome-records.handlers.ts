@@ -4,7 +4,7 @@ import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
 import { startExportJob } from '../export/export-job';
-import { auditGridExport, exportOutcomes, gridExportTotal, writeGridExport } from './exports.service';
+import { outcomesExportJob } from './exports.service';
 import { formLookups } from './lookups.repository';
 import { findParticipants, pageOutcomes } from './outcomes.repository';
 import { outcomeDetail } from './outcome-detail.service';
@@ -19,21 +19,8 @@ export const outcomeRecordsHandlers = defineHandlers({
 
   'outcomes.page': (input, ctx) => pageOutcomes(ctx.db, input, todayIso(ctx.clock)),
 
-  'outcomes.export': (input, ctx) => exportOutcomes(ctx.tx, actorOf(ctx), input),
-
-  // The export as a job (export-job.ts): progress, Cancel, the file complete or absent.
-  async 'outcomes.startExport'(input, ctx) {
-    const actor = actorOf(ctx);
-    const { grid, query } = input;
-    // Counted now, so a column the grid does not have is refused here, before any job starts.
-    const total = await gridExportTotal(grid, ctx.db, actor, query);
-    const jobId = startExportJob(ctx, {
-      label: grid === 'outcomes' ? 'Exporting outcomes' : 'Exporting placements',
-      total,
-      write: (track) => writeGridExport(grid, ctx.db, actor, query, track, total),
-      audit: (tx, file) => auditGridExport(tx, actor, grid, query, file.rows ?? 0),
-    });
-    return { jobId };
+  async 'outcomes.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await outcomesExportJob(ctx.db, actorOf(ctx), input)) };
   },
 
   'outcomes.get': (input, ctx) => outcomeDetail(ctx.db, input.id, todayIso(ctx.clock), actorOf(ctx).role),

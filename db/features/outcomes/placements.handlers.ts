@@ -3,14 +3,17 @@
 import { defineHandlers } from '../../backend/handler';
 import { todayIso } from '../../backend/clock';
 import { actorOf } from '../participants/actor';
-import { exportPlacements } from './exports.service';
+import { startExportJob } from '../export/export-job';
+import { placementsExportJob } from './exports.service';
 import { pagePlacements } from './placements.repository';
 import { convertToJob, placementDetail, savePlacement } from './placements.service';
 
 export const placementsHandlers = defineHandlers({
   'placements.page': (input, ctx) => pagePlacements(ctx.db, input, todayIso(ctx.clock)),
 
-  'placements.export': (input, ctx) => exportPlacements(ctx.tx, actorOf(ctx), input),
+  async 'placements.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await placementsExportJob(ctx.db, actorOf(ctx), input)) };
+  },
 
   'placements.get': (input, ctx) => placementDetail(ctx.db, input.id, actorOf(ctx).role),
 

@@ -19,7 +19,7 @@ import { eligibilityLabels, type EligibilityStatus } from '../../../shared/domai
 import type { Db, Tx } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
 import { xlsxWriterFor } from '../export/xlsx-worker-host';
-import { untracked, type ExportJobWork, type RowTracker } from '../export/export-job';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
 import { countGridRows } from '../grid/grid-query';
 import { gridBase, sortedGridRows, specialCategoryColumns, type GridScope } from './participants.repository';
 
@@ -164,19 +164,6 @@ async function auditParticipantsExport(
       preset: input.preset ?? null,
     },
   });
-}
-
-/** The export, recorded in the audit log in the caller's transaction. */
-export async function exportParticipantsAudited(
-  tx: Tx,
-  input: ExportInput,
-  scope: GridScope,
-  actor: ExportActor,
-): Promise<FileOutput & { rows: number; specialCategoryHidden: boolean }> {
-  refuseSpecialWithoutPurpose(input, scope);
-  const file = await writeParticipants(tx, input, scope, actor.today, untracked);
-  await auditParticipantsExport(tx, input, scope, file, actor);
-  return file;
 }
 
 /** The export as a job (export-job.ts): the purpose is asked and the rows counted before it starts. */

@@ -18,7 +18,7 @@ import {
 import { setProgrammeArea } from './eligibility.service';
 import { addReferral, referralsOf } from './referrals.service';
 import { historyFor, timelineOf } from './participant-timeline.service';
-import { exportParticipantsAudited, participantsExportJob, recordSpecialColumnsShown } from './participant-export';
+import { participantsExportJob, recordSpecialColumnsShown } from './participant-export';
 import { startExportJob } from '../export/export-job';
 import { actorOf, scopeOf } from './actor';
 import { mergeHandlers } from './participant-merge.handlers';
@@ -80,10 +80,8 @@ const recordHandlers = defineHandlers({
   },
 
   'participants.showSpecialColumns': (input, ctx) => recordSpecialColumnsShown(ctx.tx, input, actorOf(ctx)),
-  'participants.export': (input, ctx) => exportParticipantsAudited(ctx.tx, input, scopeOf(ctx), actorOf(ctx)),
-
   // The export as a job (export-job.ts); a missing purpose is refused before it starts.
-  async 'participants.startExport'(input, ctx) {
+  async 'participants.export'(input, ctx) {
     const work = await participantsExportJob(ctx.db, input, scopeOf(ctx), actorOf(ctx));
     return { jobId: startExportJob(ctx, work) };
   },

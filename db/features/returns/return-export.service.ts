@@ -1,6 +1,7 @@
-// Return workbooks (the aggregate return and the evidence pack) and the dashboard workbook. They are built from reads outside any transaction (a large
-// programme takes seconds and must not hold the store); the caller records each export in the
-// audit log in a small transaction of its own.
+// Return workbooks (the aggregate return and the evidence pack) and the dashboard workbook, each
+// made by an export job (export-job.ts): built from reads outside any transaction (a large
+// programme takes seconds and must not hold the store), then recorded in the audit log in a small
+// transaction of its own.
 import { AppFailure } from '../../../shared/result';
 import { describePeriod } from '../../../shared/domain/reporting-periods';
 import { formatUkDate } from '../../../shared/domain/dates';
@@ -8,7 +9,7 @@ import { progressOf } from '../../../shared/domain/targets';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
-import { untracked, type RowTracker } from '../export/export-job';
+import type { RowTracker } from '../export/export-job';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
 import {
   agreementCheckOf,
@@ -102,18 +103,28 @@ async function earlierReturns(db: Db, setId: number, keep: (r: { id: number; to:
 }
 
 /** How an export job follows the build: a stage reached (Cancel is checked there) and the rows as written. */
-export interface BuildSteps {
+interface BuildSteps {
   stage(message: string): Promise<void>;
   track: RowTracker;
 }
-const direct: BuildSteps = { stage: async () => {}, track: untracked };
+
+/** What the build would refuse before counting anything, checked by the channel call itself so
+ * the window shows it at once (the job is not started): an unknown return, set or version, or a
+ * period outside the set's funding agreement. */
+export async function refuseReturnExport(db: Db, input: ReturnExportInput): Promise<void> {
+  if ('returnId' in input) {
+    if (!(await findReturn(db, input.returnId))) throw new AppFailure('not-found', 'That return does not exist.');
+    return;
+  }
+  refuseOutsideAgreement(await loadSetVersion(db, input.setId, input.versionId), input);
+}
 
 /** A submitted return as frozen, or a draft computed now: the aggregate return or the evidence pack. */
 export async function buildReturnExport(
   db: Db,
   input: ReturnExportInput,
   today: string,
-  steps: BuildSteps = direct,
+  steps: BuildSteps,
 ): Promise<BuiltExport> {
   await steps.stage('Counting the claim lines');
   let sv: SetVersion, lines: ClaimLine[], from: string, to: string, periodLabel: string, status: string;

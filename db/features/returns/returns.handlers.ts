@@ -17,6 +17,7 @@ import {
   buildReturnExport,
   recordDashboardExport,
   recordReturnExport,
+  refuseReturnExport,
   XLSX,
 } from './return-export.service';
 import { dashboard, dashboardFigures, dashboardReads, defaultPeriod } from './dashboard.service';
@@ -105,18 +106,11 @@ export const returnsHandlers = defineHandlers({
     };
   },
 
+  // The workbook as a job (export-job.ts): stages and claim lines in JobsProgress, Cancel
+  // between them; the file complete or absent, audited once complete. An unknown return or set,
+  // or a period outside the agreement, is refused here, before the job starts.
   async 'returns.export'(input, ctx) {
-    // Built outside a transaction (it can take seconds on a large programme and must not hold the
-    // store); the audit entry is its own small transaction.
-    const at = ctx.clock.now().toISOString();
-    const built = await buildReturnExport(ctx.db, input, todayIso(ctx.clock));
-    await ctx.transact((tx) => recordReturnExport(tx, input, built, at, ctx.staffId));
-    return { fileName: built.fileName, mime: XLSX, bytes: built.bytes, rows: built.rows };
-  },
-
-  // The same workbook as a job (export-job.ts): stages and claim lines in JobsProgress, Cancel
-  // between them; the file complete or absent, audited once complete.
-  async 'returns.startExport'(input, ctx) {
+    await refuseReturnExport(ctx.db, input);
     const at = ctx.clock.now().toISOString();
     const today = todayIso(ctx.clock);
     const jobId = startExportJob(ctx, {
@@ -178,9 +172,18 @@ export const returnsHandlers = defineHandlers({
     return { ok: true as const };
   },
 
-  async 'returns.dashboardExport'(input, ctx) {
-    const built = await buildDashboardExport(ctx.db, input.from, input.to);
-    await ctx.transact((tx) => recordDashboardExport(tx, built, ctx.clock.now().toISOString(), ctx.staffId));
-    return { fileName: built.fileName, mime: XLSX, bytes: built.bytes };
+  // The dashboard's tables as a job: counted outside any transaction, audited once complete.
+  'returns.dashboard.export'(input, ctx) {
+    const jobId = startExportJob(ctx, {
+      label: 'Exporting the dashboard tables',
+      total: 0,
+      write: async (_track, job) => {
+        job.throwIfCancelled();
+        await job.progress(0, 0, 'Counting the dashboard');
+        return { ...(await buildDashboardExport(ctx.db, input.from, input.to)), mime: XLSX };
+      },
+      audit: (tx, built) => recordDashboardExport(tx, built, ctx.clock.now().toISOString(), ctx.staffId),
+    });
+    return { jobId };
   },
 });

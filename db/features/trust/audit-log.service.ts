@@ -1,11 +1,12 @@
 // The audit screen's data: the log filtered by who, action, entity, dates and participant,
-// newest first, with personal values opened for the administrator reading it; and its export.
+// newest first, with personal values opened for the administrator reading it; and its export (a job).
 import type { SelectQueryBuilder } from 'kysely';
 import type { AuditFilter, AuditRow } from '../../../shared/contract/trust.contract';
 import type { GridQuery, FileOutput } from '../../../shared/contract/common';
 import type { Database, Db, Tx } from '../../store/schema';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
 import { checkGridQuery, gridColumnRules, textMatches } from '../grid/grid-query';
 
 /** The grid sorts by time only, which is entry order (the id): the log is append-only. Other
@@ -97,12 +98,17 @@ export async function auditPage(
     .limit(query.limit)
     .offset(query.offset)
     .execute();
+  return { rows: await toRows(db, raw), total: await countEntries(db, query.auditFilter, query.search) };
+}
+
+/** How many entries the filter (and the grid's search) matches. */
+async function countEntries(db: Db, filter: AuditFilter, search: string): Promise<number> {
   const totalRow = (await applyFilter(
     db.selectFrom('audit_log').select((eb) => eb.fn.countAll<number>().as('n')) as unknown as AuditQuery,
-    query.auditFilter,
-    query.search,
+    filter,
+    search,
   ).executeTakeFirstOrThrow()) as unknown as { n: number };
-  return { rows: await toRows(db, raw), total: Number(totalRow.n) };
+  return Number(totalRow.n);
 }
 
 async function* allRows(db: Db, filter: AuditFilter): AsyncGenerator<AuditRow> {
@@ -118,9 +124,25 @@ async function* allRows(db: Db, filter: AuditFilter): AsyncGenerator<AuditRow> {
   }
 }
 
-/** The filtered log as a workbook, read in chunks outside any transaction (a long log must not
- * hold the store); the caller records the export with `recordAuditExport`. */
-export async function exportAudit(db: Db, filter: AuditFilter, now: string): Promise<FileOutput & { rows: number }> {
+type AuditFile = FileOutput & { rows: number };
+
+/** The export of the filtered log as a job (db/features/export/export-job.ts): counted first for
+ * the progress bar, then read in chunks outside any transaction (a long log must not hold the
+ * store), and recorded in the log once the workbook is complete. */
+export async function auditExportJob(
+  db: Db,
+  filter: AuditFilter,
+  actor: { staffId: number | null; now: string },
+): Promise<ExportJobWork<AuditFile>> {
+  return {
+    label: 'Exporting the audit log',
+    total: await countEntries(db, filter, ''),
+    write: (track) => writeAuditWorkbook(db, filter, actor.now, track),
+    audit: (tx, file) => recordAuditExport(tx, actor.now, actor.staffId, filter, file.rows),
+  };
+}
+
+async function writeAuditWorkbook(db: Db, filter: AuditFilter, now: string, track: RowTracker): Promise<AuditFile> {
   let rows = 0;
   const counted = async function* () {
     for await (const r of allRows(db, filter)) {
@@ -147,7 +169,7 @@ export async function exportAudit(db: Db, filter: AuditFilter, now: string): Pro
           { header: 'Before', type: 'text', width: 40, value: (r: AuditRow) => r.before },
           { header: 'After', type: 'text', width: 40, value: (r: AuditRow) => r.after },
         ],
-        rows: counted(),
+        rows: track(counted()),
       },
     ],
     { title: 'Audit log' },
@@ -168,7 +190,7 @@ function describeFilter(filter: AuditFilter): string {
   );
 }
 
-export async function recordAuditExport(
+async function recordAuditExport(
   tx: Tx,
   now: string,
   staffId: number | null,

@@ -6,11 +6,13 @@
 import { strToU8, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 import type { FileOutput } from '../../../shared/contract/common';
-import type { Db, Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
+import type { JobControl } from '../../backend/jobs';
 import { columnRules, participantTables, type AccessAs, type TableName } from '../../store/tables/personal-data';
 import { listStaff } from '../staff/staff.repository';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
+import type { ExportJobWork, RowTracker } from '../export/export-job';
 import { personIds } from '../participants/participant-timeline.repository';
 import { auditEntriesOf, mergedIntoOf, personByReference, personRows } from './person-rows.repository';
 
@@ -75,17 +77,24 @@ function sheetName(area: string, used: Set<string>): string {
   return name;
 }
 
-export async function buildSubjectAccessBundle(
+type Person = Awaited<ReturnType<typeof findPerson>>;
+type BundleFile = FileOutput & { rows: number };
+
+/** The bundle, built outside any transaction; `track`: each sheet's rows as written (the job's
+ * progress and Cancel). */
+async function buildSubjectAccessBundle(
   db: Db,
-  reference: string,
+  person: Person,
   now: string,
+  track: RowTracker,
+  job: JobControl,
 ): Promise<{
-  file: FileOutput;
-  participantId: number;
+  file: BundleFile;
   areas: Array<{ area: string; rows: number }>;
   fileCount: number;
 }> {
-  const person = await findPerson(db, reference);
+  job.throwIfCancelled();
+  await job.progress(0, 0, 'Collecting everything held about the person');
   const areas = await collectSubjectData(db, person.id);
   const staff = new Map((await listStaff(db)).map((s) => [s.id, s.display_name]));
   const files: Record<string, Uint8Array> = {};
@@ -123,7 +132,7 @@ export async function buildSubjectAccessBundle(
     return {
       name: sheetName(area, used),
       columns: cols.length ? cols : [{ header: '(nothing held)', type: 'text' as const, value: () => null }],
-      rows: prepared,
+      rows: track(prepared, prepared.length),
     };
   });
   const workbook = await writeXlsx(sheets, { title: `Subject access ${person.reference}` });
@@ -157,28 +166,40 @@ export async function buildSubjectAccessBundle(
       bytes: zip,
       rows: counts.reduce((n, c) => n + c.rows, 0),
     },
-    participantId: person.id,
     areas: counts,
     fileCount: Object.keys(files).length,
   };
 }
 
-/** The bundle, with its export recorded in the audit log (in the caller's transaction). */
-export async function exportSubjectAccess(
-  tx: Tx,
+/** The bundle's export as a job (db/features/export/export-job.ts): an unknown reference is refused
+ * now, before the job starts; the export is recorded in the audit log once the bundle is complete. */
+export async function subjectAccessJob(
+  db: Db,
   reference: string,
   reason: string | undefined,
-  now: string,
-  staffId: number | null,
-): Promise<FileOutput> {
-  const { file, participantId, areas, fileCount } = await buildSubjectAccessBundle(tx, reference, now);
-  await appendAudit(tx, now, staffId, {
-    action: 'export',
-    entity: 'subject-access',
-    entityId: participantId,
-    participantId,
-    summary: `Subject access bundle exported (${areas.length} areas, ${file.rows} rows, ${fileCount} files)${reason ? `: ${reason}` : ''}`,
-    after: { areas },
-  });
-  return file;
+  actor: { staffId: number | null; now: string },
+): Promise<ExportJobWork<BundleFile>> {
+  const person = await findPerson(db, reference);
+  let made: { areas: Array<{ area: string; rows: number }>; fileCount: number } | null = null;
+  return {
+    // No reference in the label: every signed-in user sees the jobs list.
+    label: 'Exporting a subject access bundle',
+    total: 0,
+    async write(track, job) {
+      const { file, ...rest } = await buildSubjectAccessBundle(db, person, actor.now, track, job);
+      made = rest;
+      return file;
+    },
+    audit: async (tx, file) => {
+      const { areas, fileCount } = made!;
+      await appendAudit(tx, actor.now, actor.staffId, {
+        action: 'export',
+        entity: 'subject-access',
+        entityId: person.id,
+        participantId: person.id,
+        summary: `Subject access bundle exported (${areas.length} areas, ${file.rows} rows, ${fileCount} files)${reason ? `: ${reason}` : ''}`,
+        after: { areas },
+      });
+    },
+  };
 }

@@ -27,15 +27,16 @@ import { setTeamScope, teamScopesView } from './team-scopes.service';
 import { refuseUnlessBound, setDatabaseLogin, teamLoginsView } from './login-binding.service';
 import { createStaff, manageList, resetPassword, unlockStaff, updateStaff } from './staff-admin.service';
 import { isDemoStore, passwordsRequired, readTrustSettings, saveTrustSettings } from './trust-settings';
-import { auditPage, exportAudit, recordAuditExport } from './audit-log.service';
+import { auditExportJob, auditPage } from './audit-log.service';
 import { recordAuditCheck, recordStoreCheck } from './audit-verify';
 import { readBackupSettings, saveSecondFolder } from './backup-settings';
 import { lastScheduledBackup, newestBackup, previewBackup, restoreBackup } from './backup.service';
-import { collectSubjectData, exportSubjectAccess, findPerson } from './subject-access.service';
+import { collectSubjectData, findPerson, subjectAccessJob } from './subject-access.service';
 import { findParticipantReference } from './person-rows.repository';
 import { anonymise, checkAnonymisable, checkErasure, eraseOnRequest, setRetainUntil } from './retention.service';
 import { retentionRule, retentionStreams, retentionWorklist } from './retention.repository';
 import { readRetentionSettings, saveRetentionSettings } from './retention-settings';
+import { startExportJob } from '../export/export-job';
 
 const actorOf = (ctx: { staffId: number | null; clock: { now(): Date } }) => ({
   staffId: ctx.staffId,
@@ -94,11 +95,9 @@ export const trustHandlers = defineHandlers({
   },
 
   'audit.page': (input, ctx) => auditPage(ctx.db, input),
+  // A job (export-job.ts): read outside any transaction, audited once the workbook is complete.
   async 'audit.export'(input, ctx) {
-    const { staffId, now } = actorOf(ctx);
-    const file = await exportAudit(ctx.db, input.auditFilter, now);
-    await ctx.transact((tx) => recordAuditExport(tx, now, staffId, input.auditFilter, file.rows));
-    return file;
+    return { jobId: startExportJob(ctx, await auditExportJob(ctx.db, input.auditFilter, actorOf(ctx))) };
   },
   async 'audit.verify'(_input, ctx) {
     // Checked outside a transaction (the whole log, page by page), then recorded in one.
@@ -204,8 +203,10 @@ export const trustHandlers = defineHandlers({
       areas: areas.map((a) => ({ area: a.area, rows: a.rows.length })),
     };
   },
-  'sar.export': (input, ctx) =>
-    exportSubjectAccess(ctx.tx, input.reference, input.reason, ctx.clock.now().toISOString(), ctx.staffId),
+  // A job (export-job.ts); an unknown reference is refused before it starts.
+  async 'sar.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await subjectAccessJob(ctx.db, input.reference, input.reason, actorOf(ctx))) };
+  },
 
   'retention.streams': async (_input, ctx) =>
     retentionStreams(ctx.db, await retentionRule(ctx.db, todayIso(ctx.clock))),

@@ -1,17 +1,17 @@
 // The area's two grid exports, vacancies and candidates: the current view (search, preset,
-// filters, sort) with the columns an officer sees, labels rather than codes, audited as an export
-// through the same writer as the placements and outcomes grids.
-import type { FileOutput, GridQuery } from '../../../shared/contract/common';
+// filters, sort) with the columns an officer sees, labels rather than codes, as export jobs through
+// the same writer as the placements and outcomes grids, audited as an export.
+import type { GridQuery } from '../../../shared/contract/common';
 import type { CandidateGridRow, VacancyGridRow } from '../../../shared/contract/vacancies-schemas';
 import { labelFor, sectors } from '../../../shared/domain/outcome-lists';
 import { formatWage, vacancyKinds, vacancyStatuses } from '../../../shared/domain/vacancy-lists';
 import { labelOfStage } from '../../../shared/domain/candidate-stages';
-import type { Tx } from '../../store/schema';
+import type { Db } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
 import type { Actor } from '../participants/participants.service';
-import { exportView } from '../outcomes/grid-export';
-import { allVacancies } from './vacancies.repository';
-import { allCandidates } from './candidates.repository';
+import { countOnly, gridExportJob } from '../outcomes/grid-export';
+import { allVacancies, pageVacancies } from './vacancies.repository';
+import { allCandidates, pageCandidates } from './candidates.repository';
 
 const vacancyColumns: XlsxColumn<VacancyGridRow>[] = [
   { header: 'Job title', type: 'text', width: 28, value: (r) => r.jobTitle },
@@ -46,24 +46,28 @@ const candidateColumns: XlsxColumn<CandidateGridRow>[] = [
   { header: 'Reason closed', type: 'text', width: 24, value: (r) => r.closedReason },
 ];
 
-export function exportVacancies(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, {
+/** The vacancies grid's view as an export job. */
+export function vacanciesExportJob(db: Db, actor: Actor, query: GridQuery) {
+  return gridExportJob(actor, {
     entity: 'vacancy',
     title: 'Vacancies',
     fileStem: 'vacancies',
     query,
     columns: vacancyColumns,
-    rows: allVacancies(tx, query, actor.today),
+    count: async () => (await pageVacancies(db, countOnly(query), actor.today)).total,
+    rows: () => allVacancies(db, query, actor.today),
   });
 }
 
-export function exportCandidates(tx: Tx, actor: Actor, query: GridQuery): Promise<FileOutput> {
-  return exportView(tx, actor, {
+/** The candidates grid's view as an export job. */
+export function candidatesExportJob(db: Db, actor: Actor, query: GridQuery) {
+  return gridExportJob(actor, {
     entity: 'vacancy_candidate',
     title: 'Candidates',
     fileStem: 'candidates',
     query,
     columns: candidateColumns,
-    rows: allCandidates(tx, query, actor.today),
+    count: async () => (await pageCandidates(db, countOnly(query), actor.today)).total,
+    rows: () => allCandidates(db, query, actor.today),
   });
 }

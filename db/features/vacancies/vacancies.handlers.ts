@@ -9,7 +9,8 @@ import { saveVacancy, vacancyDetail } from './vacancies.service';
 import { pageCandidates } from './candidates.repository';
 import { candidateOptions, moveCandidate, removeCandidate, shortlist } from './candidates.service';
 import { listEngagements, removeEngagement, saveEngagement } from './engagements.service';
-import { exportCandidates, exportVacancies } from './exports.service';
+import { candidatesExportJob, vacanciesExportJob } from './exports.service';
+import { startExportJob } from '../export/export-job';
 
 export const vacanciesHandlers = defineHandlers({
   'vacancies.page': (input, ctx) => pageVacancies(ctx.db, input, todayIso(ctx.clock)),
@@ -18,11 +19,15 @@ export const vacanciesHandlers = defineHandlers({
 
   'vacancies.save': (input, ctx) => saveVacancy(ctx.tx, actorOf(ctx), input),
 
-  'vacancies.export': (input, ctx) => exportVacancies(ctx.tx, actorOf(ctx), input),
+  async 'vacancies.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await vacanciesExportJob(ctx.db, actorOf(ctx), input)) };
+  },
 
   'candidates.page': (input, ctx) => pageCandidates(ctx.db, input, todayIso(ctx.clock)),
 
-  'candidates.export': (input, ctx) => exportCandidates(ctx.tx, actorOf(ctx), input),
+  async 'candidates.export'(input, ctx) {
+    return { jobId: startExportJob(ctx, await candidatesExportJob(ctx.db, actorOf(ctx), input)) };
+  },
 
   // The store's own handle: the site-ready list may use (and fill) its cache of everyone evaluated.
   'candidates.options': (input, ctx) => candidateOptions(ctx.db, input, todayIso(ctx.clock), true),

@@ -4,9 +4,8 @@ import { plural } from '../../../shared/domain/labels';
 import { PageHeader } from '../../components/PageHeader';
 import { EmptyState } from '../../components/EmptyState';
 import { useChannel } from '../../api/use-channel';
-import { api } from '../../api/client';
 import { useCan } from '../../app/session-context';
-import { downloadBytes } from '../../components/download';
+import { exportAndSave } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { formatUkDate } from '../../../shared/domain/dates';
 import { Field } from '../../components/form/Field';
@@ -39,16 +38,14 @@ export function ExpiryScreen() {
             <button
               type="button"
               disabled={!rows.length}
-              onClick={async () => {
-                const r = await api.call('courses.expiry.export', { withinDays: valid ? days : 60 });
-                if (r.ok) {
-                  downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
-                  toasts.show({
-                    kind: 'success',
-                    message: `Exported ${plural(r.value.rows ?? 0, 'item')} (recorded in the audit log)`,
-                  });
-                } else toasts.show({ kind: 'error', message: r.error.message });
-              }}
+              onClick={() =>
+                exportAndSave(
+                  'courses.expiry.export',
+                  { withinDays: valid ? days : 60 },
+                  toasts,
+                  (file) => `Exported ${plural(file.rows ?? 0, 'item')} (recorded in the audit log)`,
+                )
+              }
             >
               Export to Excel
             </button>

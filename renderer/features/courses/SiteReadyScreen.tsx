@@ -9,7 +9,7 @@ import { EmptyState } from '../../components/EmptyState';
 import { api } from '../../api/client';
 import { useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { downloadBytes } from '../../components/download';
+import { exportAndSave } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { coursesTabs } from './courses.routes';
 import { SiteReadyRuleForm } from './SiteReadyRuleForm';
@@ -39,21 +39,13 @@ export function SiteReadyScreen() {
     .map((c) => ({ ...c, flex: undefined, width: 380 }));
   const others = siteReadyColumns.filter((c) => c.field !== 'missing');
   const columns = preset === 'ready' ? others : [...others.slice(0, 3), ...missing, ...others.slice(3)];
-  const exportList = async () => {
-    const r = await api.call('courses.siteReady.export', {
-      preset,
-      search,
-      purpose: purpose || null,
-      includeUnconfirmed,
-    });
-    if (r.ok) {
-      downloadBytes(r.value.fileName, r.value.bytes, r.value.mime);
-      toasts.show({
-        kind: 'success',
-        message: `Exported ${plural(r.value.rows ?? 0, 'person', 'people')} (recorded in the audit log)`,
-      });
-    } else toasts.show({ kind: 'error', message: r.error.message });
-  };
+  const exportList = () =>
+    exportAndSave(
+      'courses.siteReady.export',
+      { preset, search, purpose: purpose || null, includeUnconfirmed },
+      toasts,
+      (file) => `Exported ${plural(file.rows ?? 0, 'person', 'people')} (recorded in the audit log)`,
+    );
   return (
     <div className="screen-fill">
       <PageHeader

@@ -16,7 +16,7 @@ import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { ServerGrid, type ServerGridHandle } from '../../components/ServerGrid';
 import { useToasts } from '../../components/Toasts';
-import { downloadBytes } from '../../components/download';
+import { exportAndSave } from '../../components/export-job';
 import { FileDrop } from './FileDrop';
 import { fileBytes, runJob, waitForJob } from './run-job';
 import { reconcileColumns, reconcileLabels } from './imports.columns';
@@ -77,9 +77,12 @@ export function ReconcileScreen() {
 
   const exportIt = async () => {
     if (!summary) return;
-    const r = await api.call('imports.reconcileExport', { reconcileId: summary.reconcileId });
-    if (!r.ok) return toasts.show({ kind: 'error', message: r.error.message });
-    downloadBytes(r.value.fileName, r.value.bytes);
+    await exportAndSave(
+      'imports.reconcile.export',
+      { reconcileId: summary.reconcileId },
+      toasts,
+      (file) => `Saved ${file.fileName}`,
+    );
   };
 
   const one = selected.length === 1 ? selected[0]! : null;

@@ -1,10 +1,10 @@
 // The monitoring report for the planning team: one workbook for the contract and a period chosen
-// here (audited as an export by contracts.report).
+// here, made as an export job (progress and Cancel in the shell) and audited by contracts.report.export.
 import { useToasts } from '../../components/Toasts';
 import { Form } from '../../components/form/Form';
 import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 
 export function MonitoringReportForm({
   contractId,
@@ -16,17 +16,14 @@ export function MonitoringReportForm({
   endsOn: string | null;
 }) {
   const toasts = useToasts();
-  const f = useContractForm('contracts.report', {
+  const f = useContractForm('contracts.report.export', {
     idPrefix: 'report',
     defaultValues: { id: contractId, from: startsOn ?? '', to: endsOn ?? '' },
     messages: {
       from: 'Enter the first day of the period, like 01/04/2026',
       to: 'Enter the last day of the period, like 31/03/2027',
     },
-    onSuccess: (file) => {
-      downloadBytes(file.fileName, file.bytes, file.mime);
-      toasts.show({ kind: 'success', message: `Saved ${file.fileName}` });
-    },
+    onSuccess: ({ jobId }) => saveExportJob(jobId, toasts, (file) => `Saved ${file.fileName}`),
   });
   return (
     <Form

@@ -42,7 +42,7 @@ export function ParticipantsGrid() {
   const [preset, setPreset] = useState<string | undefined>(undefined);
   const [selected, setSelected] = useState<ParticipantGridRow[]>([]);
   const [exporting, setExporting] = useState(false);
-  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.startExport'> | null>(null);
+  const [askingPurpose, setAskingPurpose] = useState<ChannelInput<'participants.export'> | null>(null);
   // Showing ethnic group or disability asks why once per column while the screen is open.
   const [askingColumn, setAskingColumn] = useState<{ colId: SpecialColumn; show(): void } | null>(null);
   // A saved view that shows (sorts by, filters on) them asks too; it applies without them meanwhile.
@@ -111,7 +111,7 @@ export function ParticipantsGrid() {
     if (canEdit) setAskingView({ state, columns: unasked });
   };
 
-  const exportInput = (): ChannelInput<'participants.startExport'> => {
+  const exportInput = (): ChannelInput<'participants.export'> => {
     const state = getState();
     return {
       search: state.search,
@@ -125,7 +125,7 @@ export function ParticipantsGrid() {
   const exportView = async () => {
     setExporting(true);
     const input = exportInput();
-    const started = await api.call('participants.startExport', input);
+    const started = await api.call('participants.export', input);
     if (!started.ok) {
       setExporting(false);
       // Ethnic group or disability in the file: the backend asks why first (kept in the audit log).
@@ -284,7 +284,7 @@ export function ParticipantsGrid() {
       )}
       {askingPurpose && (
         <PurposeDialog
-          channel="participants.startExport"
+          channel="participants.export"
           title="Why are you exporting ethnic group or disability?"
           label="Purpose"
           hint={

@@ -6,8 +6,7 @@ import { currentQuery, onAddressEntered, setSearchParams } from '../../app/route
 import { isIsoDate } from '../../../shared/domain/dates';
 import { sendEarly, useChannel } from '../../api/use-channel';
 import { useCan } from '../../app/session-context';
-import { api } from '../../api/client';
-import { downloadBytes } from '../../components/download';
+import { exportAndSave } from '../../components/export-job';
 import { useToasts } from '../../components/Toasts';
 import { ChartFigure } from './ChartFigure';
 import { AreaBreakdownFigure } from './AreaBreakdownFigure';
@@ -64,16 +63,18 @@ export function DashboardView() {
   const sets = useChannel('returns.sets', {}, { areas: ['returns'] });
   const headlineSet = sets.data?.find((s) => s.code === 'SW-HEADLINE');
 
-  // The tables as xlsx are a file leaving the app: officers and administrators only (returns.dashboardExport).
+  // The tables as xlsx are a file leaving the app: officers and administrators only (returns.dashboard.export).
   const canExport = useCan('officer');
   const exportTablesAction = canExport ? () => void exportTables() : undefined;
 
   async function exportTables() {
     if (!d) return;
-    const result = await api.call('returns.dashboardExport', { from: d.from, to: d.to });
-    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
-    downloadBytes(result.value.fileName, result.value.bytes);
-    toasts.show({ kind: 'success', message: `Saved ${result.value.fileName}` });
+    await exportAndSave(
+      'returns.dashboard.export',
+      { from: d.from, to: d.to },
+      toasts,
+      (file) => `Saved ${file.fileName}`,
+    );
   }
 
   return (

@@ -259,7 +259,7 @@ export function ReturnBuilderView() {
               : 'The evidence pack holds personal data (claim lines with references, evidence and verifier). Your reason is kept in the audit log.'
           }
           confirmLabel={dialog === 'export' ? 'Export aggregate return' : 'Export evidence pack'}
-          channel="returns.startExport"
+          channel="returns.export"
           field="purpose"
           required
           onClose={() => setDialog(null)}

@@ -193,7 +193,7 @@ function ReturnDetail({ returnId }: { returnId: number }) {
       )}
       {exporting && (
         <PurposeDialog
-          channel="returns.startExport"
+          channel="returns.export"
           title="Export the submitted return"
           label="Why are you exporting this?"
           hint="The workbook holds personal data; your reason is kept in the audit log."

@@ -13,7 +13,7 @@ import { DateField } from '../../components/form/ControlledFields';
 import { useContractForm } from '../../components/form/use-contract-form';
 import { toId } from '../../components/form/values';
 import { useToasts } from '../../components/Toasts';
-import { downloadBytes } from '../../components/download';
+import { exportAndSave } from '../../components/export-job';
 import { ukDateTime } from '../../components/grid-setup';
 import { isIsoDate } from '../../../shared/domain/dates';
 import { currentQuery, setSearchParams } from '../../app/router';
@@ -159,16 +159,16 @@ export function AuditSection() {
   });
   const { register } = f.form;
 
+  // A job: the shell shows its progress and Cancel; the file is saved once made.
   async function exportXlsx() {
     setExporting(true);
-    const result = await api.call('audit.export', { auditFilter: filter });
+    await exportAndSave(
+      'audit.export',
+      { auditFilter: filter },
+      toasts,
+      (file) => `Exported ${plural(file.rows ?? 0, 'entry', 'entries')}. The export is recorded in the log.`,
+    );
     setExporting(false);
-    if (!result.ok) return toasts.show({ kind: 'error', message: result.error.message });
-    downloadBytes(result.value.fileName, result.value.bytes, result.value.mime);
-    toasts.show({
-      kind: 'success',
-      message: `Exported ${plural(result.value.rows ?? 0, 'entry', 'entries')}. The export is recorded in the log.`,
-    });
   }
 
   const fetchPage = useMemo(

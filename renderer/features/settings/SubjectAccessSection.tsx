@@ -2,7 +2,7 @@
 // everything in one bundle (zip: workbook, evidence files, README). The export is audited.
 import { useState } from 'react';
 import { useToasts } from '../../components/Toasts';
-import { downloadBytes } from '../../components/download';
+import { saveExportJob } from '../../components/export-job';
 import { Field } from '../../components/form/Field';
 import { Form } from '../../components/form/Form';
 import { useContractForm } from '../../components/form/use-contract-form';
@@ -42,13 +42,9 @@ function ExportBundle({ found }: { found: ChannelOutput<'sar.find'> }) {
   const f = useContractForm('sar.export', {
     idPrefix: 'export',
     defaultValues: { reference: found.reference, reason: '' },
-    onSuccess: (bundle) => {
-      downloadBytes(bundle.fileName, bundle.bytes, bundle.mime);
-      toasts.show({
-        kind: 'success',
-        message: 'Subject access bundle saved. The export is recorded in the audit log.',
-      });
-    },
+    // A job: the shell shows its progress and Cancel; the bundle is saved once made.
+    onSuccess: ({ jobId }) =>
+      saveExportJob(jobId, toasts, () => 'Subject access bundle saved. The export is recorded in the audit log.'),
   });
   return (
     <Form
