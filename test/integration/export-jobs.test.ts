@@ -190,7 +190,7 @@ describe('the file outside the store until it is collected', () => {
     await other.backend.services.jobs.wait(started.jobId);
     const dir = path.join(other.backend.services.dataDir, 'exports');
     const [name] = fs.readdirSync(dir);
-    expect(name).toMatch(/\.xlsx$/);
+    expect(name).toMatch(/\.xlsx\.sealed$/);
     if (process.platform !== 'win32') expect(fs.statSync(path.join(dir, name!)).mode & 0o777).toBe(0o600);
     await other.backend.close();
     expect(fs.readdirSync(dir)).toEqual([]);

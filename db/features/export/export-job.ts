@@ -1,10 +1,8 @@
-// The one way every export runs as a job (grids, participants, return workbooks and evidence
-// packs): rows are read outside any transaction so the backend keeps answering, progress goes to
-// JobsProgress every 500 rows and Cancel is checked there; the workbook is written under a
-// `.partial` name and renamed once complete, and audited only then, in one small transaction. A
-// cancelled or failed export leaves no file and no audit entry. The window collects the file once
-// through `jobs.exportFile` (collectExportJob), which removes it.
-import fs from 'node:fs';
+// The one way every export runs (every `….export` channel): as a job. Rows are read outside any
+// transaction so the backend keeps answering, progress goes to JobsProgress every 500 rows and
+// Cancel is checked there; the finished file is sealed to disk (export-file.ts) and audited only
+// then, in one small transaction. A cancelled or failed export leaves no file and no audit entry.
+// The window collects the file once through `jobs.exportFile` (collectExportJob), which removes it.
 import path from 'node:path';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { ChannelInput, ExportChannel, ExportedFile } from '../../../shared/contract/index';
@@ -13,7 +11,7 @@ import type { Backend } from '../../backend/backend';
 import type { OwnTransactionsContext } from '../../backend/context';
 import type { JobControl, JobRunner } from '../../backend/jobs';
 import type { Tx } from '../../store/schema';
-import { takeExportFile, writeExportFile } from './export-file';
+import { discardExportFile, takeExportFile, writeExportFile } from './export-file';
 
 /** Passes rows through unchanged, or reports progress and stops on Cancel (an export job);
  * `total`: how many rows there are, when only known once they are computed (a return's lines). */
@@ -74,7 +72,7 @@ export function startExportJob<File extends FileOutput>(host: ExportHost, work: 
       job.throwIfCancelled();
       await host.transact((tx) => work.audit(tx, built));
     } catch (error) {
-      fs.rmSync(written, { force: true });
+      discardExportFile(written);
       throw error;
     }
     const { bytes: _bytes, fileName, mime, rows, ...extra } = built;
@@ -86,7 +84,7 @@ export function startExportJob<File extends FileOutput>(host: ExportHost, work: 
  * called as the backend closes, so personal data does not outlive it outside the store. */
 export function discardUncollectedExports(jobs: JobRunner): void {
   for (const job of jobs.list())
-    if (job.kind === 'export' && job.state === 'done') fs.rmSync((job.result as FinishedExport).file, { force: true });
+    if (job.kind === 'export' && job.state === 'done') discardExportFile((job.result as FinishedExport).file);
 }
 
 /** An export job's state, and its workbook once done (handed over once: the file is removed). */

@@ -78,7 +78,8 @@ function sheetName(area: string, used: Set<string>): string {
 }
 
 type Person = Awaited<ReturnType<typeof findPerson>>;
-type BundleFile = FileOutput & { rows: number };
+/** The bundle, with what its audit entry says of it (areas and files held). */
+type BundleFile = FileOutput & { rows: number; areas: Array<{ area: string; rows: number }>; fileCount: number };
 
 /** The bundle, built outside any transaction; `track`: each sheet's rows as written (the job's
  * progress and Cancel). */
@@ -88,11 +89,7 @@ async function buildSubjectAccessBundle(
   now: string,
   track: RowTracker,
   job: JobControl,
-): Promise<{
-  file: BundleFile;
-  areas: Array<{ area: string; rows: number }>;
-  fileCount: number;
-}> {
+): Promise<BundleFile> {
   job.throwIfCancelled();
   await job.progress(0, 0, 'Collecting everything held about the person');
   const areas = await collectSubjectData(db, person.id);
@@ -160,12 +157,10 @@ async function buildSubjectAccessBundle(
     { level: 6, mtime: new Date('2000-01-01T00:00:00Z') },
   );
   return {
-    file: {
-      fileName: `subject-access-${person.reference}-${now.slice(0, 10)}.zip`,
-      mime: 'application/zip',
-      bytes: zip,
-      rows: counts.reduce((n, c) => n + c.rows, 0),
-    },
+    fileName: `subject-access-${person.reference}-${now.slice(0, 10)}.zip`,
+    mime: 'application/zip',
+    bytes: zip,
+    rows: counts.reduce((n, c) => n + c.rows, 0),
     areas: counts,
     fileCount: Object.keys(files).length,
   };
@@ -180,24 +175,18 @@ export async function subjectAccessJob(
   actor: { staffId: number | null; now: string },
 ): Promise<ExportJobWork<BundleFile>> {
   const person = await findPerson(db, reference);
-  let made: { areas: Array<{ area: string; rows: number }>; fileCount: number } | null = null;
   return {
     // No reference in the label: every signed-in user sees the jobs list.
     label: 'Exporting a subject access bundle',
     total: 0,
-    async write(track, job) {
-      const { file, ...rest } = await buildSubjectAccessBundle(db, person, actor.now, track, job);
-      made = rest;
-      return file;
-    },
-    audit: async (tx, file) => {
-      const { areas, fileCount } = made!;
+    write: (track, job) => buildSubjectAccessBundle(db, person, actor.now, track, job),
+    audit: async (tx, { areas, fileCount, rows }) => {
       await appendAudit(tx, actor.now, actor.staffId, {
         action: 'export',
         entity: 'subject-access',
         entityId: person.id,
         participantId: person.id,
-        summary: `Subject access bundle exported (${areas.length} areas, ${file.rows} rows, ${fileCount} files)${reason ? `: ${reason}` : ''}`,
+        summary: `Subject access bundle exported (${areas.length} areas, ${rows} rows, ${fileCount} files)${reason ? `: ${reason}` : ''}`,
         after: { areas },
       });
     },
