@@ -19,8 +19,7 @@ import type { Db, Tx } from '../../store/schema';
 import { dataVersion } from '../../store/dialect';
 import { checkGridQuery, gridColumnRules } from '../grid/grid-query';
 import { writeXlsx, type XlsxColumn } from '../export/xlsx-writer';
-import type { ExportJobWork, RowTracker } from '../export/export-job';
-import type { JobControl } from '../../backend/jobs';
+import type { ExportJobWork, ExportStage, RowTracker } from '../export/export-job';
 import {
   becameSiteReadyIn,
   loadContacts,
@@ -236,23 +235,17 @@ type SiteReadyExportInput = ListFilter & { search: string; purpose: string | nul
 type SiteReadyFile = FileOutput & { rows: number; leftOut: number };
 type ExpiryFile = FileOutput & { rows: number };
 
-/** Says what the export is doing before its rows are known (Cancel is checked first). */
-async function stage(job: JobControl, message: string): Promise<void> {
-  job.throwIfCancelled();
-  await job.progress(0, 0, message);
-}
-
 /** The site-ready list as a workbook, read from the store (not a transaction) as the job runs. */
 async function writeSiteReady(
   db: Db,
   filter: SiteReadyExportInput,
   actor: ExportActor,
   track: RowTracker,
-  job: JobControl,
+  stage: ExportStage,
 ): Promise<SiteReadyFile> {
   const { preset, includeUnconfirmed } = filter;
   const today = actor.today;
-  await stage(job, 'Working out who is site ready');
+  await stage('Working out who is site ready');
   const rule = await loadSiteReadyRule(db);
   const by = await producedBy(db, actor.staffId);
   const listed = await siteReadyRows(db, rule, today, filter);
@@ -260,7 +253,7 @@ async function writeSiteReady(
   const leftOut = includeUnconfirmed ? 0 : listed.filter((r) => !r.eligibilityConfirmed).length;
   const rows = listed.filter((r) => includeUnconfirmed || r.eligibilityConfirmed).map((r) => ({ ...r }));
   rows.sort((a, b) => a.lastName.localeCompare(b.lastName) || a.firstName.localeCompare(b.firstName));
-  await stage(job, 'Reading card numbers');
+  await stage('Reading card numbers');
   const numbers = await db.selectFrom('cscs_cards').select(['participant_id', 'card_number', 'expires_on']).execute();
   const byKey = new Map(numbers.map((n) => [`${n.participant_id}:${n.expires_on}`, n.card_number]));
   for (const r of rows) r.cardNumber = byKey.get(`${r.id}:${r.cardExpiresOn}`) ?? null;
@@ -456,10 +449,10 @@ async function writeExpiry(
   withinDays: number,
   actor: ExportActor,
   track: RowTracker,
-  job: JobControl,
+  stage: ExportStage,
 ): Promise<ExpiryFile> {
   const today = actor.today;
-  await stage(job, 'Finding expiring cards and passes');
+  await stage('Finding expiring cards and passes');
   const by = await producedBy(db, actor.staffId);
   const rows = await expiryRows(db, today, withinDays);
   const columns: XlsxColumn<ExpiryRow>[] = [
@@ -547,7 +540,7 @@ export function siteReadyExportJob(
     label: 'Exporting the site-ready list',
     // Known only once everyone is evaluated: the rows give it then (writeSiteReady).
     total: 0,
-    write: (track, job) => writeSiteReady(db, input, actor, track, job),
+    write: (track, stage) => writeSiteReady(db, input, actor, track, stage),
     audit: (tx, file) => auditSiteReadyExport(tx, input, file, actor),
   };
 }
@@ -579,7 +572,7 @@ export function expiryExportJob(db: Db, withinDays: number, actor: ExportActor):
     label: 'Exporting expiring cards',
     // Known only once the cards and passes are read: the rows give it then (writeExpiry).
     total: 0,
-    write: (track, job) => writeExpiry(db, withinDays, actor, track, job),
+    write: (track, stage) => writeExpiry(db, withinDays, actor, track, stage),
     async audit(tx, file) {
       await appendAudit(tx, actor.at, actor.staffId, {
         action: 'export',

@@ -36,6 +36,9 @@ export function trackRows(job: JobControl, total: number): RowTracker {
   };
 }
 
+/** Says in JobsProgress what an export is doing before its rows are known, once Cancel is checked. */
+export type ExportStage = (message: string) => Promise<void>;
+
 /** Leaves rows as they are: a workbook written outside an export job (the benchmarks' and tests'
  * calls of the writers); an array stays an array, which the writer walks without an await per row. */
 export const untracked: RowTracker = (rows) => rows;
@@ -45,8 +48,9 @@ export interface ExportJobWork<File extends FileOutput> {
   label: string;
   /** Rows the file will hold (for the bar); 0 when it is only known once built. */
   total: number;
-  /** Builds the workbook, passing its rows through `track`; `job` for stages before the rows. */
-  write(track: RowTracker, job: JobControl): Promise<File>;
+  /** Builds the workbook, passing its rows through `track`; `stage` says what it is doing before
+   * the rows (Cancel is checked there too). */
+  write(track: RowTracker, stage: ExportStage): Promise<File>;
   /** Records the finished file in the audit log (called once, only for a complete file). */
   audit(tx: Tx, file: File): Promise<void>;
 }
@@ -65,7 +69,11 @@ interface FinishedExport {
 export function startExportJob<File extends FileOutput>(host: ExportHost, work: ExportJobWork<File>): string {
   return host.jobs.start('export', work.label, async (job): Promise<FinishedExport> => {
     await job.progress(0, work.total, 'Reading rows');
-    const built = await work.write((rows, total) => trackRows(job, total ?? work.total)(rows), job);
+    const stage: ExportStage = async (message) => {
+      job.throwIfCancelled();
+      await job.progress(0, work.total, message);
+    };
+    const built = await work.write((rows, total) => trackRows(job, total ?? work.total)(rows), stage);
     job.throwIfCancelled();
     const written = writeExportFile(path.join(host.dataDir, 'exports'), built.bytes);
     try {

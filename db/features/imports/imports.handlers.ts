@@ -273,9 +273,8 @@ export const importsHandlers = defineHandlers({
     const jobId = startExportJob(ctx, {
       label: 'Exporting the reconciliation',
       total: 0,
-      write: async (_track, job) => {
-        job.throwIfCancelled();
-        await job.progress(0, 0, 'Writing the reconciliation workbook');
+      write: async (_track, stage) => {
+        await stage('Writing the reconciliation workbook');
         return {
           fileName: `reconciliation-${stem}.xlsx`,
           mime: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

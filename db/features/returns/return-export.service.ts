@@ -9,7 +9,7 @@ import { progressOf } from '../../../shared/domain/targets';
 import type { Db, Tx } from '../../store/schema';
 import { appendAudit } from '../audit/audit.repository';
 import { writeXlsx } from '../export/xlsx-writer';
-import type { RowTracker } from '../export/export-job';
+import type { ExportStage, RowTracker } from '../export/export-job';
 import { loadSetVersion, type SetVersion } from './indicator-sets.repository';
 import {
   agreementCheckOf,
@@ -104,7 +104,7 @@ async function earlierReturns(db: Db, setId: number, keep: (r: { id: number; to:
 
 /** How an export job follows the build: a stage reached (Cancel is checked there) and the rows as written. */
 interface BuildSteps {
-  stage(message: string): Promise<void>;
+  stage: ExportStage;
   track: RowTracker;
 }
 

@@ -116,13 +116,10 @@ export const returnsHandlers = defineHandlers({
     const jobId = startExportJob(ctx, {
       label: input.part === 'evidence' ? 'Exporting the evidence pack' : 'Exporting the return',
       total: 0,
-      write: async (track, job) => {
-        const stage = async (message: string) => {
-          job.throwIfCancelled();
-          await job.progress(0, 0, message);
-        };
-        return { ...(await buildReturnExport(ctx.db, input, today, { stage, track })), mime: XLSX };
-      },
+      write: async (track, stage) => ({
+        ...(await buildReturnExport(ctx.db, input, today, { stage, track })),
+        mime: XLSX,
+      }),
       audit: (tx, built) => recordReturnExport(tx, input, built, at, ctx.staffId),
     });
     return { jobId };
@@ -177,9 +174,8 @@ export const returnsHandlers = defineHandlers({
     const jobId = startExportJob(ctx, {
       label: 'Exporting the dashboard tables',
       total: 0,
-      write: async (_track, job) => {
-        job.throwIfCancelled();
-        await job.progress(0, 0, 'Counting the dashboard');
+      write: async (_track, stage) => {
+        await stage('Counting the dashboard');
         return { ...(await buildDashboardExport(ctx.db, input.from, input.to)), mime: XLSX };
       },
       audit: (tx, built) => recordDashboardExport(tx, built, ctx.clock.now().toISOString(), ctx.staffId),

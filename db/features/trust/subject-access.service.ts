@@ -7,12 +7,11 @@ import { strToU8, zipSync } from 'fflate';
 import { AppFailure } from '../../../shared/result';
 import type { FileOutput } from '../../../shared/contract/common';
 import type { Db } from '../../store/schema';
-import type { JobControl } from '../../backend/jobs';
 import { columnRules, participantTables, type AccessAs, type TableName } from '../../store/tables/personal-data';
 import { listStaff } from '../staff/staff.repository';
 import { appendAudit, readableAuditRows } from '../audit/audit.repository';
 import { writeXlsx, type CellType, type XlsxColumn } from '../export/xlsx-writer';
-import type { ExportJobWork, RowTracker } from '../export/export-job';
+import type { ExportJobWork, ExportStage, RowTracker } from '../export/export-job';
 import { personIds } from '../participants/participant-timeline.repository';
 import { auditEntriesOf, mergedIntoOf, personByReference, personRows } from './person-rows.repository';
 
@@ -88,10 +87,9 @@ async function buildSubjectAccessBundle(
   person: Person,
   now: string,
   track: RowTracker,
-  job: JobControl,
+  stage: ExportStage,
 ): Promise<BundleFile> {
-  job.throwIfCancelled();
-  await job.progress(0, 0, 'Collecting everything held about the person');
+  await stage('Collecting everything held about the person');
   const areas = await collectSubjectData(db, person.id);
   const staff = new Map((await listStaff(db)).map((s) => [s.id, s.display_name]));
   const files: Record<string, Uint8Array> = {};
@@ -179,7 +177,7 @@ export async function subjectAccessJob(
     // No reference in the label: every signed-in user sees the jobs list.
     label: 'Exporting a subject access bundle',
     total: 0,
-    write: (track, job) => buildSubjectAccessBundle(db, person, actor.now, track, job),
+    write: (track, stage) => buildSubjectAccessBundle(db, person, actor.now, track, stage),
     audit: async (tx, { areas, fileCount, rows }) => {
       await appendAudit(tx, actor.now, actor.staffId, {
         action: 'export',
