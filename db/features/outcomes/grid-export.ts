@@ -1,7 +1,6 @@
 // Exports the current view of a grid (its search, filters, sort and preset) as an xlsx workbook
 // through the safe writer, as an export job, and records the export in the audit log.
-import type { GridQuery } from '../../../shared/contract/common';
-import type { FileOutput } from '../../../shared/contract/common';
+import type { FileOutput, GridQuery } from '../../../shared/contract/common';
 import type { Tx } from '../../store/schema';
 import type { XlsxColumn } from '../export/xlsx-writer';
 import { xlsxWriterFor } from '../export/xlsx-worker-host';
@@ -20,7 +19,7 @@ function describeView(query: GridQuery): string {
   return parts.length ? parts.join('; ') : 'all rows';
 }
 
-export interface ViewExport<Row> {
+interface ViewExport<Row> {
   entity: string;
   title: string;
   fileStem: string;

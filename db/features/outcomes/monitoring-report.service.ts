@@ -36,13 +36,16 @@ function fileStem(text: string): string {
   );
 }
 
+/** The workbook, with how many starts it counts (for its audit entry). */
+type MonitoringFile = FileOutput & { starts: number };
+
 /** The monitoring report as an export job's work. An unknown contract, or a period outside the
  * contract's dates, is refused here, before any job starts. */
 export async function monitoringReportJob(
   db: Db,
   actor: Actor,
   input: MonitoringReportInput,
-): Promise<ExportJobWork<FileOutput>> {
+): Promise<ExportJobWork<MonitoringFile>> {
   const c = await contractDetail(db, input.id, { from: input.from, to: input.to, asOf: actor.today });
   const period = narrowPeriod({ startsOn: c.startsOn, endsOn: c.endsOn }, input.from, input.to);
   if (period.startsOn && period.endsOn && period.endsOn < period.startsOn)
@@ -104,10 +107,8 @@ export async function monitoringReportJob(
     rows: paymentsInPeriod,
   };
   const fileName = `monitoring-${fileStem(c.reference ?? c.planningReference ?? c.name)}-${input.from}-to-${input.to}.xlsx`;
-  let starts = 0; // counted by write, for the audit entry
-  const write = async (track: RowTracker): Promise<FileOutput> => {
+  const write = async (track: RowTracker): Promise<MonitoringFile> => {
     const started = await startsOnContract(db, input.id, period);
-    starts = started.length;
     const startSheet: XlsxSheet<(typeof started)[number]> = {
       name: 'Starts counted',
       landscape: true,
@@ -131,13 +132,14 @@ export async function monitoringReportJob(
     const bytes = await writeXlsx([measures, triggers, payments, startSheet], {
       title: `${c.name} monitoring report`,
     });
-    return { fileName, mime: XLSX_MIME, bytes: bytes as Uint8Array<ArrayBuffer>, rows: c.commitments.length };
+    const file = { fileName, mime: XLSX_MIME, bytes: bytes as Uint8Array<ArrayBuffer>, rows: c.commitments.length };
+    return { ...file, starts: started.length };
   };
   return {
     label: `Exporting the monitoring report for ${c.name}`,
     total: 0,
     write,
-    async audit(tx) {
+    async audit(tx, { starts }) {
       await appendAudit(tx, actor.now, actor.staffId, {
         action: 'export',
         entity: 'contract',
