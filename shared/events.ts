@@ -18,7 +18,8 @@ export const jobSnapshotSchema = z.object({
 export type JobSnapshot = z.infer<typeof jobSnapshotSchema>;
 
 export const backendEventSchema = z.discriminatedUnion('type', [
-  z.object({ type: z.literal('job'), job: jobSnapshotSchema }),
+  // A job's progress, never its result (which its area's channel hands over: db/backend/jobs.ts).
+  z.object({ type: z.literal('job'), job: jobSnapshotSchema.omit({ result: true }) }),
   z.object({ type: z.literal('data-changed'), areas: z.array(z.enum([...dataAreas, '*'])) }),
   z.object({ type: z.literal('session-locked'), reason: z.string() }),
 ]);

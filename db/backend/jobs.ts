@@ -43,7 +43,9 @@ export function createJobRunner(emit: (event: BackendEvent) => void): JobRunner 
     string,
     { snapshot: JobSnapshot; owner: number | null; cancelled: boolean; ended: Promise<JobSnapshot> }
   >();
-  const publish = (snapshot: JobSnapshot) => emit({ type: 'job', job: { ...snapshot } });
+  // An event goes to every window and names no result: the result stays here, for its area's
+  // channel to hand to whoever asks (an export's names the sealed file its key opens).
+  const publish = ({ result: _result, ...shown }: JobSnapshot) => emit({ type: 'job', job: shown });
   /** A job's progress goes out at most ~10 times a second, but its first step past 0 always goes
    * (so a short job's bar still moves before it ends; the start and the end always go). */
   const progressPublisher = () => {

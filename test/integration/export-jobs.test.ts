@@ -47,13 +47,18 @@ const exportAudits = async () =>
 /** Starts an export and runs it to its end, with the progress events it sent (JobsProgress's). */
 async function finish(start: () => Promise<{ jobId: string }>) {
   const progress: { done: number; message: string | undefined }[] = [];
+  const events: object[] = [];
   const off = t.backend.onEvent((e: BackendEvent) => {
+    if (e.type === 'job' && e.job.kind === 'export') events.push(e.job);
     if (e.type === 'job' && e.job.kind === 'export' && e.job.state === 'running')
       progress.push({ done: e.job.done, message: e.job.message });
   });
   const { jobId } = await start();
   await t.backend.services.jobs.wait(jobId);
   off();
+  // Events go to every window: none carries the job's result (its file's name and extras).
+  expect(events.length).toBeGreaterThan(0);
+  expect(events.filter((e) => 'result' in e)).toEqual([]);
   return { jobId, progress, job: await t.ok('jobs.exportFile', { jobId }) };
 }
 
